@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The local AWS world for tests and the demo: ministack (PyPI, MIT) in .venv/, on a free loopback
+# port. Usage: scripts/emulator.sh install|start|stop|endpoint|status
+#
+#   install   create .venv/ and install the pinned emulator (once; later calls are no-ops)
+#   start     start it on a free 127.0.0.1 port, wait for health, record pid and endpoint
+#   stop      stop the process this script started (by its recorded pid), nothing else
+#   endpoint  print the endpoint URL of the running emulator
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+STATE="$ROOT/.emulator"
+MINISTACK_VERSION="1.5.33"
+# ministack's CloudWatch needs cbor2 but does not declare it; without it CloudWatch calls fail.
+CBOR2_VERSION="6.3.0"
+
+log() { printf 'emulator: %s\n' "$*" >&2; }
+
+install() {
+  if [ -x "$VENV/bin/ministack" ] && "$VENV/bin/python" -c 'import cbor2' 2>/dev/null \
+     && "$VENV/bin/pip" show ministack 2>/dev/null | grep -qx "Version: $MINISTACK_VERSION"; then
+    return 0
+  fi
+  log "installing ministack==$MINISTACK_VERSION and cbor2==$CBOR2_VERSION into .venv/"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+    "ministack==$MINISTACK_VERSION" "cbor2==$CBOR2_VERSION"
+}
+
+running_pid() {
+  [ -f "$STATE/pid" ] || return 1
+  local pid
+  pid="$(cat "$STATE/pid")"
+  # Only a process we started: alive and running ministack.
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ministack; then
+    echo "$pid"
+    return 0
+  fi
+  return 1
+}
+
+free_port() {
+  "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+start() {
+  install
+  if pid="$(running_pid)"; then
+    log "already running (pid $pid) at $(cat "$STATE/endpoint")"
+    return 0
+  fi
+  mkdir -p "$STATE"
+  local port endpoint
+  port="$(free_port)"
+  endpoint="http://127.0.0.1:$port"
+  # State lives in memory; nothing is persisted between runs.
+  GATEWAY_PORT="$port" BIND_HOST=127.0.0.1 LOG_LEVEL=WARNING PERSIST_STATE=0 \
+    nohup "$VENV/bin/ministack" >"$STATE/log" 2>&1 &
+  echo $! >"$STATE/pid"
+  echo "$endpoint" >"$STATE/endpoint"
+  for _ in $(seq 1 100); do
+    if curl -fsS "$endpoint/_ministack/health" >/dev/null 2>&1; then
+      log "ready at $endpoint (pid $(cat "$STATE/pid"))"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$STATE/pid")" 2>/dev/null; then
+      log "exited during start; its log:"; cat "$STATE/log" >&2; return 1
+    fi
+    sleep 0.2
+  done
+  log "not healthy after 20 s; its log:"; tail -20 "$STATE/log" >&2
+  stop
+  return 1
+}
+
+stop() {
+  if pid="$(running_pid)"; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "stopped (pid $pid)"
+  fi
+  rm -f "$STATE/pid" "$STATE/endpoint"
+}
+
+endpoint() {
+  running_pid >/dev/null || { log "not running: scripts/emulator.sh start"; return 1; }
+  cat "$STATE/endpoint"
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop ;;
+  endpoint) endpoint ;;
+  status) if pid="$(running_pid)"; then echo "running pid $pid at $(cat "$STATE/endpoint")"; else echo "stopped"; exit 1; fi ;;
+  *) echo "usage: scripts/emulator.sh install|start|stop|endpoint|status" >&2; exit 64 ;;
+esac

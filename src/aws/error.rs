@@ -1,0 +1,278 @@
+//! One readable line for every AWS failure, classified once.
+//!
+//! The SDK's errors are rich but their `Debug` output is a wall of text. Everything that calls AWS
+//! turns its `SdkError` into an [`AwsError`] at the call site, naming the service, the operation
+//! and the resource, so that what reaches the terminal reads like
+//! `AccessDenied on dynamodb:DescribeTable for table X: User ... is not authorized`.
+
+use std::fmt;
+
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+/// What kind of failure an AWS call ended in, as far as an operator cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwsErrorKind {
+    NotFound,
+    AccessDenied,
+    Throttled,
+    Unreachable,
+    Invalid,
+    Other,
+}
+
+impl AwsErrorKind {
+    fn label(self) -> &'static str {
+        match self {
+            AwsErrorKind::NotFound => "NotFound",
+            AwsErrorKind::AccessDenied => "AccessDenied",
+            AwsErrorKind::Throttled => "Throttled",
+            AwsErrorKind::Unreachable => "EndpointUnreachable",
+            AwsErrorKind::Invalid => "InvalidRequest",
+            AwsErrorKind::Other => "Error",
+        }
+    }
+
+    /// Classifies an AWS error code (the `__type` / `Code` of the response).
+    pub fn from_code(code: &str) -> AwsErrorKind {
+        match code {
+            "ResourceNotFoundException"
+            | "TableNotFoundException"
+            | "ResourceNotFound"
+            | "DashboardNotFoundError"
+            | "DashboardNotFound"
+            | "ContinuousBackupsUnavailableException" => AwsErrorKind::NotFound,
+            "AccessDeniedException"
+            | "AccessDenied"
+            | "UnauthorizedOperation"
+            | "UnrecognizedClientException"
+            | "InvalidSignatureException"
+            | "ExpiredTokenException"
+            | "InvalidClientTokenId"
+            | "MissingAuthenticationToken"
+            | "IncompleteSignature" => AwsErrorKind::AccessDenied,
+            "ThrottlingException"
+            | "Throttling"
+            | "ProvisionedThroughputExceededException"
+            | "RequestLimitExceeded"
+            | "TooManyRequestsException"
+            | "LimitExceededException"
+            | "LimitExceeded" => AwsErrorKind::Throttled,
+            "ValidationException"
+            | "InvalidParameterValue"
+            | "InvalidParameterValueException"
+            | "InvalidParameterCombination"
+            | "InvalidParameterException"
+            | "MissingParameter"
+            | "SerializationException"
+            | "MalformedQueryException" => AwsErrorKind::Invalid,
+            _ => AwsErrorKind::Other,
+        }
+    }
+}
+
+/// An AWS call that failed, with enough context for one line of output.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct AwsError {
+    pub kind: AwsErrorKind,
+    /// `dynamodb`, `cloudwatch`, ...
+    pub service: &'static str,
+    /// `DescribeTable`, `GetMetricData`, ...
+    pub operation: &'static str,
+    /// `table X`, `alarm Y`: what the call was about, when there is one thing.
+    pub resource: Option<String>,
+    /// The service's error code, when the service answered.
+    pub code: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for AwsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} on {}:{}",
+            self.kind.label(),
+            self.service,
+            self.operation
+        )?;
+        if let Some(resource) = &self.resource {
+            write!(f, " for {resource}")?;
+        }
+        match &self.code {
+            Some(code) if code != self.kind.label() => write!(f, ": {code}: {}", self.message),
+            _ => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+impl AwsError {
+    /// Builds an error from an `SdkError` of any service.
+    pub fn from_sdk<E, R>(
+        err: &SdkError<E, R>,
+        service: &'static str,
+        operation: &'static str,
+        resource: Option<String>,
+    ) -> AwsError
+    where
+        E: ProvideErrorMetadata + std::error::Error + 'static,
+        R: fmt::Debug + 'static,
+    {
+        let (kind, code, message) = match err {
+            SdkError::ServiceError(service_err) => {
+                let inner = service_err.err();
+                let code = inner.code().map(str::to_owned);
+                let kind = code
+                    .as_deref()
+                    .map(AwsErrorKind::from_code)
+                    .unwrap_or(AwsErrorKind::Other);
+                let message = inner
+                    .message()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| "the service gave no message".to_owned());
+                (kind, code, message)
+            }
+            SdkError::DispatchFailure(failure) if failure.is_io() || failure.is_timeout() => (
+                AwsErrorKind::Unreachable,
+                None,
+                format!(
+                    "could not connect ({}); check --endpoint-url / AWS_ENDPOINT_URL, --region and the network",
+                    root_cause(err)
+                ),
+            ),
+            SdkError::TimeoutError(_) => (
+                AwsErrorKind::Unreachable,
+                None,
+                "the request timed out; check the endpoint and the network".to_owned(),
+            ),
+            other => {
+                let text = causes(other);
+                (classify_other(&text), None, text)
+            }
+        };
+        AwsError {
+            kind,
+            service,
+            operation,
+            resource,
+            code,
+            message,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.kind == AwsErrorKind::NotFound
+    }
+
+    pub fn is_throttled(&self) -> bool {
+        self.kind == AwsErrorKind::Throttled
+    }
+}
+
+/// Credentials that cannot be loaded surface as a dispatch failure of kind "other"; they are an
+/// access problem to the operator, not a network one.
+fn classify_other(text: &str) -> AwsErrorKind {
+    if text.contains("credentials") || text.contains("identity") {
+        AwsErrorKind::AccessDenied
+    } else {
+        AwsErrorKind::Other
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The Display text of every error in the chain, joined on one line, repeats dropped. (The
+/// SDK's `DisplayErrorContext` appends a Debug dump, which is what this avoids.)
+fn causes(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        let text = one_line(&e.to_string());
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        next = e.source();
+    }
+    parts.join(": ")
+}
+
+/// The innermost error's text: `Connection refused (os error 111)`.
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut e = err;
+    while let Some(next) = e.source() {
+        e = next;
+    }
+    one_line(&e.to_string())
+}
+
+/// Attaches service, operation and resource to an SDK result: `.aws("dynamodb", "PutItem", ...)`.
+pub trait AwsResultExt<T> {
+    fn aws(
+        self,
+        service: &'static str,
+        operation: &'static str,
+        resource: impl Into<Option<String>>,
+    ) -> Result<T, AwsError>;
+}
+
+impl<T, E, R> AwsResultExt<T> for Result<T, SdkError<E, R>>
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: fmt::Debug + 'static,
+{
+    fn aws(
+        self,
+        service: &'static str,
+        operation: &'static str,
+        resource: impl Into<Option<String>>,
+    ) -> Result<T, AwsError> {
+        self.map_err(|err| AwsError::from_sdk(&err, service, operation, resource.into()))
+    }
+}
+
+/// `table NAME`, for the resource part of an error line.
+pub fn table_resource(name: &str) -> Option<String> {
+    Some(format!("table {name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_classify() {
+        let cases = [
+            ("ResourceNotFoundException", AwsErrorKind::NotFound),
+            ("AccessDeniedException", AwsErrorKind::AccessDenied),
+            ("UnrecognizedClientException", AwsErrorKind::AccessDenied),
+            (
+                "ProvisionedThroughputExceededException",
+                AwsErrorKind::Throttled,
+            ),
+            ("ThrottlingException", AwsErrorKind::Throttled),
+            ("ValidationException", AwsErrorKind::Invalid),
+            ("InternalServerError", AwsErrorKind::Other),
+        ];
+        for (code, kind) in cases {
+            assert_eq!(AwsErrorKind::from_code(code), kind, "{code}");
+        }
+    }
+
+    #[test]
+    fn display_is_one_line_with_context() {
+        let err = AwsError {
+            kind: AwsErrorKind::AccessDenied,
+            service: "dynamodb",
+            operation: "DescribeTable",
+            resource: table_resource("t1"),
+            code: Some("AccessDeniedException".into()),
+            message: "User x is not authorized".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "AccessDenied on dynamodb:DescribeTable for table t1: AccessDeniedException: User x is not authorized"
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! DynamoDB table-level calls shared by `table`, `pitr-restore`, `dr-drill` and `health-check`.
+
+use std::time::Duration;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::client::Waiters;
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, ContinuousBackupsDescription, GlobalSecondaryIndex, KeySchemaElement,
+    KeyType, PointInTimeRecoverySpecification, Projection, StreamSpecification, StreamViewType,
+    TableDescription, Tag, TimeToLiveDescription, TimeToLiveSpecification,
+};
+use aws_smithy_runtime_api::client::waiters::error::WaiterError;
+
+use super::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
+use crate::spec::{KeySpec, TableSpec};
+
+/// DescribeTable; `None` when the table does not exist.
+pub async fn describe(client: &Client, name: &str) -> Result<Option<TableDescription>, AwsError> {
+    match client.describe_table().table_name(name).send().await.aws(
+        "dynamodb",
+        "DescribeTable",
+        table_resource(name),
+    ) {
+        Ok(out) => Ok(out.table),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// DescribeTimeToLive; `None` when the table does not exist.
+pub async fn describe_ttl(
+    client: &Client,
+    name: &str,
+) -> Result<Option<TimeToLiveDescription>, AwsError> {
+    match client
+        .describe_time_to_live()
+        .table_name(name)
+        .send()
+        .await
+        .aws("dynamodb", "DescribeTimeToLive", table_resource(name))
+    {
+        Ok(out) => Ok(out.time_to_live_description),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// DescribeContinuousBackups; `None` when the table does not exist.
+pub async fn describe_backups(
+    client: &Client,
+    name: &str,
+) -> Result<Option<ContinuousBackupsDescription>, AwsError> {
+    match client
+        .describe_continuous_backups()
+        .table_name(name)
+        .send()
+        .await
+        .aws(
+            "dynamodb",
+            "DescribeContinuousBackups",
+            table_resource(name),
+        ) {
+        Ok(out) => Ok(out.continuous_backups_description),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Every tag of a table, following `NextToken`.
+pub async fn tags(client: &Client, arn: &str) -> Result<Vec<Tag>, AwsError> {
+    let mut tags = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let out = client
+            .list_tags_of_resource()
+            .resource_arn(arn)
+            .set_next_token(token.take())
+            .send()
+            .await
+            .aws("dynamodb", "ListTagsOfResource", Some(arn.to_owned()))?;
+        tags.extend(out.tags.unwrap_or_default());
+        match out.next_token {
+            Some(t) if !t.is_empty() => token = Some(t),
+            _ => return Ok(tags),
+        }
+    }
+}
+
+fn key_element(key: &KeySpec, kind: KeyType) -> KeySchemaElement {
+    KeySchemaElement::builder()
+        .attribute_name(key.name)
+        .key_type(kind)
+        .build()
+        .expect("name and type are set")
+}
+
+fn attribute(key: &KeySpec) -> AttributeDefinition {
+    AttributeDefinition::builder()
+        .attribute_name(key.name)
+        .attribute_type(key.kind.clone())
+        .build()
+        .expect("name and type are set")
+}
+
+/// The attribute definitions the spec needs: every key of the table and its indexes, once.
+pub fn attribute_definitions(spec: &TableSpec) -> Vec<AttributeDefinition> {
+    let mut keys: Vec<&KeySpec> = vec![&spec.partition_key, &spec.sort_key];
+    for g in &spec.gsis {
+        keys.push(&g.partition_key);
+        keys.push(&g.sort_key);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    keys.into_iter()
+        .filter(|k| seen.insert(k.name))
+        .map(attribute)
+        .collect()
+}
+
+/// CreateTable to spec with the given tags (TTL and PITR need calls of their own afterwards).
+pub async fn create(
+    client: &Client,
+    name: &str,
+    spec: &TableSpec,
+    tags: &[(&str, &str)],
+) -> Result<TableDescription, AwsError> {
+    let gsis: Vec<GlobalSecondaryIndex> = spec
+        .gsis
+        .iter()
+        .map(|g| {
+            GlobalSecondaryIndex::builder()
+                .index_name(g.name)
+                .key_schema(key_element(&g.partition_key, KeyType::Hash))
+                .key_schema(key_element(&g.sort_key, KeyType::Range))
+                .projection(
+                    Projection::builder()
+                        .projection_type(g.projection.clone())
+                        .build(),
+                )
+                .build()
+                .expect("name and keys are set")
+        })
+        .collect();
+    let tags: Vec<Tag> = tags
+        .iter()
+        .map(|(k, v)| {
+            Tag::builder()
+                .key(*k)
+                .value(*v)
+                .build()
+                .expect("key and value are set")
+        })
+        .collect();
+    let out = client
+        .create_table()
+        .table_name(name)
+        .key_schema(key_element(&spec.partition_key, KeyType::Hash))
+        .key_schema(key_element(&spec.sort_key, KeyType::Range))
+        .set_attribute_definitions(Some(attribute_definitions(spec)))
+        .set_global_secondary_indexes(Some(gsis))
+        .billing_mode(spec.billing.clone())
+        .stream_specification(stream_spec(spec.stream_view.clone()))
+        .set_tags(Some(tags))
+        .send()
+        .await
+        .aws("dynamodb", "CreateTable", table_resource(name))?;
+    out.table_description.ok_or_else(|| AwsError {
+        kind: AwsErrorKind::Other,
+        service: "dynamodb",
+        operation: "CreateTable",
+        resource: table_resource(name),
+        code: None,
+        message: "the response had no table description".into(),
+    })
+}
+
+fn stream_spec(view: StreamViewType) -> StreamSpecification {
+    StreamSpecification::builder()
+        .stream_enabled(true)
+        .stream_view_type(view)
+        .build()
+        .expect("enabled is set")
+}
+
+/// Waits with the SDK waiter until the table is ACTIVE, for at most `max`.
+pub async fn wait_active(
+    client: &Client,
+    name: &str,
+    max: Duration,
+) -> Result<TableDescription, AwsError> {
+    let waited = client
+        .wait_until_table_exists()
+        .table_name(name)
+        .wait(max)
+        .await;
+    let wait_error = |message: String| AwsError {
+        kind: AwsErrorKind::Other,
+        service: "dynamodb",
+        operation: "DescribeTable (waiting for ACTIVE)",
+        resource: table_resource(name),
+        code: None,
+        message,
+    };
+    match waited {
+        Ok(poll) => match poll.into_result() {
+            Ok(out) => out
+                .table
+                .ok_or_else(|| wait_error("the response had no table".into())),
+            Err(e) => Err(AwsError::from_sdk(
+                &e,
+                "dynamodb",
+                "DescribeTable",
+                table_resource(name),
+            )),
+        },
+        Err(WaiterError::ExceededMaxWait(_)) => Err(wait_error(format!(
+            "still not ACTIVE after {}; it may still finish on the AWS side",
+            crate::times::human(chrono::Duration::from_std(max).unwrap_or_default())
+        ))),
+        Err(WaiterError::OperationFailed(failed)) => Err(AwsError::from_sdk(
+            failed.error(),
+            "dynamodb",
+            "DescribeTable",
+            table_resource(name),
+        )),
+        Err(other) => Err(wait_error(other.to_string())),
+    }
+}
+
+/// UpdateTimeToLive: enable TTL on `attribute`.
+pub async fn enable_ttl(client: &Client, name: &str, attribute: &str) -> Result<(), AwsError> {
+    client
+        .update_time_to_live()
+        .table_name(name)
+        .time_to_live_specification(
+            TimeToLiveSpecification::builder()
+                .enabled(true)
+                .attribute_name(attribute)
+                .build()
+                .expect("enabled and attribute are set"),
+        )
+        .send()
+        .await
+        .aws("dynamodb", "UpdateTimeToLive", table_resource(name))?;
+    Ok(())
+}
+
+/// UpdateContinuousBackups: enable PITR with a retention of `days` (1-35).
+pub async fn enable_pitr(client: &Client, name: &str, days: i32) -> Result<(), AwsError> {
+    client
+        .update_continuous_backups()
+        .table_name(name)
+        .point_in_time_recovery_specification(
+            PointInTimeRecoverySpecification::builder()
+                .point_in_time_recovery_enabled(true)
+                .recovery_period_in_days(days)
+                .build()
+                .expect("enabled is set"),
+        )
+        .send()
+        .await
+        .aws("dynamodb", "UpdateContinuousBackups", table_resource(name))?;
+    Ok(())
+}
+
+/// UpdateTable: enable the stream with `view`.
+pub async fn enable_stream(
+    client: &Client,
+    name: &str,
+    view: StreamViewType,
+) -> Result<(), AwsError> {
+    client
+        .update_table()
+        .table_name(name)
+        .stream_specification(stream_spec(view))
+        .send()
+        .await
+        .aws("dynamodb", "UpdateTable", table_resource(name))?;
+    Ok(())
+}
+
+/// TagResource.
+pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsError> {
+    if tags.is_empty() {
+        return Ok(());
+    }
+    client
+        .tag_resource()
+        .resource_arn(arn)
+        .set_tags(Some(tags))
+        .send()
+        .await
+        .aws("dynamodb", "TagResource", Some(arn.to_owned()))?;
+    Ok(())
+}
+
+/// Does the tag list hold `key=value`?
+pub fn has_tag(tags: &[Tag], key: &str, value: &str) -> bool {
+    tags.iter().any(|t| t.key == key && t.value == value)
+}

@@ -1,0 +1,4 @@
+//! One module per runbook procedure: `gather` makes the AWS calls (concurrently), `evaluate` is a
+//! pure function from what AWS returned to findings, unit-tested without a network.
+
+pub mod table;

@@ -1,0 +1,262 @@
+//! The resolved context, built once per run: names, output settings, AWS config and clients.
+//!
+//! The AWS config is loaded on first use, once, with a region chain that never hangs on instance
+//! metadata; each service client is then built the first time a command asks for it.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use aws_config::imds;
+use aws_config::meta::region::RegionProviderChain;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use tokio::sync::OnceCell;
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::output::progress::Progress;
+use crate::spec::Names;
+
+/// How the report reaches the user.
+#[derive(Debug, Clone)]
+pub struct OutputSettings {
+    pub format: OutputFormat,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub progress: bool,
+    pub color: bool,
+    /// Is stdin a terminal (confirmations may be asked)?
+    pub interactive: bool,
+}
+
+impl OutputSettings {
+    pub fn from_args(args: &GlobalArgs) -> OutputSettings {
+        let stderr_tty = std::io::stderr().is_terminal();
+        let stdout_tty = std::io::stdout().is_terminal();
+        let machine = matches!(args.output, OutputFormat::Json | OutputFormat::Ndjson);
+        OutputSettings {
+            format: args.output,
+            quiet: args.quiet,
+            verbose: args.verbose,
+            progress: stderr_tty && !args.quiet && !args.no_progress && !machine,
+            color: match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
+            },
+            interactive: std::io::stdin().is_terminal() && stderr_tty,
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress::new(self.progress)
+    }
+}
+
+/// Where AWS is, as the user asked for it (before any provider chain ran).
+#[derive(Debug, Clone, Default)]
+pub struct AwsSettings {
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint_url: Option<String>,
+}
+
+/// No region came from the flag, the environment, the profile or instance metadata.
+#[derive(Debug, thiserror::Error)]
+#[error("no AWS region: pass --region, set AWS_REGION, or set `region` in the profile{profile}")]
+pub struct NoRegion {
+    profile: String,
+}
+
+pub struct Context {
+    pub names: Names,
+    pub output: OutputSettings,
+    pub aws: AwsSettings,
+    sdk: OnceCell<SdkConfig>,
+    dynamodb: OnceCell<aws_sdk_dynamodb::Client>,
+    dynamodb_bulk: OnceCell<aws_sdk_dynamodb::Client>,
+    streams: OnceCell<aws_sdk_dynamodbstreams::Client>,
+    cloudwatch: OnceCell<aws_sdk_cloudwatch::Client>,
+    logs: OnceCell<aws_sdk_cloudwatchlogs::Client>,
+    lambda: OnceCell<aws_sdk_lambda::Client>,
+}
+
+/// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
+/// (design §4: the default 3 lost batches under 20% throttling).
+pub const BULK_MAX_ATTEMPTS: u32 = 10;
+
+impl Context {
+    pub fn new(args: &GlobalArgs) -> Context {
+        Context::with(
+            Names::derive(&args.name_prefix, &args.env, args.table.as_deref()),
+            OutputSettings::from_args(args),
+            AwsSettings {
+                region: args.region.clone(),
+                profile: args.profile.clone(),
+                endpoint_url: args.endpoint_url.clone(),
+            },
+        )
+    }
+
+    pub fn with(names: Names, output: OutputSettings, aws: AwsSettings) -> Context {
+        Context {
+            names,
+            output,
+            aws,
+            sdk: OnceCell::new(),
+            dynamodb: OnceCell::new(),
+            dynamodb_bulk: OnceCell::new(),
+            streams: OnceCell::new(),
+            cloudwatch: OnceCell::new(),
+            logs: OnceCell::new(),
+            lambda: OnceCell::new(),
+        }
+    }
+
+    /// A context whose AWS config is given (tests with recorded responses).
+    pub fn with_sdk_config(names: Names, output: OutputSettings, sdk: SdkConfig) -> Context {
+        let ctx = Context::with(names, output, AwsSettings::default());
+        ctx.sdk.set(sdk).expect("a new cell is empty");
+        ctx
+    }
+
+    pub fn table(&self) -> &str {
+        &self.names.table
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.output.progress()
+    }
+
+    /// The region in use, once the config has been loaded.
+    pub fn region(&self) -> Option<String> {
+        self.sdk
+            .get()
+            .and_then(|c| c.region())
+            .map(|r| r.to_string())
+            .or_else(|| self.aws.region.clone())
+    }
+
+    pub async fn sdk_config(&self) -> Result<&SdkConfig, NoRegion> {
+        self.sdk
+            .get_or_try_init(|| load_sdk_config(&self.aws))
+            .await
+    }
+
+    pub async fn dynamodb(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .dynamodb
+            .get_or_init(|| async { aws_sdk_dynamodb::Client::new(sdk) })
+            .await)
+    }
+
+    /// DynamoDB with more SDK attempts, for imports, scans and deletes in bulk.
+    pub async fn dynamodb_bulk(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .dynamodb_bulk
+            .get_or_init(|| async {
+                let conf = aws_sdk_dynamodb::config::Builder::from(sdk)
+                    .retry_config(
+                        RetryConfig::standard()
+                            .with_max_attempts(BULK_MAX_ATTEMPTS)
+                            .with_max_backoff(Duration::from_secs(5)),
+                    )
+                    .build();
+                aws_sdk_dynamodb::Client::from_conf(conf)
+            })
+            .await)
+    }
+
+    pub async fn streams(&self) -> Result<&aws_sdk_dynamodbstreams::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .streams
+            .get_or_init(|| async { aws_sdk_dynamodbstreams::Client::new(sdk) })
+            .await)
+    }
+
+    pub async fn cloudwatch(&self) -> Result<&aws_sdk_cloudwatch::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .cloudwatch
+            .get_or_init(|| async { aws_sdk_cloudwatch::Client::new(sdk) })
+            .await)
+    }
+
+    pub async fn logs(&self) -> Result<&aws_sdk_cloudwatchlogs::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .logs
+            .get_or_init(|| async { aws_sdk_cloudwatchlogs::Client::new(sdk) })
+            .await)
+    }
+
+    pub async fn lambda(&self) -> Result<&aws_sdk_lambda::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .lambda
+            .get_or_init(|| async { aws_sdk_lambda::Client::new(sdk) })
+            .await)
+    }
+}
+
+/// Instance metadata that answers fast or not at all: off EC2 it must not cost seconds.
+fn quick_imds() -> imds::Client {
+    imds::Client::builder()
+        .connect_timeout(Duration::from_millis(500))
+        .read_timeout(Duration::from_millis(500))
+        .max_attempts(1)
+        .build()
+}
+
+async fn load_sdk_config(aws: &AwsSettings) -> Result<SdkConfig, NoRegion> {
+    let mut profile_region = aws_config::profile::ProfileFileRegionProvider::builder();
+    if let Some(p) = &aws.profile {
+        profile_region = profile_region.profile_name(p);
+    }
+    let region = RegionProviderChain::first_try(aws.region.clone().map(Region::new))
+        .or_else(aws_config::environment::EnvironmentVariableRegionProvider::new())
+        .or_else(profile_region.build())
+        .or_else(
+            aws_config::imds::region::ImdsRegionProvider::builder()
+                .imds_client(quick_imds())
+                .build(),
+        )
+        .region()
+        .await
+        .ok_or_else(|| NoRegion {
+            profile: aws
+                .profile
+                .as_ref()
+                .map(|p| format!(" `{p}`"))
+                .unwrap_or_default(),
+        })?;
+
+    let mut credentials =
+        aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
+            .region(region.clone())
+            .imds_client(quick_imds());
+    if let Some(p) = &aws.profile {
+        credentials = credentials.profile_name(p);
+    }
+    let credentials = credentials.build().await;
+
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .region(region)
+        .credentials_provider(credentials)
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(3))
+                .operation_attempt_timeout(Duration::from_secs(30))
+                .build(),
+        );
+    if let Some(p) = &aws.profile {
+        loader = loader.profile_name(p);
+    }
+    if let Some(url) = &aws.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    Ok(loader.load().await)
+}

@@ -1,0 +1,24 @@
+//! Errors the library raises that are not AWS's: bad input found at run time, refusals.
+
+/// Input that is wrong in itself (a malformed value found only after parsing): exit 64.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+impl UsageError {
+    pub fn new(message: impl Into<String>) -> UsageError {
+        UsageError(message.into())
+    }
+}
+
+/// Something the tool will not do as asked (an existing table, a production env, a table it did
+/// not create): a failure with one line that says why and what to do instead. Exit 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refusal(pub String);
+
+impl Refusal {
+    pub fn new(message: impl Into<String>) -> Refusal {
+        Refusal(message.into())
+    }
+}

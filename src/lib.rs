@@ -1,0 +1,16 @@
+//! eventsctl: the events-table runbook as commands.
+//!
+//! The binary (`main.rs`) is glue: it parses the command line, builds a [`context::Context`], runs
+//! a command from [`commands`] that returns a [`report::Report`], renders it with [`output`] and
+//! turns it into the exit code. Everything else lives here so that tests can reach it.
+
+pub mod aws;
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod error;
+pub mod output;
+pub mod report;
+pub mod spec;
+pub mod times;

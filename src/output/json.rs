@@ -1,0 +1,47 @@
+//! The `eventsctl/v1` JSON envelope (design §2), documented in `docs/json.md`.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::RenderContext;
+use crate::report::Report;
+
+pub const SCHEMA: &str = "eventsctl/v1";
+
+/// The envelope as a value: `{schema, command, target, generated_at, status, findings, data}`
+/// plus `corrections` and `notes` when there are any.
+pub fn envelope(report: &Report, rc: &RenderContext) -> Value {
+    let mut value = json!({
+        "schema": SCHEMA,
+        "command": report.command,
+        "target": rc.target,
+        "generated_at": crate::times::stamp(rc.generated_at),
+        "status": report.status_label(),
+        "findings": report.findings,
+        "data": report.data,
+    });
+    if !report.corrections.is_empty() {
+        value["corrections"] = json!(report.corrections);
+    }
+    if !report.notes.is_empty() {
+        value["notes"] = json!(report.notes);
+    }
+    value
+}
+
+pub fn render(
+    report: &Report,
+    rc: &RenderContext,
+    out: &mut dyn Write,
+    pretty: bool,
+) -> io::Result<()> {
+    let value = envelope(report, rc);
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+    } else {
+        serde_json::to_writer(&mut *out, &value)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
+}

@@ -1,0 +1,67 @@
+//! The one place that turns reports and streamed items into bytes on stdout.
+//!
+//! Renderers write to any `io::Write` and return its errors, so a closed pipe (`| head`) travels
+//! back to `main` as an error that it treats as success, and nothing ever panics on output.
+
+pub mod chart;
+pub mod json;
+pub mod markdown;
+pub mod progress;
+pub mod table;
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::cli::OutputFormat;
+use crate::report::Report;
+
+/// What a report is about: the envelope's `target`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub table: String,
+    pub region: Option<String>,
+    pub env: String,
+}
+
+/// Everything a renderer needs besides the report.
+#[derive(Debug, Clone)]
+pub struct RenderContext {
+    pub target: Target,
+    pub generated_at: DateTime<Utc>,
+    pub color: bool,
+    /// Hide notes and corrections (`-q`); findings and data are always shown.
+    pub quiet: bool,
+}
+
+pub fn render(
+    report: &Report,
+    format: OutputFormat,
+    rc: &RenderContext,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Table => table::render(report, rc, out),
+        OutputFormat::Json => json::render(report, rc, out, true),
+        OutputFormat::Ndjson => json::render(report, rc, out, false),
+        OutputFormat::Markdown => markdown::render(report, rc, out),
+    }
+}
+
+/// The envelope's `status` and a human summary of the findings' counts.
+pub fn counts(report: &Report) -> String {
+    use crate::report::Status;
+    let mut parts = Vec::new();
+    for status in [Status::Crit, Status::Unknown, Status::Warn, Status::Ok] {
+        let n = report
+            .findings
+            .iter()
+            .filter(|f| f.status == status)
+            .count();
+        if n > 0 {
+            parts.push(format!("{n} {}", status.as_str()));
+        }
+    }
+    parts.join(", ")
+}

@@ -1,0 +1,63 @@
+//! Spinners and progress bars on stderr that exist only when someone can see them.
+//!
+//! Hidden when stderr is not a terminal, with `-q`, `--no-progress` or machine output; then every
+//! call on the returned bars is a no-op, so commands never need to ask.
+
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    enabled: bool,
+}
+
+impl Progress {
+    pub fn new(enabled: bool) -> Progress {
+        Progress { enabled }
+    }
+
+    pub fn hidden() -> Progress {
+        Progress { enabled: false }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// A spinner with the elapsed time, for waits of unknown length.
+    pub fn spinner(&self, message: impl Into<String>) -> ProgressBar {
+        if !self.enabled {
+            return ProgressBar::hidden();
+        }
+        let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]")
+                .expect("static template"),
+        );
+        pb.set_message(message.into());
+        pb.enable_steady_tick(Duration::from_millis(120));
+        pb
+    }
+
+    /// A bar with count, rate and ETA; a counter with rate when the total is unknown.
+    pub fn bar(&self, total: Option<u64>, message: impl Into<String>) -> ProgressBar {
+        if !self.enabled {
+            return ProgressBar::hidden();
+        }
+        let pb = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+        let template = if total.is_some() {
+            "{msg} [{bar:30}] {human_pos}/{human_len} {per_sec} eta {eta}"
+        } else {
+            "{spinner} {msg} {human_pos} {per_sec} [{elapsed_precise}]"
+        };
+        pb.set_style(
+            ProgressStyle::with_template(template)
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        pb.set_message(message.into());
+        pb.enable_steady_tick(Duration::from_millis(200));
+        pb
+    }
+}

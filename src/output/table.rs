@@ -1,0 +1,183 @@
+//! Human output: a findings table, the report's sections, remedies, corrections and a verdict.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
+
+use super::RenderContext;
+use crate::report::{Report, ReportKind, Section, Status};
+
+/// Width used when stdout is not a terminal.
+const PIPE_WIDTH: u16 = 120;
+
+pub fn new_table(rc: &RenderContext) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if table.width().is_none() {
+        table.set_width(PIPE_WIDTH);
+    }
+    if rc.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+pub fn status_cell(status: Status) -> Cell {
+    let cell = Cell::new(status.as_str().to_uppercase());
+    match status {
+        Status::Ok => cell.fg(Color::Green),
+        Status::Warn => cell.fg(Color::Yellow),
+        Status::Crit => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+        Status::Unknown => cell.fg(Color::Magenta),
+    }
+}
+
+fn header(cells: &[String]) -> Vec<Cell> {
+    cells
+        .iter()
+        .map(|h| Cell::new(h).add_attribute(Attribute::Bold))
+        .collect()
+}
+
+pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::Result<()> {
+    let region = rc.target.region.as_deref().unwrap_or("-");
+    writeln!(
+        out,
+        "eventsctl {} · {} · {} · env {}",
+        report.command, rc.target.table, region, rc.target.env
+    )?;
+
+    if !report.findings.is_empty() {
+        let mut t = new_table(rc);
+        t.set_header(header(&["STATUS".into(), "CHECK".into(), "SUMMARY".into()]));
+        for f in &report.findings {
+            t.add_row(vec![
+                status_cell(f.status),
+                Cell::new(&f.check),
+                Cell::new(&f.summary),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+
+    for section in &report.sections {
+        render_section(section, rc, out)?;
+    }
+
+    let remedies: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.status != Status::Ok && f.remedy.is_some())
+        .collect();
+    if !remedies.is_empty() {
+        writeln!(out, "\nWhat to do:")?;
+        for f in remedies {
+            let runbook = f
+                .runbook
+                .as_deref()
+                .map(|r| format!(" (runbook: {r})"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  [{}] {}: {}{}",
+                f.status.as_str().to_uppercase(),
+                f.check,
+                f.remedy.as_deref().unwrap_or_default(),
+                runbook
+            )?;
+        }
+    }
+
+    if !rc.quiet && !report.corrections.is_empty() {
+        writeln!(
+            out,
+            "\nWhere the runbook is wrong (this tool follows the facts):"
+        )?;
+        for c in &report.corrections {
+            writeln!(out, "  - Runbook: {}", c.runbook_says)?;
+            writeln!(out, "    Fact:    {} [{}]", c.fact, c.source)?;
+        }
+    }
+    if !rc.quiet && !report.notes.is_empty() {
+        writeln!(out)?;
+        for n in &report.notes {
+            writeln!(out, "{n}")?;
+        }
+    }
+
+    match report.kind {
+        ReportKind::Check => writeln!(
+            out,
+            "\nResult: {} ({})",
+            report.worst().as_str().to_uppercase(),
+            super::counts(report)
+        )?,
+        ReportKind::Action if report.failed => writeln!(out, "\nResult: FAILED")?,
+        ReportKind::Action => {}
+    }
+    out.flush()
+}
+
+pub fn render_section(
+    section: &Section,
+    rc: &RenderContext,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match section {
+        Section::Table {
+            title,
+            headers,
+            rows,
+        } => {
+            writeln!(out, "\n{title}")?;
+            if rows.is_empty() {
+                writeln!(out, "  (none)")?;
+                return Ok(());
+            }
+            let mut t = new_table(rc);
+            t.set_header(header(headers));
+            for row in rows {
+                t.add_row(row.iter().map(Cell::new).collect::<Vec<_>>());
+            }
+            writeln!(out, "{t}")?;
+        }
+        Section::Pairs { title, pairs } => {
+            writeln!(out, "\n{title}")?;
+            let width = pairs
+                .iter()
+                .map(|(k, _)| k.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (k, v) in pairs {
+                writeln!(out, "  {k:<width$}  {v}")?;
+            }
+        }
+        Section::Lines { title, lines } => {
+            writeln!(out, "\n{title}")?;
+            for l in lines {
+                writeln!(out, "  {l}")?;
+            }
+        }
+        Section::Chart { title, series } => {
+            writeln!(out, "\n{title}")?;
+            let mut t = new_table(rc);
+            t.set_header(header(&[
+                "SERIES".into(),
+                "TREND".into(),
+                "LATEST".into(),
+                "MAX".into(),
+                "TARGET".into(),
+            ]));
+            for s in series {
+                t.add_row(super::chart::row(s));
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    Ok(())
+}

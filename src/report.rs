@@ -1,0 +1,332 @@
+//! What every command returns: findings with a status, human sections and machine data.
+//!
+//! Commands build a [`Report`]; they never print. The output layer renders it as a table, JSON
+//! (the `eventsctl/v1` envelope) or Markdown, and `main` turns it into the exit code.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The status of one check, and of a whole report.
+///
+/// Ordered by how bad it is for the worst-of rule: a known critical problem outranks a check that
+/// could not be evaluated, which outranks a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Warn,
+    Unknown,
+    Crit,
+}
+
+impl Status {
+    fn rank(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Warn => 1,
+            Status::Unknown => 2,
+            Status::Crit => 3,
+        }
+    }
+
+    /// The worse of two statuses.
+    pub fn max(self, other: Status) -> Status {
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// The worst of many; `Ok` when there are none.
+    pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
+        statuses.into_iter().fold(Status::Ok, Status::max)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warn => "warn",
+            Status::Unknown => "unknown",
+            Status::Crit => "crit",
+        }
+    }
+
+    /// Exit code of a check command (design §2): 0 ok, 1 warn, 2 crit, 3 unknown.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Warn => 1,
+            Status::Crit => 2,
+            Status::Unknown => 3,
+        }
+    }
+}
+
+/// One verdict about one thing: `{"check", "status", "summary", "evidence", "remedy", "runbook"}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub check: String,
+    pub status: Status,
+    pub summary: String,
+    pub evidence: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runbook: Option<String>,
+}
+
+impl Finding {
+    pub fn new(check: impl Into<String>, status: Status, summary: impl Into<String>) -> Finding {
+        Finding {
+            check: check.into(),
+            status,
+            summary: summary.into(),
+            evidence: Value::Object(Map::new()),
+            remedy: None,
+            runbook: None,
+        }
+    }
+
+    pub fn ok(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+        Finding::new(check, Status::Ok, summary)
+    }
+
+    pub fn warn(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+        Finding::new(check, Status::Warn, summary)
+    }
+
+    pub fn crit(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+        Finding::new(check, Status::Crit, summary)
+    }
+
+    pub fn unknown(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+        Finding::new(check, Status::Unknown, summary)
+    }
+
+    pub fn evidence(mut self, evidence: Value) -> Finding {
+        self.evidence = evidence;
+        self
+    }
+
+    pub fn remedy(mut self, remedy: impl Into<String>) -> Finding {
+        self.remedy = Some(remedy.into());
+        self
+    }
+
+    pub fn runbook(mut self, runbook: impl Into<String>) -> Finding {
+        self.runbook = Some(runbook.into());
+        self
+    }
+}
+
+/// Checks exit 0/1/2/3 by their worst finding; actions exit 0 on success and 1 on failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportKind {
+    Check,
+    Action,
+}
+
+/// A human view of part of the data: rendered as a table or list by the output layer.
+#[derive(Debug, Clone)]
+pub enum Section {
+    Table {
+        title: String,
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    Pairs {
+        title: String,
+        pairs: Vec<(String, String)>,
+    },
+    Lines {
+        title: String,
+        lines: Vec<String>,
+    },
+    /// A series drawn as a sparkline with its latest value and an optional target.
+    Chart {
+        title: String,
+        series: Vec<ChartSeries>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct ChartSeries {
+    pub label: String,
+    pub unit: String,
+    pub values: Vec<Option<f64>>,
+    pub target: Option<f64>,
+}
+
+impl Section {
+    pub fn table(title: impl Into<String>, headers: &[&str], rows: Vec<Vec<String>>) -> Section {
+        Section::Table {
+            title: title.into(),
+            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            rows,
+        }
+    }
+
+    pub fn pairs(title: impl Into<String>, pairs: Vec<(&str, String)>) -> Section {
+        Section::Pairs {
+            title: title.into(),
+            pairs: pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        }
+    }
+
+    pub fn lines(title: impl Into<String>, lines: Vec<String>) -> Section {
+        Section::Lines {
+            title: title.into(),
+            lines,
+        }
+    }
+}
+
+/// Where the runbook is wrong and the tool follows `dynamodb-facts.md` instead.
+#[derive(Debug, Clone, Serialize)]
+pub struct Correction {
+    pub runbook_says: String,
+    pub fact: String,
+    pub source: String,
+}
+
+impl Correction {
+    pub fn new(runbook_says: &str, fact: &str, source: &str) -> Correction {
+        Correction {
+            runbook_says: runbook_says.to_owned(),
+            fact: fact.to_owned(),
+            source: source.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// `table verify`, `events import`, ...
+    pub command: String,
+    pub kind: ReportKind,
+    pub findings: Vec<Finding>,
+    pub sections: Vec<Section>,
+    /// The `data` object of the JSON envelope.
+    pub data: Map<String, Value>,
+    pub corrections: Vec<Correction>,
+    /// Next steps and remarks shown after everything else.
+    pub notes: Vec<String>,
+    /// For actions: did it fail (exit 1)?
+    pub failed: bool,
+    /// Overrides the table named in the report's target (a restore target, a drill table).
+    pub table_override: Option<String>,
+}
+
+impl Report {
+    pub fn check(command: impl Into<String>) -> Report {
+        Report::new(command, ReportKind::Check)
+    }
+
+    pub fn action(command: impl Into<String>) -> Report {
+        Report::new(command, ReportKind::Action)
+    }
+
+    fn new(command: impl Into<String>, kind: ReportKind) -> Report {
+        Report {
+            command: command.into(),
+            kind,
+            findings: Vec::new(),
+            sections: Vec::new(),
+            data: Map::new(),
+            corrections: Vec::new(),
+            notes: Vec::new(),
+            failed: false,
+            table_override: None,
+        }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    pub fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+    }
+
+    pub fn section(&mut self, section: Section) {
+        self.sections.push(section);
+    }
+
+    pub fn set(&mut self, key: &str, value: impl Serialize) {
+        let value = serde_json::to_value(value).unwrap_or(Value::Null);
+        self.data.insert(key.to_owned(), value);
+    }
+
+    pub fn note(&mut self, note: impl Into<String>) {
+        self.notes.push(note.into());
+    }
+
+    pub fn correct(&mut self, correction: Correction) {
+        self.corrections.push(correction);
+    }
+
+    /// The worst finding's status.
+    pub fn worst(&self) -> Status {
+        Status::worst(self.findings.iter().map(|f| f.status))
+    }
+
+    /// `ok|warn|crit|unknown` for a check, `ok|failed` for an action.
+    pub fn status_label(&self) -> &'static str {
+        match self.kind {
+            ReportKind::Check => self.worst().as_str(),
+            ReportKind::Action if self.failed => "failed",
+            ReportKind::Action => "ok",
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self.kind {
+            ReportKind::Check => self.worst().exit_code(),
+            ReportKind::Action => u8::from(self.failed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worst_orders_crit_over_unknown_over_warn() {
+        assert_eq!(Status::worst([]), Status::Ok);
+        assert_eq!(Status::worst([Status::Ok, Status::Warn]), Status::Warn);
+        assert_eq!(
+            Status::worst([Status::Warn, Status::Unknown]),
+            Status::Unknown
+        );
+        assert_eq!(
+            Status::worst([Status::Unknown, Status::Crit, Status::Warn]),
+            Status::Crit
+        );
+    }
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        let mut check = Report::check("x");
+        assert_eq!(check.exit_code(), 0);
+        check.push(Finding::warn("a", "w"));
+        assert_eq!(check.exit_code(), 1);
+        check.push(Finding::unknown("b", "u"));
+        assert_eq!(check.exit_code(), 3);
+        check.push(Finding::crit("c", "c"));
+        assert_eq!(check.exit_code(), 2);
+
+        let mut action = Report::action("y");
+        action.push(Finding::crit("c", "c"));
+        assert_eq!(
+            action.exit_code(),
+            0,
+            "an action's findings do not set its exit code"
+        );
+        action.failed = true;
+        assert_eq!(action.exit_code(), 1);
+        assert_eq!(action.status_label(), "failed");
+    }
+}

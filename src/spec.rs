@@ -1,0 +1,230 @@
+//! The runbook as data: the table, its indexes, TTL, PITR, streams, resource names.
+//!
+//! Everything that compares AWS with "how it should be" reads from here, so the runbook's numbers
+//! live in one place. Where `dynamodb-facts.md` corrects the runbook, the corrected value is the
+//! one used, and the correction is kept next to it.
+
+use aws_sdk_dynamodb::types::{BillingMode, ProjectionType, ScalarAttributeType, StreamViewType};
+
+use crate::report::Correction;
+
+/// Partition key of the base table and of both GSIs.
+pub const PARTITION_KEY: &str = "user_id";
+/// Sort key of the base table: `{timestamp}#{event_id}`.
+pub const SORT_KEY: &str = "timestamp#event_id";
+/// Sort key of `EventTypeIndex`: `{event_type}#{timestamp}`.
+pub const TYPE_SORT_KEY: &str = "event_type#timestamp";
+/// Sort key of `StatusIndex`: `{status}#{timestamp}`.
+pub const STATUS_SORT_KEY: &str = "status#timestamp";
+pub const EVENT_TYPE_INDEX: &str = "EventTypeIndex";
+pub const STATUS_INDEX: &str = "StatusIndex";
+
+/// TTL attribute (epoch seconds, a Number) and the runbook's 30-day expiration.
+pub const TTL_ATTRIBUTE: &str = "ttl";
+pub const TTL_DAYS: i64 = 30;
+/// PITR retention the runbook asks for; AWS allows 1–35 days since January 2025 (facts 6.1).
+pub const PITR_DAYS: i32 = 35;
+/// The maximum item size: 400 KB, not the runbook's "1MB" (facts 4.1).
+pub const MAX_ITEM_BYTES: usize = 400 * 1024;
+/// The tag every table this tool creates carries.
+pub const MANAGED_TAG: (&str, &str) = ("managed-by", "eventsctl");
+/// The extra tag a `dr-drill` table carries; only tables with it are ever deleted.
+pub const DRILL_TAG: (&str, &str) = ("eventsctl-drill", "true");
+/// Per-partition write limit in WCU/s (facts 3.3, 10.3).
+pub const PARTITION_WRITE_LIMIT: f64 = 1000.0;
+/// Default on-demand per-table quota in request units/s (facts 3.2).
+pub const ON_DEMAND_TABLE_QUOTA: f64 = 40_000.0;
+
+#[derive(Debug, Clone)]
+pub struct KeySpec {
+    pub name: &'static str,
+    pub kind: ScalarAttributeType,
+}
+
+#[derive(Debug, Clone)]
+pub struct GsiSpec {
+    pub name: &'static str,
+    pub partition_key: KeySpec,
+    pub sort_key: KeySpec,
+    pub projection: ProjectionType,
+    pub runbook: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub partition_key: KeySpec,
+    pub sort_key: KeySpec,
+    pub gsis: Vec<GsiSpec>,
+    pub billing: BillingMode,
+    pub ttl_attribute: &'static str,
+    pub ttl_days: i64,
+    pub pitr_days: i32,
+    pub stream_view: StreamViewType,
+}
+
+fn string_key(name: &'static str) -> KeySpec {
+    KeySpec {
+        name,
+        kind: ScalarAttributeType::S,
+    }
+}
+
+/// The events table as the runbook's "Architecture Summary" describes it.
+///
+/// The runbook does not name the GSI projections; `ALL` is what lets `events query --type` and
+/// `--status` return whole events without a second read, and what `table create` makes.
+pub fn table() -> TableSpec {
+    TableSpec {
+        partition_key: string_key(PARTITION_KEY),
+        sort_key: string_key(SORT_KEY),
+        gsis: vec![
+            GsiSpec {
+                name: EVENT_TYPE_INDEX,
+                partition_key: string_key(PARTITION_KEY),
+                sort_key: string_key(TYPE_SORT_KEY),
+                projection: ProjectionType::All,
+                runbook: "Architecture Summary: GSI 1 (EventTypeIndex)",
+            },
+            GsiSpec {
+                name: STATUS_INDEX,
+                partition_key: string_key(PARTITION_KEY),
+                sort_key: string_key(STATUS_SORT_KEY),
+                projection: ProjectionType::All,
+                runbook: "Architecture Summary: GSI 2 (StatusIndex)",
+            },
+        ],
+        billing: BillingMode::PayPerRequest,
+        ttl_attribute: TTL_ATTRIBUTE,
+        ttl_days: TTL_DAYS,
+        pitr_days: PITR_DAYS,
+        stream_view: StreamViewType::NewImage,
+    }
+}
+
+/// Resource names derived from prefix and environment exactly as the runbook writes them.
+#[derive(Debug, Clone)]
+pub struct Names {
+    pub prefix: String,
+    pub env: String,
+    pub table: String,
+    pub dashboard: String,
+    pub throttle_alarm: String,
+    pub write_latency_alarm: String,
+    pub read_latency_alarm: String,
+    /// Lambda log groups of this environment: `/aws/lambda/{prefix}-{env}`.
+    pub log_group_prefix: String,
+}
+
+impl Names {
+    pub fn derive(prefix: &str, env: &str, table_override: Option<&str>) -> Names {
+        let base = format!("{prefix}-{env}");
+        Names {
+            prefix: prefix.to_owned(),
+            env: env.to_owned(),
+            table: table_override
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("{base}-events")),
+            dashboard: format!("{base}-dashboard"),
+            throttle_alarm: format!("{base}-events-table-throttles"),
+            write_latency_alarm: format!("{base}-dynamodb-write-latency"),
+            read_latency_alarm: format!("{base}-dynamodb-read-latency"),
+            log_group_prefix: format!("/aws/lambda/{base}"),
+        }
+    }
+
+    /// An environment that looks like production: stricter checks, no `table create`.
+    pub fn is_production(&self) -> bool {
+        is_production_env(&self.env)
+    }
+}
+
+pub fn is_production_env(env: &str) -> bool {
+    matches!(env, "prod" | "production" | "prd" | "live") || env.starts_with("prod-")
+}
+
+/// Runbook corrections that apply to more than one command.
+pub mod corrections {
+    use super::Correction;
+
+    pub fn user_errors() -> Correction {
+        Correction::new(
+            "Throttling is detected with UserErrors on the table (dashboard widget 2, alarm 1, Issue 1)",
+            "UserErrors is account- and Region-wide with no TableName dimension, so a per-table query or alarm never gets data; the table's own throttle metrics are used instead",
+            "dynamodb-facts.md 1.1, 11.2",
+        )
+    }
+
+    pub fn item_size() -> Correction {
+        Correction::new(
+            "Payload size limit 1MB (alarm 2, prevention)",
+            "A DynamoDB item is at most 400 KB, names and values counted; 1 MB is the Query/Scan page size",
+            "dynamodb-facts.md 4.1",
+        )
+    }
+
+    pub fn ttl_timing() -> Correction {
+        Correction::new(
+            "TTL deletion may take up to 48 hours (Issue 2)",
+            "48 h is typical, not a bound: AWS gives no guaranteed maximum, and expired items stay visible to reads until deleted",
+            "dynamodb-facts.md 5.1, 5.2",
+        )
+    }
+
+    pub fn ttl_reserved_word() -> Correction {
+        Correction::new(
+            "Issue 2 diagnosis: --projection-expression \"event_id, ttl, #ts\"",
+            "ttl is a DynamoDB reserved word; AWS rejects it unaliased, so every expression here aliases it (#ttl)",
+            "dynamodb-facts.md 5.2, 11.1",
+        )
+    }
+
+    pub fn pitr_retention() -> Correction {
+        Correction::new(
+            "PITR retention is 35 days, the AWS maximum (fixed)",
+            "Retention is configurable per table from 1 to 35 days since January 2025",
+            "dynamodb-facts.md 6.1",
+        )
+    }
+
+    pub fn restore_drops_settings() -> Correction {
+        Correction::new(
+            "Restore, verify, cut over (Disaster Recovery)",
+            "A restored table does not carry TTL, stream, PITR, tags, alarms or auto scaling; they must be set again",
+            "dynamodb-facts.md 6.4",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_runbook() {
+        let n = Names::derive("zapier-triggers-api", "dev", None);
+        assert_eq!(n.table, "zapier-triggers-api-dev-events");
+        assert_eq!(n.dashboard, "zapier-triggers-api-dev-dashboard");
+        assert_eq!(
+            n.throttle_alarm,
+            "zapier-triggers-api-dev-events-table-throttles"
+        );
+        assert_eq!(
+            n.write_latency_alarm,
+            "zapier-triggers-api-dev-dynamodb-write-latency"
+        );
+        assert_eq!(
+            n.read_latency_alarm,
+            "zapier-triggers-api-dev-dynamodb-read-latency"
+        );
+        let o = Names::derive("p", "dev", Some("other"));
+        assert_eq!(o.table, "other");
+    }
+
+    #[test]
+    fn production_envs() {
+        assert!(is_production_env("prod"));
+        assert!(is_production_env("prod-eu"));
+        assert!(!is_production_env("dev"));
+        assert!(!is_production_env("sandbox"));
+    }
+}

@@ -1,0 +1,220 @@
+//! Test harness: the real binary against the local emulator started by `scripts/test.sh`.
+//!
+//! Every test gets its own environment name, hence its own table and alarm names, and deletes
+//! the tables it made when it ends.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde_json::Value;
+
+pub const PREFIX: &str = "et";
+
+/// The emulator's endpoint, set by `scripts/test.sh`.
+pub fn endpoint() -> String {
+    std::env::var("EVENTSCTL_TEST_ENDPOINT").unwrap_or_else(|_| {
+        panic!("EVENTSCTL_TEST_ENDPOINT is not set: run the tests with scripts/test.sh, which starts the emulator")
+    })
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_eventsctl"))
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// One test's corner of the emulator.
+pub struct World {
+    pub env: String,
+    pub endpoint: String,
+}
+
+/// What a run of the binary produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// The finding named `check` in a JSON envelope.
+    pub fn finding(&self, check: &str) -> Value {
+        let v = self.json();
+        v["findings"]
+            .as_array()
+            .expect("findings is an array")
+            .iter()
+            .find(|f| f["check"] == check)
+            .cloned()
+            .unwrap_or_else(|| panic!("no finding {check} in {}", self.stdout))
+    }
+
+    pub fn assert_code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl World {
+    pub fn new(name: &str) -> World {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos();
+        let slug: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        World {
+            env: format!(
+                "{slug}-{}-{n}-{}",
+                std::process::id() % 10_000,
+                nanos % 100_000
+            ),
+            endpoint: endpoint(),
+        }
+    }
+
+    pub fn table(&self) -> String {
+        format!("{PREFIX}-{}-events", self.env)
+    }
+
+    /// The binary, pointed at the emulator and at this test's environment.
+    pub fn command(&self) -> Command {
+        let mut c = Command::new(bin());
+        c.env("AWS_ENDPOINT_URL", &self.endpoint)
+            .env("AWS_ACCESS_KEY_ID", "test")
+            .env("AWS_SECRET_ACCESS_KEY", "test")
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("EVENTSCTL_ENV", &self.env)
+            .env("EVENTSCTL_NAME_PREFIX", PREFIX)
+            .env_remove("AWS_PROFILE")
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.command()
+            .args(args)
+            .output()
+            .expect("the binary runs")
+            .into()
+    }
+
+    pub fn run_stdin(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_owned();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        out.into()
+    }
+
+    /// `table create`, asserting it worked.
+    pub fn create_table(&self) {
+        self.run(&["table", "create"]).assert_code(0);
+    }
+
+    /// A DynamoDB client on the emulator, for setting up what a test needs behind the tool's back.
+    pub async fn dynamodb(&self) -> aws_sdk_dynamodb::Client {
+        aws_sdk_dynamodb::Client::new(&self.sdk_config().await)
+    }
+
+    pub async fn cloudwatch(&self) -> aws_sdk_cloudwatch::Client {
+        aws_sdk_cloudwatch::Client::new(&self.sdk_config().await)
+    }
+
+    pub async fn logs(&self) -> aws_sdk_cloudwatchlogs::Client {
+        aws_sdk_cloudwatchlogs::Client::new(&self.sdk_config().await)
+    }
+
+    pub async fn sdk_config(&self) -> aws_config::SdkConfig {
+        aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new("us-east-1"))
+            .endpoint_url(&self.endpoint)
+            .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
+                "test", "test", None, None, "tests",
+            ))
+            .load()
+            .await
+    }
+}
+
+impl Drop for World {
+    /// Deletes every table of this test's environment (its own table, restores, drills).
+    fn drop(&mut self) {
+        let prefix = format!("{PREFIX}-{}-", self.env);
+        let endpoint = self.endpoint.clone();
+        let env = self.env.clone();
+        // A thread of its own: a test may be dropping this inside a tokio runtime.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let w = World { env, endpoint };
+                let client = w.dynamodb().await;
+                std::mem::forget(w);
+                let mut names = client.list_tables().into_paginator().items().send();
+                let mut mine = Vec::new();
+                while let Some(Ok(name)) = names.next().await {
+                    if name.starts_with(&prefix) {
+                        mine.push(name);
+                    }
+                }
+                for name in mine {
+                    let _ = client.delete_table().table_name(name).send().await;
+                }
+            });
+        })
+        .join();
+    }
+}

@@ -1,0 +1,401 @@
+//! `table create|verify|describe` and the exit-code contract, through the real binary.
+
+mod common;
+
+use std::io::Read;
+use std::process::Stdio;
+
+use aws_sdk_dynamodb::types::{
+    DeleteGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, PointInTimeRecoverySpecification,
+    StreamSpecification, StreamViewType, TimeToLiveSpecification,
+};
+use common::World;
+
+#[test]
+fn usage_errors_exit_64_with_one_line() {
+    let w = World::new("usage");
+    for args in [
+        vec!["--env", "Has Space", "table", "verify"],
+        vec!["--env", "a#b", "table", "verify"],
+        vec!["--env", "UPPER", "table", "verify"],
+        vec!["table", "verify", "--no-such-flag"],
+        vec!["no-such-command"],
+        vec!["-o", "yaml", "table", "verify"],
+        vec!["--endpoint-url", "localhost", "table", "verify"],
+        vec!["table", "create", "--pitr-days", "36"],
+    ] {
+        let r = w.run(&args);
+        r.assert_code(64);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?}");
+    }
+    // A command group without its subcommand shows that group's help, as a usage error.
+    w.run(&["table"]).assert_code(64);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let w = World::new("help");
+    let help = w.run(&["--help"]);
+    help.assert_code(0);
+    assert!(help.stdout.contains("table"));
+    w.run(&["--version"]).assert_code(0);
+    w.run(&["table", "verify", "--help"]).assert_code(0);
+}
+
+#[test]
+fn create_then_verify_is_all_ok() {
+    let w = World::new("create-verify");
+    let created = w.run(&["-o", "json", "table", "create"]);
+    created.assert_code(0);
+    let env = created.json();
+    assert_eq!(env["status"], "ok");
+    assert_eq!(env["command"], "table create");
+
+    let r = w.run(&["-o", "json", "table", "verify"]);
+    r.assert_code(0);
+    let v = r.json();
+    assert_eq!(v["schema"], "eventsctl/v1");
+    assert_eq!(v["command"], "table verify");
+    assert_eq!(v["target"]["table"], w.table());
+    assert_eq!(v["target"]["region"], "us-east-1");
+    assert_eq!(v["target"]["env"], w.env);
+    assert!(v["generated_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(v["status"], "ok");
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings.len() >= 10, "{findings:?}");
+    for f in findings {
+        assert_eq!(f["status"], "ok", "{f}");
+        assert!(
+            f["runbook"].as_str().is_some(),
+            "every finding cites the runbook: {f}"
+        );
+    }
+    let names: Vec<&str> = findings
+        .iter()
+        .map(|f| f["check"].as_str().unwrap())
+        .collect();
+    for check in [
+        "table.key_schema",
+        "table.gsi.EventTypeIndex",
+        "table.gsi.StatusIndex",
+        "table.ttl",
+        "table.pitr",
+        "table.stream",
+    ] {
+        assert!(names.contains(&check), "{check} in {names:?}");
+    }
+}
+
+#[test]
+fn existing_table_is_refused_and_dry_run_changes_nothing() {
+    let w = World::new("create-twice");
+    let dry = w.run(&["table", "create", "--dry-run"]);
+    dry.assert_code(0);
+    assert!(dry.stdout.contains("dry run"), "{}", dry.stdout);
+    w.run(&["table", "verify"]).assert_code(2);
+
+    w.create_table();
+    let again = w.run(&["table", "create"]);
+    again.assert_code(1);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(again.stderr.trim().lines().count(), 1);
+}
+
+#[test]
+fn production_env_is_refused() {
+    let w = World::new("prod-refused");
+    let r = w.run(&["--env", "prod", "table", "create"]);
+    r.assert_code(1);
+    assert!(r.stderr.contains("production"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_table_is_crit() {
+    let w = World::new("missing");
+    let r = w.run(&["-o", "json", "table", "verify"]);
+    r.assert_code(2);
+    assert_eq!(r.finding("table.exists")["status"], "crit");
+}
+
+/// Each drift made behind the tool's back gives its named finding and exit 2.
+#[tokio::test]
+async fn drift_is_named_and_crit() {
+    type Drift = (&'static str, &'static str);
+    let drifts: [Drift; 5] = [
+        ("ttl-off", "table.ttl"),
+        ("stream-off", "table.stream"),
+        ("keys-only", "table.stream"),
+        ("pitr-off", "table.pitr"),
+        ("gsi-missing", "table.gsi.StatusIndex"),
+    ];
+    for (drift, check) in drifts {
+        let w = World::new(drift);
+        w.create_table();
+        let ddb = w.dynamodb().await;
+        let t = w.table();
+        match drift {
+            "ttl-off" => {
+                ddb.update_time_to_live()
+                    .table_name(&t)
+                    .time_to_live_specification(
+                        TimeToLiveSpecification::builder()
+                            .enabled(false)
+                            .attribute_name("ttl")
+                            .build()
+                            .unwrap(),
+                    )
+                    .send()
+                    .await
+                    .unwrap();
+            }
+            "stream-off" | "keys-only" => {
+                ddb.update_table()
+                    .table_name(&t)
+                    .stream_specification(
+                        StreamSpecification::builder()
+                            .stream_enabled(false)
+                            .build()
+                            .unwrap(),
+                    )
+                    .send()
+                    .await
+                    .unwrap();
+                if drift == "keys-only" {
+                    ddb.update_table()
+                        .table_name(&t)
+                        .stream_specification(
+                            StreamSpecification::builder()
+                                .stream_enabled(true)
+                                .stream_view_type(StreamViewType::KeysOnly)
+                                .build()
+                                .unwrap(),
+                        )
+                        .send()
+                        .await
+                        .unwrap();
+                }
+            }
+            "pitr-off" => {
+                ddb.update_continuous_backups()
+                    .table_name(&t)
+                    .point_in_time_recovery_specification(
+                        PointInTimeRecoverySpecification::builder()
+                            .point_in_time_recovery_enabled(false)
+                            .build()
+                            .unwrap(),
+                    )
+                    .send()
+                    .await
+                    .unwrap();
+            }
+            "gsi-missing" => {
+                ddb.update_table()
+                    .table_name(&t)
+                    .global_secondary_index_updates(
+                        GlobalSecondaryIndexUpdate::builder()
+                            .delete(
+                                DeleteGlobalSecondaryIndexAction::builder()
+                                    .index_name("StatusIndex")
+                                    .build()
+                                    .unwrap(),
+                            )
+                            .build(),
+                    )
+                    .send()
+                    .await
+                    .unwrap();
+            }
+            _ => unreachable!(),
+        }
+        let r = w.run(&["-o", "json", "table", "verify"]);
+        r.assert_code(2);
+        let f = r.finding(check);
+        assert_eq!(f["status"], "crit", "{drift}: {f}");
+        // Nothing else drifted.
+        for other in r.json()["findings"].as_array().unwrap() {
+            if other["check"] != check {
+                assert_eq!(other["status"], "ok", "{drift}: {other}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn wrong_key_type_is_crit() {
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
+    };
+    let w = World::new("key-type");
+    let ddb = w.dynamodb().await;
+    ddb.create_table()
+        .table_name(w.table())
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name("user_id")
+                .key_type(KeyType::Hash)
+                .build()
+                .unwrap(),
+        )
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name("timestamp#event_id")
+                .key_type(KeyType::Range)
+                .build()
+                .unwrap(),
+        )
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name("user_id")
+                .attribute_type(ScalarAttributeType::N)
+                .build()
+                .unwrap(),
+        )
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name("timestamp#event_id")
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .unwrap(),
+        )
+        .billing_mode(BillingMode::PayPerRequest)
+        .send()
+        .await
+        .unwrap();
+    let r = w.run(&["-o", "json", "table", "verify"]);
+    r.assert_code(2);
+    let f = r.finding("table.key_schema");
+    assert_eq!(f["status"], "crit");
+    assert!(
+        f["summary"].as_str().unwrap().contains("user_id (N)"),
+        "{f}"
+    );
+}
+
+#[test]
+fn unreachable_endpoint_is_one_line_and_unknown() {
+    let w = World::new("unreachable");
+    // Port 9 (discard) on loopback: nothing listens there.
+    let r = w.run(&["--endpoint-url", "http://127.0.0.1:9", "table", "verify"]);
+    r.assert_code(3);
+    let json = w.run(&[
+        "--endpoint-url",
+        "http://127.0.0.1:9",
+        "-o",
+        "json",
+        "table",
+        "verify",
+    ]);
+    json.assert_code(3);
+    assert!(
+        json.json()["findings"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("EndpointUnreachable")
+    );
+    // An action fails with exit 1 and one line.
+    let d = w.run(&["--endpoint-url", "http://127.0.0.1:9", "table", "describe"]);
+    d.assert_code(1);
+    assert_eq!(d.stderr.trim().lines().count(), 1, "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("EndpointUnreachable on dynamodb:DescribeTable"),
+        "{}",
+        d.stderr
+    );
+}
+
+#[test]
+fn no_region_is_one_line_not_a_hang() {
+    let w = World::new("no-region");
+    let home = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = w
+        .command()
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION")
+        .env("HOME", home.path())
+        .env("AWS_CONFIG_FILE", home.path().join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.path().join("none"))
+        .args(["table", "verify"])
+        .output()
+        .unwrap();
+    let r: common::Run = out.into();
+    r.assert_code(3);
+    assert!(r.stderr.contains("no AWS region"), "{}", r.stderr);
+    assert_eq!(r.stderr.trim().lines().count(), 1);
+    // Not a functional timing assertion: a guard against waiting on instance metadata forever.
+    assert!(started.elapsed().as_secs() < 30);
+}
+
+#[test]
+fn describe_shows_the_table() {
+    let w = World::new("describe");
+    w.create_table();
+    let r = w.run(&["-o", "json", "table", "describe"]);
+    r.assert_code(0);
+    let v = r.json();
+    assert_eq!(v["data"]["name"], w.table());
+    assert_eq!(v["data"]["ttl"]["attribute"], "ttl");
+    assert_eq!(v["data"]["stream"]["view_type"], "NEW_IMAGE");
+    assert!(
+        v["data"]["tags"]
+            .as_str()
+            .unwrap()
+            .contains("managed-by=eventsctl")
+    );
+    let human = w.run(&["table", "describe"]);
+    human.assert_code(0);
+    assert!(human.stdout.contains("EventTypeIndex"));
+    let md = w.run(&["-o", "markdown", "table", "verify"]);
+    md.assert_code(0);
+    assert!(md.stdout.contains("| Status | Check |"), "{}", md.stdout);
+}
+
+/// `eventsctl table verify | head -1`: the reader goes away before the tool writes; that is not
+/// an error and leaves the exit code to the verdict.
+#[test]
+fn closed_stdout_is_not_an_error() {
+    let w = World::new("pipe");
+    w.create_table();
+    let mut child = w
+        .command()
+        .args(["table", "verify"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+
+    // And through a real `head -1`.
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "{} table verify | head -1; exit ${{PIPESTATUS[0]}}",
+            common::bin().display()
+        ))
+        .envs(
+            w.command()
+                .get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
