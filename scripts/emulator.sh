@@ -19,7 +19,8 @@ log() { printf 'emulator: %s\n' "$*" >&2; }
 
 install() {
   if [ -x "$VENV/bin/ministack" ] && "$VENV/bin/python" -c 'import cbor2' 2>/dev/null \
-     && "$VENV/bin/pip" show ministack 2>/dev/null | grep -qx "Version: $MINISTACK_VERSION"; then
+     && "$VENV/bin/pip" show ministack 2>/dev/null | grep -qx "Version: $MINISTACK_VERSION" \
+     && "$VENV/bin/pip" check >/dev/null 2>&1; then
     return 0
   fi
   log "installing ministack==$MINISTACK_VERSION and cbor2==$CBOR2_VERSION into .venv/"

@@ -87,6 +87,86 @@ pub enum Command {
     /// Create, verify and describe the events table (runbook: Architecture Summary)
     #[command(subcommand)]
     Table(TableCommand),
+    /// Write, read, query and import events through the shared core
+    #[command(subcommand)]
+    Events(EventsCommand),
+    /// Diagnose throttling, latency and failing writes (runbook Issue 1, alarms 1-3)
+    #[command(subcommand)]
+    Diagnose(DiagnoseCommand),
+    /// Create and check the runbook's alarms
+    #[command(subcommand)]
+    Alarms(AlarmsCommand),
+    /// Put the runbook's dashboard, or draw it in the terminal
+    #[command(subcommand)]
+    Dashboard(DashboardCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiagnoseCommand {
+    /// Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)
+    Throttling(WindowArgs),
+    /// SuccessfulRequestLatency p50/p95/p99 per operation against the targets (Alarms 2, 3)
+    Latency(WindowArgs),
+    /// Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write
+    Writes(WritesArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WindowArgs {
+    /// How far back to look: 1h, 30m, 6h, 2d (or "1h ago")
+    #[arg(long, default_value = "1h", value_parser = window_arg)]
+    pub since: chrono::Duration,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WritesArgs {
+    #[command(flatten)]
+    pub window: WindowArgs,
+    /// Write a canary event (user eventsctl-canary, type eventsctl.canary, 1 h ttl), read it
+    /// back and delete it, timing the round trip. Stream consumers see it and can filter on its
+    /// type.
+    #[arg(long)]
+    pub canary: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlarmsCommand {
+    /// Create or update the runbook's alarms to spec
+    Apply(AlarmsApplyArgs),
+    /// Each alarm: present, as specified, its state, and whether it notifies anyone
+    Status,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AlarmsApplyArgs {
+    /// SNS topic to notify on ALARM and OK (without it, existing actions are kept)
+    #[arg(long)]
+    pub sns_topic: Option<String>,
+    /// Show what would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DashboardCommand {
+    /// Put the runbook's dashboard (four widgets) into CloudWatch
+    Apply(DashboardApplyArgs),
+    /// Draw the dashboard's four widgets in the terminal
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DashboardApplyArgs {
+    /// Print the dashboard body and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// How far back to draw: 3h, 1d, 7d
+    #[arg(long, default_value = "3h", value_parser = window_arg)]
+    pub since: chrono::Duration,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,6 +191,131 @@ pub struct TableCreateArgs {
     /// Longest wait for the table to become ACTIVE
     #[arg(long, default_value = "10m", value_parser = duration_arg)]
     pub wait_timeout: chrono::Duration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// Write one event (never overwrites); prints the stored event
+    Put(PutArgs),
+    /// Read one event by user and event id
+    Get(GetArgs),
+    /// Events of one user, by time, type or status, streamed page by page
+    Query(QueryArgs),
+    /// Import NDJSON events: validated first, written in batches, idempotent on re-run
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PutArgs {
+    /// User id (partition key)
+    #[arg(long, required_unless_present = "json", conflicts_with = "json")]
+    pub user: Option<String>,
+    /// Event type (no `#`)
+    #[arg(
+        long = "type",
+        required_unless_present = "json",
+        conflicts_with = "json"
+    )]
+    pub event_type: Option<String>,
+    /// Payload, a JSON object
+    #[arg(long, conflicts_with = "json")]
+    pub payload: Option<String>,
+    /// Status (no `#`; default pending)
+    #[arg(long, conflicts_with = "json")]
+    pub status: Option<String>,
+    /// RFC 3339 timestamp (default now)
+    #[arg(long, conflicts_with = "json")]
+    pub timestamp: Option<String>,
+    /// Event id (default a random UUID)
+    #[arg(long, conflicts_with = "json")]
+    pub event_id: Option<String>,
+    /// Metadata, a JSON object
+    #[arg(long, conflicts_with = "json")]
+    pub metadata: Option<String>,
+    /// The whole event as one JSON object; `-` reads it from stdin
+    #[arg(long)]
+    pub json: Option<String>,
+    /// Validate and show the item, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GetArgs {
+    #[arg(long)]
+    pub user: String,
+    #[arg(long)]
+    pub event_id: String,
+    /// The event's timestamp: a direct GetItem instead of a search of the user's events
+    #[arg(long)]
+    pub timestamp: Option<String>,
+    /// Without --timestamp: stop searching after this many of the user's events
+    #[arg(long, default_value_t = 10_000)]
+    pub max_scan: usize,
+    /// Strongly consistent read
+    #[arg(long)]
+    pub consistent: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct QueryArgs {
+    #[arg(long)]
+    pub user: String,
+    /// Only this event type (EventTypeIndex)
+    #[arg(long = "type", conflicts_with = "status")]
+    pub event_type: Option<String>,
+    /// Only this status (StatusIndex)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// From this time: RFC 3339 or relative (1h, 7d, 2h ago)
+    #[arg(long, value_parser = time_arg)]
+    pub since: Option<TimeArg>,
+    /// Until this time: RFC 3339 or relative
+    #[arg(long, value_parser = time_arg)]
+    pub until: Option<TimeArg>,
+    /// At most this many events (a next-page token is printed when more remain)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    /// Continue where a previous query stopped
+    #[arg(long)]
+    pub page_token: Option<String>,
+    /// Newest first
+    #[arg(long)]
+    pub desc: bool,
+    /// Show events whose ttl has passed but that DynamoDB has not deleted yet
+    #[arg(long)]
+    pub include_expired: bool,
+    /// Items per DynamoDB call (1 MB per call at most either way)
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(i32).range(1..=10000))]
+    pub page_size: i32,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// NDJSON file, one event a line; `-` for stdin
+    #[arg(value_parser = path_or_dash)]
+    pub file: PathBuf,
+    /// Write the valid lines and list the invalid ones (default: write nothing if any is bad)
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Give lines without a timestamp the import's start time (a re-run then writes them again)
+    #[arg(long)]
+    pub stamp_now: bool,
+    /// Batches of 25 in flight
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// At most this many events per second (protects a production table)
+    #[arg(long, value_parser = positive_rate)]
+    pub rate: Option<f64>,
+    /// Where the events that did not land go (default: FILE.failed.ndjson)
+    #[arg(long)]
+    pub failed_out: Option<PathBuf>,
+    /// Attempts per batch before its events count as failed
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub max_attempts: u32,
+    /// Validate only; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +378,19 @@ fn endpoint_url(s: &str) -> Result<String, String> {
 /// Clap adapter for a point in time (`now`, `2h ago`, RFC 3339, a date).
 pub fn time_arg(s: &str) -> Result<TimeArg, String> {
     parse_time_arg(s)
+}
+
+/// A look-back window: a positive duration, `ago` allowed.
+pub fn window_arg(s: &str) -> Result<chrono::Duration, String> {
+    let t = s.trim();
+    crate::times::parse_duration(t.strip_suffix("ago").map(str::trim_end).unwrap_or(t))
+}
+
+fn positive_rate(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
+        _ => Err(format!("`{s}` is not a positive rate (events per second)")),
+    }
 }
 
 /// A file argument where `-` means standard input or output.

@@ -15,6 +15,7 @@ use tokio::sync::OnceCell;
 
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
 use crate::output::progress::Progress;
+use crate::output::{RenderContext, Target};
 use crate::spec::Names;
 
 /// How the report reaches the user.
@@ -126,6 +127,20 @@ impl Context {
 
     pub fn progress(&self) -> Progress {
         self.output.progress()
+    }
+
+    /// What the output layer needs to know about where and when a report was made.
+    pub fn render_context(&self, table_override: Option<&str>) -> RenderContext {
+        RenderContext {
+            target: Target {
+                table: table_override.unwrap_or(self.table()).to_owned(),
+                region: self.region(),
+                env: self.names.env.clone(),
+            },
+            generated_at: chrono::Utc::now(),
+            color: self.output.color,
+            quiet: self.output.quiet,
+        }
     }
 
     /// The region in use, once the config has been loaded.

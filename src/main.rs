@@ -7,9 +7,10 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use eventsctl::cli::Cli;
+use eventsctl::commands::Outcome;
 use eventsctl::context::Context;
 use eventsctl::error::UsageError;
-use eventsctl::output::{self, RenderContext, Target};
+use eventsctl::output;
 use eventsctl::report::ReportKind;
 use eventsctl::{commands, report};
 
@@ -89,26 +90,17 @@ fn init_logging(verbose: u8, quiet: bool) {
 async fn run(cli: Cli) -> u8 {
     let ctx = Context::new(&cli.global);
     let kind = commands::kind(&cli.command);
-    let result = commands::run(&cli.command, &ctx).await;
-    let report = match result {
-        Ok(report) => report,
-        Err(e) => return error_exit(&e, kind),
-    };
-    let rc = RenderContext {
-        target: Target {
-            table: report
-                .table_override
-                .clone()
-                .unwrap_or_else(|| ctx.table().to_owned()),
-            region: ctx.region(),
-            env: ctx.names.env.clone(),
-        },
-        generated_at: chrono::Utc::now(),
-        color: ctx.output.color,
-        quiet: ctx.output.quiet,
-    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let outcome = match commands::run(&cli.command, &ctx, &mut out).await {
+        Ok(outcome) => outcome,
+        Err(e) => return error_exit(&e, kind),
+    };
+    let report = match outcome {
+        Outcome::Streamed { failed } => return if failed { failure_code(kind) } else { 0 },
+        Outcome::Report(report) => report,
+    };
+    let rc = ctx.render_context(report.table_override.as_deref());
     let rendered =
         output::render(&report, ctx.output.format, &rc, &mut out).and_then(|()| out.flush());
     match rendered {

@@ -167,6 +167,30 @@ impl AwsError {
     pub fn is_throttled(&self) -> bool {
         self.kind == AwsErrorKind::Throttled
     }
+
+    /// Worth retrying: throttling, a connection that failed or reset, a server-side 5xx.
+    /// Writes in this tool are idempotent puts and conditional deletes, so a retry is safe.
+    pub fn is_transient(&self) -> bool {
+        match self.kind {
+            AwsErrorKind::Throttled | AwsErrorKind::Unreachable => true,
+            AwsErrorKind::Other => {
+                matches!(
+                    self.code.as_deref(),
+                    None | Some(
+                        "InternalServerError"
+                            | "InternalFailure"
+                            | "InternalError"
+                            | "ServiceUnavailable"
+                            | "ServiceUnavailableException"
+                            | "RequestTimeout"
+                            | "RequestTimeoutException"
+                            | "TransactionInProgressException"
+                    )
+                )
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Credentials that cannot be loaded surface as a dispatch failure of kind "other"; they are an

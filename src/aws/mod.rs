@@ -1,6 +1,8 @@
 //! Typed helpers over the AWS SDK.
 
+pub mod alarms;
 pub mod error;
+pub mod metrics;
 pub mod table;
 
 pub use error::{AwsError, AwsErrorKind, AwsResultExt};

@@ -1,4 +1,7 @@
 //! One module per runbook procedure: `gather` makes the AWS calls (concurrently), `evaluate` is a
 //! pure function from what AWS returned to findings, unit-tested without a network.
 
+pub mod alarms;
+pub mod latency;
 pub mod table;
+pub mod throttling;

@@ -1,24 +1,62 @@
-//! One module per command: arguments in, a [`Report`] out. Commands never print.
+//! One module per command: arguments in, a [`Report`] out. Commands never print; the streaming
+//! ones hand their items to the output layer's [`crate::output::stream::ItemStream`].
 
+pub mod alarms;
+pub mod dashboard;
+pub mod diagnose;
+pub mod events;
 pub mod table;
 
-use crate::cli::{Command, TableCommand};
+use std::io::Write;
+
+use crate::cli::{
+    AlarmsCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand, TableCommand,
+};
 use crate::context::Context;
 use crate::report::{Report, ReportKind};
+
+/// What a command produced: a report to render, or items it already streamed.
+pub enum Outcome {
+    Report(Box<Report>),
+    Streamed { failed: bool },
+}
+
+impl From<Report> for Outcome {
+    fn from(r: Report) -> Outcome {
+        Outcome::Report(Box::new(r))
+    }
+}
 
 /// Whether a command is a check (exit 0/1/2/3) or an action (exit 0/1), decided before it runs
 /// so that an error can be given the right exit code too.
 pub fn kind(command: &Command) -> ReportKind {
     match command {
-        Command::Table(TableCommand::Verify) => ReportKind::Check,
-        Command::Table(_) => ReportKind::Action,
+        Command::Table(TableCommand::Verify)
+        | Command::Diagnose(_)
+        | Command::Alarms(AlarmsCommand::Status) => ReportKind::Check,
+        Command::Table(_) | Command::Events(_) | Command::Alarms(_) | Command::Dashboard(_) => {
+            ReportKind::Action
+        }
     }
 }
 
-pub async fn run(command: &Command, ctx: &Context) -> anyhow::Result<Report> {
-    match command {
-        Command::Table(TableCommand::Create(args)) => table::create(ctx, args).await,
-        Command::Table(TableCommand::Verify) => table::verify(ctx).await,
-        Command::Table(TableCommand::Describe) => table::describe(ctx).await,
-    }
+pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    Ok(match command {
+        Command::Table(TableCommand::Create(args)) => table::create(ctx, args).await?.into(),
+        Command::Table(TableCommand::Verify) => table::verify(ctx).await?.into(),
+        Command::Table(TableCommand::Describe) => table::describe(ctx).await?.into(),
+        Command::Events(EventsCommand::Put(args)) => events::put(ctx, args).await?.into(),
+        Command::Events(EventsCommand::Get(args)) => events::get(ctx, args).await?.into(),
+        Command::Events(EventsCommand::Query(args)) => events::query(ctx, args, out).await?,
+        Command::Events(EventsCommand::Import(args)) => events::import(ctx, args).await?.into(),
+        Command::Diagnose(DiagnoseCommand::Throttling(a)) => {
+            diagnose::throttling(ctx, a).await?.into()
+        }
+        Command::Diagnose(DiagnoseCommand::Latency(a)) => diagnose::latency(ctx, a).await?.into(),
+        Command::Diagnose(DiagnoseCommand::Writes(a)) => diagnose::writes(ctx, a).await?.into(),
+        Command::Alarms(AlarmsCommand::Apply(a)) => alarms::apply(ctx, a).await?.into(),
+        Command::Alarms(AlarmsCommand::Status) => alarms::status(ctx).await?.into(),
+        Command::Dashboard(DashboardCommand::Apply(a)) => dashboard::apply(ctx, a).await?.into(),
+        Command::Dashboard(DashboardCommand::Show(a)) => dashboard::show(ctx, a).await?.into(),
+    })
 }

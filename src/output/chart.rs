@@ -4,7 +4,7 @@ use crate::report::ChartSeries;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /// Points a sparkline shows at most; longer series are bucketed by their maximum.
-pub const WIDTH: usize = 36;
+pub const WIDTH: usize = 24;
 
 /// A sparkline of the values, scaled from zero to the larger of the maximum and the target so
 /// that a line under its target looks low. Missing points are blank.
@@ -52,7 +52,7 @@ pub fn format_value(v: f64, unit: &str) -> String {
     }
 }
 
-/// `[label, sparkline, latest, max, target]`.
+/// `[label, sparkline, latest, max]`; the target is in the chart's title.
 pub fn row(s: &ChartSeries) -> Vec<String> {
     let latest = s.values.iter().rev().flatten().next().copied();
     let max = s.values.iter().flatten().copied().reduce(f64::max);
@@ -65,9 +65,6 @@ pub fn row(s: &ChartSeries) -> Vec<String> {
         sparkline(&s.values, s.target),
         show(latest),
         show(max),
-        s.target
-            .map(|t| format!("< {}", format_value(t, &s.unit)))
-            .unwrap_or_else(|| "-".into()),
     ]
 }
 

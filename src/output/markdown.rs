@@ -92,7 +92,7 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
             }
             Section::Chart { title, series } => {
                 writeln!(out, "\n### {title}\n")?;
-                let headers: Vec<String> = ["Series", "Trend", "Latest", "Max", "Target"]
+                let headers: Vec<String> = ["Series", "Trend", "Latest", "Max"]
                     .iter()
                     .map(|s| (*s).to_owned())
                     .collect();

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod json;
 pub mod markdown;
 pub mod progress;
+pub mod stream;
 pub mod table;
 
 use std::io::{self, Write};

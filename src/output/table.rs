@@ -171,8 +171,8 @@ pub fn render_section(
                 "TREND".into(),
                 "LATEST".into(),
                 "MAX".into(),
-                "TARGET".into(),
             ]));
+            t.set_width(80);
             for s in series {
                 t.add_row(super::chart::row(s));
             }

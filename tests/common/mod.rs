@@ -218,3 +218,71 @@ impl Drop for World {
         .join();
     }
 }
+
+/// Items in a table, by a Scan with Select=COUNT.
+pub async fn count_items(client: &aws_sdk_dynamodb::Client, table: &str) -> usize {
+    let mut total = 0;
+    let mut start = None;
+    loop {
+        let out = client
+            .scan()
+            .table_name(table)
+            .select(aws_sdk_dynamodb::types::Select::Count)
+            .set_exclusive_start_key(start)
+            .send()
+            .await
+            .expect("scan");
+        total += out.count as usize;
+        match out.last_evaluated_key {
+            Some(k) if !k.is_empty() => start = Some(k),
+            _ => return total,
+        }
+    }
+}
+
+/// Writes `lines` to a temporary NDJSON file.
+pub fn ndjson(lines: &[String]) -> tempfile::NamedTempFile {
+    use std::io::Write;
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    for l in lines {
+        writeln!(f, "{l}").unwrap();
+    }
+    f.flush().unwrap();
+    f
+}
+
+/// Seeds `AWS/DynamoDB` datapoints into the emulator: `(minutes ago, value, count)`.
+/// Test-only: real CloudWatch refuses PutMetricData into `AWS/` namespaces.
+pub async fn seed_metric(
+    cw: &aws_sdk_cloudwatch::Client,
+    metric: &str,
+    dimensions: &[(&str, &str)],
+    points: &[(i64, f64, f64)],
+) {
+    use aws_sdk_cloudwatch::types::{Dimension, MetricDatum};
+    let now = chrono::Utc::now();
+    let data: Vec<MetricDatum> = points
+        .iter()
+        .map(|(ago, value, count)| {
+            let t = now - chrono::Duration::minutes(*ago);
+            MetricDatum::builder()
+                .metric_name(metric)
+                .set_dimensions(Some(
+                    dimensions
+                        .iter()
+                        .map(|(k, v)| Dimension::builder().name(*k).value(*v).build())
+                        .collect(),
+                ))
+                .timestamp(aws_smithy_types::DateTime::from_secs(t.timestamp()))
+                .values(*value)
+                .counts(*count)
+                .build()
+        })
+        .collect();
+    cw.put_metric_data()
+        .namespace("AWS/DynamoDB")
+        .set_metric_data(Some(data))
+        .send()
+        .await
+        .expect("PutMetricData");
+}

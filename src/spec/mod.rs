@@ -8,6 +8,10 @@ use aws_sdk_dynamodb::types::{BillingMode, ProjectionType, ScalarAttributeType, 
 
 use crate::report::Correction;
 
+pub mod alarms;
+pub mod dashboard;
+pub mod targets;
+
 /// Partition key of the base table and of both GSIs.
 pub const PARTITION_KEY: &str = "user_id";
 /// Sort key of the base table: `{timestamp}#{event_id}`.

@@ -1,0 +1,38 @@
+# Shared by the bench scripts: a release build, the emulator, and timing helpers.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+
+bench_setup() {
+  cargo build --release --quiet
+  EV="$ROOT/target/release/eventsctl"
+  scripts/emulator.sh start
+  export AWS_ENDPOINT_URL="$(scripts/emulator.sh endpoint)"
+  export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+  export AWS_EC2_METADATA_DISABLED=true
+  unset AWS_PROFILE EVENTSCTL_ENV || true
+}
+
+# Bench-only Python packages (boto3, awscli) get a venv of their own: their botocore must not
+# replace the one the emulator pins.
+BENCH_VENV="$ROOT/.venv-bench"
+bench_pip() {
+  [ -x "$BENCH_VENV/bin/python" ] || python3 -m venv "$BENCH_VENV"
+  "$BENCH_VENV/bin/pip" install --quiet --disable-pip-version-check "$@"
+}
+
+# timed NAME CMD...: runs CMD under /usr/bin/time -v; sets WALL (s), CPU (user+sys s), RSS (KB).
+timed() {
+  local name="$1"; shift
+  /usr/bin/time -v -o "$OUT/$name.time" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || {
+    echo "bench: $name failed:" >&2; tail -5 "$OUT/$name.err" >&2; return 1; }
+  WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$OUT/$name.time")
+  CPU=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$OUT/$name.time")
+  RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/$name.time")
+}
+
+machine() {
+  echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+}

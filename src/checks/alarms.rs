@@ -1,0 +1,286 @@
+//! `alarms status`: each runbook alarm present, as specified, quiet, and wired to someone.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_cloudwatch::types::{MetricAlarm, StateValue};
+use serde_json::json;
+
+use crate::aws::AwsError;
+use crate::report::{Finding, Status};
+use crate::spec::alarms::AlarmSpec;
+
+#[derive(Debug)]
+pub struct AlarmFacts {
+    pub specs: Vec<AlarmSpec>,
+    pub found: Result<Vec<MetricAlarm>, AwsError>,
+}
+
+/// The fields of a live alarm that differ from its spec: `field: have -> want`.
+pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut diff = |field: &str, have: String, want: String| {
+        if have != want {
+            out.push(format!("{field}: {have} -> {want}"));
+        }
+    };
+    diff(
+        "namespace",
+        a.namespace().unwrap_or("-").into(),
+        spec.namespace.into(),
+    );
+    diff(
+        "metric",
+        a.metric_name().unwrap_or("-").into(),
+        spec.metric.into(),
+    );
+    let have_dims: BTreeMap<&str, &str> = a
+        .dimensions()
+        .iter()
+        .filter_map(|d| Some((d.name()?, d.value()?)))
+        .collect();
+    let want_dims: BTreeMap<&str, &str> = spec
+        .dimensions
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    diff(
+        "dimensions",
+        format!("{have_dims:?}"),
+        format!("{want_dims:?}"),
+    );
+    let have_stat = if spec.is_percentile() {
+        a.extended_statistic().unwrap_or("-").to_owned()
+    } else {
+        a.statistic()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_else(|| "-".into())
+    };
+    diff("statistic", have_stat, spec.stat.into());
+    diff(
+        "period",
+        format!("{:?}", a.period()),
+        format!("{:?}", Some(spec.period)),
+    );
+    diff(
+        "evaluation_periods",
+        format!("{:?}", a.evaluation_periods()),
+        format!("{:?}", Some(spec.evaluation_periods)),
+    );
+    diff(
+        "datapoints_to_alarm",
+        format!("{:?}", a.datapoints_to_alarm().or(a.evaluation_periods())),
+        format!("{:?}", Some(spec.datapoints_to_alarm)),
+    );
+    diff(
+        "threshold",
+        format!("{:?}", a.threshold()),
+        format!("{:?}", Some(spec.threshold)),
+    );
+    diff(
+        "comparison",
+        a.comparison_operator()
+            .map(|c| c.as_str().to_owned())
+            .unwrap_or_else(|| "-".into()),
+        spec.comparison.into(),
+    );
+    diff(
+        "treat_missing_data",
+        a.treat_missing_data().unwrap_or("missing").into(),
+        spec.treat_missing_data.into(),
+    );
+    out
+}
+
+/// `alarm.events-table-throttles`: the name without the `{prefix}-{env}-` part.
+pub fn check_name(spec: &AlarmSpec, prefix: &str) -> String {
+    format!(
+        "alarm.{}",
+        spec.name.strip_prefix(prefix).unwrap_or(&spec.name)
+    )
+}
+
+pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
+    let found = match &facts.found {
+        Ok(f) => f,
+        Err(e) => {
+            return vec![
+                Finding::unknown("alarm.describe", format!("could not read the alarms: {e}"))
+                    .remedy("check the cloudwatch:DescribeAlarms permission"),
+            ];
+        }
+    };
+    facts
+        .specs
+        .iter()
+        .map(|spec| {
+            let check = check_name(spec, name_prefix);
+            let Some(a) = found
+                .iter()
+                .find(|a| a.alarm_name() == Some(spec.name.as_str()))
+            else {
+                return Finding::crit(
+                    check,
+                    format!("{} does not exist: nobody is told", spec.name),
+                )
+                .evidence(json!({"alarm": spec.name}))
+                .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN>")
+                .runbook(spec.runbook);
+            };
+            let drift = drift(spec, a);
+            let state = a.state_value().cloned();
+            let actions = a.alarm_actions();
+            let enabled = a.actions_enabled().unwrap_or(true);
+            let mut status = Status::Ok;
+            let mut parts = vec![format!(
+                "state {}",
+                state.as_ref().map(|s| s.as_str()).unwrap_or("?")
+            )];
+            let mut remedies = Vec::new();
+            if state == Some(StateValue::Alarm) {
+                status = status.max(Status::Crit);
+                parts.push(format!(
+                    "in ALARM since {}",
+                    a.state_updated_timestamp()
+                        .map(|t| t.to_string())
+                        .unwrap_or_default()
+                ));
+                remedies.push(format!("follow the runbook: {}", spec.runbook));
+            }
+            if !drift.is_empty() {
+                status = status.max(Status::Warn);
+                parts.push(format!("drifted from spec ({})", drift.join("; ")));
+                remedies.push("eventsctl alarms apply restores the spec".to_owned());
+            }
+            if actions.is_empty() {
+                status = status.max(Status::Warn);
+                parts.push("no alarm actions: nobody gets paged".into());
+                remedies.push("eventsctl alarms apply --sns-topic <on-call topic ARN>".to_owned());
+            } else if !enabled {
+                status = status.max(Status::Warn);
+                parts.push("actions disabled".into());
+                remedies
+                    .push("aws cloudwatch enable-alarm-actions --alarm-names <name>".to_owned());
+            } else {
+                parts.push(format!("notifies {}", actions.join(", ")));
+            }
+            let mut f = Finding::new(check, status, parts.join("; "))
+                .evidence(json!({
+                    "alarm": spec.name,
+                    "state": state.as_ref().map(|s| s.as_str()),
+                    "state_reason": a.state_reason(),
+                    "drift": drift,
+                    "alarm_actions": actions,
+                    "actions_enabled": enabled,
+                }))
+                .runbook(spec.runbook);
+            if !remedies.is_empty() {
+                f = f.remedy(remedies.join("; "));
+            }
+            f
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Names;
+    use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension, Statistic};
+
+    fn live(spec: &AlarmSpec) -> MetricAlarm {
+        let mut b = MetricAlarm::builder()
+            .alarm_name(&spec.name)
+            .namespace(spec.namespace)
+            .metric_name(spec.metric)
+            .set_dimensions(Some(
+                spec.dimensions
+                    .iter()
+                    .map(|(k, v)| Dimension::builder().name(k).value(v).build())
+                    .collect(),
+            ))
+            .period(spec.period)
+            .evaluation_periods(spec.evaluation_periods)
+            .datapoints_to_alarm(spec.datapoints_to_alarm)
+            .threshold(spec.threshold)
+            .comparison_operator(ComparisonOperator::GreaterThanThreshold)
+            .treat_missing_data(spec.treat_missing_data)
+            .state_value(StateValue::Ok)
+            .alarm_actions("arn:aws:sns:us-east-1:1:oncall")
+            .actions_enabled(true);
+        b = if spec.is_percentile() {
+            b.extended_statistic(spec.stat)
+        } else {
+            b.statistic(Statistic::from(spec.stat))
+        };
+        b.build()
+    }
+
+    #[test]
+    fn statuses() {
+        let names = Names::derive("p", "dev", None);
+        let specs = crate::spec::alarms::alarms(&names, &["EventTypeIndex"]);
+        let all_good: Vec<MetricAlarm> = specs.iter().map(live).collect();
+        let facts = AlarmFacts {
+            specs: specs.clone(),
+            found: Ok(all_good.clone()),
+        };
+        assert!(
+            evaluate(&facts, "p-dev-")
+                .iter()
+                .all(|f| f.status == Status::Ok)
+        );
+
+        // (mutation of the first alarm, expected status)
+        type Mutate = Box<dyn Fn(&mut Vec<MetricAlarm>)>;
+        let cases: Vec<(Mutate, Status)> = vec![
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| {
+                    v.remove(0);
+                }),
+                Status::Crit,
+            ),
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| v[0].state_value = Some(StateValue::Alarm)),
+                Status::Crit,
+            ),
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| v[0].threshold = Some(50.0)),
+                Status::Warn,
+            ),
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| v[0].metric_name = Some("UserErrors".into())),
+                Status::Warn,
+            ),
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| v[0].alarm_actions = None),
+                Status::Warn,
+            ),
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| v[0].actions_enabled = Some(false)),
+                Status::Warn,
+            ),
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| {
+                    v[0].state_value = Some(StateValue::InsufficientData)
+                }),
+                Status::Ok,
+            ),
+        ];
+        for (i, (mutate, want)) in cases.iter().enumerate() {
+            let mut found = all_good.clone();
+            mutate(&mut found);
+            let findings = evaluate(
+                &AlarmFacts {
+                    specs: specs.clone(),
+                    found: Ok(found),
+                },
+                "p-dev-",
+            );
+            assert_eq!(findings[0].status, *want, "case {i}: {:?}", findings[0]);
+            assert!(
+                findings[1..].iter().all(|f| f.status == Status::Ok),
+                "case {i}"
+            );
+        }
+    }
+}

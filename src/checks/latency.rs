@@ -1,0 +1,270 @@
+//! `diagnose latency` (runbook alarms 2 and 3, "Performance Targets"): SuccessfulRequestLatency
+//! p50/p95/p99 per operation against the targets, sustained breaches against the alarm rules.
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::{Value, json};
+
+use crate::aws::AwsError;
+use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
+use crate::context::{Context, NoRegion};
+use crate::report::{Finding, Section, Status};
+use crate::spec::targets::{
+    LatencyTargets, READ_OPERATIONS, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
+    latency_targets,
+};
+
+pub const STATS: [&str; 3] = ["p50", "p95", "p99"];
+
+pub fn operations() -> Vec<&'static str> {
+    WRITE_OPERATIONS
+        .iter()
+        .chain(READ_OPERATIONS.iter())
+        .copied()
+        .collect()
+}
+
+pub fn metric_keys(table: &str) -> Vec<MetricKey> {
+    operations()
+        .into_iter()
+        .flat_map(|op| {
+            STATS
+                .iter()
+                .map(move |s| MetricKey::op("SuccessfulRequestLatency", table, op, s))
+        })
+        .collect()
+}
+
+#[derive(Debug)]
+pub struct LatencyFacts {
+    pub table: String,
+    pub metrics: Result<MetricSet, AwsError>,
+}
+
+pub async fn gather(
+    ctx: &Context,
+    since: Duration,
+    now: DateTime<Utc>,
+) -> Result<LatencyFacts, NoRegion> {
+    let window = Window::last_at(since, now, WRITE_LATENCY_ALARM.period);
+    let keys = metric_keys(ctx.table());
+    let metrics = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await;
+    Ok(LatencyFacts {
+        table: ctx.table().to_owned(),
+        metrics,
+    })
+}
+
+fn target_of(t: &LatencyTargets, stat: &str) -> f64 {
+    match stat {
+        "p50" => t.p50,
+        "p95" => t.p95,
+        _ => t.p99,
+    }
+}
+
+fn ms(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Per operation: worst value and periods over target for each percentile, and the alarm run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationLatency {
+    pub operation: &'static str,
+    pub has_data: bool,
+    pub worst: [Option<f64>; 3],
+    pub periods_over: [usize; 3],
+    pub alarm_run: usize,
+    pub status: Status,
+}
+
+pub fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> OperationLatency {
+    let targets = latency_targets(op);
+    let alarm = latency_alarm(op);
+    let mut worst = [None; 3];
+    let mut over = [0; 3];
+    let mut has_data = false;
+    let mut alarm_run = 0;
+    for (i, stat) in STATS.iter().enumerate() {
+        let series = m.series(&MetricKey::op("SuccessfulRequestLatency", table, op, stat));
+        has_data |= !series.is_empty();
+        worst[i] = series.max();
+        let t = target_of(&targets, stat);
+        over[i] = series.points.iter().filter(|(_, v)| *v > t).count();
+        if *stat == alarm.stat {
+            // Missing periods (no requests) break a run: CloudWatch treats them as not breaching.
+            alarm_run = longest_run(&series.dense(&m.window), None, |v| v > alarm.threshold);
+        }
+    }
+    let status = if alarm_run >= alarm.periods {
+        Status::Crit
+    } else if over.iter().any(|n| *n > 0) {
+        Status::Warn
+    } else {
+        Status::Ok
+    };
+    OperationLatency {
+        operation: op,
+        has_data,
+        worst,
+        periods_over: over,
+        alarm_run,
+        status,
+    }
+}
+
+pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
+    let m = match &facts.metrics {
+        Ok(m) => m,
+        Err(e) => {
+            return vec![
+                Finding::unknown(
+                    "latency.metrics",
+                    format!(
+                        "could not read CloudWatch ({e}); a failed read is not \"latency fine\""
+                    ),
+                )
+                .runbook("Alarms 2 and 3"),
+            ];
+        }
+    };
+    let mut findings = Vec::new();
+    let problems = m.problems();
+    if !problems.is_empty() {
+        findings.push(
+            Finding::unknown(
+                "latency.metrics",
+                format!("incomplete data for {} series", problems.len()),
+            )
+            .evidence(json!({"problems": problems})),
+        );
+    }
+    for op in operations() {
+        let l = operation_latency(m, &facts.table, op);
+        let targets = latency_targets(op);
+        let alarm = latency_alarm(op);
+        let is_write = WRITE_OPERATIONS.contains(&op);
+        let runbook = if is_write {
+            "Alarm 2: Write Latency High; Performance Targets"
+        } else {
+            "Alarm 3: Read Latency High; Performance Targets"
+        };
+        let check = format!("latency.{op}");
+        if !l.has_data {
+            findings.push(
+                Finding::ok(check, format!("no {op} requests in the window")).runbook(runbook),
+            );
+            continue;
+        }
+        let worst: Vec<String> = STATS
+            .iter()
+            .zip(l.worst)
+            .map(|(s, v)| format!("{s} {}", v.map(ms).unwrap_or_else(|| "-".into())))
+            .collect();
+        let mut summary = format!(
+            "worst 5-minute {} ms (targets {}/{}/{})",
+            worst.join(" / "),
+            targets.p50,
+            targets.p95,
+            targets.p99
+        );
+        let remedy = if is_write {
+            "check payload sizes (items up to 400 KB; large items write slowly), capacity, and the network path (VPC endpoint) (runbook alarm 2, resolution 1-5)"
+        } else {
+            "check that reads use the GSIs with the needed projections, pagination, and caching (runbook alarm 3, resolution 1-5)"
+        };
+        let f = match l.status {
+            Status::Crit => {
+                summary.push_str(&format!(
+                    "; {} above {} ms for {} consecutive periods: the alarm condition",
+                    alarm.stat, alarm.threshold, l.alarm_run
+                ));
+                Finding::crit(check, summary).remedy(remedy)
+            }
+            Status::Warn => {
+                summary.push_str("; over target, not sustained");
+                Finding::warn(check, summary).remedy(remedy)
+            }
+            _ => Finding::ok(check, summary),
+        };
+        findings.push(
+            f.evidence(json!({
+                "worst_ms": STATS.iter().zip(l.worst).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "periods_over_target": STATS.iter().zip(l.periods_over).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "alarm_stat": alarm.stat, "alarm_threshold_ms": alarm.threshold,
+                "longest_run_over_alarm": l.alarm_run,
+            }))
+            .runbook(runbook),
+        );
+    }
+    findings
+}
+
+/// The per-period numbers behind the verdict, for the operations that have data.
+pub fn sections(facts: &LatencyFacts) -> Vec<Section> {
+    let Ok(m) = &facts.metrics else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    for op in operations() {
+        let dense: Vec<Vec<Option<f64>>> = STATS
+            .iter()
+            .map(|s| {
+                m.series(&MetricKey::op(
+                    "SuccessfulRequestLatency",
+                    &facts.table,
+                    op,
+                    s,
+                ))
+                .dense(&m.window)
+            })
+            .collect();
+        let targets = latency_targets(op);
+        for (i, t) in m.window.periods().iter().enumerate() {
+            if dense.iter().all(|d| d[i].is_none()) {
+                continue;
+            }
+            let mut row = vec![t.format("%Y-%m-%d %H:%M").to_string(), op.to_owned()];
+            let mut flags = Vec::new();
+            for (j, s) in STATS.iter().enumerate() {
+                let v = dense[j][i];
+                row.push(v.map(ms).unwrap_or_else(|| "-".into()));
+                if v.is_some_and(|v| v > target_of(&targets, s)) {
+                    flags.push(format!("{s}>{}", target_of(&targets, s)));
+                }
+            }
+            row.push(flags.join(" "));
+            rows.push(row);
+        }
+    }
+    vec![Section::table(
+        format!(
+            "SuccessfulRequestLatency per 5-minute period, last {} (ms)",
+            crate::times::human(m.window.length())
+        ),
+        &[
+            "PERIOD (UTC)",
+            "OPERATION",
+            "P50",
+            "P95",
+            "P99",
+            "OVER TARGET",
+        ],
+        rows,
+    )]
+}
+
+pub fn data(facts: &LatencyFacts) -> Value {
+    let Ok(m) = &facts.metrics else {
+        return json!({});
+    };
+    json!({
+        "window": {"start": crate::times::stamp(m.window.start), "end": crate::times::stamp(m.window.end), "period_s": m.window.period},
+        "operations": operations().into_iter().map(|op| {
+            let series: serde_json::Map<String, Value> = STATS.iter().map(|s| {
+                let ser = m.series(&MetricKey::op("SuccessfulRequestLatency", &facts.table, op, s));
+                (s.to_string(), json!(ser.points.iter().map(|(t, v)| json!([crate::times::stamp(*t), v])).collect::<Vec<_>>()))
+            }).collect();
+            json!({"operation": op, "series": series})
+        }).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,719 @@
+//! `diagnose throttling` (runbook Issue 1, Alarm 1): is the table throttled, where, and why.
+//!
+//! Reads the table's own throttle metrics per table and per GSI, the per-reason metrics of
+//! August 2025 (key range, on-demand maximum, account limit, provisioned), ThrottledRequests and
+//! SystemErrors per operation, consumed capacity, and UserErrors only as account-wide context.
+
+use aws_sdk_cloudwatch::types::MetricAlarm;
+use aws_sdk_dynamodb::types::{BillingMode, TableDescription, TableStatus};
+use chrono::{DateTime, Duration, Utc};
+use serde_json::{Value, json};
+
+use crate::aws::AwsError;
+use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
+use crate::aws::table as ddb;
+use crate::context::{Context, NoRegion};
+use crate::report::{Finding, Section, Status};
+use crate::spec::targets::THROTTLE_ALARM;
+use crate::spec::{self, ON_DEMAND_TABLE_QUOTA};
+
+/// The per-reason throttle metrics: (short name, metric suffix).
+pub const REASONS: [(&str, &str); 4] = [
+    ("key_range", "KeyRangeThroughputThrottleEvents"),
+    ("max_on_demand", "MaxOnDemandThroughputThrottleEvents"),
+    ("account_limit", "AccountLimitThrottleEvents"),
+    ("provisioned", "ProvisionedThroughputThrottleEvents"),
+];
+pub const WRITE_OPERATIONS: [&str; 5] = [
+    "PutItem",
+    "BatchWriteItem",
+    "UpdateItem",
+    "DeleteItem",
+    "TransactWriteItems",
+];
+pub const READ_OPERATIONS: [&str; 4] = ["GetItem", "BatchGetItem", "Query", "Scan"];
+const SIDES: [&str; 2] = ["Write", "Read"];
+const RB: &str = "Issue 1: Events Not Persisting; Alarm 1";
+
+/// The table and each of its GSIs: `None` is the table.
+fn resources(gsis: &[String]) -> Vec<Option<&str>> {
+    std::iter::once(None)
+        .chain(gsis.iter().map(|g| Some(g.as_str())))
+        .collect()
+}
+
+fn resource_name(index: Option<&str>) -> String {
+    index
+        .map(|i| format!("index {i}"))
+        .unwrap_or_else(|| "table".into())
+}
+
+fn operations() -> impl Iterator<Item = &'static str> {
+    WRITE_OPERATIONS.into_iter().chain(READ_OPERATIONS)
+}
+
+/// Every metric the diagnosis reads.
+pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
+    let mut keys = Vec::new();
+    for r in resources(gsis) {
+        for side in SIDES {
+            keys.push(MetricKey::resource(
+                &format!("{side}ThrottleEvents"),
+                table,
+                r,
+                "Sum",
+            ));
+            for (_, suffix) in REASONS {
+                keys.push(MetricKey::resource(
+                    &format!("{side}{suffix}"),
+                    table,
+                    r,
+                    "Sum",
+                ));
+            }
+        }
+        keys.push(MetricKey::resource(
+            "ConsumedWriteCapacityUnits",
+            table,
+            r,
+            "Sum",
+        ));
+        keys.push(MetricKey::resource(
+            "ConsumedReadCapacityUnits",
+            table,
+            r,
+            "Sum",
+        ));
+    }
+    for op in operations() {
+        keys.push(MetricKey::op("ThrottledRequests", table, op, "Sum"));
+        keys.push(MetricKey::op("SystemErrors", table, op, "Sum"));
+    }
+    keys.push(MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum"));
+    keys
+}
+
+/// What AWS said; each part may have failed on its own.
+#[derive(Debug)]
+pub struct ThrottleFacts {
+    pub table_name: String,
+    pub gsis: Vec<String>,
+    pub table: Result<Option<TableDescription>, AwsError>,
+    pub metrics: Result<MetricSet, AwsError>,
+    pub alarm_name: String,
+    pub alarm: Result<Option<MetricAlarm>, AwsError>,
+    pub now: DateTime<Utc>,
+}
+
+/// DescribeTable first (for the GSI names), then the metrics and the alarm concurrently.
+pub async fn gather(
+    ctx: &Context,
+    since: Duration,
+    now: DateTime<Utc>,
+) -> Result<ThrottleFacts, NoRegion> {
+    let table_name = ctx.table().to_owned();
+    let table = ddb::describe(ctx.dynamodb().await?, &table_name).await;
+    let gsis: Vec<String> = match &table {
+        Ok(Some(t)) => t
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|g| g.index_name().map(str::to_owned))
+            .collect(),
+        _ => spec::table()
+            .gsis
+            .iter()
+            .map(|g| g.name.to_owned())
+            .collect(),
+    };
+    let cw = ctx.cloudwatch().await?;
+    let window = Window::last_at(since, now, THROTTLE_ALARM.period);
+    let keys = metric_keys(&table_name, &gsis);
+    let alarm_name = ctx.names.throttle_alarm.clone();
+    let (metrics, alarm) = tokio::join!(
+        metrics::fetch(cw, window, &keys),
+        crate::aws::alarms::describe_one(cw, &alarm_name),
+    );
+    Ok(ThrottleFacts {
+        table_name,
+        gsis,
+        table,
+        metrics,
+        alarm_name,
+        alarm,
+        now,
+    })
+}
+
+/// Totals of one resource's throttle metrics over the window.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResourceThrottles {
+    pub write: f64,
+    pub read: f64,
+    /// Longest run of 5-minute periods above 10 events, per side.
+    pub write_run: usize,
+    pub read_run: usize,
+    /// Per-reason totals, read + write, in the order of [`REASONS`].
+    pub reasons: [f64; 4],
+    pub write_reasons: [f64; 4],
+}
+
+impl ResourceThrottles {
+    pub fn total(&self) -> f64 {
+        self.write + self.read + self.reasons.iter().sum::<f64>()
+    }
+
+    pub fn status(&self) -> Status {
+        if self.write_run >= THROTTLE_ALARM.periods || self.read_run >= THROTTLE_ALARM.periods {
+            Status::Crit
+        } else if self.total() > 0.0 {
+            Status::Warn
+        } else {
+            Status::Ok
+        }
+    }
+}
+
+pub fn resource_throttles(m: &MetricSet, table: &str, index: Option<&str>) -> ResourceThrottles {
+    let run = |key: &MetricKey| {
+        longest_run(&m.series(key).dense(&m.window), Some(0.0), |v| {
+            v > THROTTLE_ALARM.threshold
+        })
+    };
+    let mut r = ResourceThrottles::default();
+    for side in SIDES {
+        let key = MetricKey::resource(&format!("{side}ThrottleEvents"), table, index, "Sum");
+        let (total, longest) = (m.total(&key), run(&key));
+        for (i, (_, suffix)) in REASONS.iter().enumerate() {
+            let reason_key = MetricKey::resource(&format!("{side}{suffix}"), table, index, "Sum");
+            let t = m.total(&reason_key);
+            r.reasons[i] += t;
+            if side == "Write" {
+                r.write_reasons[i] += t;
+            }
+            // The per-reason metrics count throttles the older metric may not (on-demand).
+            let reason_run = run(&reason_key);
+            match side {
+                "Write" => r.write_run = r.write_run.max(reason_run),
+                _ => r.read_run = r.read_run.max(reason_run),
+            }
+        }
+        match side {
+            "Write" => {
+                r.write = total;
+                r.write_run = r.write_run.max(longest);
+            }
+            _ => {
+                r.read = total;
+                r.read_run = r.read_run.max(longest);
+            }
+        }
+    }
+    r
+}
+
+fn count(v: f64) -> String {
+    let v = v + 0.0; // no "-0"
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The named cause of the throttling, with the runbook remedy that fits it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    pub name: &'static str,
+    pub summary: String,
+    pub remedy: String,
+}
+
+/// Which causes the metrics show, strongest evidence first.
+pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
+    let table = &facts.table_name;
+    let per: Vec<(Option<&str>, ResourceThrottles)> = resources(&facts.gsis)
+        .into_iter()
+        .map(|r| (r, resource_throttles(m, table, r)))
+        .collect();
+    let where_ = |i: usize| -> Vec<String> {
+        per.iter()
+            .filter(|(_, t)| t.reasons[i] > 0.0)
+            .map(|(r, t)| format!("{} ({})", resource_name(*r), count(t.reasons[i])))
+            .collect()
+    };
+    let mut out: Vec<(f64, Cause)> = Vec::new();
+    let total = |i: usize| per.iter().map(|(_, t)| t.reasons[i]).sum::<f64>();
+
+    if total(0) > 0.0 {
+        out.push((total(0), Cause {
+            name: "hot_partition",
+            summary: format!("hot partition: key-range throttling on {}", where_(0).join(", ")),
+            remedy: "find the hot keys with `eventsctl hot-partitions`; one partition takes at most 1,000 WCU / 3,000 RCU per second, so spread a hot user's writes with a sharded key suffix (runbook Issue 4, resolution 2-3)".into(),
+        }));
+    }
+    if total(1) > 0.0 {
+        let configured = facts
+            .table
+            .as_ref()
+            .ok()
+            .and_then(|t| t.as_ref())
+            .and_then(|t| t.on_demand_throughput())
+            .map(|o| {
+                format!(
+                    " (configured: {:?} WRU/s, {:?} RRU/s)",
+                    o.max_write_request_units(),
+                    o.max_read_request_units()
+                )
+            })
+            .unwrap_or_default();
+        out.push((total(1), Cause {
+            name: "on_demand_maximum",
+            summary: format!("on-demand maximum reached on {}{configured}", where_(1).join(", ")),
+            remedy: "raise or remove the table's OnDemandThroughput maximum (MaxWriteRequestUnits/MaxReadRequestUnits; -1 removes it) in its Terraform".into(),
+        }));
+    }
+    if total(2) > 0.0 {
+        out.push((total(2), Cause {
+            name: "account_quota",
+            summary: format!("table quota reached (default 40,000 request units/s per table) on {}", where_(2).join(", ")),
+            remedy: "request a higher per-table quota in Service Quotas; meanwhile back off in the API layer and buffer writes through SQS (runbook alarm 1, resolution 2, 3, 5)".into(),
+        }));
+    }
+    if total(3) > 0.0 {
+        out.push((total(3), Cause {
+            name: "provisioned_capacity",
+            summary: format!("provisioned capacity exceeded on {}", where_(3).join(", ")),
+            remedy: "the runbook's table is on-demand: switch back to PAY_PER_REQUEST or raise capacity and auto scaling".into(),
+        }));
+    }
+    // GSI back-pressure: an index throttles its writes while base-table writes are throttled.
+    let base_writes_throttled = per[0].1.write > 0.0
+        || WRITE_OPERATIONS
+            .iter()
+            .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, "Sum")) > 0.0);
+    let throttled_gsis: Vec<String> = per[1..]
+        .iter()
+        .filter(|(_, t)| t.write > 0.0 || t.write_reasons.iter().sum::<f64>() > 0.0)
+        .map(|(r, t)| {
+            format!(
+                "{} ({} write throttle events)",
+                r.unwrap_or_default(),
+                count(t.write.max(t.write_reasons.iter().sum()))
+            )
+        })
+        .collect();
+    if base_writes_throttled && !throttled_gsis.is_empty() {
+        let n: f64 = per[1..].iter().map(|(_, t)| t.write).sum();
+        out.push((n, Cause {
+            name: "gsi_back_pressure",
+            summary: format!("GSI back-pressure: base-table writes are throttled while {} cannot keep up", throttled_gsis.join(", ")),
+            remedy: "a GSI that cannot absorb its writes throttles every base write: check the index's key distribution (`eventsctl hot-partitions`; StatusIndex and EventTypeIndex concentrate one user's writes) and its on-demand maximum".into(),
+        }));
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// One finding per aspect; pure.
+pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
+    let mut findings = vec![table_finding(facts)];
+    let m = match &facts.metrics {
+        Ok(m) => m,
+        Err(e) => {
+            findings.push(
+                Finding::unknown(
+                    "throttling.metrics",
+                    format!(
+                        "could not read CloudWatch ({e}); a failed read is not \"no throttling\""
+                    ),
+                )
+                .remedy("check cloudwatch:GetMetricData permission and retry")
+                .runbook(RB),
+            );
+            return findings;
+        }
+    };
+    let problems = m.problems();
+    if !problems.is_empty() {
+        findings.push(
+            Finding::unknown(
+                "throttling.metrics",
+                format!("CloudWatch returned incomplete data for {} series; the verdict may miss throttling", problems.len()),
+            )
+            .evidence(json!({"problems": problems}))
+            .runbook(RB),
+        );
+    }
+    let window_text = crate::times::human(m.window.length());
+    let mut throttle_status = Status::Ok;
+    for r in resources(&facts.gsis) {
+        let t = resource_throttles(m, &facts.table_name, r);
+        throttle_status = throttle_status.max(t.status());
+        let check = match r {
+            None => "throttling.table".to_owned(),
+            Some(i) => format!("throttling.gsi.{i}"),
+        };
+        let mut summary = format!(
+            "{} write / {} read throttle events in {window_text}",
+            count(t.write),
+            count(t.read)
+        );
+        if t.status() == Status::Crit {
+            summary.push_str(&format!(
+                "; above {} in {}+ consecutive 5-minute periods (the runbook's alarm condition)",
+                THROTTLE_ALARM.threshold, THROTTLE_ALARM.periods
+            ));
+        }
+        let evidence = json!({
+            "write_throttle_events": t.write, "read_throttle_events": t.read,
+            "longest_write_run": t.write_run, "longest_read_run": t.read_run,
+            "by_reason": REASONS.iter().zip(t.reasons).map(|((n, _), v)| (n.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+        });
+        findings.push(
+            Finding::new(check, t.status(), summary)
+                .evidence(evidence)
+                .runbook(RB),
+        );
+    }
+
+    let by_op: Vec<(&str, f64)> = operations()
+        .map(|op| {
+            (
+                op,
+                m.total(&MetricKey::op(
+                    "ThrottledRequests",
+                    &facts.table_name,
+                    op,
+                    "Sum",
+                )),
+            )
+        })
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    let requests_status = if by_op.is_empty() {
+        Status::Ok
+    } else {
+        Status::Warn
+    };
+    throttle_status = throttle_status.max(requests_status);
+    findings.push(
+        Finding::new(
+            "throttling.requests",
+            requests_status,
+            if by_op.is_empty() {
+                "no throttled requests".to_owned()
+            } else {
+                format!(
+                    "throttled requests: {}",
+                    by_op
+                        .iter()
+                        .map(|(o, v)| format!("{o} {}", count(*v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            },
+        )
+        .evidence(json!(
+            by_op
+                .iter()
+                .map(|(o, v)| (o.to_string(), json!(v)))
+                .collect::<serde_json::Map<_, _>>()
+        ))
+        .runbook(RB),
+    );
+
+    let causes = causes(facts, m);
+    let cause = if throttle_status == Status::Ok {
+        Finding::ok(
+            "throttling.cause",
+            format!("no throttling in the last {window_text}"),
+        )
+    } else if causes.is_empty() {
+        Finding::new(
+            "throttling.cause",
+            throttle_status,
+            "throttled, cause not attributed: no per-reason throttle metrics in the window (DynamoDB publishes them since August 2025)",
+        )
+        .remedy("add exponential backoff in the API layer, check capacity and hot partitions (`eventsctl hot-partitions`) (runbook alarm 1, resolution 1-5)")
+    } else {
+        Finding::new(
+            "throttling.cause",
+            throttle_status,
+            causes
+                .iter()
+                .map(|c| c.summary.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+        .remedy(
+            causes
+                .iter()
+                .map(|c| c.remedy.clone())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        )
+    };
+    findings.push(
+        cause
+            .evidence(json!({"causes": causes.iter().map(|c| c.name).collect::<Vec<_>>()}))
+            .runbook(RB),
+    );
+
+    let errors: Vec<(&str, f64)> = operations()
+        .map(|op| {
+            (
+                op,
+                m.total(&MetricKey::op("SystemErrors", &facts.table_name, op, "Sum")),
+            )
+        })
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    findings.push(
+        if errors.is_empty() {
+            Finding::ok(
+                "throttling.system_errors",
+                "no server-side errors (SystemErrors)",
+            )
+        } else {
+            Finding::warn(
+                "throttling.system_errors",
+                format!(
+                    "server-side errors (HTTP 500): {}",
+                    errors
+                        .iter()
+                        .map(|(o, v)| format!("{o} {}", count(*v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .remedy(
+                "retry with backoff; check the AWS Health Dashboard for DynamoDB in this Region",
+            )
+        }
+        .evidence(json!(
+            errors
+                .iter()
+                .map(|(o, v)| (o.to_string(), json!(v)))
+                .collect::<serde_json::Map<_, _>>()
+        ))
+        .runbook("Issue 1, resolution 3-4"),
+    );
+    findings.push(capacity_finding(facts, m));
+    findings
+}
+
+fn table_finding(facts: &ThrottleFacts) -> Finding {
+    match &facts.table {
+        Err(e) => Finding::unknown(
+            "throttling.table_status",
+            format!("could not describe the table: {e}"),
+        ),
+        Ok(None) => Finding::crit(
+            "throttling.table_status",
+            format!(
+                "table {} does not exist: every write fails",
+                facts.table_name
+            ),
+        )
+        .remedy("check --env/--table; restore it with eventsctl pitr-restore if it was deleted"),
+        Ok(Some(t)) => {
+            let status = t
+                .table_status()
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_else(|| "?".into());
+            let billing = t
+                .billing_mode_summary()
+                .and_then(|b| b.billing_mode())
+                .cloned()
+                .unwrap_or(BillingMode::Provisioned);
+            let max = t
+                .on_demand_throughput()
+                .filter(|o| {
+                    o.max_write_request_units().is_some_and(|v| v > 0)
+                        || o.max_read_request_units().is_some_and(|v| v > 0)
+                })
+                .map(|o| {
+                    format!(
+                        ", on-demand maximum {:?} WRU / {:?} RRU",
+                        o.max_write_request_units(),
+                        o.max_read_request_units()
+                    )
+                })
+                .unwrap_or_else(|| ", no on-demand maximum".into());
+            let summary = format!("{status}, {}{max}", billing.as_str());
+            let f = if t.table_status() == Some(&TableStatus::Active) {
+                Finding::ok("throttling.table_status", summary)
+            } else {
+                Finding::crit("throttling.table_status", summary)
+                    .remedy("writes fail unless the table is ACTIVE")
+            };
+            f.evidence(json!({"status": status, "billing_mode": billing.as_str()}))
+        }
+    }
+    .runbook("Issue 1, resolution step 1")
+}
+
+fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
+    let period = f64::from(m.window.period);
+    let peak = |metric: &str| {
+        m.get(&MetricKey::table(metric, &facts.table_name, "Sum"))
+            .and_then(|s| s.max())
+            .map(|v| v / period)
+            .unwrap_or(0.0)
+    };
+    let (wcu, rcu) = (
+        peak("ConsumedWriteCapacityUnits"),
+        peak("ConsumedReadCapacityUnits"),
+    );
+    let od = facts
+        .table
+        .as_ref()
+        .ok()
+        .and_then(|t| t.as_ref())
+        .and_then(|t| t.on_demand_throughput());
+    let limit = |v: Option<i64>| {
+        v.filter(|v| *v > 0)
+            .map(|v| v as f64)
+            .unwrap_or(ON_DEMAND_TABLE_QUOTA)
+    };
+    let (wl, rl) = (
+        limit(od.and_then(|o| o.max_write_request_units())),
+        limit(od.and_then(|o| o.max_read_request_units())),
+    );
+    let summary = format!(
+        "peak {:.0} WCU/s of {:.0}, {:.0} RCU/s of {:.0} (5-minute averages)",
+        wcu, wl, rcu, rl
+    );
+    let evidence =
+        json!({"peak_wcu_per_s": wcu, "peak_rcu_per_s": rcu, "write_limit": wl, "read_limit": rl});
+    let f = if wcu > 0.8 * wl || rcu > 0.8 * rl {
+        Finding::warn(
+            "throttling.capacity",
+            format!("{summary}: above 80% of the limit"),
+        )
+        .remedy("raise the on-demand maximum or the per-table quota before traffic grows further")
+    } else {
+        Finding::ok("throttling.capacity", summary)
+    };
+    f.evidence(evidence)
+        .runbook("Alarm 1, resolution 2 (burst capacity 40K RCU/WCU)")
+}
+
+/// Human sections: totals per resource, the periods with throttling, context.
+pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
+    let Ok(m) = &facts.metrics else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let rows: Vec<Vec<String>> = resources(&facts.gsis)
+        .into_iter()
+        .map(|r| {
+            let t = resource_throttles(m, &facts.table_name, r);
+            let mut row = vec![resource_name(r), count(t.write), count(t.read)];
+            row.extend(t.reasons.iter().map(|v| count(*v)));
+            row.push(t.write_run.max(t.read_run).to_string());
+            row
+        })
+        .collect();
+    out.push(Section::table(
+        format!(
+            "Throttle events, last {} (Sum)",
+            crate::times::human(m.window.length())
+        ),
+        &[
+            "RESOURCE",
+            "WRITE",
+            "READ",
+            "KEY RANGE",
+            "MAX ON-DEMAND",
+            "ACCOUNT LIMIT",
+            "PROVISIONED",
+            "RUN >10/5m",
+        ],
+        rows,
+    ));
+    // The periods that led to the verdict.
+    let columns: Vec<(String, MetricKey)> = resources(&facts.gsis)
+        .into_iter()
+        .flat_map(|r| {
+            SIDES.iter().map(move |side| {
+                (
+                    format!("{} {}", resource_name(r), side.to_lowercase()),
+                    MetricKey::resource(
+                        &format!("{side}ThrottleEvents"),
+                        &facts.table_name,
+                        r,
+                        "Sum",
+                    ),
+                )
+            })
+        })
+        .collect();
+    let dense: Vec<Vec<Option<f64>>> = columns
+        .iter()
+        .map(|(_, k)| m.series(k).dense(&m.window))
+        .collect();
+    let periods = m.window.periods();
+    let mut rows = Vec::new();
+    for (i, t) in periods.iter().enumerate() {
+        let values: Vec<f64> = dense.iter().map(|d| d[i].unwrap_or(0.0)).collect();
+        if values.iter().any(|v| *v > 0.0) {
+            let mut row = vec![t.format("%Y-%m-%d %H:%M").to_string()];
+            row.extend(values.iter().map(|v| count(*v)));
+            rows.push(row);
+        }
+    }
+    if !rows.is_empty() {
+        let mut headers = vec!["PERIOD (UTC)".to_owned()];
+        headers.extend(columns.iter().map(|(n, _)| n.to_uppercase()));
+        out.push(Section::Table {
+            title: "5-minute periods with throttling".into(),
+            headers,
+            rows: rows.into_iter().rev().take(48).rev().collect(),
+        });
+    }
+    let user_errors = m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum"));
+    let alarm = match &facts.alarm {
+        Ok(Some(a)) => format!(
+            "{} is {}",
+            facts.alarm_name,
+            a.state_value().map(|s| s.as_str()).unwrap_or("?")
+        ),
+        Ok(None) => format!(
+            "{} does not exist (see `eventsctl alarms status`)",
+            facts.alarm_name
+        ),
+        Err(e) => format!("could not read: {e}"),
+    };
+    out.push(Section::pairs(
+        "Context",
+        vec![
+            ("UserErrors", format!("{} in the window, account- and Region-wide: every table's HTTP 400s, not this table's throttling", count(user_errors))),
+            ("throttles alarm", alarm),
+        ],
+    ));
+    out
+}
+
+/// The report's data: totals per resource and causes.
+pub fn data(facts: &ThrottleFacts) -> Value {
+    let Ok(m) = &facts.metrics else {
+        return json!({"metrics_error": facts.metrics.as_ref().err().map(|e| e.to_string())});
+    };
+    json!({
+        "window": {"start": crate::times::stamp(m.window.start), "end": crate::times::stamp(m.window.end), "period_s": m.window.period},
+        "resources": resources(&facts.gsis).into_iter().map(|r| {
+            let t = resource_throttles(m, &facts.table_name, r);
+            json!({"resource": r.unwrap_or("table"), "write": t.write, "read": t.read,
+                   "longest_write_run": t.write_run, "longest_read_run": t.read_run,
+                   "by_reason": REASONS.iter().zip(t.reasons).map(|((n, _), v)| (n.to_string(), json!(v))).collect::<serde_json::Map<_, _>>()})
+        }).collect::<Vec<_>>(),
+        "causes": causes(facts, m).iter().map(|c| c.name).collect::<Vec<_>>(),
+        "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum")),
+        "throttles_alarm": match &facts.alarm {
+            Ok(Some(a)) => json!({"name": facts.alarm_name, "state": a.state_value().map(|s| s.as_str())}),
+            Ok(None) => json!({"name": facts.alarm_name, "state": "missing"}),
+            Err(e) => json!({"name": facts.alarm_name, "error": e.to_string()}),
+        },
+    })
+}

@@ -1,0 +1,117 @@
+//! `alarms apply`, `alarms status`.
+
+use serde_json::json;
+
+use crate::aws::alarms as cw_alarms;
+use crate::checks::alarms::{AlarmFacts, check_name, drift, evaluate};
+use crate::cli::AlarmsApplyArgs;
+use crate::context::Context;
+use crate::report::{Report, Section};
+use crate::spec::alarms::{AlarmSpec, alarms};
+use crate::spec::{self, Names};
+
+/// The alarm specs for this table: its GSIs from DescribeTable, else the spec's.
+async fn specs(ctx: &Context) -> anyhow::Result<Vec<AlarmSpec>> {
+    let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
+    let gsis: Vec<String> = match table {
+        Some(t) => t
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|g| g.index_name().map(str::to_owned))
+            .collect(),
+        None => spec::table()
+            .gsis
+            .iter()
+            .map(|g| g.name.to_owned())
+            .collect(),
+    };
+    let gsis: Vec<&str> = gsis.iter().map(String::as_str).collect();
+    Ok(alarms(&ctx.names, &gsis))
+}
+
+fn prefix(names: &Names) -> String {
+    format!("{}-{}-", names.prefix, names.env)
+}
+
+pub async fn status(ctx: &Context) -> anyhow::Result<Report> {
+    let specs = specs(ctx).await?;
+    let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
+    let found = cw_alarms::describe(ctx.cloudwatch().await?, &names).await;
+    let facts = AlarmFacts { specs, found };
+    let mut report = Report::check("alarms status");
+    report.extend(evaluate(&facts, &prefix(&ctx.names)));
+    report.set(
+        "alarms",
+        facts.specs.iter().map(|s| &s.name).collect::<Vec<_>>(),
+    );
+    report.correct(spec::corrections::user_errors());
+    Ok(report)
+}
+
+pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Report> {
+    let specs = specs(ctx).await?;
+    let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
+    let cw = ctx.cloudwatch().await?;
+    let existing = cw_alarms::describe(cw, &names).await?;
+    let mut report = Report::action("alarms apply");
+    let mut rows = Vec::new();
+    let mut plan = Vec::new();
+    for spec in &specs {
+        let live = existing
+            .iter()
+            .find(|a| a.alarm_name() == Some(spec.name.as_str()));
+        // Without --sns-topic, the actions an alarm has are kept: apply never unwires a pager.
+        let actions: Vec<String> = match (&args.sns_topic, live) {
+            (Some(t), _) => vec![t.clone()],
+            (None, Some(a)) => a.alarm_actions().to_vec(),
+            (None, None) => Vec::new(),
+        };
+        let (action, changes) = match live {
+            None => ("create", vec!["new alarm".to_owned()]),
+            Some(a) => {
+                let mut d = drift(spec, a);
+                if a.alarm_description() != Some(spec.description.as_str()) {
+                    d.push("description".into());
+                }
+                if a.alarm_actions() != actions.as_slice() {
+                    d.push(format!("actions: {:?} -> {:?}", a.alarm_actions(), actions));
+                }
+                if d.is_empty() {
+                    ("unchanged", d)
+                } else {
+                    ("update", d)
+                }
+            }
+        };
+        rows.push(vec![
+            spec.name.clone(),
+            action.to_owned(),
+            format!(
+                "{} {} > {} for {}x{}s",
+                spec.metric, spec.stat, spec.threshold, spec.evaluation_periods, spec.period
+            ),
+            changes.join("; "),
+        ]);
+        plan.push(json!({"alarm": spec.name, "check": check_name(spec, &prefix(&ctx.names)), "action": action, "changes": changes, "actions": actions}));
+        if !args.dry_run && action != "unchanged" {
+            cw_alarms::put(cw, spec, &actions).await?;
+        }
+    }
+    report.section(Section::table(
+        if args.dry_run {
+            "Alarms (dry run, nothing changed)"
+        } else {
+            "Alarms"
+        },
+        &["ALARM", "ACTION", "CONDITION", "CHANGES"],
+        rows,
+    ));
+    report.set("dry_run", args.dry_run);
+    report.set("plan", plan);
+    if args.sns_topic.is_none() && existing.iter().all(|a| a.alarm_actions().is_empty()) {
+        report.note("No --sns-topic: the alarms notify nobody yet (alarms status warns about it).");
+    }
+    report.note("Alarm 1 watches the table's own throttle events (write, read, each GSI's writes), not UserErrors.");
+    report.correct(spec::corrections::user_errors());
+    Ok(report)
+}

@@ -1,0 +1,162 @@
+//! `dashboard apply`, `dashboard show`.
+
+use chrono::Utc;
+use serde_json::Value;
+
+use crate::aws::error::AwsResultExt;
+use crate::aws::metrics::{self, Window};
+use crate::cli::{DashboardApplyArgs, ShowArgs};
+use crate::context::Context;
+use crate::report::{ChartSeries, Report, Section};
+use crate::spec::{self, dashboard};
+
+fn gsi_names(t: Option<&aws_sdk_dynamodb::types::TableDescription>) -> Vec<String> {
+    match t {
+        Some(t) => t
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|g| g.index_name().map(str::to_owned))
+            .collect(),
+        None => spec::table()
+            .gsis
+            .iter()
+            .map(|g| g.name.to_owned())
+            .collect(),
+    }
+}
+
+async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
+    let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
+    let gsis = gsi_names(t.as_ref());
+    let gsis: Vec<&str> = gsis.iter().map(String::as_str).collect();
+    Ok(dashboard::widgets(ctx.table(), &gsis))
+}
+
+pub async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::Result<Report> {
+    let widgets = widgets(ctx).await?;
+    let region = ctx.region().unwrap_or_default();
+    let body = dashboard::body(&widgets, &region);
+    let name = ctx.names.dashboard.clone();
+    let mut report = Report::action("dashboard apply");
+    report.set("dashboard", &name);
+    report.set("dry_run", args.dry_run);
+    report.set("body", &body);
+    let rows = widgets
+        .iter()
+        .map(|w| {
+            vec![
+                w.title.to_owned(),
+                w.lines
+                    .iter()
+                    .map(|l| l.label.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                w.target
+                    .map(|t| t.to_string())
+                    .unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    report.section(Section::table(
+        if args.dry_run {
+            format!("{name} (dry run, nothing changed)")
+        } else {
+            name.clone()
+        },
+        &["WIDGET", "SERIES", "THRESHOLD LINE"],
+        rows,
+    ));
+    if !args.dry_run {
+        let out = ctx
+            .cloudwatch()
+            .await?
+            .put_dashboard()
+            .dashboard_name(&name)
+            .dashboard_body(body.to_string())
+            .send()
+            .await
+            .aws(
+                "cloudwatch",
+                "PutDashboard",
+                Some(format!("dashboard {name}")),
+            )?;
+        let messages: Vec<String> = out
+            .dashboard_validation_messages()
+            .iter()
+            .filter_map(|m| m.message().map(str::to_owned))
+            .collect();
+        if !messages.is_empty() {
+            report.note(format!("CloudWatch validation: {}", messages.join("; ")));
+        }
+    }
+    report.correct(spec::corrections::user_errors());
+    Ok(report)
+}
+
+/// Reads the dashboard body back (tests check the round trip).
+pub async fn get_body(ctx: &Context) -> anyhow::Result<Value> {
+    let out = ctx
+        .cloudwatch()
+        .await?
+        .get_dashboard()
+        .dashboard_name(&ctx.names.dashboard)
+        .send()
+        .await
+        .aws(
+            "cloudwatch",
+            "GetDashboard",
+            Some(format!("dashboard {}", ctx.names.dashboard)),
+        )?;
+    Ok(serde_json::from_str(out.dashboard_body().unwrap_or("{}"))?)
+}
+
+pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
+    let widgets = widgets(ctx).await?;
+    let window = Window::last(args.since, Utc::now());
+    let keys: Vec<_> = widgets
+        .iter()
+        .flat_map(|w| w.lines.iter().map(|l| l.key.clone()))
+        .collect();
+    let set = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await?;
+    let mut report = Report::action("dashboard show");
+    let mut data = Vec::new();
+    for w in &widgets {
+        let series: Vec<ChartSeries> = w
+            .lines
+            .iter()
+            .map(|l| ChartSeries {
+                label: l.label.clone(),
+                unit: w.unit.to_owned(),
+                values: set.series(&l.key).dense(&window),
+                target: w.target,
+            })
+            .collect();
+        data.push(serde_json::json!({
+            "title": w.title,
+            "target": w.target,
+            "series": series.iter().map(|s| serde_json::json!({"label": s.label, "values": s.values})).collect::<Vec<_>>(),
+        }));
+        let threshold = w
+            .target
+            .map(|t| {
+                format!(
+                    ", threshold {}",
+                    crate::output::chart::format_value(t, w.unit)
+                )
+            })
+            .unwrap_or_default();
+        report.section(Section::Chart {
+            title: format!(
+                "{}{threshold} (last {}, per {})",
+                w.title,
+                crate::times::human(window.length()),
+                crate::times::human(chrono::Duration::seconds(i64::from(window.period)))
+            ),
+            series,
+        });
+    }
+    report.set("window", serde_json::json!({"start": crate::times::stamp(window.start), "end": crate::times::stamp(window.end), "period_s": window.period}));
+    report.set("widgets", data);
+    report.correct(spec::corrections::user_errors());
+    Ok(report)
+}

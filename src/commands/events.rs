@@ -1,0 +1,476 @@
+//! `events put|get|query|import`.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::Utc;
+use serde_json::{Value, json};
+
+use super::Outcome;
+use crate::aws::error::{AwsResultExt, table_resource};
+use crate::cli::{GetArgs, ImportArgs, PutArgs, QueryArgs};
+use crate::context::Context;
+use crate::error::UsageError;
+use crate::events::import::{self, ImportOptions, Input};
+use crate::events::keys::{Access, PageToken, format_ts, sort_key};
+use crate::events::model::{Defaults, EventInput, item_to_json, item_ttl, parse_timestamp};
+use crate::events::numbers::check_numbers;
+use crate::events::query::{QueryError, QuerySpec};
+use crate::events::writer::{PutError, RetryPolicy, put_event};
+use crate::output::stream::{Column, ItemStream};
+use crate::report::{Report, Section};
+use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+
+/// Human columns of events: header, field, width.
+pub const EVENT_COLUMNS: &[Column] = &[
+    ("TIMESTAMP", "timestamp", 27),
+    ("TYPE", "event_type", 18),
+    ("STATUS", "status", 10),
+    ("EVENT ID", "event_id", 36),
+    ("PAYLOAD", "payload", 0),
+];
+
+fn json_object(flag: &str, text: &str) -> Result<Value, UsageError> {
+    check_numbers(text).map_err(|e| UsageError::new(format!("{flag}: {e}")))?;
+    let v: Value = serde_json::from_str(text)
+        .map_err(|e| UsageError::new(format!("{flag} is not valid JSON: {e}")))?;
+    if !v.is_object() {
+        return Err(UsageError::new(format!(
+            "{flag} must be a JSON object like {{\"k\": 1}}"
+        )));
+    }
+    Ok(v)
+}
+
+fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
+    let f = |k: &str| match v.get(k) {
+        None | Some(Value::Null) => "-".to_owned(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let ttl = v.get("ttl").and_then(Value::as_i64);
+    let ttl_text = match ttl.and_then(|t| chrono::DateTime::from_timestamp(t, 0)) {
+        Some(t) => format!("{} ({})", f("ttl"), crate::times::stamp(t)),
+        None => f("ttl"),
+    };
+    vec![
+        ("user_id", f("user_id")),
+        ("event_id", f("event_id")),
+        ("event_type", f("event_type")),
+        ("status", f("status")),
+        ("timestamp", f("timestamp")),
+        ("ttl", ttl_text),
+        ("retry_count", f("retry_count")),
+        ("payload", f("payload")),
+        ("metadata", f("metadata")),
+    ]
+}
+
+pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
+    let input = match &args.json {
+        Some(text) => {
+            let text = if text == "-" {
+                let mut s = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .context("cannot read the event from stdin")?;
+                s
+            } else {
+                text.clone()
+            };
+            EventInput::parse(text.trim())
+                .map_err(|e| UsageError::new(format!("--json: {e}")))?
+                .0
+        }
+        None => EventInput {
+            user_id: args.user.clone().unwrap_or_default(),
+            event_type: args.event_type.clone().unwrap_or_default(),
+            event_id: args.event_id.clone(),
+            status: args.status.clone(),
+            timestamp: args.timestamp.clone(),
+            payload: args
+                .payload
+                .as_deref()
+                .map(|p| json_object("--payload", p))
+                .transpose()?,
+            metadata: args
+                .metadata
+                .as_deref()
+                .map(|p| json_object("--metadata", p))
+                .transpose()?,
+            ..EventInput::default()
+        },
+    };
+    let event = input
+        .into_event(
+            Defaults {
+                now: Some(Utc::now()),
+            },
+            None,
+        )
+        .map_err(|e| UsageError::new(e.0))?;
+    // Size is checked before any call.
+    let item = event.to_checked_item().map_err(|e| UsageError::new(e.0))?;
+    let stored = item_to_json(&item);
+    let mut report = Report::action("events put");
+    report.set("event", &stored);
+    report.set("dry_run", args.dry_run);
+    report.set("item_bytes", crate::events::size::item_size(&item));
+    if args.dry_run {
+        report.section(Section::pairs(
+            "Would write (dry run)",
+            event_pairs(&stored),
+        ));
+        return Ok(report);
+    }
+    let client = ctx.dynamodb().await?;
+    match put_event(client, ctx.table(), &event).await {
+        Ok(()) => {}
+        Err(PutError::Invalid(e)) => return Err(UsageError::new(e.0).into()),
+        Err(e) => return Err(e.into()),
+    }
+    report.section(Section::pairs("Stored", event_pairs(&stored)));
+    Ok(report)
+}
+
+pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
+    let client = ctx.dynamodb().await?;
+    let table = ctx.table();
+    let mut found = None;
+    let mut how = String::new();
+    if let Some(ts) = &args.timestamp {
+        let ts = parse_timestamp(ts).map_err(|e| UsageError::new(format!("--timestamp: {e}")))?;
+        let out = client
+            .get_item()
+            .table_name(table)
+            .key(PARTITION_KEY, AttributeValue::S(args.user.clone()))
+            .key(
+                SORT_KEY,
+                AttributeValue::S(sort_key(&format_ts(ts), &args.event_id)),
+            )
+            .consistent_read(args.consistent)
+            .send()
+            .await
+            .aws("dynamodb", "GetItem", table_resource(table))?;
+        found = out.item;
+        how = "GetItem".into();
+    }
+    let mut searched = 0;
+    if found.is_none() {
+        // Unknown timestamp, or one written in another format: search the user's events.
+        let mut spec = QuerySpec::new(&args.user, Access::Table, Utc::now().timestamp());
+        spec.include_expired = true;
+        spec.event_id = Some(args.event_id.clone());
+        spec.limit = Some(1);
+        spec.max_scanned = Some(args.max_scan);
+        spec.consistent = args.consistent;
+        spec.page_size = 1000;
+        let mut hit = None;
+        let outcome = crate::events::query::query(client, table, &spec, |item| {
+            hit = Some(item.clone());
+            Ok(false)
+        })
+        .await
+        .map_err(query_error)?;
+        searched = outcome.scanned;
+        found = hit;
+        how = format!("Query of the user's events ({searched} read)");
+    }
+    let Some(item) = found else {
+        anyhow::bail!(
+            "event {} of user {} not found in {table} (read {searched} of the user's events{})",
+            args.event_id,
+            args.user,
+            if searched >= args.max_scan {
+                "; raise --max-scan or give --timestamp"
+            } else {
+                ""
+            }
+        );
+    };
+    let v = item_to_json(&item);
+    let mut report = Report::action("events get");
+    report.section(Section::pairs("Event", event_pairs(&v)));
+    report.set("event", &v);
+    report.set("found_by", &how);
+    if let Some(ttl) = item_ttl(&item).filter(|t| *t <= Utc::now().timestamp()) {
+        report.set("expired", true);
+        report.note(format!(
+            "This event expired at {} and awaits DynamoDB's background delete (typically within 48 h, no guaranteed bound).",
+            chrono::DateTime::from_timestamp(ttl, 0).map(crate::times::stamp).unwrap_or_default()
+        ));
+    }
+    Ok(report)
+}
+
+fn query_error(e: QueryError) -> anyhow::Error {
+    match e {
+        QueryError::Aws(e) => e.into(),
+        QueryError::Sink(e) => e.into(),
+    }
+}
+
+pub async fn query(
+    ctx: &Context,
+    args: &QueryArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let now = Utc::now();
+    let access = match (&args.event_type, &args.status) {
+        (Some(t), _) => Access::Type(t.clone()),
+        (None, Some(s)) => Access::Status(s.clone()),
+        (None, None) => Access::Table,
+    };
+    for (flag, value) in [("--type", &args.event_type), ("--status", &args.status)] {
+        if value
+            .as_deref()
+            .is_some_and(|v| v.contains('#') || v.is_empty())
+        {
+            return Err(
+                UsageError::new(format!("{flag} must be non-empty and hold no `#`")).into(),
+            );
+        }
+    }
+    let mut spec = QuerySpec::new(&args.user, access.clone(), now.timestamp());
+    spec.since = args.since.map(|t| t.resolve(now));
+    spec.until = args.until.map(|t| t.resolve(now));
+    if let (Some(s), Some(u)) = (spec.since, spec.until)
+        && s > u
+    {
+        return Err(UsageError::new("--since is after --until").into());
+    }
+    spec.limit = args.limit.map(|l| l as usize);
+    spec.descending = args.desc;
+    spec.include_expired = args.include_expired;
+    spec.page_size = args.page_size;
+    if let Some(t) = &args.page_token {
+        let token = PageToken::decode(t).map_err(UsageError::new)?;
+        spec.start = Some(
+            token
+                .start_key(&args.user, &access)
+                .map_err(UsageError::new)?,
+        );
+    }
+
+    let client = ctx.dynamodb().await?;
+    let rc = ctx.render_context(None);
+    let mut stream = ItemStream::begin(ctx.output.format, "events query", &rc, EVENT_COLUMNS, out)?;
+    let started = Instant::now();
+    let outcome = crate::events::query::query(client, ctx.table(), &spec, |item| {
+        stream.item(&item_to_json(item))?;
+        Ok(true)
+    })
+    .await
+    .map_err(query_error)?;
+    let token = outcome.next.as_ref().map(PageToken::encode);
+    let mut human = vec![format!(
+        "{} events{}{}",
+        outcome.returned,
+        access
+            .index_name()
+            .map(|i| format!(" via {i}"))
+            .unwrap_or_default(),
+        if outcome.hidden_expired > 0 {
+            format!(
+                "; {} expired events hidden (--include-expired shows them)",
+                outcome.hidden_expired
+            )
+        } else {
+            String::new()
+        }
+    )];
+    if let Some(t) = &token {
+        human.push(format!("next page: --page-token {t}"));
+    }
+    let data = json!({
+        "count": outcome.returned,
+        "next_page_token": token,
+        "index": access.index_name(),
+        "scanned": outcome.scanned,
+        "pages": outcome.pages,
+        "hidden_expired": outcome.hidden_expired,
+        "elapsed_ms": started.elapsed().as_millis() as u64,
+    });
+    // NDJSON is items only; the token goes where a person sees it and a pipe does not.
+    if ctx.output.format == crate::cli::OutputFormat::Ndjson
+        && !ctx.output.quiet
+        && let Some(t) = &token
+    {
+        eprintln!("next page: --page-token {t}");
+    }
+    stream.end("ok", data, &human)?;
+    Ok(Outcome::Streamed { failed: false })
+}
+
+pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
+    let started_at = Utc::now();
+    let started = Instant::now();
+    let opts = ImportOptions {
+        stamp_now: args.stamp_now,
+        concurrency: usize::from(args.concurrency),
+        rate: args.rate,
+        policy: RetryPolicy {
+            max_attempts: args.max_attempts,
+            ..RetryPolicy::default()
+        },
+        started: started_at,
+    };
+    let mut input = Input::open(&args.file)
+        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", args.file.display())))?;
+    let spinner = ctx.progress().spinner("validating");
+    let validation = import::validate(&mut input, &opts)
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    spinner.finish_and_clear();
+
+    let mut report = Report::action("events import");
+    let bad_rows = |problems: &[import::LineProblem]| -> Vec<Vec<String>> {
+        problems
+            .iter()
+            .take(200)
+            .map(|p| vec![p.line.to_string(), p.reason.clone()])
+            .collect()
+    };
+    report.set("read", validation.read);
+    report.set("valid", validation.valid);
+    report.set("invalid", &validation.invalid);
+    report.set("duplicates", &validation.duplicates);
+    report.set("dry_run", args.dry_run);
+    if !validation.invalid.is_empty() {
+        report.section(Section::table(
+            format!(
+                "Invalid lines ({}{})",
+                validation.invalid.len(),
+                if validation.invalid.len() > 200 {
+                    "; the first 200 shown, -o json has all"
+                } else {
+                    ""
+                }
+            ),
+            &["LINE", "REASON"],
+            bad_rows(&validation.invalid),
+        ));
+    }
+    if validation.stamped > 0 {
+        report.note(format!(
+            "{} lines had no timestamp and were stamped {}: importing this file again writes them again (not idempotent for those lines).",
+            validation.stamped,
+            format_ts(started_at)
+        ));
+    }
+    if !validation.duplicates.is_empty() {
+        report.note(format!(
+            "{} lines repeat an earlier line's event and are written once.",
+            validation.duplicates.len()
+        ));
+    }
+    if !validation.invalid.is_empty() && !args.skip_invalid {
+        report.failed = true;
+        report.set("written", 0);
+        report.note(format!(
+            "Nothing was written: {} of {} lines are invalid. Fix them, or pass --skip-invalid to write the valid ones.",
+            validation.invalid.len(),
+            validation.read
+        ));
+        return Ok(report);
+    }
+    if args.dry_run {
+        report.set("written", 0);
+        report.section(Section::pairs(
+            "Import (dry run, nothing written)",
+            vec![
+                ("read", validation.read.to_string()),
+                ("would write", validation.valid.to_string()),
+                (
+                    "would skip",
+                    (validation.invalid.len() + validation.duplicates.len()).to_string(),
+                ),
+            ],
+        ));
+        return Ok(report);
+    }
+
+    let failed_out = args
+        .failed_out
+        .clone()
+        .unwrap_or_else(|| default_failed_out(&args.file));
+    let client = ctx.dynamodb_bulk().await?;
+    let bar = ctx
+        .progress()
+        .bar(Some(validation.valid as u64), "importing");
+    let summary = import::write(
+        client,
+        ctx.table(),
+        &mut input,
+        &validation,
+        &opts,
+        &failed_out,
+        &bar,
+    )
+    .await
+    .with_context(|| format!("importing {}", args.file.display()))?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed();
+    let skipped = validation.invalid.len() + validation.duplicates.len();
+    report.failed = !summary.failed.is_empty();
+    report.set("written", summary.written);
+    report.set("skipped", skipped);
+    report.set("failed", summary.failed.len());
+    report.set("failed_lines", &summary.failed);
+    report.set("retried", summary.retries);
+    report.set("unprocessed", summary.unprocessed);
+    report.set("throttled", summary.throttled);
+    report.set(
+        "failed_out",
+        summary.failed_out.as_ref().map(|p| p.display().to_string()),
+    );
+    report.set("elapsed_ms", elapsed.as_millis() as u64);
+    let rate = summary.written as f64 / elapsed.as_secs_f64().max(0.001);
+    report.set("items_per_second", (rate * 10.0).round() / 10.0);
+    report.section(Section::pairs(
+        "Import",
+        vec![
+            ("read", validation.read.to_string()),
+            ("written", summary.written.to_string()),
+            ("skipped", skipped.to_string()),
+            ("failed", summary.failed.len().to_string()),
+            ("retried batches", summary.retries.to_string()),
+            ("unprocessed items retried", summary.unprocessed.to_string()),
+            ("throttled calls", summary.throttled.to_string()),
+            (
+                "rate",
+                format!(
+                    "{rate:.0} events/s over {}",
+                    crate::times::human(chrono::Duration::from_std(elapsed).unwrap_or_default())
+                ),
+            ),
+        ],
+    ));
+    if let Some(path) = &summary.failed_out {
+        report.section(Section::table(
+            format!("Did not land ({})", summary.failed.len()),
+            &["LINE", "REASON"],
+            bad_rows(&summary.failed),
+        ));
+        report.note(format!(
+            "{} events did not land; they are in {}. Import that file to land exactly them: eventsctl events import {}",
+            summary.failed.len(),
+            path.display(),
+            path.display()
+        ));
+    }
+    report.correct(spec::corrections::item_size());
+    Ok(report)
+}
+
+fn default_failed_out(input: &std::path::Path) -> PathBuf {
+    if input == std::path::Path::new("-") {
+        PathBuf::from("eventsctl-import.failed.ndjson")
+    } else {
+        let mut name = input.as_os_str().to_owned();
+        name.push(".failed.ndjson");
+        PathBuf::from(name)
+    }
+}

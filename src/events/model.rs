@@ -1,0 +1,528 @@
+//! The event: what one line of an import, one `events put` or one canary is, validated.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::keys::{format_ts, index_key, sort_key};
+use super::numbers::check_numbers;
+use super::size::item_size;
+use crate::spec::{
+    MAX_ITEM_BYTES, PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS,
+    TYPE_SORT_KEY,
+};
+
+/// The status an event gets when none is given.
+pub const DEFAULT_STATUS: &str = "pending";
+/// DynamoDB's key size limits in bytes.
+const MAX_PARTITION_KEY_BYTES: usize = 2048;
+const MAX_SORT_KEY_BYTES: usize = 1024;
+/// A `ttl` above this is milliseconds, not seconds (year 5138 in seconds).
+const TTL_SECONDS_CEILING: i64 = 100_000_000_000;
+
+/// An event as written: every field present, keys derived from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub user_id: String,
+    pub event_id: String,
+    pub event_type: String,
+    pub status: String,
+    /// Fixed-width UTC, `2025-11-11T12:00:00.000000Z`.
+    pub timestamp: String,
+    /// Epoch seconds.
+    pub ttl: i64,
+    pub retry_count: u32,
+    pub payload: Map<String, Value>,
+    pub metadata: Map<String, Value>,
+}
+
+/// An event as given (an import line, `--json`): only `user_id` and `event_type` are required.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventInput {
+    pub user_id: String,
+    pub event_type: String,
+    #[serde(default)]
+    pub event_id: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub timestamp: Option<String>,
+    #[serde(default)]
+    pub ttl: Option<Value>,
+    #[serde(default)]
+    pub retry_count: Option<Value>,
+    #[serde(default)]
+    pub payload: Option<Value>,
+    #[serde(default)]
+    pub metadata: Option<Value>,
+}
+
+/// Why an event cannot be written; one line, fit for `line N: ...`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+fn invalid(msg: impl Into<String>) -> Invalid {
+    Invalid(msg.into())
+}
+
+/// How to fill what the input leaves out.
+#[derive(Debug, Clone, Copy)]
+pub struct Defaults {
+    /// The timestamp for events without one, if allowed (`events put`, `import --stamp-now`).
+    pub now: Option<DateTime<Utc>>,
+}
+
+fn check_text(field: &str, value: &str, allow_hash: bool) -> Result<(), Invalid> {
+    if value.trim().is_empty() {
+        return Err(invalid(format!("{field} is empty")));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(invalid(format!("{field} contains a control character")));
+    }
+    if !allow_hash && value.contains('#') {
+        return Err(invalid(format!(
+            "{field} `{value}` contains `#`, which separates the parts of the index sort keys"
+        )));
+    }
+    Ok(())
+}
+
+fn object(field: &str, value: Option<Value>) -> Result<Map<String, Value>, Invalid> {
+    match value {
+        None | Some(Value::Null) => Ok(Map::new()),
+        Some(Value::Object(m)) => Ok(m),
+        Some(other) => Err(invalid(format!(
+            "{field} must be a JSON object, not {}",
+            kind(&other)
+        ))),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses any RFC 3339 timestamp into UTC.
+pub fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, Invalid> {
+    crate::times::parse_rfc3339(text).map_err(|_| {
+        invalid(format!(
+            "timestamp `{text}` is not RFC 3339 (2025-11-11T12:00:00Z or with an offset)"
+        ))
+    })
+}
+
+/// A deterministic event id from the input's content: the same line gives the same id, so
+/// importing a file twice writes each event once. UUID-shaped, from SHA-256 of the canonical
+/// JSON (sorted keys) of the line.
+pub fn derived_event_id(canonical: &Value) -> String {
+    let mut text = String::new();
+    write_canonical(canonical, &mut text);
+    let hash = Sha256::digest(text.as_bytes());
+    let h = hex(&hash[..16]);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+/// JSON with object keys sorted at every level, whatever order the input had.
+pub fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(&m[k], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A random UUID v4, for events put by hand and canaries.
+pub fn random_event_id() -> String {
+    let bytes: [u8; 16] = rand::random();
+    let mut b = bytes;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex(&b);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+impl EventInput {
+    /// Parses one JSON object (an import line, `--json`), checking its numbers first.
+    pub fn parse(text: &str) -> Result<(EventInput, Value), Invalid> {
+        let value: Value = serde_json::from_str(text).map_err(|e| invalid(json_error(&e)))?;
+        if !value.is_object() {
+            return Err(invalid(format!(
+                "an event must be a JSON object, not {}",
+                kind(&value)
+            )));
+        }
+        check_numbers(text).map_err(invalid)?;
+        let input: EventInput =
+            serde_json::from_value(value.clone()).map_err(|e| invalid(field_error(&e)))?;
+        Ok((input, value))
+    }
+
+    /// Validates and fills defaults. `canonical` is the input as parsed, for a derived id.
+    pub fn into_event(
+        self,
+        defaults: Defaults,
+        canonical: Option<&Value>,
+    ) -> Result<Event, Invalid> {
+        check_text("user_id", &self.user_id, true)?;
+        check_text("event_type", &self.event_type, false)?;
+        let status = self.status.unwrap_or_else(|| DEFAULT_STATUS.to_owned());
+        check_text("status", &status, false)?;
+        let ts = match (&self.timestamp, defaults.now) {
+            (Some(t), _) => parse_timestamp(t)?,
+            (None, Some(now)) => now,
+            (None, None) => {
+                return Err(invalid(
+                    "timestamp is missing (the sort key needs it); add it, or import with --stamp-now",
+                ));
+            }
+        };
+        let event_id = match self.event_id {
+            Some(id) => {
+                check_text("event_id", &id, true)?;
+                id
+            }
+            None => match canonical {
+                Some(c) => derived_event_id(c),
+                None => random_event_id(),
+            },
+        };
+        let ttl = match self.ttl {
+            None | Some(Value::Null) => (ts + Duration::days(TTL_DAYS)).timestamp(),
+            Some(Value::Number(n)) => {
+                let t = n.as_i64().ok_or_else(|| {
+                    invalid(format!("ttl {n} must be a whole number of epoch seconds"))
+                })?;
+                if t <= 0 {
+                    return Err(invalid(format!("ttl {t} must be positive epoch seconds")));
+                }
+                if t >= TTL_SECONDS_CEILING {
+                    return Err(invalid(format!(
+                        "ttl {t} looks like milliseconds; DynamoDB TTL needs epoch seconds (and ignores the rest)"
+                    )));
+                }
+                t
+            }
+            Some(other) => {
+                return Err(invalid(format!(
+                    "ttl must be a number of epoch seconds, not {} (DynamoDB ignores a non-number ttl)",
+                    kind(&other)
+                )));
+            }
+        };
+        let retry_count = match self.retry_count {
+            None | Some(Value::Null) => 0,
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| invalid(format!("retry_count {n} must be a small whole number")))?,
+            Some(other) => {
+                return Err(invalid(format!(
+                    "retry_count must be a number, not {}",
+                    kind(&other)
+                )));
+            }
+        };
+        let event = Event {
+            user_id: self.user_id,
+            event_id,
+            event_type: self.event_type,
+            status,
+            timestamp: format_ts(ts),
+            ttl,
+            retry_count,
+            payload: object("payload", self.payload)?,
+            metadata: object("metadata", self.metadata)?,
+        };
+        if event.user_id.len() > MAX_PARTITION_KEY_BYTES {
+            return Err(invalid(format!(
+                "user_id is {} bytes; a partition key holds at most {MAX_PARTITION_KEY_BYTES}",
+                event.user_id.len()
+            )));
+        }
+        if event.sort_key().len() > MAX_SORT_KEY_BYTES {
+            return Err(invalid(format!(
+                "timestamp#event_id is {} bytes; a sort key holds at most {MAX_SORT_KEY_BYTES}",
+                event.sort_key().len()
+            )));
+        }
+        Ok(event)
+    }
+}
+
+/// serde_json's syntax errors, without the "at line 1" noise of a one-line input.
+fn json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    match e.classify() {
+        serde_json::error::Category::Eof => format!("truncated JSON ({text})"),
+        _ => format!("not valid JSON: {text} (column {})", e.column()),
+    }
+}
+
+fn field_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    text.replace("missing field", "missing required field")
+}
+
+impl Event {
+    pub fn sort_key(&self) -> String {
+        sort_key(&self.timestamp, &self.event_id)
+    }
+
+    /// The DynamoDB item: the event's attributes plus the three composite keys.
+    pub fn to_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
+        let mut item: HashMap<String, AttributeValue> =
+            serde_dynamo::aws_sdk_dynamodb_1::to_item(self)
+                .map_err(|e| invalid(format!("cannot convert to a DynamoDB item: {e}")))?;
+        item.insert(SORT_KEY.to_owned(), AttributeValue::S(self.sort_key()));
+        item.insert(
+            TYPE_SORT_KEY.to_owned(),
+            AttributeValue::S(index_key(&self.event_type, &self.timestamp)),
+        );
+        item.insert(
+            STATUS_SORT_KEY.to_owned(),
+            AttributeValue::S(index_key(&self.status, &self.timestamp)),
+        );
+        debug_assert!(item.contains_key(PARTITION_KEY) && item.contains_key(TTL_ATTRIBUTE));
+        Ok(item)
+    }
+
+    /// The item, checked against the 400 KB limit before any call.
+    pub fn to_checked_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
+        let item = self.to_item()?;
+        let size = item_size(&item);
+        if size > MAX_ITEM_BYTES {
+            return Err(invalid(format!(
+                "the item is {size} bytes ({:.1} KB); DynamoDB allows at most {MAX_ITEM_BYTES} (400 KB), names and values counted",
+                size as f64 / 1024.0
+            )));
+        }
+        Ok(item)
+    }
+
+    /// The key of the item: `user_id` and `timestamp#event_id`.
+    pub fn key(&self) -> HashMap<String, AttributeValue> {
+        HashMap::from([
+            (
+                PARTITION_KEY.to_owned(),
+                AttributeValue::S(self.user_id.clone()),
+            ),
+            (SORT_KEY.to_owned(), AttributeValue::S(self.sort_key())),
+        ])
+    }
+}
+
+/// An item read from the table, as plain JSON for output: the composite key attributes are
+/// dropped (they repeat other fields), everything else is kept as stored.
+pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
+    let mut v: Value = serde_dynamo::aws_sdk_dynamodb_1::from_item(item.clone())
+        .unwrap_or_else(|e| serde_json::json!({"_unreadable": e.to_string()}));
+    if let Value::Object(m) = &mut v {
+        for k in [SORT_KEY, TYPE_SORT_KEY, STATUS_SORT_KEY] {
+            m.remove(k);
+        }
+    }
+    v
+}
+
+/// Epoch-seconds `ttl` of a stored item, if it is a Number.
+pub fn item_ttl(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+    item.get(TTL_ATTRIBUTE)
+        .and_then(|v| v.as_n().ok())
+        .and_then(|n| n.parse::<f64>().ok())
+        .map(|f| f as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> Defaults {
+        Defaults {
+            now: Some(Utc.with_ymd_and_hms(2025, 11, 11, 12, 0, 0).unwrap()),
+        }
+    }
+
+    fn parse(text: &str, d: Defaults) -> Result<Event, Invalid> {
+        let (input, value) = EventInput::parse(text)?;
+        input.into_event(d, Some(&value))
+    }
+
+    #[test]
+    fn defaults_are_filled_and_ids_are_deterministic() {
+        let line = r#"{"user_id":"u1","event_type":"click","timestamp":"2025-11-11T12:00:00+00:00","payload":{"n":18446744073709551615}}"#;
+        let a = parse(line, Defaults { now: None }).unwrap();
+        let b = parse(line, Defaults { now: None }).unwrap();
+        assert_eq!(a.event_id, b.event_id);
+        assert_eq!(a.timestamp, "2025-11-11T12:00:00.000000Z");
+        assert_eq!(a.status, DEFAULT_STATUS);
+        assert_eq!(
+            a.ttl,
+            Utc.with_ymd_and_hms(2025, 12, 11, 12, 0, 0)
+                .unwrap()
+                .timestamp()
+        );
+        let item = a.to_checked_item().unwrap();
+        assert_eq!(
+            item["timestamp#event_id"].as_s().unwrap(),
+            &format!("2025-11-11T12:00:00.000000Z#{}", a.event_id)
+        );
+        assert_eq!(
+            item["event_type#timestamp"].as_s().unwrap(),
+            "click#2025-11-11T12:00:00.000000Z"
+        );
+        // The large integer keeps its value.
+        let AttributeValue::M(payload) = &item["payload"] else {
+            panic!()
+        };
+        assert_eq!(payload["n"].as_n().unwrap(), "18446744073709551615");
+        // Key order in the line does not change the id.
+        let reordered = r#"{"payload":{"n":18446744073709551615},"timestamp":"2025-11-11T12:00:00+00:00","event_type":"click","user_id":"u1"}"#;
+        assert_eq!(
+            parse(reordered, Defaults { now: None }).unwrap().event_id,
+            a.event_id
+        );
+    }
+
+    #[test]
+    fn bad_events_say_why() {
+        let cases = [
+            (
+                r#"{"user_id":"","event_type":"x","timestamp":"2025-11-11T12:00:00Z"}"#,
+                "user_id is empty",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a#b","timestamp":"2025-11-11T12:00:00Z"}"#,
+                "contains `#`",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","status":"x#y","timestamp":"2025-11-11T12:00:00Z"}"#,
+                "contains `#`",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a"}"#,
+                "timestamp is missing",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"yesterday"}"#,
+                "not RFC 3339",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"2025-11-11T12:00:00Z","ttl":"soon"}"#,
+                "ttl must be a number",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"2025-11-11T12:00:00Z","ttl":1762862400000}"#,
+                "milliseconds",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"2025-11-11T12:00:00Z","payload":[1]}"#,
+                "payload must be a JSON object",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"2025-11-11T12:00:00Z","colour":1}"#,
+                "unknown field",
+            ),
+            (
+                r#"{"event_type":"a","timestamp":"2025-11-11T12:00:00Z"}"#,
+                "missing required field `user_id`",
+            ),
+            (r#"{"user_id":null,"event_type":"a"}"#, "invalid type: null"),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"2025-11-11T12:00:00Z","payload":{"x":1e400}}"#,
+                "not valid JSON",
+            ),
+            (
+                r#"{"user_id":"u","event_type":"a","timestamp":"2025"#,
+                "truncated JSON",
+            ),
+            (r#"[1,2]"#, "must be a JSON object"),
+            (
+                r#"{"user_id":"u\u0001","event_type":"a","timestamp":"2025-11-11T12:00:00Z"}"#,
+                "control character",
+            ),
+        ];
+        for (line, needle) in cases {
+            let err = parse(line, Defaults { now: None }).unwrap_err().0;
+            assert!(err.contains(needle), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn item_size_limit_is_checked() {
+        let big = "x".repeat(400 * 1024);
+        let line = format!(r#"{{"user_id":"u","event_type":"a","payload":{{"b":"{big}"}}}}"#);
+        let err = parse(&line, now())
+            .unwrap()
+            .to_checked_item()
+            .unwrap_err()
+            .0;
+        assert!(err.contains("400 KB") && err.contains("bytes"), "{err}");
+        let fits = "x".repeat(399 * 1024);
+        let line = format!(r#"{{"user_id":"u","event_type":"a","payload":{{"b":"{fits}"}}}}"#);
+        assert!(parse(&line, now()).unwrap().to_checked_item().is_ok());
+    }
+
+    #[test]
+    fn random_ids_are_uuid_v4() {
+        let id = random_event_id();
+        assert_eq!(id.len(), 36);
+        assert_eq!(&id[14..15], "4");
+        assert_ne!(id, random_event_id());
+    }
+}

@@ -1,0 +1,178 @@
+//! Queries by user on the base table or either GSI, streamed page by page, never collected.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::{DateTime, Utc};
+
+use super::keys::{Access, PageToken};
+use super::model::item_ttl;
+use crate::aws::error::{AwsError, AwsResultExt, table_resource};
+use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
+
+pub type Item = HashMap<String, AttributeValue>;
+
+/// What to read.
+#[derive(Debug, Clone)]
+pub struct QuerySpec {
+    pub user: String,
+    pub access: Access,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    /// Stop after this many items (matching ones, after the expiry filter).
+    pub limit: Option<usize>,
+    /// ExclusiveStartKey from a page token (checked against the query by the caller).
+    pub start: Option<Item>,
+    pub descending: bool,
+    pub include_expired: bool,
+    /// Epoch seconds that "expired" is measured against.
+    pub now: i64,
+    /// Items DynamoDB reads per call (its `Limit`); the 1 MB page cap applies too.
+    pub page_size: i32,
+    pub consistent: bool,
+    /// Only items with this `event_id` (a bounded search when the timestamp is unknown).
+    pub event_id: Option<String>,
+    /// Stop once DynamoDB has read this many items (a bounded search).
+    pub max_scanned: Option<usize>,
+}
+
+impl QuerySpec {
+    pub fn new(user: impl Into<String>, access: Access, now: i64) -> QuerySpec {
+        QuerySpec {
+            user: user.into(),
+            access,
+            since: None,
+            until: None,
+            limit: None,
+            start: None,
+            descending: false,
+            include_expired: false,
+            now,
+            page_size: 500,
+            consistent: false,
+            event_id: None,
+            max_scanned: None,
+        }
+    }
+}
+
+/// How a query ended.
+#[derive(Debug, Clone, Default)]
+pub struct QueryOutcome {
+    /// Items handed to the sink.
+    pub returned: usize,
+    /// Items DynamoDB read (before the filter).
+    pub scanned: usize,
+    pub pages: usize,
+    /// Where to continue, when the query stopped before the end.
+    pub next: Option<PageToken>,
+    /// Expired items the filter hid on the pages read.
+    pub hidden_expired: usize,
+}
+
+/// A failure of the query itself, or of the sink (a closed stdout, say).
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+    #[error(transparent)]
+    Sink(#[from] std::io::Error),
+}
+
+/// Runs the query, handing each item to `sink` as its page arrives. The sink returns
+/// `Ok(false)` to stop early (a bounded search found what it wanted).
+pub async fn query(
+    client: &Client,
+    table: &str,
+    spec: &QuerySpec,
+    mut sink: impl FnMut(&Item) -> std::io::Result<bool>,
+) -> Result<QueryOutcome, QueryError> {
+    let (condition, bounds) = spec.access.key_condition(spec.since, spec.until);
+    let mut names = HashMap::from([("#pk".to_owned(), PARTITION_KEY.to_owned())]);
+    if !bounds.is_empty() {
+        // `timestamp#event_id` holds a `#`: always through a placeholder (facts 11.3).
+        names.insert("#sk".to_owned(), spec.access.sort_key_name().to_owned());
+    }
+    let mut values = HashMap::from([(":u".to_owned(), AttributeValue::S(spec.user.clone()))]);
+    for (k, v) in bounds {
+        values.insert(k.to_owned(), AttributeValue::S(v));
+    }
+    let mut filters = Vec::new();
+    if !spec.include_expired {
+        // `ttl` is a reserved word: always aliased (facts 5.2, 11.1).
+        names.insert("#ttl".into(), TTL_ATTRIBUTE.into());
+        values.insert(":now".into(), AttributeValue::N(spec.now.to_string()));
+        filters.push("(attribute_not_exists(#ttl) OR #ttl > :now)");
+    }
+    if let Some(id) = &spec.event_id {
+        names.insert("#eid".into(), "event_id".into());
+        values.insert(":eid".into(), AttributeValue::S(id.clone()));
+        filters.push("#eid = :eid");
+    }
+    let filter = (!filters.is_empty()).then(|| filters.join(" AND "));
+
+    let mut outcome = QueryOutcome::default();
+    let mut exclusive_start = spec.start.clone();
+    loop {
+        let mut page_limit = spec.page_size;
+        if let Some(limit) = spec.limit {
+            // Without a filter, ask for no more than is still wanted.
+            if filter.is_none() {
+                page_limit = page_limit.min((limit - outcome.returned).max(1) as i32);
+            }
+        }
+        let out = client
+            .query()
+            .table_name(table)
+            .set_index_name(spec.access.index_name().map(str::to_owned))
+            .key_condition_expression(condition)
+            .set_filter_expression(filter.clone())
+            .set_expression_attribute_names(Some(names.clone()))
+            .set_expression_attribute_values(Some(values.clone()))
+            .scan_index_forward(!spec.descending)
+            .limit(page_limit)
+            .consistent_read(spec.consistent && spec.access.index_name().is_none())
+            .set_exclusive_start_key(exclusive_start.take())
+            .send()
+            .await
+            .aws("dynamodb", "Query", table_resource(table))?;
+        outcome.pages += 1;
+        outcome.scanned += out.scanned_count.max(0) as usize;
+        let items = out.items.unwrap_or_default();
+        let filtered_out = (out.scanned_count - out.count).max(0) as usize;
+        if !spec.include_expired && spec.event_id.is_none() {
+            outcome.hidden_expired += filtered_out;
+        }
+        for item in &items {
+            // The filter has run on DynamoDB's side; this guards an emulator that skips it.
+            if !spec.include_expired && item_ttl(item).is_some_and(|t| t <= spec.now) {
+                continue;
+            }
+            let more = sink(item)?;
+            outcome.returned += 1;
+            let reached = spec.limit.is_some_and(|l| outcome.returned >= l);
+            if !more || reached {
+                // Stopped inside the page: continue after this item, unless it was the very
+                // last item of the whole result.
+                let last_of_all = out.last_evaluated_key.is_none()
+                    && std::ptr::eq(item, items.last().expect("non-empty"));
+                outcome.next = if !more || last_of_all {
+                    None
+                } else {
+                    PageToken::after(item, &spec.access)
+                };
+                return Ok(outcome);
+            }
+        }
+        match out.last_evaluated_key {
+            Some(k) if !k.is_empty() => {
+                if spec.max_scanned.is_some_and(|m| outcome.scanned >= m) {
+                    return Ok(outcome);
+                }
+                exclusive_start = Some(k);
+            }
+            _ => return Ok(outcome),
+        }
+    }
+}

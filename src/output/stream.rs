@@ -1,0 +1,171 @@
+//! Items printed as they arrive (`events query`, `stream tail`), never collected whole.
+//!
+//! `-o ndjson`: one object a line. `-o json`: one envelope whose `items` array is written item by
+//! item, closed with `data` at the end. `-o table` / `markdown`: one aligned row a line.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::RenderContext;
+use crate::cli::OutputFormat;
+
+/// A column of the human view: header, JSON field, width (0 = the rest of the line).
+pub type Column = (&'static str, &'static str, usize);
+
+pub struct ItemStream<'a> {
+    format: OutputFormat,
+    out: &'a mut dyn Write,
+    columns: &'static [Column],
+    count: usize,
+    open: bool,
+}
+
+fn field_text(v: &Value, field: &str) -> String {
+    match v.get(field) {
+        None | Some(Value::Null) => "-".into(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn fit(text: &str, width: usize) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if width == 0 {
+        let max = 120;
+        if clean.chars().count() > max {
+            return format!("{}…", clean.chars().take(max - 1).collect::<String>());
+        }
+        return clean;
+    }
+    let n = clean.chars().count();
+    if n > width {
+        format!("{}…", clean.chars().take(width - 1).collect::<String>())
+    } else {
+        format!("{clean}{}", " ".repeat(width - n))
+    }
+}
+
+impl<'a> ItemStream<'a> {
+    /// Starts the stream: the JSON envelope's head, or the header row.
+    pub fn begin(
+        format: OutputFormat,
+        command: &str,
+        rc: &RenderContext,
+        columns: &'static [Column],
+        out: &'a mut dyn Write,
+    ) -> io::Result<ItemStream<'a>> {
+        let s = ItemStream {
+            format,
+            out,
+            columns,
+            count: 0,
+            open: true,
+        };
+        match format {
+            OutputFormat::Json => {
+                let head = json!({
+                    "schema": super::json::SCHEMA,
+                    "command": command,
+                    "target": rc.target,
+                    "generated_at": crate::times::stamp(rc.generated_at),
+                });
+                let head = serde_json::to_string(&head)?;
+                // Reopen the object to append the streamed array.
+                write!(
+                    s.out,
+                    "{},\"items\":[",
+                    head.strip_suffix('}').unwrap_or(&head)
+                )?;
+            }
+            OutputFormat::Ndjson => {}
+            OutputFormat::Table => {
+                let header: Vec<String> = columns.iter().map(|(h, _, w)| fit(h, *w)).collect();
+                writeln!(s.out, "{}", header.join("  ").trim_end())?;
+            }
+            OutputFormat::Markdown => {
+                let header: Vec<&str> = columns.iter().map(|(h, _, _)| *h).collect();
+                writeln!(s.out, "| {} |", header.join(" | "))?;
+                writeln!(s.out, "|{}", "---|".repeat(columns.len()))?;
+            }
+        }
+        s.out.flush()?;
+        Ok(s)
+    }
+
+    pub fn item(&mut self, v: &Value) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                if self.count > 0 {
+                    self.out.write_all(b",")?;
+                }
+                self.out.write_all(b"\n  ")?;
+                serde_json::to_writer(&mut *self.out, v)?;
+            }
+            OutputFormat::Ndjson => {
+                serde_json::to_writer(&mut *self.out, v)?;
+                self.out.write_all(b"\n")?;
+            }
+            OutputFormat::Table => {
+                let row: Vec<String> = self
+                    .columns
+                    .iter()
+                    .map(|(_, f, w)| fit(&field_text(v, f), *w))
+                    .collect();
+                writeln!(self.out, "{}", row.join("  ").trim_end())?;
+            }
+            OutputFormat::Markdown => {
+                let row: Vec<String> = self
+                    .columns
+                    .iter()
+                    .map(|(_, f, _)| field_text(v, f).replace('|', "\\|"))
+                    .collect();
+                writeln!(self.out, "| {} |", row.join(" | "))?;
+            }
+        }
+        self.count += 1;
+        // Each item reaches a pipe as soon as it is known (`stream tail | grep`).
+        self.out.flush()
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Ends the stream with its summary: the envelope's `status` and `data` in JSON; a last
+    /// line for people.
+    pub fn end(mut self, status: &str, data: Value, human: &[String]) -> io::Result<()> {
+        self.open = false;
+        match self.format {
+            OutputFormat::Json => {
+                let tail = json!({"status": status, "data": data});
+                let tail = serde_json::to_string(&tail)?;
+                write!(
+                    self.out,
+                    "\n],{}\n",
+                    tail.strip_prefix('{').unwrap_or(&tail)
+                )?;
+            }
+            OutputFormat::Ndjson => {}
+            OutputFormat::Table | OutputFormat::Markdown => {
+                for line in human {
+                    writeln!(self.out, "{line}")?;
+                }
+            }
+        }
+        self.out.flush()
+    }
+}
+
+impl Drop for ItemStream<'_> {
+    /// A stream cut short by an error still leaves valid JSON behind.
+    fn drop(&mut self) {
+        if self.open && self.format == OutputFormat::Json {
+            let _ = write!(self.out, "\n],\"status\":\"failed\",\"data\":{{}}}}\n");
+            let _ = self.out.flush();
+        }
+    }
+}

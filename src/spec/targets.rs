@@ -1,0 +1,77 @@
+//! The runbook's performance targets and alarm conditions ("Performance Targets", alarms 1-3).
+
+/// Operations whose latency the runbook targets, and which side they are on.
+pub const WRITE_OPERATIONS: [&str; 2] = ["PutItem", "BatchWriteItem"];
+pub const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
+
+/// Latency targets in milliseconds, p50 / p95 / p99.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LatencyTargets {
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+}
+
+/// Writes: p50 < 5 ms, p95 < 10 ms, p99 < 20 ms.
+pub const WRITE_LATENCY: LatencyTargets = LatencyTargets {
+    p50: 5.0,
+    p95: 10.0,
+    p99: 20.0,
+};
+/// Reads: p50 < 10 ms, p95 < 50 ms, p99 < 100 ms.
+pub const READ_LATENCY: LatencyTargets = LatencyTargets {
+    p50: 10.0,
+    p95: 50.0,
+    p99: 100.0,
+};
+
+pub fn latency_targets(operation: &str) -> LatencyTargets {
+    if WRITE_OPERATIONS.contains(&operation) {
+        WRITE_LATENCY
+    } else {
+        READ_LATENCY
+    }
+}
+
+/// An alarm condition: `stat` above `threshold` in `periods` consecutive periods of `period` s.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sustained {
+    pub stat: &'static str,
+    pub threshold: f64,
+    pub periods: usize,
+    pub period: i32,
+}
+
+/// Alarm 1: more than 10 throttle events in each of 2 consecutive 5-minute periods.
+pub const THROTTLE_ALARM: Sustained = Sustained {
+    stat: "Sum",
+    threshold: 10.0,
+    periods: 2,
+    period: 300,
+};
+/// Alarm 2: write p99 above 20 ms for 3 consecutive 5-minute periods.
+pub const WRITE_LATENCY_ALARM: Sustained = Sustained {
+    stat: "p99",
+    threshold: 20.0,
+    periods: 3,
+    period: 300,
+};
+/// Alarm 3: read p95 above 50 ms for 3 consecutive 5-minute periods.
+pub const READ_LATENCY_ALARM: Sustained = Sustained {
+    stat: "p95",
+    threshold: 50.0,
+    periods: 3,
+    period: 300,
+};
+
+pub fn latency_alarm(operation: &str) -> Sustained {
+    if WRITE_OPERATIONS.contains(&operation) {
+        WRITE_LATENCY_ALARM
+    } else {
+        READ_LATENCY_ALARM
+    }
+}
+
+/// Sustained write throughput the runbook plans for (events/s) and queries/s.
+pub const WRITE_THROUGHPUT: f64 = 1000.0;
+pub const READ_THROUGHPUT: f64 = 100.0;

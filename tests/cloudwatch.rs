@@ -1,0 +1,393 @@
+//! `diagnose throttling|latency|writes`, `alarms apply|status`, `dashboard apply|show` against
+//! the emulator, with incidents seeded as CloudWatch datapoints (test-only: real CloudWatch does
+//! not accept PutMetricData into `AWS/DynamoDB`).
+
+mod common;
+
+use common::{World, seed_metric};
+use serde_json::Value;
+
+fn causes(r: &common::Run) -> Vec<String> {
+    r.json()["data"]["throttling"]["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect()
+}
+
+// Every incident is seeded 30+ minutes back: ministack evaluates an alarm over every datapoint
+// of its metric name whatever the dimensions (real CloudWatch does not), over the last
+// period x evaluation-periods (at most 15 minutes here), so recent seeds of one test would put
+// another test's alarms into ALARM. The diagnose windows (1 h) still see them.
+
+#[tokio::test]
+async fn quiet_table_is_ok() {
+    let w = World::new("cw-quiet");
+    w.create_table();
+    let r = w.run(&["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(0);
+    assert_eq!(r.finding("throttling.cause")["status"], "ok");
+    assert!(causes(&r).is_empty());
+    // UserErrors from elsewhere in the account is context, never this table's verdict.
+    let cw = w.cloudwatch().await;
+    seed_metric(
+        &cw,
+        "UserErrors",
+        &[],
+        &[(32, 500.0, 1.0), (37, 500.0, 1.0)],
+    )
+    .await;
+    let r = w.run(&["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(0);
+    assert!(
+        r.json()["data"]["throttling"]["user_errors_account_wide"]
+            .as_f64()
+            .unwrap()
+            >= 1000.0
+    );
+    assert!(
+        r.json()["corrections"][0]["fact"]
+            .as_str()
+            .unwrap()
+            .contains("account")
+    );
+    w.run(&["-o", "json", "diagnose", "latency"]).assert_code(0);
+}
+
+#[tokio::test]
+async fn hot_partition_incident_is_crit_with_its_cause() {
+    let w = World::new("cw-hot");
+    w.create_table();
+    let cw = w.cloudwatch().await;
+    let t = w.table();
+    let dims = [("TableName", t.as_str())];
+    let incident = [(32, 40.0, 1.0), (37, 55.0, 1.0), (42, 35.0, 1.0)];
+    seed_metric(&cw, "WriteThrottleEvents", &dims, &incident).await;
+    seed_metric(
+        &cw,
+        "WriteKeyRangeThroughputThrottleEvents",
+        &dims,
+        &incident,
+    )
+    .await;
+    seed_metric(
+        &cw,
+        "ThrottledRequests",
+        &[("TableName", &t), ("Operation", "PutItem")],
+        &incident,
+    )
+    .await;
+    let r = w.run(&["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(2);
+    assert_eq!(r.finding("throttling.table")["status"], "crit");
+    let cause = r.finding("throttling.cause");
+    assert_eq!(cause["status"], "crit");
+    assert!(
+        cause["remedy"].as_str().unwrap().contains("hot-partitions"),
+        "{cause}"
+    );
+    assert_eq!(causes(&r)[0], "hot_partition");
+    // The human view shows the periods that led to the verdict.
+    let human = w.run(&["diagnose", "throttling"]);
+    assert!(
+        human.stdout.contains("5-minute periods with throttling"),
+        "{}",
+        human.stdout
+    );
+    assert!(human.stdout.contains("hot partition"));
+}
+
+#[tokio::test]
+async fn brief_on_demand_maximum_is_warn() {
+    let w = World::new("cw-maxod");
+    w.create_table();
+    let cw = w.cloudwatch().await;
+    let t = w.table();
+    let dims = [("TableName", t.as_str())];
+    seed_metric(&cw, "WriteThrottleEvents", &dims, &[(33, 25.0, 1.0)]).await;
+    seed_metric(
+        &cw,
+        "WriteMaxOnDemandThroughputThrottleEvents",
+        &dims,
+        &[(33, 25.0, 1.0)],
+    )
+    .await;
+    let r = w.run(&["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(1);
+    assert_eq!(causes(&r), vec!["on_demand_maximum"]);
+    assert!(
+        r.finding("throttling.cause")["remedy"]
+            .as_str()
+            .unwrap()
+            .contains("OnDemandThroughput")
+    );
+}
+
+#[tokio::test]
+async fn gsi_back_pressure_is_named() {
+    let w = World::new("cw-gsi");
+    w.create_table();
+    let cw = w.cloudwatch().await;
+    let t = w.table();
+    let gsi = [
+        ("TableName", t.as_str()),
+        ("GlobalSecondaryIndexName", "StatusIndex"),
+    ];
+    seed_metric(
+        &cw,
+        "WriteThrottleEvents",
+        &gsi,
+        &[(32, 30.0, 1.0), (37, 30.0, 1.0)],
+    )
+    .await;
+    seed_metric(
+        &cw,
+        "ThrottledRequests",
+        &[("TableName", &t), ("Operation", "PutItem")],
+        &[(32, 20.0, 1.0), (37, 20.0, 1.0)],
+    )
+    .await;
+    let r = w.run(&["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(2);
+    assert_eq!(r.finding("throttling.gsi.StatusIndex")["status"], "crit");
+    assert_eq!(r.finding("throttling.table")["status"], "ok");
+    assert!(
+        causes(&r).contains(&"gsi_back_pressure".to_owned()),
+        "{:?}",
+        causes(&r)
+    );
+    // diagnose writes carries the same verdict.
+    let d = w.run(&["-o", "json", "diagnose", "writes"]);
+    d.assert_code(2);
+    assert_eq!(d.finding("throttling.cause")["status"], "crit");
+}
+
+#[tokio::test]
+async fn latency_sustained_is_crit_and_brief_is_warn() {
+    let w = World::new("cw-latency");
+    w.create_table();
+    let cw = w.cloudwatch().await;
+    let t = w.table();
+    let put = [("TableName", t.as_str()), ("Operation", "PutItem")];
+    // PutItem p99 at 30 ms in 3 consecutive 5-minute periods: alarm 2's condition.
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &put,
+        &[
+            (32, 30.0, 50.0),
+            (37, 31.0, 50.0),
+            (42, 32.0, 50.0),
+            (47, 3.0, 50.0),
+        ],
+    )
+    .await;
+    // Query p95 at 70 ms in one period only: over target, not sustained.
+    let query = [("TableName", t.as_str()), ("Operation", "Query")];
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &query,
+        &[(32, 8.0, 50.0), (37, 70.0, 50.0), (42, 8.0, 50.0)],
+    )
+    .await;
+    let r = w.run(&["-o", "json", "diagnose", "latency"]);
+    r.assert_code(2);
+    let put_f = r.finding("latency.PutItem");
+    assert_eq!(put_f["status"], "crit", "{put_f}");
+    assert_eq!(put_f["evidence"]["longest_run_over_alarm"], 3);
+    assert_eq!(r.finding("latency.Query")["status"], "warn");
+    assert_eq!(r.finding("latency.GetItem")["status"], "ok");
+    let human = w.run(&["diagnose", "latency"]);
+    assert!(human.stdout.contains("p99>20"), "{}", human.stdout);
+
+    let w2 = World::new("cw-latency-brief");
+    w2.create_table();
+    let t2 = w2.table();
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &[("TableName", t2.as_str()), ("Operation", "PutItem")],
+        &[(32, 25.0, 10.0), (37, 2.0, 10.0)],
+    )
+    .await;
+    let r2 = w2.run(&["-o", "json", "diagnose", "latency"]);
+    r2.assert_code(1);
+    assert_eq!(r2.finding("latency.PutItem")["status"], "warn");
+}
+
+#[test]
+fn canary_round_trip() {
+    let w = World::new("cw-canary");
+    w.create_table();
+    let r = w.run(&["-o", "json", "diagnose", "writes", "--canary"]);
+    r.assert_code(0);
+    let f = r.finding("writes.canary");
+    assert_eq!(f["status"], "ok", "{f}");
+    assert!(f["evidence"]["round_trip_ms"].as_f64().unwrap() > 0.0);
+    assert_eq!(f["evidence"]["deleted"], true);
+    // The canary is gone.
+    let q = w.run(&[
+        "-o",
+        "ndjson",
+        "events",
+        "query",
+        "--user",
+        "eventsctl-canary",
+        "--include-expired",
+    ]);
+    assert!(q.stdout.trim().is_empty(), "{}", q.stdout);
+    // On a missing table the canary write fails: crit.
+    let m = World::new("cw-canary-missing");
+    let r = m.run(&["-o", "json", "diagnose", "writes", "--canary"]);
+    r.assert_code(2);
+    assert_eq!(r.finding("writes.canary")["status"], "crit");
+}
+
+#[tokio::test]
+async fn alarms_apply_then_status_and_drift() {
+    let w = World::new("cw-alarms");
+    w.create_table();
+    let missing = w.run(&["-o", "json", "alarms", "status"]);
+    missing.assert_code(2);
+
+    let dry = w.run(&["-o", "json", "alarms", "apply", "--dry-run"]);
+    dry.assert_code(0);
+    assert!(
+        dry.json()["data"]["plan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["action"] == "create")
+    );
+    w.run(&["-o", "json", "alarms", "status"]).assert_code(2);
+
+    let topic = "arn:aws:sns:us-east-1:000000000000:oncall";
+    w.run(&["alarms", "apply", "--sns-topic", topic])
+        .assert_code(0);
+    let ok = w.run(&["-o", "json", "alarms", "status"]);
+    ok.assert_code(0);
+    let findings = ok.json()["findings"].as_array().unwrap().clone();
+    assert_eq!(findings.len(), 6);
+    let again = w.run(&["-o", "json", "alarms", "apply"]);
+    assert!(
+        again.json()["data"]["plan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["action"] == "unchanged"),
+        "{}",
+        again.stdout
+    );
+
+    // Someone edits the throttles alarm by hand: back to the runbook's UserErrors.
+    let cw = w.cloudwatch().await;
+    let name = format!("{}-{}-events-table-throttles", common::PREFIX, w.env);
+    cw.put_metric_alarm()
+        .alarm_name(&name)
+        .namespace("AWS/DynamoDB")
+        .metric_name("UserErrors")
+        .statistic(aws_sdk_cloudwatch::types::Statistic::Sum)
+        .period(300)
+        .evaluation_periods(2)
+        .threshold(10.0)
+        .comparison_operator(aws_sdk_cloudwatch::types::ComparisonOperator::GreaterThanThreshold)
+        .alarm_actions(topic)
+        .send()
+        .await
+        .unwrap();
+    let drift = w.run(&["-o", "json", "alarms", "status"]);
+    drift.assert_code(1);
+    let f = drift.finding("alarm.events-table-throttles");
+    assert_eq!(f["status"], "warn");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("metric: UserErrors -> WriteThrottleEvents"),
+        "{f}"
+    );
+    // An alarm in ALARM is crit.
+    cw.set_alarm_state()
+        .alarm_name(format!(
+            "{}-{}-dynamodb-write-latency",
+            common::PREFIX,
+            w.env
+        ))
+        .state_value(aws_sdk_cloudwatch::types::StateValue::Alarm)
+        .state_reason("test")
+        .send()
+        .await
+        .unwrap();
+    let alarm = w.run(&["-o", "json", "alarms", "status"]);
+    alarm.assert_code(2);
+    assert_eq!(
+        alarm.finding("alarm.dynamodb-write-latency")["status"],
+        "crit"
+    );
+    // apply repairs the drift and keeps the pager.
+    w.run(&["alarms", "apply"]).assert_code(0);
+    let repaired = w.run(&["-o", "json", "alarms", "status"]);
+    assert_eq!(
+        repaired.finding("alarm.events-table-throttles")["status"],
+        "ok",
+        "{}",
+        repaired.stdout
+    );
+}
+
+#[tokio::test]
+async fn dashboard_round_trips_and_draws() {
+    let w = World::new("cw-dash");
+    w.create_table();
+    let dry = w.run(&["-o", "json", "dashboard", "apply", "--dry-run"]);
+    dry.assert_code(0);
+    let r = w.run(&["-o", "json", "dashboard", "apply"]);
+    r.assert_code(0);
+    let body = r.json()["data"]["body"].clone();
+    let cw = w.cloudwatch().await;
+    let got = cw
+        .get_dashboard()
+        .dashboard_name(format!("{}-{}-dashboard", common::PREFIX, w.env))
+        .send()
+        .await
+        .unwrap();
+    let stored: Value = serde_json::from_str(got.dashboard_body().unwrap()).unwrap();
+    assert_eq!(stored, body);
+    assert_eq!(stored["widgets"].as_array().unwrap().len(), 4);
+    assert!(!got.dashboard_body().unwrap().contains("UserErrors"));
+
+    let t = w.table();
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &[("TableName", t.as_str()), ("Operation", "PutItem")],
+        &[(35, 4.0, 10.0), (50, 12.0, 10.0)],
+    )
+    .await;
+    let show = w.run(&["dashboard", "show"]);
+    show.assert_code(0);
+    assert!(show.stdout.contains("Write Latency"), "{}", show.stdout);
+    // The charts are readable at 80 columns.
+    for l in show
+        .stdout
+        .lines()
+        .filter(|l| l.contains('│') || l.contains('┆'))
+    {
+        assert!(l.chars().count() <= 80, "{l}");
+    }
+    let j = w.run(&["-o", "json", "dashboard", "show", "--since", "2h"]);
+    let widgets = j.json()["data"]["widgets"].as_array().unwrap().clone();
+    let write = widgets
+        .iter()
+        .find(|w| w["title"].as_str().unwrap().contains("Write"))
+        .unwrap();
+    let p99: Vec<f64> = write["series"][2]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_f64)
+        .collect();
+    assert!(p99.contains(&12.0) && p99.contains(&4.0), "{write}");
+}

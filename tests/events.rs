@@ -1,0 +1,560 @@
+//! The events core through the real binary: put, get, query (base table and both GSIs, time
+//! ranges, page tokens, expiry), import (validation, idempotency, skip-invalid, limits).
+
+mod common;
+
+use std::collections::HashSet;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::{Duration, Utc};
+use common::{World, count_items, ndjson};
+use serde_json::Value;
+
+fn line(user: &str, kind: &str, status: &str, ts: &str, i: usize) -> String {
+    serde_json::json!({
+        "user_id": user, "event_type": kind, "status": status, "timestamp": ts,
+        "payload": {"i": i}
+    })
+    .to_string()
+}
+
+fn query(w: &World, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["-o", "ndjson", "events", "query"];
+    all.extend_from_slice(args);
+    let r = w.run(&all);
+    r.assert_code(0);
+    r.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn put_get_and_conditional_overwrite() {
+    let w = World::new("put-get");
+    w.create_table();
+    let r = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "put",
+        "--user",
+        "ü-user",
+        "--type",
+        "signup",
+        "--payload",
+        r#"{"name":"Zoë 🚀","n":12345678901234567890}"#,
+        "--event-id",
+        "e-1",
+        "--timestamp",
+        "2030-01-02T03:04:05Z",
+    ]);
+    r.assert_code(0);
+    let event = &r.json()["data"]["event"];
+    assert_eq!(event["timestamp"], "2030-01-02T03:04:05.000000Z");
+    assert_eq!(event["payload"]["name"], "Zoë 🚀");
+    assert_eq!(event["payload"]["n"].to_string(), "12345678901234567890");
+    assert_eq!(
+        event["ttl"],
+        (chrono::DateTime::parse_from_rfc3339("2030-02-01T03:04:05Z")
+            .unwrap()
+            .timestamp())
+    );
+
+    // The same key again is refused, never overwritten.
+    let again = w.run(&[
+        "events",
+        "put",
+        "--user",
+        "ü-user",
+        "--type",
+        "other",
+        "--event-id",
+        "e-1",
+        "--timestamp",
+        "2030-01-02T03:04:05Z",
+    ]);
+    again.assert_code(1);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+
+    // Get by timestamp (GetItem) and without (a search of the user's events).
+    for extra in [vec!["--timestamp", "2030-01-02T03:04:05+00:00"], vec![]] {
+        let mut args = vec![
+            "-o",
+            "json",
+            "events",
+            "get",
+            "--user",
+            "ü-user",
+            "--event-id",
+            "e-1",
+        ];
+        args.extend(extra);
+        let g = w.run(&args);
+        g.assert_code(0);
+        assert_eq!(g.json()["data"]["event"]["event_type"], "signup");
+    }
+    let missing = w.run(&["events", "get", "--user", "ü-user", "--event-id", "nope"]);
+    missing.assert_code(1);
+    assert!(missing.stderr.contains("not found"));
+
+    // --json from stdin.
+    let piped = w.run_stdin(
+        &["-o", "json", "events", "put", "--json", "-"],
+        r#"{"user_id":"ü-user","event_type":"stdin","timestamp":"2030-01-02T03:04:06Z","payload":{"k":"v"}}"#,
+    );
+    piped.assert_code(0);
+    assert_eq!(piped.json()["data"]["event"]["event_type"], "stdin");
+}
+
+/// Bad input is refused before any call: the endpoint here does not even exist, yet the error is
+/// about the input (exit 64), not the network.
+#[test]
+fn invalid_events_are_rejected_before_any_call() {
+    let w = World::new("put-invalid");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--user", "u", "--type", "a#b"], "contains `#`"),
+        (
+            vec!["--user", "u", "--type", "t", "--status", "s#1"],
+            "contains `#`",
+        ),
+        (vec!["--user", "", "--type", "t"], "user_id is empty"),
+        (
+            vec!["--user", "u", "--type", "t", "--payload", "[1]"],
+            "JSON object",
+        ),
+        (
+            vec!["--user", "u", "--type", "t", "--payload", "{\"n\": 1e999}"],
+            "outside DynamoDB's range",
+        ),
+        (
+            vec![
+                "--user",
+                "u",
+                "--type",
+                "t",
+                "--payload",
+                "{\"n\": 123456789012345678901234567890123456789}",
+            ],
+            "38",
+        ),
+        (
+            vec!["--user", "u", "--type", "t", "--timestamp", "tomorrow"],
+            "RFC 3339",
+        ),
+    ];
+    for (args, needle) in cases {
+        let mut all = vec!["--endpoint-url", "http://127.0.0.1:9", "events", "put"];
+        all.extend(args.iter().copied());
+        let r = w.run(&all);
+        r.assert_code(64);
+        assert!(r.stderr.contains(needle), "{args:?}: {}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    }
+    // An item over 400 KB (through stdin: one argument cannot be that long).
+    let big = "x".repeat(401 * 1024);
+    let event = format!(r#"{{"user_id":"u","event_type":"t","payload":{{"blob":"{big}"}}}}"#);
+    let r = w.run_stdin(
+        &[
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+            "events",
+            "put",
+            "--json",
+            "-",
+        ],
+        &event,
+    );
+    r.assert_code(64);
+    assert!(
+        r.stderr.contains("400 KB") && r.stderr.contains("bytes"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn query_table_and_indexes_with_time_ranges_and_page_tokens() {
+    let w = World::new("query");
+    w.create_table();
+    // 30 events of one user over 30 minutes: types alternate, statuses in threes.
+    let base = Utc::now() - Duration::hours(1);
+    let lines: Vec<String> = (0..30)
+        .map(|i| {
+            let ts = (base + Duration::minutes(i)).to_rfc3339();
+            line(
+                "q-user",
+                if i % 2 == 0 { "click" } else { "view" },
+                ["pending", "sent", "failed"][(i % 3) as usize],
+                &ts,
+                i as usize,
+            )
+        })
+        .chain(std::iter::once(line(
+            "other-user",
+            "click",
+            "pending",
+            &base.to_rfc3339(),
+            99,
+        )))
+        .collect();
+    let f = ndjson(&lines);
+    w.run(&["events", "import", f.path().to_str().unwrap()])
+        .assert_code(0);
+
+    let all = query(&w, &["--user", "q-user"]);
+    assert_eq!(all.len(), 30);
+    let ts: Vec<&str> = all
+        .iter()
+        .map(|e| e["timestamp"].as_str().unwrap())
+        .collect();
+    assert!(ts.windows(2).all(|p| p[0] < p[1]), "ascending by time");
+    let desc = query(&w, &["--user", "q-user", "--desc"]);
+    assert_eq!(desc.first().unwrap()["payload"]["i"], 29);
+
+    let clicks = query(&w, &["--user", "q-user", "--type", "click"]);
+    assert_eq!(clicks.len(), 15);
+    assert!(clicks.iter().all(|e| e["event_type"] == "click"));
+    let failed = query(&w, &["--user", "q-user", "--status", "failed"]);
+    assert_eq!(failed.len(), 10);
+    assert!(failed.iter().all(|e| e["status"] == "failed"));
+
+    // Minutes 10..=19 inclusive, on each access path.
+    let since = (base + Duration::minutes(10)).to_rfc3339();
+    let until = (base + Duration::minutes(19)).to_rfc3339();
+    let window = query(
+        &w,
+        &["--user", "q-user", "--since", &since, "--until", &until],
+    );
+    let got: Vec<i64> = window
+        .iter()
+        .map(|e| e["payload"]["i"].as_i64().unwrap())
+        .collect();
+    assert_eq!(got, (10..=19).collect::<Vec<_>>());
+    let w_clicks = query(
+        &w,
+        &[
+            "--user", "q-user", "--type", "click", "--since", &since, "--until", &until,
+        ],
+    );
+    assert_eq!(w_clicks.len(), 5);
+    let w_sent = query(
+        &w,
+        &[
+            "--user", "q-user", "--status", "sent", "--since", &since, "--until", &until,
+        ],
+    );
+    let sent: Vec<i64> = w_sent
+        .iter()
+        .map(|e| e["payload"]["i"].as_i64().unwrap())
+        .collect();
+    assert_eq!(sent, vec![10, 13, 16, 19]);
+    // Relative times: the whole set lies within the last 2 hours, none in the last 1 minute.
+    assert_eq!(query(&w, &["--user", "q-user", "--since", "2h"]).len(), 30);
+    assert_eq!(
+        query(&w, &["--user", "q-user", "--since", "1m ago"]).len(),
+        0
+    );
+
+    // Page tokens: pages of 7 return each event exactly once, on the table and on an index.
+    for extra in [vec![], vec!["--type", "view"]] {
+        let mut seen = Vec::new();
+        let mut token: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let mut args = vec![
+                "-o", "json", "events", "query", "--user", "q-user", "--limit", "7",
+            ];
+            args.extend(extra.iter().copied());
+            if let Some(t) = &token {
+                args.push("--page-token");
+                args.push(t);
+            }
+            let r = w.run(&args);
+            r.assert_code(0);
+            let v = r.json();
+            for e in v["items"].as_array().unwrap() {
+                seen.push(e["event_id"].as_str().unwrap().to_owned());
+            }
+            pages += 1;
+            match v["data"]["next_page_token"].as_str() {
+                Some(t) => token = Some(t.to_owned()),
+                None => break,
+            }
+            assert!(pages < 10);
+        }
+        let want = if extra.is_empty() { 30 } else { 15 };
+        assert_eq!(seen.len(), want, "{extra:?}");
+        assert_eq!(
+            seen.iter().collect::<HashSet<_>>().len(),
+            want,
+            "no repeats"
+        );
+    }
+    // A token from another query is refused as a usage error.
+    let r = w.run(&[
+        "-o", "json", "events", "query", "--user", "q-user", "--limit", "1",
+    ]);
+    let t = r.json()["data"]["next_page_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bad = w.run(&[
+        "events",
+        "query",
+        "--user",
+        "other-user",
+        "--page-token",
+        &t,
+    ]);
+    bad.assert_code(64);
+    w.run(&[
+        "events",
+        "query",
+        "--user",
+        "q-user",
+        "--page-token",
+        "garbage",
+    ])
+    .assert_code(64);
+}
+
+#[tokio::test]
+async fn expired_events_are_hidden_unless_asked_for() {
+    let w = World::new("expired");
+    w.create_table();
+    let now = Utc::now();
+    let old = (now - Duration::days(40)).to_rfc3339();
+    let fresh = (now - Duration::days(1)).to_rfc3339();
+    let f = ndjson(&[
+        line("x-user", "t", "pending", &old, 1),
+        line("x-user", "t", "pending", &fresh, 2),
+    ]);
+    w.run(&["events", "import", f.path().to_str().unwrap()])
+        .assert_code(0);
+    let visible = query(&w, &["--user", "x-user"]);
+    assert_eq!(visible.len(), 1);
+    assert_eq!(visible[0]["payload"]["i"], 2);
+    assert_eq!(
+        query(&w, &["--user", "x-user", "--include-expired"]).len(),
+        2
+    );
+    let human = w.run(&["events", "query", "--user", "x-user"]);
+    assert!(
+        human.stdout.contains("1 expired events hidden"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[tokio::test]
+async fn another_writers_timestamps_read_back() {
+    let w = World::new("other-writer");
+    w.create_table();
+    let ddb = w.dynamodb().await;
+    let ts = "2030-05-06T07:08:09+00:00";
+    ddb.put_item()
+        .table_name(w.table())
+        .item("user_id", AttributeValue::S("legacy".into()))
+        .item(
+            "timestamp#event_id",
+            AttributeValue::S(format!("{ts}#old-1")),
+        )
+        .item(
+            "event_type#timestamp",
+            AttributeValue::S(format!("click#{ts}")),
+        )
+        .item(
+            "status#timestamp",
+            AttributeValue::S(format!("pending#{ts}")),
+        )
+        .item("event_id", AttributeValue::S("old-1".into()))
+        .item("event_type", AttributeValue::S("click".into()))
+        .item("status", AttributeValue::S("pending".into()))
+        .item("timestamp", AttributeValue::S(ts.into()))
+        .send()
+        .await
+        .unwrap();
+    let got = query(
+        &w,
+        &[
+            "--user",
+            "legacy",
+            "--since",
+            "2030-05-06T07:08:09Z",
+            "--until",
+            "2030-05-06T07:08:09Z",
+        ],
+    );
+    assert_eq!(got.len(), 1, "the boundary second includes the +00:00 form");
+    assert_eq!(got[0]["event_id"], "old-1");
+    assert_eq!(query(&w, &["--user", "legacy", "--type", "click"]).len(), 1);
+    let g = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "get",
+        "--user",
+        "legacy",
+        "--event-id",
+        "old-1",
+        "--timestamp",
+        ts,
+    ]);
+    g.assert_code(0);
+    assert_eq!(g.json()["data"]["event"]["timestamp"], ts);
+}
+
+#[tokio::test]
+async fn import_twice_leaves_exactly_n_items() {
+    let w = World::new("import-twice");
+    w.create_table();
+    let base = Utc::now() - Duration::hours(2);
+    let lines: Vec<String> = (0..1000)
+        .map(|i| {
+            line(
+                &format!("user-{}", i % 37),
+                "t",
+                "pending",
+                &(base + Duration::milliseconds(i)).to_rfc3339(),
+                i as usize,
+            )
+        })
+        .collect();
+    let f = ndjson(&lines);
+    for run in 0..2 {
+        let r = w.run(&[
+            "-o",
+            "json",
+            "events",
+            "import",
+            f.path().to_str().unwrap(),
+            "--concurrency",
+            "8",
+        ]);
+        r.assert_code(0);
+        let d = &r.json()["data"];
+        assert_eq!(d["read"], 1000, "run {run}");
+        assert_eq!(d["written"], 1000, "run {run}");
+        assert_eq!(d["failed"], 0);
+        assert!(d["failed_out"].is_null());
+    }
+    let ddb = w.dynamodb().await;
+    assert_eq!(count_items(&ddb, &w.table()).await, 1000);
+}
+
+#[tokio::test]
+async fn bad_lines_write_nothing_and_are_all_named() {
+    let w = World::new("import-bad");
+    w.create_table();
+    let ts = Utc::now().to_rfc3339();
+    let lines = vec![
+        line("u", "ok", "pending", &ts, 1),
+        "{not json".to_owned(),
+        line("u", "a#b", "pending", &ts, 3),
+        r#"{"user_id":"u","event_type":"t"}"#.to_owned(),
+        String::new(),
+        line("u", "ok", "pending", &ts, 6),
+        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","ttl":"tomorrow"}"#
+            .to_owned(),
+    ];
+    let f = ndjson(&lines);
+    let r = w.run(&["-o", "json", "events", "import", f.path().to_str().unwrap()]);
+    r.assert_code(1);
+    let v = r.json();
+    let bad: Vec<i64> = v["data"]["invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_i64().unwrap())
+        .collect();
+    assert_eq!(bad, vec![2, 3, 4, 7]);
+    assert_eq!(v["data"]["written"], 0);
+    let ddb = w.dynamodb().await;
+    assert_eq!(count_items(&ddb, &w.table()).await, 0, "nothing written");
+    let human = w.run(&["events", "import", f.path().to_str().unwrap()]);
+    assert!(
+        human.stdout.contains("timestamp is missing"),
+        "{}",
+        human.stdout
+    );
+    assert!(human.stdout.contains("--skip-invalid"));
+
+    // --skip-invalid writes the two good ones and lists the rest.
+    let s = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "import",
+        f.path().to_str().unwrap(),
+        "--skip-invalid",
+    ]);
+    s.assert_code(0);
+    assert_eq!(s.json()["data"]["written"], 2);
+    assert_eq!(s.json()["data"]["skipped"], 4);
+    assert_eq!(count_items(&ddb, &w.table()).await, 2);
+
+    // --stamp-now fills the missing timestamp and warns.
+    let only_missing = ndjson(&[r#"{"user_id":"u","event_type":"t"}"#.to_owned()]);
+    let st = w.run(&[
+        "events",
+        "import",
+        only_missing.path().to_str().unwrap(),
+        "--stamp-now",
+    ]);
+    st.assert_code(0);
+    assert!(st.stdout.contains("not idempotent"), "{}", st.stdout);
+    assert_eq!(count_items(&ddb, &w.table()).await, 3);
+}
+
+#[tokio::test]
+async fn import_from_stdin_with_bom_crlf_and_a_dry_run() {
+    let w = World::new("import-stdin");
+    w.create_table();
+    let ts = Utc::now().to_rfc3339();
+    let text = format!(
+        "\u{feff}{}\r\n{}\r\n\r\n",
+        line("é", "t", "pending", &ts, 1),
+        line("é", "t", "pending", &ts, 2)
+    );
+    let dry = w.run_stdin(&["-o", "json", "events", "import", "-", "--dry-run"], &text);
+    dry.assert_code(0);
+    assert_eq!(dry.json()["data"]["valid"], 2);
+    let ddb = w.dynamodb().await;
+    assert_eq!(count_items(&ddb, &w.table()).await, 0);
+    let r = w.run_stdin(&["-o", "json", "events", "import", "-"], &text);
+    r.assert_code(0);
+    assert_eq!(r.json()["data"]["written"], 2);
+    assert_eq!(count_items(&ddb, &w.table()).await, 2);
+}
+
+#[test]
+fn import_limits_and_same_key_conflicts() {
+    let w = World::new("import-limits");
+    w.create_table();
+    let big = "y".repeat(400 * 1024);
+    let lines = vec![
+        format!(r#"{{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","payload":{{"b":"{big}"}}}}"#),
+        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":1}}"#.to_owned(),
+        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":2}}"#.to_owned(),
+        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":1}}"#.to_owned(),
+    ];
+    let f = ndjson(&lines);
+    let r = w.run(&["-o", "json", "events", "import", f.path().to_str().unwrap()]);
+    r.assert_code(1);
+    let v = r.json();
+    let invalid = v["data"]["invalid"].as_array().unwrap();
+    assert_eq!(invalid.len(), 2, "{invalid:?}");
+    assert!(invalid[0]["reason"].as_str().unwrap().contains("400 KB"));
+    assert!(
+        invalid[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("same key as line 2")
+    );
+    assert_eq!(v["data"]["duplicates"][0]["line"], 4);
+    // A missing file is a usage error with one line.
+    let m = w.run(&["events", "import", "/no/such/file.ndjson"]);
+    m.assert_code(64);
+    assert_eq!(m.stderr.trim().lines().count(), 1);
+}
