@@ -99,6 +99,85 @@ pub enum Command {
     /// Put the runbook's dashboard, or draw it in the terminal
     #[command(subcommand)]
     Dashboard(DashboardCommand),
+    /// TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)
+    CheckTtl(CheckTtlArgs),
+    /// Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)
+    StreamStatus(StreamStatusArgs),
+    /// Read the table's stream
+    #[command(subcommand)]
+    Stream(StreamCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckTtlArgs {
+    /// Items to sample (parallel scan segments)
+    #[arg(long, default_value_t = 10_000, conflicts_with = "full", value_parser = clap::value_parser!(u64).range(1..))]
+    pub sample: u64,
+    /// Scan the whole table (progress bar; memory stays flat)
+    #[arg(long)]
+    pub full: bool,
+    /// How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)
+    #[arg(long, default_value = "48h", value_parser = duration_arg)]
+    pub grace: chrono::Duration,
+    /// Parallel scan segments
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(i32).range(1..=64))]
+    pub segments: i32,
+    /// Delete the overdue items the scan finds (conditional on `ttl` still being past the
+    /// cutoff); without --yes only reports what it would delete
+    #[arg(long)]
+    pub cleanup: bool,
+    /// With --cleanup: really delete
+    #[arg(long, requires = "cleanup")]
+    pub yes: bool,
+    /// With --cleanup: deletes per second at most
+    #[arg(long, default_value = "50", requires = "cleanup", value_parser = positive_rate)]
+    pub rate: f64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StreamStatusArgs {
+    /// Write a canary event (type eventsctl.canary), wait for it on the stream, report the
+    /// end-to-end latency and delete it. Downstream consumers see the canary too and can drop
+    /// it by its event type.
+    #[arg(long)]
+    pub probe: bool,
+    /// With --probe: how long to wait for the canary
+    #[arg(long, default_value = "30s", value_parser = duration_arg)]
+    pub probe_timeout: chrono::Duration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StreamCommand {
+    /// Follow every open shard (children after parents) and print one record a line; Ctrl-C
+    /// stops
+    Tail(TailArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StreamFrom {
+    /// Only records written from now on
+    Latest,
+    /// Everything still in the stream (24 h retention)
+    TrimHorizon,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TailArgs {
+    /// Where to start
+    #[arg(long, value_enum, default_value_t = StreamFrom::Latest)]
+    pub from: StreamFrom,
+    /// Only records of this user
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Only records of this event type
+    #[arg(long = "type")]
+    pub event_type: Option<String>,
+    /// Stop after this many records
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_records: Option<u64>,
+    /// Stop after this long (default: until Ctrl-C)
+    #[arg(long = "for", value_parser = duration_arg)]
+    pub duration: Option<chrono::Duration>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -111,8 +111,12 @@ pub fn human(d: Duration) -> String {
     let sign = if secs < 0 { "-" } else { "" };
     let s = secs.abs();
     let (days, hours, minutes, seconds) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60, s % 60);
-    let text = if days > 0 {
+    let text = if days > 0 && hours == 0 {
+        format!("{days}d")
+    } else if days > 0 {
         format!("{days}d {hours}h")
+    } else if hours > 0 && minutes == 0 {
+        format!("{hours}h")
     } else if hours > 0 {
         format!("{hours}h {minutes}m")
     } else if minutes > 0 {
@@ -186,5 +190,7 @@ mod tests {
         assert_eq!(human(Duration::seconds(125)), "2m 5s");
         assert_eq!(human(Duration::minutes(125)), "2h 5m");
         assert_eq!(human(Duration::hours(76)), "3d 4h");
+        assert_eq!(human(Duration::hours(48)), "2d");
+        assert_eq!(human(Duration::hours(1)), "1h");
     }
 }

@@ -3,6 +3,7 @@
 pub mod alarms;
 pub mod error;
 pub mod metrics;
+pub mod streams;
 pub mod table;
 
 pub use error::{AwsError, AwsErrorKind, AwsResultExt};

@@ -3,5 +3,7 @@
 
 pub mod alarms;
 pub mod latency;
+pub mod stream;
 pub mod table;
 pub mod throttling;
+pub mod ttl;

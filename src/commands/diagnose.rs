@@ -8,7 +8,8 @@ use serde_json::json;
 use crate::checks::{latency, throttling};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
-use crate::events::model::{Defaults, EventInput, item_to_json};
+use crate::events::canary;
+use crate::events::model::item_to_json;
 use crate::events::writer::{delete_item, put_event};
 use crate::report::{Finding, Report, Section};
 use crate::spec;
@@ -37,10 +38,6 @@ pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report>
     Ok(report)
 }
 
-/// The canary: user and type no real event has, a short ttl.
-pub const CANARY_USER: &str = "eventsctl-canary";
-pub const CANARY_TYPE: &str = "eventsctl.canary";
-
 /// Write, read back (strongly consistent) and delete one canary event through the core.
 pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
     let check = "writes.canary";
@@ -48,15 +45,7 @@ pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
         Ok(c) => c,
         Err(e) => return Finding::unknown(check, e.to_string()),
     };
-    let now = Utc::now();
-    let input = EventInput {
-        user_id: CANARY_USER.into(),
-        event_type: CANARY_TYPE.into(),
-        ttl: Some(json!((now + chrono::Duration::hours(1)).timestamp())),
-        payload: Some(json!({"purpose": purpose})),
-        ..EventInput::default()
-    };
-    let event = match input.into_event(Defaults { now: Some(now) }, None) {
+    let event = match canary::event(purpose, Utc::now()) {
         Ok(e) => e,
         Err(e) => return Finding::unknown(check, e.0),
     };
@@ -78,7 +67,7 @@ pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
     let deleted = delete_item(client, ctx.table(), event.key()).await;
     let total_ms = started.elapsed().as_secs_f64() * 1000.0;
     let evidence = json!({
-        "event_id": event.event_id, "user_id": CANARY_USER,
+        "event_id": event.event_id, "user_id": canary::USER,
         "put_ms": put_ms, "read_ms": read_ms, "round_trip_ms": total_ms,
         "deleted": deleted.is_ok(),
     });

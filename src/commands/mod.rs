@@ -5,12 +5,15 @@ pub mod alarms;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod stream;
 pub mod table;
+pub mod ttl;
 
 use std::io::Write;
 
 use crate::cli::{
-    AlarmsCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand, TableCommand,
+    AlarmsCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand, StreamCommand,
+    TableCommand,
 };
 use crate::context::Context;
 use crate::report::{Report, ReportKind};
@@ -33,10 +36,14 @@ pub fn kind(command: &Command) -> ReportKind {
     match command {
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
-        | Command::Alarms(AlarmsCommand::Status) => ReportKind::Check,
-        Command::Table(_) | Command::Events(_) | Command::Alarms(_) | Command::Dashboard(_) => {
-            ReportKind::Action
-        }
+        | Command::Alarms(AlarmsCommand::Status)
+        | Command::CheckTtl(_)
+        | Command::StreamStatus(_) => ReportKind::Check,
+        Command::Table(_)
+        | Command::Events(_)
+        | Command::Alarms(_)
+        | Command::Dashboard(_)
+        | Command::Stream(_) => ReportKind::Action,
     }
 }
 
@@ -58,5 +65,8 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Alarms(AlarmsCommand::Status) => alarms::status(ctx).await?.into(),
         Command::Dashboard(DashboardCommand::Apply(a)) => dashboard::apply(ctx, a).await?.into(),
         Command::Dashboard(DashboardCommand::Show(a)) => dashboard::show(ctx, a).await?.into(),
+        Command::CheckTtl(a) => ttl::check_ttl(ctx, a).await?.into(),
+        Command::StreamStatus(a) => stream::status(ctx, a).await?.into(),
+        Command::Stream(StreamCommand::Tail(a)) => stream::tail(ctx, a, out).await?,
     })
 }

@@ -1,11 +1,13 @@
 //! The shared events core: model and validation, key encoding, item size, writes, queries and
 //! imports. Every command that writes or reads events goes through here.
 
+pub mod canary;
 pub mod import;
 pub mod keys;
 pub mod model;
 pub mod numbers;
 pub mod query;
+pub mod scan;
 pub mod size;
 pub mod writer;
 

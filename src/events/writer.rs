@@ -130,6 +130,32 @@ pub async fn delete_item(
     Ok(())
 }
 
+/// Deletes an item only if its `ttl` is still below `cutoff` (epoch seconds): an item whose ttl
+/// was extended after it was scanned is kept. `Ok(false)`: the condition failed, nothing deleted.
+pub async fn delete_if_expired(
+    client: &Client,
+    table: &str,
+    key: HashMap<String, AttributeValue>,
+    cutoff: i64,
+) -> Result<bool, AwsError> {
+    let result = client
+        .delete_item()
+        .table_name(table)
+        .set_key(Some(key))
+        // `ttl` is a reserved word: aliased (facts 5.2, 11.1).
+        .condition_expression("#ttl < :cutoff")
+        .expression_attribute_names("#ttl", crate::spec::TTL_ATTRIBUTE)
+        .expression_attribute_values(":cutoff", AttributeValue::N(cutoff.to_string()))
+        .send()
+        .await
+        .aws("dynamodb", "DeleteItem", table_resource(table));
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// One event on its way into a batch, with the input line it came from.
 #[derive(Debug, Clone)]
 pub struct Pending {

@@ -259,6 +259,17 @@ pub async fn seed_metric(
     dimensions: &[(&str, &str)],
     points: &[(i64, f64, f64)],
 ) {
+    seed_metric_in(cw, "AWS/DynamoDB", metric, dimensions, points).await
+}
+
+/// [`seed_metric`] into any namespace (`AWS/Lambda` for IteratorAge).
+pub async fn seed_metric_in(
+    cw: &aws_sdk_cloudwatch::Client,
+    namespace: &str,
+    metric: &str,
+    dimensions: &[(&str, &str)],
+    points: &[(i64, f64, f64)],
+) {
     use aws_sdk_cloudwatch::types::{Dimension, MetricDatum};
     let now = chrono::Utc::now();
     let data: Vec<MetricDatum> = points
@@ -280,9 +291,120 @@ pub async fn seed_metric(
         })
         .collect();
     cw.put_metric_data()
-        .namespace("AWS/DynamoDB")
+        .namespace(namespace)
         .set_metric_data(Some(data))
         .send()
         .await
         .expect("PutMetricData");
+}
+
+pub async fn lambda(w: &World) -> aws_sdk_lambda::Client {
+    aws_sdk_lambda::Client::new(&w.sdk_config().await)
+}
+
+/// A Python Lambda on the emulator reading the table's stream (a consumer for stream-status).
+pub async fn create_consumer(w: &World, function: &str) {
+    use std::io::Write;
+    let mut zip = zip_one("h.py", "def handler(event, context):\n    return {}\n");
+    zip.flush().unwrap();
+    let lam = lambda(w).await;
+    lam.create_function()
+        .function_name(function)
+        .runtime(aws_sdk_lambda::types::Runtime::Python312)
+        .role("arn:aws:iam::000000000000:role/consumer")
+        .handler("h.handler")
+        .code(
+            aws_sdk_lambda::types::FunctionCode::builder()
+                .zip_file(aws_smithy_types::Blob::new(zip.into_inner()))
+                .build(),
+        )
+        .send()
+        .await
+        .expect("CreateFunction");
+    let ddb = w.dynamodb().await;
+    let arn = ddb
+        .describe_table()
+        .table_name(w.table())
+        .send()
+        .await
+        .unwrap()
+        .table
+        .unwrap()
+        .latest_stream_arn
+        .unwrap();
+    lam.create_event_source_mapping()
+        .event_source_arn(arn)
+        .function_name(function)
+        .starting_position(aws_sdk_lambda::types::EventSourcePosition::Latest)
+        .send()
+        .await
+        .expect("CreateEventSourceMapping");
+}
+
+/// A zip archive holding one file (stored, no compression), built by hand: no zip crate needed.
+fn zip_one(name: &str, content: &str) -> std::io::Cursor<Vec<u8>> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for b in data {
+            crc ^= u32::from(*b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let data = content.as_bytes();
+    let crc = crc32(data);
+    let mut out = Vec::new();
+    let le16 = |v: u16| v.to_le_bytes();
+    let le32 = |v: u32| v.to_le_bytes();
+    // Local file header.
+    out.extend(le32(0x0403_4b50));
+    out.extend(le16(20));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le32(crc));
+    out.extend(le32(data.len() as u32));
+    out.extend(le32(data.len() as u32));
+    out.extend(le16(name.len() as u16));
+    out.extend(le16(0));
+    out.extend(name.as_bytes());
+    out.extend(data);
+    let central = out.len() as u32;
+    // Central directory.
+    out.extend(le32(0x0201_4b50));
+    out.extend(le16(20));
+    out.extend(le16(20));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le32(crc));
+    out.extend(le32(data.len() as u32));
+    out.extend(le32(data.len() as u32));
+    out.extend(le16(name.len() as u16));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le32(0));
+    out.extend(le32(0));
+    out.extend(name.as_bytes());
+    let central_len = out.len() as u32 - central;
+    // End of central directory.
+    out.extend(le32(0x0605_4b50));
+    out.extend(le16(0));
+    out.extend(le16(0));
+    out.extend(le16(1));
+    out.extend(le16(1));
+    out.extend(le32(central_len));
+    out.extend(le32(central));
+    out.extend(le16(0));
+    std::io::Cursor::new(out)
 }

@@ -1,0 +1,457 @@
+//! `stream-status` (runbook Issue 3): is the stream on with NEW_IMAGE, are its shards healthy,
+//! and is anything consuming it (the Lambda event source mapping and its IteratorAge)?
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::types::{StreamViewType, TableDescription};
+use aws_sdk_dynamodbstreams::types::StreamStatus;
+use aws_sdk_lambda::types::EventSourceMappingConfiguration;
+use chrono::{Duration, Utc};
+use serde_json::json;
+
+use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
+use crate::aws::streams::{self, StreamInfo};
+use crate::aws::{AwsError, AwsErrorKind, AwsResultExt};
+use crate::context::{Context, NoRegion};
+use crate::report::{Finding, Section};
+
+const RB: &str = "Issue 3: DynamoDB Streams Not Delivering Events";
+/// IteratorAge thresholds: records are trimmed after 24 h (facts 7.1, 7.4).
+pub const ITERATOR_AGE_WARN_MS: f64 = 3_600_000.0;
+pub const ITERATOR_AGE_CRIT_MS: f64 = 18.0 * 3_600_000.0;
+/// More readers than this per shard get throttled (facts 7.3).
+pub const MAX_READERS: usize = 2;
+
+#[derive(Debug)]
+pub struct StreamFacts {
+    pub table: Result<Option<TableDescription>, AwsError>,
+    /// `None`: the table has no stream ARN to describe.
+    pub stream: Option<Result<StreamInfo, AwsError>>,
+    pub mappings: Result<Vec<EventSourceMappingConfiguration>, AwsError>,
+    /// Maximum IteratorAge (ms) over the last hour per function; `None` = no datapoints.
+    pub iterator_age: Result<HashMap<String, Option<f64>>, AwsError>,
+}
+
+/// `name` from `arn:aws:lambda:region:acct:function:name[:alias]`.
+pub fn function_name(arn: &str) -> String {
+    arn.split(":function:")
+        .nth(1)
+        .map(|rest| rest.split(':').next().unwrap_or(rest).to_owned())
+        .unwrap_or_else(|| arn.to_owned())
+}
+
+pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
+    let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await;
+    let arn = table
+        .as_ref()
+        .ok()
+        .and_then(|t| t.as_ref())
+        .and_then(|t| t.latest_stream_arn())
+        .map(str::to_owned);
+    let Some(arn) = arn else {
+        return Ok(StreamFacts {
+            table,
+            stream: None,
+            mappings: Ok(Vec::new()),
+            iterator_age: Ok(HashMap::new()),
+        });
+    };
+    let streams_client = ctx.streams().await?;
+    let lambda = ctx.lambda().await?;
+    let mappings = async {
+        let mut out = Vec::new();
+        let mut pages = lambda
+            .list_event_source_mappings()
+            .event_source_arn(&arn)
+            .into_paginator()
+            .send();
+        while let Some(p) = pages.next().await {
+            let p = p.aws(
+                "lambda",
+                "ListEventSourceMappings",
+                Some(format!("stream {arn}")),
+            )?;
+            out.extend(p.event_source_mappings.unwrap_or_default());
+        }
+        Ok::<_, AwsError>(out)
+    };
+    let (stream, mappings) = tokio::join!(streams::describe(streams_client, &arn), mappings);
+    let iterator_age = match &mappings {
+        Ok(m) if !m.is_empty() => {
+            let functions: Vec<String> = m
+                .iter()
+                .filter_map(|c| c.function_arn().map(function_name))
+                .collect();
+            let keys: Vec<MetricKey> = functions
+                .iter()
+                .map(|f| MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], "Maximum"))
+                .collect();
+            let window = Window::last_at(Duration::hours(1), Utc::now(), 300);
+            match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
+                Ok(set) => Ok(functions
+                    .iter()
+                    .zip(&keys)
+                    .map(|(f, k)| (f.clone(), set.get(k).and_then(|s| s.max())))
+                    .collect()),
+                Err(e) => Err(e),
+            }
+        }
+        _ => Ok(HashMap::new()),
+    };
+    Ok(StreamFacts {
+        table,
+        stream: Some(stream),
+        mappings,
+        iterator_age,
+    })
+}
+
+pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
+    let t = match &facts.table {
+        Err(e) => {
+            return vec![
+                Finding::unknown(
+                    "stream.enabled",
+                    format!("could not describe the table: {e}"),
+                )
+                .runbook(RB),
+            ];
+        }
+        Ok(None) => {
+            return vec![Finding::crit("stream.enabled", "the table does not exist").runbook(RB)];
+        }
+        Ok(Some(t)) => t,
+    };
+    let spec = t.stream_specification();
+    let enabled = spec.map(|s| s.stream_enabled()).unwrap_or(false);
+    let view = spec.and_then(|s| s.stream_view_type()).cloned();
+    let evidence = json!({"enabled": enabled, "view_type": view.as_ref().map(|v| v.as_str()), "latest_stream_arn": t.latest_stream_arn()});
+    let enable = "aws dynamodb update-table --table-name <table> --stream-specification StreamEnabled=true,StreamViewType=NEW_IMAGE, then point the consumer's event source mapping at the new stream ARN";
+    let mut out = vec![
+        match (enabled, &view) {
+            (false, _) => Finding::crit(
+                "stream.enabled",
+                "the stream is disabled: nothing reaches downstream processors",
+            )
+            .remedy(enable),
+            (true, Some(StreamViewType::NewImage)) => {
+                Finding::ok("stream.enabled", "enabled, NEW_IMAGE")
+            }
+            (true, Some(StreamViewType::NewAndOldImages)) => Finding::warn(
+                "stream.enabled",
+                "enabled, NEW_AND_OLD_IMAGES (the runbook says NEW_IMAGE)",
+            ),
+            (true, v) => Finding::crit(
+                "stream.enabled",
+                format!(
+                    "enabled with {}: consumers get no new image",
+                    v.as_ref().map(|v| v.as_str()).unwrap_or("no view type")
+                ),
+            )
+            .remedy(enable),
+        }
+        .evidence(evidence)
+        .runbook("Issue 3, resolution 1-2"),
+    ];
+    if !enabled {
+        return out;
+    }
+    match &facts.stream {
+        None => {
+            out.push(Finding::crit("stream.status", "no LatestStreamArn on the table").runbook(RB))
+        }
+        Some(Err(e)) => out.push(
+            Finding::unknown(
+                "stream.status",
+                format!("could not describe the stream: {e}"),
+            )
+            .runbook(RB),
+        ),
+        Some(Ok(info)) => {
+            let status = info.status.as_ref().map(|s| s.as_str()).unwrap_or("?");
+            out.push(
+                match info.status {
+                    Some(StreamStatus::Enabled) => {
+                        Finding::ok("stream.status", format!("{status} ({})", info.arn))
+                    }
+                    Some(StreamStatus::Enabling) => {
+                        Finding::warn("stream.status", format!("{status}: not delivering yet"))
+                    }
+                    _ => Finding::crit(
+                        "stream.status",
+                        format!("{status}: the stream does not deliver"),
+                    ),
+                }
+                .evidence(json!({"arn": info.arn, "status": status}))
+                .runbook(RB),
+            );
+            let open = info.shards.iter().filter(|s| s.open).count();
+            let closed = info.shards.len() - open;
+            let children = info.shards.iter().filter(|s| s.parent.is_some()).count();
+            let f = if open == 0 {
+                Finding::warn(
+                    "stream.shards",
+                    format!(
+                        "{closed} closed shards and no open one: new records have nowhere to go"
+                    ),
+                )
+            } else {
+                Finding::ok(
+                    "stream.shards",
+                    format!("{open} open, {closed} closed, {children} with a parent (split)"),
+                )
+            };
+            out.push(
+                f.evidence(json!({"shards": info.shards}))
+                    .runbook("Issue 3 (shard lineage, facts 7.2)"),
+            );
+        }
+    }
+    out.extend(consumer_findings(facts));
+    out
+}
+
+fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
+    let mappings = match &facts.mappings {
+        Err(e) if matches!(e.kind, AwsErrorKind::AccessDenied | AwsErrorKind::NotFound) => {
+            return vec![
+                Finding::unknown(
+                    "stream.consumer",
+                    format!("cannot see Lambda event source mappings: {e}"),
+                )
+                .remedy("grant lambda:ListEventSourceMappings to check the consumer")
+                .runbook("Issue 3, resolution 3-4"),
+            ];
+        }
+        Err(e) => {
+            return vec![
+                Finding::unknown(
+                    "stream.consumer",
+                    format!("could not list event source mappings: {e}"),
+                )
+                .runbook("Issue 3, resolution 4"),
+            ];
+        }
+        Ok(m) => m,
+    };
+    if mappings.is_empty() {
+        return vec![Finding::warn("stream.consumer", "no Lambda event source mapping reads this stream: nothing consumes it")
+            .remedy("create or re-point the consumer's event source mapping to the table's LatestStreamArn")
+            .runbook("Issue 3, resolution 4")];
+    }
+    let mut out = Vec::new();
+    for m in mappings {
+        let function = m
+            .function_arn()
+            .map(function_name)
+            .unwrap_or_else(|| "?".into());
+        let state = m.state().unwrap_or("?");
+        let result = m.last_processing_result().unwrap_or("-");
+        let evidence = json!({
+            "uuid": m.uuid(), "function": function, "state": state,
+            "state_transition_reason": m.state_transition_reason(),
+            "last_processing_result": result,
+            "maximum_record_age_in_seconds": m.maximum_record_age_in_seconds(),
+            "batch_size": m.batch_size(),
+        });
+        let check = format!("stream.consumer.{function}");
+        let summary = format!("mapping {state}, last result {result}");
+        let f = match state {
+            "Enabled" if result.starts_with("PROBLEM") => Finding::warn(check, summary)
+                .remedy("read the consumer's logs for processing errors (runbook Issue 3, resolution 5)"),
+            "Enabled" => Finding::ok(check, summary),
+            "Creating" | "Enabling" | "Updating" => Finding::warn(check, summary),
+            _ => Finding::crit(check, format!("{summary}: records are not being consumed"))
+                .remedy("enable it: aws lambda update-event-source-mapping --uuid <uuid> --enabled (runbook Issue 3, resolution 4)"),
+        };
+        out.push(f.evidence(evidence).runbook("Issue 3, resolution 3-5"));
+    }
+    if mappings.len() > MAX_READERS {
+        out.push(
+            Finding::warn(
+                "stream.readers",
+                format!("{} mappings read the stream; more than {MAX_READERS} readers per shard get throttled", mappings.len()),
+            )
+            .runbook("facts 7.3"),
+        );
+    }
+    match &facts.iterator_age {
+        Err(e) => out.push(Finding::unknown(
+            "stream.iterator_age",
+            format!("could not read IteratorAge: {e}"),
+        )),
+        Ok(ages) => {
+            let mut names: Vec<&String> = ages.keys().collect();
+            names.sort();
+            for f in names {
+                let age = ages[f];
+                let check = format!("stream.iterator_age.{f}");
+                let finding = match age {
+                    None => Finding::ok(
+                        check,
+                        "no IteratorAge datapoints in the last hour (no batches delivered)",
+                    ),
+                    Some(ms) => {
+                        let text = crate::times::human(Duration::milliseconds(ms as i64));
+                        if ms >= ITERATOR_AGE_CRIT_MS {
+                            Finding::crit(check, format!("max IteratorAge {text}: records are near the 24 h trim and will be lost"))
+                                .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
+                        } else if ms >= ITERATOR_AGE_WARN_MS {
+                            Finding::warn(check, format!("max IteratorAge {text}: the consumer is falling behind"))
+                                .remedy("check the consumer's errors and duration; raise the parallelization factor")
+                        } else {
+                            Finding::ok(check, format!("max IteratorAge {text} in the last hour"))
+                        }
+                    }
+                };
+                out.push(
+                    finding
+                        .evidence(json!({"max_iterator_age_ms": age}))
+                        .runbook("Issue 3; facts 7.4"),
+                );
+            }
+        }
+    }
+    out
+}
+
+pub fn sections(facts: &StreamFacts) -> Vec<Section> {
+    let Some(Ok(info)) = &facts.stream else {
+        return Vec::new();
+    };
+    vec![Section::table(
+        "Shards",
+        &["SHARD", "PARENT", "STATE"],
+        info.shards
+            .iter()
+            .map(|s| {
+                vec![
+                    s.id.clone(),
+                    s.parent.clone().unwrap_or_else(|| "-".into()),
+                    if s.open {
+                        "open".into()
+                    } else {
+                        "closed".into()
+                    },
+                ]
+            })
+            .collect(),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Status;
+    use aws_sdk_dynamodb::types::StreamSpecification;
+
+    fn facts(
+        mappings: Result<Vec<EventSourceMappingConfiguration>, AwsError>,
+        age: Option<f64>,
+    ) -> StreamFacts {
+        let table = TableDescription::builder()
+            .latest_stream_arn("arn:s")
+            .stream_specification(
+                StreamSpecification::builder()
+                    .stream_enabled(true)
+                    .stream_view_type(StreamViewType::NewImage)
+                    .build()
+                    .unwrap(),
+            )
+            .build();
+        StreamFacts {
+            table: Ok(Some(table)),
+            stream: Some(Ok(StreamInfo {
+                arn: "arn:s".into(),
+                status: Some(StreamStatus::Enabled),
+                view_type: None,
+                shards: vec![streams::ShardInfo {
+                    id: "s1".into(),
+                    parent: None,
+                    open: true,
+                }],
+            })),
+            mappings,
+            iterator_age: Ok(HashMap::from([("fn".to_owned(), age)])),
+        }
+    }
+
+    fn mapping(state: &str, result: &str) -> EventSourceMappingConfiguration {
+        EventSourceMappingConfiguration::builder()
+            .function_arn("arn:aws:lambda:us-east-1:1:function:fn:live")
+            .state(state)
+            .last_processing_result(result)
+            .build()
+    }
+
+    fn worst(f: &StreamFacts) -> Status {
+        Status::worst(evaluate(f).iter().map(|x| x.status))
+    }
+
+    #[test]
+    fn consumers_and_iterator_age() {
+        assert_eq!(
+            function_name("arn:aws:lambda:us-east-1:1:function:fn:live"),
+            "fn"
+        );
+        assert_eq!(
+            worst(&facts(Ok(vec![mapping("Enabled", "OK")]), Some(1000.0))),
+            Status::Ok
+        );
+        assert_eq!(
+            worst(&facts(
+                Ok(vec![mapping("Enabled", "OK")]),
+                Some(2.0 * 3_600_000.0)
+            )),
+            Status::Warn
+        );
+        assert_eq!(
+            worst(&facts(
+                Ok(vec![mapping("Enabled", "OK")]),
+                Some(20.0 * 3_600_000.0)
+            )),
+            Status::Crit
+        );
+        assert_eq!(
+            worst(&facts(Ok(vec![mapping("Disabled", "OK")]), None)),
+            Status::Crit
+        );
+        assert_eq!(
+            worst(&facts(
+                Ok(vec![mapping("Enabled", "PROBLEM: Function call failed")]),
+                None
+            )),
+            Status::Warn
+        );
+        assert_eq!(worst(&facts(Ok(vec![]), None)), Status::Warn);
+        let three = vec![
+            mapping("Enabled", "OK"),
+            mapping("Enabled", "OK"),
+            mapping("Enabled", "OK"),
+        ];
+        assert!(
+            evaluate(&facts(Ok(three), None))
+                .iter()
+                .any(|f| f.check == "stream.readers" && f.status == Status::Warn)
+        );
+    }
+
+    #[test]
+    fn lambda_access_denied_is_unknown_not_an_error() {
+        let denied = AwsError {
+            kind: AwsErrorKind::AccessDenied,
+            service: "lambda",
+            operation: "ListEventSourceMappings",
+            resource: None,
+            code: Some("AccessDeniedException".into()),
+            message: "not authorized".into(),
+        };
+        let findings = evaluate(&facts(Err(denied), None));
+        let c = findings
+            .iter()
+            .find(|f| f.check == "stream.consumer")
+            .unwrap();
+        assert_eq!(c.status, Status::Unknown);
+        assert!(c.summary.contains("AccessDenied"));
+    }
+}

@@ -1,0 +1,218 @@
+//! `stream-status [--probe]`, `stream tail`.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use serde_json::json;
+
+use super::Outcome;
+use crate::aws::streams::{From, StreamReader, record_json};
+use crate::checks::stream::{evaluate, gather, sections};
+use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
+use crate::context::Context;
+use crate::error::Refusal;
+use crate::events::canary;
+use crate::events::writer::{delete_item, put_event};
+use crate::output::stream::{Column, ItemStream};
+use crate::report::{Finding, Report};
+
+pub const RECORD_COLUMNS: &[Column] = &[
+    ("EVENT", "event_name", 7),
+    ("USER", "user_id", 20),
+    ("TYPE", "event_type", 18),
+    ("EVENT ID", "event_id", 36),
+    ("NEW IMAGE", "new_image", 0),
+];
+
+async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
+    let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
+        .await?
+        .ok_or_else(|| Refusal::new(format!("table {} does not exist", ctx.table())))?;
+    t.latest_stream_arn()
+        .filter(|_| t.stream_specification().is_some_and(|s| s.stream_enabled()))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            Refusal::new(format!(
+                "table {} has no enabled stream (eventsctl stream-status)",
+                ctx.table()
+            ))
+            .into()
+        })
+}
+
+/// Writes a canary and waits for it on every open shard.
+async fn probe(ctx: &Context, timeout: Duration) -> Finding {
+    let check = "stream.probe";
+    let arn = match stream_arn(ctx).await {
+        Ok(a) => a,
+        Err(e) => return Finding::crit(check, format!("cannot probe: {e}")),
+    };
+    let (streams, ddb) = match (ctx.streams().await, ctx.dynamodb().await) {
+        (Ok(s), Ok(d)) => (s, d),
+        (Err(e), _) | (_, Err(e)) => return Finding::unknown(check, e.to_string()),
+    };
+    // Iterators at LATEST before the write, so the canary is after them.
+    let mut reader = match StreamReader::open(streams.clone(), &arn, From::Latest).await {
+        Ok(r) => r,
+        Err(e) => return Finding::unknown(check, format!("could not open the stream: {e}")),
+    };
+    let event = match canary::event("stream-status --probe", Utc::now()) {
+        Ok(e) => e,
+        Err(e) => return Finding::unknown(check, e.0),
+    };
+    let spinner = ctx
+        .progress()
+        .spinner("waiting for the canary on the stream");
+    let started = Instant::now();
+    if let Err(e) = put_event(ddb, ctx.table(), &event).await {
+        spinner.finish_and_clear();
+        return Finding::crit(check, format!("the canary write failed: {e}"));
+    }
+    let mut seen = None;
+    let mut polls = 0;
+    while started.elapsed() < timeout {
+        polls += 1;
+        match reader.poll().await {
+            Ok(records) => {
+                if records
+                    .iter()
+                    .any(|r| record_json(r)["event_id"] == json!(event.event_id))
+                {
+                    seen = Some(started.elapsed());
+                    break;
+                }
+            }
+            Err(e) => {
+                spinner.finish_and_clear();
+                let _ = delete_item(ddb, ctx.table(), event.key()).await;
+                return Finding::unknown(check, format!("reading the stream failed: {e}"));
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    spinner.finish_and_clear();
+    let deleted = delete_item(ddb, ctx.table(), event.key()).await.is_ok();
+    let evidence = json!({"event_id": event.event_id, "polls": polls, "latency_ms": seen.map(|d| d.as_millis() as u64), "deleted": deleted, "shards_read": reader.active()});
+    match seen {
+        Some(d) => Finding::ok(check, format!("the canary reached the stream in {} ms (write to read, polling every 200 ms)", d.as_millis())),
+        None => Finding::crit(check, format!("the canary did not appear on the stream within {}", crate::times::human(chrono::Duration::from_std(timeout).unwrap_or_default())))
+            .remedy("check the stream status and shards; open an AWS Support case if the stream is ENABLED but silent"),
+    }
+    .evidence(evidence)
+    .runbook("Issue 3: DynamoDB Streams Not Delivering Events")
+}
+
+pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
+    let facts = gather(ctx).await?;
+    let mut report = Report::check("stream-status");
+    report.extend(evaluate(&facts));
+    for s in sections(&facts) {
+        report.section(s);
+    }
+    if let Some(Ok(info)) = &facts.stream {
+        report.set("stream_arn", &info.arn);
+        report.set("shards", &info.shards);
+    }
+    if args.probe {
+        report.push(
+            probe(
+                ctx,
+                args.probe_timeout
+                    .to_std()
+                    .unwrap_or(Duration::from_secs(30)),
+            )
+            .await,
+        );
+    } else {
+        report.note(
+            "--probe writes a canary (type eventsctl.canary) and times it through the stream.",
+        );
+    }
+    Ok(report)
+}
+
+pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let arn = stream_arn(ctx).await?;
+    let from = match args.from {
+        StreamFrom::Latest => From::Latest,
+        StreamFrom::TrimHorizon => From::TrimHorizon,
+    };
+    let mut reader = StreamReader::open(ctx.streams().await?.clone(), &arn, from).await?;
+    if !ctx.output.quiet {
+        // A person (and a test) can see when records written from now on will show.
+        eprintln!(
+            "following {} shards of {arn}; Ctrl-C stops",
+            reader.active()
+        );
+    }
+    let rc = ctx.render_context(None);
+    let mut stream = ItemStream::begin(ctx.output.format, "stream tail", &rc, RECORD_COLUMNS, out)?;
+    let deadline = args
+        .duration
+        .and_then(|d| d.to_std().ok())
+        .map(|d| Instant::now() + d);
+    let mut stop = Box::pin(shutdown());
+    let mut shown = 0u64;
+    let mut seen = 0u64;
+    let reason = 'outer: loop {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break "time limit";
+        }
+        let records = tokio::select! {
+            r = reader.poll() => r?,
+            _ = &mut stop => break "interrupted",
+        };
+        for r in &records {
+            seen += 1;
+            let v = record_json(r);
+            if args.user.as_ref().is_some_and(|u| v["user_id"] != json!(u))
+                || args
+                    .event_type
+                    .as_ref()
+                    .is_some_and(|t| v["event_type"] != json!(t))
+            {
+                continue;
+            }
+            stream.item(&v)?;
+            shown += 1;
+            if args.max_records.is_some_and(|m| shown >= m) {
+                break 'outer "record limit";
+            }
+        }
+        if records.is_empty() {
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+                _ = &mut stop => break "interrupted",
+            }
+        }
+    };
+    stream.end(
+        "ok",
+        json!({"records": shown, "records_read": seen, "stopped_by": reason}),
+        &[format!(
+            "{shown} records shown ({seen} read); stopped: {reason}"
+        )],
+    )?;
+    Ok(Outcome::Streamed { failed: false })
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return std::future::pending().await,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,399 @@
+//! `check-ttl`, `stream-status`, `stream tail` through the real binary against the emulator.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use aws_sdk_dynamodb::types::{
+    AttributeValue, StreamSpecification, StreamViewType, TimeToLiveSpecification,
+};
+use chrono::Utc;
+use common::{World, count_items, create_consumer, seed_metric_in};
+
+async fn put(
+    w: &World,
+    user: &str,
+    id: &str,
+    ts: chrono::DateTime<Utc>,
+    ttl: Option<AttributeValue>,
+) {
+    let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let mut req = w
+        .dynamodb()
+        .await
+        .put_item()
+        .table_name(w.table())
+        .item("user_id", AttributeValue::S(user.into()))
+        .item(
+            "timestamp#event_id",
+            AttributeValue::S(format!("{ts}#{id}")),
+        )
+        .item("event_id", AttributeValue::S(id.into()))
+        .item("timestamp", AttributeValue::S(ts));
+    if let Some(t) = ttl {
+        req = req.item("ttl", t);
+    }
+    req.send().await.unwrap();
+}
+
+fn n(v: i64) -> Option<AttributeValue> {
+    Some(AttributeValue::N(v.to_string()))
+}
+
+#[tokio::test]
+async fn ttl_configuration_drift_is_crit() {
+    let w = World::new("ttl-config");
+    w.create_table();
+    let ddb = w.dynamodb().await;
+    for (enabled, attr) in [(false, "ttl"), (true, "expires_at")] {
+        ddb.update_time_to_live()
+            .table_name(w.table())
+            .time_to_live_specification(
+                TimeToLiveSpecification::builder()
+                    .enabled(enabled)
+                    .attribute_name(attr)
+                    .build()
+                    .unwrap(),
+            )
+            .send()
+            .await
+            .unwrap();
+        let r = w.run(&["-o", "json", "check-ttl"]);
+        r.assert_code(2);
+        assert_eq!(
+            r.finding("ttl.status")["status"],
+            "crit",
+            "{enabled} {attr}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_kind_of_item_is_counted_and_cleanup_deletes_exactly_the_overdue() {
+    let w = World::new("ttl-data");
+    w.create_table();
+    let now = Utc::now();
+    let day = chrono::Duration::days(1);
+    let ts = now - chrono::Duration::hours(2);
+    // Two overdue (expired 3 and 10 days ago), one fresh expiry (1 h ago), one live.
+    put(
+        &w,
+        "u",
+        "overdue-1",
+        now - day * 33,
+        n((now - day * 3).timestamp()),
+    )
+    .await;
+    put(
+        &w,
+        "u",
+        "overdue-2",
+        now - day * 40,
+        n((now - day * 10).timestamp()),
+    )
+    .await;
+    put(
+        &w,
+        "u",
+        "fresh",
+        now - day * 30,
+        n((now - chrono::Duration::hours(1)).timestamp()),
+    )
+    .await;
+    put(&w, "u", "live", ts, n((ts + day * 30).timestamp())).await;
+    // Never deleted by TTL: missing, a string, milliseconds, > 5 years past; and one too far out.
+    put(&w, "u", "missing", ts, None).await;
+    put(
+        &w,
+        "u",
+        "string",
+        ts,
+        Some(AttributeValue::S("1800000000".into())),
+    )
+    .await;
+    put(&w, "u", "millis", ts, n((ts + day * 30).timestamp() * 1000)).await;
+    put(
+        &w,
+        "u",
+        "ancient",
+        ts,
+        n((now - day * (6 * 365)).timestamp()),
+    )
+    .await;
+    put(&w, "u", "far", ts, n((ts + day * 90).timestamp())).await;
+
+    let r = w.run(&["-o", "json", "check-ttl"]);
+    r.assert_code(1);
+    let tally = r.json()["data"]["tally"].clone();
+    for (class, count) in [
+        ("missing", 1),
+        ("not_number", 1),
+        ("milliseconds", 1),
+        ("too_old", 1),
+        ("too_far", 1),
+        ("expired_recent", 1),
+        ("overdue", 2),
+    ] {
+        assert_eq!(tally[class]["count"], count, "{class}: {tally}");
+    }
+    assert_eq!(tally["scanned"], 9);
+    for (check, status) in [
+        ("ttl.missing", "warn"),
+        ("ttl.not_number", "warn"),
+        ("ttl.milliseconds", "warn"),
+        ("ttl.too_old", "warn"),
+        ("ttl.too_far", "warn"),
+        ("ttl.expired_recent", "ok"),
+        ("ttl.overdue", "warn"),
+        ("ttl.old_events", "warn"),
+    ] {
+        assert_eq!(r.finding(check)["status"], status, "{check}");
+    }
+    let overdue = r.finding("ttl.overdue");
+    assert!(
+        overdue["summary"].as_str().unwrap().contains("oldest 10d"),
+        "{overdue}"
+    );
+    // --full sees the same.
+    let full = w.run(&["-o", "json", "check-ttl", "--full"]);
+    assert_eq!(full.json()["data"]["tally"], tally);
+
+    let ddb = w.dynamodb().await;
+    let dry = w.run(&["-o", "json", "check-ttl", "--cleanup"]);
+    assert_eq!(dry.finding("ttl.cleanup")["evidence"]["candidates"], 2);
+    assert_eq!(dry.finding("ttl.cleanup")["evidence"]["deleted"], 0);
+    assert_eq!(
+        count_items(&ddb, &w.table()).await,
+        9,
+        "nothing deleted without --yes"
+    );
+
+    let done = w.run(&["-o", "json", "check-ttl", "--cleanup", "--yes"]);
+    let c = done.finding("ttl.cleanup");
+    assert_eq!(c["evidence"]["deleted"], 2, "{c}");
+    assert_eq!(count_items(&ddb, &w.table()).await, 7);
+    let ids: Vec<String> = w
+        .run(&[
+            "-o",
+            "ndjson",
+            "events",
+            "query",
+            "--user",
+            "u",
+            "--include-expired",
+        ])
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["event_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert!(!ids.iter().any(|i| i.starts_with("overdue")), "{ids:?}");
+    assert!(ids.contains(&"fresh".to_owned()));
+    // A bad grace is a usage error.
+    w.run(&["check-ttl", "--grace", "soon"]).assert_code(64);
+    w.run(&["check-ttl", "--yes"]).assert_code(64);
+}
+
+#[tokio::test]
+async fn ttl_changed_after_the_scan_is_kept() {
+    // The cleanup's condition (#ttl < :cutoff), checked directly through the core.
+    let w = World::new("ttl-cond");
+    w.create_table();
+    let now = Utc::now();
+    let ts = now - chrono::Duration::days(40);
+    put(
+        &w,
+        "u",
+        "extended",
+        ts,
+        n((now + chrono::Duration::days(1)).timestamp()),
+    )
+    .await;
+    let ddb = w.dynamodb().await;
+    let key = std::collections::HashMap::from([
+        ("user_id".to_owned(), AttributeValue::S("u".into())),
+        (
+            "timestamp#event_id".to_owned(),
+            AttributeValue::S(format!(
+                "{}#extended",
+                ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+            )),
+        ),
+    ]);
+    let deleted =
+        eventsctl::events::writer::delete_if_expired(&ddb, &w.table(), key, now.timestamp())
+            .await
+            .unwrap();
+    assert!(!deleted);
+    assert_eq!(count_items(&ddb, &w.table()).await, 1);
+}
+
+#[tokio::test]
+async fn stream_off_and_keys_only_are_crit() {
+    let w = World::new("stream-off");
+    w.create_table();
+    let ddb = w.dynamodb().await;
+    let spec = |enabled: bool, view: Option<StreamViewType>| {
+        let mut b = StreamSpecification::builder().stream_enabled(enabled);
+        if let Some(v) = view {
+            b = b.stream_view_type(v);
+        }
+        b.build().unwrap()
+    };
+    ddb.update_table()
+        .table_name(w.table())
+        .stream_specification(spec(false, None))
+        .send()
+        .await
+        .unwrap();
+    let off = w.run(&["-o", "json", "stream-status"]);
+    off.assert_code(2);
+    assert_eq!(off.finding("stream.enabled")["status"], "crit");
+    ddb.update_table()
+        .table_name(w.table())
+        .stream_specification(spec(true, Some(StreamViewType::KeysOnly)))
+        .send()
+        .await
+        .unwrap();
+    let keys = w.run(&["-o", "json", "stream-status"]);
+    keys.assert_code(2);
+    assert!(
+        keys.finding("stream.enabled")["summary"]
+            .as_str()
+            .unwrap()
+            .contains("KEYS_ONLY")
+    );
+}
+
+#[tokio::test]
+async fn probe_sees_its_canary_and_a_consumer_is_checked() {
+    let w = World::new("stream-probe");
+    w.create_table();
+    // No consumer: warn.
+    let r = w.run(&["-o", "json", "stream-status", "--probe"]);
+    r.assert_code(1);
+    assert_eq!(r.finding("stream.consumer")["status"], "warn");
+    let probe = r.finding("stream.probe");
+    assert_eq!(probe["status"], "ok", "{probe}");
+    assert_eq!(probe["evidence"]["deleted"], true);
+    let ddb = w.dynamodb().await;
+    assert_eq!(
+        count_items(&ddb, &w.table()).await,
+        0,
+        "the canary is removed"
+    );
+
+    let function = format!("{}-consumer", w.env);
+    create_consumer(&w, &function).await;
+    let ok = w.run(&["-o", "json", "stream-status"]);
+    ok.assert_code(0);
+    assert_eq!(
+        ok.finding(&format!("stream.consumer.{function}"))["status"],
+        "ok"
+    );
+
+    // The consumer falls 20 hours behind: near the 24 h trim.
+    let cw = w.cloudwatch().await;
+    seed_metric_in(
+        &cw,
+        "AWS/Lambda",
+        "IteratorAge",
+        &[("FunctionName", &function)],
+        &[(10, 72_000_000.0, 1.0)],
+    )
+    .await;
+    let behind = w.run(&["-o", "json", "stream-status"]);
+    behind.assert_code(2);
+    assert_eq!(
+        behind.finding(&format!("stream.iterator_age.{function}"))["status"],
+        "crit"
+    );
+}
+
+#[test]
+fn tail_prints_new_records_and_stops_on_a_signal() {
+    let w = World::new("stream-tail");
+    w.create_table();
+    w.run(&["events", "put", "--user", "before", "--type", "t"])
+        .assert_code(0);
+    let mut child = w
+        .command()
+        .args(["-o", "ndjson", "stream", "tail", "--type", "wanted"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until it follows the shards (it says so on stderr).
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.contains("following"), "{line}");
+    w.run(&[
+        "events",
+        "put",
+        "--user",
+        "after",
+        "--type",
+        "wanted",
+        "--event-id",
+        "w1",
+    ])
+    .assert_code(0);
+    w.run(&["events", "put", "--user", "after", "--type", "other"])
+        .assert_code(0);
+    // Give it a few polls, then Ctrl-C.
+    let out = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        BufReader::new(out)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<_>>()
+    });
+    let start = Instant::now();
+    std::thread::sleep(Duration::from_secs(3));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(start.elapsed() < Duration::from_secs(20));
+    assert_eq!(status.code(), Some(0), "a clean stop");
+    let lines = reader.join().unwrap();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let rec: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(rec["event_name"], "INSERT");
+    assert_eq!(rec["event_id"], "w1");
+    assert_eq!(rec["new_image"]["user_id"], "after");
+
+    // From the trim horizon with a record limit: the earlier event too, and it stops by itself.
+    let all = w.run(&[
+        "-o",
+        "ndjson",
+        "stream",
+        "tail",
+        "--from",
+        "trim-horizon",
+        "--max-records",
+        "3",
+        "--for",
+        "20s",
+    ]);
+    all.assert_code(0);
+    let users: Vec<String> = all
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["user_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(users, vec!["before", "after", "after"]);
+}
