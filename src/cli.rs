@@ -106,6 +106,84 @@ pub enum Command {
     /// Read the table's stream
     #[command(subcommand)]
     Stream(StreamCommand),
+    /// Restore the table to a point in time into a new table, verify it, re-apply what a
+    /// restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster
+    /// Recovery)
+    PitrRestore(RestoreArgs),
+    /// Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it
+    /// (runbook: Disaster Recovery Drill)
+    DrDrill(DrillArgs),
+}
+
+/// `latest`, or a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestorePoint {
+    Latest,
+    At(TimeArg),
+}
+
+fn restore_point(s: &str) -> Result<RestorePoint, String> {
+    if s.eq_ignore_ascii_case("latest") {
+        Ok(RestorePoint::Latest)
+    } else {
+        parse_time_arg(s).map(RestorePoint::At)
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// `latest`, RFC 3339, or relative (`2h ago`)
+    #[arg(long, value_parser = restore_point, required_unless_present = "resume", conflicts_with = "resume")]
+    pub to: Option<RestorePoint>,
+    /// The new table (default {table}-restored-YYYYMMDD)
+    #[arg(long, value_parser = table_name, conflicts_with = "resume")]
+    pub target: Option<String>,
+    /// Pick up a restore already started: wait for TARGET, verify it, re-apply settings
+    #[arg(long, value_parser = table_name)]
+    pub resume: Option<String>,
+    /// Show the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Wait for the restore and verify it (the default in a terminal)
+    #[arg(long, conflicts_with = "no_wait")]
+    pub wait: bool,
+    /// Start the restore and return (pick it up later with --resume)
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Longest wait for the restored table to become ACTIVE (restores can take hours)
+    #[arg(long, default_value = "6h", value_parser = duration_arg)]
+    pub max_wait: chrono::Duration,
+    /// Do not re-apply TTL, stream, PITR and tags on the restored table
+    #[arg(long)]
+    pub no_reapply: bool,
+    /// Keys read from the restored table and looked up in the source
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=10000))]
+    pub sample: u64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DrillArgs {
+    /// Keep the drill table (delete it later with --delete NAME --yes)
+    #[arg(long)]
+    pub keep: bool,
+    /// Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json)
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Longest wait for the drill table to become ACTIVE
+    #[arg(long, default_value = "6h", value_parser = duration_arg)]
+    pub max_wait: chrono::Duration,
+    /// Keys sampled for verification
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=10000))]
+    pub sample: u64,
+    /// Delete a kept drill table instead of drilling (only a table tagged as a drill)
+    #[arg(long, value_parser = table_name)]
+    pub delete: Option<String>,
+    /// With --delete: really delete
+    #[arg(long, requires = "delete")]
+    pub yes: bool,
+    /// Show the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]

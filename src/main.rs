@@ -101,6 +101,10 @@ async fn run(cli: Cli) -> u8 {
         Outcome::Report(report) => report,
     };
     let rc = ctx.render_context(report.table_override.as_deref());
+    if let Err(e) = output::write_attachments(&report, &rc) {
+        eprintln!("eventsctl: error: {e}");
+        return failure_code(kind);
+    }
     let rendered =
         output::render(&report, ctx.output.format, &rc, &mut out).and_then(|()| out.flush());
     match rendered {

@@ -217,6 +217,15 @@ pub struct Report {
     pub failed: bool,
     /// Overrides the table named in the report's target (a restore target, a drill table).
     pub table_override: Option<String>,
+    /// Files the output layer also writes the report to (`--report FILE`).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A copy of the report in a file, in Markdown or JSON.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub path: std::path::PathBuf,
+    pub markdown: bool,
 }
 
 impl Report {
@@ -239,6 +248,7 @@ impl Report {
             notes: Vec::new(),
             failed: false,
             table_override: None,
+            attachments: Vec::new(),
         }
     }
 

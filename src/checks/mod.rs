@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod latency;
+pub mod restore;
 pub mod stream;
 pub mod table;
 pub mod throttling;

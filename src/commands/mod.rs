@@ -5,6 +5,7 @@ pub mod alarms;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod restore;
 pub mod stream;
 pub mod table;
 pub mod ttl;
@@ -34,16 +35,20 @@ impl From<Report> for Outcome {
 /// so that an error can be given the right exit code too.
 pub fn kind(command: &Command) -> ReportKind {
     match command {
+        // Deleting a kept drill table is an action, not a drill.
+        Command::DrDrill(a) if a.delete.is_some() => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
         | Command::CheckTtl(_)
-        | Command::StreamStatus(_) => ReportKind::Check,
+        | Command::StreamStatus(_)
+        | Command::DrDrill(_) => ReportKind::Check,
         Command::Table(_)
         | Command::Events(_)
         | Command::Alarms(_)
         | Command::Dashboard(_)
-        | Command::Stream(_) => ReportKind::Action,
+        | Command::Stream(_)
+        | Command::PitrRestore(_) => ReportKind::Action,
     }
 }
 
@@ -68,5 +73,28 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::CheckTtl(a) => ttl::check_ttl(ctx, a).await?.into(),
         Command::StreamStatus(a) => stream::status(ctx, a).await?.into(),
         Command::Stream(StreamCommand::Tail(a)) => stream::tail(ctx, a, out).await?,
+        Command::PitrRestore(a) => restore::pitr_restore(ctx, a).await?.into(),
+        Command::DrDrill(a) => restore::dr_drill(ctx, a).await?.into(),
     })
+}
+
+/// Resolves on Ctrl-C or SIGTERM: long waits select on it to stop cleanly and say what is still
+/// running on the AWS side.
+pub(crate) async fn interrupted() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return std::future::pending().await,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

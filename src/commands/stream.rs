@@ -152,7 +152,7 @@ pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow
         .duration
         .and_then(|d| d.to_std().ok())
         .map(|d| Instant::now() + d);
-    let mut stop = Box::pin(shutdown());
+    let mut stop = Box::pin(super::interrupted());
     let mut shown = 0u64;
     let mut seen = 0u64;
     let reason = 'outer: loop {
@@ -195,24 +195,4 @@ pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow
         )],
     )?;
     Ok(Outcome::Streamed { failed: false })
-}
-
-/// Ctrl-C or SIGTERM.
-async fn shutdown() {
-    #[cfg(unix)]
-    {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => return std::future::pending().await,
-            };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }

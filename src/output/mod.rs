@@ -50,6 +50,22 @@ pub fn render(
     }
 }
 
+/// Writes the report's attachments (`--report FILE`): Markdown or the JSON envelope.
+pub fn write_attachments(report: &Report, rc: &RenderContext) -> io::Result<()> {
+    for a in &report.attachments {
+        let mut file = io::BufWriter::new(std::fs::File::create(&a.path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot write {}: {e}", a.path.display()))
+        })?);
+        if a.markdown {
+            markdown::render(report, rc, &mut file)?;
+        } else {
+            json::render(report, rc, &mut file, true)?;
+        }
+        file.flush()?;
+    }
+    Ok(())
+}
+
 /// The envelope's `status` and a human summary of the findings' counts.
 pub fn counts(report: &Report) -> String {
     use crate::report::Status;
