@@ -347,8 +347,10 @@ async fn finish(
         applied
     } else {
         // Tags that make the table the tool's own (a drill) are set even without re-applying.
-        if !extra_tags.is_empty() {
-            if let Some(arn) = active.table_arn() {
+        if !extra_tags.is_empty()
+            && let Some(arn) = active.table_arn()
+        {
+            {
                 let tags = extra_tags
                     .iter()
                     .map(|(k, v)| {
