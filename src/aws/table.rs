@@ -293,6 +293,20 @@ pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsEr
     Ok(())
 }
 
+/// `key=value` pairs as SDK tags.
+pub fn tag_list(pairs: &[(&str, &str)]) -> Vec<Tag> {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            Tag::builder()
+                .key(*k)
+                .value(*v)
+                .build()
+                .expect("key and value are set")
+        })
+        .collect()
+}
+
 /// Does the tag list hold `key=value`?
 pub fn has_tag(tags: &[Tag], key: &str, value: &str) -> bool {
     tags.iter().any(|t| t.key == key && t.value == value)

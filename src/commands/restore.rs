@@ -220,13 +220,7 @@ async fn reapply(
     let tags = match (source.table_arn(), target.table_arn()) {
         (Some(src), Some(dst)) => match ddb::tags(client, src).await {
             Ok(mut tags) => {
-                tags.extend(extra_tags.iter().map(|(k, v)| {
-                    Tag::builder()
-                        .key(*k)
-                        .value(*v)
-                        .build()
-                        .expect("key and value")
-                }));
+                tags.extend(ddb::tag_list(extra_tags));
                 let text = tags
                     .iter()
                     .map(|t| format!("{}={}", t.key, t.value))
@@ -350,19 +344,7 @@ async fn finish(
         if !extra_tags.is_empty()
             && let Some(arn) = active.table_arn()
         {
-            {
-                let tags = extra_tags
-                    .iter()
-                    .map(|(k, v)| {
-                        Tag::builder()
-                            .key(*k)
-                            .value(*v)
-                            .build()
-                            .expect("key and value")
-                    })
-                    .collect();
-                ddb::tag(ctx.dynamodb().await?, arn, tags).await?;
-            }
+            ddb::tag(ctx.dynamodb().await?, arn, ddb::tag_list(extra_tags)).await?;
         }
         Vec::new()
     };
@@ -596,16 +578,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
     // Tag at once, so that even a drill cut short leaves a table it may delete later.
     let mut tagged = false;
     if let Some(arn) = created.table_arn() {
-        let tags = [DRILL_TAG, MANAGED_TAG]
-            .iter()
-            .map(|(k, v)| {
-                Tag::builder()
-                    .key(*k)
-                    .value(*v)
-                    .build()
-                    .expect("key and value")
-            })
-            .collect();
+        let tags = ddb::tag_list(&[DRILL_TAG, MANAGED_TAG]);
         tagged = ddb::tag(ctx.dynamodb().await?, arn, tags).await.is_ok();
     }
     let extra: &[(&str, &str)] = if tagged {
