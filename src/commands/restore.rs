@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use aws_sdk_dynamodb::types::{PointInTimeRecoveryStatus, StreamViewType, TableDescription, Tag};
+use aws_sdk_dynamodb::types::{PointInTimeRecoveryStatus, StreamViewType, TableDescription};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
