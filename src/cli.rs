@@ -113,6 +113,123 @@ pub enum Command {
     /// Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it
     /// (runbook: Disaster Recovery Drill)
     DrDrill(DrillArgs),
+    /// The runbook's Logs Insights queries
+    #[command(subcommand)]
+    Insights(InsightsCommand),
+    /// Hot users and keys: top users' rates, Contributor Insights, key-range throttling
+    /// (runbook Issue 4)
+    HotPartitions(HotArgs),
+    /// The runbook's maintenance procedures as one command each
+    #[command(subcommand)]
+    HealthCheck(HealthCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HealthCommand {
+    /// Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst
+    /// status is the exit code
+    Monthly(MonthlyArgs),
+    /// Latency against targets and last quarter, GSI usage, key distribution, cost
+    Quarterly(QuarterlyArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MonthlyArgs {
+    /// Also run a restore drill (dr-drill) and include its record
+    #[arg(long)]
+    pub restore_test: bool,
+    /// Write the report as Markdown to FILE, for the ticket
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Items check-ttl samples
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub sample: u64,
+    #[command(flatten)]
+    pub prices: PriceArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct QuarterlyArgs {
+    /// Write the report as Markdown to FILE
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Items sampled for the key distribution
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub sample: u64,
+    #[command(flatten)]
+    pub prices: PriceArgs,
+}
+
+/// Prices for the cost estimate; defaults are us-east-1 list prices (check yours).
+#[derive(Debug, Clone, Args)]
+pub struct PriceArgs {
+    /// On-demand $ per million write request units
+    #[arg(long, default_value_t = 0.625)]
+    pub price_per_million_wru: f64,
+    /// On-demand $ per million read request units
+    #[arg(long, default_value_t = 0.125)]
+    pub price_per_million_rru: f64,
+    /// Provisioned $ per WCU-hour
+    #[arg(long, default_value_t = 0.00065)]
+    pub price_per_wcu_hour: f64,
+    /// Provisioned $ per RCU-hour
+    #[arg(long, default_value_t = 0.00013)]
+    pub price_per_rcu_hour: f64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HotArgs {
+    /// How far back to look
+    #[arg(long, default_value = "1h", value_parser = window_arg)]
+    pub since: chrono::Duration,
+    /// Log group of the API's Lambda (repeatable; default: those under /aws/lambda/{prefix}-{env})
+    #[arg(long = "log-group")]
+    pub log_groups: Vec<String>,
+    /// Enable Contributor Insights (throttled-keys mode) on the table and its GSIs first
+    #[arg(long)]
+    pub enable_contributor_insights: bool,
+    /// With --enable-contributor-insights: show what would be enabled, change nothing
+    #[arg(long, requires = "enable_contributor_insights")]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InsightsCommand {
+    /// The named queries and what they answer
+    List,
+    /// Run a named query, or your own with --query
+    Run(InsightsRunArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InsightsRunArgs {
+    /// A query name from `insights list`
+    #[arg(required_unless_present = "query", conflicts_with = "query")]
+    pub name: Option<String>,
+    /// Your own query text
+    #[arg(long)]
+    pub query: Option<String>,
+    /// From: RFC 3339 or relative (1h, 2d ago)
+    #[arg(long, default_value = "1h", value_parser = time_arg)]
+    pub since: TimeArg,
+    /// Until: RFC 3339 or relative (default now)
+    #[arg(long, value_parser = time_arg)]
+    pub until: Option<TimeArg>,
+    /// Log group (repeatable; default: the groups under /aws/lambda/{prefix}-{env}, at most 50)
+    #[arg(long = "log-group")]
+    pub log_groups: Vec<String>,
+    /// Only this user's lines (adds `filter user_id = "..."`, the value escaped)
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Only lines containing this text (adds `filter @message like /.../`, the text escaped)
+    #[arg(long = "match")]
+    pub matching: Option<String>,
+    /// At most this many result rows (Logs Insights' default is 10,000)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=10000))]
+    pub limit: Option<i32>,
+    /// Longest wait for the query (Logs Insights stops queries at 60 minutes)
+    #[arg(long, default_value = "15m", value_parser = duration_arg)]
+    pub max_wait: chrono::Duration,
 }
 
 /// `latest`, or a time.

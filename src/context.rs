@@ -121,6 +121,20 @@ impl Context {
         ctx
     }
 
+    /// Recorded-response tests: use these clients instead of building them from the config.
+    pub fn preset_dynamodb(&self, c: aws_sdk_dynamodb::Client) {
+        let _ = self.dynamodb.set(c.clone());
+        let _ = self.dynamodb_bulk.set(c);
+    }
+
+    pub fn preset_cloudwatch(&self, c: aws_sdk_cloudwatch::Client) {
+        let _ = self.cloudwatch.set(c);
+    }
+
+    pub fn preset_logs(&self, c: aws_sdk_cloudwatchlogs::Client) {
+        let _ = self.logs.set(c);
+    }
+
     pub fn table(&self) -> &str {
         &self.names.table
     }

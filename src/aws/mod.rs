@@ -2,6 +2,7 @@
 
 pub mod alarms;
 pub mod error;
+pub mod insights;
 pub mod metrics;
 pub mod streams;
 pub mod table;

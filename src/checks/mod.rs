@@ -2,6 +2,8 @@
 //! pure function from what AWS returned to findings, unit-tested without a network.
 
 pub mod alarms;
+pub mod capacity;
+pub mod hot;
 pub mod latency;
 pub mod restore;
 pub mod stream;

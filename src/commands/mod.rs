@@ -5,6 +5,9 @@ pub mod alarms;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod health;
+pub mod hot;
+pub mod insights;
 pub mod restore;
 pub mod stream;
 pub mod table;
@@ -13,8 +16,8 @@ pub mod ttl;
 use std::io::Write;
 
 use crate::cli::{
-    AlarmsCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand, StreamCommand,
-    TableCommand,
+    AlarmsCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand, HealthCommand,
+    InsightsCommand, StreamCommand, TableCommand,
 };
 use crate::context::Context;
 use crate::report::{Report, ReportKind};
@@ -42,13 +45,16 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::Alarms(AlarmsCommand::Status)
         | Command::CheckTtl(_)
         | Command::StreamStatus(_)
-        | Command::DrDrill(_) => ReportKind::Check,
+        | Command::DrDrill(_)
+        | Command::HotPartitions(_)
+        | Command::HealthCheck(_) => ReportKind::Check,
         Command::Table(_)
         | Command::Events(_)
         | Command::Alarms(_)
         | Command::Dashboard(_)
         | Command::Stream(_)
-        | Command::PitrRestore(_) => ReportKind::Action,
+        | Command::PitrRestore(_)
+        | Command::Insights(_) => ReportKind::Action,
     }
 }
 
@@ -75,6 +81,13 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Stream(StreamCommand::Tail(a)) => stream::tail(ctx, a, out).await?,
         Command::PitrRestore(a) => restore::pitr_restore(ctx, a).await?.into(),
         Command::DrDrill(a) => restore::dr_drill(ctx, a).await?.into(),
+        Command::Insights(InsightsCommand::List) => insights::list().into(),
+        Command::Insights(InsightsCommand::Run(a)) => insights::run(ctx, a).await?.into(),
+        Command::HotPartitions(a) => hot::hot_partitions(ctx, a).await?.into(),
+        Command::HealthCheck(HealthCommand::Monthly(a)) => health::monthly(ctx, a).await?.into(),
+        Command::HealthCheck(HealthCommand::Quarterly(a)) => {
+            health::quarterly(ctx, a).await?.into()
+        }
     })
 }
 

@@ -1,0 +1,216 @@
+//! The Logs Insights runner: StartQuery, then GetQueryResults polled until a terminal status,
+//! and the escaping of values that go into a query string.
+
+use std::time::Duration;
+
+use aws_sdk_cloudwatchlogs::Client;
+use aws_sdk_cloudwatchlogs::types::QueryStatus;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::error::{AwsError, AwsResultExt};
+
+/// StartQuery takes at most 50 log groups (facts 9.1).
+pub const MAX_LOG_GROUPS: usize = 50;
+
+/// A value inside a double-quoted Logs Insights string: `"` and `\` escaped, no raw newlines.
+pub fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A literal inside a `/regex/`: every metacharacter and the delimiter escaped.
+pub fn regex_literal(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('/');
+    for c in value.chars() {
+        if "\\/.*+?()[]{}|^$".contains(c) {
+            out.push('\\');
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('/');
+    out
+}
+
+#[derive(Debug, Clone)]
+pub struct QuerySpec {
+    pub query: String,
+    pub log_groups: Vec<String>,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub limit: Option<i32>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Statistics {
+    pub records_matched: f64,
+    pub records_scanned: f64,
+    pub bytes_scanned: f64,
+}
+
+/// The outcome: its status, rows as (field, value) pairs in order (`@ptr` dropped), statistics.
+#[derive(Debug, Clone, Serialize)]
+pub struct QueryResult {
+    pub query_id: String,
+    pub status: String,
+    pub rows: Vec<Vec<(String, String)>>,
+    pub statistics: Statistics,
+    pub polls: u32,
+}
+
+impl QueryResult {
+    pub fn complete(&self) -> bool {
+        self.status == QueryStatus::Complete.as_str()
+    }
+
+    /// The value of `field` in a row.
+    pub fn get<'a>(row: &'a [(String, String)], field: &str) -> Option<&'a str> {
+        row.iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Field names in first-seen order.
+    pub fn fields(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for row in &self.rows {
+            for (f, _) in row {
+                if !out.contains(f) {
+                    out.push(f.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn terminal(s: &QueryStatus) -> bool {
+    !matches!(s, QueryStatus::Scheduled | QueryStatus::Running)
+}
+
+/// Runs one query to a terminal status (Complete, Failed, Cancelled, Timeout, Unknown),
+/// polling every `poll` up to `max_wait`; past it the query is stopped and reported as Timeout.
+pub async fn run(
+    client: &Client,
+    spec: &QuerySpec,
+    poll: Duration,
+    max_wait: Duration,
+    progress: &indicatif::ProgressBar,
+) -> Result<QueryResult, AwsError> {
+    let groups: Vec<String> = spec
+        .log_groups
+        .iter()
+        .take(MAX_LOG_GROUPS)
+        .cloned()
+        .collect();
+    let started = client
+        .start_query()
+        .set_log_group_names(Some(groups))
+        .start_time(spec.start.timestamp())
+        .end_time(spec.end.timestamp())
+        .query_string(&spec.query)
+        .set_limit(spec.limit)
+        .send()
+        .await
+        .aws("logs", "StartQuery", None)?;
+    let query_id = started.query_id.unwrap_or_default();
+    let begun = std::time::Instant::now();
+    let mut polls = 0;
+    loop {
+        polls += 1;
+        let out = client
+            .get_query_results()
+            .query_id(&query_id)
+            .send()
+            .await
+            .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
+        let status = out.status.clone().unwrap_or(QueryStatus::UnknownValue);
+        progress.set_message(format!("Logs Insights query {}", status.as_str()));
+        if terminal(&status) || begun.elapsed() >= max_wait {
+            let timed_out = !terminal(&status);
+            if timed_out {
+                let _ = client.stop_query().query_id(&query_id).send().await;
+            }
+            let stats = out.statistics.as_ref();
+            return Ok(QueryResult {
+                query_id,
+                status: if timed_out {
+                    "Timeout".into()
+                } else {
+                    status.as_str().to_owned()
+                },
+                rows: out
+                    .results
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|row| {
+                        row.into_iter()
+                            .filter_map(|f| Some((f.field?, f.value.unwrap_or_default())))
+                            .filter(|(f, _)| f != "@ptr")
+                            .collect()
+                    })
+                    .collect(),
+                statistics: Statistics {
+                    records_matched: stats.map(|s| s.records_matched).unwrap_or(0.0),
+                    records_scanned: stats.map(|s| s.records_scanned).unwrap_or(0.0),
+                    bytes_scanned: stats.map(|s| s.bytes_scanned).unwrap_or(0.0),
+                },
+                polls,
+            });
+        }
+        tokio::time::sleep(poll).await;
+    }
+}
+
+/// Log groups whose names start with `prefix` (DescribeLogGroups, paginated).
+pub async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<String>, AwsError> {
+    let mut out = Vec::new();
+    let mut pages = client
+        .describe_log_groups()
+        .log_group_name_prefix(prefix)
+        .into_paginator()
+        .send();
+    while let Some(p) = pages.next().await {
+        let p = p.aws(
+            "logs",
+            "DescribeLogGroups",
+            Some(format!("prefix {prefix}")),
+        )?;
+        out.extend(
+            p.log_groups
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|g| g.log_group_name),
+        );
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped() {
+        assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(quote("x\ny"), r#""x\ny""#);
+        assert_eq!(regex_literal("a/b.c*"), r"/a\/b\.c\*/");
+        assert_eq!(regex_literal("(x)|[y]"), r"/\(x\)\|\[y\]/");
+    }
+}

@@ -1,0 +1,632 @@
+//! `hot-partitions` (runbook Issue 4): which users run hot, from three sources in one verdict:
+//! the runbook's top-users Insights query turned into rates, Contributor Insights' most accessed
+//! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
+
+use aws_sdk_dynamodb::types::{
+    ContributorInsightsAction, ContributorInsightsMode, ContributorInsightsStatus,
+};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::aws::insights::{QueryResult, QuerySpec, quote};
+use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
+use crate::aws::{AwsError, AwsResultExt};
+use crate::context::{Context, NoRegion};
+use crate::report::{Finding, Section, Status};
+use crate::spec::PARTITION_WRITE_LIMIT;
+
+const RB: &str = "Issue 4: Hot Partition";
+/// DynamoDB's Contributor Insights rules return at most 25 contributors (facts 8.3).
+pub const MAX_CONTRIBUTORS: i32 = 25;
+/// A user is hot above half the partition limit (warn), too hot above it (crit).
+pub const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
+/// One user "dominates" above this share of all events.
+pub const DOMINANT_SHARE: f64 = 0.5;
+/// Shards for a hot user: peak / 1,000 with 50% headroom, at least 2.
+pub const SHARD_HEADROOM: f64 = 1.5;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct UserRate {
+    pub user: String,
+    pub events: f64,
+    /// Events per second over the window.
+    pub per_second: f64,
+    /// Highest one-minute count, per second.
+    pub peak_per_second: Option<f64>,
+}
+
+impl UserRate {
+    pub fn peak(&self) -> f64 {
+        self.peak_per_second.unwrap_or(self.per_second)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopUsers {
+    pub users: Vec<UserRate>,
+    /// Events in the window across all users, when known (for the dominance share).
+    pub total_events: Option<f64>,
+    pub records_scanned: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexInsights {
+    /// `None`: the table.
+    pub index: Option<String>,
+    pub status: String,
+    pub mode: Option<String>,
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleReport {
+    pub rule: String,
+    pub throttled: bool,
+    pub contributors: Vec<(String, f64)>,
+}
+
+#[derive(Debug)]
+pub struct HotFacts {
+    pub table: String,
+    pub gsis: Vec<String>,
+    pub window: Duration,
+    pub users: Result<TopUsers, String>,
+    pub insights: Result<Vec<IndexInsights>, AwsError>,
+    pub reports: Vec<Result<RuleReport, String>>,
+    pub key_range: Result<MetricSet, AwsError>,
+}
+
+/// Shards that bring `peak` writes/s under the partition limit with headroom.
+pub fn shard_count(peak: f64) -> u32 {
+    ((peak * SHARD_HEADROOM / PARTITION_WRITE_LIMIT).ceil() as u32).max(2)
+}
+
+fn resources(gsis: &[String]) -> Vec<Option<&str>> {
+    std::iter::once(None)
+        .chain(gsis.iter().map(|g| Some(g.as_str())))
+        .collect()
+}
+
+pub fn key_range_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
+    resources(gsis)
+        .into_iter()
+        .flat_map(|r| {
+            ["Read", "Write"].into_iter().map(move |side| {
+                MetricKey::resource(
+                    &format!("{side}KeyRangeThroughputThrottleEvents"),
+                    table,
+                    r,
+                    "Sum",
+                )
+            })
+        })
+        .collect()
+}
+
+/// The top-users query's rows as rates; a second query finds each one's busiest minute.
+pub fn parse_top(result: &QueryResult, window_s: f64) -> Result<Vec<UserRate>, String> {
+    let mut users = Vec::new();
+    for row in &result.rows {
+        let (Some(user), Some(count)) = (
+            QueryResult::get(row, "user_id"),
+            QueryResult::get(row, "event_count"),
+        ) else {
+            return Err("the top-users query returned rows without user_id and event_count (log lines without a user_id field?)".into());
+        };
+        let events: f64 = count
+            .parse()
+            .map_err(|_| format!("event_count `{count}` is not a number"))?;
+        users.push(UserRate {
+            user: user.to_owned(),
+            events,
+            per_second: events / window_s.max(1.0),
+            peak_per_second: None,
+        });
+    }
+    Ok(users)
+}
+
+pub fn apply_peaks(users: &mut [UserRate], peaks: &QueryResult) {
+    for row in &peaks.rows {
+        let (Some(u), Some(n)) = (
+            QueryResult::get(row, "user_id"),
+            QueryResult::get(row, "per_minute"),
+        ) else {
+            continue;
+        };
+        let Ok(n) = n.parse::<f64>() else { continue };
+        if let Some(user) = users.iter_mut().find(|x| x.user == u) {
+            let rate = n / 60.0;
+            user.peak_per_second = Some(user.peak_per_second.map_or(rate, |p| p.max(rate)));
+        }
+    }
+}
+
+async fn top_users(
+    ctx: &Context,
+    log_groups: &[String],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<TopUsers, String> {
+    let top = crate::spec::insights::find("top-users").expect("a named query");
+    let spec = QuerySpec {
+        query: top.query.to_owned(),
+        log_groups: log_groups.to_vec(),
+        start,
+        end,
+        limit: None,
+    };
+    let wait = std::time::Duration::from_secs(900);
+    let first = crate::commands::insights::execute(ctx, &spec, wait)
+        .await
+        .map_err(|e| format!("{e:#}"))?;
+    if !first.complete() {
+        return Err(format!("the top-users query ended {}", first.status));
+    }
+    let mut users = parse_top(&first, (end - start).num_seconds() as f64)?;
+    if !users.is_empty() {
+        let list = users
+            .iter()
+            .map(|u| quote(&u.user))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let peak = QuerySpec {
+            query: format!(
+                "filter @message like /Event created/\n| filter user_id in [{list}]\n| stats count(*) as per_minute by user_id, bin(1m)\n| sort per_minute desc\n| limit 1000"
+            ),
+            log_groups: log_groups.to_vec(),
+            start,
+            end,
+            limit: None,
+        };
+        let peaks = crate::commands::insights::execute(ctx, &peak, wait)
+            .await
+            .map_err(|e| format!("{e:#}"))?;
+        apply_peaks(&mut users, &peaks);
+    }
+    Ok(TopUsers {
+        users,
+        total_events: Some(first.statistics.records_matched).filter(|n| *n > 0.0),
+        records_scanned: first.statistics.records_scanned,
+    })
+}
+
+async fn describe_insights(
+    ctx: &Context,
+    table: &str,
+    gsis: &[String],
+) -> Result<Vec<IndexInsights>, AwsError> {
+    let client = ctx.dynamodb().await.map_err(|e| AwsError {
+        kind: crate::aws::AwsErrorKind::Other,
+        service: "dynamodb",
+        operation: "DescribeContributorInsights",
+        resource: None,
+        code: None,
+        message: e.to_string(),
+    })?;
+    let calls = resources(gsis).into_iter().map(|r| async move {
+        let out = client
+            .describe_contributor_insights()
+            .table_name(table)
+            .set_index_name(r.map(str::to_owned))
+            .send()
+            .await
+            .aws(
+                "dynamodb",
+                "DescribeContributorInsights",
+                crate::aws::error::table_resource(table),
+            )?;
+        Ok::<_, AwsError>(IndexInsights {
+            index: r.map(str::to_owned),
+            status: out
+                .contributor_insights_status()
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_else(|| "DISABLED".into()),
+            mode: out
+                .contributor_insights_mode()
+                .map(|m| m.as_str().to_owned()),
+            rules: out.contributor_insights_rule_list().to_vec(),
+        })
+    });
+    futures::future::try_join_all(calls).await
+}
+
+async fn rule_report(
+    cw: &aws_sdk_cloudwatch::Client,
+    rule: &str,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<RuleReport, String> {
+    let period = ((end - start).num_seconds() / 60).clamp(60, 86_400) as i32 / 60 * 60;
+    let out = cw
+        .get_insight_rule_report()
+        .rule_name(rule)
+        .start_time(aws_smithy_types::DateTime::from_secs(start.timestamp()))
+        .end_time(aws_smithy_types::DateTime::from_secs(end.timestamp()))
+        .period(period.max(60))
+        .max_contributor_count(MAX_CONTRIBUTORS)
+        .send()
+        .await
+        .aws(
+            "cloudwatch",
+            "GetInsightRuleReport",
+            Some(format!("rule {rule}")),
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(RuleReport {
+        rule: rule.to_owned(),
+        throttled: rule.contains("-PKT-") || rule.contains("-SKT-"),
+        contributors: out
+            .contributors()
+            .iter()
+            .map(|c| {
+                (
+                    c.keys().join(" / "),
+                    c.approximate_aggregate_value().unwrap_or(0.0),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, facts 8.4) on
+/// the table and each GSI.
+pub async fn enable_insights(
+    ctx: &Context,
+    table: &str,
+    gsis: &[String],
+) -> Result<Vec<String>, AwsError> {
+    let client = ctx.dynamodb().await.map_err(|e| AwsError {
+        kind: crate::aws::AwsErrorKind::Other,
+        service: "dynamodb",
+        operation: "UpdateContributorInsights",
+        resource: None,
+        code: None,
+        message: e.to_string(),
+    })?;
+    let mut done = Vec::new();
+    for r in resources(gsis) {
+        client
+            .update_contributor_insights()
+            .table_name(table)
+            .set_index_name(r.map(str::to_owned))
+            .contributor_insights_action(ContributorInsightsAction::Enable)
+            .contributor_insights_mode(ContributorInsightsMode::ThrottledKeys)
+            .send()
+            .await
+            .aws(
+                "dynamodb",
+                "UpdateContributorInsights",
+                crate::aws::error::table_resource(table),
+            )?;
+        done.push(r.unwrap_or("table").to_owned());
+    }
+    Ok(done)
+}
+
+pub async fn gather(
+    ctx: &Context,
+    window: Duration,
+    log_groups: &[String],
+) -> Result<HotFacts, NoRegion> {
+    let table = ctx.table().to_owned();
+    let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await;
+    let gsis: Vec<String> = match &described {
+        Ok(Some(t)) => t
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|g| g.index_name().map(str::to_owned))
+            .collect(),
+        _ => crate::spec::table()
+            .gsis
+            .iter()
+            .map(|g| g.name.to_owned())
+            .collect(),
+    };
+    let now = Utc::now();
+    let start = now - window;
+    let cw = ctx.cloudwatch().await?;
+    let groups = async {
+        if log_groups.is_empty() {
+            crate::commands::insights::resolve_log_groups(ctx, &[])
+                .await
+                .map_err(|e| format!("{e:#}"))
+        } else {
+            Ok(log_groups.to_vec())
+        }
+    };
+    let keys = key_range_keys(&table, &gsis);
+    let (groups, insights, key_range) = tokio::join!(
+        groups,
+        describe_insights(ctx, &table, &gsis),
+        metrics::fetch(cw, Window::last_at(window, now, 60), &keys),
+    );
+    let users = match groups {
+        Ok(g) => top_users(ctx, &g, start, now).await,
+        Err(e) => Err(e),
+    };
+    let rules: Vec<String> = insights
+        .as_ref()
+        .map(|list| {
+            list.iter()
+                .filter(|i| i.status == ContributorInsightsStatus::Enabled.as_str())
+                .flat_map(|i| i.rules.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let reports =
+        futures::future::join_all(rules.iter().map(|r| rule_report(cw, r, start, now))).await;
+    Ok(HotFacts {
+        table,
+        gsis,
+        window,
+        users,
+        insights,
+        reports,
+        key_range,
+    })
+}
+
+fn rate(v: f64) -> String {
+    if v >= 10.0 {
+        format!("{v:.0}/s")
+    } else {
+        format!("{v:.2}/s")
+    }
+}
+
+pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // 1. Users, from the application's own log lines.
+    match &f.users {
+        Err(e) => {
+            out.push(Finding::unknown("hot.users", format!("top users unknown: {e}")).runbook(RB))
+        }
+        Ok(t) if t.users.is_empty() => out.push(
+            Finding::ok("hot.users", "no \"Event created\" log lines in the window").runbook(RB),
+        ),
+        Ok(t) => {
+            let top = &t.users[0];
+            let peak = top.peak();
+            let status = if peak > PARTITION_WRITE_LIMIT {
+                Status::Crit
+            } else if peak > WARN_RATE {
+                Status::Warn
+            } else {
+                Status::Ok
+            };
+            let mut fnd = Finding::new(
+                "hot.users",
+                status,
+                format!(
+                    "busiest user {}: {} events, {} average, peak minute {} (one partition takes about 1,000 writes/s of items up to 1 KB)",
+                    top.user,
+                    top.events,
+                    rate(top.per_second),
+                    top.peak_per_second.map(rate).unwrap_or_else(|| "-".into())
+                ),
+            )
+            .evidence(json!({"users": t.users, "total_events": t.total_events}))
+            .runbook(RB);
+            if status != Status::Ok {
+                fnd = fnd.remedy(format!(
+                    "shard {}'s writes over {} partition keys ({}#0 .. {}#{}); see the recommendations (runbook Issue 4, resolution 2-5)",
+                    top.user,
+                    shard_count(peak),
+                    top.user,
+                    top.user,
+                    shard_count(peak) - 1
+                ));
+            }
+            out.push(fnd);
+            // GSI hot-key risk: both indexes are keyed by user_id too.
+            let share = t.total_events.map(|total| top.events / total);
+            if share.is_some_and(|s| s > DOMINANT_SHARE) {
+                for g in &f.gsis {
+                    out.push(
+                        Finding::warn(
+                            format!("hot.gsi_risk.{g}"),
+                            format!(
+                                "{} makes {:.0}% of events; {g} is keyed by user_id as well, so its partition for {} takes all of them (its own 1,000 WCU/s cap; a status change costs two index writes)",
+                                top.user,
+                                share.unwrap_or(0.0) * 100.0,
+                                top.user
+                            ),
+                        )
+                        .remedy("shard the user key in the index too, or move low-cardinality attributes (status) out of the key")
+                        .runbook("Issue 4; facts 10.4 (GSI impact)"),
+                    );
+                }
+            }
+        }
+    }
+    // 2. Contributor Insights.
+    match &f.insights {
+        Err(e) => out.push(Finding::unknown(
+            "hot.contributor_insights",
+            format!("could not describe Contributor Insights: {e}"),
+        )),
+        Ok(list) => {
+            let disabled: Vec<String> = list
+                .iter()
+                .filter(|i| i.status != ContributorInsightsStatus::Enabled.as_str())
+                .map(|i| i.index.clone().unwrap_or_else(|| "table".into()))
+                .collect();
+            out.push(
+                if disabled.is_empty() {
+                    Finding::ok("hot.contributor_insights", format!("enabled on the table and {} GSIs", list.len() - 1))
+                } else {
+                    Finding::ok(
+                        "hot.contributor_insights",
+                        format!(
+                            "disabled on {}: the hot keys cannot be named; enable with --enable-contributor-insights (throttled-keys mode, billed only for throttled requests)",
+                            disabled.join(", ")
+                        ),
+                    )
+                }
+                .evidence(json!(list))
+                .runbook("Issue 4; facts 8.1-8.4"),
+            );
+        }
+    }
+    for r in &f.reports {
+        match r {
+            Err(e) => out.push(Finding::unknown(
+                "hot.contributors",
+                format!("could not read a Contributor Insights report: {e}"),
+            )),
+            Ok(r) if r.throttled && !r.contributors.is_empty() => out.push(
+                Finding::crit(
+                    "hot.throttled_keys",
+                    format!(
+                        "most throttled keys: {}",
+                        r.contributors
+                            .iter()
+                            .take(5)
+                            .map(|(k, v)| format!("{k} ({v:.0})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .evidence(json!(r))
+                .remedy("shard these keys' writes (runbook Issue 4, resolution 2)")
+                .runbook(RB),
+            ),
+            Ok(r) if r.throttled => out.push(
+                Finding::ok(
+                    "hot.throttled_keys",
+                    format!("no throttled keys ({})", r.rule),
+                )
+                .evidence(json!(r)),
+            ),
+            Ok(r) => out.push(
+                Finding::ok(
+                    "hot.accessed_keys",
+                    format!(
+                        "most accessed keys: {}",
+                        r.contributors
+                            .iter()
+                            .take(5)
+                            .map(|(k, v)| format!("{k} ({v:.0})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .evidence(json!(r)),
+            ),
+        }
+    }
+    // 3. Key-range throttling.
+    match &f.key_range {
+        Err(e) => out.push(Finding::unknown(
+            "hot.key_range",
+            format!("could not read key-range throttle metrics: {e}"),
+        )),
+        Ok(m) => {
+            let totals: Vec<(String, f64)> = resources(&f.gsis)
+                .into_iter()
+                .map(|r| {
+                    let t: f64 = ["Read", "Write"]
+                        .iter()
+                        .map(|s| {
+                            m.total(&MetricKey::resource(
+                                &format!("{s}KeyRangeThroughputThrottleEvents"),
+                                &f.table,
+                                r,
+                                "Sum",
+                            ))
+                        })
+                        .sum::<f64>()
+                        + 0.0;
+                    (r.unwrap_or("table").to_owned(), t)
+                })
+                .collect();
+            let hot: Vec<String> = totals
+                .iter()
+                .filter(|(_, t)| *t > 0.0)
+                .map(|(r, t)| format!("{r} ({t:.0})"))
+                .collect();
+            out.push(
+                if hot.is_empty() {
+                    Finding::ok(
+                        "hot.key_range",
+                        "no key-range throttling on the table or its GSIs",
+                    )
+                } else {
+                    Finding::crit(
+                        "hot.key_range",
+                        format!(
+                            "key-range throttling (a partition at its limit) on {}",
+                            hot.join(", ")
+                        ),
+                    )
+                    .remedy("name the keys (Contributor Insights) and shard them")
+                }
+                .evidence(json!(
+                    totals
+                        .iter()
+                        .map(|(r, t)| (r.clone(), json!(t)))
+                        .collect::<serde_json::Map<_, _>>()
+                ))
+                .runbook("Issue 4; facts 10.1"),
+            );
+        }
+    }
+    out
+}
+
+/// Per hot user: how many shards, and what reads must then do.
+pub fn recommendations(f: &HotFacts) -> Vec<Section> {
+    let Ok(t) = &f.users else { return Vec::new() };
+    let rows: Vec<Vec<String>> = t
+        .users
+        .iter()
+        .filter(|u| u.peak() > WARN_RATE)
+        .map(|u| {
+            let n = shard_count(u.peak());
+            vec![
+                u.user.clone(),
+                rate(u.peak()),
+                n.to_string(),
+                format!("write to user_id = {}#<hash(event_id) mod {n}>; read: query the {n} keys in parallel and merge by timestamp", u.user),
+            ]
+        })
+        .collect();
+    let mut out = vec![Section::table(
+        format!("Top users, last {}", crate::times::human(f.window)),
+        &["USER", "EVENTS", "AVERAGE", "PEAK MINUTE"],
+        t.users
+            .iter()
+            .map(|u| {
+                vec![
+                    u.user.clone(),
+                    format!("{:.0}", u.events),
+                    rate(u.per_second),
+                    u.peak_per_second.map(rate).unwrap_or_else(|| "-".into()),
+                ]
+            })
+            .collect(),
+    )];
+    if !rows.is_empty() {
+        out.push(Section::table(
+            "Write sharding (runbook Issue 4, resolution 2-3)",
+            &["USER", "PEAK", "SHARDS", "HOW"],
+            rows,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_counts_have_headroom() {
+        assert_eq!(shard_count(100.0), 2);
+        assert_eq!(shard_count(1000.0), 2);
+        assert_eq!(shard_count(2500.0), 4);
+        assert_eq!(shard_count(6000.0), 9);
+    }
+}

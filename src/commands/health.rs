@@ -1,0 +1,692 @@
+//! `health-check monthly` and `health-check quarterly`: the runbook's maintenance procedures,
+//! every independent part gathered concurrently, one report, the worst status as exit code.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::{Duration, Utc};
+use serde_json::json;
+
+use crate::aws::metrics::{self, MetricKey, Window};
+use crate::checks::capacity::{Prices, cost, cost_finding, daily, peak_finding};
+use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
+use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
+use crate::context::Context;
+use crate::events::scan::{ScanSpec, start};
+use crate::report::{Attachment, ChartSeries, Finding, Report, Section, Status};
+use crate::spec::targets::latency_targets;
+use crate::spec::{self, PARTITION_KEY};
+
+fn prices(p: &PriceArgs) -> Prices {
+    Prices {
+        per_million_wru: p.price_per_million_wru,
+        per_million_rru: p.price_per_million_rru,
+        per_wcu_hour: p.price_per_wcu_hour,
+        per_rcu_hour: p.price_per_rcu_hour,
+    }
+}
+
+/// One part of a health check: its findings and views.
+struct Part {
+    name: &'static str,
+    runbook: &'static str,
+    findings: Vec<Finding>,
+    sections: Vec<Section>,
+}
+
+fn summary_row(p: &Part) -> Vec<String> {
+    let status = Status::worst(p.findings.iter().map(|f| f.status));
+    let headline = p
+        .findings
+        .iter()
+        .filter(|f| f.status == status)
+        .map(|f| f.summary.clone())
+        .next()
+        .unwrap_or_default();
+    vec![
+        p.name.to_owned(),
+        status.as_str().to_uppercase(),
+        p.findings.len().to_string(),
+        headline,
+        p.runbook.to_owned(),
+    ]
+}
+
+fn assemble(mut report: Report, parts: Vec<Part>) -> Report {
+    report.section(Section::table(
+        "Summary",
+        &["PART", "STATUS", "CHECKS", "WORST", "RUNBOOK"],
+        parts.iter().map(summary_row).collect(),
+    ));
+    report.set(
+        "parts",
+        parts
+            .iter()
+            .map(|p| json!({"part": p.name, "status": Status::worst(p.findings.iter().map(|f| f.status)).as_str(), "checks": p.findings.len()}))
+            .collect::<Vec<_>>(),
+    );
+    for p in parts {
+        report.extend(p.findings);
+        for s in p.sections {
+            report.section(s);
+        }
+    }
+    report
+}
+
+async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Result<Part> {
+    let table = ctx.table().to_owned();
+    let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await?;
+    let gsis: Vec<String> = described
+        .as_ref()
+        .map(|t| {
+            t.global_secondary_indexes()
+                .iter()
+                .filter_map(|g| g.index_name().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let od = described.as_ref().and_then(|t| t.on_demand_throughput());
+    let mut keys = Vec::new();
+    for r in std::iter::once(None).chain(gsis.iter().map(|g| Some(g.as_str()))) {
+        keys.push(MetricKey::resource(
+            "ConsumedWriteCapacityUnits",
+            &table,
+            r,
+            "Sum",
+        ));
+        keys.push(MetricKey::resource(
+            "ConsumedReadCapacityUnits",
+            &table,
+            r,
+            "Sum",
+        ));
+    }
+    let window = Window::last_at(since, Utc::now(), 300);
+    let mut findings = Vec::new();
+    let mut sections = Vec::new();
+    match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
+        Err(e) => findings.push(Finding::unknown(
+            "capacity.peak",
+            format!("could not read consumed capacity: {e}"),
+        )),
+        Ok(m) => {
+            findings.push(peak_finding(
+                &m,
+                &table,
+                od.and_then(|o| o.max_write_request_units()),
+                od.and_then(|o| o.max_read_request_units()),
+            ));
+            let write_units: f64 = keys
+                .iter()
+                .filter(|k| k.metric.starts_with("ConsumedWrite"))
+                .map(|k| m.total(k))
+                .sum::<f64>()
+                + 0.0;
+            let read_units: f64 = keys
+                .iter()
+                .filter(|k| k.metric.starts_with("ConsumedRead"))
+                .map(|k| m.total(k))
+                .sum::<f64>()
+                + 0.0;
+            let c = cost(
+                write_units,
+                read_units,
+                window.length().num_hours() as f64,
+                p,
+            );
+            findings.push(cost_finding(
+                "capacity.cost",
+                &c,
+                &crate::times::human(window.length()),
+            ));
+            let w = daily(
+                &m,
+                &MetricKey::table("ConsumedWriteCapacityUnits", &table, "Sum"),
+            );
+            let r = daily(
+                &m,
+                &MetricKey::table("ConsumedReadCapacityUnits", &table, "Sum"),
+            );
+            sections.push(Section::Chart {
+                title: format!(
+                    "Consumed capacity per day, last {} (units)",
+                    crate::times::human(window.length())
+                ),
+                series: vec![
+                    ChartSeries {
+                        label: "write units/day".into(),
+                        unit: String::new(),
+                        values: w.iter().map(|(_, v)| Some(*v)).collect(),
+                        target: None,
+                    },
+                    ChartSeries {
+                        label: "read units/day".into(),
+                        unit: String::new(),
+                        values: r.iter().map(|(_, v)| Some(*v)).collect(),
+                        target: None,
+                    },
+                ],
+            });
+        }
+    }
+    Ok(Part {
+        name: "capacity",
+        runbook: "Monthly 1: Review Capacity Trends",
+        findings,
+        sections,
+    })
+}
+
+fn pitr_window(facts: &table::TableFacts) -> Finding {
+    let Ok(Some(b)) = &facts.backups else {
+        return Finding::unknown("pitr.window", "no continuous-backups description");
+    };
+    let Some(p) = b.point_in_time_recovery_description() else {
+        return Finding::unknown("pitr.window", "no PITR description");
+    };
+    let (Some(e), Some(l)) = (
+        p.earliest_restorable_date_time(),
+        p.latest_restorable_date_time(),
+    ) else {
+        return Finding::ok(
+            "pitr.window",
+            "no restorable window reported (PITR off: see table.pitr)",
+        );
+    };
+    let lag = Utc::now().timestamp() - l.secs();
+    let span = Duration::seconds(l.secs() - e.secs());
+    let summary = format!(
+        "restorable from {} to {} ({} of history); latest point {} behind now",
+        e,
+        l,
+        crate::times::human(span),
+        crate::times::human(Duration::seconds(lag.max(0)))
+    );
+    let f = if lag > 15 * 60 {
+        Finding::warn(
+            "pitr.window",
+            format!("{summary}: more than the usual 5 minutes"),
+        )
+    } else {
+        Finding::ok("pitr.window", summary)
+    };
+    f.evidence(json!({"earliest": e.to_string(), "latest": l.to_string(), "lag_s": lag}))
+        .runbook("Disaster Recovery: RPO < 5 minutes")
+}
+
+pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+    let now = Utc::now();
+    let month = Duration::days(30);
+    let p = prices(&args.prices);
+    let ttl_opts = ttl::TtlOptions {
+        sample: Some(args.sample as usize),
+        grace_s: 48 * 3600,
+        segments: 4,
+        cleanup: None,
+    };
+    let hidden = crate::output::progress::Progress::hidden().spinner("");
+    let spinner = ctx
+        .progress()
+        .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
+    let alarm_specs = async {
+        let names: Vec<String> = spec::table()
+            .gsis
+            .iter()
+            .map(|g| g.name.to_owned())
+            .collect();
+        let gsis: Vec<&str> = names.iter().map(String::as_str).collect();
+        let specs = spec::alarms::alarms(&ctx.names, &gsis);
+        let found = crate::aws::alarms::describe(
+            ctx.cloudwatch().await?,
+            &specs.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
+        )
+        .await;
+        Ok::<_, anyhow::Error>(alarm_checks::AlarmFacts { specs, found })
+    };
+    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = tokio::join!(
+        capacity_part(ctx, month, &p),
+        throttling::gather(ctx, month, now),
+        ttl::gather(ctx, &ttl_opts, &hidden),
+        stream::gather(ctx),
+        table::gather(ctx, ctx.table()),
+        alarm_specs,
+    );
+    spinner.finish_and_clear();
+    let (throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = (
+        throttle?,
+        ttl_facts?,
+        stream_facts?,
+        table_facts?,
+        alarm_facts?,
+    );
+    let throttle_findings: Vec<Finding> = throttling::evaluate(&throttle)
+        .into_iter()
+        .filter(|f| {
+            !matches!(
+                f.check.as_str(),
+                "throttling.table_status" | "throttling.capacity"
+            )
+        })
+        .collect();
+    let mut parts = vec![
+        capacity?,
+        Part {
+            name: "throttling",
+            runbook: "Monthly 1: no sustained throttling",
+            findings: throttle_findings,
+            sections: Vec::new(),
+        },
+        Part {
+            name: "ttl",
+            runbook: "Monthly 2: Verify TTL Deletion",
+            findings: ttl::evaluate(&ttl_facts),
+            sections: Vec::new(),
+        },
+        Part {
+            name: "stream",
+            runbook: "Issue 3 (stream and consumer)",
+            findings: stream::evaluate(&stream_facts),
+            sections: Vec::new(),
+        },
+        Part {
+            name: "pitr",
+            runbook: "Monthly 3 / Disaster Recovery",
+            findings: vec![pitr_window(&table_facts)],
+            sections: Vec::new(),
+        },
+        Part {
+            name: "alarms",
+            runbook: "Monthly 4: Review Alarms",
+            findings: alarm_checks::evaluate(
+                &alarm_facts,
+                &format!("{}-{}-", ctx.names.prefix, ctx.names.env),
+            ),
+            sections: Vec::new(),
+        },
+        Part {
+            name: "table",
+            runbook: "Architecture Summary",
+            findings: table::evaluate(&table_facts, &spec::table()),
+            sections: Vec::new(),
+        },
+    ];
+    if args.restore_test {
+        let drill_args = crate::cli::DrillArgs {
+            keep: false,
+            report: None,
+            max_wait: Duration::hours(6),
+            sample: 100,
+            delete: None,
+            yes: false,
+            dry_run: false,
+        };
+        let drill = match super::restore::dr_drill(ctx, &drill_args).await {
+            Ok(r) => r.findings,
+            Err(e) => vec![Finding::unknown(
+                "drill.run",
+                format!("the restore drill failed: {e:#}"),
+            )],
+        };
+        parts.push(Part {
+            name: "restore drill",
+            runbook: "Monthly 3: Test PITR Restore",
+            findings: drill,
+            sections: Vec::new(),
+        });
+    }
+    let mut report = Report::check("health-check monthly");
+    report = assemble(report, parts);
+    report.section(Section::lines(
+        "Manual steps (not part of the status)",
+        vec![
+            "Monthly 5, Audit IAM permissions:".into(),
+            "  - Review the Lambda execution role's permissions".into(),
+            "  - Verify least-privilege access (dynamodb actions limited to this table and its indexes/stream)".into(),
+            "  - Check for unused permissions (IAM Access Analyzer's last-accessed data)".into(),
+            "Monthly 4: update alarm thresholds to usage patterns and add alarms for emerging issues".into(),
+            if args.restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
+        ],
+    ));
+    report.set(
+        "generated_for",
+        json!({"month_ending": crate::times::stamp(now)}),
+    );
+    report.correct(spec::corrections::user_errors());
+    report.correct(spec::corrections::ttl_timing());
+    if let Some(path) = &args.report {
+        report.attachments.push(Attachment {
+            path: path.clone(),
+            markdown: true,
+        });
+    }
+    Ok(report)
+}
+
+/// One value over the whole window (period = the window), per percentile and operation.
+async fn quarter_latency(
+    ctx: &Context,
+    start: chrono::DateTime<Utc>,
+    end: chrono::DateTime<Utc>,
+) -> Result<HashMap<(String, String), f64>, crate::aws::AwsError> {
+    let keys = latency::metric_keys(ctx.table());
+    let period = (end - start).num_seconds() as i32 / 3600 * 3600;
+    let window = Window { start, end, period };
+    let m = metrics::fetch(
+        ctx.cloudwatch().await.map_err(|e| crate::aws::AwsError {
+            kind: crate::aws::AwsErrorKind::Other,
+            service: "cloudwatch",
+            operation: "GetMetricData",
+            resource: None,
+            code: None,
+            message: e.to_string(),
+        })?,
+        window,
+        &keys,
+    )
+    .await?;
+    let mut out = HashMap::new();
+    for k in &keys {
+        // On AWS the window is one period and one datapoint; should a service split it, the
+        // worst of the parts stands (never a better number than was measured).
+        if let Some(v) = m.get(k).and_then(|s| s.max()) {
+            let op = k
+                .dimensions
+                .iter()
+                .find(|(n, _)| n == "Operation")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            out.insert((op, k.stat.clone()), v);
+        }
+    }
+    Ok(out)
+}
+
+async fn key_distribution(
+    ctx: &Context,
+    sample: usize,
+) -> anyhow::Result<(usize, Vec<(String, usize)>)> {
+    let mut spec = ScanSpec::new(4);
+    spec.per_segment_limit = Some(sample.div_ceil(4));
+    spec.page_size = sample.clamp(1, 1000) as i32;
+    spec.projection = Some((
+        "#pk".into(),
+        HashMap::from([("#pk".to_owned(), PARTITION_KEY.to_owned())]),
+    ));
+    let mut rx = start(
+        ctx.dynamodb_bulk().await?.clone(),
+        ctx.table().to_owned(),
+        spec,
+    );
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut n = 0;
+    while let Some(page) = rx.recv().await {
+        for item in page?.items {
+            if n >= sample {
+                break;
+            }
+            n += 1;
+            if let Some(AttributeValue::S(u)) = item.get(PARTITION_KEY) {
+                *counts.entry(u.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut top: Vec<(String, usize)> = counts.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok((n, top))
+}
+
+pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Report> {
+    let now = Utc::now();
+    let quarter = Duration::days(90);
+    let p = prices(&args.prices);
+    let table = ctx.table().to_owned();
+    let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await?;
+    let gsis: Vec<String> = described
+        .as_ref()
+        .map(|t| {
+            t.global_secondary_indexes()
+                .iter()
+                .filter_map(|g| g.index_name().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let usage_keys: Vec<MetricKey> = std::iter::once(None)
+        .chain(gsis.iter().map(|g| Some(g.as_str())))
+        .flat_map(|r| {
+            let table = &table;
+            ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
+                .into_iter()
+                .map(move |m| MetricKey::resource(m, table, r, "Sum"))
+        })
+        .collect();
+    let usage_window = Window {
+        start: now - quarter,
+        end: now,
+        period: 86_400,
+    };
+    let spinner = ctx
+        .progress()
+        .spinner("quarterly review: latency, GSI usage, key distribution, cost");
+    let cw = ctx.cloudwatch().await?;
+    let (this_q, last_q, usage, keys) = tokio::join!(
+        quarter_latency(ctx, now - quarter, now),
+        quarter_latency(ctx, now - quarter - quarter, now - quarter),
+        metrics::fetch(cw, usage_window, &usage_keys),
+        key_distribution(ctx, args.sample as usize),
+    );
+    spinner.finish_and_clear();
+
+    let mut lat = Vec::new();
+    let mut rows = Vec::new();
+    match (&this_q, &last_q) {
+        (Err(e), _) => lat.push(Finding::unknown(
+            "quarterly.latency",
+            format!("could not read latency: {e}"),
+        )),
+        (Ok(cur), prev) => {
+            for op in latency::operations() {
+                let t = latency_targets(op);
+                let get = |m: &HashMap<(String, String), f64>, s: &str| {
+                    m.get(&(op.to_owned(), s.to_owned())).copied()
+                };
+                let prev = prev.as_ref().ok();
+                let values: Vec<(&str, Option<f64>, Option<f64>, f64)> =
+                    [("p50", t.p50), ("p95", t.p95), ("p99", t.p99)]
+                        .into_iter()
+                        .map(|(s, target)| (s, get(cur, s), prev.and_then(|p| get(p, s)), target))
+                        .collect();
+                rows.push(
+                    std::iter::once(op.to_owned())
+                        .chain(values.iter().map(|(_, c, pr, target)| {
+                            format!(
+                                "{} ({}; < {target})",
+                                c.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into()),
+                                pr.map(|v| format!("last {v:.1}"))
+                                    .unwrap_or_else(|| "last -".into())
+                            )
+                        }))
+                        .collect(),
+                );
+                if values.iter().all(|(_, c, _, _)| c.is_none()) {
+                    lat.push(Finding::ok(
+                        format!("quarterly.latency.{op}"),
+                        format!("no {op} requests this quarter"),
+                    ));
+                    continue;
+                }
+                let over: Vec<String> = values
+                    .iter()
+                    .filter(|(_, c, _, t)| c.is_some_and(|c| c > *t))
+                    .map(|(s, c, _, t)| format!("{s} {:.1} > {t}", c.unwrap_or(0.0)))
+                    .collect();
+                let worse: Vec<String> = values
+                    .iter()
+                    .filter(|(_, c, pr, _)| matches!((c, pr), (Some(c), Some(p)) if *c > p * 1.25 && *p > 0.0))
+                    .map(|(s, c, pr, _)| format!("{s} {:.1} vs {:.1}", c.unwrap_or(0.0), pr.unwrap_or(0.0)))
+                    .collect();
+                let summary = values
+                    .iter()
+                    .map(|(s, c, _, _)| {
+                        format!(
+                            "{s} {}",
+                            c.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into())
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                let f = if !over.is_empty() {
+                    Finding::warn(
+                        format!("quarterly.latency.{op}"),
+                        format!(
+                            "{summary} ms over the quarter: over target ({})",
+                            over.join(", ")
+                        ),
+                    )
+                } else if !worse.is_empty() {
+                    Finding::warn(
+                        format!("quarterly.latency.{op}"),
+                        format!(
+                            "{summary} ms: degraded from last quarter by more than 25% ({})",
+                            worse.join(", ")
+                        ),
+                    )
+                } else {
+                    Finding::ok(
+                        format!("quarterly.latency.{op}"),
+                        format!("{summary} ms over the quarter, within targets"),
+                    )
+                };
+                lat.push(f.runbook("Quarterly 1: Analyze Performance Metrics"));
+            }
+        }
+    }
+    let mut usage_findings = Vec::new();
+    let mut gsi_rows = Vec::new();
+    match &usage {
+        Err(e) => usage_findings.push(Finding::unknown(
+            "quarterly.gsi_usage",
+            format!("could not read consumed capacity: {e}"),
+        )),
+        Ok(m) => {
+            let base_w = m.total(&MetricKey::table(
+                "ConsumedWriteCapacityUnits",
+                &table,
+                "Sum",
+            ));
+            for g in &gsis {
+                let w = m.total(&MetricKey::gsi(
+                    "ConsumedWriteCapacityUnits",
+                    &table,
+                    g,
+                    "Sum",
+                ));
+                let r = m.total(&MetricKey::gsi(
+                    "ConsumedReadCapacityUnits",
+                    &table,
+                    g,
+                    "Sum",
+                ));
+                gsi_rows.push(vec![g.clone(), format!("{w:.0}"), format!("{r:.0}")]);
+                let check = format!("quarterly.gsi.{g}");
+                usage_findings.push(
+                    if w > 0.0 && r == 0.0 {
+                        Finding::warn(check, format!("{w:.0} write units and no reads this quarter: every write pays for an index nobody queries"))
+                            .remedy("consider removing it (runbook Quarterly 3: consider adding/removing indexes)")
+                    } else {
+                        Finding::ok(check, format!("{w:.0} write units ({:.0}% of the table's), {r:.0} read units", if base_w > 0.0 { w / base_w * 100.0 } else { 0.0 }))
+                    }
+                    .runbook("Quarterly 3: Evaluate GSI usage patterns"),
+                );
+            }
+            let total = |prefix: &str| {
+                usage_keys
+                    .iter()
+                    .filter(|k| k.metric.starts_with(prefix))
+                    .map(|k| m.total(k))
+                    .sum::<f64>()
+                    + 0.0
+            };
+            let c = cost(
+                total("ConsumedWrite"),
+                total("ConsumedRead"),
+                quarter.num_hours() as f64,
+                &p,
+            );
+            usage_findings.push(cost_finding("quarterly.cost", &c, "quarter"));
+        }
+    }
+    let key_findings = match &keys {
+        Err(e) => vec![Finding::unknown(
+            "quarterly.keys",
+            format!("could not sample keys: {e:#}"),
+        )],
+        Ok((n, top)) if *n == 0 => vec![Finding::ok("quarterly.keys", "the table is empty")],
+        Ok((n, top)) => {
+            let share =
+                |k: usize| top.iter().take(k).map(|(_, c)| *c).sum::<usize>() as f64 / *n as f64;
+            let summary = format!(
+                "{} users in a sample of {n}; the top user holds {:.0}%, the top 10 {:.0}%",
+                top.len(),
+                share(1) * 100.0,
+                share(10) * 100.0
+            );
+            let ev = json!({"sampled": n, "distinct_users": top.len(), "top": top.iter().take(10).collect::<Vec<_>>()});
+            vec![
+                if share(1) > 0.5 && top.len() > 1 {
+                    Finding::warn("quarterly.keys", format!("{summary}: one user dominates the key space (hot partition risk)"))
+                        .remedy("eventsctl hot-partitions; plan write sharding for that user (runbook Issue 4)")
+                } else {
+                    Finding::ok("quarterly.keys", summary)
+                }
+                .evidence(ev)
+                .runbook("Quarterly 3: Review partition key distribution"),
+            ]
+        }
+    };
+    let parts = vec![
+        Part {
+            name: "latency",
+            runbook: "Quarterly 1",
+            findings: lat,
+            sections: vec![Section::table(
+                "Latency over the quarter, ms (last quarter; target)",
+                &["OPERATION", "P50", "P95", "P99"],
+                rows,
+            )],
+        },
+        Part {
+            name: "gsi usage & cost",
+            runbook: "Quarterly 2-3",
+            findings: usage_findings,
+            sections: vec![Section::table(
+                "GSI consumed units this quarter",
+                &["INDEX", "WRITE UNITS", "READ UNITS"],
+                gsi_rows,
+            )],
+        },
+        Part {
+            name: "key distribution",
+            runbook: "Quarterly 3",
+            findings: key_findings,
+            sections: Vec::new(),
+        },
+    ];
+    let mut report = assemble(Report::check("health-check quarterly"), parts);
+    report.set("prices", p);
+    report.section(Section::lines(
+        "Manual steps (not part of the status)",
+        vec![
+            "Quarterly 2: project next quarter's capacity from the trend above".into(),
+            "Quarterly 4: run the DR drill (eventsctl dr-drill --report drill.md) and document lessons learned".into(),
+        ],
+    ));
+    report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (facts 3.6).");
+    if let Some(path) = &args.report {
+        report.attachments.push(Attachment {
+            path: path.clone(),
+            markdown: true,
+        });
+    }
+    Ok(report)
+}

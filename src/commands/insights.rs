@@ -1,0 +1,198 @@
+//! `insights list`, `insights run`.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use serde_json::json;
+
+use crate::aws::insights::{self, QueryResult, QuerySpec, quote, regex_literal};
+use crate::cli::InsightsRunArgs;
+use crate::context::Context;
+use crate::error::{Refusal, UsageError};
+use crate::report::{Report, Section};
+use crate::spec::insights::{QUERIES, find};
+
+pub fn list() -> Report {
+    let mut report = Report::action("insights list");
+    report.section(Section::table(
+        "Runbook Logs Insights queries (eventsctl insights run NAME)",
+        &["NAME", "RUNBOOK", "ANSWERS"],
+        QUERIES
+            .iter()
+            .map(|q| {
+                vec![
+                    q.name.to_owned(),
+                    q.runbook.to_owned(),
+                    q.purpose.to_owned(),
+                ]
+            })
+            .collect(),
+    ));
+    report.set(
+        "queries",
+        QUERIES
+            .iter()
+            .map(|q| json!({"name": q.name, "runbook": q.runbook, "purpose": q.purpose, "query": q.query, "fixed": q.fixed}))
+            .collect::<Vec<_>>(),
+    );
+    for q in QUERIES.iter().filter(|q| q.fixed.is_some()) {
+        report.note(format!("{}: {}", q.name, q.fixed.unwrap_or_default()));
+    }
+    report
+}
+
+/// The log groups to query: the ones given, else those under /aws/lambda/{prefix}-{env}.
+pub async fn resolve_log_groups(ctx: &Context, given: &[String]) -> anyhow::Result<Vec<String>> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
+    }
+    let prefix = &ctx.names.log_group_prefix;
+    let found = insights::log_groups(ctx.logs().await?, prefix).await?;
+    if found.is_empty() {
+        return Err(Refusal::new(format!(
+            "no log groups under {prefix}; pass --log-group NAME (repeatable)"
+        ))
+        .into());
+    }
+    Ok(found)
+}
+
+/// Prepends the user and text filters, their values escaped.
+pub fn with_filters(query: &str, user: Option<&str>, matching: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    if let Some(u) = user {
+        parts.push(format!("filter user_id = {}", quote(u)));
+    }
+    if let Some(m) = matching {
+        parts.push(format!("filter @message like {}", regex_literal(m)));
+    }
+    parts.push(query.to_owned());
+    parts.join("\n| ")
+}
+
+/// Runs a query with a spinner and a ceiling; Ctrl-C stops it on the AWS side too.
+pub async fn execute(
+    ctx: &Context,
+    spec: &QuerySpec,
+    max_wait: Duration,
+) -> anyhow::Result<QueryResult> {
+    let spinner = ctx.progress().spinner("Logs Insights query");
+    let result = insights::run(
+        ctx.logs().await?,
+        spec,
+        Duration::from_millis(750),
+        max_wait,
+        &spinner,
+    )
+    .await;
+    spinner.finish_and_clear();
+    Ok(result?)
+}
+
+pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report> {
+    let now = Utc::now();
+    let (name, base) = match (&args.name, &args.query) {
+        (Some(n), _) => {
+            let q = find(n).ok_or_else(|| {
+                UsageError::new(format!(
+                    "no query named `{n}`; one of: {}",
+                    QUERIES
+                        .iter()
+                        .map(|q| q.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+            (q.name.to_owned(), q.query.to_owned())
+        }
+        (None, Some(q)) => ("custom".to_owned(), q.clone()),
+        (None, None) => return Err(UsageError::new("give a query name or --query").into()),
+    };
+    let start = args.since.resolve(now);
+    let end = args.until.map(|t| t.resolve(now)).unwrap_or(now);
+    if start >= end {
+        return Err(UsageError::new("--since must be before --until").into());
+    }
+    let query = with_filters(&base, args.user.as_deref(), args.matching.as_deref());
+    let groups = resolve_log_groups(ctx, &args.log_groups).await?;
+    let spec = QuerySpec {
+        query: query.clone(),
+        log_groups: groups.clone(),
+        start,
+        end,
+        limit: args.limit,
+    };
+    let result = execute(
+        ctx,
+        &spec,
+        args.max_wait.to_std().unwrap_or(Duration::from_secs(900)),
+    )
+    .await?;
+    let mut report = Report::action("insights run");
+    report.failed = !result.complete();
+    let fields = result.fields();
+    report.section(Section::table(
+        format!(
+            "{name}: {} ({} rows; {} records matched of {} scanned)",
+            result.status,
+            result.rows.len(),
+            result.statistics.records_matched,
+            result.statistics.records_scanned
+        ),
+        &fields.iter().map(String::as_str).collect::<Vec<_>>(),
+        result
+            .rows
+            .iter()
+            .map(|row| {
+                fields
+                    .iter()
+                    .map(|f| QueryResult::get(row, f).unwrap_or("").to_owned())
+                    .collect()
+            })
+            .collect(),
+    ));
+    report.set("query_name", &name);
+    report.set("query", &query);
+    report.set("log_groups", &groups);
+    report.set(
+        "window",
+        json!({"start": crate::times::stamp(start), "end": crate::times::stamp(end)}),
+    );
+    report.set("query_id", &result.query_id);
+    report.set("status", &result.status);
+    report.set("statistics", &result.statistics);
+    report.set(
+        "rows",
+        result
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|(f, v)| (f.clone(), json!(v)))
+                    .collect::<serde_json::Map<_, _>>()
+            })
+            .collect::<Vec<_>>(),
+    );
+    if query.contains("@duration") {
+        let others: Vec<&String> = groups
+            .iter()
+            .filter(|g| !g.starts_with("/aws/lambda/"))
+            .collect();
+        if !others.is_empty() {
+            report.note(format!(
+                "@duration exists only on Lambda REPORT lines; {} not Lambda log groups, so its values are empty there (facts 9.4).",
+                others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    if let Some(q) = find(&name).and_then(|q| q.fixed) {
+        report.note(format!("Fixed from the runbook's text: {q}."));
+    }
+    if report.failed {
+        report.note(format!(
+            "The query ended {}: nothing here is an all-clear.",
+            result.status
+        ));
+    }
+    Ok(report)
+}
