@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/emulator.sh install
+scripts/faults.sh install
 scripts/emulator.sh start
 trap 'scripts/emulator.sh stop' EXIT
 
 export EVENTSCTL_TEST_ENDPOINT="$(scripts/emulator.sh endpoint)"
+export EVENTSCTL_MICROBURST="$(scripts/faults.sh bin)"
 # The tests talk only to the emulator: fixed fake credentials, no profile, no instance metadata.
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
 export AWS_EC2_METADATA_DISABLED=true

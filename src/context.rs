@@ -190,6 +190,7 @@ impl Context {
                     .retry_config(
                         RetryConfig::standard()
                             .with_max_attempts(BULK_MAX_ATTEMPTS)
+                            .with_initial_backoff(Duration::from_millis(100))
                             .with_max_backoff(Duration::from_secs(5)),
                     )
                     .build();

@@ -408,3 +408,94 @@ fn zip_one(name: &str, content: &str) -> std::io::Cursor<Vec<u8>> {
     out.extend(le16(0));
     std::io::Cursor::new(out)
 }
+
+/// A microburst fault proxy in front of the emulator, with a configuration from tests/faults/;
+/// stopped when dropped.
+pub struct Proxy {
+    child: std::process::Child,
+    pub endpoint: String,
+}
+
+impl Proxy {
+    pub fn start(config: &str) -> Proxy {
+        let bin = std::env::var("EVENTSCTL_MICROBURST").unwrap_or_else(|_| {
+            panic!("EVENTSCTL_MICROBURST is not set: run the tests with scripts/test.sh, which installs microburst")
+        });
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/faults")
+            .join(config);
+        let log =
+            std::fs::File::create(std::env::temp_dir().join(format!("microburst-{port}.log")))
+                .unwrap();
+        let child = Command::new(bin)
+            .arg("--config")
+            .arg(&path)
+            .args([
+                "--upstream",
+                &endpoint(),
+                "--port",
+                &port.to_string(),
+                "--host",
+                "127.0.0.1",
+            ])
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("microburst starts");
+        let endpoint = format!("http://127.0.0.1:{port}");
+        let health = format!("127.0.0.1:{port}");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(&health).is_ok() {
+                return Proxy { child, endpoint };
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("microburst did not listen on {port}");
+    }
+
+    /// Faults fired so far, by service and action (`dynamodb error:ThrottlingException`,
+    /// `cloudwatch reset`, `logs latency`).
+    pub fn fired(&self) -> std::collections::BTreeMap<String, usize> {
+        let out = Command::new("curl")
+            .args([
+                "-fsS",
+                &format!("{}/_microburst/fired?limit=100000", self.endpoint),
+            ])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        let mut counts = std::collections::BTreeMap::new();
+        for f in v.as_array().into_iter().flatten() {
+            let action = f["action"].as_str().unwrap_or("?");
+            let action = if action.starts_with("latency") {
+                "latency"
+            } else {
+                action
+            };
+            let key = format!("{} {action}", f["service"].as_str().unwrap_or("?"));
+            *counts.entry(key).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl World {
+    /// The binary through a proxy instead of straight to the emulator.
+    pub fn run_via(&self, proxy: &Proxy, args: &[&str]) -> Run {
+        let mut all = vec!["--endpoint-url", proxy.endpoint.as_str()];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+}

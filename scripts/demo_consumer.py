@@ -1,0 +1,42 @@
+"""Creates the demo's stream consumer on the local emulator: a Python Lambda and an event source
+mapping on the table's stream, as the real API has. Uses botocore from the emulator's venv.
+
+Usage: .venv/bin/python scripts/demo_consumer.py ENDPOINT TABLE FUNCTION
+"""
+import io
+import sys
+import zipfile
+
+import botocore.session
+
+
+def main():
+    endpoint, table, function = sys.argv[1:4]
+    session = botocore.session.get_session()
+    kw = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="demo", aws_secret_access_key="demo")
+    lam = session.create_client("lambda", **kw)
+    ddb = session.create_client("dynamodb", **kw)
+    arn = ddb.describe_table(TableName=table)["Table"]["LatestStreamArn"]
+    existing = lam.list_event_source_mappings(EventSourceArn=arn)["EventSourceMappings"]
+    if existing:
+        print(f"consumer already reads {arn}")
+        return
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("handler.py", "def handler(event, context):\n    return {'records': len(event.get('Records', []))}\n")
+    try:
+        lam.create_function(
+            FunctionName=function,
+            Runtime="python3.12",
+            Role="arn:aws:iam::000000000000:role/demo-consumer",
+            Handler="handler.handler",
+            Code={"ZipFile": buf.getvalue()},
+        )
+    except lam.exceptions.ResourceConflictException:
+        pass
+    lam.create_event_source_mapping(EventSourceArn=arn, FunctionName=function, StartingPosition="LATEST")
+    print(f"consumer {function} reads {arn}")
+
+
+if __name__ == "__main__":
+    main()

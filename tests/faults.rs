@@ -1,0 +1,307 @@
+//! Faults (tests/faults/*.yaml) injected by a microburst proxy between the binary and the
+//! emulator: nothing is lost, nothing is duplicated, and a failed read never reads as all-clear.
+//! Crash safety: an import killed with SIGKILL and run again lands every event exactly once.
+
+mod common;
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use common::{Proxy, World, count_items, ndjson, seed_metric};
+
+fn events(n: usize, users: usize) -> Vec<String> {
+    let base = chrono::Utc::now() - chrono::Duration::hours(3);
+    (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "user_id": format!("fault-user-{}", i % users),
+                "event_type": if i % 2 == 0 { "click" } else { "view" },
+                "timestamp": (base + chrono::Duration::milliseconds(i as i64)).to_rfc3339(),
+                "payload": {"i": i},
+            })
+            .to_string()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn import_of_10000_through_throttling_errors_and_resets_lands_exactly_once() {
+    let w = World::new("fault-import");
+    w.create_table();
+    let proxy = Proxy::start("import.yaml");
+    let f = ndjson(&events(10_000, 97));
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "events",
+            "import",
+            f.path().to_str().unwrap(),
+            "--concurrency",
+            "16",
+        ],
+    );
+    r.assert_code(0);
+    let d = &r.json()["data"];
+    assert_eq!(d["written"], 10_000, "{d}");
+    assert_eq!(d["failed"], 0);
+    let fired = proxy.fired();
+    let faults: usize = fired
+        .iter()
+        .filter(|(k, _)| !k.ends_with("latency"))
+        .map(|(_, v)| v)
+        .sum();
+    assert!(faults > 50, "faults were injected: {fired:?}");
+    assert!(
+        fired
+            .keys()
+            .any(|k| k.contains("Throttl") || k.contains("ProvisionedThroughput")),
+        "{fired:?}"
+    );
+    let ddb = w.dynamodb().await;
+    assert_eq!(
+        count_items(&ddb, &w.table()).await,
+        10_000,
+        "no loss, no duplicates"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_metrics_read_is_unknown_never_all_clear() {
+    let w = World::new("fault-metrics");
+    w.create_table();
+    let proxy = Proxy::start("metrics-down.yaml");
+    let r = w.run_via(&proxy, &["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(3);
+    let f = r.finding("throttling.metrics");
+    assert_eq!(f["status"], "unknown");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("not \"no throttling\""),
+        "{f}"
+    );
+    assert!(
+        r.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["check"] != "throttling.cause"),
+        "no cause verdict without data"
+    );
+    let l = w.run_via(&proxy, &["-o", "json", "diagnose", "latency"]);
+    l.assert_code(3);
+}
+
+/// Each read command, with and without faults: the same verdict, or `unknown` with the reason.
+#[tokio::test]
+async fn read_commands_keep_their_verdict_or_say_unknown() {
+    let w = World::new("fault-reads");
+    w.create_table();
+    // A known state: a sustained hot-partition incident and some overdue items.
+    let cw = w.cloudwatch().await;
+    let t = w.table();
+    let incident = [(32, 40.0, 1.0), (37, 55.0, 1.0)];
+    seed_metric(
+        &cw,
+        "WriteThrottleEvents",
+        &[("TableName", t.as_str())],
+        &incident,
+    )
+    .await;
+    seed_metric(
+        &cw,
+        "WriteKeyRangeThroughputThrottleEvents",
+        &[("TableName", t.as_str())],
+        &incident,
+    )
+    .await;
+    let f = ndjson(&events(2000, 13));
+    w.run(&["events", "import", f.path().to_str().unwrap()])
+        .assert_code(0);
+    let ddb = w.dynamodb().await;
+    let now = chrono::Utc::now();
+    for i in 0..5 {
+        let ts =
+            (now - chrono::Duration::days(40)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        ddb.put_item()
+            .table_name(&t)
+            .item("user_id", AttributeValue::S("old".into()))
+            .item("timestamp#event_id", AttributeValue::S(format!("{ts}#{i}")))
+            .item("timestamp", AttributeValue::S(ts))
+            .item(
+                "ttl",
+                AttributeValue::N((now - chrono::Duration::days(10)).timestamp().to_string()),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
+    let proxy = Proxy::start("reads.yaml");
+    let cases: [&[&str]; 4] = [
+        &["diagnose", "throttling"],
+        &["check-ttl", "--full"],
+        &["stream-status", "--probe"],
+        &["health-check", "monthly"],
+    ];
+    for args in cases {
+        let mut all = vec!["-o", "json"];
+        all.extend_from_slice(args);
+        let clean = w.run(&all);
+        let faulty = w.run_via(&proxy, &all);
+        assert!(
+            faulty.code == clean.code || faulty.code == 3,
+            "{args:?}: {} without faults, {} with\n{}",
+            clean.code,
+            faulty.code,
+            faulty.stdout
+        );
+        assert!(!faulty.stderr.contains("panicked"), "{}", faulty.stderr);
+        let v = faulty.json();
+        if faulty.code == 3 {
+            // Unknown says why.
+            let unknown: Vec<&serde_json::Value> = v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["status"] == "unknown")
+                .collect();
+            assert!(
+                !unknown.is_empty()
+                    && unknown
+                        .iter()
+                        .all(|f| !f["summary"].as_str().unwrap().is_empty()),
+                "{args:?}"
+            );
+        }
+        // The verdicts that did come through match.
+        for check in ["throttling.cause", "ttl.overdue"] {
+            let pick = |r: &common::Run| {
+                r.json()["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|f| f["check"] == check)
+                    .map(|f| f["status"].clone())
+            };
+            if let (Some(a), Some(b)) = (pick(&clean), pick(&faulty)) {
+                assert!(a == b || b == "unknown", "{args:?} {check}: {a} vs {b}");
+            }
+        }
+    }
+    let fired = proxy.fired();
+    for service in [
+        "dynamodb error",
+        "cloudwatch error",
+        "dynamodbstreams error",
+    ] {
+        assert!(
+            fired.keys().any(|k| k.starts_with(service)),
+            "faults hit {service}: {fired:?}"
+        );
+    }
+    assert_eq!(
+        count_items(&ddb, &t).await,
+        2005,
+        "reads changed nothing (the probe removed its canary)"
+    );
+}
+
+#[tokio::test]
+async fn failed_out_file_lands_exactly_what_was_missing() {
+    let w = World::new("fault-failed-out");
+    w.create_table();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("events.ndjson");
+    std::fs::write(&input, events(2000, 11).join("\n")).unwrap();
+    let proxy = Proxy::start("validation.yaml");
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "events",
+            "import",
+            input.to_str().unwrap(),
+            "--concurrency",
+            "1",
+        ],
+    );
+    r.assert_code(1);
+    let d = &r.json()["data"];
+    assert_eq!(d["failed"], 200, "8 rejected batches of 25: {d}");
+    assert_eq!(d["written"], 1800);
+    let failed_out = d["failed_out"].as_str().unwrap().to_owned();
+    assert_eq!(failed_out, format!("{}.failed.ndjson", input.display()));
+    assert_eq!(
+        std::fs::read_to_string(&failed_out)
+            .unwrap()
+            .lines()
+            .count(),
+        200
+    );
+    let ddb = w.dynamodb().await;
+    assert_eq!(count_items(&ddb, &w.table()).await, 1800);
+    let again = w.run(&["-o", "json", "events", "import", &failed_out]);
+    again.assert_code(0);
+    assert_eq!(again.json()["data"]["written"], 200);
+    assert_eq!(
+        count_items(&ddb, &w.table()).await,
+        2000,
+        "exactly what was missing, no duplicates"
+    );
+}
+
+#[tokio::test]
+async fn import_killed_mid_way_and_run_again_lands_exactly_50000() {
+    let w = World::new("fault-crash");
+    w.create_table();
+    let f = ndjson(&events(50_000, 501));
+    let mut child = w
+        .command()
+        .args([
+            "events",
+            "import",
+            f.path().to_str().unwrap(),
+            "--concurrency",
+            "4",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let ddb = w.dynamodb().await;
+    // Kill it once part of the file has landed.
+    let mut landed = 0;
+    for _ in 0..300 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        landed = count_items(&ddb, &w.table()).await;
+        if landed >= 5_000 {
+            break;
+        }
+    }
+    std::process::Command::new("kill")
+        .args(["-9", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let _ = child.wait();
+    let partial = count_items(&ddb, &w.table()).await;
+    assert!(
+        partial > 0 && partial < 50_000,
+        "killed mid-way: {partial} landed ({landed} seen)"
+    );
+    let again = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "import",
+        f.path().to_str().unwrap(),
+        "--concurrency",
+        "8",
+    ]);
+    again.assert_code(0);
+    assert_eq!(count_items(&ddb, &w.table()).await, 50_000);
+}
