@@ -432,7 +432,7 @@ impl Proxy {
         let log =
             std::fs::File::create(std::env::temp_dir().join(format!("microburst-{port}.log")))
                 .unwrap();
-        let child = Command::new(bin)
+        let mut child = Command::new(bin)
             .arg("--config")
             .arg(&path)
             .args([
@@ -455,6 +455,8 @@ impl Proxy {
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("microburst did not listen on {port}");
     }
 
