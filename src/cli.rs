@@ -122,6 +122,11 @@ pub enum Command {
     /// The runbook's maintenance procedures as one command each
     #[command(subcommand)]
     HealthCheck(HealthCommand),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::aot::Shell,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod context;
+pub mod docgen;
 pub mod error;
 pub mod events;
 pub mod output;

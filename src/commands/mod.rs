@@ -54,7 +54,8 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::Dashboard(_)
         | Command::Stream(_)
         | Command::PitrRestore(_)
-        | Command::Insights(_) => ReportKind::Action,
+        | Command::Insights(_)
+        | Command::Completions { .. } => ReportKind::Action,
     }
 }
 
@@ -87,6 +88,10 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::HealthCheck(HealthCommand::Monthly(a)) => health::monthly(ctx, a).await?.into(),
         Command::HealthCheck(HealthCommand::Quarterly(a)) => {
             health::quarterly(ctx, a).await?.into()
+        }
+        Command::Completions { shell } => {
+            out.write_all(&crate::docgen::completion(*shell))?;
+            Outcome::Streamed { failed: false }
         }
     })
 }

@@ -1,0 +1,73 @@
+//! The committed completions (completions/) and man pages (docs/man/) are what the binary
+//! generates from its clap definitions. Stale files fail here; `scripts/gen-docs.sh` (which sets
+//! EVENTSCTL_BLESS=1) rewrites them.
+
+use std::path::PathBuf;
+
+use eventsctl::docgen::{SHELLS, completion, completion_file, man_pages};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn check(path: PathBuf, want: &[u8], stale: &mut Vec<String>) {
+    if std::env::var_os("EVENTSCTL_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, want).unwrap();
+        return;
+    }
+    match std::fs::read(&path) {
+        Ok(have) if have == want => {}
+        _ => stale.push(path.display().to_string()),
+    }
+}
+
+#[test]
+fn completions_and_man_pages_are_current() {
+    let mut stale = Vec::new();
+    for shell in SHELLS {
+        check(
+            root().join("completions").join(completion_file(shell)),
+            &completion(shell),
+            &mut stale,
+        );
+    }
+    let pages = man_pages().unwrap();
+    assert!(pages.len() > 30, "one page per command: {}", pages.len());
+    let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
+    for want in [
+        "eventsctl.1",
+        "eventsctl-table-create.1",
+        "eventsctl-health-check-monthly.1",
+        "eventsctl-events-import.1",
+    ] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    for (name, body) in &pages {
+        check(root().join("docs/man").join(name), body, &mut stale);
+    }
+    // No page is left over from a command that no longer exists.
+    if std::env::var_os("EVENTSCTL_BLESS").is_none() {
+        for entry in std::fs::read_dir(root().join("docs/man")).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(
+                names.contains(&name.as_str()),
+                "docs/man/{name} belongs to no command; run scripts/gen-docs.sh"
+            );
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale generated files (run scripts/gen-docs.sh): {stale:?}"
+    );
+}
+
+#[test]
+fn the_completions_command_prints_the_same_script() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_eventsctl"))
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, completion(clap_complete::aot::Shell::Bash));
+}
