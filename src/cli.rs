@@ -122,6 +122,9 @@ pub enum Command {
     /// The runbook's maintenance procedures as one command each
     #[command(subcommand)]
     HealthCheck(HealthCommand),
+    /// Open-loop load through the core against the runbook's performance targets
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
         #[arg(value_enum)]
@@ -163,6 +166,33 @@ pub struct QuarterlyArgs {
     pub sample: u64,
     #[command(flatten)]
     pub prices: PriceArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Write events at a fixed rate (PutItem, conditional), as the API does
+    Write(BenchArgs),
+    /// Query users' recent events at a fixed rate, as GET /inbox does
+    Read(BenchArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Requests per second, sent on schedule whatever the latency (open loop)
+    #[arg(long, default_value_t = 100.0, value_parser = positive_rate)]
+    pub rate: f64,
+    /// How long to run
+    #[arg(long, default_value = "10s", value_parser = duration_arg)]
+    pub duration: chrono::Duration,
+    /// Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub users: u32,
+    /// Requests in flight at most; beyond it a scheduled request is counted as dropped
+    #[arg(long, default_value_t = 2048, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_in_flight: u32,
+    /// Keep the bench events (their ttl removes them within about a day of the hour they get)
+    #[arg(long)]
+    pub keep: bool,
 }
 
 /// Prices for the cost estimate; defaults are us-east-1 list prices (check yours).

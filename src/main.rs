@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Err(e) => return ExitCode::from(clap_error(&e)),
     };
     init_logging(cli.global.verbose, cli.global.quiet);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {

@@ -323,6 +323,7 @@ fn query_table_and_indexes_with_time_ranges_and_page_tokens() {
 async fn expired_events_are_hidden_unless_asked_for() {
     let w = World::new("expired");
     w.create_table();
+    common::keep_expired_items(&w).await;
     let now = Utc::now();
     let old = (now - Duration::days(40)).to_rfc3339();
     let fresh = (now - Duration::days(1)).to_rfc3339();

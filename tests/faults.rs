@@ -122,6 +122,7 @@ async fn read_commands_keep_their_verdict_or_say_unknown() {
     let f = ndjson(&events(2000, 13));
     w.run(&["events", "import", f.path().to_str().unwrap()])
         .assert_code(0);
+    common::keep_expired_items(&w).await;
     let ddb = w.dynamodb().await;
     let now = chrono::Utc::now();
     for i in 0..5 {

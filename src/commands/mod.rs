@@ -2,6 +2,7 @@
 //! ones hand their items to the output layer's [`crate::output::stream::ItemStream`].
 
 pub mod alarms;
+pub mod bench;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
@@ -16,8 +17,8 @@ pub mod ttl;
 use std::io::Write;
 
 use crate::cli::{
-    AlarmsCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand, HealthCommand,
-    InsightsCommand, StreamCommand, TableCommand,
+    AlarmsCommand, BenchCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand,
+    HealthCommand, InsightsCommand, StreamCommand, TableCommand,
 };
 use crate::context::Context;
 use crate::report::{Report, ReportKind};
@@ -47,7 +48,8 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::StreamStatus(_)
         | Command::DrDrill(_)
         | Command::HotPartitions(_)
-        | Command::HealthCheck(_) => ReportKind::Check,
+        | Command::HealthCheck(_)
+        | Command::Bench(_) => ReportKind::Check,
         Command::Table(_)
         | Command::Events(_)
         | Command::Alarms(_)
@@ -88,6 +90,12 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::HealthCheck(HealthCommand::Monthly(a)) => health::monthly(ctx, a).await?.into(),
         Command::HealthCheck(HealthCommand::Quarterly(a)) => {
             health::quarterly(ctx, a).await?.into()
+        }
+        Command::Bench(BenchCommand::Write(a)) => {
+            bench::run(ctx, bench::Mode::Write, a).await?.into()
+        }
+        Command::Bench(BenchCommand::Read(a)) => {
+            bench::run(ctx, bench::Mode::Read, a).await?.into()
         }
         Command::Completions { shell } => {
             out.write_all(&crate::docgen::completion(*shell))?;

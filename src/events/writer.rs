@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, WriteRequest};
+use aws_sdk_dynamodb::types::{AttributeValue, DeleteRequest, PutRequest, WriteRequest};
 use tokio::time::Instant;
 
 use super::model::{Event, Invalid};
@@ -164,9 +164,52 @@ pub struct Pending {
     pub item: HashMap<String, AttributeValue>,
 }
 
-impl Pending {
+/// Something BatchWriteItem carries: a put or a delete, known by its key.
+pub trait Batched {
+    fn request(&self) -> WriteRequest;
+    /// `(user_id, timestamp#event_id)`.
+    fn key(&self) -> (String, String);
+}
+
+impl Batched for Pending {
+    fn request(&self) -> WriteRequest {
+        WriteRequest::builder()
+            .put_request(
+                PutRequest::builder()
+                    .set_item(Some(self.item.clone()))
+                    .build()
+                    .expect("the item is set"),
+            )
+            .build()
+    }
+
     fn key(&self) -> (String, String) {
         (self.event.user_id.clone(), self.event.sort_key())
+    }
+}
+
+/// An item to delete by its key (bench cleanup).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DeleteKey {
+    pub user_id: String,
+    pub sort_key: String,
+}
+
+impl Batched for DeleteKey {
+    fn request(&self) -> WriteRequest {
+        WriteRequest::builder()
+            .delete_request(
+                DeleteRequest::builder()
+                    .key(PARTITION_KEY, AttributeValue::S(self.user_id.clone()))
+                    .key(SORT_KEY, AttributeValue::S(self.sort_key.clone()))
+                    .build()
+                    .expect("the key is set"),
+            )
+            .build()
+    }
+
+    fn key(&self) -> (String, String) {
+        (self.user_id.clone(), self.sort_key.clone())
     }
 }
 
@@ -184,8 +227,8 @@ pub struct WriteStats {
 
 /// What did not land, and why.
 #[derive(Debug)]
-pub struct Failed {
-    pub pending: Pending,
+pub struct Failed<T = Pending> {
+    pub pending: T,
     pub reason: String,
 }
 
@@ -196,31 +239,20 @@ fn key_of(item: &HashMap<String, AttributeValue>) -> Option<(String, String)> {
     ))
 }
 
-/// Writes one batch (at most 25), retrying what DynamoDB did not take. Returns what never landed.
-pub async fn write_batch(
+/// Writes one batch (at most 25 puts or deletes), retrying what DynamoDB did not take.
+/// Returns what never landed.
+pub async fn write_batch<T: Batched>(
     client: &Client,
     table: &str,
-    batch: Vec<Pending>,
+    batch: Vec<T>,
     policy: RetryPolicy,
     stats: &WriteStats,
-) -> Vec<Failed> {
+) -> Vec<Failed<T>> {
     let mut pending = batch;
     let mut attempt: u32 = 0;
     let mut last_problem;
     while !pending.is_empty() {
-        let requests: Vec<WriteRequest> = pending
-            .iter()
-            .map(|p| {
-                WriteRequest::builder()
-                    .put_request(
-                        PutRequest::builder()
-                            .set_item(Some(p.item.clone()))
-                            .build()
-                            .expect("the item is set"),
-                    )
-                    .build()
-            })
-            .collect();
+        let requests: Vec<WriteRequest> = pending.iter().map(Batched::request).collect();
         let sent = client
             .batch_write_item()
             .request_items(table, requests)
@@ -234,7 +266,11 @@ pub async fn write_batch(
                     .and_then(|mut m| m.remove(table))
                     .unwrap_or_default()
                     .iter()
-                    .filter_map(|w| w.put_request().map(|p| p.item()))
+                    .filter_map(|w| {
+                        w.put_request()
+                            .map(|p| p.item())
+                            .or_else(|| w.delete_request().map(|d| d.key()))
+                    })
                     .filter_map(key_of)
                     .collect();
                 let before = pending.len();

@@ -501,3 +501,23 @@ impl World {
         self.run(&all)
     }
 }
+
+/// Turns TTL off on the test's table. The emulator deletes expired items within a minute (AWS
+/// takes days), so a test that needs expired items to stay, as they do on AWS until the
+/// background delete reaches them, turns TTL off first.
+pub async fn keep_expired_items(w: &World) {
+    w.dynamodb()
+        .await
+        .update_time_to_live()
+        .table_name(w.table())
+        .time_to_live_specification(
+            aws_sdk_dynamodb::types::TimeToLiveSpecification::builder()
+                .enabled(false)
+                .attribute_name("ttl")
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .expect("UpdateTimeToLive");
+}
