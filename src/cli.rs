@@ -594,9 +594,9 @@ pub struct QueryArgs {
     /// Show events whose ttl has passed but that DynamoDB has not deleted yet
     #[arg(long)]
     pub include_expired: bool,
-    /// Items per DynamoDB call (1 MB per call at most either way)
-    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(i32).range(1..=10000))]
-    pub page_size: i32,
+    /// Items per DynamoDB call (default: as many as fit DynamoDB's 1 MB page)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=10000))]
+    pub page_size: Option<i32>,
 }
 
 #[derive(Debug, Clone, Args)]

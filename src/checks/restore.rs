@@ -44,7 +44,7 @@ async fn sample_found(
 ) -> Result<(usize, usize, Vec<String>), AwsError> {
     let mut spec = ScanSpec::new(1);
     spec.per_segment_limit = Some(sample);
-    spec.page_size = sample.clamp(1, 1000) as i32;
+    spec.page_size = Some(sample.clamp(1, 1000) as i32);
     spec.projection = Some((
         "#pk, #sk".into(),
         HashMap::from([

@@ -464,7 +464,7 @@ pub async fn gather(
     let scan = async {
         let mut spec = ScanSpec::new(opts.segments);
         spec.per_segment_limit = opts.sample.map(|n| n.div_ceil(opts.segments as usize));
-        spec.page_size = opts.sample.map(|n| n.clamp(1, 1000) as i32).unwrap_or(1000);
+        spec.page_size = opts.sample.map(|n| n.clamp(1, 1000) as i32);
         spec.projection = Some((
             "#pk, #sk, #ttl, #ts".to_owned(),
             HashMap::from([

@@ -167,7 +167,7 @@ pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
         spec.limit = Some(1);
         spec.max_scanned = Some(args.max_scan);
         spec.consistent = args.consistent;
-        spec.page_size = 1000;
+        spec.page_size = Some(1000);
         let mut hit = None;
         let outcome = crate::events::query::query(client, table, &spec, |item| {
             hit = Some(item.clone());

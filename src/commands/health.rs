@@ -408,7 +408,7 @@ async fn key_distribution(
 ) -> anyhow::Result<(usize, Vec<(String, usize)>)> {
     let mut spec = ScanSpec::new(4);
     spec.per_segment_limit = Some(sample.div_ceil(4));
-    spec.page_size = sample.clamp(1, 1000) as i32;
+    spec.page_size = Some(sample.clamp(1, 1000) as i32);
     spec.projection = Some((
         "#pk".into(),
         HashMap::from([("#pk".to_owned(), PARTITION_KEY.to_owned())]),

@@ -28,8 +28,8 @@ pub struct QuerySpec {
     pub include_expired: bool,
     /// Epoch seconds that "expired" is measured against.
     pub now: i64,
-    /// Items DynamoDB reads per call (its `Limit`); the 1 MB page cap applies too.
-    pub page_size: i32,
+    /// Items DynamoDB reads per call (its `Limit`); `None`: full 1 MB pages, the fewest calls.
+    pub page_size: Option<i32>,
     pub consistent: bool,
     /// Only items with this `event_id` (a bounded search when the timestamp is unknown).
     pub event_id: Option<String>,
@@ -49,7 +49,7 @@ impl QuerySpec {
             descending: false,
             include_expired: false,
             now,
-            page_size: 500,
+            page_size: None,
             consistent: false,
             event_id: None,
             max_scanned: None,
@@ -119,7 +119,8 @@ pub async fn query(
         if let Some(limit) = spec.limit {
             // Without a filter, ask for no more than is still wanted.
             if filter.is_none() {
-                page_limit = page_limit.min((limit - outcome.returned).max(1) as i32);
+                let left = (limit - outcome.returned).max(1).min(i32::MAX as usize) as i32;
+                page_limit = Some(page_limit.map_or(left, |p| p.min(left)));
             }
         }
         let out = client
@@ -131,7 +132,7 @@ pub async fn query(
             .set_expression_attribute_names(Some(names.clone()))
             .set_expression_attribute_values(Some(values.clone()))
             .scan_index_forward(!spec.descending)
-            .limit(page_limit)
+            .set_limit(page_limit)
             .consistent_read(spec.consistent && spec.access.index_name().is_none())
             .set_exclusive_start_key(exclusive_start.take())
             .send()

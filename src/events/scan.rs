@@ -20,8 +20,8 @@ pub struct ScanSpec {
     pub projection: Option<(String, HashMap<String, String>)>,
     /// Select=COUNT: pages carry counts, no items.
     pub count_only: bool,
-    /// Items per Scan call.
-    pub page_size: i32,
+    /// Items per Scan call; `None`: full 1 MB pages.
+    pub page_size: Option<i32>,
 }
 
 impl ScanSpec {
@@ -31,7 +31,7 @@ impl ScanSpec {
             per_segment_limit: None,
             projection: None,
             count_only: false,
-            page_size: 1000,
+            page_size: None,
         }
     }
 }
@@ -64,7 +64,7 @@ pub fn start(
                     .table_name(&table)
                     .segment(segment)
                     .total_segments(spec.segments)
-                    .limit(spec.page_size)
+                    .set_limit(spec.page_size)
                     .set_exclusive_start_key(start.take());
                 if spec.count_only {
                     req = req.select(Select::Count);
@@ -118,7 +118,6 @@ pub fn start(
 pub async fn count(client: &Client, table: &str, segments: i32) -> Result<u64, AwsError> {
     let mut spec = ScanSpec::new(segments);
     spec.count_only = true;
-    spec.page_size = 10_000;
     let mut rx = start(client.clone(), table.to_owned(), spec);
     let mut total = 0u64;
     while let Some(page) = rx.recv().await {
