@@ -18,7 +18,7 @@ impl TimeArg {
     pub fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
         match self {
             TimeArg::Absolute(t) => t,
-            TimeArg::Ago(d) => now - d,
+            TimeArg::Ago(d) => now.checked_sub_signed(d).unwrap_or(DateTime::<Utc>::MIN_UTC),
             TimeArg::Now => now,
         }
     }
@@ -54,6 +54,9 @@ pub fn parse_time_arg(text: &str) -> Result<TimeArg, String> {
 pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc))
 }
+
+/// The longest duration accepted: 100 years.
+pub const MAX_DAYS: i64 = 36_525;
 
 /// Parses a positive duration: `30s`, `5m`, `1h`, `7d`, `2w`, or a sum like `1h30m`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -92,6 +95,10 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     }
     if !digits.is_empty() || total <= Duration::zero() {
         return Err(bad());
+    }
+    // Longer than any window or retention makes sense for (and than dates can subtract).
+    if total > Duration::days(MAX_DAYS) {
+        return Err(format!("`{t}` is longer than {MAX_DAYS} days"));
     }
     Ok(total)
 }
@@ -178,9 +185,12 @@ mod tests {
             parse_time_arg("2025-11-10").unwrap().resolve(now),
             Utc.with_ymd_and_hms(2025, 11, 10, 0, 0, 0).unwrap()
         );
-        for bad in ["", "yesterday", "2025-13-01", "12:00"] {
+        for bad in ["", "yesterday", "2025-13-01", "12:00", " 52499052461d03d     "] {
             assert!(parse_time_arg(bad).is_err(), "{bad}");
         }
+        // Never a panic, whatever the duration.
+        let far = TimeArg::Ago(Duration::days(MAX_DAYS));
+        assert!(far.resolve(now) < now);
     }
 
     #[test]
