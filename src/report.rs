@@ -207,6 +207,8 @@ pub struct Report {
     pub command: String,
     pub kind: ReportKind,
     pub findings: Vec<Finding>,
+    /// Shown before the findings (a health check's summary).
+    pub lead: Vec<Section>,
     pub sections: Vec<Section>,
     /// The `data` object of the JSON envelope.
     pub data: Map<String, Value>,
@@ -242,6 +244,7 @@ impl Report {
             command: command.into(),
             kind,
             findings: Vec::new(),
+            lead: Vec::new(),
             sections: Vec::new(),
             data: Map::new(),
             corrections: Vec::new(),

@@ -18,7 +18,9 @@ impl TimeArg {
     pub fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
         match self {
             TimeArg::Absolute(t) => t,
-            TimeArg::Ago(d) => now.checked_sub_signed(d).unwrap_or(DateTime::<Utc>::MIN_UTC),
+            TimeArg::Ago(d) => now
+                .checked_sub_signed(d)
+                .unwrap_or(DateTime::<Utc>::MIN_UTC),
             TimeArg::Now => now,
         }
     }
@@ -185,7 +187,13 @@ mod tests {
             parse_time_arg("2025-11-10").unwrap().resolve(now),
             Utc.with_ymd_and_hms(2025, 11, 10, 0, 0, 0).unwrap()
         );
-        for bad in ["", "yesterday", "2025-13-01", "12:00", " 52499052461d03d     "] {
+        for bad in [
+            "",
+            "yesterday",
+            "2025-13-01",
+            "12:00",
+            " 52499052461d03d     ",
+        ] {
             assert!(parse_time_arg(bad).is_err(), "{bad}");
         }
         // Never a panic, whatever the duration.

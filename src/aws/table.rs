@@ -181,7 +181,9 @@ fn stream_spec(view: StreamViewType) -> StreamSpecification {
         .expect("enabled is set")
 }
 
-/// Waits with the SDK waiter until the table is ACTIVE, for at most `max`.
+/// Waits with the SDK waiter until the table is ACTIVE, for at most `max`. The waiter polls every
+/// 20-120 s; a restore can take hours on AWS (facts 6.3). The emulator is ACTIVE at once, so the
+/// long-wait and Ctrl-C paths are not exercised by the tests.
 pub async fn wait_active(
     client: &Client,
     name: &str,
@@ -226,7 +228,9 @@ pub async fn wait_active(
     }
 }
 
-/// UpdateTimeToLive: enable TTL on `attribute`.
+/// UpdateTimeToLive: enable TTL on `attribute`. AWS accepts one TTL change per table per hour
+/// (ValidationException otherwise, facts 5.5); the emulator does not model that limit, so callers
+/// report a failure per setting instead of stopping.
 pub async fn enable_ttl(client: &Client, name: &str, attribute: &str) -> Result<(), AwsError> {
     client
         .update_time_to_live()

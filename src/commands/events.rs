@@ -299,7 +299,7 @@ pub async fn query(
         && !ctx.output.quiet
         && let Some(t) = &token
     {
-        eprintln!("next page: --page-token {t}");
+        stream.notice(&format!("next page: --page-token {t}"));
     }
     stream.end("ok", data, &human)?;
     Ok(Outcome::Streamed { failed: false })

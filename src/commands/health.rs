@@ -53,7 +53,7 @@ fn summary_row(p: &Part) -> Vec<String> {
 }
 
 fn assemble(mut report: Report, parts: Vec<Part>) -> Report {
-    report.section(Section::table(
+    report.lead.push(Section::table(
         "Summary",
         &["PART", "STATUS", "CHECKS", "WORST", "RUNBOOK"],
         parts.iter().map(summary_row).collect(),

@@ -139,15 +139,15 @@ pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow
         StreamFrom::TrimHorizon => From::TrimHorizon,
     };
     let mut reader = StreamReader::open(ctx.streams().await?.clone(), &arn, from).await?;
-    if !ctx.output.quiet {
-        // A person (and a test) can see when records written from now on will show.
-        eprintln!(
-            "following {} shards of {arn}; Ctrl-C stops",
-            reader.active()
-        );
-    }
     let rc = ctx.render_context(None);
     let mut stream = ItemStream::begin(ctx.output.format, "stream tail", &rc, RECORD_COLUMNS, out)?;
+    if !ctx.output.quiet {
+        // A person (and a test) can see when records written from now on will show.
+        stream.notice(&format!(
+            "following {} shards of {arn}; Ctrl-C stops",
+            reader.active()
+        ));
+    }
     let deadline = args
         .duration
         .and_then(|d| d.to_std().ok())

@@ -43,7 +43,13 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         ReportKind::Action => writeln!(out, "**Result: {}**\n", report.status_label())?,
     }
 
+    for section in &report.lead {
+        section_md(section, out)?;
+    }
     if !report.findings.is_empty() {
+        if !report.lead.is_empty() {
+            writeln!(out, "\n### Findings\n")?;
+        }
         let rows: Vec<Vec<String>> = report
             .findings
             .iter()
@@ -65,41 +71,7 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
     }
 
     for section in &report.sections {
-        match section {
-            Section::Table {
-                title,
-                headers,
-                rows,
-            } => {
-                writeln!(out, "\n### {title}\n")?;
-                if rows.is_empty() {
-                    writeln!(out, "(none)")?;
-                } else {
-                    table(out, headers, rows)?;
-                }
-            }
-            Section::Pairs { title, pairs } => {
-                writeln!(out, "\n### {title}\n")?;
-                for (k, v) in pairs {
-                    writeln!(out, "- **{}**: {}", cell(k), cell(v))?;
-                }
-            }
-            Section::Lines { title, lines } => {
-                writeln!(out, "\n### {title}\n")?;
-                for l in lines {
-                    writeln!(out, "- {l}")?;
-                }
-            }
-            Section::Chart { title, series } => {
-                writeln!(out, "\n### {title}\n")?;
-                let headers: Vec<String> = ["Series", "Trend", "Latest", "Max"]
-                    .iter()
-                    .map(|s| (*s).to_owned())
-                    .collect();
-                let rows: Vec<Vec<String>> = series.iter().map(super::chart::row).collect();
-                table(out, &headers, &rows)?;
-            }
-        }
+        section_md(section, out)?;
     }
 
     if !report.corrections.is_empty() {
@@ -119,4 +91,43 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         }
     }
     out.flush()
+}
+
+fn section_md(section: &Section, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        Section::Table {
+            title,
+            headers,
+            rows,
+        } => {
+            writeln!(out, "\n### {title}\n")?;
+            if rows.is_empty() {
+                writeln!(out, "(none)")?;
+            } else {
+                table(out, headers, rows)?;
+            }
+        }
+        Section::Pairs { title, pairs } => {
+            writeln!(out, "\n### {title}\n")?;
+            for (k, v) in pairs {
+                writeln!(out, "- **{}**: {}", cell(k), cell(v))?;
+            }
+        }
+        Section::Lines { title, lines } => {
+            writeln!(out, "\n### {title}\n")?;
+            for l in lines {
+                writeln!(out, "- {l}")?;
+            }
+        }
+        Section::Chart { title, series } => {
+            writeln!(out, "\n### {title}\n")?;
+            let headers: Vec<String> = ["Series", "Trend", "Latest", "Max"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect();
+            let rows: Vec<Vec<String>> = series.iter().map(super::chart::row).collect();
+            table(out, &headers, &rows)?;
+        }
+    }
+    Ok(())
 }

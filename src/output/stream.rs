@@ -135,6 +135,11 @@ impl<'a> ItemStream<'a> {
         self.count
     }
 
+    /// A remark for the person at the terminal, on stderr so that a pipe gets items only.
+    pub fn notice(&self, text: &str) {
+        eprintln!("{text}");
+    }
+
     /// Ends the stream with its summary: the envelope's `status` and `data` in JSON; a last
     /// line for people.
     pub fn end(mut self, status: &str, data: Value, human: &[String]) -> io::Result<()> {

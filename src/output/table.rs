@@ -52,7 +52,13 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         report.command, rc.target.table, region, rc.target.env
     )?;
 
+    for section in &report.lead {
+        render_section(section, rc, out)?;
+    }
     if !report.findings.is_empty() {
+        if !report.lead.is_empty() {
+            writeln!(out, "\nFindings")?;
+        }
         let mut t = new_table(rc);
         t.set_header(header(&["STATUS".into(), "CHECK".into(), "SUMMARY".into()]));
         for f in &report.findings {
