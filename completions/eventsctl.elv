@@ -49,6 +49,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
             cand health-check 'The runbook''s maintenance procedures as one command each'
+            cand bench 'Open-loop load through the core against the runbook''s performance targets'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -240,7 +241,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --until 'Until this time: RFC 3339 or relative'
             cand --limit 'At most this many events (a next-page token is printed when more remain)'
             cand --page-token 'Continue where a previous query stopped'
-            cand --page-size 'Items per DynamoDB call (1 MB per call at most either way)'
+            cand --page-size 'Items per DynamoDB call (default: as many as fit DynamoDB''s 1 MB page)'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -913,6 +914,90 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;health-check;help;help'= {
         }
+        &'eventsctl;bench'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand write 'Write events at a fixed rate (PutItem, conditional), as the API does'
+            cand read 'Query users'' recent events at a fixed rate, as GET /inbox does'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;bench;write'= {
+            cand --rate 'Requests per second, sent on schedule whatever the latency (open loop)'
+            cand --duration 'How long to run'
+            cand --users 'Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)'
+            cand --max-in-flight 'Requests in flight at most; beyond it a scheduled request is counted as dropped'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --keep 'Keep the bench events (their ttl removes them within about a day of the hour they get)'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;bench;read'= {
+            cand --rate 'Requests per second, sent on schedule whatever the latency (open loop)'
+            cand --duration 'How long to run'
+            cand --users 'Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)'
+            cand --max-in-flight 'Requests in flight at most; beyond it a scheduled request is counted as dropped'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --keep 'Keep the bench events (their ttl removes them within about a day of the hour they get)'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;bench;help'= {
+            cand write 'Write events at a fixed rate (PutItem, conditional), as the API does'
+            cand read 'Query users'' recent events at a fixed rate, as GET /inbox does'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;bench;help;write'= {
+        }
+        &'eventsctl;bench;help;read'= {
+        }
+        &'eventsctl;bench;help;help'= {
+        }
         &'eventsctl;completions'= {
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -947,6 +1032,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
             cand health-check 'The runbook''s maintenance procedures as one command each'
+            cand bench 'Open-loop load through the core against the runbook''s performance targets'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1032,6 +1118,14 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;health-check;monthly'= {
         }
         &'eventsctl;help;health-check;quarterly'= {
+        }
+        &'eventsctl;help;bench'= {
+            cand write 'Write events at a fixed rate (PutItem, conditional), as the API does'
+            cand read 'Query users'' recent events at a fixed rate, as GET /inbox does'
+        }
+        &'eventsctl;help;bench;write'= {
+        }
+        &'eventsctl;help;bench;read'= {
         }
         &'eventsctl;help;completions'= {
         }

@@ -160,6 +160,25 @@ impl AwsError {
         }
     }
 
+    /// A failure on this side of the call (no region, an event the tool refused, a wait that
+    /// ran out), in the same one-line shape as AWS's own.
+    pub fn local(
+        kind: AwsErrorKind,
+        service: &'static str,
+        operation: &'static str,
+        resource: Option<String>,
+        message: impl Into<String>,
+    ) -> AwsError {
+        AwsError {
+            kind,
+            service,
+            operation,
+            resource,
+            code: None,
+            message: message.into(),
+        }
+    }
+
     pub fn is_not_found(&self) -> bool {
         self.kind == AwsErrorKind::NotFound
     }

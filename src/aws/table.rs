@@ -140,16 +140,7 @@ pub async fn create(
                 .expect("name and keys are set")
         })
         .collect();
-    let tags: Vec<Tag> = tags
-        .iter()
-        .map(|(k, v)| {
-            Tag::builder()
-                .key(*k)
-                .value(*v)
-                .build()
-                .expect("key and value are set")
-        })
-        .collect();
+    let tags = tag_list(tags);
     let out = client
         .create_table()
         .table_name(name)
@@ -163,13 +154,14 @@ pub async fn create(
         .send()
         .await
         .aws("dynamodb", "CreateTable", table_resource(name))?;
-    out.table_description.ok_or_else(|| AwsError {
-        kind: AwsErrorKind::Other,
-        service: "dynamodb",
-        operation: "CreateTable",
-        resource: table_resource(name),
-        code: None,
-        message: "the response had no table description".into(),
+    out.table_description.ok_or_else(|| {
+        AwsError::local(
+            AwsErrorKind::Other,
+            "dynamodb",
+            "CreateTable",
+            table_resource(name),
+            "the response had no table description",
+        )
     })
 }
 
@@ -194,13 +186,14 @@ pub async fn wait_active(
         .table_name(name)
         .wait(max)
         .await;
-    let wait_error = |message: String| AwsError {
-        kind: AwsErrorKind::Other,
-        service: "dynamodb",
-        operation: "DescribeTable (waiting for ACTIVE)",
-        resource: table_resource(name),
-        code: None,
-        message,
+    let wait_error = |message: String| {
+        AwsError::local(
+            AwsErrorKind::Other,
+            "dynamodb",
+            "DescribeTable (waiting for ACTIVE)",
+            table_resource(name),
+            message,
+        )
     };
     match waited {
         Ok(poll) => match poll.into_result() {
@@ -295,6 +288,22 @@ pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsEr
         .await
         .aws("dynamodb", "TagResource", Some(arn.to_owned()))?;
     Ok(())
+}
+
+/// The table's GSI names; the spec's when there is no description to read them from.
+pub fn gsi_names(t: Option<&TableDescription>) -> Vec<String> {
+    match t {
+        Some(t) => t
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|g| g.index_name().map(str::to_owned))
+            .collect(),
+        None => crate::spec::table()
+            .gsis
+            .iter()
+            .map(|g| g.name.to_owned())
+            .collect(),
+    }
 }
 
 /// `key=value` pairs as SDK tags.

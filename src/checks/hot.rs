@@ -193,18 +193,10 @@ async fn top_users(
 }
 
 async fn describe_insights(
-    ctx: &Context,
+    client: &aws_sdk_dynamodb::Client,
     table: &str,
     gsis: &[String],
 ) -> Result<Vec<IndexInsights>, AwsError> {
-    let client = ctx.dynamodb().await.map_err(|e| AwsError {
-        kind: crate::aws::AwsErrorKind::Other,
-        service: "dynamodb",
-        operation: "DescribeContributorInsights",
-        resource: None,
-        code: None,
-        message: e.to_string(),
-    })?;
     let calls = resources(gsis).into_iter().map(|r| async move {
         let out = client
             .describe_contributor_insights()
@@ -273,18 +265,10 @@ async fn rule_report(
 /// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, facts 8.4) on
 /// the table and each GSI.
 pub async fn enable_insights(
-    ctx: &Context,
+    client: &aws_sdk_dynamodb::Client,
     table: &str,
     gsis: &[String],
 ) -> Result<Vec<String>, AwsError> {
-    let client = ctx.dynamodb().await.map_err(|e| AwsError {
-        kind: crate::aws::AwsErrorKind::Other,
-        service: "dynamodb",
-        operation: "UpdateContributorInsights",
-        resource: None,
-        code: None,
-        message: e.to_string(),
-    })?;
     let mut done = Vec::new();
     for r in resources(gsis) {
         client
@@ -312,18 +296,7 @@ pub async fn gather(
 ) -> Result<HotFacts, NoRegion> {
     let table = ctx.table().to_owned();
     let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await;
-    let gsis: Vec<String> = match &described {
-        Ok(Some(t)) => t
-            .global_secondary_indexes()
-            .iter()
-            .filter_map(|g| g.index_name().map(str::to_owned))
-            .collect(),
-        _ => crate::spec::table()
-            .gsis
-            .iter()
-            .map(|g| g.name.to_owned())
-            .collect(),
-    };
+    let gsis = crate::aws::table::gsi_names(described.as_ref().ok().and_then(|t| t.as_ref()));
     let now = Utc::now();
     let start = now - window;
     let cw = ctx.cloudwatch().await?;
@@ -339,7 +312,7 @@ pub async fn gather(
     let keys = key_range_keys(&table, &gsis);
     let (groups, insights, key_range) = tokio::join!(
         groups,
-        describe_insights(ctx, &table, &gsis),
+        describe_insights(ctx.dynamodb().await?, &table, &gsis),
         metrics::fetch(cw, Window::last_at(window, now, 60), &keys),
     );
     let users = match groups {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_dynamodb::types::{StreamViewType, TableDescription};
+use aws_sdk_dynamodb::types::TableDescription;
 use aws_sdk_dynamodbstreams::types::StreamStatus;
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 use chrono::{Duration, Utc};
@@ -122,37 +122,12 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
         }
         Ok(Some(t)) => t,
     };
-    let spec = t.stream_specification();
-    let enabled = spec.map(|s| s.stream_enabled()).unwrap_or(false);
-    let view = spec.and_then(|s| s.stream_view_type()).cloned();
-    let evidence = json!({"enabled": enabled, "view_type": view.as_ref().map(|v| v.as_str()), "latest_stream_arn": t.latest_stream_arn()});
-    let enable = "aws dynamodb update-table --table-name <table> --stream-specification StreamEnabled=true,StreamViewType=NEW_IMAGE, then point the consumer's event source mapping at the new stream ARN";
-    let mut out = vec![
-        match (enabled, &view) {
-            (false, _) => Finding::crit(
-                "stream.enabled",
-                "the stream is disabled: nothing reaches downstream processors",
-            )
-            .remedy(enable),
-            (true, Some(StreamViewType::NewImage)) => {
-                Finding::ok("stream.enabled", "enabled, NEW_IMAGE")
-            }
-            (true, Some(StreamViewType::NewAndOldImages)) => Finding::warn(
-                "stream.enabled",
-                "enabled, NEW_AND_OLD_IMAGES (the runbook says NEW_IMAGE)",
-            ),
-            (true, v) => Finding::crit(
-                "stream.enabled",
-                format!(
-                    "enabled with {}: consumers get no new image",
-                    v.as_ref().map(|v| v.as_str()).unwrap_or("no view type")
-                ),
-            )
-            .remedy(enable),
-        }
-        .evidence(evidence)
-        .runbook("Issue 3, resolution 1-2"),
-    ];
+    let enabled = t.stream_specification().is_some_and(|s| s.stream_enabled());
+    let mut out = vec![crate::checks::table::stream(
+        "stream.enabled",
+        t,
+        &crate::spec::table(),
+    )];
     if !enabled {
         return out;
     }
@@ -343,7 +318,7 @@ pub fn sections(facts: &StreamFacts) -> Vec<Section> {
 mod tests {
     use super::*;
     use crate::report::Status;
-    use aws_sdk_dynamodb::types::StreamSpecification;
+    use aws_sdk_dynamodb::types::{StreamSpecification, StreamViewType};
 
     fn facts(
         mappings: Result<Vec<EventSourceMappingConfiguration>, AwsError>,

@@ -75,7 +75,7 @@ pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
     findings.push(billing(table));
     findings.push(ttl(&facts.ttl, spec));
     findings.extend(pitr(&facts.backups, spec));
-    findings.push(stream(table, spec));
+    findings.push(stream("table.stream", table, spec));
     findings.push(encryption(table));
     findings.push(deletion_protection(table, facts.production));
     findings
@@ -368,7 +368,8 @@ fn pitr(
     ]
 }
 
-fn stream(t: &TableDescription, spec: &TableSpec) -> Finding {
+/// The stream's finding under `check`: `table.stream` here, `stream.enabled` in stream-status.
+pub fn stream(check: &str, t: &TableDescription, spec: &TableSpec) -> Finding {
     let s = t.stream_specification();
     let enabled = s.map(|s| s.stream_enabled()).unwrap_or(false);
     let view = s.and_then(|s| s.stream_view_type()).cloned();
@@ -385,19 +386,19 @@ fn stream(t: &TableDescription, spec: &TableSpec) -> Finding {
     let rb = "Issue 3, resolution steps 1-2";
     match (enabled, view) {
         (false, _) => Finding::crit(
-            "table.stream",
+            check,
             "the stream is disabled: downstream processors get nothing",
         )
         .remedy(enable),
         (true, Some(v)) if v == spec.stream_view => {
-            Finding::ok("table.stream", format!("enabled, {}", v.as_str()))
+            Finding::ok(check, format!("enabled, {}", v.as_str()))
         }
         (true, Some(StreamViewType::NewAndOldImages)) => Finding::warn(
-            "table.stream",
+            check,
             "enabled with NEW_AND_OLD_IMAGES: records carry more than the runbook's NEW_IMAGE",
         ),
         (true, v) => Finding::crit(
-            "table.stream",
+            check,
             format!(
                 "enabled with {}: records carry no new image for consumers",
                 v.as_ref().map(|v| v.as_str()).unwrap_or("no view type")

@@ -14,8 +14,8 @@ use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::aws::table as ddb;
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Section, Status};
+use crate::spec::ON_DEMAND_TABLE_QUOTA;
 use crate::spec::targets::THROTTLE_ALARM;
-use crate::spec::{self, ON_DEMAND_TABLE_QUOTA};
 
 /// The per-reason throttle metrics: (short name, metric suffix).
 pub const REASONS: [(&str, &str); 4] = [
@@ -113,18 +113,7 @@ pub async fn gather(
 ) -> Result<ThrottleFacts, NoRegion> {
     let table_name = ctx.table().to_owned();
     let table = ddb::describe(ctx.dynamodb().await?, &table_name).await;
-    let gsis: Vec<String> = match &table {
-        Ok(Some(t)) => t
-            .global_secondary_indexes()
-            .iter()
-            .filter_map(|g| g.index_name().map(str::to_owned))
-            .collect(),
-        _ => spec::table()
-            .gsis
-            .iter()
-            .map(|g| g.name.to_owned())
-            .collect(),
-    };
+    let gsis = ddb::gsi_names(table.as_ref().ok().and_then(|t| t.as_ref()));
     let cw = ctx.cloudwatch().await?;
     let window = Window::last_at(since, now, THROTTLE_ALARM.period);
     let keys = metric_keys(&table_name, &gsis);

@@ -13,18 +13,7 @@ use crate::spec::{self, Names};
 /// The alarm specs for this table: its GSIs from DescribeTable, else the spec's.
 async fn specs(ctx: &Context) -> anyhow::Result<Vec<AlarmSpec>> {
     let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
-    let gsis: Vec<String> = match table {
-        Some(t) => t
-            .global_secondary_indexes()
-            .iter()
-            .filter_map(|g| g.index_name().map(str::to_owned))
-            .collect(),
-        None => spec::table()
-            .gsis
-            .iter()
-            .map(|g| g.name.to_owned())
-            .collect(),
-    };
+    let gsis = crate::aws::table::gsi_names(table.as_ref());
     let gsis: Vec<&str> = gsis.iter().map(String::as_str).collect();
     Ok(alarms(&ctx.names, &gsis))
 }

@@ -199,24 +199,22 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
                                 Ok(())
                             }
                             Err(PutError::Aws(e)) => Err(e),
-                            Err(e) => Err(AwsError {
-                                kind: crate::aws::AwsErrorKind::Invalid,
-                                service: "dynamodb",
-                                operation: "PutItem",
-                                resource: None,
-                                code: None,
-                                message: e.to_string(),
-                            }),
+                            Err(e) => Err(AwsError::local(
+                                crate::aws::AwsErrorKind::Invalid,
+                                "dynamodb",
+                                "PutItem",
+                                None,
+                                e.to_string(),
+                            )),
                         }
                     }
-                    Err(e) => Err(AwsError {
-                        kind: crate::aws::AwsErrorKind::Invalid,
-                        service: "dynamodb",
-                        operation: "PutItem",
-                        resource: None,
-                        code: None,
-                        message: e.0,
-                    }),
+                    Err(e) => Err(AwsError::local(
+                        crate::aws::AwsErrorKind::Invalid,
+                        "dynamodb",
+                        "PutItem",
+                        None,
+                        e.0,
+                    )),
                 },
                 Mode::Read => {
                     let mut spec = QuerySpec::new(
@@ -231,14 +229,13 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
                         .map(|_| ())
                         .map_err(|e| match e {
                             crate::events::query::QueryError::Aws(e) => e,
-                            crate::events::query::QueryError::Sink(e) => AwsError {
-                                kind: crate::aws::AwsErrorKind::Other,
-                                service: "dynamodb",
-                                operation: "Query",
-                                resource: None,
-                                code: None,
-                                message: e.to_string(),
-                            },
+                            crate::events::query::QueryError::Sink(e) => AwsError::local(
+                                crate::aws::AwsErrorKind::Other,
+                                "dynamodb",
+                                "Query",
+                                None,
+                                e.to_string(),
+                            ),
                         })
                 }
             };

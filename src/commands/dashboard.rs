@@ -10,24 +10,9 @@ use crate::context::Context;
 use crate::report::{ChartSeries, Report, Section};
 use crate::spec::{self, dashboard};
 
-fn gsi_names(t: Option<&aws_sdk_dynamodb::types::TableDescription>) -> Vec<String> {
-    match t {
-        Some(t) => t
-            .global_secondary_indexes()
-            .iter()
-            .filter_map(|g| g.index_name().map(str::to_owned))
-            .collect(),
-        None => spec::table()
-            .gsis
-            .iter()
-            .map(|g| g.name.to_owned())
-            .collect(),
-    }
-}
-
 async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
-    let gsis = gsi_names(t.as_ref());
+    let gsis = crate::aws::table::gsi_names(t.as_ref());
     let gsis: Vec<&str> = gsis.iter().map(String::as_str).collect();
     Ok(dashboard::widgets(ctx.table(), &gsis))
 }

@@ -77,15 +77,7 @@ fn assemble(mut report: Report, parts: Vec<Part>) -> Report {
 async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Result<Part> {
     let table = ctx.table().to_owned();
     let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await?;
-    let gsis: Vec<String> = described
-        .as_ref()
-        .map(|t| {
-            t.global_secondary_indexes()
-                .iter()
-                .filter_map(|g| g.index_name().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
+    let gsis = crate::aws::table::gsi_names(described.as_ref());
     let od = described.as_ref().and_then(|t| t.on_demand_throughput());
     let mut keys = Vec::new();
     for r in std::iter::once(None).chain(gsis.iter().map(|g| Some(g.as_str()))) {
@@ -373,13 +365,14 @@ async fn quarter_latency(
     let period = (end - start).num_seconds() as i32 / 3600 * 3600;
     let window = Window { start, end, period };
     let m = metrics::fetch(
-        ctx.cloudwatch().await.map_err(|e| crate::aws::AwsError {
-            kind: crate::aws::AwsErrorKind::Other,
-            service: "cloudwatch",
-            operation: "GetMetricData",
-            resource: None,
-            code: None,
-            message: e.to_string(),
+        ctx.cloudwatch().await.map_err(|e| {
+            crate::aws::AwsError::local(
+                crate::aws::AwsErrorKind::Other,
+                "cloudwatch",
+                "GetMetricData",
+                None,
+                e.to_string(),
+            )
         })?,
         window,
         &keys,
@@ -442,15 +435,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
     let p = prices(&args.prices);
     let table = ctx.table().to_owned();
     let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await?;
-    let gsis: Vec<String> = described
-        .as_ref()
-        .map(|t| {
-            t.global_secondary_indexes()
-                .iter()
-                .filter_map(|g| g.index_name().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
+    let gsis = crate::aws::table::gsi_names(described.as_ref());
     let usage_keys: Vec<MetricKey> = std::iter::once(None)
         .chain(gsis.iter().map(|g| Some(g.as_str())))
         .flat_map(|r| {

@@ -8,22 +8,15 @@ use crate::report::{Finding, Report};
 pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
     let mut report = Report::check("hot-partitions");
     if args.enable_contributor_insights {
-        let gsis: Vec<String> = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
-            .await?
-            .map(|t| {
-                t.global_secondary_indexes()
-                    .iter()
-                    .filter_map(|g| g.index_name().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
+        let gsis = crate::aws::table::gsi_names(table.as_ref());
         if args.dry_run {
             report.push(Finding::ok(
                 "hot.enable",
                 format!("would enable Contributor Insights (THROTTLED_KEYS) on the table and {} (dry run)", gsis.join(", ")),
             ));
         } else {
-            let done = enable_insights(ctx, ctx.table(), &gsis).await?;
+            let done = enable_insights(ctx.dynamodb().await?, ctx.table(), &gsis).await?;
             report.push(Finding::ok(
                 "hot.enable",
                 format!(

@@ -250,18 +250,7 @@ fn reapply_finding(applied: &[(String, Result<String, String>)]) -> Finding {
         .iter()
         .filter_map(|(k, r)| r.as_ref().err().map(|e| format!("{k}: {e}")))
         .collect();
-    let evidence = json!(
-        applied
-            .iter()
-            .map(|(k, r)| (
-                k.clone(),
-                match r {
-                    Ok(v) => json!({"applied": v}),
-                    Err(e) => json!({"failed": e}),
-                }
-            ))
-            .collect::<serde_json::Map<_, _>>()
-    );
+    let evidence = reapplied_json(applied);
     if failed.is_empty() {
         Finding::ok(
             "restore.reapply",
