@@ -34,9 +34,9 @@ pub const EVENT_COLUMNS: &[Column] = &[
 ];
 
 fn json_object(flag: &str, text: &str) -> Result<Value, UsageError> {
-    check_numbers(text).map_err(|e| UsageError::new(format!("{flag}: {e}")))?;
     let v: Value = serde_json::from_str(text)
         .map_err(|e| UsageError::new(format!("{flag} is not valid JSON: {e}")))?;
+    check_numbers(text).map_err(|e| UsageError::new(format!("{flag}: {e}")))?;
     if !v.is_object() {
         return Err(UsageError::new(format!(
             "{flag} must be a JSON object like {{\"k\": 1}}"

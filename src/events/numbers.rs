@@ -35,9 +35,11 @@ fn normalize(text: &str) -> Option<Decimal> {
     if !all.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let mut exponent = exp.checked_sub(frac.len() as i64)?;
     let trimmed_end = all.trim_end_matches('0');
-    exponent += (all.len() - trimmed_end.len()) as i64;
+    // Checked: an exponent like 1e9223372036854775807 must not overflow (found by the fuzzer).
+    let exponent = exp
+        .checked_sub(frac.len() as i64)?
+        .checked_add((all.len() - trimmed_end.len()) as i64)?;
     let digits = trimmed_end.trim_start_matches('0').to_owned();
     if digits.is_empty() {
         return Some(Decimal {
@@ -55,7 +57,14 @@ fn normalize(text: &str) -> Option<Decimal> {
 
 /// DynamoDB's limits on a number string: 38 significant digits, 1e-130 <= |n| < 1e126.
 pub fn dynamodb_number_problem(text: &str) -> Option<String> {
-    let d = normalize(text)?;
+    let out_of_range = || {
+        format!(
+            "number {text} is outside DynamoDB's range (1e-130 to 9.99e125); send it as a string"
+        )
+    };
+    let Some(d) = normalize(text) else {
+        return Some(out_of_range());
+    };
     if d.digits.is_empty() {
         return None;
     }
@@ -66,13 +75,10 @@ pub fn dynamodb_number_problem(text: &str) -> Option<String> {
         ));
     }
     // Power of ten of the leading digit.
-    let magnitude = d.exponent + d.digits.len() as i64 - 1;
-    if !(-130..126).contains(&magnitude) {
-        return Some(format!(
-            "number {text} is outside DynamoDB's range (1e-130 to 9.99e125); send it as a string"
-        ));
+    match d.exponent.checked_add(d.digits.len() as i64 - 1) {
+        Some(m) if (-130..126).contains(&m) => None,
+        _ => Some(out_of_range()),
     }
-    None
 }
 
 /// Checks one number literal from the input: it must survive JSON parsing and DynamoDB unchanged.
@@ -176,6 +182,9 @@ mod tests {
             ("[0.1234567890123456789]", "cannot be stored exactly"),
             ("[1e200]", "outside DynamoDB's range"),
             ("[1e-140]", "outside DynamoDB's range"),
+            // Found by the fuzzer (fuzz/key_codec): an exponent at i64::MAX overflowed.
+            ("[7e9223372036854775807]", "outside DynamoDB's range"),
+            ("[5e-9223372036854775808]", "outside DynamoDB's range"),
         ] {
             let err = check_numbers(bad)
                 .err()
