@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-use eventsctl::docgen::{SHELLS, completion, completion_file, man_pages};
+use clap::CommandFactory;
+use eventsctl::cli::Cli;
+use eventsctl::docgen::{SHELLS, completion, completion_file};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -20,6 +22,34 @@ fn check(path: PathBuf, want: &[u8], stale: &mut Vec<String>) {
         Ok(have) if have == want => {}
         _ => stale.push(path.display().to_string()),
     }
+}
+
+/// One man page per command and subcommand: (`eventsctl-table-create.1`, roff).
+pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn walk(
+        cmd: &clap::Command,
+        prefix: &str,
+        out: &mut Vec<(String, Vec<u8>)>,
+    ) -> std::io::Result<()> {
+        let name = if prefix.is_empty() {
+            cmd.get_name().to_owned()
+        } else {
+            format!("{prefix}-{}", cmd.get_name())
+        };
+        let page = cmd.clone().name(name.clone());
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(page).render(&mut buf)?;
+        out.push((format!("{name}.1"), buf));
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            walk(sub, &name, out)?;
+        }
+        Ok(())
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut out = Vec::new();
+    walk(&cmd, "", &mut out)?;
+    Ok(out)
 }
 
 #[test]
