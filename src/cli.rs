@@ -61,6 +61,18 @@ pub struct GlobalArgs {
     /// Colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits
+    /// it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m,
+    /// bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS
+    /// call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it.
+    #[arg(long, global = true, value_parser = timeout_arg)]
+    pub timeout: Option<std::time::Duration>,
+    /// Production markers, comma-separated: a target whose environment or table name holds one
+    /// as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is
+    /// production, and every write to it needs --yes (table create is refused). See
+    /// docs/safety.md
+    #[arg(long, global = true, env = "EVENTSCTL_PRODUCTION_MARKERS", default_value = "prod,prd,production,live", value_parser = production_markers)]
+    pub production_markers: crate::safety::ProductionRule,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,9 +158,13 @@ pub struct MonthlyArgs {
     /// Also run a restore drill (dr-drill) and include its record
     #[arg(long)]
     pub restore_test: bool,
-    /// Write the report as Markdown to FILE, for the ticket
+    /// Write the report as Markdown to FILE, for the ticket (never an input, never over an
+    /// existing file without --force; checked before the first AWS call)
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Let --report replace an existing file
+    #[arg(long, requires = "report")]
+    pub force: bool,
     /// Items check-ttl samples
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
@@ -158,9 +174,13 @@ pub struct MonthlyArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct QuarterlyArgs {
-    /// Write the report as Markdown to FILE
+    /// Write the report as Markdown to FILE (never an input, never over an existing file
+    /// without --force; checked before the first AWS call)
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Let --report replace an existing file
+    #[arg(long, requires = "report")]
+    pub force: bool,
     /// Items sampled for the key distribution
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
@@ -170,10 +190,29 @@ pub struct QuarterlyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
-    /// Write events at a fixed rate (PutItem, conditional), as the API does
+    /// Write events at a fixed rate (PutItem, conditional), as the API does; its events are
+    /// deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)
     Write(BenchArgs),
     /// Query users' recent events at a fixed rate, as GET /inbox does
     Read(BenchArgs),
+    /// Delete the events of bench runs that were not cleaned up (killed runs, --keep)
+    Cleanup(BenchCleanupArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchCleanupArgs {
+    /// Only this run (the run_id a bench printed)
+    #[arg(long)]
+    pub run: Option<String>,
+    /// Only runs that started at least this long ago (a run still going is left alone)
+    #[arg(long, default_value = "1h", value_parser = duration_arg)]
+    pub older_than: chrono::Duration,
+    /// Really delete (without it: what would be deleted)
+    #[arg(long)]
+    pub yes: bool,
+    /// Show what would be deleted and delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -190,9 +229,13 @@ pub struct BenchArgs {
     /// Requests in flight at most; beyond it a scheduled request is counted as dropped
     #[arg(long, default_value_t = 2048, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_in_flight: u32,
-    /// Keep the bench events (their ttl removes them within about a day of the hour they get)
+    /// Keep the bench events (their ttl removes them within about a day of the hour they get;
+    /// bench cleanup deletes them sooner)
     #[arg(long)]
     pub keep: bool,
+    /// Run against a production table (bench events reach its stream consumers)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Prices for the cost estimate; defaults are us-east-1 list prices (check yours).
@@ -318,9 +361,14 @@ pub struct DrillArgs {
     /// Keep the drill table (delete it later with --delete NAME --yes)
     #[arg(long)]
     pub keep: bool,
-    /// Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json)
+    /// Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json; a
+    /// FILE ending in .json gets the JSON and the Markdown goes to FILE with .md). Never over an
+    /// existing file without --force; checked before the first AWS call
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Let --report replace existing files
+    #[arg(long, requires = "report")]
+    pub force: bool,
     /// Longest wait for the drill table to become ACTIVE
     #[arg(long, default_value = "6h", value_parser = duration_arg)]
     pub max_wait: chrono::Duration,
@@ -454,6 +502,9 @@ pub struct AlarmsApplyArgs {
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Apply to a production environment
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -469,6 +520,9 @@ pub struct DashboardApplyArgs {
     /// Print the dashboard body and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Apply to a production environment
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -480,8 +534,9 @@ pub struct ShowArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TableCommand {
-    /// Create the table to spec (dev, test and sandbox environments), wait until ACTIVE,
-    /// enable TTL and PITR, tag it managed-by=eventsctl
+    /// Create the table to spec (dev, test and sandbox environments; refused for a production
+    /// env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR,
+    /// tag it managed-by=eventsctl
     Create(TableCreateArgs),
     /// Compare the live table with the runbook's spec, one finding per setting
     Verify,
@@ -510,7 +565,8 @@ pub enum EventsCommand {
     Get(GetArgs),
     /// Events of one user, by time, type or status, streamed page by page
     Query(QueryArgs),
-    /// Import NDJSON events: validated first, written in batches, idempotent on re-run
+    /// Import NDJSON events: validated first, written in batches; never replaces a stored event
+    /// that differs (--overwrite does), so a re-run is idempotent
     Import(ImportArgs),
 }
 
@@ -547,6 +603,9 @@ pub struct PutArgs {
     /// Validate and show the item, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Write to a production table
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -601,7 +660,8 @@ pub struct QueryArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// NDJSON file, one event a line; `-` for stdin
+    /// NDJSON file, one event a line (at most 1 MiB a line); `-` for stdin; pipes and FIFOs
+    /// work too. What is written is exactly what was validated (the valid lines are spooled)
     #[arg(value_parser = path_or_dash)]
     pub file: PathBuf,
     /// Write the valid lines and list the invalid ones (default: write nothing if any is bad)
@@ -616,9 +676,24 @@ pub struct ImportArgs {
     /// At most this many events per second (protects a production table)
     #[arg(long, value_parser = positive_rate)]
     pub rate: Option<f64>,
-    /// Where the events that did not land go (default: FILE.failed.ndjson)
+    /// Where the events that did not land go (default: FILE.failed.ndjson, or the next free
+    /// FILE.failed.N.ndjson). Never the input, never over an existing file without --force;
+    /// checked before the first AWS call
     #[arg(long)]
     pub failed_out: Option<PathBuf>,
+    /// Let --failed-out replace an existing file
+    #[arg(long, requires = "failed_out")]
+    pub force: bool,
+    /// Replace stored events that differ from the file (default: leave them, count them as
+    /// conflicts, exit 1)
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Leave out events whose ttl has already passed (default: write them and count them)
+    #[arg(long)]
+    pub skip_expired: bool,
+    /// Write to a production table
+    #[arg(long)]
+    pub yes: bool,
     /// Attempts per batch before its events count as failed
     #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub max_attempts: u32,
@@ -693,6 +768,16 @@ pub fn time_arg(s: &str) -> Result<TimeArg, String> {
 pub fn window_arg(s: &str) -> Result<chrono::Duration, String> {
     let t = s.trim();
     crate::times::parse_duration(t.strip_suffix("ago").map(str::trim_end).unwrap_or(t))
+}
+
+fn timeout_arg(s: &str) -> Result<std::time::Duration, String> {
+    let d = crate::times::parse_duration(s)?;
+    d.to_std()
+        .map_err(|_| format!("`{s}` is not a positive duration"))
+}
+
+fn production_markers(s: &str) -> Result<crate::safety::ProductionRule, String> {
+    crate::safety::ProductionRule::parse(s)
 }
 
 fn positive_rate(s: &str) -> Result<f64, String> {

@@ -4,7 +4,8 @@
 //! metadata; each service client is then built the first time a command asks for it.
 
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use aws_config::imds;
 use aws_config::meta::region::RegionProviderChain;
@@ -13,6 +14,7 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::OnceCell;
 
+use crate::aws::calls::{CallLog, CallLogger};
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
 use crate::output::progress::Progress;
 use crate::output::{RenderContext, Target};
@@ -60,6 +62,23 @@ pub struct AwsSettings {
     pub region: Option<String>,
     pub profile: Option<String>,
     pub endpoint_url: Option<String>,
+    /// The command's total time limit (`--timeout` or its default); `None`: no limit.
+    pub time_limit: Option<Duration>,
+}
+
+/// The longest one attempt of an AWS call may wait for its answer. DynamoDB and CloudWatch answer
+/// in milliseconds to seconds; an endpoint that accepts and never answers costs this per attempt.
+pub const MAX_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl AwsSettings {
+    /// Per-attempt timeout: 10 s, or a third of a shorter total limit, so that the SDK's
+    /// three attempts fit inside it.
+    pub fn attempt_timeout(&self) -> Duration {
+        match self.time_limit {
+            Some(limit) => (limit / 3).clamp(Duration::from_millis(500), MAX_ATTEMPT_TIMEOUT),
+            None => MAX_ATTEMPT_TIMEOUT,
+        }
+    }
 }
 
 /// No region came from the flag, the environment, the profile or instance metadata.
@@ -73,6 +92,9 @@ pub struct Context {
     pub names: Names,
     pub output: OutputSettings,
     pub aws: AwsSettings,
+    /// When the run started (the time limit counts from here).
+    pub started: Instant,
+    calls: Arc<CallLog>,
     sdk: OnceCell<SdkConfig>,
     dynamodb: OnceCell<aws_sdk_dynamodb::Client>,
     dynamodb_bulk: OnceCell<aws_sdk_dynamodb::Client>,
@@ -87,14 +109,19 @@ pub struct Context {
 pub const BULK_MAX_ATTEMPTS: u32 = 10;
 
 impl Context {
-    pub fn new(args: &GlobalArgs) -> Context {
+    /// The context of a run whose whole time is bounded by `time_limit` (`--timeout` or the
+    /// command's default).
+    pub fn new(args: &GlobalArgs, time_limit: Option<Duration>) -> Context {
+        let mut names = Names::derive(&args.name_prefix, &args.env, args.table.as_deref());
+        names.production = args.production_markers.clone();
         Context::with(
-            Names::derive(&args.name_prefix, &args.env, args.table.as_deref()),
+            names,
             OutputSettings::from_args(args),
             AwsSettings {
                 region: args.region.clone(),
                 profile: args.profile.clone(),
                 endpoint_url: args.endpoint_url.clone(),
+                time_limit,
             },
         )
     }
@@ -104,6 +131,8 @@ impl Context {
             names,
             output,
             aws,
+            started: Instant::now(),
+            calls: Arc::new(CallLog::default()),
             sdk: OnceCell::new(),
             dynamodb: OnceCell::new(),
             dynamodb_bulk: OnceCell::new(),
@@ -137,6 +166,29 @@ impl Context {
 
     pub fn table(&self) -> &str {
         &self.names.table
+    }
+
+    /// Every AWS call of this run: retries, the last failure, what is in flight.
+    pub fn calls(&self) -> &CallLog {
+        &self.calls
+    }
+
+    /// When the run's time is up, if it is bounded.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.aws.time_limit.map(|l| self.started + l)
+    }
+
+    /// The endpoint calls go to: the last one used, else the configured one.
+    pub fn endpoint(&self) -> String {
+        self.calls
+            .endpoint()
+            .or_else(|| self.aws.endpoint_url.clone())
+            .or_else(|| std::env::var("AWS_ENDPOINT_URL").ok())
+            .unwrap_or_else(|| "the AWS endpoint".to_owned())
+    }
+
+    fn interceptor(&self) -> CallLogger {
+        CallLogger::new(Arc::clone(&self.calls))
     }
 
     pub fn progress(&self) -> Progress {
@@ -176,7 +228,13 @@ impl Context {
         let sdk = self.sdk_config().await?;
         Ok(self
             .dynamodb
-            .get_or_init(|| async { aws_sdk_dynamodb::Client::new(sdk) })
+            .get_or_init(|| async {
+                aws_sdk_dynamodb::Client::from_conf(
+                    aws_sdk_dynamodb::config::Builder::from(sdk)
+                        .interceptor(self.interceptor())
+                        .build(),
+                )
+            })
             .await)
     }
 
@@ -187,6 +245,7 @@ impl Context {
             .dynamodb_bulk
             .get_or_init(|| async {
                 let conf = aws_sdk_dynamodb::config::Builder::from(sdk)
+                    .interceptor(self.interceptor())
                     .retry_config(
                         RetryConfig::standard()
                             .with_max_attempts(BULK_MAX_ATTEMPTS)
@@ -203,7 +262,13 @@ impl Context {
         let sdk = self.sdk_config().await?;
         Ok(self
             .streams
-            .get_or_init(|| async { aws_sdk_dynamodbstreams::Client::new(sdk) })
+            .get_or_init(|| async {
+                aws_sdk_dynamodbstreams::Client::from_conf(
+                    aws_sdk_dynamodbstreams::config::Builder::from(sdk)
+                        .interceptor(self.interceptor())
+                        .build(),
+                )
+            })
             .await)
     }
 
@@ -211,7 +276,13 @@ impl Context {
         let sdk = self.sdk_config().await?;
         Ok(self
             .cloudwatch
-            .get_or_init(|| async { aws_sdk_cloudwatch::Client::new(sdk) })
+            .get_or_init(|| async {
+                aws_sdk_cloudwatch::Client::from_conf(
+                    aws_sdk_cloudwatch::config::Builder::from(sdk)
+                        .interceptor(self.interceptor())
+                        .build(),
+                )
+            })
             .await)
     }
 
@@ -219,7 +290,13 @@ impl Context {
         let sdk = self.sdk_config().await?;
         Ok(self
             .logs
-            .get_or_init(|| async { aws_sdk_cloudwatchlogs::Client::new(sdk) })
+            .get_or_init(|| async {
+                aws_sdk_cloudwatchlogs::Client::from_conf(
+                    aws_sdk_cloudwatchlogs::config::Builder::from(sdk)
+                        .interceptor(self.interceptor())
+                        .build(),
+                )
+            })
             .await)
     }
 
@@ -227,7 +304,13 @@ impl Context {
         let sdk = self.sdk_config().await?;
         Ok(self
             .lambda
-            .get_or_init(|| async { aws_sdk_lambda::Client::new(sdk) })
+            .get_or_init(|| async {
+                aws_sdk_lambda::Client::from_conf(
+                    aws_sdk_lambda::config::Builder::from(sdk)
+                        .interceptor(self.interceptor())
+                        .build(),
+                )
+            })
             .await)
     }
 }
@@ -276,12 +359,16 @@ async fn load_sdk_config(aws: &AwsSettings) -> Result<SdkConfig, NoRegion> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .region(region)
         .credentials_provider(credentials)
-        .timeout_config(
-            TimeoutConfig::builder()
+        .timeout_config({
+            let t = TimeoutConfig::builder()
                 .connect_timeout(Duration::from_secs(3))
-                .operation_attempt_timeout(Duration::from_secs(30))
-                .build(),
-        );
+                .operation_attempt_timeout(aws.attempt_timeout());
+            match aws.time_limit {
+                Some(limit) => t.operation_timeout(limit),
+                None => t,
+            }
+            .build()
+        });
     if let Some(p) = &aws.profile {
         loader = loader.profile_name(p);
     }

@@ -2,15 +2,17 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
+use eventsctl::aws::{AwsError, AwsErrorKind};
 use eventsctl::cli::Cli;
 use eventsctl::commands::Outcome;
 use eventsctl::context::Context;
 use eventsctl::error::UsageError;
-use eventsctl::output;
+use eventsctl::output::{self, escape};
 use eventsctl::report::ReportKind;
 use eventsctl::{commands, report};
 
@@ -87,26 +89,49 @@ fn init_logging(verbose: u8, quiet: bool) {
         .try_init();
 }
 
+/// How long a command that bounds itself (`events import`, which writes what did not land to its
+/// file when its time is up) gets after its own deadline before `main` stops it.
+const SELF_BOUNDED_GRACE: Duration = Duration::from_secs(60);
+
 async fn run(cli: Cli) -> u8 {
-    let ctx = Context::new(&cli.global);
+    let limit = commands::time_limit(&cli.command, cli.global.timeout);
+    let ctx = Context::new(&cli.global, limit);
     let kind = commands::kind(&cli.command);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let outcome = match commands::run(&cli.command, &ctx, &mut out).await {
+    let command = commands::run(&cli.command, &ctx, &mut out);
+    let result = match limit {
+        None => command.await,
+        Some(limit) => {
+            let grace = if commands::bounds_itself(&cli.command) {
+                SELF_BOUNDED_GRACE
+            } else {
+                Duration::ZERO
+            };
+            match tokio::time::timeout(limit + grace, command).await {
+                Ok(result) => result,
+                Err(_) => return timed_out(&ctx, limit, cli.global.timeout.is_some(), kind),
+            }
+        }
+    };
+    let outcome = match result {
         Ok(outcome) => outcome,
-        Err(e) => return error_exit(&e, kind),
+        Err(e) => return error_exit(&e, kind, &ctx),
     };
     let report = match outcome {
         Outcome::Streamed { failed } => return if failed { failure_code(kind) } else { 0 },
         Outcome::Report(report) => report,
     };
     let rc = ctx.render_context(report.table_override.as_deref());
-    if let Err(e) = output::write_attachments(&report, &rc) {
-        eprintln!("eventsctl: error: {e}");
-        return failure_code(kind);
-    }
     let rendered =
         output::render(&report, ctx.output.format, &rc, &mut out).and_then(|()| out.flush());
+    // The report files after stdout: a file that cannot be written costs one line on stderr and
+    // never the report on stdout or the command's exit code.
+    for problem in
+        output::write_attachments(&report, &rc, commands::reports_may_replace(&cli.command))
+    {
+        eprintln!("eventsctl: error: {}", escape::line(&problem));
+    }
     match rendered {
         Ok(()) => report.exit_code(),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => report.exit_code(),
@@ -117,6 +142,28 @@ async fn run(cli: Cli) -> u8 {
     }
 }
 
+/// The run's time is up: one line naming the endpoint and the call that was waiting.
+fn timed_out(ctx: &Context, limit: Duration, flag: bool, kind: ReportKind) -> u8 {
+    let limit_text = eventsctl::times::human(chrono::Duration::from_std(limit).unwrap_or_default());
+    let source = if flag {
+        "--timeout"
+    } else {
+        "the default; --timeout sets it"
+    };
+    let waiting = match ctx.calls().oldest_in_flight() {
+        Some(call) => format!("no answer from {} to {call}", ctx.endpoint()),
+        None => match ctx.calls().last_failure() {
+            Some(f) => format!("the last call to {} failed with {f}", ctx.endpoint()),
+            None => format!("waiting on {}", ctx.endpoint()),
+        },
+    };
+    eprintln!(
+        "eventsctl: error: timed out after {limit_text} ({source}): {}",
+        escape::line(&waiting)
+    );
+    failure_code(kind)
+}
+
 fn failure_code(kind: ReportKind) -> u8 {
     match kind {
         ReportKind::Check => report::Status::Unknown.exit_code(),
@@ -125,7 +172,7 @@ fn failure_code(kind: ReportKind) -> u8 {
 }
 
 /// One line on stderr, and the exit code the design names for it.
-fn error_exit(e: &anyhow::Error, kind: ReportKind) -> u8 {
+fn error_exit(e: &anyhow::Error, kind: ReportKind, ctx: &Context) -> u8 {
     let broken_pipe = e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
@@ -133,7 +180,19 @@ fn error_exit(e: &anyhow::Error, kind: ReportKind) -> u8 {
     if broken_pipe {
         return 0;
     }
-    eprintln!("eventsctl: error: {e:#}");
+    let unreachable = e.chain().any(|c| {
+        c.downcast_ref::<AwsError>()
+            .is_some_and(|a| a.kind == AwsErrorKind::Unreachable)
+    });
+    let endpoint = if unreachable {
+        format!(" [endpoint {}]", ctx.endpoint())
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "eventsctl: error: {}{endpoint}",
+        escape::line(&format!("{e:#}"))
+    );
     if e.chain().any(|c| c.downcast_ref::<UsageError>().is_some()) {
         EXIT_USAGE
     } else {

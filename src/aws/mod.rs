@@ -1,6 +1,7 @@
 //! Typed helpers over the AWS SDK.
 
 pub mod alarms;
+pub mod calls;
 pub mod error;
 pub mod insights;
 pub mod metrics;

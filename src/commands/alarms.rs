@@ -38,6 +38,7 @@ pub async fn status(ctx: &Context) -> anyhow::Result<Report> {
 }
 
 pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Report> {
+    crate::safety::guard_write(&ctx.names, "alarms apply", args.yes, args.dry_run)?;
     let specs = specs(ctx).await?;
     let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
     let cw = ctx.cloudwatch().await?;

@@ -13,7 +13,8 @@ use serde_json::json;
 use tokio::sync::{Mutex, Semaphore};
 
 use crate::aws::AwsError;
-use crate::cli::BenchArgs;
+use crate::aws::table as ddb;
+use crate::cli::{BenchArgs, BenchCleanupArgs};
 use crate::context::Context;
 use crate::events::keys::Access;
 use crate::events::model::{Defaults, Event, EventInput};
@@ -22,6 +23,7 @@ use crate::events::writer::{
     BATCH_SIZE, DeleteKey, Pending, PutError, RetryPolicy, WriteStats, put_event, write_batch,
 };
 use crate::report::{Finding, Report, Section};
+use crate::safety;
 use crate::spec::targets::{
     LatencyTargets, READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT,
 };
@@ -49,10 +51,50 @@ fn cpu_micros() -> u64 {
     t(u.ru_utime) + t(u.ru_stime)
 }
 
+/// The partition that lists bench runs: one marker event per run, written before its first
+/// event and deleted with its last, so that `bench cleanup` finds the events of a run that was
+/// killed without reading anything but this partition and the run's own users.
+pub const RUNS_USER: &str = "eventsctl-bench-runs";
+const RUN_EVENT_TYPE: &str = "eventsctl.bench.run";
+
+/// How long in-flight requests may take to finish once the run's time is up.
+const DRAIN: Duration = Duration::from_secs(5);
+
+fn bench_user(run: &str, user: u32) -> String {
+    format!("eventsctl-bench-{run}-{user}")
+}
+
+/// The marker of a run: which users it writes, and until when.
+fn run_marker(
+    run: &str,
+    mode: Mode,
+    users: u32,
+    duration: chrono::Duration,
+) -> Result<Event, crate::events::model::Invalid> {
+    let now = Utc::now();
+    EventInput {
+        user_id: RUNS_USER.into(),
+        event_type: RUN_EVENT_TYPE.into(),
+        event_id: Some(run.to_owned()),
+        // Outlives the run's events (ttl 1 h after they are written) so cleanup can find them.
+        ttl: Some(json!(
+            (now + duration + chrono::Duration::hours(2)).timestamp()
+        )),
+        payload: Some(json!({
+            "run_id": run,
+            "mode": if mode == Mode::Write { "write" } else { "read" },
+            "users": users,
+            "user_prefix": format!("eventsctl-bench-{run}-"),
+        })),
+        ..EventInput::default()
+    }
+    .into_event(Defaults { now: Some(now) }, None)
+}
+
 fn bench_event(run: &str, user: u32, n: u64) -> Result<Event, crate::events::model::Invalid> {
     let now = Utc::now();
     EventInput {
-        user_id: format!("eventsctl-bench-{run}-{user}"),
+        user_id: bench_user(run, user),
         event_type: "eventsctl.bench".into(),
         ttl: Some(json!((now + chrono::Duration::hours(1)).timestamp())),
         payload: Some(json!({"n": n, "pad": "x".repeat(200)})),
@@ -67,6 +109,17 @@ struct Counters {
     throttled: AtomicU64,
     errors: AtomicU64,
     dropped: AtomicU64,
+    first_error: std::sync::Mutex<Option<String>>,
+}
+
+impl Counters {
+    fn error(&self, e: &AwsError) {
+        self.errors.fetch_add(1, Ordering::Relaxed);
+        let mut first = self.first_error.lock().unwrap_or_else(|p| p.into_inner());
+        if first.is_none() {
+            *first = Some(e.to_string());
+        }
+    }
 }
 
 /// Writes `per_user` events for each user in batches (the read bench's data).
@@ -141,16 +194,48 @@ async fn cleanup(ctx: &Context, keys: Vec<DeleteKey>) -> anyhow::Result<usize> {
     Ok(failed)
 }
 
+/// The bench cannot start: the table cannot be read (unreachable, no permission) or is missing.
+/// That is unknown, not a latency verdict.
+fn not_started(name: &str, why: String) -> Report {
+    let mut report = Report::check(name);
+    report.push(
+        Finding::unknown("bench.preflight", format!("no request sent: {why}")).remedy(
+            "Check --endpoint-url / --region and that the table exists (eventsctl table describe).",
+        ),
+    );
+    report
+}
+
 pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<Report> {
+    let name = if mode == Mode::Write {
+        "bench write"
+    } else {
+        "bench read"
+    };
+    // Bench writes synthetic events (the read bench seeds some) that stream consumers receive.
+    safety::guard_write(&ctx.names, name, args.yes, false)?;
     let run_id = format!("{:x}", Utc::now().timestamp_millis());
     let users = args.users;
     let client = ctx.dynamodb().await?.clone();
     let table = ctx.table().to_owned();
+    match ddb::describe(&client, &table).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return Ok(not_started(name, format!("table {table} does not exist"))),
+        Err(e) => return Ok(not_started(name, e.to_string())),
+    }
+    let marker = run_marker(&run_id, mode, users, args.duration)?;
+    put_event(&client, &table, &marker)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot register the bench run: {e}"))?;
     let mut keys = match mode {
         Mode::Read => seed(ctx, &run_id, users, 10).await?,
         Mode::Write => Vec::new(),
     };
     let total = (args.rate * args.duration.num_milliseconds() as f64 / 1000.0).round() as u64;
+    let deadline = Instant::now() + args.duration.to_std().unwrap_or_default();
+    let mut signal = None;
+    let stop = super::interrupted();
+    tokio::pin!(stop);
     let interval = Duration::from_secs_f64(1.0 / args.rate);
     let hist = Arc::new(Mutex::new(
         Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid bounds"),
@@ -168,9 +253,21 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
     let cpu_before = cpu_micros();
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
+    let mut sent = 0u64;
     for i in 0..total {
         let scheduled = started + interval.mul_f64(i as f64);
-        tokio::time::sleep_until(scheduled.into()).await;
+        // The duration holds at any rate: what the schedule could not send in time is dropped.
+        if scheduled >= deadline || Instant::now() >= deadline {
+            break;
+        }
+        tokio::select! {
+            _ = tokio::time::sleep_until(scheduled.into()) => {}
+            _ = &mut stop => {
+                signal = Some(started.elapsed());
+                break;
+            }
+        }
+        sent += 1;
         let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
             counters.dropped.fetch_add(1, Ordering::Relaxed);
             continue;
@@ -189,15 +286,14 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
             let result: Result<(), AwsError> = match mode {
                 Mode::Write => match bench_event(&run_id, user, i) {
                     Ok(event) => {
-                        let key = DeleteKey {
+                        // Recorded before it is sent: a put whose answer is lost (a timeout, a
+                        // signal) may still have landed, and cleanup deletes it too.
+                        written.lock().await.push(DeleteKey {
                             user_id: event.user_id.clone(),
                             sort_key: event.sort_key(),
-                        };
+                        });
                         match put_event(&client, &table, &event).await {
-                            Ok(()) => {
-                                written.lock().await.push(key);
-                                Ok(())
-                            }
+                            Ok(()) => Ok(()),
                             Err(PutError::Aws(e)) => Err(e),
                             Err(e) => Err(AwsError::local(
                                 crate::aws::AwsErrorKind::Invalid,
@@ -218,7 +314,7 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
                 },
                 Mode::Read => {
                     let mut spec = QuerySpec::new(
-                        format!("eventsctl-bench-{run_id}-{user}"),
+                        bench_user(&run_id, user),
                         Access::Table,
                         Utc::now().timestamp(),
                     );
@@ -248,9 +344,7 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
                 Err(e) if e.is_throttled() => {
                     counters.throttled.fetch_add(1, Ordering::Relaxed);
                 }
-                Err(_) => {
-                    counters.errors.fetch_add(1, Ordering::Relaxed);
-                }
+                Err(e) => counters.error(&e),
             }
             progress.inc(1);
             drop(permit);
@@ -258,7 +352,24 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         // Reap finished tasks as we go so the set stays small.
         while tasks.try_join_next().is_some() {}
     }
-    while tasks.join_next().await.is_some() {}
+    let unsent = total.saturating_sub(sent);
+    counters.dropped.fetch_add(unsent, Ordering::Relaxed);
+    // Requests still in flight get a few seconds once the time is up, then count as errors.
+    let drain_until = Instant::now().max(deadline) + DRAIN;
+    loop {
+        tokio::select! {
+            next = tasks.join_next() => if next.is_none() { break },
+            _ = tokio::time::sleep_until(drain_until.into()) => {
+                let stuck = tasks.len() as u64;
+                tasks.abort_all();
+                counters.errors.fetch_add(stuck, Ordering::Relaxed);
+                let mut first = counters.first_error.lock().unwrap_or_else(|p| p.into_inner());
+                first.get_or_insert_with(|| format!("{stuck} requests had no answer when the run ended"));
+                break;
+            }
+            _ = &mut stop, if signal.is_none() => signal = Some(started.elapsed()),
+        }
+    }
     let elapsed = started.elapsed();
     let cpu = cpu_micros().saturating_sub(cpu_before);
     progress.finish_and_clear();
@@ -267,7 +378,12 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
     let not_deleted = if args.keep {
         0
     } else {
-        cleanup(ctx, keys.clone()).await?
+        let left = cleanup(ctx, keys.clone()).await?;
+        if left == 0 {
+            // The run is gone: its marker goes too.
+            let _ = crate::events::writer::delete_item(&client, &table, marker.key()).await;
+        }
+        left
     };
     let hist = hist.lock().await;
     let c = &counters;
@@ -287,7 +403,28 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         Mode::Read => ("bench read", READ_LATENCY, READ_THROUGHPUT),
     };
     let mut report = Report::check(name);
-    report.push(
+    let first_error = counters
+        .first_error
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    if ok == 0 {
+        // Zero successes measure nothing: no rate, no latency, no error rate to judge.
+        let why = first_error.unwrap_or_else(|| "no request was sent".to_owned());
+        report.push(
+            Finding::unknown(
+                "bench.errors",
+                format!("no request succeeded ({throttled} throttled, {errors} errors): {why}"),
+            )
+            .evidence(json!({"ok": 0, "throttled": throttled, "errors": errors, "dropped": dropped}))
+            .remedy("Check the endpoint, the region and the table (eventsctl table describe), then run the bench again."),
+        );
+        report.push(Finding::unknown(
+            "bench.latency",
+            "no latency: no request succeeded",
+        ));
+    } else {
+        report.push(
         if achieved >= 0.95 * args.rate {
             Finding::ok("bench.rate", format!("{achieved:.0} requests/s achieved of {:.0} asked", args.rate))
         } else {
@@ -296,7 +433,7 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         .evidence(json!({"asked": args.rate, "achieved": achieved, "ok": ok, "dropped": dropped}))
         .runbook("Performance Targets: throughput"),
     );
-    report.push(
+        report.push(
         if args.rate < throughput {
             Finding::ok("bench.target_rate", format!("asked {:.0}/s; the runbook's target is {throughput:.0}/s sustained (run with --rate {throughput:.0} to test it)", args.rate))
         } else if achieved >= throughput {
@@ -306,42 +443,42 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         }
         .runbook("Performance Targets"),
     );
-    let over: Vec<String> = [
-        ("p50", p50, targets.p50),
-        ("p95", p95, targets.p95),
-        ("p99", p99, targets.p99),
-    ]
-    .iter()
-    .filter(|(_, v, t)| v > t)
-    .map(|(s, v, t)| format!("{s} {v:.1} > {t}"))
-    .collect();
-    let lat = format!(
-        "client-side p50 {p50:.1} / p95 {p95:.1} / p99 {p99:.1} / max {max:.1} ms (targets {}/{}/{}, server-side)",
-        targets.p50, targets.p95, targets.p99
-    );
-    report.push(
+        let over: Vec<String> = [
+            ("p50", p50, targets.p50),
+            ("p95", p95, targets.p95),
+            ("p99", p99, targets.p99),
+        ]
+        .iter()
+        .filter(|(_, v, t)| v > t)
+        .map(|(s, v, t)| format!("{s} {v:.1} > {t}"))
+        .collect();
+        let lat = format!(
+            "client-side p50 {p50:.1} / p95 {p95:.1} / p99 {p99:.1} / max {max:.1} ms (targets {}/{}/{}, server-side)",
+            targets.p50, targets.p95, targets.p99
+        );
+        report.push(
         if over.is_empty() { Finding::ok("bench.latency", lat) } else { Finding::warn("bench.latency", format!("{lat}: over ({})", over.join(", "))) }
             .evidence(json!({"p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max, "samples": hist.len()}))
             .runbook("Performance Targets: latency"),
     );
-    let failed = throttled + errors;
-    report.push(
-        if failed == 0 {
-            Finding::ok("bench.errors", "no throttles, no errors")
-        } else if (failed as f64) < 0.01 * (ok + failed) as f64 {
-            Finding::warn(
-                "bench.errors",
-                format!("{throttled} throttled, {errors} errors (under 1%)"),
-            )
-        } else {
-            Finding::crit(
-                "bench.errors",
-                format!("{throttled} throttled, {errors} errors (1% or more)"),
-            )
-        }
-        .evidence(json!({"throttled": throttled, "errors": errors})),
-    );
-    report.push(
+        let failed = throttled + errors;
+        report.push(
+            if failed == 0 {
+                Finding::ok("bench.errors", "no throttles, no errors")
+            } else if (failed as f64) < 0.01 * (ok + failed) as f64 {
+                Finding::warn(
+                    "bench.errors",
+                    format!("{throttled} throttled, {errors} errors (under 1%)"),
+                )
+            } else {
+                Finding::crit(
+                    "bench.errors",
+                    format!("{throttled} throttled, {errors} errors (1% or more)"),
+                )
+            }
+            .evidence(json!({"throttled": throttled, "errors": errors})),
+        );
+        report.push(
         if cpu_per <= CPU_BUDGET_US {
             Finding::ok("bench.cpu", format!("{cpu_per:.0} µs of client CPU per request (budget {CPU_BUDGET_US:.0})"))
         } else {
@@ -349,6 +486,18 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         }
         .evidence(json!({"cpu_us_total": cpu, "cpu_us_per_request": cpu_per})),
     );
+    }
+    if let Some(after) = signal {
+        report.note(format!(
+            "Stopped by a signal after {}; the bench events were {}.",
+            crate::times::human(chrono::Duration::from_std(after).unwrap_or_default()),
+            if args.keep {
+                "kept (--keep)"
+            } else {
+                "deleted"
+            }
+        ));
+    }
     report.section(Section::pairs(
         "Run",
         vec![
@@ -366,14 +515,29 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
                     "kept (ttl 1 h)".into()
                 } else {
                     format!(
-                        "deleted {} bench events, {not_deleted} left",
-                        keys.len() - not_deleted
+                        "deleted {} bench events, {not_deleted} left{}",
+                        keys.len() - not_deleted,
+                        if not_deleted > 0 {
+                            format!(" (eventsctl bench cleanup --run {run_id} --yes deletes them)")
+                        } else {
+                            String::new()
+                        }
                     )
                 },
             ),
         ],
     ));
     report.set("run_id", &run_id);
+    report.set("interrupted", signal.is_some());
+    report.set(
+        "deleted",
+        if args.keep {
+            0
+        } else {
+            keys.len() - not_deleted
+        },
+    );
+    report.set("not_deleted", not_deleted);
     report.set(
         "latency_ms",
         json!({"p50": p50, "p95": p95, "p99": p99, "max": max}),
@@ -388,4 +552,148 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
     report.set("cleaned_up", !args.keep);
     report.note("Latency is measured client-side from each request's scheduled time; the runbook's targets are DynamoDB's server-side SuccessfulRequestLatency (diagnose latency).");
     Ok(report)
+}
+
+/// One bench run found by its marker.
+struct Run {
+    id: String,
+    users: u32,
+    started: chrono::DateTime<Utc>,
+    marker: DeleteKey,
+}
+
+fn key_of(item: &crate::events::query::Item) -> Option<DeleteKey> {
+    Some(DeleteKey {
+        user_id: item.get(crate::spec::PARTITION_KEY)?.as_s().ok()?.clone(),
+        sort_key: item.get(crate::spec::SORT_KEY)?.as_s().ok()?.clone(),
+    })
+}
+
+fn query_error(e: crate::events::query::QueryError) -> anyhow::Error {
+    match e {
+        crate::events::query::QueryError::Aws(e) => e.into(),
+        crate::events::query::QueryError::Sink(e) => e.into(),
+    }
+}
+
+/// Every key of one partition (expired items included: they are still stored).
+async fn partition_keys(
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    user: &str,
+) -> anyhow::Result<Vec<DeleteKey>> {
+    let mut spec = QuerySpec::new(user, Access::Table, Utc::now().timestamp());
+    spec.include_expired = true;
+    let mut keys = Vec::new();
+    query(client, table, &spec, |item| {
+        keys.extend(key_of(item));
+        Ok(true)
+    })
+    .await
+    .map_err(query_error)?;
+    Ok(keys)
+}
+
+/// `bench cleanup`: finds bench runs by their markers and deletes their events (a Query per bench
+/// user, never a Scan), then the markers. Without `--yes` it only counts.
+pub async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyhow::Result<Report> {
+    let really = args.yes && !args.dry_run;
+    safety::guard_write(&ctx.names, "bench cleanup", args.yes, !really)?;
+    let client = ctx.dynamodb().await?;
+    let table = ctx.table();
+    let mut spec = QuerySpec::new(RUNS_USER, Access::Table, Utc::now().timestamp());
+    spec.include_expired = true;
+    let mut runs = Vec::new();
+    query(client, table, &spec, |item| {
+        let v = crate::events::model::item_to_json(item);
+        let payload = &v["payload"];
+        let started = v["timestamp"]
+            .as_str()
+            .and_then(|t| crate::times::parse_rfc3339(t).ok());
+        if let (Some(id), Some(users), Some(started), Some(marker)) = (
+            payload["run_id"].as_str(),
+            payload["users"].as_u64(),
+            started,
+            key_of(item),
+        ) {
+            runs.push(Run {
+                id: id.to_owned(),
+                users: u32::try_from(users).unwrap_or(u32::MAX).min(100_000),
+                started,
+                marker,
+            });
+        }
+        Ok(true)
+    })
+    .await
+    .map_err(query_error)?;
+    let cutoff = Utc::now() - args.older_than;
+    let mut rows = Vec::new();
+    let (mut found, mut deleted, mut left) = (0usize, 0usize, 0usize);
+    let mut skipped = 0usize;
+    for run in &runs {
+        if args.run.as_deref().is_some_and(|r| r != run.id) {
+            continue;
+        }
+        if run.started > cutoff {
+            skipped += 1;
+            continue;
+        }
+        let mut keys = Vec::new();
+        for u in 0..run.users {
+            keys.extend(partition_keys(client, table, &bench_user(&run.id, u)).await?);
+        }
+        found += keys.len();
+        let events = keys.len();
+        let not_deleted = if really {
+            let n = cleanup(ctx, keys).await?;
+            if n == 0 {
+                cleanup(ctx, vec![run.marker.clone()]).await?;
+            }
+            n
+        } else {
+            0
+        };
+        deleted += events - not_deleted;
+        left += not_deleted;
+        rows.push(vec![
+            run.id.clone(),
+            crate::times::stamp(run.started),
+            run.users.to_string(),
+            events.to_string(),
+            if really {
+                format!("deleted {}, {not_deleted} left", events - not_deleted)
+            } else {
+                "would delete (add --yes)".to_owned()
+            },
+        ]);
+    }
+    let mut report = Report::action("bench cleanup");
+    report.failed = left > 0;
+    report.section(Section::table(
+        "Bench runs",
+        &["RUN", "STARTED", "USERS", "EVENTS", "ACTION"],
+        rows,
+    ));
+    if skipped > 0 {
+        report.note(format!(
+            "{skipped} runs started less than {} ago were left alone (--older-than).",
+            crate::times::human(args.older_than)
+        ));
+    }
+    if !really && found > 0 {
+        report.note("Nothing was deleted: add --yes to delete these bench events.");
+    }
+    report.set("runs", rows_len(&runs, args));
+    report.set("events", found);
+    report.set("deleted", if really { deleted } else { 0 });
+    report.set("not_deleted", left);
+    report.set("dry_run", !really);
+    Ok(report)
+}
+
+fn rows_len(runs: &[Run], args: &BenchCleanupArgs) -> usize {
+    runs.iter()
+        .filter(|r| args.run.as_deref().is_none_or(|id| id == r.id))
+        .count()
 }

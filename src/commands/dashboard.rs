@@ -18,6 +18,7 @@ async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
 }
 
 pub async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::Result<Report> {
+    crate::safety::guard_write(&ctx.names, "dashboard apply", args.yes, args.dry_run)?;
     let widgets = widgets(ctx).await?;
     let region = ctx.region().unwrap_or_default();
     let body = dashboard::body(&widgets, &region);

@@ -1,6 +1,6 @@
 //! `events put|get|query|import`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -14,14 +14,17 @@ use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::{GetArgs, ImportArgs, PutArgs, QueryArgs};
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::events::import::{self, ImportOptions, Input};
+use crate::events::import::{self, ImportOptions};
+use crate::events::input::{InputError, LineReader, read_stdin_capped};
 use crate::events::keys::{Access, PageToken, format_ts, sort_key};
 use crate::events::model::{Defaults, EventInput, item_to_json, item_ttl, parse_timestamp};
 use crate::events::numbers::check_numbers;
 use crate::events::query::{QueryError, QuerySpec};
 use crate::events::writer::{PutError, RetryPolicy, put_event};
+use crate::files;
 use crate::output::stream::{Column, ItemStream};
 use crate::report::{Report, Section};
+use crate::safety;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
 /// Human columns of events: header, field, width.
@@ -56,7 +59,7 @@ fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
         Some(t) => format!("{} ({})", f("ttl"), crate::times::stamp(t)),
         None => f("ttl"),
     };
-    vec![
+    let mut pairs = vec![
         ("user_id", f("user_id")),
         ("event_id", f("event_id")),
         ("event_type", f("event_type")),
@@ -66,18 +69,32 @@ fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
         ("retry_count", f("retry_count")),
         ("payload", f("payload")),
         ("metadata", f("metadata")),
-    ]
+    ];
+    // Attributes another writer added are shown too (a binary one as {"$binary": base64}).
+    let known: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
+    let extra: Vec<String> = v
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .filter(|(k, _)| !known.contains(&k.as_str()))
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !extra.is_empty() {
+        pairs.push(("other attributes", extra.join(", ")));
+    }
+    pairs
 }
 
 pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
+    safety::guard_write(&ctx.names, "events put", args.yes, args.dry_run)?;
     let input = match &args.json {
         Some(text) => {
             let text = if text == "-" {
-                let mut s = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut s)
-                    .context("cannot read the event from stdin")?;
-                s
+                // At most 1 MiB: `< /dev/zero` is one line, not an endless read.
+                read_stdin_capped("events put --json -")
+                    .map_err(|e| UsageError::new(e.to_string()))?
             } else {
                 text.clone()
             };
@@ -305,11 +322,66 @@ pub async fn query(
     Ok(Outcome::Streamed { failed: false })
 }
 
+/// Rows of a problems table (the first 200; JSON has the first 1,000; all are counted).
+fn problem_rows(problems: &import::Problems) -> Vec<Vec<String>> {
+    problems
+        .iter()
+        .take(200)
+        .map(|p| vec![p.line.to_string(), p.reason])
+        .collect()
+}
+
+fn shown(problems: &import::Problems) -> String {
+    if problems.total() > 200 {
+        format!(
+            "{}; the first 200 shown, -o json lists the first {}",
+            problems.total(),
+            import::KEPT_PROBLEMS
+        )
+    } else {
+        problems.total().to_string()
+    }
+}
+
+/// Where the events that did not land go: `--failed-out` under the output-file rule, or the
+/// default name (the next free one if it exists). Checked before the first AWS call.
+fn failed_out_path(args: &ImportArgs) -> Result<PathBuf, UsageError> {
+    let inputs = [args.file.as_path()];
+    match &args.failed_out {
+        Some(path) => {
+            files::check(
+                &files::Output {
+                    flag: "--failed-out",
+                    path,
+                    force: args.force,
+                },
+                &inputs,
+            )?;
+            Ok(path.clone())
+        }
+        None => {
+            let path = files::free_name(&default_failed_out(&args.file));
+            files::check(
+                &files::Output {
+                    flag: "the failed-events file",
+                    path: &path,
+                    force: false,
+                },
+                &inputs,
+            )?;
+            Ok(path)
+        }
+    }
+}
+
 pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
+    safety::guard_write(&ctx.names, "events import", args.yes, args.dry_run)?;
     let started_at = Utc::now();
     let started = Instant::now();
     let opts = ImportOptions {
         stamp_now: args.stamp_now,
+        skip_expired: args.skip_expired,
+        overwrite: args.overwrite,
         concurrency: usize::from(args.concurrency),
         rate: args.rate,
         policy: RetryPolicy {
@@ -317,40 +389,35 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
             ..RetryPolicy::default()
         },
         started: started_at,
+        deadline: ctx.deadline().map(tokio::time::Instant::from_std),
     };
-    let mut input = Input::open(&args.file)
-        .map_err(|e| UsageError::new(format!("cannot read {}: {e}", args.file.display())))?;
+    let mut input = LineReader::open(&args.file).map_err(|e| UsageError::new(e.to_string()))?;
+    let failed_out = failed_out_path(args)?;
     let spinner = ctx.progress().spinner("validating");
-    let validation = import::validate(&mut input, &opts)
-        .with_context(|| format!("reading {}", args.file.display()))?;
+    let validation = match import::validate(&mut input, &opts) {
+        Ok(v) => v,
+        Err(e @ (InputError::LineTooLong { .. } | InputError::NothingArrived(_))) => {
+            return Err(UsageError::new(e.to_string()).into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     spinner.finish_and_clear();
 
     let mut report = Report::action("events import");
-    let bad_rows = |problems: &[import::LineProblem]| -> Vec<Vec<String>> {
-        problems
-            .iter()
-            .take(200)
-            .map(|p| vec![p.line.to_string(), p.reason.clone()])
-            .collect()
-    };
     report.set("read", validation.read);
     report.set("valid", validation.valid);
+    report.set("bytes", validation.bytes);
     report.set("invalid", &validation.invalid);
+    report.set("invalid_count", validation.invalid.total());
     report.set("duplicates", &validation.duplicates);
+    report.set("duplicate_count", validation.duplicates.total());
+    report.set("expired", validation.expired);
     report.set("dry_run", args.dry_run);
     if !validation.invalid.is_empty() {
         report.section(Section::table(
-            format!(
-                "Invalid lines ({}{})",
-                validation.invalid.len(),
-                if validation.invalid.len() > 200 {
-                    "; the first 200 shown, -o json has all"
-                } else {
-                    ""
-                }
-            ),
+            format!("Invalid lines ({})", shown(&validation.invalid)),
             &["LINE", "REASON"],
-            bad_rows(&validation.invalid),
+            problem_rows(&validation.invalid),
         ));
     }
     if validation.stamped > 0 {
@@ -363,16 +430,42 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
     if !validation.duplicates.is_empty() {
         report.note(format!(
             "{} lines repeat an earlier line's event and are written once.",
-            validation.duplicates.len()
+            validation.duplicates.total()
         ));
+    }
+    if validation.expired > 0 {
+        report.note(if args.skip_expired {
+            format!(
+                "{} events were already past their ttl and were left out (--skip-expired).",
+                validation.expired
+            )
+        } else {
+            format!(
+                "{} events are already past their ttl: DynamoDB may delete them at any time after they are written (typically within 48 h). --skip-expired leaves them out.",
+                validation.expired
+            )
+        });
     }
     if !validation.invalid.is_empty() && !args.skip_invalid {
         report.failed = true;
         report.set("written", 0);
         report.note(format!(
             "Nothing was written: {} of {} lines are invalid. Fix them, or pass --skip-invalid to write the valid ones.",
-            validation.invalid.len(),
+            validation.invalid.total(),
             validation.read
+        ));
+        return Ok(report);
+    }
+    if validation.read == 0 {
+        // Nothing to do is success; nothing arriving (a closed stdin) was refused above.
+        report.set("written", 0);
+        report.set("empty_input", true);
+        report.section(Section::pairs(
+            "Import",
+            vec![(
+                "read",
+                "0 events: the input is empty, nothing to do".to_owned(),
+            )],
         ));
         return Ok(report);
     }
@@ -382,46 +475,54 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
             "Import (dry run, nothing written)",
             vec![
                 ("read", validation.read.to_string()),
-                ("would write", validation.valid.to_string()),
+                ("would write", validation.to_write().to_string()),
                 (
                     "would skip",
-                    (validation.invalid.len() + validation.duplicates.len()).to_string(),
+                    (validation.invalid.total()
+                        + validation.duplicates.total()
+                        + validation.expired_skipped)
+                        .to_string(),
                 ),
             ],
         ));
         return Ok(report);
     }
 
-    let failed_out = args
-        .failed_out
-        .clone()
-        .unwrap_or_else(|| default_failed_out(&args.file));
     let client = ctx.dynamodb_bulk().await?;
     let bar = ctx
         .progress()
-        .bar(Some(validation.valid as u64), "importing");
+        .bar(Some(validation.to_write() as u64), "importing");
     let summary = import::write(
         client,
         ctx.table(),
-        &mut input,
         &validation,
         &opts,
         &failed_out,
+        args.force,
         &bar,
+        ctx.calls(),
+        super::interrupted(),
     )
     .await
     .with_context(|| format!("importing {}", args.file.display()))?;
     bar.finish_and_clear();
     let elapsed = started.elapsed();
-    let skipped = validation.invalid.len() + validation.duplicates.len();
-    report.failed = !summary.failed.is_empty();
+    let skipped =
+        validation.invalid.total() + validation.duplicates.total() + validation.expired_skipped;
+    report.failed =
+        !summary.failed.is_empty() || !summary.conflicts.is_empty() || summary.stopped.is_some();
     report.set("written", summary.written);
+    report.set("already_present", summary.present);
+    report.set("conflicts", summary.conflicts.total());
+    report.set("conflict_lines", &summary.conflicts);
     report.set("skipped", skipped);
-    report.set("failed", summary.failed.len());
+    report.set("failed", summary.failed.total());
     report.set("failed_lines", &summary.failed);
     report.set("retried", summary.retries);
     report.set("unprocessed", summary.unprocessed);
     report.set("throttled", summary.throttled);
+    report.set("overwrite", args.overwrite);
+    report.set("stopped", summary.stopped.as_ref().map(|s| s.to_string()));
     report.set(
         "failed_out",
         summary.failed_out.as_ref().map(|p| p.display().to_string()),
@@ -434,8 +535,20 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
         vec![
             ("read", validation.read.to_string()),
             ("written", summary.written.to_string()),
+            (
+                if args.overwrite {
+                    "already present (not checked: --overwrite)"
+                } else {
+                    "already present (identical)"
+                },
+                summary.present.to_string(),
+            ),
+            (
+                "conflicts (differ, not replaced)",
+                summary.conflicts.total().to_string(),
+            ),
             ("skipped", skipped.to_string()),
-            ("failed", summary.failed.len().to_string()),
+            ("failed", summary.failed.total().to_string()),
             ("retried batches", summary.retries.to_string()),
             ("unprocessed items retried", summary.unprocessed.to_string()),
             ("throttled calls", summary.throttled.to_string()),
@@ -448,25 +561,52 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
             ),
         ],
     ));
+    if !summary.conflicts.is_empty() {
+        report.section(Section::table(
+            format!(
+                "Not replaced: stored events that differ ({})",
+                shown(&summary.conflicts)
+            ),
+            &["LINE", "REASON"],
+            problem_rows(&summary.conflicts),
+        ));
+        report.note(format!(
+            "{} events differ from what is stored (the application may have moved them on) and were left as they are; --overwrite replaces them.",
+            summary.conflicts.total()
+        ));
+    }
+    if let Some(stop) = &summary.stopped {
+        report.note(format!("The import stopped early: {stop}."));
+    }
     if let Some(path) = &summary.failed_out {
         report.section(Section::table(
-            format!("Did not land ({})", summary.failed.len()),
+            format!("Did not land ({})", shown(&summary.failed)),
             &["LINE", "REASON"],
-            bad_rows(&summary.failed),
+            problem_rows(&summary.failed),
         ));
         report.note(format!(
             "{} events did not land; they are in {}. Import that file to land exactly them: eventsctl events import {}",
-            summary.failed.len(),
+            summary.failed.total(),
             path.display(),
             path.display()
         ));
+        if path != &default_failed_out(&args.file) && args.failed_out.is_none() {
+            report.note(format!(
+                "{} already existed, so this run's failed events went to the new file {}.",
+                default_failed_out(&args.file).display(),
+                path.display()
+            ));
+        }
     }
     report.correct(spec::corrections::item_size());
     Ok(report)
 }
 
+/// FILE.failed.ndjson beside a regular file; for stdin, a FIFO or `<(...)`, which have no
+/// directory of their own to write in, eventsctl-import.failed.ndjson here.
 fn default_failed_out(input: &std::path::Path) -> PathBuf {
-    if input == std::path::Path::new("-") {
+    let regular = std::fs::metadata(input).is_ok_and(|m| m.is_file());
+    if input == std::path::Path::new("-") || !regular {
         PathBuf::from("eventsctl-import.failed.ndjson")
     } else {
         let mut name = input.as_os_str().to_owned();

@@ -307,6 +307,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         let drill_args = crate::cli::DrillArgs {
             keep: false,
             report: None,
+            force: false,
             max_wait: Duration::hours(6),
             sample: 100,
             delete: None,

@@ -15,12 +15,16 @@ pub mod table;
 pub mod ttl;
 
 use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
 
 use crate::cli::{
     AlarmsCommand, BenchCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand,
     HealthCommand, InsightsCommand, StreamCommand, TableCommand,
 };
 use crate::context::Context;
+use crate::error::UsageError;
+use crate::files;
 use crate::report::{Report, ReportKind};
 
 /// What a command produced: a report to render, or items it already streamed.
@@ -41,6 +45,7 @@ pub fn kind(command: &Command) -> ReportKind {
     match command {
         // Deleting a kept drill table is an action, not a drill.
         Command::DrDrill(a) if a.delete.is_some() => ReportKind::Action,
+        Command::Bench(BenchCommand::Cleanup(_)) => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
@@ -61,7 +66,102 @@ pub fn kind(command: &Command) -> ReportKind {
     }
 }
 
+/// The whole run's time limit: `--timeout`, else the command's default (docs/safety.md).
+/// `None` only for commands that bound themselves or run until stopped: `events import` (it
+/// gives up on an endpoint that stops answering and writes what did not land to its file) and
+/// `stream tail` without `--for` (until Ctrl-C).
+pub fn time_limit(command: &Command, flag: Option<Duration>) -> Option<Duration> {
+    if flag.is_some() {
+        return flag;
+    }
+    let minutes = |m: u64| Some(Duration::from_secs(60 * m));
+    let plus = |d: chrono::Duration, m: u64| {
+        Some(d.to_std().unwrap_or_default() + Duration::from_secs(60 * m))
+    };
+    match command {
+        Command::Events(EventsCommand::Import(_)) | Command::Completions { .. } => None,
+        Command::Stream(StreamCommand::Tail(a)) => a.duration.and_then(|d| plus(d, 1)),
+        Command::Events(EventsCommand::Query(_)) => minutes(10),
+        Command::Events(_) => minutes(1),
+        Command::Table(TableCommand::Create(a)) => plus(a.wait_timeout, 5),
+        Command::PitrRestore(a) => plus(a.max_wait, 15),
+        Command::DrDrill(a) => plus(a.max_wait, 15),
+        Command::HealthCheck(HealthCommand::Monthly(a)) if a.restore_test => {
+            plus(chrono::Duration::hours(6), 15)
+        }
+        Command::HealthCheck(_) => minutes(15),
+        Command::Insights(InsightsCommand::Run(a)) => plus(a.max_wait, 2),
+        Command::Bench(BenchCommand::Write(a) | BenchCommand::Read(a)) => plus(a.duration, 5),
+        Command::Bench(BenchCommand::Cleanup(_)) => minutes(30),
+        Command::CheckTtl(a) if a.full || a.cleanup => minutes(60),
+        Command::StreamStatus(a) => plus(a.probe_timeout, 5),
+        _ => minutes(5),
+    }
+}
+
+/// Commands that watch their own deadline and stop cleanly at it (`main` gives them a grace).
+pub fn bounds_itself(command: &Command) -> bool {
+    matches!(command, Command::Events(EventsCommand::Import(_)))
+}
+
+/// `--report FILE` of a command, the `--force` that came with it, and whether it is a drill
+/// record (Markdown and JSON).
+fn report_file(command: &Command) -> Option<(&Path, bool, bool)> {
+    match command {
+        Command::HealthCheck(HealthCommand::Monthly(a)) => {
+            a.report.as_deref().map(|p| (p, a.force, false))
+        }
+        Command::HealthCheck(HealthCommand::Quarterly(a)) => {
+            a.report.as_deref().map(|p| (p, a.force, false))
+        }
+        Command::DrDrill(a) if a.delete.is_none() => {
+            a.report.as_deref().map(|p| (p, a.force, true))
+        }
+        _ => None,
+    }
+}
+
+/// Checks the `--report` files against the output-file rule (`crate::files`), before the
+/// command makes its first AWS call.
+pub fn check_report_files(command: &Command) -> Result<(), UsageError> {
+    let Some((path, force, drill)) = report_file(command) else {
+        return Ok(());
+    };
+    if !drill {
+        return files::check(
+            &files::Output {
+                flag: "--report",
+                path,
+                force,
+            },
+            &[],
+        );
+    }
+    let [markdown, json] = files::drill_report(path);
+    files::check_all(
+        &[
+            files::Output {
+                flag: "--report (Markdown)",
+                path: &markdown.path,
+                force,
+            },
+            files::Output {
+                flag: "--report (JSON)",
+                path: &json.path,
+                force,
+            },
+        ],
+        &[],
+    )
+}
+
+/// May the command's report files replace existing files (`--force`)?
+pub fn reports_may_replace(command: &Command) -> bool {
+    report_file(command).is_some_and(|(_, force, _)| force)
+}
+
 pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    check_report_files(command)?;
     Ok(match command {
         Command::Table(TableCommand::Create(args)) => table::create(ctx, args).await?.into(),
         Command::Table(TableCommand::Verify) => table::verify(ctx).await?.into(),
@@ -97,6 +197,7 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Bench(BenchCommand::Read(a)) => {
             bench::run(ctx, bench::Mode::Read, a).await?.into()
         }
+        Command::Bench(BenchCommand::Cleanup(a)) => bench::cleanup_runs(ctx, a).await?.into(),
         Command::Completions { shell } => {
             out.write_all(&crate::docgen::completion(*shell))?;
             Outcome::Streamed { failed: false }

@@ -2,7 +2,6 @@
 //! (hours on AWS; Ctrl-C leaves it running and says how to resume), verify it, and re-apply what
 //! a restore does not carry (facts 6.4). The source table is only ever read.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -16,7 +15,7 @@ use crate::checks::restore as verify;
 use crate::cli::{DrillArgs, RestoreArgs, RestorePoint};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
-use crate::report::{Attachment, Finding, Report, Section};
+use crate::report::{Finding, Report, Section};
 use crate::spec::{self, DRILL_TAG, MANAGED_TAG};
 use crate::times::{human, stamp};
 
@@ -681,19 +680,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
     ));
     report.note("Attach this record to the monthly health check (runbook: Test PITR Restore, step 3: document restore time).");
     if let Some(path) = &args.report {
-        report.attachments.push(Attachment {
-            path: path.clone(),
-            markdown: true,
-        });
-        report.attachments.push(Attachment {
-            path: json_beside(path),
-            markdown: false,
-        });
+        report.attachments.extend(crate::files::drill_report(path));
     }
     Ok(report)
-}
-
-/// `drill.md` -> `drill.json`.
-pub fn json_beside(path: &std::path::Path) -> PathBuf {
-    path.with_extension("json")
 }

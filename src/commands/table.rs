@@ -15,14 +15,8 @@ use crate::report::{Report, Section, Status};
 use crate::spec::{self, MANAGED_TAG};
 
 pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Report> {
+    crate::safety::forbid_on_production(&ctx.names, "table create")?;
     let name = ctx.table().to_owned();
-    if ctx.names.is_production() {
-        return Err(Refusal::new(format!(
-            "refusing to create {name}: env `{}` looks like production; production tables come from Terraform (table create is for dev, test and sandbox)",
-            ctx.names.env
-        ))
-        .into());
-    }
     let spec = spec::table();
     let client = ctx.dynamodb().await?;
     if let Some(existing) = ddb::describe(client, &name).await? {

@@ -1,136 +1,163 @@
-//! `events import`: NDJSON in, every event written once, nothing lost without a trace.
+//! `events import`: NDJSON in, every event written once, nothing lost without a trace, nothing
+//! replaced that differs.
 //!
-//! Two passes over the input (stdin is spooled to a temporary file first, so memory stays flat):
-//! the first validates every line and finds duplicate keys, the second writes batches of 25 with
-//! bounded concurrency. Lines without an `event_id` get one derived from their content, so an
-//! import run again after a crash overwrites the same items instead of adding new ones.
+//! One pass reads the input (any readable file: stdin, a FIFO, `<(cat f)`) line by line, with a
+//! cap on a line's length, validates each line and spools the valid events to a temporary file;
+//! duplicate keys are found in bounded memory ([`super::dedupe`]); problems are kept for the
+//! first [`KEPT_PROBLEMS`] lines and counted beyond. The write pass reads only the spool, so what
+//! is written is exactly what was validated. Lines without an `event_id` get one derived from
+//! their content, so an import run again finds its events already present instead of adding new
+//! ones, and a stored event that differs is never replaced without `--overwrite`.
 
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
-use std::hash::{Hash, Hasher};
-use std::io::{self, BufRead, BufReader, Seek, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
-use indicatif::ProgressBar;
+use futures::stream::FuturesUnordered;
 use serde::Serialize;
+use serde::ser::SerializeSeq;
+use tokio::time::Instant;
 
+use super::dedupe::{Dedupe, hash64, hash128};
+use super::input::{InputError, LineReader};
 use super::model::{Defaults, Event, EventInput};
-use super::writer::{
-    BATCH_SIZE, Failed, Pending, RateLimiter, RetryPolicy, WriteStats, write_batch,
-};
+use super::spool::{Spool, SpoolReader, SpoolWriter};
+use super::writer::{BATCH_SIZE, Conflict, Failed, Pending, RateLimiter, RetryPolicy, WriteStats};
+use crate::aws::calls::CallLog;
 
-/// A line that cannot be imported.
+/// Problems (invalid lines, duplicates, conflicts, failures) are listed for this many lines and
+/// counted beyond: memory stays bounded whatever the input.
+pub const KEPT_PROBLEMS: usize = 1000;
+/// Bytes of events in flight at most, across all batches (BatchWriteItem takes up to 16 MB a
+/// call; 25 items of 400 KB are 10 MB).
+pub const IN_FLIGHT_BYTES: usize = 48 << 20;
+
+/// A line that cannot be imported, or was not.
 #[derive(Debug, Clone, Serialize)]
 pub struct LineProblem {
     pub line: usize,
     pub reason: String,
 }
 
+/// The first [`KEPT_PROBLEMS`] problems by line number, and how many there were in all.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: BTreeMap<usize, String>,
+    total: usize,
+}
+
+impl Problems {
+    pub fn add(&mut self, line: usize, reason: impl Into<String>) {
+        self.total += 1;
+        if self.kept.len() < KEPT_PROBLEMS
+            || self.kept.keys().next_back().is_some_and(|l| *l > line)
+        {
+            self.kept.insert(line, reason.into());
+            if self.kept.len() > KEPT_PROBLEMS {
+                self.kept.pop_last();
+            }
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = LineProblem> + '_ {
+        self.kept.iter().map(|(line, reason)| LineProblem {
+            line: *line,
+            reason: reason.clone(),
+        })
+    }
+
+    pub fn lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.kept.keys().copied()
+    }
+}
+
+impl Serialize for Problems {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.kept.len()))?;
+        for p in self.iter() {
+            seq.serialize_element(&p)?;
+        }
+        seq.end()
+    }
+}
+
+/// Lines to leave out of the write (repeats of an earlier key): one bit a line.
+#[derive(Debug, Default)]
+struct LineSet(Vec<u64>);
+
+impl LineSet {
+    fn insert(&mut self, line: usize) {
+        let (word, bit) = (line / 64, line % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << bit;
+    }
+
+    fn contains(&self, line: usize) -> bool {
+        self.0
+            .get(line / 64)
+            .is_some_and(|w| w & (1 << (line % 64)) != 0)
+    }
+}
+
 /// What the validation pass found.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct Validation {
     /// Non-blank lines.
     pub read: usize,
     pub valid: usize,
     pub blank: usize,
-    pub invalid: Vec<LineProblem>,
+    /// Bytes of input read.
+    pub bytes: u64,
+    pub invalid: Problems,
     /// Lines whose event is the same as an earlier line's (same key, same content): written once.
-    pub duplicates: Vec<LineProblem>,
+    pub duplicates: Problems,
     /// Lines stamped with the import's start time (`--stamp-now`).
     pub stamped: usize,
+    /// Valid events whose ttl had already passed when the import started.
+    pub expired: usize,
+    /// Of those, left out (`--skip-expired`).
+    pub expired_skipped: usize,
+    /// Duplicate detection went to disk (a very large input).
+    pub spilled: bool,
+    skip: LineSet,
+    spool: Option<Spool>,
 }
 
 impl Validation {
-    fn skip_lines(&self) -> std::collections::HashSet<usize> {
-        self.invalid
-            .iter()
-            .chain(&self.duplicates)
-            .map(|p| p.line)
-            .collect()
+    /// Events the write pass will send.
+    pub fn to_write(&self) -> usize {
+        self.valid.saturating_sub(self.expired_skipped)
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
     pub stamp_now: bool,
+    pub skip_expired: bool,
+    pub overwrite: bool,
     pub concurrency: usize,
     pub rate: Option<f64>,
     pub policy: RetryPolicy,
-    /// The import's start time: the stamp for lines without a timestamp.
+    /// The import's start time: the stamp for lines without a timestamp, and "now" for expiry.
     pub started: DateTime<Utc>,
-}
-
-/// The input, rewindable for two passes.
-pub struct Input {
-    file: File,
-}
-
-impl Input {
-    /// A file, or `-` for stdin (spooled to an anonymous temporary file).
-    pub fn open(path: &Path) -> io::Result<Input> {
-        if path == Path::new("-") {
-            let mut spool = tempfile::tempfile()?;
-            io::copy(&mut io::stdin().lock(), &mut spool)?;
-            spool.flush()?;
-            return Ok(Input { file: spool });
-        }
-        Ok(Input {
-            file: File::open(path)?,
-        })
-    }
-
-    /// The lines from the start: `(line number, text or why it is not text)`.
-    fn lines(&mut self) -> io::Result<Lines<'_>> {
-        self.file.rewind()?;
-        Ok(Lines {
-            reader: BufReader::with_capacity(1 << 16, &self.file),
-            buf: Vec::new(),
-            n: 0,
-        })
-    }
-}
-
-/// Lines as bytes decoded one by one: a BOM on the first is dropped, CR/LF stripped, and a line
-/// that is not UTF-8 is an error of that line only.
-struct Lines<'a> {
-    reader: BufReader<&'a File>,
-    buf: Vec<u8>,
-    n: usize,
-}
-
-impl Iterator for Lines<'_> {
-    type Item = io::Result<(usize, Result<String, String>)>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.buf.clear();
-        match self.reader.read_until(b'\n', &mut self.buf) {
-            Err(e) => return Some(Err(e)),
-            Ok(0) => return None,
-            Ok(_) => {}
-        }
-        self.n += 1;
-        let mut bytes: &[u8] = &self.buf;
-        if self.n == 1 {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        }
-        while let Some(rest) = bytes
-            .strip_suffix(b"\n")
-            .or_else(|| bytes.strip_suffix(b"\r"))
-        {
-            bytes = rest;
-        }
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => Ok(t.to_owned()),
-            Err(e) => Err(format!("not valid UTF-8 (byte {})", e.valid_up_to() + 1)),
-        };
-        Some(Ok((self.n, text)))
-    }
+    /// When to stop writing (`--timeout`); what is left goes to the failed file.
+    pub deadline: Option<Instant>,
 }
 
 fn parse_line(text: &str, opts: &ImportOptions) -> Result<(Event, bool), String> {
@@ -142,31 +169,25 @@ fn parse_line(text: &str, opts: &ImportOptions) -> Result<(Event, bool), String>
     let event = input
         .into_event(defaults, Some(&canonical))
         .map_err(|e| e.0)?;
+    event.to_checked_item().map_err(|e| e.0)?;
     Ok((event, stamped && opts.stamp_now))
 }
 
-fn hash128(parts: &[&str]) -> u128 {
-    let mut a = DefaultHasher::new();
-    let mut b = DefaultHasher::new();
-    0xA5u8.hash(&mut b);
-    for p in parts {
-        p.hash(&mut a);
-        p.hash(&mut b);
-    }
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
-}
-
-/// Pass one: every line parsed, validated and sized; duplicate keys found.
-pub fn validate(input: &mut Input, opts: &ImportOptions) -> io::Result<Validation> {
+/// Pass one: every line parsed, validated and sized, valid events spooled, duplicate keys found.
+pub fn validate(input: &mut LineReader, opts: &ImportOptions) -> Result<Validation, InputError> {
     let mut v = Validation::default();
-    // key hash -> (first line, content hash); 32 bytes a line, not the line itself.
-    let mut seen: HashMap<u128, (usize, u128)> = HashMap::new();
-    for line in input.lines()? {
-        let (n, text) = line?;
+    let mut dedupe = Dedupe::default();
+    let spool_error = |e: io::Error| InputError::Unreadable {
+        name: "the import's temporary spool file".into(),
+        source: e,
+    };
+    let mut spool = SpoolWriter::new().map_err(spool_error)?;
+    let now = opts.started.timestamp();
+    while let Some((n, text)) = input.next_line()? {
         let text = match text {
             Err(reason) => {
                 v.read += 1;
-                v.invalid.push(LineProblem { line: n, reason });
+                v.invalid.add(n, reason);
                 continue;
             }
             Ok(t) if t.trim().is_empty() => {
@@ -176,171 +197,328 @@ pub fn validate(input: &mut Input, opts: &ImportOptions) -> io::Result<Validatio
             Ok(t) => t,
         };
         v.read += 1;
-        let checked = parse_line(&text, opts).and_then(|(event, stamped)| {
-            event
-                .to_checked_item()
-                .map(|_| (event, stamped))
-                .map_err(|e| e.0)
-        });
-        match checked {
-            Err(reason) => v.invalid.push(LineProblem { line: n, reason }),
-            Ok((event, stamped)) => {
-                let key = hash128(&[&event.user_id, &event.sort_key()]);
-                let mut canonical = String::new();
-                super::model::write_canonical(
-                    &serde_json::to_value(&event).unwrap_or_default(),
-                    &mut canonical,
-                );
-                let content = hash128(&[&canonical]);
-                match seen.get(&key) {
-                    Some((first, c)) if *c == content => v.duplicates.push(LineProblem {
-                        line: n,
-                        reason: format!("same event as line {first}; written once"),
-                    }),
-                    Some((first, _)) => v.invalid.push(LineProblem {
-                        line: n,
-                        reason: format!(
-                            "same key as line {first} (user {} / {}) with different content; one would overwrite the other",
-                            event.user_id,
-                            event.sort_key()
-                        ),
-                    }),
-                    None => {
-                        seen.insert(key, (n, content));
-                        v.valid += 1;
-                        if stamped {
-                            v.stamped += 1;
-                        }
-                    }
-                }
+        let (event, stamped) = match parse_line(text, opts) {
+            Ok(ok) => ok,
+            Err(reason) => {
+                v.invalid.add(n, reason);
+                continue;
+            }
+        };
+        // Serialised once: the spool's record, and (maps sorted) the content to compare.
+        let json = serde_json::to_string(&event).map_err(|e| spool_error(e.into()))?;
+        let key = hash128(&[&event.user_id, &event.sort_key()]);
+        match dedupe
+            .see(key, hash64(&json), n as u64)
+            .map_err(spool_error)?
+        {
+            Some(r) => {
+                repeat(&mut v, r);
+                continue;
+            }
+            None => {}
+        }
+        v.valid += 1;
+        if stamped {
+            v.stamped += 1;
+        }
+        if event.ttl <= now {
+            v.expired += 1;
+            if opts.skip_expired {
+                v.expired_skipped += 1;
+                continue;
             }
         }
+        spool.push(n, &json).map_err(spool_error)?;
     }
+    v.bytes = input.bytes();
+    v.spilled = dedupe.spilled();
+    let mut late = Vec::new();
+    dedupe.finish(|r| late.push(r)).map_err(spool_error)?;
+    for r in late {
+        // Found after the line was counted valid and spooled: uncount it, and skip it.
+        v.valid -= 1;
+        repeat(&mut v, r);
+    }
+    v.spool = Some(spool.finish().map_err(spool_error)?);
     Ok(v)
 }
 
+fn repeat(v: &mut Validation, r: super::dedupe::Repeat) {
+    let line = r.line as usize;
+    v.skip.insert(line);
+    if r.same_content {
+        v.duplicates.add(
+            line,
+            format!("same event as line {}; written once", r.first),
+        );
+    } else {
+        v.invalid.add(
+            line,
+            format!(
+                "same key as line {} (user_id and timestamp#event_id) with different content; one would overwrite the other",
+                r.first
+            ),
+        );
+    }
+}
+
+/// What the import shows while it writes; `src/output/` draws it.
+pub trait ImportProgress: Sync {
+    /// More events are done (landed, present, conflicting or failed).
+    fn advance(&self, events: u64);
+    /// What is going on (retrying, stopping).
+    fn status(&self, text: &str);
+}
+
+/// Why the write pass stopped before the end of the spool.
+#[derive(Debug, Clone)]
+pub enum Stop {
+    Deadline,
+    Interrupted,
+    Unreachable(String),
+}
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stop::Deadline => write!(f, "its time ran out (--timeout)"),
+            Stop::Interrupted => write!(f, "it was interrupted (Ctrl-C or SIGTERM)"),
+            Stop::Unreachable(why) => write!(f, "the endpoint stopped answering ({why})"),
+        }
+    }
+}
+
 /// What the write pass did.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct WriteSummary {
     pub written: u64,
-    pub failed: Vec<LineProblem>,
+    /// Events already stored exactly as given.
+    pub present: u64,
+    pub conflicts: Problems,
+    pub failed: Problems,
     pub retries: u64,
     pub unprocessed: u64,
     pub throttled: u64,
     pub failed_out: Option<PathBuf>,
+    pub stopped: Option<Stop>,
 }
 
-/// Pass two: the valid lines, in batches of 25, `concurrency` batches in flight.
+/// One batch on its way: its events, kept until DynamoDB has answered for them.
+type InFlight = HashMap<u64, Vec<(usize, Event)>>;
+
+/// Where the write pass is, reading the spool.
+struct Batches<'a> {
+    spool: SpoolReader,
+    skip: &'a LineSet,
+    max_bytes: usize,
+    /// An event read but not fitting the last batch's byte budget.
+    carried: Option<Pending>,
+}
+
+impl Batches<'_> {
+    /// The next batch: up to 25 events and at most `max_bytes` of items (one event always fits).
+    fn next_batch(&mut self) -> io::Result<Vec<Pending>> {
+        let mut batch: Vec<Pending> = self.carried.take().into_iter().collect();
+        let mut bytes: usize = batch.iter().map(|p| super::size::item_size(&p.item)).sum();
+        while batch.len() < BATCH_SIZE {
+            let Some((line, event)) = self.spool.next_event()? else {
+                break;
+            };
+            if self.skip.contains(line) {
+                continue;
+            }
+            let item = event
+                .to_checked_item()
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.0))?;
+            let size = super::size::item_size(&item);
+            let p = Pending { line, event, item };
+            if !batch.is_empty() && bytes + size > self.max_bytes {
+                self.carried = Some(p);
+                break;
+            }
+            bytes += size;
+            batch.push(p);
+        }
+        Ok(batch)
+    }
+}
+
+/// Pass two: the spooled events, in batches of up to 25, `concurrency` batches in flight, each
+/// batch read first so that nothing stored is replaced (unless `overwrite`). Stops cleanly at
+/// the deadline, when `stop` resolves (Ctrl-C, SIGTERM), or when the endpoint stops answering: everything not known
+/// to have landed goes to `failed_out`.
+#[allow(clippy::too_many_arguments)]
 pub async fn write(
     client: &Client,
     table: &str,
-    input: &mut Input,
     validation: &Validation,
     opts: &ImportOptions,
     failed_out: &Path,
-    progress: &ProgressBar,
+    force: bool,
+    progress: &dyn ImportProgress,
+    calls: &CallLog,
+    stop: impl std::future::Future<Output = ()>,
 ) -> io::Result<WriteSummary> {
-    let skip = validation.skip_lines();
-    let stats = Arc::new(WriteStats::default());
+    let stats = WriteStats::default();
     let limiter = opts.rate.map(RateLimiter::new);
-    let mut failures: Vec<Failed> = Vec::new();
-    let mut failed_writer = FailedWriter::new(failed_out);
-
-    // Lines are read lazily as batches are needed: at most `concurrency` batches are in memory.
-    let mut lines = input.lines()?;
-    let batches = std::iter::from_fn(move || {
-        let mut batch = Vec::with_capacity(BATCH_SIZE);
-        for line in lines.by_ref() {
-            let (n, text) = match line {
-                Ok(l) => l,
-                Err(e) => return Some(Err(e)),
-            };
-            let Ok(text) = text else { continue };
-            if text.trim().is_empty() || skip.contains(&n) {
-                continue;
-            }
-            let parsed = parse_line(&text, opts).and_then(|(event, _)| {
-                event
-                    .to_checked_item()
-                    .map(|item| (event, item))
-                    .map_err(|e| e.0)
-            });
-            match parsed {
-                Ok((event, item)) => batch.push(Pending {
-                    line: n,
-                    event,
-                    item,
-                }),
-                Err(reason) => {
-                    return Some(Err(io::Error::other(format!(
-                        "line {n} changed since it was validated ({reason}); was the file modified during the import?"
-                    ))));
-                }
-            }
-            if batch.len() == BATCH_SIZE {
+    let mut summary = WriteSummary::default();
+    let mut failed_writer = FailedWriter::new(failed_out, force);
+    let Some(spool) = &validation.spool else {
+        return Ok(summary);
+    };
+    let concurrency = opts.concurrency.max(1);
+    let mut batches = Batches {
+        spool: spool.reader()?,
+        skip: &validation.skip,
+        max_bytes: (IN_FLIGHT_BYTES / concurrency).max(crate::spec::MAX_ITEM_BYTES),
+        carried: None,
+    };
+    let mut in_flight: InFlight = HashMap::new();
+    let mut running = FuturesUnordered::new();
+    let mut next_id = 0u64;
+    let mut exhausted = false;
+    tokio::pin!(stop);
+    let mut ticker = tokio::time::interval(Duration::from_millis(500));
+    let mut last_retries = 0;
+    loop {
+        while summary.stopped.is_none() && !exhausted && running.len() < concurrency {
+            let batch = batches.next_batch()?;
+            if batch.is_empty() {
+                exhausted = true;
                 break;
             }
-        }
-        (!batch.is_empty()).then_some(Ok(batch))
-    });
-    let results = futures::stream::iter(batches)
-        .map(|batch| {
-            let stats = Arc::clone(&stats);
-            let limiter = limiter.as_ref();
-            async move {
-                let batch = batch?;
+            next_id += 1;
+            let id = next_id;
+            in_flight.insert(
+                id,
+                batch.iter().map(|p| (p.line, p.event.clone())).collect(),
+            );
+            let (stats, limiter) = (&stats, limiter.as_ref());
+            running.push(async move {
                 if let Some(l) = limiter {
                     l.acquire(batch.len() as u32).await;
                 }
-                let n = batch.len() as u64;
-                let failed = write_batch(client, table, batch, opts.policy, &stats).await;
-                Ok::<_, io::Error>((n - failed.len() as u64, failed))
-            }
-        })
-        .buffer_unordered(opts.concurrency.max(1));
-    futures::pin_mut!(results);
-    while let Some(result) = results.next().await {
-        let (landed, failed) = result?;
-        progress.inc(landed + failed.len() as u64);
-        for f in &failed {
-            failed_writer.write(&f.pending.event)?;
+                let outcome = super::writer::write_new(
+                    client,
+                    table,
+                    batch,
+                    opts.policy,
+                    stats,
+                    opts.overwrite,
+                )
+                .await;
+                (id, outcome)
+            });
         }
-        failures.extend(failed);
+        if running.is_empty() {
+            break;
+        }
+        tokio::select! {
+            Some((id, outcome)) = running.next() => {
+                let n = in_flight.remove(&id).map_or(0, |b| b.len() as u64);
+                progress.advance(n);
+                summary.present += outcome.present;
+                for Conflict { line, differs, .. } in outcome.conflicts {
+                    summary.conflicts.add(line, format!("differs from what is stored ({}); not replaced (--overwrite replaces it)", differs.join(", ")));
+                }
+                for Failed { pending, reason, unreachable } in outcome.failed {
+                    if unreachable && summary.stopped.is_none() {
+                        summary.stopped = Some(Stop::Unreachable(reason.clone()));
+                    }
+                    failed_writer.write(&pending.event)?;
+                    summary.failed.add(pending.line, reason);
+                }
+            }
+            _ = ticker.tick() => {
+                if opts.deadline.is_some_and(|d| Instant::now() >= d) {
+                    summary.stopped = Some(Stop::Deadline);
+                }
+                let retries = calls.retries() + stats.retries.load(Ordering::Relaxed);
+                if retries > last_retries {
+                    last_retries = retries;
+                    progress.status(&format!(
+                        "importing, retrying ({retries} retries; last: {})",
+                        calls.last_failure().unwrap_or_else(|| "unprocessed items".into())
+                    ));
+                }
+            }
+            _ = &mut stop => summary.stopped = Some(Stop::Interrupted),
+        }
+        if summary.stopped.is_some() && !matches!(summary.stopped, Some(Stop::Unreachable(_))) {
+            break;
+        }
     }
-    Ok(WriteSummary {
-        written: stats.written.load(Ordering::Relaxed),
-        failed: failures
-            .iter()
-            .map(|f| LineProblem {
-                line: f.pending.line,
-                reason: f.reason.clone(),
-            })
-            .collect(),
-        retries: stats.retries.load(Ordering::Relaxed),
-        unprocessed: stats.unprocessed.load(Ordering::Relaxed),
-        throttled: stats.throttled.load(Ordering::Relaxed),
-        failed_out: failed_writer.finish()?,
-    })
+    if let Some(stop) = &summary.stopped {
+        progress.status(&format!("stopping: {stop}"));
+        drop(running);
+        let mut ids: Vec<u64> = in_flight.keys().copied().collect();
+        ids.sort_unstable();
+        for id in ids {
+            for (line, event) in in_flight.remove(&id).unwrap_or_default() {
+                failed_writer.write(&event)?;
+                summary.failed.add(
+                    line,
+                    format!("no answer before the import stopped ({stop}); it may have landed, and importing the failed file again is safe"),
+                );
+            }
+        }
+        let mut rest = batches
+            .carried
+            .take()
+            .into_iter()
+            .map(|p| (p.line, p.event))
+            .collect::<Vec<_>>();
+        while let Some((line, event)) = batches.spool.next_event()? {
+            if !batches.skip.contains(line) {
+                rest.push((line, event));
+            }
+            if rest.len() >= BATCH_SIZE {
+                for (line, event) in rest.drain(..) {
+                    failed_writer.write(&event)?;
+                    summary
+                        .failed
+                        .add(line, format!("not sent: the import stopped ({stop})"));
+                }
+            }
+        }
+        for (line, event) in rest {
+            failed_writer.write(&event)?;
+            summary
+                .failed
+                .add(line, format!("not sent: the import stopped ({stop})"));
+        }
+    }
+    summary.written = stats.written.load(Ordering::Relaxed);
+    summary.retries = stats.retries.load(Ordering::Relaxed);
+    summary.unprocessed = stats.unprocessed.load(Ordering::Relaxed);
+    summary.throttled = stats.throttled.load(Ordering::Relaxed);
+    summary.failed_out = failed_writer.finish()?;
+    Ok(summary)
 }
 
 /// Writes the events that did not land as NDJSON with their `event_id` and `timestamp`, so
-/// importing that file lands exactly what was missing. Created only if something failed.
+/// importing that file lands exactly what was missing. Created only if something failed, under
+/// the output-file rule (`crate::files`).
 struct FailedWriter {
     path: PathBuf,
+    force: bool,
     file: Option<io::BufWriter<File>>,
 }
 
 impl FailedWriter {
-    fn new(path: &Path) -> FailedWriter {
+    fn new(path: &Path, force: bool) -> FailedWriter {
         FailedWriter {
             path: path.to_owned(),
+            force,
             file: None,
         }
     }
 
     fn write(&mut self, event: &Event) -> io::Result<()> {
         if self.file.is_none() {
-            self.file = Some(io::BufWriter::new(File::create(&self.path)?));
+            self.file = Some(io::BufWriter::new(crate::files::create(
+                &self.path, self.force,
+            )?));
         }
         let f = self.file.as_mut().expect("just created");
         serde_json::to_writer(&mut *f, event)?;
@@ -355,5 +533,68 @@ impl FailedWriter {
             }
             None => Ok(None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_keep_the_first_lines_and_count_all() {
+        let mut p = Problems::default();
+        for line in (1..=KEPT_PROBLEMS + 500).rev() {
+            p.add(line, "bad");
+        }
+        assert_eq!(p.total(), KEPT_PROBLEMS + 500);
+        let lines: Vec<usize> = p.lines().collect();
+        assert_eq!(lines.len(), KEPT_PROBLEMS);
+        assert_eq!((lines[0], lines[KEPT_PROBLEMS - 1]), (1, KEPT_PROBLEMS));
+    }
+
+    #[test]
+    fn line_sets_hold_any_line() {
+        let mut s = LineSet::default();
+        for l in [1, 63, 64, 1_000_000] {
+            s.insert(l);
+        }
+        assert!(
+            s.contains(64) && s.contains(1_000_000) && !s.contains(2) && !s.contains(5_000_000)
+        );
+    }
+
+    fn opts() -> ImportOptions {
+        ImportOptions {
+            stamp_now: false,
+            skip_expired: false,
+            overwrite: false,
+            concurrency: 1,
+            rate: None,
+            policy: RetryPolicy::default(),
+            started: Utc::now(),
+            deadline: None,
+        }
+    }
+
+    fn validate_text(text: &str, o: &ImportOptions) -> Validation {
+        let mut r = LineReader::new(Box::new(io::Cursor::new(text.as_bytes().to_vec())), "t");
+        validate(&mut r, o).unwrap()
+    }
+
+    #[test]
+    fn expired_events_are_counted_and_skipped_on_request() {
+        let text = "{\"user_id\":\"u\",\"event_type\":\"t\",\"timestamp\":\"2020-01-01T00:00:00Z\"}\n\
+                    {\"user_id\":\"u\",\"event_type\":\"t\",\"timestamp\":\"2099-01-01T00:00:00Z\"}\n";
+        let v = validate_text(text, &opts());
+        assert_eq!((v.valid, v.expired, v.to_write()), (2, 1, 2));
+        let v = validate_text(
+            text,
+            &ImportOptions {
+                skip_expired: true,
+                ..opts()
+            },
+        );
+        assert_eq!((v.valid, v.expired, v.to_write()), (2, 1, 1));
+        assert_eq!(v.spool.as_ref().unwrap().records(), 1);
     }
 }

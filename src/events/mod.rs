@@ -2,13 +2,18 @@
 //! imports. Every command that writes or reads events goes through here.
 
 pub mod canary;
+pub mod compare;
+pub mod dedupe;
 pub mod import;
+pub mod input;
 pub mod keys;
 pub mod model;
 pub mod numbers;
 pub mod query;
 pub mod scan;
 pub mod size;
+pub mod spool;
+pub mod strict_json;
 pub mod writer;
 
 pub use model::{Event, EventInput};

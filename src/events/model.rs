@@ -197,7 +197,8 @@ pub fn random_event_id() -> String {
 impl EventInput {
     /// Parses one JSON object (an import line, `--json`), checking its numbers first.
     pub fn parse(text: &str) -> Result<(EventInput, Value), Invalid> {
-        let value: Value = serde_json::from_str(text).map_err(|e| invalid(json_error(&e)))?;
+        // Strict: a field given twice is refused, not silently taken as the last.
+        let value = super::strict_json::parse(text).map_err(|e| invalid(json_error(&e)))?;
         if !value.is_object() {
             return Err(invalid(format!(
                 "an event must be a JSON object, not {}",
@@ -240,20 +241,17 @@ impl EventInput {
             },
         };
         let ttl = match self.ttl {
-            None | Some(Value::Null) => (ts + Duration::days(TTL_DAYS)).timestamp(),
+            // The derived ttl passes the same checks as a given one: a timestamp in year 1 or
+            // 9999 must not slip through as a ttl that would be refused if written out.
+            None | Some(Value::Null) => check_ttl(
+                (ts + Duration::days(TTL_DAYS)).timestamp(),
+                Some(&format_ts(ts)),
+            )?,
             Some(Value::Number(n)) => {
                 let t = n.as_i64().ok_or_else(|| {
                     invalid(format!("ttl {n} must be a whole number of epoch seconds"))
                 })?;
-                if t <= 0 {
-                    return Err(invalid(format!("ttl {t} must be positive epoch seconds")));
-                }
-                if t >= TTL_SECONDS_CEILING {
-                    return Err(invalid(format!(
-                        "ttl {t} looks like milliseconds; DynamoDB TTL needs epoch seconds (and ignores the rest)"
-                    )));
-                }
-                t
+                check_ttl(t, None)?
             }
             Some(other) => {
                 return Err(invalid(format!(
@@ -283,8 +281,8 @@ impl EventInput {
             timestamp: format_ts(ts),
             ttl,
             retry_count,
-            payload: object("payload", self.payload)?,
-            metadata: object("metadata", self.metadata)?,
+            payload: nested_object("payload", self.payload)?,
+            metadata: nested_object("metadata", self.metadata)?,
         };
         if event.user_id.len() > MAX_PARTITION_KEY_BYTES {
             return Err(invalid(format!(
@@ -308,6 +306,8 @@ fn json_error(e: &serde_json::Error) -> String {
     let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
     match e.classify() {
         serde_json::error::Category::Eof => format!("truncated JSON ({text})"),
+        // Valid JSON the strict reader refuses (a field given twice).
+        serde_json::error::Category::Data => format!("{text} (column {})", e.column()),
         _ => format!("not valid JSON: {text} (column {})", e.column()),
     }
 }
@@ -316,6 +316,51 @@ fn field_error(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text);
     text.replace("missing field", "missing required field")
+}
+
+/// A ttl, given or derived, as DynamoDB TTL can use it: positive epoch seconds, not
+/// milliseconds. `derived_from` names the timestamp a derived ttl came from.
+fn check_ttl(t: i64, derived_from: Option<&str>) -> Result<i64, Invalid> {
+    let origin = derived_from
+        .map(|ts| format!(" (derived: timestamp {ts} + {TTL_DAYS} days)"))
+        .unwrap_or_default();
+    if t <= 0 {
+        return Err(invalid(format!(
+            "ttl {t}{origin} must be positive epoch seconds{}",
+            if derived_from.is_some() {
+                "; give a later timestamp or an explicit ttl"
+            } else {
+                ""
+            }
+        )));
+    }
+    if t >= TTL_SECONDS_CEILING {
+        return Err(invalid(if derived_from.is_some() {
+            format!(
+                "ttl {t}{origin} is beyond year 5138 and would read as milliseconds; give a realistic timestamp or an explicit ttl"
+            )
+        } else {
+            format!(
+                "ttl {t} looks like milliseconds; DynamoDB TTL needs epoch seconds (and ignores the rest)"
+            )
+        }));
+    }
+    Ok(t)
+}
+
+/// `payload` and `metadata`: JSON objects within DynamoDB's nesting limit (the attribute itself
+/// is level 1; at most 31 levels of maps and lists, 32 with the value at the bottom).
+fn nested_object(field: &str, value: Option<Value>) -> Result<Map<String, Value>, Invalid> {
+    use super::strict_json::{MAX_NESTING, container_depth};
+    let m = object(field, value)?;
+    let depth = 1 + m.values().map(container_depth).max().unwrap_or(0);
+    if depth >= MAX_NESTING {
+        return Err(invalid(format!(
+            "{field} nests {depth} levels of objects and arrays; DynamoDB stores at most {} (32 levels counting {field} itself and the value at the bottom)",
+            MAX_NESTING - 1
+        )));
+    }
+    Ok(m)
 }
 
 impl Event {
@@ -366,17 +411,59 @@ impl Event {
     }
 }
 
+/// The JSON form of a binary value: `{"$binary": "<base64>"}`, so that output shows it, marked
+/// as binary, instead of dropping it.
+pub const BINARY_KEY: &str = "$binary";
+
+fn number_json(n: &str) -> Value {
+    if let Ok(i) = n.parse::<i64>() {
+        return Value::from(i);
+    }
+    if let Ok(u) = n.parse::<u64>() {
+        return Value::from(u);
+    }
+    n.parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
+        .unwrap_or_else(|| Value::String(n.to_owned()))
+}
+
+fn binary_json(b: &aws_smithy_types::Blob) -> Value {
+    use base64::Engine;
+    serde_json::json!({ BINARY_KEY: base64::engine::general_purpose::STANDARD.encode(b.as_ref()) })
+}
+
+/// One attribute value as JSON: every type DynamoDB has, binaries as `{"$binary": base64}`.
+pub fn value_to_json(v: &AttributeValue) -> Value {
+    match v {
+        AttributeValue::S(s) => Value::String(s.clone()),
+        AttributeValue::N(n) => number_json(n),
+        AttributeValue::Bool(b) => Value::Bool(*b),
+        AttributeValue::Null(_) => Value::Null,
+        AttributeValue::B(b) => binary_json(b),
+        AttributeValue::M(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.clone(), value_to_json(v)))
+                .collect(),
+        ),
+        AttributeValue::L(l) => Value::Array(l.iter().map(value_to_json).collect()),
+        AttributeValue::Ss(ss) => Value::Array(ss.iter().cloned().map(Value::String).collect()),
+        AttributeValue::Ns(ns) => Value::Array(ns.iter().map(|n| number_json(n)).collect()),
+        AttributeValue::Bs(bs) => Value::Array(bs.iter().map(binary_json).collect()),
+        _ => Value::Null,
+    }
+}
+
 /// An item read from the table, as plain JSON for output: the composite key attributes are
 /// dropped (they repeat other fields), everything else is kept as stored.
 pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
-    let mut v: Value = serde_dynamo::aws_sdk_dynamodb_1::from_item(item.clone())
-        .unwrap_or_else(|e| serde_json::json!({"_unreadable": e.to_string()}));
-    if let Value::Object(m) = &mut v {
-        for k in [SORT_KEY, TYPE_SORT_KEY, STATUS_SORT_KEY] {
-            m.remove(k);
-        }
-    }
-    v
+    Value::Object(
+        item.iter()
+            .filter(|(k, _)| ![SORT_KEY, TYPE_SORT_KEY, STATUS_SORT_KEY].contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), value_to_json(v)))
+            .collect(),
+    )
 }
 
 /// Epoch-seconds `ttl` of a stored item, if it is a Number.
@@ -516,6 +603,23 @@ mod tests {
         let fits = "x".repeat(399 * 1024);
         let line = format!(r#"{{"user_id":"u","event_type":"a","payload":{{"b":"{fits}"}}}}"#);
         assert!(parse(&line, now()).unwrap().to_checked_item().is_ok());
+    }
+
+    #[test]
+    fn binary_values_are_shown_as_base64_marked_binary() {
+        let item: HashMap<String, AttributeValue> = HashMap::from([
+            ("user_id".to_owned(), AttributeValue::S("u".into())),
+            (
+                "payload".to_owned(),
+                AttributeValue::B(aws_smithy_types::Blob::new(vec![0u8, 1, 2, 0x1b])),
+            ),
+            ("n".to_owned(), AttributeValue::N("1.50".into())),
+            (SORT_KEY.to_owned(), AttributeValue::S("x".into())),
+        ]);
+        let v = item_to_json(&item);
+        assert_eq!(v["payload"], serde_json::json!({"$binary": "AAECGw=="}));
+        assert_eq!(v["n"], serde_json::json!(1.5));
+        assert!(v.get(SORT_KEY).is_none());
     }
 
     #[test]

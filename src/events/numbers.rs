@@ -81,6 +81,15 @@ pub fn dynamodb_number_problem(text: &str) -> Option<String> {
     }
 }
 
+/// Do two DynamoDB number strings mean the same number (`1.50` and `1.5`, `1e2` and `100`)?
+pub fn same_number(a: &str, b: &str) -> bool {
+    a == b
+        || match (normalize(a), normalize(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        }
+}
+
 /// Checks one number literal from the input: it must survive JSON parsing and DynamoDB unchanged.
 fn check_literal(text: &str) -> Result<(), String> {
     if let Some(problem) = dynamodb_number_problem(text) {

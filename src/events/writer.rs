@@ -8,11 +8,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{AttributeValue, DeleteRequest, PutRequest, WriteRequest};
+use aws_sdk_dynamodb::types::{
+    AttributeValue, DeleteRequest, KeysAndAttributes, PutRequest, WriteRequest,
+};
 use tokio::time::Instant;
 
 use super::model::{Event, Invalid};
-use crate::aws::error::{AwsError, AwsResultExt, table_resource};
+use crate::aws::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
 
 /// BatchWriteItem takes at most 25 requests.
@@ -230,6 +232,19 @@ pub struct WriteStats {
 pub struct Failed<T = Pending> {
     pub pending: T,
     pub reason: String,
+    /// The endpoint did not answer (after the SDK's own retries): the rest will not fare better.
+    pub unreachable: bool,
+}
+
+fn all_failed<T>(pending: Vec<T>, reason: &str, unreachable: bool) -> Vec<Failed<T>> {
+    pending
+        .into_iter()
+        .map(|p| Failed {
+            pending: p,
+            reason: reason.to_owned(),
+            unreachable,
+        })
+        .collect()
 }
 
 fn key_of(item: &HashMap<String, AttributeValue>) -> Option<(String, String)> {
@@ -286,38 +301,165 @@ pub async fn write_batch<T: Batched>(
                     .fetch_add(pending.len() as u64, Ordering::Relaxed);
                 last_problem = format!("{} items left unprocessed by DynamoDB", pending.len());
             }
+            // The SDK has already retried a connection that failed or did not answer, each
+            // attempt under its timeout: retrying here too would multiply the wait into minutes.
+            Err(e) if e.kind == AwsErrorKind::Unreachable => {
+                return all_failed(pending, &e.to_string(), true);
+            }
             Err(e) if e.is_transient() => {
                 if e.is_throttled() {
                     stats.throttled.fetch_add(1, Ordering::Relaxed);
                 }
                 last_problem = e.to_string();
             }
-            Err(e) => {
-                let reason = e.to_string();
-                return pending
-                    .into_iter()
-                    .map(|p| Failed {
-                        pending: p,
-                        reason: reason.clone(),
-                    })
-                    .collect();
-            }
+            Err(e) => return all_failed(pending, &e.to_string(), false),
         }
         attempt += 1;
         if attempt >= policy.max_attempts {
             let reason = format!("gave up after {attempt} attempts: {last_problem}");
-            return pending
-                .into_iter()
-                .map(|p| Failed {
-                    pending: p,
-                    reason: reason.clone(),
-                })
-                .collect();
+            return all_failed(pending, &reason, false);
         }
         stats.retries.fetch_add(1, Ordering::Relaxed);
         tokio::time::sleep(policy.backoff(attempt)).await;
     }
     Vec::new()
+}
+
+/// A stored event that differs from the line that would replace it: not written.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub line: usize,
+    pub key: (String, String),
+    /// The attributes that differ.
+    pub differs: Vec<String>,
+}
+
+/// What a batch of new events came to.
+#[derive(Debug, Default)]
+pub struct NewOutcome {
+    pub failed: Vec<Failed>,
+    /// Already stored exactly as given: nothing to write.
+    pub present: u64,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// The stored items among `keys`, by a strongly consistent BatchGetItem (UnprocessedKeys and
+/// throttling retried like writes). `Err` carries the reason and whether it was unreachable.
+async fn stored_items(
+    client: &Client,
+    table: &str,
+    keys: Vec<HashMap<String, AttributeValue>>,
+    policy: RetryPolicy,
+    stats: &WriteStats,
+) -> Result<HashMap<(String, String), HashMap<String, AttributeValue>>, (String, bool)> {
+    let mut found = HashMap::new();
+    let mut wanted = keys;
+    let mut attempt = 0;
+    let mut last_problem;
+    while !wanted.is_empty() {
+        let request = KeysAndAttributes::builder()
+            .set_keys(Some(std::mem::take(&mut wanted)))
+            .consistent_read(true)
+            .build()
+            .map_err(|e| (e.to_string(), false))?;
+        let sent = client
+            .batch_get_item()
+            .request_items(table, request.clone())
+            .send()
+            .await
+            .aws("dynamodb", "BatchGetItem", table_resource(table));
+        match sent {
+            Ok(out) => {
+                for item in out
+                    .responses
+                    .and_then(|mut r| r.remove(table))
+                    .unwrap_or_default()
+                {
+                    if let Some(k) = key_of(&item) {
+                        found.insert(k, item);
+                    }
+                }
+                wanted = out
+                    .unprocessed_keys
+                    .and_then(|mut u| u.remove(table))
+                    .map(|k| k.keys)
+                    .unwrap_or_default();
+                if wanted.is_empty() {
+                    break;
+                }
+                last_problem = format!("{} keys left unprocessed by DynamoDB", wanted.len());
+            }
+            Err(e) if e.kind == AwsErrorKind::Unreachable => return Err((e.to_string(), true)),
+            Err(e) if e.is_transient() => {
+                if e.is_throttled() {
+                    stats.throttled.fetch_add(1, Ordering::Relaxed);
+                }
+                last_problem = e.to_string();
+                wanted = request.keys;
+            }
+            Err(e) => return Err((e.to_string(), false)),
+        }
+        attempt += 1;
+        if attempt >= policy.max_attempts {
+            return Err((
+                format!("gave up reading what is stored after {attempt} attempts: {last_problem}"),
+                false,
+            ));
+        }
+        stats.retries.fetch_add(1, Ordering::Relaxed);
+        tokio::time::sleep(policy.backoff(attempt)).await;
+    }
+    Ok(found)
+}
+
+/// Writes a batch of events without ever replacing a stored event that differs.
+///
+/// BatchWriteItem takes no condition, so the batch's keys are read first (one strongly
+/// consistent BatchGetItem): an item stored exactly as given is counted as present and not
+/// written again; one that differs (the application moved it on since) is a conflict and is not
+/// written; the absent ones go out in one BatchWriteItem. The read and the write are
+/// milliseconds apart; a write to the same key by another client in between is the one case
+/// this cannot see. With `overwrite` the read is skipped and every event is written.
+pub async fn write_new(
+    client: &Client,
+    table: &str,
+    batch: Vec<Pending>,
+    policy: RetryPolicy,
+    stats: &WriteStats,
+    overwrite: bool,
+) -> NewOutcome {
+    if overwrite {
+        return NewOutcome {
+            failed: write_batch(client, table, batch, policy, stats).await,
+            ..NewOutcome::default()
+        };
+    }
+    let keys = batch.iter().map(|p| p.event.key()).collect();
+    let stored = match stored_items(client, table, keys, policy, stats).await {
+        Ok(s) => s,
+        Err((reason, unreachable)) => {
+            return NewOutcome {
+                failed: all_failed(batch, &reason, unreachable),
+                ..NewOutcome::default()
+            };
+        }
+    };
+    let mut outcome = NewOutcome::default();
+    let mut absent = Vec::with_capacity(batch.len());
+    for p in batch {
+        let key = p.key();
+        match stored.get(&key) {
+            None => absent.push(p),
+            Some(item) if super::compare::same_item(item, &p.item) => outcome.present += 1,
+            Some(item) => outcome.conflicts.push(Conflict {
+                line: p.line,
+                differs: super::compare::differing(item, &p.item),
+                key,
+            }),
+        }
+    }
+    outcome.failed = write_batch(client, table, absent, policy, stats).await;
+    outcome
 }
 
 #[cfg(test)]

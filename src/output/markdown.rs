@@ -3,10 +3,13 @@
 use std::io::{self, Write};
 
 use super::RenderContext;
+use super::escape::line;
 use crate::report::{Report, ReportKind, Section};
 
+/// A table cell: pipes escaped, newlines as `<br>`, every other control character made visible.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+    let text = text.replace('|', "\\|").replace('\n', "<br>");
+    line(&text).into_owned()
 }
 
 fn table_row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
@@ -24,13 +27,13 @@ fn table(out: &mut dyn Write, headers: &[String], rows: &[Vec<String>]) -> io::R
 }
 
 pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## eventsctl {}\n", report.command)?;
+    writeln!(out, "## eventsctl {}\n", line(&report.command))?;
     writeln!(
         out,
         "Table `{}` · Region `{}` · env `{}` · generated {}\n",
-        rc.target.table,
-        rc.target.region.as_deref().unwrap_or("-"),
-        rc.target.env,
+        line(&rc.target.table),
+        line(rc.target.region.as_deref().unwrap_or("-")),
+        line(&rc.target.env),
         crate::times::stamp(rc.generated_at)
     )?;
     match report.kind {
@@ -80,14 +83,16 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
             writeln!(
                 out,
                 "- Runbook: {} — **Fact:** {} ({})",
-                c.runbook_says, c.fact, c.source
+                line(&c.runbook_says),
+                line(&c.fact),
+                line(&c.source)
             )?;
         }
     }
     if !report.notes.is_empty() {
         writeln!(out, "\n### Notes\n")?;
         for n in &report.notes {
-            writeln!(out, "- {n}")?;
+            writeln!(out, "- {}", line(n))?;
         }
     }
     out.flush()
@@ -100,7 +105,7 @@ fn section_md(section: &Section, out: &mut dyn Write) -> io::Result<()> {
             headers,
             rows,
         } => {
-            writeln!(out, "\n### {title}\n")?;
+            writeln!(out, "\n### {}\n", line(title))?;
             if rows.is_empty() {
                 writeln!(out, "(none)")?;
             } else {
@@ -108,19 +113,19 @@ fn section_md(section: &Section, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         Section::Pairs { title, pairs } => {
-            writeln!(out, "\n### {title}\n")?;
+            writeln!(out, "\n### {}\n", line(title))?;
             for (k, v) in pairs {
                 writeln!(out, "- **{}**: {}", cell(k), cell(v))?;
             }
         }
         Section::Lines { title, lines } => {
-            writeln!(out, "\n### {title}\n")?;
+            writeln!(out, "\n### {}\n", line(title))?;
             for l in lines {
-                writeln!(out, "- {l}")?;
+                writeln!(out, "- {}", line(l))?;
             }
         }
         Section::Chart { title, series } => {
-            writeln!(out, "\n### {title}\n")?;
+            writeln!(out, "\n### {}\n", line(title))?;
             let headers: Vec<String> = ["Series", "Trend", "Latest", "Max"]
                 .iter()
                 .map(|s| (*s).to_owned())

@@ -4,6 +4,7 @@
 //! back to `main` as an error that it treats as success, and nothing ever panics on output.
 
 pub mod chart;
+pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod progress;
@@ -50,20 +51,26 @@ pub fn render(
     }
 }
 
-/// Writes the report's attachments (`--report FILE`): Markdown or the JSON envelope.
-pub fn write_attachments(report: &Report, rc: &RenderContext) -> io::Result<()> {
+/// Writes the report's attachments (`--report FILE`): Markdown or the JSON envelope, each a new
+/// file unless `force` (the output-file rule of `crate::files`). Returns one message per file
+/// that could not be written; the others are written anyway.
+pub fn write_attachments(report: &Report, rc: &RenderContext, force: bool) -> Vec<String> {
+    let mut problems = Vec::new();
     for a in &report.attachments {
-        let mut file = io::BufWriter::new(std::fs::File::create(&a.path).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot write {}: {e}", a.path.display()))
-        })?);
-        if a.markdown {
-            markdown::render(report, rc, &mut file)?;
-        } else {
-            json::render(report, rc, &mut file, true)?;
+        let written = crate::files::create(&a.path, force).and_then(|f| {
+            let mut file = io::BufWriter::new(f);
+            if a.markdown {
+                markdown::render(report, rc, &mut file)?;
+            } else {
+                json::render(report, rc, &mut file, true)?;
+            }
+            file.flush()
+        });
+        if let Err(e) = written {
+            problems.push(format!("the report was not saved: {e}"));
         }
-        file.flush()?;
     }
-    Ok(())
+    problems
 }
 
 /// The envelope's `status` and a human summary of the findings' counts.

@@ -35,7 +35,7 @@ impl Progress {
             ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]")
                 .expect("static template"),
         );
-        pb.set_message(message.into());
+        pb.set_message(super::escape::line(&message.into()).into_owned());
         pb.enable_steady_tick(Duration::from_millis(120));
         pb
     }
@@ -56,8 +56,19 @@ impl Progress {
                 .expect("static template")
                 .progress_chars("=> "),
         );
-        pb.set_message(message.into());
+        pb.set_message(super::escape::line(&message.into()).into_owned());
         pb.enable_steady_tick(Duration::from_millis(200));
         pb
+    }
+}
+
+/// The import's progress, drawn by a bar (a hidden one draws nothing).
+impl crate::events::import::ImportProgress for ProgressBar {
+    fn advance(&self, events: u64) {
+        self.inc(events);
+    }
+
+    fn status(&self, text: &str) {
+        self.set_message(super::escape::line(text).into_owned());
     }
 }

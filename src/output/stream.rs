@@ -30,16 +30,13 @@ fn field_text(v: &Value, field: &str) -> String {
 }
 
 fn fit(text: &str, width: usize) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let clean = super::escape::line(text);
     if width == 0 {
         let max = 120;
         if clean.chars().count() > max {
             return format!("{}…", clean.chars().take(max - 1).collect::<String>());
         }
-        return clean;
+        return clean.into_owned();
     }
     let n = clean.chars().count();
     if n > width {
@@ -121,7 +118,9 @@ impl<'a> ItemStream<'a> {
                 let row: Vec<String> = self
                     .columns
                     .iter()
-                    .map(|(_, f, _)| field_text(v, f).replace('|', "\\|"))
+                    .map(|(_, f, _)| {
+                        super::escape::line(&field_text(v, f).replace('|', "\\|")).into_owned()
+                    })
                     .collect();
                 writeln!(self.out, "| {} |", row.join(" | "))?;
             }
@@ -137,7 +136,7 @@ impl<'a> ItemStream<'a> {
 
     /// A remark for the person at the terminal, on stderr so that a pipe gets items only.
     pub fn notice(&self, text: &str) {
-        eprintln!("{text}");
+        eprintln!("{}", super::escape::line(text));
     }
 
     /// Ends the stream with its summary: the envelope's `status` and `data` in JSON; a last
@@ -157,7 +156,7 @@ impl<'a> ItemStream<'a> {
             OutputFormat::Ndjson => {}
             OutputFormat::Table | OutputFormat::Markdown => {
                 for line in human {
-                    writeln!(self.out, "{line}")?;
+                    writeln!(self.out, "{}", super::escape::line(line))?;
                 }
             }
         }

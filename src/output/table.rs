@@ -6,6 +6,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::RenderContext;
+use super::escape::{cell, line};
 use crate::report::{Report, ReportKind, Section, Status};
 
 /// Width used when stdout is not a terminal.
@@ -40,7 +41,7 @@ pub fn status_cell(status: Status) -> Cell {
 fn header(cells: &[String]) -> Vec<Cell> {
     cells
         .iter()
-        .map(|h| Cell::new(h).add_attribute(Attribute::Bold))
+        .map(|h| Cell::new(cell(h)).add_attribute(Attribute::Bold))
         .collect()
 }
 
@@ -49,7 +50,10 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
     writeln!(
         out,
         "eventsctl {} · {} · {} · env {}",
-        report.command, rc.target.table, region, rc.target.env
+        line(&report.command),
+        line(&rc.target.table),
+        line(region),
+        line(&rc.target.env)
     )?;
 
     for section in &report.lead {
@@ -64,8 +68,8 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         for f in &report.findings {
             t.add_row(vec![
                 status_cell(f.status),
-                Cell::new(&f.check),
-                Cell::new(&f.summary),
+                Cell::new(cell(&f.check)),
+                Cell::new(cell(&f.summary)),
             ]);
         }
         writeln!(out, "{t}")?;
@@ -92,9 +96,9 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
                 out,
                 "  [{}] {}: {}{}",
                 f.status.as_str().to_uppercase(),
-                f.check,
-                f.remedy.as_deref().unwrap_or_default(),
-                runbook
+                line(&f.check),
+                line(f.remedy.as_deref().unwrap_or_default()),
+                line(&runbook)
             )?;
         }
     }
@@ -105,14 +109,14 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
             "\nWhere the runbook is wrong (this tool follows the facts):"
         )?;
         for c in &report.corrections {
-            writeln!(out, "  - Runbook: {}", c.runbook_says)?;
-            writeln!(out, "    Fact:    {} [{}]", c.fact, c.source)?;
+            writeln!(out, "  - Runbook: {}", line(&c.runbook_says))?;
+            writeln!(out, "    Fact:    {} [{}]", line(&c.fact), line(&c.source))?;
         }
     }
     if !rc.quiet && !report.notes.is_empty() {
         writeln!(out)?;
         for n in &report.notes {
-            writeln!(out, "{n}")?;
+            writeln!(out, "{}", line(n))?;
         }
     }
 
@@ -140,7 +144,7 @@ pub fn render_section(
             headers,
             rows,
         } => {
-            writeln!(out, "\n{title}")?;
+            writeln!(out, "\n{}", line(title))?;
             if rows.is_empty() {
                 writeln!(out, "  (none)")?;
                 return Ok(());
@@ -148,29 +152,29 @@ pub fn render_section(
             let mut t = new_table(rc);
             t.set_header(header(headers));
             for row in rows {
-                t.add_row(row.iter().map(Cell::new).collect::<Vec<_>>());
+                t.add_row(row.iter().map(|c| Cell::new(cell(c))).collect::<Vec<_>>());
             }
             writeln!(out, "{t}")?;
         }
         Section::Pairs { title, pairs } => {
-            writeln!(out, "\n{title}")?;
+            writeln!(out, "\n{}", line(title))?;
             let width = pairs
                 .iter()
-                .map(|(k, _)| k.chars().count())
+                .map(|(k, _)| line(k).chars().count())
                 .max()
                 .unwrap_or(0);
             for (k, v) in pairs {
-                writeln!(out, "  {k:<width$}  {v}")?;
+                writeln!(out, "  {:<width$}  {}", line(k), line(v))?;
             }
         }
         Section::Lines { title, lines } => {
-            writeln!(out, "\n{title}")?;
+            writeln!(out, "\n{}", line(title))?;
             for l in lines {
-                writeln!(out, "  {l}")?;
+                writeln!(out, "  {}", line(l))?;
             }
         }
         Section::Chart { title, series } => {
-            writeln!(out, "\n{title}")?;
+            writeln!(out, "\n{}", line(title))?;
             let mut t = new_table(rc);
             t.set_header(header(&[
                 "SERIES".into(),
@@ -180,7 +184,8 @@ pub fn render_section(
             ]));
             t.set_width(80);
             for s in series {
-                t.add_row(super::chart::row(s));
+                let row = super::chart::row(s);
+                t.add_row(row.iter().map(|c| Cell::new(cell(c))).collect::<Vec<_>>());
             }
             writeln!(out, "{t}")?;
         }

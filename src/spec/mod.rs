@@ -118,6 +118,8 @@ pub struct Names {
     pub read_latency_alarm: String,
     /// Lambda log groups of this environment: `/aws/lambda/{prefix}-{env}`.
     pub log_group_prefix: String,
+    /// What counts as production (`crate::safety`).
+    pub production: crate::safety::ProductionRule,
 }
 
 impl Names {
@@ -134,17 +136,19 @@ impl Names {
             write_latency_alarm: format!("{base}-dynamodb-write-latency"),
             read_latency_alarm: format!("{base}-dynamodb-read-latency"),
             log_group_prefix: format!("/aws/lambda/{base}"),
+            production: crate::safety::ProductionRule::default(),
         }
     }
 
-    /// An environment that looks like production: stricter checks, no `table create`.
+    /// Production by the one rule of `crate::safety`: a marker token in the env or table name.
     pub fn is_production(&self) -> bool {
-        is_production_env(&self.env)
+        self.production_match().is_some()
     }
-}
 
-pub fn is_production_env(env: &str) -> bool {
-    matches!(env, "prod" | "production" | "prd" | "live") || env.starts_with("prod-")
+    /// Why this target is production, if it is.
+    pub fn production_match(&self) -> Option<crate::safety::ProductionMatch> {
+        self.production.matches(&self.env, &self.table)
+    }
 }
 
 /// Runbook corrections that apply to more than one command.
@@ -227,9 +231,10 @@ mod tests {
 
     #[test]
     fn production_envs() {
-        assert!(is_production_env("prod"));
-        assert!(is_production_env("prod-eu"));
-        assert!(!is_production_env("dev"));
-        assert!(!is_production_env("sandbox"));
+        assert!(Names::derive("p", "prod", None).is_production());
+        assert!(Names::derive("p", "prod-eu", None).is_production());
+        assert!(Names::derive("p", "dev", Some("p-prod-events")).is_production());
+        assert!(!Names::derive("p", "dev", None).is_production());
+        assert!(!Names::derive("p", "sandbox", None).is_production());
     }
 }

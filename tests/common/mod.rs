@@ -20,8 +20,12 @@ pub fn endpoint() -> String {
     })
 }
 
+/// The binary under test; `EVENTSCTL_TEST_BIN` points the tests at another build (to show that
+/// a new test fails on the code before a fix).
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_eventsctl"))
+    std::env::var_os("EVENTSCTL_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_eventsctl")))
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);

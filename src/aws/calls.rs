@@ -1,0 +1,342 @@
+//! Every AWS call, seen from inside the SDK: an interceptor that logs each attempt (service,
+//! operation, resource, attempt, duration) at debug and each retry at info, and keeps the calls
+//! in flight so that a command that runs out of time can say what it was waiting for.
+//!
+//! Nothing here logs a request or response body: the resource is the table, log group or
+//! function name the request names, and an error is its HTTP status or its kind.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeTransmitInterceptorContextRef, FinalizerInterceptorContextRef,
+};
+use aws_smithy_runtime_api::client::orchestrator::Metadata;
+use aws_smithy_runtime_api::client::retries::RequestAttempts;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
+
+/// One attempt on the wire.
+#[derive(Debug, Clone)]
+pub struct InFlight {
+    pub service: String,
+    pub operation: String,
+    pub resource: Option<String>,
+    pub attempt: u32,
+    pub started: Instant,
+}
+
+impl std::fmt::Display for InFlight {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.service, self.operation)?;
+        if let Some(r) = &self.resource {
+            write!(f, " for {r}")?;
+        }
+        write!(
+            f,
+            " (attempt {}, no answer for {:.1} s)",
+            self.attempt,
+            self.started.elapsed().as_secs_f64()
+        )
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    next_id: u64,
+    in_flight: BTreeMap<u64, InFlight>,
+    endpoint: Option<String>,
+    last_failure: Option<String>,
+}
+
+/// The calls of one run: shared by every client's interceptor and read by commands (progress
+/// while retrying) and by `main` (what a timeout was waiting for).
+#[derive(Debug, Default)]
+pub struct CallLog {
+    state: Mutex<State>,
+    attempts: AtomicU64,
+    retries: AtomicU64,
+}
+
+impl CallLog {
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Attempts sent so far.
+    pub fn attempts(&self) -> u64 {
+        self.attempts.load(Ordering::Relaxed)
+    }
+
+    /// Attempts that were retries (the second attempt of a call and later).
+    pub fn retries(&self) -> u64 {
+        self.retries.load(Ordering::Relaxed)
+    }
+
+    /// Why the last failed attempt failed (`HTTP 400`, `no answer within 10 s`).
+    pub fn last_failure(&self) -> Option<String> {
+        self.state().last_failure.clone()
+    }
+
+    /// The endpoint the last request went to (`https://dynamodb.us-east-1.amazonaws.com`).
+    pub fn endpoint(&self) -> Option<String> {
+        self.state().endpoint.clone()
+    }
+
+    /// The call that has waited longest, if any is in flight.
+    pub fn oldest_in_flight(&self) -> Option<InFlight> {
+        self.state()
+            .in_flight
+            .values()
+            .min_by_key(|c| c.started)
+            .cloned()
+    }
+
+    fn begin(&self, call: InFlight, endpoint: String) -> u64 {
+        self.attempts.fetch_add(1, Ordering::Relaxed);
+        if call.attempt > 1 {
+            self.retries.fetch_add(1, Ordering::Relaxed);
+        }
+        let mut s = self.state();
+        s.next_id += 1;
+        let id = s.next_id;
+        s.in_flight.insert(id, call);
+        s.endpoint = Some(endpoint);
+        id
+    }
+
+    fn end(&self, id: u64, failure: Option<String>) -> Option<InFlight> {
+        let mut s = self.state();
+        if failure.is_some() {
+            s.last_failure = failure;
+        }
+        s.in_flight.remove(&id)
+    }
+}
+
+/// The id of the attempt in flight, kept in the request's config bag between the hooks.
+#[derive(Debug, Clone, Copy)]
+struct AttemptId(u64);
+
+impl Storable for AttemptId {
+    type Storer = StoreReplace<Self>;
+}
+
+/// The interceptor every client of a [`crate::context::Context`] carries.
+#[derive(Debug, Clone)]
+pub struct CallLogger {
+    log: Arc<CallLog>,
+}
+
+impl CallLogger {
+    pub fn new(log: Arc<CallLog>) -> CallLogger {
+        CallLogger { log }
+    }
+}
+
+/// `scheme://host[:port]` of a request URI.
+fn endpoint_of(uri: &str) -> String {
+    match uri.find("://") {
+        Some(i) => {
+            let rest = &uri[i + 3..];
+            let end = rest.find('/').unwrap_or(rest.len());
+            format!("{}{}", &uri[..i + 3], &rest[..end])
+        }
+        None => uri.to_owned(),
+    }
+}
+
+/// The string value of `"key":"..."` in the first bytes of a JSON request body.
+fn json_string_after<'a>(body: &'a str, key: &str) -> Option<&'a str> {
+    let at = body.find(key)? + key.len();
+    let rest = body[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(&rest[..end])
+}
+
+/// What a request is about, read from the start of its JSON body: a table (`TableName`, or the
+/// first table of `RequestItems`), a log group, a function, a stream. CBOR bodies (CloudWatch)
+/// name none. Only names are read, never values.
+pub fn resource_of(body: &[u8]) -> Option<String> {
+    let head = &body[..body.len().min(2048)];
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    if let Some(t) = json_string_after(text, "\"TableName\"") {
+        return Some(format!("table {t}"));
+    }
+    if let Some(rest) = text.find("\"RequestItems\"").map(|i| &text[i + 14..]) {
+        let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+        let rest = rest.strip_prefix('{')?.trim_start().strip_prefix('"')?;
+        return rest.find('"').map(|end| format!("table {}", &rest[..end]));
+    }
+    for (key, label) in [
+        ("\"logGroupName\"", "log group"),
+        ("\"FunctionName\"", "function"),
+        ("\"StreamArn\"", "stream"),
+    ] {
+        if let Some(v) = json_string_after(text, key) {
+            return Some(format!("{label} {v}"));
+        }
+    }
+    None
+}
+
+impl Intercept for CallLogger {
+    fn name(&self) -> &'static str {
+        "eventsctl::CallLogger"
+    }
+
+    fn read_before_attempt(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let (service, operation) = cfg
+            .load::<Metadata>()
+            .map(|m| (m.service().to_owned(), m.name().to_owned()))
+            .unwrap_or_else(|| ("aws".to_owned(), "call".to_owned()));
+        let attempt = cfg.load::<RequestAttempts>().map_or(1, |a| a.attempts());
+        let request = context.request();
+        let resource = request.body().bytes().and_then(resource_of);
+        let endpoint = endpoint_of(request.uri());
+        if attempt > 1 {
+            tracing::info!(
+                "retrying {service}:{operation}{} (attempt {attempt}) after {}",
+                resource
+                    .as_deref()
+                    .map(|r| format!(" for {r}"))
+                    .unwrap_or_default(),
+                self.log
+                    .last_failure()
+                    .unwrap_or_else(|| "a failure".to_owned())
+            );
+        }
+        let id = self.log.begin(
+            InFlight {
+                service,
+                operation,
+                resource,
+                attempt,
+                started: Instant::now(),
+            },
+            endpoint,
+        );
+        cfg.interceptor_state().store_put(AttemptId(id));
+        Ok(())
+    }
+
+    fn read_after_attempt(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Some(AttemptId(id)) = cfg.load::<AttemptId>().copied() else {
+            return Ok(());
+        };
+        let status = context.response().map(|r| r.status().as_u16());
+        let failure = match context.output_or_error() {
+            Some(Err(e)) if e.is_timeout_error() => Some("no answer in time".to_owned()),
+            Some(Err(e)) if e.is_connector_error() => Some("a connection error".to_owned()),
+            Some(Err(_)) => Some(match status {
+                Some(s) => format!("HTTP {s}"),
+                None => "an error".to_owned(),
+            }),
+            _ => None,
+        };
+        if let Some(call) = self.log.end(id, failure.clone()) {
+            let took: Duration = call.started.elapsed();
+            tracing::debug!(
+                service = %call.service,
+                operation = %call.operation,
+                resource = call.resource.as_deref().unwrap_or("-"),
+                attempt = call.attempt,
+                duration_ms = took.as_millis() as u64,
+                status = status.map(|s| s.to_string()).unwrap_or_else(|| "-".into()),
+                outcome = failure.as_deref().unwrap_or("ok"),
+                "aws call"
+            );
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resources_are_read_from_names_only() {
+        assert_eq!(
+            resource_of(br#"{"TableName":"t-events","Item":{"x":{"S":"secret"}}}"#).as_deref(),
+            Some("table t-events")
+        );
+        assert_eq!(
+            resource_of(br#"{"RequestItems":{"t2":[{"PutRequest":{}}]}}"#).as_deref(),
+            Some("table t2")
+        );
+        assert_eq!(
+            resource_of(br#"{"logGroupName":"/aws/lambda/f","limit":5}"#).as_deref(),
+            Some("log group /aws/lambda/f")
+        );
+        assert_eq!(resource_of(b"\xa1\x61x\x01"), None);
+        assert_eq!(resource_of(br#"{"Item":{"payload":"TableName"}}"#), None);
+    }
+
+    #[test]
+    fn endpoints_are_scheme_and_authority() {
+        assert_eq!(
+            endpoint_of("http://127.0.0.1:4566/"),
+            "http://127.0.0.1:4566"
+        );
+        assert_eq!(
+            endpoint_of("https://dynamodb.us-east-1.amazonaws.com"),
+            "https://dynamodb.us-east-1.amazonaws.com"
+        );
+    }
+
+    #[test]
+    fn the_log_knows_what_waits_longest() {
+        let log = CallLog::default();
+        let a = log.begin(
+            InFlight {
+                service: "dynamodb".into(),
+                operation: "PutItem".into(),
+                resource: Some("table t".into()),
+                attempt: 1,
+                started: Instant::now() - Duration::from_secs(5),
+            },
+            "http://x:1".into(),
+        );
+        log.begin(
+            InFlight {
+                service: "dynamodb".into(),
+                operation: "Query".into(),
+                resource: None,
+                attempt: 2,
+                started: Instant::now(),
+            },
+            "http://x:1".into(),
+        );
+        assert_eq!(log.retries(), 1);
+        let oldest = log.oldest_in_flight().unwrap();
+        assert!(
+            oldest
+                .to_string()
+                .starts_with("dynamodb:PutItem for table t (attempt 1"),
+            "{oldest}"
+        );
+        log.end(a, Some("HTTP 500".into()));
+        assert_eq!(log.oldest_in_flight().unwrap().operation, "Query");
+        assert_eq!(log.last_failure().as_deref(), Some("HTTP 500"));
+        assert_eq!(log.endpoint().as_deref(), Some("http://x:1"));
+    }
+}

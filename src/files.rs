@@ -1,0 +1,293 @@
+//! The output-file rule, written once, for every file a command writes besides stdout
+//! (`--failed-out`, `--report`):
+//!
+//! 1. never an input of the command (the same file by device and inode, so links count too);
+//! 2. never over an existing file unless `--force` (a default name that exists is replaced by
+//!    the next free name instead, and the report says so);
+//! 3. checked before the first AWS call: its directory exists and is writable, it is not a
+//!    directory, and two outputs of one command are not the same file;
+//! 4. a report that cannot be written is one line on stderr: the report on stdout and the
+//!    command's exit code stay what they were.
+//!
+//! Users read the rule in `docs/safety.md` and in `--help`.
+
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::error::UsageError;
+use crate::report::Attachment;
+
+/// An output file a command will write, as the user named it.
+#[derive(Debug, Clone)]
+pub struct Output<'a> {
+    /// The flag that named it (`--failed-out`), for the error line.
+    pub flag: &'static str,
+    pub path: &'a Path,
+    pub force: bool,
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// The directory a path would be created in.
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Checks one output against the rule; `inputs` are the files the command reads (`-` for stdin
+/// is not a file and is skipped).
+pub fn check(output: &Output<'_>, inputs: &[&Path]) -> Result<(), UsageError> {
+    let Output { flag, path, force } = *output;
+    let shown = path.display();
+    if path.as_os_str().is_empty() || path == Path::new("-") {
+        return Err(UsageError::new(format!(
+            "{flag} needs a file name (`{shown}` is not one)"
+        )));
+    }
+    for input in inputs.iter().filter(|i| **i != Path::new("-")) {
+        if same_file(path, input) {
+            return Err(UsageError::new(format!(
+                "{flag} {shown} is the input file {}: writing it would destroy the input; name another file",
+                input.display()
+            )));
+        }
+    }
+    let dir = directory_of(path);
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(UsageError::new(format!(
+                "{flag} {shown}: {} is not a directory",
+                dir.display()
+            )));
+        }
+        Err(_) => {
+            return Err(UsageError::new(format!(
+                "{flag} {shown}: directory {} does not exist; create it or name a file in an existing directory",
+                dir.display()
+            )));
+        }
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(UsageError::new(format!(
+                "{flag} {shown} is a directory; name a file"
+            )));
+        }
+        Ok(_) if !force => {
+            return Err(UsageError::new(format!(
+                "{flag} {shown} already exists; pass --force to replace it, or name another file"
+            )));
+        }
+        _ => {}
+    }
+    // Writable: a probe file in the directory, removed at once.
+    tempfile::Builder::new()
+        .prefix(".eventsctl-write-check")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| {
+            UsageError::new(format!(
+                "{flag} {shown}: cannot write in directory {}: {e}",
+                dir.display()
+            ))
+        })
+}
+
+/// Checks several outputs of one command: each against the rule, and no two the same file.
+pub fn check_all(outputs: &[Output<'_>], inputs: &[&Path]) -> Result<(), UsageError> {
+    for (i, o) in outputs.iter().enumerate() {
+        check(o, inputs)?;
+        if let Some(earlier) = outputs[..i].iter().find(|e| e.path == o.path) {
+            return Err(UsageError::new(format!(
+                "{} and {} would both write {}; name two files",
+                earlier.flag,
+                o.flag,
+                o.path.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Creates an output file: a new file, or with `force` a replaced one. A file that appeared
+/// since the check is not overwritten without `force`.
+pub fn create(path: &Path, force: bool) -> io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.write(true);
+    if force {
+        o.create(true).truncate(true);
+    } else {
+        o.create_new(true);
+    }
+    o.open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
+}
+
+/// `name` if no file has it, else the first free `stem.N.ext` (N from 2): for default names,
+/// which are never silently overwritten either.
+pub fn free_name(path: &Path) -> PathBuf {
+    if std::fs::symlink_metadata(path).is_err() {
+        return path.to_owned();
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+    (2u32..)
+        .map(|n| {
+            let name = match (&stem, &ext) {
+                (Some(s), Some(e)) => format!("{s}.{n}.{e}"),
+                (Some(s), None) => format!("{s}.{n}"),
+                _ => format!("eventsctl-output.{n}"),
+            };
+            path.with_file_name(name)
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("some number is free")
+}
+
+/// A drill record's two files from `--report FILE`: Markdown at FILE and JSON beside it
+/// (FILE with `.json`); a FILE that ends in `.json` gets the JSON, and the Markdown goes to FILE
+/// with `.md`, so neither overwrites the other.
+pub fn drill_report(path: &Path) -> [Attachment; 2] {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let (markdown, json) = if is_json {
+        (path.with_extension("md"), path.to_owned())
+    } else {
+        (path.to_owned(), path.with_extension("json"))
+    };
+    [
+        Attachment {
+            path: markdown,
+            markdown: true,
+        },
+        Attachment {
+            path: json,
+            markdown: false,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(path: &Path, force: bool) -> Output<'_> {
+        Output {
+            flag: "--failed-out",
+            path,
+            force,
+        }
+    }
+
+    #[test]
+    fn the_input_is_never_an_output_even_with_force_or_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("events.ndjson");
+        std::fs::write(&input, "{}\n").unwrap();
+        let err = check(&out(&input, true), &[&input]).unwrap_err();
+        assert!(err.0.contains("is the input file"), "{err}");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.ndjson");
+            std::os::unix::fs::symlink(&input, &link).unwrap();
+            assert!(check(&out(&link, true), &[&input]).is_err());
+            let relative = dir.path().join(".").join("events.ndjson");
+            assert!(check(&out(&relative, true), &[&input]).is_err());
+        }
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "{}\n");
+    }
+
+    #[test]
+    fn existing_files_need_force_and_missing_directories_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("old.ndjson");
+        std::fs::write(&existing, "x").unwrap();
+        let err = check(&out(&existing, false), &[]).unwrap_err();
+        assert!(err.0.contains("already exists") && err.0.contains("--force"));
+        assert!(check(&out(&existing, true), &[]).is_ok());
+        let missing = dir.path().join("no-such-dir").join("f.ndjson");
+        let err = check(&out(&missing, false), &[]).unwrap_err();
+        assert!(
+            err.0.contains("--failed-out")
+                && err.0.contains(&missing.display().to_string())
+                && err.0.contains("no-such-dir")
+                && err.0.contains("does not exist"),
+            "{err}"
+        );
+        let err = check(&out(dir.path(), true), &[]).unwrap_err();
+        assert!(err.0.contains("is a directory"), "{err}");
+        let fresh = dir.path().join("new.ndjson");
+        assert!(check(&out(&fresh, false), &[]).is_ok());
+        assert!(!fresh.exists(), "checking creates nothing");
+    }
+
+    #[test]
+    fn two_outputs_may_not_be_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.md");
+        let outputs = [
+            Output {
+                flag: "--report",
+                path: &p,
+                force: false,
+            },
+            Output {
+                flag: "--report (JSON)",
+                path: &p,
+                force: false,
+            },
+        ];
+        assert!(check_all(&outputs, &[]).is_err());
+    }
+
+    #[test]
+    fn create_never_replaces_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.md");
+        std::fs::write(&p, "keep").unwrap();
+        assert!(create(&p, false).is_err());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "keep");
+        drop(create(&p, true).unwrap());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "");
+    }
+
+    #[test]
+    fn free_names_count_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("in.failed.ndjson");
+        assert_eq!(free_name(&p), p);
+        std::fs::write(&p, "").unwrap();
+        assert_eq!(free_name(&p), dir.path().join("in.failed.2.ndjson"));
+    }
+
+    #[test]
+    fn drill_reports_never_overwrite_each_other() {
+        let [md, json] = drill_report(Path::new("out/x.json"));
+        assert_eq!(md.path, Path::new("out/x.md"));
+        assert_eq!(json.path, Path::new("out/x.json"));
+        let [md, json] = drill_report(Path::new("drill.md"));
+        assert_eq!(
+            (md.path.as_path(), json.path.as_path()),
+            (Path::new("drill.md"), Path::new("drill.json"))
+        );
+        let [md, json] = drill_report(Path::new("drill"));
+        assert_ne!(md.path, json.path);
+    }
+}

@@ -1,0 +1,232 @@
+//! The production rule, written once: what counts as production, and what a write to it needs.
+//!
+//! A target is production when its environment name or its table name holds a production marker
+//! as a name token. Names are split into tokens at every character that is not a letter or a
+//! digit (`zapier-triggers-api-prod-events` is `zapier`, `triggers`, `api`, `prod`, `events`);
+//! a token matches a marker when it is the marker, or the marker followed by digits only
+//! (`prod2`, `live01`). The markers default to `prod`, `prd`, `production` and `live`
+//! (`--production-markers` or `EVENTSCTL_PRODUCTION_MARKERS` replace them).
+//!
+//! Every command that writes calls [`guard_write`] before its first AWS call: on production it
+//! needs `--yes`; a `--dry-run` writes nothing and always passes. `table create` calls
+//! [`forbid_on_production`]: production tables come from infrastructure code, never from here.
+//! The rule is documented for users in `docs/safety.md`.
+
+use crate::error::Refusal;
+use crate::spec::Names;
+
+/// The markers used when none are configured.
+pub const DEFAULT_MARKERS: &[&str] = &["prod", "prd", "production", "live"];
+
+/// Where a user reads the rule.
+pub const RULE_DOC: &str = "docs/safety.md";
+
+/// The configured production markers (lower-case letters and digits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductionRule {
+    markers: Vec<String>,
+}
+
+impl Default for ProductionRule {
+    fn default() -> ProductionRule {
+        ProductionRule {
+            markers: DEFAULT_MARKERS.iter().map(|m| (*m).to_owned()).collect(),
+        }
+    }
+}
+
+/// Why a target counts as production: which name, which token, which marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductionMatch {
+    /// `environment` or `table`.
+    pub what: &'static str,
+    pub name: String,
+    pub token: String,
+}
+
+impl std::fmt::Display for ProductionMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.token == self.name {
+            write!(f, "{} `{}` is a production marker", self.what, self.name)
+        } else {
+            write!(
+                f,
+                "{} `{}` holds the production marker `{}`",
+                self.what, self.name, self.token
+            )
+        }
+    }
+}
+
+impl ProductionRule {
+    /// Parses a comma-separated marker list (`prod,prd,production,live`).
+    pub fn parse(text: &str) -> Result<ProductionRule, String> {
+        let markers: Vec<String> = text
+            .split(',')
+            .map(|m| m.trim().to_ascii_lowercase())
+            .filter(|m| !m.is_empty())
+            .collect();
+        if markers.is_empty() {
+            return Err(format!(
+                "`{text}` names no production marker: give a comma-separated list such as prod,prd,production,live"
+            ));
+        }
+        if let Some(bad) = markers
+            .iter()
+            .find(|m| !m.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            return Err(format!(
+                "production marker `{bad}` must be letters and digits only (markers are matched against name tokens)"
+            ));
+        }
+        Ok(ProductionRule { markers })
+    }
+
+    pub fn markers(&self) -> &[String] {
+        &self.markers
+    }
+
+    /// Does this token match a marker (the marker, or the marker and digits)?
+    fn token_matches(&self, token: &str) -> bool {
+        let token = token.to_ascii_lowercase();
+        self.markers.iter().any(|m| {
+            token
+                .strip_prefix(m.as_str())
+                .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+        })
+    }
+
+    /// The first production token of `name`, if any.
+    pub fn token_in(&self, name: &str) -> Option<String> {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|t| !t.is_empty() && self.token_matches(t))
+            .map(str::to_owned)
+    }
+
+    /// Production by the environment or by the table name.
+    pub fn matches(&self, env: &str, table: &str) -> Option<ProductionMatch> {
+        [("environment", env), ("table", table)]
+            .into_iter()
+            .find_map(|(what, name)| {
+                self.token_in(name).map(|token| ProductionMatch {
+                    what,
+                    name: name.to_owned(),
+                    token,
+                })
+            })
+    }
+}
+
+/// The guard every write calls first. `what` names the write for the refusal line
+/// (`events import`, `bench write`). Production without `--yes` is refused; a dry run passes.
+pub fn guard_write(names: &Names, what: &str, yes: bool, dry_run: bool) -> Result<(), Refusal> {
+    if dry_run || yes {
+        return Ok(());
+    }
+    match names.production_match() {
+        None => Ok(()),
+        Some(m) => Err(Refusal::new(format!(
+            "refusing {what} on {}: {m}; add --yes to write to production, or --dry-run to see what would change (rule: {RULE_DOC})",
+            names.table
+        ))),
+    }
+}
+
+/// `table create`: never on production, not with `--yes` and not as a dry run (production tables
+/// come from infrastructure code; `table verify` compares one with the spec).
+pub fn forbid_on_production(names: &Names, what: &str) -> Result<(), Refusal> {
+    match names.production_match() {
+        None => Ok(()),
+        Some(m) => Err(Refusal::new(format!(
+            "refusing {what} for {}: {m}; production tables come from infrastructure code (Terraform), not from eventsctl, with or without --yes; `eventsctl table verify` compares one with the spec (rule: {RULE_DOC})",
+            names.table
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(env: &str, table: Option<&str>) -> Names {
+        Names::derive("zapier-triggers-api", env, table)
+    }
+
+    #[test]
+    fn production_is_a_marker_token_of_env_or_table() {
+        let rule = ProductionRule::default();
+        let production = [
+            ("prod", None),
+            ("production-eu", None),
+            ("prd-eu", None),
+            ("live-eu", None),
+            ("prod2", None),
+            ("eu-prod", None),
+            ("dev", Some("zapier-triggers-api-prod-events")),
+            ("dev", Some("orders_PRD.events")),
+            ("staging", Some("live01-events")),
+        ];
+        for (env, table) in production {
+            let n = names(env, table);
+            assert!(
+                rule.matches(&n.env, &n.table).is_some(),
+                "{env} {table:?} is production"
+            );
+        }
+        let not_production = [
+            ("dev", None),
+            ("staging", None),
+            ("sandbox", None),
+            ("product", None),
+            ("prodigy", None),
+            ("delivery", None),
+            ("olive", None),
+            ("liveness", None),
+            ("dev", Some("reproduce-events")),
+            ("dev", Some("prod2x-events")),
+        ];
+        for (env, table) in not_production {
+            let n = names(env, table);
+            assert_eq!(rule.matches(&n.env, &n.table), None, "{env} {table:?}");
+        }
+    }
+
+    #[test]
+    fn the_match_says_which_name_and_token() {
+        let rule = ProductionRule::default();
+        let m = rule
+            .matches("dev", "zapier-triggers-api-prod-events")
+            .unwrap();
+        assert_eq!(m.what, "table");
+        assert_eq!(m.token, "prod");
+        assert_eq!(
+            m.to_string(),
+            "table `zapier-triggers-api-prod-events` holds the production marker `prod`"
+        );
+        let e = rule.matches("prd", "t-events").unwrap();
+        assert_eq!(e.to_string(), "environment `prd` is a production marker");
+    }
+
+    #[test]
+    fn markers_are_configurable() {
+        let rule = ProductionRule::parse("prod, PCI ,main").unwrap();
+        assert!(rule.matches("pci", "x").is_some());
+        assert!(rule.matches("main2", "x").is_some());
+        assert!(rule.matches("live", "x").is_none(), "replaced, not added");
+        assert!(ProductionRule::parse(" , ").is_err());
+        assert!(ProductionRule::parse("pr-od").is_err());
+    }
+
+    #[test]
+    fn the_guard_needs_yes_on_production_and_lets_dry_runs_pass() {
+        let prod = names("production-eu", None);
+        let err = guard_write(&prod, "events import", false, false).unwrap_err();
+        assert!(err.0.contains("refusing events import"), "{err}");
+        assert!(err.0.contains("--yes") && err.0.contains(RULE_DOC), "{err}");
+        assert!(guard_write(&prod, "events import", true, false).is_ok());
+        assert!(guard_write(&prod, "events import", false, true).is_ok());
+        assert!(guard_write(&names("dev", None), "events import", false, false).is_ok());
+        let create = forbid_on_production(&prod, "table create").unwrap_err();
+        assert!(create.0.contains("with or without --yes"), "{create}");
+    }
+}
