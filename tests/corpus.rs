@@ -39,6 +39,11 @@ fn expected_reason(name: &str) -> &'static str {
         "array-not-object.ndjson" | "bare-string.ndjson" => "must be a JSON object",
         "empty-user.ndjson" => "user_id is empty",
         "nested-too-deep.ndjson" => "recursion limit",
+        // DynamoDB's limit is 32 levels; a batch of 25 failed on one such line before.
+        "nested-32-levels.ndjson" => "nests 32 levels",
+        "duplicate-field.ndjson" | "duplicate-field-nested.ndjson" => "appears twice",
+        "ttl-derived-year-1.ndjson" => "must be positive epoch seconds",
+        "ttl-derived-year-9999.ndjson" => "beyond year 5138",
         other => panic!("no expectation for corpus file {other}: add one"),
     }
 }
@@ -89,7 +94,7 @@ async fn every_bad_line_is_named_and_nothing_is_written() {
         assert!(reason.contains(expected_reason(&name)), "{name}: {reason}");
         bad += 1;
     }
-    assert_eq!((bad, ok), (29, 2), "the corpus ran whole");
+    assert_eq!((bad, ok), (34, 3), "the corpus ran whole");
     let ddb = w.dynamodb().await;
     assert_eq!(count_items(&ddb, &w.table()).await, 0);
 }
@@ -125,5 +130,5 @@ fn every_bad_flag_is_a_usage_error_on_one_line() {
         );
         n += 1;
     }
-    assert_eq!(n, 43, "the corpus ran whole");
+    assert_eq!(n, 57, "the corpus ran whole");
 }

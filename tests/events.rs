@@ -436,7 +436,13 @@ async fn import_twice_leaves_exactly_n_items() {
         r.assert_code(0);
         let d = &r.json()["data"];
         assert_eq!(d["read"], 1000, "run {run}");
-        assert_eq!(d["written"], 1000, "run {run}");
+        // The second run finds every event stored as given and writes none again.
+        assert_eq!(d["written"], if run == 0 { 1000 } else { 0 }, "run {run}");
+        assert_eq!(
+            d["already_present"],
+            if run == 0 { 0 } else { 1000 },
+            "run {run}"
+        );
         assert_eq!(d["failed"], 0);
         assert!(d["failed_out"].is_null());
     }
@@ -558,4 +564,375 @@ fn import_limits_and_same_key_conflicts() {
     let m = w.run(&["events", "import", "/no/such/file.ndjson"]);
     m.assert_code(64);
     assert_eq!(m.stderr.trim().lines().count(), 1);
+}
+
+/// The issue's case: an event the application moved on (delivered, 3 retries) must not be
+/// reverted by importing the same file again; `--overwrite` is the explicit way to do that.
+#[tokio::test]
+async fn reimport_never_reverts_an_event_the_application_changed() {
+    let w = World::new("reimport");
+    w.create_table();
+    let ts = (Utc::now() - Duration::hours(1)).to_rfc3339();
+    let lines: Vec<String> = (0..60)
+        .map(|i| line(&format!("u{}", i % 7), "t", "pending", &ts, i))
+        .collect();
+    let f = ndjson(&lines);
+    let file = f.path().to_str().unwrap();
+    w.run(&["events", "import", file]).assert_code(0);
+    let ddb = w.dynamodb().await;
+    // The application moves one event on.
+    let stored = ddb
+        .scan()
+        .table_name(w.table())
+        .limit(1)
+        .send()
+        .await
+        .unwrap()
+        .items
+        .unwrap()
+        .remove(0);
+    let key = |item: &std::collections::HashMap<String, AttributeValue>| {
+        std::collections::HashMap::from([
+            ("user_id".to_owned(), item["user_id"].clone()),
+            (
+                "timestamp#event_id".to_owned(),
+                item["timestamp#event_id"].clone(),
+            ),
+        ])
+    };
+    ddb.update_item()
+        .table_name(w.table())
+        .set_key(Some(key(&stored)))
+        .update_expression("SET #s = :d, retry_count = :r, #st = :sk")
+        .expression_attribute_names("#s", "status")
+        .expression_attribute_names("#st", "status#timestamp")
+        .expression_attribute_values(":d", AttributeValue::S("delivered".into()))
+        .expression_attribute_values(":r", AttributeValue::N("3".into()))
+        .expression_attribute_values(":sk", AttributeValue::S("delivered#x".into()))
+        .send()
+        .await
+        .unwrap();
+    let status_now = || async {
+        let item = ddb
+            .get_item()
+            .table_name(w.table())
+            .set_key(Some(key(&stored)))
+            .consistent_read(true)
+            .send()
+            .await
+            .unwrap()
+            .item
+            .unwrap();
+        (
+            item["status"].as_s().unwrap().clone(),
+            item["retry_count"].as_n().unwrap().clone(),
+        )
+    };
+    let again = w.run(&["-o", "json", "events", "import", file]);
+    again.assert_code(1);
+    let d = &again.json()["data"];
+    assert_eq!(d["written"], 0, "{d}");
+    assert_eq!(d["already_present"], 59, "{d}");
+    assert_eq!(d["conflicts"], 1, "{d}");
+    let reason = d["conflict_lines"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("retry_count") && reason.contains("status"),
+        "{reason}"
+    );
+    assert_eq!(status_now().await, ("delivered".to_owned(), "3".to_owned()));
+    assert_eq!(count_items(&ddb, &w.table()).await, 60);
+    // Asked for explicitly, the file wins.
+    let over = w.run(&["-o", "json", "events", "import", file, "--overwrite"]);
+    over.assert_code(0);
+    assert_eq!(status_now().await, ("pending".to_owned(), "0".to_owned()));
+}
+
+/// Lines appended to the file while it is imported were never validated: they are not written.
+#[tokio::test]
+async fn lines_added_during_an_import_are_not_written() {
+    let w = World::new("import-grow");
+    w.create_table();
+    let base = Utc::now() - Duration::hours(2);
+    let lines: Vec<String> = (0..3000)
+        .map(|i| {
+            serde_json::json!({"user_id": format!("g{}", i % 11), "event_type": "t",
+                "event_id": format!("e{i}"),
+                "timestamp": (base + Duration::milliseconds(i)).to_rfc3339(), "payload": {"v": 1}})
+            .to_string()
+        })
+        .collect();
+    let f = ndjson(&lines);
+    let path = f.path().to_owned();
+    let child = w
+        .command()
+        .args([
+            "-o",
+            "json",
+            "events",
+            "import",
+            path.to_str().unwrap(),
+            "--rate",
+            "1000",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once writing has begun, validation is over: what is appended now was never validated.
+    let ddb = w.dynamodb().await;
+    for _ in 0..200 {
+        if count_items(&ddb, &w.table()).await > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        // 100 new events, and one that replaces line 1's event with other content.
+        for i in 0..100 {
+            let extra = serde_json::json!({"user_id": "late", "event_type": "t",
+                "timestamp": (base + Duration::milliseconds(i)).to_rfc3339()});
+            writeln!(file, "{extra}").unwrap();
+        }
+        let mut first: Value = serde_json::from_str(&lines[0]).unwrap();
+        first["payload"]["v"] = 2.into();
+        writeln!(file, "{first}").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["data"]["read"], 3000,
+        "only what was there when it was read"
+    );
+    assert_eq!(v["data"]["written"], 3000);
+    assert_eq!(count_items(&ddb, &w.table()).await, 3000);
+}
+
+#[test]
+fn fifos_and_process_substitution_are_read_like_stdin() {
+    let w = World::new("import-fifo");
+    w.create_table();
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("events.fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let ts = Utc::now().to_rfc3339();
+    let text: String = (0..40)
+        .map(|i| line("f", "t", "pending", &ts, i) + "\n")
+        .collect();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let r = w.run(&["-o", "json", "events", "import", fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    r.assert_code(0);
+    assert_eq!(r.json()["data"]["written"], 40);
+    // bash's <(cat f) is a /dev/fd path to a pipe.
+    let f = ndjson(&[line("f2", "t", "pending", &ts, 1)]);
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "\"$0\" -o json events import <(cat {})",
+            f.path().display()
+        ))
+        .arg(common::bin())
+        .envs(
+            w.command()
+                .get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k, v))),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["data"]["written"], 1);
+}
+
+/// Scripts tell "nothing to do" (an empty input: exit 0) from "nothing arrived" (a closed or
+/// /dev/null stdin: exit 64).
+#[test]
+fn an_empty_input_is_not_a_closed_stdin() {
+    let w = World::new("import-empty");
+    w.create_table();
+    let empty = ndjson(&["".to_owned(), "   ".to_owned()]);
+    let r = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "import",
+        empty.path().to_str().unwrap(),
+    ]);
+    r.assert_code(0);
+    assert_eq!(r.json()["data"]["read"], 0);
+    assert_eq!(r.json()["data"]["empty_input"], true);
+    let piped = w.run_stdin(&["-o", "json", "events", "import", "-"], "");
+    piped.assert_code(0);
+    // World::run gives the binary /dev/null as stdin.
+    for args in [
+        &["events", "import", "-"][..],
+        &["events", "put", "--json", "-"][..],
+    ] {
+        let r = w.run(args);
+        r.assert_code(64);
+        assert!(r.stderr.contains("nothing arrived"), "{}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1);
+    }
+}
+
+/// Endless input (/dev/zero) stops at the line cap with one line, on a file and on stdin.
+#[test]
+fn endless_input_stops_at_the_line_cap() {
+    let w = World::new("import-zero");
+    let started = std::time::Instant::now();
+    let r = w.run(&["events", "import", "/dev/zero"]);
+    r.assert_code(64);
+    assert!(r.stderr.contains("longer than 1 MiB"), "{}", r.stderr);
+    let put = w
+        .command()
+        .args(["events", "put", "--json", "-"])
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(put.status.code(), Some(64));
+    let err = String::from_utf8(put.stderr).unwrap();
+    assert!(
+        err.contains("longer than 1 MiB") && err.trim().lines().count() == 1,
+        "{err}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+/// Events past their ttl when imported are counted (DynamoDB may delete them at once), and left
+/// out with --skip-expired.
+#[tokio::test]
+async fn expired_events_are_counted_and_skipped_on_request() {
+    let w = World::new("import-expired");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let old = (Utc::now() - Duration::days(40)).to_rfc3339();
+    let new = Utc::now().to_rfc3339();
+    let lines = vec![
+        line("x", "t", "pending", &old, 1),
+        line("x", "t", "pending", &old, 2),
+        line("x", "t", "pending", &new, 3),
+    ];
+    let f = ndjson(&lines);
+    let dry = w.run(&["events", "import", f.path().to_str().unwrap(), "--dry-run"]);
+    assert!(
+        dry.stdout.contains("2 events are already past their ttl"),
+        "{}",
+        dry.stdout
+    );
+    let r = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "import",
+        f.path().to_str().unwrap(),
+        "--skip-expired",
+    ]);
+    r.assert_code(0);
+    assert_eq!(r.json()["data"]["expired"], 2);
+    assert_eq!(r.json()["data"]["written"], 1);
+    let ddb = w.dynamodb().await;
+    assert_eq!(count_items(&ddb, &w.table()).await, 1);
+}
+
+/// Peak RSS of a child, from wait4 (the child alone, not the test process).
+fn run_measuring_rss(mut cmd: std::process::Command) -> (i32, String, i64) {
+    use std::os::unix::process::ExitStatusExt;
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut stdout = child.stdout.unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).unwrap();
+        s
+    });
+    let mut status = 0;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: pid is our child, status and usage point at writable memory.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, usage.as_mut_ptr()) };
+    assert_eq!(rc, pid);
+    // SAFETY: wait4 succeeded and filled it in.
+    let usage = unsafe { usage.assume_init() };
+    let code = std::process::ExitStatus::from_raw(status)
+        .code()
+        .unwrap_or(-1);
+    (code, reader.join().unwrap(), usage.ru_maxrss)
+}
+
+/// 100,000 invalid lines and 100,000 duplicate lines: the lists keep the first 1,000 and count
+/// the rest, and memory stays bounded (bench/import-memory.sh measures 1,000,000 of each).
+#[test]
+fn invalid_and_duplicate_lines_cost_bounded_memory() {
+    let w = World::new("import-many-bad");
+    w.create_table();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ndjson");
+    std::fs::write(&bad, "{\"user_id\": 1}\n".repeat(100_000)).unwrap();
+    let dup = dir.path().join("dup.ndjson");
+    let one = line("d", "t", "pending", "2030-01-01T00:00:00Z", 1);
+    std::fs::write(&dup, format!("{one}\n").repeat(100_000)).unwrap();
+    for (file, field, count) in [
+        (&bad, "invalid", "invalid_count"),
+        (&dup, "duplicates", "duplicate_count"),
+    ] {
+        let mut cmd = w.command();
+        cmd.args([
+            "-o",
+            "json",
+            "events",
+            "import",
+            file.to_str().unwrap(),
+            "--dry-run",
+        ]);
+        let (code, stdout, rss_kb) = run_measuring_rss(cmd);
+        assert!(code == 0 || code == 1, "{code}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(v["data"][field].as_array().unwrap().len(), 1000, "{field}");
+        let expected = if field == "invalid" { 100_000 } else { 99_999 };
+        assert_eq!(v["data"][count], expected, "{field}");
+        assert!(rss_kb < 200 * 1024, "{field}: peak RSS {rss_kb} KB");
+    }
+}
+
+#[test]
+fn a_line_past_the_cap_stops_the_import_with_one_line() {
+    let w = World::new("import-long");
+    w.create_table();
+    let long = format!(
+        r#"{{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","payload":{{"b":"{}"}}}}"#,
+        "z".repeat(1 << 20)
+    );
+    let f = ndjson(&[line("u", "t", "pending", "2030-01-01T00:00:00Z", 1), long]);
+    let r = w.run(&["events", "import", f.path().to_str().unwrap()]);
+    r.assert_code(64);
+    assert!(
+        r.stderr.contains("line 2") && r.stderr.contains("longer than 1 MiB"),
+        "{}",
+        r.stderr
+    );
 }

@@ -306,3 +306,66 @@ async fn import_killed_mid_way_and_run_again_lands_exactly_50000() {
     again.assert_code(0);
     assert_eq!(count_items(&ddb, &w.table()).await, 50_000);
 }
+
+/// A DynamoDB that answers too slowly (20 s a BatchWriteItem): the import stops at its
+/// --timeout, its failed file holds every event not known to have landed, and importing that
+/// file completes the import with nothing duplicated. (Each attempt gets a third of the limit,
+/// so the SDK's retries fit inside it instead of multiplying into minutes.)
+#[tokio::test]
+async fn import_through_a_slow_endpoint_stops_at_its_timeout_and_keeps_what_did_not_land() {
+    let w = World::new("fault-slow");
+    w.create_table();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("slow.ndjson");
+    std::fs::write(&input, events(300, 7).join("\n")).unwrap();
+    let proxy = Proxy::start("slow-writes.yaml");
+    let started = std::time::Instant::now();
+    let r = w.run_via(
+        &proxy,
+        &[
+            "--timeout",
+            "10s",
+            "-o",
+            "json",
+            "events",
+            "import",
+            input.to_str().unwrap(),
+        ],
+    );
+    let took = started.elapsed();
+    r.assert_code(1);
+    assert!(
+        took < Duration::from_secs(20),
+        "stopped at its limit: {took:?}"
+    );
+    let d = &r.json()["data"];
+    assert_eq!(d["failed"], 300, "{d}");
+    assert!(
+        d["stopped"].as_str().unwrap().contains("time ran out"),
+        "{d}"
+    );
+    let failed_out = d["failed_out"].as_str().unwrap().to_owned();
+    assert_eq!(
+        std::fs::read_to_string(&failed_out)
+            .unwrap()
+            .lines()
+            .count(),
+        300
+    );
+    // The slow writes may still land behind the proxy; the re-run finds those present.
+    let again = w.run(&["-o", "json", "events", "import", &failed_out]);
+    again.assert_code(0);
+    let a = &again.json()["data"];
+    assert_eq!(
+        a["written"].as_u64().unwrap() + a["already_present"].as_u64().unwrap(),
+        300,
+        "{a}"
+    );
+    tokio::time::sleep(Duration::from_secs(12)).await;
+    let ddb = w.dynamodb().await;
+    assert_eq!(
+        count_items(&ddb, &w.table()).await,
+        300,
+        "no loss, no duplicates"
+    );
+}

@@ -27,7 +27,10 @@ pub struct InFlight {
     pub operation: String,
     pub resource: Option<String>,
     pub attempt: u32,
+    /// When this attempt started.
     pub started: Instant,
+    /// When the call's first attempt started.
+    pub call_started: Instant,
 }
 
 impl std::fmt::Display for InFlight {
@@ -38,9 +41,9 @@ impl std::fmt::Display for InFlight {
         }
         write!(
             f,
-            " (attempt {}, no answer for {:.1} s)",
+            " (attempt {}, waiting {:.1} s in all)",
             self.attempt,
-            self.started.elapsed().as_secs_f64()
+            self.call_started.elapsed().as_secs_f64()
         )
     }
 }
@@ -96,7 +99,7 @@ impl CallLog {
             .cloned()
     }
 
-    fn begin(&self, call: InFlight, endpoint: String) -> u64 {
+    fn begin(&self, call: InFlight) -> u64 {
         self.attempts.fetch_add(1, Ordering::Relaxed);
         if call.attempt > 1 {
             self.retries.fetch_add(1, Ordering::Relaxed);
@@ -105,8 +108,11 @@ impl CallLog {
         s.next_id += 1;
         let id = s.next_id;
         s.in_flight.insert(id, call);
-        s.endpoint = Some(endpoint);
         id
+    }
+
+    fn sent_to(&self, endpoint: String) {
+        self.state().endpoint = Some(endpoint);
     }
 
     fn end(&self, id: u64, failure: Option<String>) -> Option<InFlight> {
@@ -124,6 +130,23 @@ struct AttemptId(u64);
 
 impl Storable for AttemptId {
     type Storer = StoreReplace<Self>;
+}
+
+/// When the call (its first attempt) started.
+#[derive(Debug, Clone, Copy)]
+struct CallStart(Instant);
+
+impl Storable for CallStart {
+    type Storer = StoreReplace<Self>;
+}
+
+/// `dynamodb`, `cloudwatch`, `cloudwatchlogs`: the SDK's service name (`DynamoDB`) as the
+/// rest of the tool's messages spell it.
+fn service_label(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// The interceptor every client of a [`crate::context::Context`] carries.
@@ -201,12 +224,18 @@ impl Intercept for CallLogger {
     ) -> Result<(), BoxError> {
         let (service, operation) = cfg
             .load::<Metadata>()
-            .map(|m| (m.service().to_owned(), m.name().to_owned()))
+            .map(|m| (service_label(m.service()), m.name().to_owned()))
             .unwrap_or_else(|| ("aws".to_owned(), "call".to_owned()));
         let attempt = cfg.load::<RequestAttempts>().map_or(1, |a| a.attempts());
-        let request = context.request();
-        let resource = request.body().bytes().and_then(resource_of);
-        let endpoint = endpoint_of(request.uri());
+        let call_started = match cfg.load::<CallStart>() {
+            Some(CallStart(t)) => *t,
+            None => {
+                let now = Instant::now();
+                cfg.interceptor_state().store_put(CallStart(now));
+                now
+            }
+        };
+        let resource = context.request().body().bytes().and_then(resource_of);
         if attempt > 1 {
             tracing::info!(
                 "retrying {service}:{operation}{} (attempt {attempt}) after {}",
@@ -219,17 +248,26 @@ impl Intercept for CallLogger {
                     .unwrap_or_else(|| "a failure".to_owned())
             );
         }
-        let id = self.log.begin(
-            InFlight {
-                service,
-                operation,
-                resource,
-                attempt,
-                started: Instant::now(),
-            },
-            endpoint,
-        );
+        let id = self.log.begin(InFlight {
+            service,
+            operation,
+            resource,
+            attempt,
+            started: Instant::now(),
+            call_started,
+        });
         cfg.interceptor_state().store_put(AttemptId(id));
+        Ok(())
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        // The endpoint is resolved by now (it is not yet before the attempt).
+        self.log.sent_to(endpoint_of(context.request().uri()));
         Ok(())
     }
 
@@ -306,26 +344,25 @@ mod tests {
     #[test]
     fn the_log_knows_what_waits_longest() {
         let log = CallLog::default();
-        let a = log.begin(
-            InFlight {
-                service: "dynamodb".into(),
-                operation: "PutItem".into(),
-                resource: Some("table t".into()),
-                attempt: 1,
-                started: Instant::now() - Duration::from_secs(5),
-            },
-            "http://x:1".into(),
-        );
-        log.begin(
-            InFlight {
-                service: "dynamodb".into(),
-                operation: "Query".into(),
-                resource: None,
-                attempt: 2,
-                started: Instant::now(),
-            },
-            "http://x:1".into(),
-        );
+        let five_ago = Instant::now() - Duration::from_secs(5);
+        let a = log.begin(InFlight {
+            service: "dynamodb".into(),
+            operation: "PutItem".into(),
+            resource: Some("table t".into()),
+            attempt: 1,
+            started: five_ago,
+            call_started: five_ago,
+        });
+        log.begin(InFlight {
+            service: "dynamodb".into(),
+            operation: "Query".into(),
+            resource: None,
+            attempt: 2,
+            started: Instant::now(),
+            call_started: five_ago,
+        });
+        log.sent_to("http://x:1".into());
+        assert_eq!(service_label("CloudWatch Logs"), "cloudwatchlogs");
         assert_eq!(log.retries(), 1);
         let oldest = log.oldest_in_flight().unwrap();
         assert!(

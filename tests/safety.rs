@@ -1,0 +1,679 @@
+//! Operator mistakes and hostile data through the real binary: the production rule, the
+//! output-file rule, bounded time against an endpoint that never answers, and terminal escaping
+//! (docs/safety.md).
+
+mod common;
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use common::{World, count_items, ndjson};
+
+fn events(n: usize, user: &str) -> Vec<String> {
+    let base = chrono::Utc::now() - chrono::Duration::hours(1);
+    (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "user_id": user,
+                "event_type": "click",
+                "timestamp": (base + chrono::Duration::milliseconds(i as i64)).to_rfc3339(),
+                "payload": {"i": i},
+            })
+            .to_string()
+        })
+        .collect()
+}
+
+/// An endpoint that accepts connections and never answers (the hang the issue reproduced).
+fn silent_endpoint() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+/// An endpoint where nothing listens.
+fn closed_endpoint() -> String {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("http://127.0.0.1:{port}")
+}
+
+async fn table_exists(w: &World, name: &str) -> bool {
+    w.dynamodb()
+        .await
+        .describe_table()
+        .table_name(name)
+        .send()
+        .await
+        .is_ok()
+}
+
+#[tokio::test]
+async fn production_names_are_refused_for_table_create_whatever_their_form() {
+    let w = World::new("p");
+    for env in [
+        format!("production-{}", w.env),
+        format!("prd-{}", w.env),
+        format!("live-{}", w.env),
+        format!("prod2-{}", w.env),
+    ] {
+        let r = w.run(&["--env", &env, "table", "create"]);
+        r.assert_code(1);
+        assert!(
+            r.stderr.contains("refusing table create"),
+            "{env}: {}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        assert!(
+            !table_exists(&w, &format!("et-{env}-events")).await,
+            "{env}"
+        );
+    }
+    let prod_table = format!("et-{}-prod-events", w.env);
+    for extra in [&[][..], &["--yes"][..], &["--dry-run"][..]] {
+        let mut args = vec!["--table", prod_table.as_str(), "table", "create"];
+        args.extend_from_slice(extra);
+        let r = w.run(&args);
+        r.assert_code(if extra == ["--yes"] { 64 } else { 1 });
+    }
+    assert!(!table_exists(&w, &prod_table).await);
+}
+
+#[tokio::test]
+async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
+    let w = World::new("p");
+    let prod_table = format!("et-{}-prod-events", w.env);
+    // Made with the rule configured away (markers that never match), as Terraform would.
+    w.run(&[
+        "--production-markers",
+        "nevermatches",
+        "--table",
+        &prod_table,
+        "table",
+        "create",
+    ])
+    .assert_code(0);
+    let f = ndjson(&events(30, "u"));
+    let file = f.path().to_str().unwrap();
+    let t = ["--table", prod_table.as_str()];
+    let with = |rest: &[&str]| {
+        let mut a = t.to_vec();
+        a.extend_from_slice(rest);
+        w.run(&a)
+    };
+    for args in [
+        &["events", "import", file][..],
+        &["events", "put", "--user", "u", "--type", "t"][..],
+        &["bench", "write", "--duration", "1s", "--rate", "5"][..],
+    ] {
+        let r = with(args);
+        // bench is a check: refused, it could not evaluate (3); actions fail (1).
+        r.assert_code(if args[0] == "bench" { 3 } else { 1 });
+        assert!(
+            r.stderr.contains("refusing") && r.stderr.contains("--yes"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("docs/safety.md"),
+            "the rule is named: {}",
+            r.stderr
+        );
+    }
+    let ddb = w.dynamodb().await;
+    assert_eq!(count_items(&ddb, &prod_table).await, 0, "nothing written");
+    with(&["events", "import", file, "--dry-run"]).assert_code(0);
+    with(&["events", "put", "--user", "u", "--type", "t", "--dry-run"]).assert_code(0);
+    assert_eq!(count_items(&ddb, &prod_table).await, 0);
+    with(&["events", "import", file, "--yes"]).assert_code(0);
+    assert_eq!(count_items(&ddb, &prod_table).await, 30);
+    // The environment counts as much as the table name.
+    let prod_env = format!("{}-prod", w.env);
+    for args in [&["alarms", "apply"][..], &["dashboard", "apply"][..]] {
+        let mut a = vec!["--env", prod_env.as_str()];
+        a.extend_from_slice(args);
+        let r = w.run(&a);
+        r.assert_code(1);
+        assert!(
+            r.stderr.contains("production marker `prod`"),
+            "{}",
+            r.stderr
+        );
+        a.push("--dry-run");
+        w.run(&a).assert_code(0);
+    }
+}
+
+#[test]
+fn output_files_never_replace_the_input_or_an_existing_file_and_are_checked_first() {
+    let w = World::new("out-files");
+    w.create_table();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("events.ndjson");
+    let text = events(200, "u").join("\n");
+    std::fs::write(&input, &text).unwrap();
+    let inp = input.to_str().unwrap();
+    // The input itself, even with --force, and through another spelling of its path.
+    let dotted = dir.path().join(".").join("events.ndjson");
+    for out in [inp, dotted.to_str().unwrap()] {
+        for force in [false, true] {
+            let mut a = vec!["events", "import", inp, "--failed-out", out];
+            if force {
+                a.push("--force");
+            }
+            let r = w.run(&a);
+            r.assert_code(64);
+            assert!(r.stderr.contains("is the input file"), "{}", r.stderr);
+        }
+    }
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        text,
+        "input intact"
+    );
+    // An existing file needs --force.
+    let old = dir.path().join("old.ndjson");
+    std::fs::write(&old, "keep").unwrap();
+    let r = w.run(&[
+        "events",
+        "import",
+        inp,
+        "--failed-out",
+        old.to_str().unwrap(),
+    ]);
+    r.assert_code(64);
+    assert!(r.stderr.contains("already exists") && r.stderr.contains("--force"));
+    // A missing directory: the error names --failed-out and its path, not the input.
+    let missing = dir.path().join("no-such-dir").join("failed.ndjson");
+    let r = w.run(&[
+        "events",
+        "import",
+        inp,
+        "--failed-out",
+        missing.to_str().unwrap(),
+    ]);
+    r.assert_code(64);
+    assert!(
+        r.stderr.contains("--failed-out")
+            && r.stderr.contains("no-such-dir")
+            && !r.stderr.contains("events.ndjson"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "keep");
+
+    // --report is checked before the first AWS call: against an endpoint where nothing
+    // listens, the answer is the usage error, at once.
+    let closed = closed_endpoint();
+    let started = Instant::now();
+    let report = dir.path().join("nowhere").join("monthly.md");
+    let r = w.run(&[
+        "--endpoint-url",
+        &closed,
+        "health-check",
+        "monthly",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    r.assert_code(64);
+    assert!(
+        r.stderr.contains("--report") && r.stderr.contains("nowhere"),
+        "{}",
+        r.stderr
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
+    let existing = dir.path().join("monthly.md");
+    std::fs::write(&existing, "last month").unwrap();
+    let r = w.run(&[
+        "health-check",
+        "monthly",
+        "--report",
+        existing.to_str().unwrap(),
+    ]);
+    r.assert_code(64);
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "last month");
+}
+
+#[test]
+fn a_report_that_cannot_be_written_keeps_stdout_and_the_exit_code() {
+    let w = World::new("out-full");
+    w.create_table();
+    let plain = w.run(&["-o", "json", "health-check", "monthly"]);
+    // /dev/full accepts the open and fails every write (ENOSPC).
+    let r = w.run(&[
+        "-o",
+        "json",
+        "health-check",
+        "monthly",
+        "--report",
+        "/dev/full",
+        "--force",
+    ]);
+    assert_eq!(r.code, plain.code, "{}", r.stderr);
+    assert_eq!(
+        r.json()["findings"].as_array().unwrap().len(),
+        plain.json()["findings"].as_array().unwrap().len()
+    );
+    assert!(
+        r.stderr.contains("the report was not saved"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn a_drill_report_named_json_keeps_its_markdown() {
+    let w = World::new("drill-json");
+    w.create_table();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drill.json");
+    let r = w.run(&["dr-drill", "--report", path.to_str().unwrap()]);
+    assert!(r.code == 0 || r.code == 1, "{}\n{}", r.stdout, r.stderr);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).expect("drill.json is JSON");
+    assert_eq!(json["command"], "dr-drill");
+    let md = std::fs::read_to_string(dir.path().join("drill.md")).unwrap();
+    assert!(md.starts_with("## eventsctl dr-drill"), "{md}");
+    // Run again: both exist, so nothing is replaced without --force.
+    let again = w.run(&["dr-drill", "--report", path.to_str().unwrap()]);
+    again.assert_code(64);
+}
+
+#[test]
+fn an_endpoint_that_never_answers_costs_the_timeout_and_one_line_naming_it() {
+    let w = World::new("hang");
+    let silent = silent_endpoint();
+    let port = silent.rsplit(':').next().unwrap().to_owned();
+    // A check: unknown (3), within its limit.
+    let started = Instant::now();
+    let r = w.run(&[
+        "--endpoint-url",
+        &silent,
+        "--timeout",
+        "6s",
+        "diagnose",
+        "throttling",
+    ]);
+    let took = started.elapsed();
+    assert_eq!(r.code, 3, "{}\n{}", r.stdout, r.stderr);
+    assert!(took < Duration::from_secs(10), "{took:?}");
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains(&port), "names the endpoint: {}", r.stderr);
+
+    // An import of 50 events: stops at its limit, says what did not land, keeps it in a file.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.ndjson");
+    std::fs::write(&input, events(50, "u").join("\n")).unwrap();
+    let started = Instant::now();
+    let r = w.run(&[
+        "--endpoint-url",
+        &silent,
+        "--timeout",
+        "8s",
+        "-o",
+        "json",
+        "events",
+        "import",
+        input.to_str().unwrap(),
+    ]);
+    let took = started.elapsed();
+    r.assert_code(1);
+    assert!(took < Duration::from_secs(15), "{took:?}");
+    let d = &r.json()["data"];
+    assert_eq!(d["failed"], 50, "{d}");
+    assert!(
+        d["stopped"].as_str().unwrap().contains("time ran out"),
+        "{d}"
+    );
+    let failed = std::fs::read_to_string(d["failed_out"].as_str().unwrap()).unwrap();
+    assert_eq!(failed.lines().count(), 50);
+
+    // A stream tail bounded by --for and the timeout, not 90 seconds.
+    let started = Instant::now();
+    let r = w.run(&[
+        "--endpoint-url",
+        &silent,
+        "--timeout",
+        "5s",
+        "stream",
+        "tail",
+        "--for",
+        "2s",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(started.elapsed() < Duration::from_secs(9));
+    assert!(r.stderr.contains(&port), "{}", r.stderr);
+}
+
+#[tokio::test]
+async fn stored_control_characters_never_reach_the_terminal_raw() {
+    let w = World::new("escape");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let ddb = w.dynamodb().await;
+    let t = w.table();
+    let ts = "2020-01-01T00:00:00.000000Z";
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    ddb.put_item()
+        .table_name(&t)
+        .item("user_id", AttributeValue::S(format!("u{evil}")))
+        .item("timestamp#event_id", AttributeValue::S(format!("{ts}#e1")))
+        .item(
+            "event_type#timestamp",
+            AttributeValue::S(format!("x{evil}#{ts}")),
+        )
+        .item(
+            "status#timestamp",
+            AttributeValue::S(format!("pending#{ts}")),
+        )
+        .item("event_id", AttributeValue::S("e1".into()))
+        .item("event_type", AttributeValue::S(format!("x{evil}")))
+        .item("status", AttributeValue::S("pending".into()))
+        .item("timestamp", AttributeValue::S(ts.into()))
+        .item("ttl", AttributeValue::N("1580000000".into()))
+        .item(
+            "payload",
+            AttributeValue::M([(format!("k{evil}"), AttributeValue::S(evil.into()))].into()),
+        )
+        .item(
+            "blob",
+            AttributeValue::B(aws_smithy_types::Blob::new(vec![0u8, 1, 2, 0x1b])),
+        )
+        .send()
+        .await
+        .unwrap();
+    let user = format!("u{evil}");
+    let raw = |s: &str| s.contains('\u{1b}') || s.contains('\u{7}');
+    for format in ["table", "markdown"] {
+        for args in [
+            vec![
+                "-o",
+                format,
+                "events",
+                "get",
+                "--user",
+                &user,
+                "--event-id",
+                "e1",
+            ],
+            vec![
+                "-o",
+                format,
+                "events",
+                "query",
+                "--user",
+                &user,
+                "--include-expired",
+            ],
+            vec!["-o", format, "check-ttl", "--full"],
+        ] {
+            let r = w.run(&args);
+            assert!(r.code != 64, "{args:?}: {}", r.stderr);
+            assert!(
+                !raw(&r.stdout),
+                "{args:?} printed raw control characters:\n{}",
+                r.stdout
+            );
+            assert!(!raw(&r.stderr), "{args:?}: {}", r.stderr);
+        }
+    }
+    let get = w.run(&["events", "get", "--user", &user, "--event-id", "e1"]);
+    assert!(get.stdout.contains("\\x1b]0;pwned\\x07"), "{}", get.stdout);
+    // The binary attribute is shown, base64 and marked as binary.
+    assert!(
+        get.stdout.contains(r#"blob={"$binary":"AAECGw=="}"#),
+        "{}",
+        get.stdout
+    );
+    // JSON stays exact: the same characters, JSON-escaped.
+    let json = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "get",
+        "--user",
+        &user,
+        "--event-id",
+        "e1",
+    ]);
+    json.assert_code(0);
+    let v = json.json();
+    assert_eq!(v["data"]["event"]["event_type"], format!("x{evil}"));
+    assert_eq!(v["data"]["event"]["blob"]["$binary"], "AAECGw==");
+    let q = w.run(&[
+        "-o",
+        "ndjson",
+        "events",
+        "query",
+        "--user",
+        &user,
+        "--include-expired",
+    ]);
+    assert!(q.stdout.contains(r#""$binary":"AAECGw==""#), "{}", q.stdout);
+
+    // An import error that quotes an input field name escapes it too.
+    let f = ndjson(&[format!(
+        r#"{{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","{}":1}}"#,
+        "\\u001b]0;pwned\\u0007"
+    )]);
+    let r = w.run(&["events", "import", f.path().to_str().unwrap()]);
+    r.assert_code(1);
+    assert!(r.stdout.contains("unknown field"), "{}", r.stdout);
+    assert!(!raw(&r.stdout), "{}", r.stdout);
+}
+
+#[tokio::test]
+async fn verbose_logs_each_call_and_retry_without_payloads_or_secrets() {
+    let w = World::new("verbose");
+    w.create_table();
+    let secret = "S3CRETkey-never-printed";
+    let put = |v: &str| {
+        w.command()
+            .env("AWS_SECRET_ACCESS_KEY", secret)
+            .args([
+                v,
+                "events",
+                "put",
+                "--user",
+                "u",
+                "--type",
+                "t",
+                "--payload",
+                r#"{"card":"4111-1111-hunter2"}"#,
+            ])
+            .output()
+            .unwrap()
+    };
+    let quiet = put("-q");
+    assert!(quiet.stderr.is_empty());
+    let debug = String::from_utf8(put("-vv").stderr).unwrap();
+    assert!(debug.contains("aws call"), "{debug}");
+    assert!(
+        debug.contains("PutItem") && debug.contains(&format!("table {}", w.table())),
+        "{debug}"
+    );
+    assert!(
+        debug.contains("attempt=1") && debug.contains("duration_ms="),
+        "{debug}"
+    );
+    for (level, out) in [
+        ("-vv", &debug),
+        ("-v", &String::from_utf8(put("-v").stderr).unwrap()),
+    ] {
+        assert!(!out.contains("hunter2"), "{level} logged a payload: {out}");
+        assert!(!out.contains(secret), "{level} logged a credential: {out}");
+    }
+    // A retry is logged at info, with what it retries.
+    let proxy = common::Proxy::start("throttle-once.yaml");
+    let r = w
+        .command()
+        .args([
+            "--endpoint-url",
+            &proxy.endpoint,
+            "-v",
+            "events",
+            "put",
+            "--user",
+            "u",
+            "--type",
+            "t",
+        ])
+        .output()
+        .unwrap();
+    let info = String::from_utf8(r.stderr).unwrap();
+    assert!(r.status.success(), "{info}");
+    assert!(
+        info.contains("retrying dynamodb:PutItem") && info.contains("attempt 2"),
+        "{info}"
+    );
+    assert!(
+        !info.contains("aws call"),
+        "per-call lines are debug, not info: {info}"
+    );
+    let _ = std::io::stderr().flush();
+}
+
+/// Bench events in the table, counted by a Scan (the bench is the only writer in these tables).
+async fn bench_events_left(w: &World) -> usize {
+    count_items(&w.dynamodb().await, &w.table()).await
+}
+
+#[tokio::test]
+async fn bench_write_cleans_up_on_sigint_and_sigterm() {
+    let w = World::new("bench-signal");
+    w.create_table();
+    for signal in ["-INT", "-TERM"] {
+        let child = w
+            .command()
+            .args([
+                "-o",
+                "json",
+                "bench",
+                "write",
+                "--rate",
+                "50",
+                "--duration",
+                "60s",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert!(
+            bench_events_left(&w).await > 20,
+            "{signal}: the bench was writing"
+        );
+        let started = Instant::now();
+        std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(started.elapsed() < Duration::from_secs(20), "{signal}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{signal}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(v["data"]["interrupted"], true, "{signal}");
+        assert_eq!(v["data"]["not_deleted"], 0, "{signal}");
+        assert_eq!(
+            bench_events_left(&w).await,
+            0,
+            "{signal}: nothing left behind"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bench_cleanup_purges_a_killed_run() {
+    let w = World::new("bench-kill");
+    w.create_table();
+    let mut child = w
+        .command()
+        .args(["bench", "write", "--rate", "50", "--duration", "60s"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    std::process::Command::new("kill")
+        .args(["-9", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let _ = child.wait();
+    let left = bench_events_left(&w).await;
+    assert!(left > 20, "a kill -9 leaves the events: {left}");
+    let dry = w.run(&["-o", "json", "bench", "cleanup", "--older-than", "1s"]);
+    dry.assert_code(0);
+    assert_eq!(dry.json()["data"]["runs"], 1);
+    assert_eq!(
+        dry.json()["data"]["events"].as_u64().unwrap() as usize,
+        left - 1,
+        "all but the run's marker"
+    );
+    assert_eq!(
+        bench_events_left(&w).await,
+        left,
+        "without --yes nothing is deleted"
+    );
+    let done = w.run(&[
+        "-o",
+        "json",
+        "bench",
+        "cleanup",
+        "--older-than",
+        "1s",
+        "--yes",
+    ]);
+    done.assert_code(0);
+    assert_eq!(bench_events_left(&w).await, 0, "events and marker gone");
+}
+
+#[test]
+fn bench_against_an_unreachable_endpoint_is_unknown_and_the_duration_holds_at_any_rate() {
+    let w = World::new("bench-limits");
+    let closed = closed_endpoint();
+    let r = w.run(&[
+        "--endpoint-url",
+        &closed,
+        "-o",
+        "json",
+        "bench",
+        "write",
+        "--duration",
+        "2s",
+    ]);
+    r.assert_code(3);
+    let f = r.finding("bench.preflight");
+    assert_eq!(f["status"], "unknown");
+    assert!(!r.stdout.contains("p50 0.0"), "{}", r.stdout);
+    w.create_table();
+    let started = Instant::now();
+    let r = w.run(&[
+        "-o",
+        "json",
+        "bench",
+        "write",
+        "--rate",
+        "1000000",
+        "--duration",
+        "3s",
+    ]);
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(25), "3 s asked, {took:?} taken");
+    assert!(r.code == 0 || r.code == 1 || r.code == 2, "{}", r.stderr);
+    assert!(r.json()["data"]["dropped"].as_u64().unwrap() > 0);
+    assert_eq!(r.json()["data"]["not_deleted"], 0);
+}
