@@ -82,6 +82,9 @@ _eventsctl() {
             eventsctl__subcmd__alarms__subcmd__help,status)
                 cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__status"
                 ;;
+            eventsctl__subcmd__bench,cleanup)
+                cmd="eventsctl__subcmd__bench__subcmd__cleanup"
+                ;;
             eventsctl__subcmd__bench,help)
                 cmd="eventsctl__subcmd__bench__subcmd__help"
                 ;;
@@ -90,6 +93,9 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__bench,write)
                 cmd="eventsctl__subcmd__bench__subcmd__write"
+                ;;
+            eventsctl__subcmd__bench__subcmd__help,cleanup)
+                cmd="eventsctl__subcmd__bench__subcmd__help__subcmd__cleanup"
                 ;;
             eventsctl__subcmd__bench__subcmd__help,help)
                 cmd="eventsctl__subcmd__bench__subcmd__help__subcmd__help"
@@ -244,6 +250,9 @@ _eventsctl() {
             eventsctl__subcmd__help__subcmd__alarms,status)
                 cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__status"
                 ;;
+            eventsctl__subcmd__help__subcmd__bench,cleanup)
+                cmd="eventsctl__subcmd__help__subcmd__bench__subcmd__cleanup"
+                ;;
             eventsctl__subcmd__help__subcmd__bench,read)
                 cmd="eventsctl__subcmd__help__subcmd__bench__subcmd__read"
                 ;;
@@ -362,7 +371,7 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -404,6 +413,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -412,7 +429,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version apply status help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version apply status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,6 +471,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -462,7 +487,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__apply)
-            opts="-o -q -v -h -V --sns-topic --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --sns-topic --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +531,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -572,7 +605,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__status)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,6 +647,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -622,7 +663,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version write read help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version write read cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -664,6 +705,80 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__bench__subcmd__cleanup)
+            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -672,8 +787,22 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__help)
-            opts="write read help"
+            opts="write read cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__bench__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -728,7 +857,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__read)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +913,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -794,7 +931,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__write)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,6 +989,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -860,7 +1005,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__check__subcmd__ttl)
-            opts="-o -q -v -h -V --sample --full --grace --segments --cleanup --yes --rate --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --sample --full --grace --segments --cleanup --yes --rate --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +1063,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -926,7 +1079,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__completions)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,6 +1119,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -976,7 +1137,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version apply show help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version apply show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1179,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1026,7 +1195,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__apply)
-            opts="-o -q -v -h -V --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1066,6 +1235,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1132,7 +1309,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__show)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1355,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1186,7 +1371,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version throttling latency writes help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version throttling latency writes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1226,6 +1411,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1306,7 +1499,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__latency)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1350,6 +1543,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1360,7 +1561,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__throttling)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1605,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1414,7 +1623,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__writes)
-            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1460,6 +1669,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1468,7 +1685,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__drill)
-            opts="-o -q -v -h -V --keep --report --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1526,6 +1743,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1534,7 +1759,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version put get query import help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version put get query import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1576,6 +1801,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1584,7 +1817,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__get)
-            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1640,6 +1873,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1734,7 +1975,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__import)
-            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +2033,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1800,7 +2049,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__put)
-            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1874,6 +2123,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1882,7 +2139,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__query)
-            opts="-o -q -v -h -V --user --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --user --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1956,6 +2213,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1964,7 +2229,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version monthly quarterly help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version monthly quarterly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2004,6 +2269,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2070,7 +2343,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --report --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2134,6 +2407,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2144,7 +2425,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__quarterly)
-            opts="-o -q -v -h -V --report --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2208,6 +2489,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2274,8 +2563,22 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help__subcmd__bench)
-            opts="write read"
+            opts="write read cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__bench__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2750,7 +3053,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__hot__subcmd__partitions)
-            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2800,6 +3103,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2808,7 +3119,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version list run help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version list run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2848,6 +3159,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2914,7 +3233,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2956,6 +3275,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2964,7 +3291,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__run)
-            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3038,6 +3365,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3046,7 +3381,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__pitr__subcmd__restore)
-            opts="-o -q -v -h -V --to --target --resume --dry-run --wait --no-wait --max-wait --no-reapply --sample --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --to --target --resume --dry-run --wait --no-wait --max-wait --no-reapply --sample --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3108,6 +3443,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3116,7 +3459,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version tail help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version tail help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3158,6 +3501,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3166,7 +3517,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__status)
-            opts="-o -q -v -h -V --probe --probe-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --probe --probe-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3210,6 +3561,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3262,7 +3621,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__tail)
-            opts="-o -q -v -h -V --from --user --type --max-records --for --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --from --user --type --max-records --for --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3324,6 +3683,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3332,7 +3699,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version create verify describe help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version create verify describe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3374,6 +3741,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3382,7 +3757,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__create)
-            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3432,6 +3807,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3440,7 +3823,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__describe)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3480,6 +3863,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3560,7 +3951,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__verify)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3600,6 +3991,14 @@ _eventsctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eventsctl_global_optspecs
-    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress color= h/help V/version
+    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress color= timeout= production-markers= h/help V/version
 end
 
 function __fish_eventsctl_needs_command
@@ -37,6 +37,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l no-progress -d 'No spinners or progress bars'
@@ -71,12 +73,14 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -95,6 +99,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l dry-run -d 'Show what would be created and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -114,6 +120,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l no-progress -d 'No spinners or progress bars'
@@ -132,12 +140,14 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -154,6 +164,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l no-progress -d 'No spinners or progress bars'
@@ -162,7 +174,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches, idempotent on re-run'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l user -d 'User id (partition key)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l type -d 'Event type (no `#`)' -r
@@ -185,7 +197,10 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l dry-run -d 'Validate and show the item, write nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l yes -d 'Write to a production table'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l no-progress -d 'No spinners or progress bars'
@@ -208,6 +223,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l consistent -d 'Strongly consistent read'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -235,6 +252,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l desc -d 'Newest first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l include-expired -d 'Show events whose ttl has passed but that DynamoDB has not deleted yet'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
@@ -244,7 +263,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l concurrency -d 'Batches of 25 in flight' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l rate -d 'At most this many events per second (protects a production table)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l failed-out -d 'Where the events that did not land go (default: FILE.failed.ndjson)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l failed-out -d 'Where the events that did not land go (default: FILE.failed.ndjson, or the next free FILE.failed.N.ndjson). Never the input, never over an existing file without --force; checked before the first AWS call' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l max-attempts -d 'Attempts per batch before its events count as failed' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -259,8 +278,14 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Write the valid lines and list the invalid ones (default: write nothing if any is bad)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l stamp-now -d 'Give lines without a timestamp the import\'s start time (a re-run then writes them again)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l force -d 'Let --failed-out replace an existing file'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l overwrite -d 'Replace stored events that differ from the file (default: leave them, count them as conflicts, exit 1)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l skip-expired -d 'Leave out events whose ttl has already passed (default: write them and count them)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l yes -d 'Write to a production table'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate only; write nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -270,7 +295,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches, idempotent on re-run'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -285,6 +310,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l no-progress -d 'No spinners or progress bars'
@@ -308,6 +335,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l no-progress -d 'No spinners or progress bars'
@@ -327,6 +356,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l no-progress -d 'No spinners or progress bars'
@@ -346,6 +377,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l canary -d 'Write a canary event (user eventsctl-canary, type eventsctl.canary, 1 h ttl), read it back and delete it, timing the round trip. Stream consumers see it and can filter on its type'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -369,6 +402,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l no-progress -d 'No spinners or progress bars'
@@ -391,7 +426,10 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show what would change and change nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l yes -d 'Apply to a production environment'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
@@ -410,6 +448,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
@@ -431,6 +471,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l no-progress -d 'No spinners or progress bars'
@@ -452,7 +494,10 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the dashboard body and change nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l yes -d 'Apply to a production environment'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
@@ -472,6 +517,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l no-progress -d 'No spinners or progress bars'
@@ -497,6 +544,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l full -d 'Scan the whole table (progress bar; memory stays flat)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l cleanup -d 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l yes -d 'With --cleanup: really delete'
@@ -519,6 +568,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l probe -d 'Write a canary event (type eventsctl.canary), wait for it on the stream, report the end-to-end latency and delete it. Downstream consumers see the canary too and can drop it by its event type'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -538,6 +589,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l no-progress -d 'No spinners or progress bars'
@@ -564,6 +617,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-progress -d 'No spinners or progress bars'
@@ -589,6 +644,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l dry-run -d 'Show the plan and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l wait -d 'Wait for the restore and verify it (the default in a terminal)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-wait -d 'Start the restore and return (pick it up later with --resume)'
@@ -598,7 +655,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s v -
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l report -d 'Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l report -d 'Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json; a FILE ending in .json gets the JSON and the Markdown goes to FILE with .md). Never over an existing file without --force; checked before the first AWS call' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l max-wait -d 'Longest wait for the drill table to become ACTIVE' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l sample -d 'Keys sampled for verification' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l delete -d 'Delete a kept drill table instead of drilling (only a table tagged as a drill)' -r
@@ -615,7 +672,10 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l keep -d 'Keep the drill table (delete it later with --delete NAME --yes)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l force -d 'Let --report replace existing files'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l yes -d 'With --delete: really delete'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l dry-run -d 'Show the plan and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
@@ -636,6 +696,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l no-progress -d 'No spinners or progress bars'
@@ -657,6 +719,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
@@ -683,6 +747,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l no-progress -d 'No spinners or progress bars'
@@ -706,6 +772,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l enable-contributor-insights -d 'Enable Contributor Insights (throttled-keys mode) on the table and its GSIs first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l dry-run -d 'With --enable-contributor-insights: show what would be enabled, change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
@@ -726,6 +794,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l no-progress -d 'No spinners or progress bars'
@@ -734,7 +804,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and no
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -f -a "quarterly" -d 'Latency against targets and last quarter, GSI usage, key distribution, cost'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l report -d 'Write the report as Markdown to FILE, for the ticket' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l report -d 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l sample -d 'Items check-ttl samples' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l price-per-million-wru -d 'On-demand $ per million write request units' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l price-per-million-rru -d 'On-demand $ per million read request units' -r
@@ -753,13 +823,16 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l restore-test -d 'Also run a restore drill (dr-drill) and include its record'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l force -d 'Let --report replace an existing file'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l report -d 'Write the report as Markdown to FILE' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l report -d 'Write the report as Markdown to FILE (never an input, never over an existing file without --force; checked before the first AWS call)' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l sample -d 'Items sampled for the key distribution' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-million-wru -d 'On-demand $ per million write request units' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-million-rru -d 'On-demand $ per million read request units' -r
@@ -778,6 +851,9 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l force -d 'Let --report replace an existing file'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l no-progress -d 'No spinners or progress bars'
@@ -786,27 +862,30 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'Latency against targets and last quarter, GSI usage, key distribution, cost'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l name-prefix -d 'Prefix of every resource name' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
 ndjson\t'One JSON object a line (streaming commands)'"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l color -d 'Colour in tables' -r -f -a "auto\t''
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -l no-progress -d 'No spinners or progress bars'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -f -a "read" -d 'Query users\' recent events at a fixed rate, as GET /inbox does'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -f -a "read" -d 'Query users\' recent events at a fixed rate, as GET /inbox does'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -f -a "cleanup" -d 'Delete the events of bench runs that were not cleaned up (killed runs, --keep)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l rate -d 'Requests per second, sent on schedule whatever the latency (open loop)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l duration -d 'How long to run' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l users -d 'Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)' -r
@@ -824,7 +903,10 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l keep -d 'Keep the bench events (their ttl removes them within about a day of the hour they get)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l keep -d 'Keep the bench events (their ttl removes them within about a day of the hour they get; bench cleanup deletes them sooner)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l yes -d 'Run against a production table (bench events reach its stream consumers)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l no-progress -d 'No spinners or progress bars'
@@ -847,14 +929,42 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l keep -d 'Keep the bench events (their ttl removes them within about a day of the hour they get)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l keep -d 'Keep the bench events (their ttl removes them within about a day of the hour they get; bench cleanup deletes them sooner)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l yes -d 'Run against a production table (bench events reach its stream consumers)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l run -d 'Only this run (the run_id a bench printed)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l older-than -d 'Only runs that started at least this long ago (a run still going is left alone)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l yes -d 'Really delete (without it: what would be deleted)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l dry-run -d 'Show what would be deleted and delete nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "read" -d 'Query users\' recent events at a fixed rate, as GET /inbox does'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete the events of bench runs that were not cleaned up (killed runs, --keep)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -869,6 +979,8 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l no-progress -d 'No spinners or progress bars'
@@ -890,13 +1002,13 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "bench" -d 'Open-loop load through the core against the runbook\'s performance targets'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Import NDJSON events: validated first, written in batches, idempotent on re-run'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "latency" -d 'SuccessfulRequestLatency p50/p95/p99 per operation against the targets (Alarms 2, 3)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "writes" -d 'Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write'
@@ -909,5 +1021,6 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_see
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from insights" -f -a "run" -d 'Run a named query, or your own with --query'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from health-check" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from health-check" -f -a "quarterly" -d 'Latency against targets and last quarter, GSI usage, key distribution, cost'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "read" -d 'Query users\' recent events at a fixed rate, as GET /inbox does'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "cleanup" -d 'Delete the events of bench runs that were not cleaned up (killed runs, --keep)'

@@ -857,6 +857,7 @@ async fn expired_events_are_counted_and_skipped_on_request() {
 }
 
 /// Peak RSS of a child, from wait4 (the child alone, not the test process).
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's Child cannot see
 fn run_measuring_rss(mut cmd: std::process::Command) -> (i32, String, i64) {
     use std::os::unix::process::ExitStatusExt;
     let child = cmd

@@ -225,3 +225,50 @@ pub(crate) async fn interrupted() {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn limit(args: &[&str]) -> Option<Duration> {
+        let mut all = vec!["eventsctl"];
+        all.extend_from_slice(args);
+        let cli = crate::cli::Cli::try_parse_from(all).unwrap();
+        time_limit(&cli.command, cli.global.timeout)
+    }
+
+    #[test]
+    fn every_command_has_a_limit_that_suits_it() {
+        let min = |m: u64| Some(Duration::from_secs(60 * m));
+        assert_eq!(limit(&["diagnose", "throttling"]), min(5));
+        assert_eq!(
+            limit(&["events", "put", "--user", "u", "--type", "t"]),
+            min(1)
+        );
+        assert_eq!(limit(&["events", "query", "--user", "u"]), min(10));
+        assert_eq!(limit(&["health-check", "monthly"]), min(15));
+        assert_eq!(limit(&["check-ttl", "--full"]), min(60));
+        assert_eq!(limit(&["dr-drill"]), min(6 * 60 + 15));
+        assert_eq!(
+            limit(&["bench", "write", "--duration", "30s"]),
+            Some(Duration::from_secs(330))
+        );
+        assert_eq!(
+            limit(&["stream", "tail", "--for", "10s"]),
+            Some(Duration::from_secs(70))
+        );
+        // Bounded by their own rules: an import stops when the endpoint stops answering, a
+        // tail without --for runs until Ctrl-C.
+        assert_eq!(limit(&["events", "import", "f"]), None);
+        assert_eq!(limit(&["stream", "tail"]), None);
+        assert_eq!(
+            limit(&["--timeout", "20s", "events", "import", "f"]),
+            Some(Duration::from_secs(20))
+        );
+        assert_eq!(
+            limit(&["--timeout", "45s", "health-check", "monthly"]),
+            Some(Duration::from_secs(45))
+        );
+    }
+}

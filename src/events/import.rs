@@ -207,15 +207,12 @@ pub fn validate(input: &mut LineReader, opts: &ImportOptions) -> Result<Validati
         // Serialised once: the spool's record, and (maps sorted) the content to compare.
         let json = serde_json::to_string(&event).map_err(|e| spool_error(e.into()))?;
         let key = hash128(&[&event.user_id, &event.sort_key()]);
-        match dedupe
+        if let Some(r) = dedupe
             .see(key, hash64(&json), n as u64)
             .map_err(spool_error)?
         {
-            Some(r) => {
-                repeat(&mut v, r);
-                continue;
-            }
-            None => {}
+            repeat(&mut v, r);
+            continue;
         }
         v.valid += 1;
         if stamped {

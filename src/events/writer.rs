@@ -604,6 +604,87 @@ mod tests {
         assert_eq!(rule.num_calls(), 1);
     }
 
+    /// Recorded AWS-shaped responses: BatchGetItem may return part of the keys as
+    /// `UnprocessedKeys` (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html);
+    /// the emulator never does. They are read again before anything is written, and of three
+    /// events the identical one is counted present, the one the application changed is a
+    /// conflict, and only the absent one is sent.
+    #[tokio::test]
+    async fn recorded_unprocessed_keys_are_read_again_and_nothing_stored_is_replaced() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        let batch = pending(3);
+        let identical = batch[0].item.clone();
+        let mut changed = batch[1].item.clone();
+        changed.insert("status".into(), AttributeValue::S("delivered".into()));
+        let later: Vec<_> = batch[1..].iter().map(|p| p.event.key()).collect();
+        let first = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+            .match_requests(|r| {
+                r.request_items()
+                    .and_then(|m| m.get("t"))
+                    .is_some_and(|k| k.consistent_read() == Some(true) && k.keys().len() == 3)
+            })
+            .then_output(move || {
+                BatchGetItemOutput::builder()
+                    .responses("t", vec![identical.clone()])
+                    .unprocessed_keys(
+                        "t",
+                        KeysAndAttributes::builder()
+                            .set_keys(Some(later.clone()))
+                            .build()
+                            .unwrap(),
+                    )
+                    .build()
+            });
+        let second = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+            .match_requests(|r| {
+                r.request_items()
+                    .and_then(|m| m.get("t"))
+                    .is_some_and(|k| k.keys().len() == 2)
+            })
+            .then_output(move || {
+                BatchGetItemOutput::builder()
+                    .responses("t", vec![changed.clone()])
+                    .build()
+            });
+        let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .match_requests(|r| {
+                r.request_items()
+                    .and_then(|m| m.get("t"))
+                    .is_some_and(|w| w.len() == 1)
+            })
+            .then_output(|| BatchWriteItemOutput::builder().build());
+        let client = mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::Sequential,
+            &[&first, &second, &write]
+        );
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", batch, fast(), &stats, false).await;
+        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+        assert_eq!(outcome.present, 1);
+        assert_eq!(outcome.conflicts.len(), 1);
+        assert_eq!(outcome.conflicts[0].line, 2);
+        assert_eq!(outcome.conflicts[0].differs, vec!["status".to_owned()]);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 1);
+        assert_eq!(
+            (first.num_calls(), second.num_calls(), write.num_calls()),
+            (1, 1, 1)
+        );
+    }
+
+    /// Recorded responses: with --overwrite nothing is read first, everything is written.
+    #[tokio::test]
+    async fn recorded_overwrite_writes_without_reading() {
+        let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .then_output(|| BatchWriteItemOutput::builder().build());
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&write]);
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", pending(5), fast(), &stats, true).await;
+        assert!(outcome.failed.is_empty() && outcome.conflicts.is_empty());
+        assert_eq!(stats.written.load(Ordering::Relaxed), 5);
+        assert_eq!(write.num_calls(), 1);
+    }
+
     #[test]
     fn backoff_is_bounded_and_jittered() {
         let p = RetryPolicy::default();

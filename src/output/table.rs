@@ -192,3 +192,46 @@ pub fn render_section(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Finding;
+
+    /// Stored data in every part of a report (an Insights row, a check-ttl example, a note, a
+    /// finding) reaches the terminal escaped, in tables and in Markdown.
+    #[test]
+    fn control_characters_in_any_part_of_a_report_are_escaped() {
+        let evil = "x\u{1b}]0;title\u{7}\u{1b}[2J\u{9b}y";
+        let mut r = Report::check(format!("cmd {evil}"));
+        r.push(Finding::warn(format!("c.{evil}"), evil).remedy(evil));
+        r.section(Section::table(evil, &["ROW"], vec![vec![evil.to_owned()]]));
+        r.section(Section::pairs(evil, vec![("k", evil.to_owned())]));
+        r.section(Section::lines(evil, vec![evil.to_owned()]));
+        r.note(evil);
+        let rc = RenderContext {
+            target: super::super::Target {
+                table: "t".into(),
+                region: None,
+                env: "dev".into(),
+            },
+            generated_at: chrono::Utc::now(),
+            color: false,
+            quiet: false,
+        };
+        for markdown in [false, true] {
+            let mut out = Vec::new();
+            if markdown {
+                super::super::markdown::render(&r, &rc, &mut out).unwrap();
+            } else {
+                render(&r, &rc, &mut out).unwrap();
+            }
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{9b}'),
+                "{text}"
+            );
+            assert!(text.contains("\\x1b]0;title\\x07"), "{text}");
+        }
+    }
+}
