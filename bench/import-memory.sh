@@ -38,16 +38,26 @@ row() { printf '%-34s %10s %9s %10s   %s\n' "$@"; }
 echo "machine: $(machine)"
 echo "command: bench/import-memory.sh $N   (release build, emulator on loopback)"
 row input lines wall_s rss_mb result
+# Like lib.sh's `timed`, for commands whose exit code is part of the result (1: invalid lines,
+# 64: a line over the cap).
+timed_any() {
+  local name="$1"; shift
+  /usr/bin/time -v -o "$OUT/$name.time" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || true
+  WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$OUT/$name.time")
+  RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/$name.time")
+}
 measure() {
   local name="$1" lines="$2"; shift 2
-  timed "mem-$name" "$@" || true
+  local slug
+  slug=$(printf '%s' "$name" | tr -c 'a-zA-Z0-9' '-')
+  timed_any "mem-$slug" "$@"
   local result
   result=$(python3 -c 'import json,sys
 try:
   d=json.load(open(sys.argv[1]))["data"]
   print("read %s, invalid %s, duplicates %s, written %s" % (d.get("read"), d.get("invalid_count"), d.get("duplicate_count"), d.get("written")))
 except Exception:
-  print(open(sys.argv[2]).read().strip()[:90])' "$OUT/mem-$name.out" "$OUT/mem-$name.err")
+  print(open(sys.argv[2]).read().strip()[:90])' "$OUT/mem-$slug.out" "$OUT/mem-$slug.err")
   row "$name" "$lines" "$WALL" "$(awk -v r="$RSS" 'BEGIN {printf "%.1f", r/1024}')" "$result"
 }
 measure "invalid (dry run)" "$N" "$EV" -q --env "$ENV" -o json events import "$OUT/mem-invalid.ndjson" --dry-run

@@ -6,8 +6,13 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 bench_setup() {
-  cargo build --release --quiet
-  EV="$ROOT/target/release/eventsctl"
+  # EVENTSCTL_BENCH_BIN benches a binary already built (a release build takes minutes).
+  if [ -n "${EVENTSCTL_BENCH_BIN:-}" ]; then
+    EV="$EVENTSCTL_BENCH_BIN"
+  else
+    cargo build --release --quiet
+    EV="$ROOT/target/release/eventsctl"
+  fi
   scripts/emulator.sh start
   export AWS_ENDPOINT_URL="$(scripts/emulator.sh endpoint)"
   export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1

@@ -112,6 +112,7 @@ impl CallLog {
     }
 
     fn sent_to(&self, endpoint: String) {
+        *LAST_ENDPOINT.lock().unwrap_or_else(|p| p.into_inner()) = Some(endpoint.clone());
         self.state().endpoint = Some(endpoint);
     }
 
@@ -122,6 +123,17 @@ impl CallLog {
         }
         s.in_flight.remove(&id)
     }
+}
+
+/// The endpoint the process last sent a request to, for error lines built where no context is
+/// at hand ([`crate::aws::AwsError`] of an endpoint that does not answer).
+static LAST_ENDPOINT: Mutex<Option<String>> = Mutex::new(None);
+
+pub fn last_endpoint() -> Option<String> {
+    LAST_ENDPOINT
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
 }
 
 /// The id of the attempt in flight, kept in the request's config bag between the hooks.

@@ -136,14 +136,18 @@ impl AwsError {
                 AwsErrorKind::Unreachable,
                 None,
                 format!(
-                    "could not connect ({}); check --endpoint-url / AWS_ENDPOINT_URL, --region and the network",
+                    "could not connect{} ({}); check --endpoint-url / AWS_ENDPOINT_URL, --region and the network",
+                    endpoint_text("to"),
                     root_cause(err)
                 ),
             ),
             SdkError::TimeoutError(_) => (
                 AwsErrorKind::Unreachable,
                 None,
-                "the request timed out; check the endpoint and the network".to_owned(),
+                format!(
+                    "no answer{} within the time allowed (each attempt, and the command: --timeout); check the endpoint and the network",
+                    endpoint_text("from")
+                ),
             ),
             other => {
                 let text = causes(other);
@@ -210,6 +214,13 @@ impl AwsError {
             _ => false,
         }
     }
+}
+
+/// ` to URL` / ` from URL` for the endpoint last used, when one was.
+fn endpoint_text(preposition: &str) -> String {
+    crate::aws::calls::last_endpoint()
+        .map(|e| format!(" {preposition} {e}"))
+        .unwrap_or_default()
 }
 
 /// Credentials that cannot be loaded surface as a dispatch failure of kind "other"; they are an

@@ -1,7 +1,7 @@
 //! `events put|get|query|import`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
@@ -360,16 +360,24 @@ fn failed_out_path(args: &ImportArgs) -> Result<PathBuf, UsageError> {
             Ok(path.clone())
         }
         None => {
-            let path = files::free_name(&default_failed_out(&args.file));
-            files::check(
-                &files::Output {
-                    flag: "the failed-events file",
-                    path: &path,
-                    force: false,
-                },
-                &inputs,
-            )?;
-            Ok(path)
+            // Beside the input; where that directory cannot be written (a read-only share),
+            // in the current directory.
+            let beside = files::free_name(&default_failed_out(&args.file));
+            let here = files::free_name(Path::new(STDIN_FAILED_OUT));
+            let check = |path: &Path| {
+                files::check(
+                    &files::Output {
+                        flag: "the failed-events file",
+                        path,
+                        force: false,
+                    },
+                    &inputs,
+                )
+            };
+            match check(&beside) {
+                Ok(()) => Ok(beside),
+                Err(first) => check(&here).map(|()| here).map_err(|_| first),
+            }
         }
     }
 }
@@ -392,7 +400,12 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
         deadline: ctx.deadline().map(tokio::time::Instant::from_std),
     };
     let mut input = LineReader::open(&args.file).map_err(|e| UsageError::new(e.to_string()))?;
-    let failed_out = failed_out_path(args)?;
+    // A dry run writes no file, but an explicit --failed-out is still checked.
+    let failed_out = if args.dry_run && args.failed_out.is_none() {
+        PathBuf::new()
+    } else {
+        failed_out_path(args)?
+    };
     let spinner = ctx.progress().spinner("validating");
     let validation = match import::validate(&mut input, &opts) {
         Ok(v) => v,
@@ -602,12 +615,15 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
     Ok(report)
 }
 
+/// The failed-events file of an input that has no directory of its own.
+const STDIN_FAILED_OUT: &str = "eventsctl-import.failed.ndjson";
+
 /// FILE.failed.ndjson beside a regular file; for stdin, a FIFO or `<(...)`, which have no
 /// directory of their own to write in, eventsctl-import.failed.ndjson here.
 fn default_failed_out(input: &std::path::Path) -> PathBuf {
     let regular = std::fs::metadata(input).is_ok_and(|m| m.is_file());
     if input == std::path::Path::new("-") || !regular {
-        PathBuf::from("eventsctl-import.failed.ndjson")
+        PathBuf::from(STDIN_FAILED_OUT)
     } else {
         let mut name = input.as_os_str().to_owned();
         name.push(".failed.ndjson");
