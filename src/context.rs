@@ -127,12 +127,14 @@ impl Context {
     }
 
     pub fn with(names: Names, output: OutputSettings, aws: AwsSettings) -> Context {
+        // A run without a time limit warns while an endpoint does not answer.
+        let warn_no_answer = aws.time_limit.is_none();
         Context {
             names,
             output,
             aws,
             started: Instant::now(),
-            calls: Arc::new(CallLog::default()),
+            calls: Arc::new(CallLog::new(warn_no_answer)),
             sdk: OnceCell::new(),
             dynamodb: OnceCell::new(),
             dynamodb_bulk: OnceCell::new(),

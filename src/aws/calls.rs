@@ -54,7 +54,11 @@ struct State {
     in_flight: BTreeMap<u64, InFlight>,
     endpoint: Option<String>,
     last_failure: Option<String>,
+    last_warning: Option<Instant>,
 }
+
+/// How often, at most, a run without a time limit says that the endpoint is not answering.
+const NO_ANSWER_WARNING_EVERY: Duration = Duration::from_secs(30);
 
 /// The calls of one run: shared by every client's interceptor and read by commands (progress
 /// while retrying) and by `main` (what a timeout was waiting for).
@@ -63,9 +67,34 @@ pub struct CallLog {
     state: Mutex<State>,
     attempts: AtomicU64,
     retries: AtomicU64,
+    /// Warn on stderr while an endpoint does not answer (runs with no time limit, which would
+    /// otherwise wait in silence until the SDK's attempts are spent).
+    warn_no_answer: bool,
 }
 
 impl CallLog {
+    pub fn new(warn_no_answer: bool) -> CallLog {
+        CallLog {
+            warn_no_answer,
+            ..CallLog::default()
+        }
+    }
+
+    /// Whether to warn now that a call got no answer (at most every 30 s).
+    fn warning_due(&self) -> bool {
+        if !self.warn_no_answer {
+            return false;
+        }
+        let mut s = self.state();
+        let due = s
+            .last_warning
+            .is_none_or(|t| t.elapsed() >= NO_ANSWER_WARNING_EVERY);
+        if due {
+            s.last_warning = Some(Instant::now());
+        }
+        due
+    }
+
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -293,9 +322,16 @@ impl Intercept for CallLogger {
             return Ok(());
         };
         let status = context.response().map(|r| r.status().as_u16());
+        let mut no_answer = false;
         let failure = match context.output_or_error() {
-            Some(Err(e)) if e.is_timeout_error() => Some("no answer in time".to_owned()),
-            Some(Err(e)) if e.is_connector_error() => Some("a connection error".to_owned()),
+            Some(Err(e)) if e.is_timeout_error() => {
+                no_answer = true;
+                Some("no answer in time".to_owned())
+            }
+            Some(Err(e)) if e.is_connector_error() => {
+                no_answer = true;
+                Some("a connection error".to_owned())
+            }
             Some(Err(_)) => Some(match status {
                 Some(s) => format!("HTTP {s}"),
                 None => "an error".to_owned(),
@@ -304,6 +340,20 @@ impl Intercept for CallLogger {
         };
         if let Some(call) = self.log.end(id, failure.clone()) {
             let took: Duration = call.started.elapsed();
+            if no_answer && self.log.warning_due() {
+                tracing::warn!(
+                    "no answer from {} to {}:{}{} after {:.1} s (attempt {}); still retrying",
+                    self.log.endpoint().unwrap_or_else(|| "the endpoint".into()),
+                    call.service,
+                    call.operation,
+                    call.resource
+                        .as_deref()
+                        .map(|r| format!(" for {r}"))
+                        .unwrap_or_default(),
+                    call.call_started.elapsed().as_secs_f64(),
+                    call.attempt
+                );
+            }
             tracing::debug!(
                 service = %call.service,
                 operation = %call.operation,
