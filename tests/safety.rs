@@ -673,7 +673,9 @@ fn bench_against_an_unreachable_endpoint_is_unknown_and_the_duration_holds_at_an
     ]);
     let took = started.elapsed();
     assert!(took < Duration::from_secs(25), "3 s asked, {took:?} taken");
-    assert!(r.code == 0 || r.code == 1 || r.code == 2, "{}", r.stderr);
+    // Any verdict (a loaded emulator may answer none of 2,048 requests in flight in time:
+    // unknown), but a report, on time, with what was not sent counted and nothing left behind.
+    assert!((0..=3).contains(&r.code), "{}\n{}", r.stdout, r.stderr);
     assert!(r.json()["data"]["dropped"].as_u64().unwrap() > 0);
     assert_eq!(r.json()["data"]["not_deleted"], 0);
 }
