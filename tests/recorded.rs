@@ -1,7 +1,11 @@
 //! Paths the emulator cannot serve, through the real code with recorded AWS-shaped responses
 //! (aws-smithy-mocks): Logs Insights aggregation (`stats`, `pct`, `bin`) and query statuses,
 //! Contributor Insights reports (GetInsightRuleReport), and the hot-partition verdict built
-//! from them. No network.
+//! from them; the AWS behaviours in `recorded/` (metric-math alarms, GetMetricData pages, ...).
+//! No network.
+
+#[path = "recorded/metrics.rs"]
+mod metrics;
 
 use aws_sdk_cloudwatch::operation::get_insight_rule_report::GetInsightRuleReportOutput;
 use aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput;
