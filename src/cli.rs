@@ -308,9 +308,15 @@ pub struct RestoreArgs {
     /// Do not re-apply TTL, stream, PITR and tags on the restored table
     #[arg(long)]
     pub no_reapply: bool,
-    /// Keys read from the restored table and looked up in the source
+    /// Keys read from the restored table and looked up in the source, and about as many
+    /// source events (dated before the restore point) looked up in the restored table
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=10000))]
     pub sample: u64,
+    /// Count both tables exactly with a Scan (billed per item read: hours and many read units
+    /// on a production-size source; the estimate is shown first). Without it the counts are
+    /// DescribeTable's ItemCount, refreshed about every six hours
+    #[arg(long)]
+    pub exact_count: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -662,16 +668,7 @@ fn name_prefix(s: &str) -> Result<String, String> {
 }
 
 fn table_name(s: &str) -> Result<String, String> {
-    let ok = (3..=255).contains(&s.len())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not a DynamoDB table name: 3-255 characters of letters, digits, '-', '_' and '.'"
-        ))
-    }
+    crate::spec::check_table_name(s).map(|()| s.to_owned())
 }
 
 fn endpoint_url(s: &str) -> Result<String, String> {

@@ -41,8 +41,7 @@ impl AwsErrorKind {
             | "TableNotFoundException"
             | "ResourceNotFound"
             | "DashboardNotFoundError"
-            | "DashboardNotFound"
-            | "ContinuousBackupsUnavailableException" => AwsErrorKind::NotFound,
+            | "DashboardNotFound" => AwsErrorKind::NotFound,
             "AccessDeniedException"
             | "AccessDenied"
             | "UnauthorizedOperation"
@@ -187,8 +186,10 @@ impl AwsError {
         self.kind == AwsErrorKind::Throttled
     }
 
-    /// Worth retrying: throttling, a connection that failed or reset, a server-side 5xx.
-    /// Writes in this tool are idempotent puts and conditional deletes, so a retry is safe.
+    /// Worth retrying: throttling, a connection that failed or reset, a server-side 5xx, a state
+    /// AWS reaches on its own (backups not ready yet right after a table becomes ACTIVE).
+    /// Writes in this tool are idempotent puts, conditional deletes and settings that are
+    /// described first, so a retry is safe.
     pub fn is_transient(&self) -> bool {
         match self.kind {
             AwsErrorKind::Throttled | AwsErrorKind::Unreachable => true,
@@ -204,6 +205,11 @@ impl AwsError {
                             | "RequestTimeout"
                             | "RequestTimeoutException"
                             | "TransactionInProgressException"
+                            // UpdateContinuousBackups right after CREATING/restoring: "Backups
+                            // are being enabled for the table" until ContinuousBackupsStatus is
+                            // ENABLED. It is not a missing table.
+                            // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
+                            | "ContinuousBackupsUnavailableException"
                     )
                 )
             }
@@ -297,10 +303,23 @@ mod tests {
             ("ThrottlingException", AwsErrorKind::Throttled),
             ("ValidationException", AwsErrorKind::Invalid),
             ("InternalServerError", AwsErrorKind::Other),
+            ("ContinuousBackupsUnavailableException", AwsErrorKind::Other),
         ];
         for (code, kind) in cases {
             assert_eq!(AwsErrorKind::from_code(code), kind, "{code}");
         }
+        let unavailable = AwsError::local(
+            AwsErrorKind::Other,
+            "dynamodb",
+            "UpdateContinuousBackups",
+            None,
+            "Backups are being enabled for the table",
+        );
+        let unavailable = AwsError {
+            code: Some("ContinuousBackupsUnavailableException".into()),
+            ..unavailable
+        };
+        assert!(unavailable.is_transient() && !unavailable.is_not_found());
     }
 
     #[test]

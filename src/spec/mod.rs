@@ -35,6 +35,10 @@ pub const MAX_ITEM_BYTES: usize = 400 * 1024;
 pub const MANAGED_TAG: (&str, &str) = ("managed-by", "eventsctl");
 /// The extra tag a `dr-drill` table carries; only tables with it are ever deleted.
 pub const DRILL_TAG: (&str, &str) = ("eventsctl-drill", "true");
+/// Tags a restore by this tool writes on the table it creates: the source table's name and the
+/// point it was restored to (RFC 3339). Only a table with them can be picked up with `--resume`.
+pub const RESTORE_SOURCE_TAG: &str = "eventsctl-restore-source";
+pub const RESTORE_TIME_TAG: &str = "eventsctl-restore-time";
 /// Per-partition write limit in WCU/s (facts 3.3, 10.3).
 pub const PARTITION_WRITE_LIMIT: f64 = 1000.0;
 /// Default on-demand per-table quota in request units/s (facts 3.2).
@@ -104,6 +108,34 @@ pub fn table() -> TableSpec {
         pitr_days: PITR_DAYS,
         stream_view: StreamViewType::NewImage,
     }
+}
+
+/// A DynamoDB table name: 3-255 characters of letters, digits, `-`, `_` and `.`.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+pub fn check_table_name(name: &str) -> Result<(), String> {
+    let shown = if name.chars().count() > 60 {
+        format!(
+            "{}... ({} characters)",
+            name.chars().take(40).collect::<String>(),
+            name.chars().count()
+        )
+    } else {
+        format!("`{name}`")
+    };
+    if !(3..=255).contains(&name.len()) {
+        return Err(format!(
+            "{shown} is not a DynamoDB table name: 3-255 characters of letters, digits, '-', '_' and '.'"
+        ));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "{shown} is not a DynamoDB table name: only letters, digits, '-', '_' and '.'"
+        ));
+    }
+    Ok(())
 }
 
 /// Resource names derived from prefix and environment exactly as the runbook writes them.
