@@ -4,6 +4,8 @@
 //! from them; the AWS behaviours in `recorded/` (metric-math alarms, GetMetricData pages, ...).
 //! No network.
 
+#[path = "recorded/alarms.rs"]
+mod alarms;
 #[path = "recorded/metrics.rs"]
 mod metrics;
 
@@ -52,6 +54,11 @@ fn results(
 }
 
 async fn context() -> Context {
+    context_env("prod").await
+}
+
+/// A context for `env` whose clients are preset by each test (nothing reaches a network).
+async fn context_env(env: &str) -> Context {
     let sdk = aws_config::SdkConfig::builder()
         .region(aws_config::Region::new("us-east-1"))
         .behavior_version(aws_config::BehaviorVersion::latest())
@@ -64,11 +71,7 @@ async fn context() -> Context {
         color: false,
         interactive: false,
     };
-    Context::with_sdk_config(
-        Names::derive("zapier-triggers-api", "prod", None),
-        output,
-        sdk,
-    )
+    Context::with_sdk_config(Names::derive("zapier-triggers-api", env, None), output, sdk)
 }
 
 async fn run(ctx: &Context, command: Command) -> Report {

@@ -551,7 +551,12 @@ mod tests {
         let good = table(SORT_KEY);
         let tagged = [tag(RESTORE_SOURCE_TAG, "src")];
         // (target, its table, its tags, the refusal's text if refused)
-        type Case<'a> = (&'a str, Option<&'a TableDescription>, Vec<Tag>, Option<&'a str>);
+        type Case<'a> = (
+            &'a str,
+            Option<&'a TableDescription>,
+            Vec<Tag>,
+            Option<&'a str>,
+        );
         let cases: Vec<Case> = vec![
             ("t-restored", Some(&good), tagged.to_vec(), None),
             (
