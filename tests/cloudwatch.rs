@@ -192,13 +192,39 @@ async fn latency_sustained_is_crit_and_brief_is_warn() {
         &[(32, 8.0, 50.0), (37, 70.0, 50.0), (42, 8.0, 50.0)],
     )
     .await;
+    // BatchWriteItem at 12 ms (every percentile), sustained: over PutItem's p50 and p95
+    // targets (5 and 10 ms), within a batch's own.
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &[("TableName", t.as_str()), ("Operation", "BatchWriteItem")],
+        &[(32, 12.0, 50.0), (37, 12.0, 50.0), (42, 12.0, 50.0)],
+    )
+    .await;
+    // GetItem p95 at 70 ms, sustained: over the read target, but no alarm watches GetItem.
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &[("TableName", t.as_str()), ("Operation", "GetItem")],
+        &[(32, 70.0, 50.0), (37, 71.0, 50.0), (42, 72.0, 50.0)],
+    )
+    .await;
     let r = w.run(&["-o", "json", "diagnose", "latency"]);
     r.assert_code(2);
+    assert_eq!(r.finding("latency.BatchWriteItem")["status"], "ok");
+    let get = r.finding("latency.GetItem");
+    assert_eq!(get["status"], "warn", "{get}");
+    assert!(
+        get["summary"]
+            .as_str()
+            .unwrap()
+            .contains("no alarm watches GetItem"),
+        "{get}"
+    );
     let put_f = r.finding("latency.PutItem");
     assert_eq!(put_f["status"], "crit", "{put_f}");
     assert_eq!(put_f["evidence"]["longest_run_over_alarm"], 3);
     assert_eq!(r.finding("latency.Query")["status"], "warn");
-    assert_eq!(r.finding("latency.GetItem")["status"], "ok");
     let human = w.run(&["diagnose", "latency"]);
     assert!(human.stdout.contains("p99>20"), "{}", human.stdout);
 
