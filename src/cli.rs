@@ -250,7 +250,8 @@ pub struct InsightsRunArgs {
     /// Until: RFC 3339 or relative (default now)
     #[arg(long, value_parser = time_arg)]
     pub until: Option<TimeArg>,
-    /// Log group (repeatable; default: the groups under /aws/lambda/{prefix}-{env}, at most 50)
+    /// Log group (repeatable, at most 50: a query takes 50; default: the groups under
+    /// /aws/lambda/{prefix}-{env}, the first 50 if there are more, and it says which were left)
     #[arg(long = "log-group")]
     pub log_groups: Vec<String>,
     /// Only this user's lines (adds `filter user_id = "..."`, the value escaped)
@@ -259,9 +260,14 @@ pub struct InsightsRunArgs {
     /// Only lines containing this text (adds `filter @message like /.../`, the text escaped)
     #[arg(long = "match")]
     pub matching: Option<String>,
-    /// At most this many result rows (Logs Insights' default is 10,000)
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=10000))]
+    /// At most this many result rows, read page by page (Logs Insights' default is 10,000; at
+    /// most 100,000)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=100000))]
     pub limit: Option<i32>,
+    /// The application's latency field, read by the latency queries (the runbook's @duration
+    /// exists only on Lambda REPORT lines)
+    #[arg(long, default_value = crate::spec::insights::DEFAULT_LATENCY_FIELD, value_parser = field_name)]
+    pub latency_field: String,
     /// Longest wait for the query (Logs Insights stops queries at 60 minutes)
     #[arg(long, default_value = "15m", value_parser = duration_arg)]
     pub max_wait: chrono::Duration,
@@ -665,6 +671,10 @@ fn name_prefix(s: &str) -> Result<String, String> {
             "`{s}` is not a name prefix: use letters, digits, '-', '_' and '.' as DynamoDB table names do"
         ))
     }
+}
+
+fn field_name(s: &str) -> Result<String, String> {
+    crate::spec::insights::check_field(s).map(|()| s.to_owned())
 }
 
 fn table_name(s: &str) -> Result<String, String> {

@@ -6,6 +6,8 @@
 
 #[path = "recorded/alarms.rs"]
 mod alarms;
+#[path = "recorded/insights.rs"]
+mod insights;
 #[path = "recorded/metrics.rs"]
 mod metrics;
 
@@ -99,6 +101,7 @@ fn insights_args(name: &str) -> InsightsRunArgs {
         user: Some("user \"x\"".into()),
         matching: None,
         limit: None,
+        latency_field: "latency_ms".into(),
         max_wait: chrono::Duration::minutes(1),
     }
 }
