@@ -233,7 +233,7 @@ pub enum InsightsCommand {
     /// The named queries and what they answer
     List,
     /// Run a named query, or your own with --query
-    Run(InsightsRunArgs),
+    Run(Box<InsightsRunArgs>),
 }
 
 #[derive(Debug, Clone, Args)]

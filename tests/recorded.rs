@@ -137,7 +137,9 @@ async fn recorded_insights_polls_until_complete_and_escapes_user_values() {
     ctx.preset_logs(logs_with(&[&start, &polls]));
     let report = run(
         &ctx,
-        Command::Insights(InsightsCommand::Run(insights_args("write-latency-by-user"))),
+        Command::Insights(InsightsCommand::Run(Box::new(insights_args(
+            "write-latency-by-user",
+        )))),
     )
     .await;
     assert!(!report.failed);
@@ -160,7 +162,11 @@ async fn recorded_failed_query_is_reported_as_failed() {
     ctx.preset_logs(logs_with(&[&start, &failed]));
     let mut args = insights_args("errors-by-type");
     args.user = None;
-    let report = run(&ctx, Command::Insights(InsightsCommand::Run(args))).await;
+    let report = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args))),
+    )
+    .await;
     assert!(report.failed);
     assert_eq!(report.data["status"], "Failed");
     assert!(

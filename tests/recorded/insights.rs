@@ -61,7 +61,11 @@ async fn duration_is_only_on_lambda_report_lines_so_latency_reads_the_applicatio
     ctx.preset_logs(logs_with(&[&start, &done]));
     let mut args = insights_args("write-latency-by-user");
     args.user = None;
-    let report = run(&ctx, Command::Insights(InsightsCommand::Run(args))).await;
+    let report = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args))),
+    )
+    .await;
     assert_eq!(start.num_calls(), 1, "the query reads latency_ms");
     assert_eq!(
         report.data["empty_columns"],
@@ -117,11 +121,19 @@ async fn get_query_results_pages_with_next_token_up_to_the_limit() {
     ctx.preset_logs(logs_with(&[&start, &first, &second]));
     let mut args = insights_args("errors-by-type");
     args.user = None;
-    let all = run(&ctx, Command::Insights(InsightsCommand::Run(args.clone()))).await;
+    let all = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args.clone()))),
+    )
+    .await;
     assert_eq!(all.data["rows"].as_array().unwrap().len(), 4);
     assert_eq!(all.data["pages"], 2);
     args.limit = Some(3);
-    let three = run(&ctx, Command::Insights(InsightsCommand::Run(args))).await;
+    let three = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args))),
+    )
+    .await;
     assert_eq!(three.data["rows"].as_array().unwrap().len(), 3);
     assert_eq!(three.data["rows"][2]["error_code"], "C");
 }
@@ -152,7 +164,11 @@ async fn start_query_takes_at_most_50_log_groups_and_the_rest_are_named() {
     let mut args = insights_args("ttl-deletions");
     args.user = None;
     args.log_groups = Vec::new();
-    let report = run(&ctx, Command::Insights(InsightsCommand::Run(args.clone()))).await;
+    let report = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args.clone()))),
+    )
+    .await;
     assert_eq!(start.num_calls(), 1);
     let left = report.data["log_groups_left_out"].as_array().unwrap();
     assert_eq!(left.len(), 10);
@@ -169,7 +185,7 @@ async fn start_query_takes_at_most_50_log_groups_and_the_rest_are_named() {
     args.log_groups = (0..51).map(|i| format!("/g/{i}")).collect();
     let mut sink = Vec::new();
     let err = commands::run(
-        &Command::Insights(InsightsCommand::Run(args)),
+        &Command::Insights(InsightsCommand::Run(Box::new(args))),
         &ctx,
         &mut sink,
     )
