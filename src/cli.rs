@@ -386,12 +386,16 @@ pub struct StreamStatusArgs {
     /// With --probe: how long to wait for the canary
     #[arg(long, default_value = "30s", value_parser = duration_arg)]
     pub probe_timeout: chrono::Duration,
+    /// With --probe: read the stream even when two event source mappings already do (a third
+    /// reader of a shard gets throttled, and so may they)
+    #[arg(long, requires = "probe")]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum StreamCommand {
     /// Follow every open shard (children after parents) and print one record a line; Ctrl-C
-    /// stops
+    /// stops. Refused when two event source mappings already read the stream (--force)
     Tail(TailArgs),
 }
 
@@ -420,6 +424,10 @@ pub struct TailArgs {
     /// Stop after this long (default: until Ctrl-C)
     #[arg(long = "for", value_parser = duration_arg)]
     pub duration: Option<chrono::Duration>,
+    /// Read even when two event source mappings already do (a third reader of a shard gets
+    /// throttled, and so may they)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
