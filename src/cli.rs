@@ -125,6 +125,10 @@ pub enum Command {
     /// Open-loop load through the core against the runbook's performance targets
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to
+    /// this environment's table, indexes, stream, restore and drill tables, alarms, dashboard
+    /// and log groups
+    IamPolicy(IamPolicyArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
         #[arg(value_enum)]
@@ -285,6 +289,24 @@ fn restore_point(s: &str) -> Result<RestorePoint, String> {
         Ok(RestorePoint::Latest)
     } else {
         parse_time_arg(s).map(RestorePoint::At)
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct IamPolicyArgs {
+    /// Commands to cover: a group (`table`, `alarms`) or one command (`table create`); none
+    /// means every command. Permissions only a flag needs are in statements named after it
+    pub commands: Vec<String>,
+    /// The AWS account the resources are in (default `*`: any account)
+    #[arg(long, value_parser = account_id)]
+    pub account_id: Option<String>,
+}
+
+fn account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.chars().all(|c| c.is_ascii_digit()) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` is not an AWS account id: 12 digits"))
     }
 }
 

@@ -503,3 +503,44 @@ fn closed_stdout_is_not_an_error() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn iam_policy_prints_a_least_privilege_document() {
+    let w = World::new("iam");
+    let r = w.run(&[
+        "iam-policy",
+        "table",
+        "verify",
+        "--account-id",
+        "111122223333",
+    ]);
+    r.assert_code(0);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("the policy is JSON");
+    assert_eq!(doc["Version"], "2012-10-17");
+    let text = doc.to_string();
+    assert!(
+        text.contains(&format!(
+            "arn:aws:dynamodb:us-east-1:111122223333:table/{}",
+            w.table()
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains("PutItem") && !text.contains("\"*\""),
+        "{text}"
+    );
+    let env = w.run(&["-o", "json", "iam-policy", "stream"]);
+    env.assert_code(0);
+    assert_eq!(
+        env.json()["data"]["commands"],
+        serde_json::json!(["stream tail"])
+    );
+    let bad = w.run(&["iam-policy", "frobnicate"]);
+    bad.assert_code(64);
+    assert!(
+        bad.stderr.contains("not an eventsctl command"),
+        "{}",
+        bad.stderr
+    );
+    w.run(&["iam-policy", "--account-id", "12"]).assert_code(64);
+}

@@ -99,9 +99,16 @@ impl fmt::Display for AwsError {
             write!(f, " for {resource}")?;
         }
         match &self.code {
-            Some(code) if code != self.kind.label() => write!(f, ": {code}: {}", self.message),
-            _ => write!(f, ": {}", self.message),
+            Some(code) if code != self.kind.label() => write!(f, ": {code}: {}", self.message)?,
+            _ => write!(f, ": {}", self.message)?,
         }
+        if self.is_missing_permission() {
+            write!(
+                f,
+                " (`eventsctl iam-policy` prints the permissions each command needs)"
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -180,6 +187,15 @@ impl AwsError {
 
     pub fn is_not_found(&self) -> bool {
         self.kind == AwsErrorKind::NotFound
+    }
+
+    /// Denied by IAM (not an expired or unknown credential): a permission the policy lacks.
+    pub fn is_missing_permission(&self) -> bool {
+        self.kind == AwsErrorKind::AccessDenied
+            && matches!(
+                self.code.as_deref(),
+                Some("AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation")
+            )
     }
 
     pub fn is_throttled(&self) -> bool {
@@ -334,7 +350,13 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "AccessDenied on dynamodb:DescribeTable for table t1: AccessDeniedException: User x is not authorized"
+            "AccessDenied on dynamodb:DescribeTable for table t1: AccessDeniedException: User x is not authorized (`eventsctl iam-policy` prints the permissions each command needs)"
         );
+        // An expired token is not a missing permission.
+        let expired = AwsError {
+            code: Some("ExpiredTokenException".into()),
+            ..err
+        };
+        assert!(!expired.to_string().contains("iam-policy"));
     }
 }

@@ -10,6 +10,7 @@ use crate::report::Correction;
 
 pub mod alarms;
 pub mod dashboard;
+pub mod iam;
 pub mod insights;
 pub mod targets;
 

@@ -246,3 +246,35 @@ async fn a_single_metric_throttle_alarm_is_drift() {
         f.summary
     );
 }
+
+/// AWS answers a call the policy does not allow with AccessDenied: the check says unknown,
+/// names the action, and points at the command that prints the policy.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
+#[tokio::test]
+async fn access_denied_names_the_action_and_the_policy_command() {
+    let denied = mock!(aws_sdk_cloudwatch::Client::describe_alarms).then_error(|| {
+        aws_sdk_cloudwatch::operation::describe_alarms::DescribeAlarmsError::generic(
+            aws_smithy_types::error::ErrorMetadata::builder()
+                .code("AccessDenied")
+                .message("User: arn:aws:sts::111122223333:assumed-role/oncall is not authorized to perform: cloudwatch:DescribeAlarms")
+                .build(),
+        )
+    });
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&denied]
+    ));
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    let f = &status.findings[0];
+    assert_eq!(f.status, Status::Unknown);
+    assert!(
+        f.summary.contains("cloudwatch:DescribeAlarms"),
+        "{}",
+        f.summary
+    );
+    assert!(f.summary.contains("eventsctl iam-policy"), "{}", f.summary);
+    assert_eq!(status.exit_code(), 3);
+}
