@@ -475,7 +475,8 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
 /// actions of every command merged into it.
 pub fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
     // (resources, flag) -> actions, in first-seen order.
-    let mut statements: Vec<((Vec<On>, Option<&str>), Vec<&str>)> = Vec::new();
+    type Key<'a> = (Vec<On>, Option<&'a str>);
+    let mut statements: Vec<(Key, Vec<&str>)> = Vec::new();
     for (_, grants) in COMMANDS.iter().filter(|(c, _)| commands.contains(c)) {
         for grant in grants.iter() {
             let mut on = grant.on.to_vec();
