@@ -188,7 +188,7 @@ pub mod corrections {
         Correction::new(
             "Throttling is detected with UserErrors on the table (dashboard widget 2, alarm 1, Issue 1)",
             "UserErrors is account- and Region-wide with no TableName dimension, so a per-table query or alarm never gets data; the table's own throttle metrics are used instead",
-            "dynamodb-facts.md 1.1, 11.2",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html",
         )
     }
 
@@ -196,7 +196,7 @@ pub mod corrections {
         Correction::new(
             "Payload size limit 1MB (alarm 2, prevention)",
             "A DynamoDB item is at most 400 KB, names and values counted; 1 MB is the Query/Scan page size",
-            "dynamodb-facts.md 4.1",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html#limits-items",
         )
     }
 
@@ -204,7 +204,7 @@ pub mod corrections {
         Correction::new(
             "TTL deletion may take up to 48 hours (Issue 2)",
             "48 h is typical, not a bound: AWS gives no guaranteed maximum, and expired items stay visible to reads until deleted",
-            "dynamodb-facts.md 5.1, 5.2",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html",
         )
     }
 
@@ -212,7 +212,7 @@ pub mod corrections {
         Correction::new(
             "Issue 2 diagnosis: --projection-expression \"event_id, ttl, #ts\"",
             "ttl is a DynamoDB reserved word; AWS rejects it unaliased, so every expression here aliases it (#ttl)",
-            "dynamodb-facts.md 5.2, 11.1",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html",
         )
     }
 
@@ -220,7 +220,7 @@ pub mod corrections {
         Correction::new(
             "PITR retention is 35 days, the AWS maximum (fixed)",
             "Retention is configurable per table from 1 to 35 days since January 2025",
-            "dynamodb-facts.md 6.1",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html",
         )
     }
 
@@ -228,7 +228,7 @@ pub mod corrections {
         Correction::new(
             "Restore, verify, cut over (Disaster Recovery)",
             "A restored table does not carry TTL, stream, PITR, tags, alarms or auto scaling; they must be set again",
-            "dynamodb-facts.md 6.4",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html",
         )
     }
 }
