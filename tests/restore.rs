@@ -10,6 +10,20 @@ use aws_sdk_dynamodb::types::{AttributeValue, PointInTimeRecoverySpecification};
 use common::{Proxy, World, count_items};
 use serde_json::json;
 
+async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
+    ddb.update_continuous_backups()
+        .table_name(table)
+        .point_in_time_recovery_specification(
+            PointInTimeRecoverySpecification::builder()
+                .point_in_time_recovery_enabled(false)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
 fn import_some(w: &World, n: usize) {
     let ts = chrono::Utc::now() - chrono::Duration::hours(1);
     let lines: Vec<String> = (0..n)
@@ -93,17 +107,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     );
 
     // PITR disabled: refused.
-    ddb.update_continuous_backups()
-        .table_name(w.table())
-        .point_in_time_recovery_specification(
-            PointInTimeRecoverySpecification::builder()
-                .point_in_time_recovery_enabled(false)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
+    pitr_off(&ddb, &w.table()).await;
     let off = w.run(&["pitr-restore", "--to", "latest", "--wait"]);
     off.assert_code(1);
     assert!(off.stderr.contains("not enabled"), "{}", off.stderr);
@@ -339,17 +343,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     w.create_table();
     let ddb = w.dynamodb().await;
     // The source, with PITR off: a resume of it must not turn it on.
-    ddb.update_continuous_backups()
-        .table_name(w.table())
-        .point_in_time_recovery_specification(
-            PointInTimeRecoverySpecification::builder()
-                .point_in_time_recovery_enabled(false)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
+    pitr_off(&ddb, &w.table()).await;
     let r = w.run(&["pitr-restore", "--resume", &w.table()]);
     r.assert_code(1);
     assert!(r.stderr.contains("it is the source"), "{}", r.stderr);
@@ -371,18 +365,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     let other = World::new("resume-other");
     other.create_table();
     let t = other.table();
-    ddb.update_time_to_live()
-        .table_name(&t)
-        .time_to_live_specification(
-            aws_sdk_dynamodb::types::TimeToLiveSpecification::builder()
-                .enabled(false)
-                .attribute_name("ttl")
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
+    common::keep_expired_items(&other).await; // TTL off
     let r = w.run(&["pitr-restore", "--resume", &t]);
     r.assert_code(1);
     assert!(
