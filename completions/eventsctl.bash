@@ -49,6 +49,9 @@ _eventsctl() {
             eventsctl,hot-partitions)
                 cmd="eventsctl__subcmd__hot__subcmd__partitions"
                 ;;
+            eventsctl,iam-policy)
+                cmd="eventsctl__subcmd__iam__subcmd__policy"
+                ;;
             eventsctl,insights)
                 cmd="eventsctl__subcmd__insights"
                 ;;
@@ -223,6 +226,9 @@ _eventsctl() {
             eventsctl__subcmd__help,hot-partitions)
                 cmd="eventsctl__subcmd__help__subcmd__hot__subcmd__partitions"
                 ;;
+            eventsctl__subcmd__help,iam-policy)
+                cmd="eventsctl__subcmd__help__subcmd__iam__subcmd__policy"
+                ;;
             eventsctl__subcmd__help,insights)
                 cmd="eventsctl__subcmd__help__subcmd__insights"
                 ;;
@@ -362,7 +368,7 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2218,7 +2224,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help)
-            opts="table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help"
+            opts="table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,6 +2601,20 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__help__subcmd__iam__subcmd__policy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__help__subcmd__insights)
             opts="list run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2807,6 +2827,60 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__iam__subcmd__policy)
+            opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__insights)
             opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version list run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2964,7 +3038,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__run)
-            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2995,6 +3069,10 @@ _eventsctl() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --latency-field)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3046,7 +3124,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__pitr__subcmd__restore)
-            opts="-o -q -v -h -V --to --target --resume --dry-run --wait --no-wait --max-wait --no-reapply --sample --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --to --target --resume --dry-run --wait --no-wait --max-wait --no-reapply --sample --exact-count --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3166,7 +3244,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__status)
-            opts="-o -q -v -h -V --probe --probe-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --probe --probe-timeout --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3262,7 +3340,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__tail)
-            opts="-o -q -v -h -V --from --user --type --max-records --for --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -4,6 +4,7 @@ pub mod alarms;
 pub mod error;
 pub mod insights;
 pub mod metrics;
+pub mod settings;
 pub mod streams;
 pub mod table;
 
