@@ -52,6 +52,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
+            cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -651,6 +652,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
             cand --probe 'Write a canary event (type eventsctl.canary), wait for it on the stream, report the end-to-end latency and delete it. Downstream consumers see the canary too and can drop it by its event type'
+            cand --force 'With --probe: read the stream even when two event source mappings already do (a third reader of a shard gets throttled, and so may they)'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -682,7 +684,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand tail 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops'
+            cand tail 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;stream;tail'= {
@@ -702,6 +704,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --color 'Colour in tables'
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand --force 'Read even when two event source mappings already do (a third reader of a shard gets throttled, and so may they)'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -713,7 +716,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --version 'Print version'
         }
         &'eventsctl;stream;help'= {
-            cand tail 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops'
+            cand tail 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;stream;help;tail'= {
@@ -725,7 +728,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --target 'The new table (default {table}-restored-YYYYMMDD)'
             cand --resume 'Pick up a restore already started: wait for TARGET, verify it, re-apply settings'
             cand --max-wait 'Longest wait for the restored table to become ACTIVE (restores can take hours)'
-            cand --sample 'Keys read from the restored table and looked up in the source'
+            cand --sample 'Keys read from the restored table and looked up in the source, and about as many source events (dated before the restore point) looked up in the restored table'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -741,6 +744,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --wait 'Wait for the restore and verify it (the default in a terminal)'
             cand --no-wait 'Start the restore and return (pick it up later with --resume)'
             cand --no-reapply 'Do not re-apply TTL, stream, PITR and tags on the restored table'
+            cand --exact-count 'Count both tables exactly with a Scan (billed per item read: hours and many read units on a production-size source; the estimate is shown first). Without it the counts are DescribeTable''s ItemCount, refreshed about every six hours'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -832,10 +836,11 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --query 'Your own query text'
             cand --since 'From: RFC 3339 or relative (1h, 2d ago)'
             cand --until 'Until: RFC 3339 or relative (default now)'
-            cand --log-group 'Log group (repeatable; default: the groups under /aws/lambda/{prefix}-{env}, at most 50)'
+            cand --log-group 'Log group (repeatable, at most 50: a query takes 50; default: the groups under /aws/lambda/{prefix}-{env}, the first 50 if there are more, and it says which were left)'
             cand --user 'Only this user''s lines (adds `filter user_id = "..."`, the value escaped)'
             cand --match 'Only lines containing this text (adds `filter @message like /.../`, the text escaped)'
-            cand --limit 'At most this many result rows (Logs Insights'' default is 10,000)'
+            cand --limit 'At most this many result rows, read page by page (Logs Insights'' default is 10,000; at most 100,000)'
+            cand --latency-field 'The application''s latency field, read by the latency queries (the runbook''s @duration exists only on Lambda REPORT lines)'
             cand --max-wait 'Longest wait for the query (Logs Insights stops queries at 60 minutes)'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -1112,6 +1117,29 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;bench;help;help'= {
         }
+        &'eventsctl;iam-policy'= {
+            cand --account-id 'The AWS account the resources are in (default `*`: any account)'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eventsctl;completions'= {
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -1149,6 +1177,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
+            cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1209,7 +1238,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;stream-status'= {
         }
         &'eventsctl;help;stream'= {
-            cand tail 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops'
+            cand tail 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
         }
         &'eventsctl;help;stream;tail'= {
         }
@@ -1245,6 +1274,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;bench;read'= {
         }
         &'eventsctl;help;bench;cleanup'= {
+        }
+        &'eventsctl;help;iam-policy'= {
         }
         &'eventsctl;help;completions'= {
         }

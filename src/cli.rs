@@ -137,6 +137,10 @@ pub enum Command {
     /// Open-loop load through the core against the runbook's performance targets
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to
+    /// this environment's table, indexes, stream, restore and drill tables, alarms, dashboard
+    /// and log groups
+    IamPolicy(IamPolicyArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
         #[arg(value_enum)]
@@ -276,7 +280,7 @@ pub enum InsightsCommand {
     /// The named queries and what they answer
     List,
     /// Run a named query, or your own with --query
-    Run(InsightsRunArgs),
+    Run(Box<InsightsRunArgs>),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -293,7 +297,8 @@ pub struct InsightsRunArgs {
     /// Until: RFC 3339 or relative (default now)
     #[arg(long, value_parser = time_arg)]
     pub until: Option<TimeArg>,
-    /// Log group (repeatable; default: the groups under /aws/lambda/{prefix}-{env}, at most 50)
+    /// Log group (repeatable, at most 50: a query takes 50; default: the groups under
+    /// /aws/lambda/{prefix}-{env}, the first 50 if there are more, and it says which were left)
     #[arg(long = "log-group")]
     pub log_groups: Vec<String>,
     /// Only this user's lines (adds `filter user_id = "..."`, the value escaped)
@@ -302,9 +307,14 @@ pub struct InsightsRunArgs {
     /// Only lines containing this text (adds `filter @message like /.../`, the text escaped)
     #[arg(long = "match")]
     pub matching: Option<String>,
-    /// At most this many result rows (Logs Insights' default is 10,000)
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=10000))]
+    /// At most this many result rows, read page by page (Logs Insights' default is 10,000; at
+    /// most 100,000)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=100000))]
     pub limit: Option<i32>,
+    /// The application's latency field, read by the latency queries (the runbook's @duration
+    /// exists only on Lambda REPORT lines)
+    #[arg(long, default_value = crate::spec::insights::DEFAULT_LATENCY_FIELD, value_parser = field_name)]
+    pub latency_field: String,
     /// Longest wait for the query (Logs Insights stops queries at 60 minutes)
     #[arg(long, default_value = "15m", value_parser = duration_arg)]
     pub max_wait: chrono::Duration,
@@ -322,6 +332,24 @@ fn restore_point(s: &str) -> Result<RestorePoint, String> {
         Ok(RestorePoint::Latest)
     } else {
         parse_time_arg(s).map(RestorePoint::At)
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct IamPolicyArgs {
+    /// Commands to cover: a group (`table`, `alarms`) or one command (`table create`); none
+    /// means every command. Permissions only a flag needs are in statements named after it
+    pub commands: Vec<String>,
+    /// The AWS account the resources are in (default `*`: any account)
+    #[arg(long, value_parser = account_id)]
+    pub account_id: Option<String>,
+}
+
+fn account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.chars().all(|c| c.is_ascii_digit()) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` is not an AWS account id: 12 digits"))
     }
 }
 
@@ -351,9 +379,15 @@ pub struct RestoreArgs {
     /// Do not re-apply TTL, stream, PITR and tags on the restored table
     #[arg(long)]
     pub no_reapply: bool,
-    /// Keys read from the restored table and looked up in the source
+    /// Keys read from the restored table and looked up in the source, and about as many
+    /// source events (dated before the restore point) looked up in the restored table
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=10000))]
     pub sample: u64,
+    /// Count both tables exactly with a Scan (billed per item read: hours and many read units
+    /// on a production-size source; the estimate is shown first). Without it the counts are
+    /// DescribeTable's ItemCount, refreshed about every six hours
+    #[arg(long)]
+    pub exact_count: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -422,12 +456,16 @@ pub struct StreamStatusArgs {
     /// With --probe: how long to wait for the canary
     #[arg(long, default_value = "30s", value_parser = duration_arg)]
     pub probe_timeout: chrono::Duration,
+    /// With --probe: read the stream even when two event source mappings already do (a third
+    /// reader of a shard gets throttled, and so may they)
+    #[arg(long, requires = "probe")]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum StreamCommand {
     /// Follow every open shard (children after parents) and print one record a line; Ctrl-C
-    /// stops
+    /// stops. Refused when two event source mappings already read the stream (--force)
     Tail(TailArgs),
 }
 
@@ -456,6 +494,10 @@ pub struct TailArgs {
     /// Stop after this long (default: until Ctrl-C)
     #[arg(long = "for", value_parser = duration_arg)]
     pub duration: Option<chrono::Duration>,
+    /// Read even when two event source mappings already do (a third reader of a shard gets
+    /// throttled, and so may they)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -736,17 +778,12 @@ fn name_prefix(s: &str) -> Result<String, String> {
     }
 }
 
+fn field_name(s: &str) -> Result<String, String> {
+    crate::spec::insights::check_field(s).map(|()| s.to_owned())
+}
+
 fn table_name(s: &str) -> Result<String, String> {
-    let ok = (3..=255).contains(&s.len())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not a DynamoDB table name: 3-255 characters of letters, digits, '-', '_' and '.'"
-        ))
-    }
+    crate::spec::check_table_name(s).map(|()| s.to_owned())
 }
 
 fn endpoint_url(s: &str) -> Result<String, String> {

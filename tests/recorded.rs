@@ -1,7 +1,15 @@
 //! Paths the emulator cannot serve, through the real code with recorded AWS-shaped responses
 //! (aws-smithy-mocks): Logs Insights aggregation (`stats`, `pct`, `bin`) and query statuses,
 //! Contributor Insights reports (GetInsightRuleReport), and the hot-partition verdict built
-//! from them. No network.
+//! from them; the AWS behaviours in `recorded/` (metric-math alarms, GetMetricData pages, ...).
+//! No network.
+
+#[path = "recorded/alarms.rs"]
+mod alarms;
+#[path = "recorded/insights.rs"]
+mod insights;
+#[path = "recorded/metrics.rs"]
+mod metrics;
 
 use aws_sdk_cloudwatch::operation::get_insight_rule_report::GetInsightRuleReportOutput;
 use aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput;
@@ -48,6 +56,11 @@ fn results(
 }
 
 async fn context() -> Context {
+    context_env("prod").await
+}
+
+/// A context for `env` whose clients are preset by each test (nothing reaches a network).
+async fn context_env(env: &str) -> Context {
     let sdk = aws_config::SdkConfig::builder()
         .region(aws_config::Region::new("us-east-1"))
         .behavior_version(aws_config::BehaviorVersion::latest())
@@ -60,11 +73,7 @@ async fn context() -> Context {
         color: false,
         interactive: false,
     };
-    Context::with_sdk_config(
-        Names::derive("zapier-triggers-api", "prod", None),
-        output,
-        sdk,
-    )
+    Context::with_sdk_config(Names::derive("zapier-triggers-api", env, None), output, sdk)
 }
 
 async fn run(ctx: &Context, command: Command) -> Report {
@@ -92,6 +101,7 @@ fn insights_args(name: &str) -> InsightsRunArgs {
         user: Some("user \"x\"".into()),
         matching: None,
         limit: None,
+        latency_field: "latency_ms".into(),
         max_wait: chrono::Duration::minutes(1),
     }
 }
@@ -127,7 +137,9 @@ async fn recorded_insights_polls_until_complete_and_escapes_user_values() {
     ctx.preset_logs(logs_with(&[&start, &polls]));
     let report = run(
         &ctx,
-        Command::Insights(InsightsCommand::Run(insights_args("write-latency-by-user"))),
+        Command::Insights(InsightsCommand::Run(Box::new(insights_args(
+            "write-latency-by-user",
+        )))),
     )
     .await;
     assert!(!report.failed);
@@ -150,7 +162,11 @@ async fn recorded_failed_query_is_reported_as_failed() {
     ctx.preset_logs(logs_with(&[&start, &failed]));
     let mut args = insights_args("errors-by-type");
     args.user = None;
-    let report = run(&ctx, Command::Insights(InsightsCommand::Run(args))).await;
+    let report = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args))),
+    )
+    .await;
     assert!(report.failed);
     assert_eq!(report.data["status"], "Failed");
     assert!(

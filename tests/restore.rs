@@ -1,11 +1,28 @@
 //! `pitr-restore` and `dr-drill` against the emulator. Its restore copies current data whatever
 //! time is asked (and reports Earliest = Latest = now), so these tests check the orchestration:
 //! window validation, refusals, the flow with settings re-applied, drill cleanup by tag, resume.
+//! Where AWS is stricter than the emulator (it refuses to enable TTL or a stream twice, refuses
+//! `aws:` tags, has no backups right after ACTIVE), a microburst proxy answers as AWS does.
 
 mod common;
 
-use aws_sdk_dynamodb::types::PointInTimeRecoverySpecification;
-use common::{World, count_items};
+use aws_sdk_dynamodb::types::{AttributeValue, PointInTimeRecoverySpecification};
+use common::{Proxy, World, count_items};
+use serde_json::json;
+
+async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
+    ddb.update_continuous_backups()
+        .table_name(table)
+        .point_in_time_recovery_specification(
+            PointInTimeRecoverySpecification::builder()
+                .point_in_time_recovery_enabled(false)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
 
 fn import_some(w: &World, n: usize) {
     let ts = chrono::Utc::now() - chrono::Duration::hours(1);
@@ -34,6 +51,28 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     w.run(&["pitr-restore", "--to", "not-a-time"])
         .assert_code(64);
     w.run(&["pitr-restore"]).assert_code(64);
+    // A generated name AWS would refuse (273 characters) fails before --dry-run passes.
+    let long = format!("{}{}", w.table(), "x".repeat(255 - w.table().len()));
+    for args in [
+        vec![
+            "--table",
+            long.as_str(),
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--dry-run",
+        ],
+        vec!["--table", long.as_str(), "dr-drill", "--dry-run"],
+    ] {
+        let r = w.run(&args);
+        r.assert_code(64);
+        assert!(
+            r.stderr.contains("not a DynamoDB table name"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    }
 
     // An existing target is refused.
     let existing = World::new("restore-existing");
@@ -68,17 +107,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     );
 
     // PITR disabled: refused.
-    ddb.update_continuous_backups()
-        .table_name(w.table())
-        .point_in_time_recovery_specification(
-            PointInTimeRecoverySpecification::builder()
-                .point_in_time_recovery_enabled(false)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
+    pitr_off(&ddb, &w.table()).await;
     let off = w.run(&["pitr-restore", "--to", "latest", "--wait"]);
     off.assert_code(1);
     assert!(off.stderr.contains("not enabled"), "{}", off.stderr);
@@ -103,18 +132,52 @@ async fn full_flow_restores_verifies_and_reapplies() {
     r.assert_code(0);
     let v = r.json();
     assert_eq!(v["target"]["table"], target);
-    assert_eq!(v["data"]["verification"]["item_count"], 120);
-    assert_eq!(v["data"]["verification"]["sampled_keys"], 100);
-    assert_eq!(v["data"]["verification"]["found_in_source"], 100);
-    for k in ["ttl", "stream", "pitr", "tags"] {
-        assert!(
-            v["data"]["reapplied"][k].is_string(),
+    let verification = &v["data"]["verification"];
+    // Counts from DescribeTable (the emulator keeps ItemCount live; AWS refreshes it ~6 h).
+    assert_eq!(verification["item_count"], 120);
+    assert_eq!(verification["counts"]["method"], "estimate");
+    assert_eq!(verification["sampled_keys"], 100);
+    assert_eq!(verification["found_in_source"], 100);
+    // The other direction: source events before the restore point, found in the restore.
+    assert!(
+        verification["source_sampled"].as_u64().unwrap() > 0,
+        "{verification}"
+    );
+    assert_eq!(
+        verification["found_in_target"],
+        verification["source_sampled"]
+    );
+    assert_eq!(r.finding("restore.source_sample")["status"], "ok");
+    // The source's only tag (managed-by) was written with the restore's own at start.
+    assert_eq!(v["data"]["reapplied"]["tags"]["outcome"], "unchanged");
+    for k in ["ttl", "stream", "pitr"] {
+        assert_eq!(
+            v["data"]["reapplied"][k]["outcome"], "applied",
             "{k}: {}",
             v["data"]["reapplied"]
         );
     }
     assert!(v["data"]["started_at"].is_string() && v["data"]["verified_at"].is_string());
-    assert!(v["data"]["duration_s"].is_number());
+    assert!(v["data"]["duration_s"].is_number() && v["data"]["verification_s"].is_number());
+    // The restore's own tags name the source and the restore point.
+    let tags = w
+        .dynamodb()
+        .await
+        .list_tags_of_resource()
+        .resource_arn(format!(
+            "arn:aws:dynamodb:us-east-1:000000000000:table/{target}"
+        ))
+        .send()
+        .await
+        .unwrap();
+    let tag = |k: &str| {
+        tags.tags()
+            .iter()
+            .find(|t| t.key == k)
+            .map(|t| t.value.clone())
+    };
+    assert_eq!(tag("eventsctl-restore-source"), Some(w.table()));
+    assert!(tag("eventsctl-restore-time").is_some_and(|t| t.ends_with('Z')));
     // The restored table passes `table verify` as the source does.
     let verify = w.run(&["-o", "json", "--table", &target, "table", "verify"]);
     verify.assert_code(0);
@@ -162,6 +225,7 @@ async fn no_reapply_leaves_the_restore_bare() {
     let resumed = w.run(&["-o", "json", "pitr-restore", "--resume", &target]);
     resumed.assert_code(0);
     assert_eq!(resumed.json()["data"]["resumed"], true);
+    assert_eq!(resumed.json()["data"]["already_finished"], false);
     w.run(&["--table", &target, "table", "verify"])
         .assert_code(0);
     // Nothing to resume.
@@ -200,6 +264,15 @@ async fn drill_measures_and_deletes_only_its_tagged_table() {
     assert!(drill_table.starts_with(&format!("{}-drill-", w.table())));
     assert!(v["data"]["rto_s"].is_number() && v["data"]["rpo_s"].is_number());
     assert_eq!(r.finding("drill.rto")["status"], "ok");
+    assert!(v["data"]["verification_s"].is_number() && v["data"]["ready_at"].is_string());
+    assert!(
+        r.finding("drill.rto")["summary"]
+            .as_str()
+            .unwrap()
+            .contains("settings applied"),
+        "{}",
+        r.stdout
+    );
     assert_eq!(r.finding("drill.rpo")["status"], "ok");
     assert_eq!(r.finding("drill.cleanup")["status"], "ok");
     assert_eq!(v["data"]["verification"]["item_count"], 30);
@@ -257,4 +330,371 @@ async fn drill_measures_and_deletes_only_its_tagged_table() {
     refused.assert_code(1);
     assert!(refused.stderr.contains("not tagged"), "{}", refused.stderr);
     assert_eq!(count_items(&ddb, &w.table()).await, 30);
+}
+
+/// The table arn the emulator gives `name`.
+fn arn(name: &str) -> String {
+    format!("arn:aws:dynamodb:us-east-1:000000000000:table/{name}")
+}
+
+#[tokio::test]
+async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
+    let w = World::new("resume-guard");
+    w.create_table();
+    let ddb = w.dynamodb().await;
+    // The source, with PITR off: a resume of it must not turn it on.
+    pitr_off(&ddb, &w.table()).await;
+    let r = w.run(&["pitr-restore", "--resume", &w.table()]);
+    r.assert_code(1);
+    assert!(r.stderr.contains("it is the source"), "{}", r.stderr);
+    let pitr = ddb
+        .describe_continuous_backups()
+        .table_name(w.table())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        pitr.continuous_backups_description()
+            .and_then(|d| d.point_in_time_recovery_description())
+            .and_then(|p| p.point_in_time_recovery_status())
+            .map(|s| s.as_str()),
+        Some("DISABLED"),
+        "the source is untouched"
+    );
+    // An unrelated table (no stream, no TTL, no restore tag): refused, nothing changed.
+    let other = World::new("resume-other");
+    other.create_table();
+    let t = other.table();
+    common::keep_expired_items(&other).await; // TTL off
+    let r = w.run(&["pitr-restore", "--resume", &t]);
+    r.assert_code(1);
+    assert!(
+        r.stderr.contains("no eventsctl restore created it"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.trim().lines().count(), 1);
+    let ttl = ddb
+        .describe_time_to_live()
+        .table_name(&t)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        ttl.time_to_live_description()
+            .and_then(|d| d.time_to_live_status())
+            .map(|s| s.as_str()),
+        Some("DISABLED"),
+        "the unrelated table is untouched"
+    );
+    // A restore of another source is not this source's to resume.
+    let restored = format!("{t}-restored-x");
+    other
+        .run(&[
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--target",
+            &restored,
+            "--no-wait",
+        ])
+        .assert_code(0);
+    let r = w.run(&["pitr-restore", "--resume", &restored]);
+    r.assert_code(1);
+    assert!(
+        r.stderr.contains(&format!("a restore of {t}")),
+        "{}",
+        r.stderr
+    );
+}
+
+/// AWS refuses to repeat settings: UpdateTimeToLive enabling TTL that is enabled and UpdateTable
+/// enabling a stream that exists answer ValidationException, and TagResource refuses `aws:` keys.
+/// The proxy answers every such write as AWS would; a resume of a finished restore must make
+/// none of them and say it changed nothing.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html
+#[tokio::test]
+async fn resume_of_a_finished_restore_changes_nothing_and_never_copies_aws_tags() {
+    let w = World::new("resume-noop");
+    w.create_table();
+    import_some(&w, 20);
+    let ddb = w.dynamodb().await;
+    // A tag only AWS may write (CloudFormation's), which the emulator lets through.
+    ddb.tag_resource()
+        .resource_arn(arn(&w.table()))
+        .tags(
+            aws_sdk_dynamodb::types::Tag::builder()
+                .key("aws:cloudformation:stack-name")
+                .value("events")
+                .build()
+                .unwrap(),
+        )
+        .tags(
+            aws_sdk_dynamodb::types::Tag::builder()
+                .key("team")
+                .value("triggers")
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let proxy = Proxy::start("passthrough.yaml");
+    proxy.add_rules(json!([{
+        "service": "dynamodb", "operation": "TagResource",
+        "body": "Tags[?starts_with(Key, 'aws:')]",
+        "error": {"code": "ValidationException", "status": 400, "message": "injected: Tag keys starting with aws: are reserved"}
+    }]));
+    let target = format!("{}-restored-noop", w.table());
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--target",
+            &target,
+            "--wait",
+        ],
+    );
+    r.assert_code(0);
+    assert_eq!(r.finding("restore.reapply")["status"], "ok", "{}", r.stdout);
+    assert!(
+        proxy.fired().is_empty(),
+        "no aws: tag was sent: {:?}",
+        proxy.fired()
+    );
+    let tags = ddb
+        .list_tags_of_resource()
+        .resource_arn(arn(&target))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        tags.tags().iter().any(|t| t.key == "team"),
+        "{:?}",
+        tags.tags()
+    );
+    assert!(
+        !tags.tags().iter().any(|t| t.key.starts_with("aws:")),
+        "{:?}",
+        tags.tags()
+    );
+
+    // Now every settings write is refused as AWS refuses a repeat.
+    let refuse = |op: &str, msg: &str| json!({"service": "dynamodb", "operation": op, "error": {"code": "ValidationException", "status": 400, "message": msg}});
+    proxy.add_rules(json!([
+        refuse(
+            "UpdateTimeToLive",
+            "injected: TimeToLive is already enabled"
+        ),
+        refuse(
+            "UpdateTable",
+            "injected: Table already has an enabled stream"
+        ),
+        refuse("UpdateContinuousBackups", "injected: repeat"),
+        refuse("TagResource", "injected: repeat"),
+    ]));
+    let again = w.run_via(&proxy, &["-o", "json", "pitr-restore", "--resume", &target]);
+    again.assert_code(0);
+    let v = again.json();
+    assert_eq!(v["data"]["already_finished"], true, "{}", again.stdout);
+    for k in ["ttl", "stream", "pitr", "tags"] {
+        assert_eq!(v["data"]["reapplied"][k]["outcome"], "unchanged", "{k}");
+    }
+    assert!(
+        proxy.fired().is_empty(),
+        "nothing was written: {:?}",
+        proxy.fired()
+    );
+    assert!(
+        v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("Nothing to resume")),
+        "{}",
+        again.stdout
+    );
+}
+
+/// What a restore lost is found by looking source events dated before the restore point up in
+/// the restored table. (The emulator's restore copies everything, so the loss is made by hand.)
+#[tokio::test]
+async fn source_events_missing_from_the_restore_are_crit() {
+    let w = World::new("restore-lost");
+    w.create_table();
+    import_some(&w, 70);
+    let target = format!("{}-restored-lost", w.table());
+    w.run(&[
+        "pitr-restore",
+        "--to",
+        "latest",
+        "--target",
+        &target,
+        "--no-wait",
+    ])
+    .assert_code(0);
+    // The newest event of one user never made it into the restore.
+    let ddb = w.dynamodb().await;
+    let newest = ddb
+        .query()
+        .table_name(&target)
+        .key_condition_expression("user_id = :u")
+        .expression_attribute_values(":u", AttributeValue::S("r0".into()))
+        .scan_index_forward(false)
+        .limit(1)
+        .send()
+        .await
+        .unwrap();
+    let item = &newest.items()[0];
+    let mut key = std::collections::HashMap::new();
+    for k in ["user_id", "timestamp#event_id"] {
+        key.insert(k.to_owned(), item[k].clone());
+    }
+    ddb.delete_item()
+        .table_name(&target)
+        .set_key(Some(key))
+        .send()
+        .await
+        .unwrap();
+    let r = w.run(&["-o", "json", "pitr-restore", "--resume", &target]);
+    r.assert_code(1);
+    let f = r.finding("restore.source_sample");
+    assert_eq!(f["status"], "crit", "{f}");
+    let sk = item["timestamp#event_id"].as_s().unwrap();
+    assert!(
+        f["evidence"]["lost_examples"][0]
+            .as_str()
+            .unwrap()
+            .contains(sk.as_str()),
+        "{f}"
+    );
+}
+
+/// A restore never scans the source by default (a Scan of a production table is billed per
+/// item read and takes hours): the proxy refuses any Scan of the source; only --exact-count,
+/// which says so, meets it.
+#[tokio::test]
+async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
+    let w = World::new("restore-noscan");
+    w.create_table();
+    import_some(&w, 40);
+    let proxy = Proxy::start("passthrough.yaml");
+    proxy.add_rules(json!([{
+        "service": "dynamodb", "operation": "Scan",
+        "body": format!("TableName == '{}'", w.table()),
+        "error": {"code": "AccessDeniedException", "status": 400, "message": "injected: the source table was scanned"}
+    }]));
+    let target = format!("{}-restored-a", w.table());
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--target",
+            &target,
+            "--wait",
+        ],
+    );
+    r.assert_code(0);
+    assert!(
+        proxy.fired().is_empty(),
+        "the source was not scanned: {:?}",
+        proxy.fired()
+    );
+    assert_eq!(r.finding("restore.sample")["status"], "ok");
+    assert_eq!(r.finding("restore.source_sample")["status"], "ok");
+    assert!(
+        r.finding("restore.item_count")["summary"]
+            .as_str()
+            .unwrap()
+            .contains("approximate")
+    );
+    // The rule does catch a scan of the source: --exact-count makes one.
+    let exact = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--target",
+            &format!("{target}-exact"),
+            "--wait",
+            "--exact-count",
+        ],
+    );
+    assert!(
+        proxy.fired().keys().any(|k| k.contains("AccessDenied")),
+        "{:?}",
+        proxy.fired()
+    );
+    assert_eq!(exact.finding("restore.verify")["status"], "unknown");
+    // Without the rule, the exact count is exact.
+    let plain = w.run(&[
+        "-o",
+        "json",
+        "pitr-restore",
+        "--to",
+        "latest",
+        "--target",
+        &format!("{target}-exact2"),
+        "--wait",
+        "--exact-count",
+    ]);
+    plain.assert_code(0);
+    assert_eq!(
+        plain.json()["data"]["verification"]["counts"]["method"],
+        "scan"
+    );
+    assert_eq!(plain.json()["data"]["verification"]["item_count"], 40);
+}
+
+/// Right after a restore becomes ACTIVE, UpdateContinuousBackups answers
+/// ContinuousBackupsUnavailableException until backups are ready; the re-apply waits and retries
+/// it within a bound instead of leaving PITR off.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
+#[tokio::test]
+async fn continuous_backups_unavailable_after_active_is_retried() {
+    let w = World::new("restore-pitr-wait");
+    w.create_table();
+    let proxy = Proxy::start("pitr-unavailable.yaml");
+    let target = format!("{}-restored-p", w.table());
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--target",
+            &target,
+            "--wait",
+        ],
+    );
+    r.assert_code(0);
+    assert_eq!(
+        r.json()["data"]["reapplied"]["pitr"]["outcome"],
+        "applied",
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        proxy
+            .fired()
+            .get("dynamodb error:ContinuousBackupsUnavailableException"),
+        Some(&3)
+    );
+    w.run(&["--table", &target, "table", "verify"])
+        .assert_code(0);
 }

@@ -9,7 +9,7 @@ use aws_sdk_dynamodb::types::{
     DeleteGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, PointInTimeRecoverySpecification,
     StreamSpecification, StreamViewType, TimeToLiveSpecification,
 };
-use common::World;
+use common::{Proxy, World};
 
 #[test]
 fn usage_errors_exit_64_with_one_line() {
@@ -87,8 +87,8 @@ fn create_then_verify_is_all_ok() {
     }
 }
 
-#[test]
-fn existing_table_is_refused_and_dry_run_changes_nothing() {
+#[tokio::test]
+async fn existing_table_is_finished_only_when_eventsctl_created_it() {
     let w = World::new("create-twice");
     let dry = w.run(&["table", "create", "--dry-run"]);
     dry.assert_code(0);
@@ -96,10 +96,114 @@ fn existing_table_is_refused_and_dry_run_changes_nothing() {
     w.run(&["table", "verify"]).assert_code(2);
 
     w.create_table();
-    let again = w.run(&["table", "create"]);
-    again.assert_code(1);
-    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
-    assert_eq!(again.stderr.trim().lines().count(), 1);
+    // Run again on its own, configured table: nothing to do, nothing changed.
+    let again = w.run(&["-o", "json", "table", "create"]);
+    again.assert_code(0);
+    for k in ["ttl", "stream", "pitr", "tags"] {
+        assert_eq!(
+            again.json()["data"]["settings"][k]["outcome"],
+            "unchanged",
+            "{k}"
+        );
+    }
+    assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
+
+    // A table eventsctl did not create (no managed-by tag) is refused, in one line.
+    let foreign = World::new("create-foreign");
+    let ddb = w.dynamodb().await;
+    ddb.create_table()
+        .table_name(foreign.table())
+        .key_schema(
+            aws_sdk_dynamodb::types::KeySchemaElement::builder()
+                .attribute_name("user_id")
+                .key_type(aws_sdk_dynamodb::types::KeyType::Hash)
+                .build()
+                .unwrap(),
+        )
+        .attribute_definitions(
+            aws_sdk_dynamodb::types::AttributeDefinition::builder()
+                .attribute_name("user_id")
+                .attribute_type(aws_sdk_dynamodb::types::ScalarAttributeType::S)
+                .build()
+                .unwrap(),
+        )
+        .billing_mode(aws_sdk_dynamodb::types::BillingMode::PayPerRequest)
+        .send()
+        .await
+        .unwrap();
+    let refused = foreign.run(&["table", "create"]);
+    refused.assert_code(1);
+    assert!(
+        refused.stderr.contains("did not create it"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(refused.stderr.trim().lines().count(), 1);
+    let ttl = ddb
+        .describe_time_to_live()
+        .table_name(foreign.table())
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(
+        ttl.time_to_live_description()
+            .and_then(|d| d.time_to_live_status())
+            .map(|s| s.as_str()),
+        Some("ENABLED"),
+        "nothing changed on it"
+    );
+}
+
+/// Right after CreateTable reaches ACTIVE, AWS answers UpdateContinuousBackups with
+/// ContinuousBackupsUnavailableException until backups are ready: `table create` waits and
+/// retries it within a bound instead of aborting half-configured.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
+#[test]
+fn continuous_backups_unavailable_after_active_is_retried_not_fatal() {
+    let w = World::new("create-pitr-wait");
+    let proxy = Proxy::start("pitr-unavailable.yaml");
+    let r = w.run_via(&proxy, &["-o", "json", "table", "create"]);
+    r.assert_code(0);
+    assert_eq!(r.json()["data"]["settings"]["pitr"]["outcome"], "applied");
+    assert_eq!(
+        proxy
+            .fired()
+            .get("dynamodb error:ContinuousBackupsUnavailableException"),
+        Some(&3)
+    );
+    w.run(&["table", "verify"]).assert_code(0);
+}
+
+/// A `table create` that could not finish (PITR refused here) leaves every other setting made
+/// and says how to finish; run again, it changes only what is missing.
+#[test]
+fn a_half_configured_table_is_finished_by_running_create_again() {
+    let w = World::new("create-finish");
+    let proxy = Proxy::start("passthrough.yaml");
+    proxy.add_rules(serde_json::json!([{
+        "service": "dynamodb", "operation": "UpdateContinuousBackups",
+        "error": {"code": "AccessDeniedException", "status": 400, "message": "injected: not authorized to perform dynamodb:UpdateContinuousBackups"}
+    }]));
+    let first = w.run_via(&proxy, &["-o", "json", "table", "create"]);
+    first.assert_code(1);
+    let v = first.json();
+    assert_eq!(
+        v["data"]["settings"]["ttl"]["outcome"], "applied",
+        "{}",
+        first.stdout
+    );
+    assert_eq!(v["data"]["settings"]["pitr"]["outcome"], "failed");
+    assert!(first.stdout.contains("again to finish"), "{}", first.stdout);
+    let verify = w.run(&["-o", "json", "table", "verify"]);
+    assert_eq!(verify.finding("table.ttl")["status"], "ok");
+    assert_ne!(verify.finding("table.pitr")["status"], "ok");
+
+    let second = w.run(&["-o", "json", "table", "create"]);
+    second.assert_code(0);
+    let v = second.json();
+    assert_eq!(v["data"]["settings"]["pitr"]["outcome"], "applied");
+    assert_eq!(v["data"]["settings"]["ttl"]["outcome"], "unchanged");
+    w.run(&["table", "verify"]).assert_code(0);
 }
 
 #[test]
@@ -398,4 +502,45 @@ fn closed_stdout_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
+
+#[test]
+fn iam_policy_prints_a_least_privilege_document() {
+    let w = World::new("iam");
+    let r = w.run(&[
+        "iam-policy",
+        "table",
+        "verify",
+        "--account-id",
+        "111122223333",
+    ]);
+    r.assert_code(0);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("the policy is JSON");
+    assert_eq!(doc["Version"], "2012-10-17");
+    let text = doc.to_string();
+    assert!(
+        text.contains(&format!(
+            "arn:aws:dynamodb:us-east-1:111122223333:table/{}",
+            w.table()
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains("PutItem") && !text.contains("\"*\""),
+        "{text}"
+    );
+    let env = w.run(&["-o", "json", "iam-policy", "stream"]);
+    env.assert_code(0);
+    assert_eq!(
+        env.json()["data"]["commands"],
+        serde_json::json!(["stream tail"])
+    );
+    let bad = w.run(&["iam-policy", "frobnicate"]);
+    bad.assert_code(64);
+    assert!(
+        bad.stderr.contains("not an eventsctl command"),
+        "{}",
+        bad.stderr
+    );
+    w.run(&["iam-policy", "--account-id", "12"]).assert_code(64);
 }

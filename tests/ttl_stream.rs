@@ -331,6 +331,43 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
     );
 }
 
+/// DynamoDB Streams throttles when more than two processes read a shard ("More than 2
+/// processes are reading from the same streams shard at the same time"): with two event source
+/// mappings on the stream, `stream tail` and `stream-status --probe` do not add a third reader
+/// unless --force. https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
+#[tokio::test]
+async fn a_third_reader_of_the_stream_needs_force() {
+    let w = World::new("stream-readers");
+    w.create_table();
+    create_consumer(&w, &format!("{}-c1", w.env)).await;
+    // One reader: room for the tool.
+    w.run(&["stream", "tail", "--for", "1s"]).assert_code(0);
+    create_consumer(&w, &format!("{}-c2", w.env)).await;
+    let r = w.run(&["stream", "tail", "--for", "1s"]);
+    r.assert_code(1);
+    assert!(
+        r.stderr
+            .contains("2 event source mappings already read this stream"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    w.run(&["stream", "tail", "--for", "1s", "--force"])
+        .assert_code(0);
+    let p = w.run(&["-o", "json", "stream-status", "--probe"]);
+    p.assert_code(3);
+    let f = p.finding("stream.probe");
+    assert_eq!(f["status"], "unknown");
+    assert!(f["summary"].as_str().unwrap().contains("--force"), "{f}");
+    assert_eq!(
+        count_items(&w.dynamodb().await, &w.table()).await,
+        0,
+        "no canary written"
+    );
+    let forced = w.run(&["-o", "json", "stream-status", "--probe", "--force"]);
+    assert_eq!(forced.finding("stream.probe")["status"], "ok");
+}
+
 #[test]
 fn tail_prints_new_records_and_stops_on_a_signal() {
     let w = World::new("stream-tail");

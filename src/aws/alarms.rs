@@ -1,10 +1,12 @@
 //! CloudWatch alarms: read them by name, write them from an [`AlarmSpec`].
 
 use aws_sdk_cloudwatch::Client;
-use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension, MetricAlarm, Statistic};
+use aws_sdk_cloudwatch::types::{
+    ComparisonOperator, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat, Statistic,
+};
 
 use super::error::{AwsError, AwsResultExt};
-use crate::spec::alarms::AlarmSpec;
+use crate::spec::alarms::{AlarmSpec, EXPRESSION_ID, MetricSpec, Watch};
 
 /// DescribeAlarms for these names (at most 100 a call), following NextToken.
 pub async fn describe(client: &Client, names: &[String]) -> Result<Vec<MetricAlarm>, AwsError> {
@@ -30,33 +32,88 @@ pub async fn describe_one(client: &Client, name: &str) -> Result<Option<MetricAl
         .find(|a| a.alarm_name() == Some(name)))
 }
 
-/// PutMetricAlarm from the spec, notifying `actions` on ALARM and OK.
-pub async fn put(client: &Client, spec: &AlarmSpec, actions: &[String]) -> Result<(), AwsError> {
-    let dims: Vec<Dimension> = spec
-        .dimensions
+fn dimensions(m: &MetricSpec) -> Vec<Dimension> {
+    m.dimensions
         .iter()
         .map(|(k, v)| Dimension::builder().name(k).value(v).build())
+        .collect()
+}
+
+/// The `Metrics` of a metric-math alarm: `m1..mN` read the inputs, `e1` (the only one with
+/// ReturnData) is what the alarm watches.
+pub fn math_queries(expression: &str, label: &str, inputs: &[MetricSpec]) -> Vec<MetricDataQuery> {
+    let mut out: Vec<MetricDataQuery> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            MetricDataQuery::builder()
+                .id(format!("m{}", i + 1))
+                .metric_stat(
+                    MetricStat::builder()
+                        .metric(
+                            Metric::builder()
+                                .namespace(m.namespace)
+                                .metric_name(&m.metric)
+                                .set_dimensions(Some(dimensions(m)))
+                                .build(),
+                        )
+                        .period(m.period)
+                        .stat(m.stat)
+                        .build(),
+                )
+                .return_data(false)
+                .build()
+        })
         .collect();
+    out.push(
+        MetricDataQuery::builder()
+            .id(EXPRESSION_ID)
+            .expression(expression)
+            .label(label)
+            .return_data(true)
+            .build(),
+    );
+    out
+}
+
+/// PutMetricAlarm from the spec, notifying `actions` on ALARM and OK.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+pub async fn put(client: &Client, spec: &AlarmSpec, actions: &[String]) -> Result<(), AwsError> {
     let mut req = client
         .put_metric_alarm()
         .alarm_name(&spec.name)
         .alarm_description(&spec.description)
-        .namespace(spec.namespace)
-        .metric_name(spec.metric)
-        .set_dimensions(Some(dims))
-        .period(spec.period)
         .evaluation_periods(spec.evaluation_periods)
         .datapoints_to_alarm(spec.datapoints_to_alarm)
         .threshold(spec.threshold)
         .comparison_operator(ComparisonOperator::from(spec.comparison))
         .treat_missing_data(spec.treat_missing_data)
+        .set_evaluate_low_sample_count_percentile(
+            spec.evaluate_low_sample_count_percentile.map(str::to_owned),
+        )
         .actions_enabled(true)
         .set_alarm_actions(Some(actions.to_vec()))
         .set_ok_actions(Some(actions.to_vec()));
-    req = if spec.is_percentile() {
-        req.extended_statistic(spec.stat)
-    } else {
-        req.statistic(Statistic::from(spec.stat))
+    req = match &spec.watch {
+        // With Metrics, PutMetricAlarm takes no Namespace, MetricName, Dimensions, Period or
+        // statistic of its own.
+        Watch::Math {
+            expression,
+            label,
+            inputs,
+        } => req.set_metrics(Some(math_queries(expression, label, inputs))),
+        Watch::Metric(m) => {
+            let req = req
+                .namespace(m.namespace)
+                .metric_name(&m.metric)
+                .set_dimensions(Some(dimensions(m)))
+                .period(m.period);
+            if m.is_percentile() {
+                req.extended_statistic(m.stat)
+            } else {
+                req.statistic(Statistic::from(m.stat))
+            }
+        }
     };
     req.send().await.aws(
         "cloudwatch",

@@ -41,8 +41,7 @@ impl AwsErrorKind {
             | "TableNotFoundException"
             | "ResourceNotFound"
             | "DashboardNotFoundError"
-            | "DashboardNotFound"
-            | "ContinuousBackupsUnavailableException" => AwsErrorKind::NotFound,
+            | "DashboardNotFound" => AwsErrorKind::NotFound,
             "AccessDeniedException"
             | "AccessDenied"
             | "UnauthorizedOperation"
@@ -100,9 +99,16 @@ impl fmt::Display for AwsError {
             write!(f, " for {resource}")?;
         }
         match &self.code {
-            Some(code) if code != self.kind.label() => write!(f, ": {code}: {}", self.message),
-            _ => write!(f, ": {}", self.message),
+            Some(code) if code != self.kind.label() => write!(f, ": {code}: {}", self.message)?,
+            _ => write!(f, ": {}", self.message)?,
         }
+        if self.is_missing_permission() {
+            write!(
+                f,
+                " (`eventsctl iam-policy` prints the permissions each command needs)"
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -187,12 +193,23 @@ impl AwsError {
         self.kind == AwsErrorKind::NotFound
     }
 
+    /// Denied by IAM (not an expired or unknown credential): a permission the policy lacks.
+    pub fn is_missing_permission(&self) -> bool {
+        self.kind == AwsErrorKind::AccessDenied
+            && matches!(
+                self.code.as_deref(),
+                Some("AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation")
+            )
+    }
+
     pub fn is_throttled(&self) -> bool {
         self.kind == AwsErrorKind::Throttled
     }
 
-    /// Worth retrying: throttling, a connection that failed or reset, a server-side 5xx.
-    /// Writes in this tool are idempotent puts and conditional deletes, so a retry is safe.
+    /// Worth retrying: throttling, a connection that failed or reset, a server-side 5xx, a state
+    /// AWS reaches on its own (backups not ready yet right after a table becomes ACTIVE).
+    /// Writes in this tool are idempotent puts, conditional deletes and settings that are
+    /// described first, so a retry is safe.
     pub fn is_transient(&self) -> bool {
         match self.kind {
             AwsErrorKind::Throttled | AwsErrorKind::Unreachable => true,
@@ -208,6 +225,11 @@ impl AwsError {
                             | "RequestTimeout"
                             | "RequestTimeoutException"
                             | "TransactionInProgressException"
+                            // UpdateContinuousBackups right after CREATING/restoring: "Backups
+                            // are being enabled for the table" until ContinuousBackupsStatus is
+                            // ENABLED. It is not a missing table.
+                            // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
+                            | "ContinuousBackupsUnavailableException"
                     )
                 )
             }
@@ -308,10 +330,23 @@ mod tests {
             ("ThrottlingException", AwsErrorKind::Throttled),
             ("ValidationException", AwsErrorKind::Invalid),
             ("InternalServerError", AwsErrorKind::Other),
+            ("ContinuousBackupsUnavailableException", AwsErrorKind::Other),
         ];
         for (code, kind) in cases {
             assert_eq!(AwsErrorKind::from_code(code), kind, "{code}");
         }
+        let unavailable = AwsError::local(
+            AwsErrorKind::Other,
+            "dynamodb",
+            "UpdateContinuousBackups",
+            None,
+            "Backups are being enabled for the table",
+        );
+        let unavailable = AwsError {
+            code: Some("ContinuousBackupsUnavailableException".into()),
+            ..unavailable
+        };
+        assert!(unavailable.is_transient() && !unavailable.is_not_found());
     }
 
     #[test]
@@ -326,7 +361,13 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "AccessDenied on dynamodb:DescribeTable for table t1: AccessDeniedException: User x is not authorized"
+            "AccessDenied on dynamodb:DescribeTable for table t1: AccessDeniedException: User x is not authorized (`eventsctl iam-policy` prints the permissions each command needs)"
         );
+        // An expired token is not a missing permission.
+        let expired = AwsError {
+            code: Some("ExpiredTokenException".into()),
+            ..err
+        };
+        assert!(!expired.to_string().contains("iam-policy"));
     }
 }

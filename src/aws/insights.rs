@@ -10,8 +10,13 @@ use serde::Serialize;
 
 use super::error::{AwsError, AwsResultExt};
 
-/// StartQuery takes at most 50 log groups (facts 9.1).
+/// StartQuery takes at most 50 log groups.
+/// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
 pub const MAX_LOG_GROUPS: usize = 50;
+/// GetQueryResults returns at most 10,000 rows a call; a query up to 100,000 through nextToken.
+/// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
+pub const MAX_ROWS_PER_PAGE: i32 = 10_000;
+pub const MAX_ROWS: i32 = 100_000;
 
 /// A value inside a double-quoted Logs Insights string: `"` and `\` escaped, no raw newlines.
 pub fn quote(value: &str) -> String {
@@ -72,6 +77,8 @@ pub struct QueryResult {
     pub rows: Vec<Vec<(String, String)>>,
     pub statistics: Statistics,
     pub polls: u32,
+    /// GetQueryResults pages read once the query was complete.
+    pub pages: u32,
 }
 
 impl QueryResult {
@@ -104,8 +111,24 @@ fn terminal(s: &QueryStatus) -> bool {
     !matches!(s, QueryStatus::Scheduled | QueryStatus::Running)
 }
 
+fn rows_of(
+    results: Option<Vec<Vec<aws_sdk_cloudwatchlogs::types::ResultField>>>,
+) -> Vec<Vec<(String, String)>> {
+    results
+        .unwrap_or_default()
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .filter_map(|f| Some((f.field?, f.value.unwrap_or_default())))
+                .filter(|(f, _)| f != "@ptr")
+                .collect()
+        })
+        .collect()
+}
+
 /// Runs one query to a terminal status (Complete, Failed, Cancelled, Timeout, Unknown),
 /// polling every `poll` up to `max_wait`; past it the query is stopped and reported as Timeout.
+/// A complete result is then read page by page (nextToken) up to `spec.limit` rows.
 pub async fn run(
     client: &Client,
     spec: &QuerySpec,
@@ -113,15 +136,22 @@ pub async fn run(
     max_wait: Duration,
     progress: &indicatif::ProgressBar,
 ) -> Result<QueryResult, AwsError> {
-    let groups: Vec<String> = spec
-        .log_groups
-        .iter()
-        .take(MAX_LOG_GROUPS)
-        .cloned()
-        .collect();
+    if spec.log_groups.len() > MAX_LOG_GROUPS {
+        // Never dropped here without a word: the caller chooses which 50 and says so.
+        return Err(AwsError::local(
+            super::AwsErrorKind::Invalid,
+            "logs",
+            "StartQuery",
+            None,
+            format!(
+                "{} log groups given; a query takes at most {MAX_LOG_GROUPS}",
+                spec.log_groups.len()
+            ),
+        ));
+    }
     let started = client
         .start_query()
-        .set_log_group_names(Some(groups))
+        .set_log_group_names(Some(spec.log_groups.clone()))
         .start_time(spec.start.timestamp())
         .end_time(spec.end.timestamp())
         .query_string(&spec.query)
@@ -132,11 +162,13 @@ pub async fn run(
     let query_id = started.query_id.unwrap_or_default();
     let begun = std::time::Instant::now();
     let mut polls = 0;
+    let first_page = spec.limit.map(|l| l.min(MAX_ROWS_PER_PAGE));
     loop {
         polls += 1;
         let out = client
             .get_query_results()
             .query_id(&query_id)
+            .set_max_items(first_page)
             .send()
             .await
             .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
@@ -148,6 +180,34 @@ pub async fn run(
                 let _ = client.stop_query().query_id(&query_id).send().await;
             }
             let stats = out.statistics.as_ref();
+            let statistics = Statistics {
+                records_matched: stats.map(|s| s.records_matched).unwrap_or(0.0),
+                records_scanned: stats.map(|s| s.records_scanned).unwrap_or(0.0),
+                bytes_scanned: stats.map(|s| s.bytes_scanned).unwrap_or(0.0),
+            };
+            let mut rows = rows_of(out.results);
+            let mut pages = 1;
+            let mut token = out.next_token.filter(|_| status == QueryStatus::Complete);
+            let limit = spec.limit.unwrap_or(MAX_ROWS).clamp(1, MAX_ROWS) as usize;
+            while let Some(t) = token.take() {
+                if rows.len() >= limit {
+                    break;
+                }
+                let want = (limit - rows.len()).min(MAX_ROWS_PER_PAGE as usize) as i32;
+                progress.set_message(format!("Logs Insights results, {} rows", rows.len()));
+                let page = client
+                    .get_query_results()
+                    .query_id(&query_id)
+                    .next_token(t)
+                    .max_items(want)
+                    .send()
+                    .await
+                    .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
+                pages += 1;
+                rows.extend(rows_of(page.results));
+                token = page.next_token;
+            }
+            rows.truncate(limit);
             return Ok(QueryResult {
                 query_id,
                 status: if timed_out {
@@ -155,23 +215,10 @@ pub async fn run(
                 } else {
                     status.as_str().to_owned()
                 },
-                rows: out
-                    .results
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|row| {
-                        row.into_iter()
-                            .filter_map(|f| Some((f.field?, f.value.unwrap_or_default())))
-                            .filter(|(f, _)| f != "@ptr")
-                            .collect()
-                    })
-                    .collect(),
-                statistics: Statistics {
-                    records_matched: stats.map(|s| s.records_matched).unwrap_or(0.0),
-                    records_scanned: stats.map(|s| s.records_scanned).unwrap_or(0.0),
-                    bytes_scanned: stats.map(|s| s.bytes_scanned).unwrap_or(0.0),
-                },
+                rows,
+                statistics,
                 polls,
+                pages,
             });
         }
         tokio::time::sleep(poll).await;

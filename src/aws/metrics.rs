@@ -327,6 +327,35 @@ fn from_smithy(t: &aws_smithy_types::DateTime) -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
+/// `None` when a result's status is Complete (or absent); else the status and AWS's messages.
+fn status_problem(r: &aws_sdk_cloudwatch::types::MetricDataResult) -> Option<String> {
+    match r.status_code() {
+        Some(StatusCode::Complete) | None => None,
+        Some(other) => {
+            let detail = r
+                .messages()
+                .iter()
+                .filter_map(|m| m.value())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let gap = if *other == StatusCode::PartialData {
+                " on the last page: CloudWatch did not return all of it"
+            } else {
+                ""
+            };
+            Some(format!(
+                "status {}{gap}{}",
+                other.as_str(),
+                if detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({detail})")
+                }
+            ))
+        }
+    }
+}
+
 /// Fetches every key over the window: one GetMetricData call per 500 queries, the calls
 /// concurrent, each followed through its NextToken pages.
 pub async fn fetch(
@@ -369,6 +398,11 @@ async fn fetch_chunk(
             problem: None,
         })
         .collect();
+    // The status of each series on the last page that reported it. AWS answers PartialData on
+    // every page but the last when a result spans pages (NextToken): only the final status counts,
+    // and PartialData there (no further token) is a real gap.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html
+    let mut last_status: Vec<Option<String>> = vec![None; keys.len()];
     let mut pages = client
         .get_metric_data()
         .set_metric_data_queries(Some(queries))
@@ -394,27 +428,11 @@ async fn fetch_chunk(
                     .zip(r.values())
                     .map(|(t, v)| (from_smithy(t), *v)),
             );
-            match r.status_code() {
-                Some(StatusCode::Complete) | None => {}
-                Some(other) => {
-                    let detail = r
-                        .messages()
-                        .iter()
-                        .filter_map(|m| m.value())
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    s.problem = Some(format!(
-                        "status {}{}",
-                        other.as_str(),
-                        if detail.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({detail})")
-                        }
-                    ));
-                }
-            }
+            last_status[i] = status_problem(r);
         }
+    }
+    for (s, problem) in series.iter_mut().zip(last_status) {
+        s.problem = problem;
     }
     for s in &mut series {
         s.points.sort_by_key(|(t, _)| *t);

@@ -5,6 +5,7 @@ pub mod calls;
 pub mod error;
 pub mod insights;
 pub mod metrics;
+pub mod settings;
 pub mod streams;
 pub mod table;
 

@@ -26,6 +26,28 @@ pub struct StreamInfo {
     pub shards: Vec<ShardInfo>,
 }
 
+/// The Lambda event source mappings reading `stream_arn` (ListEventSourceMappings, paginated).
+pub async fn event_source_mappings(
+    lambda: &aws_sdk_lambda::Client,
+    stream_arn: &str,
+) -> Result<Vec<aws_sdk_lambda::types::EventSourceMappingConfiguration>, AwsError> {
+    let mut out = Vec::new();
+    let mut pages = lambda
+        .list_event_source_mappings()
+        .event_source_arn(stream_arn)
+        .into_paginator()
+        .send();
+    while let Some(p) = pages.next().await {
+        let p = p.aws(
+            "lambda",
+            "ListEventSourceMappings",
+            Some(format!("stream {stream_arn}")),
+        )?;
+        out.extend(p.event_source_mappings.unwrap_or_default());
+    }
+    Ok(out)
+}
+
 /// DescribeStream, following LastEvaluatedShardId through every shard.
 pub async fn describe(client: &Client, arn: &str) -> Result<StreamInfo, AwsError> {
     let mut info = StreamInfo {

@@ -5,9 +5,10 @@ use std::time::Duration;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::client::Waiters;
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, ContinuousBackupsDescription, GlobalSecondaryIndex, KeySchemaElement,
-    KeyType, PointInTimeRecoverySpecification, Projection, StreamSpecification, StreamViewType,
-    TableDescription, Tag, TimeToLiveDescription, TimeToLiveSpecification,
+    AttributeDefinition, ContinuousBackupsDescription, ContinuousBackupsStatus,
+    GlobalSecondaryIndex, KeySchemaElement, KeyType, PointInTimeRecoverySpecification, Projection,
+    StreamSpecification, StreamViewType, TableDescription, Tag, TimeToLiveDescription,
+    TimeToLiveSpecification,
 };
 use aws_smithy_runtime_api::client::waiters::error::WaiterError;
 
@@ -241,8 +242,68 @@ pub async fn enable_ttl(client: &Client, name: &str, attribute: &str) -> Result<
     Ok(())
 }
 
-/// UpdateContinuousBackups: enable PITR with a retention of `days` (1-35).
-pub async fn enable_pitr(client: &Client, name: &str, days: i32) -> Result<(), AwsError> {
+/// How long to wait for continuous backups to become available after a table (or a restore)
+/// becomes ACTIVE; UpdateContinuousBackups fails with ContinuousBackupsUnavailableException
+/// until then.
+pub const PITR_READY_WAIT: Duration = Duration::from_secs(300);
+
+/// UpdateContinuousBackups: enable PITR with a retention of `days` (1-35). Waits until
+/// DescribeContinuousBackups says ContinuousBackupsStatus ENABLED, and retries a transient
+/// failure (ContinuousBackupsUnavailableException, throttling) with jittered backoff, all within
+/// `within`.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
+pub async fn enable_pitr(
+    client: &Client,
+    name: &str,
+    days: i32,
+    within: Duration,
+) -> Result<(), AwsError> {
+    let deadline = std::time::Instant::now() + within;
+    let policy = crate::events::writer::RetryPolicy {
+        max_attempts: u32::MAX,
+        base: Duration::from_millis(500),
+        cap: Duration::from_secs(15),
+    };
+    let mut attempt = 0;
+    loop {
+        let ready = describe_backups(client, name)
+            .await?
+            .is_some_and(|d| d.continuous_backups_status == ContinuousBackupsStatus::Enabled);
+        let outcome = if ready {
+            update_pitr(client, name, days).await
+        } else {
+            Err(AwsError::local(
+                AwsErrorKind::Other,
+                "dynamodb",
+                "DescribeContinuousBackups",
+                table_resource(name),
+                "continuous backups are not ENABLED yet",
+            ))
+        };
+        match outcome {
+            Ok(()) => return Ok(()),
+            Err(e) if (!ready || e.is_transient()) && std::time::Instant::now() < deadline => {
+                tracing::info!(table = name, attempt, error = %e, "PITR not enabled yet; retrying");
+            }
+            Err(e) if !ready || e.is_transient() => {
+                return Err(AwsError {
+                    message: format!(
+                        "{} (still failing after {}; run the command again to finish)",
+                        e.message,
+                        crate::times::human(chrono::Duration::from_std(within).unwrap_or_default())
+                    ),
+                    ..e
+                });
+            }
+            Err(e) => return Err(e),
+        }
+        attempt += 1;
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        tokio::time::sleep(policy.backoff(attempt).min(left)).await;
+    }
+}
+
+async fn update_pitr(client: &Client, name: &str, days: i32) -> Result<(), AwsError> {
     client
         .update_continuous_backups()
         .table_name(name)

@@ -1,13 +1,14 @@
 //! `alarms status`: each runbook alarm present, as specified, quiet, and wired to someone.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use aws_sdk_cloudwatch::types::{MetricAlarm, StateValue};
+use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
 use serde_json::json;
 
 use crate::aws::AwsError;
+use crate::aws::alarms::math_queries;
 use crate::report::{Finding, Status};
-use crate::spec::alarms::AlarmSpec;
+use crate::spec::alarms::{AlarmSpec, Watch};
 
 #[derive(Debug)]
 pub struct AlarmFacts {
@@ -15,7 +16,49 @@ pub struct AlarmFacts {
     pub found: Result<Vec<MetricAlarm>, AwsError>,
 }
 
-/// The fields of a live alarm that differ from its spec: `field: have -> want`.
+/// One query of an alarm's `Metrics`, as text: `m1 = AWS/DynamoDB WriteThrottleEvents
+/// {TableName=t} Sum 300s` or `e1 = MAX(...) "label" (watched)`.
+pub fn query_text(q: &MetricDataQuery) -> String {
+    let id = q.id().unwrap_or("?");
+    let watched = if q.return_data() == Some(true) {
+        " (watched)"
+    } else {
+        ""
+    };
+    if let Some(e) = q.expression() {
+        return format!("{id} = {e} \"{}\"{watched}", q.label().unwrap_or(""));
+    }
+    match q.metric_stat() {
+        Some(ms) => {
+            let m = ms.metric();
+            let dims: BTreeMap<&str, &str> = m
+                .map(|m| m.dimensions())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|d| Some((d.name()?, d.value()?)))
+                .collect();
+            format!(
+                "{id} = {} {} {dims:?} {} {}s{watched}",
+                m.and_then(|m| m.namespace()).unwrap_or("-"),
+                m.and_then(|m| m.metric_name()).unwrap_or("-"),
+                ms.stat().unwrap_or("-"),
+                ms.period()
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "-".into())
+            )
+        }
+        None => format!("{id} = ?{watched}"),
+    }
+}
+
+fn queries_by_id(qs: &[MetricDataQuery]) -> BTreeMap<String, String> {
+    qs.iter()
+        .map(|q| (q.id().unwrap_or("?").to_owned(), query_text(q)))
+        .collect()
+}
+
+/// The fields of a live alarm that differ from its spec: `field: have -> want`. A metric-math
+/// spec is compared query by query with the alarm's `Metrics`.
 pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
     let mut out = Vec::new();
     let mut diff = |field: &str, have: String, want: String| {
@@ -23,44 +66,87 @@ pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
             out.push(format!("{field}: {have} -> {want}"));
         }
     };
-    diff(
-        "namespace",
-        a.namespace().unwrap_or("-").into(),
-        spec.namespace.into(),
-    );
-    diff(
-        "metric",
-        a.metric_name().unwrap_or("-").into(),
-        spec.metric.into(),
-    );
-    let have_dims: BTreeMap<&str, &str> = a
-        .dimensions()
-        .iter()
-        .filter_map(|d| Some((d.name()?, d.value()?)))
-        .collect();
-    let want_dims: BTreeMap<&str, &str> = spec
-        .dimensions
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    diff(
-        "dimensions",
-        format!("{have_dims:?}"),
-        format!("{want_dims:?}"),
-    );
-    let have_stat = if spec.is_percentile() {
-        a.extended_statistic().unwrap_or("-").to_owned()
-    } else {
-        a.statistic()
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_else(|| "-".into())
-    };
-    diff("statistic", have_stat, spec.stat.into());
-    diff(
-        "period",
-        format!("{:?}", a.period()),
-        format!("{:?}", Some(spec.period)),
-    );
+    match &spec.watch {
+        Watch::Metric(m) => {
+            diff(
+                "namespace",
+                a.namespace().unwrap_or("-").into(),
+                m.namespace.into(),
+            );
+            diff(
+                "metric",
+                a.metric_name().unwrap_or("-").into(),
+                m.metric.clone(),
+            );
+            let have_dims: BTreeMap<&str, &str> = a
+                .dimensions()
+                .iter()
+                .filter_map(|d| Some((d.name()?, d.value()?)))
+                .collect();
+            let want_dims: BTreeMap<&str, &str> = m
+                .dimensions
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            diff(
+                "dimensions",
+                format!("{have_dims:?}"),
+                format!("{want_dims:?}"),
+            );
+            let have_stat = if m.is_percentile() {
+                a.extended_statistic().unwrap_or("-").to_owned()
+            } else {
+                a.statistic()
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_else(|| "-".into())
+            };
+            diff("statistic", have_stat, m.stat.into());
+            diff(
+                "period",
+                format!("{:?}", a.period()),
+                format!("{:?}", Some(m.period)),
+            );
+            if !a.metrics().is_empty() {
+                diff("metrics", "metric math".into(), "none".into());
+            }
+        }
+        Watch::Math {
+            expression,
+            label,
+            inputs,
+        } => {
+            if let Some(have) = a.metric_name() {
+                diff("metric", have.into(), "metric math".into());
+            }
+            let want = queries_by_id(&math_queries(expression, label, inputs));
+            let have = queries_by_id(a.metrics());
+            if have.is_empty() {
+                diff(
+                    "metrics",
+                    "none".into(),
+                    format!("{} queries, watching {expression}", want.len()),
+                );
+            } else {
+                let ids: BTreeSet<&String> = want.keys().chain(have.keys()).collect();
+                for id in ids {
+                    diff(
+                        &format!("metrics.{id}"),
+                        have.get(id).cloned().unwrap_or_else(|| "-".into()),
+                        want.get(id).cloned().unwrap_or_else(|| "-".into()),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(want) = spec.evaluate_low_sample_count_percentile {
+        diff(
+            "evaluate_low_sample_count_percentile",
+            a.evaluate_low_sample_count_percentile()
+                .unwrap_or("-")
+                .into(),
+            want.into(),
+        );
+    }
     diff(
         "evaluation_periods",
         format!("{:?}", a.evaluation_periods()),
@@ -187,30 +273,44 @@ mod tests {
     use crate::spec::Names;
     use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension, Statistic};
 
+    /// What CloudWatch stores for a PutMetricAlarm of `spec`.
     fn live(spec: &AlarmSpec) -> MetricAlarm {
         let mut b = MetricAlarm::builder()
             .alarm_name(&spec.name)
-            .namespace(spec.namespace)
-            .metric_name(spec.metric)
-            .set_dimensions(Some(
-                spec.dimensions
-                    .iter()
-                    .map(|(k, v)| Dimension::builder().name(k).value(v).build())
-                    .collect(),
-            ))
-            .period(spec.period)
             .evaluation_periods(spec.evaluation_periods)
             .datapoints_to_alarm(spec.datapoints_to_alarm)
             .threshold(spec.threshold)
             .comparison_operator(ComparisonOperator::GreaterThanThreshold)
             .treat_missing_data(spec.treat_missing_data)
+            .set_evaluate_low_sample_count_percentile(
+                spec.evaluate_low_sample_count_percentile.map(str::to_owned),
+            )
             .state_value(StateValue::Ok)
             .alarm_actions("arn:aws:sns:us-east-1:1:oncall")
             .actions_enabled(true);
-        b = if spec.is_percentile() {
-            b.extended_statistic(spec.stat)
-        } else {
-            b.statistic(Statistic::from(spec.stat))
+        b = match &spec.watch {
+            Watch::Metric(m) => {
+                let b = b
+                    .namespace(m.namespace)
+                    .metric_name(&m.metric)
+                    .set_dimensions(Some(
+                        m.dimensions
+                            .iter()
+                            .map(|(k, v)| Dimension::builder().name(k).value(v).build())
+                            .collect(),
+                    ))
+                    .period(m.period);
+                if m.is_percentile() {
+                    b.extended_statistic(m.stat)
+                } else {
+                    b.statistic(Statistic::from(m.stat))
+                }
+            }
+            Watch::Math {
+                expression,
+                label,
+                inputs,
+            } => b.set_metrics(Some(math_queries(expression, label, inputs))),
         };
         b.build()
     }
@@ -251,6 +351,25 @@ mod tests {
                 Box::new(|v: &mut Vec<MetricAlarm>| v[0].metric_name = Some("UserErrors".into())),
                 Status::Warn,
             ),
+            // The math an earlier version wrote without FILL: it latches in ALARM on AWS.
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| {
+                    let mut m = v[0].metrics.clone().unwrap();
+                    let e = m.last_mut().unwrap();
+                    *e = MetricDataQuery::builder()
+                        .id("e1")
+                        .expression("m1")
+                        .return_data(true)
+                        .build();
+                    v[0].metrics = Some(m);
+                }),
+                Status::Warn,
+            ),
+            // What the emulator keeps of a math alarm: no Metrics at all.
+            (
+                Box::new(|v: &mut Vec<MetricAlarm>| v[0].metrics = None),
+                Status::Warn,
+            ),
             (
                 Box::new(|v: &mut Vec<MetricAlarm>| v[0].alarm_actions = None),
                 Status::Warn,
@@ -266,6 +385,25 @@ mod tests {
                 Status::Ok,
             ),
         ];
+        // The latency alarms: low-sample percentiles must be ignored.
+        let mut no_low = all_good.clone();
+        let last = no_low.len() - 1;
+        no_low[last].evaluate_low_sample_count_percentile = None;
+        let f = evaluate(
+            &AlarmFacts {
+                specs: specs.clone(),
+                found: Ok(no_low),
+            },
+            "p-dev-",
+        );
+        assert_eq!(f[last].status, Status::Warn);
+        assert!(
+            f[last]
+                .summary
+                .contains("evaluate_low_sample_count_percentile: - -> ignore"),
+            "{}",
+            f[last].summary
+        );
         for (i, (mutate, want)) in cases.iter().enumerate() {
             let mut found = all_good.clone();
             mutate(&mut found);

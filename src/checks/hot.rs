@@ -304,6 +304,7 @@ pub async fn gather(
         if log_groups.is_empty() {
             crate::commands::insights::resolve_log_groups(ctx, &[])
                 .await
+                .map(|g| g.queried)
                 .map_err(|e| format!("{e:#}"))
         } else {
             Ok(log_groups.to_vec())

@@ -10,7 +10,7 @@ use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Section, Status};
 use crate::spec::targets::{
     LatencyTargets, READ_OPERATIONS, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
-    latency_targets,
+    latency_targets, sustained, targets_source,
 };
 
 pub const STATS: [&str; 3] = ["p50", "p95", "p99"];
@@ -79,7 +79,7 @@ pub struct OperationLatency {
 
 pub fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> OperationLatency {
     let targets = latency_targets(op);
-    let alarm = latency_alarm(op);
+    let rule = sustained(op);
     let mut worst = [None; 3];
     let mut over = [0; 3];
     let mut has_data = false;
@@ -90,12 +90,13 @@ pub fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> Operat
         worst[i] = series.max();
         let t = target_of(&targets, stat);
         over[i] = series.points.iter().filter(|(_, v)| *v > t).count();
-        if *stat == alarm.stat {
+        if *stat == rule.stat {
             // Missing periods (no requests) break a run: CloudWatch treats them as not breaching.
-            alarm_run = longest_run(&series.dense(&m.window), None, |v| v > alarm.threshold);
+            alarm_run = longest_run(&series.dense(&m.window), None, |v| v > rule.threshold);
         }
     }
-    let status = if alarm_run >= alarm.periods {
+    // Crit only for what an alarm watches; a sustained breach elsewhere is a warning.
+    let status = if alarm_run >= rule.periods && latency_alarm(op).is_some() {
         Status::Crit
     } else if over.iter().any(|n| *n > 0) {
         Status::Warn
@@ -142,11 +143,13 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
         let l = operation_latency(m, &facts.table, op);
         let targets = latency_targets(op);
         let alarm = latency_alarm(op);
+        let rule = sustained(op);
         let is_write = WRITE_OPERATIONS.contains(&op);
-        let runbook = if is_write {
-            "Alarm 2: Write Latency High; Performance Targets"
-        } else {
-            "Alarm 3: Read Latency High; Performance Targets"
+        let runbook = match (is_write, alarm.is_some()) {
+            (true, true) => "Alarm 2: Write Latency High; Performance Targets",
+            (false, true) => "Alarm 3: Read Latency High; Performance Targets",
+            (true, false) => "Performance Targets (Write Operations); no alarm watches it",
+            (false, false) => "Performance Targets (Read Operations); no alarm watches it",
         };
         let check = format!("latency.{op}");
         if !l.has_data {
@@ -161,24 +164,33 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             .map(|(s, v)| format!("{s} {}", v.map(ms).unwrap_or_else(|| "-".into())))
             .collect();
         let mut summary = format!(
-            "worst 5-minute {} ms (targets {}/{}/{})",
+            "worst 5-minute {} ms (targets {}/{}/{}, {})",
             worst.join(" / "),
             targets.p50,
             targets.p95,
-            targets.p99
+            targets.p99,
+            targets_source(op)
         );
         let remedy = if is_write {
             "check payload sizes (items up to 400 KB; large items write slowly), capacity, and the network path (VPC endpoint) (runbook alarm 2, resolution 1-5)"
         } else {
             "check that reads use the GSIs with the needed projections, pagination, and caching (runbook alarm 3, resolution 1-5)"
         };
+        let sustained_run = l.alarm_run >= rule.periods;
         let f = match l.status {
             Status::Crit => {
                 summary.push_str(&format!(
                     "; {} above {} ms for {} consecutive periods: the alarm condition",
-                    alarm.stat, alarm.threshold, l.alarm_run
+                    rule.stat, rule.threshold, l.alarm_run
                 ));
                 Finding::crit(check, summary).remedy(remedy)
+            }
+            Status::Warn if sustained_run => {
+                summary.push_str(&format!(
+                    "; {} above {} ms for {} consecutive periods, sustained (no alarm watches {op})",
+                    rule.stat, rule.threshold, l.alarm_run
+                ));
+                Finding::warn(check, summary).remedy(remedy)
             }
             Status::Warn => {
                 summary.push_str("; over target, not sustained");
@@ -190,7 +202,8 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             f.evidence(json!({
                 "worst_ms": STATS.iter().zip(l.worst).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
                 "periods_over_target": STATS.iter().zip(l.periods_over).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                "alarm_stat": alarm.stat, "alarm_threshold_ms": alarm.threshold,
+                "alarm": alarm.is_some(),
+                "alarm_stat": rule.stat, "alarm_threshold_ms": rule.threshold,
                 "longest_run_over_alarm": l.alarm_run,
             }))
             .runbook(runbook),
@@ -267,4 +280,96 @@ pub fn data(facts: &LatencyFacts) -> Value {
             json!({"operation": op, "series": series})
         }).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::metrics::Series;
+    use chrono::TimeZone;
+
+    /// One operation's stat at `values` in consecutive 5-minute periods.
+    fn facts(op: &str, stat: &str, values: &[f64]) -> LatencyFacts {
+        let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        let window = Window::last_at(Duration::hours(1), now, 300);
+        let key = MetricKey::op("SuccessfulRequestLatency", "t", op, stat);
+        let points = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (window.start + Duration::minutes(5 * i as i64), *v))
+            .collect();
+        LatencyFacts {
+            table: "t".into(),
+            metrics: Ok(MetricSet::from_series(
+                window,
+                vec![Series {
+                    key,
+                    points,
+                    problem: None,
+                }],
+            )),
+        }
+    }
+
+    #[test]
+    fn crit_only_for_what_an_alarm_watches_and_batches_have_their_own_targets() {
+        // (operation, stat, values, status, words the summary must hold)
+        let cases = [
+            (
+                "PutItem",
+                "p99",
+                vec![30.0, 31.0, 32.0],
+                Status::Crit,
+                "the alarm condition",
+            ),
+            (
+                "PutItem",
+                "p99",
+                vec![30.0, 3.0, 32.0],
+                Status::Warn,
+                "not sustained",
+            ),
+            // 30 ms is over PutItem's p99 target but a batch of 25 has its own.
+            (
+                "BatchWriteItem",
+                "p99",
+                vec![30.0, 31.0, 32.0],
+                Status::Ok,
+                "eventsctl's batch targets",
+            ),
+            (
+                "BatchWriteItem",
+                "p99",
+                vec![70.0, 71.0, 72.0],
+                Status::Warn,
+                "no alarm watches BatchWriteItem",
+            ),
+            (
+                "GetItem",
+                "p95",
+                vec![70.0, 71.0, 72.0],
+                Status::Warn,
+                "no alarm watches GetItem",
+            ),
+            (
+                "Query",
+                "p95",
+                vec![70.0, 71.0, 72.0],
+                Status::Crit,
+                "the alarm condition",
+            ),
+        ];
+        for (op, stat, values, want, words) in cases {
+            let findings = evaluate(&facts(op, stat, &values));
+            let f = findings
+                .iter()
+                .find(|f| f.check == format!("latency.{op}"))
+                .unwrap();
+            assert_eq!(f.status, want, "{op} {values:?}: {}", f.summary);
+            assert!(f.summary.contains(words), "{op}: {}", f.summary);
+            if want != Status::Crit {
+                assert!(!f.summary.contains("alarm condition"), "{}", f.summary);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ pub mod capacity;
 pub mod hot;
 pub mod latency;
 pub mod restore;
+pub mod settings;
 pub mod stream;
 pub mod table;
 pub mod throttling;

@@ -1,30 +1,78 @@
-//! Verification of a restored table: ACTIVE, keys and GSIs as the spec says, an exact item
-//! count, and a sample of its keys found in the source.
+//! Verification of a restored table without scanning the source: ACTIVE, keys and GSIs as the
+//! spec says, item counts from DescribeTable (approximate, refreshed about every six hours), and
+//! a sample checked in both directions: restored keys exist in the source, and source events
+//! dated before the restore point exist in the restored table (what detects lost data). An
+//! exact count is opt-in (`--exact-count`), with the read units it costs estimated first.
+//!
+//! Seam for an exact comparison from a PITR export of the source (issue 15): it fills
+//! [`Counts`] with `method: "export"` instead of a Scan; the findings read only [`Counts`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
+use aws_sdk_dynamodb::types::Tag;
 use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes, TableDescription, TableStatus};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::error::{AwsResultExt, table_resource};
 use crate::checks::table::{TableFacts, evaluate as evaluate_table};
+use crate::checks::ttl::key_text;
+use crate::events::keys::format_ts;
 use crate::events::scan::{ScanSpec, count, start};
 use crate::report::{Finding, Status};
-use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+use crate::spec::{self, PARTITION_KEY, RESTORE_SOURCE_TAG, SORT_KEY};
 
 const RB: &str = "Disaster Recovery: Restore Procedure, step 3 (Verify Restored Table)";
+/// Users of the restored sample whose source events are looked up in the restored table.
+const SOURCE_USERS: usize = 10;
+
+type Item = HashMap<String, AttributeValue>;
+
+/// How a verification is asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct VerifyOpts {
+    /// Keys read from the restored table (and about as many source events looked up).
+    pub sample: usize,
+    /// Count both tables exactly with a Scan (billed per item read).
+    pub exact_count: bool,
+    /// The point the table was restored to; source events dated before it must be in it.
+    pub restore_point: Option<DateTime<Utc>>,
+}
+
+/// Item counts and where they come from.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Counts {
+    /// `estimate` (DescribeTable ItemCount), `scan` (exact, `--exact-count`); an export-based
+    /// check (issue 15) would say `export`.
+    pub method: &'static str,
+    pub target: Option<u64>,
+    pub source: Option<u64>,
+    /// Read units an exact count of both tables costs (about 0.5 per 4 KB read, eventually
+    /// consistent), from their TableSizeBytes.
+    pub exact_read_units: Option<f64>,
+}
 
 /// What was measured on the restored table.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Verification {
     pub target_status: Option<String>,
+    pub counts: Counts,
+    /// The same numbers as `counts`, flat (kept for scripts that read them).
     pub item_count: Option<u64>,
     pub source_item_count: Option<u64>,
+    pub restore_point: Option<String>,
+    /// Restored keys looked up in the source.
     pub sampled_keys: usize,
     pub found_in_source: usize,
     pub missing_examples: Vec<String>,
+    /// Source events dated before the restore point (from the users of the restored sample),
+    /// looked up in the restored table.
+    pub source_sampled: usize,
+    pub source_users: usize,
+    pub found_in_target: usize,
+    pub lost_examples: Vec<String>,
 }
 
 pub struct VerifyFacts {
@@ -34,17 +82,24 @@ pub struct VerifyFacts {
     pub errors: Vec<String>,
 }
 
-/// Reads the sample of keys from the target and looks them up in the source (BatchGetItem,
-/// 100 keys a call, unprocessed keys retried).
-async fn sample_found(
+/// Read units of a Scan of a table this size: 0.5 RCU per 4 KB, eventually consistent.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+pub fn scan_read_units(size_bytes: i64) -> f64 {
+    (size_bytes.max(0) as f64 / 4096.0).ceil() * 0.5
+}
+
+/// Up to `n` keys of `table`, read by a bounded Scan of that table.
+async fn sample_keys(
     client: &aws_sdk_dynamodb::Client,
-    source: &str,
-    target: &str,
-    sample: usize,
-) -> Result<(usize, usize, Vec<String>), AwsError> {
+    table: &str,
+    n: usize,
+) -> Result<Vec<Item>, AwsError> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
     let mut spec = ScanSpec::new(1);
-    spec.per_segment_limit = Some(sample);
-    spec.page_size = Some(sample.clamp(1, 1000) as i32);
+    spec.per_segment_limit = Some(n);
+    spec.page_size = Some(n.clamp(1, 1000) as i32);
     spec.projection = Some((
         "#pk, #sk".into(),
         HashMap::from([
@@ -52,16 +107,26 @@ async fn sample_found(
             ("#sk".to_owned(), SORT_KEY.to_owned()),
         ]),
     ));
-    let mut rx = start(client.clone(), target.to_owned(), spec);
-    let mut keys: Vec<HashMap<String, AttributeValue>> = Vec::new();
+    let mut rx = start(client.clone(), table.to_owned(), spec);
+    let mut keys: Vec<Item> = Vec::new();
     while let Some(page) = rx.recv().await {
         keys.extend(page?.items);
-        if keys.len() >= sample {
-            keys.truncate(sample);
+        if keys.len() >= n {
+            keys.truncate(n);
             break;
         }
     }
-    let mut found = 0;
+    Ok(keys)
+}
+
+/// Which of `keys` exist in `table` (BatchGetItem, 100 keys a call, unprocessed keys retried),
+/// as key texts.
+async fn existing(
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    keys: &[Item],
+) -> Result<HashSet<String>, AwsError> {
+    let mut found = HashSet::new();
     for chunk in keys.chunks(100) {
         let mut pending = Some(
             KeysAndAttributes::builder()
@@ -76,20 +141,17 @@ async fn sample_found(
         while let Some(req) = pending.take() {
             let out = client
                 .batch_get_item()
-                .request_items(source, req)
+                .request_items(table, req)
                 .send()
                 .await
-                .aws("dynamodb", "BatchGetItem", table_resource(source))?;
-            found += out
-                .responses
-                .as_ref()
-                .and_then(|r| r.get(source))
-                .map(Vec::len)
-                .unwrap_or(0);
+                .aws("dynamodb", "BatchGetItem", table_resource(table))?;
+            if let Some(items) = out.responses.as_ref().and_then(|r| r.get(table)) {
+                found.extend(items.iter().map(key_text));
+            }
             attempts += 1;
             pending = out
                 .unprocessed_keys
-                .and_then(|mut u| u.remove(source))
+                .and_then(|mut u| u.remove(table))
                 .filter(|k| !k.keys().is_empty() && attempts < 10);
             if pending.is_some() {
                 tokio::time::sleep(crate::events::writer::RetryPolicy::default().backoff(attempts))
@@ -97,64 +159,159 @@ async fn sample_found(
             }
         }
     }
-    let missing = if found < keys.len() {
-        // Name a few: look each up again, one by one, only when something is missing.
-        let mut names = Vec::new();
-        for k in keys.iter().take(200) {
-            let got = client
-                .get_item()
-                .table_name(source)
-                .set_key(Some(k.clone()))
-                .send()
-                .await
-                .aws("dynamodb", "GetItem", table_resource(source))?;
-            if got.item.is_none() {
-                names.push(crate::checks::ttl::key_text(k));
-                if names.len() >= 5 {
-                    break;
-                }
-            }
-        }
-        names
-    } else {
-        Vec::new()
-    };
-    Ok((keys.len(), found, missing))
+    Ok(found)
 }
 
-/// Counts both tables, samples keys, checks the target's schema against the spec.
+/// The latest events of `user` in `table` dated before `before` (a Query on the user's
+/// partition, newest first, one page of at most `limit`): keys only.
+async fn events_before(
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    user: &str,
+    before: DateTime<Utc>,
+    limit: i32,
+) -> Result<Vec<Item>, AwsError> {
+    let out = client
+        .query()
+        .table_name(table)
+        .key_condition_expression("#pk = :u AND #sk < :before")
+        .expression_attribute_names("#pk", PARTITION_KEY)
+        .expression_attribute_names("#sk", SORT_KEY)
+        .expression_attribute_values(":u", AttributeValue::S(user.to_owned()))
+        .expression_attribute_values(":before", AttributeValue::S(format_ts(before)))
+        .projection_expression("#pk, #sk")
+        .scan_index_forward(false)
+        .limit(limit.max(1))
+        .send()
+        .await
+        .aws("dynamodb", "Query", table_resource(table))?;
+    Ok(out.items.unwrap_or_default())
+}
+
+fn user_of(item: &Item) -> Option<&str> {
+    item.get(PARTITION_KEY)
+        .and_then(|v| v.as_s().ok())
+        .map(String::as_str)
+}
+
+/// Samples of both directions: (restored keys, those found in the source), (source events
+/// before the restore point, those found in the restored table, users asked).
+type Samples = (
+    Vec<Item>,
+    HashSet<String>,
+    Option<(Vec<Item>, HashSet<String>, usize)>,
+);
+
+async fn samples(
+    client: &aws_sdk_dynamodb::Client,
+    source: &str,
+    target: &str,
+    opts: &VerifyOpts,
+) -> Result<Samples, AwsError> {
+    let keys = sample_keys(client, target, opts.sample).await?;
+    let users: Vec<String> = keys
+        .iter()
+        .filter_map(user_of)
+        .map(str::to_owned)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .take(SOURCE_USERS)
+        .collect();
+    let back = async {
+        let Some(point) = opts.restore_point else {
+            return Ok(None);
+        };
+        if users.is_empty() {
+            return Ok(Some((Vec::new(), HashSet::new(), 0)));
+        }
+        let per_user = opts.sample.div_ceil(users.len()).max(1) as i32;
+        let mut source_keys = Vec::new();
+        for u in &users {
+            source_keys.extend(events_before(client, source, u, point, per_user).await?);
+        }
+        let found = existing(client, target, &source_keys).await?;
+        Ok::<_, AwsError>(Some((source_keys, found, users.len())))
+    };
+    let (found, back) = tokio::join!(existing(client, source, &keys), back);
+    Ok((keys, found?, back?))
+}
+
+/// Checks the restored table (the source is only ever read by key, never scanned unless
+/// `exact_count`).
 pub async fn gather(
     ctx: &crate::context::Context,
-    source: &str,
+    source: &TableDescription,
     target: &TableDescription,
-    sample: usize,
-    segments: i32,
+    opts: VerifyOpts,
 ) -> Result<VerifyFacts, crate::context::NoRegion> {
     let client = ctx.dynamodb_bulk().await?;
+    let source_name = source.table_name().unwrap_or_default().to_owned();
     let name = target.table_name().unwrap_or_default().to_owned();
-    let (target_count, source_count, sampled) = tokio::join!(
-        count(client, &name, segments),
-        count(client, source, segments),
-        sample_found(client, source, &name, sample),
-    );
     let mut errors = Vec::new();
     let mut v = Verification {
         target_status: target.table_status().map(|s| s.as_str().to_owned()),
+        restore_point: opts.restore_point.map(crate::times::stamp),
         ..Verification::default()
     };
-    match target_count {
-        Ok(n) => v.item_count = Some(n),
-        Err(e) => errors.push(format!("counting the restored table: {e}")),
+    let estimate = |t: &TableDescription| t.item_count().map(|n| n.max(0) as u64);
+    v.counts = Counts {
+        method: "estimate",
+        target: estimate(target),
+        source: estimate(source),
+        exact_read_units: Some(
+            scan_read_units(source.table_size_bytes().unwrap_or(0))
+                + scan_read_units(target.table_size_bytes().unwrap_or(0)),
+        ),
+    };
+    let exact = async {
+        if !opts.exact_count {
+            return None;
+        }
+        let spinner = ctx.progress().spinner(format!(
+            "exact count: scanning {source_name} and {name}, about {:.0} read units",
+            v.counts.exact_read_units.unwrap_or(0.0)
+        ));
+        let counted = tokio::join!(count(client, &name, 4), count(client, &source_name, 4));
+        spinner.finish_and_clear();
+        Some(counted)
+    };
+    let (sampled, exact) = tokio::join!(samples(client, &source_name, &name, &opts), exact);
+    if let Some((t, s)) = exact {
+        match (t, s) {
+            (Ok(t), Ok(s)) => {
+                v.counts.method = "scan";
+                v.counts.target = Some(t);
+                v.counts.source = Some(s);
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(format!("exact count: {e}")),
+        }
     }
-    match source_count {
-        Ok(n) => v.source_item_count = Some(n),
-        Err(e) => errors.push(format!("counting the source: {e}")),
-    }
+    v.item_count = v.counts.target;
+    v.source_item_count = v.counts.source;
     match sampled {
-        Ok((n, found, missing)) => {
-            v.sampled_keys = n;
-            v.found_in_source = found;
-            v.missing_examples = missing;
+        Ok((keys, found, back)) => {
+            v.sampled_keys = keys.len();
+            v.found_in_source = keys.iter().filter(|k| found.contains(&key_text(k))).count();
+            v.missing_examples = keys
+                .iter()
+                .map(key_text)
+                .filter(|k| !found.contains(k))
+                .take(5)
+                .collect();
+            if let Some((source_keys, in_target, users)) = back {
+                v.source_sampled = source_keys.len();
+                v.source_users = users;
+                v.found_in_target = source_keys
+                    .iter()
+                    .filter(|k| in_target.contains(&key_text(k)))
+                    .count();
+                v.lost_examples = source_keys
+                    .iter()
+                    .map(key_text)
+                    .filter(|k| !in_target.contains(k))
+                    .take(5)
+                    .collect();
+            }
         }
         Err(e) => errors.push(format!("sampling keys: {e}")),
     }
@@ -182,6 +339,85 @@ pub async fn gather(
     })
 }
 
+fn count_finding(v: &Verification) -> Finding {
+    let c = &v.counts;
+    let (Some(t), Some(s)) = (c.target, c.source) else {
+        return Finding::unknown("restore.item_count", "could not count the items");
+    };
+    let evidence = json!({"restored": t, "source_now": s, "method": c.method, "exact_count_read_units": c.exact_read_units});
+    let f = if c.method == "estimate" {
+        let note = "DescribeTable ItemCount: approximate, refreshed about every six hours";
+        if t == 0 && s > 0 && v.sampled_keys == 0 {
+            Finding::crit(
+                "restore.item_count",
+                format!(
+                    "the restored table is empty (no item read); the source has about {s} ({note})"
+                ),
+            )
+        } else {
+            Finding::ok(
+                "restore.item_count",
+                format!("about {t} items restored, about {s} in the source now ({note}; the difference includes what changed since the restore point)"),
+            )
+            .remedy(format!(
+                "for an exact count: --exact-count (scans both tables, about {:.0} read units)",
+                c.exact_read_units.unwrap_or(0.0)
+            ))
+        }
+    } else if t == 0 && s > 0 {
+        Finding::crit(
+            "restore.item_count",
+            format!("the restored table is empty; the source has {s} items"),
+        )
+    } else {
+        Finding::ok(
+            "restore.item_count",
+            format!(
+                "{t} items restored (the source has {s} now; the difference is what changed since the restore point)"
+            ),
+        )
+    };
+    f.evidence(evidence)
+}
+
+fn lost_finding(v: &Verification) -> Finding {
+    let check = "restore.source_sample";
+    let evidence = json!({"restore_point": v.restore_point, "users": v.source_users, "sampled": v.source_sampled, "found": v.found_in_target, "lost_examples": v.lost_examples});
+    let f = if v.restore_point.is_none() {
+        Finding::unknown(
+            check,
+            "no restore point known: source events could not be checked against the restore",
+        )
+    } else if v.source_sampled == 0 {
+        Finding::ok(
+            check,
+            format!(
+                "no source events dated before the restore point for the {} sampled users",
+                v.source_users
+            ),
+        )
+    } else if v.found_in_target == v.source_sampled {
+        Finding::ok(
+            check,
+            format!(
+                "all {} source events dated before the restore point ({} users) are in the restored table",
+                v.source_sampled, v.source_users
+            ),
+        )
+    } else {
+        Finding::crit(
+            check,
+            format!(
+                "{} of {} source events dated before the restore point are missing from the restored table: data the restore lost (unless they were written after the restore point with older timestamps)",
+                v.source_sampled - v.found_in_target,
+                v.source_sampled
+            ),
+        )
+        .remedy("do not cut over: check the restore point (--to) against the incident, and restore again")
+    };
+    f.evidence(evidence)
+}
+
 pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     let v = &facts.verification;
     let mut out = vec![
@@ -199,23 +435,7 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
         .runbook(RB),
     ];
     out.extend(facts.schema.iter().cloned());
-    out.push(
-        match (v.item_count, v.source_item_count) {
-            (Some(t), Some(s)) => {
-                let f = if t == 0 && s > 0 {
-                    Finding::crit("restore.item_count", format!("the restored table is empty; the source has {s} items"))
-                } else {
-                    Finding::ok(
-                        "restore.item_count",
-                        format!("{t} items restored (the source has {s} now; the difference is what changed since the restore point)"),
-                    )
-                };
-                f.evidence(json!({"restored": t, "source_now": s}))
-            }
-            _ => Finding::unknown("restore.item_count", "could not count the items"),
-        }
-        .runbook(RB),
-    );
+    out.push(count_finding(v).runbook(RB));
     out.push(
         if v.sampled_keys == 0 {
             Finding::ok("restore.sample", "no items to sample")
@@ -235,6 +455,7 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
         .evidence(json!({"sampled": v.sampled_keys, "found": v.found_in_source, "missing_examples": v.missing_examples}))
         .runbook(RB),
     );
+    out.push(lost_finding(v).runbook(RB));
     for e in &facts.errors {
         out.push(Finding::unknown("restore.verify", e.clone()).runbook(RB));
     }
@@ -244,4 +465,165 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
 /// Did the verification find the restored table usable?
 pub fn verified(findings: &[Finding]) -> bool {
     Status::worst(findings.iter().map(|f| f.status)) != Status::Crit
+}
+
+/// Why `--resume TARGET` must not touch TARGET, if it must not: it is the source, it does not
+/// exist, no restore of `source` by this tool created it (the tag written at restore), or its
+/// keys are not the events table's. Pure; checked before any write.
+pub fn resume_refusal(
+    source: &str,
+    target: &str,
+    table: Option<&TableDescription>,
+    tags: &[Tag],
+) -> Option<String> {
+    if target == source {
+        return Some(format!(
+            "refusing to resume {target}: it is the source table; --resume acts only on the table a restore created"
+        ));
+    }
+    let Some(table) = table else {
+        return Some(format!(
+            "{target} does not exist: nothing to resume (start a restore with --to)"
+        ));
+    };
+    let from = tags
+        .iter()
+        .find(|t| t.key == RESTORE_SOURCE_TAG)
+        .map(|t| t.value.as_str());
+    match from {
+        Some(s) if s == source => {}
+        Some(other) => {
+            return Some(format!(
+                "refusing to resume {target}: it is a restore of {other}, not of {source} (tag {RESTORE_SOURCE_TAG}); pass --table {other}"
+            ));
+        }
+        None => {
+            return Some(format!(
+                "refusing to resume {target}: no eventsctl restore created it (no {RESTORE_SOURCE_TAG} tag); nothing changed"
+            ));
+        }
+    }
+    if let Err(why) = crate::checks::table::base_keys(table, &spec::table()) {
+        return Some(format!(
+            "refusing to resume {target}: its {why}; nothing changed"
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, KeySchemaElement, KeyType, ScalarAttributeType,
+    };
+
+    fn table(sort_key: &str) -> TableDescription {
+        let key = |n: &str, k: KeyType| {
+            KeySchemaElement::builder()
+                .attribute_name(n)
+                .key_type(k)
+                .build()
+                .unwrap()
+        };
+        let attr = |n: &str| {
+            AttributeDefinition::builder()
+                .attribute_name(n)
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .unwrap()
+        };
+        TableDescription::builder()
+            .table_name("t-restored")
+            .key_schema(key(PARTITION_KEY, KeyType::Hash))
+            .key_schema(key(sort_key, KeyType::Range))
+            .attribute_definitions(attr(PARTITION_KEY))
+            .attribute_definitions(attr(sort_key))
+            .build()
+    }
+
+    fn tag(k: &str, v: &str) -> Tag {
+        Tag::builder().key(k).value(v).build().unwrap()
+    }
+
+    #[test]
+    fn resume_only_a_tagged_restore_of_this_source_with_the_right_keys() {
+        let good = table(SORT_KEY);
+        let tagged = [tag(RESTORE_SOURCE_TAG, "src")];
+        // (target, its table, its tags, the refusal's text if refused)
+        type Case<'a> = (
+            &'a str,
+            Option<&'a TableDescription>,
+            Vec<Tag>,
+            Option<&'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            ("t-restored", Some(&good), tagged.to_vec(), None),
+            (
+                "src",
+                Some(&good),
+                tagged.to_vec(),
+                Some("it is the source"),
+            ),
+            ("t-restored", None, tagged.to_vec(), Some("does not exist")),
+            (
+                "t-restored",
+                Some(&good),
+                vec![],
+                Some("no eventsctl restore created it"),
+            ),
+            (
+                "t-restored",
+                Some(&good),
+                vec![tag(RESTORE_SOURCE_TAG, "other")],
+                Some("a restore of other"),
+            ),
+        ];
+        for (target, t, tags, want) in cases {
+            let got = resume_refusal("src", target, t, &tags);
+            match want {
+                None => assert_eq!(got, None, "{target}"),
+                Some(w) => assert!(
+                    got.as_deref().is_some_and(|g| g.contains(w)),
+                    "{target}: {got:?}"
+                ),
+            }
+        }
+        let wrong_keys = table("sk");
+        let got = resume_refusal("src", "t-restored", Some(&wrong_keys), &tagged);
+        assert!(got.unwrap().contains("keys are"), "keys checked");
+    }
+
+    #[test]
+    fn lost_events_are_crit_and_an_estimate_says_so() {
+        let mut v = Verification {
+            restore_point: Some("2026-11-26T00:00:00Z".into()),
+            source_sampled: 10,
+            found_in_target: 10,
+            source_users: 2,
+            counts: Counts {
+                method: "estimate",
+                target: Some(100),
+                source: Some(120),
+                exact_read_units: Some(2.0),
+            },
+            sampled_keys: 10,
+            found_in_source: 10,
+            ..Verification::default()
+        };
+        assert_eq!(lost_finding(&v).status, Status::Ok);
+        let c = count_finding(&v);
+        assert_eq!(c.status, Status::Ok);
+        assert!(c.summary.contains("approximate"), "{}", c.summary);
+        v.found_in_target = 7;
+        assert_eq!(lost_finding(&v).status, Status::Crit);
+        v.restore_point = None;
+        assert_eq!(lost_finding(&v).status, Status::Unknown);
+        // An estimate of 0 is not "empty" when items were read.
+        v.counts.target = Some(0);
+        assert_eq!(count_finding(&v).status, Status::Ok);
+        v.sampled_keys = 0;
+        assert_eq!(count_finding(&v).status, Status::Crit);
+        assert_eq!(scan_read_units(4096 * 10), 5.0);
+    }
 }

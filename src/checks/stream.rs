@@ -11,16 +11,64 @@ use serde_json::json;
 
 use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
 use crate::aws::streams::{self, StreamInfo};
-use crate::aws::{AwsError, AwsErrorKind, AwsResultExt};
+use crate::aws::{AwsError, AwsErrorKind};
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Section};
 
 const RB: &str = "Issue 3: DynamoDB Streams Not Delivering Events";
-/// IteratorAge thresholds: records are trimmed after 24 h (facts 7.1, 7.4).
+/// IteratorAge thresholds: records are trimmed after 24 h.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html
 pub const ITERATOR_AGE_WARN_MS: f64 = 3_600_000.0;
 pub const ITERATOR_AGE_CRIT_MS: f64 = 18.0 * 3_600_000.0;
-/// More readers than this per shard get throttled (facts 7.3).
+/// More readers than this per shard get throttled: "More than 2 processes are reading from the
+/// same streams shard at the same time" (LimitExceededException).
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
 pub const MAX_READERS: usize = 2;
+
+/// Mappings that read the stream now (Enabled, or on their way to it); Disabled ones do not.
+pub fn active_readers(mappings: &[EventSourceMappingConfiguration]) -> Vec<String> {
+    mappings
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.state(),
+                Some("Enabled" | "Enabling" | "Creating" | "Updating") | None
+            )
+        })
+        .map(|m| {
+            m.function_arn()
+                .map(function_name)
+                .unwrap_or_else(|| m.uuid().unwrap_or("?").to_owned())
+        })
+        .collect()
+}
+
+/// Why this tool must not add a reader to the stream (`stream tail`, `stream-status --probe`):
+/// two readers already, or the readers could not be counted. `None`: go ahead. `--force` skips
+/// the check.
+pub fn reader_refusal(
+    mappings: &Result<Vec<EventSourceMappingConfiguration>, AwsError>,
+    force: bool,
+) -> Option<String> {
+    if force {
+        return None;
+    }
+    match mappings {
+        Err(e) => Some(format!(
+            "could not count the stream's readers ({e}); DynamoDB Streams throttles more than {MAX_READERS} readers of a shard: pass --force to read anyway"
+        )),
+        Ok(m) => {
+            let readers = active_readers(m);
+            (readers.len() >= MAX_READERS).then(|| {
+                format!(
+                    "{} event source mappings already read this stream ({}); another reader makes more than {MAX_READERS} per shard and DynamoDB Streams throttles them: pass --force to read anyway",
+                    readers.len(),
+                    readers.join(", ")
+                )
+            })
+        }
+    }
+}
 
 #[derive(Debug)]
 pub struct StreamFacts {
@@ -58,23 +106,7 @@ pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
     };
     let streams_client = ctx.streams().await?;
     let lambda = ctx.lambda().await?;
-    let mappings = async {
-        let mut out = Vec::new();
-        let mut pages = lambda
-            .list_event_source_mappings()
-            .event_source_arn(&arn)
-            .into_paginator()
-            .send();
-        while let Some(p) = pages.next().await {
-            let p = p.aws(
-                "lambda",
-                "ListEventSourceMappings",
-                Some(format!("stream {arn}")),
-            )?;
-            out.extend(p.event_source_mappings.unwrap_or_default());
-        }
-        Ok::<_, AwsError>(out)
-    };
+    let mappings = streams::event_source_mappings(lambda, &arn);
     let (stream, mappings) = tokio::join!(streams::describe(streams_client, &arn), mappings);
     let iterator_age = match &mappings {
         Ok(m) if !m.is_empty() => {
@@ -178,7 +210,7 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
             };
             out.push(
                 f.evidence(json!({"shards": info.shards}))
-                    .runbook("Issue 3 (shard lineage, facts 7.2)"),
+                    .runbook("Issue 3 (shard lineage: children after parents)"),
             );
         }
     }
@@ -247,7 +279,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
                 "stream.readers",
                 format!("{} mappings read the stream; more than {MAX_READERS} readers per shard get throttled", mappings.len()),
             )
-            .runbook("facts 7.3"),
+            .runbook("Issue 3: DynamoDB Streams Not Delivering Events (at most 2 readers per shard)"),
         );
     }
     match &facts.iterator_age {
@@ -282,7 +314,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
                 out.push(
                     finding
                         .evidence(json!({"max_iterator_age_ms": age}))
-                        .runbook("Issue 3; facts 7.4"),
+                        .runbook("Issue 3: DynamoDB Streams Not Delivering Events (IteratorAge)"),
                 );
             }
         }
@@ -357,6 +389,52 @@ mod tests {
             .state(state)
             .last_processing_result(result)
             .build()
+    }
+
+    #[test]
+    fn a_third_reader_is_refused_unless_forced() {
+        let denied = AwsError::local(
+            AwsErrorKind::AccessDenied,
+            "lambda",
+            "ListEventSourceMappings",
+            None,
+            "not authorized",
+        );
+        // (mappings, force, refused?)
+        let cases = [
+            (Ok(vec![]), false, false),
+            (Ok(vec![mapping("Enabled", "OK")]), false, false),
+            (
+                Ok(vec![mapping("Enabled", "OK"), mapping("Enabled", "OK")]),
+                false,
+                true,
+            ),
+            (
+                Ok(vec![mapping("Enabled", "OK"), mapping("Creating", "-")]),
+                false,
+                true,
+            ),
+            // A disabled mapping does not read.
+            (
+                Ok(vec![mapping("Enabled", "OK"), mapping("Disabled", "OK")]),
+                false,
+                false,
+            ),
+            (
+                Ok(vec![mapping("Enabled", "OK"), mapping("Enabled", "OK")]),
+                true,
+                false,
+            ),
+            (Err(denied.clone()), false, true),
+            (Err(denied), true, false),
+        ];
+        for (i, (mappings, force, refused)) in cases.into_iter().enumerate() {
+            let why = reader_refusal(&mappings, force);
+            assert_eq!(why.is_some(), refused, "case {i}: {why:?}");
+            if let Some(w) = why {
+                assert!(w.contains("--force"), "{w}");
+            }
+        }
     }
 
     fn worst(f: &StreamFacts) -> Status {

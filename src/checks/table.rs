@@ -141,6 +141,16 @@ fn keys_match(
     (have == want, have, want)
 }
 
+/// The table's own keys against the spec: `Ok(keys)`, or `Err("keys are X, the spec says Y")`.
+pub fn base_keys(t: &TableDescription, spec: &TableSpec) -> Result<String, String> {
+    let (ok, have, want) = keys_match(t, t.key_schema(), &spec.partition_key, &spec.sort_key);
+    if ok {
+        Ok(have)
+    } else {
+        Err(format!("keys are {have}, the spec says {want}"))
+    }
+}
+
 fn key_schema(t: &TableDescription, spec: &TableSpec) -> Finding {
     let (ok, have, want) = keys_match(t, t.key_schema(), &spec.partition_key, &spec.sort_key);
     let evidence = json!({"expected": want, "actual": have});

@@ -76,10 +76,7 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
         rows.push(vec![
             spec.name.clone(),
             action.to_owned(),
-            format!(
-                "{} {} > {} for {}x{}s",
-                spec.metric, spec.stat, spec.threshold, spec.evaluation_periods, spec.period
-            ),
+            spec.condition(),
             changes.join("; "),
         ]);
         plan.push(json!({"alarm": spec.name, "check": check_name(spec, &prefix(&ctx.names)), "action": action, "changes": changes, "actions": actions}));
@@ -101,7 +98,7 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
     if args.sns_topic.is_none() && existing.iter().all(|a| a.alarm_actions().is_empty()) {
         report.note("No --sns-topic: the alarms notify nobody yet (alarms status warns about it).");
     }
-    report.note("Alarm 1 watches the table's own throttle events (write, read, each GSI's writes), not UserErrors.");
+    report.note("Alarm 1 watches the table's own throttle events (write, read, each GSI's writes) and the on-demand per-reason ones, not UserErrors; missing datapoints count as 0 so the alarms return to OK. The latency alarms ignore periods with too few requests for a percentile.");
     report.correct(spec::corrections::user_errors());
     Ok(report)
 }

@@ -34,7 +34,7 @@ pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report>
         report.section(s);
     }
     report.set("latency", latency::data(&facts));
-    report.note("SuccessfulRequestLatency is server-side time only; the client adds network and SDK time (dynamodb-facts 2.1).");
+    report.note("SuccessfulRequestLatency is server-side time only; the client adds network and SDK time (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).");
     Ok(report)
 }
 

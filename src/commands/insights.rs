@@ -5,7 +5,7 @@ use std::time::Duration;
 use chrono::Utc;
 use serde_json::json;
 
-use crate::aws::insights::{self, QueryResult, QuerySpec, quote, regex_literal};
+use crate::aws::insights::{self, MAX_LOG_GROUPS, QueryResult, QuerySpec, quote, regex_literal};
 use crate::cli::InsightsRunArgs;
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
@@ -32,7 +32,7 @@ pub fn list() -> Report {
         "queries",
         QUERIES
             .iter()
-            .map(|q| json!({"name": q.name, "runbook": q.runbook, "purpose": q.purpose, "query": q.query, "fixed": q.fixed}))
+            .map(|q| json!({"name": q.name, "runbook": q.runbook, "purpose": q.purpose, "query": q.text(crate::spec::insights::DEFAULT_LATENCY_FIELD), "fixed": q.fixed}))
             .collect::<Vec<_>>(),
     );
     for q in QUERIES.iter().filter(|q| q.fixed.is_some()) {
@@ -41,20 +41,67 @@ pub fn list() -> Report {
     report
 }
 
-/// The log groups to query: the ones given, else those under /aws/lambda/{prefix}-{env}.
-pub async fn resolve_log_groups(ctx: &Context, given: &[String]) -> anyhow::Result<Vec<String>> {
+/// The log groups a query reads, and those it cannot (a query takes at most 50).
+#[derive(Debug, Clone, Default)]
+pub struct LogGroups {
+    pub queried: Vec<String>,
+    pub left_out: Vec<String>,
+}
+
+/// The log groups to query: the ones given (at most 50), else those under
+/// /aws/lambda/{prefix}-{env}: the first 50 in name order if there are more, the rest named as
+/// left out (a warning on stderr, and in the report of `insights run`), never dropped silently.
+pub async fn resolve_log_groups(ctx: &Context, given: &[String]) -> anyhow::Result<LogGroups> {
+    if given.len() > MAX_LOG_GROUPS {
+        return Err(UsageError::new(format!(
+            "{} --log-group given; a Logs Insights query takes at most {MAX_LOG_GROUPS}: run it once per batch of 50",
+            given.len()
+        ))
+        .into());
+    }
     if !given.is_empty() {
-        return Ok(given.to_vec());
+        return Ok(LogGroups {
+            queried: given.to_vec(),
+            left_out: Vec::new(),
+        });
     }
     let prefix = &ctx.names.log_group_prefix;
-    let found = insights::log_groups(ctx.logs().await?, prefix).await?;
+    let mut found = insights::log_groups(ctx.logs().await?, prefix).await?;
     if found.is_empty() {
         return Err(Refusal::new(format!(
             "no log groups under {prefix}; pass --log-group NAME (repeatable)"
         ))
         .into());
     }
-    Ok(found)
+    found.sort();
+    let left_out = found.split_off(found.len().min(MAX_LOG_GROUPS));
+    if !left_out.is_empty() {
+        tracing::warn!(
+            "{} log groups under {prefix}; a query takes at most {MAX_LOG_GROUPS}: {} not queried (first: {})",
+            found.len() + left_out.len(),
+            left_out.len(),
+            left_out[0]
+        );
+    }
+    Ok(LogGroups {
+        queried: found,
+        left_out,
+    })
+}
+
+/// Columns without a single value in any row: shown as "no data", not blanks.
+pub fn empty_columns(result: &QueryResult) -> Vec<String> {
+    result
+        .fields()
+        .into_iter()
+        .filter(|f| {
+            !result.rows.is_empty()
+                && result
+                    .rows
+                    .iter()
+                    .all(|r| QueryResult::get(r, f).is_none_or(|v| v.trim().is_empty()))
+        })
+        .collect()
 }
 
 /// Prepends the user and text filters, their values escaped.
@@ -103,7 +150,7 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
                         .join(", ")
                 ))
             })?;
-            (q.name.to_owned(), q.query.to_owned())
+            (q.name.to_owned(), q.text(&args.latency_field))
         }
         (None, Some(q)) => ("custom".to_owned(), q.clone()),
         (None, None) => return Err(UsageError::new("give a query name or --query").into()),
@@ -114,7 +161,10 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
         return Err(UsageError::new("--since must be before --until").into());
     }
     let query = with_filters(&base, args.user.as_deref(), args.matching.as_deref());
-    let groups = resolve_log_groups(ctx, &args.log_groups).await?;
+    let LogGroups {
+        queried: groups,
+        left_out,
+    } = resolve_log_groups(ctx, &args.log_groups).await?;
     let spec = QuerySpec {
         query: query.clone(),
         log_groups: groups.clone(),
@@ -131,6 +181,7 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
     let mut report = Report::action("insights run");
     report.failed = !result.complete();
     let fields = result.fields();
+    let empty = empty_columns(&result);
     report.section(Section::table(
         format!(
             "{name}: {} ({} rows; {} records matched of {} scanned)",
@@ -146,11 +197,43 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
             .map(|row| {
                 fields
                     .iter()
-                    .map(|f| QueryResult::get(row, f).unwrap_or("").to_owned())
+                    .map(|f| {
+                        if empty.contains(f) {
+                            "no data".to_owned()
+                        } else {
+                            QueryResult::get(row, f).unwrap_or("").to_owned()
+                        }
+                    })
                     .collect()
             })
             .collect(),
     ));
+    if !empty.is_empty() {
+        let latency = find(&name).is_some_and(|q| q.reads_latency());
+        report.note(format!(
+            "No data in {}: no matched line has a value for it{}.",
+            empty.join(", "),
+            if latency {
+                format!(
+                    "; latency is read from `{}`: pass --latency-field NAME with the field the application logs its latency in",
+                    args.latency_field
+                )
+            } else {
+                String::new()
+            }
+        ));
+    }
+    report.set("empty_columns", &empty);
+    report.set("pages", result.pages);
+    if !left_out.is_empty() {
+        report.note(format!(
+            "{} log groups match; a query takes at most {MAX_LOG_GROUPS}, so {} were not queried: {}. Query them with --log-group (repeatable).",
+            groups.len() + left_out.len(),
+            left_out.len(),
+            left_out.join(", ")
+        ));
+    }
+    report.set("log_groups_left_out", &left_out);
     report.set("query_name", &name);
     report.set("query", &query);
     report.set("log_groups", &groups);
@@ -180,7 +263,7 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
             .collect();
         if !others.is_empty() {
             report.note(format!(
-                "@duration exists only on Lambda REPORT lines; {} not Lambda log groups, so its values are empty there (facts 9.4).",
+                "@duration exists only on Lambda REPORT lines; {} not Lambda log groups, so its values are empty there (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html).",
                 others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
             ));
         }

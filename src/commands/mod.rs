@@ -8,6 +8,7 @@ pub mod diagnose;
 pub mod events;
 pub mod health;
 pub mod hot;
+pub mod iam;
 pub mod insights;
 pub mod restore;
 pub mod stream;
@@ -62,6 +63,7 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::Stream(_)
         | Command::PitrRestore(_)
         | Command::Insights(_)
+        | Command::IamPolicy(_)
         | Command::Completions { .. } => ReportKind::Action,
     }
 }
@@ -198,6 +200,7 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
             bench::run(ctx, bench::Mode::Read, a).await?.into()
         }
         Command::Bench(BenchCommand::Cleanup(a)) => bench::cleanup_runs(ctx, a).await?.into(),
+        Command::IamPolicy(a) => iam::policy(ctx, a, out).await?,
         Command::Completions { shell } => {
             out.write_all(&crate::docgen::completion(*shell))?;
             Outcome::Streamed { failed: false }

@@ -7,8 +7,8 @@ use chrono::Utc;
 use serde_json::json;
 
 use super::Outcome;
-use crate::aws::streams::{From, StreamReader, record_json};
-use crate::checks::stream::{evaluate, gather, sections};
+use crate::aws::streams::{From, StreamReader, event_source_mappings, record_json};
+use crate::checks::stream::{evaluate, gather, reader_refusal, sections};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
 use crate::error::Refusal;
@@ -115,15 +115,25 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
         report.set("shards", &info.shards);
     }
     if args.probe {
-        report.push(
-            probe(
-                ctx,
-                args.probe_timeout
-                    .to_std()
-                    .unwrap_or(Duration::from_secs(30)),
-            )
-            .await,
-        );
+        // The probe is one more reader of every shard: count the readers first.
+        let refusal = match &facts.stream {
+            Some(_) => reader_refusal(&facts.mappings, args.force),
+            None => None,
+        };
+        report.push(match refusal {
+            Some(why) => Finding::unknown("stream.probe", format!("not probed: {why}"))
+                .remedy("stream-status --probe --force, or probe when a consumer is stopped")
+                .runbook("Issue 3: DynamoDB Streams Not Delivering Events"),
+            None => {
+                probe(
+                    ctx,
+                    args.probe_timeout
+                        .to_std()
+                        .unwrap_or(Duration::from_secs(30)),
+                )
+                .await
+            }
+        });
     } else {
         report.note(
             "--probe writes a canary (type eventsctl.canary) and times it through the stream.",
@@ -134,6 +144,14 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
 
 pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let arn = stream_arn(ctx).await?;
+    // One more reader of every shard: refused at two readers already (or when they cannot be
+    // counted) unless --force.
+    if !args.force {
+        let mappings = event_source_mappings(ctx.lambda().await?, &arn).await;
+        if let Some(why) = reader_refusal(&mappings, false) {
+            return Err(Refusal::new(format!("not tailing: {why}")).into());
+        }
+    }
     let from = match args.from {
         StreamFrom::Latest => From::Latest,
         StreamFrom::TrimHorizon => From::TrimHorizon,

@@ -6,6 +6,7 @@ use anyhow::Context as _;
 use aws_sdk_dynamodb::types::TableDescription;
 use serde_json::{Value, json};
 
+use crate::aws::settings::{self, Desired};
 use crate::aws::table as ddb;
 use crate::checks::table::{TableFacts, evaluate, gather};
 use crate::cli::TableCreateArgs;
@@ -14,20 +15,25 @@ use crate::error::Refusal;
 use crate::report::{Report, Section, Status};
 use crate::spec::{self, MANAGED_TAG};
 
+/// What `table create` sets after CreateTable: TTL, PITR, the managed tag (the stream comes with
+/// CreateTable, and is checked the same way).
+fn desired(args: &TableCreateArgs) -> Desired {
+    let spec = spec::table();
+    Desired {
+        ttl_attribute: spec.ttl_attribute.to_owned(),
+        stream_view: spec.stream_view,
+        pitr_days: args.pitr_days,
+        tags: ddb::tag_list(&[MANAGED_TAG]),
+    }
+}
+
 pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Report> {
     crate::safety::forbid_on_production(&ctx.names, "table create")?;
     let name = ctx.table().to_owned();
     let spec = spec::table();
     let client = ctx.dynamodb().await?;
     if let Some(existing) = ddb::describe(client, &name).await? {
-        return Err(Refusal::new(format!(
-            "table {name} already exists ({}); `eventsctl table verify` compares it with the spec",
-            existing
-                .table_status()
-                .map(|s| s.as_str())
-                .unwrap_or("status unknown")
-        ))
-        .into());
+        return finish_existing(ctx, args, existing).await;
     }
 
     let mut report = Report::action("table create");
@@ -89,7 +95,7 @@ pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Rep
         .await
         .map_err(|e| match e.code.as_deref() {
             Some("ResourceInUseException") => anyhow::Error::new(Refusal::new(format!(
-                "table {name} already exists (created meanwhile); `eventsctl table verify` compares it with the spec"
+                "table {name} already exists (created meanwhile); run `eventsctl table create` again to finish configuring it if eventsctl created it"
             ))),
             _ => e.into(),
         })?;
@@ -102,23 +108,118 @@ pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Rep
         .unwrap_or(Duration::from_secs(600));
     let waited = ddb::wait_active(client, &name, wait).await;
     spinner.finish_and_clear();
-    waited.context("the table was created but did not become ACTIVE")?;
+    let active = waited.with_context(|| {
+        format!("the table was created but did not become ACTIVE; once it is, `eventsctl table create` again finishes configuring {name}")
+    })?;
     let active_after = started.elapsed();
-
-    ddb::enable_ttl(client, &name, spec.ttl_attribute).await?;
-    ddb::enable_pitr(client, &name, args.pitr_days).await?;
-
-    // What was created, checked the same way `table verify` checks it.
-    let facts = gather(ctx, &name).await?;
-    let findings = evaluate(&facts, &spec);
-    report.failed = findings.iter().any(|f| f.status == Status::Crit);
-    report.extend(findings);
+    configure(ctx, &mut report, &active, args).await?;
     report.set("active_after_ms", active_after.as_millis() as u64);
     report.note(format!(
         "Created {name} (ACTIVE after {}). Next: eventsctl table verify, eventsctl events put ...",
         crate::times::human(chrono::Duration::from_std(active_after).unwrap_or_default())
     ));
     Ok(report)
+}
+
+/// A table that exists: finish its configuration only if this tool created it (tagged
+/// managed-by=eventsctl) and its keys are the spec's; anything else is refused.
+async fn finish_existing(
+    ctx: &Context,
+    args: &TableCreateArgs,
+    existing: TableDescription,
+) -> anyhow::Result<Report> {
+    let name = ctx.table();
+    let client = ctx.dynamodb().await?;
+    let tags = match existing.table_arn() {
+        Some(arn) => ddb::tags(client, arn).await?,
+        None => Vec::new(),
+    };
+    if !ddb::has_tag(&tags, MANAGED_TAG.0, MANAGED_TAG.1) {
+        return Err(Refusal::new(format!(
+            "table {name} already exists and eventsctl did not create it (no {}={} tag); `eventsctl table verify` compares it with the spec",
+            MANAGED_TAG.0, MANAGED_TAG.1
+        ))
+        .into());
+    }
+    if let Err(why) = crate::checks::table::base_keys(&existing, &spec::table()) {
+        return Err(Refusal::new(format!(
+            "table {name} already exists and its {why}; it cannot be fixed in place"
+        ))
+        .into());
+    }
+    if existing.table_status() != Some(&aws_sdk_dynamodb::types::TableStatus::Active) {
+        return Err(Refusal::new(format!(
+            "table {name} already exists and is {}; run this again once it is ACTIVE to finish configuring it",
+            existing.table_status().map(|s| s.as_str()).unwrap_or("?")
+        ))
+        .into());
+    }
+    let mut report = Report::action("table create");
+    report.set("dry_run", args.dry_run);
+    report.set("existing", true);
+    configure(ctx, &mut report, &existing, args).await?;
+    Ok(report)
+}
+
+/// TTL, PITR and tags, described first and changed only where they differ; then the table
+/// checked the way `table verify` checks it. A setting that fails is reported (exit 1) and a
+/// re-run finishes it.
+async fn configure(
+    ctx: &Context,
+    report: &mut Report,
+    table: &TableDescription,
+    args: &TableCreateArgs,
+) -> anyhow::Result<()> {
+    let name = ctx.table();
+    let client = ctx.dynamodb().await?;
+    let outcomes = settings::converge(
+        client,
+        name,
+        table.table_arn(),
+        &desired(args),
+        args.dry_run,
+        ddb::PITR_READY_WAIT,
+    )
+    .await;
+    let existing = report.data.get("existing").is_some();
+    report.section(crate::checks::settings::section(
+        if args.dry_run {
+            "Settings (dry run, nothing changed)"
+        } else {
+            "Settings"
+        },
+        &outcomes,
+    ));
+    report.set("settings", crate::checks::settings::json(&outcomes));
+    let failed = outcomes.iter().any(|(_, c)| c.is_failed());
+    if existing && !failed {
+        report.note(if settings::changed(&outcomes) {
+            if args.dry_run {
+                format!(
+                    "{name} exists (created by eventsctl); the settings above would be finished"
+                )
+            } else {
+                format!("{name} existed (created by eventsctl): finished its configuration")
+            }
+        } else {
+            format!("{name} exists and is configured: nothing to do, nothing changed")
+        });
+    }
+    if failed {
+        report.failed = true;
+        report.note(format!(
+            "Not every setting could be made; run `eventsctl table create` again to finish configuring {name} (it changes only what is missing)."
+        ));
+    }
+    if args.dry_run {
+        return Ok(());
+    }
+    // What was created, checked the same way `table verify` checks it.
+    let facts = gather(ctx, name).await?;
+    let findings = evaluate(&facts, &spec::table());
+    report.failed |= findings.iter().any(|f| f.status == Status::Crit);
+    report.extend(findings);
+    Ok(())
 }
 
 pub async fn verify(ctx: &Context) -> anyhow::Result<Report> {

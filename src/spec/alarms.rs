@@ -1,123 +1,219 @@
-//! The runbook's three alarms, as CloudWatch alarms that can actually fire.
+//! The runbook's three alarms, as CloudWatch alarms that fire and return to OK on AWS.
 //!
 //! Alarm 1 as written watches `UserErrors` with a `TableName` dimension, which never receives
-//! data (facts 1.1). It becomes one alarm per throttle metric of the table's own: write and read
-//! throttle events of the table, and write throttle events of each GSI (back-pressure on base
-//! writes starts there). One alarm per metric rather than metric math, because the local emulator
-//! cannot store or evaluate math alarms and the tests must prove what `alarms apply` creates.
+//! data (UserErrors is account- and Region-wide). It becomes one alarm per throttled resource
+//! and side: the table's writes, the table's reads, and each GSI's writes (back-pressure on base
+//! writes starts there).
+//!
+//! Alarms on `AWS/DynamoDB` metrics always ignore missing data, whatever TreatMissingData says:
+//! they keep their state. DynamoDB publishes throttle counts only while there are throttles, so a
+//! single-metric throttle alarm that fired would stay in ALARM after the throttling stopped
+//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html,
+//! TreatMissingData). Each throttle alarm is therefore metric math over `FILL(m, 0)`: no data is
+//! zero, and the alarm returns to OK. The same expression takes the per-reason metrics of
+//! on-demand tables (key range, on-demand maximum, account limit, provisioned), which the older
+//! Read/WriteThrottleEvents may not count: the larger of the older count and the sum of the
+//! reasons, so a throttle counted by both is not counted twice.
+//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+//!
+//! The latency alarms stay single-metric percentiles with EvaluateLowSampleCountPercentile
+//! `ignore`, so a p99 over three requests does not page
+//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples).
 
 use super::Names;
 use super::targets::{READ_LATENCY_ALARM, Sustained, THROTTLE_ALARM, WRITE_LATENCY_ALARM};
+use crate::aws::metrics::DYNAMODB;
+
+/// One metric an alarm reads: namespace, name, full dimension set, statistic, period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricSpec {
+    pub namespace: &'static str,
+    pub metric: String,
+    pub dimensions: Vec<(String, String)>,
+    /// `Sum`, ... or a percentile (`p99`).
+    pub stat: &'static str,
+    pub period: i32,
+}
+
+impl MetricSpec {
+    pub fn is_percentile(&self) -> bool {
+        self.stat.starts_with('p')
+    }
+}
+
+/// What an alarm watches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Watch {
+    /// One metric (CloudWatch keeps a percentile as ExtendedStatistic).
+    Metric(MetricSpec),
+    /// A math expression (id `e1`) over metrics with ids `m1`, `m2`, ...
+    Math {
+        expression: String,
+        label: String,
+        inputs: Vec<MetricSpec>,
+    },
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlarmSpec {
     pub name: String,
     pub description: String,
-    pub namespace: &'static str,
-    pub metric: &'static str,
-    pub dimensions: Vec<(String, String)>,
-    /// `Sum`, ... or a percentile (`p99`), which CloudWatch keeps as ExtendedStatistic.
-    pub stat: &'static str,
-    pub period: i32,
+    pub watch: Watch,
     pub evaluation_periods: i32,
     pub datapoints_to_alarm: i32,
     pub threshold: f64,
     pub comparison: &'static str,
     pub treat_missing_data: &'static str,
+    /// For percentile alarms: `ignore` (too few samples keep the state) or `evaluate`.
+    pub evaluate_low_sample_count_percentile: Option<&'static str>,
     pub runbook: &'static str,
 }
 
+/// The id of the math expression an alarm watches.
+pub const EXPRESSION_ID: &str = "e1";
+
 impl AlarmSpec {
-    pub fn is_percentile(&self) -> bool {
-        self.stat.starts_with('p')
+    /// `WriteThrottleEvents Sum (and 4 per-reason metrics, missing = 0)` or `... p99`.
+    pub fn condition(&self) -> String {
+        let what = match &self.watch {
+            Watch::Metric(m) => format!("{} {}", m.metric, m.stat),
+            Watch::Math { label, .. } => label.clone(),
+        };
+        format!(
+            "{what} > {} in {}x{}s",
+            self.threshold,
+            self.evaluation_periods,
+            self.period()
+        )
+    }
+
+    pub fn period(&self) -> i32 {
+        match &self.watch {
+            Watch::Metric(m) => m.period,
+            Watch::Math { inputs, .. } => inputs.first().map(|m| m.period).unwrap_or(0),
+        }
+    }
+}
+
+fn dims(table: &str, index: Option<&str>) -> Vec<(String, String)> {
+    let mut d = vec![("TableName".to_owned(), table.to_owned())];
+    if let Some(i) = index {
+        d.push(("GlobalSecondaryIndexName".to_owned(), i.to_owned()));
+    }
+    d
+}
+
+/// `MAX([FILL(m1, 0), FILL(m2, 0) + FILL(m3, 0) + ...])` over `{side}ThrottleEvents` and the
+/// per-reason metrics of one resource.
+fn throttle_watch(side: &str, table: &str, index: Option<&str>, c: Sustained) -> Watch {
+    let metric = |name: String| MetricSpec {
+        namespace: DYNAMODB,
+        metric: name,
+        dimensions: dims(table, index),
+        stat: c.stat,
+        period: c.period,
+    };
+    let mut inputs = vec![metric(format!("{side}ThrottleEvents"))];
+    inputs.extend(
+        crate::checks::throttling::REASONS
+            .iter()
+            .map(|(_, suffix)| metric(format!("{side}{suffix}"))),
+    );
+    let reasons: Vec<String> = (2..=inputs.len())
+        .map(|i| format!("FILL(m{i}, 0)"))
+        .collect();
+    Watch::Math {
+        expression: format!("MAX([FILL(m1, 0), {}])", reasons.join(" + ")),
+        label: format!(
+            "{side} throttle events, the larger of {side}ThrottleEvents and the sum of the per-reason metrics (missing = 0)"
+        ),
+        inputs,
     }
 }
 
 fn alarm(
     name: String,
     description: String,
-    metric: &'static str,
-    dimensions: Vec<(String, String)>,
+    watch: Watch,
     condition: Sustained,
     runbook: &'static str,
 ) -> AlarmSpec {
+    let percentile = matches!(&watch, Watch::Metric(m) if m.is_percentile());
     AlarmSpec {
         name,
         description,
-        namespace: crate::aws::metrics::DYNAMODB,
-        metric,
-        dimensions,
-        stat: condition.stat,
-        period: condition.period,
+        watch,
         evaluation_periods: condition.periods as i32,
         datapoints_to_alarm: condition.periods as i32,
         threshold: condition.threshold,
         comparison: "GreaterThanThreshold",
         treat_missing_data: "notBreaching",
+        evaluate_low_sample_count_percentile: percentile.then_some("ignore"),
         runbook,
     }
 }
 
-const WHY_NOT_USER_ERRORS: &str = "Not UserErrors: that metric is account- and Region-wide with no TableName dimension, so a per-table UserErrors alarm never fires (dynamodb-facts.md 1.1).";
+const WHY_NOT_USER_ERRORS: &str = "Not UserErrors: that metric is account- and Region-wide with no TableName dimension, so a per-table UserErrors alarm never fires (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).";
+const RETURNS_TO_OK: &str =
+    "Missing datapoints count as 0 (FILL), so the alarm returns to OK when the throttling stops.";
+const RB_THROTTLES: &str = "Alarms and Alerts: 1. DynamoDB Throttling";
+
+fn latency(table: &str, operation: &str, condition: Sustained) -> Watch {
+    Watch::Metric(MetricSpec {
+        namespace: DYNAMODB,
+        metric: "SuccessfulRequestLatency".into(),
+        dimensions: vec![
+            ("TableName".to_owned(), table.to_owned()),
+            ("Operation".to_owned(), operation.to_owned()),
+        ],
+        stat: condition.stat,
+        period: condition.period,
+    })
+}
 
 /// Every alarm `alarms apply` manages for the table, in the runbook's order.
 pub fn alarms(names: &Names, gsis: &[&str]) -> Vec<AlarmSpec> {
-    let table = names.table.clone();
-    let tdim = || vec![("TableName".to_owned(), table.clone())];
+    let table = names.table.as_str();
     let mut out = vec![
         alarm(
             names.throttle_alarm.clone(),
             format!(
-                "Runbook alarm 1 (DynamoDB Throttling, HIGH): write throttle events on {table} above 10 in 2 consecutive 5-minute periods; events may fail to persist. {WHY_NOT_USER_ERRORS} Managed by eventsctl."
+                "Runbook alarm 1 (DynamoDB Throttling, HIGH): write throttle events on {table} (including on-demand key-range, maximum and account-limit throttles) above 10 in 2 consecutive 5-minute periods; events may fail to persist. {RETURNS_TO_OK} {WHY_NOT_USER_ERRORS} Managed by eventsctl."
             ),
-            "WriteThrottleEvents",
-            tdim(),
+            throttle_watch("Write", table, None, THROTTLE_ALARM),
             THROTTLE_ALARM,
-            "Alarms and Alerts: 1. DynamoDB Throttling",
+            RB_THROTTLES,
         ),
         alarm(
             format!("{}-read", names.throttle_alarm),
             format!(
-                "Runbook alarm 1, read side: read throttle events on {table} above 10 in 2 consecutive 5-minute periods. Managed by eventsctl."
+                "Runbook alarm 1, read side: read throttle events on {table} (including on-demand reasons) above 10 in 2 consecutive 5-minute periods. {RETURNS_TO_OK} Managed by eventsctl."
             ),
-            "ReadThrottleEvents",
-            tdim(),
+            throttle_watch("Read", table, None, THROTTLE_ALARM),
             THROTTLE_ALARM,
-            "Alarms and Alerts: 1. DynamoDB Throttling",
+            RB_THROTTLES,
         ),
     ];
     for gsi in gsis {
         out.push(alarm(
             format!("{}-{gsi}", names.throttle_alarm),
-            format!("Runbook alarm 1, index {gsi}: its write throttle events above 10 in 2 consecutive 5-minute periods; a throttled GSI throttles base-table writes (back-pressure). Managed by eventsctl."),
-            "WriteThrottleEvents",
-            vec![
-                ("TableName".to_owned(), table.clone()),
-                ("GlobalSecondaryIndexName".to_owned(), (*gsi).to_owned()),
-            ],
+            format!("Runbook alarm 1, index {gsi}: its write throttle events (including on-demand reasons) above 10 in 2 consecutive 5-minute periods; a throttled GSI throttles base-table writes (back-pressure). {RETURNS_TO_OK} Managed by eventsctl."),
+            throttle_watch("Write", table, Some(gsi), THROTTLE_ALARM),
             THROTTLE_ALARM,
-            "Alarms and Alerts: 1. DynamoDB Throttling",
+            RB_THROTTLES,
         ));
     }
     out.push(alarm(
         names.write_latency_alarm.clone(),
-        format!("Runbook alarm 2 (Write Latency High, MEDIUM): PutItem SuccessfulRequestLatency p99 on {table} above 20 ms for 3 consecutive 5-minute periods. Managed by eventsctl."),
-        "SuccessfulRequestLatency",
-        vec![
-            ("TableName".to_owned(), table.clone()),
-            ("Operation".to_owned(), "PutItem".to_owned()),
-        ],
+        format!("Runbook alarm 2 (Write Latency High, MEDIUM): PutItem SuccessfulRequestLatency p99 on {table} above 20 ms for 3 consecutive 5-minute periods; periods with too few requests for a p99 keep the alarm's state. Managed by eventsctl."),
+        latency(table, "PutItem", WRITE_LATENCY_ALARM),
         WRITE_LATENCY_ALARM,
         "Alarms and Alerts: 2. DynamoDB Write Latency High",
     ));
     out.push(alarm(
         names.read_latency_alarm.clone(),
-        format!("Runbook alarm 3 (Read Latency High, MEDIUM): Query SuccessfulRequestLatency p95 on {table} above 50 ms for 3 consecutive 5-minute periods (GET /inbox queries). Managed by eventsctl."),
-        "SuccessfulRequestLatency",
-        vec![
-            ("TableName".to_owned(), table),
-            ("Operation".to_owned(), "Query".to_owned()),
-        ],
+        format!("Runbook alarm 3 (Read Latency High, MEDIUM): Query SuccessfulRequestLatency p95 on {table} above 50 ms for 3 consecutive 5-minute periods (GET /inbox queries); periods with too few requests for a p95 keep the alarm's state. Managed by eventsctl."),
+        latency(table, "Query", READ_LATENCY_ALARM),
         READ_LATENCY_ALARM,
         "Alarms and Alerts: 3. DynamoDB Read Latency High",
     ));
@@ -135,19 +231,50 @@ mod tests {
         assert_eq!(a.len(), 6);
         assert_eq!(a[0].name, "zapier-triggers-api-dev-events-table-throttles");
         assert_eq!(
-            (a[0].threshold, a[0].evaluation_periods, a[0].period),
+            (a[0].threshold, a[0].evaluation_periods, a[0].period()),
             (10.0, 2, 300)
         );
-        assert!(a.iter().all(|x| x.metric != "UserErrors"));
+        let Watch::Math {
+            expression, inputs, ..
+        } = &a[0].watch
+        else {
+            panic!("the throttle alarm is metric math");
+        };
+        assert_eq!(
+            expression,
+            "MAX([FILL(m1, 0), FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0) + FILL(m5, 0)])"
+        );
+        let metrics: Vec<&str> = inputs.iter().map(|m| m.metric.as_str()).collect();
+        assert_eq!(
+            metrics,
+            [
+                "WriteThrottleEvents",
+                "WriteKeyRangeThroughputThrottleEvents",
+                "WriteMaxOnDemandThroughputThrottleEvents",
+                "WriteAccountLimitThrottleEvents",
+                "WriteProvisionedThroughputThrottleEvents"
+            ]
+        );
+        assert!(a.iter().all(|x| !x.condition().contains("UserErrors")));
+        assert_eq!(a[0].evaluate_low_sample_count_percentile, None);
         let w = a
             .iter()
             .find(|x| x.name.ends_with("write-latency"))
             .unwrap();
+        let Watch::Metric(m) = &w.watch else {
+            panic!("latency alarms are single-metric")
+        };
         assert_eq!(
-            (w.stat, w.threshold, w.evaluation_periods),
+            (m.stat, w.threshold, w.evaluation_periods),
             ("p99", 20.0, 3)
         );
+        assert_eq!(w.evaluate_low_sample_count_percentile, Some("ignore"));
         let r = a.iter().find(|x| x.name.ends_with("read-latency")).unwrap();
-        assert_eq!((r.stat, r.threshold), ("p95", 50.0));
+        assert_eq!(r.threshold, 50.0);
+        // The GSI alarms read the index's own metrics.
+        let Watch::Math { inputs, .. } = &a[2].watch else {
+            panic!()
+        };
+        assert!(inputs.iter().all(|m| m.dimensions.len() == 2));
     }
 }

@@ -1,5 +1,11 @@
 //! The runbook's Logs Insights queries, by name. Where the runbook's text sorts by a name its
 //! `stats` never defines, the aggregate gets that name (an alias) so the sort means something.
+//!
+//! Queries 1 and 4 compute latency from `@duration`, a field Logs Insights discovers only on
+//! Lambda's REPORT lines, never on the "Event created" / "Query events" lines they filter to:
+//! their latency columns would always be empty. They read the application's own latency field
+//! instead (`{latency}` below; `--latency-field`, default `latency_ms`).
+//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html
 
 #[derive(Debug, Clone, Copy)]
 pub struct NamedQuery {
@@ -11,13 +17,46 @@ pub struct NamedQuery {
     pub fixed: Option<&'static str>,
 }
 
+/// The application's latency field when none is given.
+pub const DEFAULT_LATENCY_FIELD: &str = "latency_ms";
+
+const DURATION_FIX: &str = "the runbook computes latency from @duration, which exists only on Lambda REPORT lines, never on the lines this query filters to (its columns were always empty); it reads the application's latency field (--latency-field, default latency_ms)";
+
+impl NamedQuery {
+    /// The query text with `{latency}` replaced by the application's latency field.
+    pub fn text(&self, latency_field: &str) -> String {
+        self.query.replace("{latency}", latency_field)
+    }
+
+    /// Whether the query reads the latency field.
+    pub fn reads_latency(&self) -> bool {
+        self.query.contains("{latency}")
+    }
+}
+
+/// A field name Logs Insights takes bare: letters, digits, `_`, `.`, `@`.
+pub fn check_field(name: &str) -> Result<(), String> {
+    if !name.is_empty()
+        && name.len() <= 128
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '@'))
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{name}` is not a Logs Insights field name: letters, digits, '_', '.' and '@'"
+        ))
+    }
+}
+
 pub const QUERIES: [NamedQuery; 5] = [
     NamedQuery {
         name: "write-latency-by-user",
         runbook: "CloudWatch Insights Queries: Query 1",
         purpose: "users with high write latency",
-        query: "fields @timestamp, user_id, event_id, @duration\n| filter @message like /Event created/\n| stats avg(@duration) as avg_latency_ms, pct(@duration, 95) as p95_latency_ms, count(*) as event_count by user_id\n| sort p95_latency_ms desc\n| limit 20",
-        fixed: None,
+        query: "fields @timestamp, user_id, event_id, {latency}\n| filter @message like /Event created/\n| stats avg({latency}) as avg_latency_ms, pct({latency}, 95) as p95_latency_ms, count(*) as event_count by user_id\n| sort p95_latency_ms desc\n| limit 20",
+        fixed: Some(DURATION_FIX),
     },
     NamedQuery {
         name: "errors-by-type",
@@ -39,8 +78,8 @@ pub const QUERIES: [NamedQuery; 5] = [
         name: "query-performance",
         runbook: "CloudWatch Insights Queries: Query 4",
         purpose: "GET /inbox query performance",
-        query: "fields @timestamp, user_id, @duration, item_count\n| filter @message like /Query events/\n| stats avg(@duration) as avg_latency_ms, pct(@duration, 95) as p95_latency_ms, avg(item_count) as avg_items by bin(5m)",
-        fixed: None,
+        query: "fields @timestamp, user_id, {latency}, item_count\n| filter @message like /Query events/\n| stats avg({latency}) as avg_latency_ms, pct({latency}, 95) as p95_latency_ms, avg(item_count) as avg_items by bin(5m)",
+        fixed: Some(DURATION_FIX),
     },
     NamedQuery {
         name: "top-users",
@@ -55,4 +94,23 @@ pub const QUERIES: [NamedQuery; 5] = [
 
 pub fn find(name: &str) -> Option<&'static NamedQuery> {
     QUERIES.iter().find(|q| q.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latency_queries_read_the_application_field_not_duration() {
+        for q in QUERIES {
+            let text = q.text(DEFAULT_LATENCY_FIELD);
+            assert!(!text.contains("@duration"), "{}: {text}", q.name);
+            assert!(!text.contains('{'), "{}: {text}", q.name);
+        }
+        let q1 = find("write-latency-by-user").unwrap();
+        assert!(q1.reads_latency());
+        assert!(q1.text("took_ms").contains("pct(took_ms, 95)"));
+        assert!(check_field("took_ms").is_ok());
+        assert!(check_field("a b").is_err() && check_field("x)|y").is_err());
+    }
 }

@@ -10,6 +10,7 @@ use crate::report::Correction;
 
 pub mod alarms;
 pub mod dashboard;
+pub mod iam;
 pub mod insights;
 pub mod targets;
 
@@ -35,6 +36,10 @@ pub const MAX_ITEM_BYTES: usize = 400 * 1024;
 pub const MANAGED_TAG: (&str, &str) = ("managed-by", "eventsctl");
 /// The extra tag a `dr-drill` table carries; only tables with it are ever deleted.
 pub const DRILL_TAG: (&str, &str) = ("eventsctl-drill", "true");
+/// Tags a restore by this tool writes on the table it creates: the source table's name and the
+/// point it was restored to (RFC 3339). Only a table with them can be picked up with `--resume`.
+pub const RESTORE_SOURCE_TAG: &str = "eventsctl-restore-source";
+pub const RESTORE_TIME_TAG: &str = "eventsctl-restore-time";
 /// Per-partition write limit in WCU/s (facts 3.3, 10.3).
 pub const PARTITION_WRITE_LIMIT: f64 = 1000.0;
 /// Default on-demand per-table quota in request units/s (facts 3.2).
@@ -106,6 +111,34 @@ pub fn table() -> TableSpec {
     }
 }
 
+/// A DynamoDB table name: 3-255 characters of letters, digits, `-`, `_` and `.`.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+pub fn check_table_name(name: &str) -> Result<(), String> {
+    let shown = if name.chars().count() > 60 {
+        format!(
+            "{}... ({} characters)",
+            name.chars().take(40).collect::<String>(),
+            name.chars().count()
+        )
+    } else {
+        format!("`{name}`")
+    };
+    if !(3..=255).contains(&name.len()) {
+        return Err(format!(
+            "{shown} is not a DynamoDB table name: 3-255 characters of letters, digits, '-', '_' and '.'"
+        ));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "{shown} is not a DynamoDB table name: only letters, digits, '-', '_' and '.'"
+        ));
+    }
+    Ok(())
+}
+
 /// Resource names derived from prefix and environment exactly as the runbook writes them.
 #[derive(Debug, Clone)]
 pub struct Names {
@@ -159,7 +192,7 @@ pub mod corrections {
         Correction::new(
             "Throttling is detected with UserErrors on the table (dashboard widget 2, alarm 1, Issue 1)",
             "UserErrors is account- and Region-wide with no TableName dimension, so a per-table query or alarm never gets data; the table's own throttle metrics are used instead",
-            "dynamodb-facts.md 1.1, 11.2",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html",
         )
     }
 
@@ -167,7 +200,7 @@ pub mod corrections {
         Correction::new(
             "Payload size limit 1MB (alarm 2, prevention)",
             "A DynamoDB item is at most 400 KB, names and values counted; 1 MB is the Query/Scan page size",
-            "dynamodb-facts.md 4.1",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html#limits-items",
         )
     }
 
@@ -175,7 +208,7 @@ pub mod corrections {
         Correction::new(
             "TTL deletion may take up to 48 hours (Issue 2)",
             "48 h is typical, not a bound: AWS gives no guaranteed maximum, and expired items stay visible to reads until deleted",
-            "dynamodb-facts.md 5.1, 5.2",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html",
         )
     }
 
@@ -183,7 +216,7 @@ pub mod corrections {
         Correction::new(
             "Issue 2 diagnosis: --projection-expression \"event_id, ttl, #ts\"",
             "ttl is a DynamoDB reserved word; AWS rejects it unaliased, so every expression here aliases it (#ttl)",
-            "dynamodb-facts.md 5.2, 11.1",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html",
         )
     }
 
@@ -191,7 +224,7 @@ pub mod corrections {
         Correction::new(
             "PITR retention is 35 days, the AWS maximum (fixed)",
             "Retention is configurable per table from 1 to 35 days since January 2025",
-            "dynamodb-facts.md 6.1",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html",
         )
     }
 
@@ -199,7 +232,7 @@ pub mod corrections {
         Correction::new(
             "Restore, verify, cut over (Disaster Recovery)",
             "A restored table does not carry TTL, stream, PITR, tags, alarms or auto scaling; they must be set again",
-            "dynamodb-facts.md 6.4",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html",
         )
     }
 }

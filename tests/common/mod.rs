@@ -490,6 +490,30 @@ impl Proxy {
     }
 }
 
+impl Proxy {
+    /// Adds rules at run time (microburst's control API), e.g. ones that name a test's table.
+    pub fn add_rules(&self, rules: Value) {
+        let out = Command::new("curl")
+            .args([
+                "-fsS",
+                "-X",
+                "PATCH",
+                "-H",
+                "content-type: application/json",
+                "--data",
+                &rules.to_string(),
+                &format!("{}/_microburst/rules", self.endpoint),
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "microburst rules: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 impl Drop for Proxy {
     fn drop(&mut self) {
         let _ = self.child.kill();

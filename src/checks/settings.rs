@@ -1,0 +1,99 @@
+//! What re-applying a table's settings did, as a finding, a table and JSON (pure).
+
+use serde_json::{Value, json};
+
+use crate::aws::settings::{Change, Outcomes};
+use crate::report::{Finding, Section};
+
+/// ok when every setting is in place (set now or already), warn naming what could not be set.
+pub fn finding(check: &str, outcomes: &Outcomes, runbook: &str) -> Finding {
+    let failed: Vec<String> = outcomes
+        .iter()
+        .filter(|(_, c)| c.is_failed())
+        .map(|(k, c)| format!("{k}: {}", c.text()))
+        .collect();
+    let applied: Vec<&str> = outcomes
+        .iter()
+        .filter(|(_, c)| matches!(c, Change::Applied(_)))
+        .map(|(k, _)| *k)
+        .collect();
+    let f = if !failed.is_empty() {
+        Finding::warn(check, format!("not set: {}", failed.join("; ")))
+            .remedy("run the same command again once the cause is fixed: it changes only what is still missing")
+    } else if applied.is_empty() {
+        Finding::ok(
+            check,
+            "TTL, stream, PITR and tags were already in place: nothing changed",
+        )
+    } else {
+        Finding::ok(
+            check,
+            format!("set {}; the rest was already in place", applied.join(", ")),
+        )
+    };
+    f.evidence(json(outcomes)).runbook(runbook)
+}
+
+/// `{"ttl": {"outcome": "applied", "detail": "enabled on `ttl`"}, ...}`.
+pub fn json(outcomes: &Outcomes) -> Value {
+    Value::Object(
+        outcomes
+            .iter()
+            .map(|(k, c)| ((*k).to_owned(), json!(c)))
+            .collect(),
+    )
+}
+
+pub fn section(title: &str, outcomes: &Outcomes) -> Section {
+    Section::table(
+        title,
+        &["SETTING", "OUTCOME", "DETAIL"],
+        outcomes
+            .iter()
+            .map(|(k, c)| {
+                let outcome = match c {
+                    Change::Unchanged(_) => "unchanged",
+                    Change::Applied(_) => "applied",
+                    Change::Failed(_) => "FAILED",
+                };
+                vec![(*k).to_owned(), outcome.to_owned(), c.text().to_owned()]
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Status;
+
+    #[test]
+    fn outcomes_to_findings() {
+        let all = |c: fn(String) -> Change| -> Outcomes {
+            ["ttl", "stream", "pitr", "tags"]
+                .into_iter()
+                .map(|k| (k, c("x".into())))
+                .collect()
+        };
+        let f = finding("restore.reapply", &all(Change::Unchanged), "rb");
+        assert_eq!(f.status, Status::Ok);
+        assert!(f.summary.contains("nothing changed"), "{}", f.summary);
+        let f = finding("restore.reapply", &all(Change::Applied), "rb");
+        assert_eq!(f.status, Status::Ok);
+        assert!(
+            f.summary.contains("set ttl, stream, pitr, tags"),
+            "{}",
+            f.summary
+        );
+        let mut mixed = all(Change::Unchanged);
+        mixed[2].1 = Change::Failed("ContinuousBackupsUnavailableException".into());
+        let f = finding("restore.reapply", &mixed, "rb");
+        assert_eq!(f.status, Status::Warn);
+        assert!(
+            f.summary.contains("pitr: ContinuousBackups"),
+            "{}",
+            f.summary
+        );
+        assert_eq!(json(&mixed)["pitr"]["outcome"], "failed");
+    }
+}

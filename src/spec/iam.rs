@@ -1,0 +1,709 @@
+//! The IAM permissions each command needs, as data: `eventsctl iam-policy [COMMAND...]` prints
+//! the least-privilege policy for the commands named, scoped to the environment's resources.
+//!
+//! Actions with no resource-level permissions (GetMetricData, ListEventSourceMappings,
+//! GetQueryResults, StopQuery) can only be granted on `*`; everything else names the table, its
+//! indexes and stream, the restore and drill tables, the alarms, the dashboard, the Contributor
+//! Insights rules and the log groups. Permissions that only a flag needs are in statements of
+//! their own, named after the flag, so they can be left out.
+//! https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
+//! https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+
+use serde_json::{Value, json};
+
+use super::Names;
+
+/// What a grant is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum On {
+    Table,
+    Indexes,
+    Stream,
+    /// `{table}-restored-*`: `pitr-restore`'s default targets.
+    RestoredTables,
+    /// `{table}-drill-*`: `dr-drill`'s tables.
+    DrillTables,
+    Alarms,
+    Dashboard,
+    /// DynamoDB's Contributor Insights rules for the table and its indexes.
+    InsightRules,
+    /// `/aws/lambda/{prefix}-{env}*`.
+    LogGroups,
+    /// Every log group of the account and Region (listing them only).
+    AnyLogGroup,
+    /// Contributor Insights' service-linked role, created on first enable.
+    ServiceLinkedRole,
+    /// Actions without resource-level permissions: only `*` works.
+    Any,
+}
+
+/// Actions on resources, for a command or only with one of its flags.
+#[derive(Debug, Clone, Copy)]
+pub struct Grant {
+    pub actions: &'static [&'static str],
+    pub on: &'static [On],
+    /// `Some("--cleanup")`: only that flag needs it.
+    pub flag: Option<&'static str>,
+}
+
+const fn g(actions: &'static [&'static str], on: &'static [On]) -> Grant {
+    Grant {
+        actions,
+        on,
+        flag: None,
+    }
+}
+
+const fn with(flag: &'static str, actions: &'static [&'static str], on: &'static [On]) -> Grant {
+    Grant {
+        actions,
+        on,
+        flag: Some(flag),
+    }
+}
+
+const DESCRIBE: &[&str] = &["dynamodb:DescribeTable"];
+const VERIFY: &[&str] = &[
+    "dynamodb:DescribeTable",
+    "dynamodb:DescribeTimeToLive",
+    "dynamodb:DescribeContinuousBackups",
+];
+const METRICS: Grant = g(&["cloudwatch:GetMetricData"], &[On::Any]);
+const READ_ALARMS: Grant = g(&["cloudwatch:DescribeAlarms"], &[On::Alarms]);
+const INSIGHTS: &[Grant] = &[
+    g(&["logs:DescribeLogGroups"], &[On::AnyLogGroup]),
+    g(&["logs:StartQuery"], &[On::LogGroups]),
+    g(&["logs:GetQueryResults", "logs:StopQuery"], &[On::Any]),
+];
+const STREAM_READ: &[&str] = &[
+    "dynamodb:DescribeStream",
+    "dynamodb:GetShardIterator",
+    "dynamodb:GetRecords",
+];
+/// The table sides of a restore (or a drill): the source is read; the new table needs the read
+/// and write permissions AWS requires of a restore target, and its settings re-applied.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html
+const RESTORE_SOURCE: Grant = g(
+    &[
+        "dynamodb:DescribeTable",
+        "dynamodb:DescribeContinuousBackups",
+        "dynamodb:RestoreTableToPointInTime",
+        "dynamodb:ListTagsOfResource",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+    ],
+    &[On::Table],
+);
+const RESTORE_TARGET: &[&str] = &[
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:GetItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+    "dynamodb:BatchWriteItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:DescribeTable",
+    "dynamodb:DescribeTimeToLive",
+    "dynamodb:UpdateTimeToLive",
+    "dynamodb:UpdateTable",
+    "dynamodb:DescribeContinuousBackups",
+    "dynamodb:UpdateContinuousBackups",
+    "dynamodb:TagResource",
+    "dynamodb:ListTagsOfResource",
+];
+const TTL_CHECK: &[Grant] = &[
+    g(
+        &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
+        &[On::Table],
+    ),
+    METRICS,
+    with("--cleanup", &["dynamodb:DeleteItem"], &[On::Table]),
+];
+const STREAM_STATUS: &[Grant] = &[
+    g(DESCRIBE, &[On::Table]),
+    g(&["dynamodb:DescribeStream"], &[On::Stream]),
+    g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+    METRICS,
+    with(
+        "--probe",
+        &["dynamodb:PutItem", "dynamodb:DeleteItem"],
+        &[On::Table],
+    ),
+    with("--probe", STREAM_READ, &[On::Stream]),
+];
+
+/// Every command and what it needs, in the order of `eventsctl --help`.
+pub const COMMANDS: &[(&str, &[Grant])] = &[
+    (
+        "table create",
+        &[g(
+            &[
+                "dynamodb:DescribeTable",
+                "dynamodb:CreateTable",
+                "dynamodb:TagResource",
+                "dynamodb:ListTagsOfResource",
+                "dynamodb:DescribeTimeToLive",
+                "dynamodb:UpdateTimeToLive",
+                "dynamodb:DescribeContinuousBackups",
+                "dynamodb:UpdateContinuousBackups",
+                "dynamodb:UpdateTable",
+            ],
+            &[On::Table],
+        )],
+    ),
+    ("table verify", &[g(VERIFY, &[On::Table])]),
+    (
+        "table describe",
+        &[
+            g(VERIFY, &[On::Table]),
+            g(&["dynamodb:ListTagsOfResource"], &[On::Table]),
+        ],
+    ),
+    ("events put", &[g(&["dynamodb:PutItem"], &[On::Table])]),
+    (
+        "events get",
+        &[g(&["dynamodb:GetItem", "dynamodb:Query"], &[On::Table])],
+    ),
+    (
+        "events query",
+        &[g(&["dynamodb:Query"], &[On::Table, On::Indexes])],
+    ),
+    (
+        "events import",
+        &[g(
+            &[
+                "dynamodb:DescribeTable",
+                // Each batch is read first: a stored event that differs is never replaced.
+                "dynamodb:BatchGetItem",
+                "dynamodb:BatchWriteItem",
+                "dynamodb:PutItem",
+                "dynamodb:GetItem",
+            ],
+            &[On::Table],
+        )],
+    ),
+    (
+        "diagnose throttling",
+        &[g(DESCRIBE, &[On::Table]), METRICS, READ_ALARMS],
+    ),
+    ("diagnose latency", &[METRICS]),
+    (
+        "diagnose writes",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            METRICS,
+            READ_ALARMS,
+            with(
+                "--canary",
+                &[
+                    "dynamodb:PutItem",
+                    "dynamodb:GetItem",
+                    "dynamodb:DeleteItem",
+                ],
+                &[On::Table],
+            ),
+        ],
+    ),
+    (
+        "alarms apply",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            g(
+                &["cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"],
+                &[On::Alarms],
+            ),
+        ],
+    ),
+    ("alarms status", &[g(DESCRIBE, &[On::Table]), READ_ALARMS]),
+    (
+        "dashboard apply",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            g(&["cloudwatch:PutDashboard"], &[On::Dashboard]),
+        ],
+    ),
+    (
+        "dashboard show",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            g(&["cloudwatch:GetDashboard"], &[On::Dashboard]),
+            METRICS,
+        ],
+    ),
+    ("check-ttl", TTL_CHECK),
+    ("stream-status", STREAM_STATUS),
+    (
+        "stream tail",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            g(STREAM_READ, &[On::Stream]),
+            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+        ],
+    ),
+    (
+        "pitr-restore",
+        &[
+            RESTORE_SOURCE,
+            g(RESTORE_TARGET, &[On::RestoredTables]),
+            with("--exact-count", &["dynamodb:Scan"], &[On::Table]),
+        ],
+    ),
+    (
+        "dr-drill",
+        &[
+            RESTORE_SOURCE,
+            g(RESTORE_TARGET, &[On::DrillTables]),
+            g(&["dynamodb:DeleteTable"], &[On::DrillTables]),
+        ],
+    ),
+    ("insights list", &[]),
+    ("insights run", INSIGHTS),
+    (
+        "hot-partitions",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            g(
+                &["dynamodb:DescribeContributorInsights"],
+                &[On::Table, On::Indexes],
+            ),
+            g(&["cloudwatch:GetInsightRuleReport"], &[On::InsightRules]),
+            METRICS,
+            INSIGHTS[0],
+            INSIGHTS[1],
+            INSIGHTS[2],
+            with(
+                "--enable-contributor-insights",
+                &["dynamodb:UpdateContributorInsights"],
+                &[On::Table, On::Indexes],
+            ),
+            with(
+                "--enable-contributor-insights",
+                &["iam:CreateServiceLinkedRole"],
+                &[On::ServiceLinkedRole],
+            ),
+        ],
+    ),
+    (
+        "health-check monthly",
+        &[
+            g(VERIFY, &[On::Table]),
+            g(
+                &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
+                &[On::Table],
+            ),
+            g(&["dynamodb:DescribeStream"], &[On::Stream]),
+            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+            METRICS,
+            READ_ALARMS,
+            with("--restore-test", RESTORE_SOURCE.actions, &[On::Table]),
+            with("--restore-test", RESTORE_TARGET, &[On::DrillTables]),
+            with(
+                "--restore-test",
+                &["dynamodb:DeleteTable"],
+                &[On::DrillTables],
+            ),
+        ],
+    ),
+    (
+        "health-check quarterly",
+        &[
+            g(&["dynamodb:DescribeTable", "dynamodb:Scan"], &[On::Table]),
+            METRICS,
+        ],
+    ),
+    (
+        "bench write",
+        &[g(
+            &[
+                "dynamodb:DescribeTable",
+                "dynamodb:PutItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem",
+            ],
+            &[On::Table],
+        )],
+    ),
+    (
+        "bench read",
+        &[g(
+            &[
+                "dynamodb:DescribeTable",
+                "dynamodb:Query",
+                "dynamodb:PutItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem",
+            ],
+            &[On::Table],
+        )],
+    ),
+    (
+        "bench cleanup",
+        &[g(
+            &["dynamodb:Query", "dynamodb:BatchWriteItem"],
+            &[On::Table],
+        )],
+    ),
+    ("completions", &[]),
+    ("iam-policy", &[]),
+];
+
+/// The commands the words name: `table` is every `table ...` command, `table create` one;
+/// `[]` is all. `Err` names the word that is no command.
+pub fn select(words: &[String]) -> Result<Vec<&'static str>, String> {
+    if words.is_empty() {
+        return Ok(COMMANDS.iter().map(|(c, _)| *c).collect());
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let one = words[i].as_str();
+        let two = words.get(i + 1).map(|w| format!("{one} {w}"));
+        if let Some(c) = two
+            .as_deref()
+            .and_then(|t| COMMANDS.iter().find(|(c, _)| *c == t))
+        {
+            out.push(c.0);
+            i += 2;
+            continue;
+        }
+        let matched: Vec<&'static str> = COMMANDS
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|c| *c == one || c.split(' ').next() == Some(one))
+            .collect();
+        if matched.is_empty() {
+            return Err(format!(
+                "`{one}` is not an eventsctl command; one of: {}",
+                groups().join(", ")
+            ));
+        }
+        out.extend(matched);
+        i += 1;
+    }
+    out.dedup();
+    Ok(out)
+}
+
+/// The top-level command names.
+fn groups() -> Vec<&'static str> {
+    let mut g: Vec<&'static str> = COMMANDS
+        .iter()
+        .filter_map(|(c, _)| c.split(' ').next())
+        .collect();
+    g.dedup();
+    g
+}
+
+/// Where the policy applies: partition, Region and account (`*` when not known).
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub region: String,
+    pub account: String,
+}
+
+impl Scope {
+    fn partition(&self) -> &'static str {
+        if self.region.starts_with("cn-") {
+            "aws-cn"
+        } else if self.region.starts_with("us-gov-") {
+            "aws-us-gov"
+        } else {
+            "aws"
+        }
+    }
+}
+
+fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
+    let (p, r, a) = (scope.partition(), &scope.region, &scope.account);
+    let table = |name: &str| format!("arn:{p}:dynamodb:{r}:{a}:table/{name}");
+    let t = &names.table;
+    match on {
+        On::Table => vec![table(t)],
+        On::Indexes => vec![format!("{}/index/*", table(t))],
+        On::Stream => vec![format!("{}/stream/*", table(t))],
+        On::RestoredTables => vec![table(&format!("{t}-restored-*"))],
+        On::DrillTables => vec![table(&format!("{t}-drill-*"))],
+        On::Alarms => {
+            let gsis: Vec<&str> = super::table().gsis.iter().map(|g| g.name).collect();
+            super::alarms::alarms(names, &gsis)
+                .into_iter()
+                .map(|s| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{}", s.name))
+                .collect()
+        }
+        On::Dashboard => vec![format!(
+            "arn:{p}:cloudwatch::{a}:dashboard/{}",
+            names.dashboard
+        )],
+        On::InsightRules => vec![format!(
+            "arn:{p}:cloudwatch:{r}:{a}:insight-rule/DynamoDBContributorInsights-*-{t}*"
+        )],
+        On::LogGroups => vec![format!(
+            "arn:{p}:logs:{r}:{a}:log-group:{}*",
+            names.log_group_prefix
+        )],
+        On::AnyLogGroup => vec![format!("arn:{p}:logs:{r}:{a}:log-group:*")],
+        On::ServiceLinkedRole => vec![format!(
+            "arn:{p}:iam::{a}:role/aws-service-role/contributorinsights.dynamodb.amazonaws.com/*"
+        )],
+        On::Any => vec!["*".into()],
+    }
+}
+
+fn sid_of(on: &[On], flag: Option<&str>) -> String {
+    let base: String = on
+        .iter()
+        .map(|o| match o {
+            On::Table => "EventsTable",
+            On::Indexes => "Indexes",
+            On::Stream => "Stream",
+            On::RestoredTables => "RestoredTables",
+            On::DrillTables => "DrillTables",
+            On::Alarms => "RunbookAlarms",
+            On::Dashboard => "RunbookDashboard",
+            On::InsightRules => "ContributorInsightsRules",
+            On::LogGroups => "LambdaLogGroups",
+            On::AnyLogGroup => "ListLogGroups",
+            On::ServiceLinkedRole => "ContributorInsightsServiceLinkedRole",
+            On::Any => "NoResourceLevelPermissions",
+        })
+        .collect::<Vec<_>>()
+        .join("And");
+    match flag {
+        None => base,
+        Some(f) => {
+            let flag: String = f
+                .trim_start_matches('-')
+                .split('-')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|h| h.to_ascii_uppercase().to_string() + c.as_str())
+                        .unwrap_or_default()
+                })
+                .collect();
+            format!("{base}Only{flag}")
+        }
+    }
+}
+
+/// The policy document for `commands`: one statement per set of resources (and flag), the
+/// actions of every command merged into it.
+pub fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
+    // (resources, flag) -> actions, in first-seen order.
+    type Key<'a> = (Vec<On>, Option<&'a str>);
+    let mut statements: Vec<(Key, Vec<&str>)> = Vec::new();
+    for (_, grants) in COMMANDS.iter().filter(|(c, _)| commands.contains(c)) {
+        for grant in grants.iter() {
+            let mut on = grant.on.to_vec();
+            on.sort();
+            let key = (on, grant.flag);
+            let actions = match statements.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, a)) => a,
+                None => {
+                    statements.push((key, Vec::new()));
+                    &mut statements.last_mut().expect("just pushed").1
+                }
+            };
+            actions.extend(grant.actions.iter().copied());
+        }
+    }
+    // Statements with flags after the ones every use needs.
+    statements.sort_by_key(|((_, flag), _)| flag.is_some());
+    let rendered: Vec<Value> = statements
+        .into_iter()
+        .map(|((on, flag), mut actions)| {
+            actions.sort_unstable();
+            actions.dedup();
+            let resources: Vec<String> = on.iter().flat_map(|o| arns(*o, names, scope)).collect();
+            let mut s = json!({
+                "Sid": sid_of(&on, flag),
+                "Effect": "Allow",
+                "Action": actions,
+                "Resource": resources,
+            });
+            if on.contains(&On::ServiceLinkedRole) {
+                s["Condition"] = json!({"StringLike": {"iam:AWSServiceName": "contributorinsights.dynamodb.amazonaws.com"}});
+            }
+            s
+        })
+        .collect();
+    json!({"Version": "2012-10-17", "Statement": rendered})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scope() -> Scope {
+        Scope {
+            region: "eu-west-1".into(),
+            account: "111122223333".into(),
+        }
+    }
+
+    fn statements(v: &Value) -> &Vec<Value> {
+        v["Statement"].as_array().unwrap()
+    }
+
+    #[test]
+    fn words_select_commands() {
+        let w = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(select(&w("table create")).unwrap(), ["table create"]);
+        assert_eq!(
+            select(&w("alarms check-ttl")).unwrap(),
+            ["alarms apply", "alarms status", "check-ttl"]
+        );
+        assert_eq!(select(&[]).unwrap().len(), COMMANDS.len());
+        assert!(
+            select(&w("table frobnicate"))
+                .unwrap_err()
+                .contains("frobnicate")
+        );
+    }
+
+    #[test]
+    fn scoped_to_the_environment_and_star_only_where_aws_allows_nothing_else() {
+        let names = Names::derive("zapier-triggers-api", "prod", None);
+        let p = policy(&select(&[]).unwrap(), &names, &scope());
+        assert_eq!(p["Version"], "2012-10-17");
+        let table = "arn:aws:dynamodb:eu-west-1:111122223333:table/zapier-triggers-api-prod-events";
+        for s in statements(&p) {
+            let resources: Vec<&str> = s["Resource"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            if resources == ["*"] {
+                for a in s["Action"].as_array().unwrap() {
+                    assert!(
+                        [
+                            "cloudwatch:GetMetricData",
+                            "lambda:ListEventSourceMappings",
+                            "logs:GetQueryResults",
+                            "logs:StopQuery"
+                        ]
+                        .contains(&a.as_str().unwrap()),
+                        "{a} on *"
+                    );
+                }
+            }
+            for r in &resources {
+                if r.contains(":dynamodb:") {
+                    assert!(r.starts_with(table), "{r}");
+                }
+            }
+            assert!(
+                s["Sid"]
+                    .as_str()
+                    .unwrap()
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric()),
+                "{}",
+                s["Sid"]
+            );
+        }
+        // Writes on the events table only where a command writes to it; DeleteTable only on
+        // drill tables; the service-linked role only with its condition.
+        let text = p.to_string();
+        assert!(text.contains("table/zapier-triggers-api-prod-events-drill-*"));
+        let delete_table: Vec<&Value> = statements(&p)
+            .iter()
+            .filter(|s| {
+                s["Action"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a == "dynamodb:DeleteTable")
+            })
+            .collect();
+        assert!(
+            delete_table
+                .iter()
+                .all(|s| s["Resource"].to_string().contains("-drill-*"))
+        );
+        let slr = statements(&p)
+            .iter()
+            .find(|s| {
+                s["Action"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a == "iam:CreateServiceLinkedRole")
+            })
+            .unwrap();
+        assert_eq!(
+            slr["Condition"]["StringLike"]["iam:AWSServiceName"],
+            "contributorinsights.dynamodb.amazonaws.com"
+        );
+        assert!(
+            slr["Sid"]
+                .as_str()
+                .unwrap()
+                .ends_with("OnlyEnableContributorInsights")
+        );
+    }
+
+    #[test]
+    fn a_read_only_command_gets_no_write() {
+        let names = Names::derive("zapier-triggers-api", "prod", None);
+        let p = policy(
+            &select(&["table".into(), "verify".into()]).unwrap(),
+            &names,
+            &scope(),
+        );
+        let text = p.to_string();
+        assert!(text.contains("dynamodb:DescribeTable"));
+        for w in ["Put", "Update", "Delete", "Create", "Tag", "Restore"] {
+            assert!(!text.contains(&format!("dynamodb:{w}")), "{w} in {text}");
+        }
+        assert!(!text.contains("\"*\""));
+    }
+
+    /// Every AWS call in the source (`.aws("service", "Operation", ...)`) is granted by the
+    /// policy of all commands: a call added without its permission fails here.
+    #[test]
+    fn every_call_the_code_makes_is_in_the_policy() {
+        let names = Names::derive("p", "dev", None);
+        let all = policy(&select(&[]).unwrap(), &names, &scope()).to_string();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root];
+        let mut calls = std::collections::BTreeSet::new();
+        while let Some(p) = files.pop() {
+            if p.is_dir() {
+                files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if p.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for part in text.split(".aws(").skip(1) {
+                let strings: Vec<&str> = part.split('"').skip(1).step_by(2).take(2).collect();
+                // Any service, so that a call to a new one (s3, athena, ...) fails here until
+                // its permission is in the policy; "service" is this comment's placeholder.
+                if strings.len() == 2
+                    && strings[0] != "service"
+                    && !strings[0].is_empty()
+                    && strings[0].chars().all(|c| c.is_ascii_lowercase())
+                    && !strings[1].is_empty()
+                    && strings[1].chars().all(|c| c.is_ascii_alphanumeric())
+                {
+                    let service = match strings[0] {
+                        "dynamodbstreams" => "dynamodb",
+                        s => s,
+                    };
+                    calls.insert(format!("{service}:{}", strings[1]));
+                }
+            }
+        }
+        assert!(calls.len() > 20, "{calls:?}");
+        for c in &calls {
+            assert!(
+                all.contains(&format!("\"{c}\"")),
+                "{c} is not in the policy"
+            );
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! The exact PutMetricAlarm requests `alarms apply` sends, and `alarms status` / a second
+//! `apply` against what CloudWatch then stores and DescribeAlarms answers. The emulator neither
+//! stores nor evaluates metric-math alarms and drops EvaluateLowSampleCountPercentile, so this
+//! is where they are proven.
+
+use std::sync::{Arc, Mutex};
+
+use aws_sdk_cloudwatch::operation::describe_alarms::DescribeAlarmsOutput;
+use aws_sdk_cloudwatch::operation::put_metric_alarm::{PutMetricAlarmInput, PutMetricAlarmOutput};
+use aws_sdk_cloudwatch::types::{MetricAlarm, StateValue};
+use aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput;
+use aws_smithy_mocks::{RuleMode, mock, mock_client};
+use eventsctl::cli::{AlarmsApplyArgs, AlarmsCommand, Command};
+use eventsctl::report::Status;
+
+use super::{context_env, run, table_with_gsis};
+
+const TOPIC: &str = "arn:aws:sns:us-east-1:111122223333:oncall";
+
+/// What CloudWatch keeps of a PutMetricAlarm, as DescribeAlarms returns it.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricAlarm.html
+fn stored(i: &PutMetricAlarmInput) -> MetricAlarm {
+    MetricAlarm::builder()
+        .alarm_name(i.alarm_name().unwrap())
+        .set_alarm_description(i.alarm_description().map(str::to_owned))
+        .set_namespace(i.namespace().map(str::to_owned))
+        .set_metric_name(i.metric_name().map(str::to_owned))
+        .set_dimensions(i.dimensions.clone())
+        .set_statistic(i.statistic().cloned())
+        .set_extended_statistic(i.extended_statistic().map(str::to_owned))
+        .set_period(i.period())
+        .set_evaluation_periods(i.evaluation_periods())
+        .set_datapoints_to_alarm(i.datapoints_to_alarm())
+        .set_threshold(i.threshold())
+        .set_comparison_operator(i.comparison_operator().cloned())
+        .set_treat_missing_data(i.treat_missing_data().map(str::to_owned))
+        .set_evaluate_low_sample_count_percentile(
+            i.evaluate_low_sample_count_percentile().map(str::to_owned),
+        )
+        .set_metrics(i.metrics.clone())
+        .set_actions_enabled(i.actions_enabled())
+        .set_alarm_actions(i.alarm_actions.clone())
+        .set_ok_actions(i.ok_actions.clone())
+        .state_value(StateValue::Ok)
+        .build()
+}
+
+fn ddb() -> aws_sdk_dynamodb::Client {
+    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(|| {
+        DescribeTableOutput::builder()
+            .table(table_with_gsis())
+            .build()
+    });
+    mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&describe])
+}
+
+fn apply(topic: Option<&str>) -> Command {
+    Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
+        sns_topic: topic.map(str::to_owned),
+        dry_run: false,
+        yes: false,
+    }))
+}
+
+/// AWS: alarms on AWS/DynamoDB metrics always ignore missing data (they keep their state), and
+/// DynamoDB publishes throttle counts only while throttling, so the throttle alarms are metric
+/// math over FILL(m, 0) with the per-reason on-demand metrics; the latency percentiles ignore
+/// low sample counts. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+#[tokio::test]
+async fn put_metric_alarm_requests_return_to_ok_on_dynamodb_metrics() {
+    let sent: Arc<Mutex<Vec<PutMetricAlarmInput>>> = Arc::default();
+    let record = sent.clone();
+    let put = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm).then_compute_output(move |i| {
+        record.lock().unwrap().push(i.clone());
+        PutMetricAlarmOutput::builder().build()
+    });
+    let none = mock!(aws_sdk_cloudwatch::Client::describe_alarms)
+        .then_output(|| DescribeAlarmsOutput::builder().build());
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&none, &put]
+    ));
+    let report = run(&ctx, apply(Some(TOPIC))).await;
+    assert!(!report.failed);
+    let sent = sent.lock().unwrap().clone();
+    assert_eq!(sent.len(), 6, "table write, table read, 2 GSIs, 2 latency");
+
+    let throttles = &sent[0];
+    assert_eq!(
+        throttles.alarm_name(),
+        Some("zapier-triggers-api-staging-events-table-throttles")
+    );
+    // Metric math: no single-metric fields next to Metrics (AWS refuses the mix).
+    assert_eq!(throttles.metric_name(), None);
+    assert_eq!(throttles.namespace(), None);
+    assert_eq!(throttles.period(), None);
+    assert_eq!(throttles.statistic(), None);
+    let m = throttles.metrics();
+    assert_eq!(m.len(), 6);
+    let watched: Vec<_> = m.iter().filter(|q| q.return_data() == Some(true)).collect();
+    assert_eq!(watched.len(), 1, "exactly one expression is watched");
+    assert_eq!(watched[0].id(), Some("e1"));
+    assert_eq!(
+        watched[0].expression(),
+        Some("MAX([FILL(m1, 0), FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0) + FILL(m5, 0)])")
+    );
+    let names: Vec<&str> = m[..5]
+        .iter()
+        .map(|q| {
+            q.metric_stat()
+                .unwrap()
+                .metric()
+                .unwrap()
+                .metric_name()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "WriteThrottleEvents",
+            "WriteKeyRangeThroughputThrottleEvents",
+            "WriteMaxOnDemandThroughputThrottleEvents",
+            "WriteAccountLimitThrottleEvents",
+            "WriteProvisionedThroughputThrottleEvents"
+        ]
+    );
+    for q in &m[..5] {
+        let ms = q.metric_stat().unwrap();
+        assert_eq!((ms.stat(), ms.period()), (Some("Sum"), Some(300)));
+        assert_eq!(ms.metric().unwrap().namespace(), Some("AWS/DynamoDB"));
+        assert_eq!(q.return_data(), Some(false));
+    }
+    assert_eq!(
+        (
+            throttles.threshold(),
+            throttles.evaluation_periods(),
+            throttles.datapoints_to_alarm()
+        ),
+        (Some(10.0), Some(2), Some(2))
+    );
+    assert_eq!(throttles.alarm_actions(), [TOPIC]);
+    assert_eq!(
+        throttles.ok_actions(),
+        [TOPIC],
+        "an OK notification when it clears"
+    );
+    // The GSI alarms read the index's own metrics.
+    let gsi = &sent[2];
+    assert!(gsi.alarm_name().unwrap().ends_with("-EventTypeIndex"));
+    let dims = gsi.metrics()[0]
+        .metric_stat()
+        .unwrap()
+        .metric()
+        .unwrap()
+        .dimensions();
+    assert!(dims.iter().any(|d| d.value() == Some("EventTypeIndex")));
+
+    let write = &sent[4];
+    assert_eq!(write.metric_name(), Some("SuccessfulRequestLatency"));
+    assert_eq!(write.extended_statistic(), Some("p99"));
+    assert_eq!(write.evaluate_low_sample_count_percentile(), Some("ignore"));
+    assert_eq!((write.period(), write.threshold()), (Some(300), Some(20.0)));
+    assert!(write.metrics().is_empty());
+    let read = &sent[5];
+    assert_eq!(read.extended_statistic(), Some("p95"));
+    assert_eq!(read.evaluate_low_sample_count_percentile(), Some("ignore"));
+
+    // `alarms status` against what CloudWatch stored: every alarm as specified.
+    let kept: Vec<MetricAlarm> = sent.iter().map(stored).collect();
+    let kept_for_status = kept.clone();
+    let described = mock!(aws_sdk_cloudwatch::Client::describe_alarms).then_output(move || {
+        DescribeAlarmsOutput::builder()
+            .set_metric_alarms(Some(kept_for_status.clone()))
+            .build()
+    });
+    let put_again = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm)
+        .then_output(|| PutMetricAlarmOutput::builder().build());
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&described, &put_again]
+    ));
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    assert!(
+        status.findings.iter().all(|f| f.status == Status::Ok),
+        "{:?}",
+        status.findings
+    );
+    assert_eq!(status.exit_code(), 0);
+    // And a second apply changes nothing.
+    let again = run(&ctx, apply(None)).await;
+    assert_eq!(put_again.num_calls(), 0, "{:?}", again.data["plan"]);
+}
+
+/// An alarm written the earlier way (one metric, no FILL) latches in ALARM on AWS: status names
+/// the drift, apply replaces it with the math alarm.
+#[tokio::test]
+async fn a_single_metric_throttle_alarm_is_drift() {
+    let old = MetricAlarm::builder()
+        .alarm_name("zapier-triggers-api-staging-events-table-throttles")
+        .namespace("AWS/DynamoDB")
+        .metric_name("WriteThrottleEvents")
+        .dimensions(
+            aws_sdk_cloudwatch::types::Dimension::builder()
+                .name("TableName")
+                .value("zapier-triggers-api-staging-events")
+                .build(),
+        )
+        .statistic(aws_sdk_cloudwatch::types::Statistic::Sum)
+        .period(300)
+        .evaluation_periods(2)
+        .threshold(10.0)
+        .comparison_operator(aws_sdk_cloudwatch::types::ComparisonOperator::GreaterThanThreshold)
+        .treat_missing_data("notBreaching")
+        .alarm_actions(TOPIC)
+        .state_value(StateValue::Alarm)
+        .build();
+    let described = mock!(aws_sdk_cloudwatch::Client::describe_alarms).then_output(move || {
+        DescribeAlarmsOutput::builder()
+            .metric_alarms(old.clone())
+            .build()
+    });
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&described]
+    ));
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    let f = status
+        .findings
+        .iter()
+        .find(|f| f.check == "alarm.events-table-throttles")
+        .unwrap();
+    assert_eq!(f.status, Status::Crit, "in ALARM");
+    assert!(
+        f.summary
+            .contains("metric: WriteThrottleEvents -> metric math"),
+        "{}",
+        f.summary
+    );
+}
+
+/// AWS answers a call the policy does not allow with AccessDenied: the check says unknown,
+/// names the action, and points at the command that prints the policy.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
+#[tokio::test]
+async fn access_denied_names_the_action_and_the_policy_command() {
+    let denied = mock!(aws_sdk_cloudwatch::Client::describe_alarms).then_error(|| {
+        aws_sdk_cloudwatch::operation::describe_alarms::DescribeAlarmsError::generic(
+            aws_smithy_types::error::ErrorMetadata::builder()
+                .code("AccessDenied")
+                .message("User: arn:aws:sts::111122223333:assumed-role/oncall is not authorized to perform: cloudwatch:DescribeAlarms")
+                .build(),
+        )
+    });
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&denied]
+    ));
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    let f = &status.findings[0];
+    assert_eq!(f.status, Status::Unknown);
+    assert!(
+        f.summary.contains("cloudwatch:DescribeAlarms"),
+        "{}",
+        f.summary
+    );
+    assert!(f.summary.contains("eventsctl iam-policy"), "{}", f.summary);
+    assert_eq!(status.exit_code(), 3);
+}
