@@ -14,5 +14,6 @@ pub mod error;
 pub mod events;
 pub mod output;
 pub mod report;
+pub mod scale;
 pub mod spec;
 pub mod times;

@@ -55,7 +55,7 @@ async fn sample_found(
     let mut rx = start(client.clone(), target.to_owned(), spec);
     let mut keys: Vec<HashMap<String, AttributeValue>> = Vec::new();
     while let Some(page) = rx.recv().await {
-        keys.extend(page?.items);
+        keys.extend(page.map_err(|e| e.error)?.items);
         if keys.len() >= sample {
             keys.truncate(sample);
             break;

@@ -211,13 +211,6 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
     let now = Utc::now();
     let month = Duration::days(30);
     let p = prices(&args.prices);
-    let ttl_opts = ttl::TtlOptions {
-        sample: Some(args.sample as usize),
-        grace_s: 48 * 3600,
-        segments: 4,
-        cleanup: None,
-    };
-    let hidden = crate::output::progress::Progress::hidden().spinner("");
     let spinner = ctx
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
@@ -239,7 +232,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
     let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = tokio::join!(
         capacity_part(ctx, month, &p),
         throttling::gather(ctx, month, now),
-        ttl::gather(ctx, &ttl_opts, &hidden),
+        ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
         stream::gather(ctx),
         table::gather(ctx, ctx.table()),
         alarm_specs,
@@ -414,7 +407,7 @@ async fn key_distribution(
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut n = 0;
     while let Some(page) = rx.recv().await {
-        for item in page?.items {
+        for item in page.map_err(|e| e.error)?.items {
             if n >= sample {
                 break;
             }

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod export;
 pub mod health;
 pub mod hot;
 pub mod insights;
@@ -18,7 +19,7 @@ use std::io::Write;
 
 use crate::cli::{
     AlarmsCommand, BenchCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand,
-    HealthCommand, InsightsCommand, StreamCommand, TableCommand,
+    ExportCommand, HealthCommand, InsightsCommand, StreamCommand, TableCommand,
 };
 use crate::context::Context;
 use crate::report::{Report, ReportKind};
@@ -41,6 +42,8 @@ pub fn kind(command: &Command) -> ReportKind {
     match command {
         // Deleting a kept drill table is an action, not a drill.
         Command::DrDrill(a) if a.delete.is_some() => ReportKind::Action,
+        // Deleting overdue items is an action: a refusal or a failed delete exits 1.
+        Command::CheckTtl(a) if a.cleanup && a.yes => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
@@ -52,6 +55,7 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::Bench(_) => ReportKind::Check,
         Command::Table(_)
         | Command::Events(_)
+        | Command::Export(_)
         | Command::Alarms(_)
         | Command::Dashboard(_)
         | Command::Stream(_)
@@ -80,6 +84,9 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Dashboard(DashboardCommand::Apply(a)) => dashboard::apply(ctx, a).await?.into(),
         Command::Dashboard(DashboardCommand::Show(a)) => dashboard::show(ctx, a).await?.into(),
         Command::CheckTtl(a) => ttl::check_ttl(ctx, a).await?.into(),
+        Command::Export(ExportCommand::Start(a)) => export::start(ctx, a).await?.into(),
+        Command::Export(ExportCommand::Status(a)) => export::status(ctx, a).await?.into(),
+        Command::Export(ExportCommand::List) => export::list(ctx).await?.into(),
         Command::StreamStatus(a) => stream::status(ctx, a).await?.into(),
         Command::Stream(StreamCommand::Tail(a)) => stream::tail(ctx, a, out).await?,
         Command::PitrRestore(a) => restore::pitr_restore(ctx, a).await?.into(),
