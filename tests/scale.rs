@@ -16,7 +16,12 @@ use serde_json::Value;
 const DAY: i64 = 86_400;
 
 /// One stored event as the tool writes it, with a chosen `ttl` (None: missing).
-fn event(user: &str, id: &str, ts: chrono::DateTime<Utc>, ttl: Option<AttributeValue>) -> WriteRequest {
+fn event(
+    user: &str,
+    id: &str,
+    ts: chrono::DateTime<Utc>,
+    ttl: Option<AttributeValue>,
+) -> WriteRequest {
     let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
     let mut item = std::collections::HashMap::from([
         ("user_id".to_owned(), AttributeValue::S(user.into())),
@@ -56,18 +61,20 @@ fn num(v: i64) -> Option<AttributeValue> {
     Some(AttributeValue::N(v.to_string()))
 }
 
-/// `n` events over 50 users; every tenth has no ttl and every fourth (not tenth) is overdue
-/// (expired 5 days ago), the rest live: 10 % missing, 22.5 % overdue whatever the page.
+/// `n` events over 50 users; every user's every tenth event has no ttl and every fourth (not
+/// tenth) is overdue (expired 5 days ago), the rest live: 10 % missing, 22.5 % overdue in
+/// every user's events (the unit tests of `scale::stats` cover classes clustered by user).
 async fn seed(w: &World, n: usize) -> (u64, u64) {
     let now = Utc::now();
     let (mut missing, mut overdue) = (0, 0);
     let requests = (0..n)
         .map(|i| {
             let ts = now - chrono::Duration::hours(2) + chrono::Duration::milliseconds(i as i64);
-            let ttl = if i % 10 == 0 {
+            let j = i / 50; // the event's rank within its user
+            let ttl = if j % 10 == 0 {
                 missing += 1;
                 None
-            } else if i % 4 == 0 {
+            } else if j % 4 == 0 {
                 overdue += 1;
                 num(now.timestamp() - 5 * DAY)
             } else {
@@ -97,7 +104,11 @@ const CLASSES: [&str; 8] = [
 
 fn counts(t: &Value) -> Vec<(String, Value)> {
     std::iter::once(("scanned".to_owned(), t["scanned"].clone()))
-        .chain(CLASSES.iter().map(|c| ((*c).to_owned(), t[c]["count"].clone())))
+        .chain(
+            CLASSES
+                .iter()
+                .map(|c| ((*c).to_owned(), t[c]["count"].clone())),
+        )
         .collect()
 }
 
@@ -109,7 +120,16 @@ async fn full_scan_on_production_is_priced_and_needs_yes() {
     seed(&w, 300).await;
     let table = w.table();
     let prod = |extra: &[&str]| {
-        let mut args = vec!["--env", "prod", "--table", &table, "-o", "json", "check-ttl", "--full"];
+        let mut args = vec![
+            "--env",
+            "prod",
+            "--table",
+            &table,
+            "-o",
+            "json",
+            "check-ttl",
+            "--full",
+        ];
         args.extend_from_slice(extra);
         w.run(&args)
     };
@@ -125,9 +145,16 @@ async fn full_scan_on_production_is_priced_and_needs_yes() {
     // A check that could not run as asked: unknown (3), nothing read.
     let refused = prod(&["--confirm-above", "1"]);
     refused.assert_code(3);
-    assert_eq!(refused.stderr.trim().lines().count(), 1, "{}", refused.stderr);
+    assert_eq!(
+        refused.stderr.trim().lines().count(),
+        1,
+        "{}",
+        refused.stderr
+    );
     assert!(
-        refused.stderr.contains("production") && refused.stderr.contains("read units") && refused.stderr.contains("--yes"),
+        refused.stderr.contains("production")
+            && refused.stderr.contains("read units")
+            && refused.stderr.contains("--yes"),
         "{}",
         refused.stderr
     );
@@ -152,20 +179,37 @@ async fn read_budget_stops_with_a_partial_answer_and_resume_finishes_it() {
     let state_s = state.to_str().unwrap();
     // 40 segments, one page each at least; the emulator charges 0.5 units a page.
     let stopped = w.run(&[
-        "-o", "json", "check-ttl", "--full", "--segments", "40", "--concurrency", "1",
-        "--max-read-units", "5", "--checkpoint", state_s,
+        "-o",
+        "json",
+        "check-ttl",
+        "--full",
+        "--segments",
+        "40",
+        "--concurrency",
+        "1",
+        "--max-read-units",
+        "5",
+        "--checkpoint",
+        state_s,
     ]);
-    stopped.assert_code(3); // partial is unknown
+    stopped.assert_code(2); // TTL is off here (crit); the partial scope is unknown
     let scope = stopped.finding("ttl.scope");
     assert_eq!(scope["status"], "unknown", "{scope}");
-    assert!(scope["summary"].as_str().unwrap().contains("read budget"), "{scope}");
-    assert!(scope["summary"].as_str().unwrap().contains("--resume"), "{scope}");
+    assert!(
+        scope["summary"].as_str().unwrap().contains("read budget"),
+        "{scope}"
+    );
+    assert!(
+        scope["summary"].as_str().unwrap().contains("--resume"),
+        "{scope}"
+    );
     let seen = tally(&stopped)["scanned"].as_u64().unwrap();
     assert!(seen > 0 && seen < 400, "a partial tally: {seen}");
     assert!(scope["evidence"]["read_units_this_run"].as_f64().unwrap() >= 5.0);
     assert!(state.exists(), "the state file stays for a resume");
     // A new scan may not overwrite the state file.
-    w.run(&["check-ttl", "--full", "--checkpoint", state_s]).assert_code(64);
+    w.run(&["check-ttl", "--full", "--checkpoint", state_s])
+        .assert_code(64);
     let done = w.run(&["-o", "json", "check-ttl", "--resume", state_s]);
     let t = tally(&done);
     assert_eq!(t["scanned"], 400, "{t}");
@@ -188,8 +232,18 @@ async fn resume_after_a_kill_counts_no_item_twice() {
     let mut child = w
         .command()
         .args([
-            "-o", "json", "check-ttl", "--full", "--segments", "60", "--concurrency", "2",
-            "--read-rate", "2", "--checkpoint", &state_s,
+            "-o",
+            "json",
+            "check-ttl",
+            "--full",
+            "--segments",
+            "60",
+            "--concurrency",
+            "2",
+            "--read-rate",
+            "2",
+            "--checkpoint",
+            &state_s,
         ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -206,7 +260,10 @@ async fn resume_after_a_kill_counts_no_item_twice() {
         if progress > 0 {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "no state saved in 30 s");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no state saved in 30 s"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
     std::thread::sleep(Duration::from_millis(1500));
@@ -214,7 +271,10 @@ async fn resume_after_a_kill_counts_no_item_twice() {
     child.wait().unwrap();
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
     let saved_items = saved["items"].as_u64().unwrap();
-    assert!(saved_items > 0 && saved_items < 500, "killed midway: {saved_items}");
+    assert!(
+        saved_items > 0 && saved_items < 500,
+        "killed midway: {saved_items}"
+    );
     assert_eq!(saved["state"]["scanned"].as_u64().unwrap(), saved_items);
 
     let done = w.run(&["-o", "json", "check-ttl", "--resume", &state_s]);
@@ -243,17 +303,37 @@ async fn sample_intervals_contain_the_true_shares() {
     ] {
         let p = &s["classes"][class];
         let (low, high) = (p["low"].as_f64().unwrap(), p["high"].as_f64().unwrap());
-        assert!(low <= truth && truth <= high, "{class}: {truth} not in [{low}, {high}]");
-        assert!(high - low < 0.25, "{class}: an interval that says something: {p}");
+        assert!(
+            low <= truth && truth <= high,
+            "{class}: {truth} not in [{low}, {high}]"
+        );
+        assert!(
+            high - low < 0.25,
+            "{class}: an interval that says something: {p}"
+        );
     }
     let cost = &r.json()["data"]["scope"]["cost"];
     assert_eq!(cost["items"], 1000, "{cost}");
-    assert!(cost["segments_read"].as_u64().unwrap() >= 5, "spread over segments: {cost}");
-    assert_eq!(cost["total_segments"], 30, "about 100 items a segment: {cost}");
+    assert!(
+        cost["segments_read"].as_u64().unwrap() >= 5,
+        "spread over segments: {cost}"
+    );
+    assert_eq!(
+        cost["total_segments"], 30,
+        "about 100 items a segment: {cost}"
+    );
     assert!(cost["read_units"].as_f64().unwrap() > 0.0);
-    let summary = r.finding("ttl.missing")["summary"].as_str().unwrap().to_owned();
+    let summary = r.finding("ttl.missing")["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(summary.contains("95% CI"), "{summary}");
-    assert!(r.finding("ttl.scope")["summary"].as_str().unwrap().contains("segments"));
+    assert!(
+        r.finding("ttl.scope")["summary"]
+            .as_str()
+            .unwrap()
+            .contains("segments")
+    );
 }
 
 #[tokio::test]
@@ -270,9 +350,19 @@ async fn cleanup_refuses_to_stand_in_for_a_disabled_ttl() {
     assert_eq!(count_items(&ddb, &w.table()).await, 40, "nothing deleted");
     // The dry run still says what it would delete.
     let dry = w.run(&["-o", "json", "check-ttl", "--cleanup"]);
-    assert_eq!(dry.finding("ttl.cleanup")["evidence"]["candidates"], overdue);
+    assert_eq!(
+        dry.finding("ttl.cleanup")["evidence"]["candidates"],
+        overdue
+    );
     // Asked explicitly, it deletes the overdue ones.
-    let done = w.run(&["-o", "json", "check-ttl", "--cleanup", "--yes", "--instead-of-ttl"]);
+    let done = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--cleanup",
+        "--yes",
+        "--instead-of-ttl",
+    ]);
     assert_eq!(done.finding("ttl.cleanup")["evidence"]["deleted"], overdue);
     assert_eq!(count_items(&ddb, &w.table()).await, 40 - overdue as usize);
 }
@@ -359,10 +449,18 @@ async fn seed_every_class(w: &World) {
         let user = format!("user-{u}");
         let e = |id: &str, ts, ttl| event(&user, &format!("{id}-{u}"), ts, ttl);
         r.push(e("overdue", now - d * 40, num((now - d * 10).timestamp())));
-        r.push(e("fresh", now - d * 30, num((now - chrono::Duration::hours(1)).timestamp())));
+        r.push(e(
+            "fresh",
+            now - d * 29,
+            num((now - chrono::Duration::hours(1)).timestamp()),
+        ));
         r.push(e("live", ts, num((ts + d * 30).timestamp())));
         r.push(e("missing", ts, None));
-        r.push(e("string", ts, Some(AttributeValue::S("1800000000".into()))));
+        r.push(e(
+            "string",
+            ts,
+            Some(AttributeValue::S("1800000000".into())),
+        ));
         r.push(e("millis", ts, num((ts + d * 30).timestamp() * 1000)));
         r.push(e("ancient", ts, num((now - d * (6 * 365)).timestamp())));
         r.push(e("far", ts, num((ts + d * 90).timestamp())));
@@ -378,19 +476,32 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     common::keep_expired_items(&w).await;
     seed_every_class(&w).await;
     let bucket = format!("exports-{}", w.env);
-    s3(&w).await.create_bucket().bucket(&bucket).send().await.unwrap();
+    s3(&w)
+        .await
+        .create_bucket()
+        .bucket(&bucket)
+        .send()
+        .await
+        .unwrap();
     let before = Utc::now();
     let started = w.run(&[
         "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb", "--wait",
     ]);
     started.assert_code(0);
-    assert_eq!(started.finding("export.status")["status"], "ok", "{}", started.stdout);
+    assert_eq!(
+        started.finding("export.status")["status"],
+        "ok",
+        "{}",
+        started.stdout
+    );
     let export = started.json()["data"]["export"].clone();
     assert_eq!(export["status"], "COMPLETED", "{export}");
     let written = write_export_files(&w, &export).await;
     assert_eq!(written, 54);
     // Started again: the recent completed export is reused, not a second one.
-    let again = w.run(&["-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb"]);
+    let again = w.run(&[
+        "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb",
+    ]);
     assert_eq!(again.json()["data"]["export"]["arn"], export["arn"]);
     let list = w.run(&["-o", "json", "export", "list"]);
     assert_eq!(list.json()["data"]["exports"].as_array().unwrap().len(), 1);
@@ -399,13 +510,31 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     let local = w.run(&["-o", "json", "check-ttl", "--from-export", "latest"]);
     let arn = export["arn"].as_str().unwrap();
     let athena = w.run(&[
-        "-o", "json", "check-ttl", "--from-export", arn, "--engine", "athena",
-        "--athena-output", &format!("s3://{bucket}/athena/"),
+        "-o",
+        "json",
+        "check-ttl",
+        "--from-export",
+        arn,
+        "--engine",
+        "athena",
+        "--athena-output",
+        &format!("s3://{bucket}/athena/"),
     ]);
     let want = counts(&tally(&full));
     assert_eq!(want[0].1, 54, "{}", full.stdout);
-    assert_eq!(counts(&tally(&local)), want, "local engine\n{}", local.stdout);
-    assert_eq!(counts(&tally(&athena)), want, "athena engine\n{}{}", athena.stdout, athena.stderr);
+    assert_eq!(
+        counts(&tally(&local)),
+        want,
+        "local engine\n{}",
+        local.stdout
+    );
+    assert_eq!(
+        counts(&tally(&athena)),
+        want,
+        "athena engine\n{}{}",
+        athena.stdout,
+        athena.stderr
+    );
     for r in [&local, &athena] {
         assert_eq!(r.json()["data"]["scope"]["kind"], "export");
         assert_eq!(r.finding("ttl.scope")["status"], "ok", "{}", r.stdout);

@@ -185,7 +185,14 @@ async fn every_kind_of_item_is_counted_and_cleanup_deletes_exactly_the_overdue()
         "nothing deleted without --yes"
     );
 
-    let done = w.run(&["-o", "json", "check-ttl", "--cleanup", "--yes", "--instead-of-ttl"]);
+    let done = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--cleanup",
+        "--yes",
+        "--instead-of-ttl",
+    ]);
     let c = done.finding("ttl.cleanup");
     assert_eq!(c["evidence"]["deleted"], 2, "{c}");
     assert_eq!(count_items(&ddb, &w.table()).await, 7);

@@ -221,8 +221,9 @@ pub async fn query(
 }
 
 /// Epoch seconds of an RFC 3339 text column, by arithmetic on its fixed positions
-/// (`YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM)`), in SQL both Athena and DuckDB run: the
-/// civil-from-days algorithm (H. Hinnant), fractions of a second dropped as the scan does.
+/// (`YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM)`, or a space for the `T` and `+HH` as DuckDB
+/// writes a timestamp it inferred from the text), in SQL both Athena and DuckDB run: the
+/// days-from-civil algorithm (H. Hinnant), fractions of a second dropped as the scan does.
 /// A text that is not RFC 3339 gives NULL or a wrong time only where its digits sit where a
 /// date's do; the scan's parser rejects such text outright.
 pub fn epoch_sql(col: &str) -> String {
@@ -242,15 +243,24 @@ pub fn epoch_sql(col: &str) -> String {
     let doy = format!("(floor((153 * {mp} + 2) / 5.0) + {d} - 1)");
     let doe = format!("({yoe} * 365 + floor({yoe} / 4.0) - floor({yoe} / 100.0) + {doy})");
     let days = format!("({era} * 146097 + {doe} - 719468)");
+    let at = |back: u32| format!("substr({col}, length({col}) - {back}, 1)");
+    let sign = |back: u32| format!("(CASE {} WHEN '+' THEN 1 WHEN '-' THEN -1 END)", at(back));
+    let two = |back: u32| format!("TRY_CAST(substr({col}, length({col}) - {back}, 2) AS double)");
+    // `Z`, `+HH:MM` or `+HH` (the last is how DuckDB prints a zone).
     let offset = format!(
-        "(CASE WHEN upper(substr({col}, length({col}), 1)) = 'Z' THEN 0 \
-         WHEN substr({col}, length({col}) - 5, 1) = '+' THEN 1 \
-         WHEN substr({col}, length({col}) - 5, 1) = '-' THEN -1 END \
-         * (TRY_CAST(substr({col}, length({col}) - 4, 2) AS double) * 3600 \
-         + TRY_CAST(substr({col}, length({col}) - 1, 2) AS double) * 60))"
+        "(CASE WHEN upper({z}) = 'Z' THEN 0 \
+         WHEN {colon} = ':' THEN {s5} * ({h5} * 3600 + {m5} * 60) \
+         ELSE {s2} * {h2} * 3600 END)",
+        z = at(0),
+        colon = at(2),
+        s5 = sign(5),
+        h5 = two(4),
+        m5 = two(1),
+        s2 = sign(2),
+        h2 = two(1),
     );
     format!(
-        "CASE WHEN substr({col}, 11, 1) IN ('T', 't') THEN {days} * 86400 + {hh} * 3600 + {mi} * 60 + {ss} - {offset} END"
+        "CASE WHEN substr({col}, 11, 1) IN ('T', 't', ' ') THEN {days} * 86400 + {hh} * 3600 + {mi} * 60 + {ss} - {offset} END"
     )
 }
 
@@ -264,7 +274,7 @@ pub fn ttl_sql(database: &str, table: &str, now: i64, grace: i64) -> String {
     format!(
         r#"WITH raw AS (
   SELECT item.ttl AS ttl_av, TRY_CAST(item.ttl.n AS double) AS t, item.user_id.s AS pk,
-         item."timestamp".s AS ts
+         CAST(item."timestamp".s AS varchar) AS ts
   FROM "{database}"."{table}"
 ), base AS (
   SELECT ttl_av, t, floor(t) AS ti, pk, {ev} AS ev FROM raw
