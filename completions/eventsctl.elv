@@ -42,6 +42,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand alarms 'Create and check the runbook''s alarms'
             cand dashboard 'Put the runbook''s dashboard, or draw it in the terminal'
             cand check-ttl 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+            cand export 'PITR exports to S3: exact answers at any size without reading the table'
             cand stream-status 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
             cand stream 'Read the table''s stream'
             cand pitr-restore 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
@@ -562,9 +563,22 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;dashboard;help;help'= {
         }
         &'eventsctl;check-ttl'= {
-            cand --sample 'Items to sample (parallel scan segments)'
+            cand --sample 'Items to sample: small pages from randomly chosen segments spanning the key space; every share reported carries a 95% confidence interval'
+            cand --read-rate 'With --full: consumed read units per second at most (ReturnConsumedCapacity), shared by all segments; throttled pages back off'
+            cand --max-read-units 'With --full: stop after consuming this many read units and report what was seen as partial (resume later with --resume)'
+            cand --checkpoint 'With --full: the state file (default: one in the temporary directory, named in the output; removed when the scan finishes)'
+            cand --resume 'Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired credential or a budget stop); nothing is counted twice'
+            cand --segments 'With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)'
+            cand --concurrency 'Segments read at the same time'
+            cand --confirm-above 'With --full on a production environment: the estimate in read units above which --yes is needed'
+            cand --price-per-million-rru 'On-demand $ per million read request units, for the estimate'
+            cand --from-export 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read'
+            cand --engine 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)'
+            cand --athena-workgroup 'Athena workgroup'
+            cand --athena-output 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s'
+            cand --athena-database 'Glue database the export''s table is registered in (created when missing)'
+            cand --price-per-tb-scanned 'Athena $ per TB scanned, for the estimate'
             cand --grace 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)'
-            cand --segments 'Parallel scan segments'
             cand --rate 'With --cleanup: deletes per second at most'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -575,9 +589,11 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'Colour in tables'
-            cand --full 'Scan the whole table (progress bar; memory stays flat)'
+            cand --full 'Scan the whole table: prints the estimate (read units, time, price) first, honours --read-rate and --max-read-units, checkpoints to a state file'
+            cand --estimate 'With --full: only print the estimate, read nothing'
             cand --cleanup 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
-            cand --yes 'With --cleanup: really delete'
+            cand --yes 'With --cleanup: really delete; with --full on production: read above --confirm-above'
+            cand --instead-of-ttl 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -587,6 +603,115 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'eventsctl;export'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+            cand status 'One export''s state (an ARN, or `latest`)'
+            cand list 'The table''s exports, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;export;start'= {
+            cand --bucket 'S3 bucket for the export'
+            cand --prefix 'Key prefix in the bucket'
+            cand --to 'The point in time to export (default: now); within the PITR window'
+            cand --reuse-within 'Reuse a completed export of this bucket and prefix no older than this'
+            cand --wait-timeout 'With --wait: give up waiting after this long (the export goes on)'
+            cand --price-per-gb 'Export $ per GB of table, for the estimate'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --new 'Start a new export even when a recent one exists'
+            cand --wait 'Wait until the export completes (progress on stderr)'
+            cand --dry-run 'Show the estimate and what would be started; start nothing'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;export;status'= {
+            cand --wait-timeout 'With --wait: give up waiting after this long'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --wait 'Wait until it completes'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;export;list'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;export;help'= {
+            cand start 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+            cand status 'One export''s state (an ARN, or `latest`)'
+            cand list 'The table''s exports, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;export;help;start'= {
+        }
+        &'eventsctl;export;help;status'= {
+        }
+        &'eventsctl;export;help;list'= {
+        }
+        &'eventsctl;export;help;help'= {
         }
         &'eventsctl;stream-status'= {
             cand --probe-timeout 'With --probe: how long to wait for the canary'
@@ -1025,6 +1150,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand alarms 'Create and check the runbook''s alarms'
             cand dashboard 'Put the runbook''s dashboard, or draw it in the terminal'
             cand check-ttl 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+            cand export 'PITR exports to S3: exact answers at any size without reading the table'
             cand stream-status 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
             cand stream 'Read the table''s stream'
             cand pitr-restore 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
@@ -1089,6 +1215,17 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;dashboard;show'= {
         }
         &'eventsctl;help;check-ttl'= {
+        }
+        &'eventsctl;help;export'= {
+            cand start 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+            cand status 'One export''s state (an ARN, or `latest`)'
+            cand list 'The table''s exports, newest first'
+        }
+        &'eventsctl;help;export;start'= {
+        }
+        &'eventsctl;help;export;status'= {
+        }
+        &'eventsctl;help;export;list'= {
         }
         &'eventsctl;help;stream-status'= {
         }

@@ -48,6 +48,7 @@ complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "diagnose" -d 'D
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "alarms" -d 'Create and check the runbook\'s alarms'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "dashboard" -d 'Put the runbook\'s dashboard, or draw it in the terminal'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "check-ttl" -d 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "export" -d 'PITR exports to S3: exact answers at any size without reading the table'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "stream-status" -d 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "stream" -d 'Read the table\'s stream'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "pitr-restore" -d 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
@@ -480,9 +481,23 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "show" -d 'Draw the dashboard\'s four widgets in the terminal'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l sample -d 'Items to sample (parallel scan segments)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l sample -d 'Items to sample: small pages from randomly chosen segments spanning the key space; every share reported carries a 95% confidence interval' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l read-rate -d 'With --full: consumed read units per second at most (ReturnConsumedCapacity), shared by all segments; throttled pages back off' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l max-read-units -d 'With --full: stop after consuming this many read units and report what was seen as partial (resume later with --resume)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l checkpoint -d 'With --full: the state file (default: one in the temporary directory, named in the output; removed when the scan finishes)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l resume -d 'Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired credential or a budget stop); nothing is counted twice' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l segments -d 'With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l concurrency -d 'Segments read at the same time' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l confirm-above -d 'With --full on a production environment: the estimate in read units above which --yes is needed' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l price-per-million-rru -d 'On-demand $ per million read request units, for the estimate' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l from-export -d 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l engine -d 'With --from-export: read the export\'s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)' -r -f -a "local\t''
+athena\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-workgroup -d 'Athena workgroup' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l grace -d 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l segments -d 'Parallel scan segments' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l rate -d 'With --cleanup: deletes per second at most' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -497,14 +512,107 @@ ndjson\t'One JSON object a line (streaming commands)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l full -d 'Scan the whole table (progress bar; memory stays flat)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l full -d 'Scan the whole table: prints the estimate (read units, time, price) first, honours --read-rate and --max-read-units, checkpoints to a state file'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l estimate -d 'With --full: only print the estimate, read nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l cleanup -d 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l yes -d 'With --cleanup: really delete'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l yes -d 'With --cleanup: really delete; with --full on production: read above --confirm-above'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l instead-of-ttl -d 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "status" -d 'One export\'s state (an ARN, or `latest`)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "list" -d 'The table\'s exports, newest first'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l bucket -d 'S3 bucket for the export' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l prefix -d 'Key prefix in the bucket' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l to -d 'The point in time to export (default: now); within the PITR window' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l reuse-within -d 'Reuse a completed export of this bucket and prefix no older than this' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l wait-timeout -d 'With --wait: give up waiting after this long (the export goes on)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l price-per-gb -d 'Export $ per GB of table, for the estimate' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l new -d 'Start a new export even when a recent one exists'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l wait -d 'Wait until the export completes (progress on stderr)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l dry-run -d 'Show the estimate and what would be started; start nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l wait-timeout -d 'With --wait: give up waiting after this long' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l wait -d 'Wait until it completes'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "status" -d 'One export\'s state (an ARN, or `latest`)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "list" -d 'The table\'s exports, newest first'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l probe-timeout -d 'With --probe: how long to wait for the canary' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -874,22 +982,23 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s v -l
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "events" -d 'Write, read, query and import events through the shared core'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "diagnose" -d 'Diagnose throttling, latency and failing writes (runbook Issue 1, alarms 1-3)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "alarms" -d 'Create and check the runbook\'s alarms'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "dashboard" -d 'Put the runbook\'s dashboard, or draw it in the terminal'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "check-ttl" -d 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "stream-status" -d 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "stream" -d 'Read the table\'s stream'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "pitr-restore" -d 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "dr-drill" -d 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "insights" -d 'The runbook\'s Logs Insights queries'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "hot-partitions" -d 'Hot users and keys: top users\' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "health-check" -d 'The runbook\'s maintenance procedures as one command each'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "bench" -d 'Open-loop load through the core against the runbook\'s performance targets'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "events" -d 'Write, read, query and import events through the shared core'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "diagnose" -d 'Diagnose throttling, latency and failing writes (runbook Issue 1, alarms 1-3)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "alarms" -d 'Create and check the runbook\'s alarms'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "dashboard" -d 'Put the runbook\'s dashboard, or draw it in the terminal'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "check-ttl" -d 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "export" -d 'PITR exports to S3: exact answers at any size without reading the table'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "stream-status" -d 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "stream" -d 'Read the table\'s stream'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "pitr-restore" -d 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "dr-drill" -d 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "insights" -d 'The runbook\'s Logs Insights queries'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "hot-partitions" -d 'Hot users and keys: top users\' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "health-check" -d 'The runbook\'s maintenance procedures as one command each'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "bench" -d 'Open-loop load through the core against the runbook\'s performance targets'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
@@ -904,6 +1013,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_see
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from alarms" -f -a "status" -d 'Each alarm: present, as specified, its state, and whether it notifies anyone'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "show" -d 'Draw the dashboard\'s four widgets in the terminal'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "status" -d 'One export\'s state (an ARN, or `latest`)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "list" -d 'The table\'s exports, newest first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "tail" -d 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from insights" -f -a "list" -d 'The named queries and what they answer'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from insights" -f -a "run" -d 'Run a named query, or your own with --query'

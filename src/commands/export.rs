@@ -123,7 +123,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
         bytes(cost.table_bytes)
     );
     report.set("cost", &cost);
-    let at = args.to.clone().map(|t| t.resolve(Utc::now()));
+    let at = args.to.map(|t| t.resolve(Utc::now()));
     // A recent completed export of the same place answers as well as a new one, for free.
     if !args.new && at.is_none() {
         let cutoff = Utc::now() - args.reuse_within;

@@ -158,7 +158,7 @@ pub async fn list(
         .collect()
         .await;
     let mut out = described.into_iter().collect::<Result<Vec<_>, _>>()?;
-    out.sort_by(|a, b| b.point_in_time().cmp(&a.point_in_time()));
+    out.sort_by_key(|e| std::cmp::Reverse(e.point_in_time()));
     Ok(out)
 }
 
@@ -326,7 +326,7 @@ pub async fn manifest(s3: &aws_sdk_s3::Client, info: &ExportInfo) -> Result<Mani
     let files = text
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<DataFile>(l))
+        .map(serde_json::from_str::<DataFile>)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ExportError::Read {
             bucket: info.bucket.clone(),
