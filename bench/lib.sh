@@ -6,8 +6,14 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 bench_setup() {
-  cargo build --release --quiet
-  EV="$ROOT/target/release/eventsctl"
+  # BENCH_PROFILE=dev checks a bench script quickly against the debug build (numbers not for quoting).
+  if [ "${BENCH_PROFILE:-release}" = dev ]; then
+    cargo build --quiet
+    EV="${CARGO_TARGET_DIR:-$ROOT/target}/debug/eventsctl"
+  else
+    cargo build --release --quiet
+    EV="${CARGO_TARGET_DIR:-$ROOT/target}/release/eventsctl"
+  fi
   scripts/emulator.sh start
   export AWS_ENDPOINT_URL="$(scripts/emulator.sh endpoint)"
   export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
