@@ -229,6 +229,10 @@ pub struct HotArgs {
     /// With --enable-contributor-insights: show what would be enabled, change nothing
     #[arg(long, requires = "enable_contributor_insights")]
     pub dry_run: bool,
+    /// Exact events per user and per day from a PITR export instead of the logs and metrics
+    /// (the table is not read)
+    #[command(flatten)]
+    pub export: FromExportArgs,
 }
 
 #[derive(Debug, Subcommand)]

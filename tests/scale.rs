@@ -475,6 +475,23 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     w.create_table();
     common::keep_expired_items(&w).await;
     seed_every_class(&w).await;
+    // One busy user: 10 more live events.
+    let now = Utc::now();
+    write_all(
+        &w,
+        (0..10)
+            .map(|i| {
+                let ts = now - chrono::Duration::minutes(i);
+                event(
+                    "big-user",
+                    &format!("b{i}"),
+                    ts,
+                    num(ts.timestamp() + 30 * DAY),
+                )
+            })
+            .collect(),
+    )
+    .await;
     let bucket = format!("exports-{}", w.env);
     s3(&w)
         .await
@@ -497,7 +514,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     let export = started.json()["data"]["export"].clone();
     assert_eq!(export["status"], "COMPLETED", "{export}");
     let written = write_export_files(&w, &export).await;
-    assert_eq!(written, 54);
+    assert_eq!(written, 64);
     // Started again: the recent completed export is reused, not a second one.
     let again = w.run(&[
         "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb",
@@ -521,7 +538,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         &format!("s3://{bucket}/athena/"),
     ]);
     let want = counts(&tally(&full));
-    assert_eq!(want[0].1, 54, "{}", full.stdout);
+    assert_eq!(want[0].1, 64, "{}", full.stdout);
     assert_eq!(
         counts(&tally(&local)),
         want,
@@ -539,6 +556,32 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         assert_eq!(r.json()["data"]["scope"]["kind"], "export");
         assert_eq!(r.finding("ttl.scope")["status"], "ok", "{}", r.stdout);
     }
+
+    // hot-partitions: exact keys from the export, the same by both engines.
+    let athena_out = format!("s3://{bucket}/athena/");
+    let hot_local = w.run(&["-o", "json", "hot-partitions", "--from-export", "latest"]);
+    let hot_athena = w.run(&[
+        "-o",
+        "json",
+        "hot-partitions",
+        "--from-export",
+        "latest",
+        "--engine",
+        "athena",
+        "--athena-output",
+        &athena_out,
+    ]);
+    let keys = hot_local.json()["data"]["export_keys"].clone();
+    assert_eq!(keys["items"], 64, "{}", hot_local.stdout);
+    assert_eq!(keys["users"], 7);
+    assert_eq!(keys["top"][0], serde_json::json!(["big-user", 10]));
+    assert_eq!(
+        hot_athena.json()["data"]["export_keys"],
+        keys,
+        "{}",
+        hot_athena.stdout
+    );
+    assert_eq!(hot_local.finding("hot.export_keys")["status"], "ok");
 
     // The restore check's reference: the item count at a time, from the export's manifest.
     let ddb = w.dynamodb().await;
@@ -558,7 +601,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         .await
         .unwrap()
         .expect("an export before now");
-    assert_eq!(at.1, 54);
+    assert_eq!(at.1, 64);
     assert_eq!(at.0.arn, arn);
     let none = eventsctl::scale::export::item_count_at(
         &ddb,

@@ -4,6 +4,7 @@
 pub mod alarms;
 pub mod capacity;
 pub mod hot;
+pub mod keys;
 pub mod latency;
 pub mod restore;
 pub mod stream;

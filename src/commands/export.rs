@@ -230,3 +230,28 @@ pub async fn list(ctx: &Context) -> anyhow::Result<Report> {
     report.set("exports", &exports);
     Ok(report)
 }
+
+/// An export to answer from: the table's ARN, the export (`latest` or an ARN, completed), its
+/// manifest, and an S3 client to read it with.
+pub(crate) struct Opened {
+    pub info: ExportInfo,
+    pub manifest: export::Manifest,
+    pub s3: aws_sdk_s3::Client,
+}
+
+pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
+    let (table_arn, _) = table_arn(ctx).await?;
+    let info = export::resolve(ctx.dynamodb().await?, &table_arn, which).await?;
+    let s3 = ctx.s3().await?;
+    let manifest = export::manifest(&s3, &info).await?;
+    Ok(Opened { info, manifest, s3 })
+}
+
+/// Where Athena runs, from the flags.
+pub(crate) fn athena_target(a: &crate::cli::AthenaArgs) -> crate::scale::athena::AthenaTarget {
+    crate::scale::athena::AthenaTarget {
+        workgroup: a.athena_workgroup.clone(),
+        output: a.athena_output.clone(),
+        database: a.athena_database.clone(),
+    }
+}

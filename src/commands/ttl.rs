@@ -238,16 +238,9 @@ async fn from_export(
 ) -> anyhow::Result<TtlFacts> {
     use crate::scale::{athena, export};
     let grace = args.grace.num_seconds();
-    let ddb = ctx.dynamodb().await?;
-    let table_arn = crate::aws::table::describe(ddb, ctx.table())
-        .await?
-        .and_then(|t| t.table_arn().map(str::to_owned))
-        .ok_or_else(|| Refusal::new(format!("table {} does not exist", ctx.table())))?;
-    let info = export::resolve(ddb, &table_arn, which).await?;
+    let super::export::Opened { info, manifest, s3 } = super::export::open(ctx, which).await?;
     // Classified against the export's own time: "overdue" means overdue when it was taken.
     let at = info.point_in_time().unwrap_or_else(Utc::now);
-    let s3 = ctx.s3().await?;
-    let manifest = export::manifest(&s3, &info).await?;
     let engine = args.export.engine;
     let spinner = ctx.progress().bar(
         Some(manifest.summary.item_count),
@@ -271,12 +264,7 @@ async fn from_export(
             (tally, None)
         }
         ExportEngine::Athena => {
-            let a = &args.export.athena;
-            let target = athena::AthenaTarget {
-                workgroup: a.athena_workgroup.clone(),
-                output: a.athena_output.clone(),
-                database: a.athena_database.clone(),
-            };
+            let target = super::export::athena_target(&args.export.athena);
             let name = athena::register(&ctx.glue().await?, &target.database, &info).await?;
             let out = athena::query(
                 &ctx.athena().await?,

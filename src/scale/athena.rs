@@ -301,6 +301,39 @@ WHERE ev IS NOT NULL AND {now} - ev > {month}"#,
     )
 }
 
+/// `hot-partitions --from-export`: items and distinct users.
+pub fn totals_sql(database: &str, table: &str) -> String {
+    format!(r#"SELECT count(*), count(DISTINCT item.user_id.s) FROM "{database}"."{table}""#)
+}
+
+/// The `n` busiest users, most events first.
+pub fn top_users_sql(database: &str, table: &str, n: usize) -> String {
+    format!(
+        r#"SELECT item.user_id.s AS u, count(*) AS n FROM "{database}"."{table}" GROUP BY item.user_id.s ORDER BY n DESC, u LIMIT {n}"#
+    )
+}
+
+/// Events per day: the date part of the event's `timestamp` text (UTC for what the tool
+/// writes; a text with another offset counts on its own date, where the local engine
+/// converts to UTC first).
+pub fn per_day_sql(database: &str, table: &str) -> String {
+    format!(
+        r#"SELECT substr(CAST(item."timestamp".s AS varchar), 1, 10) AS d, count(*) FROM "{database}"."{table}" WHERE item."timestamp".s IS NOT NULL GROUP BY 1 ORDER BY 1"#
+    )
+}
+
+/// Rows of `(text, count)`.
+pub fn pairs(rows: &[Vec<Option<String>>]) -> Result<Vec<(String, u64)>, AthenaError> {
+    rows.iter()
+        .map(|r| {
+            let bad = || AthenaError::BadRow(format!("{r:?}"));
+            let k = r.first().cloned().flatten().ok_or_else(bad)?;
+            let n = r.get(1).and_then(num).ok_or_else(bad)? as u64;
+            Ok((k, n))
+        })
+        .collect()
+}
+
 fn num(v: &Option<String>) -> Option<f64> {
     v.as_deref().and_then(|s| s.trim().parse::<f64>().ok())
 }
