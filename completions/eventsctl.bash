@@ -2533,7 +2533,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__quarterly)
-            opts="-o -q -v -h -V --report --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --report --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2560,6 +2560,30 @@ _eventsctl() {
                     return 0
                     ;;
                 --price-per-rcu-hour)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "local athena" -- "${cur}"))
+                    return 0
+                    ;;
+                --athena-workgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-tb-scanned)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3195,7 +3219,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__hot__subcmd__partitions)
-            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
+            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3206,6 +3230,30 @@ _eventsctl() {
                     return 0
                     ;;
                 --log-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "local athena" -- "${cur}"))
+                    return 0
+                    ;;
+                --athena-workgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-tb-scanned)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

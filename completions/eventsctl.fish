@@ -801,6 +801,13 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l since -d 'How far back to look' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l log-group -d 'Log group of the API\'s Lambda (repeatable; default: those under /aws/lambda/{prefix}-{env})' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l from-export -d 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l engine -d 'With --from-export: read the export\'s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)' -r -f -a "local\t''
+athena\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-workgroup -d 'Athena workgroup' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l name-prefix -d 'Prefix of every resource name' -r
@@ -873,6 +880,13 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-million-rru -d 'On-demand $ per million read request units' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-wcu-hour -d 'Provisioned $ per WCU-hour' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-rcu-hour -d 'Provisioned $ per RCU-hour' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l from-export -d 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l engine -d 'With --from-export: read the export\'s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)' -r -f -a "local\t''
+athena\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-workgroup -d 'Athena workgroup' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l name-prefix -d 'Prefix of every resource name' -r

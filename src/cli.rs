@@ -169,6 +169,10 @@ pub struct QuarterlyArgs {
     pub sample: u64,
     #[command(flatten)]
     pub prices: PriceArgs,
+    /// Key distribution, item sizes and GSI key coverage, exactly, from a PITR export instead
+    /// of the sample (local engine)
+    #[command(flatten)]
+    pub export: FromExportArgs,
 }
 
 #[derive(Debug, Subcommand)]

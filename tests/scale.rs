@@ -583,6 +583,36 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     );
     assert_eq!(hot_local.finding("hot.export_keys")["status"], "ok");
 
+    // health-check quarterly: the exact shape from the export replaces the sample.
+    let q = w.run(&[
+        "-o",
+        "json",
+        "health-check",
+        "quarterly",
+        "--from-export",
+        "latest",
+    ]);
+    assert_eq!(
+        q.finding("quarterly.export_keys")["evidence"]["items"],
+        64,
+        "{}",
+        q.stdout
+    );
+    assert_eq!(q.finding("quarterly.item_sizes")["status"], "ok");
+    // Written behind the tool's back, the seeded items lack the GSI sort keys.
+    let gsi = q.finding("quarterly.gsi_keys.EventTypeIndex");
+    assert_eq!(gsi["status"], "warn", "{gsi}");
+    assert_eq!(gsi["evidence"]["missing"], 64);
+    w.run(&[
+        "health-check",
+        "quarterly",
+        "--from-export",
+        "latest",
+        "--engine",
+        "athena",
+    ])
+    .assert_code(64);
+
     // The restore check's reference: the item count at a time, from the export's manifest.
     let ddb = w.dynamodb().await;
     let table_arn = ddb

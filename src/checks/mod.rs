@@ -7,6 +7,7 @@ pub mod hot;
 pub mod keys;
 pub mod latency;
 pub mod restore;
+pub mod shape;
 pub mod stream;
 pub mod table;
 pub mod throttling;

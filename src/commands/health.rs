@@ -422,7 +422,46 @@ async fn key_distribution(
     Ok((n, top))
 }
 
+enum KeysFrom {
+    Sample(anyhow::Result<(usize, Vec<(String, usize)>)>),
+    Export(anyhow::Result<Part>),
+}
+
+/// The table's shape from an export (local engine): keys, item sizes, GSI key coverage.
+async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
+    use crate::checks::shape::{self, Shape, ShapeTally};
+    let super::export::Opened { info, manifest, s3 } = super::export::open(ctx, which).await?;
+    let bar = ctx.progress().bar(
+        Some(manifest.summary.item_count),
+        format!("reading export {}", info.id()),
+    );
+    let (t, _) = crate::scale::export::read_local(
+        &s3,
+        &info.bucket,
+        &manifest,
+        4,
+        &|t: &mut ShapeTally, item| t.add(item),
+        &|t: &mut ShapeTally, o| t.merge(o),
+        &|n| bar.inc(n),
+    )
+    .await?;
+    bar.finish_and_clear();
+    let s = Shape::from(&t);
+    Ok(Part {
+        name: "table shape (export)",
+        runbook: "Quarterly 2-3",
+        findings: shape::evaluate(&s),
+        sections: shape::sections(&s),
+    })
+}
+
 pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Report> {
+    if args.export.engine == crate::cli::ExportEngine::Athena {
+        return Err(crate::error::UsageError::new(
+            "health-check quarterly reads an export with --engine local only (item sizes follow DynamoDB's size rule, which the SQL does not have); use hot-partitions --from-export --engine athena for the key counts",
+        )
+        .into());
+    }
     let now = Utc::now();
     let quarter = Duration::days(90);
     let p = prices(&args.prices);
@@ -451,8 +490,18 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
         quarter_latency(ctx, now - quarter, now),
         quarter_latency(ctx, now - quarter - quarter, now - quarter),
         metrics::fetch(cw, usage_window, &usage_keys),
-        key_distribution(ctx, args.sample as usize),
+        async {
+            match &args.export.from_export {
+                Some(which) => KeysFrom::Export(export_shape(ctx, which).await),
+                None => KeysFrom::Sample(key_distribution(ctx, args.sample as usize).await),
+            }
+        },
     );
+    // From an export: the exact shape replaces the sampled key distribution.
+    let (keys, shape) = match keys {
+        KeysFrom::Sample(k) => (k, None),
+        KeysFrom::Export(shape) => (Ok((0, Vec::new())), Some(shape?)),
+    };
     spinner.finish_and_clear();
 
     let mut lat = Vec::new();
@@ -643,12 +692,12 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                 gsi_rows,
             )],
         },
-        Part {
+        shape.unwrap_or(Part {
             name: "key distribution",
             runbook: "Quarterly 3",
             findings: key_findings,
             sections: Vec::new(),
-        },
+        }),
     ];
     let mut report = assemble(Report::check("health-check quarterly"), parts);
     report.set("prices", p);
