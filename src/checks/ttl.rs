@@ -860,6 +860,28 @@ pub async fn read_sample(
     Ok((tally, cost, clusters.shares()))
 }
 
+/// The facts of a sample read after `meta` (what `check-ttl` and `health-check monthly` use).
+pub async fn sample_facts(
+    meta: TtlMeta,
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    want: usize,
+    now: i64,
+    grace_s: i64,
+) -> TtlFacts {
+    let read = read_sample(client, table, meta.approx_items, want, now, grace_s).await;
+    let (tally, cost, shares) = match read {
+        Ok((t, c, s)) => (Ok(t), c, Some(s)),
+        Err(e) => (Err(e.to_string()), SampleCost::default(), None),
+    };
+    let scope = Scope::Sample {
+        asked: want,
+        cost,
+        shares,
+    };
+    meta.into_facts(tally, scope, grace_s, None)
+}
+
 /// `check-ttl` on a sample, as `health-check monthly` runs it.
 pub async fn gather_sample(
     ctx: &crate::context::Context,
@@ -869,37 +891,7 @@ pub async fn gather_sample(
     let now = chrono::Utc::now();
     let meta = gather_meta(ctx, now).await?;
     let client = ctx.dynamodb_bulk().await?;
-    let read = read_sample(
-        client,
-        ctx.table(),
-        meta.approx_items,
-        want,
-        now.timestamp(),
-        grace_s,
-    )
-    .await;
-    Ok(match read {
-        Ok((tally, cost, shares)) => meta.into_facts(
-            Ok(tally),
-            Scope::Sample {
-                asked: want,
-                cost,
-                shares: Some(shares),
-            },
-            grace_s,
-            None,
-        ),
-        Err(e) => meta.into_facts(
-            Err(e.to_string()),
-            Scope::Sample {
-                asked: want,
-                cost: SampleCost::default(),
-                shares: None,
-            },
-            grace_s,
-            None,
-        ),
-    })
+    Ok(sample_facts(meta, client, ctx.table(), want, now.timestamp(), grace_s).await)
 }
 
 /// The full scan, classified into the checkpoint's tally against its reference time.

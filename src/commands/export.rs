@@ -179,19 +179,11 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
         "export.started",
         format!("started export {} ({cost_text})", info.arn),
     ));
-    let (info, stopped) = if args.wait {
-        wait(ctx, &info.arn, args.wait_timeout).await?
-    } else {
-        (info, None)
-    };
-    report.push(state_finding(&info, stopped));
-    report.set("export", &info);
-    report.section(table_of("Export", std::slice::from_ref(&info)));
-    Ok(report)
+    finish(ctx, report, info, args.wait, args.wait_timeout).await
 }
 
 pub async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Report> {
-    let mut report = Report::action("export status");
+    let report = Report::action("export status");
     let (table_arn, _) = table_arn(ctx).await?;
     let client = ctx.dynamodb().await?;
     let info = if args.export == "latest" {
@@ -203,8 +195,19 @@ pub async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Re
     } else {
         export::describe(client, &args.export).await?
     };
-    let (info, stopped) = if args.wait && info.status == "IN_PROGRESS" {
-        wait(ctx, &info.arn, args.wait_timeout).await?
+    finish(ctx, report, info, args.wait, args.wait_timeout).await
+}
+
+/// Waits when asked and the export is still running, then reports its state.
+async fn finish(
+    ctx: &Context,
+    mut report: Report,
+    info: ExportInfo,
+    wait_for_it: bool,
+    timeout: chrono::Duration,
+) -> anyhow::Result<Report> {
+    let (info, stopped) = if wait_for_it && info.status == "IN_PROGRESS" {
+        wait(ctx, &info.arn, timeout).await?
     } else {
         (info, None)
     };
@@ -245,6 +248,33 @@ pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
     let s3 = ctx.s3().await?;
     let manifest = export::manifest(&s3, &info).await?;
     Ok(Opened { info, manifest, s3 })
+}
+
+impl Opened {
+    /// The local engine over every data file, with a progress bar on the manifest's count.
+    pub(crate) async fn read_local<T: Default>(
+        &self,
+        ctx: &Context,
+        add: &(dyn Fn(&mut T, &crate::scale::ddbjson::Item) + Sync),
+        merge: &(dyn Fn(&mut T, T) + Sync),
+    ) -> anyhow::Result<T> {
+        let bar = ctx.progress().bar(
+            Some(self.manifest.summary.item_count),
+            format!("reading export {}", self.info.id()),
+        );
+        let (t, _) = export::read_local(
+            &self.s3,
+            &self.info.bucket,
+            &self.manifest,
+            4,
+            add,
+            merge,
+            &|n| bar.inc(n),
+        )
+        .await?;
+        bar.finish_and_clear();
+        Ok(t)
+    }
 }
 
 /// Where Athena runs, from the flags.

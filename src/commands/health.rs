@@ -430,22 +430,14 @@ enum KeysFrom {
 /// The table's shape from an export (local engine): keys, item sizes, GSI key coverage.
 async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     use crate::checks::shape::{self, Shape, ShapeTally};
-    let super::export::Opened { info, manifest, s3 } = super::export::open(ctx, which).await?;
-    let bar = ctx.progress().bar(
-        Some(manifest.summary.item_count),
-        format!("reading export {}", info.id()),
-    );
-    let (t, _) = crate::scale::export::read_local(
-        &s3,
-        &info.bucket,
-        &manifest,
-        4,
-        &|t: &mut ShapeTally, item| t.add(item),
-        &|t: &mut ShapeTally, o| t.merge(o),
-        &|n| bar.inc(n),
-    )
-    .await?;
-    bar.finish_and_clear();
+    let t = super::export::open(ctx, which)
+        .await?
+        .read_local(
+            ctx,
+            &|t: &mut ShapeTally, item| t.add(item),
+            &|t: &mut ShapeTally, o| t.merge(o),
+        )
+        .await?;
     let s = Shape::from(&t);
     Ok(Part {
         name: "table shape (export)",

@@ -55,24 +55,18 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
 /// Exact counts from an export, by either engine, in one shape.
 async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Result<Report> {
     use crate::checks::keys::{self, KeySummary, KeyTally};
-    use crate::scale::{athena, export};
-    let super::export::Opened { info, manifest, s3 } = super::export::open(ctx, which).await?;
-    let bar = ctx.progress().bar(
-        Some(manifest.summary.item_count),
-        format!("reading export {}", info.id()),
-    );
+    use crate::scale::athena;
+    let opened = super::export::open(ctx, which).await?;
+    let info = opened.info.clone();
     let (summary, bytes_scanned) = match args.export.engine {
         ExportEngine::Local => {
-            let (t, _) = export::read_local(
-                &s3,
-                &info.bucket,
-                &manifest,
-                4,
-                &|t: &mut KeyTally, item| t.add(item),
-                &|t: &mut KeyTally, o| t.merge(o),
-                &|n| bar.inc(n),
-            )
-            .await?;
+            let t = opened
+                .read_local(
+                    ctx,
+                    &|t: &mut KeyTally, item| t.add(item),
+                    &|t: &mut KeyTally, o| t.merge(o),
+                )
+                .await?;
             (KeySummary::from(&t), None)
         }
         ExportEngine::Athena => {
@@ -114,7 +108,6 @@ async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Resu
             )
         }
     };
-    bar.finish_and_clear();
     let mut report = Report::check("hot-partitions");
     report.extend(keys::evaluate(&summary));
     for s in keys::sections(&summary) {

@@ -9,7 +9,7 @@ use chrono::Utc;
 
 use crate::checks::ttl::{
     Cleanup, ExportScope, FullScope, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally, evaluate,
-    gather_meta, projection, read_full, read_sample, ttl_enabled,
+    gather_meta, projection, read_full, ttl_enabled,
 };
 use crate::cli::{CheckTtlArgs, ExportEngine};
 use crate::context::Context;
@@ -53,41 +53,19 @@ pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Rep
             Full::EstimateOnly(r) => return Ok(*r),
         }
     } else {
-        let want = args.sample as usize;
         let spinner = ctx.progress().spinner("sampling across the key space");
         let client = ctx.dynamodb_bulk().await?;
-        let read = read_sample(
+        let facts = crate::checks::ttl::sample_facts(
+            meta,
             client,
             ctx.table(),
-            meta.approx_items,
-            want,
+            args.sample as usize,
             now.timestamp(),
             grace,
         )
         .await;
         spinner.finish_and_clear();
-        match read {
-            Ok((tally, cost, shares)) => meta.into_facts(
-                Ok(tally),
-                Scope::Sample {
-                    asked: want,
-                    cost,
-                    shares: Some(shares),
-                },
-                grace,
-                None,
-            ),
-            Err(e) => meta.into_facts(
-                Err(e.to_string()),
-                Scope::Sample {
-                    asked: want,
-                    cost: Default::default(),
-                    shares: None,
-                },
-                grace,
-                None,
-            ),
-        }
+        facts
     };
     Ok(report(facts))
 }
@@ -236,36 +214,30 @@ async fn from_export(
     meta: TtlMeta,
     which: &str,
 ) -> anyhow::Result<TtlFacts> {
-    use crate::scale::{athena, export};
+    use crate::scale::athena;
     let grace = args.grace.num_seconds();
-    let super::export::Opened { info, manifest, s3 } = super::export::open(ctx, which).await?;
+    let opened = super::export::open(ctx, which).await?;
+    let info = &opened.info;
     // Classified against the export's own time: "overdue" means overdue when it was taken.
     let at = info.point_in_time().unwrap_or_else(Utc::now);
     let engine = args.export.engine;
-    let spinner = ctx.progress().bar(
-        Some(manifest.summary.item_count),
-        format!("reading export {} ({engine:?})", info.id()),
-    );
     let (tally, bytes_scanned) = match engine {
         ExportEngine::Local => {
             let now = at.timestamp();
-            let (tally, _) = export::read_local(
-                &s3,
-                &info.bucket,
-                &manifest,
-                4,
-                &|t: &mut TtlTally, item| {
-                    t.add(item, now, grace);
-                },
-                &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
-                &|n| spinner.inc(n),
-            )
-            .await?;
+            let tally = opened
+                .read_local(
+                    ctx,
+                    &|t: &mut TtlTally, item| {
+                        t.add(item, now, grace);
+                    },
+                    &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
+                )
+                .await?;
             (tally, None)
         }
         ExportEngine::Athena => {
             let target = super::export::athena_target(&args.export.athena);
-            let name = athena::register(&ctx.glue().await?, &target.database, &info).await?;
+            let name = athena::register(&ctx.glue().await?, &target.database, info).await?;
             let out = athena::query(
                 &ctx.athena().await?,
                 &target,
@@ -275,12 +247,11 @@ async fn from_export(
             (athena::ttl_tally(&out.rows)?, out.bytes_scanned)
         }
     };
-    spinner.finish_and_clear();
     let scope = Scope::Export(ExportScope {
         export_arn: info.arn.clone(),
         export_time: at.to_rfc3339(),
         engine: format!("{engine:?}").to_lowercase(),
-        manifest_items: Some(manifest.summary.item_count),
+        manifest_items: Some(opened.manifest.summary.item_count),
         bytes_scanned,
     });
     Ok(meta.into_facts(Ok(tally), scope, grace, None))

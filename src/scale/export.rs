@@ -118,19 +118,7 @@ pub async fn describe(
     Ok(out
         .export_description()
         .map(ExportInfo::from_description)
-        .unwrap_or_else(|| ExportInfo {
-            arn: arn.to_owned(),
-            status: "UNKNOWN".into(),
-            export_time: None,
-            start_time: None,
-            end_time: None,
-            item_count: None,
-            billed_size_bytes: None,
-            bucket: String::new(),
-            prefix: None,
-            manifest: None,
-            failure: None,
-        }))
+        .unwrap_or_else(|| unknown_info(arn)))
 }
 
 /// The table's exports, newest first (ListExports has no times: each one is described).
@@ -242,12 +230,13 @@ pub async fn start(
     Ok(out
         .export_description()
         .map(ExportInfo::from_description)
-        .unwrap_or_else(|| unreachable_info(table_arn)))
+        .unwrap_or_else(|| unknown_info(&format!("{table_arn}/export/unknown"))))
 }
 
-fn unreachable_info(table_arn: &str) -> ExportInfo {
+/// An answer without a description (the API always sends one; this keeps a gap from panicking).
+fn unknown_info(arn: &str) -> ExportInfo {
     ExportInfo {
-        arn: format!("{table_arn}/export/unknown"),
+        arn: arn.to_owned(),
         status: "UNKNOWN".into(),
         export_time: None,
         start_time: None,
@@ -294,21 +283,38 @@ impl Manifest {
     }
 }
 
-async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<String, ExportError> {
-    let read = |why: String| ExportError::Read {
-        bucket: bucket.to_owned(),
-        key: key.to_owned(),
+fn read_error(bucket: &str, key: &str) -> impl Fn(String) -> ExportError {
+    let (bucket, key) = (bucket.to_owned(), key.to_owned());
+    move |why| ExportError::Read {
+        bucket: bucket.clone(),
+        key: key.clone(),
         why,
-    };
-    let out = s3
-        .get_object()
+    }
+}
+
+/// An object's body, as a stream.
+async fn get_object(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    key: &str,
+) -> Result<aws_sdk_s3::primitives::ByteStream, ExportError> {
+    s3.get_object()
         .bucket(bucket)
         .key(key)
         .send()
         .await
         .aws("s3", "GetObject", format!("s3://{bucket}/{key}"))
+        .map(|o| o.body)
+        .map_err(|e| read_error(bucket, key)(e.to_string()))
+}
+
+async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<String, ExportError> {
+    let read = read_error(bucket, key);
+    let bytes = get_object(s3, bucket, key)
+        .await?
+        .collect()
+        .await
         .map_err(|e| read(e.to_string()))?;
-    let bytes = out.body.collect().await.map_err(|e| read(e.to_string()))?;
     String::from_utf8(bytes.to_vec()).map_err(|e| read(e.to_string()))
 }
 
@@ -316,11 +322,8 @@ async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<St
 pub async fn manifest(s3: &aws_sdk_s3::Client, info: &ExportInfo) -> Result<Manifest, ExportError> {
     let key = info.manifest_key();
     let text = get_text(s3, &info.bucket, &key).await?;
-    let summary: ManifestSummary = serde_json::from_str(&text).map_err(|e| ExportError::Read {
-        bucket: info.bucket.clone(),
-        key: key.clone(),
-        why: e.to_string(),
-    })?;
+    let summary: ManifestSummary =
+        serde_json::from_str(&text).map_err(|e| read_error(&info.bucket, &key)(e.to_string()))?;
     let files_key = &summary.manifest_files_s3_key;
     let text = get_text(s3, &info.bucket, files_key).await?;
     let files = text
@@ -328,11 +331,7 @@ pub async fn manifest(s3: &aws_sdk_s3::Client, info: &ExportInfo) -> Result<Mani
         .filter(|l| !l.trim().is_empty())
         .map(serde_json::from_str::<DataFile>)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| ExportError::Read {
-            bucket: info.bucket.clone(),
-            key: files_key.clone(),
-            why: e.to_string(),
-        })?;
+        .map_err(|e| read_error(&info.bucket, files_key)(e.to_string()))?;
     Ok(Manifest { summary, files })
 }
 
@@ -390,20 +389,8 @@ pub async fn read_data_file(
     key: &str,
     add: &mut dyn FnMut(&Item),
 ) -> Result<u64, ExportError> {
-    let read = |why: String| ExportError::Read {
-        bucket: bucket.to_owned(),
-        key: key.to_owned(),
-        why,
-    };
-    let out = s3
-        .get_object()
-        .bucket(bucket)
-        .key(key)
-        .send()
-        .await
-        .aws("s3", "GetObject", format!("s3://{bucket}/{key}"))
-        .map_err(|e| read(e.to_string()))?;
-    let mut body = out.body;
+    let read = read_error(bucket, key);
+    let mut body = get_object(s3, bucket, key).await?;
     let mut decoder = flate2::write::GzDecoder::new(Lines {
         partial: Vec::new(),
         add,
