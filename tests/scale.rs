@@ -643,3 +643,49 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     .unwrap();
     assert!(none.is_none(), "no export that old");
 }
+
+#[tokio::test]
+async fn a_failed_segment_is_reported_while_the_others_finish() {
+    let w = World::new("scale-segment");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let (missing, _) = seed(&w, 400).await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("scan.json");
+    let state_s = state.to_str().unwrap();
+    let proxy = common::Proxy::start("scan-segment.yaml");
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "check-ttl",
+            "--full",
+            "--segments",
+            "8",
+            "--checkpoint",
+            state_s,
+        ],
+    );
+    let scope = r.finding("ttl.scope");
+    assert_eq!(scope["status"], "unknown", "{scope}");
+    assert!(
+        scope["summary"]
+            .as_str()
+            .unwrap()
+            .contains("1 segments failed"),
+        "{scope}"
+    );
+    assert_eq!(scope["evidence"]["failed"][0][0], 3, "{scope}");
+    assert_eq!(
+        scope["evidence"]["segments_done"], 7,
+        "the other segments finished"
+    );
+    let seen = tally(&r)["scanned"].as_u64().unwrap();
+    assert!(seen > 0 && seen < 400, "{seen}");
+    assert!(state.exists());
+    // Without the fault, the resume reads the failed segment only: every item once.
+    let done = w.run(&["-o", "json", "check-ttl", "--resume", state_s]);
+    assert_eq!(tally(&done)["scanned"], 400, "{}", done.stdout);
+    assert_eq!(tally(&done)["missing"]["count"], missing);
+}
