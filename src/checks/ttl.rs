@@ -388,6 +388,10 @@ pub struct ExportScope {
     pub manifest_items: Option<u64>,
     /// Athena: bytes the query scanned.
     pub bytes_scanned: Option<i64>,
+    /// Athena: the price said before the query (the export's size at the per-TB price: an upper
+    /// bound, the files are compressed) and the price of what it scanned.
+    pub athena_estimate_usd: Option<f64>,
+    pub athena_usd: Option<f64>,
 }
 
 /// What was read to build the tally.
@@ -527,8 +531,13 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
         }
         Scope::Export(x) => {
             let evidence = json!(x);
+            let cost = match (x.athena_estimate_usd, x.athena_usd) {
+                (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
+                (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
+                _ => String::new(),
+            };
             let summary = format!(
-                "read all {} items of the export taken at {} ({} engine; the table itself was not read)",
+                "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
                 t.scanned, x.export_time, x.engine
             );
             match x.manifest_items {

@@ -237,6 +237,15 @@ async fn from_export(
         }
         ExportEngine::Athena => {
             let target = super::export::athena_target(&args.export.athena);
+            let spinner = ctx.progress().spinner(format!(
+                "Athena over export {} (~${:.4} at ${}/TB)",
+                info.id(),
+                athena_usd(
+                    info.billed_size_bytes,
+                    args.export.athena.price_per_tb_scanned
+                ),
+                args.export.athena.price_per_tb_scanned
+            ));
             let name = athena::register(&ctx.glue().await?, &target.database, info).await?;
             let out = athena::query(
                 &ctx.athena().await?,
@@ -244,17 +253,29 @@ async fn from_export(
                 &athena::ttl_sql(&target.database, &name, at.timestamp(), grace),
             )
             .await?;
+            spinner.finish_and_clear();
             (athena::ttl_tally(&out.rows)?, out.bytes_scanned)
         }
     };
+    let price = args.export.athena.price_per_tb_scanned;
+    let is_athena = engine == ExportEngine::Athena;
     let scope = Scope::Export(ExportScope {
         export_arn: info.arn.clone(),
         export_time: at.to_rfc3339(),
         engine: format!("{engine:?}").to_lowercase(),
         manifest_items: Some(opened.manifest.summary.item_count),
         bytes_scanned,
+        athena_estimate_usd: is_athena.then(|| athena_usd(info.billed_size_bytes, price)),
+        athena_usd: bytes_scanned.map(|b| athena_usd(Some(b), price)),
     });
     Ok(meta.into_facts(Ok(tally), scope, grace, None))
+}
+
+/// Athena's price for scanning `bytes` at `per_tb` dollars per TB.
+fn athena_usd(bytes: Option<i64>, per_tb: f64) -> f64 {
+    crate::scale::export::cost(0, 0.0, Some(per_tb), bytes.unwrap_or(0))
+        .athena_usd
+        .unwrap_or(0.0)
 }
 
 /// The action: read (a sample's segments, or all with --full), delete the overdue items found,
