@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale: for each size (default 100,000 and 1,000,000 items) a table is imported, then
 #   check-ttl --full --read-rate   items/s and peak RSS (must stay flat: < 64 MB at every size)
+#   (up to 100,000 items) a full `events query` of one user and a `pitr-restore` count
 #   check-ttl --sample 10000       time, read units, segments, interval width vs the exact share
 #   check-ttl --from-export        each engine: time, RSS, and the tallies equal to the scan's
 # The emulator writes no export files: bench/write_export.py writes the documented layout into
@@ -53,6 +54,15 @@ PY
   NOTE=$(json "$OUT/sample-$N.out" "'read units %.1f, %d of %d segments; older_than_30d %.4f in [%.4f, %.4f] (width %.4f), exact $EXACT' % (d['data']['scope']['cost']['read_units'], d['data']['scope']['cost']['segments_read'], d['data']['scope']['cost']['total_segments'], d['data']['sample']['classes']['older_than_30d']['share'], d['data']['sample']['classes']['older_than_30d']['low'], d['data']['sample']['classes']['older_than_30d']['high'], d['data']['sample']['classes']['older_than_30d']['high'] - d['data']['sample']['classes']['older_than_30d']['low'])")
   READ=$(json "$OUT/sample-$N.out" "d['data']['scope']['cost']['items']")
   printf '%-9s %-34s %9.2f %11.0f %9d  %s\n' "$N" "check-ttl --sample 10000" "$WALL" "$(echo "$READ / $WALL" | bc -l)" "$RSS" "$NOTE"
+
+  if [ "$N" -le 100000 ]; then
+    # The earlier steps, at the sizes they were measured at: one user's full query, a restore's count.
+    timed "query-$N" "$EV" -q --env "$ENV" -o ndjson events query --user user-0000 --include-expired
+    Q=$(wc -l <"$OUT/query-$N.out")
+    row "$N" "events query (one user)" "$Q events, $(echo "$Q / $WALL" | bc -l | cut -d. -f1) events/s"
+    timed "restore-$N" "$EV" -q --env "$ENV" -o json pitr-restore --to latest --wait --target "$TABLE-restored"
+    row "$N" "pitr-restore verify" "counted $(json "$OUT/restore-$N.out" "d['data']['verification']['item_count']") items"
+  fi
 
   BUCKET="bench-exports-$N"
   "$BENCH_VENV/bin/python" -c "import boto3,sys; boto3.client('s3', endpoint_url=sys.argv[1]).create_bucket(Bucket=sys.argv[2])" "$AWS_ENDPOINT_URL" "$BUCKET" 2>/dev/null || true
