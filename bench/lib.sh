@@ -6,12 +6,16 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 bench_setup() {
-  # EVENTSCTL_BENCH_BIN benches a binary already built (a release build takes minutes).
+  # EVENTSCTL_BENCH_BIN benches a binary already built (a release build takes minutes);
+  # BENCH_PROFILE=dev checks a bench script quickly against the debug build (numbers not for quoting).
   if [ -n "${EVENTSCTL_BENCH_BIN:-}" ]; then
     EV="$EVENTSCTL_BENCH_BIN"
+  elif [ "${BENCH_PROFILE:-release}" = dev ]; then
+    cargo build --quiet
+    EV="${CARGO_TARGET_DIR:-$ROOT/target}/debug/eventsctl"
   else
     cargo build --release --quiet
-    EV="$ROOT/target/release/eventsctl"
+    EV="${CARGO_TARGET_DIR:-$ROOT/target}/release/eventsctl"
   fi
   scripts/emulator.sh start
   export AWS_ENDPOINT_URL="$(scripts/emulator.sh endpoint)"

@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('alarms', 'alarms', [CompletionResultType]::ParameterValue, 'Create and check the runbook''s alarms')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Put the runbook''s dashboard, or draw it in the terminal')
             [CompletionResult]::new('check-ttl', 'check-ttl', [CompletionResultType]::ParameterValue, 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'PITR exports to S3: exact answers at any size without reading the table')
             [CompletionResult]::new('stream-status', 'stream-status', [CompletionResultType]::ParameterValue, 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)')
             [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Read the table''s stream')
             [CompletionResult]::new('pitr-restore', 'pitr-restore', [CompletionResultType]::ParameterValue, 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)')
@@ -657,9 +658,22 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;check-ttl' {
-            [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Items to sample (parallel scan segments)')
+            [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Items to sample: small pages from randomly chosen segments spanning the key space; every share reported carries a 95% confidence interval')
+            [CompletionResult]::new('--read-rate', '--read-rate', [CompletionResultType]::ParameterName, 'With --full: consumed read units per second at most (ReturnConsumedCapacity), shared by all segments; throttled pages back off')
+            [CompletionResult]::new('--max-read-units', '--max-read-units', [CompletionResultType]::ParameterName, 'With --full: stop after consuming this many read units and report what was seen as partial (resume later with --resume)')
+            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'With --full: the state file (default: one in the temporary directory, named in the output; removed when the scan finishes)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired credential or a budget stop); nothing is counted twice')
+            [CompletionResult]::new('--segments', '--segments', [CompletionResultType]::ParameterName, 'With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Segments read at the same time')
+            [CompletionResult]::new('--confirm-above', '--confirm-above', [CompletionResultType]::ParameterName, 'With --full on a production environment: the estimate in read units above which --yes is needed')
+            [CompletionResult]::new('--price-per-million-rru', '--price-per-million-rru', [CompletionResultType]::ParameterName, 'On-demand $ per million read request units, for the estimate')
+            [CompletionResult]::new('--from-export', '--from-export', [CompletionResultType]::ParameterName, 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)')
+            [CompletionResult]::new('--athena-workgroup', '--athena-workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup')
+            [CompletionResult]::new('--athena-output', '--athena-output', [CompletionResultType]::ParameterName, 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s')
+            [CompletionResult]::new('--athena-database', '--athena-database', [CompletionResultType]::ParameterName, 'Glue database the export''s table is registered in (created when missing)')
+            [CompletionResult]::new('--price-per-tb-scanned', '--price-per-tb-scanned', [CompletionResultType]::ParameterName, 'Athena $ per TB scanned, for the estimate')
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)')
-            [CompletionResult]::new('--segments', '--segments', [CompletionResultType]::ParameterName, 'Parallel scan segments')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'With --cleanup: deletes per second at most')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
@@ -672,9 +686,11 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
             [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
-            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Scan the whole table (progress bar; memory stays flat)')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Scan the whole table: prints the estimate (read units, time, price) first, honours --read-rate and --max-read-units, checkpoints to a state file')
+            [CompletionResult]::new('--estimate', '--estimate', [CompletionResultType]::ParameterName, 'With --full: only print the estimate, read nothing')
             [CompletionResult]::new('--cleanup', '--cleanup', [CompletionResultType]::ParameterName, 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --cleanup: really delete')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --cleanup: really delete; with --full on production: read above --confirm-above')
+            [CompletionResult]::new('--instead-of-ttl', '--instead-of-ttl', [CompletionResultType]::ParameterName, 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
@@ -684,6 +700,132 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eventsctl;export' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One export''s state (an ARN, or `latest`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The table''s exports, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eventsctl;export;start' {
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'S3 bucket for the export')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Key prefix in the bucket')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The point in time to export (default: now); within the PITR window')
+            [CompletionResult]::new('--reuse-within', '--reuse-within', [CompletionResultType]::ParameterName, 'Reuse a completed export of this bucket and prefix no older than this')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --wait: give up waiting after this long (the export goes on)')
+            [CompletionResult]::new('--price-per-gb', '--price-per-gb', [CompletionResultType]::ParameterName, 'Export $ per GB of table, for the estimate')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('--new', '--new', [CompletionResultType]::ParameterName, 'Start a new export even when a recent one exists')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the export completes (progress on stderr)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the estimate and what would be started; start nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eventsctl;export;status' {
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --wait: give up waiting after this long')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until it completes')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eventsctl;export;list' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eventsctl;export;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One export''s state (an ARN, or `latest`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The table''s exports, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eventsctl;export;help;start' {
+            break
+        }
+        'eventsctl;export;help;status' {
+            break
+        }
+        'eventsctl;export;help;list' {
+            break
+        }
+        'eventsctl;export;help;help' {
             break
         }
         'eventsctl;stream-status' {
@@ -783,6 +925,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Pick up a restore already started: wait for TARGET, verify it, re-apply settings')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest wait for the restored table to become ACTIVE (restores can take hours)')
             [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Keys read from the restored table and looked up in the source, and about as many source events (dated before the restore point) looked up in the restored table')
+            [CompletionResult]::new('--reference-export', '--reference-export', [CompletionResultType]::ParameterName, 'Compare the restored table with the source as it was at the restore point: the item count in the manifest of a PITR export of the source (`latest`: the newest completed export at or before the restore point; take one with `export start --to <point>`). With --exact-count only the restored table is scanned')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -795,6 +938,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
             [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm a restore from a production table (production rule: docs/safety.md); a dry run needs no confirmation')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the restore and verify it (the default in a terminal)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Start the restore and return (pick it up later with --resume)')
             [CompletionResult]::new('--no-reapply', '--no-reapply', [CompletionResultType]::ParameterName, 'Do not re-apply TTL, stream, PITR and tags on the restored table')
@@ -940,6 +1084,12 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         'eventsctl;hot-partitions' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back to look')
             [CompletionResult]::new('--log-group', '--log-group', [CompletionResultType]::ParameterName, 'Log group of the API''s Lambda (repeatable; default: those under /aws/lambda/{prefix}-{env})')
+            [CompletionResult]::new('--from-export', '--from-export', [CompletionResultType]::ParameterName, 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)')
+            [CompletionResult]::new('--athena-workgroup', '--athena-workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup')
+            [CompletionResult]::new('--athena-output', '--athena-output', [CompletionResultType]::ParameterName, 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s')
+            [CompletionResult]::new('--athena-database', '--athena-database', [CompletionResultType]::ParameterName, 'Glue database the export''s table is registered in (created when missing)')
+            [CompletionResult]::new('--price-per-tb-scanned', '--price-per-tb-scanned', [CompletionResultType]::ParameterName, 'Athena $ per TB scanned, for the estimate')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -953,6 +1103,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
             [CompletionResult]::new('--enable-contributor-insights', '--enable-contributor-insights', [CompletionResultType]::ParameterName, 'Enable Contributor Insights (throttled-keys mode) on the table and its GSIs first')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --enable-contributor-insights: show what would be enabled, change nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --enable-contributor-insights on production (docs/safety.md): confirm the change')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
@@ -1028,6 +1179,12 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--price-per-million-rru', '--price-per-million-rru', [CompletionResultType]::ParameterName, 'On-demand $ per million read request units')
             [CompletionResult]::new('--price-per-wcu-hour', '--price-per-wcu-hour', [CompletionResultType]::ParameterName, 'Provisioned $ per WCU-hour')
             [CompletionResult]::new('--price-per-rcu-hour', '--price-per-rcu-hour', [CompletionResultType]::ParameterName, 'Provisioned $ per RCU-hour')
+            [CompletionResult]::new('--from-export', '--from-export', [CompletionResultType]::ParameterName, 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)')
+            [CompletionResult]::new('--athena-workgroup', '--athena-workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup')
+            [CompletionResult]::new('--athena-output', '--athena-output', [CompletionResultType]::ParameterName, 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s')
+            [CompletionResult]::new('--athena-database', '--athena-database', [CompletionResultType]::ParameterName, 'Glue database the export''s table is registered in (created when missing)')
+            [CompletionResult]::new('--price-per-tb-scanned', '--price-per-tb-scanned', [CompletionResultType]::ParameterName, 'Athena $ per TB scanned, for the estimate')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -1251,6 +1408,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('alarms', 'alarms', [CompletionResultType]::ParameterValue, 'Create and check the runbook''s alarms')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Put the runbook''s dashboard, or draw it in the terminal')
             [CompletionResult]::new('check-ttl', 'check-ttl', [CompletionResultType]::ParameterValue, 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'PITR exports to S3: exact answers at any size without reading the table')
             [CompletionResult]::new('stream-status', 'stream-status', [CompletionResultType]::ParameterValue, 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)')
             [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Read the table''s stream')
             [CompletionResult]::new('pitr-restore', 'pitr-restore', [CompletionResultType]::ParameterValue, 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)')
@@ -1336,6 +1494,21 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;help;check-ttl' {
+            break
+        }
+        'eventsctl;help;export' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One export''s state (an ARN, or `latest`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The table''s exports, newest first')
+            break
+        }
+        'eventsctl;help;export;start' {
+            break
+        }
+        'eventsctl;help;export;status' {
+            break
+        }
+        'eventsctl;help;export;list' {
             break
         }
         'eventsctl;help;stream-status' {

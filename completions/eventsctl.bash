@@ -40,6 +40,9 @@ _eventsctl() {
             eventsctl,events)
                 cmd="eventsctl__subcmd__events"
                 ;;
+            eventsctl,export)
+                cmd="eventsctl__subcmd__export"
+                ;;
             eventsctl,health-check)
                 cmd="eventsctl__subcmd__health__subcmd__check"
                 ;;
@@ -181,6 +184,30 @@ _eventsctl() {
             eventsctl__subcmd__events__subcmd__help,query)
                 cmd="eventsctl__subcmd__events__subcmd__help__subcmd__query"
                 ;;
+            eventsctl__subcmd__export,help)
+                cmd="eventsctl__subcmd__export__subcmd__help"
+                ;;
+            eventsctl__subcmd__export,list)
+                cmd="eventsctl__subcmd__export__subcmd__list"
+                ;;
+            eventsctl__subcmd__export,start)
+                cmd="eventsctl__subcmd__export__subcmd__start"
+                ;;
+            eventsctl__subcmd__export,status)
+                cmd="eventsctl__subcmd__export__subcmd__status"
+                ;;
+            eventsctl__subcmd__export__subcmd__help,help)
+                cmd="eventsctl__subcmd__export__subcmd__help__subcmd__help"
+                ;;
+            eventsctl__subcmd__export__subcmd__help,list)
+                cmd="eventsctl__subcmd__export__subcmd__help__subcmd__list"
+                ;;
+            eventsctl__subcmd__export__subcmd__help,start)
+                cmd="eventsctl__subcmd__export__subcmd__help__subcmd__start"
+                ;;
+            eventsctl__subcmd__export__subcmd__help,status)
+                cmd="eventsctl__subcmd__export__subcmd__help__subcmd__status"
+                ;;
             eventsctl__subcmd__health__subcmd__check,help)
                 cmd="eventsctl__subcmd__health__subcmd__check__subcmd__help"
                 ;;
@@ -222,6 +249,9 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__help,events)
                 cmd="eventsctl__subcmd__help__subcmd__events"
+                ;;
+            eventsctl__subcmd__help,export)
+                cmd="eventsctl__subcmd__help__subcmd__export"
                 ;;
             eventsctl__subcmd__help,health-check)
                 cmd="eventsctl__subcmd__help__subcmd__health__subcmd__check"
@@ -291,6 +321,15 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__help__subcmd__events,query)
                 cmd="eventsctl__subcmd__help__subcmd__events__subcmd__query"
+                ;;
+            eventsctl__subcmd__help__subcmd__export,list)
+                cmd="eventsctl__subcmd__help__subcmd__export__subcmd__list"
+                ;;
+            eventsctl__subcmd__help__subcmd__export,start)
+                cmd="eventsctl__subcmd__help__subcmd__export__subcmd__start"
+                ;;
+            eventsctl__subcmd__help__subcmd__export,status)
+                cmd="eventsctl__subcmd__help__subcmd__export__subcmd__status"
                 ;;
             eventsctl__subcmd__help__subcmd__health__subcmd__check,monthly)
                 cmd="eventsctl__subcmd__help__subcmd__health__subcmd__check__subcmd__monthly"
@@ -377,7 +416,7 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,7 +1050,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__check__subcmd__ttl)
-            opts="-o -q -v -h -V --sample --full --grace --segments --cleanup --yes --rate --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,11 +1060,63 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --grace)
+                --read-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-read-units)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --segments)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --confirm-above)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-million-rru)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "local athena" -- "${cur}"))
+                    return 0
+                    ;;
+                --athena-workgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-tb-scanned)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2234,6 +2325,336 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__export)
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version start status list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__help)
+            opts="start status list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__list)
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__start)
+            opts="-o -q -v -h -V --bucket --prefix --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reuse-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-gb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__export__subcmd__status)
+            opts="-o -q -v -h -V --wait --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__health__subcmd__check)
             opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version monthly quarterly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2431,7 +2852,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__quarterly)
-            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2458,6 +2879,30 @@ _eventsctl() {
                     return 0
                     ;;
                 --price-per-rcu-hour)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "local athena" -- "${cur}"))
+                    return 0
+                    ;;
+                --athena-workgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-tb-scanned)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2513,7 +2958,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help)
-            opts="table events diagnose alarms dashboard check-ttl stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
+            opts="table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2834,6 +3279,62 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__help__subcmd__export)
+            opts="start status list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__export__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__export__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__export__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__help__subcmd__health__subcmd__check)
             opts="monthly quarterly"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3073,7 +3574,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__hot__subcmd__partitions)
-            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3084,6 +3585,30 @@ _eventsctl() {
                     return 0
                     ;;
                 --log-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "local athena" -- "${cur}"))
+                    return 0
+                    ;;
+                --athena-workgroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --athena-database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price-per-tb-scanned)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3467,7 +3992,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__pitr__subcmd__restore)
-            opts="-o -q -v -h -V --to --target --resume --dry-run --wait --no-wait --max-wait --no-reapply --sample --exact-count --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3490,6 +4015,10 @@ _eventsctl() {
                     return 0
                     ;;
                 --sample)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference-export)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

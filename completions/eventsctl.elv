@@ -44,6 +44,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand alarms 'Create and check the runbook''s alarms'
             cand dashboard 'Put the runbook''s dashboard, or draw it in the terminal'
             cand check-ttl 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+            cand export 'PITR exports to S3: exact answers at any size without reading the table'
             cand stream-status 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
             cand stream 'Read the table''s stream'
             cand pitr-restore 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
@@ -610,9 +611,22 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;dashboard;help;help'= {
         }
         &'eventsctl;check-ttl'= {
-            cand --sample 'Items to sample (parallel scan segments)'
+            cand --sample 'Items to sample: small pages from randomly chosen segments spanning the key space; every share reported carries a 95% confidence interval'
+            cand --read-rate 'With --full: consumed read units per second at most (ReturnConsumedCapacity), shared by all segments; throttled pages back off'
+            cand --max-read-units 'With --full: stop after consuming this many read units and report what was seen as partial (resume later with --resume)'
+            cand --checkpoint 'With --full: the state file (default: one in the temporary directory, named in the output; removed when the scan finishes)'
+            cand --resume 'Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired credential or a budget stop); nothing is counted twice'
+            cand --segments 'With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)'
+            cand --concurrency 'Segments read at the same time'
+            cand --confirm-above 'With --full on a production environment: the estimate in read units above which --yes is needed'
+            cand --price-per-million-rru 'On-demand $ per million read request units, for the estimate'
+            cand --from-export 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read'
+            cand --engine 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)'
+            cand --athena-workgroup 'Athena workgroup'
+            cand --athena-output 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s'
+            cand --athena-database 'Glue database the export''s table is registered in (created when missing)'
+            cand --price-per-tb-scanned 'Athena $ per TB scanned, for the estimate'
             cand --grace 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)'
-            cand --segments 'Parallel scan segments'
             cand --rate 'With --cleanup: deletes per second at most'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -625,9 +639,11 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --color 'Colour in tables'
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
-            cand --full 'Scan the whole table (progress bar; memory stays flat)'
+            cand --full 'Scan the whole table: prints the estimate (read units, time, price) first, honours --read-rate and --max-read-units, checkpoints to a state file'
+            cand --estimate 'With --full: only print the estimate, read nothing'
             cand --cleanup 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
-            cand --yes 'With --cleanup: really delete'
+            cand --yes 'With --cleanup: really delete; with --full on production: read above --confirm-above'
+            cand --instead-of-ttl 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -637,6 +653,123 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'eventsctl;export'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+            cand status 'One export''s state (an ARN, or `latest`)'
+            cand list 'The table''s exports, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;export;start'= {
+            cand --bucket 'S3 bucket for the export'
+            cand --prefix 'Key prefix in the bucket'
+            cand --to 'The point in time to export (default: now); within the PITR window'
+            cand --reuse-within 'Reuse a completed export of this bucket and prefix no older than this'
+            cand --wait-timeout 'With --wait: give up waiting after this long (the export goes on)'
+            cand --price-per-gb 'Export $ per GB of table, for the estimate'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand --new 'Start a new export even when a recent one exists'
+            cand --wait 'Wait until the export completes (progress on stderr)'
+            cand --dry-run 'Show the estimate and what would be started; start nothing'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;export;status'= {
+            cand --wait-timeout 'With --wait: give up waiting after this long'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand --wait 'Wait until it completes'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;export;list'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;export;help'= {
+            cand start 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+            cand status 'One export''s state (an ARN, or `latest`)'
+            cand list 'The table''s exports, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;export;help;start'= {
+        }
+        &'eventsctl;export;help;status'= {
+        }
+        &'eventsctl;export;help;list'= {
+        }
+        &'eventsctl;export;help;help'= {
         }
         &'eventsctl;stream-status'= {
             cand --probe-timeout 'With --probe: how long to wait for the canary'
@@ -729,6 +862,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --resume 'Pick up a restore already started: wait for TARGET, verify it, re-apply settings'
             cand --max-wait 'Longest wait for the restored table to become ACTIVE (restores can take hours)'
             cand --sample 'Keys read from the restored table and looked up in the source, and about as many source events (dated before the restore point) looked up in the restored table'
+            cand --reference-export 'Compare the restored table with the source as it was at the restore point: the item count in the manifest of a PITR export of the source (`latest`: the newest completed export at or before the restore point; take one with `export start --to <point>`). With --exact-count only the restored table is scanned'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -741,6 +875,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
             cand --dry-run 'Show the plan and change nothing'
+            cand --yes 'Confirm a restore from a production table (production rule: docs/safety.md); a dry run needs no confirmation'
             cand --wait 'Wait for the restore and verify it (the default in a terminal)'
             cand --no-wait 'Start the restore and return (pick it up later with --resume)'
             cand --no-reapply 'Do not re-apply TTL, stream, PITR and tags on the restored table'
@@ -877,6 +1012,12 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;hot-partitions'= {
             cand --since 'How far back to look'
             cand --log-group 'Log group of the API''s Lambda (repeatable; default: those under /aws/lambda/{prefix}-{env})'
+            cand --from-export 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read'
+            cand --engine 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)'
+            cand --athena-workgroup 'Athena workgroup'
+            cand --athena-output 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s'
+            cand --athena-database 'Glue database the export''s table is registered in (created when missing)'
+            cand --price-per-tb-scanned 'Athena $ per TB scanned, for the estimate'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -890,6 +1031,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
             cand --enable-contributor-insights 'Enable Contributor Insights (throttled-keys mode) on the table and its GSIs first'
             cand --dry-run 'With --enable-contributor-insights: show what would be enabled, change nothing'
+            cand --yes 'With --enable-contributor-insights on production (docs/safety.md): confirm the change'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -962,6 +1104,12 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --price-per-million-rru 'On-demand $ per million read request units'
             cand --price-per-wcu-hour 'Provisioned $ per WCU-hour'
             cand --price-per-rcu-hour 'Provisioned $ per RCU-hour'
+            cand --from-export 'Answer from this export (an export ARN, or `latest`: the newest completed export of the table); the table itself is not read'
+            cand --engine 'With --from-export: read the export''s files here (`local`, streamed in parallel) or run SQL over them in Amazon Athena (`athena`)'
+            cand --athena-workgroup 'Athena workgroup'
+            cand --athena-output 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup''s'
+            cand --athena-database 'Glue database the export''s table is registered in (created when missing)'
+            cand --price-per-tb-scanned 'Athena $ per TB scanned, for the estimate'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -1169,6 +1317,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand alarms 'Create and check the runbook''s alarms'
             cand dashboard 'Put the runbook''s dashboard, or draw it in the terminal'
             cand check-ttl 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+            cand export 'PITR exports to S3: exact answers at any size without reading the table'
             cand stream-status 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
             cand stream 'Read the table''s stream'
             cand pitr-restore 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
@@ -1234,6 +1383,17 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;dashboard;show'= {
         }
         &'eventsctl;help;check-ttl'= {
+        }
+        &'eventsctl;help;export'= {
+            cand start 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
+            cand status 'One export''s state (an ARN, or `latest`)'
+            cand list 'The table''s exports, newest first'
+        }
+        &'eventsctl;help;export;start'= {
+        }
+        &'eventsctl;help;export;status'= {
+        }
+        &'eventsctl;help;export;list'= {
         }
         &'eventsctl;help;stream-status'= {
         }

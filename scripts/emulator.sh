@@ -14,19 +14,31 @@ STATE="$ROOT/.emulator"
 MINISTACK_VERSION="1.5.33"
 # ministack's CloudWatch needs cbor2 but does not declare it; without it CloudWatch calls fail.
 CBOR2_VERSION="6.3.0"
+# With duckdb in its venv, ministack's Athena runs real SQL over its S3 objects (the export tests).
+DUCKDB_VERSION="2.0.0"
 
 log() { printf 'emulator: %s\n' "$*" >&2; }
 
+# The pinned packages, each at its version, with consistent dependencies. Versions are read
+# with importlib.metadata (no `pip show | grep -q`: under pipefail an early grep exit fails the
+# pipe and the check never short-circuits). Through the venv's own python: a venv copied from
+# another checkout keeps scripts whose first line names the other checkout's python.
+installed() {
+  [ -x "$VENV/bin/python" ] || return 1
+  "$VENV/bin/python" -c '
+import sys, importlib.metadata as m
+pins = dict(a.split("==") for a in sys.argv[1:])
+sys.exit(0 if all(m.version(k) == v for k, v in pins.items()) else 1)
+' "ministack==$MINISTACK_VERSION" "cbor2==$CBOR2_VERSION" "duckdb==$DUCKDB_VERSION" 2>/dev/null \
+    && "$VENV/bin/python" -m pip check >/dev/null 2>&1
+}
+
 install() {
-  if [ -x "$VENV/bin/ministack" ] && "$VENV/bin/python" -c 'import cbor2' 2>/dev/null \
-     && "$VENV/bin/pip" show ministack 2>/dev/null | grep -qx "Version: $MINISTACK_VERSION" \
-     && "$VENV/bin/pip" check >/dev/null 2>&1; then
-    return 0
-  fi
-  log "installing ministack==$MINISTACK_VERSION and cbor2==$CBOR2_VERSION into .venv/"
+  installed && return 0
+  log "installing ministack==$MINISTACK_VERSION, cbor2==$CBOR2_VERSION and duckdb==$DUCKDB_VERSION into .venv/"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
-    "ministack==$MINISTACK_VERSION" "cbor2==$CBOR2_VERSION"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    "ministack==$MINISTACK_VERSION" "cbor2==$CBOR2_VERSION" "duckdb==$DUCKDB_VERSION"
 }
 
 running_pid() {
@@ -55,9 +67,11 @@ start() {
   local port endpoint
   port="$(free_port)"
   endpoint="http://127.0.0.1:$port"
-  # State lives in memory; nothing is persisted between runs.
-  GATEWAY_PORT="$port" BIND_HOST=127.0.0.1 LOG_LEVEL=WARNING PERSIST_STATE=0 \
-    nohup "$VENV/bin/ministack" >"$STATE/log" 2>&1 &
+  # State lives in memory; nothing is persisted between runs. S3 objects (which Athena reads)
+  # live in this emulator's own directory, so two emulators never share them.
+  rm -rf "$STATE/s3"
+  GATEWAY_PORT="$port" BIND_HOST=127.0.0.1 LOG_LEVEL=WARNING PERSIST_STATE=0 S3_DATA_DIR="$STATE/s3" \
+    nohup "$VENV/bin/python" -m ministack >"$STATE/log" 2>&1 &
   echo $! >"$STATE/pid"
   echo "$endpoint" >"$STATE/endpoint"
   for _ in $(seq 1 100); do

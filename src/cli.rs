@@ -113,6 +113,9 @@ pub enum Command {
     Dashboard(DashboardCommand),
     /// TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)
     CheckTtl(CheckTtlArgs),
+    /// PITR exports to S3: exact answers at any size without reading the table
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)
     StreamStatus(StreamStatusArgs),
     /// Read the table's stream
@@ -190,6 +193,10 @@ pub struct QuarterlyArgs {
     pub sample: u64,
     #[command(flatten)]
     pub prices: PriceArgs,
+    /// Key distribution, item sizes and GSI key coverage, exactly, from a PITR export instead
+    /// of the sample (local engine)
+    #[command(flatten)]
+    pub export: FromExportArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -273,6 +280,13 @@ pub struct HotArgs {
     /// With --enable-contributor-insights: show what would be enabled, change nothing
     #[arg(long, requires = "enable_contributor_insights")]
     pub dry_run: bool,
+    /// With --enable-contributor-insights on production (docs/safety.md): confirm the change
+    #[arg(long, requires = "enable_contributor_insights")]
+    pub yes: bool,
+    /// Exact events per user and per day from a PITR export instead of the logs and metrics
+    /// (the table is not read)
+    #[command(flatten)]
+    pub export: FromExportArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -367,6 +381,10 @@ pub struct RestoreArgs {
     /// Show the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Confirm a restore from a production table (production rule: docs/safety.md); a dry run
+    /// needs no confirmation
+    #[arg(long)]
+    pub yes: bool,
     /// Wait for the restore and verify it (the default in a terminal)
     #[arg(long, conflicts_with = "no_wait")]
     pub wait: bool,
@@ -388,6 +406,12 @@ pub struct RestoreArgs {
     /// DescribeTable's ItemCount, refreshed about every six hours
     #[arg(long)]
     pub exact_count: bool,
+    /// Compare the restored table with the source as it was at the restore point: the item
+    /// count in the manifest of a PITR export of the source (`latest`: the newest completed
+    /// export at or before the restore point; take one with `export start --to <point>`).
+    /// With --exact-count only the restored table is scanned
+    #[arg(long, value_name = "ARN|latest")]
+    pub reference_export: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -421,29 +445,161 @@ pub struct DrillArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("confirmable").args(["cleanup", "full"]).multiple(true)))]
+#[command(group(clap::ArgGroup::new("whole").args(["full", "resume"]).multiple(true)))]
 pub struct CheckTtlArgs {
-    /// Items to sample (parallel scan segments)
-    #[arg(long, default_value_t = 10_000, conflicts_with = "full", value_parser = clap::value_parser!(u64).range(1..))]
+    /// Items to sample: small pages from randomly chosen segments spanning the key space; every
+    /// share reported carries a 95% confidence interval
+    #[arg(long, default_value_t = 10_000, conflicts_with_all = ["full", "from_export"], value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
-    /// Scan the whole table (progress bar; memory stays flat)
-    #[arg(long)]
+    /// Scan the whole table: prints the estimate (read units, time, price) first, honours
+    /// --read-rate and --max-read-units, checkpoints to a state file
+    #[arg(long, conflicts_with = "from_export")]
     pub full: bool,
+    /// With --full: only print the estimate, read nothing
+    #[arg(long, requires = "whole")]
+    pub estimate: bool,
+    /// With --full: consumed read units per second at most (ReturnConsumedCapacity), shared by
+    /// all segments; throttled pages back off
+    #[arg(long, requires = "whole", value_parser = positive_number)]
+    pub read_rate: Option<f64>,
+    /// With --full: stop after consuming this many read units and report what was seen as
+    /// partial (resume later with --resume)
+    #[arg(long, requires = "whole", value_parser = positive_number)]
+    pub max_read_units: Option<f64>,
+    /// With --full: the state file (default: one in the temporary directory, named in the
+    /// output; removed when the scan finishes)
+    #[arg(long, requires = "full", conflicts_with = "resume")]
+    pub checkpoint: Option<PathBuf>,
+    /// Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired
+    /// credential or a budget stop); nothing is counted twice
+    #[arg(long, conflicts_with_all = ["cleanup", "sample", "from_export"])]
+    pub resume: Option<PathBuf>,
+    /// With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=1_000_000))]
+    pub segments: Option<i32>,
+    /// Segments read at the same time
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// With --full on a production environment: the estimate in read units above which --yes
+    /// is needed
+    #[arg(long, default_value_t = crate::scale::estimate::DEFAULT_CONFIRM_ABOVE_UNITS, value_parser = non_negative_number)]
+    pub confirm_above: f64,
+    /// On-demand $ per million read request units, for the estimate
+    #[arg(long, default_value_t = crate::scale::estimate::DEFAULT_PRICE_PER_MILLION_RRU, value_parser = non_negative_number)]
+    pub price_per_million_rru: f64,
+    #[command(flatten)]
+    pub export: FromExportArgs,
     /// How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)
     #[arg(long, default_value = "48h", value_parser = duration_arg)]
     pub grace: chrono::Duration,
-    /// Parallel scan segments
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(i32).range(1..=64))]
-    pub segments: i32,
     /// Delete the overdue items the scan finds (conditional on `ttl` still being past the
     /// cutoff); without --yes only reports what it would delete
-    #[arg(long)]
+    #[arg(long, conflicts_with = "from_export")]
     pub cleanup: bool,
-    /// With --cleanup: really delete
-    #[arg(long, requires = "cleanup")]
+    /// With --cleanup: really delete; with --full on production: read above --confirm-above
+    #[arg(long, requires = "confirmable")]
     pub yes: bool,
+    /// With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that
+    /// stands in for TTL: a different operation, asked for explicitly)
+    #[arg(long, requires = "cleanup")]
+    pub instead_of_ttl: bool,
     /// With --cleanup: deletes per second at most
     #[arg(long, default_value = "50", requires = "cleanup", value_parser = positive_rate)]
     pub rate: f64,
+}
+
+/// Exact answers from a PITR export in S3 instead of reading the table.
+#[derive(Debug, Clone, Args)]
+pub struct FromExportArgs {
+    /// Answer from this export (an export ARN, or `latest`: the newest completed export of the
+    /// table); the table itself is not read
+    #[arg(long, value_name = "ARN|latest")]
+    pub from_export: Option<String>,
+    /// With --from-export: read the export's files here (`local`, streamed in parallel) or run
+    /// SQL over them in Amazon Athena (`athena`)
+    #[arg(long, value_enum, default_value_t = ExportEngine::Local, requires = "from_export")]
+    pub engine: ExportEngine,
+    #[command(flatten)]
+    pub athena: AthenaArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportEngine {
+    Local,
+    Athena,
+}
+
+/// Where Athena runs and what it costs.
+#[derive(Debug, Clone, Args)]
+pub struct AthenaArgs {
+    /// Athena workgroup
+    #[arg(long, default_value = "primary")]
+    pub athena_workgroup: String,
+    /// Where Athena writes query results (s3://bucket/prefix/); default: the workgroup's
+    #[arg(long, value_parser = s3_url)]
+    pub athena_output: Option<String>,
+    /// Glue database the export's table is registered in (created when missing)
+    #[arg(long, default_value = "eventsctl")]
+    pub athena_database: String,
+    /// Athena $ per TB scanned, for the estimate
+    #[arg(long, default_value_t = 5.0, value_parser = non_negative_number)]
+    pub price_per_tb_scanned: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity
+    /// used); reuses a recent completed export unless --new; idempotent when run again
+    Start(ExportStartArgs),
+    /// One export's state (an ARN, or `latest`)
+    Status(ExportStatusArgs),
+    /// The table's exports, newest first
+    List,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportStartArgs {
+    /// S3 bucket for the export
+    #[arg(long)]
+    pub bucket: String,
+    /// Key prefix in the bucket
+    #[arg(long)]
+    pub prefix: Option<String>,
+    /// The point in time to export (default: now); within the PITR window
+    #[arg(long, value_parser = time_arg)]
+    pub to: Option<TimeArg>,
+    /// Reuse a completed export of this bucket and prefix no older than this
+    #[arg(long, default_value = "24h", value_parser = window_arg)]
+    pub reuse_within: chrono::Duration,
+    /// Start a new export even when a recent one exists
+    #[arg(long)]
+    pub new: bool,
+    /// Wait until the export completes (progress on stderr)
+    #[arg(long)]
+    pub wait: bool,
+    /// With --wait: give up waiting after this long (the export goes on)
+    #[arg(long, default_value = "2h", value_parser = duration_arg)]
+    pub wait_timeout: chrono::Duration,
+    /// Export $ per GB of table, for the estimate
+    #[arg(long, default_value_t = 0.10, value_parser = non_negative_number)]
+    pub price_per_gb: f64,
+    /// Show the estimate and what would be started; start nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportStatusArgs {
+    /// An export ARN, or `latest`
+    #[arg(default_value = "latest")]
+    pub export: String,
+    /// Wait until it completes
+    #[arg(long)]
+    pub wait: bool,
+    /// With --wait: give up waiting after this long
+    #[arg(long, default_value = "2h", value_parser = duration_arg)]
+    pub wait_timeout: chrono::Duration,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -815,6 +971,34 @@ fn timeout_arg(s: &str) -> Result<std::time::Duration, String> {
 
 fn production_markers(s: &str) -> Result<crate::safety::ProductionRule, String> {
     crate::safety::ProductionRule::parse(s)
+}
+
+fn positive_number(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
+        _ => Err(format!("`{s}` is not a positive number")),
+    }
+}
+
+fn non_negative_number(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r.is_finite() && r >= 0.0 => Ok(r),
+        _ => Err(format!("`{s}` is not a number >= 0")),
+    }
+}
+
+/// `s3://bucket/prefix/`.
+fn s3_url(s: &str) -> Result<String, String> {
+    match s.strip_prefix("s3://") {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(if s.ends_with('/') {
+            s.to_owned()
+        } else {
+            format!("{s}/")
+        }),
+        _ => Err(format!(
+            "`{s}` is not an S3 location: give s3://bucket/prefix/"
+        )),
+    }
 }
 
 fn positive_rate(s: &str) -> Result<f64, String> {

@@ -302,6 +302,26 @@ impl Context {
             .await)
     }
 
+    // Exports (S3, Athena, Glue): built per call; a command asks for each once.
+
+    /// S3; path-style addressing when an endpoint is given (emulators and most S3-compatible
+    /// endpoints need it; AWS serves it too).
+    pub async fn s3(&self) -> Result<aws_sdk_s3::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        let conf = aws_sdk_s3::config::Builder::from(sdk)
+            .force_path_style(self.aws.endpoint_url.is_some() || sdk.endpoint_url().is_some())
+            .build();
+        Ok(aws_sdk_s3::Client::from_conf(conf))
+    }
+
+    pub async fn athena(&self) -> Result<aws_sdk_athena::Client, NoRegion> {
+        Ok(aws_sdk_athena::Client::new(self.sdk_config().await?))
+    }
+
+    pub async fn glue(&self) -> Result<aws_sdk_glue::Client, NoRegion> {
+        Ok(aws_sdk_glue::Client::new(self.sdk_config().await?))
+    }
+
     pub async fn lambda(&self) -> Result<&aws_sdk_lambda::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self

@@ -16,5 +16,6 @@ pub mod files;
 pub mod output;
 pub mod report;
 pub mod safety;
+pub mod scale;
 pub mod spec;
 pub mod times;

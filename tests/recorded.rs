@@ -300,16 +300,18 @@ async fn recorded_hot_partition_verdict_from_insights_rows_and_contributor_repor
     ctx.preset_dynamodb(ddb);
     ctx.preset_logs(logs);
     ctx.preset_cloudwatch(cw);
-    let report = run(
-        &ctx,
-        Command::HotPartitions(HotArgs {
-            since: chrono::Duration::hours(1),
-            log_groups: vec![],
-            enable_contributor_insights: false,
-            dry_run: false,
-        }),
-    )
-    .await;
+    // The arguments as the parser makes them (every default, including --from-export's).
+    let command = <eventsctl::cli::Cli as clap::Parser>::parse_from([
+        "eventsctl",
+        "hot-partitions",
+        "--since",
+        "1h",
+    ])
+    .command;
+    assert!(
+        matches!(&command, Command::HotPartitions(HotArgs { log_groups, .. }) if log_groups.is_empty())
+    );
+    let report = run(&ctx, command).await;
     let status = |check: &str| {
         report
             .findings

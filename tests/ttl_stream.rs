@@ -99,7 +99,8 @@ async fn every_kind_of_item_is_counted_and_cleanup_deletes_exactly_the_overdue()
         &w,
         "u",
         "fresh",
-        now - day * 30,
+        // Inside 30 days by minutes, not on the boundary: the runs below are seconds apart.
+        now - day * 30 + chrono::Duration::minutes(10),
         n((now - chrono::Duration::hours(1)).timestamp()),
     )
     .await;
@@ -185,7 +186,14 @@ async fn every_kind_of_item_is_counted_and_cleanup_deletes_exactly_the_overdue()
         "nothing deleted without --yes"
     );
 
-    let done = w.run(&["-o", "json", "check-ttl", "--cleanup", "--yes"]);
+    let done = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--cleanup",
+        "--yes",
+        "--instead-of-ttl",
+    ]);
     let c = done.finding("ttl.cleanup");
     assert_eq!(c["evidence"]["deleted"], 2, "{c}");
     assert_eq!(count_items(&ddb, &w.table()).await, 7);

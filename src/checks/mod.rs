@@ -4,9 +4,11 @@
 pub mod alarms;
 pub mod capacity;
 pub mod hot;
+pub mod keys;
 pub mod latency;
 pub mod restore;
 pub mod settings;
+pub mod shape;
 pub mod stream;
 pub mod table;
 pub mod throttling;

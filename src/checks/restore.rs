@@ -31,7 +31,7 @@ const SOURCE_USERS: usize = 10;
 type Item = HashMap<String, AttributeValue>;
 
 /// How a verification is asked for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Default)]
 pub struct VerifyOpts {
     /// Keys read from the restored table (and about as many source events looked up).
     pub sample: usize,
@@ -39,14 +39,31 @@ pub struct VerifyOpts {
     pub exact_count: bool,
     /// The point the table was restored to; source events dated before it must be in it.
     pub restore_point: Option<DateTime<Utc>>,
+    /// A PITR export of the source (`latest` or an ARN) whose manifest item count is the
+    /// reference: the source as it was at the export's time, not as it is now. With it an exact
+    /// count scans only the restored table.
+    pub reference_export: Option<String>,
+}
+
+/// The source's item count at a point, from an export's manifest.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ExportReference {
+    pub arn: String,
+    pub export_time: Option<String>,
+    pub item_count: u64,
+    /// Seconds from the export's time to the restore point (0: the same point).
+    pub gap_s: Option<i64>,
 }
 
 /// Item counts and where they come from.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Counts {
-    /// `estimate` (DescribeTable ItemCount), `scan` (exact, `--exact-count`); an export-based
-    /// check (issue 15) would say `export`.
+    /// `estimate` (DescribeTable ItemCount), `scan` (exact, `--exact-count`), `export` (the
+    /// source from an export's manifest; the target estimated, or scanned with `--exact-count`).
     pub method: &'static str,
+    /// Whether `target` was counted by a Scan.
+    pub target_exact: bool,
+    pub export: Option<ExportReference>,
     pub target: Option<u64>,
     pub source: Option<u64>,
     /// Read units an exact count of both tables costs (about 0.5 per 4 KB read, eventually
@@ -110,7 +127,7 @@ async fn sample_keys(
     let mut rx = start(client.clone(), table.to_owned(), spec);
     let mut keys: Vec<Item> = Vec::new();
     while let Some(page) = rx.recv().await {
-        keys.extend(page?.items);
+        keys.extend(page.map_err(|e| e.error)?.items);
         if keys.len() >= n {
             keys.truncate(n);
             break;
@@ -254,37 +271,72 @@ pub async fn gather(
         ..Verification::default()
     };
     let estimate = |t: &TableDescription| t.item_count().map(|n| n.max(0) as u64);
+    let with_export = opts.reference_export.is_some();
+    let target_units = scan_read_units(target.table_size_bytes().unwrap_or(0));
     v.counts = Counts {
-        method: "estimate",
+        method: if with_export { "export" } else { "estimate" },
         target: estimate(target),
-        source: estimate(source),
-        exact_read_units: Some(
-            scan_read_units(source.table_size_bytes().unwrap_or(0))
-                + scan_read_units(target.table_size_bytes().unwrap_or(0)),
-        ),
+        source: if with_export { None } else { estimate(source) },
+        exact_read_units: Some(if with_export {
+            target_units
+        } else {
+            target_units + scan_read_units(source.table_size_bytes().unwrap_or(0))
+        }),
+        ..Counts::default()
     };
     let exact = async {
         if !opts.exact_count {
             return None;
         }
+        let what = if with_export {
+            name.clone()
+        } else {
+            format!("{source_name} and {name}")
+        };
         let spinner = ctx.progress().spinner(format!(
-            "exact count: scanning {source_name} and {name}, about {:.0} read units",
+            "exact count: scanning {what}, about {:.0} read units",
             v.counts.exact_read_units.unwrap_or(0.0)
         ));
-        let counted = tokio::join!(count(client, &name, 4), count(client, &source_name, 4));
+        let source_count = async {
+            match with_export {
+                true => None,
+                false => Some(count(client, &source_name, 4).await),
+            }
+        };
+        let counted = tokio::join!(count(client, &name, 4), source_count);
         spinner.finish_and_clear();
         Some(counted)
     };
-    let (sampled, exact) = tokio::join!(samples(client, &source_name, &name, &opts), exact);
-    if let Some((t, s)) = exact {
-        match (t, s) {
-            (Ok(t), Ok(s)) => {
-                v.counts.method = "scan";
-                v.counts.target = Some(t);
-                v.counts.source = Some(s);
-            }
-            (Err(e), _) | (_, Err(e)) => errors.push(format!("exact count: {e}")),
+    let reference = async {
+        let which = opts.reference_export.as_deref()?;
+        Some(export_reference(ctx, source, which, opts.restore_point).await)
+    };
+    let (sampled, exact, reference) = tokio::join!(
+        samples(client, &source_name, &name, &opts),
+        exact,
+        reference
+    );
+    match reference {
+        Some(Ok(r)) => {
+            v.counts.source = Some(r.item_count);
+            v.counts.export = Some(r);
         }
+        Some(Err(e)) => errors.push(format!("reference export: {e}")),
+        None => {}
+    }
+    match exact {
+        Some((Ok(t), None)) => {
+            v.counts.target = Some(t);
+            v.counts.target_exact = true;
+        }
+        Some((Ok(t), Some(Ok(s)))) => {
+            v.counts.method = "scan";
+            v.counts.target = Some(t);
+            v.counts.target_exact = true;
+            v.counts.source = Some(s);
+        }
+        Some((Err(e), _)) | Some((_, Some(Err(e)))) => errors.push(format!("exact count: {e}")),
+        None => {}
     }
     v.item_count = v.counts.target;
     v.source_item_count = v.counts.source;
@@ -339,8 +391,107 @@ pub async fn gather(
     })
 }
 
+/// The source's item count at (or just before) the restore point, from a PITR export's
+/// manifest: `latest` is the newest completed export at or before the point.
+async fn export_reference(
+    ctx: &crate::context::Context,
+    source: &TableDescription,
+    which: &str,
+    point: Option<DateTime<Utc>>,
+) -> Result<ExportReference, String> {
+    use crate::scale::export;
+    let ddb = ctx.dynamodb().await.map_err(|e| e.to_string())?;
+    let s3 = ctx.s3().await.map_err(|e| e.to_string())?;
+    let arn = source.table_arn().unwrap_or_default();
+    let (info, item_count) = if which == "latest" {
+        let at = point.unwrap_or_else(Utc::now);
+        export::item_count_at(&ddb, &s3, arn, at)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| {
+                format!(
+                    "no completed export of {} at or before {}: take one with `eventsctl export start --to {} --bucket B --wait`",
+                    source.table_name().unwrap_or_default(),
+                    crate::times::stamp(at),
+                    crate::times::stamp(at)
+                )
+            })?
+    } else {
+        let info = export::resolve(&ddb, arn, which)
+            .await
+            .map_err(|e| e.to_string())?;
+        let m = export::manifest(&s3, &info)
+            .await
+            .map_err(|e| e.to_string())?;
+        (info, m.summary.item_count)
+    };
+    let at = info.point_in_time();
+    Ok(ExportReference {
+        gap_s: point.zip(at).map(|(p, t)| (p - t).num_seconds()),
+        export_time: at.map(crate::times::stamp),
+        arn: info.arn,
+        item_count,
+    })
+}
+
+/// The item count against an export of the source at the restore point. Pure.
+fn export_count_finding(c: &Counts, r: &ExportReference, t: u64) -> Finding {
+    const ID: &str = "restore.item_count";
+    let s = r.item_count;
+    let at = r.export_time.as_deref().unwrap_or("its export time");
+    let evidence = json!({"restored": t, "target_exact": c.target_exact, "source_at_export": s,
+        "export": r, "exact_count_read_units": c.exact_read_units});
+    let f = if t == 0 && s > 0 {
+        Finding::crit(
+            ID,
+            format!("the restored table is empty; the source held {s} items at {at}"),
+        )
+    } else if !c.target_exact {
+        Finding::ok(
+            ID,
+            format!("about {t} items restored (DescribeTable ItemCount, refreshed about every six hours); the source held {s} at {at} (export manifest)"),
+        )
+        .remedy(format!(
+            "for an exact comparison: --exact-count (scans only the restored table, about {:.0} read units)",
+            c.exact_read_units.unwrap_or(0.0)
+        ))
+    } else if r.gap_s != Some(0) {
+        let gap = r
+            .gap_s
+            .map(|g| format!("{g} s before the restore point"))
+            .unwrap_or_else(|| "at an unknown distance from the restore point".into());
+        Finding::ok(
+            ID,
+            format!("{t} items restored; the source held {s} at {at}, {gap} (the difference includes the writes in between)"),
+        )
+        .remedy("for an exact comparison, export at the restore point: `eventsctl export start --to <restore point>`")
+    } else if t == s {
+        Finding::ok(
+            ID,
+            format!(
+                "{t} items restored: exactly what the source held at the restore point ({at}, export manifest)"
+            ),
+        )
+    } else {
+        let (d, how) = if t < s {
+            (s - t, "fewer")
+        } else {
+            (t - s, "more")
+        };
+        Finding::warn(
+            ID,
+            format!("{t} items restored, {d} {how} than the source held at the restore point ({s} at {at}, export manifest)"),
+        )
+        .remedy("TTL re-applied on the restored table deletes expired items (fewer), and writes to it add items (more); if neither explains the difference, restore again and compare before re-applying TTL (--no-reapply)")
+    };
+    f.evidence(evidence)
+}
+
 fn count_finding(v: &Verification) -> Finding {
     let c = &v.counts;
+    if let (Some(r), Some(t)) = (&c.export, c.target) {
+        return export_count_finding(c, r, t);
+    }
     let (Some(t), Some(s)) = (c.target, c.source) else {
         return Finding::unknown("restore.item_count", "could not count the items");
     };
@@ -606,6 +757,7 @@ mod tests {
                 target: Some(100),
                 source: Some(120),
                 exact_read_units: Some(2.0),
+                ..Counts::default()
             },
             sampled_keys: 10,
             found_in_source: 10,

@@ -8,11 +8,15 @@
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::{AttributeValue, TimeToLiveDescription, TimeToLiveStatus};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::report::{Finding, Status};
+use crate::scale::estimate::ScanEstimate;
+use crate::scale::fullscan::Stopped;
+use crate::scale::sample::SampleCost;
+use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const EXAMPLES: usize = 5;
@@ -21,7 +25,7 @@ const FIVE_YEARS_S: i64 = 5 * 365 * 86_400;
 const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Class {
     pub count: u64,
     pub examples: Vec<String>,
@@ -40,10 +44,21 @@ impl Class {
             self.oldest_age_s = Some(self.oldest_age_s.map_or(a, |o| o.max(a)));
         }
     }
+
+    fn merge(&mut self, other: &Class) {
+        self.count += other.count;
+        let room = EXAMPLES.saturating_sub(self.examples.len());
+        self.examples
+            .extend(other.examples.iter().take(room).cloned());
+        self.oldest_age_s = match (self.oldest_age_s, other.oldest_age_s) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
 }
 
 /// Counts of every kind of item the scan saw.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct TtlTally {
     pub scanned: u64,
     pub missing: Class,
@@ -164,9 +179,73 @@ impl TtlTally {
         }
         class
     }
+
+    /// Adds another tally (a data file read in parallel, a page of a sample).
+    pub fn merge(&mut self, o: &TtlTally) {
+        self.scanned += o.scanned;
+        for (mine, theirs) in self.classes_mut().into_iter().zip(o.classes()) {
+            mine.merge(theirs);
+        }
+    }
+
+    /// Every class, in report order, with its name in the tally.
+    pub fn classes(&self) -> [&Class; 8] {
+        [
+            &self.missing,
+            &self.not_number,
+            &self.milliseconds,
+            &self.too_old,
+            &self.too_far,
+            &self.expired_recent,
+            &self.overdue,
+            &self.older_than_30d,
+        ]
+    }
+
+    fn classes_mut(&mut self) -> [&mut Class; 8] {
+        [
+            &mut self.missing,
+            &mut self.not_number,
+            &mut self.milliseconds,
+            &mut self.too_old,
+            &mut self.too_far,
+            &mut self.expired_recent,
+            &mut self.overdue,
+            &mut self.older_than_30d,
+        ]
+    }
+
+    /// The counts alone (what two engines must agree on; examples may differ in order).
+    pub fn counts(&self) -> [u64; 9] {
+        let c = self.classes();
+        [
+            self.scanned,
+            c[0].count,
+            c[1].count,
+            c[2].count,
+            c[3].count,
+            c[4].count,
+            c[5].count,
+            c[6].count,
+            c[7].count,
+        ]
+    }
 }
 
-/// The cleanup's outcome (`--cleanup`).
+/// Names of the classes, in [`TtlTally::classes`] order.
+pub const CLASS_NAMES: [&str; 8] = [
+    "missing",
+    "not_number",
+    "milliseconds",
+    "too_old",
+    "too_far",
+    "expired_recent",
+    "overdue",
+    "older_than_30d",
+];
+
+/// The cleanup's outcome (`--cleanup`); the deleting is the command's (an action), not the
+/// check's.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Cleanup {
     pub dry_run: bool,
@@ -179,17 +258,176 @@ pub struct Cleanup {
     pub errors: Vec<String>,
 }
 
+/// One sampled page, reduced to what the intervals need.
+#[derive(Debug, Clone, Default)]
+struct PageCounts {
+    items: u64,
+    /// Per class, in [`CLASS_NAMES`] order.
+    hits: [u64; 8],
+    bytes: f64,
+    users: u64,
+}
+
+/// The pages of a sample, kept apart for the intervals (`scale::stats`).
+#[derive(Debug, Clone, Default)]
+pub struct SampleClusters {
+    pages: Vec<PageCounts>,
+}
+
+impl SampleClusters {
+    /// Classifies a page into `tally` and remembers its counts.
+    pub fn add_page(
+        &mut self,
+        items: &[HashMap<String, AttributeValue>],
+        now: i64,
+        grace: i64,
+        tally: &mut TtlTally,
+    ) {
+        let mut page = TtlTally::default();
+        let mut users = std::collections::HashSet::new();
+        let mut bytes = 0usize;
+        for item in items {
+            page.add(item, now, grace);
+            bytes += crate::events::size::item_size(item);
+            if let Some(u) = item.get(PARTITION_KEY).and_then(|v| v.as_s().ok()) {
+                users.insert(u.clone());
+            }
+        }
+        let c = page.classes();
+        self.pages.push(PageCounts {
+            items: items.len() as u64,
+            hits: std::array::from_fn(|i| c[i].count),
+            bytes: bytes as f64,
+            users: users.len() as u64,
+        });
+        tally.merge(&page);
+    }
+
+    pub fn shares(&self) -> SampleShares {
+        let class = |i: usize| -> Vec<Cluster> {
+            self.pages
+                .iter()
+                .map(|p| Cluster {
+                    items: p.items,
+                    hits: p.hits[i],
+                })
+                .collect()
+        };
+        let sum_of = |idx: &[usize]| -> Vec<Cluster> {
+            self.pages
+                .iter()
+                .map(|p| Cluster {
+                    items: p.items,
+                    hits: idx.iter().map(|i| p.hits[*i]).sum(),
+                })
+                .collect()
+        };
+        SampleShares {
+            classes: CLASS_NAMES
+                .iter()
+                .enumerate()
+                .map(|(i, n)| ((*n).to_owned(), proportion(&class(i))))
+                .collect(),
+            expired_not_deleted: proportion(&sum_of(&[5, 6])),
+            ttl_missing_or_malformed: proportion(&sum_of(&[0, 1, 2, 3])),
+            item_bytes: mean(
+                &self
+                    .pages
+                    .iter()
+                    .map(|p| (p.items, p.bytes))
+                    .collect::<Vec<_>>(),
+            ),
+            // Events per user: items over distinct users, page by page (a user rarely spans
+            // two sampled pages: each page is the start of a different segment).
+            events_per_user: mean(
+                &self
+                    .pages
+                    .iter()
+                    .map(|p| (p.users, p.items as f64))
+                    .collect::<Vec<_>>(),
+            ),
+        }
+    }
+}
+
+/// What a sample says about the whole table, each with a 95 % interval.
+#[derive(Debug, Clone, Serialize)]
+pub struct SampleShares {
+    pub classes: std::collections::BTreeMap<String, Proportion>,
+    pub expired_not_deleted: Proportion,
+    pub ttl_missing_or_malformed: Proportion,
+    pub item_bytes: Mean,
+    pub events_per_user: Mean,
+}
+
+/// A full scan's course: what it was expected to cost and what it did.
+#[derive(Debug, Clone, Serialize)]
+pub struct FullScope {
+    pub estimate: ScanEstimate,
+    pub read_units: f64,
+    pub read_units_this_run: f64,
+    pub pages: u64,
+    pub total_segments: i32,
+    pub segments_done: i32,
+    pub stopped: Option<Stopped>,
+    /// Segments that failed after retries: (segment, error).
+    pub failed: Vec<(i32, String)>,
+    /// The state file, kept when the scan did not finish (`--resume FILE`).
+    pub state_file: Option<String>,
+    pub resumed: bool,
+    pub save_error: Option<String>,
+}
+
+/// An export's identity, when the answer came from one.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportScope {
+    pub export_arn: String,
+    pub export_time: String,
+    pub engine: String,
+    /// The manifest's item count (what the engine should have read).
+    pub manifest_items: Option<u64>,
+    /// Athena: bytes the query scanned.
+    pub bytes_scanned: Option<i64>,
+    /// Athena: the price said before the query (the export's size at the per-TB price: an upper
+    /// bound, the files are compressed) and the price of what it scanned.
+    pub athena_estimate_usd: Option<f64>,
+    pub athena_usd: Option<f64>,
+}
+
+/// What was read to build the tally.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Scope {
+    Sample {
+        asked: usize,
+        cost: SampleCost,
+        #[serde(skip)]
+        shares: Option<SampleShares>,
+    },
+    Full(FullScope),
+    Export(ExportScope),
+}
+
 #[derive(Debug)]
 pub struct TtlFacts {
     pub description: Result<Option<TimeToLiveDescription>, AwsError>,
-    pub tally: Result<TtlTally, AwsError>,
-    /// `Some(n)`: a sample of about n items; `None`: the whole table.
-    pub sample: Option<usize>,
+    /// The classes of the items read; an error says why nothing could be read.
+    pub tally: Result<TtlTally, String>,
+    pub scope: Scope,
     pub approx_items: Option<i64>,
     pub grace_s: i64,
     /// TimeToLiveDeletedItemCount over the last 24 h and 7 d.
     pub deleted: Result<(f64, f64), AwsError>,
     pub cleanup: Option<Cleanup>,
+}
+
+impl TtlFacts {
+    fn shares(&self) -> Option<&SampleShares> {
+        match &self.scope {
+            Scope::Sample { shares, .. } => shares.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 fn age_text(s: i64) -> String {
@@ -199,19 +437,27 @@ fn age_text(s: i64) -> String {
 fn class_finding(
     check: &str,
     class: &Class,
+    share: Option<&Proportion>,
     status_if_any: Status,
     what: &str,
     remedy: &str,
 ) -> Finding {
-    let evidence = json!(class);
+    let mut evidence = json!(class);
+    if let Some(p) = share {
+        evidence["share"] = json!(p);
+    }
+    // A sample's count says little alone: say what it means for the table, with the interval.
+    let of_table = share
+        .map(|p| format!("; {} of the table", p.text()))
+        .unwrap_or_default();
     if class.count == 0 {
-        Finding::ok(check, format!("no {what}")).evidence(evidence)
+        Finding::ok(check, format!("no {what}{of_table}")).evidence(evidence)
     } else {
         Finding::new(
             check,
             status_if_any,
             format!(
-                "{} {what} (e.g. {})",
+                "{} {what} (e.g. {}){of_table}",
                 class.count,
                 class.examples.first().map(String::as_str).unwrap_or("-")
             ),
@@ -222,86 +468,176 @@ fn class_finding(
     .runbook(RB)
 }
 
+fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
+    match &facts.scope {
+        Scope::Sample { asked, cost, .. } => Finding::ok(
+            "ttl.scope",
+            format!(
+                "read a sample of {} items (asked {asked}{}) from {} of {} segments, {} pages, {:.1} read units; shares carry 95% intervals",
+                t.scanned,
+                facts
+                    .approx_items
+                    .map(|a| format!(", table ~{a}"))
+                    .unwrap_or_default(),
+                cost.segments_read,
+                cost.total_segments,
+                cost.pages,
+                cost.read_units
+            ),
+        )
+        .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
+        Scope::Full(f) => {
+            let evidence = json!(f);
+            let resume = f
+                .state_file
+                .as_deref()
+                .map(|p| format!("; continue with --resume {p}"))
+                .unwrap_or_default();
+            let partial = |why: String| {
+                Finding::unknown(
+                    "ttl.scope",
+                    format!(
+                        "partial: {why}; read {} items ({} of {} segments, {:.0} read units); the counts below are what was seen{resume}",
+                        t.scanned, f.segments_done, f.total_segments, f.read_units
+                    ),
+                )
+                .remedy("run it again with --resume to read the rest; nothing is read twice")
+                .evidence(evidence.clone())
+            };
+            match (f.stopped, f.failed.is_empty()) {
+                (Some(Stopped::Budget), _) => partial(format!(
+                    "stopped at the read budget (--max-read-units) after {:.0} read units",
+                    f.read_units_this_run
+                )),
+                (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
+                (None, false) => partial(format!(
+                    "{} segments failed after retries (first: segment {} {})",
+                    f.failed.len(),
+                    f.failed[0].0,
+                    f.failed[0].1
+                )),
+                (None, true) => Finding::ok(
+                    "ttl.scope",
+                    format!(
+                        "read all {} items ({} segments, {:.0} read units{})",
+                        t.scanned,
+                        f.total_segments,
+                        f.read_units,
+                        if f.resumed { ", resumed" } else { "" }
+                    ),
+                )
+                .evidence(evidence),
+            }
+        }
+        Scope::Export(x) => {
+            let evidence = json!(x);
+            let cost = match (x.athena_estimate_usd, x.athena_usd) {
+                (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
+                (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
+                _ => String::new(),
+            };
+            let summary = format!(
+                "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
+                t.scanned, x.export_time, x.engine
+            );
+            match x.manifest_items {
+                Some(m) if m != t.scanned => Finding::unknown(
+                    "ttl.scope",
+                    format!("{summary}, but its manifest lists {m} items"),
+                )
+                .remedy("read the export again; a data file may be missing or unreadable")
+                .evidence(evidence),
+                _ => Finding::ok("ttl.scope", summary).evidence(evidence),
+            }
+        }
+    }
+}
+
 pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     let mut out = vec![status_finding(&facts.description)];
     let t = match &facts.tally {
         Ok(t) => t,
         Err(e) => {
             out.push(
-                Finding::unknown("ttl.data", format!("could not scan the table: {e}")).runbook(RB),
+                Finding::unknown("ttl.data", format!("could not read the items: {e}")).runbook(RB),
             );
             out.push(deletions_finding(facts, None));
             return out;
         }
     };
-    let scope = match facts.sample {
-        Some(n) => format!(
-            "a sample of {} items (asked {n}{})",
-            t.scanned,
-            facts
-                .approx_items
-                .map(|a| format!(", table ~{a}"))
-                .unwrap_or_default()
+    out.push(scope_finding(facts, t));
+    let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
+    let specs = [
+        (
+            "ttl.missing",
+            &t.missing,
+            "missing",
+            "items without a `ttl` (they never expire)",
+            "set ttl = timestamp + 30 days (epoch seconds) on every write; backfill the old items",
         ),
-        None => format!("all {} items", t.scanned),
-    };
-    out.push(
-        Finding::ok("ttl.scope", format!("read {scope}"))
-            .evidence(json!({"scanned": t.scanned, "sample": facts.sample})),
-    );
-    out.push(class_finding(
-        "ttl.missing",
-        &t.missing,
-        Status::Warn,
-        "items without a `ttl` (they never expire)",
-        "set ttl = timestamp + 30 days (epoch seconds) on every write; backfill the old items",
-    ));
-    out.push(class_finding(
-        "ttl.not_number",
-        &t.not_number,
-        Status::Warn,
-        "items whose `ttl` is not a Number (DynamoDB ignores them)",
-        "write ttl as a Number of epoch seconds, not a string",
-    ));
-    out.push(class_finding(
-        "ttl.milliseconds",
-        &t.milliseconds,
-        Status::Warn,
-        "items with `ttl` in milliseconds (never expire: seconds are expected)",
-        "divide by 1000 when writing; rewrite the affected items",
-    ));
-    out.push(class_finding(
-        "ttl.too_old",
-        &t.too_old,
-        Status::Warn,
-        "items with `ttl` more than 5 years in the past (DynamoDB never deletes those)",
-        "delete them yourself (check-ttl --cleanup does not: they are not 'overdue', they are ignored by TTL)",
-    ));
-    out.push(class_finding(
-        "ttl.too_far",
-        &t.too_far,
-        Status::Warn,
-        "items with `ttl` beyond their timestamp + 30 days",
-        "ttl should be timestamp + 30 days; check the writer's ttl computation",
-    ));
+        (
+            "ttl.not_number",
+            &t.not_number,
+            "not_number",
+            "items whose `ttl` is not a Number (DynamoDB ignores them)",
+            "write ttl as a Number of epoch seconds, not a string",
+        ),
+        (
+            "ttl.milliseconds",
+            &t.milliseconds,
+            "milliseconds",
+            "items with `ttl` in milliseconds (never expire: seconds are expected)",
+            "divide by 1000 when writing; rewrite the affected items",
+        ),
+        (
+            "ttl.too_old",
+            &t.too_old,
+            "too_old",
+            "items with `ttl` more than 5 years in the past (DynamoDB never deletes those)",
+            "delete them yourself (check-ttl --cleanup does not: they are not 'overdue', they are ignored by TTL)",
+        ),
+        (
+            "ttl.too_far",
+            &t.too_far,
+            "too_far",
+            "items with `ttl` beyond their timestamp + 30 days",
+            "ttl should be timestamp + 30 days; check the writer's ttl computation",
+        ),
+    ];
+    for (check, class, name, what, remedy) in specs {
+        out.push(class_finding(
+            check,
+            class,
+            share(name),
+            Status::Warn,
+            what,
+            remedy,
+        ));
+    }
     let grace = age_text(facts.grace_s);
+    let of_table = |name: &str| {
+        share(name)
+            .map(|p| format!("; {} of the table", p.text()))
+            .unwrap_or_default()
+    };
     out.push(
         Finding::ok(
             "ttl.expired_recent",
-            format!("{} expired items within {grace} of expiry (DynamoDB deletes in the background, typically within 48 h)", t.expired_recent.count),
+            format!("{} expired items within {grace} of expiry (DynamoDB deletes in the background, typically within 48 h){}", t.expired_recent.count, of_table("expired_recent")),
         )
         .evidence(json!(t.expired_recent))
         .runbook(RB),
     );
     out.push(if t.overdue.count == 0 {
-        Finding::ok("ttl.overdue", format!("no items expired more than {grace} ago")).evidence(json!(t.overdue))
+        Finding::ok("ttl.overdue", format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(json!(t.overdue))
     } else {
         Finding::warn(
             "ttl.overdue",
             format!(
-                "{} items expired more than {grace} ago and are still here (oldest {} past expiry)",
+                "{} items expired more than {grace} ago and are still here (oldest {} past expiry){}",
                 t.overdue.count,
-                t.overdue.oldest_age_s.map(age_text).unwrap_or_default()
+                t.overdue.oldest_age_s.map(age_text).unwrap_or_default(),
+                of_table("overdue")
             ),
         )
         .evidence(json!(t.overdue))
@@ -312,7 +648,10 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         if t.older_than_30d.count == 0 {
             Finding::ok(
                 "ttl.old_events",
-                "no events older than 30 days by their timestamp",
+                format!(
+                    "no events older than 30 days by their timestamp{}",
+                    of_table("older_than_30d")
+                ),
             )
         } else {
             Finding::new(
@@ -323,12 +662,13 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                     Status::Ok
                 },
                 format!(
-                    "{} events older than 30 days by their timestamp (oldest {})",
+                    "{} events older than 30 days by their timestamp (oldest {}){}",
                     t.older_than_30d.count,
                     t.older_than_30d
                         .oldest_age_s
                         .map(age_text)
-                        .unwrap_or_default()
+                        .unwrap_or_default(),
+                    of_table("older_than_30d")
                 ),
             )
         }
@@ -340,6 +680,12 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         out.push(cleanup_finding(c));
     }
     out
+}
+
+/// Is TTL on, on the attribute events carry? (`check-ttl --cleanup --yes` refuses otherwise.)
+pub fn ttl_enabled(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> bool {
+    matches!(d, Ok(Some(d)) if d.time_to_live_status() == Some(&TimeToLiveStatus::Enabled)
+        && d.attribute_name() == Some(TTL_ATTRIBUTE))
 }
 
 fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Finding {
@@ -420,35 +766,51 @@ fn cleanup_finding(c: &Cleanup) -> Finding {
     .runbook("Issue 2, resolution 5")
 }
 
-/// How `check-ttl` reads and, optionally, cleans.
-#[derive(Debug, Clone)]
-pub struct TtlOptions {
-    /// `Some(n)`: a sample of about n items; `None`: the whole table.
-    pub sample: Option<usize>,
-    pub grace_s: i64,
-    pub segments: i32,
-    /// `Some`: delete overdue items (really only when `yes`), at most `rate` per second.
-    pub cleanup: Option<(bool, f64)>,
+/// What the check reads besides the items: the TTL setting, the table's size, TTL's own count.
+#[derive(Debug)]
+pub struct TtlMeta {
+    pub description: Result<Option<TimeToLiveDescription>, AwsError>,
+    /// DescribeTable's ItemCount and TableSizeBytes (refreshed about every six hours).
+    pub approx_items: Option<i64>,
+    pub bytes: Option<i64>,
+    pub table_exists: bool,
+    pub deleted: Result<(f64, f64), AwsError>,
 }
 
-/// DescribeTimeToLive, DescribeTable, TimeToLiveDeletedItemCount and the scan, concurrently;
-/// with cleanup, overdue items are deleted page by page as the scan finds them.
-pub async fn gather(
+impl TtlMeta {
+    pub fn into_facts(
+        self,
+        tally: Result<TtlTally, String>,
+        scope: Scope,
+        grace_s: i64,
+        cleanup: Option<Cleanup>,
+    ) -> TtlFacts {
+        TtlFacts {
+            description: self.description,
+            tally,
+            scope,
+            approx_items: self.approx_items,
+            grace_s,
+            deleted: self.deleted,
+            cleanup,
+        }
+    }
+}
+
+/// DescribeTimeToLive, DescribeTable and TimeToLiveDeletedItemCount, concurrently.
+pub async fn gather_meta(
     ctx: &crate::context::Context,
-    opts: &TtlOptions,
-    progress: &indicatif::ProgressBar,
-) -> Result<TtlFacts, crate::context::NoRegion> {
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<TtlMeta, crate::context::NoRegion> {
     use crate::aws::metrics::{MetricKey, Window, fetch};
-    use crate::events::scan::{ScanSpec, start};
-    let client = ctx.dynamodb_bulk().await?;
+    let client = ctx.dynamodb().await?;
     let cw = ctx.cloudwatch().await?;
-    let table = ctx.table().to_owned();
-    let now = chrono::Utc::now();
-    let description = crate::aws::table::describe_ttl(client, &table);
-    let described = crate::aws::table::describe(client, &table);
+    let table = ctx.table();
+    let description = crate::aws::table::describe_ttl(client, table);
+    let described = crate::aws::table::describe(client, table);
     let deleted = async {
         let window = Window::last_at(chrono::Duration::days(7), now, 3600);
-        let key = MetricKey::table("TimeToLiveDeletedItemCount", &table, "Sum");
+        let key = MetricKey::table("TimeToLiveDeletedItemCount", table, "Sum");
         let set = fetch(cw, window, std::slice::from_ref(&key)).await?;
         let series = set.series(&key);
         let day_start = now - chrono::Duration::hours(24);
@@ -461,104 +823,108 @@ pub async fn gather(
             + 0.0;
         Ok::<_, AwsError>((day, series.sum()))
     };
-    let scan = async {
-        let mut spec = ScanSpec::new(opts.segments);
-        spec.per_segment_limit = opts.sample.map(|n| n.div_ceil(opts.segments as usize));
-        spec.page_size = opts.sample.map(|n| n.clamp(1, 1000) as i32);
-        // Every name aliased: AWS rejects an unaliased `ttl`/`timestamp` in a projection (facts
-        // 11.1). The emulator accepts it, so no test here can prove the alias is needed.
-        spec.projection = Some((
-            "#pk, #sk, #ttl, #ts".to_owned(),
-            HashMap::from([
-                ("#pk".to_owned(), PARTITION_KEY.to_owned()),
-                ("#sk".to_owned(), SORT_KEY.to_owned()),
-                ("#ttl".to_owned(), TTL_ATTRIBUTE.to_owned()),
-                ("#ts".to_owned(), "timestamp".to_owned()),
-            ]),
-        ));
-        let mut rx = start(client.clone(), table.clone(), spec);
-        let (now_s, grace) = (now.timestamp(), opts.grace_s);
-        let mut tally = TtlTally::default();
-        let mut cleanup = opts.cleanup.map(|(yes, _)| Cleanup {
-            dry_run: !yes,
-            ..Cleanup::default()
-        });
-        let limiter = opts
-            .cleanup
-            .map(|(_, rate)| crate::events::writer::RateLimiter::new(rate));
-        while let Some(page) = rx.recv().await {
-            let page = page?;
-            let mut overdue = Vec::new();
-            for item in &page.items {
-                if opts.sample.is_some_and(|n| tally.scanned as usize >= n) {
-                    break;
-                }
-                if tally.add(item, now_s, grace) == TtlClass::Overdue {
-                    overdue.push(item);
-                }
-            }
-            progress.inc(page.items.len() as u64);
-            if let (Some(c), Some(limiter)) = (cleanup.as_mut(), limiter.as_ref()) {
-                c.candidates += overdue.len() as u64;
-                if !c.dry_run {
-                    delete_overdue(client, &table, &overdue, now_s - grace, limiter, c).await;
-                }
-            }
-        }
-        Ok::<_, AwsError>((tally, cleanup))
-    };
-    let (description, described, deleted, scanned) =
-        tokio::join!(description, described, deleted, scan);
-    let (tally, cleanup) = match scanned {
-        Ok((t, c)) => (Ok(t), c),
-        Err(e) => (Err(e), None),
-    };
-    Ok(TtlFacts {
+    let (description, described, deleted) = tokio::join!(description, described, deleted);
+    let described = described.ok().flatten();
+    Ok(TtlMeta {
         description,
-        tally,
-        sample: opts.sample,
-        approx_items: described.ok().flatten().and_then(|t| t.item_count()),
-        grace_s: opts.grace_s,
+        approx_items: described.as_ref().and_then(|t| t.item_count()),
+        bytes: described.as_ref().and_then(|t| t.table_size_bytes()),
+        table_exists: described.is_some(),
         deleted,
-        cleanup,
     })
 }
 
-async fn delete_overdue(
-    client: &aws_sdk_dynamodb::Client,
-    table: &str,
-    items: &[&HashMap<String, AttributeValue>],
-    cutoff: i64,
-    limiter: &crate::events::writer::RateLimiter,
-    c: &mut Cleanup,
-) {
-    use futures::StreamExt;
-    let results: Vec<Result<bool, AwsError>> = futures::stream::iter(items.iter())
-        .map(|item| async move {
-            limiter.acquire(1).await;
-            let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
-                .iter()
-                .filter_map(|k| item.get(*k).map(|v| ((*k).to_owned(), v.clone())))
-                .collect();
-            crate::events::writer::delete_if_expired(client, table, key, cutoff).await
-        })
-        .buffer_unordered(8)
-        .collect()
-        .await;
-    for r in results {
-        match r {
-            Ok(true) => c.deleted += 1,
-            Ok(false) => c.kept_changed += 1,
-            Err(e) => {
-                c.failed += 1;
-                if c.errors.len() < 5 {
-                    c.errors.push(e.to_string());
-                }
-            }
-        }
-    }
+/// The attributes the classifier reads, every name aliased: AWS rejects an unaliased
+/// `ttl`/`timestamp` in a projection (reserved words). The emulator accepts it, so no test here
+/// can prove the alias is needed.
+pub fn projection() -> (String, HashMap<String, String>) {
+    (
+        "#pk, #sk, #ttl, #ts".to_owned(),
+        HashMap::from([
+            ("#pk".to_owned(), PARTITION_KEY.to_owned()),
+            ("#sk".to_owned(), SORT_KEY.to_owned()),
+            ("#ttl".to_owned(), TTL_ATTRIBUTE.to_owned()),
+            ("#ts".to_owned(), "timestamp".to_owned()),
+        ]),
+    )
 }
 
+/// A sample of about `want` items spanning the key space (whole items: their size is one of
+/// the shares), classified page by page.
+pub async fn read_sample(
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    approx_items: Option<i64>,
+    want: usize,
+    now: i64,
+    grace: i64,
+) -> Result<(TtlTally, SampleCost, SampleShares), AwsError> {
+    let plan = crate::scale::sample::plan(approx_items.unwrap_or(0), want, &mut rand::rng());
+    let mut tally = TtlTally::default();
+    let mut clusters = SampleClusters::default();
+    let cost = crate::scale::sample::run(client, table, &plan, 8, None, |items| {
+        clusters.add_page(items, now, grace, &mut tally)
+    })
+    .await?;
+    Ok((tally, cost, clusters.shares()))
+}
+
+/// The facts of a sample read after `meta` (what `check-ttl` and `health-check monthly` use).
+pub async fn sample_facts(
+    meta: TtlMeta,
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    want: usize,
+    now: i64,
+    grace_s: i64,
+) -> TtlFacts {
+    let read = read_sample(client, table, meta.approx_items, want, now, grace_s).await;
+    let (tally, cost, shares) = match read {
+        Ok((t, c, s)) => (Ok(t), c, Some(s)),
+        Err(e) => (Err(e.to_string()), SampleCost::default(), None),
+    };
+    let scope = Scope::Sample {
+        asked: want,
+        cost,
+        shares,
+    };
+    meta.into_facts(tally, scope, grace_s, None)
+}
+
+/// `check-ttl` on a sample, as `health-check monthly` runs it.
+pub async fn gather_sample(
+    ctx: &crate::context::Context,
+    want: usize,
+    grace_s: i64,
+) -> Result<TtlFacts, crate::context::NoRegion> {
+    let now = chrono::Utc::now();
+    let meta = gather_meta(ctx, now).await?;
+    let client = ctx.dynamodb_bulk().await?;
+    Ok(sample_facts(meta, client, ctx.table(), want, now.timestamp(), grace_s).await)
+}
+
+/// The full scan, classified into the checkpoint's tally against its reference time.
+pub async fn read_full(
+    client: &aws_sdk_dynamodb::Client,
+    scan: &crate::scale::fullscan::FullScan,
+    cp: crate::scale::fullscan::Checkpoint<TtlTally>,
+    grace: i64,
+    stop: impl std::future::Future<Output = ()>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> crate::scale::fullscan::ScanRun<TtlTally> {
+    let now = cp.reference_time;
+    crate::scale::fullscan::run(
+        client,
+        scan,
+        cp,
+        |tally: &mut TtlTally, item| {
+            tally.add(item, now, grace);
+        },
+        stop,
+        progress,
+    )
+    .await
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,7 +994,11 @@ mod tests {
                     .build(),
             )),
             tally: Ok(tally),
-            sample: Some(10_000),
+            scope: Scope::Sample {
+                asked: 10_000,
+                cost: SampleCost::default(),
+                shares: None,
+            },
             approx_items: None,
             grace_s: 48 * 3600,
             deleted: Ok((0.0, week)),

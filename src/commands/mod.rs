@@ -6,6 +6,7 @@ pub mod bench;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod export;
 pub mod health;
 pub mod hot;
 pub mod iam;
@@ -21,7 +22,7 @@ use std::time::Duration;
 
 use crate::cli::{
     AlarmsCommand, BenchCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand,
-    HealthCommand, InsightsCommand, StreamCommand, TableCommand,
+    ExportCommand, HealthCommand, InsightsCommand, StreamCommand, TableCommand,
 };
 use crate::context::Context;
 use crate::error::UsageError;
@@ -47,6 +48,8 @@ pub fn kind(command: &Command) -> ReportKind {
         // Deleting a kept drill table is an action, not a drill.
         Command::DrDrill(a) if a.delete.is_some() => ReportKind::Action,
         Command::Bench(BenchCommand::Cleanup(_)) => ReportKind::Action,
+        // Deleting overdue items is an action: a refusal or a failed delete exits 1.
+        Command::CheckTtl(a) if a.cleanup && a.yes => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
@@ -58,6 +61,7 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::Bench(_) => ReportKind::Check,
         Command::Table(_)
         | Command::Events(_)
+        | Command::Export(_)
         | Command::Alarms(_)
         | Command::Dashboard(_)
         | Command::Stream(_)
@@ -164,43 +168,66 @@ pub fn reports_may_replace(command: &Command) -> bool {
 
 pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     check_report_files(command)?;
+    // Each command's future is boxed: unboxed, the dispatch future is as large as the largest
+    // command's state machine, which overflows a 2 MiB thread stack in debug builds.
     Ok(match command {
-        Command::Table(TableCommand::Create(args)) => table::create(ctx, args).await?.into(),
-        Command::Table(TableCommand::Verify) => table::verify(ctx).await?.into(),
-        Command::Table(TableCommand::Describe) => table::describe(ctx).await?.into(),
-        Command::Events(EventsCommand::Put(args)) => events::put(ctx, args).await?.into(),
-        Command::Events(EventsCommand::Get(args)) => events::get(ctx, args).await?.into(),
-        Command::Events(EventsCommand::Query(args)) => events::query(ctx, args, out).await?,
-        Command::Events(EventsCommand::Import(args)) => events::import(ctx, args).await?.into(),
+        Command::Table(TableCommand::Create(args)) => {
+            Box::pin(table::create(ctx, args)).await?.into()
+        }
+        Command::Table(TableCommand::Verify) => Box::pin(table::verify(ctx)).await?.into(),
+        Command::Table(TableCommand::Describe) => Box::pin(table::describe(ctx)).await?.into(),
+        Command::Events(EventsCommand::Put(args)) => Box::pin(events::put(ctx, args)).await?.into(),
+        Command::Events(EventsCommand::Get(args)) => Box::pin(events::get(ctx, args)).await?.into(),
+        Command::Events(EventsCommand::Query(args)) => {
+            Box::pin(events::query(ctx, args, out)).await?
+        }
+        Command::Events(EventsCommand::Import(args)) => {
+            Box::pin(events::import(ctx, args)).await?.into()
+        }
         Command::Diagnose(DiagnoseCommand::Throttling(a)) => {
-            diagnose::throttling(ctx, a).await?.into()
+            Box::pin(diagnose::throttling(ctx, a)).await?.into()
         }
-        Command::Diagnose(DiagnoseCommand::Latency(a)) => diagnose::latency(ctx, a).await?.into(),
-        Command::Diagnose(DiagnoseCommand::Writes(a)) => diagnose::writes(ctx, a).await?.into(),
-        Command::Alarms(AlarmsCommand::Apply(a)) => alarms::apply(ctx, a).await?.into(),
-        Command::Alarms(AlarmsCommand::Status) => alarms::status(ctx).await?.into(),
-        Command::Dashboard(DashboardCommand::Apply(a)) => dashboard::apply(ctx, a).await?.into(),
-        Command::Dashboard(DashboardCommand::Show(a)) => dashboard::show(ctx, a).await?.into(),
-        Command::CheckTtl(a) => ttl::check_ttl(ctx, a).await?.into(),
-        Command::StreamStatus(a) => stream::status(ctx, a).await?.into(),
-        Command::Stream(StreamCommand::Tail(a)) => stream::tail(ctx, a, out).await?,
-        Command::PitrRestore(a) => restore::pitr_restore(ctx, a).await?.into(),
-        Command::DrDrill(a) => restore::dr_drill(ctx, a).await?.into(),
+        Command::Diagnose(DiagnoseCommand::Latency(a)) => {
+            Box::pin(diagnose::latency(ctx, a)).await?.into()
+        }
+        Command::Diagnose(DiagnoseCommand::Writes(a)) => {
+            Box::pin(diagnose::writes(ctx, a)).await?.into()
+        }
+        Command::Alarms(AlarmsCommand::Apply(a)) => Box::pin(alarms::apply(ctx, a)).await?.into(),
+        Command::Alarms(AlarmsCommand::Status) => Box::pin(alarms::status(ctx)).await?.into(),
+        Command::Dashboard(DashboardCommand::Apply(a)) => {
+            Box::pin(dashboard::apply(ctx, a)).await?.into()
+        }
+        Command::Dashboard(DashboardCommand::Show(a)) => {
+            Box::pin(dashboard::show(ctx, a)).await?.into()
+        }
+        Command::CheckTtl(a) => Box::pin(ttl::check_ttl(ctx, a)).await?.into(),
+        Command::Export(ExportCommand::Start(a)) => Box::pin(export::start(ctx, a)).await?.into(),
+        Command::Export(ExportCommand::Status(a)) => Box::pin(export::status(ctx, a)).await?.into(),
+        Command::Export(ExportCommand::List) => Box::pin(export::list(ctx)).await?.into(),
+        Command::StreamStatus(a) => Box::pin(stream::status(ctx, a)).await?.into(),
+        Command::Stream(StreamCommand::Tail(a)) => Box::pin(stream::tail(ctx, a, out)).await?,
+        Command::PitrRestore(a) => Box::pin(restore::pitr_restore(ctx, a)).await?.into(),
+        Command::DrDrill(a) => Box::pin(restore::dr_drill(ctx, a)).await?.into(),
         Command::Insights(InsightsCommand::List) => insights::list().into(),
-        Command::Insights(InsightsCommand::Run(a)) => insights::run(ctx, a).await?.into(),
-        Command::HotPartitions(a) => hot::hot_partitions(ctx, a).await?.into(),
-        Command::HealthCheck(HealthCommand::Monthly(a)) => health::monthly(ctx, a).await?.into(),
+        Command::Insights(InsightsCommand::Run(a)) => Box::pin(insights::run(ctx, a)).await?.into(),
+        Command::HotPartitions(a) => Box::pin(hot::hot_partitions(ctx, a)).await?.into(),
+        Command::HealthCheck(HealthCommand::Monthly(a)) => {
+            Box::pin(health::monthly(ctx, a)).await?.into()
+        }
         Command::HealthCheck(HealthCommand::Quarterly(a)) => {
-            health::quarterly(ctx, a).await?.into()
+            Box::pin(health::quarterly(ctx, a)).await?.into()
         }
-        Command::Bench(BenchCommand::Write(a)) => {
-            bench::run(ctx, bench::Mode::Write, a).await?.into()
+        Command::Bench(BenchCommand::Write(a)) => Box::pin(bench::run(ctx, bench::Mode::Write, a))
+            .await?
+            .into(),
+        Command::Bench(BenchCommand::Read(a)) => Box::pin(bench::run(ctx, bench::Mode::Read, a))
+            .await?
+            .into(),
+        Command::Bench(BenchCommand::Cleanup(a)) => {
+            Box::pin(bench::cleanup_runs(ctx, a)).await?.into()
         }
-        Command::Bench(BenchCommand::Read(a)) => {
-            bench::run(ctx, bench::Mode::Read, a).await?.into()
-        }
-        Command::Bench(BenchCommand::Cleanup(a)) => bench::cleanup_runs(ctx, a).await?.into(),
-        Command::IamPolicy(a) => iam::policy(ctx, a, out).await?,
+        Command::IamPolicy(a) => Box::pin(iam::policy(ctx, a, out)).await?,
         Command::Completions { shell } => {
             out.write_all(&crate::docgen::completion(*shell))?;
             Outcome::Streamed { failed: false }

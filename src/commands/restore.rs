@@ -419,6 +419,7 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
             {
                 return Err(Refusal::new(why).into());
             }
+            crate::safety::guard_write(&ctx.names, "pitr-restore --resume", args.yes, false)?;
             let retention = ddb::describe_backups(client, ctx.table())
                 .await?
                 .and_then(|b| b.point_in_time_recovery_description)
@@ -458,6 +459,7 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
             if args.dry_run {
                 return Ok(report);
             }
+            crate::safety::guard_write(&ctx.names, "pitr-restore", args.yes, false)?;
             let started = Utc::now();
             let (_, tag_error) = start(ctx, &plan, &[]).await?;
             if let Some(e) = tag_error {
@@ -507,6 +509,7 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
                 sample: args.sample as usize,
                 exact_count: args.exact_count,
                 restore_point: point,
+                reference_export: args.reference_export.clone(),
             },
         },
     )
@@ -664,6 +667,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
                 sample: args.sample as usize,
                 exact_count: false,
                 restore_point: point,
+                reference_export: None,
             },
         },
     )

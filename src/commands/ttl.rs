@@ -1,34 +1,396 @@
-//! `check-ttl`.
+//! `check-ttl`: a sample spanning the key space (the default), a full scan that is priced,
+//! capped and resumable (`--full`, `--resume`), or exact answers from a PITR export
+//! (`--from-export`). `--cleanup` is the action: it deletes here, never in the check's gather.
 
-use crate::checks::ttl::{TtlOptions, evaluate, gather};
-use crate::cli::CheckTtlArgs;
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use chrono::Utc;
+
+use crate::checks::ttl::{
+    Cleanup, ExportScope, FullScope, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally, evaluate,
+    gather_meta, projection, read_full, ttl_enabled,
+};
+use crate::cli::{CheckTtlArgs, ExportEngine};
 use crate::context::Context;
-use crate::report::{Report, Section};
-use crate::spec;
+use crate::error::{Refusal, UsageError};
+use crate::report::{Finding, Report, Section};
+use crate::scale::estimate::ScanEstimate;
+use crate::scale::fullscan::{Checkpoint, FullScan, default_state_file};
+use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+
+const COMMAND: &str = "check-ttl";
 
 pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
-    let opts = TtlOptions {
-        sample: (!args.full).then_some(args.sample as usize),
-        grace_s: args.grace.num_seconds(),
-        segments: args.segments,
-        cleanup: args.cleanup.then_some((args.yes, args.rate)),
+    let grace = args.grace.num_seconds();
+    // Files first, before any AWS call: a state file to resume must be this scan's; a new one
+    // must not replace another scan's.
+    let resumed = match &args.resume {
+        Some(p) => Some(
+            Checkpoint::<TtlTally>::load(p, COMMAND, ctx.table())
+                .map_err(|e| UsageError::new(e.to_string()))?,
+        ),
+        None => None,
     };
-    let progress = if args.full {
-        // The estimate is DynamoDB's six-hourly ItemCount: a guide for the bar, not a promise.
-        let estimate = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
-            .await
-            .ok()
-            .flatten()
-            .and_then(|t| t.item_count())
-            .filter(|n| *n > 0)
-            .map(|n| n as u64);
-        ctx.progress().bar(estimate, "scanning")
+    if let Some(p) = &args.checkpoint
+        && p.exists()
+    {
+        return Err(UsageError::new(format!(
+            "the state file {} exists: continue that scan with --resume {0}, or give another --checkpoint",
+            p.display()
+        ))
+        .into());
+    }
+    let now = Utc::now();
+    let meta = gather_meta(ctx, now).await?;
+    let facts = if args.cleanup {
+        cleanup(ctx, args, meta, now.timestamp()).await?
+    } else if let Some(which) = &args.export.from_export {
+        from_export(ctx, args, meta, which).await?
+    } else if args.full || resumed.is_some() {
+        match full(ctx, args, meta, now.timestamp(), resumed).await? {
+            Full::Facts(f) => *f,
+            Full::EstimateOnly(r) => return Ok(*r),
+        }
     } else {
-        ctx.progress().spinner("sampling")
+        let spinner = ctx.progress().spinner("sampling across the key space");
+        let client = ctx.dynamodb_bulk().await?;
+        let facts = crate::checks::ttl::sample_facts(
+            meta,
+            client,
+            ctx.table(),
+            args.sample as usize,
+            now.timestamp(),
+            grace,
+        )
+        .await;
+        spinner.finish_and_clear();
+        facts
     };
-    let facts = gather(ctx, &opts, &progress).await?;
-    progress.finish_and_clear();
-    let mut report = Report::check("check-ttl");
+    Ok(report(facts))
+}
+
+enum Full {
+    Facts(Box<TtlFacts>),
+    EstimateOnly(Box<Report>),
+}
+
+fn estimate_for(
+    args: &CheckTtlArgs,
+    meta: &TtlMeta,
+    resumed: Option<&Checkpoint<TtlTally>>,
+) -> ScanEstimate {
+    let bytes = meta.bytes.unwrap_or(0);
+    let total = resumed
+        .map(|c| c.total_segments)
+        .or(args.segments)
+        .unwrap_or_else(|| crate::events::scan::segments_for(bytes, 4));
+    let mut e = ScanEstimate::new(
+        meta.approx_items.unwrap_or(0),
+        bytes,
+        args.read_rate,
+        args.price_per_million_rru,
+        total,
+    );
+    if let Some(c) = resumed {
+        e.already_read_units = c.read_units;
+    }
+    e
+}
+
+async fn full(
+    ctx: &Context,
+    args: &CheckTtlArgs,
+    meta: TtlMeta,
+    now: i64,
+    resumed: Option<Checkpoint<TtlTally>>,
+) -> anyhow::Result<Full> {
+    let grace = args.grace.num_seconds();
+    let estimate = estimate_for(args, &meta, resumed.as_ref());
+    if args.estimate {
+        let mut r = Report::check(COMMAND);
+        r.push(
+            Finding::ok(
+                "ttl.estimate",
+                format!("a full scan would read {}", estimate.text()),
+            )
+            .evidence(serde_json::json!(estimate)),
+        );
+        r.set("estimate", &estimate);
+        r.note("Nothing was read (--estimate). DescribeTable's size is refreshed about every six hours.");
+        return Ok(Full::EstimateOnly(Box::new(r)));
+    }
+    if !meta.table_exists {
+        let tally = Err(format!("table {} does not exist", ctx.table()));
+        return Ok(Full::Facts(Box::new(meta.into_facts(
+            tally,
+            Scope::Full(scope(&estimate, None, None, false)),
+            grace,
+            None,
+        ))));
+    }
+    if estimate.needs_confirmation(ctx.names.is_production(), args.confirm_above) && !args.yes {
+        return Err(Refusal::new(format!(
+            "{} is a production table and a full scan reads {}: add --yes to read it (cap it with --read-rate and --max-read-units), or use the sample (default) or --from-export",
+            ctx.table(),
+            estimate.text()
+        ))
+        .into());
+    }
+    let was_resumed = resumed.is_some();
+    let state_file = args
+        .resume
+        .clone()
+        .or_else(|| args.checkpoint.clone())
+        .unwrap_or_else(|| default_state_file(ctx.table(), now));
+    let cp = resumed
+        .unwrap_or_else(|| Checkpoint::new(COMMAND, ctx.table(), estimate.total_segments, now));
+    let scan = FullScan {
+        table: ctx.table().to_owned(),
+        concurrency: args.concurrency as usize,
+        read_rate: args.read_rate,
+        max_read_units: args.max_read_units,
+        projection: Some(projection()),
+        state_file: Some(state_file.clone()),
+    };
+    let already = cp.items;
+    let bar = ctx.progress().bar(
+        meta.approx_items.filter(|n| *n > 0).map(|n| n as u64),
+        format!("scanning ({})", estimate.text()),
+    );
+    bar.inc(already);
+    let run = read_full(
+        ctx.dynamodb_bulk().await?,
+        &scan,
+        cp,
+        grace,
+        super::interrupted(),
+        &|n| bar.inc(n),
+    )
+    .await;
+    bar.finish_and_clear();
+    let finished = run.checkpoint.complete() && run.failed.is_empty();
+    if finished {
+        // Done: the state has served; a finished scan leaves nothing behind.
+        let _ = std::fs::remove_file(&state_file);
+    }
+    let mut s = scope(&estimate, Some(&run), None, was_resumed);
+    s.state_file = (!finished).then(|| state_file.display().to_string());
+    let tally = run.checkpoint.state;
+    Ok(Full::Facts(Box::new(meta.into_facts(
+        Ok(tally),
+        Scope::Full(s),
+        grace,
+        None,
+    ))))
+}
+
+fn scope(
+    estimate: &ScanEstimate,
+    run: Option<&crate::scale::fullscan::ScanRun<TtlTally>>,
+    state_file: Option<String>,
+    resumed: bool,
+) -> FullScope {
+    FullScope {
+        estimate: estimate.clone(),
+        read_units: run.map(|r| r.checkpoint.read_units).unwrap_or(0.0),
+        read_units_this_run: run.map(|r| r.read_units_this_run).unwrap_or(0.0),
+        pages: run.map(|r| r.checkpoint.pages).unwrap_or(0),
+        total_segments: estimate.total_segments,
+        segments_done: run.map(|r| r.checkpoint.done.len() as i32).unwrap_or(0),
+        stopped: run.and_then(|r| r.stopped),
+        failed: run.map(|r| r.failed.clone()).unwrap_or_default(),
+        state_file,
+        resumed,
+        save_error: run.and_then(|r| r.save_error.clone()),
+    }
+}
+
+async fn from_export(
+    ctx: &Context,
+    args: &CheckTtlArgs,
+    meta: TtlMeta,
+    which: &str,
+) -> anyhow::Result<TtlFacts> {
+    use crate::scale::athena;
+    let grace = args.grace.num_seconds();
+    let opened = super::export::open(ctx, which).await?;
+    let info = &opened.info;
+    // Classified against the export's own time: "overdue" means overdue when it was taken.
+    let at = info.point_in_time().unwrap_or_else(Utc::now);
+    let engine = args.export.engine;
+    let (tally, bytes_scanned) = match engine {
+        ExportEngine::Local => {
+            let now = at.timestamp();
+            let tally = opened
+                .read_local(
+                    ctx,
+                    &|t: &mut TtlTally, item| {
+                        t.add(item, now, grace);
+                    },
+                    &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
+                )
+                .await?;
+            (tally, None)
+        }
+        ExportEngine::Athena => {
+            let target = super::export::athena_target(&args.export.athena);
+            let spinner = ctx.progress().spinner(format!(
+                "Athena over export {} (~${:.4} at ${}/TB)",
+                info.id(),
+                athena_usd(
+                    info.billed_size_bytes,
+                    args.export.athena.price_per_tb_scanned
+                ),
+                args.export.athena.price_per_tb_scanned
+            ));
+            let name = athena::register(&ctx.glue().await?, &target.database, info).await?;
+            let out = athena::query(
+                &ctx.athena().await?,
+                &target,
+                &athena::ttl_sql(&target.database, &name, at.timestamp(), grace),
+            )
+            .await?;
+            spinner.finish_and_clear();
+            (athena::ttl_tally(&out.rows)?, out.bytes_scanned)
+        }
+    };
+    let price = args.export.athena.price_per_tb_scanned;
+    let is_athena = engine == ExportEngine::Athena;
+    let scope = Scope::Export(ExportScope {
+        export_arn: info.arn.clone(),
+        export_time: at.to_rfc3339(),
+        engine: format!("{engine:?}").to_lowercase(),
+        manifest_items: Some(opened.manifest.summary.item_count),
+        bytes_scanned,
+        athena_estimate_usd: is_athena.then(|| athena_usd(info.billed_size_bytes, price)),
+        athena_usd: bytes_scanned.map(|b| athena_usd(Some(b), price)),
+    });
+    Ok(meta.into_facts(Ok(tally), scope, grace, None))
+}
+
+/// Athena's price for scanning `bytes` at `per_tb` dollars per TB.
+fn athena_usd(bytes: Option<i64>, per_tb: f64) -> f64 {
+    crate::scale::export::cost(0, 0.0, Some(per_tb), bytes.unwrap_or(0))
+        .athena_usd
+        .unwrap_or(0.0)
+}
+
+/// The action: read (a sample's segments, or all with --full), delete the overdue items found,
+/// page by page, conditionally and at a rate. Refuses to stand in for TTL unless asked.
+async fn cleanup(
+    ctx: &Context,
+    args: &CheckTtlArgs,
+    meta: TtlMeta,
+    now: i64,
+) -> anyhow::Result<TtlFacts> {
+    use crate::events::scan::{ScanSpec, start};
+    let grace = args.grace.num_seconds();
+    let really = args.yes;
+    if really && !ttl_enabled(&meta.description) && !args.instead_of_ttl {
+        return Err(Refusal::new(format!(
+            "TTL is not enabled on `ttl` for {}: deleting expired items would stand in for TTL, which is a different operation; nothing was deleted. Enable TTL (check-ttl shows how), or add --instead-of-ttl to delete them anyway",
+            ctx.table()
+        ))
+        .into());
+    }
+    let client = ctx.dynamodb_bulk().await?;
+    let sample = (!args.full).then_some(args.sample as usize);
+    let segments = args.segments.unwrap_or(4);
+    let mut spec = ScanSpec::new(segments);
+    spec.concurrency = args.concurrency as usize;
+    spec.per_segment_limit = sample.map(|n| n.div_ceil(segments as usize));
+    spec.page_size = sample.map(|n| n.clamp(1, 1000) as i32);
+    spec.projection = Some(projection());
+    let bar = ctx.progress().spinner("scanning for overdue items");
+    let mut rx = start(client.clone(), ctx.table().to_owned(), spec);
+    let mut tally = TtlTally::default();
+    let mut c = Cleanup {
+        dry_run: !really,
+        ..Cleanup::default()
+    };
+    let limiter = crate::events::writer::RateLimiter::new(args.rate);
+    let mut cost = crate::scale::sample::SampleCost {
+        total_segments: segments,
+        ..Default::default()
+    };
+    let mut error = None;
+    while let Some(page) = rx.recv().await {
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                error = Some(e.to_string());
+                break;
+            }
+        };
+        cost.pages += 1;
+        cost.read_units += page.consumed;
+        let mut overdue = Vec::new();
+        for item in &page.items {
+            if sample.is_some_and(|n| tally.scanned as usize >= n) {
+                break;
+            }
+            if tally.add(item, now, grace) == TtlClass::Overdue {
+                overdue.push(item);
+            }
+        }
+        bar.inc(page.items.len() as u64);
+        c.candidates += overdue.len() as u64;
+        if really {
+            delete_overdue(client, ctx.table(), &overdue, now - grace, &limiter, &mut c).await;
+        }
+    }
+    bar.finish_and_clear();
+    cost.items = tally.scanned;
+    let tally = match error {
+        Some(e) => Err(e),
+        None => Ok(tally),
+    };
+    let scope = Scope::Sample {
+        asked: sample.unwrap_or(0),
+        cost,
+        shares: None,
+    };
+    Ok(meta.into_facts(tally, scope, grace, Some(c)))
+}
+
+async fn delete_overdue(
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    items: &[&HashMap<String, AttributeValue>],
+    cutoff: i64,
+    limiter: &crate::events::writer::RateLimiter,
+    c: &mut Cleanup,
+) {
+    use futures::StreamExt;
+    let results: Vec<Result<bool, crate::aws::AwsError>> = futures::stream::iter(items.iter())
+        .map(|item| async move {
+            limiter.acquire(1).await;
+            let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
+                .iter()
+                .filter_map(|k| item.get(*k).map(|v| ((*k).to_owned(), v.clone())))
+                .collect();
+            crate::events::writer::delete_if_expired(client, table, key, cutoff).await
+        })
+        .buffer_unordered(8)
+        .collect()
+        .await;
+    for r in results {
+        match r {
+            Ok(true) => c.deleted += 1,
+            Ok(false) => c.kept_changed += 1,
+            Err(e) => {
+                c.failed += 1;
+                if c.errors.len() < 5 {
+                    c.errors.push(e.to_string());
+                }
+            }
+        }
+    }
+}
+
+fn report(facts: TtlFacts) -> Report {
+    let mut report = Report::check(COMMAND);
     report.extend(evaluate(&facts));
     if let Ok(t) = &facts.tally {
         report.set("tally", t);
@@ -64,10 +426,41 @@ pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Rep
             .collect(),
         ));
     }
+    report.set("scope", &facts.scope);
+    if let Scope::Sample {
+        shares: Some(s), ..
+    } = &facts.scope
+    {
+        report.set("sample", s);
+        report.section(Section::pairs(
+            "The sample, for the whole table (95% intervals)",
+            vec![
+                ("expired, not deleted", s.expired_not_deleted.text()),
+                (
+                    "ttl missing or malformed",
+                    s.ttl_missing_or_malformed.text(),
+                ),
+                (
+                    "item size, bytes",
+                    format!(
+                        "{:.0} ({:.0}-{:.0})",
+                        s.item_bytes.mean, s.item_bytes.low, s.item_bytes.high
+                    ),
+                ),
+                (
+                    "events per user",
+                    format!(
+                        "{:.1} ({:.1}-{:.1})",
+                        s.events_per_user.mean, s.events_per_user.low, s.events_per_user.high
+                    ),
+                ),
+            ],
+        ));
+    }
     if let Some(c) = &facts.cleanup {
         report.set("cleanup", c);
     }
     report.correct(spec::corrections::ttl_timing());
     report.correct(spec::corrections::ttl_reserved_word());
-    Ok(report)
+    report
 }

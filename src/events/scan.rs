@@ -1,19 +1,41 @@
 //! Parallel Scan, page by page through a bounded channel: memory stays flat whatever the table
-//! size, and the segments read concurrently (TotalSegments/Segment).
+//! size. The key space is cut into `total_segments` (TotalSegments/Segment); at most
+//! `concurrency` segments are read at once, so the number of segments can follow the table's
+//! size (up to DynamoDB's 1,000,000) without the memory following it.
+//!
+//! Every page asks for `ReturnConsumedCapacity=TOTAL`: a read rate caps the read units DynamoDB
+//! says it consumed (not item counts), and the caller can stop at a budget. A page that stays
+//! throttled or unreachable after the SDK's attempts is retried with full-jitter backoff; a
+//! segment that still fails is reported on the channel and the others go on. Each page carries
+//! the segment's position after it (LastEvaluatedKey), so a caller can checkpoint and resume.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{AttributeValue, Select};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, Select};
 use tokio::sync::mpsc;
 
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
+use crate::events::writer::RetryPolicy;
 
 pub type Item = HashMap<String, AttributeValue>;
 
+/// DynamoDB's largest TotalSegments.
+pub const MAX_TOTAL_SEGMENTS: i32 = 1_000_000;
+
 #[derive(Debug, Clone)]
 pub struct ScanSpec {
-    pub segments: i32,
+    /// TotalSegments: how many parts the key space is cut into.
+    pub total_segments: i32,
+    /// The segments to read, in this order; `None`: every one, `0..total_segments`.
+    pub segments: Option<Vec<i32>>,
+    /// Segments read at the same time.
+    pub concurrency: usize,
     /// Stop each segment after about this many items (a bounded sample); `None` reads all.
     pub per_segment_limit: Option<usize>,
     /// ProjectionExpression and its name placeholders (reserved words aliased).
@@ -22,18 +44,57 @@ pub struct ScanSpec {
     pub count_only: bool,
     /// Items per Scan call; `None`: full 1 MB pages.
     pub page_size: Option<i32>,
+    /// Where a segment starts again (a resumed scan): segment -> ExclusiveStartKey.
+    pub start_keys: HashMap<i32, Item>,
+    /// Segments already read to the end (a resumed scan): skipped.
+    pub done: HashSet<i32>,
+    /// At most this many consumed read units per second, across all segments.
+    pub read_rate: Option<f64>,
+    /// Our own attempts at a page that stays throttled or unreachable after the SDK's.
+    pub retry: RetryPolicy,
 }
 
 impl ScanSpec {
+    /// `segments` segments, all read at once (small scans: samples, counts).
     pub fn new(segments: i32) -> ScanSpec {
+        let segments = segments.clamp(1, MAX_TOTAL_SEGMENTS);
         ScanSpec {
-            segments: segments.max(1),
+            total_segments: segments,
+            segments: None,
+            concurrency: segments.min(64) as usize,
             per_segment_limit: None,
             projection: None,
             count_only: false,
             page_size: None,
+            start_keys: HashMap::new(),
+            done: HashSet::new(),
+            read_rate: None,
+            retry: RetryPolicy {
+                max_attempts: 6,
+                base: Duration::from_millis(200),
+                cap: Duration::from_secs(10),
+            },
         }
     }
+
+    fn order(&self) -> Vec<i32> {
+        let all = || (0..self.total_segments).collect::<Vec<_>>();
+        self.segments
+            .clone()
+            .unwrap_or_else(all)
+            .into_iter()
+            .filter(|s| !self.done.contains(s))
+            .collect()
+    }
+}
+
+/// TotalSegments for a full scan of a table of `bytes`: one segment per 1 GB, at least
+/// `min`, at most DynamoDB's 1,000,000. AWS suggests starting at about one segment per 2 GB
+/// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan);
+/// smaller segments make a checkpoint lose less and spread a resumed scan further.
+pub fn segments_for(bytes: i64, min: i32) -> i32 {
+    let per_gb = (bytes.max(0) as f64 / 1e9).ceil() as i64;
+    per_gb.clamp(min.max(1) as i64, MAX_TOTAL_SEGMENTS as i64) as i32
 }
 
 /// One Scan response.
@@ -43,75 +104,186 @@ pub struct ScanPage {
     pub items: Vec<Item>,
     /// Items in the page (the count when `count_only`).
     pub count: usize,
+    /// Read units DynamoDB says the page consumed.
+    pub consumed: f64,
+    /// The segment's position after this page; `None` when the segment is finished.
+    pub next: Option<Item>,
 }
 
-/// Starts one task per segment; pages arrive on the returned channel until every segment is
-/// done (the channel then closes). At most two pages per segment wait in the channel.
+/// A segment that failed after every retry; the other segments go on.
+#[derive(Debug, thiserror::Error)]
+#[error("segment {segment}: {error}")]
+pub struct SegmentError {
+    pub segment: i32,
+    pub error: AwsError,
+}
+
+/// Spaces requests so consumed read units stay at or under a rate: each response's consumed
+/// units push the next request's earliest start by `units / rate` seconds.
+#[derive(Debug)]
+struct ReadRate {
+    per_unit: f64,
+    next: Mutex<Instant>,
+}
+
+impl ReadRate {
+    fn new(rate: f64) -> ReadRate {
+        ReadRate {
+            per_unit: 1.0 / rate.max(0.001),
+            next: Mutex::new(Instant::now()),
+        }
+    }
+
+    async fn wait(&self) {
+        let at = *self.next.lock().expect("never poisoned");
+        tokio::time::sleep_until(at).await;
+    }
+
+    fn charge(&self, units: f64) {
+        let mut next = self.next.lock().expect("never poisoned");
+        *next = (*next).max(Instant::now()) + Duration::from_secs_f64(units * self.per_unit);
+    }
+}
+
+/// Starts `concurrency` readers that take segments in order; pages arrive on the returned
+/// channel until every segment is done (the channel then closes). Dropping the receiver stops
+/// the readers after their current request.
 pub fn start(
     client: Client,
     table: String,
     spec: ScanSpec,
-) -> mpsc::Receiver<Result<ScanPage, AwsError>> {
-    let (tx, rx) = mpsc::channel(2 * spec.segments as usize);
-    for segment in 0..spec.segments {
-        let (client, table, spec, tx) = (client.clone(), table.clone(), spec.clone(), tx.clone());
+) -> mpsc::Receiver<Result<ScanPage, SegmentError>> {
+    let order = spec.order();
+    let workers = spec.concurrency.clamp(1, order.len().max(1));
+    let (tx, rx) = mpsc::channel(2 * workers);
+    let queue = Arc::new(Mutex::new(order.into_iter()));
+    let rate = spec.read_rate.map(|r| Arc::new(ReadRate::new(r)));
+    let spec = Arc::new(spec);
+    for _ in 0..workers {
+        let (client, table, spec, tx, queue, rate) = (
+            client.clone(),
+            table.clone(),
+            spec.clone(),
+            tx.clone(),
+            queue.clone(),
+            rate.clone(),
+        );
         tokio::spawn(async move {
-            let mut start: Option<Item> = None;
-            let mut seen = 0usize;
             loop {
-                let mut req = client
-                    .scan()
-                    .table_name(&table)
-                    .segment(segment)
-                    .total_segments(spec.segments)
-                    .set_limit(spec.page_size)
-                    .set_exclusive_start_key(start.take());
-                if spec.count_only {
-                    req = req.select(Select::Count);
-                }
-                if let Some((expr, names)) = &spec.projection {
-                    req = req
-                        .projection_expression(expr)
-                        .set_expression_attribute_names(Some(names.clone()));
-                }
-                let out = req
-                    .send()
-                    .await
-                    .aws("dynamodb", "Scan", table_resource(&table));
-                let out = match out {
-                    Ok(o) => o,
-                    Err(e) => {
-                        let _ = tx.send(Err(e)).await;
-                        return;
-                    }
+                let Some(segment) = queue.lock().expect("never poisoned").next() else {
+                    return;
                 };
-                let items = out.items.unwrap_or_default();
-                let count = if spec.count_only {
-                    out.count.max(0) as usize
-                } else {
-                    items.len()
-                };
-                seen += count;
-                let next = out.last_evaluated_key.filter(|k| !k.is_empty());
-                if tx
-                    .send(Ok(ScanPage {
-                        segment,
-                        items,
-                        count,
-                    }))
-                    .await
-                    .is_err()
+                let start = spec.start_keys.get(&segment).cloned();
+                if !read_segment(&client, &table, &spec, rate.as_deref(), segment, start, &tx).await
                 {
-                    return; // the reader stopped
-                }
-                match next {
-                    Some(k) if spec.per_segment_limit.is_none_or(|l| seen < l) => start = Some(k),
-                    _ => return,
+                    return; // the reader stopped listening
                 }
             }
         });
     }
     rx
+}
+
+/// Reads one segment to its end (or its limit); false when the receiver is gone.
+async fn read_segment(
+    client: &Client,
+    table: &str,
+    spec: &ScanSpec,
+    rate: Option<&ReadRate>,
+    segment: i32,
+    mut start: Option<Item>,
+    tx: &mpsc::Sender<Result<ScanPage, SegmentError>>,
+) -> bool {
+    let mut seen = 0usize;
+    loop {
+        let out = match scan_page(client, table, spec, rate, segment, start.clone()).await {
+            Ok(o) => o,
+            Err(error) => return tx.send(Err(SegmentError { segment, error })).await.is_ok(),
+        };
+        let items = out.items.unwrap_or_default();
+        let count = if spec.count_only {
+            out.count.max(0) as usize
+        } else {
+            items.len()
+        };
+        seen += count;
+        let consumed = out
+            .consumed_capacity
+            .and_then(|c| c.capacity_units)
+            .unwrap_or(0.0);
+        let next = out.last_evaluated_key.filter(|k| !k.is_empty());
+        let more = next.is_some() && spec.per_segment_limit.is_none_or(|l| seen < l);
+        let page = ScanPage {
+            segment,
+            items,
+            count,
+            consumed,
+            next: if more { next.clone() } else { None },
+        };
+        if tx.send(Ok(page)).await.is_err() {
+            return false;
+        }
+        if !more {
+            return true;
+        }
+        start = next;
+    }
+}
+
+/// One Scan call, retried with backoff while it is throttled or unreachable.
+async fn scan_page(
+    client: &Client,
+    table: &str,
+    spec: &ScanSpec,
+    rate: Option<&ReadRate>,
+    segment: i32,
+    start: Option<Item>,
+) -> Result<aws_sdk_dynamodb::operation::scan::ScanOutput, AwsError> {
+    let mut attempt = 0;
+    loop {
+        if let Some(r) = rate {
+            r.wait().await;
+        }
+        let mut req = client
+            .scan()
+            .table_name(table)
+            .segment(segment)
+            .total_segments(spec.total_segments)
+            .set_limit(spec.page_size)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .set_exclusive_start_key(start.clone());
+        if spec.count_only {
+            req = req.select(Select::Count);
+        }
+        if let Some((expr, names)) = &spec.projection {
+            req = req
+                .projection_expression(expr)
+                .set_expression_attribute_names(Some(names.clone()));
+        }
+        match req
+            .send()
+            .await
+            .aws("dynamodb", "Scan", table_resource(table))
+        {
+            Ok(out) => {
+                if let Some(r) = rate {
+                    let units = out
+                        .consumed_capacity
+                        .as_ref()
+                        .and_then(|c| c.capacity_units)
+                        .unwrap_or(0.0);
+                    r.charge(units);
+                }
+                return Ok(out);
+            }
+            Err(e) if e.is_transient() && attempt + 1 < spec.retry.max_attempts => {
+                tracing::debug!(segment, attempt, "scan page retried: {e}");
+                tokio::time::sleep(spec.retry.backoff(attempt)).await;
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Item count by a parallel Scan with Select=COUNT (exact, unlike DescribeTable's estimate).
@@ -121,7 +293,46 @@ pub async fn count(client: &Client, table: &str, segments: i32) -> Result<u64, A
     let mut rx = start(client.clone(), table.to_owned(), spec);
     let mut total = 0u64;
     while let Some(page) = rx.recv().await {
-        total += page?.count as u64;
+        total += page.map_err(|e| e.error)?.count as u64;
     }
     Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_follow_the_table_size() {
+        let cases = [
+            (0, 4, 4),
+            (5_000_000, 4, 4),
+            (20_000_000_000, 4, 20),
+            (2_600_000_000_000, 4, 2600),
+            (i64::MAX, 4, MAX_TOTAL_SEGMENTS),
+        ];
+        for (bytes, min, want) in cases {
+            assert_eq!(segments_for(bytes, min), want, "{bytes}");
+        }
+    }
+
+    #[test]
+    fn resumed_segments_are_skipped_and_chosen_ones_kept_in_order() {
+        let mut spec = ScanSpec::new(6);
+        spec.done = HashSet::from([1, 4]);
+        assert_eq!(spec.order(), vec![0, 2, 3, 5]);
+        spec.segments = Some(vec![5, 4, 0]);
+        assert_eq!(spec.order(), vec![5, 0]);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn read_rate_spaces_requests_by_consumed_units() {
+        let r = ReadRate::new(100.0);
+        let t0 = tokio::time::Instant::now();
+        r.wait().await;
+        r.charge(128.0); // one 1 MB page: 128 units at 100/s = 1.28 s
+        r.wait().await;
+        let waited = t0.elapsed().as_secs_f64();
+        assert!((1.2..1.4).contains(&waited), "{waited}");
+    }
 }

@@ -1,7 +1,7 @@
 //! The IAM permissions each command needs, as data: `eventsctl iam-policy [COMMAND...]` prints
 //! the least-privilege policy for the commands named, scoped to the environment's resources.
 //!
-//! Actions with no resource-level permissions (GetMetricData, ListEventSourceMappings,
+//! Actions with no resource-level permissions (GetMetricData, ListEventSourceMappings, ListExports,
 //! GetQueryResults, StopQuery) can only be granted on `*`; everything else names the table, its
 //! indexes and stream, the restore and drill tables, the alarms, the dashboard, the Contributor
 //! Insights rules and the log groups. Permissions that only a flag needs are in statements of
@@ -33,6 +33,15 @@ pub enum On {
     AnyLogGroup,
     /// Contributor Insights' service-linked role, created on first enable.
     ServiceLinkedRole,
+    /// The table's PITR exports: `table/{table}/export/*`.
+    Exports,
+    /// The S3 bucket of the exports (and Athena's results). The bucket is a flag of `export
+    /// start`, so the policy names every bucket; narrow it to yours.
+    ExportBucket,
+    /// Athena workgroups of the account and Region (`--athena-workgroup`, default `primary`).
+    AthenaWorkgroups,
+    /// The Glue catalog, the `eventsctl` database and its tables (`--athena-database`).
+    GlueCatalog,
     /// Actions without resource-level permissions: only `*` works.
     Any,
 }
@@ -112,6 +121,49 @@ const RESTORE_TARGET: &[&str] = &[
     "dynamodb:TagResource",
     "dynamodb:ListTagsOfResource",
 ];
+/// Reading a PITR export (`--from-export`): find it, read its manifest and data files; with
+/// `--engine athena`, register it in Glue and query it with Athena (results in S3).
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
+/// https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html
+const FROM_EXPORT: [Grant; 7] = [
+    with("--from-export", &["dynamodb:DescribeTable"], &[On::Table]),
+    // ListExports has no resource-level permissions.
+    with("--from-export", &["dynamodb:ListExports"], &[On::Any]),
+    with(
+        "--from-export",
+        &["dynamodb:DescribeExport"],
+        &[On::Exports],
+    ),
+    with(
+        "--from-export",
+        &["s3:GetObject", "s3:ListBucket"],
+        &[On::ExportBucket],
+    ),
+    with(
+        "--engine athena",
+        &[
+            "athena:StartQueryExecution",
+            "athena:GetQueryExecution",
+            "athena:GetQueryResults",
+        ],
+        &[On::AthenaWorkgroups],
+    ),
+    with(
+        "--engine athena",
+        &[
+            "glue:GetDatabase",
+            "glue:CreateDatabase",
+            "glue:GetTable",
+            "glue:CreateTable",
+        ],
+        &[On::GlueCatalog],
+    ),
+    with(
+        "--engine athena",
+        &["s3:GetBucketLocation", "s3:PutObject"],
+        &[On::ExportBucket],
+    ),
+];
 const TTL_CHECK: &[Grant] = &[
     g(
         &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
@@ -119,6 +171,13 @@ const TTL_CHECK: &[Grant] = &[
     ),
     METRICS,
     with("--cleanup", &["dynamodb:DeleteItem"], &[On::Table]),
+    FROM_EXPORT[0],
+    FROM_EXPORT[1],
+    FROM_EXPORT[2],
+    FROM_EXPORT[3],
+    FROM_EXPORT[4],
+    FROM_EXPORT[5],
+    FROM_EXPORT[6],
 ];
 const STREAM_STATUS: &[Grant] = &[
     g(DESCRIBE, &[On::Table]),
@@ -247,6 +306,13 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
             RESTORE_SOURCE,
             g(RESTORE_TARGET, &[On::RestoredTables]),
             with("--exact-count", &["dynamodb:Scan"], &[On::Table]),
+            with("--reference-export", &["dynamodb:ListExports"], &[On::Any]),
+            with(
+                "--reference-export",
+                &["dynamodb:DescribeExport"],
+                &[On::Exports],
+            ),
+            with("--reference-export", &["s3:GetObject"], &[On::ExportBucket]),
         ],
     ),
     (
@@ -282,6 +348,13 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
                 &["iam:CreateServiceLinkedRole"],
                 &[On::ServiceLinkedRole],
             ),
+            FROM_EXPORT[0],
+            FROM_EXPORT[1],
+            FROM_EXPORT[2],
+            FROM_EXPORT[3],
+            FROM_EXPORT[4],
+            FROM_EXPORT[5],
+            FROM_EXPORT[6],
         ],
     ),
     (
@@ -310,6 +383,10 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             g(&["dynamodb:DescribeTable", "dynamodb:Scan"], &[On::Table]),
             METRICS,
+            FROM_EXPORT[0],
+            FROM_EXPORT[1],
+            FROM_EXPORT[2],
+            FROM_EXPORT[3],
         ],
     ),
     (
@@ -343,6 +420,41 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
             &["dynamodb:Query", "dynamodb:BatchWriteItem"],
             &[On::Table],
         )],
+    ),
+    (
+        "export start",
+        &[
+            g(
+                &[
+                    "dynamodb:DescribeTable",
+                    "dynamodb:DescribeContinuousBackups",
+                    "dynamodb:ExportTableToPointInTime",
+                ],
+                &[On::Table],
+            ),
+            g(&["dynamodb:ListExports"], &[On::Any]),
+            g(&["dynamodb:DescribeExport"], &[On::Exports]),
+            // What DynamoDB needs to write the export into the bucket.
+            g(
+                &["s3:PutObject", "s3:AbortMultipartUpload", "s3:PutObjectAcl"],
+                &[On::ExportBucket],
+            ),
+        ],
+    ),
+    (
+        "export status",
+        &[
+            g(&["dynamodb:DescribeTable"], &[On::Table]),
+            g(&["dynamodb:ListExports"], &[On::Any]),
+            g(&["dynamodb:DescribeExport"], &[On::Exports]),
+        ],
+    ),
+    (
+        "export list",
+        &[
+            g(&["dynamodb:DescribeTable"], &[On::Table]),
+            g(&["dynamodb:ListExports"], &[On::Any]),
+        ],
     ),
     ("completions", &[]),
     ("iam-policy", &[]),
@@ -446,6 +558,14 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
         On::ServiceLinkedRole => vec![format!(
             "arn:{p}:iam::{a}:role/aws-service-role/contributorinsights.dynamodb.amazonaws.com/*"
         )],
+        On::Exports => vec![format!("{}/export/*", table(t))],
+        On::ExportBucket => vec![format!("arn:{p}:s3:::*")],
+        On::AthenaWorkgroups => vec![format!("arn:{p}:athena:{r}:{a}:workgroup/*")],
+        On::GlueCatalog => vec![
+            format!("arn:{p}:glue:{r}:{a}:catalog"),
+            format!("arn:{p}:glue:{r}:{a}:database/eventsctl*"),
+            format!("arn:{p}:glue:{r}:{a}:table/eventsctl*/*"),
+        ],
         On::Any => vec!["*".into()],
     }
 }
@@ -465,6 +585,10 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
             On::LogGroups => "LambdaLogGroups",
             On::AnyLogGroup => "ListLogGroups",
             On::ServiceLinkedRole => "ContributorInsightsServiceLinkedRole",
+            On::Exports => "TableExports",
+            On::ExportBucket => "ExportBucket",
+            On::AthenaWorkgroups => "AthenaWorkgroups",
+            On::GlueCatalog => "GlueCatalog",
             On::Any => "NoResourceLevelPermissions",
         })
         .collect::<Vec<_>>()
@@ -474,7 +598,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
         Some(f) => {
             let flag: String = f
                 .trim_start_matches('-')
-                .split('-')
+                .split(['-', ' '])
                 .map(|w| {
                     let mut c = w.chars();
                     c.next()
@@ -580,6 +704,7 @@ mod tests {
                     assert!(
                         [
                             "cloudwatch:GetMetricData",
+                            "dynamodb:ListExports",
                             "lambda:ListEventSourceMappings",
                             "logs:GetQueryResults",
                             "logs:StopQuery"

@@ -1,0 +1,191 @@
+//! `health-check quarterly --from-export`: the table's shape, exactly, from a PITR export — the
+//! key distribution, the item-size distribution (DynamoDB's own size rule), and the items that
+//! lack a GSI's key attributes (they silently never appear in that index). Pure tally and
+//! evaluation; the export is read by `scale::export`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::checks::keys::KeyTally;
+use crate::report::{Finding, Section};
+
+const RB: &str = "Quarterly 3: Review partition key distribution";
+/// Upper bounds of the item-size buckets, bytes (the last is DynamoDB's 400 KB limit).
+pub const SIZE_BUCKETS: [usize; 5] = [1024, 4096, 16 * 1024, 64 * 1024, 400 * 1024];
+const EXAMPLES: usize = 3;
+
+#[derive(Debug, Clone, Default)]
+pub struct ShapeTally {
+    pub keys: KeyTally,
+    pub sizes: [u64; SIZE_BUCKETS.len()],
+    pub total_bytes: u64,
+    pub max_bytes: u64,
+    /// Index name -> (items missing one of its key attributes, example keys).
+    pub missing_gsi: BTreeMap<String, (u64, Vec<String>)>,
+}
+
+impl ShapeTally {
+    pub fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+        self.keys.add(item);
+        let size = crate::events::size::item_size(item);
+        let bucket = SIZE_BUCKETS
+            .iter()
+            .position(|b| size <= *b)
+            .unwrap_or(SIZE_BUCKETS.len() - 1);
+        self.sizes[bucket] += 1;
+        self.total_bytes += size as u64;
+        self.max_bytes = self.max_bytes.max(size as u64);
+        for g in crate::spec::table().gsis {
+            if !item.contains_key(g.partition_key.name) || !item.contains_key(g.sort_key.name) {
+                let e = self.missing_gsi.entry(g.name.to_owned()).or_default();
+                e.0 += 1;
+                if e.1.len() < EXAMPLES {
+                    e.1.push(crate::checks::ttl::key_text(item));
+                }
+            }
+        }
+    }
+
+    pub fn merge(&mut self, o: ShapeTally) {
+        self.keys.merge(o.keys);
+        for (a, b) in self.sizes.iter_mut().zip(o.sizes) {
+            *a += b;
+        }
+        self.total_bytes += o.total_bytes;
+        self.max_bytes = self.max_bytes.max(o.max_bytes);
+        for (k, (n, ex)) in o.missing_gsi {
+            let e = self.missing_gsi.entry(k).or_default();
+            e.0 += n;
+            let room = EXAMPLES.saturating_sub(e.1.len());
+            e.1.extend(ex.into_iter().take(room));
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Shape {
+    pub keys: crate::checks::keys::KeySummary,
+    /// `[(upper bound in bytes, items)]`.
+    pub sizes: Vec<(usize, u64)>,
+    pub mean_bytes: f64,
+    pub max_bytes: u64,
+    pub missing_gsi: BTreeMap<String, (u64, Vec<String>)>,
+}
+
+impl From<&ShapeTally> for Shape {
+    fn from(t: &ShapeTally) -> Shape {
+        Shape {
+            keys: (&t.keys).into(),
+            sizes: SIZE_BUCKETS.iter().copied().zip(t.sizes).collect(),
+            mean_bytes: t.total_bytes as f64 / t.keys.items.max(1) as f64,
+            max_bytes: t.max_bytes,
+            missing_gsi: t.missing_gsi.clone(),
+        }
+    }
+}
+
+pub fn evaluate(s: &Shape) -> Vec<Finding> {
+    let mut out: Vec<Finding> = crate::checks::keys::evaluate(&s.keys)
+        .into_iter()
+        .map(|mut f| {
+            f.check = "quarterly.export_keys".into();
+            f.runbook(RB)
+        })
+        .collect();
+    out.push(
+        Finding::ok(
+            "quarterly.item_sizes",
+            format!(
+                "items average {:.0} bytes, the largest {} bytes (limit 400 KB); {} over 4 KB (each read of them costs more than one read unit)",
+                s.mean_bytes,
+                s.max_bytes,
+                s.sizes.iter().skip(2).map(|b| b.1).sum::<u64>()
+            ),
+        )
+        .evidence(json!({"sizes": s.sizes, "mean_bytes": s.mean_bytes, "max_bytes": s.max_bytes}))
+        .runbook("Quarterly 2: capacity planning"),
+    );
+    for g in crate::spec::table().gsis {
+        let check = format!("quarterly.gsi_keys.{}", g.name);
+        out.push(match s.missing_gsi.get(g.name) {
+            Some((n, ex)) if *n > 0 => Finding::warn(
+                check,
+                format!(
+                    "{n} items lack `{}` or `{}`: they never appear in {} (e.g. {})",
+                    g.partition_key.name,
+                    g.sort_key.name,
+                    g.name,
+                    ex.first().map(String::as_str).unwrap_or("-")
+                ),
+            )
+            .remedy("write every event through the shared core (it sets both GSI sort keys); backfill the listed items")
+            .evidence(json!({"missing": n, "examples": ex})),
+            _ => Finding::ok(
+                check,
+                format!("every item carries {}'s key attributes", g.name),
+            ),
+        }
+        .runbook("Quarterly 3: GSI usage"));
+    }
+    out
+}
+
+pub fn sections(s: &Shape) -> Vec<Section> {
+    let mut v = crate::checks::keys::sections(&s.keys);
+    v.push(Section::table(
+        "Item sizes (exact, from the export)",
+        &["UP TO", "ITEMS"],
+        s.sizes
+            .iter()
+            .map(|(b, n)| vec![format!("{} KB", b / 1024), n.to_string()])
+            .collect(),
+    ));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TYPE_SORT_KEY};
+
+    fn item(with_type_key: bool, payload: usize) -> HashMap<String, AttributeValue> {
+        let mut m = HashMap::from([
+            (PARTITION_KEY.to_owned(), AttributeValue::S("u".into())),
+            (SORT_KEY.to_owned(), AttributeValue::S("t#e".into())),
+            (STATUS_SORT_KEY.to_owned(), AttributeValue::S("s#t".into())),
+            ("payload".to_owned(), AttributeValue::S("x".repeat(payload))),
+        ]);
+        if with_type_key {
+            m.insert(TYPE_SORT_KEY.to_owned(), AttributeValue::S("k#t".into()));
+        }
+        m
+    }
+
+    #[test]
+    fn sizes_and_gsi_gaps_are_counted_and_merged() {
+        let mut a = ShapeTally::default();
+        a.add(&item(true, 10));
+        a.add(&item(false, 5000));
+        let mut b = ShapeTally::default();
+        b.add(&item(false, 20_000));
+        a.merge(b);
+        assert_eq!(a.sizes, [1, 0, 1, 1, 0]);
+        assert_eq!(a.missing_gsi.get("EventTypeIndex").map(|m| m.0), Some(2));
+        assert!(!a.missing_gsi.contains_key("StatusIndex"));
+        let s = Shape::from(&a);
+        let f = evaluate(&s);
+        let status = |c: &str| f.iter().find(|x| x.check == c).unwrap().status;
+        assert_eq!(
+            status("quarterly.gsi_keys.EventTypeIndex"),
+            crate::report::Status::Warn
+        );
+        assert_eq!(
+            status("quarterly.gsi_keys.StatusIndex"),
+            crate::report::Status::Ok
+        );
+        assert_eq!(status("quarterly.item_sizes"), crate::report::Status::Ok);
+    }
+}

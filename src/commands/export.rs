@@ -1,0 +1,287 @@
+//! `export start|status|list`: PITR exports of the table to S3, the source of exact answers at
+//! any size (`--from-export` on check-ttl) without reading the table.
+
+use chrono::Utc;
+use serde_json::json;
+
+use crate::cli::{ExportStartArgs, ExportStatusArgs};
+use crate::context::Context;
+use crate::error::Refusal;
+use crate::report::{Finding, Report, Section};
+use crate::scale::estimate::bytes;
+use crate::scale::export::{self, ExportInfo};
+
+async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
+    let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
+        .await?
+        .ok_or_else(|| Refusal::new(format!("table {} does not exist", ctx.table())))?;
+    Ok((
+        t.table_arn().unwrap_or_default().to_owned(),
+        t.table_size_bytes(),
+    ))
+}
+
+fn row(e: &ExportInfo) -> Vec<String> {
+    let t = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or("-".into());
+    vec![
+        e.arn.clone(),
+        e.status.clone(),
+        t(e.point_in_time()),
+        e.item_count
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "-".into()),
+        format!("s3://{}/{}", e.bucket, e.root()),
+    ]
+}
+
+fn table_of(title: &str, exports: &[ExportInfo]) -> Section {
+    Section::table(
+        title,
+        &["EXPORT", "STATUS", "POINT IN TIME", "ITEMS", "FILES"],
+        exports.iter().map(row).collect(),
+    )
+}
+
+/// Polls DescribeExport until the export leaves IN_PROGRESS, the timeout passes or the user
+/// interrupts (the export goes on in AWS either way).
+async fn wait(
+    ctx: &Context,
+    arn: &str,
+    timeout: chrono::Duration,
+) -> anyhow::Result<(ExportInfo, Option<&'static str>)> {
+    let client = ctx.dynamodb().await?;
+    let spinner = ctx.progress().spinner(format!("export {arn} in progress"));
+    let deadline = tokio::time::Instant::now() + timeout.to_std().unwrap_or_default();
+    let mut pause = std::time::Duration::from_millis(500);
+    let outcome = loop {
+        let info = export::describe(client, arn).await?;
+        if info.status != "IN_PROGRESS" {
+            break (info, None);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            break (info, Some("timed out waiting"));
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(pause) => {}
+            _ = super::interrupted() => break (info, Some("interrupted")),
+        }
+        pause = (pause * 2).min(std::time::Duration::from_secs(30));
+    };
+    spinner.finish_and_clear();
+    Ok(outcome)
+}
+
+fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
+    let evidence = json!(info);
+    match (info.status.as_str(), stopped) {
+        ("COMPLETED", _) => Finding::ok(
+            "export.status",
+            format!(
+                "export {} COMPLETED: {} items at {}",
+                info.id(),
+                info.item_count.map(|n| n.to_string()).unwrap_or("?".into()),
+                info.point_in_time()
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default()
+            ),
+        ),
+        ("IN_PROGRESS", why) => Finding::ok(
+            "export.status",
+            format!(
+                "export {} IN_PROGRESS{}: it goes on in AWS; follow it with `eventsctl export status {}`",
+                info.id(),
+                why.map(|w| format!(" ({w})")).unwrap_or_default(),
+                info.arn
+            ),
+        ),
+        (s, _) => Finding::crit(
+            "export.status",
+            format!(
+                "export {} {s}{}",
+                info.id(),
+                info.failure
+                    .as_deref()
+                    .map(|f| format!(": {f}"))
+                    .unwrap_or_default()
+            ),
+        )
+        .remedy("check the bucket policy and PITR (exports need PITR enabled), then start again"),
+    }
+    .evidence(evidence)
+}
+
+pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Report> {
+    let mut report = Report::action("export start");
+    let (table_arn, size) = table_arn(ctx).await?;
+    let client = ctx.dynamodb().await?;
+    let prefix = args.prefix.as_deref().unwrap_or("");
+    let cost = export::cost(size.unwrap_or(0), args.price_per_gb, None, 0);
+    let cost_text = format!(
+        "~${:.2} at ${}/GB for {} (DescribeTable's size, refreshed about every six hours)",
+        cost.export_usd,
+        args.price_per_gb,
+        bytes(cost.table_bytes)
+    );
+    report.set("cost", &cost);
+    let at = args.to.map(|t| t.resolve(Utc::now()));
+    // A recent completed export of the same place answers as well as a new one, for free.
+    if !args.new && at.is_none() {
+        let cutoff = Utc::now() - args.reuse_within;
+        let recent = export::list(client, &table_arn)
+            .await?
+            .into_iter()
+            .find(|e| {
+                e.completed()
+                    && e.bucket == args.bucket
+                    && e.prefix.as_deref().unwrap_or("") == prefix
+                    && e.point_in_time().is_some_and(|t| t >= cutoff)
+            });
+        if let Some(e) = recent {
+            report.push(Finding::ok(
+                "export.reused",
+                format!(
+                    "reusing export {} (COMPLETED, taken at {}); pass --new for a fresh one",
+                    e.id(),
+                    e.point_in_time()
+                        .map(|t| t.to_rfc3339())
+                        .unwrap_or_default()
+                ),
+            ));
+            report.set("export", &e);
+            report.section(table_of("Export", std::slice::from_ref(&e)));
+            return Ok(report);
+        }
+    }
+    let token_time = at.unwrap_or_else(Utc::now);
+    let token = export::client_token(&table_arn, &args.bucket, prefix, token_time);
+    if args.dry_run {
+        report.push(Finding::ok(
+            "export.plan",
+            format!(
+                "would export {} to s3://{}/{prefix} at {} ({cost_text}); nothing started (dry run)",
+                ctx.table(),
+                args.bucket,
+                token_time.to_rfc3339()
+            ),
+        ));
+        return Ok(report);
+    }
+    let info = export::start(
+        client,
+        &table_arn,
+        &args.bucket,
+        args.prefix.as_deref(),
+        at,
+        &token,
+    )
+    .await?;
+    report.push(Finding::ok(
+        "export.started",
+        format!("started export {} ({cost_text})", info.arn),
+    ));
+    finish(ctx, report, info, args.wait, args.wait_timeout).await
+}
+
+pub async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Report> {
+    let report = Report::action("export status");
+    let (table_arn, _) = table_arn(ctx).await?;
+    let client = ctx.dynamodb().await?;
+    let info = if args.export == "latest" {
+        export::list(client, &table_arn)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Refusal::new(format!("{} has no exports", ctx.table())))?
+    } else {
+        export::describe(client, &args.export).await?
+    };
+    finish(ctx, report, info, args.wait, args.wait_timeout).await
+}
+
+/// Waits when asked and the export is still running, then reports its state.
+async fn finish(
+    ctx: &Context,
+    mut report: Report,
+    info: ExportInfo,
+    wait_for_it: bool,
+    timeout: chrono::Duration,
+) -> anyhow::Result<Report> {
+    let (info, stopped) = if wait_for_it && info.status == "IN_PROGRESS" {
+        wait(ctx, &info.arn, timeout).await?
+    } else {
+        (info, None)
+    };
+    report.push(state_finding(&info, stopped));
+    report.set("export", &info);
+    report.section(table_of("Export", std::slice::from_ref(&info)));
+    Ok(report)
+}
+
+pub async fn list(ctx: &Context) -> anyhow::Result<Report> {
+    let mut report = Report::action("export list");
+    let (table_arn, _) = table_arn(ctx).await?;
+    let exports = export::list(ctx.dynamodb().await?, &table_arn).await?;
+    report.push(Finding::ok(
+        "export.list",
+        format!(
+            "{} exports, {} completed",
+            exports.len(),
+            exports.iter().filter(|e| e.completed()).count()
+        ),
+    ));
+    report.section(table_of("Exports, newest first", &exports));
+    report.set("exports", &exports);
+    Ok(report)
+}
+
+/// An export to answer from: the table's ARN, the export (`latest` or an ARN, completed), its
+/// manifest, and an S3 client to read it with.
+pub(crate) struct Opened {
+    pub info: ExportInfo,
+    pub manifest: export::Manifest,
+    pub s3: aws_sdk_s3::Client,
+}
+
+pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
+    let (table_arn, _) = table_arn(ctx).await?;
+    let info = export::resolve(ctx.dynamodb().await?, &table_arn, which).await?;
+    let s3 = ctx.s3().await?;
+    let manifest = export::manifest(&s3, &info).await?;
+    Ok(Opened { info, manifest, s3 })
+}
+
+impl Opened {
+    /// The local engine over every data file, with a progress bar on the manifest's count.
+    pub(crate) async fn read_local<T: Default>(
+        &self,
+        ctx: &Context,
+        add: &(dyn Fn(&mut T, &crate::scale::ddbjson::Item) + Sync),
+        merge: &(dyn Fn(&mut T, T) + Sync),
+    ) -> anyhow::Result<T> {
+        let bar = ctx.progress().bar(
+            Some(self.manifest.summary.item_count),
+            format!("reading export {}", self.info.id()),
+        );
+        let (t, _) = export::read_local(
+            &self.s3,
+            &self.info.bucket,
+            &self.manifest,
+            4,
+            add,
+            merge,
+            &|n| bar.inc(n),
+        )
+        .await?;
+        bar.finish_and_clear();
+        Ok(t)
+    }
+}
+
+/// Where Athena runs, from the flags.
+pub(crate) fn athena_target(a: &crate::cli::AthenaArgs) -> crate::scale::athena::AthenaTarget {
+    crate::scale::athena::AthenaTarget {
+        workgroup: a.athena_workgroup.clone(),
+        output: a.athena_output.clone(),
+        database: a.athena_database.clone(),
+    }
+}

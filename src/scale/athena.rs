@@ -1,0 +1,416 @@
+//! The distributed engine: the export's data files registered as a Glue table (JSON SerDe over
+//! `AWSDynamoDB/<id>/data/`) and the same questions asked in SQL through Amazon Athena
+//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html,
+//! https://docs.aws.amazon.com/athena/latest/ug/openx-json-serde.html).
+//!
+//! The SQL is written for Athena (Trino). The local emulator runs it through DuckDB, which
+//! shares the functions used here (`TRY_CAST`, `substr`, `length`, `floor`, `upper`, `min`,
+//! `max`, `count`, `CASE`) — dates are computed with arithmetic on the RFC 3339 text rather
+//! than `from_iso8601_timestamp`, which DuckDB lacks. What the emulator test cannot prove:
+//! that Glue and Athena accept the struct column type exactly as declared, the OpenX SerDe's
+//! case-insensitive mapping of `Item`/`S`/`N` (DuckDB infers the columns from the files
+//! instead of reading the declared type), and Athena's own `DataScannedInBytes`.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use aws_sdk_athena::types::{QueryExecutionContext, QueryExecutionState, ResultConfiguration};
+use aws_sdk_glue::types::{Column, DatabaseInput, SerDeInfo, StorageDescriptor, TableInput};
+
+use crate::aws::error::{AwsError, AwsResultExt};
+use crate::checks::ttl::{Class, TtlTally};
+use crate::scale::export::ExportInfo;
+use crate::spec::TTL_DAYS;
+
+/// Where the SQL runs.
+#[derive(Debug, Clone)]
+pub struct AthenaTarget {
+    pub workgroup: String,
+    /// `s3://bucket/prefix/`; `None`: the workgroup's.
+    pub output: Option<String>,
+    pub database: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AthenaError {
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+    #[error("Athena query {id} {state}: {reason}")]
+    Failed {
+        id: String,
+        state: String,
+        reason: String,
+    },
+    #[error("Athena returned a row this tool cannot read: {0}")]
+    BadRow(String),
+}
+
+/// The Glue table name of an export: `export_<id>` with only `[a-z0-9_]`.
+pub fn table_name(info: &ExportInfo) -> String {
+    let id: String = info
+        .id()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("export_{id}")
+}
+
+/// The one column: each line's `Item`, the attributes the questions read, DynamoDB-typed.
+pub const ITEM_TYPE: &str = "struct<user_id:struct<s:string>,timestamp:struct<s:string>,ttl:struct<n:string,s:string>,event_type:struct<s:string>,status:struct<s:string>>";
+
+/// Creates the database (when missing) and the export's table (when missing) in Glue.
+pub async fn register(
+    glue: &aws_sdk_glue::Client,
+    database: &str,
+    info: &ExportInfo,
+) -> Result<String, AwsError> {
+    let name = table_name(info);
+    let created = glue
+        .create_database()
+        .database_input(
+            DatabaseInput::builder()
+                .name(database)
+                .description("eventsctl: DynamoDB exports")
+                .build()
+                .expect("name is set"),
+        )
+        .send()
+        .await
+        .aws("glue", "CreateDatabase", database.to_owned());
+    match created {
+        Err(e) if e.code.as_deref() == Some("AlreadyExistsException") => {}
+        other => {
+            other?;
+        }
+    }
+    let location = format!("s3://{}/{}data/", info.bucket, info.root());
+    let storage = StorageDescriptor::builder()
+        .columns(
+            Column::builder()
+                .name("item")
+                .r#type(ITEM_TYPE)
+                .build()
+                .expect("name is set"),
+        )
+        .location(location)
+        .input_format("org.apache.hadoop.mapred.TextInputFormat")
+        .output_format("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")
+        .serde_info(
+            SerDeInfo::builder()
+                .serialization_library("org.openx.data.jsonserde.JsonSerDe")
+                .build(),
+        )
+        .build();
+    let table = TableInput::builder()
+        .name(&name)
+        .table_type("EXTERNAL_TABLE")
+        .parameters("classification", "json")
+        .parameters("compressionType", "gzip")
+        .parameters("eventsctl:export_arn", &info.arn)
+        .storage_descriptor(storage)
+        .build()
+        .expect("name is set");
+    let created = glue
+        .create_table()
+        .database_name(database)
+        .table_input(table)
+        .send()
+        .await
+        .aws("glue", "CreateTable", format!("{database}.{name}"));
+    match created {
+        Err(e) if e.code.as_deref() == Some("AlreadyExistsException") => Ok(name),
+        other => other.map(|_| name),
+    }
+}
+
+/// A query's rows (without the header) and what it scanned.
+#[derive(Debug, Clone, Default)]
+pub struct QueryOutput {
+    pub rows: Vec<Vec<Option<String>>>,
+    pub bytes_scanned: Option<i64>,
+}
+
+/// Runs one query to its end: start, poll, read every result page.
+pub async fn query(
+    athena: &aws_sdk_athena::Client,
+    target: &AthenaTarget,
+    sql: &str,
+) -> Result<QueryOutput, AthenaError> {
+    let started = athena
+        .start_query_execution()
+        .query_string(sql)
+        .work_group(&target.workgroup)
+        .query_execution_context(
+            QueryExecutionContext::builder()
+                .database(&target.database)
+                .build(),
+        )
+        .set_result_configuration(
+            target
+                .output
+                .as_ref()
+                .map(|o| ResultConfiguration::builder().output_location(o).build()),
+        )
+        .send()
+        .await
+        .aws("athena", "StartQueryExecution", target.workgroup.clone())?;
+    let id = started.query_execution_id().unwrap_or_default().to_owned();
+    let mut wait = Duration::from_millis(200);
+    let bytes_scanned = loop {
+        let out = athena
+            .get_query_execution()
+            .query_execution_id(&id)
+            .send()
+            .await
+            .aws("athena", "GetQueryExecution", id.clone())?;
+        let exec = out.query_execution();
+        let status = exec.and_then(|e| e.status());
+        match status.and_then(|s| s.state()) {
+            Some(QueryExecutionState::Succeeded) => {
+                break exec
+                    .and_then(|e| e.statistics())
+                    .and_then(|s| s.data_scanned_in_bytes());
+            }
+            Some(s @ (QueryExecutionState::Failed | QueryExecutionState::Cancelled)) => {
+                return Err(AthenaError::Failed {
+                    id,
+                    state: s.as_str().to_owned(),
+                    reason: status
+                        .and_then(|s| s.state_change_reason())
+                        .unwrap_or("no reason given")
+                        .to_owned(),
+                });
+            }
+            _ => {
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(Duration::from_secs(5));
+            }
+        }
+    };
+    let mut rows = Vec::new();
+    let mut pages = athena
+        .get_query_results()
+        .query_execution_id(&id)
+        .into_paginator()
+        .send();
+    let mut header = true;
+    while let Some(page) = pages.next().await {
+        let page = page.aws("athena", "GetQueryResults", id.clone())?;
+        for row in page.result_set().map(|r| r.rows()).unwrap_or_default() {
+            if std::mem::take(&mut header) {
+                continue; // the first row of the first page names the columns
+            }
+            rows.push(
+                row.data()
+                    .iter()
+                    .map(|d| d.var_char_value().map(str::to_owned))
+                    .collect(),
+            );
+        }
+    }
+    Ok(QueryOutput {
+        rows,
+        bytes_scanned,
+    })
+}
+
+/// Epoch seconds of an RFC 3339 text column, by arithmetic on its fixed positions
+/// (`YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM)`, or a space for the `T` and `+HH` as DuckDB
+/// writes a timestamp it inferred from the text), in SQL both Athena and DuckDB run: the
+/// days-from-civil algorithm (H. Hinnant), fractions of a second dropped as the scan does.
+/// A text that is not RFC 3339 gives NULL or a wrong time only where its digits sit where a
+/// date's do; the scan's parser rejects such text outright.
+pub fn epoch_sql(col: &str) -> String {
+    let part = |from: u32, len: u32| format!("TRY_CAST(substr({col}, {from}, {len}) AS double)");
+    let (y, m, d, hh, mi, ss) = (
+        part(1, 4),
+        part(6, 2),
+        part(9, 2),
+        part(12, 2),
+        part(15, 2),
+        part(18, 2),
+    );
+    let yy = format!("({y} - CASE WHEN {m} <= 2 THEN 1 ELSE 0 END)");
+    let era = format!("floor({yy} / 400.0)");
+    let yoe = format!("({yy} - {era} * 400)");
+    let mp = format!("(CASE WHEN {m} > 2 THEN {m} - 3 ELSE {m} + 9 END)");
+    let doy = format!("(floor((153 * {mp} + 2) / 5.0) + {d} - 1)");
+    let doe = format!("({yoe} * 365 + floor({yoe} / 4.0) - floor({yoe} / 100.0) + {doy})");
+    let days = format!("({era} * 146097 + {doe} - 719468)");
+    let at = |back: u32| format!("substr({col}, length({col}) - {back}, 1)");
+    let sign = |back: u32| format!("(CASE {} WHEN '+' THEN 1 WHEN '-' THEN -1 END)", at(back));
+    let two = |back: u32| format!("TRY_CAST(substr({col}, length({col}) - {back}, 2) AS double)");
+    // `Z`, `+HH:MM` or `+HH` (the last is how DuckDB prints a zone).
+    let offset = format!(
+        "(CASE WHEN upper({z}) = 'Z' THEN 0 \
+         WHEN {colon} = ':' THEN {s5} * ({h5} * 3600 + {m5} * 60) \
+         ELSE {s2} * {h2} * 3600 END)",
+        z = at(0),
+        colon = at(2),
+        s5 = sign(5),
+        h5 = two(4),
+        m5 = two(1),
+        s2 = sign(2),
+        h2 = two(1),
+    );
+    format!(
+        "CASE WHEN substr({col}, 11, 1) IN ('T', 't', ' ') THEN {days} * 86400 + {hh} * 3600 + {mi} * 60 + {ss} - {offset} END"
+    )
+}
+
+/// Every TTL class of `check-ttl` in one pass: the classifier of `checks::ttl::classify` in
+/// SQL, against `now` with `grace` seconds, over the export's table. One row per class with
+/// its count, the oldest age and an example user.
+pub fn ttl_sql(database: &str, table: &str, now: i64, grace: i64) -> String {
+    let five_years = 5 * 365 * 86_400;
+    let month = TTL_DAYS * 86_400;
+    let ev = epoch_sql("ts");
+    format!(
+        r#"WITH raw AS (
+  SELECT item.ttl AS ttl_av, TRY_CAST(item.ttl.n AS double) AS t, item.user_id.s AS pk,
+         CAST(item."timestamp".s AS varchar) AS ts
+  FROM "{database}"."{table}"
+), base AS (
+  SELECT ttl_av, t, floor(t) AS ti, pk, {ev} AS ev FROM raw
+), c AS (
+  SELECT pk, ev,
+    CASE WHEN ttl_av IS NULL THEN 'missing'
+         WHEN t IS NULL THEN 'not_number'
+         WHEN t >= 100000000000 THEN 'milliseconds'
+         WHEN ti < {now} - {five_years} THEN 'too_old'
+         WHEN ti <= {now} AND {now} - ti > {grace} THEN 'overdue'
+         WHEN ti <= {now} THEN 'expired_recent'
+         WHEN ev IS NOT NULL AND ti > ev + {far} THEN 'too_far'
+         ELSE 'live' END AS class,
+    CASE WHEN ttl_av IS NULL OR t IS NULL OR t >= 100000000000 THEN NULL
+         WHEN ti <= {now} THEN {now} - ti
+         WHEN ev IS NOT NULL AND ti > ev + {far} THEN ti - ev END AS age
+  FROM base
+)
+SELECT class, count(*) AS n, max(age) AS oldest, min(pk) AS example FROM c GROUP BY class
+UNION ALL
+SELECT 'older_than_30d', count(*), max({now} - ev), min(pk) FROM c
+WHERE ev IS NOT NULL AND {now} - ev > {month}"#,
+        far = month + 60,
+    )
+}
+
+/// `hot-partitions --from-export`: items and distinct users.
+pub fn totals_sql(database: &str, table: &str) -> String {
+    format!(r#"SELECT count(*), count(DISTINCT item.user_id.s) FROM "{database}"."{table}""#)
+}
+
+/// The `n` busiest users, most events first.
+pub fn top_users_sql(database: &str, table: &str, n: usize) -> String {
+    format!(
+        r#"SELECT item.user_id.s AS u, count(*) AS n FROM "{database}"."{table}" GROUP BY item.user_id.s ORDER BY n DESC, u LIMIT {n}"#
+    )
+}
+
+/// Events per day: the date part of the event's `timestamp` text (UTC for what the tool
+/// writes; a text with another offset counts on its own date, where the local engine
+/// converts to UTC first).
+pub fn per_day_sql(database: &str, table: &str) -> String {
+    format!(
+        r#"SELECT substr(CAST(item."timestamp".s AS varchar), 1, 10) AS d, count(*) FROM "{database}"."{table}" WHERE item."timestamp".s IS NOT NULL GROUP BY 1 ORDER BY 1"#
+    )
+}
+
+/// Rows of `(text, count)`.
+pub fn pairs(rows: &[Vec<Option<String>>]) -> Result<Vec<(String, u64)>, AthenaError> {
+    rows.iter()
+        .map(|r| {
+            let bad = || AthenaError::BadRow(format!("{r:?}"));
+            let k = r.first().cloned().flatten().ok_or_else(bad)?;
+            let n = r.get(1).and_then(num).ok_or_else(bad)? as u64;
+            Ok((k, n))
+        })
+        .collect()
+}
+
+fn num(v: &Option<String>) -> Option<f64> {
+    v.as_deref().and_then(|s| s.trim().parse::<f64>().ok())
+}
+
+/// The rows of [`ttl_sql`] as a tally (examples are a user id, the smallest of the class).
+pub fn ttl_tally(rows: &[Vec<Option<String>>]) -> Result<TtlTally, AthenaError> {
+    let mut t = TtlTally::default();
+    let mut classes: HashMap<String, Class> = HashMap::new();
+    for row in rows {
+        let bad = || AthenaError::BadRow(format!("{row:?}"));
+        let name = row.first().cloned().flatten().ok_or_else(bad)?;
+        let count = num(row.get(1).ok_or_else(bad)?).ok_or_else(bad)? as u64;
+        if name != "older_than_30d" {
+            t.scanned += count;
+        }
+        if count == 0 {
+            continue;
+        }
+        classes.insert(
+            name,
+            Class {
+                count,
+                examples: row.get(3).cloned().flatten().into_iter().collect(),
+                oldest_age_s: row.get(2).and_then(num).map(|a| a as i64),
+            },
+        );
+    }
+    let mut take = |n: &str| classes.remove(n).unwrap_or_default();
+    t.missing = take("missing");
+    t.not_number = take("not_number");
+    t.milliseconds = take("milliseconds");
+    t.too_old = take("too_old");
+    t.too_far = take("too_far");
+    t.expired_recent = take("expired_recent");
+    t.overdue = take("overdue");
+    t.older_than_30d = take("older_than_30d");
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_become_a_tally() {
+        let s = |v: &str| Some(v.to_owned());
+        let rows = vec![
+            vec![s("live"), s("5"), None, s("u1")],
+            vec![s("overdue"), s("2"), s("864000.0"), s("u2")],
+            vec![s("missing"), s("1"), None, s("u3")],
+            vec![s("older_than_30d"), s("3"), s("3456000"), s("u2")],
+        ];
+        let t = ttl_tally(&rows).unwrap();
+        assert_eq!(t.scanned, 8);
+        assert_eq!(t.overdue.count, 2);
+        assert_eq!(t.overdue.oldest_age_s, Some(864_000));
+        assert_eq!(t.missing.examples, vec!["u3".to_owned()]);
+        assert_eq!(t.older_than_30d.count, 3);
+        assert!(ttl_tally(&[vec![s("x"), s("not a number")]]).is_err());
+    }
+
+    #[test]
+    fn the_sql_names_the_export_table_and_every_class() {
+        let sql = ttl_sql("db", "export_1", 1_800_000_000, 172_800);
+        for needle in [
+            r#"FROM "db"."export_1""#,
+            "'missing'",
+            "'not_number'",
+            "'milliseconds'",
+            "'too_old'",
+            "'overdue'",
+            "'expired_recent'",
+            "'too_far'",
+            "'older_than_30d'",
+            "1800000000 - 157680000",
+        ] {
+            assert!(sql.contains(needle), "{needle}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Questions about the whole table at production size: what a full scan costs before it
+//! starts, a scan that keeps to a rate and a budget and resumes from a state file, samples that
+//! span the key space with confidence intervals, and exact answers from a PITR export.
+
+pub mod athena;
+pub mod ddbjson;
+pub mod estimate;
+pub mod export;
+pub mod fullscan;
+pub mod sample;
+pub mod stats;

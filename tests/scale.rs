@@ -1,0 +1,691 @@
+//! Production scale through the real binary against the emulator: the full scan's estimate and
+//! production confirmation, its read budget, a resume after a kill that counts nothing twice,
+//! samples whose intervals contain the truth, PITR exports read by both engines, and the
+//! restore reference count from an export's manifest.
+
+mod common;
+
+use std::io::Write;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, WriteRequest};
+use chrono::Utc;
+use common::{World, count_items};
+use serde_json::Value;
+
+const DAY: i64 = 86_400;
+
+/// One stored event as the tool writes it, with a chosen `ttl` (None: missing).
+fn event(
+    user: &str,
+    id: &str,
+    ts: chrono::DateTime<Utc>,
+    ttl: Option<AttributeValue>,
+) -> WriteRequest {
+    let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let mut item = std::collections::HashMap::from([
+        ("user_id".to_owned(), AttributeValue::S(user.into())),
+        (
+            "timestamp#event_id".to_owned(),
+            AttributeValue::S(format!("{ts}#{id}")),
+        ),
+        ("event_id".to_owned(), AttributeValue::S(id.into())),
+        ("event_type".to_owned(), AttributeValue::S("click".into())),
+        ("timestamp".to_owned(), AttributeValue::S(ts)),
+    ]);
+    if let Some(t) = ttl {
+        item.insert("ttl".into(), t);
+    }
+    WriteRequest::builder()
+        .put_request(PutRequest::builder().set_item(Some(item)).build().unwrap())
+        .build()
+}
+
+async fn write_all(w: &World, requests: Vec<WriteRequest>) {
+    let ddb = w.dynamodb().await;
+    for chunk in requests.chunks(25) {
+        let out = ddb
+            .batch_write_item()
+            .request_items(w.table(), chunk.to_vec())
+            .send()
+            .await
+            .expect("BatchWriteItem");
+        assert!(
+            out.unprocessed_items().is_none_or(|u| u.is_empty()),
+            "the emulator does not throttle"
+        );
+    }
+}
+
+fn num(v: i64) -> Option<AttributeValue> {
+    Some(AttributeValue::N(v.to_string()))
+}
+
+/// `n` events over 50 users; every user's every tenth event has no ttl and every fourth (not
+/// tenth) is overdue (expired 5 days ago), the rest live: 10 % missing, 22.5 % overdue in
+/// every user's events (the unit tests of `scale::stats` cover classes clustered by user).
+async fn seed(w: &World, n: usize) -> (u64, u64) {
+    let now = Utc::now();
+    let (mut missing, mut overdue) = (0, 0);
+    let requests = (0..n)
+        .map(|i| {
+            let ts = now - chrono::Duration::hours(2) + chrono::Duration::milliseconds(i as i64);
+            let j = i / 50; // the event's rank within its user
+            let ttl = if j % 10 == 0 {
+                missing += 1;
+                None
+            } else if j % 4 == 0 {
+                overdue += 1;
+                num(now.timestamp() - 5 * DAY)
+            } else {
+                num(ts.timestamp() + 30 * DAY)
+            };
+            event(&format!("user-{:03}", i % 50), &format!("e{i}"), ts, ttl)
+        })
+        .collect();
+    write_all(w, requests).await;
+    (missing, overdue)
+}
+
+fn tally(r: &common::Run) -> Value {
+    r.json()["data"]["tally"].clone()
+}
+
+const CLASSES: [&str; 8] = [
+    "missing",
+    "not_number",
+    "milliseconds",
+    "too_old",
+    "too_far",
+    "expired_recent",
+    "overdue",
+    "older_than_30d",
+];
+
+fn counts(t: &Value) -> Vec<(String, Value)> {
+    std::iter::once(("scanned".to_owned(), t["scanned"].clone()))
+        .chain(
+            CLASSES
+                .iter()
+                .map(|c| ((*c).to_owned(), t[c]["count"].clone())),
+        )
+        .collect()
+}
+
+#[tokio::test]
+async fn full_scan_on_production_is_priced_and_needs_yes() {
+    let w = World::new("scale-prod");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    seed(&w, 300).await;
+    let table = w.table();
+    let prod = |extra: &[&str]| {
+        let mut args = vec![
+            "--env",
+            "prod",
+            "--table",
+            &table,
+            "-o",
+            "json",
+            "check-ttl",
+            "--full",
+        ];
+        args.extend_from_slice(extra);
+        w.run(&args)
+    };
+    // The estimate alone reads nothing and says items, read units, time and price.
+    let est = prod(&["--estimate", "--read-rate", "10"]);
+    est.assert_code(0);
+    let e = &est.json()["data"]["estimate"];
+    assert_eq!(e["items"], 300, "{e}");
+    assert!(e["read_units"].as_f64().unwrap() > 0.0, "{e}");
+    assert!(e["seconds"].as_f64().unwrap() > 0.0, "{e}");
+    assert!(e["price_usd"].as_f64().is_some(), "{e}");
+    // Above the threshold, production needs --yes: one line on stderr with the estimate.
+    // A check that could not run as asked: unknown (3), nothing read.
+    let refused = prod(&["--confirm-above", "1"]);
+    refused.assert_code(3);
+    assert_eq!(
+        refused.stderr.trim().lines().count(),
+        1,
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("production")
+            && refused.stderr.contains("read units")
+            && refused.stderr.contains("--yes"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stdout.is_empty());
+    // A non-production environment is not asked; --yes reads it on production.
+    let ok = prod(&["--confirm-above", "1", "--yes"]);
+    assert_eq!(ok.json()["data"]["scope"]["kind"], "full", "{}", ok.stdout);
+    assert_eq!(tally(&ok)["scanned"], 300);
+    assert_eq!(ok.finding("ttl.scope")["status"], "ok");
+    let dev = w.run(&["-o", "json", "check-ttl", "--full", "--confirm-above", "1"]);
+    assert_eq!(tally(&dev)["scanned"], 300);
+}
+
+#[tokio::test]
+async fn read_budget_stops_with_a_partial_answer_and_resume_finishes_it() {
+    let w = World::new("scale-budget");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let (missing, overdue) = seed(&w, 400).await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("scan.json");
+    let state_s = state.to_str().unwrap();
+    // 40 segments, one page each at least; the emulator charges 0.5 units a page.
+    let stopped = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--full",
+        "--segments",
+        "40",
+        "--concurrency",
+        "1",
+        "--max-read-units",
+        "5",
+        "--checkpoint",
+        state_s,
+    ]);
+    stopped.assert_code(2); // TTL is off here (crit); the partial scope is unknown
+    let scope = stopped.finding("ttl.scope");
+    assert_eq!(scope["status"], "unknown", "{scope}");
+    assert!(
+        scope["summary"].as_str().unwrap().contains("read budget"),
+        "{scope}"
+    );
+    assert!(
+        scope["summary"].as_str().unwrap().contains("--resume"),
+        "{scope}"
+    );
+    let seen = tally(&stopped)["scanned"].as_u64().unwrap();
+    assert!(seen > 0 && seen < 400, "a partial tally: {seen}");
+    assert!(scope["evidence"]["read_units_this_run"].as_f64().unwrap() >= 5.0);
+    assert!(state.exists(), "the state file stays for a resume");
+    // A new scan may not overwrite the state file.
+    w.run(&["check-ttl", "--full", "--checkpoint", state_s])
+        .assert_code(64);
+    let done = w.run(&["-o", "json", "check-ttl", "--resume", state_s]);
+    let t = tally(&done);
+    assert_eq!(t["scanned"], 400, "{t}");
+    assert_eq!(t["missing"]["count"], missing);
+    assert_eq!(t["overdue"]["count"], overdue);
+    assert_eq!(done.finding("ttl.scope")["status"], "ok");
+    assert!(!state.exists(), "a finished scan removes its state file");
+}
+
+#[tokio::test]
+async fn resume_after_a_kill_counts_no_item_twice() {
+    let w = World::new("scale-kill");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let (missing, overdue) = seed(&w, 500).await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("scan.json");
+    let state_s = state.to_str().unwrap().to_owned();
+    // Slow on purpose: 0.5 units a page at 2 units/s is 4 pages a second over 60 segments.
+    let mut child = w
+        .command()
+        .args([
+            "-o",
+            "json",
+            "check-ttl",
+            "--full",
+            "--segments",
+            "60",
+            "--concurrency",
+            "2",
+            "--read-rate",
+            "2",
+            "--checkpoint",
+            &state_s,
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for a saved state with some progress, then kill -9: no chance to save on the way out.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let progress = std::fs::read_to_string(&state)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .map(|v| v["items"].as_u64().unwrap_or(0))
+            .unwrap_or(0);
+        if progress > 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no state saved in 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    let saved_items = saved["items"].as_u64().unwrap();
+    assert!(
+        saved_items > 0 && saved_items < 500,
+        "killed midway: {saved_items}"
+    );
+    assert_eq!(saved["state"]["scanned"].as_u64().unwrap(), saved_items);
+
+    let done = w.run(&["-o", "json", "check-ttl", "--resume", &state_s]);
+    let t = tally(&done);
+    assert_eq!(t["scanned"], 500, "each item once: {t}");
+    assert_eq!(t["missing"]["count"], missing);
+    assert_eq!(t["overdue"]["count"], overdue);
+    let scope = done.finding("ttl.scope");
+    assert_eq!(scope["status"], "ok", "{scope}");
+    assert_eq!(scope["evidence"]["resumed"], true);
+}
+
+#[tokio::test]
+async fn sample_intervals_contain_the_true_shares() {
+    let w = World::new("scale-sample");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let n = 3000;
+    let (missing, overdue) = seed(&w, n).await;
+    let r = w.run(&["-o", "json", "check-ttl", "--sample", "1000"]);
+    let s = &r.json()["data"]["sample"];
+    for (class, truth) in [
+        ("missing", missing as f64 / n as f64),
+        ("overdue", overdue as f64 / n as f64),
+        ("not_number", 0.0),
+    ] {
+        let p = &s["classes"][class];
+        let (low, high) = (p["low"].as_f64().unwrap(), p["high"].as_f64().unwrap());
+        assert!(
+            low <= truth && truth <= high,
+            "{class}: {truth} not in [{low}, {high}]"
+        );
+        assert!(
+            high - low < 0.25,
+            "{class}: an interval that says something: {p}"
+        );
+    }
+    let cost = &r.json()["data"]["scope"]["cost"];
+    assert_eq!(cost["items"], 1000, "{cost}");
+    assert!(
+        cost["segments_read"].as_u64().unwrap() >= 5,
+        "spread over segments: {cost}"
+    );
+    assert_eq!(
+        cost["total_segments"], 30,
+        "about 100 items a segment: {cost}"
+    );
+    assert!(cost["read_units"].as_f64().unwrap() > 0.0);
+    let summary = r.finding("ttl.missing")["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(summary.contains("95% CI"), "{summary}");
+    assert!(
+        r.finding("ttl.scope")["summary"]
+            .as_str()
+            .unwrap()
+            .contains("segments")
+    );
+}
+
+#[tokio::test]
+async fn cleanup_refuses_to_stand_in_for_a_disabled_ttl() {
+    let w = World::new("scale-cleanup");
+    w.create_table();
+    common::keep_expired_items(&w).await; // TTL off
+    let (_, overdue) = seed(&w, 40).await;
+    let ddb = w.dynamodb().await;
+    let r = w.run(&["check-ttl", "--cleanup", "--yes"]);
+    r.assert_code(1);
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--instead-of-ttl"), "{}", r.stderr);
+    assert_eq!(count_items(&ddb, &w.table()).await, 40, "nothing deleted");
+    // The dry run still says what it would delete.
+    let dry = w.run(&["-o", "json", "check-ttl", "--cleanup"]);
+    assert_eq!(
+        dry.finding("ttl.cleanup")["evidence"]["candidates"],
+        overdue
+    );
+    // Asked explicitly, it deletes the overdue ones.
+    let done = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--cleanup",
+        "--yes",
+        "--instead-of-ttl",
+    ]);
+    assert_eq!(done.finding("ttl.cleanup")["evidence"]["deleted"], overdue);
+    assert_eq!(count_items(&ddb, &w.table()).await, 40 - overdue as usize);
+}
+
+/// Test-only: the files an export would hold (the documented layout), written into the
+/// emulator's S3 from the table's contents, since the emulator keeps only the bookkeeping.
+async fn write_export_files(w: &World, export: &Value) -> u64 {
+    let arn = export["arn"].as_str().unwrap();
+    let bucket = export["bucket"].as_str().unwrap();
+    let prefix = export["prefix"]
+        .as_str()
+        .map(|p| format!("{}/", p.trim_end_matches('/')))
+        .unwrap_or_default();
+    let id = arn.rsplit('/').next().unwrap();
+    let root = format!("{prefix}AWSDynamoDB/{id}/");
+    let ddb = w.dynamodb().await;
+    let items: Vec<_> = ddb
+        .scan()
+        .table_name(w.table())
+        .into_paginator()
+        .items()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    let s3 = s3(w).await;
+    let mut manifest_files = String::new();
+    for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for item in chunk {
+            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
+            writeln!(gz, "{line}").unwrap();
+        }
+        let key = format!("{root}data/file-{n}.json.gz");
+        s3.put_object()
+            .bucket(bucket)
+            .key(&key)
+            .body(gz.finish().unwrap().into())
+            .send()
+            .await
+            .unwrap();
+        manifest_files.push_str(
+            &serde_json::json!({"itemCount": chunk.len(), "md5Checksum": "-", "etag": "-", "dataFileS3Key": key})
+                .to_string(),
+        );
+        manifest_files.push('\n');
+    }
+    let files_key = format!("{root}manifest-files.json");
+    s3.put_object()
+        .bucket(bucket)
+        .key(&files_key)
+        .body(manifest_files.into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    let summary = serde_json::json!({
+        "version": "2020-06-30", "exportArn": arn, "itemCount": items.len(),
+        "manifestFilesS3Key": files_key, "outputFormat": "DYNAMODB_JSON", "exportType": "FULL_EXPORT",
+    });
+    s3.put_object()
+        .bucket(bucket)
+        .key(format!("{root}manifest-summary.json"))
+        .body(summary.to_string().into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    items.len() as u64
+}
+
+async fn s3(w: &World) -> aws_sdk_s3::Client {
+    let conf = aws_sdk_s3::config::Builder::from(&w.sdk_config().await)
+        .force_path_style(true)
+        .build();
+    aws_sdk_s3::Client::from_conf(conf)
+}
+
+/// Items of every TTL class, so that the engines are compared on each.
+async fn seed_every_class(w: &World) {
+    let now = Utc::now();
+    let ts = now - chrono::Duration::hours(2);
+    let d = chrono::Duration::days(1);
+    let mut r = Vec::new();
+    for u in 0..6 {
+        let user = format!("user-{u}");
+        let e = |id: &str, ts, ttl| event(&user, &format!("{id}-{u}"), ts, ttl);
+        r.push(e("overdue", now - d * 40, num((now - d * 10).timestamp())));
+        r.push(e(
+            "fresh",
+            now - d * 29,
+            num((now - chrono::Duration::hours(1)).timestamp()),
+        ));
+        r.push(e("live", ts, num((ts + d * 30).timestamp())));
+        r.push(e("missing", ts, None));
+        r.push(e(
+            "string",
+            ts,
+            Some(AttributeValue::S("1800000000".into())),
+        ));
+        r.push(e("millis", ts, num((ts + d * 30).timestamp() * 1000)));
+        r.push(e("ancient", ts, num((now - d * (6 * 365)).timestamp())));
+        r.push(e("far", ts, num((ts + d * 90).timestamp())));
+        r.push(e("offset", ts, num((ts + d * 30).timestamp())));
+    }
+    write_all(w, r).await;
+}
+
+#[tokio::test]
+async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restore_count() {
+    let w = World::new("scale-export");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    seed_every_class(&w).await;
+    // One busy user: 10 more live events.
+    let now = Utc::now();
+    write_all(
+        &w,
+        (0..10)
+            .map(|i| {
+                let ts = now - chrono::Duration::minutes(i);
+                event(
+                    "big-user",
+                    &format!("b{i}"),
+                    ts,
+                    num(ts.timestamp() + 30 * DAY),
+                )
+            })
+            .collect(),
+    )
+    .await;
+    let bucket = format!("exports-{}", w.env);
+    s3(&w)
+        .await
+        .create_bucket()
+        .bucket(&bucket)
+        .send()
+        .await
+        .unwrap();
+    let before = Utc::now();
+    let started = w.run(&[
+        "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb", "--wait",
+    ]);
+    started.assert_code(0);
+    assert_eq!(
+        started.finding("export.status")["status"],
+        "ok",
+        "{}",
+        started.stdout
+    );
+    let export = started.json()["data"]["export"].clone();
+    assert_eq!(export["status"], "COMPLETED", "{export}");
+    let written = write_export_files(&w, &export).await;
+    assert_eq!(written, 64);
+    // Started again: the recent completed export is reused, not a second one.
+    let again = w.run(&[
+        "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb",
+    ]);
+    assert_eq!(again.json()["data"]["export"]["arn"], export["arn"]);
+    let list = w.run(&["-o", "json", "export", "list"]);
+    assert_eq!(list.json()["data"]["exports"].as_array().unwrap().len(), 1);
+
+    let full = w.run(&["-o", "json", "check-ttl", "--full"]);
+    let local = w.run(&["-o", "json", "check-ttl", "--from-export", "latest"]);
+    let arn = export["arn"].as_str().unwrap();
+    let athena = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--from-export",
+        arn,
+        "--engine",
+        "athena",
+        "--athena-output",
+        &format!("s3://{bucket}/athena/"),
+    ]);
+    let want = counts(&tally(&full));
+    assert_eq!(want[0].1, 64, "{}", full.stdout);
+    assert_eq!(
+        counts(&tally(&local)),
+        want,
+        "local engine\n{}",
+        local.stdout
+    );
+    assert_eq!(
+        counts(&tally(&athena)),
+        want,
+        "athena engine\n{}{}",
+        athena.stdout,
+        athena.stderr
+    );
+    for r in [&local, &athena] {
+        assert_eq!(r.json()["data"]["scope"]["kind"], "export");
+        assert_eq!(r.finding("ttl.scope")["status"], "ok", "{}", r.stdout);
+    }
+
+    // hot-partitions: exact keys from the export, the same by both engines.
+    let athena_out = format!("s3://{bucket}/athena/");
+    let hot_local = w.run(&["-o", "json", "hot-partitions", "--from-export", "latest"]);
+    let hot_athena = w.run(&[
+        "-o",
+        "json",
+        "hot-partitions",
+        "--from-export",
+        "latest",
+        "--engine",
+        "athena",
+        "--athena-output",
+        &athena_out,
+    ]);
+    let keys = hot_local.json()["data"]["export_keys"].clone();
+    assert_eq!(keys["items"], 64, "{}", hot_local.stdout);
+    assert_eq!(keys["users"], 7);
+    assert_eq!(keys["top"][0], serde_json::json!(["big-user", 10]));
+    assert_eq!(
+        hot_athena.json()["data"]["export_keys"],
+        keys,
+        "{}",
+        hot_athena.stdout
+    );
+    assert_eq!(hot_local.finding("hot.export_keys")["status"], "ok");
+
+    // health-check quarterly: the exact shape from the export replaces the sample.
+    let q = w.run(&[
+        "-o",
+        "json",
+        "health-check",
+        "quarterly",
+        "--from-export",
+        "latest",
+    ]);
+    assert_eq!(
+        q.finding("quarterly.export_keys")["evidence"]["items"],
+        64,
+        "{}",
+        q.stdout
+    );
+    assert_eq!(q.finding("quarterly.item_sizes")["status"], "ok");
+    // Written behind the tool's back, the seeded items lack the GSI sort keys.
+    let gsi = q.finding("quarterly.gsi_keys.EventTypeIndex");
+    assert_eq!(gsi["status"], "warn", "{gsi}");
+    assert_eq!(gsi["evidence"]["missing"], 64);
+    w.run(&[
+        "health-check",
+        "quarterly",
+        "--from-export",
+        "latest",
+        "--engine",
+        "athena",
+    ])
+    .assert_code(64);
+
+    // The restore check's reference: the item count at a time, from the export's manifest.
+    let ddb = w.dynamodb().await;
+    let table_arn = ddb
+        .describe_table()
+        .table_name(w.table())
+        .send()
+        .await
+        .unwrap()
+        .table()
+        .unwrap()
+        .table_arn()
+        .unwrap()
+        .to_owned();
+    let s3c = s3(&w).await;
+    let at = eventsctl::scale::export::item_count_at(&ddb, &s3c, &table_arn, Utc::now())
+        .await
+        .unwrap()
+        .expect("an export before now");
+    assert_eq!(at.1, 64);
+    assert_eq!(at.0.arn, arn);
+    let none = eventsctl::scale::export::item_count_at(
+        &ddb,
+        &s3c,
+        &table_arn,
+        before - chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    assert!(none.is_none(), "no export that old");
+}
+
+#[tokio::test]
+async fn a_failed_segment_is_reported_while_the_others_finish() {
+    let w = World::new("scale-segment");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let (missing, _) = seed(&w, 400).await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("scan.json");
+    let state_s = state.to_str().unwrap();
+    let proxy = common::Proxy::start("scan-segment.yaml");
+    let r = w.run_via(
+        &proxy,
+        &[
+            "-o",
+            "json",
+            "check-ttl",
+            "--full",
+            "--segments",
+            "8",
+            "--checkpoint",
+            state_s,
+        ],
+    );
+    let scope = r.finding("ttl.scope");
+    assert_eq!(scope["status"], "unknown", "{scope}");
+    assert!(
+        scope["summary"]
+            .as_str()
+            .unwrap()
+            .contains("1 segments failed"),
+        "{scope}"
+    );
+    assert_eq!(scope["evidence"]["failed"][0][0], 3, "{scope}");
+    assert_eq!(
+        scope["evidence"]["segments_done"], 7,
+        "the other segments finished"
+    );
+    let seen = tally(&r)["scanned"].as_u64().unwrap();
+    assert!(seen > 0 && seen < 400, "{seen}");
+    assert!(state.exists());
+    // Without the fault, the resume reads the failed segment only: every item once.
+    let done = w.run(&["-o", "json", "check-ttl", "--resume", state_s]);
+    assert_eq!(tally(&done)["scanned"], 400, "{}", done.stdout);
+    assert_eq!(tally(&done)["missing"]["count"], missing);
+}
