@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::error::{AwsError, AwsResultExt};
+use crate::error::{Refusal, UsageError};
+use crate::output::progress::Progress;
 
 /// StartQuery takes at most 50 log groups.
 /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
@@ -247,6 +249,81 @@ pub async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<String>, Aw
         );
     }
     Ok(out)
+}
+
+/// The log groups a query reads, and those it cannot (a query takes at most 50).
+#[derive(Debug, Clone, Default)]
+pub struct LogGroups {
+    pub queried: Vec<String>,
+    pub left_out: Vec<String>,
+}
+
+/// Why no log groups could be chosen for a query.
+#[derive(Debug, thiserror::Error)]
+pub enum LogGroupsError {
+    /// More than a query takes were given: bad input.
+    #[error(transparent)]
+    TooMany(UsageError),
+    /// None exist under the prefix: the user has to name them.
+    #[error(transparent)]
+    NoneFound(Refusal),
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+}
+
+/// The log groups to query: the ones given (at most 50), else those under `prefix`: the first 50
+/// in name order if there are more, the rest named as left out (a warning on stderr, and in the
+/// report of `insights run`), never dropped silently.
+pub async fn resolve_log_groups(
+    client: &Client,
+    prefix: &str,
+    given: &[String],
+) -> Result<LogGroups, LogGroupsError> {
+    if given.len() > MAX_LOG_GROUPS {
+        return Err(LogGroupsError::TooMany(UsageError::new(format!(
+            "{} --log-group given; a Logs Insights query takes at most {MAX_LOG_GROUPS}: run it once per batch of 50",
+            given.len()
+        ))));
+    }
+    if !given.is_empty() {
+        return Ok(LogGroups {
+            queried: given.to_vec(),
+            left_out: Vec::new(),
+        });
+    }
+    let mut found = log_groups(client, prefix).await?;
+    if found.is_empty() {
+        return Err(LogGroupsError::NoneFound(Refusal::new(format!(
+            "no log groups under {prefix}; pass --log-group NAME (repeatable)"
+        ))));
+    }
+    found.sort();
+    let left_out = found.split_off(found.len().min(MAX_LOG_GROUPS));
+    if !left_out.is_empty() {
+        tracing::warn!(
+            "{} log groups under {prefix}; a query takes at most {MAX_LOG_GROUPS}: {} not queried (first: {})",
+            found.len() + left_out.len(),
+            left_out.len(),
+            left_out[0]
+        );
+    }
+    Ok(LogGroups {
+        queried: found,
+        left_out,
+    })
+}
+
+/// Runs a query to its end with a spinner (polling every 750 ms) and a ceiling.
+pub async fn execute(
+    client: &Client,
+    progress: &Progress,
+    spec: &QuerySpec,
+    max_wait: Duration,
+) -> Result<QueryResult, AwsError> {
+    let spinner = progress.spinner("Logs Insights query");
+    let result = run(client, spec, Duration::from_millis(750), max_wait, &spinner).await;
+    spinner.finish_and_clear();
+    result
 }
 
 #[cfg(test)]

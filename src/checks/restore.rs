@@ -405,7 +405,7 @@ async fn export_reference(
     let arn = source.table_arn().unwrap_or_default();
     let (info, item_count) = if which == "latest" {
         let at = point.unwrap_or_else(Utc::now);
-        export::item_count_at(&ddb, &s3, arn, at)
+        export::item_count_at(ddb, &s3, arn, at)
             .await
             .map_err(|e| e.to_string())?
             .ok_or_else(|| {
@@ -417,7 +417,7 @@ async fn export_reference(
                 )
             })?
     } else {
-        let info = export::resolve(&ddb, arn, which)
+        let info = export::resolve(ddb, arn, which)
             .await
             .map_err(|e| e.to_string())?;
         let m = export::manifest(&s3, &info)

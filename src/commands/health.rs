@@ -312,17 +312,8 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         },
     ];
     if args.restore_test {
-        let drill_args = crate::cli::DrillArgs {
-            keep: false,
-            report: None,
-            force: false,
-            max_wait: Duration::hours(6),
-            sample: 100,
-            delete: None,
-            yes: false,
-            dry_run: false,
-        };
-        let drill = match super::restore::dr_drill(ctx, &drill_args).await {
+        let settings = super::restore::DrillSettings::default();
+        let drill = match super::restore::drill(ctx, &settings).await {
             Ok(r) => r.findings,
             Err(e) => vec![Finding::unknown(
                 "drill.run",

@@ -577,6 +577,41 @@ pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()>
     Ok(())
 }
 
+/// What a drill does, resolved from its flags (or chosen by `health-check monthly --restore-test`).
+#[derive(Debug, Clone)]
+pub struct DrillSettings {
+    /// Keep the drill table instead of deleting it.
+    pub keep: bool,
+    /// Longest wait for the drill table to become ACTIVE.
+    pub max_wait: chrono::Duration,
+    /// Keys sampled for verification.
+    pub sample: usize,
+    pub dry_run: bool,
+}
+
+impl Default for DrillSettings {
+    /// The defaults of `dr-drill` with no flags.
+    fn default() -> DrillSettings {
+        DrillSettings {
+            keep: false,
+            max_wait: chrono::Duration::hours(6),
+            sample: 100,
+            dry_run: false,
+        }
+    }
+}
+
+impl From<&DrillArgs> for DrillSettings {
+    fn from(args: &DrillArgs) -> DrillSettings {
+        DrillSettings {
+            keep: args.keep,
+            max_wait: args.max_wait,
+            sample: args.sample as usize,
+            dry_run: args.dry_run,
+        }
+    }
+}
+
 pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report> {
     if let Some(name) = &args.delete {
         let mut report = Report::action("dr-drill --delete");
@@ -608,6 +643,18 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
         ));
         return Ok(report);
     }
+    let mut report = drill(ctx, &DrillSettings::from(args)).await?;
+    if let Some(path) = &args.report
+        && !args.dry_run
+    {
+        report.attachments.extend(crate::files::drill_report(path));
+    }
+    Ok(report)
+}
+
+/// Restores the latest point into a tagged drill table, verifies it, measures RTO and RPO, and
+/// deletes it (unless kept).
+pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report> {
     let now = Utc::now();
     let target = target_name(None, || {
         format!("{}-drill-{}", ctx.table(), now.format("%Y%m%d-%H%M%S"))
@@ -664,7 +711,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
             desired: Some(want),
             own_tags,
             verify: verify::VerifyOpts {
-                sample: args.sample as usize,
+                sample: args.sample,
                 exact_count: false,
                 restore_point: point,
                 reference_export: None,
@@ -776,8 +823,5 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
         ],
     ));
     report.note("Attach this record to the monthly health check (runbook: Test PITR Restore, step 3: document restore time).");
-    if let Some(path) = &args.report {
-        report.attachments.extend(crate::files::drill_report(path));
-    }
     Ok(report)
 }
