@@ -19,6 +19,9 @@ use crate::output::progress::Progress;
 use crate::output::{Format, RenderContext, Target};
 use crate::spec::Names;
 
+/// The reporter that draws on stderr (only used when progress is shown).
+static DRAWN: Progress = Progress::new(true);
+
 /// How the report reaches the user.
 #[derive(Debug, Clone)]
 pub struct OutputSettings {
@@ -180,6 +183,15 @@ impl Context {
 
     pub fn progress(&self) -> Progress {
         self.output.progress()
+    }
+
+    /// Progress for the core (`aws/`, `checks/`, `events/`), drawn by `output/`.
+    pub fn reporter(&self) -> &dyn crate::progress::Reporter {
+        if self.output.progress {
+            &DRAWN
+        } else {
+            &crate::progress::Silent
+        }
     }
 
     /// What the output layer needs to know about where and when a report was made.

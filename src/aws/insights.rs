@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::error::{AwsError, AwsResultExt};
 use crate::error::{Refusal, UsageError};
-use crate::output::progress::Progress;
+use crate::progress::{Reporter, Task};
 
 /// StartQuery takes at most 50 log groups.
 /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
@@ -136,7 +136,7 @@ pub async fn run(
     spec: &QuerySpec,
     poll: Duration,
     max_wait: Duration,
-    progress: &indicatif::ProgressBar,
+    progress: &dyn Task,
 ) -> Result<QueryResult, AwsError> {
     if spec.log_groups.len() > MAX_LOG_GROUPS {
         // Never dropped here without a word: the caller chooses which 50 and says so.
@@ -175,7 +175,7 @@ pub async fn run(
             .await
             .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
         let status = out.status.clone().unwrap_or(QueryStatus::UnknownValue);
-        progress.set_message(format!("Logs Insights query {}", status.as_str()));
+        progress.status(&format!("Logs Insights query {}", status.as_str()));
         if terminal(&status) || begun.elapsed() >= max_wait {
             let timed_out = !terminal(&status);
             if timed_out {
@@ -196,7 +196,7 @@ pub async fn run(
                     break;
                 }
                 let want = (limit - rows.len()).min(MAX_ROWS_PER_PAGE as usize) as i32;
-                progress.set_message(format!("Logs Insights results, {} rows", rows.len()));
+                progress.status(&format!("Logs Insights results, {} rows", rows.len()));
                 let page = client
                     .get_query_results()
                     .query_id(&query_id)
@@ -316,14 +316,19 @@ pub async fn resolve_log_groups(
 /// Runs a query to its end with a spinner (polling every 750 ms) and a ceiling.
 pub async fn execute(
     client: &Client,
-    progress: &Progress,
+    progress: &dyn Reporter,
     spec: &QuerySpec,
     max_wait: Duration,
 ) -> Result<QueryResult, AwsError> {
     let spinner = progress.spinner("Logs Insights query");
-    let result = run(client, spec, Duration::from_millis(750), max_wait, &spinner).await;
-    spinner.finish_and_clear();
-    result
+    run(
+        client,
+        spec,
+        Duration::from_millis(750),
+        max_wait,
+        &*spinner,
+    )
+    .await
 }
 
 #[cfg(test)]

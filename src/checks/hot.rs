@@ -157,7 +157,7 @@ async fn top_users(
     };
     let wait = std::time::Duration::from_secs(900);
     let logs = ctx.logs().await.map_err(|e| e.to_string())?;
-    let first = insights::execute(logs, &ctx.progress(), &spec, wait)
+    let first = insights::execute(logs, ctx.reporter(), &spec, wait)
         .await
         .map_err(|e| format!("{e:#}"))?;
     if !first.complete() {
@@ -179,7 +179,7 @@ async fn top_users(
             end,
             limit: None,
         };
-        let peaks = insights::execute(logs, &ctx.progress(), &peak, wait)
+        let peaks = insights::execute(logs, ctx.reporter(), &peak, wait)
             .await
             .map_err(|e| format!("{e:#}"))?;
         apply_peaks(&mut users, &peaks);

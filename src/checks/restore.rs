@@ -293,7 +293,7 @@ pub async fn gather(
         } else {
             format!("{source_name} and {name}")
         };
-        let spinner = ctx.progress().spinner(format!(
+        let spinner = ctx.reporter().spinner(&format!(
             "exact count: scanning {what}, about {:.0} read units",
             v.counts.exact_read_units.unwrap_or(0.0)
         ));
@@ -304,7 +304,7 @@ pub async fn gather(
             }
         };
         let counted = tokio::join!(count(client, &name, 4), source_count);
-        spinner.finish_and_clear();
+        drop(spinner);
         Some(counted)
     };
     let reference = async {

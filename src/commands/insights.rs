@@ -122,7 +122,7 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
     };
     let result = insights::execute(
         ctx.logs().await?,
-        &ctx.progress(),
+        ctx.reporter(),
         &spec,
         args.max_wait.to_std().unwrap_or(Duration::from_secs(900)),
     )
