@@ -6,6 +6,8 @@ pub mod capacity;
 pub mod hot;
 pub mod keys;
 pub mod latency;
+pub mod pitr;
+pub mod quarterly;
 pub mod restore;
 pub mod settings;
 pub mod shape;
