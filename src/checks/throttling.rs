@@ -706,3 +706,186 @@ pub fn data(facts: &ThrottleFacts) -> Value {
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_dynamodb::types::{BillingModeSummary, TableDescription};
+
+    use super::*;
+    use crate::aws::AwsErrorKind;
+    use crate::aws::metrics::Series;
+
+    const TABLE: &str = "t-events";
+    const GSI: &str = "StatusIndex";
+
+    /// (metric, index, operation, values per 5-minute period from the window's start)
+    type Metric<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [f64]);
+
+    fn facts(metrics: &[Metric]) -> ThrottleFacts {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
+        let period = Duration::seconds(i64::from(window.period));
+        let series = metrics
+            .iter()
+            .map(|(metric, index, op, values)| Series {
+                key: match op {
+                    Some(op) => MetricKey::op(metric, TABLE, op, "Sum"),
+                    None => MetricKey::resource(metric, TABLE, *index, "Sum"),
+                },
+                points: values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (window.start + period * i as i32, *v))
+                    .collect(),
+                problem: None,
+            })
+            .collect();
+        let table = TableDescription::builder()
+            .table_name(TABLE)
+            .table_status(TableStatus::Active)
+            .billing_mode_summary(
+                BillingModeSummary::builder()
+                    .billing_mode(BillingMode::PayPerRequest)
+                    .build(),
+            )
+            .build();
+        ThrottleFacts {
+            table_name: TABLE.into(),
+            gsis: vec![GSI.into()],
+            table: Ok(Some(table)),
+            metrics: Ok(MetricSet::from_series(window, series)),
+            alarm_name: "t-throttles".into(),
+            alarm: Ok(None),
+            now,
+        }
+    }
+
+    fn status_of(findings: &[Finding], check: &str) -> Status {
+        findings
+            .iter()
+            .find(|f| f.check == check)
+            .unwrap_or_else(|| panic!("no {check} in {findings:?}"))
+            .status
+    }
+
+    #[test]
+    fn throttle_verdicts_and_causes_from_the_metrics() {
+        let base = Some("PutItem");
+        // (name, metrics, table, gsi, requests, cause status, causes named)
+        type Case<'a> = (&'a str, Vec<Metric<'a>>, [Status; 4], Vec<&'a str>);
+        let cases: Vec<Case> = vec![
+            (
+                "quiet",
+                vec![],
+                [Status::Ok, Status::Ok, Status::Ok, Status::Ok],
+                vec![],
+            ),
+            (
+                "one period above the threshold is a warning",
+                vec![("WriteThrottleEvents", None, None, &[50.0, 0.0, 0.0])],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec![],
+            ),
+            (
+                "two consecutive periods above 10 is the alarm condition",
+                vec![("WriteThrottleEvents", None, None, &[11.0, 11.0])],
+                [Status::Crit, Status::Ok, Status::Ok, Status::Crit],
+                vec![],
+            ),
+            (
+                "exactly 10 is not above the threshold",
+                vec![("WriteThrottleEvents", None, None, &[10.0, 10.0])],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec![],
+            ),
+            (
+                "key-range throttling names a hot partition",
+                vec![("WriteKeyRangeThroughputThrottleEvents", None, None, &[3.0])],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec!["hot_partition"],
+            ),
+            (
+                "per-reason runs count towards the alarm condition too",
+                vec![(
+                    "WriteMaxOnDemandThroughputThrottleEvents",
+                    None,
+                    None,
+                    &[20.0, 20.0],
+                )],
+                [Status::Crit, Status::Ok, Status::Ok, Status::Crit],
+                vec!["on_demand_maximum"],
+            ),
+            (
+                "the strongest cause comes first",
+                vec![
+                    ("ReadAccountLimitThrottleEvents", None, None, &[1.0]),
+                    (
+                        "WriteProvisionedThroughputThrottleEvents",
+                        None,
+                        None,
+                        &[9.0],
+                    ),
+                ],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec!["provisioned_capacity", "account_quota"],
+            ),
+            (
+                "a GSI throttling while base writes are throttled is back-pressure",
+                vec![
+                    ("WriteThrottleEvents", Some(GSI), None, &[5.0]),
+                    ("ThrottledRequests", None, base, &[5.0]),
+                ],
+                [Status::Ok, Status::Warn, Status::Warn, Status::Warn],
+                vec!["gsi_back_pressure"],
+            ),
+            (
+                "a GSI throttling alone is not back-pressure",
+                vec![("WriteThrottleEvents", Some(GSI), None, &[5.0])],
+                [Status::Ok, Status::Warn, Status::Ok, Status::Warn],
+                vec![],
+            ),
+        ];
+        for (name, metrics, [table, gsi, requests, cause], named) in cases {
+            let facts = facts(&metrics);
+            let out = evaluate(&facts);
+            assert_eq!(status_of(&out, "throttling.table"), table, "{name}");
+            assert_eq!(
+                status_of(&out, &format!("throttling.gsi.{GSI}")),
+                gsi,
+                "{name}"
+            );
+            assert_eq!(status_of(&out, "throttling.requests"), requests, "{name}");
+            assert_eq!(status_of(&out, "throttling.cause"), cause, "{name}");
+            assert_eq!(
+                status_of(&out, "throttling.table_status"),
+                Status::Ok,
+                "{name}"
+            );
+            let m = facts.metrics.as_ref().expect("metrics");
+            let got: Vec<&str> = causes(&facts, m).iter().map(|c| c.name).collect();
+            assert_eq!(got, named, "{name}");
+        }
+    }
+
+    #[test]
+    fn what_could_not_be_read_is_unknown_not_quiet() {
+        let mut f = facts(&[]);
+        f.metrics = Err(AwsError::local(
+            AwsErrorKind::AccessDenied,
+            "cloudwatch",
+            "GetMetricData",
+            None,
+            "denied",
+        ));
+        let out = evaluate(&f);
+        assert_eq!(status_of(&out, "throttling.metrics"), Status::Unknown);
+        assert!(out.iter().all(|x| x.check != "throttling.cause"));
+
+        let mut f = facts(&[]);
+        f.table = Ok(None);
+        assert_eq!(
+            status_of(&evaluate(&f), "throttling.table_status"),
+            Status::Crit
+        );
+    }
+}
