@@ -71,11 +71,53 @@ pub struct Statistics {
     pub bytes_scanned: f64,
 }
 
+/// How a query ended: AWS's terminal statuses, or stopped by us at the caller's ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum QueryEnd {
+    Complete,
+    Failed,
+    Cancelled,
+    /// AWS ended it: a query may run at most 60 minutes.
+    /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
+    Timeout,
+    /// A status this SDK does not know.
+    Unknown,
+    /// Still running when the caller's ceiling (`--max-wait`) came; stopped with StopQuery.
+    Stopped,
+}
+
+impl QueryEnd {
+    /// The end that `status` is, if it is terminal.
+    pub fn of(status: &QueryStatus) -> Option<QueryEnd> {
+        match status {
+            QueryStatus::Scheduled | QueryStatus::Running => None,
+            QueryStatus::Complete => Some(QueryEnd::Complete),
+            QueryStatus::Failed => Some(QueryEnd::Failed),
+            QueryStatus::Cancelled => Some(QueryEnd::Cancelled),
+            QueryStatus::Timeout => Some(QueryEnd::Timeout),
+            _ => Some(QueryEnd::Unknown),
+        }
+    }
+}
+
+impl std::fmt::Display for QueryEnd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            QueryEnd::Complete => "Complete",
+            QueryEnd::Failed => "Failed",
+            QueryEnd::Cancelled => "Cancelled",
+            QueryEnd::Timeout => "Timeout",
+            QueryEnd::Unknown => "Unknown",
+            QueryEnd::Stopped => "Stopped",
+        })
+    }
+}
+
 /// The outcome: its status, rows as (field, value) pairs in order (`@ptr` dropped), statistics.
 #[derive(Debug, Clone, Serialize)]
 pub struct QueryResult {
     pub query_id: String,
-    pub status: String,
+    pub status: QueryEnd,
     pub rows: Vec<Vec<(String, String)>>,
     pub statistics: Statistics,
     pub polls: u32,
@@ -85,7 +127,7 @@ pub struct QueryResult {
 
 impl QueryResult {
     pub fn complete(&self) -> bool {
-        self.status == QueryStatus::Complete.as_str()
+        self.status == QueryEnd::Complete
     }
 
     /// The value of `field` in a row.
@@ -109,10 +151,6 @@ impl QueryResult {
     }
 }
 
-fn terminal(s: &QueryStatus) -> bool {
-    !matches!(s, QueryStatus::Scheduled | QueryStatus::Running)
-}
-
 fn rows_of(
     results: Option<Vec<Vec<aws_sdk_cloudwatchlogs::types::ResultField>>>,
 ) -> Vec<Vec<(String, String)>> {
@@ -128,8 +166,8 @@ fn rows_of(
         .collect()
 }
 
-/// Runs one query to a terminal status (Complete, Failed, Cancelled, Timeout, Unknown),
-/// polling every `poll` up to `max_wait`; past it the query is stopped and reported as Timeout.
+/// Runs one query to its end (see [`QueryEnd`]), polling every `poll` up to `max_wait`; past it
+/// the query is stopped and reported as `Stopped`.
 /// A complete result is then read page by page (nextToken) up to `spec.limit` rows.
 pub async fn run(
     client: &Client,
@@ -176,9 +214,12 @@ pub async fn run(
             .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
         let status = out.status.clone().unwrap_or(QueryStatus::UnknownValue);
         progress.status(&format!("Logs Insights query {}", status.as_str()));
-        if terminal(&status) || begun.elapsed() >= max_wait {
-            let timed_out = !terminal(&status);
-            if timed_out {
+        let end = match QueryEnd::of(&status) {
+            None if begun.elapsed() >= max_wait => Some(QueryEnd::Stopped),
+            end => end,
+        };
+        if let Some(end) = end {
+            if end == QueryEnd::Stopped {
                 let _ = client.stop_query().query_id(&query_id).send().await;
             }
             let stats = out.statistics.as_ref();
@@ -212,11 +253,7 @@ pub async fn run(
             rows.truncate(limit);
             return Ok(QueryResult {
                 query_id,
-                status: if timed_out {
-                    "Timeout".into()
-                } else {
-                    status.as_str().to_owned()
-                },
+                status: end,
                 rows,
                 statistics,
                 polls,
@@ -334,6 +371,31 @@ pub async fn execute(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_ends_at_a_terminal_status_or_when_we_stop_it() {
+        let cases = [
+            (QueryStatus::Scheduled, None),
+            (QueryStatus::Running, None),
+            (QueryStatus::Complete, Some(QueryEnd::Complete)),
+            (QueryStatus::Failed, Some(QueryEnd::Failed)),
+            (QueryStatus::Cancelled, Some(QueryEnd::Cancelled)),
+            (QueryStatus::Timeout, Some(QueryEnd::Timeout)),
+            (QueryStatus::from("NewStatus"), Some(QueryEnd::Unknown)),
+            (QueryStatus::UnknownValue, Some(QueryEnd::Unknown)),
+        ];
+        for (status, want) in cases {
+            assert_eq!(QueryEnd::of(&status), want, "{status:?}");
+        }
+        // AWS's names in JSON; ours (Stopped) is not AWS's Timeout.
+        for end in [QueryEnd::Complete, QueryEnd::Timeout, QueryEnd::Stopped] {
+            assert_eq!(
+                serde_json::to_value(end).expect("serialisable"),
+                serde_json::json!(end.to_string())
+            );
+        }
+        assert_ne!(QueryEnd::Stopped.to_string(), QueryEnd::Timeout.to_string());
+    }
 
     #[test]
     fn values_are_escaped() {

@@ -191,7 +191,7 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
         json!({"start": crate::times::stamp(start), "end": crate::times::stamp(end)}),
     );
     report.set("query_id", &result.query_id);
-    report.set("status", &result.status);
+    report.set("status", result.status);
     report.set("statistics", &result.statistics);
     report.set(
         "rows",
