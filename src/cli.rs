@@ -134,6 +134,10 @@ pub enum Command {
     /// Hot users and keys: top users' rates, Contributor Insights, key-range throttling
     /// (runbook Issue 4)
     HotPartitions(HotArgs),
+    /// What changed, who changed it and when (beyond the runbook): CloudTrail events on the
+    /// table, its alarms and its stream consumer, the alarms' history and the throttle and
+    /// latency spikes, newest first
+    Changes(ChangesArgs),
     /// The runbook's maintenance procedures as one command each
     #[command(subcommand)]
     HealthCheck(HealthCommand),
@@ -664,6 +668,23 @@ pub enum DiagnoseCommand {
     Latency(WindowArgs),
     /// Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write
     Writes(WritesArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChangesArgs {
+    /// How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)
+    #[arg(long, default_value = "24h", value_parser = changes_window)]
+    pub since: chrono::Duration,
+}
+
+fn changes_window(s: &str) -> Result<chrono::Duration, String> {
+    let d = window_arg(s)?;
+    if d > chrono::Duration::days(90) {
+        return Err(format!(
+            "`{s}` is more than 90 days: CloudTrail event history keeps 90 days"
+        ));
+    }
+    Ok(d)
 }
 
 #[derive(Debug, Clone, Args)]

@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod bench;
+pub mod changes;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
@@ -57,6 +58,7 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::StreamStatus(_)
         | Command::DrDrill(_)
         | Command::HotPartitions(_)
+        | Command::Changes(_)
         | Command::HealthCheck(_)
         | Command::Bench(_) => ReportKind::Check,
         Command::Table(_)
@@ -212,6 +214,7 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Insights(InsightsCommand::List) => insights::list().into(),
         Command::Insights(InsightsCommand::Run(a)) => Box::pin(insights::run(ctx, a)).await?.into(),
         Command::HotPartitions(a) => Box::pin(hot::hot_partitions(ctx, a)).await?.into(),
+        Command::Changes(a) => Box::pin(changes::changes(ctx, a)).await?.into(),
         Command::HealthCheck(HealthCommand::Monthly(a)) => {
             Box::pin(health::monthly(ctx, a)).await?.into()
         }
