@@ -27,7 +27,11 @@ pub async fn names_with_prefix(client: &Client, prefix: &str) -> Result<Vec<Stri
         .into_paginator()
         .send();
     while let Some(page) = pages.next().await {
-        let page = page.aws("cloudwatch", "DescribeAlarms", Some(format!("alarms {prefix}*")))?;
+        let page = page.aws(
+            "cloudwatch",
+            "DescribeAlarms",
+            Some(format!("alarms {prefix}*")),
+        )?;
         out.extend(
             page.metric_alarms()
                 .iter()
@@ -50,11 +54,15 @@ pub async fn history(
             .describe_alarm_history()
             .alarm_name(name)
             .start_date(aws_smithy_types::DateTime::from_secs(start.timestamp()))
-            .end_date(aws_smithy_types::DateTime::from_secs(end.timestamp()))
+            .end_date(aws_smithy_types::DateTime::from_secs(end.timestamp() + 1))
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {
-            let page = page.aws("cloudwatch", "DescribeAlarmHistory", Some(format!("alarm {name}")))?;
+            let page = page.aws(
+                "cloudwatch",
+                "DescribeAlarmHistory",
+                Some(format!("alarm {name}")),
+            )?;
             out.extend(page.alarm_history_items().iter().filter_map(|h| {
                 let t = h.timestamp()?;
                 Some(AlarmChange {

@@ -67,8 +67,10 @@ impl Pacer {
     }
 }
 
-fn smithy_time(t: DateTime<Utc>) -> aws_smithy_types::DateTime {
-    aws_smithy_types::DateTime::from_secs(t.timestamp())
+/// Whole seconds, the end rounded up: an event in the current second is inside the window.
+fn smithy_time(t: DateTime<Utc>, round_up: bool) -> aws_smithy_types::DateTime {
+    let extra = i64::from(round_up && t.timestamp_subsec_nanos() > 0);
+    aws_smithy_types::DateTime::from_secs(t.timestamp() + extra)
 }
 
 /// Every event named `name` between `start` and `end`, newest first, pages followed up to
@@ -100,8 +102,8 @@ pub async fn lookup(
         let out = client
             .lookup_events()
             .lookup_attributes(attribute.clone())
-            .start_time(smithy_time(start))
-            .end_time(smithy_time(end))
+            .start_time(smithy_time(start, false))
+            .end_time(smithy_time(end, true))
             .max_results(50)
             .set_next_token(token.take())
             .send()

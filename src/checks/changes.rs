@@ -15,10 +15,10 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::aws::AwsError;
 use crate::aws::alarm_history::{self, AlarmChange};
 use crate::aws::cloudtrail::{self, Lookup, Pacer, TrailEvent};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
-use crate::aws::AwsError;
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
 use crate::spec::{self, Names};
@@ -307,7 +307,11 @@ fn summary(aspect: Aspect, resource: &str, change: String, impact: Impact) -> Op
 }
 
 fn breaks(yes: bool) -> Impact {
-    if yes { Impact::BreaksSpec } else { Impact::None }
+    if yes {
+        Impact::BreaksSpec
+    } else {
+        Impact::None
+    }
 }
 
 fn update_table(r: &Value, table: &str) -> Option<Summary> {
@@ -316,7 +320,12 @@ fn update_table(r: &Value, table: &str) -> Option<Summary> {
         let enabled = bool_at(stream, &["streamEnabled"]).unwrap_or(true);
         let view = str_at(stream, &["streamViewType"]);
         return if !enabled {
-            summary(Aspect::Stream, table, "stream disabled".into(), Impact::BreaksSpec)
+            summary(
+                Aspect::Stream,
+                table,
+                "stream disabled".into(),
+                Impact::BreaksSpec,
+            )
         } else {
             let view = view.unwrap_or("(not given)");
             summary(
@@ -332,7 +341,11 @@ fn update_table(r: &Value, table: &str) -> Option<Summary> {
         let mut parts = Vec::new();
         let mut impact = Impact::None;
         for u in updates {
-            for (verb, key) in [("created", "create"), ("deleted", "delete"), ("updated", "update")] {
+            for (verb, key) in [
+                ("created", "create"),
+                ("deleted", "delete"),
+                ("updated", "update"),
+            ] {
                 if let Some(name) = str_at(u, &[key, "indexName"]) {
                     parts.push(format!("index {name} {verb}"));
                     if key == "delete" && spec_names.contains(&name) {
@@ -356,7 +369,10 @@ fn update_table(r: &Value, table: &str) -> Option<Summary> {
         parts.push(format!("on-demand maximum {t}"));
     }
     if let Some(on) = bool_at(r, &["deletionProtectionEnabled"]) {
-        parts.push(format!("deletion protection {}", if on { "on" } else { "off" }));
+        parts.push(format!(
+            "deletion protection {}",
+            if on { "on" } else { "off" }
+        ));
     }
     if let Some(class) = str_at(r, &["tableClass"]) {
         parts.push(format!("table class {class}"));
@@ -397,7 +413,10 @@ fn alarm_event(e: &TrailEvent, alarm_prefix: &str) -> Option<Summary> {
             summary(Aspect::Alarms, &name, change, impact)
         }
         "DeleteAlarms" | "DisableAlarmActions" => {
-            let names: Vec<String> = strings_at(r, &["alarmNames"]).into_iter().filter(ours).collect();
+            let names: Vec<String> = strings_at(r, &["alarmNames"])
+                .into_iter()
+                .filter(ours)
+                .collect();
             if names.is_empty() {
                 return None;
             }
@@ -406,7 +425,12 @@ fn alarm_event(e: &TrailEvent, alarm_prefix: &str) -> Option<Summary> {
             } else {
                 "alarm actions disabled"
             };
-            summary(Aspect::Alarms, &names.join(", "), what.to_owned(), Impact::Warn)
+            summary(
+                Aspect::Alarms,
+                &names.join(", "),
+                what.to_owned(),
+                Impact::Warn,
+            )
         }
         _ => None,
     }
@@ -437,7 +461,14 @@ fn consumer_event(e: &TrailEvent, table: &str) -> Option<Summary> {
     let mut parts = Vec::new();
     let mut impact = Impact::None;
     if let Some(on) = bool_at(r, &["enabled"]) {
-        parts.push(if on { "mapping enabled" } else { "mapping disabled" }.to_owned());
+        parts.push(
+            if on {
+                "mapping enabled"
+            } else {
+                "mapping disabled"
+            }
+            .to_owned(),
+        );
         if !on {
             impact = Impact::Warn;
         }
@@ -461,7 +492,8 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
             let source = str_at(r, &["sourceTableName"]).unwrap_or("");
             let target = str_at(r, &["targetTableName"]).unwrap_or("");
             let source_is_ours = source == table
-                || str_at(r, &["sourceTableArn"]).is_some_and(|a| a.ends_with(&format!(":table/{table}")));
+                || str_at(r, &["sourceTableArn"])
+                    .is_some_and(|a| a.ends_with(&format!(":table/{table}")));
             let to = str_at(r, &["restoreDateTime"])
                 .map(|t| format!(" as of {t}"))
                 .unwrap_or_else(|| {
@@ -472,7 +504,12 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
                     }
                 });
             if source_is_ours {
-                summary(Aspect::Table, table, format!("restored into {target}{to}"), Impact::None)
+                summary(
+                    Aspect::Table,
+                    table,
+                    format!("restored into {target}{to}"),
+                    Impact::None,
+                )
             } else if target == table {
                 summary(
                     Aspect::Table,
@@ -506,7 +543,12 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
         "UpdateContinuousBackups" => {
             let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
             match bool_at(p, &["pointInTimeRecoveryEnabled"]) {
-                Some(false) => summary(Aspect::Pitr, table, "PITR disabled".into(), Impact::BreaksSpec),
+                Some(false) => summary(
+                    Aspect::Pitr,
+                    table,
+                    "PITR disabled".into(),
+                    Impact::BreaksSpec,
+                ),
                 _ => {
                     let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
                     let change = match days {
@@ -517,7 +559,12 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
                 }
             }
         }
-        "DeleteTable" => summary(Aspect::Table, table, "table deleted".into(), Impact::BreaksSpec),
+        "DeleteTable" => summary(
+            Aspect::Table,
+            table,
+            "table deleted".into(),
+            Impact::BreaksSpec,
+        ),
         "UpdateTable" => update_table(r, table),
         "TagResource" => {
             let keys: Vec<String> = match get(r, "tags") {
@@ -527,7 +574,12 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
                     .collect(),
                 _ => Vec::new(),
             };
-            summary(Aspect::Tags, table, format!("tags set: {}", keys.join(", ")), Impact::None)
+            summary(
+                Aspect::Tags,
+                table,
+                format!("tags set: {}", keys.join(", ")),
+                Impact::None,
+            )
         }
         "UntagResource" => summary(
             Aspect::Tags,
@@ -537,7 +589,9 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
         ),
         "UpdateContributorInsights" => {
             let action = str_at(r, &["contributorInsightsAction"]).unwrap_or("changed");
-            let on = str_at(r, &["indexName"]).map(|i| format!(" on index {i}")).unwrap_or_default();
+            let on = str_at(r, &["indexName"])
+                .map(|i| format!(" on index {i}"))
+                .unwrap_or_default();
             summary(
                 Aspect::ContributorInsights,
                 table,
@@ -615,7 +669,10 @@ fn spike_change(s: &Spike) -> Change {
     let change = if s.unit == "ms" {
         format!("above target for {minutes} min, peak {:.1} ms", s.peak)
     } else {
-        format!("{:.0} in {minutes} min, peak {:.0} a period", s.total, s.peak)
+        format!(
+            "{:.0} in {minutes} min, peak {:.0} a period",
+            s.total, s.peak
+        )
     };
     Change {
         source: "metrics",
@@ -687,7 +744,11 @@ fn aspect_label(a: Aspect) -> &'static str {
 /// One finding per aspect whose latest change in the window breaks the spec (crit) or is worth
 /// knowing (warn): "TTL disabled (attribute `ttl`) 3h ago by arn:...". A later change of the
 /// same aspect that restores it clears the verdict.
-pub fn change_findings(timeline: &[Change], aspects: &[Aspect], now: DateTime<Utc>) -> Vec<Finding> {
+pub fn change_findings(
+    timeline: &[Change],
+    aspects: &[Aspect],
+    now: DateTime<Utc>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for aspect in aspects {
         // Newest first: the first entry is the latest change of the aspect.
@@ -738,15 +799,22 @@ pub fn change_findings(timeline: &[Change], aspects: &[Aspect], now: DateTime<Ut
 
 /// The findings of `changes`: what could be read, and the verdict on the latest change of each
 /// aspect.
-pub fn evaluate(facts: &ChangeFacts, names: &Names, now: DateTime<Utc>) -> (Vec<Finding>, Vec<Change>) {
+pub fn evaluate(
+    facts: &ChangeFacts,
+    names: &Names,
+    now: DateTime<Utc>,
+) -> (Vec<Finding>, Vec<Change>) {
     let timeline = timeline(facts, names);
     let mut out = Vec::new();
     let window = crate::times::human(facts.end - facts.start);
     match &facts.trail {
         Err(e) => out.push(
-            Finding::unknown("changes.cloudtrail", format!("CloudTrail event history could not be read: {e}"))
-                .evidence(json!({"error": e.to_string(), "looked_up": facts.looked_up}))
-                .remedy("grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)"),
+            Finding::unknown(
+                "changes.cloudtrail",
+                format!("CloudTrail event history could not be read: {e}"),
+            )
+            .evidence(json!({"error": e.to_string(), "looked_up": facts.looked_up}))
+            .remedy("grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)"),
         ),
         Ok(trail) => {
             let changes = timeline.iter().filter(|c| c.source == "cloudtrail").count();
@@ -764,7 +832,10 @@ pub fn evaluate(facts: &ChangeFacts, names: &Names, now: DateTime<Utc>) -> (Vec<
             let f = if trail.truncated.is_empty() {
                 Finding::ok(
                     "changes.cloudtrail",
-                    format!("{changes} change(s) in the last {window} by {} identit(ies)", identities.len()),
+                    format!(
+                        "{changes} change(s) in the last {window} by {} identit(ies)",
+                        identities.len()
+                    ),
                 )
             } else {
                 Finding::warn(
@@ -782,8 +853,11 @@ pub fn evaluate(facts: &ChangeFacts, names: &Names, now: DateTime<Utc>) -> (Vec<
     }
     if let Some(history) = &facts.history {
         out.push(match history {
-            Err(e) => Finding::unknown("changes.alarm_history", format!("alarm history could not be read: {e}"))
-                .remedy("grant cloudwatch:DescribeAlarms and cloudwatch:DescribeAlarmHistory"),
+            Err(e) => Finding::unknown(
+                "changes.alarm_history",
+                format!("alarm history could not be read: {e}"),
+            )
+            .remedy("grant cloudwatch:DescribeAlarms and cloudwatch:DescribeAlarmHistory"),
             Ok(h) => Finding::ok(
                 "changes.alarm_history",
                 format!("{} alarm history item(s) in the last {window}", h.len()),
@@ -869,81 +943,170 @@ mod tests {
         let other = "someone-elses-table";
         let cases: Vec<(TrailEvent, Option<(&str, Impact)>)> = vec![
             (
-                ddb("UpdateTimeToLive", 1, json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}})),
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}}),
+                ),
                 Some(("TTL disabled (attribute `ttl`)", Impact::BreaksSpec)),
             ),
             // The emulator's recorder keeps the API's PascalCase keys.
             (
-                ddb("UpdateTimeToLive", 1, json!({"TableName": TABLE, "TimeToLiveSpecification": {"Enabled": false, "AttributeName": "ttl"}})),
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"TableName": TABLE, "TimeToLiveSpecification": {"Enabled": false, "AttributeName": "ttl"}}),
+                ),
                 Some(("TTL disabled (attribute `ttl`)", Impact::BreaksSpec)),
             ),
             (
-                ddb("UpdateTimeToLive", 1, json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "expires"}})),
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "expires"}}),
+                ),
                 Some(("TTL enabled on `expires`", Impact::BreaksSpec)),
             ),
             (
-                ddb("UpdateTimeToLive", 1, json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "ttl"}})),
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "ttl"}}),
+                ),
                 Some(("TTL enabled on `ttl`", Impact::None)),
             ),
             (
-                ddb("UpdateTimeToLive", 1, json!({"tableName": other, "timeToLiveSpecification": {"enabled": false}})),
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": other, "timeToLiveSpecification": {"enabled": false}}),
+                ),
                 None,
             ),
             (
-                ddb("UpdateTable", 1, json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": true, "streamViewType": "KEYS_ONLY"}})),
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": true, "streamViewType": "KEYS_ONLY"}}),
+                ),
                 Some(("stream enabled, view type KEYS_ONLY", Impact::BreaksSpec)),
             ),
             (
-                ddb("UpdateTable", 1, json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": false}})),
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": false}}),
+                ),
                 Some(("stream disabled", Impact::BreaksSpec)),
             ),
             (
-                ddb("UpdateTable", 1, json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": true, "streamViewType": "NEW_IMAGE"}})),
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": true, "streamViewType": "NEW_IMAGE"}}),
+                ),
                 Some(("stream enabled, view type NEW_IMAGE", Impact::None)),
             ),
             (
-                ddb("UpdateTable", 1, json!({"tableName": TABLE, "billingMode": "PROVISIONED", "provisionedThroughput": {"readCapacityUnits": 5}})),
-                Some(("billing mode PROVISIONED, provisioned throughput changed", Impact::BreaksSpec)),
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "billingMode": "PROVISIONED", "provisionedThroughput": {"readCapacityUnits": 5}}),
+                ),
+                Some((
+                    "billing mode PROVISIONED, provisioned throughput changed",
+                    Impact::BreaksSpec,
+                )),
             ),
             (
-                ddb("UpdateTable", 1, json!({"tableName": TABLE, "globalSecondaryIndexUpdates": [{"delete": {"indexName": "StatusIndex"}}]})),
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "globalSecondaryIndexUpdates": [{"delete": {"indexName": "StatusIndex"}}]}),
+                ),
                 Some(("index StatusIndex deleted", Impact::BreaksSpec)),
             ),
             (
-                ddb("UpdateContinuousBackups", 1, json!({"tableName": TABLE, "pointInTimeRecoverySpecification": {"pointInTimeRecoveryEnabled": false}})),
+                ddb(
+                    "UpdateContinuousBackups",
+                    1,
+                    json!({"tableName": TABLE, "pointInTimeRecoverySpecification": {"pointInTimeRecoveryEnabled": false}}),
+                ),
                 Some(("PITR disabled", Impact::BreaksSpec)),
             ),
             (
-                ddb("UpdateContinuousBackups", 1, json!({"tableName": TABLE, "pointInTimeRecoverySpecification": {"pointInTimeRecoveryEnabled": true, "recoveryPeriodInDays": 7}})),
+                ddb(
+                    "UpdateContinuousBackups",
+                    1,
+                    json!({"tableName": TABLE, "pointInTimeRecoverySpecification": {"pointInTimeRecoveryEnabled": true, "recoveryPeriodInDays": 7}}),
+                ),
                 Some(("PITR enabled, 7 days of recovery", Impact::None)),
             ),
-            (ddb("DeleteTable", 1, json!({"tableName": TABLE})), Some(("table deleted", Impact::BreaksSpec))),
             (
-                ddb("TagResource", 1, json!({"resourceArn": format!("arn:aws:dynamodb:us-east-1:1:table/{TABLE}"), "tags": [{"key": "team", "value": "x"}]})),
+                ddb("DeleteTable", 1, json!({"tableName": TABLE})),
+                Some(("table deleted", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "TagResource",
+                    1,
+                    json!({"resourceArn": format!("arn:aws:dynamodb:us-east-1:1:table/{TABLE}"), "tags": [{"key": "team", "value": "x"}]}),
+                ),
                 Some(("tags set: team", Impact::None)),
             ),
             (
-                ddb("RestoreTableToPointInTime", 1, json!({"sourceTableName": TABLE, "targetTableName": "t2", "useLatestRestorableTime": true})),
-                Some(("restored into t2 as of the latest restorable time", Impact::None)),
+                ddb(
+                    "RestoreTableToPointInTime",
+                    1,
+                    json!({"sourceTableName": TABLE, "targetTableName": "t2", "useLatestRestorableTime": true}),
+                ),
+                Some((
+                    "restored into t2 as of the latest restorable time",
+                    Impact::None,
+                )),
             ),
             (
-                ddb("UpdateContributorInsights", 1, json!({"tableName": TABLE, "contributorInsightsAction": "ENABLE"})),
+                ddb(
+                    "UpdateContributorInsights",
+                    1,
+                    json!({"tableName": TABLE, "contributorInsightsAction": "ENABLE"}),
+                ),
                 Some(("Contributor Insights enable", Impact::None)),
             ),
             (
-                event("DeleteAlarms", "monitoring.amazonaws.com", 1, json!({"alarmNames": ["zapier-triggers-api-prod-events-table-throttles", "unrelated"]})),
+                event(
+                    "DeleteAlarms",
+                    "monitoring.amazonaws.com",
+                    1,
+                    json!({"alarmNames": ["zapier-triggers-api-prod-events-table-throttles", "unrelated"]}),
+                ),
                 Some(("alarm deleted", Impact::Warn)),
             ),
             (
-                event("PutMetricAlarm", "monitoring.amazonaws.com", 1, json!({"alarmName": "other-alarm", "threshold": 1.0})),
+                event(
+                    "PutMetricAlarm",
+                    "monitoring.amazonaws.com",
+                    1,
+                    json!({"alarmName": "other-alarm", "threshold": 1.0}),
+                ),
                 None,
             ),
             (
-                event("DisableAlarmActions", "monitoring.amazonaws.com", 1, json!({"alarmNames": ["zapier-triggers-api-prod-dynamodb-write-latency"]})),
+                event(
+                    "DisableAlarmActions",
+                    "monitoring.amazonaws.com",
+                    1,
+                    json!({"alarmNames": ["zapier-triggers-api-prod-dynamodb-write-latency"]}),
+                ),
                 Some(("alarm actions disabled", Impact::Warn)),
             ),
             (
-                event("UpdateEventSourceMapping20150331", "lambda.amazonaws.com", 1, json!({"uUID": "u-1", "enabled": false})),
+                event(
+                    "UpdateEventSourceMapping20150331",
+                    "lambda.amazonaws.com",
+                    1,
+                    json!({"uUID": "u-1", "enabled": false}),
+                ),
                 None, // no stream ARN of this table in the record
             ),
         ];
@@ -990,16 +1153,31 @@ mod tests {
         assert_eq!(ttl.status, Status::Crit);
         assert!(ttl.summary.contains("TTL disabled"), "{}", ttl.summary);
         assert!(ttl.summary.contains("3h ago"), "{}", ttl.summary);
-        assert!(ttl.summary.contains("assumed-role/oncall/bob"), "{}", ttl.summary);
+        assert!(
+            ttl.summary.contains("assumed-role/oncall/bob"),
+            "{}",
+            ttl.summary
+        );
         assert_eq!(ttl.evidence["source_ip"], "198.51.100.7");
 
         // Re-enabled since: no verdict on TTL, both changes on the timeline, newest first.
         let f = facts(vec![
-            ddb("UpdateTimeToLive", 180, json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}})),
-            ddb("UpdateTimeToLive", 60, json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "ttl"}})),
+            ddb(
+                "UpdateTimeToLive",
+                180,
+                json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}}),
+            ),
+            ddb(
+                "UpdateTimeToLive",
+                60,
+                json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "ttl"}}),
+            ),
         ]);
         let (findings, timeline) = evaluate(&f, &names(), now());
-        assert!(findings.iter().all(|f| f.check != "changes.ttl"), "{findings:?}");
+        assert!(
+            findings.iter().all(|f| f.check != "changes.ttl"),
+            "{findings:?}"
+        );
         assert_eq!(timeline[0].change, "TTL enabled on `ttl`");
         assert_eq!(Status::worst(findings.iter().map(|f| f.status)), Status::Ok);
     }
@@ -1029,13 +1207,22 @@ mod tests {
             window,
             vec![metrics::Series {
                 key,
-                points: vec![(p(0), 0.0), (p(1), 4.0), (p(2), 6.0), (p(3), 0.0), (p(5), 2.0)],
+                points: vec![
+                    (p(0), 0.0),
+                    (p(1), 4.0),
+                    (p(2), 6.0),
+                    (p(3), 0.0),
+                    (p(5), 2.0),
+                ],
                 problem: None,
             }],
         );
         let s = spikes(&set, TABLE);
         assert_eq!(s.len(), 2, "{s:?}");
-        assert_eq!((s[0].start, s[0].end, s[0].peak, s[0].total), (p(1), p(3), 6.0, 10.0));
+        assert_eq!(
+            (s[0].start, s[0].end, s[0].peak, s[0].total),
+            (p(1), p(3), 6.0, 10.0)
+        );
         assert_eq!(s[1].start, p(5));
     }
 }

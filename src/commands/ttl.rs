@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 
+use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
     Cleanup, ExportScope, FullScope, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally, evaluate,
     gather_meta, projection, read_full, ttl_enabled,
@@ -67,7 +68,10 @@ pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Rep
         spinner.finish_and_clear();
         facts
     };
-    Ok(report(facts))
+    let mut report = report(facts);
+    // Who turned TTL off, or onto another attribute, and when: next to the verdict.
+    super::changes::mention(ctx, &mut report, chrono::Duration::days(7), &[Aspect::Ttl]).await;
+    Ok(report)
 }
 
 enum Full {

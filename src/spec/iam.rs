@@ -369,7 +369,10 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             TRAIL,
             g(
-                &["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"],
+                &[
+                    "cloudwatch:DescribeAlarms",
+                    "cloudwatch:DescribeAlarmHistory",
+                ],
                 &[On::Alarms],
             ),
             METRICS,
