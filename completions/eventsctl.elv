@@ -51,6 +51,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand dr-drill 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
+            cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
             cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
@@ -1042,6 +1043,29 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eventsctl;changes'= {
+            cand --since 'How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eventsctl;health-check'= {
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -1324,6 +1348,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand dr-drill 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
+            cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
             cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
@@ -1415,6 +1440,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;insights;run'= {
         }
         &'eventsctl;help;hot-partitions'= {
+        }
+        &'eventsctl;help;changes'= {
         }
         &'eventsctl;help;health-check'= {
             cand monthly 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'

@@ -377,8 +377,9 @@ fn update_table(r: &Value, table: &str) -> Option<Summary> {
     if let Some(class) = str_at(r, &["tableClass"]) {
         parts.push(format!("table class {class}"));
     }
+    // Another billing mode is drift `table verify` warns about: worth knowing, not crit.
     let impact = match str_at(r, &["billingMode"]) {
-        Some(m) if m != spec::table().billing.as_str() => Impact::BreaksSpec,
+        Some(m) if m != spec::table().billing.as_str() => Impact::Warn,
         _ => Impact::None,
     };
     let change = if parts.is_empty() {
@@ -717,7 +718,7 @@ pub fn timeline(facts: &ChangeFacts, names: &Names) -> Vec<Change> {
     if let Some(Ok(set)) = &facts.metrics {
         out.extend(spikes(set, &names.table).iter().map(spike_change));
     }
-    out.sort_by(|a, b| b.time.cmp(&a.time));
+    out.sort_by_key(|c| std::cmp::Reverse(c.time));
     out.dedup_by(|a, b| a.event_id.is_some() && a.event_id == b.event_id);
     out
 }
