@@ -1016,7 +1016,7 @@ mod tests {
                 ),
                 Some((
                     "billing mode PROVISIONED, provisioned throughput changed",
-                    Impact::BreaksSpec,
+                    Impact::Warn,
                 )),
             ),
             (
