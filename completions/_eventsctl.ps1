@@ -506,6 +506,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         }
         'eventsctl;alarms;apply' {
             [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'SNS topic to notify on ALARM and OK (without it, existing actions are kept)')
+            [CompletionResult]::new('--consumer-function', '--consumer-function', [CompletionResultType]::ParameterName, 'With --recommended: the stream consumer''s Lambda function (default: the one event source mapping reading the table''s stream)')
+            [CompletionResult]::new('--iterator-age-minutes', '--iterator-age-minutes', [CompletionResultType]::ParameterName, 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -517,6 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
             [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('--recommended', '--recommended', [CompletionResultType]::ParameterName, 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer''s IteratorAge and Errors')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply to a production environment')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')

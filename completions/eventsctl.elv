@@ -472,6 +472,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;alarms;apply'= {
             cand --sns-topic 'SNS topic to notify on ALARM and OK (without it, existing actions are kept)'
+            cand --consumer-function 'With --recommended: the stream consumer''s Lambda function (default: the one event source mapping reading the table''s stream)'
+            cand --iterator-age-minutes 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -483,6 +485,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --color 'Colour in tables'
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand --recommended 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer''s IteratorAge and Errors'
             cand --dry-run 'Show what would change and change nothing'
             cand --yes 'Apply to a production environment'
             cand -q 'No progress and no notes on stderr; errors are still printed'

@@ -713,11 +713,25 @@ pub enum AlarmsCommand {
     Status,
 }
 
+/// `alarms apply --recommended --iterator-age-minutes`'s default.
+pub const DEFAULT_ITERATOR_AGE_MINUTES: f64 = 5.0;
+
 #[derive(Debug, Clone, Args)]
 pub struct AlarmsApplyArgs {
     /// SNS topic to notify on ALARM and OK (without it, existing actions are kept)
     #[arg(long)]
     pub sns_topic: Option<String>,
+    /// Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL
+    /// deletes stopped, and the stream consumer's IteratorAge and Errors
+    #[arg(long)]
+    pub recommended: bool,
+    /// With --recommended: the stream consumer's Lambda function (default: the one event
+    /// source mapping reading the table's stream)
+    #[arg(long, requires = "recommended")]
+    pub consumer_function: Option<String>,
+    /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
+    #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
+    pub iterator_age_minutes: f64,
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,

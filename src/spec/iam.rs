@@ -279,9 +279,22 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
                 &["cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"],
                 &[On::Alarms],
             ),
+            // Finding the stream consumer for its IteratorAge and Errors alarms.
+            with(
+                "--recommended",
+                &["lambda:ListEventSourceMappings"],
+                &[On::Any],
+            ),
         ],
     ),
-    ("alarms status", &[g(DESCRIBE, &[On::Table]), READ_ALARMS]),
+    (
+        "alarms status",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            READ_ALARMS,
+            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+        ],
+    ),
     (
         "dashboard apply",
         &[
@@ -562,7 +575,9 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
             let gsis: Vec<&str> = super::table().gsis.iter().map(|g| g.name).collect();
             super::alarms::alarms(names, &gsis)
                 .into_iter()
-                .map(|s| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{}", s.name))
+                .map(|s| s.name)
+                .chain(super::alarms::recommended_names(names))
+                .map(|name| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{name}"))
                 .collect()
         }
         On::Dashboard => vec![format!(
