@@ -550,7 +550,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l grace -d 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l rate -d 'With --cleanup: deletes per second at most' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l rate -d 'With --cleanup: deletes per second at most; with --repair: rewrites per second at most' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l name-prefix -d 'Prefix of every resource name' -r
@@ -571,6 +571,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l estima
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l cleanup -d 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l yes -d 'With --cleanup: really delete; with --full on production: read above --confirm-above'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l instead-of-ttl -d 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l repair -d 'Beyond the runbook: rewrite the `ttl` of every item TTL never acts on (missing, a string, milliseconds, far in the future) to the event\'s timestamp + 30 days in epoch seconds, each only if it is unchanged since it was read; reads the whole table like --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l dry-run -d 'With --repair: read and count what would be rewritten, write nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l no-progress -d 'No spinners or progress bars'

@@ -16,6 +16,7 @@ pub mod restore;
 pub mod stream;
 pub mod table;
 pub mod ttl;
+pub mod ttl_repair;
 
 use std::io::Write;
 use std::path::Path;
@@ -51,6 +52,7 @@ pub fn kind(command: &Command) -> ReportKind {
         Command::Bench(BenchCommand::Cleanup(_)) => ReportKind::Action,
         // Deleting overdue items is an action: a refusal or a failed delete exits 1.
         Command::CheckTtl(a) if a.cleanup && a.yes => ReportKind::Action,
+        Command::CheckTtl(a) if a.repair => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
@@ -101,7 +103,7 @@ pub fn time_limit(command: &Command, flag: Option<Duration>) -> Option<Duration>
         Command::Insights(InsightsCommand::Run(a)) => plus(a.max_wait, 2),
         Command::Bench(BenchCommand::Write(a) | BenchCommand::Read(a)) => plus(a.duration, 5),
         Command::Bench(BenchCommand::Cleanup(_)) => minutes(30),
-        Command::CheckTtl(a) if a.full || a.cleanup => minutes(60),
+        Command::CheckTtl(a) if a.full || a.cleanup || a.repair => minutes(60),
         Command::StreamStatus(a) => plus(a.probe_timeout, 5),
         _ => minutes(5),
     }

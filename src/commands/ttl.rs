@@ -23,6 +23,9 @@ use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 const COMMAND: &str = "check-ttl";
 
 pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
+    if args.repair {
+        return Box::pin(super::ttl_repair::repair(ctx, args)).await;
+    }
     let grace = args.grace.num_seconds();
     // Files first, before any AWS call: a state file to resume must be this scan's; a new one
     // must not replace another scan's.

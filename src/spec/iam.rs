@@ -176,6 +176,7 @@ const TTL_CHECK: &[Grant] = &[
     ),
     METRICS,
     with("--cleanup", &["dynamodb:DeleteItem"], &[On::Table]),
+    with("--repair", &["dynamodb:UpdateItem"], &[On::Table]),
     FROM_EXPORT[0],
     FROM_EXPORT[1],
     FROM_EXPORT[2],

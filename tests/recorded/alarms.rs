@@ -57,6 +57,9 @@ fn ddb() -> aws_sdk_dynamodb::Client {
 fn apply(topic: Option<&str>) -> Command {
     Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
         sns_topic: topic.map(str::to_owned),
+        recommended: false,
+        consumer_function: None,
+        iterator_age_minutes: eventsctl::cli::DEFAULT_ITERATOR_AGE_MINUTES,
         dry_run: false,
         yes: false,
     }))
