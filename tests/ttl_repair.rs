@@ -165,3 +165,62 @@ fn repair_on_production_needs_yes_and_dry_run_needs_repair() {
     assert!(r.stderr.contains("--yes"), "{}", r.stderr);
     w.run(&["check-ttl", "--dry-run"]).assert_code(64);
 }
+
+/// A repair stopped by its read budget says how to resume; the resume rewrites the rest and
+/// counts on from the state file (nothing rewritten twice, nothing left).
+#[tokio::test]
+async fn a_repair_stopped_by_its_budget_resumes_from_its_state_file() {
+    let w = World::new("ttl-repair-resume");
+    w.create_table();
+    let t = Utc::now() - chrono::Duration::days(1);
+    let ts = t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    for i in 0..30 {
+        put(&w, &format!("user-{i}"), Some(&ts), None).await;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("repair.json");
+    let state_s = state.to_str().unwrap();
+    // 16 segments, a page each at least; the emulator charges 0.5 units a page.
+    let stopped = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--repair",
+        "--segments",
+        "16",
+        "--concurrency",
+        "1",
+        "--max-read-units",
+        "2",
+        "--checkpoint",
+        state_s,
+    ]);
+    stopped.assert_code(1);
+    let first = stopped.json()["data"]["repair"]["repaired"]
+        .as_u64()
+        .unwrap();
+    assert!(first > 0 && first < 30, "{}", stopped.stdout);
+    assert_eq!(stopped.json()["data"]["repair"]["stopped"], "budget");
+    let remedy = stopped.finding("ttl.repair")["remedy"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(remedy.contains(&format!("--resume {state_s}")), "{remedy}");
+    assert!(state.exists());
+
+    let resumed = w.run(&["-o", "json", "check-ttl", "--repair", "--resume", state_s]);
+    resumed.assert_code(0);
+    let r = &resumed.json()["data"]["repair"];
+    assert_eq!(
+        (r["repaired"].as_u64(), r["candidates"].as_u64()),
+        (Some(30), Some(30)),
+        "{r}"
+    );
+    assert_eq!(r["resumed"], true);
+    assert!(!state.exists(), "a finished repair leaves no state file");
+    let right = t.timestamp() + 30 * 86_400;
+    for i in 0..30 {
+        let user = format!("user-{i}");
+        assert_eq!(ttl_of(&w, &user, &ts).await, Some(n(right)), "{user}");
+    }
+}
