@@ -114,7 +114,7 @@ fn counts(t: &Value) -> Vec<(String, Value)> {
 
 #[tokio::test]
 async fn full_scan_on_production_is_priced_and_needs_yes() {
-    let w = World::new("scale-prod");
+    let w = World::new("scale-confirm");
     w.create_table();
     common::keep_expired_items(&w).await;
     seed(&w, 300).await;
