@@ -29,7 +29,14 @@ pub async fn status(ctx: &Context) -> anyhow::Result<Report> {
     let mut report = Report::check("alarms status");
     // The recommended alarms are expected once any of them exists (`apply --recommended`).
     let cw = ctx.cloudwatch().await?;
-    let live = cw_alarms::describe(cw, &recommended_names(&ctx.names)).await;
+    let wanted = recommended_names(&ctx.names);
+    let live = cw_alarms::describe(cw, &wanted).await.map(|mut live| {
+        live.retain(|a| {
+            a.alarm_name()
+                .is_some_and(|n| wanted.iter().any(|w| w == n))
+        });
+        live
+    });
     if let Ok(live) = &live
         && !live.is_empty()
     {

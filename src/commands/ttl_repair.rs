@@ -23,7 +23,6 @@ use crate::checks::ttl::{
 };
 use crate::cli::CheckTtlArgs;
 use crate::context::Context;
-use crate::error::UsageError;
 use crate::events::writer::RateLimiter;
 use crate::report::{Finding, Report, Section};
 use crate::scale::fullscan::{Checkpoint, FullScan, default_state_file, run_with};
@@ -146,22 +145,8 @@ async fn write_fix(
 
 pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, COMMAND, args.yes, args.dry_run)?;
-    let resumed = match &args.resume {
-        Some(p) => Some(
-            Checkpoint::<RepairState>::load(p, COMMAND, ctx.table())
-                .map_err(|e| UsageError::new(e.to_string()))?,
-        ),
-        None => None,
-    };
-    if let Some(p) = &args.checkpoint
-        && p.exists()
-    {
-        return Err(UsageError::new(format!(
-            "the state file {} exists: continue that repair with --repair --resume {0}, or give another --checkpoint",
-            p.display()
-        ))
-        .into());
-    }
+    let resumed =
+        super::ttl::state_files::<RepairState>(args, COMMAND, ctx.table(), "--repair --resume")?;
     let now = Utc::now().timestamp();
     let meta = gather_meta(ctx, Utc::now()).await?;
     let mut report = Report::action("check-ttl");

@@ -54,6 +54,29 @@ fn ddb() -> aws_sdk_dynamodb::Client {
     mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&describe])
 }
 
+/// A context whose CloudWatch has no alarms yet and records every PutMetricAlarm.
+async fn recording_puts() -> (
+    eventsctl::context::Context,
+    Arc<Mutex<Vec<PutMetricAlarmInput>>>,
+) {
+    let sent: Arc<Mutex<Vec<PutMetricAlarmInput>>> = Arc::default();
+    let record = sent.clone();
+    let put = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm).then_compute_output(move |i| {
+        record.lock().unwrap().push(i.clone());
+        PutMetricAlarmOutput::builder().build()
+    });
+    let none = mock!(aws_sdk_cloudwatch::Client::describe_alarms)
+        .then_output(|| DescribeAlarmsOutput::builder().build());
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&none, &put]
+    ));
+    (ctx, sent)
+}
+
 fn apply(topic: Option<&str>) -> Command {
     Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
         sns_topic: topic.map(str::to_owned),
@@ -71,21 +94,7 @@ fn apply(topic: Option<&str>) -> Command {
 /// low sample counts. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
 #[tokio::test]
 async fn put_metric_alarm_requests_return_to_ok_on_dynamodb_metrics() {
-    let sent: Arc<Mutex<Vec<PutMetricAlarmInput>>> = Arc::default();
-    let record = sent.clone();
-    let put = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm).then_compute_output(move |i| {
-        record.lock().unwrap().push(i.clone());
-        PutMetricAlarmOutput::builder().build()
-    });
-    let none = mock!(aws_sdk_cloudwatch::Client::describe_alarms)
-        .then_output(|| DescribeAlarmsOutput::builder().build());
-    let ctx = context_env("staging").await;
-    ctx.preset_dynamodb(ddb());
-    ctx.preset_cloudwatch(mock_client!(
-        aws_sdk_cloudwatch,
-        RuleMode::MatchAny,
-        &[&none, &put]
-    ));
+    let (ctx, sent) = recording_puts().await;
     let report = run(&ctx, apply(Some(TOPIC))).await;
     assert!(!report.failed);
     let sent = sent.lock().unwrap().clone();
@@ -290,21 +299,7 @@ async fn access_denied_names_the_action_and_the_policy_command() {
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
 #[tokio::test]
 async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
-    let sent: Arc<Mutex<Vec<PutMetricAlarmInput>>> = Arc::default();
-    let record = sent.clone();
-    let put = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm).then_compute_output(move |i| {
-        record.lock().unwrap().push(i.clone());
-        PutMetricAlarmOutput::builder().build()
-    });
-    let none = mock!(aws_sdk_cloudwatch::Client::describe_alarms)
-        .then_output(|| DescribeAlarmsOutput::builder().build());
-    let ctx = context_env("staging").await;
-    ctx.preset_dynamodb(ddb());
-    ctx.preset_cloudwatch(mock_client!(
-        aws_sdk_cloudwatch,
-        RuleMode::MatchAny,
-        &[&none, &put]
-    ));
+    let (ctx, sent) = recording_puts().await;
     let args = AlarmsApplyArgs {
         sns_topic: Some(TOPIC.into()),
         recommended: true,
