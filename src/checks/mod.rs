@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod capacity;
+pub mod changes;
 pub mod hot;
 pub mod keys;
 pub mod latency;
