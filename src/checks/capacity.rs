@@ -67,6 +67,20 @@ pub fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) -> Cost {
 }
 
 pub fn cost_finding(check: &str, c: &Cost, period: &str) -> Finding {
+    // Advice from zeros is no advice: without consumed capacity there is no load to price.
+    if c.write_units + c.read_units <= 0.0 {
+        return Finding::unknown(
+            check,
+            format!(
+                "{}: no consumed capacity, no billing advice to give",
+                crate::checks::evidence::no_traffic(&format!("the {period}"))
+            ),
+        )
+        .evidence(json!(c))
+        .runbook(
+            "Monthly Health Check 1: review cost trends; Quarterly Review 2: capacity planning",
+        );
+    }
     let cheaper = if c.provisioned < c.on_demand * 0.8 {
         "provisioned capacity would cost less at this steady a load (runbook: consider provisioned billing if predictable)"
     } else {

@@ -357,8 +357,17 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
         Err(e) => {
             out.push(Finding::unknown("hot.users", format!("top users unknown: {e}")).runbook(RB))
         }
+        // No log lines is "could not see", not "no hot users".
         Ok(t) if t.users.is_empty() => out.push(
-            Finding::ok("hot.users", "no \"Event created\" log lines in the window").runbook(RB),
+            Finding::unknown(
+                "hot.users",
+                format!(
+                    "no \"Event created\" log lines in the last {}: could not see which users write",
+                    crate::times::human(f.window)
+                ),
+            )
+            .remedy("check that the API logs \"Event created\" with a user_id field, or pass --log-group NAME")
+            .runbook(RB),
         ),
         Ok(t) => {
             let top = &t.users[0];

@@ -566,6 +566,19 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         }
     };
     out.push(scope_finding(facts, t));
+    // No item read, no item judged: "no items without a ttl" out of zero items rests on nothing.
+    if t.scanned == 0 {
+        out.push(
+            Finding::unknown(
+                "ttl.data",
+                "read 0 items (the table or the part sampled is empty): no item's ttl to judge",
+            )
+            .evidence(json!({"scanned": 0}))
+            .runbook(RB),
+        );
+        out.push(deletions_finding(facts, Some(t)));
+        return out;
+    }
     let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
     let specs = [
         (

@@ -196,7 +196,7 @@ fn pitr_window(facts: &table::TableFacts) -> Finding {
         p.earliest_restorable_date_time(),
         p.latest_restorable_date_time(),
     ) else {
-        return Finding::ok(
+        return Finding::unknown(
             "pitr.window",
             "no restorable window reported (PITR off: see table.pitr)",
         );
@@ -210,7 +210,13 @@ fn pitr_window(facts: &table::TableFacts) -> Finding {
         crate::times::human(span),
         crate::times::human(Duration::seconds(lag.max(0)))
     );
-    let f = if lag > 15 * 60 {
+    let f = if span < Duration::days(1) {
+        // A window of minutes is PITR switched on a moment ago: nothing older can be restored.
+        Finding::warn(
+            "pitr.window",
+            format!("{summary}: PITR was enabled recently, a restore cannot go back further yet"),
+        )
+    } else if lag > 15 * 60 {
         Finding::warn(
             "pitr.window",
             format!("{summary}: more than the usual 5 minutes"),

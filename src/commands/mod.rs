@@ -11,6 +11,7 @@ pub mod health;
 pub mod hot;
 pub mod iam;
 pub mod insights;
+pub mod preflight;
 pub mod restore;
 pub mod stream;
 pub mod table;
@@ -168,6 +169,9 @@ pub fn reports_may_replace(command: &Command) -> bool {
 
 pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     check_report_files(command)?;
+    if let Some(stopped) = preflight::check(command, ctx).await {
+        return Ok(stopped.into());
+    }
     // Each command's future is boxed: unboxed, the dispatch future is as large as the largest
     // command's state machine, which overflows a 2 MiB thread stack in debug builds.
     Ok(match command {
