@@ -208,6 +208,7 @@ impl Context {
             generated_at: chrono::Utc::now(),
             color: self.output.color,
             quiet: self.output.quiet,
+            width: crate::output::width::detect(),
         }
     }
 

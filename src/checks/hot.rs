@@ -17,7 +17,7 @@ use crate::report::{Finding, Section, Status};
 use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
-/// DynamoDB's Contributor Insights rules return at most 25 contributors (facts 8.3).
+/// DynamoDB's Contributor Insights rules return at most 25 contributors (docs/aws-facts.md §8.1).
 pub const MAX_CONTRIBUTORS: i32 = 25;
 /// A user is hot above half the partition limit (warn), too hot above it (crit).
 pub const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
@@ -262,7 +262,7 @@ async fn rule_report(
     })
 }
 
-/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, facts 8.4) on
+/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, docs/aws-facts.md §8.1) on
 /// the table and each GSI.
 pub async fn enable_insights(
     client: &aws_sdk_dynamodb::Client,
@@ -418,7 +418,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                             ),
                         )
                         .remedy("shard the user key in the index too, or move low-cardinality attributes (status) out of the key")
-                        .runbook("Issue 4; facts 10.4 (GSI impact)"),
+                        .runbook("Issue 4; docs/aws-facts.md §3.3 (GSI impact)"),
                     );
                 }
             }
@@ -449,7 +449,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                     )
                 }
                 .evidence(json!(list))
-                .runbook("Issue 4; facts 8.1-8.4"),
+                .runbook("Issue 4; docs/aws-facts.md §8.1"),
             );
         }
     }
@@ -552,7 +552,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                         .map(|(r, t)| (r.clone(), json!(t)))
                         .collect::<serde_json::Map<_, _>>()
                 ))
-                .runbook("Issue 4; facts 10.1"),
+                .runbook("Issue 4; docs/aws-facts.md §3.3"),
             );
         }
     }

@@ -476,9 +476,14 @@ mod tests {
         assert_eq!(
             worst(&facts(
                 Ok(vec![mapping("Enabled", "PROBLEM: Function call failed")]),
-                None
+                Some(1000.0)
             )),
             Status::Warn
+        );
+        // No IteratorAge datapoints: no batches delivered, no lag to judge (not ok).
+        assert_eq!(
+            worst(&facts(Ok(vec![mapping("Enabled", "OK")]), None)),
+            Status::Unknown
         );
         assert_eq!(worst(&facts(Ok(vec![]), None)), Status::Warn);
         let three = vec![

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod progress;
 pub mod stream;
 pub mod table;
+pub mod width;
 
 use std::io::{self, Write};
 
@@ -35,6 +36,8 @@ pub struct RenderContext {
     pub color: bool,
     /// Hide notes and corrections (`-q`); findings and data are always shown.
     pub quiet: bool,
+    /// Columns that human output fits (`width::detect`).
+    pub width: u16,
 }
 
 pub fn render(
