@@ -6,7 +6,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-cargo build --quiet
+if [ ! -x target/debug/eventsctl ]; then
+  echo "demo: building eventsctl (first build: about 5-6 minutes on 2 cores, crates from crates.io; later builds take seconds)" >&2
+else
+  echo "demo: building eventsctl (incremental)" >&2
+fi
+cargo build
+echo "demo: starting the local AWS emulator (the first run installs ministack from PyPI into .venv/)" >&2
 scripts/emulator.sh start
 
 ENDPOINT="$(scripts/emulator.sh endpoint)"
@@ -40,6 +46,39 @@ ev events query --user user-07 --type zap.triggered --limit 5
 ev diagnose writes --canary
 status=0
 ev health-check monthly || status=$?
+"$EV" -q -o json health-check monthly >"$PWD/.emulator/demo-health.json" || true
+
+# Every verdict that is not ok, explained: what on the emulator or in a table made minutes ago
+# gives it, and whether AWS would say the same. The demo fails only on one it cannot explain.
+echo
+echo "What the verdicts above mean on this emulator:"
+explained=0
+.venv/bin/python - "$PWD/.emulator/demo-health.json" <<'PY' || explained=$?
+import json, sys
+report = json.load(open(sys.argv[1]))
+known = [
+    (lambda f: f["check"].startswith("alarm.") and "cannot compare" in f["summary"],
+     "ministack returns metric-math alarms without their Metrics; on AWS DescribeAlarms returns them and the alarm is compared query by query"),
+    (lambda f: f["check"].startswith("alarm.") and "cannot evaluate" in f["summary"],
+     "the latency alarms have no SuccessfulRequestLatency datapoints: ministack emits no DynamoDB metrics of its own, so a quiet alarm is INSUFFICIENT_DATA, as it would be on AWS without traffic"),
+    (lambda f: f["check"] == "pitr.window",
+     "the demo table was created minutes ago: PITR has only minutes of history yet"),
+    (lambda f: f["check"] == "capacity.cost",
+     "ministack emits no ConsumedWrite/ReadCapacityUnits: no traffic to price (on AWS the demo's writes would show)"),
+    (lambda f: f["check"].startswith("stream.iterator_age"),
+     "ministack does not emit the consumer's IteratorAge: no batches to judge (stream-status --probe times a canary instead)"),
+]
+unexplained = 0
+for f in report["findings"]:
+    if f["status"] == "ok":
+        continue
+    why = next((w for match, w in known if match(f)), None)
+    print(f"  [{f['status'].upper()}] {f['check']}: " + (why or "not expected on the demo: " + f["summary"]))
+    unexplained += why is None
+if unexplained == 0:
+    print("  (nothing else: every other finding is ok)")
+sys.exit(1 if unexplained else 0)
+PY
 
 cat <<EOT
 
@@ -52,4 +91,10 @@ Point more commands at it with:
   $EV dr-drill
 Stop the emulator with: scripts/emulator.sh stop
 EOT
-exit "$status"
+# health-check's own exit code is $status (0 ok, 1 warn, 2 crit, 3 unknown); the demo succeeds
+# when every verdict that is not ok is explained above.
+if [ "$explained" -ne 0 ]; then
+  echo "demo: health-check monthly exited $status with a verdict the demo does not expect (above)" >&2
+  exit "$status"
+fi
+echo "demo: done (health-check monthly exited $status; every verdict that is not ok is explained above)"

@@ -146,6 +146,7 @@ pub enum Command {
     IamPolicy(IamPolicyArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
+        /// The shell to print the script for
         #[arg(value_enum)]
         shell: clap_complete::aot::Shell,
     },
@@ -766,6 +767,28 @@ pub enum EventsCommand {
     /// Import NDJSON events: validated first, written in batches; never replaces a stored event
     /// that differs (--overwrite does), so a re-run is idempotent
     Import(ImportArgs),
+    /// Delete one event (a poison event) by user and event id: only if it exists; --dry-run
+    /// shows it, --yes deletes it
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DeleteArgs {
+    /// User id (partition key)
+    #[arg(long)]
+    pub user: String,
+    /// Event id of the event to delete
+    #[arg(long)]
+    pub event_id: String,
+    /// The event's timestamp: a direct read instead of a search of the user's events
+    #[arg(long)]
+    pub timestamp: Option<String>,
+    /// Delete it (without --yes nothing is deleted: the event is shown and the command fails)
+    #[arg(long)]
+    pub yes: bool,
+    /// Show the event that would be deleted, delete nothing
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -808,8 +831,10 @@ pub struct PutArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GetArgs {
+    /// User id (partition key)
     #[arg(long)]
     pub user: String,
+    /// Event id (as `events put` or `events query` printed it)
     #[arg(long)]
     pub event_id: String,
     /// The event's timestamp: a direct GetItem instead of a search of the user's events
@@ -825,8 +850,13 @@ pub struct GetArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct QueryArgs {
+    /// User id (partition key): the user whose events to list
     #[arg(long)]
     pub user: String,
+    /// The newest N events, newest first (what did this user do just now?); same as
+    /// --desc --limit N
+    #[arg(long, value_name = "N", conflicts_with_all = ["limit", "page_token"], value_parser = clap::value_parser!(u64).range(1..))]
+    pub last: Option<u64>,
     /// Only this event type (EventTypeIndex)
     #[arg(long = "type", conflicts_with = "status")]
     pub event_type: Option<String>,

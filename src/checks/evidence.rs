@@ -34,6 +34,20 @@ pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
             .remedy("check --endpoint-url / AWS_ENDPOINT_URL, --region / AWS_REGION, the network and any proxy (HTTPS_PROXY)"),
         );
     }
+    // Something answered, but not as AWS does (no error code: a wrong URL, a proxy's page).
+    if err.kind == AwsErrorKind::Other && err.code.is_none() {
+        return Some(
+            Finding::unknown(
+                "aws.reachable",
+                format!(
+                    "an endpoint answered at {} (region {region}) but not as AWS: {}; nothing was checked",
+                    at.endpoint, err.message
+                ),
+            )
+            .evidence(json!({"endpoint": at.endpoint, "region": at.region}))
+            .remedy("check --endpoint-url / AWS_ENDPOINT_URL (a DynamoDB endpoint, e.g. https://dynamodb.REGION.amazonaws.com) and any proxy"),
+        );
+    }
     let problem = credential_problem(err)?;
     Some(
         Finding::unknown("aws.credentials", format!("{problem}; nothing was checked"))
@@ -80,10 +94,15 @@ pub fn login_hint(profile: Option<&str>) -> String {
     )
 }
 
-/// `Connection refused (os error 111)` out of the error's longer text.
+/// `Connection refused (os error 111)` out of the error's longer text; a timeout in words.
 fn short_cause(message: &str) -> String {
+    if message.starts_with("no answer") {
+        return "no answer within the time allowed (each attempt, and --timeout)".to_owned();
+    }
     match (message.find('('), message.rfind(')')) {
-        (Some(a), Some(b)) if a < b => message[a + 1..b].to_owned(),
+        (Some(a), Some(b)) if a < b && message.starts_with("could not connect") => {
+            message[a + 1..b].to_owned()
+        }
         _ => message.to_owned(),
     }
 }
@@ -156,6 +175,20 @@ mod tests {
                 AwsErrorKind::Throttled,
                 Some("ThrottlingException"),
                 "Rate exceeded",
+                None,
+            ),
+            // A web server that is not AWS: HTTP 404 with no error code.
+            (
+                AwsErrorKind::Other,
+                None,
+                "the service gave no message",
+                Some("aws.reachable"),
+            ),
+            // A real AWS error with a code: the checks go on.
+            (
+                AwsErrorKind::Other,
+                Some("InternalServerError"),
+                "Internal server error",
                 None,
             ),
         ];

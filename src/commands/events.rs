@@ -1,5 +1,6 @@
 //! `events put|get|query|import`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -48,7 +49,7 @@ fn json_object(flag: &str, text: &str) -> Result<Value, UsageError> {
     Ok(v)
 }
 
-fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
+pub(crate) fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
     let f = |k: &str| match v.get(k) {
         None | Some(Value::Null) => "-".to_owned(),
         Some(Value::String(s)) => s.clone(),
@@ -153,22 +154,36 @@ pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
+/// An event found by user and event id: a direct GetItem when its timestamp is given, else a
+/// search of the user's events (at most `max_scan` read). Also says how it was found and how
+/// many events were read. Shared by `events get` and `events delete`.
+pub(crate) struct Lookup<'a> {
+    pub user: &'a str,
+    pub event_id: &'a str,
+    pub timestamp: Option<&'a str>,
+    pub consistent: bool,
+    pub max_scan: usize,
+}
+
+pub(crate) async fn find_event(
+    ctx: &Context,
+    l: &Lookup<'_>,
+) -> anyhow::Result<(Option<HashMap<String, AttributeValue>>, String, usize)> {
     let client = ctx.dynamodb().await?;
     let table = ctx.table();
     let mut found = None;
     let mut how = String::new();
-    if let Some(ts) = &args.timestamp {
+    if let Some(ts) = l.timestamp {
         let ts = parse_timestamp(ts).map_err(|e| UsageError::new(format!("--timestamp: {e}")))?;
         let out = client
             .get_item()
             .table_name(table)
-            .key(PARTITION_KEY, AttributeValue::S(args.user.clone()))
+            .key(PARTITION_KEY, AttributeValue::S(l.user.to_owned()))
             .key(
                 SORT_KEY,
-                AttributeValue::S(sort_key(&format_ts(ts), &args.event_id)),
+                AttributeValue::S(sort_key(&format_ts(ts), l.event_id)),
             )
-            .consistent_read(args.consistent)
+            .consistent_read(l.consistent)
             .send()
             .await
             .aws("dynamodb", "GetItem", table_resource(table))?;
@@ -178,12 +193,12 @@ pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
     let mut searched = 0;
     if found.is_none() {
         // Unknown timestamp, or one written in another format: search the user's events.
-        let mut spec = QuerySpec::new(&args.user, Access::Table, Utc::now().timestamp());
+        let mut spec = QuerySpec::new(l.user, Access::Table, Utc::now().timestamp());
         spec.include_expired = true;
-        spec.event_id = Some(args.event_id.clone());
+        spec.event_id = Some(l.event_id.to_owned());
         spec.limit = Some(1);
-        spec.max_scanned = Some(args.max_scan);
-        spec.consistent = args.consistent;
+        spec.max_scanned = Some(l.max_scan);
+        spec.consistent = l.consistent;
         spec.page_size = Some(1000);
         let mut hit = None;
         let outcome = crate::events::query::query(client, table, &spec, |item| {
@@ -196,6 +211,22 @@ pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
         found = hit;
         how = format!("Query of the user's events ({searched} read)");
     }
+    Ok((found, how, searched))
+}
+
+pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
+    let table = ctx.table();
+    let (found, how, searched) = find_event(
+        ctx,
+        &Lookup {
+            user: &args.user,
+            event_id: &args.event_id,
+            timestamp: args.timestamp.as_deref(),
+            consistent: args.consistent,
+            max_scan: args.max_scan,
+        },
+    )
+    .await?;
     let Some(item) = found else {
         anyhow::bail!(
             "event {} of user {} not found in {table} (read {searched} of the user's events{})",
@@ -259,8 +290,9 @@ pub async fn query(
     {
         return Err(UsageError::new("--since is after --until").into());
     }
-    spec.limit = args.limit.map(|l| l as usize);
-    spec.descending = args.desc;
+    // --last N: the newest N, newest first.
+    spec.limit = args.last.or(args.limit).map(|l| l as usize);
+    spec.descending = args.desc || args.last.is_some();
     spec.include_expired = args.include_expired;
     spec.page_size = args.page_size;
     if let Some(t) = &args.page_token {

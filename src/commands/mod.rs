@@ -6,6 +6,7 @@ pub mod bench;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod events_delete;
 pub mod export;
 pub mod health;
 pub mod hot;
@@ -184,6 +185,9 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Events(EventsCommand::Get(args)) => Box::pin(events::get(ctx, args)).await?.into(),
         Command::Events(EventsCommand::Query(args)) => {
             Box::pin(events::query(ctx, args, out)).await?
+        }
+        Command::Events(EventsCommand::Delete(args)) => {
+            Box::pin(events_delete::delete(ctx, args)).await?.into()
         }
         Command::Events(EventsCommand::Import(args)) => {
             Box::pin(events::import(ctx, args)).await?.into()

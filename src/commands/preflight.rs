@@ -39,27 +39,38 @@ pub async fn check(command: &Command, ctx: &Context) -> Option<Report> {
     let (name, is_check) = judges_table(command)?;
     // No region: the command's own error says how to give one.
     let client = ctx.dynamodb().await.ok()?;
-    let describe = || async {
-        client
-            .describe_table()
-            .table_name(ctx.table())
-            .customize()
-            .config_override(
-                aws_sdk_dynamodb::config::Builder::default().retry_config(RetryConfig::disabled()),
-            )
-            .send()
-            .await
-            .aws(
-                "dynamodb",
-                "DescribeTable",
-                crate::aws::error::table_resource(ctx.table()),
-            )
+    let describe = |retries: bool| async move {
+        let call = client.describe_table().table_name(ctx.table());
+        let call = if retries {
+            call.send().await
+        } else {
+            call.customize()
+                .config_override(
+                    aws_sdk_dynamodb::config::Builder::default()
+                        .retry_config(RetryConfig::disabled()),
+                )
+                .send()
+                .await
+        };
+        call.aws(
+            "dynamodb",
+            "DescribeTable",
+            crate::aws::error::table_resource(ctx.table()),
+        )
     };
-    let mut result = describe().await;
-    // One more try after a pause: a single dropped connection is not "AWS is unreachable".
-    if matches!(&result, Err(e) if e.kind == AwsErrorKind::Unreachable) {
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        result = describe().await;
+    // First without the SDK's retries: a refused connection is known at once.
+    let mut result = describe(false).await;
+    if let Err(e) = &result
+        && e.kind == AwsErrorKind::Unreachable
+    {
+        if e.message.starts_with("could not connect") {
+            // One more try after a pause: a single dropped connection is not "unreachable".
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            result = describe(false).await;
+        } else {
+            // No answer in time: a slow endpoint gets the SDK's usual patience.
+            result = describe(true).await;
+        }
     }
     let finding = match result {
         Ok(_) => return None,

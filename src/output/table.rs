@@ -54,7 +54,7 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         line(&rc.target.env)
     )?;
     // The verdict first (it is also the last line): the first thing an on-call engineer reads.
-    verdict(report, out)?;
+    verdict(report, "", out)?;
 
     for section in &report.lead {
         render_section(section, rc, out)?;
@@ -136,21 +136,20 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         }
     }
 
-    writeln!(out)?;
-    verdict(report, out)?;
+    verdict(report, "\n", out)?;
     out.flush()
 }
 
-/// `Result: CRIT (1 crit, 7 ok)`; for an action only when it failed.
-fn verdict(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// `Result: CRIT (1 crit, 7 ok)` after `before`; for an action only when it failed.
+fn verdict(report: &Report, before: &str, out: &mut dyn Write) -> io::Result<()> {
     match report.kind {
         ReportKind::Check => writeln!(
             out,
-            "Result: {} ({})",
+            "{before}Result: {} ({})",
             report.worst().as_str().to_uppercase(),
             super::counts(report)
         ),
-        ReportKind::Action if report.failed => writeln!(out, "Result: FAILED"),
+        ReportKind::Action if report.failed => writeln!(out, "{before}Result: FAILED"),
         ReportKind::Action => Ok(()),
     }
 }
@@ -270,16 +269,36 @@ mod tests {
     fn every_line_fits_the_width_and_the_verdict_comes_first() {
         let long = "a long summary that goes on and on about throttling, capacity, alarms and the table's settings, far wider than any terminal an on-call engineer has open at 3 a.m.";
         let mut r = Report::check("health-check monthly");
-        r.push(Finding::crit("throttling.gsi.EventTypeIndex", long).remedy(long).runbook("Issue 1"));
+        r.push(
+            Finding::crit("throttling.gsi.EventTypeIndex", long)
+                .remedy(long)
+                .runbook("Issue 1"),
+        );
         r.push(Finding::ok("table.status", "ACTIVE"));
-        r.lead.push(Section::table("Summary", &["PART", "STATUS", "WORST", "RUNBOOK"], vec![vec!["capacity".into(), "OK".into(), long.into(), long.into()]]));
-        r.section(Section::pairs("Context", vec![("UserErrors", long.to_owned())]));
+        r.lead.push(Section::table(
+            "Summary",
+            &["PART", "STATUS", "WORST", "RUNBOOK"],
+            vec![vec![
+                "capacity".into(),
+                "OK".into(),
+                long.into(),
+                long.into(),
+            ]],
+        ));
+        r.section(Section::pairs(
+            "Context",
+            vec![("UserErrors", long.to_owned())],
+        ));
         r.section(Section::lines("Steps", vec![long.to_owned()]));
         r.correct(crate::report::Correction::new("Throttling is UserErrors", long, "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html"));
         r.note(long);
         for width in [80u16, 100] {
             let rc = RenderContext {
-                target: super::super::Target { table: "t".into(), region: Some("us-east-1".into()), env: "dev".into() },
+                target: super::super::Target {
+                    table: "t".into(),
+                    region: Some("us-east-1".into()),
+                    env: "dev".into(),
+                },
                 generated_at: chrono::Utc::now(),
                 color: false,
                 quiet: false,
@@ -292,7 +311,10 @@ mod tests {
             assert_eq!(lines[1], "Result: CRIT (1 crit, 1 ok)", "{text}");
             assert_eq!(*lines.last().unwrap(), lines[1], "{text}");
             for l in &lines {
-                assert!(l.chars().count() <= usize::from(width), "{width}: {l:?}\n{text}");
+                assert!(
+                    l.chars().count() <= usize::from(width),
+                    "{width}: {l:?}\n{text}"
+                );
             }
         }
     }

@@ -16,7 +16,11 @@ pub fn detect() -> u16 {
 pub fn resolve(terminal: Option<u16>, columns: Option<&str>) -> u16 {
     terminal
         .filter(|w| *w > 0)
-        .or_else(|| columns.and_then(|c| c.trim().parse::<u16>().ok()).filter(|w| *w > 0))
+        .or_else(|| {
+            columns
+                .and_then(|c| c.trim().parse::<u16>().ok())
+                .filter(|w| *w > 0)
+        })
         .unwrap_or(DEFAULT_WIDTH)
         .max(MIN_WIDTH)
 }
@@ -45,8 +49,7 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> Vec<String> {
             empty = true;
         }
         // A word wider than a whole line (a URL, an ARN): cut it where the line ends.
-        while len(&current) + usize::from(!empty) + len(&word) > width
-            && width > len(&current) + 1
+        while len(&current) + usize::from(!empty) + len(&word) > width && width > len(&current) + 1
         {
             let room = width - len(&current) - usize::from(!empty);
             let head: String = word.chars().take(room).collect();
@@ -88,7 +91,9 @@ mod tests {
         for width in [40u16, 80, 120] {
             let lines = wrap(text, width, "  - ", "    ");
             assert!(
-                lines.iter().all(|l| l.chars().count() <= usize::from(width)),
+                lines
+                    .iter()
+                    .all(|l| l.chars().count() <= usize::from(width)),
                 "{width}: {lines:#?}"
             );
             assert!(lines[0].starts_with("  - UserErrors"));
