@@ -204,6 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one event by user and event id')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Events of one user, by time, type or status, streamed page by page')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -241,8 +242,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;events;get' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
-            [CompletionResult]::new('--event-id', '--event-id', [CompletionResultType]::ParameterName, 'event-id')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User id (partition key)')
+            [CompletionResult]::new('--event-id', '--event-id', [CompletionResultType]::ParameterName, 'Event id (as `events put` or `events query` printed it)')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The event''s timestamp: a direct GetItem instead of a search of the user''s events')
             [CompletionResult]::new('--max-scan', '--max-scan', [CompletionResultType]::ParameterName, 'Without --timestamp: stop searching after this many of the user''s events')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
@@ -269,7 +270,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;events;query' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User id (partition key): the user whose events to list')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The newest N events, newest first (what did this user do just now?); same as --desc --limit N')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only this event type (EventTypeIndex)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status (StatusIndex)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time: RFC 3339 or relative (1h, 7d, 2h ago)')
@@ -335,11 +337,40 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eventsctl;events;delete' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User id (partition key)')
+            [CompletionResult]::new('--event-id', '--event-id', [CompletionResultType]::ParameterName, 'Event id of the event to delete')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The event''s timestamp: a direct read instead of a search of the user''s events')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete it (without --yes nothing is deleted: the event is shown and the command fails)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the event that would be deleted, delete nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eventsctl;events;help' {
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one event (never overwrites); prints the stored event')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one event by user and event id')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Events of one user, by time, type or status, streamed page by page')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -353,6 +384,9 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;events;help;import' {
+            break
+        }
+        'eventsctl;events;help;delete' {
             break
         }
         'eventsctl;events;help;help' {
@@ -1442,6 +1476,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one event by user and event id')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Events of one user, by time, type or status, streamed page by page')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it')
             break
         }
         'eventsctl;help;events;put' {
@@ -1454,6 +1489,9 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;help;events;import' {
+            break
+        }
+        'eventsctl;help;events;delete' {
             break
         }
         'eventsctl;help;diagnose' {

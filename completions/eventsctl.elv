@@ -191,6 +191,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand get 'Read one event by user and event id'
             cand query 'Events of one user, by time, type or status, streamed page by page'
             cand import 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+            cand delete 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;events;put'= {
@@ -226,8 +227,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --version 'Print version'
         }
         &'eventsctl;events;get'= {
-            cand --user 'user'
-            cand --event-id 'event-id'
+            cand --user 'User id (partition key)'
+            cand --event-id 'Event id (as `events put` or `events query` printed it)'
             cand --timestamp 'The event''s timestamp: a direct GetItem instead of a search of the user''s events'
             cand --max-scan 'Without --timestamp: stop searching after this many of the user''s events'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
@@ -253,7 +254,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --version 'Print version'
         }
         &'eventsctl;events;query'= {
-            cand --user 'user'
+            cand --user 'User id (partition key): the user whose events to list'
+            cand --last 'The newest N events, newest first (what did this user do just now?); same as --desc --limit N'
             cand --type 'Only this event type (EventTypeIndex)'
             cand --status 'Only this status (StatusIndex)'
             cand --since 'From this time: RFC 3339 or relative (1h, 7d, 2h ago)'
@@ -317,11 +319,39 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eventsctl;events;delete'= {
+            cand --user 'User id (partition key)'
+            cand --event-id 'Event id of the event to delete'
+            cand --timestamp 'The event''s timestamp: a direct read instead of a search of the user''s events'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand --yes 'Delete it (without --yes nothing is deleted: the event is shown and the command fails)'
+            cand --dry-run 'Show the event that would be deleted, delete nothing'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eventsctl;events;help'= {
             cand put 'Write one event (never overwrites); prints the stored event'
             cand get 'Read one event by user and event id'
             cand query 'Events of one user, by time, type or status, streamed page by page'
             cand import 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+            cand delete 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;events;help;put'= {
@@ -331,6 +361,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;events;help;query'= {
         }
         &'eventsctl;events;help;import'= {
+        }
+        &'eventsctl;events;help;delete'= {
         }
         &'eventsctl;events;help;help'= {
         }
@@ -1346,6 +1378,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand get 'Read one event by user and event id'
             cand query 'Events of one user, by time, type or status, streamed page by page'
             cand import 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+            cand delete 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
         }
         &'eventsctl;help;events;put'= {
         }
@@ -1354,6 +1387,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;events;query'= {
         }
         &'eventsctl;help;events;import'= {
+        }
+        &'eventsctl;help;events;delete'= {
         }
         &'eventsctl;help;diagnose'= {
             cand throttling 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'

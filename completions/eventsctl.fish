@@ -153,31 +153,32 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l name-prefix -d 'Prefix of every resource name' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
 ndjson\t'One JSON object a line (streaming commands)'"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l color -d 'Colour in tables' -r -f -a "auto\t''
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l no-progress -d 'No spinners or progress bars'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "get" -d 'Read one event by user and event id'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "get" -d 'Read one event by user and event id'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l user -d 'User id (partition key)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l type -d 'Event type (no `#`)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l payload -d 'Payload, a JSON object' -r
@@ -208,8 +209,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l user -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l event-id -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l user -d 'User id (partition key)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l event-id -d 'Event id (as `events put` or `events query` printed it)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l timestamp -d 'The event\'s timestamp: a direct GetItem instead of a search of the user\'s events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l max-scan -d 'Without --timestamp: stop searching after this many of the user\'s events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -233,7 +234,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l user -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l user -d 'User id (partition key): the user whose events to list' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l last -d 'The newest N events, newest first (what did this user do just now?); same as --desc --limit N' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l type -d 'Only this event type (EventTypeIndex)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l status -d 'Only this status (StatusIndex)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l since -d 'From this time: RFC 3339 or relative (1h, 7d, 2h ago)' -r
@@ -294,10 +296,36 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l user -d 'User id (partition key)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l event-id -d 'Event id of the event to delete' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timestamp -d 'The event\'s timestamp: a direct read instead of a search of the user\'s events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l yes -d 'Delete it (without --yes nothing is deleted: the event is shown and the command fails)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show the event that would be deleted, delete nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -1170,6 +1198,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_see
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "latency" -d 'SuccessfulRequestLatency p50/p95/p99 per operation against the targets (Alarms 2, 3)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "writes" -d 'Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write'

@@ -45,14 +45,16 @@ fn header(cells: &[String]) -> Vec<Cell> {
 
 pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::Result<()> {
     let region = rc.target.region.as_deref().unwrap_or("-");
-    writeln!(
-        out,
+    let title = format!(
         "eventsctl {} · {} · {} · env {}",
         line(&report.command),
         line(&rc.target.table),
         line(region),
         line(&rc.target.env)
-    )?;
+    );
+    for l in wrap(&title, rc.width, "", "  ") {
+        writeln!(out, "{l}")?;
+    }
     // The verdict first (it is also the last line): the first thing an on-call engineer reads.
     verdict(report, "", out)?;
 
@@ -311,8 +313,9 @@ mod tests {
             assert_eq!(lines[1], "Result: CRIT (1 crit, 1 ok)", "{text}");
             assert_eq!(*lines.last().unwrap(), lines[1], "{text}");
             for l in &lines {
+                // Only an unbreakable word (the source URL) may stand out, alone on its line.
                 assert!(
-                    l.chars().count() <= usize::from(width),
+                    l.chars().count() <= usize::from(width) || !l.trim().contains(' '),
                     "{width}: {l:?}\n{text}"
                 );
             }

@@ -35,36 +35,23 @@ fn terminal() -> Option<u16> {
 }
 
 /// `text` broken at spaces into lines of at most `width` characters; the first line starts with
-/// `first`, the others with `rest` (a hanging indent). A word longer than a line is cut.
+/// `first`, the others with `rest` (a hanging indent). A word longer than a line (a URL, an ARN)
+/// stands on a line of its own, whole, so that it can still be copied.
 pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> Vec<String> {
     let width = usize::from(width);
+    let len = |s: &str| s.chars().count();
     let mut lines = Vec::new();
     let mut current = first.to_owned();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let mut word: String = word.to_owned();
-        let len = |s: &str| s.chars().count();
-        if !empty && len(&current) + 1 + len(&word) > width {
-            lines.push(std::mem::replace(&mut current, rest.to_owned()));
-            empty = true;
-        }
-        // A word wider than a whole line (a URL, an ARN): cut it where the line ends.
-        while len(&current) + usize::from(!empty) + len(&word) > width && width > len(&current) + 1
-        {
-            let room = width - len(&current) - usize::from(!empty);
-            let head: String = word.chars().take(room).collect();
-            word = word.chars().skip(room).collect();
-            if !empty {
-                current.push(' ');
-            }
-            current.push_str(&head);
+        if !empty && len(&current) + 1 + len(word) > width {
             lines.push(std::mem::replace(&mut current, rest.to_owned()));
             empty = true;
         }
         if !empty {
             current.push(' ');
         }
-        current.push_str(&word);
+        current.push_str(word);
         empty = false;
     }
     lines.push(current);
@@ -86,16 +73,18 @@ mod tests {
     }
 
     #[test]
-    fn wraps_with_a_hanging_indent_and_never_exceeds_the_width() {
+    fn wraps_with_a_hanging_indent_and_keeps_long_words_whole() {
         let text = "UserErrors is account- and Region-wide with no TableName dimension, so a per-table query never gets data https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html";
         for width in [40u16, 80, 120] {
             let lines = wrap(text, width, "  - ", "    ");
+            // Only a word wider than a line (the URL) may stand out, whole, alone on its line.
             assert!(
                 lines
                     .iter()
-                    .all(|l| l.chars().count() <= usize::from(width)),
+                    .all(|l| l.chars().count() <= usize::from(width) || !l.trim().contains(' ')),
                 "{width}: {lines:#?}"
             );
+            assert!(lines.iter().any(|l| l.trim_start_matches([' ', '-']).ends_with("metrics-dimensions.html")));
             assert!(lines[0].starts_with("  - UserErrors"));
             assert!(lines[1..].iter().all(|l| l.starts_with("    ")));
             let joined: String = lines
