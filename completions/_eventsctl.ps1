@@ -339,8 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         }
         'eventsctl;events;delete' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User id (partition key)')
-            [CompletionResult]::new('--event-id', '--event-id', [CompletionResultType]::ParameterName, 'Event id of the event to delete')
-            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The event''s timestamp: a direct read instead of a search of the user''s events')
+            [CompletionResult]::new('--event-id', '--event-id', [CompletionResultType]::ParameterName, 'Event id (as `events put` or `events query` printed it)')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The event''s timestamp: a direct GetItem instead of a search of the user''s events')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')

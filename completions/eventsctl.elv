@@ -321,8 +321,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;events;delete'= {
             cand --user 'User id (partition key)'
-            cand --event-id 'Event id of the event to delete'
-            cand --timestamp 'The event''s timestamp: a direct read instead of a search of the user''s events'
+            cand --event-id 'Event id (as `events put` or `events query` printed it)'
+            cand --timestamp 'The event''s timestamp: a direct GetItem instead of a search of the user''s events'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'

@@ -297,8 +297,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l user -d 'User id (partition key)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l event-id -d 'Event id of the event to delete' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timestamp -d 'The event\'s timestamp: a direct read instead of a search of the user\'s events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l event-id -d 'Event id (as `events put` or `events query` printed it)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timestamp -d 'The event\'s timestamp: a direct GetItem instead of a search of the user\'s events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l name-prefix -d 'Prefix of every resource name' -r

@@ -772,17 +772,24 @@ pub enum EventsCommand {
     Delete(DeleteArgs),
 }
 
+/// One event by its key: `events get`, `events delete`.
 #[derive(Debug, Clone, Args)]
-pub struct DeleteArgs {
+pub struct EventKeyArgs {
     /// User id (partition key)
     #[arg(long)]
     pub user: String,
-    /// Event id of the event to delete
+    /// Event id (as `events put` or `events query` printed it)
     #[arg(long)]
     pub event_id: String,
-    /// The event's timestamp: a direct read instead of a search of the user's events
+    /// The event's timestamp: a direct GetItem instead of a search of the user's events
     #[arg(long)]
     pub timestamp: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub key: EventKeyArgs,
     /// Delete it (without --yes nothing is deleted: the event is shown and the command fails)
     #[arg(long)]
     pub yes: bool,
@@ -831,15 +838,8 @@ pub struct PutArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GetArgs {
-    /// User id (partition key)
-    #[arg(long)]
-    pub user: String,
-    /// Event id (as `events put` or `events query` printed it)
-    #[arg(long)]
-    pub event_id: String,
-    /// The event's timestamp: a direct GetItem instead of a search of the user's events
-    #[arg(long)]
-    pub timestamp: Option<String>,
+    #[command(flatten)]
+    pub key: EventKeyArgs,
     /// Without --timestamp: stop searching after this many of the user's events
     #[arg(long, default_value_t = 10_000)]
     pub max_scan: usize,

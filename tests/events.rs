@@ -940,6 +940,22 @@ fn a_line_past_the_cap_stops_the_import_with_one_line() {
     );
 }
 
+/// `events put` of one event of user `u`, asserting it was written.
+fn put_one(w: &World, id: &str, extra: &[&str]) {
+    let mut args = vec![
+        "events",
+        "put",
+        "--user",
+        "u",
+        "--type",
+        "t",
+        "--event-id",
+        id,
+    ];
+    args.extend_from_slice(extra);
+    w.run(&args).assert_code(0);
+}
+
 /// On-call's "what did this user do just now": `--last N` is the newest N, newest first.
 #[test]
 fn query_last_is_the_newest_first() {
@@ -950,19 +966,7 @@ fn query_last_is_the_newest_first() {
         ("mid", "2030-01-02T00:00:00Z"),
         ("new", "2030-01-03T00:00:00Z"),
     ] {
-        w.run(&[
-            "events",
-            "put",
-            "--user",
-            "u",
-            "--type",
-            "t",
-            "--event-id",
-            id,
-            "--timestamp",
-            ts,
-        ])
-        .assert_code(0);
+        put_one(&w, id, &["--timestamp", ts]);
     }
     let r = w.run(&[
         "-o",
@@ -998,17 +1002,7 @@ async fn delete_one_event_needs_yes_and_only_deletes_what_exists() {
     let w = World::new("ev-delete");
     w.create_table();
     for id in ["poison", "keep"] {
-        w.run(&[
-            "events",
-            "put",
-            "--user",
-            "u",
-            "--type",
-            "t",
-            "--event-id",
-            id,
-        ])
-        .assert_code(0);
+        put_one(&w, id, &[]);
     }
     let args = [
         "-o",

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::Outcome;
 use crate::aws::error::{AwsResultExt, table_resource};
-use crate::cli::{GetArgs, ImportArgs, PutArgs, QueryArgs};
+use crate::cli::{EventKeyArgs, GetArgs, ImportArgs, PutArgs, QueryArgs};
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::events::import::{self, ImportOptions};
@@ -154,36 +154,30 @@ pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-/// An event found by user and event id: a direct GetItem when its timestamp is given, else a
-/// search of the user's events (at most `max_scan` read). Also says how it was found and how
-/// many events were read. Shared by `events get` and `events delete`.
-pub(crate) struct Lookup<'a> {
-    pub user: &'a str,
-    pub event_id: &'a str,
-    pub timestamp: Option<&'a str>,
-    pub consistent: bool,
-    pub max_scan: usize,
-}
-
+/// An event found by its key: a direct GetItem when its timestamp is given, else a search of
+/// the user's events (at most `max_scan` read). Also says how it was found and how many events
+/// were read. Shared by `events get` and `events delete`.
 pub(crate) async fn find_event(
     ctx: &Context,
-    l: &Lookup<'_>,
+    key: &EventKeyArgs,
+    consistent: bool,
+    max_scan: usize,
 ) -> anyhow::Result<(Option<HashMap<String, AttributeValue>>, String, usize)> {
     let client = ctx.dynamodb().await?;
     let table = ctx.table();
     let mut found = None;
     let mut how = String::new();
-    if let Some(ts) = l.timestamp {
+    if let Some(ts) = key.timestamp.as_deref() {
         let ts = parse_timestamp(ts).map_err(|e| UsageError::new(format!("--timestamp: {e}")))?;
         let out = client
             .get_item()
             .table_name(table)
-            .key(PARTITION_KEY, AttributeValue::S(l.user.to_owned()))
+            .key(PARTITION_KEY, AttributeValue::S(key.user.clone()))
             .key(
                 SORT_KEY,
-                AttributeValue::S(sort_key(&format_ts(ts), l.event_id)),
+                AttributeValue::S(sort_key(&format_ts(ts), &key.event_id)),
             )
-            .consistent_read(l.consistent)
+            .consistent_read(consistent)
             .send()
             .await
             .aws("dynamodb", "GetItem", table_resource(table))?;
@@ -193,12 +187,12 @@ pub(crate) async fn find_event(
     let mut searched = 0;
     if found.is_none() {
         // Unknown timestamp, or one written in another format: search the user's events.
-        let mut spec = QuerySpec::new(l.user, Access::Table, Utc::now().timestamp());
+        let mut spec = QuerySpec::new(&key.user, Access::Table, Utc::now().timestamp());
         spec.include_expired = true;
-        spec.event_id = Some(l.event_id.to_owned());
+        spec.event_id = Some(key.event_id.clone());
         spec.limit = Some(1);
-        spec.max_scanned = Some(l.max_scan);
-        spec.consistent = l.consistent;
+        spec.max_scanned = Some(max_scan);
+        spec.consistent = consistent;
         spec.page_size = Some(1000);
         let mut hit = None;
         let outcome = crate::events::query::query(client, table, &spec, |item| {
@@ -216,22 +210,12 @@ pub(crate) async fn find_event(
 
 pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
     let table = ctx.table();
-    let (found, how, searched) = find_event(
-        ctx,
-        &Lookup {
-            user: &args.user,
-            event_id: &args.event_id,
-            timestamp: args.timestamp.as_deref(),
-            consistent: args.consistent,
-            max_scan: args.max_scan,
-        },
-    )
-    .await?;
+    let (found, how, searched) = find_event(ctx, &args.key, args.consistent, args.max_scan).await?;
     let Some(item) = found else {
         anyhow::bail!(
             "event {} of user {} not found in {table} (read {searched} of the user's events{})",
-            args.event_id,
-            args.user,
+            args.key.event_id,
+            args.key.user,
             if searched >= args.max_scan {
                 "; raise --max-scan or give --timestamp"
             } else {

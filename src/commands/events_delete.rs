@@ -8,7 +8,7 @@ use anyhow::bail;
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::json;
 
-use super::events::{Lookup, event_pairs, find_event};
+use super::events::{event_pairs, find_event};
 use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::DeleteArgs;
 use crate::context::Context;
@@ -22,22 +22,12 @@ const MAX_SCAN: usize = 10_000;
 pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "events delete", args.yes, args.dry_run)?;
     let table = ctx.table();
-    let (found, how, searched) = find_event(
-        ctx,
-        &Lookup {
-            user: &args.user,
-            event_id: &args.event_id,
-            timestamp: args.timestamp.as_deref(),
-            consistent: true,
-            max_scan: MAX_SCAN,
-        },
-    )
-    .await?;
+    let (found, how, searched) = find_event(ctx, &args.key, true, MAX_SCAN).await?;
     let Some(item) = found else {
         bail!(
             "event {} of user {} not found in {table} (read {searched} of the user's events): nothing deleted",
-            args.event_id,
-            args.user
+            args.key.event_id,
+            args.key.user
         );
     };
     let v = item_to_json(&item);
@@ -86,9 +76,9 @@ pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> 
             report.push(
                 Finding::ok(
                     check,
-                    format!("deleted event {} of user {}", args.event_id, args.user),
+                    format!("deleted event {} of user {}", args.key.event_id, args.key.user),
                 )
-                .evidence(json!({"table": table, "event_id": args.event_id, "user_id": args.user})),
+                .evidence(json!({"table": table, "event_id": args.key.event_id, "user_id": args.key.user})),
             );
         }
         Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {

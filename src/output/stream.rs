@@ -86,10 +86,8 @@ impl<'a> ItemStream<'a> {
             }
             OutputFormat::Ndjson => {}
             OutputFormat::Table => {
-                let header: Vec<String> = columns
-                    .iter()
-                    .map(|(h, _, w)| fit(h, *w, s.rest))
-                    .collect();
+                let header: Vec<String> =
+                    columns.iter().map(|(h, _, w)| fit(h, *w, s.rest)).collect();
                 writeln!(s.out, "{}", header.join("  ").trim_end())?;
             }
             OutputFormat::Markdown => {

@@ -84,7 +84,10 @@ mod tests {
                     .all(|l| l.chars().count() <= usize::from(width) || !l.trim().contains(' ')),
                 "{width}: {lines:#?}"
             );
-            assert!(lines.iter().any(|l| l.trim_start_matches([' ', '-']).ends_with("metrics-dimensions.html")));
+            assert!(lines.iter().any(|l| {
+                l.trim_start_matches([' ', '-'])
+                    .ends_with("metrics-dimensions.html")
+            }));
             assert!(lines[0].starts_with("  - UserErrors"));
             assert!(lines[1..].iter().all(|l| l.starts_with("    ")));
             let joined: String = lines
