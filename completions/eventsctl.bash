@@ -425,7 +425,7 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -483,7 +483,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version apply status help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,7 +541,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__apply)
-            opts="-o -q -v -h -V --sns-topic --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sns-topic --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,7 +659,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__status)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,7 +717,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version write read cleanup help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version write read cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,7 +775,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__cleanup)
-            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -911,7 +911,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__read)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,7 +985,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__write)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,7 +1059,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__check__subcmd__ttl)
-            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,7 +1185,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__completions)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,7 +1243,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version apply show help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,7 +1301,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__apply)
-            opts="-o -q -v -h -V --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1415,7 +1415,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__show)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1477,7 +1477,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version throttling latency writes help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version throttling latency writes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1605,7 +1605,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__latency)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1667,7 +1667,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__throttling)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1729,7 +1729,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__writes)
-            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1791,7 +1791,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__drill)
-            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1865,7 +1865,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version put get query import delete help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version put get query import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1923,7 +1923,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__delete)
-            opts="-o -q -v -h -V --user --event-id --timestamp --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --event-id --timestamp --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1993,7 +1993,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__get)
-            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2165,7 +2165,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__import)
-            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2239,7 +2239,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__put)
-            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2329,7 +2329,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__query)
-            opts="-o -q -v -h -V --user --last --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --last --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2423,7 +2423,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version start status list help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version start status list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2551,7 +2551,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2609,7 +2609,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__start)
-            opts="-o -q -v -h -V --bucket --prefix --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --bucket --prefix --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2691,7 +2691,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__status)
-            opts="-o -q -v -h -V --wait --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --wait --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2753,7 +2753,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version monthly quarterly help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version monthly quarterly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,7 +2867,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2949,7 +2949,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__quarterly)
-            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3685,7 +3685,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__hot__subcmd__partitions)
-            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3775,7 +3775,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__iam__subcmd__policy)
-            opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3837,7 +3837,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version list run help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version list run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3951,7 +3951,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4009,7 +4009,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__run)
-            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4103,7 +4103,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__pitr__subcmd__restore)
-            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4185,7 +4185,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version tail help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version tail help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4243,7 +4243,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__status)
-            opts="-o -q -v -h -V --probe --probe-timeout --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --probe --probe-timeout --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4347,7 +4347,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__tail)
-            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4425,7 +4425,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version create verify describe help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version create verify describe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4483,7 +4483,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__create)
-            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4549,7 +4549,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__describe)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4677,7 +4677,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__verify)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eventsctl_global_optspecs
-    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress color= timeout= production-markers= h/help V/version
+    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress explain color= timeout= production-markers= h/help V/version
 end
 
 function __fish_eventsctl_needs_command
@@ -42,6 +42,7 @@ complete -c eventsctl -n "__fish_eventsctl_needs_command" -l production-markers 
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
@@ -80,6 +81,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
@@ -107,6 +109,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -127,6 +130,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -147,6 +151,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
@@ -171,6 +176,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
@@ -207,6 +213,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l user -d 'User id (partition key)' -r
@@ -232,6 +239,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l user -d 'User id (partition key): the user whose events to list' -r
@@ -263,6 +271,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l concurrency -d 'Batches of 25 in flight' -r
@@ -294,6 +303,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l user -d 'User id (partition key)' -r
@@ -319,6 +329,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
@@ -345,6 +356,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
@@ -370,6 +382,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
@@ -391,6 +404,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
@@ -413,6 +427,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
@@ -437,6 +452,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -f -a "apply" -d 'Create or update the runbook\'s alarms to spec'
@@ -463,6 +479,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -483,6 +500,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Create or update the runbook\'s alarms to spec'
@@ -506,6 +524,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not _
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
@@ -531,6 +550,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l since -d 'How far back to draw: 3h, 1d, 7d' -r
@@ -552,6 +572,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
@@ -598,6 +619,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l instea
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -618,6 +640,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
@@ -651,6 +674,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l wait-timeout -d 'With --wait: give up waiting after this long' -r
@@ -673,6 +697,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -693,6 +718,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
@@ -720,6 +746,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l fo
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -740,6 +767,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -f -a "tail" -d 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
@@ -769,6 +797,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
@@ -803,6 +832,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l exa
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l report -d 'Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json; a FILE ending in .json gets the JSON and the Markdown goes to FILE with .md). Never over an existing file without --force; checked before the first AWS call' -r -F
@@ -831,6 +861,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l dry-run
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -851,6 +882,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -f -a "list" -d 'The named queries and what they answer'
@@ -874,6 +906,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l query -d 'Your own query text' -r
@@ -903,6 +936,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from help" -f -a "list" -d 'The named queries and what they answer'
@@ -938,6 +972,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l y
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -958,6 +993,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and no
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
@@ -989,6 +1025,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l report -d 'Write the report as Markdown to FILE (never an input, never over an existing file without --force; checked before the first AWS call)' -r -F
@@ -1023,6 +1060,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
@@ -1046,6 +1084,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
@@ -1076,6 +1115,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l rate -d 'Requests per second, sent on schedule whatever the latency (open loop)' -r
@@ -1102,6 +1142,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l run -d 'Only this run (the run_id a bench printed)' -r
@@ -1126,6 +1167,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
@@ -1151,6 +1193,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l produ
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -1171,6 +1214,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l prod
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions health-check bench iam-policy completions help" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'

@@ -58,6 +58,10 @@ pub struct GlobalArgs {
     /// No spinners or progress bars
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// Print every place the runbook is wrong in full (what it says, the fact, the AWS source),
+    /// not only the short lines that bear on this command (all of them: docs/aws-facts.md)
+    #[arg(long, global = true)]
+    pub explain: bool,
     /// Colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -209,6 +209,7 @@ impl Context {
             color: self.output.color,
             quiet: self.output.quiet,
             width: crate::output::width::detect(),
+            explain: false,
         }
     }
 

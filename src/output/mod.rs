@@ -38,6 +38,8 @@ pub struct RenderContext {
     pub quiet: bool,
     /// Columns that human output fits (`width::detect`).
     pub width: u16,
+    /// `--explain`: corrections in full, not short.
+    pub explain: bool,
 }
 
 pub fn render(

@@ -113,11 +113,21 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
     if !rc.quiet && !report.corrections.is_empty() {
         writeln!(
             out,
-            "\nWhere the runbook is wrong here (all of them: docs/aws-facts.md):"
+            "\n{}",
+            if rc.explain {
+                "Where the runbook is wrong (every correction, docs/aws-facts.md):"
+            } else {
+                "Where the runbook is wrong here (all of them: --explain, docs/aws-facts.md):"
+            }
         )?;
         for c in &report.corrections {
-            // Short: what the runbook says, the fact's first clause, its AWS source.
-            let fact = c.fact.split(';').next().unwrap_or_default();
+            // Short: what the runbook says, the fact's first clause, its AWS source; whole with
+            // --explain.
+            let fact = if rc.explain {
+                c.fact.as_str()
+            } else {
+                c.fact.split(';').next().unwrap_or_default()
+            };
             let text = format!(
                 "{}: {} [{}]",
                 line(&c.runbook_says),
@@ -248,6 +258,7 @@ mod tests {
             color: false,
             quiet: false,
             width: 120,
+            explain: false,
         };
         for markdown in [false, true] {
             let mut out = Vec::new();
@@ -305,6 +316,7 @@ mod tests {
                 color: false,
                 quiet: false,
                 width,
+                explain: false,
             };
             let mut out = Vec::new();
             render(&r, &rc, &mut out).unwrap();

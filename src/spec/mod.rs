@@ -228,6 +228,18 @@ pub mod corrections {
         )
     }
 
+    /// Every correction, for `--explain`.
+    pub fn all() -> Vec<Correction> {
+        vec![
+            user_errors(),
+            item_size(),
+            ttl_timing(),
+            ttl_reserved_word(),
+            pitr_retention(),
+            restore_drops_settings(),
+        ]
+    }
+
     pub fn restore_drops_settings() -> Correction {
         Correction::new(
             "Restore, verify, cut over (Disaster Recovery)",
