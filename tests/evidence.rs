@@ -182,3 +182,39 @@ async fn hot_users_without_log_lines_is_unknown() {
         "{f}"
     );
 }
+
+/// Something that is not AWS answers (a wrong URL, a proxy's page: HTTP 404 without an AWS
+/// error code): one finding naming the endpoint, not "the service gave no message" in every row.
+#[test]
+fn an_endpoint_that_is_not_aws_is_one_finding() {
+    let w = World::new("ev-not-aws");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            let mut buf = [0u8; 65536];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found",
+            );
+        }
+    });
+    let r: common::Run = w
+        .command()
+        .env("AWS_ENDPOINT_URL", &endpoint)
+        .args(["-o", "json", "diagnose", "throttling"])
+        .output()
+        .unwrap()
+        .into();
+    r.assert_code(3);
+    let findings = r.json()["findings"].as_array().unwrap().clone();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["check"], "aws.reachable");
+    let summary = findings[0]["summary"].as_str().unwrap();
+    assert!(
+        summary.contains(&endpoint) && summary.contains("not as AWS"),
+        "{summary}"
+    );
+}

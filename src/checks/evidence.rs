@@ -40,8 +40,8 @@ pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
             Finding::unknown(
                 "aws.reachable",
                 format!(
-                    "an endpoint answered at {} (region {region}) but not as AWS: {}; nothing was checked",
-                    at.endpoint, err.message
+                    "an endpoint answered at {} (region {region}) but not as AWS (no AWS error in its answer); nothing was checked",
+                    at.endpoint
                 ),
             )
             .evidence(json!({"endpoint": at.endpoint, "region": at.region}))
