@@ -102,6 +102,7 @@ pub struct Context {
     cloudwatch: OnceCell<aws_sdk_cloudwatch::Client>,
     logs: OnceCell<aws_sdk_cloudwatchlogs::Client>,
     lambda: OnceCell<aws_sdk_lambda::Client>,
+    cloudtrail: OnceCell<aws_sdk_cloudtrail::Client>,
 }
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
@@ -142,6 +143,7 @@ impl Context {
             cloudwatch: OnceCell::new(),
             logs: OnceCell::new(),
             lambda: OnceCell::new(),
+            cloudtrail: OnceCell::new(),
         }
     }
 
@@ -160,6 +162,10 @@ impl Context {
 
     pub fn preset_cloudwatch(&self, c: aws_sdk_cloudwatch::Client) {
         let _ = self.cloudwatch.set(c);
+    }
+
+    pub fn preset_cloudtrail(&self, c: aws_sdk_cloudtrail::Client) {
+        let _ = self.cloudtrail.set(c);
     }
 
     pub fn preset_logs(&self, c: aws_sdk_cloudwatchlogs::Client) {
@@ -337,6 +343,20 @@ impl Context {
             .get_or_init(|| async {
                 aws_sdk_lambda::Client::from_conf(
                     aws_sdk_lambda::config::Builder::from(sdk)
+                        .interceptor(self.interceptor())
+                        .build(),
+                )
+            })
+            .await)
+    }
+
+    pub async fn cloudtrail(&self) -> Result<&aws_sdk_cloudtrail::Client, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(self
+            .cloudtrail
+            .get_or_init(|| async {
+                aws_sdk_cloudtrail::Client::from_conf(
+                    aws_sdk_cloudtrail::config::Builder::from(sdk)
                         .interceptor(self.interceptor())
                         .build(),
                 )

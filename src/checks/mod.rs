@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod capacity;
+pub mod changes;
 pub mod evidence;
 pub mod hot;
 pub mod keys;

@@ -250,13 +250,14 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         .await;
         Ok::<_, anyhow::Error>(alarm_checks::AlarmFacts { specs, found })
     };
-    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = tokio::join!(
+    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
         capacity_part(ctx, month, &p),
         throttling::gather(ctx, month, now),
         ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
         stream::gather(ctx),
         table::gather(ctx, ctx.table()),
         alarm_specs,
+        super::changes::recent(ctx, month, crate::checks::changes::ALL),
     );
     spinner.finish_and_clear();
     let (throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = (
@@ -342,8 +343,18 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
             sections: Vec::new(),
         });
     }
+    let (change_findings, change_note) = changes;
+    parts.push(Part {
+        name: "changes",
+        runbook: "Beyond the runbook: what changed this month",
+        findings: change_findings,
+        sections: Vec::new(),
+    });
     let mut report = Report::check("health-check monthly");
     report = assemble(report, parts);
+    if let Some(note) = change_note {
+        report.note(note);
+    }
     report.section(Section::lines(
         "Manual steps (not part of the status)",
         vec![

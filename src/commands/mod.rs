@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod bench;
+pub mod changes;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
@@ -17,6 +18,7 @@ pub mod restore;
 pub mod stream;
 pub mod table;
 pub mod ttl;
+pub mod ttl_repair;
 
 use std::io::Write;
 use std::path::Path;
@@ -52,6 +54,7 @@ pub fn kind(command: &Command) -> ReportKind {
         Command::Bench(BenchCommand::Cleanup(_)) => ReportKind::Action,
         // Deleting overdue items is an action: a refusal or a failed delete exits 1.
         Command::CheckTtl(a) if a.cleanup && a.yes => ReportKind::Action,
+        Command::CheckTtl(a) if a.repair => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
@@ -59,6 +62,7 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::StreamStatus(_)
         | Command::DrDrill(_)
         | Command::HotPartitions(_)
+        | Command::Changes(_)
         | Command::HealthCheck(_)
         | Command::Bench(_) => ReportKind::Check,
         Command::Table(_)
@@ -101,7 +105,7 @@ pub fn time_limit(command: &Command, flag: Option<Duration>) -> Option<Duration>
         Command::Insights(InsightsCommand::Run(a)) => plus(a.max_wait, 2),
         Command::Bench(BenchCommand::Write(a) | BenchCommand::Read(a)) => plus(a.duration, 5),
         Command::Bench(BenchCommand::Cleanup(_)) => minutes(30),
-        Command::CheckTtl(a) if a.full || a.cleanup => minutes(60),
+        Command::CheckTtl(a) if a.full || a.cleanup || a.repair => minutes(60),
         Command::StreamStatus(a) => plus(a.probe_timeout, 5),
         _ => minutes(5),
     }
@@ -220,6 +224,7 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Insights(InsightsCommand::List) => insights::list().into(),
         Command::Insights(InsightsCommand::Run(a)) => Box::pin(insights::run(ctx, a)).await?.into(),
         Command::HotPartitions(a) => Box::pin(hot::hot_partitions(ctx, a)).await?.into(),
+        Command::Changes(a) => Box::pin(changes::changes(ctx, a)).await?.into(),
         Command::HealthCheck(HealthCommand::Monthly(a)) => {
             Box::pin(health::monthly(ctx, a)).await?.into()
         }
