@@ -157,6 +157,9 @@ _eventsctl() {
             eventsctl__subcmd__diagnose__subcmd__help,writes)
                 cmd="eventsctl__subcmd__diagnose__subcmd__help__subcmd__writes"
                 ;;
+            eventsctl__subcmd__events,delete)
+                cmd="eventsctl__subcmd__events__subcmd__delete"
+                ;;
             eventsctl__subcmd__events,get)
                 cmd="eventsctl__subcmd__events__subcmd__get"
                 ;;
@@ -171,6 +174,9 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__events,query)
                 cmd="eventsctl__subcmd__events__subcmd__query"
+                ;;
+            eventsctl__subcmd__events__subcmd__help,delete)
+                cmd="eventsctl__subcmd__events__subcmd__help__subcmd__delete"
                 ;;
             eventsctl__subcmd__events__subcmd__help,get)
                 cmd="eventsctl__subcmd__events__subcmd__help__subcmd__get"
@@ -316,6 +322,9 @@ _eventsctl() {
             eventsctl__subcmd__help__subcmd__diagnose,writes)
                 cmd="eventsctl__subcmd__help__subcmd__diagnose__subcmd__writes"
                 ;;
+            eventsctl__subcmd__help__subcmd__events,delete)
+                cmd="eventsctl__subcmd__help__subcmd__events__subcmd__delete"
+                ;;
             eventsctl__subcmd__help__subcmd__events,get)
                 cmd="eventsctl__subcmd__help__subcmd__events__subcmd__get"
                 ;;
@@ -422,7 +431,7 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam-policy completions help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,7 +489,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version apply status help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,7 +547,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__apply)
-            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -664,7 +673,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__status)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,7 +731,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version write read cleanup help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version write read cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,7 +789,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__cleanup)
-            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,7 +925,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__read)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,7 +999,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__write)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1064,7 +1073,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__changes)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,7 +1135,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__check__subcmd__ttl)
-            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --repair --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --repair --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1252,7 +1261,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__completions)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,7 +1319,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version apply show help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1368,7 +1377,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__apply)
-            opts="-o -q -v -h -V --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1482,7 +1491,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__show)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1544,7 +1553,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version throttling latency writes help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version throttling latency writes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,7 +1681,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__latency)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1734,7 +1743,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__throttling)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1796,7 +1805,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__writes)
-            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1858,7 +1867,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__drill)
-            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1932,7 +1941,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version put get query import help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version put get query import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1989,8 +1998,78 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__events__subcmd__delete)
+            opts="-o -q -v -h -V --user --event-id --timestamp --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__events__subcmd__get)
-            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2064,8 +2143,22 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__help)
-            opts="put get query import help"
+            opts="put get query import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__events__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2148,7 +2241,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__import)
-            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2222,7 +2315,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__put)
-            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,13 +2405,17 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__query)
-            opts="-o -q -v -h -V --user --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --last --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --last)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2402,7 +2499,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version start status list help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version start status list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2530,7 +2627,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2588,7 +2685,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__start)
-            opts="-o -q -v -h -V --bucket --prefix --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --bucket --prefix --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2670,7 +2767,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__status)
-            opts="-o -q -v -h -V --wait --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --wait --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2732,7 +2829,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version monthly quarterly help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version monthly quarterly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2846,7 +2943,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2928,7 +3025,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__quarterly)
-            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3300,8 +3397,22 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help__subcmd__events)
-            opts="put get query import"
+            opts="put get query import delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__events__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3664,7 +3775,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__hot__subcmd__partitions)
-            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3754,7 +3865,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__iam__subcmd__policy)
-            opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3816,7 +3927,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version list run help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version list run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3930,7 +4041,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3988,7 +4099,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__run)
-            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4082,7 +4193,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__pitr__subcmd__restore)
-            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4164,7 +4275,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version tail help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version tail help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4222,7 +4333,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__status)
-            opts="-o -q -v -h -V --probe --probe-timeout --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --probe --probe-timeout --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4326,7 +4437,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__tail)
-            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4404,7 +4515,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version create verify describe help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version create verify describe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4462,7 +4573,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__create)
-            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4528,7 +4639,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__describe)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4656,7 +4767,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__verify)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eventsctl_global_optspecs
-    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress color= timeout= production-markers= h/help V/version
+    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress explain color= timeout= production-markers= h/help V/version
 end
 
 function __fish_eventsctl_needs_command
@@ -42,6 +42,7 @@ complete -c eventsctl -n "__fish_eventsctl_needs_command" -l production-markers 
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
@@ -81,6 +82,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
@@ -108,6 +110,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -128,6 +131,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -148,37 +152,40 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l name-prefix -d 'Prefix of every resource name' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
 ndjson\t'One JSON object a line (streaming commands)'"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l color -d 'Colour in tables' -r -f -a "auto\t''
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -l no-progress -d 'No spinners or progress bars'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "get" -d 'Read one event by user and event id'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "get" -d 'Read one event by user and event id'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l user -d 'User id (partition key)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l type -d 'Event type (no `#`)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l payload -d 'Payload, a JSON object' -r
@@ -207,10 +214,11 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l user -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l event-id -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l user -d 'User id (partition key)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l event-id -d 'Event id (as `events put` or `events query` printed it)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l timestamp -d 'The event\'s timestamp: a direct GetItem instead of a search of the user\'s events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l max-scan -d 'Without --timestamp: stop searching after this many of the user\'s events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -232,9 +240,11 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l user -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l user -d 'User id (partition key): the user whose events to list' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l last -d 'The newest N events, newest first (what did this user do just now?); same as --desc --limit N' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l type -d 'Only this event type (EventTypeIndex)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l status -d 'Only this status (StatusIndex)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l since -d 'From this time: RFC 3339 or relative (1h, 7d, 2h ago)' -r
@@ -262,6 +272,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l concurrency -d 'Batches of 25 in flight' -r
@@ -293,12 +304,40 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l user -d 'User id (partition key)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l event-id -d 'Event id (as `events put` or `events query` printed it)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timestamp -d 'The event\'s timestamp: a direct GetItem instead of a search of the user\'s events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l production-markers -d 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l yes -d 'Delete it (without --yes nothing is deleted: the event is shown and the command fails)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show the event that would be deleted, delete nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "put" -d 'Write one event (never overwrites); prints the stored event'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -318,6 +357,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
@@ -343,6 +383,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
@@ -364,6 +405,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
@@ -386,6 +428,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
@@ -410,6 +453,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status help" -f -a "apply" -d 'Create or update the runbook\'s alarms to spec'
@@ -439,6 +483,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -459,6 +504,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Create or update the runbook\'s alarms to spec'
@@ -482,6 +528,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not _
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
@@ -507,6 +554,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l since -d 'How far back to draw: 3h, 1d, 7d' -r
@@ -528,6 +576,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
@@ -576,6 +625,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l dry-ru
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -596,6 +646,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
@@ -629,6 +680,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l wait-timeout -d 'With --wait: give up waiting after this long' -r
@@ -651,6 +703,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -671,6 +724,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "start" -d 'Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity used); reuses a recent completed export unless --new; idempotent when run again'
@@ -698,6 +752,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l fo
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -718,6 +773,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -f -a "tail" -d 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
@@ -747,6 +803,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow every open shard (children after parents) and print one record a line; Ctrl-C stops. Refused when two event source mappings already read the stream (--force)'
@@ -781,6 +838,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l exa
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l report -d 'Write the drill record as Markdown to FILE and as JSON beside it (FILE with .json; a FILE ending in .json gets the JSON and the Markdown goes to FILE with .md). Never over an existing file without --force; checked before the first AWS call' -r -F
@@ -809,6 +867,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l dry-run
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -829,6 +888,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -f -a "list" -d 'The named queries and what they answer'
@@ -852,6 +912,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l query -d 'Your own query text' -r
@@ -881,6 +942,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from help" -f -a "list" -d 'The named queries and what they answer'
@@ -916,6 +978,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l y
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l since -d 'How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)' -r
@@ -937,6 +1000,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l producti
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -957,6 +1021,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and no
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
@@ -988,6 +1053,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l report -d 'Write the report as Markdown to FILE (never an input, never over an existing file without --force; checked before the first AWS call)' -r -F
@@ -1022,6 +1088,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
@@ -1045,6 +1112,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
@@ -1075,6 +1143,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l rate -d 'Requests per second, sent on schedule whatever the latency (open loop)' -r
@@ -1101,6 +1170,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l run -d 'Only this run (the run_id a bench printed)' -r
@@ -1125,6 +1195,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
@@ -1150,6 +1221,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l produ
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
@@ -1170,6 +1242,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l prod
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam-policy completions help" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
@@ -1198,6 +1271,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_see
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "get" -d 'Read one event by user and event id'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "query" -d 'Events of one user, by time, type or status, streamed page by page'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "throttling" -d 'Throttling per table and GSI, by reason, with the cause and its remedy (Issue 1, Alarm 1)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "latency" -d 'SuccessfulRequestLatency p50/p95/p99 per operation against the targets (Alarms 2, 3)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "writes" -d 'Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write'

@@ -6,7 +6,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-cargo build --quiet
+if [ ! -x target/debug/eventsctl ]; then
+  echo "demo: building eventsctl (first build: about 5-6 minutes on 2 cores, crates from crates.io; later builds take seconds)" >&2
+else
+  echo "demo: building eventsctl (incremental)" >&2
+fi
+cargo build
+echo "demo: starting the local AWS emulator (first run: ministack from PyPI into .venv/)" >&2
 scripts/emulator.sh start
 
 ENDPOINT="$(scripts/emulator.sh endpoint)"
@@ -40,6 +46,41 @@ ev events query --user user-07 --type zap.triggered --limit 5
 ev diagnose writes --canary
 status=0
 ev health-check monthly || status=$?
+"$EV" -q -o json health-check monthly >"$PWD/.emulator/demo-health.json" || true
+
+# Every verdict that is not ok, explained: what on the emulator or in a table made minutes ago
+# gives it, and whether AWS would say the same. The demo fails only on one it cannot explain.
+echo
+echo "What the verdicts above mean on this emulator:"
+explained=0
+.venv/bin/python - "$PWD/.emulator/demo-health.json" <<'PY' || explained=$?
+import json, os, shutil, sys, textwrap
+report = json.load(open(sys.argv[1]))
+width = int(os.environ.get("COLUMNS") or shutil.get_terminal_size((120, 24)).columns)
+known = [
+    (lambda f: f["check"].startswith("alarm.") and "cannot compare" in f["summary"],
+     "ministack returns metric-math alarms without their Metrics; on AWS DescribeAlarms returns them and the alarm is compared query by query"),
+    (lambda f: f["check"].startswith("alarm.") and "latency" in f["check"],
+     "ministack keeps neither EvaluateLowSampleCountPercentile (reported as drift) nor evaluates a new alarm (INSUFFICIENT_DATA, 'Unchecked: Initial alarm creation'); on AWS `alarms apply` sets the first and the alarm is evaluated within minutes"),
+    (lambda f: f["check"] == "pitr.window",
+     "the demo table was created minutes ago: PITR has only minutes of history yet"),
+    (lambda f: f["check"] == "capacity.cost",
+     "ministack emits no ConsumedWrite/ReadCapacityUnits: no traffic to price (on AWS the demo's writes would show)"),
+    (lambda f: f["check"].startswith("stream.iterator_age"),
+     "ministack does not emit the consumer's IteratorAge: no batches to judge (stream-status --probe times a canary instead)"),
+]
+unexplained = 0
+for f in report["findings"]:
+    if f["status"] == "ok":
+        continue
+    why = next((w for match, w in known if match(f)), None)
+    text = f"[{f['status'].upper()}] {f['check']}: " + (why or "not expected on the demo: " + f["summary"])
+    print(textwrap.fill(text, width=max(width, 40), initial_indent="  ", subsequent_indent="      ", break_long_words=False))
+    unexplained += why is None
+if unexplained == 0:
+    print("  (nothing else: every other finding is ok)")
+sys.exit(1 if unexplained else 0)
+PY
 
 cat <<EOT
 
@@ -52,4 +93,10 @@ Point more commands at it with:
   $EV dr-drill
 Stop the emulator with: scripts/emulator.sh stop
 EOT
-exit "$status"
+# health-check's own exit code is $status (0 ok, 1 warn, 2 crit, 3 unknown); the demo succeeds
+# when every verdict that is not ok is explained above.
+if [ "$explained" -ne 0 ]; then
+  echo "demo: health-check monthly exited $status with a verdict the demo does not expect (above)" >&2
+  exit "$status"
+fi
+echo "demo: done (health-check monthly exited $status; every verdict that is not ok is explained above)"

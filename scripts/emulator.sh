@@ -5,12 +5,15 @@
 #   install   create .venv/ and install the pinned emulator (once; later calls are no-ops)
 #   start     start it on a free 127.0.0.1 port, wait for health, record pid and endpoint
 #   stop      stop the process this script started (by its recorded pid), nothing else
+#   (EMULATOR_STATE=DIR picks another emulator: its own port, pid and data)
 #   endpoint  print the endpoint URL of the running emulator
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
-STATE="$ROOT/.emulator"
+# Its state (pid, endpoint, log, S3 objects): `.emulator/` for the demo and manual runs;
+# scripts/test.sh sets EMULATOR_STATE=.emulator-test so the tests never share the demo's.
+STATE="${EMULATOR_STATE:-$ROOT/.emulator}"
 MINISTACK_VERSION="1.5.33"
 # ministack's CloudWatch needs cbor2 but does not declare it; without it CloudWatch calls fail.
 CBOR2_VERSION="6.3.0"

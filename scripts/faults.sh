@@ -8,14 +8,30 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv-faults"
 MICROBURST_VERSION="0.10.0"
 
+# Installed: microburst at its pinned version (read with importlib.metadata through the venv's
+# own python; no `pip show | grep -q`, which fails under pipefail when grep exits early), and its
+# `microburst` script runs this venv's python (a venv copied from another checkout keeps scripts
+# whose first line names the other checkout's python).
+installed() {
+  [ -x "$VENV/bin/python" ] && [ -x "$VENV/bin/microburst" ] || return 1
+  "$VENV/bin/python" -c '
+import sys, importlib.metadata as m
+sys.exit(0 if m.version("microburst") == sys.argv[1] else 1)
+' "$MICROBURST_VERSION" 2>/dev/null || return 1
+  case "$(head -n 1 "$VENV/bin/microburst")" in
+    "#!$VENV/bin/python"*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 case "${1:-}" in
   install)
-    if [ -x "$VENV/bin/microburst" ] && "$VENV/bin/pip" show microburst 2>/dev/null | grep -qx "Version: $MICROBURST_VERSION"; then
-      exit 0
-    fi
+    installed && exit 0
     printf 'faults: installing microburst==%s into .venv-faults/\n' "$MICROBURST_VERSION" >&2
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check "microburst==$MICROBURST_VERSION"
+    # --force-reinstall rewrites the scripts of a copied venv for this venv's python.
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall \
+      "microburst==$MICROBURST_VERSION"
     ;;
   bin) echo "$VENV/bin/microburst" ;;
   *) echo "usage: scripts/faults.sh install|bin" >&2; exit 64 ;;

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# The test command (README, CI): installs what is missing, starts the local emulator, runs
-# formatting, lints and every test against it, and stops the emulator even on failure.
+# The test command (README, CI): installs what is missing, starts its own local emulator, runs
+# formatting, lints and every test against it, and stops that emulator even on failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/emulator.sh install
 scripts/faults.sh install
-scripts/emulator.sh start
-trap 'scripts/emulator.sh stop' EXIT
+# The tests' own emulator (not the demo's, which keeps its table and keeps running), stopped at
+# the end only if this script started it.
+export EMULATOR_STATE="$PWD/.emulator-test"
+if scripts/emulator.sh status >/dev/null 2>&1; then
+  started=0
+else
+  scripts/emulator.sh start
+  started=1
+fi
+trap '[ "$started" = 1 ] && scripts/emulator.sh stop' EXIT
 
 export EVENTSCTL_TEST_ENDPOINT="$(scripts/emulator.sh endpoint)"
 export EVENTSCTL_MICROBURST="$(scripts/faults.sh bin)"

@@ -58,6 +58,10 @@ pub struct GlobalArgs {
     /// No spinners or progress bars
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// Print every place the runbook is wrong in full (what it says, the fact, the AWS source),
+    /// not only the short lines that bear on this command (all of them: docs/aws-facts.md)
+    #[arg(long, global = true)]
+    pub explain: bool,
     /// Colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -150,6 +154,7 @@ pub enum Command {
     IamPolicy(IamPolicyArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
+        /// The shell to print the script for
         #[arg(value_enum)]
         shell: clap_complete::aot::Shell,
     },
@@ -811,6 +816,35 @@ pub enum EventsCommand {
     /// Import NDJSON events: validated first, written in batches; never replaces a stored event
     /// that differs (--overwrite does), so a re-run is idempotent
     Import(ImportArgs),
+    /// Delete one event (a poison event) by user and event id: only if it exists; --dry-run
+    /// shows it, --yes deletes it
+    Delete(DeleteArgs),
+}
+
+/// One event by its key: `events get`, `events delete`.
+#[derive(Debug, Clone, Args)]
+pub struct EventKeyArgs {
+    /// User id (partition key)
+    #[arg(long)]
+    pub user: String,
+    /// Event id (as `events put` or `events query` printed it)
+    #[arg(long)]
+    pub event_id: String,
+    /// The event's timestamp: a direct GetItem instead of a search of the user's events
+    #[arg(long)]
+    pub timestamp: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub key: EventKeyArgs,
+    /// Delete it (without --yes nothing is deleted: the event is shown and the command fails)
+    #[arg(long)]
+    pub yes: bool,
+    /// Show the event that would be deleted, delete nothing
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -853,13 +887,8 @@ pub struct PutArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GetArgs {
-    #[arg(long)]
-    pub user: String,
-    #[arg(long)]
-    pub event_id: String,
-    /// The event's timestamp: a direct GetItem instead of a search of the user's events
-    #[arg(long)]
-    pub timestamp: Option<String>,
+    #[command(flatten)]
+    pub key: EventKeyArgs,
     /// Without --timestamp: stop searching after this many of the user's events
     #[arg(long, default_value_t = 10_000)]
     pub max_scan: usize,
@@ -870,8 +899,13 @@ pub struct GetArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct QueryArgs {
+    /// User id (partition key): the user whose events to list
     #[arg(long)]
     pub user: String,
+    /// The newest N events, newest first (what did this user do just now?); same as
+    /// --desc --limit N
+    #[arg(long, value_name = "N", conflicts_with_all = ["limit", "page_token"], value_parser = clap::value_parser!(u64).range(1..))]
+    pub last: Option<u64>,
     /// Only this event type (EventTypeIndex)
     #[arg(long = "type", conflicts_with = "status")]
     pub event_type: Option<String>,

@@ -211,16 +211,24 @@ impl Context {
             generated_at: chrono::Utc::now(),
             color: self.output.color,
             quiet: self.output.quiet,
+            width: crate::output::width::detect(),
+            explain: false,
         }
     }
 
-    /// The region in use, once the config has been loaded.
+    /// The region in use once the config has been loaded; before that (a command that makes
+    /// no AWS call, `insights list`) the flag's or the environment's, as the SDK would pick it.
     pub fn region(&self) -> Option<String> {
         self.sdk
             .get()
             .and_then(|c| c.region())
             .map(|r| r.to_string())
             .or_else(|| self.aws.region.clone())
+            .or_else(|| {
+                ["AWS_REGION", "AWS_DEFAULT_REGION"]
+                    .iter()
+                    .find_map(|v| std::env::var(v).ok().filter(|r| !r.is_empty()))
+            })
     }
 
     pub async fn sdk_config(&self) -> Result<&SdkConfig, NoRegion> {

@@ -123,7 +123,13 @@ async fn run(cli: Cli) -> u8 {
         Outcome::Streamed { failed } => return if failed { failure_code(kind) } else { 0 },
         Outcome::Report(report) => report,
     };
-    let rc = ctx.render_context(report.table_override.as_deref());
+    let mut report = report;
+    let mut rc = ctx.render_context(report.table_override.as_deref());
+    if cli.global.explain {
+        // Every correction, whole (the command's own are among them).
+        report.corrections = eventsctl::spec::corrections::all();
+        rc.explain = true;
+    }
     let rendered =
         output::render(&report, ctx.output.format, &rc, &mut out).and_then(|()| out.flush());
     // The report files after stdout: a file that cannot be written costs one line on stderr and

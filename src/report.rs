@@ -183,7 +183,7 @@ impl Section {
     }
 }
 
-/// Where the runbook is wrong and the tool follows `dynamodb-facts.md` instead.
+/// Where the runbook is wrong and the tool follows `docs/aws-facts.md` instead.
 #[derive(Debug, Clone, Serialize)]
 pub struct Correction {
     pub runbook_says: String,

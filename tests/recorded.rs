@@ -76,6 +76,25 @@ async fn context_env(env: &str) -> Context {
     Context::with_sdk_config(Names::derive("zapier-triggers-api", env, None), output, sdk)
 }
 
+/// The table exists (every check of the table establishes that first, with DescribeTable).
+fn table_exists(ctx: &Context) {
+    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(|| {
+        DescribeTableOutput::builder()
+            .table(
+                TableDescription::builder()
+                    .table_name("zapier-triggers-api-prod-events")
+                    .table_status(TableStatus::Active)
+                    .build(),
+            )
+            .build()
+    });
+    ctx.preset_dynamodb(mock_client!(
+        aws_sdk_dynamodb,
+        RuleMode::MatchAny,
+        &[&describe]
+    ));
+}
+
 async fn run(ctx: &Context, command: Command) -> Report {
     let mut sink = Vec::new();
     match commands::run(&command, ctx, &mut sink)

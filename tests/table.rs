@@ -544,3 +544,30 @@ fn iam_policy_prints_a_least_privilege_document() {
     );
     w.run(&["iam-policy", "--account-id", "12"]).assert_code(64);
 }
+
+/// The corrections a command prints are short and its own; `--explain` prints all of them whole.
+#[test]
+fn explain_prints_every_correction_in_full() {
+    let w = World::new("explain");
+    let words = |r: &common::Run| r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short = w.run(&["table", "verify"]);
+    short.assert_code(2);
+    let short = words(&short);
+    assert!(short.contains("PITR retention is 35 days"), "{short}");
+    assert!(
+        !short.contains("TTL deletion may take up to 48 hours"),
+        "{short}"
+    );
+    let full = w.run(&["--explain", "table", "verify"]);
+    full.assert_code(2);
+    let full = words(&full);
+    for said in [
+        "PITR retention is 35 days",
+        "TTL deletion may take up to 48 hours",
+        "Payload size limit 1MB",
+        // The whole fact, past its first clause.
+        "1 MB is the Query/Scan page size",
+    ] {
+        assert!(full.contains(said), "{said}: {full}");
+    }
+}

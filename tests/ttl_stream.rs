@@ -314,6 +314,23 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
 
     let function = format!("{}-consumer", w.env);
     create_consumer(&w, &function).await;
+    // A consumer that received no batch in the hour: no lag to judge, not "ok".
+    let quiet = w.run(&["-o", "json", "stream-status"]);
+    quiet.assert_code(3);
+    assert_eq!(
+        quiet.finding(&format!("stream.iterator_age.{function}"))["status"],
+        "unknown"
+    );
+    // Batches arrive, 2 s behind.
+    let cw = w.cloudwatch().await;
+    seed_metric_in(
+        &cw,
+        "AWS/Lambda",
+        "IteratorAge",
+        &[("FunctionName", &function)],
+        &[(5, 2_000.0, 1.0)],
+    )
+    .await;
     let ok = w.run(&["-o", "json", "stream-status"]);
     ok.assert_code(0);
     assert_eq!(
@@ -322,7 +339,6 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
     );
 
     // The consumer falls 20 hours behind: near the 24 h trim.
-    let cw = w.cloudwatch().await;
     seed_metric_in(
         &cw,
         "AWS/Lambda",

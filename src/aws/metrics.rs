@@ -50,7 +50,7 @@ impl MetricKey {
         MetricKey::new(DYNAMODB, metric, &[("TableName", table)], stat)
     }
 
-    /// `TableName` + `GlobalSecondaryIndexName`: a GSI's metric (facts 1.2).
+    /// `TableName` + `GlobalSecondaryIndexName`: a GSI's metric (docs/aws-facts.md §1.2).
     pub fn gsi(metric: &str, table: &str, index: &str, stat: &str) -> MetricKey {
         MetricKey::new(
             DYNAMODB,
@@ -60,7 +60,7 @@ impl MetricKey {
         )
     }
 
-    /// `TableName` + `Operation`: per-operation metrics (facts 1.2, 2.1).
+    /// `TableName` + `Operation`: per-operation metrics (docs/aws-facts.md §1.2, §2.1).
     pub fn op(metric: &str, table: &str, operation: &str, stat: &str) -> MetricKey {
         MetricKey::new(
             DYNAMODB,

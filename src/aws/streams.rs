@@ -1,5 +1,5 @@
 //! DynamoDB Streams: the stream's shards and a reader that follows every shard, children after
-//! their parents (facts 7.2), from LATEST or TRIM_HORIZON.
+//! their parents (docs/aws-facts.md §7.2), from LATEST or TRIM_HORIZON.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

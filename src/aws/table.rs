@@ -175,7 +175,7 @@ fn stream_spec(view: StreamViewType) -> StreamSpecification {
 }
 
 /// Waits with the SDK waiter until the table is ACTIVE, for at most `max`. The waiter polls every
-/// 20-120 s; a restore can take hours on AWS (facts 6.3). The emulator is ACTIVE at once, so the
+/// 20-120 s; a restore can take hours on AWS (docs/aws-facts.md §6.3). The emulator is ACTIVE at once, so the
 /// long-wait and Ctrl-C paths are not exercised by the tests.
 pub async fn wait_active(
     client: &Client,
@@ -223,7 +223,7 @@ pub async fn wait_active(
 }
 
 /// UpdateTimeToLive: enable TTL on `attribute`. AWS accepts one TTL change per table per hour
-/// (ValidationException otherwise, facts 5.5); the emulator does not model that limit, so callers
+/// (ValidationException otherwise, docs/aws-facts.md §5); the emulator does not model that limit, so callers
 /// report a failure per setting instead of stopping.
 pub async fn enable_ttl(client: &Client, name: &str, attribute: &str) -> Result<(), AwsError> {
     client
@@ -351,7 +351,7 @@ pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsEr
     Ok(())
 }
 
-/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, docs/aws-facts.md 8.4) on
+/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, docs/aws-facts.md §8.1) on
 /// the table and each GSI.
 pub async fn enable_contributor_insights(
     client: &Client,

@@ -177,6 +177,16 @@ pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
     out
 }
 
+/// The drift fields about what an alarm watches (as opposed to how it evaluates).
+const WATCHED_FIELDS: [&str; 6] = [
+    "namespace:",
+    "metric:",
+    "dimensions:",
+    "statistic:",
+    "period:",
+    "metrics",
+];
+
 /// `alarm.events-table-throttles`: the name without the `{prefix}-{env}-` part.
 pub fn check_name(spec: &AlarmSpec, prefix: &str) -> String {
     format!(
@@ -212,7 +222,14 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                 .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN>")
                 .runbook(spec.runbook);
             };
-            let drift = drift(spec, a);
+            // Every alarm watches a metric or metric math: an answer with neither is a service
+            // that dropped the math (seen with emulators), not a drift AWS would show. What it
+            // watches cannot be compared then; the alarm's own settings still can.
+            let unreadable = a.metric_name().is_none() && a.metrics().is_empty();
+            let drift: Vec<String> = drift(spec, a)
+                .into_iter()
+                .filter(|d| !unreadable || !WATCHED_FIELDS.iter().any(|w| d.starts_with(w)))
+                .collect();
             let state = a.state_value().cloned();
             let actions = a.alarm_actions();
             let enabled = a.actions_enabled().unwrap_or(true);
@@ -231,6 +248,22 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                         .unwrap_or_default()
                 ));
                 remedies.push(format!("follow the runbook: {}", spec.runbook));
+            }
+            if state == Some(StateValue::InsufficientData) {
+                status = status.max(Status::Warn);
+                parts.push("it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page".into());
+                remedies.push(format!(
+                    "check the alarm's reason: {}",
+                    a.state_reason().unwrap_or("-")
+                ));
+            }
+            if unreadable {
+                status = status.max(Status::Unknown);
+                parts.push(
+                    "cannot compare: the service did not return the alarm's metric or metric math"
+                        .into(),
+                );
+                remedies.push("compare it in the CloudWatch console, or run against AWS (an emulator may drop metric math)".to_owned());
             }
             if !drift.is_empty() {
                 status = status.max(Status::Warn);
@@ -368,7 +401,7 @@ mod tests {
             // What the emulator keeps of a math alarm: no Metrics at all.
             (
                 Box::new(|v: &mut Vec<MetricAlarm>| v[0].metrics = None),
-                Status::Warn,
+                Status::Unknown,
             ),
             (
                 Box::new(|v: &mut Vec<MetricAlarm>| v[0].alarm_actions = None),
@@ -382,7 +415,7 @@ mod tests {
                 Box::new(|v: &mut Vec<MetricAlarm>| {
                     v[0].state_value = Some(StateValue::InsufficientData)
                 }),
-                Status::Ok,
+                Status::Warn,
             ),
         ];
         // The latency alarms: low-sample percentiles must be ignored.

@@ -10,7 +10,7 @@ use crate::aws::metrics::{MetricKey, MetricSet};
 use crate::report::Finding;
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
 
-/// Prices, as inputs: defaults are us-east-1 list prices (facts 3.6: on-demand $0.625 per
+/// Prices, as inputs: defaults are us-east-1 list prices (docs/aws-facts.md §3.5: on-demand $0.625 per
 /// million WRU and $0.125 per million RRU since November 2024, PARTIAL; provisioned $0.00065
 /// per WCU-hour and $0.00013 per RCU-hour). Check the pricing page for your Region.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -67,6 +67,20 @@ pub fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) -> Cost {
 }
 
 pub fn cost_finding(check: &str, c: &Cost, period: &str) -> Finding {
+    // Advice from zeros is no advice: without consumed capacity there is no load to price.
+    if c.write_units + c.read_units <= 0.0 {
+        return Finding::unknown(
+            check,
+            format!(
+                "{}: no consumed capacity, no billing advice to give",
+                crate::checks::evidence::no_traffic(&format!("the {period}"))
+            ),
+        )
+        .evidence(json!(c))
+        .runbook(
+            "Monthly Health Check 1: review cost trends; Quarterly Review 2: capacity planning",
+        );
+    }
     let cheaper = if c.provisioned < c.on_demand * 0.8 {
         "provisioned capacity would cost less at this steady a load (runbook: consider provisioned billing if predictable)"
     } else {

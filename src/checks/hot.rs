@@ -15,7 +15,7 @@ use crate::report::{Finding, Section, Status};
 use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
-/// DynamoDB's Contributor Insights rules return at most 25 contributors (facts 8.3).
+/// DynamoDB's Contributor Insights rules return at most 25 contributors (docs/aws-facts.md §8.1).
 pub const MAX_CONTRIBUTORS: i32 = 25;
 /// A user is hot above half the partition limit (warn), too hot above it (crit).
 pub const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
@@ -330,8 +330,17 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
         Err(e) => {
             out.push(Finding::unknown("hot.users", format!("top users unknown: {e}")).runbook(RB))
         }
+        // No log lines is "could not see", not "no hot users".
         Ok(t) if t.users.is_empty() => out.push(
-            Finding::ok("hot.users", "no \"Event created\" log lines in the window").runbook(RB),
+            Finding::unknown(
+                "hot.users",
+                format!(
+                    "no \"Event created\" log lines in the last {}: could not see which users write",
+                    crate::times::human(f.window)
+                ),
+            )
+            .remedy("check that the API logs \"Event created\" with a user_id field, or pass --log-group NAME")
+            .runbook(RB),
         ),
         Ok(t) => {
             let top = &t.users[0];
@@ -382,7 +391,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                             ),
                         )
                         .remedy("shard the user key in the index too, or move low-cardinality attributes (status) out of the key")
-                        .runbook("Issue 4; facts 10.4 (GSI impact)"),
+                        .runbook("Issue 4; docs/aws-facts.md §3.3 (GSI impact)"),
                     );
                 }
             }
@@ -413,7 +422,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                     )
                 }
                 .evidence(json!(list))
-                .runbook("Issue 4; facts 8.1-8.4"),
+                .runbook("Issue 4; docs/aws-facts.md §8.1"),
             );
         }
     }
@@ -516,7 +525,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                         .map(|(r, t)| (r.clone(), json!(t)))
                         .collect::<serde_json::Map<_, _>>()
                 ))
-                .runbook("Issue 4; facts 10.1"),
+                .runbook("Issue 4; docs/aws-facts.md §3.3"),
             );
         }
     }

@@ -153,8 +153,20 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
         };
         let check = format!("latency.{op}");
         if !l.has_data {
+            // No datapoints is not "latency fine": there was nothing to judge.
             findings.push(
-                Finding::ok(check, format!("no {op} requests in the window")).runbook(runbook),
+                Finding::unknown(
+                    check,
+                    format!(
+                        "{}: no {op} requests, no latency to judge",
+                        crate::checks::evidence::no_traffic(&format!(
+                            "last {}",
+                            crate::times::human(m.window.length())
+                        ))
+                    ),
+                )
+                .evidence(json!({"datapoints": 0, "window_start": m.window.start, "window_end": m.window.end}))
+                .runbook(runbook),
             );
             continue;
         }

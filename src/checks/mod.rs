@@ -4,6 +4,7 @@
 pub mod alarms;
 pub mod capacity;
 pub mod changes;
+pub mod evidence;
 pub mod hot;
 pub mod keys;
 pub mod latency;

@@ -27,7 +27,7 @@ pub fn window(
         p.earliest_restorable_date_time(),
         p.latest_restorable_date_time(),
     ) else {
-        return Finding::ok(
+        return Finding::unknown(
             "pitr.window",
             "no restorable window reported (PITR off: see table.pitr)",
         );
@@ -41,7 +41,13 @@ pub fn window(
         crate::times::human(span),
         crate::times::human(Duration::seconds(lag.max(0)))
     );
-    let f = if lag > MAX_LAG_S {
+    let f = if span < Duration::days(1) {
+        // A window of minutes is PITR switched on a moment ago: nothing older can be restored.
+        Finding::warn(
+            "pitr.window",
+            format!("{summary}: PITR was enabled recently, a restore cannot go back further yet"),
+        )
+    } else if lag > MAX_LAG_S {
         Finding::warn(
             "pitr.window",
             format!("{summary}: more than the usual 5 minutes"),
@@ -99,9 +105,9 @@ mod tests {
             ("not readable", denied(), Status::Unknown),
             ("no description", Ok(None), Status::Unknown),
             (
-                "PITR off: table.pitr says so",
+                "PITR off: no window to judge (table.pitr says why)",
                 Ok(Some(backups(None))),
-                Status::Ok,
+                Status::Unknown,
             ),
             (
                 "5 min behind",
@@ -110,13 +116,28 @@ mod tests {
             ),
             (
                 "exactly 15 min behind",
-                Ok(Some(backups(Some((t - day, t - MAX_LAG_S))))),
+                Ok(Some(backups(Some((t - 2 * day, t - MAX_LAG_S))))),
                 Status::Ok,
             ),
             (
                 "16 min behind",
-                Ok(Some(backups(Some((t - day, t - 16 * 60))))),
+                Ok(Some(backups(Some((t - 2 * day, t - 16 * 60))))),
                 Status::Warn,
+            ),
+            (
+                "enabled minutes ago: 0 s of history is no restore window yet",
+                Ok(Some(backups(Some((t - 300, t - 300))))),
+                Status::Warn,
+            ),
+            (
+                "just under a day of history",
+                Ok(Some(backups(Some((t - day + 301, t - 300))))),
+                Status::Warn,
+            ),
+            (
+                "a day of history",
+                Ok(Some(backups(Some((t - day - 300, t - 300))))),
+                Status::Ok,
             ),
         ];
         for (name, facts, want) in cases {

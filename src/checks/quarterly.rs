@@ -54,7 +54,13 @@ pub fn latency(
         );
         let check = format!("quarterly.latency.{op}");
         if values.iter().all(|(_, c, _, _)| c.is_none()) {
-            findings.push(Finding::ok(check, format!("no {op} requests this quarter")));
+            findings.push(Finding::unknown(
+                check,
+                format!(
+                    "{}: no {op} requests, no latency to judge",
+                    crate::checks::evidence::no_traffic("this quarter")
+                ),
+            ));
             continue;
         }
         let over: Vec<String> = values
@@ -195,10 +201,10 @@ mod tests {
         let within = [("p50", 3.0), ("p95", 8.0), ("p99", 15.0)];
         let cases: Vec<(&str, Percentiles, Option<Percentiles>, Status, &str)> = vec![
             (
-                "no requests",
+                "no requests: nothing to judge, not a pass",
                 Percentiles::new(),
                 None,
-                Status::Ok,
+                Status::Unknown,
                 "no PutItem requests",
             ),
             (

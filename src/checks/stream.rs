@@ -262,7 +262,10 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
             "batch_size": m.batch_size(),
         });
         let check = format!("stream.consumer.{function}");
-        let summary = format!("mapping {state}, last result {result}");
+        // LastProcessingResult is the last batch ever, with no time: the IteratorAge row says
+        // whether batches arrived in the window.
+        let summary =
+            format!("mapping {state}; its last batch (at a time AWS does not give) was {result}");
         let f = match state {
             "Enabled" if result.starts_with("PROBLEM") => Finding::warn(check, summary)
                 .remedy("read the consumer's logs for processing errors (runbook Issue 3, resolution 5)"),
@@ -294,10 +297,11 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
                 let age = ages[f];
                 let check = format!("stream.iterator_age.{f}");
                 let finding = match age {
-                    None => Finding::ok(
+                    None => Finding::unknown(
                         check,
-                        "no IteratorAge datapoints in the last hour (no batches delivered)",
-                    ),
+                        "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge",
+                    )
+                    .remedy("stream-status --probe writes a canary and times it through the stream"),
                     Some(ms) => {
                         let text = crate::times::human(Duration::milliseconds(ms as i64));
                         if ms >= ITERATOR_AGE_CRIT_MS {
@@ -472,9 +476,14 @@ mod tests {
         assert_eq!(
             worst(&facts(
                 Ok(vec![mapping("Enabled", "PROBLEM: Function call failed")]),
-                None
+                Some(1000.0)
             )),
             Status::Warn
+        );
+        // No IteratorAge datapoints: no batches delivered, no lag to judge (not ok).
+        assert_eq!(
+            worst(&facts(Ok(vec![mapping("Enabled", "OK")]), None)),
+            Status::Unknown
         );
         assert_eq!(worst(&facts(Ok(vec![]), None)), Status::Warn);
         let three = vec![

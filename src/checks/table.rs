@@ -43,6 +43,19 @@ pub async fn gather(ctx: &Context, name: &str) -> Result<TableFacts, NoRegion> {
     })
 }
 
+/// `table.exists` when DescribeTable said the table does not exist: every other check of the
+/// table stands on this one.
+pub fn missing(name: &str, production: bool) -> Finding {
+    Finding::crit("table.exists", format!("table {name} does not exist"))
+        .evidence(json!({"table": name}))
+        .remedy(if production {
+            "check --env/--table; restore it (eventsctl pitr-restore) or re-apply its Terraform"
+        } else {
+            "check --env/--table; create it: eventsctl table create (dev/test) or apply its Terraform"
+        })
+        .runbook(RB_SCHEMA)
+}
+
 /// One finding per setting of the spec.
 pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
     let table = match &facts.table {
@@ -53,21 +66,7 @@ pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
                     .runbook(RB_SCHEMA),
             ];
         }
-        Ok(None) => {
-            return vec![
-                Finding::crit(
-                    "table.exists",
-                    format!("table {} does not exist", facts.name),
-                )
-                .evidence(json!({"table": facts.name}))
-                .remedy(if facts.production {
-                    "restore it (eventsctl pitr-restore) or re-apply its Terraform".to_owned()
-                } else {
-                    "create it: eventsctl table create (dev/test) or apply its Terraform".to_owned()
-                })
-                .runbook(RB_SCHEMA),
-            ];
-        }
+        Ok(None) => return vec![missing(&facts.name, facts.production)],
         Ok(Some(t)) => t,
     };
     let mut findings = vec![status(table), key_schema(table, spec)];

@@ -1,6 +1,6 @@
 //! `check-ttl` (runbook Issue 2): is TTL configured, and does the data let it work?
 //!
-//! The runbook's "wait 48 hours" is typical, not a bound (facts 5.1), and expired items stay
+//! The runbook's "wait 48 hours" is typical, not a bound (docs/aws-facts.md §5.1), and expired items stay
 //! visible until deleted (5.2); a `ttl` that is not a Number, is in milliseconds or is more than
 //! five years in the past is never deleted at all (5.5). This module classifies each scanned
 //! item (pure) and tallies the classes; memory holds the tallies and a few example keys.
@@ -566,6 +566,19 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         }
     };
     out.push(scope_finding(facts, t));
+    // No item read, no item judged: "no items without a ttl" out of zero items rests on nothing.
+    if t.scanned == 0 {
+        out.push(
+            Finding::unknown(
+                "ttl.data",
+                "read 0 items (the table or the part sampled is empty): no item's ttl to judge",
+            )
+            .evidence(json!({"scanned": 0}))
+            .runbook(RB),
+        );
+        out.push(deletions_finding(facts, Some(t)));
+        return out;
+    }
     let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
     let specs = [
         (
@@ -1005,6 +1018,9 @@ mod tests {
             cleanup: None,
         };
         let worst = |f: &TtlFacts| Status::worst(evaluate(f).iter().map(|f| f.status));
+        // Zero items read: nothing judged, not ok.
+        assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Unknown);
+        tally.scanned = 10;
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Ok);
         tally.expired_recent.add("k", Some(10));
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Ok);

@@ -7,7 +7,7 @@ use crate::aws::error::AwsResultExt;
 use crate::aws::metrics::{self, Window};
 use crate::cli::{DashboardApplyArgs, ShowArgs};
 use crate::context::Context;
-use crate::report::{ChartSeries, Report, Section};
+use crate::report::{ChartSeries, Finding, Report, Section};
 use crate::spec::{self, dashboard};
 
 async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
@@ -141,6 +141,25 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
             series,
         });
     }
+    // Empty charts are not a quiet table's proof of health: say what the charts rest on.
+    let (with_data, total) = keys.iter().fold((0, 0), |(w, t), k| {
+        (w + usize::from(!set.series(k).points.is_empty()), t + 1)
+    });
+    let span = crate::times::human(window.length());
+    report.push(if with_data == 0 {
+        Finding::unknown(
+            "dashboard.data",
+            format!(
+                "{}: none of the {total} series has a datapoint",
+                crate::checks::evidence::no_traffic(&format!("last {span}"))
+            ),
+        )
+    } else {
+        Finding::ok(
+            "dashboard.data",
+            format!("{with_data} of {total} series have datapoints in the last {span}"),
+        )
+    });
     report.set("window", serde_json::json!({"start": crate::times::stamp(window.start), "end": crate::times::stamp(window.end), "period_s": window.period}));
     report.set("widgets", data);
     report.correct(spec::corrections::user_errors());

@@ -1,5 +1,6 @@
 //! `events put|get|query|import`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -11,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::Outcome;
 use crate::aws::error::{AwsResultExt, table_resource};
-use crate::cli::{GetArgs, ImportArgs, PutArgs, QueryArgs};
+use crate::cli::{EventKeyArgs, GetArgs, ImportArgs, PutArgs, QueryArgs};
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::events::import::{self, ImportOptions};
@@ -48,7 +49,7 @@ fn json_object(flag: &str, text: &str) -> Result<Value, UsageError> {
     Ok(v)
 }
 
-fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
+pub(crate) fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
     let f = |k: &str| match v.get(k) {
         None | Some(Value::Null) => "-".to_owned(),
         Some(Value::String(s)) => s.clone(),
@@ -153,22 +154,30 @@ pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
+/// An event found by its key: a direct GetItem when its timestamp is given, else a search of
+/// the user's events (at most `max_scan` read). Also says how it was found and how many events
+/// were read. Shared by `events get` and `events delete`.
+pub(crate) async fn find_event(
+    ctx: &Context,
+    key: &EventKeyArgs,
+    consistent: bool,
+    max_scan: usize,
+) -> anyhow::Result<(Option<HashMap<String, AttributeValue>>, String, usize)> {
     let client = ctx.dynamodb().await?;
     let table = ctx.table();
     let mut found = None;
     let mut how = String::new();
-    if let Some(ts) = &args.timestamp {
+    if let Some(ts) = key.timestamp.as_deref() {
         let ts = parse_timestamp(ts).map_err(|e| UsageError::new(format!("--timestamp: {e}")))?;
         let out = client
             .get_item()
             .table_name(table)
-            .key(PARTITION_KEY, AttributeValue::S(args.user.clone()))
+            .key(PARTITION_KEY, AttributeValue::S(key.user.clone()))
             .key(
                 SORT_KEY,
-                AttributeValue::S(sort_key(&format_ts(ts), &args.event_id)),
+                AttributeValue::S(sort_key(&format_ts(ts), &key.event_id)),
             )
-            .consistent_read(args.consistent)
+            .consistent_read(consistent)
             .send()
             .await
             .aws("dynamodb", "GetItem", table_resource(table))?;
@@ -178,12 +187,12 @@ pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
     let mut searched = 0;
     if found.is_none() {
         // Unknown timestamp, or one written in another format: search the user's events.
-        let mut spec = QuerySpec::new(&args.user, Access::Table, Utc::now().timestamp());
+        let mut spec = QuerySpec::new(&key.user, Access::Table, Utc::now().timestamp());
         spec.include_expired = true;
-        spec.event_id = Some(args.event_id.clone());
+        spec.event_id = Some(key.event_id.clone());
         spec.limit = Some(1);
-        spec.max_scanned = Some(args.max_scan);
-        spec.consistent = args.consistent;
+        spec.max_scanned = Some(max_scan);
+        spec.consistent = consistent;
         spec.page_size = Some(1000);
         let mut hit = None;
         let outcome = crate::events::query::query(client, table, &spec, |item| {
@@ -196,11 +205,17 @@ pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
         found = hit;
         how = format!("Query of the user's events ({searched} read)");
     }
+    Ok((found, how, searched))
+}
+
+pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
+    let table = ctx.table();
+    let (found, how, searched) = find_event(ctx, &args.key, args.consistent, args.max_scan).await?;
     let Some(item) = found else {
         anyhow::bail!(
             "event {} of user {} not found in {table} (read {searched} of the user's events{})",
-            args.event_id,
-            args.user,
+            args.key.event_id,
+            args.key.user,
             if searched >= args.max_scan {
                 "; raise --max-scan or give --timestamp"
             } else {
@@ -259,8 +274,9 @@ pub async fn query(
     {
         return Err(UsageError::new("--since is after --until").into());
     }
-    spec.limit = args.limit.map(|l| l as usize);
-    spec.descending = args.desc;
+    // --last N: the newest N, newest first.
+    spec.limit = args.last.or(args.limit).map(|l| l as usize);
+    spec.descending = args.desc || args.last.is_some();
     spec.include_expired = args.include_expired;
     spec.page_size = args.page_size;
     if let Some(t) = &args.page_token {

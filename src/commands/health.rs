@@ -577,7 +577,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             "Quarterly 4: run the DR drill (eventsctl dr-drill --report drill.md) and document lessons learned".into(),
         ],
     ));
-    report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (facts 3.6).");
+    report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (docs/aws-facts.md §3.5).");
     if let Some(path) = &args.report {
         report.attachments.push(Attachment {
             path: path.clone(),

@@ -7,11 +7,13 @@ pub mod changes;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
+pub mod events_delete;
 pub mod export;
 pub mod health;
 pub mod hot;
 pub mod iam;
 pub mod insights;
+pub mod preflight;
 pub mod restore;
 pub mod stream;
 pub mod table;
@@ -203,6 +205,9 @@ pub fn reports_may_replace(command: &Command) -> bool {
 
 pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     check_report_files(command)?;
+    if let Some(stopped) = preflight::check(command, ctx).await {
+        return Ok(stopped.into());
+    }
     // Each command's future is boxed: unboxed, the dispatch future is as large as the largest
     // command's state machine, which overflows a 2 MiB thread stack in debug builds.
     Ok(match command {
@@ -215,6 +220,9 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Events(EventsCommand::Get(args)) => Box::pin(events::get(ctx, args)).await?.into(),
         Command::Events(EventsCommand::Query(args)) => {
             Box::pin(events::query(ctx, args, out)).await?
+        }
+        Command::Events(EventsCommand::Delete(args)) => {
+            Box::pin(events_delete::delete(ctx, args)).await?.into()
         }
         Command::Events(EventsCommand::Import(args)) => {
             Box::pin(events::import(ctx, args)).await?.into()

@@ -91,7 +91,7 @@ pub async fn query(
     let (condition, bounds) = spec.access.key_condition(spec.since, spec.until);
     let mut names = HashMap::from([("#pk".to_owned(), PARTITION_KEY.to_owned())]);
     if !bounds.is_empty() {
-        // `timestamp#event_id` holds a `#`: always through a placeholder (facts 11.3).
+        // `timestamp#event_id` holds a `#`: always through a placeholder (docs/aws-facts.md §5.2).
         names.insert("#sk".to_owned(), spec.access.sort_key_name().to_owned());
     }
     let mut values = HashMap::from([(":u".to_owned(), AttributeValue::S(spec.user.clone()))]);
@@ -100,7 +100,7 @@ pub async fn query(
     }
     let mut filters = Vec::new();
     if !spec.include_expired {
-        // `ttl` is a reserved word: always aliased (facts 5.2, 11.1).
+        // `ttl` is a reserved word: always aliased (docs/aws-facts.md §5.2).
         names.insert("#ttl".into(), TTL_ATTRIBUTE.into());
         values.insert(":now".into(), AttributeValue::N(spec.now.to_string()));
         filters.push("(attribute_not_exists(#ttl) OR #ttl > :now)");

@@ -144,7 +144,7 @@ pub async fn delete_if_expired(
         .delete_item()
         .table_name(table)
         .set_key(Some(key))
-        // `ttl` is a reserved word: aliased (facts 5.2, 11.1).
+        // `ttl` is a reserved word: aliased (docs/aws-facts.md §5.2).
         .condition_expression("#ttl < :cutoff")
         .expression_attribute_names("#ttl", crate::spec::TTL_ATTRIBUTE)
         .expression_attribute_values(":cutoff", AttributeValue::N(cutoff.to_string()))

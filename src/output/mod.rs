@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod progress;
 pub mod stream;
 pub mod table;
+pub mod width;
 
 use std::io::{self, Write};
 
@@ -54,6 +55,10 @@ pub struct RenderContext {
     pub color: bool,
     /// Hide notes and corrections (`-q`); findings and data are always shown.
     pub quiet: bool,
+    /// Columns that human output fits (`width::detect`).
+    pub width: u16,
+    /// `--explain`: corrections in full, not short.
+    pub explain: bool,
 }
 
 pub fn render(

@@ -17,6 +17,8 @@ pub struct ItemStream<'a> {
     format: Format,
     out: &'a mut dyn Write,
     columns: &'static [Column],
+    /// Characters left for the last, unbounded column at the output width (`super::width`).
+    rest: usize,
     count: usize,
     open: bool,
 }
@@ -29,10 +31,10 @@ fn field_text(v: &Value, field: &str) -> String {
     }
 }
 
-fn fit(text: &str, width: usize) -> String {
+fn fit(text: &str, width: usize, rest: usize) -> String {
     let clean = super::escape::line(text);
     if width == 0 {
-        let max = 120;
+        let max = rest;
         if clean.chars().count() > max {
             return format!("{}…", clean.chars().take(max - 1).collect::<String>());
         }
@@ -59,6 +61,10 @@ impl<'a> ItemStream<'a> {
             format,
             out,
             columns,
+            rest: {
+                let fixed: usize = columns.iter().map(|(_, _, w)| w + 2).sum();
+                usize::from(rc.width).saturating_sub(fixed).max(12)
+            },
             count: 0,
             open: true,
         };
@@ -80,7 +86,8 @@ impl<'a> ItemStream<'a> {
             }
             Format::Ndjson => {}
             Format::Table => {
-                let header: Vec<String> = columns.iter().map(|(h, _, w)| fit(h, *w)).collect();
+                let header: Vec<String> =
+                    columns.iter().map(|(h, _, w)| fit(h, *w, s.rest)).collect();
                 writeln!(s.out, "{}", header.join("  ").trim_end())?;
             }
             Format::Markdown => {
@@ -110,7 +117,7 @@ impl<'a> ItemStream<'a> {
                 let row: Vec<String> = self
                     .columns
                     .iter()
-                    .map(|(_, f, w)| fit(&field_text(v, f), *w))
+                    .map(|(_, f, w)| fit(&field_text(v, f), *w, self.rest))
                     .collect();
                 writeln!(self.out, "{}", row.join("  ").trim_end())?;
             }

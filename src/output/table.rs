@@ -7,19 +7,17 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::RenderContext;
 use super::escape::{cell, line};
+use super::width::wrap;
 use crate::report::{Report, ReportKind, Section, Status};
-
-/// Width used when stdout is not a terminal.
-const PIPE_WIDTH: u16 = 120;
 
 pub fn new_table(rc: &RenderContext) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
-    if table.width().is_none() {
-        table.set_width(PIPE_WIDTH);
-    }
+    // Width is not colour: `--color never` or a pipe still fits the terminal, COLUMNS or the
+    // default (`super::width`).
+    table.set_width(rc.width);
     if rc.color {
         table.enforce_styling();
     } else {
@@ -47,14 +45,18 @@ fn header(cells: &[String]) -> Vec<Cell> {
 
 pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::Result<()> {
     let region = rc.target.region.as_deref().unwrap_or("-");
-    writeln!(
-        out,
+    let title = format!(
         "eventsctl {} · {} · {} · env {}",
         line(&report.command),
         line(&rc.target.table),
         line(region),
         line(&rc.target.env)
-    )?;
+    );
+    for l in wrap(&title, rc.width, "", "  ") {
+        writeln!(out, "{l}")?;
+    }
+    // The verdict first (it is also the last line): the first thing an on-call engineer reads.
+    verdict(report, "", out)?;
 
     for section in &report.lead {
         render_section(section, rc, out)?;
@@ -92,45 +94,76 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
                 .as_deref()
                 .map(|r| format!(" (runbook: {r})"))
                 .unwrap_or_default();
-            writeln!(
-                out,
-                "  [{}] {}: {}{}",
+            let first = format!(
+                "  [{}] {}: ",
                 f.status.as_str().to_uppercase(),
-                line(&f.check),
+                line(&f.check)
+            );
+            let text = format!(
+                "{}{}",
                 line(f.remedy.as_deref().unwrap_or_default()),
                 line(&runbook)
-            )?;
+            );
+            for l in wrap(&text, rc.width, &first, "      ") {
+                writeln!(out, "{l}")?;
+            }
         }
     }
 
     if !rc.quiet && !report.corrections.is_empty() {
         writeln!(
             out,
-            "\nWhere the runbook is wrong (this tool follows the facts):"
+            "\n{}",
+            if rc.explain {
+                "Where the runbook is wrong (every correction, docs/aws-facts.md):"
+            } else {
+                "Where the runbook is wrong here (all of them: --explain, docs/aws-facts.md):"
+            }
         )?;
         for c in &report.corrections {
-            writeln!(out, "  - Runbook: {}", line(&c.runbook_says))?;
-            writeln!(out, "    Fact:    {} [{}]", line(&c.fact), line(&c.source))?;
+            // Short: what the runbook says, the fact's first clause, its AWS source; whole with
+            // --explain.
+            let fact = if rc.explain {
+                c.fact.as_str()
+            } else {
+                c.fact.split(';').next().unwrap_or_default()
+            };
+            let text = format!(
+                "{}: {} [{}]",
+                line(&c.runbook_says),
+                line(fact.trim()),
+                line(&c.source)
+            );
+            for l in wrap(&text, rc.width, "  - ", "    ") {
+                writeln!(out, "{l}")?;
+            }
         }
     }
     if !rc.quiet && !report.notes.is_empty() {
         writeln!(out)?;
         for n in &report.notes {
-            writeln!(out, "{}", line(n))?;
+            for l in wrap(&line(n), rc.width, "", "") {
+                writeln!(out, "{l}")?;
+            }
         }
     }
 
+    verdict(report, "\n", out)?;
+    out.flush()
+}
+
+/// `Result: CRIT (1 crit, 7 ok)` after `before`; for an action only when it failed.
+fn verdict(report: &Report, before: &str, out: &mut dyn Write) -> io::Result<()> {
     match report.kind {
         ReportKind::Check => writeln!(
             out,
-            "\nResult: {} ({})",
+            "{before}Result: {} ({})",
             report.worst().as_str().to_uppercase(),
             super::counts(report)
-        )?,
-        ReportKind::Action if report.failed => writeln!(out, "\nResult: FAILED")?,
-        ReportKind::Action => {}
+        ),
+        ReportKind::Action if report.failed => writeln!(out, "{before}Result: FAILED"),
+        ReportKind::Action => Ok(()),
     }
-    out.flush()
 }
 
 pub fn render_section(
@@ -163,14 +196,20 @@ pub fn render_section(
                 .map(|(k, _)| line(k).chars().count())
                 .max()
                 .unwrap_or(0);
+            let indent = " ".repeat(width + 4);
             for (k, v) in pairs {
-                writeln!(out, "  {:<width$}  {}", line(k), line(v))?;
+                let first = format!("  {:<width$}  ", line(k));
+                for l in wrap(&line(v), rc.width, &first, &indent) {
+                    writeln!(out, "{l}")?;
+                }
             }
         }
         Section::Lines { title, lines } => {
             writeln!(out, "\n{}", line(title))?;
             for l in lines {
-                writeln!(out, "  {}", line(l))?;
+                for w in wrap(&line(l), rc.width, "  ", "    ") {
+                    writeln!(out, "{w}")?;
+                }
             }
         }
         Section::Chart { title, series } => {
@@ -182,7 +221,7 @@ pub fn render_section(
                 "LATEST".into(),
                 "MAX".into(),
             ]));
-            t.set_width(80);
+            t.set_width(rc.width.min(80));
             for s in series {
                 let row = super::chart::row(s);
                 t.add_row(row.iter().map(|c| Cell::new(cell(c))).collect::<Vec<_>>());
@@ -218,6 +257,8 @@ mod tests {
             generated_at: chrono::Utc::now(),
             color: false,
             quiet: false,
+            width: 120,
+            explain: false,
         };
         for markdown in [false, true] {
             let mut out = Vec::new();
@@ -232,6 +273,64 @@ mod tests {
                 "{text}"
             );
             assert!(text.contains("\\x1b]0;title\\x07"), "{text}");
+        }
+    }
+
+    /// `--color never` and a pipe fit the width like a terminal does: tables, remedies,
+    /// corrections, notes and pairs; the verdict is the second line and the last.
+    #[test]
+    fn every_line_fits_the_width_and_the_verdict_comes_first() {
+        let long = "a long summary that goes on and on about throttling, capacity, alarms and the table's settings, far wider than any terminal an on-call engineer has open at 3 a.m.";
+        let mut r = Report::check("health-check monthly");
+        r.push(
+            Finding::crit("throttling.gsi.EventTypeIndex", long)
+                .remedy(long)
+                .runbook("Issue 1"),
+        );
+        r.push(Finding::ok("table.status", "ACTIVE"));
+        r.lead.push(Section::table(
+            "Summary",
+            &["PART", "STATUS", "WORST", "RUNBOOK"],
+            vec![vec![
+                "capacity".into(),
+                "OK".into(),
+                long.into(),
+                long.into(),
+            ]],
+        ));
+        r.section(Section::pairs(
+            "Context",
+            vec![("UserErrors", long.to_owned())],
+        ));
+        r.section(Section::lines("Steps", vec![long.to_owned()]));
+        r.correct(crate::report::Correction::new("Throttling is UserErrors", long, "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html"));
+        r.note(long);
+        for width in [80u16, 100] {
+            let rc = RenderContext {
+                target: super::super::Target {
+                    table: "t".into(),
+                    region: Some("us-east-1".into()),
+                    env: "dev".into(),
+                },
+                generated_at: chrono::Utc::now(),
+                color: false,
+                quiet: false,
+                width,
+                explain: false,
+            };
+            let mut out = Vec::new();
+            render(&r, &rc, &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines[1], "Result: CRIT (1 crit, 1 ok)", "{text}");
+            assert_eq!(*lines.last().unwrap(), lines[1], "{text}");
+            for l in &lines {
+                // Only an unbreakable word (the source URL) may stand out, alone on its line.
+                assert!(
+                    l.chars().count() <= usize::from(width) || !l.trim().contains(' '),
+                    "{width}: {l:?}\n{text}"
+                );
+            }
         }
     }
 }

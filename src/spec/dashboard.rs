@@ -28,7 +28,7 @@ fn line(label: impl Into<String>, key: MetricKey) -> Line {
 }
 
 /// The four widgets of "CloudWatch Dashboard", with widget 2 on the table's own throttle metrics
-/// instead of the account-wide UserErrors (facts 1.1).
+/// instead of the account-wide UserErrors (docs/aws-facts.md §1.1).
 pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
     let mut throttles = vec![
         line(

@@ -171,7 +171,11 @@ const FROM_EXPORT: [Grant; 7] = [
 const TTL_CHECK: &[Grant] = &[
     TRAIL,
     g(
-        &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
+        &[
+            "dynamodb:DescribeTable",
+            "dynamodb:DescribeTimeToLive",
+            "dynamodb:Scan",
+        ],
         &[On::Table],
     ),
     METRICS,
@@ -232,6 +236,13 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
         &[g(&["dynamodb:GetItem", "dynamodb:Query"], &[On::Table])],
     ),
     (
+        "events delete",
+        &[g(
+            &["dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"],
+            &[On::Table],
+        )],
+    ),
+    (
         "events query",
         &[g(&["dynamodb:Query"], &[On::Table, On::Indexes])],
     ),
@@ -253,7 +264,8 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
         "diagnose throttling",
         &[g(DESCRIBE, &[On::Table]), METRICS, READ_ALARMS],
     ),
-    ("diagnose latency", &[METRICS]),
+    // Every check of the table first describes it (docs/evidence.md).
+    ("diagnose latency", &[g(DESCRIBE, &[On::Table]), METRICS]),
     (
         "diagnose writes",
         &[

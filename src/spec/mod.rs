@@ -1,7 +1,7 @@
 //! The runbook as data: the table, its indexes, TTL, PITR, streams, resource names.
 //!
 //! Everything that compares AWS with "how it should be" reads from here, so the runbook's numbers
-//! live in one place. Where `dynamodb-facts.md` corrects the runbook, the corrected value is the
+//! live in one place. Where `docs/aws-facts.md` corrects the runbook, the corrected value is the
 //! one used, and the correction is kept next to it.
 
 use aws_sdk_dynamodb::types::{BillingMode, ProjectionType, ScalarAttributeType, StreamViewType};
@@ -28,9 +28,9 @@ pub const STATUS_INDEX: &str = "StatusIndex";
 /// TTL attribute (epoch seconds, a Number) and the runbook's 30-day expiration.
 pub const TTL_ATTRIBUTE: &str = "ttl";
 pub const TTL_DAYS: i64 = 30;
-/// PITR retention the runbook asks for; AWS allows 1–35 days since January 2025 (facts 6.1).
+/// PITR retention the runbook asks for; AWS allows 1–35 days since January 2025 (docs/aws-facts.md §6.1).
 pub const PITR_DAYS: i32 = 35;
-/// The maximum item size: 400 KB, not the runbook's "1MB" (facts 4.1).
+/// The maximum item size: 400 KB, not the runbook's "1MB" (docs/aws-facts.md §4.1).
 pub const MAX_ITEM_BYTES: usize = 400 * 1024;
 /// The tag every table this tool creates carries.
 pub const MANAGED_TAG: (&str, &str) = ("managed-by", "eventsctl");
@@ -40,9 +40,9 @@ pub const DRILL_TAG: (&str, &str) = ("eventsctl-drill", "true");
 /// point it was restored to (RFC 3339). Only a table with them can be picked up with `--resume`.
 pub const RESTORE_SOURCE_TAG: &str = "eventsctl-restore-source";
 pub const RESTORE_TIME_TAG: &str = "eventsctl-restore-time";
-/// Per-partition write limit in WCU/s (facts 3.3, 10.3).
+/// Per-partition write limit in WCU/s (docs/aws-facts.md §3.3).
 pub const PARTITION_WRITE_LIMIT: f64 = 1000.0;
-/// Default on-demand per-table quota in request units/s (facts 3.2).
+/// Default on-demand per-table quota in request units/s (docs/aws-facts.md §3.2).
 pub const ON_DEMAND_TABLE_QUOTA: f64 = 40_000.0;
 
 #[derive(Debug, Clone)]
@@ -226,6 +226,18 @@ pub mod corrections {
             "Retention is configurable per table from 1 to 35 days since January 2025",
             "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html",
         )
+    }
+
+    /// Every correction, for `--explain`.
+    pub fn all() -> Vec<Correction> {
+        vec![
+            user_errors(),
+            item_size(),
+            ttl_timing(),
+            ttl_reserved_word(),
+            pitr_retention(),
+            restore_drops_settings(),
+        ]
     }
 
     pub fn restore_drops_settings() -> Correction {

@@ -5,7 +5,7 @@ use aws_sdk_cloudwatch::types::{MetricDataResult, StatusCode};
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use eventsctl::cli::{Command, DiagnoseCommand, WindowArgs};
 
-use super::{context, run};
+use super::{context, run, table_exists};
 
 /// Every query of the call answers on every page: `status` and one datapoint each.
 fn page(
@@ -47,6 +47,7 @@ async fn get_metric_data_partial_data_on_all_but_the_last_page_is_complete() {
         .match_requests(|r| r.next_token() == Some("page-2"))
         .then_compute_output(|r| page(r, StatusCode::Complete, None, 4.0));
     let ctx = context().await;
+    table_exists(&ctx);
     ctx.preset_cloudwatch(mock_client!(
         aws_sdk_cloudwatch,
         RuleMode::MatchAny,
@@ -78,6 +79,7 @@ async fn get_metric_data_partial_data_on_the_last_page_is_a_gap() {
     let only = mock!(aws_sdk_cloudwatch::Client::get_metric_data)
         .then_compute_output(|r| page(r, StatusCode::PartialData, None, 3.0));
     let ctx = context().await;
+    table_exists(&ctx);
     ctx.preset_cloudwatch(mock_client!(
         aws_sdk_cloudwatch,
         RuleMode::MatchAny,

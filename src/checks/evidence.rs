@@ -1,0 +1,249 @@
+//! What a check stands on before it judges anything (docs/evidence.md): AWS answered, with
+//! credentials that work, and the table exists. When one of these fails there is nothing to
+//! judge, and the report says so once instead of repeating the same error in every row.
+
+use serde_json::json;
+
+use crate::aws::{AwsError, AwsErrorKind};
+use crate::report::Finding;
+
+/// Where the calls went, for the one finding that says AWS could not be reached.
+#[derive(Debug, Clone)]
+pub struct Where {
+    pub endpoint: String,
+    pub region: Option<String>,
+    /// `--profile` or `AWS_PROFILE`, for the log-in hint.
+    pub profile: Option<String>,
+}
+
+/// The finding that stops a check before it gathers anything, or `None` when the check should
+/// go on (a permission the policy lacks, a throttled call: each check reports its own unknowns).
+pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
+    let region = at.region.as_deref().unwrap_or("no region");
+    if err.kind == AwsErrorKind::Unreachable {
+        return Some(
+            Finding::unknown(
+                "aws.reachable",
+                format!(
+                    "could not reach AWS at {} (region {region}): {}; nothing was checked",
+                    at.endpoint,
+                    short_cause(&err.message)
+                ),
+            )
+            .evidence(json!({"endpoint": at.endpoint, "region": at.region, "operation": format!("{}:{}", err.service, err.operation)}))
+            .remedy("check --endpoint-url / AWS_ENDPOINT_URL, --region / AWS_REGION, the network and any proxy (HTTPS_PROXY)"),
+        );
+    }
+    // Something answered, but not as AWS does (no error code: a wrong URL, a proxy's page).
+    if err.kind == AwsErrorKind::Other && err.code.is_none() {
+        return Some(
+            Finding::unknown(
+                "aws.reachable",
+                format!(
+                    "an endpoint answered at {} (region {region}) but not as AWS (no AWS error in its answer); nothing was checked",
+                    at.endpoint
+                ),
+            )
+            .evidence(json!({"endpoint": at.endpoint, "region": at.region}))
+            .remedy("check --endpoint-url / AWS_ENDPOINT_URL (a DynamoDB endpoint, e.g. https://dynamodb.REGION.amazonaws.com) and any proxy"),
+        );
+    }
+    let problem = credential_problem(err)?;
+    Some(
+        Finding::unknown("aws.credentials", format!("{problem}; nothing was checked"))
+            .evidence(json!({"region": at.region, "profile": at.profile, "code": err.code}))
+            .remedy(login_hint(at.profile.as_deref())),
+    )
+}
+
+/// A credential that is missing, expired or not known to AWS, as one short phrase; `None` for
+/// anything else (a permission the policy lacks is not a log-in problem).
+pub fn credential_problem(err: &AwsError) -> Option<&'static str> {
+    if err.kind != AwsErrorKind::AccessDenied || err.is_missing_permission() {
+        return None;
+    }
+    let text = err.message.to_ascii_lowercase();
+    Some(match err.code.as_deref() {
+        Some("ExpiredTokenException" | "ExpiredToken" | "RequestExpired") => {
+            "the AWS session has expired (a temporary token or an SSO session)"
+        }
+        Some("UnrecognizedClientException" | "InvalidClientTokenId") => {
+            "AWS does not know the access key in use (wrong, deleted or from another account's partition)"
+        }
+        Some("InvalidSignatureException" | "SignatureDoesNotMatch") => {
+            "the secret access key does not match the access key"
+        }
+        _ if text.contains("expired") || text.contains("sso") => {
+            "the AWS session has expired (a temporary token or an SSO session)"
+        }
+        _ if text.contains("no credentials") || text.contains("credential provider") => {
+            "no AWS credentials were found"
+        }
+        _ => "the AWS credentials could not be used",
+    })
+}
+
+/// How to log in again, and which settings are read.
+pub fn login_hint(profile: Option<&str>) -> String {
+    let login = match profile {
+        Some(p) => format!("log in again: `aws sso login --profile {p}` (SSO), or refresh the keys of profile {p}"),
+        None => "log in: `aws sso login --profile P` then pass --profile P (or set AWS_PROFILE=P), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)".to_owned(),
+    };
+    format!(
+        "{login}; read in this order: the AWS_* variables, --profile / AWS_PROFILE in ~/.aws/config and ~/.aws/credentials, web identity, container and instance roles"
+    )
+}
+
+/// `Connection refused (os error 111)` out of the error's longer text; a timeout in words.
+fn short_cause(message: &str) -> String {
+    if message.starts_with("no answer") {
+        return "no answer within the time allowed (each attempt, and --timeout)".to_owned();
+    }
+    match (message.find('('), message.rfind(')')) {
+        (Some(a), Some(b)) if a < b && message.starts_with("could not connect") => {
+            message[a + 1..b].to_owned()
+        }
+        _ => message.to_owned(),
+    }
+}
+
+/// "No datapoints" is not zero: the window it covered, said in words.
+pub fn no_traffic(window: &str) -> String {
+    format!("no traffic in the window ({window})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(kind: AwsErrorKind, code: Option<&str>, message: &str) -> AwsError {
+        AwsError {
+            code: code.map(str::to_owned),
+            ..AwsError::local(
+                kind,
+                "dynamodb",
+                "DescribeTable",
+                Some("table t".into()),
+                message,
+            )
+        }
+    }
+
+    fn at(profile: Option<&str>) -> Where {
+        Where {
+            endpoint: "http://127.0.0.1:1".into(),
+            region: Some("us-east-1".into()),
+            profile: profile.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn what_stops_a_check_and_what_does_not() {
+        let cases: &[(AwsErrorKind, Option<&str>, &str, Option<&str>)] = &[
+            (
+                AwsErrorKind::Unreachable,
+                None,
+                "could not connect to http://127.0.0.1:1 (Connection refused (os error 111)); check",
+                Some("aws.reachable"),
+            ),
+            (
+                AwsErrorKind::AccessDenied,
+                None,
+                "dispatch failure: other: the credential provider was not enabled: no credentials found in chain",
+                Some("aws.credentials"),
+            ),
+            (
+                AwsErrorKind::AccessDenied,
+                Some("ExpiredTokenException"),
+                "The security token included in the request is expired",
+                Some("aws.credentials"),
+            ),
+            (
+                AwsErrorKind::AccessDenied,
+                Some("UnrecognizedClientException"),
+                "The security token included in the request is invalid.",
+                Some("aws.credentials"),
+            ),
+            // A permission the policy lacks: the checks go on and each says what it could not read.
+            (
+                AwsErrorKind::AccessDenied,
+                Some("AccessDeniedException"),
+                "User x is not authorized to perform dynamodb:DescribeTable",
+                None,
+            ),
+            (
+                AwsErrorKind::Throttled,
+                Some("ThrottlingException"),
+                "Rate exceeded",
+                None,
+            ),
+            // A web server that is not AWS: HTTP 404 with no error code.
+            (
+                AwsErrorKind::Other,
+                None,
+                "the service gave no message",
+                Some("aws.reachable"),
+            ),
+            // A real AWS error with a code: the checks go on.
+            (
+                AwsErrorKind::Other,
+                Some("InternalServerError"),
+                "Internal server error",
+                None,
+            ),
+        ];
+        for (kind, code, message, check) in cases {
+            let got = stop(&err(*kind, *code, message), &at(None));
+            assert_eq!(got.as_ref().map(|f| f.check.as_str()), *check, "{message}");
+            if let Some(f) = got {
+                assert_eq!(f.status, crate::report::Status::Unknown);
+                assert!(f.summary.ends_with("nothing was checked"), "{}", f.summary);
+            }
+        }
+    }
+
+    #[test]
+    fn unreachable_names_endpoint_region_and_cause() {
+        let f = stop(
+            &err(
+                AwsErrorKind::Unreachable,
+                None,
+                "could not connect to http://127.0.0.1:1 (Connection refused (os error 111)); check --endpoint-url",
+            ),
+            &at(None),
+        )
+        .unwrap();
+        assert!(f.summary.contains("http://127.0.0.1:1"), "{}", f.summary);
+        assert!(f.summary.contains("us-east-1"), "{}", f.summary);
+        assert!(f.summary.contains("Connection refused"), "{}", f.summary);
+    }
+
+    #[test]
+    fn credentials_say_how_to_log_in_not_which_permission() {
+        let expired = err(
+            AwsErrorKind::AccessDenied,
+            Some("ExpiredTokenException"),
+            "The security token included in the request is expired",
+        );
+        let f = stop(&expired, &at(Some("oncall"))).unwrap();
+        let remedy = f.remedy.unwrap();
+        assert!(
+            remedy.contains("aws sso login --profile oncall"),
+            "{remedy}"
+        );
+        assert!(remedy.contains("AWS_"), "{remedy}");
+        assert!(!remedy.contains("permission"), "{remedy}");
+        assert!(f.summary.contains("expired"), "{}", f.summary);
+        let none = stop(
+            &err(
+                AwsErrorKind::AccessDenied,
+                None,
+                "no credentials found in chain",
+            ),
+            &at(None),
+        )
+        .unwrap();
+        assert!(none.summary.starts_with("no AWS credentials were found"));
+        assert!(none.remedy.unwrap().contains("AWS_ACCESS_KEY_ID"));
+    }
+}

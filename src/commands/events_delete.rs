@@ -1,0 +1,95 @@
+//! `events delete`: remove one (poison) event without the AWS CLI. The event is found first
+//! (as `events get` finds it) and shown; it is deleted only with `--yes`, only if it is still
+//! there (a conditional DeleteItem), and production needs `--yes` like every write.
+
+use std::collections::HashMap;
+
+use anyhow::bail;
+use aws_sdk_dynamodb::types::AttributeValue;
+use serde_json::json;
+
+use super::events::{event_pairs, find_event};
+use crate::aws::error::{AwsResultExt, table_resource};
+use crate::cli::DeleteArgs;
+use crate::context::Context;
+use crate::events::model::item_to_json;
+use crate::report::{Finding, Report, Section};
+use crate::spec::{PARTITION_KEY, SORT_KEY};
+
+/// Without `--timestamp`: how many of the user's events are searched (as `events get`).
+const MAX_SCAN: usize = 10_000;
+
+pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
+    crate::safety::guard_write(&ctx.names, "events delete", args.yes, args.dry_run)?;
+    let table = ctx.table();
+    let (found, how, searched) = find_event(ctx, &args.key, true, MAX_SCAN).await?;
+    let Some(item) = found else {
+        bail!(
+            "event {} of user {} not found in {table} (read {searched} of the user's events): nothing deleted",
+            args.key.event_id,
+            args.key.user
+        );
+    };
+    let v = item_to_json(&item);
+    let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
+        .iter()
+        .filter_map(|k| item.get(*k).map(|a| ((*k).to_owned(), a.clone())))
+        .collect();
+    let mut report = Report::action("events delete");
+    report.section(Section::pairs("Event", event_pairs(&v)));
+    report.set("event", &v);
+    report.set("found_by", &how);
+    let check = "events.delete";
+    if !args.yes {
+        // --dry-run: shown, nothing deleted, success. Neither flag: shown, and a failure that
+        // says how to delete it.
+        report.set("deleted", false);
+        if args.dry_run {
+            report.push(Finding::ok(
+                check,
+                "would delete this event (dry run): nothing deleted",
+            ));
+        } else {
+            report.failed = true;
+            report.push(
+                Finding::warn(check, "not deleted: deleting needs --yes")
+                    .remedy("run it again with --yes to delete this event"),
+            );
+        }
+        return Ok(report);
+    }
+    // Only if it is still there: a delete that raced another one says so.
+    let deleted = ctx
+        .dynamodb()
+        .await?
+        .delete_item()
+        .table_name(table)
+        .set_key(Some(key))
+        .condition_expression("attribute_exists(#pk)")
+        .expression_attribute_names("#pk", PARTITION_KEY)
+        .send()
+        .await
+        .aws("dynamodb", "DeleteItem", table_resource(table));
+    match deleted {
+        Ok(_) => {
+            report.set("deleted", true);
+            report.push(
+                Finding::ok(
+                    check,
+                    format!("deleted event {} of user {}", args.key.event_id, args.key.user),
+                )
+                .evidence(json!({"table": table, "event_id": args.key.event_id, "user_id": args.key.user})),
+            );
+        }
+        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {
+            report.set("deleted", false);
+            report.failed = true;
+            report.push(Finding::warn(
+                check,
+                "the event was gone before the delete (deleted by someone else or by TTL): nothing deleted",
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(report)
+}
