@@ -215,18 +215,24 @@ pub fn random_event_id() -> String {
     )
 }
 
+/// One JSON object, read strictly (a field given twice is refused, not silently taken as the
+/// last), its numbers checked.
+fn checked_object(text: &str) -> Result<Value, Invalid> {
+    let value = super::strict_json::parse(text).map_err(|e| invalid(json_error(&e)))?;
+    if !value.is_object() {
+        return Err(invalid(format!(
+            "an event must be a JSON object, not {}",
+            kind(&value)
+        )));
+    }
+    check_numbers(text).map_err(invalid)?;
+    Ok(value)
+}
+
 impl EventInput {
     /// Parses one JSON object (an import line, `--json`), checking its numbers first.
     pub fn parse(text: &str) -> Result<(EventInput, Value), Invalid> {
-        // Strict: a field given twice is refused, not silently taken as the last.
-        let value = super::strict_json::parse(text).map_err(|e| invalid(json_error(&e)))?;
-        if !value.is_object() {
-            return Err(invalid(format!(
-                "an event must be a JSON object, not {}",
-                kind(&value)
-            )));
-        }
-        check_numbers(text).map_err(invalid)?;
+        let value = checked_object(text)?;
         let input = EventInput::deserialize(&value).map_err(|e| invalid(field_error(&e)))?;
         Ok((input, value))
     }
@@ -235,14 +241,7 @@ impl EventInput {
     /// the input instead of copied, and a line without an `event_id` gets the one derived from its
     /// content ([`derived_event_id`]) here, where the whole line is still at hand.
     pub fn from_line(text: &str) -> Result<EventInput, Invalid> {
-        let value = super::strict_json::parse(text).map_err(|e| invalid(json_error(&e)))?;
-        if !value.is_object() {
-            return Err(invalid(format!(
-                "an event must be a JSON object, not {}",
-                kind(&value)
-            )));
-        }
-        check_numbers(text).map_err(invalid)?;
+        let value = checked_object(text)?;
         let derived = match value.get("event_id") {
             None | Some(Value::Null) => Some(derived_event_id(&value)),
             Some(_) => None,

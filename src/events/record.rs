@@ -126,6 +126,20 @@ impl<'a> Reader<'a> {
         self.bytes::<1>().map(|[t]| t)
     }
 
+    /// A count, then that many elements read by `element`.
+    fn list<T>(
+        &mut self,
+        element: impl Fn(&mut Self) -> Result<T, Damaged>,
+    ) -> Result<Vec<T>, Damaged> {
+        let n = self.len()?;
+        // Never more room than bytes left: a damaged count cannot ask for gigabytes.
+        let mut items = Vec::with_capacity(n.min(self.0.len()));
+        for _ in 0..n {
+            items.push(element(self)?);
+        }
+        Ok(items)
+    }
+
     fn attribute(&mut self) -> Result<AttributeValue, Damaged> {
         Ok(match self.tag()? {
             NULL => AttributeValue::Null(true),
@@ -133,14 +147,7 @@ impl<'a> Reader<'a> {
             TRUE => AttributeValue::Bool(true),
             INTEGER | FLOAT => AttributeValue::N(self.str()?.to_owned()),
             STRING => AttributeValue::S(self.str()?.to_owned()),
-            ARRAY => {
-                let n = self.len()?;
-                let mut items = Vec::with_capacity(n.min(self.0.len()));
-                for _ in 0..n {
-                    items.push(self.attribute()?);
-                }
-                AttributeValue::L(items)
-            }
+            ARRAY => AttributeValue::L(self.list(Reader::attribute)?),
             OBJECT => AttributeValue::M(self.attribute_map()?),
             _ => return Err(Damaged),
         })
@@ -176,14 +183,7 @@ impl<'a> Reader<'a> {
                 .map(Value::Number)
                 .ok_or(Damaged)?,
             STRING => Value::String(self.str()?.to_owned()),
-            ARRAY => {
-                let n = self.len()?;
-                let mut items = Vec::with_capacity(n.min(self.0.len()));
-                for _ in 0..n {
-                    items.push(self.value()?);
-                }
-                Value::Array(items)
-            }
+            ARRAY => Value::Array(self.list(Reader::value)?),
             OBJECT => Value::Object(self.map()?),
             _ => return Err(Damaged),
         })
