@@ -275,12 +275,13 @@ async fn import_killed_mid_way_and_run_again_lands_exactly_50000() {
         .spawn()
         .unwrap();
     let ddb = w.dynamodb().await;
-    // Kill it once part of the file has landed.
+    // Kill it once part of the file has landed (waiting for that, not for a fixed time: on a
+    // loaded machine the validation pass alone can take tens of seconds).
     let mut landed = 0;
-    for _ in 0..300 {
+    for _ in 0..3000 {
         tokio::time::sleep(Duration::from_millis(100)).await;
         landed = count_items(&ddb, &w.table()).await;
-        if landed >= 5_000 {
+        if landed >= 5_000 || child.try_wait().unwrap().is_some() {
             break;
         }
     }

@@ -405,7 +405,7 @@ async fn export_reference(
     let arn = source.table_arn().unwrap_or_default();
     let (info, item_count) = if which == "latest" {
         let at = point.unwrap_or_else(Utc::now);
-        export::item_count_at(&ddb, &s3, arn, at)
+        export::item_count_at(ddb, &s3, arn, at)
             .await
             .map_err(|e| e.to_string())?
             .ok_or_else(|| {
@@ -417,7 +417,7 @@ async fn export_reference(
                 )
             })?
     } else {
-        let info = export::resolve(&ddb, arn, which)
+        let info = export::resolve(ddb, arn, which)
             .await
             .map_err(|e| e.to_string())?;
         let m = export::manifest(&s3, &info)
@@ -665,6 +665,53 @@ pub fn resume_refusal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn export_counts(
+        target: u64,
+        exact: bool,
+        source: u64,
+        gap: Option<i64>,
+    ) -> (Counts, ExportReference) {
+        let r = ExportReference {
+            arn: "arn:aws:dynamodb:us-east-1:1:table/t/export/1-a".into(),
+            export_time: Some("2026-11-26T00:00:00Z".into()),
+            item_count: source,
+            gap_s: gap,
+        };
+        let c = Counts {
+            method: "export",
+            target: Some(target),
+            target_exact: exact,
+            source: Some(source),
+            export: Some(r.clone()),
+            exact_read_units: Some(1.0),
+        };
+        (c, r)
+    }
+
+    #[test]
+    fn a_restore_against_an_export_at_its_point() {
+        use crate::report::Status::*;
+        // (restored, exact, source at export, gap to the restore point, status, words)
+        let cases = [
+            (30, true, 30, Some(0), Ok, "exactly what the source held"),
+            (29, true, 30, Some(0), Warn, "1 fewer"),
+            (31, true, 30, Some(0), Warn, "1 more"),
+            (0, true, 30, Some(0), Crit, "empty"),
+            (0, false, 30, Some(0), Crit, "empty"),
+            (25, false, 30, Some(0), Ok, "about 25"),
+            (35, true, 30, Some(60), Ok, "60 s before the restore point"),
+            (35, true, 30, None, Ok, "unknown distance"),
+            (0, true, 0, Some(0), Ok, "exactly"),
+        ];
+        for (t, exact, s, gap, status, words) in cases {
+            let (c, r) = export_counts(t, exact, s, gap);
+            let f = export_count_finding(&c, &r, t);
+            assert_eq!(f.status, status, "{t} {exact} {s} {gap:?}: {}", f.summary);
+            assert!(f.summary.contains(words), "{}", f.summary);
+            assert_eq!(f.evidence["source_at_export"], s);
+        }
+    }
     use aws_sdk_dynamodb::types::{
         AttributeDefinition, KeySchemaElement, KeyType, ScalarAttributeType,
     };
