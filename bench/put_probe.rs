@@ -25,7 +25,7 @@ fn cpu_micros() -> u64 {
 /// The item `bench write` sends: the event's attributes, the three composite keys and a payload
 /// of a counter and 200 bytes of padding.
 fn item(run: &str, i: u64) -> std::collections::HashMap<String, AttributeValue> {
-    let s = |v: String| AttributeValue::S(v);
+    let s = AttributeValue::S;
     let now = chrono::Utc::now();
     let ts = now.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
     let id = format!("{run}-{i}");
