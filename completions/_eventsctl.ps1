@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('dr-drill', 'dr-drill', [CompletionResultType]::ParameterValue, 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)')
             [CompletionResult]::new('insights', 'insights', [CompletionResultType]::ParameterValue, 'The runbook''s Logs Insights queries')
             [CompletionResult]::new('hot-partitions', 'hot-partitions', [CompletionResultType]::ParameterValue, 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)')
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first')
             [CompletionResult]::new('health-check', 'health-check', [CompletionResultType]::ParameterValue, 'The runbook''s maintenance procedures as one command each')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Open-loop load through the core against the runbook''s performance targets')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups')
@@ -505,6 +506,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         }
         'eventsctl;alarms;apply' {
             [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'SNS topic to notify on ALARM and OK (without it, existing actions are kept)')
+            [CompletionResult]::new('--consumer-function', '--consumer-function', [CompletionResultType]::ParameterName, 'With --recommended: the stream consumer''s Lambda function (default: the one event source mapping reading the table''s stream)')
+            [CompletionResult]::new('--iterator-age-minutes', '--iterator-age-minutes', [CompletionResultType]::ParameterName, 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -516,6 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
             [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('--recommended', '--recommended', [CompletionResultType]::ParameterName, 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer''s IteratorAge and Errors')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply to a production environment')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
@@ -674,7 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--athena-database', '--athena-database', [CompletionResultType]::ParameterName, 'Glue database the export''s table is registered in (created when missing)')
             [CompletionResult]::new('--price-per-tb-scanned', '--price-per-tb-scanned', [CompletionResultType]::ParameterName, 'Athena $ per TB scanned, for the estimate')
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)')
-            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'With --cleanup: deletes per second at most')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'With --cleanup: deletes per second at most; with --repair: rewrites per second at most')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -691,6 +695,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--cleanup', '--cleanup', [CompletionResultType]::ParameterName, 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --cleanup: really delete; with --full on production: read above --confirm-above')
             [CompletionResult]::new('--instead-of-ttl', '--instead-of-ttl', [CompletionResultType]::ParameterName, 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)')
+            [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Beyond the runbook: rewrite the `ttl` of every item TTL never acts on (missing, a string, milliseconds, far in the future) to the event''s timestamp + 30 days in epoch seconds, each only if it is unchanged since it was read; reads the whole table like --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --repair: read and count what would be rewritten, write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
@@ -1115,6 +1121,30 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eventsctl;changes' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug; payloads only at debug)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eventsctl;health-check' {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
@@ -1415,6 +1445,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('dr-drill', 'dr-drill', [CompletionResultType]::ParameterValue, 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)')
             [CompletionResult]::new('insights', 'insights', [CompletionResultType]::ParameterValue, 'The runbook''s Logs Insights queries')
             [CompletionResult]::new('hot-partitions', 'hot-partitions', [CompletionResultType]::ParameterValue, 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)')
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first')
             [CompletionResult]::new('health-check', 'health-check', [CompletionResultType]::ParameterValue, 'The runbook''s maintenance procedures as one command each')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Open-loop load through the core against the runbook''s performance targets')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups')
@@ -1539,6 +1570,9 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;help;hot-partitions' {
+            break
+        }
+        'eventsctl;help;changes' {
             break
         }
         'eventsctl;help;health-check' {

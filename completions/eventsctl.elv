@@ -51,6 +51,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand dr-drill 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
+            cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
             cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
@@ -471,6 +472,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;alarms;apply'= {
             cand --sns-topic 'SNS topic to notify on ALARM and OK (without it, existing actions are kept)'
+            cand --consumer-function 'With --recommended: the stream consumer''s Lambda function (default: the one event source mapping reading the table''s stream)'
+            cand --iterator-age-minutes 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -482,6 +485,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --color 'Colour in tables'
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand --recommended 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer''s IteratorAge and Errors'
             cand --dry-run 'Show what would change and change nothing'
             cand --yes 'Apply to a production environment'
             cand -q 'No progress and no notes on stderr; errors are still printed'
@@ -627,7 +631,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --athena-database 'Glue database the export''s table is registered in (created when missing)'
             cand --price-per-tb-scanned 'Athena $ per TB scanned, for the estimate'
             cand --grace 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)'
-            cand --rate 'With --cleanup: deletes per second at most'
+            cand --rate 'With --cleanup: deletes per second at most; with --repair: rewrites per second at most'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -644,6 +648,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --cleanup 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
             cand --yes 'With --cleanup: really delete; with --full on production: read above --confirm-above'
             cand --instead-of-ttl 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
+            cand --repair 'Beyond the runbook: rewrite the `ttl` of every item TTL never acts on (missing, a string, milliseconds, far in the future) to the event''s timestamp + 30 days in epoch seconds, each only if it is unchanged since it was read; reads the whole table like --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes'
+            cand --dry-run 'With --repair: read and count what would be rewritten, write nothing'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
             cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
@@ -1042,6 +1048,29 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eventsctl;changes'= {
+            cand --since 'How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers, comma-separated: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
+            cand --no-progress 'No spinners or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eventsctl;health-check'= {
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -1324,6 +1353,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand dr-drill 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
+            cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
             cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
@@ -1415,6 +1445,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;insights;run'= {
         }
         &'eventsctl;help;hot-partitions'= {
+        }
+        &'eventsctl;help;changes'= {
         }
         &'eventsctl;help;health-check'= {
             cand monthly 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'

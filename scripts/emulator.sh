@@ -70,6 +70,9 @@ start() {
   # State lives in memory; nothing is persisted between runs. S3 objects (which Athena reads)
   # live in this emulator's own directory, so two emulators never share them.
   rm -rf "$STATE/s3"
+  # CloudTrail recording: every API call is kept (the last CLOUDTRAIL_MAX_EVENTS) and answered
+  # by LookupEvents, for `changes` and for tests that prove a call was or was not made.
+  CLOUDTRAIL_RECORDING=1 CLOUDTRAIL_MAX_EVENTS=5000 \
   GATEWAY_PORT="$port" BIND_HOST=127.0.0.1 LOG_LEVEL=WARNING PERSIST_STATE=0 S3_DATA_DIR="$STATE/s3" \
     nohup "$VENV/bin/python" -m ministack >"$STATE/log" 2>&1 &
   echo $! >"$STATE/pid"

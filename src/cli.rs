@@ -134,6 +134,10 @@ pub enum Command {
     /// Hot users and keys: top users' rates, Contributor Insights, key-range throttling
     /// (runbook Issue 4)
     HotPartitions(HotArgs),
+    /// What changed, who changed it and when (beyond the runbook): CloudTrail events on the
+    /// table, its alarms and its stream consumer, the alarms' history and the throttle and
+    /// latency spikes, newest first
+    Changes(ChangesArgs),
     /// The runbook's maintenance procedures as one command each
     #[command(subcommand)]
     HealthCheck(HealthCommand),
@@ -445,12 +449,13 @@ pub struct DrillArgs {
 }
 
 #[derive(Debug, Clone, Args)]
-#[command(group(clap::ArgGroup::new("confirmable").args(["cleanup", "full"]).multiple(true)))]
-#[command(group(clap::ArgGroup::new("whole").args(["full", "resume"]).multiple(true)))]
+#[command(group(clap::ArgGroup::new("confirmable").args(["cleanup", "full", "repair"]).multiple(true)))]
+#[command(group(clap::ArgGroup::new("whole").args(["full", "resume", "repair"]).multiple(true)))]
+#[command(group(clap::ArgGroup::new("writes").args(["cleanup", "repair"]).multiple(false)))]
 pub struct CheckTtlArgs {
     /// Items to sample: small pages from randomly chosen segments spanning the key space; every
     /// share reported carries a 95% confidence interval
-    #[arg(long, default_value_t = 10_000, conflicts_with_all = ["full", "from_export"], value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 10_000, conflicts_with_all = ["full", "from_export", "repair"], value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
     /// Scan the whole table: prints the estimate (read units, time, price) first, honours
     /// --read-rate and --max-read-units, checkpoints to a state file
@@ -469,7 +474,7 @@ pub struct CheckTtlArgs {
     pub max_read_units: Option<f64>,
     /// With --full: the state file (default: one in the temporary directory, named in the
     /// output; removed when the scan finishes)
-    #[arg(long, requires = "full", conflicts_with = "resume")]
+    #[arg(long, requires = "whole", conflicts_with = "resume")]
     pub checkpoint: Option<PathBuf>,
     /// Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired
     /// credential or a budget stop); nothing is counted twice
@@ -504,9 +509,18 @@ pub struct CheckTtlArgs {
     /// stands in for TTL: a different operation, asked for explicitly)
     #[arg(long, requires = "cleanup")]
     pub instead_of_ttl: bool,
-    /// With --cleanup: deletes per second at most
-    #[arg(long, default_value = "50", requires = "cleanup", value_parser = positive_rate)]
+    /// With --cleanup: deletes per second at most; with --repair: rewrites per second at most
+    #[arg(long, default_value = "50", requires = "writes", value_parser = positive_rate)]
     pub rate: f64,
+    /// Beyond the runbook: rewrite the `ttl` of every item TTL never acts on (missing, a
+    /// string, milliseconds, far in the future) to the event's timestamp + 30 days in epoch
+    /// seconds, each only if it is unchanged since it was read; reads the whole table like
+    /// --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes
+    #[arg(long, conflicts_with_all = ["cleanup", "from_export", "estimate"])]
+    pub repair: bool,
+    /// With --repair: read and count what would be rewritten, write nothing
+    #[arg(long, requires = "repair")]
+    pub dry_run: bool,
 }
 
 /// Exact answers from a PITR export in S3 instead of reading the table.
@@ -667,6 +681,23 @@ pub enum DiagnoseCommand {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct ChangesArgs {
+    /// How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)
+    #[arg(long, default_value = "24h", value_parser = changes_window)]
+    pub since: chrono::Duration,
+}
+
+fn changes_window(s: &str) -> Result<chrono::Duration, String> {
+    let d = window_arg(s)?;
+    if d > chrono::Duration::days(90) {
+        return Err(format!(
+            "`{s}` is more than 90 days: CloudTrail event history keeps 90 days"
+        ));
+    }
+    Ok(d)
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct WindowArgs {
     /// How far back to look: 1h, 30m, 6h, 2d (or "1h ago")
     #[arg(long, default_value = "1h", value_parser = window_arg)]
@@ -692,11 +723,25 @@ pub enum AlarmsCommand {
     Status,
 }
 
+/// `alarms apply --recommended --iterator-age-minutes`'s default.
+pub const DEFAULT_ITERATOR_AGE_MINUTES: f64 = 5.0;
+
 #[derive(Debug, Clone, Args)]
 pub struct AlarmsApplyArgs {
     /// SNS topic to notify on ALARM and OK (without it, existing actions are kept)
     #[arg(long)]
     pub sns_topic: Option<String>,
+    /// Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL
+    /// deletes stopped, and the stream consumer's IteratorAge and Errors
+    #[arg(long)]
+    pub recommended: bool,
+    /// With --recommended: the stream consumer's Lambda function (default: the one event
+    /// source mapping reading the table's stream)
+    #[arg(long, requires = "recommended")]
+    pub consumer_function: Option<String>,
+    /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
+    #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
+    pub iterator_age_minutes: f64,
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -271,7 +271,8 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
             "stream",
             "pitr",
             "alarms",
-            "table"
+            "table",
+            "changes"
         ]
     );
     let text = std::fs::read_to_string(&md).unwrap();
@@ -355,6 +356,10 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
     assert_eq!(status("stream"), "ok");
     assert_eq!(bad.finding("ttl.overdue")["status"], "warn");
     assert_eq!(bad.finding("alarm.dynamodb-read-latency")["status"], "crit");
+    // Who turned TTL off and changed the billing mode, next to the symptoms.
+    assert_eq!(status("changes"), "crit");
+    assert_eq!(bad.finding("changes.ttl")["status"], "crit");
+    assert_eq!(bad.finding("changes.billing")["status"], "warn");
 
     // With a restore drill.
     let drill = w.run(&["-o", "json", "health-check", "monthly", "--restore-test"]);

@@ -1,7 +1,9 @@
 //! Typed helpers over the AWS SDK.
 
+pub mod alarm_history;
 pub mod alarms;
 pub mod calls;
+pub mod cloudtrail;
 pub mod error;
 pub mod insights;
 pub mod metrics;

@@ -3,9 +3,12 @@
 
 pub mod alarms;
 pub mod capacity;
+pub mod changes;
 pub mod hot;
 pub mod keys;
 pub mod latency;
+pub mod pitr;
+pub mod quarterly;
 pub mod restore;
 pub mod settings;
 pub mod shape;

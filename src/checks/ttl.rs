@@ -99,7 +99,7 @@ pub fn key_text(item: &HashMap<String, AttributeValue>) -> String {
 }
 
 /// The event's own time: the `timestamp` attribute, else the sort key's first part.
-fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
     let text = item
         .get("timestamp")
         .and_then(|v| v.as_s().ok())

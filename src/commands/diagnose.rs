@@ -5,6 +5,7 @@ use std::time::Instant;
 use chrono::Utc;
 use serde_json::json;
 
+use crate::checks::changes::Aspect;
 use crate::checks::{latency, throttling};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
@@ -107,6 +108,15 @@ pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> 
                 | "throttling.capacity"
         )
     }));
+    // Capacity, index and alarm changes before the symptom (a day at least).
+    let aspects = [
+        Aspect::Billing,
+        Aspect::Indexes,
+        Aspect::Table,
+        Aspect::Alarms,
+    ];
+    let since = args.window.since.max(chrono::Duration::hours(24));
+    super::changes::mention(ctx, &mut report, since, &aspects).await;
     if args.canary {
         report.push(canary(ctx, "diagnose writes").await);
     } else {

@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod bench;
+pub mod changes;
 pub mod dashboard;
 pub mod diagnose;
 pub mod events;
@@ -15,19 +16,23 @@ pub mod restore;
 pub mod stream;
 pub mod table;
 pub mod ttl;
+pub mod ttl_repair;
 
 use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
 use crate::cli::{
-    AlarmsCommand, BenchCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand,
-    ExportCommand, HealthCommand, InsightsCommand, StreamCommand, TableCommand,
+    AlarmsCommand, BenchCommand, ColorChoice, Command, DashboardCommand, DiagnoseCommand,
+    EventsCommand, ExportCommand, GlobalArgs, HealthCommand, InsightsCommand, OutputFormat,
+    StreamCommand, TableCommand,
 };
-use crate::context::Context;
+use crate::context::{AwsSettings, Context, OutputSettings};
 use crate::error::UsageError;
 use crate::files;
+use crate::output::Format;
 use crate::report::{Report, ReportKind};
+use crate::spec::Names;
 
 /// What a command produced: a report to render, or items it already streamed.
 pub enum Outcome {
@@ -41,6 +46,34 @@ impl From<Report> for Outcome {
     }
 }
 
+/// The resolved context of a run from the global flags, its whole time bounded by `time_limit`
+/// (`--timeout` or the command's default): the only place that reads `GlobalArgs`.
+pub fn context(args: &GlobalArgs, time_limit: Option<Duration>) -> Context {
+    let mut names = Names::derive(&args.name_prefix, &args.env, args.table.as_deref());
+    names.production = args.production_markers.clone();
+    let format = match args.output {
+        OutputFormat::Table => Format::Table,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Markdown => Format::Markdown,
+        OutputFormat::Ndjson => Format::Ndjson,
+    };
+    let color = match args.color {
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => None,
+    };
+    Context::with(
+        names,
+        OutputSettings::resolve(format, args.quiet, args.verbose, args.no_progress, color),
+        AwsSettings {
+            region: args.region.clone(),
+            profile: args.profile.clone(),
+            endpoint_url: args.endpoint_url.clone(),
+            time_limit,
+        },
+    )
+}
+
 /// Whether a command is a check (exit 0/1/2/3) or an action (exit 0/1), decided before it runs
 /// so that an error can be given the right exit code too.
 pub fn kind(command: &Command) -> ReportKind {
@@ -50,6 +83,7 @@ pub fn kind(command: &Command) -> ReportKind {
         Command::Bench(BenchCommand::Cleanup(_)) => ReportKind::Action,
         // Deleting overdue items is an action: a refusal or a failed delete exits 1.
         Command::CheckTtl(a) if a.cleanup && a.yes => ReportKind::Action,
+        Command::CheckTtl(a) if a.repair => ReportKind::Action,
         Command::Table(TableCommand::Verify)
         | Command::Diagnose(_)
         | Command::Alarms(AlarmsCommand::Status)
@@ -57,6 +91,7 @@ pub fn kind(command: &Command) -> ReportKind {
         | Command::StreamStatus(_)
         | Command::DrDrill(_)
         | Command::HotPartitions(_)
+        | Command::Changes(_)
         | Command::HealthCheck(_)
         | Command::Bench(_) => ReportKind::Check,
         Command::Table(_)
@@ -99,7 +134,7 @@ pub fn time_limit(command: &Command, flag: Option<Duration>) -> Option<Duration>
         Command::Insights(InsightsCommand::Run(a)) => plus(a.max_wait, 2),
         Command::Bench(BenchCommand::Write(a) | BenchCommand::Read(a)) => plus(a.duration, 5),
         Command::Bench(BenchCommand::Cleanup(_)) => minutes(30),
-        Command::CheckTtl(a) if a.full || a.cleanup => minutes(60),
+        Command::CheckTtl(a) if a.full || a.cleanup || a.repair => minutes(60),
         Command::StreamStatus(a) => plus(a.probe_timeout, 5),
         _ => minutes(5),
     }
@@ -212,6 +247,7 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Insights(InsightsCommand::List) => insights::list().into(),
         Command::Insights(InsightsCommand::Run(a)) => Box::pin(insights::run(ctx, a)).await?.into(),
         Command::HotPartitions(a) => Box::pin(hot::hot_partitions(ctx, a)).await?.into(),
+        Command::Changes(a) => Box::pin(changes::changes(ctx, a)).await?.into(),
         Command::HealthCheck(HealthCommand::Monthly(a)) => {
             Box::pin(health::monthly(ctx, a)).await?.into()
         }

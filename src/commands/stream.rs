@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::Outcome;
 use crate::aws::streams::{From, StreamReader, event_source_mappings, record_json};
+use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
@@ -124,6 +125,8 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
     let facts = gather(ctx).await?;
     let mut report = Report::check("stream-status");
     report.extend(evaluate(&facts));
+    let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];
+    super::changes::mention(ctx, &mut report, chrono::Duration::hours(24), &aspects).await;
     for s in sections(&facts) {
         report.section(s);
     }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 
+use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
     Cleanup, ExportScope, FullScope, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally, evaluate,
     gather_meta, projection, read_full, ttl_enabled,
@@ -22,25 +23,11 @@ use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 const COMMAND: &str = "check-ttl";
 
 pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
-    let grace = args.grace.num_seconds();
-    // Files first, before any AWS call: a state file to resume must be this scan's; a new one
-    // must not replace another scan's.
-    let resumed = match &args.resume {
-        Some(p) => Some(
-            Checkpoint::<TtlTally>::load(p, COMMAND, ctx.table())
-                .map_err(|e| UsageError::new(e.to_string()))?,
-        ),
-        None => None,
-    };
-    if let Some(p) = &args.checkpoint
-        && p.exists()
-    {
-        return Err(UsageError::new(format!(
-            "the state file {} exists: continue that scan with --resume {0}, or give another --checkpoint",
-            p.display()
-        ))
-        .into());
+    if args.repair {
+        return Box::pin(super::ttl_repair::repair(ctx, args)).await;
     }
+    let grace = args.grace.num_seconds();
+    let resumed = state_files::<TtlTally>(args, COMMAND, ctx.table(), "--resume")?;
     let now = Utc::now();
     let meta = gather_meta(ctx, now).await?;
     let facts = if args.cleanup {
@@ -67,7 +54,38 @@ pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Rep
         spinner.finish_and_clear();
         facts
     };
-    Ok(report(facts))
+    let mut report = report(facts);
+    // Who turned TTL off, or onto another attribute, and when: next to the verdict.
+    super::changes::mention(ctx, &mut report, chrono::Duration::days(7), &[Aspect::Ttl]).await;
+    Ok(report)
+}
+
+/// Files first, before any AWS call: a state file to resume must be this command's (`command`);
+/// a new one (`--checkpoint`) must not replace another scan's. `resume` is the flags that
+/// continue one, for the message.
+pub(super) fn state_files<T>(
+    args: &CheckTtlArgs,
+    command: &str,
+    table: &str,
+    resume: &str,
+) -> Result<Option<Checkpoint<T>>, UsageError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Default,
+{
+    if let Some(p) = &args.checkpoint
+        && p.exists()
+    {
+        return Err(UsageError::new(format!(
+            "the state file {} exists: continue that scan with {resume} {0}, or give another --checkpoint",
+            p.display()
+        )));
+    }
+    args.resume
+        .as_ref()
+        .map(|p| {
+            Checkpoint::<T>::load(p, command, table).map_err(|e| UsageError::new(e.to_string()))
+        })
+        .transpose()
 }
 
 enum Full {

@@ -156,14 +156,45 @@ pub struct ScanRun<T> {
 pub async fn run<T, F, S>(
     client: &Client,
     scan: &FullScan,
-    mut cp: Checkpoint<T>,
-    mut add: F,
+    cp: Checkpoint<T>,
+    add: F,
     stop: S,
     progress: &(dyn Fn(u64) + Sync),
 ) -> ScanRun<T>
 where
     T: Serialize + DeserializeOwned + Default,
     F: FnMut(&mut T, &Item),
+    S: Future<Output = ()>,
+{
+    run_with(
+        client,
+        scan,
+        cp,
+        add,
+        async |_: &mut T, _: &[Item]| {},
+        stop,
+        progress,
+    )
+    .await
+}
+
+/// [`run`], and after each page's items are added, `after_page` (an action's writes for the
+/// page) runs before the page counts as read: a resume never skips a page whose writes did not
+/// finish.
+#[allow(clippy::too_many_arguments)]
+pub async fn run_with<T, F, P, S>(
+    client: &Client,
+    scan: &FullScan,
+    mut cp: Checkpoint<T>,
+    mut add: F,
+    mut after_page: P,
+    stop: S,
+    progress: &(dyn Fn(u64) + Sync),
+) -> ScanRun<T>
+where
+    T: Serialize + DeserializeOwned + Default,
+    F: FnMut(&mut T, &Item),
+    P: AsyncFnMut(&mut T, &[Item]),
     S: Future<Output = ()>,
 {
     let mut spec = ScanSpec::new(cp.total_segments);
@@ -206,6 +237,7 @@ where
         for item in &page.items {
             add(&mut cp.state, item);
         }
+        after_page(&mut cp.state, &page.items).await;
         cp.items += page.count as u64;
         cp.pages += 1;
         cp.read_units += page.consumed;

@@ -115,9 +115,9 @@ fn throttle_watch(side: &str, table: &str, index: Option<&str>, c: Sustained) ->
     };
     let mut inputs = vec![metric(format!("{side}ThrottleEvents"))];
     inputs.extend(
-        crate::checks::throttling::REASONS
+        crate::checks::throttling::Reason::ALL
             .iter()
-            .map(|(_, suffix)| metric(format!("{side}{suffix}"))),
+            .map(|r| metric(format!("{side}{}", r.metric_suffix()))),
     );
     let reasons: Vec<String> = (2..=inputs.len())
         .map(|i| format!("FILL(m{i}, 0)"))
@@ -220,6 +220,140 @@ pub fn alarms(names: &Names, gsis: &[&str]) -> Vec<AlarmSpec> {
     out
 }
 
+/// The alarms the runbook forgot (`alarms apply --recommended`), as cdk-monitoring-constructs
+/// ships them for a DynamoDB event pipeline: server errors on the table, and for the stream
+/// consumer (`consumer`: its FunctionName) how far behind it is and whether it fails; TTL
+/// deletes that stopped. Same naming, spec and drift detection as the runbook's alarms.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+/// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+pub fn recommended(
+    names: &Names,
+    consumer: Option<&str>,
+    iterator_age_minutes: f64,
+) -> Vec<AlarmSpec> {
+    let table = names.table.as_str();
+    let base = format!("{}-{}", names.prefix, names.env);
+    // SystemErrors has TableName + Operation dimensions: one input per operation the API uses.
+    let ops = ["PutItem", "BatchWriteItem", "GetItem", "Query"];
+    let op_metric = |metric: &str, op: &str, period: i32| MetricSpec {
+        namespace: DYNAMODB,
+        metric: metric.to_owned(),
+        dimensions: vec![
+            ("TableName".to_owned(), table.to_owned()),
+            ("Operation".to_owned(), op.to_owned()),
+        ],
+        stat: "Sum",
+        period,
+    };
+    let sum: Vec<String> = (1..=ops.len()).map(|i| format!("FILL(m{i}, 0)")).collect();
+    let mut system_errors = alarm(
+        format!("{base}-events-table-system-errors"),
+        format!(
+            "Beyond the runbook: DynamoDB server errors (SystemErrors, HTTP 500) on {table}, any in 2 of 3 5-minute periods; the SDK retries them, persistent ones lose writes. Missing datapoints count as 0 (FILL). Managed by eventsctl."
+        ),
+        Watch::Math {
+            expression: sum.join(" + "),
+            label: "SystemErrors of PutItem, BatchWriteItem, GetItem and Query (missing = 0)"
+                .to_owned(),
+            inputs: ops
+                .iter()
+                .map(|op| op_metric("SystemErrors", op, 300))
+                .collect(),
+        },
+        Sustained {
+            stat: "Sum",
+            threshold: 0.0,
+            periods: 3,
+            period: 300,
+        },
+        RB_BEYOND,
+    );
+    system_errors.datapoints_to_alarm = 2;
+    // TTL deletes stopped: in every hour of a day the table took writes, no TTL delete. Hours
+    // without writes count as not breaching (1), so a quiet table does not page.
+    let table_metric = |metric: &str| MetricSpec {
+        namespace: DYNAMODB,
+        metric: metric.to_owned(),
+        dimensions: dims(table, None),
+        stat: "Sum",
+        period: 3600,
+    };
+    let mut ttl = alarm(
+        format!("{base}-events-table-ttl-deletes-stopped"),
+        format!(
+            "Beyond the runbook: no TTL deletes (TimeToLiveDeletedItemCount, missing = 0) on {table} for 24 hours in which the table took writes every hour; expired events pile up (TTL disabled or on another attribute, ttl values not epoch seconds). A table younger than its 30-day TTL has nothing expiring yet. Managed by eventsctl."
+        ),
+        Watch::Math {
+            expression: "IF(FILL(m2, 0) > 0, FILL(m1, 0), 1)".to_owned(),
+            label: "TTL deletes in hours with writes (hours without writes = 1)".to_owned(),
+            inputs: vec![
+                table_metric("TimeToLiveDeletedItemCount"),
+                table_metric("ConsumedWriteCapacityUnits"),
+            ],
+        },
+        Sustained {
+            stat: "Sum",
+            threshold: 1.0,
+            periods: 24,
+            period: 3600,
+        },
+        RB_BEYOND,
+    );
+    ttl.comparison = "LessThanThreshold";
+    let mut out = vec![system_errors, ttl];
+    if let Some(function) = consumer {
+        let lambda = |metric: &str, stat: &'static str| {
+            Watch::Metric(MetricSpec {
+                namespace: crate::aws::metrics::LAMBDA,
+                metric: metric.to_owned(),
+                dimensions: vec![("FunctionName".to_owned(), function.to_owned())],
+                stat,
+                period: 300,
+            })
+        };
+        out.push(alarm(
+            format!("{base}-consumer-iterator-age"),
+            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} minutes behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. Managed by eventsctl."),
+            lambda("IteratorAge", "Maximum"),
+            Sustained { stat: "Maximum", threshold: iterator_age_minutes * 60_000.0, periods: 2, period: 300 },
+            RB_BEYOND,
+        ));
+        let mut errors = alarm(
+            format!("{base}-consumer-errors"),
+            format!(
+                "Beyond the runbook: the stream consumer {function} failed (Lambda Errors) in 2 of 3 5-minute periods; a failing batch is retried and holds its shard back. Managed by eventsctl."
+            ),
+            lambda("Errors", "Sum"),
+            Sustained {
+                stat: "Sum",
+                threshold: 0.0,
+                periods: 3,
+                period: 300,
+            },
+            RB_BEYOND,
+        );
+        errors.datapoints_to_alarm = 2;
+        out.push(errors);
+    }
+    out
+}
+
+/// The names `--recommended` manages, whether or not the consumer is known.
+pub fn recommended_names(names: &Names) -> Vec<String> {
+    let base = format!("{}-{}", names.prefix, names.env);
+    [
+        "events-table-system-errors",
+        "events-table-ttl-deletes-stopped",
+        "consumer-iterator-age",
+        "consumer-errors",
+    ]
+    .iter()
+    .map(|n| format!("{base}-{n}"))
+    .collect()
+}
+
+const RB_BEYOND: &str = "Beyond the runbook: recommended alarms (docs/runbook-map.md)";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +410,42 @@ mod tests {
             panic!()
         };
         assert!(inputs.iter().all(|m| m.dimensions.len() == 2));
+    }
+
+    #[test]
+    fn recommended_alarms_follow_the_same_naming() {
+        let names = Names::derive("zapier-triggers-api", "dev", None);
+        let without = recommended(&names, None, 5.0);
+        assert_eq!(without.len(), 2, "the consumer's alarms need its function");
+        let a = recommended(&names, Some("events-consumer"), 5.0);
+        let got: Vec<&str> = a.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(got, recommended_names(&names));
+        assert_eq!(
+            (
+                a[0].evaluation_periods,
+                a[0].datapoints_to_alarm,
+                a[0].threshold
+            ),
+            (3, 2, 0.0)
+        );
+        assert_eq!(
+            (a[1].comparison, a[1].evaluation_periods, a[1].period()),
+            ("LessThanThreshold", 24, 3600)
+        );
+        let Watch::Metric(age) = &a[2].watch else {
+            panic!("IteratorAge is one metric")
+        };
+        assert_eq!(
+            (age.namespace, age.stat, a[2].threshold),
+            ("AWS/Lambda", "Maximum", 300_000.0)
+        );
+        assert_eq!(
+            age.dimensions,
+            [("FunctionName".to_owned(), "events-consumer".to_owned())]
+        );
+        assert!(
+            a.iter()
+                .all(|s| s.description.contains("Managed by eventsctl"))
+        );
     }
 }

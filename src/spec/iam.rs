@@ -2,7 +2,7 @@
 //! the least-privilege policy for the commands named, scoped to the environment's resources.
 //!
 //! Actions with no resource-level permissions (GetMetricData, ListEventSourceMappings, ListExports,
-//! GetQueryResults, StopQuery) can only be granted on `*`; everything else names the table, its
+//! GetQueryResults, StopQuery, CloudTrail's LookupEvents) can only be granted on `*`; everything else names the table, its
 //! indexes and stream, the restore and drill tables, the alarms, the dashboard, the Contributor
 //! Insights rules and the log groups. Permissions that only a flag needs are in statements of
 //! their own, named after the flag, so they can be left out.
@@ -79,6 +79,10 @@ const VERIFY: &[&str] = &[
 ];
 const METRICS: Grant = g(&["cloudwatch:GetMetricData"], &[On::Any]);
 const READ_ALARMS: Grant = g(&["cloudwatch:DescribeAlarms"], &[On::Alarms]);
+/// CloudTrail event history (`changes`, and the recent changes the checks mention): LookupEvents
+/// has no resource-level permissions.
+/// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html
+const TRAIL: Grant = g(&["cloudtrail:LookupEvents"], &[On::Any]);
 const INSIGHTS: &[Grant] = &[
     g(&["logs:DescribeLogGroups"], &[On::AnyLogGroup]),
     g(&["logs:StartQuery"], &[On::LogGroups]),
@@ -165,12 +169,14 @@ const FROM_EXPORT: [Grant; 7] = [
     ),
 ];
 const TTL_CHECK: &[Grant] = &[
+    TRAIL,
     g(
         &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
         &[On::Table],
     ),
     METRICS,
     with("--cleanup", &["dynamodb:DeleteItem"], &[On::Table]),
+    with("--repair", &["dynamodb:UpdateItem"], &[On::Table]),
     FROM_EXPORT[0],
     FROM_EXPORT[1],
     FROM_EXPORT[2],
@@ -181,6 +187,7 @@ const TTL_CHECK: &[Grant] = &[
 ];
 const STREAM_STATUS: &[Grant] = &[
     g(DESCRIBE, &[On::Table]),
+    TRAIL,
     g(&["dynamodb:DescribeStream"], &[On::Stream]),
     g(&["lambda:ListEventSourceMappings"], &[On::Any]),
     METRICS,
@@ -251,6 +258,7 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
         "diagnose writes",
         &[
             g(DESCRIBE, &[On::Table]),
+            TRAIL,
             METRICS,
             READ_ALARMS,
             with(
@@ -272,9 +280,22 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
                 &["cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"],
                 &[On::Alarms],
             ),
+            // Finding the stream consumer for its IteratorAge and Errors alarms.
+            with(
+                "--recommended",
+                &["lambda:ListEventSourceMappings"],
+                &[On::Any],
+            ),
         ],
     ),
-    ("alarms status", &[g(DESCRIBE, &[On::Table]), READ_ALARMS]),
+    (
+        "alarms status",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            READ_ALARMS,
+            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+        ],
+    ),
     (
         "dashboard apply",
         &[
@@ -358,9 +379,24 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
         ],
     ),
     (
+        "changes",
+        &[
+            TRAIL,
+            g(
+                &[
+                    "cloudwatch:DescribeAlarms",
+                    "cloudwatch:DescribeAlarmHistory",
+                ],
+                &[On::Alarms],
+            ),
+            METRICS,
+        ],
+    ),
+    (
         "health-check monthly",
         &[
             g(VERIFY, &[On::Table]),
+            TRAIL,
             g(
                 &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
                 &[On::Table],
@@ -540,7 +576,9 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
             let gsis: Vec<&str> = super::table().gsis.iter().map(|g| g.name).collect();
             super::alarms::alarms(names, &gsis)
                 .into_iter()
-                .map(|s| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{}", s.name))
+                .map(|s| s.name)
+                .chain(super::alarms::recommended_names(names))
+                .map(|name| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{name}"))
                 .collect()
         }
         On::Dashboard => vec![format!(
@@ -703,6 +741,7 @@ mod tests {
                 for a in s["Action"].as_array().unwrap() {
                     assert!(
                         [
+                            "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
                             "dynamodb:ListExports",
                             "lambda:ListEventSourceMappings",

@@ -54,20 +54,11 @@ fn ddb() -> aws_sdk_dynamodb::Client {
     mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&describe])
 }
 
-fn apply(topic: Option<&str>) -> Command {
-    Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
-        sns_topic: topic.map(str::to_owned),
-        dry_run: false,
-        yes: false,
-    }))
-}
-
-/// AWS: alarms on AWS/DynamoDB metrics always ignore missing data (they keep their state), and
-/// DynamoDB publishes throttle counts only while throttling, so the throttle alarms are metric
-/// math over FILL(m, 0) with the per-reason on-demand metrics; the latency percentiles ignore
-/// low sample counts. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
-#[tokio::test]
-async fn put_metric_alarm_requests_return_to_ok_on_dynamodb_metrics() {
+/// A context whose CloudWatch has no alarms yet and records every PutMetricAlarm.
+async fn recording_puts() -> (
+    eventsctl::context::Context,
+    Arc<Mutex<Vec<PutMetricAlarmInput>>>,
+) {
     let sent: Arc<Mutex<Vec<PutMetricAlarmInput>>> = Arc::default();
     let record = sent.clone();
     let put = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm).then_compute_output(move |i| {
@@ -83,6 +74,27 @@ async fn put_metric_alarm_requests_return_to_ok_on_dynamodb_metrics() {
         RuleMode::MatchAny,
         &[&none, &put]
     ));
+    (ctx, sent)
+}
+
+fn apply(topic: Option<&str>) -> Command {
+    Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
+        sns_topic: topic.map(str::to_owned),
+        recommended: false,
+        consumer_function: None,
+        iterator_age_minutes: eventsctl::cli::DEFAULT_ITERATOR_AGE_MINUTES,
+        dry_run: false,
+        yes: false,
+    }))
+}
+
+/// AWS: alarms on AWS/DynamoDB metrics always ignore missing data (they keep their state), and
+/// DynamoDB publishes throttle counts only while throttling, so the throttle alarms are metric
+/// math over FILL(m, 0) with the per-reason on-demand metrics; the latency percentiles ignore
+/// low sample counts. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+#[tokio::test]
+async fn put_metric_alarm_requests_return_to_ok_on_dynamodb_metrics() {
+    let (ctx, sent) = recording_puts().await;
     let report = run(&ctx, apply(Some(TOPIC))).await;
     assert!(!report.failed);
     let sent = sent.lock().unwrap().clone();
@@ -278,4 +290,93 @@ async fn access_denied_names_the_action_and_the_policy_command() {
     );
     assert!(f.summary.contains("eventsctl iam-policy"), "{}", f.summary);
     assert_eq!(status.exit_code(), 3);
+}
+
+/// `alarms apply --recommended` (beyond the runbook): the requests AWS receives for the four
+/// recommended alarms, then `alarms status` against what CloudWatch stores: every alarm, the
+/// runbook's and the recommended, as specified. The emulator drops the metric-math alarms'
+/// `Metrics`, so their ok is proven here.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
+#[tokio::test]
+async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
+    let (ctx, sent) = recording_puts().await;
+    let args = AlarmsApplyArgs {
+        sns_topic: Some(TOPIC.into()),
+        recommended: true,
+        consumer_function: Some("events-consumer".into()),
+        iterator_age_minutes: 10.0,
+        dry_run: false,
+        yes: false,
+    };
+    let report = run(&ctx, Command::Alarms(AlarmsCommand::Apply(args))).await;
+    assert!(!report.failed);
+    let sent = sent.lock().unwrap().clone();
+    assert_eq!(sent.len(), 10, "the runbook's 6 and the recommended 4");
+    let by = |suffix: &str| {
+        sent.iter()
+            .find(|i| i.alarm_name().unwrap().ends_with(suffix))
+            .unwrap()
+    };
+    let errors = by("-events-table-system-errors");
+    let watched = errors
+        .metrics()
+        .iter()
+        .find(|q| q.return_data() == Some(true))
+        .unwrap();
+    assert_eq!(
+        watched.expression(),
+        Some("FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0)")
+    );
+    assert_eq!(
+        (
+            errors.evaluation_periods(),
+            errors.datapoints_to_alarm(),
+            errors.threshold()
+        ),
+        (Some(3), Some(2), Some(0.0))
+    );
+    let ttl = by("-events-table-ttl-deletes-stopped");
+    assert_eq!(
+        ttl.comparison_operator().map(|c| c.as_str()),
+        Some("LessThanThreshold")
+    );
+    assert_eq!(
+        (ttl.evaluation_periods(), ttl.datapoints_to_alarm()),
+        (Some(24), Some(24))
+    );
+    let age = by("-consumer-iterator-age");
+    assert_eq!(
+        (age.namespace(), age.metric_name(), age.threshold()),
+        (Some("AWS/Lambda"), Some("IteratorAge"), Some(600_000.0))
+    );
+    assert_eq!(age.dimensions()[0].value(), Some("events-consumer"));
+
+    let kept: Vec<MetricAlarm> = sent.iter().map(stored).collect();
+    let described = mock!(aws_sdk_cloudwatch::Client::describe_alarms).then_output(move || {
+        DescribeAlarmsOutput::builder()
+            .set_metric_alarms(Some(kept.clone()))
+            .build()
+    });
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&described]
+    ));
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    let checks: Vec<&str> = status.findings.iter().map(|f| f.check.as_str()).collect();
+    assert!(
+        checks.contains(&"alarm.consumer-iterator-age"),
+        "{checks:?}"
+    );
+    assert!(
+        checks.contains(&"alarm.events-table-ttl-deletes-stopped"),
+        "{checks:?}"
+    );
+    assert!(
+        status.findings.iter().all(|f| f.status == Status::Ok),
+        "{:?}",
+        status.findings
+    );
 }

@@ -1,0 +1,178 @@
+//! CloudTrail event history (`LookupEvents`): the management events of the last 90 days, no
+//! trail needed. One lookup attribute a call, at most 50 events a page, two calls a second per
+//! account and Region (the calls here are paced to that).
+//! https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html
+
+use std::time::Duration as StdDuration;
+
+use aws_sdk_cloudtrail::Client;
+use aws_sdk_cloudtrail::types::{LookupAttribute, LookupAttributeKey};
+use chrono::{DateTime, TimeZone, Utc};
+use serde_json::Value;
+use tokio::time::Instant;
+
+use super::error::{AwsError, AwsResultExt};
+
+/// LookupEvents answers two calls a second per account and Region; more are throttled.
+pub const LOOKUP_INTERVAL: StdDuration = StdDuration::from_millis(500);
+
+/// Pages one lookup follows at most (50 events each): a window with more events of one name
+/// is reported as cut short, never silently.
+pub const MAX_PAGES: usize = 20;
+
+/// One CloudTrail event, with the parts of its `CloudTrailEvent` record that say who did it,
+/// from where and with what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrailEvent {
+    pub id: String,
+    pub time: DateTime<Utc>,
+    /// `UpdateTimeToLive`, `PutMetricAlarm`, `UpdateEventSourceMapping20150331`, ...
+    pub name: String,
+    /// `dynamodb.amazonaws.com`, ...
+    pub source: String,
+    /// `userIdentity.arn`, else the user name the lookup gave.
+    pub identity: String,
+    pub source_ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// `requestParameters` as recorded (AWS writes camelCase keys).
+    pub request: Value,
+    /// `responseElements` (an event source mapping's stream ARN is only there).
+    pub response: Value,
+    /// `errorCode` of a call that failed (it changed nothing).
+    pub error_code: Option<String>,
+    /// The names in the event's `Resources`.
+    pub resources: Vec<String>,
+}
+
+/// What a set of lookups found, and whether any was cut short at [`MAX_PAGES`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lookup {
+    pub events: Vec<TrailEvent>,
+    /// Event names whose lookup stopped at the page limit.
+    pub truncated: Vec<String>,
+}
+
+/// Keeps the lookups under CloudTrail's two calls a second.
+#[derive(Debug, Default)]
+pub struct Pacer {
+    last: Option<Instant>,
+}
+
+impl Pacer {
+    async fn wait(&mut self) {
+        if let Some(last) = self.last {
+            tokio::time::sleep_until(last + LOOKUP_INTERVAL).await;
+        }
+        self.last = Some(Instant::now());
+    }
+}
+
+/// Whole seconds, the end rounded up: an event in the current second is inside the window.
+fn smithy_time(t: DateTime<Utc>, round_up: bool) -> aws_smithy_types::DateTime {
+    let extra = i64::from(round_up && t.timestamp_subsec_nanos() > 0);
+    aws_smithy_types::DateTime::from_secs(t.timestamp() + extra)
+}
+
+/// Every event named `name` between `start` and `end`, newest first, pages followed up to
+/// [`MAX_PAGES`].
+pub async fn lookup(
+    client: &Client,
+    pacer: &mut Pacer,
+    name: &str,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    into: &mut Lookup,
+) -> Result<(), AwsError> {
+    let attribute = LookupAttribute::builder()
+        .attribute_key(LookupAttributeKey::EventName)
+        .attribute_value(name)
+        .build()
+        .map_err(|e| {
+            AwsError::local(
+                super::AwsErrorKind::Other,
+                "cloudtrail",
+                "LookupEvents",
+                None,
+                e.to_string(),
+            )
+        })?;
+    let mut token: Option<String> = None;
+    for page in 0..MAX_PAGES {
+        pacer.wait().await;
+        let out = client
+            .lookup_events()
+            .lookup_attributes(attribute.clone())
+            .start_time(smithy_time(start, false))
+            .end_time(smithy_time(end, true))
+            .max_results(50)
+            .set_next_token(token.take())
+            .send()
+            .await
+            .aws("cloudtrail", "LookupEvents", Some(format!("events {name}")))?;
+        into.events
+            .extend(out.events().iter().filter_map(|e| parse(e, name)));
+        match out.next_token() {
+            Some(t) if !t.is_empty() => {
+                if page + 1 == MAX_PAGES {
+                    into.truncated.push(name.to_owned());
+                }
+                token = Some(t.to_owned());
+            }
+            _ => break,
+        }
+    }
+    Ok(())
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// One event of the lookup: its summary fields and the parts of the `CloudTrailEvent` record
+/// that matter. An event whose record is not JSON keeps the summary fields.
+pub fn parse(e: &aws_sdk_cloudtrail::types::Event, asked: &str) -> Option<TrailEvent> {
+    let record: Value = e
+        .cloud_trail_event()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or(Value::Null);
+    let time = e
+        .event_time()
+        .and_then(|t| Utc.timestamp_opt(t.secs(), t.subsec_nanos()).single())
+        .or_else(|| {
+            text(&record, "eventTime")
+                .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+                .map(|t| t.with_timezone(&Utc))
+        })?;
+    let identity = record
+        .get("userIdentity")
+        .and_then(|u| text(u, "arn"))
+        .or_else(|| e.username().map(str::to_owned))
+        .unwrap_or_else(|| "unknown identity".to_owned());
+    Some(TrailEvent {
+        id: e.event_id().unwrap_or_default().to_owned(),
+        time,
+        name: e.event_name().unwrap_or(asked).to_owned(),
+        source: e
+            .event_source()
+            .map(str::to_owned)
+            .or_else(|| text(&record, "eventSource"))
+            .unwrap_or_default(),
+        identity,
+        source_ip: text(&record, "sourceIPAddress"),
+        user_agent: text(&record, "userAgent"),
+        request: record
+            .get("requestParameters")
+            .cloned()
+            .unwrap_or(Value::Null),
+        response: record
+            .get("responseElements")
+            .cloned()
+            .unwrap_or(Value::Null),
+        error_code: text(&record, "errorCode"),
+        resources: e
+            .resources()
+            .iter()
+            .filter_map(|r| r.resource_name().map(str::to_owned))
+            .collect(),
+    })
+}

@@ -1,0 +1,1229 @@
+//! What changed before the incident: CloudTrail management events on the table, its alarms and
+//! its stream consumer, the alarms' history and the throttle/latency spikes, on one time axis.
+//!
+//! `gather` looks events up by name (LookupEvents takes one attribute a call) and keeps those
+//! about this table; `evaluate` is pure: it summarises each event's request parameters and
+//! classifies a change that breaks the spec (TTL off, stream off or the wrong view type, PITR
+//! off, the table or one of its indexes deleted) as crit with who made it, unless a later
+//! change in the window undid it.
+//!
+//! AWS records `requestParameters` with camelCase keys (`timeToLiveSpecification.enabled`);
+//! other recorders keep the API's PascalCase. Keys are matched without regard to case.
+//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::aws::AwsError;
+use crate::aws::alarm_history::{self, AlarmChange};
+use crate::aws::cloudtrail::{self, Lookup, Pacer, TrailEvent};
+use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
+use crate::context::{Context, NoRegion};
+use crate::report::{Finding, Status};
+use crate::spec::{self, Names};
+
+/// What a change touched, for the spec verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    Ttl,
+    Stream,
+    Pitr,
+    Table,
+    Indexes,
+    Billing,
+    Tags,
+    ContributorInsights,
+    Alarms,
+    Consumer,
+}
+
+impl Aspect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aspect::Ttl => "ttl",
+            Aspect::Stream => "stream",
+            Aspect::Pitr => "pitr",
+            Aspect::Table => "table",
+            Aspect::Indexes => "indexes",
+            Aspect::Billing => "billing",
+            Aspect::Tags => "tags",
+            Aspect::ContributorInsights => "contributor_insights",
+            Aspect::Alarms => "alarms",
+            Aspect::Consumer => "consumer",
+        }
+    }
+
+    /// The CloudTrail event names that change this aspect.
+    pub fn events(self) -> &'static [&'static str] {
+        match self {
+            Aspect::Ttl => &["UpdateTimeToLive"],
+            Aspect::Stream | Aspect::Indexes | Aspect::Billing => &["UpdateTable"],
+            Aspect::Pitr => &["UpdateContinuousBackups"],
+            Aspect::Table => &["DeleteTable", "RestoreTableToPointInTime"],
+            Aspect::Tags => &["TagResource", "UntagResource"],
+            Aspect::ContributorInsights => &["UpdateContributorInsights"],
+            Aspect::Alarms => &["PutMetricAlarm", "DeleteAlarms", "DisableAlarmActions"],
+            Aspect::Consumer => &[
+                "UpdateEventSourceMapping20150331",
+                "DeleteEventSourceMapping20150331",
+            ],
+        }
+    }
+}
+
+/// Every aspect `changes` looks at.
+pub const ALL: &[Aspect] = &[
+    Aspect::Ttl,
+    Aspect::Stream,
+    Aspect::Pitr,
+    Aspect::Table,
+    Aspect::Indexes,
+    Aspect::Billing,
+    Aspect::Tags,
+    Aspect::ContributorInsights,
+    Aspect::Alarms,
+    Aspect::Consumer,
+];
+
+/// How bad a change is for the table as the runbook specifies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Impact {
+    /// Neutral, or it restores the spec.
+    None,
+    /// Worth knowing during an incident (an alarm deleted, the consumer disabled).
+    Warn,
+    /// The table no longer matches the spec (crit).
+    BreaksSpec,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// `cloudtrail`, `alarm_history` or `metrics`.
+    pub source: &'static str,
+    pub time: DateTime<Utc>,
+    /// The CloudTrail event name (`UpdateTimeToLive`), the history item type, or the metric.
+    pub event: String,
+    pub aspect: Option<Aspect>,
+    /// The identity ARN (CloudTrail only).
+    pub identity: Option<String>,
+    pub source_ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// What the change was about: the table, an alarm, an index, a mapping.
+    pub resource: String,
+    /// The change in words: "TTL disabled (attribute `ttl`)".
+    pub change: String,
+    pub impact: Impact,
+    /// CloudTrail's event id, to find the full record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+}
+
+/// A run of periods in which a metric was over its threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spike {
+    pub metric: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub peak: f64,
+    pub total: f64,
+    pub unit: &'static str,
+}
+
+/// What `gather` read.
+#[derive(Debug)]
+pub struct ChangeFacts {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// The event names looked up.
+    pub looked_up: Vec<&'static str>,
+    pub trail: Result<Lookup, AwsError>,
+    /// `None`: not asked for.
+    pub history: Option<Result<Vec<AlarmChange>, AwsError>>,
+    pub metrics: Option<Result<MetricSet, AwsError>>,
+}
+
+/// What to read besides CloudTrail.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    pub aspects: &'a [Aspect],
+    pub alarm_history: bool,
+    pub metrics: bool,
+}
+
+fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = aspects.iter().flat_map(|a| a.events()).copied().collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The throttle and latency metrics whose spikes go on the timeline.
+pub fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
+    let mut keys = vec![
+        (
+            MetricKey::table("WriteThrottleEvents", table, "Sum"),
+            0.0,
+            "events",
+        ),
+        (
+            MetricKey::table("ReadThrottleEvents", table, "Sum"),
+            0.0,
+            "events",
+        ),
+    ];
+    for op in ["PutItem", "Query"] {
+        keys.push((
+            MetricKey::op("SuccessfulRequestLatency", table, op, "p99"),
+            spec::targets::latency_targets(op).p99,
+            "ms",
+        ));
+    }
+    keys
+}
+
+/// Reads CloudTrail (paced, one event name after another), and, as asked, the alarm history
+/// and the metrics, concurrently with it.
+pub async fn gather(
+    ctx: &Context,
+    since: Duration,
+    scope: Scope<'_>,
+) -> Result<ChangeFacts, NoRegion> {
+    let end = Utc::now();
+    let start = end - since;
+    let looked_up = event_names(scope.aspects);
+    let trail_client = ctx.cloudtrail().await?;
+    let cw = ctx.cloudwatch().await?;
+    let trail = async {
+        let mut pacer = Pacer::default();
+        let mut found = Lookup::default();
+        for name in &looked_up {
+            cloudtrail::lookup(trail_client, &mut pacer, name, start, end, &mut found).await?;
+        }
+        Ok::<_, AwsError>(found)
+    };
+    let history = async {
+        if !scope.alarm_history {
+            return None;
+        }
+        let prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
+        Some(
+            async {
+                let names = alarm_history::names_with_prefix(cw, &prefix).await?;
+                alarm_history::history(cw, &names, start, end).await
+            }
+            .await,
+        )
+    };
+    let metrics = async {
+        if !scope.metrics {
+            return None;
+        }
+        let window = Window::last(since, end);
+        let keys: Vec<MetricKey> = spike_keys(ctx.table()).into_iter().map(|k| k.0).collect();
+        Some(metrics::fetch(cw, window, &keys).await)
+    };
+    let (trail, history, metrics) = tokio::join!(trail, history, metrics);
+    Ok(ChangeFacts {
+        start,
+        end,
+        looked_up,
+        trail,
+        history,
+        metrics,
+    })
+}
+
+// ---- reading requestParameters, whatever the case of their keys ----
+
+fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+    v.as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
+}
+
+fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    path.iter().try_fold(v, |v, k| get(v, k))
+}
+
+fn str_at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
+    at(v, path).and_then(Value::as_str)
+}
+
+/// A boolean, also when a recorder kept it as a string.
+fn bool_at(v: &Value, path: &[&str]) -> Option<bool> {
+    match at(v, path)? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+fn strings_at(v: &Value, path: &[&str]) -> Vec<String> {
+    match at(v, path) {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        Some(Value::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn names_table(e: &TrailEvent, table: &str) -> bool {
+    let arn_suffix = format!(":table/{table}");
+    let by_arn = |s: &str| s == table || s.ends_with(&arn_suffix);
+    ["tableName", "tableArn", "resourceArn"]
+        .iter()
+        .filter_map(|k| str_at(&e.request, &[k]))
+        .any(by_arn)
+        || e.resources.iter().any(|r| by_arn(r))
+}
+
+fn mentions_stream_of(e: &TrailEvent, table: &str) -> bool {
+    let needle = format!(":table/{table}/stream/");
+    e.request.to_string().contains(&needle) || e.response.to_string().contains(&needle)
+}
+
+struct Summary {
+    aspect: Aspect,
+    resource: String,
+    change: String,
+    impact: Impact,
+}
+
+fn summary(aspect: Aspect, resource: &str, change: String, impact: Impact) -> Option<Summary> {
+    Some(Summary {
+        aspect,
+        resource: resource.to_owned(),
+        change,
+        impact,
+    })
+}
+
+fn breaks(yes: bool) -> Impact {
+    if yes {
+        Impact::BreaksSpec
+    } else {
+        Impact::None
+    }
+}
+
+fn update_table(r: &Value, table: &str) -> Option<Summary> {
+    let want_view = spec::table().stream_view;
+    if let Some(stream) = get(r, "streamSpecification") {
+        let enabled = bool_at(stream, &["streamEnabled"]).unwrap_or(true);
+        let view = str_at(stream, &["streamViewType"]);
+        return if !enabled {
+            summary(
+                Aspect::Stream,
+                table,
+                "stream disabled".into(),
+                Impact::BreaksSpec,
+            )
+        } else {
+            let view = view.unwrap_or("(not given)");
+            summary(
+                Aspect::Stream,
+                table,
+                format!("stream enabled, view type {view}"),
+                breaks(view != want_view.as_str()),
+            )
+        };
+    }
+    if let Some(Value::Array(updates)) = get(r, "globalSecondaryIndexUpdates") {
+        let spec_names: Vec<&str> = spec::table().gsis.iter().map(|g| g.name).collect();
+        let mut parts = Vec::new();
+        let mut impact = Impact::None;
+        for u in updates {
+            for (verb, key) in [
+                ("created", "create"),
+                ("deleted", "delete"),
+                ("updated", "update"),
+            ] {
+                if let Some(name) = str_at(u, &[key, "indexName"]) {
+                    parts.push(format!("index {name} {verb}"));
+                    if key == "delete" && spec_names.contains(&name) {
+                        impact = Impact::BreaksSpec;
+                    }
+                }
+            }
+        }
+        if !parts.is_empty() {
+            return summary(Aspect::Indexes, table, parts.join(", "), impact);
+        }
+    }
+    let mut parts = Vec::new();
+    if let Some(mode) = str_at(r, &["billingMode"]) {
+        parts.push(format!("billing mode {mode}"));
+    }
+    if get(r, "provisionedThroughput").is_some() {
+        parts.push("provisioned throughput changed".to_owned());
+    }
+    if let Some(t) = get(r, "onDemandThroughput") {
+        parts.push(format!("on-demand maximum {t}"));
+    }
+    if let Some(on) = bool_at(r, &["deletionProtectionEnabled"]) {
+        parts.push(format!(
+            "deletion protection {}",
+            if on { "on" } else { "off" }
+        ));
+    }
+    if let Some(class) = str_at(r, &["tableClass"]) {
+        parts.push(format!("table class {class}"));
+    }
+    // Another billing mode is drift `table verify` warns about: worth knowing, not crit.
+    let impact = match str_at(r, &["billingMode"]) {
+        Some(m) if m != spec::table().billing.as_str() => Impact::Warn,
+        _ => Impact::None,
+    };
+    let change = if parts.is_empty() {
+        "table settings updated".to_owned()
+    } else {
+        parts.join(", ")
+    };
+    summary(Aspect::Billing, table, change, impact)
+}
+
+fn alarm_event(e: &TrailEvent, alarm_prefix: &str) -> Option<Summary> {
+    let r = &e.request;
+    let ours = |n: &String| n.starts_with(alarm_prefix);
+    match e.name.as_str() {
+        "PutMetricAlarm" => {
+            let name = str_at(r, &["alarmName"])?.to_owned();
+            if !ours(&name) {
+                return None;
+            }
+            let mut change = "alarm created or updated".to_owned();
+            if let Some(t) = at(r, &["threshold"]) {
+                change.push_str(&format!(", threshold {t}"));
+            }
+            if bool_at(r, &["actionsEnabled"]) == Some(false) {
+                change.push_str(", actions disabled");
+            }
+            let impact = if bool_at(r, &["actionsEnabled"]) == Some(false) {
+                Impact::Warn
+            } else {
+                Impact::None
+            };
+            summary(Aspect::Alarms, &name, change, impact)
+        }
+        "DeleteAlarms" | "DisableAlarmActions" => {
+            let names: Vec<String> = strings_at(r, &["alarmNames"])
+                .into_iter()
+                .filter(ours)
+                .collect();
+            if names.is_empty() {
+                return None;
+            }
+            let what = if e.name == "DeleteAlarms" {
+                "alarm deleted"
+            } else {
+                "alarm actions disabled"
+            };
+            summary(
+                Aspect::Alarms,
+                &names.join(", "),
+                what.to_owned(),
+                Impact::Warn,
+            )
+        }
+        _ => None,
+    }
+}
+
+fn consumer_event(e: &TrailEvent, table: &str) -> Option<Summary> {
+    if !mentions_stream_of(e, table) {
+        return None;
+    }
+    let r = &e.request;
+    let uuid = str_at(r, &["uUID"])
+        .or_else(|| str_at(r, &["uuid"]))
+        .or_else(|| str_at(&e.response, &["uUID"]))
+        .unwrap_or("event source mapping");
+    let function = str_at(r, &["functionName"])
+        .or_else(|| str_at(&e.response, &["functionArn"]))
+        .map(|f| format!(" ({f})"))
+        .unwrap_or_default();
+    let resource = format!("{uuid}{function}");
+    if e.name.starts_with("DeleteEventSourceMapping") {
+        return summary(
+            Aspect::Consumer,
+            &resource,
+            "stream consumer mapping deleted".into(),
+            Impact::Warn,
+        );
+    }
+    let mut parts = Vec::new();
+    let mut impact = Impact::None;
+    if let Some(on) = bool_at(r, &["enabled"]) {
+        parts.push(
+            if on {
+                "mapping enabled"
+            } else {
+                "mapping disabled"
+            }
+            .to_owned(),
+        );
+        if !on {
+            impact = Impact::Warn;
+        }
+    }
+    if let Some(b) = at(r, &["batchSize"]) {
+        parts.push(format!("batch size {b}"));
+    }
+    if let Some(f) = str_at(r, &["functionName"]) {
+        parts.push(format!("function {f}"));
+    }
+    if parts.is_empty() {
+        parts.push("mapping updated".to_owned());
+    }
+    summary(Aspect::Consumer, &resource, parts.join(", "), impact)
+}
+
+fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
+    let r = &e.request;
+    match e.name.as_str() {
+        "RestoreTableToPointInTime" => {
+            let source = str_at(r, &["sourceTableName"]).unwrap_or("");
+            let target = str_at(r, &["targetTableName"]).unwrap_or("");
+            let source_is_ours = source == table
+                || str_at(r, &["sourceTableArn"])
+                    .is_some_and(|a| a.ends_with(&format!(":table/{table}")));
+            let to = str_at(r, &["restoreDateTime"])
+                .map(|t| format!(" as of {t}"))
+                .unwrap_or_else(|| {
+                    if bool_at(r, &["useLatestRestorableTime"]) == Some(true) {
+                        " as of the latest restorable time".to_owned()
+                    } else {
+                        String::new()
+                    }
+                });
+            if source_is_ours {
+                summary(
+                    Aspect::Table,
+                    table,
+                    format!("restored into {target}{to}"),
+                    Impact::None,
+                )
+            } else if target == table {
+                summary(
+                    Aspect::Table,
+                    table,
+                    format!("created by a restore of {source}{to}"),
+                    Impact::None,
+                )
+            } else {
+                None
+            }
+        }
+        _ if !names_table(e, table) => None,
+        "UpdateTimeToLive" => {
+            let spec = get(r, "timeToLiveSpecification").unwrap_or(&Value::Null);
+            let attribute = str_at(spec, &["attributeName"]).unwrap_or("?");
+            match bool_at(spec, &["enabled"]) {
+                Some(false) => summary(
+                    Aspect::Ttl,
+                    table,
+                    format!("TTL disabled (attribute `{attribute}`)"),
+                    Impact::BreaksSpec,
+                ),
+                _ => summary(
+                    Aspect::Ttl,
+                    table,
+                    format!("TTL enabled on `{attribute}`"),
+                    breaks(attribute != spec::TTL_ATTRIBUTE),
+                ),
+            }
+        }
+        "UpdateContinuousBackups" => {
+            let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
+            match bool_at(p, &["pointInTimeRecoveryEnabled"]) {
+                Some(false) => summary(
+                    Aspect::Pitr,
+                    table,
+                    "PITR disabled".into(),
+                    Impact::BreaksSpec,
+                ),
+                _ => {
+                    let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
+                    let change = match days {
+                        Some(d) => format!("PITR enabled, {d} days of recovery"),
+                        None => "PITR enabled".to_owned(),
+                    };
+                    summary(Aspect::Pitr, table, change, Impact::None)
+                }
+            }
+        }
+        "DeleteTable" => summary(
+            Aspect::Table,
+            table,
+            "table deleted".into(),
+            Impact::BreaksSpec,
+        ),
+        "UpdateTable" => update_table(r, table),
+        "TagResource" => {
+            let keys: Vec<String> = match get(r, "tags") {
+                Some(Value::Array(tags)) => tags
+                    .iter()
+                    .filter_map(|t| str_at(t, &["key"]).map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            summary(
+                Aspect::Tags,
+                table,
+                format!("tags set: {}", keys.join(", ")),
+                Impact::None,
+            )
+        }
+        "UntagResource" => summary(
+            Aspect::Tags,
+            table,
+            format!("tags removed: {}", strings_at(r, &["tagKeys"]).join(", ")),
+            Impact::None,
+        ),
+        "UpdateContributorInsights" => {
+            let action = str_at(r, &["contributorInsightsAction"]).unwrap_or("changed");
+            let on = str_at(r, &["indexName"])
+                .map(|i| format!(" on index {i}"))
+                .unwrap_or_default();
+            summary(
+                Aspect::ContributorInsights,
+                table,
+                format!("Contributor Insights {}{on}", action.to_ascii_lowercase()),
+                Impact::None,
+            )
+        }
+        _ => None,
+    }
+}
+
+/// The timeline entry of one CloudTrail event, when it is about this table, its alarms or its
+/// stream consumer and it succeeded; `None` otherwise.
+pub fn summarise(e: &TrailEvent, names: &Names) -> Option<Change> {
+    if e.error_code.is_some() {
+        return None;
+    }
+    let alarm_prefix = format!("{}-{}-", names.prefix, names.env);
+    let s = match e.source.as_str() {
+        "monitoring.amazonaws.com" => alarm_event(e, &alarm_prefix),
+        "lambda.amazonaws.com" => consumer_event(e, &names.table),
+        _ => table_event(e, &names.table),
+    }?;
+    Some(Change {
+        source: "cloudtrail",
+        time: e.time,
+        event: e.name.clone(),
+        aspect: Some(s.aspect),
+        identity: Some(e.identity.clone()),
+        source_ip: e.source_ip.clone(),
+        user_agent: e.user_agent.clone(),
+        resource: s.resource,
+        change: s.change,
+        impact: s.impact,
+        event_id: Some(e.id.clone()).filter(|i| !i.is_empty()),
+    })
+}
+
+/// Runs of consecutive periods above the threshold, per metric.
+pub fn spikes(set: &MetricSet, table: &str) -> Vec<Spike> {
+    let period = Duration::seconds(i64::from(set.window.period));
+    let mut out = Vec::new();
+    for (key, threshold, unit) in spike_keys(table) {
+        let series = set.series(&key);
+        let mut run: Option<Spike> = None;
+        for (t, v) in &series.points {
+            let over = *v > threshold;
+            match (&mut run, over) {
+                (Some(r), true) if *t <= r.end => {
+                    r.end = *t + period;
+                    r.peak = r.peak.max(*v);
+                    r.total += v;
+                }
+                (_, true) => {
+                    out.extend(run.take());
+                    run = Some(Spike {
+                        metric: key.label(),
+                        start: *t,
+                        end: *t + period,
+                        peak: *v,
+                        total: *v,
+                        unit,
+                    });
+                }
+                (_, false) => out.extend(run.take()),
+            }
+        }
+        out.extend(run);
+    }
+    out
+}
+
+fn spike_change(s: &Spike) -> Change {
+    let minutes = (s.end - s.start).num_minutes();
+    let change = if s.unit == "ms" {
+        format!("above target for {minutes} min, peak {:.1} ms", s.peak)
+    } else {
+        format!(
+            "{:.0} in {minutes} min, peak {:.0} a period",
+            s.total, s.peak
+        )
+    };
+    Change {
+        source: "metrics",
+        time: s.start,
+        event: s.metric.clone(),
+        aspect: None,
+        identity: None,
+        source_ip: None,
+        user_agent: None,
+        resource: String::new(),
+        change,
+        impact: Impact::None,
+        event_id: None,
+    }
+}
+
+fn history_change(h: &AlarmChange) -> Change {
+    Change {
+        source: "alarm_history",
+        time: h.time,
+        event: h.kind.clone(),
+        aspect: Some(Aspect::Alarms),
+        identity: None,
+        source_ip: None,
+        user_agent: None,
+        resource: h.alarm.clone(),
+        change: h.summary.clone(),
+        impact: Impact::None,
+        event_id: None,
+    }
+}
+
+/// The whole timeline, newest first.
+pub fn timeline(facts: &ChangeFacts, names: &Names) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    if let Ok(trail) = &facts.trail {
+        out.extend(trail.events.iter().filter_map(|e| summarise(e, names)));
+    }
+    if let Some(Ok(history)) = &facts.history {
+        out.extend(history.iter().map(history_change));
+    }
+    if let Some(Ok(set)) = &facts.metrics {
+        out.extend(spikes(set, &names.table).iter().map(spike_change));
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.time));
+    out.dedup_by(|a, b| a.event_id.is_some() && a.event_id == b.event_id);
+    out
+}
+
+fn ago(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
+    format!("{} ago", crate::times::human(now - t))
+}
+
+fn aspect_label(a: Aspect) -> &'static str {
+    match a {
+        Aspect::Ttl => "TTL",
+        Aspect::Stream => "the stream",
+        Aspect::Pitr => "PITR",
+        Aspect::Table => "the table",
+        Aspect::Indexes => "the indexes",
+        Aspect::Billing => "the table settings",
+        Aspect::Tags => "the tags",
+        Aspect::ContributorInsights => "Contributor Insights",
+        Aspect::Alarms => "the alarms",
+        Aspect::Consumer => "the stream consumer",
+    }
+}
+
+/// One finding per aspect whose latest change in the window breaks the spec (crit) or is worth
+/// knowing (warn): "TTL disabled (attribute `ttl`) 3h ago by arn:...". A later change of the
+/// same aspect that restores it clears the verdict.
+pub fn change_findings(
+    timeline: &[Change],
+    aspects: &[Aspect],
+    now: DateTime<Utc>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for aspect in aspects {
+        // Newest first: the first entry is the latest change of the aspect.
+        let Some(latest) = timeline
+            .iter()
+            .find(|c| c.source == "cloudtrail" && c.aspect == Some(*aspect))
+        else {
+            continue;
+        };
+        let status = match latest.impact {
+            Impact::BreaksSpec => Status::Crit,
+            Impact::Warn => Status::Warn,
+            Impact::None => continue,
+        };
+        let who = latest.identity.as_deref().unwrap_or("an unknown identity");
+        let from = latest
+            .source_ip
+            .as_deref()
+            .map(|ip| format!(" from {ip}"))
+            .unwrap_or_default();
+        out.push(
+            Finding::new(
+                format!("changes.{}", aspect.as_str()),
+                status,
+                format!(
+                    "{} on {}: {} {} by {who}{from}",
+                    latest.event,
+                    latest.resource,
+                    latest.change,
+                    ago(now, latest.time)
+                ),
+            )
+            .evidence(json!({
+                "event": latest.event, "time": crate::times::stamp(latest.time),
+                "identity": latest.identity, "source_ip": latest.source_ip,
+                "user_agent": latest.user_agent, "resource": latest.resource,
+                "change": latest.change, "event_id": latest.event_id,
+            }))
+            .remedy(format!(
+                "{} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)",
+                aspect_label(*aspect)
+            ))
+            .runbook("Beyond the runbook: what changed (docs/runbook-map.md)"),
+        );
+    }
+    out
+}
+
+/// The findings of `changes`: what could be read, and the verdict on the latest change of each
+/// aspect.
+pub fn evaluate(
+    facts: &ChangeFacts,
+    names: &Names,
+    now: DateTime<Utc>,
+) -> (Vec<Finding>, Vec<Change>) {
+    let timeline = timeline(facts, names);
+    let mut out = Vec::new();
+    let window = crate::times::human(facts.end - facts.start);
+    match &facts.trail {
+        Err(e) => out.push(
+            Finding::unknown(
+                "changes.cloudtrail",
+                format!("CloudTrail event history could not be read: {e}"),
+            )
+            .evidence(json!({"error": e.to_string(), "looked_up": facts.looked_up}))
+            .remedy("grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)"),
+        ),
+        Ok(trail) => {
+            let changes = timeline.iter().filter(|c| c.source == "cloudtrail").count();
+            let mut identities: Vec<&str> = timeline
+                .iter()
+                .filter_map(|c| c.identity.as_deref())
+                .collect();
+            identities.sort_unstable();
+            identities.dedup();
+            let evidence = json!({
+                "events_read": trail.events.len(), "changes": changes,
+                "identities": identities, "looked_up": facts.looked_up,
+                "truncated": trail.truncated,
+            });
+            let f = if trail.truncated.is_empty() {
+                Finding::ok(
+                    "changes.cloudtrail",
+                    format!(
+                        "{changes} change(s) in the last {window} by {} identit(ies)",
+                        identities.len()
+                    ),
+                )
+            } else {
+                Finding::warn(
+                    "changes.cloudtrail",
+                    format!(
+                        "{changes} change(s) in the last {window}; the lookup of {} stopped at {} pages",
+                        trail.truncated.join(", "),
+                        cloudtrail::MAX_PAGES
+                    ),
+                )
+                .remedy("narrow --since to see every event")
+            };
+            out.push(f.evidence(evidence));
+        }
+    }
+    if let Some(history) = &facts.history {
+        out.push(match history {
+            Err(e) => Finding::unknown(
+                "changes.alarm_history",
+                format!("alarm history could not be read: {e}"),
+            )
+            .remedy("grant cloudwatch:DescribeAlarms and cloudwatch:DescribeAlarmHistory"),
+            Ok(h) => Finding::ok(
+                "changes.alarm_history",
+                format!("{} alarm history item(s) in the last {window}", h.len()),
+            )
+            .evidence(json!({"items": h.len()})),
+        });
+    }
+    if let Some(metrics) = &facts.metrics {
+        out.push(match metrics {
+            Err(e) => Finding::unknown("changes.metrics", format!("throttle and latency metrics could not be read: {e}"))
+                .remedy("grant cloudwatch:GetMetricData"),
+            Ok(set) => {
+                let n = spikes(set, &names.table).len();
+                let any_data = spike_keys(&names.table)
+                    .iter()
+                    .any(|(k, _, _)| !set.series(k).is_empty());
+                let summary = if any_data {
+                    format!("{n} throttle or latency spike(s) in the last {window}")
+                } else {
+                    format!("no throttle or latency datapoints in the last {window} (no traffic, or none throttled)")
+                };
+                Finding::ok("changes.metrics", summary).evidence(json!({"spikes": n, "period_s": set.window.period}))
+            }
+        });
+    }
+    out.extend(change_findings(&timeline, ALL, now));
+    (out, timeline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        Names::derive("zapier-triggers-api", "prod", None)
+    }
+
+    const TABLE: &str = "zapier-triggers-api-prod-events";
+
+    fn event(name: &str, source: &str, minutes_ago: i64, request: Value) -> TrailEvent {
+        TrailEvent {
+            id: format!("id-{name}-{minutes_ago}"),
+            time: now() - Duration::minutes(minutes_ago),
+            name: name.to_owned(),
+            source: source.to_owned(),
+            identity: "arn:aws:sts::123456789012:assumed-role/oncall/bob".to_owned(),
+            source_ip: Some("198.51.100.7".to_owned()),
+            user_agent: Some("aws-cli/2.15".to_owned()),
+            request,
+            response: Value::Null,
+            error_code: None,
+            resources: Vec::new(),
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-01-10T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn ddb(name: &str, minutes_ago: i64, request: Value) -> TrailEvent {
+        event(name, "dynamodb.amazonaws.com", minutes_ago, request)
+    }
+
+    fn facts(events: Vec<TrailEvent>) -> ChangeFacts {
+        ChangeFacts {
+            start: now() - Duration::hours(24),
+            end: now(),
+            looked_up: event_names(ALL),
+            trail: Ok(Lookup {
+                events,
+                truncated: Vec::new(),
+            }),
+            history: None,
+            metrics: None,
+        }
+    }
+
+    /// Table-driven: each event, its summary and impact (None: not about this table).
+    #[test]
+    fn each_event_is_summarised_with_its_impact() {
+        let other = "someone-elses-table";
+        let cases: Vec<(TrailEvent, Option<(&str, Impact)>)> = vec![
+            (
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}}),
+                ),
+                Some(("TTL disabled (attribute `ttl`)", Impact::BreaksSpec)),
+            ),
+            // The emulator's recorder keeps the API's PascalCase keys.
+            (
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"TableName": TABLE, "TimeToLiveSpecification": {"Enabled": false, "AttributeName": "ttl"}}),
+                ),
+                Some(("TTL disabled (attribute `ttl`)", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "expires"}}),
+                ),
+                Some(("TTL enabled on `expires`", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "ttl"}}),
+                ),
+                Some(("TTL enabled on `ttl`", Impact::None)),
+            ),
+            (
+                ddb(
+                    "UpdateTimeToLive",
+                    1,
+                    json!({"tableName": other, "timeToLiveSpecification": {"enabled": false}}),
+                ),
+                None,
+            ),
+            (
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": true, "streamViewType": "KEYS_ONLY"}}),
+                ),
+                Some(("stream enabled, view type KEYS_ONLY", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": false}}),
+                ),
+                Some(("stream disabled", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "streamSpecification": {"streamEnabled": true, "streamViewType": "NEW_IMAGE"}}),
+                ),
+                Some(("stream enabled, view type NEW_IMAGE", Impact::None)),
+            ),
+            (
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "billingMode": "PROVISIONED", "provisionedThroughput": {"readCapacityUnits": 5}}),
+                ),
+                Some((
+                    "billing mode PROVISIONED, provisioned throughput changed",
+                    Impact::Warn,
+                )),
+            ),
+            (
+                ddb(
+                    "UpdateTable",
+                    1,
+                    json!({"tableName": TABLE, "globalSecondaryIndexUpdates": [{"delete": {"indexName": "StatusIndex"}}]}),
+                ),
+                Some(("index StatusIndex deleted", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "UpdateContinuousBackups",
+                    1,
+                    json!({"tableName": TABLE, "pointInTimeRecoverySpecification": {"pointInTimeRecoveryEnabled": false}}),
+                ),
+                Some(("PITR disabled", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "UpdateContinuousBackups",
+                    1,
+                    json!({"tableName": TABLE, "pointInTimeRecoverySpecification": {"pointInTimeRecoveryEnabled": true, "recoveryPeriodInDays": 7}}),
+                ),
+                Some(("PITR enabled, 7 days of recovery", Impact::None)),
+            ),
+            (
+                ddb("DeleteTable", 1, json!({"tableName": TABLE})),
+                Some(("table deleted", Impact::BreaksSpec)),
+            ),
+            (
+                ddb(
+                    "TagResource",
+                    1,
+                    json!({"resourceArn": format!("arn:aws:dynamodb:us-east-1:1:table/{TABLE}"), "tags": [{"key": "team", "value": "x"}]}),
+                ),
+                Some(("tags set: team", Impact::None)),
+            ),
+            (
+                ddb(
+                    "RestoreTableToPointInTime",
+                    1,
+                    json!({"sourceTableName": TABLE, "targetTableName": "t2", "useLatestRestorableTime": true}),
+                ),
+                Some((
+                    "restored into t2 as of the latest restorable time",
+                    Impact::None,
+                )),
+            ),
+            (
+                ddb(
+                    "UpdateContributorInsights",
+                    1,
+                    json!({"tableName": TABLE, "contributorInsightsAction": "ENABLE"}),
+                ),
+                Some(("Contributor Insights enable", Impact::None)),
+            ),
+            (
+                event(
+                    "DeleteAlarms",
+                    "monitoring.amazonaws.com",
+                    1,
+                    json!({"alarmNames": ["zapier-triggers-api-prod-events-table-throttles", "unrelated"]}),
+                ),
+                Some(("alarm deleted", Impact::Warn)),
+            ),
+            (
+                event(
+                    "PutMetricAlarm",
+                    "monitoring.amazonaws.com",
+                    1,
+                    json!({"alarmName": "other-alarm", "threshold": 1.0}),
+                ),
+                None,
+            ),
+            (
+                event(
+                    "DisableAlarmActions",
+                    "monitoring.amazonaws.com",
+                    1,
+                    json!({"alarmNames": ["zapier-triggers-api-prod-dynamodb-write-latency"]}),
+                ),
+                Some(("alarm actions disabled", Impact::Warn)),
+            ),
+            (
+                event(
+                    "UpdateEventSourceMapping20150331",
+                    "lambda.amazonaws.com",
+                    1,
+                    json!({"uUID": "u-1", "enabled": false}),
+                ),
+                None, // no stream ARN of this table in the record
+            ),
+        ];
+        for (i, (e, want)) in cases.iter().enumerate() {
+            let got = summarise(e, &names()).map(|c| (c.change, c.impact));
+            let want = want.map(|(s, imp)| (s.to_owned(), imp));
+            assert_eq!(got, want, "case {i}: {} {}", e.name, e.request);
+        }
+    }
+
+    #[test]
+    fn a_consumer_mapping_of_this_tables_stream_is_found_by_its_stream_arn() {
+        let mut e = event(
+            "UpdateEventSourceMapping20150331",
+            "lambda.amazonaws.com",
+            5,
+            json!({"uUID": "u-1", "enabled": false}),
+        );
+        e.response = json!({"eventSourceArn": format!("arn:aws:dynamodb:us-east-1:1:table/{TABLE}/stream/2026-01-01T00:00:00.000"), "uUID": "u-1"});
+        let c = summarise(&e, &names()).unwrap();
+        assert_eq!(c.change, "mapping disabled");
+        assert_eq!(c.impact, Impact::Warn);
+        assert_eq!(c.aspect, Some(Aspect::Consumer));
+    }
+
+    #[test]
+    fn a_failed_call_changed_nothing() {
+        let mut e = ddb("DeleteTable", 1, json!({"tableName": TABLE}));
+        e.error_code = Some("AccessDenied".to_owned());
+        assert_eq!(summarise(&e, &names()), None);
+    }
+
+    #[test]
+    fn the_latest_change_decides_and_names_who_made_it() {
+        // TTL disabled 3 h ago, never re-enabled: crit with the identity.
+        let f = facts(vec![ddb(
+            "UpdateTimeToLive",
+            180,
+            json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}}),
+        )]);
+        let (findings, timeline) = evaluate(&f, &names(), now());
+        assert_eq!(timeline.len(), 1);
+        let ttl = findings.iter().find(|f| f.check == "changes.ttl").unwrap();
+        assert_eq!(ttl.status, Status::Crit);
+        assert!(ttl.summary.contains("TTL disabled"), "{}", ttl.summary);
+        assert!(ttl.summary.contains("3h ago"), "{}", ttl.summary);
+        assert!(
+            ttl.summary.contains("assumed-role/oncall/bob"),
+            "{}",
+            ttl.summary
+        );
+        assert_eq!(ttl.evidence["source_ip"], "198.51.100.7");
+
+        // Re-enabled since: no verdict on TTL, both changes on the timeline, newest first.
+        let f = facts(vec![
+            ddb(
+                "UpdateTimeToLive",
+                180,
+                json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}}),
+            ),
+            ddb(
+                "UpdateTimeToLive",
+                60,
+                json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": true, "attributeName": "ttl"}}),
+            ),
+        ]);
+        let (findings, timeline) = evaluate(&f, &names(), now());
+        assert!(
+            findings.iter().all(|f| f.check != "changes.ttl"),
+            "{findings:?}"
+        );
+        assert_eq!(timeline[0].change, "TTL enabled on `ttl`");
+        assert_eq!(Status::worst(findings.iter().map(|f| f.status)), Status::Ok);
+    }
+
+    #[test]
+    fn an_unreadable_history_is_unknown_not_ok() {
+        let mut f = facts(Vec::new());
+        f.trail = Err(AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "cloudtrail",
+            "LookupEvents",
+            None,
+            "not authorized",
+        ));
+        let (findings, _) = evaluate(&f, &names(), now());
+        assert_eq!(findings[0].check, "changes.cloudtrail");
+        assert_eq!(findings[0].status, Status::Unknown);
+    }
+
+    #[test]
+    fn spikes_merge_consecutive_periods() {
+        let window = Window::aligned(now() - Duration::hours(1), now(), 300);
+        let key = MetricKey::table("WriteThrottleEvents", TABLE, "Sum");
+        let t0 = window.start;
+        let p = |i: i64| t0 + Duration::minutes(5 * i);
+        let set = MetricSet::from_series(
+            window,
+            vec![metrics::Series {
+                key,
+                points: vec![
+                    (p(0), 0.0),
+                    (p(1), 4.0),
+                    (p(2), 6.0),
+                    (p(3), 0.0),
+                    (p(5), 2.0),
+                ],
+                problem: None,
+            }],
+        );
+        let s = spikes(&set, TABLE);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(
+            (s[0].start, s[0].end, s[0].peak, s[0].total),
+            (p(1), p(3), 6.0, 10.0)
+        );
+        assert_eq!(s[1].start, p(5));
+    }
+}

@@ -1,0 +1,296 @@
+//! `changes` and the changes the checks mention: against the emulator (ministack records every
+//! call with CLOUDTRAIL_RECORDING=1 and answers LookupEvents), and with recorded AWS-shaped
+//! CloudTrail records for what the emulator records without a name (CloudWatch over CBOR,
+//! Lambda event source mappings).
+
+mod common;
+
+use aws_sdk_cloudtrail::operation::lookup_events::LookupEventsOutput;
+use aws_sdk_cloudtrail::types::Event;
+use aws_sdk_dynamodb::types::TimeToLiveSpecification;
+use aws_smithy_mocks::{RuleMode, mock, mock_client};
+use chrono::Utc;
+use common::World;
+use eventsctl::checks::changes::{self, ALL, Impact, Scope};
+use eventsctl::context::{Context, OutputSettings};
+use eventsctl::report::Status;
+use eventsctl::spec::Names;
+use serde_json::{Value, json};
+
+/// A DynamoDB client of another identity (its own access key), as an engineer's CLI would be.
+async fn other_client(w: &World, key: &str) -> aws_sdk_dynamodb::Client {
+    let conf = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("us-east-1"))
+        .endpoint_url(&w.endpoint)
+        .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
+            key, "secret", None, None, "tests",
+        ))
+        .load()
+        .await;
+    aws_sdk_dynamodb::Client::new(&conf)
+}
+
+async fn set_ttl(client: &aws_sdk_dynamodb::Client, table: &str, enabled: bool) {
+    client
+        .update_time_to_live()
+        .table_name(table)
+        .time_to_live_specification(
+            TimeToLiveSpecification::builder()
+                .enabled(enabled)
+                .attribute_name("ttl")
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
+fn entries(v: &Value) -> Vec<Value> {
+    v["data"]["entries"].as_array().expect("entries").clone()
+}
+
+#[tokio::test]
+async fn a_ttl_disabled_by_another_client_shows_in_changes_with_its_identity_and_in_check_ttl() {
+    let w = World::new("changes-ttl");
+    w.create_table();
+    let bob = other_client(&w, "AKIAONCALLBOB").await;
+    set_ttl(&bob, &w.table(), false).await;
+
+    let r = w.run(&["-o", "json", "changes", "--since", "1h"]);
+    r.assert_code(2);
+    let ttl = r.finding("changes.ttl");
+    assert_eq!(ttl["status"], "crit");
+    let summary = ttl["summary"].as_str().unwrap();
+    assert!(summary.contains("TTL disabled"), "{summary}");
+    assert!(summary.contains("user/AKIAONCALLBOB"), "{summary}");
+    let v = r.json();
+    let newest = &entries(&v)[0];
+    assert_eq!(newest["source"], "cloudtrail");
+    assert_eq!(newest["event"], "UpdateTimeToLive");
+    assert_eq!(newest["impact"], "breaks_spec");
+    assert!(
+        newest["identity"]
+            .as_str()
+            .unwrap()
+            .ends_with("user/AKIAONCALLBOB"),
+        "{newest}"
+    );
+    // table create's own settings are on the timeline too, by the tool's identity.
+    assert!(
+        entries(&v)
+            .iter()
+            .any(|e| e["change"] == "TTL enabled on `ttl`" && e["identity"] != newest["identity"]),
+        "{v}"
+    );
+
+    // check-ttl says who, next to its own verdict.
+    let r = w.run(&["-o", "json", "check-ttl", "--sample", "10"]);
+    r.assert_code(2);
+    assert_eq!(r.finding("ttl.status")["status"], "crit");
+    let mention = r.finding("changes.ttl");
+    assert!(
+        mention["evidence"]["identity"]
+            .as_str()
+            .unwrap()
+            .ends_with("user/AKIAONCALLBOB"),
+        "{mention}"
+    );
+
+    // Put back by the tool's identity: the latest change decides, no crit is left.
+    set_ttl(&w.dynamodb().await, &w.table(), true).await;
+    let r = w.run(&["-o", "json", "changes", "--since", "1h"]);
+    r.assert_code(0);
+    let v = r.json();
+    assert_eq!(entries(&v)[0]["change"], "TTL enabled on `ttl`");
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["check"] != "changes.ttl"),
+        "{v}"
+    );
+}
+
+#[tokio::test]
+async fn alarm_state_history_is_on_the_same_timeline() {
+    let w = World::new("changes-alarms");
+    w.create_table();
+    w.run(&["alarms", "apply"]).assert_code(0);
+    let alarm = format!("{}-{}-events-table-throttles", common::PREFIX, w.env);
+    w.cloudwatch()
+        .await
+        .set_alarm_state()
+        .alarm_name(&alarm)
+        .state_value(aws_sdk_cloudwatch::types::StateValue::Alarm)
+        .state_reason("test: throttles")
+        .send()
+        .await
+        .unwrap();
+    let r = w.run(&["-o", "json", "changes", "--since", "1h"]);
+    let v = r.json();
+    assert_eq!(r.finding("changes.alarm_history")["status"], "ok");
+    assert!(
+        entries(&v)
+            .iter()
+            .any(|e| e["source"] == "alarm_history" && e["resource"] == alarm.as_str()),
+        "{v}"
+    );
+}
+
+// ---- recorded AWS-shaped CloudTrail records ----
+// The emulator records CloudWatch (CBOR) and Lambda event-source-mapping calls without an
+// operation name or parameters; AWS records them as below (camelCase requestParameters, the
+// mapping's stream ARN in responseElements).
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/logging_cw_api_calls.html
+// https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html
+
+const TABLE: &str = "zapier-triggers-api-prod-events";
+
+fn record(name: &str, source: &str, minutes_ago: i64, request: Value, response: Value) -> Event {
+    let t = Utc::now() - chrono::Duration::minutes(minutes_ago);
+    let body = json!({
+        "eventVersion": "1.09",
+        "userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::123456789012:assumed-role/ops/alice"},
+        "eventTime": t.to_rfc3339(), "eventSource": source, "eventName": name,
+        "awsRegion": "us-east-1", "sourceIPAddress": "203.0.113.9", "userAgent": "console.amazonaws.com",
+        "requestParameters": request, "responseElements": response,
+        "eventID": format!("ev-{name}"), "readOnly": false, "eventType": "AwsApiCall",
+    });
+    Event::builder()
+        .event_id(format!("ev-{name}"))
+        .event_name(name)
+        .event_source(source)
+        .event_time(aws_smithy_types::DateTime::from_secs(t.timestamp()))
+        .username("alice")
+        .cloud_trail_event(body.to_string())
+        .build()
+}
+
+fn events_named(name: &str) -> Vec<Event> {
+    let stream = format!(
+        "arn:aws:dynamodb:us-east-1:123456789012:table/{TABLE}/stream/2026-01-01T00:00:00.000"
+    );
+    match name {
+        "PutMetricAlarm" => vec![record(
+            name,
+            "monitoring.amazonaws.com",
+            30,
+            json!({"alarmName": "zapier-triggers-api-prod-dynamodb-write-latency", "threshold": 50.0, "actionsEnabled": false}),
+            Value::Null,
+        )],
+        "DeleteAlarms" => vec![record(
+            name,
+            "monitoring.amazonaws.com",
+            20,
+            json!({"alarmNames": ["zapier-triggers-api-prod-events-table-throttles", "another-team-alarm"]}),
+            Value::Null,
+        )],
+        "UpdateEventSourceMapping20150331" => vec![record(
+            name,
+            "lambda.amazonaws.com",
+            10,
+            json!({"uUID": "3f1c-uuid", "enabled": false}),
+            json!({"uUID": "3f1c-uuid", "eventSourceArn": stream, "state": "Disabling"}),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+fn context() -> Context {
+    let sdk = aws_config::SdkConfig::builder()
+        .region(aws_config::Region::new("us-east-1"))
+        .behavior_version(aws_config::BehaviorVersion::latest())
+        .build();
+    let output = OutputSettings {
+        format: eventsctl::output::Format::Json,
+        quiet: true,
+        verbose: 0,
+        progress: false,
+        color: false,
+        interactive: false,
+    };
+    Context::with_sdk_config(
+        Names::derive("zapier-triggers-api", "prod", None),
+        output,
+        sdk,
+    )
+}
+
+/// Recorded AWS shapes: alarm edits, an alarm deleted and the consumer's mapping disabled, each
+/// with who did it; another team's alarm in the same DeleteAlarms call is not this table's.
+#[tokio::test]
+async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_identity() {
+    let lookup = mock!(aws_sdk_cloudtrail::Client::lookup_events).then_compute_output(|req| {
+        let name = req.lookup_attributes()[0].attribute_value().to_owned();
+        LookupEventsOutput::builder()
+            .set_events(Some(events_named(&name)))
+            .build()
+    });
+    let ctx = context();
+    ctx.preset_cloudtrail(mock_client!(
+        aws_sdk_cloudtrail,
+        RuleMode::MatchAny,
+        [&lookup]
+    ));
+    let scope = Scope {
+        aspects: ALL,
+        alarm_history: false,
+        metrics: false,
+    };
+    let facts = changes::gather(&ctx, chrono::Duration::hours(2), scope)
+        .await
+        .unwrap();
+    let (findings, timeline) = changes::evaluate(&facts, &ctx.names, Utc::now());
+    let got: Vec<(&str, &str, Impact)> = timeline
+        .iter()
+        .map(|c| (c.event.as_str(), c.change.as_str(), c.impact))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "UpdateEventSourceMapping20150331",
+                "mapping disabled",
+                Impact::Warn
+            ),
+            ("DeleteAlarms", "alarm deleted", Impact::Warn),
+            (
+                "PutMetricAlarm",
+                "alarm created or updated, threshold 50.0, actions disabled",
+                Impact::Warn
+            ),
+        ]
+    );
+    assert_eq!(
+        timeline[1].resource,
+        "zapier-triggers-api-prod-events-table-throttles"
+    );
+    assert!(
+        timeline
+            .iter()
+            .all(|c| c.identity.as_deref()
+                == Some("arn:aws:sts::123456789012:assumed-role/ops/alice"))
+    );
+    let consumer = findings
+        .iter()
+        .find(|f| f.check == "changes.consumer")
+        .unwrap();
+    assert_eq!(consumer.status, Status::Warn);
+    assert!(
+        consumer.summary.contains("assumed-role/ops/alice"),
+        "{}",
+        consumer.summary
+    );
+    // The latest alarm change (the deletion) decides the alarms' verdict.
+    let alarms = findings
+        .iter()
+        .find(|f| f.check == "changes.alarms")
+        .unwrap();
+    assert!(
+        alarms.summary.contains("DeleteAlarms"),
+        "{}",
+        alarms.summary
+    );
+}

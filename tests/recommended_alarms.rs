@@ -1,0 +1,122 @@
+//! `alarms apply --recommended` (beyond the runbook) then `alarms status`, against the emulator.
+
+mod common;
+
+use common::{World, create_consumer};
+use serde_json::Value;
+
+fn drift(f: &Value) -> Vec<String> {
+    f["evidence"]["drift"]
+        .as_array()
+        .map(|d| d.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn recommended_alarms_apply_then_status_then_drift_when_one_is_edited() {
+    let w = World::new("recommended");
+    w.create_table();
+    let function = format!("{}-consumer", w.env);
+    create_consumer(&w, &function).await;
+    let topic = "arn:aws:sns:us-east-1:000000000000:oncall";
+
+    // The consumer is found from the stream's event source mapping.
+    let r = w.run(&[
+        "-o",
+        "json",
+        "alarms",
+        "apply",
+        "--recommended",
+        "--sns-topic",
+        topic,
+    ]);
+    r.assert_code(0);
+    let plan: Vec<String> = r.json()["data"]["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["alarm"].as_str().unwrap().to_owned())
+        .collect();
+    let prefix = format!("{}-{}-", common::PREFIX, w.env);
+    for name in [
+        "events-table-system-errors",
+        "events-table-ttl-deletes-stopped",
+        "consumer-iterator-age",
+        "consumer-errors",
+    ] {
+        assert!(
+            plan.contains(&format!("{prefix}{name}")),
+            "{name}: {plan:?}"
+        );
+    }
+    let cw = w.cloudwatch().await;
+    let age = cw
+        .describe_alarms()
+        .alarm_names(format!("{prefix}consumer-iterator-age"))
+        .send()
+        .await
+        .unwrap();
+    let age = &age.metric_alarms()[0];
+    assert_eq!(age.metric_name(), Some("IteratorAge"));
+    assert_eq!(age.threshold(), Some(300_000.0));
+    assert_eq!(age.dimensions()[0].value(), Some(function.as_str()));
+
+    // Status: the consumer's (single-metric) alarms are as specified; the metric-math ones show
+    // exactly what the emulator does not keep (tests/cloudwatch.rs, docs/emulator.md).
+    let s = w.run(&["-o", "json", "alarms", "status"]);
+    for name in ["consumer-iterator-age", "consumer-errors"] {
+        let f = s.finding(&format!("alarm.{name}"));
+        assert_eq!(f["status"], "ok", "{f}");
+        assert!(drift(&f).is_empty(), "{f}");
+    }
+    for name in [
+        "events-table-system-errors",
+        "events-table-ttl-deletes-stopped",
+    ] {
+        let f = s.finding(&format!("alarm.{name}"));
+        let d = drift(&f);
+        assert_eq!(d.len(), 1, "{f}");
+        assert!(d[0].starts_with("metrics: none -> "), "{f}");
+    }
+
+    // Someone edits the consumer's Errors alarm by hand: status names the drift.
+    cw.put_metric_alarm()
+        .alarm_name(format!("{prefix}consumer-errors"))
+        .namespace("AWS/Lambda")
+        .metric_name("Errors")
+        .dimensions(
+            aws_sdk_cloudwatch::types::Dimension::builder()
+                .name("FunctionName")
+                .value(&function)
+                .build(),
+        )
+        .statistic(aws_sdk_cloudwatch::types::Statistic::Average)
+        .period(60)
+        .evaluation_periods(3)
+        .datapoints_to_alarm(2)
+        .threshold(0.0)
+        .comparison_operator(aws_sdk_cloudwatch::types::ComparisonOperator::GreaterThanThreshold)
+        .alarm_actions(topic)
+        .ok_actions(topic)
+        .send()
+        .await
+        .unwrap();
+    let s = w.run(&["-o", "json", "alarms", "status"]);
+    let f = s.finding("alarm.consumer-errors");
+    assert_eq!(f["status"], "warn", "{f}");
+    let d = drift(&f).join("; ");
+    assert!(d.contains("statistic: Average -> Sum"), "{d}");
+    assert!(d.contains("period"), "{d}");
+
+    // apply --recommended puts it back.
+    w.run(&["alarms", "apply", "--recommended"]).assert_code(0);
+    let s = w.run(&["-o", "json", "alarms", "status"]);
+    assert_eq!(s.finding("alarm.consumer-errors")["status"], "ok");
+}
+
+#[test]
+fn consumer_function_needs_recommended() {
+    let w = World::new("recommended-usage");
+    let r = w.run(&["alarms", "apply", "--consumer-function", "f"]);
+    r.assert_code(64);
+}
