@@ -9,16 +9,7 @@ bench_setup
 bench_pip "boto3==1.44.8"
 
 FILE="$OUT/import-$N.ndjson"
-"$BENCH_VENV/bin/python" - "$N" >"$FILE" <<'PY'
-import json, sys
-from datetime import datetime, timedelta, timezone
-n = int(sys.argv[1]); base = datetime.now(timezone.utc) - timedelta(days=1)
-for i in range(n):
-    ts = (base + timedelta(milliseconds=i)).isoformat().replace("+00:00", "Z")
-    print(json.dumps({"user_id": f"user-{i % 500}", "event_type": ["click", "view", "signup"][i % 3],
-                      "event_id": f"evt-{i}", "timestamp": ts, "payload": {"i": i, "path": "/inbox", "ok": True}}))
-PY
-
+gen_events "$N" "$FILE"
 run_id="$(date +%s)"
 EV_ENV="bench-ev-$run_id"; PY_ENV="bench-py-$run_id"
 "$EV" -q --env "$EV_ENV" table create >/dev/null

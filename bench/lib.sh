@@ -45,3 +45,19 @@ timed() {
 machine() {
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 }
+
+# gen_events N FILE: N synthetic events as NDJSON (500 users, three event types, a small payload).
+gen_events() {
+  "$BENCH_VENV/bin/python" - "$1" >"$2" <<'PY'
+import json, sys
+from datetime import datetime, timedelta, timezone
+n = int(sys.argv[1]); base = datetime.now(timezone.utc) - timedelta(days=1)
+for i in range(n):
+    ts = (base + timedelta(milliseconds=i)).isoformat().replace("+00:00", "Z")
+    print(json.dumps({"user_id": f"user-{i % 500}", "event_type": ["click", "view", "signup"][i % 3],
+                      "event_id": f"evt-{i}", "timestamp": ts, "payload": {"i": i, "path": "/inbox", "ok": True}}))
+PY
+}
+
+# median: the median of the numbers on stdin, one a line.
+median() { sort -g | awk '{a[NR]=$1} END {printf "%.4f\n", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use aws_config::imds;
 use aws_config::meta::region::RegionProviderChain;
 use aws_config::retry::RetryConfig;
+use aws_config::stalled_stream_protection::StalledStreamProtectionConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::OnceCell;
@@ -237,6 +238,9 @@ impl Context {
             .await
     }
 
+    /// DynamoDB. Stalled-stream protection is off on both DynamoDB clients: it watches every
+    /// response body's throughput with timers of its own, and DynamoDB's bodies are small JSON
+    /// that every attempt's timeout (`operation_attempt_timeout`, always set) already bounds.
     pub async fn dynamodb(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
@@ -245,6 +249,7 @@ impl Context {
                 aws_sdk_dynamodb::Client::from_conf(
                     aws_sdk_dynamodb::config::Builder::from(sdk)
                         .interceptor(self.interceptor())
+                        .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
                         .build(),
                 )
             })
@@ -259,6 +264,7 @@ impl Context {
             .get_or_init(|| async {
                 let conf = aws_sdk_dynamodb::config::Builder::from(sdk)
                     .interceptor(self.interceptor())
+                    .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
                     .retry_config(
                         RetryConfig::standard()
                             .with_max_attempts(BULK_MAX_ATTEMPTS)

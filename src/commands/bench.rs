@@ -140,11 +140,7 @@ async fn seed(
                 user_id: event.user_id.clone(),
                 sort_key: event.sort_key(),
             });
-            batch.push(Pending {
-                line: 0,
-                item: event.to_checked_item()?,
-                event,
-            });
+            batch.push(Pending::from_event(0, &event)?);
             if batch.len() == BATCH_SIZE {
                 let failed = write_batch(
                     client,

@@ -29,10 +29,10 @@ pub fn hash128(parts: &[&str]) -> u128 {
     (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
-/// A 64-bit hash of one string.
-pub fn hash64(text: &str) -> u64 {
+/// A 64-bit hash of some bytes (an event's record).
+pub fn hash64(bytes: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
-    text.hash(&mut h);
+    h.write(bytes);
     h.finish()
 }
 

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -161,15 +162,13 @@ pub struct ImportOptions {
 }
 
 fn parse_line(text: &str, opts: &ImportOptions) -> Result<(Event, bool), String> {
-    let (input, canonical) = EventInput::parse(text).map_err(|e| e.0)?;
+    let input = EventInput::from_line(text).map_err(|e| e.0)?;
     let stamped = input.timestamp.is_none();
     let defaults = Defaults {
         now: opts.stamp_now.then_some(opts.started),
     };
-    let event = input
-        .into_event(defaults, Some(&canonical))
-        .map_err(|e| e.0)?;
-    event.to_checked_item().map_err(|e| e.0)?;
+    let event = input.into_event(defaults, None).map_err(|e| e.0)?;
+    event.check_size().map_err(|e| e.0)?;
     Ok((event, stamped && opts.stamp_now))
 }
 
@@ -183,6 +182,7 @@ pub fn validate(input: &mut LineReader, opts: &ImportOptions) -> Result<Validati
     };
     let mut spool = SpoolWriter::new().map_err(spool_error)?;
     let now = opts.started.timestamp();
+    let mut record = Vec::new();
     while let Some((n, text)) = input.next_line()? {
         let text = match text {
             Err(reason) => {
@@ -204,11 +204,13 @@ pub fn validate(input: &mut LineReader, opts: &ImportOptions) -> Result<Validati
                 continue;
             }
         };
-        // Serialised once: the spool's record, and (maps sorted) the content to compare.
-        let json = serde_json::to_string(&event).map_err(|e| spool_error(e.into()))?;
-        let key = hash128(&[&event.user_id, &event.sort_key()]);
+        // Encoded once: the spool's record, and (maps sorted) the content to compare.
+        record.clear();
+        super::record::encode(&event, &mut record);
+        // The timestamp holds no `#`: these parts name the same key as `timestamp#event_id`.
+        let key = hash128(&[&event.user_id, &event.timestamp, &event.event_id]);
         if let Some(r) = dedupe
-            .see(key, hash64(&json), n as u64)
+            .see(key, hash64(&record), n as u64)
             .map_err(spool_error)?
         {
             repeat(&mut v, r);
@@ -225,7 +227,7 @@ pub fn validate(input: &mut LineReader, opts: &ImportOptions) -> Result<Validati
                 continue;
             }
         }
-        spool.push(n, &json).map_err(spool_error)?;
+        spool.push(n, &record).map_err(spool_error)?;
     }
     v.bytes = input.bytes();
     v.spilled = dedupe.spilled();
@@ -296,37 +298,53 @@ pub struct WriteSummary {
     pub stopped: Option<Stop>,
 }
 
-/// One batch on its way: its events, kept until DynamoDB has answered for them.
-type InFlight = HashMap<u64, Vec<(usize, Event)>>;
+/// The batches on their way: each event's input line and record ([`super::record`], shared with
+/// the request), for the failed file if the import stops before DynamoDB has answered.
+type InFlight = HashMap<u64, Vec<(usize, Arc<[u8]>)>>;
+
+fn damaged(e: super::record::Damaged) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e)
+}
 
 /// Where the write pass is, reading the spool.
 struct Batches<'a> {
     spool: SpoolReader,
     skip: &'a LineSet,
     max_bytes: usize,
-    /// An event read but not fitting the last batch's byte budget.
-    carried: Option<Pending>,
+    /// An event read but not fitting the last batch's byte budget, with its item's size.
+    carried: Option<(Pending, usize)>,
 }
 
 impl Batches<'_> {
-    /// The next batch: up to 25 events and at most `max_bytes` of items (one event always fits).
+    /// The next record not left out (a repeat of an earlier key).
+    fn next_record(&mut self) -> io::Result<Option<(usize, &[u8])>> {
+        loop {
+            match self.spool.next_record()? {
+                Some((line, _)) if self.skip.contains(line) => continue,
+                // Handed out through `last`: the borrow checker cannot see the loop ends here.
+                Some(_) => return Ok(self.spool.last()),
+                None => return Ok(None),
+            }
+        }
+    }
+
+    /// The next batch: up to 25 events and at most `max_bytes` of items (one event always
+    /// fits), each decoded from its record straight into its item.
     fn next_batch(&mut self) -> io::Result<Vec<Pending>> {
-        let mut batch: Vec<Pending> = self.carried.take().into_iter().collect();
-        let mut bytes: usize = batch.iter().map(|p| super::size::item_size(&p.item)).sum();
+        let mut batch = Vec::with_capacity(BATCH_SIZE);
+        let mut bytes = 0;
+        if let Some((p, size)) = self.carried.take() {
+            batch.push(p);
+            bytes = size;
+        }
         while batch.len() < BATCH_SIZE {
-            let Some((line, event)) = self.spool.next_event()? else {
+            let Some((line, record)) = self.next_record()? else {
                 break;
             };
-            if self.skip.contains(line) {
-                continue;
-            }
-            let item = event
-                .to_checked_item()
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.0))?;
-            let size = super::size::item_size(&item);
-            let p = Pending { line, event, item };
+            let mut p = Pending::new(line, Arc::from(record)).map_err(damaged)?;
+            let size = super::size::item_size(p.item());
             if !batch.is_empty() && bytes + size > self.max_bytes {
-                self.carried = Some(p);
+                self.carried = Some((p, size));
                 break;
             }
             bytes += size;
@@ -384,7 +402,10 @@ pub async fn write(
             let id = next_id;
             in_flight.insert(
                 id,
-                batch.iter().map(|p| (p.line, p.event.clone())).collect(),
+                batch
+                    .iter()
+                    .map(|p| (p.line, Arc::clone(&p.record)))
+                    .collect(),
             );
             let (stats, limiter) = (&stats, limiter.as_ref());
             running.push(async move {
@@ -418,7 +439,7 @@ pub async fn write(
                     if unreachable && summary.stopped.is_none() {
                         summary.stopped = Some(Stop::Unreachable(reason.clone()));
                     }
-                    failed_writer.write(&pending.event)?;
+                    failed_writer.write(&pending.record)?;
                     summary.failed.add(pending.line, reason);
                 }
             }
@@ -447,38 +468,22 @@ pub async fn write(
         let mut ids: Vec<u64> = in_flight.keys().copied().collect();
         ids.sort_unstable();
         for id in ids {
-            for (line, event) in in_flight.remove(&id).unwrap_or_default() {
-                failed_writer.write(&event)?;
+            for (line, record) in in_flight.remove(&id).unwrap_or_default() {
+                failed_writer.write(&record)?;
                 summary.failed.add(
                     line,
                     format!("no answer before the import stopped ({stop}); it may have landed, and importing the failed file again is safe"),
                 );
             }
         }
-        let mut rest = batches
-            .carried
-            .take()
-            .into_iter()
-            .map(|p| (p.line, p.event))
-            .collect::<Vec<_>>();
-        while let Some((line, event)) = batches.spool.next_event()? {
-            if !batches.skip.contains(line) {
-                rest.push((line, event));
-            }
-            if rest.len() >= BATCH_SIZE {
-                for (line, event) in rest.drain(..) {
-                    failed_writer.write(&event)?;
-                    summary
-                        .failed
-                        .add(line, format!("not sent: the import stopped ({stop})"));
-                }
-            }
+        let not_sent = format!("not sent: the import stopped ({stop})");
+        if let Some((p, _)) = batches.carried.take() {
+            failed_writer.write(&p.record)?;
+            summary.failed.add(p.line, not_sent.clone());
         }
-        for (line, event) in rest {
-            failed_writer.write(&event)?;
-            summary
-                .failed
-                .add(line, format!("not sent: the import stopped ({stop})"));
+        while let Some((line, record)) = batches.next_record()? {
+            failed_writer.write(record)?;
+            summary.failed.add(line, not_sent.clone());
         }
     }
     summary.written = stats.written.load(Ordering::Relaxed);
@@ -507,14 +512,16 @@ impl FailedWriter {
         }
     }
 
-    fn write(&mut self, event: &Event) -> io::Result<()> {
+    /// One event, from its spool record.
+    fn write(&mut self, record: &[u8]) -> io::Result<()> {
+        let event = super::record::decode_event(record).map_err(damaged)?;
         if self.file.is_none() {
             self.file = Some(io::BufWriter::new(crate::files::create(
                 &self.path, self.force,
             )?));
         }
         let f = self.file.as_mut().expect("just created");
-        serde_json::to_writer(&mut *f, event)?;
+        serde_json::to_writer(&mut *f, &event)?;
         f.write_all(b"\n")
     }
 

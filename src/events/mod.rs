@@ -10,6 +10,7 @@ pub mod keys;
 pub mod model;
 pub mod numbers;
 pub mod query;
+pub mod record;
 pub mod scan;
 pub mod size;
 pub mod spool;

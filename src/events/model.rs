@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::keys::{format_ts, index_key, sort_key};
 use super::numbers::check_numbers;
-use super::size::item_size;
+use super::size::{json_map_size, number_size};
 use crate::spec::{
     MAX_ITEM_BYTES, PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS,
     TYPE_SORT_KEY,
@@ -146,16 +146,18 @@ pub fn derived_event_id(canonical: &Value) -> String {
 pub fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
+            // Sorted here: `serde_json::Map` keeps insertion order when a dependency turns on
+            // serde_json's `preserve_order` (the SDK's test utilities do).
+            let mut entries: Vec<(&String, &Value)> = m.iter().collect();
+            entries.sort_unstable_by_key(|(k, _)| *k);
             out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
+            for (i, (k, v)) in entries.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::String(k.clone()).to_string());
+                write_json_string(k, out);
                 out.push(':');
-                write_canonical(&m[k], out);
+                write_canonical(v, out);
             }
             out.push('}');
         }
@@ -169,12 +171,31 @@ pub fn write_canonical(v: &Value, out: &mut String) {
             }
             out.push(']');
         }
-        other => out.push_str(&other.to_string()),
+        Value::String(s) => write_json_string(s, out),
+        Value::Number(n) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{n}");
+        }
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Null => out.push_str("null"),
     }
 }
 
+/// A string as serde_json writes it, quoted and escaped.
+fn write_json_string(s: &str, out: &mut String) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    serde_json::to_writer(&mut bytes, s).expect("writing to a Vec does not fail");
+    *out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+}
+
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// A random UUID v4, for events put by hand and canaries.
@@ -194,21 +215,43 @@ pub fn random_event_id() -> String {
     )
 }
 
+/// One JSON object, read strictly (a field given twice is refused, not silently taken as the
+/// last), its numbers checked.
+fn checked_object(text: &str) -> Result<Value, Invalid> {
+    let value = super::strict_json::parse(text).map_err(|e| invalid(json_error(&e)))?;
+    if !value.is_object() {
+        return Err(invalid(format!(
+            "an event must be a JSON object, not {}",
+            kind(&value)
+        )));
+    }
+    check_numbers(text).map_err(invalid)?;
+    Ok(value)
+}
+
 impl EventInput {
     /// Parses one JSON object (an import line, `--json`), checking its numbers first.
     pub fn parse(text: &str) -> Result<(EventInput, Value), Invalid> {
-        // Strict: a field given twice is refused, not silently taken as the last.
-        let value = super::strict_json::parse(text).map_err(|e| invalid(json_error(&e)))?;
-        if !value.is_object() {
-            return Err(invalid(format!(
-                "an event must be a JSON object, not {}",
-                kind(&value)
-            )));
-        }
-        check_numbers(text).map_err(invalid)?;
-        let input: EventInput =
-            serde_json::from_value(value.clone()).map_err(|e| invalid(field_error(&e)))?;
+        let value = checked_object(text)?;
+        let input = EventInput::deserialize(&value).map_err(|e| invalid(field_error(&e)))?;
         Ok((input, value))
+    }
+
+    /// One import line, parsed once: as [`EventInput::parse`], but the parsed JSON is moved into
+    /// the input instead of copied, and a line without an `event_id` gets the one derived from its
+    /// content ([`derived_event_id`]) here, where the whole line is still at hand.
+    pub fn from_line(text: &str) -> Result<EventInput, Invalid> {
+        let value = checked_object(text)?;
+        let derived = match value.get("event_id") {
+            None | Some(Value::Null) => Some(derived_event_id(&value)),
+            Some(_) => None,
+        };
+        let mut input: EventInput =
+            serde_json::from_value(value).map_err(|e| invalid(field_error(&e)))?;
+        if input.event_id.is_none() {
+            input.event_id = derived;
+        }
+        Ok(input)
     }
 
     /// Validates and fills defaults. `canonical` is the input as parsed, for a derived id.
@@ -240,12 +283,13 @@ impl EventInput {
                 None => random_event_id(),
             },
         };
+        let timestamp = format_ts(ts);
         let ttl = match self.ttl {
             // The derived ttl passes the same checks as a given one: a timestamp in year 1 or
             // 9999 must not slip through as a ttl that would be refused if written out.
             None | Some(Value::Null) => check_ttl(
                 (ts + Duration::days(TTL_DAYS)).timestamp(),
-                Some(&format_ts(ts)),
+                Some(&timestamp),
             )?,
             Some(Value::Number(n)) => {
                 let t = n.as_i64().ok_or_else(|| {
@@ -278,7 +322,7 @@ impl EventInput {
             event_id,
             event_type: self.event_type,
             status,
-            timestamp: format_ts(ts),
+            timestamp,
             ttl,
             retry_count,
             payload: nested_object("payload", self.payload)?,
@@ -290,10 +334,10 @@ impl EventInput {
                 event.user_id.len()
             )));
         }
-        if event.sort_key().len() > MAX_SORT_KEY_BYTES {
+        let sort_key_len = event.timestamp.len() + 1 + event.event_id.len();
+        if sort_key_len > MAX_SORT_KEY_BYTES {
             return Err(invalid(format!(
-                "timestamp#event_id is {} bytes; a sort key holds at most {MAX_SORT_KEY_BYTES}",
-                event.sort_key().len()
+                "timestamp#event_id is {sort_key_len} bytes; a sort key holds at most {MAX_SORT_KEY_BYTES}"
             )));
         }
         Ok(event)
@@ -321,6 +365,9 @@ fn field_error(e: &serde_json::Error) -> String {
 /// A ttl, given or derived, as DynamoDB TTL can use it: positive epoch seconds, not
 /// milliseconds. `derived_from` names the timestamp a derived ttl came from.
 fn check_ttl(t: i64, derived_from: Option<&str>) -> Result<i64, Invalid> {
+    if t > 0 && t < TTL_SECONDS_CEILING {
+        return Ok(t);
+    }
     let origin = derived_from
         .map(|ts| format!(" (derived: timestamp {ts} + {TTL_DAYS} days)"))
         .unwrap_or_default();
@@ -334,18 +381,16 @@ fn check_ttl(t: i64, derived_from: Option<&str>) -> Result<i64, Invalid> {
             }
         )));
     }
-    if t >= TTL_SECONDS_CEILING {
-        return Err(invalid(if derived_from.is_some() {
-            format!(
-                "ttl {t}{origin} is beyond year 5138 and would read as milliseconds; give a realistic timestamp or an explicit ttl"
-            )
-        } else {
-            format!(
-                "ttl {t} looks like milliseconds; DynamoDB TTL needs epoch seconds (and ignores the rest)"
-            )
-        }));
-    }
-    Ok(t)
+    // At or above the ceiling.
+    Err(invalid(if derived_from.is_some() {
+        format!(
+            "ttl {t}{origin} is beyond year 5138 and would read as milliseconds; give a realistic timestamp or an explicit ttl"
+        )
+    } else {
+        format!(
+            "ttl {t} looks like milliseconds; DynamoDB TTL needs epoch seconds (and ignores the rest)"
+        )
+    }))
 }
 
 /// `payload` and `metadata`: JSON objects within DynamoDB's nesting limit (the attribute itself
@@ -368,35 +413,97 @@ impl Event {
         sort_key(&self.timestamp, &self.event_id)
     }
 
-    /// The DynamoDB item: the event's attributes plus the three composite keys.
-    pub fn to_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
-        let mut item: HashMap<String, AttributeValue> =
-            serde_dynamo::aws_sdk_dynamodb_1::to_item(self)
-                .map_err(|e| invalid(format!("cannot convert to a DynamoDB item: {e}")))?;
-        item.insert(SORT_KEY.to_owned(), AttributeValue::S(self.sort_key()));
-        item.insert(
-            TYPE_SORT_KEY.to_owned(),
-            AttributeValue::S(index_key(&self.event_type, &self.timestamp)),
-        );
-        item.insert(
-            STATUS_SORT_KEY.to_owned(),
-            AttributeValue::S(index_key(&self.status, &self.timestamp)),
-        );
-        debug_assert!(item.contains_key(PARTITION_KEY) && item.contains_key(TTL_ATTRIBUTE));
-        Ok(item)
+    /// The DynamoDB item: the event's attributes plus the three composite keys, built directly
+    /// (numbers as the text [`number_text`] gives).
+    pub fn to_item(&self) -> HashMap<String, AttributeValue> {
+        let s = |v: &str| AttributeValue::S(v.to_owned());
+        let map = |m: &Map<String, Value>| {
+            AttributeValue::M(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), json_to_attribute(v)))
+                    .collect(),
+            )
+        };
+        HashMap::from([
+            (PARTITION_KEY.to_owned(), s(&self.user_id)),
+            (SORT_KEY.to_owned(), AttributeValue::S(self.sort_key())),
+            (
+                TYPE_SORT_KEY.to_owned(),
+                AttributeValue::S(index_key(&self.event_type, &self.timestamp)),
+            ),
+            (
+                STATUS_SORT_KEY.to_owned(),
+                AttributeValue::S(index_key(&self.status, &self.timestamp)),
+            ),
+            ("event_id".to_owned(), s(&self.event_id)),
+            ("event_type".to_owned(), s(&self.event_type)),
+            ("status".to_owned(), s(&self.status)),
+            ("timestamp".to_owned(), s(&self.timestamp)),
+            (
+                TTL_ATTRIBUTE.to_owned(),
+                AttributeValue::N(self.ttl.to_string()),
+            ),
+            (
+                "retry_count".to_owned(),
+                AttributeValue::N(self.retry_count.to_string()),
+            ),
+            ("payload".to_owned(), map(&self.payload)),
+            ("metadata".to_owned(), map(&self.metadata)),
+        ])
     }
 
-    /// The item, checked against the 400 KB limit before any call.
-    pub fn to_checked_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
-        let item = self.to_item()?;
-        let size = item_size(&item);
+    /// The size of [`Event::to_item`] as DynamoDB counts it, without building the item.
+    pub fn item_size(&self) -> usize {
+        let (ts, id) = (self.timestamp.len(), self.event_id.len());
+        let number = |n: &str| number_size(n);
+        PARTITION_KEY.len()
+            + self.user_id.len()
+            + SORT_KEY.len()
+            + ts
+            + 1
+            + id
+            + TYPE_SORT_KEY.len()
+            + self.event_type.len()
+            + 1
+            + ts
+            + STATUS_SORT_KEY.len()
+            + self.status.len()
+            + 1
+            + ts
+            + "event_id".len()
+            + id
+            + "event_type".len()
+            + self.event_type.len()
+            + "status".len()
+            + self.status.len()
+            + "timestamp".len()
+            + ts
+            + TTL_ATTRIBUTE.len()
+            + number(&self.ttl.to_string())
+            + "retry_count".len()
+            + number(&self.retry_count.to_string())
+            + "payload".len()
+            + json_map_size(&self.payload)
+            + "metadata".len()
+            + json_map_size(&self.metadata)
+    }
+
+    /// Checks the item against the 400 KB limit before any call; returns its size.
+    pub fn check_size(&self) -> Result<usize, Invalid> {
+        let size = self.item_size();
         if size > MAX_ITEM_BYTES {
             return Err(invalid(format!(
                 "the item is {size} bytes ({:.1} KB); DynamoDB allows at most {MAX_ITEM_BYTES} (400 KB), names and values counted",
                 size as f64 / 1024.0
             )));
         }
-        Ok(item)
+        Ok(size)
+    }
+
+    /// The item, checked against the 400 KB limit before any call.
+    pub fn to_checked_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
+        self.check_size()?;
+        Ok(self.to_item())
     }
 
     /// The key of the item: `user_id` and `timestamp#event_id`.
@@ -408,6 +515,34 @@ impl Event {
             ),
             (SORT_KEY.to_owned(), AttributeValue::S(self.sort_key())),
         ])
+    }
+}
+
+/// A JSON number as DynamoDB receives it: integers as they are, floats in the shortest form that
+/// reads back to the same value (what `check_numbers` validated against).
+pub fn number_text(n: &serde_json::Number) -> String {
+    if let Some(i) = n.as_i64() {
+        i.to_string()
+    } else if let Some(u) = n.as_u64() {
+        u.to_string()
+    } else {
+        n.as_f64().unwrap_or_default().to_string()
+    }
+}
+
+/// A JSON value as an attribute value: objects are maps, arrays lists, null is NULL.
+pub fn json_to_attribute(v: &Value) -> AttributeValue {
+    match v {
+        Value::Null => AttributeValue::Null(true),
+        Value::Bool(b) => AttributeValue::Bool(*b),
+        Value::Number(n) => AttributeValue::N(number_text(n)),
+        Value::String(s) => AttributeValue::S(s.clone()),
+        Value::Array(items) => AttributeValue::L(items.iter().map(json_to_attribute).collect()),
+        Value::Object(m) => AttributeValue::M(
+            m.iter()
+                .map(|(k, v)| (k.clone(), json_to_attribute(v)))
+                .collect(),
+        ),
     }
 }
 

@@ -10,7 +10,7 @@ pub fn item_size(item: &HashMap<String, AttributeValue>) -> usize {
     item.iter().map(|(k, v)| k.len() + value_size(v)).sum()
 }
 
-fn number_size(n: &str) -> usize {
+pub fn number_size(n: &str) -> usize {
     let digits: String = n
         .split(['e', 'E'])
         .next()
@@ -46,6 +46,27 @@ pub fn value_size(v: &AttributeValue) -> usize {
     }
 }
 
+/// The size of a JSON value stored as an attribute ([`crate::events::model::json_to_attribute`]),
+/// counted as [`value_size`] counts the attribute, without building it.
+pub fn json_value_size(v: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    match v {
+        Value::Null | Value::Bool(_) => 1,
+        Value::Number(n) => number_size(&crate::events::model::number_text(n)),
+        Value::String(s) => s.len(),
+        Value::Array(items) => 3 + items.iter().map(|v| 1 + json_value_size(v)).sum::<usize>(),
+        Value::Object(m) => json_map_size(m),
+    }
+}
+
+/// The size of a JSON object stored as a map attribute.
+pub fn json_map_size(m: &serde_json::Map<String, serde_json::Value>) -> usize {
+    3 + m
+        .iter()
+        .map(|(k, v)| 1 + k.len() + json_value_size(v))
+        .sum::<usize>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +84,24 @@ mod tests {
             AttributeValue::L(vec![AttributeValue::S("xy".into())]), // 1 + 3 + 1 + 2
         );
         assert_eq!(item_size(&item), 7 + 5 + 3 + 2 + 4 + 7);
+    }
+
+    /// The size computed from an event is the size of the item it gives, for every kind of value.
+    #[test]
+    fn event_sizes_are_the_sizes_of_their_items() {
+        use crate::events::model::{Defaults, EventInput};
+        let lines = [
+            r#"{"user_id":"u","event_type":"t","timestamp":"2026-01-01T00:00:00Z"}"#,
+            r#"{"user_id":"ü","event_type":"t","timestamp":"2026-01-01T00:00:00Z","retry_count":12,"ttl":1800000000,
+               "payload":{"a":[1,2.5,"x",null,true,{"b":{}}],"n":0.00100,"big":18446744073709551615,"neg":-7e-20},
+               "metadata":{"m":{"n":[[]]}}}"#,
+        ];
+        for line in lines {
+            let e = EventInput::from_line(line)
+                .unwrap()
+                .into_event(Defaults { now: None }, None)
+                .unwrap();
+            assert_eq!(e.item_size(), item_size(&e.to_item()), "{line}");
+        }
     }
 }

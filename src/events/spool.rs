@@ -4,11 +4,10 @@
 //! and any input that can be read once (stdin, a FIFO, `<(cat f)`) works.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
-use super::model::Event;
-
-/// Where validated events are written: one `LINE<TAB>EVENT-JSON` record a line.
+/// Where validated events are written: one record after the other, each its input line number
+/// (u64), its length (u32, little-endian) and its bytes ([`super::record`]).
 pub struct SpoolWriter {
     file: BufWriter<File>,
     records: u64,
@@ -22,12 +21,11 @@ impl SpoolWriter {
         })
     }
 
-    /// One validated event, as the JSON `serde_json` writes for an [`Event`] (its maps have
-    /// sorted keys, so the text is canonical).
-    pub fn push(&mut self, line: usize, event_json: &str) -> io::Result<()> {
-        write!(self.file, "{line}\t")?;
-        self.file.write_all(event_json.as_bytes())?;
-        self.file.write_all(b"\n")?;
+    /// One validated event's record.
+    pub fn push(&mut self, line: usize, record: &[u8]) -> io::Result<()> {
+        self.file.write_all(&(line as u64).to_le_bytes())?;
+        self.file.write_all(&(record.len() as u32).to_le_bytes())?;
+        self.file.write_all(record)?;
         self.records += 1;
         Ok(())
     }
@@ -64,56 +62,69 @@ impl Spool {
         file.rewind()?;
         Ok(SpoolReader {
             reader: BufReader::with_capacity(1 << 16, file),
-            buf: String::new(),
+            line: None,
+            buf: Vec::new(),
         })
     }
 }
 
 pub struct SpoolReader {
     reader: BufReader<File>,
-    buf: String,
+    /// The last record read and its line: one buffer for the whole pass.
+    line: Option<usize>,
+    buf: Vec<u8>,
 }
 
 impl SpoolReader {
-    /// The next record: its input line and its event.
-    pub fn next_event(&mut self) -> io::Result<Option<(usize, Event)>> {
-        self.buf.clear();
-        if self.reader.read_line(&mut self.buf)? == 0 {
-            return Ok(None);
+    /// The next record: its input line and its bytes (valid until the next call).
+    pub fn next_record(&mut self) -> io::Result<Option<(usize, &[u8])>> {
+        let mut head = [0u8; 12];
+        match self.reader.read_exact(&mut head) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                self.line = None;
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
         }
-        let bad = || {
+        let (line, len) = head.split_at(8);
+        let line = u64::from_le_bytes(line.try_into().expect("8 bytes"));
+        let len = u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize;
+        self.buf.resize(len, 0);
+        self.reader.read_exact(&mut self.buf).map_err(|_| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
                 "the import's spool file is damaged",
             )
-        };
-        let (line, json) = self.buf.trim_end().split_once('\t').ok_or_else(bad)?;
-        let line: usize = line.parse().map_err(|_| bad())?;
-        let event: Event = serde_json::from_str(json).map_err(|_| bad())?;
-        Ok(Some((line, event)))
+        })?;
+        self.line = Some(line as usize);
+        Ok(Some((line as usize, &self.buf)))
+    }
+
+    /// The record [`SpoolReader::next_record`] last returned, if any.
+    pub fn last(&self) -> Option<(usize, &[u8])> {
+        self.line.map(|l| (l, &self.buf[..]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::model::{Defaults, EventInput};
 
     #[test]
-    fn events_come_back_as_spooled() {
-        let (input, v) = EventInput::parse(
-            r#"{"user_id":"u v","event_type":"t","timestamp":"2026-01-01T00:00:00Z","payload":{"n":1.5,"s":"a\n\tb"}}"#,
-        )
-        .unwrap();
-        let event = input.into_event(Defaults { now: None }, Some(&v)).unwrap();
+    fn records_come_back_as_spooled() {
         let mut w = SpoolWriter::new().unwrap();
-        w.push(7, &serde_json::to_string(&event).unwrap()).unwrap();
+        w.push(7, b"first").unwrap();
+        w.push(9, b"").unwrap();
+        w.push(12, &[0u8; 70_000]).unwrap();
         let spool = w.finish().unwrap();
-        assert_eq!(spool.records(), 1);
+        assert_eq!(spool.records(), 3);
         for _ in 0..2 {
             let mut r = spool.reader().unwrap();
-            assert_eq!(r.next_event().unwrap(), Some((7, event.clone())));
-            assert_eq!(r.next_event().unwrap(), None);
+            assert_eq!(r.next_record().unwrap(), Some((7, &b"first"[..])));
+            assert_eq!(r.next_record().unwrap(), Some((9, &b""[..])));
+            assert_eq!(r.next_record().unwrap(), Some((12, &[0u8; 70_000][..])));
+            assert_eq!(r.next_record().unwrap(), None);
         }
     }
 }

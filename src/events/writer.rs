@@ -3,8 +3,8 @@
 //! reports exactly which events did not land.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
@@ -14,6 +14,7 @@ use aws_sdk_dynamodb::types::{
 use tokio::time::Instant;
 
 use super::model::{Event, Invalid};
+use super::record::{Damaged, decode_item};
 use crate::aws::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
 
@@ -158,27 +159,73 @@ pub async fn delete_if_expired(
     }
 }
 
-/// One event on its way into a batch, with the input line it came from.
+/// One event on its way into a batch: its record ([`super::record`]), the input line it came
+/// from, and its item, decoded from the record once and moved into the request that sends it (a
+/// request sent again decodes it again: no copy of the item is kept per batch).
 #[derive(Debug, Clone)]
 pub struct Pending {
     pub line: usize,
-    pub event: Event,
-    pub item: HashMap<String, AttributeValue>,
+    pub record: Arc<[u8]>,
+    item: Option<HashMap<String, AttributeValue>>,
+    key: (String, String),
+}
+
+impl Pending {
+    pub fn new(line: usize, record: Arc<[u8]>) -> Result<Pending, Damaged> {
+        let item = decode_item(&record)?;
+        let key = key_of(&item).ok_or(Damaged)?;
+        Ok(Pending {
+            line,
+            record,
+            item: Some(item),
+            key,
+        })
+    }
+
+    /// An event not read from a spool (bench seeding), checked against the item size limit.
+    pub fn from_event(line: usize, event: &Event) -> Result<Pending, Invalid> {
+        event.check_size()?;
+        let mut record = Vec::new();
+        super::record::encode(event, &mut record);
+        Ok(Pending::new(line, record.into()).expect("a record just encoded decodes"))
+    }
+
+    /// The item, decoded again if a request took it.
+    pub fn item(&mut self) -> &HashMap<String, AttributeValue> {
+        self.item
+            .get_or_insert_with(|| decode_item(&self.record).expect("the record decoded before"))
+    }
+
+    /// The item's key attributes, for a read of what is stored.
+    fn key_item(&self) -> HashMap<String, AttributeValue> {
+        HashMap::from([
+            (
+                PARTITION_KEY.to_owned(),
+                AttributeValue::S(self.key.0.clone()),
+            ),
+            (SORT_KEY.to_owned(), AttributeValue::S(self.key.1.clone())),
+        ])
+    }
 }
 
 /// Something BatchWriteItem carries: a put or a delete, known by its key.
 pub trait Batched {
-    fn request(&self) -> WriteRequest;
+    /// The request that sends it; called again for each attempt that needs it.
+    fn request(&mut self) -> WriteRequest;
     /// `(user_id, timestamp#event_id)`.
     fn key(&self) -> (String, String);
 }
 
 impl Batched for Pending {
-    fn request(&self) -> WriteRequest {
+    fn request(&mut self) -> WriteRequest {
+        let item = match self.item.take() {
+            Some(item) => item,
+            None => decode_item(&self.record).expect("the record decoded before"),
+        };
         WriteRequest::builder()
             .put_request(
                 PutRequest::builder()
-                    .set_item(Some(self.item.clone()))
+                    .set_item(Some(item))
                     .build()
                     .expect("the item is set"),
             )
@@ -186,7 +233,7 @@ impl Batched for Pending {
     }
 
     fn key(&self) -> (String, String) {
-        (self.event.user_id.clone(), self.event.sort_key())
+        self.key.clone()
     }
 }
 
@@ -198,7 +245,7 @@ pub struct DeleteKey {
 }
 
 impl Batched for DeleteKey {
-    fn request(&self) -> WriteRequest {
+    fn request(&mut self) -> WriteRequest {
         WriteRequest::builder()
             .delete_request(
                 DeleteRequest::builder()
@@ -267,7 +314,7 @@ pub async fn write_batch<T: Batched>(
     let mut attempt: u32 = 0;
     let mut last_problem;
     while !pending.is_empty() {
-        let requests: Vec<WriteRequest> = pending.iter().map(Batched::request).collect();
+        let requests: Vec<WriteRequest> = pending.iter_mut().map(Batched::request).collect();
         let sent = client
             .batch_write_item()
             .request_items(table, requests)
@@ -289,7 +336,11 @@ pub async fn write_batch<T: Batched>(
                     .filter_map(key_of)
                     .collect();
                 let before = pending.len();
-                pending.retain(|p| unprocessed.contains(&p.key()));
+                if unprocessed.is_empty() {
+                    pending.clear();
+                } else {
+                    pending.retain(|p| unprocessed.contains(&p.key()));
+                }
                 stats
                     .written
                     .fetch_add((before - pending.len()) as u64, Ordering::Relaxed);
@@ -434,7 +485,7 @@ pub async fn write_new(
             ..NewOutcome::default()
         };
     }
-    let keys = batch.iter().map(|p| p.event.key()).collect();
+    let keys = batch.iter().map(Pending::key_item).collect();
     let stored = match stored_items(client, table, keys, policy, stats).await {
         Ok(s) => s,
         Err((reason, unreachable)) => {
@@ -445,15 +496,19 @@ pub async fn write_new(
         }
     };
     let mut outcome = NewOutcome::default();
+    if stored.is_empty() {
+        outcome.failed = write_batch(client, table, batch, policy, stats).await;
+        return outcome;
+    }
     let mut absent = Vec::with_capacity(batch.len());
-    for p in batch {
+    for mut p in batch {
         let key = p.key();
         match stored.get(&key) {
             None => absent.push(p),
-            Some(item) if super::compare::same_item(item, &p.item) => outcome.present += 1,
+            Some(item) if super::compare::same_item(item, p.item()) => outcome.present += 1,
             Some(item) => outcome.conflicts.push(Conflict {
                 line: p.line,
-                differs: super::compare::differing(item, &p.item),
+                differs: super::compare::differing(item, p.item()),
                 key,
             }),
         }
@@ -494,8 +549,7 @@ mod tests {
                 );
                 let (input, value) = EventInput::parse(&line).unwrap();
                 let event = input.into_event(Defaults { now: None }, Some(&value)).unwrap();
-                let item = event.to_item().unwrap();
-                Pending { line: i + 1, event, item }
+                Pending::from_event(i + 1, &event).unwrap()
             })
             .collect()
     }
@@ -515,7 +569,7 @@ mod tests {
                 WriteRequest::builder()
                     .put_request(
                         PutRequest::builder()
-                            .set_item(Some(p.item.clone()))
+                            .set_item(Some(decode_item(&p.record).unwrap()))
                             .build()
                             .unwrap(),
                     )
@@ -613,10 +667,10 @@ mod tests {
     async fn recorded_unprocessed_keys_are_read_again_and_nothing_stored_is_replaced() {
         use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
         let batch = pending(3);
-        let identical = batch[0].item.clone();
-        let mut changed = batch[1].item.clone();
+        let identical = decode_item(&batch[0].record).unwrap();
+        let mut changed = decode_item(&batch[1].record).unwrap();
         changed.insert("status".into(), AttributeValue::S("delivered".into()));
-        let later: Vec<_> = batch[1..].iter().map(|p| p.event.key()).collect();
+        let later: Vec<_> = batch[1..].iter().map(|p| p.key_item()).collect();
         let first = mock!(aws_sdk_dynamodb::Client::batch_get_item)
             .match_requests(|r| {
                 r.request_items()
