@@ -15,15 +15,17 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use tokio::sync::OnceCell;
 
 use crate::aws::calls::{CallLog, CallLogger};
-use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
 use crate::output::progress::Progress;
-use crate::output::{RenderContext, Target};
+use crate::output::{Format, RenderContext, Target};
 use crate::spec::Names;
+
+/// The reporter that draws on stderr (only used when progress is shown).
+static DRAWN: Progress = Progress::new(true);
 
 /// How the report reaches the user.
 #[derive(Debug, Clone)]
 pub struct OutputSettings {
-    pub format: OutputFormat,
+    pub format: Format,
     pub quiet: bool,
     pub verbose: u8,
     pub progress: bool,
@@ -33,20 +35,23 @@ pub struct OutputSettings {
 }
 
 impl OutputSettings {
-    pub fn from_args(args: &GlobalArgs) -> OutputSettings {
+    /// The settings for `format`: progress only on a terminal and never beside machine output or
+    /// with `quiet`; `color` `None` is automatic (stdout a terminal and `NO_COLOR` unset).
+    pub fn resolve(
+        format: Format,
+        quiet: bool,
+        verbose: u8,
+        no_progress: bool,
+        color: Option<bool>,
+    ) -> OutputSettings {
         let stderr_tty = std::io::stderr().is_terminal();
         let stdout_tty = std::io::stdout().is_terminal();
-        let machine = matches!(args.output, OutputFormat::Json | OutputFormat::Ndjson);
         OutputSettings {
-            format: args.output,
-            quiet: args.quiet,
-            verbose: args.verbose,
-            progress: stderr_tty && !args.quiet && !args.no_progress && !machine,
-            color: match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
-            },
+            format,
+            quiet,
+            verbose,
+            progress: stderr_tty && !quiet && !no_progress && !format.is_machine(),
+            color: color.unwrap_or_else(|| stdout_tty && std::env::var_os("NO_COLOR").is_none()),
             interactive: std::io::stdin().is_terminal() && stderr_tty,
         }
     }
@@ -110,23 +115,6 @@ pub struct Context {
 pub const BULK_MAX_ATTEMPTS: u32 = 10;
 
 impl Context {
-    /// The context of a run whose whole time is bounded by `time_limit` (`--timeout` or the
-    /// command's default).
-    pub fn new(args: &GlobalArgs, time_limit: Option<Duration>) -> Context {
-        let mut names = Names::derive(&args.name_prefix, &args.env, args.table.as_deref());
-        names.production = args.production_markers.clone();
-        Context::with(
-            names,
-            OutputSettings::from_args(args),
-            AwsSettings {
-                region: args.region.clone(),
-                profile: args.profile.clone(),
-                endpoint_url: args.endpoint_url.clone(),
-                time_limit,
-            },
-        )
-    }
-
     pub fn with(names: Names, output: OutputSettings, aws: AwsSettings) -> Context {
         // A run without a time limit warns while an endpoint does not answer.
         let warn_no_answer = aws.time_limit.is_none();
@@ -201,6 +189,15 @@ impl Context {
 
     pub fn progress(&self) -> Progress {
         self.output.progress()
+    }
+
+    /// Progress for the core (`aws/`, `checks/`, `events/`), drawn by `output/`.
+    pub fn reporter(&self) -> &dyn crate::progress::Reporter {
+        if self.output.progress {
+            &DRAWN
+        } else {
+            &crate::progress::Silent
+        }
     }
 
     /// What the output layer needs to know about where and when a report was made.

@@ -96,7 +96,7 @@ const SELF_BOUNDED_GRACE: Duration = Duration::from_secs(60);
 
 async fn run(cli: Cli) -> u8 {
     let limit = commands::time_limit(&cli.command, cli.global.timeout);
-    let ctx = Context::new(&cli.global, limit);
+    let ctx = commands::context(&cli.global, limit);
     let kind = commands::kind(&cli.command);
     let stdout = io::stdout();
     let mut out = stdout.lock();

@@ -142,16 +142,50 @@ async fn read_commands_keep_their_verdict_or_say_unknown() {
             .unwrap();
     }
     let proxy = Proxy::start("reads.yaml");
-    let cases: [&[&str]; 4] = [
-        &["diagnose", "throttling"],
-        &["check-ttl", "--full"],
-        &["stream-status", "--probe"],
-        &["health-check", "monthly"],
+    // Each command and the verdict of its fault-free run on the seeded state (what the faulty
+    // run is compared with): the incident is crit, the overdue items a warning (check-ttl is crit:
+    // TTL is kept off so that the emulator does not delete them), the stream has no consumer (a
+    // warning) and its probe passes.
+    type Case<'a> = (&'a [&'a str], i32, Option<(&'a str, &'a str)>);
+    let cases: [Case; 4] = [
+        (
+            &["diagnose", "throttling"],
+            2,
+            Some(("throttling.cause", "crit")),
+        ),
+        (&["check-ttl", "--full"], 2, Some(("ttl.overdue", "warn"))),
+        (
+            &["stream-status", "--probe"],
+            1,
+            Some(("stream.probe", "ok")),
+        ),
+        (
+            &["health-check", "monthly"],
+            2,
+            Some(("throttling.cause", "crit")),
+        ),
     ];
-    for args in cases {
+    for (args, clean_code, clean_finding) in cases {
         let mut all = vec!["-o", "json"];
         all.extend_from_slice(args);
         let clean = w.run(&all);
+        assert_eq!(
+            clean.code, clean_code,
+            "{args:?} without faults\n{}",
+            clean.stdout
+        );
+        if let Some((check, status)) = clean_finding {
+            let found = clean.json()["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["check"] == check && f["status"] == status);
+            assert!(
+                found,
+                "{args:?} without faults: {check} is {status}\n{}",
+                clean.stdout
+            );
+        }
         let faulty = w.run_via(&proxy, &all);
         assert!(
             faulty.code == clean.code || faulty.code == 3,

@@ -66,7 +66,7 @@ async fn context_env(env: &str) -> Context {
         .behavior_version(aws_config::BehaviorVersion::latest())
         .build();
     let output = OutputSettings {
-        format: eventsctl::cli::OutputFormat::Json,
+        format: eventsctl::output::Format::Json,
         quiet: true,
         verbose: 0,
         progress: false,

@@ -686,3 +686,32 @@ fn bench_against_an_unreachable_endpoint_is_unknown_and_the_duration_holds_at_an
     assert!(r.json()["data"]["dropped"].as_u64().unwrap() > 0);
     assert_eq!(r.json()["data"]["not_deleted"], 0);
 }
+
+/// The guard of the JSON contract: every `-o json` run in these tests checks its `data` keys
+/// against docs/json.md (`common::assert_data_documented`); this checks the guard itself.
+#[test]
+fn json_md_documents_the_data_keys_of_each_command() {
+    let d = common::documented_data_keys();
+    assert_eq!(d["export status"], d["export start"], "shared rows");
+    assert!(d["health-check quarterly"].contains(&"prices".to_owned()));
+    assert!(d["dr-drill"].contains(&"rto_s".to_owned()));
+    let run = &d["insights run"];
+    assert!(run.contains(&"status".to_owned()));
+    assert!(
+        !run.contains(&"Complete".to_owned()),
+        "values in parentheses are not keys"
+    );
+    assert!(
+        !d["diagnose throttling"].contains(&"window".to_owned()),
+        "nested fields are not top-level keys"
+    );
+    let drifted = std::panic::catch_unwind(|| {
+        common::assert_data_documented(
+            &serde_json::json!({"command": "table verify", "data": {"table": "t", "renamed": 1}}),
+        )
+    });
+    assert!(drifted.is_err(), "an undocumented key fails");
+    common::assert_data_documented(
+        &serde_json::json!({"command": "table verify", "data": {"table": "t", "table_arn": "a"}}),
+    );
+}

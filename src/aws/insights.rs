@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::error::{AwsError, AwsResultExt};
+use crate::error::{Refusal, UsageError};
+use crate::progress::{Reporter, Task};
 
 /// StartQuery takes at most 50 log groups.
 /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
@@ -69,11 +71,53 @@ pub struct Statistics {
     pub bytes_scanned: f64,
 }
 
+/// How a query ended: AWS's terminal statuses, or stopped by us at the caller's ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum QueryEnd {
+    Complete,
+    Failed,
+    Cancelled,
+    /// AWS ended it: a query may run at most 60 minutes.
+    /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
+    Timeout,
+    /// A status this SDK does not know.
+    Unknown,
+    /// Still running when the caller's ceiling (`--max-wait`) came; stopped with StopQuery.
+    Stopped,
+}
+
+impl QueryEnd {
+    /// The end that `status` is, if it is terminal.
+    pub fn of(status: &QueryStatus) -> Option<QueryEnd> {
+        match status {
+            QueryStatus::Scheduled | QueryStatus::Running => None,
+            QueryStatus::Complete => Some(QueryEnd::Complete),
+            QueryStatus::Failed => Some(QueryEnd::Failed),
+            QueryStatus::Cancelled => Some(QueryEnd::Cancelled),
+            QueryStatus::Timeout => Some(QueryEnd::Timeout),
+            _ => Some(QueryEnd::Unknown),
+        }
+    }
+}
+
+impl std::fmt::Display for QueryEnd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            QueryEnd::Complete => "Complete",
+            QueryEnd::Failed => "Failed",
+            QueryEnd::Cancelled => "Cancelled",
+            QueryEnd::Timeout => "Timeout",
+            QueryEnd::Unknown => "Unknown",
+            QueryEnd::Stopped => "Stopped",
+        })
+    }
+}
+
 /// The outcome: its status, rows as (field, value) pairs in order (`@ptr` dropped), statistics.
 #[derive(Debug, Clone, Serialize)]
 pub struct QueryResult {
     pub query_id: String,
-    pub status: String,
+    pub status: QueryEnd,
     pub rows: Vec<Vec<(String, String)>>,
     pub statistics: Statistics,
     pub polls: u32,
@@ -83,7 +127,7 @@ pub struct QueryResult {
 
 impl QueryResult {
     pub fn complete(&self) -> bool {
-        self.status == QueryStatus::Complete.as_str()
+        self.status == QueryEnd::Complete
     }
 
     /// The value of `field` in a row.
@@ -107,10 +151,6 @@ impl QueryResult {
     }
 }
 
-fn terminal(s: &QueryStatus) -> bool {
-    !matches!(s, QueryStatus::Scheduled | QueryStatus::Running)
-}
-
 fn rows_of(
     results: Option<Vec<Vec<aws_sdk_cloudwatchlogs::types::ResultField>>>,
 ) -> Vec<Vec<(String, String)>> {
@@ -126,15 +166,15 @@ fn rows_of(
         .collect()
 }
 
-/// Runs one query to a terminal status (Complete, Failed, Cancelled, Timeout, Unknown),
-/// polling every `poll` up to `max_wait`; past it the query is stopped and reported as Timeout.
+/// Runs one query to its end (see [`QueryEnd`]), polling every `poll` up to `max_wait`; past it
+/// the query is stopped and reported as `Stopped`.
 /// A complete result is then read page by page (nextToken) up to `spec.limit` rows.
 pub async fn run(
     client: &Client,
     spec: &QuerySpec,
     poll: Duration,
     max_wait: Duration,
-    progress: &indicatif::ProgressBar,
+    progress: &dyn Task,
 ) -> Result<QueryResult, AwsError> {
     if spec.log_groups.len() > MAX_LOG_GROUPS {
         // Never dropped here without a word: the caller chooses which 50 and says so.
@@ -173,10 +213,13 @@ pub async fn run(
             .await
             .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
         let status = out.status.clone().unwrap_or(QueryStatus::UnknownValue);
-        progress.set_message(format!("Logs Insights query {}", status.as_str()));
-        if terminal(&status) || begun.elapsed() >= max_wait {
-            let timed_out = !terminal(&status);
-            if timed_out {
+        progress.status(&format!("Logs Insights query {}", status.as_str()));
+        let end = match QueryEnd::of(&status) {
+            None if begun.elapsed() >= max_wait => Some(QueryEnd::Stopped),
+            end => end,
+        };
+        if let Some(end) = end {
+            if end == QueryEnd::Stopped {
                 let _ = client.stop_query().query_id(&query_id).send().await;
             }
             let stats = out.statistics.as_ref();
@@ -194,7 +237,7 @@ pub async fn run(
                     break;
                 }
                 let want = (limit - rows.len()).min(MAX_ROWS_PER_PAGE as usize) as i32;
-                progress.set_message(format!("Logs Insights results, {} rows", rows.len()));
+                progress.status(&format!("Logs Insights results, {} rows", rows.len()));
                 let page = client
                     .get_query_results()
                     .query_id(&query_id)
@@ -210,11 +253,7 @@ pub async fn run(
             rows.truncate(limit);
             return Ok(QueryResult {
                 query_id,
-                status: if timed_out {
-                    "Timeout".into()
-                } else {
-                    status.as_str().to_owned()
-                },
+                status: end,
                 rows,
                 statistics,
                 polls,
@@ -249,9 +288,114 @@ pub async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<String>, Aw
     Ok(out)
 }
 
+/// The log groups a query reads, and those it cannot (a query takes at most 50).
+#[derive(Debug, Clone, Default)]
+pub struct LogGroups {
+    pub queried: Vec<String>,
+    pub left_out: Vec<String>,
+}
+
+/// Why no log groups could be chosen for a query.
+#[derive(Debug, thiserror::Error)]
+pub enum LogGroupsError {
+    /// More than a query takes were given: bad input.
+    #[error(transparent)]
+    TooMany(UsageError),
+    /// None exist under the prefix: the user has to name them.
+    #[error(transparent)]
+    NoneFound(Refusal),
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+}
+
+/// The log groups to query: the ones given (at most 50), else those under `prefix`: the first 50
+/// in name order if there are more, the rest named as left out (a warning on stderr, and in the
+/// report of `insights run`), never dropped silently.
+pub async fn resolve_log_groups(
+    client: &Client,
+    prefix: &str,
+    given: &[String],
+) -> Result<LogGroups, LogGroupsError> {
+    if given.len() > MAX_LOG_GROUPS {
+        return Err(LogGroupsError::TooMany(UsageError::new(format!(
+            "{} --log-group given; a Logs Insights query takes at most {MAX_LOG_GROUPS}: run it once per batch of 50",
+            given.len()
+        ))));
+    }
+    if !given.is_empty() {
+        return Ok(LogGroups {
+            queried: given.to_vec(),
+            left_out: Vec::new(),
+        });
+    }
+    let mut found = log_groups(client, prefix).await?;
+    if found.is_empty() {
+        return Err(LogGroupsError::NoneFound(Refusal::new(format!(
+            "no log groups under {prefix}; pass --log-group NAME (repeatable)"
+        ))));
+    }
+    found.sort();
+    let left_out = found.split_off(found.len().min(MAX_LOG_GROUPS));
+    if !left_out.is_empty() {
+        tracing::warn!(
+            "{} log groups under {prefix}; a query takes at most {MAX_LOG_GROUPS}: {} not queried (first: {})",
+            found.len() + left_out.len(),
+            left_out.len(),
+            left_out[0]
+        );
+    }
+    Ok(LogGroups {
+        queried: found,
+        left_out,
+    })
+}
+
+/// Runs a query to its end with a spinner (polling every 750 ms) and a ceiling.
+pub async fn execute(
+    client: &Client,
+    progress: &dyn Reporter,
+    spec: &QuerySpec,
+    max_wait: Duration,
+) -> Result<QueryResult, AwsError> {
+    let spinner = progress.spinner("Logs Insights query");
+    run(
+        client,
+        spec,
+        Duration::from_millis(750),
+        max_wait,
+        &*spinner,
+    )
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_ends_at_a_terminal_status_or_when_we_stop_it() {
+        let cases = [
+            (QueryStatus::Scheduled, None),
+            (QueryStatus::Running, None),
+            (QueryStatus::Complete, Some(QueryEnd::Complete)),
+            (QueryStatus::Failed, Some(QueryEnd::Failed)),
+            (QueryStatus::Cancelled, Some(QueryEnd::Cancelled)),
+            (QueryStatus::Timeout, Some(QueryEnd::Timeout)),
+            (QueryStatus::from("NewStatus"), Some(QueryEnd::Unknown)),
+            (QueryStatus::UnknownValue, Some(QueryEnd::Unknown)),
+        ];
+        for (status, want) in cases {
+            assert_eq!(QueryEnd::of(&status), want, "{status:?}");
+        }
+        // AWS's names in JSON; ours (Stopped) is not AWS's Timeout.
+        for end in [QueryEnd::Complete, QueryEnd::Timeout, QueryEnd::Stopped] {
+            assert_eq!(
+                serde_json::to_value(end).expect("serialisable"),
+                serde_json::json!(end.to_string())
+            );
+        }
+        assert_ne!(QueryEnd::Stopped.to_string(), QueryEnd::Timeout.to_string());
+    }
 
     #[test]
     fn values_are_escaped() {

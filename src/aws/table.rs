@@ -6,9 +6,9 @@ use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::client::Waiters;
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, ContinuousBackupsDescription, ContinuousBackupsStatus,
-    GlobalSecondaryIndex, KeySchemaElement, KeyType, PointInTimeRecoverySpecification, Projection,
-    StreamSpecification, StreamViewType, TableDescription, Tag, TimeToLiveDescription,
-    TimeToLiveSpecification,
+    ContributorInsightsAction, ContributorInsightsMode, GlobalSecondaryIndex, KeySchemaElement,
+    KeyType, PointInTimeRecoverySpecification, Projection, StreamSpecification, StreamViewType,
+    TableDescription, Tag, TimeToLiveDescription, TimeToLiveSpecification,
 };
 use aws_smithy_runtime_api::client::waiters::error::WaiterError;
 
@@ -349,6 +349,33 @@ pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsEr
         .await
         .aws("dynamodb", "TagResource", Some(arn.to_owned()))?;
     Ok(())
+}
+
+/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, docs/aws-facts.md §8.1) on
+/// the table and each GSI.
+pub async fn enable_contributor_insights(
+    client: &Client,
+    table: &str,
+    gsis: &[String],
+) -> Result<Vec<String>, AwsError> {
+    let mut done = Vec::new();
+    for r in std::iter::once(None).chain(gsis.iter().map(|g| Some(g.as_str()))) {
+        client
+            .update_contributor_insights()
+            .table_name(table)
+            .set_index_name(r.map(str::to_owned))
+            .contributor_insights_action(ContributorInsightsAction::Enable)
+            .contributor_insights_mode(ContributorInsightsMode::ThrottledKeys)
+            .send()
+            .await
+            .aws(
+                "dynamodb",
+                "UpdateContributorInsights",
+                table_resource(table),
+            )?;
+        done.push(r.unwrap_or("table").to_owned());
+    }
+    Ok(done)
 }
 
 /// The table's GSI names; the spec's when there is no description to read them from.

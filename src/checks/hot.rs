@@ -2,14 +2,12 @@
 //! the runbook's top-users Insights query turned into rates, Contributor Insights' most accessed
 //! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
 
-use aws_sdk_dynamodb::types::{
-    ContributorInsightsAction, ContributorInsightsMode, ContributorInsightsStatus,
-};
+use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::aws::insights::{QueryResult, QuerySpec, quote};
+use crate::aws::insights::{self, QueryResult, QuerySpec, quote};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
 use crate::aws::{AwsError, AwsResultExt};
 use crate::context::{Context, NoRegion};
@@ -158,7 +156,8 @@ async fn top_users(
         limit: None,
     };
     let wait = std::time::Duration::from_secs(900);
-    let first = crate::commands::insights::execute(ctx, &spec, wait)
+    let logs = ctx.logs().await.map_err(|e| e.to_string())?;
+    let first = insights::execute(logs, ctx.reporter(), &spec, wait)
         .await
         .map_err(|e| format!("{e:#}"))?;
     if !first.complete() {
@@ -180,7 +179,7 @@ async fn top_users(
             end,
             limit: None,
         };
-        let peaks = crate::commands::insights::execute(ctx, &peak, wait)
+        let peaks = insights::execute(logs, ctx.reporter(), &peak, wait)
             .await
             .map_err(|e| format!("{e:#}"))?;
         apply_peaks(&mut users, &peaks);
@@ -262,33 +261,6 @@ async fn rule_report(
     })
 }
 
-/// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, docs/aws-facts.md §8.1) on
-/// the table and each GSI.
-pub async fn enable_insights(
-    client: &aws_sdk_dynamodb::Client,
-    table: &str,
-    gsis: &[String],
-) -> Result<Vec<String>, AwsError> {
-    let mut done = Vec::new();
-    for r in resources(gsis) {
-        client
-            .update_contributor_insights()
-            .table_name(table)
-            .set_index_name(r.map(str::to_owned))
-            .contributor_insights_action(ContributorInsightsAction::Enable)
-            .contributor_insights_mode(ContributorInsightsMode::ThrottledKeys)
-            .send()
-            .await
-            .aws(
-                "dynamodb",
-                "UpdateContributorInsights",
-                crate::aws::error::table_resource(table),
-            )?;
-        done.push(r.unwrap_or("table").to_owned());
-    }
-    Ok(done)
-}
-
 pub async fn gather(
     ctx: &Context,
     window: Duration,
@@ -300,9 +272,10 @@ pub async fn gather(
     let now = Utc::now();
     let start = now - window;
     let cw = ctx.cloudwatch().await?;
+    let logs = ctx.logs().await?;
     let groups = async {
         if log_groups.is_empty() {
-            crate::commands::insights::resolve_log_groups(ctx, &[])
+            insights::resolve_log_groups(logs, &ctx.names.log_group_prefix, &[])
                 .await
                 .map(|g| g.queried)
                 .map_err(|e| format!("{e:#}"))

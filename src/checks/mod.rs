@@ -8,6 +8,8 @@ pub mod evidence;
 pub mod hot;
 pub mod keys;
 pub mod latency;
+pub mod pitr;
+pub mod quarterly;
 pub mod restore;
 pub mod settings;
 pub mod shape;

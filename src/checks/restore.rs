@@ -23,6 +23,7 @@ use crate::events::keys::format_ts;
 use crate::events::scan::{ScanSpec, count, start};
 use crate::report::{Finding, Status};
 use crate::spec::{self, PARTITION_KEY, RESTORE_SOURCE_TAG, SORT_KEY};
+use crate::times::human;
 
 const RB: &str = "Disaster Recovery: Restore Procedure, step 3 (Verify Restored Table)";
 /// Users of the restored sample whose source events are looked up in the restored table.
@@ -293,7 +294,7 @@ pub async fn gather(
         } else {
             format!("{source_name} and {name}")
         };
-        let spinner = ctx.progress().spinner(format!(
+        let spinner = ctx.reporter().spinner(&format!(
             "exact count: scanning {what}, about {:.0} read units",
             v.counts.exact_read_units.unwrap_or(0.0)
         ));
@@ -304,7 +305,7 @@ pub async fn gather(
             }
         };
         let counted = tokio::join!(count(client, &name, 4), source_count);
-        spinner.finish_and_clear();
+        drop(spinner);
         Some(counted)
     };
     let reference = async {
@@ -613,6 +614,47 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     out
 }
 
+/// Disaster recovery targets of the runbook: restored within 4 hours, at most 5 minutes lost.
+pub const RTO_TARGET_S: i64 = 4 * 3600;
+pub const RPO_TARGET_S: i64 = 5 * 60;
+
+/// RTO: from the restore's start to ACTIVE with TTL, stream, PITR and tags applied; the
+/// verification after it is reported beside it, not counted.
+pub fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Finding {
+    let rto_s = rto.num_seconds();
+    if rto_s < RTO_TARGET_S {
+        Finding::ok("drill.rto", format!("restored (ACTIVE, settings applied) in {} (target < 4 h); verification took {} more", human(rto), human(verification)))
+    } else {
+        Finding::crit("drill.rto", format!("restored (ACTIVE, settings applied) in {}: over the 4 h RTO", human(rto)))
+            .remedy("restore without GSIs first (GlobalSecondaryIndexOverride) or revisit the RTO; AWS: restore time varies and does not always follow table size (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html)")
+    }
+    .evidence(json!({"rto_s": rto_s, "rto_ms": rto.num_milliseconds(), "target_s": RTO_TARGET_S, "verification_s": verification.num_seconds()}))
+    .runbook("Disaster Recovery: RTO < 4 hours")
+}
+
+/// RPO: how far behind the drill's start the latest restorable point was (`None`: not reported).
+pub fn rpo(rpo_s: Option<i64>) -> Finding {
+    match rpo_s {
+        Some(r) if r <= RPO_TARGET_S => Finding::ok(
+            "drill.rpo",
+            format!(
+                "latest restorable point {} behind now (target < 5 min)",
+                human(chrono::Duration::seconds(r))
+            ),
+        ),
+        Some(r) => Finding::warn(
+            "drill.rpo",
+            format!(
+                "latest restorable point {} behind now: over the 5 min RPO",
+                human(chrono::Duration::seconds(r))
+            ),
+        ),
+        None => Finding::unknown("drill.rpo", "no LatestRestorableDateTime reported"),
+    }
+    .evidence(json!({"rpo_s": rpo_s, "target_s": RPO_TARGET_S}))
+    .runbook("Disaster Recovery: RPO < 5 minutes (PITR granularity)")
+}
+
 /// Did the verification find the restored table usable?
 pub fn verified(findings: &[Finding]) -> bool {
     Status::worst(findings.iter().map(|f| f.status)) != Status::Crit
@@ -824,5 +866,113 @@ mod tests {
         v.sampled_keys = 0;
         assert_eq!(count_finding(&v).status, Status::Crit);
         assert_eq!(scan_read_units(4096 * 10), 5.0);
+    }
+
+    #[test]
+    fn rto_and_rpo_against_the_runbook_targets() {
+        let secs = chrono::Duration::seconds;
+        let rto_cases = [
+            ("an hour", secs(3600), Status::Ok),
+            ("one second under 4 h", secs(RTO_TARGET_S - 1), Status::Ok),
+            ("exactly 4 h is over", secs(RTO_TARGET_S), Status::Crit),
+            ("six hours", secs(6 * 3600), Status::Crit),
+        ];
+        for (name, took, want) in rto_cases {
+            let f = rto(took, secs(30));
+            assert_eq!(f.status, want, "{name}: {}", f.summary);
+            assert_eq!(f.check, "drill.rto");
+            assert_eq!(f.evidence["rto_s"], took.num_seconds(), "{name}");
+            assert_eq!(f.evidence["verification_s"], 30, "{name}");
+        }
+        let rpo_cases = [
+            ("not reported", None, Status::Unknown),
+            ("current", Some(0), Status::Ok),
+            ("exactly 5 min", Some(RPO_TARGET_S), Status::Ok),
+            ("one second over", Some(RPO_TARGET_S + 1), Status::Warn),
+        ];
+        for (name, lag, want) in rpo_cases {
+            let f = rpo(lag);
+            assert_eq!(f.status, want, "{name}: {}", f.summary);
+            assert_eq!(f.check, "drill.rpo");
+        }
+    }
+
+    #[test]
+    fn restored_table_status_and_key_sample_verdicts() {
+        let active = || {
+            let mut t = table(SORT_KEY);
+            t.table_status = Some(TableStatus::Active);
+            t
+        };
+        let creating = || {
+            let mut t = table(SORT_KEY);
+            t.table_status = Some(TableStatus::Creating);
+            t
+        };
+        let sample = |sampled: usize, found: usize| Verification {
+            target_status: Some("ACTIVE".into()),
+            sampled_keys: sampled,
+            found_in_source: found,
+            ..Verification::default()
+        };
+        let cases = [
+            (
+                "active, nothing sampled",
+                active(),
+                sample(0, 0),
+                Status::Ok,
+                Status::Ok,
+            ),
+            (
+                "active, every key found",
+                active(),
+                sample(10, 10),
+                Status::Ok,
+                Status::Ok,
+            ),
+            (
+                "some deleted since the point",
+                active(),
+                sample(10, 7),
+                Status::Ok,
+                Status::Warn,
+            ),
+            (
+                "none found: the wrong table",
+                active(),
+                sample(10, 0),
+                Status::Ok,
+                Status::Crit,
+            ),
+            (
+                "not active",
+                creating(),
+                sample(10, 10),
+                Status::Crit,
+                Status::Ok,
+            ),
+        ];
+        for (name, target, verification, status, sampled) in cases {
+            let facts = VerifyFacts {
+                target,
+                schema: Vec::new(),
+                verification,
+                errors: vec!["a scan failed".into()],
+            };
+            let out = evaluate(&facts);
+            let of = |check: &str| {
+                out.iter()
+                    .find(|f| f.check == check)
+                    .unwrap_or_else(|| panic!("{name}: no {check}"))
+                    .status
+            };
+            assert_eq!(of("restore.status"), status, "{name}");
+            assert_eq!(of("restore.sample"), sampled, "{name}");
+            assert_eq!(
+                of("restore.verify"),
+                Status::Unknown,
+                "{name}: an error is unknown"
+            );
+        }
     }
 }

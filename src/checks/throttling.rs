@@ -17,13 +17,80 @@ use crate::report::{Finding, Section, Status};
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
 use crate::spec::targets::THROTTLE_ALARM;
 
-/// The per-reason throttle metrics: (short name, metric suffix).
-pub const REASONS: [(&str, &str); 4] = [
-    ("key_range", "KeyRangeThroughputThrottleEvents"),
-    ("max_on_demand", "MaxOnDemandThroughputThrottleEvents"),
-    ("account_limit", "AccountLimitThrottleEvents"),
-    ("provisioned", "ProvisionedThroughputThrottleEvents"),
-];
+/// Why DynamoDB throttled: the per-reason throttle metrics of August 2025.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// One partition's key range is over its limit (a hot partition).
+    KeyRange,
+    /// The table's on-demand maximum throughput.
+    MaxOnDemand,
+    /// The account's per-table quota.
+    AccountLimit,
+    /// Provisioned capacity.
+    Provisioned,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 4] = [
+        Reason::KeyRange,
+        Reason::MaxOnDemand,
+        Reason::AccountLimit,
+        Reason::Provisioned,
+    ];
+
+    /// The name in JSON (`by_reason`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::KeyRange => "key_range",
+            Reason::MaxOnDemand => "max_on_demand",
+            Reason::AccountLimit => "account_limit",
+            Reason::Provisioned => "provisioned",
+        }
+    }
+
+    /// The metric's name after `Read` / `Write`.
+    pub fn metric_suffix(self) -> &'static str {
+        match self {
+            Reason::KeyRange => "KeyRangeThroughputThrottleEvents",
+            Reason::MaxOnDemand => "MaxOnDemandThroughputThrottleEvents",
+            Reason::AccountLimit => "AccountLimitThrottleEvents",
+            Reason::Provisioned => "ProvisionedThroughputThrottleEvents",
+        }
+    }
+}
+
+/// A total per throttle reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ByReason([f64; 4]);
+
+impl ByReason {
+    pub fn get(&self, r: Reason) -> f64 {
+        self.0[r as usize]
+    }
+
+    fn add(&mut self, r: Reason, v: f64) {
+        self.0[r as usize] += v;
+    }
+
+    pub fn sum(&self) -> f64 {
+        self.0.iter().sum()
+    }
+
+    /// Each reason with its total, in the order of [`Reason::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Reason, f64)> + '_ {
+        Reason::ALL.into_iter().map(|r| (r, self.get(r)))
+    }
+
+    /// `{"key_range": n, ...}`.
+    pub fn json(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(r, v)| (r.name().to_owned(), json!(v)))
+                .collect(),
+        )
+    }
+}
 pub const WRITE_OPERATIONS: [&str; 5] = [
     "PutItem",
     "BatchWriteItem",
@@ -63,9 +130,9 @@ pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
                 r,
                 "Sum",
             ));
-            for (_, suffix) in REASONS {
+            for reason in Reason::ALL {
                 keys.push(MetricKey::resource(
-                    &format!("{side}{suffix}"),
+                    &format!("{side}{}", reason.metric_suffix()),
                     table,
                     r,
                     "Sum",
@@ -141,14 +208,15 @@ pub struct ResourceThrottles {
     /// Longest run of 5-minute periods above 10 events, per side.
     pub write_run: usize,
     pub read_run: usize,
-    /// Per-reason totals, read + write, in the order of [`REASONS`].
-    pub reasons: [f64; 4],
-    pub write_reasons: [f64; 4],
+    /// Per-reason totals, read + write.
+    pub reasons: ByReason,
+    /// Per-reason totals of writes.
+    pub write_reasons: ByReason,
 }
 
 impl ResourceThrottles {
     pub fn total(&self) -> f64 {
-        self.write + self.read + self.reasons.iter().sum::<f64>()
+        self.write + self.read + self.reasons.sum()
     }
 
     pub fn status(&self) -> Status {
@@ -172,12 +240,13 @@ pub fn resource_throttles(m: &MetricSet, table: &str, index: Option<&str>) -> Re
     for side in SIDES {
         let key = MetricKey::resource(&format!("{side}ThrottleEvents"), table, index, "Sum");
         let (total, longest) = (m.total(&key), run(&key));
-        for (i, (_, suffix)) in REASONS.iter().enumerate() {
-            let reason_key = MetricKey::resource(&format!("{side}{suffix}"), table, index, "Sum");
+        for reason in Reason::ALL {
+            let metric = format!("{side}{}", reason.metric_suffix());
+            let reason_key = MetricKey::resource(&metric, table, index, "Sum");
             let t = m.total(&reason_key);
-            r.reasons[i] += t;
+            r.reasons.add(reason, t);
             if side == "Write" {
-                r.write_reasons[i] += t;
+                r.write_reasons.add(reason, t);
             }
             // The per-reason metrics count throttles the older metric may not (on-demand).
             let reason_run = run(&reason_key);
@@ -224,23 +293,23 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
         .into_iter()
         .map(|r| (r, resource_throttles(m, table, r)))
         .collect();
-    let where_ = |i: usize| -> Vec<String> {
+    let where_ = |reason: Reason| -> Vec<String> {
         per.iter()
-            .filter(|(_, t)| t.reasons[i] > 0.0)
-            .map(|(r, t)| format!("{} ({})", resource_name(*r), count(t.reasons[i])))
+            .filter(|(_, t)| t.reasons.get(reason) > 0.0)
+            .map(|(r, t)| format!("{} ({})", resource_name(*r), count(t.reasons.get(reason))))
             .collect()
     };
     let mut out: Vec<(f64, Cause)> = Vec::new();
-    let total = |i: usize| per.iter().map(|(_, t)| t.reasons[i]).sum::<f64>();
+    let total = |reason: Reason| per.iter().map(|(_, t)| t.reasons.get(reason)).sum::<f64>();
 
-    if total(0) > 0.0 {
-        out.push((total(0), Cause {
+    if total(Reason::KeyRange) > 0.0 {
+        out.push((total(Reason::KeyRange), Cause {
             name: "hot_partition",
-            summary: format!("hot partition: key-range throttling on {}", where_(0).join(", ")),
+            summary: format!("hot partition: key-range throttling on {}", where_(Reason::KeyRange).join(", ")),
             remedy: "find the hot keys with `eventsctl hot-partitions`; one partition takes at most 1,000 WCU / 3,000 RCU per second, so spread a hot user's writes with a sharded key suffix (runbook Issue 4, resolution 2-3)".into(),
         }));
     }
-    if total(1) > 0.0 {
+    if total(Reason::MaxOnDemand) > 0.0 {
         let configured = facts
             .table
             .as_ref()
@@ -255,23 +324,23 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
                 )
             })
             .unwrap_or_default();
-        out.push((total(1), Cause {
+        out.push((total(Reason::MaxOnDemand), Cause {
             name: "on_demand_maximum",
-            summary: format!("on-demand maximum reached on {}{configured}", where_(1).join(", ")),
+            summary: format!("on-demand maximum reached on {}{configured}", where_(Reason::MaxOnDemand).join(", ")),
             remedy: "raise or remove the table's OnDemandThroughput maximum (MaxWriteRequestUnits/MaxReadRequestUnits; -1 removes it) in its Terraform".into(),
         }));
     }
-    if total(2) > 0.0 {
-        out.push((total(2), Cause {
+    if total(Reason::AccountLimit) > 0.0 {
+        out.push((total(Reason::AccountLimit), Cause {
             name: "account_quota",
-            summary: format!("table quota reached (default 40,000 request units/s per table) on {}", where_(2).join(", ")),
+            summary: format!("table quota reached (default 40,000 request units/s per table) on {}", where_(Reason::AccountLimit).join(", ")),
             remedy: "request a higher per-table quota in Service Quotas; meanwhile back off in the API layer and buffer writes through SQS (runbook alarm 1, resolution 2, 3, 5)".into(),
         }));
     }
-    if total(3) > 0.0 {
-        out.push((total(3), Cause {
+    if total(Reason::Provisioned) > 0.0 {
+        out.push((total(Reason::Provisioned), Cause {
             name: "provisioned_capacity",
-            summary: format!("provisioned capacity exceeded on {}", where_(3).join(", ")),
+            summary: format!("provisioned capacity exceeded on {}", where_(Reason::Provisioned).join(", ")),
             remedy: "the runbook's table is on-demand: switch back to PAY_PER_REQUEST or raise capacity and auto scaling".into(),
         }));
     }
@@ -282,12 +351,12 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
             .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, "Sum")) > 0.0);
     let throttled_gsis: Vec<String> = per[1..]
         .iter()
-        .filter(|(_, t)| t.write > 0.0 || t.write_reasons.iter().sum::<f64>() > 0.0)
+        .filter(|(_, t)| t.write > 0.0 || t.write_reasons.sum() > 0.0)
         .map(|(r, t)| {
             format!(
                 "{} ({} write throttle events)",
                 r.unwrap_or_default(),
-                count(t.write.max(t.write_reasons.iter().sum()))
+                count(t.write.max(t.write_reasons.sum()))
             )
         })
         .collect();
@@ -356,7 +425,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         let evidence = json!({
             "write_throttle_events": t.write, "read_throttle_events": t.read,
             "longest_write_run": t.write_run, "longest_read_run": t.read_run,
-            "by_reason": REASONS.iter().zip(t.reasons).map(|((n, _), v)| (n.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "by_reason": t.reasons.json(),
         });
         findings.push(
             Finding::new(check, t.status(), summary)
@@ -599,7 +668,7 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
         .map(|r| {
             let t = resource_throttles(m, &facts.table_name, r);
             let mut row = vec![resource_name(r), count(t.write), count(t.read)];
-            row.extend(t.reasons.iter().map(|v| count(*v)));
+            row.extend(t.reasons.iter().map(|(_, v)| count(v)));
             row.push(t.write_run.max(t.read_run).to_string());
             row
         })
@@ -695,7 +764,7 @@ pub fn data(facts: &ThrottleFacts) -> Value {
             let t = resource_throttles(m, &facts.table_name, r);
             json!({"resource": r.unwrap_or("table"), "write": t.write, "read": t.read,
                    "longest_write_run": t.write_run, "longest_read_run": t.read_run,
-                   "by_reason": REASONS.iter().zip(t.reasons).map(|((n, _), v)| (n.to_string(), json!(v))).collect::<serde_json::Map<_, _>>()})
+                   "by_reason": t.reasons.json()})
         }).collect::<Vec<_>>(),
         "causes": causes(facts, m).iter().map(|c| c.name).collect::<Vec<_>>(),
         "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum")),
@@ -705,4 +774,187 @@ pub fn data(facts: &ThrottleFacts) -> Value {
             Err(e) => json!({"name": facts.alarm_name, "error": e.to_string()}),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_dynamodb::types::{BillingModeSummary, TableDescription};
+
+    use super::*;
+    use crate::aws::AwsErrorKind;
+    use crate::aws::metrics::Series;
+
+    const TABLE: &str = "t-events";
+    const GSI: &str = "StatusIndex";
+
+    /// (metric, index, operation, values per 5-minute period from the window's start)
+    type Metric<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [f64]);
+
+    fn facts(metrics: &[Metric]) -> ThrottleFacts {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
+        let period = Duration::seconds(i64::from(window.period));
+        let series = metrics
+            .iter()
+            .map(|(metric, index, op, values)| Series {
+                key: match op {
+                    Some(op) => MetricKey::op(metric, TABLE, op, "Sum"),
+                    None => MetricKey::resource(metric, TABLE, *index, "Sum"),
+                },
+                points: values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (window.start + period * i as i32, *v))
+                    .collect(),
+                problem: None,
+            })
+            .collect();
+        let table = TableDescription::builder()
+            .table_name(TABLE)
+            .table_status(TableStatus::Active)
+            .billing_mode_summary(
+                BillingModeSummary::builder()
+                    .billing_mode(BillingMode::PayPerRequest)
+                    .build(),
+            )
+            .build();
+        ThrottleFacts {
+            table_name: TABLE.into(),
+            gsis: vec![GSI.into()],
+            table: Ok(Some(table)),
+            metrics: Ok(MetricSet::from_series(window, series)),
+            alarm_name: "t-throttles".into(),
+            alarm: Ok(None),
+            now,
+        }
+    }
+
+    fn status_of(findings: &[Finding], check: &str) -> Status {
+        findings
+            .iter()
+            .find(|f| f.check == check)
+            .unwrap_or_else(|| panic!("no {check} in {findings:?}"))
+            .status
+    }
+
+    #[test]
+    fn throttle_verdicts_and_causes_from_the_metrics() {
+        let base = Some("PutItem");
+        // (name, metrics, table, gsi, requests, cause status, causes named)
+        type Case<'a> = (&'a str, Vec<Metric<'a>>, [Status; 4], Vec<&'a str>);
+        let cases: Vec<Case> = vec![
+            (
+                "quiet",
+                vec![],
+                [Status::Ok, Status::Ok, Status::Ok, Status::Ok],
+                vec![],
+            ),
+            (
+                "one period above the threshold is a warning",
+                vec![("WriteThrottleEvents", None, None, &[50.0, 0.0, 0.0])],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec![],
+            ),
+            (
+                "two consecutive periods above 10 is the alarm condition",
+                vec![("WriteThrottleEvents", None, None, &[11.0, 11.0])],
+                [Status::Crit, Status::Ok, Status::Ok, Status::Crit],
+                vec![],
+            ),
+            (
+                "exactly 10 is not above the threshold",
+                vec![("WriteThrottleEvents", None, None, &[10.0, 10.0])],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec![],
+            ),
+            (
+                "key-range throttling names a hot partition",
+                vec![("WriteKeyRangeThroughputThrottleEvents", None, None, &[3.0])],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec!["hot_partition"],
+            ),
+            (
+                "per-reason runs count towards the alarm condition too",
+                vec![(
+                    "WriteMaxOnDemandThroughputThrottleEvents",
+                    None,
+                    None,
+                    &[20.0, 20.0],
+                )],
+                [Status::Crit, Status::Ok, Status::Ok, Status::Crit],
+                vec!["on_demand_maximum"],
+            ),
+            (
+                "the strongest cause comes first",
+                vec![
+                    ("ReadAccountLimitThrottleEvents", None, None, &[1.0]),
+                    (
+                        "WriteProvisionedThroughputThrottleEvents",
+                        None,
+                        None,
+                        &[9.0],
+                    ),
+                ],
+                [Status::Warn, Status::Ok, Status::Ok, Status::Warn],
+                vec!["provisioned_capacity", "account_quota"],
+            ),
+            (
+                "a GSI throttling while base writes are throttled is back-pressure",
+                vec![
+                    ("WriteThrottleEvents", Some(GSI), None, &[5.0]),
+                    ("ThrottledRequests", None, base, &[5.0]),
+                ],
+                [Status::Ok, Status::Warn, Status::Warn, Status::Warn],
+                vec!["gsi_back_pressure"],
+            ),
+            (
+                "a GSI throttling alone is not back-pressure",
+                vec![("WriteThrottleEvents", Some(GSI), None, &[5.0])],
+                [Status::Ok, Status::Warn, Status::Ok, Status::Warn],
+                vec![],
+            ),
+        ];
+        for (name, metrics, [table, gsi, requests, cause], named) in cases {
+            let facts = facts(&metrics);
+            let out = evaluate(&facts);
+            assert_eq!(status_of(&out, "throttling.table"), table, "{name}");
+            assert_eq!(
+                status_of(&out, &format!("throttling.gsi.{GSI}")),
+                gsi,
+                "{name}"
+            );
+            assert_eq!(status_of(&out, "throttling.requests"), requests, "{name}");
+            assert_eq!(status_of(&out, "throttling.cause"), cause, "{name}");
+            assert_eq!(
+                status_of(&out, "throttling.table_status"),
+                Status::Ok,
+                "{name}"
+            );
+            let m = facts.metrics.as_ref().expect("metrics");
+            let got: Vec<&str> = causes(&facts, m).iter().map(|c| c.name).collect();
+            assert_eq!(got, named, "{name}");
+        }
+    }
+
+    #[test]
+    fn what_could_not_be_read_is_unknown_not_quiet() {
+        let mut f = facts(&[]);
+        f.metrics = Err(AwsError::local(
+            AwsErrorKind::AccessDenied,
+            "cloudwatch",
+            "GetMetricData",
+            None,
+            "denied",
+        ));
+        let out = evaluate(&f);
+        assert_eq!(status_of(&out, "throttling.metrics"), Status::Unknown);
+        assert!(out.iter().all(|x| x.check != "throttling.cause"));
+
+        let mut f = facts(&[]);
+        f.table = Ok(None);
+        assert_eq!(
+            status_of(&evaluate(&f), "throttling.table_status"),
+            Status::Crit
+        );
+    }
 }

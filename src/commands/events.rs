@@ -328,7 +328,7 @@ pub async fn query(
         "elapsed_ms": started.elapsed().as_millis() as u64,
     });
     // NDJSON is items only; the token goes where a person sees it and a pipe does not.
-    if ctx.output.format == crate::cli::OutputFormat::Ndjson
+    if ctx.output.format == crate::output::Format::Ndjson
         && !ctx.output.quiet
         && let Some(t) = &token
     {

@@ -9,12 +9,12 @@ use serde_json::json;
 
 use crate::aws::metrics::{self, MetricKey, Window};
 use crate::checks::capacity::{Prices, cost, cost_finding, daily, peak_finding};
+use crate::checks::quarterly::{self, GsiUsage, KeySample};
 use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
 use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
 use crate::context::Context;
 use crate::events::scan::{ScanSpec, start};
 use crate::report::{Attachment, ChartSeries, Finding, Report, Section, Status};
-use crate::spec::targets::latency_targets;
 use crate::spec::{self, PARTITION_KEY};
 
 fn prices(p: &PriceArgs) -> Prices {
@@ -185,49 +185,6 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     })
 }
 
-fn pitr_window(facts: &table::TableFacts) -> Finding {
-    let Ok(Some(b)) = &facts.backups else {
-        return Finding::unknown("pitr.window", "no continuous-backups description");
-    };
-    let Some(p) = b.point_in_time_recovery_description() else {
-        return Finding::unknown("pitr.window", "no PITR description");
-    };
-    let (Some(e), Some(l)) = (
-        p.earliest_restorable_date_time(),
-        p.latest_restorable_date_time(),
-    ) else {
-        return Finding::unknown(
-            "pitr.window",
-            "no restorable window reported (PITR off: see table.pitr)",
-        );
-    };
-    let lag = Utc::now().timestamp() - l.secs();
-    let span = Duration::seconds(l.secs() - e.secs());
-    let summary = format!(
-        "restorable from {} to {} ({} of history); latest point {} behind now",
-        e,
-        l,
-        crate::times::human(span),
-        crate::times::human(Duration::seconds(lag.max(0)))
-    );
-    let f = if span < Duration::days(1) {
-        // A window of minutes is PITR switched on a moment ago: nothing older can be restored.
-        Finding::warn(
-            "pitr.window",
-            format!("{summary}: PITR was enabled recently, a restore cannot go back further yet"),
-        )
-    } else if lag > 15 * 60 {
-        Finding::warn(
-            "pitr.window",
-            format!("{summary}: more than the usual 5 minutes"),
-        )
-    } else {
-        Finding::ok("pitr.window", summary)
-    };
-    f.evidence(json!({"earliest": e.to_string(), "latest": l.to_string(), "lag_s": lag}))
-        .runbook("Disaster Recovery: RPO < 5 minutes")
-}
-
 pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let month = Duration::days(30);
@@ -299,7 +256,10 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         Part {
             name: "pitr",
             runbook: "Monthly 3 / Disaster Recovery",
-            findings: vec![pitr_window(&table_facts)],
+            findings: vec![crate::checks::pitr::window(
+                &table_facts.backups,
+                Utc::now(),
+            )],
             sections: Vec::new(),
         },
         Part {
@@ -319,17 +279,8 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         },
     ];
     if args.restore_test {
-        let drill_args = crate::cli::DrillArgs {
-            keep: false,
-            report: None,
-            force: false,
-            max_wait: Duration::hours(6),
-            sample: 100,
-            delete: None,
-            yes: false,
-            dry_run: false,
-        };
-        let drill = match super::restore::dr_drill(ctx, &drill_args).await {
+        let settings = super::restore::DrillSettings::default();
+        let drill = match super::restore::drill(ctx, &settings).await {
             Ok(r) => r.findings,
             Err(e) => vec![Finding::unknown(
                 "drill.run",
@@ -421,10 +372,7 @@ async fn quarter_latency(
     Ok(out)
 }
 
-async fn key_distribution(
-    ctx: &Context,
-    sample: usize,
-) -> anyhow::Result<(usize, Vec<(String, usize)>)> {
+async fn key_distribution(ctx: &Context, sample: usize) -> anyhow::Result<KeySample> {
     let mut spec = ScanSpec::new(4);
     spec.per_segment_limit = Some(sample.div_ceil(4));
     spec.page_size = Some(sample.clamp(1, 1000) as i32);
@@ -452,11 +400,11 @@ async fn key_distribution(
     }
     let mut top: Vec<(String, usize)> = counts.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Ok((n, top))
+    Ok(KeySample { sampled: n, top })
 }
 
 enum KeysFrom {
-    Sample(anyhow::Result<(usize, Vec<(String, usize)>)>),
+    Sample(anyhow::Result<KeySample>),
     Export(anyhow::Result<Part>),
 }
 
@@ -525,97 +473,16 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
     // From an export: the exact shape replaces the sampled key distribution.
     let (keys, shape) = match keys {
         KeysFrom::Sample(k) => (k, None),
-        KeysFrom::Export(shape) => (Ok((0, Vec::new())), Some(shape?)),
+        KeysFrom::Export(shape) => (Ok(KeySample::default()), Some(shape?)),
     };
     spinner.finish_and_clear();
 
-    let mut lat = Vec::new();
-    let mut rows = Vec::new();
-    match (&this_q, &last_q) {
-        (Err(e), _) => lat.push(Finding::unknown(
-            "quarterly.latency",
-            format!("could not read latency: {e}"),
-        )),
-        (Ok(cur), prev) => {
-            for op in latency::operations() {
-                let t = latency_targets(op);
-                let get = |m: &HashMap<(String, String), f64>, s: &str| {
-                    m.get(&(op.to_owned(), s.to_owned())).copied()
-                };
-                let prev = prev.as_ref().ok();
-                let values: Vec<(&str, Option<f64>, Option<f64>, f64)> =
-                    [("p50", t.p50), ("p95", t.p95), ("p99", t.p99)]
-                        .into_iter()
-                        .map(|(s, target)| (s, get(cur, s), prev.and_then(|p| get(p, s)), target))
-                        .collect();
-                rows.push(
-                    std::iter::once(op.to_owned())
-                        .chain(values.iter().map(|(_, c, pr, target)| {
-                            format!(
-                                "{} ({}; < {target})",
-                                c.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into()),
-                                pr.map(|v| format!("last {v:.1}"))
-                                    .unwrap_or_else(|| "last -".into())
-                            )
-                        }))
-                        .collect(),
-                );
-                if values.iter().all(|(_, c, _, _)| c.is_none()) {
-                    lat.push(Finding::unknown(
-                        format!("quarterly.latency.{op}"),
-                        format!(
-                            "{}: no {op} requests, no latency to judge",
-                            crate::checks::evidence::no_traffic("this quarter")
-                        ),
-                    ));
-                    continue;
-                }
-                let over: Vec<String> = values
-                    .iter()
-                    .filter(|(_, c, _, t)| c.is_some_and(|c| c > *t))
-                    .map(|(s, c, _, t)| format!("{s} {:.1} > {t}", c.unwrap_or(0.0)))
-                    .collect();
-                let worse: Vec<String> = values
-                    .iter()
-                    .filter(|(_, c, pr, _)| matches!((c, pr), (Some(c), Some(p)) if *c > p * 1.25 && *p > 0.0))
-                    .map(|(s, c, pr, _)| format!("{s} {:.1} vs {:.1}", c.unwrap_or(0.0), pr.unwrap_or(0.0)))
-                    .collect();
-                let summary = values
-                    .iter()
-                    .map(|(s, c, _, _)| {
-                        format!(
-                            "{s} {}",
-                            c.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into())
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" / ");
-                let f = if !over.is_empty() {
-                    Finding::warn(
-                        format!("quarterly.latency.{op}"),
-                        format!(
-                            "{summary} ms over the quarter: over target ({})",
-                            over.join(", ")
-                        ),
-                    )
-                } else if !worse.is_empty() {
-                    Finding::warn(
-                        format!("quarterly.latency.{op}"),
-                        format!(
-                            "{summary} ms: degraded from last quarter by more than 25% ({})",
-                            worse.join(", ")
-                        ),
-                    )
-                } else {
-                    Finding::ok(
-                        format!("quarterly.latency.{op}"),
-                        format!("{summary} ms over the quarter, within targets"),
-                    )
-                };
-                lat.push(f.runbook("Quarterly 1: Analyze Performance Metrics"));
-            }
-        }
-    }
+    let operations = latency::operations();
+    let (lat, rows) = quarterly::latency(
+        &operations,
+        this_q.as_ref().map_err(|e| e.to_string()),
+        last_q.as_ref().ok(),
+    );
     let mut usage_findings = Vec::new();
     let mut gsi_rows = Vec::new();
     match &usage {
@@ -629,31 +496,32 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                 &table,
                 "Sum",
             ));
-            for g in &gsis {
-                let w = m.total(&MetricKey::gsi(
-                    "ConsumedWriteCapacityUnits",
-                    &table,
-                    g,
-                    "Sum",
-                ));
-                let r = m.total(&MetricKey::gsi(
-                    "ConsumedReadCapacityUnits",
-                    &table,
-                    g,
-                    "Sum",
-                ));
-                gsi_rows.push(vec![g.clone(), format!("{w:.0}"), format!("{r:.0}")]);
-                let check = format!("quarterly.gsi.{g}");
-                usage_findings.push(
-                    if w > 0.0 && r == 0.0 {
-                        Finding::warn(check, format!("{w:.0} write units and no reads this quarter: every write pays for an index nobody queries"))
-                            .remedy("consider removing it (runbook Quarterly 3: consider adding/removing indexes)")
-                    } else {
-                        Finding::ok(check, format!("{w:.0} write units ({:.0}% of the table's), {r:.0} read units", if base_w > 0.0 { w / base_w * 100.0 } else { 0.0 }))
-                    }
-                    .runbook("Quarterly 3: Evaluate GSI usage patterns"),
-                );
-            }
+            let usage: Vec<GsiUsage> = gsis
+                .iter()
+                .map(|g| GsiUsage {
+                    index: g.clone(),
+                    write_units: m.total(&MetricKey::gsi(
+                        "ConsumedWriteCapacityUnits",
+                        &table,
+                        g,
+                        "Sum",
+                    )),
+                    read_units: m.total(&MetricKey::gsi(
+                        "ConsumedReadCapacityUnits",
+                        &table,
+                        g,
+                        "Sum",
+                    )),
+                })
+                .collect();
+            gsi_rows.extend(usage.iter().map(|u| {
+                vec![
+                    u.index.clone(),
+                    format!("{:.0}", u.write_units),
+                    format!("{:.0}", u.read_units),
+                ]
+            }));
+            usage_findings.extend(quarterly::gsi_usage(base_w, &usage));
             let total = |prefix: &str| {
                 usage_keys
                     .iter()
@@ -671,34 +539,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             usage_findings.push(cost_finding("quarterly.cost", &c, "quarter"));
         }
     }
-    let key_findings = match &keys {
-        Err(e) => vec![Finding::unknown(
-            "quarterly.keys",
-            format!("could not sample keys: {e:#}"),
-        )],
-        Ok((n, top)) if *n == 0 => vec![Finding::ok("quarterly.keys", "the table is empty")],
-        Ok((n, top)) => {
-            let share =
-                |k: usize| top.iter().take(k).map(|(_, c)| *c).sum::<usize>() as f64 / *n as f64;
-            let summary = format!(
-                "{} users in a sample of {n}; the top user holds {:.0}%, the top 10 {:.0}%",
-                top.len(),
-                share(1) * 100.0,
-                share(10) * 100.0
-            );
-            let ev = json!({"sampled": n, "distinct_users": top.len(), "top": top.iter().take(10).collect::<Vec<_>>()});
-            vec![
-                if share(1) > 0.5 && top.len() > 1 {
-                    Finding::warn("quarterly.keys", format!("{summary}: one user dominates the key space (hot partition risk)"))
-                        .remedy("eventsctl hot-partitions; plan write sharding for that user (runbook Issue 4)")
-                } else {
-                    Finding::ok("quarterly.keys", summary)
-                }
-                .evidence(ev)
-                .runbook("Quarterly 3: Review partition key distribution"),
-            ]
-        }
-    };
+    let key_findings = vec![quarterly::keys(keys.as_ref().map_err(|e| format!("{e:#}")))];
     let parts = vec![
         Part {
             name: "latency",

@@ -1,6 +1,6 @@
 //! `hot-partitions`.
 
-use crate::checks::hot::{enable_insights, evaluate, gather, recommendations};
+use crate::checks::hot::{evaluate, gather, recommendations};
 use crate::cli::{ExportEngine, HotArgs};
 use crate::context::Context;
 use crate::report::{Finding, Report};
@@ -25,7 +25,12 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
                 format!("would enable Contributor Insights (THROTTLED_KEYS) on the table and {} (dry run)", gsis.join(", ")),
             ));
         } else {
-            let done = enable_insights(ctx.dynamodb().await?, ctx.table(), &gsis).await?;
+            let done = crate::aws::table::enable_contributor_insights(
+                ctx.dynamodb().await?,
+                ctx.table(),
+                &gsis,
+            )
+            .await?;
             report.push(Finding::ok(
                 "hot.enable",
                 format!(

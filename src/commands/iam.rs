@@ -6,9 +6,10 @@ use std::io::Write;
 use serde_json::json;
 
 use super::Outcome;
-use crate::cli::{IamPolicyArgs, OutputFormat};
+use crate::cli::IamPolicyArgs;
 use crate::context::Context;
 use crate::error::UsageError;
+use crate::output::Format;
 use crate::report::{Report, Section};
 use crate::spec::iam::{Scope, policy as document, select};
 
@@ -28,7 +29,7 @@ pub async fn policy(
         account: args.account_id.clone().unwrap_or_else(|| "*".into()),
     };
     let doc = document(&commands, &ctx.names, &scope);
-    if ctx.output.format == OutputFormat::Table {
+    if ctx.output.format == Format::Table {
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)?;
         return Ok(Outcome::Streamed { failed: false });

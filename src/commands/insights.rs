@@ -5,10 +5,12 @@ use std::time::Duration;
 use chrono::Utc;
 use serde_json::json;
 
-use crate::aws::insights::{self, MAX_LOG_GROUPS, QueryResult, QuerySpec, quote, regex_literal};
+use crate::aws::insights::{
+    self, LogGroups, LogGroupsError, MAX_LOG_GROUPS, QueryResult, QuerySpec, quote, regex_literal,
+};
 use crate::cli::InsightsRunArgs;
 use crate::context::Context;
-use crate::error::{Refusal, UsageError};
+use crate::error::UsageError;
 use crate::report::{Report, Section};
 use crate::spec::insights::{QUERIES, find};
 
@@ -41,52 +43,17 @@ pub fn list() -> Report {
     report
 }
 
-/// The log groups a query reads, and those it cannot (a query takes at most 50).
-#[derive(Debug, Clone, Default)]
-pub struct LogGroups {
-    pub queried: Vec<String>,
-    pub left_out: Vec<String>,
-}
-
-/// The log groups to query: the ones given (at most 50), else those under
-/// /aws/lambda/{prefix}-{env}: the first 50 in name order if there are more, the rest named as
-/// left out (a warning on stderr, and in the report of `insights run`), never dropped silently.
+/// The log groups to query (see `aws::insights::resolve_log_groups`), with the error classified
+/// for the exit code: too many given is a usage error, none found a refusal.
 pub async fn resolve_log_groups(ctx: &Context, given: &[String]) -> anyhow::Result<LogGroups> {
-    if given.len() > MAX_LOG_GROUPS {
-        return Err(UsageError::new(format!(
-            "{} --log-group given; a Logs Insights query takes at most {MAX_LOG_GROUPS}: run it once per batch of 50",
-            given.len()
-        ))
-        .into());
-    }
-    if !given.is_empty() {
-        return Ok(LogGroups {
-            queried: given.to_vec(),
-            left_out: Vec::new(),
-        });
-    }
     let prefix = &ctx.names.log_group_prefix;
-    let mut found = insights::log_groups(ctx.logs().await?, prefix).await?;
-    if found.is_empty() {
-        return Err(Refusal::new(format!(
-            "no log groups under {prefix}; pass --log-group NAME (repeatable)"
-        ))
-        .into());
-    }
-    found.sort();
-    let left_out = found.split_off(found.len().min(MAX_LOG_GROUPS));
-    if !left_out.is_empty() {
-        tracing::warn!(
-            "{} log groups under {prefix}; a query takes at most {MAX_LOG_GROUPS}: {} not queried (first: {})",
-            found.len() + left_out.len(),
-            left_out.len(),
-            left_out[0]
-        );
-    }
-    Ok(LogGroups {
-        queried: found,
-        left_out,
-    })
+    insights::resolve_log_groups(ctx.logs().await?, prefix, given)
+        .await
+        .map_err(|e| match e {
+            LogGroupsError::TooMany(e) => e.into(),
+            LogGroupsError::NoneFound(e) => e.into(),
+            LogGroupsError::Aws(e) => e.into(),
+        })
 }
 
 /// Columns without a single value in any row: shown as "no data", not blanks.
@@ -115,25 +82,6 @@ pub fn with_filters(query: &str, user: Option<&str>, matching: Option<&str>) -> 
     }
     parts.push(query.to_owned());
     parts.join("\n| ")
-}
-
-/// Runs a query with a spinner and a ceiling; Ctrl-C stops it on the AWS side too.
-pub async fn execute(
-    ctx: &Context,
-    spec: &QuerySpec,
-    max_wait: Duration,
-) -> anyhow::Result<QueryResult> {
-    let spinner = ctx.progress().spinner("Logs Insights query");
-    let result = insights::run(
-        ctx.logs().await?,
-        spec,
-        Duration::from_millis(750),
-        max_wait,
-        &spinner,
-    )
-    .await;
-    spinner.finish_and_clear();
-    Ok(result?)
 }
 
 pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report> {
@@ -172,8 +120,9 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
         end,
         limit: args.limit,
     };
-    let result = execute(
-        ctx,
+    let result = insights::execute(
+        ctx.logs().await?,
+        ctx.reporter(),
         &spec,
         args.max_wait.to_std().unwrap_or(Duration::from_secs(900)),
     )
@@ -242,7 +191,7 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
         json!({"start": crate::times::stamp(start), "end": crate::times::stamp(end)}),
     );
     report.set("query_id", &result.query_id);
-    report.set("status", &result.status);
+    report.set("status", result.status);
     report.set("statistics", &result.statistics);
     report.set(
         "rows",

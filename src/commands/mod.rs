@@ -25,13 +25,16 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::cli::{
-    AlarmsCommand, BenchCommand, Command, DashboardCommand, DiagnoseCommand, EventsCommand,
-    ExportCommand, HealthCommand, InsightsCommand, StreamCommand, TableCommand,
+    AlarmsCommand, BenchCommand, ColorChoice, Command, DashboardCommand, DiagnoseCommand,
+    EventsCommand, ExportCommand, GlobalArgs, HealthCommand, InsightsCommand, OutputFormat,
+    StreamCommand, TableCommand,
 };
-use crate::context::Context;
+use crate::context::{AwsSettings, Context, OutputSettings};
 use crate::error::UsageError;
 use crate::files;
+use crate::output::Format;
 use crate::report::{Report, ReportKind};
+use crate::spec::Names;
 
 /// What a command produced: a report to render, or items it already streamed.
 pub enum Outcome {
@@ -43,6 +46,34 @@ impl From<Report> for Outcome {
     fn from(r: Report) -> Outcome {
         Outcome::Report(Box::new(r))
     }
+}
+
+/// The resolved context of a run from the global flags, its whole time bounded by `time_limit`
+/// (`--timeout` or the command's default): the only place that reads `GlobalArgs`.
+pub fn context(args: &GlobalArgs, time_limit: Option<Duration>) -> Context {
+    let mut names = Names::derive(&args.name_prefix, &args.env, args.table.as_deref());
+    names.production = args.production_markers.clone();
+    let format = match args.output {
+        OutputFormat::Table => Format::Table,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Markdown => Format::Markdown,
+        OutputFormat::Ndjson => Format::Ndjson,
+    };
+    let color = match args.color {
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => None,
+    };
+    Context::with(
+        names,
+        OutputSettings::resolve(format, args.quiet, args.verbose, args.no_progress, color),
+        AwsSettings {
+            region: args.region.clone(),
+            profile: args.profile.clone(),
+            endpoint_url: args.endpoint_url.clone(),
+            time_limit,
+        },
+    )
 }
 
 /// Whether a command is a check (exit 0/1/2/3) or an action (exit 0/1), decided before it runs

@@ -24,10 +24,6 @@ use crate::report::{Finding, Report, Section};
 use crate::spec::{self, DRILL_TAG, MANAGED_TAG};
 use crate::times::{human, stamp};
 
-/// The runbook's objectives: RTO < 4 hours, RPO < 5 minutes.
-pub const RTO_TARGET_S: i64 = 4 * 3600;
-pub const RPO_TARGET_S: i64 = 5 * 60;
-
 /// Where a restore will go and from when, checked against AWS before anything is written.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -552,9 +548,8 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
     Ok(report)
 }
 
-/// Deletes `name` only if it carries the drill tag.
-pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()> {
-    let client = ctx.dynamodb().await?;
+/// Refuses unless `name` exists and carries the drill tag (what makes it deletable).
+async fn ensure_drill_table(client: &aws_sdk_dynamodb::Client, name: &str) -> anyhow::Result<()> {
     let table = ddb::describe(client, name)
         .await?
         .ok_or_else(|| Refusal::new(format!("{name} does not exist")))?;
@@ -569,6 +564,13 @@ pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()>
         ))
         .into());
     }
+    Ok(())
+}
+
+/// Deletes `name` only if it carries the drill tag.
+pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()> {
+    let client = ctx.dynamodb().await?;
+    ensure_drill_table(client, name).await?;
     client.delete_table().table_name(name).send().await.aws(
         "dynamodb",
         "DeleteTable",
@@ -577,24 +579,48 @@ pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()>
     Ok(())
 }
 
+/// What a drill does, resolved from its flags (or chosen by `health-check monthly --restore-test`).
+#[derive(Debug, Clone)]
+pub struct DrillSettings {
+    /// Keep the drill table instead of deleting it.
+    pub keep: bool,
+    /// Longest wait for the drill table to become ACTIVE.
+    pub max_wait: chrono::Duration,
+    /// Keys sampled for verification.
+    pub sample: usize,
+    pub dry_run: bool,
+}
+
+impl Default for DrillSettings {
+    /// The defaults of `dr-drill` with no flags.
+    fn default() -> DrillSettings {
+        DrillSettings {
+            keep: false,
+            max_wait: chrono::Duration::hours(6),
+            sample: 100,
+            dry_run: false,
+        }
+    }
+}
+
+impl From<&DrillArgs> for DrillSettings {
+    fn from(args: &DrillArgs) -> DrillSettings {
+        DrillSettings {
+            keep: args.keep,
+            max_wait: args.max_wait,
+            sample: args.sample as usize,
+            dry_run: args.dry_run,
+        }
+    }
+}
+
 pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report> {
     if let Some(name) = &args.delete {
         let mut report = Report::action("dr-drill --delete");
         report.table_override = Some(name.clone());
         if !args.yes || args.dry_run {
             // Checked, not deleted: the tag is what makes it deletable.
-            let client = ctx.dynamodb().await?;
-            let t = ddb::describe(client, name)
-                .await?
-                .ok_or_else(|| Refusal::new(format!("{name} does not exist")))?;
-            let tags = ddb::tags(client, t.table_arn().unwrap_or_default()).await?;
-            if !ddb::has_tag(&tags, DRILL_TAG.0, DRILL_TAG.1) {
-                return Err(Refusal::new(format!(
-                    "{name} is not tagged {}={}: dr-drill never deletes it",
-                    DRILL_TAG.0, DRILL_TAG.1
-                ))
-                .into());
-            }
+            ensure_drill_table(ctx.dynamodb().await?, name).await?;
             report.push(Finding::ok(
                 "drill.delete",
                 format!("would delete {name} (a tagged drill table); add --yes"),
@@ -608,6 +634,18 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
         ));
         return Ok(report);
     }
+    let mut report = drill(ctx, &DrillSettings::from(args)).await?;
+    if let Some(path) = &args.report
+        && !args.dry_run
+    {
+        report.attachments.extend(crate::files::drill_report(path));
+    }
+    Ok(report)
+}
+
+/// Restores the latest point into a tagged drill table, verifies it, measures RTO and RPO, and
+/// deletes it (unless kept).
+pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report> {
     let now = Utc::now();
     let target = target_name(None, || {
         format!("{}-drill-{}", ctx.table(), now.format("%Y%m%d-%H%M%S"))
@@ -664,7 +702,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
             desired: Some(want),
             own_tags,
             verify: verify::VerifyOpts {
-                sample: args.sample as usize,
+                sample: args.sample,
                 exact_count: false,
                 restore_point: point,
                 reference_export: None,
@@ -677,37 +715,8 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
     let rto = f.ready_at - started_at;
     let verification = f.verified_at - f.ready_at;
     let rto_s = rto.num_seconds();
-    report.push(
-        if rto_s < RTO_TARGET_S {
-            Finding::ok("drill.rto", format!("restored (ACTIVE, settings applied) in {} (target < 4 h); verification took {} more", human(rto), human(verification)))
-        } else {
-            Finding::crit("drill.rto", format!("restored (ACTIVE, settings applied) in {}: over the 4 h RTO", human(rto)))
-                .remedy("restore without GSIs first (GlobalSecondaryIndexOverride) or revisit the RTO; AWS: restore time varies and does not always follow table size (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html)")
-        }
-        .evidence(json!({"rto_s": rto_s, "rto_ms": rto.num_milliseconds(), "target_s": RTO_TARGET_S, "verification_s": verification.num_seconds()}))
-        .runbook("Disaster Recovery: RTO < 4 hours"),
-    );
-    report.push(
-        match rpo_s {
-            Some(r) if r <= RPO_TARGET_S => Finding::ok(
-                "drill.rpo",
-                format!(
-                    "latest restorable point {} behind now (target < 5 min)",
-                    human(chrono::Duration::seconds(r))
-                ),
-            ),
-            Some(r) => Finding::warn(
-                "drill.rpo",
-                format!(
-                    "latest restorable point {} behind now: over the 5 min RPO",
-                    human(chrono::Duration::seconds(r))
-                ),
-            ),
-            None => Finding::unknown("drill.rpo", "no LatestRestorableDateTime reported"),
-        }
-        .evidence(json!({"rpo_s": rpo_s, "target_s": RPO_TARGET_S}))
-        .runbook("Disaster Recovery: RPO < 5 minutes (PITR granularity)"),
-    );
+    report.push(verify::rto(rto, verification));
+    report.push(verify::rpo(rpo_s));
     report.extend(f.findings);
     let cleanup = if args.keep {
         Finding::ok(
@@ -739,7 +748,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
     report.set("rpo_s", rpo_s);
     report.set(
         "targets",
-        json!({"rto_s": RTO_TARGET_S, "rpo_s": RPO_TARGET_S}),
+        json!({"rto_s": verify::RTO_TARGET_S, "rpo_s": verify::RPO_TARGET_S}),
     );
     report.set("verification_s", verification.num_seconds());
     report.set("ready_at", stamp(f.ready_at));
@@ -776,8 +785,5 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
         ],
     ));
     report.note("Attach this record to the monthly health check (runbook: Test PITR Restore, step 3: document restore time).");
-    if let Some(path) = &args.report {
-        report.attachments.extend(crate::files::drill_report(path));
-    }
     Ok(report)
 }

@@ -259,13 +259,9 @@ fn repeat(v: &mut Validation, r: super::dedupe::Repeat) {
     }
 }
 
-/// What the import shows while it writes; `src/output/` draws it.
-pub trait ImportProgress: Sync {
-    /// More events are done (landed, present, conflicting or failed).
-    fn advance(&self, events: u64);
-    /// What is going on (retrying, stopping).
-    fn status(&self, text: &str);
-}
+/// What the import shows while it writes (`advance` by events done: landed, present,
+/// conflicting or failed; `status` for retries and stopping); `src/output/` draws it.
+pub use crate::progress::Task as ImportProgress;
 
 /// Why the write pass stopped before the end of the spool.
 #[derive(Debug, Clone)]

@@ -17,8 +17,27 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::cli::OutputFormat;
 use crate::report::Report;
+
+/// The shape of the output (`-o`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for people.
+    Table,
+    /// One JSON object (the eventsctl/v1 envelope).
+    Json,
+    /// Markdown, for tickets and reports.
+    Markdown,
+    /// One JSON object a line (streaming commands).
+    Ndjson,
+}
+
+impl Format {
+    /// JSON for scripts: no progress drawn beside it.
+    pub fn is_machine(self) -> bool {
+        matches!(self, Format::Json | Format::Ndjson)
+    }
+}
 
 /// What a report is about: the envelope's `target`.
 #[derive(Debug, Clone, Serialize)]
@@ -44,15 +63,15 @@ pub struct RenderContext {
 
 pub fn render(
     report: &Report,
-    format: OutputFormat,
+    format: Format,
     rc: &RenderContext,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        OutputFormat::Table => table::render(report, rc, out),
-        OutputFormat::Json => json::render(report, rc, out, true),
-        OutputFormat::Ndjson => json::render(report, rc, out, false),
-        OutputFormat::Markdown => markdown::render(report, rc, out),
+        Format::Table => table::render(report, rc, out),
+        Format::Json => json::render(report, rc, out, true),
+        Format::Ndjson => json::render(report, rc, out, false),
+        Format::Markdown => markdown::render(report, rc, out),
     }
 }
 

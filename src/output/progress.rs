@@ -13,7 +13,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(enabled: bool) -> Progress {
+    pub const fn new(enabled: bool) -> Progress {
         Progress { enabled }
     }
 
@@ -62,13 +62,43 @@ impl Progress {
     }
 }
 
-/// The import's progress, drawn by a bar (a hidden one draws nothing).
-impl crate::events::import::ImportProgress for ProgressBar {
-    fn advance(&self, events: u64) {
-        self.inc(events);
+/// A task of the core (`crate::progress`), drawn by a bar or spinner (a hidden one draws
+/// nothing); the import's progress is one too.
+impl crate::progress::Task for ProgressBar {
+    fn advance(&self, units: u64) {
+        self.inc(units);
     }
 
     fn status(&self, text: &str) {
         self.set_message(super::escape::line(text).into_owned());
+    }
+}
+
+/// A task the core started: cleared from the terminal when the core drops it.
+struct Drawn(ProgressBar);
+
+impl crate::progress::Task for Drawn {
+    fn advance(&self, units: u64) {
+        self.0.inc(units);
+    }
+
+    fn status(&self, text: &str) {
+        self.0.set_message(super::escape::line(text).into_owned());
+    }
+}
+
+impl Drop for Drawn {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl crate::progress::Reporter for Progress {
+    fn spinner(&self, message: &str) -> Box<dyn crate::progress::Task> {
+        Box::new(Drawn(Progress::spinner(self, message)))
+    }
+
+    fn bar(&self, total: Option<u64>, message: &str) -> Box<dyn crate::progress::Task> {
+        Box::new(Drawn(Progress::bar(self, total, message)))
     }
 }

@@ -7,14 +7,14 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use super::Format;
 use super::RenderContext;
-use crate::cli::OutputFormat;
 
 /// A column of the human view: header, JSON field, width (0 = the rest of the line).
 pub type Column = (&'static str, &'static str, usize);
 
 pub struct ItemStream<'a> {
-    format: OutputFormat,
+    format: Format,
     out: &'a mut dyn Write,
     columns: &'static [Column],
     /// Characters left for the last, unbounded column at the output width (`super::width`).
@@ -51,7 +51,7 @@ fn fit(text: &str, width: usize, rest: usize) -> String {
 impl<'a> ItemStream<'a> {
     /// Starts the stream: the JSON envelope's head, or the header row.
     pub fn begin(
-        format: OutputFormat,
+        format: Format,
         command: &str,
         rc: &RenderContext,
         columns: &'static [Column],
@@ -69,7 +69,7 @@ impl<'a> ItemStream<'a> {
             open: true,
         };
         match format {
-            OutputFormat::Json => {
+            Format::Json => {
                 let head = json!({
                     "schema": super::json::SCHEMA,
                     "command": command,
@@ -84,13 +84,13 @@ impl<'a> ItemStream<'a> {
                     head.strip_suffix('}').unwrap_or(&head)
                 )?;
             }
-            OutputFormat::Ndjson => {}
-            OutputFormat::Table => {
+            Format::Ndjson => {}
+            Format::Table => {
                 let header: Vec<String> =
                     columns.iter().map(|(h, _, w)| fit(h, *w, s.rest)).collect();
                 writeln!(s.out, "{}", header.join("  ").trim_end())?;
             }
-            OutputFormat::Markdown => {
+            Format::Markdown => {
                 let header: Vec<&str> = columns.iter().map(|(h, _, _)| *h).collect();
                 writeln!(s.out, "| {} |", header.join(" | "))?;
                 writeln!(s.out, "|{}", "---|".repeat(columns.len()))?;
@@ -102,18 +102,18 @@ impl<'a> ItemStream<'a> {
 
     pub fn item(&mut self, v: &Value) -> io::Result<()> {
         match self.format {
-            OutputFormat::Json => {
+            Format::Json => {
                 if self.count > 0 {
                     self.out.write_all(b",")?;
                 }
                 self.out.write_all(b"\n  ")?;
                 serde_json::to_writer(&mut *self.out, v)?;
             }
-            OutputFormat::Ndjson => {
+            Format::Ndjson => {
                 serde_json::to_writer(&mut *self.out, v)?;
                 self.out.write_all(b"\n")?;
             }
-            OutputFormat::Table => {
+            Format::Table => {
                 let row: Vec<String> = self
                     .columns
                     .iter()
@@ -121,7 +121,7 @@ impl<'a> ItemStream<'a> {
                     .collect();
                 writeln!(self.out, "{}", row.join("  ").trim_end())?;
             }
-            OutputFormat::Markdown => {
+            Format::Markdown => {
                 let row: Vec<String> = self
                     .columns
                     .iter()
@@ -151,7 +151,7 @@ impl<'a> ItemStream<'a> {
     pub fn end(mut self, status: &str, data: Value, human: &[String]) -> io::Result<()> {
         self.open = false;
         match self.format {
-            OutputFormat::Json => {
+            Format::Json => {
                 let tail = json!({"status": status, "data": data});
                 let tail = serde_json::to_string(&tail)?;
                 write!(
@@ -160,8 +160,8 @@ impl<'a> ItemStream<'a> {
                     tail.strip_prefix('{').unwrap_or(&tail)
                 )?;
             }
-            OutputFormat::Ndjson => {}
-            OutputFormat::Table | OutputFormat::Markdown => {
+            Format::Ndjson => {}
+            Format::Table | Format::Markdown => {
                 for line in human {
                     writeln!(self.out, "{}", super::escape::line(line))?;
                 }
@@ -174,7 +174,7 @@ impl<'a> ItemStream<'a> {
 impl Drop for ItemStream<'_> {
     /// A stream cut short by an error still leaves valid JSON behind.
     fn drop(&mut self) {
-        if self.open && self.format == OutputFormat::Json {
+        if self.open && self.format == Format::Json {
             let _ = write!(self.out, "\n],\"status\":\"failed\",\"data\":{{}}}}\n");
             let _ = self.out.flush();
         }

@@ -115,9 +115,9 @@ fn throttle_watch(side: &str, table: &str, index: Option<&str>, c: Sustained) ->
     };
     let mut inputs = vec![metric(format!("{side}ThrottleEvents"))];
     inputs.extend(
-        crate::checks::throttling::REASONS
+        crate::checks::throttling::Reason::ALL
             .iter()
-            .map(|(_, suffix)| metric(format!("{side}{suffix}"))),
+            .map(|r| metric(format!("{side}{}", r.metric_suffix()))),
     );
     let reasons: Vec<String> = (2..=inputs.len())
         .map(|i| format!("FILL(m{i}, 0)"))

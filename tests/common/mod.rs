@@ -45,13 +45,16 @@ pub struct Run {
 }
 
 impl Run {
+    /// The JSON envelope on stdout; its `data` keys must be the documented ones.
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+        let v: Value = serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(
                 "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
                 self.stdout, self.stderr
             )
-        })
+        });
+        assert_data_documented(&v);
+        v
     }
 
     /// The finding named `check` in a JSON envelope.
@@ -548,4 +551,81 @@ pub async fn keep_expired_items(w: &World) {
         .send()
         .await
         .expect("UpdateTimeToLive");
+}
+
+/// The top-level `data` keys docs/json.md documents for each command ("data per command").
+pub fn documented_data_keys() -> std::collections::HashMap<String, Vec<String>> {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/json.md"))
+        .expect("docs/json.md");
+    let section = doc
+        .split("## `data` per command")
+        .nth(1)
+        .expect("a `data` per command section");
+    let mut out = std::collections::HashMap::new();
+    for line in section.lines().filter(|l| l.starts_with("| `")) {
+        let mut cells = line.trim_matches('|').splitn(2, '|');
+        let (commands, data) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
+        let keys = top_level_names(data);
+        // "`export start`, `status`, `list`": later names share the first one's command.
+        let mut first_word = String::new();
+        for name in commands.split(',').map(|c| c.trim().trim_matches('`')) {
+            let full = if name.contains(' ') || first_word.is_empty() {
+                first_word = name.split(' ').next().unwrap_or("").to_owned();
+                name.to_owned()
+            } else {
+                format!("{first_word} {name}")
+            };
+            out.entry(full)
+                .or_insert_with(Vec::new)
+                .extend(keys.iter().cloned());
+        }
+    }
+    out
+}
+
+/// Backticked names outside braces, brackets and parentheses: `a`, `b{c}`, `d[]` -> a, b, d.
+fn top_level_names(cell: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let (mut depth, mut in_tick, mut current) = (0i32, false, String::new());
+    for ch in cell.chars() {
+        match ch {
+            '`' if in_tick => {
+                in_tick = false;
+                if depth == 0 {
+                    let name: String = current
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if !name.is_empty() {
+                        names.push(name);
+                    }
+                }
+                current.clear();
+            }
+            '`' => in_tick = true,
+            _ if in_tick => current.push(ch),
+            '(' | '{' | '[' => depth += 1,
+            ')' | '}' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Every top-level `data` key of a JSON envelope is documented for its command in docs/json.md
+/// (the JSON contract: a renamed or new key fails here until the doc says so).
+pub fn assert_data_documented(envelope: &Value) {
+    let (Some(command), Some(data)) = (envelope["command"].as_str(), envelope["data"].as_object())
+    else {
+        return;
+    };
+    let documented = documented_data_keys();
+    let keys = documented
+        .get(command)
+        .unwrap_or_else(|| panic!("docs/json.md documents no `data` for `{command}`"));
+    let missing: Vec<&String> = data.keys().filter(|k| !keys.contains(k)).collect();
+    assert!(
+        missing.is_empty(),
+        "`{command}` data keys not in docs/json.md: {missing:?} (documented: {keys:?})"
+    );
 }

@@ -197,3 +197,34 @@ async fn start_query_takes_at_most_50_log_groups_and_the_rest_are_named() {
         "{err:#}"
     );
 }
+
+/// AWS: a query keeps running until it completes, fails, is cancelled or reaches AWS's own
+/// 60-minute Timeout; a caller that stops waiting must stop it with StopQuery. One still Running
+/// at --max-wait is stopped and reported `Stopped` (never AWS's `Timeout`), and is a failure.
+/// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StopQuery.html
+#[tokio::test]
+async fn a_query_still_running_at_max_wait_is_stopped_with_stop_query() {
+    let start = mock!(aws_sdk_cloudwatchlogs::Client::start_query)
+        .then_output(|| StartQueryOutput::builder().query_id("q-slow").build());
+    let running = mock!(aws_sdk_cloudwatchlogs::Client::get_query_results)
+        .then_output(|| results(QueryStatus::Running, vec![], 0.0));
+    let stop = mock!(aws_sdk_cloudwatchlogs::Client::stop_query)
+        .match_requests(|r| r.query_id() == Some("q-slow"))
+        .then_output(|| {
+            aws_sdk_cloudwatchlogs::operation::stop_query::StopQueryOutput::builder()
+                .success(true)
+                .build()
+        });
+    let ctx = context().await;
+    ctx.preset_logs(logs_with(&[&start, &running, &stop]));
+    let mut args = insights_args("top-users");
+    args.max_wait = chrono::Duration::zero();
+    let report = run(
+        &ctx,
+        Command::Insights(InsightsCommand::Run(Box::new(args))),
+    )
+    .await;
+    assert_eq!(stop.num_calls(), 1, "the query is stopped on the AWS side");
+    assert_eq!(report.data["status"], "Stopped");
+    assert!(report.failed, "a stopped query is no result");
+}

@@ -1,0 +1,149 @@
+//! The restorable window of point-in-time recovery (monthly health check; runbook Disaster
+//! Recovery: RPO < 5 minutes).
+
+use aws_sdk_dynamodb::types::ContinuousBackupsDescription;
+use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
+
+use crate::aws::AwsError;
+use crate::report::Finding;
+
+/// The latest restorable point may lag this far behind now before it is a warning (AWS keeps it
+/// about 5 minutes behind).
+pub const MAX_LAG_S: i64 = 15 * 60;
+
+/// The restorable window and how far its latest point lags `now`.
+pub fn window(
+    backups: &Result<Option<ContinuousBackupsDescription>, AwsError>,
+    now: DateTime<Utc>,
+) -> Finding {
+    let Ok(Some(b)) = backups else {
+        return Finding::unknown("pitr.window", "no continuous-backups description");
+    };
+    let Some(p) = b.point_in_time_recovery_description() else {
+        return Finding::unknown("pitr.window", "no PITR description");
+    };
+    let (Some(e), Some(l)) = (
+        p.earliest_restorable_date_time(),
+        p.latest_restorable_date_time(),
+    ) else {
+        return Finding::unknown(
+            "pitr.window",
+            "no restorable window reported (PITR off: see table.pitr)",
+        );
+    };
+    let lag = now.timestamp() - l.secs();
+    let span = Duration::seconds(l.secs() - e.secs());
+    let summary = format!(
+        "restorable from {} to {} ({} of history); latest point {} behind now",
+        e,
+        l,
+        crate::times::human(span),
+        crate::times::human(Duration::seconds(lag.max(0)))
+    );
+    let f = if span < Duration::days(1) {
+        // A window of minutes is PITR switched on a moment ago: nothing older can be restored.
+        Finding::warn(
+            "pitr.window",
+            format!("{summary}: PITR was enabled recently, a restore cannot go back further yet"),
+        )
+    } else if lag > MAX_LAG_S {
+        Finding::warn(
+            "pitr.window",
+            format!("{summary}: more than the usual 5 minutes"),
+        )
+    } else {
+        Finding::ok("pitr.window", summary)
+    };
+    f.evidence(json!({"earliest": e.to_string(), "latest": l.to_string(), "lag_s": lag}))
+        .runbook("Disaster Recovery: RPO < 5 minutes")
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_dynamodb::types::{
+        ContinuousBackupsStatus, PointInTimeRecoveryDescription, PointInTimeRecoveryStatus,
+    };
+
+    use super::*;
+    use crate::aws::AwsErrorKind;
+    use crate::report::Status;
+
+    fn backups(window: Option<(i64, i64)>) -> ContinuousBackupsDescription {
+        let mut p = PointInTimeRecoveryDescription::builder();
+        if let Some((earliest, latest)) = window {
+            p = p
+                .point_in_time_recovery_status(PointInTimeRecoveryStatus::Enabled)
+                .earliest_restorable_date_time(aws_smithy_types::DateTime::from_secs(earliest))
+                .latest_restorable_date_time(aws_smithy_types::DateTime::from_secs(latest));
+        } else {
+            p = p.point_in_time_recovery_status(PointInTimeRecoveryStatus::Disabled);
+        }
+        ContinuousBackupsDescription::builder()
+            .continuous_backups_status(ContinuousBackupsStatus::Enabled)
+            .point_in_time_recovery_description(p.build())
+            .build()
+            .expect("status is set")
+    }
+
+    #[test]
+    fn window_status_follows_the_lag_of_the_latest_point() {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let t = now.timestamp();
+        let day = 86_400;
+        let denied = || {
+            Err(AwsError::local(
+                AwsErrorKind::AccessDenied,
+                "dynamodb",
+                "DescribeContinuousBackups",
+                None,
+                "denied",
+            ))
+        };
+        type Facts = Result<Option<ContinuousBackupsDescription>, AwsError>;
+        let cases: Vec<(&str, Facts, Status)> = vec![
+            ("not readable", denied(), Status::Unknown),
+            ("no description", Ok(None), Status::Unknown),
+            (
+                "PITR off: no window to judge (table.pitr says why)",
+                Ok(Some(backups(None))),
+                Status::Unknown,
+            ),
+            (
+                "5 min behind",
+                Ok(Some(backups(Some((t - 35 * day, t - 300))))),
+                Status::Ok,
+            ),
+            (
+                "exactly 15 min behind",
+                Ok(Some(backups(Some((t - 2 * day, t - MAX_LAG_S))))),
+                Status::Ok,
+            ),
+            (
+                "16 min behind",
+                Ok(Some(backups(Some((t - 2 * day, t - 16 * 60))))),
+                Status::Warn,
+            ),
+            (
+                "enabled minutes ago: 0 s of history is no restore window yet",
+                Ok(Some(backups(Some((t - 300, t - 300))))),
+                Status::Warn,
+            ),
+            (
+                "just under a day of history",
+                Ok(Some(backups(Some((t - day + 301, t - 300))))),
+                Status::Warn,
+            ),
+            (
+                "a day of history",
+                Ok(Some(backups(Some((t - day - 300, t - 300))))),
+                Status::Ok,
+            ),
+        ];
+        for (name, facts, want) in cases {
+            let f = window(&facts, now);
+            assert_eq!(f.status, want, "{name}: {}", f.summary);
+            assert_eq!(f.check, "pitr.window", "{name}");
+        }
+    }
+}
