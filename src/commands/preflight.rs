@@ -21,7 +21,10 @@ fn judges_table(command: &Command) -> Option<(&'static str, bool)> {
         Command::Diagnose(DiagnoseCommand::Latency(_)) => ("diagnose latency", true),
         Command::Diagnose(DiagnoseCommand::Writes(_)) => ("diagnose writes", true),
         Command::Dashboard(DashboardCommand::Show(_)) => ("dashboard show", false),
-        Command::CheckTtl(a) if a.export.from_export.is_none() && !(a.cleanup && a.yes) => {
+        // Writes (--cleanup --yes, --repair) check their production guard first.
+        Command::CheckTtl(a)
+            if a.export.from_export.is_none() && !(a.cleanup && a.yes) && !a.repair =>
+        {
             ("check-ttl", true)
         }
         Command::StreamStatus(_) => ("stream-status", true),
