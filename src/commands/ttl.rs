@@ -187,11 +187,7 @@ async fn full(
     )
     .await;
     bar.finish_and_clear();
-    let finished = run.checkpoint.complete() && run.failed.is_empty();
-    if finished {
-        // Done: the state has served; a finished scan leaves nothing behind.
-        let _ = std::fs::remove_file(&state_file);
-    }
+    let finished = run.finish(&state_file);
     let mut s = scope(&estimate, Some(&run), None, was_resumed);
     s.state_file = (!finished).then(|| state_file.display().to_string());
     let tally = run.checkpoint.state;

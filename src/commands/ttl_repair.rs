@@ -252,10 +252,7 @@ pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report
     )
     .await;
     bar.finish_and_clear();
-    let finished = run.checkpoint.complete() && run.failed.is_empty();
-    if finished {
-        let _ = std::fs::remove_file(&state_file);
-    }
+    let finished = run.finish(&state_file);
     let r = &run.checkpoint.state.repair;
     let incomplete = !finished;
     report.failed = r.failed > 0 || incomplete;

@@ -151,6 +151,17 @@ pub struct ScanRun<T> {
     pub save_error: Option<String>,
 }
 
+impl<T: Serialize + DeserializeOwned + Default> ScanRun<T> {
+    /// Whether every segment was read; a finished run removes its state file (it has served).
+    pub fn finish(&self, state_file: &std::path::Path) -> bool {
+        let finished = self.checkpoint.complete() && self.failed.is_empty();
+        if finished {
+            let _ = std::fs::remove_file(state_file);
+        }
+        finished
+    }
+}
+
 /// Reads what is left of the table into `cp.state` with `add`, until the table is read, the
 /// budget is spent or `stop` resolves. `progress` gets the items of each page.
 pub async fn run<T, F, S>(
