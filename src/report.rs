@@ -6,6 +6,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+pub use crate::checks::id::CheckId;
+
 /// The status of one check, and of a whole report.
 ///
 /// Ordered by how bad it is for the worst-of rule: a known critical problem outranks a check that
@@ -66,7 +68,7 @@ impl Status {
 /// One verdict about one thing: `{"check", "status", "summary", "evidence", "remedy", "runbook"}`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    pub check: String,
+    pub check: CheckId,
     pub status: Status,
     pub summary: String,
     pub evidence: Value,
@@ -77,9 +79,9 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(check: impl Into<String>, status: Status, summary: impl Into<String>) -> Finding {
+    pub fn new(check: CheckId, status: Status, summary: impl Into<String>) -> Finding {
         Finding {
-            check: check.into(),
+            check,
             status,
             summary: summary.into(),
             evidence: Value::Object(Map::new()),
@@ -88,19 +90,19 @@ impl Finding {
         }
     }
 
-    pub fn ok(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn ok(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Ok, summary)
     }
 
-    pub fn warn(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn warn(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Warn, summary)
     }
 
-    pub fn crit(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn crit(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Crit, summary)
     }
 
-    pub fn unknown(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn unknown(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Unknown, summary)
     }
 
@@ -324,15 +326,15 @@ mod tests {
     fn exit_codes_follow_the_contract() {
         let mut check = Report::check("x");
         assert_eq!(check.exit_code(), 0);
-        check.push(Finding::warn("a", "w"));
+        check.push(Finding::warn(CheckId::TableBilling, "w"));
         assert_eq!(check.exit_code(), 1);
-        check.push(Finding::unknown("b", "u"));
+        check.push(Finding::unknown(CheckId::TableTtl, "u"));
         assert_eq!(check.exit_code(), 3);
-        check.push(Finding::crit("c", "c"));
+        check.push(Finding::crit(CheckId::TableExists, "c"));
         assert_eq!(check.exit_code(), 2);
 
         let mut action = Report::action("y");
-        action.push(Finding::crit("c", "c"));
+        action.push(Finding::crit(CheckId::TableExists, "c"));
         assert_eq!(
             action.exit_code(),
             0,

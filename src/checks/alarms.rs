@@ -1,5 +1,6 @@
 //! `alarms status`: each runbook alarm present, as specified, quiet, and wired to someone.
 
+use crate::report::CheckId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
@@ -188,10 +189,12 @@ const WATCHED_FIELDS: [&str; 6] = [
 ];
 
 /// `alarm.events-table-throttles`: the name without the `{prefix}-{env}-` part.
-pub fn check_name(spec: &AlarmSpec, prefix: &str) -> String {
-    format!(
-        "alarm.{}",
-        spec.name.strip_prefix(prefix).unwrap_or(&spec.name)
+pub fn check_name(spec: &AlarmSpec, prefix: &str) -> CheckId {
+    CheckId::Alarm(
+        spec.name
+            .strip_prefix(prefix)
+            .unwrap_or(&spec.name)
+            .to_owned(),
     )
 }
 
@@ -200,8 +203,11 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
         Ok(f) => f,
         Err(e) => {
             return vec![
-                Finding::unknown("alarm.describe", format!("could not read the alarms: {e}"))
-                    .remedy("check the cloudwatch:DescribeAlarms permission"),
+                Finding::unknown(
+                    CheckId::AlarmDescribe,
+                    format!("could not read the alarms: {e}"),
+                )
+                .remedy("check the cloudwatch:DescribeAlarms permission"),
             ];
         }
     };

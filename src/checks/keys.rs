@@ -2,6 +2,7 @@
 //! and per day, the busiest keys and their share, and the sharding advice from real counts.
 //! The tally is pure and merges across data files; `evaluate` turns it into findings.
 
+use crate::report::CheckId;
 use std::collections::{BTreeMap, HashMap};
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -108,7 +109,7 @@ impl From<&KeyTally> for KeySummary {
 
 pub fn evaluate(s: &KeySummary) -> Vec<Finding> {
     let Some((user, n)) = s.top.first() else {
-        return vec![Finding::ok("hot.export_keys", "the export holds no items").runbook(RB)];
+        return vec![Finding::ok(CheckId::HotExportKeys, "the export holds no items").runbook(RB)];
     };
     let share = *n as f64 / s.items.max(1) as f64;
     let summary = format!(
@@ -120,13 +121,13 @@ pub fn evaluate(s: &KeySummary) -> Vec<Finding> {
         s.per_day.len()
     );
     let f = if share > 0.5 && s.users > 1 {
-        Finding::warn("hot.export_keys", format!("{summary}: one key dominates"))
+        Finding::warn(CheckId::HotExportKeys, format!("{summary}: one key dominates"))
             .remedy(format!(
                 "shard that user's writes: user_id#N with N in 0..{} (a partition takes 1,000 writes/s; the average understates the peak)",
                 s.shards
             ))
     } else {
-        Finding::ok("hot.export_keys", summary)
+        Finding::ok(CheckId::HotExportKeys, summary)
     };
     vec![f.evidence(json!(s)).runbook(RB)]
 }

@@ -1,6 +1,7 @@
 //! `diagnose latency` (runbook alarms 2 and 3, "Performance Targets"): SuccessfulRequestLatency
 //! p50/p95/p99 per operation against the targets, sustained breaches against the alarm rules.
 
+use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
@@ -119,7 +120,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
         Err(e) => {
             return vec![
                 Finding::unknown(
-                    "latency.metrics",
+                    CheckId::LatencyMetrics,
                     format!(
                         "could not read CloudWatch ({e}); a failed read is not \"latency fine\""
                     ),
@@ -133,7 +134,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
     if !problems.is_empty() {
         findings.push(
             Finding::unknown(
-                "latency.metrics",
+                CheckId::LatencyMetrics,
                 format!("incomplete data for {} series", problems.len()),
             )
             .evidence(json!({"problems": problems})),
@@ -151,7 +152,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             (true, false) => "Performance Targets (Write Operations); no alarm watches it",
             (false, false) => "Performance Targets (Read Operations); no alarm watches it",
         };
-        let check = format!("latency.{op}");
+        let check = CheckId::Latency(op.to_string());
         if !l.has_data {
             // No datapoints is not "latency fine": there was nothing to judge.
             findings.push(
@@ -375,7 +376,7 @@ mod tests {
             let findings = evaluate(&facts(op, stat, &values));
             let f = findings
                 .iter()
-                .find(|f| f.check == format!("latency.{op}"))
+                .find(|f| f.check == CheckId::Latency(op.to_string()))
                 .unwrap();
             assert_eq!(f.status, want, "{op} {values:?}: {}", f.summary);
             assert!(f.summary.contains(words), "{op}: {}", f.summary);

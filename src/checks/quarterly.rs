@@ -1,6 +1,7 @@
 //! The quarterly review's verdicts (runbook Quarterly 1 and 3): latency over the quarter against
 //! the targets and the last quarter, GSI usage, and the partition key distribution.
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use serde_json::json;
@@ -26,7 +27,10 @@ pub fn latency(
     let cur = match this_quarter {
         Ok(cur) => cur,
         Err(e) => {
-            let f = Finding::unknown("quarterly.latency", format!("could not read latency: {e}"));
+            let f = Finding::unknown(
+                CheckId::QuarterlyLatencyMetrics,
+                format!("could not read latency: {e}"),
+            );
             return (vec![f], Vec::new());
         }
     };
@@ -52,7 +56,7 @@ pub fn latency(
                 }))
                 .collect(),
         );
-        let check = format!("quarterly.latency.{op}");
+        let check = CheckId::QuarterlyLatency(op.to_string());
         if values.iter().all(|(_, c, _, _)| c.is_none()) {
             findings.push(Finding::unknown(
                 check,
@@ -127,7 +131,7 @@ pub fn gsi_usage(table_write_units: f64, gsis: &[GsiUsage]) -> Vec<Finding> {
     gsis.iter()
         .map(|g| {
             let (w, r) = (g.write_units, g.read_units);
-            let check = format!("quarterly.gsi.{}", g.index);
+            let check = CheckId::QuarterlyGsi(g.index.clone());
             if w > 0.0 && r == 0.0 {
                 Finding::warn(check, format!("{w:.0} write units and no reads this quarter: every write pays for an index nobody queries"))
                     .remedy("consider removing it (runbook Quarterly 3: consider adding/removing indexes)")
@@ -157,9 +161,14 @@ pub struct KeySample {
 pub fn keys(sample: Result<&KeySample, String>) -> Finding {
     let (n, top) = match sample {
         Err(e) => {
-            return Finding::unknown("quarterly.keys", format!("could not sample keys: {e}"));
+            return Finding::unknown(
+                CheckId::QuarterlyKeys,
+                format!("could not sample keys: {e}"),
+            );
         }
-        Ok(s) if s.sampled == 0 => return Finding::ok("quarterly.keys", "the table is empty"),
+        Ok(s) if s.sampled == 0 => {
+            return Finding::ok(CheckId::QuarterlyKeys, "the table is empty");
+        }
         Ok(s) => (s.sampled, &s.top),
     };
     let share = |k: usize| top.iter().take(k).map(|(_, c)| *c).sum::<usize>() as f64 / n as f64;
@@ -172,12 +181,12 @@ pub fn keys(sample: Result<&KeySample, String>) -> Finding {
     let ev = json!({"sampled": n, "distinct_users": top.len(), "top": top.iter().take(10).collect::<Vec<_>>()});
     if share(1) > DOMINANT_SHARE && top.len() > 1 {
         Finding::warn(
-            "quarterly.keys",
+            CheckId::QuarterlyKeys,
             format!("{summary}: one user dominates the key space (hot partition risk)"),
         )
         .remedy("eventsctl hot-partitions; plan write sharding for that user (runbook Issue 4)")
     } else {
-        Finding::ok("quarterly.keys", summary)
+        Finding::ok(CheckId::QuarterlyKeys, summary)
     }
     .evidence(ev)
     .runbook("Quarterly 3: Review partition key distribution")
@@ -259,13 +268,16 @@ mod tests {
                 "{name}: {}",
                 findings[0].summary
             );
-            assert_eq!(findings[0].check, "quarterly.latency.PutItem");
+            assert_eq!(
+                findings[0].check,
+                CheckId::QuarterlyLatency("PutItem".into())
+            );
             assert_eq!(rows.len(), 1, "{name}");
         }
         let (findings, rows) = latency(&["PutItem", "Query"], Err("denied".into()), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].status, Status::Unknown);
-        assert_eq!(findings[0].check, "quarterly.latency");
+        assert_eq!(findings[0].check, CheckId::QuarterlyLatencyMetrics);
         assert!(rows.is_empty());
     }
 
@@ -305,7 +317,7 @@ mod tests {
             assert_eq!(f.len(), 1);
             assert_eq!(f[0].status, want, "{name}: {}", f[0].summary);
             assert!(f[0].summary.contains(says), "{name}: {}", f[0].summary);
-            assert_eq!(f[0].check, "quarterly.gsi.StatusIndex");
+            assert_eq!(f[0].check, CheckId::QuarterlyGsi("StatusIndex".into()));
         }
     }
 
@@ -332,7 +344,7 @@ mod tests {
         for (name, sample, want) in cases {
             let f = keys(sample.as_ref().map_err(Clone::clone));
             assert_eq!(f.status, want, "{name}: {}", f.summary);
-            assert_eq!(f.check, "quarterly.keys");
+            assert_eq!(f.check, CheckId::QuarterlyKeys);
         }
     }
 }

@@ -4,6 +4,7 @@
 //! August 2025 (key range, on-demand maximum, account limit, provisioned), ThrottledRequests and
 //! SystemErrors per operation, consumed capacity, and UserErrors only as account-wide context.
 
+use crate::report::CheckId;
 use aws_sdk_cloudwatch::types::MetricAlarm;
 use aws_sdk_dynamodb::types::{BillingMode, TableDescription, TableStatus};
 use chrono::{DateTime, Duration, Utc};
@@ -380,7 +381,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         Err(e) => {
             findings.push(
                 Finding::unknown(
-                    "throttling.metrics",
+                    CheckId::ThrottlingMetrics,
                     format!(
                         "could not read CloudWatch ({e}); a failed read is not \"no throttling\""
                     ),
@@ -395,7 +396,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     if !problems.is_empty() {
         findings.push(
             Finding::unknown(
-                "throttling.metrics",
+                CheckId::ThrottlingMetrics,
                 format!("CloudWatch returned incomplete data for {} series; the verdict may miss throttling", problems.len()),
             )
             .evidence(json!({"problems": problems}))
@@ -408,8 +409,8 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         let t = resource_throttles(m, &facts.table_name, r);
         throttle_status = throttle_status.max(t.status());
         let check = match r {
-            None => "throttling.table".to_owned(),
-            Some(i) => format!("throttling.gsi.{i}"),
+            None => CheckId::ThrottlingTable,
+            Some(i) => CheckId::ThrottlingGsi(i.to_owned()),
         };
         let mut summary = format!(
             "{} write / {} read throttle events in {window_text}",
@@ -456,7 +457,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     throttle_status = throttle_status.max(requests_status);
     findings.push(
         Finding::new(
-            "throttling.requests",
+            CheckId::ThrottlingRequests,
             requests_status,
             if by_op.is_empty() {
                 "no throttled requests".to_owned()
@@ -483,19 +484,19 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     let causes = causes(facts, m);
     let cause = if throttle_status == Status::Ok {
         Finding::ok(
-            "throttling.cause",
+            CheckId::ThrottlingCause,
             format!("no throttling in the last {window_text}"),
         )
     } else if causes.is_empty() {
         Finding::new(
-            "throttling.cause",
+            CheckId::ThrottlingCause,
             throttle_status,
             "throttled, cause not attributed: no per-reason throttle metrics in the window (DynamoDB publishes them since August 2025)",
         )
         .remedy("add exponential backoff in the API layer, check capacity and hot partitions (`eventsctl hot-partitions`) (runbook alarm 1, resolution 1-5)")
     } else {
         Finding::new(
-            "throttling.cause",
+            CheckId::ThrottlingCause,
             throttle_status,
             causes
                 .iter()
@@ -529,12 +530,12 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     findings.push(
         if errors.is_empty() {
             Finding::ok(
-                "throttling.system_errors",
+                CheckId::ThrottlingSystemErrors,
                 "no server-side errors (SystemErrors)",
             )
         } else {
             Finding::warn(
-                "throttling.system_errors",
+                CheckId::ThrottlingSystemErrors,
                 format!(
                     "server-side errors (HTTP 500): {}",
                     errors
@@ -563,11 +564,11 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
 fn table_finding(facts: &ThrottleFacts) -> Finding {
     match &facts.table {
         Err(e) => Finding::unknown(
-            "throttling.table_status",
+            CheckId::ThrottlingTableStatus,
             format!("could not describe the table: {e}"),
         ),
         Ok(None) => Finding::crit(
-            "throttling.table_status",
+            CheckId::ThrottlingTableStatus,
             format!(
                 "table {} does not exist: every write fails",
                 facts.table_name
@@ -600,9 +601,9 @@ fn table_finding(facts: &ThrottleFacts) -> Finding {
                 .unwrap_or_else(|| ", no on-demand maximum".into());
             let summary = format!("{status}, {}{max}", billing.as_str());
             let f = if t.table_status() == Some(&TableStatus::Active) {
-                Finding::ok("throttling.table_status", summary)
+                Finding::ok(CheckId::ThrottlingTableStatus, summary)
             } else {
-                Finding::crit("throttling.table_status", summary)
+                Finding::crit(CheckId::ThrottlingTableStatus, summary)
                     .remedy("writes fail unless the table is ACTIVE")
             };
             f.evidence(json!({"status": status, "billing_mode": billing.as_str()}))
@@ -646,12 +647,12 @@ fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
         json!({"peak_wcu_per_s": wcu, "peak_rcu_per_s": rcu, "write_limit": wl, "read_limit": rl});
     let f = if wcu > 0.8 * wl || rcu > 0.8 * rl {
         Finding::warn(
-            "throttling.capacity",
+            CheckId::ThrottlingCapacity,
             format!("{summary}: above 80% of the limit"),
         )
         .remedy("raise the on-demand maximum or the per-table quota before traffic grows further")
     } else {
-        Finding::ok("throttling.capacity", summary)
+        Finding::ok(CheckId::ThrottlingCapacity, summary)
     };
     f.evidence(evidence)
         .runbook("Alarm 1, resolution 2 (burst capacity 40K RCU/WCU)")
@@ -829,7 +830,7 @@ mod tests {
         }
     }
 
-    fn status_of(findings: &[Finding], check: &str) -> Status {
+    fn status_of(findings: &[Finding], check: CheckId) -> Status {
         findings
             .iter()
             .find(|f| f.check == check)
@@ -917,16 +918,20 @@ mod tests {
         for (name, metrics, [table, gsi, requests, cause], named) in cases {
             let facts = facts(&metrics);
             let out = evaluate(&facts);
-            assert_eq!(status_of(&out, "throttling.table"), table, "{name}");
+            assert_eq!(status_of(&out, CheckId::ThrottlingTable), table, "{name}");
             assert_eq!(
-                status_of(&out, &format!("throttling.gsi.{GSI}")),
+                status_of(&out, CheckId::ThrottlingGsi(GSI.into())),
                 gsi,
                 "{name}"
             );
-            assert_eq!(status_of(&out, "throttling.requests"), requests, "{name}");
-            assert_eq!(status_of(&out, "throttling.cause"), cause, "{name}");
             assert_eq!(
-                status_of(&out, "throttling.table_status"),
+                status_of(&out, CheckId::ThrottlingRequests),
+                requests,
+                "{name}"
+            );
+            assert_eq!(status_of(&out, CheckId::ThrottlingCause), cause, "{name}");
+            assert_eq!(
+                status_of(&out, CheckId::ThrottlingTableStatus),
                 Status::Ok,
                 "{name}"
             );
@@ -947,13 +952,13 @@ mod tests {
             "denied",
         ));
         let out = evaluate(&f);
-        assert_eq!(status_of(&out, "throttling.metrics"), Status::Unknown);
-        assert!(out.iter().all(|x| x.check != "throttling.cause"));
+        assert_eq!(status_of(&out, CheckId::ThrottlingMetrics), Status::Unknown);
+        assert!(out.iter().all(|x| x.check != CheckId::ThrottlingCause));
 
         let mut f = facts(&[]);
         f.table = Ok(None);
         assert_eq!(
-            status_of(&evaluate(&f), "throttling.table_status"),
+            status_of(&evaluate(&f), CheckId::ThrottlingTableStatus),
             Status::Crit
         );
     }

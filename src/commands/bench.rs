@@ -3,6 +3,7 @@
 //! time, so a slow server shows as latency instead of as a lower request rate (no coordinated
 //! omission). Latencies go into an HDR histogram.
 
+use crate::report::CheckId;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -195,7 +196,7 @@ async fn cleanup(ctx: &Context, keys: Vec<DeleteKey>) -> anyhow::Result<usize> {
 fn not_started(name: &str, why: String) -> Report {
     let mut report = Report::check(name);
     report.push(
-        Finding::unknown("bench.preflight", format!("no request sent: {why}")).remedy(
+        Finding::unknown(CheckId::BenchPreflight, format!("no request sent: {why}")).remedy(
             "Check --endpoint-url / --region and that the table exists (eventsctl table describe).",
         ),
     );
@@ -409,33 +410,33 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         let why = first_error.unwrap_or_else(|| "no request was sent".to_owned());
         report.push(
             Finding::unknown(
-                "bench.errors",
+                CheckId::BenchErrors,
                 format!("no request succeeded ({throttled} throttled, {errors} errors): {why}"),
             )
             .evidence(json!({"ok": 0, "throttled": throttled, "errors": errors, "dropped": dropped}))
             .remedy("Check the endpoint, the region and the table (eventsctl table describe), then run the bench again."),
         );
         report.push(Finding::unknown(
-            "bench.latency",
+            CheckId::BenchLatency,
             "no latency: no request succeeded",
         ));
     } else {
         report.push(
         if achieved >= 0.95 * args.rate {
-            Finding::ok("bench.rate", format!("{achieved:.0} requests/s achieved of {:.0} asked", args.rate))
+            Finding::ok(CheckId::BenchRate, format!("{achieved:.0} requests/s achieved of {:.0} asked", args.rate))
         } else {
-            Finding::warn("bench.rate", format!("{achieved:.0} requests/s achieved of {:.0} asked ({dropped} dropped at the in-flight cap)", args.rate))
+            Finding::warn(CheckId::BenchRate, format!("{achieved:.0} requests/s achieved of {:.0} asked ({dropped} dropped at the in-flight cap)", args.rate))
         }
         .evidence(json!({"asked": args.rate, "achieved": achieved, "ok": ok, "dropped": dropped}))
         .runbook("Performance Targets: throughput"),
     );
         report.push(
         if args.rate < throughput {
-            Finding::ok("bench.target_rate", format!("asked {:.0}/s; the runbook's target is {throughput:.0}/s sustained (run with --rate {throughput:.0} to test it)", args.rate))
+            Finding::ok(CheckId::BenchTargetRate, format!("asked {:.0}/s; the runbook's target is {throughput:.0}/s sustained (run with --rate {throughput:.0} to test it)", args.rate))
         } else if achieved >= throughput {
-            Finding::ok("bench.target_rate", format!("{achieved:.0}/s sustained: meets the runbook's {throughput:.0}/s"))
+            Finding::ok(CheckId::BenchTargetRate, format!("{achieved:.0}/s sustained: meets the runbook's {throughput:.0}/s"))
         } else {
-            Finding::warn("bench.target_rate", format!("{achieved:.0}/s: below the runbook's {throughput:.0}/s"))
+            Finding::warn(CheckId::BenchTargetRate, format!("{achieved:.0}/s: below the runbook's {throughput:.0}/s"))
         }
         .runbook("Performance Targets"),
     );
@@ -453,22 +454,22 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
             targets.p50, targets.p95, targets.p99
         );
         report.push(
-        if over.is_empty() { Finding::ok("bench.latency", lat) } else { Finding::warn("bench.latency", format!("{lat}: over ({})", over.join(", "))) }
+        if over.is_empty() { Finding::ok(CheckId::BenchLatency, lat) } else { Finding::warn(CheckId::BenchLatency, format!("{lat}: over ({})", over.join(", "))) }
             .evidence(json!({"p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max, "samples": hist.len()}))
             .runbook("Performance Targets: latency"),
     );
         let failed = throttled + errors;
         report.push(
             if failed == 0 {
-                Finding::ok("bench.errors", "no throttles, no errors")
+                Finding::ok(CheckId::BenchErrors, "no throttles, no errors")
             } else if (failed as f64) < 0.01 * (ok + failed) as f64 {
                 Finding::warn(
-                    "bench.errors",
+                    CheckId::BenchErrors,
                     format!("{throttled} throttled, {errors} errors (under 1%)"),
                 )
             } else {
                 Finding::crit(
-                    "bench.errors",
+                    CheckId::BenchErrors,
                     format!("{throttled} throttled, {errors} errors (1% or more)"),
                 )
             }
@@ -476,9 +477,9 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         );
         report.push(
         if cpu_per <= CPU_BUDGET_US {
-            Finding::ok("bench.cpu", format!("{cpu_per:.0} µs of client CPU per request (budget {CPU_BUDGET_US:.0})"))
+            Finding::ok(CheckId::BenchCpu, format!("{cpu_per:.0} µs of client CPU per request (budget {CPU_BUDGET_US:.0})"))
         } else {
-            Finding::warn("bench.cpu", format!("{cpu_per:.0} µs of client CPU per request: over the {CPU_BUDGET_US:.0} µs budget"))
+            Finding::warn(CheckId::BenchCpu, format!("{cpu_per:.0} µs of client CPU per request: over the {CPU_BUDGET_US:.0} µs budget"))
         }
         .evidence(json!({"cpu_us_total": cpu, "cpu_us_per_request": cpu_per})),
     );

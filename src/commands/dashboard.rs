@@ -1,5 +1,6 @@
 //! `dashboard apply`, `dashboard show`.
 
+use crate::report::CheckId;
 use chrono::Utc;
 use serde_json::Value;
 
@@ -148,7 +149,7 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
     let span = crate::times::human(window.length());
     report.push(if with_data == 0 {
         Finding::unknown(
-            "dashboard.data",
+            CheckId::DashboardData,
             format!(
                 "{}: none of the {total} series has a datapoint",
                 crate::checks::evidence::no_traffic(&format!("last {span}"))
@@ -156,7 +157,7 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
         )
     } else {
         Finding::ok(
-            "dashboard.data",
+            CheckId::DashboardData,
             format!("{with_data} of {total} series have datapoints in the last {span}"),
         )
     });

@@ -1,5 +1,6 @@
 //! `diagnose throttling|latency|writes`.
 
+use crate::report::CheckId;
 use std::time::Instant;
 
 use chrono::Utc;
@@ -41,7 +42,7 @@ pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report>
 
 /// Write, read back (strongly consistent) and delete one canary event through the core.
 pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
-    let check = "writes.canary";
+    let check = CheckId::WritesCanary;
     let client = match ctx.dynamodb().await {
         Ok(c) => c,
         Err(e) => return Finding::unknown(check, e.to_string()),
@@ -75,7 +76,7 @@ pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
     match read {
         Ok(out) if out.item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
             let mut f = Finding::ok(
-                check,
+                check.clone(),
                 format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),
             );
             if let Err(e) = deleted {
@@ -100,12 +101,12 @@ pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> 
     // detail is `diagnose throttling`'s).
     report.extend(findings.into_iter().filter(|f| {
         matches!(
-            f.check.as_str(),
-            "throttling.table_status"
-                | "throttling.cause"
-                | "throttling.system_errors"
-                | "throttling.metrics"
-                | "throttling.capacity"
+            f.check,
+            CheckId::ThrottlingTableStatus
+                | CheckId::ThrottlingCause
+                | CheckId::ThrottlingSystemErrors
+                | CheckId::ThrottlingMetrics
+                | CheckId::ThrottlingCapacity
         )
     }));
     // Capacity, index and alarm changes before the symptom (a day at least).

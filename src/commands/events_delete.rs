@@ -2,6 +2,7 @@
 //! (as `events get` finds it) and shown; it is deleted only with `--yes`, only if it is still
 //! there (a conditional DeleteItem), and production needs `--yes` like every write.
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use anyhow::bail;
@@ -39,7 +40,7 @@ pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> 
     report.section(Section::pairs("Event", event_pairs(&v)));
     report.set("event", &v);
     report.set("found_by", &how);
-    let check = "events.delete";
+    let check = CheckId::EventsDelete;
     if !args.yes {
         // --dry-run: shown, nothing deleted, success. Neither flag: shown, and a failure that
         // says how to delete it.

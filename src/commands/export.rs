@@ -1,6 +1,7 @@
 //! `export start|status|list`: PITR exports of the table to S3, the source of exact answers at
 //! any size (`--from-export` on check-ttl) without reading the table.
 
+use crate::report::CheckId;
 use chrono::Utc;
 use serde_json::json;
 
@@ -75,7 +76,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
     let evidence = json!(info);
     match (info.status.as_str(), stopped) {
         ("COMPLETED", _) => Finding::ok(
-            "export.status",
+            CheckId::ExportStatus,
             format!(
                 "export {} COMPLETED: {} items at {}",
                 info.id(),
@@ -86,7 +87,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
             ),
         ),
         ("IN_PROGRESS", why) => Finding::ok(
-            "export.status",
+            CheckId::ExportStatus,
             format!(
                 "export {} IN_PROGRESS{}: it goes on in AWS; follow it with `eventsctl export status {}`",
                 info.id(),
@@ -95,7 +96,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
             ),
         ),
         (s, _) => Finding::crit(
-            "export.status",
+            CheckId::ExportStatus,
             format!(
                 "export {} {s}{}",
                 info.id(),
@@ -138,7 +139,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
             });
         if let Some(e) = recent {
             report.push(Finding::ok(
-                "export.reused",
+                CheckId::ExportReused,
                 format!(
                     "reusing export {} (COMPLETED, taken at {}); pass --new for a fresh one",
                     e.id(),
@@ -156,7 +157,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
     let token = export::client_token(&table_arn, &args.bucket, prefix, token_time);
     if args.dry_run {
         report.push(Finding::ok(
-            "export.plan",
+            CheckId::ExportPlan,
             format!(
                 "would export {} to s3://{}/{prefix} at {} ({cost_text}); nothing started (dry run)",
                 ctx.table(),
@@ -176,7 +177,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
     )
     .await?;
     report.push(Finding::ok(
-        "export.started",
+        CheckId::ExportStarted,
         format!("started export {} ({cost_text})", info.arn),
     ));
     finish(ctx, report, info, args.wait, args.wait_timeout).await
@@ -222,7 +223,7 @@ pub async fn list(ctx: &Context) -> anyhow::Result<Report> {
     let (table_arn, _) = table_arn(ctx).await?;
     let exports = export::list(ctx.dynamodb().await?, &table_arn).await?;
     report.push(Finding::ok(
-        "export.list",
+        CheckId::ExportList,
         format!(
             "{} exports, {} completed",
             exports.len(),

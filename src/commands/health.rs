@@ -1,6 +1,7 @@
 //! `health-check monthly` and `health-check quarterly`: the runbook's maintenance procedures,
 //! every independent part gathered concurrently, one report, the worst status as exit code.
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -85,7 +86,7 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
                 name: "capacity",
                 runbook: "Monthly 1: Review Capacity Trends",
                 findings: vec![Finding::unknown(
-                    "capacity.peak",
+                    CheckId::CapacityPeak,
                     format!("could not describe the table: {e}"),
                 )],
                 sections: Vec::new(),
@@ -114,7 +115,7 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     let mut sections = Vec::new();
     match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
         Err(e) => findings.push(Finding::unknown(
-            "capacity.peak",
+            CheckId::CapacityPeak,
             format!("could not read consumed capacity: {e}"),
         )),
         Ok(m) => {
@@ -143,7 +144,7 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
                 p,
             );
             findings.push(cost_finding(
-                "capacity.cost",
+                CheckId::CapacityCost,
                 &c,
                 &crate::times::human(window.length()),
             ));
@@ -228,8 +229,8 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         .into_iter()
         .filter(|f| {
             !matches!(
-                f.check.as_str(),
-                "throttling.table_status" | "throttling.capacity"
+                f.check,
+                CheckId::ThrottlingTableStatus | CheckId::ThrottlingCapacity
             )
         })
         .collect();
@@ -283,7 +284,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         let drill = match super::restore::drill(ctx, &settings).await {
             Ok(r) => r.findings,
             Err(e) => vec![Finding::unknown(
-                "drill.run",
+                CheckId::DrillRun,
                 format!("the restore drill failed: {e:#}"),
             )],
         };
@@ -487,7 +488,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
     let mut gsi_rows = Vec::new();
     match &usage {
         Err(e) => usage_findings.push(Finding::unknown(
-            "quarterly.gsi_usage",
+            CheckId::QuarterlyGsiUsage,
             format!("could not read consumed capacity: {e}"),
         )),
         Ok(m) => {
@@ -536,7 +537,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                 quarter.num_hours() as f64,
                 &p,
             );
-            usage_findings.push(cost_finding("quarterly.cost", &c, "quarter"));
+            usage_findings.push(cost_finding(CheckId::QuarterlyCost, &c, "quarter"));
         }
     }
     let key_findings = vec![quarterly::keys(keys.as_ref().map_err(|e| format!("{e:#}")))];

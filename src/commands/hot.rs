@@ -3,6 +3,7 @@
 use crate::checks::hot::{evaluate, gather, recommendations};
 use crate::cli::{ExportEngine, HotArgs};
 use crate::context::Context;
+use crate::report::CheckId;
 use crate::report::{Finding, Report};
 
 pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
@@ -21,7 +22,7 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
         let gsis = crate::aws::table::gsi_names(table.as_ref());
         if args.dry_run {
             report.push(Finding::ok(
-                "hot.enable",
+                CheckId::HotEnable,
                 format!("would enable Contributor Insights (THROTTLED_KEYS) on the table and {} (dry run)", gsis.join(", ")),
             ));
         } else {
@@ -32,7 +33,7 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
             )
             .await?;
             report.push(Finding::ok(
-                "hot.enable",
+                CheckId::HotEnable,
                 format!(
                     "enabled Contributor Insights (THROTTLED_KEYS) on {}; reports fill from now on",
                     done.join(", ")

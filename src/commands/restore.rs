@@ -4,6 +4,7 @@
 //! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html).
 //! The source table is only ever read, and never scanned unless an exact count is asked for.
 
+use crate::report::CheckId;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -336,7 +337,7 @@ async fn finish(
             )
             .await;
             findings.push(crate::checks::settings::finding(
-                "restore.reapply",
+                CheckId::RestoreReapply,
                 &outcomes,
                 RB_REAPPLY,
             ));
@@ -347,7 +348,7 @@ async fn finish(
                 settings::tag_missing(client, active.table_arn(), &opts.own_tags, false).await;
             if let Change::Failed(e) = change {
                 findings.push(Finding::warn(
-                    "restore.tags",
+                    CheckId::RestoreTags,
                     format!("the restore's own tags could not be written: {e}"),
                 ));
             }
@@ -622,14 +623,14 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
             // Checked, not deleted: the tag is what makes it deletable.
             ensure_drill_table(ctx.dynamodb().await?, name).await?;
             report.push(Finding::ok(
-                "drill.delete",
+                CheckId::DrillDelete,
                 format!("would delete {name} (a tagged drill table); add --yes"),
             ));
             return Ok(report);
         }
         delete_drill_table(ctx, name).await?;
         report.push(Finding::ok(
-            "drill.delete",
+            CheckId::DrillDelete,
             format!("deleted drill table {name}"),
         ));
         return Ok(report);
@@ -664,7 +665,7 @@ pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report
     ));
     if args.dry_run {
         report.push(Finding::ok(
-            "drill.plan",
+            CheckId::DrillPlan,
             format!(
                 "would restore {} into {target}, verify, and delete it",
                 plan.source
@@ -720,16 +721,19 @@ pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report
     report.extend(f.findings);
     let cleanup = if args.keep {
         Finding::ok(
-            "drill.cleanup",
+            CheckId::DrillCleanup,
             format!(
                 "kept {target} (--keep); delete it with: eventsctl dr-drill --delete {target} --yes"
             ),
         )
     } else {
         match delete_drill_table(ctx, &target).await {
-            Ok(()) => Finding::ok("drill.cleanup", format!("deleted the drill table {target}")),
+            Ok(()) => Finding::ok(
+                CheckId::DrillCleanup,
+                format!("deleted the drill table {target}"),
+            ),
             Err(e) => Finding::warn(
-                "drill.cleanup",
+                CheckId::DrillCleanup,
                 format!("the drill table {target} was left behind: {e:#}"),
             )
             .remedy(format!(

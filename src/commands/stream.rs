@@ -1,5 +1,6 @@
 //! `stream-status [--probe]`, `stream tail`.
 
+use crate::report::CheckId;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -44,7 +45,7 @@ async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
 
 /// Writes a canary and waits for it on every open shard.
 async fn probe(ctx: &Context, arn: &str, timeout: Duration) -> Finding {
-    let check = "stream.probe";
+    let check = CheckId::StreamProbe;
     // The canary's write and delete use the bulk client: more attempts, so a throttled delete
     // does not leave the canary behind.
     let (streams, ddb) = match (ctx.streams().await, ctx.dynamodb_bulk().await) {
@@ -153,7 +154,7 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
                 .await
             }
             (why, _) => Finding::unknown(
-                "stream.probe",
+                CheckId::StreamProbe,
                 format!("not probed: {}", why.unwrap_or_default()),
             )
             .remedy("stream-status --probe --force, or probe when a consumer is stopped")

@@ -2,6 +2,7 @@
 //! capped and resumable (`--full`, `--resume`), or exact answers from a PITR export
 //! (`--from-export`). `--cleanup` is the action: it deletes here, never in the check's gather.
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -129,7 +130,7 @@ async fn full(
         let mut r = Report::check(COMMAND);
         r.push(
             Finding::ok(
-                "ttl.estimate",
+                CheckId::TtlEstimate,
                 format!("a full scan would read {}", estimate.text()),
             )
             .evidence(serde_json::json!(estimate)),

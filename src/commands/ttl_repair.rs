@@ -8,6 +8,7 @@
 //! writes). `--dry-run` counts what it would rewrite; production needs `--yes`.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -152,7 +153,7 @@ pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report
     let mut report = Report::action("check-ttl");
     if !meta.table_exists {
         report.push(Finding::unknown(
-            "ttl.repair",
+            CheckId::TtlRepair,
             format!("table {} does not exist", ctx.table()),
         ));
         report.failed = true;
@@ -263,7 +264,7 @@ pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report
         crate::report::Status::Ok
     };
     let mut f = Finding::new(
-        "ttl.repair",
+        CheckId::TtlRepair,
         status,
         format!(
             "{verb} {} of {} item(s) whose ttl TTL never acts on (read {} items){}{}{}",
