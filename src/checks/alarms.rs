@@ -101,7 +101,7 @@ pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
                     .map(|s| s.as_str().to_owned())
                     .unwrap_or_else(|| "-".into())
             };
-            diff("statistic", have_stat, m.stat.into());
+            diff("statistic", have_stat, m.stat.as_str().into());
             diff(
                 "period",
                 format!("{:?}", a.period()),
@@ -310,7 +310,7 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::spec::Names;
-    use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension, Statistic};
+    use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension};
 
     /// What CloudWatch stores for a PutMetricAlarm of `spec`.
     fn live(spec: &AlarmSpec) -> MetricAlarm {
@@ -339,10 +339,9 @@ mod tests {
                             .collect(),
                     ))
                     .period(m.period);
-                if m.is_percentile() {
-                    b.extended_statistic(m.stat)
-                } else {
-                    b.statistic(Statistic::from(m.stat))
+                match m.stat.statistic() {
+                    Some(s) => b.statistic(s),
+                    None => b.extended_statistic(m.stat.as_str()),
                 }
             }
             Watch::Math {

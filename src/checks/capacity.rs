@@ -2,6 +2,7 @@
 //! consumed units per day, peaks against the on-demand limits, and an on-demand bill estimate
 //! with the break-even against provisioned capacity.
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -129,7 +130,7 @@ pub fn peak_finding(
 ) -> Finding {
     let period = f64::from(m.window.period);
     let peak = |metric: &str| {
-        m.get(&MetricKey::table(metric, table, "Sum"))
+        m.get(&MetricKey::table(metric, table, Stat::Sum))
             .and_then(|s| s.max())
             .map(|v| v / period)
             .unwrap_or(0.0)

@@ -11,6 +11,7 @@
 //! other recorders keep the API's PascalCase. Keys are matched without regard to case.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -182,19 +183,19 @@ fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
 pub fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
     let mut keys = vec![
         (
-            MetricKey::table("WriteThrottleEvents", table, "Sum"),
+            MetricKey::table("WriteThrottleEvents", table, Stat::Sum),
             0.0,
             "events",
         ),
         (
-            MetricKey::table("ReadThrottleEvents", table, "Sum"),
+            MetricKey::table("ReadThrottleEvents", table, Stat::Sum),
             0.0,
             "events",
         ),
     ];
     for op in ["PutItem", "Query"] {
         keys.push((
-            MetricKey::op("SuccessfulRequestLatency", table, op, "p99"),
+            MetricKey::op("SuccessfulRequestLatency", table, op, Stat::P99),
             spec::targets::latency_targets(op).p99,
             "ms",
         ));
@@ -1224,7 +1225,7 @@ mod tests {
     #[test]
     fn spikes_merge_consecutive_periods() {
         let window = Window::aligned(now() - Duration::hours(1), now(), 300);
-        let key = MetricKey::table("WriteThrottleEvents", TABLE, "Sum");
+        let key = MetricKey::table("WriteThrottleEvents", TABLE, Stat::Sum);
         let t0 = window.start;
         let p = |i: i64| t0 + Duration::minutes(5 * i);
         let set = MetricSet::from_series(

@@ -2,6 +2,7 @@
 //! the runbook's top-users Insights query turned into rates, Contributor Insights' most accessed
 //! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
@@ -96,7 +97,7 @@ pub fn key_range_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
                     &format!("{side}KeyRangeThroughputThrottleEvents"),
                     table,
                     r,
-                    "Sum",
+                    Stat::Sum,
                 )
             })
         })
@@ -491,7 +492,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                                 &format!("{s}KeyRangeThroughputThrottleEvents"),
                                 &f.table,
                                 r,
-                                "Sum",
+                                Stat::Sum,
                             ))
                         })
                         .sum::<f64>()

@@ -1,6 +1,7 @@
 //! The quarterly review's verdicts (runbook Quarterly 1 and 3): latency over the quarter against
 //! the targets and the last quarter, GSI usage, and the partition key distribution.
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
@@ -14,8 +15,8 @@ pub const DEGRADED_FACTOR: f64 = 1.25;
 /// One user "dominates" the key space above this share of the sampled items.
 pub const DOMINANT_SHARE: f64 = 0.5;
 
-/// Milliseconds over a whole quarter by (operation, percentile), e.g. ("PutItem", "p99").
-pub type Percentiles = HashMap<(String, String), f64>;
+/// Milliseconds over a whole quarter by (operation, percentile), e.g. ("PutItem", `Stat::P99`).
+pub type Percentiles = HashMap<(String, Stat), f64>;
 
 /// The latency findings of each operation and the rows of the table that shows them:
 /// operation, then "p50 (last quarter; < target)" for p50, p95 and p99.
@@ -38,9 +39,9 @@ pub fn latency(
     let mut rows = Vec::new();
     for op in operations {
         let t = latency_targets(op);
-        let get = |m: &Percentiles, s: &str| m.get(&((*op).to_owned(), s.to_owned())).copied();
-        let values: Vec<(&str, Option<f64>, Option<f64>, f64)> =
-            [("p50", t.p50), ("p95", t.p95), ("p99", t.p99)]
+        let get = |m: &Percentiles, s: Stat| m.get(&((*op).to_owned(), s)).copied();
+        let values: Vec<(Stat, Option<f64>, Option<f64>, f64)> =
+            [(Stat::P50, t.p50), (Stat::P95, t.p95), (Stat::P99, t.p99)]
                 .into_iter()
                 .map(|(s, target)| (s, get(cur, s), last_quarter.and_then(|p| get(p, s)), target))
                 .collect();
@@ -197,17 +198,17 @@ mod tests {
     use super::*;
     use crate::report::Status;
 
-    fn ms(op: &str, values: &[(&str, f64)]) -> Percentiles {
+    fn ms(op: &str, values: &[(Stat, f64)]) -> Percentiles {
         values
             .iter()
-            .map(|(s, v)| ((op.to_owned(), (*s).to_owned()), *v))
+            .map(|(s, v)| ((op.to_owned(), *s), *v))
             .collect()
     }
 
     #[test]
     fn latency_is_judged_against_targets_then_last_quarter() {
         // PutItem targets: p50 < 5, p95 < 10, p99 < 20 ms.
-        let within = [("p50", 3.0), ("p95", 8.0), ("p99", 15.0)];
+        let within = [(Stat::P50, 3.0), (Stat::P95, 8.0), (Stat::P99, 15.0)];
         let cases: Vec<(&str, Percentiles, Option<Percentiles>, Status, &str)> = vec![
             (
                 "no requests: nothing to judge, not a pass",
@@ -225,36 +226,42 @@ mod tests {
             ),
             (
                 "p99 over target",
-                ms("PutItem", &[("p50", 3.0), ("p95", 8.0), ("p99", 25.0)]),
+                ms(
+                    "PutItem",
+                    &[(Stat::P50, 3.0), (Stat::P95, 8.0), (Stat::P99, 25.0)],
+                ),
                 None,
                 Status::Warn,
                 "p99 25.0 > 20",
             ),
             (
                 "over beats degraded",
-                ms("PutItem", &[("p50", 3.0), ("p95", 8.0), ("p99", 25.0)]),
-                Some(ms("PutItem", &[("p99", 1.0)])),
+                ms(
+                    "PutItem",
+                    &[(Stat::P50, 3.0), (Stat::P95, 8.0), (Stat::P99, 25.0)],
+                ),
+                Some(ms("PutItem", &[(Stat::P99, 1.0)])),
                 Status::Warn,
                 "over target",
             ),
             (
                 "26% worse than last quarter",
                 ms("PutItem", &within),
-                Some(ms("PutItem", &[("p50", 3.0 / 1.26)])),
+                Some(ms("PutItem", &[(Stat::P50, 3.0 / 1.26)])),
                 Status::Warn,
                 "degraded",
             ),
             (
                 "exactly 25% worse is not degraded",
                 ms("PutItem", &within),
-                Some(ms("PutItem", &[("p50", 3.0 / 1.25)])),
+                Some(ms("PutItem", &[(Stat::P50, 3.0 / 1.25)])),
                 Status::Ok,
                 "within targets",
             ),
             (
                 "last quarter zero is not a baseline",
                 ms("PutItem", &within),
-                Some(ms("PutItem", &[("p50", 0.0)])),
+                Some(ms("PutItem", &[(Stat::P50, 0.0)])),
                 Status::Ok,
                 "within targets",
             ),

@@ -1,6 +1,7 @@
 //! `stream-status` (runbook Issue 3): is the stream on with NEW_IMAGE, are its shards healthy,
 //! and is anything consuming it (the Lambda event source mapping and its IteratorAge)?
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
@@ -117,7 +118,9 @@ pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
                 .collect();
             let keys: Vec<MetricKey> = functions
                 .iter()
-                .map(|f| MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], "Maximum"))
+                .map(|f| {
+                    MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], Stat::Maximum)
+                })
                 .collect();
             let window = Window::last_at(Duration::hours(1), Utc::now(), 300);
             match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {

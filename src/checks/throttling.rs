@@ -4,6 +4,7 @@
 //! August 2025 (key range, on-demand maximum, account limit, provisioned), ThrottledRequests and
 //! SystemErrors per operation, consumed capacity, and UserErrors only as account-wide context.
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use aws_sdk_cloudwatch::types::MetricAlarm;
 use aws_sdk_dynamodb::types::{BillingMode, TableDescription, TableStatus};
@@ -129,14 +130,14 @@ pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
                 &format!("{side}ThrottleEvents"),
                 table,
                 r,
-                "Sum",
+                Stat::Sum,
             ));
             for reason in Reason::ALL {
                 keys.push(MetricKey::resource(
                     &format!("{side}{}", reason.metric_suffix()),
                     table,
                     r,
-                    "Sum",
+                    Stat::Sum,
                 ));
             }
         }
@@ -144,20 +145,25 @@ pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
             "ConsumedWriteCapacityUnits",
             table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
         keys.push(MetricKey::resource(
             "ConsumedReadCapacityUnits",
             table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
     }
     for op in operations() {
-        keys.push(MetricKey::op("ThrottledRequests", table, op, "Sum"));
-        keys.push(MetricKey::op("SystemErrors", table, op, "Sum"));
+        keys.push(MetricKey::op("ThrottledRequests", table, op, Stat::Sum));
+        keys.push(MetricKey::op("SystemErrors", table, op, Stat::Sum));
     }
-    keys.push(MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum"));
+    keys.push(MetricKey::new(
+        metrics::DYNAMODB,
+        "UserErrors",
+        &[],
+        Stat::Sum,
+    ));
     keys
 }
 
@@ -239,11 +245,11 @@ pub fn resource_throttles(m: &MetricSet, table: &str, index: Option<&str>) -> Re
     };
     let mut r = ResourceThrottles::default();
     for side in SIDES {
-        let key = MetricKey::resource(&format!("{side}ThrottleEvents"), table, index, "Sum");
+        let key = MetricKey::resource(&format!("{side}ThrottleEvents"), table, index, Stat::Sum);
         let (total, longest) = (m.total(&key), run(&key));
         for reason in Reason::ALL {
             let metric = format!("{side}{}", reason.metric_suffix());
-            let reason_key = MetricKey::resource(&metric, table, index, "Sum");
+            let reason_key = MetricKey::resource(&metric, table, index, Stat::Sum);
             let t = m.total(&reason_key);
             r.reasons.add(reason, t);
             if side == "Write" {
@@ -349,7 +355,7 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
     let base_writes_throttled = per[0].1.write > 0.0
         || WRITE_OPERATIONS
             .iter()
-            .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, "Sum")) > 0.0);
+            .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, Stat::Sum)) > 0.0);
     let throttled_gsis: Vec<String> = per[1..]
         .iter()
         .filter(|(_, t)| t.write > 0.0 || t.write_reasons.sum() > 0.0)
@@ -443,7 +449,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
                     "ThrottledRequests",
                     &facts.table_name,
                     op,
-                    "Sum",
+                    Stat::Sum,
                 )),
             )
         })
@@ -522,7 +528,12 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         .map(|op| {
             (
                 op,
-                m.total(&MetricKey::op("SystemErrors", &facts.table_name, op, "Sum")),
+                m.total(&MetricKey::op(
+                    "SystemErrors",
+                    &facts.table_name,
+                    op,
+                    Stat::Sum,
+                )),
             )
         })
         .filter(|(_, v)| *v > 0.0)
@@ -615,7 +626,7 @@ fn table_finding(facts: &ThrottleFacts) -> Finding {
 fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
     let period = f64::from(m.window.period);
     let peak = |metric: &str| {
-        m.get(&MetricKey::table(metric, &facts.table_name, "Sum"))
+        m.get(&MetricKey::table(metric, &facts.table_name, Stat::Sum))
             .and_then(|s| s.max())
             .map(|v| v / period)
             .unwrap_or(0.0)
@@ -702,7 +713,7 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
                         &format!("{side}ThrottleEvents"),
                         &facts.table_name,
                         r,
-                        "Sum",
+                        Stat::Sum,
                     ),
                 )
             })
@@ -731,7 +742,12 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
             rows: rows.into_iter().rev().take(48).rev().collect(),
         });
     }
-    let user_errors = m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum"));
+    let user_errors = m.total(&MetricKey::new(
+        metrics::DYNAMODB,
+        "UserErrors",
+        &[],
+        Stat::Sum,
+    ));
     let alarm = match &facts.alarm {
         Ok(Some(a)) => format!(
             "{} is {}",
@@ -768,7 +784,7 @@ pub fn data(facts: &ThrottleFacts) -> Value {
                    "by_reason": t.reasons.json()})
         }).collect::<Vec<_>>(),
         "causes": causes(facts, m).iter().map(|c| c.name).collect::<Vec<_>>(),
-        "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum")),
+        "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], Stat::Sum)),
         "throttles_alarm": match &facts.alarm {
             Ok(Some(a)) => json!({"name": facts.alarm_name, "state": a.state_value().map(|s| s.as_str())}),
             Ok(None) => json!({"name": facts.alarm_name, "state": "missing"}),
@@ -799,8 +815,8 @@ mod tests {
             .iter()
             .map(|(metric, index, op, values)| Series {
                 key: match op {
-                    Some(op) => MetricKey::op(metric, TABLE, op, "Sum"),
-                    None => MetricKey::resource(metric, TABLE, *index, "Sum"),
+                    Some(op) => MetricKey::op(metric, TABLE, op, Stat::Sum),
+                    None => MetricKey::resource(metric, TABLE, *index, Stat::Sum),
                 },
                 points: values
                     .iter()

@@ -5,6 +5,7 @@
 //! five years in the past is never deleted at all (5.5). This module classifies each scanned
 //! item (pure) and tallies the classes; memory holds the tallies and a few example keys.
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
@@ -825,7 +826,7 @@ pub async fn gather_meta(
     let described = crate::aws::table::describe(client, table);
     let deleted = async {
         let window = Window::last_at(chrono::Duration::days(7), now, 3600);
-        let key = MetricKey::table("TimeToLiveDeletedItemCount", table, "Sum");
+        let key = MetricKey::table("TimeToLiveDeletedItemCount", table, Stat::Sum);
         let set = fetch(cw, window, std::slice::from_ref(&key)).await?;
         let series = set.series(&key);
         let day_start = now - chrono::Duration::hours(24);

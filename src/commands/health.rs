@@ -1,6 +1,7 @@
 //! `health-check monthly` and `health-check quarterly`: the runbook's maintenance procedures,
 //! every independent part gathered concurrently, one report, the worst status as exit code.
 
+use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
@@ -101,13 +102,13 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
             "ConsumedWriteCapacityUnits",
             &table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
         keys.push(MetricKey::resource(
             "ConsumedReadCapacityUnits",
             &table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
     }
     let window = Window::last_at(since, Utc::now(), 300);
@@ -150,11 +151,11 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
             ));
             let w = daily(
                 &m,
-                &MetricKey::table("ConsumedWriteCapacityUnits", &table, "Sum"),
+                &MetricKey::table("ConsumedWriteCapacityUnits", &table, Stat::Sum),
             );
             let r = daily(
                 &m,
-                &MetricKey::table("ConsumedReadCapacityUnits", &table, "Sum"),
+                &MetricKey::table("ConsumedReadCapacityUnits", &table, Stat::Sum),
             );
             sections.push(Section::Chart {
                 title: format!(
@@ -338,7 +339,7 @@ async fn quarter_latency(
     ctx: &Context,
     start: chrono::DateTime<Utc>,
     end: chrono::DateTime<Utc>,
-) -> Result<HashMap<(String, String), f64>, crate::aws::AwsError> {
+) -> Result<quarterly::Percentiles, crate::aws::AwsError> {
     let keys = latency::metric_keys(ctx.table());
     let period = (end - start).num_seconds() as i32 / 3600 * 3600;
     let window = Window { start, end, period };
@@ -367,7 +368,7 @@ async fn quarter_latency(
                 .find(|(n, _)| n == "Operation")
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default();
-            out.insert((op, k.stat.clone()), v);
+            out.insert((op, k.stat), v);
         }
     }
     Ok(out)
@@ -448,7 +449,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             let table = &table;
             ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
                 .into_iter()
-                .map(move |m| MetricKey::resource(m, table, r, "Sum"))
+                .map(move |m| MetricKey::resource(m, table, r, Stat::Sum))
         })
         .collect();
     let usage_window = Window {
@@ -495,7 +496,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             let base_w = m.total(&MetricKey::table(
                 "ConsumedWriteCapacityUnits",
                 &table,
-                "Sum",
+                Stat::Sum,
             ));
             let usage: Vec<GsiUsage> = gsis
                 .iter()
@@ -505,13 +506,13 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                         "ConsumedWriteCapacityUnits",
                         &table,
                         g,
-                        "Sum",
+                        Stat::Sum,
                     )),
                     read_units: m.total(&MetricKey::gsi(
                         "ConsumedReadCapacityUnits",
                         &table,
                         g,
-                        "Sum",
+                        Stat::Sum,
                     )),
                 })
                 .collect();
