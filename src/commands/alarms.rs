@@ -7,7 +7,7 @@ use crate::checks::alarms::{AlarmFacts, check_name, drift, evaluate};
 use crate::cli::{AlarmsApplyArgs, DEFAULT_ITERATOR_AGE_MINUTES};
 use crate::context::Context;
 use crate::report::{Report, Section};
-use crate::spec::alarms::{AlarmSpec, alarms, recommended, recommended_names};
+use crate::spec::alarms::{AlarmAction, AlarmSpec, alarms, recommended, recommended_names};
 use crate::spec::{self, Names};
 
 /// The alarm specs for this table: its GSIs from DescribeTable, else the spec's; and the
@@ -95,7 +95,7 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
             (None, None) => Vec::new(),
         };
         let (action, changes) = match live {
-            None => ("create", vec!["new alarm".to_owned()]),
+            None => (AlarmAction::Create, vec!["new alarm".to_owned()]),
             Some(a) => {
                 let mut d = drift(spec, a);
                 if a.alarm_description() != Some(spec.description.as_str()) {
@@ -105,20 +105,20 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
                     d.push(format!("actions: {:?} -> {:?}", a.alarm_actions(), actions));
                 }
                 if d.is_empty() {
-                    ("unchanged", d)
+                    (AlarmAction::Unchanged, d)
                 } else {
-                    ("update", d)
+                    (AlarmAction::Update, d)
                 }
             }
         };
         rows.push(vec![
             spec.name.clone(),
-            action.to_owned(),
+            action.as_str().to_owned(),
             spec.condition(),
             changes.join("; "),
         ]);
         plan.push(json!({"alarm": spec.name, "check": check_name(spec, &prefix(&ctx.names)), "action": action, "changes": changes, "actions": actions}));
-        if !args.dry_run && action != "unchanged" {
+        if !args.dry_run && action.writes() {
             cw_alarms::put(cw, spec, &actions).await?;
         }
     }

@@ -70,6 +70,33 @@ pub struct AlarmSpec {
     pub runbook: &'static str,
 }
 
+/// What `alarms apply` does to one alarm: `action` in its plan (`docs/json.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlarmAction {
+    /// It does not exist: PutMetricAlarm creates it.
+    Create,
+    /// It exists and differs from its spec (or its actions): PutMetricAlarm replaces it.
+    Update,
+    /// It matches its spec: nothing is sent.
+    Unchanged,
+}
+
+impl AlarmAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlarmAction::Create => "create",
+            AlarmAction::Update => "update",
+            AlarmAction::Unchanged => "unchanged",
+        }
+    }
+
+    /// Whether applying it calls PutMetricAlarm.
+    pub fn writes(self) -> bool {
+        self != AlarmAction::Unchanged
+    }
+}
+
 /// The id of the math expression an alarm watches.
 pub const EXPRESSION_ID: &str = "e1";
 
@@ -358,6 +385,22 @@ const RB_BEYOND: &str = "Beyond the runbook: recommended alarms (docs/runbook-ma
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alarm_actions_are_the_plan_strings_and_only_unchanged_sends_nothing() {
+        for (action, text, writes) in [
+            (AlarmAction::Create, "create", true),
+            (AlarmAction::Update, "update", true),
+            (AlarmAction::Unchanged, "unchanged", false),
+        ] {
+            assert_eq!(action.as_str(), text);
+            assert_eq!(
+                serde_json::to_value(action).unwrap(),
+                serde_json::json!(text)
+            );
+            assert_eq!(action.writes(), writes);
+        }
+    }
 
     #[test]
     fn runbook_names_and_conditions() {
