@@ -352,12 +352,15 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
         }));
     }
     // GSI back-pressure: an index throttles its writes while base-table writes are throttled.
-    let base_writes_throttled = per[0].1.write > 0.0
+    // The table is the resource without an index name; the rest are its GSIs.
+    let base_writes_throttled = per
+        .iter()
+        .any(|(index, t)| index.is_none() && t.write > 0.0)
         || WRITE_OPERATIONS
             .iter()
             .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, Stat::Sum)) > 0.0);
-    let throttled_gsis: Vec<String> = per[1..]
-        .iter()
+    let gsis = || per.iter().filter(|(index, _)| index.is_some());
+    let throttled_gsis: Vec<String> = gsis()
         .filter(|(_, t)| t.write > 0.0 || t.write_reasons.sum() > 0.0)
         .map(|(r, t)| {
             format!(
@@ -368,7 +371,7 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
         })
         .collect();
     if base_writes_throttled && !throttled_gsis.is_empty() {
-        let n: f64 = per[1..].iter().map(|(_, t)| t.write).sum();
+        let n: f64 = gsis().map(|(_, t)| t.write).sum();
         out.push((n, Cause {
             name: "gsi_back_pressure",
             summary: format!("GSI back-pressure: base-table writes are throttled while {} cannot keep up", throttled_gsis.join(", ")),
