@@ -89,13 +89,11 @@ impl From<&ShapeTally> for Shape {
 }
 
 pub fn evaluate(s: &Shape) -> Vec<Finding> {
-    let mut out: Vec<Finding> = crate::checks::keys::evaluate(&s.keys)
-        .into_iter()
-        .map(|mut f| {
-            f.check = CheckId::QuarterlyExportKeys.into();
-            f.runbook(RB)
-        })
-        .collect();
+    let mut out: Vec<Finding> =
+        crate::checks::keys::evaluate(&s.keys, CheckId::QuarterlyExportKeys)
+            .into_iter()
+            .map(|f| f.runbook(RB))
+            .collect();
     out.push(
         Finding::ok(
             CheckId::QuarterlyItemSizes,

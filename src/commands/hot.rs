@@ -121,7 +121,7 @@ async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Resu
         }
     };
     let mut report = Report::check("hot-partitions");
-    report.extend(keys::evaluate(&summary));
+    report.extend(keys::evaluate(&summary, CheckId::HotExportKeys));
     for s in keys::sections(&summary) {
         report.section(s);
     }
