@@ -130,11 +130,11 @@ check_ids! {
     TtlMissing => "ttl.missing",
     /// Items whose `ttl` is not a Number: never deleted.
     TtlNotNumber => "ttl.not_number",
-    /// Items whose `ttl` is in milliseconds: deleted in thousands of years.
+    /// Items whose `ttl` is in milliseconds: they never expire.
     TtlMilliseconds => "ttl.milliseconds",
     /// Items whose `ttl` is more than five years old: TTL ignores them.
     TtlTooOld => "ttl.too_old",
-    /// Items whose `ttl` is further ahead than the retention.
+    /// Items whose `ttl` is beyond their timestamp + 30 days.
     TtlTooFar => "ttl.too_far",
     /// Items expired within the deletion grace: expected, not a fault.
     TtlExpiredRecent => "ttl.expired_recent",
@@ -166,7 +166,7 @@ check_ids! {
     StreamEnabled => "stream.enabled",
     /// The stream is ENABLED with the spec's view type.
     StreamStatus => "stream.status",
-    /// The stream's shards (open and closed).
+    /// The stream's shards: an open one to write to.
     StreamShards => "stream.shards",
     /// The stream's consumers as a whole: none, or the mappings could not be read.
     StreamConsumers => "stream.consumer",
@@ -184,7 +184,7 @@ check_ids! {
     // `hot-partitions` (Issue 4).
     /// The busiest users from the application's logs (Logs Insights).
     HotUsers => "hot.users",
-    /// One GSI whose partition key has few values: a hot index partition.
+    /// One GSI keyed by user_id too: the dominant user's events make a hot index partition.
     HotGsiRisk("{GSI}") => "hot.gsi_risk.",
     /// Contributor Insights is enabled on the table.
     HotContributorInsights => "hot.contributor_insights",
@@ -206,7 +206,7 @@ check_ids! {
     BenchPreflight => "bench.preflight",
     /// The achieved rate against the asked one.
     BenchRate => "bench.rate",
-    /// The asked rate against the runbook's target.
+    /// The achieved rate against the runbook's sustained-throughput target.
     BenchTargetRate => "bench.target_rate",
     /// Client-side latency percentiles against the targets.
     BenchLatency => "bench.latency",
