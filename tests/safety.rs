@@ -715,3 +715,185 @@ fn json_md_documents_the_data_keys_of_each_command() {
         &serde_json::json!({"command": "table verify", "data": {"table": "t", "table_arn": "a"}}),
     );
 }
+
+/// The shape of a JSON value: every object's keys in output order, each value's type (`int` for
+/// an integer, `float` for a number written with a fraction or exponent, `null` for a null that
+/// is present), and the distinct shapes of an array's items.
+fn shape(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::{Value, json};
+    match v {
+        Value::Null => json!("null"),
+        Value::Bool(_) => json!("bool"),
+        Value::Number(n) if n.is_f64() => json!("float"),
+        Value::Number(_) => json!("int"),
+        Value::String(_) => json!("string"),
+        Value::Array(items) => {
+            let mut shapes: Vec<Value> = Vec::new();
+            for s in items.iter().map(shape) {
+                if !shapes.contains(&s) {
+                    shapes.push(s);
+                }
+            }
+            Value::Array(shapes)
+        }
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+    }
+}
+
+/// The JSON contract beyond the key names: one fixed scenario runs every command the emulator
+/// serves with `-o json`, and the shape of each `data` (keys, their order, types, null versus
+/// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
+/// change to that file (regenerate it with `EVENTSCTL_UPDATE_SNAPSHOTS=1`) and to docs/json.md.
+#[test]
+fn json_data_of_every_command_keeps_its_checked_in_shape() {
+    let w = World::new("json-shapes");
+    let input = ndjson(&[
+        r#"{"user_id":"u2","event_type":"t","payload":{"x":1}}"#.to_owned(),
+        r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
+        r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
+        "not json".to_owned(),
+    ]);
+    let input = input.path().to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let failed_out = dir.path().join("failed.ndjson");
+    let failed_out = failed_out.to_str().unwrap();
+    let restored = format!("{}-restored", w.table());
+    let scenario: &[&[&str]] = &[
+        &["table", "create", "--dry-run"],
+        &["table", "create"],
+        &["table", "create"],
+        &["table", "verify"],
+        &["table", "describe"],
+        &[
+            "events",
+            "put",
+            "--user",
+            "u1",
+            "--type",
+            "t",
+            "--payload",
+            r#"{"a":1}"#,
+            "--event-id",
+            "e1",
+            "--timestamp",
+            "2026-11-01T00:00:00Z",
+        ],
+        &["events", "put", "--user", "u1", "--type", "t", "--dry-run"],
+        &["events", "get", "--user", "u1", "--event-id", "e1"],
+        &[
+            "events",
+            "import",
+            input,
+            "--skip-invalid",
+            "--failed-out",
+            failed_out,
+            "--force",
+        ],
+        &["events", "import", input, "--skip-invalid", "--dry-run"],
+        &["events", "query", "--user", "u1"],
+        &[
+            "events",
+            "delete",
+            "--user",
+            "u1",
+            "--event-id",
+            "e1",
+            "--dry-run",
+        ],
+        &[
+            "events",
+            "delete",
+            "--user",
+            "u1",
+            "--event-id",
+            "e1",
+            "--yes",
+        ],
+        &["diagnose", "throttling"],
+        &["diagnose", "latency"],
+        &["diagnose", "writes"],
+        &["alarms", "apply", "--dry-run"],
+        &["alarms", "apply"],
+        &["alarms", "status"],
+        &["dashboard", "apply", "--dry-run"],
+        &["dashboard", "show"],
+        &["check-ttl"],
+        &["check-ttl", "--full", "--estimate"],
+        &["check-ttl", "--full"],
+        &["check-ttl", "--cleanup", "--dry-run"],
+        &["check-ttl", "--repair", "--dry-run"],
+        &["check-ttl", "--repair", "--yes"],
+        &["export", "list"],
+        &["export", "start", "--dry-run", "--bucket", "b"],
+        &["stream-status"],
+        &["insights", "list"],
+        &["iam-policy"],
+        &["hot-partitions"],
+        &[
+            "hot-partitions",
+            "--enable-contributor-insights",
+            "--dry-run",
+        ],
+        &["changes"],
+        &["health-check", "quarterly"],
+        &["health-check", "monthly"],
+        &["pitr-restore", "--to", "latest", "--dry-run"],
+        &["dr-drill", "--dry-run"],
+        &[
+            "pitr-restore",
+            "--to",
+            "latest",
+            "--wait",
+            "--target",
+            &restored,
+            "--yes",
+        ],
+        &["dr-drill", "--sample", "5"],
+    ];
+    let mut got = serde_json::Map::new();
+    for args in scenario {
+        let mut all = vec!["-o", "json"];
+        all.extend_from_slice(args);
+        let r = w.run(&all);
+        let label = args
+            .iter()
+            .map(|a| {
+                if *a == input {
+                    "FILE"
+                } else if *a == failed_out {
+                    "OUT"
+                } else if *a == restored.as_str() {
+                    "TARGET"
+                } else {
+                    a
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let v = r.json();
+        got.insert(
+            label,
+            serde_json::json!({"command": v["command"], "data": shape(&v["data"])}),
+        );
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/json-data-shapes.json");
+    let got = serde_json::Value::Object(got);
+    if std::env::var_os("EVENTSCTL_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+        return;
+    }
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (label, shape) in want.as_object().unwrap() {
+        assert_eq!(
+            &got[label], shape,
+            "`{label}` -o json data changed shape (docs/json.md is the contract; if the change is meant, regenerate tests/snapshots/json-data-shapes.json with EVENTSCTL_UPDATE_SNAPSHOTS=1)"
+        );
+    }
+    assert_eq!(
+        got.as_object().unwrap().len(),
+        want.as_object().unwrap().len(),
+        "one shape a scenario step"
+    );
+}
