@@ -851,7 +851,7 @@ fn json_data_of_every_command_keeps_its_checked_in_shape() {
         &["dr-drill", "--sample", "5"],
     ];
     let mut got = serde_json::Map::new();
-    for args in scenario {
+    for (step, args) in scenario.iter().enumerate() {
         let mut all = vec!["-o", "json"];
         all.extend_from_slice(args);
         let r = w.run(&all);
@@ -870,6 +870,7 @@ fn json_data_of_every_command_keeps_its_checked_in_shape() {
             })
             .collect::<Vec<_>>()
             .join(" ");
+        let label = format!("{:02} {label}", step + 1);
         let v = r.json();
         got.insert(
             label,
