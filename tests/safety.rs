@@ -718,7 +718,8 @@ fn json_md_documents_the_data_keys_of_each_command() {
 
 /// The shape of a JSON value: every object's keys in output order, each value's type (`int` for
 /// an integer, `float` for a number written with a fraction or exponent, `null` for a null that
-/// is present), and the distinct shapes of an array's items.
+/// is present), and the distinct shapes of an array's items. A stored event's attributes come in
+/// no fixed order (DynamoDB returns a map): sorted.
 fn shape(v: &serde_json::Value) -> serde_json::Value {
     use serde_json::{Value, json};
     match v {
@@ -736,7 +737,21 @@ fn shape(v: &serde_json::Value) -> serde_json::Value {
             }
             Value::Array(shapes)
         }
-        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let s = shape(v);
+                    match (k.as_str(), s) {
+                        ("event", Value::Object(attrs)) => {
+                            let sorted: std::collections::BTreeMap<_, _> =
+                                attrs.into_iter().collect();
+                            (k.clone(), Value::Object(sorted.into_iter().collect()))
+                        }
+                        (_, s) => (k.clone(), s),
+                    }
+                })
+                .collect(),
+        ),
     }
 }
 
@@ -744,9 +759,43 @@ fn shape(v: &serde_json::Value) -> serde_json::Value {
 /// serves with `-o json`, and the shape of each `data` (keys, their order, types, null versus
 /// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
 /// change to that file (regenerate it with `EVENTSCTL_UPDATE_SNAPSHOTS=1`) and to docs/json.md.
-#[test]
-fn json_data_of_every_command_keeps_its_checked_in_shape() {
+#[tokio::test]
+async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let w = World::new("json-shapes");
+    // A log group with two lines for `insights run` (found under /aws/lambda/{prefix}-{env}).
+    let group = format!("/aws/lambda/{}-{}-api", common::PREFIX, w.env);
+    let logs = w.logs().await;
+    logs.create_log_group()
+        .log_group_name(&group)
+        .send()
+        .await
+        .unwrap();
+    logs.create_log_stream()
+        .log_group_name(&group)
+        .log_stream_name("s")
+        .send()
+        .await
+        .unwrap();
+    let now = chrono::Utc::now().timestamp_millis();
+    logs.put_log_events()
+        .log_group_name(&group)
+        .log_stream_name("s")
+        .set_log_events(Some(
+            ["Event created user=1 took_ms=5", "Query events n=3"]
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
+                        .timestamp(now - 60_000 + i as i64)
+                        .message(*m)
+                        .build()
+                        .unwrap()
+                })
+                .collect(),
+        ))
+        .send()
+        .await
+        .unwrap();
     let input = ndjson(&[
         r#"{"user_id":"u2","event_type":"t","payload":{"x":1}}"#.to_owned(),
         r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
@@ -827,6 +876,14 @@ fn json_data_of_every_command_keeps_its_checked_in_shape() {
         &["export", "start", "--dry-run", "--bucket", "b"],
         &["stream-status"],
         &["insights", "list"],
+        &["insights", "run", "--query", "fields @timestamp, @message"],
+        &[
+            "insights",
+            "run",
+            "write-latency-by-user",
+            "--latency-field",
+            "took_ms",
+        ],
         &["iam-policy"],
         &["hot-partitions"],
         &[
@@ -851,6 +908,7 @@ fn json_data_of_every_command_keeps_its_checked_in_shape() {
         &["dr-drill", "--sample", "5"],
     ];
     let mut got = serde_json::Map::new();
+    let mut alarms = Vec::new();
     for (step, args) in scenario.iter().enumerate() {
         let mut all = vec!["-o", "json"];
         all.extend_from_slice(args);
@@ -872,6 +930,15 @@ fn json_data_of_every_command_keeps_its_checked_in_shape() {
             .join(" ");
         let label = format!("{:02} {label}", step + 1);
         let v = r.json();
+        if args == &["alarms", "apply"] {
+            alarms.extend(
+                v["data"]["plan"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p["alarm"].as_str().unwrap().to_owned()),
+            );
+        }
         got.insert(
             label,
             serde_json::json!({"command": v["command"], "data": shape(&v["data"])}),
@@ -880,15 +947,30 @@ fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots/json-data-shapes.json");
     let got = serde_json::Value::Object(got);
+    // Tables go with the World; the alarms and the log group this test made go here.
+    w.cloudwatch()
+        .await
+        .delete_alarms()
+        .set_alarm_names(Some(alarms))
+        .send()
+        .await
+        .unwrap();
+    logs.delete_log_group()
+        .log_group_name(&group)
+        .send()
+        .await
+        .unwrap();
     if std::env::var_os("EVENTSCTL_UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
         return;
     }
     let want: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // Compared as text: a JSON object's equality ignores the order of its keys.
     for (label, shape) in want.as_object().unwrap() {
         assert_eq!(
-            &got[label], shape,
+            got[label].to_string(),
+            shape.to_string(),
             "`{label}` -o json data changed shape (docs/json.md is the contract; if the change is meant, regenerate tests/snapshots/json-data-shapes.json with EVENTSCTL_UPDATE_SNAPSHOTS=1)"
         );
     }
