@@ -538,12 +538,10 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
         && f.applied
             .as_ref()
             .is_some_and(|a| !settings::changed(a) && !a.iter().any(|(_, c)| c.is_failed()));
-    if args.resume.is_some() {
-        if nothing_changed {
-            report.note(format!(
-                "Nothing to resume: {target} is ACTIVE and its settings are in place; nothing changed (verified again)."
-            ));
-        }
+    if args.resume.is_some() && nothing_changed {
+        report.note(format!(
+            "Nothing to resume: {target} is ACTIVE and its settings are in place; nothing changed (verified again)."
+        ));
     }
     if let Some(a) = &f.applied {
         report.section(crate::checks::settings::section("Re-applied", a));
