@@ -807,130 +807,67 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let failed_out = dir.path().join("failed.ndjson");
     let failed_out = failed_out.to_str().unwrap();
     let restored = format!("{}-restored", w.table());
-    let scenario: &[&[&str]] = &[
-        &["table", "create", "--dry-run"],
-        &["table", "create"],
-        &["table", "create"],
-        &["table", "verify"],
-        &["table", "describe"],
-        &[
-            "events",
-            "put",
-            "--user",
-            "u1",
-            "--type",
-            "t",
-            "--payload",
-            r#"{"a":1}"#,
-            "--event-id",
-            "e1",
-            "--timestamp",
-            "2026-11-01T00:00:00Z",
-        ],
-        &["events", "put", "--user", "u1", "--type", "t", "--dry-run"],
-        &["events", "get", "--user", "u1", "--event-id", "e1"],
-        &[
-            "events",
-            "import",
-            input,
-            "--skip-invalid",
-            "--failed-out",
-            failed_out,
-            "--force",
-        ],
-        &["events", "import", input, "--skip-invalid", "--dry-run"],
-        &["events", "query", "--user", "u1"],
-        &[
-            "events",
-            "delete",
-            "--user",
-            "u1",
-            "--event-id",
-            "e1",
-            "--dry-run",
-        ],
-        &[
-            "events",
-            "delete",
-            "--user",
-            "u1",
-            "--event-id",
-            "e1",
-            "--yes",
-        ],
-        &["diagnose", "throttling"],
-        &["diagnose", "latency"],
-        &["diagnose", "writes"],
-        &["alarms", "apply", "--dry-run"],
-        &["alarms", "apply"],
-        &["alarms", "status"],
-        &["dashboard", "apply", "--dry-run"],
-        &["dashboard", "show"],
-        &["check-ttl"],
-        &["check-ttl", "--full", "--estimate"],
-        &["check-ttl", "--full"],
-        &["check-ttl", "--cleanup", "--dry-run"],
-        &["check-ttl", "--repair", "--dry-run"],
-        &["check-ttl", "--repair", "--yes"],
-        &["export", "list"],
-        &["export", "start", "--dry-run", "--bucket", "b"],
-        &["stream-status"],
-        &["insights", "list"],
-        &["insights", "run", "--query", "fields @timestamp, @message"],
-        &[
-            "insights",
-            "run",
-            "write-latency-by-user",
-            "--latency-field",
-            "took_ms",
-        ],
-        &["iam-policy"],
-        &["hot-partitions"],
-        &[
-            "hot-partitions",
-            "--enable-contributor-insights",
-            "--dry-run",
-        ],
-        &["changes"],
-        &["health-check", "quarterly"],
-        &["health-check", "monthly"],
-        &["pitr-restore", "--to", "latest", "--dry-run"],
-        &["dr-drill", "--dry-run"],
-        &[
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--wait",
-            "--target",
-            &restored,
-            "--yes",
-        ],
-        &["dr-drill", "--sample", "5"],
+    // One step a line; FILE, OUT, TARGET and QUERY stand for the values above.
+    let scenario = [
+        "table create --dry-run",
+        "table create",
+        "table create",
+        "table verify",
+        "table describe",
+        r#"events put --user u1 --type t --payload {"a":1} --event-id e1 --timestamp 2026-11-01T00:00:00Z"#,
+        "events put --user u1 --type t --dry-run",
+        "events get --user u1 --event-id e1",
+        "events import FILE --skip-invalid --failed-out OUT --force",
+        "events import FILE --skip-invalid --dry-run",
+        "events query --user u1",
+        "events delete --user u1 --event-id e1 --dry-run",
+        "events delete --user u1 --event-id e1 --yes",
+        "diagnose throttling",
+        "diagnose latency",
+        "diagnose writes",
+        "alarms apply --dry-run",
+        "alarms apply",
+        "alarms status",
+        "dashboard apply --dry-run",
+        "dashboard show",
+        "check-ttl",
+        "check-ttl --full --estimate",
+        "check-ttl --full",
+        "check-ttl --cleanup --dry-run",
+        "check-ttl --repair --dry-run",
+        "check-ttl --repair --yes",
+        "export list",
+        "export start --dry-run --bucket b",
+        "stream-status",
+        "insights list",
+        "insights run --query QUERY",
+        "insights run write-latency-by-user --latency-field took_ms",
+        "iam-policy",
+        "hot-partitions",
+        "hot-partitions --enable-contributor-insights --dry-run",
+        "changes",
+        "health-check quarterly",
+        "health-check monthly",
+        "pitr-restore --to latest --dry-run",
+        "dr-drill --dry-run",
+        "pitr-restore --to latest --wait --target TARGET --yes",
+        "dr-drill --sample 5",
     ];
     let mut got = serde_json::Map::new();
     let mut alarms = Vec::new();
-    for (step, args) in scenario.iter().enumerate() {
+    for (step, line) in scenario.iter().enumerate() {
         let mut all = vec!["-o", "json"];
-        all.extend_from_slice(args);
+        all.extend(line.split_whitespace().map(|a| match a {
+            "FILE" => input,
+            "OUT" => failed_out,
+            "TARGET" => restored.as_str(),
+            "QUERY" => "fields @timestamp, @message",
+            a => a,
+        }));
         let r = w.run(&all);
-        let label = args
-            .iter()
-            .map(|a| {
-                if *a == input {
-                    "FILE"
-                } else if *a == failed_out {
-                    "OUT"
-                } else if *a == restored.as_str() {
-                    "TARGET"
-                } else {
-                    a
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let label = format!("{:02} {label}", step + 1);
+        let label = format!("{:02} {line}", step + 1);
         let v = r.json();
-        if args == &["alarms", "apply"] {
+        if *line == "alarms apply" {
             alarms.extend(
                 v["data"]["plan"]
                     .as_array()
