@@ -209,9 +209,9 @@ pub struct DataError {
     pub reason: String,
 }
 
-/// A command's typed data as the `data` object of the JSON envelope: its fields, in declaration
-/// order, become the object's keys (docs/json.md). A value that cannot be serialised, or that is
-/// not an object, is an internal error, never a silent `null`.
+/// A command's typed data as the `data` object of the JSON envelope: its fields become the
+/// object's keys (docs/json.md), a `None` without `skip_serializing_if` a `null`. A value that
+/// cannot be serialised, or that is not an object, is an internal error, never a silent `null`.
 pub fn data_object(command: &str, data: &impl Serialize) -> Result<Map<String, Value>, DataError> {
     let failed = |reason: String| DataError {
         command: command.to_owned(),
@@ -352,7 +352,7 @@ mod tests {
     }
 
     #[test]
-    fn typed_data_keeps_field_order_and_refuses_what_is_not_an_object() {
+    fn typed_data_keeps_null_apart_from_absent_and_refuses_what_is_not_an_object() {
         #[derive(Serialize)]
         struct Data {
             zeta: u32,
@@ -367,10 +367,8 @@ mod tests {
             absent: None,
         })
         .unwrap();
-        assert_eq!(
-            serde_json::to_string(&r.data).unwrap(),
-            r#"{"zeta":1,"alpha":null}"#
-        );
+        let written = Value::Object(r.data.clone());
+        assert_eq!(written, serde_json::json!({"zeta": 1, "alpha": null}));
         let e = r.set_data(&[1, 2]).unwrap_err();
         assert!(e.to_string().contains("not an object"), "{e}");
 
@@ -391,8 +389,8 @@ mod tests {
             "{e}"
         );
         assert_eq!(
-            serde_json::to_string(&r.data).unwrap(),
-            r#"{"zeta":1,"alpha":null}"#,
+            Value::Object(r.data.clone()),
+            written,
             "a failed serialisation leaves the data as it was"
         );
     }
