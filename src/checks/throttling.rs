@@ -691,7 +691,10 @@ fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
         )
         .remedy("raise the on-demand maximum or the per-table quota before traffic grows further")
     } else {
-        Finding::ok("throttling.capacity", summary)
+        let keys = ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
+            .map(|metric| MetricKey::table(metric, &facts.table_name, "Sum"));
+        let (status, gap) = crate::checks::evidence::unless_incomplete(Status::Ok, m, &keys);
+        Finding::new("throttling.capacity", status, summary + &gap)
     };
     f.evidence(evidence)
         .runbook("Alarm 1, resolution 2 (burst capacity 40K RCU/WCU)")
@@ -1075,14 +1078,21 @@ mod tests {
                 )),
                 partial(MetricKey::op("SystemErrors", TABLE, "Query", "Sum")),
                 partial(MetricKey::op("ThrottledRequests", TABLE, "PutItem", "Sum")),
+                partial(MetricKey::table("ConsumedReadCapacityUnits", TABLE, "Sum")),
             ],
         ));
         let out = evaluate(&f);
         expect(
             &out,
+            "throttling.capacity",
+            Status::Unknown,
+            "answered 1 of its 2 series incompletely",
+        );
+        expect(
+            &out,
             "throttling.metrics",
             Status::Unknown,
-            "incomplete data for 3 series",
+            "incomplete data for 4 series",
         );
         expect(
             &out,

@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use serde_json::json;
 
 use crate::aws::metrics::{self, MetricKey, Window};
-use crate::checks::capacity::{Prices, cost, cost_finding, daily, peak_finding};
+use crate::checks::capacity::{self, Prices, consumed_keys, cost, cost_finding, daily};
 use crate::checks::quarterly::{self, GsiUsage, KeySample};
 use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
 use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
@@ -94,88 +94,49 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     };
     let gsis = crate::aws::table::gsi_names(described.as_ref());
     let od = described.as_ref().and_then(|t| t.on_demand_throughput());
-    let mut keys = Vec::new();
-    for r in std::iter::once(None).chain(gsis.iter().map(|g| Some(g.as_str()))) {
-        keys.push(MetricKey::resource(
-            "ConsumedWriteCapacityUnits",
-            &table,
-            r,
-            "Sum",
-        ));
-        keys.push(MetricKey::resource(
-            "ConsumedReadCapacityUnits",
-            &table,
-            r,
-            "Sum",
-        ));
-    }
+    let keys = consumed_keys(&table, &gsis);
     let window = Window::last_at(since, Utc::now(), 300);
-    let mut findings = Vec::new();
     let mut sections = Vec::new();
-    match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
-        Err(e) => findings.push(Finding::unknown(
-            "capacity.peak",
-            format!("could not read consumed capacity: {e}"),
-        )),
-        Ok(m) => {
-            findings.push(peak_finding(
-                &m,
-                &table,
-                od.and_then(|o| o.max_write_request_units()),
-                od.and_then(|o| o.max_read_request_units()),
-            ));
-            let write_units: f64 = keys
-                .iter()
-                .filter(|k| k.metric.starts_with("ConsumedWrite"))
-                .map(|k| m.total(k))
-                .sum::<f64>()
-                + 0.0;
-            let read_units: f64 = keys
-                .iter()
-                .filter(|k| k.metric.starts_with("ConsumedRead"))
-                .map(|k| m.total(k))
-                .sum::<f64>()
-                + 0.0;
-            let c = cost(
-                write_units,
-                read_units,
-                window.length().num_hours() as f64,
-                p,
-            );
-            findings.push(cost_finding(
-                "capacity.cost",
-                &c,
-                &crate::times::human(window.length()),
-            ));
-            let w = daily(
-                &m,
-                &MetricKey::table("ConsumedWriteCapacityUnits", &table, "Sum"),
-            );
-            let r = daily(
-                &m,
-                &MetricKey::table("ConsumedReadCapacityUnits", &table, "Sum"),
-            );
-            sections.push(Section::Chart {
-                title: format!(
-                    "Consumed capacity per day, last {} (units)",
-                    crate::times::human(window.length())
-                ),
-                series: vec![
-                    ChartSeries {
-                        label: "write units/day".into(),
-                        unit: String::new(),
-                        values: w.iter().map(|(_, v)| Some(*v)).collect(),
-                        target: None,
-                    },
-                    ChartSeries {
-                        label: "read units/day".into(),
-                        unit: String::new(),
-                        values: r.iter().map(|(_, v)| Some(*v)).collect(),
-                        target: None,
-                    },
-                ],
-            });
-        }
+    let m = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await;
+    let findings = capacity::evaluate(
+        m.as_ref(),
+        &table,
+        &gsis,
+        (
+            od.and_then(|o| o.max_write_request_units()),
+            od.and_then(|o| o.max_read_request_units()),
+        ),
+        p,
+    );
+    if let Ok(m) = &m {
+        let w = daily(
+            m,
+            &MetricKey::table("ConsumedWriteCapacityUnits", &table, "Sum"),
+        );
+        let r = daily(
+            m,
+            &MetricKey::table("ConsumedReadCapacityUnits", &table, "Sum"),
+        );
+        sections.push(Section::Chart {
+            title: format!(
+                "Consumed capacity per day, last {} (units)",
+                crate::times::human(window.length())
+            ),
+            series: vec![
+                ChartSeries {
+                    label: "write units/day".into(),
+                    unit: String::new(),
+                    values: w.iter().map(|(_, v)| Some(*v)).collect(),
+                    target: None,
+                },
+                ChartSeries {
+                    label: "read units/day".into(),
+                    unit: String::new(),
+                    values: r.iter().map(|(_, v)| Some(*v)).collect(),
+                    target: None,
+                },
+            ],
+        });
     }
     Ok(Part {
         name: "capacity",
@@ -441,15 +402,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
     let table = ctx.table().to_owned();
     let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await?;
     let gsis = crate::aws::table::gsi_names(described.as_ref());
-    let usage_keys: Vec<MetricKey> = std::iter::once(None)
-        .chain(gsis.iter().map(|g| Some(g.as_str())))
-        .flat_map(|r| {
-            let table = &table;
-            ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
-                .into_iter()
-                .map(move |m| MetricKey::resource(m, table, r, "Sum"))
-        })
-        .collect();
+    let usage_keys = consumed_keys(&table, &gsis);
     let usage_window = Window {
         start: now - quarter,
         end: now,
