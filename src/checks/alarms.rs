@@ -454,4 +454,76 @@ mod tests {
             );
         }
     }
+
+    /// docs/evidence.md, `alarm.*`: what each alarm finding says when its evidence is missing.
+    #[test]
+    fn alarms_without_evidence() {
+        use crate::checks::expect;
+        let names = Names::derive("p", "dev", None);
+        let specs = crate::spec::alarms::alarms(&names, &["EventTypeIndex"]);
+        let first = check_name(&specs[0], "p-dev-");
+        let run = |found: Result<Vec<MetricAlarm>, AwsError>| {
+            evaluate(
+                &AlarmFacts {
+                    specs: specs.clone(),
+                    found,
+                },
+                "p-dev-",
+            )
+        };
+        let denied = AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "cloudwatch",
+            "DescribeAlarms",
+            None,
+            "denied",
+        );
+        let out = run(Err(denied));
+        assert_eq!(out.len(), 1, "{out:?}");
+        expect(
+            &out,
+            "alarm.describe",
+            Status::Unknown,
+            "could not read the alarms",
+        );
+
+        type Mutate = fn(&mut Vec<MetricAlarm>);
+        let cases: [(Mutate, Status, &str); 6] = [
+            (
+                |v| drop(v.remove(0)),
+                Status::Crit,
+                "does not exist: nobody is told",
+            ),
+            (
+                |v| v[0].state_value = Some(StateValue::InsufficientData),
+                Status::Warn,
+                "it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page",
+            ),
+            (
+                |v| v[0].metrics = None,
+                Status::Unknown,
+                "cannot compare: the service did not return the alarm's metric or metric math",
+            ),
+            (
+                |v| v[0].alarm_actions = None,
+                Status::Warn,
+                "no alarm actions: nobody gets paged",
+            ),
+            (
+                |v| v[0].actions_enabled = Some(false),
+                Status::Warn,
+                "actions disabled",
+            ),
+            (
+                |_| {},
+                Status::Ok,
+                "state OK; notifies arn:aws:sns:us-east-1:1:oncall",
+            ),
+        ];
+        for (mutate, status, words) in cases {
+            let mut found: Vec<MetricAlarm> = specs.iter().map(live).collect();
+            mutate(&mut found);
+            expect(&run(Ok(found)), &first, status, words);
+        }
+    }
 }
