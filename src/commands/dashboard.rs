@@ -4,7 +4,7 @@ use chrono::Utc;
 use serde_json::Value;
 
 use crate::aws::error::AwsResultExt;
-use crate::aws::metrics::{self, Window};
+use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
 use crate::cli::{DashboardApplyArgs, ShowArgs};
 use crate::context::Context;
 use crate::report::{ChartSeries, Finding, Report, Section};
@@ -141,27 +141,75 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
             series,
         });
     }
-    // Empty charts are not a quiet table's proof of health: say what the charts rest on.
-    let (with_data, total) = keys.iter().fold((0, 0), |(w, t), k| {
-        (w + usize::from(!set.series(k).points.is_empty()), t + 1)
-    });
-    let span = crate::times::human(window.length());
-    report.push(if with_data == 0 {
+    report.push(data_finding(&set, &keys));
+    report.set("window", serde_json::json!({"start": crate::times::stamp(window.start), "end": crate::times::stamp(window.end), "period_s": window.period}));
+    report.set("widgets", data);
+    report.correct(spec::corrections::user_errors());
+    Ok(report)
+}
+
+/// `dashboard.data`: empty charts are not a quiet table's proof of health; say what the charts
+/// rest on (docs/evidence.md).
+fn data_finding(set: &MetricSet, keys: &[MetricKey]) -> Finding {
+    let with_data = keys
+        .iter()
+        .filter(|k| !set.series(k).points.is_empty())
+        .count();
+    let span = crate::times::human(set.window.length());
+    if with_data == 0 {
         Finding::unknown(
             "dashboard.data",
             format!(
-                "{}: none of the {total} series has a datapoint",
-                crate::checks::evidence::no_traffic(&format!("last {span}"))
+                "{}: none of the {} series has a datapoint",
+                crate::checks::evidence::no_traffic(&format!("last {span}")),
+                keys.len()
             ),
         )
     } else {
         Finding::ok(
             "dashboard.data",
-            format!("{with_data} of {total} series have datapoints in the last {span}"),
+            format!(
+                "{with_data} of {} series have datapoints in the last {span}",
+                keys.len()
+            ),
         )
-    });
-    report.set("window", serde_json::json!({"start": crate::times::stamp(window.start), "end": crate::times::stamp(window.end), "period_s": window.period}));
-    report.set("widgets", data);
-    report.correct(spec::corrections::user_errors());
-    Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::metrics::Series;
+    use crate::report::Status;
+
+    #[test]
+    fn dashboard_without_datapoints_has_nothing_to_show() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let window = Window::last(chrono::Duration::hours(3), now);
+        let keys: Vec<MetricKey> = dashboard::widgets("t", &["StatusIndex"])
+            .iter()
+            .flat_map(|w| w.lines.iter().map(|l| l.key.clone()))
+            .collect();
+        let quiet = MetricSet::from_series(window, Vec::new());
+        let f = data_finding(&quiet, &keys);
+        assert_eq!(f.status, Status::Unknown);
+        assert_eq!(
+            f.summary,
+            format!(
+                "no traffic in the window (last 3h): none of the {} series has a datapoint",
+                keys.len()
+            )
+        );
+        let one = MetricSet::from_series(
+            window,
+            vec![Series {
+                key: keys[0].clone(),
+                points: vec![(window.start, 1.0)],
+                problem: None,
+            }],
+        );
+        let f = data_finding(&one, &keys);
+        assert_eq!(f.status, Status::Ok);
+        assert!(f.summary.starts_with("1 of "), "{}", f.summary);
+    }
 }
