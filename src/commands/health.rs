@@ -153,28 +153,13 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
     let spinner = ctx
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
-    let alarm_specs = async {
-        let names: Vec<String> = spec::table()
-            .gsis
-            .iter()
-            .map(|g| g.name.to_owned())
-            .collect();
-        let gsis: Vec<&str> = names.iter().map(String::as_str).collect();
-        let specs = spec::alarms::alarms(&ctx.names, &gsis);
-        let found = crate::aws::alarms::describe(
-            ctx.cloudwatch().await?,
-            &specs.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
-        )
-        .await;
-        Ok::<_, anyhow::Error>(alarm_checks::AlarmFacts { specs, found })
-    };
     let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
         capacity_part(ctx, month, &p),
         throttling::gather(ctx, month, now),
         ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
         stream::gather(ctx),
         table::gather(ctx, ctx.table()),
-        alarm_specs,
+        alarm_checks::gather(ctx),
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
     );
     spinner.finish_and_clear();
@@ -227,7 +212,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
             name: "alarms",
             runbook: "Monthly 4: Review Alarms",
             findings: alarm_checks::evaluate(
-                &alarm_facts,
+                &alarm_facts.facts,
                 &format!("{}-{}-", ctx.names.prefix, ctx.names.env),
             ),
             sections: Vec::new(),
@@ -263,6 +248,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         sections: Vec::new(),
     });
     let mut report = Report::check("health-check monthly");
+    report.notes.extend(alarm_facts.notes);
     report = assemble(report, parts);
     if let Some(note) = change_note {
         report.note(note);
