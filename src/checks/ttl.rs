@@ -1069,8 +1069,10 @@ mod tests {
         let denied = |op: &'static str| {
             AwsError::local(AwsErrorKind::AccessDenied, "dynamodb", op, None, "denied")
         };
-        let mut read = TtlTally::default();
-        read.scanned = 10;
+        let read = TtlTally {
+            scanned: 10,
+            ..Default::default()
+        };
         let facts = |tally: Result<TtlTally, String>, scope: Scope| TtlFacts {
             description: enabled("ttl", TimeToLiveStatus::Enabled),
             tally,
