@@ -608,13 +608,7 @@ mod tests {
                 "p-dev-",
             )
         };
-        let denied = AwsError::local(
-            crate::aws::AwsErrorKind::AccessDenied,
-            "cloudwatch",
-            "DescribeAlarms",
-            None,
-            "denied",
-        );
+        let denied = crate::checks::denied("cloudwatch", "DescribeAlarms");
         let out = run(Err(denied));
         assert_eq!(out.len(), 1, "{out:?}");
         expect(

@@ -172,6 +172,18 @@ pub fn consumed_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
         .collect()
 }
 
+/// Write and read units consumed in the window over `keys` (of [`consumed_keys`]).
+pub fn consumed_units(m: &MetricSet, keys: &[MetricKey]) -> (f64, f64) {
+    let units = |prefix: &str| {
+        keys.iter()
+            .filter(|k| k.metric.starts_with(prefix))
+            .map(|k| m.total(k))
+            .sum::<f64>()
+            + 0.0
+    };
+    (units("ConsumedWrite"), units("ConsumedRead"))
+}
+
 /// The monthly capacity part (`capacity.peak`, `capacity.cost`) from the consumed-capacity
 /// series of [`consumed_keys`]; `max` is the table's on-demand maximum (write, read).
 pub fn evaluate(
@@ -195,16 +207,10 @@ pub fn evaluate(
     let (status, gap) = crate::checks::evidence::unless_incomplete(peak.status, m, &keys[..2]);
     peak.status = status;
     peak.summary.push_str(&gap);
-    let units = |prefix: &str| {
-        keys.iter()
-            .filter(|k| k.metric.starts_with(prefix))
-            .map(|k| m.total(k))
-            .sum::<f64>()
-            + 0.0
-    };
+    let (write_units, read_units) = consumed_units(m, &keys);
     let c = cost(
-        units("ConsumedWrite"),
-        units("ConsumedRead"),
+        write_units,
+        read_units,
         m.window.length().num_hours() as f64,
         p,
     );
@@ -237,7 +243,6 @@ mod tests {
     /// finding) without their evidence.
     #[test]
     fn capacity_without_evidence() {
-        use crate::aws::AwsErrorKind;
         use crate::aws::metrics::{Series, Window};
         use crate::checks::expect;
         use crate::report::Status;
@@ -253,13 +258,7 @@ mod tests {
         };
 
         // The read failed: unknown, and no bill made up from nothing.
-        let denied = AwsError::local(
-            AwsErrorKind::AccessDenied,
-            "cloudwatch",
-            "GetMetricData",
-            None,
-            "denied",
-        );
+        let denied = crate::checks::denied("cloudwatch", "GetMetricData");
         let out = evaluate(Err(&denied), "t", &gsis, (None, None), &p);
         assert_eq!(out.len(), 1, "{out:?}");
         expect(

@@ -454,15 +454,8 @@ mod tests {
     /// answer) is never ok.
     #[test]
     fn latency_without_evidence() {
-        use crate::aws::AwsErrorKind;
         let mut failed = facts("PutItem", "p99", &[3.0]);
-        failed.metrics = Err(AwsError::local(
-            AwsErrorKind::AccessDenied,
-            "cloudwatch",
-            "GetMetricData",
-            None,
-            "denied",
-        ));
+        failed.metrics = Err(crate::checks::denied("cloudwatch", "GetMetricData"));
         let findings = evaluate(&failed);
         assert_eq!(findings.len(), 1, "{findings:?}");
         crate::checks::expect(

@@ -39,3 +39,15 @@ pub fn expect<'a>(
     );
     f
 }
+
+/// For the unit tests: the error of a call the policy does not allow.
+#[cfg(test)]
+pub fn denied(service: &'static str, operation: &'static str) -> crate::aws::AwsError {
+    crate::aws::AwsError::local(
+        crate::aws::AwsErrorKind::AccessDenied,
+        service,
+        operation,
+        None,
+        "denied",
+    )
+}

@@ -586,13 +586,7 @@ mod tests {
             "at a time AWS does not give",
         );
         let mut failed = facts(ok(), None);
-        failed.iterator_age = Err(AwsError::local(
-            AwsErrorKind::AccessDenied,
-            "cloudwatch",
-            "GetMetricData",
-            None,
-            "denied",
-        ));
+        failed.iterator_age = Err(crate::checks::denied("cloudwatch", "GetMetricData"));
         expect(
             &evaluate(&failed),
             "stream.iterator_age",

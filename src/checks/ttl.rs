@@ -1231,13 +1231,7 @@ mod tests {
 
         // ttl.deletions: the metric could not be read.
         let mut f = facts(Ok(read), sample());
-        f.deleted = Err(AwsError::local(
-            AwsErrorKind::AccessDenied,
-            "cloudwatch",
-            "GetMetricData",
-            None,
-            "denied",
-        ));
+        f.deleted = Err(crate::checks::denied("cloudwatch", "GetMetricData"));
         expect(
             &evaluate(&f),
             "ttl.deletions",

@@ -8,7 +8,9 @@ use chrono::{Duration, Utc};
 use serde_json::json;
 
 use crate::aws::metrics::{self, MetricKey, Window};
-use crate::checks::capacity::{self, Prices, consumed_keys, cost, cost_finding, daily};
+use crate::checks::capacity::{
+    self, Prices, consumed_keys, consumed_units, cost, cost_finding, daily,
+};
 use crate::checks::quarterly::{self, GsiUsage, KeySample};
 use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
 use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
@@ -461,20 +463,8 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                 ]
             }));
             usage_findings.extend(quarterly::gsi_usage(base_w, &usage));
-            let total = |prefix: &str| {
-                usage_keys
-                    .iter()
-                    .filter(|k| k.metric.starts_with(prefix))
-                    .map(|k| m.total(k))
-                    .sum::<f64>()
-                    + 0.0
-            };
-            let c = cost(
-                total("ConsumedWrite"),
-                total("ConsumedRead"),
-                quarter.num_hours() as f64,
-                &p,
-            );
+            let (write_units, read_units) = consumed_units(m, &usage_keys);
+            let c = cost(write_units, read_units, quarter.num_hours() as f64, &p);
             usage_findings.push(cost_finding("quarterly.cost", &c, "quarter"));
         }
     }
