@@ -364,6 +364,14 @@ impl MetricSet {
         p
     }
 
+    /// How many of `keys` CloudWatch answered incompletely: a verdict of "nothing happened"
+    /// cannot rest on those.
+    pub fn incomplete(&self, keys: &[MetricKey]) -> usize {
+        keys.iter()
+            .filter(|k| self.get(k).is_some_and(|s| s.problem.is_some()))
+            .count()
+    }
+
     /// For tests and recorded data: a set built from series directly.
     pub fn from_series(window: Window, series: Vec<Series>) -> MetricSet {
         MetricSet {

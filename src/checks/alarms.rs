@@ -7,14 +7,151 @@ use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
 use serde_json::json;
 
 use crate::aws::AwsError;
-use crate::aws::alarms::math_queries;
+use crate::aws::alarms::{self as cw_alarms, math_queries};
+use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
+use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
-use crate::spec::alarms::{AlarmSpec, Watch};
+use crate::spec::alarms::{AlarmSpec, Watch, alarms, recommended, recommended_names};
 
 #[derive(Debug)]
 pub struct AlarmFacts {
     pub specs: Vec<AlarmSpec>,
     pub found: Result<Vec<MetricAlarm>, AwsError>,
+}
+
+/// What `alarms status` and `health-check monthly` read, gathered one way for both.
+#[derive(Debug)]
+pub struct AlarmGather {
+    pub facts: AlarmFacts,
+    /// Why some alarms are not expected, or where the GSIs came from: for the report's notes.
+    pub notes: Vec<String>,
+}
+
+/// The runbook's alarm specs for this table, its GSIs as DescribeTable lists them (the spec's
+/// may differ from what was deployed), and the table's stream ARN (for finding its consumer).
+pub async fn table_specs(
+    ctx: &Context,
+) -> Result<Result<(Vec<AlarmSpec>, Option<String>), AwsError>, NoRegion> {
+    let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await;
+    Ok(table.map(|t| {
+        let gsis = crate::aws::table::gsi_names(t.as_ref());
+        let gsis: Vec<&str> = gsis.iter().map(String::as_str).collect();
+        let stream = t.and_then(|t| t.latest_stream_arn().map(str::to_owned));
+        (alarms(&ctx.names, &gsis), stream)
+    }))
+}
+
+/// The alarms a table should have and the live ones: the runbook's, each GSI's from
+/// DescribeTable, and the recommended ones once any of them exists (`apply --recommended`).
+pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
+    let mut notes = Vec::new();
+    let (mut specs, stream) = match table_specs(ctx).await? {
+        Ok(found) => found,
+        // Without DescribeTable the GSIs are the spec's: say so rather than judge nothing.
+        Err(e) => {
+            let gsis: Vec<&str> = crate::spec::table().gsis.iter().map(|g| g.name).collect();
+            notes.push(format!(
+                "could not describe the table ({e}): the GSI alarms expected are the spec's ({})",
+                gsis.join(", ")
+            ));
+            (alarms(&ctx.names, &gsis), None)
+        }
+    };
+    let cw = ctx.cloudwatch().await?;
+    let wanted = recommended_names(&ctx.names);
+    let live = cw_alarms::describe(cw, &wanted).await.map(|mut live| {
+        live.retain(|a| {
+            a.alarm_name()
+                .is_some_and(|n| wanted.iter().any(|w| w == n))
+        });
+        live
+    });
+    if let Ok(live) = &live
+        && !live.is_empty()
+    {
+        let (consumer, note) = recommended_consumer(ctx, None, live, stream.as_deref()).await;
+        notes.extend(note);
+        specs.extend(recommended(
+            &ctx.names,
+            consumer.as_deref(),
+            applied_minutes(live),
+        ));
+    }
+    let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
+    let found = cw_alarms::describe(cw, &names).await;
+    Ok(AlarmGather {
+        facts: AlarmFacts { specs, found },
+        notes,
+    })
+}
+
+/// The stream consumer's function for the recommended alarms: the flag, else the function of
+/// the live IteratorAge alarm (status), else the one event source mapping reading the table's
+/// stream. `None` with a note saying why the consumer's alarms are left out.
+pub async fn recommended_consumer(
+    ctx: &Context,
+    flag: Option<&str>,
+    live: &[MetricAlarm],
+    stream: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    if let Some(f) = flag {
+        return (Some(f.to_owned()), None);
+    }
+    let from_live = live
+        .iter()
+        .filter(|a| a.metric_name() == Some("IteratorAge"))
+        .flat_map(|a| a.dimensions())
+        .find(|d| d.name() == Some("FunctionName"))
+        .and_then(|d| d.value());
+    if let Some(f) = from_live {
+        return (Some(f.to_owned()), None);
+    }
+    let skipped = "the consumer's IteratorAge and Errors alarms are left out";
+    let Some(stream) = stream else {
+        return (None, Some(format!("{skipped}: the table has no stream")));
+    };
+    let mappings = match ctx.lambda().await {
+        Ok(l) => crate::aws::streams::event_source_mappings(l, stream).await,
+        Err(e) => return (None, Some(format!("{skipped}: {e}"))),
+    };
+    let functions: Vec<String> = match mappings {
+        Ok(m) => m
+            .iter()
+            .filter_map(|m| m.function_arn().map(crate::checks::stream::function_name))
+            .collect(),
+        Err(e) => {
+            return (
+                None,
+                Some(format!("{skipped}: {e}; name it with --consumer-function")),
+            );
+        }
+    };
+    match functions.as_slice() {
+        [one] => (Some(one.clone()), None),
+        [] => (
+            None,
+            Some(format!(
+                "{skipped}: no event source mapping reads the stream; name it with --consumer-function"
+            )),
+        ),
+        many => (
+            None,
+            Some(format!(
+                "{skipped}: {} functions read the stream ({}); name one with --consumer-function",
+                many.len(),
+                many.join(", ")
+            )),
+        ),
+    }
+}
+
+/// The IteratorAge threshold the live alarm was applied with, in minutes (default 5).
+fn applied_minutes(live: &[MetricAlarm]) -> f64 {
+    live.iter()
+        .find(|a| a.metric_name() == Some("IteratorAge"))
+        .and_then(|a| a.threshold())
+        .map(|ms| ms / 60_000.0)
+        .unwrap_or(DEFAULT_ITERATOR_AGE_MINUTES)
 }
 
 /// One query of an alarm's `Metrics`, as text: `m1 = AWS/DynamoDB WriteThrottleEvents
@@ -457,6 +594,72 @@ mod tests {
                 findings[1..].iter().all(|f| f.status == Status::Ok),
                 "case {i}"
             );
+        }
+    }
+
+    /// docs/evidence.md, `alarm.*`: what each alarm finding says when its evidence is missing.
+    #[test]
+    fn alarms_without_evidence() {
+        use crate::checks::expect;
+        let names = Names::derive("p", "dev", None);
+        let specs = crate::spec::alarms::alarms(&names, &["EventTypeIndex"]);
+        let first = check_name(&specs[0], "p-dev-");
+        let run = |found: Result<Vec<MetricAlarm>, AwsError>| {
+            evaluate(
+                &AlarmFacts {
+                    specs: specs.clone(),
+                    found,
+                },
+                "p-dev-",
+            )
+        };
+        let denied = crate::checks::denied("cloudwatch", "DescribeAlarms");
+        let out = run(Err(denied));
+        assert_eq!(out.len(), 1, "{out:?}");
+        expect(
+            &out,
+            "alarm.describe",
+            Status::Unknown,
+            "could not read the alarms",
+        );
+
+        type Mutate = fn(&mut Vec<MetricAlarm>);
+        let cases: [(Mutate, Status, &str); 6] = [
+            (
+                |v| drop(v.remove(0)),
+                Status::Crit,
+                "does not exist: nobody is told",
+            ),
+            (
+                |v| v[0].state_value = Some(StateValue::InsufficientData),
+                Status::Warn,
+                "it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page",
+            ),
+            (
+                |v| v[0].metrics = None,
+                Status::Unknown,
+                "cannot compare: the service did not return the alarm's metric or metric math",
+            ),
+            (
+                |v| v[0].alarm_actions = None,
+                Status::Warn,
+                "no alarm actions: nobody gets paged",
+            ),
+            (
+                |v| v[0].actions_enabled = Some(false),
+                Status::Warn,
+                "actions disabled",
+            ),
+            (
+                |_| {},
+                Status::Ok,
+                "state OK; notifies arn:aws:sns:us-east-1:1:oncall",
+            ),
+        ];
+        for (mutate, status, words) in cases {
+            let mut found: Vec<MetricAlarm> = specs.iter().map(live).collect();
+            mutate(&mut found);
+            expect(&run(Ok(found)), &first.to_string(), status, words);
         }
     }
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::aws::AwsError;
 use crate::aws::metrics::{MetricKey, MetricSet};
 use crate::report::Finding;
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
@@ -161,6 +162,71 @@ pub fn peak_finding(
     .runbook("Monthly Health Check 1; Alarm 1 resolution 2 (40K RCU/WCU)")
 }
 
+/// Consumed read and write units of the table and each GSI: what the capacity part reads.
+pub fn consumed_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
+    std::iter::once(None)
+        .chain(gsis.iter().map(|g| Some(g.as_str())))
+        .flat_map(|r| {
+            ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
+                .into_iter()
+                .map(move |metric| MetricKey::resource(metric, table, r, Stat::Sum))
+        })
+        .collect()
+}
+
+/// Write and read units consumed in the window over `keys` (of [`consumed_keys`]).
+pub fn consumed_units(m: &MetricSet, keys: &[MetricKey]) -> (f64, f64) {
+    let units = |prefix: &str| {
+        keys.iter()
+            .filter(|k| k.metric.starts_with(prefix))
+            .map(|k| m.total(k))
+            .sum::<f64>()
+            + 0.0
+    };
+    (units("ConsumedWrite"), units("ConsumedRead"))
+}
+
+/// The monthly capacity part (`capacity.peak`, `capacity.cost`) from the consumed-capacity
+/// series of [`consumed_keys`]; `max` is the table's on-demand maximum (write, read).
+pub fn evaluate(
+    m: Result<&MetricSet, &AwsError>,
+    table: &str,
+    gsis: &[String],
+    max: (Option<i64>, Option<i64>),
+    p: &Prices,
+) -> Vec<Finding> {
+    let m = match m {
+        Ok(m) => m,
+        Err(e) => {
+            return vec![Finding::unknown(
+                CheckId::CapacityPeak,
+                format!("could not read consumed capacity: {e}"),
+            )];
+        }
+    };
+    let keys = consumed_keys(table, gsis);
+    let mut peak = peak_finding(m, table, max.0, max.1);
+    let (status, gap) = crate::checks::evidence::unless_incomplete(peak.status, m, &keys[..2]);
+    peak.status = status;
+    peak.summary.push_str(&gap);
+    let (write_units, read_units) = consumed_units(m, &keys);
+    let c = cost(
+        write_units,
+        read_units,
+        m.window.length().num_hours() as f64,
+        p,
+    );
+    let mut cost = cost_finding(
+        CheckId::CapacityCost,
+        &c,
+        &crate::times::human(m.window.length()),
+    );
+    let (status, gap) = crate::checks::evidence::unless_incomplete(cost.status, m, &keys);
+    cost.status = status;
+    cost.summary.push_str(&gap);
+    vec![peak, cost]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +243,76 @@ mod tests {
         assert!((c.provisioned - 1000.0 / 0.7 * 0.00065 * hours).abs() < 1e-6);
         assert!((c.break_even_write_utilization - 0.00065 / 0.00225).abs() < 1e-9);
         assert!(c.provisioned < c.on_demand);
+    }
+
+    /// docs/evidence.md: `capacity.peak` and `capacity.cost` (and `quarterly.cost`, the same
+    /// finding) without their evidence.
+    #[test]
+    fn capacity_without_evidence() {
+        use crate::aws::metrics::{Series, Window};
+        use crate::checks::expect;
+        use crate::report::Status;
+        let p = Prices::default();
+        let gsis = vec!["StatusIndex".to_owned()];
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let window = Window::last_at(chrono::Duration::days(30), now, 300);
+        let set = |series: Vec<Series>| MetricSet::from_series(window, series);
+        let series = |metric: &str, v: f64, problem: Option<&str>| Series {
+            key: MetricKey::table(metric, "t", Stat::Sum),
+            points: vec![(window.start, v)],
+            problem: problem.map(str::to_owned),
+        };
+
+        // The read failed: unknown, and no bill made up from nothing.
+        let denied = crate::checks::denied("cloudwatch", "GetMetricData");
+        let out = evaluate(Err(&denied), "t", &gsis, (None, None), &p);
+        assert_eq!(out.len(), 1, "{out:?}");
+        expect(
+            &out,
+            "capacity.peak",
+            Status::Unknown,
+            "could not read consumed capacity",
+        );
+
+        // No datapoints: the peak is 0 (nothing consumed), the bill has no load to price.
+        let out = evaluate(Ok(&set(vec![])), "t", &gsis, (None, None), &p);
+        expect(&out, "capacity.peak", Status::Ok, "peak 0 WCU/s of 40000");
+        let cost = expect(
+            &out,
+            "capacity.cost",
+            Status::Unknown,
+            "no traffic in the window (the 30d): no consumed capacity, no billing advice to give",
+        );
+        assert!(
+            !cost.summary.contains("right for this load"),
+            "{}",
+            cost.summary
+        );
+        expect(
+            &[cost_finding(
+                CheckId::QuarterlyCost,
+                &super::cost(0.0, 0.0, 2160.0, &p),
+                "quarter",
+            )],
+            "quarterly.cost",
+            Status::Unknown,
+            "no traffic in the window (the quarter)",
+        );
+
+        // Traffic: both judged.
+        let busy = set(vec![series("ConsumedWriteCapacityUnits", 3e6, None)]);
+        let out = evaluate(Ok(&busy), "t", &gsis, (None, None), &p);
+        expect(&out, "capacity.peak", Status::Ok, "peak 10000 WCU/s");
+        expect(&out, "capacity.cost", Status::Ok, "on-demand");
+
+        // The same, but CloudWatch's last page said PartialData for the table's writes.
+        let partial = set(vec![series(
+            "ConsumedWriteCapacityUnits",
+            3e6,
+            Some("PartialData"),
+        )]);
+        let out = evaluate(Ok(&partial), "t", &gsis, (None, None), &p);
+        expect(&out, "capacity.peak", Status::Unknown, "incompletely");
+        expect(&out, "capacity.cost", Status::Unknown, "incompletely");
     }
 }

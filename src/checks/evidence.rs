@@ -6,7 +6,7 @@ use crate::report::CheckId;
 use serde_json::json;
 
 use crate::aws::{AwsError, AwsErrorKind};
-use crate::report::Finding;
+use crate::report::{Finding, Status};
 
 /// Where the calls went, for the one finding that says AWS could not be reached.
 #[derive(Debug, Clone)]
@@ -114,6 +114,25 @@ fn short_cause(message: &str) -> String {
 /// "No datapoints" is not zero: the window it covered, said in words.
 pub fn no_traffic(window: &str) -> String {
     format!("no traffic in the window ({window})")
+}
+
+/// An ok that rests on series CloudWatch answered incompletely is unknown, with the words that
+/// say so; a warn or crit stands on what was seen. The text is to append to the summary.
+pub fn unless_incomplete(
+    status: Status,
+    m: &crate::aws::metrics::MetricSet,
+    keys: &[crate::aws::metrics::MetricKey],
+) -> (Status, String) {
+    match m.incomplete(keys) {
+        n if n > 0 && status == Status::Ok => (
+            Status::Unknown,
+            format!(
+                "; CloudWatch answered {n} of its {} series incompletely: not proof of none",
+                keys.len()
+            ),
+        ),
+        _ => (status, String::new()),
+    }
 }
 
 #[cfg(test)]

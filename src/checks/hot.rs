@@ -73,7 +73,8 @@ pub struct HotFacts {
     pub window: Duration,
     pub users: Result<TopUsers, String>,
     pub insights: Result<Vec<IndexInsights>, AwsError>,
-    pub reports: Vec<Result<RuleReport, String>>,
+    /// Each enabled rule's report, by rule name.
+    pub reports: Vec<(String, Result<RuleReport, String>)>,
     pub key_range: Result<MetricSet, AwsError>,
 }
 
@@ -225,6 +226,12 @@ async fn describe_insights(
     futures::future::try_join_all(calls).await
 }
 
+/// A throttled-keys rule of DynamoDB's Contributor Insights (`-PKT-` / `-SKT-` in its name; the
+/// others report the most accessed keys). docs/aws-facts.md §8.1.
+pub fn throttled_rule(rule: &str) -> bool {
+    rule.contains("-PKT-") || rule.contains("-SKT-")
+}
+
 async fn rule_report(
     cw: &aws_sdk_cloudwatch::Client,
     rule: &str,
@@ -249,7 +256,7 @@ async fn rule_report(
         .map_err(|e| e.to_string())?;
     Ok(RuleReport {
         rule: rule.to_owned(),
-        throttled: rule.contains("-PKT-") || rule.contains("-SKT-"),
+        throttled: throttled_rule(rule),
         contributors: out
             .contributors()
             .iter()
@@ -304,8 +311,12 @@ pub async fn gather(
                 .collect()
         })
         .unwrap_or_default();
-    let reports =
-        futures::future::join_all(rules.iter().map(|r| rule_report(cw, r, start, now))).await;
+    let reports = futures::future::join_all(
+        rules
+            .iter()
+            .map(|r| async move { (r.clone(), rule_report(cw, r, start, now).await) }),
+    )
+    .await;
     Ok(HotFacts {
         table,
         gsis,
@@ -428,12 +439,21 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
             );
         }
     }
-    for r in &f.reports {
+    for (rule, r) in &f.reports {
         match r {
-            Err(e) => out.push(Finding::unknown(
-                CheckId::HotContributors,
-                format!("could not read a Contributor Insights report: {e}"),
-            )),
+            // What a report would have said is unknown: under its own finding.
+            Err(e) => out.push(
+                Finding::unknown(
+                    if throttled_rule(rule) {
+                        CheckId::HotThrottledKeys
+                    } else {
+                        CheckId::HotAccessedKeys
+                    },
+                    format!("could not read the Contributor Insights report {rule}: {e}"),
+                )
+                .remedy("check the cloudwatch:GetInsightRuleReport permission")
+                .runbook(RB),
+            ),
             Ok(r) if r.throttled && !r.contributors.is_empty() => out.push(
                 Finding::crit(
                     CheckId::HotThrottledKeys,
@@ -455,6 +475,21 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                 Finding::ok(
                     CheckId::HotThrottledKeys,
                     format!("no throttled keys ({})", r.rule),
+                )
+                .evidence(json!(r)),
+            ),
+            // An empty most-accessed report is a quiet window, not a list of keys.
+            Ok(r) if r.contributors.is_empty() => out.push(
+                Finding::unknown(
+                    CheckId::HotAccessedKeys,
+                    format!(
+                        "{}: no key in {}, no keys to name",
+                        crate::checks::evidence::no_traffic(&format!(
+                            "last {}",
+                            crate::times::human(f.window)
+                        )),
+                        r.rule
+                    ),
                 )
                 .evidence(json!(r)),
             ),
@@ -500,6 +535,8 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                     (r.unwrap_or("table").to_owned(), t)
                 })
                 .collect();
+            let keys = key_range_keys(&f.table, &f.gsis);
+            let (quiet, gap) = crate::checks::evidence::unless_incomplete(Status::Ok, m, &keys);
             let hot: Vec<String> = totals
                 .iter()
                 .filter(|(_, t)| *t > 0.0)
@@ -507,9 +544,10 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                 .collect();
             out.push(
                 if hot.is_empty() {
-                    Finding::ok(
+                    Finding::new(
                         CheckId::HotKeyRange,
-                        "no key-range throttling on the table or its GSIs",
+                        quiet,
+                        format!("no key-range throttling on the table or its GSIs{gap}"),
                     )
                 } else {
                     Finding::crit(
@@ -586,5 +624,150 @@ mod tests {
         assert_eq!(shard_count(1000.0), 2);
         assert_eq!(shard_count(2500.0), 4);
         assert_eq!(shard_count(6000.0), 9);
+    }
+
+    /// docs/evidence.md: each hot-partitions finding without its evidence.
+    #[test]
+    fn hot_partitions_without_evidence() {
+        use crate::aws::AwsErrorKind;
+        use crate::aws::metrics::Series;
+        use crate::checks::expect;
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let window = Window::last_at(Duration::hours(1), now, 60);
+        let denied = |service: &'static str, op: &'static str| {
+            AwsError::local(AwsErrorKind::AccessDenied, service, op, None, "denied")
+        };
+        let pkt = "DynamoDBContributorInsights-PKT-t-1700000000000";
+        let pkc = "DynamoDBContributorInsights-PKC-t-1700000000000";
+        let report = |rule: &str, contributors: Vec<(String, f64)>| {
+            (
+                rule.to_owned(),
+                Ok(RuleReport {
+                    rule: rule.to_owned(),
+                    throttled: throttled_rule(rule),
+                    contributors,
+                }),
+            )
+        };
+        let facts = || HotFacts {
+            table: "t".into(),
+            gsis: vec!["StatusIndex".into()],
+            window: Duration::hours(1),
+            users: Ok(TopUsers {
+                users: Vec::new(),
+                total_events: None,
+                records_scanned: 0.0,
+            }),
+            insights: Ok(vec![IndexInsights {
+                index: None,
+                status: "DISABLED".into(),
+                mode: None,
+                rules: Vec::new(),
+            }]),
+            reports: Vec::new(),
+            key_range: Ok(MetricSet::from_series(window, Vec::new())),
+        };
+
+        let out = evaluate(&facts());
+        expect(
+            &out,
+            "hot.users",
+            Status::Unknown,
+            "no \"Event created\" log lines in the last 1h: could not see which users write",
+        );
+        // Disabled is what was read: it says the keys cannot be named, and the two other
+        // sources still judge.
+        expect(
+            &out,
+            "hot.contributor_insights",
+            Status::Ok,
+            "disabled on table: the hot keys cannot be named",
+        );
+        expect(
+            &out,
+            "hot.key_range",
+            Status::Ok,
+            "no key-range throttling on the table or its GSIs",
+        );
+
+        let mut f = facts();
+        f.users = Err("the top-users query ended Timeout".into());
+        f.insights = Err(denied("dynamodb", "DescribeContributorInsights"));
+        f.key_range = Err(denied("cloudwatch", "GetMetricData"));
+        let out = evaluate(&f);
+        expect(
+            &out,
+            "hot.users",
+            Status::Unknown,
+            "top users unknown: the top-users query ended Timeout",
+        );
+        expect(
+            &out,
+            "hot.contributor_insights",
+            Status::Unknown,
+            "could not describe Contributor Insights",
+        );
+        expect(
+            &out,
+            "hot.key_range",
+            Status::Unknown,
+            "could not read key-range throttle metrics",
+        );
+
+        // Reports: unreadable under their own finding; an empty most-accessed report is a quiet
+        // window; an empty throttled-keys report is "none throttled" (it lists only throttles).
+        for (r, check, status, words) in [
+            (
+                (pkt.to_owned(), Err("AccessDenied".to_owned())),
+                "hot.throttled_keys",
+                Status::Unknown,
+                "could not read the Contributor Insights report DynamoDBContributorInsights-PKT-",
+            ),
+            (
+                (pkc.to_owned(), Err("AccessDenied".to_owned())),
+                "hot.accessed_keys",
+                Status::Unknown,
+                "could not read the Contributor Insights report DynamoDBContributorInsights-PKC-",
+            ),
+            (
+                report(pkc, vec![]),
+                "hot.accessed_keys",
+                Status::Unknown,
+                "no traffic in the window (last 1h): no key in DynamoDBContributorInsights-PKC-",
+            ),
+            (
+                report(pkc, vec![("u1".into(), 5.0)]),
+                "hot.accessed_keys",
+                Status::Ok,
+                "most accessed keys: u1 (5)",
+            ),
+            (
+                report(pkt, vec![]),
+                "hot.throttled_keys",
+                Status::Ok,
+                "no throttled keys",
+            ),
+        ] {
+            let mut f = facts();
+            f.reports = vec![r];
+            expect(&evaluate(&f), check, status, words);
+        }
+
+        // Key-range series answered PartialData: "no throttling" is not proven.
+        let mut f = facts();
+        f.key_range = Ok(MetricSet::from_series(
+            window,
+            vec![Series {
+                key: key_range_keys("t", &f.gsis)[1].clone(),
+                points: Vec::new(),
+                problem: Some("PartialData".into()),
+            }],
+        ));
+        expect(
+            &evaluate(&f),
+            "hot.key_range",
+            Status::Unknown,
+            "answered 1 of its 4 series incompletely",
+        );
     }
 }

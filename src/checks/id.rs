@@ -188,8 +188,6 @@ check_ids! {
     HotGsiRisk("{GSI}") => "hot.gsi_risk.",
     /// Contributor Insights is enabled on the table.
     HotContributorInsights => "hot.contributor_insights",
-    /// A Contributor Insights report could not be read.
-    HotContributors => "hot.contributors",
     /// The most throttled keys (Contributor Insights).
     HotThrottledKeys => "hot.throttled_keys",
     /// The most accessed keys (Contributor Insights).

@@ -191,7 +191,13 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             "check that reads use the GSIs with the needed projections, pagination, and caching (runbook alarm 3, resolution 1-5)"
         };
         let sustained_run = l.alarm_run >= rule.periods;
+        let keys: Vec<MetricKey> = STATS
+            .iter()
+            .map(|s| MetricKey::op("SuccessfulRequestLatency", &facts.table, op, *s))
+            .collect();
+        let (shown, gap) = crate::checks::evidence::unless_incomplete(l.status, m, &keys);
         let f = match l.status {
+            Status::Ok if shown == Status::Unknown => Finding::unknown(check, summary + &gap),
             Status::Crit => {
                 summary.push_str(&format!(
                     "; {} above {} ms for {} consecutive periods: the alarm condition",
@@ -325,65 +331,180 @@ mod tests {
         }
     }
 
+    /// Every operation's verdicts, case by case: (operation, stat, values per 5-minute period,
+    /// status, words the summary must hold). Targets: PutItem p50/p95/p99 5/10/20 ms (alarm 2:
+    /// p99 > 20 for 3 periods), BatchWriteItem 15/30/60 (eventsctl's, no alarm), GetItem and
+    /// Query 10/50/100 (alarm 3 watches Query: p95 > 50 for 3 periods).
     #[test]
-    fn crit_only_for_what_an_alarm_watches_and_batches_have_their_own_targets() {
-        // (operation, stat, values, status, words the summary must hold)
-        let cases = [
+    fn latency_verdicts_per_operation() {
+        let cases: &[(&str, Stat, &[f64], Status, &str)] = &[
             (
                 "PutItem",
                 Stat::P99,
-                vec![30.0, 31.0, 32.0],
-                Status::Crit,
-                "the alarm condition",
+                &[3.0, 4.0, 5.0],
+                Status::Ok,
+                "worst 5-minute p50 - / p95 - / p99 5.0 ms",
+            ),
+            (
+                "PutItem",
+                Stat::P50,
+                &[6.0],
+                Status::Warn,
+                "over target, not sustained",
             ),
             (
                 "PutItem",
                 Stat::P99,
-                vec![30.0, 3.0, 32.0],
+                &[30.0, 3.0, 32.0],
                 Status::Warn,
                 "not sustained",
+            ),
+            (
+                "PutItem",
+                Stat::P99,
+                &[30.0, 31.0, 32.0],
+                Status::Crit,
+                "p99 above 20 ms for 3 consecutive periods: the alarm condition",
             ),
             // 30 ms is over PutItem's p99 target but a batch of 25 has its own.
             (
                 "BatchWriteItem",
                 Stat::P99,
-                vec![30.0, 31.0, 32.0],
+                &[30.0, 31.0, 32.0],
                 Status::Ok,
                 "eventsctl's batch targets",
             ),
             (
                 "BatchWriteItem",
                 Stat::P99,
-                vec![70.0, 71.0, 72.0],
+                &[70.0, 10.0, 72.0],
                 Status::Warn,
-                "no alarm watches BatchWriteItem",
+                "not sustained",
+            ),
+            // Sustained, but no alarm watches it: a warning, never crit.
+            (
+                "BatchWriteItem",
+                Stat::P99,
+                &[70.0, 71.0, 72.0],
+                Status::Warn,
+                "sustained (no alarm watches BatchWriteItem)",
             ),
             (
                 "GetItem",
                 Stat::P95,
-                vec![70.0, 71.0, 72.0],
+                &[20.0, 21.0, 22.0],
+                Status::Ok,
+                "the runbook's Performance Targets",
+            ),
+            (
+                "GetItem",
+                Stat::P95,
+                &[70.0, 10.0, 72.0],
                 Status::Warn,
-                "no alarm watches GetItem",
+                "not sustained",
+            ),
+            (
+                "GetItem",
+                Stat::P95,
+                &[70.0, 71.0, 72.0],
+                Status::Warn,
+                "sustained (no alarm watches GetItem)",
             ),
             (
                 "Query",
                 Stat::P95,
-                vec![70.0, 71.0, 72.0],
+                &[20.0, 21.0, 22.0],
+                Status::Ok,
+                "targets 10/50/100",
+            ),
+            (
+                "Query",
+                Stat::P95,
+                &[70.0, 10.0, 72.0],
+                Status::Warn,
+                "not sustained",
+            ),
+            (
+                "Query",
+                Stat::P95,
+                &[70.0, 71.0, 72.0],
                 Status::Crit,
-                "the alarm condition",
+                "p95 above 50 ms for 3 consecutive periods: the alarm condition",
             ),
         ];
         for (op, stat, values, want, words) in cases {
-            let findings = evaluate(&facts(op, stat, &values));
-            let f = findings
-                .iter()
-                .find(|f| f.check == CheckId::Latency(op.to_string()))
-                .unwrap();
-            assert_eq!(f.status, want, "{op} {values:?}: {}", f.summary);
-            assert!(f.summary.contains(words), "{op}: {}", f.summary);
-            if want != Status::Crit {
+            let findings = evaluate(&facts(op, *stat, values));
+            let f = crate::checks::expect(&findings, &format!("latency.{op}"), *want, words);
+            if *want != Status::Crit {
                 assert!(!f.summary.contains("alarm condition"), "{}", f.summary);
             }
+            // The other operations had no requests: nothing to judge, not "fine".
+            for other in operations().into_iter().filter(|o| o != op) {
+                crate::checks::expect(
+                    &findings,
+                    &format!("latency.{other}"),
+                    Status::Unknown,
+                    &format!(
+                        "no traffic in the window (last 1h): no {other} requests, no latency to judge"
+                    ),
+                );
+            }
         }
+    }
+
+    /// docs/evidence.md: latency without its evidence (a failed read, no datapoints, a partial
+    /// answer) is never ok.
+    #[test]
+    fn latency_without_evidence() {
+        let mut failed = facts("PutItem", Stat::P99, &[3.0]);
+        failed.metrics = Err(crate::checks::denied("cloudwatch", "GetMetricData"));
+        let findings = evaluate(&failed);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        crate::checks::expect(
+            &findings,
+            "latency.metrics",
+            Status::Unknown,
+            "a failed read is not \"latency fine\"",
+        );
+
+        let mut quiet = facts("PutItem", Stat::P99, &[]);
+        quiet.metrics = quiet
+            .metrics
+            .map(|m| MetricSet::from_series(m.window, Vec::new()));
+        let findings = evaluate(&quiet);
+        for op in operations() {
+            crate::checks::expect(
+                &findings,
+                &format!("latency.{op}"),
+                Status::Unknown,
+                &format!("no {op} requests, no latency to judge"),
+            );
+        }
+
+        // Datapoints within target, but CloudWatch's last page said PartialData: not proof.
+        let mut partial = facts("Query", Stat::P95, &[20.0, 21.0]);
+        if let Ok(m) = &mut partial.metrics {
+            let mut s = m.series(&MetricKey::op(
+                "SuccessfulRequestLatency",
+                "t",
+                "Query",
+                Stat::P95,
+            ));
+            s.problem = Some("PartialData".into());
+            *m = MetricSet::from_series(m.window, vec![s]);
+        }
+        let findings = evaluate(&partial);
+        crate::checks::expect(
+            &findings,
+            "latency.metrics",
+            Status::Unknown,
+            "incomplete data for 1 series",
+        );
+        crate::checks::expect(
+            &findings,
+            "latency.Query",
+            Status::Unknown,
+            "answered 1 of its 3 series incompletely",
+        );
     }
 }

@@ -18,8 +18,14 @@ pub fn window(
     backups: &Result<Option<ContinuousBackupsDescription>, AwsError>,
     now: DateTime<Utc>,
 ) -> Finding {
-    let Ok(Some(b)) = backups else {
-        return Finding::unknown(CheckId::PitrWindow, "no continuous-backups description");
+    let b = match backups {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            return Finding::unknown(CheckId::PitrWindow, "no continuous-backups description");
+        }
+        Err(e) => {
+            return Finding::unknown(CheckId::PitrWindow, format!("could not read PITR: {e}"));
+        }
     };
     let Some(p) = b.point_in_time_recovery_description() else {
         return Finding::unknown(CheckId::PitrWindow, "no PITR description");
@@ -102,49 +108,68 @@ mod tests {
             ))
         };
         type Facts = Result<Option<ContinuousBackupsDescription>, AwsError>;
-        let cases: Vec<(&str, Facts, Status)> = vec![
-            ("not readable", denied(), Status::Unknown),
-            ("no description", Ok(None), Status::Unknown),
+        // (case, facts, status, words the summary must hold)
+        let cases: Vec<(&str, Facts, Status, &str)> = vec![
+            (
+                "not readable",
+                denied(),
+                Status::Unknown,
+                "could not read PITR: AccessDenied",
+            ),
+            (
+                "no description",
+                Ok(None),
+                Status::Unknown,
+                "no continuous-backups description",
+            ),
             (
                 "PITR off: no window to judge (table.pitr says why)",
                 Ok(Some(backups(None))),
                 Status::Unknown,
+                "no restorable window reported (PITR off: see table.pitr)",
             ),
             (
                 "5 min behind",
                 Ok(Some(backups(Some((t - 35 * day, t - 300))))),
                 Status::Ok,
+                "(34d 23h of history); latest point 5m 0s behind now",
             ),
             (
                 "exactly 15 min behind",
                 Ok(Some(backups(Some((t - 2 * day, t - MAX_LAG_S))))),
                 Status::Ok,
+                "latest point 15m 0s behind now",
             ),
             (
                 "16 min behind",
                 Ok(Some(backups(Some((t - 2 * day, t - 16 * 60))))),
                 Status::Warn,
+                "more than the usual 5 minutes",
             ),
             (
                 "enabled minutes ago: 0 s of history is no restore window yet",
                 Ok(Some(backups(Some((t - 300, t - 300))))),
                 Status::Warn,
+                "PITR was enabled recently, a restore cannot go back further yet",
             ),
             (
                 "just under a day of history",
                 Ok(Some(backups(Some((t - day + 301, t - 300))))),
                 Status::Warn,
+                "PITR was enabled recently",
             ),
             (
                 "a day of history",
                 Ok(Some(backups(Some((t - day - 300, t - 300))))),
                 Status::Ok,
+                "(1d of history)",
             ),
         ];
-        for (name, facts, want) in cases {
+        for (name, facts, want, words) in cases {
             let f = window(&facts, now);
             assert_eq!(f.status, want, "{name}: {}", f.summary);
             assert_eq!(f.check, CheckId::PitrWindow, "{name}");
+            assert!(f.summary.contains(words), "{name}: {}", f.summary);
         }
     }
 }

@@ -167,8 +167,13 @@ pub fn keys(sample: Result<&KeySample, String>) -> Finding {
                 format!("could not sample keys: {e}"),
             );
         }
+        // No item read, no distribution judged.
         Ok(s) if s.sampled == 0 => {
-            return Finding::ok(CheckId::QuarterlyKeys, "the table is empty");
+            return Finding::unknown(
+                CheckId::QuarterlyKeys,
+                "sampled 0 items (the table is empty): no key distribution to judge",
+            )
+            .runbook("Quarterly 3: Review partition key distribution");
         }
         Ok(s) => (s.sampled, &s.top),
     };
@@ -341,17 +346,48 @@ mod tests {
             })
         };
         let cases = [
-            ("not readable", Err("denied".to_owned()), Status::Unknown),
-            ("empty table", sample(0, &[]), Status::Ok),
-            ("51% one user", sample(100, &[51, 49]), Status::Warn),
-            ("exactly half", sample(100, &[50, 50]), Status::Ok),
-            ("one user alone is no skew", sample(10, &[10]), Status::Ok),
-            ("even", sample(100, &[10; 10]), Status::Ok),
+            (
+                "not readable",
+                Err("denied".to_owned()),
+                Status::Unknown,
+                "could not sample keys: denied",
+            ),
+            (
+                "empty table: nothing to judge, not a pass",
+                sample(0, &[]),
+                Status::Unknown,
+                "sampled 0 items (the table is empty): no key distribution to judge",
+            ),
+            (
+                "51% one user",
+                sample(100, &[51, 49]),
+                Status::Warn,
+                "one user dominates",
+            ),
+            (
+                "exactly half",
+                sample(100, &[50, 50]),
+                Status::Ok,
+                "the top user holds 50%",
+            ),
+            (
+                "one user alone is no skew",
+                sample(10, &[10]),
+                Status::Ok,
+                "1 users in a sample of 10",
+            ),
+            (
+                "even",
+                sample(100, &[10; 10]),
+                Status::Ok,
+                "the top 10 100%",
+            ),
         ];
-        for (name, sample, want) in cases {
+        for (name, sample, want, says) in cases {
             let f = keys(sample.as_ref().map_err(Clone::clone));
             assert_eq!(f.status, want, "{name}: {}", f.summary);
             assert_eq!(f.check, CheckId::QuarterlyKeys);
+            assert!(f.summary.contains(says), "{name}: {}", f.summary);
         }
     }
 }

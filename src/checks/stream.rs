@@ -523,4 +523,88 @@ mod tests {
         assert_eq!(c.status, Status::Unknown);
         assert!(c.summary.contains("AccessDenied"));
     }
+
+    /// docs/evidence.md: the stream's consumer findings without their evidence.
+    #[test]
+    fn stream_consumer_without_evidence() {
+        use crate::checks::expect;
+        let ok = || Ok(vec![mapping("Enabled", "OK")]);
+        // Each state of a mapping, and its last batch (which AWS gives without a time).
+        for (mappings, status, words) in [
+            (
+                ok(),
+                Status::Ok,
+                "mapping Enabled; its last batch (at a time AWS does not give) was OK",
+            ),
+            (
+                Ok(vec![mapping("Enabled", "PROBLEM: Function call failed")]),
+                Status::Warn,
+                "was PROBLEM: Function call failed",
+            ),
+            (
+                Ok(vec![mapping("Creating", "No records processed")]),
+                Status::Warn,
+                "mapping Creating",
+            ),
+            (
+                Ok(vec![mapping("Disabled", "OK")]),
+                Status::Crit,
+                "records are not being consumed",
+            ),
+        ] {
+            expect(
+                &evaluate(&facts(mappings, Some(1000.0))),
+                "stream.consumer.fn",
+                status,
+                words,
+            );
+        }
+        let throttled = AwsError::local(
+            AwsErrorKind::Throttled,
+            "lambda",
+            "ListEventSourceMappings",
+            None,
+            "rate exceeded",
+        );
+        expect(
+            &evaluate(&facts(Err(throttled), None)),
+            "stream.consumer",
+            Status::Unknown,
+            "could not list event source mappings",
+        );
+        expect(
+            &evaluate(&facts(Ok(vec![]), None)),
+            "stream.consumer",
+            Status::Warn,
+            "nothing consumes it",
+        );
+
+        // IteratorAge: no datapoints is no batches, not "no lag"; a failed read is unknown.
+        let f = expect(&evaluate(&facts(ok(), None)), "stream.iterator_age.fn", Status::Unknown, "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge").clone();
+        assert!(
+            f.remedy.as_deref().is_some_and(|r| r.contains("--probe")),
+            "{f:?}"
+        );
+        // The consumer row does not say more than it knows: its last batch, not "delivering".
+        expect(
+            &evaluate(&facts(ok(), None)),
+            "stream.consumer.fn",
+            Status::Ok,
+            "at a time AWS does not give",
+        );
+        let mut failed = facts(ok(), None);
+        failed.iterator_age = Err(crate::checks::denied("cloudwatch", "GetMetricData"));
+        expect(
+            &evaluate(&failed),
+            "stream.iterator_age",
+            Status::Unknown,
+            "could not read IteratorAge",
+        );
+        expect(
+            &evaluate(&facts(ok(), Some(1000.0))),
+            "stream.iterator_age.fn",
+            Status::Ok,
+            "max IteratorAge 1.0s in the last hour",
+        );
+    }
 }

@@ -779,4 +779,53 @@ mod tests {
         let findings = evaluate(&f, &spec::table());
         assert_eq!(findings[0].status, Status::Unknown);
     }
+
+    /// docs/evidence.md, `table.*`: a call that failed is unknown and names the call.
+    #[test]
+    fn table_settings_without_evidence() {
+        use crate::checks::expect;
+        let denied = |op: &'static str| {
+            AwsError::local(
+                crate::aws::AwsErrorKind::AccessDenied,
+                "dynamodb",
+                op,
+                None,
+                "denied",
+            )
+        };
+        let mut f = facts(good_table());
+        f.ttl = Err(denied("DescribeTimeToLive"));
+        f.backups = Err(denied("DescribeContinuousBackups"));
+        let out = evaluate(&f, &spec::table());
+        expect(&out, "table.ttl", Status::Unknown, "DescribeTimeToLive");
+        expect(
+            &out,
+            "table.pitr",
+            Status::Unknown,
+            "could not read PITR: AccessDenied on dynamodb:DescribeContinuousBackups",
+        );
+        // No retention claimed from an unreadable description.
+        assert!(
+            out.iter().all(|x| x.check != CheckId::TablePitrRetention),
+            "{out:?}"
+        );
+        expect(&out, "table.status", Status::Ok, "ACTIVE");
+
+        f.table = Err(denied("DescribeTable"));
+        let out = evaluate(&f, &spec::table());
+        assert_eq!(out.len(), 1, "{out:?}");
+        expect(
+            &out,
+            "table.exists",
+            Status::Unknown,
+            "could not describe the table: AccessDenied on dynamodb:DescribeTable",
+        );
+        f.table = Ok(None);
+        expect(
+            &evaluate(&f, &spec::table()),
+            "table.exists",
+            Status::Crit,
+            "does not exist",
+        );
+    }
 }

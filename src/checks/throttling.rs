@@ -121,26 +121,33 @@ fn operations() -> impl Iterator<Item = &'static str> {
     WRITE_OPERATIONS.into_iter().chain(READ_OPERATIONS)
 }
 
+/// The throttle metrics of the table (`None`) or one GSI: per side, the total and each reason.
+fn throttle_keys(table: &str, index: Option<&str>) -> Vec<MetricKey> {
+    let mut keys = Vec::new();
+    for side in SIDES {
+        keys.push(MetricKey::resource(
+            &format!("{side}ThrottleEvents"),
+            table,
+            index,
+            Stat::Sum,
+        ));
+        for reason in Reason::ALL {
+            keys.push(MetricKey::resource(
+                &format!("{side}{}", reason.metric_suffix()),
+                table,
+                index,
+                Stat::Sum,
+            ));
+        }
+    }
+    keys
+}
+
 /// Every metric the diagnosis reads.
 pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
     let mut keys = Vec::new();
     for r in resources(gsis) {
-        for side in SIDES {
-            keys.push(MetricKey::resource(
-                &format!("{side}ThrottleEvents"),
-                table,
-                r,
-                Stat::Sum,
-            ));
-            for reason in Reason::ALL {
-                keys.push(MetricKey::resource(
-                    &format!("{side}{}", reason.metric_suffix()),
-                    table,
-                    r,
-                    Stat::Sum,
-                ));
-            }
-        }
+        keys.extend(throttle_keys(table, r));
         keys.push(MetricKey::resource(
             "ConsumedWriteCapacityUnits",
             table,
@@ -414,6 +421,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     }
     let window_text = crate::times::human(m.window.length());
     let mut throttle_status = Status::Ok;
+    let mut gaps = false;
     for r in resources(&facts.gsis) {
         let t = resource_throttles(m, &facts.table_name, r);
         throttle_status = throttle_status.max(t.status());
@@ -426,6 +434,13 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
             count(t.write),
             count(t.read)
         );
+        let (status, gap) = crate::checks::evidence::unless_incomplete(
+            t.status(),
+            m,
+            &throttle_keys(&facts.table_name, r),
+        );
+        gaps |= !gap.is_empty();
+        summary.push_str(&gap);
         if t.status() == Status::Crit {
             summary.push_str(&format!(
                 "; above {} in {}+ consecutive 5-minute periods (the runbook's alarm condition)",
@@ -438,7 +453,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
             "by_reason": t.reasons.json(),
         });
         findings.push(
-            Finding::new(check, t.status(), summary)
+            Finding::new(check, status, summary)
                 .evidence(evidence)
                 .runbook(RB),
         );
@@ -464,12 +479,17 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         Status::Warn
     };
     throttle_status = throttle_status.max(requests_status);
+    let (requests_shown, requests_gap) = crate::checks::evidence::unless_incomplete(
+        requests_status,
+        m,
+        &op_keys(&facts.table_name, "ThrottledRequests"),
+    );
     findings.push(
         Finding::new(
             CheckId::ThrottlingRequests,
-            requests_status,
+            requests_shown,
             if by_op.is_empty() {
-                "no throttled requests".to_owned()
+                format!("no throttled requests{requests_gap}")
             } else {
                 format!(
                     "throttled requests: {}",
@@ -491,7 +511,14 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     );
 
     let causes = causes(facts, m);
-    let cause = if throttle_status == Status::Ok {
+    let cause = if throttle_status == Status::Ok && (gaps || requests_shown != Status::Ok) {
+        Finding::unknown(
+            CheckId::ThrottlingCause,
+            format!(
+                "no throttling seen in the last {window_text}, but CloudWatch answered some series incompletely: not proof of none"
+            ),
+        )
+    } else if throttle_status == Status::Ok {
         Finding::ok(
             CheckId::ThrottlingCause,
             format!("no throttling in the last {window_text}"),
@@ -541,11 +568,17 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         })
         .filter(|(_, v)| *v > 0.0)
         .collect();
+    let (errors_shown, errors_gap) = crate::checks::evidence::unless_incomplete(
+        Status::Ok,
+        m,
+        &op_keys(&facts.table_name, "SystemErrors"),
+    );
     findings.push(
         if errors.is_empty() {
-            Finding::ok(
+            Finding::new(
                 CheckId::ThrottlingSystemErrors,
-                "no server-side errors (SystemErrors)",
+                errors_shown,
+                format!("no server-side errors (SystemErrors){errors_gap}"),
             )
         } else {
             Finding::warn(
@@ -573,6 +606,13 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     );
     findings.push(capacity_finding(facts, m));
     findings
+}
+
+/// The per-operation series of `metric`.
+fn op_keys(table: &str, metric: &str) -> Vec<MetricKey> {
+    operations()
+        .map(|op| MetricKey::op(metric, table, op, Stat::Sum))
+        .collect()
 }
 
 fn table_finding(facts: &ThrottleFacts) -> Finding {
@@ -666,7 +706,10 @@ fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
         )
         .remedy("raise the on-demand maximum or the per-table quota before traffic grows further")
     } else {
-        Finding::ok(CheckId::ThrottlingCapacity, summary)
+        let keys = ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
+            .map(|metric| MetricKey::table(metric, &facts.table_name, Stat::Sum));
+        let (status, gap) = crate::checks::evidence::unless_incomplete(Status::Ok, m, &keys);
+        Finding::new(CheckId::ThrottlingCapacity, status, summary + &gap)
     };
     f.evidence(evidence)
         .runbook("Alarm 1, resolution 2 (burst capacity 40K RCU/WCU)")
@@ -979,6 +1022,153 @@ mod tests {
         assert_eq!(
             status_of(&evaluate(&f), CheckId::ThrottlingTableStatus),
             Status::Crit
+        );
+    }
+
+    /// docs/evidence.md, "No datapoints": each throttling finding without its evidence.
+    #[test]
+    fn throttling_without_evidence() {
+        use crate::checks::expect;
+        // CloudWatch failed: one unknown, and no finding claims "no throttling" or a peak.
+        let mut f = facts(&[]);
+        f.metrics = Err(AwsError::local(
+            AwsErrorKind::Throttled,
+            "cloudwatch",
+            "GetMetricData",
+            None,
+            "rate exceeded",
+        ));
+        let out = evaluate(&f);
+        expect(
+            &out,
+            "throttling.metrics",
+            Status::Unknown,
+            "a failed read is not \"no throttling\"",
+        );
+        for gone in [
+            "throttling.table",
+            "throttling.requests",
+            "throttling.cause",
+            "throttling.system_errors",
+            "throttling.capacity",
+        ] {
+            assert!(
+                out.iter().all(|x| x.check.to_string() != gone),
+                "{gone} without metrics: {out:?}"
+            );
+        }
+
+        // A complete answer without datapoints: AWS emits these only when they happen.
+        let out = evaluate(&facts(&[]));
+        expect(
+            &out,
+            "throttling.table",
+            Status::Ok,
+            "0 write / 0 read throttle events",
+        );
+        expect(
+            &out,
+            "throttling.requests",
+            Status::Ok,
+            "no throttled requests",
+        );
+        expect(
+            &out,
+            "throttling.system_errors",
+            Status::Ok,
+            "no server-side errors",
+        );
+        expect(&out, "throttling.capacity", Status::Ok, "peak 0 WCU/s");
+
+        // The same, but CloudWatch answered PartialData on its last page for the table's writes
+        // and one operation's SystemErrors: nothing seen is not proof of none.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html
+        let mut f = facts(&[]);
+        let now = f.now;
+        let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
+        let partial = |key: MetricKey| Series {
+            key,
+            points: Vec::new(),
+            problem: Some("PartialData".into()),
+        };
+        f.metrics = Ok(MetricSet::from_series(
+            window,
+            vec![
+                partial(MetricKey::resource(
+                    "WriteThrottleEvents",
+                    TABLE,
+                    None,
+                    Stat::Sum,
+                )),
+                partial(MetricKey::op("SystemErrors", TABLE, "Query", Stat::Sum)),
+                partial(MetricKey::op(
+                    "ThrottledRequests",
+                    TABLE,
+                    "PutItem",
+                    Stat::Sum,
+                )),
+                partial(MetricKey::table(
+                    "ConsumedReadCapacityUnits",
+                    TABLE,
+                    Stat::Sum,
+                )),
+            ],
+        ));
+        let out = evaluate(&f);
+        expect(
+            &out,
+            "throttling.capacity",
+            Status::Unknown,
+            "answered 1 of its 2 series incompletely",
+        );
+        expect(
+            &out,
+            "throttling.metrics",
+            Status::Unknown,
+            "incomplete data for 4 series",
+        );
+        expect(
+            &out,
+            "throttling.table",
+            Status::Unknown,
+            "answered 1 of its 10 series incompletely",
+        );
+        expect(
+            &out,
+            &format!("throttling.gsi.{GSI}"),
+            Status::Ok,
+            "0 write / 0 read",
+        );
+        expect(&out, "throttling.requests", Status::Unknown, "incompletely");
+        expect(
+            &out,
+            "throttling.system_errors",
+            Status::Unknown,
+            "incompletely",
+        );
+        expect(
+            &out,
+            "throttling.cause",
+            Status::Unknown,
+            "not proof of none",
+        );
+        // What was seen stands: throttling in a partial answer is still throttling.
+        let mut f = facts(&[("WriteThrottleEvents", None, None, &[50.0])]);
+        if let Ok(m) = &mut f.metrics {
+            let mut s = m.series(&MetricKey::resource(
+                "WriteThrottleEvents",
+                TABLE,
+                None,
+                Stat::Sum,
+            ));
+            s.problem = Some("PartialData".into());
+            *m = MetricSet::from_series(m.window, vec![s]);
+        }
+        expect(
+            &evaluate(&f),
+            "throttling.table",
+            Status::Warn,
+            "50 write / 0 read",
         );
     }
 }

@@ -1055,4 +1055,191 @@ mod tests {
             Status::Ok
         );
     }
+
+    /// docs/evidence.md, "Items, logs, alarms, backups": each ttl finding without its evidence.
+    #[test]
+    fn ttl_without_evidence() {
+        use crate::aws::AwsErrorKind;
+        use crate::checks::expect;
+        let enabled = |attr: &str, status: TimeToLiveStatus| {
+            Ok(Some(
+                TimeToLiveDescription::builder()
+                    .time_to_live_status(status)
+                    .attribute_name(attr)
+                    .build(),
+            ))
+        };
+        let denied = |op: &'static str| {
+            AwsError::local(AwsErrorKind::AccessDenied, "dynamodb", op, None, "denied")
+        };
+        let read = TtlTally {
+            scanned: 10,
+            ..Default::default()
+        };
+        let facts = |tally: Result<TtlTally, String>, scope: Scope| TtlFacts {
+            description: enabled("ttl", TimeToLiveStatus::Enabled),
+            tally,
+            scope,
+            approx_items: None,
+            grace_s: 48 * 3600,
+            deleted: Ok((0.0, 0.0)),
+            cleanup: None,
+        };
+        let sample = || Scope::Sample {
+            asked: 100,
+            cost: SampleCost::default(),
+            shares: None,
+        };
+
+        // ttl.status: off, on another attribute, unreadable.
+        for (description, status, words) in [
+            (
+                enabled("ttl", TimeToLiveStatus::Disabled),
+                Status::Crit,
+                "DISABLED: nothing expires",
+            ),
+            (
+                enabled("expires", TimeToLiveStatus::Enabled),
+                Status::Crit,
+                "ENABLED on `expires`, but events carry `ttl`",
+            ),
+            (
+                Err(denied("DescribeTimeToLive")),
+                Status::Unknown,
+                "could not read TTL",
+            ),
+        ] {
+            let mut f = facts(Ok(read.clone()), sample());
+            f.description = description;
+            expect(&evaluate(&f), "ttl.status", status, words);
+        }
+
+        // The item findings: 0 items read, or the read failed: one ttl.data unknown, no class
+        // finding claims "no items without a ttl".
+        let classes = [
+            "ttl.missing",
+            "ttl.not_number",
+            "ttl.milliseconds",
+            "ttl.too_old",
+            "ttl.too_far",
+            "ttl.expired_recent",
+            "ttl.overdue",
+            "ttl.old_events",
+        ];
+        for (tally, words) in [
+            (
+                Ok(TtlTally::default()),
+                "read 0 items (the table or the part sampled is empty): no item's ttl to judge",
+            ),
+            (
+                Err("Scan: AccessDenied".to_owned()),
+                "could not read the items: Scan: AccessDenied",
+            ),
+        ] {
+            let out = evaluate(&facts(tally, sample()));
+            expect(&out, "ttl.data", Status::Unknown, words);
+            for c in classes {
+                assert!(out.iter().all(|x| x.check.to_string() != c), "{c}: {out:?}");
+            }
+        }
+        // With items read, each class is judged.
+        let out = evaluate(&facts(Ok(read.clone()), sample()));
+        for c in classes {
+            expect(&out, c, Status::Ok, "");
+        }
+
+        // ttl.scope: a full scan that stopped early, or whose segments failed; an export whose
+        // items differ from its manifest.
+        let full = |stopped: Option<Stopped>, failed: Vec<(i32, String)>| {
+            Scope::Full(FullScope {
+                estimate: ScanEstimate {
+                    items: 100,
+                    bytes: 10_000,
+                    read_units: 2.0,
+                    read_rate: None,
+                    seconds: None,
+                    price_per_million_rru: 0.125,
+                    price_usd: 0.0,
+                    total_segments: 4,
+                    already_read_units: 0.0,
+                },
+                read_units: 1.0,
+                read_units_this_run: 1.0,
+                pages: 1,
+                total_segments: 4,
+                segments_done: 2,
+                stopped,
+                failed,
+                state_file: Some("scan.json".into()),
+                resumed: false,
+                save_error: None,
+            })
+        };
+        for (scope, words) in [
+            (
+                full(Some(Stopped::Budget), vec![]),
+                "partial: stopped at the read budget",
+            ),
+            (
+                full(Some(Stopped::Interrupted), vec![]),
+                "partial: interrupted",
+            ),
+            (
+                full(None, vec![(3, "throttled".into())]),
+                "partial: 1 segments failed after retries",
+            ),
+        ] {
+            let f = expect(
+                &evaluate(&facts(Ok(read.clone()), scope)),
+                "ttl.scope",
+                Status::Unknown,
+                words,
+            )
+            .clone();
+            assert!(
+                f.summary.contains("continue with --resume scan.json"),
+                "{}",
+                f.summary
+            );
+        }
+        expect(
+            &evaluate(&facts(Ok(read.clone()), full(None, vec![]))),
+            "ttl.scope",
+            Status::Ok,
+            "read all 10 items",
+        );
+        let export = |manifest_items: Option<u64>| {
+            Scope::Export(ExportScope {
+                export_arn: "arn:export".into(),
+                export_time: "2026-11-01T00:00:00Z".into(),
+                engine: "local".into(),
+                manifest_items,
+                bytes_scanned: None,
+                athena_estimate_usd: None,
+                athena_usd: None,
+            })
+        };
+        expect(
+            &evaluate(&facts(Ok(read.clone()), export(Some(12)))),
+            "ttl.scope",
+            Status::Unknown,
+            "but its manifest lists 12 items",
+        );
+        expect(
+            &evaluate(&facts(Ok(read.clone()), export(Some(10)))),
+            "ttl.scope",
+            Status::Ok,
+            "read all 10 items of the export",
+        );
+
+        // ttl.deletions: the metric could not be read.
+        let mut f = facts(Ok(read), sample());
+        f.deleted = Err(crate::checks::denied("cloudwatch", "GetMetricData"));
+        expect(
+            &evaluate(&f),
+            "ttl.deletions",
+            Status::Unknown,
+            "could not read TimeToLiveDeletedItemCount",
+        );
+    }
 }

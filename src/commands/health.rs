@@ -10,7 +10,9 @@ use chrono::{Duration, Utc};
 use serde::Serialize;
 
 use crate::aws::metrics::{self, MetricKey, Window};
-use crate::checks::capacity::{Prices, cost, cost_finding, daily, peak_finding};
+use crate::checks::capacity::{
+    self, Prices, consumed_keys, consumed_units, cost, cost_finding, daily,
+};
 use crate::checks::quarterly::{self, GsiUsage, KeySample};
 use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
 use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
@@ -125,88 +127,49 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     };
     let gsis = crate::aws::table::gsi_names(described.as_ref());
     let od = described.as_ref().and_then(|t| t.on_demand_throughput());
-    let mut keys = Vec::new();
-    for r in std::iter::once(None).chain(gsis.iter().map(|g| Some(g.as_str()))) {
-        keys.push(MetricKey::resource(
-            "ConsumedWriteCapacityUnits",
-            &table,
-            r,
-            Stat::Sum,
-        ));
-        keys.push(MetricKey::resource(
-            "ConsumedReadCapacityUnits",
-            &table,
-            r,
-            Stat::Sum,
-        ));
-    }
+    let keys = consumed_keys(&table, &gsis);
     let window = Window::last_at(since, Utc::now(), 300);
-    let mut findings = Vec::new();
     let mut sections = Vec::new();
-    match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
-        Err(e) => findings.push(Finding::unknown(
-            CheckId::CapacityPeak,
-            format!("could not read consumed capacity: {e}"),
-        )),
-        Ok(m) => {
-            findings.push(peak_finding(
-                &m,
-                &table,
-                od.and_then(|o| o.max_write_request_units()),
-                od.and_then(|o| o.max_read_request_units()),
-            ));
-            let write_units: f64 = keys
-                .iter()
-                .filter(|k| k.metric.starts_with("ConsumedWrite"))
-                .map(|k| m.total(k))
-                .sum::<f64>()
-                + 0.0;
-            let read_units: f64 = keys
-                .iter()
-                .filter(|k| k.metric.starts_with("ConsumedRead"))
-                .map(|k| m.total(k))
-                .sum::<f64>()
-                + 0.0;
-            let c = cost(
-                write_units,
-                read_units,
-                window.length().num_hours() as f64,
-                p,
-            );
-            findings.push(cost_finding(
-                CheckId::CapacityCost,
-                &c,
-                &crate::times::human(window.length()),
-            ));
-            let w = daily(
-                &m,
-                &MetricKey::table("ConsumedWriteCapacityUnits", &table, Stat::Sum),
-            );
-            let r = daily(
-                &m,
-                &MetricKey::table("ConsumedReadCapacityUnits", &table, Stat::Sum),
-            );
-            sections.push(Section::Chart {
-                title: format!(
-                    "Consumed capacity per day, last {} (units)",
-                    crate::times::human(window.length())
-                ),
-                series: vec![
-                    ChartSeries {
-                        label: "write units/day".into(),
-                        unit: String::new(),
-                        values: w.iter().map(|(_, v)| Some(*v)).collect(),
-                        target: None,
-                    },
-                    ChartSeries {
-                        label: "read units/day".into(),
-                        unit: String::new(),
-                        values: r.iter().map(|(_, v)| Some(*v)).collect(),
-                        target: None,
-                    },
-                ],
-            });
-        }
+    let m = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await;
+    let findings = capacity::evaluate(
+        m.as_ref(),
+        &table,
+        &gsis,
+        (
+            od.and_then(|o| o.max_write_request_units()),
+            od.and_then(|o| o.max_read_request_units()),
+        ),
+        p,
+    );
+    if let Ok(m) = &m {
+        let w = daily(
+            m,
+            &MetricKey::table("ConsumedWriteCapacityUnits", &table, Stat::Sum),
+        );
+        let r = daily(
+            m,
+            &MetricKey::table("ConsumedReadCapacityUnits", &table, Stat::Sum),
+        );
+        sections.push(Section::Chart {
+            title: format!(
+                "Consumed capacity per day, last {} (units)",
+                crate::times::human(window.length())
+            ),
+            series: vec![
+                ChartSeries {
+                    label: "write units/day".into(),
+                    unit: String::new(),
+                    values: w.iter().map(|(_, v)| Some(*v)).collect(),
+                    target: None,
+                },
+                ChartSeries {
+                    label: "read units/day".into(),
+                    unit: String::new(),
+                    values: r.iter().map(|(_, v)| Some(*v)).collect(),
+                    target: None,
+                },
+            ],
+        });
     }
     Ok(Part {
         name: "capacity",
@@ -223,28 +186,13 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
     let spinner = ctx
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
-    let alarm_specs = async {
-        let names: Vec<String> = spec::table()
-            .gsis
-            .iter()
-            .map(|g| g.name.to_owned())
-            .collect();
-        let gsis: Vec<&str> = names.iter().map(String::as_str).collect();
-        let specs = spec::alarms::alarms(&ctx.names, &gsis);
-        let found = crate::aws::alarms::describe(
-            ctx.cloudwatch().await?,
-            &specs.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
-        )
-        .await;
-        Ok::<_, anyhow::Error>(alarm_checks::AlarmFacts { specs, found })
-    };
     let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
         capacity_part(ctx, month, &p),
         throttling::gather(ctx, month, now),
         ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
         stream::gather(ctx),
         table::gather(ctx, ctx.table()),
-        alarm_specs,
+        alarm_checks::gather(ctx),
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
     );
     spinner.finish_and_clear();
@@ -297,7 +245,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
             name: "alarms",
             runbook: "Monthly 4: Review Alarms",
             findings: alarm_checks::evaluate(
-                &alarm_facts,
+                &alarm_facts.facts,
                 &format!("{}-{}-", ctx.names.prefix, ctx.names.env),
             ),
             sections: Vec::new(),
@@ -333,6 +281,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         sections: Vec::new(),
     });
     let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
+    report.notes.extend(alarm_facts.notes);
     if let Some(note) = change_note {
         report.note(note);
     }
@@ -473,15 +422,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
     let table = ctx.table().to_owned();
     let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await?;
     let gsis = crate::aws::table::gsi_names(described.as_ref());
-    let usage_keys: Vec<MetricKey> = std::iter::once(None)
-        .chain(gsis.iter().map(|g| Some(g.as_str())))
-        .flat_map(|r| {
-            let table = &table;
-            ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
-                .into_iter()
-                .map(move |m| MetricKey::resource(m, table, r, Stat::Sum))
-        })
-        .collect();
+    let usage_keys = consumed_keys(&table, &gsis);
     let usage_window = Window {
         start: now - quarter,
         end: now,
@@ -554,20 +495,8 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                 ]
             }));
             usage_findings.extend(quarterly::gsi_usage(base_w, &usage));
-            let total = |prefix: &str| {
-                usage_keys
-                    .iter()
-                    .filter(|k| k.metric.starts_with(prefix))
-                    .map(|k| m.total(k))
-                    .sum::<f64>()
-                    + 0.0
-            };
-            let c = cost(
-                total("ConsumedWrite"),
-                total("ConsumedRead"),
-                quarter.num_hours() as f64,
-                &p,
-            );
+            let (write_units, read_units) = consumed_units(m, &usage_keys);
+            let c = cost(write_units, read_units, quarter.num_hours() as f64, &p);
             usage_findings.push(cost_finding(CheckId::QuarterlyCost, &c, "quarter"));
         }
     }

@@ -54,7 +54,7 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
         reports: facts
             .reports
             .iter()
-            .filter_map(|r| r.as_ref().ok())
+            .filter_map(|(_, r)| r.as_ref().ok())
             .collect(),
     })?;
     report.note("A partition takes at most 1,000 WCU and 3,000 RCU per second, on the table and on each GSI alike (docs/aws-facts.md §3.3); items over 1 KB cost more than one unit per write.");
