@@ -719,15 +719,6 @@ impl Proxy {
         }
     }
 
-    /// When the last fault fired (a delayed request is released its latency after this).
-    pub fn last_fired_at(&self) -> Option<std::time::SystemTime> {
-        self.fired_events()
-            .iter()
-            .filter_map(|f| f["ts"].as_f64())
-            .reduce(f64::max)
-            .map(|ts| std::time::UNIX_EPOCH + Duration::from_secs_f64(ts))
-    }
-
     /// Faults fired so far, by service and action (`dynamodb error:ThrottlingException`,
     /// `cloudwatch reset`, `logs latency`).
     pub fn fired(&self) -> std::collections::BTreeMap<String, usize> {
