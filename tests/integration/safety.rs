@@ -625,14 +625,19 @@ async fn bench_cleanup_purges_a_killed_run() {
     let _ = child.wait();
     let left = bench_events_left(&w).await;
     assert!(left > 20, "a kill -9 leaves the events: {left}");
-    let dry = w.run(&["-o", "json", "bench", "cleanup", "--older-than", "1s"]);
-    dry.assert_code(0);
-    assert_eq!(dry.json()["data"]["runs"], 1);
-    assert_eq!(
-        dry.json()["data"]["events"].as_u64().unwrap() as usize,
-        left - 1,
-        "all but the run's marker"
+    // `--older-than 1s` counts the events once the killed run's last write is a second old:
+    // wait for the dry run to report them (all but the run's marker).
+    let dry = common::wait_for(
+        Duration::from_secs(30),
+        "the dry run to count all but the run's marker",
+        || {
+            let dry = w.run(&["-o", "json", "bench", "cleanup", "--older-than", "1s"]);
+            dry.assert_code(0);
+            let events = dry.json()["data"]["events"].as_u64().unwrap() as usize;
+            (events == left - 1).then_some(dry)
+        },
     );
+    assert_eq!(dry.json()["data"]["runs"], 1);
     assert_eq!(
         bench_events_left(&w).await,
         left,
