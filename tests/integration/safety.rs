@@ -479,6 +479,7 @@ async fn stored_control_characters_never_reach_the_terminal_raw() {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn verbose_logs_each_call_and_retry_without_payloads_or_secrets() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("verbose");
     w.create_table();
     let secret = "S3CRETkey-never-printed";

@@ -113,6 +113,7 @@ fn counts(t: &Value) -> Vec<(String, Value)> {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn full_scan_on_production_is_priced_and_needs_yes() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-confirm");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -170,6 +171,7 @@ async fn full_scan_on_production_is_priced_and_needs_yes() {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn read_budget_stops_with_a_partial_answer_and_resume_finishes_it() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-budget");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -222,6 +224,7 @@ async fn read_budget_stops_with_a_partial_answer_and_resume_finishes_it() {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn resume_after_a_kill_counts_no_item_twice() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-kill");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -286,6 +289,7 @@ async fn resume_after_a_kill_counts_no_item_twice() {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn sample_intervals_contain_the_true_shares() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-sample");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -336,6 +340,7 @@ async fn sample_intervals_contain_the_true_shares() {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn cleanup_refuses_to_stand_in_for_a_disabled_ttl() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-cleanup");
     w.create_table();
     common::keep_expired_items(&w).await; // TTL off
@@ -463,6 +468,7 @@ async fn seed_every_class(w: &World) {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restore_count() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-export");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -639,6 +645,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_failed_segment_is_reported_while_the_others_finish() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-segment");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -689,6 +696,7 @@ async fn a_failed_segment_is_reported_while_the_others_finish() {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn restore_is_compared_with_an_export_at_the_restore_point_without_scanning_the_source() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-restore-ref");
     w.create_table();
     let now = Utc::now();

@@ -72,6 +72,15 @@ pub async fn wait_for_async<T>(
     }
 }
 
+/// Held by the tests that load the emulator for seconds at a time (tests/integration/scale.rs:
+/// parallel scans, exports, Athena) and by those that time single calls against it (a retry
+/// logged after a throttle): one of them at a time, so that a neighbour does not starve the
+/// emulator past the 10 s an attempt may wait. Take it once per test, first thing.
+pub async fn emulator_heavy() -> tokio::sync::MutexGuard<'static, ()> {
+    static HEAVY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    HEAVY.lock().await
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// One test's corner of the emulator.
