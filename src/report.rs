@@ -201,6 +201,28 @@ impl Correction {
     }
 }
 
+/// A command's typed data could not become the `data` object: a bug in eventsctl, not bad input.
+#[derive(Debug, thiserror::Error)]
+#[error("internal error: the JSON data of `{command}` could not be written: {reason}")]
+pub struct DataError {
+    pub command: String,
+    pub reason: String,
+}
+
+/// A command's typed data as the `data` object of the JSON envelope: its fields become the
+/// object's keys (docs/json.md), a `None` without `skip_serializing_if` a `null`. A value that
+/// cannot be serialised, or that is not an object, is an internal error, never a silent `null`.
+pub fn data_object(command: &str, data: &impl Serialize) -> Result<Map<String, Value>, DataError> {
+    let failed = |reason: String| DataError {
+        command: command.to_owned(),
+        reason,
+    };
+    match serde_json::to_value(data).map_err(|e| failed(e.to_string()))? {
+        Value::Object(map) => Ok(map),
+        other => Err(failed(format!("it is {other}, not an object"))),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Report {
     /// `table verify`, `events import`, ...
@@ -267,6 +289,15 @@ impl Report {
         self.sections.push(section);
     }
 
+    /// Sets the `data` object of the JSON envelope from the command's typed data (see
+    /// [`data_object`]).
+    pub fn set_data(&mut self, data: &impl Serialize) -> Result<(), DataError> {
+        self.data = data_object(&self.command, data)?;
+        Ok(())
+    }
+
+    /// One key of `data`. Only `bench` still builds its data key by key; every other command
+    /// sets typed data with [`Report::set_data`].
     pub fn set(&mut self, key: &str, value: impl Serialize) {
         let value = serde_json::to_value(value).unwrap_or(Value::Null);
         self.data.insert(key.to_owned(), value);
@@ -317,6 +348,50 @@ mod tests {
         assert_eq!(
             Status::worst([Status::Unknown, Status::Crit, Status::Warn]),
             Status::Crit
+        );
+    }
+
+    #[test]
+    fn typed_data_keeps_null_apart_from_absent_and_refuses_what_is_not_an_object() {
+        #[derive(Serialize)]
+        struct Data {
+            zeta: u32,
+            alpha: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            absent: Option<u32>,
+        }
+        let mut r = Report::action("x");
+        r.set_data(&Data {
+            zeta: 1,
+            alpha: None,
+            absent: None,
+        })
+        .unwrap();
+        let written = Value::Object(r.data.clone());
+        assert_eq!(written, serde_json::json!({"zeta": 1, "alpha": null}));
+        let e = r.set_data(&[1, 2]).unwrap_err();
+        assert!(e.to_string().contains("not an object"), "{e}");
+
+        struct Broken;
+        impl Serialize for Broken {
+            fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("a map key that is not a string"))
+            }
+        }
+        #[derive(Serialize)]
+        struct Holds {
+            broken: Broken,
+        }
+        let e = r.set_data(&Holds { broken: Broken }).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("internal error: the JSON data of `x`"),
+            "{e}"
+        );
+        assert_eq!(
+            Value::Object(r.data.clone()),
+            written,
+            "a failed serialisation leaves the data as it was"
         );
     }
 

@@ -3,7 +3,8 @@
 use std::time::Instant;
 
 use chrono::Utc;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{Value, json};
 
 use crate::checks::changes::Aspect;
 use crate::checks::{latency, throttling};
@@ -22,7 +23,9 @@ pub async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Repo
     for s in throttling::sections(&facts) {
         report.section(s);
     }
-    report.set("throttling", throttling::data(&facts));
+    report.set_data(&ThrottlingData {
+        throttling: throttling::data(&facts),
+    })?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
 }
@@ -34,7 +37,9 @@ pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report>
     for s in latency::sections(&facts) {
         report.section(s);
     }
-    report.set("latency", latency::data(&facts));
+    report.set_data(&LatencyData {
+        latency: latency::data(&facts),
+    })?;
     report.note("SuccessfulRequestLatency is server-side time only; the client adds network and SDK time (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).");
     Ok(report)
 }
@@ -133,7 +138,21 @@ pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> 
             "5. Lambda concurrency: if throttled by Lambda, not DynamoDB, raise reserved concurrency".into(),
         ],
     ));
-    report.set("throttling", throttling::data(&facts));
+    report.set_data(&ThrottlingData {
+        throttling: throttling::data(&facts),
+    })?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
+}
+
+/// `diagnose throttling` and `diagnose writes`' `data` (shaped by `checks::throttling::data`).
+#[derive(Serialize)]
+struct ThrottlingData {
+    throttling: Value,
+}
+
+/// `diagnose latency`'s `data` (shaped by `checks::latency::data`).
+#[derive(Serialize)]
+struct LatencyData {
+    latency: Value,
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{Duration, Utc};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::aws::metrics::{self, MetricKey, Window};
 use crate::checks::capacity::{Prices, cost, cost_finding, daily, peak_finding};
@@ -52,26 +52,55 @@ fn summary_row(p: &Part) -> Vec<String> {
     ]
 }
 
-fn assemble(mut report: Report, parts: Vec<Part>) -> Report {
+/// A part in a health check's `data`: its worst status and how many checks it holds.
+#[derive(Serialize)]
+struct PartSummary {
+    part: &'static str,
+    status: Status,
+    checks: usize,
+}
+
+/// `health-check monthly`'s `data`.
+#[derive(Serialize)]
+struct MonthlyData {
+    parts: Vec<PartSummary>,
+    generated_for: MonthEnding,
+}
+
+#[derive(Serialize)]
+struct MonthEnding {
+    month_ending: String,
+}
+
+/// `health-check quarterly`'s `data`: the parts and the prices the costs were computed with.
+#[derive(Serialize)]
+struct QuarterlyData<'a> {
+    parts: Vec<PartSummary>,
+    prices: &'a Prices,
+}
+
+/// The report of the parts, and their summaries for the `data`.
+fn assemble(mut report: Report, parts: Vec<Part>) -> (Report, Vec<PartSummary>) {
     report.lead.push(Section::table(
         "Summary",
         &["PART", "STATUS", "CHECKS", "WORST", "RUNBOOK"],
         parts.iter().map(summary_row).collect(),
     ));
-    report.set(
-        "parts",
-        parts
-            .iter()
-            .map(|p| json!({"part": p.name, "status": Status::worst(p.findings.iter().map(|f| f.status)).as_str(), "checks": p.findings.len()}))
-            .collect::<Vec<_>>(),
-    );
+    let summaries = parts
+        .iter()
+        .map(|p| PartSummary {
+            part: p.name,
+            status: Status::worst(p.findings.iter().map(|f| f.status)),
+            checks: p.findings.len(),
+        })
+        .collect();
     for p in parts {
         report.extend(p.findings);
         for s in p.sections {
             report.section(s);
         }
     }
-    report
+    (report, summaries)
 }
 
 async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Result<Part> {
@@ -301,8 +330,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         findings: change_findings,
         sections: Vec::new(),
     });
-    let mut report = Report::check("health-check monthly");
-    report = assemble(report, parts);
+    let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
     if let Some(note) = change_note {
         report.note(note);
     }
@@ -317,10 +345,12 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
             if args.restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
         ],
     ));
-    report.set(
-        "generated_for",
-        json!({"month_ending": crate::times::stamp(now)}),
-    );
+    report.set_data(&MonthlyData {
+        parts,
+        generated_for: MonthEnding {
+            month_ending: crate::times::stamp(now),
+        },
+    })?;
     report.correct(spec::corrections::user_errors());
     report.correct(spec::corrections::ttl_timing());
     if let Some(path) = &args.report {
@@ -568,8 +598,8 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             sections: Vec::new(),
         }),
     ];
-    let mut report = assemble(Report::check("health-check quarterly"), parts);
-    report.set("prices", p);
+    let (mut report, parts) = assemble(Report::check("health-check quarterly"), parts);
+    report.set_data(&QuarterlyData { parts, prices: &p })?;
     report.section(Section::lines(
         "Manual steps (not part of the status)",
         vec![

@@ -4,10 +4,11 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
-use crate::aws::streams::{From, StreamReader, event_source_mappings, record_json};
+use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
 use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
@@ -131,8 +132,10 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
         report.section(s);
     }
     if let Some(Ok(info)) = &facts.stream {
-        report.set("stream_arn", &info.arn);
-        report.set("shards", &info.shards);
+        report.set_data(&StatusData {
+            stream_arn: &info.arn,
+            shards: &info.shards,
+        })?;
     }
     if args.probe {
         // The probe is one more reader of every shard: count the readers first.
@@ -238,4 +241,11 @@ pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow
         )],
     )?;
     Ok(Outcome::Streamed { failed: false })
+}
+
+/// `stream-status`'s `data`, when the stream could be described: its ARN and shards.
+#[derive(Serialize)]
+struct StatusData<'a> {
+    stream_arn: &'a str,
+    shards: &'a [ShardInfo],
 }
