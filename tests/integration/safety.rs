@@ -770,6 +770,7 @@ fn shape(v: &serde_json::Value) -> serde_json::Value {
 /// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
 /// change to that file (regenerate it with `EVENTSCTL_UPDATE_SNAPSHOTS=1`) and to docs/json.md.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let w = World::new("json-shapes");
     // A log group with two lines for `insights run` (found under /aws/lambda/{prefix}-{env}).
