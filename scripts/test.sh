@@ -26,4 +26,12 @@ unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL EVENTSCTL_ENV EVENTSCTL_NAM
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
-cargo test --locked "$@"
+# One integration test binary (tests/integration/); the tests that need the emulator are
+# #[ignore]d under a plain `cargo test` and run here. Arguments go to cargo, and those after a
+# `--` to the test harness (`scripts/test.sh --test integration faults:: -- --nocapture`).
+cargo_args=() harness_args=()
+for a in "$@"; do
+  if [ "${#harness_args[@]}" -gt 0 ] || [ "$a" = -- ]; then harness_args+=("$a"); else cargo_args+=("$a"); fi
+done
+[ "${#harness_args[@]}" -gt 0 ] && harness_args=("${harness_args[@]:1}")
+cargo test --locked "${cargo_args[@]}" -- --include-ignored "${harness_args[@]}"

@@ -1,6 +1,6 @@
 //! Shell completions, generated from the same clap definitions as `--help`. The files under
 //! `completions/` are this output, and `docs/man/` is rendered from the same definitions by
-//! `tests/generated.rs`; that test fails when either is stale (`scripts/gen-docs.sh` rewrites them).
+//! `tests/integration/generated.rs`; that test fails when either is stale (`scripts/gen-docs.sh` rewrites them).
 
 use clap::CommandFactory;
 use clap_complete::aot::{Shell, generate};

@@ -1,13 +1,11 @@
 //! The events core through the real binary: put, get, query (base table and both GSIs, time
 //! ranges, page tokens, expiry), import (validation, idempotency, skip-invalid, limits).
 
-mod common;
-
 use std::collections::HashSet;
 
+use crate::common::{self, World, count_items, ndjson};
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{Duration, Utc};
-use common::{World, count_items, ndjson};
 use serde_json::Value;
 
 fn line(user: &str, kind: &str, status: &str, ts: &str, i: usize) -> String {
@@ -30,6 +28,7 @@ fn query(w: &World, args: &[&str]) -> Vec<Value> {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn put_get_and_conditional_overwrite() {
     let w = World::new("put-get");
     w.create_table();
@@ -110,6 +109,7 @@ fn put_get_and_conditional_overwrite() {
 /// Bad input is refused before any call: the endpoint here does not even exist, yet the error is
 /// about the input (exit 64), not the network.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn invalid_events_are_rejected_before_any_call() {
     let w = World::new("put-invalid");
     let cases: Vec<(Vec<&str>, &str)> = vec![
@@ -174,6 +174,7 @@ fn invalid_events_are_rejected_before_any_call() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn query_table_and_indexes_with_time_ranges_and_page_tokens() {
     let w = World::new("query");
     w.create_table();
@@ -320,6 +321,7 @@ fn query_table_and_indexes_with_time_ranges_and_page_tokens() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn expired_events_are_hidden_unless_asked_for() {
     let w = World::new("expired");
     w.create_table();
@@ -349,6 +351,7 @@ async fn expired_events_are_hidden_unless_asked_for() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn another_writers_timestamps_read_back() {
     let w = World::new("other-writer");
     w.create_table();
@@ -407,6 +410,7 @@ async fn another_writers_timestamps_read_back() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn import_twice_leaves_exactly_n_items() {
     let w = World::new("import-twice");
     w.create_table();
@@ -451,6 +455,7 @@ async fn import_twice_leaves_exactly_n_items() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn bad_lines_write_nothing_and_are_all_named() {
     let w = World::new("import-bad");
     w.create_table();
@@ -517,6 +522,7 @@ async fn bad_lines_write_nothing_and_are_all_named() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn import_from_stdin_with_bom_crlf_and_a_dry_run() {
     let w = World::new("import-stdin");
     w.create_table();
@@ -538,6 +544,7 @@ async fn import_from_stdin_with_bom_crlf_and_a_dry_run() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn import_limits_and_same_key_conflicts() {
     let w = World::new("import-limits");
     w.create_table();
@@ -571,6 +578,7 @@ fn import_limits_and_same_key_conflicts() {
 /// The case: an event the application moved on (delivered, 3 retries) must not be
 /// reverted by importing the same file again; `--overwrite` is the explicit way to do that.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn reimport_never_reverts_an_event_the_application_changed() {
     let w = World::new("reimport");
     w.create_table();
@@ -651,6 +659,7 @@ async fn reimport_never_reverts_an_event_the_application_changed() {
 
 /// Lines appended to the file while it is imported were never validated: they are not written.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn lines_added_during_an_import_are_not_written() {
     let w = World::new("import-grow");
     w.create_table();
@@ -681,12 +690,12 @@ async fn lines_added_during_an_import_are_not_written() {
         .unwrap();
     // Once writing has begun, validation is over: what is appended now was never validated.
     let ddb = w.dynamodb().await;
-    for _ in 0..200 {
-        if count_items(&ddb, &w.table()).await > 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    common::wait_for_async(
+        std::time::Duration::from_secs(60),
+        "the import writing",
+        async || (count_items(&ddb, &w.table()).await > 0).then_some(()),
+    )
+    .await;
     {
         use std::io::Write;
         let mut file = std::fs::OpenOptions::new()
@@ -719,6 +728,7 @@ async fn lines_added_during_an_import_are_not_written() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn fifos_and_process_substitution_are_read_like_stdin() {
     let w = World::new("import-fifo");
     w.create_table();
@@ -771,6 +781,7 @@ fn fifos_and_process_substitution_are_read_like_stdin() {
 /// Scripts tell "nothing to do" (an empty input: exit 0) from "nothing arrived" (a closed or
 /// /dev/null stdin: exit 64).
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn an_empty_input_is_not_a_closed_stdin() {
     let w = World::new("import-empty");
     w.create_table();
@@ -801,6 +812,7 @@ fn an_empty_input_is_not_a_closed_stdin() {
 
 /// Endless input (/dev/zero) stops at the line cap with one line, on a file and on stdin.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn endless_input_stops_at_the_line_cap() {
     let w = World::new("import-zero");
     let started = std::time::Instant::now();
@@ -825,6 +837,7 @@ fn endless_input_stops_at_the_line_cap() {
 /// Events past their ttl when imported are counted (DynamoDB may delete them at once), and left
 /// out with --skip-expired.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn expired_events_are_counted_and_skipped_on_request() {
     let w = World::new("import-expired");
     w.create_table();
@@ -890,6 +903,7 @@ fn run_measuring_rss(mut cmd: std::process::Command) -> (i32, String, i64) {
 /// 100,000 invalid lines and 100,000 duplicate lines: the lists keep the first 1,000 and count
 /// the rest, and memory stays bounded (bench/import-memory.sh measures 1,000,000 of each).
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn invalid_and_duplicate_lines_cost_bounded_memory() {
     let w = World::new("import-many-bad");
     w.create_table();
@@ -923,6 +937,7 @@ fn invalid_and_duplicate_lines_cost_bounded_memory() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn a_line_past_the_cap_stops_the_import_with_one_line() {
     let w = World::new("import-long");
     w.create_table();
@@ -958,6 +973,7 @@ fn put_one(w: &World, id: &str, extra: &[&str]) {
 
 /// On-call's "what did this user do just now": `--last N` is the newest N, newest first.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn query_last_is_the_newest_first() {
     let w = World::new("ev-last");
     w.create_table();
@@ -998,6 +1014,7 @@ fn query_last_is_the_newest_first() {
 /// deleted), shown with --dry-run (exit 0, nothing deleted), deleted with --yes, and a second
 /// delete finds nothing.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn delete_one_event_needs_yes_and_only_deletes_what_exists() {
     let w = World::new("ev-delete");
     w.create_table();

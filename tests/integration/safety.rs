@@ -2,14 +2,12 @@
 //! output-file rule, bounded time against an endpoint that never answers, and terminal escaping
 //! (docs/safety.md).
 
-mod common;
-
 use std::io::Write;
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
+use crate::common::{self, World, closed_endpoint, count_items, ndjson};
 use aws_sdk_dynamodb::types::AttributeValue;
-use common::{World, count_items, ndjson};
 
 fn events(n: usize, user: &str) -> Vec<String> {
     let base = chrono::Utc::now() - chrono::Duration::hours(1);
@@ -39,16 +37,6 @@ fn silent_endpoint() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
-/// An endpoint where nothing listens.
-fn closed_endpoint() -> String {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    format!("http://127.0.0.1:{port}")
-}
-
 async fn table_exists(w: &World, name: &str) -> bool {
     w.dynamodb()
         .await
@@ -60,6 +48,7 @@ async fn table_exists(w: &World, name: &str) -> bool {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn production_names_are_refused_for_table_create_whatever_their_form() {
     let w = World::new("p");
     for env in [
@@ -92,6 +81,7 @@ async fn production_names_are_refused_for_table_create_whatever_their_form() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
     let w = World::new("p");
     let prod_table = format!("et-{}-prod-events", w.env);
@@ -157,6 +147,7 @@ async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn output_files_never_replace_the_input_or_an_existing_file_and_are_checked_first() {
     let w = World::new("out-files");
     w.create_table();
@@ -247,6 +238,7 @@ fn output_files_never_replace_the_input_or_an_existing_file_and_are_checked_firs
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn a_report_that_cannot_be_written_keeps_stdout_and_the_exit_code() {
     let w = World::new("out-full");
     w.create_table();
@@ -275,6 +267,7 @@ fn a_report_that_cannot_be_written_keeps_stdout_and_the_exit_code() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn a_drill_report_named_json_keeps_its_markdown() {
     let w = World::new("drill-json");
     w.create_table();
@@ -294,7 +287,7 @@ fn a_drill_report_named_json_keeps_its_markdown() {
 
 #[test]
 fn an_endpoint_that_never_answers_costs_the_timeout_and_one_line_naming_it() {
-    let w = World::new("hang");
+    let w = World::offline("hang");
     let silent = silent_endpoint();
     let port = silent.rsplit(':').next().unwrap().to_owned();
     // A check: unknown (3), within its limit.
@@ -366,6 +359,7 @@ fn an_endpoint_that_never_answers_costs_the_timeout_and_one_line_naming_it() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn stored_control_characters_never_reach_the_terminal_raw() {
     let w = World::new("escape");
     w.create_table();
@@ -483,7 +477,9 @@ async fn stored_control_characters_never_reach_the_terminal_raw() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn verbose_logs_each_call_and_retry_without_payloads_or_secrets() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("verbose");
     w.create_table();
     let secret = "S3CRETkey-never-printed";
@@ -559,6 +555,7 @@ async fn bench_events_left(w: &World) -> usize {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn bench_write_cleans_up_on_sigint_and_sigterm() {
     let w = World::new("bench-signal");
     w.create_table();
@@ -579,11 +576,12 @@ async fn bench_write_cleans_up_on_sigint_and_sigterm() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        tokio::time::sleep(Duration::from_secs(3)).await;
-        assert!(
-            bench_events_left(&w).await > 20,
-            "{signal}: the bench was writing"
-        );
+        common::wait_for_async(
+            Duration::from_secs(60),
+            &format!("{signal}: the bench writing 20 events"),
+            async || (bench_events_left(&w).await > 20).then_some(()),
+        )
+        .await;
         let started = Instant::now();
         std::process::Command::new("kill")
             .args([signal, &child.id().to_string()])
@@ -604,6 +602,7 @@ async fn bench_write_cleans_up_on_sigint_and_sigterm() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn bench_cleanup_purges_a_killed_run() {
     let w = World::new("bench-kill");
     w.create_table();
@@ -614,7 +613,12 @@ async fn bench_cleanup_purges_a_killed_run() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    common::wait_for_async(
+        Duration::from_secs(60),
+        "the bench writing 20 events",
+        async || (bench_events_left(&w).await > 20).then_some(()),
+    )
+    .await;
     std::process::Command::new("kill")
         .args(["-9", &child.id().to_string()])
         .status()
@@ -622,14 +626,19 @@ async fn bench_cleanup_purges_a_killed_run() {
     let _ = child.wait();
     let left = bench_events_left(&w).await;
     assert!(left > 20, "a kill -9 leaves the events: {left}");
-    let dry = w.run(&["-o", "json", "bench", "cleanup", "--older-than", "1s"]);
-    dry.assert_code(0);
-    assert_eq!(dry.json()["data"]["runs"], 1);
-    assert_eq!(
-        dry.json()["data"]["events"].as_u64().unwrap() as usize,
-        left - 1,
-        "all but the run's marker"
+    // `--older-than 1s` counts the events once the killed run's last write is a second old:
+    // wait for the dry run to report them (all but the run's marker).
+    let dry = common::wait_for(
+        Duration::from_secs(30),
+        "the dry run to count all but the run's marker",
+        || {
+            let dry = w.run(&["-o", "json", "bench", "cleanup", "--older-than", "1s"]);
+            dry.assert_code(0);
+            let events = dry.json()["data"]["events"].as_u64().unwrap() as usize;
+            (events == left - 1).then_some(dry)
+        },
     );
+    assert_eq!(dry.json()["data"]["runs"], 1);
     assert_eq!(
         bench_events_left(&w).await,
         left,
@@ -649,6 +658,7 @@ async fn bench_cleanup_purges_a_killed_run() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn bench_against_an_unreachable_endpoint_is_unknown_and_the_duration_holds_at_any_rate() {
     let w = World::new("bench-limits");
     let closed = closed_endpoint();
@@ -760,6 +770,7 @@ fn shape(v: &serde_json::Value) -> serde_json::Value {
 /// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
 /// change to that file (regenerate it with `EVENTSCTL_UPDATE_SNAPSHOTS=1`) and to docs/json.md.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let w = World::new("json-shapes");
     // A log group with two lines for `insights run` (found under /aws/lambda/{prefix}-{env}).

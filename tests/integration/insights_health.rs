@@ -1,11 +1,9 @@
 //! `insights`, `hot-partitions` and `health-check` against the emulator. (What the emulator
-//! cannot aggregate is in tests/recorded.rs.)
+//! cannot aggregate is in tests/integration/recorded.rs.)
 
-mod common;
-
+use crate::common::{self, World, create_consumer, seed_metric, seed_metric_in};
 use aws_sdk_cloudwatchlogs::types::InputLogEvent;
 use aws_sdk_dynamodb::types::AttributeValue;
-use common::{World, create_consumer, seed_metric, seed_metric_in};
 
 async fn log_lines(w: &World, group: &str, lines: &[&str]) {
     let logs = w.logs().await;
@@ -42,6 +40,7 @@ async fn log_lines(w: &World, group: &str, lines: &[&str]) {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn insights_runs_filters_escaped_text_and_reports_statistics() {
     let w = World::new("insights");
     let group = format!("/aws/lambda/{}-{}-api", common::PREFIX, w.env);
@@ -154,6 +153,7 @@ async fn insights_runs_filters_escaped_text_and_reports_statistics() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn hot_partitions_from_key_range_metrics_and_contributor_insights() {
     let w = World::new("hot");
     w.create_table();
@@ -253,6 +253,7 @@ async fn healthy(w: &World) {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn monthly_health_check_is_ok_then_names_each_problem() {
     let w = World::new("monthly");
     healthy(&w).await;
@@ -267,7 +268,7 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
         md.to_str().unwrap(),
     ]);
     // Everything ok but the alarms, whose metric math the emulator drops (cannot compare:
-    // unknown; tests/cloudwatch.rs checks that exactly, tests/recorded/alarms.rs the AWS-shaped
+    // unknown; tests/integration/cloudwatch.rs checks that exactly, tests/integration/recorded/alarms.rs the AWS-shaped
     // ok), and PITR, enabled a moment ago (no useful restore window yet: warn).
     r.assert_code(3);
     for p in r.json()["data"]["parts"].as_array().unwrap() {
@@ -396,6 +397,7 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn quarterly_review_reads_latency_usage_keys_and_cost() {
     let w = World::new("quarterly");
     w.create_table();

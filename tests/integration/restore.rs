@@ -4,10 +4,8 @@
 //! Where AWS is stricter than the emulator (it refuses to enable TTL or a stream twice, refuses
 //! `aws:` tags, has no backups right after ACTIVE), a microburst proxy answers as AWS does.
 
-mod common;
-
+use crate::common::{self, Proxy, World, count_items};
 use aws_sdk_dynamodb::types::{AttributeValue, PointInTimeRecoverySpecification};
-use common::{Proxy, World, count_items};
 use serde_json::json;
 
 async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
@@ -35,6 +33,7 @@ fn import_some(w: &World, n: usize) {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn the_window_and_the_target_are_checked_before_any_write() {
     let w = World::new("restore-window");
     w.create_table();
@@ -114,6 +113,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn full_flow_restores_verifies_and_reapplies() {
     let w = World::new("restore-flow");
     w.create_table();
@@ -202,6 +202,7 @@ async fn full_flow_restores_verifies_and_reapplies() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn no_reapply_leaves_the_restore_bare() {
     let w = World::new("restore-bare");
     w.create_table();
@@ -245,6 +246,7 @@ async fn no_reapply_leaves_the_restore_bare() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn drill_measures_and_deletes_only_its_tagged_table() {
     let w = World::new("drill");
     w.create_table();
@@ -338,6 +340,7 @@ fn arn(name: &str) -> String {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     let w = World::new("resume-guard");
     w.create_table();
@@ -416,6 +419,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
 /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
 /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn resume_of_a_finished_restore_changes_nothing_and_never_copies_aws_tags() {
     let w = World::new("resume-noop");
     w.create_table();
@@ -525,6 +529,7 @@ async fn resume_of_a_finished_restore_changes_nothing_and_never_copies_aws_tags(
 /// What a restore lost is found by looking source events dated before the restore point up in
 /// the restored table. (The emulator's restore copies everything, so the loss is made by hand.)
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn source_events_missing_from_the_restore_are_crit() {
     let w = World::new("restore-lost");
     w.create_table();
@@ -580,6 +585,7 @@ async fn source_events_missing_from_the_restore_are_crit() {
 /// item read and takes hours): the proxy refuses any Scan of the source; only --exact-count,
 /// which says so, meets it.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     let w = World::new("restore-noscan");
     w.create_table();
@@ -664,6 +670,7 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
 /// it within a bound instead of leaving PITR off.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn continuous_backups_unavailable_after_active_is_retried() {
     let w = World::new("restore-pitr-wait");
     w.create_table();

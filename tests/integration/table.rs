@@ -1,19 +1,17 @@
 //! `table create|verify|describe` and the exit-code contract, through the real binary.
 
-mod common;
-
 use std::io::Read;
 use std::process::Stdio;
 
+use crate::common::{self, Proxy, World};
 use aws_sdk_dynamodb::types::{
     DeleteGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, PointInTimeRecoverySpecification,
     StreamSpecification, StreamViewType, TimeToLiveSpecification,
 };
-use common::{Proxy, World};
 
 #[test]
 fn usage_errors_exit_64_with_one_line() {
-    let w = World::new("usage");
+    let w = World::offline("usage");
     for args in [
         vec!["--env", "Has Space", "table", "verify"],
         vec!["--env", "a#b", "table", "verify"],
@@ -35,7 +33,7 @@ fn usage_errors_exit_64_with_one_line() {
 
 #[test]
 fn help_and_version_exit_0() {
-    let w = World::new("help");
+    let w = World::offline("help");
     let help = w.run(&["--help"]);
     help.assert_code(0);
     assert!(help.stdout.contains("table"));
@@ -44,6 +42,7 @@ fn help_and_version_exit_0() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn create_then_verify_is_all_ok() {
     let w = World::new("create-verify");
     let created = w.run(&["-o", "json", "table", "create"]);
@@ -88,6 +87,7 @@ fn create_then_verify_is_all_ok() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn existing_table_is_finished_only_when_eventsctl_created_it() {
     let w = World::new("create-twice");
     let dry = w.run(&["table", "create", "--dry-run"]);
@@ -159,6 +159,7 @@ async fn existing_table_is_finished_only_when_eventsctl_created_it() {
 /// retries it within a bound instead of aborting half-configured.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn continuous_backups_unavailable_after_active_is_retried_not_fatal() {
     let w = World::new("create-pitr-wait");
     let proxy = Proxy::start("pitr-unavailable.yaml");
@@ -177,6 +178,7 @@ fn continuous_backups_unavailable_after_active_is_retried_not_fatal() {
 /// A `table create` that could not finish (PITR refused here) leaves every other setting made
 /// and says how to finish; run again, it changes only what is missing.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn a_half_configured_table_is_finished_by_running_create_again() {
     let w = World::new("create-finish");
     let proxy = Proxy::start("passthrough.yaml");
@@ -207,6 +209,7 @@ fn a_half_configured_table_is_finished_by_running_create_again() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn production_env_is_refused() {
     let w = World::new("prod-refused");
     let r = w.run(&["--env", "prod", "table", "create"]);
@@ -215,6 +218,7 @@ fn production_env_is_refused() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn missing_table_is_crit() {
     let w = World::new("missing");
     let r = w.run(&["-o", "json", "table", "verify"]);
@@ -224,6 +228,7 @@ fn missing_table_is_crit() {
 
 /// Each drift made behind the tool's back gives its named finding and exit 2.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn drift_is_named_and_crit() {
     type Drift = (&'static str, &'static str);
     let drifts: [Drift; 5] = [
@@ -326,6 +331,7 @@ async fn drift_is_named_and_crit() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn wrong_key_type_is_crit() {
     use aws_sdk_dynamodb::types::{
         AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
@@ -378,7 +384,7 @@ async fn wrong_key_type_is_crit() {
 
 #[test]
 fn unreachable_endpoint_is_one_line_and_unknown() {
-    let w = World::new("unreachable");
+    let w = World::offline("unreachable");
     // Port 9 (discard) on loopback: nothing listens there.
     let r = w.run(&["--endpoint-url", "http://127.0.0.1:9", "table", "verify"]);
     r.assert_code(3);
@@ -411,7 +417,7 @@ fn unreachable_endpoint_is_one_line_and_unknown() {
 
 #[test]
 fn no_region_is_one_line_not_a_hang() {
-    let w = World::new("no-region");
+    let w = World::offline("no-region");
     let home = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();
     let out = w
@@ -433,6 +439,7 @@ fn no_region_is_one_line_not_a_hang() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn describe_shows_the_table() {
     let w = World::new("describe");
     w.create_table();
@@ -459,6 +466,7 @@ fn describe_shows_the_table() {
 /// `eventsctl table verify | head -1`: the reader goes away before the tool writes; that is not
 /// an error and leaves the exit code to the verdict.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn closed_stdout_is_not_an_error() {
     let w = World::new("pipe");
     w.create_table();
@@ -506,7 +514,7 @@ fn closed_stdout_is_not_an_error() {
 
 #[test]
 fn iam_policy_prints_a_least_privilege_document() {
-    let w = World::new("iam");
+    let w = World::offline("iam");
     let r = w.run(&[
         "iam-policy",
         "table",
@@ -547,6 +555,7 @@ fn iam_policy_prints_a_least_privilege_document() {
 
 /// The corrections a command prints are short and its own; `--explain` prints all of them whole.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn explain_prints_every_correction_in_full() {
     let w = World::new("explain");
     let words = |r: &common::Run| r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");

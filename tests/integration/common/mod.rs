@@ -1,23 +1,38 @@
-//! Test harness: the real binary against the local emulator started by `scripts/test.sh`.
+//! Test harness: the real binary, against the local emulator that `scripts/test.sh` starts, or
+//! offline (usage errors, unreachable endpoints).
 //!
-//! Every test gets its own environment name, hence its own table and alarm names, and deletes
-//! the tables it made when it ends.
-
-#![allow(dead_code)]
+//! Every test gets its own environment name, hence its own table, alarm, dashboard and function
+//! names, and deletes what it made under that name when it ends (see `Drop for World`).
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 pub const PREFIX: &str = "et";
 
-/// The emulator's endpoint, set by `scripts/test.sh`.
+/// The emulator's endpoint, set by `scripts/test.sh`. A test that needs it is marked
+/// `#[ignore = "needs the emulator: run scripts/test.sh"]`, so that a plain `cargo test` skips it
+/// and says why; run without the variable, it fails here with one line saying the same.
 pub fn endpoint() -> String {
     std::env::var("EVENTSCTL_TEST_ENDPOINT").unwrap_or_else(|_| {
-        panic!("EVENTSCTL_TEST_ENDPOINT is not set: run the tests with scripts/test.sh, which starts the emulator")
+        panic!(
+            "EVENTSCTL_TEST_ENDPOINT is not set: this test needs the emulator; run scripts/test.sh, which starts it (and mark the test #[ignore = \"needs the emulator: run scripts/test.sh\"])"
+        )
     })
+}
+
+/// An endpoint where nothing listens (bind a free loopback port, close it): any AWS call fails
+/// at once, so a test that passes with it made none it did not expect.
+pub fn closed_endpoint() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("http://127.0.0.1:{port}")
 }
 
 /// The binary under test; `EVENTSCTL_TEST_BIN` points the tests at another build (to show that
@@ -28,12 +43,52 @@ pub fn bin() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_eventsctl")))
 }
 
+/// Polls `check` until it returns `Some`, and fails naming `what` once `limit` has passed: a
+/// wait for the expected state, not a fixed sleep.
+pub fn wait_for<T>(limit: Duration, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(v) = check() {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "waited {limit:?} for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// [`wait_for`] for a check that calls AWS.
+pub async fn wait_for_async<T>(
+    limit: Duration,
+    what: &str,
+    mut check: impl AsyncFnMut() -> Option<T>,
+) -> T {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "waited {limit:?} for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Held by the tests that load the emulator for seconds at a time (tests/integration/scale.rs:
+/// parallel scans, exports, Athena) and by those that time single calls against it (a retry
+/// logged after a throttle): one of them at a time, so that a neighbour does not starve the
+/// emulator past the 10 s an attempt may wait. Take it once per test, first thing.
+pub async fn emulator_heavy() -> tokio::sync::MutexGuard<'static, ()> {
+    static HEAVY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    HEAVY.lock().await
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// One test's corner of the emulator.
 pub struct World {
     pub env: String,
     pub endpoint: String,
+    /// Made by [`World::offline`]: nothing to clean up.
+    offline: bool,
 }
 
 /// What a run of the binary produced.
@@ -90,7 +145,18 @@ impl From<Output> for Run {
 }
 
 impl World {
+    /// A world on the emulator (the test needs `scripts/test.sh`).
     pub fn new(name: &str) -> World {
+        World::at(name, endpoint(), false)
+    }
+
+    /// A world with no emulator behind it: its endpoint is closed, so a command that calls AWS
+    /// fails. For usage errors and behaviour without a reachable AWS, under a plain `cargo test`.
+    pub fn offline(name: &str) -> World {
+        World::at(name, closed_endpoint(), true)
+    }
+
+    fn at(name: &str, endpoint: String, offline: bool) -> World {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -112,7 +178,8 @@ impl World {
                 std::process::id() % 10_000,
                 nanos % 100_000
             ),
-            endpoint: endpoint(),
+            endpoint,
+            offline,
         }
     }
 
@@ -182,6 +249,17 @@ impl World {
         aws_sdk_cloudwatchlogs::Client::new(&self.sdk_config().await)
     }
 
+    pub async fn lambda(&self) -> aws_sdk_lambda::Client {
+        aws_sdk_lambda::Client::new(&self.sdk_config().await)
+    }
+
+    pub async fn s3(&self) -> aws_sdk_s3::Client {
+        let conf = aws_sdk_s3::config::Builder::from(&self.sdk_config().await)
+            .force_path_style(true)
+            .build();
+        aws_sdk_s3::Client::from_conf(conf)
+    }
+
     pub async fn sdk_config(&self) -> aws_config::SdkConfig {
         aws_config::defaults(aws_config::BehaviorVersion::latest())
             .region(aws_config::Region::new("us-east-1"))
@@ -195,34 +273,206 @@ impl World {
 }
 
 impl Drop for World {
-    /// Deletes every table of this test's environment (its own table, restores, drills).
+    /// Deletes what this test made under its environment name: event source mappings and Lambda
+    /// functions (`{env}-...`), log groups naming the environment, alarms and dashboards
+    /// (`et-{env}-...`), tables (its own, restores, drills) and export buckets (`exports-{env}`).
+    /// A cleanup that fails says so on stderr (shown when the test fails) and never fails the test.
     fn drop(&mut self) {
-        let prefix = format!("{PREFIX}-{}-", self.env);
-        let endpoint = self.endpoint.clone();
-        let env = self.env.clone();
+        if self.offline {
+            return;
+        }
+        let w = World {
+            env: self.env.clone(),
+            endpoint: self.endpoint.clone(),
+            offline: true,
+        };
         // A thread of its own: a test may be dropping this inside a tokio runtime.
         let _ = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .unwrap();
-            rt.block_on(async move {
-                let w = World { env, endpoint };
-                let client = w.dynamodb().await;
-                std::mem::forget(w);
-                let mut names = client.list_tables().into_paginator().items().send();
-                let mut mine = Vec::new();
-                while let Some(Ok(name)) = names.next().await {
-                    if name.starts_with(&prefix) {
-                        mine.push(name);
-                    }
-                }
-                for name in mine {
-                    let _ = client.delete_table().table_name(name).send().await;
-                }
-            });
+            for problem in rt.block_on(w.clean_up()) {
+                eprintln!("cleanup of {}: {problem}", w.env);
+            }
         })
         .join();
+    }
+}
+
+/// What one test made on the emulator, found by its environment name.
+#[derive(Debug, Default)]
+pub struct Made {
+    pub mappings: Vec<String>,
+    pub functions: Vec<String>,
+    pub log_groups: Vec<String>,
+    pub alarms: Vec<String>,
+    pub dashboards: Vec<String>,
+    pub tables: Vec<String>,
+    pub buckets: Vec<String>,
+}
+
+impl Made {
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.mappings,
+            &self.functions,
+            &self.log_groups,
+            &self.alarms,
+            &self.dashboards,
+            &self.tables,
+            &self.buckets,
+        ]
+        .iter()
+        .all(|v| v.is_empty())
+    }
+}
+
+impl World {
+    /// Everything on the emulator that carries this test's environment name: functions
+    /// `{env}-...` and their event source mappings, log groups naming `{env}-`, alarms and tables
+    /// `et-{env}-...`, the dashboard `et-{env}-dashboard`, buckets `exports-{env}`.
+    pub async fn made(&self) -> Made {
+        let mine = format!("{PREFIX}-{}-", self.env);
+        let theirs =
+            |name: &str| name.starts_with(&mine) || name.starts_with(&format!("{}-", self.env));
+        let mut made = Made::default();
+
+        let lambda = self.lambda().await;
+        let mut functions = lambda.list_functions().into_paginator().items().send();
+        while let Some(Ok(f)) = functions.next().await {
+            made.functions.extend(f.function_name.filter(|n| theirs(n)));
+        }
+        for function in &made.functions {
+            let mut mappings = lambda
+                .list_event_source_mappings()
+                .function_name(function)
+                .into_paginator()
+                .items()
+                .send();
+            while let Some(Ok(m)) = mappings.next().await {
+                made.mappings.extend(m.uuid);
+            }
+        }
+
+        let logs = self.logs().await;
+        let mut groups = logs.describe_log_groups().into_paginator().items().send();
+        while let Some(Ok(g)) = groups.next().await {
+            made.log_groups.extend(
+                g.log_group_name
+                    .filter(|n| n.rsplit('/').next().is_some_and(theirs)),
+            );
+        }
+
+        let cw = self.cloudwatch().await;
+        let mut alarms = cw
+            .describe_alarms()
+            .alarm_name_prefix(&mine)
+            .into_paginator()
+            .send();
+        while let Some(Ok(page)) = alarms.next().await {
+            made.alarms.extend(
+                page.metric_alarms()
+                    .iter()
+                    .filter_map(|a| a.alarm_name.clone()),
+            );
+            made.alarms.extend(
+                page.composite_alarms()
+                    .iter()
+                    .filter_map(|a| a.alarm_name.clone()),
+            );
+        }
+        // The dashboard the tool makes, by name: ListDashboards fails to parse from the emulator.
+        let dashboard = format!("{mine}dashboard");
+        if cw
+            .get_dashboard()
+            .dashboard_name(&dashboard)
+            .send()
+            .await
+            .is_ok()
+        {
+            made.dashboards.push(dashboard);
+        }
+
+        let ddb = self.dynamodb().await;
+        let mut tables = ddb.list_tables().into_paginator().items().send();
+        while let Some(Ok(name)) = tables.next().await {
+            if name.starts_with(&mine) {
+                made.tables.push(name);
+            }
+        }
+
+        let bucket = format!("exports-{}", self.env);
+        if let Ok(out) = self.s3().await.list_buckets().send().await {
+            made.buckets.extend(
+                out.buckets()
+                    .iter()
+                    .filter_map(|b| b.name.clone())
+                    .filter(|n| *n == bucket),
+            );
+        }
+        made
+    }
+
+    /// Deletes what [`World::made`] finds, mappings before their functions; returns what could
+    /// not be deleted.
+    async fn clean_up(&self) -> Vec<String> {
+        fn failed<T, E: std::fmt::Debug>(what: &str, r: Result<T, E>) -> Option<String> {
+            r.err().map(|e| format!("{what}: {e:?}"))
+        }
+        let made = self.made().await;
+        let mut problems = Vec::new();
+        let lambda = self.lambda().await;
+        for uuid in &made.mappings {
+            let r = lambda.delete_event_source_mapping().uuid(uuid).send().await;
+            problems.extend(failed(uuid, r));
+        }
+        for f in &made.functions {
+            let r = lambda.delete_function().function_name(f).send().await;
+            problems.extend(failed(f, r));
+        }
+        let logs = self.logs().await;
+        for g in &made.log_groups {
+            let r = logs.delete_log_group().log_group_name(g).send().await;
+            problems.extend(failed(g, r));
+        }
+        let cw = self.cloudwatch().await;
+        for names in made.alarms.chunks(100) {
+            let r = cw
+                .delete_alarms()
+                .set_alarm_names(Some(names.to_vec()))
+                .send()
+                .await;
+            problems.extend(failed("alarms", r));
+        }
+        if !made.dashboards.is_empty() {
+            let r = cw
+                .delete_dashboards()
+                .set_dashboard_names(Some(made.dashboards.clone()))
+                .send()
+                .await;
+            problems.extend(failed("dashboards", r));
+        }
+        let ddb = self.dynamodb().await;
+        for t in &made.tables {
+            let r = ddb.delete_table().table_name(t).send().await;
+            problems.extend(failed(t, r));
+        }
+        let s3 = self.s3().await;
+        for b in &made.buckets {
+            let mut objects = s3.list_objects_v2().bucket(b).into_paginator().send();
+            let mut keys = Vec::new();
+            while let Some(Ok(page)) = objects.next().await {
+                keys.extend(page.contents().iter().filter_map(|o| o.key.clone()));
+            }
+            for k in keys {
+                let r = s3.delete_object().bucket(b).key(&k).send().await;
+                problems.extend(failed(&k, r));
+            }
+            let r = s3.delete_bucket().bucket(b).send().await;
+            problems.extend(failed(b, r));
+        }
+        problems
     }
 }
 
@@ -305,16 +555,12 @@ pub async fn seed_metric_in(
         .expect("PutMetricData");
 }
 
-pub async fn lambda(w: &World) -> aws_sdk_lambda::Client {
-    aws_sdk_lambda::Client::new(&w.sdk_config().await)
-}
-
 /// A Python Lambda on the emulator reading the table's stream (a consumer for stream-status).
 pub async fn create_consumer(w: &World, function: &str) {
     use std::io::Write;
     let mut zip = zip_one("h.py", "def handler(event, context):\n    return {}\n");
     zip.flush().unwrap();
-    let lam = lambda(w).await;
+    let lam = w.lambda().await;
     lam.create_function()
         .function_name(function)
         .runtime(aws_sdk_lambda::types::Runtime::Python312)
@@ -467,9 +713,8 @@ impl Proxy {
         panic!("microburst did not listen on {port}");
     }
 
-    /// Faults fired so far, by service and action (`dynamodb error:ThrottlingException`,
-    /// `cloudwatch reset`, `logs latency`).
-    pub fn fired(&self) -> std::collections::BTreeMap<String, usize> {
+    /// The faults fired so far, as microburst records them (`service`, `action`, `ts`, ...).
+    fn fired_events(&self) -> Vec<Value> {
         let out = Command::new("curl")
             .args([
                 "-fsS",
@@ -477,9 +722,17 @@ impl Proxy {
             ])
             .output()
             .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        match serde_json::from_slice(&out.stdout) {
+            Ok(Value::Array(events)) => events,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Faults fired so far, by service and action (`dynamodb error:ThrottlingException`,
+    /// `cloudwatch reset`, `logs latency`).
+    pub fn fired(&self) -> std::collections::BTreeMap<String, usize> {
         let mut counts = std::collections::BTreeMap::new();
-        for f in v.as_array().into_iter().flatten() {
+        for f in &self.fired_events() {
             let action = f["action"].as_str().unwrap_or("?");
             let action = if action.starts_with("latency") {
                 "latency"

@@ -4,11 +4,8 @@
 //! from them; the AWS behaviours in `recorded/` (metric-math alarms, GetMetricData pages, ...).
 //! No network.
 
-#[path = "recorded/alarms.rs"]
 mod alarms;
-#[path = "recorded/insights.rs"]
 mod insights;
-#[path = "recorded/metrics.rs"]
 mod metrics;
 
 use aws_sdk_cloudwatch::operation::get_insight_rule_report::GetInsightRuleReportOutput;

@@ -3,14 +3,12 @@
 //! samples whose intervals contain the truth, PITR exports read by both engines, and the
 //! restore reference count from an export's manifest.
 
-mod common;
-
 use std::io::Write;
 use std::time::Duration;
 
+use crate::common::{self, World, count_items};
 use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, WriteRequest};
 use chrono::Utc;
-use common::{World, count_items};
 use serde_json::Value;
 
 const DAY: i64 = 86_400;
@@ -113,7 +111,9 @@ fn counts(t: &Value) -> Vec<(String, Value)> {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn full_scan_on_production_is_priced_and_needs_yes() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-confirm");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -169,7 +169,9 @@ async fn full_scan_on_production_is_priced_and_needs_yes() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn read_budget_stops_with_a_partial_answer_and_resume_finishes_it() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-budget");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -220,7 +222,9 @@ async fn read_budget_stops_with_a_partial_answer_and_resume_finishes_it() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn resume_after_a_kill_counts_no_item_twice() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-kill");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -249,24 +253,19 @@ async fn resume_after_a_kill_counts_no_item_twice() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait for a saved state with some progress, then kill -9: no chance to save on the way out.
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let progress = std::fs::read_to_string(&state)
+    // Wait for a saved state with some progress, and for a later one (the scan is under way
+    // between checkpoints), then kill -9: no chance to save on the way out.
+    let progress = || {
+        std::fs::read_to_string(&state)
             .ok()
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())
             .map(|v| v["items"].as_u64().unwrap_or(0))
-            .unwrap_or(0);
-        if progress > 0 {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no state saved in 30 s"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    std::thread::sleep(Duration::from_millis(1500));
+            .filter(|items| *items > 0)
+    };
+    let first = common::wait_for(Duration::from_secs(60), "a saved state", progress);
+    common::wait_for(Duration::from_secs(60), "a later saved state", || {
+        progress().filter(|items| *items > first)
+    });
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
@@ -288,7 +287,9 @@ async fn resume_after_a_kill_counts_no_item_twice() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn sample_intervals_contain_the_true_shares() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-sample");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -337,7 +338,9 @@ async fn sample_intervals_contain_the_true_shares() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn cleanup_refuses_to_stand_in_for_a_disabled_ttl() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-cleanup");
     w.create_table();
     common::keep_expired_items(&w).await; // TTL off
@@ -388,7 +391,7 @@ async fn write_export_files(w: &World, export: &Value) -> u64 {
         .collect::<Result<Vec<_>, _>>()
         .await
         .unwrap();
-    let s3 = s3(w).await;
+    let s3 = w.s3().await;
     let mut manifest_files = String::new();
     for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -432,13 +435,6 @@ async fn write_export_files(w: &World, export: &Value) -> u64 {
     items.len() as u64
 }
 
-async fn s3(w: &World) -> aws_sdk_s3::Client {
-    let conf = aws_sdk_s3::config::Builder::from(&w.sdk_config().await)
-        .force_path_style(true)
-        .build();
-    aws_sdk_s3::Client::from_conf(conf)
-}
-
 /// Items of every TTL class, so that the engines are compared on each.
 async fn seed_every_class(w: &World) {
     let now = Utc::now();
@@ -470,7 +466,9 @@ async fn seed_every_class(w: &World) {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restore_count() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-export");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -493,7 +491,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     )
     .await;
     let bucket = format!("exports-{}", w.env);
-    s3(&w)
+    w.s3()
         .await
         .create_bucket()
         .bucket(&bucket)
@@ -626,7 +624,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         .table_arn()
         .unwrap()
         .to_owned();
-    let s3c = s3(&w).await;
+    let s3c = w.s3().await;
     let at = eventsctl::scale::export::item_count_at(&ddb, &s3c, &table_arn, Utc::now())
         .await
         .unwrap()
@@ -645,7 +643,9 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_failed_segment_is_reported_while_the_others_finish() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-segment");
     w.create_table();
     common::keep_expired_items(&w).await;
@@ -694,7 +694,9 @@ async fn a_failed_segment_is_reported_while_the_others_finish() {
 /// an export taken at that point; an exact count then scans only the restored table.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn restore_is_compared_with_an_export_at_the_restore_point_without_scanning_the_source() {
+    let _heavy = common::emulator_heavy().await;
     let w = World::new("scale-restore-ref");
     w.create_table();
     let now = Utc::now();
@@ -714,7 +716,7 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     )
     .await;
     let bucket = format!("exports-{}", w.env);
-    s3(&w)
+    w.s3()
         .await
         .create_bucket()
         .bucket(&bucket)

@@ -3,14 +3,12 @@
 //! CloudTrail records for what the emulator records without a name (CloudWatch over CBOR,
 //! Lambda event source mappings).
 
-mod common;
-
+use crate::common::{self, World};
 use aws_sdk_cloudtrail::operation::lookup_events::LookupEventsOutput;
 use aws_sdk_cloudtrail::types::Event;
 use aws_sdk_dynamodb::types::TimeToLiveSpecification;
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use chrono::Utc;
-use common::World;
 use eventsctl::checks::changes::{self, ALL, Impact, Scope};
 use eventsctl::context::{Context, OutputSettings};
 use eventsctl::report::{CheckId, Status};
@@ -51,6 +49,7 @@ fn entries(v: &Value) -> Vec<Value> {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_ttl_disabled_by_another_client_shows_in_changes_with_its_identity_and_in_check_ttl() {
     let w = World::new("changes-ttl");
     w.create_table();
@@ -114,6 +113,7 @@ async fn a_ttl_disabled_by_another_client_shows_in_changes_with_its_identity_and
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn alarm_state_history_is_on_the_same_timeline() {
     let w = World::new("changes-alarms");
     w.create_table();

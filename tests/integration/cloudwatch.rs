@@ -2,9 +2,7 @@
 //! the emulator, with incidents seeded as CloudWatch datapoints (test-only: real CloudWatch does
 //! not accept PutMetricData into `AWS/DynamoDB`).
 
-mod common;
-
-use common::{World, seed_metric};
+use crate::common::{self, World, seed_metric};
 use serde_json::Value;
 
 fn causes(r: &common::Run) -> Vec<String> {
@@ -22,6 +20,7 @@ fn causes(r: &common::Run) -> Vec<String> {
 // another test's alarms into ALARM. The diagnose windows (1 h) still see them.
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn quiet_table_is_ok() {
     let w = World::new("cw-quiet");
     w.create_table();
@@ -59,6 +58,7 @@ async fn quiet_table_is_ok() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn hot_partition_incident_is_crit_with_its_cause() {
     let w = World::new("cw-hot");
     w.create_table();
@@ -102,6 +102,7 @@ async fn hot_partition_incident_is_crit_with_its_cause() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn brief_on_demand_maximum_is_warn() {
     let w = World::new("cw-maxod");
     w.create_table();
@@ -128,6 +129,7 @@ async fn brief_on_demand_maximum_is_warn() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn gsi_back_pressure_is_named() {
     let w = World::new("cw-gsi");
     w.create_table();
@@ -167,6 +169,7 @@ async fn gsi_back_pressure_is_named() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn latency_sustained_is_crit_and_brief_is_warn() {
     let w = World::new("cw-latency");
     w.create_table();
@@ -249,6 +252,7 @@ async fn latency_sustained_is_crit_and_brief_is_warn() {
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn canary_round_trip() {
     let w = World::new("cw-canary");
     w.create_table();
@@ -281,8 +285,9 @@ fn canary_round_trip() {
 /// latency alarms' metric. It keeps neither the metric math of the throttle alarms nor
 /// EvaluateLowSampleCountPercentile, so `alarms status` reports exactly those as drift here;
 /// the AWS-shaped round trip (ok, and a second apply changing nothing) is in
-/// tests/recorded/alarms.rs.
+/// tests/integration/recorded/alarms.rs.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn alarms_apply_then_status_and_drift() {
     let w = World::new("cw-alarms");
     w.create_table();
@@ -432,6 +437,7 @@ async fn alarms_apply_then_status_and_drift() {
 }
 
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn dashboard_round_trips_and_draws() {
     let w = World::new("cw-dash");
     w.create_table();

@@ -2,15 +2,14 @@
 //! that the credentials work and that the table exists; a quiet table is "no traffic in the
 //! window", never a pass.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::World;
+use crate::common::{self, World};
 
 /// Every check of the table, and `dashboard show`, on a table that does not exist: one crit
 /// `table.exists` and nothing that says ok.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn a_missing_table_is_crit_and_nothing_else_is_judged() {
     let w = World::new("ev-missing");
     let checks: &[(&[&str], i32)] = &[
@@ -41,7 +40,7 @@ fn a_missing_table_is_crit_and_nothing_else_is_judged() {
 /// No credentials anywhere: one finding that says how to log in, not which permission to add.
 #[test]
 fn no_credentials_say_how_to_log_in() {
-    let w = World::new("ev-nocreds");
+    let w = World::offline("ev-nocreds");
     let home = tempfile::tempdir().unwrap();
     let r: common::Run = w
         .command()
@@ -76,7 +75,7 @@ fn no_credentials_say_how_to_log_in() {
 /// Connection refused: fail fast, one finding naming the endpoint and the region.
 #[test]
 fn an_unreachable_endpoint_is_one_finding_at_once() {
-    let w = World::new("ev-unreachable");
+    let w = World::offline("ev-unreachable");
     // A port nothing listens on: bind, read the port, close.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -108,6 +107,7 @@ fn an_unreachable_endpoint_is_one_finding_at_once() {
 /// A table that exists but had no traffic: latency, billing advice and the dashboard say they
 /// had nothing to judge; an empty table's ttl findings do not pass on zero items.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn a_quiet_table_has_no_traffic_to_judge() {
     let w = World::new("ev-quiet");
     w.create_table();
@@ -156,6 +156,7 @@ fn a_quiet_table_has_no_traffic_to_judge() {
 
 /// Log lines that are not the application's "Event created": could not see, not "no hot users".
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn hot_users_without_log_lines_is_unknown() {
     let w = World::new("ev-hot");
     w.create_table();
@@ -187,7 +188,7 @@ async fn hot_users_without_log_lines_is_unknown() {
 /// error code): one finding naming the endpoint, not "the service gave no message" in every row.
 #[test]
 fn an_endpoint_that_is_not_aws_is_one_finding() {
-    let w = World::new("ev-not-aws");
+    let w = World::offline("ev-not-aws");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let endpoint = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -223,6 +224,7 @@ fn an_endpoint_that_is_not_aws_is_one_finding() {
 /// follow the table's GSIs as DescribeTable lists them, not the spec's, in both. The table here
 /// lacks the spec's EventTypeIndex and has an index the spec does not know.
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn both_alarm_checks_expect_the_gsis_the_table_has() {
     use aws_sdk_dynamodb::types::{
         AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType,

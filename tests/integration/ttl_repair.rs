@@ -1,14 +1,12 @@
 //! `check-ttl --repair` (beyond the runbook) against the emulator: it rewrites exactly the items
 //! TTL never acts on, skips one changed between its read and its write, and counts both.
 
-mod common;
-
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::common::{Proxy, World};
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
-use common::{Proxy, World};
 use serde_json::json;
 
 fn s(v: &str) -> AttributeValue {
@@ -62,6 +60,7 @@ async fn ttl_of(w: &World, user: &str, ts: &str) -> Option<AttributeValue> {
 /// A plain test with its own runtime: the racer's change is made while the binary runs in
 /// another thread.
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn repair_fixes_exactly_the_bad_items_and_skips_one_changed_between_read_and_write() {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -158,6 +157,7 @@ fn repair_fixes_exactly_the_bad_items_and_skips_one_changed_between_read_and_wri
 }
 
 #[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 fn repair_on_production_needs_yes_and_dry_run_needs_repair() {
     let w = World::new("ttl-repair-prod");
     let r = w.run(&["--env", "prod", "check-ttl", "--repair"]);
@@ -169,6 +169,7 @@ fn repair_on_production_needs_yes_and_dry_run_needs_repair() {
 /// A repair stopped by its read budget says how to resume; the resume rewrites the rest and
 /// counts on from the state file (nothing rewritten twice, nothing left).
 #[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_repair_stopped_by_its_budget_resumes_from_its_state_file() {
     let w = World::new("ttl-repair-resume");
     w.create_table();

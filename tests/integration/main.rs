@@ -1,0 +1,26 @@
+//! The integration tests, one binary: one module per area, sharing the harness in `common`.
+//!
+//! Tests marked `#[ignore = "needs the emulator: run scripts/test.sh"]` run the real binary
+//! against the local emulator (and the microburst fault proxy); `scripts/test.sh` starts both
+//! and runs them with `--include-ignored`. The rest (recorded AWS-shaped responses, generated
+//! docs, usage errors) need no network and run under a plain `cargo test`.
+
+mod common;
+
+mod changes;
+mod cloudwatch;
+mod corpus;
+mod events;
+mod evidence;
+mod faults;
+mod generated;
+mod insights_health;
+mod recommended_alarms;
+mod recorded;
+mod restore;
+mod safety;
+mod scale;
+mod table;
+mod ttl_repair;
+mod ttl_stream;
+mod world;
