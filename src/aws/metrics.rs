@@ -182,6 +182,24 @@ pub struct Window {
     pub period: i32,
 }
 
+/// A window as the JSON data of a command shows it (`docs/json.md`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WindowData {
+    pub start: String,
+    pub end: String,
+    pub period_s: i32,
+}
+
+impl Window {
+    pub fn data(&self) -> WindowData {
+        WindowData {
+            start: crate::times::stamp(self.start),
+            end: crate::times::stamp(self.end),
+            period_s: self.period,
+        }
+    }
+}
+
 fn align_down(t: DateTime<Utc>, period: i64) -> DateTime<Utc> {
     let s = t.timestamp();
     Utc.timestamp_opt(s - s.rem_euclid(period), 0)

@@ -4,7 +4,7 @@
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
@@ -286,20 +286,50 @@ pub fn sections(facts: &LatencyFacts) -> Vec<Section> {
     )]
 }
 
-pub fn data(facts: &LatencyFacts) -> Value {
+/// `diagnose latency`'s `data.latency` (`docs/json.md`): every operation's percentile series,
+/// or an empty object when the metrics could not be read (`latency.metrics` says why).
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum LatencyData {
+    Read {
+        window: metrics::WindowData,
+        operations: Vec<OperationData>,
+    },
+    Unread {},
+}
+
+/// One operation's series: statistic (`p50`, `p95`, `p99`) to `[time, milliseconds]` points.
+#[derive(Debug, serde::Serialize)]
+pub struct OperationData {
+    operation: &'static str,
+    series: std::collections::BTreeMap<&'static str, Vec<(String, f64)>>,
+}
+
+pub fn data(facts: &LatencyFacts) -> LatencyData {
     let Ok(m) = &facts.metrics else {
-        return json!({});
+        return LatencyData::Unread {};
     };
-    json!({
-        "window": {"start": crate::times::stamp(m.window.start), "end": crate::times::stamp(m.window.end), "period_s": m.window.period},
-        "operations": operations().into_iter().map(|op| {
-            let series: serde_json::Map<String, Value> = STATS.into_iter().map(|s| {
-                let ser = m.series(&MetricKey::op("SuccessfulRequestLatency", &facts.table, op, s));
-                (s.to_string(), json!(ser.points.iter().map(|(t, v)| json!([crate::times::stamp(*t), v])).collect::<Vec<_>>()))
-            }).collect();
-            json!({"operation": op, "series": series})
-        }).collect::<Vec<_>>(),
-    })
+    LatencyData::Read {
+        window: m.window.data(),
+        operations: operations()
+            .into_iter()
+            .map(|op| OperationData {
+                operation: op,
+                series: STATS
+                    .into_iter()
+                    .map(|s| {
+                        let key = MetricKey::op("SuccessfulRequestLatency", &facts.table, op, s);
+                        let points = m.series(&key).points;
+                        let points = points
+                            .iter()
+                            .map(|(t, v)| (crate::times::stamp(*t), *v))
+                            .collect();
+                        (s.as_str(), points)
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -817,26 +817,90 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
 }
 
 /// The report's data: totals per resource and causes.
-pub fn data(facts: &ThrottleFacts) -> Value {
-    let Ok(m) = &facts.metrics else {
-        return json!({"metrics_error": facts.metrics.as_ref().err().map(|e| e.to_string())});
+/// `diagnose throttling`'s `data.throttling` (`docs/json.md`): what the metrics read, or why
+/// they could not be.
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum ThrottlingData {
+    Read {
+        window: metrics::WindowData,
+        resources: Vec<ResourceData>,
+        causes: Vec<&'static str>,
+        user_errors_account_wide: f64,
+        throttles_alarm: AlarmData,
+    },
+    Unread {
+        metrics_error: String,
+    },
+}
+
+/// One resource's throttle totals in the window.
+#[derive(Debug, serde::Serialize)]
+pub struct ResourceData {
+    resource: String,
+    write: f64,
+    read: f64,
+    longest_write_run: usize,
+    longest_read_run: usize,
+    by_reason: Value,
+}
+
+/// The throttles alarm as DescribeAlarms answered (`state` null when AWS gave none).
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum AlarmData {
+    State { name: String, state: Option<String> },
+    Error { name: String, error: String },
+}
+
+pub fn data(facts: &ThrottleFacts) -> ThrottlingData {
+    let m = match &facts.metrics {
+        Ok(m) => m,
+        Err(e) => {
+            return ThrottlingData::Unread {
+                metrics_error: e.to_string(),
+            };
+        }
     };
-    json!({
-        "window": {"start": crate::times::stamp(m.window.start), "end": crate::times::stamp(m.window.end), "period_s": m.window.period},
-        "resources": resources(&facts.gsis).into_iter().map(|r| {
-            let t = resource_throttles(m, &facts.table_name, r);
-            json!({"resource": r.unwrap_or("table"), "write": t.write, "read": t.read,
-                   "longest_write_run": t.write_run, "longest_read_run": t.read_run,
-                   "by_reason": t.reasons.json()})
-        }).collect::<Vec<_>>(),
-        "causes": causes(facts, m).iter().map(|c| c.name).collect::<Vec<_>>(),
-        "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], Stat::Sum)),
-        "throttles_alarm": match &facts.alarm {
-            Ok(Some(a)) => json!({"name": facts.alarm_name, "state": a.state_value().map(|s| s.as_str())}),
-            Ok(None) => json!({"name": facts.alarm_name, "state": "missing"}),
-            Err(e) => json!({"name": facts.alarm_name, "error": e.to_string()}),
+    let name = facts.alarm_name.clone();
+    ThrottlingData::Read {
+        window: m.window.data(),
+        resources: resources(&facts.gsis)
+            .into_iter()
+            .map(|r| {
+                let t = resource_throttles(m, &facts.table_name, r);
+                ResourceData {
+                    resource: r.unwrap_or("table").to_owned(),
+                    write: t.write,
+                    read: t.read,
+                    longest_write_run: t.write_run,
+                    longest_read_run: t.read_run,
+                    by_reason: t.reasons.json(),
+                }
+            })
+            .collect(),
+        causes: causes(facts, m).iter().map(|c| c.name).collect(),
+        user_errors_account_wide: m.total(&MetricKey::new(
+            metrics::DYNAMODB,
+            "UserErrors",
+            &[],
+            Stat::Sum,
+        )),
+        throttles_alarm: match &facts.alarm {
+            Ok(Some(a)) => AlarmData::State {
+                name,
+                state: a.state_value().map(|s| s.as_str().to_owned()),
+            },
+            Ok(None) => AlarmData::State {
+                name,
+                state: Some("missing".to_owned()),
+            },
+            Err(e) => AlarmData::Error {
+                name,
+                error: e.to_string(),
+            },
         },
-    })
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::aws::error::AwsResultExt;
-use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
+use crate::aws::metrics::{self, MetricKey, MetricSet, Window, WindowData};
 use crate::cli::{DashboardApplyArgs, ShowArgs};
 use crate::context::Context;
 use crate::report::{ChartSeries, Finding, Report, Section};
@@ -110,11 +110,7 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
     let set = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await?;
     let mut report = Report::action("dashboard show");
     let data = ShowData {
-        window: ShowWindow {
-            start: crate::times::stamp(window.start),
-            end: crate::times::stamp(window.end),
-            period_s: window.period,
-        },
+        window: window.data(),
         widgets: widgets
             .iter()
             .map(|w| WidgetData {
@@ -179,15 +175,8 @@ struct ApplyData<'a> {
 /// where CloudWatch has no datapoint).
 #[derive(Serialize)]
 struct ShowData {
-    window: ShowWindow,
+    window: WindowData,
     widgets: Vec<WidgetData>,
-}
-
-#[derive(Serialize)]
-struct ShowWindow {
-    start: String,
-    end: String,
-    period_s: i32,
 }
 
 #[derive(Serialize)]

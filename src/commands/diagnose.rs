@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::checks::changes::Aspect;
 use crate::checks::{latency, throttling};
@@ -149,11 +149,11 @@ pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> 
 /// `diagnose throttling` and `diagnose writes`' `data` (shaped by `checks::throttling::data`).
 #[derive(Serialize)]
 struct ThrottlingData {
-    throttling: Value,
+    throttling: throttling::ThrottlingData,
 }
 
 /// `diagnose latency`'s `data` (shaped by `checks::latency::data`).
 #[derive(Serialize)]
 struct LatencyData {
-    latency: Value,
+    latency: latency::LatencyData,
 }
