@@ -142,7 +142,9 @@ fn latency(m: &Measured, targets: LatencyTargets) -> Finding {
             format!("{lat}: over ({})", over.join(", ")),
         )
     }
-    .evidence(json!({"p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max, "samples": m.samples}))
+    .evidence(
+        json!({"p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max, "samples": m.samples}),
+    )
     .runbook("Performance Targets: latency")
 }
 
@@ -227,9 +229,24 @@ mod tests {
         use Status::{Crit, Ok, Unknown, Warn};
         let cases: Vec<(&str, Measured, &str, Status)> = vec![
             ("healthy rate", healthy(), "bench.rate", Ok),
-            ("95% of the asked rate", with(|m| m.achieved_rate = 95.0), "bench.rate", Ok),
-            ("94% of the asked rate", with(|m| m.achieved_rate = 94.0), "bench.rate", Warn),
-            ("asked below the runbook's target", healthy(), "bench.target_rate", Ok),
+            (
+                "95% of the asked rate",
+                with(|m| m.achieved_rate = 95.0),
+                "bench.rate",
+                Ok,
+            ),
+            (
+                "94% of the asked rate",
+                with(|m| m.achieved_rate = 94.0),
+                "bench.rate",
+                Warn,
+            ),
+            (
+                "asked below the runbook's target",
+                healthy(),
+                "bench.target_rate",
+                Ok,
+            ),
             (
                 "asked and met the runbook's target",
                 with(|m| (m.asked_rate, m.achieved_rate) = (WRITE_THROUGHPUT, WRITE_THROUGHPUT)),
@@ -238,7 +255,9 @@ mod tests {
             ),
             (
                 "asked the runbook's target, fell short",
-                with(|m| (m.asked_rate, m.achieved_rate) = (WRITE_THROUGHPUT, WRITE_THROUGHPUT - 1.0)),
+                with(|m| {
+                    (m.asked_rate, m.achieved_rate) = (WRITE_THROUGHPUT, WRITE_THROUGHPUT - 1.0)
+                }),
                 "bench.target_rate",
                 Warn,
             ),
@@ -252,12 +271,37 @@ mod tests {
                 "bench.latency",
                 Ok,
             ),
-            ("p99 over its target", with(|m| m.latency.p99 = 25.0), "bench.latency", Warn),
-            ("p50 over its target", with(|m| m.latency.p50 = 6.0), "bench.latency", Warn),
+            (
+                "p99 over its target",
+                with(|m| m.latency.p99 = 25.0),
+                "bench.latency",
+                Warn,
+            ),
+            (
+                "p50 over its target",
+                with(|m| m.latency.p50 = 6.0),
+                "bench.latency",
+                Warn,
+            ),
             ("no errors", healthy(), "bench.errors", Ok),
-            ("one throttle in 1001", with(|m| m.throttled = 1), "bench.errors", Warn),
-            ("9 errors in 1009: under 1%", with(|m| m.errors = 9), "bench.errors", Warn),
-            ("11 errors in 1011: 1% or more", with(|m| m.errors = 11), "bench.errors", Crit),
+            (
+                "one throttle in 1001",
+                with(|m| m.throttled = 1),
+                "bench.errors",
+                Warn,
+            ),
+            (
+                "9 errors in 1009: under 1%",
+                with(|m| m.errors = 9),
+                "bench.errors",
+                Warn,
+            ),
+            (
+                "11 errors in 1011: 1% or more",
+                with(|m| m.errors = 11),
+                "bench.errors",
+                Crit,
+            ),
             (
                 "throttles and errors add up",
                 with(|m| (m.throttled, m.errors) = (6, 5)),
@@ -265,8 +309,18 @@ mod tests {
                 Crit,
             ),
             ("CPU within budget", healthy(), "bench.cpu", Ok),
-            ("CPU at the budget", with(|m| m.cpu_us_per_request = CPU_BUDGET_US), "bench.cpu", Ok),
-            ("CPU over budget", with(|m| m.cpu_us_per_request = 101.0), "bench.cpu", Warn),
+            (
+                "CPU at the budget",
+                with(|m| m.cpu_us_per_request = CPU_BUDGET_US),
+                "bench.cpu",
+                Ok,
+            ),
+            (
+                "CPU over budget",
+                with(|m| m.cpu_us_per_request = 101.0),
+                "bench.cpu",
+                Warn,
+            ),
             (
                 "nothing succeeded: errors unknown",
                 with(|m| (m.ok, m.errors) = (0, 10)),
@@ -313,6 +367,10 @@ mod tests {
             ok: 0,
             ..Measured::default()
         };
-        assert!(evaluate(&m, TARGETS)[0].summary.contains("no request was sent"));
+        assert!(
+            evaluate(&m, TARGETS)[0]
+                .summary
+                .contains("no request was sent")
+        );
     }
 }

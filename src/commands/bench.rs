@@ -15,6 +15,7 @@ use tokio::sync::{Mutex, Semaphore};
 
 use crate::aws::AwsError;
 use crate::aws::table as ddb;
+use crate::checks::bench::{LatencyMs, Measured, Targets};
 use crate::cli::{BenchArgs, BenchCleanupArgs};
 use crate::context::Context;
 use crate::events::keys::Access;
@@ -23,7 +24,6 @@ use crate::events::query::{QuerySpec, query};
 use crate::events::writer::{
     BATCH_SIZE, DeleteKey, Pending, PutError, RetryPolicy, WriteStats, put_event, write_batch,
 };
-use crate::checks::bench::{LatencyMs, Measured, Targets};
 use crate::report::{Finding, Report, Section};
 use crate::safety;
 use crate::spec::targets::{READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT};
@@ -234,9 +234,8 @@ async fn one_request(
     i: u64,
     written: &Mutex<Vec<DeleteKey>>,
 ) -> Result<(), AwsError> {
-    let local = |kind, operation, why: String| {
-        AwsError::local(kind, "dynamodb", operation, None, why)
-    };
+    let local =
+        |kind, operation, why: String| AwsError::local(kind, "dynamodb", operation, None, why);
     match mode {
         Mode::Write => {
             let event = bench_event(run_id, user, i)
@@ -258,8 +257,11 @@ async fn one_request(
             }
         }
         Mode::Read => {
-            let mut spec =
-                QuerySpec::new(bench_user(run_id, user), Access::Table, Utc::now().timestamp());
+            let mut spec = QuerySpec::new(
+                bench_user(run_id, user),
+                Access::Table,
+                Utc::now().timestamp(),
+            );
             spec.limit = Some(10);
             spec.descending = true;
             query(client, table, &spec, |_| Ok(true))

@@ -534,7 +534,11 @@ async fn write_in_batches(
         let rest = items.split_off(items.len().min(BATCH_SIZE));
         let batch = std::mem::replace(&mut items, rest);
         failed.extend(write_batch(client, table, batch, policy, stats).await);
-        if let Some(reason) = failed.iter().find(|f| f.unreachable).map(|f| f.reason.clone()) {
+        if let Some(reason) = failed
+            .iter()
+            .find(|f| f.unreachable)
+            .map(|f| f.reason.clone())
+        {
             failed.extend(all_failed(std::mem::take(&mut items), &reason, true));
         }
     }
