@@ -6,6 +6,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+pub use crate::checks::id::CheckId;
+
 /// The status of one check, and of a whole report.
 ///
 /// Ordered by how bad it is for the worst-of rule: a known critical problem outranks a check that
@@ -66,7 +68,7 @@ impl Status {
 /// One verdict about one thing: `{"check", "status", "summary", "evidence", "remedy", "runbook"}`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    pub check: String,
+    pub check: CheckId,
     pub status: Status,
     pub summary: String,
     pub evidence: Value,
@@ -77,9 +79,9 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(check: impl Into<String>, status: Status, summary: impl Into<String>) -> Finding {
+    pub fn new(check: CheckId, status: Status, summary: impl Into<String>) -> Finding {
         Finding {
-            check: check.into(),
+            check,
             status,
             summary: summary.into(),
             evidence: Value::Object(Map::new()),
@@ -88,19 +90,19 @@ impl Finding {
         }
     }
 
-    pub fn ok(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn ok(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Ok, summary)
     }
 
-    pub fn warn(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn warn(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Warn, summary)
     }
 
-    pub fn crit(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn crit(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Crit, summary)
     }
 
-    pub fn unknown(check: impl Into<String>, summary: impl Into<String>) -> Finding {
+    pub fn unknown(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Unknown, summary)
     }
 
@@ -201,6 +203,28 @@ impl Correction {
     }
 }
 
+/// A command's typed data could not become the `data` object: a bug in eventsctl, not bad input.
+#[derive(Debug, thiserror::Error)]
+#[error("internal error: the JSON data of `{command}` could not be written: {reason}")]
+pub struct DataError {
+    pub command: String,
+    pub reason: String,
+}
+
+/// A command's typed data as the `data` object of the JSON envelope: its fields become the
+/// object's keys (docs/json.md), a `None` without `skip_serializing_if` a `null`. A value that
+/// cannot be serialised, or that is not an object, is an internal error, never a silent `null`.
+pub fn data_object(command: &str, data: &impl Serialize) -> Result<Map<String, Value>, DataError> {
+    let failed = |reason: String| DataError {
+        command: command.to_owned(),
+        reason,
+    };
+    match serde_json::to_value(data).map_err(|e| failed(e.to_string()))? {
+        Value::Object(map) => Ok(map),
+        other => Err(failed(format!("it is {other}, not an object"))),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Report {
     /// `table verify`, `events import`, ...
@@ -267,6 +291,15 @@ impl Report {
         self.sections.push(section);
     }
 
+    /// Sets the `data` object of the JSON envelope from the command's typed data (see
+    /// [`data_object`]).
+    pub fn set_data(&mut self, data: &impl Serialize) -> Result<(), DataError> {
+        self.data = data_object(&self.command, data)?;
+        Ok(())
+    }
+
+    /// One key of `data`. Only `bench` still builds its data key by key; every other command
+    /// sets typed data with [`Report::set_data`].
     pub fn set(&mut self, key: &str, value: impl Serialize) {
         let value = serde_json::to_value(value).unwrap_or(Value::Null);
         self.data.insert(key.to_owned(), value);
@@ -321,18 +354,62 @@ mod tests {
     }
 
     #[test]
+    fn typed_data_keeps_null_apart_from_absent_and_refuses_what_is_not_an_object() {
+        #[derive(Serialize)]
+        struct Data {
+            zeta: u32,
+            alpha: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            absent: Option<u32>,
+        }
+        let mut r = Report::action("x");
+        r.set_data(&Data {
+            zeta: 1,
+            alpha: None,
+            absent: None,
+        })
+        .unwrap();
+        let written = Value::Object(r.data.clone());
+        assert_eq!(written, serde_json::json!({"zeta": 1, "alpha": null}));
+        let e = r.set_data(&[1, 2]).unwrap_err();
+        assert!(e.to_string().contains("not an object"), "{e}");
+
+        struct Broken;
+        impl Serialize for Broken {
+            fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("a map key that is not a string"))
+            }
+        }
+        #[derive(Serialize)]
+        struct Holds {
+            broken: Broken,
+        }
+        let e = r.set_data(&Holds { broken: Broken }).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("internal error: the JSON data of `x`"),
+            "{e}"
+        );
+        assert_eq!(
+            Value::Object(r.data.clone()),
+            written,
+            "a failed serialisation leaves the data as it was"
+        );
+    }
+
+    #[test]
     fn exit_codes_follow_the_contract() {
         let mut check = Report::check("x");
         assert_eq!(check.exit_code(), 0);
-        check.push(Finding::warn("a", "w"));
+        check.push(Finding::warn(CheckId::TableBilling, "w"));
         assert_eq!(check.exit_code(), 1);
-        check.push(Finding::unknown("b", "u"));
+        check.push(Finding::unknown(CheckId::TableTtl, "u"));
         assert_eq!(check.exit_code(), 3);
-        check.push(Finding::crit("c", "c"));
+        check.push(Finding::crit(CheckId::TableExists, "c"));
         assert_eq!(check.exit_code(), 2);
 
         let mut action = Report::action("y");
-        action.push(Finding::crit("c", "c"));
+        action.push(Finding::crit(CheckId::TableExists, "c"));
         assert_eq!(
             action.exit_code(),
             0,

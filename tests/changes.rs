@@ -13,7 +13,7 @@ use chrono::Utc;
 use common::World;
 use eventsctl::checks::changes::{self, ALL, Impact, Scope};
 use eventsctl::context::{Context, OutputSettings};
-use eventsctl::report::Status;
+use eventsctl::report::{CheckId, Status};
 use eventsctl::spec::Names;
 use serde_json::{Value, json};
 
@@ -275,7 +275,7 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
     );
     let consumer = findings
         .iter()
-        .find(|f| f.check == "changes.consumer")
+        .find(|f| f.check == CheckId::ChangesConsumer)
         .unwrap();
     assert_eq!(consumer.status, Status::Warn);
     assert!(
@@ -286,7 +286,7 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
     // The latest alarm change (the deletion) decides the alarms' verdict.
     let alarms = findings
         .iter()
-        .find(|f| f.check == "changes.alarms")
+        .find(|f| f.check == CheckId::ChangesAlarms)
         .unwrap();
     assert!(
         alarms.summary.contains("DeleteAlarms"),

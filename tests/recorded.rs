@@ -27,7 +27,7 @@ use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use eventsctl::cli::{Command, HotArgs, InsightsCommand, InsightsRunArgs};
 use eventsctl::commands::{self, Outcome};
 use eventsctl::context::{Context, OutputSettings};
-use eventsctl::report::{Report, Status};
+use eventsctl::report::{CheckId, Report, Status};
 use eventsctl::spec::Names;
 
 fn row(fields: &[(&str, &str)]) -> Vec<ResultField> {
@@ -331,7 +331,7 @@ async fn recorded_hot_partition_verdict_from_insights_rows_and_contributor_repor
         matches!(&command, Command::HotPartitions(HotArgs { log_groups, .. }) if log_groups.is_empty())
     );
     let report = run(&ctx, command).await;
-    let status = |check: &str| {
+    let status = |check: CheckId| {
         report
             .findings
             .iter()
@@ -339,11 +339,11 @@ async fn recorded_hot_partition_verdict_from_insights_rows_and_contributor_repor
             .unwrap_or_else(|| panic!("{check}: {:?}", report.findings))
             .status
     };
-    assert_eq!(status("hot.users"), Status::Crit);
+    assert_eq!(status(CheckId::HotUsers), Status::Crit);
     let users = report
         .findings
         .iter()
-        .find(|f| f.check == "hot.users")
+        .find(|f| f.check == CheckId::HotUsers)
         .unwrap();
     assert!(users.summary.contains("whale"), "{}", users.summary);
     // Peak 2,500/s with 50% headroom: 4 shards.
@@ -356,10 +356,16 @@ async fn recorded_hot_partition_verdict_from_insights_rows_and_contributor_repor
         "{:?}",
         users.remedy
     );
-    assert_eq!(status("hot.throttled_keys"), Status::Crit);
-    assert_eq!(status("hot.gsi_risk.StatusIndex"), Status::Warn);
-    assert_eq!(status("hot.gsi_risk.EventTypeIndex"), Status::Warn);
-    assert_eq!(status("hot.key_range"), Status::Ok);
+    assert_eq!(status(CheckId::HotThrottledKeys), Status::Crit);
+    assert_eq!(
+        status(CheckId::HotGsiRisk("StatusIndex".into())),
+        Status::Warn
+    );
+    assert_eq!(
+        status(CheckId::HotGsiRisk("EventTypeIndex".into())),
+        Status::Warn
+    );
+    assert_eq!(status(CheckId::HotKeyRange), Status::Ok);
     assert_eq!(report.exit_code(), 2);
     assert_eq!(report_rule.num_calls(), 1);
     assert!(report.sections.iter().any(|s| matches!(s, eventsctl::report::Section::Table { title, .. } if title.starts_with("Write sharding"))));

@@ -715,3 +715,205 @@ fn json_md_documents_the_data_keys_of_each_command() {
         &serde_json::json!({"command": "table verify", "data": {"table": "t", "table_arn": "a"}}),
     );
 }
+
+/// The shape of a JSON value: every object's keys in output order, each value's type (`int` for
+/// an integer, `float` for a number written with a fraction or exponent, `null` for a null that
+/// is present), and the distinct shapes of an array's items. A stored event's attributes come in
+/// no fixed order (DynamoDB returns a map): sorted.
+fn shape(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::{Value, json};
+    match v {
+        Value::Null => json!("null"),
+        Value::Bool(_) => json!("bool"),
+        Value::Number(n) if n.is_f64() => json!("float"),
+        Value::Number(_) => json!("int"),
+        Value::String(_) => json!("string"),
+        Value::Array(items) => {
+            let mut shapes: Vec<Value> = Vec::new();
+            for s in items.iter().map(shape) {
+                if !shapes.contains(&s) {
+                    shapes.push(s);
+                }
+            }
+            Value::Array(shapes)
+        }
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let s = shape(v);
+                    match (k.as_str(), s) {
+                        ("event", Value::Object(attrs)) => {
+                            let sorted: std::collections::BTreeMap<_, _> =
+                                attrs.into_iter().collect();
+                            (k.clone(), Value::Object(sorted.into_iter().collect()))
+                        }
+                        (_, s) => (k.clone(), s),
+                    }
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The JSON contract beyond the key names: one fixed scenario runs every command the emulator
+/// serves with `-o json`, and the shape of each `data` (keys, their order, types, null versus
+/// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
+/// change to that file (regenerate it with `EVENTSCTL_UPDATE_SNAPSHOTS=1`) and to docs/json.md.
+#[tokio::test]
+async fn json_data_of_every_command_keeps_its_checked_in_shape() {
+    let w = World::new("json-shapes");
+    // A log group with two lines for `insights run` (found under /aws/lambda/{prefix}-{env}).
+    let group = format!("/aws/lambda/{}-{}-api", common::PREFIX, w.env);
+    let logs = w.logs().await;
+    logs.create_log_group()
+        .log_group_name(&group)
+        .send()
+        .await
+        .unwrap();
+    logs.create_log_stream()
+        .log_group_name(&group)
+        .log_stream_name("s")
+        .send()
+        .await
+        .unwrap();
+    let now = chrono::Utc::now().timestamp_millis();
+    logs.put_log_events()
+        .log_group_name(&group)
+        .log_stream_name("s")
+        .set_log_events(Some(
+            ["Event created user=1 took_ms=5", "Query events n=3"]
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
+                        .timestamp(now - 60_000 + i as i64)
+                        .message(*m)
+                        .build()
+                        .unwrap()
+                })
+                .collect(),
+        ))
+        .send()
+        .await
+        .unwrap();
+    let input = ndjson(&[
+        r#"{"user_id":"u2","event_type":"t","payload":{"x":1}}"#.to_owned(),
+        r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
+        r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
+        "not json".to_owned(),
+    ]);
+    let input = input.path().to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let failed_out = dir.path().join("failed.ndjson");
+    let failed_out = failed_out.to_str().unwrap();
+    let restored = format!("{}-restored", w.table());
+    // One step a line; FILE, OUT, TARGET and QUERY stand for the values above.
+    let scenario = [
+        "table create --dry-run",
+        "table create",
+        "table create",
+        "table verify",
+        "table describe",
+        r#"events put --user u1 --type t --payload {"a":1} --event-id e1 --timestamp 2026-11-01T00:00:00Z"#,
+        "events put --user u1 --type t --dry-run",
+        "events get --user u1 --event-id e1",
+        "events import FILE --skip-invalid --failed-out OUT --force",
+        "events import FILE --skip-invalid --dry-run",
+        "events query --user u1",
+        "events delete --user u1 --event-id e1 --dry-run",
+        "events delete --user u1 --event-id e1 --yes",
+        "diagnose throttling",
+        "diagnose latency",
+        "diagnose writes",
+        "alarms apply --dry-run",
+        "alarms apply",
+        "alarms status",
+        "dashboard apply --dry-run",
+        "dashboard show",
+        "check-ttl",
+        "check-ttl --full --estimate",
+        "check-ttl --full",
+        "check-ttl --cleanup --dry-run",
+        "check-ttl --repair --dry-run",
+        "check-ttl --repair --yes",
+        "export list",
+        "export start --dry-run --bucket b",
+        "stream-status",
+        "insights list",
+        "insights run --query QUERY",
+        "insights run write-latency-by-user --latency-field took_ms",
+        "iam-policy",
+        "hot-partitions",
+        "hot-partitions --enable-contributor-insights --dry-run",
+        "changes",
+        "health-check quarterly",
+        "health-check monthly",
+        "pitr-restore --to latest --dry-run",
+        "dr-drill --dry-run",
+        "pitr-restore --to latest --wait --target TARGET --yes",
+        "dr-drill --sample 5",
+    ];
+    let mut got = serde_json::Map::new();
+    let mut alarms = Vec::new();
+    for (step, line) in scenario.iter().enumerate() {
+        let mut all = vec!["-o", "json"];
+        all.extend(line.split_whitespace().map(|a| match a {
+            "FILE" => input,
+            "OUT" => failed_out,
+            "TARGET" => restored.as_str(),
+            "QUERY" => "fields @timestamp, @message",
+            a => a,
+        }));
+        let r = w.run(&all);
+        let label = format!("{:02} {line}", step + 1);
+        let v = r.json();
+        if *line == "alarms apply" {
+            alarms.extend(
+                v["data"]["plan"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p["alarm"].as_str().unwrap().to_owned()),
+            );
+        }
+        got.insert(
+            label,
+            serde_json::json!({"command": v["command"], "data": shape(&v["data"])}),
+        );
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/json-data-shapes.json");
+    let got = serde_json::Value::Object(got);
+    // Tables go with the World; the alarms and the log group this test made go here.
+    w.cloudwatch()
+        .await
+        .delete_alarms()
+        .set_alarm_names(Some(alarms))
+        .send()
+        .await
+        .unwrap();
+    logs.delete_log_group()
+        .log_group_name(&group)
+        .send()
+        .await
+        .unwrap();
+    if std::env::var_os("EVENTSCTL_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+        return;
+    }
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // Compared as text: a JSON object's equality ignores the order of its keys.
+    for (label, shape) in want.as_object().unwrap() {
+        assert_eq!(
+            got[label].to_string(),
+            shape.to_string(),
+            "`{label}` -o json data changed shape (docs/json.md is the contract; if the change is meant, regenerate tests/snapshots/json-data-shapes.json with EVENTSCTL_UPDATE_SNAPSHOTS=1)"
+        );
+    }
+    assert_eq!(
+        got.as_object().unwrap().len(),
+        want.as_object().unwrap().len(),
+        "one shape a scenario step"
+    );
+}

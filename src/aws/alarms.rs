@@ -2,7 +2,7 @@
 
 use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::{
-    ComparisonOperator, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat, Statistic,
+    ComparisonOperator, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat,
 };
 
 use super::error::{AwsError, AwsResultExt};
@@ -58,7 +58,7 @@ pub fn math_queries(expression: &str, label: &str, inputs: &[MetricSpec]) -> Vec
                                 .build(),
                         )
                         .period(m.period)
-                        .stat(m.stat)
+                        .stat(m.stat.as_str())
                         .build(),
                 )
                 .return_data(false)
@@ -108,10 +108,9 @@ pub async fn put(client: &Client, spec: &AlarmSpec, actions: &[String]) -> Resul
                 .metric_name(&m.metric)
                 .set_dimensions(Some(dimensions(m)))
                 .period(m.period);
-            if m.is_percentile() {
-                req.extended_statistic(m.stat)
-            } else {
-                req.statistic(Statistic::from(m.stat))
+            match m.stat.statistic() {
+                Some(s) => req.statistic(s),
+                None => req.extended_statistic(m.stat.as_str()),
             }
         }
     };

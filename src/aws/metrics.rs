@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::{
-    Dimension, Metric, MetricDataQuery, MetricStat, ScanBy, StatusCode,
+    Dimension, Metric, MetricDataQuery, MetricStat, ScanBy, Statistic, StatusCode,
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use futures::future::try_join_all;
@@ -18,13 +18,69 @@ pub const LAMBDA: &str = "AWS/Lambda";
 /// GetMetricData takes at most 500 queries per call.
 const MAX_QUERIES: usize = 500;
 
+/// A CloudWatch statistic: a standard one, or a percentile (an extended statistic).
+///
+/// GetMetricData and a metric-math input take either as the `Stat` string; PutMetricAlarm and
+/// DescribeAlarms keep a standard one as `Statistic` and a percentile as `ExtendedStatistic`
+/// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stat {
+    Sum,
+    Average,
+    Maximum,
+    P50,
+    P95,
+    P99,
+}
+
+impl Stat {
+    /// The string CloudWatch takes and returns: `Sum`, `Average`, `Maximum`, `p50`, `p95`, `p99`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Stat::Sum => "Sum",
+            Stat::Average => "Average",
+            Stat::Maximum => "Maximum",
+            Stat::P50 => "p50",
+            Stat::P95 => "p95",
+            Stat::P99 => "p99",
+        }
+    }
+
+    /// The SDK's `Statistic` for a standard statistic; `None` for a percentile, which an alarm
+    /// takes as `ExtendedStatistic` ([`Stat::as_str`]).
+    pub fn statistic(self) -> Option<Statistic> {
+        match self {
+            Stat::Sum => Some(Statistic::Sum),
+            Stat::Average => Some(Statistic::Average),
+            Stat::Maximum => Some(Statistic::Maximum),
+            Stat::P50 | Stat::P95 | Stat::P99 => None,
+        }
+    }
+
+    pub fn is_percentile(self) -> bool {
+        self.statistic().is_none()
+    }
+}
+
+impl std::fmt::Display for Stat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Stat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// One metric, with its full dimension set and one statistic (`Sum`, `Maximum`, `p99`, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MetricKey {
     pub namespace: String,
     pub metric: String,
     pub dimensions: Vec<(String, String)>,
-    pub stat: String,
+    pub stat: Stat,
 }
 
 impl MetricKey {
@@ -32,7 +88,7 @@ impl MetricKey {
         namespace: &str,
         metric: &str,
         dimensions: &[(&str, &str)],
-        stat: &str,
+        stat: Stat,
     ) -> MetricKey {
         MetricKey {
             namespace: namespace.to_owned(),
@@ -41,17 +97,17 @@ impl MetricKey {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
-            stat: stat.to_owned(),
+            stat,
         }
     }
 
     /// `TableName` only: the table's own metric.
-    pub fn table(metric: &str, table: &str, stat: &str) -> MetricKey {
+    pub fn table(metric: &str, table: &str, stat: Stat) -> MetricKey {
         MetricKey::new(DYNAMODB, metric, &[("TableName", table)], stat)
     }
 
     /// `TableName` + `GlobalSecondaryIndexName`: a GSI's metric (docs/aws-facts.md §1.2).
-    pub fn gsi(metric: &str, table: &str, index: &str, stat: &str) -> MetricKey {
+    pub fn gsi(metric: &str, table: &str, index: &str, stat: Stat) -> MetricKey {
         MetricKey::new(
             DYNAMODB,
             metric,
@@ -61,7 +117,7 @@ impl MetricKey {
     }
 
     /// `TableName` + `Operation`: per-operation metrics (docs/aws-facts.md §1.2, §2.1).
-    pub fn op(metric: &str, table: &str, operation: &str, stat: &str) -> MetricKey {
+    pub fn op(metric: &str, table: &str, operation: &str, stat: Stat) -> MetricKey {
         MetricKey::new(
             DYNAMODB,
             metric,
@@ -71,7 +127,7 @@ impl MetricKey {
     }
 
     /// `TableName` alone or with a GSI name.
-    pub fn resource(metric: &str, table: &str, index: Option<&str>, stat: &str) -> MetricKey {
+    pub fn resource(metric: &str, table: &str, index: Option<&str>, stat: Stat) -> MetricKey {
         match index {
             Some(i) => MetricKey::gsi(metric, table, i, stat),
             None => MetricKey::table(metric, table, stat),
@@ -110,7 +166,7 @@ impl MetricKey {
                 MetricStat::builder()
                     .metric(metric)
                     .period(period)
-                    .stat(&self.stat)
+                    .stat(self.stat.as_str())
                     .build(),
             )
             .return_data(true)
@@ -484,12 +540,36 @@ mod tests {
         assert_eq!(longest_run(&[None, None], None, |x| x > 0.0), 0);
     }
 
+    /// A percentile goes to an alarm as ExtendedStatistic, a standard statistic as Statistic;
+    /// both go to GetMetricData as the same string.
+    #[test]
+    fn statistics_convert_to_what_each_api_takes() {
+        let cases = [
+            (Stat::Sum, "Sum", Some(Statistic::Sum)),
+            (Stat::Average, "Average", Some(Statistic::Average)),
+            (Stat::Maximum, "Maximum", Some(Statistic::Maximum)),
+            (Stat::P50, "p50", None),
+            (Stat::P95, "p95", None),
+            (Stat::P99, "p99", None),
+        ];
+        for (stat, text, statistic) in cases {
+            assert_eq!(stat.as_str(), text);
+            assert_eq!(stat.to_string(), text);
+            assert_eq!(serde_json::to_value(stat).unwrap(), serde_json::json!(text));
+            assert_eq!(stat.statistic(), statistic);
+            assert_eq!(stat.is_percentile(), statistic.is_none());
+            if let Some(s) = stat.statistic() {
+                assert_eq!(s.as_str(), text, "the SDK's name is CloudWatch's");
+            }
+        }
+    }
+
     #[test]
     fn dense_series_fill_gaps() {
         let now = Utc.with_ymd_and_hms(2025, 11, 11, 12, 0, 0).unwrap();
         let w = Window::last_at(Duration::minutes(15), now, 300);
         let s = Series {
-            key: MetricKey::table("X", "t", "Sum"),
+            key: MetricKey::table("X", "t", Stat::Sum),
             points: vec![(w.start, 1.0), (w.start + Duration::seconds(600), 3.0)],
             problem: None,
         };

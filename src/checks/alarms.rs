@@ -1,5 +1,6 @@
 //! `alarms status`: each runbook alarm present, as specified, quiet, and wired to someone.
 
+use crate::report::CheckId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
@@ -100,7 +101,7 @@ pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
                     .map(|s| s.as_str().to_owned())
                     .unwrap_or_else(|| "-".into())
             };
-            diff("statistic", have_stat, m.stat.into());
+            diff("statistic", have_stat, m.stat.as_str().into());
             diff(
                 "period",
                 format!("{:?}", a.period()),
@@ -188,10 +189,12 @@ const WATCHED_FIELDS: [&str; 6] = [
 ];
 
 /// `alarm.events-table-throttles`: the name without the `{prefix}-{env}-` part.
-pub fn check_name(spec: &AlarmSpec, prefix: &str) -> String {
-    format!(
-        "alarm.{}",
-        spec.name.strip_prefix(prefix).unwrap_or(&spec.name)
+pub fn check_name(spec: &AlarmSpec, prefix: &str) -> CheckId {
+    CheckId::Alarm(
+        spec.name
+            .strip_prefix(prefix)
+            .unwrap_or(&spec.name)
+            .to_owned(),
     )
 }
 
@@ -200,8 +203,11 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
         Ok(f) => f,
         Err(e) => {
             return vec![
-                Finding::unknown("alarm.describe", format!("could not read the alarms: {e}"))
-                    .remedy("check the cloudwatch:DescribeAlarms permission"),
+                Finding::unknown(
+                    CheckId::AlarmDescribe,
+                    format!("could not read the alarms: {e}"),
+                )
+                .remedy("check the cloudwatch:DescribeAlarms permission"),
             ];
         }
     };
@@ -304,7 +310,7 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::spec::Names;
-    use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension, Statistic};
+    use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension};
 
     /// What CloudWatch stores for a PutMetricAlarm of `spec`.
     fn live(spec: &AlarmSpec) -> MetricAlarm {
@@ -333,10 +339,9 @@ mod tests {
                             .collect(),
                     ))
                     .period(m.period);
-                if m.is_percentile() {
-                    b.extended_statistic(m.stat)
-                } else {
-                    b.statistic(Statistic::from(m.stat))
+                match m.stat.statistic() {
+                    Some(s) => b.statistic(s),
+                    None => b.extended_statistic(m.stat.as_str()),
                 }
             }
             Watch::Math {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use serde_json::json;
 
+use crate::checks::id::CheckId;
 use crate::report::Finding;
 use crate::spec::targets::LatencyTargets;
 
@@ -59,12 +60,12 @@ pub fn evaluate(m: &Measured, targets: Targets) -> Vec<Finding> {
             .unwrap_or_else(|| "no request was sent".to_owned());
         return vec![
             Finding::unknown(
-                "bench.errors",
+                CheckId::BenchErrors,
                 format!("no request succeeded ({throttled} throttled, {errors} errors): {why}"),
             )
             .evidence(json!({"ok": 0, "throttled": throttled, "errors": errors, "dropped": m.dropped}))
             .remedy("Check the endpoint, the region and the table (eventsctl table describe), then run the bench again."),
-            Finding::unknown("bench.latency", "no latency: no request succeeded"),
+            Finding::unknown(CheckId::BenchLatency, "no latency: no request succeeded"),
         ];
     }
     vec![
@@ -80,12 +81,12 @@ fn rate(m: &Measured) -> Finding {
     let (achieved, asked) = (m.achieved_rate, m.asked_rate);
     if achieved >= 0.95 * asked {
         Finding::ok(
-            "bench.rate",
+            CheckId::BenchRate,
             format!("{achieved:.0} requests/s achieved of {asked:.0} asked"),
         )
     } else {
         Finding::warn(
-            "bench.rate",
+            CheckId::BenchRate,
             format!(
                 "{achieved:.0} requests/s achieved of {asked:.0} asked ({} dropped at the in-flight cap)",
                 m.dropped
@@ -100,19 +101,19 @@ fn target_rate(m: &Measured, throughput: f64) -> Finding {
     let (achieved, asked) = (m.achieved_rate, m.asked_rate);
     if asked < throughput {
         Finding::ok(
-            "bench.target_rate",
+            CheckId::BenchTargetRate,
             format!(
                 "asked {asked:.0}/s; the runbook's target is {throughput:.0}/s sustained (run with --rate {throughput:.0} to test it)"
             ),
         )
     } else if achieved >= throughput {
         Finding::ok(
-            "bench.target_rate",
+            CheckId::BenchTargetRate,
             format!("{achieved:.0}/s sustained: meets the runbook's {throughput:.0}/s"),
         )
     } else {
         Finding::warn(
-            "bench.target_rate",
+            CheckId::BenchTargetRate,
             format!("{achieved:.0}/s: below the runbook's {throughput:.0}/s"),
         )
     }
@@ -135,10 +136,10 @@ fn latency(m: &Measured, targets: LatencyTargets) -> Finding {
         targets.p50, targets.p95, targets.p99
     );
     if over.is_empty() {
-        Finding::ok("bench.latency", lat)
+        Finding::ok(CheckId::BenchLatency, lat)
     } else {
         Finding::warn(
-            "bench.latency",
+            CheckId::BenchLatency,
             format!("{lat}: over ({})", over.join(", ")),
         )
     }
@@ -152,15 +153,15 @@ fn error_rate(m: &Measured) -> Finding {
     let (throttled, errors) = (m.throttled, m.errors);
     let failed = throttled + errors;
     if failed == 0 {
-        Finding::ok("bench.errors", "no throttles, no errors")
+        Finding::ok(CheckId::BenchErrors, "no throttles, no errors")
     } else if (failed as f64) < 0.01 * (m.ok + failed) as f64 {
         Finding::warn(
-            "bench.errors",
+            CheckId::BenchErrors,
             format!("{throttled} throttled, {errors} errors (under 1%)"),
         )
     } else {
         Finding::crit(
-            "bench.errors",
+            CheckId::BenchErrors,
             format!("{throttled} throttled, {errors} errors (1% or more)"),
         )
     }
@@ -171,12 +172,12 @@ fn cpu(m: &Measured) -> Finding {
     let per = m.cpu_us_per_request;
     if per <= CPU_BUDGET_US {
         Finding::ok(
-            "bench.cpu",
+            CheckId::BenchCpu,
             format!("{per:.0} µs of client CPU per request (budget {CPU_BUDGET_US:.0})"),
         )
     } else {
         Finding::warn(
-            "bench.cpu",
+            CheckId::BenchCpu,
             format!("{per:.0} µs of client CPU per request: over the {CPU_BUDGET_US:.0} µs budget"),
         )
     }
@@ -220,37 +221,40 @@ mod tests {
         m
     }
 
-    fn status_of(findings: &[Finding], check: &str) -> Option<Status> {
-        findings.iter().find(|f| f.check == check).map(|f| f.status)
+    fn status_of(findings: &[Finding], check: &CheckId) -> Option<Status> {
+        findings
+            .iter()
+            .find(|f| f.check == *check)
+            .map(|f| f.status)
     }
 
     #[test]
     fn each_verdict_follows_its_measure() {
         use Status::{Crit, Ok, Unknown, Warn};
-        let cases: Vec<(&str, Measured, &str, Status)> = vec![
-            ("healthy rate", healthy(), "bench.rate", Ok),
+        let cases: Vec<(&str, Measured, CheckId, Status)> = vec![
+            ("healthy rate", healthy(), CheckId::BenchRate, Ok),
             (
                 "95% of the asked rate",
                 with(|m| m.achieved_rate = 95.0),
-                "bench.rate",
+                CheckId::BenchRate,
                 Ok,
             ),
             (
                 "94% of the asked rate",
                 with(|m| m.achieved_rate = 94.0),
-                "bench.rate",
+                CheckId::BenchRate,
                 Warn,
             ),
             (
                 "asked below the runbook's target",
                 healthy(),
-                "bench.target_rate",
+                CheckId::BenchTargetRate,
                 Ok,
             ),
             (
                 "asked and met the runbook's target",
                 with(|m| (m.asked_rate, m.achieved_rate) = (WRITE_THROUGHPUT, WRITE_THROUGHPUT)),
-                "bench.target_rate",
+                CheckId::BenchTargetRate,
                 Ok,
             ),
             (
@@ -258,92 +262,97 @@ mod tests {
                 with(|m| {
                     (m.asked_rate, m.achieved_rate) = (WRITE_THROUGHPUT, WRITE_THROUGHPUT - 1.0)
                 }),
-                "bench.target_rate",
+                CheckId::BenchTargetRate,
                 Warn,
             ),
-            ("latency within targets", healthy(), "bench.latency", Ok),
+            (
+                "latency within targets",
+                healthy(),
+                CheckId::BenchLatency,
+                Ok,
+            ),
             (
                 "latency at the targets is within them",
                 with(|m| {
                     let t = WRITE_LATENCY;
                     (m.latency.p50, m.latency.p95, m.latency.p99) = (t.p50, t.p95, t.p99);
                 }),
-                "bench.latency",
+                CheckId::BenchLatency,
                 Ok,
             ),
             (
                 "p99 over its target",
                 with(|m| m.latency.p99 = 25.0),
-                "bench.latency",
+                CheckId::BenchLatency,
                 Warn,
             ),
             (
                 "p50 over its target",
                 with(|m| m.latency.p50 = 6.0),
-                "bench.latency",
+                CheckId::BenchLatency,
                 Warn,
             ),
-            ("no errors", healthy(), "bench.errors", Ok),
+            ("no errors", healthy(), CheckId::BenchErrors, Ok),
             (
                 "one throttle in 1001",
                 with(|m| m.throttled = 1),
-                "bench.errors",
+                CheckId::BenchErrors,
                 Warn,
             ),
             (
                 "9 errors in 1009: under 1%",
                 with(|m| m.errors = 9),
-                "bench.errors",
+                CheckId::BenchErrors,
                 Warn,
             ),
             (
                 "11 errors in 1011: 1% or more",
                 with(|m| m.errors = 11),
-                "bench.errors",
+                CheckId::BenchErrors,
                 Crit,
             ),
             (
                 "throttles and errors add up",
                 with(|m| (m.throttled, m.errors) = (6, 5)),
-                "bench.errors",
+                CheckId::BenchErrors,
                 Crit,
             ),
-            ("CPU within budget", healthy(), "bench.cpu", Ok),
+            ("CPU within budget", healthy(), CheckId::BenchCpu, Ok),
             (
                 "CPU at the budget",
                 with(|m| m.cpu_us_per_request = CPU_BUDGET_US),
-                "bench.cpu",
+                CheckId::BenchCpu,
                 Ok,
             ),
             (
                 "CPU over budget",
                 with(|m| m.cpu_us_per_request = 101.0),
-                "bench.cpu",
+                CheckId::BenchCpu,
                 Warn,
             ),
             (
                 "nothing succeeded: errors unknown",
                 with(|m| (m.ok, m.errors) = (0, 10)),
-                "bench.errors",
+                CheckId::BenchErrors,
                 Unknown,
             ),
             (
                 "nothing succeeded: latency unknown",
                 with(|m| (m.ok, m.errors) = (0, 10)),
-                "bench.latency",
+                CheckId::BenchLatency,
                 Unknown,
             ),
             (
                 "nothing succeeded: no rate verdict",
                 with(|m| (m.ok, m.throttled) = (0, 10)),
-                "bench.rate",
+                CheckId::BenchRate,
                 Unknown,
             ),
         ];
         for (name, m, check, want) in cases {
             let findings = evaluate(&m, TARGETS);
             // No rate verdict at all counts as unknown here: nothing was measured.
-            let got = status_of(&findings, check).unwrap_or(Unknown);
+            let got = status_of(&findings, &check).unwrap_or(Unknown);
             assert_eq!(got, want, "{name}: {check}");
         }
     }

@@ -2,6 +2,8 @@
 //! consumed units per day, peaks against the on-demand limits, and an on-demand bill estimate
 //! with the break-even against provisioned capacity.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -66,7 +68,7 @@ pub fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) -> Cost {
     }
 }
 
-pub fn cost_finding(check: &str, c: &Cost, period: &str) -> Finding {
+pub fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
     // Advice from zeros is no advice: without consumed capacity there is no load to price.
     if c.write_units + c.read_units <= 0.0 {
         return Finding::unknown(
@@ -128,7 +130,7 @@ pub fn peak_finding(
 ) -> Finding {
     let period = f64::from(m.window.period);
     let peak = |metric: &str| {
-        m.get(&MetricKey::table(metric, table, "Sum"))
+        m.get(&MetricKey::table(metric, table, Stat::Sum))
             .and_then(|s| s.max())
             .map(|v| v / period)
             .unwrap_or(0.0)
@@ -150,10 +152,10 @@ pub fn peak_finding(
     let evidence =
         json!({"peak_wcu_per_s": w, "peak_rcu_per_s": r, "write_limit": wl, "read_limit": rl});
     if w > 0.8 * wl || r > 0.8 * rl {
-        Finding::warn("capacity.peak", format!("{summary}: above 80% of the limit"))
+        Finding::warn(CheckId::CapacityPeak, format!("{summary}: above 80% of the limit"))
             .remedy("raise the on-demand maximum or request a higher per-table quota (default 40,000) before it throttles")
     } else {
-        Finding::ok("capacity.peak", summary)
+        Finding::ok(CheckId::CapacityPeak, summary)
     }
     .evidence(evidence)
     .runbook("Monthly Health Check 1; Alarm 1 resolution 2 (40K RCU/WCU)")

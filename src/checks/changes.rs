@@ -11,6 +11,8 @@
 //! other recorders keep the API's PascalCase. Keys are matched without regard to case.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -52,6 +54,22 @@ impl Aspect {
             Aspect::ContributorInsights => "contributor_insights",
             Aspect::Alarms => "alarms",
             Aspect::Consumer => "consumer",
+        }
+    }
+
+    /// The finding that judges the aspect's latest change; `None` for tags and Contributor
+    /// Insights, whose changes are shown in the timeline and never judged.
+    pub fn check_id(self) -> Option<CheckId> {
+        match self {
+            Aspect::Ttl => Some(CheckId::ChangesTtl),
+            Aspect::Stream => Some(CheckId::ChangesStream),
+            Aspect::Pitr => Some(CheckId::ChangesPitr),
+            Aspect::Table => Some(CheckId::ChangesTable),
+            Aspect::Indexes => Some(CheckId::ChangesIndexes),
+            Aspect::Billing => Some(CheckId::ChangesBilling),
+            Aspect::Alarms => Some(CheckId::ChangesAlarms),
+            Aspect::Consumer => Some(CheckId::ChangesConsumer),
+            Aspect::Tags | Aspect::ContributorInsights => None,
         }
     }
 
@@ -165,19 +183,19 @@ fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
 pub fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
     let mut keys = vec![
         (
-            MetricKey::table("WriteThrottleEvents", table, "Sum"),
+            MetricKey::table("WriteThrottleEvents", table, Stat::Sum),
             0.0,
             "events",
         ),
         (
-            MetricKey::table("ReadThrottleEvents", table, "Sum"),
+            MetricKey::table("ReadThrottleEvents", table, Stat::Sum),
             0.0,
             "events",
         ),
     ];
     for op in ["PutItem", "Query"] {
         keys.push((
-            MetricKey::op("SuccessfulRequestLatency", table, op, "p99"),
+            MetricKey::op("SuccessfulRequestLatency", table, op, Stat::P99),
             spec::targets::latency_targets(op).p99,
             "ms",
         ));
@@ -753,6 +771,9 @@ pub fn change_findings(
     let mut out = Vec::new();
     for aspect in aspects {
         // Newest first: the first entry is the latest change of the aspect.
+        let Some(check) = aspect.check_id() else {
+            continue;
+        };
         let Some(latest) = timeline
             .iter()
             .find(|c| c.source == "cloudtrail" && c.aspect == Some(*aspect))
@@ -772,7 +793,7 @@ pub fn change_findings(
             .unwrap_or_default();
         out.push(
             Finding::new(
-                format!("changes.{}", aspect.as_str()),
+                check,
                 status,
                 format!(
                     "{} on {}: {} {} by {who}{from}",
@@ -811,7 +832,7 @@ pub fn evaluate(
     match &facts.trail {
         Err(e) => out.push(
             Finding::unknown(
-                "changes.cloudtrail",
+                CheckId::ChangesCloudtrail,
                 format!("CloudTrail event history could not be read: {e}"),
             )
             .evidence(json!({"error": e.to_string(), "looked_up": facts.looked_up}))
@@ -832,7 +853,7 @@ pub fn evaluate(
             });
             let f = if trail.truncated.is_empty() {
                 Finding::ok(
-                    "changes.cloudtrail",
+                    CheckId::ChangesCloudtrail,
                     format!(
                         "{changes} change(s) in the last {window} by {} identit(ies)",
                         identities.len()
@@ -840,7 +861,7 @@ pub fn evaluate(
                 )
             } else {
                 Finding::warn(
-                    "changes.cloudtrail",
+                    CheckId::ChangesCloudtrail,
                     format!(
                         "{changes} change(s) in the last {window}; the lookup of {} stopped at {} pages",
                         trail.truncated.join(", "),
@@ -855,12 +876,12 @@ pub fn evaluate(
     if let Some(history) = &facts.history {
         out.push(match history {
             Err(e) => Finding::unknown(
-                "changes.alarm_history",
+                CheckId::ChangesAlarmHistory,
                 format!("alarm history could not be read: {e}"),
             )
             .remedy("grant cloudwatch:DescribeAlarms and cloudwatch:DescribeAlarmHistory"),
             Ok(h) => Finding::ok(
-                "changes.alarm_history",
+                CheckId::ChangesAlarmHistory,
                 format!("{} alarm history item(s) in the last {window}", h.len()),
             )
             .evidence(json!({"items": h.len()})),
@@ -868,7 +889,7 @@ pub fn evaluate(
     }
     if let Some(metrics) = &facts.metrics {
         out.push(match metrics {
-            Err(e) => Finding::unknown("changes.metrics", format!("throttle and latency metrics could not be read: {e}"))
+            Err(e) => Finding::unknown(CheckId::ChangesMetrics, format!("throttle and latency metrics could not be read: {e}"))
                 .remedy("grant cloudwatch:GetMetricData"),
             Ok(set) => {
                 let n = spikes(set, &names.table).len();
@@ -880,7 +901,7 @@ pub fn evaluate(
                 } else {
                     format!("no throttle or latency datapoints in the last {window} (no traffic, or none throttled)")
                 };
-                Finding::ok("changes.metrics", summary).evidence(json!({"spikes": n, "period_s": set.window.period}))
+                Finding::ok(CheckId::ChangesMetrics, summary).evidence(json!({"spikes": n, "period_s": set.window.period}))
             }
         });
     }
@@ -1150,7 +1171,10 @@ mod tests {
         )]);
         let (findings, timeline) = evaluate(&f, &names(), now());
         assert_eq!(timeline.len(), 1);
-        let ttl = findings.iter().find(|f| f.check == "changes.ttl").unwrap();
+        let ttl = findings
+            .iter()
+            .find(|f| f.check == CheckId::ChangesTtl)
+            .unwrap();
         assert_eq!(ttl.status, Status::Crit);
         assert!(ttl.summary.contains("TTL disabled"), "{}", ttl.summary);
         assert!(ttl.summary.contains("3h ago"), "{}", ttl.summary);
@@ -1176,7 +1200,7 @@ mod tests {
         ]);
         let (findings, timeline) = evaluate(&f, &names(), now());
         assert!(
-            findings.iter().all(|f| f.check != "changes.ttl"),
+            findings.iter().all(|f| f.check != CheckId::ChangesTtl),
             "{findings:?}"
         );
         assert_eq!(timeline[0].change, "TTL enabled on `ttl`");
@@ -1194,14 +1218,14 @@ mod tests {
             "not authorized",
         ));
         let (findings, _) = evaluate(&f, &names(), now());
-        assert_eq!(findings[0].check, "changes.cloudtrail");
+        assert_eq!(findings[0].check, CheckId::ChangesCloudtrail);
         assert_eq!(findings[0].status, Status::Unknown);
     }
 
     #[test]
     fn spikes_merge_consecutive_periods() {
         let window = Window::aligned(now() - Duration::hours(1), now(), 300);
-        let key = MetricKey::table("WriteThrottleEvents", TABLE, "Sum");
+        let key = MetricKey::table("WriteThrottleEvents", TABLE, Stat::Sum);
         let t0 = window.start;
         let p = |i: i64| t0 + Duration::minutes(5 * i);
         let set = MetricSet::from_series(

@@ -2,6 +2,7 @@
 //! credentials that work, and the table exists. When one of these fails there is nothing to
 //! judge, and the report says so once instead of repeating the same error in every row.
 
+use crate::report::CheckId;
 use serde_json::json;
 
 use crate::aws::{AwsError, AwsErrorKind};
@@ -23,7 +24,7 @@ pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
     if err.kind == AwsErrorKind::Unreachable {
         return Some(
             Finding::unknown(
-                "aws.reachable",
+                CheckId::AwsReachable,
                 format!(
                     "could not reach AWS at {} (region {region}): {}; nothing was checked",
                     at.endpoint,
@@ -38,7 +39,7 @@ pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
     if err.kind == AwsErrorKind::Other && err.code.is_none() {
         return Some(
             Finding::unknown(
-                "aws.reachable",
+                CheckId::AwsReachable,
                 format!(
                     "an endpoint answered at {} (region {region}) but not as AWS (no AWS error in its answer); nothing was checked",
                     at.endpoint
@@ -50,9 +51,12 @@ pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
     }
     let problem = credential_problem(err)?;
     Some(
-        Finding::unknown("aws.credentials", format!("{problem}; nothing was checked"))
-            .evidence(json!({"region": at.region, "profile": at.profile, "code": err.code}))
-            .remedy(login_hint(at.profile.as_deref())),
+        Finding::unknown(
+            CheckId::AwsCredentials,
+            format!("{problem}; nothing was checked"),
+        )
+        .evidence(json!({"region": at.region, "profile": at.profile, "code": err.code}))
+        .remedy(login_hint(at.profile.as_deref())),
     )
 }
 
@@ -139,30 +143,30 @@ mod tests {
 
     #[test]
     fn what_stops_a_check_and_what_does_not() {
-        let cases: &[(AwsErrorKind, Option<&str>, &str, Option<&str>)] = &[
+        let cases: &[(AwsErrorKind, Option<&str>, &str, Option<CheckId>)] = &[
             (
                 AwsErrorKind::Unreachable,
                 None,
                 "could not connect to http://127.0.0.1:1 (Connection refused (os error 111)); check",
-                Some("aws.reachable"),
+                Some(CheckId::AwsReachable),
             ),
             (
                 AwsErrorKind::AccessDenied,
                 None,
                 "dispatch failure: other: the credential provider was not enabled: no credentials found in chain",
-                Some("aws.credentials"),
+                Some(CheckId::AwsCredentials),
             ),
             (
                 AwsErrorKind::AccessDenied,
                 Some("ExpiredTokenException"),
                 "The security token included in the request is expired",
-                Some("aws.credentials"),
+                Some(CheckId::AwsCredentials),
             ),
             (
                 AwsErrorKind::AccessDenied,
                 Some("UnrecognizedClientException"),
                 "The security token included in the request is invalid.",
-                Some("aws.credentials"),
+                Some(CheckId::AwsCredentials),
             ),
             // A permission the policy lacks: the checks go on and each says what it could not read.
             (
@@ -182,7 +186,7 @@ mod tests {
                 AwsErrorKind::Other,
                 None,
                 "the service gave no message",
-                Some("aws.reachable"),
+                Some(CheckId::AwsReachable),
             ),
             // A real AWS error with a code: the checks go on.
             (
@@ -194,7 +198,7 @@ mod tests {
         ];
         for (kind, code, message, check) in cases {
             let got = stop(&err(*kind, *code, message), &at(None));
-            assert_eq!(got.as_ref().map(|f| f.check.as_str()), *check, "{message}");
+            assert_eq!(got.as_ref().map(|f| &f.check), check.as_ref(), "{message}");
             if let Some(f) = got {
                 assert_eq!(f.status, crate::report::Status::Unknown);
                 assert!(f.summary.ends_with("nothing was checked"), "{}", f.summary);

@@ -2,6 +2,8 @@
 //! the runbook's top-users Insights query turned into rates, Contributor Insights' most accessed
 //! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -95,7 +97,7 @@ pub fn key_range_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
                     &format!("{side}KeyRangeThroughputThrottleEvents"),
                     table,
                     r,
-                    "Sum",
+                    Stat::Sum,
                 )
             })
         })
@@ -328,12 +330,12 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
     // 1. Users, from the application's own log lines.
     match &f.users {
         Err(e) => {
-            out.push(Finding::unknown("hot.users", format!("top users unknown: {e}")).runbook(RB))
+            out.push(Finding::unknown(CheckId::HotUsers, format!("top users unknown: {e}")).runbook(RB))
         }
         // No log lines is "could not see", not "no hot users".
         Ok(t) if t.users.is_empty() => out.push(
             Finding::unknown(
-                "hot.users",
+                CheckId::HotUsers,
                 format!(
                     "no \"Event created\" log lines in the last {}: could not see which users write",
                     crate::times::human(f.window)
@@ -353,7 +355,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                 Status::Ok
             };
             let mut fnd = Finding::new(
-                "hot.users",
+                CheckId::HotUsers,
                 status,
                 format!(
                     "busiest user {}: {} events, {} average, peak minute {} (one partition takes about 1,000 writes/s of items up to 1 KB)",
@@ -382,7 +384,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                 for g in &f.gsis {
                     out.push(
                         Finding::warn(
-                            format!("hot.gsi_risk.{g}"),
+                            CheckId::HotGsiRisk(g.to_string()),
                             format!(
                                 "{} makes {:.0}% of events; {g} is keyed by user_id as well, so its partition for {} takes all of them (its own 1,000 WCU/s cap; a status change costs two index writes)",
                                 top.user,
@@ -400,7 +402,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
     // 2. Contributor Insights.
     match &f.insights {
         Err(e) => out.push(Finding::unknown(
-            "hot.contributor_insights",
+            CheckId::HotContributorInsights,
             format!("could not describe Contributor Insights: {e}"),
         )),
         Ok(list) => {
@@ -411,10 +413,10 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                 .collect();
             out.push(
                 if disabled.is_empty() {
-                    Finding::ok("hot.contributor_insights", format!("enabled on the table and {} GSIs", list.len() - 1))
+                    Finding::ok(CheckId::HotContributorInsights, format!("enabled on the table and {} GSIs", list.len() - 1))
                 } else {
                     Finding::ok(
-                        "hot.contributor_insights",
+                        CheckId::HotContributorInsights,
                         format!(
                             "disabled on {}: the hot keys cannot be named; enable with --enable-contributor-insights (throttled-keys mode, billed only for throttled requests)",
                             disabled.join(", ")
@@ -429,12 +431,12 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
     for r in &f.reports {
         match r {
             Err(e) => out.push(Finding::unknown(
-                "hot.contributors",
+                CheckId::HotContributors,
                 format!("could not read a Contributor Insights report: {e}"),
             )),
             Ok(r) if r.throttled && !r.contributors.is_empty() => out.push(
                 Finding::crit(
-                    "hot.throttled_keys",
+                    CheckId::HotThrottledKeys,
                     format!(
                         "most throttled keys: {}",
                         r.contributors
@@ -451,14 +453,14 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
             ),
             Ok(r) if r.throttled => out.push(
                 Finding::ok(
-                    "hot.throttled_keys",
+                    CheckId::HotThrottledKeys,
                     format!("no throttled keys ({})", r.rule),
                 )
                 .evidence(json!(r)),
             ),
             Ok(r) => out.push(
                 Finding::ok(
-                    "hot.accessed_keys",
+                    CheckId::HotAccessedKeys,
                     format!(
                         "most accessed keys: {}",
                         r.contributors
@@ -476,7 +478,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
     // 3. Key-range throttling.
     match &f.key_range {
         Err(e) => out.push(Finding::unknown(
-            "hot.key_range",
+            CheckId::HotKeyRange,
             format!("could not read key-range throttle metrics: {e}"),
         )),
         Ok(m) => {
@@ -490,7 +492,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                                 &format!("{s}KeyRangeThroughputThrottleEvents"),
                                 &f.table,
                                 r,
-                                "Sum",
+                                Stat::Sum,
                             ))
                         })
                         .sum::<f64>()
@@ -506,12 +508,12 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
             out.push(
                 if hot.is_empty() {
                     Finding::ok(
-                        "hot.key_range",
+                        CheckId::HotKeyRange,
                         "no key-range throttling on the table or its GSIs",
                     )
                 } else {
                     Finding::crit(
-                        "hot.key_range",
+                        CheckId::HotKeyRange,
                         format!(
                             "key-range throttling (a partition at its limit) on {}",
                             hot.join(", ")

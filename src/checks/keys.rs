@@ -2,6 +2,7 @@
 //! and per day, the busiest keys and their share, and the sharding advice from real counts.
 //! The tally is pure and merges across data files; `evaluate` turns it into findings.
 
+use crate::report::CheckId;
 use std::collections::{BTreeMap, HashMap};
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -106,9 +107,11 @@ impl From<&KeyTally> for KeySummary {
     }
 }
 
-pub fn evaluate(s: &KeySummary) -> Vec<Finding> {
+/// The key-distribution verdict under `check`: `hot.export_keys` in hot-partitions,
+/// `quarterly.export_keys` in the quarterly review.
+pub fn evaluate(s: &KeySummary, check: CheckId) -> Vec<Finding> {
     let Some((user, n)) = s.top.first() else {
-        return vec![Finding::ok("hot.export_keys", "the export holds no items").runbook(RB)];
+        return vec![Finding::ok(check, "the export holds no items").runbook(RB)];
     };
     let share = *n as f64 / s.items.max(1) as f64;
     let summary = format!(
@@ -120,13 +123,13 @@ pub fn evaluate(s: &KeySummary) -> Vec<Finding> {
         s.per_day.len()
     );
     let f = if share > 0.5 && s.users > 1 {
-        Finding::warn("hot.export_keys", format!("{summary}: one key dominates"))
+        Finding::warn(check, format!("{summary}: one key dominates"))
             .remedy(format!(
                 "shard that user's writes: user_id#N with N in 0..{} (a partition takes 1,000 writes/s; the average understates the peak)",
                 s.shards
             ))
     } else {
-        Finding::ok("hot.export_keys", summary)
+        Finding::ok(check, summary)
     };
     vec![f.evidence(json!(s)).runbook(RB)]
 }
@@ -179,12 +182,15 @@ mod tests {
         assert_eq!(a.per_day.get("2026-11-02"), Some(&5));
         let s = KeySummary::from(&a);
         assert_eq!((s.users, s.per_day.len()), (3, 2));
-        let f = evaluate(&s);
+        let f = evaluate(&s, CheckId::HotExportKeys);
         assert_eq!(f[0].status, crate::report::Status::Warn);
         let even = summarize(10, 5, vec![("u".into(), 2)], vec![]);
-        assert_eq!(evaluate(&even)[0].status, crate::report::Status::Ok);
         assert_eq!(
-            evaluate(&summarize(0, 0, vec![], vec![]))[0].status,
+            evaluate(&even, CheckId::HotExportKeys)[0].status,
+            crate::report::Status::Ok
+        );
+        assert_eq!(
+            evaluate(&summarize(0, 0, vec![], vec![]), CheckId::HotExportKeys)[0].status,
             crate::report::Status::Ok
         );
     }

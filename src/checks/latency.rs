@@ -1,6 +1,8 @@
 //! `diagnose latency` (runbook alarms 2 and 3, "Performance Targets"): SuccessfulRequestLatency
 //! p50/p95/p99 per operation against the targets, sustained breaches against the alarm rules.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
@@ -13,7 +15,7 @@ use crate::spec::targets::{
     latency_targets, sustained, targets_source,
 };
 
-pub const STATS: [&str; 3] = ["p50", "p95", "p99"];
+pub const STATS: [Stat; 3] = [Stat::P50, Stat::P95, Stat::P99];
 
 pub fn operations() -> Vec<&'static str> {
     WRITE_OPERATIONS
@@ -28,7 +30,7 @@ pub fn metric_keys(table: &str) -> Vec<MetricKey> {
         .into_iter()
         .flat_map(|op| {
             STATS
-                .iter()
+                .into_iter()
                 .map(move |s| MetricKey::op("SuccessfulRequestLatency", table, op, s))
         })
         .collect()
@@ -54,10 +56,10 @@ pub async fn gather(
     })
 }
 
-fn target_of(t: &LatencyTargets, stat: &str) -> f64 {
+fn target_of(t: &LatencyTargets, stat: Stat) -> f64 {
     match stat {
-        "p50" => t.p50,
-        "p95" => t.p95,
+        Stat::P50 => t.p50,
+        Stat::P95 => t.p95,
         _ => t.p99,
     }
 }
@@ -84,13 +86,13 @@ pub fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> Operat
     let mut over = [0; 3];
     let mut has_data = false;
     let mut alarm_run = 0;
-    for (i, stat) in STATS.iter().enumerate() {
+    for (i, stat) in STATS.into_iter().enumerate() {
         let series = m.series(&MetricKey::op("SuccessfulRequestLatency", table, op, stat));
         has_data |= !series.is_empty();
         worst[i] = series.max();
         let t = target_of(&targets, stat);
         over[i] = series.points.iter().filter(|(_, v)| *v > t).count();
-        if *stat == rule.stat {
+        if stat == rule.stat {
             // Missing periods (no requests) break a run: CloudWatch treats them as not breaching.
             alarm_run = longest_run(&series.dense(&m.window), None, |v| v > rule.threshold);
         }
@@ -119,7 +121,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
         Err(e) => {
             return vec![
                 Finding::unknown(
-                    "latency.metrics",
+                    CheckId::LatencyMetrics,
                     format!(
                         "could not read CloudWatch ({e}); a failed read is not \"latency fine\""
                     ),
@@ -133,7 +135,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
     if !problems.is_empty() {
         findings.push(
             Finding::unknown(
-                "latency.metrics",
+                CheckId::LatencyMetrics,
                 format!("incomplete data for {} series", problems.len()),
             )
             .evidence(json!({"problems": problems})),
@@ -151,7 +153,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             (true, false) => "Performance Targets (Write Operations); no alarm watches it",
             (false, false) => "Performance Targets (Read Operations); no alarm watches it",
         };
-        let check = format!("latency.{op}");
+        let check = CheckId::Latency(op.to_string());
         if !l.has_data {
             // No datapoints is not "latency fine": there was nothing to judge.
             findings.push(
@@ -171,7 +173,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             continue;
         }
         let worst: Vec<String> = STATS
-            .iter()
+            .into_iter()
             .zip(l.worst)
             .map(|(s, v)| format!("{s} {}", v.map(ms).unwrap_or_else(|| "-".into())))
             .collect();
@@ -212,8 +214,8 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
         };
         findings.push(
             f.evidence(json!({
-                "worst_ms": STATS.iter().zip(l.worst).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                "periods_over_target": STATS.iter().zip(l.periods_over).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "worst_ms": STATS.into_iter().zip(l.worst).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "periods_over_target": STATS.into_iter().zip(l.periods_over).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
                 "alarm": alarm.is_some(),
                 "alarm_stat": rule.stat, "alarm_threshold_ms": rule.threshold,
                 "longest_run_over_alarm": l.alarm_run,
@@ -232,7 +234,7 @@ pub fn sections(facts: &LatencyFacts) -> Vec<Section> {
     let mut rows = Vec::new();
     for op in operations() {
         let dense: Vec<Vec<Option<f64>>> = STATS
-            .iter()
+            .into_iter()
             .map(|s| {
                 m.series(&MetricKey::op(
                     "SuccessfulRequestLatency",
@@ -250,7 +252,7 @@ pub fn sections(facts: &LatencyFacts) -> Vec<Section> {
             }
             let mut row = vec![t.format("%Y-%m-%d %H:%M").to_string(), op.to_owned()];
             let mut flags = Vec::new();
-            for (j, s) in STATS.iter().enumerate() {
+            for (j, s) in STATS.into_iter().enumerate() {
                 let v = dense[j][i];
                 row.push(v.map(ms).unwrap_or_else(|| "-".into()));
                 if v.is_some_and(|v| v > target_of(&targets, s)) {
@@ -285,7 +287,7 @@ pub fn data(facts: &LatencyFacts) -> Value {
     json!({
         "window": {"start": crate::times::stamp(m.window.start), "end": crate::times::stamp(m.window.end), "period_s": m.window.period},
         "operations": operations().into_iter().map(|op| {
-            let series: serde_json::Map<String, Value> = STATS.iter().map(|s| {
+            let series: serde_json::Map<String, Value> = STATS.into_iter().map(|s| {
                 let ser = m.series(&MetricKey::op("SuccessfulRequestLatency", &facts.table, op, s));
                 (s.to_string(), json!(ser.points.iter().map(|(t, v)| json!([crate::times::stamp(*t), v])).collect::<Vec<_>>()))
             }).collect();
@@ -301,7 +303,7 @@ mod tests {
     use chrono::TimeZone;
 
     /// One operation's stat at `values` in consecutive 5-minute periods.
-    fn facts(op: &str, stat: &str, values: &[f64]) -> LatencyFacts {
+    fn facts(op: &str, stat: Stat, values: &[f64]) -> LatencyFacts {
         let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
         let window = Window::last_at(Duration::hours(1), now, 300);
         let key = MetricKey::op("SuccessfulRequestLatency", "t", op, stat);
@@ -329,14 +331,14 @@ mod tests {
         let cases = [
             (
                 "PutItem",
-                "p99",
+                Stat::P99,
                 vec![30.0, 31.0, 32.0],
                 Status::Crit,
                 "the alarm condition",
             ),
             (
                 "PutItem",
-                "p99",
+                Stat::P99,
                 vec![30.0, 3.0, 32.0],
                 Status::Warn,
                 "not sustained",
@@ -344,28 +346,28 @@ mod tests {
             // 30 ms is over PutItem's p99 target but a batch of 25 has its own.
             (
                 "BatchWriteItem",
-                "p99",
+                Stat::P99,
                 vec![30.0, 31.0, 32.0],
                 Status::Ok,
                 "eventsctl's batch targets",
             ),
             (
                 "BatchWriteItem",
-                "p99",
+                Stat::P99,
                 vec![70.0, 71.0, 72.0],
                 Status::Warn,
                 "no alarm watches BatchWriteItem",
             ),
             (
                 "GetItem",
-                "p95",
+                Stat::P95,
                 vec![70.0, 71.0, 72.0],
                 Status::Warn,
                 "no alarm watches GetItem",
             ),
             (
                 "Query",
-                "p95",
+                Stat::P95,
                 vec![70.0, 71.0, 72.0],
                 Status::Crit,
                 "the alarm condition",
@@ -375,7 +377,7 @@ mod tests {
             let findings = evaluate(&facts(op, stat, &values));
             let f = findings
                 .iter()
-                .find(|f| f.check == format!("latency.{op}"))
+                .find(|f| f.check == CheckId::Latency(op.to_string()))
                 .unwrap();
             assert_eq!(f.status, want, "{op} {values:?}: {}", f.summary);
             assert!(f.summary.contains(words), "{op}: {}", f.summary);

@@ -7,6 +7,7 @@ pub mod capacity;
 pub mod changes;
 pub mod evidence;
 pub mod hot;
+pub mod id;
 pub mod keys;
 pub mod latency;
 pub mod pitr;

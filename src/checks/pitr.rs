@@ -1,6 +1,7 @@
 //! The restorable window of point-in-time recovery (monthly health check; runbook Disaster
 //! Recovery: RPO < 5 minutes).
 
+use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContinuousBackupsDescription;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
@@ -18,17 +19,17 @@ pub fn window(
     now: DateTime<Utc>,
 ) -> Finding {
     let Ok(Some(b)) = backups else {
-        return Finding::unknown("pitr.window", "no continuous-backups description");
+        return Finding::unknown(CheckId::PitrWindow, "no continuous-backups description");
     };
     let Some(p) = b.point_in_time_recovery_description() else {
-        return Finding::unknown("pitr.window", "no PITR description");
+        return Finding::unknown(CheckId::PitrWindow, "no PITR description");
     };
     let (Some(e), Some(l)) = (
         p.earliest_restorable_date_time(),
         p.latest_restorable_date_time(),
     ) else {
         return Finding::unknown(
-            "pitr.window",
+            CheckId::PitrWindow,
             "no restorable window reported (PITR off: see table.pitr)",
         );
     };
@@ -44,16 +45,16 @@ pub fn window(
     let f = if span < Duration::days(1) {
         // A window of minutes is PITR switched on a moment ago: nothing older can be restored.
         Finding::warn(
-            "pitr.window",
+            CheckId::PitrWindow,
             format!("{summary}: PITR was enabled recently, a restore cannot go back further yet"),
         )
     } else if lag > MAX_LAG_S {
         Finding::warn(
-            "pitr.window",
+            CheckId::PitrWindow,
             format!("{summary}: more than the usual 5 minutes"),
         )
     } else {
-        Finding::ok("pitr.window", summary)
+        Finding::ok(CheckId::PitrWindow, summary)
     };
     f.evidence(json!({"earliest": e.to_string(), "latest": l.to_string(), "lag_s": lag}))
         .runbook("Disaster Recovery: RPO < 5 minutes")
@@ -143,7 +144,7 @@ mod tests {
         for (name, facts, want) in cases {
             let f = window(&facts, now);
             assert_eq!(f.status, want, "{name}: {}", f.summary);
-            assert_eq!(f.check, "pitr.window", "{name}");
+            assert_eq!(f.check, CheckId::PitrWindow, "{name}");
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The quarterly review's verdicts (runbook Quarterly 1 and 3): latency over the quarter against
 //! the targets and the last quarter, GSI usage, and the partition key distribution.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use serde_json::json;
@@ -13,8 +15,8 @@ pub const DEGRADED_FACTOR: f64 = 1.25;
 /// One user "dominates" the key space above this share of the sampled items.
 pub const DOMINANT_SHARE: f64 = 0.5;
 
-/// Milliseconds over a whole quarter by (operation, percentile), e.g. ("PutItem", "p99").
-pub type Percentiles = HashMap<(String, String), f64>;
+/// Milliseconds over a whole quarter by (operation, percentile), e.g. ("PutItem", `Stat::P99`).
+pub type Percentiles = HashMap<(String, Stat), f64>;
 
 /// The latency findings of each operation and the rows of the table that shows them:
 /// operation, then "p50 (last quarter; < target)" for p50, p95 and p99.
@@ -26,7 +28,10 @@ pub fn latency(
     let cur = match this_quarter {
         Ok(cur) => cur,
         Err(e) => {
-            let f = Finding::unknown("quarterly.latency", format!("could not read latency: {e}"));
+            let f = Finding::unknown(
+                CheckId::QuarterlyLatencyMetrics,
+                format!("could not read latency: {e}"),
+            );
             return (vec![f], Vec::new());
         }
     };
@@ -34,9 +39,9 @@ pub fn latency(
     let mut rows = Vec::new();
     for op in operations {
         let t = latency_targets(op);
-        let get = |m: &Percentiles, s: &str| m.get(&((*op).to_owned(), s.to_owned())).copied();
-        let values: Vec<(&str, Option<f64>, Option<f64>, f64)> =
-            [("p50", t.p50), ("p95", t.p95), ("p99", t.p99)]
+        let get = |m: &Percentiles, s: Stat| m.get(&((*op).to_owned(), s)).copied();
+        let values: Vec<(Stat, Option<f64>, Option<f64>, f64)> =
+            [(Stat::P50, t.p50), (Stat::P95, t.p95), (Stat::P99, t.p99)]
                 .into_iter()
                 .map(|(s, target)| (s, get(cur, s), last_quarter.and_then(|p| get(p, s)), target))
                 .collect();
@@ -52,7 +57,7 @@ pub fn latency(
                 }))
                 .collect(),
         );
-        let check = format!("quarterly.latency.{op}");
+        let check = CheckId::QuarterlyLatency(op.to_string());
         if values.iter().all(|(_, c, _, _)| c.is_none()) {
             findings.push(Finding::unknown(
                 check,
@@ -127,7 +132,7 @@ pub fn gsi_usage(table_write_units: f64, gsis: &[GsiUsage]) -> Vec<Finding> {
     gsis.iter()
         .map(|g| {
             let (w, r) = (g.write_units, g.read_units);
-            let check = format!("quarterly.gsi.{}", g.index);
+            let check = CheckId::QuarterlyGsi(g.index.clone());
             if w > 0.0 && r == 0.0 {
                 Finding::warn(check, format!("{w:.0} write units and no reads this quarter: every write pays for an index nobody queries"))
                     .remedy("consider removing it (runbook Quarterly 3: consider adding/removing indexes)")
@@ -157,9 +162,14 @@ pub struct KeySample {
 pub fn keys(sample: Result<&KeySample, String>) -> Finding {
     let (n, top) = match sample {
         Err(e) => {
-            return Finding::unknown("quarterly.keys", format!("could not sample keys: {e}"));
+            return Finding::unknown(
+                CheckId::QuarterlyKeys,
+                format!("could not sample keys: {e}"),
+            );
         }
-        Ok(s) if s.sampled == 0 => return Finding::ok("quarterly.keys", "the table is empty"),
+        Ok(s) if s.sampled == 0 => {
+            return Finding::ok(CheckId::QuarterlyKeys, "the table is empty");
+        }
         Ok(s) => (s.sampled, &s.top),
     };
     let share = |k: usize| top.iter().take(k).map(|(_, c)| *c).sum::<usize>() as f64 / n as f64;
@@ -172,12 +182,12 @@ pub fn keys(sample: Result<&KeySample, String>) -> Finding {
     let ev = json!({"sampled": n, "distinct_users": top.len(), "top": top.iter().take(10).collect::<Vec<_>>()});
     if share(1) > DOMINANT_SHARE && top.len() > 1 {
         Finding::warn(
-            "quarterly.keys",
+            CheckId::QuarterlyKeys,
             format!("{summary}: one user dominates the key space (hot partition risk)"),
         )
         .remedy("eventsctl hot-partitions; plan write sharding for that user (runbook Issue 4)")
     } else {
-        Finding::ok("quarterly.keys", summary)
+        Finding::ok(CheckId::QuarterlyKeys, summary)
     }
     .evidence(ev)
     .runbook("Quarterly 3: Review partition key distribution")
@@ -188,17 +198,17 @@ mod tests {
     use super::*;
     use crate::report::Status;
 
-    fn ms(op: &str, values: &[(&str, f64)]) -> Percentiles {
+    fn ms(op: &str, values: &[(Stat, f64)]) -> Percentiles {
         values
             .iter()
-            .map(|(s, v)| ((op.to_owned(), (*s).to_owned()), *v))
+            .map(|(s, v)| ((op.to_owned(), *s), *v))
             .collect()
     }
 
     #[test]
     fn latency_is_judged_against_targets_then_last_quarter() {
         // PutItem targets: p50 < 5, p95 < 10, p99 < 20 ms.
-        let within = [("p50", 3.0), ("p95", 8.0), ("p99", 15.0)];
+        let within = [(Stat::P50, 3.0), (Stat::P95, 8.0), (Stat::P99, 15.0)];
         let cases: Vec<(&str, Percentiles, Option<Percentiles>, Status, &str)> = vec![
             (
                 "no requests: nothing to judge, not a pass",
@@ -216,36 +226,42 @@ mod tests {
             ),
             (
                 "p99 over target",
-                ms("PutItem", &[("p50", 3.0), ("p95", 8.0), ("p99", 25.0)]),
+                ms(
+                    "PutItem",
+                    &[(Stat::P50, 3.0), (Stat::P95, 8.0), (Stat::P99, 25.0)],
+                ),
                 None,
                 Status::Warn,
                 "p99 25.0 > 20",
             ),
             (
                 "over beats degraded",
-                ms("PutItem", &[("p50", 3.0), ("p95", 8.0), ("p99", 25.0)]),
-                Some(ms("PutItem", &[("p99", 1.0)])),
+                ms(
+                    "PutItem",
+                    &[(Stat::P50, 3.0), (Stat::P95, 8.0), (Stat::P99, 25.0)],
+                ),
+                Some(ms("PutItem", &[(Stat::P99, 1.0)])),
                 Status::Warn,
                 "over target",
             ),
             (
                 "26% worse than last quarter",
                 ms("PutItem", &within),
-                Some(ms("PutItem", &[("p50", 3.0 / 1.26)])),
+                Some(ms("PutItem", &[(Stat::P50, 3.0 / 1.26)])),
                 Status::Warn,
                 "degraded",
             ),
             (
                 "exactly 25% worse is not degraded",
                 ms("PutItem", &within),
-                Some(ms("PutItem", &[("p50", 3.0 / 1.25)])),
+                Some(ms("PutItem", &[(Stat::P50, 3.0 / 1.25)])),
                 Status::Ok,
                 "within targets",
             ),
             (
                 "last quarter zero is not a baseline",
                 ms("PutItem", &within),
-                Some(ms("PutItem", &[("p50", 0.0)])),
+                Some(ms("PutItem", &[(Stat::P50, 0.0)])),
                 Status::Ok,
                 "within targets",
             ),
@@ -259,13 +275,16 @@ mod tests {
                 "{name}: {}",
                 findings[0].summary
             );
-            assert_eq!(findings[0].check, "quarterly.latency.PutItem");
+            assert_eq!(
+                findings[0].check,
+                CheckId::QuarterlyLatency("PutItem".into())
+            );
             assert_eq!(rows.len(), 1, "{name}");
         }
         let (findings, rows) = latency(&["PutItem", "Query"], Err("denied".into()), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].status, Status::Unknown);
-        assert_eq!(findings[0].check, "quarterly.latency");
+        assert_eq!(findings[0].check, CheckId::QuarterlyLatencyMetrics);
         assert!(rows.is_empty());
     }
 
@@ -305,7 +324,7 @@ mod tests {
             assert_eq!(f.len(), 1);
             assert_eq!(f[0].status, want, "{name}: {}", f[0].summary);
             assert!(f[0].summary.contains(says), "{name}: {}", f[0].summary);
-            assert_eq!(f[0].check, "quarterly.gsi.StatusIndex");
+            assert_eq!(f[0].check, CheckId::QuarterlyGsi("StatusIndex".into()));
         }
     }
 
@@ -332,7 +351,7 @@ mod tests {
         for (name, sample, want) in cases {
             let f = keys(sample.as_ref().map_err(Clone::clone));
             assert_eq!(f.status, want, "{name}: {}", f.summary);
-            assert_eq!(f.check, "quarterly.keys");
+            assert_eq!(f.check, CheckId::QuarterlyKeys);
         }
     }
 }

@@ -7,6 +7,7 @@
 //! Seam for an exact comparison from a PITR export of the source (issue 15): it fills
 //! [`Counts`] with `method: "export"` instead of a Scan; the findings read only [`Counts`].
 
+use crate::report::CheckId;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use aws_sdk_dynamodb::types::Tag;
@@ -378,10 +379,9 @@ pub async fn gather(
     };
     let schema = evaluate_table(&facts, &spec::table())
         .into_iter()
-        .filter(|f| f.check == "table.key_schema" || f.check.starts_with("table.gsi."))
-        .map(|mut f| {
-            f.check = f.check.replacen("table.", "restore.", 1);
-            f
+        .filter_map(|mut f| {
+            f.check = f.check.on_restored_table()?;
+            Some(f)
         })
         .collect();
     Ok(VerifyFacts {
@@ -437,7 +437,7 @@ async fn export_reference(
 
 /// The item count against an export of the source at the restore point. Pure.
 fn export_count_finding(c: &Counts, r: &ExportReference, t: u64) -> Finding {
-    const ID: &str = "restore.item_count";
+    const ID: CheckId = CheckId::RestoreItemCount;
     let s = r.item_count;
     let at = r.export_time.as_deref().unwrap_or("its export time");
     let evidence = json!({"restored": t, "target_exact": c.target_exact, "source_at_export": s,
@@ -494,21 +494,21 @@ fn count_finding(v: &Verification) -> Finding {
         return export_count_finding(c, r, t);
     }
     let (Some(t), Some(s)) = (c.target, c.source) else {
-        return Finding::unknown("restore.item_count", "could not count the items");
+        return Finding::unknown(CheckId::RestoreItemCount, "could not count the items");
     };
     let evidence = json!({"restored": t, "source_now": s, "method": c.method, "exact_count_read_units": c.exact_read_units});
     let f = if c.method == "estimate" {
         let note = "DescribeTable ItemCount: approximate, refreshed about every six hours";
         if t == 0 && s > 0 && v.sampled_keys == 0 {
             Finding::crit(
-                "restore.item_count",
+                CheckId::RestoreItemCount,
                 format!(
                     "the restored table is empty (no item read); the source has about {s} ({note})"
                 ),
             )
         } else {
             Finding::ok(
-                "restore.item_count",
+                CheckId::RestoreItemCount,
                 format!("about {t} items restored, about {s} in the source now ({note}; the difference includes what changed since the restore point)"),
             )
             .remedy(format!(
@@ -518,12 +518,12 @@ fn count_finding(v: &Verification) -> Finding {
         }
     } else if t == 0 && s > 0 {
         Finding::crit(
-            "restore.item_count",
+            CheckId::RestoreItemCount,
             format!("the restored table is empty; the source has {s} items"),
         )
     } else {
         Finding::ok(
-            "restore.item_count",
+            CheckId::RestoreItemCount,
             format!(
                 "{t} items restored (the source has {s} now; the difference is what changed since the restore point)"
             ),
@@ -533,7 +533,7 @@ fn count_finding(v: &Verification) -> Finding {
 }
 
 fn lost_finding(v: &Verification) -> Finding {
-    let check = "restore.source_sample";
+    let check = CheckId::RestoreSourceSample;
     let evidence = json!({"restore_point": v.restore_point, "users": v.source_users, "sampled": v.source_sampled, "found": v.found_in_target, "lost_examples": v.lost_examples});
     let f = if v.restore_point.is_none() {
         Finding::unknown(
@@ -574,10 +574,10 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     let v = &facts.verification;
     let mut out = vec![
         if facts.target.table_status() == Some(&TableStatus::Active) {
-            Finding::ok("restore.status", "the restored table is ACTIVE")
+            Finding::ok(CheckId::RestoreStatus, "the restored table is ACTIVE")
         } else {
             Finding::crit(
-                "restore.status",
+                CheckId::RestoreStatus,
                 format!(
                     "the restored table is {}",
                     v.target_status.as_deref().unwrap_or("?")
@@ -590,14 +590,14 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     out.push(count_finding(v).runbook(RB));
     out.push(
         if v.sampled_keys == 0 {
-            Finding::ok("restore.sample", "no items to sample")
+            Finding::ok(CheckId::RestoreSample, "no items to sample")
         } else if v.found_in_source == v.sampled_keys {
-            Finding::ok("restore.sample", format!("all {} sampled keys exist in the source", v.sampled_keys))
+            Finding::ok(CheckId::RestoreSample, format!("all {} sampled keys exist in the source", v.sampled_keys))
         } else if v.found_in_source == 0 {
-            Finding::crit("restore.sample", format!("none of {} sampled keys exist in the source: is this the right table?", v.sampled_keys))
+            Finding::crit(CheckId::RestoreSample, format!("none of {} sampled keys exist in the source: is this the right table?", v.sampled_keys))
         } else {
             Finding::warn(
-                "restore.sample",
+                CheckId::RestoreSample,
                 format!(
                     "{} of {} sampled keys exist in the source; the others were deleted since the restore point (TTL, cleanup, or the incident)",
                     v.found_in_source, v.sampled_keys
@@ -609,7 +609,7 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     );
     out.push(lost_finding(v).runbook(RB));
     for e in &facts.errors {
-        out.push(Finding::unknown("restore.verify", e.clone()).runbook(RB));
+        out.push(Finding::unknown(CheckId::RestoreVerify, e.clone()).runbook(RB));
     }
     out
 }
@@ -623,9 +623,9 @@ pub const RPO_TARGET_S: i64 = 5 * 60;
 pub fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Finding {
     let rto_s = rto.num_seconds();
     if rto_s < RTO_TARGET_S {
-        Finding::ok("drill.rto", format!("restored (ACTIVE, settings applied) in {} (target < 4 h); verification took {} more", human(rto), human(verification)))
+        Finding::ok(CheckId::DrillRto, format!("restored (ACTIVE, settings applied) in {} (target < 4 h); verification took {} more", human(rto), human(verification)))
     } else {
-        Finding::crit("drill.rto", format!("restored (ACTIVE, settings applied) in {}: over the 4 h RTO", human(rto)))
+        Finding::crit(CheckId::DrillRto, format!("restored (ACTIVE, settings applied) in {}: over the 4 h RTO", human(rto)))
             .remedy("restore without GSIs first (GlobalSecondaryIndexOverride) or revisit the RTO; AWS: restore time varies and does not always follow table size (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html)")
     }
     .evidence(json!({"rto_s": rto_s, "rto_ms": rto.num_milliseconds(), "target_s": RTO_TARGET_S, "verification_s": verification.num_seconds()}))
@@ -636,20 +636,20 @@ pub fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Finding {
 pub fn rpo(rpo_s: Option<i64>) -> Finding {
     match rpo_s {
         Some(r) if r <= RPO_TARGET_S => Finding::ok(
-            "drill.rpo",
+            CheckId::DrillRpo,
             format!(
                 "latest restorable point {} behind now (target < 5 min)",
                 human(chrono::Duration::seconds(r))
             ),
         ),
         Some(r) => Finding::warn(
-            "drill.rpo",
+            CheckId::DrillRpo,
             format!(
                 "latest restorable point {} behind now: over the 5 min RPO",
                 human(chrono::Duration::seconds(r))
             ),
         ),
-        None => Finding::unknown("drill.rpo", "no LatestRestorableDateTime reported"),
+        None => Finding::unknown(CheckId::DrillRpo, "no LatestRestorableDateTime reported"),
     }
     .evidence(json!({"rpo_s": rpo_s, "target_s": RPO_TARGET_S}))
     .runbook("Disaster Recovery: RPO < 5 minutes (PITR granularity)")
@@ -880,7 +880,7 @@ mod tests {
         for (name, took, want) in rto_cases {
             let f = rto(took, secs(30));
             assert_eq!(f.status, want, "{name}: {}", f.summary);
-            assert_eq!(f.check, "drill.rto");
+            assert_eq!(f.check, CheckId::DrillRto);
             assert_eq!(f.evidence["rto_s"], took.num_seconds(), "{name}");
             assert_eq!(f.evidence["verification_s"], 30, "{name}");
         }
@@ -893,7 +893,7 @@ mod tests {
         for (name, lag, want) in rpo_cases {
             let f = rpo(lag);
             assert_eq!(f.status, want, "{name}: {}", f.summary);
-            assert_eq!(f.check, "drill.rpo");
+            assert_eq!(f.check, CheckId::DrillRpo);
         }
     }
 
@@ -960,16 +960,16 @@ mod tests {
                 errors: vec!["a scan failed".into()],
             };
             let out = evaluate(&facts);
-            let of = |check: &str| {
+            let of = |check: CheckId| {
                 out.iter()
                     .find(|f| f.check == check)
                     .unwrap_or_else(|| panic!("{name}: no {check}"))
                     .status
             };
-            assert_eq!(of("restore.status"), status, "{name}");
-            assert_eq!(of("restore.sample"), sampled, "{name}");
+            assert_eq!(of(CheckId::RestoreStatus), status, "{name}");
+            assert_eq!(of(CheckId::RestoreSample), sampled, "{name}");
             assert_eq!(
-                of("restore.verify"),
+                of(CheckId::RestoreVerify),
                 Status::Unknown,
                 "{name}: an error is unknown"
             );

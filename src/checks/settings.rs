@@ -1,12 +1,13 @@
 //! What re-applying a table's settings did, as a finding, a table and JSON (pure).
 
+use crate::report::CheckId;
 use serde_json::{Value, json};
 
 use crate::aws::settings::{Change, Outcomes};
 use crate::report::{Finding, Section};
 
 /// ok when every setting is in place (set now or already), warn naming what could not be set.
-pub fn finding(check: &str, outcomes: &Outcomes, runbook: &str) -> Finding {
+pub fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Finding {
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|(_, c)| c.is_failed())
@@ -75,10 +76,10 @@ mod tests {
                 .map(|k| (k, c("x".into())))
                 .collect()
         };
-        let f = finding("restore.reapply", &all(Change::Unchanged), "rb");
+        let f = finding(CheckId::RestoreReapply, &all(Change::Unchanged), "rb");
         assert_eq!(f.status, Status::Ok);
         assert!(f.summary.contains("nothing changed"), "{}", f.summary);
-        let f = finding("restore.reapply", &all(Change::Applied), "rb");
+        let f = finding(CheckId::RestoreReapply, &all(Change::Applied), "rb");
         assert_eq!(f.status, Status::Ok);
         assert!(
             f.summary.contains("set ttl, stream, pitr, tags"),
@@ -87,7 +88,7 @@ mod tests {
         );
         let mut mixed = all(Change::Unchanged);
         mixed[2].1 = Change::Failed("ContinuousBackupsUnavailableException".into());
-        let f = finding("restore.reapply", &mixed, "rb");
+        let f = finding(CheckId::RestoreReapply, &mixed, "rb");
         assert_eq!(f.status, Status::Warn);
         assert!(
             f.summary.contains("pitr: ContinuousBackups"),

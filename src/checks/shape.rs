@@ -3,6 +3,7 @@
 //! lack a GSI's key attributes (they silently never appear in that index). Pure tally and
 //! evaluation; the export is read by `scale::export`.
 
+use crate::report::CheckId;
 use std::collections::{BTreeMap, HashMap};
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -88,16 +89,14 @@ impl From<&ShapeTally> for Shape {
 }
 
 pub fn evaluate(s: &Shape) -> Vec<Finding> {
-    let mut out: Vec<Finding> = crate::checks::keys::evaluate(&s.keys)
-        .into_iter()
-        .map(|mut f| {
-            f.check = "quarterly.export_keys".into();
-            f.runbook(RB)
-        })
-        .collect();
+    let mut out: Vec<Finding> =
+        crate::checks::keys::evaluate(&s.keys, CheckId::QuarterlyExportKeys)
+            .into_iter()
+            .map(|f| f.runbook(RB))
+            .collect();
     out.push(
         Finding::ok(
-            "quarterly.item_sizes",
+            CheckId::QuarterlyItemSizes,
             format!(
                 "items average {:.0} bytes, the largest {} bytes (limit 400 KB); {} over 4 KB (each read of them costs more than one read unit)",
                 s.mean_bytes,
@@ -109,7 +108,7 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
         .runbook("Quarterly 2: capacity planning"),
     );
     for g in crate::spec::table().gsis {
-        let check = format!("quarterly.gsi_keys.{}", g.name);
+        let check = CheckId::QuarterlyGsiKeys(g.name.to_string());
         out.push(match s.missing_gsi.get(g.name) {
             Some((n, ex)) if *n > 0 => Finding::warn(
                 check,
@@ -177,15 +176,18 @@ mod tests {
         assert!(!a.missing_gsi.contains_key("StatusIndex"));
         let s = Shape::from(&a);
         let f = evaluate(&s);
-        let status = |c: &str| f.iter().find(|x| x.check == c).unwrap().status;
+        let status = |c: CheckId| f.iter().find(|x| x.check == c).unwrap().status;
         assert_eq!(
-            status("quarterly.gsi_keys.EventTypeIndex"),
+            status(CheckId::QuarterlyGsiKeys("EventTypeIndex".into())),
             crate::report::Status::Warn
         );
         assert_eq!(
-            status("quarterly.gsi_keys.StatusIndex"),
+            status(CheckId::QuarterlyGsiKeys("StatusIndex".into())),
             crate::report::Status::Ok
         );
-        assert_eq!(status("quarterly.item_sizes"), crate::report::Status::Ok);
+        assert_eq!(
+            status(CheckId::QuarterlyItemSizes),
+            crate::report::Status::Ok
+        );
     }
 }

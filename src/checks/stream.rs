@@ -1,6 +1,8 @@
 //! `stream-status` (runbook Issue 3): is the stream on with NEW_IMAGE, are its shards healthy,
 //! and is anything consuming it (the Lambda event source mapping and its IteratorAge)?
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::TableDescription;
@@ -116,7 +118,9 @@ pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
                 .collect();
             let keys: Vec<MetricKey> = functions
                 .iter()
-                .map(|f| MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], "Maximum"))
+                .map(|f| {
+                    MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], Stat::Maximum)
+                })
                 .collect();
             let window = Window::last_at(Duration::hours(1), Utc::now(), 300);
             match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
@@ -143,20 +147,22 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
         Err(e) => {
             return vec![
                 Finding::unknown(
-                    "stream.enabled",
+                    CheckId::StreamEnabled,
                     format!("could not describe the table: {e}"),
                 )
                 .runbook(RB),
             ];
         }
         Ok(None) => {
-            return vec![Finding::crit("stream.enabled", "the table does not exist").runbook(RB)];
+            return vec![
+                Finding::crit(CheckId::StreamEnabled, "the table does not exist").runbook(RB),
+            ];
         }
         Ok(Some(t)) => t,
     };
     let enabled = t.stream_specification().is_some_and(|s| s.stream_enabled());
     let mut out = vec![crate::checks::table::stream(
-        "stream.enabled",
+        CheckId::StreamEnabled,
         t,
         &crate::spec::table(),
     )];
@@ -164,12 +170,12 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
         return out;
     }
     match &facts.stream {
-        None => {
-            out.push(Finding::crit("stream.status", "no LatestStreamArn on the table").runbook(RB))
-        }
+        None => out.push(
+            Finding::crit(CheckId::StreamStatus, "no LatestStreamArn on the table").runbook(RB),
+        ),
         Some(Err(e)) => out.push(
             Finding::unknown(
-                "stream.status",
+                CheckId::StreamStatus,
                 format!("could not describe the stream: {e}"),
             )
             .runbook(RB),
@@ -179,13 +185,14 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
             out.push(
                 match info.status {
                     Some(StreamStatus::Enabled) => {
-                        Finding::ok("stream.status", format!("{status} ({})", info.arn))
+                        Finding::ok(CheckId::StreamStatus, format!("{status} ({})", info.arn))
                     }
-                    Some(StreamStatus::Enabling) => {
-                        Finding::warn("stream.status", format!("{status}: not delivering yet"))
-                    }
+                    Some(StreamStatus::Enabling) => Finding::warn(
+                        CheckId::StreamStatus,
+                        format!("{status}: not delivering yet"),
+                    ),
                     _ => Finding::crit(
-                        "stream.status",
+                        CheckId::StreamStatus,
                         format!("{status}: the stream does not deliver"),
                     ),
                 }
@@ -197,14 +204,14 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
             let children = info.shards.iter().filter(|s| s.parent.is_some()).count();
             let f = if open == 0 {
                 Finding::warn(
-                    "stream.shards",
+                    CheckId::StreamShards,
                     format!(
                         "{closed} closed shards and no open one: new records have nowhere to go"
                     ),
                 )
             } else {
                 Finding::ok(
-                    "stream.shards",
+                    CheckId::StreamShards,
                     format!("{open} open, {closed} closed, {children} with a parent (split)"),
                 )
             };
@@ -223,7 +230,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
         Err(e) if matches!(e.kind, AwsErrorKind::AccessDenied | AwsErrorKind::NotFound) => {
             return vec![
                 Finding::unknown(
-                    "stream.consumer",
+                    CheckId::StreamConsumers,
                     format!("cannot see Lambda event source mappings: {e}"),
                 )
                 .remedy("grant lambda:ListEventSourceMappings to check the consumer")
@@ -233,7 +240,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
         Err(e) => {
             return vec![
                 Finding::unknown(
-                    "stream.consumer",
+                    CheckId::StreamConsumers,
                     format!("could not list event source mappings: {e}"),
                 )
                 .runbook("Issue 3, resolution 4"),
@@ -242,7 +249,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
         Ok(m) => m,
     };
     if mappings.is_empty() {
-        return vec![Finding::warn("stream.consumer", "no Lambda event source mapping reads this stream: nothing consumes it")
+        return vec![Finding::warn(CheckId::StreamConsumers, "no Lambda event source mapping reads this stream: nothing consumes it")
             .remedy("create or re-point the consumer's event source mapping to the table's LatestStreamArn")
             .runbook("Issue 3, resolution 4")];
     }
@@ -261,7 +268,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
             "maximum_record_age_in_seconds": m.maximum_record_age_in_seconds(),
             "batch_size": m.batch_size(),
         });
-        let check = format!("stream.consumer.{function}");
+        let check = CheckId::StreamConsumer(function.to_string());
         // LastProcessingResult is the last batch ever, with no time: the IteratorAge row says
         // whether batches arrived in the window.
         let summary =
@@ -279,7 +286,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
     if mappings.len() > MAX_READERS {
         out.push(
             Finding::warn(
-                "stream.readers",
+                CheckId::StreamReaders,
                 format!("{} mappings read the stream; more than {MAX_READERS} readers per shard get throttled", mappings.len()),
             )
             .runbook("Issue 3: DynamoDB Streams Not Delivering Events (at most 2 readers per shard)"),
@@ -287,7 +294,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
     }
     match &facts.iterator_age {
         Err(e) => out.push(Finding::unknown(
-            "stream.iterator_age",
+            CheckId::StreamIteratorAges,
             format!("could not read IteratorAge: {e}"),
         )),
         Ok(ages) => {
@@ -295,7 +302,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
             names.sort();
             for f in names {
                 let age = ages[f];
-                let check = format!("stream.iterator_age.{f}");
+                let check = CheckId::StreamIteratorAge(f.to_string());
                 let finding = match age {
                     None => Finding::unknown(
                         check,
@@ -494,7 +501,7 @@ mod tests {
         assert!(
             evaluate(&facts(Ok(three), None))
                 .iter()
-                .any(|f| f.check == "stream.readers" && f.status == Status::Warn)
+                .any(|f| f.check == CheckId::StreamReaders && f.status == Status::Warn)
         );
     }
 
@@ -511,7 +518,7 @@ mod tests {
         let findings = evaluate(&facts(Err(denied), None));
         let c = findings
             .iter()
-            .find(|f| f.check == "stream.consumer")
+            .find(|f| f.check == CheckId::StreamConsumers)
             .unwrap();
         assert_eq!(c.status, Status::Unknown);
         assert!(c.summary.contains("AccessDenied"));

@@ -1,5 +1,6 @@
 //! `table verify`: the live table against the runbook's Architecture Summary.
 
+use crate::report::CheckId;
 use aws_sdk_dynamodb::types::{
     BillingMode, ContinuousBackupsDescription, KeySchemaElement, KeyType,
     PointInTimeRecoveryStatus, ProjectionType, SseStatus, StreamViewType, TableDescription,
@@ -46,7 +47,7 @@ pub async fn gather(ctx: &Context, name: &str) -> Result<TableFacts, NoRegion> {
 /// `table.exists` when DescribeTable said the table does not exist: every other check of the
 /// table stands on this one.
 pub fn missing(name: &str, production: bool) -> Finding {
-    Finding::crit("table.exists", format!("table {name} does not exist"))
+    Finding::crit(CheckId::TableExists, format!("table {name} does not exist"))
         .evidence(json!({"table": name}))
         .remedy(if production {
             "check --env/--table; restore it (eventsctl pitr-restore) or re-apply its Terraform"
@@ -61,9 +62,12 @@ pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
     let table = match &facts.table {
         Err(e) => {
             return vec![
-                Finding::unknown("table.exists", format!("could not describe the table: {e}"))
-                    .remedy("check credentials, region and the dynamodb:DescribeTable permission")
-                    .runbook(RB_SCHEMA),
+                Finding::unknown(
+                    CheckId::TableExists,
+                    format!("could not describe the table: {e}"),
+                )
+                .remedy("check credentials, region and the dynamodb:DescribeTable permission")
+                .runbook(RB_SCHEMA),
             ];
         }
         Ok(None) => return vec![missing(&facts.name, facts.production)],
@@ -74,7 +78,7 @@ pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
     findings.push(billing(table));
     findings.push(ttl(&facts.ttl, spec));
     findings.extend(pitr(&facts.backups, spec));
-    findings.push(stream("table.stream", table, spec));
+    findings.push(stream(CheckId::TableStream, table, spec));
     findings.push(encryption(table));
     findings.push(deletion_protection(table, facts.production));
     findings
@@ -88,11 +92,12 @@ fn status(t: &TableDescription) -> Finding {
         .unwrap_or_else(|| "unknown".into());
     let evidence = json!({"table_status": text});
     match s {
-        Some(TableStatus::Active) => Finding::ok("table.status", "ACTIVE"),
-        Some(TableStatus::Creating) | Some(TableStatus::Updating) => {
-            Finding::warn("table.status", format!("{text}: changes are being applied"))
-        }
-        _ => Finding::crit("table.status", format!("table is {text}, not ACTIVE"))
+        Some(TableStatus::Active) => Finding::ok(CheckId::TableStatus, "ACTIVE"),
+        Some(TableStatus::Creating) | Some(TableStatus::Updating) => Finding::warn(
+            CheckId::TableStatus,
+            format!("{text}: changes are being applied"),
+        ),
+        _ => Finding::crit(CheckId::TableStatus, format!("table is {text}, not ACTIVE"))
             .remedy("check the table in the console; writes fail unless it is ACTIVE"),
     }
     .evidence(evidence)
@@ -154,10 +159,10 @@ fn key_schema(t: &TableDescription, spec: &TableSpec) -> Finding {
     let (ok, have, want) = keys_match(t, t.key_schema(), &spec.partition_key, &spec.sort_key);
     let evidence = json!({"expected": want, "actual": have});
     if ok {
-        Finding::ok("table.key_schema", have)
+        Finding::ok(CheckId::TableKeySchema, have)
     } else {
         Finding::crit(
-            "table.key_schema",
+            CheckId::TableKeySchema,
             format!("keys are {have}, the spec says {want}"),
         )
         .remedy("key schemas cannot change in place: create a table to spec and migrate the data")
@@ -167,7 +172,7 @@ fn key_schema(t: &TableDescription, spec: &TableSpec) -> Finding {
 }
 
 fn gsi(t: &TableDescription, spec: &TableSpec, g: &crate::spec::GsiSpec) -> Finding {
-    let check = format!("table.gsi.{}", g.name);
+    let check = CheckId::TableGsi(g.name.to_string());
     let Some(index) = t
         .global_secondary_indexes()
         .iter()
@@ -246,10 +251,10 @@ fn billing(t: &TableDescription) -> Finding {
                 .filter(|v| *v > 0)
                 .map(|v| format!(", on-demand maximum {v} WRU/s"))
                 .unwrap_or_default();
-            Finding::ok("table.billing", format!("PAY_PER_REQUEST{limit}"))
+            Finding::ok(CheckId::TableBilling, format!("PAY_PER_REQUEST{limit}"))
         }
         other => Finding::warn(
-            "table.billing",
+            CheckId::TableBilling,
             format!("{}: the runbook's table is on-demand", other.as_str()),
         )
         .remedy("switch to PAY_PER_REQUEST in Terraform, or size capacity and auto scaling deliberately"),
@@ -261,11 +266,11 @@ fn billing(t: &TableDescription) -> Finding {
 fn ttl(facts: &Result<Option<TimeToLiveDescription>, AwsError>, spec: &TableSpec) -> Finding {
     let d = match facts {
         Err(e) => {
-            return Finding::unknown("table.ttl", format!("could not read TTL: {e}"))
+            return Finding::unknown(CheckId::TableTtl, format!("could not read TTL: {e}"))
                 .runbook(RB_CONFIG);
         }
         Ok(None) => {
-            return Finding::unknown("table.ttl", "no TTL description (table vanished?)")
+            return Finding::unknown(CheckId::TableTtl, "no TTL description (table vanished?)")
                 .runbook(RB_CONFIG);
         }
         Ok(Some(d)) => d,
@@ -283,10 +288,10 @@ fn ttl(facts: &Result<Option<TimeToLiveDescription>, AwsError>, spec: &TableSpec
     );
     match status {
         Some(TimeToLiveStatus::Enabled) if attr == spec.ttl_attribute => {
-            Finding::ok("table.ttl", format!("ENABLED on `{attr}`"))
+            Finding::ok(CheckId::TableTtl, format!("ENABLED on `{attr}`"))
         }
         Some(TimeToLiveStatus::Enabled) => Finding::crit(
-            "table.ttl",
+            CheckId::TableTtl,
             format!(
                 "ENABLED on `{attr}`, but events carry `{}`: nothing expires",
                 spec.ttl_attribute
@@ -294,14 +299,14 @@ fn ttl(facts: &Result<Option<TimeToLiveDescription>, AwsError>, spec: &TableSpec
         )
         .remedy(enable),
         Some(TimeToLiveStatus::Enabling) | Some(TimeToLiveStatus::Disabling) => Finding::warn(
-            "table.ttl",
+            CheckId::TableTtl,
             format!(
                 "{} on `{attr}` (a TTL change takes up to an hour)",
                 status.as_ref().map(|s| s.as_str()).unwrap_or("?")
             ),
         ),
         _ => Finding::crit(
-            "table.ttl",
+            CheckId::TableTtl,
             "TTL is DISABLED: expired events are never deleted",
         )
         .remedy(enable),
@@ -318,12 +323,14 @@ fn pitr(
     let d = match facts {
         Err(e) => {
             return vec![
-                Finding::unknown("table.pitr", format!("could not read PITR: {e}")).runbook(rb),
+                Finding::unknown(CheckId::TablePitr, format!("could not read PITR: {e}"))
+                    .runbook(rb),
             ];
         }
         Ok(None) => {
             return vec![
-                Finding::unknown("table.pitr", "no continuous-backups description").runbook(rb),
+                Finding::unknown(CheckId::TablePitr, "no continuous-backups description")
+                    .runbook(rb),
             ];
         }
         Ok(Some(d)) => d,
@@ -340,7 +347,7 @@ fn pitr(
     });
     if !enabled {
         return vec![
-            Finding::crit("table.pitr", "point-in-time recovery is DISABLED: no restore is possible")
+            Finding::crit(CheckId::TablePitr, "point-in-time recovery is DISABLED: no restore is possible")
                 .evidence(evidence)
                 .remedy(format!(
                     "enable it: aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true,RecoveryPeriodInDays={}",
@@ -353,12 +360,14 @@ fn pitr(
         // AWS added RecoveryPeriodInDays in January 2025; older answers (and emulators) omit
         // it, and then the retention is the default, 35 days.
         None => Finding::ok(
-            "table.pitr_retention",
+            CheckId::TablePitrRetention,
             format!("{} days (not reported; AWS default)", spec.pitr_days),
         ),
-        Some(d) if d >= spec.pitr_days => Finding::ok("table.pitr_retention", format!("{d} days")),
+        Some(d) if d >= spec.pitr_days => {
+            Finding::ok(CheckId::TablePitrRetention, format!("{d} days"))
+        }
         Some(d) => Finding::warn(
-            "table.pitr_retention",
+            CheckId::TablePitrRetention,
             format!(
                 "{d} days, the runbook plans for {}: restores older than {d} days are impossible",
                 spec.pitr_days
@@ -370,7 +379,7 @@ fn pitr(
         )),
     };
     vec![
-        Finding::ok("table.pitr", "ENABLED")
+        Finding::ok(CheckId::TablePitr, "ENABLED")
             .evidence(evidence.clone())
             .runbook(rb),
         retention.evidence(evidence).runbook(rb),
@@ -378,7 +387,7 @@ fn pitr(
 }
 
 /// The stream's finding under `check`: `table.stream` here, `stream.enabled` in stream-status.
-pub fn stream(check: &str, t: &TableDescription, spec: &TableSpec) -> Finding {
+pub fn stream(check: CheckId, t: &TableDescription, spec: &TableSpec) -> Finding {
     let s = t.stream_specification();
     let enabled = s.map(|s| s.stream_enabled()).unwrap_or(false);
     let view = s.and_then(|s| s.stream_view_type()).cloned();
@@ -434,18 +443,18 @@ fn encryption(t: &TableDescription) -> Finding {
     match status {
         // No SSEDescription: the AWS owned key, DynamoDB's default; data is encrypted at rest.
         None | Some(SseStatus::Disabled) => Finding::ok(
-            "table.encryption",
+            CheckId::TableEncryption,
             "encrypted at rest with the AWS owned key (default)",
         ),
         Some(SseStatus::Enabled) => Finding::ok(
-            "table.encryption",
+            CheckId::TableEncryption,
             format!(
                 "encrypted at rest with {}",
                 kind.unwrap_or_else(|| "KMS".into())
             ),
         ),
         Some(other) => Finding::warn(
-            "table.encryption",
+            CheckId::TableEncryption,
             format!("encryption is {}", other.as_str()),
         )
         .remedy("check the KMS key: an inaccessible key makes the table inaccessible"),
@@ -458,10 +467,13 @@ fn deletion_protection(t: &TableDescription, production: bool) -> Finding {
     let on = t.deletion_protection_enabled() == Some(true);
     let evidence = json!({"enabled": on, "production_env": production});
     match (on, production) {
-        (true, _) => Finding::ok("table.deletion_protection", "on"),
-        (false, false) => Finding::ok("table.deletion_protection", "off (fine outside production)"),
+        (true, _) => Finding::ok(CheckId::TableDeletionProtection, "on"),
+        (false, false) => Finding::ok(
+            CheckId::TableDeletionProtection,
+            "off (fine outside production)",
+        ),
         (false, true) => Finding::warn(
-            "table.deletion_protection",
+            CheckId::TableDeletionProtection,
             "off in a production environment: one delete-table call loses the table",
         )
         .remedy("aws dynamodb update-table --table-name <table> --deletion-protection-enabled"),
@@ -565,7 +577,7 @@ mod tests {
         }
     }
 
-    fn status_of(findings: &[Finding], check: &str) -> Status {
+    fn status_of(findings: &[Finding], check: CheckId) -> Status {
         findings
             .iter()
             .find(|f| f.check == check)
@@ -587,7 +599,7 @@ mod tests {
         let spec = spec::table();
         // (mutation, check, expected status)
         type Mutate = fn(&mut TableFacts);
-        let cases: Vec<(Mutate, &str, Status)> = vec![
+        let cases: Vec<(Mutate, CheckId, Status)> = vec![
             (
                 |f| {
                     f.ttl = Ok(Some(
@@ -596,7 +608,7 @@ mod tests {
                             .build(),
                     ))
                 },
-                "table.ttl",
+                CheckId::TableTtl,
                 Status::Crit,
             ),
             (
@@ -608,7 +620,7 @@ mod tests {
                             .build(),
                     ))
                 },
-                "table.ttl",
+                CheckId::TableTtl,
                 Status::Crit,
             ),
             (
@@ -620,7 +632,7 @@ mod tests {
                             .build(),
                     ))
                 },
-                "table.ttl",
+                CheckId::TableTtl,
                 Status::Warn,
             ),
             (
@@ -628,7 +640,7 @@ mod tests {
                     let t = f.table.as_mut().unwrap().as_mut().unwrap();
                     t.stream_specification = None;
                 },
-                "table.stream",
+                CheckId::TableStream,
                 Status::Crit,
             ),
             (
@@ -642,7 +654,7 @@ mod tests {
                             .unwrap(),
                     );
                 },
-                "table.stream",
+                CheckId::TableStream,
                 Status::Crit,
             ),
             (
@@ -653,7 +665,7 @@ mod tests {
                         .unwrap()
                         .retain(|i| i.index_name() != Some(spec::STATUS_INDEX));
                 },
-                "table.gsi.StatusIndex",
+                CheckId::TableGsi("StatusIndex".into()),
                 Status::Crit,
             ),
             (
@@ -665,7 +677,7 @@ mod tests {
                         }
                     }
                 },
-                "table.key_schema",
+                CheckId::TableKeySchema,
                 Status::Crit,
             ),
             (
@@ -677,7 +689,7 @@ mod tests {
                             .build(),
                     );
                 },
-                "table.billing",
+                CheckId::TableBilling,
                 Status::Warn,
             ),
             (
@@ -698,7 +710,7 @@ mod tests {
                             .unwrap(),
                     ));
                 },
-                "table.pitr",
+                CheckId::TablePitr,
                 Status::Crit,
             ),
             (
@@ -720,12 +732,12 @@ mod tests {
                             .unwrap(),
                     ));
                 },
-                "table.pitr_retention",
+                CheckId::TablePitrRetention,
                 Status::Warn,
             ),
             (
                 |f| f.production = true,
-                "table.deletion_protection",
+                CheckId::TableDeletionProtection,
                 Status::Warn,
             ),
         ];
@@ -733,10 +745,15 @@ mod tests {
             let mut f = facts(good_table());
             mutate(&mut f);
             let findings = evaluate(&f, &spec);
-            assert_eq!(status_of(&findings, check), want, "case {i}: {check}");
+            assert_eq!(
+                status_of(&findings, check.clone()),
+                want,
+                "case {i}: {check}"
+            );
             // Only the mutated setting changes.
             for other in findings.iter().filter(|x| {
-                x.check != check && !(check == "table.pitr" && x.check == "table.pitr_retention")
+                x.check != check
+                    && !(check == CheckId::TablePitr && x.check == CheckId::TablePitrRetention)
             }) {
                 assert_eq!(other.status, Status::Ok, "case {i}: {other:?}");
             }

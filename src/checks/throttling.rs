@@ -4,6 +4,8 @@
 //! August 2025 (key range, on-demand maximum, account limit, provisioned), ThrottledRequests and
 //! SystemErrors per operation, consumed capacity, and UserErrors only as account-wide context.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use aws_sdk_cloudwatch::types::MetricAlarm;
 use aws_sdk_dynamodb::types::{BillingMode, TableDescription, TableStatus};
 use chrono::{DateTime, Duration, Utc};
@@ -128,14 +130,14 @@ pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
                 &format!("{side}ThrottleEvents"),
                 table,
                 r,
-                "Sum",
+                Stat::Sum,
             ));
             for reason in Reason::ALL {
                 keys.push(MetricKey::resource(
                     &format!("{side}{}", reason.metric_suffix()),
                     table,
                     r,
-                    "Sum",
+                    Stat::Sum,
                 ));
             }
         }
@@ -143,20 +145,25 @@ pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
             "ConsumedWriteCapacityUnits",
             table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
         keys.push(MetricKey::resource(
             "ConsumedReadCapacityUnits",
             table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
     }
     for op in operations() {
-        keys.push(MetricKey::op("ThrottledRequests", table, op, "Sum"));
-        keys.push(MetricKey::op("SystemErrors", table, op, "Sum"));
+        keys.push(MetricKey::op("ThrottledRequests", table, op, Stat::Sum));
+        keys.push(MetricKey::op("SystemErrors", table, op, Stat::Sum));
     }
-    keys.push(MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum"));
+    keys.push(MetricKey::new(
+        metrics::DYNAMODB,
+        "UserErrors",
+        &[],
+        Stat::Sum,
+    ));
     keys
 }
 
@@ -238,11 +245,11 @@ pub fn resource_throttles(m: &MetricSet, table: &str, index: Option<&str>) -> Re
     };
     let mut r = ResourceThrottles::default();
     for side in SIDES {
-        let key = MetricKey::resource(&format!("{side}ThrottleEvents"), table, index, "Sum");
+        let key = MetricKey::resource(&format!("{side}ThrottleEvents"), table, index, Stat::Sum);
         let (total, longest) = (m.total(&key), run(&key));
         for reason in Reason::ALL {
             let metric = format!("{side}{}", reason.metric_suffix());
-            let reason_key = MetricKey::resource(&metric, table, index, "Sum");
+            let reason_key = MetricKey::resource(&metric, table, index, Stat::Sum);
             let t = m.total(&reason_key);
             r.reasons.add(reason, t);
             if side == "Write" {
@@ -345,12 +352,15 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
         }));
     }
     // GSI back-pressure: an index throttles its writes while base-table writes are throttled.
-    let base_writes_throttled = per[0].1.write > 0.0
+    // The table is the resource without an index name; the rest are its GSIs.
+    let base_writes_throttled = per
+        .iter()
+        .any(|(index, t)| index.is_none() && t.write > 0.0)
         || WRITE_OPERATIONS
             .iter()
-            .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, "Sum")) > 0.0);
-    let throttled_gsis: Vec<String> = per[1..]
-        .iter()
+            .any(|op| m.total(&MetricKey::op("ThrottledRequests", table, op, Stat::Sum)) > 0.0);
+    let gsis = || per.iter().filter(|(index, _)| index.is_some());
+    let throttled_gsis: Vec<String> = gsis()
         .filter(|(_, t)| t.write > 0.0 || t.write_reasons.sum() > 0.0)
         .map(|(r, t)| {
             format!(
@@ -361,7 +371,7 @@ pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
         })
         .collect();
     if base_writes_throttled && !throttled_gsis.is_empty() {
-        let n: f64 = per[1..].iter().map(|(_, t)| t.write).sum();
+        let n: f64 = gsis().map(|(_, t)| t.write).sum();
         out.push((n, Cause {
             name: "gsi_back_pressure",
             summary: format!("GSI back-pressure: base-table writes are throttled while {} cannot keep up", throttled_gsis.join(", ")),
@@ -380,7 +390,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         Err(e) => {
             findings.push(
                 Finding::unknown(
-                    "throttling.metrics",
+                    CheckId::ThrottlingMetrics,
                     format!(
                         "could not read CloudWatch ({e}); a failed read is not \"no throttling\""
                     ),
@@ -395,7 +405,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     if !problems.is_empty() {
         findings.push(
             Finding::unknown(
-                "throttling.metrics",
+                CheckId::ThrottlingMetrics,
                 format!("CloudWatch returned incomplete data for {} series; the verdict may miss throttling", problems.len()),
             )
             .evidence(json!({"problems": problems}))
@@ -408,8 +418,8 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         let t = resource_throttles(m, &facts.table_name, r);
         throttle_status = throttle_status.max(t.status());
         let check = match r {
-            None => "throttling.table".to_owned(),
-            Some(i) => format!("throttling.gsi.{i}"),
+            None => CheckId::ThrottlingTable,
+            Some(i) => CheckId::ThrottlingGsi(i.to_owned()),
         };
         let mut summary = format!(
             "{} write / {} read throttle events in {window_text}",
@@ -442,7 +452,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
                     "ThrottledRequests",
                     &facts.table_name,
                     op,
-                    "Sum",
+                    Stat::Sum,
                 )),
             )
         })
@@ -456,7 +466,7 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     throttle_status = throttle_status.max(requests_status);
     findings.push(
         Finding::new(
-            "throttling.requests",
+            CheckId::ThrottlingRequests,
             requests_status,
             if by_op.is_empty() {
                 "no throttled requests".to_owned()
@@ -483,19 +493,19 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     let causes = causes(facts, m);
     let cause = if throttle_status == Status::Ok {
         Finding::ok(
-            "throttling.cause",
+            CheckId::ThrottlingCause,
             format!("no throttling in the last {window_text}"),
         )
     } else if causes.is_empty() {
         Finding::new(
-            "throttling.cause",
+            CheckId::ThrottlingCause,
             throttle_status,
             "throttled, cause not attributed: no per-reason throttle metrics in the window (DynamoDB publishes them since August 2025)",
         )
         .remedy("add exponential backoff in the API layer, check capacity and hot partitions (`eventsctl hot-partitions`) (runbook alarm 1, resolution 1-5)")
     } else {
         Finding::new(
-            "throttling.cause",
+            CheckId::ThrottlingCause,
             throttle_status,
             causes
                 .iter()
@@ -521,7 +531,12 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         .map(|op| {
             (
                 op,
-                m.total(&MetricKey::op("SystemErrors", &facts.table_name, op, "Sum")),
+                m.total(&MetricKey::op(
+                    "SystemErrors",
+                    &facts.table_name,
+                    op,
+                    Stat::Sum,
+                )),
             )
         })
         .filter(|(_, v)| *v > 0.0)
@@ -529,12 +544,12 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     findings.push(
         if errors.is_empty() {
             Finding::ok(
-                "throttling.system_errors",
+                CheckId::ThrottlingSystemErrors,
                 "no server-side errors (SystemErrors)",
             )
         } else {
             Finding::warn(
-                "throttling.system_errors",
+                CheckId::ThrottlingSystemErrors,
                 format!(
                     "server-side errors (HTTP 500): {}",
                     errors
@@ -563,11 +578,11 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
 fn table_finding(facts: &ThrottleFacts) -> Finding {
     match &facts.table {
         Err(e) => Finding::unknown(
-            "throttling.table_status",
+            CheckId::ThrottlingTableStatus,
             format!("could not describe the table: {e}"),
         ),
         Ok(None) => Finding::crit(
-            "throttling.table_status",
+            CheckId::ThrottlingTableStatus,
             format!(
                 "table {} does not exist: every write fails",
                 facts.table_name
@@ -600,9 +615,9 @@ fn table_finding(facts: &ThrottleFacts) -> Finding {
                 .unwrap_or_else(|| ", no on-demand maximum".into());
             let summary = format!("{status}, {}{max}", billing.as_str());
             let f = if t.table_status() == Some(&TableStatus::Active) {
-                Finding::ok("throttling.table_status", summary)
+                Finding::ok(CheckId::ThrottlingTableStatus, summary)
             } else {
-                Finding::crit("throttling.table_status", summary)
+                Finding::crit(CheckId::ThrottlingTableStatus, summary)
                     .remedy("writes fail unless the table is ACTIVE")
             };
             f.evidence(json!({"status": status, "billing_mode": billing.as_str()}))
@@ -614,7 +629,7 @@ fn table_finding(facts: &ThrottleFacts) -> Finding {
 fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
     let period = f64::from(m.window.period);
     let peak = |metric: &str| {
-        m.get(&MetricKey::table(metric, &facts.table_name, "Sum"))
+        m.get(&MetricKey::table(metric, &facts.table_name, Stat::Sum))
             .and_then(|s| s.max())
             .map(|v| v / period)
             .unwrap_or(0.0)
@@ -646,12 +661,12 @@ fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
         json!({"peak_wcu_per_s": wcu, "peak_rcu_per_s": rcu, "write_limit": wl, "read_limit": rl});
     let f = if wcu > 0.8 * wl || rcu > 0.8 * rl {
         Finding::warn(
-            "throttling.capacity",
+            CheckId::ThrottlingCapacity,
             format!("{summary}: above 80% of the limit"),
         )
         .remedy("raise the on-demand maximum or the per-table quota before traffic grows further")
     } else {
-        Finding::ok("throttling.capacity", summary)
+        Finding::ok(CheckId::ThrottlingCapacity, summary)
     };
     f.evidence(evidence)
         .runbook("Alarm 1, resolution 2 (burst capacity 40K RCU/WCU)")
@@ -701,7 +716,7 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
                         &format!("{side}ThrottleEvents"),
                         &facts.table_name,
                         r,
-                        "Sum",
+                        Stat::Sum,
                     ),
                 )
             })
@@ -730,7 +745,12 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
             rows: rows.into_iter().rev().take(48).rev().collect(),
         });
     }
-    let user_errors = m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum"));
+    let user_errors = m.total(&MetricKey::new(
+        metrics::DYNAMODB,
+        "UserErrors",
+        &[],
+        Stat::Sum,
+    ));
     let alarm = match &facts.alarm {
         Ok(Some(a)) => format!(
             "{} is {}",
@@ -767,7 +787,7 @@ pub fn data(facts: &ThrottleFacts) -> Value {
                    "by_reason": t.reasons.json()})
         }).collect::<Vec<_>>(),
         "causes": causes(facts, m).iter().map(|c| c.name).collect::<Vec<_>>(),
-        "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], "Sum")),
+        "user_errors_account_wide": m.total(&MetricKey::new(metrics::DYNAMODB, "UserErrors", &[], Stat::Sum)),
         "throttles_alarm": match &facts.alarm {
             Ok(Some(a)) => json!({"name": facts.alarm_name, "state": a.state_value().map(|s| s.as_str())}),
             Ok(None) => json!({"name": facts.alarm_name, "state": "missing"}),
@@ -798,8 +818,8 @@ mod tests {
             .iter()
             .map(|(metric, index, op, values)| Series {
                 key: match op {
-                    Some(op) => MetricKey::op(metric, TABLE, op, "Sum"),
-                    None => MetricKey::resource(metric, TABLE, *index, "Sum"),
+                    Some(op) => MetricKey::op(metric, TABLE, op, Stat::Sum),
+                    None => MetricKey::resource(metric, TABLE, *index, Stat::Sum),
                 },
                 points: values
                     .iter()
@@ -829,7 +849,7 @@ mod tests {
         }
     }
 
-    fn status_of(findings: &[Finding], check: &str) -> Status {
+    fn status_of(findings: &[Finding], check: CheckId) -> Status {
         findings
             .iter()
             .find(|f| f.check == check)
@@ -917,16 +937,20 @@ mod tests {
         for (name, metrics, [table, gsi, requests, cause], named) in cases {
             let facts = facts(&metrics);
             let out = evaluate(&facts);
-            assert_eq!(status_of(&out, "throttling.table"), table, "{name}");
+            assert_eq!(status_of(&out, CheckId::ThrottlingTable), table, "{name}");
             assert_eq!(
-                status_of(&out, &format!("throttling.gsi.{GSI}")),
+                status_of(&out, CheckId::ThrottlingGsi(GSI.into())),
                 gsi,
                 "{name}"
             );
-            assert_eq!(status_of(&out, "throttling.requests"), requests, "{name}");
-            assert_eq!(status_of(&out, "throttling.cause"), cause, "{name}");
             assert_eq!(
-                status_of(&out, "throttling.table_status"),
+                status_of(&out, CheckId::ThrottlingRequests),
+                requests,
+                "{name}"
+            );
+            assert_eq!(status_of(&out, CheckId::ThrottlingCause), cause, "{name}");
+            assert_eq!(
+                status_of(&out, CheckId::ThrottlingTableStatus),
                 Status::Ok,
                 "{name}"
             );
@@ -947,13 +971,13 @@ mod tests {
             "denied",
         ));
         let out = evaluate(&f);
-        assert_eq!(status_of(&out, "throttling.metrics"), Status::Unknown);
-        assert!(out.iter().all(|x| x.check != "throttling.cause"));
+        assert_eq!(status_of(&out, CheckId::ThrottlingMetrics), Status::Unknown);
+        assert!(out.iter().all(|x| x.check != CheckId::ThrottlingCause));
 
         let mut f = facts(&[]);
         f.table = Ok(None);
         assert_eq!(
-            status_of(&evaluate(&f), "throttling.table_status"),
+            status_of(&evaluate(&f), CheckId::ThrottlingTableStatus),
             Status::Crit
         );
     }

@@ -5,6 +5,8 @@
 //! five years in the past is never deleted at all (5.5). This module classifies each scanned
 //! item (pure) and tallies the classes; memory holds the tallies and a few example keys.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::{AttributeValue, TimeToLiveDescription, TimeToLiveStatus};
@@ -435,7 +437,7 @@ fn age_text(s: i64) -> String {
 }
 
 fn class_finding(
-    check: &str,
+    check: CheckId,
     class: &Class,
     share: Option<&Proportion>,
     status_if_any: Status,
@@ -471,7 +473,7 @@ fn class_finding(
 fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
     match &facts.scope {
         Scope::Sample { asked, cost, .. } => Finding::ok(
-            "ttl.scope",
+            CheckId::TtlScope,
             format!(
                 "read a sample of {} items (asked {asked}{}) from {} of {} segments, {} pages, {:.1} read units; shares carry 95% intervals",
                 t.scanned,
@@ -495,7 +497,7 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                 .unwrap_or_default();
             let partial = |why: String| {
                 Finding::unknown(
-                    "ttl.scope",
+                    CheckId::TtlScope,
                     format!(
                         "partial: {why}; read {} items ({} of {} segments, {:.0} read units); the counts below are what was seen{resume}",
                         t.scanned, f.segments_done, f.total_segments, f.read_units
@@ -517,7 +519,7 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                     f.failed[0].1
                 )),
                 (None, true) => Finding::ok(
-                    "ttl.scope",
+                    CheckId::TtlScope,
                     format!(
                         "read all {} items ({} segments, {:.0} read units{})",
                         t.scanned,
@@ -542,12 +544,12 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
             );
             match x.manifest_items {
                 Some(m) if m != t.scanned => Finding::unknown(
-                    "ttl.scope",
+                    CheckId::TtlScope,
                     format!("{summary}, but its manifest lists {m} items"),
                 )
                 .remedy("read the export again; a data file may be missing or unreadable")
                 .evidence(evidence),
-                _ => Finding::ok("ttl.scope", summary).evidence(evidence),
+                _ => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
             }
         }
     }
@@ -559,7 +561,8 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         Ok(t) => t,
         Err(e) => {
             out.push(
-                Finding::unknown("ttl.data", format!("could not read the items: {e}")).runbook(RB),
+                Finding::unknown(CheckId::TtlData, format!("could not read the items: {e}"))
+                    .runbook(RB),
             );
             out.push(deletions_finding(facts, None));
             return out;
@@ -570,7 +573,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     if t.scanned == 0 {
         out.push(
             Finding::unknown(
-                "ttl.data",
+                CheckId::TtlData,
                 "read 0 items (the table or the part sampled is empty): no item's ttl to judge",
             )
             .evidence(json!({"scanned": 0}))
@@ -582,35 +585,35 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
     let specs = [
         (
-            "ttl.missing",
+            CheckId::TtlMissing,
             &t.missing,
             "missing",
             "items without a `ttl` (they never expire)",
             "set ttl = timestamp + 30 days (epoch seconds) on every write; backfill the old items",
         ),
         (
-            "ttl.not_number",
+            CheckId::TtlNotNumber,
             &t.not_number,
             "not_number",
             "items whose `ttl` is not a Number (DynamoDB ignores them)",
             "write ttl as a Number of epoch seconds, not a string",
         ),
         (
-            "ttl.milliseconds",
+            CheckId::TtlMilliseconds,
             &t.milliseconds,
             "milliseconds",
             "items with `ttl` in milliseconds (never expire: seconds are expected)",
             "divide by 1000 when writing; rewrite the affected items",
         ),
         (
-            "ttl.too_old",
+            CheckId::TtlTooOld,
             &t.too_old,
             "too_old",
             "items with `ttl` more than 5 years in the past (DynamoDB never deletes those)",
             "delete them yourself (check-ttl --cleanup does not: they are not 'overdue', they are ignored by TTL)",
         ),
         (
-            "ttl.too_far",
+            CheckId::TtlTooFar,
             &t.too_far,
             "too_far",
             "items with `ttl` beyond their timestamp + 30 days",
@@ -635,17 +638,17 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     };
     out.push(
         Finding::ok(
-            "ttl.expired_recent",
+            CheckId::TtlExpiredRecent,
             format!("{} expired items within {grace} of expiry (DynamoDB deletes in the background, typically within 48 h){}", t.expired_recent.count, of_table("expired_recent")),
         )
         .evidence(json!(t.expired_recent))
         .runbook(RB),
     );
     out.push(if t.overdue.count == 0 {
-        Finding::ok("ttl.overdue", format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(json!(t.overdue))
+        Finding::ok(CheckId::TtlOverdue, format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(json!(t.overdue))
     } else {
         Finding::warn(
-            "ttl.overdue",
+            CheckId::TtlOverdue,
             format!(
                 "{} items expired more than {grace} ago and are still here (oldest {} past expiry){}",
                 t.overdue.count,
@@ -660,7 +663,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     out.push(
         if t.older_than_30d.count == 0 {
             Finding::ok(
-                "ttl.old_events",
+                CheckId::TtlOldEvents,
                 format!(
                     "no events older than 30 days by their timestamp{}",
                     of_table("older_than_30d")
@@ -668,7 +671,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
             )
         } else {
             Finding::new(
-                "ttl.old_events",
+                CheckId::TtlOldEvents,
                 if t.overdue.count > 0 || t.missing.count > 0 {
                     Status::Warn
                 } else {
@@ -703,25 +706,25 @@ pub fn ttl_enabled(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> bool 
 
 fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Finding {
     let f = match d {
-        Err(e) => Finding::unknown("ttl.status", format!("could not read TTL: {e}")),
-        Ok(None) => Finding::crit("ttl.status", "the table does not exist"),
+        Err(e) => Finding::unknown(CheckId::TtlStatus, format!("could not read TTL: {e}")),
+        Ok(None) => Finding::crit(CheckId::TtlStatus, "the table does not exist"),
         Ok(Some(d)) => {
             let attr = d.attribute_name().unwrap_or("");
             let evidence = json!({"status": d.time_to_live_status().map(|s| s.as_str()), "attribute": d.attribute_name()});
             match d.time_to_live_status() {
                 Some(TimeToLiveStatus::Enabled) if attr == TTL_ATTRIBUTE => {
-                    Finding::ok("ttl.status", "ENABLED on `ttl`")
+                    Finding::ok(CheckId::TtlStatus, "ENABLED on `ttl`")
                 }
                 Some(TimeToLiveStatus::Enabled) => Finding::crit(
-                    "ttl.status",
+                    CheckId::TtlStatus,
                     format!("ENABLED on `{attr}`, but events carry `ttl`: nothing expires"),
                 )
                 .remedy("point TTL at `ttl` (UpdateTimeToLive; one change per hour)"),
                 Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => Finding::warn(
-                    "ttl.status",
+                    CheckId::TtlStatus,
                     format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
                 ),
-                _ => Finding::crit("ttl.status", "DISABLED: nothing expires")
+                _ => Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires")
                     .remedy("aws dynamodb update-time-to-live --table-name <table> --time-to-live-specification Enabled=true,AttributeName=ttl"),
             }
             .evidence(evidence)
@@ -733,7 +736,7 @@ fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Findin
 fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
     let f = match &facts.deleted {
         Err(e) => Finding::unknown(
-            "ttl.deletions",
+            CheckId::TtlDeletions,
             format!("could not read TimeToLiveDeletedItemCount: {e}"),
         ),
         Ok((day, week)) => {
@@ -741,11 +744,11 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
             let evidence = json!({"deleted_24h": day, "deleted_7d": week});
             let overdue = tally.map(|t| t.overdue.count).unwrap_or(0);
             if *week == 0.0 && overdue > 0 {
-                Finding::warn("ttl.deletions", format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
+                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
                     .remedy("check ttl.status and the ttl attribute's type and units; then contact AWS Support (runbook Issue 2, resolution 4)")
                     .evidence(evidence)
             } else {
-                Finding::ok("ttl.deletions", summary).evidence(evidence)
+                Finding::ok(CheckId::TtlDeletions, summary).evidence(evidence)
             }
         }
     };
@@ -756,7 +759,7 @@ fn cleanup_finding(c: &Cleanup) -> Finding {
     let evidence = json!(c);
     if c.dry_run {
         return Finding::ok(
-            "ttl.cleanup",
+            CheckId::TtlCleanup,
             format!(
                 "would delete {} overdue items (nothing deleted; add --yes)",
                 c.candidates
@@ -770,10 +773,10 @@ fn cleanup_finding(c: &Cleanup) -> Finding {
         c.deleted, c.candidates, c.kept_changed, c.failed
     );
     if c.failed > 0 {
-        Finding::warn("ttl.cleanup", summary)
+        Finding::warn(CheckId::TtlCleanup, summary)
             .remedy("run it again; deletes are conditional and safe to repeat")
     } else {
-        Finding::ok("ttl.cleanup", summary)
+        Finding::ok(CheckId::TtlCleanup, summary)
     }
     .evidence(evidence)
     .runbook("Issue 2, resolution 5")
@@ -823,7 +826,7 @@ pub async fn gather_meta(
     let described = crate::aws::table::describe(client, table);
     let deleted = async {
         let window = Window::last_at(chrono::Duration::days(7), now, 3600);
-        let key = MetricKey::table("TimeToLiveDeletedItemCount", table, "Sum");
+        let key = MetricKey::table("TimeToLiveDeletedItemCount", table, Stat::Sum);
         let set = fetch(cw, window, std::slice::from_ref(&key)).await?;
         let series = set.series(&key);
         let day_start = now - chrono::Duration::hours(24);
@@ -1030,7 +1033,7 @@ mod tests {
         assert_eq!(
             findings
                 .iter()
-                .find(|x| x.check == "ttl.overdue")
+                .find(|x| x.check == CheckId::TtlOverdue)
                 .unwrap()
                 .status,
             Status::Warn
@@ -1038,7 +1041,7 @@ mod tests {
         assert_eq!(
             findings
                 .iter()
-                .find(|x| x.check == "ttl.deletions")
+                .find(|x| x.check == CheckId::TtlDeletions)
                 .unwrap()
                 .status,
             Status::Warn
@@ -1046,7 +1049,7 @@ mod tests {
         assert_eq!(
             evaluate(&facts(tally, 500.0))
                 .iter()
-                .find(|x| x.check == "ttl.deletions")
+                .find(|x| x.check == CheckId::TtlDeletions)
                 .unwrap()
                 .status,
             Status::Ok

@@ -1,13 +1,13 @@
 //! `alarms apply`, `alarms status`.
 
-use serde_json::json;
+use serde::Serialize;
 
 use crate::aws::alarms as cw_alarms;
 use crate::checks::alarms::{AlarmFacts, check_name, drift, evaluate};
 use crate::cli::{AlarmsApplyArgs, DEFAULT_ITERATOR_AGE_MINUTES};
 use crate::context::Context;
-use crate::report::{Report, Section};
-use crate::spec::alarms::{AlarmSpec, alarms, recommended, recommended_names};
+use crate::report::{CheckId, Report, Section};
+use crate::spec::alarms::{AlarmAction, AlarmSpec, alarms, recommended, recommended_names};
 use crate::spec::{self, Names};
 
 /// The alarm specs for this table: its GSIs from DescribeTable, else the spec's; and the
@@ -52,12 +52,36 @@ pub async fn status(ctx: &Context) -> anyhow::Result<Report> {
     let found = cw_alarms::describe(cw, &names).await;
     let facts = AlarmFacts { specs, found };
     report.extend(evaluate(&facts, &prefix(&ctx.names)));
-    report.set(
-        "alarms",
-        facts.specs.iter().map(|s| &s.name).collect::<Vec<_>>(),
-    );
+    report.set_data(&StatusData {
+        alarms: facts.specs.iter().map(|s| s.name.as_str()).collect(),
+    })?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
+}
+
+/// `alarms status`'s `data`: the alarms checked.
+#[derive(Serialize)]
+struct StatusData<'a> {
+    alarms: Vec<&'a str>,
+}
+
+/// `alarms apply`'s `data`: what was (or would be) done to each alarm.
+#[derive(Serialize)]
+struct ApplyData {
+    dry_run: bool,
+    plan: Vec<PlanEntry>,
+}
+
+#[derive(Serialize)]
+struct PlanEntry {
+    alarm: String,
+    /// The finding of `alarms status` that checks it.
+    check: CheckId,
+    /// `create`, `update` or `unchanged`.
+    action: AlarmAction,
+    changes: Vec<String>,
+    /// The alarm's actions (SNS topics) after the apply.
+    actions: Vec<String>,
 }
 
 pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Report> {
@@ -95,7 +119,7 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
             (None, None) => Vec::new(),
         };
         let (action, changes) = match live {
-            None => ("create", vec!["new alarm".to_owned()]),
+            None => (AlarmAction::Create, vec!["new alarm".to_owned()]),
             Some(a) => {
                 let mut d = drift(spec, a);
                 if a.alarm_description() != Some(spec.description.as_str()) {
@@ -105,22 +129,28 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
                     d.push(format!("actions: {:?} -> {:?}", a.alarm_actions(), actions));
                 }
                 if d.is_empty() {
-                    ("unchanged", d)
+                    (AlarmAction::Unchanged, d)
                 } else {
-                    ("update", d)
+                    (AlarmAction::Update, d)
                 }
             }
         };
         rows.push(vec![
             spec.name.clone(),
-            action.to_owned(),
+            action.as_str().to_owned(),
             spec.condition(),
             changes.join("; "),
         ]);
-        plan.push(json!({"alarm": spec.name, "check": check_name(spec, &prefix(&ctx.names)), "action": action, "changes": changes, "actions": actions}));
-        if !args.dry_run && action != "unchanged" {
+        if !args.dry_run && action.writes() {
             cw_alarms::put(cw, spec, &actions).await?;
         }
+        plan.push(PlanEntry {
+            alarm: spec.name.clone(),
+            check: check_name(spec, &prefix(&ctx.names)),
+            action,
+            changes,
+            actions,
+        });
     }
     report.section(Section::table(
         if args.dry_run {
@@ -131,8 +161,10 @@ pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Repo
         &["ALARM", "ACTION", "CONDITION", "CHANGES"],
         rows,
     ));
-    report.set("dry_run", args.dry_run);
-    report.set("plan", plan);
+    report.set_data(&ApplyData {
+        dry_run: args.dry_run,
+        plan,
+    })?;
     if args.sns_topic.is_none() && existing.iter().all(|a| a.alarm_actions().is_empty()) {
         report.note("No --sns-topic: the alarms notify nobody yet (alarms status warns about it).");
     }

@@ -24,7 +24,7 @@ use crate::events::query::{QuerySpec, query};
 use crate::events::writer::{
     BATCH_SIZE, DeleteKey, Pending, PutError, RetryPolicy, WriteStats, put_event, write_batch,
 };
-use crate::report::{Finding, Report, Section};
+use crate::report::{CheckId, Finding, Report, Section};
 use crate::safety;
 use crate::spec::targets::{READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT};
 
@@ -282,7 +282,7 @@ async fn one_request(
 fn not_started(name: &str, why: String) -> Report {
     let mut report = Report::check(name);
     report.push(
-        Finding::unknown("bench.preflight", format!("no request sent: {why}")).remedy(
+        Finding::unknown(CheckId::BenchPreflight, format!("no request sent: {why}")).remedy(
             "Check --endpoint-url / --region and that the table exists (eventsctl table describe).",
         ),
     );

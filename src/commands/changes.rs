@@ -2,6 +2,7 @@
 //! recent changes in the checks whose symptom they may explain.
 
 use chrono::{Duration, Utc};
+use serde::Serialize;
 
 use crate::checks::changes::{self, Aspect, Change, Impact, Scope};
 use crate::cli::ChangesArgs;
@@ -27,17 +28,30 @@ pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report
         ],
         timeline.iter().map(|c| row(c, now)).collect(),
     ));
-    report.set(
-        "window",
-        serde_json::json!({
-            "start": times::stamp(facts.start), "end": times::stamp(facts.end),
-        }),
-    );
-    report.set("entries", &timeline);
+    report.set_data(&ChangesData {
+        window: ChangesWindow {
+            start: times::stamp(facts.start),
+            end: times::stamp(facts.end),
+        },
+        entries: &timeline,
+    })?;
     report.note(
         "CloudTrail event history holds management events of the last 90 days in this Region; item writes (data events) are not in it.",
     );
     Ok(report)
+}
+
+/// `changes`' `data`: the window searched and what changed in it, newest first.
+#[derive(Serialize)]
+struct ChangesData<'a> {
+    window: ChangesWindow,
+    entries: &'a [Change],
+}
+
+#[derive(Serialize)]
+struct ChangesWindow {
+    start: String,
+    end: String,
 }
 
 fn row(c: &Change, now: chrono::DateTime<Utc>) -> Vec<String> {

@@ -1,6 +1,8 @@
 //! `dashboard apply`, `dashboard show`.
 
+use crate::report::CheckId;
 use chrono::Utc;
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::aws::error::AwsResultExt;
@@ -24,9 +26,11 @@ pub async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::Result<R
     let body = dashboard::body(&widgets, &region);
     let name = ctx.names.dashboard.clone();
     let mut report = Report::action("dashboard apply");
-    report.set("dashboard", &name);
-    report.set("dry_run", args.dry_run);
-    report.set("body", &body);
+    report.set_data(&ApplyData {
+        dashboard: &name,
+        dry_run: args.dry_run,
+        body: &body,
+    })?;
     let rows = widgets
         .iter()
         .map(|w| {
@@ -105,23 +109,39 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
         .collect();
     let set = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await?;
     let mut report = Report::action("dashboard show");
-    let mut data = Vec::new();
-    for w in &widgets {
-        let series: Vec<ChartSeries> = w
-            .lines
+    let data = ShowData {
+        window: ShowWindow {
+            start: crate::times::stamp(window.start),
+            end: crate::times::stamp(window.end),
+            period_s: window.period,
+        },
+        widgets: widgets
             .iter()
-            .map(|l| ChartSeries {
-                label: l.label.clone(),
-                unit: w.unit.to_owned(),
-                values: set.series(&l.key).dense(&window),
+            .map(|w| WidgetData {
+                title: w.title,
                 target: w.target,
+                series: w
+                    .lines
+                    .iter()
+                    .map(|l| SeriesData {
+                        label: l.label.clone(),
+                        values: set.series(&l.key).dense(&window),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    for (w, d) in widgets.iter().zip(&data.widgets) {
+        let series: Vec<ChartSeries> = d
+            .series
+            .iter()
+            .map(|s| ChartSeries {
+                label: s.label.clone(),
+                unit: w.unit.to_owned(),
+                values: s.values.clone(),
+                target: d.target,
             })
             .collect();
-        data.push(serde_json::json!({
-            "title": w.title,
-            "target": w.target,
-            "series": series.iter().map(|s| serde_json::json!({"label": s.label, "values": s.values})).collect::<Vec<_>>(),
-        }));
         let threshold = w
             .target
             .map(|t| {
@@ -148,7 +168,7 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
     let span = crate::times::human(window.length());
     report.push(if with_data == 0 {
         Finding::unknown(
-            "dashboard.data",
+            CheckId::DashboardData,
             format!(
                 "{}: none of the {total} series has a datapoint",
                 crate::checks::evidence::no_traffic(&format!("last {span}"))
@@ -156,12 +176,47 @@ pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
         )
     } else {
         Finding::ok(
-            "dashboard.data",
+            CheckId::DashboardData,
             format!("{with_data} of {total} series have datapoints in the last {span}"),
         )
     });
-    report.set("window", serde_json::json!({"start": crate::times::stamp(window.start), "end": crate::times::stamp(window.end), "period_s": window.period}));
-    report.set("widgets", data);
+    report.set_data(&data)?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
+}
+
+/// `dashboard apply`'s `data`: the dashboard and the body put (or that would be).
+#[derive(Serialize)]
+struct ApplyData<'a> {
+    dashboard: &'a str,
+    dry_run: bool,
+    body: &'a Value,
+}
+
+/// `dashboard show`'s `data`: the window and each widget's series, one value a period (null
+/// where CloudWatch has no datapoint).
+#[derive(Serialize)]
+struct ShowData {
+    window: ShowWindow,
+    widgets: Vec<WidgetData>,
+}
+
+#[derive(Serialize)]
+struct ShowWindow {
+    start: String,
+    end: String,
+    period_s: i32,
+}
+
+#[derive(Serialize)]
+struct WidgetData {
+    title: &'static str,
+    target: Option<f64>,
+    series: Vec<SeriesData>,
+}
+
+#[derive(Serialize)]
+struct SeriesData {
+    label: String,
+    values: Vec<Option<f64>>,
 }

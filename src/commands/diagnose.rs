@@ -1,9 +1,11 @@
 //! `diagnose throttling|latency|writes`.
 
+use crate::report::CheckId;
 use std::time::Instant;
 
 use chrono::Utc;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{Value, json};
 
 use crate::checks::changes::Aspect;
 use crate::checks::{latency, throttling};
@@ -22,7 +24,9 @@ pub async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Repo
     for s in throttling::sections(&facts) {
         report.section(s);
     }
-    report.set("throttling", throttling::data(&facts));
+    report.set_data(&ThrottlingData {
+        throttling: throttling::data(&facts),
+    })?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
 }
@@ -34,14 +38,16 @@ pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report>
     for s in latency::sections(&facts) {
         report.section(s);
     }
-    report.set("latency", latency::data(&facts));
+    report.set_data(&LatencyData {
+        latency: latency::data(&facts),
+    })?;
     report.note("SuccessfulRequestLatency is server-side time only; the client adds network and SDK time (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).");
     Ok(report)
 }
 
 /// Write, read back (strongly consistent) and delete one canary event through the core.
 pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
-    let check = "writes.canary";
+    let check = CheckId::WritesCanary;
     let client = match ctx.dynamodb().await {
         Ok(c) => c,
         Err(e) => return Finding::unknown(check, e.to_string()),
@@ -75,7 +81,7 @@ pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
     match read {
         Ok(out) if out.item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
             let mut f = Finding::ok(
-                check,
+                check.clone(),
                 format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),
             );
             if let Err(e) = deleted {
@@ -100,12 +106,12 @@ pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> 
     // detail is `diagnose throttling`'s).
     report.extend(findings.into_iter().filter(|f| {
         matches!(
-            f.check.as_str(),
-            "throttling.table_status"
-                | "throttling.cause"
-                | "throttling.system_errors"
-                | "throttling.metrics"
-                | "throttling.capacity"
+            f.check,
+            CheckId::ThrottlingTableStatus
+                | CheckId::ThrottlingCause
+                | CheckId::ThrottlingSystemErrors
+                | CheckId::ThrottlingMetrics
+                | CheckId::ThrottlingCapacity
         )
     }));
     // Capacity, index and alarm changes before the symptom (a day at least).
@@ -133,7 +139,21 @@ pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> 
             "5. Lambda concurrency: if throttled by Lambda, not DynamoDB, raise reserved concurrency".into(),
         ],
     ));
-    report.set("throttling", throttling::data(&facts));
+    report.set_data(&ThrottlingData {
+        throttling: throttling::data(&facts),
+    })?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
+}
+
+/// `diagnose throttling` and `diagnose writes`' `data` (shaped by `checks::throttling::data`).
+#[derive(Serialize)]
+struct ThrottlingData {
+    throttling: Value,
+}
+
+/// `diagnose latency`'s `data` (shaped by `checks::latency::data`).
+#[derive(Serialize)]
+struct LatencyData {
+    latency: Value,
 }

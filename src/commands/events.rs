@@ -8,7 +8,8 @@ use std::time::Instant;
 use anyhow::Context as _;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::Outcome;
 use crate::aws::error::{AwsResultExt, table_resource};
@@ -24,7 +25,7 @@ use crate::events::query::{QueryError, QuerySpec};
 use crate::events::writer::{PutError, RetryPolicy, put_event};
 use crate::files;
 use crate::output::stream::{Column, ItemStream};
-use crate::report::{Report, Section};
+use crate::report::{Report, Section, data_object};
 use crate::safety;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
@@ -132,15 +133,17 @@ pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
         .map_err(|e| UsageError::new(e.0))?;
     // Size is checked before any call.
     let item = event.to_checked_item().map_err(|e| UsageError::new(e.0))?;
-    let stored = item_to_json(&item);
+    let data = PutData {
+        event: item_to_json(&item),
+        dry_run: args.dry_run,
+        item_bytes: crate::events::size::item_size(&item),
+    };
     let mut report = Report::action("events put");
-    report.set("event", &stored);
-    report.set("dry_run", args.dry_run);
-    report.set("item_bytes", crate::events::size::item_size(&item));
+    report.set_data(&data)?;
     if args.dry_run {
         report.section(Section::pairs(
             "Would write (dry run)",
-            event_pairs(&stored),
+            event_pairs(&data.event),
         ));
         return Ok(report);
     }
@@ -150,8 +153,25 @@ pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
         Err(PutError::Invalid(e)) => return Err(UsageError::new(e.0).into()),
         Err(e) => return Err(e.into()),
     }
-    report.section(Section::pairs("Stored", event_pairs(&stored)));
+    report.section(Section::pairs("Stored", event_pairs(&data.event)));
     Ok(report)
+}
+
+/// `events put`'s `data`: the item as stored, its size, and whether it was a dry run.
+#[derive(Serialize)]
+struct PutData {
+    event: Value,
+    dry_run: bool,
+    item_bytes: usize,
+}
+
+/// `events get`'s `data`: the event, how it was found, and `expired` only when it is.
+#[derive(Serialize)]
+struct GetData {
+    event: Value,
+    found_by: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    expired: bool,
 }
 
 /// An event found by its key: a direct GetItem when its timestamp is given, else a search of
@@ -223,13 +243,16 @@ pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
             }
         );
     };
-    let v = item_to_json(&item);
+    let expired_at = item_ttl(&item).filter(|t| *t <= Utc::now().timestamp());
+    let data = GetData {
+        event: item_to_json(&item),
+        found_by: how,
+        expired: expired_at.is_some(),
+    };
     let mut report = Report::action("events get");
-    report.section(Section::pairs("Event", event_pairs(&v)));
-    report.set("event", &v);
-    report.set("found_by", &how);
-    if let Some(ttl) = item_ttl(&item).filter(|t| *t <= Utc::now().timestamp()) {
-        report.set("expired", true);
+    report.section(Section::pairs("Event", event_pairs(&data.event)));
+    report.set_data(&data)?;
+    if let Some(ttl) = expired_at {
         report.note(format!(
             "This event expired at {} and awaits DynamoDB's background delete (typically within 48 h, no guaranteed bound).",
             chrono::DateTime::from_timestamp(ttl, 0).map(crate::times::stamp).unwrap_or_default()
@@ -298,44 +321,53 @@ pub async fn query(
     })
     .await
     .map_err(query_error)?;
-    let token = outcome.next.as_ref().map(PageToken::encode);
+    let data = QueryData {
+        count: outcome.returned,
+        next_page_token: outcome.next.as_ref().map(PageToken::encode),
+        index: access.index_name(),
+        scanned: outcome.scanned,
+        pages: outcome.pages,
+        hidden_expired: outcome.hidden_expired,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    };
     let mut human = vec![format!(
         "{} events{}{}",
-        outcome.returned,
-        access
-            .index_name()
-            .map(|i| format!(" via {i}"))
-            .unwrap_or_default(),
-        if outcome.hidden_expired > 0 {
+        data.count,
+        data.index.map(|i| format!(" via {i}")).unwrap_or_default(),
+        if data.hidden_expired > 0 {
             format!(
                 "; {} expired events hidden (--include-expired shows them)",
-                outcome.hidden_expired
+                data.hidden_expired
             )
         } else {
             String::new()
         }
     )];
-    if let Some(t) = &token {
+    if let Some(t) = &data.next_page_token {
         human.push(format!("next page: --page-token {t}"));
     }
-    let data = json!({
-        "count": outcome.returned,
-        "next_page_token": token,
-        "index": access.index_name(),
-        "scanned": outcome.scanned,
-        "pages": outcome.pages,
-        "hidden_expired": outcome.hidden_expired,
-        "elapsed_ms": started.elapsed().as_millis() as u64,
-    });
     // NDJSON is items only; the token goes where a person sees it and a pipe does not.
     if ctx.output.format == crate::output::Format::Ndjson
         && !ctx.output.quiet
-        && let Some(t) = &token
+        && let Some(t) = &data.next_page_token
     {
         stream.notice(&format!("next page: --page-token {t}"));
     }
+    let data = Value::Object(data_object("events query", &data)?);
     stream.end("ok", data, &human)?;
     Ok(Outcome::Streamed { failed: false })
+}
+
+/// `events query`'s `data`, closing the stream of items.
+#[derive(Serialize)]
+struct QueryData {
+    count: usize,
+    next_page_token: Option<String>,
+    index: Option<&'static str>,
+    scanned: usize,
+    pages: usize,
+    hidden_expired: usize,
+    elapsed_ms: u64,
 }
 
 /// Rows of a problems table (the first 200; JSON has the first 1,000; all are counted).
@@ -433,15 +465,20 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
     spinner.finish_and_clear();
 
     let mut report = Report::action("events import");
-    report.set("read", validation.read);
-    report.set("valid", validation.valid);
-    report.set("bytes", validation.bytes);
-    report.set("invalid", &validation.invalid);
-    report.set("invalid_count", validation.invalid.total());
-    report.set("duplicates", &validation.duplicates);
-    report.set("duplicate_count", validation.duplicates.total());
-    report.set("expired", validation.expired);
-    report.set("dry_run", args.dry_run);
+    let mut data = ImportData {
+        read: validation.read,
+        valid: validation.valid,
+        bytes: validation.bytes,
+        invalid: &validation.invalid,
+        invalid_count: validation.invalid.total(),
+        duplicates: &validation.duplicates,
+        duplicate_count: validation.duplicates.total(),
+        expired: validation.expired,
+        dry_run: args.dry_run,
+        written: 0,
+        empty_input: false,
+        run: None,
+    };
     if !validation.invalid.is_empty() {
         report.section(Section::table(
             format!("Invalid lines ({})", shown(&validation.invalid)),
@@ -477,7 +514,7 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
     }
     if !validation.invalid.is_empty() && !args.skip_invalid {
         report.failed = true;
-        report.set("written", 0);
+        report.set_data(&data)?;
         report.note(format!(
             "Nothing was written: {} of {} lines are invalid. Fix them, or pass --skip-invalid to write the valid ones.",
             validation.invalid.total(),
@@ -487,8 +524,8 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
     }
     if validation.read == 0 {
         // Nothing to do is success; nothing arriving (a closed stdin) was refused above.
-        report.set("written", 0);
-        report.set("empty_input", true);
+        data.empty_input = true;
+        report.set_data(&data)?;
         report.section(Section::pairs(
             "Import",
             vec![(
@@ -499,7 +536,7 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
         return Ok(report);
     }
     if args.dry_run {
-        report.set("written", 0);
+        report.set_data(&data)?;
         report.section(Section::pairs(
             "Import (dry run, nothing written)",
             vec![
@@ -540,47 +577,46 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
         validation.invalid.total() + validation.duplicates.total() + validation.expired_skipped;
     report.failed =
         !summary.failed.is_empty() || !summary.conflicts.is_empty() || summary.stopped.is_some();
-    report.set("written", summary.written);
-    report.set("already_present", summary.present);
-    report.set("conflicts", summary.conflicts.total());
-    report.set("conflict_lines", &summary.conflicts);
-    report.set("skipped", skipped);
-    report.set("failed", summary.failed.total());
-    report.set("failed_lines", &summary.failed);
-    report.set("retried", summary.retries);
-    report.set("unprocessed", summary.unprocessed);
-    report.set("throttled", summary.throttled);
-    report.set("overwrite", args.overwrite);
-    report.set("stopped", summary.stopped.as_ref().map(|s| s.to_string()));
-    report.set(
-        "failed_out",
-        summary.failed_out.as_ref().map(|p| p.display().to_string()),
-    );
-    report.set("elapsed_ms", elapsed.as_millis() as u64);
     let rate = summary.written as f64 / elapsed.as_secs_f64().max(0.001);
-    report.set("items_per_second", (rate * 10.0).round() / 10.0);
+    data.written = summary.written;
+    let run = ImportRun {
+        already_present: summary.present,
+        conflicts: summary.conflicts.total(),
+        conflict_lines: &summary.conflicts,
+        skipped,
+        failed: summary.failed.total(),
+        failed_lines: &summary.failed,
+        retried: summary.retries,
+        unprocessed: summary.unprocessed,
+        throttled: summary.throttled,
+        overwrite: args.overwrite,
+        stopped: summary.stopped.as_ref().map(|s| s.to_string()),
+        failed_out: summary.failed_out.as_ref().map(|p| p.display().to_string()),
+        elapsed_ms: elapsed.as_millis() as u64,
+        items_per_second: (rate * 10.0).round() / 10.0,
+    };
     report.section(Section::pairs(
         "Import",
         vec![
-            ("read", validation.read.to_string()),
-            ("written", summary.written.to_string()),
+            ("read", data.read.to_string()),
+            ("written", data.written.to_string()),
             (
-                if args.overwrite {
+                if run.overwrite {
                     "already present (not checked: --overwrite)"
                 } else {
                     "already present (identical)"
                 },
-                summary.present.to_string(),
+                run.already_present.to_string(),
             ),
             (
                 "conflicts (differ, not replaced)",
-                summary.conflicts.total().to_string(),
+                run.conflicts.to_string(),
             ),
-            ("skipped", skipped.to_string()),
-            ("failed", summary.failed.total().to_string()),
-            ("retried batches", summary.retries.to_string()),
-            ("unprocessed items retried", summary.unprocessed.to_string()),
-            ("throttled calls", summary.throttled.to_string()),
+            ("skipped", run.skipped.to_string()),
+            ("failed", run.failed.to_string()),
+            ("retried batches", run.retried.to_string()),
+            ("unprocessed items retried", run.unprocessed.to_string()),
+            ("throttled calls", run.throttled.to_string()),
             (
                 "rate",
                 format!(
@@ -627,8 +663,50 @@ pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> 
             ));
         }
     }
+    data.run = Some(run);
+    report.set_data(&data)?;
     report.correct(spec::corrections::item_size());
     Ok(report)
+}
+
+/// `events import`'s `data`: what validation found, and with `run` what the write did.
+#[derive(Serialize)]
+struct ImportData<'a> {
+    read: usize,
+    valid: usize,
+    bytes: u64,
+    invalid: &'a import::Problems,
+    invalid_count: usize,
+    duplicates: &'a import::Problems,
+    duplicate_count: usize,
+    expired: usize,
+    dry_run: bool,
+    written: u64,
+    /// Only when the input held no events.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    empty_input: bool,
+    #[serde(flatten)]
+    run: Option<ImportRun<'a>>,
+}
+
+/// What the write of an import did (absent when nothing was written: invalid lines, an empty
+/// input, a dry run).
+#[derive(Serialize)]
+struct ImportRun<'a> {
+    already_present: u64,
+    conflicts: usize,
+    conflict_lines: &'a import::Problems,
+    skipped: usize,
+    failed: usize,
+    failed_lines: &'a import::Problems,
+    retried: u64,
+    unprocessed: u64,
+    throttled: u64,
+    overwrite: bool,
+    stopped: Option<String>,
+    failed_out: Option<String>,
+    elapsed_ms: u64,
+    items_per_second: f64,
 }
 
 /// The failed-events file of an input that has no directory of its own.

@@ -2,11 +2,13 @@
 //! (as `events get` finds it) and shown; it is deleted only with `--yes`, only if it is still
 //! there (a conditional DeleteItem), and production needs `--yes` like every write.
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use anyhow::bail;
 use aws_sdk_dynamodb::types::AttributeValue;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::events::{event_pairs, find_event};
 use crate::aws::error::{AwsResultExt, table_resource};
@@ -30,20 +32,22 @@ pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> 
             args.key.user
         );
     };
-    let v = item_to_json(&item);
+    let mut data = DeleteData {
+        event: item_to_json(&item),
+        found_by: how,
+        deleted: false,
+    };
     let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
         .iter()
         .filter_map(|k| item.get(*k).map(|a| ((*k).to_owned(), a.clone())))
         .collect();
     let mut report = Report::action("events delete");
-    report.section(Section::pairs("Event", event_pairs(&v)));
-    report.set("event", &v);
-    report.set("found_by", &how);
-    let check = "events.delete";
+    report.section(Section::pairs("Event", event_pairs(&data.event)));
+    let check = CheckId::EventsDelete;
     if !args.yes {
         // --dry-run: shown, nothing deleted, success. Neither flag: shown, and a failure that
         // says how to delete it.
-        report.set("deleted", false);
+        report.set_data(&data)?;
         if args.dry_run {
             report.push(Finding::ok(
                 check,
@@ -72,7 +76,7 @@ pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> 
         .aws("dynamodb", "DeleteItem", table_resource(table));
     match deleted {
         Ok(_) => {
-            report.set("deleted", true);
+            data.deleted = true;
             report.push(
                 Finding::ok(
                     check,
@@ -82,7 +86,6 @@ pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> 
             );
         }
         Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {
-            report.set("deleted", false);
             report.failed = true;
             report.push(Finding::warn(
                 check,
@@ -91,5 +94,14 @@ pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> 
         }
         Err(e) => return Err(e.into()),
     }
+    report.set_data(&data)?;
     Ok(report)
+}
+
+/// `events delete`'s `data`: the event found, how, and whether this run deleted it.
+#[derive(Serialize)]
+struct DeleteData {
+    event: Value,
+    found_by: String,
+    deleted: bool,
 }

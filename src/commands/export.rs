@@ -1,7 +1,9 @@
 //! `export start|status|list`: PITR exports of the table to S3, the source of exact answers at
 //! any size (`--from-export` on check-ttl) without reading the table.
 
+use crate::report::CheckId;
 use chrono::Utc;
+use serde::Serialize;
 use serde_json::json;
 
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
@@ -9,7 +11,7 @@ use crate::context::Context;
 use crate::error::Refusal;
 use crate::report::{Finding, Report, Section};
 use crate::scale::estimate::bytes;
-use crate::scale::export::{self, ExportInfo};
+use crate::scale::export::{self, ExportCost, ExportInfo};
 
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
@@ -75,7 +77,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
     let evidence = json!(info);
     match (info.status.as_str(), stopped) {
         ("COMPLETED", _) => Finding::ok(
-            "export.status",
+            CheckId::ExportStatus,
             format!(
                 "export {} COMPLETED: {} items at {}",
                 info.id(),
@@ -86,7 +88,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
             ),
         ),
         ("IN_PROGRESS", why) => Finding::ok(
-            "export.status",
+            CheckId::ExportStatus,
             format!(
                 "export {} IN_PROGRESS{}: it goes on in AWS; follow it with `eventsctl export status {}`",
                 info.id(),
@@ -95,7 +97,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
             ),
         ),
         (s, _) => Finding::crit(
-            "export.status",
+            CheckId::ExportStatus,
             format!(
                 "export {} {s}{}",
                 info.id(),
@@ -122,7 +124,6 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
         args.price_per_gb,
         bytes(cost.table_bytes)
     );
-    report.set("cost", &cost);
     let at = args.to.map(|t| t.resolve(Utc::now()));
     // A recent completed export of the same place answers as well as a new one, for free.
     if !args.new && at.is_none() {
@@ -138,7 +139,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
             });
         if let Some(e) = recent {
             report.push(Finding::ok(
-                "export.reused",
+                CheckId::ExportReused,
                 format!(
                     "reusing export {} (COMPLETED, taken at {}); pass --new for a fresh one",
                     e.id(),
@@ -147,7 +148,10 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
                         .unwrap_or_default()
                 ),
             ));
-            report.set("export", &e);
+            report.set_data(&ExportData {
+                export: Some(&e),
+                cost: Some(&cost),
+            })?;
             report.section(table_of("Export", std::slice::from_ref(&e)));
             return Ok(report);
         }
@@ -156,7 +160,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
     let token = export::client_token(&table_arn, &args.bucket, prefix, token_time);
     if args.dry_run {
         report.push(Finding::ok(
-            "export.plan",
+            CheckId::ExportPlan,
             format!(
                 "would export {} to s3://{}/{prefix} at {} ({cost_text}); nothing started (dry run)",
                 ctx.table(),
@@ -164,6 +168,10 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
                 token_time.to_rfc3339()
             ),
         ));
+        report.set_data(&ExportData {
+            export: None,
+            cost: Some(&cost),
+        })?;
         return Ok(report);
     }
     let info = export::start(
@@ -176,10 +184,10 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
     )
     .await?;
     report.push(Finding::ok(
-        "export.started",
+        CheckId::ExportStarted,
         format!("started export {} ({cost_text})", info.arn),
     ));
-    finish(ctx, report, info, args.wait, args.wait_timeout).await
+    finish(ctx, report, info, Some(&cost), args.wait, args.wait_timeout).await
 }
 
 pub async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Report> {
@@ -195,7 +203,22 @@ pub async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Re
     } else {
         export::describe(client, &args.export).await?
     };
-    finish(ctx, report, info, args.wait, args.wait_timeout).await
+    finish(ctx, report, info, None, args.wait, args.wait_timeout).await
+}
+
+/// `export start` and `export status`'s `data`: the export, and (`start`) what it costs.
+#[derive(Serialize)]
+struct ExportData<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost: Option<&'a ExportCost>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    export: Option<&'a ExportInfo>,
+}
+
+/// `export list`'s `data`: the table's exports, newest first.
+#[derive(Serialize)]
+struct ListData<'a> {
+    exports: &'a [ExportInfo],
 }
 
 /// Waits when asked and the export is still running, then reports its state.
@@ -203,6 +226,7 @@ async fn finish(
     ctx: &Context,
     mut report: Report,
     info: ExportInfo,
+    cost: Option<&ExportCost>,
     wait_for_it: bool,
     timeout: chrono::Duration,
 ) -> anyhow::Result<Report> {
@@ -212,7 +236,10 @@ async fn finish(
         (info, None)
     };
     report.push(state_finding(&info, stopped));
-    report.set("export", &info);
+    report.set_data(&ExportData {
+        cost,
+        export: Some(&info),
+    })?;
     report.section(table_of("Export", std::slice::from_ref(&info)));
     Ok(report)
 }
@@ -222,7 +249,7 @@ pub async fn list(ctx: &Context) -> anyhow::Result<Report> {
     let (table_arn, _) = table_arn(ctx).await?;
     let exports = export::list(ctx.dynamodb().await?, &table_arn).await?;
     report.push(Finding::ok(
-        "export.list",
+        CheckId::ExportList,
         format!(
             "{} exports, {} completed",
             exports.len(),
@@ -230,7 +257,7 @@ pub async fn list(ctx: &Context) -> anyhow::Result<Report> {
         ),
     ));
     report.section(table_of("Exports, newest first", &exports));
-    report.set("exports", &exports);
+    report.set_data(&ListData { exports: &exports })?;
     Ok(report)
 }
 

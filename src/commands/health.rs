@@ -1,11 +1,13 @@
 //! `health-check monthly` and `health-check quarterly`: the runbook's maintenance procedures,
 //! every independent part gathered concurrently, one report, the worst status as exit code.
 
+use crate::aws::metrics::Stat;
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{Duration, Utc};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::aws::metrics::{self, MetricKey, Window};
 use crate::checks::capacity::{Prices, cost, cost_finding, daily, peak_finding};
@@ -52,26 +54,55 @@ fn summary_row(p: &Part) -> Vec<String> {
     ]
 }
 
-fn assemble(mut report: Report, parts: Vec<Part>) -> Report {
+/// A part in a health check's `data`: its worst status and how many checks it holds.
+#[derive(Serialize)]
+struct PartSummary {
+    part: &'static str,
+    status: Status,
+    checks: usize,
+}
+
+/// `health-check monthly`'s `data`.
+#[derive(Serialize)]
+struct MonthlyData {
+    parts: Vec<PartSummary>,
+    generated_for: MonthEnding,
+}
+
+#[derive(Serialize)]
+struct MonthEnding {
+    month_ending: String,
+}
+
+/// `health-check quarterly`'s `data`: the parts and the prices the costs were computed with.
+#[derive(Serialize)]
+struct QuarterlyData<'a> {
+    parts: Vec<PartSummary>,
+    prices: &'a Prices,
+}
+
+/// The report of the parts, and their summaries for the `data`.
+fn assemble(mut report: Report, parts: Vec<Part>) -> (Report, Vec<PartSummary>) {
     report.lead.push(Section::table(
         "Summary",
         &["PART", "STATUS", "CHECKS", "WORST", "RUNBOOK"],
         parts.iter().map(summary_row).collect(),
     ));
-    report.set(
-        "parts",
-        parts
-            .iter()
-            .map(|p| json!({"part": p.name, "status": Status::worst(p.findings.iter().map(|f| f.status)).as_str(), "checks": p.findings.len()}))
-            .collect::<Vec<_>>(),
-    );
+    let summaries = parts
+        .iter()
+        .map(|p| PartSummary {
+            part: p.name,
+            status: Status::worst(p.findings.iter().map(|f| f.status)),
+            checks: p.findings.len(),
+        })
+        .collect();
     for p in parts {
         report.extend(p.findings);
         for s in p.sections {
             report.section(s);
         }
     }
-    report
+    (report, summaries)
 }
 
 async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Result<Part> {
@@ -85,7 +116,7 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
                 name: "capacity",
                 runbook: "Monthly 1: Review Capacity Trends",
                 findings: vec![Finding::unknown(
-                    "capacity.peak",
+                    CheckId::CapacityPeak,
                     format!("could not describe the table: {e}"),
                 )],
                 sections: Vec::new(),
@@ -100,13 +131,13 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
             "ConsumedWriteCapacityUnits",
             &table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
         keys.push(MetricKey::resource(
             "ConsumedReadCapacityUnits",
             &table,
             r,
-            "Sum",
+            Stat::Sum,
         ));
     }
     let window = Window::last_at(since, Utc::now(), 300);
@@ -114,7 +145,7 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     let mut sections = Vec::new();
     match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
         Err(e) => findings.push(Finding::unknown(
-            "capacity.peak",
+            CheckId::CapacityPeak,
             format!("could not read consumed capacity: {e}"),
         )),
         Ok(m) => {
@@ -143,17 +174,17 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
                 p,
             );
             findings.push(cost_finding(
-                "capacity.cost",
+                CheckId::CapacityCost,
                 &c,
                 &crate::times::human(window.length()),
             ));
             let w = daily(
                 &m,
-                &MetricKey::table("ConsumedWriteCapacityUnits", &table, "Sum"),
+                &MetricKey::table("ConsumedWriteCapacityUnits", &table, Stat::Sum),
             );
             let r = daily(
                 &m,
-                &MetricKey::table("ConsumedReadCapacityUnits", &table, "Sum"),
+                &MetricKey::table("ConsumedReadCapacityUnits", &table, Stat::Sum),
             );
             sections.push(Section::Chart {
                 title: format!(
@@ -228,8 +259,8 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         .into_iter()
         .filter(|f| {
             !matches!(
-                f.check.as_str(),
-                "throttling.table_status" | "throttling.capacity"
+                f.check,
+                CheckId::ThrottlingTableStatus | CheckId::ThrottlingCapacity
             )
         })
         .collect();
@@ -283,7 +314,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         let drill = match super::restore::drill(ctx, &settings).await {
             Ok(r) => r.findings,
             Err(e) => vec![Finding::unknown(
-                "drill.run",
+                CheckId::DrillRun,
                 format!("the restore drill failed: {e:#}"),
             )],
         };
@@ -301,8 +332,7 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
         findings: change_findings,
         sections: Vec::new(),
     });
-    let mut report = Report::check("health-check monthly");
-    report = assemble(report, parts);
+    let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
     if let Some(note) = change_note {
         report.note(note);
     }
@@ -317,10 +347,12 @@ pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report
             if args.restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
         ],
     ));
-    report.set(
-        "generated_for",
-        json!({"month_ending": crate::times::stamp(now)}),
-    );
+    report.set_data(&MonthlyData {
+        parts,
+        generated_for: MonthEnding {
+            month_ending: crate::times::stamp(now),
+        },
+    })?;
     report.correct(spec::corrections::user_errors());
     report.correct(spec::corrections::ttl_timing());
     if let Some(path) = &args.report {
@@ -337,7 +369,7 @@ async fn quarter_latency(
     ctx: &Context,
     start: chrono::DateTime<Utc>,
     end: chrono::DateTime<Utc>,
-) -> Result<HashMap<(String, String), f64>, crate::aws::AwsError> {
+) -> Result<quarterly::Percentiles, crate::aws::AwsError> {
     let keys = latency::metric_keys(ctx.table());
     let period = (end - start).num_seconds() as i32 / 3600 * 3600;
     let window = Window { start, end, period };
@@ -366,7 +398,7 @@ async fn quarter_latency(
                 .find(|(n, _)| n == "Operation")
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default();
-            out.insert((op, k.stat.clone()), v);
+            out.insert((op, k.stat), v);
         }
     }
     Ok(out)
@@ -447,7 +479,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             let table = &table;
             ["ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits"]
                 .into_iter()
-                .map(move |m| MetricKey::resource(m, table, r, "Sum"))
+                .map(move |m| MetricKey::resource(m, table, r, Stat::Sum))
         })
         .collect();
     let usage_window = Window {
@@ -487,14 +519,14 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
     let mut gsi_rows = Vec::new();
     match &usage {
         Err(e) => usage_findings.push(Finding::unknown(
-            "quarterly.gsi_usage",
+            CheckId::QuarterlyGsiUsage,
             format!("could not read consumed capacity: {e}"),
         )),
         Ok(m) => {
             let base_w = m.total(&MetricKey::table(
                 "ConsumedWriteCapacityUnits",
                 &table,
-                "Sum",
+                Stat::Sum,
             ));
             let usage: Vec<GsiUsage> = gsis
                 .iter()
@@ -504,13 +536,13 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                         "ConsumedWriteCapacityUnits",
                         &table,
                         g,
-                        "Sum",
+                        Stat::Sum,
                     )),
                     read_units: m.total(&MetricKey::gsi(
                         "ConsumedReadCapacityUnits",
                         &table,
                         g,
-                        "Sum",
+                        Stat::Sum,
                     )),
                 })
                 .collect();
@@ -536,7 +568,7 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
                 quarter.num_hours() as f64,
                 &p,
             );
-            usage_findings.push(cost_finding("quarterly.cost", &c, "quarter"));
+            usage_findings.push(cost_finding(CheckId::QuarterlyCost, &c, "quarter"));
         }
     }
     let key_findings = vec![quarterly::keys(keys.as_ref().map_err(|e| format!("{e:#}")))];
@@ -568,8 +600,8 @@ pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Re
             sections: Vec::new(),
         }),
     ];
-    let mut report = assemble(Report::check("health-check quarterly"), parts);
-    report.set("prices", p);
+    let (mut report, parts) = assemble(Report::check("health-check quarterly"), parts);
+    report.set_data(&QuarterlyData { parts, prices: &p })?;
     report.section(Section::lines(
         "Manual steps (not part of the status)",
         vec![

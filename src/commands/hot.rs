@@ -1,8 +1,11 @@
 //! `hot-partitions`.
 
-use crate::checks::hot::{evaluate, gather, recommendations};
+use serde::Serialize;
+
+use crate::checks::hot::{IndexInsights, RuleReport, TopUsers, evaluate, gather, recommendations};
 use crate::cli::{ExportEngine, HotArgs};
 use crate::context::Context;
+use crate::report::CheckId;
 use crate::report::{Finding, Report};
 
 pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
@@ -21,7 +24,7 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
         let gsis = crate::aws::table::gsi_names(table.as_ref());
         if args.dry_run {
             report.push(Finding::ok(
-                "hot.enable",
+                CheckId::HotEnable,
                 format!("would enable Contributor Insights (THROTTLED_KEYS) on the table and {} (dry run)", gsis.join(", ")),
             ));
         } else {
@@ -32,7 +35,7 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
             )
             .await?;
             report.push(Finding::ok(
-                "hot.enable",
+                CheckId::HotEnable,
                 format!(
                     "enabled Contributor Insights (THROTTLED_KEYS) on {}; reports fill from now on",
                     done.join(", ")
@@ -45,22 +48,43 @@ pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Rep
     for s in recommendations(&facts) {
         report.section(s);
     }
-    if let Ok(u) = &facts.users {
-        report.set("users", u);
-    }
-    if let Ok(i) = &facts.insights {
-        report.set("contributor_insights", i);
-    }
-    report.set(
-        "reports",
-        facts
+    report.set_data(&HotData {
+        users: facts.users.as_ref().ok(),
+        contributor_insights: facts.insights.as_ref().ok(),
+        reports: facts
             .reports
             .iter()
             .filter_map(|r| r.as_ref().ok())
-            .collect::<Vec<_>>(),
-    );
+            .collect(),
+    })?;
     report.note("A partition takes at most 1,000 WCU and 3,000 RCU per second, on the table and on each GSI alike (docs/aws-facts.md §3.3); items over 1 KB cost more than one unit per write.");
     Ok(report)
+}
+
+/// `hot-partitions`' `data`: what could be read of the top users, Contributor Insights and its
+/// reports (a part that could not be read is left out; its finding says why).
+#[derive(Serialize)]
+struct HotData<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    users: Option<&'a TopUsers>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contributor_insights: Option<&'a Vec<IndexInsights>>,
+    reports: Vec<&'a RuleReport>,
+}
+
+/// `hot-partitions --from-export`'s `data`: the exact key counts and the export they came from.
+#[derive(Serialize)]
+struct FromExportData<'a> {
+    export_keys: &'a crate::checks::keys::KeySummary,
+    export: ExportRead<'a>,
+}
+
+#[derive(Serialize)]
+struct ExportRead<'a> {
+    arn: &'a str,
+    point_in_time: Option<chrono::DateTime<chrono::Utc>>,
+    engine: String,
+    bytes_scanned: Option<i64>,
 }
 
 /// Exact counts from an export, by either engine, in one shape.
@@ -120,15 +144,19 @@ async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Resu
         }
     };
     let mut report = Report::check("hot-partitions");
-    report.extend(keys::evaluate(&summary));
+    report.extend(keys::evaluate(&summary, CheckId::HotExportKeys));
     for s in keys::sections(&summary) {
         report.section(s);
     }
-    report.set("export_keys", &summary);
-    report.set(
-        "export",
-        serde_json::json!({"arn": info.arn, "point_in_time": info.point_in_time(), "engine": format!("{:?}", args.export.engine).to_lowercase(), "bytes_scanned": bytes_scanned}),
-    );
+    report.set_data(&FromExportData {
+        export_keys: &summary,
+        export: ExportRead {
+            arn: &info.arn,
+            point_in_time: info.point_in_time(),
+            engine: format!("{:?}", args.export.engine).to_lowercase(),
+            bytes_scanned,
+        },
+    })?;
     report.note("Counts are exact for the export's point in time; rates are averages over the days it spans (a peak is higher: see hot-partitions without --from-export for the recent peaks).");
     Ok(report)
 }

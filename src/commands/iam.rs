@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
+use serde_json::Value;
 
 use super::Outcome;
 use crate::cli::IamPolicyArgs;
@@ -35,12 +36,14 @@ pub async fn policy(
         return Ok(Outcome::Streamed { failed: false });
     }
     let mut report = Report::action("iam-policy");
-    report.set("commands", &commands);
-    report.set(
-        "scope",
-        json!({"region": scope.region, "account": scope.account}),
-    );
-    report.set("policy", &doc);
+    report.set_data(&PolicyData {
+        commands: &commands,
+        scope: PolicyScope {
+            region: &scope.region,
+            account: &scope.account,
+        },
+        policy: &doc,
+    })?;
     report.section(Section::lines(
         "IAM policy",
         serde_json::to_string_pretty(&doc)?
@@ -49,4 +52,18 @@ pub async fn policy(
             .collect(),
     ));
     Ok(report.into())
+}
+
+/// `iam-policy`'s `data`: the commands covered, the scope, and the policy document.
+#[derive(Serialize)]
+struct PolicyData<'a> {
+    commands: &'a [&'static str],
+    scope: PolicyScope<'a>,
+    policy: &'a Value,
+}
+
+#[derive(Serialize)]
+struct PolicyScope<'a> {
+    region: &'a str,
+    account: &'a str,
 }

@@ -3,23 +3,53 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::aws::insights::{
-    self, LogGroups, LogGroupsError, MAX_LOG_GROUPS, QueryResult, QuerySpec, quote, regex_literal,
+    self, LogGroups, LogGroupsError, MAX_LOG_GROUPS, QueryEnd, QueryResult, QuerySpec, Statistics,
+    quote, regex_literal,
 };
 use crate::cli::InsightsRunArgs;
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::report::{Report, Section};
+use crate::report::{DataError, Report, Section};
 use crate::spec::insights::{QUERIES, find};
 
-pub fn list() -> Report {
+/// `insights list`'s `data`.
+#[derive(Serialize)]
+struct ListData {
+    queries: Vec<QueryEntry>,
+}
+
+#[derive(Serialize)]
+struct QueryEntry {
+    name: &'static str,
+    runbook: &'static str,
+    purpose: &'static str,
+    query: String,
+    /// Where the runbook's text was wrong and how the query fixes it.
+    fixed: Option<&'static str>,
+}
+
+pub fn list() -> Result<Report, DataError> {
+    let data = ListData {
+        queries: QUERIES
+            .iter()
+            .map(|q| QueryEntry {
+                name: q.name,
+                runbook: q.runbook,
+                purpose: q.purpose,
+                query: q.text(crate::spec::insights::DEFAULT_LATENCY_FIELD),
+                fixed: q.fixed,
+            })
+            .collect(),
+    };
     let mut report = Report::action("insights list");
     report.section(Section::table(
         "Runbook Logs Insights queries (eventsctl insights run NAME)",
         &["NAME", "RUNBOOK", "ANSWERS"],
-        QUERIES
+        data.queries
             .iter()
             .map(|q| {
                 vec![
@@ -30,17 +60,37 @@ pub fn list() -> Report {
             })
             .collect(),
     ));
-    report.set(
-        "queries",
-        QUERIES
-            .iter()
-            .map(|q| json!({"name": q.name, "runbook": q.runbook, "purpose": q.purpose, "query": q.text(crate::spec::insights::DEFAULT_LATENCY_FIELD), "fixed": q.fixed}))
-            .collect::<Vec<_>>(),
-    );
-    for q in QUERIES.iter().filter(|q| q.fixed.is_some()) {
-        report.note(format!("{}: {}", q.name, q.fixed.unwrap_or_default()));
+    for q in &data.queries {
+        if let Some(fixed) = q.fixed {
+            report.note(format!("{}: {fixed}", q.name));
+        }
     }
-    report
+    report.set_data(&data)?;
+    Ok(report)
+}
+
+/// `insights run`'s `data`: the query as run, where, and its rows exactly as returned.
+#[derive(Serialize)]
+struct RunData<'a> {
+    /// Columns no row has a value in (shown as "no data").
+    empty_columns: Vec<String>,
+    pages: u32,
+    /// Log groups beyond the 50 a query takes.
+    log_groups_left_out: &'a [String],
+    query_name: String,
+    query: String,
+    log_groups: &'a [String],
+    window: RunWindow,
+    query_id: &'a str,
+    status: QueryEnd,
+    statistics: &'a Statistics,
+    rows: Vec<serde_json::Map<String, Value>>,
+}
+
+#[derive(Serialize)]
+struct RunWindow {
+    start: String,
+    end: String,
 }
 
 /// The log groups to query (see `aws::insights::resolve_log_groups`), with the error classified
@@ -172,8 +222,6 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
             }
         ));
     }
-    report.set("empty_columns", &empty);
-    report.set("pages", result.pages);
     if !left_out.is_empty() {
         report.note(format!(
             "{} log groups match; a query takes at most {MAX_LOG_GROUPS}, so {} were not queried: {}. Query them with --log-group (repeatable).",
@@ -182,29 +230,6 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
             left_out.join(", ")
         ));
     }
-    report.set("log_groups_left_out", &left_out);
-    report.set("query_name", &name);
-    report.set("query", &query);
-    report.set("log_groups", &groups);
-    report.set(
-        "window",
-        json!({"start": crate::times::stamp(start), "end": crate::times::stamp(end)}),
-    );
-    report.set("query_id", &result.query_id);
-    report.set("status", result.status);
-    report.set("statistics", &result.statistics);
-    report.set(
-        "rows",
-        result
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|(f, v)| (f.clone(), json!(v)))
-                    .collect::<serde_json::Map<_, _>>()
-            })
-            .collect::<Vec<_>>(),
-    );
     if query.contains("@duration") {
         let others: Vec<&String> = groups
             .iter()
@@ -226,5 +251,29 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
             result.status
         ));
     }
+    report.set_data(&RunData {
+        empty_columns: empty,
+        pages: result.pages,
+        log_groups_left_out: &left_out,
+        query_name: name,
+        query,
+        log_groups: &groups,
+        window: RunWindow {
+            start: crate::times::stamp(start),
+            end: crate::times::stamp(end),
+        },
+        query_id: &result.query_id,
+        status: result.status,
+        statistics: &result.statistics,
+        rows: result
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|(f, v)| (f.clone(), Value::String(v.clone())))
+                    .collect()
+            })
+            .collect(),
+    })?;
     Ok(report)
 }

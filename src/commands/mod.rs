@@ -15,6 +15,7 @@ pub mod iam;
 pub mod insights;
 pub mod preflight;
 pub mod restore;
+mod restore_data;
 pub mod stream;
 pub mod table;
 pub mod ttl;
@@ -252,7 +253,7 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
         Command::Stream(StreamCommand::Tail(a)) => Box::pin(stream::tail(ctx, a, out)).await?,
         Command::PitrRestore(a) => Box::pin(restore::pitr_restore(ctx, a)).await?.into(),
         Command::DrDrill(a) => Box::pin(restore::dr_drill(ctx, a)).await?.into(),
-        Command::Insights(InsightsCommand::List) => insights::list().into(),
+        Command::Insights(InsightsCommand::List) => insights::list()?.into(),
         Command::Insights(InsightsCommand::Run(a)) => Box::pin(insights::run(ctx, a)).await?.into(),
         Command::HotPartitions(a) => Box::pin(hot::hot_partitions(ctx, a)).await?.into(),
         Command::Changes(a) => Box::pin(changes::changes(ctx, a)).await?.into(),

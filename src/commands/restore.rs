@@ -4,6 +4,7 @@
 //! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html).
 //! The source table is only ever read, and never scanned unless an exact count is asked for.
 
+use crate::report::CheckId;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -11,8 +12,10 @@ use aws_sdk_dynamodb::types::{
     PointInTimeRecoveryStatus, StreamViewType, TableDescription, TableStatus, Tag,
 };
 use chrono::{DateTime, Utc};
-use serde_json::json;
 
+use super::restore_data::{
+    DrillData, DrillTargets, RestoreData, RestoreFinished, RestorePlan, RestoreRun, Window,
+};
 use crate::aws::error::{AwsResultExt, table_resource};
 use crate::aws::settings::{self, Change, Desired, Outcomes};
 use crate::aws::table as ddb;
@@ -336,7 +339,7 @@ async fn finish(
             )
             .await;
             findings.push(crate::checks::settings::finding(
-                "restore.reapply",
+                CheckId::RestoreReapply,
                 &outcomes,
                 RB_REAPPLY,
             ));
@@ -347,7 +350,7 @@ async fn finish(
                 settings::tag_missing(client, active.table_arn(), &opts.own_tags, false).await;
             if let Change::Failed(e) = change {
                 findings.push(Finding::warn(
-                    "restore.tags",
+                    CheckId::RestoreTags,
                     format!("the restore's own tags could not be written: {e}"),
                 ));
             }
@@ -393,7 +396,7 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
     report.correct(spec::corrections::restore_drops_settings());
     report.correct(spec::corrections::pitr_retention());
     let client = ctx.dynamodb().await?;
-    let (target, source_table, retention, started_at, point) = match &args.resume {
+    let (target, source_table, retention, started_at, point, mut data) = match &args.resume {
         Some(target) => {
             let source_table = ddb::describe(client, ctx.table()).await?.ok_or_else(|| {
                 Refusal::new(format!(
@@ -421,11 +424,15 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
                 .and_then(|b| b.point_in_time_recovery_description)
                 .and_then(|p| p.recovery_period_in_days())
                 .unwrap_or(spec::PITR_DAYS);
-            report.set("resumed", true);
-            report.set("source", ctx.table());
-            report.set("target", target);
+            let data = RestoreData {
+                resumed: true,
+                source: ctx.table().to_owned(),
+                target: target.clone(),
+                plan: None,
+                run: None,
+            };
             let point = recorded_point(&tags, target_table.as_ref());
-            (target.clone(), source_table, retention, None, point)
+            (target.clone(), source_table, retention, None, point, data)
         }
         None => {
             let target = target_name(args.target.as_deref(), || {
@@ -441,18 +448,22 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
                 },
                 plan_pairs(&plan),
             ));
-            report.set("source", &plan.source);
-            report.set("target", &plan.target);
-            report.set(
-                "restore_point",
-                plan.at.map(stamp).unwrap_or_else(|| "latest".into()),
-            );
-            report.set(
-                "window",
-                json!({"earliest": plan.earliest.map(stamp), "latest": plan.latest.map(stamp)}),
-            );
-            report.set("dry_run", args.dry_run);
+            let data = RestoreData {
+                resumed: false,
+                source: plan.source.clone(),
+                target: plan.target.clone(),
+                plan: Some(RestorePlan {
+                    restore_point: plan.at.map(stamp).unwrap_or_else(|| "latest".into()),
+                    window: Window {
+                        earliest: plan.earliest.map(stamp),
+                        latest: plan.latest.map(stamp),
+                    },
+                    dry_run: args.dry_run,
+                }),
+                run: None,
+            };
             if args.dry_run {
+                report.set_data(&data)?;
                 return Ok(report);
             }
             crate::safety::guard_write(&ctx.names, "pitr-restore", args.yes, false)?;
@@ -470,11 +481,15 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
                 plan.retention_days,
                 Some(started),
                 point,
+                data,
             )
         }
     };
     report.table_override = Some(target.clone());
-    report.set("started_at", started_at.map(stamp));
+    data.run = Some(RestoreRun {
+        started_at: started_at.map(stamp),
+        finished: None,
+    });
     let waiting = if args.no_wait {
         false
     } else {
@@ -485,6 +500,7 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
             "The restore into {target} runs on the AWS side (it can take hours). Pick it up with: eventsctl --table {} pitr-restore --resume {target}",
             ctx.table()
         ));
+        report.set_data(&data)?;
         return Ok(report);
     }
     let own_tags = restore_tags(ctx.table(), point);
@@ -511,15 +527,11 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
     )
     .await?;
     report.failed = !verify::verified(&f.findings);
-    report.set("active_at", stamp(f.active_at));
-    report.set("ready_at", stamp(f.ready_at));
-    report.set("verified_at", stamp(f.verified_at));
-    report.set("verification_s", (f.verified_at - f.ready_at).num_seconds());
-    if let Some(s) = started_at {
-        report.set("duration_s", (f.ready_at - s).num_seconds());
+    let duration = started_at.map(|s| f.ready_at - s);
+    if let Some(d) = duration {
         report.note(format!(
             "Recovery took {} from start to ACTIVE with its settings (the RTO); verification took {} more.",
-            human(f.ready_at - s),
+            human(d),
             human(f.verified_at - f.ready_at)
         ));
     }
@@ -527,19 +539,27 @@ pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<R
         && f.applied
             .as_ref()
             .is_some_and(|a| !settings::changed(a) && !a.iter().any(|(_, c)| c.is_failed()));
-    if args.resume.is_some() {
-        report.set("already_finished", nothing_changed);
-        if nothing_changed {
-            report.note(format!(
-                "Nothing to resume: {target} is ACTIVE and its settings are in place; nothing changed (verified again)."
-            ));
-        }
+    if args.resume.is_some() && nothing_changed {
+        report.note(format!(
+            "Nothing to resume: {target} is ACTIVE and its settings are in place; nothing changed (verified again)."
+        ));
     }
-    report.set("verification", &f.verification);
     if let Some(a) = &f.applied {
-        report.set("reapplied", crate::checks::settings::json(a));
         report.section(crate::checks::settings::section("Re-applied", a));
     }
+    if let Some(run) = &mut data.run {
+        run.finished = Some(RestoreFinished {
+            active_at: stamp(f.active_at),
+            ready_at: stamp(f.ready_at),
+            verified_at: stamp(f.verified_at),
+            verification_s: (f.verified_at - f.ready_at).num_seconds(),
+            duration_s: duration.map(|d| d.num_seconds()),
+            already_finished: args.resume.is_some().then_some(nothing_changed),
+            verification: f.verification,
+            reapplied: f.applied.as_ref().map(crate::checks::settings::json),
+        });
+    }
+    report.set_data(&data)?;
     report.extend(f.findings);
     report.section(Section::lines(
         "Cutover checklist (runbook step 4; eventsctl does not perform it)",
@@ -622,14 +642,14 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
             // Checked, not deleted: the tag is what makes it deletable.
             ensure_drill_table(ctx.dynamodb().await?, name).await?;
             report.push(Finding::ok(
-                "drill.delete",
+                CheckId::DrillDelete,
                 format!("would delete {name} (a tagged drill table); add --yes"),
             ));
             return Ok(report);
         }
         delete_drill_table(ctx, name).await?;
         report.push(Finding::ok(
-            "drill.delete",
+            CheckId::DrillDelete,
             format!("deleted drill table {name}"),
         ));
         return Ok(report);
@@ -664,7 +684,7 @@ pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report
     ));
     if args.dry_run {
         report.push(Finding::ok(
-            "drill.plan",
+            CheckId::DrillPlan,
             format!(
                 "would restore {} into {target}, verify, and delete it",
                 plan.source
@@ -720,16 +740,19 @@ pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report
     report.extend(f.findings);
     let cleanup = if args.keep {
         Finding::ok(
-            "drill.cleanup",
+            CheckId::DrillCleanup,
             format!(
                 "kept {target} (--keep); delete it with: eventsctl dr-drill --delete {target} --yes"
             ),
         )
     } else {
         match delete_drill_table(ctx, &target).await {
-            Ok(()) => Finding::ok("drill.cleanup", format!("deleted the drill table {target}")),
+            Ok(()) => Finding::ok(
+                CheckId::DrillCleanup,
+                format!("deleted the drill table {target}"),
+            ),
             Err(e) => Finding::warn(
-                "drill.cleanup",
+                CheckId::DrillCleanup,
                 format!("the drill table {target} was left behind: {e:#}"),
             )
             .remedy(format!(
@@ -738,32 +761,33 @@ pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report
         }
     };
     report.push(cleanup.runbook("Quarterly Performance Review 4: Disaster Recovery Drill"));
-    report.set("source", &plan.source);
-    report.set("drill_table", &target);
-    report.set("started_at", stamp(started_at));
-    report.set("active_at", stamp(f.active_at));
-    report.set("verified_at", stamp(f.verified_at));
-    report.set("rto_s", rto_s);
-    report.set("rto_ms", rto.num_milliseconds());
-    report.set("rpo_s", rpo_s);
-    report.set(
-        "targets",
-        json!({"rto_s": verify::RTO_TARGET_S, "rpo_s": verify::RPO_TARGET_S}),
-    );
-    report.set("verification_s", verification.num_seconds());
-    report.set("ready_at", stamp(f.ready_at));
-    report.set("verification", &f.verification);
-    if let Some(a) = &f.applied {
-        report.set("reapplied", crate::checks::settings::json(a));
-    }
-    report.set("kept", args.keep);
+    let data = DrillData {
+        source: plan.source.clone(),
+        drill_table: target.clone(),
+        started_at: stamp(started_at),
+        active_at: stamp(f.active_at),
+        verified_at: stamp(f.verified_at),
+        rto_s,
+        rto_ms: rto.num_milliseconds(),
+        rpo_s,
+        targets: DrillTargets {
+            rto_s: verify::RTO_TARGET_S,
+            rpo_s: verify::RPO_TARGET_S,
+        },
+        verification_s: verification.num_seconds(),
+        ready_at: stamp(f.ready_at),
+        verification: f.verification,
+        reapplied: f.applied.as_ref().map(crate::checks::settings::json),
+        kept: args.keep,
+    };
+    report.set_data(&data)?;
     report.section(Section::pairs(
         "Drill record",
         vec![
-            ("started", stamp(started_at)),
-            ("ACTIVE", stamp(f.active_at)),
-            ("settings applied", stamp(f.ready_at)),
-            ("verified", stamp(f.verified_at)),
+            ("started", data.started_at.clone()),
+            ("ACTIVE", data.active_at.clone()),
+            ("settings applied", data.ready_at.clone()),
+            ("verified", data.verified_at.clone()),
             (
                 "RTO",
                 format!("{} to ACTIVE with settings (target 4 h)", human(rto)),
@@ -771,13 +795,13 @@ pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report
             ("verification", human(verification)),
             (
                 "RPO",
-                rpo_s
+                data.rpo_s
                     .map(|r| format!("{} (target 5 min)", human(chrono::Duration::seconds(r))))
                     .unwrap_or_else(|| "?".into()),
             ),
             (
                 "items restored",
-                f.verification
+                data.verification
                     .item_count
                     .map(|n| n.to_string())
                     .unwrap_or_else(|| "?".into()),

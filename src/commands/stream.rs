@@ -1,13 +1,15 @@
 //! `stream-status [--probe]`, `stream tail`.
 
+use crate::report::CheckId;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
-use crate::aws::streams::{From, StreamReader, event_source_mappings, record_json};
+use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
 use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
@@ -44,7 +46,7 @@ async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
 
 /// Writes a canary and waits for it on every open shard.
 async fn probe(ctx: &Context, arn: &str, timeout: Duration) -> Finding {
-    let check = "stream.probe";
+    let check = CheckId::StreamProbe;
     // The canary's write and delete use the bulk client: more attempts, so a throttled delete
     // does not leave the canary behind.
     let (streams, ddb) = match (ctx.streams().await, ctx.dynamodb_bulk().await) {
@@ -131,8 +133,10 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
         report.section(s);
     }
     if let Some(Ok(info)) = &facts.stream {
-        report.set("stream_arn", &info.arn);
-        report.set("shards", &info.shards);
+        report.set_data(&StatusData {
+            stream_arn: &info.arn,
+            shards: &info.shards,
+        })?;
     }
     if args.probe {
         // The probe is one more reader of every shard: count the readers first.
@@ -153,7 +157,7 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
                 .await
             }
             (why, _) => Finding::unknown(
-                "stream.probe",
+                CheckId::StreamProbe,
                 format!("not probed: {}", why.unwrap_or_default()),
             )
             .remedy("stream-status --probe --force, or probe when a consumer is stopped")
@@ -238,4 +242,11 @@ pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow
         )],
     )?;
     Ok(Outcome::Streamed { failed: false })
+}
+
+/// `stream-status`'s `data`, when the stream could be described: its ARN and shards.
+#[derive(Serialize)]
+struct StatusData<'a> {
+    stream_arn: &'a str,
+    shards: &'a [ShardInfo],
 }

@@ -4,7 +4,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use aws_sdk_dynamodb::types::TableDescription;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::aws::settings::{self, Desired};
 use crate::aws::table as ddb;
@@ -37,58 +38,54 @@ pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Rep
     }
 
     let mut report = Report::action("table create");
-    let plan = vec![
-        ("table", name.clone()),
-        (
-            "keys",
-            format!(
-                "{} (S) + {} (S)",
-                spec.partition_key.name, spec.sort_key.name
-            ),
+    let plan = CreatePlan {
+        table: name.clone(),
+        keys: format!(
+            "{} (S) + {} (S)",
+            spec.partition_key.name, spec.sort_key.name
         ),
-        (
-            "indexes",
-            spec.gsis
-                .iter()
-                .map(|g| {
-                    format!(
-                        "{} ({} + {}, {})",
-                        g.name,
-                        g.partition_key.name,
-                        g.sort_key.name,
-                        g.projection.as_str()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
+        indexes: spec
+            .gsis
+            .iter()
+            .map(|g| {
+                format!(
+                    "{} ({} + {}, {})",
+                    g.name,
+                    g.partition_key.name,
+                    g.sort_key.name,
+                    g.projection.as_str()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        billing: spec.billing.as_str().to_owned(),
+        stream: format!("enabled, {}", spec.stream_view.as_str()),
+        ttl: format!(
+            "enabled on `{}` ({} days per event)",
+            spec.ttl_attribute, spec.ttl_days
         ),
-        ("billing", spec.billing.as_str().to_owned()),
-        ("stream", format!("enabled, {}", spec.stream_view.as_str())),
-        (
-            "ttl",
-            format!(
-                "enabled on `{}` ({} days per event)",
-                spec.ttl_attribute, spec.ttl_days
-            ),
-        ),
-        ("pitr", format!("enabled, {} days", args.pitr_days)),
-        ("tags", format!("{}={}", MANAGED_TAG.0, MANAGED_TAG.1)),
-    ];
-    report.set(
-        "plan",
-        plan.iter()
-            .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
-            .collect::<serde_json::Map<_, _>>(),
-    );
-    report.set("dry_run", args.dry_run);
+        pitr: format!("enabled, {} days", args.pitr_days),
+        tags: format!("{}={}", MANAGED_TAG.0, MANAGED_TAG.1),
+    };
+    report.section(Section::pairs(
+        if args.dry_run {
+            "Would create (dry run, nothing changed)"
+        } else {
+            "Created"
+        },
+        plan.pairs(),
+    ));
+    let mut data = CreateData {
+        plan: Some(plan),
+        dry_run: args.dry_run,
+        existing: false,
+        settings: None,
+        active_after_ms: None,
+    };
     if args.dry_run {
-        report.section(Section::pairs(
-            "Would create (dry run, nothing changed)",
-            plan,
-        ));
+        report.set_data(&data)?;
         return Ok(report);
     }
-    report.section(Section::pairs("Created", plan));
 
     let started = Instant::now();
     ddb::create(client, &name, &spec, &[MANAGED_TAG])
@@ -112,8 +109,9 @@ pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Rep
         format!("the table was created but did not become ACTIVE; once it is, `eventsctl table create` again finishes configuring {name}")
     })?;
     let active_after = started.elapsed();
-    configure(ctx, &mut report, &active, args).await?;
-    report.set("active_after_ms", active_after.as_millis() as u64);
+    configure(ctx, &mut report, &mut data, &active, args).await?;
+    data.active_after_ms = Some(active_after.as_millis() as u64);
+    report.set_data(&data)?;
     report.note(format!(
         "Created {name} (ACTIVE after {}). Next: eventsctl table verify, eventsctl events put ...",
         crate::times::human(chrono::Duration::from_std(active_after).unwrap_or_default())
@@ -155,10 +153,59 @@ async fn finish_existing(
         .into());
     }
     let mut report = Report::action("table create");
-    report.set("dry_run", args.dry_run);
-    report.set("existing", true);
-    configure(ctx, &mut report, &existing, args).await?;
+    let mut data = CreateData {
+        plan: None,
+        dry_run: args.dry_run,
+        existing: true,
+        settings: None,
+        active_after_ms: None,
+    };
+    configure(ctx, &mut report, &mut data, &existing, args).await?;
+    report.set_data(&data)?;
     Ok(report)
+}
+
+/// `table create`'s `data`: the plan of a new table, or `existing` when a run finishes the
+/// configuration of a table it created before; then the settings' outcomes.
+#[derive(Serialize)]
+struct CreateData {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<CreatePlan>,
+    dry_run: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    existing: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    settings: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    active_after_ms: Option<u64>,
+}
+
+/// The table `table create` makes, as people read it.
+#[derive(Serialize)]
+struct CreatePlan {
+    table: String,
+    keys: String,
+    indexes: String,
+    billing: String,
+    stream: String,
+    ttl: String,
+    pitr: String,
+    tags: String,
+}
+
+impl CreatePlan {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("table", self.table.clone()),
+            ("keys", self.keys.clone()),
+            ("indexes", self.indexes.clone()),
+            ("billing", self.billing.clone()),
+            ("stream", self.stream.clone()),
+            ("ttl", self.ttl.clone()),
+            ("pitr", self.pitr.clone()),
+            ("tags", self.tags.clone()),
+        ]
+    }
 }
 
 /// TTL, PITR and tags, described first and changed only where they differ; then the table
@@ -167,6 +214,7 @@ async fn finish_existing(
 async fn configure(
     ctx: &Context,
     report: &mut Report,
+    data: &mut CreateData,
     table: &TableDescription,
     args: &TableCreateArgs,
 ) -> anyhow::Result<()> {
@@ -181,7 +229,7 @@ async fn configure(
         ddb::PITR_READY_WAIT,
     )
     .await;
-    let existing = report.data.get("existing").is_some();
+    let existing = data.existing;
     report.section(crate::checks::settings::section(
         if args.dry_run {
             "Settings (dry run, nothing changed)"
@@ -190,7 +238,7 @@ async fn configure(
         },
         &outcomes,
     ));
-    report.set("settings", crate::checks::settings::json(&outcomes));
+    data.settings = Some(crate::checks::settings::json(&outcomes));
     let failed = outcomes.iter().any(|(_, c)| c.is_failed());
     if existing && !failed {
         report.note(if settings::changed(&outcomes) {
@@ -226,12 +274,23 @@ pub async fn verify(ctx: &Context) -> anyhow::Result<Report> {
     let facts = gather(ctx, ctx.table()).await?;
     let mut report = Report::check("table verify");
     report.extend(evaluate(&facts, &spec::table()));
-    report.set("table", ctx.table());
-    if let Ok(Some(t)) = &facts.table {
-        report.set("table_arn", t.table_arn());
-    }
+    report.set_data(&VerifyData {
+        table: ctx.table(),
+        table_arn: match &facts.table {
+            Ok(Some(t)) => Some(t.table_arn()),
+            _ => None,
+        },
+    })?;
     report.correct(spec::corrections::pitr_retention());
     Ok(report)
+}
+
+/// `table verify`'s `data`: the table, and its ARN when it could be described.
+#[derive(Serialize)]
+struct VerifyData<'a> {
+    table: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table_arn: Option<Option<&'a str>>,
 }
 
 pub async fn describe(ctx: &Context) -> anyhow::Result<Report> {
@@ -295,80 +354,109 @@ pub async fn describe(ctx: &Context) -> anyhow::Result<Report> {
             })
             .collect(),
     ));
-    for (k, v) in data {
-        report.data.insert(k, v);
-    }
+    report.set_data(&data)?;
     report.note("Item count and size are DynamoDB's estimates, refreshed about every six hours.");
     Ok(report)
 }
 
-fn text(v: &Value) -> String {
-    match v {
-        Value::Null => "-".into(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+/// A value AWS may leave out, as a table cell: `-` when absent.
+fn cell(v: Option<impl std::fmt::Display>) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
 }
 
-fn summary_pairs(data: &serde_json::Map<String, Value>) -> Vec<(&'static str, String)> {
-    let field = |path: &[&str]| {
-        let mut v = &Value::Object(data.clone());
-        for p in path {
-            v = v.get(*p).unwrap_or(&Value::Null);
-        }
-        text(v)
-    };
+fn summary_pairs(d: &DescribeData) -> Vec<(&'static str, String)> {
     vec![
-        ("name", field(&["name"])),
-        ("status", field(&["status"])),
-        ("arn", field(&["arn"])),
-        ("keys", field(&["keys"])),
-        ("billing", field(&["billing_mode"])),
-        ("items (estimate)", field(&["item_count"])),
-        ("size (estimate)", field(&["size_bytes"])),
-        ("created", field(&["created"])),
+        ("name", cell(d.name)),
+        ("status", cell(d.status)),
+        ("arn", cell(d.arn)),
+        ("keys", d.keys.clone()),
+        ("billing", d.billing_mode.to_owned()),
+        ("items (estimate)", cell(d.item_count)),
+        ("size (estimate)", cell(d.size_bytes)),
+        ("created", cell(d.created.as_deref())),
         (
             "ttl",
-            format!(
-                "{} on `{}`",
-                field(&["ttl", "status"]),
-                field(&["ttl", "attribute"])
-            ),
+            format!("{} on `{}`", cell(d.ttl.status), cell(d.ttl.attribute)),
         ),
         (
             "pitr",
             format!(
                 "{}, {} days",
-                field(&["pitr", "status"]),
-                field(&["pitr", "recovery_period_in_days"])
+                cell(d.pitr.status),
+                cell(d.pitr.recovery_period_in_days)
             ),
         ),
         (
             "restorable",
             format!(
                 "{} .. {}",
-                field(&["pitr", "earliest_restorable"]),
-                field(&["pitr", "latest_restorable"])
+                cell(d.pitr.earliest_restorable.as_deref()),
+                cell(d.pitr.latest_restorable.as_deref())
             ),
         ),
         (
             "stream",
-            format!(
-                "{} {}",
-                field(&["stream", "view_type"]),
-                field(&["stream", "arn"])
-            ),
+            format!("{} {}", cell(d.stream.view_type), cell(d.stream.arn)),
         ),
-        ("deletion protection", field(&["deletion_protection"])),
-        ("tags", field(&["tags"])),
+        ("deletion protection", d.deletion_protection.to_string()),
+        ("tags", d.tags.clone()),
     ]
 }
 
-fn describe_data(
-    facts: &TableFacts,
-    t: &TableDescription,
+/// `table describe`'s `data`: what DescribeTable, DescribeTimeToLive, DescribeContinuousBackups
+/// and the tags say, null where AWS said nothing.
+#[derive(Serialize)]
+struct DescribeData<'a> {
+    name: Option<&'a str>,
+    arn: Option<&'a str>,
+    status: Option<&'a str>,
+    keys: String,
+    billing_mode: &'a str,
+    item_count: Option<i64>,
+    size_bytes: Option<i64>,
+    created: Option<String>,
+    indexes: Vec<DescribeIndex<'a>>,
+    ttl: DescribeTtl<'a>,
+    pitr: DescribePitr<'a>,
+    stream: DescribeStream<'a>,
+    deletion_protection: bool,
+    tags: String,
+}
+
+#[derive(Serialize)]
+struct DescribeIndex<'a> {
+    name: Option<&'a str>,
+    status: Option<&'a str>,
+    projection: Option<&'a str>,
+    item_count: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct DescribeTtl<'a> {
+    status: Option<&'a str>,
+    attribute: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DescribePitr<'a> {
+    status: Option<&'a str>,
+    recovery_period_in_days: Option<i32>,
+    earliest_restorable: Option<String>,
+    latest_restorable: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DescribeStream<'a> {
+    enabled: bool,
+    view_type: Option<&'a str>,
+    arn: Option<&'a str>,
+}
+
+fn describe_data<'a>(
+    facts: &'a TableFacts,
+    t: &'a TableDescription,
     tags: &[aws_sdk_dynamodb::types::Tag],
-) -> serde_json::Map<String, Value> {
+) -> DescribeData<'a> {
     let ttl = facts.ttl.as_ref().ok().and_then(|d| d.as_ref());
     let pitr = facts
         .backups
@@ -376,47 +464,71 @@ fn describe_data(
         .ok()
         .and_then(|d| d.as_ref())
         .and_then(|d| d.point_in_time_recovery_description());
-    let keys = t
-        .key_schema()
-        .iter()
-        .map(|k| format!("{} ({})", k.attribute_name, k.key_type.as_str()))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let value = json!({
-        "name": t.table_name(),
-        "arn": t.table_arn(),
-        "status": t.table_status().map(|s| s.as_str()),
-        "keys": keys,
-        "billing_mode": t.billing_mode_summary().and_then(|b| b.billing_mode()).map(|b| b.as_str()).unwrap_or("PROVISIONED"),
-        "item_count": t.item_count(),
-        "size_bytes": t.table_size_bytes(),
-        "created": t.creation_date_time().map(|d| d.to_string()),
-        "indexes": t.global_secondary_indexes().iter().map(|g| json!({
-            "name": g.index_name(),
-            "status": g.index_status().map(|s| s.as_str()),
-            "projection": g.projection().and_then(|p| p.projection_type()).map(|p| p.as_str()),
-            "item_count": g.item_count(),
-        })).collect::<Vec<_>>(),
-        "ttl": {
-            "status": ttl.and_then(|d| d.time_to_live_status()).map(|s| s.as_str()),
-            "attribute": ttl.and_then(|d| d.attribute_name()),
+    DescribeData {
+        name: t.table_name(),
+        arn: t.table_arn(),
+        status: t.table_status().map(|s| s.as_str()),
+        keys: t
+            .key_schema()
+            .iter()
+            .map(|k| format!("{} ({})", k.attribute_name, k.key_type.as_str()))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        billing_mode: t
+            .billing_mode_summary()
+            .and_then(|b| b.billing_mode())
+            .map(|b| b.as_str())
+            .unwrap_or("PROVISIONED"),
+        item_count: t.item_count(),
+        size_bytes: t.table_size_bytes(),
+        created: t.creation_date_time().map(|d| d.to_string()),
+        indexes: t
+            .global_secondary_indexes()
+            .iter()
+            .map(|g| DescribeIndex {
+                name: g.index_name(),
+                status: g.index_status().map(|s| s.as_str()),
+                projection: g
+                    .projection()
+                    .and_then(|p| p.projection_type())
+                    .map(|p| p.as_str()),
+                item_count: g.item_count(),
+            })
+            .collect(),
+        ttl: DescribeTtl {
+            status: ttl
+                .and_then(|d| d.time_to_live_status())
+                .map(|s| s.as_str()),
+            attribute: ttl.and_then(|d| d.attribute_name()),
         },
-        "pitr": {
-            "status": pitr.and_then(|p| p.point_in_time_recovery_status()).map(|s| s.as_str()),
-            "recovery_period_in_days": pitr.and_then(|p| p.recovery_period_in_days()),
-            "earliest_restorable": pitr.and_then(|p| p.earliest_restorable_date_time()).map(|d| d.to_string()),
-            "latest_restorable": pitr.and_then(|p| p.latest_restorable_date_time()).map(|d| d.to_string()),
+        pitr: DescribePitr {
+            status: pitr
+                .and_then(|p| p.point_in_time_recovery_status())
+                .map(|s| s.as_str()),
+            recovery_period_in_days: pitr.and_then(|p| p.recovery_period_in_days()),
+            earliest_restorable: pitr
+                .and_then(|p| p.earliest_restorable_date_time())
+                .map(|d| d.to_string()),
+            latest_restorable: pitr
+                .and_then(|p| p.latest_restorable_date_time())
+                .map(|d| d.to_string()),
         },
-        "stream": {
-            "enabled": t.stream_specification().map(|s| s.stream_enabled()).unwrap_or(false),
-            "view_type": t.stream_specification().and_then(|s| s.stream_view_type()).map(|v| v.as_str()),
-            "arn": t.latest_stream_arn(),
+        stream: DescribeStream {
+            enabled: t
+                .stream_specification()
+                .map(|s| s.stream_enabled())
+                .unwrap_or(false),
+            view_type: t
+                .stream_specification()
+                .and_then(|s| s.stream_view_type())
+                .map(|v| v.as_str()),
+            arn: t.latest_stream_arn(),
         },
-        "deletion_protection": t.deletion_protection_enabled().unwrap_or(false),
-        "tags": tags.iter().map(|t| format!("{}={}", t.key, t.value)).collect::<Vec<_>>().join(", "),
-    });
-    match value {
-        Value::Object(m) => m,
-        _ => unreachable!("json! of an object literal is an object"),
+        deletion_protection: t.deletion_protection_enabled().unwrap_or(false),
+        tags: tags
+            .iter()
+            .map(|t| format!("{}={}", t.key, t.value))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

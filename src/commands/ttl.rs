@@ -2,20 +2,23 @@
 //! capped and resumable (`--full`, `--resume`), or exact answers from a PITR export
 //! (`--from-export`). `--cleanup` is the action: it deletes here, never in the check's gather.
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 
+use serde::Serialize;
+
 use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
-    Cleanup, ExportScope, FullScope, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally, evaluate,
-    gather_meta, projection, read_full, ttl_enabled,
+    Cleanup, ExportScope, FullScope, SampleShares, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally,
+    evaluate, gather_meta, projection, read_full, ttl_enabled,
 };
 use crate::cli::{CheckTtlArgs, ExportEngine};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
-use crate::report::{Finding, Report, Section};
+use crate::report::{DataError, Finding, Report, Section};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::{Checkpoint, FullScan, default_state_file};
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
@@ -54,7 +57,7 @@ pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Rep
         spinner.finish_and_clear();
         facts
     };
-    let mut report = report(facts);
+    let mut report = report(facts)?;
     // Who turned TTL off, or onto another attribute, and when: next to the verdict.
     super::changes::mention(ctx, &mut report, chrono::Duration::days(7), &[Aspect::Ttl]).await;
     Ok(report)
@@ -129,12 +132,14 @@ async fn full(
         let mut r = Report::check(COMMAND);
         r.push(
             Finding::ok(
-                "ttl.estimate",
+                CheckId::TtlEstimate,
                 format!("a full scan would read {}", estimate.text()),
             )
             .evidence(serde_json::json!(estimate)),
         );
-        r.set("estimate", &estimate);
+        r.set_data(&EstimateData {
+            estimate: &estimate,
+        })?;
         r.note("Nothing was read (--estimate). DescribeTable's size is refreshed about every six hours.");
         return Ok(Full::EstimateOnly(Box::new(r)));
     }
@@ -403,11 +408,38 @@ async fn delete_overdue(
     }
 }
 
-fn report(facts: TtlFacts) -> Report {
+/// `check-ttl --estimate`'s `data`: what a full scan would read and cost.
+#[derive(Serialize)]
+struct EstimateData<'a> {
+    estimate: &'a ScanEstimate,
+}
+
+/// `check-ttl`'s `data`: the tally (when the items could be read), how they were read, the
+/// sample's shares for the whole table, and what `--cleanup` did.
+#[derive(Serialize)]
+struct CheckTtlData<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tally: Option<&'a TtlTally>,
+    scope: &'a Scope,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sample: Option<&'a SampleShares>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cleanup: Option<&'a Cleanup>,
+}
+
+fn report(facts: TtlFacts) -> Result<Report, DataError> {
     let mut report = Report::check(COMMAND);
     report.extend(evaluate(&facts));
-    if let Ok(t) = &facts.tally {
-        report.set("tally", t);
+    let data = CheckTtlData {
+        tally: facts.tally.as_ref().ok(),
+        scope: &facts.scope,
+        sample: match &facts.scope {
+            Scope::Sample { shares, .. } => shares.as_ref(),
+            _ => None,
+        },
+        cleanup: facts.cleanup.as_ref(),
+    };
+    if let Some(t) = data.tally {
         report.section(Section::table(
             "Items by ttl",
             &["KIND", "COUNT", "OLDEST", "EXAMPLES"],
@@ -440,12 +472,7 @@ fn report(facts: TtlFacts) -> Report {
             .collect(),
         ));
     }
-    report.set("scope", &facts.scope);
-    if let Scope::Sample {
-        shares: Some(s), ..
-    } = &facts.scope
-    {
-        report.set("sample", s);
+    if let Some(s) = data.sample {
         report.section(Section::pairs(
             "The sample, for the whole table (95% intervals)",
             vec![
@@ -471,10 +498,8 @@ fn report(facts: TtlFacts) -> Report {
             ],
         ));
     }
-    if let Some(c) = &facts.cleanup {
-        report.set("cleanup", c);
-    }
+    report.set_data(&data)?;
     report.correct(spec::corrections::ttl_timing());
     report.correct(spec::corrections::ttl_reserved_word());
-    report
+    Ok(report)
 }

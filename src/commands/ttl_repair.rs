@@ -8,6 +8,7 @@
 //! writes). `--dry-run` counts what it would rewrite; production needs `--yes`.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
 
+use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -25,7 +26,7 @@ use crate::cli::CheckTtlArgs;
 use crate::context::Context;
 use crate::events::writer::RateLimiter;
 use crate::report::{Finding, Report, Section};
-use crate::scale::fullscan::{Checkpoint, FullScan, default_state_file, run_with};
+use crate::scale::fullscan::{Checkpoint, FullScan, Stopped, default_state_file, run_with};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const COMMAND: &str = "check-ttl --repair";
@@ -152,7 +153,7 @@ pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report
     let mut report = Report::action("check-ttl");
     if !meta.table_exists {
         report.push(Finding::unknown(
-            "ttl.repair",
+            CheckId::TtlRepair,
             format!("table {} does not exist", ctx.table()),
         ));
         report.failed = true;
@@ -263,7 +264,7 @@ pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report
         crate::report::Status::Ok
     };
     let mut f = Finding::new(
-        "ttl.repair",
+        CheckId::TtlRepair,
         status,
         format!(
             "{verb} {} of {} item(s) whose ttl TTL never acts on (read {} items){}{}{}",
@@ -333,22 +334,44 @@ pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report
             ("examples", r.examples.join("; ")),
         ],
     ));
-    report.set(
-        "repair",
-        json!({
-            "dry_run": dry_run, "candidates": r.candidates, "repaired": r.repaired,
-            "skipped_changed": r.skipped_changed, "skipped_no_timestamp": r.skipped_no_timestamp,
-            "failed": r.failed, "errors": r.errors, "examples": r.examples,
-            "items_read": run.checkpoint.items, "read_units": run.checkpoint.read_units,
-            "stopped": run.stopped, "failed_segments": run.failed, "resumed": was_resumed,
-            "state_file": (!finished).then(|| state_file.display().to_string()),
-        }),
-    );
-    report.set("tally", &run.checkpoint.state.tally);
+    report.set_data(&RepairData {
+        repair: RepairOutcome {
+            dry_run,
+            counts: r,
+            items_read: run.checkpoint.items,
+            read_units: run.checkpoint.read_units,
+            stopped: run.stopped,
+            failed_segments: &run.failed,
+            resumed: was_resumed,
+            state_file: (!finished).then(|| state_file.display().to_string()),
+        },
+        tally: &run.checkpoint.state.tally,
+    })?;
     if dry_run {
         report.note("Nothing was written (--dry-run). Without it, each item is rewritten only if it is still as it was read.");
     }
     Ok(report)
+}
+
+/// `check-ttl --repair`'s `data`: what the repair did and the tally of what it read.
+#[derive(Serialize)]
+struct RepairData<'a> {
+    repair: RepairOutcome<'a>,
+    tally: &'a TtlTally,
+}
+
+#[derive(Serialize)]
+struct RepairOutcome<'a> {
+    dry_run: bool,
+    #[serde(flatten)]
+    counts: &'a RepairCounts,
+    items_read: u64,
+    read_units: f64,
+    stopped: Option<Stopped>,
+    failed_segments: &'a [(i32, String)],
+    resumed: bool,
+    /// Where to resume from, while the scan is not finished.
+    state_file: Option<String>,
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         for f in &report.findings {
             t.add_row(vec![
                 status_cell(f.status),
-                Cell::new(cell(&f.check)),
+                Cell::new(cell(&f.check.to_string())),
                 Cell::new(cell(&f.summary)),
             ]);
         }
@@ -97,7 +97,7 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
             let first = format!(
                 "  [{}] {}: ",
                 f.status.as_str().to_uppercase(),
-                line(&f.check)
+                line(&f.check.to_string())
             );
             let text = format!(
                 "{}{}",
@@ -235,7 +235,7 @@ pub fn render_section(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Finding;
+    use crate::report::{CheckId, Finding};
 
     /// Stored data in every part of a report (an Insights row, a check-ttl example, a note, a
     /// finding) reaches the terminal escaped, in tables and in Markdown.
@@ -243,7 +243,7 @@ mod tests {
     fn control_characters_in_any_part_of_a_report_are_escaped() {
         let evil = "x\u{1b}]0;title\u{7}\u{1b}[2J\u{9b}y";
         let mut r = Report::check(format!("cmd {evil}"));
-        r.push(Finding::warn(format!("c.{evil}"), evil).remedy(evil));
+        r.push(Finding::warn(CheckId::TableGsi(evil.to_owned()), evil).remedy(evil));
         r.section(Section::table(evil, &["ROW"], vec![vec![evil.to_owned()]]));
         r.section(Section::pairs(evil, vec![("k", evil.to_owned())]));
         r.section(Section::lines(evil, vec![evil.to_owned()]));
@@ -283,11 +283,11 @@ mod tests {
         let long = "a long summary that goes on and on about throttling, capacity, alarms and the table's settings, far wider than any terminal an on-call engineer has open at 3 a.m.";
         let mut r = Report::check("health-check monthly");
         r.push(
-            Finding::crit("throttling.gsi.EventTypeIndex", long)
+            Finding::crit(CheckId::ThrottlingGsi("EventTypeIndex".into()), long)
                 .remedy(long)
                 .runbook("Issue 1"),
         );
-        r.push(Finding::ok("table.status", "ACTIVE"));
+        r.push(Finding::ok(CheckId::TableStatus, "ACTIVE"));
         r.lead.push(Section::table(
             "Summary",
             &["PART", "STATUS", "WORST", "RUNBOOK"],

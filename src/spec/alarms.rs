@@ -23,6 +23,7 @@
 use super::Names;
 use super::targets::{READ_LATENCY_ALARM, Sustained, THROTTLE_ALARM, WRITE_LATENCY_ALARM};
 use crate::aws::metrics::DYNAMODB;
+use crate::aws::metrics::Stat;
 
 /// One metric an alarm reads: namespace, name, full dimension set, statistic, period.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,13 +32,13 @@ pub struct MetricSpec {
     pub metric: String,
     pub dimensions: Vec<(String, String)>,
     /// `Sum`, ... or a percentile (`p99`).
-    pub stat: &'static str,
+    pub stat: Stat,
     pub period: i32,
 }
 
 impl MetricSpec {
     pub fn is_percentile(&self) -> bool {
-        self.stat.starts_with('p')
+        self.stat.is_percentile()
     }
 }
 
@@ -67,6 +68,33 @@ pub struct AlarmSpec {
     /// For percentile alarms: `ignore` (too few samples keep the state) or `evaluate`.
     pub evaluate_low_sample_count_percentile: Option<&'static str>,
     pub runbook: &'static str,
+}
+
+/// What `alarms apply` does to one alarm: `action` in its plan (`docs/json.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlarmAction {
+    /// It does not exist: PutMetricAlarm creates it.
+    Create,
+    /// It exists and differs from its spec (or its actions): PutMetricAlarm replaces it.
+    Update,
+    /// It matches its spec: nothing is sent.
+    Unchanged,
+}
+
+impl AlarmAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlarmAction::Create => "create",
+            AlarmAction::Update => "update",
+            AlarmAction::Unchanged => "unchanged",
+        }
+    }
+
+    /// Whether applying it calls PutMetricAlarm.
+    pub fn writes(self) -> bool {
+        self != AlarmAction::Unchanged
+    }
 }
 
 /// The id of the math expression an alarm watches.
@@ -242,7 +270,7 @@ pub fn recommended(
             ("TableName".to_owned(), table.to_owned()),
             ("Operation".to_owned(), op.to_owned()),
         ],
-        stat: "Sum",
+        stat: Stat::Sum,
         period,
     };
     let sum: Vec<String> = (1..=ops.len()).map(|i| format!("FILL(m{i}, 0)")).collect();
@@ -261,7 +289,7 @@ pub fn recommended(
                 .collect(),
         },
         Sustained {
-            stat: "Sum",
+            stat: Stat::Sum,
             threshold: 0.0,
             periods: 3,
             period: 300,
@@ -275,7 +303,7 @@ pub fn recommended(
         namespace: DYNAMODB,
         metric: metric.to_owned(),
         dimensions: dims(table, None),
-        stat: "Sum",
+        stat: Stat::Sum,
         period: 3600,
     };
     let mut ttl = alarm(
@@ -292,7 +320,7 @@ pub fn recommended(
             ],
         },
         Sustained {
-            stat: "Sum",
+            stat: Stat::Sum,
             threshold: 1.0,
             periods: 24,
             period: 3600,
@@ -302,7 +330,7 @@ pub fn recommended(
     ttl.comparison = "LessThanThreshold";
     let mut out = vec![system_errors, ttl];
     if let Some(function) = consumer {
-        let lambda = |metric: &str, stat: &'static str| {
+        let lambda = |metric: &str, stat: Stat| {
             Watch::Metric(MetricSpec {
                 namespace: crate::aws::metrics::LAMBDA,
                 metric: metric.to_owned(),
@@ -314,8 +342,8 @@ pub fn recommended(
         out.push(alarm(
             format!("{base}-consumer-iterator-age"),
             format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} minutes behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. Managed by eventsctl."),
-            lambda("IteratorAge", "Maximum"),
-            Sustained { stat: "Maximum", threshold: iterator_age_minutes * 60_000.0, periods: 2, period: 300 },
+            lambda("IteratorAge", Stat::Maximum),
+            Sustained { stat: Stat::Maximum, threshold: iterator_age_minutes * 60_000.0, periods: 2, period: 300 },
             RB_BEYOND,
         ));
         let mut errors = alarm(
@@ -323,9 +351,9 @@ pub fn recommended(
             format!(
                 "Beyond the runbook: the stream consumer {function} failed (Lambda Errors) in 2 of 3 5-minute periods; a failing batch is retried and holds its shard back. Managed by eventsctl."
             ),
-            lambda("Errors", "Sum"),
+            lambda("Errors", Stat::Sum),
             Sustained {
-                stat: "Sum",
+                stat: Stat::Sum,
                 threshold: 0.0,
                 periods: 3,
                 period: 300,
@@ -357,6 +385,22 @@ const RB_BEYOND: &str = "Beyond the runbook: recommended alarms (docs/runbook-ma
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alarm_actions_are_the_plan_strings_and_only_unchanged_sends_nothing() {
+        for (action, text, writes) in [
+            (AlarmAction::Create, "create", true),
+            (AlarmAction::Update, "update", true),
+            (AlarmAction::Unchanged, "unchanged", false),
+        ] {
+            assert_eq!(action.as_str(), text);
+            assert_eq!(
+                serde_json::to_value(action).unwrap(),
+                serde_json::json!(text)
+            );
+            assert_eq!(action.writes(), writes);
+        }
+    }
 
     #[test]
     fn runbook_names_and_conditions() {
@@ -400,7 +444,7 @@ mod tests {
         };
         assert_eq!(
             (m.stat, w.threshold, w.evaluation_periods),
-            ("p99", 20.0, 3)
+            (Stat::P99, 20.0, 3)
         );
         assert_eq!(w.evaluate_low_sample_count_percentile, Some("ignore"));
         let r = a.iter().find(|x| x.name.ends_with("read-latency")).unwrap();
@@ -437,7 +481,7 @@ mod tests {
         };
         assert_eq!(
             (age.namespace, age.stat, a[2].threshold),
-            ("AWS/Lambda", "Maximum", 300_000.0)
+            ("AWS/Lambda", Stat::Maximum, 300_000.0)
         );
         assert_eq!(
             age.dimensions,

@@ -1,6 +1,7 @@
 //! The runbook's dashboard: its four widgets, as data that both `dashboard apply` (CloudWatch
 //! JSON) and `dashboard show` (terminal charts) are built from.
 
+use crate::aws::metrics::Stat;
 use serde_json::{Value, json};
 
 use crate::aws::metrics::MetricKey;
@@ -33,20 +34,20 @@ pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
     let mut throttles = vec![
         line(
             "write throttles",
-            MetricKey::table("WriteThrottleEvents", table, "Sum"),
+            MetricKey::table("WriteThrottleEvents", table, Stat::Sum),
         ),
         line(
             "read throttles",
-            MetricKey::table("ReadThrottleEvents", table, "Sum"),
+            MetricKey::table("ReadThrottleEvents", table, Stat::Sum),
         ),
     ];
     for g in gsis {
         throttles.push(line(
             format!("{g} writes"),
-            MetricKey::gsi("WriteThrottleEvents", table, g, "Sum"),
+            MetricKey::gsi("WriteThrottleEvents", table, g, Stat::Sum),
         ));
     }
-    let latency = |op: &str, stat: &str| {
+    let latency = |op: &str, stat: Stat| {
         line(
             format!("{op} {stat}"),
             MetricKey::op("SuccessfulRequestLatency", table, op, stat),
@@ -60,11 +61,11 @@ pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
             lines: vec![
                 line(
                     "consumed WCU",
-                    MetricKey::table("ConsumedWriteCapacityUnits", table, "Sum"),
+                    MetricKey::table("ConsumedWriteCapacityUnits", table, Stat::Sum),
                 ),
                 line(
                     "consumed RCU",
-                    MetricKey::table("ConsumedReadCapacityUnits", table, "Sum"),
+                    MetricKey::table("ConsumedReadCapacityUnits", table, Stat::Sum),
                 ),
             ],
         },
@@ -79,9 +80,9 @@ pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
             unit: "ms",
             target: Some(20.0),
             lines: vec![
-                latency("PutItem", "Average"),
-                latency("PutItem", "p95"),
-                latency("PutItem", "p99"),
+                latency("PutItem", Stat::Average),
+                latency("PutItem", Stat::P95),
+                latency("PutItem", Stat::P99),
             ],
         },
         Widget {
@@ -89,10 +90,10 @@ pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
             unit: "ms",
             target: Some(50.0),
             lines: vec![
-                latency("Query", "Average"),
-                latency("Query", "p95"),
-                latency("GetItem", "Average"),
-                latency("GetItem", "p95"),
+                latency("Query", Stat::Average),
+                latency("Query", Stat::P95),
+                latency("GetItem", Stat::Average),
+                latency("GetItem", Stat::P95),
             ],
         },
     ]

@@ -1,5 +1,7 @@
 //! The runbook's performance targets and alarm conditions ("Performance Targets", alarms 1-3).
 
+use crate::aws::metrics::Stat;
+
 /// Operations whose latency the runbook targets, and which side they are on.
 pub const WRITE_OPERATIONS: [&str; 2] = ["PutItem", "BatchWriteItem"];
 pub const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
@@ -56,7 +58,7 @@ pub fn targets_source(operation: &str) -> &'static str {
 /// An alarm condition: `stat` above `threshold` in `periods` consecutive periods of `period` s.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sustained {
-    pub stat: &'static str,
+    pub stat: Stat,
     pub threshold: f64,
     pub periods: usize,
     pub period: i32,
@@ -64,21 +66,21 @@ pub struct Sustained {
 
 /// Alarm 1: more than 10 throttle events in each of 2 consecutive 5-minute periods.
 pub const THROTTLE_ALARM: Sustained = Sustained {
-    stat: "Sum",
+    stat: Stat::Sum,
     threshold: 10.0,
     periods: 2,
     period: 300,
 };
 /// Alarm 2: write p99 above 20 ms for 3 consecutive 5-minute periods.
 pub const WRITE_LATENCY_ALARM: Sustained = Sustained {
-    stat: "p99",
+    stat: Stat::P99,
     threshold: 20.0,
     periods: 3,
     period: 300,
 };
 /// Alarm 3: read p95 above 50 ms for 3 consecutive 5-minute periods.
 pub const READ_LATENCY_ALARM: Sustained = Sustained {
-    stat: "p95",
+    stat: Stat::P95,
     threshold: 50.0,
     periods: 3,
     period: 300,
@@ -103,9 +105,9 @@ pub fn sustained(operation: &str) -> Sustained {
     }
     let t = latency_targets(operation);
     let (stat, threshold, shape) = if WRITE_OPERATIONS.contains(&operation) {
-        ("p99", t.p99, WRITE_LATENCY_ALARM)
+        (Stat::P99, t.p99, WRITE_LATENCY_ALARM)
     } else {
-        ("p95", t.p95, READ_LATENCY_ALARM)
+        (Stat::P95, t.p95, READ_LATENCY_ALARM)
     };
     Sustained {
         stat,

@@ -11,7 +11,7 @@ use aws_sdk_cloudwatch::types::{MetricAlarm, StateValue};
 use aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput;
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use eventsctl::cli::{AlarmsApplyArgs, AlarmsCommand, Command};
-use eventsctl::report::Status;
+use eventsctl::report::{CheckId, Status};
 
 use super::{context_env, run, table_with_gsis};
 
@@ -249,7 +249,7 @@ async fn a_single_metric_throttle_alarm_is_drift() {
     let f = status
         .findings
         .iter()
-        .find(|f| f.check == "alarm.events-table-throttles")
+        .find(|f| f.check == CheckId::Alarm("events-table-throttles".into()))
         .unwrap();
     assert_eq!(f.status, Status::Crit, "in ALARM");
     assert!(
@@ -365,13 +365,17 @@ async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
         &[&described]
     ));
     let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
-    let checks: Vec<&str> = status.findings.iter().map(|f| f.check.as_str()).collect();
+    let checks: Vec<String> = status
+        .findings
+        .iter()
+        .map(|f| f.check.to_string())
+        .collect();
     assert!(
-        checks.contains(&"alarm.consumer-iterator-age"),
+        checks.contains(&"alarm.consumer-iterator-age".to_owned()),
         "{checks:?}"
     );
     assert!(
-        checks.contains(&"alarm.events-table-ttl-deletes-stopped"),
+        checks.contains(&"alarm.events-table-ttl-deletes-stopped".to_owned()),
         "{checks:?}"
     );
     assert!(

@@ -4,6 +4,7 @@ use aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput;
 use aws_sdk_cloudwatch::types::{MetricDataResult, StatusCode};
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use eventsctl::cli::{Command, DiagnoseCommand, WindowArgs};
+use eventsctl::report::CheckId;
 
 use super::{context, run, table_exists};
 
@@ -63,7 +64,10 @@ async fn get_metric_data_partial_data_on_all_but_the_last_page_is_complete() {
     assert_eq!(paged.num_calls(), 1);
     assert_eq!(last.num_calls(), 1, "the second page was fetched");
     assert!(
-        report.findings.iter().all(|f| f.check != "latency.metrics"),
+        report
+            .findings
+            .iter()
+            .all(|f| f.check != CheckId::LatencyMetrics),
         "{:?}",
         report.findings
     );
@@ -95,7 +99,7 @@ async fn get_metric_data_partial_data_on_the_last_page_is_a_gap() {
     let f = report
         .findings
         .iter()
-        .find(|f| f.check == "latency.metrics")
+        .find(|f| f.check == CheckId::LatencyMetrics)
         .expect("the gap is reported");
     assert_eq!(f.status, eventsctl::report::Status::Unknown);
     assert_eq!(report.exit_code(), 3);

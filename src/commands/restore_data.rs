@@ -1,0 +1,90 @@
+//! The `data` of `pitr-restore` and `dr-drill` (docs/json.md), filled in as the restore moves on:
+//! a stage not reached is absent, a time not known is null.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::checks::restore::Verification;
+
+/// `pitr-restore`: the plan, then the start, then what finishing found.
+#[derive(Debug, Serialize)]
+pub(super) struct RestoreData {
+    /// Only on `--resume`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
+    pub source: String,
+    pub target: String,
+    /// A new restore's plan (absent on `--resume`).
+    #[serde(flatten)]
+    pub plan: Option<RestorePlan>,
+    /// Absent on a dry run.
+    #[serde(flatten)]
+    pub run: Option<RestoreRun>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct RestorePlan {
+    pub restore_point: String,
+    pub window: Window,
+    pub dry_run: bool,
+}
+
+/// The restorable window of the source, null where AWS gave no bound.
+#[derive(Debug, Serialize)]
+pub(super) struct Window {
+    pub earliest: Option<String>,
+    pub latest: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct RestoreRun {
+    /// Null on `--resume` (this run did not start it).
+    pub started_at: Option<String>,
+    /// Absent when this run did not wait for the restore.
+    #[serde(flatten)]
+    pub finished: Option<RestoreFinished>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct RestoreFinished {
+    pub active_at: String,
+    pub ready_at: String,
+    pub verified_at: String,
+    pub verification_s: i64,
+    /// Start to `ready_at` (the RTO), when this run started the restore.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_s: Option<i64>,
+    /// Only on `--resume`: a resume that changed nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub already_finished: Option<bool>,
+    pub verification: Verification,
+    /// Absent with `--no-reapply`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reapplied: Option<Value>,
+}
+
+/// `dr-drill` (no `data` on a dry run).
+#[derive(Debug, Serialize)]
+pub(super) struct DrillData {
+    pub source: String,
+    pub drill_table: String,
+    pub started_at: String,
+    pub active_at: String,
+    pub verified_at: String,
+    pub rto_s: i64,
+    pub rto_ms: i64,
+    pub rpo_s: Option<i64>,
+    pub targets: DrillTargets,
+    pub verification_s: i64,
+    pub ready_at: String,
+    pub verification: Verification,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reapplied: Option<Value>,
+    pub kept: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct DrillTargets {
+    pub rto_s: i64,
+    pub rpo_s: i64,
+}
