@@ -7,21 +7,29 @@ mkdir -p "$OUT"
 
 bench_setup() {
   # EVENTSCTL_BENCH_BIN benches a binary already built (a release build takes minutes);
-  # BENCH_PROFILE=dev checks a bench script quickly against the debug build (numbers not for quoting).
+  # BENCH_PROFILE=dev checks a bench script quickly against the debug build (numbers not for quoting);
+  # BENCH_PROFILE=bench-build is the release profile with thin LTO (Cargo.toml), for measuring.
+  # BENCH_BINS adds cargo arguments to the same build (compare.sh: the bare-SDK probe).
+  local profile="${BENCH_PROFILE:-release}" dir
+  dir="$(bench_dir "$profile")"
   if [ -n "${EVENTSCTL_BENCH_BIN:-}" ]; then
     EV="$EVENTSCTL_BENCH_BIN"
-  elif [ "${BENCH_PROFILE:-release}" = dev ]; then
-    cargo build --quiet
-    EV="${CARGO_TARGET_DIR:-$ROOT/target}/debug/eventsctl"
   else
-    cargo build --release --quiet
-    EV="${CARGO_TARGET_DIR:-$ROOT/target}/release/eventsctl"
+    # shellcheck disable=SC2086
+    cargo build --quiet --profile "$profile" --bin eventsctl ${BENCH_BINS:-}
+    EV="$dir/eventsctl"
   fi
   scripts/emulator.sh start
   export AWS_ENDPOINT_URL="$(scripts/emulator.sh endpoint)"
   export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
   export AWS_EC2_METADATA_DISABLED=true
   unset AWS_PROFILE EVENTSCTL_ENV || true
+}
+
+# bench_dir PROFILE: where cargo puts that profile's binaries.
+bench_dir() {
+  local target="${CARGO_TARGET_DIR:-$ROOT/target}"
+  case "$1" in dev) echo "$target/debug" ;; *) echo "$target/$1" ;; esac
 }
 
 # Bench-only Python packages (boto3, awscli) get a venv of their own: their botocore must not

@@ -3,7 +3,7 @@
 //! interceptor, no timeouts of our own, nothing of eventsctl's). Prints the client CPU per
 //! request (user + system, getrusage) as one JSON line. Not part of the product.
 //!
-//! Usage: cargo run --release --example put_probe -- TABLE RATE SECONDS [no-stall]
+//! Usage: cargo run --release --features bench-probe --bin put_probe -- TABLE RATE SECONDS [no-stall]
 //! (endpoint, region and credentials from the usual AWS_* environment variables; `no-stall`
 //! turns off the SDK's stalled-stream protection, as eventsctl's DynamoDB clients do)
 

@@ -2,6 +2,7 @@
 //! pure function from what AWS returned to findings, unit-tested without a network.
 
 pub mod alarms;
+pub mod bench;
 pub mod capacity;
 pub mod changes;
 pub mod evidence;

@@ -3,18 +3,19 @@
 //! time, so a slow server shows as latency instead of as a lower request rate (no coordinated
 //! omission). Latencies go into an HDR histogram.
 
-use crate::report::CheckId;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use hdrhistogram::Histogram;
+use serde::Serialize;
 use serde_json::json;
 use tokio::sync::{Mutex, Semaphore};
 
 use crate::aws::AwsError;
 use crate::aws::table as ddb;
+use crate::checks::bench::{LatencyMs, Measured, Targets};
 use crate::cli::{BenchArgs, BenchCleanupArgs};
 use crate::context::Context;
 use crate::events::keys::Access;
@@ -23,19 +24,50 @@ use crate::events::query::{QuerySpec, query};
 use crate::events::writer::{
     BATCH_SIZE, DeleteKey, Pending, PutError, RetryPolicy, WriteStats, put_event, write_batch,
 };
-use crate::report::{Finding, Report, Section};
+use crate::report::{CheckId, Finding, Report, Section};
 use crate::safety;
-use crate::spec::targets::{
-    LatencyTargets, READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT,
-};
-
-/// The client CPU budget per event the tool is held to (10,000 events/s per core).
-pub const CPU_BUDGET_US: f64 = 100.0;
+use crate::spec::targets::{READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Write,
     Read,
+}
+
+/// The `data` of `bench write|read` (docs/json.md).
+#[derive(Debug, Serialize)]
+struct BenchData<'a> {
+    run_id: &'a str,
+    interrupted: bool,
+    deleted: usize,
+    not_deleted: usize,
+    latency_ms: LatencyMs,
+    achieved_rate: f64,
+    asked_rate: f64,
+    ok: u64,
+    throttled: u64,
+    errors: u64,
+    /// Not sent: the in-flight cap, or the schedule ran past `--duration`.
+    dropped: u64,
+    cpu_us_per_request: f64,
+    cleaned_up: bool,
+}
+
+/// The `data` of `bench cleanup` (docs/json.md).
+#[derive(Debug, Serialize)]
+struct CleanupData {
+    runs: usize,
+    events: usize,
+    deleted: usize,
+    not_deleted: usize,
+    dry_run: bool,
+}
+
+/// A report's `data` object from a typed struct.
+fn set_data(report: &mut Report, data: &impl Serialize) {
+    if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(data) {
+        report.data = map;
+    }
 }
 
 /// User and system CPU time of this process, in microseconds.
@@ -191,6 +223,60 @@ async fn cleanup(ctx: &Context, keys: Vec<DeleteKey>) -> anyhow::Result<usize> {
     Ok(failed)
 }
 
+/// One request of the run: a conditional PutItem of a new bench event (its key recorded first,
+/// for cleanup) or a Query of a bench user's latest 10 events.
+async fn one_request(
+    mode: Mode,
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    run_id: &str,
+    user: u32,
+    i: u64,
+    written: &Mutex<Vec<DeleteKey>>,
+) -> Result<(), AwsError> {
+    let local =
+        |kind, operation, why: String| AwsError::local(kind, "dynamodb", operation, None, why);
+    match mode {
+        Mode::Write => {
+            let event = bench_event(run_id, user, i)
+                .map_err(|e| local(crate::aws::AwsErrorKind::Invalid, "PutItem", e.0))?;
+            // Recorded before it is sent: a put whose answer is lost (a timeout, a signal) may
+            // still have landed, and cleanup deletes it too.
+            written.lock().await.push(DeleteKey {
+                user_id: event.user_id.clone(),
+                sort_key: event.sort_key(),
+            });
+            match put_event(client, table, &event).await {
+                Ok(()) => Ok(()),
+                Err(PutError::Aws(e)) => Err(e),
+                Err(e) => Err(local(
+                    crate::aws::AwsErrorKind::Invalid,
+                    "PutItem",
+                    e.to_string(),
+                )),
+            }
+        }
+        Mode::Read => {
+            let mut spec = QuerySpec::new(
+                bench_user(run_id, user),
+                Access::Table,
+                Utc::now().timestamp(),
+            );
+            spec.limit = Some(10);
+            spec.descending = true;
+            query(client, table, &spec, |_| Ok(true))
+                .await
+                .map(|_| ())
+                .map_err(|e| match e {
+                    crate::events::query::QueryError::Aws(e) => e,
+                    crate::events::query::QueryError::Sink(e) => {
+                        local(crate::aws::AwsErrorKind::Other, "Query", e.to_string())
+                    }
+                })
+        }
+    }
+}
+
 /// The bench cannot start: the table cannot be read (unreachable, no permission) or is missing.
 /// That is unknown, not a latency verdict.
 fn not_started(name: &str, why: String) -> Report {
@@ -280,58 +366,7 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
         let user = (i % u64::from(users)) as u32;
         let progress = progress.clone();
         tasks.spawn(async move {
-            let result: Result<(), AwsError> = match mode {
-                Mode::Write => match bench_event(&run_id, user, i) {
-                    Ok(event) => {
-                        // Recorded before it is sent: a put whose answer is lost (a timeout, a
-                        // signal) may still have landed, and cleanup deletes it too.
-                        written.lock().await.push(DeleteKey {
-                            user_id: event.user_id.clone(),
-                            sort_key: event.sort_key(),
-                        });
-                        match put_event(&client, &table, &event).await {
-                            Ok(()) => Ok(()),
-                            Err(PutError::Aws(e)) => Err(e),
-                            Err(e) => Err(AwsError::local(
-                                crate::aws::AwsErrorKind::Invalid,
-                                "dynamodb",
-                                "PutItem",
-                                None,
-                                e.to_string(),
-                            )),
-                        }
-                    }
-                    Err(e) => Err(AwsError::local(
-                        crate::aws::AwsErrorKind::Invalid,
-                        "dynamodb",
-                        "PutItem",
-                        None,
-                        e.0,
-                    )),
-                },
-                Mode::Read => {
-                    let mut spec = QuerySpec::new(
-                        bench_user(&run_id, user),
-                        Access::Table,
-                        Utc::now().timestamp(),
-                    );
-                    spec.limit = Some(10);
-                    spec.descending = true;
-                    query(&client, &table, &spec, |_| Ok(true))
-                        .await
-                        .map(|_| ())
-                        .map_err(|e| match e {
-                            crate::events::query::QueryError::Aws(e) => e,
-                            crate::events::query::QueryError::Sink(e) => AwsError::local(
-                                crate::aws::AwsErrorKind::Other,
-                                "dynamodb",
-                                "Query",
-                                None,
-                                e.to_string(),
-                            ),
-                        })
-                }
-            };
+            let result = one_request(mode, &client, &table, &run_id, user, i, &written).await;
             let micros = scheduled.elapsed().as_micros() as u64;
             match result {
                 Ok(()) => {
@@ -385,105 +420,45 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
     let hist = hist.lock().await;
     let c = &counters;
     let ok = c.ok.load(Ordering::Relaxed);
-    let (throttled, errors, dropped) = (
+    let (throttled, errors) = (
         c.throttled.load(Ordering::Relaxed),
         c.errors.load(Ordering::Relaxed),
-        c.dropped.load(Ordering::Relaxed),
     );
-    let achieved = ok as f64 / elapsed.as_secs_f64();
-    let cpu_per = cpu as f64 / (ok + throttled + errors).max(1) as f64;
     let ms = |q: f64| hist.value_at_quantile(q) as f64 / 1000.0;
-    let (p50, p95, p99, max) = (ms(0.5), ms(0.95), ms(0.99), hist.max() as f64 / 1000.0);
-
-    let (name, targets, throughput): (&str, LatencyTargets, f64) = match mode {
-        Mode::Write => ("bench write", WRITE_LATENCY, WRITE_THROUGHPUT),
-        Mode::Read => ("bench read", READ_LATENCY, READ_THROUGHPUT),
+    let measured = Measured {
+        asked_rate: args.rate,
+        achieved_rate: ok as f64 / elapsed.as_secs_f64(),
+        ok,
+        throttled,
+        errors,
+        dropped: c.dropped.load(Ordering::Relaxed),
+        latency: LatencyMs {
+            p50: ms(0.5),
+            p95: ms(0.95),
+            p99: ms(0.99),
+            max: hist.max() as f64 / 1000.0,
+        },
+        samples: hist.len(),
+        cpu_us_total: cpu,
+        cpu_us_per_request: cpu as f64 / (ok + throttled + errors).max(1) as f64,
+        first_error: c
+            .first_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone(),
+    };
+    let targets = match mode {
+        Mode::Write => Targets {
+            latency: WRITE_LATENCY,
+            throughput: WRITE_THROUGHPUT,
+        },
+        Mode::Read => Targets {
+            latency: READ_LATENCY,
+            throughput: READ_THROUGHPUT,
+        },
     };
     let mut report = Report::check(name);
-    let first_error = counters
-        .first_error
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
-    if ok == 0 {
-        // Zero successes measure nothing: no rate, no latency, no error rate to judge.
-        let why = first_error.unwrap_or_else(|| "no request was sent".to_owned());
-        report.push(
-            Finding::unknown(
-                CheckId::BenchErrors,
-                format!("no request succeeded ({throttled} throttled, {errors} errors): {why}"),
-            )
-            .evidence(json!({"ok": 0, "throttled": throttled, "errors": errors, "dropped": dropped}))
-            .remedy("Check the endpoint, the region and the table (eventsctl table describe), then run the bench again."),
-        );
-        report.push(Finding::unknown(
-            CheckId::BenchLatency,
-            "no latency: no request succeeded",
-        ));
-    } else {
-        report.push(
-        if achieved >= 0.95 * args.rate {
-            Finding::ok(CheckId::BenchRate, format!("{achieved:.0} requests/s achieved of {:.0} asked", args.rate))
-        } else {
-            Finding::warn(CheckId::BenchRate, format!("{achieved:.0} requests/s achieved of {:.0} asked ({dropped} dropped at the in-flight cap)", args.rate))
-        }
-        .evidence(json!({"asked": args.rate, "achieved": achieved, "ok": ok, "dropped": dropped}))
-        .runbook("Performance Targets: throughput"),
-    );
-        report.push(
-        if args.rate < throughput {
-            Finding::ok(CheckId::BenchTargetRate, format!("asked {:.0}/s; the runbook's target is {throughput:.0}/s sustained (run with --rate {throughput:.0} to test it)", args.rate))
-        } else if achieved >= throughput {
-            Finding::ok(CheckId::BenchTargetRate, format!("{achieved:.0}/s sustained: meets the runbook's {throughput:.0}/s"))
-        } else {
-            Finding::warn(CheckId::BenchTargetRate, format!("{achieved:.0}/s: below the runbook's {throughput:.0}/s"))
-        }
-        .runbook("Performance Targets"),
-    );
-        let over: Vec<String> = [
-            ("p50", p50, targets.p50),
-            ("p95", p95, targets.p95),
-            ("p99", p99, targets.p99),
-        ]
-        .iter()
-        .filter(|(_, v, t)| v > t)
-        .map(|(s, v, t)| format!("{s} {v:.1} > {t}"))
-        .collect();
-        let lat = format!(
-            "client-side p50 {p50:.1} / p95 {p95:.1} / p99 {p99:.1} / max {max:.1} ms (targets {}/{}/{}, server-side)",
-            targets.p50, targets.p95, targets.p99
-        );
-        report.push(
-        if over.is_empty() { Finding::ok(CheckId::BenchLatency, lat) } else { Finding::warn(CheckId::BenchLatency, format!("{lat}: over ({})", over.join(", "))) }
-            .evidence(json!({"p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max, "samples": hist.len()}))
-            .runbook("Performance Targets: latency"),
-    );
-        let failed = throttled + errors;
-        report.push(
-            if failed == 0 {
-                Finding::ok(CheckId::BenchErrors, "no throttles, no errors")
-            } else if (failed as f64) < 0.01 * (ok + failed) as f64 {
-                Finding::warn(
-                    CheckId::BenchErrors,
-                    format!("{throttled} throttled, {errors} errors (under 1%)"),
-                )
-            } else {
-                Finding::crit(
-                    CheckId::BenchErrors,
-                    format!("{throttled} throttled, {errors} errors (1% or more)"),
-                )
-            }
-            .evidence(json!({"throttled": throttled, "errors": errors})),
-        );
-        report.push(
-        if cpu_per <= CPU_BUDGET_US {
-            Finding::ok(CheckId::BenchCpu, format!("{cpu_per:.0} µs of client CPU per request (budget {CPU_BUDGET_US:.0})"))
-        } else {
-            Finding::warn(CheckId::BenchCpu, format!("{cpu_per:.0} µs of client CPU per request: over the {CPU_BUDGET_US:.0} µs budget"))
-        }
-        .evidence(json!({"cpu_us_total": cpu, "cpu_us_per_request": cpu_per})),
-    );
-    }
+    report.extend(crate::checks::bench::evaluate(&measured, targets));
     if let Some(after) = signal {
         report.note(format!(
             "Stopped by a signal after {}; the bench events were {}.",
@@ -524,29 +499,29 @@ pub async fn run(ctx: &Context, mode: Mode, args: &BenchArgs) -> anyhow::Result<
             ),
         ],
     ));
-    report.set("run_id", &run_id);
-    report.set("interrupted", signal.is_some());
-    report.set(
-        "deleted",
-        if args.keep {
-            0
-        } else {
-            keys.len() - not_deleted
+    let deleted = if args.keep {
+        0
+    } else {
+        keys.len() - not_deleted
+    };
+    set_data(
+        &mut report,
+        &BenchData {
+            run_id: &run_id,
+            interrupted: signal.is_some(),
+            deleted,
+            not_deleted,
+            latency_ms: measured.latency,
+            achieved_rate: measured.achieved_rate,
+            asked_rate: measured.asked_rate,
+            ok: measured.ok,
+            throttled: measured.throttled,
+            errors: measured.errors,
+            dropped: measured.dropped,
+            cpu_us_per_request: measured.cpu_us_per_request,
+            cleaned_up: !args.keep,
         },
     );
-    report.set("not_deleted", not_deleted);
-    report.set(
-        "latency_ms",
-        json!({"p50": p50, "p95": p95, "p99": p99, "max": max}),
-    );
-    report.set("achieved_rate", achieved);
-    report.set("asked_rate", args.rate);
-    report.set("ok", ok);
-    report.set("throttled", throttled);
-    report.set("errors", errors);
-    report.set("dropped", dropped);
-    report.set("cpu_us_per_request", cpu_per);
-    report.set("cleaned_up", !args.keep);
     report.note("Latency is measured client-side from each request's scheduled time; the runbook's targets are DynamoDB's server-side SuccessfulRequestLatency (diagnose latency).");
     Ok(report)
 }
@@ -681,11 +656,16 @@ pub async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyhow::Res
     if !really && found > 0 {
         report.note("Nothing was deleted: add --yes to delete these bench events.");
     }
-    report.set("runs", rows_len(&runs, args));
-    report.set("events", found);
-    report.set("deleted", if really { deleted } else { 0 });
-    report.set("not_deleted", left);
-    report.set("dry_run", !really);
+    set_data(
+        &mut report,
+        &CleanupData {
+            runs: rows_len(&runs, args),
+            events: found,
+            deleted: if really { deleted } else { 0 },
+            not_deleted: left,
+            dry_run: !really,
+        },
+    );
     Ok(report)
 }
 

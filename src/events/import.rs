@@ -29,7 +29,9 @@ use super::dedupe::{Dedupe, hash64, hash128};
 use super::input::{InputError, LineReader};
 use super::model::{Defaults, Event, EventInput};
 use super::spool::{Spool, SpoolReader, SpoolWriter};
-use super::writer::{BATCH_SIZE, Conflict, Failed, Pending, RateLimiter, RetryPolicy, WriteStats};
+use super::writer::{
+    Conflict, Failed, Pending, READ_BATCH_SIZE, RateLimiter, RetryPolicy, WriteStats,
+};
 use crate::aws::calls::CallLog;
 
 /// Problems (invalid lines, duplicates, conflicts, failures) are listed for this many lines and
@@ -328,16 +330,17 @@ impl Batches<'_> {
         }
     }
 
-    /// The next batch: up to 25 events and at most `max_bytes` of items (one event always
-    /// fits), each decoded from its record straight into its item.
+    /// The next group: up to 100 events (one BatchGetItem, then BatchWriteItems of 25) and at
+    /// most `max_bytes` of items (one event always fits), each decoded from its record straight
+    /// into its item.
     fn next_batch(&mut self) -> io::Result<Vec<Pending>> {
-        let mut batch = Vec::with_capacity(BATCH_SIZE);
+        let mut batch = Vec::with_capacity(READ_BATCH_SIZE);
         let mut bytes = 0;
         if let Some((p, size)) = self.carried.take() {
             batch.push(p);
             bytes = size;
         }
-        while batch.len() < BATCH_SIZE {
+        while batch.len() < READ_BATCH_SIZE {
             let Some((line, record)) = self.next_record()? else {
                 break;
             };
@@ -354,8 +357,8 @@ impl Batches<'_> {
     }
 }
 
-/// Pass two: the spooled events, in batches of up to 25, `concurrency` batches in flight, each
-/// batch read first so that nothing stored is replaced (unless `overwrite`). Stops cleanly at
+/// Pass two: the spooled events, in groups of up to 100, `concurrency` groups in flight, each
+/// group read first so that nothing stored is replaced (unless `overwrite`). Stops cleanly at
 /// the deadline, when `stop` resolves (Ctrl-C, SIGTERM), or when the endpoint stops answering: everything not known
 /// to have landed goes to `failed_out`.
 #[allow(clippy::too_many_arguments)]

@@ -21,6 +21,10 @@ use crate::spec::{PARTITION_KEY, SORT_KEY};
 /// BatchWriteItem takes at most 25 requests.
 pub const BATCH_SIZE: usize = 25;
 
+/// BatchGetItem reads at most 100 keys: [`write_new`] reads a group of up to 100 new events in
+/// one call, then writes them 25 at a time.
+pub const READ_BATCH_SIZE: usize = 100;
+
 /// Exponential backoff with full jitter: attempt n sleeps a uniform random time in
 /// `[0, min(cap, base * 2^n)]` (AWS Architecture Blog, "Exponential Backoff And Jitter").
 #[derive(Debug, Clone, Copy)]
@@ -463,58 +467,82 @@ async fn stored_items(
     Ok(found)
 }
 
-/// Writes a batch of events without ever replacing a stored event that differs.
+/// Writes a group of up to [`READ_BATCH_SIZE`] events without ever replacing a stored event
+/// that differs.
 ///
-/// BatchWriteItem takes no condition, so the batch's keys are read first (one strongly
-/// consistent BatchGetItem): an item stored exactly as given is counted as present and not
-/// written again; one that differs (the application moved it on since) is a conflict and is not
-/// written; the absent ones go out in one BatchWriteItem. The read and the write are
-/// milliseconds apart; a write to the same key by another client in between is the one case
-/// this cannot see. With `overwrite` the read is skipped and every event is written.
+/// BatchWriteItem takes no condition, so the group's keys are read first (one strongly
+/// consistent BatchGetItem of up to 100 keys): an item stored exactly as given is counted as
+/// present and not written again; one that differs (the application moved it on since) is a
+/// conflict and is not written; the absent ones go out in BatchWriteItems of 25, one after the
+/// other. The read and the writes are milliseconds apart; a write to the same key by another
+/// client in between is the one case this cannot see. With `overwrite` the read is skipped and
+/// every event is written.
 pub async fn write_new(
     client: &Client,
     table: &str,
-    batch: Vec<Pending>,
+    group: Vec<Pending>,
     policy: RetryPolicy,
     stats: &WriteStats,
     overwrite: bool,
 ) -> NewOutcome {
-    if overwrite {
-        return NewOutcome {
-            failed: write_batch(client, table, batch, policy, stats).await,
-            ..NewOutcome::default()
-        };
-    }
-    let keys = batch.iter().map(Pending::key_item).collect();
-    let stored = match stored_items(client, table, keys, policy, stats).await {
-        Ok(s) => s,
-        Err((reason, unreachable)) => {
-            return NewOutcome {
-                failed: all_failed(batch, &reason, unreachable),
-                ..NewOutcome::default()
-            };
-        }
-    };
     let mut outcome = NewOutcome::default();
-    if stored.is_empty() {
-        outcome.failed = write_batch(client, table, batch, policy, stats).await;
-        return outcome;
-    }
-    let mut absent = Vec::with_capacity(batch.len());
-    for mut p in batch {
-        let key = p.key();
-        match stored.get(&key) {
-            None => absent.push(p),
-            Some(item) if super::compare::same_item(item, p.item()) => outcome.present += 1,
-            Some(item) => outcome.conflicts.push(Conflict {
-                line: p.line,
-                differs: super::compare::differing(item, p.item()),
-                key,
-            }),
+    let absent = if overwrite {
+        group
+    } else {
+        let keys = group.iter().map(Pending::key_item).collect();
+        let stored = match stored_items(client, table, keys, policy, stats).await {
+            Ok(s) => s,
+            Err((reason, unreachable)) => {
+                outcome.failed = all_failed(group, &reason, unreachable);
+                return outcome;
+            }
+        };
+        let mut absent = Vec::with_capacity(group.len());
+        for mut p in group {
+            if stored.is_empty() {
+                absent.push(p);
+                continue;
+            }
+            let key = p.key();
+            match stored.get(&key) {
+                None => absent.push(p),
+                Some(item) if super::compare::same_item(item, p.item()) => outcome.present += 1,
+                Some(item) => outcome.conflicts.push(Conflict {
+                    line: p.line,
+                    differs: super::compare::differing(item, p.item()),
+                    key,
+                }),
+            }
+        }
+        absent
+    };
+    outcome.failed = write_in_batches(client, table, absent, policy, stats).await;
+    outcome
+}
+
+/// Writes `items` in BatchWriteItems of [`BATCH_SIZE`], one after the other; once the endpoint
+/// stops answering, the batches not yet sent fail with the same reason, unsent.
+async fn write_in_batches(
+    client: &Client,
+    table: &str,
+    mut items: Vec<Pending>,
+    policy: RetryPolicy,
+    stats: &WriteStats,
+) -> Vec<Failed> {
+    let mut failed = Vec::new();
+    while !items.is_empty() {
+        let rest = items.split_off(items.len().min(BATCH_SIZE));
+        let batch = std::mem::replace(&mut items, rest);
+        failed.extend(write_batch(client, table, batch, policy, stats).await);
+        if let Some(reason) = failed
+            .iter()
+            .find(|f| f.unreachable)
+            .map(|f| f.reason.clone())
+        {
+            failed.extend(all_failed(std::mem::take(&mut items), &reason, true));
         }
     }
-    outcome.failed = write_batch(client, table, absent, policy, stats).await;
-    outcome
+    failed
 }
 
 #[cfg(test)]
@@ -724,6 +752,35 @@ mod tests {
             (first.num_calls(), second.num_calls(), write.num_calls()),
             (1, 1, 1)
         );
+    }
+
+    /// Recorded responses: BatchGetItem takes up to 100 keys and BatchWriteItem up to 25
+    /// requests (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html,
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html):
+    /// a group of 100 new events is read in one call and written in four.
+    #[tokio::test]
+    async fn recorded_a_group_of_100_is_read_once_and_written_in_batches_of_25() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+            .match_requests(|r| {
+                r.request_items()
+                    .and_then(|m| m.get("t"))
+                    .is_some_and(|k| k.keys().len() == READ_BATCH_SIZE)
+            })
+            .then_output(|| BatchGetItemOutput::builder().build());
+        let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .match_requests(|r| {
+                r.request_items()
+                    .and_then(|m| m.get("t"))
+                    .is_some_and(|w| w.len() == BATCH_SIZE)
+            })
+            .then_output(|| BatchWriteItemOutput::builder().build());
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&read, &write]);
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", pending(100), fast(), &stats, false).await;
+        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 100);
+        assert_eq!((read.num_calls(), write.num_calls()), (1, 4));
     }
 
     /// Recorded responses: with --overwrite nothing is read first, everything is written.
