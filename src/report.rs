@@ -298,13 +298,6 @@ impl Report {
         Ok(())
     }
 
-    /// One key of `data`. Only `bench` still builds its data key by key; every other command
-    /// sets typed data with [`Report::set_data`].
-    pub fn set(&mut self, key: &str, value: impl Serialize) {
-        let value = serde_json::to_value(value).unwrap_or(Value::Null);
-        self.data.insert(key.to_owned(), value);
-    }
-
     pub fn note(&mut self, note: impl Into<String>) {
         self.notes.push(note.into());
     }
