@@ -38,7 +38,7 @@ pub struct OutputSettings {
 impl OutputSettings {
     /// The settings for `format`: progress only on a terminal and never beside machine output or
     /// with `quiet`; `color` `None` is automatic (stdout a terminal and `NO_COLOR` unset).
-    pub fn resolve(
+    pub(crate) fn resolve(
         format: Format,
         quiet: bool,
         verbose: u8,
@@ -57,7 +57,7 @@ impl OutputSettings {
         }
     }
 
-    pub fn progress(&self) -> Progress {
+    pub(crate) fn progress(&self) -> Progress {
         Progress::new(self.progress)
     }
 }
@@ -74,12 +74,12 @@ pub struct AwsSettings {
 
 /// The longest one attempt of an AWS call may wait for its answer. DynamoDB and CloudWatch answer
 /// in milliseconds to seconds; an endpoint that accepts and never answers costs this per attempt.
-pub const MAX_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const MAX_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl AwsSettings {
     /// Per-attempt timeout: 10 s, or a third of a shorter total limit, so that the SDK's
     /// three attempts fit inside it.
-    pub fn attempt_timeout(&self) -> Duration {
+    pub(crate) fn attempt_timeout(&self) -> Duration {
         match self.time_limit {
             Some(limit) => (limit / 3).clamp(Duration::from_millis(500), MAX_ATTEMPT_TIMEOUT),
             None => MAX_ATTEMPT_TIMEOUT,
@@ -113,10 +113,10 @@ pub struct Context {
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
 /// (design §4: the default 3 lost batches under 20% throttling).
-pub const BULK_MAX_ATTEMPTS: u32 = 10;
+pub(crate) const BULK_MAX_ATTEMPTS: u32 = 10;
 
 impl Context {
-    pub fn with(names: Names, output: OutputSettings, aws: AwsSettings) -> Context {
+    pub(crate) fn with(names: Names, output: OutputSettings, aws: AwsSettings) -> Context {
         // A run without a time limit warns while an endpoint does not answer.
         let warn_no_answer = aws.time_limit.is_none();
         Context {
@@ -161,7 +161,7 @@ impl Context {
         let _ = self.logs.set(c);
     }
 
-    pub fn table(&self) -> &str {
+    pub(crate) fn table(&self) -> &str {
         &self.names.table
     }
 
@@ -171,7 +171,7 @@ impl Context {
     }
 
     /// When the run's time is up, if it is bounded.
-    pub fn deadline(&self) -> Option<Instant> {
+    pub(crate) fn deadline(&self) -> Option<Instant> {
         self.aws.time_limit.map(|l| self.started + l)
     }
 
@@ -188,12 +188,12 @@ impl Context {
         CallLogger::new(Arc::clone(&self.calls))
     }
 
-    pub fn progress(&self) -> Progress {
+    pub(crate) fn progress(&self) -> Progress {
         self.output.progress()
     }
 
     /// Progress for the core (`aws/`, `checks/`, `events/`), drawn by `output/`.
-    pub fn reporter(&self) -> &dyn crate::progress::Reporter {
+    pub(crate) fn reporter(&self) -> &dyn crate::progress::Reporter {
         if self.output.progress {
             &DRAWN
         } else {
@@ -219,7 +219,7 @@ impl Context {
 
     /// The region in use once the config has been loaded; before that (a command that makes
     /// no AWS call, `insights list`) the flag's or the environment's, as the SDK would pick it.
-    pub fn region(&self) -> Option<String> {
+    pub(crate) fn region(&self) -> Option<String> {
         self.sdk
             .get()
             .and_then(|c| c.region())
@@ -232,7 +232,7 @@ impl Context {
             })
     }
 
-    pub async fn sdk_config(&self) -> Result<&SdkConfig, NoRegion> {
+    pub(crate) async fn sdk_config(&self) -> Result<&SdkConfig, NoRegion> {
         self.sdk
             .get_or_try_init(|| load_sdk_config(&self.aws))
             .await
@@ -241,7 +241,7 @@ impl Context {
     /// DynamoDB. Stalled-stream protection is off on both DynamoDB clients: it watches every
     /// response body's throughput with timers of its own, and DynamoDB's bodies are small JSON
     /// that every attempt's timeout (`operation_attempt_timeout`, always set) already bounds.
-    pub async fn dynamodb(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
+    pub(crate) async fn dynamodb(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .dynamodb
@@ -257,7 +257,7 @@ impl Context {
     }
 
     /// DynamoDB with more SDK attempts, for imports, scans and deletes in bulk.
-    pub async fn dynamodb_bulk(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
+    pub(crate) async fn dynamodb_bulk(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .dynamodb_bulk
@@ -277,7 +277,7 @@ impl Context {
             .await)
     }
 
-    pub async fn streams(&self) -> Result<&aws_sdk_dynamodbstreams::Client, NoRegion> {
+    pub(crate) async fn streams(&self) -> Result<&aws_sdk_dynamodbstreams::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .streams
@@ -291,7 +291,7 @@ impl Context {
             .await)
     }
 
-    pub async fn cloudwatch(&self) -> Result<&aws_sdk_cloudwatch::Client, NoRegion> {
+    pub(crate) async fn cloudwatch(&self) -> Result<&aws_sdk_cloudwatch::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .cloudwatch
@@ -305,7 +305,7 @@ impl Context {
             .await)
     }
 
-    pub async fn logs(&self) -> Result<&aws_sdk_cloudwatchlogs::Client, NoRegion> {
+    pub(crate) async fn logs(&self) -> Result<&aws_sdk_cloudwatchlogs::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .logs
@@ -323,7 +323,7 @@ impl Context {
 
     /// S3; path-style addressing when an endpoint is given (emulators and most S3-compatible
     /// endpoints need it; AWS serves it too).
-    pub async fn s3(&self) -> Result<aws_sdk_s3::Client, NoRegion> {
+    pub(crate) async fn s3(&self) -> Result<aws_sdk_s3::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         let conf = aws_sdk_s3::config::Builder::from(sdk)
             .force_path_style(self.aws.endpoint_url.is_some() || sdk.endpoint_url().is_some())
@@ -331,15 +331,15 @@ impl Context {
         Ok(aws_sdk_s3::Client::from_conf(conf))
     }
 
-    pub async fn athena(&self) -> Result<aws_sdk_athena::Client, NoRegion> {
+    pub(crate) async fn athena(&self) -> Result<aws_sdk_athena::Client, NoRegion> {
         Ok(aws_sdk_athena::Client::new(self.sdk_config().await?))
     }
 
-    pub async fn glue(&self) -> Result<aws_sdk_glue::Client, NoRegion> {
+    pub(crate) async fn glue(&self) -> Result<aws_sdk_glue::Client, NoRegion> {
         Ok(aws_sdk_glue::Client::new(self.sdk_config().await?))
     }
 
-    pub async fn lambda(&self) -> Result<&aws_sdk_lambda::Client, NoRegion> {
+    pub(crate) async fn lambda(&self) -> Result<&aws_sdk_lambda::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .lambda
@@ -353,7 +353,7 @@ impl Context {
             .await)
     }
 
-    pub async fn cloudtrail(&self) -> Result<&aws_sdk_cloudtrail::Client, NoRegion> {
+    pub(crate) async fn cloudtrail(&self) -> Result<&aws_sdk_cloudtrail::Client, NoRegion> {
         let sdk = self.sdk_config().await?;
         Ok(self
             .cloudtrail

@@ -6,7 +6,7 @@
 pub struct UsageError(pub String);
 
 impl UsageError {
-    pub fn new(message: impl Into<String>) -> UsageError {
+    pub(crate) fn new(message: impl Into<String>) -> UsageError {
         UsageError(message.into())
     }
 }
@@ -15,10 +15,10 @@ impl UsageError {
 /// not create): a failure with one line that says why and what to do instead. Exit 1.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct Refusal(pub String);
+pub(crate) struct Refusal(pub String);
 
 impl Refusal {
-    pub fn new(message: impl Into<String>) -> Refusal {
+    pub(crate) fn new(message: impl Into<String>) -> Refusal {
         Refusal(message.into())
     }
 }

@@ -20,7 +20,7 @@ use crate::report::Attachment;
 
 /// An output file a command will write, as the user named it.
 #[derive(Debug, Clone)]
-pub struct Output<'a> {
+pub(crate) struct Output<'a> {
     /// The flag that named it (`--failed-out`), for the error line.
     pub flag: &'static str,
     pub path: &'a Path,
@@ -51,7 +51,7 @@ fn directory_of(path: &Path) -> &Path {
 
 /// Checks one output against the rule; `inputs` are the files the command reads (`-` for stdin
 /// is not a file and is skipped).
-pub fn check(output: &Output<'_>, inputs: &[&Path]) -> Result<(), UsageError> {
+pub(crate) fn check(output: &Output<'_>, inputs: &[&Path]) -> Result<(), UsageError> {
     let Output { flag, path, force } = *output;
     let shown = path.display();
     if path.as_os_str().is_empty() || path == Path::new("-") {
@@ -110,7 +110,7 @@ pub fn check(output: &Output<'_>, inputs: &[&Path]) -> Result<(), UsageError> {
 }
 
 /// Checks several outputs of one command: each against the rule, and no two the same file.
-pub fn check_all(outputs: &[Output<'_>], inputs: &[&Path]) -> Result<(), UsageError> {
+pub(crate) fn check_all(outputs: &[Output<'_>], inputs: &[&Path]) -> Result<(), UsageError> {
     for (i, o) in outputs.iter().enumerate() {
         check(o, inputs)?;
         if let Some(earlier) = outputs[..i].iter().find(|e| e.path == o.path) {
@@ -127,7 +127,7 @@ pub fn check_all(outputs: &[Output<'_>], inputs: &[&Path]) -> Result<(), UsageEr
 
 /// Creates an output file: a new file, or with `force` a replaced one. A file that appeared
 /// since the check is not overwritten without `force`.
-pub fn create(path: &Path, force: bool) -> io::Result<File> {
+pub(crate) fn create(path: &Path, force: bool) -> io::Result<File> {
     let mut o = OpenOptions::new();
     o.write(true);
     if force {
@@ -141,7 +141,7 @@ pub fn create(path: &Path, force: bool) -> io::Result<File> {
 
 /// `name` if no file has it, else the first free `stem.N.ext` (N from 2): for default names,
 /// which are never silently overwritten either.
-pub fn free_name(path: &Path) -> PathBuf {
+pub(crate) fn free_name(path: &Path) -> PathBuf {
     if std::fs::symlink_metadata(path).is_err() {
         return path.to_owned();
     }
@@ -163,7 +163,7 @@ pub fn free_name(path: &Path) -> PathBuf {
 /// A drill record's two files from `--report FILE`: Markdown at FILE and JSON beside it
 /// (FILE with `.json`); a FILE that ends in `.json` gets the JSON, and the Markdown goes to FILE
 /// with `.md`, so neither overwrites the other.
-pub fn drill_report(path: &Path) -> [Attachment; 2] {
+pub(crate) fn drill_report(path: &Path) -> [Attachment; 2] {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));

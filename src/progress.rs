@@ -10,16 +10,14 @@ pub trait Task: Sync {
 }
 
 /// Starts tasks.
-pub trait Reporter: Sync {
+pub(crate) trait Reporter: Sync {
     /// A wait of unknown length.
     fn spinner(&self, message: &str) -> Box<dyn Task>;
-    /// Work counted in units: `total` when known.
-    fn bar(&self, total: Option<u64>, message: &str) -> Box<dyn Task>;
 }
 
 /// Reports nothing (library callers and tests that draw no progress).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Silent;
+pub(crate) struct Silent;
 
 impl Task for Silent {
     fn advance(&self, _units: u64) {}
@@ -28,9 +26,6 @@ impl Task for Silent {
 
 impl Reporter for Silent {
     fn spinner(&self, _message: &str) -> Box<dyn Task> {
-        Box::new(Silent)
-    }
-    fn bar(&self, _total: Option<u64>, _message: &str) -> Box<dyn Task> {
         Box::new(Silent)
     }
 }

@@ -32,7 +32,7 @@ impl Status {
     }
 
     /// The worse of two statuses.
-    pub fn max(self, other: Status) -> Status {
+    pub(crate) fn max(self, other: Status) -> Status {
         if other.rank() > self.rank() {
             other
         } else {
@@ -41,11 +41,11 @@ impl Status {
     }
 
     /// The worst of many; `Ok` when there are none.
-    pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
+    pub(crate) fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
         statuses.into_iter().fold(Status::Ok, Status::max)
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Ok => "ok",
             Status::Warn => "warn",
@@ -79,7 +79,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(check: CheckId, status: Status, summary: impl Into<String>) -> Finding {
+    pub(crate) fn new(check: CheckId, status: Status, summary: impl Into<String>) -> Finding {
         Finding {
             check,
             status,
@@ -90,33 +90,33 @@ impl Finding {
         }
     }
 
-    pub fn ok(check: CheckId, summary: impl Into<String>) -> Finding {
+    pub(crate) fn ok(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Ok, summary)
     }
 
-    pub fn warn(check: CheckId, summary: impl Into<String>) -> Finding {
+    pub(crate) fn warn(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Warn, summary)
     }
 
-    pub fn crit(check: CheckId, summary: impl Into<String>) -> Finding {
+    pub(crate) fn crit(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Crit, summary)
     }
 
-    pub fn unknown(check: CheckId, summary: impl Into<String>) -> Finding {
+    pub(crate) fn unknown(check: CheckId, summary: impl Into<String>) -> Finding {
         Finding::new(check, Status::Unknown, summary)
     }
 
-    pub fn evidence(mut self, evidence: Value) -> Finding {
+    pub(crate) fn evidence(mut self, evidence: Value) -> Finding {
         self.evidence = evidence;
         self
     }
 
-    pub fn remedy(mut self, remedy: impl Into<String>) -> Finding {
+    pub(crate) fn remedy(mut self, remedy: impl Into<String>) -> Finding {
         self.remedy = Some(remedy.into());
         self
     }
 
-    pub fn runbook(mut self, runbook: impl Into<String>) -> Finding {
+    pub(crate) fn runbook(mut self, runbook: impl Into<String>) -> Finding {
         self.runbook = Some(runbook.into());
         self
     }
@@ -162,7 +162,11 @@ pub struct ChartSeries {
 }
 
 impl Section {
-    pub fn table(title: impl Into<String>, headers: &[&str], rows: Vec<Vec<String>>) -> Section {
+    pub(crate) fn table(
+        title: impl Into<String>,
+        headers: &[&str],
+        rows: Vec<Vec<String>>,
+    ) -> Section {
         Section::Table {
             title: title.into(),
             headers: headers.iter().map(|h| (*h).to_owned()).collect(),
@@ -170,14 +174,14 @@ impl Section {
         }
     }
 
-    pub fn pairs(title: impl Into<String>, pairs: Vec<(&str, String)>) -> Section {
+    pub(crate) fn pairs(title: impl Into<String>, pairs: Vec<(&str, String)>) -> Section {
         Section::Pairs {
             title: title.into(),
             pairs: pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
         }
     }
 
-    pub fn lines(title: impl Into<String>, lines: Vec<String>) -> Section {
+    pub(crate) fn lines(title: impl Into<String>, lines: Vec<String>) -> Section {
         Section::Lines {
             title: title.into(),
             lines,
@@ -194,7 +198,7 @@ pub struct Correction {
 }
 
 impl Correction {
-    pub fn new(runbook_says: &str, fact: &str, source: &str) -> Correction {
+    pub(crate) fn new(runbook_says: &str, fact: &str, source: &str) -> Correction {
         Correction {
             runbook_says: runbook_says.to_owned(),
             fact: fact.to_owned(),
@@ -206,7 +210,7 @@ impl Correction {
 /// A command's typed data could not become the `data` object: a bug in eventsctl, not bad input.
 #[derive(Debug, thiserror::Error)]
 #[error("internal error: the JSON data of `{command}` could not be written: {reason}")]
-pub struct DataError {
+pub(crate) struct DataError {
     pub command: String,
     pub reason: String,
 }
@@ -214,7 +218,10 @@ pub struct DataError {
 /// A command's typed data as the `data` object of the JSON envelope: its fields become the
 /// object's keys (docs/json.md), a `None` without `skip_serializing_if` a `null`. A value that
 /// cannot be serialised, or that is not an object, is an internal error, never a silent `null`.
-pub fn data_object(command: &str, data: &impl Serialize) -> Result<Map<String, Value>, DataError> {
+pub(crate) fn data_object(
+    command: &str,
+    data: &impl Serialize,
+) -> Result<Map<String, Value>, DataError> {
     let failed = |reason: String| DataError {
         command: command.to_owned(),
         reason,
@@ -255,11 +262,11 @@ pub struct Attachment {
 }
 
 impl Report {
-    pub fn check(command: impl Into<String>) -> Report {
+    pub(crate) fn check(command: impl Into<String>) -> Report {
         Report::new(command, ReportKind::Check)
     }
 
-    pub fn action(command: impl Into<String>) -> Report {
+    pub(crate) fn action(command: impl Into<String>) -> Report {
         Report::new(command, ReportKind::Action)
     }
 
@@ -279,40 +286,40 @@ impl Report {
         }
     }
 
-    pub fn push(&mut self, finding: Finding) {
+    pub(crate) fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
 
-    pub fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+    pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
         self.findings.extend(findings);
     }
 
-    pub fn section(&mut self, section: Section) {
+    pub(crate) fn section(&mut self, section: Section) {
         self.sections.push(section);
     }
 
     /// Sets the `data` object of the JSON envelope from the command's typed data (see
     /// [`data_object`]).
-    pub fn set_data(&mut self, data: &impl Serialize) -> Result<(), DataError> {
+    pub(crate) fn set_data(&mut self, data: &impl Serialize) -> Result<(), DataError> {
         self.data = data_object(&self.command, data)?;
         Ok(())
     }
 
-    pub fn note(&mut self, note: impl Into<String>) {
+    pub(crate) fn note(&mut self, note: impl Into<String>) {
         self.notes.push(note.into());
     }
 
-    pub fn correct(&mut self, correction: Correction) {
+    pub(crate) fn correct(&mut self, correction: Correction) {
         self.corrections.push(correction);
     }
 
     /// The worst finding's status.
-    pub fn worst(&self) -> Status {
+    pub(crate) fn worst(&self) -> Status {
         Status::worst(self.findings.iter().map(|f| f.status))
     }
 
     /// `ok|warn|crit|unknown` for a check, `ok|failed` for an action.
-    pub fn status_label(&self) -> &'static str {
+    pub(crate) fn status_label(&self) -> &'static str {
         match self.kind {
             ReportKind::Check => self.worst().as_str(),
             ReportKind::Action if self.failed => "failed",

@@ -16,10 +16,10 @@ use crate::error::Refusal;
 use crate::spec::Names;
 
 /// The markers used when none are configured.
-pub const DEFAULT_MARKERS: &[&str] = &["prod", "prd", "production", "live"];
+pub(crate) const DEFAULT_MARKERS: &[&str] = &["prod", "prd", "production", "live"];
 
 /// Where a user reads the rule.
-pub const RULE_DOC: &str = "docs/safety.md";
+pub(crate) const RULE_DOC: &str = "docs/safety.md";
 
 /// The configured production markers (lower-case letters and digits).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl Default for ProductionRule {
 
 /// Why a target counts as production: which name, which token, which marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProductionMatch {
+pub(crate) struct ProductionMatch {
     /// `environment` or `table`.
     pub what: &'static str,
     pub name: String,
@@ -60,7 +60,7 @@ impl std::fmt::Display for ProductionMatch {
 
 impl ProductionRule {
     /// Parses a comma-separated marker list (`prod,prd,production,live`).
-    pub fn parse(text: &str) -> Result<ProductionRule, String> {
+    pub(crate) fn parse(text: &str) -> Result<ProductionRule, String> {
         let markers: Vec<String> = text
             .split(',')
             .map(|m| m.trim().to_ascii_lowercase())
@@ -82,10 +82,6 @@ impl ProductionRule {
         Ok(ProductionRule { markers })
     }
 
-    pub fn markers(&self) -> &[String] {
-        &self.markers
-    }
-
     /// Does this token match a marker (the marker, or the marker and digits)?
     fn token_matches(&self, token: &str) -> bool {
         let token = token.to_ascii_lowercase();
@@ -97,14 +93,14 @@ impl ProductionRule {
     }
 
     /// The first production token of `name`, if any.
-    pub fn token_in(&self, name: &str) -> Option<String> {
+    pub(crate) fn token_in(&self, name: &str) -> Option<String> {
         name.split(|c: char| !c.is_ascii_alphanumeric())
             .find(|t| !t.is_empty() && self.token_matches(t))
             .map(str::to_owned)
     }
 
     /// Production by the environment or by the table name.
-    pub fn matches(&self, env: &str, table: &str) -> Option<ProductionMatch> {
+    pub(crate) fn matches(&self, env: &str, table: &str) -> Option<ProductionMatch> {
         [("environment", env), ("table", table)]
             .into_iter()
             .find_map(|(what, name)| {
@@ -119,7 +115,12 @@ impl ProductionRule {
 
 /// The guard every write calls first. `what` names the write for the refusal line
 /// (`events import`, `bench write`). Production without `--yes` is refused; a dry run passes.
-pub fn guard_write(names: &Names, what: &str, yes: bool, dry_run: bool) -> Result<(), Refusal> {
+pub(crate) fn guard_write(
+    names: &Names,
+    what: &str,
+    yes: bool,
+    dry_run: bool,
+) -> Result<(), Refusal> {
     if dry_run || yes {
         return Ok(());
     }
@@ -134,7 +135,7 @@ pub fn guard_write(names: &Names, what: &str, yes: bool, dry_run: bool) -> Resul
 
 /// `table create`: never on production, not with `--yes` and not as a dry run (production tables
 /// come from infrastructure code; `table verify` compares one with the spec).
-pub fn forbid_on_production(names: &Names, what: &str) -> Result<(), Refusal> {
+pub(crate) fn forbid_on_production(names: &Names, what: &str) -> Result<(), Refusal> {
     match names.production_match() {
         None => Ok(()),
         Some(m) => Err(Refusal::new(format!(

@@ -15,7 +15,7 @@ pub enum TimeArg {
 }
 
 impl TimeArg {
-    pub fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
+    pub(crate) fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
         match self {
             TimeArg::Absolute(t) => t,
             TimeArg::Ago(d) => now
@@ -28,7 +28,7 @@ impl TimeArg {
 
 /// Parses `now`, a duration (`1h`, `7d`, `90m`, `1h30m`) with or without ` ago`, an RFC 3339
 /// timestamp (any offset, fraction optional) or a date (`2025-11-10`, midnight UTC).
-pub fn parse_time_arg(text: &str) -> Result<TimeArg, String> {
+pub(crate) fn parse_time_arg(text: &str) -> Result<TimeArg, String> {
     let t = text.trim();
     if t.is_empty() {
         return Err("empty time; give RFC 3339 (2025-11-10T12:00:00Z), a date, `now` or a duration like `2h ago`".into());
@@ -53,15 +53,15 @@ pub fn parse_time_arg(text: &str) -> Result<TimeArg, String> {
 }
 
 /// Parses any RFC 3339 timestamp (`Z` or `+00:00`, with or without a fraction) into UTC.
-pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+pub(crate) fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc))
 }
 
 /// The longest duration accepted: 100 years.
-pub const MAX_DAYS: i64 = 36_525;
+pub(crate) const MAX_DAYS: i64 = 36_525;
 
 /// Parses a positive duration: `30s`, `5m`, `1h`, `7d`, `2w`, or a sum like `1h30m`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let t = text.trim();
     let bad = || {
         format!("`{t}` is not a duration; use a number and a unit: 30s, 5m, 1h, 7d, 2w (or 1h30m)")
@@ -106,7 +106,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 /// Clap adapter for positive durations.
-pub fn duration_arg(text: &str) -> Result<Duration, String> {
+pub(crate) fn duration_arg(text: &str) -> Result<Duration, String> {
     parse_duration(text)
 }
 
@@ -137,7 +137,7 @@ pub fn human(d: Duration) -> String {
 }
 
 /// RFC 3339 with seconds, for reports.
-pub fn stamp(t: DateTime<Utc>) -> String {
+pub(crate) fn stamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 

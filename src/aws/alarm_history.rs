@@ -19,7 +19,10 @@ pub struct AlarmChange {
 }
 
 /// The names of the alarms that start with `prefix` (DescribeAlarms, paged).
-pub async fn names_with_prefix(client: &Client, prefix: &str) -> Result<Vec<String>, AwsError> {
+pub(crate) async fn names_with_prefix(
+    client: &Client,
+    prefix: &str,
+) -> Result<Vec<String>, AwsError> {
     let mut out = Vec::new();
     let mut pages = client
         .describe_alarms()
@@ -42,7 +45,7 @@ pub async fn names_with_prefix(client: &Client, prefix: &str) -> Result<Vec<Stri
 }
 
 /// The history of each alarm between `start` and `end` (one paged call per alarm, concurrent).
-pub async fn history(
+pub(crate) async fn history(
     client: &Client,
     alarms: &[String],
     start: DateTime<Utc>,

@@ -9,7 +9,10 @@ use super::error::{AwsError, AwsResultExt};
 use crate::spec::alarms::{AlarmSpec, EXPRESSION_ID, MetricSpec, Watch};
 
 /// DescribeAlarms for these names (at most 100 a call), following NextToken.
-pub async fn describe(client: &Client, names: &[String]) -> Result<Vec<MetricAlarm>, AwsError> {
+pub(crate) async fn describe(
+    client: &Client,
+    names: &[String],
+) -> Result<Vec<MetricAlarm>, AwsError> {
     let mut out = Vec::new();
     for chunk in names.chunks(100) {
         let mut pages = client
@@ -25,7 +28,10 @@ pub async fn describe(client: &Client, names: &[String]) -> Result<Vec<MetricAla
     Ok(out)
 }
 
-pub async fn describe_one(client: &Client, name: &str) -> Result<Option<MetricAlarm>, AwsError> {
+pub(crate) async fn describe_one(
+    client: &Client,
+    name: &str,
+) -> Result<Option<MetricAlarm>, AwsError> {
     Ok(describe(client, &[name.to_owned()])
         .await?
         .into_iter()
@@ -41,7 +47,11 @@ fn dimensions(m: &MetricSpec) -> Vec<Dimension> {
 
 /// The `Metrics` of a metric-math alarm: `m1..mN` read the inputs, `e1` (the only one with
 /// ReturnData) is what the alarm watches.
-pub fn math_queries(expression: &str, label: &str, inputs: &[MetricSpec]) -> Vec<MetricDataQuery> {
+pub(crate) fn math_queries(
+    expression: &str,
+    label: &str,
+    inputs: &[MetricSpec],
+) -> Vec<MetricDataQuery> {
     let mut out: Vec<MetricDataQuery> = inputs
         .iter()
         .enumerate()
@@ -78,7 +88,11 @@ pub fn math_queries(expression: &str, label: &str, inputs: &[MetricSpec]) -> Vec
 
 /// PutMetricAlarm from the spec, notifying `actions` on ALARM and OK.
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
-pub async fn put(client: &Client, spec: &AlarmSpec, actions: &[String]) -> Result<(), AwsError> {
+pub(crate) async fn put(
+    client: &Client,
+    spec: &AlarmSpec,
+    actions: &[String],
+) -> Result<(), AwsError> {
     let mut req = client
         .put_metric_alarm()
         .alarm_name(&spec.name)

@@ -73,7 +73,7 @@ pub struct CallLog {
 }
 
 impl CallLog {
-    pub fn new(warn_no_answer: bool) -> CallLog {
+    pub(crate) fn new(warn_no_answer: bool) -> CallLog {
         CallLog {
             warn_no_answer,
             ..CallLog::default()
@@ -99,13 +99,8 @@ impl CallLog {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Attempts sent so far.
-    pub fn attempts(&self) -> u64 {
-        self.attempts.load(Ordering::Relaxed)
-    }
-
     /// Attempts that were retries (the second attempt of a call and later).
-    pub fn retries(&self) -> u64 {
+    pub(crate) fn retries(&self) -> u64 {
         self.retries.load(Ordering::Relaxed)
     }
 
@@ -158,7 +153,7 @@ impl CallLog {
 /// at hand ([`crate::aws::AwsError`] of an endpoint that does not answer).
 static LAST_ENDPOINT: Mutex<Option<String>> = Mutex::new(None);
 
-pub fn last_endpoint() -> Option<String> {
+pub(crate) fn last_endpoint() -> Option<String> {
     LAST_ENDPOINT
         .lock()
         .unwrap_or_else(|p| p.into_inner())
@@ -192,12 +187,12 @@ fn service_label(name: &str) -> String {
 
 /// The interceptor every client of a [`crate::context::Context`] carries.
 #[derive(Debug, Clone)]
-pub struct CallLogger {
+pub(crate) struct CallLogger {
     log: Arc<CallLog>,
 }
 
 impl CallLogger {
-    pub fn new(log: Arc<CallLog>) -> CallLogger {
+    pub(crate) fn new(log: Arc<CallLog>) -> CallLogger {
         CallLogger { log }
     }
 }
@@ -226,7 +221,7 @@ fn json_string_after<'a>(body: &'a str, key: &str) -> Option<&'a str> {
 /// What a request is about, read from the start of its JSON body: a table (`TableName`, or the
 /// first table of `RequestItems`), a log group, a function, a stream. CBOR bodies (CloudWatch)
 /// name none. Only names are read, never values.
-pub fn resource_of(body: &[u8]) -> Option<String> {
+pub(crate) fn resource_of(body: &[u8]) -> Option<String> {
     let head = &body[..body.len().min(2048)];
     let text = match std::str::from_utf8(head) {
         Ok(t) => t,

@@ -14,11 +14,11 @@ use tokio::time::Instant;
 use super::error::{AwsError, AwsResultExt};
 
 /// LookupEvents answers two calls a second per account and Region; more are throttled.
-pub const LOOKUP_INTERVAL: StdDuration = StdDuration::from_millis(500);
+pub(crate) const LOOKUP_INTERVAL: StdDuration = StdDuration::from_millis(500);
 
 /// Pages one lookup follows at most (50 events each): a window with more events of one name
 /// is reported as cut short, never silently.
-pub const MAX_PAGES: usize = 20;
+pub(crate) const MAX_PAGES: usize = 20;
 
 /// One CloudTrail event, with the parts of its `CloudTrailEvent` record that say who did it,
 /// from where and with what.
@@ -54,7 +54,7 @@ pub struct Lookup {
 
 /// Keeps the lookups under CloudTrail's two calls a second.
 #[derive(Debug, Default)]
-pub struct Pacer {
+pub(crate) struct Pacer {
     last: Option<Instant>,
 }
 
@@ -75,7 +75,7 @@ fn smithy_time(t: DateTime<Utc>, round_up: bool) -> aws_smithy_types::DateTime {
 
 /// Every event named `name` between `start` and `end`, newest first, pages followed up to
 /// [`MAX_PAGES`].
-pub async fn lookup(
+pub(crate) async fn lookup(
     client: &Client,
     pacer: &mut Pacer,
     name: &str,
@@ -130,7 +130,7 @@ fn text(v: &Value, key: &str) -> Option<String> {
 
 /// One event of the lookup: its summary fields and the parts of the `CloudTrailEvent` record
 /// that matter. An event whose record is not JSON keeps the summary fields.
-pub fn parse(e: &aws_sdk_cloudtrail::types::Event, asked: &str) -> Option<TrailEvent> {
+pub(crate) fn parse(e: &aws_sdk_cloudtrail::types::Event, asked: &str) -> Option<TrailEvent> {
     let record: Value = e
         .cloud_trail_event()
         .and_then(|s| serde_json::from_str(s).ok())

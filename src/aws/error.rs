@@ -35,7 +35,7 @@ impl AwsErrorKind {
     }
 
     /// Classifies an AWS error code (the `__type` / `Code` of the response).
-    pub fn from_code(code: &str) -> AwsErrorKind {
+    pub(crate) fn from_code(code: &str) -> AwsErrorKind {
         match code {
             "ResourceNotFoundException"
             | "TableNotFoundException"
@@ -114,7 +114,7 @@ impl fmt::Display for AwsError {
 
 impl AwsError {
     /// Builds an error from an `SdkError` of any service.
-    pub fn from_sdk<E, R>(
+    pub(crate) fn from_sdk<E, R>(
         err: &SdkError<E, R>,
         service: &'static str,
         operation: &'static str,
@@ -172,7 +172,7 @@ impl AwsError {
 
     /// A failure on this side of the call (no region, an event the tool refused, a wait that
     /// ran out), in the same one-line shape as AWS's own.
-    pub fn local(
+    pub(crate) fn local(
         kind: AwsErrorKind,
         service: &'static str,
         operation: &'static str,
@@ -189,12 +189,12 @@ impl AwsError {
         }
     }
 
-    pub fn is_not_found(&self) -> bool {
+    pub(crate) fn is_not_found(&self) -> bool {
         self.kind == AwsErrorKind::NotFound
     }
 
     /// Denied by IAM (not an expired or unknown credential): a permission the policy lacks.
-    pub fn is_missing_permission(&self) -> bool {
+    pub(crate) fn is_missing_permission(&self) -> bool {
         self.kind == AwsErrorKind::AccessDenied
             && matches!(
                 self.code.as_deref(),
@@ -202,7 +202,7 @@ impl AwsError {
             )
     }
 
-    pub fn is_throttled(&self) -> bool {
+    pub(crate) fn is_throttled(&self) -> bool {
         self.kind == AwsErrorKind::Throttled
     }
 
@@ -210,7 +210,7 @@ impl AwsError {
     /// AWS reaches on its own (backups not ready yet right after a table becomes ACTIVE).
     /// Writes in this tool are idempotent puts, conditional deletes and settings that are
     /// described first, so a retry is safe.
-    pub fn is_transient(&self) -> bool {
+    pub(crate) fn is_transient(&self) -> bool {
         match self.kind {
             AwsErrorKind::Throttled | AwsErrorKind::Unreachable => true,
             AwsErrorKind::Other => {
@@ -309,7 +309,7 @@ where
 }
 
 /// `table NAME`, for the resource part of an error line.
-pub fn table_resource(name: &str) -> Option<String> {
+pub(crate) fn table_resource(name: &str) -> Option<String> {
     Some(format!("table {name}"))
 }
 

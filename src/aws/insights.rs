@@ -14,14 +14,14 @@ use crate::progress::{Reporter, Task};
 
 /// StartQuery takes at most 50 log groups.
 /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
-pub const MAX_LOG_GROUPS: usize = 50;
+pub(crate) const MAX_LOG_GROUPS: usize = 50;
 /// GetQueryResults returns at most 10,000 rows a call; a query up to 100,000 through nextToken.
 /// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
-pub const MAX_ROWS_PER_PAGE: i32 = 10_000;
-pub const MAX_ROWS: i32 = 100_000;
+pub(crate) const MAX_ROWS_PER_PAGE: i32 = 10_000;
+pub(crate) const MAX_ROWS: i32 = 100_000;
 
 /// A value inside a double-quoted Logs Insights string: `"` and `\` escaped, no raw newlines.
-pub fn quote(value: &str) -> String {
+pub(crate) fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {
@@ -39,7 +39,7 @@ pub fn quote(value: &str) -> String {
 }
 
 /// A literal inside a `/regex/`: every metacharacter and the delimiter escaped.
-pub fn regex_literal(value: &str) -> String {
+pub(crate) fn regex_literal(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('/');
     for c in value.chars() {
@@ -56,7 +56,7 @@ pub fn regex_literal(value: &str) -> String {
 }
 
 #[derive(Debug, Clone)]
-pub struct QuerySpec {
+pub(crate) struct QuerySpec {
     pub query: String,
     pub log_groups: Vec<String>,
     pub start: DateTime<Utc>,
@@ -65,7 +65,7 @@ pub struct QuerySpec {
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct Statistics {
+pub(crate) struct Statistics {
     pub records_matched: f64,
     pub records_scanned: f64,
     pub bytes_scanned: f64,
@@ -73,7 +73,7 @@ pub struct Statistics {
 
 /// How a query ended: AWS's terminal statuses, or stopped by us at the caller's ceiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum QueryEnd {
+pub(crate) enum QueryEnd {
     Complete,
     Failed,
     Cancelled,
@@ -88,7 +88,7 @@ pub enum QueryEnd {
 
 impl QueryEnd {
     /// The end that `status` is, if it is terminal.
-    pub fn of(status: &QueryStatus) -> Option<QueryEnd> {
+    pub(crate) fn of(status: &QueryStatus) -> Option<QueryEnd> {
         match status {
             QueryStatus::Scheduled | QueryStatus::Running => None,
             QueryStatus::Complete => Some(QueryEnd::Complete),
@@ -115,7 +115,7 @@ impl std::fmt::Display for QueryEnd {
 
 /// The outcome: its status, rows as (field, value) pairs in order (`@ptr` dropped), statistics.
 #[derive(Debug, Clone, Serialize)]
-pub struct QueryResult {
+pub(crate) struct QueryResult {
     pub query_id: String,
     pub status: QueryEnd,
     pub rows: Vec<Vec<(String, String)>>,
@@ -126,19 +126,19 @@ pub struct QueryResult {
 }
 
 impl QueryResult {
-    pub fn complete(&self) -> bool {
+    pub(crate) fn complete(&self) -> bool {
         self.status == QueryEnd::Complete
     }
 
     /// The value of `field` in a row.
-    pub fn get<'a>(row: &'a [(String, String)], field: &str) -> Option<&'a str> {
+    pub(crate) fn get<'a>(row: &'a [(String, String)], field: &str) -> Option<&'a str> {
         row.iter()
             .find(|(f, _)| f == field)
             .map(|(_, v)| v.as_str())
     }
 
     /// Field names in first-seen order.
-    pub fn fields(&self) -> Vec<String> {
+    pub(crate) fn fields(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for row in &self.rows {
             for (f, _) in row {
@@ -265,7 +265,7 @@ pub async fn run(
 }
 
 /// Log groups whose names start with `prefix` (DescribeLogGroups, paginated).
-pub async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<String>, AwsError> {
+pub(crate) async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<String>, AwsError> {
     let mut out = Vec::new();
     let mut pages = client
         .describe_log_groups()
@@ -290,14 +290,14 @@ pub async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<String>, Aw
 
 /// The log groups a query reads, and those it cannot (a query takes at most 50).
 #[derive(Debug, Clone, Default)]
-pub struct LogGroups {
+pub(crate) struct LogGroups {
     pub queried: Vec<String>,
     pub left_out: Vec<String>,
 }
 
 /// Why no log groups could be chosen for a query.
 #[derive(Debug, thiserror::Error)]
-pub enum LogGroupsError {
+pub(crate) enum LogGroupsError {
     /// More than a query takes were given: bad input.
     #[error(transparent)]
     TooMany(UsageError),
@@ -311,7 +311,7 @@ pub enum LogGroupsError {
 /// The log groups to query: the ones given (at most 50), else those under `prefix`: the first 50
 /// in name order if there are more, the rest named as left out (a warning on stderr, and in the
 /// report of `insights run`), never dropped silently.
-pub async fn resolve_log_groups(
+pub(crate) async fn resolve_log_groups(
     client: &Client,
     prefix: &str,
     given: &[String],
@@ -351,7 +351,7 @@ pub async fn resolve_log_groups(
 }
 
 /// Runs a query to its end with a spinner (polling every 750 ms) and a ceiling.
-pub async fn execute(
+pub(crate) async fn execute(
     client: &Client,
     progress: &dyn Reporter,
     spec: &QuerySpec,

@@ -13,8 +13,8 @@ use futures::future::try_join_all;
 
 use super::error::{AwsError, AwsResultExt};
 
-pub const DYNAMODB: &str = "AWS/DynamoDB";
-pub const LAMBDA: &str = "AWS/Lambda";
+pub(crate) const DYNAMODB: &str = "AWS/DynamoDB";
+pub(crate) const LAMBDA: &str = "AWS/Lambda";
 /// GetMetricData takes at most 500 queries per call.
 const MAX_QUERIES: usize = 500;
 
@@ -24,7 +24,7 @@ const MAX_QUERIES: usize = 500;
 /// DescribeAlarms keep a standard one as `Statistic` and a percentile as `ExtendedStatistic`
 /// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stat {
+pub(crate) enum Stat {
     Sum,
     Average,
     Maximum,
@@ -35,7 +35,7 @@ pub enum Stat {
 
 impl Stat {
     /// The string CloudWatch takes and returns: `Sum`, `Average`, `Maximum`, `p50`, `p95`, `p99`.
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Stat::Sum => "Sum",
             Stat::Average => "Average",
@@ -48,7 +48,7 @@ impl Stat {
 
     /// The SDK's `Statistic` for a standard statistic; `None` for a percentile, which an alarm
     /// takes as `ExtendedStatistic` ([`Stat::as_str`]).
-    pub fn statistic(self) -> Option<Statistic> {
+    pub(crate) fn statistic(self) -> Option<Statistic> {
         match self {
             Stat::Sum => Some(Statistic::Sum),
             Stat::Average => Some(Statistic::Average),
@@ -57,7 +57,7 @@ impl Stat {
         }
     }
 
-    pub fn is_percentile(self) -> bool {
+    pub(crate) fn is_percentile(self) -> bool {
         self.statistic().is_none()
     }
 }
@@ -76,7 +76,7 @@ impl serde::Serialize for Stat {
 
 /// One metric, with its full dimension set and one statistic (`Sum`, `Maximum`, `p99`, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MetricKey {
+pub(crate) struct MetricKey {
     pub namespace: String,
     pub metric: String,
     pub dimensions: Vec<(String, String)>,
@@ -84,7 +84,7 @@ pub struct MetricKey {
 }
 
 impl MetricKey {
-    pub fn new(
+    pub(crate) fn new(
         namespace: &str,
         metric: &str,
         dimensions: &[(&str, &str)],
@@ -102,12 +102,12 @@ impl MetricKey {
     }
 
     /// `TableName` only: the table's own metric.
-    pub fn table(metric: &str, table: &str, stat: Stat) -> MetricKey {
+    pub(crate) fn table(metric: &str, table: &str, stat: Stat) -> MetricKey {
         MetricKey::new(DYNAMODB, metric, &[("TableName", table)], stat)
     }
 
     /// `TableName` + `GlobalSecondaryIndexName`: a GSI's metric (docs/aws-facts.md §1.2).
-    pub fn gsi(metric: &str, table: &str, index: &str, stat: Stat) -> MetricKey {
+    pub(crate) fn gsi(metric: &str, table: &str, index: &str, stat: Stat) -> MetricKey {
         MetricKey::new(
             DYNAMODB,
             metric,
@@ -117,7 +117,7 @@ impl MetricKey {
     }
 
     /// `TableName` + `Operation`: per-operation metrics (docs/aws-facts.md §1.2, §2.1).
-    pub fn op(metric: &str, table: &str, operation: &str, stat: Stat) -> MetricKey {
+    pub(crate) fn op(metric: &str, table: &str, operation: &str, stat: Stat) -> MetricKey {
         MetricKey::new(
             DYNAMODB,
             metric,
@@ -127,7 +127,12 @@ impl MetricKey {
     }
 
     /// `TableName` alone or with a GSI name.
-    pub fn resource(metric: &str, table: &str, index: Option<&str>, stat: Stat) -> MetricKey {
+    pub(crate) fn resource(
+        metric: &str,
+        table: &str,
+        index: Option<&str>,
+        stat: Stat,
+    ) -> MetricKey {
         match index {
             Some(i) => MetricKey::gsi(metric, table, i, stat),
             None => MetricKey::table(metric, table, stat),
@@ -135,7 +140,7 @@ impl MetricKey {
     }
 
     /// `ReadThrottleEvents[EventTypeIndex] Sum`: for evidence and errors.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let dims: Vec<&str> = self
             .dimensions
             .iter()
@@ -184,14 +189,14 @@ pub struct Window {
 
 /// A window as the JSON data of a command shows it (`docs/json.md`).
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct WindowData {
+pub(crate) struct WindowData {
     pub start: String,
     pub end: String,
     pub period_s: i32,
 }
 
 impl Window {
-    pub fn data(&self) -> WindowData {
+    pub(crate) fn data(&self) -> WindowData {
         WindowData {
             start: crate::times::stamp(self.start),
             end: crate::times::stamp(self.end),
@@ -209,7 +214,7 @@ fn align_down(t: DateTime<Utc>, period: i64) -> DateTime<Utc> {
 
 impl Window {
     /// The last `length` before `now`, with a period that fits (see [`Window::period_for`]).
-    pub fn last(length: Duration, now: DateTime<Utc>) -> Window {
+    pub(crate) fn last(length: Duration, now: DateTime<Utc>) -> Window {
         Window::aligned(
             now - length,
             now,
@@ -218,13 +223,13 @@ impl Window {
     }
 
     /// The last `length` before `now` at a fixed period (the runbook's 5-minute periods).
-    pub fn last_at(length: Duration, now: DateTime<Utc>, period: i32) -> Window {
+    pub(crate) fn last_at(length: Duration, now: DateTime<Utc>, period: i32) -> Window {
         let min = Window::min_period(now - length, now);
         Window::aligned(now - length, now, period.max(min))
     }
 
     /// `[start, end)` widened to whole periods.
-    pub fn aligned(start: DateTime<Utc>, end: DateTime<Utc>, period: i32) -> Window {
+    pub(crate) fn aligned(start: DateTime<Utc>, end: DateTime<Utc>, period: i32) -> Window {
         let p = i64::from(period.max(60));
         let start = align_down(start, p);
         let mut end_aligned = align_down(end, p);
@@ -252,7 +257,7 @@ impl Window {
 
     /// The smallest of 1 min, 5 min, 15 min, 1 h, 6 h, 1 day that keeps a series under ~360
     /// points and that CloudWatch still has at the window's start.
-    pub fn period_for(length: Duration, start: DateTime<Utc>, now: DateTime<Utc>) -> i32 {
+    pub(crate) fn period_for(length: Duration, start: DateTime<Utc>, now: DateTime<Utc>) -> i32 {
         let min = Window::min_period(start, now);
         [60, 300, 900, 3600, 21_600, 86_400]
             .into_iter()
@@ -262,7 +267,7 @@ impl Window {
     }
 
     /// The start of every period in the window.
-    pub fn periods(&self) -> Vec<DateTime<Utc>> {
+    pub(crate) fn periods(&self) -> Vec<DateTime<Utc>> {
         let mut out = Vec::new();
         let mut t = self.start;
         while t < self.end {
@@ -272,14 +277,14 @@ impl Window {
         out
     }
 
-    pub fn length(&self) -> Duration {
+    pub(crate) fn length(&self) -> Duration {
         self.end - self.start
     }
 }
 
 /// The datapoints of one metric in a window.
 #[derive(Debug, Clone)]
-pub struct Series {
+pub(crate) struct Series {
     pub key: MetricKey,
     /// Ascending by time.
     pub points: Vec<(DateTime<Utc>, f64)>,
@@ -288,25 +293,21 @@ pub struct Series {
 }
 
 impl Series {
-    pub fn sum(&self) -> f64 {
+    pub(crate) fn sum(&self) -> f64 {
         // A fold from +0.0: `Iterator::sum` of no floats is -0.0, which prints as "-0".
         self.points.iter().fold(0.0, |acc, (_, v)| acc + v)
     }
 
-    pub fn max(&self) -> Option<f64> {
+    pub(crate) fn max(&self) -> Option<f64> {
         self.points.iter().map(|(_, v)| *v).reduce(f64::max)
     }
 
-    pub fn latest(&self) -> Option<(DateTime<Utc>, f64)> {
-        self.points.last().copied()
-    }
-
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.points.is_empty()
     }
 
     /// One slot per period of the window; `None` where CloudWatch has no datapoint.
-    pub fn dense(&self, window: &Window) -> Vec<Option<f64>> {
+    pub(crate) fn dense(&self, window: &Window) -> Vec<Option<f64>> {
         let by_time: HashMap<i64, f64> = self
             .points
             .iter()
@@ -322,7 +323,7 @@ impl Series {
 
 /// The longest run of consecutive periods whose value satisfies `breach`; a missing datapoint
 /// is `missing` (0 for counts that CloudWatch publishes only when non-zero).
-pub fn longest_run(
+pub(crate) fn longest_run(
     values: &[Option<f64>],
     missing: Option<f64>,
     breach: impl Fn(f64) -> bool,
@@ -349,12 +350,12 @@ pub struct MetricSet {
 }
 
 impl MetricSet {
-    pub fn get(&self, key: &MetricKey) -> Option<&Series> {
+    pub(crate) fn get(&self, key: &MetricKey) -> Option<&Series> {
         self.series.get(key)
     }
 
     /// The series for `key`; an empty one if CloudWatch returned nothing for it.
-    pub fn series(&self, key: &MetricKey) -> Series {
+    pub(crate) fn series(&self, key: &MetricKey) -> Series {
         self.series.get(key).cloned().unwrap_or_else(|| Series {
             key: key.clone(),
             points: Vec::new(),
@@ -363,12 +364,12 @@ impl MetricSet {
     }
 
     /// Sum of a count metric over the window (0 when CloudWatch has no datapoints).
-    pub fn total(&self, key: &MetricKey) -> f64 {
+    pub(crate) fn total(&self, key: &MetricKey) -> f64 {
         self.get(key).map(Series::sum).unwrap_or(0.0)
     }
 
     /// Series whose data CloudWatch could not give completely.
-    pub fn problems(&self) -> Vec<String> {
+    pub(crate) fn problems(&self) -> Vec<String> {
         let mut p: Vec<String> = self
             .series
             .values()
@@ -384,14 +385,15 @@ impl MetricSet {
 
     /// How many of `keys` CloudWatch answered incompletely: a verdict of "nothing happened"
     /// cannot rest on those.
-    pub fn incomplete(&self, keys: &[MetricKey]) -> usize {
+    pub(crate) fn incomplete(&self, keys: &[MetricKey]) -> usize {
         keys.iter()
             .filter(|k| self.get(k).is_some_and(|s| s.problem.is_some()))
             .count()
     }
 
-    /// For tests and recorded data: a set built from series directly.
-    pub fn from_series(window: Window, series: Vec<Series>) -> MetricSet {
+    /// For tests: a set built from series directly.
+    #[cfg(test)]
+    pub(crate) fn from_series(window: Window, series: Vec<Series>) -> MetricSet {
         MetricSet {
             window,
             series: series.into_iter().map(|s| (s.key.clone(), s)).collect(),
@@ -440,7 +442,7 @@ fn status_problem(r: &aws_sdk_cloudwatch::types::MetricDataResult) -> Option<Str
 
 /// Fetches every key over the window: one GetMetricData call per 500 queries, the calls
 /// concurrent, each followed through its NextToken pages.
-pub async fn fetch(
+pub(crate) async fn fetch(
     client: &Client,
     window: Window,
     keys: &[MetricKey],

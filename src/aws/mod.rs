@@ -1,14 +1,14 @@
 //! Typed helpers over the AWS SDK.
 
-pub mod alarm_history;
-pub mod alarms;
+pub(crate) mod alarm_history;
+pub(crate) mod alarms;
 pub mod calls;
-pub mod cloudtrail;
-pub mod error;
-pub mod insights;
-pub mod metrics;
-pub mod settings;
-pub mod streams;
-pub mod table;
+pub(crate) mod cloudtrail;
+pub(crate) mod error;
+pub(crate) mod insights;
+pub(crate) mod metrics;
+pub(crate) mod settings;
+pub(crate) mod streams;
+pub(crate) mod table;
 
 pub use error::{AwsError, AwsErrorKind, AwsResultExt};

@@ -20,7 +20,7 @@ use super::table as ddb;
 
 /// What the table should have.
 #[derive(Debug, Clone)]
-pub struct Desired {
+pub(crate) struct Desired {
     pub ttl_attribute: String,
     pub stream_view: StreamViewType,
     pub pitr_days: i32,
@@ -41,11 +41,11 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn is_failed(&self) -> bool {
+    pub(crate) fn is_failed(&self) -> bool {
         matches!(self, Change::Failed(_))
     }
 
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         match self {
             Change::Unchanged(t) | Change::Applied(t) | Change::Failed(t) => t,
         }
@@ -53,22 +53,22 @@ impl Change {
 }
 
 /// Per setting, in the order ttl, stream, pitr, tags.
-pub type Outcomes = Vec<(&'static str, Change)>;
+pub(crate) type Outcomes = Vec<(&'static str, Change)>;
 
 /// Did anything change (or, in a dry run, need to)?
-pub fn changed(outcomes: &Outcomes) -> bool {
+pub(crate) fn changed(outcomes: &Outcomes) -> bool {
     outcomes
         .iter()
         .any(|(_, c)| matches!(c, Change::Applied(_)))
 }
 
 /// Keys AWS reserves: never copied from one table to another, never written.
-pub fn is_aws_tag(key: &str) -> bool {
+pub(crate) fn is_aws_tag(key: &str) -> bool {
     key.to_ascii_lowercase().starts_with("aws:")
 }
 
 /// The tags of `want` that `have` lacks or holds with another value, `aws:` keys left out.
-pub fn missing_tags(have: &[Tag], want: &[Tag]) -> Vec<Tag> {
+pub(crate) fn missing_tags(have: &[Tag], want: &[Tag]) -> Vec<Tag> {
     let mut out: Vec<Tag> = Vec::new();
     for t in want {
         if is_aws_tag(&t.key) || out.iter().any(|o| o.key == t.key) {
@@ -179,7 +179,7 @@ async fn pitr(
 }
 
 /// Adds the tags of `want` the table lacks (`aws:` keys never), keeping the others.
-pub async fn tag_missing(
+pub(crate) async fn tag_missing(
     client: &Client,
     arn: Option<&str>,
     want: &[Tag],
@@ -214,7 +214,7 @@ pub async fn tag_missing(
 
 /// Describes TTL, stream, PITR and tags of `name` and changes only what differs from `want`.
 /// Every setting is tried even when one fails. `pitr_within` bounds the wait for backups.
-pub async fn converge(
+pub(crate) async fn converge(
     client: &Client,
     name: &str,
     arn: Option<&str>,

@@ -11,7 +11,7 @@ use super::error::{AwsError, AwsResultExt};
 
 /// A shard as DescribeStream reports it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ShardInfo {
+pub(crate) struct ShardInfo {
     pub id: String,
     pub parent: Option<String>,
     /// No ending sequence number yet: records are still being written to it.
@@ -19,7 +19,7 @@ pub struct ShardInfo {
 }
 
 #[derive(Debug, Clone)]
-pub struct StreamInfo {
+pub(crate) struct StreamInfo {
     pub arn: String,
     pub status: Option<StreamStatus>,
     pub view_type: Option<StreamViewType>,
@@ -27,7 +27,7 @@ pub struct StreamInfo {
 }
 
 /// The Lambda event source mappings reading `stream_arn` (ListEventSourceMappings, paginated).
-pub async fn event_source_mappings(
+pub(crate) async fn event_source_mappings(
     lambda: &aws_sdk_lambda::Client,
     stream_arn: &str,
 ) -> Result<Vec<aws_sdk_lambda::types::EventSourceMappingConfiguration>, AwsError> {
@@ -49,7 +49,7 @@ pub async fn event_source_mappings(
 }
 
 /// DescribeStream, following LastEvaluatedShardId through every shard.
-pub async fn describe(client: &Client, arn: &str) -> Result<StreamInfo, AwsError> {
+pub(crate) async fn describe(client: &Client, arn: &str) -> Result<StreamInfo, AwsError> {
     let mut info = StreamInfo {
         arn: arn.to_owned(),
         status: None,
@@ -92,7 +92,7 @@ pub async fn describe(client: &Client, arn: &str) -> Result<StreamInfo, AwsError
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum From {
+pub(crate) enum From {
     Latest,
     TrimHorizon,
 }
@@ -108,14 +108,14 @@ struct ShardState {
 
 /// A record and the shard it came from.
 #[derive(Debug, Clone)]
-pub struct ShardRecord {
+pub(crate) struct ShardRecord {
     pub shard: String,
     pub record: Record,
 }
 
 /// Follows a stream: every shard gets an iterator once its parent is read to the end (or is
 /// gone); closed shards end; new shards appear on the periodic DescribeStream.
-pub struct StreamReader {
+pub(crate) struct StreamReader {
     client: Client,
     arn: String,
     shards: HashMap<String, ShardState>,
@@ -128,7 +128,11 @@ pub struct StreamReader {
 impl StreamReader {
     /// Reads the shard list and starts every shard that can start: from `from` for shards open
     /// now (LATEST skips the closed ones, which hold only old records).
-    pub async fn open(client: Client, arn: &str, from: From) -> Result<StreamReader, AwsError> {
+    pub(crate) async fn open(
+        client: Client,
+        arn: &str,
+        from: From,
+    ) -> Result<StreamReader, AwsError> {
         let mut r = StreamReader {
             client,
             arn: arn.to_owned(),
@@ -169,7 +173,7 @@ impl StreamReader {
     }
 
     /// Open shards being read.
-    pub fn active(&self) -> usize {
+    pub(crate) fn active(&self) -> usize {
         self.shards
             .values()
             .filter(|s| s.started && !s.finished)
@@ -227,7 +231,7 @@ impl StreamReader {
     }
 
     /// One GetRecords per active shard; new shards are picked up every 10 seconds.
-    pub async fn poll(&mut self) -> Result<Vec<ShardRecord>, AwsError> {
+    pub(crate) async fn poll(&mut self) -> Result<Vec<ShardRecord>, AwsError> {
         if self
             .last_refresh
             .is_none_or(|t| t.elapsed() >= self.refresh_every)
@@ -306,7 +310,7 @@ impl StreamReader {
 }
 
 /// A record as plain JSON: event name, keys, new image, where and when.
-pub fn record_json(r: &ShardRecord) -> serde_json::Value {
+pub(crate) fn record_json(r: &ShardRecord) -> serde_json::Value {
     let d = r.record.dynamodb();
     let as_json = |m: Option<&HashMap<String, aws_sdk_dynamodbstreams::types::AttributeValue>>| {
         m.map(|m| {

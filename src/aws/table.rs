@@ -16,7 +16,10 @@ use super::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
 use crate::spec::{KeySpec, TableSpec};
 
 /// DescribeTable; `None` when the table does not exist.
-pub async fn describe(client: &Client, name: &str) -> Result<Option<TableDescription>, AwsError> {
+pub(crate) async fn describe(
+    client: &Client,
+    name: &str,
+) -> Result<Option<TableDescription>, AwsError> {
     match client.describe_table().table_name(name).send().await.aws(
         "dynamodb",
         "DescribeTable",
@@ -29,7 +32,7 @@ pub async fn describe(client: &Client, name: &str) -> Result<Option<TableDescrip
 }
 
 /// DescribeTimeToLive; `None` when the table does not exist.
-pub async fn describe_ttl(
+pub(crate) async fn describe_ttl(
     client: &Client,
     name: &str,
 ) -> Result<Option<TimeToLiveDescription>, AwsError> {
@@ -47,7 +50,7 @@ pub async fn describe_ttl(
 }
 
 /// DescribeContinuousBackups; `None` when the table does not exist.
-pub async fn describe_backups(
+pub(crate) async fn describe_backups(
     client: &Client,
     name: &str,
 ) -> Result<Option<ContinuousBackupsDescription>, AwsError> {
@@ -68,7 +71,7 @@ pub async fn describe_backups(
 }
 
 /// Every tag of a table, following `NextToken`.
-pub async fn tags(client: &Client, arn: &str) -> Result<Vec<Tag>, AwsError> {
+pub(crate) async fn tags(client: &Client, arn: &str) -> Result<Vec<Tag>, AwsError> {
     let mut tags = Vec::new();
     let mut token: Option<String> = None;
     loop {
@@ -104,7 +107,7 @@ fn attribute(key: &KeySpec) -> AttributeDefinition {
 }
 
 /// The attribute definitions the spec needs: every key of the table and its indexes, once.
-pub fn attribute_definitions(spec: &TableSpec) -> Vec<AttributeDefinition> {
+pub(crate) fn attribute_definitions(spec: &TableSpec) -> Vec<AttributeDefinition> {
     let mut keys: Vec<&KeySpec> = vec![&spec.partition_key, &spec.sort_key];
     for g in &spec.gsis {
         keys.push(&g.partition_key);
@@ -118,7 +121,7 @@ pub fn attribute_definitions(spec: &TableSpec) -> Vec<AttributeDefinition> {
 }
 
 /// CreateTable to spec with the given tags (TTL and PITR need calls of their own afterwards).
-pub async fn create(
+pub(crate) async fn create(
     client: &Client,
     name: &str,
     spec: &TableSpec,
@@ -177,7 +180,7 @@ fn stream_spec(view: StreamViewType) -> StreamSpecification {
 /// Waits with the SDK waiter until the table is ACTIVE, for at most `max`. The waiter polls every
 /// 20-120 s; a restore can take hours on AWS (docs/aws-facts.md §6.3). The emulator is ACTIVE at once, so the
 /// long-wait and Ctrl-C paths are not exercised by the tests.
-pub async fn wait_active(
+pub(crate) async fn wait_active(
     client: &Client,
     name: &str,
     max: Duration,
@@ -225,7 +228,11 @@ pub async fn wait_active(
 /// UpdateTimeToLive: enable TTL on `attribute`. AWS accepts one TTL change per table per hour
 /// (ValidationException otherwise, docs/aws-facts.md §5); the emulator does not model that limit, so callers
 /// report a failure per setting instead of stopping.
-pub async fn enable_ttl(client: &Client, name: &str, attribute: &str) -> Result<(), AwsError> {
+pub(crate) async fn enable_ttl(
+    client: &Client,
+    name: &str,
+    attribute: &str,
+) -> Result<(), AwsError> {
     client
         .update_time_to_live()
         .table_name(name)
@@ -245,14 +252,14 @@ pub async fn enable_ttl(client: &Client, name: &str, attribute: &str) -> Result<
 /// How long to wait for continuous backups to become available after a table (or a restore)
 /// becomes ACTIVE; UpdateContinuousBackups fails with ContinuousBackupsUnavailableException
 /// until then.
-pub const PITR_READY_WAIT: Duration = Duration::from_secs(300);
+pub(crate) const PITR_READY_WAIT: Duration = Duration::from_secs(300);
 
 /// UpdateContinuousBackups: enable PITR with a retention of `days` (1-35). Waits until
 /// DescribeContinuousBackups says ContinuousBackupsStatus ENABLED, and retries a transient
 /// failure (ContinuousBackupsUnavailableException, throttling) with jittered backoff, all within
 /// `within`.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
-pub async fn enable_pitr(
+pub(crate) async fn enable_pitr(
     client: &Client,
     name: &str,
     days: i32,
@@ -321,7 +328,7 @@ async fn update_pitr(client: &Client, name: &str, days: i32) -> Result<(), AwsEr
 }
 
 /// UpdateTable: enable the stream with `view`.
-pub async fn enable_stream(
+pub(crate) async fn enable_stream(
     client: &Client,
     name: &str,
     view: StreamViewType,
@@ -337,7 +344,7 @@ pub async fn enable_stream(
 }
 
 /// TagResource.
-pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsError> {
+pub(crate) async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsError> {
     if tags.is_empty() {
         return Ok(());
     }
@@ -353,7 +360,7 @@ pub async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsEr
 
 /// Enables Contributor Insights in throttled-keys mode (the cheap always-on one, docs/aws-facts.md §8.1) on
 /// the table and each GSI.
-pub async fn enable_contributor_insights(
+pub(crate) async fn enable_contributor_insights(
     client: &Client,
     table: &str,
     gsis: &[String],
@@ -379,7 +386,7 @@ pub async fn enable_contributor_insights(
 }
 
 /// The table's GSI names; the spec's when there is no description to read them from.
-pub fn gsi_names(t: Option<&TableDescription>) -> Vec<String> {
+pub(crate) fn gsi_names(t: Option<&TableDescription>) -> Vec<String> {
     match t {
         Some(t) => t
             .global_secondary_indexes()
@@ -395,7 +402,7 @@ pub fn gsi_names(t: Option<&TableDescription>) -> Vec<String> {
 }
 
 /// `key=value` pairs as SDK tags.
-pub fn tag_list(pairs: &[(&str, &str)]) -> Vec<Tag> {
+pub(crate) fn tag_list(pairs: &[(&str, &str)]) -> Vec<Tag> {
     pairs
         .iter()
         .map(|(k, v)| {
@@ -409,6 +416,6 @@ pub fn tag_list(pairs: &[(&str, &str)]) -> Vec<Tag> {
 }
 
 /// Does the tag list hold `key=value`?
-pub fn has_tag(tags: &[Tag], key: &str, value: &str) -> bool {
+pub(crate) fn has_tag(tags: &[Tag], key: &str, value: &str) -> bool {
     tags.iter().any(|t| t.key == key && t.value == value)
 }

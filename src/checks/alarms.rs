@@ -14,14 +14,14 @@ use crate::report::{Finding, Status};
 use crate::spec::alarms::{AlarmSpec, Watch, alarms, recommended, recommended_names};
 
 #[derive(Debug)]
-pub struct AlarmFacts {
+pub(crate) struct AlarmFacts {
     pub specs: Vec<AlarmSpec>,
     pub found: Result<Vec<MetricAlarm>, AwsError>,
 }
 
 /// What `alarms status` and `health-check monthly` read, gathered one way for both.
 #[derive(Debug)]
-pub struct AlarmGather {
+pub(crate) struct AlarmGather {
     pub facts: AlarmFacts,
     /// Why some alarms are not expected, or where the GSIs came from: for the report's notes.
     pub notes: Vec<String>,
@@ -29,7 +29,7 @@ pub struct AlarmGather {
 
 /// The runbook's alarm specs for this table, its GSIs as DescribeTable lists them (the spec's
 /// may differ from what was deployed), and the table's stream ARN (for finding its consumer).
-pub async fn table_specs(
+pub(crate) async fn table_specs(
     ctx: &Context,
 ) -> Result<Result<(Vec<AlarmSpec>, Option<String>), AwsError>, NoRegion> {
     let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await;
@@ -88,7 +88,7 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
 /// The stream consumer's function for the recommended alarms: the flag, else the function of
 /// the live IteratorAge alarm (status), else the one event source mapping reading the table's
 /// stream. `None` with a note saying why the consumer's alarms are left out.
-pub async fn recommended_consumer(
+pub(crate) async fn recommended_consumer(
     ctx: &Context,
     flag: Option<&str>,
     live: &[MetricAlarm],
@@ -156,7 +156,7 @@ fn applied_minutes(live: &[MetricAlarm]) -> f64 {
 
 /// One query of an alarm's `Metrics`, as text: `m1 = AWS/DynamoDB WriteThrottleEvents
 /// {TableName=t} Sum 300s` or `e1 = MAX(...) "label" (watched)`.
-pub fn query_text(q: &MetricDataQuery) -> String {
+pub(crate) fn query_text(q: &MetricDataQuery) -> String {
     let id = q.id().unwrap_or("?");
     let watched = if q.return_data() == Some(true) {
         " (watched)"
@@ -197,7 +197,7 @@ fn queries_by_id(qs: &[MetricDataQuery]) -> BTreeMap<String, String> {
 
 /// The fields of a live alarm that differ from its spec: `field: have -> want`. A metric-math
 /// spec is compared query by query with the alarm's `Metrics`.
-pub fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
+pub(crate) fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
     let mut out = Vec::new();
     let mut diff = |field: &str, have: String, want: String| {
         if have != want {
@@ -326,7 +326,7 @@ const WATCHED_FIELDS: [&str; 6] = [
 ];
 
 /// `alarm.events-table-throttles`: the name without the `{prefix}-{env}-` part.
-pub fn check_name(spec: &AlarmSpec, prefix: &str) -> CheckId {
+pub(crate) fn check_name(spec: &AlarmSpec, prefix: &str) -> CheckId {
     CheckId::Alarm(
         spec.name
             .strip_prefix(prefix)

@@ -10,11 +10,11 @@ use crate::report::Finding;
 use crate::spec::targets::LatencyTargets;
 
 /// The client CPU budget per request the tool is held to (10,000 events/s per core).
-pub const CPU_BUDGET_US: f64 = 100.0;
+pub(crate) const CPU_BUDGET_US: f64 = 100.0;
 
 /// Client-side latency quantiles of the requests that succeeded, in milliseconds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct LatencyMs {
+pub(crate) struct LatencyMs {
     pub p50: f64,
     pub p95: f64,
     pub p99: f64,
@@ -23,7 +23,7 @@ pub struct LatencyMs {
 
 /// What one bench run measured.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Measured {
+pub(crate) struct Measured {
     pub asked_rate: f64,
     /// Successful requests per second of the run.
     pub achieved_rate: f64,
@@ -43,7 +43,7 @@ pub struct Measured {
 
 /// The runbook's targets for the mode benched.
 #[derive(Debug, Clone, Copy)]
-pub struct Targets {
+pub(crate) struct Targets {
     pub latency: LatencyTargets,
     /// Sustained requests per second.
     pub throughput: f64,

@@ -17,7 +17,7 @@ use crate::spec::ON_DEMAND_TABLE_QUOTA;
 /// million WRU and $0.125 per million RRU since November 2024, PARTIAL; provisioned $0.00065
 /// per WCU-hour and $0.00013 per RCU-hour). Check the pricing page for your Region.
 #[derive(Debug, Clone, Copy, Serialize)]
-pub struct Prices {
+pub(crate) struct Prices {
     pub per_million_wru: f64,
     pub per_million_rru: f64,
     pub per_wcu_hour: f64,
@@ -36,10 +36,10 @@ impl Default for Prices {
 }
 
 /// Provisioned capacity is sized for the average at this utilization (auto scaling's usual target).
-pub const TARGET_UTILIZATION: f64 = 0.7;
+pub(crate) const TARGET_UTILIZATION: f64 = 0.7;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Cost {
+pub(crate) struct Cost {
     pub write_units: f64,
     pub read_units: f64,
     pub hours: f64,
@@ -51,7 +51,7 @@ pub struct Cost {
 
 /// The on-demand bill for `write_units`/`read_units` consumed over `hours`, and what
 /// provisioned capacity sized at [`TARGET_UTILIZATION`] of the average would cost.
-pub fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) -> Cost {
+pub(crate) fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) -> Cost {
     let on_demand = write_units / 1e6 * p.per_million_wru + read_units / 1e6 * p.per_million_rru;
     let secs = (hours * 3600.0).max(1.0);
     let wcu = write_units / secs / TARGET_UTILIZATION;
@@ -69,7 +69,7 @@ pub fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) -> Cost {
     }
 }
 
-pub fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
+pub(crate) fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
     // Advice from zeros is no advice: without consumed capacity there is no load to price.
     if c.write_units + c.read_units <= 0.0 {
         return Finding::unknown(
@@ -106,7 +106,7 @@ pub fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
 }
 
 /// Daily totals of a 5-minute Sum series: (day, units).
-pub fn daily(m: &MetricSet, key: &MetricKey) -> Vec<(DateTime<Utc>, f64)> {
+pub(crate) fn daily(m: &MetricSet, key: &MetricKey) -> Vec<(DateTime<Utc>, f64)> {
     let mut days: Vec<(DateTime<Utc>, f64)> = Vec::new();
     for (t, v) in &m.series(key).points {
         let day = t
@@ -123,7 +123,7 @@ pub fn daily(m: &MetricSet, key: &MetricKey) -> Vec<(DateTime<Utc>, f64)> {
 }
 
 /// Peak consumption per second (the highest 5-minute Sum / period) against the limit.
-pub fn peak_finding(
+pub(crate) fn peak_finding(
     m: &MetricSet,
     table: &str,
     max_write: Option<i64>,
@@ -163,7 +163,7 @@ pub fn peak_finding(
 }
 
 /// Consumed read and write units of the table and each GSI: what the capacity part reads.
-pub fn consumed_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
+pub(crate) fn consumed_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
     std::iter::once(None)
         .chain(gsis.iter().map(|g| Some(g.as_str())))
         .flat_map(|r| {
@@ -175,7 +175,7 @@ pub fn consumed_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
 }
 
 /// Write and read units consumed in the window over `keys` (of [`consumed_keys`]).
-pub fn consumed_units(m: &MetricSet, keys: &[MetricKey]) -> (f64, f64) {
+pub(crate) fn consumed_units(m: &MetricSet, keys: &[MetricKey]) -> (f64, f64) {
     let units = |prefix: &str| {
         keys.iter()
             .filter(|k| k.metric.starts_with(prefix))

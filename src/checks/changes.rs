@@ -42,24 +42,9 @@ pub enum Aspect {
 }
 
 impl Aspect {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Aspect::Ttl => "ttl",
-            Aspect::Stream => "stream",
-            Aspect::Pitr => "pitr",
-            Aspect::Table => "table",
-            Aspect::Indexes => "indexes",
-            Aspect::Billing => "billing",
-            Aspect::Tags => "tags",
-            Aspect::ContributorInsights => "contributor_insights",
-            Aspect::Alarms => "alarms",
-            Aspect::Consumer => "consumer",
-        }
-    }
-
     /// The finding that judges the aspect's latest change; `None` for tags and Contributor
     /// Insights, whose changes are shown in the timeline and never judged.
-    pub fn check_id(self) -> Option<CheckId> {
+    pub(crate) fn check_id(self) -> Option<CheckId> {
         match self {
             Aspect::Ttl => Some(CheckId::ChangesTtl),
             Aspect::Stream => Some(CheckId::ChangesStream),
@@ -74,7 +59,7 @@ impl Aspect {
     }
 
     /// The CloudTrail event names that change this aspect.
-    pub fn events(self) -> &'static [&'static str] {
+    pub(crate) fn events(self) -> &'static [&'static str] {
         match self {
             Aspect::Ttl => &["UpdateTimeToLive"],
             Aspect::Stream | Aspect::Indexes | Aspect::Billing => &["UpdateTable"],
@@ -142,7 +127,7 @@ pub struct Change {
 
 /// A run of periods in which a metric was over its threshold.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Spike {
+pub(crate) struct Spike {
     pub metric: String,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
@@ -180,7 +165,7 @@ fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
 }
 
 /// The throttle and latency metrics whose spikes go on the timeline.
-pub fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
+pub(crate) fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
     let mut keys = vec![
         (
             MetricKey::table("WriteThrottleEvents", table, Stat::Sum),
@@ -624,7 +609,7 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
 
 /// The timeline entry of one CloudTrail event, when it is about this table, its alarms or its
 /// stream consumer and it succeeded; `None` otherwise.
-pub fn summarise(e: &TrailEvent, names: &Names) -> Option<Change> {
+pub(crate) fn summarise(e: &TrailEvent, names: &Names) -> Option<Change> {
     if e.error_code.is_some() {
         return None;
     }
@@ -650,7 +635,7 @@ pub fn summarise(e: &TrailEvent, names: &Names) -> Option<Change> {
 }
 
 /// Runs of consecutive periods above the threshold, per metric.
-pub fn spikes(set: &MetricSet, table: &str) -> Vec<Spike> {
+pub(crate) fn spikes(set: &MetricSet, table: &str) -> Vec<Spike> {
     let period = Duration::seconds(i64::from(set.window.period));
     let mut out = Vec::new();
     for (key, threshold, unit) in spike_keys(table) {
@@ -725,7 +710,7 @@ fn history_change(h: &AlarmChange) -> Change {
 }
 
 /// The whole timeline, newest first.
-pub fn timeline(facts: &ChangeFacts, names: &Names) -> Vec<Change> {
+pub(crate) fn timeline(facts: &ChangeFacts, names: &Names) -> Vec<Change> {
     let mut out: Vec<Change> = Vec::new();
     if let Ok(trail) = &facts.trail {
         out.extend(trail.events.iter().filter_map(|e| summarise(e, names)));
@@ -763,7 +748,7 @@ fn aspect_label(a: Aspect) -> &'static str {
 /// One finding per aspect whose latest change in the window breaks the spec (crit) or is worth
 /// knowing (warn): "TTL disabled (attribute `ttl`) 3h ago by arn:...". A later change of the
 /// same aspect that restores it clears the verdict.
-pub fn change_findings(
+pub(crate) fn change_findings(
     timeline: &[Change],
     aspects: &[Aspect],
     now: DateTime<Utc>,

@@ -10,7 +10,7 @@ use crate::report::{Finding, Status};
 
 /// Where the calls went, for the one finding that says AWS could not be reached.
 #[derive(Debug, Clone)]
-pub struct Where {
+pub(crate) struct Where {
     pub endpoint: String,
     pub region: Option<String>,
     /// `--profile` or `AWS_PROFILE`, for the log-in hint.
@@ -19,7 +19,7 @@ pub struct Where {
 
 /// The finding that stops a check before it gathers anything, or `None` when the check should
 /// go on (a permission the policy lacks, a throttled call: each check reports its own unknowns).
-pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
+pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
     let region = at.region.as_deref().unwrap_or("no region");
     if err.kind == AwsErrorKind::Unreachable {
         return Some(
@@ -62,7 +62,7 @@ pub fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
 
 /// A credential that is missing, expired or not known to AWS, as one short phrase; `None` for
 /// anything else (a permission the policy lacks is not a log-in problem).
-pub fn credential_problem(err: &AwsError) -> Option<&'static str> {
+pub(crate) fn credential_problem(err: &AwsError) -> Option<&'static str> {
     if err.kind != AwsErrorKind::AccessDenied || err.is_missing_permission() {
         return None;
     }
@@ -88,7 +88,7 @@ pub fn credential_problem(err: &AwsError) -> Option<&'static str> {
 }
 
 /// How to log in again, and which settings are read.
-pub fn login_hint(profile: Option<&str>) -> String {
+pub(crate) fn login_hint(profile: Option<&str>) -> String {
     let login = match profile {
         Some(p) => format!("log in again: `aws sso login --profile {p}` (SSO), or refresh the keys of profile {p}"),
         None => "log in: `aws sso login --profile P` then pass --profile P (or set AWS_PROFILE=P), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)".to_owned(),
@@ -112,13 +112,13 @@ fn short_cause(message: &str) -> String {
 }
 
 /// "No datapoints" is not zero: the window it covered, said in words.
-pub fn no_traffic(window: &str) -> String {
+pub(crate) fn no_traffic(window: &str) -> String {
     format!("no traffic in the window ({window})")
 }
 
 /// An ok that rests on series CloudWatch answered incompletely is unknown, with the words that
 /// say so; a warn or crit stands on what was seen. The text is to append to the summary.
-pub fn unless_incomplete(
+pub(crate) fn unless_incomplete(
     status: Status,
     m: &crate::aws::metrics::MetricSet,
     keys: &[crate::aws::metrics::MetricKey],

@@ -18,16 +18,16 @@ use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
 /// DynamoDB's Contributor Insights rules return at most 25 contributors (docs/aws-facts.md §8.1).
-pub const MAX_CONTRIBUTORS: i32 = 25;
+pub(crate) const MAX_CONTRIBUTORS: i32 = 25;
 /// A user is hot above half the partition limit (warn), too hot above it (crit).
-pub const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
+pub(crate) const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
 /// One user "dominates" above this share of all events.
-pub const DOMINANT_SHARE: f64 = 0.5;
+pub(crate) const DOMINANT_SHARE: f64 = 0.5;
 /// Shards for a hot user: peak / 1,000 with 50% headroom, at least 2.
-pub const SHARD_HEADROOM: f64 = 1.5;
+pub(crate) const SHARD_HEADROOM: f64 = 1.5;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct UserRate {
+pub(crate) struct UserRate {
     pub user: String,
     pub events: f64,
     /// Events per second over the window.
@@ -37,13 +37,13 @@ pub struct UserRate {
 }
 
 impl UserRate {
-    pub fn peak(&self) -> f64 {
+    pub(crate) fn peak(&self) -> f64 {
         self.peak_per_second.unwrap_or(self.per_second)
     }
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TopUsers {
+pub(crate) struct TopUsers {
     pub users: Vec<UserRate>,
     /// Events in the window across all users, when known (for the dominance share).
     pub total_events: Option<f64>,
@@ -51,7 +51,7 @@ pub struct TopUsers {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexInsights {
+pub(crate) struct IndexInsights {
     /// `None`: the table.
     pub index: Option<String>,
     pub status: String,
@@ -60,14 +60,14 @@ pub struct IndexInsights {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RuleReport {
+pub(crate) struct RuleReport {
     pub rule: String,
     pub throttled: bool,
     pub contributors: Vec<(String, f64)>,
 }
 
 #[derive(Debug)]
-pub struct HotFacts {
+pub(crate) struct HotFacts {
     pub table: String,
     pub gsis: Vec<String>,
     pub window: Duration,
@@ -79,7 +79,7 @@ pub struct HotFacts {
 }
 
 /// Shards that bring `peak` writes/s under the partition limit with headroom.
-pub fn shard_count(peak: f64) -> u32 {
+pub(crate) fn shard_count(peak: f64) -> u32 {
     ((peak * SHARD_HEADROOM / PARTITION_WRITE_LIMIT).ceil() as u32).max(2)
 }
 
@@ -89,7 +89,7 @@ fn resources(gsis: &[String]) -> Vec<Option<&str>> {
         .collect()
 }
 
-pub fn key_range_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
+pub(crate) fn key_range_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
     resources(gsis)
         .into_iter()
         .flat_map(|r| {
@@ -106,7 +106,7 @@ pub fn key_range_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
 }
 
 /// The top-users query's rows as rates; a second query finds each one's busiest minute.
-pub fn parse_top(result: &QueryResult, window_s: f64) -> Result<Vec<UserRate>, String> {
+pub(crate) fn parse_top(result: &QueryResult, window_s: f64) -> Result<Vec<UserRate>, String> {
     let mut users = Vec::new();
     for row in &result.rows {
         let (Some(user), Some(count)) = (
@@ -128,7 +128,7 @@ pub fn parse_top(result: &QueryResult, window_s: f64) -> Result<Vec<UserRate>, S
     Ok(users)
 }
 
-pub fn apply_peaks(users: &mut [UserRate], peaks: &QueryResult) {
+pub(crate) fn apply_peaks(users: &mut [UserRate], peaks: &QueryResult) {
     for row in &peaks.rows {
         let (Some(u), Some(n)) = (
             QueryResult::get(row, "user_id"),
@@ -228,7 +228,7 @@ async fn describe_insights(
 
 /// A throttled-keys rule of DynamoDB's Contributor Insights (`-PKT-` / `-SKT-` in its name; the
 /// others report the most accessed keys). docs/aws-facts.md §8.1.
-pub fn throttled_rule(rule: &str) -> bool {
+pub(crate) fn throttled_rule(rule: &str) -> bool {
     rule.contains("-PKT-") || rule.contains("-SKT-")
 }
 
@@ -573,7 +573,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
 }
 
 /// Per hot user: how many shards, and what reads must then do.
-pub fn recommendations(f: &HotFacts) -> Vec<Section> {
+pub(crate) fn recommendations(f: &HotFacts) -> Vec<Section> {
     let Ok(t) = &f.users else { return Vec::new() };
     let rows: Vec<Vec<String>> = t
         .users

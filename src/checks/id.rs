@@ -31,7 +31,8 @@ macro_rules! check_ids {
         impl CheckId {
             /// Every id the enum can produce, with `{GSI}`, `{op}`, `{function}` or `{alarm}`
             /// standing for the data a variant carries: the list `docs/runbook-map.md` documents.
-            pub const TEMPLATES: &'static [&'static str] = &[
+            #[cfg(test)]
+            pub(crate) const TEMPLATES: &'static [&'static str] = &[
                 $( check_ids!(@template $id $(, $placeholder)?), )*
             ];
         }
@@ -313,7 +314,7 @@ impl CheckId {
     /// The same check made on a restored table: `table.key_schema` becomes
     /// `restore.key_schema`, `table.gsi.X` becomes `restore.gsi.X`; `None` for a table check a
     /// restore does not report.
-    pub fn on_restored_table(&self) -> Option<CheckId> {
+    pub(crate) fn on_restored_table(&self) -> Option<CheckId> {
         match self {
             CheckId::TableKeySchema => Some(CheckId::RestoreKeySchema),
             CheckId::TableGsi(g) => Some(CheckId::RestoreGsi(g.clone())),

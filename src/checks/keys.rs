@@ -14,18 +14,18 @@ use crate::spec::PARTITION_KEY;
 
 const RB: &str = "Issue 4: Hot Partition (Throttling on Specific user_id)";
 /// Keys listed.
-pub const TOP: usize = 10;
+pub(crate) const TOP: usize = 10;
 
 /// Counts per user and per day (UTC, from the event's `timestamp`).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct KeyTally {
+pub(crate) struct KeyTally {
     pub items: u64,
     pub per_user: HashMap<String, u64>,
     pub per_day: BTreeMap<String, u64>,
 }
 
 impl KeyTally {
-    pub fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn add(&mut self, item: &HashMap<String, AttributeValue>) {
         self.items += 1;
         let user = item
             .get(PARTITION_KEY)
@@ -45,7 +45,7 @@ impl KeyTally {
         }
     }
 
-    pub fn merge(&mut self, o: KeyTally) {
+    pub(crate) fn merge(&mut self, o: KeyTally) {
         self.items += o.items;
         for (k, v) in o.per_user {
             *self.per_user.entry(k).or_default() += v;
@@ -56,7 +56,7 @@ impl KeyTally {
     }
 
     /// The `n` busiest users, most events first (ties by name).
-    pub fn top(&self, n: usize) -> Vec<(String, u64)> {
+    pub(crate) fn top(&self, n: usize) -> Vec<(String, u64)> {
         let mut v: Vec<(String, u64)> =
             self.per_user.iter().map(|(k, c)| (k.clone(), *c)).collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -67,7 +67,7 @@ impl KeyTally {
 
 /// What the findings and the JSON carry (both engines give this shape).
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct KeySummary {
+pub(crate) struct KeySummary {
     pub items: u64,
     pub users: u64,
     pub top: Vec<(String, u64)>,
@@ -77,7 +77,7 @@ pub struct KeySummary {
     pub shards: u32,
 }
 
-pub fn summarize(
+pub(crate) fn summarize(
     items: u64,
     users: u64,
     top: Vec<(String, u64)>,
@@ -134,7 +134,7 @@ pub fn evaluate(s: &KeySummary, check: CheckId) -> Vec<Finding> {
     vec![f.evidence(json!(s)).runbook(RB)]
 }
 
-pub fn sections(s: &KeySummary) -> Vec<Section> {
+pub(crate) fn sections(s: &KeySummary) -> Vec<Section> {
     let pct = |n: u64| format!("{:.1}%", n as f64 * 100.0 / s.items.max(1) as f64);
     vec![
         Section::table(

@@ -15,9 +15,9 @@ use crate::spec::targets::{
     latency_targets, sustained, targets_source,
 };
 
-pub const STATS: [Stat; 3] = [Stat::P50, Stat::P95, Stat::P99];
+pub(crate) const STATS: [Stat; 3] = [Stat::P50, Stat::P95, Stat::P99];
 
-pub fn operations() -> Vec<&'static str> {
+pub(crate) fn operations() -> Vec<&'static str> {
     WRITE_OPERATIONS
         .iter()
         .chain(READ_OPERATIONS.iter())
@@ -25,7 +25,7 @@ pub fn operations() -> Vec<&'static str> {
         .collect()
 }
 
-pub fn metric_keys(table: &str) -> Vec<MetricKey> {
+pub(crate) fn metric_keys(table: &str) -> Vec<MetricKey> {
     operations()
         .into_iter()
         .flat_map(|op| {
@@ -37,7 +37,7 @@ pub fn metric_keys(table: &str) -> Vec<MetricKey> {
 }
 
 #[derive(Debug)]
-pub struct LatencyFacts {
+pub(crate) struct LatencyFacts {
     pub table: String,
     pub metrics: Result<MetricSet, AwsError>,
 }
@@ -70,7 +70,7 @@ fn ms(v: f64) -> String {
 
 /// Per operation: worst value and periods over target for each percentile, and the alarm run.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OperationLatency {
+pub(crate) struct OperationLatency {
     pub operation: &'static str,
     pub has_data: bool,
     pub worst: [Option<f64>; 3],
@@ -79,7 +79,7 @@ pub struct OperationLatency {
     pub status: Status,
 }
 
-pub fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> OperationLatency {
+pub(crate) fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> OperationLatency {
     let targets = latency_targets(op);
     let rule = sustained(op);
     let mut worst = [None; 3];
@@ -233,7 +233,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
 }
 
 /// The per-period numbers behind the verdict, for the operations that have data.
-pub fn sections(facts: &LatencyFacts) -> Vec<Section> {
+pub(crate) fn sections(facts: &LatencyFacts) -> Vec<Section> {
     let Ok(m) = &facts.metrics else {
         return Vec::new();
     };
@@ -290,7 +290,7 @@ pub fn sections(facts: &LatencyFacts) -> Vec<Section> {
 /// or an empty object when the metrics could not be read (`latency.metrics` says why).
 #[derive(Debug, serde::Serialize)]
 #[serde(untagged)]
-pub enum LatencyData {
+pub(crate) enum LatencyData {
     Read {
         window: metrics::WindowData,
         operations: Vec<OperationData>,
@@ -300,12 +300,12 @@ pub enum LatencyData {
 
 /// One operation's series: statistic (`p50`, `p95`, `p99`) to `[time, milliseconds]` points.
 #[derive(Debug, serde::Serialize)]
-pub struct OperationData {
+pub(crate) struct OperationData {
     operation: &'static str,
     series: std::collections::BTreeMap<&'static str, Vec<(String, f64)>>,
 }
 
-pub fn data(facts: &LatencyFacts) -> LatencyData {
+pub(crate) fn data(facts: &LatencyFacts) -> LatencyData {
     let Ok(m) = &facts.metrics else {
         return LatencyData::Unread {};
     };

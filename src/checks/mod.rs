@@ -1,29 +1,29 @@
 //! One module per runbook procedure: `gather` makes the AWS calls (concurrently), `evaluate` is a
 //! pure function from what AWS returned to findings, unit-tested without a network.
 
-pub mod alarms;
-pub mod bench;
-pub mod capacity;
+pub(crate) mod alarms;
+pub(crate) mod bench;
+pub(crate) mod capacity;
 pub mod changes;
-pub mod evidence;
-pub mod hot;
-pub mod id;
-pub mod keys;
-pub mod latency;
-pub mod pitr;
-pub mod quarterly;
-pub mod restore;
-pub mod settings;
-pub mod shape;
-pub mod stream;
-pub mod table;
-pub mod throttling;
-pub mod ttl;
+pub(crate) mod evidence;
+pub(crate) mod hot;
+pub(crate) mod id;
+pub(crate) mod keys;
+pub(crate) mod latency;
+pub(crate) mod pitr;
+pub(crate) mod quarterly;
+pub(crate) mod restore;
+pub(crate) mod settings;
+pub(crate) mod shape;
+pub(crate) mod stream;
+pub(crate) mod table;
+pub(crate) mod throttling;
+pub(crate) mod ttl;
 
 /// For the unit tests of every check: the finding `check`, asserted to have `status` and a
 /// summary that holds `words` (what was missing, as `docs/evidence.md` says it).
 #[cfg(test)]
-pub fn expect<'a>(
+pub(crate) fn expect<'a>(
     findings: &'a [crate::report::Finding],
     check: &str,
     status: crate::report::Status,
@@ -44,7 +44,7 @@ pub fn expect<'a>(
 
 /// For the unit tests: the error of a call the policy does not allow.
 #[cfg(test)]
-pub fn denied(service: &'static str, operation: &'static str) -> crate::aws::AwsError {
+pub(crate) fn denied(service: &'static str, operation: &'static str) -> crate::aws::AwsError {
     crate::aws::AwsError::local(
         crate::aws::AwsErrorKind::AccessDenied,
         service,

@@ -11,10 +11,10 @@ use crate::report::Finding;
 
 /// The latest restorable point may lag this far behind now before it is a warning (AWS keeps it
 /// about 5 minutes behind).
-pub const MAX_LAG_S: i64 = 15 * 60;
+pub(crate) const MAX_LAG_S: i64 = 15 * 60;
 
 /// The restorable window and how far its latest point lags `now`.
-pub fn window(
+pub(crate) fn window(
     backups: &Result<Option<ContinuousBackupsDescription>, AwsError>,
     now: DateTime<Utc>,
 ) -> Finding {

@@ -11,16 +11,16 @@ use crate::report::Finding;
 use crate::spec::targets::latency_targets;
 
 /// A latency is "degraded" when it is more than this factor of last quarter's.
-pub const DEGRADED_FACTOR: f64 = 1.25;
+pub(crate) const DEGRADED_FACTOR: f64 = 1.25;
 /// One user "dominates" the key space above this share of the sampled items.
-pub const DOMINANT_SHARE: f64 = 0.5;
+pub(crate) const DOMINANT_SHARE: f64 = 0.5;
 
 /// Milliseconds over a whole quarter by (operation, percentile), e.g. ("PutItem", `Stat::P99`).
-pub type Percentiles = HashMap<(String, Stat), f64>;
+pub(crate) type Percentiles = HashMap<(String, Stat), f64>;
 
 /// The latency findings of each operation and the rows of the table that shows them:
 /// operation, then "p50 (last quarter; < target)" for p50, p95 and p99.
-pub fn latency(
+pub(crate) fn latency(
     operations: &[&str],
     this_quarter: Result<&Percentiles, String>,
     last_quarter: Option<&Percentiles>,
@@ -121,14 +121,14 @@ pub fn latency(
 
 /// One GSI's consumed units over the quarter.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GsiUsage {
+pub(crate) struct GsiUsage {
     pub index: String,
     pub write_units: f64,
     pub read_units: f64,
 }
 
 /// An index that is written and never read costs every write for nothing.
-pub fn gsi_usage(table_write_units: f64, gsis: &[GsiUsage]) -> Vec<Finding> {
+pub(crate) fn gsi_usage(table_write_units: f64, gsis: &[GsiUsage]) -> Vec<Finding> {
     gsis.iter()
         .map(|g| {
             let (w, r) = (g.write_units, g.read_units);
@@ -151,7 +151,7 @@ pub fn gsi_usage(table_write_units: f64, gsis: &[GsiUsage]) -> Vec<Finding> {
 
 /// A sample of partition keys.
 #[derive(Debug, Clone, Default)]
-pub struct KeySample {
+pub(crate) struct KeySample {
     /// Items sampled.
     pub sampled: usize,
     /// Every user seen with its count, most first.
@@ -159,7 +159,7 @@ pub struct KeySample {
 }
 
 /// The partition key distribution of a sample.
-pub fn keys(sample: Result<&KeySample, String>) -> Finding {
+pub(crate) fn keys(sample: Result<&KeySample, String>) -> Finding {
     let (n, top) = match sample {
         Err(e) => {
             return Finding::unknown(

@@ -34,7 +34,7 @@ type Item = HashMap<String, AttributeValue>;
 
 /// How a verification is asked for.
 #[derive(Debug, Clone, Default)]
-pub struct VerifyOpts {
+pub(crate) struct VerifyOpts {
     /// Keys read from the restored table (and about as many source events looked up).
     pub sample: usize,
     /// Count both tables exactly with a Scan (billed per item read).
@@ -49,7 +49,7 @@ pub struct VerifyOpts {
 
 /// The source's item count at a point, from an export's manifest.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct ExportReference {
+pub(crate) struct ExportReference {
     pub arn: String,
     pub export_time: Option<String>,
     pub item_count: u64,
@@ -59,7 +59,7 @@ pub struct ExportReference {
 
 /// Item counts and where they come from.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// `estimate` (DescribeTable ItemCount), `scan` (exact, `--exact-count`), `export` (the
     /// source from an export's manifest; the target estimated, or scanned with `--exact-count`).
     pub method: &'static str,
@@ -75,7 +75,7 @@ pub struct Counts {
 
 /// What was measured on the restored table.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Verification {
+pub(crate) struct Verification {
     pub target_status: Option<String>,
     pub counts: Counts,
     /// The same numbers as `counts`, flat (kept for scripts that read them).
@@ -94,7 +94,7 @@ pub struct Verification {
     pub lost_examples: Vec<String>,
 }
 
-pub struct VerifyFacts {
+pub(crate) struct VerifyFacts {
     pub target: TableDescription,
     pub schema: Vec<Finding>,
     pub verification: Verification,
@@ -103,7 +103,7 @@ pub struct VerifyFacts {
 
 /// Read units of a Scan of a table this size: 0.5 RCU per 4 KB, eventually consistent.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
-pub fn scan_read_units(size_bytes: i64) -> f64 {
+pub(crate) fn scan_read_units(size_bytes: i64) -> f64 {
     (size_bytes.max(0) as f64 / 4096.0).ceil() * 0.5
 }
 
@@ -615,12 +615,12 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
 }
 
 /// Disaster recovery targets of the runbook: restored within 4 hours, at most 5 minutes lost.
-pub const RTO_TARGET_S: i64 = 4 * 3600;
-pub const RPO_TARGET_S: i64 = 5 * 60;
+pub(crate) const RTO_TARGET_S: i64 = 4 * 3600;
+pub(crate) const RPO_TARGET_S: i64 = 5 * 60;
 
 /// RTO: from the restore's start to ACTIVE with TTL, stream, PITR and tags applied; the
 /// verification after it is reported beside it, not counted.
-pub fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Finding {
+pub(crate) fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Finding {
     let rto_s = rto.num_seconds();
     if rto_s < RTO_TARGET_S {
         Finding::ok(CheckId::DrillRto, format!("restored (ACTIVE, settings applied) in {} (target < 4 h); verification took {} more", human(rto), human(verification)))
@@ -633,7 +633,7 @@ pub fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Finding {
 }
 
 /// RPO: how far behind the drill's start the latest restorable point was (`None`: not reported).
-pub fn rpo(rpo_s: Option<i64>) -> Finding {
+pub(crate) fn rpo(rpo_s: Option<i64>) -> Finding {
     match rpo_s {
         Some(r) if r <= RPO_TARGET_S => Finding::ok(
             CheckId::DrillRpo,
@@ -656,14 +656,14 @@ pub fn rpo(rpo_s: Option<i64>) -> Finding {
 }
 
 /// Did the verification find the restored table usable?
-pub fn verified(findings: &[Finding]) -> bool {
+pub(crate) fn verified(findings: &[Finding]) -> bool {
     Status::worst(findings.iter().map(|f| f.status)) != Status::Crit
 }
 
 /// Why `--resume TARGET` must not touch TARGET, if it must not: it is the source, it does not
 /// exist, no restore of `source` by this tool created it (the tag written at restore), or its
 /// keys are not the events table's. Pure; checked before any write.
-pub fn resume_refusal(
+pub(crate) fn resume_refusal(
     source: &str,
     target: &str,
     table: Option<&TableDescription>,

@@ -7,7 +7,7 @@ use crate::aws::settings::{Change, Outcomes};
 use crate::report::{Finding, Section};
 
 /// ok when every setting is in place (set now or already), warn naming what could not be set.
-pub fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Finding {
+pub(crate) fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Finding {
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|(_, c)| c.is_failed())
@@ -36,7 +36,7 @@ pub fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Finding {
 }
 
 /// `{"ttl": {"outcome": "applied", "detail": "enabled on `ttl`"}, ...}`.
-pub fn json(outcomes: &Outcomes) -> Value {
+pub(crate) fn json(outcomes: &Outcomes) -> Value {
     Value::Object(
         outcomes
             .iter()
@@ -45,7 +45,7 @@ pub fn json(outcomes: &Outcomes) -> Value {
     )
 }
 
-pub fn section(title: &str, outcomes: &Outcomes) -> Section {
+pub(crate) fn section(title: &str, outcomes: &Outcomes) -> Section {
     Section::table(
         title,
         &["SETTING", "OUTCOME", "DETAIL"],

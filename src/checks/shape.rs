@@ -15,11 +15,11 @@ use crate::report::{Finding, Section};
 
 const RB: &str = "Quarterly 3: Review partition key distribution";
 /// Upper bounds of the item-size buckets, bytes (the last is DynamoDB's 400 KB limit).
-pub const SIZE_BUCKETS: [usize; 5] = [1024, 4096, 16 * 1024, 64 * 1024, 400 * 1024];
+pub(crate) const SIZE_BUCKETS: [usize; 5] = [1024, 4096, 16 * 1024, 64 * 1024, 400 * 1024];
 const EXAMPLES: usize = 3;
 
 #[derive(Debug, Clone, Default)]
-pub struct ShapeTally {
+pub(crate) struct ShapeTally {
     pub keys: KeyTally,
     pub sizes: [u64; SIZE_BUCKETS.len()],
     pub total_bytes: u64,
@@ -29,7 +29,7 @@ pub struct ShapeTally {
 }
 
 impl ShapeTally {
-    pub fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn add(&mut self, item: &HashMap<String, AttributeValue>) {
         self.keys.add(item);
         let size = crate::events::size::item_size(item);
         let bucket = SIZE_BUCKETS
@@ -50,7 +50,7 @@ impl ShapeTally {
         }
     }
 
-    pub fn merge(&mut self, o: ShapeTally) {
+    pub(crate) fn merge(&mut self, o: ShapeTally) {
         self.keys.merge(o.keys);
         for (a, b) in self.sizes.iter_mut().zip(o.sizes) {
             *a += b;
@@ -67,7 +67,7 @@ impl ShapeTally {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Shape {
+pub(crate) struct Shape {
     pub keys: crate::checks::keys::KeySummary,
     /// `[(upper bound in bytes, items)]`.
     pub sizes: Vec<(usize, u64)>,
@@ -132,7 +132,7 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
     out
 }
 
-pub fn sections(s: &Shape) -> Vec<Section> {
+pub(crate) fn sections(s: &Shape) -> Vec<Section> {
     let mut v = crate::checks::keys::sections(&s.keys);
     v.push(Section::table(
         "Item sizes (exact, from the export)",

@@ -20,15 +20,15 @@ use crate::report::{Finding, Section};
 const RB: &str = "Issue 3: DynamoDB Streams Not Delivering Events";
 /// IteratorAge thresholds: records are trimmed after 24 h.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html
-pub const ITERATOR_AGE_WARN_MS: f64 = 3_600_000.0;
-pub const ITERATOR_AGE_CRIT_MS: f64 = 18.0 * 3_600_000.0;
+pub(crate) const ITERATOR_AGE_WARN_MS: f64 = 3_600_000.0;
+pub(crate) const ITERATOR_AGE_CRIT_MS: f64 = 18.0 * 3_600_000.0;
 /// More readers than this per shard get throttled: "More than 2 processes are reading from the
 /// same streams shard at the same time" (LimitExceededException).
 /// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
-pub const MAX_READERS: usize = 2;
+pub(crate) const MAX_READERS: usize = 2;
 
 /// Mappings that read the stream now (Enabled, or on their way to it); Disabled ones do not.
-pub fn active_readers(mappings: &[EventSourceMappingConfiguration]) -> Vec<String> {
+pub(crate) fn active_readers(mappings: &[EventSourceMappingConfiguration]) -> Vec<String> {
     mappings
         .iter()
         .filter(|m| {
@@ -48,7 +48,7 @@ pub fn active_readers(mappings: &[EventSourceMappingConfiguration]) -> Vec<Strin
 /// Why this tool must not add a reader to the stream (`stream tail`, `stream-status --probe`):
 /// two readers already, or the readers could not be counted. `None`: go ahead. `--force` skips
 /// the check.
-pub fn reader_refusal(
+pub(crate) fn reader_refusal(
     mappings: &Result<Vec<EventSourceMappingConfiguration>, AwsError>,
     force: bool,
 ) -> Option<String> {
@@ -73,7 +73,7 @@ pub fn reader_refusal(
 }
 
 #[derive(Debug)]
-pub struct StreamFacts {
+pub(crate) struct StreamFacts {
     pub table: Result<Option<TableDescription>, AwsError>,
     /// `None`: the table has no stream ARN to describe.
     pub stream: Option<Result<StreamInfo, AwsError>>,
@@ -83,7 +83,7 @@ pub struct StreamFacts {
 }
 
 /// `name` from `arn:aws:lambda:region:acct:function:name[:alias]`.
-pub fn function_name(arn: &str) -> String {
+pub(crate) fn function_name(arn: &str) -> String {
     arn.split(":function:")
         .nth(1)
         .map(|rest| rest.split(':').next().unwrap_or(rest).to_owned())
@@ -333,7 +333,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
     out
 }
 
-pub fn sections(facts: &StreamFacts) -> Vec<Section> {
+pub(crate) fn sections(facts: &StreamFacts) -> Vec<Section> {
     let Some(Ok(info)) = &facts.stream else {
         return Vec::new();
     };

@@ -19,7 +19,7 @@ const RB_CONFIG: &str = "Architecture Summary: Configuration";
 
 /// What AWS said about a table; each part may have failed on its own.
 #[derive(Debug)]
-pub struct TableFacts {
+pub(crate) struct TableFacts {
     pub name: String,
     pub production: bool,
     pub table: Result<Option<TableDescription>, AwsError>,
@@ -46,7 +46,7 @@ pub async fn gather(ctx: &Context, name: &str) -> Result<TableFacts, NoRegion> {
 
 /// `table.exists` when DescribeTable said the table does not exist: every other check of the
 /// table stands on this one.
-pub fn missing(name: &str, production: bool) -> Finding {
+pub(crate) fn missing(name: &str, production: bool) -> Finding {
     Finding::crit(CheckId::TableExists, format!("table {name} does not exist"))
         .evidence(json!({"table": name}))
         .remedy(if production {
@@ -146,7 +146,7 @@ fn keys_match(
 }
 
 /// The table's own keys against the spec: `Ok(keys)`, or `Err("keys are X, the spec says Y")`.
-pub fn base_keys(t: &TableDescription, spec: &TableSpec) -> Result<String, String> {
+pub(crate) fn base_keys(t: &TableDescription, spec: &TableSpec) -> Result<String, String> {
     let (ok, have, want) = keys_match(t, t.key_schema(), &spec.partition_key, &spec.sort_key);
     if ok {
         Ok(have)
@@ -387,7 +387,7 @@ fn pitr(
 }
 
 /// The stream's finding under `check`: `table.stream` here, `stream.enabled` in stream-status.
-pub fn stream(check: CheckId, t: &TableDescription, spec: &TableSpec) -> Finding {
+pub(crate) fn stream(check: CheckId, t: &TableDescription, spec: &TableSpec) -> Finding {
     let s = t.stream_specification();
     let enabled = s.map(|s| s.stream_enabled()).unwrap_or(false);
     let view = s.and_then(|s| s.stream_view_type()).cloned();

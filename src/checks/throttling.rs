@@ -22,7 +22,7 @@ use crate::spec::targets::THROTTLE_ALARM;
 /// Why DynamoDB throttled: the per-reason throttle metrics of August 2025.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
+pub(crate) enum Reason {
     /// One partition's key range is over its limit (a hot partition).
     KeyRange,
     /// The table's on-demand maximum throughput.
@@ -42,7 +42,7 @@ impl Reason {
     ];
 
     /// The name in JSON (`by_reason`).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Reason::KeyRange => "key_range",
             Reason::MaxOnDemand => "max_on_demand",
@@ -52,7 +52,7 @@ impl Reason {
     }
 
     /// The metric's name after `Read` / `Write`.
-    pub fn metric_suffix(self) -> &'static str {
+    pub(crate) fn metric_suffix(self) -> &'static str {
         match self {
             Reason::KeyRange => "KeyRangeThroughputThrottleEvents",
             Reason::MaxOnDemand => "MaxOnDemandThroughputThrottleEvents",
@@ -64,10 +64,10 @@ impl Reason {
 
 /// A total per throttle reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ByReason([f64; 4]);
+pub(crate) struct ByReason([f64; 4]);
 
 impl ByReason {
-    pub fn get(&self, r: Reason) -> f64 {
+    pub(crate) fn get(&self, r: Reason) -> f64 {
         self.0[r as usize]
     }
 
@@ -75,17 +75,17 @@ impl ByReason {
         self.0[r as usize] += v;
     }
 
-    pub fn sum(&self) -> f64 {
+    pub(crate) fn sum(&self) -> f64 {
         self.0.iter().sum()
     }
 
     /// Each reason with its total, in the order of [`Reason::ALL`].
-    pub fn iter(&self) -> impl Iterator<Item = (Reason, f64)> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Reason, f64)> + '_ {
         Reason::ALL.into_iter().map(|r| (r, self.get(r)))
     }
 
     /// `{"key_range": n, ...}`.
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         Value::Object(
             self.iter()
                 .map(|(r, v)| (r.name().to_owned(), json!(v)))
@@ -93,14 +93,14 @@ impl ByReason {
         )
     }
 }
-pub const WRITE_OPERATIONS: [&str; 5] = [
+pub(crate) const WRITE_OPERATIONS: [&str; 5] = [
     "PutItem",
     "BatchWriteItem",
     "UpdateItem",
     "DeleteItem",
     "TransactWriteItems",
 ];
-pub const READ_OPERATIONS: [&str; 4] = ["GetItem", "BatchGetItem", "Query", "Scan"];
+pub(crate) const READ_OPERATIONS: [&str; 4] = ["GetItem", "BatchGetItem", "Query", "Scan"];
 const SIDES: [&str; 2] = ["Write", "Read"];
 const RB: &str = "Issue 1: Events Not Persisting; Alarm 1";
 
@@ -144,7 +144,7 @@ fn throttle_keys(table: &str, index: Option<&str>) -> Vec<MetricKey> {
 }
 
 /// Every metric the diagnosis reads.
-pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
+pub(crate) fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
     let mut keys = Vec::new();
     for r in resources(gsis) {
         keys.extend(throttle_keys(table, r));
@@ -176,14 +176,13 @@ pub fn metric_keys(table: &str, gsis: &[String]) -> Vec<MetricKey> {
 
 /// What AWS said; each part may have failed on its own.
 #[derive(Debug)]
-pub struct ThrottleFacts {
+pub(crate) struct ThrottleFacts {
     pub table_name: String,
     pub gsis: Vec<String>,
     pub table: Result<Option<TableDescription>, AwsError>,
     pub metrics: Result<MetricSet, AwsError>,
     pub alarm_name: String,
     pub alarm: Result<Option<MetricAlarm>, AwsError>,
-    pub now: DateTime<Utc>,
 }
 
 /// DescribeTable first (for the GSI names), then the metrics and the alarm concurrently.
@@ -210,13 +209,12 @@ pub async fn gather(
         metrics,
         alarm_name,
         alarm,
-        now,
     })
 }
 
 /// Totals of one resource's throttle metrics over the window.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ResourceThrottles {
+pub(crate) struct ResourceThrottles {
     pub write: f64,
     pub read: f64,
     /// Longest run of 5-minute periods above 10 events, per side.
@@ -229,11 +227,11 @@ pub struct ResourceThrottles {
 }
 
 impl ResourceThrottles {
-    pub fn total(&self) -> f64 {
+    pub(crate) fn total(&self) -> f64 {
         self.write + self.read + self.reasons.sum()
     }
 
-    pub fn status(&self) -> Status {
+    pub(crate) fn status(&self) -> Status {
         if self.write_run >= THROTTLE_ALARM.periods || self.read_run >= THROTTLE_ALARM.periods {
             Status::Crit
         } else if self.total() > 0.0 {
@@ -244,7 +242,11 @@ impl ResourceThrottles {
     }
 }
 
-pub fn resource_throttles(m: &MetricSet, table: &str, index: Option<&str>) -> ResourceThrottles {
+pub(crate) fn resource_throttles(
+    m: &MetricSet,
+    table: &str,
+    index: Option<&str>,
+) -> ResourceThrottles {
     let run = |key: &MetricKey| {
         longest_run(&m.series(key).dense(&m.window), Some(0.0), |v| {
             v > THROTTLE_ALARM.threshold
@@ -294,14 +296,14 @@ fn count(v: f64) -> String {
 
 /// The named cause of the throttling, with the runbook remedy that fits it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cause {
+pub(crate) struct Cause {
     pub name: &'static str,
     pub summary: String,
     pub remedy: String,
 }
 
 /// Which causes the metrics show, strongest evidence first.
-pub fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
+pub(crate) fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
     let table = &facts.table_name;
     let per: Vec<(Option<&str>, ResourceThrottles)> = resources(&facts.gsis)
         .into_iter()
@@ -716,7 +718,7 @@ fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
 }
 
 /// Human sections: totals per resource, the periods with throttling, context.
-pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
+pub(crate) fn sections(facts: &ThrottleFacts) -> Vec<Section> {
     let Ok(m) = &facts.metrics else {
         return Vec::new();
     };
@@ -821,7 +823,7 @@ pub fn sections(facts: &ThrottleFacts) -> Vec<Section> {
 /// they could not be.
 #[derive(Debug, serde::Serialize)]
 #[serde(untagged)]
-pub enum ThrottlingData {
+pub(crate) enum ThrottlingData {
     Read {
         window: metrics::WindowData,
         resources: Vec<ResourceData>,
@@ -836,7 +838,7 @@ pub enum ThrottlingData {
 
 /// One resource's throttle totals in the window.
 #[derive(Debug, serde::Serialize)]
-pub struct ResourceData {
+pub(crate) struct ResourceData {
     resource: String,
     write: f64,
     read: f64,
@@ -848,12 +850,12 @@ pub struct ResourceData {
 /// The throttles alarm as DescribeAlarms answered (`state` null when AWS gave none).
 #[derive(Debug, serde::Serialize)]
 #[serde(untagged)]
-pub enum AlarmData {
+pub(crate) enum AlarmData {
     State { name: String, state: Option<String> },
     Error { name: String, error: String },
 }
 
-pub fn data(facts: &ThrottleFacts) -> ThrottlingData {
+pub(crate) fn data(facts: &ThrottleFacts) -> ThrottlingData {
     let m = match &facts.metrics {
         Ok(m) => m,
         Err(e) => {
@@ -952,7 +954,6 @@ mod tests {
             metrics: Ok(MetricSet::from_series(window, series)),
             alarm_name: "t-throttles".into(),
             alarm: Ok(None),
-            now,
         }
     }
 
@@ -1148,7 +1149,7 @@ mod tests {
         // and one operation's SystemErrors: nothing seen is not proof of none.
         // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html
         let mut f = facts(&[]);
-        let now = f.now;
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
         let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
         let partial = |key: MetricKey| Series {
             key,

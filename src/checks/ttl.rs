@@ -28,7 +28,7 @@ const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct Class {
+pub(crate) struct Class {
     pub count: u64,
     pub examples: Vec<String>,
     /// Seconds since expiry (or since the event's timestamp) of the oldest item of the class.
@@ -61,7 +61,7 @@ impl Class {
 
 /// Counts of every kind of item the scan saw.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct TtlTally {
+pub(crate) struct TtlTally {
     pub scanned: u64,
     pub missing: Class,
     pub not_number: Class,
@@ -78,7 +78,7 @@ pub struct TtlTally {
 
 /// What the classifier decided about one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TtlClass {
+pub(crate) enum TtlClass {
     Missing,
     NotNumber,
     Milliseconds,
@@ -90,7 +90,7 @@ pub enum TtlClass {
 }
 
 /// `user / sort key` of an item, for examples.
-pub fn key_text(item: &HashMap<String, AttributeValue>) -> String {
+pub(crate) fn key_text(item: &HashMap<String, AttributeValue>) -> String {
     let s = |k: &str| {
         item.get(k)
             .and_then(|v| v.as_s().ok())
@@ -101,7 +101,7 @@ pub fn key_text(item: &HashMap<String, AttributeValue>) -> String {
 }
 
 /// The event's own time: the `timestamp` attribute, else the sort key's first part.
-pub fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub(crate) fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
     let text = item
         .get("timestamp")
         .and_then(|v| v.as_s().ok())
@@ -117,7 +117,7 @@ pub fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
 }
 
 /// Classifies one item's `ttl` at `now` (epoch seconds), with `grace` seconds for recent expiry.
-pub fn classify(
+pub(crate) fn classify(
     item: &HashMap<String, AttributeValue>,
     now: i64,
     grace: i64,
@@ -155,7 +155,7 @@ pub fn classify(
 }
 
 impl TtlTally {
-    pub fn add(
+    pub(crate) fn add(
         &mut self,
         item: &HashMap<String, AttributeValue>,
         now: i64,
@@ -183,7 +183,7 @@ impl TtlTally {
     }
 
     /// Adds another tally (a data file read in parallel, a page of a sample).
-    pub fn merge(&mut self, o: &TtlTally) {
+    pub(crate) fn merge(&mut self, o: &TtlTally) {
         self.scanned += o.scanned;
         for (mine, theirs) in self.classes_mut().into_iter().zip(o.classes()) {
             mine.merge(theirs);
@@ -191,7 +191,7 @@ impl TtlTally {
     }
 
     /// Every class, in report order, with its name in the tally.
-    pub fn classes(&self) -> [&Class; 8] {
+    pub(crate) fn classes(&self) -> [&Class; 8] {
         [
             &self.missing,
             &self.not_number,
@@ -216,26 +216,10 @@ impl TtlTally {
             &mut self.older_than_30d,
         ]
     }
-
-    /// The counts alone (what two engines must agree on; examples may differ in order).
-    pub fn counts(&self) -> [u64; 9] {
-        let c = self.classes();
-        [
-            self.scanned,
-            c[0].count,
-            c[1].count,
-            c[2].count,
-            c[3].count,
-            c[4].count,
-            c[5].count,
-            c[6].count,
-            c[7].count,
-        ]
-    }
 }
 
 /// Names of the classes, in [`TtlTally::classes`] order.
-pub const CLASS_NAMES: [&str; 8] = [
+pub(crate) const CLASS_NAMES: [&str; 8] = [
     "missing",
     "not_number",
     "milliseconds",
@@ -249,7 +233,7 @@ pub const CLASS_NAMES: [&str; 8] = [
 /// The cleanup's outcome (`--cleanup`); the deleting is the command's (an action), not the
 /// check's.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Cleanup {
+pub(crate) struct Cleanup {
     pub dry_run: bool,
     /// Overdue items the scan found (candidates).
     pub candidates: u64,
@@ -272,13 +256,13 @@ struct PageCounts {
 
 /// The pages of a sample, kept apart for the intervals (`scale::stats`).
 #[derive(Debug, Clone, Default)]
-pub struct SampleClusters {
+pub(crate) struct SampleClusters {
     pages: Vec<PageCounts>,
 }
 
 impl SampleClusters {
     /// Classifies a page into `tally` and remembers its counts.
-    pub fn add_page(
+    pub(crate) fn add_page(
         &mut self,
         items: &[HashMap<String, AttributeValue>],
         now: i64,
@@ -305,7 +289,7 @@ impl SampleClusters {
         tally.merge(&page);
     }
 
-    pub fn shares(&self) -> SampleShares {
+    pub(crate) fn shares(&self) -> SampleShares {
         let class = |i: usize| -> Vec<Cluster> {
             self.pages
                 .iter()
@@ -354,7 +338,7 @@ impl SampleClusters {
 
 /// What a sample says about the whole table, each with a 95 % interval.
 #[derive(Debug, Clone, Serialize)]
-pub struct SampleShares {
+pub(crate) struct SampleShares {
     pub classes: std::collections::BTreeMap<String, Proportion>,
     pub expired_not_deleted: Proportion,
     pub ttl_missing_or_malformed: Proportion,
@@ -364,7 +348,7 @@ pub struct SampleShares {
 
 /// A full scan's course: what it was expected to cost and what it did.
 #[derive(Debug, Clone, Serialize)]
-pub struct FullScope {
+pub(crate) struct FullScope {
     pub estimate: ScanEstimate,
     pub read_units: f64,
     pub read_units_this_run: f64,
@@ -382,7 +366,7 @@ pub struct FullScope {
 
 /// An export's identity, when the answer came from one.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExportScope {
+pub(crate) struct ExportScope {
     pub export_arn: String,
     pub export_time: String,
     pub engine: String,
@@ -411,7 +395,7 @@ pub enum Scope {
 }
 
 #[derive(Debug)]
-pub struct TtlFacts {
+pub(crate) struct TtlFacts {
     pub description: Result<Option<TimeToLiveDescription>, AwsError>,
     /// The classes of the items read; an error says why nothing could be read.
     pub tally: Result<TtlTally, String>,
@@ -699,7 +683,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
 }
 
 /// Is TTL on, on the attribute events carry? (`check-ttl --cleanup --yes` refuses otherwise.)
-pub fn ttl_enabled(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> bool {
+pub(crate) fn ttl_enabled(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> bool {
     matches!(d, Ok(Some(d)) if d.time_to_live_status() == Some(&TimeToLiveStatus::Enabled)
         && d.attribute_name() == Some(TTL_ATTRIBUTE))
 }
@@ -784,7 +768,7 @@ fn cleanup_finding(c: &Cleanup) -> Finding {
 
 /// What the check reads besides the items: the TTL setting, the table's size, TTL's own count.
 #[derive(Debug)]
-pub struct TtlMeta {
+pub(crate) struct TtlMeta {
     pub description: Result<Option<TimeToLiveDescription>, AwsError>,
     /// DescribeTable's ItemCount and TableSizeBytes (refreshed about every six hours).
     pub approx_items: Option<i64>,
@@ -794,7 +778,7 @@ pub struct TtlMeta {
 }
 
 impl TtlMeta {
-    pub fn into_facts(
+    pub(crate) fn into_facts(
         self,
         tally: Result<TtlTally, String>,
         scope: Scope,
@@ -814,7 +798,7 @@ impl TtlMeta {
 }
 
 /// DescribeTimeToLive, DescribeTable and TimeToLiveDeletedItemCount, concurrently.
-pub async fn gather_meta(
+pub(crate) async fn gather_meta(
     ctx: &crate::context::Context,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TtlMeta, crate::context::NoRegion> {
@@ -853,7 +837,7 @@ pub async fn gather_meta(
 /// The attributes the classifier reads, every name aliased: AWS rejects an unaliased
 /// `ttl`/`timestamp` in a projection (reserved words). The emulator accepts it, so no test here
 /// can prove the alias is needed.
-pub fn projection() -> (String, HashMap<String, String>) {
+pub(crate) fn projection() -> (String, HashMap<String, String>) {
     (
         "#pk, #sk, #ttl, #ts".to_owned(),
         HashMap::from([
@@ -867,7 +851,7 @@ pub fn projection() -> (String, HashMap<String, String>) {
 
 /// A sample of about `want` items spanning the key space (whole items: their size is one of
 /// the shares), classified page by page.
-pub async fn read_sample(
+pub(crate) async fn read_sample(
     client: &aws_sdk_dynamodb::Client,
     table: &str,
     approx_items: Option<i64>,
@@ -886,7 +870,7 @@ pub async fn read_sample(
 }
 
 /// The facts of a sample read after `meta` (what `check-ttl` and `health-check monthly` use).
-pub async fn sample_facts(
+pub(crate) async fn sample_facts(
     meta: TtlMeta,
     client: &aws_sdk_dynamodb::Client,
     table: &str,
@@ -908,7 +892,7 @@ pub async fn sample_facts(
 }
 
 /// `check-ttl` on a sample, as `health-check monthly` runs it.
-pub async fn gather_sample(
+pub(crate) async fn gather_sample(
     ctx: &crate::context::Context,
     want: usize,
     grace_s: i64,
@@ -920,7 +904,7 @@ pub async fn gather_sample(
 }
 
 /// The full scan, classified into the checkpoint's tally against its reference time.
-pub async fn read_full(
+pub(crate) async fn read_full(
     client: &aws_sdk_dynamodb::Client,
     scan: &crate::scale::fullscan::FullScan,
     cp: crate::scale::fullscan::Checkpoint<TtlTally>,

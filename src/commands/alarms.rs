@@ -16,7 +16,7 @@ fn prefix(names: &Names) -> String {
     format!("{}-{}-", names.prefix, names.env)
 }
 
-pub async fn status(ctx: &Context) -> anyhow::Result<Report> {
+pub(crate) async fn status(ctx: &Context) -> anyhow::Result<Report> {
     let gathered = gather(ctx).await?;
     let mut report = Report::check("alarms status");
     report.notes.extend(gathered.notes);
@@ -54,7 +54,7 @@ struct PlanEntry {
     actions: Vec<String>,
 }
 
-pub async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Report> {
+pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "alarms apply", args.yes, args.dry_run)?;
     let (mut specs, stream) = table_specs(ctx).await??;
     let cw = ctx.cloudwatch().await?;

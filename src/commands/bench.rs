@@ -29,7 +29,7 @@ use crate::safety;
 use crate::spec::targets::{READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     Write,
     Read,
 }
@@ -87,7 +87,7 @@ fn cpu_micros() -> u64 {
 /// The partition that lists bench runs: one marker event per run, written before its first
 /// event and deleted with its last, so that `bench cleanup` finds the events of a run that was
 /// killed without reading anything but this partition and the run's own users.
-pub const RUNS_USER: &str = "eventsctl-bench-runs";
+pub(crate) const RUNS_USER: &str = "eventsctl-bench-runs";
 const RUN_EVENT_TYPE: &str = "eventsctl.bench.run";
 
 /// How long in-flight requests may take to finish once the run's time is up.
@@ -568,7 +568,7 @@ async fn partition_keys(
 
 /// `bench cleanup`: finds bench runs by their markers and deletes their events (a Query per bench
 /// user, never a Scan), then the markers. Without `--yes` it only counts.
-pub async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyhow::Result<Report> {
+pub(crate) async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyhow::Result<Report> {
     let really = args.yes && !args.dry_run;
     safety::guard_write(&ctx.names, "bench cleanup", args.yes, !really)?;
     let client = ctx.dynamodb().await?;

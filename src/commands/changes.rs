@@ -76,7 +76,7 @@ fn row(c: &Change, now: chrono::DateTime<Utc>) -> Vec<String> {
 /// symptom: a crit or warn finding for a latest change that breaks the spec (with who made it),
 /// and a note naming the other changes. CloudTrail that cannot be read is a note, not a
 /// finding: the check's own verdict stands on what it read.
-pub async fn recent(
+pub(crate) async fn recent(
     ctx: &Context,
     since: Duration,
     aspects: &[Aspect],
@@ -125,7 +125,12 @@ pub async fn recent(
 }
 
 /// [`recent`], added to a check's report.
-pub async fn mention(ctx: &Context, report: &mut Report, since: Duration, aspects: &[Aspect]) {
+pub(crate) async fn mention(
+    ctx: &Context,
+    report: &mut Report,
+    since: Duration,
+    aspects: &[Aspect],
+) {
     let (findings, note) = recent(ctx, since, aspects).await;
     report.extend(findings);
     if let Some(n) = note {

@@ -19,7 +19,7 @@ async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
     Ok(dashboard::widgets(ctx.table(), &gsis))
 }
 
-pub async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::Result<Report> {
+pub(crate) async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "dashboard apply", args.yes, args.dry_run)?;
     let widgets = widgets(ctx).await?;
     let region = ctx.region().unwrap_or_default();
@@ -83,24 +83,7 @@ pub async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::Result<R
     Ok(report)
 }
 
-/// Reads the dashboard body back (tests check the round trip).
-pub async fn get_body(ctx: &Context) -> anyhow::Result<Value> {
-    let out = ctx
-        .cloudwatch()
-        .await?
-        .get_dashboard()
-        .dashboard_name(&ctx.names.dashboard)
-        .send()
-        .await
-        .aws(
-            "cloudwatch",
-            "GetDashboard",
-            Some(format!("dashboard {}", ctx.names.dashboard)),
-        )?;
-    Ok(serde_json::from_str(out.dashboard_body().unwrap_or("{}"))?)
-}
-
-pub async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
+pub(crate) async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Report> {
     let widgets = widgets(ctx).await?;
     let window = Window::last(args.since, Utc::now());
     let keys: Vec<_> = widgets

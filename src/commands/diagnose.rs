@@ -17,7 +17,7 @@ use crate::events::writer::{delete_item, put_event};
 use crate::report::{Finding, Report, Section};
 use crate::spec;
 
-pub async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
+pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
     let facts = throttling::gather(ctx, args.since, Utc::now()).await?;
     let mut report = Report::check("diagnose throttling");
     report.extend(throttling::evaluate(&facts));
@@ -31,7 +31,7 @@ pub async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Repo
     Ok(report)
 }
 
-pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
+pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
     let facts = latency::gather(ctx, args.since, Utc::now()).await?;
     let mut report = Report::check("diagnose latency");
     report.extend(latency::evaluate(&facts));
@@ -46,7 +46,7 @@ pub async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report>
 }
 
 /// Write, read back (strongly consistent) and delete one canary event through the core.
-pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
+pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
     let check = CheckId::WritesCanary;
     let client = match ctx.dynamodb().await {
         Ok(c) => c,
@@ -97,7 +97,7 @@ pub async fn canary(ctx: &Context, purpose: &str) -> Finding {
     .runbook("Issue 1: Events Not Persisting")
 }
 
-pub async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
+pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let facts = throttling::gather(ctx, args.window.since, now).await?;
     let mut report = Report::check("diagnose writes");

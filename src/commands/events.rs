@@ -30,7 +30,7 @@ use crate::safety;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
 /// Human columns of events: header, field, width.
-pub const EVENT_COLUMNS: &[Column] = &[
+pub(crate) const EVENT_COLUMNS: &[Column] = &[
     ("TIMESTAMP", "timestamp", 27),
     ("TYPE", "event_type", 18),
     ("STATUS", "status", 10),
@@ -89,7 +89,7 @@ pub(crate) fn event_pairs(v: &Value) -> Vec<(&'static str, String)> {
     pairs
 }
 
-pub async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
+pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report> {
     safety::guard_write(&ctx.names, "events put", args.yes, args.dry_run)?;
     let input = match &args.json {
         Some(text) => {
@@ -228,7 +228,7 @@ pub(crate) async fn find_event(
     Ok((found, how, searched))
 }
 
-pub async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
+pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
     let table = ctx.table();
     let (found, how, searched) = find_event(ctx, &args.key, args.consistent, args.max_scan).await?;
     let Some(item) = found else {
@@ -268,7 +268,7 @@ fn query_error(e: QueryError) -> anyhow::Error {
     }
 }
 
-pub async fn query(
+pub(crate) async fn query(
     ctx: &Context,
     args: &QueryArgs,
     out: &mut dyn Write,
@@ -430,7 +430,7 @@ fn failed_out_path(args: &ImportArgs) -> Result<PathBuf, UsageError> {
     }
 }
 
-pub async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
+pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
     safety::guard_write(&ctx.names, "events import", args.yes, args.dry_run)?;
     let started_at = Utc::now();
     let started = Instant::now();

@@ -21,7 +21,7 @@ use crate::spec::{PARTITION_KEY, SORT_KEY};
 /// Without `--timestamp`: how many of the user's events are searched (as `events get`).
 const MAX_SCAN: usize = 10_000;
 
-pub async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
+pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "events delete", args.yes, args.dry_run)?;
     let table = ctx.table();
     let (found, how, searched) = find_event(ctx, &args.key, true, MAX_SCAN).await?;

@@ -112,7 +112,7 @@ fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
     .evidence(evidence)
 }
 
-pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Report> {
+pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Report> {
     let mut report = Report::action("export start");
     let (table_arn, size) = table_arn(ctx).await?;
     let client = ctx.dynamodb().await?;
@@ -190,7 +190,7 @@ pub async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Repo
     finish(ctx, report, info, Some(&cost), args.wait, args.wait_timeout).await
 }
 
-pub async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Report> {
+pub(crate) async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Result<Report> {
     let report = Report::action("export status");
     let (table_arn, _) = table_arn(ctx).await?;
     let client = ctx.dynamodb().await?;
@@ -244,7 +244,7 @@ async fn finish(
     Ok(report)
 }
 
-pub async fn list(ctx: &Context) -> anyhow::Result<Report> {
+pub(crate) async fn list(ctx: &Context) -> anyhow::Result<Report> {
     let mut report = Report::action("export list");
     let (table_arn, _) = table_arn(ctx).await?;
     let exports = export::list(ctx.dynamodb().await?, &table_arn).await?;

@@ -179,7 +179,7 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     })
 }
 
-pub async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let month = Duration::days(30);
     let p = prices(&args.prices);
@@ -409,7 +409,7 @@ async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     })
 }
 
-pub async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Report> {
+pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Report> {
     if args.export.engine == crate::cli::ExportEngine::Athena {
         return Err(crate::error::UsageError::new(
             "health-check quarterly reads an export with --engine local only (item sizes follow DynamoDB's size rule, which the SQL does not have); use hot-partitions --from-export --engine athena for the key counts",

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::report::CheckId;
 use crate::report::{Finding, Report};
 
-pub async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
+pub(crate) async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
     if let Some(which) = &args.export.from_export {
         return from_export(ctx, args, which).await;
     }

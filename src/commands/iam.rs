@@ -17,7 +17,7 @@ use crate::spec::iam::{Scope, policy as document, select};
 /// In the default format, the policy document itself (ready for `aws iam create-policy
 /// --policy-document file://...`); with `-o json|ndjson|markdown`, the envelope with the
 /// document in `data.policy`.
-pub async fn policy(
+pub(crate) async fn policy(
     ctx: &Context,
     args: &IamPolicyArgs,
     out: &mut dyn Write,

@@ -32,7 +32,7 @@ struct QueryEntry {
     fixed: Option<&'static str>,
 }
 
-pub fn list() -> Result<Report, DataError> {
+pub(crate) fn list() -> Result<Report, DataError> {
     let data = ListData {
         queries: QUERIES
             .iter()
@@ -95,7 +95,10 @@ struct RunWindow {
 
 /// The log groups to query (see `aws::insights::resolve_log_groups`), with the error classified
 /// for the exit code: too many given is a usage error, none found a refusal.
-pub async fn resolve_log_groups(ctx: &Context, given: &[String]) -> anyhow::Result<LogGroups> {
+pub(crate) async fn resolve_log_groups(
+    ctx: &Context,
+    given: &[String],
+) -> anyhow::Result<LogGroups> {
     let prefix = &ctx.names.log_group_prefix;
     insights::resolve_log_groups(ctx.logs().await?, prefix, given)
         .await
@@ -107,7 +110,7 @@ pub async fn resolve_log_groups(ctx: &Context, given: &[String]) -> anyhow::Resu
 }
 
 /// Columns without a single value in any row: shown as "no data", not blanks.
-pub fn empty_columns(result: &QueryResult) -> Vec<String> {
+pub(crate) fn empty_columns(result: &QueryResult) -> Vec<String> {
     result
         .fields()
         .into_iter()
@@ -122,7 +125,7 @@ pub fn empty_columns(result: &QueryResult) -> Vec<String> {
 }
 
 /// Prepends the user and text filters, their values escaped.
-pub fn with_filters(query: &str, user: Option<&str>, matching: Option<&str>) -> String {
+pub(crate) fn with_filters(query: &str, user: Option<&str>, matching: Option<&str>) -> String {
     let mut parts = Vec::new();
     if let Some(u) = user {
         parts.push(format!("filter user_id = {}", quote(u)));

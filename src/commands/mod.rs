@@ -1,25 +1,25 @@
 //! One module per command: arguments in, a [`Report`] out. Commands never print; the streaming
 //! ones hand their items to the output layer's [`crate::output::stream::ItemStream`].
 
-pub mod alarms;
-pub mod bench;
+pub(crate) mod alarms;
+pub(crate) mod bench;
 pub mod changes;
-pub mod dashboard;
-pub mod diagnose;
-pub mod events;
-pub mod events_delete;
+pub(crate) mod dashboard;
+pub(crate) mod diagnose;
+pub(crate) mod events;
+pub(crate) mod events_delete;
 pub mod export;
-pub mod health;
-pub mod hot;
-pub mod iam;
-pub mod insights;
-pub mod preflight;
-pub mod restore;
+pub(crate) mod health;
+pub(crate) mod hot;
+pub(crate) mod iam;
+pub(crate) mod insights;
+pub(crate) mod preflight;
+pub(crate) mod restore;
 mod restore_data;
-pub mod stream;
-pub mod table;
-pub mod ttl;
-pub mod ttl_repair;
+pub(crate) mod stream;
+pub(crate) mod table;
+pub(crate) mod ttl;
+pub(crate) mod ttl_repair;
 
 use std::io::Write;
 use std::path::Path;
@@ -167,7 +167,7 @@ fn report_file(command: &Command) -> Option<(&Path, bool, bool)> {
 
 /// Checks the `--report` files against the output-file rule (`crate::files`), before the
 /// command makes its first AWS call.
-pub fn check_report_files(command: &Command) -> Result<(), UsageError> {
+pub(crate) fn check_report_files(command: &Command) -> Result<(), UsageError> {
     let Some((path, force, drill)) = report_file(command) else {
         return Ok(());
     };

@@ -38,7 +38,7 @@ fn judges_table(command: &Command) -> Option<(&'static str, bool)> {
 }
 
 /// The report that ends the command before it starts, or `None` to run it.
-pub async fn check(command: &Command, ctx: &Context) -> Option<Report> {
+pub(crate) async fn check(command: &Command, ctx: &Context) -> Option<Report> {
     let (name, is_check) = judges_table(command)?;
     // No region: the command's own error says how to give one.
     let client = ctx.dynamodb().await.ok()?;

@@ -29,7 +29,7 @@ use crate::times::{human, stamp};
 
 /// Where a restore will go and from when, checked against AWS before anything is written.
 #[derive(Debug, Clone)]
-pub struct Plan {
+pub(crate) struct Plan {
     pub source: String,
     pub target: String,
     /// `None`: the latest restorable time.
@@ -45,7 +45,7 @@ fn to_chrono(t: &aws_smithy_types::DateTime) -> Option<DateTime<Utc>> {
 }
 
 /// PITR enabled, the time inside [Earliest, Latest], the target free.
-pub async fn plan(
+pub(crate) async fn plan(
     ctx: &Context,
     target: &str,
     point: RestorePoint,
@@ -144,7 +144,7 @@ fn plan_pairs(p: &Plan) -> Vec<(&'static str, String)> {
 
 /// The point a restore goes back to: `--to`, else the latest restorable time when it started
 /// (AWS picks a point a little after it, so events dated before it are in the restore).
-pub fn restore_point(plan: &Plan) -> Option<DateTime<Utc>> {
+pub(crate) fn restore_point(plan: &Plan) -> Option<DateTime<Utc>> {
     plan.at.or(plan.latest)
 }
 
@@ -390,7 +390,7 @@ fn target_name(given: Option<&str>, derived: impl FnOnce() -> String) -> anyhow:
     }
 }
 
-pub async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Report> {
+pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let mut report = Report::action("pitr-restore");
     report.correct(spec::corrections::restore_drops_settings());
@@ -588,7 +588,7 @@ async fn ensure_drill_table(client: &aws_sdk_dynamodb::Client, name: &str) -> an
 }
 
 /// Deletes `name` only if it carries the drill tag.
-pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()> {
+pub(crate) async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()> {
     let client = ctx.dynamodb().await?;
     ensure_drill_table(client, name).await?;
     client.delete_table().table_name(name).send().await.aws(
@@ -601,7 +601,7 @@ pub async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()>
 
 /// What a drill does, resolved from its flags (or chosen by `health-check monthly --restore-test`).
 #[derive(Debug, Clone)]
-pub struct DrillSettings {
+pub(crate) struct DrillSettings {
     /// Keep the drill table instead of deleting it.
     pub keep: bool,
     /// Longest wait for the drill table to become ACTIVE.
@@ -634,7 +634,7 @@ impl From<&DrillArgs> for DrillSettings {
     }
 }
 
-pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report> {
+pub(crate) async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report> {
     if let Some(name) = &args.delete {
         let mut report = Report::action("dr-drill --delete");
         report.table_override = Some(name.clone());
@@ -665,7 +665,7 @@ pub async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Report>
 
 /// Restores the latest point into a tagged drill table, verifies it, measures RTO and RPO, and
 /// deletes it (unless kept).
-pub async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report> {
+pub(crate) async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result<Report> {
     let now = Utc::now();
     let target = target_name(None, || {
         format!("{}-drill-{}", ctx.table(), now.format("%Y%m%d-%H%M%S"))

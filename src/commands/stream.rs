@@ -20,7 +20,7 @@ use crate::events::writer::{delete_item, put_event};
 use crate::output::stream::{Column, ItemStream};
 use crate::report::{Finding, Report};
 
-pub const RECORD_COLUMNS: &[Column] = &[
+pub(crate) const RECORD_COLUMNS: &[Column] = &[
     ("EVENT", "event_name", 7),
     ("USER", "user_id", 20),
     ("TYPE", "event_type", 18),
@@ -123,7 +123,7 @@ fn leftover(deleted: bool, event: &crate::events::model::Event) -> String {
     }
 }
 
-pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
+pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
     let facts = gather(ctx).await?;
     let mut report = Report::check("stream-status");
     report.extend(evaluate(&facts));
@@ -171,7 +171,11 @@ pub async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Re
     Ok(report)
 }
 
-pub async fn tail(ctx: &Context, args: &TailArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub(crate) async fn tail(
+    ctx: &Context,
+    args: &TailArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let arn = stream_arn(ctx).await?;
     // One more reader of every shard: refused at two readers already (or when they cannot be
     // counted) unless --force.

@@ -28,7 +28,7 @@ fn desired(args: &TableCreateArgs) -> Desired {
     }
 }
 
-pub async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Report> {
+pub(crate) async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Result<Report> {
     crate::safety::forbid_on_production(&ctx.names, "table create")?;
     let name = ctx.table().to_owned();
     let spec = spec::table();
@@ -270,7 +270,7 @@ async fn configure(
     Ok(())
 }
 
-pub async fn verify(ctx: &Context) -> anyhow::Result<Report> {
+pub(crate) async fn verify(ctx: &Context) -> anyhow::Result<Report> {
     let facts = gather(ctx, ctx.table()).await?;
     let mut report = Report::check("table verify");
     report.extend(evaluate(&facts, &spec::table()));
@@ -293,7 +293,7 @@ struct VerifyData<'a> {
     table_arn: Option<Option<&'a str>>,
 }
 
-pub async fn describe(ctx: &Context) -> anyhow::Result<Report> {
+pub(crate) async fn describe(ctx: &Context) -> anyhow::Result<Report> {
     let name = ctx.table();
     let facts = gather(ctx, name).await?;
     let mut report = Report::action("table describe");

@@ -25,7 +25,7 @@ use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
 const COMMAND: &str = "check-ttl";
 
-pub async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
+pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
     if args.repair {
         return Box::pin(super::ttl_repair::repair(ctx, args)).await;
     }

@@ -34,7 +34,7 @@ const ERRORS_KEPT: usize = 5;
 
 /// What the repair did so far; kept in the state file with the tally, so a resume counts on.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct RepairCounts {
+pub(crate) struct RepairCounts {
     /// Items whose `ttl` TTL would never act on (missing, not a Number, milliseconds, too far).
     pub candidates: u64,
     pub repaired: u64,
@@ -49,7 +49,7 @@ pub struct RepairCounts {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct RepairState {
+pub(crate) struct RepairState {
     pub tally: TtlTally,
     pub repair: RepairCounts,
 }
@@ -57,7 +57,7 @@ pub struct RepairState {
 /// The write one item needs: its key, the `ttl` as read (`None`: missing), the `timestamp` as
 /// read, and the new value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Fix {
+pub(crate) struct Fix {
     pub key: HashMap<String, AttributeValue>,
     pub old_ttl: Option<AttributeValue>,
     pub old_timestamp: Option<AttributeValue>,
@@ -67,7 +67,7 @@ pub struct Fix {
 /// Whether an item needs a new `ttl`, and which: `Ok(None)` it is fine, `Err(())` it needs one
 /// but has no event time to compute it from.
 #[allow(clippy::result_unit_err)]
-pub fn plan(item: &HashMap<String, AttributeValue>, now: i64) -> Result<Option<Fix>, ()> {
+pub(crate) fn plan(item: &HashMap<String, AttributeValue>, now: i64) -> Result<Option<Fix>, ()> {
     let (class, _) = classify(item, now, 0);
     if !matches!(
         class,
@@ -144,7 +144,7 @@ async fn write_fix(
     }
 }
 
-pub async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
+pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, COMMAND, args.yes, args.dry_run)?;
     let resumed =
         super::ttl::state_files::<RepairState>(args, COMMAND, ctx.table(), "--repair --resume")?;

@@ -7,10 +7,10 @@ use serde_json::json;
 
 use super::model::{Defaults, Event, EventInput, Invalid};
 
-pub const USER: &str = "eventsctl-canary";
-pub const EVENT_TYPE: &str = "eventsctl.canary";
+pub(crate) const USER: &str = "eventsctl-canary";
+pub(crate) const EVENT_TYPE: &str = "eventsctl.canary";
 
-pub fn event(purpose: &str, now: DateTime<Utc>) -> Result<Event, Invalid> {
+pub(crate) fn event(purpose: &str, now: DateTime<Utc>) -> Result<Event, Invalid> {
     EventInput {
         user_id: USER.into(),
         event_type: EVENT_TYPE.into(),

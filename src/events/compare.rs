@@ -15,7 +15,7 @@ fn same_set<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
 }
 
 /// Attribute values equal as DynamoDB means them: numbers by value, sets without order.
-pub fn same_value(a: &AttributeValue, b: &AttributeValue) -> bool {
+pub(crate) fn same_value(a: &AttributeValue, b: &AttributeValue) -> bool {
     use AttributeValue as A;
     match (a, b) {
         (A::N(x), A::N(y)) => same_number(x, y),
@@ -36,14 +36,17 @@ pub fn same_value(a: &AttributeValue, b: &AttributeValue) -> bool {
 }
 
 /// Two items with the same attributes and equal values.
-pub fn same_item(a: &HashMap<String, AttributeValue>, b: &HashMap<String, AttributeValue>) -> bool {
+pub(crate) fn same_item(
+    a: &HashMap<String, AttributeValue>,
+    b: &HashMap<String, AttributeValue>,
+) -> bool {
     a.len() == b.len()
         && a.iter()
             .all(|(k, v)| b.get(k).is_some_and(|w| same_value(v, w)))
 }
 
 /// The attribute names whose values differ (or exist on one side only), sorted.
-pub fn differing(
+pub(crate) fn differing(
     stored: &HashMap<String, AttributeValue>,
     new: &HashMap<String, AttributeValue>,
 ) -> Vec<String> {

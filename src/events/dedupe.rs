@@ -13,12 +13,12 @@ use std::hash::{Hash, Hasher};
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
 /// Keys held in memory before spilling (about 35 MB of hash map).
-pub const IN_MEMORY_LINES: usize = 500_000;
+pub(crate) const IN_MEMORY_LINES: usize = 500_000;
 const BUCKETS: usize = 256;
 const RECORD: usize = 32;
 
 /// A 128-bit hash of several strings (two SipHash runs with different seeds).
-pub fn hash128(parts: &[&str]) -> u128 {
+pub(crate) fn hash128(parts: &[&str]) -> u128 {
     let mut a = DefaultHasher::new();
     let mut b = DefaultHasher::new();
     0xA5u8.hash(&mut b);
@@ -30,7 +30,7 @@ pub fn hash128(parts: &[&str]) -> u128 {
 }
 
 /// A 64-bit hash of some bytes (an event's record).
-pub fn hash64(bytes: &[u8]) -> u64 {
+pub(crate) fn hash64(bytes: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
     h.write(bytes);
     h.finish()
@@ -38,7 +38,7 @@ pub fn hash64(bytes: &[u8]) -> u64 {
 
 /// A line whose key an earlier line has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Repeat {
+pub(crate) struct Repeat {
     pub line: u64,
     /// The first line with this key.
     pub first: u64,
@@ -46,7 +46,7 @@ pub struct Repeat {
     pub same_content: bool,
 }
 
-pub struct Dedupe {
+pub(crate) struct Dedupe {
     seen: HashMap<u128, (u64, u64)>,
     limit: usize,
     buckets: Option<Vec<BufWriter<File>>>,
@@ -81,7 +81,7 @@ fn unrecord(r: &[u8]) -> (u128, u64, u64) {
 }
 
 impl Dedupe {
-    pub fn with_limit(limit: usize) -> Dedupe {
+    pub(crate) fn with_limit(limit: usize) -> Dedupe {
         Dedupe {
             seen: HashMap::new(),
             limit,
@@ -90,7 +90,7 @@ impl Dedupe {
     }
 
     /// Whether records went to disk (for tests and the report).
-    pub fn spilled(&self) -> bool {
+    pub(crate) fn spilled(&self) -> bool {
         self.buckets.is_some()
     }
 
@@ -101,7 +101,7 @@ impl Dedupe {
 
     /// A valid line's key and content. Returns the repeat when it is known now; after the spill,
     /// repeats are only known at [`Dedupe::finish`].
-    pub fn see(&mut self, key: u128, content: u64, line: u64) -> io::Result<Option<Repeat>> {
+    pub(crate) fn see(&mut self, key: u128, content: u64, line: u64) -> io::Result<Option<Repeat>> {
         if self.buckets.is_some() {
             self.spill(key, content, line)?;
             return Ok(None);
@@ -130,7 +130,7 @@ impl Dedupe {
     }
 
     /// The repeats not known yet (those of spilled records), bucket by bucket.
-    pub fn finish(self, mut on_repeat: impl FnMut(Repeat)) -> io::Result<()> {
+    pub(crate) fn finish(self, mut on_repeat: impl FnMut(Repeat)) -> io::Result<()> {
         let Some(buckets) = self.buckets else {
             return Ok(());
         };

@@ -36,27 +36,27 @@ use crate::aws::calls::CallLog;
 
 /// Problems (invalid lines, duplicates, conflicts, failures) are listed for this many lines and
 /// counted beyond: memory stays bounded whatever the input.
-pub const KEPT_PROBLEMS: usize = 1000;
+pub(crate) const KEPT_PROBLEMS: usize = 1000;
 /// Bytes of events in flight at most, across all batches (BatchWriteItem takes up to 16 MB a
 /// call; 25 items of 400 KB are 10 MB).
-pub const IN_FLIGHT_BYTES: usize = 48 << 20;
+pub(crate) const IN_FLIGHT_BYTES: usize = 48 << 20;
 
 /// A line that cannot be imported, or was not.
 #[derive(Debug, Clone, Serialize)]
-pub struct LineProblem {
+pub(crate) struct LineProblem {
     pub line: usize,
     pub reason: String,
 }
 
 /// The first [`KEPT_PROBLEMS`] problems by line number, and how many there were in all.
 #[derive(Debug, Default)]
-pub struct Problems {
+pub(crate) struct Problems {
     kept: BTreeMap<usize, String>,
     total: usize,
 }
 
 impl Problems {
-    pub fn add(&mut self, line: usize, reason: impl Into<String>) {
+    pub(crate) fn add(&mut self, line: usize, reason: impl Into<String>) {
         self.total += 1;
         if self.kept.len() < KEPT_PROBLEMS
             || self.kept.keys().next_back().is_some_and(|l| *l > line)
@@ -68,22 +68,23 @@ impl Problems {
         }
     }
 
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.total
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.total == 0
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = LineProblem> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = LineProblem> + '_ {
         self.kept.iter().map(|(line, reason)| LineProblem {
             line: *line,
             reason: reason.clone(),
         })
     }
 
-    pub fn lines(&self) -> impl Iterator<Item = usize> + '_ {
+    #[cfg(test)]
+    pub(crate) fn lines(&self) -> impl Iterator<Item = usize> + '_ {
         self.kept.keys().copied()
     }
 }
@@ -120,7 +121,7 @@ impl LineSet {
 
 /// What the validation pass found.
 #[derive(Debug, Default)]
-pub struct Validation {
+pub(crate) struct Validation {
     /// Non-blank lines.
     pub read: usize,
     pub valid: usize,
@@ -144,13 +145,13 @@ pub struct Validation {
 
 impl Validation {
     /// Events the write pass will send.
-    pub fn to_write(&self) -> usize {
+    pub(crate) fn to_write(&self) -> usize {
         self.valid.saturating_sub(self.expired_skipped)
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     pub stamp_now: bool,
     pub skip_expired: bool,
     pub overwrite: bool,
@@ -175,7 +176,10 @@ fn parse_line(text: &str, opts: &ImportOptions) -> Result<(Event, bool), String>
 }
 
 /// Pass one: every line parsed, validated and sized, valid events spooled, duplicate keys found.
-pub fn validate(input: &mut LineReader, opts: &ImportOptions) -> Result<Validation, InputError> {
+pub(crate) fn validate(
+    input: &mut LineReader,
+    opts: &ImportOptions,
+) -> Result<Validation, InputError> {
     let mut v = Validation::default();
     let mut dedupe = Dedupe::default();
     let spool_error = |e: io::Error| InputError::Unreadable {
@@ -269,7 +273,7 @@ pub use crate::progress::Task as ImportProgress;
 
 /// Why the write pass stopped before the end of the spool.
 #[derive(Debug, Clone)]
-pub enum Stop {
+pub(crate) enum Stop {
     Deadline,
     Interrupted,
     Unreachable(String),
@@ -287,7 +291,7 @@ impl std::fmt::Display for Stop {
 
 /// What the write pass did.
 #[derive(Debug, Default)]
-pub struct WriteSummary {
+pub(crate) struct WriteSummary {
     pub written: u64,
     /// Events already stored exactly as given.
     pub present: u64,
@@ -362,7 +366,7 @@ impl Batches<'_> {
 /// the deadline, when `stop` resolves (Ctrl-C, SIGTERM), or when the endpoint stops answering: everything not known
 /// to have landed goes to `failed_out`.
 #[allow(clippy::too_many_arguments)]
-pub async fn write(
+pub(crate) async fn write(
     client: &Client,
     table: &str,
     validation: &Validation,

@@ -9,11 +9,11 @@ use std::path::Path;
 /// The longest line read: an event is at most 400 KB as stored, and its JSON text, escapes and
 /// all, is not expected beyond 1 MiB. Anything longer is not NDJSON events (`/dev/zero`, a
 /// binary file, a JSON array on one line).
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// Why the input cannot be read at all.
 #[derive(Debug, thiserror::Error)]
-pub enum InputError {
+pub(crate) enum InputError {
     /// Nothing to read: stdin is a terminal, closed, or /dev/null.
     #[error("{0}")]
     NothingArrived(String),
@@ -50,7 +50,7 @@ fn stdin_is_null() -> bool {
 }
 
 /// Standard input as an input, unless nothing can arrive on it.
-pub fn stdin_checked(what: &str) -> Result<io::Stdin, InputError> {
+pub(crate) fn stdin_checked(what: &str) -> Result<io::Stdin, InputError> {
     use std::io::IsTerminal;
     let stdin = io::stdin();
     if stdin.is_terminal() {
@@ -67,7 +67,7 @@ pub fn stdin_checked(what: &str) -> Result<io::Stdin, InputError> {
 }
 
 /// Reads at most [`MAX_LINE_BYTES`] from stdin (`events put --json -`).
-pub fn read_stdin_capped(what: &str) -> Result<String, InputError> {
+pub(crate) fn read_stdin_capped(what: &str) -> Result<String, InputError> {
     let stdin = stdin_checked(what)?;
     let mut bytes = Vec::new();
     stdin
@@ -98,7 +98,7 @@ pub fn read_stdin_capped(what: &str) -> Result<String, InputError> {
 
 /// An import's lines, read once: `(line number, text or why it is not text)`. A BOM on the first
 /// line is dropped, CR/LF stripped, and a line that is not UTF-8 is a problem of that line only.
-pub struct LineReader {
+pub(crate) struct LineReader {
     reader: Box<dyn BufRead>,
     name: String,
     buf: Vec<u8>,
@@ -108,7 +108,7 @@ pub struct LineReader {
 
 impl LineReader {
     /// A file (anything `open` can read: a FIFO, `/dev/fd/63`), or `-` for stdin.
-    pub fn open(path: &Path) -> Result<LineReader, InputError> {
+    pub(crate) fn open(path: &Path) -> Result<LineReader, InputError> {
         if path == Path::new("-") {
             let stdin = stdin_checked("events import -")?;
             return Ok(LineReader::new(Box::new(stdin), "standard input"));
@@ -125,7 +125,7 @@ impl LineReader {
         Ok(LineReader::new(Box::new(file), &name))
     }
 
-    pub fn new(reader: Box<dyn Read>, name: &str) -> LineReader {
+    pub(crate) fn new(reader: Box<dyn Read>, name: &str) -> LineReader {
         LineReader {
             reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
             name: name.to_owned(),
@@ -136,13 +136,15 @@ impl LineReader {
     }
 
     /// Bytes read so far.
-    pub fn bytes(&self) -> u64 {
+    pub(crate) fn bytes(&self) -> u64 {
         self.bytes
     }
 
     /// The next line, or `None` at the end.
     #[allow(clippy::type_complexity)]
-    pub fn next_line(&mut self) -> Result<Option<(usize, Result<&str, String>)>, InputError> {
+    pub(crate) fn next_line(
+        &mut self,
+    ) -> Result<Option<(usize, Result<&str, String>)>, InputError> {
         self.buf.clear();
         loop {
             let available = match self.reader.fill_buf() {

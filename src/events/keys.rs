@@ -17,28 +17,23 @@ use crate::spec::{PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TYPE_SORT_KEY};
 const MAX_CHAR: char = '\u{10FFFF}';
 
 /// `2025-11-11T12:00:00.000000Z`.
-pub fn format_ts(t: DateTime<Utc>) -> String {
+pub(crate) fn format_ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
 /// `{timestamp}#{event_id}`.
-pub fn sort_key(ts: &str, event_id: &str) -> String {
+pub(crate) fn sort_key(ts: &str, event_id: &str) -> String {
     format!("{ts}#{event_id}")
 }
 
 /// `{event_type}#{timestamp}` and `{status}#{timestamp}`.
-pub fn index_key(prefix: &str, ts: &str) -> String {
+pub(crate) fn index_key(prefix: &str, ts: &str) -> String {
     format!("{prefix}#{ts}")
-}
-
-/// Splits a base-table sort key into timestamp and event id (the timestamp holds no `#`).
-pub fn split_sort_key(sk: &str) -> Option<(&str, &str)> {
-    sk.split_once('#')
 }
 
 /// Which key a query walks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Access {
+pub(crate) enum Access {
     /// The base table, sort key `timestamp#event_id`.
     Table,
     /// `EventTypeIndex`, sort key prefix `{event_type}#`.
@@ -48,7 +43,7 @@ pub enum Access {
 }
 
 impl Access {
-    pub fn index_name(&self) -> Option<&'static str> {
+    pub(crate) fn index_name(&self) -> Option<&'static str> {
         match self {
             Access::Table => None,
             Access::Type(_) => Some(crate::spec::EVENT_TYPE_INDEX),
@@ -56,7 +51,7 @@ impl Access {
         }
     }
 
-    pub fn sort_key_name(&self) -> &'static str {
+    pub(crate) fn sort_key_name(&self) -> &'static str {
         match self {
             Access::Table => SORT_KEY,
             Access::Type(_) => TYPE_SORT_KEY,
@@ -73,7 +68,7 @@ impl Access {
 
     /// The key condition for `[since, until]` and its `:lo` / `:hi` values. The base table's
     /// sort key has no prefix, and DynamoDB rejects an empty bound, so open ends are left out.
-    pub fn key_condition(
+    pub(crate) fn key_condition(
         &self,
         since: Option<DateTime<Utc>>,
         until: Option<DateTime<Utc>>,
@@ -94,7 +89,7 @@ impl Access {
     ///
     /// The lower bound of a whole second is `YYYY-MM-DDTHH:MM:SS`, a prefix of both the written
     /// format and of other writers' `+00:00` form, so neither is cut off at the boundary.
-    pub fn bounds(
+    pub(crate) fn bounds(
         &self,
         since: Option<DateTime<Utc>>,
         until: Option<DateTime<Utc>>,
@@ -117,7 +112,7 @@ impl Access {
 
 /// Where a query stopped: the key of the last item handed out, opaque to the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageToken {
+pub(crate) struct PageToken {
     /// Format version.
     pub v: u8,
     /// Index name, or empty for the base table.
@@ -128,7 +123,10 @@ pub struct PageToken {
 
 impl PageToken {
     /// The token after `item`, for a query on `access`.
-    pub fn after(item: &HashMap<String, AttributeValue>, access: &Access) -> Option<PageToken> {
+    pub(crate) fn after(
+        item: &HashMap<String, AttributeValue>,
+        access: &Access,
+    ) -> Option<PageToken> {
         let mut k = std::collections::BTreeMap::new();
         for name in [PARTITION_KEY, SORT_KEY, access.sort_key_name()] {
             let value = item.get(name)?.as_s().ok()?;
@@ -141,12 +139,12 @@ impl PageToken {
         })
     }
 
-    pub fn encode(&self) -> String {
+    pub(crate) fn encode(&self) -> String {
         let json = serde_json::to_vec(self).expect("a token serializes");
         URL_SAFE_NO_PAD.encode(json)
     }
 
-    pub fn decode(text: &str) -> Result<PageToken, String> {
+    pub(crate) fn decode(text: &str) -> Result<PageToken, String> {
         let bad = || {
             "the page token is not one eventsctl printed (copy it whole from the previous page)"
                 .to_owned()
@@ -161,7 +159,7 @@ impl PageToken {
 
     /// Checks the token belongs to this query (same user, same index) and returns the
     /// ExclusiveStartKey.
-    pub fn start_key(
+    pub(crate) fn start_key(
         &self,
         user: &str,
         access: &Access,

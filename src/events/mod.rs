@@ -1,20 +1,20 @@
 //! The shared events core: model and validation, key encoding, item size, writes, queries and
 //! imports. Every command that writes or reads events goes through here.
 
-pub mod canary;
-pub mod compare;
-pub mod dedupe;
-pub mod import;
-pub mod input;
-pub mod keys;
-pub mod model;
-pub mod numbers;
-pub mod query;
-pub mod record;
-pub mod scan;
-pub mod size;
-pub mod spool;
-pub mod strict_json;
+pub(crate) mod canary;
+pub(crate) mod compare;
+pub(crate) mod dedupe;
+pub(crate) mod import;
+pub(crate) mod input;
+pub(crate) mod keys;
+pub(crate) mod model;
+pub(crate) mod numbers;
+pub(crate) mod query;
+pub(crate) mod record;
+pub(crate) mod scan;
+pub(crate) mod size;
+pub(crate) mod spool;
+pub(crate) mod strict_json;
 pub mod writer;
 
 pub use model::{Event, EventInput};

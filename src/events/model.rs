@@ -17,7 +17,7 @@ use crate::spec::{
 };
 
 /// The status an event gets when none is given.
-pub const DEFAULT_STATUS: &str = "pending";
+pub(crate) const DEFAULT_STATUS: &str = "pending";
 /// DynamoDB's key size limits in bytes.
 const MAX_PARTITION_KEY_BYTES: usize = 2048;
 const MAX_SORT_KEY_BYTES: usize = 1024;
@@ -65,7 +65,7 @@ pub struct EventInput {
 /// Why an event cannot be written; one line, fit for `line N: ...`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct Invalid(pub String);
+pub(crate) struct Invalid(pub String);
 
 fn invalid(msg: impl Into<String>) -> Invalid {
     Invalid(msg.into())
@@ -73,7 +73,7 @@ fn invalid(msg: impl Into<String>) -> Invalid {
 
 /// How to fill what the input leaves out.
 #[derive(Debug, Clone, Copy)]
-pub struct Defaults {
+pub(crate) struct Defaults {
     /// The timestamp for events without one, if allowed (`events put`, `import --stamp-now`).
     pub now: Option<DateTime<Utc>>,
 }
@@ -116,7 +116,7 @@ fn kind(v: &Value) -> &'static str {
 }
 
 /// Parses any RFC 3339 timestamp into UTC.
-pub fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, Invalid> {
+pub(crate) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, Invalid> {
     crate::times::parse_rfc3339(text).map_err(|_| {
         invalid(format!(
             "timestamp `{text}` is not RFC 3339 (2025-11-11T12:00:00Z or with an offset)"
@@ -127,7 +127,7 @@ pub fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, Invalid> {
 /// A deterministic event id from the input's content: the same line gives the same id, so
 /// importing a file twice writes each event once. UUID-shaped, from SHA-256 of the canonical
 /// JSON (sorted keys) of the line.
-pub fn derived_event_id(canonical: &Value) -> String {
+pub(crate) fn derived_event_id(canonical: &Value) -> String {
     let mut text = String::new();
     write_canonical(canonical, &mut text);
     let hash = Sha256::digest(text.as_bytes());
@@ -143,7 +143,7 @@ pub fn derived_event_id(canonical: &Value) -> String {
 }
 
 /// JSON with object keys sorted at every level, whatever order the input had.
-pub fn write_canonical(v: &Value, out: &mut String) {
+pub(crate) fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Object(m) => {
             // Sorted here: `serde_json::Map` keeps insertion order when a dependency turns on
@@ -199,7 +199,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A random UUID v4, for events put by hand and canaries.
-pub fn random_event_id() -> String {
+pub(crate) fn random_event_id() -> String {
     let bytes: [u8; 16] = rand::random();
     let mut b = bytes;
     b[6] = (b[6] & 0x0f) | 0x40;
@@ -231,7 +231,7 @@ fn checked_object(text: &str) -> Result<Value, Invalid> {
 
 impl EventInput {
     /// Parses one JSON object (an import line, `--json`), checking its numbers first.
-    pub fn parse(text: &str) -> Result<(EventInput, Value), Invalid> {
+    pub(crate) fn parse(text: &str) -> Result<(EventInput, Value), Invalid> {
         let value = checked_object(text)?;
         let input = EventInput::deserialize(&value).map_err(|e| invalid(field_error(&e)))?;
         Ok((input, value))
@@ -240,7 +240,7 @@ impl EventInput {
     /// One import line, parsed once: as [`EventInput::parse`], but the parsed JSON is moved into
     /// the input instead of copied, and a line without an `event_id` gets the one derived from its
     /// content ([`derived_event_id`]) here, where the whole line is still at hand.
-    pub fn from_line(text: &str) -> Result<EventInput, Invalid> {
+    pub(crate) fn from_line(text: &str) -> Result<EventInput, Invalid> {
         let value = checked_object(text)?;
         let derived = match value.get("event_id") {
             None | Some(Value::Null) => Some(derived_event_id(&value)),
@@ -255,7 +255,7 @@ impl EventInput {
     }
 
     /// Validates and fills defaults. `canonical` is the input as parsed, for a derived id.
-    pub fn into_event(
+    pub(crate) fn into_event(
         self,
         defaults: Defaults,
         canonical: Option<&Value>,
@@ -409,13 +409,13 @@ fn nested_object(field: &str, value: Option<Value>) -> Result<Map<String, Value>
 }
 
 impl Event {
-    pub fn sort_key(&self) -> String {
+    pub(crate) fn sort_key(&self) -> String {
         sort_key(&self.timestamp, &self.event_id)
     }
 
     /// The DynamoDB item: the event's attributes plus the three composite keys, built directly
     /// (numbers as the text [`number_text`] gives).
-    pub fn to_item(&self) -> HashMap<String, AttributeValue> {
+    pub(crate) fn to_item(&self) -> HashMap<String, AttributeValue> {
         let s = |v: &str| AttributeValue::S(v.to_owned());
         let map = |m: &Map<String, Value>| {
             AttributeValue::M(
@@ -453,7 +453,7 @@ impl Event {
     }
 
     /// The size of [`Event::to_item`] as DynamoDB counts it, without building the item.
-    pub fn item_size(&self) -> usize {
+    pub(crate) fn item_size(&self) -> usize {
         let (ts, id) = (self.timestamp.len(), self.event_id.len());
         let number = |n: &str| number_size(n);
         PARTITION_KEY.len()
@@ -489,7 +489,7 @@ impl Event {
     }
 
     /// Checks the item against the 400 KB limit before any call; returns its size.
-    pub fn check_size(&self) -> Result<usize, Invalid> {
+    pub(crate) fn check_size(&self) -> Result<usize, Invalid> {
         let size = self.item_size();
         if size > MAX_ITEM_BYTES {
             return Err(invalid(format!(
@@ -501,13 +501,13 @@ impl Event {
     }
 
     /// The item, checked against the 400 KB limit before any call.
-    pub fn to_checked_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
+    pub(crate) fn to_checked_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
         self.check_size()?;
         Ok(self.to_item())
     }
 
     /// The key of the item: `user_id` and `timestamp#event_id`.
-    pub fn key(&self) -> HashMap<String, AttributeValue> {
+    pub(crate) fn key(&self) -> HashMap<String, AttributeValue> {
         HashMap::from([
             (
                 PARTITION_KEY.to_owned(),
@@ -520,7 +520,7 @@ impl Event {
 
 /// A JSON number as DynamoDB receives it: integers as they are, floats in the shortest form that
 /// reads back to the same value (what `check_numbers` validated against).
-pub fn number_text(n: &serde_json::Number) -> String {
+pub(crate) fn number_text(n: &serde_json::Number) -> String {
     if let Some(i) = n.as_i64() {
         i.to_string()
     } else if let Some(u) = n.as_u64() {
@@ -531,7 +531,7 @@ pub fn number_text(n: &serde_json::Number) -> String {
 }
 
 /// A JSON value as an attribute value: objects are maps, arrays lists, null is NULL.
-pub fn json_to_attribute(v: &Value) -> AttributeValue {
+pub(crate) fn json_to_attribute(v: &Value) -> AttributeValue {
     match v {
         Value::Null => AttributeValue::Null(true),
         Value::Bool(b) => AttributeValue::Bool(*b),
@@ -548,7 +548,7 @@ pub fn json_to_attribute(v: &Value) -> AttributeValue {
 
 /// The JSON form of a binary value: `{"$binary": "<base64>"}`, so that output shows it, marked
 /// as binary, instead of dropping it.
-pub const BINARY_KEY: &str = "$binary";
+pub(crate) const BINARY_KEY: &str = "$binary";
 
 fn number_json(n: &str) -> Value {
     if let Ok(i) = n.parse::<i64>() {
@@ -570,7 +570,7 @@ fn binary_json(b: &aws_smithy_types::Blob) -> Value {
 }
 
 /// One attribute value as JSON: every type DynamoDB has, binaries as `{"$binary": base64}`.
-pub fn value_to_json(v: &AttributeValue) -> Value {
+pub(crate) fn value_to_json(v: &AttributeValue) -> Value {
     match v {
         AttributeValue::S(s) => Value::String(s.clone()),
         AttributeValue::N(n) => number_json(n),
@@ -602,7 +602,7 @@ pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
 }
 
 /// Epoch-seconds `ttl` of a stored item, if it is a Number.
-pub fn item_ttl(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub(crate) fn item_ttl(item: &HashMap<String, AttributeValue>) -> Option<i64> {
     item.get(TTL_ATTRIBUTE)
         .and_then(|v| v.as_n().ok())
         .and_then(|n| n.parse::<f64>().ok())

@@ -56,7 +56,7 @@ fn normalize(text: &str) -> Option<Decimal> {
 }
 
 /// DynamoDB's limits on a number string: 38 significant digits, 1e-130 <= |n| < 1e126.
-pub fn dynamodb_number_problem(text: &str) -> Option<String> {
+pub(crate) fn dynamodb_number_problem(text: &str) -> Option<String> {
     let out_of_range = || {
         format!(
             "number {text} is outside DynamoDB's range (1e-130 to 9.99e125); send it as a string"
@@ -82,7 +82,7 @@ pub fn dynamodb_number_problem(text: &str) -> Option<String> {
 }
 
 /// Do two DynamoDB number strings mean the same number (`1.50` and `1.5`, `1e2` and `100`)?
-pub fn same_number(a: &str, b: &str) -> bool {
+pub(crate) fn same_number(a: &str, b: &str) -> bool {
     a == b
         || match (normalize(a), normalize(b)) {
             (Some(x), Some(y)) => x == y,
@@ -127,7 +127,7 @@ fn check_literal(text: &str) -> Result<(), String> {
 
 /// Checks every number token of a JSON text (strings are skipped, escapes honoured).
 /// Returns the first problem; the text's JSON validity is serde_json's business.
-pub fn check_numbers(json: &str) -> Result<(), String> {
+pub(crate) fn check_numbers(json: &str) -> Result<(), String> {
     let bytes = json.as_bytes();
     let mut i = 0;
     let mut in_string = false;

@@ -11,11 +11,11 @@ use super::model::item_ttl;
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
 
-pub type Item = HashMap<String, AttributeValue>;
+pub(crate) type Item = HashMap<String, AttributeValue>;
 
 /// What to read.
 #[derive(Debug, Clone)]
-pub struct QuerySpec {
+pub(crate) struct QuerySpec {
     pub user: String,
     pub access: Access,
     pub since: Option<DateTime<Utc>>,
@@ -38,7 +38,7 @@ pub struct QuerySpec {
 }
 
 impl QuerySpec {
-    pub fn new(user: impl Into<String>, access: Access, now: i64) -> QuerySpec {
+    pub(crate) fn new(user: impl Into<String>, access: Access, now: i64) -> QuerySpec {
         QuerySpec {
             user: user.into(),
             access,
@@ -59,7 +59,7 @@ impl QuerySpec {
 
 /// How a query ended.
 #[derive(Debug, Clone, Default)]
-pub struct QueryOutcome {
+pub(crate) struct QueryOutcome {
     /// Items handed to the sink.
     pub returned: usize,
     /// Items DynamoDB read (before the filter).
@@ -73,7 +73,7 @@ pub struct QueryOutcome {
 
 /// A failure of the query itself, or of the sink (a closed stdout, say).
 #[derive(Debug, thiserror::Error)]
-pub enum QueryError {
+pub(crate) enum QueryError {
     #[error(transparent)]
     Aws(#[from] AwsError),
     #[error(transparent)]
@@ -82,7 +82,7 @@ pub enum QueryError {
 
 /// Runs the query, handing each item to `sink` as its page arrives. The sink returns
 /// `Ok(false)` to stop early (a bounded search found what it wanted).
-pub async fn query(
+pub(crate) async fn query(
     client: &Client,
     table: &str,
     spec: &QuerySpec,

@@ -33,7 +33,7 @@ const OBJECT: u8 = 7;
 /// The record is not one this module wrote (a damaged spool).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the import's spool file is damaged")]
-pub struct Damaged;
+pub(crate) struct Damaged;
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());
@@ -78,7 +78,7 @@ fn put_map(out: &mut Vec<u8>, m: &Map<String, Value>) {
 }
 
 /// Appends the record of `event` to `out`.
-pub fn encode(event: &Event, out: &mut Vec<u8>) {
+pub(crate) fn encode(event: &Event, out: &mut Vec<u8>) {
     for s in [
         &event.user_id,
         &event.event_id,
@@ -209,7 +209,7 @@ impl<'a> Reader<'a> {
 }
 
 /// The DynamoDB item of a record: the same item [`Event::to_item`] builds, made in one pass.
-pub fn decode_item(record: &[u8]) -> Result<HashMap<String, AttributeValue>, Damaged> {
+pub(crate) fn decode_item(record: &[u8]) -> Result<HashMap<String, AttributeValue>, Damaged> {
     let mut r = Reader(record);
     let (user_id, event_id, event_type, status, timestamp) =
         (r.str()?, r.str()?, r.str()?, r.str()?, r.str()?);
@@ -246,7 +246,7 @@ pub fn decode_item(record: &[u8]) -> Result<HashMap<String, AttributeValue>, Dam
 }
 
 /// The event of a record (for the failed file).
-pub fn decode_event(record: &[u8]) -> Result<Event, Damaged> {
+pub(crate) fn decode_event(record: &[u8]) -> Result<Event, Damaged> {
     let mut r = Reader(record);
     let mut text = || r.str().map(str::to_owned);
     let (user_id, event_id, event_type, status, timestamp) =

@@ -23,13 +23,13 @@ use tokio::sync::mpsc;
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
 use crate::events::writer::RetryPolicy;
 
-pub type Item = HashMap<String, AttributeValue>;
+pub(crate) type Item = HashMap<String, AttributeValue>;
 
 /// DynamoDB's largest TotalSegments.
-pub const MAX_TOTAL_SEGMENTS: i32 = 1_000_000;
+pub(crate) const MAX_TOTAL_SEGMENTS: i32 = 1_000_000;
 
 #[derive(Debug, Clone)]
-pub struct ScanSpec {
+pub(crate) struct ScanSpec {
     /// TotalSegments: how many parts the key space is cut into.
     pub total_segments: i32,
     /// The segments to read, in this order; `None`: every one, `0..total_segments`.
@@ -56,7 +56,7 @@ pub struct ScanSpec {
 
 impl ScanSpec {
     /// `segments` segments, all read at once (small scans: samples, counts).
-    pub fn new(segments: i32) -> ScanSpec {
+    pub(crate) fn new(segments: i32) -> ScanSpec {
         let segments = segments.clamp(1, MAX_TOTAL_SEGMENTS);
         ScanSpec {
             total_segments: segments,
@@ -92,14 +92,14 @@ impl ScanSpec {
 /// `min`, at most DynamoDB's 1,000,000. AWS suggests starting at about one segment per 2 GB
 /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan);
 /// smaller segments make a checkpoint lose less and spread a resumed scan further.
-pub fn segments_for(bytes: i64, min: i32) -> i32 {
+pub(crate) fn segments_for(bytes: i64, min: i32) -> i32 {
     let per_gb = (bytes.max(0) as f64 / 1e9).ceil() as i64;
     per_gb.clamp(min.max(1) as i64, MAX_TOTAL_SEGMENTS as i64) as i32
 }
 
 /// One Scan response.
 #[derive(Debug, Default)]
-pub struct ScanPage {
+pub(crate) struct ScanPage {
     pub segment: i32,
     pub items: Vec<Item>,
     /// Items in the page (the count when `count_only`).
@@ -113,7 +113,7 @@ pub struct ScanPage {
 /// A segment that failed after every retry; the other segments go on.
 #[derive(Debug, thiserror::Error)]
 #[error("segment {segment}: {error}")]
-pub struct SegmentError {
+pub(crate) struct SegmentError {
     pub segment: i32,
     pub error: AwsError,
 }
@@ -148,7 +148,7 @@ impl ReadRate {
 /// Starts `concurrency` readers that take segments in order; pages arrive on the returned
 /// channel until every segment is done (the channel then closes). Dropping the receiver stops
 /// the readers after their current request.
-pub fn start(
+pub(crate) fn start(
     client: Client,
     table: String,
     spec: ScanSpec,
@@ -287,7 +287,7 @@ async fn scan_page(
 }
 
 /// Item count by a parallel Scan with Select=COUNT (exact, unlike DescribeTable's estimate).
-pub async fn count(client: &Client, table: &str, segments: i32) -> Result<u64, AwsError> {
+pub(crate) async fn count(client: &Client, table: &str, segments: i32) -> Result<u64, AwsError> {
     let mut spec = ScanSpec::new(segments);
     spec.count_only = true;
     let mut rx = start(client.clone(), table.to_owned(), spec);

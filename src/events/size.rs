@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-pub fn item_size(item: &HashMap<String, AttributeValue>) -> usize {
+pub(crate) fn item_size(item: &HashMap<String, AttributeValue>) -> usize {
     item.iter().map(|(k, v)| k.len() + value_size(v)).sum()
 }
 
-pub fn number_size(n: &str) -> usize {
+pub(crate) fn number_size(n: &str) -> usize {
     let digits: String = n
         .split(['e', 'E'])
         .next()
@@ -26,7 +26,7 @@ pub fn number_size(n: &str) -> usize {
     significant.div_ceil(2) + 1
 }
 
-pub fn value_size(v: &AttributeValue) -> usize {
+pub(crate) fn value_size(v: &AttributeValue) -> usize {
     match v {
         AttributeValue::S(s) => s.len(),
         AttributeValue::N(n) => number_size(n),
@@ -48,7 +48,7 @@ pub fn value_size(v: &AttributeValue) -> usize {
 
 /// The size of a JSON value stored as an attribute ([`crate::events::model::json_to_attribute`]),
 /// counted as [`value_size`] counts the attribute, without building it.
-pub fn json_value_size(v: &serde_json::Value) -> usize {
+pub(crate) fn json_value_size(v: &serde_json::Value) -> usize {
     use serde_json::Value;
     match v {
         Value::Null | Value::Bool(_) => 1,
@@ -60,7 +60,7 @@ pub fn json_value_size(v: &serde_json::Value) -> usize {
 }
 
 /// The size of a JSON object stored as a map attribute.
-pub fn json_map_size(m: &serde_json::Map<String, serde_json::Value>) -> usize {
+pub(crate) fn json_map_size(m: &serde_json::Map<String, serde_json::Value>) -> usize {
     3 + m
         .iter()
         .map(|(k, v)| 1 + k.len() + json_value_size(v))

@@ -8,13 +8,13 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
 /// Where validated events are written: one record after the other, each its input line number
 /// (u64), its length (u32, little-endian) and its bytes ([`super::record`]).
-pub struct SpoolWriter {
+pub(crate) struct SpoolWriter {
     file: BufWriter<File>,
     records: u64,
 }
 
 impl SpoolWriter {
-    pub fn new() -> io::Result<SpoolWriter> {
+    pub(crate) fn new() -> io::Result<SpoolWriter> {
         Ok(SpoolWriter {
             file: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
             records: 0,
@@ -22,7 +22,7 @@ impl SpoolWriter {
     }
 
     /// One validated event's record.
-    pub fn push(&mut self, line: usize, record: &[u8]) -> io::Result<()> {
+    pub(crate) fn push(&mut self, line: usize, record: &[u8]) -> io::Result<()> {
         self.file.write_all(&(line as u64).to_le_bytes())?;
         self.file.write_all(&(record.len() as u32).to_le_bytes())?;
         self.file.write_all(record)?;
@@ -30,7 +30,7 @@ impl SpoolWriter {
         Ok(())
     }
 
-    pub fn finish(self) -> io::Result<Spool> {
+    pub(crate) fn finish(self) -> io::Result<Spool> {
         let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
         file.flush()?;
         Ok(Spool {
@@ -41,7 +41,7 @@ impl SpoolWriter {
 }
 
 /// The spooled events, readable from the start as often as needed.
-pub struct Spool {
+pub(crate) struct Spool {
     file: File,
     records: u64,
 }
@@ -53,11 +53,12 @@ impl std::fmt::Debug for Spool {
 }
 
 impl Spool {
-    pub fn records(&self) -> u64 {
+    #[cfg(test)]
+    pub(crate) fn records(&self) -> u64 {
         self.records
     }
 
-    pub fn reader(&self) -> io::Result<SpoolReader> {
+    pub(crate) fn reader(&self) -> io::Result<SpoolReader> {
         let mut file = self.file.try_clone()?;
         file.rewind()?;
         Ok(SpoolReader {
@@ -68,7 +69,7 @@ impl Spool {
     }
 }
 
-pub struct SpoolReader {
+pub(crate) struct SpoolReader {
     reader: BufReader<File>,
     /// The last record read and its line: one buffer for the whole pass.
     line: Option<usize>,
@@ -77,7 +78,7 @@ pub struct SpoolReader {
 
 impl SpoolReader {
     /// The next record: its input line and its bytes (valid until the next call).
-    pub fn next_record(&mut self) -> io::Result<Option<(usize, &[u8])>> {
+    pub(crate) fn next_record(&mut self) -> io::Result<Option<(usize, &[u8])>> {
         let mut head = [0u8; 12];
         match self.reader.read_exact(&mut head) {
             Ok(()) => {}
@@ -102,7 +103,7 @@ impl SpoolReader {
     }
 
     /// The record [`SpoolReader::next_record`] last returned, if any.
-    pub fn last(&self) -> Option<(usize, &[u8])> {
+    pub(crate) fn last(&self) -> Option<(usize, &[u8])> {
         self.line.map(|l| (l, &self.buf[..]))
     }
 }

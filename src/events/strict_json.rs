@@ -10,10 +10,10 @@ use serde_json::{Map, Value};
 /// DynamoDB nests attribute values at most 32 levels deep, the top-level attribute counted as
 /// level 1: a map or list attribute holds at most 31 levels of maps and lists above a scalar
 /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html).
-pub const MAX_NESTING: usize = 32;
+pub(crate) const MAX_NESTING: usize = 32;
 
 /// A `serde_json::Value` that refuses duplicate object keys.
-pub struct Strict(pub Value);
+pub(crate) struct Strict(pub Value);
 
 impl<'de> Deserialize<'de> for Strict {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
@@ -88,12 +88,12 @@ impl<'de> Visitor<'de> for StrictVisitor {
 }
 
 /// Parses one JSON text strictly.
-pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+pub(crate) fn parse(text: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str::<Strict>(text).map(|s| s.0)
 }
 
 /// Levels of maps and lists in `v`, itself included (a scalar is 0).
-pub fn container_depth(v: &Value) -> usize {
+pub(crate) fn container_depth(v: &Value) -> usize {
     // Iterative: a hostile value must not recurse deeply here either.
     let mut deepest = 0;
     let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];

@@ -19,16 +19,16 @@ use crate::aws::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
 
 /// BatchWriteItem takes at most 25 requests.
-pub const BATCH_SIZE: usize = 25;
+pub(crate) const BATCH_SIZE: usize = 25;
 
 /// BatchGetItem reads at most 100 keys: [`write_new`] reads a group of up to 100 new events in
 /// one call, then writes them 25 at a time.
-pub const READ_BATCH_SIZE: usize = 100;
+pub(crate) const READ_BATCH_SIZE: usize = 100;
 
 /// Exponential backoff with full jitter: attempt n sleeps a uniform random time in
 /// `[0, min(cap, base * 2^n)]` (AWS Architecture Blog, "Exponential Backoff And Jitter").
 #[derive(Debug, Clone, Copy)]
-pub struct RetryPolicy {
+pub(crate) struct RetryPolicy {
     /// Attempts per batch, the first one included.
     pub max_attempts: u32,
     pub base: Duration,
@@ -46,7 +46,7 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    pub fn backoff(&self, attempt: u32) -> Duration {
+    pub(crate) fn backoff(&self, attempt: u32) -> Duration {
         let ceiling = self
             .base
             .saturating_mul(1u32.checked_shl(attempt.min(20)).unwrap_or(u32::MAX))
@@ -58,13 +58,13 @@ impl RetryPolicy {
 
 /// Spaces out units of work to at most `per_second`, shared by every task of a command.
 #[derive(Debug)]
-pub struct RateLimiter {
+pub(crate) struct RateLimiter {
     per_unit: Duration,
     next: Mutex<Instant>,
 }
 
 impl RateLimiter {
-    pub fn new(per_second: f64) -> RateLimiter {
+    pub(crate) fn new(per_second: f64) -> RateLimiter {
         RateLimiter {
             per_unit: Duration::from_secs_f64(1.0 / per_second.max(0.001)),
             next: Mutex::new(Instant::now()),
@@ -72,7 +72,7 @@ impl RateLimiter {
     }
 
     /// Waits until `units` more may go.
-    pub async fn acquire(&self, units: u32) {
+    pub(crate) async fn acquire(&self, units: u32) {
         let start = {
             let mut next = self
                 .next
@@ -89,7 +89,7 @@ impl RateLimiter {
 
 /// Why `put_event` did not write.
 #[derive(Debug, thiserror::Error)]
-pub enum PutError {
+pub(crate) enum PutError {
     #[error(
         "event {0} already exists; put never overwrites (give another --event-id or --timestamp)"
     )]
@@ -101,7 +101,7 @@ pub enum PutError {
 }
 
 /// PutItem with `attribute_not_exists`, so an existing event is never replaced.
-pub async fn put_event(client: &Client, table: &str, event: &Event) -> Result<(), PutError> {
+pub(crate) async fn put_event(client: &Client, table: &str, event: &Event) -> Result<(), PutError> {
     let item = event.to_checked_item()?;
     let result = client
         .put_item()
@@ -122,7 +122,7 @@ pub async fn put_event(client: &Client, table: &str, event: &Event) -> Result<()
 }
 
 /// DeleteItem of one key (canary cleanup).
-pub async fn delete_item(
+pub(crate) async fn delete_item(
     client: &Client,
     table: &str,
     key: HashMap<String, AttributeValue>,
@@ -167,7 +167,7 @@ pub async fn delete_if_expired(
 /// from, and its item, decoded from the record once and moved into the request that sends it (a
 /// request sent again decodes it again: no copy of the item is kept per batch).
 #[derive(Debug, Clone)]
-pub struct Pending {
+pub(crate) struct Pending {
     pub line: usize,
     pub record: Arc<[u8]>,
     item: Option<HashMap<String, AttributeValue>>,
@@ -175,7 +175,7 @@ pub struct Pending {
 }
 
 impl Pending {
-    pub fn new(line: usize, record: Arc<[u8]>) -> Result<Pending, Damaged> {
+    pub(crate) fn new(line: usize, record: Arc<[u8]>) -> Result<Pending, Damaged> {
         let item = decode_item(&record)?;
         let key = key_of(&item).ok_or(Damaged)?;
         Ok(Pending {
@@ -187,7 +187,7 @@ impl Pending {
     }
 
     /// An event not read from a spool (bench seeding), checked against the item size limit.
-    pub fn from_event(line: usize, event: &Event) -> Result<Pending, Invalid> {
+    pub(crate) fn from_event(line: usize, event: &Event) -> Result<Pending, Invalid> {
         event.check_size()?;
         let mut record = Vec::new();
         super::record::encode(event, &mut record);
@@ -195,7 +195,7 @@ impl Pending {
     }
 
     /// The item, decoded again if a request took it.
-    pub fn item(&mut self) -> &HashMap<String, AttributeValue> {
+    pub(crate) fn item(&mut self) -> &HashMap<String, AttributeValue> {
         self.item
             .get_or_insert_with(|| decode_item(&self.record).expect("the record decoded before"))
     }
@@ -213,7 +213,7 @@ impl Pending {
 }
 
 /// Something BatchWriteItem carries: a put or a delete, known by its key.
-pub trait Batched {
+pub(crate) trait Batched {
     /// The request that sends it; called again for each attempt that needs it.
     fn request(&mut self) -> WriteRequest;
     /// `(user_id, timestamp#event_id)`.
@@ -243,7 +243,7 @@ impl Batched for Pending {
 
 /// An item to delete by its key (bench cleanup).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DeleteKey {
+pub(crate) struct DeleteKey {
     pub user_id: String,
     pub sort_key: String,
 }
@@ -268,7 +268,7 @@ impl Batched for DeleteKey {
 
 /// Counters shared by every batch of one import.
 #[derive(Debug, Default)]
-pub struct WriteStats {
+pub(crate) struct WriteStats {
     pub written: AtomicU64,
     /// Batches sent again (after throttling, an error or unprocessed items).
     pub retries: AtomicU64,
@@ -280,7 +280,7 @@ pub struct WriteStats {
 
 /// What did not land, and why.
 #[derive(Debug)]
-pub struct Failed<T = Pending> {
+pub(crate) struct Failed<T = Pending> {
     pub pending: T,
     pub reason: String,
     /// The endpoint did not answer (after the SDK's own retries): the rest will not fare better.
@@ -307,7 +307,7 @@ fn key_of(item: &HashMap<String, AttributeValue>) -> Option<(String, String)> {
 
 /// Writes one batch (at most 25 puts or deletes), retrying what DynamoDB did not take.
 /// Returns what never landed.
-pub async fn write_batch<T: Batched>(
+pub(crate) async fn write_batch<T: Batched>(
     client: &Client,
     table: &str,
     batch: Vec<T>,
@@ -382,16 +382,15 @@ pub async fn write_batch<T: Batched>(
 
 /// A stored event that differs from the line that would replace it: not written.
 #[derive(Debug, Clone)]
-pub struct Conflict {
+pub(crate) struct Conflict {
     pub line: usize,
-    pub key: (String, String),
     /// The attributes that differ.
     pub differs: Vec<String>,
 }
 
 /// What a batch of new events came to.
 #[derive(Debug, Default)]
-pub struct NewOutcome {
+pub(crate) struct NewOutcome {
     pub failed: Vec<Failed>,
     /// Already stored exactly as given: nothing to write.
     pub present: u64,
@@ -477,7 +476,7 @@ async fn stored_items(
 /// other. The read and the writes are milliseconds apart; a write to the same key by another
 /// client in between is the one case this cannot see. With `overwrite` the read is skipped and
 /// every event is written.
-pub async fn write_new(
+pub(crate) async fn write_new(
     client: &Client,
     table: &str,
     group: Vec<Pending>,
@@ -510,7 +509,6 @@ pub async fn write_new(
                 Some(item) => outcome.conflicts.push(Conflict {
                     line: p.line,
                     differs: super::compare::differing(item, p.item()),
-                    key,
                 }),
             }
         }
@@ -553,7 +551,7 @@ mod tests {
     use aws_smithy_mocks::{RuleMode, mock, mock_client};
 
     /// An error response as DynamoDB sends it (awsJson1_0).
-    pub fn aws_json_error(
+    pub(crate) fn aws_json_error(
         status: u16,
         kind: &str,
         message: &str,

@@ -4,11 +4,11 @@ use crate::report::ChartSeries;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /// Points a sparkline shows at most; longer series are bucketed by their maximum.
-pub const WIDTH: usize = 24;
+pub(crate) const WIDTH: usize = 24;
 
 /// A sparkline of the values, scaled from zero to the larger of the maximum and the target so
 /// that a line under its target looks low. Missing points are blank.
-pub fn sparkline(values: &[Option<f64>], target: Option<f64>) -> String {
+pub(crate) fn sparkline(values: &[Option<f64>], target: Option<f64>) -> String {
     let buckets = bucket(values, WIDTH);
     let max = buckets
         .iter()
@@ -39,7 +39,7 @@ fn bucket(values: &[Option<f64>], width: usize) -> Vec<Option<f64>> {
         .collect()
 }
 
-pub fn format_value(v: f64, unit: &str) -> String {
+pub(crate) fn format_value(v: f64, unit: &str) -> String {
     let number = if v.abs() >= 100.0 || v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
@@ -53,7 +53,7 @@ pub fn format_value(v: f64, unit: &str) -> String {
 }
 
 /// `[label, sparkline, latest, max]`; the target is in the chart's title.
-pub fn row(s: &ChartSeries) -> Vec<String> {
+pub(crate) fn row(s: &ChartSeries) -> Vec<String> {
     let latest = s.values.iter().rev().flatten().next().copied();
     let max = s.values.iter().flatten().copied().reduce(f64::max);
     let show = |v: Option<f64>| {

@@ -46,7 +46,7 @@ pub fn line(text: &str) -> Cow<'_, str> {
 }
 
 /// A table cell, which may span lines inside its borders: newlines kept, the rest escaped.
-pub fn cell(text: &str) -> Cow<'_, str> {
+pub(crate) fn cell(text: &str) -> Cow<'_, str> {
     escape_with(text, true)
 }
 

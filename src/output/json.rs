@@ -7,11 +7,11 @@ use serde_json::{Value, json};
 use super::RenderContext;
 use crate::report::Report;
 
-pub const SCHEMA: &str = "eventsctl/v1";
+pub(crate) const SCHEMA: &str = "eventsctl/v1";
 
 /// The envelope as a value: `{schema, command, target, generated_at, status, findings, data}`
 /// plus `corrections` and `notes` when there are any.
-pub fn envelope(report: &Report, rc: &RenderContext) -> Value {
+pub(crate) fn envelope(report: &Report, rc: &RenderContext) -> Value {
     let mut value = json!({
         "schema": SCHEMA,
         "command": report.command,

@@ -3,14 +3,14 @@
 //! Renderers write to any `io::Write` and return its errors, so a closed pipe (`| head`) travels
 //! back to `main` as an error that it treats as success, and nothing ever panics on output.
 
-pub mod chart;
+pub(crate) mod chart;
 pub mod escape;
-pub mod json;
-pub mod markdown;
-pub mod progress;
-pub mod stream;
-pub mod table;
-pub mod width;
+pub(crate) mod json;
+pub(crate) mod markdown;
+pub(crate) mod progress;
+pub(crate) mod stream;
+pub(crate) mod table;
+pub(crate) mod width;
 
 use std::io::{self, Write};
 
@@ -34,7 +34,7 @@ pub enum Format {
 
 impl Format {
     /// JSON for scripts: no progress drawn beside it.
-    pub fn is_machine(self) -> bool {
+    pub(crate) fn is_machine(self) -> bool {
         matches!(self, Format::Json | Format::Ndjson)
     }
 }
@@ -98,7 +98,7 @@ pub fn write_attachments(report: &Report, rc: &RenderContext, force: bool) -> Ve
 }
 
 /// The envelope's `status` and a human summary of the findings' counts.
-pub fn counts(report: &Report) -> String {
+pub(crate) fn counts(report: &Report) -> String {
     use crate::report::Status;
     let mut parts = Vec::new();
     for status in [Status::Crit, Status::Unknown, Status::Warn, Status::Ok] {

@@ -8,25 +8,17 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Debug, Clone, Copy)]
-pub struct Progress {
+pub(crate) struct Progress {
     enabled: bool,
 }
 
 impl Progress {
-    pub const fn new(enabled: bool) -> Progress {
+    pub(crate) const fn new(enabled: bool) -> Progress {
         Progress { enabled }
     }
 
-    pub fn hidden() -> Progress {
-        Progress { enabled: false }
-    }
-
-    pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
     /// A spinner with the elapsed time, for waits of unknown length.
-    pub fn spinner(&self, message: impl Into<String>) -> ProgressBar {
+    pub(crate) fn spinner(&self, message: impl Into<String>) -> ProgressBar {
         if !self.enabled {
             return ProgressBar::hidden();
         }
@@ -41,7 +33,7 @@ impl Progress {
     }
 
     /// A bar with count, rate and ETA; a counter with rate when the total is unknown.
-    pub fn bar(&self, total: Option<u64>, message: impl Into<String>) -> ProgressBar {
+    pub(crate) fn bar(&self, total: Option<u64>, message: impl Into<String>) -> ProgressBar {
         if !self.enabled {
             return ProgressBar::hidden();
         }
@@ -96,9 +88,5 @@ impl Drop for Drawn {
 impl crate::progress::Reporter for Progress {
     fn spinner(&self, message: &str) -> Box<dyn crate::progress::Task> {
         Box::new(Drawn(Progress::spinner(self, message)))
-    }
-
-    fn bar(&self, total: Option<u64>, message: &str) -> Box<dyn crate::progress::Task> {
-        Box::new(Drawn(Progress::bar(self, total, message)))
     }
 }

@@ -11,9 +11,9 @@ use super::Format;
 use super::RenderContext;
 
 /// A column of the human view: header, JSON field, width (0 = the rest of the line).
-pub type Column = (&'static str, &'static str, usize);
+pub(crate) type Column = (&'static str, &'static str, usize);
 
-pub struct ItemStream<'a> {
+pub(crate) struct ItemStream<'a> {
     format: Format,
     out: &'a mut dyn Write,
     columns: &'static [Column],
@@ -50,7 +50,7 @@ fn fit(text: &str, width: usize, rest: usize) -> String {
 
 impl<'a> ItemStream<'a> {
     /// Starts the stream: the JSON envelope's head, or the header row.
-    pub fn begin(
+    pub(crate) fn begin(
         format: Format,
         command: &str,
         rc: &RenderContext,
@@ -100,7 +100,7 @@ impl<'a> ItemStream<'a> {
         Ok(s)
     }
 
-    pub fn item(&mut self, v: &Value) -> io::Result<()> {
+    pub(crate) fn item(&mut self, v: &Value) -> io::Result<()> {
         match self.format {
             Format::Json => {
                 if self.count > 0 {
@@ -137,18 +137,14 @@ impl<'a> ItemStream<'a> {
         self.out.flush()
     }
 
-    pub fn count(&self) -> usize {
-        self.count
-    }
-
     /// A remark for the person at the terminal, on stderr so that a pipe gets items only.
-    pub fn notice(&self, text: &str) {
+    pub(crate) fn notice(&self, text: &str) {
         eprintln!("{}", super::escape::line(text));
     }
 
     /// Ends the stream with its summary: the envelope's `status` and `data` in JSON; a last
     /// line for people.
-    pub fn end(mut self, status: &str, data: Value, human: &[String]) -> io::Result<()> {
+    pub(crate) fn end(mut self, status: &str, data: Value, human: &[String]) -> io::Result<()> {
         self.open = false;
         match self.format {
             Format::Json => {

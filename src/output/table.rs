@@ -10,7 +10,7 @@ use super::escape::{cell, line};
 use super::width::wrap;
 use crate::report::{Report, ReportKind, Section, Status};
 
-pub fn new_table(rc: &RenderContext) -> Table {
+pub(crate) fn new_table(rc: &RenderContext) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
@@ -26,7 +26,7 @@ pub fn new_table(rc: &RenderContext) -> Table {
     table
 }
 
-pub fn status_cell(status: Status) -> Cell {
+pub(crate) fn status_cell(status: Status) -> Cell {
     let cell = Cell::new(status.as_str().to_uppercase());
     match status {
         Status::Ok => cell.fg(Color::Green),
@@ -166,7 +166,7 @@ fn verdict(report: &Report, before: &str, out: &mut dyn Write) -> io::Result<()>
     }
 }
 
-pub fn render_section(
+pub(crate) fn render_section(
     section: &Section,
     rc: &RenderContext,
     out: &mut dyn Write,

@@ -2,18 +2,18 @@
 //! one, else `COLUMNS` when set, else [`DEFAULT_WIDTH`]. Tables and prose lines both fit it.
 
 /// Columns used when stdout is not a terminal and `COLUMNS` is not set (README, Output).
-pub const DEFAULT_WIDTH: u16 = 120;
+pub(crate) const DEFAULT_WIDTH: u16 = 120;
 
 /// Narrower than this, tables cannot keep their columns readable.
 const MIN_WIDTH: u16 = 40;
 
 /// The width for this run's output.
-pub fn detect() -> u16 {
+pub(crate) fn detect() -> u16 {
     resolve(terminal(), std::env::var("COLUMNS").ok().as_deref())
 }
 
 /// Terminal, then `COLUMNS`, then the default; never below [`MIN_WIDTH`].
-pub fn resolve(terminal: Option<u16>, columns: Option<&str>) -> u16 {
+pub(crate) fn resolve(terminal: Option<u16>, columns: Option<&str>) -> u16 {
     terminal
         .filter(|w| *w > 0)
         .or_else(|| {
@@ -37,7 +37,7 @@ fn terminal() -> Option<u16> {
 /// `text` broken at spaces into lines of at most `width` characters; the first line starts with
 /// `first`, the others with `rest` (a hanging indent). A word longer than a line (a URL, an ARN)
 /// stands on a line of its own, whole, so that it can still be copied.
-pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: u16, first: &str, rest: &str) -> Vec<String> {
     let width = usize::from(width);
     let len = |s: &str| s.chars().count();
     let mut lines = Vec::new();

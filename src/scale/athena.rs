@@ -24,7 +24,7 @@ use crate::spec::TTL_DAYS;
 
 /// Where the SQL runs.
 #[derive(Debug, Clone)]
-pub struct AthenaTarget {
+pub(crate) struct AthenaTarget {
     pub workgroup: String,
     /// `s3://bucket/prefix/`; `None`: the workgroup's.
     pub output: Option<String>,
@@ -32,7 +32,7 @@ pub struct AthenaTarget {
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum AthenaError {
+pub(crate) enum AthenaError {
     #[error(transparent)]
     Aws(#[from] AwsError),
     #[error("Athena query {id} {state}: {reason}")]
@@ -46,7 +46,7 @@ pub enum AthenaError {
 }
 
 /// The Glue table name of an export: `export_<id>` with only `[a-z0-9_]`.
-pub fn table_name(info: &ExportInfo) -> String {
+pub(crate) fn table_name(info: &ExportInfo) -> String {
     let id: String = info
         .id()
         .chars()
@@ -62,10 +62,10 @@ pub fn table_name(info: &ExportInfo) -> String {
 }
 
 /// The one column: each line's `Item`, the attributes the questions read, DynamoDB-typed.
-pub const ITEM_TYPE: &str = "struct<user_id:struct<s:string>,timestamp:struct<s:string>,ttl:struct<n:string,s:string>,event_type:struct<s:string>,status:struct<s:string>>";
+pub(crate) const ITEM_TYPE: &str = "struct<user_id:struct<s:string>,timestamp:struct<s:string>,ttl:struct<n:string,s:string>,event_type:struct<s:string>,status:struct<s:string>>";
 
 /// Creates the database (when missing) and the export's table (when missing) in Glue.
-pub async fn register(
+pub(crate) async fn register(
     glue: &aws_sdk_glue::Client,
     database: &str,
     info: &ExportInfo,
@@ -131,13 +131,13 @@ pub async fn register(
 
 /// A query's rows (without the header) and what it scanned.
 #[derive(Debug, Clone, Default)]
-pub struct QueryOutput {
+pub(crate) struct QueryOutput {
     pub rows: Vec<Vec<Option<String>>>,
     pub bytes_scanned: Option<i64>,
 }
 
 /// Runs one query to its end: start, poll, read every result page.
-pub async fn query(
+pub(crate) async fn query(
     athena: &aws_sdk_athena::Client,
     target: &AthenaTarget,
     sql: &str,
@@ -226,7 +226,7 @@ pub async fn query(
 /// days-from-civil algorithm (H. Hinnant), fractions of a second dropped as the scan does.
 /// A text that is not RFC 3339 gives NULL or a wrong time only where its digits sit where a
 /// date's do; the scan's parser rejects such text outright.
-pub fn epoch_sql(col: &str) -> String {
+pub(crate) fn epoch_sql(col: &str) -> String {
     let part = |from: u32, len: u32| format!("TRY_CAST(substr({col}, {from}, {len}) AS double)");
     let (y, m, d, hh, mi, ss) = (
         part(1, 4),
@@ -267,7 +267,7 @@ pub fn epoch_sql(col: &str) -> String {
 /// Every TTL class of `check-ttl` in one pass: the classifier of `checks::ttl::classify` in
 /// SQL, against `now` with `grace` seconds, over the export's table. One row per class with
 /// its count, the oldest age and an example user.
-pub fn ttl_sql(database: &str, table: &str, now: i64, grace: i64) -> String {
+pub(crate) fn ttl_sql(database: &str, table: &str, now: i64, grace: i64) -> String {
     let five_years = 5 * 365 * 86_400;
     let month = TTL_DAYS * 86_400;
     let ev = epoch_sql("ts");
@@ -302,12 +302,12 @@ WHERE ev IS NOT NULL AND {now} - ev > {month}"#,
 }
 
 /// `hot-partitions --from-export`: items and distinct users.
-pub fn totals_sql(database: &str, table: &str) -> String {
+pub(crate) fn totals_sql(database: &str, table: &str) -> String {
     format!(r#"SELECT count(*), count(DISTINCT item.user_id.s) FROM "{database}"."{table}""#)
 }
 
 /// The `n` busiest users, most events first.
-pub fn top_users_sql(database: &str, table: &str, n: usize) -> String {
+pub(crate) fn top_users_sql(database: &str, table: &str, n: usize) -> String {
     format!(
         r#"SELECT item.user_id.s AS u, count(*) AS n FROM "{database}"."{table}" GROUP BY item.user_id.s ORDER BY n DESC, u LIMIT {n}"#
     )
@@ -316,14 +316,14 @@ pub fn top_users_sql(database: &str, table: &str, n: usize) -> String {
 /// Events per day: the date part of the event's `timestamp` text (UTC for what the tool
 /// writes; a text with another offset counts on its own date, where the local engine
 /// converts to UTC first).
-pub fn per_day_sql(database: &str, table: &str) -> String {
+pub(crate) fn per_day_sql(database: &str, table: &str) -> String {
     format!(
         r#"SELECT substr(CAST(item."timestamp".s AS varchar), 1, 10) AS d, count(*) FROM "{database}"."{table}" WHERE item."timestamp".s IS NOT NULL GROUP BY 1 ORDER BY 1"#
     )
 }
 
 /// Rows of `(text, count)`.
-pub fn pairs(rows: &[Vec<Option<String>>]) -> Result<Vec<(String, u64)>, AthenaError> {
+pub(crate) fn pairs(rows: &[Vec<Option<String>>]) -> Result<Vec<(String, u64)>, AthenaError> {
     rows.iter()
         .map(|r| {
             let bad = || AthenaError::BadRow(format!("{r:?}"));
@@ -339,7 +339,7 @@ fn num(v: &Option<String>) -> Option<f64> {
 }
 
 /// The rows of [`ttl_sql`] as a tally (examples are a user id, the smallest of the class).
-pub fn ttl_tally(rows: &[Vec<Option<String>>]) -> Result<TtlTally, AthenaError> {
+pub(crate) fn ttl_tally(rows: &[Vec<Option<String>>]) -> Result<TtlTally, AthenaError> {
     let mut t = TtlTally::default();
     let mut classes: HashMap<String, Class> = HashMap::new();
     for row in rows {

@@ -10,17 +10,17 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::{Map, Value};
 
-pub type Item = HashMap<String, AttributeValue>;
+pub(crate) type Item = HashMap<String, AttributeValue>;
 
 #[derive(Debug, thiserror::Error)]
 #[error("not DynamoDB JSON: {0}")]
-pub struct BadDynamoJson(String);
+pub(crate) struct BadDynamoJson(String);
 
 fn bad(what: impl Into<String>) -> BadDynamoJson {
     BadDynamoJson(what.into())
 }
 
-pub fn to_json(v: &AttributeValue) -> Value {
+pub(crate) fn to_json(v: &AttributeValue) -> Value {
     let b64 = |b: &Blob| Value::String(STANDARD.encode(b.as_ref()));
     let (tag, inner) = match v {
         AttributeValue::S(s) => ("S", Value::String(s.clone())),
@@ -42,7 +42,7 @@ pub fn item_to_json(item: &Item) -> Value {
     Value::Object(item.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
 }
 
-pub fn from_json(v: &Value) -> Result<AttributeValue, BadDynamoJson> {
+pub(crate) fn from_json(v: &Value) -> Result<AttributeValue, BadDynamoJson> {
     let Value::Object(m) = v else {
         return Err(bad("an attribute value is not an object"));
     };
@@ -85,7 +85,7 @@ pub fn from_json(v: &Value) -> Result<AttributeValue, BadDynamoJson> {
     })
 }
 
-pub fn item_from_json(v: &Value) -> Result<Item, BadDynamoJson> {
+pub(crate) fn item_from_json(v: &Value) -> Result<Item, BadDynamoJson> {
     let Value::Object(m) = v else {
         return Err(bad("an item is not an object"));
     };
@@ -95,7 +95,7 @@ pub fn item_from_json(v: &Value) -> Result<Item, BadDynamoJson> {
 }
 
 /// One line of an export data file: `{"Item": {...}}`.
-pub fn export_line(line: &str) -> Result<Item, BadDynamoJson> {
+pub(crate) fn export_line(line: &str) -> Result<Item, BadDynamoJson> {
     let v: Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
     item_from_json(
         v.get("Item")

@@ -5,19 +5,19 @@ use serde::Serialize;
 
 /// Read units a Scan consumes: the data read, in 4 KB units, halved for eventually consistent
 /// reads (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption).
-pub fn scan_read_units(bytes: i64) -> f64 {
+pub(crate) fn scan_read_units(bytes: i64) -> f64 {
     (bytes.max(0) as f64 / 4096.0).ceil() / 2.0
 }
 
 /// On-demand read price, US East (N. Virginia), USD per million read request units
 /// (https://aws.amazon.com/dynamodb/pricing/on-demand/); a flag overrides it.
-pub const DEFAULT_PRICE_PER_MILLION_RRU: f64 = 0.125;
+pub(crate) const DEFAULT_PRICE_PER_MILLION_RRU: f64 = 0.125;
 
 /// Above this many read units a full scan of a production table needs `--yes`.
-pub const DEFAULT_CONFIRM_ABOVE_UNITS: f64 = 1_000_000.0;
+pub(crate) const DEFAULT_CONFIRM_ABOVE_UNITS: f64 = 1_000_000.0;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ScanEstimate {
+pub(crate) struct ScanEstimate {
     pub items: i64,
     pub bytes: i64,
     pub read_units: f64,
@@ -32,7 +32,7 @@ pub struct ScanEstimate {
 }
 
 impl ScanEstimate {
-    pub fn new(
+    pub(crate) fn new(
         items: i64,
         bytes: i64,
         read_rate: Option<f64>,
@@ -54,7 +54,7 @@ impl ScanEstimate {
     }
 
     /// One line: `~2.6B items, 2.6 TB: ~317M read units, ~$39.67 on demand, ~88 h at 1000 RCU/s`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let time = match self.seconds {
             Some(s) => format!(
                 "~{} at {} read units/s",
@@ -76,13 +76,13 @@ impl ScanEstimate {
     }
 
     /// A production table above the threshold needs an explicit yes.
-    pub fn needs_confirmation(&self, production: bool, threshold_units: f64) -> bool {
+    pub(crate) fn needs_confirmation(&self, production: bool, threshold_units: f64) -> bool {
         production && self.read_units > threshold_units
     }
 }
 
 /// 1234 -> 1.2K, 2.6e9 -> 2.6B.
-pub fn big(n: f64) -> String {
+pub(crate) fn big(n: f64) -> String {
     let (v, unit) = if n >= 1e9 {
         (n / 1e9, "B")
     } else if n >= 1e6 {
@@ -96,7 +96,7 @@ pub fn big(n: f64) -> String {
 }
 
 /// Bytes in decimal units, as the AWS console and price list count them.
-pub fn bytes(b: i64) -> String {
+pub(crate) fn bytes(b: i64) -> String {
     let b = b.max(0) as f64;
     for (unit, size) in [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3)] {
         if b >= size {

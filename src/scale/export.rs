@@ -42,7 +42,7 @@ fn time(t: Option<&aws_smithy_types::DateTime>) -> Option<DateTime<Utc>> {
 }
 
 impl ExportInfo {
-    pub fn from_description(d: &ExportDescription) -> ExportInfo {
+    pub(crate) fn from_description(d: &ExportDescription) -> ExportInfo {
         ExportInfo {
             arn: d.export_arn().unwrap_or_default().to_owned(),
             status: d
@@ -63,17 +63,17 @@ impl ExportInfo {
         }
     }
 
-    pub fn completed(&self) -> bool {
+    pub(crate) fn completed(&self) -> bool {
         self.status == ExportStatus::Completed.as_str()
     }
 
     /// The export's id: the ARN's last part (`01693685827463-2d8752fd`).
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         self.arn.rsplit('/').next().unwrap_or_default()
     }
 
     /// `<prefix>/AWSDynamoDB/<id>/`: where the export's files are.
-    pub fn root(&self) -> String {
+    pub(crate) fn root(&self) -> String {
         let prefix = self
             .prefix
             .as_deref()
@@ -84,7 +84,7 @@ impl ExportInfo {
 
     /// The manifest summary's key: DescribeExport's ExportManifest when it carries the prefix,
     /// else the documented place under the root.
-    pub fn manifest_key(&self) -> String {
+    pub(crate) fn manifest_key(&self) -> String {
         match &self.manifest {
             Some(m) if self.prefix.as_deref().is_none_or(|p| m.starts_with(p)) => m.clone(),
             _ => format!("{}manifest-summary.json", self.root()),
@@ -92,7 +92,7 @@ impl ExportInfo {
     }
 
     /// The export's time, or its start when none was asked.
-    pub fn point_in_time(&self) -> Option<DateTime<Utc>> {
+    pub(crate) fn point_in_time(&self) -> Option<DateTime<Utc>> {
         self.export_time.or(self.start_time)
     }
 }
@@ -100,13 +100,18 @@ impl ExportInfo {
 /// The client token that makes a start idempotent: the same table, place and point in time
 /// (to the minute) give the same token, so running `export start` again does not start a
 /// second export (AWS keeps a token for 8 hours).
-pub fn client_token(table_arn: &str, bucket: &str, prefix: &str, at: DateTime<Utc>) -> String {
+pub(crate) fn client_token(
+    table_arn: &str,
+    bucket: &str,
+    prefix: &str,
+    at: DateTime<Utc>,
+) -> String {
     let minute = at.timestamp() / 60;
     let digest = sha2::Sha256::digest(format!("{table_arn}\n{bucket}\n{prefix}\n{minute}"));
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub async fn describe(
+pub(crate) async fn describe(
     client: &aws_sdk_dynamodb::Client,
     arn: &str,
 ) -> Result<ExportInfo, AwsError> {
@@ -122,7 +127,7 @@ pub async fn describe(
 }
 
 /// The table's exports, newest first (ListExports has no times: each one is described).
-pub async fn list(
+pub(crate) async fn list(
     client: &aws_sdk_dynamodb::Client,
     table_arn: &str,
 ) -> Result<Vec<ExportInfo>, AwsError> {
@@ -176,7 +181,7 @@ pub enum ExportError {
 }
 
 /// `latest` (the newest completed export of the table) or an ARN, checked to be completed.
-pub async fn resolve(
+pub(crate) async fn resolve(
     client: &aws_sdk_dynamodb::Client,
     table_arn: &str,
     which: &str,
@@ -208,7 +213,7 @@ pub async fn resolve(
 }
 
 /// Starts an export (DynamoDB JSON, full), idempotently.
-pub async fn start(
+pub(crate) async fn start(
     client: &aws_sdk_dynamodb::Client,
     table_arn: &str,
     bucket: &str,
@@ -253,7 +258,7 @@ fn unknown_info(arn: &str) -> ExportInfo {
 /// `manifest-summary.json`, the fields read here.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct ManifestSummary {
+pub(crate) struct ManifestSummary {
     pub item_count: u64,
     pub manifest_files_s3_key: String,
     #[serde(default)]
@@ -265,23 +270,18 @@ pub struct ManifestSummary {
 /// One line of `manifest-files.json`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct DataFile {
+pub(crate) struct DataFile {
     pub item_count: u64,
     pub data_file_s3_key: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     pub summary: ManifestSummary,
     pub files: Vec<DataFile>,
 }
 
-impl Manifest {
-    /// Items the data files hold by their own counts (what a reader must find).
-    pub fn files_item_count(&self) -> u64 {
-        self.files.iter().map(|f| f.item_count).sum()
-    }
-}
+impl Manifest {}
 
 fn read_error(bucket: &str, key: &str) -> impl Fn(String) -> ExportError {
     let (bucket, key) = (bucket.to_owned(), key.to_owned());
@@ -319,7 +319,10 @@ async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<St
 }
 
 /// Reads the summary, then the list of data files.
-pub async fn manifest(s3: &aws_sdk_s3::Client, info: &ExportInfo) -> Result<Manifest, ExportError> {
+pub(crate) async fn manifest(
+    s3: &aws_sdk_s3::Client,
+    info: &ExportInfo,
+) -> Result<Manifest, ExportError> {
     let key = info.manifest_key();
     let text = get_text(s3, &info.bucket, &key).await?;
     let summary: ManifestSummary =
@@ -383,7 +386,7 @@ impl Write for Lines<'_> {
 }
 
 /// Streams one gzip data file into `add`; returns the items read.
-pub async fn read_data_file(
+pub(crate) async fn read_data_file(
     s3: &aws_sdk_s3::Client,
     bucket: &str,
     key: &str,
@@ -414,7 +417,7 @@ pub async fn read_data_file(
 
 /// The local engine: every data file streamed through `add` into a state of its own,
 /// `concurrency` files at a time, the states merged. Returns the state and the items read.
-pub async fn read_local<T: Default>(
+pub(crate) async fn read_local<T: Default>(
     s3: &aws_sdk_s3::Client,
     bucket: &str,
     manifest: &Manifest,
@@ -468,13 +471,13 @@ pub async fn item_count_at(
 /// What reading an export will cost: the export itself (per GB of table) and, for Athena, the
 /// data it scans (per TB). Pure.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ExportCost {
+pub(crate) struct ExportCost {
     pub table_bytes: i64,
     pub export_usd: f64,
     pub athena_usd: Option<f64>,
 }
 
-pub fn cost(
+pub(crate) fn cost(
     table_bytes: i64,
     price_per_gb: f64,
     athena_per_tb: Option<f64>,

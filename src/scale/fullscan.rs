@@ -21,11 +21,11 @@ use serde_json::Value;
 use crate::events::scan::{Item, ScanSpec, start};
 use crate::scale::ddbjson;
 
-pub const STATE_KIND: &str = "eventsctl-scan/v1";
+pub(crate) const STATE_KIND: &str = "eventsctl-scan/v1";
 
 /// What a state file holds.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Checkpoint<T> {
+pub(crate) struct Checkpoint<T> {
     pub kind: String,
     /// The command whose tally this is (`check-ttl`).
     pub command: String,
@@ -45,7 +45,7 @@ pub struct Checkpoint<T> {
 
 /// A state file that cannot be used.
 #[derive(Debug, thiserror::Error)]
-pub enum CheckpointError {
+pub(crate) enum CheckpointError {
     #[error("cannot read the state file {path}: {why}")]
     Unreadable { path: PathBuf, why: String },
     #[error(
@@ -61,7 +61,12 @@ pub enum CheckpointError {
 }
 
 impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
-    pub fn new(command: &str, table: &str, total_segments: i32, reference_time: i64) -> Self {
+    pub(crate) fn new(
+        command: &str,
+        table: &str,
+        total_segments: i32,
+        reference_time: i64,
+    ) -> Self {
         Checkpoint {
             kind: STATE_KIND.into(),
             command: command.into(),
@@ -78,7 +83,7 @@ impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
     }
 
     /// Reads a state file and checks it is this command's, on this table.
-    pub fn load(path: &Path, command: &str, table: &str) -> Result<Self, CheckpointError> {
+    pub(crate) fn load(path: &Path, command: &str, table: &str) -> Result<Self, CheckpointError> {
         let unreadable = |why: String| CheckpointError::Unreadable {
             path: path.to_owned(),
             why,
@@ -97,7 +102,7 @@ impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
     }
 
     /// Writes the file atomically: a reader (or a kill) sees the old state or the new one.
-    pub fn save(&self, path: &Path) -> Result<(), CheckpointError> {
+    pub(crate) fn save(&self, path: &Path) -> Result<(), CheckpointError> {
         let unwritable = |e: std::io::Error| CheckpointError::Unwritable {
             path: path.to_owned(),
             why: e.to_string(),
@@ -110,18 +115,19 @@ impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
         std::fs::rename(&tmp, path).map_err(unwritable)
     }
 
-    pub fn remaining_segments(&self) -> i32 {
+    #[cfg(test)]
+    pub(crate) fn remaining_segments(&self) -> i32 {
         self.total_segments - self.done.len() as i32
     }
 
-    pub fn complete(&self) -> bool {
+    pub(crate) fn complete(&self) -> bool {
         self.done.len() as i32 >= self.total_segments
     }
 }
 
 /// How to read the table.
 #[derive(Debug, Clone)]
-pub struct FullScan {
+pub(crate) struct FullScan {
     pub table: String,
     pub concurrency: usize,
     pub read_rate: Option<f64>,
@@ -135,13 +141,13 @@ pub struct FullScan {
 /// Why a scan ended before the table did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Stopped {
+pub(crate) enum Stopped {
     Budget,
     Interrupted,
 }
 
 #[derive(Debug)]
-pub struct ScanRun<T> {
+pub(crate) struct ScanRun<T> {
     pub checkpoint: Checkpoint<T>,
     pub stopped: Option<Stopped>,
     /// Segments that failed after their retries: (segment, error).
@@ -153,7 +159,7 @@ pub struct ScanRun<T> {
 
 impl<T: Serialize + DeserializeOwned + Default> ScanRun<T> {
     /// Whether every segment was read; a finished run removes its state file (it has served).
-    pub fn finish(&self, state_file: &std::path::Path) -> bool {
+    pub(crate) fn finish(&self, state_file: &std::path::Path) -> bool {
         let finished = self.checkpoint.complete() && self.failed.is_empty();
         if finished {
             let _ = std::fs::remove_file(state_file);
@@ -193,7 +199,7 @@ where
 /// page) runs before the page counts as read: a resume never skips a page whose writes did not
 /// finish.
 #[allow(clippy::too_many_arguments)]
-pub async fn run_with<T, F, P, S>(
+pub(crate) async fn run_with<T, F, P, S>(
     client: &Client,
     scan: &FullScan,
     mut cp: Checkpoint<T>,
@@ -285,7 +291,7 @@ where
 }
 
 /// A fresh state file's default place: the temporary directory, named for the table and time.
-pub fn default_state_file(table: &str, at: i64) -> PathBuf {
+pub(crate) fn default_state_file(table: &str, at: i64) -> PathBuf {
     std::env::temp_dir().join(format!("eventsctl-scan-{table}-{at}.json"))
 }
 

@@ -2,10 +2,10 @@
 //! starts, a scan that keeps to a rate and a budget and resumes from a state file, samples that
 //! span the key space with confidence intervals, and exact answers from a PITR export.
 
-pub mod athena;
+pub(crate) mod athena;
 pub mod ddbjson;
-pub mod estimate;
+pub(crate) mod estimate;
 pub mod export;
-pub mod fullscan;
-pub mod sample;
-pub mod stats;
+pub(crate) mod fullscan;
+pub(crate) mod sample;
+pub(crate) mod stats;

@@ -10,11 +10,11 @@ use crate::aws::AwsError;
 use crate::events::scan::{Item, MAX_TOTAL_SEGMENTS, ScanSpec, start};
 
 /// Items per sampled page.
-pub const PAGE: usize = 100;
+pub(crate) const PAGE: usize = 100;
 
 /// Which segments a sample reads.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SamplePlan {
+pub(crate) struct SamplePlan {
     pub total_segments: i32,
     /// Chosen at random, read in this order until the sample is full.
     pub segments: Vec<i32>,
@@ -26,7 +26,7 @@ pub struct SamplePlan {
 /// About `PAGE` items per segment (`approx_items` is DynamoDB's ItemCount, refreshed about every
 /// six hours; 0 on a new table), so one page reads a segment's start; enough segments chosen for
 /// the sample twice over, in case the estimate is stale.
-pub fn plan(approx_items: i64, want: usize, rng: &mut impl rand::Rng) -> SamplePlan {
+pub(crate) fn plan(approx_items: i64, want: usize, rng: &mut impl rand::Rng) -> SamplePlan {
     let want = want.max(1);
     let total = (approx_items.max(0) as f64 / PAGE as f64)
         .ceil()
@@ -47,7 +47,7 @@ pub fn plan(approx_items: i64, want: usize, rng: &mut impl rand::Rng) -> SampleP
 
 /// What the sample cost and covered.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct SampleCost {
+pub(crate) struct SampleCost {
     pub items: u64,
     pub pages: u64,
     pub read_units: f64,

@@ -9,18 +9,18 @@
 use serde::{Deserialize, Serialize};
 
 /// z for a two-sided 95 % interval.
-pub const Z95: f64 = 1.959_963_984_540_054;
+pub(crate) const Z95: f64 = 1.959_963_984_540_054;
 
 /// One page of a sample: how many items it held and how many of them had the property.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct Cluster {
+pub(crate) struct Cluster {
     pub items: u64,
     pub hits: u64,
 }
 
 /// A proportion with its 95 % interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Proportion {
+pub(crate) struct Proportion {
     pub hits: u64,
     pub items: u64,
     pub share: f64,
@@ -32,7 +32,7 @@ pub struct Proportion {
 
 impl Proportion {
     /// `3.1 % (95 % CI 2.0-4.5 %)`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         format!(
             "{} (95% CI {}-{})",
             pct(self.share),
@@ -41,7 +41,8 @@ impl Proportion {
         )
     }
 
-    pub fn contains(&self, p: f64) -> bool {
+    #[cfg(test)]
+    pub(crate) fn contains(&self, p: f64) -> bool {
         self.low - 1e-12 <= p && p <= self.high + 1e-12
     }
 }
@@ -60,7 +61,7 @@ fn pct_bare(p: f64) -> String {
 }
 
 /// Wilson score interval for `hits` of `n` (n may be fractional: an effective size).
-pub fn wilson(hits: f64, n: f64, z: f64) -> (f64, f64) {
+pub(crate) fn wilson(hits: f64, n: f64, z: f64) -> (f64, f64) {
     if n <= 0.0 {
         return (0.0, 1.0);
     }
@@ -89,7 +90,7 @@ pub fn wilson(hits: f64, n: f64, z: f64) -> (f64, f64) {
 /// effective size is `n / deff` (never more than `n`). When every page agrees (the share is 0 or
 /// 1 and the variance vanishes) the clustering cannot be measured, so the number of pages is
 /// taken as the effective size: the conservative choice.
-pub fn proportion(clusters: &[Cluster]) -> Proportion {
+pub(crate) fn proportion(clusters: &[Cluster]) -> Proportion {
     let n: u64 = clusters.iter().map(|c| c.items).sum();
     let hits: u64 = clusters.iter().map(|c| c.hits).sum();
     let pages = clusters.iter().filter(|c| c.items > 0).count() as f64;
@@ -136,7 +137,7 @@ pub fn proportion(clusters: &[Cluster]) -> Proportion {
 /// A mean over clustered pages (item size, say) with a 95 % interval, by the same ratio
 /// estimator: `sum(values) / sum(items)`, variance between pages.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Mean {
+pub(crate) struct Mean {
     pub mean: f64,
     pub low: f64,
     pub high: f64,
@@ -144,7 +145,7 @@ pub struct Mean {
 }
 
 /// `pages`: (items in the page, sum of the value over them).
-pub fn mean(pages: &[(u64, f64)]) -> Mean {
+pub(crate) fn mean(pages: &[(u64, f64)]) -> Mean {
     let n: u64 = pages.iter().map(|p| p.0).sum();
     if n == 0 {
         return Mean {

@@ -27,7 +27,7 @@ use crate::aws::metrics::Stat;
 
 /// One metric an alarm reads: namespace, name, full dimension set, statistic, period.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MetricSpec {
+pub(crate) struct MetricSpec {
     pub namespace: &'static str,
     pub metric: String,
     pub dimensions: Vec<(String, String)>,
@@ -37,14 +37,14 @@ pub struct MetricSpec {
 }
 
 impl MetricSpec {
-    pub fn is_percentile(&self) -> bool {
+    pub(crate) fn is_percentile(&self) -> bool {
         self.stat.is_percentile()
     }
 }
 
 /// What an alarm watches.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Watch {
+pub(crate) enum Watch {
     /// One metric (CloudWatch keeps a percentile as ExtendedStatistic).
     Metric(MetricSpec),
     /// A math expression (id `e1`) over metrics with ids `m1`, `m2`, ...
@@ -56,7 +56,7 @@ pub enum Watch {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlarmSpec {
+pub(crate) struct AlarmSpec {
     pub name: String,
     pub description: String,
     pub watch: Watch,
@@ -73,7 +73,7 @@ pub struct AlarmSpec {
 /// What `alarms apply` does to one alarm: `action` in its plan (`docs/json.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum AlarmAction {
+pub(crate) enum AlarmAction {
     /// It does not exist: PutMetricAlarm creates it.
     Create,
     /// It exists and differs from its spec (or its actions): PutMetricAlarm replaces it.
@@ -83,7 +83,7 @@ pub enum AlarmAction {
 }
 
 impl AlarmAction {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             AlarmAction::Create => "create",
             AlarmAction::Update => "update",
@@ -92,17 +92,17 @@ impl AlarmAction {
     }
 
     /// Whether applying it calls PutMetricAlarm.
-    pub fn writes(self) -> bool {
+    pub(crate) fn writes(self) -> bool {
         self != AlarmAction::Unchanged
     }
 }
 
 /// The id of the math expression an alarm watches.
-pub const EXPRESSION_ID: &str = "e1";
+pub(crate) const EXPRESSION_ID: &str = "e1";
 
 impl AlarmSpec {
     /// `WriteThrottleEvents Sum (and 4 per-reason metrics, missing = 0)` or `... p99`.
-    pub fn condition(&self) -> String {
+    pub(crate) fn condition(&self) -> String {
         let what = match &self.watch {
             Watch::Metric(m) => format!("{} {}", m.metric, m.stat),
             Watch::Math { label, .. } => label.clone(),
@@ -115,7 +115,7 @@ impl AlarmSpec {
         )
     }
 
-    pub fn period(&self) -> i32 {
+    pub(crate) fn period(&self) -> i32 {
         match &self.watch {
             Watch::Metric(m) => m.period,
             Watch::Math { inputs, .. } => inputs.first().map(|m| m.period).unwrap_or(0),
@@ -200,7 +200,7 @@ fn latency(table: &str, operation: &str, condition: Sustained) -> Watch {
 }
 
 /// Every alarm `alarms apply` manages for the table, in the runbook's order.
-pub fn alarms(names: &Names, gsis: &[&str]) -> Vec<AlarmSpec> {
+pub(crate) fn alarms(names: &Names, gsis: &[&str]) -> Vec<AlarmSpec> {
     let table = names.table.as_str();
     let mut out = vec![
         alarm(
@@ -254,7 +254,7 @@ pub fn alarms(names: &Names, gsis: &[&str]) -> Vec<AlarmSpec> {
 /// deletes that stopped. Same naming, spec and drift detection as the runbook's alarms.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
 /// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
-pub fn recommended(
+pub(crate) fn recommended(
     names: &Names,
     consumer: Option<&str>,
     iterator_age_minutes: f64,
@@ -367,7 +367,7 @@ pub fn recommended(
 }
 
 /// The names `--recommended` manages, whether or not the consumer is known.
-pub fn recommended_names(names: &Names) -> Vec<String> {
+pub(crate) fn recommended_names(names: &Names) -> Vec<String> {
     let base = format!("{}-{}", names.prefix, names.env);
     [
         "events-table-system-errors",

@@ -7,13 +7,13 @@ use serde_json::{Value, json};
 use crate::aws::metrics::MetricKey;
 
 #[derive(Debug, Clone)]
-pub struct Line {
+pub(crate) struct Line {
     pub label: String,
     pub key: MetricKey,
 }
 
 #[derive(Debug, Clone)]
-pub struct Widget {
+pub(crate) struct Widget {
     pub title: &'static str,
     pub unit: &'static str,
     /// The runbook's target or alarm threshold, drawn as a horizontal line.
@@ -30,7 +30,7 @@ fn line(label: impl Into<String>, key: MetricKey) -> Line {
 
 /// The four widgets of "CloudWatch Dashboard", with widget 2 on the table's own throttle metrics
 /// instead of the account-wide UserErrors (docs/aws-facts.md §1.1).
-pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
+pub(crate) fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
     let mut throttles = vec![
         line(
             "write throttles",
@@ -100,7 +100,7 @@ pub fn widgets(table: &str, gsis: &[&str]) -> Vec<Widget> {
 }
 
 /// The CloudWatch dashboard body for the widgets.
-pub fn body(widgets: &[Widget], region: &str) -> Value {
+pub(crate) fn body(widgets: &[Widget], region: &str) -> Value {
     let cells: Vec<Value> = widgets
         .iter()
         .enumerate()

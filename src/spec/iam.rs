@@ -15,7 +15,7 @@ use super::Names;
 
 /// What a grant is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum On {
+pub(crate) enum On {
     Table,
     Indexes,
     Stream,
@@ -48,7 +48,7 @@ pub enum On {
 
 /// Actions on resources, for a command or only with one of its flags.
 #[derive(Debug, Clone, Copy)]
-pub struct Grant {
+pub(crate) struct Grant {
     pub actions: &'static [&'static str],
     pub on: &'static [On],
     /// `Some("--cleanup")`: only that flag needs it.
@@ -204,7 +204,7 @@ const STREAM_STATUS: &[Grant] = &[
 ];
 
 /// Every command and what it needs, in the order of `eventsctl --help`.
-pub const COMMANDS: &[(&str, &[Grant])] = &[
+pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "table create",
         &[g(
@@ -510,7 +510,7 @@ pub const COMMANDS: &[(&str, &[Grant])] = &[
 
 /// The commands the words name: `table` is every `table ...` command, `table create` one;
 /// `[]` is all. `Err` names the word that is no command.
-pub fn select(words: &[String]) -> Result<Vec<&'static str>, String> {
+pub(crate) fn select(words: &[String]) -> Result<Vec<&'static str>, String> {
     if words.is_empty() {
         return Ok(COMMANDS.iter().map(|(c, _)| *c).collect());
     }
@@ -663,7 +663,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
 
 /// The policy document for `commands`: one statement per set of resources (and flag), the
 /// actions of every command merged into it.
-pub fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
+pub(crate) fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
     // (resources, flag) -> actions, in first-seen order.
     type Key<'a> = (Vec<On>, Option<&'a str>);
     let mut statements: Vec<(Key, Vec<&str>)> = Vec::new();

@@ -8,7 +8,7 @@
 //! https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html
 
 #[derive(Debug, Clone, Copy)]
-pub struct NamedQuery {
+pub(crate) struct NamedQuery {
     pub name: &'static str,
     pub runbook: &'static str,
     pub purpose: &'static str,
@@ -18,24 +18,24 @@ pub struct NamedQuery {
 }
 
 /// The application's latency field when none is given.
-pub const DEFAULT_LATENCY_FIELD: &str = "latency_ms";
+pub(crate) const DEFAULT_LATENCY_FIELD: &str = "latency_ms";
 
 const DURATION_FIX: &str = "the runbook computes latency from @duration, which exists only on Lambda REPORT lines, never on the lines this query filters to (its columns were always empty); it reads the application's latency field (--latency-field, default latency_ms)";
 
 impl NamedQuery {
     /// The query text with `{latency}` replaced by the application's latency field.
-    pub fn text(&self, latency_field: &str) -> String {
+    pub(crate) fn text(&self, latency_field: &str) -> String {
         self.query.replace("{latency}", latency_field)
     }
 
     /// Whether the query reads the latency field.
-    pub fn reads_latency(&self) -> bool {
+    pub(crate) fn reads_latency(&self) -> bool {
         self.query.contains("{latency}")
     }
 }
 
 /// A field name Logs Insights takes bare: letters, digits, `_`, `.`, `@`.
-pub fn check_field(name: &str) -> Result<(), String> {
+pub(crate) fn check_field(name: &str) -> Result<(), String> {
     if !name.is_empty()
         && name.len() <= 128
         && name
@@ -50,7 +50,7 @@ pub fn check_field(name: &str) -> Result<(), String> {
     }
 }
 
-pub const QUERIES: [NamedQuery; 5] = [
+pub(crate) const QUERIES: [NamedQuery; 5] = [
     NamedQuery {
         name: "write-latency-by-user",
         runbook: "CloudWatch Insights Queries: Query 1",
@@ -92,7 +92,7 @@ pub const QUERIES: [NamedQuery; 5] = [
     },
 ];
 
-pub fn find(name: &str) -> Option<&'static NamedQuery> {
+pub(crate) fn find(name: &str) -> Option<&'static NamedQuery> {
     QUERIES.iter().find(|q| q.name == name)
 }
 

@@ -8,51 +8,51 @@ use aws_sdk_dynamodb::types::{BillingMode, ProjectionType, ScalarAttributeType, 
 
 use crate::report::Correction;
 
-pub mod alarms;
-pub mod dashboard;
-pub mod iam;
-pub mod insights;
-pub mod targets;
+pub(crate) mod alarms;
+pub(crate) mod dashboard;
+pub(crate) mod iam;
+pub(crate) mod insights;
+pub(crate) mod targets;
 
 /// Partition key of the base table and of both GSIs.
-pub const PARTITION_KEY: &str = "user_id";
+pub(crate) const PARTITION_KEY: &str = "user_id";
 /// Sort key of the base table: `{timestamp}#{event_id}`.
-pub const SORT_KEY: &str = "timestamp#event_id";
+pub(crate) const SORT_KEY: &str = "timestamp#event_id";
 /// Sort key of `EventTypeIndex`: `{event_type}#{timestamp}`.
-pub const TYPE_SORT_KEY: &str = "event_type#timestamp";
+pub(crate) const TYPE_SORT_KEY: &str = "event_type#timestamp";
 /// Sort key of `StatusIndex`: `{status}#{timestamp}`.
-pub const STATUS_SORT_KEY: &str = "status#timestamp";
-pub const EVENT_TYPE_INDEX: &str = "EventTypeIndex";
-pub const STATUS_INDEX: &str = "StatusIndex";
+pub(crate) const STATUS_SORT_KEY: &str = "status#timestamp";
+pub(crate) const EVENT_TYPE_INDEX: &str = "EventTypeIndex";
+pub(crate) const STATUS_INDEX: &str = "StatusIndex";
 
 /// TTL attribute (epoch seconds, a Number) and the runbook's 30-day expiration.
-pub const TTL_ATTRIBUTE: &str = "ttl";
-pub const TTL_DAYS: i64 = 30;
+pub(crate) const TTL_ATTRIBUTE: &str = "ttl";
+pub(crate) const TTL_DAYS: i64 = 30;
 /// PITR retention the runbook asks for; AWS allows 1–35 days since January 2025 (docs/aws-facts.md §6.1).
-pub const PITR_DAYS: i32 = 35;
+pub(crate) const PITR_DAYS: i32 = 35;
 /// The maximum item size: 400 KB, not the runbook's "1MB" (docs/aws-facts.md §4.1).
-pub const MAX_ITEM_BYTES: usize = 400 * 1024;
+pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
 /// The tag every table this tool creates carries.
-pub const MANAGED_TAG: (&str, &str) = ("managed-by", "eventsctl");
+pub(crate) const MANAGED_TAG: (&str, &str) = ("managed-by", "eventsctl");
 /// The extra tag a `dr-drill` table carries; only tables with it are ever deleted.
-pub const DRILL_TAG: (&str, &str) = ("eventsctl-drill", "true");
+pub(crate) const DRILL_TAG: (&str, &str) = ("eventsctl-drill", "true");
 /// Tags a restore by this tool writes on the table it creates: the source table's name and the
 /// point it was restored to (RFC 3339). Only a table with them can be picked up with `--resume`.
-pub const RESTORE_SOURCE_TAG: &str = "eventsctl-restore-source";
-pub const RESTORE_TIME_TAG: &str = "eventsctl-restore-time";
+pub(crate) const RESTORE_SOURCE_TAG: &str = "eventsctl-restore-source";
+pub(crate) const RESTORE_TIME_TAG: &str = "eventsctl-restore-time";
 /// Per-partition write limit in WCU/s (docs/aws-facts.md §3.3).
-pub const PARTITION_WRITE_LIMIT: f64 = 1000.0;
+pub(crate) const PARTITION_WRITE_LIMIT: f64 = 1000.0;
 /// Default on-demand per-table quota in request units/s (docs/aws-facts.md §3.2).
-pub const ON_DEMAND_TABLE_QUOTA: f64 = 40_000.0;
+pub(crate) const ON_DEMAND_TABLE_QUOTA: f64 = 40_000.0;
 
 #[derive(Debug, Clone)]
-pub struct KeySpec {
+pub(crate) struct KeySpec {
     pub name: &'static str,
     pub kind: ScalarAttributeType,
 }
 
 #[derive(Debug, Clone)]
-pub struct GsiSpec {
+pub(crate) struct GsiSpec {
     pub name: &'static str,
     pub partition_key: KeySpec,
     pub sort_key: KeySpec,
@@ -61,7 +61,7 @@ pub struct GsiSpec {
 }
 
 #[derive(Debug, Clone)]
-pub struct TableSpec {
+pub(crate) struct TableSpec {
     pub partition_key: KeySpec,
     pub sort_key: KeySpec,
     pub gsis: Vec<GsiSpec>,
@@ -83,7 +83,7 @@ fn string_key(name: &'static str) -> KeySpec {
 ///
 /// The runbook does not name the GSI projections; `ALL` is what lets `events query --type` and
 /// `--status` return whole events without a second read, and what `table create` makes.
-pub fn table() -> TableSpec {
+pub(crate) fn table() -> TableSpec {
     TableSpec {
         partition_key: string_key(PARTITION_KEY),
         sort_key: string_key(SORT_KEY),
@@ -113,7 +113,7 @@ pub fn table() -> TableSpec {
 
 /// A DynamoDB table name: 3-255 characters of letters, digits, `-`, `_` and `.`.
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
-pub fn check_table_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_table_name(name: &str) -> Result<(), String> {
     let shown = if name.chars().count() > 60 {
         format!(
             "{}... ({} characters)",
@@ -174,12 +174,12 @@ impl Names {
     }
 
     /// Production by the one rule of `crate::safety`: a marker token in the env or table name.
-    pub fn is_production(&self) -> bool {
+    pub(crate) fn is_production(&self) -> bool {
         self.production_match().is_some()
     }
 
     /// Why this target is production, if it is.
-    pub fn production_match(&self) -> Option<crate::safety::ProductionMatch> {
+    pub(crate) fn production_match(&self) -> Option<crate::safety::ProductionMatch> {
         self.production.matches(&self.env, &self.table)
     }
 }
@@ -188,7 +188,7 @@ impl Names {
 pub mod corrections {
     use super::Correction;
 
-    pub fn user_errors() -> Correction {
+    pub(crate) fn user_errors() -> Correction {
         Correction::new(
             "Throttling is detected with UserErrors on the table (dashboard widget 2, alarm 1, Issue 1)",
             "UserErrors is account- and Region-wide with no TableName dimension, so a per-table query or alarm never gets data; the table's own throttle metrics are used instead",
@@ -196,7 +196,7 @@ pub mod corrections {
         )
     }
 
-    pub fn item_size() -> Correction {
+    pub(crate) fn item_size() -> Correction {
         Correction::new(
             "Payload size limit 1MB (alarm 2, prevention)",
             "A DynamoDB item is at most 400 KB, names and values counted; 1 MB is the Query/Scan page size",
@@ -204,7 +204,7 @@ pub mod corrections {
         )
     }
 
-    pub fn ttl_timing() -> Correction {
+    pub(crate) fn ttl_timing() -> Correction {
         Correction::new(
             "TTL deletion may take up to 48 hours (Issue 2)",
             "48 h is typical, not a bound: AWS gives no guaranteed maximum, and expired items stay visible to reads until deleted",
@@ -212,7 +212,7 @@ pub mod corrections {
         )
     }
 
-    pub fn ttl_reserved_word() -> Correction {
+    pub(crate) fn ttl_reserved_word() -> Correction {
         Correction::new(
             "Issue 2 diagnosis: --projection-expression \"event_id, ttl, #ts\"",
             "ttl is a DynamoDB reserved word; AWS rejects it unaliased, so every expression here aliases it (#ttl)",
@@ -220,7 +220,7 @@ pub mod corrections {
         )
     }
 
-    pub fn pitr_retention() -> Correction {
+    pub(crate) fn pitr_retention() -> Correction {
         Correction::new(
             "PITR retention is 35 days, the AWS maximum (fixed)",
             "Retention is configurable per table from 1 to 35 days since January 2025",
@@ -240,7 +240,7 @@ pub mod corrections {
         ]
     }
 
-    pub fn restore_drops_settings() -> Correction {
+    pub(crate) fn restore_drops_settings() -> Correction {
         Correction::new(
             "Restore, verify, cut over (Disaster Recovery)",
             "A restored table does not carry TTL, stream, PITR, tags, alarms or auto scaling; they must be set again",

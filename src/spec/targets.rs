@@ -3,25 +3,25 @@
 use crate::aws::metrics::Stat;
 
 /// Operations whose latency the runbook targets, and which side they are on.
-pub const WRITE_OPERATIONS: [&str; 2] = ["PutItem", "BatchWriteItem"];
-pub const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
+pub(crate) const WRITE_OPERATIONS: [&str; 2] = ["PutItem", "BatchWriteItem"];
+pub(crate) const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
 
 /// Latency targets in milliseconds, p50 / p95 / p99.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LatencyTargets {
+pub(crate) struct LatencyTargets {
     pub p50: f64,
     pub p95: f64,
     pub p99: f64,
 }
 
 /// Writes: p50 < 5 ms, p95 < 10 ms, p99 < 20 ms.
-pub const WRITE_LATENCY: LatencyTargets = LatencyTargets {
+pub(crate) const WRITE_LATENCY: LatencyTargets = LatencyTargets {
     p50: 5.0,
     p95: 10.0,
     p99: 20.0,
 };
 /// Reads: p50 < 10 ms, p95 < 50 ms, p99 < 100 ms.
-pub const READ_LATENCY: LatencyTargets = LatencyTargets {
+pub(crate) const READ_LATENCY: LatencyTargets = LatencyTargets {
     p50: 10.0,
     p95: 50.0,
     p99: 100.0,
@@ -30,7 +30,7 @@ pub const READ_LATENCY: LatencyTargets = LatencyTargets {
 /// BatchWriteItem: eventsctl's own targets, 3x the single-write ones (the runbook names none).
 /// One BatchWriteItem writes up to 25 items and returns when the slowest is written, so
 /// PutItem's targets would flag healthy batches.
-pub const BATCH_WRITE_LATENCY: LatencyTargets = LatencyTargets {
+pub(crate) const BATCH_WRITE_LATENCY: LatencyTargets = LatencyTargets {
     p50: 15.0,
     p95: 30.0,
     p99: 60.0,
@@ -38,7 +38,7 @@ pub const BATCH_WRITE_LATENCY: LatencyTargets = LatencyTargets {
 
 /// The targets an operation is held to: PutItem the runbook's write targets, BatchWriteItem its
 /// own, GetItem and Query the runbook's read targets ("Read Operations (Query/GetItem)").
-pub fn latency_targets(operation: &str) -> LatencyTargets {
+pub(crate) fn latency_targets(operation: &str) -> LatencyTargets {
     match operation {
         "BatchWriteItem" => BATCH_WRITE_LATENCY,
         op if WRITE_OPERATIONS.contains(&op) => WRITE_LATENCY,
@@ -47,7 +47,7 @@ pub fn latency_targets(operation: &str) -> LatencyTargets {
 }
 
 /// Where an operation's targets come from, for output.
-pub fn targets_source(operation: &str) -> &'static str {
+pub(crate) fn targets_source(operation: &str) -> &'static str {
     if operation == "BatchWriteItem" {
         "eventsctl's batch targets (3x PutItem's; the runbook names none)"
     } else {
@@ -57,7 +57,7 @@ pub fn targets_source(operation: &str) -> &'static str {
 
 /// An alarm condition: `stat` above `threshold` in `periods` consecutive periods of `period` s.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Sustained {
+pub(crate) struct Sustained {
     pub stat: Stat,
     pub threshold: f64,
     pub periods: usize,
@@ -65,21 +65,21 @@ pub struct Sustained {
 }
 
 /// Alarm 1: more than 10 throttle events in each of 2 consecutive 5-minute periods.
-pub const THROTTLE_ALARM: Sustained = Sustained {
+pub(crate) const THROTTLE_ALARM: Sustained = Sustained {
     stat: Stat::Sum,
     threshold: 10.0,
     periods: 2,
     period: 300,
 };
 /// Alarm 2: write p99 above 20 ms for 3 consecutive 5-minute periods.
-pub const WRITE_LATENCY_ALARM: Sustained = Sustained {
+pub(crate) const WRITE_LATENCY_ALARM: Sustained = Sustained {
     stat: Stat::P99,
     threshold: 20.0,
     periods: 3,
     period: 300,
 };
 /// Alarm 3: read p95 above 50 ms for 3 consecutive 5-minute periods.
-pub const READ_LATENCY_ALARM: Sustained = Sustained {
+pub(crate) const READ_LATENCY_ALARM: Sustained = Sustained {
     stat: Stat::P95,
     threshold: 50.0,
     periods: 3,
@@ -88,7 +88,7 @@ pub const READ_LATENCY_ALARM: Sustained = Sustained {
 
 /// The alarm that watches an operation's latency: alarm 2 watches PutItem, alarm 3 Query; no
 /// alarm watches BatchWriteItem or GetItem.
-pub fn latency_alarm(operation: &str) -> Option<Sustained> {
+pub(crate) fn latency_alarm(operation: &str) -> Option<Sustained> {
     match operation {
         "PutItem" => Some(WRITE_LATENCY_ALARM),
         "Query" => Some(READ_LATENCY_ALARM),
@@ -99,7 +99,7 @@ pub fn latency_alarm(operation: &str) -> Option<Sustained> {
 /// What counts as a sustained breach of an operation's targets: its alarm's condition, or for an
 /// operation no alarm watches, the same shape (its side's percentile above its own target for
 /// as many 5-minute periods).
-pub fn sustained(operation: &str) -> Sustained {
+pub(crate) fn sustained(operation: &str) -> Sustained {
     if let Some(a) = latency_alarm(operation) {
         return a;
     }
@@ -117,5 +117,5 @@ pub fn sustained(operation: &str) -> Sustained {
 }
 
 /// Sustained write throughput the runbook plans for (events/s) and queries/s.
-pub const WRITE_THROUGHPUT: f64 = 1000.0;
-pub const READ_THROUGHPUT: f64 = 100.0;
+pub(crate) const WRITE_THROUGHPUT: f64 = 1000.0;
+pub(crate) const READ_THROUGHPUT: f64 = 100.0;
