@@ -91,7 +91,7 @@ impl RateLimiter {
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum PutError {
     #[error(
-        "event {0} already exists; put never overwrites (give another --event-id or --timestamp)"
+        "a different event {0} is already stored; put never overwrites (give another --event-id or --timestamp)"
     )]
     Exists(String),
     #[error(transparent)]
@@ -100,7 +100,10 @@ pub(crate) enum PutError {
     Aws(#[from] AwsError),
 }
 
-/// PutItem with `attribute_not_exists`, so an existing event is never replaced.
+/// PutItem with `attribute_not_exists`, so an existing event is never replaced. When the
+/// condition fails, a consistent GetItem tells the two cases apart: the same event already stored
+/// (typically this put's own earlier attempt, which landed although its answer timed out: the
+/// SDK retried it) is success; a different stored event is [`PutError::Exists`].
 pub(crate) async fn put_event(client: &Client, table: &str, event: &Event) -> Result<(), PutError> {
     let item = event.to_checked_item()?;
     let result = client
@@ -114,9 +117,26 @@ pub(crate) async fn put_event(client: &Client, table: &str, event: &Event) -> Re
         .aws("dynamodb", "PutItem", table_resource(table));
     match result {
         Ok(_) => Ok(()),
-        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => Err(
-            PutError::Exists(format!("{} / {}", event.user_id, event.sort_key())),
-        ),
+        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {
+            let stored = client
+                .get_item()
+                .table_name(table)
+                .set_key(Some(event.key()))
+                .consistent_read(true)
+                .send()
+                .await
+                .aws("dynamodb", "GetItem", table_resource(table))?;
+            match stored.item() {
+                Some(stored) if super::compare::same_item(stored, &event.to_checked_item()?) => {
+                    Ok(())
+                }
+                _ => Err(PutError::Exists(format!(
+                    "{} / {}",
+                    event.user_id,
+                    event.sort_key()
+                ))),
+            }
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -779,6 +799,55 @@ mod tests {
         assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
         assert_eq!(stats.written.load(Ordering::Relaxed), 100);
         assert_eq!((read.num_calls(), write.num_calls()), (1, 4));
+    }
+
+    /// Recorded responses: a PutItem whose first attempt landed but whose answer was lost is
+    /// retried by the SDK and fails its `attribute_not_exists` condition on its own item
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.RetryAndBackoff).
+    /// The identical stored event is success; a different one is still refused.
+    #[tokio::test]
+    async fn recorded_a_put_that_landed_on_an_earlier_attempt_is_not_a_conflict() {
+        use aws_sdk_dynamodb::operation::get_item::GetItemOutput;
+        use aws_sdk_dynamodb::operation::put_item::PutItemError;
+        use aws_sdk_dynamodb::types::error::ConditionalCheckFailedException;
+        let line = r#"{"user_id":"u","event_type":"t","timestamp":"2025-11-11T12:00:00Z","event_id":"e0"}"#;
+        let (input, value) = EventInput::parse(line).unwrap();
+        let event = input
+            .into_event(Defaults { now: None }, Some(&value))
+            .unwrap();
+        let failed = || {
+            PutItemError::ConditionalCheckFailedException(
+                ConditionalCheckFailedException::builder()
+                    .message("The conditional request failed")
+                    .meta(
+                        aws_smithy_types::error::ErrorMetadata::builder()
+                            .code("ConditionalCheckFailedException")
+                            .message("The conditional request failed")
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        let same = event.to_checked_item().unwrap();
+        let mut other = same.clone();
+        other.insert("status".into(), AttributeValue::S("somebody else's".into()));
+        for (stored, want_ok) in [(same, true), (other, false)] {
+            let put = mock!(aws_sdk_dynamodb::Client::put_item).then_error(failed);
+            let get = mock!(aws_sdk_dynamodb::Client::get_item)
+                .match_requests(|r| r.consistent_read() == Some(true))
+                .then_output(move || {
+                    GetItemOutput::builder()
+                        .set_item(Some(stored.clone()))
+                        .build()
+                });
+            let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&put, &get]);
+            let result = put_event(&client, "t", &event).await;
+            assert_eq!(result.is_ok(), want_ok, "{result:?}");
+            if !want_ok {
+                assert!(matches!(result, Err(PutError::Exists(_))), "{result:?}");
+            }
+            assert_eq!((put.num_calls(), get.num_calls()), (1, 1));
+        }
     }
 
     /// Recorded responses: with --overwrite nothing is read first, everything is written.

@@ -74,7 +74,11 @@ fn put_get_and_conditional_overwrite() {
         "2030-01-02T03:04:05Z",
     ]);
     again.assert_code(1);
-    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("a different event") && again.stderr.contains("already stored"),
+        "{}",
+        again.stderr
+    );
 
     // Get by timestamp (GetItem) and without (a search of the user's events).
     for extra in [vec!["--timestamp", "2030-01-02T03:04:05+00:00"], vec![]] {
