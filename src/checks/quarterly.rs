@@ -127,13 +127,24 @@ pub(crate) struct GsiUsage {
     pub read_units: f64,
 }
 
-/// An index that is written and never read costs every write for nothing.
-pub(crate) fn gsi_usage(table_write_units: f64, gsis: &[GsiUsage]) -> Vec<Finding> {
+/// An index that is written and never read costs every write for nothing. `table_write_units`
+/// is the base table's; `consumed_units` every unit the table and its indexes consumed in the
+/// window (writes and reads): with none, an idle index is no evidence of anything.
+pub(crate) fn gsi_usage(
+    table_write_units: f64,
+    consumed_units: f64,
+    gsis: &[GsiUsage],
+) -> Vec<Finding> {
     gsis.iter()
         .map(|g| {
             let (w, r) = (g.write_units, g.read_units);
             let check = CheckId::QuarterlyGsi(g.index.clone());
-            if w > 0.0 && r == 0.0 {
+            if w == 0.0 && r == 0.0 && consumed_units == 0.0 {
+                Finding::unknown(
+                    check,
+                    "no traffic in the window: nothing to judge (0 write and 0 read units on the table and its indexes this quarter)",
+                )
+            } else if w > 0.0 && r == 0.0 {
                 Finding::warn(check, format!("{w:.0} write units and no reads this quarter: every write pays for an index nobody queries"))
                     .remedy("consider removing it (runbook Quarterly 3: consider adding/removing indexes)")
             } else {
@@ -315,7 +326,13 @@ mod tests {
                 Status::Ok,
                 "(50% of the table's)",
             ),
-            ("idle", 100.0, g(0.0, 0.0), Status::Ok, "0 write units"),
+            (
+                "idle on a table with traffic",
+                100.0,
+                g(0.0, 0.0),
+                Status::Ok,
+                "0 write units",
+            ),
             (
                 "no table writes",
                 0.0,
@@ -323,9 +340,18 @@ mod tests {
                 Status::Ok,
                 "(0% of the table's)",
             ),
+            (
+                "no traffic at all: nothing to judge, not a pass",
+                0.0,
+                g(0.0, 0.0),
+                Status::Unknown,
+                "no traffic in the window: nothing to judge",
+            ),
         ];
         for (name, table, usage, want, says) in cases {
-            let f = gsi_usage(table, std::slice::from_ref(&usage));
+            // Every unit consumed: the table's writes, the index's, and reads on either.
+            let consumed = table + usage.write_units + usage.read_units;
+            let f = gsi_usage(table, consumed, std::slice::from_ref(&usage));
             assert_eq!(f.len(), 1);
             assert_eq!(f[0].status, want, "{name}: {}", f[0].summary);
             assert!(f[0].summary.contains(says), "{name}: {}", f[0].summary);

@@ -494,8 +494,12 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
                     format!("{:.0}", u.read_units),
                 ]
             }));
-            usage_findings.extend(quarterly::gsi_usage(base_w, &usage));
             let (write_units, read_units) = consumed_units(m, &usage_keys);
+            usage_findings.extend(quarterly::gsi_usage(
+                base_w,
+                write_units + read_units,
+                &usage,
+            ));
             let c = cost(write_units, read_units, quarter.num_hours() as f64, &p);
             usage_findings.push(cost_finding(CheckId::QuarterlyCost, &c, "quarter"));
         }
