@@ -577,11 +577,7 @@ pub(crate) fn value_to_json(v: &AttributeValue) -> Value {
         AttributeValue::Bool(b) => Value::Bool(*b),
         AttributeValue::Null(_) => Value::Null,
         AttributeValue::B(b) => binary_json(b),
-        AttributeValue::M(m) => Value::Object(
-            m.iter()
-                .map(|(k, v)| (k.clone(), value_to_json(v)))
-                .collect(),
-        ),
+        AttributeValue::M(m) => sorted_object(m.iter()),
         AttributeValue::L(l) => Value::Array(l.iter().map(value_to_json).collect()),
         AttributeValue::Ss(ss) => Value::Array(ss.iter().cloned().map(Value::String).collect()),
         AttributeValue::Ns(ns) => Value::Array(ns.iter().map(|n| number_json(n)).collect()),
@@ -590,14 +586,26 @@ pub(crate) fn value_to_json(v: &AttributeValue) -> Value {
     }
 }
 
-/// An item read from the table, as plain JSON for output: the composite key attributes are
-/// dropped (they repeat other fields), everything else is kept as stored.
-pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
+/// A map's attributes as a JSON object, names sorted (byte order): DynamoDB returns a map in no
+/// order and the SDK keeps it in a HashMap, so the same item would print differently each run.
+fn sorted_object<'a>(attributes: impl Iterator<Item = (&'a String, &'a AttributeValue)>) -> Value {
+    let mut attributes: Vec<_> = attributes.collect();
+    attributes.sort_unstable_by(|a, b| a.0.cmp(b.0));
     Value::Object(
-        item.iter()
-            .filter(|(k, _)| ![SORT_KEY, TYPE_SORT_KEY, STATUS_SORT_KEY].contains(&k.as_str()))
+        attributes
+            .into_iter()
             .map(|(k, v)| (k.clone(), value_to_json(v)))
             .collect(),
+    )
+}
+
+/// An item read from the table, as plain JSON for output: the composite key attributes are
+/// dropped (they repeat other fields), everything else is kept as stored, attribute names
+/// sorted at every level (docs/json.md).
+pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
+    sorted_object(
+        item.iter()
+            .filter(|(k, _)| ![SORT_KEY, TYPE_SORT_KEY, STATUS_SORT_KEY].contains(&k.as_str())),
     )
 }
 
@@ -755,6 +763,48 @@ mod tests {
         assert_eq!(v["payload"], serde_json::json!({"$binary": "AAECGw=="}));
         assert_eq!(v["n"], serde_json::json!(1.5));
         assert!(v.get(SORT_KEY).is_none());
+    }
+
+    /// The same stored item printed twice is the same bytes, attribute names sorted at every
+    /// level (docs/json.md), whatever order the HashMaps hold them in.
+    #[test]
+    fn a_stored_item_prints_with_its_attribute_names_sorted() {
+        let names = [
+            "user_id", "event_id", "timestamp", "status", "ttl", "zeta", "Alpha", "b", "a1", "a",
+        ];
+        let nested: HashMap<String, AttributeValue> = names
+            .iter()
+            .map(|n| (n.to_string(), AttributeValue::N("1".into())))
+            .collect();
+        let item = || -> HashMap<String, AttributeValue> {
+            let mut m: HashMap<String, AttributeValue> = names
+                .iter()
+                .map(|n| (n.to_string(), AttributeValue::S(n.to_string())))
+                .collect();
+            m.insert("payload".into(), AttributeValue::M(nested.clone()));
+            m.insert(SORT_KEY.into(), AttributeValue::S("x".into()));
+            m
+        };
+        // Two maps built apart: std's HashMap seeds each one randomly, so their iteration
+        // orders differ (checked below, so the test cannot pass by luck of the hash).
+        let (one, two) = (item(), item());
+        let printed = |i: &HashMap<String, AttributeValue>| serde_json::to_string(&item_to_json(i)).unwrap();
+        assert_eq!(printed(&one), printed(&two));
+        let mut want: Vec<&str> = names.iter().copied().chain(["payload"]).collect();
+        want.sort_unstable();
+        let v = item_to_json(&one);
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, want);
+        let mut nested_want: Vec<&str> = names.to_vec();
+        nested_want.sort_unstable();
+        let nested_keys: Vec<&str> = v["payload"].as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(nested_keys, nested_want);
+        let orders_differ = (0..20).any(|_| {
+            let a: Vec<String> = item().into_keys().collect();
+            let b: Vec<String> = item().into_keys().collect();
+            a != b
+        });
+        assert!(orders_differ, "the HashMaps never differed: the test proves nothing");
     }
 
     #[test]
