@@ -43,42 +43,72 @@ pub(crate) async fn table_specs(
 
 /// The alarms a table should have and the live ones: the runbook's, each GSI's from
 /// DescribeTable, and the recommended ones once any of them exists (`apply --recommended`).
+/// DescribeTable and one DescribeAlarms run together: the names asked are the runbook's for the
+/// spec's GSIs and every recommended one (consumer or not); only a GSI the table has and the
+/// spec lacks costs a second DescribeAlarms, for its alarm alone.
 pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
     let mut notes = Vec::new();
-    let (mut specs, stream) = match table_specs(ctx).await? {
+    let cw = ctx.cloudwatch().await?;
+    let spec_gsis: Vec<&str> = crate::spec::table().gsis.iter().map(|g| g.name).collect();
+    let recommended_live = recommended_names(&ctx.names);
+    let asked: Vec<String> = alarms(&ctx.names, &spec_gsis)
+        .into_iter()
+        .map(|s| s.name)
+        .chain(recommended_live.iter().cloned())
+        .collect();
+    let (table, live) = tokio::join!(table_specs(ctx), cw_alarms::describe(cw, &asked));
+    let (mut specs, stream) = match table? {
         Ok(found) => found,
         // Without DescribeTable the GSIs are the spec's: say so rather than judge nothing.
         Err(e) => {
-            let gsis: Vec<&str> = crate::spec::table().gsis.iter().map(|g| g.name).collect();
             notes.push(format!(
                 "could not describe the table ({e}): the GSI alarms expected are the spec's ({})",
-                gsis.join(", ")
+                spec_gsis.join(", ")
             ));
-            (alarms(&ctx.names, &gsis), None)
+            (alarms(&ctx.names, &spec_gsis), None)
         }
     };
-    let cw = ctx.cloudwatch().await?;
-    let wanted = recommended_names(&ctx.names);
-    let live = cw_alarms::describe(cw, &wanted).await.map(|mut live| {
+    let unasked: Vec<String> = specs
+        .iter()
+        .map(|s| s.name.clone())
+        .filter(|n| !asked.contains(n))
+        .collect();
+    let live = match live {
+        Ok(mut live) if !unasked.is_empty() => {
+            cw_alarms::describe(cw, &unasked).await.map(|more| {
+                live.extend(more);
+                live
+            })
+        }
+        other => other,
+    };
+    if let Ok(live) = &live {
+        let recommended_live: Vec<MetricAlarm> = live
+            .iter()
+            .filter(|a| {
+                a.alarm_name()
+                    .is_some_and(|n| recommended_live.iter().any(|w| w == n))
+            })
+            .cloned()
+            .collect();
+        if !recommended_live.is_empty() {
+            let (consumer, note) =
+                recommended_consumer(ctx, None, &recommended_live, stream.as_deref()).await;
+            notes.extend(note);
+            specs.extend(recommended(
+                &ctx.names,
+                consumer.as_deref(),
+                applied_minutes(&recommended_live),
+            ));
+        }
+    }
+    let found = live.map(|mut live| {
         live.retain(|a| {
             a.alarm_name()
-                .is_some_and(|n| wanted.iter().any(|w| w == n))
+                .is_some_and(|n| specs.iter().any(|s| s.name == n))
         });
         live
     });
-    if let Ok(live) = &live
-        && !live.is_empty()
-    {
-        let (consumer, note) = recommended_consumer(ctx, None, live, stream.as_deref()).await;
-        notes.extend(note);
-        specs.extend(recommended(
-            &ctx.names,
-            consumer.as_deref(),
-            applied_minutes(live),
-        ));
-    }
-    let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
-    let found = cw_alarms::describe(cw, &names).await;
     Ok(AlarmGather {
         facts: AlarmFacts { specs, found },
         notes,

@@ -402,6 +402,24 @@ mod tests {
         }
     }
 
+    /// `alarms status` asks DescribeAlarms for `recommended_names` before it knows the
+    /// consumer: every alarm `recommended` can make, with a consumer or without, is among them.
+    #[test]
+    fn recommended_names_cover_every_recommended_alarm() {
+        let names = Names::derive("zapier-triggers-api", "prod", None);
+        let listed: std::collections::BTreeSet<String> =
+            recommended_names(&names).into_iter().collect();
+        let made = |consumer| -> std::collections::BTreeSet<String> {
+            recommended(&names, consumer, 5.0)
+                .into_iter()
+                .map(|a| a.name)
+                .collect()
+        };
+        assert_eq!(made(Some("events-consumer")), listed);
+        assert!(made(None).is_subset(&listed));
+        assert_eq!(made(None).len(), 2, "the table's own two");
+    }
+
     #[test]
     fn runbook_names_and_conditions() {
         let names = Names::derive("zapier-triggers-api", "dev", None);

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use aws_sdk_cloudwatch::operation::describe_alarms::DescribeAlarmsOutput;
 use aws_sdk_cloudwatch::operation::put_metric_alarm::{PutMetricAlarmInput, PutMetricAlarmOutput};
 use aws_sdk_cloudwatch::types::{MetricAlarm, StateValue};
-use aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput;
+use aws_sdk_dynamodb::operation::describe_table::{DescribeTableError, DescribeTableOutput};
+use aws_sdk_dynamodb::types::{GlobalSecondaryIndexDescription, TableDescription};
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use eventsctl::cli::{AlarmsApplyArgs, AlarmsCommand, Command};
 use eventsctl::report::{CheckId, Status};
@@ -46,16 +47,27 @@ fn stored(i: &PutMetricAlarmInput) -> MetricAlarm {
 }
 
 fn ddb() -> aws_sdk_dynamodb::Client {
-    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(|| {
-        DescribeTableOutput::builder()
-            .table(table_with_gsis())
-            .build()
+    ddb_of(table_with_gsis())
+}
+
+fn ddb_of(table: TableDescription) -> aws_sdk_dynamodb::Client {
+    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
+        DescribeTableOutput::builder().table(table.clone()).build()
     });
     mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&describe])
 }
 
 /// A context whose CloudWatch has no alarms yet and records every PutMetricAlarm.
 async fn recording_puts() -> (
+    eventsctl::context::Context,
+    Arc<Mutex<Vec<PutMetricAlarmInput>>>,
+) {
+    recording_puts_on(table_with_gsis()).await
+}
+
+async fn recording_puts_on(
+    table: TableDescription,
+) -> (
     eventsctl::context::Context,
     Arc<Mutex<Vec<PutMetricAlarmInput>>>,
 ) {
@@ -68,7 +80,7 @@ async fn recording_puts() -> (
     let none = mock!(aws_sdk_cloudwatch::Client::describe_alarms)
         .then_output(|| DescribeAlarmsOutput::builder().build());
     let ctx = context_env("staging").await;
-    ctx.preset_dynamodb(ddb());
+    ctx.preset_dynamodb(ddb_of(table));
     ctx.preset_cloudwatch(mock_client!(
         aws_sdk_cloudwatch,
         RuleMode::MatchAny,
@@ -383,4 +395,169 @@ async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
         "{:?}",
         status.findings
     );
+}
+
+/// What CloudWatch stores after `alarms apply --sns-topic --recommended --consumer-function`
+/// on a table described as `table`: the runbook's alarms for its GSIs and the recommended four.
+async fn applied_on(table: TableDescription) -> Vec<MetricAlarm> {
+    let (ctx, sent) = recording_puts_on(table).await;
+    let args = AlarmsApplyArgs {
+        sns_topic: Some(TOPIC.into()),
+        recommended: true,
+        consumer_function: Some("events-consumer".into()),
+        iterator_age_minutes: 10.0,
+        dry_run: false,
+        yes: false,
+    };
+    assert!(!run(&ctx, Command::Alarms(AlarmsCommand::Apply(args))).await.failed);
+    let sent = sent.lock().unwrap().clone();
+    sent.iter().map(stored).collect()
+}
+
+/// DescribeAlarms as AWS answers it: only the alarms named in AlarmNames (at most 100 a call),
+/// each call's names recorded.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html
+fn describe_by_name(
+    kept: Vec<MetricAlarm>,
+) -> (aws_smithy_mocks::Rule, Arc<Mutex<Vec<Vec<String>>>>) {
+    let asked: Arc<Mutex<Vec<Vec<String>>>> = Arc::default();
+    let record = asked.clone();
+    let rule = mock!(aws_sdk_cloudwatch::Client::describe_alarms).then_compute_output(move |i| {
+        let names = i.alarm_names().to_vec();
+        assert!(names.len() <= 100, "AWS takes at most 100 AlarmNames");
+        record.lock().unwrap().push(names.clone());
+        DescribeAlarmsOutput::builder()
+            .set_metric_alarms(Some(
+                kept.iter()
+                    .filter(|a| names.iter().any(|n| a.alarm_name() == Some(n)))
+                    .cloned()
+                    .collect(),
+            ))
+            .build()
+    });
+    (rule, asked)
+}
+
+fn status_on(
+    ctx: &eventsctl::context::Context,
+    describe_table: &aws_smithy_mocks::Rule,
+    describe_alarms: &aws_smithy_mocks::Rule,
+) {
+    ctx.preset_dynamodb(mock_client!(
+        aws_sdk_dynamodb,
+        RuleMode::MatchAny,
+        &[describe_table]
+    ));
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[describe_alarms]
+    ));
+}
+
+fn describe_table_answers(table: TableDescription) -> aws_smithy_mocks::Rule {
+    mock!(aws_sdk_dynamodb::Client::describe_table)
+        .then_output(move || DescribeTableOutput::builder().table(table.clone()).build())
+}
+
+/// `alarms status` on a table with the spec's GSIs and every alarm applied (the runbook's and
+/// the recommended, consumer included): one DescribeTable and ONE DescribeAlarms page, which
+/// names every alarm checked (the recommended ones before the consumer is known), and every
+/// alarm found as specified.
+#[tokio::test]
+async fn alarm_status_reads_every_alarm_in_one_describe_alarms_call() {
+    let kept = applied_on(table_with_gsis()).await;
+    assert_eq!(kept.len(), 10, "the runbook's 6 and the recommended 4");
+    let (describe, asked) = describe_by_name(kept);
+    let table = describe_table_answers(table_with_gsis());
+    let ctx = context_env("staging").await;
+    status_on(&ctx, &table, &describe);
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    assert_eq!(describe.num_calls(), 1, "{:?}", asked.lock().unwrap());
+    assert_eq!(table.num_calls(), 1);
+    assert_eq!(status.findings.len(), 10, "{:?}", status.findings);
+    assert!(
+        status.findings.iter().all(|f| f.status == Status::Ok),
+        "{:?}",
+        status.findings
+    );
+    assert!(
+        status
+            .findings
+            .iter()
+            .any(|f| f.check == CheckId::Alarm("consumer-errors".into()))
+    );
+    assert_eq!(asked.lock().unwrap()[0].len(), 10, "the 6 and the 4, once each");
+}
+
+/// A table deployed with a GSI the spec does not have: its alarm is asked for in one more
+/// DescribeAlarms call, for that name alone, and checked like the others.
+#[tokio::test]
+async fn a_gsi_the_spec_lacks_costs_one_more_describe_alarms_for_its_alarm_alone() {
+    let mut deployed = table_with_gsis();
+    deployed.global_secondary_indexes.get_or_insert_default().push(
+        GlobalSecondaryIndexDescription::builder()
+            .index_name("ArchiveIndex")
+            .build(),
+    );
+    let kept = applied_on(deployed.clone()).await;
+    let (describe, asked) = describe_by_name(kept);
+    let table = describe_table_answers(deployed);
+    let ctx = context_env("staging").await;
+    status_on(&ctx, &table, &describe);
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    let asked = asked.lock().unwrap().clone();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert_eq!(
+        asked[1],
+        ["zapier-triggers-api-staging-events-table-throttles-ArchiveIndex"]
+    );
+    let f = status
+        .findings
+        .iter()
+        .find(|f| f.check == CheckId::Alarm("events-table-throttles-ArchiveIndex".into()))
+        .expect("the deployed GSI's alarm is checked");
+    assert_eq!(f.status, Status::Ok, "{f:?}");
+    assert!(status.findings.iter().all(|f| f.status == Status::Ok));
+}
+
+/// DynamoDB answers DescribeTable with AccessDeniedException when the policy lacks
+/// dynamodb:DescribeTable: `alarms status` still checks the alarms, expecting the spec's GSIs,
+/// and says so in a note.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+#[tokio::test]
+async fn describe_table_access_denied_expects_the_spec_gsis_and_says_so() {
+    let kept = applied_on(table_with_gsis()).await;
+    let (describe, _) = describe_by_name(kept);
+    let denied = mock!(aws_sdk_dynamodb::Client::describe_table).then_error(|| {
+        DescribeTableError::generic(
+            aws_smithy_types::error::ErrorMetadata::builder()
+                .code("AccessDeniedException")
+                .message("User: arn:aws:sts::111122223333:assumed-role/oncall is not authorized to perform: dynamodb:DescribeTable")
+                .build(),
+        )
+    });
+    let ctx = context_env("staging").await;
+    status_on(&ctx, &denied, &describe);
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    assert_eq!(denied.num_calls(), 1);
+    let note = status
+        .notes
+        .iter()
+        .find(|n| n.starts_with("could not describe the table"))
+        .unwrap_or_else(|| panic!("a note says the GSIs are the spec's: {:?}", status.notes));
+    assert!(note.contains("dynamodb:DescribeTable"), "{note}");
+    assert!(
+        note.contains("the GSI alarms expected are the spec's (EventTypeIndex, StatusIndex)"),
+        "{note}"
+    );
+    for gsi in ["EventTypeIndex", "StatusIndex"] {
+        let f = status
+            .findings
+            .iter()
+            .find(|f| f.check == CheckId::Alarm(format!("events-table-throttles-{gsi}")))
+            .unwrap_or_else(|| panic!("{gsi}'s alarm is checked: {:?}", status.findings));
+        assert_eq!(f.status, Status::Ok, "{f:?}");
+    }
+    assert_eq!(status.exit_code(), 0, "{:?}", status.findings);
 }
