@@ -770,7 +770,16 @@ mod tests {
     #[test]
     fn a_stored_item_prints_with_its_attribute_names_sorted() {
         let names = [
-            "user_id", "event_id", "timestamp", "status", "ttl", "zeta", "Alpha", "b", "a1", "a",
+            "user_id",
+            "event_id",
+            "timestamp",
+            "status",
+            "ttl",
+            "zeta",
+            "Alpha",
+            "b",
+            "a1",
+            "a",
         ];
         let nested: HashMap<String, AttributeValue> = names
             .iter()
@@ -788,7 +797,8 @@ mod tests {
         // Two maps built apart: std's HashMap seeds each one randomly, so their iteration
         // orders differ (checked below, so the test cannot pass by luck of the hash).
         let (one, two) = (item(), item());
-        let printed = |i: &HashMap<String, AttributeValue>| serde_json::to_string(&item_to_json(i)).unwrap();
+        let printed =
+            |i: &HashMap<String, AttributeValue>| serde_json::to_string(&item_to_json(i)).unwrap();
         assert_eq!(printed(&one), printed(&two));
         let mut want: Vec<&str> = names.iter().copied().chain(["payload"]).collect();
         want.sort_unstable();
@@ -797,14 +807,22 @@ mod tests {
         assert_eq!(keys, want);
         let mut nested_want: Vec<&str> = names.to_vec();
         nested_want.sort_unstable();
-        let nested_keys: Vec<&str> = v["payload"].as_object().unwrap().keys().map(String::as_str).collect();
+        let nested_keys: Vec<&str> = v["payload"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(nested_keys, nested_want);
         let orders_differ = (0..20).any(|_| {
             let a: Vec<String> = item().into_keys().collect();
             let b: Vec<String> = item().into_keys().collect();
             a != b
         });
-        assert!(orders_differ, "the HashMaps never differed: the test proves nothing");
+        assert!(
+            orders_differ,
+            "the HashMaps never differed: the test proves nothing"
+        );
     }
 
     #[test]

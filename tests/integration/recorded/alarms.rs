@@ -51,9 +51,8 @@ fn ddb() -> aws_sdk_dynamodb::Client {
 }
 
 fn ddb_of(table: TableDescription) -> aws_sdk_dynamodb::Client {
-    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
-        DescribeTableOutput::builder().table(table.clone()).build()
-    });
+    let describe = mock!(aws_sdk_dynamodb::Client::describe_table)
+        .then_output(move || DescribeTableOutput::builder().table(table.clone()).build());
     mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&describe])
 }
 
@@ -409,7 +408,11 @@ async fn applied_on(table: TableDescription) -> Vec<MetricAlarm> {
         dry_run: false,
         yes: false,
     };
-    assert!(!run(&ctx, Command::Alarms(AlarmsCommand::Apply(args))).await.failed);
+    assert!(
+        !run(&ctx, Command::Alarms(AlarmsCommand::Apply(args)))
+            .await
+            .failed
+    );
     let sent = sent.lock().unwrap().clone();
     sent.iter().map(stored).collect()
 }
@@ -487,7 +490,11 @@ async fn alarm_status_reads_every_alarm_in_one_describe_alarms_call() {
             .iter()
             .any(|f| f.check == CheckId::Alarm("consumer-errors".into()))
     );
-    assert_eq!(asked.lock().unwrap()[0].len(), 10, "the 6 and the 4, once each");
+    assert_eq!(
+        asked.lock().unwrap()[0].len(),
+        10,
+        "the 6 and the 4, once each"
+    );
 }
 
 /// A table deployed with a GSI the spec does not have: its alarm is asked for in one more
@@ -495,11 +502,14 @@ async fn alarm_status_reads_every_alarm_in_one_describe_alarms_call() {
 #[tokio::test]
 async fn a_gsi_the_spec_lacks_costs_one_more_describe_alarms_for_its_alarm_alone() {
     let mut deployed = table_with_gsis();
-    deployed.global_secondary_indexes.get_or_insert_default().push(
-        GlobalSecondaryIndexDescription::builder()
-            .index_name("ArchiveIndex")
-            .build(),
-    );
+    deployed
+        .global_secondary_indexes
+        .get_or_insert_default()
+        .push(
+            GlobalSecondaryIndexDescription::builder()
+                .index_name("ArchiveIndex")
+                .build(),
+        );
     let kept = applied_on(deployed.clone()).await;
     let (describe, asked) = describe_by_name(kept);
     let table = describe_table_answers(deployed);
