@@ -99,6 +99,19 @@ fn apply(topic: Option<&str>) -> Command {
     }))
 }
 
+/// `alarms apply --sns-topic --recommended --consumer-function events-consumer
+/// --iterator-age-minutes 10`.
+fn apply_recommended() -> Command {
+    Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
+        sns_topic: Some(TOPIC.into()),
+        recommended: true,
+        consumer_function: Some("events-consumer".into()),
+        iterator_age_minutes: 10.0,
+        dry_run: false,
+        yes: false,
+    }))
+}
+
 /// AWS: alarms on AWS/DynamoDB metrics always ignore missing data (they keep their state), and
 /// DynamoDB publishes throttle counts only while throttling, so the throttle alarms are metric
 /// math over FILL(m, 0) with the per-reason on-demand metrics; the latency percentiles ignore
@@ -311,15 +324,7 @@ async fn access_denied_names_the_action_and_the_policy_command() {
 #[tokio::test]
 async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
     let (ctx, sent) = recording_puts().await;
-    let args = AlarmsApplyArgs {
-        sns_topic: Some(TOPIC.into()),
-        recommended: true,
-        consumer_function: Some("events-consumer".into()),
-        iterator_age_minutes: 10.0,
-        dry_run: false,
-        yes: false,
-    };
-    let report = run(&ctx, Command::Alarms(AlarmsCommand::Apply(args))).await;
+    let report = run(&ctx, apply_recommended()).await;
     assert!(!report.failed);
     let sent = sent.lock().unwrap().clone();
     assert_eq!(sent.len(), 10, "the runbook's 6 and the recommended 4");
@@ -400,19 +405,7 @@ async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
 /// on a table described as `table`: the runbook's alarms for its GSIs and the recommended four.
 async fn applied_on(table: TableDescription) -> Vec<MetricAlarm> {
     let (ctx, sent) = recording_puts_on(table).await;
-    let args = AlarmsApplyArgs {
-        sns_topic: Some(TOPIC.into()),
-        recommended: true,
-        consumer_function: Some("events-consumer".into()),
-        iterator_age_minutes: 10.0,
-        dry_run: false,
-        yes: false,
-    };
-    assert!(
-        !run(&ctx, Command::Alarms(AlarmsCommand::Apply(args)))
-            .await
-            .failed
-    );
+    assert!(!run(&ctx, apply_recommended()).await.failed);
     let sent = sent.lock().unwrap().clone();
     sent.iter().map(stored).collect()
 }
