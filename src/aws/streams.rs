@@ -314,8 +314,13 @@ pub(crate) fn record_json(r: &ShardRecord) -> serde_json::Value {
     let d = r.record.dynamodb();
     let as_json = |m: Option<&HashMap<String, aws_sdk_dynamodbstreams::types::AttributeValue>>| {
         m.map(|m| {
-            serde_dynamo::aws_sdk_dynamodbstreams_1::from_item::<serde_json::Value>(m.clone())
-                .unwrap_or(serde_json::Value::Null)
+            let mut v =
+                serde_dynamo::aws_sdk_dynamodbstreams_1::from_item::<serde_json::Value>(m.clone())
+                    .unwrap_or(serde_json::Value::Null);
+            // Names sorted at every level, as `events get` prints an item (docs/json.md): the
+            // image is a HashMap, in another order each run.
+            v.sort_all_objects();
+            v
         })
     };
     let ttl_delete = r
@@ -343,4 +348,56 @@ pub(crate) fn record_json(r: &ShardRecord) -> serde_json::Value {
         v[f] = value;
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodbstreams::types::{AttributeValue, StreamRecord};
+
+    /// `stream tail` prints a record's image with its attribute names sorted: the same record
+    /// read twice is the same bytes, whatever order its HashMaps hold.
+    #[test]
+    fn a_stream_record_prints_its_image_with_names_sorted() {
+        let names = [
+            "user_id", "event_id", "zeta", "Alpha", "b", "a1", "a", "ttl",
+        ];
+        let record = || {
+            let nested: HashMap<String, AttributeValue> = names
+                .iter()
+                .map(|n| (n.to_string(), AttributeValue::N("1".into())))
+                .collect();
+            let mut image: HashMap<String, AttributeValue> = names
+                .iter()
+                .map(|n| (n.to_string(), AttributeValue::S(n.to_string())))
+                .collect();
+            image.insert("payload".into(), AttributeValue::M(nested));
+            ShardRecord {
+                shard: "shard-1".into(),
+                record: Record::builder()
+                    .dynamodb(StreamRecord::builder().set_new_image(Some(image)).build())
+                    .build(),
+            }
+        };
+        let (one, two) = (record_json(&record()), record_json(&record()));
+        assert_eq!(one.to_string(), two.to_string());
+        let mut want: Vec<&str> = names.iter().copied().chain(["payload"]).collect();
+        want.sort_unstable();
+        let keys: Vec<&str> = one["new_image"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, want);
+        let nested: Vec<&str> = one["new_image"]["payload"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut nested_want = names.to_vec();
+        nested_want.sort_unstable();
+        assert_eq!(nested, nested_want);
+    }
 }
