@@ -50,11 +50,11 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
     let mut notes = Vec::new();
     let cw = ctx.cloudwatch().await?;
     let spec_gsis: Vec<&str> = crate::spec::table().gsis.iter().map(|g| g.name).collect();
-    let recommended_live = recommended_names(&ctx.names);
+    let recommended_wanted = recommended_names(&ctx.names);
     let asked: Vec<String> = alarms(&ctx.names, &spec_gsis)
         .into_iter()
         .map(|s| s.name)
-        .chain(recommended_live.iter().cloned())
+        .chain(recommended_wanted.iter().cloned())
         .collect();
     let (table, live) = tokio::join!(table_specs(ctx), cw_alarms::describe(cw, &asked));
     let (mut specs, stream) = match table? {
@@ -87,7 +87,7 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
             .iter()
             .filter(|a| {
                 a.alarm_name()
-                    .is_some_and(|n| recommended_live.iter().any(|w| w == n))
+                    .is_some_and(|n| recommended_wanted.iter().any(|w| w == n))
             })
             .cloned()
             .collect();
