@@ -3,7 +3,6 @@
 //! samples whose intervals contain the truth, PITR exports read by both engines, and the
 //! restore reference count from an export's manifest.
 
-use std::io::Write;
 use std::time::Duration;
 
 use crate::common::{self, World, count_items};
@@ -370,71 +369,6 @@ async fn cleanup_refuses_to_stand_in_for_a_disabled_ttl() {
     assert_eq!(count_items(&ddb, &w.table()).await, 40 - overdue as usize);
 }
 
-/// Test-only: the files an export would hold (the documented layout), written into the
-/// emulator's S3 from the table's contents, since the emulator keeps only the bookkeeping.
-async fn write_export_files(w: &World, export: &Value) -> u64 {
-    let arn = export["arn"].as_str().unwrap();
-    let bucket = export["bucket"].as_str().unwrap();
-    let prefix = export["prefix"]
-        .as_str()
-        .map(|p| format!("{}/", p.trim_end_matches('/')))
-        .unwrap_or_default();
-    let id = arn.rsplit('/').next().unwrap();
-    let root = format!("{prefix}AWSDynamoDB/{id}/");
-    let ddb = w.dynamodb().await;
-    let items: Vec<_> = ddb
-        .scan()
-        .table_name(w.table())
-        .into_paginator()
-        .items()
-        .send()
-        .collect::<Result<Vec<_>, _>>()
-        .await
-        .unwrap();
-    let s3 = w.s3().await;
-    let mut manifest_files = String::new();
-    for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        for item in chunk {
-            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
-            writeln!(gz, "{line}").unwrap();
-        }
-        let key = format!("{root}data/file-{n}.json.gz");
-        s3.put_object()
-            .bucket(bucket)
-            .key(&key)
-            .body(gz.finish().unwrap().into())
-            .send()
-            .await
-            .unwrap();
-        manifest_files.push_str(
-            &serde_json::json!({"itemCount": chunk.len(), "md5Checksum": "-", "etag": "-", "dataFileS3Key": key})
-                .to_string(),
-        );
-        manifest_files.push('\n');
-    }
-    let files_key = format!("{root}manifest-files.json");
-    s3.put_object()
-        .bucket(bucket)
-        .key(&files_key)
-        .body(manifest_files.into_bytes().into())
-        .send()
-        .await
-        .unwrap();
-    let summary = serde_json::json!({
-        "version": "2020-06-30", "exportArn": arn, "itemCount": items.len(),
-        "manifestFilesS3Key": files_key, "outputFormat": "DYNAMODB_JSON", "exportType": "FULL_EXPORT",
-    });
-    s3.put_object()
-        .bucket(bucket)
-        .key(format!("{root}manifest-summary.json"))
-        .body(summary.to_string().into_bytes().into())
-        .send()
-        .await
-        .unwrap();
-    items.len() as u64
-}
-
 /// Items of every TTL class, so that the engines are compared on each.
 async fn seed_every_class(w: &World) {
     let now = Utc::now();
@@ -511,7 +445,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     );
     let export = started.json()["data"]["export"].clone();
     assert_eq!(export["status"], "COMPLETED", "{export}");
-    let written = write_export_files(&w, &export).await;
+    let written = common::write_export_files(&w, &export).await;
     assert_eq!(written, 64);
     // Started again: the recent completed export is reused, not a second one.
     let again = w.run(&[
@@ -732,7 +666,7 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     ]);
     started.assert_code(0);
     let export = started.json()["data"]["export"].clone();
-    assert_eq!(write_export_files(&w, &export).await, 30);
+    assert_eq!(common::write_export_files(&w, &export).await, 30);
 
     let target = format!("{}-restored-ref", w.table());
     let r = w.run(&[

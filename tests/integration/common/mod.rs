@@ -253,6 +253,16 @@ impl World {
         aws_sdk_lambda::Client::new(&self.sdk_config().await)
     }
 
+    pub async fn glue(&self) -> aws_sdk_glue::Client {
+        aws_sdk_glue::Client::new(&self.sdk_config().await)
+    }
+
+    /// This test's own Glue database name, for `--athena-database` (Athena wants only
+    /// `[a-z0-9_]`); the World deletes it with the test.
+    pub fn glue_database(&self) -> String {
+        format!("{PREFIX}_{}", self.env.replace('-', "_"))
+    }
+
     pub async fn s3(&self) -> aws_sdk_s3::Client {
         let conf = aws_sdk_s3::config::Builder::from(&self.sdk_config().await)
             .force_path_style(true)
@@ -275,7 +285,8 @@ impl World {
 impl Drop for World {
     /// Deletes what this test made under its environment name: event source mappings and Lambda
     /// functions (`{env}-...`), log groups naming the environment, alarms and dashboards
-    /// (`et-{env}-...`), tables (its own, restores, drills) and export buckets (`exports-{env}`).
+    /// (`et-{env}-...`), tables (its own, restores, drills), export buckets (`exports-{env}`), the
+    /// Glue tables of its tables' exports (in any database) and its own Glue database.
     /// A cleanup that fails says so on stderr (shown when the test fails) and never fails the test.
     fn drop(&mut self) {
         if self.offline {
@@ -310,6 +321,11 @@ pub struct Made {
     pub dashboards: Vec<String>,
     pub tables: Vec<String>,
     pub buckets: Vec<String>,
+    /// `(database, table)`: the Glue tables `--engine athena` registered for this test's
+    /// exports, in whichever database.
+    pub glue_tables: Vec<(String, String)>,
+    /// [`World::glue_database`], when it exists.
+    pub glue_databases: Vec<String>,
 }
 
 impl Made {
@@ -322,16 +338,19 @@ impl Made {
             &self.dashboards,
             &self.tables,
             &self.buckets,
+            &self.glue_databases,
         ]
         .iter()
         .all(|v| v.is_empty())
+            && self.glue_tables.is_empty()
     }
 }
 
 impl World {
     /// Everything on the emulator that carries this test's environment name: functions
     /// `{env}-...` and their event source mappings, log groups naming `{env}-`, alarms and tables
-    /// `et-{env}-...`, the dashboard `et-{env}-dashboard`, buckets `exports-{env}`.
+    /// `et-{env}-...`, the dashboard `et-{env}-dashboard`, buckets `exports-{env}`, Glue tables
+    /// whose `eventsctl:export_arn` is an export of one of its tables, its Glue database.
     pub async fn made(&self) -> Made {
         let mine = format!("{PREFIX}-{}-", self.env);
         let theirs =
@@ -411,6 +430,30 @@ impl World {
                     .filter(|n| *n == bucket),
             );
         }
+
+        let glue = self.glue().await;
+        let own = self.glue_database();
+        // An export ARN is the table's ARN and `/export/<id>`.
+        let of_mine = format!(":table/{mine}");
+        let mut names = Vec::new();
+        let mut databases = glue.get_databases().into_paginator().send();
+        while let Some(Ok(page)) = databases.next().await {
+            names.extend(page.database_list().iter().map(|d| d.name().to_owned()));
+        }
+        for db in names {
+            let mut tables = glue.get_tables().database_name(&db).into_paginator().send();
+            while let Some(Ok(page)) = tables.next().await {
+                for t in page.table_list() {
+                    let arn = t.parameters().and_then(|p| p.get("eventsctl:export_arn"));
+                    if arn.is_some_and(|a| a.contains(&of_mine)) {
+                        made.glue_tables.push((db.clone(), t.name().to_owned()));
+                    }
+                }
+            }
+            if db == own {
+                made.glue_databases.push(db);
+            }
+        }
         made
     }
 
@@ -471,6 +514,15 @@ impl World {
             }
             let r = s3.delete_bucket().bucket(b).send().await;
             problems.extend(failed(b, r));
+        }
+        let glue = self.glue().await;
+        for (db, t) in &made.glue_tables {
+            let r = glue.delete_table().database_name(db).name(t).send().await;
+            problems.extend(failed(&format!("{db}.{t}"), r));
+        }
+        for db in &made.glue_databases {
+            let r = glue.delete_database().name(db).send().await;
+            problems.extend(failed(db, r));
         }
         problems
     }
@@ -881,4 +933,70 @@ pub fn assert_data_documented(envelope: &Value) {
         missing.is_empty(),
         "`{command}` data keys not in docs/json.md: {missing:?} (documented: {keys:?})"
     );
+}
+
+/// Test-only: the files an export would hold (the documented layout), written into the
+/// emulator's S3 from the table's contents, since the emulator keeps only the bookkeeping.
+pub async fn write_export_files(w: &World, export: &Value) -> u64 {
+    use std::io::Write;
+    let arn = export["arn"].as_str().unwrap();
+    let bucket = export["bucket"].as_str().unwrap();
+    let prefix = export["prefix"]
+        .as_str()
+        .map(|p| format!("{}/", p.trim_end_matches('/')))
+        .unwrap_or_default();
+    let id = arn.rsplit('/').next().unwrap();
+    let root = format!("{prefix}AWSDynamoDB/{id}/");
+    let ddb = w.dynamodb().await;
+    let items: Vec<_> = ddb
+        .scan()
+        .table_name(w.table())
+        .into_paginator()
+        .items()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    let s3 = w.s3().await;
+    let mut manifest_files = String::new();
+    for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for item in chunk {
+            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
+            writeln!(gz, "{line}").unwrap();
+        }
+        let key = format!("{root}data/file-{n}.json.gz");
+        s3.put_object()
+            .bucket(bucket)
+            .key(&key)
+            .body(gz.finish().unwrap().into())
+            .send()
+            .await
+            .unwrap();
+        manifest_files.push_str(
+            &serde_json::json!({"itemCount": chunk.len(), "md5Checksum": "-", "etag": "-", "dataFileS3Key": key})
+                .to_string(),
+        );
+        manifest_files.push('\n');
+    }
+    let files_key = format!("{root}manifest-files.json");
+    s3.put_object()
+        .bucket(bucket)
+        .key(&files_key)
+        .body(manifest_files.into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    let summary = serde_json::json!({
+        "version": "2020-06-30", "exportArn": arn, "itemCount": items.len(),
+        "manifestFilesS3Key": files_key, "outputFormat": "DYNAMODB_JSON", "exportType": "FULL_EXPORT",
+    });
+    s3.put_object()
+        .bucket(bucket)
+        .key(format!("{root}manifest-summary.json"))
+        .body(summary.to_string().into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    items.len() as u64
 }
