@@ -76,14 +76,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     // An existing target is refused.
     let existing = World::new("restore-existing");
     existing.create_table();
-    let r = w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &existing.table(),
-        "--wait",
-    ]);
+    let r = w.run(&common::restore_latest(&existing.table(), &["--wait"]));
     r.assert_code(1);
     assert!(r.stderr.contains("already exists"), "{}", r.stderr);
 
@@ -119,16 +112,7 @@ async fn full_flow_restores_verifies_and_reapplies() {
     w.create_table();
     import_some(&w, 120);
     let target = format!("{}-restored-test", w.table());
-    let r = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &target,
-        "--wait",
-    ]);
+    let r = w.run(&common::restore_latest(&target, &["-o", "json", "--wait"]));
     r.assert_code(0);
     let v = r.json();
     assert_eq!(v["target"]["table"], target);
@@ -184,14 +168,7 @@ async fn full_flow_restores_verifies_and_reapplies() {
     // The source is untouched.
     let ddb = w.dynamodb().await;
     assert_eq!(count_items(&ddb, &w.table()).await, 120);
-    let human = w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &format!("{target}-2"),
-        "--wait",
-    ]);
+    let human = w.run(&common::restore_latest(&format!("{target}-2"), &["--wait"]));
     human.assert_code(0);
     assert!(
         human.stdout.contains("Cutover checklist"),
@@ -207,15 +184,10 @@ async fn no_reapply_leaves_the_restore_bare() {
     let w = World::new("restore-bare");
     w.create_table();
     let target = format!("{}-restored-bare", w.table());
-    w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    w.run(&common::restore_latest(
         &target,
-        "--wait",
-        "--no-reapply",
-    ])
+        &["--wait", "--no-reapply"],
+    ))
     .assert_code(0);
     // What a restore drops: TTL and the stream are missing on the bare copy.
     let verify = w.run(&["-o", "json", "--table", &target, "table", "verify"]);
@@ -233,14 +205,10 @@ async fn no_reapply_leaves_the_restore_bare() {
     w.run(&["pitr-restore", "--resume", &format!("{}-nope", w.table())])
         .assert_code(1);
     // Not waiting: started, and told how to resume.
-    let later = w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let later = w.run(&common::restore_latest(
         &format!("{target}-later"),
-        "--no-wait",
-    ]);
+        &["--no-wait"],
+    ));
     later.assert_code(0);
     assert!(later.stdout.contains("--resume"), "{}", later.stdout);
 }
@@ -393,14 +361,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     // A restore of another source is not this source's to resume.
     let restored = format!("{t}-restored-x");
     other
-        .run(&[
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &restored,
-            "--no-wait",
-        ])
+        .run(&common::restore_latest(&restored, &["--no-wait"]))
         .assert_code(0);
     let r = w.run(&["pitr-restore", "--resume", &restored]);
     r.assert_code(1);
@@ -454,16 +415,7 @@ async fn resume_of_a_finished_restore_changes_nothing_and_never_copies_aws_tags(
     let target = format!("{}-restored-noop", w.table());
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &target,
-            "--wait",
-        ],
+        &common::restore_latest(&target, &["-o", "json", "--wait"]),
     );
     r.assert_code(0);
     assert_eq!(r.finding("restore.reapply")["status"], "ok", "{}", r.stdout);
@@ -535,15 +487,8 @@ async fn source_events_missing_from_the_restore_are_crit() {
     w.create_table();
     import_some(&w, 70);
     let target = format!("{}-restored-lost", w.table());
-    w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &target,
-        "--no-wait",
-    ])
-    .assert_code(0);
+    w.run(&common::restore_latest(&target, &["--no-wait"]))
+        .assert_code(0);
     // The newest event of one user never made it into the restore.
     let ddb = w.dynamodb().await;
     let newest = ddb
@@ -599,16 +544,7 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     let target = format!("{}-restored-a", w.table());
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &target,
-            "--wait",
-        ],
+        &common::restore_latest(&target, &["-o", "json", "--wait"]),
     );
     r.assert_code(0);
     assert!(
@@ -627,17 +563,10 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     // The rule does catch a scan of the source: --exact-count makes one.
     let exact = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
+        &common::restore_latest(
             &format!("{target}-exact"),
-            "--wait",
-            "--exact-count",
-        ],
+            &["-o", "json", "--wait", "--exact-count"],
+        ),
     );
     assert!(
         proxy.fired().keys().any(|k| k.contains("AccessDenied")),
@@ -646,17 +575,10 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     );
     assert_eq!(exact.finding("restore.verify")["status"], "unknown");
     // Without the rule, the exact count is exact.
-    let plain = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let plain = w.run(&common::restore_latest(
         &format!("{target}-exact2"),
-        "--wait",
-        "--exact-count",
-    ]);
+        &["-o", "json", "--wait", "--exact-count"],
+    ));
     plain.assert_code(0);
     assert_eq!(
         plain.json()["data"]["verification"]["counts"]["method"],
@@ -678,16 +600,7 @@ async fn continuous_backups_unavailable_after_active_is_retried() {
     let target = format!("{}-restored-p", w.table());
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &target,
-            "--wait",
-        ],
+        &common::restore_latest(&target, &["-o", "json", "--wait"]),
     );
     r.assert_code(0);
     assert_eq!(

@@ -20,19 +20,8 @@ fn event(
     ttl: Option<AttributeValue>,
 ) -> WriteRequest {
     let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-    let mut item = std::collections::HashMap::from([
-        ("user_id".to_owned(), AttributeValue::S(user.into())),
-        (
-            "timestamp#event_id".to_owned(),
-            AttributeValue::S(format!("{ts}#{id}")),
-        ),
-        ("event_id".to_owned(), AttributeValue::S(id.into())),
-        ("event_type".to_owned(), AttributeValue::S("click".into())),
-        ("timestamp".to_owned(), AttributeValue::S(ts)),
-    ]);
-    if let Some(t) = ttl {
-        item.insert("ttl".into(), t);
-    }
+    let mut item = common::event_item(user, id, &ts, ttl);
+    item.insert("event_type".to_owned(), AttributeValue::S("click".into()));
     WriteRequest::builder()
         .put_request(PutRequest::builder().set_item(Some(item)).build().unwrap())
         .build()
@@ -424,14 +413,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
             .collect(),
     )
     .await;
-    let bucket = format!("exports-{}", w.env);
-    w.s3()
-        .await
-        .create_bucket()
-        .bucket(&bucket)
-        .send()
-        .await
-        .unwrap();
+    let bucket = w.create_export_bucket().await;
     let before = Utc::now();
     let started = w.run(&[
         "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb", "--wait",
@@ -649,14 +631,7 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
             .collect(),
     )
     .await;
-    let bucket = format!("exports-{}", w.env);
-    w.s3()
-        .await
-        .create_bucket()
-        .bucket(&bucket)
-        .send()
-        .await
-        .unwrap();
+    let bucket = w.create_export_bucket().await;
     // The emulator's restorable window is [now, now], so the restore can only go to `latest`:
     // the export is taken just before it and the gap is a few seconds. The same-point branch
     // (equal counts, or a difference that warns) is the unit test
@@ -669,19 +644,17 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     assert_eq!(common::write_export_files(&w, &export).await, 30);
 
     let target = format!("{}-restored-ref", w.table());
-    let r = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let r = w.run(&common::restore_latest(
         &target,
-        "--wait",
-        "--reference-export",
-        "latest",
-        "--exact-count",
-    ]);
+        &[
+            "-o",
+            "json",
+            "--wait",
+            "--reference-export",
+            "latest",
+            "--exact-count",
+        ],
+    ));
     let counts = &r.json()["data"]["verification"]["counts"];
     assert_eq!(counts["method"], "export", "{}", r.stdout);
     assert_eq!(counts["target_exact"], true);
@@ -703,18 +676,16 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     r.assert_code(0);
 
     // An export that is not of this table is refused as a reference, and the count is unknown.
-    let other = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let other = w.run(&common::restore_latest(
         &format!("{}-restored-ref2", w.table()),
-        "--wait",
-        "--reference-export",
-        "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01",
-    ]);
+        &[
+            "-o",
+            "json",
+            "--wait",
+            "--reference-export",
+            "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01",
+        ],
+    ));
     let f = other.finding("restore.item_count");
     assert_eq!(f["status"], "unknown", "{}", other.stdout);
     assert!(other.stdout.contains("another table"), "{}", other.stdout);

@@ -18,22 +18,14 @@ async fn put(
     ttl: Option<AttributeValue>,
 ) {
     let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-    let mut req = w
-        .dynamodb()
+    w.dynamodb()
         .await
         .put_item()
         .table_name(w.table())
-        .item("user_id", AttributeValue::S(user.into()))
-        .item(
-            "timestamp#event_id",
-            AttributeValue::S(format!("{ts}#{id}")),
-        )
-        .item("event_id", AttributeValue::S(id.into()))
-        .item("timestamp", AttributeValue::S(ts));
-    if let Some(t) = ttl {
-        req = req.item("ttl", t);
-    }
-    req.send().await.unwrap();
+        .set_item(Some(common::event_item(user, id, &ts, ttl)))
+        .send()
+        .await
+        .unwrap();
 }
 
 fn n(v: i64) -> Option<AttributeValue> {
@@ -240,16 +232,11 @@ async fn ttl_changed_after_the_scan_is_kept() {
     )
     .await;
     let ddb = w.dynamodb().await;
-    let key = std::collections::HashMap::from([
-        ("user_id".to_owned(), AttributeValue::S("u".into())),
-        (
-            "timestamp#event_id".to_owned(),
-            AttributeValue::S(format!(
-                "{}#extended",
-                ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-            )),
-        ),
-    ]);
+    let key = common::event_key(
+        "u",
+        &ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        "extended",
+    );
     let deleted =
         eventsctl::events::writer::delete_if_expired(&ddb, &w.table(), key, now.timestamp())
             .await

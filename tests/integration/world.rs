@@ -15,14 +15,7 @@ async fn dropping_a_world_deletes_what_its_test_made_and_nothing_else() {
     let other = World::new("world-other");
     other.create_table();
     // Another test's export registered in the shared default Glue database: it stays.
-    other
-        .s3()
-        .await
-        .create_bucket()
-        .bucket(format!("exports-{}", other.env))
-        .send()
-        .await
-        .expect("CreateBucket");
+    other.create_export_bucket().await;
     let other_glue = athena_registers(&other, None).await;
     let w = World::new("world-drop");
     w.create_table();
@@ -37,14 +30,10 @@ async fn dropping_a_world_deletes_what_its_test_made_and_nothing_else() {
         .send()
         .await
         .expect("CreateLogGroup");
-    let bucket = format!("exports-{}", w.env);
-    let s3 = w.s3().await;
-    s3.create_bucket()
-        .bucket(&bucket)
-        .send()
+    let bucket = w.create_export_bucket().await;
+    w.s3()
         .await
-        .expect("CreateBucket");
-    s3.put_object()
+        .put_object()
         .bucket(&bucket)
         .key("ddb/manifest.json")
         .body(aws_smithy_types::byte_stream::ByteStream::from_static(
@@ -138,16 +127,8 @@ async fn athena_registers(w: &World, database: Option<&str>) -> (String, String)
         run.stdout,
         run.stderr
     );
-    let id = arn.rsplit('/').next().unwrap();
-    let table: String = format!("export_{id}")
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    // The tool's name for it: `export_` and the export's id in `[a-z0-9_]`.
+    let id = arn.rsplit('/').next().unwrap().to_lowercase();
+    let table = format!("export_{}", id.replace('-', "_"));
     (database.unwrap_or("eventsctl").to_owned(), table)
 }

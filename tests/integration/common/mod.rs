@@ -4,11 +4,13 @@
 //! Every test gets its own environment name, hence its own table, alarm, dashboard and function
 //! names, and deletes what it made under that name when it ends (see `Drop for World`).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::Value;
 
 pub const PREFIX: &str = "et";
@@ -261,6 +263,19 @@ impl World {
     /// `[a-z0-9_]`); the World deletes it with the test.
     pub fn glue_database(&self) -> String {
         format!("{PREFIX}_{}", self.env.replace('-', "_"))
+    }
+
+    /// The bucket `exports-{env}` (deleted with the World), created; its name.
+    pub async fn create_export_bucket(&self) -> String {
+        let bucket = format!("exports-{}", self.env);
+        self.s3()
+            .await
+            .create_bucket()
+            .bucket(&bucket)
+            .send()
+            .await
+            .expect("CreateBucket");
+        bucket
     }
 
     pub async fn s3(&self) -> aws_sdk_s3::Client {
@@ -999,4 +1014,74 @@ pub async fn write_export_files(w: &World, export: &Value) -> u64 {
         .await
         .unwrap();
     items.len() as u64
+}
+
+/// The table's key of an event: `user_id`, and `timestamp#event_id` as `{ts}#{id}`.
+pub fn event_key(user: &str, ts: &str, id: &str) -> HashMap<String, AttributeValue> {
+    HashMap::from([
+        ("user_id".to_owned(), AttributeValue::S(user.into())),
+        (
+            "timestamp#event_id".to_owned(),
+            AttributeValue::S(format!("{ts}#{id}")),
+        ),
+    ])
+}
+
+/// An event item written behind the tool's back: its key, `event_id`, `timestamp` (`ts` as
+/// given: another writer's format may be the point) and `ttl` when given. A test adds what it
+/// needs; what it leaves out (the indexes' sort keys) stays out.
+pub fn event_item(
+    user: &str,
+    id: &str,
+    ts: &str,
+    ttl: Option<AttributeValue>,
+) -> HashMap<String, AttributeValue> {
+    let mut item = event_key(user, ts, id);
+    item.insert("event_id".into(), AttributeValue::S(id.into()));
+    item.insert("timestamp".into(), AttributeValue::S(ts.into()));
+    if let Some(t) = ttl {
+        item.insert("ttl".into(), t);
+    }
+    item
+}
+
+/// [`event_item`] with every attribute the tool writes for the table's keys and its indexes:
+/// `event_type`, `status`, `event_type#timestamp`, `status#timestamp`.
+pub fn indexed_event_item(
+    user: &str,
+    id: &str,
+    event_type: &str,
+    status: &str,
+    ts: &str,
+) -> HashMap<String, AttributeValue> {
+    let mut item = event_item(user, id, ts, None);
+    let s = |v: String| AttributeValue::S(v);
+    item.insert("event_type".into(), s(event_type.into()));
+    item.insert("status".into(), s(status.into()));
+    item.insert(
+        "event_type#timestamp".into(),
+        s(format!("{event_type}#{ts}")),
+    );
+    item.insert("status#timestamp".into(), s(format!("{status}#{ts}")));
+    item
+}
+
+/// `-o json events import FILE` and `more`.
+pub fn import_json<'a>(file: &'a std::path::Path, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "-o",
+        "json",
+        "events",
+        "import",
+        file.to_str().expect("a UTF-8 path"),
+    ];
+    args.extend_from_slice(more);
+    args
+}
+
+/// `pitr-restore --to latest --target TARGET` and `more` (`--wait`, `-o json`, ...).
+pub fn restore_latest<'a>(target: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["pitr-restore", "--to", "latest", "--target", target];
+    args.extend_from_slice(more);
+    args
 }
