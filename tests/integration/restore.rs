@@ -5,22 +5,8 @@
 //! `aws:` tags, has no backups right after ACTIVE), a microburst proxy answers as AWS does.
 
 use crate::common::{self, Proxy, World, count_items};
-use aws_sdk_dynamodb::types::{AttributeValue, PointInTimeRecoverySpecification};
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::json;
-
-async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
-    ddb.update_continuous_backups()
-        .table_name(table)
-        .point_in_time_recovery_specification(
-            PointInTimeRecoverySpecification::builder()
-                .point_in_time_recovery_enabled(false)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
-}
 
 fn import_some(w: &World, n: usize) {
     let ts = chrono::Utc::now() - chrono::Duration::hours(1);
@@ -99,7 +85,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     );
 
     // PITR disabled: refused.
-    pitr_off(&ddb, &w.table()).await;
+    common::pitr_off(&ddb, &w.table()).await;
     let off = w.run(&["pitr-restore", "--to", "latest", "--wait"]);
     off.assert_code(1);
     assert!(off.stderr.contains("not enabled"), "{}", off.stderr);
@@ -236,10 +222,7 @@ async fn drill_measures_and_deletes_only_its_tagged_table() {
     assert_eq!(r.finding("drill.rto")["status"], "ok");
     assert!(v["data"]["verification_s"].is_number() && v["data"]["ready_at"].is_string());
     assert!(
-        r.finding("drill.rto")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("settings applied"),
+        r.summary("drill.rto").contains("settings applied"),
         "{}",
         r.stdout
     );
@@ -314,7 +297,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     w.create_table();
     let ddb = w.dynamodb().await;
     // The source, with PITR off: a resume of it must not turn it on.
-    pitr_off(&ddb, &w.table()).await;
+    common::pitr_off(&ddb, &w.table()).await;
     let r = w.run(&["pitr-restore", "--resume", &w.table()]);
     r.assert_code(1);
     assert!(r.stderr.contains("it is the source"), "{}", r.stderr);
@@ -554,12 +537,7 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     );
     assert_eq!(r.finding("restore.sample")["status"], "ok");
     assert_eq!(r.finding("restore.source_sample")["status"], "ok");
-    assert!(
-        r.finding("restore.item_count")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("approximate")
-    );
+    assert!(r.summary("restore.item_count").contains("approximate"));
     // The rule does catch a scan of the source: --exact-count makes one.
     let exact = w.run_via(
         &proxy,

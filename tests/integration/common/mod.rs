@@ -126,6 +126,14 @@ impl Run {
             .unwrap_or_else(|| panic!("no finding {check} in {}", self.stdout))
     }
 
+    /// The summary of the finding named `check`.
+    pub fn summary(&self, check: &str) -> String {
+        self.finding(check)["summary"]
+            .as_str()
+            .unwrap_or_else(|| panic!("finding {check} has no summary"))
+            .to_owned()
+    }
+
     pub fn assert_code(&self, code: i32) -> &Run {
         assert_eq!(
             self.code, code,
@@ -1084,4 +1092,19 @@ pub fn restore_latest<'a>(target: &'a str, more: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec!["pitr-restore", "--to", "latest", "--target", target];
     args.extend_from_slice(more);
     args
+}
+
+/// Point-in-time recovery off on `table`, behind the tool's back.
+pub async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
+    ddb.update_continuous_backups()
+        .table_name(table)
+        .point_in_time_recovery_specification(
+            aws_sdk_dynamodb::types::PointInTimeRecoverySpecification::builder()
+                .point_in_time_recovery_enabled(false)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
 }
