@@ -77,21 +77,10 @@ fn tally(r: &common::Run) -> Value {
     r.json()["data"]["tally"].clone()
 }
 
-const CLASSES: [&str; 8] = [
-    "missing",
-    "not_number",
-    "milliseconds",
-    "too_old",
-    "too_far",
-    "expired_recent",
-    "overdue",
-    "older_than_30d",
-];
-
 fn counts(t: &Value) -> Vec<(String, Value)> {
     std::iter::once(("scanned".to_owned(), t["scanned"].clone()))
         .chain(
-            CLASSES
+            common::TTL_CLASSES
                 .iter()
                 .map(|c| ((*c).to_owned(), t[c]["count"].clone())),
         )

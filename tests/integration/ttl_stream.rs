@@ -154,16 +154,7 @@ async fn every_kind_of_item_is_counted_and_cleanup_deletes_exactly_the_overdue()
     // --full sees the same.
     let full = w.run(&["-o", "json", "check-ttl", "--full"]);
     let full_tally = full.json()["data"]["tally"].clone();
-    for class in [
-        "missing",
-        "not_number",
-        "milliseconds",
-        "too_old",
-        "too_far",
-        "expired_recent",
-        "overdue",
-        "older_than_30d",
-    ] {
+    for class in common::TTL_CLASSES {
         // Counts, not ages: a second may pass between the two runs.
         assert_eq!(full_tally[class]["count"], tally[class]["count"], "{class}");
     }

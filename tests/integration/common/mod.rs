@@ -1108,3 +1108,15 @@ pub async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
         .await
         .unwrap();
 }
+
+/// The TTL classes of `check-ttl`'s JSON `data.tally`, as docs/json.md lists them.
+pub const TTL_CLASSES: [&str; 8] = [
+    "missing",
+    "not_number",
+    "milliseconds",
+    "too_old",
+    "too_far",
+    "expired_recent",
+    "overdue",
+    "older_than_30d",
+];
