@@ -66,6 +66,18 @@ pub(crate) struct RuleReport {
     pub contributors: Vec<(String, f64)>,
 }
 
+impl RuleReport {
+    /// The first five contributors, `key (value)`, for a summary.
+    fn top_keys(&self) -> String {
+        self.contributors
+            .iter()
+            .take(5)
+            .map(|(k, v)| format!("{k} ({v:.0})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct HotFacts {
     pub table: String,
@@ -457,15 +469,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
             Ok(r) if r.throttled && !r.contributors.is_empty() => out.push(
                 Finding::crit(
                     CheckId::HotThrottledKeys,
-                    format!(
-                        "most throttled keys: {}",
-                        r.contributors
-                            .iter()
-                            .take(5)
-                            .map(|(k, v)| format!("{k} ({v:.0})"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    format!("most throttled keys: {}", r.top_keys()),
                 )
                 .evidence(json!(r))
                 .remedy("shard these keys' writes (runbook Issue 4, resolution 2)")
@@ -496,15 +500,7 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
             Ok(r) => out.push(
                 Finding::ok(
                     CheckId::HotAccessedKeys,
-                    format!(
-                        "most accessed keys: {}",
-                        r.contributors
-                            .iter()
-                            .take(5)
-                            .map(|(k, v)| format!("{k} ({v:.0})"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    format!("most accessed keys: {}", r.top_keys()),
                 )
                 .evidence(json!(r)),
             ),

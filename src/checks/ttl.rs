@@ -913,13 +913,14 @@ pub(crate) async fn read_full(
     progress: &(dyn Fn(u64) + Sync),
 ) -> crate::scale::fullscan::ScanRun<TtlTally> {
     let now = cp.reference_time;
-    crate::scale::fullscan::run(
+    crate::scale::fullscan::run_with(
         client,
         scan,
         cp,
         |tally: &mut TtlTally, item| {
             tally.add(item, now, grace);
         },
+        async |_: &mut TtlTally, _: &[crate::events::scan::Item]| {},
         stop,
         progress,
     )

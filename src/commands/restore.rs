@@ -115,6 +115,16 @@ pub(crate) async fn plan(
     })
 }
 
+/// The plan as a section titled `what` ("Restore", "Drill"), saying when it is a dry run.
+fn plan_section(what: &str, dry_run: bool, p: &Plan) -> Section {
+    let title = if dry_run {
+        format!("{what} plan (dry run, nothing changed)")
+    } else {
+        what.to_owned()
+    };
+    Section::pairs(title, plan_pairs(p))
+}
+
 fn plan_pairs(p: &Plan) -> Vec<(&'static str, String)> {
     vec![
         ("source", p.source.clone()),
@@ -440,14 +450,7 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
             })?;
             let point = args.to.expect("clap requires --to without --resume");
             let plan = plan(ctx, &target, point, now).await?;
-            report.section(Section::pairs(
-                if args.dry_run {
-                    "Restore plan (dry run, nothing changed)"
-                } else {
-                    "Restore"
-                },
-                plan_pairs(&plan),
-            ));
+            report.section(plan_section("Restore", args.dry_run, &plan));
             let data = RestoreData {
                 resumed: false,
                 source: plan.source.clone(),
@@ -674,14 +677,7 @@ pub(crate) async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result
     let mut report = Report::check("dr-drill");
     report.table_override = Some(target.clone());
     report.correct(spec::corrections::restore_drops_settings());
-    report.section(Section::pairs(
-        if args.dry_run {
-            "Drill plan (dry run, nothing changed)"
-        } else {
-            "Drill"
-        },
-        plan_pairs(&plan),
-    ));
+    report.section(plan_section("Drill", args.dry_run, &plan));
     if args.dry_run {
         report.push(Finding::ok(
             CheckId::DrillPlan,

@@ -4,6 +4,7 @@
 
 use crate::report::CheckId;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
@@ -91,6 +92,68 @@ where
         .transpose()
 }
 
+/// The segments a full scan reads in: a resumed scan's own, else `--segments`, else enough for
+/// the table's size (`bytes`, DescribeTable's).
+pub(super) fn scan_segments<T>(
+    args: &CheckTtlArgs,
+    resumed: Option<&Checkpoint<T>>,
+    bytes: Option<i64>,
+) -> i32 {
+    resumed
+        .map(|c| c.total_segments)
+        .or(args.segments)
+        .unwrap_or_else(|| crate::events::scan::segments_for(bytes.unwrap_or(0), 4))
+}
+
+/// A full scan of `check-ttl` (`--full` or `--repair`) ready to run.
+#[derive(Debug)]
+pub(super) struct ScanSetup<T> {
+    pub scan: FullScan,
+    /// Where it starts: the resumed checkpoint, or a new one.
+    pub checkpoint: Checkpoint<T>,
+    /// Where its state goes.
+    pub state_file: PathBuf,
+    pub resumed: bool,
+}
+
+/// The one setup of a full scan: the state goes to the file it was resumed from (`--resume`),
+/// else to `--checkpoint`, else to a new default name; it starts from `resumed` (loaded by
+/// [`state_files`]), else from a new checkpoint of `command` in `segments` segments that judges
+/// every item against `now`; it reads the TTL projection with the flags' caps.
+pub(super) fn scan_setup<T>(
+    table: &str,
+    command: &str,
+    args: &CheckTtlArgs,
+    resumed: Option<Checkpoint<T>>,
+    segments: i32,
+    now: i64,
+) -> ScanSetup<T>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Default,
+{
+    let state_file = args
+        .resume
+        .clone()
+        .or_else(|| args.checkpoint.clone())
+        .unwrap_or_else(|| default_state_file(table, now));
+    let was_resumed = resumed.is_some();
+    let checkpoint = resumed.unwrap_or_else(|| Checkpoint::new(command, table, segments, now));
+    let scan = FullScan {
+        table: table.to_owned(),
+        concurrency: args.concurrency as usize,
+        read_rate: args.read_rate,
+        max_read_units: args.max_read_units,
+        projection: Some(projection()),
+        state_file: Some(state_file.clone()),
+    };
+    ScanSetup {
+        scan,
+        checkpoint,
+        state_file,
+        resumed: was_resumed,
+    }
+}
+
 enum Full {
     Facts(Box<TtlFacts>),
     EstimateOnly(Box<Report>),
@@ -101,14 +164,10 @@ fn estimate_for(
     meta: &TtlMeta,
     resumed: Option<&Checkpoint<TtlTally>>,
 ) -> ScanEstimate {
-    let bytes = meta.bytes.unwrap_or(0);
-    let total = resumed
-        .map(|c| c.total_segments)
-        .or(args.segments)
-        .unwrap_or_else(|| crate::events::scan::segments_for(bytes, 4));
+    let total = scan_segments(args, resumed, meta.bytes);
     let mut e = ScanEstimate::new(
         meta.approx_items.unwrap_or(0),
-        bytes,
+        meta.bytes.unwrap_or(0),
         args.read_rate,
         args.price_per_million_rru,
         total,
@@ -160,22 +219,19 @@ async fn full(
         ))
         .into());
     }
-    let was_resumed = resumed.is_some();
-    let state_file = args
-        .resume
-        .clone()
-        .or_else(|| args.checkpoint.clone())
-        .unwrap_or_else(|| default_state_file(ctx.table(), now));
-    let cp = resumed
-        .unwrap_or_else(|| Checkpoint::new(COMMAND, ctx.table(), estimate.total_segments, now));
-    let scan = FullScan {
-        table: ctx.table().to_owned(),
-        concurrency: args.concurrency as usize,
-        read_rate: args.read_rate,
-        max_read_units: args.max_read_units,
-        projection: Some(projection()),
-        state_file: Some(state_file.clone()),
-    };
+    let ScanSetup {
+        scan,
+        checkpoint: cp,
+        state_file,
+        resumed: was_resumed,
+    } = scan_setup(
+        ctx.table(),
+        COMMAND,
+        args,
+        resumed,
+        estimate.total_segments,
+        now,
+    );
     let already = cp.items;
     let bar = ctx.progress().bar(
         meta.approx_items.filter(|n| *n > 0).map(|n| n as u64),
@@ -502,4 +558,63 @@ fn report(facts: TtlFacts) -> Result<Report, DataError> {
     report.correct(spec::corrections::ttl_timing());
     report.correct(spec::corrections::ttl_reserved_word());
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::ttl::TtlTally;
+    use clap::Parser;
+
+    fn args(flags: &[&str]) -> CheckTtlArgs {
+        let mut all = vec!["eventsctl", "check-ttl"];
+        all.extend_from_slice(flags);
+        match crate::cli::Cli::try_parse_from(all).unwrap().command {
+            crate::cli::Command::CheckTtl(a) => a,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_scan_saves_its_state_to_the_resumed_file_else_the_checkpoint_else_a_new_name() {
+        let new = scan_setup::<TtlTally>("t", COMMAND, &args(&["--full"]), None, 8, 100);
+        assert_eq!(new.state_file, default_state_file("t", 100));
+        assert_eq!(new.scan.state_file.as_ref(), Some(&new.state_file));
+        assert!(!new.resumed);
+        assert_eq!(new.checkpoint.total_segments, 8);
+        assert_eq!(new.checkpoint.reference_time, 100);
+        assert_eq!(new.checkpoint.command, COMMAND);
+
+        let a = args(&["--full", "--checkpoint", "/tmp/cp.json"]);
+        let named = scan_setup::<TtlTally>("t", COMMAND, &a, None, 8, 100);
+        assert_eq!(named.state_file, PathBuf::from("/tmp/cp.json"));
+
+        // A resumed scan keeps its file, its segments and its reference time.
+        let a = args(&["--resume", "/tmp/old.json", "--concurrency", "3"]);
+        let old = Checkpoint::<TtlTally>::new(COMMAND, "t", 16, 42);
+        let resumed = scan_setup("t", COMMAND, &a, Some(old), 8, 100);
+        assert_eq!(resumed.state_file, PathBuf::from("/tmp/old.json"));
+        assert!(resumed.resumed);
+        assert_eq!(resumed.checkpoint.total_segments, 16);
+        assert_eq!(resumed.checkpoint.reference_time, 42);
+        assert_eq!(resumed.scan.concurrency, 3);
+        assert_eq!(resumed.scan.projection, Some(projection()));
+    }
+
+    #[test]
+    fn the_segments_are_the_resumed_scans_else_the_flag_else_by_size() {
+        let cp = Checkpoint::<TtlTally>::new(COMMAND, "t", 16, 0);
+        let flag = args(&["--full", "--segments", "5"]);
+        assert_eq!(scan_segments(&flag, Some(&cp), Some(1 << 40)), 16);
+        assert_eq!(scan_segments::<TtlTally>(&flag, None, Some(1 << 40)), 5);
+        let none = args(&["--full"]);
+        assert_eq!(
+            scan_segments::<TtlTally>(&none, None, Some(1 << 40)),
+            crate::events::scan::segments_for(1 << 40, 4)
+        );
+        assert_eq!(
+            scan_segments::<TtlTally>(&none, None, None),
+            crate::events::scan::segments_for(0, 4)
+        );
+    }
 }

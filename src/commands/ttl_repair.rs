@@ -17,16 +17,15 @@ use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use super::ttl::{ScanSetup, scan_setup};
 use crate::aws::AwsResultExt;
 use crate::aws::error::table_resource;
-use crate::checks::ttl::{
-    TtlClass, TtlTally, classify, event_time, gather_meta, key_text, projection,
-};
+use crate::checks::ttl::{TtlClass, TtlTally, classify, event_time, gather_meta, key_text};
 use crate::cli::CheckTtlArgs;
 use crate::context::Context;
 use crate::events::writer::RateLimiter;
 use crate::report::{Finding, Report, Section};
-use crate::scale::fullscan::{Checkpoint, FullScan, Stopped, default_state_file, run_with};
+use crate::scale::fullscan::{Stopped, run_with};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const COMMAND: &str = "check-ttl --repair";
@@ -159,28 +158,15 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         report.failed = true;
         return Ok(report);
     }
-    let segments = resumed
-        .as_ref()
-        .map(|c| c.total_segments)
-        .or(args.segments)
-        .unwrap_or_else(|| crate::events::scan::segments_for(meta.bytes.unwrap_or(0), 4));
-    let was_resumed = resumed.is_some();
-    let state_file = args
-        .resume
-        .clone()
-        .or_else(|| args.checkpoint.clone())
-        .unwrap_or_else(|| default_state_file(ctx.table(), now));
-    let cp = resumed.unwrap_or_else(|| Checkpoint::new(COMMAND, ctx.table(), segments, now));
+    let segments = super::ttl::scan_segments(args, resumed.as_ref(), meta.bytes);
+    let ScanSetup {
+        scan,
+        checkpoint: cp,
+        state_file,
+        resumed: was_resumed,
+    } = scan_setup(ctx.table(), COMMAND, args, resumed, segments, now);
     // The value is computed against the time the repair started, also on a resume.
     let reference = cp.reference_time;
-    let scan = FullScan {
-        table: ctx.table().to_owned(),
-        concurrency: args.concurrency as usize,
-        read_rate: args.read_rate,
-        max_read_units: args.max_read_units,
-        projection: Some(projection()),
-        state_file: Some(state_file.clone()),
-    };
     let client = ctx.dynamodb_bulk().await?;
     let table = ctx.table().to_owned();
     let limiter = RateLimiter::new(args.rate);

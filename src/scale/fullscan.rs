@@ -169,35 +169,9 @@ impl<T: Serialize + DeserializeOwned + Default> ScanRun<T> {
 }
 
 /// Reads what is left of the table into `cp.state` with `add`, until the table is read, the
-/// budget is spent or `stop` resolves. `progress` gets the items of each page.
-pub async fn run<T, F, S>(
-    client: &Client,
-    scan: &FullScan,
-    cp: Checkpoint<T>,
-    add: F,
-    stop: S,
-    progress: &(dyn Fn(u64) + Sync),
-) -> ScanRun<T>
-where
-    T: Serialize + DeserializeOwned + Default,
-    F: FnMut(&mut T, &Item),
-    S: Future<Output = ()>,
-{
-    run_with(
-        client,
-        scan,
-        cp,
-        add,
-        async |_: &mut T, _: &[Item]| {},
-        stop,
-        progress,
-    )
-    .await
-}
-
-/// [`run`], and after each page's items are added, `after_page` (an action's writes for the
-/// page) runs before the page counts as read: a resume never skips a page whose writes did not
-/// finish.
+/// budget is spent or `stop` resolves. `progress` gets the items of each page. After each page's
+/// items are added, `after_page` (an action's writes for the page; a check passes a no-op) runs
+/// before the page counts as read: a resume never skips a page whose writes did not finish.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn run_with<T, F, P, S>(
     client: &Client,

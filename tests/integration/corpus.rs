@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{World, count_items};
+use crate::common::{self, World, count_items};
 
 fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
@@ -101,7 +101,7 @@ async fn every_bad_line_is_named_and_nothing_is_written() {
     );
     // The count above sees what an import writes: a good file imported for real shows in it.
     let good = corpus().join("lines/ok-nested-31-levels.ndjson");
-    let r = w.run(&["-o", "json", "events", "import", good.to_str().unwrap()]);
+    let r = w.run(&common::import_json(&good, &[]));
     r.assert_code(0);
     assert_eq!(r.json()["data"]["written"], 2);
     assert_eq!(count_items(&ddb, &w.table()).await, 2);

@@ -363,23 +363,9 @@ async fn another_writers_timestamps_read_back() {
     let ts = "2030-05-06T07:08:09+00:00";
     ddb.put_item()
         .table_name(w.table())
-        .item("user_id", AttributeValue::S("legacy".into()))
-        .item(
-            "timestamp#event_id",
-            AttributeValue::S(format!("{ts}#old-1")),
-        )
-        .item(
-            "event_type#timestamp",
-            AttributeValue::S(format!("click#{ts}")),
-        )
-        .item(
-            "status#timestamp",
-            AttributeValue::S(format!("pending#{ts}")),
-        )
-        .item("event_id", AttributeValue::S("old-1".into()))
-        .item("event_type", AttributeValue::S("click".into()))
-        .item("status", AttributeValue::S("pending".into()))
-        .item("timestamp", AttributeValue::S(ts.into()))
+        .set_item(Some(common::indexed_event_item(
+            "legacy", "old-1", "click", "pending", ts,
+        )))
         .send()
         .await
         .unwrap();
@@ -432,15 +418,7 @@ async fn import_twice_leaves_exactly_n_items() {
         .collect();
     let f = ndjson(&lines);
     for run in 0..2 {
-        let r = w.run(&[
-            "-o",
-            "json",
-            "events",
-            "import",
-            f.path().to_str().unwrap(),
-            "--concurrency",
-            "8",
-        ]);
+        let r = w.run(&common::import_json(f.path(), &["--concurrency", "8"]));
         r.assert_code(0);
         let d = &r.json()["data"];
         assert_eq!(d["read"], 1000, "run {run}");
@@ -475,7 +453,7 @@ async fn bad_lines_write_nothing_and_are_all_named() {
             .to_owned(),
     ];
     let f = ndjson(&lines);
-    let r = w.run(&["-o", "json", "events", "import", f.path().to_str().unwrap()]);
+    let r = w.run(&common::import_json(f.path(), &[]));
     r.assert_code(1);
     let v = r.json();
     let bad: Vec<i64> = v["data"]["invalid"]
@@ -497,14 +475,7 @@ async fn bad_lines_write_nothing_and_are_all_named() {
     assert!(human.stdout.contains("--skip-invalid"));
 
     // --skip-invalid writes the two good ones and lists the rest.
-    let s = w.run(&[
-        "-o",
-        "json",
-        "events",
-        "import",
-        f.path().to_str().unwrap(),
-        "--skip-invalid",
-    ]);
+    let s = w.run(&common::import_json(f.path(), &["--skip-invalid"]));
     s.assert_code(0);
     assert_eq!(s.json()["data"]["written"], 2);
     assert_eq!(s.json()["data"]["skipped"], 4);
@@ -560,7 +531,7 @@ fn import_limits_and_same_key_conflicts() {
         r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":1}}"#.to_owned(),
     ];
     let f = ndjson(&lines);
-    let r = w.run(&["-o", "json", "events", "import", f.path().to_str().unwrap()]);
+    let r = w.run(&common::import_json(f.path(), &[]));
     r.assert_code(1);
     let v = r.json();
     let invalid = v["data"]["invalid"].as_array().unwrap();
@@ -753,7 +724,7 @@ fn fifos_and_process_substitution_are_read_like_stdin() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
     };
-    let r = w.run(&["-o", "json", "events", "import", fifo.to_str().unwrap()]);
+    let r = w.run(&common::import_json(&fifo, &[]));
     writer.join().unwrap();
     r.assert_code(0);
     assert_eq!(r.json()["data"]["written"], 40);
@@ -790,13 +761,7 @@ fn an_empty_input_is_not_a_closed_stdin() {
     let w = World::new("import-empty");
     w.create_table();
     let empty = ndjson(&["".to_owned(), "   ".to_owned()]);
-    let r = w.run(&[
-        "-o",
-        "json",
-        "events",
-        "import",
-        empty.path().to_str().unwrap(),
-    ]);
+    let r = w.run(&common::import_json(empty.path(), &[]));
     r.assert_code(0);
     assert_eq!(r.json()["data"]["read"], 0);
     assert_eq!(r.json()["data"]["empty_input"], true);
@@ -860,14 +825,7 @@ async fn expired_events_are_counted_and_skipped_on_request() {
         "{}",
         dry.stdout
     );
-    let r = w.run(&[
-        "-o",
-        "json",
-        "events",
-        "import",
-        f.path().to_str().unwrap(),
-        "--skip-expired",
-    ]);
+    let r = w.run(&common::import_json(f.path(), &["--skip-expired"]));
     r.assert_code(0);
     assert_eq!(r.json()["data"]["expired"], 2);
     assert_eq!(r.json()["data"]["written"], 1);

@@ -32,15 +32,7 @@ async fn import_of_10000_through_throttling_errors_and_resets_lands_exactly_once
     let f = ndjson(&events(10_000, 97));
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "events",
-            "import",
-            f.path().to_str().unwrap(),
-            "--concurrency",
-            "16",
-        ],
+        &common::import_json(f.path(), &["--concurrency", "16"]),
     );
     r.assert_code(0);
     let d = &r.json()["data"];
@@ -257,15 +249,7 @@ async fn failed_out_file_lands_exactly_what_was_missing() {
     let proxy = Proxy::start("validation.yaml");
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "events",
-            "import",
-            input.to_str().unwrap(),
-            "--concurrency",
-            "1",
-        ],
+        &common::import_json(&input, &["--concurrency", "1"]),
     );
     r.assert_code(1);
     let d = &r.json()["data"];
@@ -332,15 +316,7 @@ async fn import_killed_mid_way_and_run_again_lands_exactly_50000() {
         partial > 0 && partial < 50_000,
         "killed mid-way: {partial} landed ({landed} seen)"
     );
-    let again = w.run(&[
-        "-o",
-        "json",
-        "events",
-        "import",
-        f.path().to_str().unwrap(),
-        "--concurrency",
-        "8",
-    ]);
+    let again = w.run(&common::import_json(f.path(), &["--concurrency", "8"]));
     again.assert_code(0);
     assert_eq!(count_items(&ddb, &w.table()).await, 50_000);
 }
@@ -359,18 +335,7 @@ async fn import_through_a_slow_endpoint_stops_at_its_timeout_and_keeps_what_did_
     std::fs::write(&input, events(300, 7).join("\n")).unwrap();
     let proxy = Proxy::start("slow-writes.yaml");
     let started = std::time::Instant::now();
-    let r = w.run_via(
-        &proxy,
-        &[
-            "--timeout",
-            "10s",
-            "-o",
-            "json",
-            "events",
-            "import",
-            input.to_str().unwrap(),
-        ],
-    );
+    let r = w.run_via(&proxy, &common::import_json(&input, &["--timeout", "10s"]));
     let took = started.elapsed();
     r.assert_code(1);
     assert!(

@@ -197,12 +197,7 @@ async fn hot_partitions_from_key_range_metrics_and_contributor_insights() {
         "--enable-contributor-insights",
         "--dry-run",
     ]);
-    assert!(
-        dry.finding("hot.enable")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("would enable")
-    );
+    assert!(dry.summary("hot.enable").contains("would enable"));
     let on = w.run(&[
         "-o",
         "json",
@@ -210,9 +205,7 @@ async fn hot_partitions_from_key_range_metrics_and_contributor_insights() {
         "--enable-contributor-insights",
     ]);
     assert!(
-        on.finding("hot.contributor_insights")["summary"]
-            .as_str()
-            .unwrap()
+        on.summary("hot.contributor_insights")
             .starts_with("enabled"),
         "{}",
         on.stdout
@@ -449,10 +442,5 @@ async fn quarterly_review_reads_latency_usage_keys_and_cost() {
     let keys = r.finding("quarterly.keys");
     assert_eq!(keys["status"], "warn", "{keys}");
     assert!(keys["summary"].as_str().unwrap().contains("67%"), "{keys}");
-    assert!(
-        r.finding("quarterly.cost")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("on-demand")
-    );
+    assert!(r.summary("quarterly.cost").contains("on-demand"));
 }

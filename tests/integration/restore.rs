@@ -5,22 +5,8 @@
 //! `aws:` tags, has no backups right after ACTIVE), a microburst proxy answers as AWS does.
 
 use crate::common::{self, Proxy, World, count_items};
-use aws_sdk_dynamodb::types::{AttributeValue, PointInTimeRecoverySpecification};
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::json;
-
-async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
-    ddb.update_continuous_backups()
-        .table_name(table)
-        .point_in_time_recovery_specification(
-            PointInTimeRecoverySpecification::builder()
-                .point_in_time_recovery_enabled(false)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
-}
 
 fn import_some(w: &World, n: usize) {
     let ts = chrono::Utc::now() - chrono::Duration::hours(1);
@@ -76,14 +62,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     // An existing target is refused.
     let existing = World::new("restore-existing");
     existing.create_table();
-    let r = w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &existing.table(),
-        "--wait",
-    ]);
+    let r = w.run(&common::restore_latest(&existing.table(), &["--wait"]));
     r.assert_code(1);
     assert!(r.stderr.contains("already exists"), "{}", r.stderr);
 
@@ -106,7 +85,7 @@ async fn the_window_and_the_target_are_checked_before_any_write() {
     );
 
     // PITR disabled: refused.
-    pitr_off(&ddb, &w.table()).await;
+    common::pitr_off(&ddb, &w.table()).await;
     let off = w.run(&["pitr-restore", "--to", "latest", "--wait"]);
     off.assert_code(1);
     assert!(off.stderr.contains("not enabled"), "{}", off.stderr);
@@ -119,16 +98,7 @@ async fn full_flow_restores_verifies_and_reapplies() {
     w.create_table();
     import_some(&w, 120);
     let target = format!("{}-restored-test", w.table());
-    let r = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &target,
-        "--wait",
-    ]);
+    let r = w.run(&common::restore_latest(&target, &["-o", "json", "--wait"]));
     r.assert_code(0);
     let v = r.json();
     assert_eq!(v["target"]["table"], target);
@@ -184,14 +154,7 @@ async fn full_flow_restores_verifies_and_reapplies() {
     // The source is untouched.
     let ddb = w.dynamodb().await;
     assert_eq!(count_items(&ddb, &w.table()).await, 120);
-    let human = w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &format!("{target}-2"),
-        "--wait",
-    ]);
+    let human = w.run(&common::restore_latest(&format!("{target}-2"), &["--wait"]));
     human.assert_code(0);
     assert!(
         human.stdout.contains("Cutover checklist"),
@@ -207,15 +170,10 @@ async fn no_reapply_leaves_the_restore_bare() {
     let w = World::new("restore-bare");
     w.create_table();
     let target = format!("{}-restored-bare", w.table());
-    w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    w.run(&common::restore_latest(
         &target,
-        "--wait",
-        "--no-reapply",
-    ])
+        &["--wait", "--no-reapply"],
+    ))
     .assert_code(0);
     // What a restore drops: TTL and the stream are missing on the bare copy.
     let verify = w.run(&["-o", "json", "--table", &target, "table", "verify"]);
@@ -233,14 +191,10 @@ async fn no_reapply_leaves_the_restore_bare() {
     w.run(&["pitr-restore", "--resume", &format!("{}-nope", w.table())])
         .assert_code(1);
     // Not waiting: started, and told how to resume.
-    let later = w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let later = w.run(&common::restore_latest(
         &format!("{target}-later"),
-        "--no-wait",
-    ]);
+        &["--no-wait"],
+    ));
     later.assert_code(0);
     assert!(later.stdout.contains("--resume"), "{}", later.stdout);
 }
@@ -268,10 +222,7 @@ async fn drill_measures_and_deletes_only_its_tagged_table() {
     assert_eq!(r.finding("drill.rto")["status"], "ok");
     assert!(v["data"]["verification_s"].is_number() && v["data"]["ready_at"].is_string());
     assert!(
-        r.finding("drill.rto")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("settings applied"),
+        r.summary("drill.rto").contains("settings applied"),
         "{}",
         r.stdout
     );
@@ -346,7 +297,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     w.create_table();
     let ddb = w.dynamodb().await;
     // The source, with PITR off: a resume of it must not turn it on.
-    pitr_off(&ddb, &w.table()).await;
+    common::pitr_off(&ddb, &w.table()).await;
     let r = w.run(&["pitr-restore", "--resume", &w.table()]);
     r.assert_code(1);
     assert!(r.stderr.contains("it is the source"), "{}", r.stderr);
@@ -393,14 +344,7 @@ async fn resume_acts_only_on_a_tagged_restore_of_this_source() {
     // A restore of another source is not this source's to resume.
     let restored = format!("{t}-restored-x");
     other
-        .run(&[
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &restored,
-            "--no-wait",
-        ])
+        .run(&common::restore_latest(&restored, &["--no-wait"]))
         .assert_code(0);
     let r = w.run(&["pitr-restore", "--resume", &restored]);
     r.assert_code(1);
@@ -454,16 +398,7 @@ async fn resume_of_a_finished_restore_changes_nothing_and_never_copies_aws_tags(
     let target = format!("{}-restored-noop", w.table());
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &target,
-            "--wait",
-        ],
+        &common::restore_latest(&target, &["-o", "json", "--wait"]),
     );
     r.assert_code(0);
     assert_eq!(r.finding("restore.reapply")["status"], "ok", "{}", r.stdout);
@@ -535,15 +470,8 @@ async fn source_events_missing_from_the_restore_are_crit() {
     w.create_table();
     import_some(&w, 70);
     let target = format!("{}-restored-lost", w.table());
-    w.run(&[
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
-        &target,
-        "--no-wait",
-    ])
-    .assert_code(0);
+    w.run(&common::restore_latest(&target, &["--no-wait"]))
+        .assert_code(0);
     // The newest event of one user never made it into the restore.
     let ddb = w.dynamodb().await;
     let newest = ddb
@@ -599,16 +527,7 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     let target = format!("{}-restored-a", w.table());
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &target,
-            "--wait",
-        ],
+        &common::restore_latest(&target, &["-o", "json", "--wait"]),
     );
     r.assert_code(0);
     assert!(
@@ -618,26 +537,14 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     );
     assert_eq!(r.finding("restore.sample")["status"], "ok");
     assert_eq!(r.finding("restore.source_sample")["status"], "ok");
-    assert!(
-        r.finding("restore.item_count")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("approximate")
-    );
+    assert!(r.summary("restore.item_count").contains("approximate"));
     // The rule does catch a scan of the source: --exact-count makes one.
     let exact = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
+        &common::restore_latest(
             &format!("{target}-exact"),
-            "--wait",
-            "--exact-count",
-        ],
+            &["-o", "json", "--wait", "--exact-count"],
+        ),
     );
     assert!(
         proxy.fired().keys().any(|k| k.contains("AccessDenied")),
@@ -646,17 +553,10 @@ async fn a_restore_never_scans_the_source_unless_an_exact_count_is_asked_for() {
     );
     assert_eq!(exact.finding("restore.verify")["status"], "unknown");
     // Without the rule, the exact count is exact.
-    let plain = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let plain = w.run(&common::restore_latest(
         &format!("{target}-exact2"),
-        "--wait",
-        "--exact-count",
-    ]);
+        &["-o", "json", "--wait", "--exact-count"],
+    ));
     plain.assert_code(0);
     assert_eq!(
         plain.json()["data"]["verification"]["counts"]["method"],
@@ -678,16 +578,7 @@ async fn continuous_backups_unavailable_after_active_is_retried() {
     let target = format!("{}-restored-p", w.table());
     let r = w.run_via(
         &proxy,
-        &[
-            "-o",
-            "json",
-            "pitr-restore",
-            "--to",
-            "latest",
-            "--target",
-            &target,
-            "--wait",
-        ],
+        &common::restore_latest(&target, &["-o", "json", "--wait"]),
     );
     r.assert_code(0);
     assert_eq!(

@@ -318,17 +318,10 @@ fn an_endpoint_that_never_answers_costs_the_timeout_and_one_line_naming_it() {
     let input = dir.path().join("in.ndjson");
     std::fs::write(&input, events(50, "u").join("\n")).unwrap();
     let started = Instant::now();
-    let r = w.run(&[
-        "--endpoint-url",
-        &silent,
-        "--timeout",
-        "8s",
-        "-o",
-        "json",
-        "events",
-        "import",
-        input.to_str().unwrap(),
-    ]);
+    let r = w.run(&common::import_json(
+        &input,
+        &["--endpoint-url", &silent, "--timeout", "8s"],
+    ));
     let took = started.elapsed();
     r.assert_code(1);
     assert!(took < Duration::from_secs(15), "{took:?}");
@@ -370,20 +363,13 @@ async fn stored_control_characters_never_reach_the_terminal_raw() {
     let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
     ddb.put_item()
         .table_name(&t)
-        .item("user_id", AttributeValue::S(format!("u{evil}")))
-        .item("timestamp#event_id", AttributeValue::S(format!("{ts}#e1")))
-        .item(
-            "event_type#timestamp",
-            AttributeValue::S(format!("x{evil}#{ts}")),
-        )
-        .item(
-            "status#timestamp",
-            AttributeValue::S(format!("pending#{ts}")),
-        )
-        .item("event_id", AttributeValue::S("e1".into()))
-        .item("event_type", AttributeValue::S(format!("x{evil}")))
-        .item("status", AttributeValue::S("pending".into()))
-        .item("timestamp", AttributeValue::S(ts.into()))
+        .set_item(Some(common::indexed_event_item(
+            &format!("u{evil}"),
+            "e1",
+            &format!("x{evil}"),
+            "pending",
+            ts,
+        )))
         .item("ttl", AttributeValue::N("1580000000".into()))
         .item(
             "payload",

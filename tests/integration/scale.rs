@@ -3,7 +3,6 @@
 //! samples whose intervals contain the truth, PITR exports read by both engines, and the
 //! restore reference count from an export's manifest.
 
-use std::io::Write;
 use std::time::Duration;
 
 use crate::common::{self, World, count_items};
@@ -21,19 +20,8 @@ fn event(
     ttl: Option<AttributeValue>,
 ) -> WriteRequest {
     let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-    let mut item = std::collections::HashMap::from([
-        ("user_id".to_owned(), AttributeValue::S(user.into())),
-        (
-            "timestamp#event_id".to_owned(),
-            AttributeValue::S(format!("{ts}#{id}")),
-        ),
-        ("event_id".to_owned(), AttributeValue::S(id.into())),
-        ("event_type".to_owned(), AttributeValue::S("click".into())),
-        ("timestamp".to_owned(), AttributeValue::S(ts)),
-    ]);
-    if let Some(t) = ttl {
-        item.insert("ttl".into(), t);
-    }
+    let mut item = common::event_item(user, id, &ts, ttl);
+    item.insert("event_type".to_owned(), AttributeValue::S("click".into()));
     WriteRequest::builder()
         .put_request(PutRequest::builder().set_item(Some(item)).build().unwrap())
         .build()
@@ -89,21 +77,10 @@ fn tally(r: &common::Run) -> Value {
     r.json()["data"]["tally"].clone()
 }
 
-const CLASSES: [&str; 8] = [
-    "missing",
-    "not_number",
-    "milliseconds",
-    "too_old",
-    "too_far",
-    "expired_recent",
-    "overdue",
-    "older_than_30d",
-];
-
 fn counts(t: &Value) -> Vec<(String, Value)> {
     std::iter::once(("scanned".to_owned(), t["scanned"].clone()))
         .chain(
-            CLASSES
+            common::TTL_CLASSES
                 .iter()
                 .map(|c| ((*c).to_owned(), t[c]["count"].clone())),
         )
@@ -324,17 +301,9 @@ async fn sample_intervals_contain_the_true_shares() {
         "about 100 items a segment: {cost}"
     );
     assert!(cost["read_units"].as_f64().unwrap() > 0.0);
-    let summary = r.finding("ttl.missing")["summary"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let summary = r.summary("ttl.missing").to_owned();
     assert!(summary.contains("95% CI"), "{summary}");
-    assert!(
-        r.finding("ttl.scope")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("segments")
-    );
+    assert!(r.summary("ttl.scope").contains("segments"));
 }
 
 #[tokio::test]
@@ -368,71 +337,6 @@ async fn cleanup_refuses_to_stand_in_for_a_disabled_ttl() {
     ]);
     assert_eq!(done.finding("ttl.cleanup")["evidence"]["deleted"], overdue);
     assert_eq!(count_items(&ddb, &w.table()).await, 40 - overdue as usize);
-}
-
-/// Test-only: the files an export would hold (the documented layout), written into the
-/// emulator's S3 from the table's contents, since the emulator keeps only the bookkeeping.
-async fn write_export_files(w: &World, export: &Value) -> u64 {
-    let arn = export["arn"].as_str().unwrap();
-    let bucket = export["bucket"].as_str().unwrap();
-    let prefix = export["prefix"]
-        .as_str()
-        .map(|p| format!("{}/", p.trim_end_matches('/')))
-        .unwrap_or_default();
-    let id = arn.rsplit('/').next().unwrap();
-    let root = format!("{prefix}AWSDynamoDB/{id}/");
-    let ddb = w.dynamodb().await;
-    let items: Vec<_> = ddb
-        .scan()
-        .table_name(w.table())
-        .into_paginator()
-        .items()
-        .send()
-        .collect::<Result<Vec<_>, _>>()
-        .await
-        .unwrap();
-    let s3 = w.s3().await;
-    let mut manifest_files = String::new();
-    for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        for item in chunk {
-            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
-            writeln!(gz, "{line}").unwrap();
-        }
-        let key = format!("{root}data/file-{n}.json.gz");
-        s3.put_object()
-            .bucket(bucket)
-            .key(&key)
-            .body(gz.finish().unwrap().into())
-            .send()
-            .await
-            .unwrap();
-        manifest_files.push_str(
-            &serde_json::json!({"itemCount": chunk.len(), "md5Checksum": "-", "etag": "-", "dataFileS3Key": key})
-                .to_string(),
-        );
-        manifest_files.push('\n');
-    }
-    let files_key = format!("{root}manifest-files.json");
-    s3.put_object()
-        .bucket(bucket)
-        .key(&files_key)
-        .body(manifest_files.into_bytes().into())
-        .send()
-        .await
-        .unwrap();
-    let summary = serde_json::json!({
-        "version": "2020-06-30", "exportArn": arn, "itemCount": items.len(),
-        "manifestFilesS3Key": files_key, "outputFormat": "DYNAMODB_JSON", "exportType": "FULL_EXPORT",
-    });
-    s3.put_object()
-        .bucket(bucket)
-        .key(format!("{root}manifest-summary.json"))
-        .body(summary.to_string().into_bytes().into())
-        .send()
-        .await
-        .unwrap();
-    items.len() as u64
 }
 
 /// Items of every TTL class, so that the engines are compared on each.
@@ -490,14 +394,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
             .collect(),
     )
     .await;
-    let bucket = format!("exports-{}", w.env);
-    w.s3()
-        .await
-        .create_bucket()
-        .bucket(&bucket)
-        .send()
-        .await
-        .unwrap();
+    let bucket = w.create_export_bucket().await;
     let before = Utc::now();
     let started = w.run(&[
         "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "ddb", "--wait",
@@ -511,7 +408,7 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     );
     let export = started.json()["data"]["export"].clone();
     assert_eq!(export["status"], "COMPLETED", "{export}");
-    let written = write_export_files(&w, &export).await;
+    let written = common::write_export_files(&w, &export).await;
     assert_eq!(written, 64);
     // Started again: the recent completed export is reused, not a second one.
     let again = w.run(&[
@@ -715,14 +612,7 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
             .collect(),
     )
     .await;
-    let bucket = format!("exports-{}", w.env);
-    w.s3()
-        .await
-        .create_bucket()
-        .bucket(&bucket)
-        .send()
-        .await
-        .unwrap();
+    let bucket = w.create_export_bucket().await;
     // The emulator's restorable window is [now, now], so the restore can only go to `latest`:
     // the export is taken just before it and the gap is a few seconds. The same-point branch
     // (equal counts, or a difference that warns) is the unit test
@@ -732,22 +622,20 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     ]);
     started.assert_code(0);
     let export = started.json()["data"]["export"].clone();
-    assert_eq!(write_export_files(&w, &export).await, 30);
+    assert_eq!(common::write_export_files(&w, &export).await, 30);
 
     let target = format!("{}-restored-ref", w.table());
-    let r = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let r = w.run(&common::restore_latest(
         &target,
-        "--wait",
-        "--reference-export",
-        "latest",
-        "--exact-count",
-    ]);
+        &[
+            "-o",
+            "json",
+            "--wait",
+            "--reference-export",
+            "latest",
+            "--exact-count",
+        ],
+    ));
     let counts = &r.json()["data"]["verification"]["counts"];
     assert_eq!(counts["method"], "export", "{}", r.stdout);
     assert_eq!(counts["target_exact"], true);
@@ -769,18 +657,16 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     r.assert_code(0);
 
     // An export that is not of this table is refused as a reference, and the count is unknown.
-    let other = w.run(&[
-        "-o",
-        "json",
-        "pitr-restore",
-        "--to",
-        "latest",
-        "--target",
+    let other = w.run(&common::restore_latest(
         &format!("{}-restored-ref2", w.table()),
-        "--wait",
-        "--reference-export",
-        "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01",
-    ]);
+        &[
+            "-o",
+            "json",
+            "--wait",
+            "--reference-export",
+            "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01",
+        ],
+    ));
     let f = other.finding("restore.item_count");
     assert_eq!(f["status"], "unknown", "{}", other.stdout);
     assert!(other.stdout.contains("another table"), "{}", other.stdout);

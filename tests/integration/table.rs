@@ -5,8 +5,8 @@ use std::process::Stdio;
 
 use crate::common::{self, Proxy, World};
 use aws_sdk_dynamodb::types::{
-    DeleteGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, PointInTimeRecoverySpecification,
-    StreamSpecification, StreamViewType, TimeToLiveSpecification,
+    DeleteGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, StreamSpecification,
+    StreamViewType, TimeToLiveSpecification,
 };
 
 #[test]
@@ -286,17 +286,7 @@ async fn drift_is_named_and_crit() {
                 }
             }
             "pitr-off" => {
-                ddb.update_continuous_backups()
-                    .table_name(&t)
-                    .point_in_time_recovery_specification(
-                        PointInTimeRecoverySpecification::builder()
-                            .point_in_time_recovery_enabled(false)
-                            .build()
-                            .unwrap(),
-                    )
-                    .send()
-                    .await
-                    .unwrap();
+                common::pitr_off(&ddb, &t).await;
             }
             "gsi-missing" => {
                 ddb.update_table()

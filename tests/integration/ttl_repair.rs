@@ -1,10 +1,9 @@
 //! `check-ttl --repair` (beyond the runbook) against the emulator: it rewrites exactly the items
 //! TTL never acts on, skips one changed between its read and its write, and counts both.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::common::{Proxy, World};
+use crate::common::{self, Proxy, World};
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 use serde_json::json;
@@ -23,11 +22,11 @@ async fn put(w: &World, user: &str, ts: Option<&str>, ttl: Option<AttributeValue
         .await
         .put_item()
         .table_name(w.table())
-        .item("user_id", s(user))
-        .item(
-            "timestamp#event_id",
-            s(&format!("{}#e-{user}", ts.unwrap_or("no-time"))),
-        )
+        .set_item(Some(common::event_key(
+            user,
+            ts.unwrap_or("no-time"),
+            &format!("e-{user}"),
+        )))
         .item("event_type", s("signup"));
     if let Some(t) = ts {
         req = req.item("timestamp", s(t));
@@ -44,13 +43,7 @@ async fn ttl_of(w: &World, user: &str, ts: &str) -> Option<AttributeValue> {
         .await
         .get_item()
         .table_name(w.table())
-        .set_key(Some(HashMap::from([
-            ("user_id".to_owned(), s(user)),
-            (
-                "timestamp#event_id".to_owned(),
-                s(&format!("{ts}#e-{user}")),
-            ),
-        ])))
+        .set_key(Some(common::event_key(user, ts, &format!("e-{user}"))))
         .send()
         .await
         .unwrap();
@@ -116,10 +109,7 @@ fn repair_fixes_exactly_the_bad_items_and_skips_one_changed_between_read_and_wri
                 .await
                 .update_item()
                 .table_name(w.table())
-                .set_key(Some(HashMap::from([
-                    ("user_id".to_owned(), s("racer")),
-                    ("timestamp#event_id".to_owned(), s(&format!("{ts}#e-racer"))),
-                ])))
+                .set_key(Some(common::event_key("racer", &ts, "e-racer")))
                 .update_expression("SET #t = :v")
                 .expression_attribute_names("#t", "ttl")
                 .expression_attribute_values(":v", n(other))

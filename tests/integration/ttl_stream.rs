@@ -18,22 +18,14 @@ async fn put(
     ttl: Option<AttributeValue>,
 ) {
     let ts = ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-    let mut req = w
-        .dynamodb()
+    w.dynamodb()
         .await
         .put_item()
         .table_name(w.table())
-        .item("user_id", AttributeValue::S(user.into()))
-        .item(
-            "timestamp#event_id",
-            AttributeValue::S(format!("{ts}#{id}")),
-        )
-        .item("event_id", AttributeValue::S(id.into()))
-        .item("timestamp", AttributeValue::S(ts));
-    if let Some(t) = ttl {
-        req = req.item("ttl", t);
-    }
-    req.send().await.unwrap();
+        .set_item(Some(common::event_item(user, id, &ts, ttl)))
+        .send()
+        .await
+        .unwrap();
 }
 
 fn n(v: i64) -> Option<AttributeValue> {
@@ -162,16 +154,7 @@ async fn every_kind_of_item_is_counted_and_cleanup_deletes_exactly_the_overdue()
     // --full sees the same.
     let full = w.run(&["-o", "json", "check-ttl", "--full"]);
     let full_tally = full.json()["data"]["tally"].clone();
-    for class in [
-        "missing",
-        "not_number",
-        "milliseconds",
-        "too_old",
-        "too_far",
-        "expired_recent",
-        "overdue",
-        "older_than_30d",
-    ] {
+    for class in common::TTL_CLASSES {
         // Counts, not ages: a second may pass between the two runs.
         assert_eq!(full_tally[class]["count"], tally[class]["count"], "{class}");
     }
@@ -240,16 +223,11 @@ async fn ttl_changed_after_the_scan_is_kept() {
     )
     .await;
     let ddb = w.dynamodb().await;
-    let key = std::collections::HashMap::from([
-        ("user_id".to_owned(), AttributeValue::S("u".into())),
-        (
-            "timestamp#event_id".to_owned(),
-            AttributeValue::S(format!(
-                "{}#extended",
-                ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-            )),
-        ),
-    ]);
+    let key = common::event_key(
+        "u",
+        &ts.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        "extended",
+    );
     let deleted =
         eventsctl::events::writer::delete_if_expired(&ddb, &w.table(), key, now.timestamp())
             .await
@@ -288,12 +266,7 @@ async fn stream_off_and_keys_only_are_crit() {
         .unwrap();
     let keys = w.run(&["-o", "json", "stream-status"]);
     keys.assert_code(2);
-    assert!(
-        keys.finding("stream.enabled")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("KEYS_ONLY")
-    );
+    assert!(keys.summary("stream.enabled").contains("KEYS_ONLY"));
 }
 
 #[tokio::test]

@@ -4,11 +4,13 @@
 //! Every test gets its own environment name, hence its own table, alarm, dashboard and function
 //! names, and deletes what it made under that name when it ends (see `Drop for World`).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::Value;
 
 pub const PREFIX: &str = "et";
@@ -122,6 +124,14 @@ impl Run {
             .find(|f| f["check"] == check)
             .cloned()
             .unwrap_or_else(|| panic!("no finding {check} in {}", self.stdout))
+    }
+
+    /// The summary of the finding named `check`.
+    pub fn summary(&self, check: &str) -> String {
+        self.finding(check)["summary"]
+            .as_str()
+            .unwrap_or_else(|| panic!("finding {check} has no summary"))
+            .to_owned()
     }
 
     pub fn assert_code(&self, code: i32) -> &Run {
@@ -253,6 +263,29 @@ impl World {
         aws_sdk_lambda::Client::new(&self.sdk_config().await)
     }
 
+    pub async fn glue(&self) -> aws_sdk_glue::Client {
+        aws_sdk_glue::Client::new(&self.sdk_config().await)
+    }
+
+    /// This test's own Glue database name, for `--athena-database` (Athena wants only
+    /// `[a-z0-9_]`); the World deletes it with the test.
+    pub fn glue_database(&self) -> String {
+        format!("{PREFIX}_{}", self.env.replace('-', "_"))
+    }
+
+    /// The bucket `exports-{env}` (deleted with the World), created; its name.
+    pub async fn create_export_bucket(&self) -> String {
+        let bucket = format!("exports-{}", self.env);
+        self.s3()
+            .await
+            .create_bucket()
+            .bucket(&bucket)
+            .send()
+            .await
+            .expect("CreateBucket");
+        bucket
+    }
+
     pub async fn s3(&self) -> aws_sdk_s3::Client {
         let conf = aws_sdk_s3::config::Builder::from(&self.sdk_config().await)
             .force_path_style(true)
@@ -275,7 +308,8 @@ impl World {
 impl Drop for World {
     /// Deletes what this test made under its environment name: event source mappings and Lambda
     /// functions (`{env}-...`), log groups naming the environment, alarms and dashboards
-    /// (`et-{env}-...`), tables (its own, restores, drills) and export buckets (`exports-{env}`).
+    /// (`et-{env}-...`), tables (its own, restores, drills), export buckets (`exports-{env}`), the
+    /// Glue tables of its tables' exports (in any database) and its own Glue database.
     /// A cleanup that fails says so on stderr (shown when the test fails) and never fails the test.
     fn drop(&mut self) {
         if self.offline {
@@ -310,6 +344,11 @@ pub struct Made {
     pub dashboards: Vec<String>,
     pub tables: Vec<String>,
     pub buckets: Vec<String>,
+    /// `(database, table)`: the Glue tables `--engine athena` registered for this test's
+    /// exports, in whichever database.
+    pub glue_tables: Vec<(String, String)>,
+    /// [`World::glue_database`], when it exists.
+    pub glue_databases: Vec<String>,
 }
 
 impl Made {
@@ -322,16 +361,19 @@ impl Made {
             &self.dashboards,
             &self.tables,
             &self.buckets,
+            &self.glue_databases,
         ]
         .iter()
         .all(|v| v.is_empty())
+            && self.glue_tables.is_empty()
     }
 }
 
 impl World {
     /// Everything on the emulator that carries this test's environment name: functions
     /// `{env}-...` and their event source mappings, log groups naming `{env}-`, alarms and tables
-    /// `et-{env}-...`, the dashboard `et-{env}-dashboard`, buckets `exports-{env}`.
+    /// `et-{env}-...`, the dashboard `et-{env}-dashboard`, buckets `exports-{env}`, Glue tables
+    /// whose `eventsctl:export_arn` is an export of one of its tables, its Glue database.
     pub async fn made(&self) -> Made {
         let mine = format!("{PREFIX}-{}-", self.env);
         let theirs =
@@ -411,6 +453,30 @@ impl World {
                     .filter(|n| *n == bucket),
             );
         }
+
+        let glue = self.glue().await;
+        let own = self.glue_database();
+        // An export ARN is the table's ARN and `/export/<id>`.
+        let of_mine = format!(":table/{mine}");
+        let mut names = Vec::new();
+        let mut databases = glue.get_databases().into_paginator().send();
+        while let Some(Ok(page)) = databases.next().await {
+            names.extend(page.database_list().iter().map(|d| d.name().to_owned()));
+        }
+        for db in names {
+            let mut tables = glue.get_tables().database_name(&db).into_paginator().send();
+            while let Some(Ok(page)) = tables.next().await {
+                for t in page.table_list() {
+                    let arn = t.parameters().and_then(|p| p.get("eventsctl:export_arn"));
+                    if arn.is_some_and(|a| a.contains(&of_mine)) {
+                        made.glue_tables.push((db.clone(), t.name().to_owned()));
+                    }
+                }
+            }
+            if db == own {
+                made.glue_databases.push(db);
+            }
+        }
         made
     }
 
@@ -471,6 +537,15 @@ impl World {
             }
             let r = s3.delete_bucket().bucket(b).send().await;
             problems.extend(failed(b, r));
+        }
+        let glue = self.glue().await;
+        for (db, t) in &made.glue_tables {
+            let r = glue.delete_table().database_name(db).name(t).send().await;
+            problems.extend(failed(&format!("{db}.{t}"), r));
+        }
+        for db in &made.glue_databases {
+            let r = glue.delete_database().name(db).send().await;
+            problems.extend(failed(db, r));
         }
         problems
     }
@@ -882,3 +957,166 @@ pub fn assert_data_documented(envelope: &Value) {
         "`{command}` data keys not in docs/json.md: {missing:?} (documented: {keys:?})"
     );
 }
+
+/// Test-only: the files an export would hold (the documented layout), written into the
+/// emulator's S3 from the table's contents, since the emulator keeps only the bookkeeping.
+pub async fn write_export_files(w: &World, export: &Value) -> u64 {
+    use std::io::Write;
+    let arn = export["arn"].as_str().unwrap();
+    let bucket = export["bucket"].as_str().unwrap();
+    let prefix = export["prefix"]
+        .as_str()
+        .map(|p| format!("{}/", p.trim_end_matches('/')))
+        .unwrap_or_default();
+    let id = arn.rsplit('/').next().unwrap();
+    let root = format!("{prefix}AWSDynamoDB/{id}/");
+    let ddb = w.dynamodb().await;
+    let items: Vec<_> = ddb
+        .scan()
+        .table_name(w.table())
+        .into_paginator()
+        .items()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    let s3 = w.s3().await;
+    let mut manifest_files = String::new();
+    for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for item in chunk {
+            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
+            writeln!(gz, "{line}").unwrap();
+        }
+        let key = format!("{root}data/file-{n}.json.gz");
+        s3.put_object()
+            .bucket(bucket)
+            .key(&key)
+            .body(gz.finish().unwrap().into())
+            .send()
+            .await
+            .unwrap();
+        manifest_files.push_str(
+            &serde_json::json!({"itemCount": chunk.len(), "md5Checksum": "-", "etag": "-", "dataFileS3Key": key})
+                .to_string(),
+        );
+        manifest_files.push('\n');
+    }
+    let files_key = format!("{root}manifest-files.json");
+    s3.put_object()
+        .bucket(bucket)
+        .key(&files_key)
+        .body(manifest_files.into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    let summary = serde_json::json!({
+        "version": "2020-06-30", "exportArn": arn, "itemCount": items.len(),
+        "manifestFilesS3Key": files_key, "outputFormat": "DYNAMODB_JSON", "exportType": "FULL_EXPORT",
+    });
+    s3.put_object()
+        .bucket(bucket)
+        .key(format!("{root}manifest-summary.json"))
+        .body(summary.to_string().into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    items.len() as u64
+}
+
+/// The table's key of an event: `user_id`, and `timestamp#event_id` as `{ts}#{id}`.
+pub fn event_key(user: &str, ts: &str, id: &str) -> HashMap<String, AttributeValue> {
+    HashMap::from([
+        ("user_id".to_owned(), AttributeValue::S(user.into())),
+        (
+            "timestamp#event_id".to_owned(),
+            AttributeValue::S(format!("{ts}#{id}")),
+        ),
+    ])
+}
+
+/// An event item written behind the tool's back: its key, `event_id`, `timestamp` (`ts` as
+/// given: another writer's format may be the point) and `ttl` when given. A test adds what it
+/// needs; what it leaves out (the indexes' sort keys) stays out.
+pub fn event_item(
+    user: &str,
+    id: &str,
+    ts: &str,
+    ttl: Option<AttributeValue>,
+) -> HashMap<String, AttributeValue> {
+    let mut item = event_key(user, ts, id);
+    item.insert("event_id".into(), AttributeValue::S(id.into()));
+    item.insert("timestamp".into(), AttributeValue::S(ts.into()));
+    if let Some(t) = ttl {
+        item.insert("ttl".into(), t);
+    }
+    item
+}
+
+/// [`event_item`] with every attribute the tool writes for the table's keys and its indexes:
+/// `event_type`, `status`, `event_type#timestamp`, `status#timestamp`.
+pub fn indexed_event_item(
+    user: &str,
+    id: &str,
+    event_type: &str,
+    status: &str,
+    ts: &str,
+) -> HashMap<String, AttributeValue> {
+    let mut item = event_item(user, id, ts, None);
+    let s = |v: String| AttributeValue::S(v);
+    item.insert("event_type".into(), s(event_type.into()));
+    item.insert("status".into(), s(status.into()));
+    item.insert(
+        "event_type#timestamp".into(),
+        s(format!("{event_type}#{ts}")),
+    );
+    item.insert("status#timestamp".into(), s(format!("{status}#{ts}")));
+    item
+}
+
+/// `-o json events import FILE` and `more`.
+pub fn import_json<'a>(file: &'a std::path::Path, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "-o",
+        "json",
+        "events",
+        "import",
+        file.to_str().expect("a UTF-8 path"),
+    ];
+    args.extend_from_slice(more);
+    args
+}
+
+/// `pitr-restore --to latest --target TARGET` and `more` (`--wait`, `-o json`, ...).
+pub fn restore_latest<'a>(target: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["pitr-restore", "--to", "latest", "--target", target];
+    args.extend_from_slice(more);
+    args
+}
+
+/// Point-in-time recovery off on `table`, behind the tool's back.
+pub async fn pitr_off(ddb: &aws_sdk_dynamodb::Client, table: &str) {
+    ddb.update_continuous_backups()
+        .table_name(table)
+        .point_in_time_recovery_specification(
+            aws_sdk_dynamodb::types::PointInTimeRecoverySpecification::builder()
+                .point_in_time_recovery_enabled(false)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
+/// The TTL classes of `check-ttl`'s JSON `data.tally`, as docs/json.md lists them.
+pub const TTL_CLASSES: [&str; 8] = [
+    "missing",
+    "not_number",
+    "milliseconds",
+    "too_old",
+    "too_far",
+    "expired_recent",
+    "overdue",
+    "older_than_30d",
+];
