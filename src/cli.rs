@@ -947,7 +947,7 @@ pub struct ImportArgs {
     /// Give lines without a timestamp the import's start time (a re-run then writes them again)
     #[arg(long)]
     pub stamp_now: bool,
-    /// Batches of 25 in flight
+    /// Groups of up to 100 events in flight (each sent 25 to a request)
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
     /// At most this many events per second (protects a production table)

@@ -30,7 +30,7 @@ use super::input::{InputError, LineReader};
 use super::model::{Defaults, Event, EventInput};
 use super::spool::{Spool, SpoolReader, SpoolWriter};
 use super::writer::{
-    Conflict, Failed, Pending, READ_BATCH_SIZE, RateLimiter, RetryPolicy, WriteStats,
+    Conflict, Failed, Pending, READ_BATCH_SIZE, RateLimiter, RetryPolicy, WriteMode, WriteStats,
 };
 use crate::aws::calls::CallLog;
 
@@ -362,7 +362,8 @@ impl Batches<'_> {
 }
 
 /// Pass two: the spooled events, in groups of up to 100, `concurrency` groups in flight, each
-/// group read first so that nothing stored is replaced (unless `overwrite`). Stops cleanly at
+/// written so that nothing stored is replaced (unless `overwrite`; see
+/// [`super::writer::write_new`]). Stops cleanly at
 /// the deadline, when `stop` resolves (Ctrl-C, SIGTERM), or when the endpoint stops answering: everything not known
 /// to have landed goes to `failed_out`.
 #[allow(clippy::too_many_arguments)]
@@ -398,6 +399,10 @@ pub(crate) async fn write(
     tokio::pin!(stop);
     let mut ticker = tokio::time::interval(Duration::from_millis(500));
     let mut last_retries = 0;
+    // Inserts first; once a group comes back mostly stored already (the file was imported
+    // before), the next groups are read first, and inserted again once they come back mostly
+    // new: an insert refused costs a write unit, a read costs less.
+    let mut mostly_stored = false;
     loop {
         while summary.stopped.is_none() && !exhausted && running.len() < concurrency {
             let batch = batches.next_batch()?;
@@ -415,19 +420,17 @@ pub(crate) async fn write(
                     .collect(),
             );
             let (stats, limiter) = (&stats, limiter.as_ref());
+            let mode = match (opts.overwrite, mostly_stored) {
+                (true, _) => WriteMode::Overwrite,
+                (false, true) => WriteMode::ReadFirst,
+                (false, false) => WriteMode::Insert,
+            };
             running.push(async move {
                 if let Some(l) = limiter {
                     l.acquire(batch.len() as u32).await;
                 }
-                let outcome = super::writer::write_new(
-                    client,
-                    table,
-                    batch,
-                    opts.policy,
-                    stats,
-                    opts.overwrite,
-                )
-                .await;
+                let outcome =
+                    super::writer::write_new(client, table, batch, opts.policy, stats, mode).await;
                 (id, outcome)
             });
         }
@@ -438,6 +441,7 @@ pub(crate) async fn write(
             Some((id, outcome)) = running.next() => {
                 let n = in_flight.remove(&id).map_or(0, |b| b.len() as u64);
                 progress.advance(n);
+                mostly_stored = (outcome.present + outcome.conflicts.len() as u64) * 2 > n;
                 summary.present += outcome.present;
                 for Conflict { line, differs, .. } in outcome.conflicts {
                     summary.conflicts.add(line, format!("differs from what is stored ({}); not replaced (--overwrite replaces it)", differs.join(", ")));

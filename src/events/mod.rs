@@ -6,6 +6,7 @@ pub(crate) mod compare;
 pub(crate) mod dedupe;
 pub(crate) mod import;
 pub(crate) mod input;
+pub(crate) mod insert;
 pub(crate) mod keys;
 pub(crate) mod model;
 pub(crate) mod numbers;

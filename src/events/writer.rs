@@ -1,6 +1,7 @@
-//! Writes: a conditional put that never overwrites, deletes, and the batch writer behind imports
-//! that retries throttling and `UnprocessedItems` with exponential backoff and full jitter, and
-//! reports exactly which events did not land.
+//! Writes: a conditional put that never overwrites, deletes, and the batch writers behind imports
+//! (conditional inserts, [`super::insert`], and BatchWriteItem) that retry throttling and
+//! `UnprocessedItems` with exponential backoff and full jitter, and report exactly which events
+//! did not land.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,6 +14,7 @@ use aws_sdk_dynamodb::types::{
 };
 use tokio::time::Instant;
 
+use super::insert::{INSERT_BATCH_SIZE, insert_batch};
 use super::model::{Event, Invalid};
 use super::record::{Damaged, decode_item};
 use crate::aws::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
@@ -21,8 +23,8 @@ use crate::spec::{PARTITION_KEY, SORT_KEY};
 /// BatchWriteItem takes at most 25 requests.
 pub(crate) const BATCH_SIZE: usize = 25;
 
-/// BatchGetItem reads at most 100 keys: [`write_new`] reads a group of up to 100 new events in
-/// one call, then writes them 25 at a time.
+/// BatchGetItem reads at most 100 keys: an import hands [`write_new`] groups of up to 100
+/// events, whose keys one call reads when they have to be read.
 pub(crate) const READ_BATCH_SIZE: usize = 100;
 
 /// Exponential backoff with full jitter: attempt n sleeps a uniform random time in
@@ -220,6 +222,14 @@ impl Pending {
             .get_or_insert_with(|| decode_item(&self.record).expect("the record decoded before"))
     }
 
+    /// The item, moved out to the request that sends it (decoded again if a request took it).
+    pub(crate) fn take_item(&mut self) -> HashMap<String, AttributeValue> {
+        match self.item.take() {
+            Some(item) => item,
+            None => decode_item(&self.record).expect("the record decoded before"),
+        }
+    }
+
     /// The item's key attributes, for a read of what is stored.
     fn key_item(&self) -> HashMap<String, AttributeValue> {
         HashMap::from([
@@ -242,10 +252,7 @@ pub(crate) trait Batched {
 
 impl Batched for Pending {
     fn request(&mut self) -> WriteRequest {
-        let item = match self.item.take() {
-            Some(item) => item,
-            None => decode_item(&self.record).expect("the record decoded before"),
-        };
+        let item = self.take_item();
         WriteRequest::builder()
             .put_request(
                 PutRequest::builder()
@@ -307,7 +314,7 @@ pub(crate) struct Failed<T = Pending> {
     pub unreachable: bool,
 }
 
-fn all_failed<T>(pending: Vec<T>, reason: &str, unreachable: bool) -> Vec<Failed<T>> {
+pub(crate) fn all_failed<T>(pending: Vec<T>, reason: &str, unreachable: bool) -> Vec<Failed<T>> {
     pending
         .into_iter()
         .map(|p| Failed {
@@ -486,72 +493,127 @@ async fn stored_items(
     Ok(found)
 }
 
+/// How a group of new events is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WriteMode {
+    /// Conditional inserts ([`super::insert`]): DynamoDB refuses an event already stored, and
+    /// only those are read back. For a table that holds few of the file's events.
+    Insert,
+    /// The group's keys read first (one strongly consistent BatchGetItem of up to 100), then
+    /// only the absent events inserted. For a file run again: a refused insert costs a write
+    /// unit, a read of the same event less.
+    ReadFirst,
+    /// Blind BatchWriteItems of 25 (`--overwrite`): whatever is stored is replaced.
+    Overwrite,
+}
+
 /// Writes a group of up to [`READ_BATCH_SIZE`] events without ever replacing a stored event
-/// that differs.
+/// that differs (unless [`WriteMode::Overwrite`]).
 ///
-/// BatchWriteItem takes no condition, so the group's keys are read first (one strongly
-/// consistent BatchGetItem of up to 100 keys): an item stored exactly as given is counted as
-/// present and not written again; one that differs (the application moved it on since) is a
-/// conflict and is not written; the absent ones go out in BatchWriteItems of 25, one after the
-/// other. The read and the writes are milliseconds apart; a write to the same key by another
-/// client in between is the one case this cannot see. With `overwrite` the read is skipped and
-/// every event is written.
+/// New events go out as conditional inserts, 25 to a request, one request after the other; the
+/// ones DynamoDB refuses because their key is stored are read (one strongly consistent
+/// BatchGetItem): an item stored exactly as given (an earlier import, or this insert's own
+/// attempt whose answer was lost and which the SDK sent again) is counted as present, one that
+/// differs (the application moved it on since) is a conflict and is left as it is. With
+/// [`WriteMode::ReadFirst`] the whole group is read before, and only the absent events are
+/// inserted.
 pub(crate) async fn write_new(
     client: &Client,
     table: &str,
     group: Vec<Pending>,
     policy: RetryPolicy,
     stats: &WriteStats,
-    overwrite: bool,
+    mode: WriteMode,
 ) -> NewOutcome {
     let mut outcome = NewOutcome::default();
-    let absent = if overwrite {
-        group
-    } else {
-        let keys = group.iter().map(Pending::key_item).collect();
-        let stored = match stored_items(client, table, keys, policy, stats).await {
-            Ok(s) => s,
-            Err((reason, unreachable)) => {
-                outcome.failed = all_failed(group, &reason, unreachable);
-                return outcome;
-            }
-        };
-        let mut absent = Vec::with_capacity(group.len());
-        for mut p in group {
-            if stored.is_empty() {
-                absent.push(p);
-                continue;
-            }
-            let key = p.key();
-            match stored.get(&key) {
-                None => absent.push(p),
-                Some(item) if super::compare::same_item(item, p.item()) => outcome.present += 1,
-                Some(item) => outcome.conflicts.push(Conflict {
-                    line: p.line,
-                    differs: super::compare::differing(item, p.item()),
-                }),
+    let absent = match mode {
+        WriteMode::Overwrite => {
+            outcome.failed = in_batches(group, BATCH_SIZE, |batch| {
+                write_batch(client, table, batch, policy, stats)
+            })
+            .await;
+            return outcome;
+        }
+        WriteMode::ReadFirst => {
+            match settle(client, table, group, policy, stats, &mut outcome).await {
+                Some(absent) => absent,
+                None => return outcome,
             }
         }
-        absent
+        WriteMode::Insert => group,
     };
-    outcome.failed = write_in_batches(client, table, absent, policy, stats).await;
+    let duplicates = std::cell::RefCell::new(Vec::new());
+    let failed = in_batches(absent, INSERT_BATCH_SIZE, |batch| async {
+        let done = insert_batch(client, table, batch, policy, stats).await;
+        duplicates.borrow_mut().extend(done.duplicates);
+        done.failed
+    })
+    .await;
+    outcome.failed.extend(failed);
+    let duplicates = duplicates.into_inner();
+    if !duplicates.is_empty()
+        && let Some(gone) = settle(client, table, duplicates, policy, stats, &mut outcome).await
+    {
+        outcome.failed.extend(all_failed(
+            gone,
+            "stored when it was inserted, gone when it was read back (deleted meanwhile, by TTL \
+             or another client): not written; importing the failed file again writes it",
+            false,
+        ));
+    }
     outcome
 }
 
-/// Writes `items` in BatchWriteItems of [`BATCH_SIZE`], one after the other; once the endpoint
-/// stops answering, the batches not yet sent fail with the same reason, unsent.
-async fn write_in_batches(
+/// Reads what is stored under the events' keys and settles the stored ones into `outcome`:
+/// identical is present, different is a conflict. Returns the events not stored, or `None`
+/// when the read failed (the events are then in `outcome.failed`).
+async fn settle(
     client: &Client,
     table: &str,
-    mut items: Vec<Pending>,
+    events: Vec<Pending>,
     policy: RetryPolicy,
     stats: &WriteStats,
-) -> Vec<Failed> {
+    outcome: &mut NewOutcome,
+) -> Option<Vec<Pending>> {
+    let keys = events.iter().map(Pending::key_item).collect();
+    let stored = match stored_items(client, table, keys, policy, stats).await {
+        Ok(s) => s,
+        Err((reason, unreachable)) => {
+            outcome
+                .failed
+                .extend(all_failed(events, &reason, unreachable));
+            return None;
+        }
+    };
+    if stored.is_empty() {
+        return Some(events);
+    }
+    let mut absent = Vec::with_capacity(events.len());
+    for mut p in events {
+        match stored.get(&p.key) {
+            None => absent.push(p),
+            Some(item) if super::compare::same_item(item, p.item()) => outcome.present += 1,
+            Some(item) => outcome.conflicts.push(Conflict {
+                line: p.line,
+                differs: super::compare::differing(item, p.item()),
+            }),
+        }
+    }
+    Some(absent)
+}
+
+/// Sends `items` in batches of `size` through `send`, one after the other; once the endpoint
+/// stops answering, the batches not yet sent fail with the same reason, unsent.
+async fn in_batches<F, Fut>(mut items: Vec<Pending>, size: usize, mut send: F) -> Vec<Failed>
+where
+    F: FnMut(Vec<Pending>) -> Fut,
+    Fut: std::future::Future<Output = Vec<Failed>>,
+{
     let mut failed = Vec::new();
     while !items.is_empty() {
-        let rest = items.split_off(items.len().min(BATCH_SIZE));
+        let rest = items.split_off(items.len().min(size));
         let batch = std::mem::replace(&mut items, rest);
-        failed.extend(write_batch(client, table, batch, policy, stats).await);
+        failed.extend(send(batch).await);
         if let Some(reason) = failed
             .iter()
             .find(|f| f.unreachable)
@@ -568,6 +630,9 @@ mod tests {
     use super::*;
     use crate::events::model::{Defaults, EventInput};
     use aws_sdk_dynamodb::operation::batch_write_item::BatchWriteItemOutput;
+    use aws_sdk_dynamodb::types::{
+        BatchStatementError, BatchStatementErrorCodeEnum, BatchStatementResponse,
+    };
     use aws_smithy_mocks::{RuleMode, mock, mock_client};
 
     /// An error response as DynamoDB sends it (awsJson1_0).
@@ -746,20 +811,16 @@ mod tests {
                     .responses("t", vec![changed.clone()])
                     .build()
             });
-        let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
-            .match_requests(|r| {
-                r.request_items()
-                    .and_then(|m| m.get("t"))
-                    .is_some_and(|w| w.len() == 1)
-            })
-            .then_output(|| BatchWriteItemOutput::builder().build());
+        let write = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| r.statements().len() == 1)
+            .then_output(|| answers(&[None]));
         let client = mock_client!(
             aws_sdk_dynamodb,
             RuleMode::Sequential,
             &[&first, &second, &write]
         );
         let stats = WriteStats::default();
-        let outcome = write_new(&client, "t", batch, fast(), &stats, false).await;
+        let outcome = write_new(&client, "t", batch, fast(), &stats, WriteMode::ReadFirst).await;
         assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
         assert_eq!(outcome.present, 1);
         assert_eq!(outcome.conflicts.len(), 1);
@@ -772,12 +833,12 @@ mod tests {
         );
     }
 
-    /// Recorded responses: BatchGetItem takes up to 100 keys and BatchWriteItem up to 25
-    /// requests (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html,
-    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html):
-    /// a group of 100 new events is read in one call and written in four.
+    /// Recorded responses: BatchGetItem takes up to 100 keys and BatchExecuteStatement up to 25
+    /// statements (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html,
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html):
+    /// read first, a group of 100 new events is read in one call and inserted in four.
     #[tokio::test]
-    async fn recorded_a_group_of_100_is_read_once_and_written_in_batches_of_25() {
+    async fn recorded_a_group_of_100_read_first_is_read_once_and_inserted_in_batches_of_25() {
         use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
         let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
             .match_requests(|r| {
@@ -786,19 +847,166 @@ mod tests {
                     .is_some_and(|k| k.keys().len() == READ_BATCH_SIZE)
             })
             .then_output(|| BatchGetItemOutput::builder().build());
-        let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
-            .match_requests(|r| {
-                r.request_items()
-                    .and_then(|m| m.get("t"))
-                    .is_some_and(|w| w.len() == BATCH_SIZE)
-            })
-            .then_output(|| BatchWriteItemOutput::builder().build());
+        let write = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| r.statements().len() == INSERT_BATCH_SIZE)
+            .then_output(|| answers(&vec![None; INSERT_BATCH_SIZE]));
         let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&read, &write]);
         let stats = WriteStats::default();
-        let outcome = write_new(&client, "t", pending(100), fast(), &stats, false).await;
+        let outcome = write_new(
+            &client,
+            "t",
+            pending(100),
+            fast(),
+            &stats,
+            WriteMode::ReadFirst,
+        )
+        .await;
         assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
         assert_eq!(stats.written.load(Ordering::Relaxed), 100);
         assert_eq!((read.num_calls(), write.num_calls()), (1, 4));
+    }
+
+    /// A BatchExecuteStatement answer: one response per statement, in order, each either
+    /// landed (`None`) or refused with that error code.
+    fn answers(
+        codes: &[Option<BatchStatementErrorCodeEnum>],
+    ) -> aws_sdk_dynamodb::operation::batch_execute_statement::BatchExecuteStatementOutput {
+        let responses = codes
+            .iter()
+            .map(|code| {
+                let r = BatchStatementResponse::builder().table_name("t");
+                match code {
+                    None => r.build(),
+                    Some(c) => r
+                        .error(
+                            BatchStatementError::builder()
+                                .code(c.clone())
+                                .message(format!("injected {}", c.as_str()))
+                                .build(),
+                        )
+                        .build(),
+                }
+            })
+            .collect();
+        aws_sdk_dynamodb::operation::batch_execute_statement::BatchExecuteStatementOutput::builder()
+            .set_responses(Some(responses))
+            .build()
+    }
+
+    /// Recorded responses: a new group is never read first; 100 events go out as conditional
+    /// inserts in four requests of 25 statements, each an `INSERT` with its item's values as
+    /// parameters (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.insert.html).
+    #[tokio::test]
+    async fn recorded_a_group_of_100_is_inserted_in_four_requests_without_a_read() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+            .then_output(|| BatchGetItemOutput::builder().build());
+        let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| {
+                r.statements().len() == INSERT_BATCH_SIZE
+                    && r.statements().iter().all(|s| {
+                        s.statement().starts_with("INSERT INTO \"t\" VALUE {")
+                            && s.parameters().len() == 12
+                    })
+            })
+            .then_output(|| answers(&vec![None; INSERT_BATCH_SIZE]));
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&read, &insert]);
+        let stats = WriteStats::default();
+        let outcome = write_new(
+            &client,
+            "t",
+            pending(100),
+            fast(),
+            &stats,
+            WriteMode::Insert,
+        )
+        .await;
+        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 100);
+        assert_eq!((read.num_calls(), insert.num_calls()), (0, 4));
+    }
+
+    /// Recorded responses: DynamoDB refuses an INSERT on a stored key with `DuplicateItem`
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchStatementError.html).
+    /// Only the refused events are read back: the identical one is present, the changed one a
+    /// conflict (not replaced), and one deleted in between is reported failed, not lost.
+    #[tokio::test]
+    async fn recorded_inserts_refused_as_duplicates_are_read_back_and_settled() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        let batch = pending(4);
+        let identical = decode_item(&batch[1].record).unwrap();
+        let mut changed = decode_item(&batch[2].record).unwrap();
+        changed.insert("retry_count".into(), AttributeValue::N("3".into()));
+        let dup = Some(BatchStatementErrorCodeEnum::DuplicateItem);
+        let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .then_output(move || answers(&[None, dup.clone(), dup.clone(), dup.clone()]));
+        let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+            .match_requests(|r| {
+                r.request_items()
+                    .and_then(|m| m.get("t"))
+                    .is_some_and(|k| k.consistent_read() == Some(true) && k.keys().len() == 3)
+            })
+            .then_output(move || {
+                BatchGetItemOutput::builder()
+                    .responses("t", vec![identical.clone(), changed.clone()])
+                    .build()
+            });
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&insert, &read]);
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", batch, fast(), &stats, WriteMode::Insert).await;
+        assert_eq!(stats.written.load(Ordering::Relaxed), 1);
+        assert_eq!(outcome.present, 1);
+        assert_eq!(outcome.conflicts.len(), 1);
+        assert_eq!(outcome.conflicts[0].line, 3);
+        assert_eq!(outcome.conflicts[0].differs, vec!["retry_count".to_owned()]);
+        let failed: Vec<(usize, &str)> = outcome
+            .failed
+            .iter()
+            .map(|f| (f.pending.line, f.reason.as_str()))
+            .collect();
+        assert_eq!(failed.len(), 1, "{failed:?}");
+        assert_eq!(failed[0].0, 4);
+        assert!(
+            failed[0].1.contains("gone when it was read back"),
+            "{}",
+            failed[0].1
+        );
+        assert_eq!((insert.num_calls(), read.num_calls()), (1, 1));
+    }
+
+    /// Recorded responses: a 200 does not mean every statement landed. Throttled statements
+    /// (`ThrottlingError`, `ProvisionedThroughputExceeded`) are sent again, alone; a statement
+    /// refused as invalid fails by itself with DynamoDB's reason, the rest land.
+    #[tokio::test]
+    async fn recorded_throttled_statements_are_sent_again_and_an_invalid_one_fails_alone() {
+        use BatchStatementErrorCodeEnum as C;
+        let first = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| r.statements().len() == 4)
+            .then_output(|| {
+                answers(&[
+                    None,
+                    Some(C::ThrottlingError),
+                    Some(C::ValidationError),
+                    Some(C::ProvisionedThroughputExceeded),
+                ])
+            });
+        let second = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| r.statements().len() == 2)
+            .then_output(|| answers(&[None, None]));
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&first, &second]);
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", pending(4), fast(), &stats, WriteMode::Insert).await;
+        assert_eq!(stats.written.load(Ordering::Relaxed), 3);
+        assert_eq!(outcome.failed.len(), 1, "{:?}", outcome.failed);
+        assert_eq!(outcome.failed[0].pending.line, 3);
+        assert!(
+            outcome.failed[0].reason.starts_with("ValidationError"),
+            "{}",
+            outcome.failed[0].reason
+        );
+        assert_eq!(stats.throttled.load(Ordering::Relaxed), 1);
+        assert_eq!(stats.retries.load(Ordering::Relaxed), 1);
+        assert_eq!((first.num_calls(), second.num_calls()), (1, 1));
     }
 
     /// Recorded responses: a PutItem whose first attempt landed but whose answer was lost is
@@ -857,7 +1065,15 @@ mod tests {
             .then_output(|| BatchWriteItemOutput::builder().build());
         let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&write]);
         let stats = WriteStats::default();
-        let outcome = write_new(&client, "t", pending(5), fast(), &stats, true).await;
+        let outcome = write_new(
+            &client,
+            "t",
+            pending(5),
+            fast(),
+            &stats,
+            WriteMode::Overwrite,
+        )
+        .await;
         assert!(outcome.failed.is_empty() && outcome.conflicts.is_empty());
         assert_eq!(stats.written.load(Ordering::Relaxed), 5);
         assert_eq!(write.num_calls(), 1);

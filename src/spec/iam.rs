@@ -251,8 +251,13 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[g(
             &[
                 "dynamodb:DescribeTable",
-                // Each batch is read first: a stored event that differs is never replaced.
+                // New events go out as PartiQL INSERTs (BatchExecuteStatement), which DynamoDB
+                // refuses on a stored key; those, or a group of a file imported before, are
+                // read: a stored event that differs is never replaced.
+                // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html
+                "dynamodb:PartiQLInsert",
                 "dynamodb:BatchGetItem",
+                // --overwrite: blind BatchWriteItem.
                 "dynamodb:BatchWriteItem",
                 "dynamodb:PutItem",
                 "dynamodb:GetItem",
@@ -870,7 +875,13 @@ mod tests {
                         "dynamodbstreams" => "dynamodb",
                         s => s,
                     };
-                    calls.insert(format!("{service}:{}", strings[1]));
+                    // BatchExecuteStatement is authorised per statement: the tool sends only
+                    // INSERTs (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html).
+                    let action = match strings[1] {
+                        "BatchExecuteStatement" => "PartiQLInsert",
+                        a => a,
+                    };
+                    calls.insert(format!("{service}:{action}"));
                 }
             }
         }

@@ -1,0 +1,240 @@
+//! Conditional inserts in bulk: PartiQL `INSERT` statements, 25 to a BatchExecuteStatement.
+//!
+//! BatchWriteItem takes no condition, so a no-overwrite import through it has to read every key
+//! first. A PartiQL `INSERT` is refused by DynamoDB itself when an item with the same key is
+//! stored (`DuplicateItem`), atomically, at the price of a PutItem: no read before, no window in
+//! which another client's write could be replaced, and one request per 25 events instead of
+//! 1.25. Statements answer one by one (a 200 does not mean every statement landed); the ones
+//! throttled are sent again with backoff, the refused duplicates are handed back to be read and
+//! told apart (the same event already stored, or a different one).
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html>,
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.insert.html>
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::types::{
+    AttributeValue, BatchStatementErrorCodeEnum as Code, BatchStatementRequest,
+};
+
+use super::writer::{Failed, Pending, RetryPolicy, WriteStats, all_failed};
+use crate::aws::error::{AwsErrorKind, AwsResultExt, table_resource};
+
+/// BatchExecuteStatement takes at most 25 statements.
+pub(crate) const INSERT_BATCH_SIZE: usize = 25;
+
+/// What one batch of inserts came to, besides the events that landed.
+#[derive(Debug, Default)]
+pub(crate) struct Inserted {
+    /// Refused: an item with the same key is stored. Read it to tell present from conflicting.
+    pub duplicates: Vec<Pending>,
+    pub failed: Vec<Failed>,
+}
+
+/// `INSERT INTO "table" VALUE {'name': ?, ...}` with the item's values as its parameters, in
+/// the same order. Table names are `[a-zA-Z0-9_.-]` (a quoted identifier needs no escaping);
+/// an attribute name is a string literal, its quotes doubled.
+pub(crate) fn insert_statement(
+    table: &str,
+    item: HashMap<String, AttributeValue>,
+) -> BatchStatementRequest {
+    let mut text = String::with_capacity(32 + table.len() + item.len() * 24);
+    text.push_str("INSERT INTO \"");
+    text.push_str(table);
+    text.push_str("\" VALUE {");
+    let mut parameters = Vec::with_capacity(item.len());
+    for (i, (name, value)) in item.into_iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push('\'');
+        if name.contains('\'') {
+            text.push_str(&name.replace('\'', "''"));
+        } else {
+            text.push_str(&name);
+        }
+        text.push_str("': ?");
+        parameters.push(value);
+    }
+    text.push('}');
+    BatchStatementRequest::builder()
+        .statement(text)
+        .set_parameters(Some(parameters))
+        .build()
+        .expect("the statement is set")
+}
+
+/// What to do with a statement DynamoDB answered with an error.
+enum Verdict {
+    Duplicate,
+    /// Throttled or a passing fault: send it again.
+    Again {
+        throttled: bool,
+    },
+    Failed,
+}
+
+fn verdict(code: Option<&Code>) -> Verdict {
+    match code {
+        // An INSERT on a stored key is DuplicateItem; ConditionalCheckFailed is the same refusal
+        // under another name: either way the read decides.
+        Some(Code::DuplicateItem | Code::ConditionalCheckFailed) => Verdict::Duplicate,
+        Some(Code::ProvisionedThroughputExceeded | Code::ThrottlingError) => {
+            Verdict::Again { throttled: true }
+        }
+        Some(
+            Code::RequestLimitExceeded | Code::InternalServerError | Code::TransactionConflict,
+        ) => Verdict::Again { throttled: false },
+        _ => Verdict::Failed,
+    }
+}
+
+/// Inserts one batch (at most 25 events): what DynamoDB refused as already stored comes back in
+/// [`Inserted::duplicates`], what never landed in [`Inserted::failed`] with its reason.
+pub(crate) async fn insert_batch(
+    client: &Client,
+    table: &str,
+    batch: Vec<Pending>,
+    policy: RetryPolicy,
+    stats: &WriteStats,
+) -> Inserted {
+    let mut done = Inserted::default();
+    let mut pending = batch;
+    let mut attempt: u32 = 0;
+    let mut last_problem = String::new();
+    while !pending.is_empty() {
+        let statements = pending
+            .iter_mut()
+            .map(|p| insert_statement(table, p.take_item()))
+            .collect();
+        let sent = client
+            .batch_execute_statement()
+            .set_statements(Some(statements))
+            .send()
+            .await
+            .aws("dynamodb", "BatchExecuteStatement", table_resource(table));
+        match sent {
+            Ok(out) => {
+                let mut answers = out.responses.unwrap_or_default().into_iter();
+                let mut again = Vec::new();
+                let mut throttled = false;
+                for p in pending.drain(..) {
+                    // Answers come in the order of the statements; one missing is sent again
+                    // (an insert that did land comes back as a duplicate, and the read settles it).
+                    let Some(answer) = answers.next() else {
+                        again.push(p);
+                        continue;
+                    };
+                    let Some(error) = answer.error else {
+                        stats.written.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    };
+                    match verdict(error.code.as_ref()) {
+                        Verdict::Duplicate => done.duplicates.push(p),
+                        Verdict::Again { throttled: t } => {
+                            throttled |= t;
+                            last_problem = statement_error(&error);
+                            again.push(p);
+                        }
+                        Verdict::Failed => done.failed.push(Failed {
+                            pending: p,
+                            reason: statement_error(&error),
+                            unreachable: false,
+                        }),
+                    }
+                }
+                if throttled {
+                    stats.throttled.fetch_add(1, Ordering::Relaxed);
+                }
+                pending = again;
+                if pending.is_empty() {
+                    break;
+                }
+                stats
+                    .unprocessed
+                    .fetch_add(pending.len() as u64, Ordering::Relaxed);
+                if last_problem.is_empty() {
+                    last_problem = format!("{} statements left unanswered", pending.len());
+                }
+            }
+            // The SDK has already retried a connection that failed or did not answer.
+            Err(e) if e.kind == AwsErrorKind::Unreachable => {
+                done.failed
+                    .extend(all_failed(pending, &e.to_string(), true));
+                return done;
+            }
+            Err(e) if e.is_transient() => {
+                if e.is_throttled() {
+                    stats.throttled.fetch_add(1, Ordering::Relaxed);
+                }
+                last_problem = e.to_string();
+            }
+            Err(e) => {
+                done.failed
+                    .extend(all_failed(pending, &e.to_string(), false));
+                return done;
+            }
+        }
+        attempt += 1;
+        if attempt >= policy.max_attempts {
+            let reason = format!("gave up after {attempt} attempts: {last_problem}");
+            done.failed.extend(all_failed(pending, &reason, false));
+            return done;
+        }
+        stats.retries.fetch_add(1, Ordering::Relaxed);
+        tokio::time::sleep(policy.backoff(attempt)).await;
+    }
+    done
+}
+
+/// One statement's error, as the failed file's reason: its code and DynamoDB's message.
+fn statement_error(e: &aws_sdk_dynamodb::types::BatchStatementError) -> String {
+    let code = e.code.as_ref().map_or("an error", |c| c.as_str());
+    let mut reason = match e.message.as_deref() {
+        Some(m) if !m.is_empty() => format!("{code}: {m}"),
+        _ => code.to_owned(),
+    };
+    if e.code == Some(Code::AccessDenied) {
+        reason.push_str(
+            " (an INSERT needs dynamodb:PartiQLInsert: `eventsctl iam-policy events import` prints the permissions)",
+        );
+    }
+    reason
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_names_every_attribute_once_with_its_value_as_parameter() {
+        let item = HashMap::from([
+            ("user_id".to_owned(), AttributeValue::S("u".into())),
+            ("it's".to_owned(), AttributeValue::N("1".into())),
+        ]);
+        let s = insert_statement("zapier-triggers-api-dev-events", item);
+        let text = s.statement();
+        assert!(
+            text.starts_with("INSERT INTO \"zapier-triggers-api-dev-events\" VALUE {"),
+            "{text}"
+        );
+        let params = s.parameters();
+        assert_eq!(params.len(), 2);
+        // Each name's placeholder lines up with its value.
+        let names: Vec<&str> = text
+            .trim_end_matches('}')
+            .split_once('{')
+            .unwrap()
+            .1
+            .split(", ")
+            .collect();
+        for (name, value) in names.iter().zip(params) {
+            match *name {
+                "'user_id': ?" => assert_eq!(value, &AttributeValue::S("u".into())),
+                "'it''s': ?" => assert_eq!(value, &AttributeValue::N("1".into())),
+                other => panic!("unexpected {other} in {text}"),
+            }
+        }
+    }
+}
