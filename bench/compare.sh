@@ -73,12 +73,12 @@ IMPORT_RATIO=$(echo "$PY_IMPORT / $EV_IMPORT" | bc -l)
 : >"$OUT/ev-write.cpu"; : >"$OUT/probe-write.cpu"; : >"$OUT/probe-nostall-write.cpu"
 probe_cpu() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cpu_us_per_request"])' "$1"; }
 for _ in $(seq 1 "$RUNS"); do
-  "$EV" -q --env "$ENV" --no-progress -o json bench write --rate "$RATE" --duration "${SECONDS_PER_RUN}s" >"$OUT/bench-write.out" || [ $? -le 3 ]
+  "${PIN[@]}" "$EV" -q --env "$ENV" --no-progress -o json bench write --rate "$RATE" --duration "${SECONDS_PER_RUN}s" >"$OUT/bench-write.out" || [ $? -le 3 ]
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"]["cpu_us_per_request"])' "$OUT/bench-write.out" >>"$OUT/ev-write.cpu"
   # The probe exits 1 when some requests failed (an overloaded emulator); its CPU still counts.
-  "$PROBE" "$TABLE" "$RATE" "$SECONDS_PER_RUN" >"$OUT/probe.out" || [ -s "$OUT/probe.out" ]
+  "${PIN[@]}" "$PROBE" "$TABLE" "$RATE" "$SECONDS_PER_RUN" >"$OUT/probe.out" || [ -s "$OUT/probe.out" ]
   probe_cpu "$OUT/probe.out" >>"$OUT/probe-write.cpu"
-  "$PROBE" "$TABLE" "$RATE" "$SECONDS_PER_RUN" no-stall >"$OUT/probe.out" || [ -s "$OUT/probe.out" ]
+  "${PIN[@]}" "$PROBE" "$TABLE" "$RATE" "$SECONDS_PER_RUN" no-stall >"$OUT/probe.out" || [ -s "$OUT/probe.out" ]
   probe_cpu "$OUT/probe.out" >>"$OUT/probe-nostall-write.cpu"
 done
 EV_WRITE=$(median <"$OUT/ev-write.cpu"); PROBE_WRITE=$(median <"$OUT/probe-write.cpu")
@@ -129,11 +129,11 @@ the machine it runs on) is the median of $RUNS runs, each side of a comparison i
 The machine is shared with other work: CPU time moves less with it than wall time does. An
 emulator is not AWS: these compare the tools' own cost and round trips, not DynamoDB.
 
-- Machine: $(machine)
+- Machine: $(machine)$([ ${#PIN[@]} -gt 0 ] && echo "; emulator pinned to CPU 0, measured clients to CPU 1 (BENCH_PIN)")
 - Date: $(date -u +%Y-%m-%dT%H:%MZ)
 - eventsctl: $("$EV" --version), built with the \`${BENCH_PROFILE:-release}\` cargo profile (the bare-SDK probe with the same)
 - AWS CLI: $("$AWS" --version 2>&1 | head -1); boto3 1.44.8
-- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=$BENCH_PROFILE }N=$N RUNS=$RUNS RATE=$RATE SECONDS=$SECONDS_PER_RUN bench/compare.sh\`
+- Command: \`${BENCH_PIN:+BENCH_PIN=$BENCH_PIN }${BENCH_PROFILE:+BENCH_PROFILE=$BENCH_PROFILE }N=$N RUNS=$RUNS RATE=$RATE SECONDS=$SECONDS_PER_RUN bench/compare.sh\`
 
 ## 1. Runbook Issue 1 diagnosis: AWS CLI vs eventsctl
 
@@ -145,8 +145,7 @@ emulator is not AWS: these compare the tools' own cost and round trips, not Dyna
 ## 2. Bulk import: eventsctl vs boto3 batch_writer ($N events)
 
 Each run imports the same file into a fresh table with each tool: \`eventsctl events import\`
-(each group of up to 100 read first with one strongly consistent BatchGetItem, then written 25
-to a BatchWriteItem) and
+(conditional PartiQL INSERTs, 25 to a BatchExecuteStatement: never replaces a stored event) and
 \`bench/boto3_import.py\` (boto3 \`batch_writer\`, blind writes). Client CPU per 1,000 items:
 
 | Tool | CPU s per 1,000 items (median) | Runs |

@@ -21,6 +21,14 @@ bench_setup() {
   fi
   scripts/emulator.sh start
   export AWS_ENDPOINT_URL="$(scripts/emulator.sh endpoint)"
+  # BENCH_PIN=1: the emulator (and its threads) on CPU 0, the measured clients on CPU 1
+  # (`timed` runs them under taskset), so that neither side's CPU time includes being moved
+  # between cores or sharing one with the emulator. Both tools of a comparison run the same way.
+  PIN=()
+  if [ -n "${BENCH_PIN:-}" ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+    taskset -a -p -c 0 "$(cat .emulator/pid)" >/dev/null
+    PIN=(taskset -c 1)
+  fi
   export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
   export AWS_EC2_METADATA_DISABLED=true
   unset AWS_PROFILE EVENTSCTL_ENV || true
@@ -43,7 +51,7 @@ bench_pip() {
 # timed NAME CMD...: runs CMD under /usr/bin/time -v; sets WALL (s), CPU (user+sys s), RSS (KB).
 timed() {
   local name="$1"; shift
-  /usr/bin/time -v -o "$OUT/$name.time" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || {
+  /usr/bin/time -v -o "$OUT/$name.time" "${PIN[@]}" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || {
     echo "bench: $name failed:" >&2; tail -5 "$OUT/$name.err" >&2; return 1; }
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$OUT/$name.time")
   CPU=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$OUT/$name.time")

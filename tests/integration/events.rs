@@ -436,6 +436,60 @@ async fn import_twice_leaves_exactly_n_items() {
     assert_eq!(count_items(&ddb, &w.table()).await, 1000);
 }
 
+/// First attempts of `operation` in a `-vv` call log.
+fn first_attempts(stderr: &str, operation: &str) -> usize {
+    let op = format!("operation={operation} ");
+    stderr
+        .lines()
+        .filter(|l| l.contains("aws call") && l.contains(&op) && l.contains("attempt=1 "))
+        .count()
+}
+
+/// New events go out as conditional INSERTs, 25 to a BatchExecuteStatement, with no read
+/// before; the same file run again is refused by DynamoDB in its first group, read back, and
+/// from then on read first (one BatchGetItem of 100 keys a group), so a re-run costs reads,
+/// not refused writes. Counted from the tool's own call log.
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn a_first_import_inserts_without_reading_and_a_rerun_reads_first() {
+    let w = World::new("import-modes");
+    w.create_table();
+    let base = Utc::now() - Duration::hours(2);
+    let lines: Vec<String> = (0..1000)
+        .map(|i| {
+            let ts = (base + Duration::milliseconds(i)).to_rfc3339();
+            line(&format!("user-{}", i % 41), "t", "pending", &ts, i as usize)
+        })
+        .collect();
+    let f = ndjson(&lines);
+    let mut args = vec!["-vv"];
+    args.extend(common::import_json(f.path(), &["--concurrency", "1"]));
+    // (run, written, already present, INSERT requests, BatchGetItem requests): 1,000 events
+    // are ten groups of 100. The re-run's first group is four refused requests and one read
+    // back; the other nine are read first and write nothing.
+    for (run, written, present, inserts, reads) in [(0, 1000, 0, 40, 0), (1, 0, 1000, 4, 10)] {
+        let r = w.run(&args);
+        r.assert_code(0);
+        let d = &r.json()["data"];
+        assert_eq!(
+            (&d["written"], &d["already_present"]),
+            (&written.into(), &present.into()),
+            "run {run}: {d}"
+        );
+        assert_eq!(
+            first_attempts(&r.stderr, "BatchExecuteStatement"),
+            inserts,
+            "run {run}"
+        );
+        assert_eq!(
+            first_attempts(&r.stderr, "BatchGetItem"),
+            reads,
+            "run {run}"
+        );
+        assert_eq!(first_attempts(&r.stderr, "BatchWriteItem"), 0, "run {run}");
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn bad_lines_write_nothing_and_are_all_named() {

@@ -321,7 +321,7 @@ async fn import_killed_mid_way_and_run_again_lands_exactly_50000() {
     assert_eq!(count_items(&ddb, &w.table()).await, 50_000);
 }
 
-/// A DynamoDB that answers too slowly (20 s a BatchWriteItem): the import stops at its
+/// A DynamoDB that answers too slowly (20 s a BatchExecuteStatement): the import stops at its
 /// --timeout, its failed file holds every event not known to have landed, and importing that
 /// file completes the import with nothing duplicated. (Each attempt gets a third of the limit,
 /// so the SDK's retries fit inside it instead of multiplying into minutes.)
