@@ -348,8 +348,8 @@ impl Batches<'_> {
             let Some((line, record)) = self.next_record()? else {
                 break;
             };
-            let mut p = Pending::new(line, Arc::from(record)).map_err(damaged)?;
-            let size = super::size::item_size(p.item());
+            let p = Pending::new(line, Arc::from(record)).map_err(damaged)?;
+            let size = p.size_bound();
             if !batch.is_empty() && bytes + size > self.max_bytes {
                 self.carried = Some((p, size));
                 break;

@@ -10,13 +10,10 @@
 //! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html>,
 //! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.insert.html>
 
-use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{
-    AttributeValue, BatchStatementErrorCodeEnum as Code, BatchStatementRequest,
-};
+use aws_sdk_dynamodb::types::{BatchStatementErrorCodeEnum as Code, BatchStatementRequest};
 
 use super::writer::{Failed, Pending, RetryPolicy, WriteStats, all_failed};
 use crate::aws::error::{AwsErrorKind, AwsResultExt, table_resource};
@@ -32,31 +29,24 @@ pub(crate) struct Inserted {
     pub failed: Vec<Failed>,
 }
 
-/// `INSERT INTO "table" VALUE {'name': ?, ...}` with the item's values as its parameters, in
-/// the same order. Table names are `[a-zA-Z0-9_.-]` (a quoted identifier needs no escaping);
-/// an attribute name is a string literal, its quotes doubled.
-pub(crate) fn insert_statement(
-    table: &str,
-    item: HashMap<String, AttributeValue>,
-) -> BatchStatementRequest {
-    let mut text = String::with_capacity(32 + table.len() + item.len() * 24);
+/// `INSERT INTO "table" VALUE {'name': ?, ...}` with the event's values as its parameters, in
+/// the same order, built straight from its record. Table names are `[a-zA-Z0-9_.-]` (a quoted
+/// identifier needs no escaping); attribute names are string literals, none with a quote.
+pub(crate) fn insert_statement(table: &str, event: &Pending) -> BatchStatementRequest {
+    let mut text = String::with_capacity(64 + table.len() + 12 * 24);
     text.push_str("INSERT INTO \"");
     text.push_str(table);
     text.push_str("\" VALUE {");
-    let mut parameters = Vec::with_capacity(item.len());
-    for (i, (name, value)) in item.into_iter().enumerate() {
-        if i > 0 {
+    let mut parameters = Vec::with_capacity(12);
+    event.attributes(|name, value| {
+        if !parameters.is_empty() {
             text.push_str(", ");
         }
         text.push('\'');
-        if name.contains('\'') {
-            text.push_str(&name.replace('\'', "''"));
-        } else {
-            text.push_str(&name);
-        }
+        text.push_str(name);
         text.push_str("': ?");
         parameters.push(value);
-    }
+    });
     text.push('}');
     BatchStatementRequest::builder()
         .statement(text)
@@ -104,10 +94,7 @@ pub(crate) async fn insert_batch(
     let mut attempt: u32 = 0;
     let mut last_problem = String::new();
     while !pending.is_empty() {
-        let statements = pending
-            .iter_mut()
-            .map(|p| insert_statement(table, p.take_item()))
-            .collect();
+        let statements = pending.iter().map(|p| insert_statement(table, p)).collect();
         let sent = client
             .batch_execute_statement()
             .set_statements(Some(statements))
@@ -206,35 +193,42 @@ fn statement_error(e: &aws_sdk_dynamodb::types::BatchStatementError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use std::collections::HashMap;
 
     #[test]
     fn a_statement_names_every_attribute_once_with_its_value_as_parameter() {
-        let item = HashMap::from([
-            ("user_id".to_owned(), AttributeValue::S("u".into())),
-            ("it's".to_owned(), AttributeValue::N("1".into())),
-        ]);
-        let s = insert_statement("zapier-triggers-api-dev-events", item);
+        use crate::events::model::{Defaults, EventInput};
+        let line = r#"{"user_id":"u","event_type":"t","timestamp":"2025-11-11T12:00:00Z","event_id":"e","payload":{"it's":1}}"#;
+        let (input, value) = EventInput::parse(line).unwrap();
+        let event = input
+            .into_event(Defaults { now: None }, Some(&value))
+            .unwrap();
+        let mut p = Pending::from_event(1, &event).unwrap();
+        let s = insert_statement("zapier-triggers-api-dev-events", &p);
         let text = s.statement();
         assert!(
-            text.starts_with("INSERT INTO \"zapier-triggers-api-dev-events\" VALUE {"),
+            text.starts_with(
+                "INSERT INTO \"zapier-triggers-api-dev-events\" VALUE {'user_id': ?, "
+            ),
             "{text}"
         );
-        let params = s.parameters();
-        assert_eq!(params.len(), 2);
-        // Each name's placeholder lines up with its value.
+        // Each name's placeholder lines up with its value, and together they are the item.
         let names: Vec<&str> = text
             .trim_end_matches('}')
             .split_once('{')
             .unwrap()
             .1
             .split(", ")
+            .map(|n| n.strip_prefix('\'').unwrap().strip_suffix("': ?").unwrap())
             .collect();
-        for (name, value) in names.iter().zip(params) {
-            match *name {
-                "'user_id': ?" => assert_eq!(value, &AttributeValue::S("u".into())),
-                "'it''s': ?" => assert_eq!(value, &AttributeValue::N("1".into())),
-                other => panic!("unexpected {other} in {text}"),
-            }
-        }
+        assert!(names.iter().all(|n| !n.contains('\'')), "{text}");
+        let stated: HashMap<String, AttributeValue> = names
+            .iter()
+            .map(|n| n.to_string())
+            .zip(s.parameters().iter().cloned())
+            .collect();
+        assert_eq!(stated.len(), names.len(), "each name once: {text}");
+        assert_eq!(&stated, p.item());
     }
 }

@@ -153,6 +153,30 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Reads past one tagged value, checking it as [`Reader::attribute`] would.
+    fn skip_value(&mut self) -> Result<(), Damaged> {
+        match self.tag()? {
+            NULL | FALSE | TRUE => Ok(()),
+            INTEGER | FLOAT | STRING => self.str().map(drop),
+            ARRAY => {
+                for _ in 0..self.len()? {
+                    self.skip_value()?;
+                }
+                Ok(())
+            }
+            OBJECT => self.skip_map(),
+            _ => Err(Damaged),
+        }
+    }
+
+    fn skip_map(&mut self) -> Result<(), Damaged> {
+        for _ in 0..self.len()? {
+            self.str()?;
+            self.skip_value()?;
+        }
+        Ok(())
+    }
+
     fn attribute_map(&mut self) -> Result<HashMap<String, AttributeValue>, Damaged> {
         let n = self.len()?;
         let mut m = HashMap::with_capacity(n.min(self.0.len()));
@@ -208,41 +232,58 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The DynamoDB item of a record: the same item [`Event::to_item`] builds, made in one pass.
-pub(crate) fn decode_item(record: &[u8]) -> Result<HashMap<String, AttributeValue>, Damaged> {
+/// The attributes of a record's item, each handed to `put` with its name: the same item
+/// [`Event::to_item`] builds, made in one pass. No name needs quoting (a test checks).
+pub(crate) fn decode_attributes(
+    record: &[u8],
+    mut put: impl FnMut(&'static str, AttributeValue),
+) -> Result<(), Damaged> {
     let mut r = Reader(record);
     let (user_id, event_id, event_type, status, timestamp) =
         (r.str()?, r.str()?, r.str()?, r.str()?, r.str()?);
     let ttl = i64::from_le_bytes(r.bytes()?);
     let retry_count = r.u32()?;
     let s = |v: &str| AttributeValue::S(v.to_owned());
-    let mut item = HashMap::with_capacity(12);
-    item.insert(PARTITION_KEY.to_owned(), s(user_id));
-    item.insert(
-        SORT_KEY.to_owned(),
-        AttributeValue::S(sort_key(timestamp, event_id)),
-    );
-    item.insert(
-        TYPE_SORT_KEY.to_owned(),
+    put(PARTITION_KEY, s(user_id));
+    put(SORT_KEY, AttributeValue::S(sort_key(timestamp, event_id)));
+    put(
+        TYPE_SORT_KEY,
         AttributeValue::S(index_key(event_type, timestamp)),
     );
-    item.insert(
-        STATUS_SORT_KEY.to_owned(),
+    put(
+        STATUS_SORT_KEY,
         AttributeValue::S(index_key(status, timestamp)),
     );
-    item.insert("event_id".to_owned(), s(event_id));
-    item.insert("event_type".to_owned(), s(event_type));
-    item.insert("status".to_owned(), s(status));
-    item.insert("timestamp".to_owned(), s(timestamp));
-    item.insert(TTL_ATTRIBUTE.to_owned(), AttributeValue::N(ttl.to_string()));
-    item.insert(
-        "retry_count".to_owned(),
-        AttributeValue::N(retry_count.to_string()),
-    );
-    item.insert("payload".to_owned(), AttributeValue::M(r.attribute_map()?));
-    item.insert("metadata".to_owned(), AttributeValue::M(r.attribute_map()?));
-    r.end()?;
+    put("event_id", s(event_id));
+    put("event_type", s(event_type));
+    put("status", s(status));
+    put("timestamp", s(timestamp));
+    put(TTL_ATTRIBUTE, AttributeValue::N(ttl.to_string()));
+    put("retry_count", AttributeValue::N(retry_count.to_string()));
+    put("payload", AttributeValue::M(r.attribute_map()?));
+    put("metadata", AttributeValue::M(r.attribute_map()?));
+    r.end()
+}
+
+/// The DynamoDB item of a record.
+pub(crate) fn decode_item(record: &[u8]) -> Result<HashMap<String, AttributeValue>, Damaged> {
+    let mut item = HashMap::with_capacity(12);
+    decode_attributes(record, |name, value| {
+        item.insert(name.to_owned(), value);
+    })?;
     Ok(item)
+}
+
+/// The key of a record's item, `(user_id, timestamp#event_id)`, after checking that the whole
+/// record reads (without building its values).
+pub(crate) fn decode_key(record: &[u8]) -> Result<(String, String), Damaged> {
+    let mut r = Reader(record);
+    let (user_id, event_id, _, _, timestamp) = (r.str()?, r.str()?, r.str()?, r.str()?, r.str()?);
+    r.bytes::<12>()?;
+    r.skip_map()?;
+    r.skip_map()?;
+    r.end()?;
+    Ok((user_id.to_owned(), sort_key(timestamp, event_id)))
 }
 
 /// The event of a record (for the failed file).
@@ -318,12 +359,28 @@ mod tests {
         );
         let mut record = Vec::new();
         encode(&e, &mut record);
-        for cut in [0, 3, 10, record.len() - 1] {
+        // Every cut is refused, by the check made when a record is read back (`decode_key`)
+        // as by the full decodes.
+        for cut in 0..record.len() {
+            assert_eq!(decode_key(&record[..cut]), Err(Damaged), "cut at {cut}");
             assert_eq!(decode_item(&record[..cut]), Err(Damaged), "cut at {cut}");
             assert_eq!(decode_event(&record[..cut]), Err(Damaged), "cut at {cut}");
         }
         let mut longer = record.clone();
         longer.push(0);
         assert_eq!(decode_item(&longer), Err(Damaged));
+        assert_eq!(decode_key(&longer), Err(Damaged));
+        let mut bad_tag = record.clone();
+        // From the end: metadata's count (4), the list's two integers (tag, length, digit: 6
+        // each), the list's count (4), then its tag.
+        let payload_tag = record.len() - 4 - 2 * 6 - 4 - 1;
+        assert_eq!(bad_tag[payload_tag], ARRAY, "the payload's one value is the list");
+        bad_tag[payload_tag] = 99;
+        assert_eq!(decode_key(&bad_tag), Err(Damaged));
+        assert_eq!(decode_item(&bad_tag), Err(Damaged));
+        assert_eq!(
+            decode_key(&record),
+            Ok(("u".to_owned(), sort_key(&e.timestamp, &e.event_id)))
+        );
     }
 }

@@ -197,15 +197,28 @@ pub(crate) struct Pending {
 }
 
 impl Pending {
+    /// The item is decoded only when something needs it as a map (a batch write, a comparison
+    /// with what is stored); an insert is built from the record ([`Pending::attributes`]).
     pub(crate) fn new(line: usize, record: Arc<[u8]>) -> Result<Pending, Damaged> {
-        let item = decode_item(&record)?;
-        let key = key_of(&item).ok_or(Damaged)?;
+        let key = super::record::decode_key(&record)?;
         Ok(Pending {
             line,
             record,
-            item: Some(item),
+            item: None,
             key,
         })
+    }
+
+    /// The item's attributes, each with its name, straight from the record.
+    pub(crate) fn attributes(&self, put: impl FnMut(&'static str, AttributeValue)) {
+        super::record::decode_attributes(&self.record, put)
+            .expect("the record was checked when it was read");
+    }
+
+    /// An upper bound of the item's size, for the bytes in flight: the record holds every
+    /// value; the item adds the attribute names and repeats the short key parts.
+    pub(crate) fn size_bound(&self) -> usize {
+        2 * self.record.len() + 256
     }
 
     /// An event not read from a spool (bench seeding), checked against the item size limit.
@@ -216,17 +229,18 @@ impl Pending {
         Ok(Pending::new(line, record.into()).expect("a record just encoded decodes"))
     }
 
-    /// The item, decoded again if a request took it.
+    /// The item, decoded if a request took it or nothing needed it yet.
     pub(crate) fn item(&mut self) -> &HashMap<String, AttributeValue> {
-        self.item
-            .get_or_insert_with(|| decode_item(&self.record).expect("the record decoded before"))
+        self.item.get_or_insert_with(|| {
+            decode_item(&self.record).expect("the record was checked when it was read")
+        })
     }
 
     /// The item, moved out to the request that sends it (decoded again if a request took it).
     pub(crate) fn take_item(&mut self) -> HashMap<String, AttributeValue> {
         match self.item.take() {
             Some(item) => item,
-            None => decode_item(&self.record).expect("the record decoded before"),
+            None => decode_item(&self.record).expect("the record was checked when it was read"),
         }
     }
 
