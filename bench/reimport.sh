@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The cost of never replacing a stored event that differs: an import of N events (each batch
-# read first with a strongly consistent BatchGetItem, then the absent events written), the same
-# import again (everything found present, nothing written), and the first import with
-# --overwrite (no read: the old blind write). Same emulator, same file, fresh tables.
+# The cost of never replacing a stored event that differs: an import of N events (conditional
+# INSERTs, no read), the same import again (its first group refused and read back, the rest read
+# first: everything found present, nothing written), and the first import with --overwrite
+# (blind BatchWriteItem). Same emulator, same file, fresh tables.
 # Usage: bench/reimport.sh [N]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,7 +34,7 @@ d = json.load(open(sys.argv[1]))["data"]; n = int(sys.argv[3]); w = float(sys.ar
 print("%-38s %8.2f %12.0f %14.3f %10d %10d" % (sys.argv[2], w, n / w, c * 1000 / n, d["written"], d["already_present"]))
 PY
 }
-go "first import (read, then write)" "$EV" -q --env "$A" --no-progress -o json events import "$FILE"
+go "first import (conditional inserts)" "$EV" -q --env "$A" --no-progress -o json events import "$FILE"
 go "same file again (all present)" "$EV" -q --env "$A" --no-progress -o json events import "$FILE"
-go "first import --overwrite (no read)" "$EV" -q --env "$B" --no-progress -o json events import "$FILE" --overwrite
+go "first import --overwrite (blind)" "$EV" -q --env "$B" --no-progress -o json events import "$FILE" --overwrite
 rm -f "$FILE"

@@ -374,7 +374,10 @@ mod tests {
         // From the end: metadata's count (4), the list's two integers (tag, length, digit: 6
         // each), the list's count (4), then its tag.
         let payload_tag = record.len() - 4 - 2 * 6 - 4 - 1;
-        assert_eq!(bad_tag[payload_tag], ARRAY, "the payload's one value is the list");
+        assert_eq!(
+            bad_tag[payload_tag], ARRAY,
+            "the payload's one value is the list"
+        );
         bad_tag[payload_tag] = 99;
         assert_eq!(decode_key(&bad_tag), Err(Damaged));
         assert_eq!(decode_item(&bad_tag), Err(Damaged));
