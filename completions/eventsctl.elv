@@ -297,7 +297,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --version 'Print version'
         }
         &'eventsctl;events;import'= {
-            cand --concurrency 'Batches of 25 in flight'
+            cand --concurrency 'Groups of up to 100 events in flight (each sent 25 to a request)'
             cand --rate 'At most this many events per second (protects a production table)'
             cand --failed-out 'Where the events that did not land go (default: FILE.failed.ndjson, or the next free FILE.failed.N.ndjson). Never the input, never over an existing file without --force; checked before the first AWS call'
             cand --max-attempts 'Attempts per batch before its events count as failed'

@@ -847,39 +847,6 @@ mod tests {
         );
     }
 
-    /// Recorded responses: BatchGetItem takes up to 100 keys and BatchExecuteStatement up to 25
-    /// statements (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html,
-    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html):
-    /// read first, a group of 100 new events is read in one call and inserted in four.
-    #[tokio::test]
-    async fn recorded_a_group_of_100_read_first_is_read_once_and_inserted_in_batches_of_25() {
-        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
-        let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
-            .match_requests(|r| {
-                r.request_items()
-                    .and_then(|m| m.get("t"))
-                    .is_some_and(|k| k.keys().len() == READ_BATCH_SIZE)
-            })
-            .then_output(|| BatchGetItemOutput::builder().build());
-        let write = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
-            .match_requests(|r| r.statements().len() == INSERT_BATCH_SIZE)
-            .then_output(|| answers(&vec![None; INSERT_BATCH_SIZE]));
-        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&read, &write]);
-        let stats = WriteStats::default();
-        let outcome = write_new(
-            &client,
-            "t",
-            pending(100),
-            fast(),
-            &stats,
-            WriteMode::ReadFirst,
-        )
-        .await;
-        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
-        assert_eq!(stats.written.load(Ordering::Relaxed), 100);
-        assert_eq!((read.num_calls(), write.num_calls()), (1, 4));
-    }
-
     /// A BatchExecuteStatement answer: one response per statement, in order, each either
     /// landed (`None`) or refused with that error code.
     fn answers(
@@ -907,37 +874,42 @@ mod tests {
             .build()
     }
 
-    /// Recorded responses: a new group is never read first; 100 events go out as conditional
-    /// inserts in four requests of 25 statements, each an `INSERT` with its item's values as
-    /// parameters (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.insert.html).
+    /// Recorded responses: BatchExecuteStatement takes up to 25 statements and BatchGetItem up
+    /// to 100 keys (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchExecuteStatement.html,
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html).
+    /// A group of 100 new events goes out as four requests of 25 `INSERT`s, each with its item's
+    /// values as parameters; it is read (in one call) only when asked to read first.
     #[tokio::test]
-    async fn recorded_a_group_of_100_is_inserted_in_four_requests_without_a_read() {
+    async fn recorded_a_group_of_100_is_inserted_25_a_request_and_read_only_when_asked() {
         use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
-        let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
-            .then_output(|| BatchGetItemOutput::builder().build());
-        let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
-            .match_requests(|r| {
-                r.statements().len() == INSERT_BATCH_SIZE
-                    && r.statements().iter().all(|s| {
-                        s.statement().starts_with("INSERT INTO \"t\" VALUE {")
-                            && s.parameters().len() == 12
-                    })
-            })
-            .then_output(|| answers(&vec![None; INSERT_BATCH_SIZE]));
-        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&read, &insert]);
-        let stats = WriteStats::default();
-        let outcome = write_new(
-            &client,
-            "t",
-            pending(100),
-            fast(),
-            &stats,
-            WriteMode::Insert,
-        )
-        .await;
-        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
-        assert_eq!(stats.written.load(Ordering::Relaxed), 100);
-        assert_eq!((read.num_calls(), insert.num_calls()), (0, 4));
+        for (mode, reads) in [(WriteMode::Insert, 0), (WriteMode::ReadFirst, 1)] {
+            let read = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+                .match_requests(|r| {
+                    r.request_items()
+                        .and_then(|m| m.get("t"))
+                        .is_some_and(|k| k.keys().len() == READ_BATCH_SIZE)
+                })
+                .then_output(|| BatchGetItemOutput::builder().build());
+            let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+                .match_requests(|r| {
+                    r.statements().len() == INSERT_BATCH_SIZE
+                        && r.statements().iter().all(|s| {
+                            s.statement().starts_with("INSERT INTO \"t\" VALUE {")
+                                && s.parameters().len() == 12
+                        })
+                })
+                .then_output(|| answers(&vec![None; INSERT_BATCH_SIZE]));
+            let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&read, &insert]);
+            let stats = WriteStats::default();
+            let outcome = write_new(&client, "t", pending(100), fast(), &stats, mode).await;
+            assert!(outcome.failed.is_empty(), "{mode:?}: {:?}", outcome.failed);
+            assert_eq!(stats.written.load(Ordering::Relaxed), 100, "{mode:?}");
+            assert_eq!(
+                (read.num_calls(), insert.num_calls()),
+                (reads, 4),
+                "{mode:?}"
+            );
+        }
     }
 
     /// Recorded responses: DynamoDB refuses an INSERT on a stored key with `DuplicateItem`
