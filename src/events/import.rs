@@ -401,7 +401,7 @@ pub(crate) async fn write(
     let mut last_retries = 0;
     // Inserts first; once a group comes back mostly stored already (the file was imported
     // before), the next groups are read first, and inserted again once they come back mostly
-    // new: an insert refused costs a write unit, a read costs less.
+    // new: a refused insert still costs its write units, a read of the event costs less.
     let mut mostly_stored = false;
     loop {
         while summary.stopped.is_none() && !exhausted && running.len() < concurrency {

@@ -514,8 +514,8 @@ pub(crate) enum WriteMode {
     /// only those are read back. For a table that holds few of the file's events.
     Insert,
     /// The group's keys read first (one strongly consistent BatchGetItem of up to 100), then
-    /// only the absent events inserted. For a file run again: a refused insert costs a write
-    /// unit, a read of the same event less.
+    /// only the absent events inserted. For a file run again: a refused insert still costs its
+    /// write units, a read of the same event less.
     ReadFirst,
     /// Blind BatchWriteItems of 25 (`--overwrite`): whatever is stored is replaced.
     Overwrite,
