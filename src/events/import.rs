@@ -448,7 +448,13 @@ pub(crate) async fn write(
                 }
                 for Failed { pending, reason, unreachable } in outcome.failed {
                     if unreachable && summary.stopped.is_none() {
-                        summary.stopped = Some(Stop::Unreachable(reason.clone()));
+                        // A call cut off by the command's own limit (the SDK's operation
+                        // timeout is that limit) is the time running out, not the endpoint.
+                        summary.stopped = Some(if opts.deadline.is_some_and(|d| Instant::now() >= d) {
+                            Stop::Deadline
+                        } else {
+                            Stop::Unreachable(reason.clone())
+                        });
                     }
                     failed_writer.write(&pending.record)?;
                     summary.failed.add(pending.line, reason);
