@@ -139,6 +139,92 @@ pub(crate) fn create(path: &Path, force: bool) -> io::Result<File> {
         .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
 }
 
+/// Creates a file that holds people's data (event keys, payloads, scan positions): as
+/// [`create`], readable and writable by its owner only (0600), whatever the umask. A file
+/// replaced with `force` gets the same mode.
+pub fn create_private(path: &Path, force: bool) -> io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.write(true);
+    if force {
+        o.create(true).truncate(true);
+    } else {
+        o.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let file = o
+        .open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+    // `mode` applies only to a file this call created; a replaced one keeps its old mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| {
+                io::Error::new(e.kind(), format!("cannot restrict {}: {e}", path.display()))
+            })?;
+    }
+    Ok(file)
+}
+
+/// The private per-user directory for the files the tool keeps between runs (scan state,
+/// records of actions, events that did not land): `$XDG_STATE_HOME/eventsctl`, else
+/// `~/.local/state/eventsctl`; `EVENTSCTL_STATE_DIR` overrides both. Created 0700, and an
+/// existing one that others can read is refused rather than used: it may sit on a shared
+/// bastion host.
+pub fn state_dir() -> io::Result<PathBuf> {
+    let dir = state_dir_from(|v| std::env::var_os(v)).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::NotFound,
+            "no private state directory: set XDG_STATE_HOME, HOME or EVENTSCTL_STATE_DIR",
+        )
+    })?;
+    private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// Where the state directory is, from the environment variables `var` reads.
+fn state_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    set("EVENTSCTL_STATE_DIR")
+        .or_else(|| set("XDG_STATE_HOME").map(|d| d.join("eventsctl")))
+        .or_else(|| set("HOME").map(|d| d.join(".local/state/eventsctl")))
+}
+
+/// Creates `dir` (and its parents) 0700 when missing; refuses one that others may read.
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot create {}: {e}", dir.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "the state directory {} is open to other users (mode {:o}); run `chmod 700 {}`",
+                    dir.display(),
+                    mode & 0o777,
+                    dir.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `name` if no file has it, else the first free `stem.N.ext` (N from 2): for default names,
 /// which are never silently overwritten either.
 pub(crate) fn free_name(path: &Path) -> PathBuf {
@@ -289,5 +375,61 @@ mod tests {
         );
         let [md, json] = drill_report(Path::new("drill"));
         assert_ne!(md.path, json.path);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_and_the_state_directory_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(
+            create_private(&path, false).is_err(),
+            "never over a file without force"
+        );
+        drop(create_private(&path, true).unwrap());
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "a replaced file is made private too");
+        let fresh = dir.path().join("new.ndjson");
+        drop(create_private(&fresh, false).unwrap());
+        assert_eq!(mode(&fresh), 0o600);
+
+        let state = dir.path().join("state/eventsctl");
+        private_dir(&state).unwrap();
+        assert_eq!(mode(&state), 0o700);
+        std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let refused = private_dir(&state).unwrap_err().to_string();
+        assert!(refused.contains("chmod 700"), "{refused}");
+    }
+
+    #[test]
+    fn the_state_directory_follows_the_override_then_xdg_then_home() {
+        fn env<'a>(
+            pairs: &'a [(&'a str, &'a str)],
+        ) -> impl Fn(&str) -> Option<std::ffi::OsString> + 'a {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        }
+        let all = [
+            ("EVENTSCTL_STATE_DIR", "/o"),
+            ("XDG_STATE_HOME", "/x"),
+            ("HOME", "/h"),
+        ];
+        assert_eq!(state_dir_from(env(&all[..])), Some(PathBuf::from("/o")));
+        assert_eq!(
+            state_dir_from(env(&all[1..])),
+            Some(PathBuf::from("/x/eventsctl"))
+        );
+        assert_eq!(
+            state_dir_from(env(&[("XDG_STATE_HOME", ""), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.local/state/eventsctl"))
+        );
+        assert_eq!(state_dir_from(env(&[])), None);
     }
 }

@@ -72,9 +72,7 @@ pub struct Finding {
     pub status: Status,
     pub summary: String,
     pub evidence: Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remedy: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub runbook: Option<String>,
 }
 
@@ -216,7 +214,7 @@ pub(crate) struct DataError {
 }
 
 /// A command's typed data as the `data` object of the JSON envelope: its fields become the
-/// object's keys (docs/json.md), a `None` without `skip_serializing_if` a `null`. A value that
+/// object's keys (docs/json.md), every one always present, a `None` as `null`. A value that
 /// cannot be serialised, or that is not an object, is an internal error, never a silent `null`.
 pub(crate) fn data_object(
     command: &str,
@@ -354,12 +352,11 @@ mod tests {
     }
 
     #[test]
-    fn typed_data_keeps_null_apart_from_absent_and_refuses_what_is_not_an_object() {
+    fn typed_data_writes_every_key_with_none_as_null_and_refuses_what_is_not_an_object() {
         #[derive(Serialize)]
         struct Data {
             zeta: u32,
             alpha: Option<u32>,
-            #[serde(skip_serializing_if = "Option::is_none")]
             absent: Option<u32>,
         }
         let mut r = Report::action("x");
@@ -370,7 +367,10 @@ mod tests {
         })
         .unwrap();
         let written = Value::Object(r.data.clone());
-        assert_eq!(written, serde_json::json!({"zeta": 1, "alpha": null}));
+        assert_eq!(
+            written,
+            serde_json::json!({"zeta": 1, "alpha": null, "absent": null})
+        );
         let e = r.set_data(&[1, 2]).unwrap_err();
         assert!(e.to_string().contains("not an object"), "{e}");
 

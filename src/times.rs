@@ -178,6 +178,7 @@ mod tests {
             now - Duration::hours(2)
         );
         assert_eq!(
+            // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
             parse_time_arg("2025-11-10T12:00:00+00:00")
                 .unwrap()
                 .resolve(now),

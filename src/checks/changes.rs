@@ -121,7 +121,6 @@ pub struct Change {
     pub change: String,
     pub impact: Impact,
     /// CloudTrail's event id, to find the full record.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
 }
 
@@ -921,6 +920,7 @@ mod tests {
     }
 
     fn now() -> DateTime<Utc> {
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         DateTime::parse_from_rfc3339("2026-01-10T12:00:00Z")
             .unwrap()
             .with_timezone(&Utc)
@@ -1132,6 +1132,7 @@ mod tests {
             5,
             json!({"uUID": "u-1", "enabled": false}),
         );
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         e.response = json!({"eventSourceArn": format!("arn:aws:dynamodb:us-east-1:1:table/{TABLE}/stream/2026-01-01T00:00:00.000"), "uUID": "u-1"});
         let c = summarise(&e, &names()).unwrap();
         assert_eq!(c.change, "mapping disabled");

@@ -32,7 +32,6 @@ pub(crate) struct Class {
     pub count: u64,
     pub examples: Vec<String>,
     /// Seconds since expiry (or since the event's timestamp) of the oldest item of the class.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub oldest_age_s: Option<i64>,
 }
 
@@ -947,6 +946,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_ttl_is_classified() {
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         let now = 1_800_000_000i64; // 2027-01-15
         let grace = 48 * 3600;
         let ts = "2027-01-10T00:00:00Z";
@@ -1196,6 +1196,7 @@ mod tests {
         let export = |manifest_items: Option<u64>| {
             Scope::Export(ExportScope {
                 export_arn: "arn:export".into(),
+                // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
                 export_time: "2026-11-01T00:00:00Z".into(),
                 engine: "local".into(),
                 manifest_items,

@@ -170,7 +170,6 @@ struct PutData {
 struct GetData {
     event: Value,
     found_by: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     expired: bool,
 }
 
@@ -683,7 +682,6 @@ struct ImportData<'a> {
     dry_run: bool,
     written: u64,
     /// Only when the input held no events.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     empty_input: bool,
     #[serde(flatten)]
     run: Option<ImportRun<'a>>,

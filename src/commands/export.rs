@@ -209,9 +209,7 @@ pub(crate) async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Re
 /// `export start` and `export status`'s `data`: the export, and (`start`) what it costs.
 #[derive(Serialize)]
 struct ExportData<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     cost: Option<&'a ExportCost>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     export: Option<&'a ExportInfo>,
 }
 

@@ -65,9 +65,7 @@ pub(crate) async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Res
 /// reports (a part that could not be read is left out; its finding says why).
 #[derive(Serialize)]
 struct HotData<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     users: Option<&'a TopUsers>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     contributor_insights: Option<&'a Vec<IndexInsights>>,
     reports: Vec<&'a RuleReport>,
 }

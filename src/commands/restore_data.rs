@@ -10,7 +10,6 @@ use crate::checks::restore::Verification;
 #[derive(Debug, Serialize)]
 pub(super) struct RestoreData {
     /// Only on `--resume`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub resumed: bool,
     pub source: String,
     pub target: String,
@@ -52,14 +51,11 @@ pub(super) struct RestoreFinished {
     pub verified_at: String,
     pub verification_s: i64,
     /// Start to `ready_at` (the RTO), when this run started the restore.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_s: Option<i64>,
     /// Only on `--resume`: a resume that changed nothing.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub already_finished: Option<bool>,
     pub verification: Verification,
     /// Absent with `--no-reapply`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reapplied: Option<Value>,
 }
 
@@ -78,7 +74,6 @@ pub(super) struct DrillData {
     pub verification_s: i64,
     pub ready_at: String,
     pub verification: Verification,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reapplied: Option<Value>,
     pub kept: bool,
 }

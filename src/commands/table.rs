@@ -169,14 +169,10 @@ async fn finish_existing(
 /// configuration of a table it created before; then the settings' outcomes.
 #[derive(Serialize)]
 struct CreateData {
-    #[serde(skip_serializing_if = "Option::is_none")]
     plan: Option<CreatePlan>,
     dry_run: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     existing: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     settings: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     active_after_ms: Option<u64>,
 }
 
@@ -277,7 +273,7 @@ pub(crate) async fn verify(ctx: &Context) -> anyhow::Result<Report> {
     report.set_data(&VerifyData {
         table: ctx.table(),
         table_arn: match &facts.table {
-            Ok(Some(t)) => Some(t.table_arn()),
+            Ok(Some(t)) => t.table_arn(),
             _ => None,
         },
     })?;
@@ -289,8 +285,7 @@ pub(crate) async fn verify(ctx: &Context) -> anyhow::Result<Report> {
 #[derive(Serialize)]
 struct VerifyData<'a> {
     table: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    table_arn: Option<Option<&'a str>>,
+    table_arn: Option<&'a str>,
 }
 
 pub(crate) async fn describe(ctx: &Context) -> anyhow::Result<Report> {

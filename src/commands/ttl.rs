@@ -474,12 +474,9 @@ struct EstimateData<'a> {
 /// sample's shares for the whole table, and what `--cleanup` did.
 #[derive(Serialize)]
 struct CheckTtlData<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     tally: Option<&'a TtlTally>,
     scope: &'a Scope,
-    #[serde(skip_serializing_if = "Option::is_none")]
     sample: Option<&'a SampleShares>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     cleanup: Option<&'a Cleanup>,
 }
 

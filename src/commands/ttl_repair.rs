@@ -384,6 +384,7 @@ mod tests {
 
     #[test]
     fn only_the_items_ttl_ignores_are_planned_with_the_runbook_value() {
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         let ts = "2026-01-01T00:00:00.000000Z";
         let t0 = 1_767_225_600; // ts in epoch seconds
         let now = t0 + 86_400;

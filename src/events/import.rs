@@ -600,8 +600,8 @@ mod tests {
 
     #[test]
     fn expired_events_are_counted_and_skipped_on_request() {
-        let text = "{\"user_id\":\"u\",\"event_type\":\"t\",\"timestamp\":\"2020-01-01T00:00:00Z\"}\n\
-                    {\"user_id\":\"u\",\"event_type\":\"t\",\"timestamp\":\"2099-01-01T00:00:00Z\"}\n";
+        let text = "{\"user_id\":\"u\",\"event_type\":\"t\",\"timestamp\":\"2000-01-01T00:00:00Z\"}\n\
+                    {\"user_id\":\"u\",\"event_type\":\"t\",\"timestamp\":\"2999-01-01T00:00:00Z\"}\n";
         let v = validate_text(text, &opts());
         assert_eq!((v.valid, v.expired, v.to_write()), (2, 1, 2));
         let v = validate_text(

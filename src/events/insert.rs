@@ -199,6 +199,7 @@ mod tests {
     #[test]
     fn a_statement_names_every_attribute_once_with_its_value_as_parameter() {
         use crate::events::model::{Defaults, EventInput};
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         let line = r#"{"user_id":"u","event_type":"t","timestamp":"2025-11-11T12:00:00Z","event_id":"e","payload":{"it's":1}}"#;
         let (input, value) = EventInput::parse(line).unwrap();
         let event = input

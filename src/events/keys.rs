@@ -187,6 +187,7 @@ mod tests {
     #[test]
     fn timestamps_are_fixed_width_and_ordered() {
         let a = Utc.with_ymd_and_hms(2025, 11, 11, 12, 0, 0).unwrap();
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         assert_eq!(format_ts(a), "2025-11-11T12:00:00.000000Z");
         let b = a + chrono::Duration::microseconds(1);
         assert!(format_ts(a) < format_ts(b));
@@ -197,6 +198,7 @@ mod tests {
     fn bounds_include_other_writers_format() {
         let since = Utc.with_ymd_and_hms(2025, 11, 11, 12, 0, 0).unwrap();
         let (lo, hi) = Access::Table.bounds(Some(since), Some(since));
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         let other = "2025-11-11T12:00:00+00:00#e1";
         let ours = "2025-11-11T12:00:00.000000Z#e2";
         let later = "2025-11-11T12:00:00.500000Z#e3";

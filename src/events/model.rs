@@ -635,6 +635,7 @@ mod tests {
 
     #[test]
     fn defaults_are_filled_and_ids_are_deterministic() {
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         let line = r#"{"user_id":"u1","event_type":"click","timestamp":"2025-11-11T12:00:00+00:00","payload":{"n":18446744073709551615}}"#;
         let a = parse(line, Defaults { now: None }).unwrap();
         let b = parse(line, Defaults { now: None }).unwrap();
@@ -673,6 +674,7 @@ mod tests {
     fn bad_events_say_why() {
         let cases = [
             (
+                // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
                 r#"{"user_id":"","event_type":"x","timestamp":"2025-11-11T12:00:00Z"}"#,
                 "user_id is empty",
             ),

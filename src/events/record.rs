@@ -324,6 +324,7 @@ mod tests {
     #[test]
     fn records_decode_to_the_events_item_and_back_to_the_event() {
         let lines = [
+            // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
             r#"{"user_id":"u","event_type":"t","timestamp":"2026-01-01T00:00:00Z"}"#,
             r#"{"user_id":"u é","event_type":"t","event_id":"e","status":"done","timestamp":"2026-01-01T00:00:00+02:00","ttl":1800000000,"retry_count":3,
                "payload":{"s":"a\n\"b","n":-12,"big":18446744073709551615,"f":1.5,"whole":3.0,"tiny":1e-100,"t":true,"f0":false,"z":null,
@@ -355,6 +356,7 @@ mod tests {
     #[test]
     fn damaged_records_are_refused_not_misread() {
         let e = event(
+            // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
             r#"{"user_id":"u","event_type":"t","timestamp":"2026-01-01T00:00:00Z","payload":{"a":[1,2]}}"#,
         );
         let mut record = Vec::new();

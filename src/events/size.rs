@@ -91,6 +91,7 @@ mod tests {
     fn event_sizes_are_the_sizes_of_their_items() {
         use crate::events::model::{Defaults, EventInput};
         let lines = [
+            // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
             r#"{"user_id":"u","event_type":"t","timestamp":"2026-01-01T00:00:00Z"}"#,
             r#"{"user_id":"ü","event_type":"t","timestamp":"2026-01-01T00:00:00Z","retry_count":12,"ttl":1800000000,
                "payload":{"a":[1,2.5,"x",null,true,{"b":{}}],"n":0.00100,"big":18446744073709551615,"neg":-7e-20},

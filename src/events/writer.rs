@@ -670,6 +670,7 @@ mod tests {
         (0..n)
             .map(|i| {
                 let line = format!(
+                    // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
                     r#"{{"user_id":"u","event_type":"t","timestamp":"2025-11-11T12:00:00Z","event_id":"e{i}"}}"#
                 );
                 let (input, value) = EventInput::parse(&line).unwrap();
@@ -1004,6 +1005,7 @@ mod tests {
         use aws_sdk_dynamodb::operation::get_item::GetItemOutput;
         use aws_sdk_dynamodb::operation::put_item::PutItemError;
         use aws_sdk_dynamodb::types::error::ConditionalCheckFailedException;
+        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
         let line = r#"{"user_id":"u","event_type":"t","timestamp":"2025-11-11T12:00:00Z","event_id":"e0"}"#;
         let (input, value) = EventInput::parse(line).unwrap();
         let event = input

@@ -9,10 +9,11 @@ use crate::report::Report;
 
 pub(crate) const SCHEMA: &str = "eventsctl/v1";
 
-/// The envelope as a value: `{schema, command, target, generated_at, status, findings, data}`
-/// plus `corrections` and `notes` when there are any.
+/// The envelope as a value: `{schema, command, target, generated_at, status, findings, data,
+/// corrections, notes}`. Every key is always present (an empty list when there is nothing):
+/// scripts read keys, and a key that is sometimes absent breaks them.
 pub(crate) fn envelope(report: &Report, rc: &RenderContext) -> Value {
-    let mut value = json!({
+    json!({
         "schema": SCHEMA,
         "command": report.command,
         "target": rc.target,
@@ -20,14 +21,9 @@ pub(crate) fn envelope(report: &Report, rc: &RenderContext) -> Value {
         "status": report.status_label(),
         "findings": report.findings,
         "data": report.data,
-    });
-    if !report.corrections.is_empty() {
-        value["corrections"] = json!(report.corrections);
-    }
-    if !report.notes.is_empty() {
-        value["notes"] = json!(report.notes);
-    }
-    value
+        "corrections": report.corrections,
+        "notes": report.notes,
+    })
 }
 
 pub fn render(

@@ -32,6 +32,12 @@ fn query(w: &World, args: &[&str]) -> Vec<Value> {
 fn put_get_and_conditional_overwrite() {
     let w = World::new("put-get");
     w.create_table();
+    let t = common::hours_ago(1);
+    let (input, stored) = (
+        common::rfc3339(t),
+        t.format("%Y-%m-%dT%H:%M:%S.000000Z").to_string(),
+    );
+    let offset_form = t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string();
     let r = w.run(&[
         "-o",
         "json",
@@ -46,19 +52,14 @@ fn put_get_and_conditional_overwrite() {
         "--event-id",
         "e-1",
         "--timestamp",
-        "2030-01-02T03:04:05Z",
+        &input,
     ]);
     r.assert_code(0);
     let event = &r.json()["data"]["event"];
-    assert_eq!(event["timestamp"], "2030-01-02T03:04:05.000000Z");
+    assert_eq!(event["timestamp"], stored.as_str());
     assert_eq!(event["payload"]["name"], "Zoë 🚀");
     assert_eq!(event["payload"]["n"].to_string(), "12345678901234567890");
-    assert_eq!(
-        event["ttl"],
-        (chrono::DateTime::parse_from_rfc3339("2030-02-01T03:04:05Z")
-            .unwrap()
-            .timestamp())
-    );
+    assert_eq!(event["ttl"], (t + chrono::Duration::days(30)).timestamp());
 
     // The same key again is refused, never overwritten.
     let again = w.run(&[
@@ -71,7 +72,7 @@ fn put_get_and_conditional_overwrite() {
         "--event-id",
         "e-1",
         "--timestamp",
-        "2030-01-02T03:04:05Z",
+        &input,
     ]);
     again.assert_code(1);
     assert!(
@@ -81,7 +82,7 @@ fn put_get_and_conditional_overwrite() {
     );
 
     // Get by timestamp (GetItem) and without (a search of the user's events).
-    for extra in [vec!["--timestamp", "2030-01-02T03:04:05+00:00"], vec![]] {
+    for extra in [vec!["--timestamp", offset_form.as_str()], vec![]] {
         let mut args = vec![
             "-o",
             "json",
@@ -104,7 +105,10 @@ fn put_get_and_conditional_overwrite() {
     // --json from stdin.
     let piped = w.run_stdin(
         &["-o", "json", "events", "put", "--json", "-"],
-        r#"{"user_id":"ü-user","event_type":"stdin","timestamp":"2030-01-02T03:04:06Z","payload":{"k":"v"}}"#,
+        &format!(
+            r#"{{"user_id":"ü-user","event_type":"stdin","timestamp":"{}","payload":{{"k":"v"}}}}"#,
+            common::rfc3339(t + chrono::Duration::seconds(1))
+        ),
     );
     piped.assert_code(0);
     assert_eq!(piped.json()["data"]["event"]["event_type"], "stdin");
@@ -360,25 +364,20 @@ async fn another_writers_timestamps_read_back() {
     let w = World::new("other-writer");
     w.create_table();
     let ddb = w.dynamodb().await;
-    let ts = "2030-05-06T07:08:09+00:00";
+    let t = common::hours_ago(1);
+    let ts = t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string();
+    let second = common::rfc3339(t);
     ddb.put_item()
         .table_name(w.table())
         .set_item(Some(common::indexed_event_item(
-            "legacy", "old-1", "click", "pending", ts,
+            "legacy", "old-1", "click", "pending", &ts,
         )))
         .send()
         .await
         .unwrap();
     let got = query(
         &w,
-        &[
-            "--user",
-            "legacy",
-            "--since",
-            "2030-05-06T07:08:09Z",
-            "--until",
-            "2030-05-06T07:08:09Z",
-        ],
+        &["--user", "legacy", "--since", &second, "--until", &second],
     );
     assert_eq!(got.len(), 1, "the boundary second includes the +00:00 form");
     assert_eq!(got[0]["event_id"], "old-1");
@@ -393,10 +392,10 @@ async fn another_writers_timestamps_read_back() {
         "--event-id",
         "old-1",
         "--timestamp",
-        ts,
+        &ts,
     ]);
     g.assert_code(0);
-    assert_eq!(g.json()["data"]["event"]["timestamp"], ts);
+    assert_eq!(g.json()["data"]["event"]["timestamp"], ts.as_str());
 }
 
 #[tokio::test]
@@ -503,8 +502,7 @@ async fn bad_lines_write_nothing_and_are_all_named() {
         r#"{"user_id":"u","event_type":"t"}"#.to_owned(),
         String::new(),
         line("u", "ok", "pending", &ts, 6),
-        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","ttl":"tomorrow"}"#
-            .to_owned(),
+        format!(r#"{{"user_id":"u","event_type":"t","timestamp":"{ts}","ttl":"tomorrow"}}"#),
     ];
     let f = ndjson(&lines);
     let r = w.run(&common::import_json(f.path(), &[]));
@@ -578,11 +576,19 @@ fn import_limits_and_same_key_conflicts() {
     let w = World::new("import-limits");
     w.create_table();
     let big = "y".repeat(400 * 1024);
+    let ts = common::rfc3339(common::hours_ago(1));
+    let same = |v: u8| {
+        format!(
+            r#"{{"user_id":"u","event_type":"t","timestamp":"{ts}","event_id":"same","payload":{{"v":{v}}}}}"#
+        )
+    };
     let lines = vec![
-        format!(r#"{{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","payload":{{"b":"{big}"}}}}"#),
-        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":1}}"#.to_owned(),
-        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":2}}"#.to_owned(),
-        r#"{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","event_id":"same","payload":{"v":1}}"#.to_owned(),
+        format!(
+            r#"{{"user_id":"u","event_type":"t","timestamp":"{ts}","payload":{{"b":"{big}"}}}}"#
+        ),
+        same(1),
+        same(2),
+        same(1),
     ];
     let f = ndjson(&lines);
     let r = w.run(&common::import_json(f.path(), &[]));
@@ -927,7 +933,13 @@ fn invalid_and_duplicate_lines_cost_bounded_memory() {
     let bad = dir.path().join("bad.ndjson");
     std::fs::write(&bad, "{\"user_id\": 1}\n".repeat(100_000)).unwrap();
     let dup = dir.path().join("dup.ndjson");
-    let one = line("d", "t", "pending", "2030-01-01T00:00:00Z", 1);
+    let one = line(
+        "d",
+        "t",
+        "pending",
+        &common::rfc3339(common::hours_ago(1)),
+        1,
+    );
     std::fs::write(&dup, format!("{one}\n").repeat(100_000)).unwrap();
     for (file, field, count) in [
         (&bad, "invalid", "invalid_count"),
@@ -957,11 +969,12 @@ fn invalid_and_duplicate_lines_cost_bounded_memory() {
 fn a_line_past_the_cap_stops_the_import_with_one_line() {
     let w = World::new("import-long");
     w.create_table();
+    let ts = common::rfc3339(common::hours_ago(1));
     let long = format!(
-        r#"{{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","payload":{{"b":"{}"}}}}"#,
+        r#"{{"user_id":"u","event_type":"t","timestamp":"{ts}","payload":{{"b":"{}"}}}}"#,
         "z".repeat(1 << 20)
     );
-    let f = ndjson(&[line("u", "t", "pending", "2030-01-01T00:00:00Z", 1), long]);
+    let f = ndjson(&[line("u", "t", "pending", &ts, 1), long]);
     let r = w.run(&["events", "import", f.path().to_str().unwrap()]);
     r.assert_code(64);
     assert!(
@@ -993,12 +1006,12 @@ fn put_one(w: &World, id: &str, extra: &[&str]) {
 fn query_last_is_the_newest_first() {
     let w = World::new("ev-last");
     w.create_table();
-    for (id, ts) in [
-        ("old", "2030-01-01T00:00:00Z"),
-        ("mid", "2030-01-02T00:00:00Z"),
-        ("new", "2030-01-03T00:00:00Z"),
-    ] {
-        put_one(&w, id, &["--timestamp", ts]);
+    for (id, hours) in [("old", 3), ("mid", 2), ("new", 1)] {
+        put_one(
+            &w,
+            id,
+            &["--timestamp", &common::rfc3339(common::hours_ago(hours))],
+        );
     }
     let r = w.run(&[
         "-o",

@@ -21,6 +21,7 @@ mod restore;
 mod safety;
 mod scale;
 mod table;
+mod time_bombs;
 mod ttl_repair;
 mod ttl_stream;
 mod world;

@@ -279,6 +279,7 @@ async fn recorded_hot_partition_verdict_from_insights_rows_and_contributor_repor
                 vec![
                     row(&[
                         ("user_id", "whale"),
+                        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
                         ("bin(1m)", "2025-11-11 12:00:00.000"),
                         ("per_minute", "150000"),
                     ]),

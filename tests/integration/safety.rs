@@ -359,7 +359,7 @@ async fn stored_control_characters_never_reach_the_terminal_raw() {
     common::keep_expired_items(&w).await;
     let ddb = w.dynamodb().await;
     let t = w.table();
-    let ts = "2020-01-01T00:00:00.000000Z";
+    let ts = "2000-01-01T00:00:00.000000Z";
     let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
     ddb.put_item()
         .table_name(&t)
@@ -453,7 +453,8 @@ async fn stored_control_characters_never_reach_the_terminal_raw() {
 
     // An import error that quotes an input field name escapes it too.
     let f = ndjson(&[format!(
-        r#"{{"user_id":"u","event_type":"t","timestamp":"2030-01-01T00:00:00Z","{}":1}}"#,
+        r#"{{"user_id":"u","event_type":"t","timestamp":"{}","{}":1}}"#,
+        common::rfc3339(common::hours_ago(1)),
         "\\u001b]0;pwned\\u0007"
     )]);
     let r = w.run(&["events", "import", f.path().to_str().unwrap()]);
@@ -793,10 +794,18 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         .send()
         .await
         .unwrap();
+    // Relative to the run's clock: a fixed date expires (its ttl is 30 days later) and changes
+    // what `events get` reports.
+    let ts = (chrono::Utc::now() - chrono::Duration::days(1))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    let dup = format!(
+        r#"{{"user_id":"u2","event_type":"t","payload":{{"x":1}},"event_id":"d","timestamp":"{ts}"}}"#
+    );
     let input = ndjson(&[
         r#"{"user_id":"u2","event_type":"t","payload":{"x":1}}"#.to_owned(),
-        r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
-        r#"{"user_id":"u2","event_type":"t","payload":{"x":1},"event_id":"d","timestamp":"2026-11-01T00:00:00Z"}"#.to_owned(),
+        dup.clone(),
+        dup,
         "not json".to_owned(),
     ]);
     let input = input.path().to_str().unwrap();
@@ -804,14 +813,14 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let failed_out = dir.path().join("failed.ndjson");
     let failed_out = failed_out.to_str().unwrap();
     let restored = format!("{}-restored", w.table());
-    // One step a line; FILE, OUT, TARGET and QUERY stand for the values above.
+    // One step a line; FILE, OUT, TARGET, QUERY and TS stand for the values above.
     let scenario = [
         "table create --dry-run",
         "table create",
         "table create",
         "table verify",
         "table describe",
-        r#"events put --user u1 --type t --payload {"a":1} --event-id e1 --timestamp 2026-11-01T00:00:00Z"#,
+        r#"events put --user u1 --type t --payload {"a":1} --event-id e1 --timestamp TS"#,
         "events put --user u1 --type t --dry-run",
         "events get --user u1 --event-id e1",
         "events import FILE --skip-invalid --failed-out OUT --force",
@@ -859,6 +868,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
             "OUT" => failed_out,
             "TARGET" => restored.as_str(),
             "QUERY" => "fields @timestamp, @message",
+            "TS" => ts.as_str(),
             a => a,
         }));
         let r = w.run(&all);

@@ -1011,6 +1011,7 @@ pub async fn write_export_files(w: &World, export: &Value) -> u64 {
         .await
         .unwrap();
     let summary = serde_json::json!({
+        // clock-free: the manifest format's version string, not a date
         "version": "2020-06-30", "exportArn": arn, "itemCount": items.len(),
         "manifestFilesS3Key": files_key, "outputFormat": "DYNAMODB_JSON", "exportType": "FULL_EXPORT",
     });
@@ -1120,3 +1121,15 @@ pub const TTL_CLASSES: [&str; 8] = [
     "overdue",
     "older_than_30d",
 ];
+
+/// A whole second `hours` before the run's clock. Event times in tests are relative to it: a
+/// fixed date expires (its `ttl` is 30 days later) or leaves a `--since` window behind.
+pub fn hours_ago(hours: i64) -> chrono::DateTime<chrono::Utc> {
+    let t = chrono::Utc::now() - chrono::Duration::hours(hours);
+    chrono::DateTime::from_timestamp(t.timestamp(), 0).expect("a time of this era")
+}
+
+/// `t` as an RFC 3339 input time to the second (`YYYY-MM-DDThh:mm:ssZ`).
+pub fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
