@@ -59,7 +59,7 @@ fn ceil_to(t: DateTime<Utc>, secs: u32) -> DateTime<Utc> {
 
 /// The parts of `[start, end)` to read, oldest first, each at the finest period CloudWatch
 /// still keeps at `now`; what is older than the coarsest retention is left out (a gap). A part
-/// starts at the next whole hour after its retention limit (and a coarse part at a whole hour).
+/// starts at the next whole hour after its retention limit, and on a whole period.
 pub fn resolution_plan(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -70,8 +70,7 @@ pub fn resolution_plan(
     for (period, days) in RETENTION {
         // The finest first: it covers the newest part of the window.
         let kept_from = ceil_to(now - Duration::days(days), 3600);
-        let lower = start.max(kept_from);
-        let seg_start = ceil_to(lower, if period == 60 { 60 } else { 3600 });
+        let seg_start = ceil_to(start, period).max(kept_from);
         let seg_end = floor_to(upper, period);
         if seg_start < seg_end {
             parts.push(Segment {
@@ -370,6 +369,10 @@ mod tests {
         assert_eq!(plan[0].start, now - Duration::days(7));
         let plan = resolution_plan(now - Duration::days(900), now - Duration::days(500), now);
         assert!(plan.is_empty(), "{plan:?}");
+        // A window starting mid-period starts its coarse part on the next whole period.
+        let plan = resolution_plan(at("2999-06-01T10:32:10Z"), now, now);
+        assert_eq!(plan[0].start, at("2999-06-01T10:35:00Z"));
+        assert_eq!(plan[0].period_secs, 300);
     }
 
     #[test]
