@@ -383,10 +383,11 @@ fn summarise(
         increases,
         decreases,
         decreases_refused: refused,
-        min_provisioned: provisioned
-            .clone()
-            .fold(f64::INFINITY, f64::min)
-            .min(f64::MAX),
+        min_provisioned: if minutes.is_empty() {
+            0.0
+        } else {
+            provisioned.clone().fold(f64::INFINITY, f64::min)
+        },
         max_provisioned: provisioned.fold(0.0, f64::max),
         policy: *p,
     }
@@ -616,6 +617,11 @@ mod tests {
             let e = simulate(start(), &[], &p, 1.0).unwrap_err();
             assert!(e.to_string().contains(words), "{e}");
         }
+        let empty = simulate(start(), &[], &Policy::default(), 1.0).unwrap();
+        assert_eq!(
+            (empty.summary.minutes, empty.summary.min_provisioned),
+            (0, 0.0)
+        );
     }
 
     #[test]
