@@ -30,7 +30,8 @@
 //!    provisioned rate (<https://repost.aws/knowledge-center/dynamodb-spiky-workloads-short-intervals>).
 //!    AWS gives it on a best-effort basis and may use it for maintenance, so the simulation reports
 //!    throttled units both with it and without it; the bucket starts empty.
-//! 8. Cost: provisioned units × the unit-hour price, time-weighted by the minute.
+//! 8. Cost: provisioned units × the unit-hour price, time-weighted by the minute (whether AWS
+//!    bills an hour with a change at its highest setting was not confirmed; if so, a little more).
 //!
 //! Not modelled: partitions (3,000 RCU / 1,000 WCU each; a hot key throttles whatever the
 //! table's capacity), the on-demand-to-provisioned switch limits, and scheduled scaling.
