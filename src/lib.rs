@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod files;
 pub mod output;
+pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod safety;

@@ -251,6 +251,9 @@ check_ids! {
     CapacityPeak => "capacity.peak",
     /// On-demand against provisioned cost for the month's traffic.
     CapacityCost => "capacity.cost",
+    /// The last three months' cost (Cost Explorer, or an estimate at list prices), month over
+    /// month, its biggest driver; warn on a jump.
+    CostTrend => "cost.trend",
     /// The restorable PITR window: at least a day, latest point recent.
     PitrWindow => "pitr.window",
     /// The alarms could not be described.
@@ -270,6 +273,13 @@ check_ids! {
     QuarterlyGsiUsage => "quarterly.gsi_usage",
     /// On-demand against provisioned cost for the quarter's traffic.
     QuarterlyCost => "quarterly.cost",
+    /// Next quarter's projected monthly units and peak with 95% intervals.
+    QuarterlyForecast => "quarterly.forecast",
+    /// The quarter's cost on-demand, with auto scaling and with reserved capacity; a clearly
+    /// cheaper mode that would not throttle.
+    QuarterlyBillingMode => "quarterly.billing_mode",
+    /// Standard against Standard-IA for the quarter's storage and throughput.
+    QuarterlyTableClass => "quarterly.table_class",
     /// Key distribution from a bounded scan.
     QuarterlyKeys => "quarterly.keys",
     /// Key distribution from an export (instead of `quarterly.keys`).
