@@ -125,10 +125,9 @@ impl Evaluation {
             .map(|(v, h)| if *h { None } else { *v })
             .collect();
         for k in (r.saturating_sub(1))..values.len() {
-            if !held.get(k).copied().unwrap_or(false) {
-                if let Some(next) = self.decide(&visible[k + 1 - r..=k]) {
-                    state = next;
-                }
+            let is_held = held.get(k).copied().unwrap_or(false);
+            if let Some(next) = self.decide(&visible[k + 1 - r..=k]).filter(|_| !is_held) {
+                state = next;
             }
             out[k] = Some(state);
         }

@@ -11,7 +11,7 @@
 
 use serde_json::json;
 
-use super::Backtest;
+use super::{Backtest, Summary};
 use crate::checks::id::CheckId;
 use crate::report::Finding;
 
@@ -95,6 +95,11 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
         )
         .evidence(evidence);
     }
+    verdict(check, b, s, threshold, &days).evidence(evidence)
+}
+
+/// The verdict of a replay with data, by the rules of the module's documentation.
+fn verdict(check: CheckId, b: &Backtest, s: &Summary, threshold: f64, days: &str) -> Finding {
     let op = b.comparison.symbol();
     let worst = b
         .worst
@@ -110,7 +115,7 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
     let advice = suggestion_text(b, op);
     let every_day = s.days >= EVERY_DAY_MIN_DAYS
         && s.days_with_pages as f64 >= EVERY_DAY_SHARE * s.days.floor();
-    let f = if every_day {
+    if every_day {
         Finding::warn(
             check,
             format!(
@@ -172,8 +177,7 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
                 when(s.last)
             ),
         )
-    };
-    f.evidence(evidence)
+    }
 }
 
 fn suggestion_text(b: &Backtest, op: &str) -> String {

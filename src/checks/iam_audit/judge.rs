@@ -103,6 +103,219 @@ fn list(items: &[String], max: usize) -> String {
     }
 }
 
+/// What one Allow statement grants, seen from the table.
+struct Grants<'a> {
+    at: Located<'a>,
+    role: &'a RoleFacts<'a>,
+    dynamo: Vec<&'static catalog::Action>,
+    /// The DynamoDB actions no unconditional Deny takes back.
+    live: Vec<&'static catalog::Action>,
+    escalation: Vec<String>,
+    reaches: Vec<(String, Reach)>,
+    on_table: bool,
+    findings: Vec<Finding>,
+}
+
+impl Grants<'_> {
+    fn who(&self) -> String {
+        format!("{}: {}", self.role.name, self.at.label())
+    }
+
+    fn resources(&self) -> String {
+        self.reaches
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn replace(&self) -> String {
+        format!(
+            "replace it with the least-privilege policy for this role: {}",
+            self.role.least_privilege
+        )
+    }
+
+    fn needed(&self, a: &catalog::Action) -> bool {
+        let q = catalog::qualified(a);
+        self.role
+            .needs
+            .iter()
+            .any(|n| n.action.eq_ignore_ascii_case(&q))
+    }
+
+    fn add(
+        &mut self,
+        check: fn(String) -> CheckId,
+        crit: bool,
+        summary: String,
+        remedy: String,
+        extra: Value,
+    ) {
+        let condition = if self.at.statement.condition.is_some() {
+            " (only under its Condition, which is not evaluated)"
+        } else {
+            ""
+        };
+        let check = check(self.role.name.to_owned());
+        let summary = format!("{summary}{condition}");
+        let f = if crit {
+            Finding::crit(check, summary)
+        } else {
+            Finding::warn(check, summary)
+        };
+        self.findings.push(
+            f.remedy(remedy)
+                .evidence(self.at.evidence(self.role.name, extra)),
+        );
+    }
+
+    /// NotAction with Allow; `*`; wildcards over DynamoDB or escalation actions.
+    fn actions(&mut self) {
+        let (who, resources, replace) = (self.who(), self.resources(), self.replace());
+        let patterns = match &self.at.statement.actions {
+            Actions::NotAction(except) => {
+                let summary = format!(
+                    "{who} allows every action except {} on {resources}",
+                    except.join(", ")
+                );
+                self.add(CheckId::IamNotAction, true, summary, replace, json!({}));
+                return;
+            }
+            Actions::Action(patterns) => patterns.clone(),
+        };
+        if patterns.iter().any(|p| p.trim() == "*") {
+            let summary = format!(
+                "{who} allows `*`: every action of every service, IAM included, on {resources}"
+            );
+            self.add(
+                CheckId::IamWildcardAction,
+                true,
+                summary,
+                replace,
+                json!({"wildcards": ["*"]}),
+            );
+            return;
+        }
+        let wild: Vec<String> = patterns
+            .iter()
+            .filter(|p| has_wildcard(p))
+            .filter(|p| {
+                p.to_ascii_lowercase().starts_with("dynamodb:")
+                    || self
+                        .escalation
+                        .iter()
+                        .any(|e| super::pattern::action_matches(p, e))
+            })
+            .cloned()
+            .collect();
+        if !wild.is_empty() {
+            let expanded: Vec<String> = self.dynamo.iter().map(|a| a.name.to_owned()).collect();
+            let summary = format!(
+                "{who} allows {} ({} DynamoDB actions today: {}; and any AWS adds later)",
+                wild.join(", "),
+                expanded.len(),
+                list(&expanded, 6)
+            );
+            let extra = json!({"wildcards": wild, "dynamodb_actions": expanded});
+            self.add(CheckId::IamWildcardAction, false, summary, replace, extra);
+        }
+    }
+
+    /// DynamoDB actions that can be scoped, granted on more than the table.
+    fn resources_reach(&mut self) {
+        let wide: Vec<String> = self
+            .reaches
+            .iter()
+            .filter_map(|(p, r)| match r {
+                Reach::Wider(what) => Some(format!("`{p}` ({what})")),
+                _ => None,
+            })
+            .collect();
+        if self.dynamo.iter().any(|a| a.resource_level) && !wide.is_empty() {
+            let summary = format!(
+                "{} grants DynamoDB actions on {}, not only the events table",
+                self.who(),
+                wide.join(", ")
+            );
+            let replace = self.replace();
+            self.add(
+                CheckId::IamWildcardResource,
+                false,
+                summary,
+                replace,
+                json!({"wide": wide}),
+            );
+        }
+    }
+
+    /// Destructive actions anywhere, other unneeded ones on the table, escalation.
+    fn grants(&mut self) {
+        let (who, resources, replace) = (self.who(), self.resources(), self.replace());
+        let destructive: Vec<String> = self
+            .live
+            .iter()
+            .filter(|a| a.class == Class::Destructive && !self.needed(a))
+            .map(|a| a.name.to_owned())
+            .collect();
+        if !destructive.is_empty() {
+            let summary = format!(
+                "{who} can {} on {resources}: it can delete events, the table or its protection",
+                list(&destructive, 8)
+            );
+            let extra = json!({"destructive": destructive});
+            self.add(
+                CheckId::IamDestructive,
+                true,
+                summary,
+                replace.clone(),
+                extra,
+            );
+        }
+        let unneeded: Vec<&catalog::Action> = self
+            .live
+            .iter()
+            .copied()
+            .filter(|a| a.class != Class::Destructive && !self.needed(a))
+            .collect();
+        if self.on_table && !unneeded.is_empty() {
+            let summary = format!(
+                "{who} grants what a {} role does not need: {}",
+                role_kind_word(self.role.needs),
+                by_class(&unneeded)
+            );
+            let extra = json!({"unneeded": unneeded.iter().map(|a| catalog::qualified(a)).collect::<Vec<_>>()});
+            self.add(CheckId::IamUnneeded, false, summary, replace.clone(), extra);
+        }
+        if !self.escalation.is_empty() {
+            let summary = format!(
+                "{who} allows {}: with it the role can grant itself any permission, DeleteTable included",
+                list(&self.escalation, 6)
+            );
+            let remedy = format!("remove {}; {replace}", self.escalation.join(", "));
+            let extra = json!({"escalation": self.escalation});
+            self.add(CheckId::IamEscalation, true, summary, remedy, extra);
+        }
+    }
+}
+
+/// `write PutItem; read Scan, DescribeTable`: the most dangerous class first.
+fn by_class(actions: &[&catalog::Action]) -> String {
+    let mut groups: Vec<(Class, Vec<String>)> = Vec::new();
+    for a in actions {
+        match groups.iter_mut().find(|(c, _)| *c == a.class) {
+            Some((_, names)) => names.push(a.name.to_owned()),
+            None => groups.push((a.class, vec![a.name.to_owned()])),
+        }
+    }
+    groups.sort_by_key(|(c, _)| std::cmp::Reverse(*c));
+    groups
+        .iter()
+        .map(|(c, names)| format!("{} {}", c.as_str(), list(names, 5)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Judges one statement; `None` when it grants nothing of DynamoDB nor any escalation action.
 pub fn judge(
     role: &RoleFacts,
@@ -114,7 +327,7 @@ pub fn judge(
     if s.effect != Effect::Allow {
         return None;
     }
-    let dynamo: Vec<&catalog::Action> = catalog::DYNAMODB
+    let dynamo: Vec<&'static catalog::Action> = catalog::DYNAMODB
         .iter()
         .filter(|a| s.covers_action(&catalog::qualified(a)))
         .collect();
@@ -128,188 +341,38 @@ pub fn judge(
     }
     let reaches: Vec<(String, Reach)> = match &s.resources {
         Resources::Resource(list) => list.iter().map(|p| (p.clone(), reach(p, table))).collect(),
-        Resources::NotResource(list) => vec![(
-            format!("NotResource {}", list.join(", ")),
-            reach_not(list, table),
-        )],
+        Resources::NotResource(list) => {
+            vec![(
+                format!("NotResource {}", list.join(", ")),
+                reach_not(list, table),
+            )]
+        }
     };
     let on_table = reaches.iter().any(|(_, r)| *r != Reach::Elsewhere);
+    // Where a Deny must reach to take a grant back: the table, or the first place granted.
     let probe = if on_table {
         table.arn.clone()
     } else {
         reaches.first().map(|(p, _)| p.clone()).unwrap_or_default()
     };
-    let live: Vec<&catalog::Action> = dynamo
+    let live = dynamo
         .iter()
         .copied()
         .filter(|a| denied_by(denies, &catalog::qualified(a), &probe).is_none())
         .collect();
-    let needed = |a: &catalog::Action| {
-        role.needs
-            .iter()
-            .any(|n| n.action.eq_ignore_ascii_case(&catalog::qualified(a)))
+    let mut g = Grants {
+        at,
+        role,
+        dynamo,
+        live,
+        escalation,
+        reaches,
+        on_table,
+        findings: Vec::new(),
     };
-    let conditional = if s.condition.is_some() {
-        " (only under its Condition, which is not evaluated)"
-    } else {
-        ""
-    };
-    let where_ = reaches
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let who = format!("{}: {}", role.name, at.label());
-    let replace = format!(
-        "replace it with the least-privilege policy for this role: {}",
-        role.least_privilege
-    );
-    let mut findings = Vec::new();
-    let mut push = |check: CheckId,
-                    f: fn(CheckId, String) -> Finding,
-                    summary: String,
-                    remedy: String,
-                    extra: Value| {
-        findings.push(
-            f(check, format!("{summary}{conditional}"))
-                .remedy(remedy)
-                .evidence(at.evidence(role.name, extra)),
-        );
-    };
-    let crit = |c: CheckId, s: String| Finding::crit(c, s);
-    let warn = |c: CheckId, s: String| Finding::warn(c, s);
-    let name = role.name.to_owned();
-
-    if let Actions::NotAction(except) = &s.actions {
-        push(
-            CheckId::IamNotAction(name.clone()),
-            crit,
-            format!(
-                "{who} allows every action except {} on {where_}",
-                except.join(", ")
-            ),
-            replace.clone(),
-            json!({}),
-        );
-    }
-    if let Actions::Action(patterns) = &s.actions {
-        let everything = patterns.iter().any(|p| p.trim() == "*");
-        let wild: Vec<String> = patterns
-            .iter()
-            .filter(|p| has_wildcard(p) && p.trim() != "*")
-            .filter(|p| {
-                p.to_ascii_lowercase().starts_with("dynamodb:")
-                    || escalation
-                        .iter()
-                        .any(|e| super::pattern::action_matches(p, e))
-            })
-            .cloned()
-            .collect();
-        if everything {
-            push(
-                CheckId::IamWildcardAction(name.clone()),
-                crit,
-                format!(
-                    "{who} allows `*`: every action of every service, IAM included, on {where_}"
-                ),
-                replace.clone(),
-                json!({"wildcards": ["*"]}),
-            );
-        } else if !wild.is_empty() {
-            let expanded: Vec<String> = dynamo.iter().map(|a| a.name.to_owned()).collect();
-            push(
-                CheckId::IamWildcardAction(name.clone()),
-                warn,
-                format!(
-                    "{who} allows {} ({} DynamoDB actions today: {}; and any AWS adds later)",
-                    wild.join(", "),
-                    expanded.len(),
-                    list(&expanded, 6)
-                ),
-                replace.clone(),
-                json!({"wildcards": wild, "dynamodb_actions": expanded}),
-            );
-        }
-    }
-    let scoped_actions = dynamo.iter().any(|a| a.resource_level);
-    let wide: Vec<String> = reaches
-        .iter()
-        .filter_map(|(p, r)| match r {
-            Reach::Wider(what) => Some(format!("`{p}` ({what})")),
-            _ => None,
-        })
-        .collect();
-    if scoped_actions && !wide.is_empty() {
-        push(
-            CheckId::IamWildcardResource(name.clone()),
-            warn,
-            format!(
-                "{who} grants DynamoDB actions on {}, not only the events table",
-                wide.join(", ")
-            ),
-            replace.clone(),
-            json!({"wide": wide}),
-        );
-    }
-    let destructive: Vec<String> = live
-        .iter()
-        .filter(|a| a.class == Class::Destructive && !needed(a))
-        .map(|a| a.name.to_owned())
-        .collect();
-    if !destructive.is_empty() {
-        push(
-            CheckId::IamDestructive(name.clone()),
-            crit,
-            format!(
-                "{who} can {} on {where_}: it can delete events, the table or its protection",
-                list(&destructive, 8)
-            ),
-            replace.clone(),
-            json!({"destructive": destructive}),
-        );
-    }
-    let unneeded: Vec<&catalog::Action> = live
-        .iter()
-        .copied()
-        .filter(|a| a.class != Class::Destructive && !needed(a))
-        .collect();
-    if on_table && !unneeded.is_empty() {
-        let mut by_class: Vec<(Class, Vec<String>)> = Vec::new();
-        for a in &unneeded {
-            match by_class.iter_mut().find(|(c, _)| *c == a.class) {
-                Some((_, names)) => names.push(a.name.to_owned()),
-                None => by_class.push((a.class, vec![a.name.to_owned()])),
-            }
-        }
-        by_class.sort_by_key(|(c, _)| std::cmp::Reverse(*c));
-        let text: Vec<String> = by_class
-            .iter()
-            .map(|(c, names)| format!("{} {}", c.as_str(), list(names, 5)))
-            .collect();
-        push(
-            CheckId::IamUnneeded(name.clone()),
-            warn,
-            format!(
-                "{who} grants what a {} role does not need: {}",
-                role_kind_word(role.needs),
-                text.join("; ")
-            ),
-            replace.clone(),
-            json!({"unneeded": unneeded.iter().map(|a| catalog::qualified(a)).collect::<Vec<_>>()}),
-        );
-    }
-    if !escalation.is_empty() {
-        push(
-            CheckId::IamEscalation(name.clone()),
-            crit,
-            format!(
-                "{who} allows {}: with it the role can grant itself any permission, DeleteTable included",
-                list(&escalation, 6)
-            ),
-            format!("remove {}; {replace}", escalation.join(", ")),
-            json!({"escalation": escalation}),
-        );
-    }
+    g.actions();
+    g.resources_reach();
+    g.grants();
     Some(Judged {
         view: StatementView {
             policy: at.policy.to_owned(),
@@ -319,10 +382,10 @@ pub fn judge(
             actions: s.actions.clone(),
             resources: s.resources.clone(),
             condition: s.condition.clone(),
-            reach: reaches,
-            dynamodb_actions: dynamo.iter().map(|a| catalog::qualified(a)).collect(),
+            dynamodb_actions: g.dynamo.iter().map(|a| catalog::qualified(a)).collect(),
+            reach: g.reaches,
         },
-        findings,
+        findings: g.findings,
     })
 }
 

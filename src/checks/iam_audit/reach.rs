@@ -50,7 +50,7 @@ pub fn reach(pattern: &str, table: &TableTarget) -> Reach {
     let resource = parts.get(5).copied().unwrap_or_default();
     let own = format!("table/{}", table.name());
     let cut = resource
-        .find(|c| c == '*' || c == '?')
+        .find(['*', '?'])
         .into_iter()
         .chain(resource.find("${"))
         .min()

@@ -80,7 +80,8 @@ fn statements_with_every_kind_of_finding() {
     use RoleKind::*;
     use Status::*;
     let table_and_indexes = json!([ARN, format!("{ARN}/index/*")]);
-    let cases: Vec<(RoleKind, serde_json::Value, Vec<(&str, Status, &str)>)> = vec![
+    type Case<'a> = (RoleKind, serde_json::Value, Vec<(&'a str, Status, &'a str)>);
+    let cases: Vec<Case> = vec![
         (
             Api,
             api_ok(),
