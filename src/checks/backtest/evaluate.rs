@@ -73,7 +73,15 @@ impl Evaluation {
     pub fn decide(&self, range: &[Option<f64>]) -> Option<AlarmState> {
         let n = self.evaluation_periods;
         let m = self.datapoints_to_alarm;
-        let present: Vec<bool> = range.iter().flatten().map(|v| self.breaches(*v)).collect();
+        // Newest first: how many datapoints are present, and how many of the newest N present
+        // ones breach (no allocation: this runs once per period and candidate threshold).
+        let (mut present, mut breaching) = (0, 0);
+        for v in range.iter().rev().flatten() {
+            present += 1;
+            if present <= n && self.breaches(*v) {
+                breaching += 1;
+            }
+        }
         let by_count = |breaching: usize| {
             Some(if breaching >= m {
                 AlarmState::Alarm
@@ -81,19 +89,18 @@ impl Evaluation {
                 AlarmState::Ok
             })
         };
-        if present.len() >= n {
-            let recent = &present[present.len() - n..];
-            return by_count(recent.iter().filter(|b| **b).count());
+        if present >= n {
+            return by_count(breaching);
         }
-        let breaching = present.iter().filter(|b| **b).count();
-        let fills = n - present.len();
+        let fills = n - present;
+        let any_good = present > breaching;
         match self.missing {
             MissingData::Breaching => by_count(breaching + fills),
             MissingData::NotBreaching => by_count(breaching),
             MissingData::Missing | MissingData::Ignore => {
                 if breaching >= m {
                     Some(AlarmState::Alarm)
-                } else if present.iter().any(|b| !b) {
+                } else if any_good {
                     Some(AlarmState::Ok)
                 } else if self.missing == MissingData::Ignore {
                     None
