@@ -15,6 +15,9 @@ use super::{Backtest, Summary};
 use crate::checks::id::CheckId;
 use crate::report::Finding;
 
+/// The runbook line a backtest answers.
+pub const RUNBOOK: &str = "Monthly Health Check 4: update alarm thresholds based on usage patterns";
+
 /// The share of days with a page from which an alarm "fires every day".
 pub const EVERY_DAY_SHARE: f64 = 0.9;
 /// The shortest window the every-day rule is applied to.
@@ -75,10 +78,14 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
         "caveats": b.caveats,
     });
     if let Some(why) = &b.not_replayed {
-        return Finding::unknown(check, format!("{}: {why}", b.alarm)).evidence(evidence);
+        return Finding::unknown(check, format!("{}: {why}", b.alarm))
+            .evidence(evidence)
+            .runbook(RUNBOOK);
     }
     let (Some(s), Some(threshold)) = (&b.summary, b.threshold) else {
-        return Finding::unknown(check, format!("{}: not replayed", b.alarm)).evidence(evidence);
+        return Finding::unknown(check, format!("{}: not replayed", b.alarm))
+            .evidence(evidence)
+            .runbook(RUNBOOK);
     };
     let days = if s.days >= 2.0 {
         format!("{:.0} days", s.days)
@@ -95,7 +102,9 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
         )
         .evidence(evidence);
     }
-    verdict(check, b, s, threshold, &days).evidence(evidence)
+    verdict(check, b, s, threshold, &days)
+        .evidence(evidence)
+        .runbook(RUNBOOK)
 }
 
 /// The verdict of a replay with data, by the rules of the module's documentation.

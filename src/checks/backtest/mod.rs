@@ -59,7 +59,8 @@ pub struct MetricSeries {
     pub points: Vec<(DateTime<Utc>, f64)>,
 }
 
-/// What was fetched for one alarm over the window `[start, end)`.
+/// What was fetched for one alarm over the window `[start, end)`; `start` aligned to the
+/// alarm's period, as GetMetricData aligns its datapoints.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
     pub start: DateTime<Utc>,

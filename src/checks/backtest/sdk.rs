@@ -31,6 +31,7 @@ impl NotReplayable {
             format!("{}: not replayed: {}", self.alarm, self.reason),
         )
         .evidence(json!({"alarm": self.alarm, "not_replayed": self.reason}))
+        .runbook(super::findings::RUNBOOK)
     }
 }
 

@@ -207,13 +207,14 @@ fn the_runbooks_throttle_alarm_fires_and_returns_to_ok_thanks_to_fill() {
     );
     assert_eq!(b.datapoints, 30);
     assert!(b.caveats.is_empty(), "{:?}", b.caveats);
-    let f = finding(&b, "events-table-throttles");
-    expect(
-        &[f],
+    let found = [finding(&b, "events-table-throttles")];
+    let f = expect(
+        &found,
         "alarm_backtest.events-table-throttles",
         Status::Ok,
         "would have fired once in the last 2 h 30 min",
     );
+    assert_eq!(f.runbook.as_deref(), Some(findings::RUNBOOK));
 }
 
 #[test]

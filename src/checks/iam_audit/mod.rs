@@ -167,6 +167,10 @@ pub struct IamAudit {
     pub roles: Vec<RoleAudit>,
 }
 
+/// The runbook line the audit answers.
+pub const RUNBOOK: &str =
+    "Monthly Health Check 5: audit IAM permissions (least privilege, unused permissions)";
+
 /// Judges every role; the findings of all roles in order.
 pub fn audit(target: &Target, roles: &[RoleInput]) -> (IamAudit, Vec<Finding>) {
     let mut findings = Vec::new();
@@ -210,6 +214,12 @@ fn read_policies(policies: &[PolicyInput]) -> (Vec<(usize, Vec<Statement>)>, Vec
 
 /// Judges one role.
 pub fn audit_role(target: &Target, role: &RoleInput) -> (RoleAudit, Vec<Finding>) {
+    let (data, findings) = judge_role(target, role);
+    let findings = findings.into_iter().map(|f| f.runbook(RUNBOOK)).collect();
+    (data, findings)
+}
+
+fn judge_role(target: &Target, role: &RoleInput) -> (RoleAudit, Vec<Finding>) {
     let needs = role.kind.needs(&role.extra_needs);
     let least = needs::least_privilege(&needs, &target.table);
     let least_text = least.to_string();

@@ -395,6 +395,7 @@ fn a_role_that_cannot_be_read_is_unknown_never_ok() {
             .summary
             .contains("could not be read (AccessDenied")
     );
+    assert_eq!(findings[0].runbook.as_deref(), Some(RUNBOOK));
 
     // One managed policy unreadable: what is read is judged, the rest is unknown.
     let unreadable = PolicyInput {
