@@ -1,8 +1,9 @@
 //! Replays a CloudWatch alarm over its real history: when it would have fired, how often it
 //! would have paged, and which threshold would have met a target page rate. Pure: it takes the
 //! alarm's rule ([`AlarmRule`], from DescribeAlarms via [`sdk::rule_from_alarm`]) and the series
-//! of each of its metrics over the window at the alarm's period (GetMetricData), and never calls
-//! AWS or prints.
+//! of each of its metrics over the window at the alarm's period (GetMetricData with
+//! [`sdk::metric_data_queries`], its results through [`sdk::history_from_results`]), and never
+//! calls AWS or prints.
 //!
 //! What is replayed exactly as CloudWatch documents it:
 //! - the datapoints at the alarm's period, the statistic already applied by GetMetricData;

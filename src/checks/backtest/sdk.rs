@@ -1,11 +1,15 @@
 //! From DescribeAlarms' `MetricAlarm` to the rule the backtest replays.
 
-use aws_sdk_cloudwatch::types::{Dimension, EvaluationWindow, MetricAlarm, MetricDataQuery};
+use aws_sdk_cloudwatch::types::{
+    Dimension, EvaluationWindow, Metric, MetricAlarm, MetricDataQuery, MetricDataResult, MetricStat,
+};
+use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::rule::{
     AlarmRule, Comparison, ExpressionQuery, LowSample, MetricQuery, MissingData, Watched,
 };
+use super::{History, MetricSeries};
 use crate::checks::id::CheckId;
 use crate::report::Finding;
 
@@ -179,6 +183,91 @@ pub fn rule_from_alarm(a: &MetricAlarm) -> Result<AlarmRule, NotReplayable> {
     })
 }
 
+/// The id of the SampleCount query [`metric_data_queries`] adds for a percentile alarm that
+/// ignores low samples (ids start lower-case: it cannot be an alarm's own `m1`/`e1`).
+pub const SAMPLES_ID: &str = "eventsctl_samples";
+
+fn stat_query(id: &str, q: &MetricQuery, stat: &str) -> MetricDataQuery {
+    let dimensions = q
+        .dimensions
+        .iter()
+        .map(|(k, v)| Dimension::builder().name(k).value(v).build())
+        .collect();
+    MetricDataQuery::builder()
+        .id(id)
+        .metric_stat(
+            MetricStat::builder()
+                .metric(
+                    Metric::builder()
+                        .namespace(&q.namespace)
+                        .metric_name(&q.metric)
+                        .set_dimensions(Some(dimensions))
+                        .build(),
+                )
+                .period(q.period)
+                .stat(stat)
+                .build(),
+        )
+        .return_data(true)
+        .build()
+}
+
+/// The GetMetricData queries that fetch what a replay of `rule` needs: each of its metrics under
+/// its own id, returned (the expressions are evaluated by the replay, not by CloudWatch), and for
+/// a percentile alarm that ignores low samples the SampleCount of the same metric
+/// ([`SAMPLES_ID`]).
+pub fn metric_data_queries(rule: &AlarmRule) -> Vec<MetricDataQuery> {
+    let mut out: Vec<MetricDataQuery> = rule
+        .metric_queries()
+        .into_iter()
+        .map(|q| stat_query(&q.id, q, &q.stat))
+        .collect();
+    if let (Some(_), Watched::Metric(q)) = (rule.low_sample_minimum(), &rule.watched) {
+        out.push(stat_query(SAMPLES_ID, q, "SampleCount"));
+    }
+    out
+}
+
+fn chrono_time(t: &aws_sdk_cloudwatch::primitives::DateTime) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(t.secs(), t.subsec_nanos())
+}
+
+/// The history a replay takes, from GetMetricData's results over `[start, end)` (the pages of
+/// one id are merged; [`SAMPLES_ID`] becomes the sample counts).
+pub fn history_from_results(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    results: &[MetricDataResult],
+) -> History {
+    let mut series: Vec<MetricSeries> = Vec::new();
+    let mut samples: Option<Vec<(DateTime<Utc>, f64)>> = None;
+    for r in results {
+        let Some(id) = r.id() else { continue };
+        let points = r
+            .timestamps()
+            .iter()
+            .zip(r.values())
+            .filter_map(|(t, v)| chrono_time(t).map(|t| (t, *v)));
+        if id == SAMPLES_ID {
+            samples.get_or_insert_with(Vec::new).extend(points);
+            continue;
+        }
+        match series.iter_mut().find(|s| s.id == id) {
+            Some(s) => s.points.extend(points),
+            None => series.push(MetricSeries {
+                id: id.to_owned(),
+                points: points.collect(),
+            }),
+        }
+    }
+    History {
+        start,
+        end,
+        series,
+        sample_counts: samples,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use aws_sdk_cloudwatch::types::{
@@ -301,6 +390,64 @@ mod tests {
             .comparison_operator(ComparisonOperator::GreaterThanThreshold)
             .build();
         assert_eq!(rule_from_alarm(&sum).unwrap().watched_text(), "Errors Sum");
+    }
+
+    #[test]
+    fn queries_fetch_every_metric_and_the_sample_count_a_percentile_needs() {
+        let rule = rule_from_alarm(&math_alarm((300, 300), "m1 + m2")).unwrap();
+        let q = metric_data_queries(&rule);
+        let ids: Vec<&str> = q.iter().filter_map(|q| q.id()).collect();
+        assert_eq!(ids, ["m1", "m2"]);
+        assert!(q.iter().all(|q| q.return_data() == Some(true)));
+        let stat = q[1].metric_stat().unwrap();
+        assert_eq!((stat.period(), stat.stat()), (Some(300), Some("Sum")));
+        assert_eq!(
+            stat.metric().unwrap().metric_name(),
+            Some("WriteKeyRangeThroughputThrottleEvents")
+        );
+        let p99 = MetricAlarm::builder()
+            .alarm_name("lat")
+            .namespace("AWS/DynamoDB")
+            .metric_name("SuccessfulRequestLatency")
+            .dimensions(dim("Operation", "PutItem"))
+            .extended_statistic("p99")
+            .period(300)
+            .comparison_operator(ComparisonOperator::GreaterThanThreshold)
+            .evaluate_low_sample_count_percentile("ignore")
+            .build();
+        let q = metric_data_queries(&rule_from_alarm(&p99).unwrap());
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].metric_stat().unwrap().stat(), Some("p99"));
+        assert_eq!(q[1].id(), Some(SAMPLES_ID));
+        assert_eq!(q[1].metric_stat().unwrap().stat(), Some("SampleCount"));
+    }
+
+    #[test]
+    fn results_become_the_history_pages_merged() {
+        use aws_sdk_cloudwatch::primitives::DateTime as SdkTime;
+        let page = |id: &str, secs: &[i64], values: &[f64]| {
+            MetricDataResult::builder()
+                .id(id)
+                .set_timestamps(Some(secs.iter().map(|s| SdkTime::from_secs(*s)).collect()))
+                .set_values(Some(values.to_vec()))
+                .build()
+        };
+        // clock-free: a conversion of given timestamps.
+        let start = DateTime::from_timestamp(946_857_600, 0).unwrap();
+        let end = DateTime::from_timestamp(946_857_600 + 3600, 0).unwrap();
+        let results = [
+            page("m1", &[946_857_600, 946_857_900], &[1.0, 2.0]),
+            page(SAMPLES_ID, &[946_857_600], &[40.0]),
+            page("m1", &[946_858_200], &[3.0]),
+        ];
+        let h = history_from_results(start, end, &results);
+        assert_eq!(h.series.len(), 1);
+        assert_eq!(h.series[0].points.len(), 3);
+        assert_eq!(
+            h.series[0].points[2],
+            (DateTime::from_timestamp(946_858_200, 0).unwrap(), 3.0)
+        );
+        assert_eq!(h.sample_counts.unwrap()[0].1, 40.0);
     }
 
     #[test]
