@@ -245,7 +245,7 @@ fn judge_role(target: &Target, role: &RoleInput) -> (RoleAudit, Vec<Finding>) {
                 format!("{name}: its policies could not be read ({why}): not judged"),
             )
             .evidence(json!({"role": name, "arn": role.arn, "error": why}))
-            .remedy("allow the caller iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy and iam:GetPolicyVersion on the role and its policies (eventsctl iam-policy)");
+            .remedy("allow the caller iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy and iam:GetPolicyVersion on the role and its policies");
             return (data, vec![f]);
         }
     };
