@@ -29,7 +29,7 @@ macro_rules! check_ids {
         }
 
         impl CheckId {
-            /// Every id the enum can produce, with `{GSI}`, `{op}`, `{function}` or `{alarm}`
+            /// Every id the enum can produce, with `{GSI}`, `{op}`, `{function}`, `{alarm}` or `{role}`
             /// standing for the data a variant carries: the list `docs/runbook-map.md` documents.
             #[cfg(test)]
             pub(crate) const TEMPLATES: &'static [&'static str] = &[
@@ -261,6 +261,29 @@ check_ids! {
     /// One alarm (its name without `{prefix}-{env}-`): exists, matches its spec, has actions,
     /// is OK.
     Alarm("{alarm}") => "alarm.",
+    /// One alarm replayed over its metrics' history (`alarms backtest`): when it would have
+    /// fired, whether it fires every day or would stay silent at the worst.
+    AlarmBacktest("{alarm}") => "alarm_backtest.",
+
+    // `iam audit` (Monthly 5): the roles that use the table, one id per kind and role.
+    /// The role's policies could be read (unknown: not judged).
+    IamRole("{role}") => "iam.role.",
+    /// An Allow statement with NotAction: every action but a few.
+    IamNotAction("{role}") => "iam.not_action.",
+    /// `*` or a wildcard over DynamoDB actions (`dynamodb:*`, `dynamodb:Get*`).
+    IamWildcardAction("{role}") => "iam.wildcard_action.",
+    /// DynamoDB actions on more than the events table (`*`, `table/*`, other Regions/accounts).
+    IamWildcardResource("{role}") => "iam.wildcard_resource.",
+    /// Actions that delete events or tables or remove their protection, on any resource.
+    IamDestructive("{role}") => "iam.destructive.",
+    /// Other actions on the table the role's kind does not need.
+    IamUnneeded("{role}") => "iam.unneeded.",
+    /// IAM actions with which the role can grant itself anything.
+    IamEscalation("{role}") => "iam.escalation.",
+    /// Every permission the role's kind needs is allowed.
+    IamNeeded("{role}") => "iam.needed.",
+    /// DynamoDB actions granted and unused for 90 days (access advisor).
+    IamUnused("{role}") => "iam.unused.",
 
     // `health-check quarterly`.
     /// One operation's latency percentiles over the quarter.

@@ -2,11 +2,13 @@
 //! pure function from what AWS returned to findings, unit-tested without a network.
 
 pub(crate) mod alarms;
+pub mod backtest;
 pub(crate) mod bench;
 pub(crate) mod capacity;
 pub mod changes;
 pub(crate) mod evidence;
 pub(crate) mod hot;
+pub mod iam_audit;
 pub(crate) mod id;
 pub(crate) mod keys;
 pub(crate) mod latency;
