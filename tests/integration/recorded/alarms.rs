@@ -341,7 +341,7 @@ async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
         .unwrap();
     assert_eq!(
         watched.expression(),
-        Some("FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0)")
+        Some("FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0) + FILL(m5, 0)")
     );
     assert_eq!(
         (
