@@ -9,13 +9,11 @@ pub(crate) async fn function_exists(
     lambda: &aws_sdk_lambda::Client,
     name: &str,
 ) -> Result<bool, AwsError> {
-    match lambda
-        .get_function()
-        .function_name(name)
-        .send()
-        .await
-        .aws("lambda", "GetFunction", Some(format!("function {name}")))
-    {
+    match lambda.get_function().function_name(name).send().await.aws(
+        "lambda",
+        "GetFunction",
+        Some(format!("function {name}")),
+    ) {
         Ok(_) => Ok(true),
         Err(e) if e.is_not_found() => Ok(false),
         Err(e) => Err(e),

@@ -652,7 +652,12 @@ mod tests {
         );
         assert_eq!(
             operation_dimensions("t", BATCH_EXECUTE_STATEMENT),
-            d(MetricKey::op("SystemErrors", "t", BATCH_EXECUTE_STATEMENT, Stat::Sum))
+            d(MetricKey::op(
+                "SystemErrors",
+                "t",
+                BATCH_EXECUTE_STATEMENT,
+                Stat::Sum
+            ))
         );
     }
 

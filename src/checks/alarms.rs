@@ -11,9 +11,7 @@ use crate::aws::alarms::{self as cw_alarms, math_queries};
 use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
-use crate::spec::alarms::{
-    AlarmActions, AlarmSpec, Watch, alarms, recommended, recommended_names,
-};
+use crate::spec::alarms::{AlarmActions, AlarmSpec, Watch, alarms, recommended, recommended_names};
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 #[derive(Debug)]
@@ -29,8 +27,9 @@ pub(crate) struct AlarmFacts {
 #[derive(Debug)]
 pub(crate) struct ConsumerFacts {
     pub function: String,
-    /// The table's stream (`None`: the table has none, or could not be described).
-    pub stream: Option<String>,
+    /// The table's stream (`None`: the table has none); `Err` when the table could not be
+    /// described.
+    pub stream: Result<Option<String>, String>,
     /// ListEventSourceMappings of the stream, every function's.
     pub mappings: Result<Vec<EventSourceMappingConfiguration>, String>,
 }
@@ -74,14 +73,14 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
         .collect();
     let (table, live) = tokio::join!(table_specs(ctx), cw_alarms::describe(cw, &asked));
     let (mut specs, stream) = match table? {
-        Ok(found) => found,
+        Ok((specs, stream)) => (specs, Ok(stream)),
         // Without DescribeTable the GSIs are the spec's: say so rather than judge nothing.
         Err(e) => {
             notes.push(format!(
                 "could not describe the table ({e}): the GSI alarms expected are the spec's ({})",
                 spec_gsis.join(", ")
             ));
-            (alarms(&ctx.names, &spec_gsis), None)
+            (alarms(&ctx.names, &spec_gsis), Err(e.to_string()))
         }
     };
     let unasked: Vec<String> = specs
@@ -109,20 +108,10 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
             .cloned()
             .collect();
         if !recommended_live.is_empty() {
-            let mappings = stream_mappings(ctx, stream.as_deref()).await;
-            let (consumer, note) =
-                consumer_from(None, &recommended_live, stream.as_deref(), &mappings);
+            let (more, facts, note) = expected_recommended(ctx, &recommended_live, stream).await;
+            specs.extend(more);
             notes.extend(note);
-            specs.extend(recommended(
-                &ctx.names,
-                consumer.as_deref(),
-                applied_minutes(&recommended_live),
-            ));
-            consumer_facts = consumer.map(|function| ConsumerFacts {
-                function,
-                stream: stream.clone(),
-                mappings: mappings.unwrap_or_else(|| Ok(Vec::new())),
-            });
+            consumer_facts = facts;
         }
     }
     let found = live.map(|mut live| {
@@ -140,6 +129,42 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
         },
         notes,
     })
+}
+
+/// The recommended alarms expected once one of them exists, for the consumer of the live
+/// IteratorAge alarm (else the stream's one mapping), with what is needed to check that the
+/// consumer still reads the stream, and a note when its alarms are left out.
+async fn expected_recommended(
+    ctx: &Context,
+    recommended_live: &[MetricAlarm],
+    stream: Result<Option<String>, String>,
+) -> (Vec<AlarmSpec>, Option<ConsumerFacts>, Option<String>) {
+    let known = stream.as_ref().ok().and_then(|s| s.as_deref());
+    let mappings = stream_mappings(ctx, known).await;
+    let (consumer, note) = match &stream {
+        Ok(_) => consumer_from(None, recommended_live, known, &mappings),
+        // The live IteratorAge alarm still names the consumer; without it, the stream is needed.
+        Err(e) => match consumer_from(None, recommended_live, None, &None) {
+            (Some(f), _) => (Some(f), None),
+            (None, _) => (
+                None,
+                Some(format!(
+                    "the consumer's IteratorAge and Errors alarms are left out: could not describe the table ({e})"
+                )),
+            ),
+        },
+    };
+    let specs = recommended(
+        &ctx.names,
+        consumer.as_deref(),
+        applied_minutes(recommended_live),
+    );
+    let facts = consumer.map(|function| ConsumerFacts {
+        function,
+        stream,
+        mappings: mappings.unwrap_or_else(|| Ok(Vec::new())),
+    });
+    (specs, facts, note)
 }
 
 /// The event source mappings of the table's stream (ListEventSourceMappings); `None` when the
@@ -220,7 +245,22 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
     let f = &c.function;
     let blind = "its IteratorAge and Errors alarms stay OK while nothing is read";
     let remedy = "enable or re-create the mapping on the table's LatestStreamArn (aws lambda update-event-source-mapping --uuid <uuid> --enabled); eventsctl stream-status shows the stream's consumers";
-    let Some(stream) = &c.stream else {
+    let stream = match &c.stream {
+        Ok(s) => s,
+        Err(e) => {
+            return Finding::unknown(
+                check,
+                format!(
+                    "could not describe the table ({e}): whether {f} reads its stream is not known"
+                ),
+            )
+            .remedy(
+                "check the dynamodb:DescribeTable permission (eventsctl iam-policy alarms status)",
+            )
+            .evidence(json!({"function": f, "stream": null}));
+        }
+    };
+    let Some(stream) = stream else {
         return Finding::crit(
             check,
             format!("the table has no stream: the consumer {f} reads nothing and {blind}"),
@@ -241,7 +281,12 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
     };
     let own: Vec<&EventSourceMappingConfiguration> = mappings
         .iter()
-        .filter(|m| m.function_arn().map(crate::checks::stream::function_name).as_deref() == Some(f.as_str()))
+        .filter(|m| {
+            m.function_arn()
+                .map(crate::checks::stream::function_name)
+                .as_deref()
+                == Some(f.as_str())
+        })
         .collect();
     let states: Vec<&str> = own.iter().map(|m| m.state().unwrap_or("?")).collect();
     let evidence = json!({
@@ -249,7 +294,9 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
         "stream": stream,
         "mappings": own.iter().map(|m| json!({"uuid": m.uuid(), "state": m.state()})).collect::<Vec<_>>(),
     });
-    let reading = crate::checks::stream::active_readers(&own.iter().map(|m| (*m).clone()).collect::<Vec<_>>());
+    let reading = crate::checks::stream::active_readers(
+        &own.iter().map(|m| (*m).clone()).collect::<Vec<_>>(),
+    );
     if own.is_empty() {
         Finding::crit(
             check,
@@ -469,7 +516,8 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
     out
 }
 
-const RB_CONSUMER: &str = "Beyond the runbook: recommended alarms (docs/runbook-map.md); Issue 3, resolution 4";
+const RB_CONSUMER: &str =
+    "Beyond the runbook: recommended alarms (docs/runbook-map.md); Issue 3, resolution 4";
 
 /// Who the alarm notifies, as CloudWatch keeps it.
 pub(crate) fn actions_of(a: &MetricAlarm) -> AlarmActions {
@@ -797,7 +845,10 @@ mod tests {
         };
         let first = check_name(&specs[0], "p-dev-").to_string();
         for (ok, words) in [
-            (None, r#"ok_actions: [] -> ["arn:aws:sns:us-east-1:1:oncall"]"#),
+            (
+                None,
+                r#"ok_actions: [] -> ["arn:aws:sns:us-east-1:1:oncall"]"#,
+            ),
             (
                 Some(vec!["arn:aws:sns:us-east-1:1:slack".to_owned()]),
                 r#"ok_actions: ["arn:aws:sns:us-east-1:1:slack"] -> ["arn:aws:sns:us-east-1:1:oncall"]"#,
@@ -870,8 +921,16 @@ mod tests {
                 .state(state)
                 .build()
         };
-        let stream = Some("arn:aws:dynamodb:us-east-1:1:table/t/stream/2026".to_owned());
-        let cases: Vec<(Option<String>, Result<Vec<Esm>, String>, Status, &str)> = vec![
+        let stream: Result<Option<String>, String> = Ok(Some(
+            "arn:aws:dynamodb:us-east-1:1:table/t/stream/2026".to_owned(),
+        ));
+        type Case = (
+            Result<Option<String>, String>,
+            Result<Vec<Esm>, String>,
+            Status,
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
             (
                 stream.clone(),
                 Ok(vec![mapping("consumer", "Enabled")]),
@@ -897,10 +956,16 @@ mod tests {
                 "no event source mapping of consumer reads the table's stream",
             ),
             (
-                None,
+                Ok(None),
                 Ok(vec![]),
                 Status::Crit,
                 "the table has no stream",
+            ),
+            (
+                Err("AccessDenied on dynamodb:DescribeTable".into()),
+                Ok(vec![]),
+                Status::Unknown,
+                "could not describe the table (AccessDenied on dynamodb:DescribeTable): whether consumer reads its stream is not known",
             ),
             (
                 stream.clone(),

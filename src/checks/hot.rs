@@ -20,9 +20,7 @@ const RB: &str = "Issue 4: Hot Partition";
 /// The contributors asked of each Contributor Insights report: eventsctl's choice, within what
 /// GetInsightRuleReport takes (MaxContributorCount 1-100, default 10; docs/aws-facts.md §8.1).
 pub(crate) const MAX_CONTRIBUTORS: i32 = 25;
-/// GetInsightRuleReport's MaxContributorCount range.
-/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetInsightRuleReport.html
-const REPORT_CONTRIBUTORS: std::ops::RangeInclusive<i32> = 1..=100;
+
 /// A user is hot above half the partition limit (warn), too hot above it (crit).
 pub(crate) const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
 /// One user "dominates" above this share of all events.
@@ -631,7 +629,9 @@ mod tests {
     /// limit).
     #[test]
     fn contributors_asked_within_the_reports_range_as_aws_words_it() {
-        assert!(REPORT_CONTRIBUTORS.contains(&MAX_CONTRIBUTORS));
+        // GetInsightRuleReport's MaxContributorCount range.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetInsightRuleReport.html
+        assert!((1..=100).contains(&MAX_CONTRIBUTORS));
         let facts = include_str!("../../docs/aws-facts.md");
         assert!(
             facts.contains("`MaxContributorCount` takes 1 to 100 (default 10)"),

@@ -1089,10 +1089,8 @@ mod tests {
                 .iter()
                 .find(|k| {
                     k.metric == metric
-                        && k.dimensions.contains(&(
-                            "Operation".to_owned(),
-                            "BatchExecuteStatement".to_owned(),
-                        ))
+                        && k.dimensions
+                            .contains(&("Operation".to_owned(), "BatchExecuteStatement".to_owned()))
                 })
                 .unwrap_or_else(|| panic!("{metric} of the import's batches is not read"));
             assert!(

@@ -7,9 +7,9 @@ use crate::checks::alarms::{
     actions_of, check_name, consumer_from, drift, evaluate, gather, planned_actions,
     stream_mappings, table_specs,
 };
-use crate::error::Refusal;
 use crate::cli::AlarmsApplyArgs;
 use crate::context::Context;
+use crate::error::Refusal;
 use crate::report::{CheckId, Finding, Report, Section};
 use crate::spec::alarms::{AlarmAction, recommended};
 use crate::spec::{self, Names};

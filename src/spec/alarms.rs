@@ -451,10 +451,6 @@ const RB_BEYOND: &str = "Beyond the runbook: recommended alarms (docs/runbook-ma
 /// hands it: with the mapping disabled or deleted there is nothing to see, and they stay OK.
 const BLIND_WITHOUT_MAPPING: &str = "It stays OK while the function's event source mapping on the stream is disabled or deleted (no invocations, no IteratorAge): eventsctl alarms status checks the mapping (alarm.consumer_mapping).";
 
-/// PutMetricAlarm takes an AlarmDescription of at most 1,024 characters.
-/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
-pub(crate) const MAX_DESCRIPTION: usize = 1024;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,6 +515,9 @@ mod tests {
     /// description fits PutMetricAlarm's 1,024 characters (long names included).
     #[test]
     fn descriptions_say_what_the_alarm_cannot_see_and_fit_aws() {
+        // PutMetricAlarm takes an AlarmDescription of at most 1,024 characters.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+        const MAX_DESCRIPTION: usize = 1024;
         let names = Names::derive("zapier-triggers-api-with-a-long-prefix", "production", None);
         let long_function = "f".repeat(64);
         let all: Vec<AlarmSpec> = alarms(&names, &["EventTypeIndex", "StatusIndex"])
@@ -536,7 +535,8 @@ mod tests {
         for suffix in ["-consumer-iterator-age", "-consumer-errors"] {
             let a = all.iter().find(|a| a.name.ends_with(suffix)).unwrap();
             assert!(
-                a.description.contains("event source mapping on the stream is disabled or deleted"),
+                a.description
+                    .contains("event source mapping on the stream is disabled or deleted"),
                 "{}",
                 a.description
             );

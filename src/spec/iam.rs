@@ -1025,9 +1025,7 @@ mod tests {
     /// fits stays whole and in order.
     #[test]
     fn packing_cuts_only_what_cannot_fit() {
-        let st = |sid: &str, actions: &[&str], resources: &[&str]| {
-            json!({"Sid": sid, "Effect": "Allow", "Action": actions, "Resource": resources})
-        };
+        let st = |sid: &str, actions: &[&str], resources: &[&str]| json!({"Sid": sid, "Effect": "Allow", "Action": actions, "Resource": resources});
         let small = st("Small", &["s3:GetObject"], &["*"]);
         let max = size(&document(vec![small.clone()]));
         assert_eq!(pack(vec![small.clone()], max).len(), 1);
@@ -1035,7 +1033,12 @@ mod tests {
         assert_eq!(docs.len(), 2);
         let big = st(
             "Big",
-            &["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan"],
+            &[
+                "dynamodb:GetItem",
+                "dynamodb:PutItem",
+                "dynamodb:Query",
+                "dynamodb:Scan",
+            ],
             &["arn:aws:dynamodb:us-east-1:111122223333:table/t"],
         );
         let limit = size(&document(vec![big.clone()])) - 10;
