@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::Format;
 use crate::report::{Report, Section};
-use crate::spec::iam::{MANAGED_POLICY_MAX, NamedPolicy, Scope, policies, select};
+use crate::spec::iam::{NamedPolicy, Scope, policies, select};
 
 /// In the default format, the policy document itself (ready for `aws iam create-policy
 /// --policy-document file://...`), or, when the commands need more than one managed policy, a
@@ -87,7 +87,7 @@ fn named(parts: &[NamedPolicy]) -> Value {
 fn split_note(parts: &[NamedPolicy]) -> Option<String> {
     (parts.len() > 1).then(|| {
         format!(
-            "the permissions of these commands exceed one managed policy ({MANAGED_POLICY_MAX} characters without white space, IAM's quota): split into {} policies ({}); create each and attach them all (README, \"IAM permissions\")",
+            "the permissions of these commands exceed one managed policy (6,144 characters without white space, IAM's quota): split into {} policies ({}); create each and attach them all (README, \"IAM permissions\")",
             parts.len(),
             parts
                 .iter()
