@@ -922,7 +922,7 @@ mod tests {
                 .build()
         };
         let stream: Result<Option<String>, String> = Ok(Some(
-            "arn:aws:dynamodb:us-east-1:1:table/t/stream/2026".to_owned(),
+            "arn:aws:dynamodb:us-east-1:1:table/t/stream/1999-01-01T00:00:00.000".to_owned(),
         ));
         type Case = (
             Result<Option<String>, String>,

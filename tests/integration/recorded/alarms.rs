@@ -46,7 +46,7 @@ fn stored(i: &PutMetricAlarmInput) -> MetricAlarm {
         .build()
 }
 
-const STREAM: &str = "arn:aws:dynamodb:us-east-1:111122223333:table/zapier-triggers-api-staging-events/stream/2026-01-01T00:00:00.000";
+const STREAM: &str = "arn:aws:dynamodb:us-east-1:111122223333:table/zapier-triggers-api-staging-events/stream/1999-01-01T00:00:00.000";
 const CONSUMER: &str = "events-consumer";
 
 /// The table as DescribeTable answers it: the spec's GSIs and a stream.
