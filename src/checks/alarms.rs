@@ -577,96 +577,99 @@ fn evaluate_alarms(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                 .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN>")
                 .runbook(spec.runbook);
             };
-            // Every alarm watches a metric or metric math: an answer with neither is a service
-            // that dropped the math (seen with emulators), not a drift AWS would show. What it
-            // watches cannot be compared then; the alarm's own settings still can.
-            let unreadable = a.metric_name().is_none() && a.metrics().is_empty();
-            let drift: Vec<String> = drift(spec, a)
-                .into_iter()
-                .filter(|d| !unreadable || !WATCHED_FIELDS.iter().any(|w| d.starts_with(w)))
-                .collect();
-            let state = a.state_value().cloned();
-            let actions = a.alarm_actions();
-            let enabled = a.actions_enabled().unwrap_or(true);
-            let mut status = Status::Ok;
-            let mut parts = vec![format!(
-                "state {}",
-                state.as_ref().map(|s| s.as_str()).unwrap_or("?")
-            )];
-            let mut remedies = Vec::new();
-            if state == Some(StateValue::Alarm) {
-                status = status.max(Status::Crit);
-                parts.push(format!(
-                    "in ALARM since {}",
-                    a.state_updated_timestamp()
-                        .map(|t| t.to_string())
-                        .unwrap_or_default()
-                ));
-                remedies.push(format!("follow the runbook: {}", spec.runbook));
-            }
-            if state == Some(StateValue::InsufficientData) {
-                status = status.max(Status::Warn);
-                parts.push("it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page".into());
-                remedies.push(format!(
-                    "check the alarm's reason: {}",
-                    a.state_reason().unwrap_or("-")
-                ));
-            }
-            if unreadable {
-                status = status.max(Status::Unknown);
-                parts.push(
-                    "cannot compare: the service did not return the alarm's metric or metric math"
-                        .into(),
-                );
-                remedies.push("compare it in the CloudWatch console, or run against AWS (an emulator may drop metric math)".to_owned());
-            }
-            if !drift.is_empty() {
-                status = status.max(Status::Warn);
-                parts.push(format!("drifted from spec ({})", drift.join("; ")));
-                remedies.push("eventsctl alarms apply restores the spec".to_owned());
-            }
-            let actions_drift = actions_drift(a);
-            if let Some(d) = &actions_drift {
-                status = status.max(Status::Warn);
-                parts.push(format!(
+            live_alarm_finding(spec, a, check)
+        })
+        .collect()
+}
+
+/// One alarm that exists: its state, drift from its spec, and who it notifies.
+fn live_alarm_finding(spec: &AlarmSpec, a: &MetricAlarm, check: CheckId) -> Finding {
+    // Every alarm watches a metric or metric math: an answer with neither is a service
+    // that dropped the math (seen with emulators), not a drift AWS would show. What it
+    // watches cannot be compared then; the alarm's own settings still can.
+    let unreadable = a.metric_name().is_none() && a.metrics().is_empty();
+    let drift: Vec<String> = drift(spec, a)
+        .into_iter()
+        .filter(|d| !unreadable || !WATCHED_FIELDS.iter().any(|w| d.starts_with(w)))
+        .collect();
+    let state = a.state_value().cloned();
+    let actions = a.alarm_actions();
+    let enabled = a.actions_enabled().unwrap_or(true);
+    let mut status = Status::Ok;
+    let mut parts = vec![format!(
+        "state {}",
+        state.as_ref().map(|s| s.as_str()).unwrap_or("?")
+    )];
+    let mut remedies = Vec::new();
+    if state == Some(StateValue::Alarm) {
+        status = status.max(Status::Crit);
+        parts.push(format!(
+            "in ALARM since {}",
+            a.state_updated_timestamp()
+                .map(|t| t.to_string())
+                .unwrap_or_default()
+        ));
+        remedies.push(format!("follow the runbook: {}", spec.runbook));
+    }
+    if state == Some(StateValue::InsufficientData) {
+        status = status.max(Status::Warn);
+        parts.push("it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page".into());
+        remedies.push(format!(
+            "check the alarm's reason: {}",
+            a.state_reason().unwrap_or("-")
+        ));
+    }
+    if unreadable {
+        status = status.max(Status::Unknown);
+        parts.push(
+            "cannot compare: the service did not return the alarm's metric or metric math".into(),
+        );
+        remedies.push("compare it in the CloudWatch console, or run against AWS (an emulator may drop metric math)".to_owned());
+    }
+    if !drift.is_empty() {
+        status = status.max(Status::Warn);
+        parts.push(format!("drifted from spec ({})", drift.join("; ")));
+        remedies.push("eventsctl alarms apply restores the spec".to_owned());
+    }
+    let actions_drift = actions_drift(a);
+    if let Some(d) = &actions_drift {
+        status = status.max(Status::Warn);
+        parts.push(format!(
                     "its OK actions differ from its alarm actions ({d}): the recovery is not told to whoever was paged"
                 ));
-                remedies.push(
+        remedies.push(
                     "eventsctl alarms apply --sns-topic <on-call topic ARN> notifies it on ALARM and OK alike"
                         .to_owned(),
                 );
-            }
-            let drift: Vec<String> = drift.into_iter().chain(actions_drift).collect();
-            if actions.is_empty() {
-                status = status.max(Status::Warn);
-                parts.push("no alarm actions: nobody gets paged".into());
-                remedies.push("eventsctl alarms apply --sns-topic <on-call topic ARN>".to_owned());
-            } else if !enabled {
-                status = status.max(Status::Warn);
-                parts.push("actions disabled".into());
-                remedies
-                    .push("aws cloudwatch enable-alarm-actions --alarm-names <name>".to_owned());
-            } else {
-                parts.push(format!("notifies {}", actions.join(", ")));
-            }
-            let mut f = Finding::new(check, status, parts.join("; "))
-                .evidence(json!({
-                    "alarm": spec.name,
-                    "state": state.as_ref().map(|s| s.as_str()),
-                    "state_reason": a.state_reason(),
-                    "drift": drift,
-                    "alarm_actions": actions,
-                    "ok_actions": a.ok_actions(),
-                    "insufficient_data_actions": a.insufficient_data_actions(),
-                    "actions_enabled": enabled,
-                }))
-                .runbook(spec.runbook);
-            if !remedies.is_empty() {
-                f = f.remedy(remedies.join("; "));
-            }
-            f
-        })
-        .collect()
+    }
+    let drift: Vec<String> = drift.into_iter().chain(actions_drift).collect();
+    if actions.is_empty() {
+        status = status.max(Status::Warn);
+        parts.push("no alarm actions: nobody gets paged".into());
+        remedies.push("eventsctl alarms apply --sns-topic <on-call topic ARN>".to_owned());
+    } else if !enabled {
+        status = status.max(Status::Warn);
+        parts.push("actions disabled".into());
+        remedies.push("aws cloudwatch enable-alarm-actions --alarm-names <name>".to_owned());
+    } else {
+        parts.push(format!("notifies {}", actions.join(", ")));
+    }
+    let mut f = Finding::new(check, status, parts.join("; "))
+        .evidence(json!({
+            "alarm": spec.name,
+            "state": state.as_ref().map(|s| s.as_str()),
+            "state_reason": a.state_reason(),
+            "drift": drift,
+            "alarm_actions": actions,
+            "ok_actions": a.ok_actions(),
+            "insufficient_data_actions": a.insufficient_data_actions(),
+            "actions_enabled": enabled,
+        }))
+        .runbook(spec.runbook);
+    if !remedies.is_empty() {
+        f = f.remedy(remedies.join("; "));
+    }
+    f
 }
 
 #[cfg(test)]

@@ -736,11 +736,12 @@ pub(crate) fn pack(statements: Vec<Value>, max: usize) -> Vec<Value> {
     let mut docs: Vec<Vec<Value>> = Vec::new();
     let mut current: Vec<Value> = Vec::new();
     while let Some(st) = queue.pop_front() {
-        current.push(st);
-        if size(&document(current.clone())) <= max {
+        let mut with = current.clone();
+        with.push(st.clone());
+        if size(&document(with)) <= max {
+            current.push(st);
             continue;
         }
-        let st = current.pop().expect("just pushed");
         if current.is_empty() {
             // Alone and still too large: cut it, or keep it as it is when it cannot be cut.
             match halves(&st) {
