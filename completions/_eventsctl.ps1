@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first')
             [CompletionResult]::new('health-check', 'health-check', [CompletionResultType]::ParameterValue, 'The runbook''s maintenance procedures as one command each')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Open-loop load through the core against the runbook''s performance targets')
-            [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups')
+            [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -555,8 +555,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;alarms;apply' {
-            [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'SNS topic to notify on ALARM and OK (without it, existing actions are kept)')
-            [CompletionResult]::new('--consumer-function', '--consumer-function', [CompletionResultType]::ParameterName, 'With --recommended: the stream consumer''s Lambda function (default: the one event source mapping reading the table''s stream)')
+            [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'SNS topic to notify on ALARM and OK, replacing the actions for those states (without it, every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)')
+            [CompletionResult]::new('--consumer-function', '--consumer-function', [CompletionResultType]::ParameterName, 'With --recommended: the stream consumer''s Lambda function, which must exist (default: the one event source mapping reading the table''s stream)')
             [CompletionResult]::new('--iterator-age-minutes', '--iterator-age-minutes', [CompletionResultType]::ParameterName, 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
@@ -1527,7 +1527,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first')
             [CompletionResult]::new('health-check', 'health-check', [CompletionResultType]::ParameterValue, 'The runbook''s maintenance procedures as one command each')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Open-loop load through the core against the runbook''s performance targets')
-            [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups')
+            [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break

@@ -55,7 +55,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
-            cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
+            cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -519,8 +519,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;alarms;apply'= {
-            cand --sns-topic 'SNS topic to notify on ALARM and OK (without it, existing actions are kept)'
-            cand --consumer-function 'With --recommended: the stream consumer''s Lambda function (default: the one event source mapping reading the table''s stream)'
+            cand --sns-topic 'SNS topic to notify on ALARM and OK, replacing the actions for those states (without it, every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)'
+            cand --consumer-function 'With --recommended: the stream consumer''s Lambda function, which must exist (default: the one event source mapping reading the table''s stream)'
             cand --iterator-age-minutes 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -1433,7 +1433,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
-            cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups'
+            cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

@@ -150,7 +150,8 @@ pub enum Command {
     Bench(BenchCommand),
     /// Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to
     /// this environment's table, indexes, stream, restore and drill tables, alarms, dashboard
-    /// and log groups
+    /// and log groups; split into named policies that each fit IAM's 6,144 characters when one
+    /// cannot hold it
     IamPolicy(IamPolicyArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
@@ -733,15 +734,16 @@ pub const DEFAULT_ITERATOR_AGE_MINUTES: f64 = 5.0;
 
 #[derive(Debug, Clone, Args)]
 pub struct AlarmsApplyArgs {
-    /// SNS topic to notify on ALARM and OK (without it, existing actions are kept)
+    /// SNS topic to notify on ALARM and OK, replacing the actions for those states (without it,
+    /// every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)
     #[arg(long)]
     pub sns_topic: Option<String>,
     /// Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL
     /// deletes stopped, and the stream consumer's IteratorAge and Errors
     #[arg(long)]
     pub recommended: bool,
-    /// With --recommended: the stream consumer's Lambda function (default: the one event
-    /// source mapping reading the table's stream)
+    /// With --recommended: the stream consumer's Lambda function, which must exist (default:
+    /// the one event source mapping reading the table's stream)
     #[arg(long, requires = "recommended")]
     pub consumer_function: Option<String>,
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires

@@ -161,6 +161,10 @@ impl Context {
         let _ = self.logs.set(c);
     }
 
+    pub fn preset_lambda(&self, c: aws_sdk_lambda::Client) {
+        let _ = self.lambda.set(c);
+    }
+
     pub(crate) fn table(&self) -> &str {
         &self.names.table
     }

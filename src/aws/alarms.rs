@@ -6,7 +6,7 @@ use aws_sdk_cloudwatch::types::{
 };
 
 use super::error::{AwsError, AwsResultExt};
-use crate::spec::alarms::{AlarmSpec, EXPRESSION_ID, MetricSpec, Watch};
+use crate::spec::alarms::{AlarmActions, AlarmSpec, EXPRESSION_ID, MetricSpec, Watch};
 
 /// DescribeAlarms for these names (at most 100 a call), following NextToken.
 pub(crate) async fn describe(
@@ -86,12 +86,13 @@ pub(crate) fn math_queries(
     out
 }
 
-/// PutMetricAlarm from the spec, notifying `actions` on ALARM and OK.
+/// PutMetricAlarm from the spec, notifying `actions`. PutMetricAlarm replaces the whole alarm:
+/// an action list it is not given is emptied, so every list is always sent.
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
 pub(crate) async fn put(
     client: &Client,
     spec: &AlarmSpec,
-    actions: &[String],
+    actions: &AlarmActions,
 ) -> Result<(), AwsError> {
     let mut req = client
         .put_metric_alarm()
@@ -106,8 +107,9 @@ pub(crate) async fn put(
             spec.evaluate_low_sample_count_percentile.map(str::to_owned),
         )
         .actions_enabled(true)
-        .set_alarm_actions(Some(actions.to_vec()))
-        .set_ok_actions(Some(actions.to_vec()));
+        .set_alarm_actions(Some(actions.alarm.clone()))
+        .set_ok_actions(Some(actions.ok.clone()))
+        .set_insufficient_data_actions(Some(actions.insufficient_data.clone()));
     req = match &spec.watch {
         // With Metrics, PutMetricAlarm takes no Namespace, MetricName, Dimensions, Period or
         // statistic of its own.

@@ -18,6 +18,34 @@ pub(crate) const LAMBDA: &str = "AWS/Lambda";
 /// GetMetricData takes at most 500 queries per call.
 const MAX_QUERIES: usize = 500;
 
+/// The operation `events import` writes with: PartiQL INSERTs, 25 to a BatchExecuteStatement.
+/// Its SuccessfulRequestLatency, ThrottledRequests and SystemErrors are published with
+/// `Operation=BatchExecuteStatement` and `OperationType=Write`; where the tool lists operations,
+/// this name stands for those writes.
+pub(crate) const BATCH_EXECUTE_STATEMENT: &str = "BatchExecuteStatement";
+
+/// The dimensions of a per-operation DynamoDB metric (SuccessfulRequestLatency,
+/// ThrottledRequests, SystemErrors, ReturnedItemCount): `TableName` and `Operation`, and for
+/// BatchExecuteStatement (and ExecuteTransaction, which the tool does not send) also
+/// `OperationType` (`Read` | `Write`). CloudWatch names a metric by its whole dimension set, so a
+/// query without `OperationType` gets none of the import's datapoints. The tool's batches are
+/// writes only: a batch of PartiQL SELECTs (`OperationType=Read`) is not read. ExecuteStatement
+/// carries `Verb` (`PartiQLInsert`, ...) instead; the tool does not send it.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+///
+/// No test can prove the dimension set against AWS: the emulator publishes no DynamoDB metrics
+/// of its own (tests seed them with these same keys).
+pub(crate) fn operation_dimensions(table: &str, operation: &str) -> Vec<(String, String)> {
+    let mut d = vec![
+        ("TableName".to_owned(), table.to_owned()),
+        ("Operation".to_owned(), operation.to_owned()),
+    ];
+    if operation == BATCH_EXECUTE_STATEMENT {
+        d.push(("OperationType".to_owned(), "Write".to_owned()));
+    }
+    d
+}
+
 /// A CloudWatch statistic: a standard one, or a percentile (an extended statistic).
 ///
 /// GetMetricData and a metric-math input take either as the `Stat` string; PutMetricAlarm and
@@ -116,14 +144,15 @@ impl MetricKey {
         )
     }
 
-    /// `TableName` + `Operation`: per-operation metrics (docs/aws-facts.md §1.2, §2.1).
+    /// A per-operation metric: `TableName` + `Operation`, and `OperationType` where DynamoDB
+    /// adds it ([`operation_dimensions`]; docs/aws-facts.md §1.2, §2.1).
     pub(crate) fn op(metric: &str, table: &str, operation: &str, stat: Stat) -> MetricKey {
-        MetricKey::new(
-            DYNAMODB,
-            metric,
-            &[("TableName", table), ("Operation", operation)],
+        MetricKey {
+            namespace: DYNAMODB.to_owned(),
+            metric: metric.to_owned(),
+            dimensions: operation_dimensions(table, operation),
             stat,
-        )
+        }
     }
 
     /// `TableName` alone or with a GSI name.
@@ -590,6 +619,46 @@ mod tests {
                 assert_eq!(s.as_str(), text, "the SDK's name is CloudWatch's");
             }
         }
+    }
+
+    /// DynamoDB publishes the import's BatchExecuteStatement metrics with `OperationType`: a key
+    /// without it names a metric that never has data.
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+    #[test]
+    fn per_operation_keys_carry_the_dimensions_dynamodb_publishes() {
+        let d = |k: MetricKey| -> Vec<(String, String)> { k.dimensions };
+        let own = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        assert_eq!(
+            d(MetricKey::op("SystemErrors", "t", "PutItem", Stat::Sum)),
+            own(&[("TableName", "t"), ("Operation", "PutItem")])
+        );
+        assert_eq!(
+            d(MetricKey::op(
+                "ThrottledRequests",
+                "t",
+                BATCH_EXECUTE_STATEMENT,
+                Stat::Sum
+            )),
+            own(&[
+                ("TableName", "t"),
+                ("Operation", "BatchExecuteStatement"),
+                ("OperationType", "Write")
+            ])
+        );
+        assert_eq!(
+            operation_dimensions("t", BATCH_EXECUTE_STATEMENT),
+            d(MetricKey::op(
+                "SystemErrors",
+                "t",
+                BATCH_EXECUTE_STATEMENT,
+                Stat::Sum
+            ))
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod calls;
 pub(crate) mod cloudtrail;
 pub(crate) mod error;
 pub(crate) mod insights;
+pub(crate) mod lambda;
 pub(crate) mod metrics;
 pub(crate) mod settings;
 pub(crate) mod streams;

@@ -11,12 +11,27 @@ use crate::aws::alarms::{self as cw_alarms, math_queries};
 use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
-use crate::spec::alarms::{AlarmSpec, Watch, alarms, recommended, recommended_names};
+use crate::spec::alarms::{AlarmActions, AlarmSpec, Watch, alarms, recommended, recommended_names};
+use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 #[derive(Debug)]
 pub(crate) struct AlarmFacts {
     pub specs: Vec<AlarmSpec>,
     pub found: Result<Vec<MetricAlarm>, AwsError>,
+    /// The stream consumer the recommended alarms watch, when they are expected for one.
+    pub consumer: Option<ConsumerFacts>,
+}
+
+/// The consumer's event source mappings: its IteratorAge and Errors alarms only see it while
+/// one of them reads the table's stream.
+#[derive(Debug)]
+pub(crate) struct ConsumerFacts {
+    pub function: String,
+    /// The table's stream (`None`: the table has none); `Err` when the table could not be
+    /// described.
+    pub stream: Result<Option<String>, String>,
+    /// ListEventSourceMappings of the stream, every function's.
+    pub mappings: Result<Vec<EventSourceMappingConfiguration>, String>,
 }
 
 /// What `alarms status` and `health-check monthly` read, gathered one way for both.
@@ -58,14 +73,14 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
         .collect();
     let (table, live) = tokio::join!(table_specs(ctx), cw_alarms::describe(cw, &asked));
     let (mut specs, stream) = match table? {
-        Ok(found) => found,
+        Ok((specs, stream)) => (specs, Ok(stream)),
         // Without DescribeTable the GSIs are the spec's: say so rather than judge nothing.
         Err(e) => {
             notes.push(format!(
                 "could not describe the table ({e}): the GSI alarms expected are the spec's ({})",
                 spec_gsis.join(", ")
             ));
-            (alarms(&ctx.names, &spec_gsis), None)
+            (alarms(&ctx.names, &spec_gsis), Err(e.to_string()))
         }
     };
     let unasked: Vec<String> = specs
@@ -82,6 +97,7 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
         }
         other => other,
     };
+    let mut consumer_facts = None;
     if let Ok(live) = &live {
         let recommended_live: Vec<MetricAlarm> = live
             .iter()
@@ -92,14 +108,10 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
             .cloned()
             .collect();
         if !recommended_live.is_empty() {
-            let (consumer, note) =
-                recommended_consumer(ctx, None, &recommended_live, stream.as_deref()).await;
+            let (more, facts, note) = expected_recommended(ctx, &recommended_live, stream).await;
+            specs.extend(more);
             notes.extend(note);
-            specs.extend(recommended(
-                &ctx.names,
-                consumer.as_deref(),
-                applied_minutes(&recommended_live),
-            ));
+            consumer_facts = facts;
         }
     }
     let found = live.map(|mut live| {
@@ -110,19 +122,74 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
         live
     });
     Ok(AlarmGather {
-        facts: AlarmFacts { specs, found },
+        facts: AlarmFacts {
+            specs,
+            found,
+            consumer: consumer_facts,
+        },
         notes,
+    })
+}
+
+/// The recommended alarms expected once one of them exists, for the consumer of the live
+/// IteratorAge alarm (else the stream's one mapping), with what is needed to check that the
+/// consumer still reads the stream, and a note when its alarms are left out.
+async fn expected_recommended(
+    ctx: &Context,
+    recommended_live: &[MetricAlarm],
+    stream: Result<Option<String>, String>,
+) -> (Vec<AlarmSpec>, Option<ConsumerFacts>, Option<String>) {
+    let known = stream.as_ref().ok().and_then(|s| s.as_deref());
+    let mappings = stream_mappings(ctx, known).await;
+    let (consumer, note) = match &stream {
+        Ok(_) => consumer_from(None, recommended_live, known, &mappings),
+        // The live IteratorAge alarm still names the consumer; without it, the stream is needed.
+        Err(e) => match consumer_from(None, recommended_live, None, &None) {
+            (Some(f), _) => (Some(f), None),
+            (None, _) => (
+                None,
+                Some(format!(
+                    "the consumer's IteratorAge and Errors alarms are left out: could not describe the table ({e})"
+                )),
+            ),
+        },
+    };
+    let specs = recommended(
+        &ctx.names,
+        consumer.as_deref(),
+        applied_minutes(recommended_live),
+    );
+    let facts = consumer.map(|function| ConsumerFacts {
+        function,
+        stream,
+        mappings: mappings.unwrap_or_else(|| Ok(Vec::new())),
+    });
+    (specs, facts, note)
+}
+
+/// The event source mappings of the table's stream (ListEventSourceMappings); `None` when the
+/// table has no stream.
+pub(crate) async fn stream_mappings(
+    ctx: &Context,
+    stream: Option<&str>,
+) -> Option<Result<Vec<EventSourceMappingConfiguration>, String>> {
+    let stream = stream?;
+    Some(match ctx.lambda().await {
+        Ok(l) => crate::aws::streams::event_source_mappings(l, stream)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
     })
 }
 
 /// The stream consumer's function for the recommended alarms: the flag, else the function of
 /// the live IteratorAge alarm (status), else the one event source mapping reading the table's
 /// stream. `None` with a note saying why the consumer's alarms are left out.
-pub(crate) async fn recommended_consumer(
-    ctx: &Context,
+pub(crate) fn consumer_from(
     flag: Option<&str>,
     live: &[MetricAlarm],
     stream: Option<&str>,
+    mappings: &Option<Result<Vec<EventSourceMappingConfiguration>, String>>,
 ) -> (Option<String>, Option<String>) {
     if let Some(f) = flag {
         return (Some(f.to_owned()), None);
@@ -137,12 +204,8 @@ pub(crate) async fn recommended_consumer(
         return (Some(f.to_owned()), None);
     }
     let skipped = "the consumer's IteratorAge and Errors alarms are left out";
-    let Some(stream) = stream else {
+    let (Some(_), Some(mappings)) = (stream, mappings) else {
         return (None, Some(format!("{skipped}: the table has no stream")));
-    };
-    let mappings = match ctx.lambda().await {
-        Ok(l) => crate::aws::streams::event_source_mappings(l, stream).await,
-        Err(e) => return (None, Some(format!("{skipped}: {e}"))),
     };
     let functions: Vec<String> = match mappings {
         Ok(m) => m
@@ -173,6 +236,86 @@ pub(crate) async fn recommended_consumer(
             )),
         ),
     }
+}
+
+/// `alarm.consumer_mapping`: the consumer's alarms watch its invocations and iterator age, both
+/// of which stop, without an alarm, when no enabled mapping feeds it the table's stream.
+pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
+    let check = CheckId::AlarmConsumerMapping;
+    let f = &c.function;
+    let blind = "its IteratorAge and Errors alarms stay OK while nothing is read";
+    let remedy = "enable or re-create the mapping on the table's LatestStreamArn (aws lambda update-event-source-mapping --uuid <uuid> --enabled); eventsctl stream-status shows the stream's consumers";
+    let stream = match &c.stream {
+        Ok(s) => s,
+        Err(e) => {
+            return Finding::unknown(
+                check,
+                format!(
+                    "could not describe the table ({e}): whether {f} reads its stream is not known"
+                ),
+            )
+            .remedy(
+                "check the dynamodb:DescribeTable permission (eventsctl iam-policy alarms status)",
+            )
+            .evidence(json!({"function": f, "stream": null}));
+        }
+    };
+    let Some(stream) = stream else {
+        return Finding::crit(
+            check,
+            format!("the table has no stream: the consumer {f} reads nothing and {blind}"),
+        )
+        .remedy(remedy)
+        .evidence(json!({"function": f, "stream": null}));
+    };
+    let mappings = match &c.mappings {
+        Ok(m) => m,
+        Err(e) => {
+            return Finding::unknown(
+                check,
+                format!("could not list the stream's event source mappings ({e}): whether {f} still reads it is not known"),
+            )
+            .remedy("check the lambda:ListEventSourceMappings permission (eventsctl iam-policy alarms status)")
+            .evidence(json!({"function": f, "stream": stream}));
+        }
+    };
+    let own: Vec<&EventSourceMappingConfiguration> = mappings
+        .iter()
+        .filter(|m| {
+            m.function_arn()
+                .map(crate::checks::stream::function_name)
+                .as_deref()
+                == Some(f.as_str())
+        })
+        .collect();
+    let states: Vec<&str> = own.iter().map(|m| m.state().unwrap_or("?")).collect();
+    let evidence = json!({
+        "function": f,
+        "stream": stream,
+        "mappings": own.iter().map(|m| json!({"uuid": m.uuid(), "state": m.state()})).collect::<Vec<_>>(),
+    });
+    let reading = crate::checks::stream::active_readers(
+        &own.iter().map(|m| (*m).clone()).collect::<Vec<_>>(),
+    );
+    if own.is_empty() {
+        Finding::crit(
+            check,
+            format!("no event source mapping of {f} reads the table's stream (deleted, or on another stream): {blind}"),
+        )
+        .remedy(remedy)
+    } else if reading.is_empty() {
+        Finding::crit(
+            check,
+            format!("the event source mapping of {f} is {}: {blind}", states.join(", ")),
+        )
+        .remedy(remedy)
+    } else {
+        Finding::ok(
+            check,
+            format!("{f} reads the table's stream (mapping {})", states.join(", ")),
+        )
+    }
+    .evidence(evidence)
 }
 
 /// The IteratorAge threshold the live alarm was applied with, in minutes (default 5).
@@ -366,6 +509,45 @@ pub(crate) fn check_name(spec: &AlarmSpec, prefix: &str) -> CheckId {
 }
 
 pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
+    let mut out = evaluate_alarms(facts, name_prefix);
+    if let Some(c) = &facts.consumer {
+        out.push(consumer_mapping_finding(c).runbook(RB_CONSUMER));
+    }
+    out
+}
+
+const RB_CONSUMER: &str =
+    "Beyond the runbook: recommended alarms (docs/runbook-map.md); Issue 3, resolution 4";
+
+/// Who the alarm notifies, as CloudWatch keeps it.
+pub(crate) fn actions_of(a: &MetricAlarm) -> AlarmActions {
+    AlarmActions {
+        alarm: a.alarm_actions().to_vec(),
+        ok: a.ok_actions().to_vec(),
+        insufficient_data: a.insufficient_data_actions().to_vec(),
+    }
+}
+
+/// What `alarms apply` leaves an alarm notifying: with `--sns-topic`, the topic on ALARM and OK
+/// (what the spec owns); every other action as the alarm has it (its INSUFFICIENT_DATA actions
+/// always, all of them without the flag). A new alarm without the flag notifies nobody.
+pub(crate) fn planned_actions(topic: Option<&str>, live: Option<&MetricAlarm>) -> AlarmActions {
+    let mut out = live.map(actions_of).unwrap_or_default();
+    if let Some(t) = topic {
+        out.alarm = vec![t.to_owned()];
+        out.ok = vec![t.to_owned()];
+    }
+    out
+}
+
+/// The spec notifies the same topics on ALARM and on OK: OK actions that differ (none, or
+/// others) are drift, `ok_actions: have -> want`.
+fn actions_drift(a: &MetricAlarm) -> Option<String> {
+    let (alarm, ok) = (a.alarm_actions(), a.ok_actions());
+    (!alarm.is_empty() && alarm != ok).then(|| format!("ok_actions: {ok:?} -> {alarm:?}"))
+}
+
+fn evaluate_alarms(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
     let found = match &facts.found {
         Ok(f) => f,
         Err(e) => {
@@ -395,82 +577,99 @@ pub fn evaluate(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                 .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN>")
                 .runbook(spec.runbook);
             };
-            // Every alarm watches a metric or metric math: an answer with neither is a service
-            // that dropped the math (seen with emulators), not a drift AWS would show. What it
-            // watches cannot be compared then; the alarm's own settings still can.
-            let unreadable = a.metric_name().is_none() && a.metrics().is_empty();
-            let drift: Vec<String> = drift(spec, a)
-                .into_iter()
-                .filter(|d| !unreadable || !WATCHED_FIELDS.iter().any(|w| d.starts_with(w)))
-                .collect();
-            let state = a.state_value().cloned();
-            let actions = a.alarm_actions();
-            let enabled = a.actions_enabled().unwrap_or(true);
-            let mut status = Status::Ok;
-            let mut parts = vec![format!(
-                "state {}",
-                state.as_ref().map(|s| s.as_str()).unwrap_or("?")
-            )];
-            let mut remedies = Vec::new();
-            if state == Some(StateValue::Alarm) {
-                status = status.max(Status::Crit);
-                parts.push(format!(
-                    "in ALARM since {}",
-                    a.state_updated_timestamp()
-                        .map(|t| t.to_string())
-                        .unwrap_or_default()
-                ));
-                remedies.push(format!("follow the runbook: {}", spec.runbook));
-            }
-            if state == Some(StateValue::InsufficientData) {
-                status = status.max(Status::Warn);
-                parts.push("it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page".into());
-                remedies.push(format!(
-                    "check the alarm's reason: {}",
-                    a.state_reason().unwrap_or("-")
-                ));
-            }
-            if unreadable {
-                status = status.max(Status::Unknown);
-                parts.push(
-                    "cannot compare: the service did not return the alarm's metric or metric math"
-                        .into(),
-                );
-                remedies.push("compare it in the CloudWatch console, or run against AWS (an emulator may drop metric math)".to_owned());
-            }
-            if !drift.is_empty() {
-                status = status.max(Status::Warn);
-                parts.push(format!("drifted from spec ({})", drift.join("; ")));
-                remedies.push("eventsctl alarms apply restores the spec".to_owned());
-            }
-            if actions.is_empty() {
-                status = status.max(Status::Warn);
-                parts.push("no alarm actions: nobody gets paged".into());
-                remedies.push("eventsctl alarms apply --sns-topic <on-call topic ARN>".to_owned());
-            } else if !enabled {
-                status = status.max(Status::Warn);
-                parts.push("actions disabled".into());
-                remedies
-                    .push("aws cloudwatch enable-alarm-actions --alarm-names <name>".to_owned());
-            } else {
-                parts.push(format!("notifies {}", actions.join(", ")));
-            }
-            let mut f = Finding::new(check, status, parts.join("; "))
-                .evidence(json!({
-                    "alarm": spec.name,
-                    "state": state.as_ref().map(|s| s.as_str()),
-                    "state_reason": a.state_reason(),
-                    "drift": drift,
-                    "alarm_actions": actions,
-                    "actions_enabled": enabled,
-                }))
-                .runbook(spec.runbook);
-            if !remedies.is_empty() {
-                f = f.remedy(remedies.join("; "));
-            }
-            f
+            live_alarm_finding(spec, a, check)
         })
         .collect()
+}
+
+/// One alarm that exists: its state, drift from its spec, and who it notifies.
+fn live_alarm_finding(spec: &AlarmSpec, a: &MetricAlarm, check: CheckId) -> Finding {
+    // Every alarm watches a metric or metric math: an answer with neither is a service
+    // that dropped the math (seen with emulators), not a drift AWS would show. What it
+    // watches cannot be compared then; the alarm's own settings still can.
+    let unreadable = a.metric_name().is_none() && a.metrics().is_empty();
+    let drift: Vec<String> = drift(spec, a)
+        .into_iter()
+        .filter(|d| !unreadable || !WATCHED_FIELDS.iter().any(|w| d.starts_with(w)))
+        .collect();
+    let state = a.state_value().cloned();
+    let actions = a.alarm_actions();
+    let enabled = a.actions_enabled().unwrap_or(true);
+    let mut status = Status::Ok;
+    let mut parts = vec![format!(
+        "state {}",
+        state.as_ref().map(|s| s.as_str()).unwrap_or("?")
+    )];
+    let mut remedies = Vec::new();
+    if state == Some(StateValue::Alarm) {
+        status = status.max(Status::Crit);
+        parts.push(format!(
+            "in ALARM since {}",
+            a.state_updated_timestamp()
+                .map(|t| t.to_string())
+                .unwrap_or_default()
+        ));
+        remedies.push(format!("follow the runbook: {}", spec.runbook));
+    }
+    if state == Some(StateValue::InsufficientData) {
+        status = status.max(Status::Warn);
+        parts.push("it cannot evaluate (no datapoints: no traffic, or a metric that is not emitted), so it would not page".into());
+        remedies.push(format!(
+            "check the alarm's reason: {}",
+            a.state_reason().unwrap_or("-")
+        ));
+    }
+    if unreadable {
+        status = status.max(Status::Unknown);
+        parts.push(
+            "cannot compare: the service did not return the alarm's metric or metric math".into(),
+        );
+        remedies.push("compare it in the CloudWatch console, or run against AWS (an emulator may drop metric math)".to_owned());
+    }
+    if !drift.is_empty() {
+        status = status.max(Status::Warn);
+        parts.push(format!("drifted from spec ({})", drift.join("; ")));
+        remedies.push("eventsctl alarms apply restores the spec".to_owned());
+    }
+    let actions_drift = actions_drift(a);
+    if let Some(d) = &actions_drift {
+        status = status.max(Status::Warn);
+        parts.push(format!(
+                    "its OK actions differ from its alarm actions ({d}): the recovery is not told to whoever was paged"
+                ));
+        remedies.push(
+                    "eventsctl alarms apply --sns-topic <on-call topic ARN> notifies it on ALARM and OK alike"
+                        .to_owned(),
+                );
+    }
+    let drift: Vec<String> = drift.into_iter().chain(actions_drift).collect();
+    if actions.is_empty() {
+        status = status.max(Status::Warn);
+        parts.push("no alarm actions: nobody gets paged".into());
+        remedies.push("eventsctl alarms apply --sns-topic <on-call topic ARN>".to_owned());
+    } else if !enabled {
+        status = status.max(Status::Warn);
+        parts.push("actions disabled".into());
+        remedies.push("aws cloudwatch enable-alarm-actions --alarm-names <name>".to_owned());
+    } else {
+        parts.push(format!("notifies {}", actions.join(", ")));
+    }
+    let mut f = Finding::new(check, status, parts.join("; "))
+        .evidence(json!({
+            "alarm": spec.name,
+            "state": state.as_ref().map(|s| s.as_str()),
+            "state_reason": a.state_reason(),
+            "drift": drift,
+            "alarm_actions": actions,
+            "ok_actions": a.ok_actions(),
+            "insufficient_data_actions": a.insufficient_data_actions(),
+            "actions_enabled": enabled,
+        }))
+        .runbook(spec.runbook);
+    if !remedies.is_empty() {
+        f = f.remedy(remedies.join("; "));
+    }
+    f
 }
 
 #[cfg(test)]
@@ -493,6 +692,7 @@ mod tests {
             )
             .state_value(StateValue::Ok)
             .alarm_actions("arn:aws:sns:us-east-1:1:oncall")
+            .ok_actions("arn:aws:sns:us-east-1:1:oncall")
             .actions_enabled(true);
         b = match &spec.watch {
             Watch::Metric(m) => {
@@ -528,6 +728,7 @@ mod tests {
         let facts = AlarmFacts {
             specs: specs.clone(),
             found: Ok(all_good.clone()),
+            consumer: None,
         };
         assert!(
             evaluate(&facts, "p-dev-")
@@ -598,6 +799,7 @@ mod tests {
             &AlarmFacts {
                 specs: specs.clone(),
                 found: Ok(no_low),
+                consumer: None,
             },
             "p-dev-",
         );
@@ -616,6 +818,7 @@ mod tests {
                 &AlarmFacts {
                     specs: specs.clone(),
                     found: Ok(found),
+                    consumer: None,
                 },
                 "p-dev-",
             );
@@ -624,6 +827,173 @@ mod tests {
                 findings[1..].iter().all(|f| f.status == Status::Ok),
                 "case {i}"
             );
+        }
+    }
+
+    /// The spec notifies ALARM and OK alike: OK actions that are missing or go elsewhere are
+    /// drift (a warning), and the evidence shows every action list.
+    #[test]
+    fn ok_actions_that_differ_from_the_alarm_actions_are_drift() {
+        let names = Names::derive("p", "dev", None);
+        let specs = crate::spec::alarms::alarms(&names, &["EventTypeIndex"]);
+        let run = |found: Vec<MetricAlarm>| {
+            evaluate(
+                &AlarmFacts {
+                    specs: specs.clone(),
+                    found: Ok(found),
+                    consumer: None,
+                },
+                "p-dev-",
+            )
+        };
+        let first = check_name(&specs[0], "p-dev-").to_string();
+        for (ok, words) in [
+            (
+                None,
+                r#"ok_actions: [] -> ["arn:aws:sns:us-east-1:1:oncall"]"#,
+            ),
+            (
+                Some(vec!["arn:aws:sns:us-east-1:1:slack".to_owned()]),
+                r#"ok_actions: ["arn:aws:sns:us-east-1:1:slack"] -> ["arn:aws:sns:us-east-1:1:oncall"]"#,
+            ),
+        ] {
+            let mut found: Vec<MetricAlarm> = specs.iter().map(live).collect();
+            found[0].ok_actions = ok;
+            found[0].insufficient_data_actions = Some(vec!["arn:aws:sns:us-east-1:1:ops".into()]);
+            let out = run(found);
+            let f = crate::checks::expect(&out, &first, Status::Warn, words);
+            assert!(f.summary.contains("OK actions differ"), "{}", f.summary);
+            assert!(
+                f.remedy.as_deref().unwrap_or("").contains("--sns-topic"),
+                "{f:?}"
+            );
+            assert_eq!(
+                f.evidence["insufficient_data_actions"],
+                json!(["arn:aws:sns:us-east-1:1:ops"])
+            );
+            assert!(out[1..].iter().all(|f| f.status == Status::Ok));
+        }
+    }
+
+    /// What `alarms apply` leaves each alarm notifying: without `--sns-topic`, everything it has;
+    /// with it, the topic on ALARM and OK and its INSUFFICIENT_DATA actions kept.
+    #[test]
+    fn apply_keeps_what_the_spec_does_not_own() {
+        let t = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let names = Names::derive("p", "dev", None);
+        let spec = &crate::spec::alarms::alarms(&names, &[])[0];
+        let mut a = live(spec);
+        a.ok_actions = Some(t(&["slack"]));
+        a.insufficient_data_actions = Some(t(&["ops"]));
+        assert_eq!(planned_actions(None, None), AlarmActions::default());
+        assert_eq!(
+            planned_actions(None, Some(&a)),
+            AlarmActions {
+                alarm: t(&["arn:aws:sns:us-east-1:1:oncall"]),
+                ok: t(&["slack"]),
+                insufficient_data: t(&["ops"]),
+            }
+        );
+        assert_eq!(
+            planned_actions(Some("new"), Some(&a)),
+            AlarmActions {
+                alarm: t(&["new"]),
+                ok: t(&["new"]),
+                insufficient_data: t(&["ops"]),
+            }
+        );
+        assert_eq!(
+            planned_actions(Some("new"), None),
+            AlarmActions {
+                alarm: t(&["new"]),
+                ok: t(&["new"]),
+                insufficient_data: vec![],
+            }
+        );
+    }
+
+    /// The consumer's alarms see nothing without an enabled mapping on the table's stream:
+    /// `alarm.consumer_mapping` says so, case by case.
+    #[test]
+    fn the_consumers_mapping_is_checked() {
+        use aws_sdk_lambda::types::EventSourceMappingConfiguration as Esm;
+        let mapping = |function: &str, state: &str| {
+            Esm::builder()
+                .uuid("u-1")
+                .function_arn(format!("arn:aws:lambda:us-east-1:1:function:{function}"))
+                .state(state)
+                .build()
+        };
+        let stream: Result<Option<String>, String> = Ok(Some(
+            "arn:aws:dynamodb:us-east-1:1:table/t/stream/1999-01-01T00:00:00.000".to_owned(),
+        ));
+        type Case = (
+            Result<Option<String>, String>,
+            Result<Vec<Esm>, String>,
+            Status,
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                stream.clone(),
+                Ok(vec![mapping("consumer", "Enabled")]),
+                Status::Ok,
+                "consumer reads the table's stream (mapping Enabled)",
+            ),
+            (
+                stream.clone(),
+                Ok(vec![mapping("consumer", "Disabled")]),
+                Status::Crit,
+                "the event source mapping of consumer is Disabled: its IteratorAge and Errors alarms stay OK while nothing is read",
+            ),
+            (
+                stream.clone(),
+                Ok(vec![mapping("someone-else", "Enabled")]),
+                Status::Crit,
+                "no event source mapping of consumer reads the table's stream",
+            ),
+            (
+                stream.clone(),
+                Ok(vec![]),
+                Status::Crit,
+                "no event source mapping of consumer reads the table's stream",
+            ),
+            (
+                Ok(None),
+                Ok(vec![]),
+                Status::Crit,
+                "the table has no stream",
+            ),
+            (
+                Err("AccessDenied on dynamodb:DescribeTable".into()),
+                Ok(vec![]),
+                Status::Unknown,
+                "could not describe the table (AccessDenied on dynamodb:DescribeTable): whether consumer reads its stream is not known",
+            ),
+            (
+                stream.clone(),
+                Err("AccessDenied on lambda:ListEventSourceMappings".into()),
+                Status::Unknown,
+                "could not list the stream's event source mappings",
+            ),
+        ];
+        let names = Names::derive("p", "dev", None);
+        let specs = crate::spec::alarms::recommended(&names, Some("consumer"), 5.0);
+        for (stream, mappings, status, words) in cases {
+            let found: Vec<MetricAlarm> = specs.iter().map(live).collect();
+            let out = evaluate(
+                &AlarmFacts {
+                    specs: specs.clone(),
+                    found: Ok(found),
+                    consumer: Some(ConsumerFacts {
+                        function: "consumer".into(),
+                        stream,
+                        mappings,
+                    }),
+                },
+                "p-dev-",
+            );
+            crate::checks::expect(&out, "alarm.consumer_mapping", status, words);
         }
     }
 
@@ -639,6 +1009,7 @@ mod tests {
                 &AlarmFacts {
                     specs: specs.clone(),
                     found,
+                    consumer: None,
                 },
                 "p-dev-",
             )

@@ -17,8 +17,10 @@ use crate::report::{Finding, Section, Status};
 use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
-/// DynamoDB's Contributor Insights rules return at most 25 contributors (docs/aws-facts.md §8.1).
+/// The contributors asked of each Contributor Insights report: eventsctl's choice, within what
+/// GetInsightRuleReport takes (MaxContributorCount 1-100, default 10; docs/aws-facts.md §8.1).
 pub(crate) const MAX_CONTRIBUTORS: i32 = 25;
+
 /// A user is hot above half the partition limit (warn), too hot above it (crit).
 pub(crate) const WARN_RATE: f64 = PARTITION_WRITE_LIMIT / 2.0;
 /// One user "dominates" above this share of all events.
@@ -620,6 +622,22 @@ mod tests {
         assert_eq!(shard_count(1000.0), 2);
         assert_eq!(shard_count(2500.0), 4);
         assert_eq!(shard_count(6000.0), 9);
+    }
+
+    /// The contributors asked for are within what GetInsightRuleReport takes, and the facts
+    /// page words the range as AWS does (an earlier "at most 25 for DynamoDB rules" was no AWS
+    /// limit).
+    #[test]
+    fn contributors_asked_within_the_reports_range_as_aws_words_it() {
+        // GetInsightRuleReport's MaxContributorCount range.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetInsightRuleReport.html
+        assert!((1..=100).contains(&MAX_CONTRIBUTORS));
+        let facts = include_str!("../../docs/aws-facts.md");
+        assert!(
+            facts.contains("`MaxContributorCount` takes 1 to 100 (default 10)"),
+            "docs/aws-facts.md §8.1"
+        );
+        assert!(!facts.contains("at most 25 contributors"));
     }
 
     /// docs/evidence.md: each hot-partitions finding without its evidence.

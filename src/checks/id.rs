@@ -258,6 +258,11 @@ check_ids! {
     PitrWindow => "pitr.window",
     /// The alarms could not be described.
     AlarmDescribe => "alarm.describe",
+    /// `alarms apply`: alarms left notifying nobody (no `--sns-topic`, no actions of their own).
+    AlarmActions => "alarm.actions",
+    /// The stream consumer the recommended alarms watch still has an enabled event source
+    /// mapping on the table's stream: without one its alarms stay OK while nothing is read.
+    AlarmConsumerMapping => "alarm.consumer_mapping",
     /// One alarm (its name without `{prefix}-{env}-`): exists, matches its spec, has actions,
     /// is OK.
     Alarm("{alarm}") => "alarm.",

@@ -419,6 +419,22 @@ mod tests {
                 Status::Warn,
                 "sustained (no alarm watches BatchWriteItem)",
             ),
+            // The import's PartiQL batches: read under OperationType=Write, held to the batch
+            // targets, watched by no alarm.
+            (
+                "BatchExecuteStatement",
+                Stat::P99,
+                &[30.0, 31.0, 32.0],
+                Status::Ok,
+                "eventsctl's batch targets",
+            ),
+            (
+                "BatchExecuteStatement",
+                Stat::P99,
+                &[70.0, 71.0, 72.0],
+                Status::Warn,
+                "sustained (no alarm watches BatchExecuteStatement)",
+            ),
             (
                 "GetItem",
                 Stat::P95,
@@ -479,6 +495,31 @@ mod tests {
                     ),
                 );
             }
+        }
+    }
+
+    /// The import's batches are asked for with their whole dimension set: without
+    /// `OperationType=Write`, CloudWatch has no such metric.
+    #[test]
+    fn the_imports_batch_latency_is_read_with_its_operation_type() {
+        let keys = metric_keys("t");
+        let batch: Vec<&MetricKey> = keys
+            .iter()
+            .filter(|k| {
+                k.dimensions
+                    .contains(&("Operation".to_owned(), "BatchExecuteStatement".to_owned()))
+            })
+            .collect();
+        assert_eq!(batch.len(), STATS.len(), "{keys:?}");
+        for k in batch {
+            assert_eq!(
+                k.dimensions,
+                [
+                    ("TableName".to_owned(), "t".to_owned()),
+                    ("Operation".to_owned(), "BatchExecuteStatement".to_owned()),
+                    ("OperationType".to_owned(), "Write".to_owned()),
+                ]
+            );
         }
     }
 

@@ -2,7 +2,12 @@
 //!
 //! Reads the table's own throttle metrics per table and per GSI, the per-reason metrics of
 //! August 2025 (key range, on-demand maximum, account limit, provisioned), ThrottledRequests and
-//! SystemErrors per operation, consumed capacity, and UserErrors only as account-wide context.
+//! SystemErrors per operation (the import's BatchExecuteStatement writes included), consumed
+//! capacity, and UserErrors only as account-wide context. UserErrors counts HTTP 400s except
+//! throttling and ConditionalCheckFailed; a duplicate INSERT is refused with DuplicateItem, which
+//! is not among those exceptions, so a re-import may raise it (AWS does not say whether a
+//! statement refused inside a BatchExecuteStatement, answered HTTP 200, counts).
+//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
 
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;
@@ -93,9 +98,12 @@ impl ByReason {
         )
     }
 }
-pub(crate) const WRITE_OPERATIONS: [&str; 5] = [
+/// The write operations whose ThrottledRequests and SystemErrors are read: the API's, and the
+/// import's PartiQL batches (`OperationType=Write`, [`metrics::operation_dimensions`]).
+pub(crate) const WRITE_OPERATIONS: [&str; 6] = [
     "PutItem",
     "BatchWriteItem",
+    metrics::BATCH_EXECUTE_STATEMENT,
     "UpdateItem",
     "DeleteItem",
     "TransactWriteItems",
@@ -811,7 +819,7 @@ pub(crate) fn sections(facts: &ThrottleFacts) -> Vec<Section> {
     out.push(Section::pairs(
         "Context",
         vec![
-            ("UserErrors", format!("{} in the window, account- and Region-wide: every table's HTTP 400s, not this table's throttling", count(user_errors))),
+            ("UserErrors", format!("{} in the window, account- and Region-wide: every table's HTTP 400s (an import's refused duplicate INSERTs may be among them), not this table's throttling", count(user_errors))),
             ("throttles alarm", alarm),
         ],
     ));
@@ -1066,6 +1074,49 @@ mod tests {
             let got: Vec<&str> = causes(&facts, m).iter().map(|c| c.name).collect();
             assert_eq!(got, named, "{name}");
         }
+    }
+
+    /// The import writes with BatchExecuteStatement (`OperationType=Write`): its throttled
+    /// requests and server errors are read like the API's, under their full dimension set, and
+    /// its throttled batches count as base-table writes throttled.
+    #[test]
+    fn the_imports_batches_are_read_with_their_operation_type() {
+        use crate::checks::expect;
+        let batch = Some(metrics::BATCH_EXECUTE_STATEMENT);
+        let keys = metric_keys(TABLE, &[GSI.into()]);
+        for metric in ["ThrottledRequests", "SystemErrors"] {
+            let key = keys
+                .iter()
+                .find(|k| {
+                    k.metric == metric
+                        && k.dimensions
+                            .contains(&("Operation".to_owned(), "BatchExecuteStatement".to_owned()))
+                })
+                .unwrap_or_else(|| panic!("{metric} of the import's batches is not read"));
+            assert!(
+                key.dimensions
+                    .contains(&("OperationType".to_owned(), "Write".to_owned())),
+                "{key:?}"
+            );
+        }
+        let out = evaluate(&facts(&[
+            ("ThrottledRequests", None, batch, &[4.0, 3.0]),
+            ("SystemErrors", None, batch, &[2.0]),
+            ("WriteThrottleEvents", Some(GSI), None, &[5.0]),
+        ]));
+        expect(
+            &out,
+            "throttling.requests",
+            Status::Warn,
+            "throttled requests: BatchExecuteStatement 7",
+        );
+        expect(
+            &out,
+            "throttling.system_errors",
+            Status::Warn,
+            "server-side errors (HTTP 500): BatchExecuteStatement 2",
+        );
+        expect(&out, "throttling.cause", Status::Warn, "GSI back-pressure");
     }
 
     #[test]

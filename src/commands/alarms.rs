@@ -4,11 +4,13 @@ use serde::Serialize;
 
 use crate::aws::alarms as cw_alarms;
 use crate::checks::alarms::{
-    check_name, drift, evaluate, gather, recommended_consumer, table_specs,
+    actions_of, check_name, consumer_from, drift, evaluate, gather, planned_actions,
+    stream_mappings, table_specs,
 };
 use crate::cli::AlarmsApplyArgs;
 use crate::context::Context;
-use crate::report::{CheckId, Report, Section};
+use crate::error::Refusal;
+use crate::report::{CheckId, Finding, Report, Section};
 use crate::spec::alarms::{AlarmAction, recommended};
 use crate::spec::{self, Names};
 
@@ -50,23 +52,46 @@ struct PlanEntry {
     /// `create`, `update` or `unchanged`.
     action: AlarmAction,
     changes: Vec<String>,
-    /// The alarm's actions (SNS topics) after the apply.
+    /// The alarm's ALARM actions (SNS topics) after the apply.
     actions: Vec<String>,
+    /// Its OK actions after the apply.
+    ok_actions: Vec<String>,
+    /// Its INSUFFICIENT_DATA actions after the apply (always the ones it had).
+    insufficient_data_actions: Vec<String>,
+}
+
+/// `--consumer-function NAME` must name a function that exists: alarms on a function that does
+/// not exist never fire. Checked before anything is created.
+async fn check_consumer(ctx: &Context, function: &str) -> anyhow::Result<()> {
+    let lambda = ctx.lambda().await?;
+    match crate::aws::lambda::function_exists(lambda, function).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Refusal::new(format!(
+            "--consumer-function {function}: no such Lambda function in this account and Region; its alarms could never fire, so nothing was created (name the stream consumer's function, or leave the flag out to find it from the stream's event source mapping)"
+        ))
+        .into()),
+        Err(e) => Err(Refusal::new(format!(
+            "--consumer-function {function}: could not check that the function exists ({e}); nothing was created"
+        ))
+        .into()),
+    }
 }
 
 pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "alarms apply", args.yes, args.dry_run)?;
+    if let Some(f) = args.consumer_function.as_deref() {
+        check_consumer(ctx, f).await?;
+    }
     let (mut specs, stream) = table_specs(ctx).await??;
     let cw = ctx.cloudwatch().await?;
     let mut report = Report::action("alarms apply");
     if args.recommended {
-        let (consumer, note) = recommended_consumer(
-            ctx,
-            args.consumer_function.as_deref(),
-            &[],
-            stream.as_deref(),
-        )
-        .await;
+        let flag = args.consumer_function.as_deref();
+        let mappings = match flag {
+            Some(_) => None,
+            None => stream_mappings(ctx, stream.as_deref()).await,
+        };
+        let (consumer, note) = consumer_from(flag, &[], stream.as_deref(), &mappings);
         report.notes.extend(note);
         specs.extend(recommended(
             &ctx.names,
@@ -78,16 +103,13 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
     let existing = cw_alarms::describe(cw, &names).await?;
     let mut rows = Vec::new();
     let mut plan = Vec::new();
+    let mut removed = Vec::new();
     for spec in &specs {
         let live = existing
             .iter()
             .find(|a| a.alarm_name() == Some(spec.name.as_str()));
         // Without --sns-topic, the actions an alarm has are kept: apply never unwires a pager.
-        let actions: Vec<String> = match (&args.sns_topic, live) {
-            (Some(t), _) => vec![t.clone()],
-            (None, Some(a)) => a.alarm_actions().to_vec(),
-            (None, None) => Vec::new(),
-        };
+        let actions = planned_actions(args.sns_topic.as_deref(), live);
         let (action, changes) = match live {
             None => (AlarmAction::Create, vec!["new alarm".to_owned()]),
             Some(a) => {
@@ -95,9 +117,13 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
                 if a.alarm_description() != Some(spec.description.as_str()) {
                     d.push("description".into());
                 }
-                if a.alarm_actions() != actions.as_slice() {
-                    d.push(format!("actions: {:?} -> {:?}", a.alarm_actions(), actions));
-                }
+                let had = actions_of(a);
+                d.extend(had.changes_to(&actions));
+                removed.extend(
+                    had.removed_by(&actions)
+                        .into_iter()
+                        .map(|r| format!("{}: {r}", spec.name)),
+                );
                 if d.is_empty() {
                     (AlarmAction::Unchanged, d)
                 } else {
@@ -119,7 +145,9 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
             check: check_name(spec, &prefix(&ctx.names)),
             action,
             changes,
-            actions,
+            actions: actions.alarm,
+            ok_actions: actions.ok,
+            insufficient_data_actions: actions.insufficient_data,
         });
     }
     report.section(Section::table(
@@ -131,14 +159,49 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
         &["ALARM", "ACTION", "CONDITION", "CHANGES"],
         rows,
     ));
+    if let Some(f) = nobody_paged(&plan, args.dry_run) {
+        report.push(f);
+    }
     report.set_data(&ApplyData {
         dry_run: args.dry_run,
         plan,
     })?;
-    if args.sns_topic.is_none() && existing.iter().all(|a| a.alarm_actions().is_empty()) {
-        report.note("No --sns-topic: the alarms notify nobody yet (alarms status warns about it).");
+    if !removed.is_empty() {
+        report.note(format!(
+            "--sns-topic replaces the ALARM and OK actions; {} removed: {}",
+            if args.dry_run { "would be" } else { "were" },
+            removed.join(", ")
+        ));
     }
+    report.note("Without --sns-topic every alarm keeps the actions it has (ALARM, OK and INSUFFICIENT_DATA); with it, the topic is notified on ALARM and OK, and INSUFFICIENT_DATA actions are kept.");
     report.note("Alarm 1 watches the table's own throttle events (write, read, each GSI's writes) and the on-demand per-reason ones, not UserErrors; missing datapoints count as 0 so the alarms return to OK. The latency alarms ignore periods with too few requests for a percentile.");
     report.correct(spec::corrections::user_errors());
     Ok(report)
+}
+
+/// `alarm.actions`: the alarms that notify nobody after the apply (no `--sns-topic`, no actions
+/// of their own), as a warning with the flag that fixes it.
+fn nobody_paged(plan: &[PlanEntry], dry_run: bool) -> Option<Finding> {
+    let silent: Vec<&str> = plan
+        .iter()
+        .filter(|p| p.actions.is_empty())
+        .map(|p| p.alarm.as_str())
+        .collect();
+    if silent.is_empty() {
+        return None;
+    }
+    Some(
+        Finding::warn(
+            CheckId::AlarmActions,
+            format!(
+                "{} of {} alarms {} nobody when they fire (no --sns-topic, and no actions of their own): {}",
+                silent.len(),
+                plan.len(),
+                if dry_run { "would notify" } else { "notify" },
+                silent.join(", ")
+            ),
+        )
+        .evidence(serde_json::json!({"alarms": silent}))
+        .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN> (the topic is notified on ALARM and OK)"),
+    )
 }

@@ -1,10 +1,14 @@
 //! `iam-policy [COMMAND...]`: the least-privilege IAM policy for the commands named, scoped to
 //! this environment's resources. No AWS call: the names come from the spec.
+//!
+//! A managed policy holds at most 6,144 characters (white space not counted): a policy larger
+//! than that is split into as many as fit, named `{prefix}-{env}-eventsctl-1`, `-2`, ... (README,
+//! "IAM permissions").
 
 use std::io::Write;
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::Outcome;
 use crate::cli::IamPolicyArgs;
@@ -12,11 +16,12 @@ use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::Format;
 use crate::report::{Report, Section};
-use crate::spec::iam::{Scope, policy as document, select};
+use crate::spec::iam::{NamedPolicy, Scope, policies, select};
 
 /// In the default format, the policy document itself (ready for `aws iam create-policy
-/// --policy-document file://...`); with `-o json|ndjson|markdown`, the envelope with the
-/// document in `data.policy`.
+/// --policy-document file://...`), or, when the commands need more than one managed policy, a
+/// JSON array of `{"PolicyName", "PolicyDocument"}` with a line on stderr saying so; with
+/// `-o json|ndjson|markdown`, the envelope with the documents in `data.policies`.
 pub(crate) async fn policy(
     ctx: &Context,
     args: &IamPolicyArgs,
@@ -29,10 +34,17 @@ pub(crate) async fn policy(
         region: ctx.region().unwrap_or_else(|| "*".into()),
         account: args.account_id.clone().unwrap_or_else(|| "*".into()),
     };
-    let doc = document(&commands, &ctx.names, &scope);
+    let parts = policies(&commands, &ctx.names, &scope);
+    let split = split_note(&parts);
     if ctx.output.format == Format::Table {
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        match parts.as_slice() {
+            [one] => serde_json::to_writer_pretty(&mut *out, &one.document)?,
+            many => serde_json::to_writer_pretty(&mut *out, &named(many))?,
+        }
         writeln!(out)?;
+        if let Some(note) = &split {
+            crate::output::notice(note);
+        }
         return Ok(Outcome::Streamed { failed: false });
     }
     let mut report = Report::action("iam-policy");
@@ -42,24 +54,59 @@ pub(crate) async fn policy(
             region: &scope.region,
             account: &scope.account,
         },
-        policy: &doc,
+        policy: match parts.as_slice() {
+            [one] => Some(&one.document),
+            _ => None,
+        },
+        policies: &parts,
     })?;
-    report.section(Section::lines(
-        "IAM policy",
-        serde_json::to_string_pretty(&doc)?
-            .lines()
-            .map(str::to_owned)
-            .collect(),
-    ));
+    for p in &parts {
+        report.section(Section::lines(
+            format!("IAM policy {} ({} characters)", p.name, p.characters),
+            serde_json::to_string_pretty(&p.document)?
+                .lines()
+                .map(str::to_owned)
+                .collect(),
+        ));
+    }
+    report.notes.extend(split);
     Ok(report.into())
 }
 
-/// `iam-policy`'s `data`: the commands covered, the scope, and the policy document.
+/// What `aws iam create-policy` takes for each part: `PolicyName`, `PolicyDocument`.
+fn named(parts: &[NamedPolicy]) -> Value {
+    json!(
+        parts
+            .iter()
+            .map(|p| json!({"PolicyName": p.name, "PolicyDocument": p.document}))
+            .collect::<Vec<_>>()
+    )
+}
+
+/// Said when the policy was split: how many, why, and how to create them.
+fn split_note(parts: &[NamedPolicy]) -> Option<String> {
+    (parts.len() > 1).then(|| {
+        format!(
+            "the permissions of these commands exceed one managed policy (6,144 characters without white space, IAM's quota): split into {} policies ({}); create each and attach them all (README, \"IAM permissions\")",
+            parts.len(),
+            parts
+                .iter()
+                .map(|p| format!("{}, {} characters", p.name, p.characters))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })
+}
+
+/// `iam-policy`'s `data`: the commands covered, the scope, and the policy: `policy` the
+/// document when one managed policy holds it (else null), `policies` every managed policy it
+/// takes (one, or the parts of a split).
 #[derive(Serialize)]
 struct PolicyData<'a> {
     commands: &'a [&'static str],
     scope: PolicyScope<'a>,
-    policy: &'a Value,
+    policy: Option<&'a Value>,
+    policies: &'a [NamedPolicy],
 }
 
 #[derive(Serialize)]

@@ -97,6 +97,12 @@ pub fn write_attachments(report: &Report, rc: &RenderContext, force: bool) -> Ve
     problems
 }
 
+/// A remark for the person at the terminal, on stderr, so that stdout holds only the output a
+/// pipe or a file takes (`iam-policy > policy.json`).
+pub(crate) fn notice(text: &str) {
+    eprintln!("eventsctl: {}", escape::line(text));
+}
+
 /// The envelope's `status` and a human summary of the findings' counts.
 pub(crate) fn counts(report: &Report) -> String {
     use crate::report::Status;

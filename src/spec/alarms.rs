@@ -22,8 +22,7 @@
 
 use super::Names;
 use super::targets::{READ_LATENCY_ALARM, Sustained, THROTTLE_ALARM, WRITE_LATENCY_ALARM};
-use crate::aws::metrics::DYNAMODB;
-use crate::aws::metrics::Stat;
+use crate::aws::metrics::{BATCH_EXECUTE_STATEMENT, DYNAMODB, Stat, operation_dimensions};
 
 /// One metric an alarm reads: namespace, name, full dimension set, statistic, period.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,22 +96,87 @@ impl AlarmAction {
     }
 }
 
+/// Who an alarm notifies in each state (SNS topic ARNs and the like).
+///
+/// The spec owns the ALARM and OK actions only when `alarms apply --sns-topic` names the topic;
+/// everything else an alarm notifies (its INSUFFICIENT_DATA actions always, all of them without
+/// the flag) is kept as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct AlarmActions {
+    /// AlarmActions: on entering ALARM.
+    pub alarm: Vec<String>,
+    /// OKActions: on returning to OK.
+    pub ok: Vec<String>,
+    /// InsufficientDataActions.
+    pub insufficient_data: Vec<String>,
+}
+
+impl AlarmActions {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 3] {
+        [
+            ("alarm actions", &self.alarm),
+            ("ok actions", &self.ok),
+            ("insufficient-data actions", &self.insufficient_data),
+        ]
+    }
+
+    /// `ok actions: ["a"] -> ["b"]` for each list that `to` changes.
+    pub(crate) fn changes_to(&self, to: &AlarmActions) -> Vec<String> {
+        self.lists()
+            .into_iter()
+            .zip(to.lists())
+            .filter(|((_, have), (_, want))| have != want)
+            .map(|((label, have), (_, want))| format!("{label}: {have:?} -> {want:?}"))
+            .collect()
+    }
+
+    /// `ok actions ARN` for every action `to` no longer has.
+    pub(crate) fn removed_by(&self, to: &AlarmActions) -> Vec<String> {
+        self.lists()
+            .into_iter()
+            .zip(to.lists())
+            .flat_map(|((label, have), (_, want))| {
+                have.iter()
+                    .filter(|a| !want.contains(a))
+                    .map(move |a| format!("{label} {a}"))
+            })
+            .collect()
+    }
+}
+
 /// The id of the math expression an alarm watches.
 pub(crate) const EXPRESSION_ID: &str = "e1";
 
 impl AlarmSpec {
-    /// `WriteThrottleEvents Sum (and 4 per-reason metrics, missing = 0)` or `... p99`.
+    /// What fires it: `<what> > 10 in 2x300s`, `<what> < 1 in 24x3600s`, `<what> > 0 in 2 of
+    /// 3x300s` (datapoints to alarm of the periods evaluated).
     pub(crate) fn condition(&self) -> String {
         let what = match &self.watch {
             Watch::Metric(m) => format!("{} {}", m.metric, m.stat),
             Watch::Math { label, .. } => label.clone(),
         };
+        let of = if self.datapoints_to_alarm == self.evaluation_periods {
+            String::new()
+        } else {
+            format!("{} of ", self.datapoints_to_alarm)
+        };
         format!(
-            "{what} > {} in {}x{}s",
+            "{what} {} {} in {of}{}x{}s",
+            self.operator(),
             self.threshold,
             self.evaluation_periods,
             self.period()
         )
+    }
+
+    /// The comparison as a symbol: `>` for GreaterThanThreshold, `<` for LessThanThreshold, ...
+    pub(crate) fn operator(&self) -> &'static str {
+        match self.comparison {
+            "GreaterThanOrEqualToThreshold" => ">=",
+            "LessThanThreshold" => "<",
+            "LessThanOrEqualToThreshold" => "<=",
+            _ => ">",
+        }
     }
 
     pub(crate) fn period(&self) -> i32 {
@@ -190,10 +254,7 @@ fn latency(table: &str, operation: &str, condition: Sustained) -> Watch {
     Watch::Metric(MetricSpec {
         namespace: DYNAMODB,
         metric: "SuccessfulRequestLatency".into(),
-        dimensions: vec![
-            ("TableName".to_owned(), table.to_owned()),
-            ("Operation".to_owned(), operation.to_owned()),
-        ],
+        dimensions: operation_dimensions(table, operation),
         stat: condition.stat,
         period: condition.period,
     })
@@ -261,15 +322,19 @@ pub(crate) fn recommended(
 ) -> Vec<AlarmSpec> {
     let table = names.table.as_str();
     let base = format!("{}-{}", names.prefix, names.env);
-    // SystemErrors has TableName + Operation dimensions: one input per operation the API uses.
-    let ops = ["PutItem", "BatchWriteItem", "GetItem", "Query"];
+    // SystemErrors has TableName + Operation dimensions (and OperationType for the import's
+    // PartiQL batches): one input per operation the API and the import use.
+    let ops = [
+        "PutItem",
+        "BatchWriteItem",
+        BATCH_EXECUTE_STATEMENT,
+        "GetItem",
+        "Query",
+    ];
     let op_metric = |metric: &str, op: &str, period: i32| MetricSpec {
         namespace: DYNAMODB,
         metric: metric.to_owned(),
-        dimensions: vec![
-            ("TableName".to_owned(), table.to_owned()),
-            ("Operation".to_owned(), op.to_owned()),
-        ],
+        dimensions: operation_dimensions(table, op),
         stat: Stat::Sum,
         period,
     };
@@ -277,11 +342,11 @@ pub(crate) fn recommended(
     let mut system_errors = alarm(
         format!("{base}-events-table-system-errors"),
         format!(
-            "Beyond the runbook: DynamoDB server errors (SystemErrors, HTTP 500) on {table}, any in 2 of 3 5-minute periods; the SDK retries them, persistent ones lose writes. Missing datapoints count as 0 (FILL). Managed by eventsctl."
+            "Beyond the runbook: DynamoDB server errors (SystemErrors, HTTP 500) on {table}, the API's and the import's (BatchExecuteStatement writes), any in 2 of 3 5-minute periods; the SDK retries them, persistent ones lose writes. Missing datapoints count as 0 (FILL). Managed by eventsctl."
         ),
         Watch::Math {
             expression: sum.join(" + "),
-            label: "SystemErrors of PutItem, BatchWriteItem, GetItem and Query (missing = 0)"
+            label: "SystemErrors of PutItem, BatchWriteItem, the import's BatchExecuteStatement writes, GetItem and Query (missing = 0)"
                 .to_owned(),
             inputs: ops
                 .iter()
@@ -341,7 +406,7 @@ pub(crate) fn recommended(
         };
         out.push(alarm(
             format!("{base}-consumer-iterator-age"),
-            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} minutes behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. Managed by eventsctl."),
+            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} minutes behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. {BLIND_WITHOUT_MAPPING} Managed by eventsctl."),
             lambda("IteratorAge", Stat::Maximum),
             Sustained { stat: Stat::Maximum, threshold: iterator_age_minutes * 60_000.0, periods: 2, period: 300 },
             RB_BEYOND,
@@ -349,7 +414,7 @@ pub(crate) fn recommended(
         let mut errors = alarm(
             format!("{base}-consumer-errors"),
             format!(
-                "Beyond the runbook: the stream consumer {function} failed (Lambda Errors) in 2 of 3 5-minute periods; a failing batch is retried and holds its shard back. Managed by eventsctl."
+                "Beyond the runbook: the stream consumer {function} failed (Lambda Errors) in 2 of 3 5-minute periods; a failing batch is retried and holds its shard back. {BLIND_WITHOUT_MAPPING} Managed by eventsctl."
             ),
             lambda("Errors", Stat::Sum),
             Sustained {
@@ -382,6 +447,10 @@ pub(crate) fn recommended_names(names: &Names) -> Vec<String> {
 
 const RB_BEYOND: &str = "Beyond the runbook: recommended alarms (docs/runbook-map.md)";
 
+/// Both consumer alarms watch what the function does with the batches its event source mapping
+/// hands it: with the mapping disabled or deleted there is nothing to see, and they stay OK.
+const BLIND_WITHOUT_MAPPING: &str = "It stays OK while the function's event source mapping on the stream is disabled or deleted (no invocations, no IteratorAge): eventsctl alarms status checks the mapping (alarm.consumer_mapping).";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,6 +474,28 @@ mod tests {
     /// `alarms status` asks DescribeAlarms for `recommended_names` before it knows the
     /// consumer: every alarm `recommended` can make, with a consumer or without, is among them.
     #[test]
+    fn action_changes_name_each_list_and_what_is_removed() {
+        let t = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let have = AlarmActions {
+            alarm: t(&["oncall"]),
+            ok: t(&["slack"]),
+            insufficient_data: t(&["ops"]),
+        };
+        assert!(have.changes_to(&have).is_empty());
+        let want = AlarmActions {
+            alarm: t(&["oncall"]),
+            ok: t(&["oncall"]),
+            insufficient_data: t(&["ops"]),
+        };
+        assert_eq!(
+            have.changes_to(&want),
+            [r#"ok actions: ["slack"] -> ["oncall"]"#]
+        );
+        assert_eq!(have.removed_by(&want), ["ok actions slack"]);
+        assert_eq!(want.removed_by(&have), ["ok actions oncall"]);
+    }
+
+    #[test]
     fn recommended_names_cover_every_recommended_alarm() {
         let names = Names::derive("zapier-triggers-api", "prod", None);
         let listed: std::collections::BTreeSet<String> =
@@ -418,6 +509,38 @@ mod tests {
         assert_eq!(made(Some("events-consumer")), listed);
         assert!(made(None).is_subset(&listed));
         assert_eq!(made(None).len(), 2, "the table's own two");
+    }
+
+    /// The consumer's alarms say they cannot see a disabled or deleted mapping, and every
+    /// description fits PutMetricAlarm's 1,024 characters (long names included).
+    #[test]
+    fn descriptions_say_what_the_alarm_cannot_see_and_fit_aws() {
+        // PutMetricAlarm takes an AlarmDescription of at most 1,024 characters.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+        const MAX_DESCRIPTION: usize = 1024;
+        let names = Names::derive("zapier-triggers-api-with-a-long-prefix", "production", None);
+        let long_function = "f".repeat(64);
+        let all: Vec<AlarmSpec> = alarms(&names, &["EventTypeIndex", "StatusIndex"])
+            .into_iter()
+            .chain(recommended(&names, Some(&long_function), 5.0))
+            .collect();
+        for a in &all {
+            assert!(
+                a.description.chars().count() <= MAX_DESCRIPTION,
+                "{}: {} characters",
+                a.name,
+                a.description.chars().count()
+            );
+        }
+        for suffix in ["-consumer-iterator-age", "-consumer-errors"] {
+            let a = all.iter().find(|a| a.name.ends_with(suffix)).unwrap();
+            assert!(
+                a.description
+                    .contains("event source mapping on the stream is disabled or deleted"),
+                "{}",
+                a.description
+            );
+        }
     }
 
     #[test]
@@ -494,6 +617,17 @@ mod tests {
             (a[1].comparison, a[1].evaluation_periods, a[1].period()),
             ("LessThanThreshold", 24, 3600)
         );
+        // It fires below 1: the condition shown says so.
+        assert!(
+            a[1].condition().ends_with("< 1 in 24x3600s"),
+            "{}",
+            a[1].condition()
+        );
+        assert!(
+            a[0].condition().ends_with(" > 0 in 2 of 3x300s"),
+            "{}",
+            a[0].condition()
+        );
         let Watch::Metric(age) = &a[2].watch else {
             panic!("IteratorAge is one metric")
         };
@@ -508,6 +642,29 @@ mod tests {
         assert!(
             a.iter()
                 .all(|s| s.description.contains("Managed by eventsctl"))
+        );
+        // SystemErrors of the import's PartiQL batches, under their whole dimension set.
+        let Watch::Math {
+            expression, inputs, ..
+        } = &a[0].watch
+        else {
+            panic!("SystemErrors is metric math")
+        };
+        assert_eq!(
+            expression,
+            "FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0) + FILL(m5, 0)"
+        );
+        let batch = inputs
+            .iter()
+            .find(|m| {
+                m.dimensions
+                    .contains(&("Operation".to_owned(), "BatchExecuteStatement".to_owned()))
+            })
+            .expect("the import's SystemErrors");
+        assert!(
+            batch
+                .dimensions
+                .contains(&("OperationType".to_owned(), "Write".to_owned()))
         );
     }
 }

@@ -31,6 +31,8 @@ pub(crate) enum On {
     LogGroups,
     /// Every log group of the account and Region (listing them only).
     AnyLogGroup,
+    /// Lambda functions of the account and Region: the stream consumer is named by a flag.
+    Functions,
     /// Contributor Insights' service-linked role, created on first enable.
     ServiceLinkedRole,
     /// The table's PITR exports: `table/{table}/export/*`.
@@ -302,6 +304,12 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
                 "--recommended",
                 &["lambda:ListEventSourceMappings"],
                 &[On::Any],
+            ),
+            // Checking that the function --consumer-function names exists.
+            with(
+                "--consumer-function",
+                &["lambda:GetFunction"],
+                &[On::Functions],
             ),
         ],
     ),
@@ -610,6 +618,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
             names.log_group_prefix
         )],
         On::AnyLogGroup => vec![format!("arn:{p}:logs:{r}:{a}:log-group:*")],
+        On::Functions => vec![format!("arn:{p}:lambda:{r}:{a}:function:*")],
         On::ServiceLinkedRole => vec![format!(
             "arn:{p}:iam::{a}:role/aws-service-role/contributorinsights.dynamodb.amazonaws.com/*"
         )],
@@ -639,6 +648,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
             On::InsightRules => "ContributorInsightsRules",
             On::LogGroups => "LambdaLogGroups",
             On::AnyLogGroup => "ListLogGroups",
+            On::Functions => "LambdaFunctions",
             On::ServiceLinkedRole => "ContributorInsightsServiceLinkedRole",
             On::Exports => "TableExports",
             On::ExportBucket => "ExportBucket",
@@ -666,8 +676,111 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
     }
 }
 
+/// IAM's quota for a managed policy: 6,144 characters, white space not counted.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+pub(crate) const MANAGED_POLICY_MAX: usize = 6144;
+
+/// The characters IAM counts against [`MANAGED_POLICY_MAX`]: the document without white space.
+pub(crate) fn size(document: &Value) -> usize {
+    document
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+}
+
+/// One managed policy: the name to create it under, and its document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub(crate) struct NamedPolicy {
+    pub name: String,
+    /// What IAM counts against its 6,144-character quota.
+    pub characters: usize,
+    pub document: Value,
+}
+
+fn document(statements: Vec<Value>) -> Value {
+    json!({"Version": "2012-10-17", "Statement": statements})
+}
+
+/// `{prefix}-{env}-eventsctl`, then `-1`, `-2`, ... when the policy is split (IAM takes names of
+/// at most 128 characters).
+fn policy_name(names: &Names, part: Option<usize>) -> String {
+    let base = format!("{}-{}-eventsctl", names.prefix, names.env);
+    let suffix = part.map(|n| format!("-{n}")).unwrap_or_default();
+    let keep = 128usize.saturating_sub(suffix.len());
+    base.chars().take(keep).collect::<String>() + &suffix
+}
+
+/// A statement cut in two halves of its actions (or, with one action, of its resources), each
+/// with its own Sid; `None` when it cannot be cut.
+fn halves(statement: &Value) -> Option<(Value, Value)> {
+    let field = ["Action", "Resource"]
+        .into_iter()
+        .find(|f| statement[*f].as_array().is_some_and(|a| a.len() > 1))?;
+    let list = statement[field].as_array()?.clone();
+    let (a, b) = list.split_at(list.len() / 2);
+    let sid = statement["Sid"].as_str().unwrap_or("Part");
+    let mut first = statement.clone();
+    first[field] = json!(a);
+    first["Sid"] = json!(format!("{sid}A"));
+    let mut second = statement.clone();
+    second[field] = json!(b);
+    second["Sid"] = json!(format!("{sid}B"));
+    Some((first, second))
+}
+
+/// The statements, in order, packed into as few documents as stay within `max` characters; a
+/// statement too large for any document alone is cut by its actions or resources first.
+pub(crate) fn pack(statements: Vec<Value>, max: usize) -> Vec<Value> {
+    let mut queue: std::collections::VecDeque<Value> = statements.into();
+    let mut docs: Vec<Vec<Value>> = Vec::new();
+    let mut current: Vec<Value> = Vec::new();
+    while let Some(st) = queue.pop_front() {
+        let mut with = current.clone();
+        with.push(st.clone());
+        if size(&document(with)) <= max {
+            current.push(st);
+            continue;
+        }
+        if current.is_empty() {
+            // Alone and still too large: cut it, or keep it as it is when it cannot be cut.
+            match halves(&st) {
+                Some((a, b)) => {
+                    queue.push_front(b);
+                    queue.push_front(a);
+                }
+                None => docs.push(vec![st]),
+            }
+        } else {
+            docs.push(std::mem::take(&mut current));
+            queue.push_front(st);
+        }
+    }
+    if !current.is_empty() || docs.is_empty() {
+        docs.push(current);
+    }
+    docs.into_iter().map(document).collect()
+}
+
+/// The policy for `commands` as managed policies within IAM's quota: one when it fits, else its
+/// statements in order over as few as fit, named `...-1`, `...-2`.
+pub(crate) fn policies(commands: &[&str], names: &Names, scope: &Scope) -> Vec<NamedPolicy> {
+    let whole = policy(commands, names, scope);
+    let statements = whole["Statement"].as_array().cloned().unwrap_or_default();
+    let docs = pack(statements, MANAGED_POLICY_MAX);
+    let split = docs.len() > 1;
+    docs.into_iter()
+        .enumerate()
+        .map(|(i, document)| NamedPolicy {
+            name: policy_name(names, split.then_some(i + 1)),
+            characters: size(&document),
+            document,
+        })
+        .collect()
+}
+
 /// The policy document for `commands`: one statement per set of resources (and flag), the
-/// actions of every command merged into it.
+/// actions of every command merged into it. It may exceed IAM's quota: [`policies`] splits it.
 pub(crate) fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
     // (resources, flag) -> actions, in first-seen order.
     type Key<'a> = (Vec<On>, Option<&'a str>);
@@ -824,6 +937,151 @@ mod tests {
                 .unwrap()
                 .ends_with("OnlyEnableContributorInsights")
         );
+    }
+
+    /// Every (action, resource) pair a set of documents grants.
+    fn grants(docs: &[&Value]) -> std::collections::BTreeSet<(String, String)> {
+        docs.iter()
+            .flat_map(|d| statements(d).iter())
+            .flat_map(|s| {
+                let resources: Vec<String> = s["Resource"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_str().unwrap().to_owned())
+                    .collect();
+                s["Action"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(move |a| {
+                        let a = a.as_str().unwrap().to_owned();
+                        resources.clone().into_iter().map(move |r| (a.clone(), r))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// IAM rejects a managed policy over 6,144 characters (white space not counted). Every
+    /// output of `iam-policy` fits: all commands (8,598 characters in one document, so split),
+    /// every group and every command alone, with long names; a split grants exactly what the
+    /// whole document does, and every Sid is unique within its policy.
+    #[test]
+    fn every_iam_policy_output_fits_a_managed_policy() {
+        let names = Names::derive("zapier-triggers-api-events", "production", None);
+        let scope = Scope {
+            region: "ap-southeast-2".into(),
+            account: "111122223333".into(),
+        };
+        let all = select(&[]).unwrap();
+        assert!(
+            size(&policy(&all, &names, &scope)) > MANAGED_POLICY_MAX,
+            "every command's permissions need more than one managed policy"
+        );
+        let mut selections: Vec<Vec<&str>> = vec![all];
+        selections.extend(
+            groups()
+                .into_iter()
+                .map(|g| select(&[g.to_owned()]).unwrap()),
+        );
+        selections.extend(COMMANDS.iter().map(|(c, _)| vec![*c]));
+        for commands in selections {
+            let parts = policies(&commands, &names, &scope);
+            for p in &parts {
+                assert!(
+                    p.characters <= MANAGED_POLICY_MAX,
+                    "{commands:?}: {} has {} characters",
+                    p.name,
+                    p.characters
+                );
+                assert_eq!(p.characters, size(&p.document));
+                assert!(p.name.len() <= 128, "{}", p.name);
+                let sids: Vec<&str> = statements(&p.document)
+                    .iter()
+                    .map(|s| s["Sid"].as_str().unwrap())
+                    .collect();
+                let unique: std::collections::BTreeSet<&&str> = sids.iter().collect();
+                assert_eq!(unique.len(), sids.len(), "{sids:?}");
+            }
+            let whole = policy(&commands, &names, &scope);
+            assert_eq!(
+                grants(&parts.iter().map(|p| &p.document).collect::<Vec<_>>()),
+                grants(&[&whole]),
+                "{commands:?}"
+            );
+            let expected_names: Vec<String> = if parts.len() == 1 {
+                vec!["zapier-triggers-api-events-production-eventsctl".to_owned()]
+            } else {
+                (1..=parts.len())
+                    .map(|i| format!("zapier-triggers-api-events-production-eventsctl-{i}"))
+                    .collect()
+            };
+            let got: Vec<String> = parts.iter().map(|p| p.name.clone()).collect();
+            assert_eq!(got, expected_names);
+        }
+    }
+
+    /// A statement larger than a policy alone is cut by its actions, then its resources; what
+    /// fits stays whole and in order.
+    #[test]
+    fn packing_cuts_only_what_cannot_fit() {
+        let st = |sid: &str, actions: &[&str], resources: &[&str]| json!({"Sid": sid, "Effect": "Allow", "Action": actions, "Resource": resources});
+        let small = st("Small", &["s3:GetObject"], &["*"]);
+        let max = size(&document(vec![small.clone()]));
+        assert_eq!(pack(vec![small.clone()], max).len(), 1);
+        let docs = pack(vec![small.clone(), small.clone()], max);
+        assert_eq!(docs.len(), 2);
+        let big = st(
+            "Big",
+            &[
+                "dynamodb:GetItem",
+                "dynamodb:PutItem",
+                "dynamodb:Query",
+                "dynamodb:Scan",
+            ],
+            &["arn:aws:dynamodb:us-east-1:111122223333:table/t"],
+        );
+        let limit = size(&document(vec![big.clone()])) - 10;
+        let docs = pack(vec![big.clone()], limit);
+        assert!(docs.len() >= 2, "{docs:?}");
+        for d in &docs {
+            assert!(size(d) <= limit, "{d}");
+        }
+        assert_eq!(
+            grants(&docs.iter().collect::<Vec<_>>()),
+            grants(&[&document(vec![big])])
+        );
+        assert_eq!(statements(&docs[0])[0]["Sid"], "BigA");
+    }
+
+    /// README, "IAM permissions", lists the actions granted on `*`: exactly the ones the
+    /// policy of every command grants there.
+    #[test]
+    fn the_readme_lists_every_action_granted_on_star() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("- Only `")
+            .expect("README lists the actions on `*`");
+        let end = start
+            + readme[start..]
+                .find("are on `*`")
+                .expect("README lists the actions on `*`");
+        let listed: std::collections::BTreeSet<&str> = readme[start..end]
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|a| a.contains(':'))
+            .collect();
+        let names = Names::derive("p", "dev", None);
+        let p = policy(&select(&[]).unwrap(), &names, &scope());
+        let on_star: std::collections::BTreeSet<&str> = statements(&p)
+            .iter()
+            .filter(|s| s["Resource"] == json!(["*"]))
+            .flat_map(|s| s["Action"].as_array().unwrap().iter())
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert_eq!(listed, on_star);
     }
 
     #[test]

@@ -2,8 +2,13 @@
 
 use crate::aws::metrics::Stat;
 
-/// Operations whose latency the runbook targets, and which side they are on.
-pub(crate) const WRITE_OPERATIONS: [&str; 2] = ["PutItem", "BatchWriteItem"];
+/// Operations whose latency is judged, and which side they are on: the runbook's, and the
+/// import's PartiQL batches (BatchExecuteStatement writes, `OperationType=Write`).
+pub(crate) const WRITE_OPERATIONS: [&str; 3] = [
+    "PutItem",
+    "BatchWriteItem",
+    crate::aws::metrics::BATCH_EXECUTE_STATEMENT,
+];
 pub(crate) const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
 
 /// Latency targets in milliseconds, p50 / p95 / p99.
@@ -27,20 +32,25 @@ pub(crate) const READ_LATENCY: LatencyTargets = LatencyTargets {
     p99: 100.0,
 };
 
-/// BatchWriteItem: eventsctl's own targets, 3x the single-write ones (the runbook names none).
-/// One BatchWriteItem writes up to 25 items and returns when the slowest is written, so
-/// PutItem's targets would flag healthy batches.
+/// BatchWriteItem and the import's BatchExecuteStatement: eventsctl's own targets, 3x the
+/// single-write ones (the runbook names none). One batch writes up to 25 items and returns when
+/// the slowest is written, so PutItem's targets would flag healthy batches.
 pub(crate) const BATCH_WRITE_LATENCY: LatencyTargets = LatencyTargets {
     p50: 15.0,
     p95: 30.0,
     p99: 60.0,
 };
 
-/// The targets an operation is held to: PutItem the runbook's write targets, BatchWriteItem its
-/// own, GetItem and Query the runbook's read targets ("Read Operations (Query/GetItem)").
+/// Whether an operation writes up to 25 items at once (BatchWriteItem, BatchExecuteStatement).
+fn is_batch_write(operation: &str) -> bool {
+    operation == "BatchWriteItem" || operation == crate::aws::metrics::BATCH_EXECUTE_STATEMENT
+}
+
+/// The targets an operation is held to: PutItem the runbook's write targets, the batch writes
+/// their own, GetItem and Query the runbook's read targets ("Read Operations (Query/GetItem)").
 pub(crate) fn latency_targets(operation: &str) -> LatencyTargets {
     match operation {
-        "BatchWriteItem" => BATCH_WRITE_LATENCY,
+        op if is_batch_write(op) => BATCH_WRITE_LATENCY,
         op if WRITE_OPERATIONS.contains(&op) => WRITE_LATENCY,
         _ => READ_LATENCY,
     }
@@ -48,7 +58,7 @@ pub(crate) fn latency_targets(operation: &str) -> LatencyTargets {
 
 /// Where an operation's targets come from, for output.
 pub(crate) fn targets_source(operation: &str) -> &'static str {
-    if operation == "BatchWriteItem" {
+    if is_batch_write(operation) {
         "eventsctl's batch targets (3x PutItem's; the runbook names none)"
     } else {
         "the runbook's Performance Targets"
@@ -87,7 +97,7 @@ pub(crate) const READ_LATENCY_ALARM: Sustained = Sustained {
 };
 
 /// The alarm that watches an operation's latency: alarm 2 watches PutItem, alarm 3 Query; no
-/// alarm watches BatchWriteItem or GetItem.
+/// alarm watches BatchWriteItem, BatchExecuteStatement or GetItem.
 pub(crate) fn latency_alarm(operation: &str) -> Option<Sustained> {
     match operation {
         "PutItem" => Some(WRITE_LATENCY_ALARM),

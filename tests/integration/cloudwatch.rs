@@ -168,6 +168,61 @@ async fn gsi_back_pressure_is_named() {
     assert_eq!(d.finding("throttling.cause")["status"], "crit");
 }
 
+/// The import writes with BatchExecuteStatement, whose metrics DynamoDB publishes with
+/// `OperationType=Write` beside `Operation`: seeded under that whole dimension set, its
+/// throttled batches, server errors and latency reach `diagnose throttling` and `diagnose
+/// latency` (a query without `OperationType` would find none of them).
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn the_imports_batch_metrics_reach_both_diagnoses() {
+    let w = World::new("cw-import");
+    w.create_table();
+    let cw = w.cloudwatch().await;
+    let t = w.table();
+    let batch = [
+        ("TableName", t.as_str()),
+        ("Operation", "BatchExecuteStatement"),
+        ("OperationType", "Write"),
+    ];
+    seed_metric(&cw, "ThrottledRequests", &batch, &[(32, 6.0, 1.0)]).await;
+    seed_metric(&cw, "SystemErrors", &batch, &[(37, 2.0, 1.0)]).await;
+    seed_metric(
+        &cw,
+        "SuccessfulRequestLatency",
+        &batch,
+        &[(32, 70.0, 50.0), (37, 71.0, 50.0), (42, 72.0, 50.0)],
+    )
+    .await;
+    let r = w.run(&["-o", "json", "diagnose", "throttling"]);
+    r.assert_code(1);
+    let requests = r.finding("throttling.requests");
+    assert_eq!(requests["status"], "warn", "{requests}");
+    assert_eq!(
+        requests["evidence"]["BatchExecuteStatement"], 6.0,
+        "{requests}"
+    );
+    let errors = r.finding("throttling.system_errors");
+    assert_eq!(errors["status"], "warn", "{errors}");
+    assert!(
+        errors["summary"]
+            .as_str()
+            .unwrap()
+            .contains("BatchExecuteStatement 2"),
+        "{errors}"
+    );
+    let latency = w.run(&["-o", "json", "diagnose", "latency"]);
+    let f = latency.finding("latency.BatchExecuteStatement");
+    assert_eq!(f["status"], "warn", "{f}");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("sustained (no alarm watches BatchExecuteStatement)"),
+        "{f}"
+    );
+}
+
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn latency_sustained_is_crit_and_brief_is_warn() {

@@ -129,3 +129,130 @@ fn consumer_function_needs_recommended() {
     let r = w.run(&["alarms", "apply", "--consumer-function", "f"]);
     r.assert_code(64);
 }
+
+/// `--consumer-function` naming a function that does not exist: its alarms could never fire, so
+/// the apply refuses with one line before anything is created (Lambda GetFunction answers
+/// ResourceNotFoundException).
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_consumer_function_that_does_not_exist_is_refused_before_anything_is_created() {
+    let w = World::new("recommended-nofn");
+    w.create_table();
+    let missing = format!("{}-no-such-consumer", w.env);
+    for dry in [true, false] {
+        let mut args = vec![
+            "alarms",
+            "apply",
+            "--recommended",
+            "--sns-topic",
+            "arn:aws:sns:us-east-1:000000000000:oncall",
+            "--consumer-function",
+            missing.as_str(),
+        ];
+        if dry {
+            args.push("--dry-run");
+        }
+        let r = w.run(&args);
+        r.assert_code(1);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!(
+                "--consumer-function {missing}: no such Lambda function"
+            )),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+    }
+    let prefix = format!("{}-{}-", common::PREFIX, w.env);
+    let cw = w.cloudwatch().await;
+    let stored = cw
+        .describe_alarms()
+        .alarm_name_prefix(&prefix)
+        .send()
+        .await
+        .unwrap();
+    assert!(stored.metric_alarms().is_empty(), "{stored:?}");
+
+    // The function exists: the same apply goes through.
+    create_consumer(&w, &missing).await;
+    w.run(&[
+        "alarms",
+        "apply",
+        "--recommended",
+        "--consumer-function",
+        missing.as_str(),
+    ])
+    .assert_code(0);
+}
+
+/// The consumer's IteratorAge and Errors alarms stay OK when its event source mapping is
+/// disabled or deleted (no invocations, no IteratorAge): `alarms status` checks the mapping.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_disabled_consumer_mapping_is_flagged_by_alarms_status() {
+    let w = World::new("recommended-mapping");
+    w.create_table();
+    let function = format!("{}-consumer", w.env);
+    create_consumer(&w, &function).await;
+    let topic = "arn:aws:sns:us-east-1:000000000000:oncall";
+    w.run(&["alarms", "apply", "--recommended", "--sns-topic", topic])
+        .assert_code(0);
+    let s = w.run(&["-o", "json", "alarms", "status"]);
+    let f = s.finding("alarm.consumer_mapping");
+    assert_eq!(f["status"], "ok", "{f}");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{function} reads the table's stream")),
+        "{f}"
+    );
+
+    let lam = w.lambda().await;
+    let uuid = lam
+        .list_event_source_mappings()
+        .function_name(&function)
+        .send()
+        .await
+        .unwrap()
+        .event_source_mappings()[0]
+        .uuid()
+        .unwrap()
+        .to_owned();
+    lam.update_event_source_mapping()
+        .uuid(&uuid)
+        .enabled(false)
+        .send()
+        .await
+        .expect("UpdateEventSourceMapping");
+    let s = w.run(&["-o", "json", "alarms", "status"]);
+    s.assert_code(2);
+    let f = s.finding("alarm.consumer_mapping");
+    assert_eq!(f["status"], "crit", "{f}");
+    let summary = f["summary"].as_str().unwrap();
+    assert!(
+        summary.contains(&format!("the event source mapping of {function} is Disabl")),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("stay OK while nothing is read"),
+        "{summary}"
+    );
+
+    lam.delete_event_source_mapping()
+        .uuid(&uuid)
+        .send()
+        .await
+        .expect("DeleteEventSourceMapping");
+    let s = w.run(&["-o", "json", "alarms", "status"]);
+    s.assert_code(2);
+    let f = s.finding("alarm.consumer_mapping");
+    assert_eq!(f["status"], "crit", "{f}");
+    assert!(
+        f["summary"].as_str().unwrap().contains(&format!(
+            "no event source mapping of {function} reads the table's stream"
+        )),
+        "{f}"
+    );
+}

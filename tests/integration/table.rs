@@ -543,6 +543,63 @@ fn iam_policy_prints_a_least_privilege_document() {
     w.run(&["iam-policy", "--account-id", "12"]).assert_code(64);
 }
 
+/// IAM refuses a managed policy over 6,144 characters, white space not counted. Every
+/// command's permissions need more: `iam-policy` prints them as named policies that each fit
+/// (a JSON array for `aws iam create-policy`), says so on stderr, and keeps a selection that
+/// fits as one plain document.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+#[test]
+fn iam_policy_of_every_command_is_split_into_managed_policies_that_fit() {
+    let counted =
+        |v: &serde_json::Value| v.to_string().chars().filter(|c| !c.is_whitespace()).count();
+    let w = World::offline("iam-split");
+    let r = w.run(&["iam-policy", "--account-id", "111122223333"]);
+    r.assert_code(0);
+    let parts: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON on stdout");
+    let parts = parts.as_array().expect("an array of named policies");
+    assert!(parts.len() >= 2, "{}", r.stdout);
+    let mut statements = 0;
+    for (i, p) in parts.iter().enumerate() {
+        let name = p["PolicyName"].as_str().unwrap();
+        assert!(name.ends_with(&format!("-eventsctl-{}", i + 1)), "{name}");
+        let doc = &p["PolicyDocument"];
+        assert_eq!(doc["Version"], "2012-10-17");
+        assert!(counted(doc) <= 6144, "{name}: {} characters", counted(doc));
+        statements += doc["Statement"].as_array().unwrap().len();
+        assert!(r.stderr.contains(name), "{}", r.stderr);
+    }
+    assert!(r.stderr.contains("split into"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+
+    // The envelope lists the same policies; `policy` is null when one is not enough.
+    let env = w.run(&["-o", "json", "iam-policy", "--account-id", "111122223333"]);
+    env.assert_code(0);
+    let data = &env.json()["data"];
+    assert_eq!(data["policy"], serde_json::Value::Null);
+    let listed = data["policies"].as_array().unwrap();
+    assert_eq!(listed.len(), parts.len());
+    assert_eq!(
+        listed
+            .iter()
+            .map(|p| p["document"]["Statement"].as_array().unwrap().len())
+            .sum::<usize>(),
+        statements
+    );
+    for p in listed {
+        assert_eq!(
+            p["characters"].as_u64().unwrap() as usize,
+            counted(&p["document"])
+        );
+    }
+
+    // A selection that fits stays one document, nothing on stderr.
+    let one = w.run(&["iam-policy", "alarms"]);
+    one.assert_code(0);
+    let doc: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(doc["Version"], "2012-10-17");
+    assert!(one.stderr.is_empty(), "{}", one.stderr);
+}
+
 /// The corrections a command prints are short and its own; `--explain` prints all of them whole.
 #[test]
 #[ignore = "needs the emulator: run scripts/test.sh"]

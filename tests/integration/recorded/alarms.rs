@@ -46,8 +46,50 @@ fn stored(i: &PutMetricAlarmInput) -> MetricAlarm {
         .build()
 }
 
+const STREAM: &str = "arn:aws:dynamodb:us-east-1:111122223333:table/zapier-triggers-api-staging-events/stream/1999-01-01T00:00:00.000";
+const CONSUMER: &str = "events-consumer";
+
+/// The table as DescribeTable answers it: the spec's GSIs and a stream.
+fn table_streamed() -> TableDescription {
+    let mut t = table_with_gsis();
+    t.latest_stream_arn = Some(STREAM.into());
+    t
+}
+
 fn ddb() -> aws_sdk_dynamodb::Client {
-    ddb_of(table_with_gsis())
+    ddb_of(table_streamed())
+}
+
+/// Lambda as AWS answers for the consumer: GetFunction finds it, and its event source mapping
+/// on the table's stream is in `state`.
+/// https://docs.aws.amazon.com/lambda/latest/api/API_ListEventSourceMappings.html
+fn lambda_with_consumer(state: &'static str) -> aws_sdk_lambda::Client {
+    let get = mock!(aws_sdk_lambda::Client::get_function).then_output(|| {
+        aws_sdk_lambda::operation::get_function::GetFunctionOutput::builder()
+            .configuration(
+                aws_sdk_lambda::types::FunctionConfiguration::builder()
+                    .function_name(CONSUMER)
+                    .build(),
+            )
+            .build()
+    });
+    let list = mock!(aws_sdk_lambda::Client::list_event_source_mappings)
+        .match_requests(|r| r.event_source_arn() == Some(STREAM))
+        .then_output(move || {
+            aws_sdk_lambda::operation::list_event_source_mappings::ListEventSourceMappingsOutput::builder()
+                .event_source_mappings(
+                    aws_sdk_lambda::types::EventSourceMappingConfiguration::builder()
+                        .uuid("0f6a2c9e-mapping")
+                        .event_source_arn(STREAM)
+                        .function_arn(format!(
+                            "arn:aws:lambda:us-east-1:111122223333:function:{CONSUMER}"
+                        ))
+                        .state(state)
+                        .build(),
+                )
+                .build()
+        });
+    mock_client!(aws_sdk_lambda, RuleMode::MatchAny, &[&get, &list])
 }
 
 fn ddb_of(table: TableDescription) -> aws_sdk_dynamodb::Client {
@@ -61,7 +103,7 @@ async fn recording_puts() -> (
     eventsctl::context::Context,
     Arc<Mutex<Vec<PutMetricAlarmInput>>>,
 ) {
-    recording_puts_on(table_with_gsis()).await
+    recording_puts_on(table_streamed()).await
 }
 
 async fn recording_puts_on(
@@ -80,6 +122,7 @@ async fn recording_puts_on(
         .then_output(|| DescribeAlarmsOutput::builder().build());
     let ctx = context_env("staging").await;
     ctx.preset_dynamodb(ddb_of(table));
+    ctx.preset_lambda(lambda_with_consumer("Enabled"));
     ctx.preset_cloudwatch(mock_client!(
         aws_sdk_cloudwatch,
         RuleMode::MatchAny,
@@ -105,7 +148,7 @@ fn apply_recommended() -> Command {
     Command::Alarms(AlarmsCommand::Apply(AlarmsApplyArgs {
         sns_topic: Some(TOPIC.into()),
         recommended: true,
-        consumer_function: Some("events-consumer".into()),
+        consumer_function: Some(CONSUMER.into()),
         iterator_age_minutes: 10.0,
         dry_run: false,
         yes: false,
@@ -341,7 +384,7 @@ async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
         .unwrap();
     assert_eq!(
         watched.expression(),
-        Some("FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0)")
+        Some("FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0) + FILL(m4, 0) + FILL(m5, 0)")
     );
     assert_eq!(
         (
@@ -375,6 +418,7 @@ async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
     });
     let ctx = context_env("staging").await;
     ctx.preset_dynamodb(ddb());
+    ctx.preset_lambda(lambda_with_consumer("Enabled"));
     ctx.preset_cloudwatch(mock_client!(
         aws_sdk_cloudwatch,
         RuleMode::MatchAny,
@@ -439,6 +483,7 @@ fn status_on(
     describe_table: &aws_smithy_mocks::Rule,
     describe_alarms: &aws_smithy_mocks::Rule,
 ) {
+    ctx.preset_lambda(lambda_with_consumer("Enabled"));
     ctx.preset_dynamodb(mock_client!(
         aws_sdk_dynamodb,
         RuleMode::MatchAny,
@@ -462,16 +507,21 @@ fn describe_table_answers(table: TableDescription) -> aws_smithy_mocks::Rule {
 /// alarm found as specified.
 #[tokio::test]
 async fn alarm_status_reads_every_alarm_in_one_describe_alarms_call() {
-    let kept = applied_on(table_with_gsis()).await;
+    let kept = applied_on(table_streamed()).await;
     assert_eq!(kept.len(), 10, "the runbook's 6 and the recommended 4");
     let (describe, asked) = describe_by_name(kept);
-    let table = describe_table_answers(table_with_gsis());
+    let table = describe_table_answers(table_streamed());
     let ctx = context_env("staging").await;
     status_on(&ctx, &table, &describe);
     let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
     assert_eq!(describe.num_calls(), 1, "{:?}", asked.lock().unwrap());
     assert_eq!(table.num_calls(), 1);
-    assert_eq!(status.findings.len(), 10, "{:?}", status.findings);
+    assert_eq!(
+        status.findings.len(),
+        11,
+        "10 alarms and the consumer's mapping: {:?}",
+        status.findings
+    );
     assert!(
         status.findings.iter().all(|f| f.status == Status::Ok),
         "{:?}",
@@ -494,7 +544,7 @@ async fn alarm_status_reads_every_alarm_in_one_describe_alarms_call() {
 /// DescribeAlarms call, for that name alone, and checked like the others.
 #[tokio::test]
 async fn a_gsi_the_spec_lacks_costs_one_more_describe_alarms_for_its_alarm_alone() {
-    let mut deployed = table_with_gsis();
+    let mut deployed = table_streamed();
     deployed
         .global_secondary_indexes
         .get_or_insert_default()
@@ -530,7 +580,7 @@ async fn a_gsi_the_spec_lacks_costs_one_more_describe_alarms_for_its_alarm_alone
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
 #[tokio::test]
 async fn describe_table_access_denied_expects_the_spec_gsis_and_says_so() {
-    let kept = applied_on(table_with_gsis()).await;
+    let kept = applied_on(table_streamed()).await;
     let (describe, _) = describe_by_name(kept);
     let denied = mock!(aws_sdk_dynamodb::Client::describe_table).then_error(|| {
         DescribeTableError::generic(
@@ -562,5 +612,207 @@ async fn describe_table_access_denied_expects_the_spec_gsis_and_says_so() {
             .unwrap_or_else(|| panic!("{gsi}'s alarm is checked: {:?}", status.findings));
         assert_eq!(f.status, Status::Ok, "{f:?}");
     }
-    assert_eq!(status.exit_code(), 0, "{:?}", status.findings);
+    // Which stream the consumer should read is not known without DescribeTable: that one
+    // check is unknown, said; every alarm is still judged.
+    let mapping = status
+        .findings
+        .iter()
+        .find(|f| f.check == CheckId::AlarmConsumerMapping)
+        .expect("the consumer's mapping is checked");
+    assert_eq!(mapping.status, Status::Unknown, "{mapping:?}");
+    assert!(
+        mapping
+            .summary
+            .contains("whether events-consumer reads its stream is not known"),
+        "{}",
+        mapping.summary
+    );
+    assert!(
+        status
+            .findings
+            .iter()
+            .filter(|f| f.check != CheckId::AlarmConsumerMapping)
+            .all(|f| f.status == Status::Ok),
+        "{:?}",
+        status.findings
+    );
+    assert_eq!(status.exit_code(), 3, "{:?}", status.findings);
+}
+
+/// A context whose CloudWatch answers DescribeAlarms with `kept` and records every
+/// PutMetricAlarm.
+async fn recording_puts_over(
+    kept: Vec<MetricAlarm>,
+) -> (
+    eventsctl::context::Context,
+    Arc<Mutex<Vec<PutMetricAlarmInput>>>,
+) {
+    let sent: Arc<Mutex<Vec<PutMetricAlarmInput>>> = Arc::default();
+    let record = sent.clone();
+    let put = mock!(aws_sdk_cloudwatch::Client::put_metric_alarm).then_compute_output(move |i| {
+        record.lock().unwrap().push(i.clone());
+        PutMetricAlarmOutput::builder().build()
+    });
+    let (described, _) = describe_by_name(kept);
+    let ctx = context_env("staging").await;
+    ctx.preset_dynamodb(ddb());
+    ctx.preset_lambda(lambda_with_consumer("Enabled"));
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&described, &put]
+    ));
+    (ctx, sent)
+}
+
+/// PutMetricAlarm replaces the whole alarm, its action lists included. Someone added a Slack
+/// topic for recoveries and an ops topic for INSUFFICIENT_DATA: `alarms apply` without
+/// `--sns-topic` repairs a drifted threshold and keeps both; with `--sns-topic` the topic takes
+/// over ALARM and OK, the INSUFFICIENT_DATA topic stays, and the Slack topic's removal is said.
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+#[tokio::test]
+async fn recorded_apply_keeps_the_actions_the_spec_does_not_own() {
+    const SLACK: &str = "arn:aws:sns:us-east-1:111122223333:slack";
+    const OPS: &str = "arn:aws:sns:us-east-1:111122223333:ops";
+    const NEW: &str = "arn:aws:sns:us-east-1:111122223333:oncall-2";
+    let (ctx, sent) = recording_puts().await;
+    assert!(!run(&ctx, apply(Some(TOPIC))).await.failed);
+    let mut kept: Vec<MetricAlarm> = sent.lock().unwrap().iter().map(stored).collect();
+    kept[0].ok_actions = Some(vec![SLACK.into()]);
+    kept[0].insufficient_data_actions = Some(vec![OPS.into()]);
+    kept[0].threshold = Some(50.0);
+    let name = kept[0].alarm_name().unwrap().to_owned();
+
+    let (ctx, sent) = recording_puts_over(kept.clone()).await;
+    let report = run(&ctx, apply(None)).await;
+    let sent = sent.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1, "only the drifted alarm is written");
+    assert_eq!(sent[0].alarm_name(), Some(name.as_str()));
+    assert_eq!(sent[0].threshold(), Some(10.0));
+    assert_eq!(sent[0].alarm_actions(), [TOPIC]);
+    assert_eq!(sent[0].ok_actions(), [SLACK], "kept");
+    assert_eq!(sent[0].insufficient_data_actions(), [OPS], "kept");
+    let plan = report.data["plan"].as_array().unwrap();
+    assert_eq!(plan[0]["ok_actions"], serde_json::json!([SLACK]));
+    assert_eq!(
+        plan[0]["insufficient_data_actions"],
+        serde_json::json!([OPS])
+    );
+    assert!(
+        report.findings.iter().all(|f| f.status == Status::Ok),
+        "every alarm notifies someone: {:?}",
+        report.findings
+    );
+
+    let (ctx, sent) = recording_puts_over(kept).await;
+    let report = run(&ctx, apply(Some(NEW))).await;
+    let sent = sent.lock().unwrap().clone();
+    let first = sent
+        .iter()
+        .find(|i| i.alarm_name() == Some(name.as_str()))
+        .unwrap();
+    assert_eq!(first.alarm_actions(), [NEW]);
+    assert_eq!(first.ok_actions(), [NEW]);
+    assert_eq!(
+        first.insufficient_data_actions(),
+        [OPS],
+        "not the spec's: kept"
+    );
+    let changes = report.data["plan"][0]["changes"].to_string();
+    assert!(
+        changes.contains(&format!(r#"ok actions: [\"{SLACK}\"] -> [\"{NEW}\"]"#)),
+        "{changes}"
+    );
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.starts_with("--sns-topic replaces"))
+        .unwrap_or_else(|| panic!("the removal is said: {:?}", report.notes));
+    assert!(
+        note.contains(&format!("{name}: ok actions {SLACK}")),
+        "{note}"
+    );
+}
+
+/// Alarms created without `--sns-topic` page nobody: the apply says so as a warning with the
+/// flag, and the TTL-deletes-stopped alarm, which fires below 1, is shown as `< 1`.
+#[tokio::test]
+async fn recorded_apply_without_a_topic_warns_and_shows_each_comparison() {
+    let (ctx, sent) = recording_puts().await;
+    let mut args = match apply_recommended() {
+        Command::Alarms(AlarmsCommand::Apply(a)) => a,
+        _ => unreachable!(),
+    };
+    args.sns_topic = None;
+    let report = run(&ctx, Command::Alarms(AlarmsCommand::Apply(args))).await;
+    assert!(!report.failed);
+    assert_eq!(sent.lock().unwrap().len(), 10);
+    let warning = report
+        .findings
+        .iter()
+        .find(|f| f.check == CheckId::AlarmActions)
+        .unwrap_or_else(|| panic!("a warning: {:?}", report.findings));
+    assert_eq!(warning.status, Status::Warn);
+    assert!(
+        warning.summary.starts_with("10 of 10 alarms notify nobody"),
+        "{}",
+        warning.summary
+    );
+    assert!(
+        warning.remedy.as_deref().unwrap().contains("--sns-topic"),
+        "{warning:?}"
+    );
+    let rows = report
+        .sections
+        .iter()
+        .find_map(|s| match s {
+            eventsctl::report::Section::Table { rows, .. } => Some(rows.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let ttl = rows
+        .iter()
+        .find(|r| r[0].ends_with("-ttl-deletes-stopped"))
+        .unwrap();
+    assert!(ttl[2].ends_with("< 1 in 24x3600s"), "{}", ttl[2]);
+    let throttles = rows
+        .iter()
+        .find(|r| r[0].ends_with("-events-table-throttles"))
+        .unwrap();
+    assert!(throttles[2].ends_with("> 10 in 2x300s"), "{}", throttles[2]);
+}
+
+/// Lambda answers ListEventSourceMappings with the consumer's mapping Disabled: its IteratorAge
+/// and Errors alarms stay OK (no invocations), so `alarms status` is crit on the mapping.
+#[tokio::test]
+async fn recorded_status_is_crit_when_the_consumers_mapping_is_disabled() {
+    let kept = applied_on(table_streamed()).await;
+    let (describe, _) = describe_by_name(kept);
+    let table = describe_table_answers(table_streamed());
+    let ctx = context_env("staging").await;
+    ctx.preset_lambda(lambda_with_consumer("Disabled"));
+    ctx.preset_dynamodb(mock_client!(
+        aws_sdk_dynamodb,
+        RuleMode::MatchAny,
+        &[&table]
+    ));
+    ctx.preset_cloudwatch(mock_client!(
+        aws_sdk_cloudwatch,
+        RuleMode::MatchAny,
+        &[&describe]
+    ));
+    let status = run(&ctx, Command::Alarms(AlarmsCommand::Status)).await;
+    let f = status
+        .findings
+        .iter()
+        .find(|f| f.check == CheckId::AlarmConsumerMapping)
+        .unwrap();
+    assert_eq!(f.status, Status::Crit, "{f:?}");
+    assert!(
+        f.summary
+            .contains("the event source mapping of events-consumer is Disabled"),
+        "{}",
+        f.summary
+    );
+    assert_eq!(status.exit_code(), 2);
 }
