@@ -71,9 +71,11 @@ pub struct GlobalArgs {
     /// call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it.
     #[arg(long, global = true, value_parser = timeout_arg)]
     pub timeout: Option<std::time::Duration>,
-    /// Production markers, comma-separated: a target whose environment or table name holds one
-    /// as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is
-    /// production, and every write to it needs --yes (table create is refused). See
+    /// Production markers: a target whose environment or table name holds one as a name token
+    /// (split at anything not a letter or digit; `prod2` matches `prod`) is production, and
+    /// every write to it needs --yes (table create is refused). A comma-separated list adds to
+    /// prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all
+    /// (`none,pci`: only pci); every write says so on stderr while a default is removed. See
     /// docs/safety.md
     #[arg(long, global = true, env = "EVENTSCTL_PRODUCTION_MARKERS", default_value = "prod,prd,production,live", value_parser = production_markers)]
     pub production_markers: crate::safety::ProductionRule,

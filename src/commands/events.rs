@@ -32,13 +32,14 @@ use crate::report::{Report, Section, data_object};
 use crate::safety;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
-/// Human columns of events: header, field, width.
+/// Human columns of events: the timestamp and the event id are keys (whole, never cut: they
+/// are what `events get --timestamp` and `--event-id` take).
 pub(crate) const EVENT_COLUMNS: &[Column] = &[
-    ("TIMESTAMP", "timestamp", 27),
-    ("TYPE", "event_type", 18),
-    ("STATUS", "status", 10),
-    ("EVENT ID", "event_id", 36),
-    ("PAYLOAD", "payload", 0),
+    Column::key("TIMESTAMP", "timestamp", 27),
+    Column::text("TYPE", "event_type", 18),
+    Column::text("STATUS", "status", 10),
+    Column::key("EVENT ID", "event_id", 36),
+    Column::rest("PAYLOAD", "payload"),
 ];
 
 fn json_object(flag: &str, text: &str) -> Result<Value, UsageError> {
