@@ -1588,7 +1588,11 @@ async fn an_import_refused_for_a_permission_stops_and_keeps_the_rest_unsent() {
     assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     let human = w.run_via(&proxy, &["events", "import", f.path().to_str().unwrap()]);
     // Prose wraps at the width: read it as words.
-    let words = human.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = human
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         words.contains("grant it, then import the failed file")
             && words.contains("Import that file to land exactly them: eventsctl events import "),
