@@ -77,7 +77,7 @@ pub struct GlobalArgs {
     /// prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all
     /// (`none,pci`: only pci); every write says so on stderr while a default is removed. See
     /// docs/safety.md
-    #[arg(long, global = true, env = "EVENTSCTL_PRODUCTION_MARKERS", default_value = "prod,prd,production,live", allow_hyphen_values = true, value_parser = production_markers)]
+    #[arg(long, global = true, env = "EVENTSCTL_PRODUCTION_MARKERS", default_value = "prod,prd,production,live", hide_default_value = true, allow_hyphen_values = true, value_parser = production_markers)]
     pub production_markers: crate::safety::ProductionRule,
 }
 

@@ -374,6 +374,7 @@ mod tests {
                     );
                 }
                 let text = lines.join("\n");
+                // clock-free: a stored value printed, never compared with the clock
                 for key in [
                     "2025-11-11T12:00:00.000000Z",
                     "0f8fad5b-d9cb-469f-a165-70867728950e",

@@ -1356,7 +1356,7 @@ async fn an_event_with_a_string_ttl_is_not_hidden_as_expired() {
     w.create_table();
     common::keep_expired_items(&w).await;
     let ddb = w.dynamodb().await;
-    let ts = |h| format!("{}", common::rfc3339(common::hours_ago(h)));
+    let ts = |h| common::rfc3339(common::hours_ago(h));
     let past = (Utc::now() - Duration::days(2)).timestamp().to_string();
     let future = (Utc::now() + Duration::days(2)).timestamp().to_string();
     let items = [
