@@ -90,7 +90,7 @@ impl ProductionRule {
             };
             if marker.is_empty() || !marker.chars().all(|c| c.is_ascii_alphanumeric()) {
                 return Err(format!(
-                    "production marker `{entry}` must be letters and digits (markers are matched against name tokens), `-` and a default marker to remove it, or none"
+                    "production marker `{entry}` must be letters and digits only (markers are matched against name tokens); `-live` removes a default marker, `none` all of them"
                 ));
             }
             if remove {
