@@ -59,6 +59,11 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         .collect();
     let mut report = Report::action("events delete");
     report.section(Section::pairs("Event", event_pairs(&data.event)));
+    if found.partial {
+        report.note(format!(
+            "The search read {searched} of the user's events, not all of them: another event may share this id, so deleting this one takes --timestamp {timestamp}."
+        ));
+    }
     let check = CheckId::EventsDelete;
     if !args.yes {
         // --dry-run: shown, nothing deleted, success. Neither flag: shown, and a failure that
