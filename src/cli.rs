@@ -71,11 +71,13 @@ pub struct GlobalArgs {
     /// call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it.
     #[arg(long, global = true, value_parser = timeout_arg)]
     pub timeout: Option<std::time::Duration>,
-    /// Production markers, comma-separated: a target whose environment or table name holds one
-    /// as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is
-    /// production, and every write to it needs --yes (table create is refused). See
+    /// Production markers: a target whose environment or table name holds one as a name token
+    /// (split at anything not a letter or digit; `prod2` matches `prod`) is production, and
+    /// every write to it needs --yes (table create is refused). A comma-separated list adds to
+    /// prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all
+    /// (`none,pci`: only pci); every write says so on stderr while a default is removed. See
     /// docs/safety.md
-    #[arg(long, global = true, env = "EVENTSCTL_PRODUCTION_MARKERS", default_value = "prod,prd,production,live", value_parser = production_markers)]
+    #[arg(long, global = true, env = "EVENTSCTL_PRODUCTION_MARKERS", default_value = "prod,prd,production,live", hide_default_value = true, allow_hyphen_values = true, value_parser = production_markers)]
     pub production_markers: crate::safety::ProductionRule,
 }
 
@@ -832,7 +834,8 @@ pub struct EventKeyArgs {
     /// Event id (as `events put` or `events query` printed it)
     #[arg(long)]
     pub event_id: String,
-    /// The event's timestamp: a direct GetItem instead of a search of the user's events
+    /// The event's timestamp: a direct GetItem instead of a search of the user's events;
+    /// needed when two of the user's events share the id
     #[arg(long)]
     pub timestamp: Option<String>,
 }
@@ -923,7 +926,9 @@ pub struct QueryArgs {
     /// At most this many events (a next-page token is printed when more remain)
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
-    /// Continue where a previous query stopped
+    /// Continue where a previous query stopped: the token keeps that query's time window as
+    /// its first page resolved it (`--since 1h` is not resolved again); give the same flags or
+    /// leave --since/--until out
     #[arg(long)]
     pub page_token: Option<String>,
     /// Newest first
@@ -955,9 +960,10 @@ pub struct ImportArgs {
     /// At most this many events per second (protects a production table)
     #[arg(long, value_parser = positive_rate)]
     pub rate: Option<f64>,
-    /// Where the events that did not land go (default: FILE.failed.ndjson, or the next free
-    /// FILE.failed.N.ndjson). Never the input, never over an existing file without --force;
-    /// checked before the first AWS call
+    /// Where the events that did not land go, created 0600 (they are whole payloads). Default:
+    /// NAME.failed.ndjson in the private state directory ($XDG_STATE_HOME/eventsctl,
+    /// EVENTSCTL_STATE_DIR overrides it), or the next free NAME.failed.N.ndjson. Never the
+    /// input, never over an existing file without --force; checked before the first AWS call
     #[arg(long)]
     pub failed_out: Option<PathBuf>,
     /// Let --failed-out replace an existing file

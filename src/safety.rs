@@ -4,8 +4,11 @@
 //! as a name token. Names are split into tokens at every character that is not a letter or a
 //! digit (`zapier-triggers-api-prod-events` is `zapier`, `triggers`, `api`, `prod`, `events`);
 //! a token matches a marker when it is the marker, or the marker followed by digits only
-//! (`prod2`, `live01`). The markers default to `prod`, `prd`, `production` and `live`
-//! (`--production-markers` or `EVENTSCTL_PRODUCTION_MARKERS` replace them).
+//! (`prod2`, `live01`). The markers are `prod`, `prd`, `production` and `live`;
+//! `--production-markers` or `EVENTSCTL_PRODUCTION_MARKERS` add to them (`pci`), and remove one
+//! only in a form that says so (`-live`, or `none` for all of them). A rule with a default
+//! removed is said on every write ([`guard_write`]), so a stray environment variable cannot
+//! quietly turn production into something else.
 //!
 //! Every command that writes calls [`guard_write`] before its first AWS call: on production it
 //! needs `--yes`; a `--dry-run` writes nothing and always passes. `table create` calls
@@ -58,28 +61,69 @@ impl std::fmt::Display for ProductionMatch {
     }
 }
 
+/// What `none` means in a marker list: every default marker removed.
+const NONE: &str = "none";
+
 impl ProductionRule {
-    /// Parses a comma-separated marker list (`prod,prd,production,live`).
+    /// Parses a comma-separated marker list against the defaults: `pci` adds a marker, `-live`
+    /// removes a default one, `none` removes them all (`none,pci`: only `pci`). Adding never
+    /// needs care; removing is always written out.
     pub(crate) fn parse(text: &str) -> Result<ProductionRule, String> {
-        let markers: Vec<String> = text
+        let entries: Vec<String> = text
             .split(',')
             .map(|m| m.trim().to_ascii_lowercase())
             .filter(|m| !m.is_empty())
             .collect();
-        if markers.is_empty() {
+        if entries.is_empty() {
             return Err(format!(
-                "`{text}` names no production marker: give a comma-separated list such as prod,prd,production,live"
+                "`{text}` names no production marker: give markers to add (pci), defaults to remove (-live), or none"
             ));
         }
-        if let Some(bad) = markers
+        let mut rule = ProductionRule::default();
+        if entries.iter().any(|e| e == NONE) {
+            rule.markers.clear();
+        }
+        for entry in entries.iter().filter(|e| *e != NONE) {
+            let (remove, marker) = match entry.strip_prefix('-') {
+                Some(m) => (true, m),
+                None => (false, entry.as_str()),
+            };
+            if marker.is_empty() || !marker.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return Err(format!(
+                    "production marker `{entry}` must be letters and digits only (markers are matched against name tokens); `-live` removes a default marker, `none` all of them"
+                ));
+            }
+            if remove {
+                if !DEFAULT_MARKERS.contains(&marker) {
+                    return Err(format!(
+                        "`-{marker}` removes a default production marker, and `{marker}` is not one ({})",
+                        DEFAULT_MARKERS.join(", ")
+                    ));
+                }
+                rule.markers.retain(|m| m != marker);
+            } else if !rule.markers.iter().any(|m| m == marker) {
+                rule.markers.push(marker.to_owned());
+            }
+        }
+        Ok(rule)
+    }
+
+    /// The default markers this rule does not hold.
+    pub(crate) fn removed(&self) -> Vec<&'static str> {
+        DEFAULT_MARKERS
             .iter()
-            .find(|m| !m.chars().all(|c| c.is_ascii_alphanumeric()))
-        {
-            return Err(format!(
-                "production marker `{bad}` must be letters and digits only (markers are matched against name tokens)"
-            ));
+            .copied()
+            .filter(|d| !self.markers.iter().any(|m| m == d))
+            .collect()
+    }
+
+    /// The markers in force, comma-separated (`none` when there are none).
+    pub(crate) fn in_force(&self) -> String {
+        if self.markers.is_empty() {
+            NONE.to_owned()
+        } else {
+            self.markers.join(",")
         }
-        Ok(ProductionRule { markers })
     }
 
     /// Does this token match a marker (the marker, or the marker and digits)?
@@ -113,6 +157,19 @@ impl ProductionRule {
     }
 }
 
+/// Said on every write (a warning on stderr) when the rule no longer holds a default marker: a
+/// removal must not pass unseen (a stray EVENTSCTL_PRODUCTION_MARKERS in a shell profile).
+fn say_removed_markers(names: &Names, what: &str) {
+    let removed = names.production.removed();
+    if !removed.is_empty() {
+        tracing::warn!(
+            "{what}: production markers in force: {} (default markers removed: {}; --production-markers / EVENTSCTL_PRODUCTION_MARKERS)",
+            names.production.in_force(),
+            removed.join(", ")
+        );
+    }
+}
+
 /// The guard every write calls first. `what` names the write for the refusal line
 /// (`events import`, `bench write`). Production without `--yes` is refused; a dry run passes.
 pub(crate) fn guard_write(
@@ -121,6 +178,7 @@ pub(crate) fn guard_write(
     yes: bool,
     dry_run: bool,
 ) -> Result<(), Refusal> {
+    say_removed_markers(names, what);
     if dry_run || yes {
         return Ok(());
     }
@@ -136,6 +194,7 @@ pub(crate) fn guard_write(
 /// `table create`: never on production, not with `--yes` and not as a dry run (production tables
 /// come from infrastructure code; `table verify` compares one with the spec).
 pub(crate) fn forbid_on_production(names: &Names, what: &str) -> Result<(), Refusal> {
+    say_removed_markers(names, what);
     match names.production_match() {
         None => Ok(()),
         Some(m) => Err(Refusal::new(format!(
@@ -208,14 +267,39 @@ mod tests {
         assert_eq!(e.to_string(), "environment `prd` is a production marker");
     }
 
+    /// A configured list adds to the defaults (`EVENTSCTL_PRODUCTION_MARKERS=foo` once dropped
+    /// them all, and `--env prod events put` wrote without --yes); a default goes only when a
+    /// `-marker` or `none` says so.
     #[test]
-    fn markers_are_configurable() {
-        let rule = ProductionRule::parse("prod, PCI ,main").unwrap();
-        assert!(rule.matches("pci", "x").is_some());
-        assert!(rule.matches("main2", "x").is_some());
-        assert!(rule.matches("live", "x").is_none(), "replaced, not added");
+    fn markers_are_added_and_removed_only_when_said() {
+        let rule = ProductionRule::parse("foo").unwrap();
+        assert!(rule.matches("prod", "x").is_some(), "the defaults stay");
+        assert!(rule.matches("foo2", "x").is_some());
+        assert!(rule.removed().is_empty());
+        let rule = ProductionRule::parse(" PCI ,main, prod").unwrap();
+        assert!(rule.matches("pci", "x").is_some() && rule.matches("main2", "x").is_some());
+        assert!(rule.matches("live", "x").is_some());
+        assert_eq!(rule.in_force(), "prod,prd,production,live,pci,main");
+        let rule = ProductionRule::parse("-live").unwrap();
+        assert!(rule.matches("live", "x").is_none() && rule.matches("prod", "x").is_some());
+        assert_eq!(rule.removed(), vec!["live"]);
+        let rule = ProductionRule::parse("none,pci").unwrap();
+        assert!(rule.matches("prod", "x").is_none() && rule.matches("pci", "x").is_some());
+        assert_eq!(rule.in_force(), "pci");
+        let rule = ProductionRule::parse("none").unwrap();
+        assert_eq!(
+            (rule.in_force().as_str(), rule.removed().len()),
+            ("none", 4)
+        );
         assert!(ProductionRule::parse(" , ").is_err());
         assert!(ProductionRule::parse("pr-od").is_err());
+        assert!(ProductionRule::parse("-").is_err());
+        let err = ProductionRule::parse("-pci").unwrap_err();
+        assert!(err.contains("not one"), "{err}");
+        assert_eq!(
+            ProductionRule::parse("prod,prd,production,live").unwrap(),
+            ProductionRule::default()
+        );
     }
 
     #[test]

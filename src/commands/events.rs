@@ -15,10 +15,13 @@ use super::Outcome;
 use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::{EventKeyArgs, GetArgs, ImportArgs, PutArgs, QueryArgs};
 use crate::context::Context;
-use crate::error::UsageError;
+use crate::error::{Refusal, UsageError};
 use crate::events::import::{self, ImportOptions};
 use crate::events::input::{InputError, LineReader, read_stdin_capped};
-use crate::events::keys::{Access, PageToken, format_ts, sort_key};
+use crate::events::keys::{
+    Access, Edge, MAX_SORT_KEY_BYTES, PageToken, QueryFlags, TokenQuery, check_event_id,
+    check_user, format_ts, sort_key,
+};
 use crate::events::model::{Defaults, EventInput, item_to_json, item_ttl, parse_timestamp};
 use crate::events::numbers::check_numbers;
 use crate::events::query::{QueryError, QuerySpec};
@@ -29,13 +32,14 @@ use crate::report::{Report, Section, data_object};
 use crate::safety;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
-/// Human columns of events: header, field, width.
+/// Human columns of events: the timestamp and the event id are keys (whole, never cut: they
+/// are what `events get --timestamp` and `--event-id` take).
 pub(crate) const EVENT_COLUMNS: &[Column] = &[
-    ("TIMESTAMP", "timestamp", 27),
-    ("TYPE", "event_type", 18),
-    ("STATUS", "status", 10),
-    ("EVENT ID", "event_id", 36),
-    ("PAYLOAD", "payload", 0),
+    Column::key("TIMESTAMP", "timestamp", 27),
+    Column::text("TYPE", "event_type", 18),
+    Column::text("STATUS", "status", 10),
+    Column::key("EVENT ID", "event_id", 36),
+    Column::rest("PAYLOAD", "payload"),
 ];
 
 fn json_object(flag: &str, text: &str) -> Result<Value, UsageError> {
@@ -123,13 +127,9 @@ pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report>
             ..EventInput::default()
         },
     };
+    let now = Utc::now();
     let event = input
-        .into_event(
-            Defaults {
-                now: Some(Utc::now()),
-            },
-            None,
-        )
+        .into_event(Defaults { now: Some(now) }, None)
         .map_err(|e| UsageError::new(e.0))?;
     // Size is checked before any call.
     let item = event.to_checked_item().map_err(|e| UsageError::new(e.0))?;
@@ -137,9 +137,19 @@ pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report>
         event: item_to_json(&item),
         dry_run: args.dry_run,
         item_bytes: crate::events::size::item_size(&item),
+        expired: event.ttl <= now.timestamp(),
     };
     let mut report = Report::action("events put");
     report.set_data(&data)?;
+    if data.expired {
+        // As an import says of its expired events: written, but TTL may take it at once.
+        report.note(format!(
+            "This event is already past its ttl ({}): DynamoDB may delete it at any time after it is written (typically within 48 h). A later timestamp (or ttl) keeps it.",
+            chrono::DateTime::from_timestamp(event.ttl, 0)
+                .map(crate::times::stamp)
+                .unwrap_or_else(|| event.ttl.to_string())
+        ));
+    }
     if args.dry_run {
         report.section(Section::pairs(
             "Would write (dry run)",
@@ -157,15 +167,17 @@ pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report>
     Ok(report)
 }
 
-/// `events put`'s `data`: the item as stored, its size, and whether it was a dry run.
+/// `events put`'s `data`: the item as stored, its size, whether it was a dry run and whether
+/// its ttl had already passed.
 #[derive(Serialize)]
 struct PutData {
     event: Value,
     dry_run: bool,
     item_bytes: usize,
+    expired: bool,
 }
 
-/// `events get`'s `data`: the event, how it was found, and `expired` only when it is.
+/// `events get`'s `data`: the event, how it was found, and whether its ttl has passed.
 #[derive(Serialize)]
 struct GetData {
     event: Value,
@@ -173,69 +185,126 @@ struct GetData {
     expired: bool,
 }
 
+/// An event found by its key ([`find_event`]).
+pub(crate) struct Found {
+    pub item: Option<HashMap<String, AttributeValue>>,
+    /// How: `GetItem`, or a Query of the user's events and how many it read.
+    pub how: String,
+    /// The user's events read by the search (0 for a direct GetItem).
+    pub searched: usize,
+    /// The search stopped at its bound with more of the user's events unread: another event
+    /// with this id may exist beyond it.
+    pub partial: bool,
+}
+
+/// At most this many events sharing an id are listed when an id is ambiguous.
+const SHOWN_SAME_ID: usize = 5;
+
 /// An event found by its key: a direct GetItem when its timestamp is given, else a search of
-/// the user's events (at most `max_scan` read). Also says how it was found and how many events
-/// were read. Shared by `events get` and `events delete`.
+/// the user's events (at most `max_scan` read). The key is checked against DynamoDB's limits
+/// before any call. An id that two of the user's events share is refused, naming their
+/// timestamps: which one was meant is the caller's to say (`--timestamp`). Shared by `events
+/// get` and `events delete`.
 pub(crate) async fn find_event(
     ctx: &Context,
     key: &EventKeyArgs,
     consistent: bool,
     max_scan: usize,
-) -> anyhow::Result<(Option<HashMap<String, AttributeValue>>, String, usize)> {
+) -> anyhow::Result<Found> {
+    check_user("--user", &key.user).map_err(UsageError::new)?;
+    check_event_id("--event-id", &key.event_id).map_err(UsageError::new)?;
+    let ts = key
+        .timestamp
+        .as_deref()
+        .map(|t| parse_timestamp(t).map_err(|e| UsageError::new(format!("--timestamp: {e}"))))
+        .transpose()?;
     let client = ctx.dynamodb().await?;
     let table = ctx.table();
-    let mut found = None;
-    let mut how = String::new();
-    if let Some(ts) = key.timestamp.as_deref() {
-        let ts = parse_timestamp(ts).map_err(|e| UsageError::new(format!("--timestamp: {e}")))?;
-        let out = client
-            .get_item()
-            .table_name(table)
-            .key(PARTITION_KEY, AttributeValue::S(key.user.clone()))
-            .key(
-                SORT_KEY,
-                AttributeValue::S(sort_key(&format_ts(ts), &key.event_id)),
-            )
-            .consistent_read(consistent)
-            .send()
-            .await
-            .aws("dynamodb", "GetItem", table_resource(table))?;
-        found = out.item;
-        how = "GetItem".into();
+    if let Some(ts) = ts {
+        let sk = sort_key(&format_ts(ts), &key.event_id);
+        // A key over the limit cannot be ours; another writer's shorter timestamp form can
+        // still hold the id, which the search below finds.
+        if sk.len() <= MAX_SORT_KEY_BYTES {
+            let out = client
+                .get_item()
+                .table_name(table)
+                .key(PARTITION_KEY, AttributeValue::S(key.user.clone()))
+                .key(SORT_KEY, AttributeValue::S(sk))
+                .consistent_read(consistent)
+                .send()
+                .await
+                .aws("dynamodb", "GetItem", table_resource(table))?;
+            if out.item.is_some() {
+                return Ok(Found {
+                    item: out.item,
+                    how: "GetItem".into(),
+                    searched: 0,
+                    partial: false,
+                });
+            }
+        }
     }
-    let mut searched = 0;
-    if found.is_none() {
-        // Unknown timestamp, or one written in another format: search the user's events.
-        let mut spec = QuerySpec::new(&key.user, Access::Table, Utc::now().timestamp());
-        spec.include_expired = true;
-        spec.event_id = Some(key.event_id.clone());
-        spec.limit = Some(1);
-        spec.max_scanned = Some(max_scan);
-        spec.consistent = consistent;
-        spec.page_size = Some(1000);
-        let mut hit = None;
-        let outcome = crate::events::query::query(client, table, &spec, |item| {
-            hit = Some(item.clone());
-            Ok(false)
+    // Unknown timestamp, or one written in another format: search the user's events, all of
+    // them up to the bound, so that a second event with the same id is seen.
+    let mut spec = QuerySpec::new(&key.user, Access::Table, Utc::now().timestamp());
+    spec.include_expired = true;
+    spec.event_id = Some(key.event_id.clone());
+    spec.max_scanned = Some(max_scan);
+    spec.consistent = consistent;
+    spec.page_size = Some(1000);
+    let mut hits = Vec::new();
+    let outcome = crate::events::query::query(client, table, &spec, |item| {
+        hits.push(item.clone());
+        Ok(hits.len() <= SHOWN_SAME_ID)
+    })
+    .await
+    .map_err(query_error)?;
+    if hits.len() > 1 {
+        return Err(same_id(key, &hits).into());
+    }
+    Ok(Found {
+        item: hits.pop(),
+        how: format!("Query of the user's events ({} read)", outcome.scanned),
+        searched: outcome.scanned,
+        partial: outcome.truncated,
+    })
+}
+
+/// The refusal when several of the user's events share the id: their timestamps, one line.
+fn same_id(key: &EventKeyArgs, hits: &[HashMap<String, AttributeValue>]) -> Refusal {
+    let stamps: Vec<String> = hits
+        .iter()
+        .take(SHOWN_SAME_ID)
+        .map(|item| {
+            item.get("timestamp")
+                .and_then(|v| v.as_s().ok())
+                .cloned()
+                .unwrap_or_else(|| "?".into())
         })
-        .await
-        .map_err(query_error)?;
-        searched = outcome.scanned;
-        found = hit;
-        how = format!("Query of the user's events ({searched} read)");
-    }
-    Ok((found, how, searched))
+        .collect();
+    let count = if hits.len() > SHOWN_SAME_ID {
+        format!("more than {SHOWN_SAME_ID}")
+    } else {
+        hits.len().to_string()
+    };
+    Refusal::new(format!(
+        "{count} events of user {} have event id {} (timestamps {}): give --timestamp to choose one; nothing was done",
+        key.user,
+        key.event_id,
+        stamps.join(", ")
+    ))
 }
 
 pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report> {
     let table = ctx.table();
-    let (found, how, searched) = find_event(ctx, &args.key, args.consistent, args.max_scan).await?;
-    let Some(item) = found else {
+    let found = find_event(ctx, &args.key, args.consistent, args.max_scan).await?;
+    let Some(item) = found.item else {
         anyhow::bail!(
-            "event {} of user {} not found in {table} (read {searched} of the user's events{})",
+            "event {} of user {} not found in {table} (read {} of the user's events{})",
             args.key.event_id,
             args.key.user,
-            if searched >= args.max_scan {
+            found.searched,
+            if found.partial {
                 "; raise --max-scan or give --timestamp"
             } else {
                 ""
@@ -245,12 +314,18 @@ pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report>
     let expired_at = item_ttl(&item).filter(|t| *t <= Utc::now().timestamp());
     let data = GetData {
         event: item_to_json(&item),
-        found_by: how,
+        found_by: found.how,
         expired: expired_at.is_some(),
     };
     let mut report = Report::action("events get");
     report.section(Section::pairs("Event", event_pairs(&data.event)));
     report.set_data(&data)?;
+    if found.partial {
+        report.note(format!(
+            "The search read {} of the user's events, not all of them: another event with this id may exist beyond them (--max-scan reads more; --timestamp names one).",
+            found.searched
+        ));
+    }
     if let Some(ttl) = expired_at {
         report.note(format!(
             "This event expired at {} and awaits DynamoDB's background delete (typically within 48 h, no guaranteed bound).",
@@ -267,12 +342,12 @@ fn query_error(e: QueryError) -> anyhow::Error {
     }
 }
 
-pub(crate) async fn query(
-    ctx: &Context,
+/// What `events query` reads: its access path and its query, checked before any call; with a
+/// page token, the window and order of the query's first page.
+fn query_spec(
     args: &QueryArgs,
-    out: &mut dyn Write,
-) -> anyhow::Result<Outcome> {
-    let now = Utc::now();
+    now: chrono::DateTime<Utc>,
+) -> Result<(Access, QuerySpec), UsageError> {
     let access = match (&args.event_type, &args.status) {
         (Some(t), _) => Access::Type(t.clone()),
         (None, Some(s)) => Access::Status(s.clone()),
@@ -283,33 +358,66 @@ pub(crate) async fn query(
             .as_deref()
             .is_some_and(|v| v.contains('#') || v.is_empty())
         {
-            return Err(
-                UsageError::new(format!("{flag} must be non-empty and hold no `#`")).into(),
-            );
+            return Err(UsageError::new(format!(
+                "{flag} must be non-empty and hold no `#`"
+            )));
         }
     }
+    check_user("--user", &args.user).map_err(UsageError::new)?;
     let mut spec = QuerySpec::new(&args.user, access.clone(), now.timestamp());
-    spec.since = args.since.map(|t| t.resolve(now));
-    spec.until = args.until.map(|t| t.resolve(now));
-    if let (Some(s), Some(u)) = (spec.since, spec.until)
-        && s > u
-    {
-        return Err(UsageError::new("--since is after --until").into());
-    }
     // --last N: the newest N, newest first.
     spec.limit = args.last.or(args.limit).map(|l| l as usize);
     spec.descending = args.desc || args.last.is_some();
     spec.include_expired = args.include_expired;
     spec.page_size = args.page_size;
-    if let Some(t) = &args.page_token {
-        let token = PageToken::decode(t).map_err(UsageError::new)?;
-        spec.start = Some(
-            token
-                .start_key(&args.user, &access)
-                .map_err(UsageError::new)?,
-        );
+    match &args.page_token {
+        // The next page reads the window of the first, as resolved then: `--since 1h` given
+        // again resolves to another instant, whose key condition the token's start key would
+        // not match.
+        Some(t) => {
+            let token = PageToken::decode(t).map_err(UsageError::new)?;
+            let resumed = token
+                .resume(&QueryFlags {
+                    user: &args.user,
+                    access: &access,
+                    since: args.since,
+                    until: args.until,
+                    descending: spec.descending,
+                })
+                .map_err(UsageError::new)?;
+            spec.since = resumed.since;
+            spec.until = resumed.until;
+            spec.start = Some(resumed.start);
+            spec.token = token.q;
+        }
+        None => {
+            spec.since = args.since.map(|t| t.resolve(now));
+            spec.until = args.until.map(|t| t.resolve(now));
+            spec.token = TokenQuery {
+                a: args.event_type.clone().or_else(|| args.status.clone()),
+                s: args.since.zip(spec.since).map(|(a, t)| Edge::new(a, t)),
+                u: args.until.zip(spec.until).map(|(a, t)| Edge::new(a, t)),
+                d: spec.descending,
+            };
+        }
     }
+    if let (Some(s), Some(u)) = (spec.since, spec.until)
+        && s > u
+    {
+        return Err(UsageError::new("--since is after --until"));
+    }
+    access
+        .check_bounds(spec.since, spec.until)
+        .map_err(UsageError::new)?;
+    Ok((access, spec))
+}
 
+pub(crate) async fn query(
+    ctx: &Context,
+    args: &QueryArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let (access, spec) = query_spec(args, Utc::now())?;
     let client = ctx.dynamodb().await?;
     let rc = ctx.render_context(None);
     let mut stream = ItemStream::begin(ctx.output.format, "events query", &rc, EVENT_COLUMNS, out)?;
@@ -391,42 +499,38 @@ fn shown(problems: &import::Problems) -> String {
 }
 
 /// Where the events that did not land go: `--failed-out` under the output-file rule, or the
-/// default name (the next free one if it exists). Checked before the first AWS call.
-fn failed_out_path(args: &ImportArgs) -> Result<PathBuf, UsageError> {
+/// default name in the private state directory (`files::state_dir`: the file holds whole
+/// payloads), the next free one if it exists. Checked before the first AWS call. Also returns
+/// the default name itself, when the default was used, for the report.
+fn failed_out_path(args: &ImportArgs) -> Result<(PathBuf, Option<PathBuf>), UsageError> {
     let inputs = [args.file.as_path()];
-    match &args.failed_out {
-        Some(path) => {
-            files::check(
-                &files::Output {
-                    flag: "--failed-out",
-                    path,
-                    force: args.force,
-                },
-                &inputs,
-            )?;
-            Ok(path.clone())
-        }
-        None => {
-            // Beside the input; where that directory cannot be written (a read-only share),
-            // in the current directory.
-            let beside = files::free_name(&default_failed_out(&args.file));
-            let here = files::free_name(Path::new(STDIN_FAILED_OUT));
-            let check = |path: &Path| {
-                files::check(
-                    &files::Output {
-                        flag: "the failed-events file",
-                        path,
-                        force: false,
-                    },
-                    &inputs,
-                )
-            };
-            match check(&beside) {
-                Ok(()) => Ok(beside),
-                Err(first) => check(&here).map(|()| here).map_err(|_| first),
-            }
-        }
+    if let Some(path) = &args.failed_out {
+        files::check(
+            &files::Output {
+                flag: "--failed-out",
+                path,
+                force: args.force,
+            },
+            &inputs,
+        )?;
+        return Ok((path.clone(), None));
     }
+    let dir = files::state_dir().map_err(|e| {
+        UsageError::new(format!(
+            "the failed-events file goes to the private state directory, which cannot be used ({e}); give --failed-out FILE"
+        ))
+    })?;
+    let default = dir.join(default_failed_name(&args.file));
+    let path = files::free_name(&default);
+    files::check(
+        &files::Output {
+            flag: "the failed-events file",
+            path: &path,
+            force: false,
+        },
+        &inputs,
+    )?;
+    Ok((path, Some(default)))
 }
 
 pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
@@ -448,8 +552,8 @@ pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<R
     };
     let mut input = LineReader::open(&args.file).map_err(|e| UsageError::new(e.to_string()))?;
     // A dry run writes no file, but an explicit --failed-out is still checked.
-    let failed_out = if args.dry_run && args.failed_out.is_none() {
-        PathBuf::new()
+    let (failed_out, default_failed_out) = if args.dry_run && args.failed_out.is_none() {
+        (PathBuf::new(), None)
     } else {
         failed_out_path(args)?
     };
@@ -654,10 +758,10 @@ pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<R
             path.display(),
             path.display()
         ));
-        if path != &default_failed_out(&args.file) && args.failed_out.is_none() {
+        if let Some(default) = default_failed_out.as_ref().filter(|d| *d != path) {
             report.note(format!(
                 "{} already existed, so this run's failed events went to the new file {}.",
-                default_failed_out(&args.file).display(),
+                default.display(),
                 path.display()
             ));
         }
@@ -707,18 +811,20 @@ struct ImportRun<'a> {
     items_per_second: f64,
 }
 
-/// The failed-events file of an input that has no directory of its own.
+/// The failed-events file of an input that has no name of its own.
 const STDIN_FAILED_OUT: &str = "eventsctl-import.failed.ndjson";
 
-/// FILE.failed.ndjson beside a regular file; for stdin, a FIFO or `<(...)`, which have no
-/// directory of their own to write in, eventsctl-import.failed.ndjson here.
-fn default_failed_out(input: &std::path::Path) -> PathBuf {
+/// The default name of the failed-events file (in the state directory): `NAME.failed.ndjson`
+/// for a regular file named NAME; for stdin, a FIFO or `<(...)`, which have no name worth
+/// keeping, `eventsctl-import.failed.ndjson`.
+fn default_failed_name(input: &Path) -> PathBuf {
     let regular = std::fs::metadata(input).is_ok_and(|m| m.is_file());
-    if input == std::path::Path::new("-") || !regular {
-        PathBuf::from(STDIN_FAILED_OUT)
-    } else {
-        let mut name = input.as_os_str().to_owned();
-        name.push(".failed.ndjson");
-        PathBuf::from(name)
+    match input.file_name() {
+        Some(name) if regular && input != Path::new("-") => {
+            let mut name = name.to_owned();
+            name.push(".failed.ndjson");
+            PathBuf::from(name)
+        }
+        _ => PathBuf::from(STDIN_FAILED_OUT),
     }
 }

@@ -14,6 +14,7 @@ use super::events::{event_pairs, find_event};
 use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::DeleteArgs;
 use crate::context::Context;
+use crate::error::Refusal;
 use crate::events::model::item_to_json;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
@@ -24,17 +25,32 @@ const MAX_SCAN: usize = 10_000;
 pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "events delete", args.yes, args.dry_run)?;
     let table = ctx.table();
-    let (found, how, searched) = find_event(ctx, &args.key, true, MAX_SCAN).await?;
-    let Some(item) = found else {
+    let found = find_event(ctx, &args.key, true, MAX_SCAN).await?;
+    let searched = found.searched;
+    let Some(item) = found.item else {
         bail!(
             "event {} of user {} not found in {table} (read {searched} of the user's events): nothing deleted",
             args.key.event_id,
             args.key.user
         );
     };
+    let timestamp = item
+        .get("timestamp")
+        .and_then(|v| v.as_s().ok())
+        .cloned()
+        .unwrap_or_default();
+    if found.partial && args.yes {
+        // Another event of the user may share the id beyond what was read: delete exactly the
+        // one named by its timestamp, never one of two by chance.
+        return Err(Refusal::new(format!(
+            "found event {} of user {} at {timestamp}, but read only {searched} of the user's events: another one may share this id; run again with --timestamp {timestamp} to delete exactly this one; nothing deleted",
+            args.key.event_id, args.key.user
+        ))
+        .into());
+    }
     let mut data = DeleteData {
         event: item_to_json(&item),
-        found_by: how,
+        found_by: found.how,
         deleted: false,
     };
     let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
@@ -43,6 +59,11 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         .collect();
     let mut report = Report::action("events delete");
     report.section(Section::pairs("Event", event_pairs(&data.event)));
+    if found.partial {
+        report.note(format!(
+            "The search read {searched} of the user's events, not all of them: another event may share this id, so deleting this one takes --timestamp {timestamp}."
+        ));
+    }
     let check = CheckId::EventsDelete;
     if !args.yes {
         // --dry-run: shown, nothing deleted, success. Neither flag: shown, and a failure that

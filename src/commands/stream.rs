@@ -21,11 +21,11 @@ use crate::output::stream::{Column, ItemStream};
 use crate::report::{Finding, Report};
 
 pub(crate) const RECORD_COLUMNS: &[Column] = &[
-    ("EVENT", "event_name", 7),
-    ("USER", "user_id", 20),
-    ("TYPE", "event_type", 18),
-    ("EVENT ID", "event_id", 36),
-    ("NEW IMAGE", "new_image", 0),
+    Column::text("EVENT", "event_name", 7),
+    Column::key("USER", "user_id", 20),
+    Column::text("TYPE", "event_type", 18),
+    Column::key("EVENT ID", "event_id", 36),
+    Column::rest("NEW IMAGE", "new_image"),
 ];
 
 async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {

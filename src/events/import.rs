@@ -30,7 +30,8 @@ use super::input::{InputError, LineReader};
 use super::model::{Defaults, Event, EventInput};
 use super::spool::{Spool, SpoolReader, SpoolWriter};
 use super::writer::{
-    Conflict, Failed, Pending, READ_BATCH_SIZE, RateLimiter, RetryPolicy, WriteMode, WriteStats,
+    Cause, Conflict, Failed, Pending, READ_BATCH_SIZE, RateLimiter, RetryPolicy, WriteMode,
+    WriteStats,
 };
 use crate::aws::calls::CallLog;
 
@@ -277,6 +278,8 @@ pub(crate) enum Stop {
     Deadline,
     Interrupted,
     Unreachable(String),
+    /// A whole request refused for a permission the role lacks: every other one would be too.
+    Denied(String),
 }
 
 impl std::fmt::Display for Stop {
@@ -285,6 +288,10 @@ impl std::fmt::Display for Stop {
             Stop::Deadline => write!(f, "its time ran out (--timeout)"),
             Stop::Interrupted => write!(f, "it was interrupted (Ctrl-C or SIGTERM)"),
             Stop::Unreachable(why) => write!(f, "the endpoint stopped answering ({why})"),
+            Stop::Denied(why) => write!(
+                f,
+                "DynamoDB refused a whole request for a missing permission, so the rest was not sent ({why}); grant it, then import the failed file"
+            ),
         }
     }
 }
@@ -446,15 +453,16 @@ pub(crate) async fn write(
                 for Conflict { line, differs, .. } in outcome.conflicts {
                     summary.conflicts.add(line, format!("differs from what is stored ({}); not replaced (--overwrite replaces it)", differs.join(", ")));
                 }
-                for Failed { pending, reason, unreachable } in outcome.failed {
-                    if unreachable && summary.stopped.is_none() {
-                        // A call cut off by the command's own limit (the SDK's operation
-                        // timeout is that limit) is the time running out, not the endpoint.
-                        summary.stopped = Some(if opts.deadline.is_some_and(|d| Instant::now() >= d) {
-                            Stop::Deadline
-                        } else {
-                            Stop::Unreachable(reason.clone())
-                        });
+                for Failed { pending, reason, cause } in outcome.failed {
+                    if summary.stopped.is_none() {
+                        summary.stopped = match cause {
+                            Cause::Failed => None,
+                            // A call cut off by the command's own limit (the SDK's operation
+                            // timeout is that limit) is the time running out, not the endpoint.
+                            Cause::Unreachable if opts.deadline.is_some_and(|d| Instant::now() >= d) => Some(Stop::Deadline),
+                            Cause::Unreachable => Some(Stop::Unreachable(reason.clone())),
+                            Cause::Denied => Some(Stop::Denied(reason.clone())),
+                        };
                     }
                     failed_writer.write(&pending.record)?;
                     summary.failed.add(pending.line, reason);
@@ -475,7 +483,14 @@ pub(crate) async fn write(
             }
             _ = &mut stop => summary.stopped = Some(Stop::Interrupted),
         }
-        if summary.stopped.is_some() && !matches!(summary.stopped, Some(Stop::Unreachable(_))) {
+        // Batches in flight to an endpoint that stopped answering, or that refuses the
+        // permission, come back soon with the same answer: wait for them, and send no more.
+        if summary.stopped.is_some()
+            && !matches!(
+                summary.stopped,
+                Some(Stop::Unreachable(_) | Stop::Denied(_))
+            )
+        {
             break;
         }
     }
@@ -533,7 +548,8 @@ impl FailedWriter {
     fn write(&mut self, record: &[u8]) -> io::Result<()> {
         let event = super::record::decode_event(record).map_err(damaged)?;
         if self.file.is_none() {
-            self.file = Some(io::BufWriter::new(crate::files::create(
+            // Whole payloads: readable by their owner only (0600), wherever the file is.
+            self.file = Some(io::BufWriter::new(crate::files::create_private(
                 &self.path, self.force,
             )?));
         }

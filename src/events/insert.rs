@@ -15,7 +15,7 @@ use std::sync::atomic::Ordering;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::{BatchStatementErrorCodeEnum as Code, BatchStatementRequest};
 
-use super::writer::{Failed, Pending, RetryPolicy, WriteStats, all_failed};
+use super::writer::{Cause, Failed, Pending, RetryPolicy, WriteStats, all_failed};
 use crate::aws::error::{AwsErrorKind, AwsResultExt, table_resource};
 
 /// BatchExecuteStatement takes at most 25 statements.
@@ -70,12 +70,16 @@ fn verdict(code: Option<&Code>) -> Verdict {
         // An INSERT on a stored key is DuplicateItem; ConditionalCheckFailed is the same refusal
         // under another name: either way the read decides.
         Some(Code::DuplicateItem | Code::ConditionalCheckFailed) => Verdict::Duplicate,
-        Some(Code::ProvisionedThroughputExceeded | Code::ThrottlingError) => {
-            Verdict::Again { throttled: true }
-        }
+        // RequestLimitExceeded is the account's throughput limit: throttling like the others
+        // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchStatementError.html).
         Some(
-            Code::RequestLimitExceeded | Code::InternalServerError | Code::TransactionConflict,
-        ) => Verdict::Again { throttled: false },
+            Code::ProvisionedThroughputExceeded
+            | Code::ThrottlingError
+            | Code::RequestLimitExceeded,
+        ) => Verdict::Again { throttled: true },
+        Some(Code::InternalServerError | Code::TransactionConflict) => {
+            Verdict::Again { throttled: false }
+        }
         _ => Verdict::Failed,
     }
 }
@@ -106,6 +110,8 @@ pub(crate) async fn insert_batch(
                 let mut answers = out.responses.unwrap_or_default().into_iter();
                 let mut again = Vec::new();
                 let mut throttled = false;
+                let sent = pending.len();
+                let mut denied = Vec::new();
                 for p in pending.drain(..) {
                     // Answers come in the order of the statements; one missing is sent again
                     // (an insert that did land comes back as a duplicate, and the read settles it).
@@ -124,13 +130,30 @@ pub(crate) async fn insert_batch(
                             last_problem = statement_error(&error);
                             again.push(p);
                         }
+                        Verdict::Failed if error.code == Some(Code::AccessDenied) => {
+                            denied.push((p, statement_error(&error)));
+                        }
                         Verdict::Failed => done.failed.push(Failed {
                             pending: p,
                             reason: statement_error(&error),
-                            unreachable: false,
+                            cause: Cause::Failed,
                         }),
                     }
                 }
+                // Every statement refused for a permission: the role may not insert at all (no
+                // dynamodb:PartiQLInsert), and the rest of the import would fare no better. Some
+                // refused (a policy on some keys): those events fail, the others go on.
+                let cause = if denied.len() == sent {
+                    Cause::Denied
+                } else {
+                    Cause::Failed
+                };
+                done.failed
+                    .extend(denied.into_iter().map(|(pending, reason)| Failed {
+                        pending,
+                        reason,
+                        cause,
+                    }));
                 if throttled {
                     stats.throttled.fetch_add(1, Ordering::Relaxed);
                 }
@@ -148,7 +171,7 @@ pub(crate) async fn insert_batch(
             // The SDK has already retried a connection that failed or did not answer.
             Err(e) if e.kind == AwsErrorKind::Unreachable => {
                 done.failed
-                    .extend(all_failed(pending, &e.to_string(), true));
+                    .extend(all_failed(pending, &e.to_string(), Cause::Unreachable));
                 return done;
             }
             Err(e) if e.is_transient() => {
@@ -158,15 +181,20 @@ pub(crate) async fn insert_batch(
                 last_problem = e.to_string();
             }
             Err(e) => {
-                done.failed
-                    .extend(all_failed(pending, &e.to_string(), false));
+                let cause = Cause::of(&e);
+                let mut reason = e.to_string();
+                if cause == Cause::Denied {
+                    reason.push_str("; the import's INSERTs need dynamodb:PartiQLInsert");
+                }
+                done.failed.extend(all_failed(pending, &reason, cause));
                 return done;
             }
         }
         attempt += 1;
         if attempt >= policy.max_attempts {
             let reason = format!("gave up after {attempt} attempts: {last_problem}");
-            done.failed.extend(all_failed(pending, &reason, false));
+            done.failed
+                .extend(all_failed(pending, &reason, Cause::Failed));
             return done;
         }
         stats.retries.fetch_add(1, Ordering::Relaxed);
@@ -183,12 +211,13 @@ fn statement_error(e: &aws_sdk_dynamodb::types::BatchStatementError) -> String {
         _ => code.to_owned(),
     };
     if e.code == Some(Code::AccessDenied) {
-        reason.push_str(
-            " (an INSERT needs dynamodb:PartiQLInsert: `eventsctl iam-policy events import` prints the permissions)",
-        );
+        reason.push_str(INSERT_PERMISSION);
     }
     reason
 }
+
+/// What a refused insert needs, named with the refusal.
+const INSERT_PERMISSION: &str = " (an INSERT needs dynamodb:PartiQLInsert: `eventsctl iam-policy events import` prints the permissions)";
 
 #[cfg(test)]
 mod tests {

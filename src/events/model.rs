@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::keys::{format_ts, index_key, sort_key};
+use super::keys::{MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES, format_ts, index_key, sort_key};
 use super::numbers::check_numbers;
 use super::size::{json_map_size, number_size};
 use crate::spec::{
@@ -18,9 +18,6 @@ use crate::spec::{
 
 /// The status an event gets when none is given.
 pub(crate) const DEFAULT_STATUS: &str = "pending";
-/// DynamoDB's key size limits in bytes.
-const MAX_PARTITION_KEY_BYTES: usize = 2048;
-const MAX_SORT_KEY_BYTES: usize = 1024;
 /// A `ttl` above this is milliseconds, not seconds (year 5138 in seconds).
 const TTL_SECONDS_CEILING: i64 = 100_000_000_000;
 
@@ -328,18 +325,7 @@ impl EventInput {
             payload: nested_object("payload", self.payload)?,
             metadata: nested_object("metadata", self.metadata)?,
         };
-        if event.user_id.len() > MAX_PARTITION_KEY_BYTES {
-            return Err(invalid(format!(
-                "user_id is {} bytes; a partition key holds at most {MAX_PARTITION_KEY_BYTES}",
-                event.user_id.len()
-            )));
-        }
-        let sort_key_len = event.timestamp.len() + 1 + event.event_id.len();
-        if sort_key_len > MAX_SORT_KEY_BYTES {
-            return Err(invalid(format!(
-                "timestamp#event_id is {sort_key_len} bytes; a sort key holds at most {MAX_SORT_KEY_BYTES}"
-            )));
-        }
+        event.check_keys()?;
         Ok(event)
     }
 }
@@ -409,6 +395,45 @@ fn nested_object(field: &str, value: Option<Value>) -> Result<Map<String, Value>
 }
 
 impl Event {
+    /// Every key the item carries fits DynamoDB's limits: the table's (`user_id`,
+    /// `timestamp#event_id`) and the indexes' sort keys (`event_type#timestamp`,
+    /// `status#timestamp`, 1,024 bytes each like any sort key); DynamoDB refuses an item with an
+    /// index key over the limit as it refuses one with a table key over it.
+    fn check_keys(&self) -> Result<(), Invalid> {
+        if self.user_id.len() > MAX_PARTITION_KEY_BYTES {
+            return Err(invalid(format!(
+                "user_id is {} bytes; a partition key holds at most {MAX_PARTITION_KEY_BYTES}",
+                self.user_id.len()
+            )));
+        }
+        let ts = self.timestamp.len();
+        let keys = [
+            (
+                "timestamp#event_id",
+                "the table",
+                ts + 1 + self.event_id.len(),
+            ),
+            (
+                "event_type#timestamp",
+                crate::spec::EVENT_TYPE_INDEX,
+                self.event_type.len() + 1 + ts,
+            ),
+            (
+                "status#timestamp",
+                crate::spec::STATUS_INDEX,
+                self.status.len() + 1 + ts,
+            ),
+        ];
+        for (key, on, len) in keys {
+            if len > MAX_SORT_KEY_BYTES {
+                return Err(invalid(format!(
+                    "{key} is {len} bytes; a sort key ({on}) holds at most {MAX_SORT_KEY_BYTES}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn sort_key(&self) -> String {
         sort_key(&self.timestamp, &self.event_id)
     }
@@ -733,6 +758,38 @@ mod tests {
             let err = parse(line, Defaults { now: None }).unwrap_err().0;
             assert!(err.contains(needle), "{line}: {err}");
         }
+    }
+
+    /// `event_type` and `status` head the index sort keys: one that makes its index key longer
+    /// than 1,024 bytes is refused before any call, as DynamoDB would refuse the item.
+    #[test]
+    fn index_keys_are_within_the_sort_key_limit() {
+        // 996 + 1 + 27 = 1,024 bytes: the longest that fits.
+        for (field, fits, key) in [
+            ("event_type", true, "event_type#timestamp"),
+            ("status", true, "status#timestamp"),
+        ] {
+            for (len, ok) in [(996, fits), (997, false)] {
+                let value = "x".repeat(len);
+                let line = if field == "event_type" {
+                    format!(r#"{{"user_id":"u","event_type":"{value}"}}"#)
+                } else {
+                    format!(r#"{{"user_id":"u","event_type":"t","status":"{value}"}}"#)
+                };
+                let got = parse(&line, now());
+                assert_eq!(got.is_ok(), ok, "{field} of {len} bytes: {got:?}");
+                if !ok {
+                    let err = got.unwrap_err().0;
+                    assert!(
+                        err.contains(&format!("{key} is 1025 bytes")) && err.contains("1024"),
+                        "{err}"
+                    );
+                }
+            }
+        }
+        // Multi-byte characters count as their UTF-8 bytes.
+        let line = format!(r#"{{"user_id":"u","event_type":"{}"}}"#, "é".repeat(499));
+        assert!(parse(&line, now()).unwrap_err().0.contains("1026 bytes"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, Utc};
 
-use super::keys::{Access, PageToken};
+use super::keys::{Access, PageToken, TokenQuery};
 use super::model::item_ttl;
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
@@ -35,6 +35,8 @@ pub(crate) struct QuerySpec {
     pub event_id: Option<String>,
     /// Stop once DynamoDB has read this many items (a bounded search).
     pub max_scanned: Option<usize>,
+    /// What a page token of this query records of it (its window as resolved, its order).
+    pub token: TokenQuery,
 }
 
 impl QuerySpec {
@@ -53,6 +55,7 @@ impl QuerySpec {
             consistent: false,
             event_id: None,
             max_scanned: None,
+            token: TokenQuery::default(),
         }
     }
 }
@@ -69,6 +72,8 @@ pub(crate) struct QueryOutcome {
     pub next: Option<PageToken>,
     /// Expired items the filter hid on the pages read.
     pub hidden_expired: usize,
+    /// Stopped at `max_scanned` with more of the user's items left unread.
+    pub truncated: bool,
 }
 
 /// A failure of the query itself, or of the sink (a closed stdout, say).
@@ -100,10 +105,16 @@ pub(crate) async fn query(
     }
     let mut filters = Vec::new();
     if !spec.include_expired {
-        // `ttl` is a reserved word: always aliased (docs/aws-facts.md §5.2).
+        // `ttl` is a reserved word: always aliased (docs/aws-facts.md §5.2). Only a Number ttl
+        // in the past is expired: TTL ignores any other type, and `#ttl > :now` alone is false
+        // for a String ttl (a comparison of two types is false), which would hide an event TTL
+        // never deletes. `attribute_type` is false for a missing attribute, so its NOT covers
+        // that case too.
+        // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html
         names.insert("#ttl".into(), TTL_ATTRIBUTE.into());
         values.insert(":now".into(), AttributeValue::N(spec.now.to_string()));
-        filters.push("(attribute_not_exists(#ttl) OR #ttl > :now)");
+        values.insert(":number".into(), AttributeValue::S("N".into()));
+        filters.push("(NOT attribute_type(#ttl, :number) OR #ttl > :now)");
     }
     if let Some(id) = &spec.event_id {
         names.insert("#eid".into(), "event_id".into());
@@ -161,7 +172,7 @@ pub(crate) async fn query(
                 outcome.next = if !more || last_of_all {
                     None
                 } else {
-                    PageToken::after(item, &spec.access)
+                    PageToken::after(item, &spec.access, &spec.token)
                 };
                 return Ok(outcome);
             }
@@ -169,6 +180,7 @@ pub(crate) async fn query(
         match out.last_evaluated_key {
             Some(k) if !k.is_empty() => {
                 if spec.max_scanned.is_some_and(|m| outcome.scanned >= m) {
+                    outcome.truncated = true;
                     return Ok(outcome);
                 }
                 exclusive_start = Some(k);

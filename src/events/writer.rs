@@ -319,22 +319,51 @@ pub(crate) struct WriteStats {
     pub throttled: AtomicU64,
 }
 
+/// Why something did not land, as far as the rest of the work is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cause {
+    /// Refused, or given up on after retries: this event; the others may fare better.
+    Failed,
+    /// The endpoint did not answer (after the SDK's own retries): the rest will not fare better.
+    Unreachable,
+    /// A whole request refused for a permission the caller lacks (an `AccessDenied` of IAM):
+    /// the rest will not fare better either.
+    Denied,
+}
+
+impl Cause {
+    /// The cause of a request that failed as a whole with `e`.
+    pub(crate) fn of(e: &AwsError) -> Cause {
+        if e.kind == AwsErrorKind::Unreachable {
+            Cause::Unreachable
+        } else if e.is_missing_permission() {
+            Cause::Denied
+        } else {
+            Cause::Failed
+        }
+    }
+
+    /// The rest of the work cannot land either: stop sending.
+    pub(crate) fn stops(self) -> bool {
+        self != Cause::Failed
+    }
+}
+
 /// What did not land, and why.
 #[derive(Debug)]
 pub(crate) struct Failed<T = Pending> {
     pub pending: T,
     pub reason: String,
-    /// The endpoint did not answer (after the SDK's own retries): the rest will not fare better.
-    pub unreachable: bool,
+    pub cause: Cause,
 }
 
-pub(crate) fn all_failed<T>(pending: Vec<T>, reason: &str, unreachable: bool) -> Vec<Failed<T>> {
+pub(crate) fn all_failed<T>(pending: Vec<T>, reason: &str, cause: Cause) -> Vec<Failed<T>> {
     pending
         .into_iter()
         .map(|p| Failed {
             pending: p,
             reason: reason.to_owned(),
-            unreachable,
+            cause,
         })
         .collect()
 }
@@ -346,8 +375,20 @@ fn key_of(item: &HashMap<String, AttributeValue>) -> Option<(String, String)> {
     ))
 }
 
-/// Writes one batch (at most 25 puts or deletes), retrying what DynamoDB did not take.
-/// Returns what never landed.
+/// How one BatchWriteItem request ended.
+enum Sent<T> {
+    /// Everything landed but these.
+    Done(Vec<Failed<T>>),
+    /// Refused as a whole as invalid (ValidationException): nothing in it landed, and one bad
+    /// item refuses the request for all of them.
+    Invalid(Vec<T>, String),
+}
+
+/// Writes one batch (at most 25 puts or deletes), retrying what DynamoDB did not take, and
+/// returns what never landed. A batch refused whole as invalid is sent again in halves until the
+/// item DynamoDB refuses is alone: one bad item fails by itself, not with 24 good ones
+/// (`events import --overwrite`). Once the endpoint stops answering or refuses a permission,
+/// what is not sent yet fails unsent with the same reason.
 pub(crate) async fn write_batch<T: Batched>(
     client: &Client,
     table: &str,
@@ -355,6 +396,42 @@ pub(crate) async fn write_batch<T: Batched>(
     policy: RetryPolicy,
     stats: &WriteStats,
 ) -> Vec<Failed<T>> {
+    let mut failed = Vec::new();
+    let mut queue = vec![batch];
+    while let Some(batch) = queue.pop() {
+        match send_batch(client, table, batch, policy, stats).await {
+            Sent::Done(f) => failed.extend(f),
+            Sent::Invalid(mut batch, _) if batch.len() > 1 => {
+                let second = batch.split_off(batch.len() / 2);
+                // Popped first half first: the input's order is kept.
+                queue.push(second);
+                queue.push(batch);
+            }
+            Sent::Invalid(batch, reason) => {
+                failed.extend(all_failed(batch, &reason, Cause::Failed));
+            }
+        }
+        if let Some((reason, cause)) = failed
+            .iter()
+            .find(|f| f.cause.stops())
+            .map(|f| (f.reason.clone(), f.cause))
+        {
+            for rest in queue.drain(..) {
+                failed.extend(all_failed(rest, &reason, cause));
+            }
+        }
+    }
+    failed
+}
+
+/// One BatchWriteItem request and its retries of throttling and `UnprocessedItems`.
+async fn send_batch<T: Batched>(
+    client: &Client,
+    table: &str,
+    batch: Vec<T>,
+    policy: RetryPolicy,
+    stats: &WriteStats,
+) -> Sent<T> {
     let mut pending = batch;
     let mut attempt: u32 = 0;
     let mut last_problem;
@@ -400,7 +477,7 @@ pub(crate) async fn write_batch<T: Batched>(
             // The SDK has already retried a connection that failed or did not answer, each
             // attempt under its timeout: retrying here too would multiply the wait into minutes.
             Err(e) if e.kind == AwsErrorKind::Unreachable => {
-                return all_failed(pending, &e.to_string(), true);
+                return Sent::Done(all_failed(pending, &e.to_string(), Cause::Unreachable));
             }
             Err(e) if e.is_transient() => {
                 if e.is_throttled() {
@@ -408,17 +485,20 @@ pub(crate) async fn write_batch<T: Batched>(
                 }
                 last_problem = e.to_string();
             }
-            Err(e) => return all_failed(pending, &e.to_string(), false),
+            Err(e) if e.kind == AwsErrorKind::Invalid => {
+                return Sent::Invalid(pending, e.to_string());
+            }
+            Err(e) => return Sent::Done(all_failed(pending, &e.to_string(), Cause::of(&e))),
         }
         attempt += 1;
         if attempt >= policy.max_attempts {
             let reason = format!("gave up after {attempt} attempts: {last_problem}");
-            return all_failed(pending, &reason, false);
+            return Sent::Done(all_failed(pending, &reason, Cause::Failed));
         }
         stats.retries.fetch_add(1, Ordering::Relaxed);
         tokio::time::sleep(policy.backoff(attempt)).await;
     }
-    Vec::new()
+    Sent::Done(Vec::new())
 }
 
 /// A stored event that differs from the line that would replace it: not written.
@@ -439,14 +519,14 @@ pub(crate) struct NewOutcome {
 }
 
 /// The stored items among `keys`, by a strongly consistent BatchGetItem (UnprocessedKeys and
-/// throttling retried like writes). `Err` carries the reason and whether it was unreachable.
+/// throttling retried like writes). `Err` carries the reason and its [`Cause`].
 async fn stored_items(
     client: &Client,
     table: &str,
     keys: Vec<HashMap<String, AttributeValue>>,
     policy: RetryPolicy,
     stats: &WriteStats,
-) -> Result<HashMap<(String, String), HashMap<String, AttributeValue>>, (String, bool)> {
+) -> Result<HashMap<(String, String), HashMap<String, AttributeValue>>, (String, Cause)> {
     let mut found = HashMap::new();
     let mut wanted = keys;
     let mut attempt = 0;
@@ -456,7 +536,7 @@ async fn stored_items(
             .set_keys(Some(std::mem::take(&mut wanted)))
             .consistent_read(true)
             .build()
-            .map_err(|e| (e.to_string(), false))?;
+            .map_err(|e| (e.to_string(), Cause::Failed))?;
         let sent = client
             .batch_get_item()
             .request_items(table, request.clone())
@@ -484,7 +564,9 @@ async fn stored_items(
                 }
                 last_problem = format!("{} keys left unprocessed by DynamoDB", wanted.len());
             }
-            Err(e) if e.kind == AwsErrorKind::Unreachable => return Err((e.to_string(), true)),
+            Err(e) if e.kind == AwsErrorKind::Unreachable => {
+                return Err((e.to_string(), Cause::Unreachable));
+            }
             Err(e) if e.is_transient() => {
                 if e.is_throttled() {
                     stats.throttled.fetch_add(1, Ordering::Relaxed);
@@ -492,13 +574,13 @@ async fn stored_items(
                 last_problem = e.to_string();
                 wanted = request.keys;
             }
-            Err(e) => return Err((e.to_string(), false)),
+            Err(e) => return Err((e.to_string(), Cause::of(&e))),
         }
         attempt += 1;
         if attempt >= policy.max_attempts {
             return Err((
                 format!("gave up reading what is stored after {attempt} attempts: {last_problem}"),
-                false,
+                Cause::Failed,
             ));
         }
         stats.retries.fetch_add(1, Ordering::Relaxed);
@@ -572,7 +654,7 @@ pub(crate) async fn write_new(
             gone,
             "stored when it was inserted, gone when it was read back (deleted meanwhile, by TTL \
              or another client): not written; importing the failed file again writes it",
-            false,
+            Cause::Failed,
         ));
     }
     outcome
@@ -592,10 +674,8 @@ async fn settle(
     let keys = events.iter().map(Pending::key_item).collect();
     let stored = match stored_items(client, table, keys, policy, stats).await {
         Ok(s) => s,
-        Err((reason, unreachable)) => {
-            outcome
-                .failed
-                .extend(all_failed(events, &reason, unreachable));
+        Err((reason, cause)) => {
+            outcome.failed.extend(all_failed(events, &reason, cause));
             return None;
         }
     };
@@ -617,7 +697,8 @@ async fn settle(
 }
 
 /// Sends `items` in batches of `size` through `send`, one after the other; once the endpoint
-/// stops answering, the batches not yet sent fail with the same reason, unsent.
+/// stops answering, or a batch is refused whole for a permission, the batches not yet sent fail
+/// with the same reason, unsent.
 async fn in_batches<F, Fut>(mut items: Vec<Pending>, size: usize, mut send: F) -> Vec<Failed>
 where
     F: FnMut(Vec<Pending>) -> Fut,
@@ -628,12 +709,12 @@ where
         let rest = items.split_off(items.len().min(size));
         let batch = std::mem::replace(&mut items, rest);
         failed.extend(send(batch).await);
-        if let Some(reason) = failed
+        if let Some((reason, cause)) = failed
             .iter()
-            .find(|f| f.unreachable)
-            .map(|f| f.reason.clone())
+            .find(|f| f.cause.stops())
+            .map(|f| (f.reason.clone(), f.cause))
         {
-            failed.extend(all_failed(std::mem::take(&mut items), &reason, true));
+            failed.extend(all_failed(std::mem::take(&mut items), &reason, cause));
         }
     }
     failed
@@ -762,26 +843,149 @@ mod tests {
         assert_eq!(rule.num_calls(), 4);
     }
 
-    /// Recorded responses: a validation error is not retried; the whole batch is reported.
+    /// A BatchWriteItem request that holds the item with `event_id` `id`.
+    fn holds(
+        r: &aws_sdk_dynamodb::operation::batch_write_item::BatchWriteItemInput,
+        id: &str,
+    ) -> bool {
+        r.request_items().and_then(|m| m.get("t")).is_some_and(|w| {
+            w.iter().any(|w| {
+                w.put_request()
+                    .and_then(|p| p.item().get("event_id"))
+                    .and_then(|v| v.as_s().ok())
+                    .is_some_and(|e| e == id)
+            })
+        })
+    }
+
+    fn validation_exception() -> aws_smithy_runtime_api::http::Response {
+        aws_json_error(
+            400,
+            "com.amazon.coral.validation#ValidationException",
+            "One or more parameter values were invalid: an item in the request is refused",
+        )
+    }
+
+    /// Recorded responses: DynamoDB refuses a whole BatchWriteItem with a ValidationException
+    /// when one of its items is bad (nothing in it lands). The batch is sent again in halves
+    /// until the bad item is alone: it fails by itself, with DynamoDB's reason, and the 24
+    /// others land (`events import --overwrite` sent them to the failed file with it).
     #[tokio::test]
-    async fn recorded_validation_error_fails_the_batch_at_once() {
-        let rule = mock!(aws_sdk_dynamodb::Client::batch_write_item).then_http_response(|| {
-            aws_json_error(
-                400,
-                "com.amazon.coral.validation#ValidationException",
-                "bad item",
-            )
-        });
-        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&rule]);
+    async fn recorded_one_invalid_item_fails_alone_and_the_rest_of_its_batch_lands() {
+        let bad = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .match_requests(|r| holds(r, "e7"))
+            .then_http_response(validation_exception);
+        let ok = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .match_requests(|r| !holds(r, "e7"))
+            .then_output(|| BatchWriteItemOutput::builder().build());
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&bad, &ok]);
         let stats = WriteStats::default();
-        let failed = write_batch(&client, "t", pending(3), fast(), &stats).await;
-        assert_eq!(failed.len(), 3);
+        let failed = write_batch(&client, "t", pending(25), fast(), &stats).await;
+        let lines: Vec<usize> = failed.iter().map(|f| f.pending.line).collect();
+        assert_eq!(lines, vec![8], "only the bad item: {failed:?}");
         assert!(
             failed[0].reason.contains("ValidationException"),
             "{}",
             failed[0].reason
         );
-        assert_eq!(rule.num_calls(), 1);
+        assert_eq!(failed[0].cause, Cause::Failed);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 24);
+        // Halving: 25, 12/13, 6/7, 3/4, 1/2 and the bad one alone: a few calls, not 25.
+        assert!(bad.num_calls() <= 6, "{}", bad.num_calls());
+        assert!(ok.num_calls() <= 6, "{}", ok.num_calls());
+    }
+
+    /// Recorded responses: a request refused for every item is not retried as such; each item
+    /// ends refused on its own (2n - 1 calls at most), each reported with its reason.
+    #[tokio::test]
+    async fn recorded_a_batch_refused_for_every_item_reports_each() {
+        let rule = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .then_http_response(validation_exception);
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&rule]);
+        let stats = WriteStats::default();
+        let failed = write_batch(&client, "t", pending(3), fast(), &stats).await;
+        let lines: Vec<usize> = failed.iter().map(|f| f.pending.line).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
+        assert!(
+            failed
+                .iter()
+                .all(|f| f.reason.contains("ValidationException"))
+        );
+        assert_eq!(rule.num_calls(), 5);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 0);
+    }
+
+    /// Recorded responses: a role without dynamodb:PartiQLInsert gets every INSERT refused with
+    /// `AccessDenied` (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchStatementError.html).
+    /// The first request refused whole stops the group: its other 75 events are not sent, all
+    /// 100 fail as denied, the permission named.
+    #[tokio::test]
+    async fn recorded_inserts_all_refused_for_a_permission_stop_the_group() {
+        use BatchStatementErrorCodeEnum as C;
+        let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .then_output(|| answers(&vec![Some(C::AccessDenied); INSERT_BATCH_SIZE]));
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&insert]);
+        let stats = WriteStats::default();
+        let outcome = write_new(
+            &client,
+            "t",
+            pending(100),
+            fast(),
+            &stats,
+            WriteMode::Insert,
+        )
+        .await;
+        assert_eq!(insert.num_calls(), 1, "the other 75 events are not sent");
+        assert_eq!(outcome.failed.len(), 100);
+        assert!(outcome.failed.iter().all(|f| f.cause == Cause::Denied));
+        assert!(
+            outcome.failed[0].reason.contains("dynamodb:PartiQLInsert"),
+            "{}",
+            outcome.failed[0].reason
+        );
+        assert_eq!(stats.written.load(Ordering::Relaxed), 0);
+    }
+
+    /// Recorded responses: some statements refused for a permission (a policy on some keys) fail
+    /// alone; the rest of the group is still sent and lands.
+    #[tokio::test]
+    async fn recorded_a_few_inserts_refused_for_a_permission_fail_alone() {
+        use BatchStatementErrorCodeEnum as C;
+        let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement).then_output(|| {
+            let mut codes = vec![None; INSERT_BATCH_SIZE];
+            codes[3] = Some(C::AccessDenied);
+            answers(&codes)
+        });
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&insert]);
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", pending(50), fast(), &stats, WriteMode::Insert).await;
+        assert_eq!(insert.num_calls(), 2);
+        let failed: Vec<(usize, Cause)> = outcome
+            .failed
+            .iter()
+            .map(|f| (f.pending.line, f.cause))
+            .collect();
+        assert_eq!(failed, vec![(4, Cause::Failed), (29, Cause::Failed)]);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 48);
+    }
+
+    /// Recorded responses: a statement answered `RequestLimitExceeded` (the account's
+    /// throughput limit) is throttling: sent again, and counted as throttled.
+    #[tokio::test]
+    async fn recorded_request_limit_exceeded_is_throttling() {
+        use BatchStatementErrorCodeEnum as C;
+        let first = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| r.statements().len() == 2)
+            .then_output(|| answers(&[None, Some(C::RequestLimitExceeded)]));
+        let second = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .match_requests(|r| r.statements().len() == 1)
+            .then_output(|| answers(&[None]));
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&first, &second]);
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", pending(2), fast(), &stats, WriteMode::Insert).await;
+        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 2);
+        assert_eq!(stats.throttled.load(Ordering::Relaxed), 1);
     }
 
     /// Recorded AWS-shaped responses: BatchGetItem may return part of the keys as

@@ -10,17 +10,140 @@ use serde_json::{Value, json};
 use super::Format;
 use super::RenderContext;
 
-/// A column of the human view: header, JSON field, width (0 = the rest of the line).
-pub(crate) type Column = (&'static str, &'static str, usize);
+/// A column of the human view.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Column {
+    pub header: &'static str,
+    /// The JSON field it shows.
+    pub field: &'static str,
+    pub kind: Kind,
+}
 
-pub(crate) struct ItemStream<'a> {
-    format: Format,
-    out: &'a mut dyn Write,
-    columns: &'static [Column],
-    /// Characters left for the last, unbounded column at the output width (`super::width`).
-    rest: usize,
-    count: usize,
-    open: bool,
+/// How a column takes its room on the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A key (an id, a timestamp): this usual width, and a longer value printed whole, never
+    /// cut, so that it can be copied into the next command.
+    Key(usize),
+    /// Text: at most this many characters, fewer on a narrow line, elided with `…`.
+    Text(usize),
+    /// The rest of the line, elided with `…` (the last column).
+    Rest,
+}
+
+impl Column {
+    pub(crate) const fn key(header: &'static str, field: &'static str, width: usize) -> Column {
+        Column {
+            header,
+            field,
+            kind: Kind::Key(width),
+        }
+    }
+
+    pub(crate) const fn text(header: &'static str, field: &'static str, width: usize) -> Column {
+        Column {
+            header,
+            field,
+            kind: Kind::Text(width),
+        }
+    }
+
+    pub(crate) const fn rest(header: &'static str, field: &'static str) -> Column {
+        Column {
+            header,
+            field,
+            kind: Kind::Rest,
+        }
+    }
+}
+
+/// Between two columns.
+const GAP: &str = "  ";
+/// Before each line of an item after its first.
+const INDENT: &str = "  ";
+/// The least a text column is narrowed to before the row takes two lines.
+const TEXT_MIN: usize = 6;
+/// The least room for the rest column.
+const REST_MIN: usize = 12;
+
+/// Where the columns go at a width: lines of (column, width). One line when the columns fit,
+/// text columns narrowed if need be; else the columns in order over as many lines as it takes,
+/// the lines after the first indented: keys are never cut to make a row fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Layout {
+    lines: Vec<Vec<(usize, usize)>>,
+}
+
+fn layout(columns: &[Column], width: usize) -> Layout {
+    match one_line(columns, width) {
+        Some(line) => Layout { lines: vec![line] },
+        None => Layout {
+            lines: several_lines(columns, width),
+        },
+    }
+}
+
+/// All columns on one line, text columns narrowed as far as [`TEXT_MIN`], if that fits.
+fn one_line(columns: &[Column], width: usize) -> Option<Vec<(usize, usize)>> {
+    let gaps = GAP.len() * columns.len().saturating_sub(1);
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .map(|c| match c.kind {
+            Kind::Key(w) | Kind::Text(w) => w,
+            Kind::Rest => REST_MIN,
+        })
+        .collect();
+    let mut over = (widths.iter().sum::<usize>() + gaps).saturating_sub(width);
+    // Narrow the widest text column, one character at a time, while anything is over.
+    while over > 0 {
+        let widest = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| matches!(c.kind, Kind::Text(_)) && widths[*i] > TEXT_MIN)
+            .max_by_key(|(i, _)| widths[*i])
+            .map(|(i, _)| i)?;
+        widths[widest] -= 1;
+        over -= 1;
+    }
+    let used: usize = widths.iter().sum::<usize>() + gaps;
+    Some(
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.kind {
+                Kind::Rest => (i, widths[i] + width.saturating_sub(used)),
+                _ => (i, widths[i]),
+            })
+            .collect(),
+    )
+}
+
+/// The columns in order, each line filled as far as it goes.
+fn several_lines(columns: &[Column], width: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut lines = Vec::new();
+    let mut line: Vec<(usize, usize)> = Vec::new();
+    let mut used = 0;
+    for (i, c) in columns.iter().enumerate() {
+        let need = match c.kind {
+            Kind::Key(w) | Kind::Text(w) => w,
+            Kind::Rest => REST_MIN,
+        };
+        if !line.is_empty() && used + GAP.len() + need > width {
+            lines.push(std::mem::take(&mut line));
+            used = INDENT.len();
+        }
+        let gap = if line.is_empty() { 0 } else { GAP.len() };
+        let room = width.saturating_sub(used + gap);
+        let w = match c.kind {
+            Kind::Key(w) => w,
+            Kind::Text(w) => w.min(room).max(TEXT_MIN),
+            Kind::Rest => room.max(REST_MIN),
+        };
+        line.push((i, w));
+        used += gap + w;
+    }
+    lines.push(line);
+    lines
 }
 
 fn field_text(v: &Value, field: &str) -> String {
@@ -31,21 +154,58 @@ fn field_text(v: &Value, field: &str) -> String {
     }
 }
 
-fn fit(text: &str, width: usize, rest: usize) -> String {
+/// A cell: a key padded to its width or whole; text and the rest elided to theirs.
+fn fit(text: &str, kind: Kind, width: usize) -> String {
     let clean = super::escape::line(text);
-    if width == 0 {
-        let max = rest;
-        if clean.chars().count() > max {
-            return format!("{}…", clean.chars().take(max - 1).collect::<String>());
-        }
+    let n = clean.chars().count();
+    if n > width && !matches!(kind, Kind::Key(_)) {
+        let kept: String = clean.chars().take(width.saturating_sub(1)).collect();
+        return format!("{kept}…");
+    }
+    if kind == Kind::Rest {
         return clean.into_owned();
     }
-    let n = clean.chars().count();
-    if n > width {
-        format!("{}…", clean.chars().take(width - 1).collect::<String>())
-    } else {
-        format!("{clean}{}", " ".repeat(width - n))
-    }
+    format!("{clean}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// The lines of one row: `cell(column)` for each column of the layout.
+fn row_lines(columns: &[Column], layout: &Layout, cell: impl Fn(&Column) -> String) -> Vec<String> {
+    layout
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let cells: Vec<String> = line
+                .iter()
+                .map(|(i, w)| {
+                    let c = &columns[*i];
+                    // A header never needs to stay whole: it is elided like text.
+                    let kind = match c.kind {
+                        Kind::Key(_) => c.kind,
+                        _ => Kind::Text(*w),
+                    };
+                    fit(&cell(c), kind, *w)
+                })
+                .collect();
+            let text = cells.join(GAP);
+            let text = text.trim_end();
+            if n == 0 {
+                text.to_owned()
+            } else {
+                format!("{INDENT}{text}")
+            }
+        })
+        .collect()
+}
+
+pub(crate) struct ItemStream<'a> {
+    format: Format,
+    out: &'a mut dyn Write,
+    columns: &'static [Column],
+    /// Where the columns go at the output width (`super::width`).
+    layout: Layout,
+    count: usize,
+    open: bool,
 }
 
 impl<'a> ItemStream<'a> {
@@ -61,10 +221,7 @@ impl<'a> ItemStream<'a> {
             format,
             out,
             columns,
-            rest: {
-                let fixed: usize = columns.iter().map(|(_, _, w)| w + 2).sum();
-                usize::from(rc.width).saturating_sub(fixed).max(12)
-            },
+            layout: layout(columns, usize::from(rc.width)),
             count: 0,
             open: true,
         };
@@ -86,12 +243,12 @@ impl<'a> ItemStream<'a> {
             }
             Format::Ndjson => {}
             Format::Table => {
-                let header: Vec<String> =
-                    columns.iter().map(|(h, _, w)| fit(h, *w, s.rest)).collect();
-                writeln!(s.out, "{}", header.join("  ").trim_end())?;
+                for line in row_lines(columns, &s.layout, |c| c.header.to_owned()) {
+                    writeln!(s.out, "{line}")?;
+                }
             }
             Format::Markdown => {
-                let header: Vec<&str> = columns.iter().map(|(h, _, _)| *h).collect();
+                let header: Vec<&str> = columns.iter().map(|c| c.header).collect();
                 writeln!(s.out, "| {} |", header.join(" | "))?;
                 writeln!(s.out, "|{}", "---|".repeat(columns.len()))?;
             }
@@ -114,19 +271,17 @@ impl<'a> ItemStream<'a> {
                 self.out.write_all(b"\n")?;
             }
             Format::Table => {
-                let row: Vec<String> = self
-                    .columns
-                    .iter()
-                    .map(|(_, f, w)| fit(&field_text(v, f), *w, self.rest))
-                    .collect();
-                writeln!(self.out, "{}", row.join("  ").trim_end())?;
+                for line in row_lines(self.columns, &self.layout, |c| field_text(v, c.field)) {
+                    writeln!(self.out, "{line}")?;
+                }
             }
             Format::Markdown => {
                 let row: Vec<String> = self
                     .columns
                     .iter()
-                    .map(|(_, f, _)| {
-                        super::escape::line(&field_text(v, f).replace('|', "\\|")).into_owned()
+                    .map(|c| {
+                        super::escape::line(&field_text(v, c.field).replace('|', "\\|"))
+                            .into_owned()
                     })
                     .collect();
                 writeln!(self.out, "| {} |", row.join(" | "))?;
@@ -174,5 +329,90 @@ impl Drop for ItemStream<'_> {
             let _ = write!(self.out, "\n],\"status\":\"failed\",\"data\":{{}}}}\n");
             let _ = self.out.flush();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::events::EVENT_COLUMNS;
+    use crate::commands::stream::RECORD_COLUMNS;
+
+    fn event() -> Value {
+        serde_json::json!({
+            // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
+            "timestamp": "2025-11-11T12:00:00.000000Z",
+            "event_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "event_type": "order.created",
+            "status": "pending",
+            "user_id": "user-1234@example.com",
+            "payload": {"items": [1, 2, 3], "note": "x".repeat(200)},
+        })
+    }
+
+    fn rows(columns: &[Column], v: &Value, width: usize) -> Vec<String> {
+        let l = layout(columns, width);
+        let mut out = row_lines(columns, &l, |c| c.header.to_owned());
+        out.extend(row_lines(columns, &l, |c| field_text(v, c.field)));
+        out
+    }
+
+    /// At every width from the narrowest to a wide terminal, `events query` and `stream tail`
+    /// rows fit the width (they were 106-111 columns at 80), and the keys stay whole on one
+    /// line: the timestamp and the event id can be copied into the next command.
+    #[test]
+    fn rows_fit_the_width_and_keys_stay_whole() {
+        let v = event();
+        for columns in [EVENT_COLUMNS, RECORD_COLUMNS] {
+            for width in [40, 60, 72, 80, 100, 110, 120, 160, 240] {
+                let lines = rows(columns, &v, width);
+                for line in &lines {
+                    assert!(
+                        line.chars().count() <= width,
+                        "{width}: {} columns: {line}",
+                        line.chars().count()
+                    );
+                }
+                let text = lines.join("\n");
+                // clock-free: a stored value printed, never compared with the clock
+                for key in [
+                    "2025-11-11T12:00:00.000000Z",
+                    "0f8fad5b-d9cb-469f-a165-70867728950e",
+                ]
+                .into_iter()
+                .filter(|k| columns.iter().any(|c| field_text(&v, c.field) == *k))
+                {
+                    assert!(
+                        lines.iter().any(|l| l.contains(key)),
+                        "{width}: {key} whole in\n{text}"
+                    );
+                }
+            }
+        }
+        // Wide enough: one line a row, header and item; at 80 an event takes two lines.
+        assert_eq!(rows(EVENT_COLUMNS, &v, 120).len(), 2);
+        assert_eq!(
+            rows(EVENT_COLUMNS, &v, 100).len(),
+            2,
+            "text columns narrowed"
+        );
+        let at80 = rows(EVENT_COLUMNS, &v, 80);
+        assert_eq!(at80.len(), 4, "{at80:#?}");
+        assert!(at80[3].starts_with("  0f8fad5b-"), "{at80:#?}");
+    }
+
+    /// A key longer than its column is printed whole (the row is then longer than the width),
+    /// never cut: `…` in an id would make it useless.
+    #[test]
+    fn a_long_key_is_printed_whole() {
+        let mut v = event();
+        let long_id = format!("import-{}", "7".repeat(60));
+        v["event_id"] = Value::String(long_id.clone());
+        let lines = rows(EVENT_COLUMNS, &v, 120);
+        assert!(lines.iter().any(|l| l.contains(&long_id)), "{lines:#?}");
+        // Text is elided, marked.
+        v["event_type"] = Value::String("t".repeat(40));
+        let lines = rows(EVENT_COLUMNS, &v, 120);
+        assert!(lines[1].contains('…'), "{lines:#?}");
     }
 }

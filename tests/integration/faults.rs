@@ -256,7 +256,14 @@ async fn failed_out_file_lands_exactly_what_was_missing() {
     assert_eq!(d["failed"], 200, "8 rejected batches of 25: {d}");
     assert_eq!(d["written"], 1800);
     let failed_out = d["failed_out"].as_str().unwrap().to_owned();
-    assert_eq!(failed_out, format!("{}.failed.ndjson", input.display()));
+    // In the private state directory, named after the input.
+    assert_eq!(
+        failed_out,
+        w.state_dir()
+            .join("events.ndjson.failed.ndjson")
+            .display()
+            .to_string()
+    );
     assert_eq!(
         std::fs::read_to_string(&failed_out)
             .unwrap()

@@ -85,10 +85,10 @@ async fn production_names_are_refused_for_table_create_whatever_their_form() {
 async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
     let w = World::new("p");
     let prod_table = format!("et-{}-prod-events", w.env);
-    // Made with the rule configured away (markers that never match), as Terraform would.
+    // Made with the rule configured away (no markers at all), as Terraform would.
     w.run(&[
         "--production-markers",
-        "nevermatches",
+        "none",
         "--table",
         &prod_table,
         "table",
@@ -144,6 +144,78 @@ async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
         a.push("--dry-run");
         w.run(&a).assert_code(0);
     }
+}
+
+/// `EVENTSCTL_PRODUCTION_MARKERS=foo` replaced the default markers, so `--env prod events put`
+/// wrote without --yes. A configured list adds to the defaults; removing one takes a written
+/// `-marker` or `none`, and every write says which markers are in force while a default is
+/// removed. Refused before any call: the endpoint here is closed.
+#[test]
+fn configured_markers_add_to_the_defaults_and_a_removal_is_said_on_every_write() {
+    let w = World::offline("markers");
+    let put = [
+        "--env", "prod", "events", "put", "--user", "u", "--type", "t",
+    ];
+    let r = w
+        .command()
+        .env("EVENTSCTL_PRODUCTION_MARKERS", "foo")
+        .args(put)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("refusing events put") && stderr.contains("production marker"),
+        "{stderr}"
+    );
+    // The added marker counts too.
+    let r = w.run(&[
+        "--production-markers",
+        "foo",
+        "--env",
+        "foo2",
+        "events",
+        "put",
+        "--user",
+        "u",
+        "--type",
+        "t",
+    ]);
+    r.assert_code(1);
+    assert!(r.stderr.contains("refusing events put"), "{}", r.stderr);
+    // Removing a default is written out, and said on each write (a dry run here: no call).
+    for (markers, in_force) in [("-prod", "prd,production,live"), ("none", "none")] {
+        let mut args = vec!["--production-markers", markers];
+        args.extend_from_slice(&put);
+        args.push("--dry-run");
+        let r = w.run(&args);
+        r.assert_code(0);
+        assert!(
+            r.stderr
+                .contains(&format!("production markers in force: {in_force}"))
+                && r.stderr.contains("default markers removed"),
+            "{markers}: {}",
+            r.stderr
+        );
+    }
+    // Nothing removed: nothing said.
+    let mut args = vec!["--production-markers", "pci"];
+    args.extend_from_slice(&put);
+    args.push("--dry-run");
+    let r = w.run(&args);
+    r.assert_code(0);
+    assert!(!r.stderr.contains("markers in force"), "{}", r.stderr);
+    let r = w.run(&[
+        "--production-markers",
+        "-pci",
+        "events",
+        "put",
+        "--user",
+        "u",
+        "--type",
+        "t",
+    ]);
+    r.assert_code(64);
 }
 
 #[test]

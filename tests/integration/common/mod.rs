@@ -91,6 +91,9 @@ pub struct World {
     pub endpoint: String,
     /// Made by [`World::offline`]: nothing to clean up.
     offline: bool,
+    /// The binary's private state directory (`EVENTSCTL_STATE_DIR`): the test's own, so that no
+    /// test writes to $HOME; removed with the World.
+    state: std::sync::Arc<tempfile::TempDir>,
 }
 
 /// What a run of the binary produced.
@@ -190,7 +193,19 @@ impl World {
             ),
             endpoint,
             offline,
+            state: std::sync::Arc::new(
+                tempfile::Builder::new()
+                    .prefix("eventsctl-state-")
+                    .tempdir()
+                    .expect("a temporary state directory"),
+            ),
         }
+    }
+
+    /// The binary's private state directory for this test (`files::state_dir`): made by the
+    /// binary (0700) the first time it keeps something, inside a temporary directory.
+    pub fn state_dir(&self) -> PathBuf {
+        self.state.path().join("state")
     }
 
     pub fn table(&self) -> String {
@@ -207,8 +222,10 @@ impl World {
             .env("AWS_EC2_METADATA_DISABLED", "true")
             .env("EVENTSCTL_ENV", &self.env)
             .env("EVENTSCTL_NAME_PREFIX", PREFIX)
+            .env("EVENTSCTL_STATE_DIR", self.state_dir())
             .env_remove("AWS_PROFILE")
             .env_remove("RUST_LOG")
+            .env_remove("EVENTSCTL_PRODUCTION_MARKERS")
             .stdin(Stdio::null());
         c
     }
@@ -319,6 +336,7 @@ impl Drop for World {
             env: self.env.clone(),
             endpoint: self.endpoint.clone(),
             offline: true,
+            state: std::sync::Arc::clone(&self.state),
         };
         // A thread of its own: a test may be dropping this inside a tokio runtime.
         let _ = std::thread::spawn(move || {
