@@ -813,19 +813,37 @@ mod tests {
         let cases = [
             (vec![ok.clone()], true),
             (
-                vec![ok.clone(), Finding::unknown(CheckId::RestoreVerify, "reference export: x")],
+                vec![
+                    ok.clone(),
+                    Finding::unknown(CheckId::RestoreVerify, "reference export: x"),
+                ],
                 false,
             ),
             (
-                vec![ok.clone(), Finding::unknown(CheckId::RestoreItemCount, "could not count")],
+                vec![
+                    ok.clone(),
+                    Finding::unknown(CheckId::RestoreItemCount, "could not count"),
+                ],
                 false,
             ),
             (
-                vec![ok.clone(), Finding::unknown(CheckId::RestoreSourceSample, "no point")],
+                vec![
+                    ok.clone(),
+                    Finding::unknown(CheckId::RestoreSourceSample, "no point"),
+                ],
                 true,
             ),
-            (vec![ok.clone(), Finding::warn(CheckId::RestoreItemCount, "1 fewer")], true),
-            (vec![ok, Finding::crit(CheckId::RestoreStatus, "CREATING")], false),
+            (
+                vec![
+                    ok.clone(),
+                    Finding::warn(CheckId::RestoreItemCount, "1 fewer"),
+                ],
+                true,
+            ),
+            (
+                vec![ok, Finding::crit(CheckId::RestoreStatus, "CREATING")],
+                false,
+            ),
         ];
         for (findings, want) in cases {
             assert_eq!(verified(&findings), want, "{findings:?}");

@@ -474,13 +474,9 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
                 run: None,
             };
             let point = recorded_point(&tags, target_table.as_ref());
-            reference = reference_first(
-                ctx,
-                &source_table,
-                args.reference_export.as_deref(),
-                point,
-            )
-            .await?;
+            reference =
+                reference_first(ctx, &source_table, args.reference_export.as_deref(), point)
+                    .await?;
             (target.clone(), source_table, retention, None, point, data)
         }
         None => {

@@ -551,7 +551,12 @@ mod tests {
         let h = chrono::Duration::hours;
         let full = ("FULL_EXPORT", "DYNAMODB_JSON");
         let day = h(24);
-        type Case<'a> = (&'a str, Vec<ExportInfo>, Option<DateTime<Utc>>, Option<Reuse>);
+        type Case<'a> = (
+            &'a str,
+            Vec<ExportInfo>,
+            Option<DateTime<Utc>>,
+            Option<Reuse>,
+        );
         let cases: Vec<Case> = vec![
             (
                 "in progress, started 3 h ago",
@@ -668,7 +673,12 @@ mod tests {
         // clock-free: a pure function given its times; the clock never meets these dates
         let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let h = chrono::Duration::hours;
-        let full = export("COMPLETED", now - h(5), None, ("FULL_EXPORT", "DYNAMODB_JSON"));
+        let full = export(
+            "COMPLETED",
+            now - h(5),
+            None,
+            ("FULL_EXPORT", "DYNAMODB_JSON"),
+        );
         let inc = export(
             "COMPLETED",
             now - h(1),
@@ -677,8 +687,13 @@ mod tests {
         );
         let got = newest_readable(vec![inc.clone(), full.clone()], "t", None).unwrap();
         assert_eq!(got.arn, full.arn);
-        let err = newest_readable(vec![inc], "t", None).unwrap_err().to_string();
-        assert!(err.contains("is INCREMENTAL_EXPORT in DYNAMODB_JSON"), "{err}");
+        let err = newest_readable(vec![inc], "t", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("is INCREMENTAL_EXPORT in DYNAMODB_JSON"),
+            "{err}"
+        );
         // At or before a point.
         assert!(newest_readable(vec![full.clone()], "t", Some(now - h(6))).is_err());
         assert!(newest_readable(vec![full], "t", Some(now - h(5))).is_ok());

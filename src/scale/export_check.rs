@@ -278,14 +278,23 @@ mod tests {
         ];
         for (summary, files, read, complete, words) in cases {
             let c = local(&manifest(summary, files), &reads(read));
-            assert_eq!(c.complete(), complete, "{files:?} {read:?}: {:?}", c.problem);
+            assert_eq!(
+                c.complete(),
+                complete,
+                "{files:?} {read:?}: {:?}",
+                c.problem
+            );
             assert!(
                 c.problem.as_deref().unwrap_or_default().contains(words),
                 "{:?}",
                 c.problem
             );
             let f = finding(CheckId::HotExportRead, &c, "01-ab", "local");
-            let want = if complete { Status::Ok } else { Status::Unknown };
+            let want = if complete {
+                Status::Ok
+            } else {
+                Status::Unknown
+            };
             assert_eq!(f.status, want, "{}", f.summary);
             assert_eq!(f.evidence["manifest_items"], summary);
         }
@@ -309,7 +318,10 @@ mod tests {
         // A missing file: fewer rows, and named.
         let c = counted(&m, 20, &objects(&all[..2]));
         let p = c.problem.unwrap();
-        assert!(p.contains("counted 20 items where its manifest lists 30"), "{p}");
+        assert!(
+            p.contains("counted 20 items where its manifest lists 30"),
+            "{p}"
+        );
         assert!(p.contains("not in S3 (e.g. data/f2.json.gz)"), "{p}");
         // An extra file beside them.
         let mut extra = all.to_vec();

@@ -376,7 +376,12 @@ mod tests {
         assert!(err.to_string().contains(LINE_TOO_LONG), "{err}");
         assert!(l.partial.capacity() == 0, "the partial line is dropped");
         assert_eq!(l.items, 1);
-        assert!(l.bad.as_deref().unwrap().starts_with("line 2 is over 100 bytes"));
+        assert!(
+            l.bad
+                .as_deref()
+                .unwrap()
+                .starts_with("line 2 is over 100 bytes")
+        );
         assert!(l.write_all(b"\n").is_err(), "nothing more is read");
         // In one chunk with its newline: refused the same way.
         let mut add = |_: &Item| {};

@@ -455,7 +455,11 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         assert_eq!(scope["status"], "ok", "{}", r.stdout);
         // Checked against the manifest, file by file (local) or by listing (Athena).
         let m = &scope["evidence"]["manifest"];
-        assert_eq!((m["manifest_items"].as_u64(), m["files"].as_u64()), (Some(64), Some(3)), "{m}");
+        assert_eq!(
+            (m["manifest_items"].as_u64(), m["files"].as_u64()),
+            (Some(64), Some(3)),
+            "{m}"
+        );
         assert_eq!(m["per_file"], per_file, "{m}");
         assert_eq!(m["problem"], Value::Null, "{m}");
     }
@@ -681,7 +685,11 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
         ],
     ));
     other.assert_code(1);
-    assert!(other.stderr.contains("not an export of this table"), "{}", other.stderr);
+    assert!(
+        other.stderr.contains("not an export of this table"),
+        "{}",
+        other.stderr
+    );
     let ddb = w.dynamodb().await;
     assert!(
         ddb.describe_table()

@@ -118,7 +118,9 @@ async fn seed_items(w: &World, n: usize) -> Vec<Item> {
 
 /// `export start --wait` through the tool: the export's JSON.
 fn start_export(w: &World, bucket: &str, more: &[&str]) -> Value {
-    let mut args = vec!["-o", "json", "export", "start", "--bucket", bucket, "--wait"];
+    let mut args = vec![
+        "-o", "json", "export", "start", "--bucket", bucket, "--wait",
+    ];
     args.extend_from_slice(more);
     let r = w.run(&args);
     r.assert_code(0);
@@ -249,9 +251,26 @@ async fn readers_take_only_full_dynamodb_json_exports() {
     );
     assert_eq!(ttl.json()["data"]["tally"]["scanned"], 12);
     let hot = w.run(&["-o", "json", "hot-partitions", "--from-export", "latest"]);
-    assert_eq!(hot.json()["data"]["export"]["arn"], full["arn"], "{}", hot.stderr);
-    let q = w.run(&["-o", "json", "health-check", "quarterly", "--from-export", "latest"]);
-    assert_eq!(q.finding("quarterly.export_read")["status"], "ok", "{}", q.stdout);
+    assert_eq!(
+        hot.json()["data"]["export"]["arn"],
+        full["arn"],
+        "{}",
+        hot.stderr
+    );
+    let q = w.run(&[
+        "-o",
+        "json",
+        "health-check",
+        "quarterly",
+        "--from-export",
+        "latest",
+    ]);
+    assert_eq!(
+        q.finding("quarterly.export_read")["status"],
+        "ok",
+        "{}",
+        q.stdout
+    );
 
     // An ARN of another kind: refused, one line naming what it is.
     for (arn, kind) in [
@@ -308,7 +327,9 @@ async fn export_start_is_one_export_per_exact_point_and_sends_the_bucket_owner()
     );
     let at = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let start = |t: &str| {
-        let r = w.run(&["-o", "json", "export", "start", "--bucket", &bucket, "--to", t]);
+        let r = w.run(&[
+            "-o", "json", "export", "start", "--bucket", &bucket, "--to", t,
+        ]);
         r.assert_code(0);
         r.json()["data"]["export"].clone()
     };
@@ -317,7 +338,10 @@ async fn export_start_is_one_export_per_exact_point_and_sends_the_bucket_owner()
     assert_ne!(first["arn"], second["arn"], "two points, two exports");
     assert_eq!(second["export_time"], json!(at(t2)), "{second}");
     let again = start(&at(t1));
-    assert_eq!(again["arn"], first["arn"], "the same point is the same export");
+    assert_eq!(
+        again["arn"], first["arn"],
+        "the same point is the same export"
+    );
     let list = w.run(&["-o", "json", "export", "list"]);
     assert_eq!(list.json()["data"]["exports"].as_array().unwrap().len(), 2);
 
@@ -350,7 +374,14 @@ async fn export_start_is_one_export_per_exact_point_and_sends_the_bucket_owner()
     let d = described.export_description().unwrap();
     assert_eq!(d.s3_bucket_owner(), Some("000000000000"));
     assert_eq!(d.export_type(), Some(&ExportType::FullExport));
-    let bad = w.run(&["export", "start", "--bucket", &bucket, "--bucket-owner", "12ab"]);
+    let bad = w.run(&[
+        "export",
+        "start",
+        "--bucket",
+        &bucket,
+        "--bucket-owner",
+        "12ab",
+    ]);
     bad.assert_code(64);
     assert!(bad.stderr.contains("account id"), "{}", bad.stderr);
 }
@@ -412,7 +443,14 @@ async fn an_export_missing_a_quarter_is_unknown_for_every_reader() {
         put_export(&w, &export, files, 40, FULL_JSON).await;
         let ttl = w.run(&["-o", "json", "check-ttl", "--from-export", &arn]);
         let hot = w.run(&["-o", "json", "hot-partitions", "--from-export", &arn]);
-        let q = w.run(&["-o", "json", "health-check", "quarterly", "--from-export", &arn]);
+        let q = w.run(&[
+            "-o",
+            "json",
+            "health-check",
+            "quarterly",
+            "--from-export",
+            &arn,
+        ]);
         for (reader, r, check) in [
             ("check-ttl", &ttl, "ttl.scope"),
             ("hot-partitions", &hot, "hot.export_read"),
@@ -428,7 +466,10 @@ async fn an_export_missing_a_quarter_is_unknown_for_every_reader() {
         if status == "unknown" {
             hot.assert_code(3);
         }
-        assert_eq!(hot.json()["data"]["export"]["manifest"]["manifest_items"], 40);
+        assert_eq!(
+            hot.json()["data"]["export"]["manifest"]["manifest_items"],
+            40
+        );
         // Athena counts every row under data/ at once: the total against the summary.
         let athena = w.run(&[
             "-o",
@@ -442,7 +483,11 @@ async fn an_export_missing_a_quarter_is_unknown_for_every_reader() {
             &athena_out,
         ]);
         let f = athena.finding("hot.export_read");
-        let athena_status = if name == "quarter-missing" { "unknown" } else { "ok" };
+        let athena_status = if name == "quarter-missing" {
+            "unknown"
+        } else {
+            "ok"
+        };
         assert_eq!(f["status"], athena_status, "{name}, athena: {f}");
         assert_eq!(f["evidence"]["per_file"], "listed", "{f}");
     }
@@ -610,7 +655,13 @@ async fn athena_is_priced_by_the_gzip_files_and_its_results_have_a_place() {
         "athena",
     ]);
     let scope = &r.json()["data"]["scope"];
-    assert_eq!(r.json()["data"]["tally"]["scanned"], 20, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.json()["data"]["tally"]["scanned"],
+        20,
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
     let default = format!("s3://{bucket}/ddb/athena-results/");
     assert_eq!(scope["athena_output"], json!(default), "{scope}");
     assert_eq!(scope["manifest"]["data_bytes"], gzip_bytes, "{scope}");
@@ -618,7 +669,10 @@ async fn athena_is_priced_by_the_gzip_files_and_its_results_have_a_place() {
     assert!(close(&scope["athena_estimate_usd"], ten_mb_usd), "{scope}");
     assert!(close(&scope["athena_usd"], ten_mb_usd), "{scope}");
     let notes = r.json()["notes"].to_string();
-    assert!(notes.contains(&default) && notes.contains("--athena-output"), "{notes}");
+    assert!(
+        notes.contains(&default) && notes.contains("--athena-output"),
+        "{notes}"
+    );
     let s3 = w.s3().await;
     let results = s3
         .list_objects_v2()
@@ -682,7 +736,12 @@ async fn athena_is_priced_by_the_gzip_files_and_its_results_have_a_place() {
         .await
         .unwrap();
     assert!(!in_wg.contents().is_empty(), "{}", r.stdout);
-    athena.delete_work_group().work_group(&wg).send().await.unwrap();
+    athena
+        .delete_work_group()
+        .work_group(&wg)
+        .send()
+        .await
+        .unwrap();
 }
 
 /// A reference export that cannot be used refuses the restore before it starts (nothing is
@@ -698,7 +757,8 @@ async fn a_restore_reference_is_checked_before_the_restore_starts() {
     let target = format!("{}-r", w.table());
     let ddb = w.dynamodb().await;
     let exists = async |t: &str| ddb.describe_table().table_name(t).send().await.is_ok();
-    let other = "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01";
+    let other =
+        "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01";
     // (reference, dry run, words)
     let refused = [
         ("BOGUS", false, "not an export of this table"),
@@ -784,8 +844,11 @@ async fn recorded_export_start_run_again_reuses_the_export_in_progress() {
         .export_status(ExportStatus::InProgress)
         .export_type(ExportType::FullExport)
         .build();
-    let list = mock!(aws_sdk_dynamodb::Client::list_exports)
-        .then_output(move || ListExportsOutput::builder().export_summaries(summary.clone()).build());
+    let list = mock!(aws_sdk_dynamodb::Client::list_exports).then_output(move || {
+        ListExportsOutput::builder()
+            .export_summaries(summary.clone())
+            .build()
+    });
     let when = aws_smithy_types::DateTime::from_secs(started.timestamp());
     let description = ExportDescription::builder()
         .export_arn(&arn)
@@ -857,7 +920,12 @@ async fn recorded_export_start_run_again_reuses_the_export_in_progress() {
         Outcome::Report(r) => *r,
         Outcome::Streamed { .. } => panic!("a report was expected"),
     };
-    assert_eq!(start.num_calls(), 0, "no second export: {:?}", report.findings);
+    assert_eq!(
+        start.num_calls(),
+        0,
+        "no second export: {:?}",
+        report.findings
+    );
     assert_eq!(report.data["export"]["arn"], json!(arn));
     assert_eq!(report.data["export"]["status"], "IN_PROGRESS");
     let reused = report
@@ -866,7 +934,8 @@ async fn recorded_export_start_run_again_reuses_the_export_in_progress() {
         .find(|f| f.check.to_string() == "export.reused")
         .expect("export.reused");
     assert!(
-        reused.summary.contains("IN_PROGRESS") && reused.summary.contains("not starting a second one"),
+        reused.summary.contains("IN_PROGRESS")
+            && reused.summary.contains("not starting a second one"),
         "{}",
         reused.summary
     );
