@@ -244,7 +244,8 @@ mod tests {
     #[test]
     fn the_local_engine_is_compared_file_by_file() {
         // (summary, files' counts, read per file, complete, words)
-        let cases: [(u64, &[u64], &[u64], bool, &str); 6] = [
+        type Case<'a> = (u64, &'a [u64], &'a [u64], bool, &'a str);
+        let cases: [Case; 6] = [
             (40, &[10, 10, 10, 10], &[10, 10, 10, 10], true, ""),
             (
                 40,

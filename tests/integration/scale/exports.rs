@@ -400,7 +400,8 @@ async fn an_export_missing_a_quarter_is_unknown_for_every_reader() {
     let quarters: Vec<&[Item]> = items.chunks(10).collect();
     let athena_out = format!("s3://{bucket}/athena/");
     // (name, per file: (items written, count listed), the verdict, words)
-    let cases: [(&str, Vec<(&[Item], u64)>, &str, &str); 3] = [
+    type Case<'a> = (&'a str, Vec<(&'a [Item], u64)>, &'a str, &'a str);
+    let cases: [Case; 3] = [
         (
             "whole",
             quarters.iter().map(|q| (*q, 10)).collect(),
