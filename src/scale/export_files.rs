@@ -253,6 +253,52 @@ impl Write for Lines<'_> {
     }
 }
 
+/// One data file's bytes as they arrive: gunzipped, split into lines, each item to `add`.
+struct DataFileReader<'a> {
+    decoder: flate2::write::GzDecoder<Lines<'a>>,
+    fed: usize,
+}
+
+impl<'a> DataFileReader<'a> {
+    fn new(add: &'a mut dyn FnMut(&Item), max_line: usize) -> DataFileReader<'a> {
+        DataFileReader {
+            decoder: flate2::write::GzDecoder::new(Lines {
+                partial: Vec::new(),
+                add,
+                items: 0,
+                bad: None,
+                max_line,
+            }),
+            fed: 0,
+        }
+    }
+
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), String> {
+        self.fed += chunk.len();
+        self.decoder
+            .write_all(chunk)
+            .map_err(|e| match self.decoder.get_mut().bad.take() {
+                Some(bad) => bad,
+                None => format!("gzip: {e}"),
+            })
+    }
+
+    /// The items read. An object of no bytes at all is an empty file (an export writes one for
+    /// each empty partition), not a broken gzip stream.
+    fn finish(self) -> Result<u64, String> {
+        if self.fed == 0 {
+            return Ok(0);
+        }
+        let mut lines = self.decoder.finish().map_err(|e| format!("gzip: {e}"))?;
+        let last = std::mem::take(&mut lines.partial);
+        lines.line(&last);
+        match lines.bad {
+            Some(b) => Err(b),
+            None => Ok(lines.items),
+        }
+    }
+}
+
 /// Streams one gzip data file into `add`; returns the items read.
 pub(crate) async fn read_data_file(
     s3: &aws_sdk_s3::Client,
@@ -262,29 +308,13 @@ pub(crate) async fn read_data_file(
 ) -> Result<u64, ExportError> {
     let read = read_error(bucket, key);
     let mut body = get_object(s3, bucket, key).await?;
-    let mut decoder = flate2::write::GzDecoder::new(Lines {
-        partial: Vec::new(),
-        add,
-        items: 0,
-        bad: None,
-        max_line: MAX_LINE_BYTES,
-    });
+    let mut reader = DataFileReader::new(add, MAX_LINE_BYTES);
     while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| read(e.to_string()))?;
-        if let Err(e) = decoder.write_all(&chunk) {
-            return Err(read(match decoder.get_mut().bad.take() {
-                Some(bad) => bad,
-                None => format!("gzip: {e}"),
-            }));
-        }
+        reader
+            .feed(&chunk.map_err(|e| read(e.to_string()))?)
+            .map_err(&read)?;
     }
-    let mut lines = decoder.finish().map_err(|e| read(format!("gzip: {e}")))?;
-    let last = std::mem::take(&mut lines.partial);
-    lines.line(&last);
-    match lines.bad {
-        Some(b) => Err(read(b)),
-        None => Ok(lines.items),
-    }
+    reader.finish().map_err(read)
 }
 
 /// What the local engine read of one data file.
@@ -396,6 +426,43 @@ mod tests {
         chunk.push(b'\n');
         l.write_all(&chunk).unwrap();
         assert!(l.bad.as_deref().unwrap().contains("not DynamoDB JSON"));
+    }
+
+    fn gzip(text: &[u8]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text).unwrap();
+        gz.finish().unwrap()
+    }
+
+    /// Whole files, in chunks of any size: items counted; an empty object and an empty gzip
+    /// stream are 0 items; a stream cut short or a line that is not an item is an error; a
+    /// line over the bound stops the file, and the rest of it is not read.
+    #[test]
+    fn data_files_are_read_in_chunks_and_stopped_at_a_bad_line() {
+        let two = b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n{\"Item\":{\"k\":{\"S\":\"b\"}}}\n";
+        let read = |bytes: &[u8], chunk: usize, max_line: usize| {
+            let mut add = |_: &Item| {};
+            let mut r = DataFileReader::new(&mut add, max_line);
+            for c in bytes.chunks(chunk.max(1)) {
+                r.feed(c)?;
+            }
+            r.finish()
+        };
+        let good = gzip(two);
+        for chunk in [1, 7, good.len()] {
+            assert_eq!(read(&good, chunk, MAX_LINE_BYTES), Ok(2), "{chunk}");
+        }
+        assert_eq!(read(&[], 1, MAX_LINE_BYTES), Ok(0));
+        assert_eq!(read(&gzip(b""), 3, MAX_LINE_BYTES), Ok(0));
+        assert!(read(&good[..good.len() - 4], 5, MAX_LINE_BYTES).is_err());
+        let err = read(&gzip(b"{\"Nope\":1}\n"), 5, MAX_LINE_BYTES).unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+        let mut long = two.to_vec();
+        long.extend(std::iter::repeat_n(b'x', 10_000));
+        long.extend_from_slice(b"\n");
+        long.extend_from_slice(two);
+        let err = read(&gzip(&long), 64, 100).unwrap_err();
+        assert!(err.starts_with("line 3 is over 100 bytes"), "{err}");
     }
 
     fn line_of(item: &Item) -> usize {
