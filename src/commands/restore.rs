@@ -402,12 +402,14 @@ fn target_name(given: Option<&str>, derived: impl FnOnce() -> String) -> anyhow:
 
 /// `--reference-export`, checked before anything is restored (and by `--dry-run`): the export
 /// found (for `latest`, the newest usable one at or before `point`) and its manifest read, or a
-/// refusal that says why, with nothing restored. The verification then uses that export.
+/// refusal that says why (`done`: what has not happened), with nothing restored or changed.
+/// The verification then uses that export.
 async fn reference_first(
     ctx: &Context,
     source: &TableDescription,
     which: Option<&str>,
     point: Option<DateTime<Utc>>,
+    done: &str,
 ) -> anyhow::Result<Option<verify::ExportReference>> {
     let Some(which) = which else {
         return Ok(None);
@@ -415,7 +417,7 @@ async fn reference_first(
     match verify::export_reference(ctx, source, which, point).await {
         Ok(r) => Ok(Some(r)),
         Err(e) => Err(Refusal::new(format!(
-            "--reference-export {which} cannot be used: {e}; nothing was restored (fix the reference, or leave it out)"
+            "--reference-export {which} cannot be used: {e}; {done} (fix the reference, or leave it out)"
         ))
         .into()),
     }
@@ -474,9 +476,14 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
                 run: None,
             };
             let point = recorded_point(&tags, target_table.as_ref());
-            reference =
-                reference_first(ctx, &source_table, args.reference_export.as_deref(), point)
-                    .await?;
+            reference = reference_first(
+                ctx,
+                &source_table,
+                args.reference_export.as_deref(),
+                point,
+                "nothing was changed",
+            )
+            .await?;
             (target.clone(), source_table, retention, None, point, data)
         }
         None => {
@@ -505,6 +512,7 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
                 &plan.source_table,
                 args.reference_export.as_deref(),
                 restore_point(&plan),
+                "nothing was restored",
             )
             .await?;
             if args.dry_run {
