@@ -2685,7 +2685,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__start)
-            opts="-o -q -v -h -V --bucket --prefix --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --bucket --prefix --bucket-owner --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2696,6 +2696,10 @@ _eventsctl() {
                     return 0
                     ;;
                 --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bucket-owner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -420,8 +420,10 @@ pub struct RestoreArgs {
     pub exact_count: bool,
     /// Compare the restored table with the source as it was at the restore point: the item
     /// count in the manifest of a PITR export of the source (`latest`: the newest completed
-    /// export at or before the restore point; take one with `export start --to <point>`).
-    /// With --exact-count only the restored table is scanned
+    /// full DynamoDB-JSON export at or before the restore point; take one with `export start
+    /// --to <point>`). Checked before the restore starts (and by --dry-run): a reference that
+    /// cannot be used refuses the restore. With --exact-count only the restored table is
+    /// scanned
     #[arg(long, value_name = "ARN|latest")]
     pub reference_export: Option<String>,
 }
@@ -534,8 +536,9 @@ pub struct CheckTtlArgs {
 /// Exact answers from a PITR export in S3 instead of reading the table.
 #[derive(Debug, Clone, Args)]
 pub struct FromExportArgs {
-    /// Answer from this export (an export ARN, or `latest`: the newest completed export of the
-    /// table); the table itself is not read
+    /// Answer from this export (an export ARN, or `latest`: the newest completed full export
+    /// of the table in DynamoDB JSON; an incremental or ION export is refused); the table
+    /// itself is not read, and what is read is checked against the export's manifest
     #[arg(long, value_name = "ARN|latest")]
     pub from_export: Option<String>,
     /// With --from-export: read the export's files here (`local`, streamed in parallel) or run
@@ -559,12 +562,15 @@ pub struct AthenaArgs {
     #[arg(long, default_value = "primary")]
     pub athena_workgroup: String,
     /// Where Athena writes query results (s3://bucket/prefix/); default: the workgroup's
+    /// result location, or, when it has none, `athena-results/` beside the export
+    /// (s3://BUCKET/PREFIX/athena-results/)
     #[arg(long, value_parser = s3_url)]
     pub athena_output: Option<String>,
     /// Glue database the export's table is registered in (created when missing)
     #[arg(long, default_value = "eventsctl")]
     pub athena_database: String,
-    /// Athena $ per TB scanned, for the estimate
+    /// Athena $ per TB scanned, for the estimate (of the export's gzip files, at least 10 MB
+    /// a query, as Athena bills)
     #[arg(long, default_value_t = 5.0, value_parser = non_negative_number)]
     pub price_per_tb_scanned: f64,
 }
@@ -572,7 +578,8 @@ pub struct AthenaArgs {
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Export the table to S3 at a point in time (ExportTableToPointInTime: no read capacity
-    /// used); reuses a recent completed export unless --new; idempotent when run again
+    /// used; a full export in DynamoDB JSON); run again, it reuses the export of the same
+    /// bucket and prefix that is still in progress, or a recent completed one, unless --new
     Start(ExportStartArgs),
     /// One export's state (an ARN, or `latest`)
     Status(ExportStatusArgs),
@@ -588,13 +595,19 @@ pub struct ExportStartArgs {
     /// Key prefix in the bucket
     #[arg(long)]
     pub prefix: Option<String>,
+    /// The AWS account id (12 digits) that owns the bucket: needed when the bucket is in
+    /// another account than the table (AWS requires S3BucketOwner then, and the bucket's
+    /// policy must let this account write to it)
+    #[arg(long, value_name = "ACCOUNT", value_parser = account_id)]
+    pub bucket_owner: Option<String>,
     /// The point in time to export (default: now); within the PITR window
     #[arg(long, value_parser = time_arg)]
     pub to: Option<TimeArg>,
-    /// Reuse a completed export of this bucket and prefix no older than this
+    /// Reuse a completed export of this bucket and prefix no older than this (one still in
+    /// progress is always reused; with --to, one of exactly that point)
     #[arg(long, default_value = "24h", value_parser = window_arg)]
     pub reuse_within: chrono::Duration,
-    /// Start a new export even when a recent one exists
+    /// Start a new export even when a recent one, or one in progress, exists
     #[arg(long)]
     pub new: bool,
     /// Wait until the export completes (progress on stderr)

@@ -199,6 +199,8 @@ check_ids! {
     HotEnable => "hot.enable",
     /// Events per user from an export: one key dominating.
     HotExportKeys => "hot.export_keys",
+    /// The export read is whole: its items against its manifest's counts.
+    HotExportRead => "hot.export_read",
 
     // `bench write|read`.
     /// The table can be read before anything is sent.
@@ -314,6 +316,8 @@ check_ids! {
     QuarterlyExportKeys => "quarterly.export_keys",
     /// Item sizes from an export.
     QuarterlyItemSizes => "quarterly.item_sizes",
+    /// The export read is whole: its items against its manifest's counts.
+    QuarterlyExportRead => "quarterly.export_read",
     /// Items of an export lacking one GSI's key attributes: never in that index.
     QuarterlyGsiKeys("{GSI}") => "quarterly.gsi_keys.",
 

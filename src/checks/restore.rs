@@ -393,56 +393,66 @@ pub async fn gather(
 }
 
 /// The source's item count at (or just before) the restore point, from a PITR export's
-/// manifest: `latest` is the newest completed export at or before the point.
-async fn export_reference(
+/// manifest: `latest` is the newest completed full DynamoDB-JSON export at or before the point;
+/// an ARN must be one of the source, completed, full and in DynamoDB JSON. `pitr-restore`
+/// checks this before the restore starts (and in `--dry-run`), then verifies against the export
+/// it found.
+pub(crate) async fn export_reference(
     ctx: &crate::context::Context,
     source: &TableDescription,
     which: &str,
     point: Option<DateTime<Utc>>,
 ) -> Result<ExportReference, String> {
-    use crate::scale::export;
+    use crate::scale::export::{self, ExportError};
     let ddb = ctx.dynamodb().await.map_err(|e| e.to_string())?;
     let s3 = ctx.s3().await.map_err(|e| e.to_string())?;
     let arn = source.table_arn().unwrap_or_default();
-    let (info, item_count) = if which == "latest" {
-        let at = point.unwrap_or_else(Utc::now);
-        export::item_count_at(ddb, &s3, arn, at)
-            .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| {
-                format!(
-                    "no completed export of {} at or before {}: take one with `eventsctl export start --to {} --bucket B --wait`",
-                    source.table_name().unwrap_or_default(),
-                    crate::times::stamp(at),
-                    crate::times::stamp(at)
-                )
-            })?
-    } else {
-        let info = export::resolve(ddb, arn, which)
-            .await
-            .map_err(|e| e.to_string())?;
-        let m = export::manifest(&s3, &info)
-            .await
-            .map_err(|e| e.to_string())?;
-        (info, m.summary.item_count)
+    let at = point.unwrap_or_else(Utc::now);
+    let latest = which == "latest";
+    let info = match export::resolve(ddb, arn, which, latest.then_some(at)).await {
+        Ok(info) => info,
+        Err(ExportError::NoneCompleted { newest, .. }) => {
+            return Err(format!(
+                "no completed full export in DynamoDB JSON of {} at or before {}{newest}: take one with `eventsctl export start --to {} --bucket B --wait`",
+                source.table_name().unwrap_or_default(),
+                crate::times::stamp(at),
+                crate::times::stamp(at)
+            ));
+        }
+        Err(e) => return Err(e.to_string()),
     };
+    let m = crate::scale::export_files::manifest(&s3, &info)
+        .await
+        .map_err(|e| e.to_string())?;
     let at = info.point_in_time();
     Ok(ExportReference {
         gap_s: point.zip(at).map(|(p, t)| (p - t).num_seconds()),
         export_time: at.map(crate::times::stamp),
         arn: info.arn,
-        item_count,
+        item_count: m.summary.item_count,
     })
 }
 
-/// The item count against an export of the source at the restore point. Pure.
-fn export_count_finding(c: &Counts, r: &ExportReference, t: u64) -> Finding {
+/// The item count against an export of the source at the restore point; `read` is how many
+/// keys this run read from the restored table. Pure.
+fn export_count_finding(c: &Counts, r: &ExportReference, t: u64, read: usize) -> Finding {
     const ID: CheckId = CheckId::RestoreItemCount;
     let s = r.item_count;
     let at = r.export_time.as_deref().unwrap_or("its export time");
     let evidence = json!({"restored": t, "target_exact": c.target_exact, "source_at_export": s,
-        "export": r, "exact_count_read_units": c.exact_read_units});
-    let f = if t == 0 && s > 0 {
+        "export": r, "exact_count_read_units": c.exact_read_units, "keys_read": read});
+    // A just-restored table reports ItemCount 0 for hours (DescribeTable refreshes it about
+    // every six hours): with items read from it, 0 is that, not an empty table.
+    let f = if t == 0 && s > 0 && !c.target_exact && read > 0 {
+        Finding::ok(
+            ID,
+            format!("DescribeTable's ItemCount still says 0 for the restored table (refreshed about every six hours), though {read} items were read from it: no count to compare yet; the source held {s} at {at} (export manifest)"),
+        )
+        .remedy(format!(
+            "for an exact comparison: --exact-count (scans only the restored table, about {:.0} read units)",
+            c.exact_read_units.unwrap_or(0.0)
+        ))
+    } else if t == 0 && s > 0 {
         Finding::crit(
             ID,
             format!("the restored table is empty; the source held {s} items at {at}"),
@@ -491,7 +501,7 @@ fn export_count_finding(c: &Counts, r: &ExportReference, t: u64) -> Finding {
 fn count_finding(v: &Verification) -> Finding {
     let c = &v.counts;
     if let (Some(r), Some(t)) = (&c.export, c.target) {
-        return export_count_finding(c, r, t);
+        return export_count_finding(c, r, t, v.sampled_keys);
     }
     let (Some(t), Some(s)) = (c.target, c.source) else {
         return Finding::unknown(CheckId::RestoreItemCount, "could not count the items");
@@ -655,9 +665,16 @@ pub(crate) fn rpo(rpo_s: Option<i64>) -> Finding {
     .runbook("Disaster Recovery: RPO < 5 minutes (PITR granularity)")
 }
 
-/// Did the verification find the restored table usable?
+/// Did the verification find the restored table usable? Not when a finding is crit, nor
+/// when what it was asked to check could not be checked (the count or a part of the
+/// verification unknown: a reference export that could not be read, a failed scan).
 pub(crate) fn verified(findings: &[Finding]) -> bool {
+    let unverifiable = |f: &Finding| {
+        f.status == Status::Unknown
+            && matches!(f.check, CheckId::RestoreVerify | CheckId::RestoreItemCount)
+    };
     Status::worst(findings.iter().map(|f| f.status)) != Status::Crit
+        && !findings.iter().any(unverifiable)
 }
 
 /// Why `--resume TARGET` must not touch TARGET, if it must not: it is the source, it does not
@@ -749,10 +766,87 @@ mod tests {
         ];
         for (t, exact, s, gap, status, words) in cases {
             let (c, r) = export_counts(t, exact, s, gap);
-            let f = export_count_finding(&c, &r, t);
+            let f = export_count_finding(&c, &r, t, 0);
             assert_eq!(f.status, status, "{t} {exact} {s} {gap:?}: {}", f.summary);
             assert!(f.summary.contains(words), "{}", f.summary);
             assert_eq!(f.evidence["source_at_export"], s);
+        }
+    }
+
+    /// A just-restored table reports ItemCount 0 for hours: with keys read from it in the same
+    /// run, the estimate is stale, not an empty table; an exact count of 0, or nothing read,
+    /// is empty.
+    #[test]
+    fn a_stale_item_count_of_zero_is_not_an_empty_restore() {
+        use crate::report::Status::*;
+        // (restored, exact, keys read, status, words)
+        let cases = [
+            (0, false, 100, Ok, "still says 0"),
+            (0, false, 0, Crit, "empty"),
+            (0, true, 100, Crit, "empty"),
+            (25, false, 100, Ok, "about 25"),
+        ];
+        for (t, exact, read, status, words) in cases {
+            let (c, r) = export_counts(t, exact, 30, Some(0));
+            let f = export_count_finding(&c, &r, t, read);
+            assert_eq!(f.status, status, "{t} {exact} {read}: {}", f.summary);
+            assert!(f.summary.contains(words), "{}", f.summary);
+            assert_eq!(f.evidence["keys_read"], read);
+        }
+        // Through `evaluate`: the verification's own sample is what was read.
+        let (counts, _) = export_counts(0, false, 30, Some(0));
+        let v = Verification {
+            counts,
+            sampled_keys: 100,
+            found_in_source: 100,
+            ..Verification::default()
+        };
+        assert_eq!(count_finding(&v).status, Ok);
+    }
+
+    /// An unverifiable restore (the reference could not be read, a scan failed, the count
+    /// unknown) is not a verified one; an unknown source sample alone (no restore point
+    /// recorded) does not fail it.
+    #[test]
+    fn an_unverifiable_restore_is_not_verified() {
+        let ok = Finding::ok(CheckId::RestoreStatus, "ACTIVE");
+        let cases = [
+            (vec![ok.clone()], true),
+            (
+                vec![
+                    ok.clone(),
+                    Finding::unknown(CheckId::RestoreVerify, "reference export: x"),
+                ],
+                false,
+            ),
+            (
+                vec![
+                    ok.clone(),
+                    Finding::unknown(CheckId::RestoreItemCount, "could not count"),
+                ],
+                false,
+            ),
+            (
+                vec![
+                    ok.clone(),
+                    Finding::unknown(CheckId::RestoreSourceSample, "no point"),
+                ],
+                true,
+            ),
+            (
+                vec![
+                    ok.clone(),
+                    Finding::warn(CheckId::RestoreItemCount, "1 fewer"),
+                ],
+                true,
+            ),
+            (
+                vec![ok, Finding::crit(CheckId::RestoreStatus, "CREATING")],
+                false,
+            ),
+        ];
+        for (findings, want) in cases {
+            assert_eq!(verified(&findings), want, "{findings:?}");
         }
     }
     use aws_sdk_dynamodb::types::{

@@ -373,10 +373,14 @@ pub(crate) struct ExportScope {
     pub manifest_items: Option<u64>,
     /// Athena: bytes the query scanned.
     pub bytes_scanned: Option<i64>,
-    /// Athena: the price said before the query (the export's size at the per-TB price: an upper
-    /// bound, the files are compressed) and the price of what it scanned.
+    /// Athena: the price said before the query (the export's gzip data files, at least 10 MB,
+    /// at the per-TB price) and the price of what it scanned (at least 10 MB too).
     pub athena_estimate_usd: Option<f64>,
     pub athena_usd: Option<f64>,
+    /// Athena: where its results went (null: the workgroup's own location).
+    pub athena_output: Option<String>,
+    /// What was read against the manifest, file by file (`scale::export_check`).
+    pub manifest: Option<crate::scale::export_check::ManifestCheck>,
 }
 
 /// What was read to build the tally.
@@ -525,14 +529,16 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                 "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
                 t.scanned, x.export_time, x.engine
             );
-            match x.manifest_items {
-                Some(m) if m != t.scanned => Finding::unknown(
-                    CheckId::TtlScope,
-                    format!("{summary}, but its manifest lists {m} items"),
-                )
-                .remedy("read the export again; a data file may be missing or unreadable")
-                .evidence(evidence),
-                _ => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
+            let problem = match (&x.manifest, x.manifest_items) {
+                (Some(c), _) => c.problem.clone(),
+                (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
+                _ => None,
+            };
+            match problem {
+                Some(p) => Finding::unknown(CheckId::TtlScope, format!("{summary}, but {p}"))
+                    .remedy("read the export again, or take a new one; a data file may be missing, truncated or replaced")
+                    .evidence(evidence),
+                None => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
             }
         }
     }
@@ -1203,6 +1209,8 @@ mod tests {
                 bytes_scanned: None,
                 athena_estimate_usd: None,
                 athena_usd: None,
+                athena_output: None,
+                manifest: None,
             })
         };
         expect(

@@ -10,8 +10,11 @@ use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::report::{Finding, Report, Section};
+use crate::scale::athena::{self, AthenaTarget};
 use crate::scale::estimate::bytes;
 use crate::scale::export::{self, ExportCost, ExportInfo};
+use crate::scale::export_check::{self, ManifestCheck};
+use crate::scale::export_files;
 
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
@@ -116,48 +119,53 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
     let mut report = Report::action("export start");
     let (table_arn, size) = table_arn(ctx).await?;
     let client = ctx.dynamodb().await?;
-    let prefix = args.prefix.as_deref().unwrap_or("");
-    let cost = export::cost(size.unwrap_or(0), args.price_per_gb, None, 0);
+    let cost = export::cost(size.unwrap_or(0), args.price_per_gb);
     let cost_text = format!(
         "~${:.2} at ${}/GB for {} (DescribeTable's size, refreshed about every six hours)",
         cost.export_usd,
         args.price_per_gb,
         bytes(cost.table_bytes)
     );
-    let at = args.to.map(|t| t.resolve(Utc::now()));
-    // A recent completed export of the same place answers as well as a new one, for free.
-    if !args.new && at.is_none() {
-        let cutoff = Utc::now() - args.reuse_within;
-        let recent = export::list(client, &table_arn)
-            .await?
-            .into_iter()
-            .find(|e| {
-                e.completed()
-                    && e.bucket == args.bucket
-                    && e.prefix.as_deref().unwrap_or("") == prefix
-                    && e.point_in_time().is_some_and(|t| t >= cutoff)
-            });
-        if let Some(e) = recent {
+    let now = Utc::now();
+    let req = export::StartRequest {
+        table_arn: &table_arn,
+        bucket: &args.bucket,
+        bucket_owner: args.bucket_owner.as_deref(),
+        prefix: args.prefix.as_deref().filter(|p| !p.is_empty()),
+        // Whole seconds: what ExportTime carries, and what the token is made of.
+        at: args
+            .to
+            .map(|t| t.resolve(now))
+            .and_then(|t| chrono::DateTime::from_timestamp(t.timestamp(), 0)),
+    };
+    // An export of the same place still running (a re-run after a --wait timeout or Ctrl-C),
+    // or a recent completed one, answers as well as a new one, for free.
+    if !args.new {
+        let exports = export::list(client, &table_arn).await?;
+        if let Some((e, how)) = export::reusable(&exports, &req, now, args.reuse_within) {
+            let state = match how {
+                export::Reuse::Completed => "COMPLETED".to_owned(),
+                export::Reuse::InProgress => format!(
+                    "IN_PROGRESS since {}: not starting a second one",
+                    e.start_time.map(|t| t.to_rfc3339()).unwrap_or_default()
+                ),
+            };
             report.push(Finding::ok(
                 CheckId::ExportReused,
                 format!(
-                    "reusing export {} (COMPLETED, taken at {}); pass --new for a fresh one",
+                    "reusing export {} ({state}; point in time {}); pass --new for another",
                     e.id(),
                     e.point_in_time()
                         .map(|t| t.to_rfc3339())
                         .unwrap_or_default()
                 ),
             ));
-            report.set_data(&ExportData {
-                export: Some(&e),
-                cost: Some(&cost),
-            })?;
-            report.section(table_of("Export", std::slice::from_ref(&e)));
-            return Ok(report);
+            let e = e.clone();
+            return finish(ctx, report, e, Some(&cost), args.wait, args.wait_timeout).await;
         }
     }
-    let token_time = at.unwrap_or_else(Utc::now);
-    let token = export::client_token(&table_arn, &args.bucket, prefix, token_time);
+    let token = req.client_token(now);
+    let prefix = req.prefix.unwrap_or("");
     if args.dry_run {
         report.push(Finding::ok(
             CheckId::ExportPlan,
@@ -165,7 +173,7 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
                 "would export {} to s3://{}/{prefix} at {} ({cost_text}); nothing started (dry run)",
                 ctx.table(),
                 args.bucket,
-                token_time.to_rfc3339()
+                req.at.unwrap_or(now).to_rfc3339()
             ),
         ));
         report.set_data(&ExportData {
@@ -174,15 +182,7 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
         })?;
         return Ok(report);
     }
-    let info = export::start(
-        client,
-        &table_arn,
-        &args.bucket,
-        args.prefix.as_deref(),
-        at,
-        &token,
-    )
-    .await?;
+    let info = export::start(client, &req, &token).await?;
     report.push(Finding::ok(
         CheckId::ExportStarted,
         format!("started export {} ({cost_text})", info.arn),
@@ -259,8 +259,8 @@ pub(crate) async fn list(ctx: &Context) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-/// An export to answer from: the table's ARN, the export (`latest` or an ARN, completed), its
-/// manifest, and an S3 client to read it with.
+/// An export to answer from: the export (`latest` or an ARN: completed, full, DynamoDB JSON),
+/// its manifest, and an S3 client to read it with.
 pub(crate) struct Opened {
     pub info: ExportInfo,
     pub manifest: export::Manifest,
@@ -269,25 +269,55 @@ pub(crate) struct Opened {
 
 pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
     let (table_arn, _) = table_arn(ctx).await?;
-    let info = export::resolve(ctx.dynamodb().await?, &table_arn, which).await?;
+    let info = export::resolve(ctx.dynamodb().await?, &table_arn, which, None).await?;
     let s3 = ctx.s3().await?;
-    let manifest = export::manifest(&s3, &info).await?;
+    let manifest = export_files::manifest(&s3, &info).await?;
     Ok(Opened { info, manifest, s3 })
 }
 
+/// Athena over an opened export: the Glue table, where results go, what it costs.
+pub(crate) struct AthenaRun {
+    pub client: aws_sdk_athena::Client,
+    pub target: AthenaTarget,
+    /// The Glue table of the export.
+    pub table: String,
+    /// The objects under the export's `data/` (what Athena reads), key to size.
+    pub objects: std::collections::BTreeMap<String, i64>,
+    /// Said when the results go to the default place beside the export.
+    pub output_note: Option<String>,
+    /// The estimate before the queries: each scans every data file (gzip bytes), billed at
+    /// least 10 MB.
+    pub estimate_usd: f64,
+    pub per_tb: f64,
+}
+
+impl AthenaRun {
+    /// What the queries cost by what they scanned (DataScannedInBytes), when Athena said.
+    pub(crate) fn price(&self, scanned: &[Option<i64>]) -> Option<f64> {
+        let all: Option<Vec<i64>> = scanned.iter().copied().collect();
+        all.map(|s| athena::price_usd(&s, self.per_tb))
+    }
+
+    /// The rows Athena counted against the manifest and the objects in S3.
+    pub(crate) fn check(&self, opened: &Opened, count: u64) -> ManifestCheck {
+        export_check::counted(&opened.manifest, count, &self.objects)
+    }
+}
+
 impl Opened {
-    /// The local engine over every data file, with a progress bar on the manifest's count.
+    /// The local engine over every data file, with a progress bar on the manifest's count;
+    /// what it read against the manifest, file by file.
     pub(crate) async fn read_local<T: Default>(
         &self,
         ctx: &Context,
         add: &(dyn Fn(&mut T, &crate::scale::ddbjson::Item) + Sync),
         merge: &(dyn Fn(&mut T, T) + Sync),
-    ) -> anyhow::Result<T> {
+    ) -> anyhow::Result<(T, ManifestCheck)> {
         let bar = ctx.progress().bar(
             Some(self.manifest.summary.item_count),
             format!("reading export {}", self.info.id()),
         );
-        let (t, _) = export::read_local(
+        let (t, files) = export_files::read_local(
             &self.s3,
             &self.info.bucket,
             &self.manifest,
@@ -298,15 +328,62 @@ impl Opened {
         )
         .await?;
         bar.finish_and_clear();
-        Ok(t)
+        Ok((t, export_check::local(&self.manifest, &files)))
     }
-}
 
-/// Where Athena runs, from the flags.
-pub(crate) fn athena_target(a: &crate::cli::AthenaArgs) -> crate::scale::athena::AthenaTarget {
-    crate::scale::athena::AthenaTarget {
-        workgroup: a.athena_workgroup.clone(),
-        output: a.athena_output.clone(),
-        database: a.athena_database.clone(),
+    /// Gets Athena ready for `queries` queries over the export: the Glue table registered,
+    /// the data files listed (for the price and the check against the manifest), the output
+    /// location decided.
+    pub(crate) async fn athena(
+        &self,
+        ctx: &Context,
+        a: &crate::cli::AthenaArgs,
+        queries: usize,
+    ) -> anyhow::Result<AthenaRun> {
+        let client = ctx.athena().await?;
+        let default = format!(
+            "s3://{}/{}athena-results/",
+            self.info.bucket,
+            self.info.prefix_path()
+        );
+        let ((output, from), objects) = tokio::try_join!(
+            async {
+                Ok::<_, anyhow::Error>(
+                    athena::output_location(
+                        &client,
+                        &a.athena_workgroup,
+                        a.athena_output.as_deref(),
+                        default,
+                    )
+                    .await,
+                )
+            },
+            async { Ok(export_files::data_objects(&self.s3, &self.info).await?) },
+        )?;
+        let target = AthenaTarget {
+            workgroup: a.athena_workgroup.clone(),
+            output,
+            database: a.athena_database.clone(),
+        };
+        let output_note = match from {
+            athena::OutputFrom::Default(why) => Some(format!(
+                "Athena's query results go to {} ({why}); --athena-output chooses another place",
+                target.output.as_deref().unwrap_or_default()
+            )),
+            _ => None,
+        };
+        let table = athena::register(&ctx.glue().await?, &target.database, &self.info).await?;
+        let data_bytes: i64 = export_check::counted(&self.manifest, 0, &objects)
+            .data_bytes
+            .unwrap_or(0);
+        Ok(AthenaRun {
+            estimate_usd: athena::price_usd(&vec![data_bytes; queries], a.price_per_tb_scanned),
+            per_tb: a.price_per_tb_scanned,
+            client,
+            target,
+            table,
+            objects,
+            output_note,
+        })
     }
 }

@@ -389,11 +389,12 @@ enum KeysFrom {
     Export(anyhow::Result<Part>),
 }
 
-/// The table's shape from an export (local engine): keys, item sizes, GSI key coverage.
+/// The table's shape from an export (local engine): keys, item sizes, GSI key coverage; what
+/// was read checked against the export's manifest first (`quarterly.export_read`).
 async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     use crate::checks::shape::{self, Shape, ShapeTally};
-    let t = super::export::open(ctx, which)
-        .await?
+    let opened = super::export::open(ctx, which).await?;
+    let (t, manifest) = opened
         .read_local(
             ctx,
             &|t: &mut ShapeTally, item| t.add(item),
@@ -401,10 +402,17 @@ async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
         )
         .await?;
     let s = Shape::from(&t);
+    let mut findings = vec![crate::scale::export_check::finding(
+        CheckId::QuarterlyExportRead,
+        &manifest,
+        opened.info.id(),
+        "local",
+    )];
+    findings.extend(shape::evaluate(&s));
     Ok(Part {
         name: "table shape (export)",
         runbook: "Quarterly 2-3",
-        findings: shape::evaluate(&s),
+        findings,
         sections: shape::sections(&s),
     })
 }

@@ -83,65 +83,102 @@ struct ExportRead<'a> {
     point_in_time: Option<chrono::DateTime<chrono::Utc>>,
     engine: String,
     bytes_scanned: Option<i64>,
+    /// What was read against the export's manifest (`scale::export_check`).
+    manifest: &'a crate::scale::export_check::ManifestCheck,
+    /// Athena: the price said before the queries and the price of what they scanned, and
+    /// where their results went (null: the workgroup's own location).
+    athena_estimate_usd: Option<f64>,
+    athena_usd: Option<f64>,
+    athena_output: Option<String>,
 }
 
-/// Exact counts from an export, by either engine, in one shape.
+/// What Athena's three queries found and cost.
+struct AthenaAnswer {
+    summary: crate::checks::keys::KeySummary,
+    manifest: crate::scale::export_check::ManifestCheck,
+    bytes_scanned: i64,
+    estimate_usd: f64,
+    usd: Option<f64>,
+    output: Option<String>,
+    note: Option<String>,
+}
+
+/// The key counts by Athena: totals, the busiest users, events per day.
+async fn by_athena(
+    ctx: &Context,
+    args: &HotArgs,
+    opened: &super::export::Opened,
+) -> anyhow::Result<AthenaAnswer> {
+    use crate::checks::keys;
+    use crate::scale::athena;
+    let run = opened.athena(ctx, &args.export.athena, 3).await?;
+    let (db, name) = (&run.target.database, &run.table);
+    let sql = [
+        athena::totals_sql(db, name),
+        athena::top_users_sql(db, name, keys::TOP),
+        athena::per_day_sql(db, name),
+    ];
+    let (totals, top, days) = tokio::try_join!(
+        athena::query(&run.client, &run.target, &sql[0]),
+        athena::query(&run.client, &run.target, &sql[1]),
+        athena::query(&run.client, &run.target, &sql[2]),
+    )?;
+    let cell = |i: usize| {
+        totals
+            .rows
+            .first()
+            .and_then(|r| r.get(i).cloned().flatten())
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .unwrap_or(0.0) as u64
+    };
+    let (items, users) = (cell(0), cell(1));
+    let scans = [totals.bytes_scanned, top.bytes_scanned, days.bytes_scanned];
+    Ok(AthenaAnswer {
+        summary: keys::summarize(
+            items,
+            users,
+            athena::pairs(&top.rows)?,
+            athena::pairs(&days.rows)?,
+        ),
+        manifest: run.check(opened, items),
+        bytes_scanned: scans.iter().flatten().sum(),
+        estimate_usd: run.estimate_usd,
+        usd: run.price(&scans),
+        output: run.target.output.clone(),
+        note: run.output_note.clone(),
+    })
+}
+
+/// Exact counts from an export, by either engine, in one shape; what was read is checked
+/// against the export's manifest (`hot.export_read`).
 async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Result<Report> {
     use crate::checks::keys::{self, KeySummary, KeyTally};
-    use crate::scale::athena;
     let opened = super::export::open(ctx, which).await?;
     let info = opened.info.clone();
-    let (summary, bytes_scanned) = match args.export.engine {
+    let engine = format!("{:?}", args.export.engine).to_lowercase();
+    let (summary, manifest, athena) = match args.export.engine {
         ExportEngine::Local => {
-            let t = opened
+            let (t, manifest) = opened
                 .read_local(
                     ctx,
                     &|t: &mut KeyTally, item| t.add(item),
                     &|t: &mut KeyTally, o| t.merge(o),
                 )
                 .await?;
-            (KeySummary::from(&t), None)
+            (KeySummary::from(&t), manifest, None)
         }
         ExportEngine::Athena => {
-            let target = super::export::athena_target(&args.export.athena);
-            let name = athena::register(&ctx.glue().await?, &target.database, &info).await?;
-            let client = ctx.athena().await?;
-            let db = &target.database;
-            let sql = [
-                athena::totals_sql(db, &name),
-                athena::top_users_sql(db, &name, keys::TOP),
-                athena::per_day_sql(db, &name),
-            ];
-            let (totals, top, days) = tokio::try_join!(
-                athena::query(&client, &target, &sql[0]),
-                athena::query(&client, &target, &sql[1]),
-                athena::query(&client, &target, &sql[2]),
-            )?;
-            let cell = |i: usize| {
-                totals
-                    .rows
-                    .first()
-                    .and_then(|r| r.get(i).cloned().flatten())
-                    .and_then(|v| v.trim().parse::<f64>().ok())
-                    .unwrap_or(0.0) as u64
-            };
-            let (items, users) = (cell(0), cell(1));
-            let scanned = [&totals, &top, &days]
-                .iter()
-                .filter_map(|q| q.bytes_scanned)
-                .sum::<i64>();
-            (
-                keys::summarize(
-                    items,
-                    users,
-                    athena::pairs(&top.rows)?,
-                    athena::pairs(&days.rows)?,
-                ),
-                Some(scanned),
-            )
+            let a = by_athena(ctx, args, &opened).await?;
+            (a.summary.clone(), a.manifest.clone(), Some(a))
         }
     };
     let mut report = Report::check("hot-partitions");
+    report.push(crate::scale::export_check::finding(
+        CheckId::HotExportRead,
+        &manifest,
+        info.id(),
+        &engine,
+    ));
     report.extend(keys::evaluate(&summary, CheckId::HotExportKeys));
     for s in keys::sections(&summary) {
         report.section(s);
@@ -151,10 +188,17 @@ async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Resu
         export: ExportRead {
             arn: &info.arn,
             point_in_time: info.point_in_time(),
-            engine: format!("{:?}", args.export.engine).to_lowercase(),
-            bytes_scanned,
+            engine,
+            bytes_scanned: athena.as_ref().map(|a| a.bytes_scanned),
+            manifest: &manifest,
+            athena_estimate_usd: athena.as_ref().map(|a| a.estimate_usd),
+            athena_usd: athena.as_ref().and_then(|a| a.usd),
+            athena_output: athena.as_ref().and_then(|a| a.output.clone()),
         },
     })?;
+    if let Some(n) = athena.and_then(|a| a.note) {
+        report.note(n);
+    }
     report.note("Counts are exact for the export's point in time; rates are averages over the days it spans (a peak is higher: see hot-partitions without --from-export for the recent peaks).");
     Ok(report)
 }

@@ -400,12 +400,46 @@ fn target_name(given: Option<&str>, derived: impl FnOnce() -> String) -> anyhow:
     }
 }
 
+/// `--reference-export`, checked before anything is restored (and by `--dry-run`): the export
+/// found (for `latest`, the newest usable one at or before `point`) and its manifest read, or a
+/// refusal that says why (`done`: what has not happened), with nothing restored or changed.
+/// The verification then uses that export.
+async fn reference_first(
+    ctx: &Context,
+    source: &TableDescription,
+    which: Option<&str>,
+    point: Option<DateTime<Utc>>,
+    done: &str,
+) -> anyhow::Result<Option<verify::ExportReference>> {
+    let Some(which) = which else {
+        return Ok(None);
+    };
+    match verify::export_reference(ctx, source, which, point).await {
+        Ok(r) => Ok(Some(r)),
+        Err(e) => Err(Refusal::new(format!(
+            "--reference-export {which} cannot be used: {e}; {done} (fix the reference, or leave it out)"
+        ))
+        .into()),
+    }
+}
+
+/// The note a checked reference gives.
+fn reference_note(r: &verify::ExportReference) -> String {
+    format!(
+        "--reference-export: export {} ({} items at {}; completed, a full export in DynamoDB JSON, its manifest read) is what the restore is compared with",
+        r.arn,
+        r.item_count,
+        r.export_time.as_deref().unwrap_or("?")
+    )
+}
+
 pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let mut report = Report::action("pitr-restore");
     report.correct(spec::corrections::restore_drops_settings());
     report.correct(spec::corrections::pitr_retention());
     let client = ctx.dynamodb().await?;
+    let reference;
     let (target, source_table, retention, started_at, point, mut data) = match &args.resume {
         Some(target) => {
             let source_table = ddb::describe(client, ctx.table()).await?.ok_or_else(|| {
@@ -442,6 +476,14 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
                 run: None,
             };
             let point = recorded_point(&tags, target_table.as_ref());
+            reference = reference_first(
+                ctx,
+                &source_table,
+                args.reference_export.as_deref(),
+                point,
+                "nothing was changed",
+            )
+            .await?;
             (target.clone(), source_table, retention, None, point, data)
         }
         None => {
@@ -465,7 +507,18 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
                 }),
                 run: None,
             };
+            reference = reference_first(
+                ctx,
+                &plan.source_table,
+                args.reference_export.as_deref(),
+                restore_point(&plan),
+                "nothing was restored",
+            )
+            .await?;
             if args.dry_run {
+                if let Some(r) = &reference {
+                    report.note(reference_note(r));
+                }
                 report.set_data(&data)?;
                 return Ok(report);
             }
@@ -524,7 +577,7 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
                 sample: args.sample as usize,
                 exact_count: args.exact_count,
                 restore_point: point,
-                reference_export: args.reference_export.clone(),
+                reference_export: reference.as_ref().map(|r| r.arn.clone()),
             },
         },
     )

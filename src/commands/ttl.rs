@@ -34,10 +34,13 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
     let resumed = state_files::<TtlTally>(args, COMMAND, ctx.table(), "--resume")?;
     let now = Utc::now();
     let meta = gather_meta(ctx, now).await?;
+    let mut export_note = None;
     let facts = if args.cleanup {
         cleanup(ctx, args, meta, now.timestamp()).await?
     } else if let Some(which) = &args.export.from_export {
-        from_export(ctx, args, meta, which).await?
+        let (facts, note) = from_export(ctx, args, meta, which).await?;
+        export_note = note;
+        facts
     } else if args.full || resumed.is_some() {
         match full(ctx, args, meta, now.timestamp(), resumed).await? {
             Full::Facts(f) => *f,
@@ -59,6 +62,9 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
         facts
     };
     let mut report = report(facts)?;
+    if let Some(n) = export_note {
+        report.note(n);
+    }
     // Who turned TTL off, or onto another attribute, and when: next to the verdict.
     super::changes::mention(ctx, &mut report, chrono::Duration::days(7), &[Aspect::Ttl]).await;
     Ok(report)
@@ -286,7 +292,7 @@ async fn from_export(
     args: &CheckTtlArgs,
     meta: TtlMeta,
     which: &str,
-) -> anyhow::Result<TtlFacts> {
+) -> anyhow::Result<(TtlFacts, Option<String>)> {
     use crate::scale::athena;
     let grace = args.grace.num_seconds();
     let opened = super::export::open(ctx, which).await?;
@@ -294,10 +300,11 @@ async fn from_export(
     // Classified against the export's own time: "overdue" means overdue when it was taken.
     let at = info.point_in_time().unwrap_or_else(Utc::now);
     let engine = args.export.engine;
-    let (tally, bytes_scanned) = match engine {
+    let mut note = None;
+    let (tally, manifest, athena_cost) = match engine {
         ExportEngine::Local => {
             let now = at.timestamp();
-            let tally = opened
+            let (tally, manifest) = opened
                 .read_local(
                     ctx,
                     &|t: &mut TtlTally, item| {
@@ -306,49 +313,55 @@ async fn from_export(
                     &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
                 )
                 .await?;
-            (tally, None)
+            (tally, manifest, None)
         }
         ExportEngine::Athena => {
-            let target = super::export::athena_target(&args.export.athena);
+            let run = opened.athena(ctx, &args.export.athena, 1).await?;
             let spinner = ctx.progress().spinner(format!(
                 "Athena over export {} (~${:.4} at ${}/TB)",
                 info.id(),
-                athena_usd(
-                    info.billed_size_bytes,
-                    args.export.athena.price_per_tb_scanned
-                ),
-                args.export.athena.price_per_tb_scanned
+                run.estimate_usd,
+                run.per_tb
             ));
-            let name = athena::register(&ctx.glue().await?, &target.database, info).await?;
             let out = athena::query(
-                &ctx.athena().await?,
-                &target,
-                &athena::ttl_sql(&target.database, &name, at.timestamp(), grace),
+                &run.client,
+                &run.target,
+                &athena::ttl_sql(&run.target.database, &run.table, at.timestamp(), grace),
             )
             .await?;
             spinner.finish_and_clear();
-            (athena::ttl_tally(&out.rows)?, out.bytes_scanned)
+            let tally = athena::ttl_tally(&out.rows)?;
+            let manifest = run.check(&opened, tally.scanned);
+            note = run.output_note.clone();
+            let cost = AthenaCost {
+                bytes_scanned: out.bytes_scanned,
+                estimate_usd: run.estimate_usd,
+                usd: run.price(&[out.bytes_scanned]),
+                output: run.target.output.clone(),
+            };
+            (tally, manifest, Some(cost))
         }
     };
-    let price = args.export.athena.price_per_tb_scanned;
-    let is_athena = engine == ExportEngine::Athena;
     let scope = Scope::Export(ExportScope {
         export_arn: info.arn.clone(),
         export_time: at.to_rfc3339(),
         engine: format!("{engine:?}").to_lowercase(),
         manifest_items: Some(opened.manifest.summary.item_count),
-        bytes_scanned,
-        athena_estimate_usd: is_athena.then(|| athena_usd(info.billed_size_bytes, price)),
-        athena_usd: bytes_scanned.map(|b| athena_usd(Some(b), price)),
+        bytes_scanned: athena_cost.as_ref().and_then(|c| c.bytes_scanned),
+        athena_estimate_usd: athena_cost.as_ref().map(|c| c.estimate_usd),
+        athena_usd: athena_cost.as_ref().and_then(|c| c.usd),
+        athena_output: athena_cost.and_then(|c| c.output),
+        manifest: Some(manifest),
     });
-    Ok(meta.into_facts(Ok(tally), scope, grace, None))
+    Ok((meta.into_facts(Ok(tally), scope, grace, None), note))
 }
 
-/// Athena's price for scanning `bytes` at `per_tb` dollars per TB.
-fn athena_usd(bytes: Option<i64>, per_tb: f64) -> f64 {
-    crate::scale::export::cost(0, 0.0, Some(per_tb), bytes.unwrap_or(0))
-        .athena_usd
-        .unwrap_or(0.0)
+/// What an Athena read cost, and where its results went.
+struct AthenaCost {
+    bytes_scanned: Option<i64>,
+    estimate_usd: f64,
+    usd: Option<f64>,
+    output: Option<String>,
 }
 
 /// The action: read (a sample's segments, or all with --full), delete the overdue items found,

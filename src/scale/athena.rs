@@ -45,6 +45,79 @@ pub(crate) enum AthenaError {
     BadRow(String),
 }
 
+/// Athena bills the bytes a query reads from S3 (here the gzip data files, not the table's
+/// uncompressed size), rounded up to the next megabyte, at least 10 MB a query
+/// (https://aws.amazon.com/athena/pricing/). MB and TB are taken as 2^20 and 10^12 bytes: an
+/// upper bound whichever the bill uses.
+const MB: i64 = 1 << 20;
+pub(crate) const MIN_BILLED_BYTES: i64 = 10 * MB;
+
+/// The bytes one query is billed for, having scanned `scanned`.
+pub(crate) fn billed_bytes(scanned: i64) -> i64 {
+    ((scanned.max(0) + MB - 1) / MB * MB).max(MIN_BILLED_BYTES)
+}
+
+/// The price of queries that scan these bytes each, at `per_tb` dollars per TB.
+pub(crate) fn price_usd(scans: &[i64], per_tb: f64) -> f64 {
+    scans.iter().map(|b| billed_bytes(*b)).sum::<i64>() as f64 / 1e12 * per_tb
+}
+
+/// Where query results go, and why there.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum OutputFrom {
+    /// `--athena-output`.
+    Flag,
+    /// The workgroup's own result location (or its managed query results).
+    Workgroup,
+    /// Neither is set: beside the export, under `<prefix>/athena-results/`; the reason.
+    Default(String),
+}
+
+/// The output location to send with each query: `--athena-output` when given; none when the
+/// workgroup has a result location (or managed results) of its own; else `default` (a query
+/// without any location fails: "No output location provided"). A workgroup that cannot be read
+/// gets `default` too, with why.
+pub(crate) async fn output_location(
+    athena: &aws_sdk_athena::Client,
+    workgroup: &str,
+    flag: Option<&str>,
+    default: String,
+) -> (Option<String>, OutputFrom) {
+    if let Some(f) = flag {
+        return (Some(f.to_owned()), OutputFrom::Flag);
+    }
+    let got = athena
+        .get_work_group()
+        .work_group(workgroup)
+        .send()
+        .await
+        .aws("athena", "GetWorkGroup", workgroup.to_owned());
+    match got {
+        Ok(out) => {
+            let conf = out.work_group().and_then(|w| w.configuration());
+            let location = conf
+                .and_then(|c| c.result_configuration())
+                .and_then(|r| r.output_location())
+                .is_some_and(|l| !l.is_empty());
+            let managed = conf
+                .and_then(|c| c.managed_query_results_configuration())
+                .is_some_and(|m| m.enabled());
+            if location || managed {
+                (None, OutputFrom::Workgroup)
+            } else {
+                let why = format!(
+                    "neither --athena-output nor workgroup {workgroup}'s result location is set"
+                );
+                (Some(default), OutputFrom::Default(why))
+            }
+        }
+        Err(e) => {
+            let why = format!("workgroup {workgroup}'s result location could not be read ({e})");
+            (Some(default), OutputFrom::Default(why))
+        }
+    }
+}
+
 /// The Glue table name of an export: `export_<id>` with only `[a-z0-9_]`.
 pub(crate) fn table_name(info: &ExportInfo) -> String {
     let id: String = info
@@ -412,5 +485,26 @@ mod tests {
         ] {
             assert!(sql.contains(needle), "{needle}");
         }
+    }
+
+    /// Athena's bill: the bytes scanned rounded up to a megabyte, at least 10 MB a query.
+    #[test]
+    fn athena_bills_whole_megabytes_and_at_least_ten_a_query() {
+        let mb = 1 << 20;
+        let cases = [
+            (0, 10 * mb),
+            (1_000, 10 * mb),
+            (10 * mb, 10 * mb),
+            (10 * mb + 1, 11 * mb),
+            (3_000_000_000, (3_000_000_000 / mb + 1) * mb),
+        ];
+        for (scanned, billed) in cases {
+            assert_eq!(billed_bytes(scanned), billed, "{scanned}");
+        }
+        // Three small queries over a tiny export: 30 MB at $5/TB, not $0.
+        let usd = price_usd(&[2_000, 2_000, 2_000], 5.0);
+        assert!((usd - 30.0 * mb as f64 / 1e12 * 5.0).abs() < 1e-12, "{usd}");
+        // 1 TB of gzip files once: $5.
+        assert!((price_usd(&[1_000_000_000_000], 5.0) - 5.0).abs() < 1e-3);
     }
 }

@@ -2,24 +2,22 @@
 //! written by DynamoDB without consuming read capacity
 //! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.HowItWorks.html).
 //!
-//! The layout read here is the documented one
-//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html):
-//! `<prefix>/AWSDynamoDB/<export id>/manifest-summary.json` (with `itemCount` and
-//! `manifestFilesS3Key`), `manifest-files.json` (one JSON object a line with `dataFileS3Key`
-//! and `itemCount`), and `data/*.json.gz`: gzip DynamoDB JSON, one `{"Item": {...}}` a line.
-//! The local engine streams the data files through a gzip decoder line by line, several files
-//! at once, so memory holds a few buffers and the caller's tallies, whatever the export's size.
+//! This module finds, checks and starts exports; `export_files` reads their manifest and data
+//! files, `export_check` compares what was read with the manifest. Only a full export
+//! (`FULL_EXPORT`) in DynamoDB JSON holds the table's items one a line: an incremental export
+//! holds changes (`NewImage`/`OldImage` of the keys changed in a window) and ION is another
+//! format, so every reader refuses both
+//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html).
 
-use std::io::Write;
-
-use aws_sdk_dynamodb::types::{ExportDescription, ExportFormat, ExportStatus};
+use aws_sdk_dynamodb::types::{ExportDescription, ExportFormat, ExportStatus, ExportType};
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::Digest;
 
 use crate::aws::error::{AwsError, AwsResultExt};
-use crate::scale::ddbjson::{self, Item};
+
+pub use crate::scale::export_files::{DataFile, Manifest, ManifestSummary};
 
 /// One export, as DescribeExport tells it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -32,9 +30,16 @@ pub struct ExportInfo {
     pub item_count: Option<i64>,
     pub billed_size_bytes: Option<i64>,
     pub bucket: String,
+    /// The account that owns the bucket, when the export named one (S3BucketOwner).
+    pub bucket_owner: Option<String>,
     pub prefix: Option<String>,
     pub manifest: Option<String>,
     pub failure: Option<String>,
+    /// `FULL_EXPORT` or `INCREMENTAL_EXPORT` (absent from exports made before incremental
+    /// exports existed: those are full, the API's default).
+    pub export_type: Option<String>,
+    /// `DYNAMODB_JSON` or `ION` (absent: DYNAMODB_JSON, the API's default).
+    pub export_format: Option<String>,
 }
 
 fn time(t: Option<&aws_smithy_types::DateTime>) -> Option<DateTime<Utc>> {
@@ -55,11 +60,14 @@ impl ExportInfo {
             item_count: d.item_count(),
             billed_size_bytes: d.billed_size_bytes(),
             bucket: d.s3_bucket().unwrap_or_default().to_owned(),
+            bucket_owner: d.s3_bucket_owner().map(str::to_owned),
             prefix: d.s3_prefix().map(str::to_owned).filter(|p| !p.is_empty()),
             manifest: d.export_manifest().map(str::to_owned),
             failure: d
                 .failure_message()
                 .map(|m| format!("{}: {m}", d.failure_code().unwrap_or("failed"))),
+            export_type: d.export_type().map(|t| t.as_str().to_owned()),
+            export_format: d.export_format().map(|f| f.as_str().to_owned()),
         }
     }
 
@@ -67,19 +75,47 @@ impl ExportInfo {
         self.status == ExportStatus::Completed.as_str()
     }
 
+    pub(crate) fn in_progress(&self) -> bool {
+        self.status == ExportStatus::InProgress.as_str()
+    }
+
+    /// A full export in DynamoDB JSON: the only kind whose data files hold the table's items,
+    /// one `{"Item": ...}` a line. A missing type or format is the API's default (full, JSON).
+    pub(crate) fn readable_kind(&self) -> bool {
+        self.export_type
+            .as_deref()
+            .is_none_or(|t| t == ExportType::FullExport.as_str())
+            && self
+                .export_format
+                .as_deref()
+                .is_none_or(|f| f == ExportFormat::DynamodbJson.as_str())
+    }
+
+    /// `a FULL_EXPORT in DYNAMODB_JSON`, for messages.
+    pub(crate) fn kind(&self) -> String {
+        format!(
+            "{} in {}",
+            self.export_type.as_deref().unwrap_or("FULL_EXPORT"),
+            self.export_format.as_deref().unwrap_or("DYNAMODB_JSON")
+        )
+    }
+
     /// The export's id: the ARN's last part (`01693685827463-2d8752fd`).
     pub(crate) fn id(&self) -> &str {
         self.arn.rsplit('/').next().unwrap_or_default()
     }
 
-    /// `<prefix>/AWSDynamoDB/<id>/`: where the export's files are.
-    pub(crate) fn root(&self) -> String {
-        let prefix = self
-            .prefix
+    /// `<prefix>/`, or nothing: where the export's `AWSDynamoDB/` folder is.
+    pub(crate) fn prefix_path(&self) -> String {
+        self.prefix
             .as_deref()
             .map(|p| format!("{}/", p.trim_end_matches('/')))
-            .unwrap_or_default();
-        format!("{prefix}AWSDynamoDB/{}/", self.id())
+            .unwrap_or_default()
+    }
+
+    /// `<prefix>/AWSDynamoDB/<id>/`: where the export's files are.
+    pub(crate) fn root(&self) -> String {
+        format!("{}AWSDynamoDB/{}/", self.prefix_path(), self.id())
     }
 
     /// The manifest summary's key: DescribeExport's ExportManifest when it carries the prefix,
@@ -97,18 +133,77 @@ impl ExportInfo {
     }
 }
 
-/// The client token that makes a start idempotent: the same table, place and point in time
-/// (to the minute) give the same token, so running `export start` again does not start a
-/// second export (AWS keeps a token for 8 hours).
-pub(crate) fn client_token(
-    table_arn: &str,
-    bucket: &str,
-    prefix: &str,
-    at: DateTime<Utc>,
-) -> String {
-    let minute = at.timestamp() / 60;
-    let digest = sha2::Sha256::digest(format!("{table_arn}\n{bucket}\n{prefix}\n{minute}"));
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+/// What `export start` asks for: the same request twice is one export.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StartRequest<'a> {
+    pub table_arn: &'a str,
+    pub bucket: &'a str,
+    /// S3BucketOwner: required by AWS when the bucket is in another account.
+    pub bucket_owner: Option<&'a str>,
+    /// None or a non-empty prefix.
+    pub prefix: Option<&'a str>,
+    /// ExportTime, whole seconds (what is sent); None: AWS takes the time of the request.
+    pub at: Option<DateTime<Utc>>,
+}
+
+impl StartRequest<'_> {
+    /// The client token that makes a start idempotent (AWS keeps one 8 hours): derived from
+    /// the exact export time that is sent, to the second, so two different points never share
+    /// one (AWS would refuse the second as a mismatch, or hand back the first export). Without
+    /// `--to` the export time is the request's own (`requested`, to the millisecond): a run
+    /// again later is a new request, and `export start` finds the first export still in
+    /// progress instead (see [`reusable`]).
+    pub(crate) fn client_token(&self, requested: DateTime<Utc>) -> String {
+        let when = match self.at {
+            Some(t) => format!("at:{}", t.timestamp()),
+            None => format!("now:{}", requested.timestamp_millis()),
+        };
+        let digest = sha2::Sha256::digest(format!(
+            "{}\n{}\n{}\n{}\n{when}",
+            self.table_arn,
+            self.bucket,
+            self.bucket_owner.unwrap_or(""),
+            self.prefix.unwrap_or("")
+        ));
+        digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Why an existing export is used instead of starting one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reuse {
+    /// Completed, recent enough (or of exactly the asked point).
+    Completed,
+    /// Still running: a re-run after a `--wait` timeout or Ctrl-C.
+    InProgress,
+}
+
+/// An export that answers `req` as well as a new one would (newest first in `exports`): a full
+/// DynamoDB-JSON export of the same bucket and prefix that is completed or still in progress,
+/// of exactly `req.at` when a point is asked, else taken within `within` of `now`. Pure.
+pub(crate) fn reusable<'e>(
+    exports: &'e [ExportInfo],
+    req: &StartRequest,
+    now: DateTime<Utc>,
+    within: chrono::Duration,
+) -> Option<(&'e ExportInfo, Reuse)> {
+    exports.iter().find_map(|e| {
+        let how = if e.completed() {
+            Reuse::Completed
+        } else if e.in_progress() {
+            Reuse::InProgress
+        } else {
+            return None;
+        };
+        let same_place = e.readable_kind()
+            && e.bucket == req.bucket
+            && e.prefix.as_deref().unwrap_or("") == req.prefix.unwrap_or("");
+        let same_point = match req.at {
+            Some(at) => e.export_time.map(|t| t.timestamp()) == Some(at.timestamp()),
+            None => e.point_in_time().is_some_and(|t| t >= now - within),
+        };
+        (same_place && same_point).then_some((e, how))
+    })
 }
 
 pub(crate) async fn describe(
@@ -155,23 +250,29 @@ pub(crate) async fn list(
     Ok(out)
 }
 
+const TAKE_ONE: &str = "take one with `eventsctl export start --bucket B --wait`";
+
 /// Why an export could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(transparent)]
     Aws(#[from] AwsError),
-    #[error(
-        "no completed export of {0}: start one with `eventsctl export start --bucket B --wait`"
-    )]
-    NoneCompleted(String),
+    #[error("no completed full export in DynamoDB JSON of {table}{newest}: {TAKE_ONE}")]
+    NoneCompleted { table: String, newest: String },
     #[error("export {arn} is {status}, not COMPLETED{why}")]
     NotCompleted {
         arn: String,
         status: String,
         why: String,
     },
-    #[error("export {0} is of another table")]
-    OtherTable(String),
+    #[error(
+        "export {arn} is {kind}: only a full export (FULL_EXPORT) in DynamoDB JSON holds the table's items; {TAKE_ONE}"
+    )]
+    WrongKind { arn: String, kind: String },
+    #[error(
+        "{which} is not an export of this table: give `latest` or an export ARN starting with {table_arn}/export/"
+    )]
+    OtherTable { which: String, table_arn: String },
     #[error("cannot read s3://{bucket}/{key}: {why}")]
     Read {
         bucket: String,
@@ -180,62 +281,105 @@ pub enum ExportError {
     },
 }
 
-/// `latest` (the newest completed export of the table) or an ARN, checked to be completed.
-pub(crate) async fn resolve(
-    client: &aws_sdk_dynamodb::Client,
+/// The newest completed full DynamoDB-JSON export of the table among `exports` (newest
+/// first) taken at or before `at` when given, or why there is none. Pure.
+pub(crate) fn newest_readable(
+    exports: Vec<ExportInfo>,
     table_arn: &str,
-    which: &str,
+    at: Option<DateTime<Utc>>,
 ) -> Result<ExportInfo, ExportError> {
-    let info = if which == "latest" {
-        list(client, table_arn)
-            .await?
-            .into_iter()
-            .find(ExportInfo::completed)
-            .ok_or_else(|| ExportError::NoneCompleted(table_arn.to_owned()))?
-    } else {
-        if !which.starts_with(&format!("{table_arn}/export/")) {
-            return Err(ExportError::OtherTable(which.to_owned()));
-        }
-        describe(client, which).await?
-    };
+    let mut completed = exports
+        .into_iter()
+        .filter(|e| e.completed())
+        .filter(|e| at.is_none_or(|at| e.point_in_time().is_some_and(|t| t <= at)))
+        .peekable();
+    let newest = completed
+        .peek()
+        .map(|e| format!(" (the newest completed one, {}, is {})", e.id(), e.kind()))
+        .unwrap_or_default();
+    completed
+        .find(ExportInfo::readable_kind)
+        .ok_or_else(|| ExportError::NoneCompleted {
+            table: match at {
+                Some(at) => format!("{table_arn} at or before {}", crate::times::stamp(at)),
+                None => table_arn.to_owned(),
+            },
+            newest,
+        })
+}
+
+/// Checks an export found by its ARN: completed, a full export in DynamoDB JSON. Pure.
+pub(crate) fn check_readable(info: ExportInfo) -> Result<ExportInfo, ExportError> {
     if !info.completed() {
         return Err(ExportError::NotCompleted {
-            arn: info.arn.clone(),
-            status: info.status.clone(),
             why: info
                 .failure
                 .as_deref()
                 .map(|f| format!(" ({f})"))
                 .unwrap_or_default(),
+            arn: info.arn,
+            status: info.status,
+        });
+    }
+    if !info.readable_kind() {
+        return Err(ExportError::WrongKind {
+            kind: info.kind(),
+            arn: info.arn,
         });
     }
     Ok(info)
 }
 
-/// Starts an export (DynamoDB JSON, full), idempotently.
-pub(crate) async fn start(
+/// `latest` (the newest completed full DynamoDB-JSON export of the table, at or before `at`
+/// when given) or an ARN, checked to be completed and of that kind.
+pub(crate) async fn resolve(
     client: &aws_sdk_dynamodb::Client,
     table_arn: &str,
-    bucket: &str,
-    prefix: Option<&str>,
+    which: &str,
     at: Option<DateTime<Utc>>,
+) -> Result<ExportInfo, ExportError> {
+    if which == "latest" {
+        return newest_readable(list(client, table_arn).await?, table_arn, at);
+    }
+    if !which.starts_with(&format!("{table_arn}/export/")) {
+        return Err(ExportError::OtherTable {
+            which: which.to_owned(),
+            table_arn: table_arn.to_owned(),
+        });
+    }
+    check_readable(describe(client, which).await?)
+}
+
+/// Starts a full export in DynamoDB JSON, with the request's client token.
+pub(crate) async fn start(
+    client: &aws_sdk_dynamodb::Client,
+    req: &StartRequest<'_>,
     token: &str,
 ) -> Result<ExportInfo, AwsError> {
     let out = client
         .export_table_to_point_in_time()
-        .table_arn(table_arn)
-        .s3_bucket(bucket)
-        .set_s3_prefix(prefix.map(str::to_owned))
-        .set_export_time(at.map(|t| aws_smithy_types::DateTime::from_secs(t.timestamp())))
+        .table_arn(req.table_arn)
+        .s3_bucket(req.bucket)
+        .set_s3_bucket_owner(req.bucket_owner.map(str::to_owned))
+        .set_s3_prefix(req.prefix.map(str::to_owned))
+        .set_export_time(
+            req.at
+                .map(|t| aws_smithy_types::DateTime::from_secs(t.timestamp())),
+        )
+        .export_type(ExportType::FullExport)
         .export_format(ExportFormat::DynamodbJson)
         .client_token(token)
         .send()
         .await
-        .aws("dynamodb", "ExportTableToPointInTime", table_arn.to_owned())?;
+        .aws(
+            "dynamodb",
+            "ExportTableToPointInTime",
+            req.table_arn.to_owned(),
+        )?;
     Ok(out
         .export_description()
         .map(ExportInfo::from_description)
-        .unwrap_or_else(|| unknown_info(&format!("{table_arn}/export/unknown"))))
+        .unwrap_or_else(|| unknown_info(&format!("{}/export/unknown", req.table_arn))))
 }
 
 /// An answer without a description (the API always sends one; this keeps a gap from panicking).
@@ -249,222 +393,30 @@ fn unknown_info(arn: &str) -> ExportInfo {
         item_count: None,
         billed_size_bytes: None,
         bucket: String::new(),
+        bucket_owner: None,
         prefix: None,
         manifest: None,
         failure: None,
+        export_type: None,
+        export_format: None,
     }
-}
-
-/// `manifest-summary.json`, the fields read here.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct ManifestSummary {
-    pub item_count: u64,
-    pub manifest_files_s3_key: String,
-    #[serde(default)]
-    pub export_time: Option<String>,
-    #[serde(default)]
-    pub billed_size_bytes: Option<u64>,
-}
-
-/// One line of `manifest-files.json`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct DataFile {
-    pub item_count: u64,
-    pub data_file_s3_key: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Manifest {
-    pub summary: ManifestSummary,
-    pub files: Vec<DataFile>,
-}
-
-impl Manifest {}
-
-fn read_error(bucket: &str, key: &str) -> impl Fn(String) -> ExportError {
-    let (bucket, key) = (bucket.to_owned(), key.to_owned());
-    move |why| ExportError::Read {
-        bucket: bucket.clone(),
-        key: key.clone(),
-        why,
-    }
-}
-
-/// An object's body, as a stream.
-async fn get_object(
-    s3: &aws_sdk_s3::Client,
-    bucket: &str,
-    key: &str,
-) -> Result<aws_sdk_s3::primitives::ByteStream, ExportError> {
-    s3.get_object()
-        .bucket(bucket)
-        .key(key)
-        .send()
-        .await
-        .aws("s3", "GetObject", format!("s3://{bucket}/{key}"))
-        .map(|o| o.body)
-        .map_err(|e| read_error(bucket, key)(e.to_string()))
-}
-
-async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<String, ExportError> {
-    let read = read_error(bucket, key);
-    let bytes = get_object(s3, bucket, key)
-        .await?
-        .collect()
-        .await
-        .map_err(|e| read(e.to_string()))?;
-    String::from_utf8(bytes.to_vec()).map_err(|e| read(e.to_string()))
-}
-
-/// Reads the summary, then the list of data files.
-pub(crate) async fn manifest(
-    s3: &aws_sdk_s3::Client,
-    info: &ExportInfo,
-) -> Result<Manifest, ExportError> {
-    let key = info.manifest_key();
-    let text = get_text(s3, &info.bucket, &key).await?;
-    let summary: ManifestSummary =
-        serde_json::from_str(&text).map_err(|e| read_error(&info.bucket, &key)(e.to_string()))?;
-    let files_key = &summary.manifest_files_s3_key;
-    let text = get_text(s3, &info.bucket, files_key).await?;
-    let files = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(serde_json::from_str::<DataFile>)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| read_error(&info.bucket, files_key)(e.to_string()))?;
-    Ok(Manifest { summary, files })
-}
-
-/// Splits decompressed bytes into lines and hands each parsed item to `add`.
-struct Lines<'a> {
-    partial: Vec<u8>,
-    add: &'a mut dyn FnMut(&Item),
-    items: u64,
-    bad: Option<String>,
-}
-
-impl Lines<'_> {
-    fn line(&mut self, raw: &[u8]) {
-        let text = String::from_utf8_lossy(raw);
-        let text = text.trim();
-        if text.is_empty() || self.bad.is_some() {
-            return;
-        }
-        match ddbjson::export_line(text) {
-            Ok(item) => {
-                self.items += 1;
-                (self.add)(&item);
-            }
-            Err(e) => self.bad = Some(format!("line {}: {e}", self.items + 1)),
-        }
-    }
-}
-
-impl Write for Lines<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
-            if self.partial.is_empty() {
-                self.line(&rest[..i]);
-            } else {
-                self.partial.extend_from_slice(&rest[..i]);
-                let line = std::mem::take(&mut self.partial);
-                self.line(&line);
-            }
-            rest = &rest[i + 1..];
-        }
-        self.partial.extend_from_slice(rest);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Streams one gzip data file into `add`; returns the items read.
-pub(crate) async fn read_data_file(
-    s3: &aws_sdk_s3::Client,
-    bucket: &str,
-    key: &str,
-    add: &mut dyn FnMut(&Item),
-) -> Result<u64, ExportError> {
-    let read = read_error(bucket, key);
-    let mut body = get_object(s3, bucket, key).await?;
-    let mut decoder = flate2::write::GzDecoder::new(Lines {
-        partial: Vec::new(),
-        add,
-        items: 0,
-        bad: None,
-    });
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| read(e.to_string()))?;
-        decoder
-            .write_all(&chunk)
-            .map_err(|e| read(format!("gzip: {e}")))?;
-    }
-    let mut lines = decoder.finish().map_err(|e| read(format!("gzip: {e}")))?;
-    let last = std::mem::take(&mut lines.partial);
-    lines.line(&last);
-    match lines.bad {
-        Some(b) => Err(read(b)),
-        None => Ok(lines.items),
-    }
-}
-
-/// The local engine: every data file streamed through `add` into a state of its own,
-/// `concurrency` files at a time, the states merged. Returns the state and the items read.
-pub(crate) async fn read_local<T: Default>(
-    s3: &aws_sdk_s3::Client,
-    bucket: &str,
-    manifest: &Manifest,
-    concurrency: usize,
-    add: &(dyn Fn(&mut T, &Item) + Sync),
-    merge: &(dyn Fn(&mut T, T) + Sync),
-    progress: &(dyn Fn(u64) + Sync),
-) -> Result<(T, u64), ExportError> {
-    let mut reads = futures::stream::iter(manifest.files.iter())
-        .map(|f| async move {
-            let mut state = T::default();
-            let n = read_data_file(s3, bucket, &f.data_file_s3_key, &mut |item| {
-                add(&mut state, item)
-            })
-            .await?;
-            progress(n);
-            Ok::<_, ExportError>((state, n))
-        })
-        .buffer_unordered(concurrency.max(1));
-    let mut total = T::default();
-    let mut items = 0;
-    while let Some(r) = reads.next().await {
-        let (state, n) = r?;
-        merge(&mut total, state);
-        items += n;
-    }
-    Ok((total, items))
 }
 
 /// The restore check's reference: the table's item count at `at`, from the newest completed
-/// export taken at or before `at` (its manifest's `itemCount`), with the export it came from.
-/// `None` when no completed export of the table is that old.
+/// full DynamoDB-JSON export taken at or before `at` (its manifest's `itemCount`), with the
+/// export it came from. `None` when no such export is that old.
 pub async fn item_count_at(
     ddb: &aws_sdk_dynamodb::Client,
     s3: &aws_sdk_s3::Client,
     table_arn: &str,
     at: DateTime<Utc>,
 ) -> Result<Option<(ExportInfo, u64)>, ExportError> {
-    let Some(info) = list(ddb, table_arn)
-        .await?
-        .into_iter()
-        .filter(ExportInfo::completed)
-        .find(|e| e.point_in_time().is_some_and(|t| t <= at))
-    else {
-        return Ok(None);
+    let info = match newest_readable(list(ddb, table_arn).await?, table_arn, Some(at)) {
+        Ok(info) => info,
+        Err(ExportError::NoneCompleted { .. }) => return Ok(None),
+        Err(e) => return Err(e),
     };
-    let m = manifest(s3, &info).await?;
+    let m = crate::scale::export_files::manifest(s3, &info).await?;
     Ok(Some((info, m.summary.item_count)))
 }
 
@@ -477,16 +429,11 @@ pub(crate) struct ExportCost {
     pub athena_usd: Option<f64>,
 }
 
-pub(crate) fn cost(
-    table_bytes: i64,
-    price_per_gb: f64,
-    athena_per_tb: Option<f64>,
-    scanned_bytes: i64,
-) -> ExportCost {
+pub(crate) fn cost(table_bytes: i64, price_per_gb: f64) -> ExportCost {
     ExportCost {
         table_bytes,
         export_usd: table_bytes.max(0) as f64 / 1e9 * price_per_gb,
-        athena_usd: athena_per_tb.map(|p| scanned_bytes.max(0) as f64 / 1e12 * p),
+        athena_usd: None,
     }
 }
 
@@ -494,7 +441,7 @@ pub(crate) fn cost(
 mod tests {
     use super::*;
 
-    fn info(prefix: Option<&str>, manifest: Option<&str>) -> ExportInfo {
+    pub(crate) fn info(prefix: Option<&str>, manifest: Option<&str>) -> ExportInfo {
         ExportInfo {
             arn: "arn:aws:dynamodb:us-east-1:1:table/t/export/0169-ab".into(),
             status: "COMPLETED".into(),
@@ -504,9 +451,12 @@ mod tests {
             item_count: None,
             billed_size_bytes: None,
             bucket: "b".into(),
+            bucket_owner: None,
             prefix: prefix.map(str::to_owned),
             manifest: manifest.map(str::to_owned),
             failure: None,
+            export_type: Some("FULL_EXPORT".into()),
+            export_format: Some("DYNAMODB_JSON".into()),
         }
     }
 
@@ -537,46 +487,222 @@ mod tests {
         assert_eq!(info(None, None).id(), "0169-ab");
     }
 
+    fn request(at: Option<DateTime<Utc>>) -> StartRequest<'static> {
+        StartRequest {
+            table_arn: "arn",
+            bucket: "b",
+            bucket_owner: None,
+            prefix: Some("p"),
+            at,
+        }
+    }
+
+    /// The token follows the exact export time sent: two points in the same minute are two
+    /// exports (the minute-wide token made the second one return the first export), the same
+    /// point is one, and so is the same request; the place and owner are part of it.
     #[test]
-    fn the_token_is_stable_within_a_minute_and_differs_by_place() {
+    fn the_token_follows_the_exact_export_time_and_the_place() {
+        // clock-free: a pure function given its times; the clock never meets these dates
         let t = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        let a = client_token("arn", "b", "p", t);
-        assert_eq!(
-            a,
-            client_token("arn", "b", "p", t + chrono::Duration::seconds(10))
-        );
-        assert_ne!(a, client_token("arn", "b", "q", t));
-        assert_ne!(
-            a,
-            client_token("arn", "b", "p", t + chrono::Duration::minutes(2))
-        );
+        let now = t + chrono::Duration::hours(1);
+        let secs = chrono::Duration::seconds;
+        let a = request(Some(t)).client_token(now);
         assert_eq!(a.len(), 32);
+        assert_eq!(a, request(Some(t)).client_token(now + secs(600)));
+        assert_ne!(a, request(Some(t + secs(10))).client_token(now));
+        assert_ne!(a, request(Some(t + secs(1))).client_token(now));
+        let mut other = request(Some(t));
+        other.prefix = Some("q");
+        assert_ne!(a, other.client_token(now));
+        other = request(Some(t));
+        other.bucket_owner = Some("111122223333");
+        assert_ne!(a, other.client_token(now));
+        // Without --to: the request's own time, to the millisecond.
+        let n = request(None).client_token(now);
+        assert_eq!(n, request(None).client_token(now));
+        assert_ne!(
+            n,
+            request(None).client_token(now + chrono::Duration::milliseconds(1))
+        );
+    }
+
+    fn export(
+        status: &str,
+        point: DateTime<Utc>,
+        prefix: Option<&str>,
+        kind: (&str, &str),
+    ) -> ExportInfo {
+        let mut e = info(prefix, None);
+        e.status = status.into();
+        e.export_time = Some(point);
+        e.arn = format!("{}-{status}-{}", e.arn, point.timestamp());
+        e.export_type = Some(kind.0.into());
+        e.export_format = Some(kind.1.into());
+        e
+    }
+
+    /// A re-run after a `--wait` timeout finds the export still in progress; a completed one is
+    /// reused when recent (or of the exact point asked); never another place, an incremental
+    /// or ION export, or a failed one.
+    #[test]
+    fn an_export_in_progress_or_recent_of_the_same_place_is_reused() {
+        // clock-free: a pure function given its `now`; the clock never meets these dates
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let h = chrono::Duration::hours;
+        let full = ("FULL_EXPORT", "DYNAMODB_JSON");
+        let day = h(24);
+        type Case<'a> = (
+            &'a str,
+            Vec<ExportInfo>,
+            Option<DateTime<Utc>>,
+            Option<Reuse>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "in progress, started 3 h ago",
+                vec![export("IN_PROGRESS", now - h(3), Some("p"), full)],
+                None,
+                Some(Reuse::InProgress),
+            ),
+            (
+                "completed an hour ago",
+                vec![export("COMPLETED", now - h(1), Some("p"), full)],
+                None,
+                Some(Reuse::Completed),
+            ),
+            (
+                "completed two days ago: too old",
+                vec![export("COMPLETED", now - h(48), Some("p"), full)],
+                None,
+                None,
+            ),
+            (
+                "another prefix",
+                vec![export("IN_PROGRESS", now - h(1), Some("q"), full)],
+                None,
+                None,
+            ),
+            (
+                "no prefix against p",
+                vec![export("IN_PROGRESS", now - h(1), None, full)],
+                None,
+                None,
+            ),
+            (
+                "failed",
+                vec![export("FAILED", now - h(1), Some("p"), full)],
+                None,
+                None,
+            ),
+            (
+                "incremental",
+                vec![export(
+                    "IN_PROGRESS",
+                    now - h(1),
+                    Some("p"),
+                    ("INCREMENTAL_EXPORT", "DYNAMODB_JSON"),
+                )],
+                None,
+                None,
+            ),
+            (
+                "ion",
+                vec![export(
+                    "COMPLETED",
+                    now - h(1),
+                    Some("p"),
+                    ("FULL_EXPORT", "ION"),
+                )],
+                None,
+                None,
+            ),
+            (
+                "exactly the point asked, in progress",
+                vec![export("IN_PROGRESS", now - h(30), Some("p"), full)],
+                Some(now - h(30)),
+                Some(Reuse::InProgress),
+            ),
+            (
+                "exactly the point asked, completed long ago",
+                vec![export("COMPLETED", now - h(30), Some("p"), full)],
+                Some(now - h(30)),
+                Some(Reuse::Completed),
+            ),
+            (
+                "another point than asked",
+                vec![export("IN_PROGRESS", now - h(1), Some("p"), full)],
+                Some(now - h(2)),
+                None,
+            ),
+        ];
+        for (name, exports, at, want) in cases {
+            let got = reusable(&exports, &request(at), now, day).map(|(_, how)| how);
+            assert_eq!(got, want, "{name}");
+        }
     }
 
     #[test]
-    fn lines_split_across_chunks_are_joined() {
-        let mut seen = Vec::new();
-        let mut add = |i: &Item| seen.push(i.get("k").cloned());
-        let mut lines = Lines {
-            partial: Vec::new(),
-            add: &mut add,
-            items: 0,
-            bad: None,
+    fn only_a_full_dynamodb_json_export_is_read() {
+        let e = |t: Option<&str>, f: Option<&str>| {
+            let mut e = info(None, None);
+            e.export_type = t.map(str::to_owned);
+            e.export_format = f.map(str::to_owned);
+            e
         };
-        lines
-            .write_all(b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n{\"Item\":{\"k\":")
-            .unwrap();
-        lines.write_all(b"{\"S\":\"b\"}}}\n").unwrap();
-        assert_eq!(lines.items, 2);
-        assert!(lines.bad.is_none());
-        drop(lines);
-        assert_eq!(seen.len(), 2);
+        let cases = [
+            (Some("FULL_EXPORT"), Some("DYNAMODB_JSON"), true),
+            (None, None, true),
+            (Some("INCREMENTAL_EXPORT"), Some("DYNAMODB_JSON"), false),
+            (Some("FULL_EXPORT"), Some("ION"), false),
+        ];
+        for (t, f, want) in cases {
+            let x = e(t, f);
+            assert_eq!(x.readable_kind(), want, "{t:?} {f:?}");
+            let checked = check_readable(x);
+            assert_eq!(checked.is_ok(), want, "{t:?} {f:?}");
+            if let Err(err) = checked {
+                let text = err.to_string();
+                assert!(
+                    text.contains(t.unwrap_or_default()) && text.contains(f.unwrap_or_default()),
+                    "{text}"
+                );
+                assert!(!text.contains('\n'));
+            }
+        }
+        // `latest`: the newest full JSON export, past a newer incremental one; and why none.
+        // clock-free: a pure function given its times; the clock never meets these dates
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let h = chrono::Duration::hours;
+        let full = export(
+            "COMPLETED",
+            now - h(5),
+            None,
+            ("FULL_EXPORT", "DYNAMODB_JSON"),
+        );
+        let inc = export(
+            "COMPLETED",
+            now - h(1),
+            None,
+            ("INCREMENTAL_EXPORT", "DYNAMODB_JSON"),
+        );
+        let got = newest_readable(vec![inc.clone(), full.clone()], "t", None).unwrap();
+        assert_eq!(got.arn, full.arn);
+        let err = newest_readable(vec![inc], "t", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("is INCREMENTAL_EXPORT in DYNAMODB_JSON"),
+            "{err}"
+        );
+        // At or before a point.
+        assert!(newest_readable(vec![full.clone()], "t", Some(now - h(6))).is_err());
+        assert!(newest_readable(vec![full], "t", Some(now - h(5))).is_ok());
     }
 
     #[test]
     fn cost_is_size_times_price() {
-        let c = cost(2_600_000_000_000, 0.10, Some(5.0), 1_000_000_000_000);
+        let c = cost(2_600_000_000_000, 0.10);
         assert!((c.export_usd - 260.0).abs() < 1e-9);
-        assert_eq!(c.athena_usd, Some(5.0));
+        assert_eq!(c.athena_usd, None);
     }
 }

@@ -6,6 +6,8 @@ pub(crate) mod athena;
 pub mod ddbjson;
 pub(crate) mod estimate;
 pub mod export;
+pub(crate) mod export_check;
+pub mod export_files;
 pub(crate) mod fullscan;
 pub(crate) mod sample;
 pub(crate) mod stats;

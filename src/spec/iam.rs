@@ -148,6 +148,7 @@ const FROM_EXPORT: [Grant; 7] = [
     with(
         "--engine athena",
         &[
+            "athena:GetWorkGroup",
             "athena:StartQueryExecution",
             "athena:GetQueryExecution",
             "athena:GetQueryResults",

@@ -3,6 +3,8 @@
 //! samples whose intervals contain the truth, PITR exports read by both engines, and the
 //! restore reference count from an export's manifest.
 
+mod exports;
+
 use std::time::Duration;
 
 use crate::common::{self, World, count_items};
@@ -447,9 +449,19 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         athena.stdout,
         athena.stderr
     );
-    for r in [&local, &athena] {
+    for (r, per_file) in [(&local, "counted"), (&athena, "listed")] {
         assert_eq!(r.json()["data"]["scope"]["kind"], "export");
-        assert_eq!(r.finding("ttl.scope")["status"], "ok", "{}", r.stdout);
+        let scope = r.finding("ttl.scope");
+        assert_eq!(scope["status"], "ok", "{}", r.stdout);
+        // Checked against the manifest, file by file (local) or by listing (Athena).
+        let m = &scope["evidence"]["manifest"];
+        assert_eq!(
+            (m["manifest_items"].as_u64(), m["files"].as_u64()),
+            (Some(64), Some(3)),
+            "{m}"
+        );
+        assert_eq!(m["per_file"], per_file, "{m}");
+        assert_eq!(m["problem"], Value::Null, "{m}");
     }
 
     // hot-partitions: exact keys from the export, the same by both engines.
@@ -477,6 +489,9 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         hot_athena.stdout
     );
     assert_eq!(hot_local.finding("hot.export_keys")["status"], "ok");
+    for r in [&hot_local, &hot_athena] {
+        assert_eq!(r.finding("hot.export_read")["status"], "ok", "{}", r.stdout);
+    }
 
     // health-check quarterly: the exact shape from the export replaces the sample.
     let q = w.run(&[
@@ -656,9 +671,11 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
     assert!(f["summary"].as_str().unwrap().contains(said), "{f}");
     r.assert_code(0);
 
-    // An export that is not of this table is refused as a reference, and the count is unknown.
+    // An export that is not of this table is refused as a reference before anything is
+    // restored (scale::exports::a_restore_reference_is_checked_before_the_restore_starts).
+    let other_target = format!("{}-restored-ref2", w.table());
     let other = w.run(&common::restore_latest(
-        &format!("{}-restored-ref2", w.table()),
+        &other_target,
         &[
             "-o",
             "json",
@@ -667,7 +684,19 @@ async fn restore_is_compared_with_an_export_at_the_restore_point_without_scannin
             "arn:aws:dynamodb:us-east-1:000000000000:table/other/export/01700000000000-abcdef01",
         ],
     ));
-    let f = other.finding("restore.item_count");
-    assert_eq!(f["status"], "unknown", "{}", other.stdout);
-    assert!(other.stdout.contains("another table"), "{}", other.stdout);
+    other.assert_code(1);
+    assert!(
+        other.stderr.contains("not an export of this table"),
+        "{}",
+        other.stderr
+    );
+    let ddb = w.dynamodb().await;
+    assert!(
+        ddb.describe_table()
+            .table_name(&other_target)
+            .send()
+            .await
+            .is_err(),
+        "nothing restored"
+    );
 }

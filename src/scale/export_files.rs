@@ -1,0 +1,536 @@
+//! An export's files, as documented
+//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html):
+//! `<prefix>/AWSDynamoDB/<export id>/manifest-summary.json` (with `itemCount` and
+//! `manifestFilesS3Key`), `manifest-files.json` (one JSON object a line with `dataFileS3Key`
+//! and `itemCount`), and `data/*.json.gz`: gzip DynamoDB JSON, one `{"Item": {...}}` a line.
+//!
+//! The local engine streams the data files through a gzip decoder line by line, several files
+//! at once, so memory holds a few buffers and the caller's tallies, whatever the export's size;
+//! a line is never longer than [`MAX_LINE_BYTES`], so a corrupt file (or a gzip bomb inflating
+//! to one endless line) is stopped with an error instead of filling memory.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use futures::StreamExt;
+use serde::{Deserialize, Serialize};
+
+use crate::aws::error::AwsResultExt;
+use crate::scale::ddbjson::{self, Item};
+use crate::scale::export::{ExportError, ExportInfo};
+
+/// DynamoDB's largest item: 400 KB, names and values, as `events::size` counts them
+/// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html).
+pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
+
+/// The most DynamoDB-JSON bytes one byte of item size can take in an export line. An item's
+/// size counts each value by its content; its JSON adds the type wrapper, quotes and commas
+/// and escapes. Per element, with the element's least size:
+/// - a String or Binary byte: at most 6 JSON bytes (a control character is `\u00XX`); an empty
+///   string or binary is 1 byte as a list element (`{"S":""},`: 10) or with a 1-byte name
+///   (`"\u0001":{"S":""},`: 19 for 2 bytes);
+/// - a Boolean or Null: 1 byte, +1 in a list (`{"BOOL":false},`: 15 for 2 bytes);
+/// - a Number: at least 2 bytes (1 per two significant digits, +1), but DynamoDB writes it out
+///   in full: from 1E-130 to 9.9E+125 that is up to 133 characters (`-0.` and 130 digits). As a
+///   Number Set element (no per-element byte: `"<133>",` is 136 JSON bytes for 2) this is the
+///   worst ratio of all, 68.
+///
+/// So no item of at most [`MAX_ITEM_BYTES`] gives a line longer than 68 times that, plus the
+/// line's own frame (`{"Item":{` … `}}`); 27.9 MB is a sound bound, and a line above it cannot
+/// be an item: the file is corrupt (`scale::export_files::tests` checks the worst cases).
+pub(crate) const MAX_JSON_BYTES_PER_ITEM_BYTE: usize = 68;
+pub(crate) const MAX_LINE_BYTES: usize = MAX_ITEM_BYTES * MAX_JSON_BYTES_PER_ITEM_BYTE + 64;
+
+/// `manifest-summary.json`, the fields read here.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ManifestSummary {
+    pub item_count: u64,
+    pub manifest_files_s3_key: String,
+    #[serde(default)]
+    pub export_time: Option<String>,
+    #[serde(default)]
+    pub billed_size_bytes: Option<u64>,
+    /// `FULL_EXPORT` / `INCREMENTAL_EXPORT`, when the summary says.
+    #[serde(default)]
+    pub export_type: Option<String>,
+    /// `DYNAMODB_JSON` / `ION`, when the summary says.
+    #[serde(default)]
+    pub output_format: Option<String>,
+}
+
+/// One line of `manifest-files.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DataFile {
+    pub item_count: u64,
+    pub data_file_s3_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manifest {
+    pub summary: ManifestSummary,
+    pub files: Vec<DataFile>,
+}
+
+pub(crate) fn read_error(bucket: &str, key: &str) -> impl Fn(String) -> ExportError {
+    let (bucket, key) = (bucket.to_owned(), key.to_owned());
+    move |why| ExportError::Read {
+        bucket: bucket.clone(),
+        key: key.clone(),
+        why,
+    }
+}
+
+/// An object's body, as a stream.
+async fn get_object(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    key: &str,
+) -> Result<aws_sdk_s3::primitives::ByteStream, ExportError> {
+    s3.get_object()
+        .bucket(bucket)
+        .key(key)
+        .send()
+        .await
+        .aws("s3", "GetObject", format!("s3://{bucket}/{key}"))
+        .map(|o| o.body)
+        .map_err(|e| read_error(bucket, key)(e.to_string()))
+}
+
+/// A manifest's text: small files (a summary, a line per data file); bounded all the same.
+async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<String, ExportError> {
+    const MAX_MANIFEST_BYTES: usize = 64 * 1024 * 1024;
+    let read = read_error(bucket, key);
+    let mut body = get_object(s3, bucket, key).await?;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = body.next().await {
+        bytes.extend_from_slice(&chunk.map_err(|e| read(e.to_string()))?);
+        if bytes.len() > MAX_MANIFEST_BYTES {
+            return Err(read(format!(
+                "longer than {MAX_MANIFEST_BYTES} bytes: not a manifest"
+            )));
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| read(e.to_string()))
+}
+
+/// Reads the summary, then the list of data files. A summary that says it is of another kind
+/// than a full DynamoDB-JSON export is refused, as DescribeExport's answer is.
+pub(crate) async fn manifest(
+    s3: &aws_sdk_s3::Client,
+    info: &ExportInfo,
+) -> Result<Manifest, ExportError> {
+    let key = info.manifest_key();
+    let text = get_text(s3, &info.bucket, &key).await?;
+    let summary: ManifestSummary =
+        serde_json::from_str(&text).map_err(|e| read_error(&info.bucket, &key)(e.to_string()))?;
+    let stated = |v: &Option<String>, want: &str| v.as_deref().is_none_or(|v| v == want);
+    if !stated(&summary.export_type, "FULL_EXPORT")
+        || !stated(&summary.output_format, "DYNAMODB_JSON")
+    {
+        return Err(ExportError::WrongKind {
+            arn: info.arn.clone(),
+            kind: format!(
+                "{} in {} (its manifest says)",
+                summary.export_type.as_deref().unwrap_or("FULL_EXPORT"),
+                summary.output_format.as_deref().unwrap_or("DYNAMODB_JSON")
+            ),
+        });
+    }
+    let files_key = &summary.manifest_files_s3_key;
+    let text = get_text(s3, &info.bucket, files_key).await?;
+    let files = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str::<DataFile>)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| read_error(&info.bucket, files_key)(e.to_string()))?;
+    Ok(Manifest { summary, files })
+}
+
+/// The objects under the export's `data/` folder (what Athena reads), key to size in bytes.
+pub(crate) async fn data_objects(
+    s3: &aws_sdk_s3::Client,
+    info: &ExportInfo,
+) -> Result<BTreeMap<String, i64>, ExportError> {
+    let prefix = format!("{}data/", info.root());
+    let mut out = BTreeMap::new();
+    let mut pages = s3
+        .list_objects_v2()
+        .bucket(&info.bucket)
+        .prefix(&prefix)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page
+            .aws(
+                "s3",
+                "ListObjectsV2",
+                format!("s3://{}/{prefix}", info.bucket),
+            )
+            .map_err(|e| read_error(&info.bucket, &prefix)(e.to_string()))?;
+        for o in page.contents() {
+            if let Some(k) = o.key() {
+                out.insert(k.to_owned(), o.size().unwrap_or(0));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Why a data file stopped being read.
+const LINE_TOO_LONG: &str = "longer than any DynamoDB item can be written";
+
+/// Splits decompressed bytes into lines and hands each parsed item to `add`. A line longer
+/// than [`MAX_LINE_BYTES`] stops the writer with an error at once: it is never held whole.
+struct Lines<'a> {
+    partial: Vec<u8>,
+    add: &'a mut dyn FnMut(&Item),
+    items: u64,
+    bad: Option<String>,
+    max_line: usize,
+}
+
+impl Lines<'_> {
+    fn line(&mut self, raw: &[u8]) {
+        let text = String::from_utf8_lossy(raw);
+        let text = text.trim();
+        if text.is_empty() || self.bad.is_some() {
+            return;
+        }
+        match ddbjson::export_line(text) {
+            Ok(item) => {
+                self.items += 1;
+                (self.add)(&item);
+            }
+            Err(e) => self.bad = Some(format!("line {}: {e}", self.items + 1)),
+        }
+    }
+
+    fn too_long(&mut self) -> std::io::Error {
+        let why = format!(
+            "line {} is over {} bytes, {LINE_TOO_LONG} ({} KB at most, {} bytes of DynamoDB JSON at most): the file is corrupt; stopped reading it",
+            self.items + 1,
+            self.max_line,
+            MAX_ITEM_BYTES / 1024,
+            self.max_line,
+        );
+        self.bad = Some(why.clone());
+        self.partial = Vec::new();
+        std::io::Error::other(why)
+    }
+}
+
+impl Write for Lines<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bad.is_some() {
+            return Err(std::io::Error::other("stopped"));
+        }
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
+            if self.partial.len() + i > self.max_line {
+                return Err(self.too_long());
+            }
+            if self.partial.is_empty() {
+                self.line(&rest[..i]);
+            } else {
+                self.partial.extend_from_slice(&rest[..i]);
+                let line = std::mem::take(&mut self.partial);
+                self.line(&line);
+            }
+            rest = &rest[i + 1..];
+        }
+        if self.partial.len() + rest.len() > self.max_line {
+            return Err(self.too_long());
+        }
+        self.partial.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One data file's bytes as they arrive: gunzipped, split into lines, each item to `add`.
+struct DataFileReader<'a> {
+    decoder: flate2::write::GzDecoder<Lines<'a>>,
+    fed: usize,
+}
+
+impl<'a> DataFileReader<'a> {
+    fn new(add: &'a mut dyn FnMut(&Item), max_line: usize) -> DataFileReader<'a> {
+        DataFileReader {
+            decoder: flate2::write::GzDecoder::new(Lines {
+                partial: Vec::new(),
+                add,
+                items: 0,
+                bad: None,
+                max_line,
+            }),
+            fed: 0,
+        }
+    }
+
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), String> {
+        self.fed += chunk.len();
+        self.decoder
+            .write_all(chunk)
+            .map_err(|e| match self.decoder.get_mut().bad.take() {
+                Some(bad) => bad,
+                None => format!("gzip: {e}"),
+            })
+    }
+
+    /// The items read. An object of no bytes at all is an empty file (an export writes one for
+    /// each empty partition), not a broken gzip stream.
+    fn finish(self) -> Result<u64, String> {
+        if self.fed == 0 {
+            return Ok(0);
+        }
+        let mut lines = self.decoder.finish().map_err(|e| format!("gzip: {e}"))?;
+        let last = std::mem::take(&mut lines.partial);
+        lines.line(&last);
+        match lines.bad {
+            Some(b) => Err(b),
+            None => Ok(lines.items),
+        }
+    }
+}
+
+/// Streams one gzip data file into `add`; returns the items read.
+pub(crate) async fn read_data_file(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    key: &str,
+    add: &mut dyn FnMut(&Item),
+) -> Result<u64, ExportError> {
+    let read = read_error(bucket, key);
+    let mut body = get_object(s3, bucket, key).await?;
+    let mut reader = DataFileReader::new(add, MAX_LINE_BYTES);
+    while let Some(chunk) = body.next().await {
+        reader
+            .feed(&chunk.map_err(|e| read(e.to_string()))?)
+            .map_err(&read)?;
+    }
+    reader.finish().map_err(read)
+}
+
+/// What the local engine read of one data file.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FileRead {
+    pub key: String,
+    pub items: u64,
+}
+
+/// The local engine: every data file streamed through `add` into a state of its own,
+/// `concurrency` files at a time, the states merged. Returns the state and what was read of
+/// each file, in the manifest's order.
+pub(crate) async fn read_local<T: Default>(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    manifest: &Manifest,
+    concurrency: usize,
+    add: &(dyn Fn(&mut T, &Item) + Sync),
+    merge: &(dyn Fn(&mut T, T) + Sync),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<(T, Vec<FileRead>), ExportError> {
+    let mut reads = futures::stream::iter(manifest.files.iter().enumerate())
+        .map(|(i, f)| async move {
+            let mut state = T::default();
+            let n = read_data_file(s3, bucket, &f.data_file_s3_key, &mut |item| {
+                add(&mut state, item)
+            })
+            .await?;
+            progress(n);
+            Ok::<_, ExportError>((i, state, n))
+        })
+        .buffer_unordered(concurrency.max(1));
+    let mut total = T::default();
+    let mut files: Vec<FileRead> = manifest
+        .files
+        .iter()
+        .map(|f| FileRead {
+            key: f.data_file_s3_key.clone(),
+            items: 0,
+        })
+        .collect();
+    while let Some(r) = reads.next().await {
+        let (i, state, n) = r?;
+        merge(&mut total, state);
+        files[i].items = n;
+    }
+    Ok((total, files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use std::collections::HashMap;
+
+    fn lines(add: &mut dyn FnMut(&Item), max_line: usize) -> Lines<'_> {
+        Lines {
+            partial: Vec::new(),
+            add,
+            items: 0,
+            bad: None,
+            max_line,
+        }
+    }
+
+    #[test]
+    fn lines_split_across_chunks_are_joined() {
+        let mut seen = Vec::new();
+        let mut add = |i: &Item| seen.push(i.get("k").cloned());
+        let mut l = lines(&mut add, MAX_LINE_BYTES);
+        l.write_all(b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n{\"Item\":{\"k\":")
+            .unwrap();
+        l.write_all(b"{\"S\":\"b\"}}}\n").unwrap();
+        assert_eq!(l.items, 2);
+        assert!(l.bad.is_none());
+        drop(l);
+        assert_eq!(seen.len(), 2);
+    }
+
+    /// A line over the bound stops the writer as soon as it is over, whether it arrives in
+    /// one piece or many, and the buffer is let go; shorter lines before it were read.
+    #[test]
+    fn a_line_over_the_bound_stops_the_file_and_is_never_held_whole() {
+        let mut add = |_: &Item| {};
+        let mut l = lines(&mut add, 100);
+        l.write_all(b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n").unwrap();
+        l.write_all(&[b'x'; 60]).unwrap();
+        let err = l.write_all(&[b'x'; 60]).unwrap_err();
+        assert!(err.to_string().contains(LINE_TOO_LONG), "{err}");
+        assert!(l.partial.capacity() == 0, "the partial line is dropped");
+        assert_eq!(l.items, 1);
+        assert!(
+            l.bad
+                .as_deref()
+                .unwrap()
+                .starts_with("line 2 is over 100 bytes")
+        );
+        assert!(l.write_all(b"\n").is_err(), "nothing more is read");
+        // In one chunk with its newline: refused the same way.
+        let mut add = |_: &Item| {};
+        let mut l = lines(&mut add, 100);
+        let mut chunk = vec![b'x'; 101];
+        chunk.push(b'\n');
+        assert!(l.write_all(&chunk).is_err());
+        // Exactly at the bound: read (and here rejected as JSON, not as too long).
+        let mut add = |_: &Item| {};
+        let mut l = lines(&mut add, 100);
+        let mut chunk = vec![b'x'; 100];
+        chunk.push(b'\n');
+        l.write_all(&chunk).unwrap();
+        assert!(l.bad.as_deref().unwrap().contains("not DynamoDB JSON"));
+    }
+
+    fn gzip(text: &[u8]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text).unwrap();
+        gz.finish().unwrap()
+    }
+
+    /// Whole files, in chunks of any size: items counted; an empty object and an empty gzip
+    /// stream are 0 items; a stream cut short or a line that is not an item is an error; a
+    /// line over the bound stops the file, and the rest of it is not read.
+    #[test]
+    fn data_files_are_read_in_chunks_and_stopped_at_a_bad_line() {
+        let two = b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n{\"Item\":{\"k\":{\"S\":\"b\"}}}\n";
+        let read = |bytes: &[u8], chunk: usize, max_line: usize| {
+            let mut add = |_: &Item| {};
+            let mut r = DataFileReader::new(&mut add, max_line);
+            for c in bytes.chunks(chunk.max(1)) {
+                r.feed(c)?;
+            }
+            r.finish()
+        };
+        let good = gzip(two);
+        for chunk in [1, 7, good.len()] {
+            assert_eq!(read(&good, chunk, MAX_LINE_BYTES), Ok(2), "{chunk}");
+        }
+        assert_eq!(read(&[], 1, MAX_LINE_BYTES), Ok(0));
+        assert_eq!(read(&gzip(b""), 3, MAX_LINE_BYTES), Ok(0));
+        assert!(read(&good[..good.len() - 4], 5, MAX_LINE_BYTES).is_err());
+        let err = read(&gzip(b"{\"Nope\":1}\n"), 5, MAX_LINE_BYTES).unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+        let mut long = two.to_vec();
+        long.extend(std::iter::repeat_n(b'x', 10_000));
+        long.extend_from_slice(b"\n");
+        long.extend_from_slice(two);
+        let err = read(&gzip(&long), 64, 100).unwrap_err();
+        assert!(err.starts_with("line 3 is over 100 bytes"), "{err}");
+    }
+
+    fn line_of(item: &Item) -> usize {
+        serde_json::json!({"Item": ddbjson::item_to_json(item)})
+            .to_string()
+            .len()
+    }
+
+    fn size(item: &Item) -> usize {
+        crate::events::size::item_size(item)
+    }
+
+    /// Positive numbers written out with `f` decimals (`0.00…m`, m of `len` significant digits
+    /// and no trailing zero), the longest text per byte of size first, up to `budget` bytes of
+    /// item size: the worst number set an item can hold.
+    fn long_number_set(budget: usize) -> Vec<String> {
+        let number_size = crate::events::size::number_size;
+        let mut levels: Vec<(usize, usize)> = (1..=4usize)
+            .flat_map(|len| (len..=130usize).map(move |f| (len, f)))
+            .collect();
+        // Most JSON bytes per byte of size first: (text + quotes + comma) / size.
+        let ratio = |&(len, f): &(usize, usize)| (f + 5) as f64 / (len.div_ceil(2) + 1) as f64;
+        levels.sort_by(|a, b| ratio(b).total_cmp(&ratio(a)));
+        let mut out = Vec::new();
+        let mut used = 0;
+        for (len, f) in levels {
+            let (low, high) = (10usize.pow(len as u32 - 1), 10usize.pow(len as u32));
+            for m in (low..high).filter(|m| m % 10 != 0) {
+                let text = format!("0.{}{m}", "0".repeat(f - len));
+                let s = number_size(&text);
+                if used + s > budget {
+                    return out;
+                }
+                used += s;
+                out.push(text);
+            }
+        }
+        out
+    }
+
+    /// The worst items for the bound, each filled to 400 KB: their lines stay under
+    /// [`MAX_LINE_BYTES`]; the number set of the longest numbers is the worst ratio found.
+    #[test]
+    fn the_longest_lines_of_400_kb_items_are_within_the_bound() {
+        let set = long_number_set(MAX_ITEM_BYTES - 1);
+        let longest = set[0].clone();
+        assert_eq!(longest.len(), 132, "{longest}");
+        let list = |count: usize, v: AttributeValue| {
+            HashMap::from([("l".to_owned(), AttributeValue::L(vec![v; count]))])
+        };
+        let worst: Vec<Item> = vec![
+            HashMap::from([("n".to_owned(), AttributeValue::Ns(set))]),
+            list((MAX_ITEM_BYTES - 4) / 3, AttributeValue::N(longest)),
+            list(MAX_ITEM_BYTES - 4, AttributeValue::S(String::new())),
+            list((MAX_ITEM_BYTES - 4) / 2, AttributeValue::Bool(false)),
+            HashMap::from([(
+                "s".to_owned(),
+                AttributeValue::S("\u{1}".repeat(MAX_ITEM_BYTES - 1)),
+            )]),
+        ];
+        let mut ratio_max = 0.0f64;
+        for item in &worst {
+            let (s, l) = (size(item), line_of(item));
+            assert!(s <= MAX_ITEM_BYTES && s > MAX_ITEM_BYTES - 200, "{s}");
+            assert!(l <= MAX_LINE_BYTES, "{l} > {MAX_LINE_BYTES}");
+            ratio_max = ratio_max.max(l as f64 / s as f64);
+        }
+        // The bound is sound and not loose by much: the worst item found is within 2x of it.
+        assert!(ratio_max > 40.0, "{ratio_max}");
+    }
+}
