@@ -5,7 +5,7 @@
 //! names, and deletes what it made under that name when it ends (see `Drop for World`).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -154,6 +154,12 @@ impl From<Output> for Run {
     }
 }
 
+/// The private state directory of this test run's commands (scan state, records), never the
+/// user's own: under the target's temporary directory, created 0700 by the binary.
+pub fn state_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-{}", std::process::id()))
+}
+
 impl World {
     /// A world on the emulator (the test needs `scripts/test.sh`).
     pub fn new(name: &str) -> World {
@@ -207,6 +213,7 @@ impl World {
             .env("AWS_EC2_METADATA_DISABLED", "true")
             .env("EVENTSCTL_ENV", &self.env)
             .env("EVENTSCTL_NAME_PREFIX", PREFIX)
+            .env("EVENTSCTL_STATE_DIR", state_dir())
             .env_remove("AWS_PROFILE")
             .env_remove("RUST_LOG")
             .stdin(Stdio::null());
