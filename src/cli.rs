@@ -483,8 +483,9 @@ pub struct CheckTtlArgs {
     /// in the output; removed when the scan finishes)
     #[arg(long, requires = "whole", conflicts_with = "resume")]
     pub checkpoint: Option<PathBuf>,
-    /// Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired
-    /// credential or a budget stop); nothing is counted twice
+    /// Continue the full scan (or --repair) saved in this state file (after Ctrl-C, a kill, an
+    /// expired credential or a budget stop), with the full scan's time limit; nothing is counted
+    /// twice. A file of another table or command, or one that does not add up, is refused
     #[arg(long, conflicts_with_all = ["cleanup", "sample", "from_export"])]
     pub resume: Option<PathBuf>,
     /// With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)

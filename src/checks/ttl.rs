@@ -1074,6 +1074,48 @@ mod tests {
         assert_eq!(tally.older_than_30d.count, 0);
     }
 
+    /// Issue 23 §8: a state file's tally is checked before a resume counts on from it.
+    #[test]
+    fn a_tally_that_does_not_add_up_is_named() {
+        use crate::scale::fullscan::StateTally;
+        let mut t = TtlTally {
+            scanned: 10,
+            ..Default::default()
+        };
+        t.missing.count = 4;
+        t.overdue.count = 3;
+        t.older_than_30d.count = 10;
+        assert_eq!(t.inconsistency(10), None);
+        let cases: Vec<(Box<dyn Fn(&mut TtlTally)>, u64, &str)> = vec![
+            (
+                Box::new(|_| {}),
+                12,
+                "its tally counts 10 items, but 12 were read",
+            ),
+            (
+                Box::new(|t| t.too_far.count = 5),
+                10,
+                "its classes hold 12 items, more than the 10 read",
+            ),
+            (
+                Box::new(|t| t.older_than_30d.count = 11),
+                10,
+                "its class older_than_30d holds 11 items",
+            ),
+            (
+                Box::new(|t| t.overdue.examples = vec!["k".into(); 4]),
+                10,
+                "its class overdue has 4 examples for 3 items",
+            ),
+        ];
+        for (i, (edit, items, words)) in cases.into_iter().enumerate() {
+            let mut bad = t.clone();
+            edit(&mut bad);
+            let why = bad.inconsistency(items).unwrap_or_default();
+            assert!(why.contains(words), "case {i}: {why}");
+        }
+    }
+
     #[test]
     fn statuses_follow_the_tally() {
         let mut tally = TtlTally::default();

@@ -212,45 +212,45 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
     .await;
     bar.finish_and_clear();
     let finished = run.finish(&state_file);
-    let r = &run.checkpoint.state.repair;
-    let incomplete = (!finished).then(|| {
-        let why = match (run.stopped, run.failed.first()) {
+    let data = RepairOutcome {
+        dry_run,
+        counts: &run.checkpoint.state.repair,
+        items_read: run.checkpoint.items,
+        read_units: run.checkpoint.read_units,
+        stopped: run.stopped,
+        failed_segments: &run.failed,
+        resumed: was_resumed,
+        state_file: (!finished).then(|| state_file.display().to_string()),
+    };
+    fill(&mut report, data, &run.checkpoint.state.tally)?;
+    Ok(report)
+}
+
+/// The repair's finding, sections and data, from what the run did.
+fn fill(report: &mut Report, o: RepairOutcome, tally: &TtlTally) -> anyhow::Result<()> {
+    let r = o.counts;
+    let incomplete = o.state_file.as_ref().map(|file| {
+        let why = match (o.stopped, o.failed_segments.first()) {
             (Some(s), _) => format!("{s:?}").to_lowercase(),
             (None, Some((seg, e))) => format!("segment {seg}: {e}"),
             (None, None) => "unknown".to_owned(),
         };
-        let resume = format!(
-            "eventsctl check-ttl --repair --resume {}",
-            state_file.display()
-        );
-        (why, resume)
+        (why, format!("eventsctl check-ttl --repair --resume {file}"))
     });
     report.failed = r.failed > 0 || incomplete.is_some();
     report.push(finding(&RepairRun {
         counts: r,
-        dry_run,
-        items_read: run.checkpoint.items,
+        dry_run: o.dry_run,
+        items_read: o.items_read,
         incomplete,
     }));
-    report.section(class_section(r, dry_run));
-    report.section(totals_section(r, dry_run));
-    report.set_data(&RepairData {
-        repair: RepairOutcome {
-            dry_run,
-            counts: r,
-            items_read: run.checkpoint.items,
-            read_units: run.checkpoint.read_units,
-            stopped: run.stopped,
-            failed_segments: &run.failed,
-            resumed: was_resumed,
-            state_file: (!finished).then(|| state_file.display().to_string()),
-        },
-        tally: &run.checkpoint.state.tally,
-    })?;
-    if dry_run {
+    report.section(class_section(r, o.dry_run));
+    report.section(totals_section(r, o.dry_run));
+    if o.dry_run {
         report.note("Nothing was written (--dry-run). Without it, each item is rewritten only if it is still as it was read.");
     }
-    Ok(report)
+    report.set_data(&RepairData { repair: o, tally })?;
+    Ok(())
 }
 
 fn totals_section(r: &RepairCounts, dry_run: bool) -> Section {
