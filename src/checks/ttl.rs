@@ -1086,7 +1086,8 @@ mod tests {
         t.overdue.count = 3;
         t.older_than_30d.count = 10;
         assert_eq!(t.inconsistency(10), None);
-        let cases: Vec<(Box<dyn Fn(&mut TtlTally)>, u64, &str)> = vec![
+        type Edit = Box<dyn Fn(&mut TtlTally)>;
+        let cases: Vec<(Edit, u64, &str)> = vec![
             (
                 Box::new(|_| {}),
                 12,
