@@ -339,12 +339,14 @@ fn cutover_steps(
         .collect()
 }
 
-/// The checklist's line on deletion protection (and, with `--no-reapply`, the rest).
+/// The checklist's line on what the re-apply set: TTL, stream, PITR and tags (or what failed,
+/// or nothing with `--no-reapply`), then deletion protection.
 fn protection_step(
     source: &TableDescription,
     target: &str,
     reapplied: Option<&Outcomes>,
 ) -> String {
+    let name = source.table_name().unwrap_or_default();
     let turn_on =
         format!("aws dynamodb update-table --table-name {target} --deletion-protection-enabled");
     let Some(outcomes) = reapplied else {
@@ -352,11 +354,24 @@ fn protection_step(
             "Nothing was re-applied (--no-reapply): TTL, stream, PITR, tags and deletion protection are off on {target}; set them before it serves (deletion protection: {turn_on})"
         );
     };
+    let failed: Vec<&str> = outcomes
+        .iter()
+        .filter(|(k, c)| *k != "deletion_protection" && c.is_failed())
+        .map(|(k, _)| *k)
+        .collect();
+    let others = if failed.is_empty() {
+        "TTL, stream, PITR and tags are re-applied (above)".to_owned()
+    } else {
+        format!(
+            "Not re-applied: {} (above); once the cause is fixed, eventsctl --table {name} pitr-restore --resume {target} sets what is missing",
+            failed.join(", ")
+        )
+    };
     let change = outcomes
         .iter()
         .find(|(k, _)| *k == "deletion_protection")
         .map(|(_, c)| c);
-    match change {
+    let protection = match change {
         Some(c) if c.is_failed() => format!(
             "Deletion protection could not be turned on ({}): turn it on before {target} serves: {turn_on}",
             c.text()
@@ -367,7 +382,8 @@ fn protection_step(
         _ => format!(
             "The source had no deletion protection, so {target} has none: for production, turn it on: {turn_on}"
         ),
-    }
+    };
+    format!("{others}. {protection}")
 }
 
 /// Wait, re-apply, verify: everything after the restore started.
@@ -939,6 +955,10 @@ mod tests {
         ));
         let s = step(true, Some(&failed));
         assert!(
+            s.starts_with("TTL, stream, PITR and tags are re-applied"),
+            "{s}"
+        );
+        assert!(
             s.contains("could not be turned on (AccessDenied")
                 && s.contains("--deletion-protection-enabled"),
             "{s}"
@@ -947,6 +967,15 @@ mod tests {
         let s = step(false, Some(&none));
         assert!(
             s.contains("had no deletion protection") && s.contains("--deletion-protection-enabled"),
+            "{s}"
+        );
+        let mut ttl_failed = reapplied(Change::Unchanged("already on".into()));
+        ttl_failed[0].1 = Change::Failed("ValidationException".into());
+        let s = step(true, Some(&ttl_failed));
+        assert!(
+            s.contains("Not re-applied: ttl")
+                && s.contains("pitr-restore --resume t2")
+                && s.contains("Deletion protection is on again"),
             "{s}"
         );
         let s = step(true, None);
