@@ -514,7 +514,7 @@ fn class_finding(
     }
     // A sample's count says little alone: say what it means for the table, with the interval.
     let of_table = share
-        .map(|p| format!("; {} of the table", p.text()))
+        .map(|p| format!("; {}", p.of_table()))
         .unwrap_or_default();
     if class.count == 0 {
         Finding::ok(check, format!("no {what}{of_table}")).evidence(evidence)
@@ -705,7 +705,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     let grace = age_text(facts.grace_s);
     let of_table = |name: &str| {
         share(name)
-            .map(|p| format!("; {} of the table", p.text()))
+            .map(|p| format!("; {}", p.of_table()))
             .unwrap_or_default()
     };
     out.push(

@@ -53,6 +53,14 @@ impl Proportion {
         }
     }
 
+    /// `3.1% (95% CI 2.0-4.5%) of the table`; exact: `3.1% of the table (exact)`.
+    pub(crate) fn of_table(&self) -> String {
+        if self.exact {
+            return format!("{} of the table (exact)", pct(self.share));
+        }
+        format!("{} of the table", self.text())
+    }
+
     /// `3.1% (95% CI 2.0-4.5%)`; exact: `3.1% (exact: every item read)`.
     pub(crate) fn text(&self) -> String {
         if self.exact {
@@ -288,6 +296,7 @@ mod tests {
         assert_eq!((p.low, p.share, p.high), (0.021, 0.021, 0.021));
         assert_eq!(p.text(), "2.1% (exact: every item read)");
         assert!(!p.text().contains("CI"));
+        assert_eq!(p.of_table(), "2.1% of the table (exact)");
         let none = Proportion::exact(0, 2_000);
         assert_eq!(none.text(), "0.0% (exact: every item read)");
         // The estimate says CI; the whole table never does.
