@@ -585,8 +585,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l sample -d 'Items to sample: small pages from randomly chosen segments spanning the key space; every share reported carries a 95% confidence interval' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l read-rate -d 'With --full: consumed read units per second at most (ReturnConsumedCapacity), shared by all segments; throttled pages back off' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l max-read-units -d 'With --full: stop after consuming this many read units and report what was seen as partial (resume later with --resume)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l checkpoint -d 'With --full: the state file (default: one in the temporary directory, named in the output; removed when the scan finishes)' -r -F
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l resume -d 'Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired credential or a budget stop); nothing is counted twice' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l checkpoint -d 'With --full or --repair: the state file, created 0600 (default: a new one in the private state directory, $XDG_STATE_HOME/eventsctl or ~/.local/state/eventsctl, named in the output; removed when the scan finishes)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l resume -d 'Continue the full scan (or --repair) saved in this state file (after Ctrl-C, a kill, an expired credential or a budget stop), with the full scan\'s time limit; nothing is counted twice. A file of another table or command, or one that does not add up, is refused' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l segments -d 'With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l concurrency -d 'Segments read at the same time' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l confirm-above -d 'With --full on a production environment: the estimate in read units above which --yes is needed' -r
@@ -600,6 +600,14 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate (of the export\'s gzip files, at least 10 MB a query, as Athena bills)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l grace -d 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l rate -d 'With --cleanup: deletes per second at most; with --repair: rewrites per second at most' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l classes -d 'With --repair: the classes to rewrite (default: missing,not_number,milliseconds, the items TTL never deletes). too_far (a ttl beyond timestamp + 30 days, which TTL does delete, later) is rewritten to timestamp + 30 days only when named: that shortens a ttl that may be deliberate' -r -f -a "missing\t'No `ttl`'
+not_number\t'A `ttl` that is not a Number (a string)'
+milliseconds\t'A `ttl` in milliseconds'
+too_far\t'A `ttl` beyond the event\'s timestamp + 30 days (TTL deletes it, later)'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l expire-now -d 'With --repair: also rewrite the items of these classes whose new ttl is already past (an event older than 30 days): TTL then deletes them, typically within 48 hours. Without it they are counted ("would expire at once") and left as they are' -r -f -a "missing\t'No `ttl`'
+not_number\t'A `ttl` that is not a Number (a string)'
+milliseconds\t'A `ttl` in milliseconds'
+too_far\t'A `ttl` beyond the event\'s timestamp + 30 days (TTL deletes it, later)'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l name-prefix -d 'Prefix of every resource name' -r
@@ -620,8 +628,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l estima
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l cleanup -d 'Delete the overdue items the scan finds (conditional on `ttl` still being past the cutoff); without --yes only reports what it would delete'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l yes -d 'With --cleanup: really delete; with --full on production: read above --confirm-above'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l instead-of-ttl -d 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l repair -d 'Beyond the runbook: rewrite the `ttl` of every item TTL never acts on (missing, a string, milliseconds, far in the future) to the event\'s timestamp + 30 days in epoch seconds, each only if it is unchanged since it was read; reads the whole table like --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l dry-run -d 'With --repair: read and count what would be rewritten, write nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l repair -d 'Beyond the runbook: give a Number `ttl` in epoch seconds to the items TTL never deletes (missing or malformed: the event\'s timestamp + 30 days; a string or milliseconds: the same moment in seconds), each only if it is unchanged since it was read. Never shortens a ttl or sets one already past unless its class is named (--classes, --expire-now). Reads the whole table like --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l dry-run -d 'With --repair: read and count what would be rewritten, class by class, write nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l no-progress -d 'No spinners or progress bars'
@@ -835,7 +843,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l yes
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l wait -d 'Wait for the restore and verify it (the default in a terminal)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-wait -d 'Start the restore and return (pick it up later with --resume)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-reapply -d 'Do not re-apply TTL, stream, PITR and tags on the restored table'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l exact-count -d 'Count both tables exactly with a Scan (billed per item read: hours and many read units on a production-size source; the estimate is shown first). Without it the counts are DescribeTable\'s ItemCount, refreshed about every six hours'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l exact-count -d 'Count both tables exactly with a Scan (billed by the bytes it reads: half a read unit per 4 KB, eventually consistent; hours and many read units on a production-size source; the estimate is shown first). Without it the counts are DescribeTable\'s ItemCount, refreshed about every six hours'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug; payloads only at debug)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-progress -d 'No spinners or progress bars'

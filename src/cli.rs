@@ -413,9 +413,10 @@ pub struct RestoreArgs {
     /// source events (dated before the restore point) looked up in the restored table
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=10000))]
     pub sample: u64,
-    /// Count both tables exactly with a Scan (billed per item read: hours and many read units
-    /// on a production-size source; the estimate is shown first). Without it the counts are
-    /// DescribeTable's ItemCount, refreshed about every six hours
+    /// Count both tables exactly with a Scan (billed by the bytes it reads: half a read unit per
+    /// 4 KB, eventually consistent; hours and many read units on a production-size source; the
+    /// estimate is shown first). Without it the counts are DescribeTable's ItemCount, refreshed
+    /// about every six hours
     #[arg(long)]
     pub exact_count: bool,
     /// Compare the restored table with the source as it was at the restore point: the item
@@ -482,12 +483,14 @@ pub struct CheckTtlArgs {
     /// partial (resume later with --resume)
     #[arg(long, requires = "whole", value_parser = positive_number)]
     pub max_read_units: Option<f64>,
-    /// With --full: the state file (default: one in the temporary directory, named in the
-    /// output; removed when the scan finishes)
+    /// With --full or --repair: the state file, created 0600 (default: a new one in the
+    /// private state directory, $XDG_STATE_HOME/eventsctl or ~/.local/state/eventsctl, named
+    /// in the output; removed when the scan finishes)
     #[arg(long, requires = "whole", conflicts_with = "resume")]
     pub checkpoint: Option<PathBuf>,
-    /// Continue the full scan saved in this state file (after Ctrl-C, a kill, an expired
-    /// credential or a budget stop); nothing is counted twice
+    /// Continue the full scan (or --repair) saved in this state file (after Ctrl-C, a kill, an
+    /// expired credential or a budget stop), with the full scan's time limit; nothing is counted
+    /// twice. A file of another table or command, or one that does not add up, is refused
     #[arg(long, conflicts_with_all = ["cleanup", "sample", "from_export"])]
     pub resume: Option<PathBuf>,
     /// With --full: TotalSegments (default: one per GB of table, at least 4; at most 1,000,000)
@@ -522,15 +525,88 @@ pub struct CheckTtlArgs {
     /// With --cleanup: deletes per second at most; with --repair: rewrites per second at most
     #[arg(long, default_value = "50", requires = "writes", value_parser = positive_rate)]
     pub rate: f64,
-    /// Beyond the runbook: rewrite the `ttl` of every item TTL never acts on (missing, a
-    /// string, milliseconds, far in the future) to the event's timestamp + 30 days in epoch
-    /// seconds, each only if it is unchanged since it was read; reads the whole table like
-    /// --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes
+    /// Beyond the runbook: give a Number `ttl` in epoch seconds to the items TTL never deletes
+    /// (missing or malformed: the event's timestamp + 30 days; a string or milliseconds: the
+    /// same moment in seconds), each only if it is unchanged since it was read. Never shortens
+    /// a ttl or sets one already past unless its class is named (--classes, --expire-now).
+    /// Reads the whole table like --full (--read-rate, --max-read-units, --checkpoint,
+    /// --resume); production needs --yes
     #[arg(long, conflicts_with_all = ["cleanup", "from_export", "estimate"])]
     pub repair: bool,
-    /// With --repair: read and count what would be rewritten, write nothing
+    /// With --repair: read and count what would be rewritten, class by class, write nothing
     #[arg(long, requires = "repair")]
     pub dry_run: bool,
+    /// With --repair: the classes to rewrite (default: missing,not_number,milliseconds, the
+    /// items TTL never deletes). too_far (a ttl beyond timestamp + 30 days, which TTL does
+    /// delete, later) is rewritten to timestamp + 30 days only when named: that shortens a ttl
+    /// that may be deliberate
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "CLASS,...",
+        requires = "repair"
+    )]
+    pub classes: Vec<RepairClass>,
+    /// With --repair: also rewrite the items of these classes whose new ttl is already past
+    /// (an event older than 30 days): TTL then deletes them, typically within 48 hours. Without
+    /// it they are counted ("would expire at once") and left as they are
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "CLASS,...",
+        requires = "repair"
+    )]
+    pub expire_now: Vec<RepairClass>,
+}
+
+/// The classes of `ttl` `check-ttl --repair` may rewrite (named as in the tally).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairClass {
+    /// No `ttl`
+    #[value(name = "missing")]
+    Missing,
+    /// A `ttl` that is not a Number (a string)
+    #[value(name = "not_number")]
+    NotNumber,
+    /// A `ttl` in milliseconds
+    #[value(name = "milliseconds")]
+    Milliseconds,
+    /// A `ttl` beyond the event's timestamp + 30 days (TTL deletes it, later)
+    #[value(name = "too_far")]
+    TooFar,
+}
+
+impl RepairClass {
+    /// The default of `--classes`: the items TTL never deletes.
+    pub const NEVER_DELETED: [RepairClass; 3] = [
+        RepairClass::Missing,
+        RepairClass::NotNumber,
+        RepairClass::Milliseconds,
+    ];
+
+    /// The class's name in the tally and in `--classes`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RepairClass::Missing => "missing",
+            RepairClass::NotNumber => "not_number",
+            RepairClass::Milliseconds => "milliseconds",
+            RepairClass::TooFar => "too_far",
+        }
+    }
 }
 
 /// Exact answers from a PITR export in S3 instead of reading the table.

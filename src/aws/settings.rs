@@ -1,5 +1,6 @@
-//! The settings a table of this tool carries beyond its keys (TTL, stream, PITR, tags), brought
-//! to what is wanted by describing first and changing only what differs.
+//! The settings a table of this tool carries beyond its keys (TTL, stream, PITR, tags, and for a
+//! restore deletion protection), brought to what is wanted by describing first and changing
+//! only what differs.
 //!
 //! AWS refuses to repeat some of these: UpdateTimeToLive that enables TTL already enabled and
 //! UpdateTable that enables a stream that exists answer ValidationException, and TagResource
@@ -26,6 +27,18 @@ pub(crate) struct Desired {
     pub pitr_days: i32,
     /// Added or updated; tags the table has beyond these are kept. `aws:` keys are dropped.
     pub tags: Vec<Tag>,
+    pub deletion_protection: Protection,
+}
+
+/// Deletion protection, which a restore drops (docs/aws-facts.md §6.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Protection {
+    /// Not this caller's to set (`table create`): not among the outcomes.
+    NotManaged,
+    /// Turn it on: the source table has it.
+    On,
+    /// Leave it off, and say why (the source has none; a drill table is deleted afterwards).
+    LeaveOff(&'static str),
 }
 
 /// What happened to one setting.
@@ -52,7 +65,7 @@ impl Change {
     }
 }
 
-/// Per setting, in the order ttl, stream, pitr, tags.
+/// Per setting, in the order ttl, stream, pitr, tags (and deletion_protection when managed).
 pub(crate) type Outcomes = Vec<(&'static str, Change)>;
 
 /// Did anything change (or, in a dry run, need to)?
@@ -212,8 +225,38 @@ pub(crate) async fn tag_missing(
     }
 }
 
-/// Describes TTL, stream, PITR and tags of `name` and changes only what differs from `want`.
-/// Every setting is tried even when one fails. `pitr_within` bounds the wait for backups.
+/// Turns deletion protection on when wanted and off (`within` bounds the wait for ACTIVE).
+async fn protection(
+    client: &Client,
+    name: &str,
+    want: &Desired,
+    dry_run: bool,
+    within: Duration,
+) -> Option<Change> {
+    let why_off = match &want.deletion_protection {
+        Protection::NotManaged => return None,
+        Protection::LeaveOff(why) => Some(*why),
+        Protection::On => None,
+    };
+    let on = match ddb::describe(client, name).await {
+        Ok(Some(t)) => t.deletion_protection_enabled() == Some(true),
+        Ok(None) => return Some(Change::Failed(format!("table {name} does not exist"))),
+        Err(e) => return Some(Change::Failed(text(&e))),
+    };
+    Some(match (why_off, on) {
+        (_, true) => Change::Unchanged("already on".into()),
+        (Some(why), false) => Change::Unchanged(format!("left off: {why}")),
+        (None, false) if dry_run => Change::Applied("would turn on (the source has it)".into()),
+        (None, false) => match ddb::protect_from_deletion(client, name, within).await {
+            Ok(()) => Change::Applied("turned on (the source has it)".into()),
+            Err(e) => Change::Failed(text(&e)),
+        },
+    })
+}
+
+/// Describes TTL, stream, PITR, tags (and deletion protection when managed) of `name` and
+/// changes only what differs from `want`. Every setting is tried even when one fails.
+/// `pitr_within` bounds the wait for backups, and for ACTIVE before deletion protection.
 pub(crate) async fn converge(
     client: &Client,
     name: &str,
@@ -228,12 +271,17 @@ pub(crate) async fn converge(
     let stream = stream(client, name, want, dry_run).await;
     let pitr = pitr(client, name, want, dry_run, pitr_within).await;
     let tags = tag_missing(client, arn, &want.tags, dry_run).await;
-    vec![
+    let mut out = vec![
         ("ttl", ttl),
         ("stream", stream),
         ("pitr", pitr),
         ("tags", tags),
-    ]
+    ];
+    // Last: after the stream's UpdateTable the table is UPDATING for a while.
+    if let Some(p) = protection(client, name, want, dry_run, pitr_within).await {
+        out.push(("deletion_protection", p));
+    }
+    out
 }
 
 #[cfg(test)]

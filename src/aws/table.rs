@@ -343,6 +343,49 @@ pub(crate) async fn enable_stream(
     Ok(())
 }
 
+/// UpdateTable DeletionProtectionEnabled=true (a restore drops it, docs/aws-facts.md §6.4).
+/// Right after its stream was enabled the table is UPDATING, and AWS refuses another UpdateTable
+/// until it is ACTIVE again (ResourceInUseException): so it waits for ACTIVE first and retries
+/// that refusal with jittered backoff, all within `within`. The emulator is ACTIVE at once and
+/// never refuses: no test here sees the wait.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
+pub(crate) async fn protect_from_deletion(
+    client: &Client,
+    name: &str,
+    within: Duration,
+) -> Result<(), AwsError> {
+    let deadline = std::time::Instant::now() + within;
+    let policy = crate::events::writer::RetryPolicy {
+        max_attempts: u32::MAX,
+        base: Duration::from_millis(500),
+        cap: Duration::from_secs(15),
+    };
+    let mut attempt = 0;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        wait_active(client, name, left.max(Duration::from_secs(1))).await?;
+        let sent = client
+            .update_table()
+            .table_name(name)
+            .deletion_protection_enabled(true)
+            .send()
+            .await
+            .aws("dynamodb", "UpdateTable", table_resource(name));
+        match sent {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if (e.code.as_deref() == Some("ResourceInUseException") || e.is_transient())
+                    && std::time::Instant::now() < deadline =>
+            {
+                tracing::info!(table = name, attempt, error = %e, "deletion protection not set yet; retrying");
+                tokio::time::sleep(policy.backoff(attempt)).await;
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// TagResource.
 pub(crate) async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsError> {
     if tags.is_empty() {

@@ -21,6 +21,7 @@ pub(crate) mod stream;
 pub(crate) mod table;
 pub(crate) mod throttling;
 pub(crate) mod ttl;
+pub(crate) mod ttl_repair;
 
 /// For the unit tests of every check: the finding `check`, asserted to have `status` and a
 /// summary that holds `words` (what was missing, as `docs/evidence.md` says it).

@@ -37,7 +37,8 @@ type Item = HashMap<String, AttributeValue>;
 pub(crate) struct VerifyOpts {
     /// Keys read from the restored table (and about as many source events looked up).
     pub sample: usize,
-    /// Count both tables exactly with a Scan (billed per item read).
+    /// Count both tables exactly with a Scan (billed by the bytes read: half a read unit per
+    /// 4 KB, eventually consistent).
     pub exact_count: bool,
     /// The point the table was restored to; source events dated before it must be in it.
     pub restore_point: Option<DateTime<Utc>>,
@@ -636,7 +637,7 @@ pub(crate) fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Find
         Finding::ok(CheckId::DrillRto, format!("restored (ACTIVE, settings applied) in {} (target < 4 h); verification took {} more", human(rto), human(verification)))
     } else {
         Finding::crit(CheckId::DrillRto, format!("restored (ACTIVE, settings applied) in {}: over the 4 h RTO", human(rto)))
-            .remedy("restore without GSIs first (GlobalSecondaryIndexOverride) or revisit the RTO; AWS: restore time varies and does not always follow table size (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html)")
+            .remedy("restore without GSIs first (GlobalSecondaryIndexOverride) or revisit the RTO; AWS: how long a restore takes depends on several factors, the table's size and partitions among them, and does not always correlate with its size (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html)")
     }
     .evidence(json!({"rto_s": rto_s, "rto_ms": rto.num_milliseconds(), "target_s": RTO_TARGET_S, "verification_s": verification.num_seconds()}))
     .runbook("Disaster Recovery: RTO < 4 hours")

@@ -22,9 +22,10 @@ pub(crate) fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Fin
         Finding::warn(check, format!("not set: {}", failed.join("; ")))
             .remedy("run the same command again once the cause is fixed: it changes only what is still missing")
     } else if applied.is_empty() {
+        let all: Vec<&str> = outcomes.iter().map(|(k, _)| *k).collect();
         Finding::ok(
             check,
-            "TTL, stream, PITR and tags were already in place: nothing changed",
+            format!("{} were already in place: nothing changed", all.join(", ")),
         )
     } else {
         Finding::ok(

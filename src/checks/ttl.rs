@@ -24,7 +24,7 @@ use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = 5 * 365 * 86_400;
 /// A ttl this large is milliseconds (as seconds it would be past the year 5000).
-const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
+pub(crate) const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -217,6 +217,46 @@ impl TtlTally {
     }
 }
 
+impl crate::scale::fullscan::StateTally for TtlTally {
+    /// A state file's tally counts every item read once, each in at most one class (and the
+    /// old events among them), with at most [`EXAMPLES`] examples a class.
+    fn inconsistency(&self, items: u64) -> Option<String> {
+        if self.scanned != items {
+            return Some(format!(
+                "its tally counts {} items, but {items} were read",
+                self.scanned
+            ));
+        }
+        let classes = self.classes();
+        // Every class but the last (old events) is exclusive: an item is in one at most.
+        let in_classes = classes[..7]
+            .iter()
+            .fold(0u64, |sum, c| sum.saturating_add(c.count));
+        if in_classes > self.scanned {
+            return Some(format!(
+                "its classes hold {in_classes} items, more than the {} read",
+                self.scanned
+            ));
+        }
+        CLASS_NAMES.iter().zip(classes).find_map(|(name, c)| {
+            if c.count > self.scanned {
+                Some(format!(
+                    "its class {name} holds {} items, more than the {} read",
+                    c.count, self.scanned
+                ))
+            } else if c.examples.len() as u64 > c.count.min(EXAMPLES as u64) {
+                Some(format!(
+                    "its class {name} has {} examples for {} items",
+                    c.examples.len(),
+                    c.count
+                ))
+            } else {
+                None
+            }
+        })
+    }
+}
+
 /// Names of the classes, in [`TtlTally::classes`] order.
 pub(crate) const CLASS_NAMES: [&str; 8] = [
     "missing",
@@ -257,6 +297,9 @@ struct PageCounts {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SampleClusters {
     pages: Vec<PageCounts>,
+    /// Every distinct user of the sample: when the sample is the whole table, events per user
+    /// is exact (a user whose events span two pages counts once). Bounded by the sample size.
+    users: std::collections::HashSet<String>,
 }
 
 impl SampleClusters {
@@ -276,6 +319,9 @@ impl SampleClusters {
             bytes += crate::events::size::item_size(item);
             if let Some(u) = item.get(PARTITION_KEY).and_then(|v| v.as_s().ok()) {
                 users.insert(u.clone());
+                if !self.users.contains(u) {
+                    self.users.insert(u.clone());
+                }
             }
         }
         let c = page.classes();
@@ -288,7 +334,12 @@ impl SampleClusters {
         tally.merge(&page);
     }
 
-    pub(crate) fn shares(&self) -> SampleShares {
+    /// What the sample says about the table: 95% intervals, or with `whole_table` (every
+    /// segment read to its end) the exact shares, with no interval.
+    pub(crate) fn shares(&self, whole_table: bool) -> SampleShares {
+        if whole_table {
+            return self.exact_shares();
+        }
         let class = |i: usize| -> Vec<Cluster> {
             self.pages
                 .iter()
@@ -331,11 +382,39 @@ impl SampleClusters {
                     .map(|p| (p.users, p.items as f64))
                     .collect::<Vec<_>>(),
             ),
+            whole_table: false,
         }
     }
 }
 
-/// What a sample says about the whole table, each with a 95 % interval.
+impl SampleClusters {
+    /// The sample is the table: each share counted, not estimated.
+    fn exact_shares(&self) -> SampleShares {
+        let items: u64 = self.pages.iter().map(|p| p.items).sum();
+        let hits = |idx: &[usize]| -> u64 {
+            self.pages
+                .iter()
+                .map(|p| idx.iter().map(|i| p.hits[*i]).sum::<u64>())
+                .sum()
+        };
+        let bytes: f64 = self.pages.iter().map(|p| p.bytes).sum();
+        SampleShares {
+            classes: CLASS_NAMES
+                .iter()
+                .enumerate()
+                .map(|(i, n)| ((*n).to_owned(), Proportion::exact(hits(&[i]), items)))
+                .collect(),
+            expired_not_deleted: Proportion::exact(hits(&[5, 6]), items),
+            ttl_missing_or_malformed: Proportion::exact(hits(&[0, 1, 2, 3]), items),
+            item_bytes: Mean::exact(bytes, items),
+            events_per_user: Mean::exact(items as f64, self.users.len() as u64),
+            whole_table: true,
+        }
+    }
+}
+
+/// What a sample says about the whole table, each with a 95 % interval (or exact, when the
+/// sample read the whole table).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct SampleShares {
     pub classes: std::collections::BTreeMap<String, Proportion>,
@@ -343,6 +422,8 @@ pub(crate) struct SampleShares {
     pub ttl_missing_or_malformed: Proportion,
     pub item_bytes: Mean,
     pub events_per_user: Mean,
+    /// Every item of the table was read: the shares are exact.
+    pub whole_table: bool,
 }
 
 /// A full scan's course: what it was expected to cost and what it did.
@@ -437,7 +518,7 @@ fn class_finding(
     }
     // A sample's count says little alone: say what it means for the table, with the interval.
     let of_table = share
-        .map(|p| format!("; {} of the table", p.text()))
+        .map(|p| format!("; {}", p.of_table()))
         .unwrap_or_default();
     if class.count == 0 {
         Finding::ok(check, format!("no {what}{of_table}")).evidence(evidence)
@@ -459,6 +540,14 @@ fn class_finding(
 
 fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
     match &facts.scope {
+        Scope::Sample { asked, cost, .. } if cost.whole_table => Finding::ok(
+            CheckId::TtlScope,
+            format!(
+                "read the whole table: all {} items (every one of its {} segments to the end, {} pages, {:.1} read units); the counts and shares are exact, not estimates",
+                t.scanned, cost.total_segments, cost.pages, cost.read_units
+            ),
+        )
+        .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
         Scope::Sample { asked, cost, .. } => Finding::ok(
             CheckId::TtlScope,
             format!(
@@ -622,7 +711,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
     let grace = age_text(facts.grace_s);
     let of_table = |name: &str| {
         share(name)
-            .map(|p| format!("; {} of the table", p.text()))
+            .map(|p| format!("; {}", p.of_table()))
             .unwrap_or_default()
     };
     out.push(
@@ -871,7 +960,8 @@ pub(crate) async fn read_sample(
         clusters.add_page(items, now, grace, &mut tally)
     })
     .await?;
-    Ok((tally, cost, clusters.shares()))
+    let shares = clusters.shares(cost.whole_table);
+    Ok((tally, cost, shares))
 }
 
 /// The facts of a sample read after `meta` (what `check-ttl` and `health-check monthly` use).
@@ -988,6 +1078,49 @@ mod tests {
         assert_eq!(tally.overdue.oldest_age_s, Some(3 * 86_400));
         // Older than 30 days by timestamp: none (ts is 5 days before now).
         assert_eq!(tally.older_than_30d.count, 0);
+    }
+
+    /// Issue 23 §8: a state file's tally is checked before a resume counts on from it.
+    #[test]
+    fn a_tally_that_does_not_add_up_is_named() {
+        use crate::scale::fullscan::StateTally;
+        let mut t = TtlTally {
+            scanned: 10,
+            ..Default::default()
+        };
+        t.missing.count = 4;
+        t.overdue.count = 3;
+        t.older_than_30d.count = 10;
+        assert_eq!(t.inconsistency(10), None);
+        type Edit = Box<dyn Fn(&mut TtlTally)>;
+        let cases: Vec<(Edit, u64, &str)> = vec![
+            (
+                Box::new(|_| {}),
+                12,
+                "its tally counts 10 items, but 12 were read",
+            ),
+            (
+                Box::new(|t| t.too_far.count = 5),
+                10,
+                "its classes hold 12 items, more than the 10 read",
+            ),
+            (
+                Box::new(|t| t.older_than_30d.count = 11),
+                10,
+                "its class older_than_30d holds 11 items",
+            ),
+            (
+                Box::new(|t| t.overdue.examples = vec!["k".into(); 4]),
+                10,
+                "its class overdue has 4 examples for 3 items",
+            ),
+        ];
+        for (i, (edit, items, words)) in cases.into_iter().enumerate() {
+            let mut bad = t.clone();
+            edit(&mut bad);
+            let why = bad.inconsistency(items).unwrap_or_default();
+            assert!(why.contains(words), "case {i}: {why}");
+        }
     }
 
     #[test]

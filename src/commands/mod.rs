@@ -137,7 +137,10 @@ pub fn time_limit(command: &Command, flag: Option<Duration>) -> Option<Duration>
         Command::Insights(InsightsCommand::Run(a)) => plus(a.max_wait, 2),
         Command::Bench(BenchCommand::Write(a) | BenchCommand::Read(a)) => plus(a.duration, 5),
         Command::Bench(BenchCommand::Cleanup(_)) => minutes(30),
-        Command::CheckTtl(a) if a.full || a.cleanup || a.repair => minutes(60),
+        // A resume is the rest of a full scan (or repair): the same hour.
+        Command::CheckTtl(a) if a.full || a.cleanup || a.repair || a.resume.is_some() => {
+            minutes(60)
+        }
         Command::StreamStatus(a) => plus(a.probe_timeout, 5),
         _ => minutes(5),
     }
@@ -324,6 +327,13 @@ mod tests {
         assert_eq!(limit(&["events", "query", "--user", "u"]), min(10));
         assert_eq!(limit(&["health-check", "monthly"]), min(15));
         assert_eq!(limit(&["check-ttl", "--full"]), min(60));
+        // Issue 23 §8: `--resume FILE` (the form the hints give) had the sample's 5 minutes.
+        assert_eq!(limit(&["check-ttl", "--resume", "scan.json"]), min(60));
+        assert_eq!(
+            limit(&["check-ttl", "--repair", "--resume", "scan.json"]),
+            min(60)
+        );
+        assert_eq!(limit(&["check-ttl"]), min(5));
         assert_eq!(limit(&["dr-drill"]), min(6 * 60 + 15));
         assert_eq!(
             limit(&["bench", "write", "--duration", "30s"]),

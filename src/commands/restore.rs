@@ -1,7 +1,11 @@
 //! `pitr-restore` and `dr-drill`: start a point-in-time restore into a new table, wait for it
 //! (hours on AWS; Ctrl-C leaves it running and says how to resume), verify it, and re-apply what
-//! a restore does not carry (TTL, stream, PITR, tags: AWS says they must be set up again,
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html).
+//! a restore does not carry (TTL, stream, PITR, tags, and deletion protection when the source
+//! has it: AWS says they must be set up again,
+//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html,
+//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html).
+//! What it cannot re-apply (IAM and resource-based policies, table class, warm throughput, auto
+//! scaling, alarms) is on the cutover checklist it prints.
 //! The source table is only ever read, and never scanned unless an exact count is asked for.
 
 use crate::report::CheckId;
@@ -17,7 +21,7 @@ use super::restore_data::{
     DrillData, DrillTargets, RestoreData, RestoreFinished, RestorePlan, RestoreRun, Window,
 };
 use crate::aws::error::{AwsResultExt, table_resource};
-use crate::aws::settings::{self, Change, Desired, Outcomes};
+use crate::aws::settings::{self, Change, Desired, Outcomes, Protection};
 use crate::aws::table as ddb;
 use crate::checks::restore as verify;
 use crate::cli::{DrillArgs, RestoreArgs, RestorePoint};
@@ -145,11 +149,21 @@ fn plan_pairs(p: &Plan) -> Vec<(&'static str, String)> {
         (
             "re-apply",
             format!(
-                "TTL on ttl, stream NEW_IMAGE, PITR {} days, the source's tags",
-                p.retention_days
+                "TTL on ttl, stream NEW_IMAGE, PITR {} days, the source's tags{}",
+                p.retention_days,
+                if protected(&p.source_table) {
+                    ", deletion protection (the source has it)"
+                } else {
+                    ""
+                }
             ),
         ),
     ]
+}
+
+/// Whether a table has deletion protection on.
+fn protected(t: &TableDescription) -> bool {
+    t.deletion_protection_enabled() == Some(true)
 }
 
 /// The point a restore goes back to: `--to`, else the latest restorable time when it started
@@ -255,13 +269,15 @@ async fn wait(
     }
 }
 
-/// What a restore does not carry over (facts of AWS: TTL, stream, PITR, tags), wanted as the
-/// source has them; `aws:` tags are never copied.
+/// What a restore does not carry over (facts of AWS: TTL, stream, PITR, tags, deletion
+/// protection), wanted as the source has them; `aws:` tags are never copied. A drill's table is
+/// deleted when the drill ends, so it never gets deletion protection.
 async fn desired(
     ctx: &Context,
     source: &TableDescription,
     retention_days: i32,
     own_tags: Vec<Tag>,
+    drill: bool,
 ) -> anyhow::Result<Desired> {
     let mut tags = match source.table_arn() {
         Some(arn) => ddb::tags(ctx.dynamodb().await?, arn).await?,
@@ -269,31 +285,105 @@ async fn desired(
     };
     tags.retain(|t| !settings::is_aws_tag(&t.key));
     tags.extend(own_tags);
+    let deletion_protection = match (drill, protected(source)) {
+        (true, _) => Protection::LeaveOff("a drill table is deleted when the drill ends"),
+        (false, true) => Protection::On,
+        (false, false) => Protection::LeaveOff("the source has none"),
+    };
     Ok(Desired {
         ttl_attribute: spec::TTL_ATTRIBUTE.to_owned(),
         stream_view: StreamViewType::NewImage,
         pitr_days: retention_days,
         tags,
+        deletion_protection,
     })
 }
 
-fn cutover_steps(source: &str, target: &str, stream_arn: Option<&str>) -> Vec<String> {
-    vec![
-        format!("1. Update the Lambda environment variable EVENTS_TABLE_NAME to {target}"),
-        "2. Redeploy the Lambda functions".into(),
-        format!("3. Update Terraform state (import {target}) if the table is managed there"),
+/// The cutover checklist: what the operator does, including everything a restore drops that
+/// this tool does not set (docs/aws-facts.md §6.4). `reapplied`: what the re-apply did (`None`:
+/// `--no-reapply`).
+fn cutover_steps(
+    source: &TableDescription,
+    target: &str,
+    stream_arn: Option<&str>,
+    reapplied: Option<&Outcomes>,
+) -> Vec<String> {
+    let name = source.table_name().unwrap_or_default();
+    let steps = [
+        format!("Update the Lambda environment variable EVENTS_TABLE_NAME to {target}"),
+        "Redeploy the Lambda functions".into(),
+        format!("Update Terraform state (import {target}) if the table is managed there"),
         format!(
-            "4. Point the stream consumer's event source mapping at the new stream ({})",
+            "Update the IAM policies, and any resource-based policy, that name {name} or its stream: {target} has a new table ARN and a new stream ARN, and a restore copies no policy (eventsctl --table {target} iam-policy prints this tool's)"
+        ),
+        format!(
+            "Point the stream consumer's event source mapping at the new stream ({})",
             stream_arn.unwrap_or("see eventsctl --table TARGET stream-status")
         ),
         format!(
-            "5. Alarms and dashboards are not restored: eventsctl --table {target} alarms apply and dashboard apply"
+            "Alarms, dashboards and auto scaling are not restored: eventsctl --table {target} alarms apply and dashboard apply; set auto scaling again if {name} had it"
         ),
-        "6. Verify API functionality (eventsctl --table TARGET diagnose writes --canary)".into(),
         format!(
-            "7. Only after verification: retire {source} (this tool never deletes it) and write the postmortem"
+            "Table class and warm throughput are not carried over: set them again if {name} had them (aws dynamodb update-table --table-name {target} --table-class ... / --warm-throughput ...)"
         ),
-    ]
+        protection_step(source, target, reapplied),
+        "Verify API functionality (eventsctl --table TARGET diagnose writes --canary)".into(),
+        format!(
+            "Only after verification: retire {name} (this tool never deletes it) and write the postmortem"
+        ),
+    ];
+    steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}. {s}", i + 1))
+        .collect()
+}
+
+/// The checklist's line on what the re-apply set: TTL, stream, PITR and tags (or what failed,
+/// or nothing with `--no-reapply`), then deletion protection.
+fn protection_step(
+    source: &TableDescription,
+    target: &str,
+    reapplied: Option<&Outcomes>,
+) -> String {
+    let name = source.table_name().unwrap_or_default();
+    let turn_on =
+        format!("aws dynamodb update-table --table-name {target} --deletion-protection-enabled");
+    let Some(outcomes) = reapplied else {
+        return format!(
+            "Nothing was re-applied (--no-reapply): TTL, stream, PITR, tags and deletion protection are off on {target}; set them before it serves (deletion protection: {turn_on})"
+        );
+    };
+    let failed: Vec<&str> = outcomes
+        .iter()
+        .filter(|(k, c)| *k != "deletion_protection" && c.is_failed())
+        .map(|(k, _)| *k)
+        .collect();
+    let others = if failed.is_empty() {
+        "TTL, stream, PITR and tags are re-applied (above)".to_owned()
+    } else {
+        format!(
+            "Not re-applied: {} (above); once the cause is fixed, eventsctl --table {name} pitr-restore --resume {target} sets what is missing",
+            failed.join(", ")
+        )
+    };
+    let change = outcomes
+        .iter()
+        .find(|(k, _)| *k == "deletion_protection")
+        .map(|(_, c)| c);
+    let protection = match change {
+        Some(c) if c.is_failed() => format!(
+            "Deletion protection could not be turned on ({}): turn it on before {target} serves: {turn_on}",
+            c.text()
+        ),
+        _ if protected(source) => {
+            format!("Deletion protection is on again on {target}, as on the source")
+        }
+        _ => format!(
+            "The source had no deletion protection, so {target} has none: for production, turn it on: {turn_on}"
+        ),
+    };
+    format!("{others}. {protection}")
 }
 
 /// Wait, re-apply, verify: everything after the restore started.
@@ -319,8 +409,7 @@ struct FinishOpts {
     verify: verify::VerifyOpts,
 }
 
-const RB_REAPPLY: &str =
-    "Disaster Recovery: what a restore does not carry (TTL, stream, PITR, tags)";
+const RB_REAPPLY: &str = "Disaster Recovery: what a restore does not carry (TTL, stream, PITR, tags, deletion protection)";
 
 async fn finish(
     ctx: &Context,
@@ -563,7 +652,7 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
     let desired = if args.no_reapply {
         None
     } else {
-        Some(desired(ctx, &source_table, retention, own_tags.clone()).await?)
+        Some(desired(ctx, &source_table, retention, own_tags.clone(), false).await?)
     };
     let f = finish(
         ctx,
@@ -619,7 +708,12 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
     report.extend(f.findings);
     report.section(Section::lines(
         "Cutover checklist (runbook step 4; eventsctl does not perform it)",
-        cutover_steps(ctx.table(), &target, f.target.latest_stream_arn()),
+        cutover_steps(
+            &source_table,
+            &target,
+            f.target.latest_stream_arn(),
+            f.applied.as_ref(),
+        ),
     ));
     Ok(report)
 }
@@ -760,6 +854,7 @@ pub(crate) async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result
         &plan.source_table,
         plan.retention_days,
         own_tags.clone(),
+        true,
     )
     .await?;
     let f = finish(
@@ -859,4 +954,87 @@ pub(crate) async fn drill(ctx: &Context, args: &DrillSettings) -> anyhow::Result
     ));
     report.note("Attach this record to the monthly health check (runbook: Test PITR Restore, step 3: document restore time).");
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(protected: bool) -> TableDescription {
+        TableDescription::builder()
+            .table_name("app-prod-events")
+            .deletion_protection_enabled(protected)
+            .build()
+    }
+
+    fn reapplied(protection: Change) -> Outcomes {
+        vec![
+            ("ttl", Change::Applied("enabled on `ttl`".into())),
+            ("deletion_protection", protection),
+        ]
+    }
+
+    /// Issue 23 §6: the checklist said nothing of deletion protection, policies naming the old
+    /// table, table class or warm throughput, so a restored table went into service without.
+    #[test]
+    fn the_cutover_checklist_lists_everything_a_restore_drops() {
+        let on = Change::Applied("turned on (the source has it)".into());
+        let steps = cutover_steps(&source(true), "t2", Some("arn:s"), Some(&reapplied(on)));
+        let text = steps.join("\n");
+        for what in [
+            "EVENTS_TABLE_NAME",
+            "IAM policies",
+            "resource-based policy",
+            "new stream ARN",
+            "arn:s",
+            "auto scaling",
+            "alarms apply",
+            "Table class and warm throughput",
+            "Deletion protection is on again on t2",
+            "retire app-prod-events",
+        ] {
+            assert!(text.contains(what), "{what}: {text}");
+        }
+        assert!(
+            steps
+                .iter()
+                .enumerate()
+                .all(|(i, s)| s.starts_with(&format!("{}. ", i + 1)))
+        );
+
+        let step = |src: bool, r: Option<&Outcomes>| protection_step(&source(src), "t2", r);
+        let failed = reapplied(Change::Failed(
+            "AccessDenied on dynamodb:UpdateTable".into(),
+        ));
+        let s = step(true, Some(&failed));
+        assert!(
+            s.starts_with("TTL, stream, PITR and tags are re-applied"),
+            "{s}"
+        );
+        assert!(
+            s.contains("could not be turned on (AccessDenied")
+                && s.contains("--deletion-protection-enabled"),
+            "{s}"
+        );
+        let none = reapplied(Change::Unchanged("left off: the source has none".into()));
+        let s = step(false, Some(&none));
+        assert!(
+            s.contains("had no deletion protection") && s.contains("--deletion-protection-enabled"),
+            "{s}"
+        );
+        let mut ttl_failed = reapplied(Change::Unchanged("already on".into()));
+        ttl_failed[0].1 = Change::Failed("ValidationException".into());
+        let s = step(true, Some(&ttl_failed));
+        assert!(
+            s.contains("Not re-applied: ttl")
+                && s.contains("pitr-restore --resume t2")
+                && s.contains("Deletion protection is on again"),
+            "{s}"
+        );
+        let s = step(true, None);
+        assert!(
+            s.contains("--no-reapply") && s.contains("deletion protection"),
+            "{s}"
+        );
+    }
 }

@@ -25,6 +25,7 @@ fn desired(args: &TableCreateArgs) -> Desired {
         stream_view: spec.stream_view,
         pitr_days: args.pitr_days,
         tags: ddb::tag_list(&[MANAGED_TAG]),
+        deletion_protection: crate::aws::settings::Protection::NotManaged,
     }
 }
 

@@ -21,7 +21,7 @@ use crate::context::Context;
 use crate::error::{Refusal, UsageError};
 use crate::report::{DataError, Finding, Report, Section};
 use crate::scale::estimate::ScanEstimate;
-use crate::scale::fullscan::{Checkpoint, FullScan, default_state_file};
+use crate::scale::fullscan::{Checkpoint, FullScan, StateTally, state_file_name};
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
 
 const COMMAND: &str = "check-ttl";
@@ -33,6 +33,12 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
     let grace = args.grace.num_seconds();
     let resumed = state_files::<TtlTally>(args, COMMAND, ctx.table(), "--resume")?;
     let now = Utc::now();
+    let scans =
+        !args.cleanup && args.export.from_export.is_none() && (args.full || resumed.is_some());
+    // Where the scan's state goes, settled before the first AWS call.
+    let state_file = (scans && !args.estimate)
+        .then(|| state_file_for(args, ctx.table(), now.timestamp(), crate::files::state_dir))
+        .transpose()?;
     let meta = gather_meta(ctx, now).await?;
     let mut export_note = None;
     let facts = if args.cleanup {
@@ -41,8 +47,8 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
         let (facts, note) = from_export(ctx, args, meta, which).await?;
         export_note = note;
         facts
-    } else if args.full || resumed.is_some() {
-        match full(ctx, args, meta, now.timestamp(), resumed).await? {
+    } else if scans {
+        match full(ctx, args, meta, now.timestamp(), resumed, state_file).await? {
             Full::Facts(f) => *f,
             Full::EstimateOnly(r) => return Ok(*r),
         }
@@ -70,9 +76,10 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
     Ok(report)
 }
 
-/// Files first, before any AWS call: a state file to resume must be this command's (`command`);
-/// a new one (`--checkpoint`) must not replace another scan's. `resume` is the flags that
-/// continue one, for the message.
+/// Files first, before any AWS call: a state file to resume must be this command's, on this
+/// table, and add up (`Checkpoint::load`); a new one (`--checkpoint`) must not replace another
+/// scan's and must be writable where it is named. `resume` is the flags that continue one, for
+/// the message.
 pub(super) fn state_files<T>(
     args: &CheckTtlArgs,
     command: &str,
@@ -80,22 +87,51 @@ pub(super) fn state_files<T>(
     resume: &str,
 ) -> Result<Option<Checkpoint<T>>, UsageError>
 where
-    T: serde::Serialize + serde::de::DeserializeOwned + Default,
+    T: serde::Serialize + serde::de::DeserializeOwned + Default + StateTally,
 {
-    if let Some(p) = &args.checkpoint
-        && p.exists()
-    {
-        return Err(UsageError::new(format!(
-            "the state file {} exists: continue that scan with {resume} {0}, or give another --checkpoint",
-            p.display()
-        )));
+    if let Some(p) = &args.checkpoint {
+        if p.exists() {
+            return Err(UsageError::new(format!(
+                "the state file {} exists: continue that scan with {resume} {0}, or give another --checkpoint",
+                p.display()
+            )));
+        }
+        crate::files::check(
+            &crate::files::Output {
+                flag: "--checkpoint",
+                path: p,
+                force: false,
+            },
+            &[],
+        )?;
     }
     args.resume
         .as_ref()
         .map(|p| {
-            Checkpoint::<T>::load(p, command, table).map_err(|e| UsageError::new(e.to_string()))
+            Checkpoint::<T>::load(p, command, table, Utc::now().timestamp())
+                .map_err(|e| UsageError::new(e.to_string()))
         })
         .transpose()
+}
+
+/// Where a full scan's state goes: the file it was resumed from (`--resume`), else
+/// `--checkpoint`, else a new name in the private state directory (`default_dir`:
+/// `files::state_dir`, created 0700), named for the table and `now`.
+pub(super) fn state_file_for(
+    args: &CheckTtlArgs,
+    table: &str,
+    now: i64,
+    default_dir: impl FnOnce() -> std::io::Result<PathBuf>,
+) -> Result<PathBuf, UsageError> {
+    if let Some(p) = args.resume.clone().or_else(|| args.checkpoint.clone()) {
+        return Ok(p);
+    }
+    let dir = default_dir().map_err(|e| {
+        UsageError::new(format!(
+            "no private place for the scan's state file ({e}); name one with --checkpoint FILE"
+        ))
+    })?;
+    Ok(dir.join(state_file_name(table, now)))
 }
 
 /// The segments a full scan reads in: a resumed scan's own, else `--segments`, else enough for
@@ -122,10 +158,10 @@ pub(super) struct ScanSetup<T> {
     pub resumed: bool,
 }
 
-/// The one setup of a full scan: the state goes to the file it was resumed from (`--resume`),
-/// else to `--checkpoint`, else to a new default name; it starts from `resumed` (loaded by
-/// [`state_files`]), else from a new checkpoint of `command` in `segments` segments that judges
-/// every item against `now`; it reads the TTL projection with the flags' caps.
+/// The one setup of a full scan: its state goes to `state_file` ([`state_file_for`]); it starts
+/// from `resumed` (loaded by [`state_files`]), else from a new checkpoint of `command` in
+/// `segments` segments that judges every item against `now`; it reads the TTL projection with
+/// the flags' caps.
 pub(super) fn scan_setup<T>(
     table: &str,
     command: &str,
@@ -133,15 +169,11 @@ pub(super) fn scan_setup<T>(
     resumed: Option<Checkpoint<T>>,
     segments: i32,
     now: i64,
+    state_file: PathBuf,
 ) -> ScanSetup<T>
 where
-    T: serde::Serialize + serde::de::DeserializeOwned + Default,
+    T: serde::Serialize + serde::de::DeserializeOwned + Default + StateTally,
 {
-    let state_file = args
-        .resume
-        .clone()
-        .or_else(|| args.checkpoint.clone())
-        .unwrap_or_else(|| default_state_file(table, now));
     let was_resumed = resumed.is_some();
     let checkpoint = resumed.unwrap_or_else(|| Checkpoint::new(command, table, segments, now));
     let scan = FullScan {
@@ -190,6 +222,7 @@ async fn full(
     meta: TtlMeta,
     now: i64,
     resumed: Option<Checkpoint<TtlTally>>,
+    state_file: Option<PathBuf>,
 ) -> anyhow::Result<Full> {
     let grace = args.grace.num_seconds();
     let estimate = estimate_for(args, &meta, resumed.as_ref());
@@ -225,6 +258,10 @@ async fn full(
         ))
         .into());
     }
+    let state_file = match state_file {
+        Some(p) => p,
+        None => state_file_for(args, ctx.table(), now, crate::files::state_dir)?,
+    };
     let ScanSetup {
         scan,
         checkpoint: cp,
@@ -237,11 +274,17 @@ async fn full(
         resumed,
         estimate.total_segments,
         now,
+        state_file,
     );
     let already = cp.items;
+    // Named while it runs: after a kill, this is the file to resume from.
     let bar = ctx.progress().bar(
         meta.approx_items.filter(|n| *n > 0).map(|n| n as u64),
-        format!("scanning ({})", estimate.text()),
+        format!(
+            "scanning ({}); state in {}",
+            estimate.text(),
+            state_file.display()
+        ),
     );
     bar.inc(already);
     let run = read_full(
@@ -539,28 +582,21 @@ fn report(facts: TtlFacts) -> Result<Report, DataError> {
         ));
     }
     if let Some(s) = data.sample {
+        let title = if s.whole_table {
+            "The whole table (every item read: exact)"
+        } else {
+            "The sample, for the whole table (95% intervals)"
+        };
         report.section(Section::pairs(
-            "The sample, for the whole table (95% intervals)",
+            title,
             vec![
                 ("expired, not deleted", s.expired_not_deleted.text()),
                 (
                     "ttl missing or malformed",
                     s.ttl_missing_or_malformed.text(),
                 ),
-                (
-                    "item size, bytes",
-                    format!(
-                        "{:.0} ({:.0}-{:.0})",
-                        s.item_bytes.mean, s.item_bytes.low, s.item_bytes.high
-                    ),
-                ),
-                (
-                    "events per user",
-                    format!(
-                        "{:.1} ({:.1}-{:.1})",
-                        s.events_per_user.mean, s.events_per_user.low, s.events_per_user.high
-                    ),
-                ),
+                ("item size, bytes", s.item_bytes.text(0)),
+                ("events per user", s.events_per_user.text(1)),
             ],
         ));
     }
@@ -586,23 +622,47 @@ mod tests {
     }
 
     #[test]
-    fn a_scan_saves_its_state_to_the_resumed_file_else_the_checkpoint_else_a_new_name() {
-        let new = scan_setup::<TtlTally>("t", COMMAND, &args(&["--full"]), None, 8, 100);
-        assert_eq!(new.state_file, default_state_file("t", 100));
+    fn a_scan_saves_its_state_to_the_resumed_file_else_the_checkpoint_else_the_state_dir() {
+        let private = PathBuf::from("/home/u/.local/state/eventsctl");
+        let dir = || Ok(private.clone());
+        let no_dir = || {
+            Err(std::io::Error::other(
+                "the state directory is open to others",
+            ))
+        };
+        let full = args(&["--full"]);
+        // Issue 23 §7: the default was the shared temporary directory.
+        let file = state_file_for(&full, "t", 100, dir).unwrap();
+        assert_eq!(file, private.join("scan-t-100.json"));
+        assert!(!file.starts_with(std::env::temp_dir()));
+        // No private place: one line naming the way out, before any scan.
+        let err = state_file_for(&full, "t", 100, no_dir).unwrap_err();
+        assert!(
+            err.0.contains("--checkpoint FILE") && err.0.contains("open to others"),
+            "{err}"
+        );
+
+        let new = scan_setup::<TtlTally>("t", COMMAND, &full, None, 8, 100, file.clone());
+        assert_eq!(new.state_file, file);
         assert_eq!(new.scan.state_file.as_ref(), Some(&new.state_file));
         assert!(!new.resumed);
         assert_eq!(new.checkpoint.total_segments, 8);
         assert_eq!(new.checkpoint.reference_time, 100);
         assert_eq!(new.checkpoint.command, COMMAND);
 
+        // --checkpoint and --resume choose another place, and need no state directory.
         let a = args(&["--full", "--checkpoint", "/tmp/cp.json"]);
-        let named = scan_setup::<TtlTally>("t", COMMAND, &a, None, 8, 100);
-        assert_eq!(named.state_file, PathBuf::from("/tmp/cp.json"));
+        assert_eq!(
+            state_file_for(&a, "t", 100, no_dir).unwrap(),
+            PathBuf::from("/tmp/cp.json")
+        );
 
         // A resumed scan keeps its file, its segments and its reference time.
         let a = args(&["--resume", "/tmp/old.json", "--concurrency", "3"]);
+        let old_file = state_file_for(&a, "t", 100, no_dir).unwrap();
+        assert_eq!(old_file, PathBuf::from("/tmp/old.json"));
         let old = Checkpoint::<TtlTally>::new(COMMAND, "t", 16, 42);
-        let resumed = scan_setup("t", COMMAND, &a, Some(old), 8, 100);
+        let resumed = scan_setup("t", COMMAND, &a, Some(old), 8, 100, old_file);
         assert_eq!(resumed.state_file, PathBuf::from("/tmp/old.json"));
         assert!(resumed.resumed);
         assert_eq!(resumed.checkpoint.total_segments, 16);

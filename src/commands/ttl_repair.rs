@@ -1,102 +1,35 @@
-//! `check-ttl --repair` (beyond the runbook): rewrites the `ttl` of each item TTL will never
-//! delete (missing, a string, milliseconds, far in the future) to the runbook's value, the
-//! event's timestamp + 30 days in epoch seconds, a Number.
+//! `check-ttl --repair` (beyond the runbook): gives the items TTL never deletes a Number `ttl`
+//! in epoch seconds (which value, and which items are left alone: `checks::ttl_repair`).
 //!
 //! Each write is an UpdateItem with a condition that the item is as it was read (same `ttl`,
 //! same `timestamp`, still there), at `--rate` writes a second, through the full scan's
 //! machinery (read rate, budget, checkpoint and `--resume`; a page counts as read only after its
-//! writes). `--dry-run` counts what it would rewrite; production needs `--yes`.
+//! writes). A ttl is never shortened, and never set already past, unless the class is named
+//! (`--classes too_far`, `--expire-now CLASS`). `--dry-run` counts, class by class, what it
+//! would rewrite and how many items would expire at once; production needs `--yes`.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
 
-use crate::report::CheckId;
-use std::collections::HashMap;
-
-use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 use futures::StreamExt;
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde::Serialize;
 
-use super::ttl::{ScanSetup, scan_setup};
+use super::ttl::{ScanSetup, scan_setup, state_file_for};
 use crate::aws::AwsResultExt;
 use crate::aws::error::table_resource;
-use crate::checks::ttl::{TtlClass, TtlTally, classify, event_time, gather_meta, key_text};
+use crate::checks::ttl::{TtlTally, gather_meta};
+use crate::checks::ttl_repair::{
+    Fix, KEPT, RepairCounts, RepairRun, RepairState, Selection, Step, class_section, finding, plan,
+};
 use crate::cli::CheckTtlArgs;
 use crate::context::Context;
+use crate::error::UsageError;
 use crate::events::writer::RateLimiter;
-use crate::report::{Finding, Report, Section};
+use crate::report::{CheckId, Finding, Report, Section};
 use crate::scale::fullscan::{Stopped, run_with};
-use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
+use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
+use aws_sdk_dynamodb::types::AttributeValue;
 
 const COMMAND: &str = "check-ttl --repair";
-const ERRORS_KEPT: usize = 5;
-
-/// What the repair did so far; kept in the state file with the tally, so a resume counts on.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub(crate) struct RepairCounts {
-    /// Items whose `ttl` TTL would never act on (missing, not a Number, milliseconds, too far).
-    pub candidates: u64,
-    pub repaired: u64,
-    /// The condition failed: the item changed (or went) between the read and the write.
-    pub skipped_changed: u64,
-    /// No event time to compute the value from (no `timestamp`, no time in the sort key).
-    pub skipped_no_timestamp: u64,
-    pub failed: u64,
-    pub errors: Vec<String>,
-    /// Examples of what would be (or was) written: `key: old -> new`.
-    pub examples: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub(crate) struct RepairState {
-    pub tally: TtlTally,
-    pub repair: RepairCounts,
-}
-
-/// The write one item needs: its key, the `ttl` as read (`None`: missing), the `timestamp` as
-/// read, and the new value.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Fix {
-    pub key: HashMap<String, AttributeValue>,
-    pub old_ttl: Option<AttributeValue>,
-    pub old_timestamp: Option<AttributeValue>,
-    pub new_ttl: i64,
-}
-
-/// Whether an item needs a new `ttl`, and which: `Ok(None)` it is fine, `Err(())` it needs one
-/// but has no event time to compute it from.
-#[allow(clippy::result_unit_err)]
-pub(crate) fn plan(item: &HashMap<String, AttributeValue>, now: i64) -> Result<Option<Fix>, ()> {
-    let (class, _) = classify(item, now, 0);
-    if !matches!(
-        class,
-        TtlClass::Missing | TtlClass::NotNumber | TtlClass::Milliseconds | TtlClass::TooFar
-    ) {
-        return Ok(None);
-    }
-    let Some(t) = event_time(item) else {
-        return Err(());
-    };
-    let key = [PARTITION_KEY, SORT_KEY]
-        .iter()
-        .filter_map(|k| item.get(*k).map(|v| ((*k).to_owned(), v.clone())))
-        .collect();
-    Ok(Some(Fix {
-        key,
-        old_ttl: item.get(TTL_ATTRIBUTE).cloned(),
-        old_timestamp: item.get("timestamp").cloned(),
-        new_ttl: t + TTL_DAYS * 86_400,
-    }))
-}
-
-fn show(v: &Option<AttributeValue>) -> String {
-    match v {
-        None => "missing".to_owned(),
-        Some(AttributeValue::N(n)) => n.clone(),
-        Some(AttributeValue::S(s)) => format!("\"{s}\""),
-        Some(other) => format!("{other:?}").chars().take(40).collect(),
-    }
-}
 
 /// UpdateItem `SET #ttl = :new` if the item is still there with the `ttl` and `timestamp` that
 /// were read. `Ok(false)`: it changed since (ConditionalCheckFailed), nothing written.
@@ -143,11 +76,70 @@ async fn write_fix(
     }
 }
 
+/// The flags and the state file, before any AWS call: what to repair (a resume goes on as it
+/// began), where the state goes.
+fn prepare(
+    args: &CheckTtlArgs,
+    table: &str,
+    now: i64,
+) -> Result<
+    (
+        Option<crate::scale::fullscan::Checkpoint<RepairState>>,
+        Selection,
+        std::path::PathBuf,
+    ),
+    UsageError,
+> {
+    let resumed =
+        super::ttl::state_files::<RepairState>(args, COMMAND, table, "--repair --resume")?;
+    let selection = match (&resumed, &args.resume) {
+        (Some(cp), Some(file)) => Selection::for_resume(
+            &cp.state.repair.selection,
+            &args.classes,
+            &args.expire_now,
+            file,
+        ),
+        _ => Selection::from_flags(&args.classes, &args.expire_now),
+    }
+    .map_err(UsageError::new)?;
+    let state_file = state_file_for(args, table, now, crate::files::state_dir)?;
+    Ok((resumed, selection, state_file))
+}
+
+/// The writes of one page's fixes, `--rate` a second, 8 at a time, counted into `r`.
+async fn write_all(
+    client: &aws_sdk_dynamodb::Client,
+    table: &str,
+    limiter: &RateLimiter,
+    fixes: &[Fix],
+    r: &mut RepairCounts,
+) {
+    let results: Vec<_> = futures::stream::iter(fixes.iter())
+        .map(|fix| async {
+            limiter.acquire(1).await;
+            write_fix(client, table, fix).await
+        })
+        .buffer_unordered(8)
+        .collect()
+        .await;
+    for result in results {
+        match result {
+            Ok(true) => r.repaired += 1,
+            Ok(false) => r.skipped_changed += 1,
+            Err(e) => {
+                r.failed += 1;
+                if r.errors.len() < KEPT {
+                    r.errors.push(e.to_string());
+                }
+            }
+        }
+    }
+}
+
 pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, COMMAND, args.yes, args.dry_run)?;
-    let resumed =
-        super::ttl::state_files::<RepairState>(args, COMMAND, ctx.table(), "--repair --resume")?;
     let now = Utc::now().timestamp();
+    let (resumed, selection, state_file) = prepare(args, ctx.table(), now)?;
     let meta = gather_meta(ctx, Utc::now()).await?;
     let mut report = Report::action("check-ttl");
     if !meta.table_exists {
@@ -161,11 +153,21 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
     let segments = super::ttl::scan_segments(args, resumed.as_ref(), meta.bytes);
     let ScanSetup {
         scan,
-        checkpoint: cp,
+        checkpoint: mut cp,
         state_file,
         resumed: was_resumed,
-    } = scan_setup(ctx.table(), COMMAND, args, resumed, segments, now);
-    // The value is computed against the time the repair started, also on a resume.
+    } = scan_setup(
+        ctx.table(),
+        COMMAND,
+        args,
+        resumed,
+        segments,
+        now,
+        state_file,
+    );
+    cp.state.repair.selection = selection.clone();
+    // Classes are judged against the time the repair started, also on a resume (as the tally
+    // is); "already past" against the clock when the page is planned.
     let reference = cp.reference_time;
     let client = ctx.dynamodb_bulk().await?;
     let table = ctx.table().to_owned();
@@ -173,12 +175,15 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
     let dry_run = args.dry_run;
     let bar = ctx.progress().bar(
         meta.approx_items.filter(|n| *n > 0).map(|n| n as u64),
-        if dry_run {
-            "reading (dry run)"
-        } else {
-            "repairing"
-        }
-        .to_owned(),
+        format!(
+            "{}; state in {}",
+            if dry_run {
+                "reading (dry run)"
+            } else {
+                "repairing"
+            },
+            state_file.display()
+        ),
     );
     let run = run_with(
         client,
@@ -188,50 +193,17 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
             state.tally.add(item, reference, args.grace.num_seconds());
         },
         async |state: &mut RepairState, items: &[crate::events::scan::Item]| {
+            let page_now = Utc::now().timestamp();
             let mut fixes = Vec::new();
             for item in items {
-                match plan(item, reference) {
-                    Ok(None) => {}
-                    Ok(Some(fix)) => {
-                        state.repair.candidates += 1;
-                        if state.repair.examples.len() < ERRORS_KEPT {
-                            state.repair.examples.push(format!(
-                                "{}: {} -> {}",
-                                key_text(item),
-                                show(&fix.old_ttl),
-                                fix.new_ttl
-                            ));
-                        }
-                        fixes.push(fix);
-                    }
-                    Err(()) => {
-                        state.repair.candidates += 1;
-                        state.repair.skipped_no_timestamp += 1;
-                    }
+                let step = plan(item, reference, page_now, &selection);
+                state.repair.count(&step, item);
+                if let Step::Write { fix, .. } = step {
+                    fixes.push(fix);
                 }
             }
-            if dry_run {
-                return;
-            }
-            let results: Vec<_> = futures::stream::iter(fixes.iter())
-                .map(|fix| async {
-                    limiter.acquire(1).await;
-                    write_fix(client, &table, fix).await
-                })
-                .buffer_unordered(8)
-                .collect()
-                .await;
-            for r in results {
-                match r {
-                    Ok(true) => state.repair.repaired += 1,
-                    Ok(false) => state.repair.skipped_changed += 1,
-                    Err(e) => {
-                        state.repair.failed += 1;
-                        if state.repair.errors.len() < ERRORS_KEPT {
-                            state.repair.errors.push(e.to_string());
-                        }
-                    }
-                }
+            if !dry_run {
+                write_all(client, &table, &limiter, &fixes, &mut state.repair).await;
             }
         },
         super::interrupted(),
@@ -240,103 +212,80 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
     .await;
     bar.finish_and_clear();
     let finished = run.finish(&state_file);
-    let r = &run.checkpoint.state.repair;
-    let incomplete = !finished;
-    report.failed = r.failed > 0 || incomplete;
-    let verb = if dry_run { "would rewrite" } else { "rewrote" };
-    let status = if r.failed > 0 || incomplete {
-        crate::report::Status::Warn
-    } else {
-        crate::report::Status::Ok
+    let data = RepairOutcome {
+        dry_run,
+        counts: &run.checkpoint.state.repair,
+        items_read: run.checkpoint.items,
+        read_units: run.checkpoint.read_units,
+        stopped: run.stopped,
+        failed_segments: &run.failed,
+        resumed: was_resumed,
+        state_file: (!finished).then(|| state_file.display().to_string()),
     };
-    let mut f = Finding::new(
-        CheckId::TtlRepair,
-        status,
-        format!(
-            "{verb} {} of {} item(s) whose ttl TTL never acts on (read {} items){}{}{}",
-            if dry_run {
-                r.candidates - r.skipped_no_timestamp
-            } else {
-                r.repaired
-            },
-            r.candidates,
-            run.checkpoint.items,
-            if r.skipped_changed > 0 {
-                format!(
-                    "; {} changed since read, left as they are",
-                    r.skipped_changed
-                )
-            } else {
-                String::new()
-            },
-            if r.skipped_no_timestamp > 0 {
-                format!("; {} without an event time, left", r.skipped_no_timestamp)
-            } else {
-                String::new()
-            },
-            if r.failed > 0 {
-                format!("; {} failed", r.failed)
-            } else {
-                String::new()
-            },
-        ),
-    )
-    .evidence(json!(r))
-    .runbook("Issue 2: TTL Not Deleting Expired Events (beyond the runbook: repair)");
-    if incomplete {
-        f = f.remedy(format!(
-            "the scan stopped before the end ({}): continue with `eventsctl check-ttl --repair --resume {}`",
-            match (run.stopped, run.failed.first()) {
-                (Some(s), _) => format!("{s:?}").to_lowercase(),
-                (None, Some((seg, e))) => format!("segment {seg}: {e}"),
-                (None, None) => "unknown".to_owned(),
-            },
-            state_file.display()
-        ));
-    } else if r.failed > 0 {
-        f = f.remedy(
-            "run `eventsctl check-ttl --repair` again: it rewrites only what is still wrong",
-        );
+    fill(&mut report, data, &run.checkpoint.state.tally)?;
+    Ok(report)
+}
+
+/// The repair's finding, sections and data, from what the run did.
+fn fill(report: &mut Report, o: RepairOutcome, tally: &TtlTally) -> anyhow::Result<()> {
+    let r = o.counts;
+    let incomplete = o.state_file.as_ref().map(|file| {
+        let why = match (o.stopped, o.failed_segments.first()) {
+            (Some(s), _) => format!("{s:?}").to_lowercase(),
+            (None, Some((seg, e))) => format!("segment {seg}: {e}"),
+            (None, None) => "unknown".to_owned(),
+        };
+        (why, format!("eventsctl check-ttl --repair --resume {file}"))
+    });
+    report.failed = r.failed > 0 || incomplete.is_some();
+    report.push(finding(&RepairRun {
+        counts: r,
+        dry_run: o.dry_run,
+        items_read: o.items_read,
+        incomplete,
+    }));
+    report.section(class_section(r, o.dry_run));
+    report.section(totals_section(r, o.dry_run));
+    if o.dry_run {
+        report.note("Nothing was written (--dry-run). Without it, each item is rewritten only if it is still as it was read.");
     }
-    report.push(f);
-    report.section(Section::pairs(
+    report.set_data(&RepairData { repair: o, tally })?;
+    Ok(())
+}
+
+fn totals_section(r: &RepairCounts, dry_run: bool) -> Section {
+    Section::pairs(
         if dry_run {
             "Repair (dry run, nothing written)"
         } else {
             "Repair"
         },
         vec![
+            ("classes rewritten", r.selection.flags()),
             ("candidates", r.candidates.to_string()),
-            ("repaired", r.repaired.to_string()),
             (
-                "skipped (changed since read)",
-                r.skipped_changed.to_string(),
+                if dry_run {
+                    "would rewrite"
+                } else {
+                    "to rewrite"
+                },
+                r.planned.to_string(),
+            ),
+            ("rewritten", r.repaired.to_string()),
+            (
+                "given a ttl already past (--expire-now)",
+                r.expire_at_once.to_string(),
             ),
             (
-                "skipped (no event time)",
-                r.skipped_no_timestamp.to_string(),
+                "left: would expire at once",
+                r.held_would_expire.to_string(),
             ),
+            ("left: changed since read", r.skipped_changed.to_string()),
+            ("left: no event time", r.skipped_no_timestamp.to_string()),
             ("failed", r.failed.to_string()),
             ("examples", r.examples.join("; ")),
         ],
-    ));
-    report.set_data(&RepairData {
-        repair: RepairOutcome {
-            dry_run,
-            counts: r,
-            items_read: run.checkpoint.items,
-            read_units: run.checkpoint.read_units,
-            stopped: run.stopped,
-            failed_segments: &run.failed,
-            resumed: was_resumed,
-            state_file: (!finished).then(|| state_file.display().to_string()),
-        },
-        tally: &run.checkpoint.state.tally,
-    })?;
-    if dry_run {
-        report.note("Nothing was written (--dry-run). Without it, each item is rewritten only if it is still as it was read.");
-    }
-    Ok(report)
+    )
 }
 
 /// `check-ttl --repair`'s `data`: what the repair did and the tally of what it read.
@@ -358,63 +307,4 @@ struct RepairOutcome<'a> {
     resumed: bool,
     /// Where to resume from, while the scan is not finished.
     state_file: Option<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn item(ttl: Option<AttributeValue>, ts: Option<&str>) -> HashMap<String, AttributeValue> {
-        let sk_time = ts.unwrap_or("not-a-time");
-        let mut m = HashMap::from([
-            ("user_id".to_owned(), AttributeValue::S("u".into())),
-            (
-                "timestamp#event_id".to_owned(),
-                AttributeValue::S(format!("{sk_time}#e")),
-            ),
-        ]);
-        if let Some(t) = ts {
-            m.insert("timestamp".into(), AttributeValue::S(t.into()));
-        }
-        if let Some(t) = ttl {
-            m.insert("ttl".into(), t);
-        }
-        m
-    }
-
-    #[test]
-    fn only_the_items_ttl_ignores_are_planned_with_the_runbook_value() {
-        // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
-        let ts = "2026-01-01T00:00:00.000000Z";
-        let t0 = 1_767_225_600; // ts in epoch seconds
-        let now = t0 + 86_400;
-        let want = t0 + 30 * 86_400;
-        let n = |v: i64| Some(AttributeValue::N(v.to_string()));
-        #[allow(clippy::type_complexity)]
-        let cases: Vec<(
-            Option<AttributeValue>,
-            Option<&str>,
-            Result<Option<i64>, ()>,
-        )> = vec![
-            (n(want), Some(ts), Ok(None)),      // right
-            (n(t0 - 3600), Some(ts), Ok(None)), // expired: TTL deletes it
-            (None, Some(ts), Ok(Some(want))),   // missing
-            (
-                Some(AttributeValue::S(want.to_string())),
-                Some(ts),
-                Ok(Some(want)),
-            ), // a string
-            (n(want * 1000), Some(ts), Ok(Some(want))), // milliseconds
-            (n(t0 + 400 * 86_400), Some(ts), Ok(Some(want))), // far in the future
-            (None, None, Err(())),              // no event time
-        ];
-        for (i, (ttl, ts, expect)) in cases.into_iter().enumerate() {
-            let got = plan(&item(ttl, ts), now).map(|f| f.map(|f| f.new_ttl));
-            assert_eq!(got, expect, "case {i}");
-        }
-        let fix = plan(&item(None, Some(ts)), now).unwrap().unwrap();
-        assert_eq!(fix.old_ttl, None);
-        assert_eq!(fix.old_timestamp, Some(AttributeValue::S(ts.into())));
-        assert_eq!(fix.key.len(), 2);
-    }
 }

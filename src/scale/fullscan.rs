@@ -1,12 +1,18 @@
 //! A full-table scan that is capped, stoppable and resumable.
 //!
 //! The caller's tally and every segment's position (LastEvaluatedKey) are saved together to a
-//! state file, atomically (a temporary file renamed over it), at most once a second and when the
-//! scan stops. A page's items are in the saved tally exactly when its segment's saved position
-//! is past it, so a scan resumed from the file after Ctrl-C, a kill or an expired credential
-//! reads on from there and counts no item twice (pages read but not yet saved are read again).
-//! A segment that fails after its retries is reported; the others finish; its position stays
-//! in the file for a resume.
+//! state file, atomically (a new private file in the same directory, renamed over it), at most
+//! once a second and when the scan stops. A page's items are in the saved tally exactly when its
+//! segment's saved position is past it, so a scan resumed from the file after Ctrl-C, a kill or
+//! an expired credential reads on from there and counts no item twice (pages read but not yet
+//! saved are read again). A segment that fails after its retries is reported; the others
+//! finish; its position stays in the file for a resume.
+//!
+//! State files hold example keys and scan positions (user ids, often e-mail addresses): they
+//! are created 0600, by default in the private per-user state directory
+//! ([`crate::files::state_dir`]). A file to resume is checked before anything is read: its
+//! table and command, its segments, positions and tallies must add up, and its digest must
+//! match (a file edited by hand or cut short is refused, never resumed as if it were complete).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::Future;
@@ -21,9 +27,19 @@ use serde_json::Value;
 use crate::events::scan::{Item, ScanSpec, start};
 use crate::scale::ddbjson;
 
-pub(crate) const STATE_KIND: &str = "eventsctl-scan/v1";
+pub(crate) const STATE_KIND: &str = "eventsctl-scan/v2";
 
-/// What a state file holds.
+/// The tally a state file carries, checked when the file is loaded: a tally that cannot be the
+/// count of the items the file says were read makes the file unusable.
+pub(crate) trait StateTally {
+    /// Why this tally cannot be the count of `items` items read, if it cannot.
+    fn inconsistency(&self, items: u64) -> Option<String>;
+}
+
+/// What a state file holds. The file ends with one more member, `digest`: the SHA-256 of the
+/// text before it, written by [`Checkpoint::save`] and checked by [`Checkpoint::load`]. Not a
+/// signature (whoever may write the file may recompute it): it stops a file cut short or edited
+/// by hand from being resumed as a scan it never was.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Checkpoint<T> {
     pub kind: String,
@@ -56,11 +72,42 @@ pub(crate) enum CheckpointError {
         what: String,
         want: String,
     },
+    #[error("the state file {path} cannot be resumed: {why}; start a new scan (without --resume)")]
+    Invalid { path: PathBuf, why: String },
     #[error("cannot write the state file {path}: {why}")]
     Unwritable { path: PathBuf, why: String },
 }
 
-impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
+/// How the digest is appended to the JSON text: as its last member.
+const DIGEST_MEMBER: &str = ",\"digest\":\"";
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `body` (a JSON object) with the digest of its text as its last member.
+fn seal(body: &str) -> String {
+    let open = body.strip_suffix('}').unwrap_or(body);
+    format!("{open}{DIGEST_MEMBER}{}\"}}\n", sha256_hex(body))
+}
+
+/// Whether `text` ends with the digest of the text before it (as [`seal`] writes it).
+fn sealed(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(at) = text.rfind(DIGEST_MEMBER) else {
+        return false;
+    };
+    let Some(digest) = text[at + DIGEST_MEMBER.len()..].strip_suffix("\"}") else {
+        return false;
+    };
+    sha256_hex(&format!("{}}}", &text[..at])) == digest
+}
+
+impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
     pub(crate) fn new(
         command: &str,
         table: &str,
@@ -82,15 +129,31 @@ impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
         }
     }
 
-    /// Reads a state file and checks it is this command's, on this table.
-    pub(crate) fn load(path: &Path, command: &str, table: &str) -> Result<Self, CheckpointError> {
+    /// Reads a state file and checks it is this command's, on this table, that it adds up
+    /// ([`Checkpoint::problem`] at `now`, epoch seconds) and that it is as eventsctl wrote it.
+    pub(crate) fn load(
+        path: &Path,
+        command: &str,
+        table: &str,
+        now: i64,
+    ) -> Result<Self, CheckpointError> {
         let unreadable = |why: String| CheckpointError::Unreadable {
+            path: path.to_owned(),
+            why,
+        };
+        let invalid = |why: String| CheckpointError::Invalid {
             path: path.to_owned(),
             why,
         };
         let text = std::fs::read_to_string(path).map_err(|e| unreadable(e.to_string()))?;
         let cp: Checkpoint<T> =
             serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
+        if cp.kind != STATE_KIND && cp.kind.starts_with("eventsctl-scan/") {
+            return Err(invalid(format!(
+                "it was written by another version of eventsctl ({}, this one reads {STATE_KIND})",
+                cp.kind
+            )));
+        }
         if cp.kind != STATE_KIND || cp.command != command || cp.table != table {
             return Err(CheckpointError::Mismatch {
                 path: path.to_owned(),
@@ -98,21 +161,99 @@ impl<T: Serialize + DeserializeOwned + Default> Checkpoint<T> {
                 want: format!("`{command}` on table {table}"),
             });
         }
+        if let Some(why) = cp.problem(now) {
+            return Err(invalid(why));
+        }
+        if !sealed(&text) {
+            return Err(invalid(
+                "it is not as eventsctl wrote it (its digest is missing or does not match: edited by hand, or cut short)".into(),
+            ));
+        }
         Ok(cp)
     }
 
-    /// Writes the file atomically: a reader (or a kill) sees the old state or the new one.
+    /// What makes this state impossible for a scan of `total_segments` segments started before
+    /// `now` (epoch seconds): segments and positions outside the scan, a segment both done and
+    /// under way, fewer pages than segments begun, a tally that does not add up.
+    pub(crate) fn problem(&self, now: i64) -> Option<String> {
+        let total = self.total_segments;
+        if !(1..=crate::events::scan::MAX_TOTAL_SEGMENTS).contains(&total) {
+            return Some(format!(
+                "total_segments is {total} (a scan has 1 to 1,000,000 segments)"
+            ));
+        }
+        if let Some(s) = self
+            .done
+            .iter()
+            .chain(self.positions.keys())
+            .find(|s| !(0..total).contains(*s))
+        {
+            return Some(format!(
+                "it lists segment {s}, but the scan's segments are 0 to {}",
+                total - 1
+            ));
+        }
+        if let Some(s) = self.positions.keys().find(|s| self.done.contains(s)) {
+            return Some(format!(
+                "segment {s} is marked done and also has a position to read on from"
+            ));
+        }
+        if let Some(s) = self
+            .positions
+            .iter()
+            .find_map(|(s, k)| ddbjson::item_from_json(k).is_err().then_some(s))
+        {
+            return Some(format!("the position of segment {s} is not a DynamoDB key"));
+        }
+        let begun = (self.done.len() + self.positions.len()) as u64;
+        if self.pages < begun {
+            return Some(format!(
+                "{begun} segments are done or under way, but only {} pages were read",
+                self.pages
+            ));
+        }
+        if self.items > 0 && self.pages == 0 {
+            return Some(format!("it counts {} items but no page read", self.items));
+        }
+        if !self.read_units.is_finite() || self.read_units < 0.0 {
+            return Some(format!("read_units is {}", self.read_units));
+        }
+        if self.reference_time <= 0 || self.reference_time > now + 86_400 {
+            return Some(format!(
+                "its reference time {} is not a time a scan could have started",
+                self.reference_time
+            ));
+        }
+        self.state.inconsistency(self.items)
+    }
+
+    /// Writes the file atomically and privately: a new file (a random name, created 0600) in
+    /// the same directory, renamed over the old one, so that a reader (or a kill) sees the old
+    /// state or the new one, never half of one, and no other user can read it. The digest of
+    /// the text is its last member.
     pub(crate) fn save(&self, path: &Path) -> Result<(), CheckpointError> {
+        use std::io::Write;
         let unwritable = |e: std::io::Error| CheckpointError::Unwritable {
             path: path.to_owned(),
             why: e.to_string(),
         };
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
-        let text = serde_json::to_vec(self).map_err(|e| unwritable(std::io::Error::other(e)))?;
-        std::fs::write(&tmp, text).map_err(unwritable)?;
-        std::fs::rename(&tmp, path).map_err(unwritable)
+        let body = serde_json::to_string(self).map_err(|e| unwritable(std::io::Error::other(e)))?;
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".eventsctl-scan-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o600));
+        }
+        let mut tmp = builder.tempfile_in(dir).map_err(unwritable)?;
+        tmp.write_all(seal(&body).as_bytes()).map_err(unwritable)?;
+        tmp.as_file().sync_all().map_err(unwritable)?;
+        tmp.persist(path).map_err(|e| unwritable(e.error))?;
+        Ok(())
     }
 
     #[cfg(test)]
@@ -157,7 +298,7 @@ pub(crate) struct ScanRun<T> {
     pub save_error: Option<String>,
 }
 
-impl<T: Serialize + DeserializeOwned + Default> ScanRun<T> {
+impl<T: Serialize + DeserializeOwned + Default + StateTally> ScanRun<T> {
     /// Whether every segment was read; a finished run removes its state file (it has served).
     pub(crate) fn finish(&self, state_file: &std::path::Path) -> bool {
         let finished = self.checkpoint.complete() && self.failed.is_empty();
@@ -183,7 +324,7 @@ pub(crate) async fn run_with<T, F, P, S>(
     progress: &(dyn Fn(u64) + Sync),
 ) -> ScanRun<T>
 where
-    T: Serialize + DeserializeOwned + Default,
+    T: Serialize + DeserializeOwned + Default + StateTally,
     F: FnMut(&mut T, &Item),
     P: AsyncFnMut(&mut T, &[Item]),
     S: Future<Output = ()>,
@@ -264,35 +405,187 @@ where
     }
 }
 
-/// A fresh state file's default place: the temporary directory, named for the table and time.
-pub(crate) fn default_state_file(table: &str, at: i64) -> PathBuf {
-    std::env::temp_dir().join(format!("eventsctl-scan-{table}-{at}.json"))
+/// A fresh state file's name, for the table and the time the scan started; it goes in the
+/// private per-user state directory ([`crate::files::state_dir`]) unless `--checkpoint` names
+/// another place.
+pub(crate) fn state_file_name(table: &str, at: i64) -> String {
+    format!("scan-{table}-{at}.json")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A tally that adds up when it counts every item read.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    struct Count {
+        n: u64,
+    }
+
+    impl StateTally for Count {
+        fn inconsistency(&self, items: u64) -> Option<String> {
+            (self.n != items).then(|| format!("it counts {} of {items} items", self.n))
+        }
+    }
+
+    const NOW: i64 = 1_000_000;
+
+    /// 8 segments: 3 done, 1 under way, 4 pages, 4 items.
+    fn valid() -> Checkpoint<Count> {
+        let mut cp = Checkpoint::<Count>::new("check-ttl", "t", 8, NOW - 100);
+        cp.done.insert(3);
+        cp.positions
+            .insert(1, serde_json::json!({"user_id": {"S": "u"}}));
+        cp.pages = 4;
+        cp.items = 4;
+        cp.read_units = 2.0;
+        cp.state.n = 4;
+        cp
+    }
+
+    fn load(path: &Path) -> Result<Checkpoint<Count>, CheckpointError> {
+        Checkpoint::load(path, "check-ttl", "t", NOW)
+    }
+
     #[test]
     fn a_state_file_round_trips_and_refuses_another_table() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let mut cp: Checkpoint<BTreeMap<String, u64>> = Checkpoint::new("check-ttl", "t", 8, 100);
-        cp.done.insert(3);
-        cp.positions
-            .insert(1, serde_json::json!({"user_id": {"S": "u"}}));
-        cp.state.insert("missing".into(), 4);
+        let cp = valid();
         cp.save(&path).unwrap();
-        let back: Checkpoint<BTreeMap<String, u64>> =
-            Checkpoint::load(&path, "check-ttl", "t").unwrap();
+        let back = load(&path).unwrap();
         assert_eq!(back.done, cp.done);
         assert_eq!(back.positions, cp.positions);
         assert_eq!(back.state, cp.state);
         assert_eq!(back.remaining_segments(), 7);
-        let other = Checkpoint::<BTreeMap<String, u64>>::load(&path, "check-ttl", "u");
+        let other = Checkpoint::<Count>::load(&path, "check-ttl", "u", NOW);
         assert!(matches!(other, Err(CheckpointError::Mismatch { .. })));
         std::fs::write(&path, "{").unwrap();
-        let broken = Checkpoint::<BTreeMap<String, u64>>::load(&path, "check-ttl", "t");
-        assert!(matches!(broken, Err(CheckpointError::Unreadable { .. })));
+        assert!(matches!(
+            load(&path),
+            Err(CheckpointError::Unreadable { .. })
+        ));
+    }
+
+    /// Issue 23 §8: a state file with 0 or negative segments, or with every segment marked
+    /// done after a part of the table, was resumed and reported as a complete scan.
+    #[test]
+    fn nonsense_state_files_are_refused_with_what_is_wrong() {
+        #[allow(clippy::type_complexity)]
+        let cases: Vec<(&str, Box<dyn Fn(&mut Checkpoint<Count>)>)> = vec![
+            ("total_segments is 0", Box::new(|c| c.total_segments = 0)),
+            ("total_segments is -4", Box::new(|c| c.total_segments = -4)),
+            (
+                "total_segments is 2000000",
+                Box::new(|c| c.total_segments = 2_000_000),
+            ),
+            (
+                "it lists segment 9, but the scan's segments are 0 to 7",
+                Box::new(|c| {
+                    c.done.insert(9);
+                }),
+            ),
+            (
+                "segment 1 is marked done and also has a position",
+                Box::new(|c| {
+                    c.done.insert(1);
+                    c.pages = 10;
+                }),
+            ),
+            (
+                "the position of segment 2 is not a DynamoDB key",
+                Box::new(|c| {
+                    c.positions.insert(2, serde_json::json!("x"));
+                }),
+            ),
+            (
+                "8 segments are done or under way, but only 4 pages were read",
+                Box::new(|c| {
+                    c.done = (0..8).collect();
+                    c.positions.clear();
+                }),
+            ),
+            ("it counts 3 of 4 items", Box::new(|c| c.state.n = 3)),
+            ("read_units is -1", Box::new(|c| c.read_units = -1.0)),
+            (
+                "is not a time a scan could have started",
+                Box::new(|c| c.reference_time = NOW + 10 * 86_400),
+            ),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (i, (words, break_it)) in cases.iter().enumerate() {
+            let path = dir.path().join(format!("s{i}.json"));
+            let mut cp = valid();
+            break_it(&mut cp);
+            cp.save(&path).unwrap();
+            let err = load(&path).unwrap_err();
+            let text = err.to_string();
+            assert!(
+                matches!(err, CheckpointError::Invalid { .. })
+                    && text.contains(words)
+                    && text.contains(&path.display().to_string())
+                    && !text.contains('\n'),
+                "case {i}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_state_file_edited_by_hand_or_from_another_version_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut cp = valid();
+        cp.pages = 40;
+        cp.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Every segment marked done, positions gone: adds up, but eventsctl never wrote it.
+        let edited = text
+            .replace("\"done\":[3]", "\"done\":[0,1,2,3,4,5,6,7]")
+            .replace(
+                "\"positions\":{\"1\":{\"user_id\":{\"S\":\"u\"}}}",
+                "\"positions\":{}",
+            );
+        assert_ne!(edited, text);
+        std::fs::write(&path, &edited).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("not as eventsctl wrote it"), "{err}");
+        // Without its digest (removed by hand, or an older file).
+        let cut = text.split(",\"digest\"").next().unwrap().to_owned() + "}";
+        std::fs::write(&path, cut).unwrap();
+        assert!(
+            load(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("digest is missing")
+        );
+        let older = text.replace(STATE_KIND, "eventsctl-scan/v1");
+        std::fs::write(&path, older).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("another version of eventsctl"), "{err}");
+        // The file as written loads.
+        std::fs::write(&path, &text).unwrap();
+        assert!(load(&path).is_ok());
+    }
+
+    /// Issue 23 §7: the state file was written 0644 (readable by every user of the host).
+    #[cfg(unix)]
+    #[test]
+    fn state_files_are_private_and_replaced_whole() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        std::fs::write(&path, "an older, open file").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let cp = valid();
+        cp.save(&path).unwrap();
+        cp.save(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["s.json"], "no temporary file left behind");
+        assert!(load(&path).is_ok());
     }
 }

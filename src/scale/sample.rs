@@ -3,6 +3,8 @@
 //! in hash order). Each page is kept apart so that every proportion computed from the sample can
 //! carry an interval that accounts for the clustering (`scale::stats`).
 
+use std::collections::HashMap;
+
 use aws_sdk_dynamodb::Client;
 use serde::Serialize;
 
@@ -53,6 +55,21 @@ pub(crate) struct SampleCost {
     pub read_units: f64,
     pub segments_read: u64,
     pub total_segments: i32,
+    /// Every segment of the table was read to its end: the sample is the whole table, and what
+    /// it counts is exact (no interval).
+    pub whole_table: bool,
+}
+
+/// Whether a sample that ran to its end (not stopped at `want`) read the whole table: every
+/// segment of the plan's TotalSegments chosen, and each ended before its per-segment limit (a
+/// segment that reached the limit may hold more; it counts as cut, even if it happened to end
+/// there).
+pub(crate) fn read_whole(plan: &SamplePlan, per_segment: &HashMap<i32, usize>) -> bool {
+    plan.segments.len() == plan.total_segments.max(0) as usize
+        && plan
+            .segments
+            .iter()
+            .all(|s| per_segment.get(s).is_some_and(|n| *n < plan.per_segment))
 }
 
 /// Reads the plan's segments `concurrency` at a time, handing each page's items to `page`,
@@ -76,7 +93,9 @@ pub async fn run(
         total_segments: plan.total_segments,
         ..SampleCost::default()
     };
-    let mut segments = std::collections::HashSet::new();
+    // Items read per segment; `whole` stays false when the sample stops at `want`.
+    let mut segments: HashMap<i32, usize> = HashMap::new();
+    let mut ran_out = true;
     while let Some(p) = rx.recv().await {
         let p = p.map_err(|e| e.error)?;
         let room = plan.want.saturating_sub(cost.items as usize);
@@ -84,15 +103,17 @@ pub async fn run(
         cost.items += items.len() as u64;
         cost.pages += 1;
         cost.read_units += p.consumed;
-        segments.insert(p.segment);
+        *segments.entry(p.segment).or_default() += p.items.len();
         if !items.is_empty() {
             page(items);
         }
         if cost.items as usize >= plan.want {
+            ran_out = false;
             break;
         }
     }
     cost.segments_read = segments.len() as u64;
+    cost.whole_table = ran_out && read_whole(plan, &segments);
     Ok(cost)
 }
 
@@ -125,5 +146,30 @@ mod tests {
         // Large tables: the chosen segments are spread, not the first ones.
         let p = plan(1_000_000, 10_000, &mut rng);
         assert!(p.segments.iter().any(|s| *s > 5_000));
+    }
+
+    /// Issue 23 §5: a sample that read all 2,000 items of a table still gave a 95% interval.
+    #[test]
+    fn only_every_segment_read_to_its_end_is_the_whole_table() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        // 2,000 items, 10,000 wanted: 20 segments, all chosen, 500 items each at most.
+        let p = plan(2_000, 10_000, &mut rng);
+        assert_eq!(
+            (p.total_segments, p.segments.len(), p.per_segment),
+            (20, 20, 500)
+        );
+        let read = |n: usize| -> HashMap<i32, usize> { (0..20).map(|s| (s, n)).collect() };
+        assert!(read_whole(&p, &read(100)));
+        // A segment at its limit may hold more; a segment not read is not read.
+        let mut cut = read(100);
+        cut.insert(7, 500);
+        assert!(!read_whole(&p, &cut));
+        let mut missing = read(100);
+        missing.remove(&3);
+        assert!(!read_whole(&p, &missing));
+        // A large table: some segments only, never the whole.
+        let big = plan(1_000_000, 10_000, &mut rng);
+        let all: HashMap<i32, usize> = big.segments.iter().map(|s| (*s, 1)).collect();
+        assert!(!read_whole(&big, &all));
     }
 }

@@ -4,7 +4,9 @@
 //! sit next to each other in hash order (often one user's events), not independent draws. The
 //! interval therefore uses the ratio estimator's between-cluster variance, turned into an
 //! effective sample size, and a Wilson score interval on that size (which stays inside [0, 1]
-//! and is honest at 0 % and 100 %). Pure functions, no AWS.
+//! and is honest at 0 % and 100 %). When the "sample" is the whole table (every segment read to
+//! its end), there is nothing to estimate: the share is exact and carries no interval. Pure
+//! functions, no AWS.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,11 +30,42 @@ pub(crate) struct Proportion {
     pub high: f64,
     /// Items the clustering is worth as independent draws.
     pub effective_n: f64,
+    /// Counted over the whole table, not estimated: `low` = `high` = `share`.
+    pub exact: bool,
 }
 
 impl Proportion {
-    /// `3.1 % (95 % CI 2.0-4.5 %)`.
+    /// `hits` of all `items` of the table: the share itself, no interval.
+    pub(crate) fn exact(hits: u64, items: u64) -> Proportion {
+        let share = if items == 0 {
+            0.0
+        } else {
+            hits as f64 / items as f64
+        };
+        Proportion {
+            hits,
+            items,
+            share,
+            low: share,
+            high: share,
+            effective_n: items as f64,
+            exact: true,
+        }
+    }
+
+    /// `3.1% (95% CI 2.0-4.5%) of the table`; exact: `3.1% of the table (exact)`.
+    pub(crate) fn of_table(&self) -> String {
+        if self.exact {
+            return format!("{} of the table (exact)", pct(self.share));
+        }
+        format!("{} of the table", self.text())
+    }
+
+    /// `3.1% (95% CI 2.0-4.5%)`; exact: `3.1% (exact: every item read)`.
     pub(crate) fn text(&self) -> String {
+        if self.exact {
+            return format!("{} (exact: every item read)", pct(self.share));
+        }
         format!(
             "{} (95% CI {}-{})",
             pct(self.share),
@@ -102,6 +135,7 @@ pub(crate) fn proportion(clusters: &[Cluster]) -> Proportion {
             low: 0.0,
             high: 1.0,
             effective_n: 0.0,
+            exact: false,
         };
     }
     let nf = n as f64;
@@ -131,6 +165,7 @@ pub(crate) fn proportion(clusters: &[Cluster]) -> Proportion {
         low: low.min(p),
         high: high.max(p),
         effective_n,
+        exact: false,
     }
 }
 
@@ -142,6 +177,37 @@ pub(crate) struct Mean {
     pub low: f64,
     pub high: f64,
     pub items: u64,
+    /// Over the whole table, not estimated: `low` = `high` = `mean`.
+    pub exact: bool,
+}
+
+impl Mean {
+    /// `total` over all `items` of the table: the mean itself, no interval.
+    pub(crate) fn exact(total: f64, items: u64) -> Mean {
+        let mean = if items == 0 {
+            0.0
+        } else {
+            total / items as f64
+        };
+        Mean {
+            mean,
+            low: mean,
+            high: mean,
+            items,
+            exact: true,
+        }
+    }
+
+    /// `412 (380-440)`; exact: `412`. `decimals` digits after the point.
+    pub(crate) fn text(&self, decimals: usize) -> String {
+        if self.exact {
+            return format!("{:.decimals$}", self.mean);
+        }
+        format!(
+            "{:.decimals$} ({:.decimals$}-{:.decimals$})",
+            self.mean, self.low, self.high
+        )
+    }
 }
 
 /// `pages`: (items in the page, sum of the value over them).
@@ -153,6 +219,7 @@ pub(crate) fn mean(pages: &[(u64, f64)]) -> Mean {
             low: 0.0,
             high: 0.0,
             items: 0,
+            exact: false,
         };
     }
     let nf = n as f64;
@@ -171,6 +238,7 @@ pub(crate) fn mean(pages: &[(u64, f64)]) -> Mean {
         low: (m - half).max(0.0),
         high: m + half,
         items: n,
+        exact: false,
     }
 }
 
@@ -220,6 +288,32 @@ mod tests {
         let flat = proportion(&[c(100, 10); 20]);
         let lumpy = proportion(&[vec![c(100, 100); 2], vec![c(100, 0); 18]].concat());
         assert!(lumpy.high - lumpy.low > 3.0 * (flat.high - flat.low));
+    }
+
+    #[test]
+    fn the_whole_table_is_exact_and_says_so() {
+        let p = Proportion::exact(42, 2_000);
+        assert_eq!((p.low, p.share, p.high), (0.021, 0.021, 0.021));
+        assert_eq!(p.text(), "2.1% (exact: every item read)");
+        assert!(!p.text().contains("CI"));
+        assert_eq!(p.of_table(), "2.1% of the table (exact)");
+        let none = Proportion::exact(0, 2_000);
+        assert_eq!(none.text(), "0.0% (exact: every item read)");
+        // The estimate says CI; the whole table never does.
+        assert!(
+            proportion(
+                &[Cluster {
+                    items: 100,
+                    hits: 0
+                }; 20]
+            )
+            .text()
+            .contains("95% CI")
+        );
+        let m = Mean::exact(824_000.0, 2_000);
+        assert_eq!((m.low, m.mean, m.high), (412.0, 412.0, 412.0));
+        assert_eq!(m.text(0), "412");
+        assert_eq!(mean(&[(10, 1000.0), (10, 1200.0)]).text(0), "110 (90-130)");
     }
 
     #[test]

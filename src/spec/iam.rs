@@ -1152,4 +1152,29 @@ mod tests {
             );
         }
     }
+
+    /// pitr-restore turns deletion protection back on when the source has it: UpdateTable
+    /// (DeletionProtectionEnabled) on the restored table, the same action that enables its
+    /// stream.
+    #[test]
+    fn pitr_restore_may_turn_deletion_protection_back_on() {
+        let names = Names::derive("p", "prod", None);
+        let p = policy(&["pitr-restore"], &names, &scope());
+        let restored = "arn:aws:dynamodb:eu-west-1:111122223333:table/p-prod-events-restored-*";
+        assert!(
+            statements(&p).iter().any(|s| {
+                s["Resource"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| r == restored)
+                    && s["Action"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|a| a == "dynamodb:UpdateTable")
+            }),
+            "{p}"
+        );
+    }
 }

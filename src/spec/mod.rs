@@ -243,8 +243,8 @@ pub mod corrections {
     pub(crate) fn restore_drops_settings() -> Correction {
         Correction::new(
             "Restore, verify, cut over (Disaster Recovery)",
-            "A restored table does not carry TTL, stream, PITR, tags, alarms or auto scaling; they must be set again",
-            "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html",
+            "A restored table does not carry TTL, stream settings, PITR, tags, deletion protection, alarms, auto scaling, table class, warm throughput, or the IAM and resource-based policies that name the table or its stream (it has new ARNs); they must be set again. pitr-restore re-applies TTL, stream, PITR, tags and deletion protection (when the source has it) and lists the rest on its cutover checklist",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html",
         )
     }
 }
@@ -252,6 +252,69 @@ pub mod corrections {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 23 §6: `--explain` said a restore drops "TTL, stream, PITR, tags, alarms or auto
+    /// scaling", leaving out deletion protection and the policies that name the old table.
+    #[test]
+    fn the_restore_correction_names_everything_a_restore_drops() {
+        let fact = corrections::restore_drops_settings().fact;
+        for what in [
+            "TTL",
+            "stream",
+            "PITR",
+            "tags",
+            "deletion protection",
+            "alarms",
+            "auto scaling",
+            "table class",
+            "warm throughput",
+            "IAM",
+            "resource-based policies",
+        ] {
+            assert!(fact.contains(what), "{what}: {fact}");
+        }
+    }
+
+    /// Issue 23 §6: the docs, the help and the messages said a Scan is billed "per item read"
+    /// (it is billed by the bytes it reads) and that restore time "does not follow the table
+    /// size" (AWS: it depends on size and partitions, and does not always correlate).
+    #[test]
+    fn no_text_users_read_misstates_scan_billing_or_restore_time() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let wrong = [
+            "billed per item",
+            "per item read",
+            "does not follow the table size",
+            "duration does not follow",
+        ];
+        let mut files = vec![
+            root.join("README.md"),
+            root.join("docs"),
+            root.join("src"),
+            root.join("completions"),
+        ];
+        let mut read = 0;
+        while let Some(p) = files.pop() {
+            if p.is_dir() {
+                files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            // This test names the wrong words.
+            if p.ends_with("src/spec/mod.rs") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            read += 1;
+            let text = text.replace(['\n', '\\'], " ");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for w in wrong {
+                assert!(!text.contains(w), "{}: says {w:?}", p.display());
+            }
+        }
+        assert!(read > 50, "{read} files read");
+    }
 
     #[test]
     fn names_follow_the_runbook() {

@@ -596,3 +596,101 @@ async fn continuous_backups_unavailable_after_active_is_retried() {
     w.run(&["--table", &target, "table", "verify"])
         .assert_code(0);
 }
+
+/// Issue 23 §6: a restore drops deletion protection (the emulator drops it too, as AWS does),
+/// and `pitr-restore` did not set it again: a restored production table went into service
+/// unprotected. Now it is re-applied when the source has it, left off (and said so) when it has
+/// not, and never set on a drill's table, which the drill deletes.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_restore_of_a_protected_table_is_protected_again() {
+    let w = World::new("restore-protected");
+    w.create_table();
+    import_some(&w, 12);
+    let ddb = w.dynamodb().await;
+    let protect = |table: String, on: bool| {
+        let ddb = ddb.clone();
+        async move {
+            ddb.update_table()
+                .table_name(table)
+                .deletion_protection_enabled(on)
+                .send()
+                .await
+                .unwrap();
+        }
+    };
+    let protected = |table: String| {
+        let ddb = ddb.clone();
+        async move {
+            ddb.describe_table()
+                .table_name(table)
+                .send()
+                .await
+                .unwrap()
+                .table()
+                .and_then(|t| t.deletion_protection_enabled())
+        }
+    };
+
+    // Unprotected source: left off, and the checklist says how to turn it on.
+    let plain = format!("{}-restored-plain", w.table());
+    let r = w.run(&common::restore_latest(&plain, &["-o", "json", "--wait"]));
+    r.assert_code(0);
+    let dp = &r.json()["data"]["reapplied"]["deletion_protection"];
+    assert_eq!(dp["outcome"], "unchanged", "{dp}");
+    assert!(
+        dp["detail"]
+            .as_str()
+            .unwrap()
+            .contains("the source has none"),
+        "{dp}"
+    );
+    assert_ne!(protected(plain.clone()).await, Some(true));
+
+    protect(w.table(), true).await;
+    // Wide, so that no phrase looked for is wrapped.
+    let wide = |args: &[&str]| -> common::Run {
+        w.command()
+            .env("COLUMNS", "1000")
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let dry = wide(&["pitr-restore", "--to", "latest", "--dry-run"]);
+    dry.assert_code(0);
+    assert!(
+        dry.stdout
+            .contains("deletion protection (the source has it)"),
+        "{}",
+        dry.stdout
+    );
+    let target = format!("{}-restored-dp", w.table());
+    let r = w.run(&common::restore_latest(&target, &["-o", "json", "--wait"]));
+    r.assert_code(0);
+    let dp = &r.json()["data"]["reapplied"]["deletion_protection"];
+    assert_eq!(dp["outcome"], "applied", "{}", r.stdout);
+    assert_eq!(protected(target.clone()).await, Some(true));
+    let human = wide(&common::restore_latest(&format!("{target}-2"), &["--wait"]));
+    human.assert_code(0);
+    for what in [
+        "Deletion protection is on again",
+        "IAM policies",
+        "Table class and warm throughput",
+    ] {
+        assert!(human.stdout.contains(what), "{what}: {}", human.stdout);
+    }
+
+    // A drill's table is deleted at the end: never protected, and the drill cleans up.
+    let drill = w.run(&["-o", "json", "dr-drill"]);
+    drill.assert_code(0);
+    let dp = &drill.json()["data"]["reapplied"]["deletion_protection"];
+    assert_eq!(dp["outcome"], "unchanged", "{dp}");
+    assert!(dp["detail"].as_str().unwrap().contains("drill"), "{dp}");
+    assert_eq!(drill.finding("drill.cleanup")["status"], "ok");
+
+    // Leave nothing protected behind in the shared emulator.
+    for t in [w.table(), target.clone(), format!("{target}-2")] {
+        protect(t, false).await;
+    }
+}

@@ -1,5 +1,6 @@
 //! `check-ttl --repair` (beyond the runbook) against the emulator: it rewrites exactly the items
-//! TTL never acts on, skips one changed between its read and its write, and counts both.
+//! TTL never deletes, skips one changed between its read and its write, and counts both; it
+//! never shortens a ttl nor sets one already past unless the class is named.
 
 use std::time::{Duration, Instant};
 
@@ -74,16 +75,21 @@ fn repair_fixes_exactly_the_bad_items_and_skips_one_changed_between_read_and_wri
         put(&w, "notime", None, None).await;
     });
 
-    // Dry run: counts, writes nothing.
+    // Dry run: counts, writes nothing. The far ttl is valid (TTL deletes it, later): left.
     let dry = w.run(&["-o", "json", "check-ttl", "--repair", "--dry-run"]);
     dry.assert_code(0);
     let r = &dry.json()["data"]["repair"];
     assert_eq!(
-        (r["candidates"].as_u64(), r["repaired"].as_u64()),
-        (Some(6), Some(0)),
+        (
+            r["candidates"].as_u64(),
+            r["planned"].as_u64(),
+            r["repaired"].as_u64()
+        ),
+        (Some(5), Some(4), Some(0)),
         "{r}"
     );
     assert_eq!(r["skipped_no_timestamp"], 1);
+    assert_eq!(r["by_class"]["too_far"]["not_selected"], 1, "{r}");
     assert_eq!(rt.block_on(ttl_of(&w, "missing", &ts)), None);
 
     // The racer's write is held 4 s by the proxy; meanwhile another writer fixes it.
@@ -121,14 +127,19 @@ fn repair_fixes_exactly_the_bad_items_and_skips_one_changed_between_read_and_wri
     });
     run.assert_code(0);
     let r = &run.json()["data"]["repair"];
-    assert_eq!(r["candidates"], 6, "{r}");
-    assert_eq!(r["repaired"], 4, "{r}");
+    assert_eq!(r["candidates"], 5, "{r}");
+    assert_eq!(r["repaired"], 3, "{r}");
     assert_eq!(r["skipped_changed"], 1, "{r}");
     assert_eq!(r["skipped_no_timestamp"], 1, "{r}");
     assert_eq!(r["failed"], 0, "{r}");
-    for user in ["good", "missing", "string", "millis", "far"] {
+    for user in ["good", "missing", "string", "millis"] {
         assert_eq!(rt.block_on(ttl_of(&w, user, &ts)), Some(n(right)), "{user}");
     }
+    assert_eq!(
+        rt.block_on(ttl_of(&w, "far", &ts)),
+        Some(n(t.timestamp() + 400 * 86_400)),
+        "a valid ttl is never shortened unless too_far is named"
+    );
     assert_eq!(
         rt.block_on(ttl_of(&w, "racer", &ts)),
         Some(n(other)),
@@ -144,6 +155,136 @@ fn repair_fixes_exactly_the_bad_items_and_skips_one_changed_between_read_and_wri
         (Some(1), Some(0)),
         "{r}"
     );
+}
+
+/// Issue 23 §8: the repair cut a deliberate one-year ttl to 30 days and gave every event older
+/// than 30 days a ttl already past, which TTL then deleted; its dry run said only "would
+/// rewrite N of N". Now a valid ttl is shortened only with `--classes too_far`, a past ttl is
+/// set only with `--expire-now CLASS`, and the dry run counts class by class, saying how many
+/// would expire at once.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn repair_never_shortens_a_ttl_nor_expires_an_item_unless_the_class_is_named() {
+    let w = World::new("ttl-repair-classes");
+    w.create_table();
+    // The emulator's TTL deletes a past ttl within a minute: off, to read the values written.
+    common::keep_expired_items(&w).await;
+    let now = Utc::now();
+    let stamp = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let recent = now - chrono::Duration::days(1);
+    let old = now - chrono::Duration::days(60);
+    let (ts_new, ts_old) = (stamp(recent), stamp(old));
+    let new_right = recent.timestamp() + 30 * 86_400;
+    let old_right = old.timestamp() + 30 * 86_400; // 30 days ago: already past
+    let year = recent.timestamp() + 365 * 86_400;
+    put(&w, "year", Some(&ts_new), Some(n(year))).await;
+    put(&w, "new-missing", Some(&ts_new), None).await;
+    put(&w, "new-millis", Some(&ts_new), Some(n(new_right * 1000))).await;
+    put(&w, "old-missing", Some(&ts_old), None).await;
+    put(&w, "old-millis", Some(&ts_old), Some(n(old_right * 1000))).await;
+
+    let dry = w.run(&["-o", "json", "check-ttl", "--repair", "--dry-run"]);
+    dry.assert_code(0);
+    let r = &dry.json()["data"]["repair"];
+    for (class, found, planned, held) in [("missing", 2, 1, 1), ("milliseconds", 2, 1, 1)] {
+        let c = &r["by_class"][class];
+        assert_eq!(
+            (
+                c["found"].as_u64(),
+                c["planned"].as_u64(),
+                c["held_would_expire"].as_u64()
+            ),
+            (Some(found), Some(planned), Some(held)),
+            "{class}: {r}"
+        );
+    }
+    assert_eq!(r["by_class"]["too_far"]["not_selected"], 1, "{r}");
+    assert_eq!(
+        (r["planned"].as_u64(), r["held_would_expire"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let summary = dry.summary("ttl.repair").to_owned();
+    assert!(summary.contains("2 would expire at once"), "{summary}");
+    let remedy = dry.finding("ttl.repair")["remedy"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        remedy.contains("--expire-now milliseconds,missing")
+            || remedy.contains("--expire-now missing,milliseconds"),
+        "{remedy}"
+    );
+
+    // The repair: the recent items only; the old ones and the year are left as they are.
+    let run = w.run(&["-o", "json", "check-ttl", "--repair"]);
+    run.assert_code(0);
+    assert_eq!(
+        run.json()["data"]["repair"]["repaired"],
+        2,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(ttl_of(&w, "new-missing", &ts_new).await, Some(n(new_right)));
+    assert_eq!(ttl_of(&w, "new-millis", &ts_new).await, Some(n(new_right)));
+    assert_eq!(ttl_of(&w, "year", &ts_new).await, Some(n(year)));
+    assert_eq!(ttl_of(&w, "old-missing", &ts_old).await, None);
+    assert_eq!(
+        ttl_of(&w, "old-millis", &ts_old).await,
+        Some(n(old_right * 1000))
+    );
+
+    // Named, each class on its own: a past ttl for the old missing one only.
+    let expire = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--repair",
+        "--expire-now",
+        "missing",
+    ]);
+    expire.assert_code(0);
+    let r = &expire.json()["data"]["repair"];
+    assert_eq!(r["by_class"]["missing"]["expire_at_once"], 1, "{r}");
+    assert_eq!(ttl_of(&w, "old-missing", &ts_old).await, Some(n(old_right)));
+    assert_eq!(
+        ttl_of(&w, "old-millis", &ts_old).await,
+        Some(n(old_right * 1000))
+    );
+
+    // A deliberate long ttl is cut only when too_far is named.
+    let cut = w.run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--repair",
+        "--classes",
+        "too_far",
+    ]);
+    cut.assert_code(0);
+    assert_eq!(
+        cut.json()["data"]["repair"]["by_class"]["too_far"]["planned"],
+        1
+    );
+    assert_eq!(ttl_of(&w, "year", &ts_new).await, Some(n(new_right)));
+
+    // Contradictions are usage errors, before any call.
+    for args in [
+        vec!["check-ttl", "--repair", "--expire-now", "too_far"],
+        vec![
+            "check-ttl",
+            "--repair",
+            "--classes",
+            "missing",
+            "--expire-now",
+            "milliseconds",
+        ],
+        vec!["check-ttl", "--classes", "missing"],
+        vec!["check-ttl", "--repair", "--classes", "overdue"],
+    ] {
+        let r = w.run(&args);
+        r.assert_code(64);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{args:?}: {}", r.stderr);
+    }
 }
 
 #[test]

@@ -456,3 +456,150 @@ fn tail_prints_new_records_and_stops_on_a_signal() {
         .collect();
     assert_eq!(users, vec!["before", "after", "after"]);
 }
+
+/// Issue 23 §5: `check-ttl` read every item of a small table and still said "95% CI 0.0–21.5%".
+/// A sample that read every segment to its end is the table: its shares are exact.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_sample_that_read_the_whole_table_is_exact() {
+    let w = World::new("ttl-whole");
+    w.create_table();
+    let ts = Utc::now() - chrono::Duration::hours(2);
+    let ttl = (ts + chrono::Duration::days(30)).timestamp();
+    // 300 events of 30 users; every tenth without a ttl.
+    for i in 0..300 {
+        let t = (i % 10 != 0).then(|| AttributeValue::N(ttl.to_string()));
+        put(&w, &format!("u{}", i % 30), &format!("e{i}"), ts, t).await;
+    }
+    let r = w.run(&["-o", "json", "check-ttl"]);
+    let v = r.json();
+    assert_eq!(
+        v["data"]["scope"]["cost"]["whole_table"], true,
+        "{}",
+        r.stdout
+    );
+    let missing = &v["data"]["sample"]["classes"]["missing"];
+    assert_eq!(missing["exact"], true, "{missing}");
+    for k in ["share", "low", "high"] {
+        assert_eq!(missing[k], 0.1, "{k}: {missing}");
+    }
+    assert_eq!(v["data"]["sample"]["events_per_user"]["mean"], 10.0);
+    let summary = r.summary("ttl.missing").to_owned();
+    assert!(summary.contains("10.0% of the table (exact)"), "{summary}");
+    assert!(!summary.contains("CI"), "{summary}");
+    let scope = r.summary("ttl.scope").to_owned();
+    assert!(
+        scope.contains("read the whole table: all 300 items"),
+        "{scope}"
+    );
+
+    // A sample smaller than the table is an estimate, with its interval.
+    let part = w.run(&["-o", "json", "check-ttl", "--sample", "100"]);
+    let pv = part.json();
+    assert_eq!(pv["data"]["scope"]["cost"]["whole_table"], false);
+    assert_eq!(pv["data"]["sample"]["classes"]["missing"]["exact"], false);
+    assert!(part.summary("ttl.missing").contains("95% CI"));
+}
+
+/// Issue 23 §7: `check-ttl --full` wrote its state (example keys, scan positions: user ids) to
+/// the shared temporary directory under a predictable name, mode 0644, left there after a stop.
+/// Now it goes to the private state directory (0700), the file 0600, named in the output.
+/// Issue 23 §8: a state file that does not add up (no segments, every segment done after part
+/// of the table) was resumed and reported complete; now it is refused, exit 64, one line.
+#[cfg(unix)]
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_full_scan_keeps_its_state_private_and_refuses_a_state_that_does_not_add_up() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new("ttl-state");
+    w.create_table();
+    let ts = Utc::now() - chrono::Duration::hours(2);
+    for i in 0..40 {
+        put(&w, &format!("user-{i}"), "e", ts, None).await;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let state_dir = home.path().join("state");
+    let run = |args: &[&str]| -> common::Run {
+        w.command()
+            .env("EVENTSCTL_STATE_DIR", &state_dir)
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    // 16 segments, a page each at least; the emulator charges 0.5 units a page.
+    let stopped = run(&[
+        "-o",
+        "json",
+        "check-ttl",
+        "--full",
+        "--segments",
+        "16",
+        "--concurrency",
+        "1",
+        "--max-read-units",
+        "2",
+    ]);
+    let file = stopped.json()["data"]["scope"]["state_file"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a stopped scan names its state: {}", stopped.stdout))
+        .to_owned();
+    let path = std::path::Path::new(&file);
+    assert!(path.starts_with(&state_dir), "{file}");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(path), 0o600, "{file}");
+    assert_eq!(mode(&state_dir), 0o700);
+    let leaked: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(&w.table()))
+        .collect();
+    assert!(
+        leaked.is_empty(),
+        "state in the shared temporary directory: {leaked:?}"
+    );
+    assert!(
+        stopped
+            .summary("ttl.scope")
+            .contains(&format!("--resume {file}")),
+        "{}",
+        stopped.stdout
+    );
+
+    // Nonsense made of the real file: refused before any read, one line naming file and fault.
+    let text = std::fs::read_to_string(path).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let bad = home.path().join("bad.json");
+    let bad_s = bad.to_str().unwrap();
+    let mut zero = saved.clone();
+    zero["total_segments"] = 0.into();
+    let mut all_done = saved.clone();
+    all_done["done"] = (0..16).collect::<Vec<i32>>().into();
+    all_done["positions"] = serde_json::json!({});
+    all_done["pages"] = 64.into();
+    for (state, words) in [
+        (zero, "total_segments is 0"),
+        (all_done, "not as eventsctl wrote it"),
+    ] {
+        std::fs::write(&bad, state.to_string()).unwrap();
+        let r = run(&["check-ttl", "--resume", bad_s]);
+        r.assert_code(64);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(bad_s) && r.stderr.contains(words),
+            "{}",
+            r.stderr
+        );
+    }
+
+    // The file named in the output finishes the scan, and goes.
+    let done = run(&["-o", "json", "check-ttl", "--resume", &file]);
+    assert_eq!(
+        done.json()["data"]["tally"]["scanned"],
+        40,
+        "{}",
+        done.stdout
+    );
+    assert_eq!(done.finding("ttl.scope")["status"], "ok");
+    assert!(!path.exists(), "a finished scan removes its state file");
+}

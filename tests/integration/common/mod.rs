@@ -157,6 +157,8 @@ impl From<Output> for Run {
     }
 }
 
+/// The private state directory of this test run's commands (scan state, records), never the
+/// user's own: under the target's temporary directory, created 0700 by the binary.
 impl World {
     /// A world on the emulator (the test needs `scripts/test.sh`).
     pub fn new(name: &str) -> World {
