@@ -8,6 +8,7 @@ pub mod aws;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod docgen;
 pub mod error;
