@@ -30,10 +30,10 @@ fn main() {
             paths.push(branch);
         }
         for p in paths {
-            if let Some(file) = git(&["rev-parse", "--git-path", &p]) {
-                if Path::new(&file).is_file() {
-                    watched.push(file);
-                }
+            if let Some(file) = git(&["rev-parse", "--git-path", &p])
+                && Path::new(&file).is_file()
+            {
+                watched.push(file);
             }
         }
     }
