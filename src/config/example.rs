@@ -7,6 +7,7 @@ pub const EXAMPLE: &str = r#"# eventsctl.toml: the environments eventsctl runs a
 # (~/.config/eventsctl/eventsctl.toml). Flags win over this file; this file wins over the
 # built-in defaults. `eventsctl config show` prints every setting and where it came from.
 # A wrong key or value stops every command with its line number: nothing is silently ignored.
+# The accounts, topics and names below are examples: replace them with yours.
 
 # The environment when neither --env nor EVENTSCTL_ENV names one.
 default_env = "dev"
