@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/emulator.sh install
 scripts/faults.sh install
+scripts/metrics-parser.sh install
 # The tests' own emulator (not the demo's, which keeps its table and keeps running), stopped at
 # the end only if this script started it.
 export EMULATOR_STATE="$PWD/.emulator-test"
@@ -19,6 +20,7 @@ trap '[ "$started" = 1 ] && scripts/emulator.sh stop' EXIT
 
 export EVENTSCTL_TEST_ENDPOINT="$(scripts/emulator.sh endpoint)"
 export EVENTSCTL_MICROBURST="$(scripts/faults.sh bin)"
+export EVENTSCTL_METRICS_PYTHON="$(scripts/metrics-parser.sh python)"
 # The tests talk only to the emulator: fixed fake credentials, no profile, no instance metadata.
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
 export AWS_EC2_METADATA_DISABLED=true

@@ -9,7 +9,7 @@ use crate::times::{TimeArg, duration_arg, parse_time_arg};
 #[derive(Debug, Parser)]
 #[command(
     name = "eventsctl",
-    version,
+    version = crate::VERSION,
     about = "Runs the events-table runbook against a live DynamoDB table and CloudWatch",
     long_about = "Runs the events-table runbook against a live DynamoDB table and CloudWatch: \
                   every runbook question is one command with a verdict.\n\n\

@@ -4,10 +4,20 @@
 //! a command from [`commands`] that returns a [`report::Report`], renders it with [`output`] and
 //! turns it into the exit code. Everything else lives here so that tests can reach it.
 
+/// What `eventsctl --version` prints after the name: the package version and the commit it was
+/// built from (`build.rs`; `unknown` when built outside a git checkout).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("EVENTSCTL_COMMIT"),
+    ")"
+);
+
 pub mod aws;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod docgen;
 pub mod error;

@@ -8,6 +8,7 @@ pub mod escape;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod progress;
+pub mod prometheus;
 pub(crate) mod stream;
 pub(crate) mod table;
 pub(crate) mod width;

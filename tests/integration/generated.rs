@@ -36,7 +36,12 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         } else {
             format!("{prefix}-{}", cmd.get_name())
         };
-        let page = cmd.clone().name(name.clone());
+        // The package version, not `--version`'s commit: the pages are committed, and would be
+        // stale after every commit.
+        let page = cmd
+            .clone()
+            .name(name.clone())
+            .version(env!("CARGO_PKG_VERSION"));
         let mut buf = Vec::new();
         clap_mangen::Man::new(page).render(&mut buf)?;
         out.push((format!("{name}.1"), buf));

@@ -41,6 +41,30 @@ fn help_and_version_exit_0() {
     w.run(&["table", "verify", "--help"]).assert_code(0);
 }
 
+/// `--version` names the commit the binary was built from (build.rs): the checkout's HEAD, or
+/// the one a packager set, or `unknown` outside a git checkout.
+#[test]
+fn version_names_the_commit() {
+    let w = World::offline("version");
+    let r = w.run(&["--version"]);
+    r.assert_code(0);
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    let commit = option_env!("EVENTSCTL_BUILD_COMMIT")
+        .map(str::to_owned)
+        .or(head)
+        .unwrap_or_else(|| "unknown".to_owned());
+    assert_eq!(
+        r.stdout.trim(),
+        format!("eventsctl {} (commit {commit})", env!("CARGO_PKG_VERSION"))
+    );
+}
+
 #[test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 fn create_then_verify_is_all_ok() {
