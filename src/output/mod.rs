@@ -5,6 +5,7 @@
 
 pub(crate) mod chart;
 pub mod escape;
+pub mod failure;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod progress;
