@@ -152,10 +152,14 @@ async fn run(cli: Cli, name: &str) -> u8 {
         output::render(&report, ctx.output.format, &rc, &mut out).and_then(|()| out.flush());
     // The report files after stdout: a file that cannot be written costs one line on stderr and
     // never the report on stdout or the command's exit code.
-    for problem in
-        output::write_attachments(&report, &rc, commands::reports_may_replace(&cli.command))
+    // Each file written is named (people and scripts look for it); `-q` keeps only the errors.
+    for line in output::write_attachments(&report, &rc, commands::reports_may_replace(&cli.command))
     {
-        eprintln!("eventsctl: error: {}", escape::line(&problem));
+        match line {
+            Ok(wrote) if !cli.global.quiet => eprintln!("eventsctl: {}", escape::line(&wrote)),
+            Ok(_) => {}
+            Err(problem) => eprintln!("eventsctl: error: {}", escape::line(&problem)),
+        }
     }
     match rendered {
         Ok(()) => report.exit_code(),

@@ -253,14 +253,14 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         CheckId::TtlRepair,
         status,
         format!(
-            "{verb} {} of {} item(s) whose ttl TTL never acts on (read {} items){}{}{}",
+            "{verb} {} of {} whose ttl TTL never acts on (read {}){}{}{}",
             if dry_run {
                 r.candidates - r.skipped_no_timestamp
             } else {
                 r.repaired
             },
-            r.candidates,
-            run.checkpoint.items,
+            crate::output::plural(r.candidates, "item", "items"),
+            crate::output::plural(run.checkpoint.items, "item", "items"),
             if r.skipped_changed > 0 {
                 format!(
                     "; {} changed since read, left as they are",
