@@ -687,3 +687,103 @@ fn a_failed_command_prints_its_envelope_with_the_error() {
     );
     drop(held);
 }
+
+// ---- evidence the verdict uses; what people read ----
+
+/// A consumer that got no batch in the hour is unknown ("run --probe"); once `--probe` has seen
+/// its canary go through the stream, that is the evidence, and the verdict is ok.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_passing_probe_is_evidence_the_stream_verdict_uses() {
+    let w = World::new("ev-probe");
+    w.create_table();
+    let function = format!("{}-consumer", w.env);
+    common::create_consumer(&w, &function).await;
+    let age = format!("stream.iterator_age.{function}");
+    let quiet = w.run(&["-o", "json", "stream-status"]);
+    quiet.assert_code(3);
+    let before = quiet.finding(&age);
+    assert_eq!(before["status"], "unknown");
+    assert!(before["remedy"].as_str().unwrap().contains("--probe"));
+
+    let probed = w.run(&["-o", "json", "stream-status", "--probe"]);
+    assert_eq!(
+        probed.finding("stream.probe")["status"],
+        "ok",
+        "{}",
+        probed.stdout
+    );
+    let after = probed.finding(&age);
+    assert_eq!(after["status"], "ok", "{after}");
+    assert!(
+        after["summary"]
+            .as_str()
+            .unwrap()
+            .contains("reached the stream"),
+        "{after}"
+    );
+    probed.assert_code(0);
+    assert!(!probed.stdout.contains("What to do"), "{}", probed.stdout);
+}
+
+/// `-v`, `-vv`, `-vvv` log what the help and the README say, and no level logs a payload or
+/// a credential; the help and the README say it in the same words.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn verbose_levels_log_what_the_help_says_and_never_payloads() {
+    let said = "-v each retry, -vv each AWS call, -vvv the AWS SDK's own debug log; never payloads or credentials";
+    let help = w_help();
+    assert!(help.contains(said), "--help:\n{help}");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains(said), "README.md does not say: {said}");
+
+    let w = World::new("ev-verbose");
+    w.create_table();
+    let payload = r#"{"note":"PAYLOAD-MARKER-7Q"}"#;
+    let mut lines = Vec::new();
+    for (n, flag) in ["-v", "-vv", "-vvv"].iter().enumerate() {
+        let r: common::Run = w
+            .command()
+            .env("AWS_ACCESS_KEY_ID", "AKIDMARKER7Q")
+            .env("AWS_SECRET_ACCESS_KEY", "SECRET-MARKER-7Q")
+            .args([flag, "events", "put", "--user", "u", "--type", "t"])
+            .args(["--event-id", &format!("e{n}"), "--payload", payload])
+            .output()
+            .unwrap()
+            .into();
+        r.assert_code(0);
+        for secret in ["PAYLOAD-MARKER-7Q", "SECRET-MARKER-7Q", "AKIDMARKER7Q"] {
+            assert!(
+                !r.stderr.contains(secret),
+                "{flag} logs {secret}:\n{}",
+                r.stderr
+            );
+        }
+        lines.push(r.stderr);
+    }
+    // -v: retries only (none here); -vv: each call; -vvv: the SDK's own log besides.
+    assert!(!lines[0].contains("aws call"), "{}", lines[0]);
+    assert!(
+        lines[1].contains("aws call") && lines[1].contains("operation=PutItem"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].lines().count() > lines[1].lines().count() + 5,
+        "{}",
+        lines[2]
+    );
+}
+
+/// `eventsctl --help` as one line of words (clap wraps it).
+fn w_help() -> String {
+    let out = std::process::Command::new(common::bin())
+        .arg("--help")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
