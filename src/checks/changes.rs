@@ -556,7 +556,10 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
                 _ => {
                     let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
                     let change = match days {
-                        Some(d) => format!("PITR enabled, {d} days of recovery"),
+                        Some(d) => format!(
+                            "PITR enabled, {} of recovery",
+                            crate::output::plural(d.unsigned_abs(), "day", "days")
+                        ),
                         None => "PITR enabled".to_owned(),
                     };
                     summary(Aspect::Pitr, table, change, Impact::None)

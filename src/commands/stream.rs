@@ -198,8 +198,8 @@ pub(crate) async fn tail(
     if !ctx.output.quiet {
         // A person (and a test) can see when records written from now on will show.
         stream.notice(&format!(
-            "following {} shards of {arn}; Ctrl-C stops",
-            reader.active()
+            "following {} of {arn}; Ctrl-C stops",
+            crate::output::count(reader.active(), "shard", "shards")
         ));
     }
     let deadline = args
@@ -245,7 +245,8 @@ pub(crate) async fn tail(
         "ok",
         json!({"records": shown, "records_read": seen, "stopped_by": reason}),
         &[format!(
-            "{shown} records shown ({seen} read); stopped: {reason}"
+            "{} shown ({seen} read); stopped: {reason}",
+            crate::output::plural(shown, "record", "records")
         )],
     )?;
     Ok(Outcome::Streamed { failed: false })
