@@ -250,6 +250,14 @@ fn blocks(
             .iter()
             .all(|r| r.len() == headers.len() && r[..r.len() - 1].iter().all(single));
     if compact {
+        // The last column under the head's last word: `  OK       capacity.peak` then its
+        // summary under `capacity.peak`.
+        let under = widths[..widths.len() - 1]
+            .iter()
+            .map(|w| w + 2)
+            .sum::<usize>()
+            + 2;
+        let indent = " ".repeat(under);
         for row in rows {
             let (last, head) = row.split_last().unwrap_or((&row[0], &[]));
             let head: Vec<String> = head
@@ -258,7 +266,7 @@ fn blocks(
                 .map(|(v, w)| format!("{:<w$}", line(v.trim())))
                 .collect();
             writeln!(out, "  {}", head.join("  ").trim_end())?;
-            for l in wrap(&line(last), width, "      ", "      ") {
+            for l in wrap(&line(last), width, &indent, &indent) {
                 writeln!(out, "{l}")?;
             }
         }
