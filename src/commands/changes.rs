@@ -229,3 +229,102 @@ pub(crate) async fn mention(
     report.extend(recent.findings);
     report.note(recent.note);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> chrono::DateTime<Utc> {
+        // clock-free: a `now` passed in; the clock never meets this date
+        chrono::DateTime::parse_from_rfc3339("2026-01-10T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn change(source: &'static str, minutes_ago: i64, impact: Impact) -> Change {
+        Change {
+            source,
+            time: now() - Duration::minutes(minutes_ago),
+            event: "UpdateTimeToLive".into(),
+            aspect: Some(Aspect::Ttl),
+            identity: Some("arn:aws:sts::123456789012:assumed-role/oncall/bob".into()),
+            source_ip: Some("198.51.100.7".into()),
+            user_agent: None,
+            resource: "t-events".into(),
+            change: "TTL enabled on `ttl`".into(),
+            impact,
+            event_id: None,
+        }
+    }
+
+    /// The note says the window and CloudTrail's delay, also when nothing changed.
+    #[test]
+    fn the_note_says_the_window_ends_about_5_minutes_before_now() {
+        let none = recent_note(
+            &[],
+            &[Aspect::Stream, Aspect::Consumer, Aspect::Table],
+            "1d",
+            now(),
+        );
+        assert_eq!(
+            none,
+            "CloudTrail, last 1d (the window ends about 5 min before now: CloudTrail shows a change about 5 minutes after it is made): no change of the stream, the stream consumer or the table"
+        );
+        let one = recent_note(
+            &[change("cloudtrail", 90, Impact::None)],
+            &[Aspect::Ttl],
+            "7d",
+            now(),
+        );
+        assert!(
+            one.contains("the window ends about 5 min before now"),
+            "{one}"
+        );
+        assert!(one.ends_with("TTL enabled on `ttl` 1h 30m ago by arn:aws:sts::123456789012:assumed-role/oncall/bob (`eventsctl changes --since 7d`)"), "{one}");
+        let judged = recent_note(
+            &[change("cloudtrail", 5, Impact::BreaksSpec)],
+            &[Aspect::Ttl],
+            "7d",
+            now(),
+        );
+        assert!(
+            judged.contains(": 1 change (in the findings above"),
+            "{judged}"
+        );
+    }
+
+    /// A timeline entry: the age in one unit, the change, who and from where under it; an
+    /// alarm's state change short, its name on the second line.
+    #[test]
+    fn an_entry_is_one_or_two_lines_of_what_people_need() {
+        let e = entry(
+            &change("cloudtrail", 200, Impact::BreaksSpec),
+            now(),
+            "t-events",
+        );
+        assert_eq!(e.when, "3h ago");
+        assert_eq!(
+            e.what,
+            "UpdateTimeToLive: TTL enabled on `ttl` (breaks the spec)"
+        );
+        assert_eq!(
+            e.detail,
+            "by arn:aws:sts::123456789012:assumed-role/oncall/bob from 198.51.100.7"
+        );
+        let mut h = change("alarm_history", 3 * 24 * 60, Impact::None);
+        h.event = "StateUpdate".into();
+        h.resource = "t-events-table-throttles".into();
+        h.change = "Alarm updated from OK to ALARM".into();
+        let e = entry(&h, now(), "t-events");
+        assert_eq!(
+            (e.when.as_str(), e.what.as_str(), e.detail.as_str()),
+            (
+                "3d ago",
+                "StateUpdate: alarm state OK to ALARM",
+                "t-events-table-throttles"
+            )
+        );
+        assert_eq!(short_age(Duration::seconds(59)), "59s");
+        assert_eq!(short_age(Duration::hours(47)), "47h");
+    }
+}
