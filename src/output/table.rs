@@ -529,7 +529,7 @@ mod tests {
         // A table name the title cannot hold with its command: on the line after the verdict.
         let mut rc = prod(80);
         rc.target.table =
-            "zapier-triggers-api-prod-events-restored-2026-12-01-with-a-long-suffix".into(); // clock-free: a name
+            "zapier-triggers-api-prod-events-restored-for-the-quarterly-drill-run".into();
         let mut r = Report::check("health-check quarterly");
         r.push(Finding::ok(CheckId::TableStatus, "ACTIVE"));
         let text = rendered(&r, &rc);
@@ -538,7 +538,7 @@ mod tests {
         assert_eq!(lines[1], "Result: OK (1 ok)");
         assert_eq!(
             lines[2],
-            "table zapier-triggers-api-prod-events-restored-2026-12-01-with-a-long-suffix"
+            "table zapier-triggers-api-prod-events-restored-for-the-quarterly-drill-run"
         );
         assert_eq!(lines[3], "  us-east-1 · env prod");
     }
