@@ -52,7 +52,8 @@ pub struct GlobalArgs {
     /// No progress and no notes on stderr; errors are still printed
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// More logging on stderr (-v info, -vv debug; payloads only at debug)
+    /// More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK's own debug
+    /// log; never payloads or credentials
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// No spinners or progress bars

@@ -4,14 +4,13 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
 use clap::error::ErrorKind;
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
-use eventsctl::aws::{AwsError, AwsErrorKind};
-use eventsctl::cli::Cli;
+use eventsctl::cli::{Cli, Command, EventsCommand, StreamCommand};
 use eventsctl::commands::Outcome;
 use eventsctl::context::Context;
-use eventsctl::error::UsageError;
+use eventsctl::output::failure::{self, Failure};
 use eventsctl::output::{self, escape};
 use eventsctl::report::ReportKind;
 use eventsctl::{commands, report};
@@ -20,8 +19,12 @@ use eventsctl::{commands, report};
 const EXIT_USAGE: u8 = 64;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    // Usage errors clap finds come before any context: one line on stderr, no JSON (docs/json.md).
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, command_name(&m))));
+    let (cli, name) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => return ExitCode::from(clap_error(&e)),
     };
     init_logging(cli.global.verbose, cli.global.quiet);
@@ -35,10 +38,21 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let code = runtime.block_on(run(cli));
+    let code = runtime.block_on(run(cli, &name));
     // Background work (an abandoned poll, a spinner tick) must not hold the exit.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     ExitCode::from(code)
+}
+
+/// `events get`, `health-check monthly`: the subcommands given, as a report names its command.
+fn command_name(matches: &ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        words.push(name.to_owned());
+        m = sub;
+    }
+    words.join(" ")
 }
 
 /// Help and version exit 0; everything else clap rejects is a usage error, shown on one line.
@@ -94,10 +108,11 @@ fn init_logging(verbose: u8, quiet: bool) {
 /// file when its time is up) gets after its own deadline before `main` stops it.
 const SELF_BOUNDED_GRACE: Duration = Duration::from_secs(60);
 
-async fn run(cli: Cli) -> u8 {
+async fn run(cli: Cli, name: &str) -> u8 {
     let limit = commands::time_limit(&cli.command, cli.global.timeout);
     let ctx = commands::context(&cli.global, limit);
     let kind = commands::kind(&cli.command);
+    let items_only = streams(&cli.command);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let command = commands::run(&cli.command, &ctx, &mut out);
@@ -111,13 +126,16 @@ async fn run(cli: Cli) -> u8 {
             };
             match tokio::time::timeout(limit + grace, command).await {
                 Ok(result) => result,
-                Err(_) => return timed_out(&ctx, limit, cli.global.timeout.is_some(), kind),
+                Err(_) => {
+                    let failure = timed_out(&ctx, limit, cli.global.timeout.is_some());
+                    return fail(&failure, (kind, items_only), name, &ctx, &mut out);
+                }
             }
         }
     };
     let outcome = match result {
         Ok(outcome) => outcome,
-        Err(e) => return error_exit(&e, kind, &ctx),
+        Err(e) => return error_exit(&e, (kind, items_only), name, &ctx, &mut out),
     };
     let report = match outcome {
         Outcome::Streamed { failed } => return if failed { failure_code(kind) } else { 0 },
@@ -134,10 +152,14 @@ async fn run(cli: Cli) -> u8 {
         output::render(&report, ctx.output.format, &rc, &mut out).and_then(|()| out.flush());
     // The report files after stdout: a file that cannot be written costs one line on stderr and
     // never the report on stdout or the command's exit code.
-    for problem in
-        output::write_attachments(&report, &rc, commands::reports_may_replace(&cli.command))
+    // Each file written is named (people and scripts look for it); `-q` keeps only the errors.
+    for line in output::write_attachments(&report, &rc, commands::reports_may_replace(&cli.command))
     {
-        eprintln!("eventsctl: error: {}", escape::line(&problem));
+        match line {
+            Ok(wrote) if !cli.global.quiet => eprintln!("eventsctl: {}", escape::line(&wrote)),
+            Ok(_) => {}
+            Err(problem) => eprintln!("eventsctl: error: {}", escape::line(&problem)),
+        }
     }
     match rendered {
         Ok(()) => report.exit_code(),
@@ -150,7 +172,7 @@ async fn run(cli: Cli) -> u8 {
 }
 
 /// The run's time is up: one line naming the endpoint and the call that was waiting.
-fn timed_out(ctx: &Context, limit: Duration, flag: bool, kind: ReportKind) -> u8 {
+fn timed_out(ctx: &Context, limit: Duration, flag: bool) -> Failure {
     let limit_text = eventsctl::times::human(chrono::Duration::from_std(limit).unwrap_or_default());
     let source = if flag {
         "--timeout"
@@ -164,11 +186,12 @@ fn timed_out(ctx: &Context, limit: Duration, flag: bool, kind: ReportKind) -> u8
             None => format!("waiting on {}", ctx.endpoint()),
         },
     };
-    eprintln!(
-        "eventsctl: error: timed out after {limit_text} ({source}): {}",
-        escape::line(&waiting)
-    );
-    failure_code(kind)
+    Failure::timeout(
+        escape::line(&format!(
+            "timed out after {limit_text} ({source}): {waiting}"
+        ))
+        .into_owned(),
+    )
 }
 
 fn failure_code(kind: ReportKind) -> u8 {
@@ -178,8 +201,15 @@ fn failure_code(kind: ReportKind) -> u8 {
     }
 }
 
-/// One line on stderr, and the exit code the design names for it.
-fn error_exit(e: &anyhow::Error, kind: ReportKind, ctx: &Context) -> u8 {
+/// An error ended the command: a closed pipe is the reader's choice (exit 0); anything else is
+/// [`fail`].
+fn error_exit(
+    e: &anyhow::Error,
+    kind: (ReportKind, bool),
+    name: &str,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> u8 {
     let broken_pipe = e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
@@ -187,22 +217,38 @@ fn error_exit(e: &anyhow::Error, kind: ReportKind, ctx: &Context) -> u8 {
     if broken_pipe {
         return 0;
     }
-    let unreachable = e.chain().any(|c| {
-        c.downcast_ref::<AwsError>()
-            .is_some_and(|a| a.kind == AwsErrorKind::Unreachable)
-    });
-    let endpoint = if unreachable {
-        format!(" [endpoint {}]", ctx.endpoint())
-    } else {
-        String::new()
+    fail(&failure::describe(e, ctx), kind, name, ctx, out)
+}
+
+/// One line on stderr; with `-o json`/`ndjson` the envelope with the `error` on stdout too (a
+/// stream's envelope closed with it); the exit code the design names for it.
+/// `items_only`: a streaming command, whose `-o ndjson` is its items and nothing else
+/// (docs/json.md): its error stays on stderr.
+fn fail(
+    f: &Failure,
+    (kind, items_only): (ReportKind, bool),
+    name: &str,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> u8 {
+    eprintln!("eventsctl: error: {}", f.message);
+    let status = match kind {
+        ReportKind::Check => "unknown",
+        ReportKind::Action => "failed",
     };
-    eprintln!(
-        "eventsctl: error: {}{endpoint}",
-        escape::line(&format!("{e:#}"))
-    );
-    if e.chain().any(|c| c.downcast_ref::<UsageError>().is_some()) {
+    let rc = ctx.render_context(None);
+    let _ = failure::print(name, status, f, &rc, (ctx.output.format, items_only), out);
+    if f.is_usage() {
         EXIT_USAGE
     } else {
         failure_code(kind)
     }
+}
+
+/// Commands that print items as they come (`output::stream`).
+fn streams(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Events(EventsCommand::Query(_)) | Command::Stream(StreamCommand::Tail(_))
+    )
 }

@@ -149,6 +149,23 @@ pub enum Section {
         title: String,
         series: Vec<ChartSeries>,
     },
+    /// Things that happened, one or two lines each: when, what, and a detail line (who, on
+    /// what). Long names stay whole, on a line of their own when they must.
+    Timeline {
+        title: String,
+        entries: Vec<TimelineEntry>,
+    },
+}
+
+/// One entry of a [`Section::Timeline`].
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    /// `3h ago`
+    pub when: String,
+    /// `UpdateTimeToLive: TTL disabled (attribute `ttl`)`
+    pub what: String,
+    /// `by arn:aws:sts::...:assumed-role/oncall/bob from 198.51.100.7`; empty for none.
+    pub detail: String,
 }
 
 #[derive(Debug, Clone)]

@@ -16,6 +16,15 @@ use super::error::{AwsError, AwsResultExt};
 /// LookupEvents answers two calls a second per account and Region; more are throttled.
 pub(crate) const LOOKUP_INTERVAL: StdDuration = StdDuration::from_millis(500);
 
+/// CloudTrail shows a call typically within an average of about 5 minutes (not guaranteed): a
+/// change made in the last minutes of a window may not be found yet, so what a lookup returns is
+/// complete only up to about this long before now.
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/get-and-view-cloudtrail-log-files.html
+pub(crate) const DELIVERY_DELAY_MINUTES: i64 = 5;
+
+/// The words that say so, for every report that says what changed or that nothing did.
+pub(crate) const DELIVERY_DELAY: &str = "the window ends about 5 min before now: CloudTrail shows a change about 5 minutes after it is made";
+
 /// Pages one lookup follows at most (50 events each): a window with more events of one name
 /// is reported as cut short, never silently.
 pub(crate) const MAX_PAGES: usize = 20;

@@ -15,7 +15,11 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 #[serde(rename_all = "snake_case")]
 pub enum AwsErrorKind {
     NotFound,
+    /// Denied by IAM: a permission the policy lacks.
     AccessDenied,
+    /// No credentials, or ones AWS does not accept (expired, unknown, a bad signature): a
+    /// log-in problem, not a permission one.
+    Credentials,
     Throttled,
     Unreachable,
     Invalid,
@@ -23,10 +27,25 @@ pub enum AwsErrorKind {
 }
 
 impl AwsErrorKind {
+    /// The kind as JSON writes it (`access_denied`, `credentials`, ...): the `error.kind` of a
+    /// failed command's envelope.
+    pub fn name(self) -> &'static str {
+        match self {
+            AwsErrorKind::NotFound => "not_found",
+            AwsErrorKind::AccessDenied => "access_denied",
+            AwsErrorKind::Credentials => "credentials",
+            AwsErrorKind::Throttled => "throttled",
+            AwsErrorKind::Unreachable => "unreachable",
+            AwsErrorKind::Invalid => "invalid",
+            AwsErrorKind::Other => "other",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             AwsErrorKind::NotFound => "NotFound",
             AwsErrorKind::AccessDenied => "AccessDenied",
+            AwsErrorKind::Credentials => "Credentials",
             AwsErrorKind::Throttled => "Throttled",
             AwsErrorKind::Unreachable => "EndpointUnreachable",
             AwsErrorKind::Invalid => "InvalidRequest",
@@ -42,15 +61,20 @@ impl AwsErrorKind {
             | "ResourceNotFound"
             | "DashboardNotFoundError"
             | "DashboardNotFound" => AwsErrorKind::NotFound,
-            "AccessDeniedException"
-            | "AccessDenied"
-            | "UnauthorizedOperation"
-            | "UnrecognizedClientException"
+            "AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation" => {
+                AwsErrorKind::AccessDenied
+            }
+            "UnrecognizedClientException"
             | "InvalidSignatureException"
+            | "SignatureDoesNotMatch"
             | "ExpiredTokenException"
+            | "ExpiredToken"
+            | "RequestExpired"
             | "InvalidClientTokenId"
             | "MissingAuthenticationToken"
-            | "IncompleteSignature" => AwsErrorKind::AccessDenied,
+            | "MissingAuthenticationTokenException"
+            | "IncompleteSignature"
+            | "IncompleteSignatureException" => AwsErrorKind::Credentials,
             "ThrottlingException"
             | "Throttling"
             | "ProvisionedThroughputExceededException"
@@ -88,6 +112,9 @@ pub struct AwsError {
 
 impl fmt::Display for AwsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(problem) = self.credential_problem() {
+            return self.fmt_credentials(problem, f);
+        }
         write!(
             f,
             "{} on {}:{}",
@@ -111,6 +138,10 @@ impl fmt::Display for AwsError {
         Ok(())
     }
 }
+
+/// The phrases of [`AwsError::credential_problem`].
+pub(crate) const NO_CREDENTIALS: &str = "no AWS credentials were found";
+const EXPIRED: &str = "the AWS session has expired (a temporary token or an SSO session)";
 
 impl AwsError {
     /// Builds an error from an `SdkError` of any service.
@@ -157,7 +188,13 @@ impl AwsError {
             ),
             other => {
                 let text = causes(other);
-                (classify_other(&text), None, text)
+                if is_credentials_text(&text) {
+                    // The whole chain (each provider tried and why it was not used) is for -vv.
+                    tracing::debug!("credentials for {service}:{operation}: {text}");
+                    (AwsErrorKind::Credentials, None, credentials_detail(other))
+                } else {
+                    (AwsErrorKind::Other, None, text)
+                }
             }
         };
         AwsError {
@@ -200,6 +237,54 @@ impl AwsError {
                 self.code.as_deref(),
                 Some("AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation")
             )
+    }
+
+    /// A credential that is missing, expired or not known to AWS, as one short phrase; `None`
+    /// for every other failure (a permission the policy lacks is not a log-in problem).
+    pub fn credential_problem(&self) -> Option<&'static str> {
+        if self.kind != AwsErrorKind::Credentials {
+            return None;
+        }
+        let text = self.message.to_ascii_lowercase();
+        Some(match self.code.as_deref() {
+            Some("ExpiredTokenException" | "ExpiredToken") => EXPIRED,
+            Some("RequestExpired") => {
+                "AWS refused the request's time (signed too long ago): check this computer's clock"
+            }
+            Some("UnrecognizedClientException" | "InvalidClientTokenId") => {
+                "AWS does not know the access key in use (wrong, deleted or from another account's partition)"
+            }
+            Some(
+                "InvalidSignatureException"
+                | "SignatureDoesNotMatch"
+                | "IncompleteSignature"
+                | "IncompleteSignatureException",
+            ) => "the secret access key does not match the access key",
+            Some("MissingAuthenticationToken" | "MissingAuthenticationTokenException") => {
+                "the request carried no AWS credentials"
+            }
+            _ if text.contains("expired") => EXPIRED,
+            _ if text.contains("no credentials") || text.contains("not enabled") => NO_CREDENTIALS,
+            _ => "the AWS credentials could not be loaded",
+        })
+    }
+
+    /// `no AWS credentials were found: dynamodb:Query for table t was not sent`; what AWS or
+    /// the credential chain said follows in parentheses when it adds something.
+    fn fmt_credentials(&self, problem: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{problem}: {}:{}", self.service, self.operation)?;
+        if let Some(resource) = &self.resource {
+            write!(f, " for {resource}")?;
+        }
+        match &self.code {
+            // AWS answered and refused the credentials.
+            Some(code) => write!(f, " was refused ({code}: {})", self.message),
+            // The SDK found nothing to sign with: nothing was sent.
+            None if problem == NO_CREDENTIALS || self.message.is_empty() => {
+                write!(f, " was not sent")
+            }
+            None => write!(f, " was not sent ({})", self.message),
+        }
     }
 
     pub(crate) fn is_throttled(&self) -> bool {
@@ -245,14 +330,22 @@ fn endpoint_text(preposition: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Credentials that cannot be loaded surface as a dispatch failure of kind "other"; they are an
-/// access problem to the operator, not a network one.
-fn classify_other(text: &str) -> AwsErrorKind {
-    if text.contains("credentials") || text.contains("identity") {
-        AwsErrorKind::AccessDenied
-    } else {
-        AwsErrorKind::Other
-    }
+/// Credentials that cannot be loaded surface as a dispatch failure of kind "other" (the SDK
+/// resolves the identity before it sends anything): a log-in problem, not a network one.
+fn is_credentials_text(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.contains("credential") || text.contains("identity") || text.contains("sso token")
+}
+
+/// What the credential chain said, short: the innermost reason, without the list of every
+/// provider tried (`no credentials found in chain. Attempted: Environment: ...`) and without
+/// the SDK's "the credential provider was not enabled" prefix.
+fn credentials_detail(err: &(dyn std::error::Error + 'static)) -> String {
+    let root = root_cause(err);
+    let root = root.split(". Attempted:").next().unwrap_or_default();
+    root.trim_start_matches("the credential provider was not enabled: ")
+        .trim_end_matches('.')
+        .to_owned()
 }
 
 fn one_line(text: &str) -> String {
@@ -322,7 +415,9 @@ mod tests {
         let cases = [
             ("ResourceNotFoundException", AwsErrorKind::NotFound),
             ("AccessDeniedException", AwsErrorKind::AccessDenied),
-            ("UnrecognizedClientException", AwsErrorKind::AccessDenied),
+            ("UnrecognizedClientException", AwsErrorKind::Credentials),
+            ("ExpiredTokenException", AwsErrorKind::Credentials),
+            ("InvalidSignatureException", AwsErrorKind::Credentials),
             (
                 "ProvisionedThroughputExceededException",
                 AwsErrorKind::Throttled,
@@ -363,11 +458,83 @@ mod tests {
             err.to_string(),
             "AccessDenied on dynamodb:DescribeTable for table t1: AccessDeniedException: User x is not authorized (`eventsctl iam-policy` prints the permissions each command needs)"
         );
-        // An expired token is not a missing permission.
+        // An expired token is not a missing permission: a log-in problem, said first.
         let expired = AwsError {
+            kind: AwsErrorKind::Credentials,
             code: Some("ExpiredTokenException".into()),
+            message: "The security token included in the request is expired".into(),
             ..err
         };
-        assert!(!expired.to_string().contains("iam-policy"));
+        assert_eq!(
+            expired.to_string(),
+            "the AWS session has expired (a temporary token or an SSO session): dynamodb:DescribeTable for table t1 was refused (ExpiredTokenException: The security token included in the request is expired)"
+        );
+    }
+
+    /// Every way credentials fail, from AWS's answer or from the SDK's chain before anything
+    /// is sent: one phrase, never "AccessDenied", never the list of providers tried.
+    #[test]
+    fn credential_failures_are_one_kind_with_one_phrase() {
+        let cases: &[(Option<&str>, &str, &str)] = &[
+            (None, "no credentials found in chain", NO_CREDENTIALS),
+            (
+                None,
+                "the SSO token has expired and cannot be refreshed",
+                EXPIRED,
+            ),
+            (
+                Some("ExpiredTokenException"),
+                "The security token included in the request is expired",
+                EXPIRED,
+            ),
+            (
+                Some("UnrecognizedClientException"),
+                "The security token included in the request is invalid.",
+                "AWS does not know the access key",
+            ),
+            (
+                Some("InvalidSignatureException"),
+                "The request signature we calculated does not match",
+                "the secret access key does not match",
+            ),
+            (
+                None,
+                "profile `x` did not contain credential information",
+                "the AWS credentials could not be loaded",
+            ),
+        ];
+        for (code, message, phrase) in cases {
+            let e = AwsError {
+                code: code.map(str::to_owned),
+                ..AwsError::local(
+                    AwsErrorKind::Credentials,
+                    "dynamodb",
+                    "Query",
+                    table_resource("t"),
+                    *message,
+                )
+            };
+            let problem = e.credential_problem().unwrap();
+            assert!(problem.starts_with(phrase), "{message}: {problem}");
+            let line = e.to_string();
+            assert!(line.starts_with(problem), "{line}");
+            assert!(line.contains("dynamodb:Query for table t"), "{line}");
+            assert!(
+                !line.contains("AccessDenied") && !line.contains("iam-policy"),
+                "{line}"
+            );
+        }
+        // The SDK's error for an empty chain: classified by its text, said in a few words.
+        assert!(is_credentials_text(
+            "dispatch failure: other: the credential provider was not enabled: no credentials found in chain. Attempted: Environment: ..."
+        ));
+        assert!(is_credentials_text(
+            "dispatch failure: other: an error occurred while loading credentials: an error occurred while loading an access token: the SSO token has expired and cannot be refreshed"
+        ));
+        assert!(!is_credentials_text(
+            "dispatch failure: io: connection reset"
+        ));
+        let denied = AwsError::local(AwsErrorKind::AccessDenied, "dynamodb", "Query", None, "x");
+        assert_eq!(denied.credential_problem(), None);
     }
 }

@@ -12,6 +12,7 @@
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html
 
 use crate::aws::metrics::Stat;
+use crate::output::count;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -156,7 +157,7 @@ pub struct Scope<'a> {
     pub metrics: bool,
 }
 
-fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
+pub(crate) fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
     let mut names: Vec<&'static str> = aspects.iter().flat_map(|a| a.events()).copied().collect();
     names.sort_unstable();
     names.dedup();
@@ -555,7 +556,10 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
                 _ => {
                     let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
                     let change = match days {
-                        Some(d) => format!("PITR enabled, {d} days of recovery"),
+                        Some(d) => format!(
+                            "PITR enabled, {} of recovery",
+                            crate::output::plural(d.unsigned_abs(), "day", "days")
+                        ),
                         None => "PITR enabled".to_owned(),
                     };
                     summary(Aspect::Pitr, table, change, Impact::None)
@@ -729,7 +733,7 @@ fn ago(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
     format!("{} ago", crate::times::human(now - t))
 }
 
-fn aspect_label(a: Aspect) -> &'static str {
+pub(crate) fn aspect_label(a: Aspect) -> &'static str {
     match a {
         Aspect::Ttl => "TTL",
         Aspect::Stream => "the stream",
@@ -803,6 +807,76 @@ pub(crate) fn change_findings(
     out
 }
 
+/// What to do about a read that failed: log in again for a credential problem, wait for a
+/// throttle, else `grant` (the permission the read needs).
+fn unreadable_remedy(e: &AwsError, grant: &str) -> String {
+    if e.credential_problem().is_some() {
+        crate::checks::evidence::login_hint(None)
+    } else if e.is_throttled() {
+        "AWS throttled the reads past the retries (CloudTrail answers two LookupEvents calls a second per account and Region, shared by everyone in it): run again in a minute".to_owned()
+    } else {
+        grant.to_owned()
+    }
+}
+
+/// `changes.cloudtrail`: how many changes CloudTrail showed in the window and by how many
+/// identities, up to about 5 minutes before now (its delivery delay); unknown, with the
+/// reason, when it could not be read (throttled, denied, no credentials): no changes read is
+/// not "no changes". A lookup cut at its page limit is a warning.
+pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding {
+    let window = crate::times::human(facts.end - facts.start);
+    let delay = cloudtrail::DELIVERY_DELAY;
+    let trail = match &facts.trail {
+        Err(e) => {
+            return Finding::unknown(
+                CheckId::ChangesCloudtrail,
+                format!("CloudTrail event history could not be read: {e}; what changed in the last {window} is not known"),
+            )
+            .evidence(json!({"error": e.to_string(), "kind": e.kind.name(), "looked_up": facts.looked_up}))
+            .remedy(unreadable_remedy(
+                e,
+                "grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)",
+            ));
+        }
+        Ok(trail) => trail,
+    };
+    let changes = timeline.iter().filter(|c| c.source == "cloudtrail").count();
+    let mut identities: Vec<&str> = timeline
+        .iter()
+        .filter_map(|c| c.identity.as_deref())
+        .collect();
+    identities.sort_unstable();
+    identities.dedup();
+    let evidence = json!({
+        "events_read": trail.events.len(), "changes": changes,
+        "identities": identities, "looked_up": facts.looked_up,
+        "truncated": trail.truncated,
+        "delivery_delay_s": cloudtrail::DELIVERY_DELAY_MINUTES * 60,
+    });
+    let found = count(changes, "change", "changes");
+    let f = if trail.truncated.is_empty() {
+        let by = match identities.len() {
+            0 => String::new(),
+            n => format!(" by {}", count(n, "identity", "identities")),
+        };
+        Finding::ok(
+            CheckId::ChangesCloudtrail,
+            format!("{found} in the last {window}{by}; {delay}"),
+        )
+    } else {
+        Finding::warn(
+            CheckId::ChangesCloudtrail,
+            format!(
+                "{found} in the last {window}; the lookup of {} stopped at {} pages; {delay}",
+                trail.truncated.join(", "),
+                cloudtrail::MAX_PAGES
+            ),
+        )
+        .remedy("narrow --since to see every event")
+    };
+    f.evidence(evidence)
+}
+
 /// The findings of `changes`: what could be read, and the verdict on the latest change of each
 /// aspect.
 pub fn evaluate(
@@ -811,62 +885,24 @@ pub fn evaluate(
     now: DateTime<Utc>,
 ) -> (Vec<Finding>, Vec<Change>) {
     let timeline = timeline(facts, names);
-    let mut out = Vec::new();
+    let mut out = vec![trail_finding(facts, &timeline)];
     let window = crate::times::human(facts.end - facts.start);
-    match &facts.trail {
-        Err(e) => out.push(
-            Finding::unknown(
-                CheckId::ChangesCloudtrail,
-                format!("CloudTrail event history could not be read: {e}"),
-            )
-            .evidence(json!({"error": e.to_string(), "looked_up": facts.looked_up}))
-            .remedy("grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)"),
-        ),
-        Ok(trail) => {
-            let changes = timeline.iter().filter(|c| c.source == "cloudtrail").count();
-            let mut identities: Vec<&str> = timeline
-                .iter()
-                .filter_map(|c| c.identity.as_deref())
-                .collect();
-            identities.sort_unstable();
-            identities.dedup();
-            let evidence = json!({
-                "events_read": trail.events.len(), "changes": changes,
-                "identities": identities, "looked_up": facts.looked_up,
-                "truncated": trail.truncated,
-            });
-            let f = if trail.truncated.is_empty() {
-                Finding::ok(
-                    CheckId::ChangesCloudtrail,
-                    format!(
-                        "{changes} change(s) in the last {window} by {} identit(ies)",
-                        identities.len()
-                    ),
-                )
-            } else {
-                Finding::warn(
-                    CheckId::ChangesCloudtrail,
-                    format!(
-                        "{changes} change(s) in the last {window}; the lookup of {} stopped at {} pages",
-                        trail.truncated.join(", "),
-                        cloudtrail::MAX_PAGES
-                    ),
-                )
-                .remedy("narrow --since to see every event")
-            };
-            out.push(f.evidence(evidence));
-        }
-    }
     if let Some(history) = &facts.history {
         out.push(match history {
             Err(e) => Finding::unknown(
                 CheckId::ChangesAlarmHistory,
                 format!("alarm history could not be read: {e}"),
             )
-            .remedy("grant cloudwatch:DescribeAlarms and cloudwatch:DescribeAlarmHistory"),
+            .remedy(unreadable_remedy(
+                e,
+                "grant cloudwatch:DescribeAlarms and cloudwatch:DescribeAlarmHistory",
+            )),
             Ok(h) => Finding::ok(
                 CheckId::ChangesAlarmHistory,
-                format!("{} alarm history item(s) in the last {window}", h.len()),
+                format!(
+                    "{} in the last {window}",
+                    count(h.len(), "alarm history item", "alarm history items")
+                ),
             )
             .evidence(json!({"items": h.len()})),
         });
@@ -874,14 +910,17 @@ pub fn evaluate(
     if let Some(metrics) = &facts.metrics {
         out.push(match metrics {
             Err(e) => Finding::unknown(CheckId::ChangesMetrics, format!("throttle and latency metrics could not be read: {e}"))
-                .remedy("grant cloudwatch:GetMetricData"),
+                .remedy(unreadable_remedy(e, "grant cloudwatch:GetMetricData")),
             Ok(set) => {
                 let n = spikes(set, &names.table).len();
                 let any_data = spike_keys(&names.table)
                     .iter()
                     .any(|(k, _, _)| !set.series(k).is_empty());
                 let summary = if any_data {
-                    format!("{n} throttle or latency spike(s) in the last {window}")
+                    format!(
+                        "{} in the last {window}",
+                        count(n, "throttle or latency spike", "throttle or latency spikes")
+                    )
                 } else {
                     format!("no throttle or latency datapoints in the last {window} (no traffic, or none throttled)")
                 };

@@ -49,7 +49,7 @@ pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
             .remedy("check --endpoint-url / AWS_ENDPOINT_URL (a DynamoDB endpoint, e.g. https://dynamodb.REGION.amazonaws.com) and any proxy"),
         );
     }
-    let problem = credential_problem(err)?;
+    let problem = err.credential_problem()?;
     Some(
         Finding::unknown(
             CheckId::AwsCredentials,
@@ -58,33 +58,6 @@ pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
         .evidence(json!({"region": at.region, "profile": at.profile, "code": err.code}))
         .remedy(login_hint(at.profile.as_deref())),
     )
-}
-
-/// A credential that is missing, expired or not known to AWS, as one short phrase; `None` for
-/// anything else (a permission the policy lacks is not a log-in problem).
-pub(crate) fn credential_problem(err: &AwsError) -> Option<&'static str> {
-    if err.kind != AwsErrorKind::AccessDenied || err.is_missing_permission() {
-        return None;
-    }
-    let text = err.message.to_ascii_lowercase();
-    Some(match err.code.as_deref() {
-        Some("ExpiredTokenException" | "ExpiredToken" | "RequestExpired") => {
-            "the AWS session has expired (a temporary token or an SSO session)"
-        }
-        Some("UnrecognizedClientException" | "InvalidClientTokenId") => {
-            "AWS does not know the access key in use (wrong, deleted or from another account's partition)"
-        }
-        Some("InvalidSignatureException" | "SignatureDoesNotMatch") => {
-            "the secret access key does not match the access key"
-        }
-        _ if text.contains("expired") || text.contains("sso") => {
-            "the AWS session has expired (a temporary token or an SSO session)"
-        }
-        _ if text.contains("no credentials") || text.contains("credential provider") => {
-            "no AWS credentials were found"
-        }
-        _ => "the AWS credentials could not be used",
-    })
 }
 
 /// How to log in again, and which settings are read.
@@ -170,19 +143,19 @@ mod tests {
                 Some(CheckId::AwsReachable),
             ),
             (
-                AwsErrorKind::AccessDenied,
+                AwsErrorKind::Credentials,
                 None,
-                "dispatch failure: other: the credential provider was not enabled: no credentials found in chain",
+                "no credentials found in chain",
                 Some(CheckId::AwsCredentials),
             ),
             (
-                AwsErrorKind::AccessDenied,
+                AwsErrorKind::Credentials,
                 Some("ExpiredTokenException"),
                 "The security token included in the request is expired",
                 Some(CheckId::AwsCredentials),
             ),
             (
-                AwsErrorKind::AccessDenied,
+                AwsErrorKind::Credentials,
                 Some("UnrecognizedClientException"),
                 "The security token included in the request is invalid.",
                 Some(CheckId::AwsCredentials),
@@ -244,7 +217,7 @@ mod tests {
     #[test]
     fn credentials_say_how_to_log_in_not_which_permission() {
         let expired = err(
-            AwsErrorKind::AccessDenied,
+            AwsErrorKind::Credentials,
             Some("ExpiredTokenException"),
             "The security token included in the request is expired",
         );
@@ -259,7 +232,7 @@ mod tests {
         assert!(f.summary.contains("expired"), "{}", f.summary);
         let none = stop(
             &err(
-                AwsErrorKind::AccessDenied,
+                AwsErrorKind::Credentials,
                 None,
                 "no credentials found in chain",
             ),

@@ -563,8 +563,9 @@ fn lost_finding(v: &Verification) -> Finding {
         Finding::ok(
             check,
             format!(
-                "all {} source events dated before the restore point ({} users) are in the restored table",
-                v.source_sampled, v.source_users
+                "all {} dated before the restore point ({}) are in the restored table",
+                crate::output::count(v.source_sampled, "source event", "source events"),
+                crate::output::count(v.source_users, "user", "users")
             ),
         )
     } else {

@@ -15,7 +15,7 @@ use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
 use crate::aws::streams::{self, StreamInfo};
 use crate::aws::{AwsError, AwsErrorKind};
 use crate::context::{Context, NoRegion};
-use crate::report::{Finding, Section};
+use crate::report::{Finding, Section, Status};
 
 const RB: &str = "Issue 3: DynamoDB Streams Not Delivering Events";
 /// IteratorAge thresholds: records are trimmed after 24 h.
@@ -333,6 +333,34 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
     out
 }
 
+/// A probe whose canary reached the stream is evidence: the stream delivers. A consumer with no
+/// IteratorAge datapoints (no batch in the hour, which asked for the probe) then has nothing
+/// wrong to show, and is ok, saying both; with a probe that failed or did not run, nothing
+/// changes. (Its mapping's state and last result are judged apart, in `stream.consumer.*`.)
+pub(crate) fn with_probe(findings: &mut [Finding], probe: &Finding) {
+    if probe.check != CheckId::StreamProbe || probe.status != Status::Ok {
+        return;
+    }
+    let latency = probe.evidence["latency_ms"].as_u64();
+    for f in findings.iter_mut() {
+        let quiet = matches!(f.check, CheckId::StreamIteratorAge(_))
+            && f.status == Status::Unknown
+            && f.evidence["max_iterator_age_ms"].is_null();
+        if !quiet {
+            continue;
+        }
+        let reached = latency.map(|ms| format!(" in {ms} ms")).unwrap_or_default();
+        f.status = Status::Ok;
+        f.summary = format!(
+            "no batches delivered in the last hour (no IteratorAge datapoints): no lag to show; the probe's canary reached the stream{reached}, so the stream delivers"
+        );
+        f.remedy = None;
+        if let Some(e) = f.evidence.as_object_mut() {
+            e.insert("probe_latency_ms".into(), json!(latency));
+        }
+    }
+}
+
 pub(crate) fn sections(facts: &StreamFacts) -> Vec<Section> {
     let Some(Ok(info)) = &facts.stream else {
         return Vec::new();
@@ -360,7 +388,6 @@ pub(crate) fn sections(facts: &StreamFacts) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Status;
     use aws_sdk_dynamodb::types::{StreamSpecification, StreamViewType};
 
     fn facts(
@@ -606,5 +633,41 @@ mod tests {
             Status::Ok,
             "max IteratorAge 1.0s in the last hour",
         );
+    }
+
+    /// The probe's verdict is evidence for the consumer that had no batch in the hour: a probe
+    /// that passed makes it ok; a probe that failed, was refused or did not run leaves it
+    /// unknown; a consumer with IteratorAge datapoints keeps its own verdict.
+    #[test]
+    fn a_passing_probe_is_evidence_for_a_quiet_consumer() {
+        let quiet = || {
+            Finding::unknown(CheckId::StreamIteratorAge("f".into()), "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge")
+                .evidence(json!({"max_iterator_age_ms": null}))
+                .remedy("stream-status --probe writes a canary and times it through the stream")
+        };
+        let lagging = || {
+            Finding::warn(CheckId::StreamIteratorAge("g".into()), "max IteratorAge 2h")
+                .evidence(json!({"max_iterator_age_ms": 7_200_000.0}))
+        };
+        let probe = |status| {
+            Finding::new(CheckId::StreamProbe, status, "p").evidence(json!({"latency_ms": 412}))
+        };
+        let cases = [
+            (probe(Status::Ok), Status::Ok),
+            (probe(Status::Crit), Status::Unknown),
+            (probe(Status::Unknown), Status::Unknown),
+        ];
+        for (p, want) in cases {
+            let mut findings = vec![quiet(), lagging()];
+            with_probe(&mut findings, &p);
+            assert_eq!(findings[0].status, want, "{:?}", p.status);
+            assert_eq!(findings[1].status, Status::Warn);
+            if want == Status::Ok {
+                assert!(findings[0].summary.contains("reached the stream in 412 ms"));
+                assert!(findings[0].remedy.is_none(), "no more \"run --probe\"");
+            } else {
+                assert!(findings[0].remedy.as_deref().unwrap().contains("--probe"));
+            }
+        }
     }
 }

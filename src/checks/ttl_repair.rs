@@ -472,10 +472,10 @@ pub(crate) fn finding(run: &RepairRun) -> Finding {
         ("rewrote", r.repaired)
     };
     let mut summary = format!(
-        "{verb} {done} of {} item(s) of the classes {} (read {} items)",
-        r.candidates,
+        "{verb} {done} of {} of the classes {} (read {})",
+        crate::output::plural(r.candidates, "item", "items"),
         names(&r.selection.classes),
-        run.items_read
+        crate::output::plural(run.items_read, "item", "items")
     );
     let mut remedies = Vec::new();
     if r.expire_at_once > 0 {
@@ -493,8 +493,8 @@ pub(crate) fn finding(run: &RepairRun) -> Finding {
             r.held_would_expire
         ));
         remedies.push(format!(
-            "to let TTL delete the {} item(s) whose new ttl is already past, name their class: --expire-now {} (TTL deletes them, typically within 48 h); left alone, nothing ever expires them",
-            r.held_would_expire,
+            "to let TTL delete the {} whose new ttl is already past, name their class: --expire-now {} (TTL deletes them, typically within 48 h); left alone, nothing ever expires them",
+            crate::output::plural(r.held_would_expire, "item", "items"),
             names(&held)
         ));
     }
@@ -822,7 +822,7 @@ mod tests {
         });
         assert_eq!(f.status, Status::Warn);
         assert!(
-            f.summary.starts_with("would rewrite 1 of 4 item(s)"),
+            f.summary.starts_with("would rewrite 1 of 4 items"),
             "{}",
             f.summary
         );

@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::checks::changes::{self, Aspect, Change, Impact, Scope};
 use crate::cli::ChangesArgs;
 use crate::context::Context;
-use crate::report::{Finding, Report, Section};
+use crate::output::count;
+use crate::report::{CheckId, Finding, Report, Section, TimelineEntry};
 use crate::times;
 
 pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report> {
@@ -16,18 +17,25 @@ pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report
         alarm_history: true,
         metrics: true,
     };
-    let facts = changes::gather(ctx, args.since, scope).await?;
+    // The lookups are paced to CloudTrail's two calls a second: seconds with nothing to show.
+    let spinner = ctx.progress().spinner(format!(
+        "reading CloudTrail event history ({} lookups, two a second), alarm history and metrics",
+        changes::event_names(scope.aspects).len()
+    ));
+    let facts = changes::gather(ctx, args.since, scope).await;
+    spinner.finish_and_clear();
+    let facts = facts?;
     let now = Utc::now();
     let (findings, timeline) = changes::evaluate(&facts, &ctx.names, now);
     let mut report = Report::check("changes");
     report.extend(findings);
-    report.section(Section::table(
-        "Timeline (newest first)",
-        &[
-            "Ago", "Source", "Event", "Resource", "Change", "Who", "From IP",
-        ],
-        timeline.iter().map(|c| row(c, now)).collect(),
-    ));
+    report.section(Section::Timeline {
+        title: "Timeline (newest first)".to_owned(),
+        entries: timeline
+            .iter()
+            .map(|c| entry(c, now, ctx.table()))
+            .collect(),
+    });
     report.set_data(&ChangesData {
         window: ChangesWindow {
             start: times::stamp(facts.start),
@@ -54,54 +62,127 @@ struct ChangesWindow {
     end: String,
 }
 
-fn row(c: &Change, now: chrono::DateTime<Utc>) -> Vec<String> {
+/// One change as people read it at 80 columns: when; the event and what it changed (and on
+/// what, when that is not the table); who, from where (CloudTrail) or which alarm (its history).
+/// The user agent is in the JSON (`user_agent`).
+fn entry(c: &Change, now: chrono::DateTime<Utc>, table: &str) -> TimelineEntry {
     let mark = match c.impact {
         Impact::BreaksSpec => " (breaks the spec)",
         Impact::Warn => " (!)",
         Impact::None => "",
     };
-    vec![
-        format!("{} ago", times::human(now - c.time)),
-        c.source.to_owned(),
-        c.event.clone(),
-        c.resource.clone(),
-        format!("{}{mark}", c.change),
-        c.identity.clone().unwrap_or_default(),
-        // The user agent is in the JSON (`user_agent`): too long for a column.
-        c.source_ip.clone().unwrap_or_default(),
-    ]
+    let on = if c.source == "cloudtrail" && !c.resource.is_empty() && c.resource != table {
+        format!(" on {}", c.resource)
+    } else {
+        String::new()
+    };
+    let (what, detail) = match c.source {
+        "cloudtrail" => {
+            let who = c.identity.as_deref().unwrap_or("an unknown identity");
+            let from = c
+                .source_ip
+                .as_deref()
+                .map(|ip| format!(" from {ip}"))
+                .unwrap_or_default();
+            (c.change.clone(), format!("by {who}{from}"))
+        }
+        // AWS's "Alarm updated from OK to ALARM", shorter; the alarm's name on its own line.
+        "alarm_history" => (
+            c.change
+                .strip_prefix("Alarm updated from ")
+                .map(|states| format!("alarm state {states}"))
+                .unwrap_or_else(|| c.change.clone()),
+            c.resource.clone(),
+        ),
+        _ => (c.change.clone(), String::new()),
+    };
+    TimelineEntry {
+        when: format!("{} ago", short_age(now - c.time)),
+        what: format!("{}: {what}{mark}{on}", c.event),
+        detail,
+    }
+}
+
+/// An age in its largest unit, for a timeline's narrow first column (`45s`, `12m`, `5h`, `3d`;
+/// hours up to two days): the JSON has the exact time.
+fn short_age(d: Duration) -> String {
+    let s = d.num_seconds().max(0);
+    match s {
+        0..60 => format!("{s}s"),
+        60..3600 => format!("{}m", s / 60),
+        3600..172_800 => format!("{}h", s / 3600),
+        _ => format!("{}d", s / 86_400),
+    }
+}
+
+/// What a check reports of the recent changes of its aspects.
+pub(crate) struct Recent {
+    /// A crit or warn finding for a latest change that breaks the spec (with who made it).
+    pub findings: Vec<Finding>,
+    /// `changes.cloudtrail`: how many changes, up to about 5 minutes before now; unknown when
+    /// CloudTrail could not be read (throttled, denied).
+    pub trail: Finding,
+    /// One line for the notes: the window (and CloudTrail's delay), the other changes or that
+    /// there were none.
+    pub note: String,
 }
 
 /// The CloudTrail changes of `aspects` in the last `since`, for a check to show next to its
-/// symptom: a crit or warn finding for a latest change that breaks the spec (with who made it),
-/// and a note naming the other changes. CloudTrail that cannot be read is a note, not a
-/// finding: the check's own verdict stands on what it read.
-pub(crate) async fn recent(
-    ctx: &Context,
-    since: Duration,
-    aspects: &[Aspect],
-) -> (Vec<Finding>, Option<String>) {
+/// symptom. A check's own verdict stands on what it read: it takes the findings and the note
+/// (`mention`); the monthly health check's changes part also takes `trail`.
+pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -> Recent {
     let scope = Scope {
         aspects,
         alarm_history: false,
         metrics: false,
     };
+    let window = times::human(since);
     let facts = match changes::gather(ctx, since, scope).await {
         Ok(f) => f,
-        Err(e) => return (Vec::new(), Some(format!("recent changes not read: {e}"))),
+        Err(e) => {
+            return Recent {
+                findings: Vec::new(),
+                trail: Finding::unknown(
+                    CheckId::ChangesCloudtrail,
+                    format!("recent changes not read: {e}"),
+                ),
+                note: format!("recent changes not read: {e}"),
+            };
+        }
     };
-    let window = times::human(since);
-    if let Err(e) = &facts.trail {
-        return (
-            Vec::new(),
-            Some(format!(
-                "recent changes (CloudTrail) not read: {e}; `eventsctl changes` shows them when it can"
-            )),
-        );
-    }
     let now = Utc::now();
     let timeline = changes::timeline(&facts, &ctx.names);
+    let trail = changes::trail_finding(&facts, &timeline);
+    if let Err(e) = &facts.trail {
+        return Recent {
+            findings: Vec::new(),
+            trail,
+            note: format!(
+                "recent changes (CloudTrail) not read: {e}; `eventsctl changes` shows them when it can"
+            ),
+        };
+    }
     let findings = changes::change_findings(&timeline, aspects, now);
+    let note = recent_note(&timeline, aspects, &window, now);
+    Recent {
+        findings,
+        trail,
+        note,
+    }
+}
+
+/// `CloudTrail, last 7d (the window ends about 5 min before now: ...): no change of TTL` or the
+/// changes that did not get a finding of their own.
+fn recent_note(
+    timeline: &[Change],
+    aspects: &[Aspect],
+    window: &str,
+    now: chrono::DateTime<Utc>,
+) -> String {
+    let head = format!(
+        "CloudTrail, last {window} ({})",
+        crate::aws::cloudtrail::DELIVERY_DELAY
+    );
     let others: Vec<String> = timeline
         .iter()
         .filter(|c| c.impact == Impact::None)
@@ -115,25 +196,135 @@ pub(crate) async fn recent(
             )
         })
         .collect();
-    let note = (!others.is_empty()).then(|| {
+    if timeline.is_empty() {
+        let what: Vec<&str> = aspects.iter().map(|a| changes::aspect_label(*a)).collect();
+        let what = match what.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => "anything".to_owned(),
+        };
+        format!("{head}: no change of {what}")
+    } else if others.is_empty() {
         format!(
-            "changes in the last {window}: {} (`eventsctl changes --since {window}`)",
+            "{head}: {} (in the findings above; `eventsctl changes --since {window}`)",
+            count(timeline.len(), "change", "changes")
+        )
+    } else {
+        format!(
+            "{head}: {} (`eventsctl changes --since {window}`)",
             others.join("; ")
         )
-    });
-    (findings, note)
+    }
 }
 
-/// [`recent`], added to a check's report.
+/// [`recent`], added to a check's report: the findings and the note (CloudTrail that cannot be
+/// read is a note here: the check's own verdict stands on what it read).
 pub(crate) async fn mention(
     ctx: &Context,
     report: &mut Report,
     since: Duration,
     aspects: &[Aspect],
 ) {
-    let (findings, note) = recent(ctx, since, aspects).await;
-    report.extend(findings);
-    if let Some(n) = note {
-        report.note(n);
+    let recent = recent(ctx, since, aspects).await;
+    report.extend(recent.findings);
+    report.note(recent.note);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> chrono::DateTime<Utc> {
+        // clock-free: a `now` passed in; the clock never meets this date
+        chrono::DateTime::parse_from_rfc3339("2026-01-10T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn change(source: &'static str, minutes_ago: i64, impact: Impact) -> Change {
+        Change {
+            source,
+            time: now() - Duration::minutes(minutes_ago),
+            event: "UpdateTimeToLive".into(),
+            aspect: Some(Aspect::Ttl),
+            identity: Some("arn:aws:sts::123456789012:assumed-role/oncall/bob".into()),
+            source_ip: Some("198.51.100.7".into()),
+            user_agent: None,
+            resource: "t-events".into(),
+            change: "TTL enabled on `ttl`".into(),
+            impact,
+            event_id: None,
+        }
+    }
+
+    /// The note says the window and CloudTrail's delay, also when nothing changed.
+    #[test]
+    fn the_note_says_the_window_ends_about_5_minutes_before_now() {
+        let none = recent_note(
+            &[],
+            &[Aspect::Stream, Aspect::Consumer, Aspect::Table],
+            "1d",
+            now(),
+        );
+        assert_eq!(
+            none,
+            "CloudTrail, last 1d (the window ends about 5 min before now: CloudTrail shows a change about 5 minutes after it is made): no change of the stream, the stream consumer or the table"
+        );
+        let one = recent_note(
+            &[change("cloudtrail", 90, Impact::None)],
+            &[Aspect::Ttl],
+            "7d",
+            now(),
+        );
+        assert!(
+            one.contains("the window ends about 5 min before now"),
+            "{one}"
+        );
+        assert!(one.ends_with("TTL enabled on `ttl` 1h 30m ago by arn:aws:sts::123456789012:assumed-role/oncall/bob (`eventsctl changes --since 7d`)"), "{one}");
+        let judged = recent_note(
+            &[change("cloudtrail", 5, Impact::BreaksSpec)],
+            &[Aspect::Ttl],
+            "7d",
+            now(),
+        );
+        assert!(
+            judged.contains(": 1 change (in the findings above"),
+            "{judged}"
+        );
+    }
+
+    /// A timeline entry: the age in one unit, the change, who and from where under it; an
+    /// alarm's state change short, its name on the second line.
+    #[test]
+    fn an_entry_is_one_or_two_lines_of_what_people_need() {
+        let e = entry(
+            &change("cloudtrail", 200, Impact::BreaksSpec),
+            now(),
+            "t-events",
+        );
+        assert_eq!(e.when, "3h ago");
+        assert_eq!(
+            e.what,
+            "UpdateTimeToLive: TTL enabled on `ttl` (breaks the spec)"
+        );
+        assert_eq!(
+            e.detail,
+            "by arn:aws:sts::123456789012:assumed-role/oncall/bob from 198.51.100.7"
+        );
+        let mut h = change("alarm_history", 3 * 24 * 60, Impact::None);
+        h.event = "StateUpdate".into();
+        h.resource = "t-events-table-throttles".into();
+        h.change = "Alarm updated from OK to ALARM".into();
+        let e = entry(&h, now(), "t-events");
+        assert_eq!(
+            (e.when.as_str(), e.what.as_str(), e.detail.as_str()),
+            (
+                "3d ago",
+                "StateUpdate: alarm state OK to ALARM",
+                "t-events-table-throttles"
+            )
+        );
+        assert_eq!(short_age(Duration::seconds(59)), "59s");
+        assert_eq!(short_age(Duration::hours(47)), "47h");
     }
 }

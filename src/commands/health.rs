@@ -273,7 +273,9 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
             sections: Vec::new(),
         });
     }
-    let (change_findings, change_note) = changes;
+    // What CloudTrail could not show is unknown here, not an ok part with no checks.
+    let mut change_findings = vec![changes.trail];
+    change_findings.extend(changes.findings);
     parts.push(Part {
         name: "changes",
         runbook: "Beyond the runbook: what changed this month",
@@ -282,9 +284,7 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     });
     let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
     report.notes.extend(alarm_facts.notes);
-    if let Some(note) = change_note {
-        report.note(note);
-    }
+    report.note(changes.note);
     report.section(Section::lines(
         "Manual steps (not part of the status)",
         vec![

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::Outcome;
 use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
 use crate::checks::changes::Aspect;
-use crate::checks::stream::{evaluate, gather, reader_refusal, sections};
+use crate::checks::stream::{evaluate, gather, reader_refusal, sections, with_probe};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
 use crate::error::Refusal;
@@ -145,7 +145,7 @@ pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Re
             // No stream that could be described: nothing to probe (the findings above say why).
             _ => Some("the stream could not be read".to_owned()),
         };
-        report.push(match (refusal, &facts.stream) {
+        let probed = match (refusal, &facts.stream) {
             (None, Some(Ok(info))) => {
                 probe(
                     ctx,
@@ -162,7 +162,10 @@ pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Re
             )
             .remedy("stream-status --probe --force, or probe when a consumer is stopped")
             .runbook("Issue 3: DynamoDB Streams Not Delivering Events"),
-        });
+        };
+        // A canary that went through is evidence the verdict uses (a quiet consumer's unknown).
+        with_probe(&mut report.findings, &probed);
+        report.push(probed);
     } else {
         report.note(
             "--probe writes a canary (type eventsctl.canary) and times it through the stream.",
@@ -195,8 +198,8 @@ pub(crate) async fn tail(
     if !ctx.output.quiet {
         // A person (and a test) can see when records written from now on will show.
         stream.notice(&format!(
-            "following {} shards of {arn}; Ctrl-C stops",
-            reader.active()
+            "following {} of {arn}; Ctrl-C stops",
+            crate::output::count(reader.active(), "shard", "shards")
         ));
     }
     let deadline = args
@@ -242,7 +245,8 @@ pub(crate) async fn tail(
         "ok",
         json!({"records": shown, "records_read": seen, "stopped_by": reason}),
         &[format!(
-            "{shown} records shown ({seen} read); stopped: {reason}"
+            "{} shown ({seen} read); stopped: {reason}",
+            crate::output::plural(shown, "record", "records")
         )],
     )?;
     Ok(Outcome::Streamed { failed: false })

@@ -418,12 +418,16 @@ impl Resolved {
             ("batch_write", &self.latency_targets.batch_write),
             ("read", &self.latency_targets.read),
         ] {
-            for (pct, s) in [("p50", &p.p50), ("p95", &p.p95), ("p99", &p.p99)] {
-                text(&format!("latency_targets.{class}.{pct}"), &number(s), "");
+            for (pct, target) in [("p50", &p.p50), ("p95", &p.p95), ("p99", &p.p99)] {
+                text(
+                    &format!("latency_targets.{class}.{pct}"),
+                    &number(target),
+                    "",
+                );
             }
         }
         let p = &self.prices;
-        for (name, s) in [
+        for (name, price) in [
             ("per_million_wru", &p.per_million_wru),
             ("per_million_rru", &p.per_million_rru),
             ("per_wcu_hour", &p.per_wcu_hour),
@@ -431,7 +435,7 @@ impl Resolved {
             ("per_tb_scanned", &p.per_tb_scanned),
             ("per_gb_exported", &p.per_gb_exported),
         ] {
-            text(&format!("prices.{name}"), &number(s), "");
+            text(&format!("prices.{name}"), &number(price), "");
         }
         text(
             "export.bucket",

@@ -9,9 +9,10 @@ use crate::report::Report;
 
 pub(crate) const SCHEMA: &str = "eventsctl/v1";
 
-/// The envelope as a value: `{schema, command, target, generated_at, status, findings, data,
-/// corrections, notes}`. Every key is always present (an empty list when there is nothing):
-/// scripts read keys, and a key that is sometimes absent breaks them.
+/// The envelope as a value: `{schema, command, target, generated_at, status, error, findings,
+/// data, corrections, notes}`. Every key is always present (an empty list when there is
+/// nothing, `error` null when the command ran to its result; a command that did not is
+/// `super::failure`): scripts read keys, and a key that is sometimes absent breaks them.
 pub(crate) fn envelope(report: &Report, rc: &RenderContext) -> Value {
     json!({
         "schema": SCHEMA,
@@ -19,6 +20,7 @@ pub(crate) fn envelope(report: &Report, rc: &RenderContext) -> Value {
         "target": rc.target,
         "generated_at": crate::times::stamp(rc.generated_at),
         "status": report.status_label(),
+        "error": null,
         "findings": report.findings,
         "data": report.data,
         "corrections": report.corrections,

@@ -133,6 +133,20 @@ fn section_md(section: &Section, out: &mut dyn Write) -> io::Result<()> {
             let rows: Vec<Vec<String>> = series.iter().map(super::chart::row).collect();
             table(out, &headers, &rows)?;
         }
+        Section::Timeline { title, entries } => {
+            writeln!(out, "\n### {}\n", line(title))?;
+            if entries.is_empty() {
+                writeln!(out, "(none)")?;
+            }
+            for e in entries {
+                let detail = if e.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", line(&e.detail))
+                };
+                writeln!(out, "- **{}** {}{detail}", line(&e.when), line(&e.what))?;
+            }
+        }
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub(crate) mod chart;
 pub mod escape;
+pub mod failure;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod progress;
@@ -77,10 +78,15 @@ pub fn render(
 }
 
 /// Writes the report's attachments (`--report FILE`): Markdown or the JSON envelope, each a new
-/// file unless `force` (the output-file rule of `crate::files`). Returns one message per file
-/// that could not be written; the others are written anyway.
-pub fn write_attachments(report: &Report, rc: &RenderContext, force: bool) -> Vec<String> {
-    let mut problems = Vec::new();
+/// file unless `force` (the output-file rule of `crate::files`). Returns one line per file, in
+/// order: `Ok("wrote FILE (Markdown)")` for each written, `Err(why)` for each that could not be
+/// (the others are written anyway).
+pub fn write_attachments(
+    report: &Report,
+    rc: &RenderContext,
+    force: bool,
+) -> Vec<Result<String, String>> {
+    let mut lines = Vec::new();
     for a in &report.attachments {
         let written = crate::files::create(&a.path, force).and_then(|f| {
             let mut file = io::BufWriter::new(f);
@@ -91,11 +97,25 @@ pub fn write_attachments(report: &Report, rc: &RenderContext, force: bool) -> Ve
             }
             file.flush()
         });
-        if let Err(e) = written {
-            problems.push(format!("the report was not saved: {e}"));
-        }
+        let kind = if a.markdown { "Markdown" } else { "JSON" };
+        lines.push(match written {
+            Ok(()) => Ok(format!("wrote {} ({kind})", a.path.display())),
+            Err(e) => Err(format!("the report was not saved: {e}")),
+        });
     }
-    problems
+    lines
+}
+
+/// `1 user`, `2 users`, `0 users`: a count and its noun, the noun in the form the count needs.
+/// (Text never says `user(s)` or `identit(ies)`: `plurals_are_spelled_out` guards it.)
+pub(crate) fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// [`plural`] of a `usize` count.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    plural(u64::try_from(n).unwrap_or(u64::MAX), one, many)
 }
 
 /// A remark for the person at the terminal, on stderr, so that stdout holds only the output a
@@ -119,4 +139,70 @@ pub(crate) fn counts(report: &Report) -> String {
         }
     }
     parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_form_of_their_noun() {
+        assert_eq!(count(1, "identity", "identities"), "1 identity");
+        assert_eq!(count(0, "identity", "identities"), "0 identities");
+        assert_eq!(plural(2u32, "user", "users"), "2 users");
+    }
+
+    /// No string in the source spells a plural as `item(s)`, `identit(ies)` or `match(es)`:
+    /// people read "1 identity" and "2 identities" (`count`).
+    #[test]
+    fn plurals_are_spelled_out() {
+        let mut found = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (n, l) in text.lines().enumerate() {
+                    let code = l.trim_start();
+                    if code.starts_with("//") || !code.contains('"') {
+                        continue;
+                    }
+                    for bad in ["(s)", "(es)", "(ies)"] {
+                        let mut rest = l;
+                        while let Some(i) = rest.find(bad) {
+                            // A letter right before: a word with its plural in parentheses (not
+                            // a call such as `Some(s)`).
+                            let before = rest[..i].chars().last();
+                            let word = rest[..i]
+                                .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                                .next()
+                                .unwrap_or("");
+                            if before.is_some_and(|c| c.is_ascii_lowercase())
+                                && !matches!(word, "Some" | "Ok" | "Err" | "map" | "filter")
+                                && word.chars().all(|c| c.is_ascii_lowercase())
+                            {
+                                found.push(format!("{}:{}: {}", path.display(), n + 1, l.trim()));
+                            }
+                            rest = &rest[i + bad.len()..];
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "plurals in parentheses:\n{}",
+            found.join("\n")
+        );
+    }
 }

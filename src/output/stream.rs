@@ -4,11 +4,34 @@
 //! item, closed with `data` at the end. `-o table` / `markdown`: one aligned row a line.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 
 use super::Format;
 use super::RenderContext;
+
+/// A JSON envelope a stream began and did not end (the command failed with an error): `main`
+/// closes it with the error (`close_failed`). One run streams at most once.
+static LEFT_OPEN: AtomicBool = AtomicBool::new(false);
+
+/// Whether a JSON stream was left open, clearing the mark.
+pub(crate) fn take_left_open() -> bool {
+    LEFT_OPEN.swap(false, Ordering::SeqCst)
+}
+
+/// Closes an envelope a stream left open: its `status`, the `error` and an empty `data`, so
+/// that what stdout holds is still one JSON object.
+pub(crate) fn close_failed(
+    out: &mut dyn Write,
+    status: &str,
+    failure: &super::failure::Failure,
+) -> io::Result<()> {
+    let tail = json!({"status": status, "error": failure, "data": {}});
+    let tail = serde_json::to_string(&tail)?;
+    write!(out, "\n],{}\n", tail.strip_prefix('{').unwrap_or(&tail))?;
+    out.flush()
+}
 
 /// A column of the human view.
 #[derive(Debug, Clone, Copy)]
@@ -303,7 +326,7 @@ impl<'a> ItemStream<'a> {
         self.open = false;
         match self.format {
             Format::Json => {
-                let tail = json!({"status": status, "data": data});
+                let tail = json!({"status": status, "error": null, "data": data});
                 let tail = serde_json::to_string(&tail)?;
                 write!(
                     self.out,
@@ -323,10 +346,11 @@ impl<'a> ItemStream<'a> {
 }
 
 impl Drop for ItemStream<'_> {
-    /// A stream cut short by an error still leaves valid JSON behind.
+    /// A stream cut short by an error: `main` knows the error and closes the envelope with it
+    /// (`close_failed`), so that valid JSON is left behind.
     fn drop(&mut self) {
         if self.open && self.format == Format::Json {
-            let _ = write!(self.out, "\n],\"status\":\"failed\",\"data\":{{}}}}\n");
+            LEFT_OPEN.store(true, Ordering::SeqCst);
             let _ = self.out.flush();
         }
     }

@@ -3,12 +3,14 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width as ColumnWidth,
+};
 
 use super::RenderContext;
 use super::escape::{cell, line};
-use super::width::wrap;
-use crate::report::{Report, ReportKind, Section, Status};
+use super::width::{title_lines, wrap};
+use crate::report::{Report, ReportKind, Section, Status, TimelineEntry};
 
 pub(crate) fn new_table(rc: &RenderContext) -> Table {
     let mut table = Table::new();
@@ -45,18 +47,22 @@ fn header(cells: &[String]) -> Vec<Cell> {
 
 pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::Result<()> {
     let region = rc.target.region.as_deref().unwrap_or("-");
-    let title = format!(
-        "eventsctl {} · {} · {} · env {}",
-        line(&report.command),
-        line(&rc.target.table),
-        line(region),
-        line(&rc.target.env)
+    let (title, rest) = title_lines(
+        &line(&report.command),
+        &[
+            line(&rc.target.table).into_owned(),
+            line(region).into_owned(),
+            format!("env {}", line(&rc.target.env)),
+        ],
+        rc.width,
     );
-    for l in wrap(&title, rc.width, "", "  ") {
+    // The title on one line and the verdict on the second (it is also the last line): the first
+    // thing an on-call engineer reads. What did not fit the title follows the verdict.
+    writeln!(out, "{title}")?;
+    verdict(report, "", out)?;
+    for l in rest {
         writeln!(out, "{l}")?;
     }
-    // The verdict first (it is also the last line): the first thing an on-call engineer reads.
-    verdict(report, "", out)?;
 
     for section in &report.lead {
         render_section(section, rc, out)?;
@@ -65,16 +71,23 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
         if !report.lead.is_empty() {
             writeln!(out, "\nFindings")?;
         }
-        let mut t = new_table(rc);
-        t.set_header(header(&["STATUS".into(), "CHECK".into(), "SUMMARY".into()]));
-        for f in &report.findings {
-            t.add_row(vec![
-                status_cell(f.status),
-                Cell::new(cell(&f.check.to_string())),
-                Cell::new(cell(&f.summary)),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+        let rows: Vec<Vec<String>> = report
+            .findings
+            .iter()
+            .map(|f| {
+                vec![
+                    f.status.as_str().to_uppercase(),
+                    f.check.to_string(),
+                    f.summary.clone(),
+                ]
+            })
+            .collect();
+        let headers = ["STATUS".to_owned(), "CHECK".into(), "SUMMARY".into()];
+        let status = |row: usize, column: usize, text: &str| match report.findings.get(row) {
+            Some(f) if column == 0 => status_cell(f.status),
+            _ => Cell::new(text),
+        };
+        grid(rc, &headers, &rows, &status, out)?;
     }
 
     for section in &report.sections {
@@ -152,6 +165,158 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
     out.flush()
 }
 
+/// The longest word of a cell (escaped as the table shows it), in characters.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Per column, the width (with its padding of one on each side) that holds its longest word
+/// whole; the width of the table those columns make (with its borders).
+fn word_widths(headers: &[String], rows: &[Vec<String>]) -> (Vec<usize>, usize) {
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|i| {
+            let cells = rows.iter().filter_map(|r| r.get(i));
+            std::iter::once(&headers[i])
+                .chain(cells)
+                .map(|c| longest_word(&cell(c)))
+                .max()
+                .unwrap_or(0)
+                + 2
+        })
+        .collect();
+    let table = widths.iter().sum::<usize>() + widths.len() + 1;
+    (widths, table)
+}
+
+/// A table that never splits a word (a resource name, an ARN, an id): each column at least as
+/// wide as its longest word. When those columns cannot fit the width together, each row is a
+/// block of `HEADER  value` lines instead, long values wrapped at spaces and a word longer than
+/// a line on a line of its own. `cell_of(row, column, text)` styles a cell (a status's colour).
+fn grid(
+    rc: &RenderContext,
+    headers: &[String],
+    rows: &[Vec<String>],
+    cell_of: &dyn Fn(usize, usize, &str) -> Cell,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (widths, table_width) = word_widths(headers, rows);
+    if table_width > usize::from(rc.width) {
+        return blocks(headers, rows, rc.width, out);
+    }
+    let mut t = new_table(rc);
+    t.set_header(header(headers));
+    for (r, row) in rows.iter().enumerate() {
+        t.add_row(
+            row.iter()
+                .enumerate()
+                .map(|(c, text)| cell_of(r, c, &cell(text)))
+                .collect::<Vec<_>>(),
+        );
+    }
+    let constraints = widths.iter().map(|w| {
+        ColumnConstraint::LowerBoundary(ColumnWidth::Fixed(u16::try_from(*w).unwrap_or(u16::MAX)))
+    });
+    t.set_constraints(constraints);
+    writeln!(out, "{t}")
+}
+
+/// Rows as blocks, for a table too wide to keep its words whole. When every column but the
+/// last holds one word (a status, a check name), a row is those words on one line and the last
+/// column under them (`  OK  stream.status` then its summary); otherwise `  HEADER  value` lines,
+/// the headers aligned, a blank line between rows. Values wrap at spaces with a hanging indent.
+fn blocks(
+    headers: &[String],
+    rows: &[Vec<String>],
+    width: u16,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let single = |v: &String| !v.trim().is_empty() && !v.trim().contains(char::is_whitespace);
+    let widths: Vec<usize> = (0..headers.len().saturating_sub(1))
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, |v| line(v.trim()).chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // The head line (two spaces, the words two apart) must fit too.
+    let head_width = widths.iter().map(|w| w + 2).sum::<usize>();
+    let compact = headers.len() > 1
+        && head_width <= usize::from(width)
+        && rows
+            .iter()
+            .all(|r| r.len() == headers.len() && r[..r.len() - 1].iter().all(single));
+    if compact {
+        // The last column under the head's last word: `  OK       capacity.peak` then its
+        // summary under `capacity.peak`.
+        let under = widths[..widths.len() - 1]
+            .iter()
+            .map(|w| w + 2)
+            .sum::<usize>()
+            + 2;
+        let indent = " ".repeat(under);
+        for row in rows {
+            let (last, head) = row.split_last().unwrap_or((&row[0], &[]));
+            let head: Vec<String> = head
+                .iter()
+                .zip(&widths)
+                .map(|(v, w)| format!("{:<w$}", line(v.trim())))
+                .collect();
+            writeln!(out, "  {}", head.join("  ").trim_end())?;
+            for l in wrap(&line(last), width, &indent, &indent) {
+                writeln!(out, "{l}")?;
+            }
+        }
+        return Ok(());
+    }
+    let label = headers.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+    let indent = " ".repeat(label + 4);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for (h, value) in headers.iter().zip(row) {
+            if value.trim().is_empty() {
+                continue;
+            }
+            let first = format!("  {:<label$}  ", line(h));
+            for l in wrap(&line(value), width, &first, &indent) {
+                writeln!(out, "{l}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A timeline: `3h ago  what`, then the detail under it; each wrapped at spaces with a
+/// hanging indent, so that an entry takes one or two lines and names stay whole.
+fn timeline(entries: &[TimelineEntry], width: u16, out: &mut dyn Write) -> io::Result<()> {
+    if entries.is_empty() {
+        return writeln!(out, "  (none)");
+    }
+    let when = entries
+        .iter()
+        .map(|e| line(&e.when).chars().count())
+        .max()
+        .unwrap_or(0);
+    let indent = " ".repeat(when + 2);
+    for e in entries {
+        let first = format!("{:>when$}  ", line(&e.when));
+        for l in wrap(&line(&e.what), width, &first, &indent) {
+            writeln!(out, "{l}")?;
+        }
+        if !e.detail.is_empty() {
+            for l in wrap(&line(&e.detail), width, &indent, &indent) {
+                writeln!(out, "{l}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `Result: CRIT (1 crit, 7 ok)` after `before`; for an action only when it failed.
 fn verdict(report: &Report, before: &str, out: &mut dyn Write) -> io::Result<()> {
     match report.kind {
@@ -182,12 +347,11 @@ pub(crate) fn render_section(
                 writeln!(out, "  (none)")?;
                 return Ok(());
             }
-            let mut t = new_table(rc);
-            t.set_header(header(headers));
-            for row in rows {
-                t.add_row(row.iter().map(|c| Cell::new(cell(c))).collect::<Vec<_>>());
-            }
-            writeln!(out, "{t}")?;
+            grid(rc, headers, rows, &|_, _, text| Cell::new(text), out)?;
+        }
+        Section::Timeline { title, entries } => {
+            writeln!(out, "\n{}", line(title))?;
+            timeline(entries, rc.width, out)?;
         }
         Section::Pairs { title, pairs } => {
             writeln!(out, "\n{}", line(title))?;
@@ -235,7 +399,7 @@ pub(crate) fn render_section(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{CheckId, Finding};
+    use crate::report::{CheckId, Finding, TimelineEntry};
 
     /// Stored data in every part of a report (an Insights row, a check-ttl example, a note, a
     /// finding) reaches the terminal escaped, in tables and in Markdown.
@@ -274,6 +438,214 @@ mod tests {
             );
             assert!(text.contains("\\x1b]0;title\\x07"), "{text}");
         }
+    }
+
+    fn prod(width: u16) -> RenderContext {
+        RenderContext {
+            target: super::super::Target {
+                table: "zapier-triggers-api-prod-events".into(),
+                region: Some("us-east-1".into()),
+                env: "prod".into(),
+            },
+            generated_at: chrono::Utc::now(),
+            color: false,
+            quiet: false,
+            width,
+            explain: false,
+        }
+    }
+
+    fn rendered(r: &Report, rc: &RenderContext) -> String {
+        let mut out = Vec::new();
+        render(r, rc, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Snapshots of the first lines at 80 columns, production names: the title on line 1 (what
+    /// does not fit follows the verdict), the verdict on line 2; every line fits.
+    #[test]
+    fn the_first_lines_of_checks_at_80_columns() {
+        let stream_arn = "arn:aws:dynamodb:us-east-1:123456789012:table/zapier-triggers-api-prod-events/stream/2026-01-01T00:00:00.000"; // clock-free: an ARN's label, never compared with the clock
+        let cases: Vec<(&str, Vec<Finding>, [&str; 3])> = vec![
+            (
+                "health-check monthly",
+                vec![
+                    Finding::crit(
+                        CheckId::ChangesTtl,
+                        "UpdateTimeToLive on zapier-triggers-api-prod-events: TTL disabled (attribute `ttl`) 3h ago by arn:aws:sts::123456789012:assumed-role/oncall/bob from 198.51.100.7",
+                    ),
+                    Finding::ok(CheckId::TableStatus, "ACTIVE"),
+                ],
+                [
+                    "health-check monthly · zapier-triggers-api-prod-events · us-east-1 · env prod",
+                    "Result: CRIT (1 crit, 1 ok)",
+                    "┌────────┬──────────────┬──────────────────────────────────────────────────────┐",
+                ],
+            ),
+            (
+                "stream-status",
+                vec![Finding::ok(
+                    CheckId::StreamStatus,
+                    format!("ENABLED ({stream_arn})"),
+                )],
+                [
+                    "eventsctl stream-status · zapier-triggers-api-prod-events · us-east-1 · env prod",
+                    "Result: OK (1 ok)",
+                    "  OK  stream.status",
+                ],
+            ),
+            (
+                "health-check quarterly",
+                vec![Finding::warn(CheckId::TableBilling, "PROVISIONED")],
+                [
+                    "health-check quarterly · zapier-triggers-api-prod-events · us-east-1 · env prod",
+                    "Result: WARN (1 warn)",
+                    "┌────────┬───────────────┬─────────────┐",
+                ],
+            ),
+        ];
+        for (command, findings, first) in cases {
+            let mut r = Report::check(command);
+            r.extend(findings);
+            let text = rendered(&r, &prod(80));
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(&lines[..3], &first[..], "{text}");
+            for l in &lines {
+                assert!(
+                    l.chars().count() <= 80 || !l.trim().contains(' '),
+                    "{command}: {l:?}\n{text}"
+                );
+            }
+            // The stream ARN and the identity ARN are whole on some line.
+            for name in [
+                stream_arn,
+                "arn:aws:sts::123456789012:assumed-role/oncall/bob",
+            ] {
+                if r.findings.iter().any(|f| f.summary.contains(name)) {
+                    assert!(text.contains(name), "{name} cut:\n{text}");
+                }
+            }
+        }
+        // A table name the title cannot hold with its command: on the line after the verdict.
+        let mut rc = prod(80);
+        rc.target.table =
+            "zapier-triggers-api-prod-events-restored-for-the-quarterly-drill-run".into();
+        let mut r = Report::check("health-check quarterly");
+        r.push(Finding::ok(CheckId::TableStatus, "ACTIVE"));
+        let text = rendered(&r, &rc);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "eventsctl health-check quarterly");
+        assert_eq!(lines[1], "Result: OK (1 ok)");
+        assert_eq!(
+            lines[2],
+            "table zapier-triggers-api-prod-events-restored-for-the-quarterly-drill-run"
+        );
+        assert_eq!(lines[3], "  us-east-1 · env prod");
+    }
+
+    /// A table whose words cannot all fit at the width is never split mid-word: the column
+    /// grows when the table still fits, else each row is a block with the long value whole.
+    #[test]
+    fn tables_never_split_a_name() {
+        let alarm = "zapier-triggers-api-prod-events-table-throttles-EventTypeIndex";
+        let mut r = Report::action("alarms apply");
+        r.section(Section::table(
+            "Plan",
+            &["ALARM", "ACTION", "CHANGES"],
+            vec![
+                vec![
+                    alarm.into(),
+                    "create".into(),
+                    "new alarm, threshold 0 over 1 period of 60 seconds".into(),
+                ],
+                vec![
+                    "zapier-triggers-api-prod-dynamodb-write-latency".into(),
+                    "unchanged".into(),
+                    "".into(),
+                ],
+            ],
+        ));
+        for width in [80u16, 100, 120] {
+            let text = rendered(&r, &prod(width));
+            assert!(text.contains(alarm), "{width}:\n{text}");
+            assert!(
+                text.contains("zapier-triggers-api-prod-dynamodb-write-latency"),
+                "{width}:\n{text}"
+            );
+            assert!(
+                text.lines()
+                    .all(|l| l.chars().count() <= usize::from(width)),
+                "{width}:\n{text}"
+            );
+        }
+        // Too many long words for 80 columns: blocks, each value whole.
+        let arn = "arn:aws:lambda:us-east-1:123456789012:event-source-mapping:3f1c2a9e-uuid";
+        r.sections.clear();
+        r.section(Section::table(
+            "Mappings",
+            &["ARN", "FUNCTION", "STATE"],
+            vec![vec![
+                arn.into(),
+                "zapier-triggers-api-prod-consumer-function".into(),
+                "Enabled".into(),
+            ]],
+        ));
+        let text = rendered(&r, &prod(80));
+        assert!(text.contains(&format!("  ARN       {arn}")), "{text}");
+        assert!(
+            text.contains("  FUNCTION  zapier-triggers-api-prod-consumer-function"),
+            "{text}"
+        );
+    }
+
+    /// A timeline at 80 columns: one or two lines an entry, the long alarm name whole.
+    #[test]
+    fn a_timeline_takes_one_or_two_lines_an_entry() {
+        let mut r = Report::check("changes");
+        let entry = |when: &str, what: &str, detail: &str| TimelineEntry {
+            when: when.into(),
+            what: what.into(),
+            detail: detail.into(),
+        };
+        let entries = vec![
+            entry(
+                "3h ago",
+                "UpdateTimeToLive: TTL disabled (attribute `ttl`) (breaks the spec)",
+                "by arn:aws:sts::123456789012:assumed-role/oncall/bob from 198.51.100.7",
+            ),
+            entry(
+                "12m ago",
+                "StateUpdate: alarm state OK to ALARM",
+                "zapier-triggers-api-prod-events-table-throttles-EventTypeIndex",
+            ),
+            entry(
+                "45s ago",
+                "WriteThrottleEvents: 12 in 10 min, peak 8 a period",
+                "",
+            ),
+        ];
+        r.section(Section::Timeline {
+            title: "Timeline (newest first)".into(),
+            entries,
+        });
+        let text = rendered(&r, &prod(80));
+        let timeline: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "Timeline (newest first)")
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            timeline,
+            vec![
+                " 3h ago  UpdateTimeToLive: TTL disabled (attribute `ttl`) (breaks the spec)",
+                "         by arn:aws:sts::123456789012:assumed-role/oncall/bob from 198.51.100.7",
+                "12m ago  StateUpdate: alarm state OK to ALARM",
+                "         zapier-triggers-api-prod-events-table-throttles-EventTypeIndex",
+                "45s ago  WriteThrottleEvents: 12 in 10 min, peak 8 a period",
+            ],
+            "{text}"
+        );
     }
 
     /// `--color never` and a pipe fit the width like a terminal does: tables, remedies,

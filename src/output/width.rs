@@ -58,6 +58,50 @@ pub(crate) fn wrap(text: &str, width: u16, first: &str, rest: &str) -> Vec<Strin
     lines
 }
 
+/// The first line of a report: `eventsctl COMMAND · TABLE · REGION · env ENV` when it fits
+/// `width`; else without `eventsctl`, then without the last parts, which come back (the lines to
+/// print after the verdict, empty when everything fit). `parts` are the table, the region and
+/// `env ENV`; a table that does not fit either is labelled `table` there. A name is never cut:
+/// a command longer than the width stands alone, whole.
+pub(crate) fn title_lines(command: &str, parts: &[String], width: u16) -> (String, Vec<String>) {
+    let max = usize::from(width);
+    for k in (0..=parts.len()).rev() {
+        for prefix in ["eventsctl ", ""] {
+            let title = std::iter::once(format!("{prefix}{command}"))
+                .chain(parts[..k].iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if title.chars().count() <= max {
+                return (title, rest_lines(k, parts, width));
+            }
+        }
+    }
+    (command.to_owned(), rest_lines(0, parts, width))
+}
+
+/// `parts[k..]` packed into lines of `width` (`table` before a table name), a part never split
+/// and a separator never at the end of a line.
+fn rest_lines(k: usize, parts: &[String], width: u16) -> Vec<String> {
+    let max = usize::from(width);
+    let mut lines: Vec<String> = Vec::new();
+    for (i, part) in parts.iter().enumerate().skip(k) {
+        let part = if i == 0 {
+            format!("table {part}")
+        } else {
+            part.clone()
+        };
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 3 + part.chars().count() <= max => {
+                l.push_str(" · ");
+                l.push_str(&part);
+            }
+            Some(_) => lines.push(format!("  {part}")),
+            None => lines.push(part),
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +142,49 @@ mod tests {
             assert!(joined.contains("no TableName dimension"), "{joined}");
         }
         assert_eq!(wrap("short", 80, "", ""), vec!["short".to_owned()]);
+    }
+
+    #[test]
+    fn the_title_fits_one_line_and_what_does_not_follows() {
+        let parts = |table: &str| {
+            vec![
+                table.to_owned(),
+                "us-east-1".to_owned(),
+                "env prod".to_owned(),
+            ]
+        };
+        let prod = parts("zapier-triggers-api-prod-events");
+        // 87 characters with everything: `eventsctl ` goes first.
+        assert_eq!(
+            title_lines("health-check monthly", &prod, 80),
+            (
+                "health-check monthly · zapier-triggers-api-prod-events · us-east-1 · env prod"
+                    .to_owned(),
+                Vec::new()
+            )
+        );
+        assert_eq!(
+            title_lines("health-check monthly", &prod, 120).0,
+            "eventsctl health-check monthly · zapier-triggers-api-prod-events · us-east-1 · env prod"
+        );
+        let long = parts("zapier-triggers-api-prod-events-restored-1");
+        let (title, rest) = title_lines("health-check quarterly", &long, 80);
+        assert_eq!(
+            title,
+            "health-check quarterly · zapier-triggers-api-prod-events-restored-1 · us-east-1"
+        );
+        assert_eq!(rest, vec!["env prod".to_owned()]);
+        let huge = parts(&"t".repeat(100));
+        let (title, rest) = title_lines("changes", &huge, 80);
+        assert_eq!(title, "eventsctl changes");
+        assert!(rest[0].starts_with("table ttt"), "{rest:?}");
+        assert_eq!(rest[1], "  us-east-1 · env prod");
+        for (t, r) in [
+            title_lines("health-check monthly", &prod, 40),
+            title_lines("x", &long, 40),
+        ] {
+            assert!(t.chars().count() <= 40, "{t}");
+            assert!(!r.is_empty());
+        }
     }
 }

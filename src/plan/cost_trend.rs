@@ -410,7 +410,10 @@ pub fn finding(t: &CostTrend, rules: &TrendRules) -> Finding {
     if n < 2 {
         return Finding::unknown(
             CheckId::CostTrend,
-            format!("{n} complete month(s) of cost ({source}): month over month needs 2"),
+            format!(
+                "{} of cost ({source}): month over month needs 2",
+                crate::output::count(n, "complete month", "complete months")
+            ),
         )
         .evidence(evidence)
         .runbook(RUNBOOK);
@@ -577,7 +580,7 @@ mod tests {
         assert_eq!(f.status, Status::Unknown);
         assert_eq!(
             f.summary,
-            "1 complete month(s) of cost (Cost Explorer, all DynamoDB): month over month needs 2"
+            "1 complete month of cost (Cost Explorer, all DynamoDB): month over month needs 2"
         );
         let e = from_cost_explorer(&answer, "AmortizedCost", "all", d(2999, 4, 12)).unwrap_err();
         assert_eq!(

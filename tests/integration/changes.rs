@@ -295,3 +295,203 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
         alarms.summary
     );
 }
+
+/// The lines of `args` as people read them at `COLUMNS=80` (stdout a pipe).
+fn at_80(w: &World, args: &[&str]) -> common::Run {
+    w.command()
+        .env("COLUMNS", "80")
+        .args(args)
+        .output()
+        .unwrap()
+        .into()
+}
+
+/// Line 1 the title (at most 80 characters, the table whole), line 2 the verdict, and no line
+/// wider than 80 unless it is one word that cannot be cut (a long ARN).
+pub fn assert_fits_80(w: &World, text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].chars().count() <= 80, "{text}");
+    assert!(lines[0].contains(&w.table()), "{text}");
+    assert!(lines[1].starts_with("Result: "), "{text}");
+    for l in &lines {
+        assert!(
+            l.chars().count() <= 80 || !l.trim().contains(' '),
+            "wider than 80: {l:?}\n{text}"
+        );
+    }
+}
+
+/// At 80 columns: the verdict on line 2, the timeline one or two lines an event, and every
+/// identity ARN, alarm name and the table whole on some line (none split to be copied).
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn at_80_columns_changes_has_its_verdict_on_line_2_and_names_stay_whole() {
+    let w = World::new("changes-80-columns");
+    w.create_table();
+    w.run(&["alarms", "apply"]).assert_code(0);
+    let cw = w.cloudwatch().await;
+    for alarm in [
+        "events-table-throttles-EventTypeIndex",
+        "dynamodb-write-latency",
+    ] {
+        cw.set_alarm_state()
+            .alarm_name(format!("{}-{}-{alarm}", common::PREFIX, w.env))
+            .state_value(aws_sdk_cloudwatch::types::StateValue::Alarm)
+            .state_reason("test")
+            .send()
+            .await
+            .unwrap();
+    }
+    let bob = other_client(&w, "AKIAONCALLBOB").await;
+    set_ttl(&bob, &w.table(), false).await;
+
+    let v = w.run(&["-o", "json", "changes", "--since", "1h"]).json();
+    let entries = entries(&v);
+    assert!(entries.len() >= 6, "{v}");
+    let r = at_80(&w, &["changes", "--since", "1h"]);
+    r.assert_code(2);
+    assert_fits_80(&w, &r.stdout);
+    let timeline: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Timeline (newest first)")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    // An entry's first line starts with its age (`12m ago  ...`); its detail is indented.
+    let starts = timeline
+        .iter()
+        .filter(|l| {
+            l.trim_start().starts_with(|c: char| c.is_ascii_digit()) && l.contains(" ago  ")
+        })
+        .count();
+    assert_eq!(starts, entries.len(), "{}", r.stdout);
+    assert!(
+        timeline.len() <= 2 * entries.len(),
+        "{} lines for {} events:\n{}",
+        timeline.len(),
+        entries.len(),
+        r.stdout
+    );
+    for e in &entries {
+        for name in [&e["identity"], &e["resource"]] {
+            if let Some(name) = name.as_str().filter(|n| !n.is_empty()) {
+                assert!(
+                    r.stdout.lines().any(|l| l.contains(name)),
+                    "{name} is not whole on any line:\n{}",
+                    r.stdout
+                );
+            }
+        }
+    }
+}
+
+/// Wherever changes are reported, the window is said to end about 5 minutes before now
+/// (CloudTrail shows a change about 5 minutes after it is made): in `changes` and in the note
+/// of each check that looks for changes, also when there were none.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn no_recent_change_is_said_with_cloudtrails_delay() {
+    let delay = "the window ends about 5 min before now";
+    let w = World::new("changes-delay");
+    w.create_table();
+    let r = w.run(&["-o", "json", "changes", "--since", "1h"]);
+    let trail = r.summary("changes.cloudtrail");
+    assert!(trail.contains(delay), "{trail}");
+    assert!(
+        trail.starts_with("2 changes in the last 1h by 1 identity;"),
+        "{trail}"
+    );
+    // check-ttl looks at TTL changes in the last 7 days: there were none but table create's.
+    for (args, what) in [
+        (&["check-ttl", "--sample", "10"][..], "TTL"),
+        (&["stream-status"][..], "the stream"),
+        (&["diagnose", "writes"][..], "the table settings"),
+    ] {
+        let mut all = vec!["-o", "json"];
+        all.extend_from_slice(args);
+        let v = w.run(&all).json();
+        let notes: Vec<&str> = v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|n| n.as_str())
+            .filter(|n| n.starts_with("CloudTrail, last "))
+            .collect();
+        assert_eq!(notes.len(), 1, "{args:?}: {v}");
+        assert!(notes[0].contains(delay), "{args:?}: {}", notes[0]);
+        if *args == ["stream-status"] || *args == ["diagnose", "writes"] {
+            assert!(
+                notes[0].contains(&format!("no change of {what}")),
+                "{}",
+                notes[0]
+            );
+        }
+    }
+}
+
+/// `changes` reads CloudTrail for seconds (two lookups a second): a spinner says so on a
+/// terminal (a pseudo-terminal from `script`).
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn changes_shows_a_spinner_while_cloudtrail_is_read() {
+    let w = World::new("changes-spinner");
+    let probe = std::process::Command::new("script")
+        .arg("--version")
+        .output();
+    assert!(
+        probe.is_ok_and(|o| o.status.success()),
+        "this test needs `script` (util-linux) for a pseudo-terminal"
+    );
+    let line = format!("{} changes --since 1h", common::bin().display());
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("AWS_ENDPOINT_URL", &w.endpoint)
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("EVENTSCTL_ENV", &w.env)
+        .env("EVENTSCTL_NAME_PREFIX", common::PREFIX)
+        .env_remove("AWS_PROFILE")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("reading CloudTrail event history"),
+        "no spinner:\n{text}"
+    );
+}
+
+/// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to
+/// LookupEvents, `times: 20`): `changes` is unknown with the reason and what to do; nothing is
+/// "no changes".
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn throttled_cloudtrail_is_unknown_in_changes() {
+    let w = World::new("changes-throttled");
+    w.create_table();
+    let proxy = common::Proxy::start("passthrough.yaml");
+    proxy.add_rules(json!([{
+        "service": "cloudtrail", "operation": "LookupEvents", "times": 20,
+        "error": {"code": "ThrottlingException", "status": 400, "message": "Rate exceeded"}
+    }]));
+    let r = w.run_via(&proxy, &["-o", "json", "changes", "--since", "1h"]);
+    r.assert_code(3);
+    let f = r.finding("changes.cloudtrail");
+    assert_eq!(f["status"], "unknown");
+    let summary = f["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("ThrottlingException") && summary.contains("is not known"),
+        "{summary}"
+    );
+    assert!(f["remedy"].as_str().unwrap().contains("run again"), "{f}");
+    assert!(
+        proxy
+            .fired()
+            .get("cloudtrail error:ThrottlingException")
+            .is_some_and(|n| *n >= 3)
+    );
+}

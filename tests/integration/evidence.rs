@@ -315,3 +315,475 @@ async fn both_alarm_checks_expect_the_gsis_the_table_has() {
         "{status:?}"
     );
 }
+
+// ---- credentials: one classification in every command ----
+
+/// The binary with no credentials anywhere: no AWS_* keys, HOME an empty directory (no
+/// ~/.aws), no instance metadata.
+fn without_credentials(w: &World, home: &std::path::Path) -> std::process::Command {
+    let mut c = w.command();
+    c.env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env_remove("AWS_WEB_IDENTITY_TOKEN_FILE")
+        .env_remove("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+        .env_remove("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+        .env("HOME", home)
+        .env("AWS_CONFIG_FILE", home.join("config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("credentials"))
+        .env("AWS_EC2_METADATA_DISABLED", "true");
+    c
+}
+
+/// How a command reports what stopped it: the `error` of its envelope, or the finding a check
+/// turns it into, or (`events import`) the reason of the lines that did not land.
+#[derive(Debug, Clone, Copy)]
+enum Says {
+    Error,
+    Finding(&'static str),
+    FailedLines,
+}
+
+/// One command of every family, its exit code when it cannot call AWS, and where it says why.
+fn every_family(input: &str) -> Vec<(Vec<String>, i32, Says)> {
+    let rows: &[(&str, i32, Says)] = &[
+        ("events get --user u --event-id e", 1, Says::Error),
+        ("events put --user u --type t", 1, Says::Error),
+        ("events query --user u", 1, Says::Error),
+        ("events delete --user u --event-id e --yes", 1, Says::Error),
+        ("events import INPUT", 1, Says::FailedLines),
+        ("table create", 1, Says::Error),
+        ("table verify", 3, Says::Finding("table.exists")),
+        ("table describe", 1, Says::Error),
+        ("alarms apply", 1, Says::Error),
+        ("alarms status", 3, Says::Finding("alarm.describe")),
+        ("dashboard apply", 1, Says::Error),
+        ("dashboard show", 1, Says::Finding("aws.credentials")),
+        ("export start --bucket b", 1, Says::Error),
+        ("export list", 1, Says::Error),
+        ("pitr-restore --to latest --yes", 1, Says::Error),
+        ("dr-drill", 3, Says::Error),
+        ("stream-status", 3, Says::Finding("aws.credentials")),
+        ("stream tail --for 1s", 1, Says::Error),
+        ("check-ttl", 3, Says::Finding("aws.credentials")),
+        ("diagnose writes", 3, Says::Finding("aws.credentials")),
+        ("hot-partitions", 3, Says::Finding("aws.credentials")),
+        ("changes", 3, Says::Finding("changes.cloudtrail")),
+        ("health-check monthly", 3, Says::Finding("aws.credentials")),
+        (
+            "insights run write-latency-by-user --latency-field took_ms",
+            1,
+            Says::Error,
+        ),
+        (
+            "bench write --duration 1s",
+            3,
+            Says::Finding("bench.preflight"),
+        ),
+    ];
+    rows.iter()
+        .map(|(line, code, says)| {
+            let args = line
+                .split_whitespace()
+                .map(|a| if a == "INPUT" { input } else { a }.to_owned())
+                .collect();
+            (args, *code, *says)
+        })
+        .collect()
+}
+
+/// Runs every family with `-o json` and checks that each says `phrase` (and how to log in where
+/// it ends in an error), never "AccessDenied" nor the SDK's list of credential providers.
+fn assert_every_family_says(phrase: &str, mut run: impl FnMut(&[&str]) -> common::Run) {
+    let input = common::ndjson(&[format!(
+        r#"{{"user_id":"u","event_type":"t","timestamp":"{}"}}"#,
+        common::rfc3339(common::hours_ago(1))
+    )]);
+    let input = input.path().to_str().unwrap().to_owned();
+    for (args, code, says) in every_family(&input) {
+        let mut all = vec!["-o", "json"];
+        all.extend(args.iter().map(String::as_str));
+        let r = run(&all);
+        let line = args.join(" ");
+        assert_eq!(
+            r.code, code,
+            "{line}\nstdout:\n{}\nstderr:\n{}",
+            r.stdout, r.stderr
+        );
+        for raw in [
+            "AccessDenied",
+            "Attempted:",
+            "credential provider was not enabled",
+        ] {
+            assert!(
+                !r.stdout.contains(raw) && !r.stderr.contains(raw),
+                "{line} shows {raw:?}:\n{}\n{}",
+                r.stdout,
+                r.stderr
+            );
+        }
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| {
+            panic!("{line}: stdout is not one JSON object ({e}):\n{}", r.stdout)
+        });
+        assert_ne!(v["status"], "ok", "{line}");
+        let said = match says {
+            Says::Error => {
+                assert_eq!(v["error"]["kind"], "credentials", "{line}: {v}");
+                let message = v["error"]["message"].as_str().unwrap().to_owned();
+                assert!(message.contains("log in"), "{line}: {message}");
+                // The same line on stderr.
+                assert!(
+                    r.stderr.contains(&format!("eventsctl: error: {message}")),
+                    "{line}: {}",
+                    r.stderr
+                );
+                message
+            }
+            Says::Finding(check) => {
+                assert_eq!(v["error"], serde_json::Value::Null, "{line}");
+                let f = v["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|f| f["check"] == check)
+                    .unwrap_or_else(|| panic!("{line}: no {check} in {v}"));
+                assert_eq!(f["status"], "unknown", "{line}: {f}");
+                f["summary"].as_str().unwrap().to_owned()
+            }
+            Says::FailedLines => v["data"]["failed_lines"][0]["reason"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{line}: {v}"))
+                .to_owned(),
+        };
+        assert!(said.contains(phrase), "{line}: {said}");
+    }
+}
+
+/// No credentials anywhere: every family of commands says so, with how to log in, and none says
+/// AccessDenied or dumps the credential chain.
+#[test]
+fn every_command_without_credentials_says_so_and_how_to_log_in() {
+    let w = World::offline("ev-nocreds-all");
+    let home = tempfile::tempdir().unwrap();
+    assert_every_family_says("no AWS credentials were found", |args| {
+        without_credentials(&w, home.path())
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    });
+    // The human form: one line naming the call that was not sent and how to log in.
+    let r: common::Run = without_credentials(&w, home.path())
+        .args(["events", "get", "--user", "u", "--event-id", "e"])
+        .output()
+        .unwrap()
+        .into();
+    r.assert_code(1);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "eventsctl: error: no AWS credentials were found: dynamodb:Query for table "
+        ) && r
+            .stderr
+            .contains("was not sent; log in: `aws sso login --profile P`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+}
+
+/// Expired session credentials, as AWS answers them (ExpiredTokenException on every call,
+/// through the fault proxy): every family says the session expired, not AccessDenied.
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn every_command_with_an_expired_token_says_the_session_expired() {
+    let w = World::new("ev-expired");
+    let proxy = common::Proxy::start("passthrough.yaml");
+    proxy.add_rules(serde_json::json!([{
+        "service": "*",
+        "error": {"code": "ExpiredTokenException", "status": 400, "message": "The security token included in the request is expired"}
+    }]));
+    assert_every_family_says("the AWS session has expired", |args| {
+        w.run_via(&proxy, args)
+    });
+    assert!(!proxy.fired().is_empty());
+}
+
+/// An SSO session whose cached token has expired and cannot be refreshed (the SDK refuses it
+/// before any call): the session expired, and `aws sso login --profile` names the profile.
+#[test]
+fn an_expired_sso_session_says_so_and_names_the_profile_to_log_in() {
+    let w = World::offline("ev-sso");
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("config"),
+        "[profile oncall]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = ops\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n",
+    )
+    .unwrap();
+    // The token cache is named by the SHA-1 of the session name: sha1("corp").
+    let cache = home.path().join(".aws/sso/cache");
+    std::fs::create_dir_all(&cache).unwrap();
+    let expired = common::rfc3339(common::hours_ago(2));
+    std::fs::write(
+        cache.join("ee0bfd2552fbd840c02cc48b6e823320543c450f.json"),
+        format!(r#"{{"accessToken":"t","expiresAt":"{expired}","region":"us-east-1","startUrl":"https://example.awsapps.com/start"}}"#),
+    )
+    .unwrap();
+    let run = |args: &[&str]| -> common::Run {
+        without_credentials(&w, home.path())
+            .env_remove("AWS_REGION")
+            .args(["--profile", "oncall", "-o", "json"])
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let action = run(&["table", "describe"]);
+    action.assert_code(1);
+    let error = &action.json()["error"];
+    assert_eq!(error["kind"], "credentials", "{error}");
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("the AWS session has expired")
+            && message.contains("the SSO token has expired")
+            && message.contains("`aws sso login --profile oncall`"),
+        "{message}"
+    );
+    let check = run(&["diagnose", "throttling"]);
+    check.assert_code(3);
+    let f = check.finding("aws.credentials");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("the AWS session has expired"),
+        "{f}"
+    );
+    assert!(
+        f["remedy"]
+            .as_str()
+            .unwrap()
+            .contains("aws sso login --profile oncall"),
+        "{f}"
+    );
+}
+
+// ---- -o json when a command fails ----
+
+/// A command that fails prints its envelope with the error (docs/json.md): `-o json` and
+/// `-o ndjson` of a report, a stream's envelope closed with the error; a stream's `-o ndjson` is
+/// items only; a usage error found at run time is kind `usage` and exits 64; a run out of time
+/// is kind `timeout`.
+#[test]
+fn a_failed_command_prints_its_envelope_with_the_error() {
+    let w = World::offline("ev-json-fail");
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| -> common::Run {
+        without_credentials(&w, home.path())
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let pretty = run(&[
+        "-o",
+        "json",
+        "events",
+        "get",
+        "--user",
+        "u",
+        "--event-id",
+        "e",
+    ]);
+    pretty.assert_code(1);
+    let v = pretty.json();
+    assert_eq!(v["schema"], "eventsctl/v1");
+    assert_eq!(v["command"], "events get");
+    assert_eq!(v["status"], "failed");
+    assert_eq!(v["error"]["kind"], "credentials");
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert_eq!(v["data"], serde_json::json!({}));
+    assert!(v["target"]["table"].as_str().unwrap().ends_with("-events"));
+
+    let one_line = run(&[
+        "-o",
+        "ndjson",
+        "events",
+        "get",
+        "--user",
+        "u",
+        "--event-id",
+        "e",
+    ]);
+    assert_eq!(one_line.stdout.lines().count(), 1, "{}", one_line.stdout);
+    assert_eq!(one_line.json()["error"], v["error"]);
+
+    // A check that fails is unknown, exit 3, with the same error object.
+    let check = run(&["-o", "json", "table", "verify"]);
+    check.assert_code(3);
+    assert_eq!(check.json()["status"], "unknown");
+
+    // A stream: its envelope (items so far) closed with the error.
+    let stream = run(&["-o", "json", "events", "query", "--user", "u"]);
+    stream.assert_code(1);
+    let s = stream.json();
+    assert_eq!(s["items"], serde_json::json!([]));
+    assert_eq!(
+        (&s["status"], &s["error"]["kind"]),
+        (&"failed".into(), &"credentials".into())
+    );
+    let items_only = run(&["-o", "ndjson", "events", "query", "--user", "u"]);
+    items_only.assert_code(1);
+    assert!(items_only.stdout.is_empty(), "{}", items_only.stdout);
+    assert!(items_only.stderr.contains("no AWS credentials were found"));
+
+    // Input found wrong at run time: kind usage, exit 64.
+    let usage = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "put",
+        "--user",
+        "u",
+        "--type",
+        "t",
+        "--payload",
+        "[1",
+    ]);
+    usage.assert_code(64);
+    assert_eq!(usage.json()["error"]["kind"], "usage", "{}", usage.stdout);
+    // clap's own usage errors come before any context: stderr only (docs/json.md).
+    let clap = w.run(&["-o", "json", "events", "get", "--no-such-flag"]);
+    clap.assert_code(64);
+    assert!(clap.stdout.is_empty(), "{}", clap.stdout);
+
+    // An endpoint that accepts and never answers, and a 2 s limit: kind timeout.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent = format!("http://{}", listener.local_addr().unwrap());
+    let held = std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().take(4).flatten().collect();
+        std::thread::sleep(Duration::from_secs(5));
+        drop(held);
+    });
+    let timeout = w.run(&[
+        "--endpoint-url",
+        &silent,
+        "--timeout",
+        "2s",
+        "-o",
+        "json",
+        "table",
+        "describe",
+    ]);
+    timeout.assert_code(1);
+    let t = timeout.json();
+    assert_eq!(t["error"]["kind"], "timeout", "{t}");
+    assert!(
+        t["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("timed out after 2.0s (--timeout)"),
+        "{t}"
+    );
+    drop(held);
+}
+
+// ---- evidence the verdict uses; what people read ----
+
+/// A consumer that got no batch in the hour is unknown ("run --probe"); once `--probe` has seen
+/// its canary go through the stream, that is the evidence, and the verdict is ok.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_passing_probe_is_evidence_the_stream_verdict_uses() {
+    let w = World::new("ev-probe");
+    w.create_table();
+    let function = format!("{}-consumer", w.env);
+    common::create_consumer(&w, &function).await;
+    let age = format!("stream.iterator_age.{function}");
+    let quiet = w.run(&["-o", "json", "stream-status"]);
+    quiet.assert_code(3);
+    let before = quiet.finding(&age);
+    assert_eq!(before["status"], "unknown");
+    assert!(before["remedy"].as_str().unwrap().contains("--probe"));
+
+    let probed = w.run(&["-o", "json", "stream-status", "--probe"]);
+    assert_eq!(
+        probed.finding("stream.probe")["status"],
+        "ok",
+        "{}",
+        probed.stdout
+    );
+    let after = probed.finding(&age);
+    assert_eq!(after["status"], "ok", "{after}");
+    assert!(
+        after["summary"]
+            .as_str()
+            .unwrap()
+            .contains("reached the stream"),
+        "{after}"
+    );
+    probed.assert_code(0);
+    assert!(!probed.stdout.contains("What to do"), "{}", probed.stdout);
+}
+
+/// `-v`, `-vv`, `-vvv` log what the help and the README say, and no level logs a payload or
+/// a credential; the help and the README say it in the same words.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn verbose_levels_log_what_the_help_says_and_never_payloads() {
+    let said = "-v each retry, -vv each AWS call, -vvv the AWS SDK's own debug log; never payloads or credentials";
+    let help = w_help();
+    assert!(help.contains(said), "--help:\n{help}");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains(said), "README.md does not say: {said}");
+
+    let w = World::new("ev-verbose");
+    w.create_table();
+    let payload = r#"{"note":"PAYLOAD-MARKER-7Q"}"#;
+    let mut lines = Vec::new();
+    for (n, flag) in ["-v", "-vv", "-vvv"].iter().enumerate() {
+        let r: common::Run = w
+            .command()
+            .env("AWS_ACCESS_KEY_ID", "AKIDMARKER7Q")
+            .env("AWS_SECRET_ACCESS_KEY", "SECRET-MARKER-7Q")
+            .args([flag, "events", "put", "--user", "u", "--type", "t"])
+            .args(["--event-id", &format!("e{n}"), "--payload", payload])
+            .output()
+            .unwrap()
+            .into();
+        r.assert_code(0);
+        for secret in ["PAYLOAD-MARKER-7Q", "SECRET-MARKER-7Q", "AKIDMARKER7Q"] {
+            assert!(
+                !r.stderr.contains(secret),
+                "{flag} logs {secret}:\n{}",
+                r.stderr
+            );
+        }
+        lines.push(r.stderr);
+    }
+    // -v: retries only (none here); -vv: each call; -vvv: the SDK's own log besides.
+    assert!(!lines[0].contains("aws call"), "{}", lines[0]);
+    assert!(
+        lines[1].contains("aws call") && lines[1].contains("operation=PutItem"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].lines().count() > lines[1].lines().count() + 5,
+        "{}",
+        lines[2]
+    );
+}
+
+/// `eventsctl --help` as one line of words (clap wraps it).
+fn w_help() -> String {
+    let out = std::process::Command::new(common::bin())
+        .arg("--help")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

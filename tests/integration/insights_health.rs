@@ -296,6 +296,13 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
         text.contains("## eventsctl health-check monthly") && text.contains("Manual steps"),
         "{text}"
     );
+    // The file is named where people look for what happened.
+    assert!(
+        r.stderr
+            .contains(&format!("eventsctl: wrote {} (Markdown)", md.display())),
+        "{}",
+        r.stderr
+    );
     assert!(text.contains("Audit IAM permissions"));
 
     // One problem per area. TTL off keeps the overdue item from the emulator's reaper (and is a
@@ -443,4 +450,79 @@ async fn quarterly_review_reads_latency_usage_keys_and_cost() {
     assert_eq!(keys["status"], "warn", "{keys}");
     assert!(keys["summary"].as_str().unwrap().contains("67%"), "{keys}");
     assert!(r.summary("quarterly.cost").contains("on-demand"));
+}
+
+/// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to
+/// every LookupEvents, `times: 20`): the monthly check's `changes` part is unknown, with the
+/// reason in `changes.cloudtrail`, not an ok part with no checks and a note.
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn monthly_changes_part_is_unknown_when_cloudtrail_is_throttled() {
+    let w = World::new("monthly-ct-throttled");
+    w.create_table();
+    let proxy = common::Proxy::start("passthrough.yaml");
+    proxy.add_rules(serde_json::json!([{
+        "service": "cloudtrail", "operation": "LookupEvents", "times": 20,
+        "error": {"code": "ThrottlingException", "status": 400, "message": "Rate exceeded"}
+    }]));
+    let r = w.run_via(&proxy, &["-o", "json", "health-check", "monthly"]);
+    // Not ok (its alarms are missing, crit, besides).
+    assert_ne!(r.code, 0, "{}", r.stdout);
+    let v = r.json();
+    let part = v["data"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["part"] == "changes")
+        .cloned()
+        .unwrap();
+    assert_eq!(part["status"], "unknown", "{part}");
+    assert!(part["checks"].as_u64().unwrap() >= 1, "{part}");
+    let f = r.finding("changes.cloudtrail");
+    assert_eq!(f["status"], "unknown");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("ThrottlingException"),
+        "{f}"
+    );
+    assert!(
+        proxy
+            .fired()
+            .contains_key("cloudtrail error:ThrottlingException")
+    );
+}
+
+/// The monthly check at 80 columns: the verdict on line 2, every line fits (or is one word
+/// that cannot be cut).
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn monthly_at_80_columns_has_its_verdict_on_line_2() {
+    let w = World::new("monthly-80");
+    w.create_table();
+    let r: common::Run = w
+        .command()
+        .env("COLUMNS", "80")
+        .args(["health-check", "monthly"])
+        .output()
+        .unwrap()
+        .into();
+    crate::changes::assert_fits_80(&w, &r.stdout);
+    let stream = w
+        .command()
+        .env("COLUMNS", "80")
+        .arg("stream-status")
+        .output()
+        .unwrap();
+    let stream: common::Run = stream.into();
+    crate::changes::assert_fits_80(&w, &stream.stdout);
+    let verify: common::Run = w
+        .command()
+        .env("COLUMNS", "80")
+        .args(["table", "verify"])
+        .output()
+        .unwrap()
+        .into();
+    crate::changes::assert_fits_80(&w, &verify.stdout);
 }

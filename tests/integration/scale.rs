@@ -137,7 +137,11 @@ async fn full_scan_on_production_is_priced_and_needs_yes() {
         "{}",
         refused.stderr
     );
-    assert!(refused.stdout.is_empty());
+    // `-o json`: the envelope with the refusal and nothing read (docs/json.md).
+    let v = refused.json();
+    assert_eq!(v["error"]["kind"], "refused", "{}", refused.stdout);
+    assert_eq!(v["status"], "unknown");
+    assert_eq!(v["data"], serde_json::json!({}));
     // A non-production environment is not asked; --yes reads it on production.
     let ok = prod(&["--confirm-above", "1", "--yes"]);
     assert_eq!(ok.json()["data"]["scope"]["kind"], "full", "{}", ok.stdout);

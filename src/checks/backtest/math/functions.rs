@@ -54,7 +54,8 @@ impl Context<'_> {
     fn args(&mut self, name: &str, args: &[Expr], count: usize) -> Result<Vec<Value>, MathError> {
         if args.len() != count {
             return Err(invalid(&format!(
-                "{name} takes {count} argument(s), not {}",
+                "{name} takes {}, not {}",
+                crate::output::count(count, "argument", "arguments"),
                 args.len()
             )));
         }
