@@ -893,35 +893,6 @@ async fn expired_events_are_counted_and_skipped_on_request() {
     assert_eq!(count_items(&ddb, &w.table()).await, 1);
 }
 
-/// Peak RSS of a child, from wait4 (the child alone, not the test process).
-#[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's Child cannot see
-fn run_measuring_rss(mut cmd: std::process::Command) -> (i32, String, i64) {
-    use std::os::unix::process::ExitStatusExt;
-    let child = cmd
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let pid = child.id() as libc::pid_t;
-    let mut stdout = child.stdout.unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut stdout, &mut s).unwrap();
-        s
-    });
-    let mut status = 0;
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: pid is our child, status and usage point at writable memory.
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, usage.as_mut_ptr()) };
-    assert_eq!(rc, pid);
-    // SAFETY: wait4 succeeded and filled it in.
-    let usage = unsafe { usage.assume_init() };
-    let code = std::process::ExitStatus::from_raw(status)
-        .code()
-        .unwrap_or(-1);
-    (code, reader.join().unwrap(), usage.ru_maxrss)
-}
-
 /// 100,000 invalid lines and 100,000 duplicate lines: the lists keep the first 1,000 and count
 /// the rest, and memory stays bounded (bench/import-memory.sh measures 1,000,000 of each).
 #[test]
@@ -954,7 +925,12 @@ fn invalid_and_duplicate_lines_cost_bounded_memory() {
             file.to_str().unwrap(),
             "--dry-run",
         ]);
-        let (code, stdout, rss_kb) = run_measuring_rss(cmd);
+        let common::Measured {
+            code,
+            stdout,
+            rss_kb,
+            ..
+        } = common::run_measuring_rss(&cmd);
         assert!(code == 0 || code == 1, "{code}");
         let v: Value = serde_json::from_str(&stdout).unwrap();
         assert_eq!(v["data"][field].as_array().unwrap().len(), 1000, "{field}");

@@ -538,35 +538,6 @@ fn gzip_bomb(bytes: usize) -> Vec<u8> {
     b.out
 }
 
-/// Peak RSS of a run of the binary, from wait4 (the child alone): exit code, stderr, KB.
-#[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's Child cannot see
-fn run_measuring_rss(mut cmd: std::process::Command) -> (i32, String, i64) {
-    use std::os::unix::process::ExitStatusExt;
-    let child = cmd
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id() as libc::pid_t;
-    let mut stderr = child.stderr.unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
-        s
-    });
-    let mut status = 0;
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: pid is our child, status and usage point at writable memory.
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, usage.as_mut_ptr()) };
-    assert_eq!(rc, pid);
-    // SAFETY: wait4 succeeded and filled it in.
-    let usage = unsafe { usage.assume_init() };
-    let code = std::process::ExitStatus::from_raw(status)
-        .code()
-        .unwrap_or(-1);
-    (code, reader.join().unwrap(), usage.ru_maxrss)
-}
-
 /// A 1.7 MB data file inflating to one 256 MiB line (the hostile try used 1 GiB; any line over
 /// the 27.9 MB bound is the same case): every `--from-export` reader stops reading it with one
 /// line naming the bound, and memory stays flat (the reader held the whole line before: over
@@ -608,7 +579,12 @@ async fn a_gzip_bomb_line_stops_every_reader_with_flat_memory() {
     ] {
         let mut cmd = w.command();
         cmd.args(&args);
-        let (code, stderr, rss_kb) = run_measuring_rss(cmd);
+        let common::Measured {
+            code,
+            stderr,
+            rss_kb,
+            ..
+        } = common::run_measuring_rss(&cmd);
         eprintln!("{args:?}: peak RSS {rss_kb} KB");
         assert!(rss_kb < FLAT_KB, "{args:?}: peak RSS {rss_kb} KB: {stderr}");
         assert_eq!(code, 3, "{args:?}: {stderr}");
