@@ -137,8 +137,14 @@ echo "  the repair does that only when told (--expire-now milliseconds)."
 ev check-ttl --repair --expire-now milliseconds
 echo
 echo "  The alarms the runbook forgot: the consumer's IteratorAge and Errors, SystemErrors, TTL"
-echo "  deletes stopped. With them, the lag and TTL switched off would have paged someone."
-quietly alarms apply --recommended --sns-topic "$TOPIC"
+echo "  deletes stopped: with them, a consumer falling behind and TTL deletes stopping page someone."
+echo "\$ eventsctl alarms apply --recommended --sns-topic $TOPIC"
+if ! "$EV" -q -o json alarms apply --recommended --sns-topic "$TOPIC" >"$OUT/demo-alarms.json"; then
+  cat "$OUT/demo-alarms.json" >&2
+  echo "demo: eventsctl alarms apply --recommended failed (above)" >&2
+  exit 1
+fi
+"$PY" scripts/demo_report.py alarms "$OUT/demo-alarms.json"
 echo
 echo "  The consumer catches up with the backlog:"
 incident caught-up "$CONSUMER"
@@ -155,6 +161,6 @@ Point more commands at it with:
   $EV changes --since 1h
   $EV alarms status
   $EV stream-status --probe
-Stop the emulator with: scripts/emulator.sh stop
 EOT
+[ -n "${DEMO_ENDPOINT:-}" ] || echo "Stop the emulator with: scripts/emulator.sh stop"
 echo "demo: done in $(took "$t_start")"

@@ -19,7 +19,10 @@ Usage: .venv/bin/python scripts/demo_incident.py ENDPOINT TABLE STEP [ARG]
 """
 import json
 import math
+import os
+import shutil
 import sys
+import textwrap
 import time
 import uuid
 from collections import defaultdict
@@ -52,6 +55,12 @@ LAG_LAST_MINUTES_AGO = 11
 DAY = 86_400
 TTL_DAYS = 30
 MAX_DATUMS = 1_000
+
+
+def say(text):
+    width = int(os.environ.get("COLUMNS") or shutil.get_terminal_size((100, 24)).columns)
+    print(textwrap.fill(text, width=max(60, min(width, 120)), initial_indent="  ",
+                        subsequent_indent="    ", break_long_words=False, break_on_hyphens=False))
 
 
 def client(endpoint, service, key=DEMO_KEY):
@@ -155,7 +164,7 @@ def hot_user(path):
                 "user_id": HOT_USER, "event_type": "webhook.received", "status": "pending",
                 "timestamp": stamp(t), "payload": {"n": i, "body": "x" * HOT_PAYLOAD_BYTES},
             }), file=out)
-    print(f"  {HOT_USER} sends {HOT_EVENTS} webhooks of just under 10 KB within one second, at "
+    say(f"{HOT_USER} sends {HOT_EVENTS} webhooks of just under 10 KB within one second, at "
           f"{stamp(start)[:19]}Z")
 
 
@@ -202,14 +211,14 @@ def metrics(endpoint, table, function):
                  datum("WriteKeyRangeThroughputThrottleEvents", t, m, n),
                  datum("ThrottledRequests", t + [("Operation", "PutItem")], m, n)]
     published = publish(cw, "AWS/DynamoDB", data)
-    print(f"  AWS/DynamoDB: {sum(consumed.values()):.0f} write units over {len(consumed)} minutes "
+    say(f"AWS/DynamoDB: {sum(consumed.values()):.0f} write units over {len(consumed)} minutes "
           f"for the {len(items)} events in the table (each GSI metered too), and "
           f"{sum(throttled.values())} key-range throttle events where {HOT_USER}'s partition "
           f"passed {PARTITION_WCU_PER_S:,} write units in a second ({published} datapoints)")
     lag = lagging_consumer(now, function)
     publish(cw, "AWS/Lambda", lag)
     worst = max(d["Value"] for d in lag if d["MetricName"] == "IteratorAge")
-    print(f"  AWS/Lambda: {function} fell behind {LAG_STARTED_MINUTES_AGO} minutes ago; its "
+    say(f"AWS/Lambda: {function} fell behind {LAG_STARTED_MINUTES_AGO} minutes ago; its "
           f"batches are older and older: IteratorAge up to {worst / 60_000:.0f} minutes "
           f"({LAG_LAST_MINUTES_AGO} minutes ago)")
 
@@ -249,7 +258,7 @@ def millis_writer(endpoint, table):
     publish(cw, "AWS/DynamoDB", [datum("ConsumedWriteCapacityUnits", t, minute, units)] + [
         datum("ConsumedWriteCapacityUnits", t + [("GlobalSecondaryIndexName", g)], minute, units)
         for g in gsis])
-    print(f"  {BACKFILL_KEY} (its own access key) writes {len(items)} events with `ttl` in "
+    say(f"{BACKFILL_KEY} (its own access key) writes {len(items)} events with `ttl` in "
           f"milliseconds: 30 of the last 12 hours, 10 of 31 days ago ({units} write units)")
 
 
@@ -257,7 +266,7 @@ def ttl_off(endpoint, table):
     ddb = client(endpoint, "dynamodb", OPS_KEY)
     ddb.update_time_to_live(TableName=table,
                             TimeToLiveSpecification={"Enabled": False, "AttributeName": "ttl"})
-    print(f"  {OPS_KEY} (another access key) switches TTL off: UpdateTimeToLive Enabled=false")
+    say(f"{OPS_KEY} (another access key) switches TTL off: UpdateTimeToLive Enabled=false")
 
 
 def caught_up(endpoint, table, function):
@@ -288,7 +297,7 @@ def caught_up(endpoint, table, function):
     minute = now.replace(second=0, microsecond=0)
     publish(cw, "AWS/Lambda", [datum("IteratorAge", f, now, age_ms, "Milliseconds"),
                                datum("Invocations", f, minute, 1), datum("Errors", f, minute, 0)])
-    print(f"  a canary event reached {function} {age_ms} ms after it was written: the "
+    say(f"a canary event reached {function} {age_ms} ms after it was written: the "
           f"consumer is caught up; published as its IteratorAge now")
 
 

@@ -5,6 +5,7 @@ be one the demo can explain (what the emulator cannot show, or what the month's 
 record). Exits 1 otherwise, naming what it did not expect.
 
 Usage: python3 scripts/demo_report.py before|after REPORT.json REPORT.md
+       python3 scripts/demo_report.py alarms APPLY.json   (the alarms `alarms apply` created)
 """
 import json
 import os
@@ -137,7 +138,15 @@ def after(report):
     return problems
 
 
+def created_alarms(path):
+    for a in json.load(open(path))["data"]["plan"]:
+        if a["action"] == "create":
+            line(f"created {a['alarm']}, notifying {', '.join(a['actions']) or 'nobody'}")
+
+
 def main():
+    if sys.argv[1] == "alarms":
+        return created_alarms(sys.argv[2])
     which, path, markdown = sys.argv[1:4]
     report = json.load(open(path))
     if report.get("error"):
