@@ -76,9 +76,12 @@ unset AWS_PROFILE AWS_SESSION_TOKEN EVENTSCTL_CONFIG EVENTSCTL_PRODUCTION_MARKER
 ev() { echo; echo "\$ eventsctl $*"; "$EV" "$@"; }
 quietly() {
   echo "\$ eventsctl $*"
-  if ! "$EV" "$@" >>"$LOG" 2>&1; then
-    cat "$LOG" >&2
-    echo "demo: eventsctl $* failed (above)" >&2
+  local out status=0
+  out="$("$EV" "$@" 2>&1)" || status=$?
+  printf '$ eventsctl %s\n%s\n\n' "$*" "$out" >>"$LOG"
+  if [ "$status" -ne 0 ]; then
+    printf '%s\n' "$out" >&2
+    echo "demo: eventsctl $* failed (exit $status, above)" >&2
     exit 1
   fi
 }
