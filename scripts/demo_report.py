@@ -38,19 +38,20 @@ def why_not_ok(f):
     """(kind, reason) for a finding still not ok after the fixes, or None when unexpected."""
     check, summary = f["check"], f["summary"]
     if check.startswith("alarm.") and "cannot compare" in summary:
-        return EMULATOR, ("ministack keeps no metric math: it returns this alarm without its "
-                          "Metrics and never evaluates it, so eventsctl cannot compare it with "
-                          "the spec (on AWS it is compared query by query)")
+        return EMULATOR, ("ministack keeps no metric math: it returns a metric-math alarm without "
+                          "its Metrics and never evaluates it, so eventsctl cannot compare it "
+                          "with the spec (on AWS it is compared query by query)")
     drift = f["evidence"].get("drift") or []
     if check.startswith("alarm.") and drift and all(
             d.startswith("evaluate_low_sample_count_percentile:") for d in drift):
         return EMULATOR, ("ministack drops EvaluateLowSampleCountPercentile, which `alarms apply` "
-                          "sets (drift), and the demo publishes no request latency, so the alarm "
-                          "has no data to evaluate")
+                          "sets (drift), and the demo publishes no request latency to evaluate "
+                          "them with")
     if check == "pitr.window":
-        return EMULATOR, ("ministack's restorable window is always now (earliest = latest): no "
-                          "history to restore from; on AWS it grows to the retention, 35 days, "
-                          "from when PITR was enabled")
+        return EMULATOR, ("ministack's restorable window is always now (earliest = latest), "
+                          "however long PITR has been on; on AWS it runs from when PITR was "
+                          "enabled, up to its retention (35 days), so a table a day old has one "
+                          "(this one, a minute old, would warn there too)")
     if check.startswith("throttling."):
         return RECORD, ("a monthly review reports the month's throttling: the hot user's throttle "
                         "events stay in its 30 days; the fix is the API's (spread a hot user's "
@@ -135,6 +136,11 @@ def after(report):
         if found:
             print(f"\nStill not ok: {kind}")
             grouped(found)
+    if not problems:
+        line(f"So: each cause of the incident is fixed. The verdict is {report['status'].upper()} "
+             "because this emulator cannot give some checks their evidence (on AWS, alarms come "
+             "back with their math and PITR has its history), and the month's throttling and the "
+             "hour's lag stay on record until they age out of their windows.", "\n", "")
     return problems
 
 
