@@ -75,7 +75,9 @@ def stamp(t):
 
 
 def parse(ts):
-    return datetime.strptime(ts, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    """An event's RFC 3339 timestamp, with or without a fraction."""
+    t = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
 
 
 def number_size(text):
