@@ -9,6 +9,15 @@ import zipfile
 
 import botocore.session
 
+# The consumer logs the key of each record it processes (the demo times a canary by its line).
+HANDLER = """def handler(event, context):
+    records = event.get('Records', [])
+    for r in records:
+        keys = r.get('dynamodb', {}).get('Keys', {})
+        print('processed', r.get('eventName'), keys.get('user_id', {}).get('S'))
+    return {'records': len(records)}
+"""
+
 
 def main():
     endpoint, table, function = sys.argv[1:4]
@@ -23,7 +32,7 @@ def main():
         return
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("handler.py", "def handler(event, context):\n    return {'records': len(event.get('Records', []))}\n")
+        z.writestr("handler.py", HANDLER)
     try:
         lam.create_function(
             FunctionName=function,

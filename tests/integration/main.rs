@@ -10,6 +10,7 @@ mod common;
 mod changes;
 mod cloudwatch;
 mod corpus;
+mod demo;
 mod events;
 mod evidence;
 mod faults;
