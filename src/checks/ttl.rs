@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::aws::AwsError;
+use crate::events::query::UNEXPIRED_FILTER;
 use crate::report::{Finding, Status};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::Stopped;
@@ -735,7 +736,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
             ),
         )
         .evidence(json!(t.overdue))
-        .remedy("expired items are still returned by reads: filter `#ttl > :now`; if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)")
+        .remedy(format!("expired items are still returned by reads: filter with `{UNEXPIRED_FILTER}` (`:n` the string `N`: a String ttl never expires, and `#ttl > :now` alone would hide it); if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)"))
     }
     .runbook(RB));
     out.push(
@@ -1178,6 +1179,42 @@ mod tests {
                 .status,
             Status::Ok
         );
+    }
+
+    /// The overdue remedy names the filter the tool itself reads with: `#ttl > :now` alone is
+    /// false for a String ttl, so it would hide the events TTL never deletes.
+    #[test]
+    fn the_overdue_remedy_names_the_filter_that_keeps_string_ttls() {
+        let mut tally = TtlTally {
+            scanned: 10,
+            ..Default::default()
+        };
+        tally.overdue.add("k", Some(400_000));
+        let facts = TtlFacts {
+            description: Ok(None),
+            tally: Ok(tally),
+            scope: Scope::Sample {
+                asked: 10,
+                cost: SampleCost::default(),
+                shares: None,
+            },
+            approx_items: None,
+            grace_s: 48 * 3600,
+            deleted: Ok((0.0, 0.0)),
+            cleanup: None,
+        };
+        let findings = evaluate(&facts);
+        let overdue = findings
+            .iter()
+            .find(|f| f.check == CheckId::TtlOverdue)
+            .unwrap();
+        let remedy = overdue.remedy.as_deref().unwrap();
+        assert!(
+            remedy.contains("filter with `(NOT attribute_type(#ttl, :n) OR #ttl > :now)`"),
+            "{remedy}"
+        );
+        assert!(remedy.contains(UNEXPIRED_FILTER), "{remedy}");
+        assert!(!remedy.contains("filter `#ttl > :now`"), "{remedy}");
     }
 
     /// docs/evidence.md, "Items, logs, alarms, backups": each ttl finding without its evidence.
