@@ -556,7 +556,10 @@ fn evaluate_alarms(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                     CheckId::AlarmDescribe,
                     format!("could not read the alarms: {e}"),
                 )
-                .remedy("check the cloudwatch:DescribeAlarms permission"),
+                .remedy(crate::checks::evidence::unreadable_remedy(
+                    e,
+                    "check the cloudwatch:DescribeAlarms permission (eventsctl iam-policy alarms status)",
+                )),
             ];
         }
     };
@@ -718,6 +721,37 @@ mod tests {
             } => b.set_metrics(Some(math_queries(expression, label, inputs))),
         };
         b.build()
+    }
+
+    /// A missing credential is a log-in problem, not a permission to grant: the remedy follows
+    /// the one classification of the error (checks/evidence.rs), as the summary does.
+    #[test]
+    fn an_unreadable_alarm_list_is_remedied_by_its_cause() {
+        use crate::aws::AwsErrorKind;
+        let names = Names::derive("p", "dev", None);
+        let remedy = |kind, code: Option<&str>| {
+            let facts = AlarmFacts {
+                specs: crate::spec::alarms::alarms(&names, &[]),
+                found: Err(AwsError {
+                    code: code.map(str::to_owned),
+                    ..AwsError::local(kind, "cloudwatch", "DescribeAlarms", None, "refused")
+                }),
+                consumer: None,
+            };
+            let f = evaluate(&facts, "p-dev-");
+            assert_eq!(f[0].check, CheckId::AlarmDescribe);
+            f[0].remedy.clone().unwrap()
+        };
+        let no_login = remedy(AwsErrorKind::Credentials, None);
+        assert!(no_login.starts_with("log in"), "{no_login}");
+        assert!(!no_login.contains("permission"), "{no_login}");
+        let expired = remedy(AwsErrorKind::Credentials, Some("ExpiredTokenException"));
+        assert!(expired.starts_with("log in"), "{expired}");
+        let denied = remedy(AwsErrorKind::AccessDenied, Some("AccessDeniedException"));
+        assert!(
+            denied.contains("cloudwatch:DescribeAlarms permission"),
+            "{denied}"
+        );
     }
 
     #[test]

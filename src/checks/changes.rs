@@ -810,12 +810,10 @@ pub(crate) fn change_findings(
 /// What to do about a read that failed: log in again for a credential problem, wait for a
 /// throttle, else `grant` (the permission the read needs).
 fn unreadable_remedy(e: &AwsError, grant: &str) -> String {
-    if e.credential_problem().is_some() {
-        crate::checks::evidence::login_hint(None)
-    } else if e.is_throttled() {
+    if e.is_throttled() {
         "AWS throttled the reads past the retries (CloudTrail answers two LookupEvents calls a second per account and Region, shared by everyone in it): run again in a minute".to_owned()
     } else {
-        grant.to_owned()
+        crate::checks::evidence::unreadable_remedy(e, grant)
     }
 }
 

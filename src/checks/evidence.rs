@@ -71,6 +71,23 @@ pub(crate) fn login_hint(profile: Option<&str>) -> String {
     )
 }
 
+/// What to do about a call that failed, by the one classification of [`AwsError`]: log in
+/// again for a credential problem (missing, expired, unknown), run again for a throttle, else
+/// `otherwise` (the permission the call needs, say). A permission is never the remedy of a
+/// missing credential.
+pub(crate) fn unreadable_remedy(e: &AwsError, otherwise: &str) -> String {
+    if e.credential_problem().is_some() {
+        login_hint(None)
+    } else if e.is_throttled() {
+        format!(
+            "AWS throttled {}:{} past its retries: run again in a minute",
+            e.service, e.operation
+        )
+    } else {
+        otherwise.to_owned()
+    }
+}
+
 /// `Connection refused (os error 111)` out of the error's longer text; a timeout in words.
 fn short_cause(message: &str) -> String {
     if message.starts_with("no answer") {

@@ -8,6 +8,8 @@ use aws_sdk_dynamodb::types::{
 };
 use serde_json::json;
 
+use crate::checks::evidence::unreadable_remedy;
+
 use crate::aws::AwsError;
 use crate::aws::table as ddb;
 use crate::context::{Context, NoRegion};
@@ -66,7 +68,10 @@ pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
                     CheckId::TableExists,
                     format!("could not describe the table: {e}"),
                 )
-                .remedy("check credentials, region and the dynamodb:DescribeTable permission")
+                .remedy(unreadable_remedy(
+                    e,
+                    "check the region and the dynamodb:DescribeTable permission (eventsctl iam-policy table verify)",
+                ))
                 .runbook(RB_SCHEMA),
             ];
         }
@@ -547,6 +552,38 @@ mod tests {
                     .unwrap(),
             )
             .build()
+    }
+
+    /// A missing credential is a log-in problem, not a permission to check: the remedy of
+    /// `table.exists` follows the one classification of the error (checks/evidence.rs).
+    #[test]
+    fn an_undescribed_table_is_remedied_by_its_cause() {
+        use crate::aws::AwsErrorKind;
+        let remedy = |kind, code: Option<&str>| {
+            let facts = TableFacts {
+                name: "t".into(),
+                production: false,
+                table: Err(AwsError {
+                    code: code.map(str::to_owned),
+                    ..AwsError::local(kind, "dynamodb", "DescribeTable", None, "refused")
+                }),
+                ttl: Ok(None),
+                backups: Ok(None),
+            };
+            let f = evaluate(&facts, &spec::table());
+            assert_eq!(f[0].check, CheckId::TableExists);
+            f[0].remedy.clone().unwrap()
+        };
+        let no_login = remedy(AwsErrorKind::Credentials, None);
+        assert!(no_login.starts_with("log in"), "{no_login}");
+        assert!(!no_login.contains("permission"), "{no_login}");
+        let denied = remedy(AwsErrorKind::AccessDenied, Some("AccessDeniedException"));
+        assert!(
+            denied.contains("dynamodb:DescribeTable permission"),
+            "{denied}"
+        );
+        let throttled = remedy(AwsErrorKind::Throttled, None);
+        assert!(throttled.contains("run again"), "{throttled}");
     }
 
     fn facts(table: TableDescription) -> TableFacts {

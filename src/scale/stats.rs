@@ -208,7 +208,10 @@ impl Mean {
         match (self.exact, self.low, self.high) {
             (true, _, _) => format!("{:.decimals$}", self.mean),
             (false, Some(low), Some(high)) => {
-                format!("{:.decimals$} ({low:.decimals$}-{high:.decimals$})", self.mean)
+                format!(
+                    "{:.decimals$} ({low:.decimals$}-{high:.decimals$})",
+                    self.mean
+                )
             }
             (false, _, _) if self.items == 0 => "none read".to_owned(),
             (false, _, _) => format!("{:.decimals$} (one page: no interval)", self.mean),
