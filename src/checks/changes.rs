@@ -865,9 +865,9 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
         Finding::warn(
             CheckId::ChangesCloudtrail,
             format!(
-                "{found} in the last {window}; the lookup of {} stopped at {} pages; {delay}",
+                "{found} in the last {window}; the lookup of {} stopped at {}; {delay}",
                 trail.truncated.join(", "),
-                cloudtrail::MAX_PAGES
+                count(cloudtrail::MAX_PAGES, "page", "pages")
             ),
         )
         .remedy("narrow --since to see every event")

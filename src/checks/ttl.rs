@@ -15,6 +15,7 @@ use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::events::query::UNEXPIRED_FILTER;
+use crate::output::{count, plural};
 use crate::report::{Finding, Status};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::Stopped;
@@ -539,28 +540,36 @@ fn class_finding(
     .runbook(RB)
 }
 
+/// A segment count as the `u64` [`plural`] takes (DynamoDB's are 1..=1,000,000).
+fn segments(n: i32) -> u64 {
+    u64::try_from(n).unwrap_or_default()
+}
+
 fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
     match &facts.scope {
         Scope::Sample { asked, cost, .. } if cost.whole_table => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read the whole table: all {} items (every one of its {} segments to the end, {} pages, {:.1} read units); the counts and shares are exact, not estimates",
-                t.scanned, cost.total_segments, cost.pages, cost.read_units
+                "read the whole table: all {} (every one of its {} to the end, {}, {:.1} read units); the counts and shares are exact, not estimates",
+                plural(t.scanned, "item", "items"),
+                plural(segments(cost.total_segments), "segment", "segments"),
+                plural(cost.pages, "page", "pages"),
+                cost.read_units
             ),
         )
         .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
         Scope::Sample { asked, cost, .. } => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read a sample of {} items (asked {asked}{}) from {} of {} segments, {} pages, {:.1} read units; shares carry 95% intervals",
-                t.scanned,
+                "read a sample of {} (asked {asked}{}) from {} of {}, {}, {:.1} read units; shares carry 95% intervals",
+                plural(t.scanned, "item", "items"),
                 facts
                     .approx_items
                     .map(|a| format!(", table ~{a}"))
                     .unwrap_or_default(),
                 cost.segments_read,
-                cost.total_segments,
-                cost.pages,
+                plural(segments(cost.total_segments), "segment", "segments"),
+                plural(cost.pages, "page", "pages"),
                 cost.read_units
             ),
         )
@@ -576,8 +585,11 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                 Finding::unknown(
                     CheckId::TtlScope,
                     format!(
-                        "partial: {why}; read {} items ({} of {} segments, {:.0} read units); the counts below are what was seen{resume}",
-                        t.scanned, f.segments_done, f.total_segments, f.read_units
+                        "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
+                        plural(t.scanned, "item", "items"),
+                        f.segments_done,
+                        plural(segments(f.total_segments), "segment", "segments"),
+                        f.read_units
                     ),
                 )
                 .remedy("run it again with --resume to read the rest; nothing is read twice")
@@ -590,17 +602,17 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                 )),
                 (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
                 (None, false) => partial(format!(
-                    "{} segments failed after retries (first: segment {} {})",
-                    f.failed.len(),
+                    "{} failed after retries (first: segment {} {})",
+                    count(f.failed.len(), "segment", "segments"),
                     f.failed[0].0,
                     f.failed[0].1
                 )),
                 (None, true) => Finding::ok(
                     CheckId::TtlScope,
                     format!(
-                        "read all {} items ({} segments, {:.0} read units{})",
-                        t.scanned,
-                        f.total_segments,
+                        "read all {} ({}, {:.0} read units{})",
+                        plural(t.scanned, "item", "items"),
+                        plural(segments(f.total_segments), "segment", "segments"),
                         f.read_units,
                         if f.resumed { ", resumed" } else { "" }
                     ),
@@ -1347,7 +1359,7 @@ mod tests {
             ),
             (
                 full(None, vec![(3, "throttled".into())]),
-                "partial: 1 segments failed after retries",
+                "partial: 1 segment failed after retries",
             ),
         ] {
             let f = expect(

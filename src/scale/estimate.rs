@@ -66,12 +66,16 @@ impl ScanEstimate {
             }
         };
         format!(
-            "~{} items, {}: ~{} read units, ~${:.2} on demand, {time}, {} segments",
+            "~{} items, {}: ~{} read units, ~${:.2} on demand, {time}, {}",
             big(self.items as f64),
             bytes(self.bytes),
             big(self.read_units),
             self.price_usd,
-            self.total_segments
+            crate::output::plural(
+                u64::try_from(self.total_segments).unwrap_or_default(),
+                "segment",
+                "segments"
+            )
         )
     }
 

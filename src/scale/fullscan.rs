@@ -208,8 +208,9 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
         let begun = (self.done.len() + self.positions.len()) as u64;
         if self.pages < begun {
             return Some(format!(
-                "{begun} segments are done or under way, but only {} pages were read",
-                self.pages
+                "{} done or under way, but only {} read",
+                crate::output::plural(begun, "segment is", "segments are"),
+                crate::output::plural(self.pages, "page was", "pages were")
             ));
         }
         if self.items > 0 && self.pages == 0 {

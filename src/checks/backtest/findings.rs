@@ -128,8 +128,11 @@ fn verdict(check: CheckId, b: &Backtest, s: &Summary, threshold: f64, days: &str
         Finding::warn(
             check,
             format!(
-                "{} fires every day: {} pages on {} of {days} ({:.1} a month){advice}",
-                b.alarm, s.pages, s.days_with_pages, s.pages_per_month
+                "{} fires every day: {} on {} of {days} ({:.1} a month){advice}",
+                b.alarm,
+                crate::output::count(s.pages, "page", "pages"),
+                s.days_with_pages,
+                s.pages_per_month
             ),
         )
         .remedy(format!("raise the threshold (now {op} {}) or require more datapoints to alarm; people stop reading an alarm that pages daily", number(threshold)))
@@ -193,17 +196,18 @@ fn suggestion_text(b: &Backtest, op: &str) -> String {
     let Some(sg) = &b.suggestion else {
         return String::new();
     };
-    let target = number(sg.target_pages_per_month);
+    let target = match sg.target_pages_per_month {
+        1.0 => "1 page".to_owned(),
+        n => number(n) + " pages",
+    };
     match (sg.threshold, sg.pages_per_month) {
         (Some(t), Some(rate)) => format!(
-            "; for at most {target} pages a month: {op} {} ({rate:.1} a month; now {op} {}, {:.1} a month)",
+            "; for at most {target} a month: {op} {} ({rate:.1} a month; now {op} {}, {:.1} a month)",
             number(t),
             number(sg.current_threshold),
             sg.current_pages_per_month
         ),
-        _ => format!(
-            "; no threshold keeps it to {target} pages a month (missing data alone pages it)"
-        ),
+        _ => format!("; no threshold keeps it to {target} a month (missing data alone pages it)"),
     }
 }
 
