@@ -4,7 +4,6 @@ use crate::report::CheckId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::alarms::{self as cw_alarms, math_queries};
@@ -257,7 +256,10 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
             .remedy(
                 "check the dynamodb:DescribeTable permission (eventsctl iam-policy alarms status)",
             )
-            .evidence(json!({"function": f, "stream": null}));
+            .evidence(ConsumerStream {
+                function: f,
+                stream: None,
+            });
         }
     };
     let Some(stream) = stream else {
@@ -266,7 +268,10 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
             format!("the table has no stream: the consumer {f} reads nothing and {blind}"),
         )
         .remedy(remedy)
-        .evidence(json!({"function": f, "stream": null}));
+        .evidence(ConsumerStream {
+            function: f,
+            stream: None,
+        });
     };
     let mappings = match &c.mappings {
         Ok(m) => m,
@@ -276,7 +281,10 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
                 format!("could not list the stream's event source mappings ({e}): whether {f} still reads it is not known"),
             )
             .remedy("check the lambda:ListEventSourceMappings permission (eventsctl iam-policy alarms status)")
-            .evidence(json!({"function": f, "stream": stream}));
+            .evidence(ConsumerStream {
+                function: f,
+                stream: Some(stream),
+            });
         }
     };
     let own: Vec<&EventSourceMappingConfiguration> = mappings
@@ -289,11 +297,17 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
         })
         .collect();
     let states: Vec<&str> = own.iter().map(|m| m.state().unwrap_or("?")).collect();
-    let evidence = json!({
-        "function": f,
-        "stream": stream,
-        "mappings": own.iter().map(|m| json!({"uuid": m.uuid(), "state": m.state()})).collect::<Vec<_>>(),
-    });
+    let evidence = ConsumerMappings {
+        function: f,
+        stream,
+        mappings: own
+            .iter()
+            .map(|m| MappingState {
+                uuid: m.uuid(),
+                state: m.state(),
+            })
+            .collect(),
+    };
     let reading = crate::checks::stream::active_readers(
         &own.iter().map(|m| (*m).clone()).collect::<Vec<_>>(),
     );
@@ -540,6 +554,37 @@ pub(crate) fn planned_actions(topic: Option<&str>, live: Option<&MetricAlarm>) -
     out
 }
 
+crate::evidence! {
+    /// `alarm.consumer_mapping` before the mappings could be read.
+    struct ConsumerStream<'a> {
+        function: &'a str,
+        stream: Option<&'a str>,
+    }
+    /// `alarm.consumer_mapping`: the consumer's mappings on the table's stream.
+    struct ConsumerMappings<'a> {
+        function: &'a str,
+        stream: &'a str,
+        mappings: Vec<MappingState<'a>>,
+    }
+    struct MappingState<'a> {
+        uuid: Option<&'a str>,
+        state: Option<&'a str>,
+    }
+    /// `alarm.*`: an alarm that does not exist.
+    struct AlarmNamed<'a> { alarm: &'a str }
+    /// `alarm.*`: the alarm as CloudWatch holds it.
+    struct LiveAlarm<'a> {
+        alarm: &'a str,
+        state: Option<&'a str>,
+        state_reason: Option<&'a str>,
+        drift: Vec<String>,
+        alarm_actions: &'a [String],
+        ok_actions: &'a [String],
+        insufficient_data_actions: &'a [String],
+        actions_enabled: bool,
+    }
+}
+
 /// The spec notifies the same topics on ALARM and on OK: OK actions that differ (none, or
 /// others) are drift, `ok_actions: have -> want`.
 fn actions_drift(a: &MetricAlarm) -> Option<String> {
@@ -576,7 +621,7 @@ fn evaluate_alarms(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                     check,
                     format!("{} does not exist: nobody is told", spec.name),
                 )
-                .evidence(json!({"alarm": spec.name}))
+                .evidence(AlarmNamed { alarm: &spec.name })
                 .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN>")
                 .runbook(spec.runbook);
             };
@@ -658,16 +703,16 @@ fn live_alarm_finding(spec: &AlarmSpec, a: &MetricAlarm, check: CheckId) -> Find
         parts.push(format!("notifies {}", actions.join(", ")));
     }
     let mut f = Finding::new(check, status, parts.join("; "))
-        .evidence(json!({
-            "alarm": spec.name,
-            "state": state.as_ref().map(|s| s.as_str()),
-            "state_reason": a.state_reason(),
-            "drift": drift,
-            "alarm_actions": actions,
-            "ok_actions": a.ok_actions(),
-            "insufficient_data_actions": a.insufficient_data_actions(),
-            "actions_enabled": enabled,
-        }))
+        .evidence(LiveAlarm {
+            alarm: &spec.name,
+            state: state.as_ref().map(|s| s.as_str()),
+            state_reason: a.state_reason(),
+            drift,
+            alarm_actions: actions,
+            ok_actions: a.ok_actions(),
+            insufficient_data_actions: a.insufficient_data_actions(),
+            actions_enabled: enabled,
+        })
         .runbook(spec.runbook);
     if !remedies.is_empty() {
         f = f.remedy(remedies.join("; "));
@@ -680,6 +725,7 @@ mod tests {
     use super::*;
     use crate::spec::Names;
     use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension};
+    use serde_json::json;
 
     /// What CloudWatch stores for a PutMetricAlarm of `spec`.
     fn live(spec: &AlarmSpec) -> MetricAlarm {

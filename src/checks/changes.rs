@@ -16,7 +16,7 @@ use crate::output::count;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::aws::AwsError;
 use crate::aws::alarm_history::{self, AlarmChange};
@@ -791,12 +791,16 @@ pub(crate) fn change_findings(
                     ago(now, latest.time)
                 ),
             )
-            .evidence(json!({
-                "event": latest.event, "time": crate::times::stamp(latest.time),
-                "identity": latest.identity, "source_ip": latest.source_ip,
-                "user_agent": latest.user_agent, "resource": latest.resource,
-                "change": latest.change, "event_id": latest.event_id,
-            }))
+            .evidence(LatestChange {
+                event: &latest.event,
+                time: crate::times::stamp(latest.time),
+                identity: latest.identity.as_deref(),
+                source_ip: latest.source_ip.as_deref(),
+                user_agent: latest.user_agent.as_deref(),
+                resource: &latest.resource,
+                change: &latest.change,
+                event_id: latest.event_id.as_deref(),
+            })
             .remedy(format!(
                 "{} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)",
                 aspect_label(*aspect)
@@ -805,6 +809,39 @@ pub(crate) fn change_findings(
         );
     }
     out
+}
+
+crate::evidence! {
+    /// `changes.<aspect>`: the latest change of the aspect.
+    struct LatestChange<'a> {
+        event: &'a str,
+        time: String,
+        identity: Option<&'a str>,
+        source_ip: Option<&'a str>,
+        user_agent: Option<&'a str>,
+        resource: &'a str,
+        change: &'a str,
+        event_id: Option<&'a str>,
+    }
+    /// `changes.cloudtrail` when the event history could not be read.
+    struct TrailUnread<'a> {
+        error: String,
+        kind: &'static str,
+        looked_up: &'a [&'static str],
+    }
+    /// `changes.cloudtrail`
+    struct TrailRead<'a> {
+        events_read: usize,
+        changes: usize,
+        identities: Vec<&'a str>,
+        looked_up: &'a [&'static str],
+        truncated: &'a [String],
+        delivery_delay_s: i64,
+    }
+    /// `changes.alarm_history`
+    struct HistoryItems { items: usize }
+    /// `changes.metrics`
+    struct Spikes { spikes: usize, period_s: i32 }
 }
 
 /// What to do about a read that failed: log in again for a credential problem, wait for a
@@ -830,7 +867,11 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
                 CheckId::ChangesCloudtrail,
                 format!("CloudTrail event history could not be read: {e}; what changed in the last {window} is not known"),
             )
-            .evidence(json!({"error": e.to_string(), "kind": e.kind.name(), "looked_up": facts.looked_up}))
+            .evidence(TrailUnread {
+                error: e.to_string(),
+                kind: e.kind.name(),
+                looked_up: &facts.looked_up,
+            })
             .remedy(unreadable_remedy(
                 e,
                 "grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)",
@@ -845,12 +886,14 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
         .collect();
     identities.sort_unstable();
     identities.dedup();
-    let evidence = json!({
-        "events_read": trail.events.len(), "changes": changes,
-        "identities": identities, "looked_up": facts.looked_up,
-        "truncated": trail.truncated,
-        "delivery_delay_s": cloudtrail::DELIVERY_DELAY_MINUTES * 60,
-    });
+    let evidence = TrailRead {
+        events_read: trail.events.len(),
+        changes,
+        identities: identities.clone(),
+        looked_up: &facts.looked_up,
+        truncated: &trail.truncated,
+        delivery_delay_s: cloudtrail::DELIVERY_DELAY_MINUTES * 60,
+    };
     let found = count(changes, "change", "changes");
     let f = if trail.truncated.is_empty() {
         let by = match identities.len() {
@@ -902,7 +945,7 @@ pub fn evaluate(
                     count(h.len(), "alarm history item", "alarm history items")
                 ),
             )
-            .evidence(json!({"items": h.len()})),
+            .evidence(HistoryItems { items: h.len() }),
         });
     }
     if let Some(metrics) = &facts.metrics {
@@ -922,7 +965,10 @@ pub fn evaluate(
                 } else {
                     format!("no throttle or latency datapoints in the last {window} (no traffic, or none throttled)")
                 };
-                Finding::ok(CheckId::ChangesMetrics, summary).evidence(json!({"spikes": n, "period_s": set.window.period}))
+                Finding::ok(CheckId::ChangesMetrics, summary).evidence(Spikes {
+                    spikes: n,
+                    period_s: set.window.period,
+                })
             }
         });
     }
@@ -933,6 +979,7 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn names() -> Names {
         Names::derive("zapier-triggers-api", "prod", None)

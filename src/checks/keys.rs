@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::report::{Finding, Section};
 use crate::spec::PARTITION_KEY;
@@ -64,6 +63,8 @@ impl KeyTally {
         v
     }
 }
+
+impl crate::report::Evidence for KeySummary {}
 
 /// What the findings and the JSON carry (both engines give this shape).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -131,7 +132,7 @@ pub fn evaluate(s: &KeySummary, check: CheckId) -> Vec<Finding> {
     } else {
         Finding::ok(check, summary)
     };
-    vec![f.evidence(json!(s)).runbook(RB)]
+    vec![f.evidence(s).runbook(RB)]
 }
 
 pub(crate) fn sections(s: &KeySummary) -> Vec<Section> {

@@ -4,12 +4,11 @@
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::context::{Context, NoRegion};
-use crate::report::{Finding, Section, Status};
+use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::targets::{
     LatencyTargets, READ_OPERATIONS, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
     latency_targets, sustained, targets_source,
@@ -115,6 +114,26 @@ pub(crate) fn operation_latency(m: &MetricSet, table: &str, op: &'static str) ->
     }
 }
 
+crate::evidence! {
+    /// `latency.metrics`: series CloudWatch answered incompletely.
+    struct SeriesProblems { problems: Vec<String> }
+    /// `latency.<operation>` with no datapoints in the window.
+    struct NoDatapoints {
+        datapoints: u64,
+        window_start: DateTime<Utc>,
+        window_end: DateTime<Utc>,
+    }
+    /// `latency.<operation>`
+    struct OperationEvidence {
+        worst_ms: Keyed<Option<f64>>,
+        periods_over_target: Keyed<usize>,
+        alarm: bool,
+        alarm_stat: Stat,
+        alarm_threshold_ms: f64,
+        longest_run_over_alarm: usize,
+    }
+}
+
 pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
     let m = match &facts.metrics {
         Ok(m) => m,
@@ -138,7 +157,7 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
                 CheckId::LatencyMetrics,
                 format!("incomplete data for {} series", problems.len()),
             )
-            .evidence(json!({"problems": problems})),
+            .evidence(SeriesProblems { problems }),
         );
     }
     for op in operations() {
@@ -167,7 +186,11 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
                         ))
                     ),
                 )
-                .evidence(json!({"datapoints": 0, "window_start": m.window.start, "window_end": m.window.end}))
+                .evidence(NoDatapoints {
+                    datapoints: 0,
+                    window_start: m.window.start,
+                    window_end: m.window.end,
+                })
                 .runbook(runbook),
             );
             continue;
@@ -219,13 +242,22 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
             _ => Finding::ok(check, summary),
         };
         findings.push(
-            f.evidence(json!({
-                "worst_ms": STATS.into_iter().zip(l.worst).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                "periods_over_target": STATS.into_iter().zip(l.periods_over).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                "alarm": alarm.is_some(),
-                "alarm_stat": rule.stat, "alarm_threshold_ms": rule.threshold,
-                "longest_run_over_alarm": l.alarm_run,
-            }))
+            f.evidence(OperationEvidence {
+                worst_ms: STATS
+                    .into_iter()
+                    .zip(l.worst)
+                    .map(|(s, v)| (s.to_string(), v))
+                    .collect(),
+                periods_over_target: STATS
+                    .into_iter()
+                    .zip(l.periods_over)
+                    .map(|(s, v)| (s.to_string(), v))
+                    .collect(),
+                alarm: alarm.is_some(),
+                alarm_stat: rule.stat,
+                alarm_threshold_ms: rule.threshold,
+                longest_run_over_alarm: l.alarm_run,
+            })
             .runbook(runbook),
         );
     }

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::checks::keys::KeyTally;
 use crate::report::{Finding, Section};
@@ -88,6 +87,17 @@ impl From<&ShapeTally> for Shape {
     }
 }
 
+crate::evidence! {
+    /// `quarterly.item_sizes`: `[(upper bound in bytes, items)]`.
+    struct SizesEvidence<'a> {
+        sizes: &'a [(usize, u64)],
+        mean_bytes: f64,
+        max_bytes: u64,
+    }
+    /// `quarterly.gsi_keys.*`
+    struct MissingGsiKeys<'a> { missing: u64, examples: &'a [String] }
+}
+
 pub fn evaluate(s: &Shape) -> Vec<Finding> {
     let mut out: Vec<Finding> =
         crate::checks::keys::evaluate(&s.keys, CheckId::QuarterlyExportKeys)
@@ -104,7 +114,11 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
                 s.sizes.iter().skip(2).map(|b| b.1).sum::<u64>()
             ),
         )
-        .evidence(json!({"sizes": s.sizes, "mean_bytes": s.mean_bytes, "max_bytes": s.max_bytes}))
+        .evidence(SizesEvidence {
+            sizes: &s.sizes,
+            mean_bytes: s.mean_bytes,
+            max_bytes: s.max_bytes,
+        })
         .runbook("Quarterly 2: capacity planning"),
     );
     for g in crate::spec::table().gsis {
@@ -121,7 +135,10 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
                 ),
             )
             .remedy("write every event through the shared core (it sets both GSI sort keys); backfill the listed items")
-            .evidence(json!({"missing": n, "examples": ex})),
+            .evidence(MissingGsiKeys {
+                missing: *n,
+                examples: ex,
+            }),
             _ => Finding::ok(
                 check,
                 format!("every item carries {}'s key attributes", g.name),

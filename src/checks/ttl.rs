@@ -11,7 +11,6 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::{AttributeValue, TimeToLiveDescription, TimeToLiveStatus};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::events::query::UNEXPIRED_FILTER;
@@ -75,6 +74,37 @@ pub(crate) struct TtlTally {
     pub overdue: Class,
     /// Events whose own timestamp is more than 30 days old.
     pub older_than_30d: Class,
+}
+
+impl crate::report::Evidence for Class {}
+impl crate::report::Evidence for Cleanup {}
+impl crate::report::Evidence for FullScope {}
+impl crate::report::Evidence for ExportScope {}
+
+crate::evidence! {
+    /// `ttl.missing`, `ttl.overdue`, ...: the class, and what it means for the table when the
+    /// items are a sample (`share`, absent otherwise).
+    struct ClassEvidence<'a> {
+        #[serde(flatten)]
+        class: &'a Class,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        share: Option<&'a Proportion>,
+    }
+    /// `ttl.scope` of a sample.
+    struct SampleScope<'a> {
+        scanned: u64,
+        sample: &'a usize,
+        cost: &'a SampleCost,
+    }
+    /// `ttl.data`: nothing was read.
+    struct NothingRead { scanned: u64 }
+    /// `ttl.status`
+    struct TtlSetting<'a> {
+        status: Option<&'a str>,
+        attribute: Option<&'a str>,
+    }
+    /// `ttl.deletions`: TimeToLiveDeletedItemCount.
+    struct Deletions { deleted_24h: f64, deleted_7d: f64 }
 }
 
 /// What the classifier decided about one item.
@@ -514,10 +544,7 @@ fn class_finding(
     what: &str,
     remedy: &str,
 ) -> Finding {
-    let mut evidence = json!(class);
-    if let Some(p) = share {
-        evidence["share"] = json!(p);
-    }
+    let evidence = ClassEvidence { class, share };
     // A sample's count says little alone: say what it means for the table, with the interval.
     let of_table = share
         .map(|p| format!("; {}", p.of_table()))
@@ -557,7 +584,11 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                 cost.read_units
             ),
         )
-        .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
+        .evidence(SampleScope {
+            scanned: t.scanned,
+            sample: asked,
+            cost,
+        }),
         Scope::Sample { asked, cost, .. } => Finding::ok(
             CheckId::TtlScope,
             format!(
@@ -573,9 +604,13 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                 cost.read_units
             ),
         )
-        .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
+        .evidence(SampleScope {
+            scanned: t.scanned,
+            sample: asked,
+            cost,
+        }),
         Scope::Full(f) => {
-            let evidence = json!(f);
+            let evidence = f;
             let resume = f
                 .state_file
                 .as_deref()
@@ -593,7 +628,7 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
                     ),
                 )
                 .remedy("run it again with --resume to read the rest; nothing is read twice")
-                .evidence(evidence.clone())
+                .evidence(evidence)
             };
             match (f.stopped, f.failed.is_empty()) {
                 (Some(Stopped::Budget), _) => partial(format!(
@@ -621,7 +656,7 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
             }
         }
         Scope::Export(x) => {
-            let evidence = json!(x);
+            let evidence = x;
             let cost = match (x.athena_estimate_usd, x.athena_usd) {
                 (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
                 (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
@@ -667,7 +702,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                 CheckId::TtlData,
                 "read 0 items (the table or the part sampled is empty): no item's ttl to judge",
             )
-            .evidence(json!({"scanned": 0}))
+            .evidence(NothingRead { scanned: 0 })
             .runbook(RB),
         );
         out.push(deletions_finding(facts, Some(t)));
@@ -732,11 +767,11 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
             CheckId::TtlExpiredRecent,
             format!("{} expired items within {grace} of expiry (DynamoDB deletes in the background, typically within 48 h){}", t.expired_recent.count, of_table("expired_recent")),
         )
-        .evidence(json!(t.expired_recent))
+        .evidence(&t.expired_recent)
         .runbook(RB),
     );
     out.push(if t.overdue.count == 0 {
-        Finding::ok(CheckId::TtlOverdue, format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(json!(t.overdue))
+        Finding::ok(CheckId::TtlOverdue, format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(&t.overdue)
     } else {
         Finding::warn(
             CheckId::TtlOverdue,
@@ -747,7 +782,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                 of_table("overdue")
             ),
         )
-        .evidence(json!(t.overdue))
+        .evidence(&t.overdue)
         .remedy(format!("expired items are still returned by reads: filter with `{UNEXPIRED_FILTER}` (`:n` the string `N`: a String ttl never expires, and `#ttl > :now` alone would hide it); if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)"))
     }
     .runbook(RB));
@@ -779,7 +814,7 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                 ),
             )
         }
-        .evidence(json!(t.older_than_30d))
+        .evidence(&t.older_than_30d)
         .runbook("Monthly Health Check 2: sample events older than 30 days (should be 0)"),
     );
     out.push(deletions_finding(facts, Some(t)));
@@ -801,7 +836,10 @@ fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Findin
         Ok(None) => Finding::crit(CheckId::TtlStatus, "the table does not exist"),
         Ok(Some(d)) => {
             let attr = d.attribute_name().unwrap_or("");
-            let evidence = json!({"status": d.time_to_live_status().map(|s| s.as_str()), "attribute": d.attribute_name()});
+            let evidence = TtlSetting {
+                status: d.time_to_live_status().map(|s| s.as_str()),
+                attribute: d.attribute_name(),
+            };
             match d.time_to_live_status() {
                 Some(TimeToLiveStatus::Enabled) if attr == TTL_ATTRIBUTE => {
                     Finding::ok(CheckId::TtlStatus, "ENABLED on `ttl`")
@@ -832,7 +870,10 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
         ),
         Ok((day, week)) => {
             let summary = format!("TTL deleted {day:.0} items in the last 24 h, {week:.0} in 7 d");
-            let evidence = json!({"deleted_24h": day, "deleted_7d": week});
+            let evidence = Deletions {
+                deleted_24h: *day,
+                deleted_7d: *week,
+            };
             let overdue = tally.map(|t| t.overdue.count).unwrap_or(0);
             if *week == 0.0 && overdue > 0 {
                 Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
@@ -847,7 +888,7 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
 }
 
 fn cleanup_finding(c: &Cleanup) -> Finding {
-    let evidence = json!(c);
+    let evidence = c;
     if c.dry_run {
         return Finding::ok(
             CheckId::TtlCleanup,

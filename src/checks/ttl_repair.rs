@@ -17,7 +17,6 @@ use std::path::Path;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::checks::ttl::{
     CLASS_NAMES, MILLIS_THRESHOLD, TtlClass, TtlTally, classify, event_time, key_text,
@@ -280,6 +279,8 @@ const ALL: [RepairClass; 4] = [
     RepairClass::TooFar,
 ];
 
+impl crate::report::Evidence for RepairCounts {}
+
 /// What the repair did so far; kept in the state file with the tally, so a resume counts on.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub(crate) struct RepairCounts {
@@ -535,7 +536,7 @@ pub(crate) fn finding(run: &RepairRun) -> Finding {
         Status::Ok
     };
     let f = Finding::new(CheckId::TtlRepair, status, summary)
-        .evidence(json!(r))
+        .evidence(r)
         .runbook(RB);
     if remedies.is_empty() {
         f

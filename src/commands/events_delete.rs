@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use anyhow::bail;
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::events::{event_pairs, find_event};
 use crate::aws::error::{AwsResultExt, table_resource};
@@ -21,6 +21,11 @@ use crate::spec::{PARTITION_KEY, SORT_KEY};
 
 /// Without `--timestamp`: how many of the user's events are searched (as `events get`).
 const MAX_SCAN: usize = 10_000;
+
+crate::evidence! {
+    /// `events.delete`: the event deleted.
+    struct Deleted<'a> { table: &'a str, event_id: &'a str, user_id: &'a str }
+}
 
 pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "events delete", args.yes, args.dry_run)?;
@@ -101,9 +106,16 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
             report.push(
                 Finding::ok(
                     check,
-                    format!("deleted event {} of user {}", args.key.event_id, args.key.user),
+                    format!(
+                        "deleted event {} of user {}",
+                        args.key.event_id, args.key.user
+                    ),
                 )
-                .evidence(json!({"table": table, "event_id": args.key.event_id, "user_id": args.key.user})),
+                .evidence(Deleted {
+                    table,
+                    event_id: &args.key.event_id,
+                    user_id: &args.key.user,
+                }),
             );
         }
         Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {

@@ -4,7 +4,6 @@
 use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
@@ -77,7 +76,7 @@ async fn wait(
 }
 
 fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
-    let evidence = json!(info);
+    let evidence = info;
     match (info.status.as_str(), stopped) {
         ("COMPLETED", _) => Finding::ok(
             CheckId::ExportStatus,

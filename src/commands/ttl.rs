@@ -233,7 +233,7 @@ async fn full(
                 CheckId::TtlEstimate,
                 format!("a full scan would read {}", estimate.text()),
             )
-            .evidence(serde_json::json!(estimate)),
+            .evidence(&estimate),
         );
         r.set_data(&EstimateData {
             estimate: &estimate,

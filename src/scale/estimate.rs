@@ -16,6 +16,8 @@ pub(crate) const DEFAULT_PRICE_PER_MILLION_RRU: f64 = 0.125;
 /// Above this many read units a full scan of a production table needs `--yes`.
 pub(crate) const DEFAULT_CONFIRM_ABOVE_UNITS: f64 = 1_000_000.0;
 
+impl crate::report::Evidence for ScanEstimate {}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub(crate) struct ScanEstimate {
     pub items: i64,

@@ -19,6 +19,8 @@ use crate::aws::error::{AwsError, AwsResultExt};
 
 pub use crate::scale::export_files::{DataFile, Manifest, ManifestSummary};
 
+impl crate::report::Evidence for ExportInfo {}
+
 /// One export, as DescribeExport tells it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ExportInfo {

@@ -9,8 +9,6 @@
 //! - no episode and no breaching datapoint: ok, with the worst value against the threshold;
 //! - otherwise ok, with the count, first, last and longest episode and the page rate.
 
-use serde_json::json;
-
 use super::{Backtest, Summary};
 use crate::checks::id::CheckId;
 use crate::report::Finding;
@@ -58,25 +56,48 @@ fn number(v: f64) -> String {
     }
 }
 
+crate::evidence! {
+    /// `alarm_backtest.*`: the replay of one alarm.
+    struct BacktestEvidence<'a> {
+        alarm: &'a str,
+        window_start: chrono::DateTime<chrono::Utc>,
+        window_end: chrono::DateTime<chrono::Utc>,
+        threshold: Option<f64>,
+        comparison: &'a super::rule::Comparison,
+        evaluation: String,
+        missing_data_applied: &'a super::rule::MissingData,
+        datapoints: usize,
+        periods: usize,
+        breaching_periods: usize,
+        worst: Option<&'a super::Worst>,
+        summary: Option<&'a super::Summary>,
+        suggestion: Option<&'a super::Suggestion>,
+        caveats: &'a [String],
+    }
+}
+
 /// The finding of one replay; `name` is the alarm's name without `{prefix}-{env}-`.
 pub fn finding(b: &Backtest, name: &str) -> Finding {
     let check = CheckId::AlarmBacktest(name.to_owned());
-    let evidence = json!({
-        "alarm": b.alarm,
-        "window_start": b.window_start,
-        "window_end": b.window_end,
-        "threshold": b.threshold,
-        "comparison": b.comparison,
-        "evaluation": format!("{} of {} x {}s", b.datapoints_to_alarm, b.evaluation_periods, b.period_s),
-        "missing_data_applied": b.missing_data_applied,
-        "datapoints": b.datapoints,
-        "periods": b.periods,
-        "breaching_periods": b.breaching_periods,
-        "worst": b.worst,
-        "summary": b.summary,
-        "suggestion": b.suggestion,
-        "caveats": b.caveats,
-    });
+    let evidence = BacktestEvidence {
+        alarm: &b.alarm,
+        window_start: b.window_start,
+        window_end: b.window_end,
+        threshold: b.threshold,
+        comparison: &b.comparison,
+        evaluation: format!(
+            "{} of {} x {}s",
+            b.datapoints_to_alarm, b.evaluation_periods, b.period_s
+        ),
+        missing_data_applied: &b.missing_data_applied,
+        datapoints: b.datapoints,
+        periods: b.periods,
+        breaching_periods: b.breaching_periods,
+        worst: b.worst.as_ref(),
+        summary: b.summary.as_ref(),
+        suggestion: b.suggestion.as_ref(),
+        caveats: &b.caveats,
+    };
     if let Some(why) = &b.not_replayed {
         return Finding::unknown(check, format!("{}: {why}", b.alarm))
             .evidence(evidence)

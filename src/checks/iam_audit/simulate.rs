@@ -78,6 +78,8 @@ pub struct Missing {
     pub matched: Vec<String>,
 }
 
+impl crate::report::Evidence for PermissionGap {}
+
 /// What the role lacks, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PermissionGap {
@@ -194,7 +196,7 @@ impl PermissionGap {
     /// The verdict under the caller's check id: crit when something is denied or missing,
     /// unknown when something was not simulated, warn when an allow rests on missing context.
     pub fn finding(&self, check: CheckId) -> Finding {
-        let evidence = serde_json::to_value(self).unwrap_or(Value::Null);
+        let evidence = self;
         let who = &self.role;
         let f = if !self.denied.is_empty() {
             let list: Vec<String> = self
