@@ -482,6 +482,26 @@ mod tests {
         );
     }
 
+    /// A finding's evidence is its check's type: fields in declaration order, `None` as `null`,
+    /// run-time keys in the order given (not sorted).
+    #[test]
+    fn typed_evidence_keeps_its_order_and_nulls() {
+        crate::evidence! {
+            struct Sample<'a> { zeta: u32, alpha: Option<&'a str>, by: Keyed<f64> }
+        }
+        let f = Finding::ok(CheckId::TableBilling, "s").evidence(Sample {
+            zeta: 1,
+            alpha: None,
+            by: Keyed(vec![("table".into(), 1.0), ("EventTypeIndex".into(), 0.0)]),
+        });
+        assert_eq!(
+            f.evidence.to_string(),
+            r#"{"zeta":1,"alpha":null,"by":{"table":1.0,"EventTypeIndex":0.0}}"#
+        );
+        let none = Finding::ok(CheckId::TableBilling, "s");
+        assert_eq!(none.evidence.to_string(), "{}", "no evidence is an empty object");
+    }
+
     #[test]
     fn exit_codes_follow_the_contract() {
         let mut check = Report::check("x");
