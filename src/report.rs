@@ -499,7 +499,11 @@ mod tests {
             r#"{"zeta":1,"alpha":null,"by":{"table":1.0,"EventTypeIndex":0.0}}"#
         );
         let none = Finding::ok(CheckId::TableBilling, "s");
-        assert_eq!(none.evidence.to_string(), "{}", "no evidence is an empty object");
+        assert_eq!(
+            none.evidence.to_string(),
+            "{}",
+            "no evidence is an empty object"
+        );
     }
 
     #[test]

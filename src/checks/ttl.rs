@@ -609,75 +609,81 @@ fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
             sample: asked,
             cost,
         }),
-        Scope::Full(f) => {
-            let evidence = f;
-            let resume = f
-                .state_file
-                .as_deref()
-                .map(|p| format!("; continue with --resume {p}"))
-                .unwrap_or_default();
-            let partial = |why: String| {
-                Finding::unknown(
-                    CheckId::TtlScope,
-                    format!(
-                        "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
-                        plural(t.scanned, "item", "items"),
-                        f.segments_done,
-                        plural(segments(f.total_segments), "segment", "segments"),
-                        f.read_units
-                    ),
-                )
-                .remedy("run it again with --resume to read the rest; nothing is read twice")
-                .evidence(evidence)
-            };
-            match (f.stopped, f.failed.is_empty()) {
-                (Some(Stopped::Budget), _) => partial(format!(
-                    "stopped at the read budget (--max-read-units) after {:.0} read units",
-                    f.read_units_this_run
-                )),
-                (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
-                (None, false) => partial(format!(
-                    "{} failed after retries (first: segment {} {})",
-                    count(f.failed.len(), "segment", "segments"),
-                    f.failed[0].0,
-                    f.failed[0].1
-                )),
-                (None, true) => Finding::ok(
-                    CheckId::TtlScope,
-                    format!(
-                        "read all {} ({}, {:.0} read units{})",
-                        plural(t.scanned, "item", "items"),
-                        plural(segments(f.total_segments), "segment", "segments"),
-                        f.read_units,
-                        if f.resumed { ", resumed" } else { "" }
-                    ),
-                )
-                .evidence(evidence),
-            }
-        }
-        Scope::Export(x) => {
-            let evidence = x;
-            let cost = match (x.athena_estimate_usd, x.athena_usd) {
-                (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
-                (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
-                _ => String::new(),
-            };
-            let summary = format!(
-                "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
-                t.scanned, x.export_time, x.engine
-            );
-            let problem = match (&x.manifest, x.manifest_items) {
-                (Some(c), _) => c.problem.clone(),
-                (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
-                _ => None,
-            };
-            match problem {
-                Some(p) => Finding::unknown(CheckId::TtlScope, format!("{summary}, but {p}"))
-                    .remedy("read the export again, or take a new one; a data file may be missing, truncated or replaced")
-                    .evidence(evidence),
-                None => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
-            }
-        }
+        Scope::Full(f) => full_scope_finding(f, t),
+        Scope::Export(x) => export_scope_finding(x, t),
+    }
+}
+
+/// `ttl.scope` of a full scan: all read, or partial (a budget, an interrupt, failed segments).
+fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
+    let evidence = f;
+    let resume = f
+        .state_file
+        .as_deref()
+        .map(|p| format!("; continue with --resume {p}"))
+        .unwrap_or_default();
+    let partial = |why: String| {
+        Finding::unknown(
+            CheckId::TtlScope,
+            format!(
+                "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
+                plural(t.scanned, "item", "items"),
+                f.segments_done,
+                plural(segments(f.total_segments), "segment", "segments"),
+                f.read_units
+            ),
+        )
+        .remedy("run it again with --resume to read the rest; nothing is read twice")
+        .evidence(evidence)
+    };
+    match (f.stopped, f.failed.is_empty()) {
+        (Some(Stopped::Budget), _) => partial(format!(
+            "stopped at the read budget (--max-read-units) after {:.0} read units",
+            f.read_units_this_run
+        )),
+        (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
+        (None, false) => partial(format!(
+            "{} failed after retries (first: segment {} {})",
+            count(f.failed.len(), "segment", "segments"),
+            f.failed[0].0,
+            f.failed[0].1
+        )),
+        (None, true) => Finding::ok(
+            CheckId::TtlScope,
+            format!(
+                "read all {} ({}, {:.0} read units{})",
+                plural(t.scanned, "item", "items"),
+                plural(segments(f.total_segments), "segment", "segments"),
+                f.read_units,
+                if f.resumed { ", resumed" } else { "" }
+            ),
+        )
+        .evidence(evidence),
+    }
+}
+
+/// `ttl.scope` of an export: what was read against its manifest.
+fn export_scope_finding(x: &ExportScope, t: &TtlTally) -> Finding {
+    let evidence = x;
+    let cost = match (x.athena_estimate_usd, x.athena_usd) {
+        (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
+        (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
+        _ => String::new(),
+    };
+    let summary = format!(
+        "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
+        t.scanned, x.export_time, x.engine
+    );
+    let problem = match (&x.manifest, x.manifest_items) {
+        (Some(c), _) => c.problem.clone(),
+        (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
+        _ => None,
+    };
+    match problem {
+        Some(p) => Finding::unknown(CheckId::TtlScope, format!("{summary}, but {p}"))
+            .remedy("read the export again, or take a new one; a data file may be missing, truncated or replaced")
+            .evidence(evidence),
+        None => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
     }
 }
 
@@ -708,6 +714,18 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         out.push(deletions_finding(facts, Some(t)));
         return out;
     }
+    out.extend(malformed_findings(facts, t));
+    out.extend(expiry_findings(facts, t));
+    out.push(deletions_finding(facts, Some(t)));
+    if let Some(c) = &facts.cleanup {
+        out.push(cleanup_finding(c));
+    }
+    out
+}
+
+/// The classes TTL never deletes, or deletes too late: missing, not a Number, milliseconds,
+/// too old, too far.
+fn malformed_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
     let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
     let specs = [
         (
@@ -746,16 +764,18 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
             "ttl should be timestamp + 30 days; check the writer's ttl computation",
         ),
     ];
-    for (check, class, name, what, remedy) in specs {
-        out.push(class_finding(
-            check,
-            class,
-            share(name),
-            Status::Warn,
-            what,
-            remedy,
-        ));
-    }
+    specs
+        .into_iter()
+        .map(|(check, class, name, what, remedy)| {
+            class_finding(check, class, share(name), Status::Warn, what, remedy)
+        })
+        .collect()
+}
+
+/// What expired and is not deleted yet (recently, or overdue), and events older than 30 days.
+fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
+    let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
+    let mut out = Vec::new();
     let grace = age_text(facts.grace_s);
     let of_table = |name: &str| {
         share(name)
@@ -817,10 +837,6 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
         .evidence(&t.older_than_30d)
         .runbook("Monthly Health Check 2: sample events older than 30 days (should be 0)"),
     );
-    out.push(deletions_finding(facts, Some(t)));
-    if let Some(c) = &facts.cleanup {
-        out.push(cleanup_finding(c));
-    }
     out
 }
 
