@@ -492,80 +492,10 @@ fn consumer_event(e: &TrailEvent, table: &str) -> Option<Summary> {
 fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
     let r = &e.request;
     match e.name.as_str() {
-        "RestoreTableToPointInTime" => {
-            let source = str_at(r, &["sourceTableName"]).unwrap_or("");
-            let target = str_at(r, &["targetTableName"]).unwrap_or("");
-            let source_is_ours = source == table
-                || str_at(r, &["sourceTableArn"])
-                    .is_some_and(|a| a.ends_with(&format!(":table/{table}")));
-            let to = str_at(r, &["restoreDateTime"])
-                .map(|t| format!(" as of {t}"))
-                .unwrap_or_else(|| {
-                    if bool_at(r, &["useLatestRestorableTime"]) == Some(true) {
-                        " as of the latest restorable time".to_owned()
-                    } else {
-                        String::new()
-                    }
-                });
-            if source_is_ours {
-                summary(
-                    Aspect::Table,
-                    table,
-                    format!("restored into {target}{to}"),
-                    Impact::None,
-                )
-            } else if target == table {
-                summary(
-                    Aspect::Table,
-                    table,
-                    format!("created by a restore of {source}{to}"),
-                    Impact::None,
-                )
-            } else {
-                None
-            }
-        }
+        "RestoreTableToPointInTime" => restore_event(r, table),
         _ if !names_table(e, table) => None,
-        "UpdateTimeToLive" => {
-            let spec = get(r, "timeToLiveSpecification").unwrap_or(&Value::Null);
-            let attribute = str_at(spec, &["attributeName"]).unwrap_or("?");
-            match bool_at(spec, &["enabled"]) {
-                Some(false) => summary(
-                    Aspect::Ttl,
-                    table,
-                    format!("TTL disabled (attribute `{attribute}`)"),
-                    Impact::BreaksSpec,
-                ),
-                _ => summary(
-                    Aspect::Ttl,
-                    table,
-                    format!("TTL enabled on `{attribute}`"),
-                    breaks(attribute != spec::TTL_ATTRIBUTE),
-                ),
-            }
-        }
-        "UpdateContinuousBackups" => {
-            let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
-            match bool_at(p, &["pointInTimeRecoveryEnabled"]) {
-                Some(false) => summary(
-                    Aspect::Pitr,
-                    table,
-                    "PITR disabled".into(),
-                    Impact::BreaksSpec,
-                ),
-                _ => {
-                    let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
-                    let change = match days {
-                        Some(d) => format!(
-                            "PITR enabled, {} of recovery",
-                            crate::output::plural(d.unsigned_abs(), "day", "days")
-                        ),
-                        None => "PITR enabled".to_owned(),
-                    };
-                    summary(Aspect::Pitr, table, change, Impact::None)
-                }
-            }
-        }
+        "UpdateTimeToLive" => ttl_event(r, table),
+        "UpdateContinuousBackups" => backups_event(r, table),
         "DeleteTable" => summary(
             Aspect::Table,
             table,
@@ -607,6 +537,84 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
             )
         }
         _ => None,
+    }
+}
+
+/// A restore from this table, or into it.
+fn restore_event(r: &Value, table: &str) -> Option<Summary> {
+    let source = str_at(r, &["sourceTableName"]).unwrap_or("");
+    let target = str_at(r, &["targetTableName"]).unwrap_or("");
+    let source_is_ours = source == table
+        || str_at(r, &["sourceTableArn"]).is_some_and(|a| a.ends_with(&format!(":table/{table}")));
+    let to = str_at(r, &["restoreDateTime"])
+        .map(|t| format!(" as of {t}"))
+        .unwrap_or_else(|| {
+            if bool_at(r, &["useLatestRestorableTime"]) == Some(true) {
+                " as of the latest restorable time".to_owned()
+            } else {
+                String::new()
+            }
+        });
+    if source_is_ours {
+        summary(
+            Aspect::Table,
+            table,
+            format!("restored into {target}{to}"),
+            Impact::None,
+        )
+    } else if target == table {
+        summary(
+            Aspect::Table,
+            table,
+            format!("created by a restore of {source}{to}"),
+            Impact::None,
+        )
+    } else {
+        None
+    }
+}
+
+/// TTL switched on or off, and on which attribute.
+fn ttl_event(r: &Value, table: &str) -> Option<Summary> {
+    let spec = get(r, "timeToLiveSpecification").unwrap_or(&Value::Null);
+    let attribute = str_at(spec, &["attributeName"]).unwrap_or("?");
+    match bool_at(spec, &["enabled"]) {
+        Some(false) => summary(
+            Aspect::Ttl,
+            table,
+            format!("TTL disabled (attribute `{attribute}`)"),
+            Impact::BreaksSpec,
+        ),
+        _ => summary(
+            Aspect::Ttl,
+            table,
+            format!("TTL enabled on `{attribute}`"),
+            breaks(attribute != spec::TTL_ATTRIBUTE),
+        ),
+    }
+}
+
+/// PITR switched on or off, and its recovery period.
+fn backups_event(r: &Value, table: &str) -> Option<Summary> {
+    let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
+    match bool_at(p, &["pointInTimeRecoveryEnabled"]) {
+        Some(false) => summary(
+            Aspect::Pitr,
+            table,
+            "PITR disabled".into(),
+            Impact::BreaksSpec,
+        ),
+        _ => {
+            let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
+            let change = match days {
+                Some(d) => format!(
+                    "PITR enabled, {} of recovery",
+                    crate::output::plural(d.unsigned_abs(), "day", "days")
+                ),
+                None => "PITR enabled".to_owned(),
+            };
+            summary(Aspect::Pitr, table, change, Impact::None)
+        }
     }
 }
 
