@@ -10,7 +10,9 @@ use crate::aws::alarms::{self as cw_alarms, math_queries};
 use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
-use crate::spec::alarms::{AlarmActions, AlarmSpec, Watch, alarms, recommended, recommended_names};
+use crate::spec::alarms::{
+    AlarmActions, AlarmSpec, MetricSpec, Watch, alarms, recommended, recommended_names,
+};
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 #[derive(Debug)]
@@ -382,89 +384,32 @@ fn queries_by_id(qs: &[MetricDataQuery]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The differences found so far, `field: have -> want`.
+#[derive(Default)]
+struct Diffs(Vec<String>);
+
+impl Diffs {
+    fn diff(&mut self, field: &str, have: String, want: String) {
+        if have != want {
+            self.0.push(format!("{field}: {have} -> {want}"));
+        }
+    }
+}
+
 /// The fields of a live alarm that differ from its spec: `field: have -> want`. A metric-math
 /// spec is compared query by query with the alarm's `Metrics`.
 pub(crate) fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut diff = |field: &str, have: String, want: String| {
-        if have != want {
-            out.push(format!("{field}: {have} -> {want}"));
-        }
-    };
+    let mut d = Diffs::default();
     match &spec.watch {
-        Watch::Metric(m) => {
-            diff(
-                "namespace",
-                a.namespace().unwrap_or("-").into(),
-                m.namespace.into(),
-            );
-            diff(
-                "metric",
-                a.metric_name().unwrap_or("-").into(),
-                m.metric.clone(),
-            );
-            let have_dims: BTreeMap<&str, &str> = a
-                .dimensions()
-                .iter()
-                .filter_map(|d| Some((d.name()?, d.value()?)))
-                .collect();
-            let want_dims: BTreeMap<&str, &str> = m
-                .dimensions
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            diff(
-                "dimensions",
-                format!("{have_dims:?}"),
-                format!("{want_dims:?}"),
-            );
-            let have_stat = if m.is_percentile() {
-                a.extended_statistic().unwrap_or("-").to_owned()
-            } else {
-                a.statistic()
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_else(|| "-".into())
-            };
-            diff("statistic", have_stat, m.stat.as_str().into());
-            diff(
-                "period",
-                format!("{:?}", a.period()),
-                format!("{:?}", Some(m.period)),
-            );
-            if !a.metrics().is_empty() {
-                diff("metrics", "metric math".into(), "none".into());
-            }
-        }
+        Watch::Metric(m) => metric_drift(&mut d, m, a),
         Watch::Math {
             expression,
             label,
             inputs,
-        } => {
-            if let Some(have) = a.metric_name() {
-                diff("metric", have.into(), "metric math".into());
-            }
-            let want = queries_by_id(&math_queries(expression, label, inputs));
-            let have = queries_by_id(a.metrics());
-            if have.is_empty() {
-                diff(
-                    "metrics",
-                    "none".into(),
-                    format!("{} queries, watching {expression}", want.len()),
-                );
-            } else {
-                let ids: BTreeSet<&String> = want.keys().chain(have.keys()).collect();
-                for id in ids {
-                    diff(
-                        &format!("metrics.{id}"),
-                        have.get(id).cloned().unwrap_or_else(|| "-".into()),
-                        want.get(id).cloned().unwrap_or_else(|| "-".into()),
-                    );
-                }
-            }
-        }
+        } => math_drift(&mut d, expression, label, inputs, a),
     }
     if let Some(want) = spec.evaluate_low_sample_count_percentile {
-        diff(
+        d.diff(
             "evaluate_low_sample_count_percentile",
             a.evaluate_low_sample_count_percentile()
                 .unwrap_or("-")
@@ -472,34 +417,110 @@ pub(crate) fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
             want.into(),
         );
     }
-    diff(
+    d.diff(
         "evaluation_periods",
         format!("{:?}", a.evaluation_periods()),
         format!("{:?}", Some(spec.evaluation_periods)),
     );
-    diff(
+    d.diff(
         "datapoints_to_alarm",
         format!("{:?}", a.datapoints_to_alarm().or(a.evaluation_periods())),
         format!("{:?}", Some(spec.datapoints_to_alarm)),
     );
-    diff(
+    d.diff(
         "threshold",
         format!("{:?}", a.threshold()),
         format!("{:?}", Some(spec.threshold)),
     );
-    diff(
+    d.diff(
         "comparison",
         a.comparison_operator()
             .map(|c| c.as_str().to_owned())
             .unwrap_or_else(|| "-".into()),
         spec.comparison.into(),
     );
-    diff(
+    d.diff(
         "treat_missing_data",
         a.treat_missing_data().unwrap_or("missing").into(),
         spec.treat_missing_data.into(),
     );
-    out
+    d.0
+}
+
+/// What a one-metric alarm watches: namespace, metric, dimensions, statistic, period.
+fn metric_drift(d: &mut Diffs, m: &MetricSpec, a: &MetricAlarm) {
+    d.diff(
+        "namespace",
+        a.namespace().unwrap_or("-").into(),
+        m.namespace.into(),
+    );
+    d.diff(
+        "metric",
+        a.metric_name().unwrap_or("-").into(),
+        m.metric.clone(),
+    );
+    let have_dims: BTreeMap<&str, &str> = a
+        .dimensions()
+        .iter()
+        .filter_map(|d| Some((d.name()?, d.value()?)))
+        .collect();
+    let want_dims: BTreeMap<&str, &str> = m
+        .dimensions
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    d.diff(
+        "dimensions",
+        format!("{have_dims:?}"),
+        format!("{want_dims:?}"),
+    );
+    let have_stat = if m.is_percentile() {
+        a.extended_statistic().unwrap_or("-").to_owned()
+    } else {
+        a.statistic()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_else(|| "-".into())
+    };
+    d.diff("statistic", have_stat, m.stat.as_str().into());
+    d.diff(
+        "period",
+        format!("{:?}", a.period()),
+        format!("{:?}", Some(m.period)),
+    );
+    if !a.metrics().is_empty() {
+        d.diff("metrics", "metric math".into(), "none".into());
+    }
+}
+
+/// What a metric-math alarm watches, query by query.
+fn math_drift(
+    d: &mut Diffs,
+    expression: &str,
+    label: &str,
+    inputs: &[MetricSpec],
+    a: &MetricAlarm,
+) {
+    if let Some(have) = a.metric_name() {
+        d.diff("metric", have.into(), "metric math".into());
+    }
+    let want = queries_by_id(&math_queries(expression, label, inputs));
+    let have = queries_by_id(a.metrics());
+    if have.is_empty() {
+        d.diff(
+            "metrics",
+            "none".into(),
+            format!("{} queries, watching {expression}", want.len()),
+        );
+        return;
+    }
+    let ids: BTreeSet<&String> = want.keys().chain(have.keys()).collect();
+    for id in ids {
+        d.diff(
+            &format!("metrics.{id}"),
+            have.get(id).cloned().unwrap_or_else(|| "-".into()),
+            want.get(id).cloned().unwrap_or_else(|| "-".into()),
+        );
+    }
 }
 
 /// The drift fields about what an alarm watches (as opposed to how it evaluates).
