@@ -2,10 +2,10 @@
 //! and per day, the busiest keys and their share, and the sharding advice from real counts.
 //! The tally is pure and merges across data files; `evaluate` turns it into findings.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
 use std::collections::{BTreeMap, HashMap};
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
 
 use crate::report::{Finding, Section};
@@ -24,7 +24,7 @@ pub(crate) struct KeyTally {
 }
 
 impl KeyTally {
-    pub(crate) fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn add(&mut self, item: &Item) {
         self.items += 1;
         let user = item
             .get(PARTITION_KEY)
@@ -160,8 +160,9 @@ pub(crate) fn sections(s: &KeySummary) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
 
-    fn item(user: &str, ts: &str) -> HashMap<String, AttributeValue> {
+    fn item(user: &str, ts: &str) -> Item {
         HashMap::from([
             (PARTITION_KEY.to_owned(), AttributeValue::S(user.into())),
             ("timestamp".to_owned(), AttributeValue::S(ts.into())),

@@ -29,7 +29,7 @@ const RB: &str = "Disaster Recovery: Restore Procedure, step 3 (Verify Restored 
 /// Users of the restored sample whose source events are looked up in the restored table.
 const SOURCE_USERS: usize = 10;
 
-type Item = HashMap<String, AttributeValue>;
+use crate::events::model::Item;
 
 /// How a verification is asked for.
 #[derive(Debug, Clone, Default)]

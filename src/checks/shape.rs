@@ -3,10 +3,10 @@
 //! lack a GSI's key attributes (they silently never appear in that index). Pure tally and
 //! evaluation; the export is read by `scale::export`.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
 
 use crate::checks::keys::KeyTally;
@@ -28,7 +28,7 @@ pub(crate) struct ShapeTally {
 }
 
 impl ShapeTally {
-    pub(crate) fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn add(&mut self, item: &Item) {
         self.keys.add(item);
         let size = crate::events::size::item_size(item);
         let bucket = SIZE_BUCKETS
@@ -166,8 +166,10 @@ pub(crate) fn sections(s: &Shape) -> Vec<Section> {
 mod tests {
     use super::*;
     use crate::spec::{PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TYPE_SORT_KEY};
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use std::collections::HashMap;
 
-    fn item(with_type_key: bool, payload: usize) -> HashMap<String, AttributeValue> {
+    fn item(with_type_key: bool, payload: usize) -> Item {
         let mut m = HashMap::from([
             (PARTITION_KEY.to_owned(), AttributeValue::S("u".into())),
             (SORT_KEY.to_owned(), AttributeValue::S("t#e".into())),

@@ -6,13 +6,15 @@
 //! item (pure) and tallies the classes; memory holds the tallies and a few example keys.
 
 use crate::aws::metrics::Stat;
+use crate::events::model::Item;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
-use aws_sdk_dynamodb::types::{AttributeValue, TimeToLiveDescription, TimeToLiveStatus};
+use aws_sdk_dynamodb::types::{TimeToLiveDescription, TimeToLiveStatus};
 use serde::{Deserialize, Serialize};
 
 use crate::aws::AwsError;
+use crate::events::model::TTL_MILLIS_THRESHOLD;
 use crate::events::query::UNEXPIRED_FILTER;
 use crate::output::{count, plural};
 use crate::report::{Finding, Status};
@@ -24,8 +26,8 @@ use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = 5 * 365 * 86_400;
-/// A ttl this large is milliseconds (as seconds it would be past the year 5000).
-pub(crate) const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
+/// A ttl this large is milliseconds ([`TTL_MILLIS_THRESHOLD`], written once in the events core).
+pub(crate) const MILLIS_THRESHOLD: f64 = TTL_MILLIS_THRESHOLD as f64;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -121,7 +123,7 @@ pub(crate) enum TtlClass {
 }
 
 /// `user / sort key` of an item, for examples.
-pub(crate) fn key_text(item: &HashMap<String, AttributeValue>) -> String {
+pub(crate) fn key_text(item: &Item) -> String {
     let s = |k: &str| {
         item.get(k)
             .and_then(|v| v.as_s().ok())
@@ -132,7 +134,7 @@ pub(crate) fn key_text(item: &HashMap<String, AttributeValue>) -> String {
 }
 
 /// The event's own time: the `timestamp` attribute, else the sort key's first part.
-pub(crate) fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub(crate) fn event_time(item: &Item) -> Option<i64> {
     let text = item
         .get("timestamp")
         .and_then(|v| v.as_s().ok())
@@ -148,11 +150,7 @@ pub(crate) fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> 
 }
 
 /// Classifies one item's `ttl` at `now` (epoch seconds), with `grace` seconds for recent expiry.
-pub(crate) fn classify(
-    item: &HashMap<String, AttributeValue>,
-    now: i64,
-    grace: i64,
-) -> (TtlClass, Option<i64>) {
+pub(crate) fn classify(item: &Item, now: i64, grace: i64) -> (TtlClass, Option<i64>) {
     let Some(v) = item.get(TTL_ATTRIBUTE) else {
         return (TtlClass::Missing, None);
     };
@@ -186,12 +184,7 @@ pub(crate) fn classify(
 }
 
 impl TtlTally {
-    pub(crate) fn add(
-        &mut self,
-        item: &HashMap<String, AttributeValue>,
-        now: i64,
-        grace: i64,
-    ) -> TtlClass {
+    pub(crate) fn add(&mut self, item: &Item, now: i64, grace: i64) -> TtlClass {
         self.scanned += 1;
         let key = key_text(item);
         let (class, age) = classify(item, now, grace);
@@ -336,13 +329,7 @@ pub(crate) struct SampleClusters {
 
 impl SampleClusters {
     /// Classifies a page into `tally` and remembers its counts.
-    pub(crate) fn add_page(
-        &mut self,
-        items: &[HashMap<String, AttributeValue>],
-        now: i64,
-        grace: i64,
-        tally: &mut TtlTally,
-    ) {
+    pub(crate) fn add_page(&mut self, items: &[Item], now: i64, grace: i64, tally: &mut TtlTally) {
         let mut page = TtlTally::default();
         let mut users = std::collections::HashSet::new();
         let mut bytes = 0usize;
@@ -1085,7 +1072,7 @@ pub(crate) async fn read_full(
         |tally: &mut TtlTally, item| {
             tally.add(item, now, grace);
         },
-        async |_: &mut TtlTally, _: &[crate::events::scan::Item]| {},
+        async |_: &mut TtlTally, _: &[crate::events::model::Item]| {},
         stop,
         progress,
     )
@@ -1094,8 +1081,9 @@ pub(crate) async fn read_full(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
 
-    fn item(ttl: Option<AttributeValue>, ts: &str) -> HashMap<String, AttributeValue> {
+    fn item(ttl: Option<AttributeValue>, ts: &str) -> Item {
         let mut m = HashMap::from([
             ("user_id".to_owned(), AttributeValue::S("u".into())),
             (

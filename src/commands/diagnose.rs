@@ -12,7 +12,7 @@ use crate::checks::{latency, throttling};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
 use crate::events::canary;
-use crate::events::model::item_to_json;
+use crate::events::model::stored_event_json;
 use crate::events::writer::{delete_item, put_event};
 use crate::report::{Finding, Report, Section};
 use crate::spec;
@@ -94,7 +94,7 @@ pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
         deleted: deleted.is_ok(),
     };
     match read {
-        Ok(out) if out.item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
+        Ok(out) if out.item.as_ref().map(stored_event_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
             let mut f = Finding::ok(
                 check.clone(),
                 format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),

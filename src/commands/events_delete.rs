@@ -2,11 +2,10 @@
 //! (as `events get` finds it) and shown; it is deleted only with `--yes`, only if it is still
 //! there (a conditional DeleteItem), and production needs `--yes` like every write.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
-use std::collections::HashMap;
 
 use anyhow::bail;
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -15,7 +14,7 @@ use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::DeleteArgs;
 use crate::context::Context;
 use crate::error::Refusal;
-use crate::events::model::item_to_json;
+use crate::events::model::stored_event_json;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
 
@@ -54,11 +53,11 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         .into());
     }
     let mut data = DeleteData {
-        event: item_to_json(&item),
+        event: stored_event_json(&item),
         found_by: found.how,
         deleted: false,
     };
-    let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
+    let key: Item = [PARTITION_KEY, SORT_KEY]
         .iter()
         .filter_map(|k| item.get(*k).map(|a| ((*k).to_owned(), a.clone())))
         .collect();

@@ -309,7 +309,7 @@ impl Opened {
     pub(crate) async fn read_local<T: Default>(
         &self,
         ctx: &Context,
-        add: &(dyn Fn(&mut T, &crate::scale::ddbjson::Item) + Sync),
+        add: &(dyn Fn(&mut T, &crate::events::model::Item) + Sync),
         merge: &(dyn Fn(&mut T, T) + Sync),
     ) -> anyhow::Result<(T, ManifestCheck)> {
         let bar = ctx.progress().bar(

@@ -192,7 +192,7 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         |state: &mut RepairState, item| {
             state.tally.add(item, reference, args.grace.num_seconds());
         },
-        async |state: &mut RepairState, items: &[crate::events::scan::Item]| {
+        async |state: &mut RepairState, items: &[crate::events::model::Item]| {
             let page_now = Utc::now().timestamp();
             let mut fixes = Vec::new();
             for item in items {

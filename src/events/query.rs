@@ -11,7 +11,7 @@ use super::model::item_ttl;
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
 
-pub(crate) type Item = HashMap<String, AttributeValue>;
+use crate::events::model::Item;
 
 /// The filter that keeps what TTL has not expired: a `ttl` that is not a Number (missing, a
 /// String: TTL never deletes those) or a Number still in the future. `#ttl` is `ttl`, `:n` the

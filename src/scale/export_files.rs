@@ -16,7 +16,8 @@ use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 
 use crate::aws::error::AwsResultExt;
-use crate::scale::ddbjson::{self, Item};
+use crate::events::model::Item;
+use crate::scale::ddbjson;
 use crate::scale::export::{ExportError, ExportInfo};
 
 /// DynamoDB's largest item: 400 KB, names and values, as `events::size` counts them
@@ -466,7 +467,7 @@ mod tests {
     }
 
     fn line_of(item: &Item) -> usize {
-        serde_json::json!({"Item": ddbjson::item_to_json(item)})
+        serde_json::json!({"Item": ddbjson::item_to_ddb_json(item)})
             .to_string()
             .len()
     }

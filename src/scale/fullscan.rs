@@ -24,7 +24,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::events::scan::{Item, ScanSpec, start};
+use crate::events::model::Item;
+use crate::events::scan::{ScanSpec, start};
 use crate::scale::ddbjson;
 
 pub(crate) const STATE_KIND: &str = "eventsctl-scan/v2";
@@ -377,7 +378,8 @@ where
         this_run += page.consumed;
         match &page.next {
             Some(k) => {
-                cp.positions.insert(page.segment, ddbjson::item_to_json(k));
+                cp.positions
+                    .insert(page.segment, ddbjson::item_to_ddb_json(k));
             }
             None => {
                 cp.positions.remove(&page.segment);

@@ -1005,7 +1005,8 @@ pub async fn write_export_files(w: &World, export: &Value) -> u64 {
     for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         for item in chunk {
-            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
+            let line =
+                serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_ddb_json(item)});
             writeln!(gz, "{line}").unwrap();
         }
         let key = format!("{root}data/file-{n}.json.gz");
