@@ -1098,6 +1098,21 @@ mod tests {
         m
     }
 
+    /// One threshold for milliseconds: what the writer refuses is what check-ttl counts as
+    /// milliseconds, and one second below it is neither.
+    #[test]
+    fn the_milliseconds_threshold_is_the_writers() {
+        // clock-free: a `now` passed in; the clock never meets these dates
+        let (now, ts) = (1_800_000_000i64, "2027-01-10T00:00:00Z");
+        let at = |t: i64| classify(&item(Some(AttributeValue::N(t.to_string())), ts), now, 0).0;
+        assert_eq!(at(TTL_MILLIS_THRESHOLD), TtlClass::Milliseconds);
+        assert_ne!(at(TTL_MILLIS_THRESHOLD - 1), TtlClass::Milliseconds);
+        assert!(crate::events::model::ttl_is_seconds(
+            TTL_MILLIS_THRESHOLD - 1
+        ));
+        assert!(!crate::events::model::ttl_is_seconds(TTL_MILLIS_THRESHOLD));
+    }
+
     #[test]
     fn every_kind_of_ttl_is_classified() {
         // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates

@@ -354,10 +354,15 @@ fn field_error(e: &serde_json::Error) -> String {
     text.replace("missing field", "missing required field")
 }
 
+/// Positive epoch seconds, below the milliseconds threshold: a ttl events may be written with.
+pub(crate) fn ttl_is_seconds(t: i64) -> bool {
+    t > 0 && t < TTL_MILLIS_THRESHOLD
+}
+
 /// A ttl, given or derived, as DynamoDB TTL can use it: positive epoch seconds, not
 /// milliseconds. `derived_from` names the timestamp a derived ttl came from.
 fn check_ttl(t: i64, derived_from: Option<&str>) -> Result<i64, Invalid> {
-    if t > 0 && t < TTL_MILLIS_THRESHOLD {
+    if ttl_is_seconds(t) {
         return Ok(t);
     }
     let origin = derived_from
