@@ -2,6 +2,10 @@
 //!
 //! Renderers write to any `io::Write` and return its errors, so a closed pipe (`| head`) travels
 //! back to `main` as an error that it treats as success, and nothing ever panics on output.
+//!
+//! The only module allowed to print (Cargo.toml `[lints]` denies `print_stdout` and
+//! `print_stderr` everywhere else but `main.rs`).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub(crate) mod chart;
 pub mod escape;
