@@ -101,7 +101,7 @@ impl<K: Into<String>, V> FromIterator<(K, V)> for Keyed<V> {
 }
 
 /// Declares a finding's evidence: a struct that serialises its fields in order (a `None` as
-/// `null`) and implements [`Evidence`].
+/// `null`) and implements `Evidence`.
 ///
 /// ```ignore
 /// evidence! {

@@ -9,7 +9,7 @@
 //!
 //! AWS records `requestParameters` with camelCase keys (`timeToLiveSpecification.enabled`);
 //! other recorders keep the API's PascalCase. Keys are matched without regard to case.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html>
 
 use crate::aws::metrics::Stat;
 use crate::output::count;

@@ -7,7 +7,7 @@
 //! throttling and ConditionalCheckFailed; a duplicate INSERT is refused with DuplicateItem, which
 //! is not among those exceptions, so a re-import may raise it (AWS does not say whether a
 //! statement refused inside a BatchExecuteStatement, answered HTTP 200, counts).
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html>
 
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;

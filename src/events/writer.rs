@@ -1,5 +1,5 @@
 //! Writes: a conditional put that never overwrites, deletes, and the batch writers behind imports
-//! (conditional inserts, [`super::insert`], and BatchWriteItem) that retry throttling and
+//! (conditional inserts, `super::insert`, and BatchWriteItem) that retry throttling and
 //! `UnprocessedItems` with exponential backoff and full jitter, and report exactly which events
 //! did not land.
 

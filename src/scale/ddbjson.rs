@@ -37,9 +37,9 @@ pub(crate) fn to_json(v: &AttributeValue) -> Value {
 }
 
 /// An item in DynamoDB JSON (`{"user_id": {"S": "u1"}, ...}`), every attribute with its type,
-/// numbers as strings: exact, and read back by [`from_json`]. What an export's data files and a
+/// numbers as strings: exact, and read back by `from_json`. What an export's data files and a
 /// checkpoint's LastEvaluatedKey hold; for output to people see
-/// [`crate::events::model::stored_event_json`].
+/// `events::model::stored_event_json`.
 pub fn item_to_ddb_json(item: &Item) -> Value {
     Value::Object(item.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
 }

@@ -1,12 +1,12 @@
 //! An export's files, as documented
-//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html):
+//! (<https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html>):
 //! `<prefix>/AWSDynamoDB/<export id>/manifest-summary.json` (with `itemCount` and
 //! `manifestFilesS3Key`), `manifest-files.json` (one JSON object a line with `dataFileS3Key`
 //! and `itemCount`), and `data/*.json.gz`: gzip DynamoDB JSON, one `{"Item": {...}}` a line.
 //!
 //! The local engine streams the data files through a gzip decoder line by line, several files
 //! at once, so memory holds a few buffers and the caller's tallies, whatever the export's size;
-//! a line is never longer than [`MAX_LINE_BYTES`], so a corrupt file (or a gzip bomb inflating
+//! a line is never longer than `MAX_LINE_BYTES`, so a corrupt file (or a gzip bomb inflating
 //! to one endless line) is stopped with an error instead of filling memory.
 
 use std::collections::BTreeMap;

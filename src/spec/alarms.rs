@@ -8,17 +8,17 @@
 //! Alarms on `AWS/DynamoDB` metrics always ignore missing data, whatever TreatMissingData says:
 //! they keep their state. DynamoDB publishes throttle counts only while there are throttles, so a
 //! single-metric throttle alarm that fired would stay in ALARM after the throttling stopped
-//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html,
+//! (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html>,
 //! TreatMissingData). Each throttle alarm is therefore metric math over `FILL(m, 0)`: no data is
 //! zero, and the alarm returns to OK. The same expression takes the per-reason metrics of
 //! on-demand tables (key range, on-demand maximum, account limit, provisioned), which the older
 //! Read/WriteThrottleEvents may not count: the larger of the older count and the sum of the
 //! reasons, so a throttle counted by both is not counted twice.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html>
 //!
 //! The latency alarms stay single-metric percentiles with EvaluateLowSampleCountPercentile
 //! `ignore`, so a p99 over three requests does not page
-//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples).
+//! (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples>).
 
 use super::Names;
 use super::targets::{READ_LATENCY_ALARM, Sustained, THROTTLE_ALARM, WRITE_LATENCY_ALARM};

@@ -8,12 +8,12 @@
 //! no Allow can fix it; the Deny must go or narrow). Context keys a condition needs and the
 //! request did not give are listed as MissingContextValues: the decision may then differ in
 //! real use.
-//! https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
-//! https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+//! <https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html>
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html>
 //!
 //! The statement to add is sized against IAM's limit for a role's inline policies (10,240
 //! characters together, whitespace not counted); a managed policy holds 6,144.
-//! https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>
 
 use std::collections::BTreeMap;
 
