@@ -17,6 +17,7 @@ mod corpus;
 mod events;
 mod evidence;
 mod faults;
+mod first_screens;
 mod generated;
 mod insights_health;
 mod recommended_alarms;

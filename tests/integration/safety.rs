@@ -835,7 +835,7 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
     use serde_json::{Value, json};
     fn mask(v: &Value, env: &str) -> Value {
         match v {
-            Value::String(s) => Value::String(mask_times(&s.replace(env, "ENV"))),
+            Value::String(s) => Value::String(common::mask_times(&s.replace(env, "ENV"))),
             Value::Array(items) => items.iter().map(|i| mask(i, env)).collect(),
             Value::Object(m) => m
                 .iter()
@@ -854,52 +854,6 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
         .iter()
         .map(|f| json!({"check": f["check"], "status": f["status"], "evidence": mask(&f["evidence"], env)}))
         .collect()
-}
-
-/// `2026-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
-/// `20261207-010950` (a drill table's suffix) become `<time>`.
-fn mask_times(s: &str) -> String {
-    const RFC3339: &str = "dddd-dd-ddTdd:dd:dd";
-    const COMPACT: &str = "dddddddd-dddddd";
-    let fits = |t: &[u8], pattern: &str| {
-        t.len() >= pattern.len()
-            && pattern.bytes().zip(t).all(|(p, c)| match p {
-                b'd' => c.is_ascii_digit(),
-                p => p == *c,
-            })
-    };
-    let b = s.as_bytes();
-    let (mut out, mut i) = (String::new(), 0);
-    while i < b.len() {
-        let len = if fits(&b[i..], RFC3339) {
-            let mut j = i + RFC3339.len();
-            if b.get(j) == Some(&b'.') {
-                j += 1;
-                while b.get(j).is_some_and(u8::is_ascii_digit) {
-                    j += 1;
-                }
-            }
-            if b.get(j) == Some(&b'Z') {
-                j += 1;
-            } else if matches!(b.get(j), Some(b'+' | b'-')) && fits(&b[j + 1..], "dd:dd") {
-                j += 6;
-            }
-            j - i
-        } else if fits(&b[i..], COMPACT) {
-            COMPACT.len()
-        } else {
-            0
-        };
-        if len > 0 {
-            out.push_str("<time>");
-            i += len;
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            out.push(c);
-            i += c.len_utf8();
-        }
-    }
-    out
 }
 
 /// The JSON contract beyond the key names: one fixed scenario runs every command the emulator
