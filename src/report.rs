@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-pub use crate::checks::id::CheckId;
+pub use crate::vocab::check_id::CheckId;
 
 /// The status of one check, and of a whole report.
 ///

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use crate::checks::id::CheckId;
 use crate::report::Finding;
 use crate::spec::targets::LatencyTargets;
+use crate::vocab::check_id::CheckId;
 
 /// The client CPU budget per request the tool is held to (10,000 events/s per core).
 pub(crate) const CPU_BUDGET_US: f64 = 100.0;

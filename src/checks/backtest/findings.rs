@@ -10,8 +10,8 @@
 //! - otherwise ok, with the count, first, last and longest episode and the page rate.
 
 use super::{Backtest, Summary};
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// The runbook line a backtest answers.
 pub const RUNBOOK: &str = "Monthly Health Check 4: update alarm thresholds based on usage patterns";

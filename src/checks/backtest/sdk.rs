@@ -9,8 +9,8 @@ use super::rule::{
     AlarmRule, Comparison, ExpressionQuery, LowSample, MetricQuery, MissingData, Watched,
 };
 use super::{History, MetricSeries};
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// An alarm whose rule the backtest cannot take, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,8 +12,8 @@ use super::needs::{Need, TableTarget};
 use super::pattern::has_wildcard;
 use super::policy::{Actions, Effect, Resources, Statement};
 use super::reach::{Reach, reach, reach_not};
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// A statement with the policy it is in.
 #[derive(Debug, Clone, Copy)]

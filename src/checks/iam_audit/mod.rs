@@ -50,8 +50,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 use judge::{Located, RoleFacts, StatementView};
 use policy::{Effect, Statement};
 

@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// IAM's limit on a role's inline policies, all together, whitespace excluded.
 pub const INLINE_POLICY_LIMIT: usize = 10_240;
