@@ -23,48 +23,7 @@ use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
 use crate::spec::targets::THROTTLE_ALARM;
 
-/// Why DynamoDB throttled: the per-reason throttle metrics of August 2025.
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reason {
-    /// One partition's key range is over its limit (a hot partition).
-    KeyRange,
-    /// The table's on-demand maximum throughput.
-    MaxOnDemand,
-    /// The account's per-table quota.
-    AccountLimit,
-    /// Provisioned capacity.
-    Provisioned,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 4] = [
-        Reason::KeyRange,
-        Reason::MaxOnDemand,
-        Reason::AccountLimit,
-        Reason::Provisioned,
-    ];
-
-    /// The name in JSON (`by_reason`).
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Reason::KeyRange => "key_range",
-            Reason::MaxOnDemand => "max_on_demand",
-            Reason::AccountLimit => "account_limit",
-            Reason::Provisioned => "provisioned",
-        }
-    }
-
-    /// The metric's name after `Read` / `Write`.
-    pub(crate) fn metric_suffix(self) -> &'static str {
-        match self {
-            Reason::KeyRange => "KeyRangeThroughputThrottleEvents",
-            Reason::MaxOnDemand => "MaxOnDemandThroughputThrottleEvents",
-            Reason::AccountLimit => "AccountLimitThrottleEvents",
-            Reason::Provisioned => "ProvisionedThroughputThrottleEvents",
-        }
-    }
-}
+pub(crate) use crate::vocab::metrics::Reason;
 
 /// A total per throttle reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

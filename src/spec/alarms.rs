@@ -22,7 +22,7 @@
 
 use super::Names;
 use super::targets::{READ_LATENCY_ALARM, Sustained, THROTTLE_ALARM, WRITE_LATENCY_ALARM};
-use crate::aws::metrics::{BATCH_EXECUTE_STATEMENT, DYNAMODB, Stat, operation_dimensions};
+use crate::vocab::metrics::{BATCH_EXECUTE_STATEMENT, DYNAMODB, Stat, operation_dimensions};
 
 /// One metric an alarm reads: namespace, name, full dimension set, statistic, period.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,7 +207,7 @@ fn throttle_watch(side: &str, table: &str, index: Option<&str>, c: Sustained) ->
     };
     let mut inputs = vec![metric(format!("{side}ThrottleEvents"))];
     inputs.extend(
-        crate::checks::throttling::Reason::ALL
+        crate::vocab::metrics::Reason::ALL
             .iter()
             .map(|r| metric(format!("{side}{}", r.metric_suffix()))),
     );
@@ -397,7 +397,7 @@ pub(crate) fn recommended(
     if let Some(function) = consumer {
         let lambda = |metric: &str, stat: Stat| {
             Watch::Metric(MetricSpec {
-                namespace: crate::aws::metrics::LAMBDA,
+                namespace: crate::vocab::metrics::LAMBDA,
                 metric: metric.to_owned(),
                 dimensions: vec![("FunctionName".to_owned(), function.to_owned())],
                 stat,
