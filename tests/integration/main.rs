@@ -20,6 +20,7 @@ mod faults;
 mod first_screens;
 mod generated;
 mod insights_health;
+mod layers;
 mod recommended_alarms;
 mod recorded;
 mod restore;
