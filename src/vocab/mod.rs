@@ -3,7 +3,7 @@
 //! import cycle between top-level modules), so any module may use it.
 //!
 //! - [`check_id`]: every check id a finding can carry.
-//! - [`metrics`]: CloudWatch namespaces, statistics, metric keys, throttle reasons.
+//! - `metrics` (crate-private): CloudWatch namespaces, statistics, metric keys, throttle reasons.
 
 pub mod check_id;
 pub(crate) mod metrics;
