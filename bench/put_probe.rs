@@ -1,7 +1,9 @@
 //! The floor for `eventsctl bench write`: the same conditional PutItem, sent open-loop at the same
 //! rate on the same current-thread runtime, with a bare SDK client (`aws_config::defaults`, no
 //! interceptor, no timeouts of our own, nothing of eventsctl's). Prints the client CPU per
-//! request (user + system, getrusage) as one JSON line. Not part of the product.
+//! request (user + system, getrusage) as one JSON line. Not part of the product, so exempt from
+//! the `[lints]` that keep printing in `src/output/`.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 //!
 //! Usage: cargo run --release --features bench-probe --bin put_probe -- TABLE RATE SECONDS [no-stall]
 //! (endpoint, region and credentials from the usual AWS_* environment variables; `no-stall`

@@ -28,6 +28,8 @@ unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL EVENTSCTL_ENV EVENTSCTL_NAM
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
+# The API docs build without a warning (bare URLs, broken or private links, stray HTML).
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 # One integration test binary (tests/integration/); the tests that need the emulator are
 # #[ignore]d under a plain `cargo test` and run here. Arguments go to cargo, and those after a
 # `--` to the test harness (`scripts/test.sh --test integration faults:: -- --nocapture`).

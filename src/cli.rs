@@ -248,6 +248,8 @@ pub struct BenchArgs {
     #[arg(long, default_value = "10s", value_parser = duration_arg)]
     pub duration: chrono::Duration,
     /// Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)
+    // The doc comment is the --help text, written as people read it, not as HTML.
+    #[allow(rustdoc::invalid_html_tags)]
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub users: u32,
     /// Requests in flight at most; beyond it a scheduled request is counted as dropped

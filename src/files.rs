@@ -140,7 +140,7 @@ pub(crate) fn create(path: &Path, force: bool) -> io::Result<File> {
 }
 
 /// Creates a file that holds people's data (event keys, payloads, scan positions): as
-/// [`create`], readable and writable by its owner only (0600), whatever the umask. A file
+/// `create`, readable and writable by its owner only (0600), whatever the umask. A file
 /// replaced with `force` gets the same mode.
 pub fn create_private(path: &Path, force: bool) -> io::Result<File> {
     let mut o = OpenOptions::new();

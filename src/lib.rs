@@ -31,3 +31,4 @@ pub mod safety;
 pub mod scale;
 pub mod spec;
 pub mod times;
+pub mod vocab;

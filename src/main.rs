@@ -1,4 +1,8 @@
 //! Parse, build the context, run, render, exit: the only place that decides an exit code.
+//!
+//! With `src/output/`, the only place allowed to print (Cargo.toml `[lints]`): the last-resort
+//! lines when the runtime cannot start or a report cannot be rendered.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-pub use crate::checks::id::CheckId;
+pub use crate::vocab::check_id::CheckId;
 
 /// The status of one check, and of a whole report.
 ///
@@ -65,6 +65,62 @@ impl Status {
     }
 }
 
+/// What a finding rests on, as its check's own type: a `Serialize` struct (or a list of them)
+/// declared with [`evidence!`](crate::evidence), whose fields are the keys docs/evidence.md and
+/// docs/runbook-map.md document. `serde_json::Value` is not evidence, so a check cannot hand
+/// over an ad-hoc `json!` shape.
+pub(crate) trait Evidence: Serialize {}
+
+impl<T: Evidence + ?Sized> Evidence for &T {}
+impl<T: Evidence> Evidence for Vec<T> {}
+impl<T: Evidence> Evidence for [T] {}
+impl<T: Evidence> Evidence for Option<T> {}
+
+/// Evidence keyed by names known only at run time (a resource, an operation, a statistic),
+/// written as one JSON object in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Keyed<V>(pub Vec<(String, V)>);
+
+impl<V: Serialize> Serialize for Keyed<V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<V: Serialize> Evidence for Keyed<V> {}
+
+impl<K: Into<String>, V> FromIterator<(K, V)> for Keyed<V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Keyed<V> {
+        Keyed(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+}
+
+/// Declares a finding's evidence: a struct that serialises its fields in order (a `None` as
+/// `null`) and implements `Evidence`.
+///
+/// ```ignore
+/// evidence! {
+///     /// `table.exists`: the table that was not found.
+///     pub(crate) struct TableMissing<'a> { table: &'a str }
+/// }
+/// ```
+#[macro_export]
+macro_rules! evidence {
+    ($($(#[$m:meta])* $vis:vis struct $name:ident $(<$lt:lifetime>)? {
+        $($(#[$fm:meta])* $field:ident : $ty:ty),* $(,)?
+    })*) => {$(
+        $(#[$m])*
+        #[derive(Debug, Clone, serde::Serialize)]
+        $vis struct $name $(<$lt>)? { $($(#[$fm])* pub $field: $ty),* }
+        impl $(<$lt>)? $crate::report::Evidence for $name $(<$lt>)? {}
+    )*};
+}
+
 /// One verdict about one thing: `{"check", "status", "summary", "evidence", "remedy", "runbook"}`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -104,9 +160,21 @@ impl Finding {
         Finding::new(check, Status::Unknown, summary)
     }
 
-    pub(crate) fn evidence(mut self, evidence: Value) -> Finding {
-        self.evidence = evidence;
+    /// The finding's evidence, written once as JSON here (the output layer and the few checks
+    /// that combine findings read it as JSON). A type that cannot be written (a map whose keys
+    /// are not strings) is a bug in eventsctl, said in the evidence itself, never a panic.
+    pub(crate) fn evidence(mut self, evidence: impl Evidence) -> Finding {
+        self.set_evidence(evidence);
         self
+    }
+
+    /// Replaces the evidence (a finding another one re-judges: see [`Finding::evidence`]).
+    pub(crate) fn set_evidence(&mut self, evidence: impl Evidence) {
+        self.evidence = serde_json::to_value(&evidence).unwrap_or_else(|e| {
+            Value::String(format!(
+                "internal error: the evidence could not be written: {e}"
+            ))
+        });
     }
 
     pub(crate) fn remedy(mut self, remedy: impl Into<String>) -> Finding {
@@ -411,6 +479,30 @@ mod tests {
             Value::Object(r.data.clone()),
             written,
             "a failed serialisation leaves the data as it was"
+        );
+    }
+
+    /// A finding's evidence is its check's type: fields in declaration order, `None` as `null`,
+    /// run-time keys in the order given (not sorted).
+    #[test]
+    fn typed_evidence_keeps_its_order_and_nulls() {
+        crate::evidence! {
+            struct Sample<'a> { zeta: u32, alpha: Option<&'a str>, by: Keyed<f64> }
+        }
+        let f = Finding::ok(CheckId::TableBilling, "s").evidence(Sample {
+            zeta: 1,
+            alpha: None,
+            by: Keyed(vec![("table".into(), 1.0), ("EventTypeIndex".into(), 0.0)]),
+        });
+        assert_eq!(
+            f.evidence.to_string(),
+            r#"{"zeta":1,"alpha":null,"by":{"table":1.0,"EventTypeIndex":0.0}}"#
+        );
+        let none = Finding::ok(CheckId::TableBilling, "s");
+        assert_eq!(
+            none.evidence.to_string(),
+            "{}",
+            "no evidence is an empty object"
         );
     }
 

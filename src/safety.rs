@@ -7,12 +7,12 @@
 //! (`prod2`, `live01`). The markers are `prod`, `prd`, `production` and `live`;
 //! `--production-markers` or `EVENTSCTL_PRODUCTION_MARKERS` add to them (`pci`), and remove one
 //! only in a form that says so (`-live`, or `none` for all of them). A rule with a default
-//! removed is said on every write ([`guard_write`]), so a stray environment variable cannot
+//! removed is said on every write (`guard_write`), so a stray environment variable cannot
 //! quietly turn production into something else.
 //!
-//! Every command that writes calls [`guard_write`] before its first AWS call: on production it
+//! Every command that writes calls `guard_write` before its first AWS call: on production it
 //! needs `--yes`; a `--dry-run` writes nothing and always passes. `table create` calls
-//! [`forbid_on_production`]: production tables come from infrastructure code, never from here.
+//! `forbid_on_production`: production tables come from infrastructure code, never from here.
 //! The rule is documented for users in `docs/safety.md`.
 
 use crate::error::Refusal;

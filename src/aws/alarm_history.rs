@@ -1,6 +1,6 @@
 //! CloudWatch alarm history (`DescribeAlarmHistory`): state changes and configuration updates of
 //! the environment's alarms in a window.
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmHistory.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmHistory.html>
 
 use aws_sdk_cloudwatch::Client;
 use chrono::{DateTime, TimeZone, Utc};

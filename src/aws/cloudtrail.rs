@@ -1,7 +1,7 @@
 //! CloudTrail event history (`LookupEvents`): the management events of the last 90 days, no
 //! trail needed. One lookup attribute a call, at most 50 events a page, two calls a second per
 //! account and Region (the calls here are paced to that).
-//! https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html
+//! <https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html>
 
 use std::time::Duration as StdDuration;
 

@@ -6,9 +6,9 @@
 //! UpdateTable that enables a stream that exists answer ValidationException, and TagResource
 //! refuses keys starting with `aws:` (reserved for AWS). So `table create` (run again),
 //! `pitr-restore` (re-apply, `--resume`) and `dr-drill` all come through here.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html>
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html>
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html>
 
 use std::time::Duration;
 

@@ -4,14 +4,15 @@ use crate::report::CheckId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::alarms::{self as cw_alarms, math_queries};
 use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
-use crate::spec::alarms::{AlarmActions, AlarmSpec, Watch, alarms, recommended, recommended_names};
+use crate::spec::alarms::{
+    AlarmActions, AlarmSpec, MetricSpec, Watch, alarms, recommended, recommended_names,
+};
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 #[derive(Debug)]
@@ -257,7 +258,10 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
             .remedy(
                 "check the dynamodb:DescribeTable permission (eventsctl iam-policy alarms status)",
             )
-            .evidence(json!({"function": f, "stream": null}));
+            .evidence(ConsumerStream {
+                function: f,
+                stream: None,
+            });
         }
     };
     let Some(stream) = stream else {
@@ -266,7 +270,10 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
             format!("the table has no stream: the consumer {f} reads nothing and {blind}"),
         )
         .remedy(remedy)
-        .evidence(json!({"function": f, "stream": null}));
+        .evidence(ConsumerStream {
+            function: f,
+            stream: None,
+        });
     };
     let mappings = match &c.mappings {
         Ok(m) => m,
@@ -276,7 +283,10 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
                 format!("could not list the stream's event source mappings ({e}): whether {f} still reads it is not known"),
             )
             .remedy("check the lambda:ListEventSourceMappings permission (eventsctl iam-policy alarms status)")
-            .evidence(json!({"function": f, "stream": stream}));
+            .evidence(ConsumerStream {
+                function: f,
+                stream: Some(stream),
+            });
         }
     };
     let own: Vec<&EventSourceMappingConfiguration> = mappings
@@ -289,11 +299,17 @@ pub(crate) fn consumer_mapping_finding(c: &ConsumerFacts) -> Finding {
         })
         .collect();
     let states: Vec<&str> = own.iter().map(|m| m.state().unwrap_or("?")).collect();
-    let evidence = json!({
-        "function": f,
-        "stream": stream,
-        "mappings": own.iter().map(|m| json!({"uuid": m.uuid(), "state": m.state()})).collect::<Vec<_>>(),
-    });
+    let evidence = ConsumerMappings {
+        function: f,
+        stream,
+        mappings: own
+            .iter()
+            .map(|m| MappingState {
+                uuid: m.uuid(),
+                state: m.state(),
+            })
+            .collect(),
+    };
     let reading = crate::checks::stream::active_readers(
         &own.iter().map(|m| (*m).clone()).collect::<Vec<_>>(),
     );
@@ -368,89 +384,32 @@ fn queries_by_id(qs: &[MetricDataQuery]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The differences found so far, `field: have -> want`.
+#[derive(Default)]
+struct Diffs(Vec<String>);
+
+impl Diffs {
+    fn diff(&mut self, field: &str, have: String, want: String) {
+        if have != want {
+            self.0.push(format!("{field}: {have} -> {want}"));
+        }
+    }
+}
+
 /// The fields of a live alarm that differ from its spec: `field: have -> want`. A metric-math
 /// spec is compared query by query with the alarm's `Metrics`.
 pub(crate) fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut diff = |field: &str, have: String, want: String| {
-        if have != want {
-            out.push(format!("{field}: {have} -> {want}"));
-        }
-    };
+    let mut d = Diffs::default();
     match &spec.watch {
-        Watch::Metric(m) => {
-            diff(
-                "namespace",
-                a.namespace().unwrap_or("-").into(),
-                m.namespace.into(),
-            );
-            diff(
-                "metric",
-                a.metric_name().unwrap_or("-").into(),
-                m.metric.clone(),
-            );
-            let have_dims: BTreeMap<&str, &str> = a
-                .dimensions()
-                .iter()
-                .filter_map(|d| Some((d.name()?, d.value()?)))
-                .collect();
-            let want_dims: BTreeMap<&str, &str> = m
-                .dimensions
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            diff(
-                "dimensions",
-                format!("{have_dims:?}"),
-                format!("{want_dims:?}"),
-            );
-            let have_stat = if m.is_percentile() {
-                a.extended_statistic().unwrap_or("-").to_owned()
-            } else {
-                a.statistic()
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_else(|| "-".into())
-            };
-            diff("statistic", have_stat, m.stat.as_str().into());
-            diff(
-                "period",
-                format!("{:?}", a.period()),
-                format!("{:?}", Some(m.period)),
-            );
-            if !a.metrics().is_empty() {
-                diff("metrics", "metric math".into(), "none".into());
-            }
-        }
+        Watch::Metric(m) => metric_drift(&mut d, m, a),
         Watch::Math {
             expression,
             label,
             inputs,
-        } => {
-            if let Some(have) = a.metric_name() {
-                diff("metric", have.into(), "metric math".into());
-            }
-            let want = queries_by_id(&math_queries(expression, label, inputs));
-            let have = queries_by_id(a.metrics());
-            if have.is_empty() {
-                diff(
-                    "metrics",
-                    "none".into(),
-                    format!("{} queries, watching {expression}", want.len()),
-                );
-            } else {
-                let ids: BTreeSet<&String> = want.keys().chain(have.keys()).collect();
-                for id in ids {
-                    diff(
-                        &format!("metrics.{id}"),
-                        have.get(id).cloned().unwrap_or_else(|| "-".into()),
-                        want.get(id).cloned().unwrap_or_else(|| "-".into()),
-                    );
-                }
-            }
-        }
+        } => math_drift(&mut d, expression, label, inputs, a),
     }
     if let Some(want) = spec.evaluate_low_sample_count_percentile {
-        diff(
+        d.diff(
             "evaluate_low_sample_count_percentile",
             a.evaluate_low_sample_count_percentile()
                 .unwrap_or("-")
@@ -458,34 +417,110 @@ pub(crate) fn drift(spec: &AlarmSpec, a: &MetricAlarm) -> Vec<String> {
             want.into(),
         );
     }
-    diff(
+    d.diff(
         "evaluation_periods",
         format!("{:?}", a.evaluation_periods()),
         format!("{:?}", Some(spec.evaluation_periods)),
     );
-    diff(
+    d.diff(
         "datapoints_to_alarm",
         format!("{:?}", a.datapoints_to_alarm().or(a.evaluation_periods())),
         format!("{:?}", Some(spec.datapoints_to_alarm)),
     );
-    diff(
+    d.diff(
         "threshold",
         format!("{:?}", a.threshold()),
         format!("{:?}", Some(spec.threshold)),
     );
-    diff(
+    d.diff(
         "comparison",
         a.comparison_operator()
             .map(|c| c.as_str().to_owned())
             .unwrap_or_else(|| "-".into()),
         spec.comparison.into(),
     );
-    diff(
+    d.diff(
         "treat_missing_data",
         a.treat_missing_data().unwrap_or("missing").into(),
         spec.treat_missing_data.into(),
     );
-    out
+    d.0
+}
+
+/// What a one-metric alarm watches: namespace, metric, dimensions, statistic, period.
+fn metric_drift(d: &mut Diffs, m: &MetricSpec, a: &MetricAlarm) {
+    d.diff(
+        "namespace",
+        a.namespace().unwrap_or("-").into(),
+        m.namespace.into(),
+    );
+    d.diff(
+        "metric",
+        a.metric_name().unwrap_or("-").into(),
+        m.metric.clone(),
+    );
+    let have_dims: BTreeMap<&str, &str> = a
+        .dimensions()
+        .iter()
+        .filter_map(|d| Some((d.name()?, d.value()?)))
+        .collect();
+    let want_dims: BTreeMap<&str, &str> = m
+        .dimensions
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    d.diff(
+        "dimensions",
+        format!("{have_dims:?}"),
+        format!("{want_dims:?}"),
+    );
+    let have_stat = if m.is_percentile() {
+        a.extended_statistic().unwrap_or("-").to_owned()
+    } else {
+        a.statistic()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_else(|| "-".into())
+    };
+    d.diff("statistic", have_stat, m.stat.as_str().into());
+    d.diff(
+        "period",
+        format!("{:?}", a.period()),
+        format!("{:?}", Some(m.period)),
+    );
+    if !a.metrics().is_empty() {
+        d.diff("metrics", "metric math".into(), "none".into());
+    }
+}
+
+/// What a metric-math alarm watches, query by query.
+fn math_drift(
+    d: &mut Diffs,
+    expression: &str,
+    label: &str,
+    inputs: &[MetricSpec],
+    a: &MetricAlarm,
+) {
+    if let Some(have) = a.metric_name() {
+        d.diff("metric", have.into(), "metric math".into());
+    }
+    let want = queries_by_id(&math_queries(expression, label, inputs));
+    let have = queries_by_id(a.metrics());
+    if have.is_empty() {
+        d.diff(
+            "metrics",
+            "none".into(),
+            format!("{} queries, watching {expression}", want.len()),
+        );
+        return;
+    }
+    let ids: BTreeSet<&String> = want.keys().chain(have.keys()).collect();
+    for id in ids {
+        d.diff(
+            &format!("metrics.{id}"),
+            have.get(id).cloned().unwrap_or_else(|| "-".into()),
+            want.get(id).cloned().unwrap_or_else(|| "-".into()),
+        );
+    }
 }
 
 /// The drift fields about what an alarm watches (as opposed to how it evaluates).
@@ -540,6 +575,37 @@ pub(crate) fn planned_actions(topic: Option<&str>, live: Option<&MetricAlarm>) -
     out
 }
 
+crate::evidence! {
+    /// `alarm.consumer_mapping` before the mappings could be read.
+    struct ConsumerStream<'a> {
+        function: &'a str,
+        stream: Option<&'a str>,
+    }
+    /// `alarm.consumer_mapping`: the consumer's mappings on the table's stream.
+    struct ConsumerMappings<'a> {
+        function: &'a str,
+        stream: &'a str,
+        mappings: Vec<MappingState<'a>>,
+    }
+    struct MappingState<'a> {
+        uuid: Option<&'a str>,
+        state: Option<&'a str>,
+    }
+    /// `alarm.*`: an alarm that does not exist.
+    struct AlarmNamed<'a> { alarm: &'a str }
+    /// `alarm.*`: the alarm as CloudWatch holds it.
+    struct LiveAlarm<'a> {
+        alarm: &'a str,
+        state: Option<&'a str>,
+        state_reason: Option<&'a str>,
+        drift: Vec<String>,
+        alarm_actions: &'a [String],
+        ok_actions: &'a [String],
+        insufficient_data_actions: &'a [String],
+        actions_enabled: bool,
+    }
+}
+
 /// The spec notifies the same topics on ALARM and on OK: OK actions that differ (none, or
 /// others) are drift, `ok_actions: have -> want`.
 fn actions_drift(a: &MetricAlarm) -> Option<String> {
@@ -556,7 +622,10 @@ fn evaluate_alarms(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                     CheckId::AlarmDescribe,
                     format!("could not read the alarms: {e}"),
                 )
-                .remedy("check the cloudwatch:DescribeAlarms permission"),
+                .remedy(crate::checks::evidence::unreadable_remedy(
+                    e,
+                    "check the cloudwatch:DescribeAlarms permission (eventsctl iam-policy alarms status)",
+                )),
             ];
         }
     };
@@ -573,7 +642,7 @@ fn evaluate_alarms(facts: &AlarmFacts, name_prefix: &str) -> Vec<Finding> {
                     check,
                     format!("{} does not exist: nobody is told", spec.name),
                 )
-                .evidence(json!({"alarm": spec.name}))
+                .evidence(AlarmNamed { alarm: &spec.name })
                 .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN>")
                 .runbook(spec.runbook);
             };
@@ -655,16 +724,16 @@ fn live_alarm_finding(spec: &AlarmSpec, a: &MetricAlarm, check: CheckId) -> Find
         parts.push(format!("notifies {}", actions.join(", ")));
     }
     let mut f = Finding::new(check, status, parts.join("; "))
-        .evidence(json!({
-            "alarm": spec.name,
-            "state": state.as_ref().map(|s| s.as_str()),
-            "state_reason": a.state_reason(),
-            "drift": drift,
-            "alarm_actions": actions,
-            "ok_actions": a.ok_actions(),
-            "insufficient_data_actions": a.insufficient_data_actions(),
-            "actions_enabled": enabled,
-        }))
+        .evidence(LiveAlarm {
+            alarm: &spec.name,
+            state: state.as_ref().map(|s| s.as_str()),
+            state_reason: a.state_reason(),
+            drift,
+            alarm_actions: actions,
+            ok_actions: a.ok_actions(),
+            insufficient_data_actions: a.insufficient_data_actions(),
+            actions_enabled: enabled,
+        })
         .runbook(spec.runbook);
     if !remedies.is_empty() {
         f = f.remedy(remedies.join("; "));
@@ -677,6 +746,7 @@ mod tests {
     use super::*;
     use crate::spec::Names;
     use aws_sdk_cloudwatch::types::{ComparisonOperator, Dimension};
+    use serde_json::json;
 
     /// What CloudWatch stores for a PutMetricAlarm of `spec`.
     fn live(spec: &AlarmSpec) -> MetricAlarm {
@@ -718,6 +788,37 @@ mod tests {
             } => b.set_metrics(Some(math_queries(expression, label, inputs))),
         };
         b.build()
+    }
+
+    /// A missing credential is a log-in problem, not a permission to grant: the remedy follows
+    /// the one classification of the error (checks/evidence.rs), as the summary does.
+    #[test]
+    fn an_unreadable_alarm_list_is_remedied_by_its_cause() {
+        use crate::aws::AwsErrorKind;
+        let names = Names::derive("p", "dev", None);
+        let remedy = |kind, code: Option<&str>| {
+            let facts = AlarmFacts {
+                specs: crate::spec::alarms::alarms(&names, &[]),
+                found: Err(AwsError {
+                    code: code.map(str::to_owned),
+                    ..AwsError::local(kind, "cloudwatch", "DescribeAlarms", None, "refused")
+                }),
+                consumer: None,
+            };
+            let f = evaluate(&facts, "p-dev-");
+            assert_eq!(f[0].check, CheckId::AlarmDescribe);
+            f[0].remedy.clone().unwrap()
+        };
+        let no_login = remedy(AwsErrorKind::Credentials, None);
+        assert!(no_login.starts_with("log in"), "{no_login}");
+        assert!(!no_login.contains("permission"), "{no_login}");
+        let expired = remedy(AwsErrorKind::Credentials, Some("ExpiredTokenException"));
+        assert!(expired.starts_with("log in"), "{expired}");
+        let denied = remedy(AwsErrorKind::AccessDenied, Some("AccessDeniedException"));
+        assert!(
+            denied.contains("cloudwatch:DescribeAlarms permission"),
+            "{denied}"
+        );
     }
 
     #[test]

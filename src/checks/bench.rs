@@ -3,11 +3,10 @@
 //! error rate and the client CPU budget. Pure: `commands/bench.rs` runs the load.
 
 use serde::Serialize;
-use serde_json::json;
 
-use crate::checks::id::CheckId;
 use crate::report::Finding;
 use crate::spec::targets::LatencyTargets;
+use crate::vocab::check_id::CheckId;
 
 /// The client CPU budget per request the tool is held to (10,000 events/s per core).
 pub(crate) const CPU_BUDGET_US: f64 = 100.0;
@@ -49,6 +48,19 @@ pub(crate) struct Targets {
     pub throughput: f64,
 }
 
+crate::evidence! {
+    /// `bench.throughput` when no request succeeded.
+    struct NothingSucceeded { ok: u64, throttled: u64, errors: u64, dropped: u64 }
+    /// `bench.throughput`
+    struct Throughput { asked: f64, achieved: f64, ok: u64, dropped: u64 }
+    /// `bench.latency`
+    struct Latency { p50_ms: f64, p95_ms: f64, p99_ms: f64, max_ms: f64, samples: u64 }
+    /// `bench.errors`
+    struct Errors { throttled: u64, errors: u64 }
+    /// `bench.cpu`
+    struct Cpu { cpu_us_total: u64, cpu_us_per_request: f64 }
+}
+
 /// The findings of one run: rate, target rate, latency, errors and CPU; or, when nothing
 /// succeeded, errors and latency unknown (zero successes measure nothing).
 pub fn evaluate(m: &Measured, targets: Targets) -> Vec<Finding> {
@@ -63,7 +75,12 @@ pub fn evaluate(m: &Measured, targets: Targets) -> Vec<Finding> {
                 CheckId::BenchErrors,
                 format!("no request succeeded ({throttled} throttled, {errors} errors): {why}"),
             )
-            .evidence(json!({"ok": 0, "throttled": throttled, "errors": errors, "dropped": m.dropped}))
+            .evidence(NothingSucceeded {
+                ok: 0,
+                throttled,
+                errors,
+                dropped: m.dropped,
+            })
             .remedy("Check the endpoint, the region and the table (eventsctl table describe), then run the bench again."),
             Finding::unknown(CheckId::BenchLatency, "no latency: no request succeeded"),
         ];
@@ -93,7 +110,12 @@ fn rate(m: &Measured) -> Finding {
             ),
         )
     }
-    .evidence(json!({"asked": asked, "achieved": achieved, "ok": m.ok, "dropped": m.dropped}))
+    .evidence(Throughput {
+        asked,
+        achieved,
+        ok: m.ok,
+        dropped: m.dropped,
+    })
     .runbook("Performance Targets: throughput")
 }
 
@@ -143,9 +165,13 @@ fn latency(m: &Measured, targets: LatencyTargets) -> Finding {
             format!("{lat}: over ({})", over.join(", ")),
         )
     }
-    .evidence(
-        json!({"p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max, "samples": m.samples}),
-    )
+    .evidence(Latency {
+        p50_ms: p50,
+        p95_ms: p95,
+        p99_ms: p99,
+        max_ms: max,
+        samples: m.samples,
+    })
     .runbook("Performance Targets: latency")
 }
 
@@ -165,7 +191,7 @@ fn error_rate(m: &Measured) -> Finding {
             format!("{throttled} throttled, {errors} errors (1% or more)"),
         )
     }
-    .evidence(json!({"throttled": throttled, "errors": errors}))
+    .evidence(Errors { throttled, errors })
 }
 
 fn cpu(m: &Measured) -> Finding {
@@ -181,7 +207,10 @@ fn cpu(m: &Measured) -> Finding {
             format!("{per:.0} µs of client CPU per request: over the {CPU_BUDGET_US:.0} µs budget"),
         )
     }
-    .evidence(json!({"cpu_us_total": m.cpu_us_total, "cpu_us_per_request": per}))
+    .evidence(Cpu {
+        cpu_us_total: m.cpu_us_total,
+        cpu_us_per_request: per,
+    })
 }
 
 #[cfg(test)]

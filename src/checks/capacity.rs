@@ -6,7 +6,6 @@ use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::metrics::{MetricKey, MetricSet};
@@ -69,6 +68,18 @@ pub(crate) fn cost(write_units: f64, read_units: f64, hours: f64, p: &Prices) ->
     }
 }
 
+impl crate::report::Evidence for Cost {}
+
+crate::evidence! {
+    /// `capacity.peak`
+    struct PeakEvidence {
+        peak_wcu_per_s: f64,
+        peak_rcu_per_s: f64,
+        write_limit: f64,
+        read_limit: f64,
+    }
+}
+
 pub(crate) fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
     // Advice from zeros is no advice: without consumed capacity there is no load to price.
     if c.write_units + c.read_units <= 0.0 {
@@ -79,7 +90,7 @@ pub(crate) fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
                 crate::checks::evidence::no_traffic(&format!("the {period}"))
             ),
         )
-        .evidence(json!(c))
+        .evidence(c)
         .runbook(
             "Monthly Health Check 1: review cost trends; Quarterly Review 2: capacity planning",
         );
@@ -101,7 +112,7 @@ pub(crate) fn cost_finding(check: CheckId, c: &Cost, period: &str) -> Finding {
             c.break_even_write_utilization * 100.0
         ),
     )
-    .evidence(json!(c))
+    .evidence(c)
     .runbook("Monthly Health Check 1: review cost trends; Quarterly Review 2: capacity planning")
 }
 
@@ -150,8 +161,12 @@ pub(crate) fn peak_finding(
         "peak {w:.0} WCU/s of {wl:.0} and {r:.0} RCU/s of {rl:.0} (5-minute averages, last {})",
         crate::times::human(m.window.length())
     );
-    let evidence =
-        json!({"peak_wcu_per_s": w, "peak_rcu_per_s": r, "write_limit": wl, "read_limit": rl});
+    let evidence = PeakEvidence {
+        peak_wcu_per_s: w,
+        peak_rcu_per_s: r,
+        write_limit: wl,
+        read_limit: rl,
+    };
     if w > 0.8 * wl || r > 0.8 * rl {
         Finding::warn(CheckId::CapacityPeak, format!("{summary}: above 80% of the limit"))
             .remedy("raise the on-demand maximum or request a higher per-table quota (default 40,000) before it throttles")

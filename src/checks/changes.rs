@@ -9,14 +9,14 @@
 //!
 //! AWS records `requestParameters` with camelCase keys (`timeToLiveSpecification.enabled`);
 //! other recorders keep the API's PascalCase. Keys are matched without regard to case.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html>
 
 use crate::aws::metrics::Stat;
 use crate::output::count;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::aws::AwsError;
 use crate::aws::alarm_history::{self, AlarmChange};
@@ -492,80 +492,10 @@ fn consumer_event(e: &TrailEvent, table: &str) -> Option<Summary> {
 fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
     let r = &e.request;
     match e.name.as_str() {
-        "RestoreTableToPointInTime" => {
-            let source = str_at(r, &["sourceTableName"]).unwrap_or("");
-            let target = str_at(r, &["targetTableName"]).unwrap_or("");
-            let source_is_ours = source == table
-                || str_at(r, &["sourceTableArn"])
-                    .is_some_and(|a| a.ends_with(&format!(":table/{table}")));
-            let to = str_at(r, &["restoreDateTime"])
-                .map(|t| format!(" as of {t}"))
-                .unwrap_or_else(|| {
-                    if bool_at(r, &["useLatestRestorableTime"]) == Some(true) {
-                        " as of the latest restorable time".to_owned()
-                    } else {
-                        String::new()
-                    }
-                });
-            if source_is_ours {
-                summary(
-                    Aspect::Table,
-                    table,
-                    format!("restored into {target}{to}"),
-                    Impact::None,
-                )
-            } else if target == table {
-                summary(
-                    Aspect::Table,
-                    table,
-                    format!("created by a restore of {source}{to}"),
-                    Impact::None,
-                )
-            } else {
-                None
-            }
-        }
+        "RestoreTableToPointInTime" => restore_event(r, table),
         _ if !names_table(e, table) => None,
-        "UpdateTimeToLive" => {
-            let spec = get(r, "timeToLiveSpecification").unwrap_or(&Value::Null);
-            let attribute = str_at(spec, &["attributeName"]).unwrap_or("?");
-            match bool_at(spec, &["enabled"]) {
-                Some(false) => summary(
-                    Aspect::Ttl,
-                    table,
-                    format!("TTL disabled (attribute `{attribute}`)"),
-                    Impact::BreaksSpec,
-                ),
-                _ => summary(
-                    Aspect::Ttl,
-                    table,
-                    format!("TTL enabled on `{attribute}`"),
-                    breaks(attribute != spec::TTL_ATTRIBUTE),
-                ),
-            }
-        }
-        "UpdateContinuousBackups" => {
-            let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
-            match bool_at(p, &["pointInTimeRecoveryEnabled"]) {
-                Some(false) => summary(
-                    Aspect::Pitr,
-                    table,
-                    "PITR disabled".into(),
-                    Impact::BreaksSpec,
-                ),
-                _ => {
-                    let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
-                    let change = match days {
-                        Some(d) => format!(
-                            "PITR enabled, {} of recovery",
-                            crate::output::plural(d.unsigned_abs(), "day", "days")
-                        ),
-                        None => "PITR enabled".to_owned(),
-                    };
-                    summary(Aspect::Pitr, table, change, Impact::None)
-                }
-            }
-        }
+        "UpdateTimeToLive" => ttl_event(r, table),
+        "UpdateContinuousBackups" => backups_event(r, table),
         "DeleteTable" => summary(
             Aspect::Table,
             table,
@@ -607,6 +537,84 @@ fn table_event(e: &TrailEvent, table: &str) -> Option<Summary> {
             )
         }
         _ => None,
+    }
+}
+
+/// A restore from this table, or into it.
+fn restore_event(r: &Value, table: &str) -> Option<Summary> {
+    let source = str_at(r, &["sourceTableName"]).unwrap_or("");
+    let target = str_at(r, &["targetTableName"]).unwrap_or("");
+    let source_is_ours = source == table
+        || str_at(r, &["sourceTableArn"]).is_some_and(|a| a.ends_with(&format!(":table/{table}")));
+    let to = str_at(r, &["restoreDateTime"])
+        .map(|t| format!(" as of {t}"))
+        .unwrap_or_else(|| {
+            if bool_at(r, &["useLatestRestorableTime"]) == Some(true) {
+                " as of the latest restorable time".to_owned()
+            } else {
+                String::new()
+            }
+        });
+    if source_is_ours {
+        summary(
+            Aspect::Table,
+            table,
+            format!("restored into {target}{to}"),
+            Impact::None,
+        )
+    } else if target == table {
+        summary(
+            Aspect::Table,
+            table,
+            format!("created by a restore of {source}{to}"),
+            Impact::None,
+        )
+    } else {
+        None
+    }
+}
+
+/// TTL switched on or off, and on which attribute.
+fn ttl_event(r: &Value, table: &str) -> Option<Summary> {
+    let spec = get(r, "timeToLiveSpecification").unwrap_or(&Value::Null);
+    let attribute = str_at(spec, &["attributeName"]).unwrap_or("?");
+    match bool_at(spec, &["enabled"]) {
+        Some(false) => summary(
+            Aspect::Ttl,
+            table,
+            format!("TTL disabled (attribute `{attribute}`)"),
+            Impact::BreaksSpec,
+        ),
+        _ => summary(
+            Aspect::Ttl,
+            table,
+            format!("TTL enabled on `{attribute}`"),
+            breaks(attribute != spec::TTL_ATTRIBUTE),
+        ),
+    }
+}
+
+/// PITR switched on or off, and its recovery period.
+fn backups_event(r: &Value, table: &str) -> Option<Summary> {
+    let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
+    match bool_at(p, &["pointInTimeRecoveryEnabled"]) {
+        Some(false) => summary(
+            Aspect::Pitr,
+            table,
+            "PITR disabled".into(),
+            Impact::BreaksSpec,
+        ),
+        _ => {
+            let days = at(p, &["recoveryPeriodInDays"]).and_then(Value::as_i64);
+            let change = match days {
+                Some(d) => format!(
+                    "PITR enabled, {} of recovery",
+                    crate::output::plural(d.unsigned_abs(), "day", "days")
+                ),
+                None => "PITR enabled".to_owned(),
+            };
+            summary(Aspect::Pitr, table, change, Impact::None)
+        }
     }
 }
 
@@ -791,12 +799,16 @@ pub(crate) fn change_findings(
                     ago(now, latest.time)
                 ),
             )
-            .evidence(json!({
-                "event": latest.event, "time": crate::times::stamp(latest.time),
-                "identity": latest.identity, "source_ip": latest.source_ip,
-                "user_agent": latest.user_agent, "resource": latest.resource,
-                "change": latest.change, "event_id": latest.event_id,
-            }))
+            .evidence(LatestChange {
+                event: &latest.event,
+                time: crate::times::stamp(latest.time),
+                identity: latest.identity.as_deref(),
+                source_ip: latest.source_ip.as_deref(),
+                user_agent: latest.user_agent.as_deref(),
+                resource: &latest.resource,
+                change: &latest.change,
+                event_id: latest.event_id.as_deref(),
+            })
             .remedy(format!(
                 "{} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)",
                 aspect_label(*aspect)
@@ -807,15 +819,46 @@ pub(crate) fn change_findings(
     out
 }
 
+crate::evidence! {
+    /// `changes.<aspect>`: the latest change of the aspect.
+    struct LatestChange<'a> {
+        event: &'a str,
+        time: String,
+        identity: Option<&'a str>,
+        source_ip: Option<&'a str>,
+        user_agent: Option<&'a str>,
+        resource: &'a str,
+        change: &'a str,
+        event_id: Option<&'a str>,
+    }
+    /// `changes.cloudtrail` when the event history could not be read.
+    struct TrailUnread<'a> {
+        error: String,
+        kind: &'static str,
+        looked_up: &'a [&'static str],
+    }
+    /// `changes.cloudtrail`
+    struct TrailRead<'a> {
+        events_read: usize,
+        changes: usize,
+        identities: Vec<&'a str>,
+        looked_up: &'a [&'static str],
+        truncated: &'a [String],
+        delivery_delay_s: i64,
+    }
+    /// `changes.alarm_history`
+    struct HistoryItems { items: usize }
+    /// `changes.metrics`
+    struct Spikes { spikes: usize, period_s: i32 }
+}
+
 /// What to do about a read that failed: log in again for a credential problem, wait for a
 /// throttle, else `grant` (the permission the read needs).
 fn unreadable_remedy(e: &AwsError, grant: &str) -> String {
-    if e.credential_problem().is_some() {
-        crate::checks::evidence::login_hint(None)
-    } else if e.is_throttled() {
+    if e.is_throttled() {
         "AWS throttled the reads past the retries (CloudTrail answers two LookupEvents calls a second per account and Region, shared by everyone in it): run again in a minute".to_owned()
     } else {
-        grant.to_owned()
+        crate::checks::evidence::unreadable_remedy(e, grant)
     }
 }
 
@@ -832,7 +875,11 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
                 CheckId::ChangesCloudtrail,
                 format!("CloudTrail event history could not be read: {e}; what changed in the last {window} is not known"),
             )
-            .evidence(json!({"error": e.to_string(), "kind": e.kind.name(), "looked_up": facts.looked_up}))
+            .evidence(TrailUnread {
+                error: e.to_string(),
+                kind: e.kind.name(),
+                looked_up: &facts.looked_up,
+            })
             .remedy(unreadable_remedy(
                 e,
                 "grant cloudtrail:LookupEvents (`eventsctl iam-policy changes`)",
@@ -847,12 +894,14 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
         .collect();
     identities.sort_unstable();
     identities.dedup();
-    let evidence = json!({
-        "events_read": trail.events.len(), "changes": changes,
-        "identities": identities, "looked_up": facts.looked_up,
-        "truncated": trail.truncated,
-        "delivery_delay_s": cloudtrail::DELIVERY_DELAY_MINUTES * 60,
-    });
+    let evidence = TrailRead {
+        events_read: trail.events.len(),
+        changes,
+        identities: identities.clone(),
+        looked_up: &facts.looked_up,
+        truncated: &trail.truncated,
+        delivery_delay_s: cloudtrail::DELIVERY_DELAY_MINUTES * 60,
+    };
     let found = count(changes, "change", "changes");
     let f = if trail.truncated.is_empty() {
         let by = match identities.len() {
@@ -867,9 +916,9 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
         Finding::warn(
             CheckId::ChangesCloudtrail,
             format!(
-                "{found} in the last {window}; the lookup of {} stopped at {} pages; {delay}",
+                "{found} in the last {window}; the lookup of {} stopped at {}; {delay}",
                 trail.truncated.join(", "),
-                cloudtrail::MAX_PAGES
+                count(cloudtrail::MAX_PAGES, "page", "pages")
             ),
         )
         .remedy("narrow --since to see every event")
@@ -904,7 +953,7 @@ pub fn evaluate(
                     count(h.len(), "alarm history item", "alarm history items")
                 ),
             )
-            .evidence(json!({"items": h.len()})),
+            .evidence(HistoryItems { items: h.len() }),
         });
     }
     if let Some(metrics) = &facts.metrics {
@@ -924,7 +973,10 @@ pub fn evaluate(
                 } else {
                     format!("no throttle or latency datapoints in the last {window} (no traffic, or none throttled)")
                 };
-                Finding::ok(CheckId::ChangesMetrics, summary).evidence(json!({"spikes": n, "period_s": set.window.period}))
+                Finding::ok(CheckId::ChangesMetrics, summary).evidence(Spikes {
+                    spikes: n,
+                    period_s: set.window.period,
+                })
             }
         });
     }
@@ -935,6 +987,7 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn names() -> Names {
         Names::derive("zapier-triggers-api", "prod", None)

@@ -3,10 +3,30 @@
 //! judge, and the report says so once instead of repeating the same error in every row.
 
 use crate::report::CheckId;
-use serde_json::json;
 
 use crate::aws::{AwsError, AwsErrorKind};
 use crate::report::{Finding, Status};
+
+crate::evidence! {
+    /// `aws.reachable`: nothing answered at the endpoint.
+    struct Unreachable<'a> {
+        endpoint: &'a str,
+        region: &'a Option<String>,
+        /// `dynamodb:DescribeTable`
+        operation: String,
+    }
+    /// `aws.reachable`: something answered, not as AWS does.
+    struct NotAws<'a> {
+        endpoint: &'a str,
+        region: &'a Option<String>,
+    }
+    /// `aws.credentials`
+    struct CredentialsRefused<'a> {
+        region: &'a Option<String>,
+        profile: &'a Option<String>,
+        code: &'a Option<String>,
+    }
+}
 
 /// Where the calls went, for the one finding that says AWS could not be reached.
 #[derive(Debug, Clone)]
@@ -31,7 +51,11 @@ pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
                     short_cause(&err.message)
                 ),
             )
-            .evidence(json!({"endpoint": at.endpoint, "region": at.region, "operation": format!("{}:{}", err.service, err.operation)}))
+            .evidence(Unreachable {
+                endpoint: &at.endpoint,
+                region: &at.region,
+                operation: format!("{}:{}", err.service, err.operation),
+            })
             .remedy("check --endpoint-url / AWS_ENDPOINT_URL, --region / AWS_REGION, the network and any proxy (HTTPS_PROXY)"),
         );
     }
@@ -45,7 +69,10 @@ pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
                     at.endpoint
                 ),
             )
-            .evidence(json!({"endpoint": at.endpoint, "region": at.region}))
+            .evidence(NotAws {
+                endpoint: &at.endpoint,
+                region: &at.region,
+            })
             .remedy("check --endpoint-url / AWS_ENDPOINT_URL (a DynamoDB endpoint, e.g. https://dynamodb.REGION.amazonaws.com) and any proxy"),
         );
     }
@@ -55,7 +82,11 @@ pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
             CheckId::AwsCredentials,
             format!("{problem}; nothing was checked"),
         )
-        .evidence(json!({"region": at.region, "profile": at.profile, "code": err.code}))
+        .evidence(CredentialsRefused {
+            region: &at.region,
+            profile: &at.profile,
+            code: &err.code,
+        })
         .remedy(login_hint(at.profile.as_deref())),
     )
 }
@@ -69,6 +100,23 @@ pub(crate) fn login_hint(profile: Option<&str>) -> String {
     format!(
         "{login}; read in this order: the AWS_* variables, --profile / AWS_PROFILE in ~/.aws/config and ~/.aws/credentials, web identity, container and instance roles"
     )
+}
+
+/// What to do about a call that failed, by the one classification of [`AwsError`]: log in
+/// again for a credential problem (missing, expired, unknown), run again for a throttle, else
+/// `otherwise` (the permission the call needs, say). A permission is never the remedy of a
+/// missing credential.
+pub(crate) fn unreadable_remedy(e: &AwsError, otherwise: &str) -> String {
+    if e.credential_problem().is_some() {
+        login_hint(None)
+    } else if e.is_throttled() {
+        format!(
+            "AWS throttled {}:{} past its retries: run again in a minute",
+            e.service, e.operation
+        )
+    } else {
+        otherwise.to_owned()
+    }
 }
 
 /// `Connection refused (os error 111)` out of the error's longer text; a timeout in words.

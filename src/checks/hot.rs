@@ -7,13 +7,12 @@ use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::aws::insights::{self, QueryResult, QuerySpec, quote};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
 use crate::aws::{AwsError, AwsResultExt};
 use crate::context::{Context, NoRegion};
-use crate::report::{Finding, Section, Status};
+use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
@@ -350,16 +349,40 @@ fn rate(v: f64) -> String {
     }
 }
 
+impl crate::report::Evidence for IndexInsights {}
+impl crate::report::Evidence for RuleReport {}
+
+crate::evidence! {
+    /// `hot.users`
+    struct UsersEvidence<'a> {
+        users: &'a [UserRate],
+        total_events: Option<f64>,
+    }
+}
+
 pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
-    let mut out = Vec::new();
-    // 1. Users, from the application's own log lines.
-    match &f.users {
+    let mut out = users_findings(f);
+    out.push(insights_finding(&f.insights));
+    out.extend(
+        f.reports
+            .iter()
+            .map(|(rule, r)| report_finding(rule, r, f.window)),
+    );
+    out.push(key_range_finding(f));
+    out
+}
+
+/// 1. Users, from the application's own log lines; a GSI risk when one user dominates.
+fn users_findings(f: &HotFacts) -> Vec<Finding> {
+    let t = match &f.users {
         Err(e) => {
-            out.push(Finding::unknown(CheckId::HotUsers, format!("top users unknown: {e}")).runbook(RB))
+            return vec![
+                Finding::unknown(CheckId::HotUsers, format!("top users unknown: {e}")).runbook(RB),
+            ];
         }
         // No log lines is "could not see", not "no hot users".
-        Ok(t) if t.users.is_empty() => out.push(
-            Finding::unknown(
+        Ok(t) if t.users.is_empty() => {
+            return vec![Finding::unknown(
                 CheckId::HotUsers,
                 format!(
                     "no \"Event created\" log lines in the last {}: could not see which users write",
@@ -367,207 +390,200 @@ pub fn evaluate(f: &HotFacts) -> Vec<Finding> {
                 ),
             )
             .remedy("check that the API logs \"Event created\" with a user_id field, or pass --log-group NAME")
-            .runbook(RB),
+            .runbook(RB)];
+        }
+        Ok(t) => t,
+    };
+    let top = &t.users[0];
+    let peak = top.peak();
+    let status = if peak > PARTITION_WRITE_LIMIT {
+        Status::Crit
+    } else if peak > WARN_RATE {
+        Status::Warn
+    } else {
+        Status::Ok
+    };
+    let mut fnd = Finding::new(
+        CheckId::HotUsers,
+        status,
+        format!(
+            "busiest user {}: {} events, {} average, peak minute {} (one partition takes about 1,000 writes/s of items up to 1 KB)",
+            top.user,
+            top.events,
+            rate(top.per_second),
+            top.peak_per_second.map(rate).unwrap_or_else(|| "-".into())
         ),
-        Ok(t) => {
-            let top = &t.users[0];
-            let peak = top.peak();
-            let status = if peak > PARTITION_WRITE_LIMIT {
-                Status::Crit
-            } else if peak > WARN_RATE {
-                Status::Warn
-            } else {
-                Status::Ok
-            };
-            let mut fnd = Finding::new(
-                CheckId::HotUsers,
-                status,
-                format!(
-                    "busiest user {}: {} events, {} average, peak minute {} (one partition takes about 1,000 writes/s of items up to 1 KB)",
-                    top.user,
-                    top.events,
-                    rate(top.per_second),
-                    top.peak_per_second.map(rate).unwrap_or_else(|| "-".into())
-                ),
-            )
-            .evidence(json!({"users": t.users, "total_events": t.total_events}))
-            .runbook(RB);
-            if status != Status::Ok {
-                fnd = fnd.remedy(format!(
-                    "shard {}'s writes over {} partition keys ({}#0 .. {}#{}); see the recommendations (runbook Issue 4, resolution 2-5)",
-                    top.user,
-                    shard_count(peak),
-                    top.user,
-                    top.user,
-                    shard_count(peak) - 1
-                ));
-            }
-            out.push(fnd);
-            // GSI hot-key risk: both indexes are keyed by user_id too.
-            let share = t.total_events.map(|total| top.events / total);
-            if share.is_some_and(|s| s > DOMINANT_SHARE) {
-                for g in &f.gsis {
-                    out.push(
-                        Finding::warn(
-                            CheckId::HotGsiRisk(g.to_string()),
-                            format!(
-                                "{} makes {:.0}% of events; {g} is keyed by user_id as well, so its partition for {} takes all of them (its own 1,000 WCU/s cap; a status change costs two index writes)",
-                                top.user,
-                                share.unwrap_or(0.0) * 100.0,
-                                top.user
-                            ),
-                        )
-                        .remedy("shard the user key in the index too, or move low-cardinality attributes (status) out of the key")
-                        .runbook("Issue 4; docs/aws-facts.md §3.3 (GSI impact)"),
-                    );
-                }
-            }
-        }
+    )
+    .evidence(UsersEvidence {
+        users: &t.users,
+        total_events: t.total_events,
+    })
+    .runbook(RB);
+    if status != Status::Ok {
+        fnd = fnd.remedy(format!(
+            "shard {}'s writes over {} partition keys ({}#0 .. {}#{}); see the recommendations (runbook Issue 4, resolution 2-5)",
+            top.user,
+            shard_count(peak),
+            top.user,
+            top.user,
+            shard_count(peak) - 1
+        ));
     }
-    // 2. Contributor Insights.
-    match &f.insights {
-        Err(e) => out.push(Finding::unknown(
-            CheckId::HotContributorInsights,
-            format!("could not describe Contributor Insights: {e}"),
-        )),
-        Ok(list) => {
-            let disabled: Vec<String> = list
-                .iter()
-                .filter(|i| i.status != ContributorInsightsStatus::Enabled.as_str())
-                .map(|i| i.index.clone().unwrap_or_else(|| "table".into()))
-                .collect();
+    let mut out = vec![fnd];
+    // GSI hot-key risk: both indexes are keyed by user_id too.
+    let share = t.total_events.map(|total| top.events / total);
+    if share.is_some_and(|s| s > DOMINANT_SHARE) {
+        for g in &f.gsis {
             out.push(
-                if disabled.is_empty() {
-                    Finding::ok(CheckId::HotContributorInsights, format!("enabled on the table and {} GSIs", list.len() - 1))
-                } else {
-                    Finding::ok(
-                        CheckId::HotContributorInsights,
-                        format!(
-                            "disabled on {}: the hot keys cannot be named; enable with --enable-contributor-insights (throttled-keys mode, billed only for throttled requests)",
-                            disabled.join(", ")
-                        ),
-                    )
-                }
-                .evidence(json!(list))
-                .runbook("Issue 4; docs/aws-facts.md §8.1"),
-            );
-        }
-    }
-    for (rule, r) in &f.reports {
-        match r {
-            // What a report would have said is unknown: under its own finding.
-            Err(e) => out.push(
-                Finding::unknown(
-                    if throttled_rule(rule) {
-                        CheckId::HotThrottledKeys
-                    } else {
-                        CheckId::HotAccessedKeys
-                    },
-                    format!("could not read the Contributor Insights report {rule}: {e}"),
-                )
-                .remedy("check the cloudwatch:GetInsightRuleReport permission")
-                .runbook(RB),
-            ),
-            Ok(r) if r.throttled && !r.contributors.is_empty() => out.push(
-                Finding::crit(
-                    CheckId::HotThrottledKeys,
-                    format!("most throttled keys: {}", r.top_keys()),
-                )
-                .evidence(json!(r))
-                .remedy("shard these keys' writes (runbook Issue 4, resolution 2)")
-                .runbook(RB),
-            ),
-            Ok(r) if r.throttled => out.push(
-                Finding::ok(
-                    CheckId::HotThrottledKeys,
-                    format!("no throttled keys ({})", r.rule),
-                )
-                .evidence(json!(r)),
-            ),
-            // An empty most-accessed report is a quiet window, not a list of keys.
-            Ok(r) if r.contributors.is_empty() => out.push(
-                Finding::unknown(
-                    CheckId::HotAccessedKeys,
+                Finding::warn(
+                    CheckId::HotGsiRisk(g.to_string()),
                     format!(
-                        "{}: no key in {}, no keys to name",
-                        crate::checks::evidence::no_traffic(&format!(
-                            "last {}",
-                            crate::times::human(f.window)
-                        )),
-                        r.rule
+                        "{} makes {:.0}% of events; {g} is keyed by user_id as well, so its partition for {} takes all of them (its own 1,000 WCU/s cap; a status change costs two index writes)",
+                        top.user,
+                        share.unwrap_or(0.0) * 100.0,
+                        top.user
                     ),
                 )
-                .evidence(json!(r)),
-            ),
-            Ok(r) => out.push(
-                Finding::ok(
-                    CheckId::HotAccessedKeys,
-                    format!("most accessed keys: {}", r.top_keys()),
-                )
-                .evidence(json!(r)),
-            ),
-        }
-    }
-    // 3. Key-range throttling.
-    match &f.key_range {
-        Err(e) => out.push(Finding::unknown(
-            CheckId::HotKeyRange,
-            format!("could not read key-range throttle metrics: {e}"),
-        )),
-        Ok(m) => {
-            let totals: Vec<(String, f64)> = resources(&f.gsis)
-                .into_iter()
-                .map(|r| {
-                    let t: f64 = ["Read", "Write"]
-                        .iter()
-                        .map(|s| {
-                            m.total(&MetricKey::resource(
-                                &format!("{s}KeyRangeThroughputThrottleEvents"),
-                                &f.table,
-                                r,
-                                Stat::Sum,
-                            ))
-                        })
-                        .sum::<f64>()
-                        + 0.0;
-                    (r.unwrap_or("table").to_owned(), t)
-                })
-                .collect();
-            let keys = key_range_keys(&f.table, &f.gsis);
-            let (quiet, gap) = crate::checks::evidence::unless_incomplete(Status::Ok, m, &keys);
-            let hot: Vec<String> = totals
-                .iter()
-                .filter(|(_, t)| *t > 0.0)
-                .map(|(r, t)| format!("{r} ({t:.0})"))
-                .collect();
-            out.push(
-                if hot.is_empty() {
-                    Finding::new(
-                        CheckId::HotKeyRange,
-                        quiet,
-                        format!("no key-range throttling on the table or its GSIs{gap}"),
-                    )
-                } else {
-                    Finding::crit(
-                        CheckId::HotKeyRange,
-                        format!(
-                            "key-range throttling (a partition at its limit) on {}",
-                            hot.join(", ")
-                        ),
-                    )
-                    .remedy("name the keys (Contributor Insights) and shard them")
-                }
-                .evidence(json!(
-                    totals
-                        .iter()
-                        .map(|(r, t)| (r.clone(), json!(t)))
-                        .collect::<serde_json::Map<_, _>>()
-                ))
-                .runbook("Issue 4; docs/aws-facts.md §3.3"),
+                .remedy("shard the user key in the index too, or move low-cardinality attributes (status) out of the key")
+                .runbook("Issue 4; docs/aws-facts.md §3.3 (GSI impact)"),
             );
         }
     }
     out
+}
+
+/// 2. Contributor Insights on the table and its indexes.
+fn insights_finding(insights: &Result<Vec<IndexInsights>, AwsError>) -> Finding {
+    let list = match insights {
+        Err(e) => {
+            return Finding::unknown(
+                CheckId::HotContributorInsights,
+                format!("could not describe Contributor Insights: {e}"),
+            );
+        }
+        Ok(list) => list,
+    };
+    let disabled: Vec<String> = list
+        .iter()
+        .filter(|i| i.status != ContributorInsightsStatus::Enabled.as_str())
+        .map(|i| i.index.clone().unwrap_or_else(|| "table".into()))
+        .collect();
+    if disabled.is_empty() {
+        Finding::ok(CheckId::HotContributorInsights, format!("enabled on the table and {} GSIs", list.len() - 1))
+    } else {
+        Finding::ok(
+            CheckId::HotContributorInsights,
+            format!(
+                "disabled on {}: the hot keys cannot be named; enable with --enable-contributor-insights (throttled-keys mode, billed only for throttled requests)",
+                disabled.join(", ")
+            ),
+        )
+    }
+    .evidence(list)
+    .runbook("Issue 4; docs/aws-facts.md §8.1")
+}
+
+/// One Contributor Insights report: the throttled keys, or the most accessed.
+fn report_finding(rule: &str, r: &Result<RuleReport, String>, window: Duration) -> Finding {
+    match r {
+        // What a report would have said is unknown: under its own finding.
+        Err(e) => Finding::unknown(
+            if throttled_rule(rule) {
+                CheckId::HotThrottledKeys
+            } else {
+                CheckId::HotAccessedKeys
+            },
+            format!("could not read the Contributor Insights report {rule}: {e}"),
+        )
+        .remedy("check the cloudwatch:GetInsightRuleReport permission")
+        .runbook(RB),
+        Ok(r) if r.throttled && !r.contributors.is_empty() => Finding::crit(
+            CheckId::HotThrottledKeys,
+            format!("most throttled keys: {}", r.top_keys()),
+        )
+        .evidence(r)
+        .remedy("shard these keys' writes (runbook Issue 4, resolution 2)")
+        .runbook(RB),
+        Ok(r) if r.throttled => Finding::ok(
+            CheckId::HotThrottledKeys,
+            format!("no throttled keys ({})", r.rule),
+        )
+        .evidence(r),
+        // An empty most-accessed report is a quiet window, not a list of keys.
+        Ok(r) if r.contributors.is_empty() => Finding::unknown(
+            CheckId::HotAccessedKeys,
+            format!(
+                "{}: no key in {}, no keys to name",
+                crate::checks::evidence::no_traffic(&format!(
+                    "last {}",
+                    crate::times::human(window)
+                )),
+                r.rule
+            ),
+        )
+        .evidence(r),
+        Ok(r) => Finding::ok(
+            CheckId::HotAccessedKeys,
+            format!("most accessed keys: {}", r.top_keys()),
+        )
+        .evidence(r),
+    }
+}
+
+/// 3. Key-range throttling (a partition at its limit) on the table and each GSI.
+fn key_range_finding(f: &HotFacts) -> Finding {
+    let m = match &f.key_range {
+        Err(e) => {
+            return Finding::unknown(
+                CheckId::HotKeyRange,
+                format!("could not read key-range throttle metrics: {e}"),
+            );
+        }
+        Ok(m) => m,
+    };
+    let totals: Vec<(String, f64)> = resources(&f.gsis)
+        .into_iter()
+        .map(|r| {
+            let t: f64 = ["Read", "Write"]
+                .iter()
+                .map(|s| {
+                    m.total(&MetricKey::resource(
+                        &format!("{s}KeyRangeThroughputThrottleEvents"),
+                        &f.table,
+                        r,
+                        Stat::Sum,
+                    ))
+                })
+                .sum::<f64>()
+                + 0.0;
+            (r.unwrap_or("table").to_owned(), t)
+        })
+        .collect();
+    let keys = key_range_keys(&f.table, &f.gsis);
+    let (quiet, gap) = crate::checks::evidence::unless_incomplete(Status::Ok, m, &keys);
+    let hot: Vec<String> = totals
+        .iter()
+        .filter(|(_, t)| *t > 0.0)
+        .map(|(r, t)| format!("{r} ({t:.0})"))
+        .collect();
+    if hot.is_empty() {
+        Finding::new(
+            CheckId::HotKeyRange,
+            quiet,
+            format!("no key-range throttling on the table or its GSIs{gap}"),
+        )
+    } else {
+        Finding::crit(
+            CheckId::HotKeyRange,
+            format!(
+                "key-range throttling (a partition at its limit) on {}",
+                hot.join(", ")
+            ),
+        )
+        .remedy("name the keys (Contributor Insights) and shard them")
+    }
+    .evidence(Keyed(totals))
+    .runbook("Issue 4; docs/aws-facts.md §3.3")
 }
 
 /// Per hot user: how many shards, and what reads must then do.

@@ -2,12 +2,11 @@
 //! and per day, the busiest keys and their share, and the sharding advice from real counts.
 //! The tally is pure and merges across data files; `evaluate` turns it into findings.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
 use std::collections::{BTreeMap, HashMap};
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::report::{Finding, Section};
 use crate::spec::PARTITION_KEY;
@@ -25,7 +24,7 @@ pub(crate) struct KeyTally {
 }
 
 impl KeyTally {
-    pub(crate) fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn add(&mut self, item: &Item) {
         self.items += 1;
         let user = item
             .get(PARTITION_KEY)
@@ -64,6 +63,8 @@ impl KeyTally {
         v
     }
 }
+
+impl crate::report::Evidence for KeySummary {}
 
 /// What the findings and the JSON carry (both engines give this shape).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -131,7 +132,7 @@ pub fn evaluate(s: &KeySummary, check: CheckId) -> Vec<Finding> {
     } else {
         Finding::ok(check, summary)
     };
-    vec![f.evidence(json!(s)).runbook(RB)]
+    vec![f.evidence(s).runbook(RB)]
 }
 
 pub(crate) fn sections(s: &KeySummary) -> Vec<Section> {
@@ -159,8 +160,9 @@ pub(crate) fn sections(s: &KeySummary) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
 
-    fn item(user: &str, ts: &str) -> HashMap<String, AttributeValue> {
+    fn item(user: &str, ts: &str) -> Item {
         HashMap::from([
             (PARTITION_KEY.to_owned(), AttributeValue::S(user.into())),
             ("timestamp".to_owned(), AttributeValue::S(ts.into())),

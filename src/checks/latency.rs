@@ -4,12 +4,11 @@
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::context::{Context, NoRegion};
-use crate::report::{Finding, Section, Status};
+use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::targets::{
     LatencyTargets, READ_OPERATIONS, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
     latency_targets, sustained, targets_source,
@@ -115,6 +114,26 @@ pub(crate) fn operation_latency(m: &MetricSet, table: &str, op: &'static str) ->
     }
 }
 
+crate::evidence! {
+    /// `latency.metrics`: series CloudWatch answered incompletely.
+    struct SeriesProblems { problems: Vec<String> }
+    /// `latency.<operation>` with no datapoints in the window.
+    struct NoDatapoints {
+        datapoints: u64,
+        window_start: DateTime<Utc>,
+        window_end: DateTime<Utc>,
+    }
+    /// `latency.<operation>`
+    struct OperationEvidence {
+        worst_ms: Keyed<Option<f64>>,
+        periods_over_target: Keyed<usize>,
+        alarm: bool,
+        alarm_stat: Stat,
+        alarm_threshold_ms: f64,
+        longest_run_over_alarm: usize,
+    }
+}
+
 pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
     let m = match &facts.metrics {
         Ok(m) => m,
@@ -138,98 +157,113 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
                 CheckId::LatencyMetrics,
                 format!("incomplete data for {} series", problems.len()),
             )
-            .evidence(json!({"problems": problems})),
+            .evidence(SeriesProblems { problems }),
         );
     }
-    for op in operations() {
-        let l = operation_latency(m, &facts.table, op);
-        let targets = latency_targets(op);
-        let alarm = latency_alarm(op);
-        let rule = sustained(op);
-        let is_write = WRITE_OPERATIONS.contains(&op);
-        let runbook = match (is_write, alarm.is_some()) {
-            (true, true) => "Alarm 2: Write Latency High; Performance Targets",
-            (false, true) => "Alarm 3: Read Latency High; Performance Targets",
-            (true, false) => "Performance Targets (Write Operations); no alarm watches it",
-            (false, false) => "Performance Targets (Read Operations); no alarm watches it",
-        };
-        let check = CheckId::Latency(op.to_string());
-        if !l.has_data {
-            // No datapoints is not "latency fine": there was nothing to judge.
-            findings.push(
-                Finding::unknown(
-                    check,
-                    format!(
-                        "{}: no {op} requests, no latency to judge",
-                        crate::checks::evidence::no_traffic(&format!(
-                            "last {}",
-                            crate::times::human(m.window.length())
-                        ))
-                    ),
-                )
-                .evidence(json!({"datapoints": 0, "window_start": m.window.start, "window_end": m.window.end}))
-                .runbook(runbook),
-            );
-            continue;
+    findings.extend(
+        operations()
+            .into_iter()
+            .map(|op| operation_finding(facts, m, op)),
+    );
+    findings
+}
+
+/// The latency of one operation against its targets and, where one watches it, its alarm.
+fn operation_finding(facts: &LatencyFacts, m: &MetricSet, op: &'static str) -> Finding {
+    let l = operation_latency(m, &facts.table, op);
+    let targets = latency_targets(op);
+    let alarm = latency_alarm(op);
+    let rule = sustained(op);
+    let is_write = WRITE_OPERATIONS.contains(&op);
+    let runbook = match (is_write, alarm.is_some()) {
+        (true, true) => "Alarm 2: Write Latency High; Performance Targets",
+        (false, true) => "Alarm 3: Read Latency High; Performance Targets",
+        (true, false) => "Performance Targets (Write Operations); no alarm watches it",
+        (false, false) => "Performance Targets (Read Operations); no alarm watches it",
+    };
+    let check = CheckId::Latency(op.to_string());
+    if !l.has_data {
+        // No datapoints is not "latency fine": there was nothing to judge.
+        return Finding::unknown(
+            check,
+            format!(
+                "{}: no {op} requests, no latency to judge",
+                crate::checks::evidence::no_traffic(&format!(
+                    "last {}",
+                    crate::times::human(m.window.length())
+                ))
+            ),
+        )
+        .evidence(NoDatapoints {
+            datapoints: 0,
+            window_start: m.window.start,
+            window_end: m.window.end,
+        })
+        .runbook(runbook);
+    }
+    let worst: Vec<String> = STATS
+        .into_iter()
+        .zip(l.worst)
+        .map(|(s, v)| format!("{s} {}", v.map(ms).unwrap_or_else(|| "-".into())))
+        .collect();
+    let mut summary = format!(
+        "worst 5-minute {} ms (targets {}/{}/{}, {})",
+        worst.join(" / "),
+        targets.p50,
+        targets.p95,
+        targets.p99,
+        targets_source(op)
+    );
+    let remedy = if is_write {
+        "check payload sizes (items up to 400 KB; large items write slowly), capacity, and the network path (VPC endpoint) (runbook alarm 2, resolution 1-5)"
+    } else {
+        "check that reads use the GSIs with the needed projections, pagination, and caching (runbook alarm 3, resolution 1-5)"
+    };
+    let sustained_run = l.alarm_run >= rule.periods;
+    let keys: Vec<MetricKey> = STATS
+        .iter()
+        .map(|s| MetricKey::op("SuccessfulRequestLatency", &facts.table, op, *s))
+        .collect();
+    let (shown, gap) = crate::checks::evidence::unless_incomplete(l.status, m, &keys);
+    let f = match l.status {
+        Status::Ok if shown == Status::Unknown => Finding::unknown(check, summary + &gap),
+        Status::Crit => {
+            summary.push_str(&format!(
+                "; {} above {} ms for {} consecutive periods: the alarm condition",
+                rule.stat, rule.threshold, l.alarm_run
+            ));
+            Finding::crit(check, summary).remedy(remedy)
         }
-        let worst: Vec<String> = STATS
+        Status::Warn if sustained_run => {
+            summary.push_str(&format!(
+                "; {} above {} ms for {} consecutive periods, sustained (no alarm watches {op})",
+                rule.stat, rule.threshold, l.alarm_run
+            ));
+            Finding::warn(check, summary).remedy(remedy)
+        }
+        Status::Warn => {
+            summary.push_str("; over target, not sustained");
+            Finding::warn(check, summary).remedy(remedy)
+        }
+        _ => Finding::ok(check, summary),
+    };
+    f.evidence(OperationEvidence {
+        worst_ms: STATS
             .into_iter()
             .zip(l.worst)
-            .map(|(s, v)| format!("{s} {}", v.map(ms).unwrap_or_else(|| "-".into())))
-            .collect();
-        let mut summary = format!(
-            "worst 5-minute {} ms (targets {}/{}/{}, {})",
-            worst.join(" / "),
-            targets.p50,
-            targets.p95,
-            targets.p99,
-            targets_source(op)
-        );
-        let remedy = if is_write {
-            "check payload sizes (items up to 400 KB; large items write slowly), capacity, and the network path (VPC endpoint) (runbook alarm 2, resolution 1-5)"
-        } else {
-            "check that reads use the GSIs with the needed projections, pagination, and caching (runbook alarm 3, resolution 1-5)"
-        };
-        let sustained_run = l.alarm_run >= rule.periods;
-        let keys: Vec<MetricKey> = STATS
-            .iter()
-            .map(|s| MetricKey::op("SuccessfulRequestLatency", &facts.table, op, *s))
-            .collect();
-        let (shown, gap) = crate::checks::evidence::unless_incomplete(l.status, m, &keys);
-        let f = match l.status {
-            Status::Ok if shown == Status::Unknown => Finding::unknown(check, summary + &gap),
-            Status::Crit => {
-                summary.push_str(&format!(
-                    "; {} above {} ms for {} consecutive periods: the alarm condition",
-                    rule.stat, rule.threshold, l.alarm_run
-                ));
-                Finding::crit(check, summary).remedy(remedy)
-            }
-            Status::Warn if sustained_run => {
-                summary.push_str(&format!(
-                    "; {} above {} ms for {} consecutive periods, sustained (no alarm watches {op})",
-                    rule.stat, rule.threshold, l.alarm_run
-                ));
-                Finding::warn(check, summary).remedy(remedy)
-            }
-            Status::Warn => {
-                summary.push_str("; over target, not sustained");
-                Finding::warn(check, summary).remedy(remedy)
-            }
-            _ => Finding::ok(check, summary),
-        };
-        findings.push(
-            f.evidence(json!({
-                "worst_ms": STATS.into_iter().zip(l.worst).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                "periods_over_target": STATS.into_iter().zip(l.periods_over).map(|(s, v)| (s.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                "alarm": alarm.is_some(),
-                "alarm_stat": rule.stat, "alarm_threshold_ms": rule.threshold,
-                "longest_run_over_alarm": l.alarm_run,
-            }))
-            .runbook(runbook),
-        );
-    }
-    findings
+            .map(|(s, v)| (s.to_string(), v))
+            .collect(),
+        periods_over_target: STATS
+            .into_iter()
+            .zip(l.periods_over)
+            .map(|(s, v)| (s.to_string(), v))
+            .collect(),
+        alarm: alarm.is_some(),
+        alarm_stat: rule.stat,
+        alarm_threshold_ms: rule.threshold,
+        longest_run_over_alarm: l.alarm_run,
+    })
+    .runbook(runbook)
 }
 
 /// The per-period numbers behind the verdict, for the operations that have data.

@@ -9,7 +9,6 @@ pub mod changes;
 pub(crate) mod evidence;
 pub(crate) mod hot;
 pub mod iam_audit;
-pub(crate) mod id;
 pub(crate) mod keys;
 pub(crate) mod latency;
 pub(crate) mod pitr;

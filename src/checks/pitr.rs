@@ -4,7 +4,6 @@
 use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContinuousBackupsDescription;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::report::Finding;
@@ -12,6 +11,11 @@ use crate::report::Finding;
 /// The latest restorable point may lag this far behind now before it is a warning (AWS keeps it
 /// about 5 minutes behind).
 pub(crate) const MAX_LAG_S: i64 = 15 * 60;
+
+crate::evidence! {
+    /// `pitr.window`
+    struct PitrWindow { earliest: String, latest: String, lag_s: i64 }
+}
 
 /// The restorable window and how far its latest point lags `now`.
 pub(crate) fn window(
@@ -62,8 +66,12 @@ pub(crate) fn window(
     } else {
         Finding::ok(CheckId::PitrWindow, summary)
     };
-    f.evidence(json!({"earliest": e.to_string(), "latest": l.to_string(), "lag_s": lag}))
-        .runbook("Disaster Recovery: RPO < 5 minutes")
+    f.evidence(PitrWindow {
+        earliest: e.to_string(),
+        latest: l.to_string(),
+        lag_s: lag,
+    })
+    .runbook("Disaster Recovery: RPO < 5 minutes")
 }
 
 #[cfg(test)]

@@ -5,8 +5,6 @@ use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
-use serde_json::json;
-
 use crate::report::Finding;
 use crate::spec::targets::latency_targets;
 
@@ -169,6 +167,15 @@ pub(crate) struct KeySample {
     pub top: Vec<(String, usize)>,
 }
 
+crate::evidence! {
+    /// `quarterly.keys`: the ten users with the most events in the sample.
+    struct KeyDistribution<'a> {
+        sampled: usize,
+        distinct_users: usize,
+        top: Vec<&'a (String, usize)>,
+    }
+}
+
 /// The partition key distribution of a sample.
 pub(crate) fn keys(sample: Result<&KeySample, String>) -> Finding {
     let (n, top) = match sample {
@@ -195,7 +202,11 @@ pub(crate) fn keys(sample: Result<&KeySample, String>) -> Finding {
         share(1) * 100.0,
         share(10) * 100.0
     );
-    let ev = json!({"sampled": n, "distinct_users": top.len(), "top": top.iter().take(10).collect::<Vec<_>>()});
+    let ev = KeyDistribution {
+        sampled: n,
+        distinct_users: top.len(),
+        top: top.iter().take(10).collect(),
+    };
     if share(1) > DOMINANT_SHARE && top.len() > 1 {
         Finding::warn(
             CheckId::QuarterlyKeys,

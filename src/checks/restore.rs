@@ -14,7 +14,6 @@ use aws_sdk_dynamodb::types::Tag;
 use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes, TableDescription, TableStatus};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::aws::AwsError;
 use crate::aws::error::{AwsResultExt, table_resource};
@@ -30,7 +29,7 @@ const RB: &str = "Disaster Recovery: Restore Procedure, step 3 (Verify Restored 
 /// Users of the restored sample whose source events are looked up in the restored table.
 const SOURCE_USERS: usize = 10;
 
-type Item = HashMap<String, AttributeValue>;
+use crate::events::model::Item;
 
 /// How a verification is asked for.
 #[derive(Debug, Clone, Default)]
@@ -434,14 +433,57 @@ pub(crate) async fn export_reference(
     })
 }
 
+crate::evidence! {
+    /// `restore.item_count` against an export of the source at the restore point.
+    struct CountAgainstExport<'a> {
+        restored: u64,
+        target_exact: bool,
+        source_at_export: u64,
+        export: &'a ExportReference,
+        exact_count_read_units: Option<f64>,
+        keys_read: usize,
+    }
+    /// `restore.item_count` against the live source.
+    struct CountAgainstSource {
+        restored: u64,
+        source_now: u64,
+        method: &'static str,
+        exact_count_read_units: Option<f64>,
+    }
+    /// `restore.source_sample`: source events before the restore point, looked up restored.
+    struct SourceSample<'a> {
+        restore_point: Option<&'a str>,
+        users: usize,
+        sampled: usize,
+        found: usize,
+        lost_examples: &'a [String],
+    }
+    /// `restore.sample`: restored keys looked up in the source.
+    struct TargetSample<'a> {
+        sampled: usize,
+        found: usize,
+        missing_examples: &'a [String],
+    }
+    /// `drill.rto`
+    struct Rto { rto_s: i64, rto_ms: i64, target_s: i64, verification_s: i64 }
+    /// `drill.rpo`
+    struct Rpo { rpo_s: Option<i64>, target_s: i64 }
+}
+
 /// The item count against an export of the source at the restore point; `read` is how many
 /// keys this run read from the restored table. Pure.
 fn export_count_finding(c: &Counts, r: &ExportReference, t: u64, read: usize) -> Finding {
     const ID: CheckId = CheckId::RestoreItemCount;
     let s = r.item_count;
     let at = r.export_time.as_deref().unwrap_or("its export time");
-    let evidence = json!({"restored": t, "target_exact": c.target_exact, "source_at_export": s,
-        "export": r, "exact_count_read_units": c.exact_read_units, "keys_read": read});
+    let evidence = CountAgainstExport {
+        restored: t,
+        target_exact: c.target_exact,
+        source_at_export: s,
+        export: r,
+        exact_count_read_units: c.exact_read_units,
+        keys_read: read,
+    };
     // A just-restored table reports ItemCount 0 for hours (DescribeTable refreshes it about
     // every six hours): with items read from it, 0 is that, not an empty table.
     let f = if t == 0 && s > 0 && !c.target_exact && read > 0 {
@@ -507,7 +549,12 @@ fn count_finding(v: &Verification) -> Finding {
     let (Some(t), Some(s)) = (c.target, c.source) else {
         return Finding::unknown(CheckId::RestoreItemCount, "could not count the items");
     };
-    let evidence = json!({"restored": t, "source_now": s, "method": c.method, "exact_count_read_units": c.exact_read_units});
+    let evidence = CountAgainstSource {
+        restored: t,
+        source_now: s,
+        method: c.method,
+        exact_count_read_units: c.exact_read_units,
+    };
     let f = if c.method == "estimate" {
         let note = "DescribeTable ItemCount: approximate, refreshed about every six hours";
         if t == 0 && s > 0 && v.sampled_keys == 0 {
@@ -545,7 +592,13 @@ fn count_finding(v: &Verification) -> Finding {
 
 fn lost_finding(v: &Verification) -> Finding {
     let check = CheckId::RestoreSourceSample;
-    let evidence = json!({"restore_point": v.restore_point, "users": v.source_users, "sampled": v.source_sampled, "found": v.found_in_target, "lost_examples": v.lost_examples});
+    let evidence = SourceSample {
+        restore_point: v.restore_point.as_deref(),
+        users: v.source_users,
+        sampled: v.source_sampled,
+        found: v.found_in_target,
+        lost_examples: &v.lost_examples,
+    };
     let f = if v.restore_point.is_none() {
         Finding::unknown(
             check,
@@ -616,7 +669,11 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
                 ),
             )
         }
-        .evidence(json!({"sampled": v.sampled_keys, "found": v.found_in_source, "missing_examples": v.missing_examples}))
+        .evidence(TargetSample {
+            sampled: v.sampled_keys,
+            found: v.found_in_source,
+            missing_examples: &v.missing_examples,
+        })
         .runbook(RB),
     );
     out.push(lost_finding(v).runbook(RB));
@@ -640,7 +697,12 @@ pub(crate) fn rto(rto: chrono::Duration, verification: chrono::Duration) -> Find
         Finding::crit(CheckId::DrillRto, format!("restored (ACTIVE, settings applied) in {}: over the 4 h RTO", human(rto)))
             .remedy("restore without GSIs first (GlobalSecondaryIndexOverride) or revisit the RTO; AWS: how long a restore takes depends on several factors, the table's size and partitions among them, and does not always correlate with its size (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html)")
     }
-    .evidence(json!({"rto_s": rto_s, "rto_ms": rto.num_milliseconds(), "target_s": RTO_TARGET_S, "verification_s": verification.num_seconds()}))
+    .evidence(Rto {
+        rto_s,
+        rto_ms: rto.num_milliseconds(),
+        target_s: RTO_TARGET_S,
+        verification_s: verification.num_seconds(),
+    })
     .runbook("Disaster Recovery: RTO < 4 hours")
 }
 
@@ -663,7 +725,10 @@ pub(crate) fn rpo(rpo_s: Option<i64>) -> Finding {
         ),
         None => Finding::unknown(CheckId::DrillRpo, "no LatestRestorableDateTime reported"),
     }
-    .evidence(json!({"rpo_s": rpo_s, "target_s": RPO_TARGET_S}))
+    .evidence(Rpo {
+        rpo_s,
+        target_s: RPO_TARGET_S,
+    })
     .runbook("Disaster Recovery: RPO < 5 minutes (PITR granularity)")
 }
 

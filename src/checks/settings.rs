@@ -4,7 +4,7 @@ use crate::report::CheckId;
 use serde_json::{Value, json};
 
 use crate::aws::settings::{Change, Outcomes};
-use crate::report::{Finding, Section};
+use crate::report::{Finding, Keyed, Section};
 
 /// ok when every setting is in place (set now or already), warn naming what could not be set.
 pub(crate) fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Finding {
@@ -33,7 +33,12 @@ pub(crate) fn finding(check: CheckId, outcomes: &Outcomes, runbook: &str) -> Fin
             format!("set {}; the rest was already in place", applied.join(", ")),
         )
     };
-    f.evidence(json(outcomes)).runbook(runbook)
+    f.evidence(keyed(outcomes)).runbook(runbook)
+}
+
+/// Each setting's outcome by name, in order: the evidence of [`finding`].
+fn keyed(outcomes: &Outcomes) -> Keyed<&Change> {
+    outcomes.iter().map(|(k, c)| (*k, c)).collect()
 }
 
 /// `{"ttl": {"outcome": "applied", "detail": "enabled on `ttl`"}, ...}`.

@@ -3,12 +3,11 @@
 //! lack a GSI's key attributes (they silently never appear in that index). Pure tally and
 //! evaluation; the export is read by `scale::export`.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::checks::keys::KeyTally;
 use crate::report::{Finding, Section};
@@ -29,7 +28,7 @@ pub(crate) struct ShapeTally {
 }
 
 impl ShapeTally {
-    pub(crate) fn add(&mut self, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn add(&mut self, item: &Item) {
         self.keys.add(item);
         let size = crate::events::size::item_size(item);
         let bucket = SIZE_BUCKETS
@@ -88,6 +87,17 @@ impl From<&ShapeTally> for Shape {
     }
 }
 
+crate::evidence! {
+    /// `quarterly.item_sizes`: `[(upper bound in bytes, items)]`.
+    struct SizesEvidence<'a> {
+        sizes: &'a [(usize, u64)],
+        mean_bytes: f64,
+        max_bytes: u64,
+    }
+    /// `quarterly.gsi_keys.*`
+    struct MissingGsiKeys<'a> { missing: u64, examples: &'a [String] }
+}
+
 pub fn evaluate(s: &Shape) -> Vec<Finding> {
     let mut out: Vec<Finding> =
         crate::checks::keys::evaluate(&s.keys, CheckId::QuarterlyExportKeys)
@@ -104,7 +114,11 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
                 s.sizes.iter().skip(2).map(|b| b.1).sum::<u64>()
             ),
         )
-        .evidence(json!({"sizes": s.sizes, "mean_bytes": s.mean_bytes, "max_bytes": s.max_bytes}))
+        .evidence(SizesEvidence {
+            sizes: &s.sizes,
+            mean_bytes: s.mean_bytes,
+            max_bytes: s.max_bytes,
+        })
         .runbook("Quarterly 2: capacity planning"),
     );
     for g in crate::spec::table().gsis {
@@ -121,7 +135,10 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
                 ),
             )
             .remedy("write every event through the shared core (it sets both GSI sort keys); backfill the listed items")
-            .evidence(json!({"missing": n, "examples": ex})),
+            .evidence(MissingGsiKeys {
+                missing: *n,
+                examples: ex,
+            }),
             _ => Finding::ok(
                 check,
                 format!("every item carries {}'s key attributes", g.name),
@@ -149,8 +166,10 @@ pub(crate) fn sections(s: &Shape) -> Vec<Section> {
 mod tests {
     use super::*;
     use crate::spec::{PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TYPE_SORT_KEY};
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use std::collections::HashMap;
 
-    fn item(with_type_key: bool, payload: usize) -> HashMap<String, AttributeValue> {
+    fn item(with_type_key: bool, payload: usize) -> Item {
         let mut m = HashMap::from([
             (PARTITION_KEY.to_owned(), AttributeValue::S("u".into())),
             (SORT_KEY.to_owned(), AttributeValue::S("t#e".into())),

@@ -9,7 +9,6 @@ use aws_sdk_dynamodb::types::TableDescription;
 use aws_sdk_dynamodbstreams::types::StreamStatus;
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 use chrono::{Duration, Utc};
-use serde_json::json;
 
 use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
 use crate::aws::streams::{self, StreamInfo};
@@ -196,7 +195,10 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
                         format!("{status}: the stream does not deliver"),
                     ),
                 }
-                .evidence(json!({"arn": info.arn, "status": status}))
+                .evidence(StreamState {
+                    arn: &info.arn,
+                    status,
+                })
                 .runbook(RB),
             );
             let open = info.shards.iter().filter(|s| s.open).count();
@@ -216,13 +218,39 @@ pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {
                 )
             };
             out.push(
-                f.evidence(json!({"shards": info.shards}))
-                    .runbook("Issue 3 (shard lineage: children after parents)"),
+                f.evidence(Shards {
+                    shards: &info.shards,
+                })
+                .runbook("Issue 3 (shard lineage: children after parents)"),
             );
         }
     }
     out.extend(consumer_findings(facts));
     out
+}
+
+crate::evidence! {
+    /// `stream.status`
+    struct StreamState<'a> { arn: &'a str, status: &'a str }
+    /// `stream.shards`
+    struct Shards<'a> { shards: &'a [crate::aws::streams::ShardInfo] }
+    /// `stream.consumer.*`: one event source mapping.
+    struct ConsumerMapping<'a> {
+        uuid: Option<&'a str>,
+        function: &'a str,
+        state: &'a str,
+        state_transition_reason: Option<&'a str>,
+        last_processing_result: &'a str,
+        maximum_record_age_in_seconds: Option<i32>,
+        batch_size: Option<i32>,
+    }
+    /// `stream.iterator_age.*`
+    struct IteratorAge { max_iterator_age_ms: Option<f64> }
+    /// `stream.iterator_age.*` with no datapoints, after a probe whose canary arrived.
+    struct IteratorAgeWithProbe {
+        max_iterator_age_ms: Option<f64>,
+        probe_latency_ms: Option<u64>,
+    }
 }
 
 fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
@@ -261,13 +289,15 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
             .unwrap_or_else(|| "?".into());
         let state = m.state().unwrap_or("?");
         let result = m.last_processing_result().unwrap_or("-");
-        let evidence = json!({
-            "uuid": m.uuid(), "function": function, "state": state,
-            "state_transition_reason": m.state_transition_reason(),
-            "last_processing_result": result,
-            "maximum_record_age_in_seconds": m.maximum_record_age_in_seconds(),
-            "batch_size": m.batch_size(),
-        });
+        let evidence = ConsumerMapping {
+            uuid: m.uuid(),
+            function: &function,
+            state,
+            state_transition_reason: m.state_transition_reason(),
+            last_processing_result: result,
+            maximum_record_age_in_seconds: m.maximum_record_age_in_seconds(),
+            batch_size: m.batch_size(),
+        };
         let check = CheckId::StreamConsumer(function.to_string());
         // LastProcessingResult is the last batch ever, with no time: the IteratorAge row says
         // whether batches arrived in the window.
@@ -292,45 +322,54 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
             .runbook("Issue 3: DynamoDB Streams Not Delivering Events (at most 2 readers per shard)"),
         );
     }
-    match &facts.iterator_age {
-        Err(e) => out.push(Finding::unknown(
-            CheckId::StreamIteratorAges,
-            format!("could not read IteratorAge: {e}"),
-        )),
-        Ok(ages) => {
-            let mut names: Vec<&String> = ages.keys().collect();
-            names.sort();
-            for f in names {
-                let age = ages[f];
-                let check = CheckId::StreamIteratorAge(f.to_string());
-                let finding = match age {
-                    None => Finding::unknown(
-                        check,
-                        "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge",
-                    )
-                    .remedy("stream-status --probe writes a canary and times it through the stream"),
-                    Some(ms) => {
-                        let text = crate::times::human(Duration::milliseconds(ms as i64));
-                        if ms >= ITERATOR_AGE_CRIT_MS {
-                            Finding::crit(check, format!("max IteratorAge {text}: records are near the 24 h trim and will be lost"))
-                                .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
-                        } else if ms >= ITERATOR_AGE_WARN_MS {
-                            Finding::warn(check, format!("max IteratorAge {text}: the consumer is falling behind"))
-                                .remedy("check the consumer's errors and duration; raise the parallelization factor")
-                        } else {
-                            Finding::ok(check, format!("max IteratorAge {text} in the last hour"))
-                        }
-                    }
-                };
-                out.push(
-                    finding
-                        .evidence(json!({"max_iterator_age_ms": age}))
-                        .runbook("Issue 3: DynamoDB Streams Not Delivering Events (IteratorAge)"),
-                );
-            }
-        }
-    }
+    out.extend(iterator_age_findings(&facts.iterator_age));
     out
+}
+
+/// Each consumer's maximum IteratorAge in the last hour.
+fn iterator_age_findings(ages: &Result<HashMap<String, Option<f64>>, AwsError>) -> Vec<Finding> {
+    let ages = match ages {
+        Err(e) => {
+            return vec![Finding::unknown(
+                CheckId::StreamIteratorAges,
+                format!("could not read IteratorAge: {e}"),
+            )];
+        }
+        Ok(ages) => ages,
+    };
+    let mut names: Vec<&String> = ages.keys().collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|f| {
+            let age = ages[f];
+            let check = CheckId::StreamIteratorAge(f.to_string());
+            let finding = match age {
+                None => Finding::unknown(
+                    check,
+                    "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge",
+                )
+                .remedy("stream-status --probe writes a canary and times it through the stream"),
+                Some(ms) => {
+                    let text = crate::times::human(Duration::milliseconds(ms as i64));
+                    if ms >= ITERATOR_AGE_CRIT_MS {
+                        Finding::crit(check, format!("max IteratorAge {text}: records are near the 24 h trim and will be lost"))
+                            .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
+                    } else if ms >= ITERATOR_AGE_WARN_MS {
+                        Finding::warn(check, format!("max IteratorAge {text}: the consumer is falling behind"))
+                            .remedy("check the consumer's errors and duration; raise the parallelization factor")
+                    } else {
+                        Finding::ok(check, format!("max IteratorAge {text} in the last hour"))
+                    }
+                }
+            };
+            finding
+                .evidence(IteratorAge {
+                    max_iterator_age_ms: age,
+                })
+                .runbook("Issue 3: DynamoDB Streams Not Delivering Events (IteratorAge)")
+        })
+        .collect()
 }
 
 /// A probe whose canary reached the stream is evidence: the stream delivers. A consumer with no
@@ -355,9 +394,10 @@ pub(crate) fn with_probe(findings: &mut [Finding], probe: &Finding) {
             "no batches delivered in the last hour (no IteratorAge datapoints): no lag to show; the probe's canary reached the stream{reached}, so the stream delivers"
         );
         f.remedy = None;
-        if let Some(e) = f.evidence.as_object_mut() {
-            e.insert("probe_latency_ms".into(), json!(latency));
-        }
+        f.set_evidence(IteratorAgeWithProbe {
+            max_iterator_age_ms: None,
+            probe_latency_ms: latency,
+        });
     }
 }
 
@@ -642,15 +682,23 @@ mod tests {
     fn a_passing_probe_is_evidence_for_a_quiet_consumer() {
         let quiet = || {
             Finding::unknown(CheckId::StreamIteratorAge("f".into()), "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge")
-                .evidence(json!({"max_iterator_age_ms": null}))
+                .evidence(IteratorAge {
+                    max_iterator_age_ms: None,
+                })
                 .remedy("stream-status --probe writes a canary and times it through the stream")
         };
         let lagging = || {
-            Finding::warn(CheckId::StreamIteratorAge("g".into()), "max IteratorAge 2h")
-                .evidence(json!({"max_iterator_age_ms": 7_200_000.0}))
+            Finding::warn(CheckId::StreamIteratorAge("g".into()), "max IteratorAge 2h").evidence(
+                IteratorAge {
+                    max_iterator_age_ms: Some(7_200_000.0),
+                },
+            )
         };
+        crate::evidence! {
+            struct Probe { latency_ms: u64 }
+        }
         let probe = |status| {
-            Finding::new(CheckId::StreamProbe, status, "p").evidence(json!({"latency_ms": 412}))
+            Finding::new(CheckId::StreamProbe, status, "p").evidence(Probe { latency_ms: 412 })
         };
         let cases = [
             (probe(Status::Ok), Status::Ok),

@@ -6,7 +6,8 @@ use aws_sdk_dynamodb::types::{
     PointInTimeRecoveryStatus, ProjectionType, SseStatus, StreamViewType, TableDescription,
     TableStatus, TimeToLiveDescription, TimeToLiveStatus,
 };
-use serde_json::json;
+
+use crate::checks::evidence::unreadable_remedy;
 
 use crate::aws::AwsError;
 use crate::aws::table as ddb;
@@ -44,11 +45,67 @@ pub async fn gather(ctx: &Context, name: &str) -> Result<TableFacts, NoRegion> {
     })
 }
 
+crate::evidence! {
+    /// `table.exists`: the table DescribeTable did not find.
+    pub(crate) struct TableNamed<'a> { table: &'a str }
+    /// `table.status`
+    struct TableStatusEvidence { table_status: String }
+    /// `table.key_schema`
+    struct KeySchemaEvidence { expected: String, actual: String }
+    /// `table.gsi.*`: the index is missing.
+    struct IndexesPresent<'a> { present: Vec<&'a str> }
+    /// `table.gsi.*`
+    struct GsiEvidence<'a> {
+        expected_keys: String,
+        actual_keys: String,
+        projection: String,
+        expected_projection: &'a str,
+        index_status: String,
+        backfilling: Option<bool>,
+    }
+    /// `table.billing`
+    struct BillingEvidence<'a> {
+        billing_mode: &'a str,
+        on_demand_throughput: Option<OnDemandMax>,
+    }
+    struct OnDemandMax {
+        max_read_request_units: Option<i64>,
+        max_write_request_units: Option<i64>,
+    }
+    /// `table.ttl`
+    struct TtlSetting<'a> {
+        status: Option<&'a str>,
+        attribute: Option<&'a str>,
+        expected_attribute: &'a str,
+    }
+    /// `table.pitr`, `table.pitr_retention`
+    struct PitrEvidence<'a> {
+        status: Option<&'a str>,
+        recovery_period_in_days: Option<i32>,
+        earliest_restorable: Option<String>,
+        latest_restorable: Option<String>,
+    }
+    /// `table.stream`, `stream.enabled`
+    struct StreamSetting<'a> {
+        enabled: bool,
+        view_type: Option<&'a str>,
+        latest_stream_arn: Option<&'a str>,
+    }
+    /// `table.encryption`
+    struct EncryptionEvidence<'a> {
+        status: Option<&'a str>,
+        sse_type: Option<String>,
+        kms_key: Option<&'a str>,
+    }
+    /// `table.deletion_protection`
+    struct DeletionProtection { enabled: bool, production_env: bool }
+}
+
 /// `table.exists` when DescribeTable said the table does not exist: every other check of the
 /// table stands on this one.
 pub(crate) fn missing(name: &str, production: bool) -> Finding {
     Finding::crit(CheckId::TableExists, format!("table {name} does not exist"))
-        .evidence(json!({"table": name}))
+        .evidence(TableNamed { table: name })
         .remedy(if production {
             "check --env/--table; restore it (eventsctl pitr-restore) or re-apply its Terraform"
         } else {
@@ -66,7 +123,10 @@ pub fn evaluate(facts: &TableFacts, spec: &TableSpec) -> Vec<Finding> {
                     CheckId::TableExists,
                     format!("could not describe the table: {e}"),
                 )
-                .remedy("check credentials, region and the dynamodb:DescribeTable permission")
+                .remedy(unreadable_remedy(
+                    e,
+                    "check the region and the dynamodb:DescribeTable permission (eventsctl iam-policy table verify)",
+                ))
                 .runbook(RB_SCHEMA),
             ];
         }
@@ -90,7 +150,9 @@ fn status(t: &TableDescription) -> Finding {
         .as_ref()
         .map(|s| s.as_str().to_owned())
         .unwrap_or_else(|| "unknown".into());
-    let evidence = json!({"table_status": text});
+    let evidence = TableStatusEvidence {
+        table_status: text.clone(),
+    };
     match s {
         Some(TableStatus::Active) => Finding::ok(CheckId::TableStatus, "ACTIVE"),
         Some(TableStatus::Creating) | Some(TableStatus::Updating) => Finding::warn(
@@ -157,7 +219,10 @@ pub(crate) fn base_keys(t: &TableDescription, spec: &TableSpec) -> Result<String
 
 fn key_schema(t: &TableDescription, spec: &TableSpec) -> Finding {
     let (ok, have, want) = keys_match(t, t.key_schema(), &spec.partition_key, &spec.sort_key);
-    let evidence = json!({"expected": want, "actual": have});
+    let evidence = KeySchemaEvidence {
+        expected: want.clone(),
+        actual: have.clone(),
+    };
     if ok {
         Finding::ok(CheckId::TableKeySchema, have)
     } else {
@@ -184,7 +249,7 @@ fn gsi(t: &TableDescription, spec: &TableSpec, g: &crate::spec::GsiSpec) -> Find
             .filter_map(|i| i.index_name())
             .collect();
         return Finding::crit(check, format!("index {} is missing", g.name))
-            .evidence(json!({"present": present}))
+            .evidence(IndexesPresent { present })
             .remedy(format!(
                 "add {} ({} + {}, projection ALL) in the table's Terraform; queries by {} fail without it",
                 g.name,
@@ -205,11 +270,14 @@ fn gsi(t: &TableDescription, spec: &TableSpec, g: &crate::spec::GsiSpec) -> Find
         .index_status()
         .map(|s| s.as_str().to_owned())
         .unwrap_or_else(|| "?".into());
-    let evidence = json!({
-        "expected_keys": want, "actual_keys": have,
-        "projection": projection, "expected_projection": g.projection.as_str(),
-        "index_status": status, "backfilling": index.backfilling(),
-    });
+    let evidence = GsiEvidence {
+        expected_keys: want.clone(),
+        actual_keys: have.clone(),
+        projection: projection.clone(),
+        expected_projection: g.projection.as_str(),
+        index_status: status.clone(),
+        backfilling: index.backfilling(),
+    };
     let finding = if !keys_ok {
         Finding::crit(check, format!("keys are {have}, the spec says {want}"))
             .remedy("index keys cannot change: add a new index to spec, then drop this one")
@@ -238,11 +306,15 @@ fn billing(t: &TableDescription) -> Finding {
         .cloned()
         // A table created PROVISIONED before billing modes existed has no summary.
         .unwrap_or(BillingMode::Provisioned);
-    let max = t.on_demand_throughput().map(|o| {
-        json!({"max_read_request_units": o.max_read_request_units(),
-               "max_write_request_units": o.max_write_request_units()})
+    let max = t.on_demand_throughput().map(|o| OnDemandMax {
+        max_read_request_units: o.max_read_request_units(),
+        max_write_request_units: o.max_write_request_units(),
     });
-    let evidence = json!({"billing_mode": mode.as_str(), "on_demand_throughput": max});
+    let mode_text = mode.as_str().to_owned();
+    let evidence = BillingEvidence {
+        billing_mode: &mode_text,
+        on_demand_throughput: max,
+    };
     match mode {
         BillingMode::PayPerRequest => {
             let limit = t
@@ -277,11 +349,11 @@ fn ttl(facts: &Result<Option<TimeToLiveDescription>, AwsError>, spec: &TableSpec
     };
     let status = d.time_to_live_status().cloned();
     let attr = d.attribute_name().unwrap_or("");
-    let evidence = json!({
-        "status": status.as_ref().map(|s| s.as_str()),
-        "attribute": d.attribute_name(),
-        "expected_attribute": spec.ttl_attribute,
-    });
+    let evidence = TtlSetting {
+        status: status.as_ref().map(|s| s.as_str()),
+        attribute: d.attribute_name(),
+        expected_attribute: spec.ttl_attribute,
+    };
     let enable = format!(
         "enable TTL on `{}`: aws dynamodb update-time-to-live --table-name <table> --time-to-live-specification Enabled=true,AttributeName={} (one TTL change per hour)",
         spec.ttl_attribute, spec.ttl_attribute
@@ -339,12 +411,18 @@ fn pitr(
     let enabled = p.and_then(|p| p.point_in_time_recovery_status())
         == Some(&PointInTimeRecoveryStatus::Enabled);
     let days = p.and_then(|p| p.recovery_period_in_days());
-    let evidence = json!({
-        "status": p.and_then(|p| p.point_in_time_recovery_status()).map(|s| s.as_str()),
-        "recovery_period_in_days": days,
-        "earliest_restorable": p.and_then(|p| p.earliest_restorable_date_time()).map(|t| t.to_string()),
-        "latest_restorable": p.and_then(|p| p.latest_restorable_date_time()).map(|t| t.to_string()),
-    });
+    let evidence = PitrEvidence {
+        status: p
+            .and_then(|p| p.point_in_time_recovery_status())
+            .map(|s| s.as_str()),
+        recovery_period_in_days: days,
+        earliest_restorable: p
+            .and_then(|p| p.earliest_restorable_date_time())
+            .map(|t| t.to_string()),
+        latest_restorable: p
+            .and_then(|p| p.latest_restorable_date_time())
+            .map(|t| t.to_string()),
+    };
     if !enabled {
         return vec![
             Finding::crit(CheckId::TablePitr, "point-in-time recovery is DISABLED: no restore is possible")
@@ -391,11 +469,12 @@ pub(crate) fn stream(check: CheckId, t: &TableDescription, spec: &TableSpec) -> 
     let s = t.stream_specification();
     let enabled = s.map(|s| s.stream_enabled()).unwrap_or(false);
     let view = s.and_then(|s| s.stream_view_type()).cloned();
-    let evidence = json!({
-        "enabled": enabled,
-        "view_type": view.as_ref().map(|v| v.as_str()),
-        "latest_stream_arn": t.latest_stream_arn(),
-    });
+    let view_type = view.as_ref().map(|v| v.as_str().to_owned());
+    let evidence = StreamSetting {
+        enabled,
+        view_type: view_type.as_deref(),
+        latest_stream_arn: t.latest_stream_arn(),
+    };
     let enable = format!(
         "enable the stream with {}: aws dynamodb update-table --table-name <table> --stream-specification StreamEnabled=true,StreamViewType={} (the ARN changes; update the consumer's event source mapping)",
         spec.stream_view.as_str(),
@@ -434,11 +513,12 @@ fn encryption(t: &TableDescription) -> Finding {
     let kind = sse
         .and_then(|s| s.sse_type())
         .map(|k| k.as_str().to_owned());
-    let evidence = json!({
-        "status": status.as_ref().map(|s| s.as_str()),
-        "sse_type": kind,
-        "kms_key": sse.and_then(|s| s.kms_master_key_arn()),
-    });
+    let status_text = status.as_ref().map(|s| s.as_str().to_owned());
+    let evidence = EncryptionEvidence {
+        status: status_text.as_deref(),
+        sse_type: kind.clone(),
+        kms_key: sse.and_then(|s| s.kms_master_key_arn()),
+    };
     let rb = RB_CONFIG;
     match status {
         // No SSEDescription: the AWS owned key, DynamoDB's default; data is encrypted at rest.
@@ -465,7 +545,10 @@ fn encryption(t: &TableDescription) -> Finding {
 
 fn deletion_protection(t: &TableDescription, production: bool) -> Finding {
     let on = t.deletion_protection_enabled() == Some(true);
-    let evidence = json!({"enabled": on, "production_env": production});
+    let evidence = DeletionProtection {
+        enabled: on,
+        production_env: production,
+    };
     match (on, production) {
         (true, _) => Finding::ok(CheckId::TableDeletionProtection, "on"),
         (false, false) => Finding::ok(
@@ -547,6 +630,38 @@ mod tests {
                     .unwrap(),
             )
             .build()
+    }
+
+    /// A missing credential is a log-in problem, not a permission to check: the remedy of
+    /// `table.exists` follows the one classification of the error (checks/evidence.rs).
+    #[test]
+    fn an_undescribed_table_is_remedied_by_its_cause() {
+        use crate::aws::AwsErrorKind;
+        let remedy = |kind, code: Option<&str>| {
+            let facts = TableFacts {
+                name: "t".into(),
+                production: false,
+                table: Err(AwsError {
+                    code: code.map(str::to_owned),
+                    ..AwsError::local(kind, "dynamodb", "DescribeTable", None, "refused")
+                }),
+                ttl: Ok(None),
+                backups: Ok(None),
+            };
+            let f = evaluate(&facts, &spec::table());
+            assert_eq!(f[0].check, CheckId::TableExists);
+            f[0].remedy.clone().unwrap()
+        };
+        let no_login = remedy(AwsErrorKind::Credentials, None);
+        assert!(no_login.starts_with("log in"), "{no_login}");
+        assert!(!no_login.contains("permission"), "{no_login}");
+        let denied = remedy(AwsErrorKind::AccessDenied, Some("AccessDeniedException"));
+        assert!(
+            denied.contains("dynamodb:DescribeTable permission"),
+            "{denied}"
+        );
+        let throttled = remedy(AwsErrorKind::Throttled, None);
+        assert!(throttled.contains("run again"), "{throttled}");
     }
 
     fn facts(table: TableDescription) -> TableFacts {

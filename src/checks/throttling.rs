@@ -7,65 +7,23 @@
 //! throttling and ConditionalCheckFailed; a duplicate INSERT is refused with DuplicateItem, which
 //! is not among those exceptions, so a re-import may raise it (AWS does not say whether a
 //! statement refused inside a BatchExecuteStatement, answered HTTP 200, counts).
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html>
 
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use aws_sdk_cloudwatch::types::MetricAlarm;
 use aws_sdk_dynamodb::types::{BillingMode, TableDescription, TableStatus};
 use chrono::{DateTime, Duration, Utc};
-use serde_json::{Value, json};
 
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::aws::table as ddb;
 use crate::context::{Context, NoRegion};
-use crate::report::{Finding, Section, Status};
+use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
 use crate::spec::targets::THROTTLE_ALARM;
 
-/// Why DynamoDB throttled: the per-reason throttle metrics of August 2025.
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reason {
-    /// One partition's key range is over its limit (a hot partition).
-    KeyRange,
-    /// The table's on-demand maximum throughput.
-    MaxOnDemand,
-    /// The account's per-table quota.
-    AccountLimit,
-    /// Provisioned capacity.
-    Provisioned,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 4] = [
-        Reason::KeyRange,
-        Reason::MaxOnDemand,
-        Reason::AccountLimit,
-        Reason::Provisioned,
-    ];
-
-    /// The name in JSON (`by_reason`).
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Reason::KeyRange => "key_range",
-            Reason::MaxOnDemand => "max_on_demand",
-            Reason::AccountLimit => "account_limit",
-            Reason::Provisioned => "provisioned",
-        }
-    }
-
-    /// The metric's name after `Read` / `Write`.
-    pub(crate) fn metric_suffix(self) -> &'static str {
-        match self {
-            Reason::KeyRange => "KeyRangeThroughputThrottleEvents",
-            Reason::MaxOnDemand => "MaxOnDemandThroughputThrottleEvents",
-            Reason::AccountLimit => "AccountLimitThrottleEvents",
-            Reason::Provisioned => "ProvisionedThroughputThrottleEvents",
-        }
-    }
-}
+pub(crate) use crate::vocab::metrics::Reason;
 
 /// A total per throttle reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -90,12 +48,8 @@ impl ByReason {
     }
 
     /// `{"key_range": n, ...}`.
-    pub(crate) fn json(&self) -> Value {
-        Value::Object(
-            self.iter()
-                .map(|(r, v)| (r.name().to_owned(), json!(v)))
-                .collect(),
-        )
+    pub(crate) fn keyed(&self) -> Keyed<f64> {
+        self.iter().map(|(r, v)| (r.name(), v)).collect()
     }
 }
 /// The write operations whose ThrottledRequests and SystemErrors are read: the API's, and the
@@ -399,6 +353,30 @@ pub(crate) fn causes(facts: &ThrottleFacts, m: &MetricSet) -> Vec<Cause> {
     out.into_iter().map(|(_, c)| c).collect()
 }
 
+crate::evidence! {
+    /// `throttling.metrics`: series CloudWatch answered incompletely.
+    struct SeriesProblems { problems: Vec<String> }
+    /// `throttling.table`, `throttling.gsi.*`
+    struct ResourceEvidence {
+        write_throttle_events: f64,
+        read_throttle_events: f64,
+        longest_write_run: usize,
+        longest_read_run: usize,
+        by_reason: Keyed<f64>,
+    }
+    /// `throttling.cause`
+    struct CauseNames { causes: Vec<&'static str> }
+    /// `throttling.table_status`
+    struct TableState<'a> { status: String, billing_mode: &'a str }
+    /// `throttling.capacity`
+    struct CapacityEvidence {
+        peak_wcu_per_s: f64,
+        peak_rcu_per_s: f64,
+        write_limit: f64,
+        read_limit: f64,
+    }
+}
+
 /// One finding per aspect; pure.
 pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
     let mut findings = vec![table_finding(facts)];
@@ -425,11 +403,37 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
                 CheckId::ThrottlingMetrics,
                 format!("CloudWatch returned incomplete data for {} series; the verdict may miss throttling", problems.len()),
             )
-            .evidence(json!({"problems": problems}))
+            .evidence(SeriesProblems { problems })
             .runbook(RB),
         );
     }
     let window_text = crate::times::human(m.window.length());
+    let (per_resource, throttle_status, gaps) = resource_findings(facts, m, &window_text);
+    findings.extend(per_resource);
+    let (requests, requests_status) = requests_finding(facts, m);
+    let incomplete = gaps || requests.status != Status::Ok;
+    findings.push(requests);
+    let throttle_status = throttle_status.max(requests_status);
+    findings.push(cause_finding(
+        facts,
+        m,
+        throttle_status,
+        incomplete,
+        &window_text,
+    ));
+    findings.push(errors_finding(facts, m));
+    findings.push(capacity_finding(facts, m));
+    findings
+}
+
+/// The table's and each GSI's throttle events, with the worst status among them and whether a
+/// series came back incomplete.
+fn resource_findings(
+    facts: &ThrottleFacts,
+    m: &MetricSet,
+    window_text: &str,
+) -> (Vec<Finding>, Status, bool) {
+    let mut findings = Vec::new();
     let mut throttle_status = Status::Ok;
     let mut gaps = false;
     for r in resources(&facts.gsis) {
@@ -457,71 +461,80 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
                 THROTTLE_ALARM.threshold, THROTTLE_ALARM.periods
             ));
         }
-        let evidence = json!({
-            "write_throttle_events": t.write, "read_throttle_events": t.read,
-            "longest_write_run": t.write_run, "longest_read_run": t.read_run,
-            "by_reason": t.reasons.json(),
-        });
+        let evidence = ResourceEvidence {
+            write_throttle_events: t.write,
+            read_throttle_events: t.read,
+            longest_write_run: t.write_run,
+            longest_read_run: t.read_run,
+            by_reason: t.reasons.keyed(),
+        };
         findings.push(
             Finding::new(check, status, summary)
                 .evidence(evidence)
                 .runbook(RB),
         );
     }
+    (findings, throttle_status, gaps)
+}
 
-    let by_op: Vec<(&str, f64)> = operations()
+/// Each operation's total of `metric` over the window, those above zero.
+fn op_totals<'a>(facts: &ThrottleFacts, m: &MetricSet, metric: &str) -> Vec<(&'a str, f64)> {
+    operations()
         .map(|op| {
             (
                 op,
-                m.total(&MetricKey::op(
-                    "ThrottledRequests",
-                    &facts.table_name,
-                    op,
-                    Stat::Sum,
-                )),
+                m.total(&MetricKey::op(metric, &facts.table_name, op, Stat::Sum)),
             )
         })
         .filter(|(_, v)| *v > 0.0)
-        .collect();
+        .collect()
+}
+
+/// `throttling.requests`, and the status the throttled requests alone call for (before an
+/// incomplete answer turns an ok into unknown).
+fn requests_finding(facts: &ThrottleFacts, m: &MetricSet) -> (Finding, Status) {
+    let by_op = op_totals(facts, m, "ThrottledRequests");
     let requests_status = if by_op.is_empty() {
         Status::Ok
     } else {
         Status::Warn
     };
-    throttle_status = throttle_status.max(requests_status);
     let (requests_shown, requests_gap) = crate::checks::evidence::unless_incomplete(
         requests_status,
         m,
         &op_keys(&facts.table_name, "ThrottledRequests"),
     );
-    findings.push(
-        Finding::new(
-            CheckId::ThrottlingRequests,
-            requests_shown,
-            if by_op.is_empty() {
-                format!("no throttled requests{requests_gap}")
-            } else {
-                format!(
-                    "throttled requests: {}",
-                    by_op
-                        .iter()
-                        .map(|(o, v)| format!("{o} {}", count(*v)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            },
-        )
-        .evidence(json!(
-            by_op
-                .iter()
-                .map(|(o, v)| (o.to_string(), json!(v)))
-                .collect::<serde_json::Map<_, _>>()
-        ))
-        .runbook(RB),
-    );
+    let finding = Finding::new(
+        CheckId::ThrottlingRequests,
+        requests_shown,
+        if by_op.is_empty() {
+            format!("no throttled requests{requests_gap}")
+        } else {
+            format!(
+                "throttled requests: {}",
+                by_op
+                    .iter()
+                    .map(|(o, v)| format!("{o} {}", count(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+    )
+    .evidence(by_op.into_iter().collect::<Keyed<f64>>())
+    .runbook(RB);
+    (finding, requests_status)
+}
 
+/// `throttling.cause`: what the per-reason metrics attribute the throttling to.
+fn cause_finding(
+    facts: &ThrottleFacts,
+    m: &MetricSet,
+    throttle_status: Status,
+    incomplete: bool,
+    window_text: &str,
+) -> Finding {
     let causes = causes(facts, m);
-    let cause = if throttle_status == Status::Ok && (gaps || requests_shown != Status::Ok) {
+    let cause = if throttle_status == Status::Ok && incomplete {
         Finding::unknown(
             CheckId::ThrottlingCause,
             format!(
@@ -558,64 +571,43 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
                 .join(" | "),
         )
     };
-    findings.push(
-        cause
-            .evidence(json!({"causes": causes.iter().map(|c| c.name).collect::<Vec<_>>()}))
-            .runbook(RB),
-    );
-
-    let errors: Vec<(&str, f64)> = operations()
-        .map(|op| {
-            (
-                op,
-                m.total(&MetricKey::op(
-                    "SystemErrors",
-                    &facts.table_name,
-                    op,
-                    Stat::Sum,
-                )),
-            )
+    cause
+        .evidence(CauseNames {
+            causes: causes.iter().map(|c| c.name).collect(),
         })
-        .filter(|(_, v)| *v > 0.0)
-        .collect();
+        .runbook(RB)
+}
+
+/// `throttling.system_errors`: server-side errors per operation.
+fn errors_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
+    let errors = op_totals(facts, m, "SystemErrors");
     let (errors_shown, errors_gap) = crate::checks::evidence::unless_incomplete(
         Status::Ok,
         m,
         &op_keys(&facts.table_name, "SystemErrors"),
     );
-    findings.push(
-        if errors.is_empty() {
-            Finding::new(
-                CheckId::ThrottlingSystemErrors,
-                errors_shown,
-                format!("no server-side errors (SystemErrors){errors_gap}"),
-            )
-        } else {
-            Finding::warn(
-                CheckId::ThrottlingSystemErrors,
-                format!(
-                    "server-side errors (HTTP 500): {}",
-                    errors
-                        .iter()
-                        .map(|(o, v)| format!("{o} {}", count(*v)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-            .remedy(
-                "retry with backoff; check the AWS Health Dashboard for DynamoDB in this Region",
-            )
-        }
-        .evidence(json!(
-            errors
-                .iter()
-                .map(|(o, v)| (o.to_string(), json!(v)))
-                .collect::<serde_json::Map<_, _>>()
-        ))
-        .runbook("Issue 1, resolution 3-4"),
-    );
-    findings.push(capacity_finding(facts, m));
-    findings
+    if errors.is_empty() {
+        Finding::new(
+            CheckId::ThrottlingSystemErrors,
+            errors_shown,
+            format!("no server-side errors (SystemErrors){errors_gap}"),
+        )
+    } else {
+        Finding::warn(
+            CheckId::ThrottlingSystemErrors,
+            format!(
+                "server-side errors (HTTP 500): {}",
+                errors
+                    .iter()
+                    .map(|(o, v)| format!("{o} {}", count(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .remedy("retry with backoff; check the AWS Health Dashboard for DynamoDB in this Region")
+    }
+    .evidence(errors.into_iter().collect::<Keyed<f64>>())
+    .runbook("Issue 1, resolution 3-4")
 }
 
 /// The per-operation series of `metric`.
@@ -670,7 +662,10 @@ fn table_finding(facts: &ThrottleFacts) -> Finding {
                 Finding::crit(CheckId::ThrottlingTableStatus, summary)
                     .remedy("writes fail unless the table is ACTIVE")
             };
-            f.evidence(json!({"status": status, "billing_mode": billing.as_str()}))
+            f.evidence(TableState {
+                status,
+                billing_mode: billing.as_str(),
+            })
         }
     }
     .runbook("Issue 1, resolution step 1")
@@ -707,8 +702,12 @@ fn capacity_finding(facts: &ThrottleFacts, m: &MetricSet) -> Finding {
         "peak {:.0} WCU/s of {:.0}, {:.0} RCU/s of {:.0} (5-minute averages)",
         wcu, wl, rcu, rl
     );
-    let evidence =
-        json!({"peak_wcu_per_s": wcu, "peak_rcu_per_s": rcu, "write_limit": wl, "read_limit": rl});
+    let evidence = CapacityEvidence {
+        peak_wcu_per_s: wcu,
+        peak_rcu_per_s: rcu,
+        write_limit: wl,
+        read_limit: rl,
+    };
     let f = if wcu > 0.8 * wl || rcu > 0.8 * rl {
         Finding::warn(
             CheckId::ThrottlingCapacity,
@@ -852,7 +851,7 @@ pub(crate) struct ResourceData {
     read: f64,
     longest_write_run: usize,
     longest_read_run: usize,
-    by_reason: Value,
+    by_reason: Keyed<f64>,
 }
 
 /// The throttles alarm as DescribeAlarms answered (`state` null when AWS gave none).
@@ -885,7 +884,7 @@ pub(crate) fn data(facts: &ThrottleFacts) -> ThrottlingData {
                     read: t.read,
                     longest_write_run: t.write_run,
                     longest_read_run: t.read_run,
-                    by_reason: t.reasons.json(),
+                    by_reason: t.reasons.keyed(),
                 }
             })
             .collect(),

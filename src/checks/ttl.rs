@@ -6,14 +6,17 @@
 //! item (pure) and tallies the classes; memory holds the tallies and a few example keys.
 
 use crate::aws::metrics::Stat;
+use crate::events::model::Item;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
-use aws_sdk_dynamodb::types::{AttributeValue, TimeToLiveDescription, TimeToLiveStatus};
+use aws_sdk_dynamodb::types::{TimeToLiveDescription, TimeToLiveStatus};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::aws::AwsError;
+use crate::events::model::TTL_MILLIS_THRESHOLD;
+use crate::events::query::UNEXPIRED_FILTER;
+use crate::output::{count, plural};
 use crate::report::{Finding, Status};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::Stopped;
@@ -23,8 +26,8 @@ use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = 5 * 365 * 86_400;
-/// A ttl this large is milliseconds (as seconds it would be past the year 5000).
-pub(crate) const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
+/// A ttl this large is milliseconds ([`TTL_MILLIS_THRESHOLD`], written once in the events core).
+pub(crate) const MILLIS_THRESHOLD: f64 = TTL_MILLIS_THRESHOLD as f64;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -75,6 +78,37 @@ pub(crate) struct TtlTally {
     pub older_than_30d: Class,
 }
 
+impl crate::report::Evidence for Class {}
+impl crate::report::Evidence for Cleanup {}
+impl crate::report::Evidence for FullScope {}
+impl crate::report::Evidence for ExportScope {}
+
+crate::evidence! {
+    /// `ttl.missing`, `ttl.overdue`, ...: the class, and what it means for the table when the
+    /// items are a sample (`share`, absent otherwise).
+    struct ClassEvidence<'a> {
+        #[serde(flatten)]
+        class: &'a Class,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        share: Option<&'a Proportion>,
+    }
+    /// `ttl.scope` of a sample.
+    struct SampleScope<'a> {
+        scanned: u64,
+        sample: &'a usize,
+        cost: &'a SampleCost,
+    }
+    /// `ttl.data`: nothing was read.
+    struct NothingRead { scanned: u64 }
+    /// `ttl.status`
+    struct TtlSetting<'a> {
+        status: Option<&'a str>,
+        attribute: Option<&'a str>,
+    }
+    /// `ttl.deletions`: TimeToLiveDeletedItemCount.
+    struct Deletions { deleted_24h: f64, deleted_7d: f64 }
+}
+
 /// What the classifier decided about one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TtlClass {
@@ -89,7 +123,7 @@ pub(crate) enum TtlClass {
 }
 
 /// `user / sort key` of an item, for examples.
-pub(crate) fn key_text(item: &HashMap<String, AttributeValue>) -> String {
+pub(crate) fn key_text(item: &Item) -> String {
     let s = |k: &str| {
         item.get(k)
             .and_then(|v| v.as_s().ok())
@@ -100,7 +134,7 @@ pub(crate) fn key_text(item: &HashMap<String, AttributeValue>) -> String {
 }
 
 /// The event's own time: the `timestamp` attribute, else the sort key's first part.
-pub(crate) fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub(crate) fn event_time(item: &Item) -> Option<i64> {
     let text = item
         .get("timestamp")
         .and_then(|v| v.as_s().ok())
@@ -116,11 +150,7 @@ pub(crate) fn event_time(item: &HashMap<String, AttributeValue>) -> Option<i64> 
 }
 
 /// Classifies one item's `ttl` at `now` (epoch seconds), with `grace` seconds for recent expiry.
-pub(crate) fn classify(
-    item: &HashMap<String, AttributeValue>,
-    now: i64,
-    grace: i64,
-) -> (TtlClass, Option<i64>) {
+pub(crate) fn classify(item: &Item, now: i64, grace: i64) -> (TtlClass, Option<i64>) {
     let Some(v) = item.get(TTL_ATTRIBUTE) else {
         return (TtlClass::Missing, None);
     };
@@ -154,12 +184,7 @@ pub(crate) fn classify(
 }
 
 impl TtlTally {
-    pub(crate) fn add(
-        &mut self,
-        item: &HashMap<String, AttributeValue>,
-        now: i64,
-        grace: i64,
-    ) -> TtlClass {
+    pub(crate) fn add(&mut self, item: &Item, now: i64, grace: i64) -> TtlClass {
         self.scanned += 1;
         let key = key_text(item);
         let (class, age) = classify(item, now, grace);
@@ -304,13 +329,7 @@ pub(crate) struct SampleClusters {
 
 impl SampleClusters {
     /// Classifies a page into `tally` and remembers its counts.
-    pub(crate) fn add_page(
-        &mut self,
-        items: &[HashMap<String, AttributeValue>],
-        now: i64,
-        grace: i64,
-        tally: &mut TtlTally,
-    ) {
+    pub(crate) fn add_page(&mut self, items: &[Item], now: i64, grace: i64, tally: &mut TtlTally) {
         let mut page = TtlTally::default();
         let mut users = std::collections::HashSet::new();
         let mut bytes = 0usize;
@@ -512,10 +531,7 @@ fn class_finding(
     what: &str,
     remedy: &str,
 ) -> Finding {
-    let mut evidence = json!(class);
-    if let Some(p) = share {
-        evidence["share"] = json!(p);
-    }
+    let evidence = ClassEvidence { class, share };
     // A sample's count says little alone: say what it means for the table, with the interval.
     let of_table = share
         .map(|p| format!("; {}", p.of_table()))
@@ -538,98 +554,123 @@ fn class_finding(
     .runbook(RB)
 }
 
+/// A segment count as the `u64` [`plural`] takes (DynamoDB's are 1..=1,000,000).
+fn segments(n: i32) -> u64 {
+    u64::try_from(n).unwrap_or_default()
+}
+
 fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
     match &facts.scope {
         Scope::Sample { asked, cost, .. } if cost.whole_table => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read the whole table: all {} items (every one of its {} segments to the end, {} pages, {:.1} read units); the counts and shares are exact, not estimates",
-                t.scanned, cost.total_segments, cost.pages, cost.read_units
+                "read the whole table: all {} (every one of its {} to the end, {}, {:.1} read units); the counts and shares are exact, not estimates",
+                plural(t.scanned, "item", "items"),
+                plural(segments(cost.total_segments), "segment", "segments"),
+                plural(cost.pages, "page", "pages"),
+                cost.read_units
             ),
         )
-        .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
+        .evidence(SampleScope {
+            scanned: t.scanned,
+            sample: asked,
+            cost,
+        }),
         Scope::Sample { asked, cost, .. } => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read a sample of {} items (asked {asked}{}) from {} of {} segments, {} pages, {:.1} read units; shares carry 95% intervals",
-                t.scanned,
+                "read a sample of {} (asked {asked}{}) from {} of {}, {}, {:.1} read units; shares carry 95% intervals",
+                plural(t.scanned, "item", "items"),
                 facts
                     .approx_items
                     .map(|a| format!(", table ~{a}"))
                     .unwrap_or_default(),
                 cost.segments_read,
-                cost.total_segments,
-                cost.pages,
+                plural(segments(cost.total_segments), "segment", "segments"),
+                plural(cost.pages, "page", "pages"),
                 cost.read_units
             ),
         )
-        .evidence(json!({"scanned": t.scanned, "sample": asked, "cost": cost})),
-        Scope::Full(f) => {
-            let evidence = json!(f);
-            let resume = f
-                .state_file
-                .as_deref()
-                .map(|p| format!("; continue with --resume {p}"))
-                .unwrap_or_default();
-            let partial = |why: String| {
-                Finding::unknown(
-                    CheckId::TtlScope,
-                    format!(
-                        "partial: {why}; read {} items ({} of {} segments, {:.0} read units); the counts below are what was seen{resume}",
-                        t.scanned, f.segments_done, f.total_segments, f.read_units
-                    ),
-                )
-                .remedy("run it again with --resume to read the rest; nothing is read twice")
-                .evidence(evidence.clone())
-            };
-            match (f.stopped, f.failed.is_empty()) {
-                (Some(Stopped::Budget), _) => partial(format!(
-                    "stopped at the read budget (--max-read-units) after {:.0} read units",
-                    f.read_units_this_run
-                )),
-                (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
-                (None, false) => partial(format!(
-                    "{} segments failed after retries (first: segment {} {})",
-                    f.failed.len(),
-                    f.failed[0].0,
-                    f.failed[0].1
-                )),
-                (None, true) => Finding::ok(
-                    CheckId::TtlScope,
-                    format!(
-                        "read all {} items ({} segments, {:.0} read units{})",
-                        t.scanned,
-                        f.total_segments,
-                        f.read_units,
-                        if f.resumed { ", resumed" } else { "" }
-                    ),
-                )
-                .evidence(evidence),
-            }
-        }
-        Scope::Export(x) => {
-            let evidence = json!(x);
-            let cost = match (x.athena_estimate_usd, x.athena_usd) {
-                (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
-                (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
-                _ => String::new(),
-            };
-            let summary = format!(
-                "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
-                t.scanned, x.export_time, x.engine
-            );
-            let problem = match (&x.manifest, x.manifest_items) {
-                (Some(c), _) => c.problem.clone(),
-                (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
-                _ => None,
-            };
-            match problem {
-                Some(p) => Finding::unknown(CheckId::TtlScope, format!("{summary}, but {p}"))
-                    .remedy("read the export again, or take a new one; a data file may be missing, truncated or replaced")
-                    .evidence(evidence),
-                None => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
-            }
-        }
+        .evidence(SampleScope {
+            scanned: t.scanned,
+            sample: asked,
+            cost,
+        }),
+        Scope::Full(f) => full_scope_finding(f, t),
+        Scope::Export(x) => export_scope_finding(x, t),
+    }
+}
+
+/// `ttl.scope` of a full scan: all read, or partial (a budget, an interrupt, failed segments).
+fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
+    let evidence = f;
+    let resume = f
+        .state_file
+        .as_deref()
+        .map(|p| format!("; continue with --resume {p}"))
+        .unwrap_or_default();
+    let partial = |why: String| {
+        Finding::unknown(
+            CheckId::TtlScope,
+            format!(
+                "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
+                plural(t.scanned, "item", "items"),
+                f.segments_done,
+                plural(segments(f.total_segments), "segment", "segments"),
+                f.read_units
+            ),
+        )
+        .remedy("run it again with --resume to read the rest; nothing is read twice")
+        .evidence(evidence)
+    };
+    match (f.stopped, f.failed.is_empty()) {
+        (Some(Stopped::Budget), _) => partial(format!(
+            "stopped at the read budget (--max-read-units) after {:.0} read units",
+            f.read_units_this_run
+        )),
+        (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
+        (None, false) => partial(format!(
+            "{} failed after retries (first: segment {} {})",
+            count(f.failed.len(), "segment", "segments"),
+            f.failed[0].0,
+            f.failed[0].1
+        )),
+        (None, true) => Finding::ok(
+            CheckId::TtlScope,
+            format!(
+                "read all {} ({}, {:.0} read units{})",
+                plural(t.scanned, "item", "items"),
+                plural(segments(f.total_segments), "segment", "segments"),
+                f.read_units,
+                if f.resumed { ", resumed" } else { "" }
+            ),
+        )
+        .evidence(evidence),
+    }
+}
+
+/// `ttl.scope` of an export: what was read against its manifest.
+fn export_scope_finding(x: &ExportScope, t: &TtlTally) -> Finding {
+    let evidence = x;
+    let cost = match (x.athena_estimate_usd, x.athena_usd) {
+        (Some(e), Some(a)) => format!("; Athena ~${e:.4} estimated, ${a:.4} scanned"),
+        (Some(e), None) => format!("; Athena ~${e:.4} estimated"),
+        _ => String::new(),
+    };
+    let summary = format!(
+        "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
+        t.scanned, x.export_time, x.engine
+    );
+    let problem = match (&x.manifest, x.manifest_items) {
+        (Some(c), _) => c.problem.clone(),
+        (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
+        _ => None,
+    };
+    match problem {
+        Some(p) => Finding::unknown(CheckId::TtlScope, format!("{summary}, but {p}"))
+            .remedy("read the export again, or take a new one; a data file may be missing, truncated or replaced")
+            .evidence(evidence),
+        None => Finding::ok(CheckId::TtlScope, summary).evidence(evidence),
     }
 }
 
@@ -654,12 +695,24 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                 CheckId::TtlData,
                 "read 0 items (the table or the part sampled is empty): no item's ttl to judge",
             )
-            .evidence(json!({"scanned": 0}))
+            .evidence(NothingRead { scanned: 0 })
             .runbook(RB),
         );
         out.push(deletions_finding(facts, Some(t)));
         return out;
     }
+    out.extend(malformed_findings(facts, t));
+    out.extend(expiry_findings(facts, t));
+    out.push(deletions_finding(facts, Some(t)));
+    if let Some(c) = &facts.cleanup {
+        out.push(cleanup_finding(c));
+    }
+    out
+}
+
+/// The classes TTL never deletes, or deletes too late: missing, not a Number, milliseconds,
+/// too old, too far.
+fn malformed_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
     let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
     let specs = [
         (
@@ -698,16 +751,18 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
             "ttl should be timestamp + 30 days; check the writer's ttl computation",
         ),
     ];
-    for (check, class, name, what, remedy) in specs {
-        out.push(class_finding(
-            check,
-            class,
-            share(name),
-            Status::Warn,
-            what,
-            remedy,
-        ));
-    }
+    specs
+        .into_iter()
+        .map(|(check, class, name, what, remedy)| {
+            class_finding(check, class, share(name), Status::Warn, what, remedy)
+        })
+        .collect()
+}
+
+/// What expired and is not deleted yet (recently, or overdue), and events older than 30 days.
+fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
+    let share = |name: &str| facts.shares().and_then(|s| s.classes.get(name));
+    let mut out = Vec::new();
     let grace = age_text(facts.grace_s);
     let of_table = |name: &str| {
         share(name)
@@ -719,11 +774,11 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
             CheckId::TtlExpiredRecent,
             format!("{} expired items within {grace} of expiry (DynamoDB deletes in the background, typically within 48 h){}", t.expired_recent.count, of_table("expired_recent")),
         )
-        .evidence(json!(t.expired_recent))
+        .evidence(&t.expired_recent)
         .runbook(RB),
     );
     out.push(if t.overdue.count == 0 {
-        Finding::ok(CheckId::TtlOverdue, format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(json!(t.overdue))
+        Finding::ok(CheckId::TtlOverdue, format!("no items expired more than {grace} ago{}", of_table("overdue"))).evidence(&t.overdue)
     } else {
         Finding::warn(
             CheckId::TtlOverdue,
@@ -734,8 +789,8 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                 of_table("overdue")
             ),
         )
-        .evidence(json!(t.overdue))
-        .remedy("expired items are still returned by reads: filter `#ttl > :now`; if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)")
+        .evidence(&t.overdue)
+        .remedy(format!("expired items are still returned by reads: filter with `{UNEXPIRED_FILTER}` (`:n` the string `N`: a String ttl never expires, and `#ttl > :now` alone would hide it); if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)"))
     }
     .runbook(RB));
     out.push(
@@ -766,13 +821,9 @@ pub fn evaluate(facts: &TtlFacts) -> Vec<Finding> {
                 ),
             )
         }
-        .evidence(json!(t.older_than_30d))
+        .evidence(&t.older_than_30d)
         .runbook("Monthly Health Check 2: sample events older than 30 days (should be 0)"),
     );
-    out.push(deletions_finding(facts, Some(t)));
-    if let Some(c) = &facts.cleanup {
-        out.push(cleanup_finding(c));
-    }
     out
 }
 
@@ -788,7 +839,10 @@ fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Findin
         Ok(None) => Finding::crit(CheckId::TtlStatus, "the table does not exist"),
         Ok(Some(d)) => {
             let attr = d.attribute_name().unwrap_or("");
-            let evidence = json!({"status": d.time_to_live_status().map(|s| s.as_str()), "attribute": d.attribute_name()});
+            let evidence = TtlSetting {
+                status: d.time_to_live_status().map(|s| s.as_str()),
+                attribute: d.attribute_name(),
+            };
             match d.time_to_live_status() {
                 Some(TimeToLiveStatus::Enabled) if attr == TTL_ATTRIBUTE => {
                     Finding::ok(CheckId::TtlStatus, "ENABLED on `ttl`")
@@ -819,7 +873,10 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
         ),
         Ok((day, week)) => {
             let summary = format!("TTL deleted {day:.0} items in the last 24 h, {week:.0} in 7 d");
-            let evidence = json!({"deleted_24h": day, "deleted_7d": week});
+            let evidence = Deletions {
+                deleted_24h: *day,
+                deleted_7d: *week,
+            };
             let overdue = tally.map(|t| t.overdue.count).unwrap_or(0);
             if *week == 0.0 && overdue > 0 {
                 Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
@@ -834,7 +891,7 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
 }
 
 fn cleanup_finding(c: &Cleanup) -> Finding {
-    let evidence = json!(c);
+    let evidence = c;
     if c.dry_run {
         return Finding::ok(
             CheckId::TtlCleanup,
@@ -1015,7 +1072,7 @@ pub(crate) async fn read_full(
         |tally: &mut TtlTally, item| {
             tally.add(item, now, grace);
         },
-        async |_: &mut TtlTally, _: &[crate::events::scan::Item]| {},
+        async |_: &mut TtlTally, _: &[crate::events::model::Item]| {},
         stop,
         progress,
     )
@@ -1024,8 +1081,9 @@ pub(crate) async fn read_full(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
 
-    fn item(ttl: Option<AttributeValue>, ts: &str) -> HashMap<String, AttributeValue> {
+    fn item(ttl: Option<AttributeValue>, ts: &str) -> Item {
         let mut m = HashMap::from([
             ("user_id".to_owned(), AttributeValue::S("u".into())),
             (
@@ -1038,6 +1096,21 @@ mod tests {
             m.insert("ttl".into(), t);
         }
         m
+    }
+
+    /// One threshold for milliseconds: what the writer refuses is what check-ttl counts as
+    /// milliseconds, and one second below it is neither.
+    #[test]
+    fn the_milliseconds_threshold_is_the_writers() {
+        // clock-free: a `now` passed in; the clock never meets these dates
+        let (now, ts) = (1_800_000_000i64, "2027-01-10T00:00:00Z");
+        let at = |t: i64| classify(&item(Some(AttributeValue::N(t.to_string())), ts), now, 0).0;
+        assert_eq!(at(TTL_MILLIS_THRESHOLD), TtlClass::Milliseconds);
+        assert_ne!(at(TTL_MILLIS_THRESHOLD - 1), TtlClass::Milliseconds);
+        assert!(crate::events::model::ttl_is_seconds(
+            TTL_MILLIS_THRESHOLD - 1
+        ));
+        assert!(!crate::events::model::ttl_is_seconds(TTL_MILLIS_THRESHOLD));
     }
 
     #[test]
@@ -1180,6 +1253,42 @@ mod tests {
         );
     }
 
+    /// The overdue remedy names the filter the tool itself reads with: `#ttl > :now` alone is
+    /// false for a String ttl, so it would hide the events TTL never deletes.
+    #[test]
+    fn the_overdue_remedy_names_the_filter_that_keeps_string_ttls() {
+        let mut tally = TtlTally {
+            scanned: 10,
+            ..Default::default()
+        };
+        tally.overdue.add("k", Some(400_000));
+        let facts = TtlFacts {
+            description: Ok(None),
+            tally: Ok(tally),
+            scope: Scope::Sample {
+                asked: 10,
+                cost: SampleCost::default(),
+                shares: None,
+            },
+            approx_items: None,
+            grace_s: 48 * 3600,
+            deleted: Ok((0.0, 0.0)),
+            cleanup: None,
+        };
+        let findings = evaluate(&facts);
+        let overdue = findings
+            .iter()
+            .find(|f| f.check == CheckId::TtlOverdue)
+            .unwrap();
+        let remedy = overdue.remedy.as_deref().unwrap();
+        assert!(
+            remedy.contains("filter with `(NOT attribute_type(#ttl, :n) OR #ttl > :now)`"),
+            "{remedy}"
+        );
+        assert!(remedy.contains(UNEXPIRED_FILTER), "{remedy}");
+        assert!(!remedy.contains("filter `#ttl > :now`"), "{remedy}");
+    }
+
     /// docs/evidence.md, "Items, logs, alarms, backups": each ttl finding without its evidence.
     #[test]
     fn ttl_without_evidence() {
@@ -1310,7 +1419,7 @@ mod tests {
             ),
             (
                 full(None, vec![(3, "throttled".into())]),
-                "partial: 1 segments failed after retries",
+                "partial: 1 segment failed after retries",
             ),
         ] {
             let f = expect(

@@ -12,12 +12,11 @@
 //!   are counted ("would expire at once") and left as they are unless `--expire-now` names
 //!   their class.
 
-use std::collections::HashMap;
+use crate::events::model::Item;
 use std::path::Path;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::checks::ttl::{
     CLASS_NAMES, MILLIS_THRESHOLD, TtlClass, TtlTally, classify, event_time, key_text,
@@ -122,7 +121,7 @@ impl Selection {
 /// read, and the new value.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Fix {
-    pub key: HashMap<String, AttributeValue>,
+    pub key: Item,
     pub old_ttl: Option<AttributeValue>,
     pub old_timestamp: Option<AttributeValue>,
     pub new_ttl: i64,
@@ -175,7 +174,7 @@ fn seconds(v: f64) -> Option<i64> {
 /// The `ttl` an item of `class` gets, in epoch seconds: a string or milliseconds keep their
 /// moment; a missing ttl, a string that is no number and a too-far ttl become the event's
 /// timestamp + 30 days (`None`: the item has no event time).
-pub(crate) fn new_ttl(class: RepairClass, item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub(crate) fn new_ttl(class: RepairClass, item: &Item) -> Option<i64> {
     let from_event = || event_time(item).map(|t| t + TTL_DAYS * 86_400);
     let as_written = || {
         let v = item.get(TTL_ATTRIBUTE)?;
@@ -190,12 +189,7 @@ pub(crate) fn new_ttl(class: RepairClass, item: &HashMap<String, AttributeValue>
 
 /// What to do with `item`: its class judged at the scan's `reference` time (as the tally
 /// judges it), "already past" at `now`.
-pub(crate) fn plan(
-    item: &HashMap<String, AttributeValue>,
-    reference: i64,
-    now: i64,
-    selection: &Selection,
-) -> Step {
+pub(crate) fn plan(item: &Item, reference: i64, now: i64, selection: &Selection) -> Step {
     let Some(class) = repair_class(classify(item, reference, 0).0) else {
         return Step::Fine;
     };
@@ -280,6 +274,8 @@ const ALL: [RepairClass; 4] = [
     RepairClass::TooFar,
 ];
 
+impl crate::report::Evidence for RepairCounts {}
+
 /// What the repair did so far; kept in the state file with the tally, so a resume counts on.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub(crate) struct RepairCounts {
@@ -316,7 +312,7 @@ fn show(v: &Option<AttributeValue>) -> String {
 
 impl RepairCounts {
     /// Counts one item's step (its write's outcome is counted when the write is done).
-    pub(crate) fn count(&mut self, step: &Step, item: &HashMap<String, AttributeValue>) {
+    pub(crate) fn count(&mut self, step: &Step, item: &Item) {
         let (class, example) = match step {
             Step::Fine => return,
             Step::NotSelected(c) => {
@@ -535,7 +531,7 @@ pub(crate) fn finding(run: &RepairRun) -> Finding {
         Status::Ok
     };
     let f = Finding::new(CheckId::TtlRepair, status, summary)
-        .evidence(json!(r))
+        .evidence(r)
         .runbook(RB);
     if remedies.is_empty() {
         f
@@ -588,8 +584,9 @@ pub(crate) fn class_section(r: &RepairCounts, dry_run: bool) -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
-    fn item(ttl: Option<AttributeValue>, ts: Option<&str>) -> HashMap<String, AttributeValue> {
+    fn item(ttl: Option<AttributeValue>, ts: Option<&str>) -> Item {
         let sk_time = ts.unwrap_or("not-a-time");
         let mut m = HashMap::from([
             ("user_id".to_owned(), AttributeValue::S("u".into())),

@@ -179,6 +179,11 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
     Ok(report)
 }
 
+crate::evidence! {
+    /// `alarm.actions`: the alarms that would page nobody.
+    struct SilentAlarms<'a> { alarms: &'a [&'a str] }
+}
+
 /// `alarm.actions`: the alarms that notify nobody after the apply (no `--sns-topic`, no actions
 /// of their own), as a warning with the flag that fixes it.
 fn nobody_paged(plan: &[PlanEntry], dry_run: bool) -> Option<Finding> {
@@ -201,7 +206,7 @@ fn nobody_paged(plan: &[PlanEntry], dry_run: bool) -> Option<Finding> {
                 silent.join(", ")
             ),
         )
-        .evidence(serde_json::json!({"alarms": silent}))
+        .evidence(SilentAlarms { alarms: &silent })
         .remedy("eventsctl alarms apply --sns-topic <on-call topic ARN> (the topic is notified on ALARM and OK)"),
     )
 }

@@ -534,7 +534,7 @@ struct Run {
     marker: DeleteKey,
 }
 
-fn key_of(item: &crate::events::query::Item) -> Option<DeleteKey> {
+fn key_of(item: &crate::events::model::Item) -> Option<DeleteKey> {
     Some(DeleteKey {
         user_id: item.get(crate::spec::PARTITION_KEY)?.as_s().ok()?.clone(),
         sort_key: item.get(crate::spec::SORT_KEY)?.as_s().ok()?.clone(),
@@ -577,7 +577,7 @@ pub(crate) async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyh
     spec.include_expired = true;
     let mut runs = Vec::new();
     query(client, table, &spec, |item| {
-        let v = crate::events::model::item_to_json(item);
+        let v = crate::events::model::stored_event_json(item);
         let payload = &v["payload"];
         let started = v["timestamp"]
             .as_str()

@@ -12,7 +12,7 @@ use crate::checks::{latency, throttling};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
 use crate::events::canary;
-use crate::events::model::item_to_json;
+use crate::events::model::stored_event_json;
 use crate::events::writer::{delete_item, put_event};
 use crate::report::{Finding, Report, Section};
 use crate::spec;
@@ -45,6 +45,18 @@ pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<
     Ok(report)
 }
 
+crate::evidence! {
+    /// `writes.canary`: one event written, read back and deleted.
+    struct CanaryEvidence<'a> {
+        event_id: &'a str,
+        user_id: &'a str,
+        put_ms: f64,
+        read_ms: f64,
+        round_trip_ms: f64,
+        deleted: bool,
+    }
+}
+
 /// Write, read back (strongly consistent) and delete one canary event through the core.
 pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
     let check = CheckId::WritesCanary;
@@ -73,13 +85,16 @@ pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
     let read_ms = started.elapsed().as_secs_f64() * 1000.0 - put_ms;
     let deleted = delete_item(client, ctx.table(), event.key()).await;
     let total_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let evidence = json!({
-        "event_id": event.event_id, "user_id": canary::USER,
-        "put_ms": put_ms, "read_ms": read_ms, "round_trip_ms": total_ms,
-        "deleted": deleted.is_ok(),
-    });
+    let evidence = CanaryEvidence {
+        event_id: &event.event_id,
+        user_id: canary::USER,
+        put_ms,
+        read_ms,
+        round_trip_ms: total_ms,
+        deleted: deleted.is_ok(),
+    };
     match read {
-        Ok(out) if out.item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
+        Ok(out) if out.item.as_ref().map(stored_event_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
             let mut f = Finding::ok(
                 check.clone(),
                 format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),

@@ -1,6 +1,6 @@
 //! `events put|get|query|import`.
 
-use std::collections::HashMap;
+use crate::events::model::Item;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -22,7 +22,7 @@ use crate::events::keys::{
     Access, Edge, MAX_SORT_KEY_BYTES, PageToken, QueryFlags, TokenQuery, check_event_id,
     check_user, format_ts, sort_key,
 };
-use crate::events::model::{Defaults, EventInput, item_to_json, item_ttl, parse_timestamp};
+use crate::events::model::{Defaults, EventInput, item_ttl, parse_timestamp, stored_event_json};
 use crate::events::numbers::check_numbers;
 use crate::events::query::{QueryError, QuerySpec};
 use crate::events::writer::{PutError, RetryPolicy, put_event};
@@ -134,7 +134,7 @@ pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report>
     // Size is checked before any call.
     let item = event.to_checked_item().map_err(|e| UsageError::new(e.0))?;
     let data = PutData {
-        event: item_to_json(&item),
+        event: stored_event_json(&item),
         dry_run: args.dry_run,
         item_bytes: crate::events::size::item_size(&item),
         expired: event.ttl <= now.timestamp(),
@@ -187,7 +187,7 @@ struct GetData {
 
 /// An event found by its key ([`find_event`]).
 pub(crate) struct Found {
-    pub item: Option<HashMap<String, AttributeValue>>,
+    pub item: Option<Item>,
     /// How: `GetItem`, or a Query of the user's events and how many it read.
     pub how: String,
     /// The user's events read by the search (0 for a direct GetItem).
@@ -271,7 +271,7 @@ pub(crate) async fn find_event(
 }
 
 /// The refusal when several of the user's events share the id: their timestamps, one line.
-fn same_id(key: &EventKeyArgs, hits: &[HashMap<String, AttributeValue>]) -> Refusal {
+fn same_id(key: &EventKeyArgs, hits: &[Item]) -> Refusal {
     let stamps: Vec<String> = hits
         .iter()
         .take(SHOWN_SAME_ID)
@@ -313,7 +313,7 @@ pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report>
     };
     let expired_at = item_ttl(&item).filter(|t| *t <= Utc::now().timestamp());
     let data = GetData {
-        event: item_to_json(&item),
+        event: stored_event_json(&item),
         found_by: found.how,
         expired: expired_at.is_some(),
     };
@@ -423,7 +423,7 @@ pub(crate) async fn query(
     let mut stream = ItemStream::begin(ctx.output.format, "events query", &rc, EVENT_COLUMNS, out)?;
     let started = Instant::now();
     let outcome = crate::events::query::query(client, ctx.table(), &spec, |item| {
-        stream.item(&item_to_json(item))?;
+        stream.item(&stored_event_json(item))?;
         Ok(true)
     })
     .await

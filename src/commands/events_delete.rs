@@ -2,25 +2,29 @@
 //! (as `events get` finds it) and shown; it is deleted only with `--yes`, only if it is still
 //! there (a conditional DeleteItem), and production needs `--yes` like every write.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
-use std::collections::HashMap;
 
 use anyhow::bail;
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::events::{event_pairs, find_event};
 use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::DeleteArgs;
 use crate::context::Context;
 use crate::error::Refusal;
-use crate::events::model::item_to_json;
+use crate::events::model::stored_event_json;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
 
 /// Without `--timestamp`: how many of the user's events are searched (as `events get`).
 const MAX_SCAN: usize = 10_000;
+
+crate::evidence! {
+    /// `events.delete`: the event deleted.
+    struct Deleted<'a> { table: &'a str, event_id: &'a str, user_id: &'a str }
+}
 
 pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<Report> {
     crate::safety::guard_write(&ctx.names, "events delete", args.yes, args.dry_run)?;
@@ -49,11 +53,11 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         .into());
     }
     let mut data = DeleteData {
-        event: item_to_json(&item),
+        event: stored_event_json(&item),
         found_by: found.how,
         deleted: false,
     };
-    let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
+    let key: Item = [PARTITION_KEY, SORT_KEY]
         .iter()
         .filter_map(|k| item.get(*k).map(|a| ((*k).to_owned(), a.clone())))
         .collect();
@@ -101,9 +105,16 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
             report.push(
                 Finding::ok(
                     check,
-                    format!("deleted event {} of user {}", args.key.event_id, args.key.user),
+                    format!(
+                        "deleted event {} of user {}",
+                        args.key.event_id, args.key.user
+                    ),
                 )
-                .evidence(json!({"table": table, "event_id": args.key.event_id, "user_id": args.key.user})),
+                .evidence(Deleted {
+                    table,
+                    event_id: &args.key.event_id,
+                    user_id: &args.key.user,
+                }),
             );
         }
         Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {

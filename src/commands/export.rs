@@ -4,7 +4,6 @@
 use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
@@ -77,7 +76,7 @@ async fn wait(
 }
 
 fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
-    let evidence = json!(info);
+    let evidence = info;
     match (info.status.as_str(), stopped) {
         ("COMPLETED", _) => Finding::ok(
             CheckId::ExportStatus,
@@ -310,7 +309,7 @@ impl Opened {
     pub(crate) async fn read_local<T: Default>(
         &self,
         ctx: &Context,
-        add: &(dyn Fn(&mut T, &crate::scale::ddbjson::Item) + Sync),
+        add: &(dyn Fn(&mut T, &crate::events::model::Item) + Sync),
         merge: &(dyn Fn(&mut T, T) + Sync),
     ) -> anyhow::Result<(T, ManifestCheck)> {
         let bar = ctx.progress().bar(

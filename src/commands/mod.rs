@@ -1,5 +1,5 @@
 //! One module per command: arguments in, a [`Report`] out. Commands never print; the streaming
-//! ones hand their items to the output layer's [`crate::output::stream::ItemStream`].
+//! ones hand their items to the output layer's `output::stream::ItemStream`.
 
 pub(crate) mod alarms;
 pub(crate) mod bench;

@@ -2,8 +2,8 @@
 //! (hours on AWS; Ctrl-C leaves it running and says how to resume), verify it, and re-apply what
 //! a restore does not carry (TTL, stream, PITR, tags, and deletion protection when the source
 //! has it: AWS says they must be set up again,
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html,
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html).
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html>,
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html>).
 //! What it cannot re-apply (IAM and resource-based policies, table class, warm throughput, auto
 //! scaling, alarms) is on the cutover checklist it prints.
 //! The source table is only ever read, and never scanned unless an exact count is asked for.

@@ -44,6 +44,17 @@ async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
         })
 }
 
+crate::evidence! {
+    /// `stream.probe`: a canary written and looked for on the stream.
+    struct ProbeEvidence<'a> {
+        event_id: &'a str,
+        polls: u32,
+        latency_ms: Option<u64>,
+        deleted: bool,
+        shards_read: usize,
+    }
+}
+
 /// Writes a canary and waits for it on every open shard.
 async fn probe(ctx: &Context, arn: &str, timeout: Duration) -> Finding {
     let check = CheckId::StreamProbe;
@@ -100,7 +111,13 @@ async fn probe(ctx: &Context, arn: &str, timeout: Duration) -> Finding {
     spinner.finish_and_clear();
     let deleted = delete_item(ddb, ctx.table(), event.key()).await.is_ok();
     let left = leftover(deleted, &event);
-    let evidence = json!({"event_id": event.event_id, "polls": polls, "latency_ms": seen.map(|d| d.as_millis() as u64), "deleted": deleted, "shards_read": reader.active()});
+    let evidence = ProbeEvidence {
+        event_id: &event.event_id,
+        polls,
+        latency_ms: seen.map(|d| d.as_millis() as u64),
+        deleted,
+        shards_read: reader.active(),
+    };
     match seen {
         Some(d) => Finding::ok(check, format!("the canary reached the stream in {} ms (write to read, polling every 200 ms){left}", d.as_millis())),
         None => Finding::crit(check, format!("the canary did not appear on the stream within {}{left}", crate::times::human(chrono::Duration::from_std(timeout).unwrap_or_default())))

@@ -2,11 +2,10 @@
 //! capped and resumable (`--full`, `--resume`), or exact answers from a PITR export
 //! (`--from-export`). `--cleanup` is the action: it deletes here, never in the check's gather.
 
+use crate::events::model::Item;
 use crate::report::CheckId;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 
 use serde::Serialize;
@@ -233,7 +232,7 @@ async fn full(
                 CheckId::TtlEstimate,
                 format!("a full scan would read {}", estimate.text()),
             )
-            .evidence(serde_json::json!(estimate)),
+            .evidence(&estimate),
         );
         r.set_data(&EstimateData {
             estimate: &estimate,
@@ -488,7 +487,7 @@ async fn cleanup(
 async fn delete_overdue(
     client: &aws_sdk_dynamodb::Client,
     table: &str,
-    items: &[&HashMap<String, AttributeValue>],
+    items: &[&Item],
     cutoff: i64,
     limiter: &crate::events::writer::RateLimiter,
     c: &mut Cleanup,
@@ -497,7 +496,7 @@ async fn delete_overdue(
     let results: Vec<Result<bool, crate::aws::AwsError>> = futures::stream::iter(items.iter())
         .map(|item| async move {
             limiter.acquire(1).await;
-            let key: HashMap<String, AttributeValue> = [PARTITION_KEY, SORT_KEY]
+            let key: Item = [PARTITION_KEY, SORT_KEY]
                 .iter()
                 .filter_map(|k| item.get(*k).map(|v| ((*k).to_owned(), v.clone())))
                 .collect();

@@ -7,7 +7,7 @@
 //! writes). A ttl is never shortened, and never set already past, unless the class is named
 //! (`--classes too_far`, `--expire-now CLASS`). `--dry-run` counts, class by class, what it
 //! would rewrite and how many items would expire at once; production needs `--yes`.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html>
 
 use chrono::Utc;
 use futures::StreamExt;
@@ -192,7 +192,7 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         |state: &mut RepairState, item| {
             state.tally.add(item, reference, args.grace.num_seconds());
         },
-        async |state: &mut RepairState, items: &[crate::events::scan::Item]| {
+        async |state: &mut RepairState, items: &[crate::events::model::Item]| {
             let page_now = Utc::now().timestamp();
             let mut fixes = Vec::new();
             for item in items {

@@ -1,7 +1,7 @@
 //! Is a stored item the item an import would write? An import never replaces an item that
 //! differs (unless `--overwrite`), so this decides between "already present" and "conflict".
 
-use std::collections::HashMap;
+use crate::events::model::Item;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
@@ -36,20 +36,14 @@ pub(crate) fn same_value(a: &AttributeValue, b: &AttributeValue) -> bool {
 }
 
 /// Two items with the same attributes and equal values.
-pub(crate) fn same_item(
-    a: &HashMap<String, AttributeValue>,
-    b: &HashMap<String, AttributeValue>,
-) -> bool {
+pub(crate) fn same_item(a: &Item, b: &Item) -> bool {
     a.len() == b.len()
         && a.iter()
             .all(|(k, v)| b.get(k).is_some_and(|w| same_value(v, w)))
 }
 
 /// The attribute names whose values differ (or exist on one side only), sorted.
-pub(crate) fn differing(
-    stored: &HashMap<String, AttributeValue>,
-    new: &HashMap<String, AttributeValue>,
-) -> Vec<String> {
+pub(crate) fn differing(stored: &Item, new: &Item) -> Vec<String> {
     let mut names: Vec<String> = stored
         .keys()
         .chain(new.keys())
@@ -69,7 +63,7 @@ mod tests {
     use super::*;
     use AttributeValue as A;
 
-    fn item(pairs: &[(&str, AttributeValue)]) -> HashMap<String, AttributeValue> {
+    fn item(pairs: &[(&str, AttributeValue)]) -> Item {
         pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), v.clone()))

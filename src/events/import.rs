@@ -449,37 +449,13 @@ pub(crate) async fn write(
                 let n = in_flight.remove(&id).map_or(0, |b| b.len() as u64);
                 progress.advance(n);
                 mostly_stored = (outcome.present + outcome.conflicts.len() as u64) * 2 > n;
-                summary.present += outcome.present;
-                for Conflict { line, differs, .. } in outcome.conflicts {
-                    summary.conflicts.add(line, format!("differs from what is stored ({}); not replaced (--overwrite replaces it)", differs.join(", ")));
-                }
-                for Failed { pending, reason, cause } in outcome.failed {
-                    if summary.stopped.is_none() {
-                        summary.stopped = match cause {
-                            Cause::Failed => None,
-                            // A call cut off by the command's own limit (the SDK's operation
-                            // timeout is that limit) is the time running out, not the endpoint.
-                            Cause::Unreachable if opts.deadline.is_some_and(|d| Instant::now() >= d) => Some(Stop::Deadline),
-                            Cause::Unreachable => Some(Stop::Unreachable(reason.clone())),
-                            Cause::Denied => Some(Stop::Denied(reason.clone())),
-                        };
-                    }
-                    failed_writer.write(&pending.record)?;
-                    summary.failed.add(pending.line, reason);
-                }
+                record_outcome(&mut summary, &mut failed_writer, outcome, opts.deadline)?;
             }
             _ = ticker.tick() => {
                 if opts.deadline.is_some_and(|d| Instant::now() >= d) {
                     summary.stopped = Some(Stop::Deadline);
                 }
-                let retries = calls.retries() + stats.retries.load(Ordering::Relaxed);
-                if retries > last_retries {
-                    last_retries = retries;
-                    progress.status(&format!(
-                        "importing, retrying ({retries} retries; last: {})",
-                        calls.last_failure().unwrap_or_else(|| "unprocessed items".into())
-                    ));
-                }
+                last_retries = say_retries(progress, calls, &stats, last_retries);
             }
             _ = &mut stop => summary.stopped = Some(Stop::Interrupted),
         }
@@ -494,13 +470,103 @@ pub(crate) async fn write(
             break;
         }
     }
-    if let Some(stop) = &summary.stopped {
+    if let Some(stop) = summary.stopped.clone() {
         progress.status(&format!("stopping: {stop}"));
         drop(running);
-        let mut ids: Vec<u64> = in_flight.keys().copied().collect();
+        let left = Left {
+            in_flight,
+            batches: &mut batches,
+        };
+        left.fail_all(&mut summary, &mut failed_writer, &stop)?;
+    }
+    summary.written = stats.written.load(Ordering::Relaxed);
+    summary.retries = stats.retries.load(Ordering::Relaxed);
+    summary.unprocessed = stats.unprocessed.load(Ordering::Relaxed);
+    summary.throttled = stats.throttled.load(Ordering::Relaxed);
+    summary.failed_out = failed_writer.finish()?;
+    Ok(summary)
+}
+
+/// Says on the progress line that the import is retrying, when there were retries since
+/// `last`; returns the count now.
+fn say_retries(
+    progress: &dyn ImportProgress,
+    calls: &CallLog,
+    stats: &WriteStats,
+    last: u64,
+) -> u64 {
+    let retries = calls.retries() + stats.retries.load(Ordering::Relaxed);
+    if retries > last {
+        progress.status(&format!(
+            "importing, retrying ({retries} retries; last: {})",
+            calls
+                .last_failure()
+                .unwrap_or_else(|| "unprocessed items".into())
+        ));
+    }
+    retries.max(last)
+}
+
+/// What one group's writes came to: counted, and what did not land written to the failed
+/// file; the first failure that means the endpoint or the permission is gone stops the import.
+fn record_outcome(
+    summary: &mut WriteSummary,
+    failed_writer: &mut FailedWriter,
+    outcome: super::writer::NewOutcome,
+    deadline: Option<Instant>,
+) -> io::Result<()> {
+    summary.present += outcome.present;
+    for Conflict { line, differs, .. } in outcome.conflicts {
+        summary.conflicts.add(
+            line,
+            format!(
+                "differs from what is stored ({}); not replaced (--overwrite replaces it)",
+                differs.join(", ")
+            ),
+        );
+    }
+    for Failed {
+        pending,
+        reason,
+        cause,
+    } in outcome.failed
+    {
+        if summary.stopped.is_none() {
+            summary.stopped = match cause {
+                Cause::Failed => None,
+                // A call cut off by the command's own limit (the SDK's operation
+                // timeout is that limit) is the time running out, not the endpoint.
+                Cause::Unreachable if deadline.is_some_and(|d| Instant::now() >= d) => {
+                    Some(Stop::Deadline)
+                }
+                Cause::Unreachable => Some(Stop::Unreachable(reason.clone())),
+                Cause::Denied => Some(Stop::Denied(reason.clone())),
+            };
+        }
+        failed_writer.write(&pending.record)?;
+        summary.failed.add(pending.line, reason);
+    }
+    Ok(())
+}
+
+/// What had not landed when the import stopped: the groups in flight and the events not sent.
+struct Left<'b, 'a> {
+    in_flight: InFlight,
+    batches: &'b mut Batches<'a>,
+}
+
+impl Left<'_, '_> {
+    /// Every event left goes to the failed file, with why.
+    fn fail_all(
+        mut self,
+        summary: &mut WriteSummary,
+        failed_writer: &mut FailedWriter,
+        stop: &Stop,
+    ) -> io::Result<()> {
+        let mut ids: Vec<u64> = self.in_flight.keys().copied().collect();
         ids.sort_unstable();
         for id in ids {
-            for (line, record) in in_flight.remove(&id).unwrap_or_default() {
+            for (line, record) in self.in_flight.remove(&id).unwrap_or_default() {
                 failed_writer.write(&record)?;
                 summary.failed.add(
                     line,
@@ -509,21 +575,16 @@ pub(crate) async fn write(
             }
         }
         let not_sent = format!("not sent: the import stopped ({stop})");
-        if let Some((p, _)) = batches.carried.take() {
+        if let Some((p, _)) = self.batches.carried.take() {
             failed_writer.write(&p.record)?;
             summary.failed.add(p.line, not_sent.clone());
         }
-        while let Some((line, record)) = batches.next_record()? {
+        while let Some((line, record)) = self.batches.next_record()? {
             failed_writer.write(record)?;
             summary.failed.add(line, not_sent.clone());
         }
+        Ok(())
     }
-    summary.written = stats.written.load(Ordering::Relaxed);
-    summary.retries = stats.retries.load(Ordering::Relaxed);
-    summary.unprocessed = stats.unprocessed.load(Ordering::Relaxed);
-    summary.throttled = stats.throttled.load(Ordering::Relaxed);
-    summary.failed_out = failed_writer.finish()?;
-    Ok(summary)
 }
 
 /// Writes the events that did not land as NDJSON with their `event_id` and `timestamp`, so

@@ -222,8 +222,7 @@ const INSERT_PERMISSION: &str = " (an INSERT needs dynamodb:PartiQLInsert: `even
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_dynamodb::types::AttributeValue;
-    use std::collections::HashMap;
+    use crate::events::model::Item;
 
     #[test]
     fn a_statement_names_every_attribute_once_with_its_value_as_parameter() {
@@ -253,7 +252,7 @@ mod tests {
             .map(|n| n.strip_prefix('\'').unwrap().strip_suffix("': ?").unwrap())
             .collect();
         assert!(names.iter().all(|n| !n.contains('\'')), "{text}");
-        let stated: HashMap<String, AttributeValue> = names
+        let stated: Item = names
             .iter()
             .map(|n| n.to_string())
             .zip(s.parameters().iter().cloned())

@@ -3,7 +3,7 @@
 //! Written timestamps are `2025-11-11T12:00:00.000000Z`, so string order is time order. Other
 //! writers of this table use `+00:00` offsets and no fraction; those are read, never written.
 
-use std::collections::HashMap;
+use crate::events::model::Item;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use base64::Engine;
@@ -251,7 +251,7 @@ pub(crate) struct PageToken {
 /// A query continued from a page token: where to start and the window to read.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Resumed {
-    pub start: HashMap<String, AttributeValue>,
+    pub start: Item,
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
 }
@@ -270,11 +270,7 @@ const TOKEN_VERSION: u8 = 2;
 
 impl PageToken {
     /// The token after `item`, for the query `query` on `access`.
-    pub(crate) fn after(
-        item: &HashMap<String, AttributeValue>,
-        access: &Access,
-        query: &TokenQuery,
-    ) -> Option<PageToken> {
+    pub(crate) fn after(item: &Item, access: &Access, query: &TokenQuery) -> Option<PageToken> {
         let mut k = std::collections::BTreeMap::new();
         for name in [PARTITION_KEY, SORT_KEY, access.sort_key_name()] {
             let value = item.get(name)?.as_s().ok()?;
@@ -389,6 +385,7 @@ fn resume_edge(
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use std::collections::HashMap;
 
     #[test]
     fn timestamps_are_fixed_width_and_ordered() {
@@ -426,7 +423,7 @@ mod tests {
         }
     }
 
-    fn item() -> HashMap<String, AttributeValue> {
+    fn item() -> Item {
         let mut item = HashMap::new();
         item.insert(PARTITION_KEY.to_owned(), AttributeValue::S("u1".into()));
         item.insert(SORT_KEY.to_owned(), AttributeValue::S("2025#e".into()));

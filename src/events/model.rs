@@ -18,8 +18,14 @@ use crate::spec::{
 
 /// The status an event gets when none is given.
 pub(crate) const DEFAULT_STATUS: &str = "pending";
-/// A `ttl` above this is milliseconds, not seconds (year 5138 in seconds).
-const TTL_SECONDS_CEILING: i64 = 100_000_000_000;
+/// A stored item as the SDK gives it: attribute name to value. The one view of an item every
+/// module takes (the events core, scans, exports, checks, commands).
+pub type Item = HashMap<String, AttributeValue>;
+
+/// A `ttl` at or above this is milliseconds, not epoch seconds (as seconds it would be past the
+/// year 5000): DynamoDB TTL never expires such an item. The one threshold: writing refuses it,
+/// `check-ttl` classifies by it, the repair divides by 1,000 until below it.
+pub(crate) const TTL_MILLIS_THRESHOLD: i64 = 100_000_000_000;
 
 /// An event as written: every field present, keys derived from them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -348,10 +354,15 @@ fn field_error(e: &serde_json::Error) -> String {
     text.replace("missing field", "missing required field")
 }
 
+/// Positive epoch seconds, below the milliseconds threshold: a ttl events may be written with.
+pub(crate) fn ttl_is_seconds(t: i64) -> bool {
+    t > 0 && t < TTL_MILLIS_THRESHOLD
+}
+
 /// A ttl, given or derived, as DynamoDB TTL can use it: positive epoch seconds, not
 /// milliseconds. `derived_from` names the timestamp a derived ttl came from.
 fn check_ttl(t: i64, derived_from: Option<&str>) -> Result<i64, Invalid> {
-    if t > 0 && t < TTL_SECONDS_CEILING {
+    if ttl_is_seconds(t) {
         return Ok(t);
     }
     let origin = derived_from
@@ -440,7 +451,7 @@ impl Event {
 
     /// The DynamoDB item: the event's attributes plus the three composite keys, built directly
     /// (numbers as the text [`number_text`] gives).
-    pub(crate) fn to_item(&self) -> HashMap<String, AttributeValue> {
+    pub(crate) fn to_item(&self) -> Item {
         let s = |v: &str| AttributeValue::S(v.to_owned());
         let map = |m: &Map<String, Value>| {
             AttributeValue::M(
@@ -526,13 +537,13 @@ impl Event {
     }
 
     /// The item, checked against the 400 KB limit before any call.
-    pub(crate) fn to_checked_item(&self) -> Result<HashMap<String, AttributeValue>, Invalid> {
+    pub(crate) fn to_checked_item(&self) -> Result<Item, Invalid> {
         self.check_size()?;
         Ok(self.to_item())
     }
 
     /// The key of the item: `user_id` and `timestamp#event_id`.
-    pub(crate) fn key(&self) -> HashMap<String, AttributeValue> {
+    pub(crate) fn key(&self) -> Item {
         HashMap::from([
             (
                 PARTITION_KEY.to_owned(),
@@ -624,10 +635,12 @@ fn sorted_object<'a>(attributes: impl Iterator<Item = (&'a String, &'a Attribute
     )
 }
 
-/// An item read from the table, as plain JSON for output: the composite key attributes are
-/// dropped (they repeat other fields), everything else is kept as stored, attribute names
-/// sorted at every level (docs/json.md).
-pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
+/// A stored event as plain JSON for people and scripts (`events get`, `events query`): the
+/// composite key attributes are dropped (they repeat other fields), numbers are JSON numbers,
+/// everything else is kept as stored, attribute names sorted at every level (docs/json.md).
+/// Not DynamoDB JSON: that wire form, which keeps every attribute and its type, is
+/// [`crate::scale::ddbjson::item_to_ddb_json`].
+pub fn stored_event_json(item: &Item) -> Value {
     sorted_object(
         item.iter()
             .filter(|(k, _)| ![SORT_KEY, TYPE_SORT_KEY, STATUS_SORT_KEY].contains(&k.as_str())),
@@ -635,7 +648,7 @@ pub fn item_to_json(item: &HashMap<String, AttributeValue>) -> Value {
 }
 
 /// Epoch-seconds `ttl` of a stored item, if it is a Number.
-pub(crate) fn item_ttl(item: &HashMap<String, AttributeValue>) -> Option<i64> {
+pub(crate) fn item_ttl(item: &Item) -> Option<i64> {
     item.get(TTL_ATTRIBUTE)
         .and_then(|v| v.as_n().ok())
         .and_then(|n| n.parse::<f64>().ok())
@@ -809,7 +822,7 @@ mod tests {
 
     #[test]
     fn binary_values_are_shown_as_base64_marked_binary() {
-        let item: HashMap<String, AttributeValue> = HashMap::from([
+        let item: Item = HashMap::from([
             ("user_id".to_owned(), AttributeValue::S("u".into())),
             (
                 "payload".to_owned(),
@@ -818,7 +831,7 @@ mod tests {
             ("n".to_owned(), AttributeValue::N("1.50".into())),
             (SORT_KEY.to_owned(), AttributeValue::S("x".into())),
         ]);
-        let v = item_to_json(&item);
+        let v = stored_event_json(&item);
         assert_eq!(v["payload"], serde_json::json!({"$binary": "AAECGw=="}));
         assert_eq!(v["n"], serde_json::json!(1.5));
         assert!(v.get(SORT_KEY).is_none());
@@ -840,12 +853,12 @@ mod tests {
             "a1",
             "a",
         ];
-        let nested: HashMap<String, AttributeValue> = names
+        let nested: Item = names
             .iter()
             .map(|n| (n.to_string(), AttributeValue::N("1".into())))
             .collect();
-        let item = || -> HashMap<String, AttributeValue> {
-            let mut m: HashMap<String, AttributeValue> = names
+        let item = || -> Item {
+            let mut m: Item = names
                 .iter()
                 .map(|n| (n.to_string(), AttributeValue::S(n.to_string())))
                 .collect();
@@ -856,12 +869,11 @@ mod tests {
         // Two maps built apart: std's HashMap seeds each one randomly, so their iteration
         // orders differ (checked below, so the test cannot pass by luck of the hash).
         let (one, two) = (item(), item());
-        let printed =
-            |i: &HashMap<String, AttributeValue>| serde_json::to_string(&item_to_json(i)).unwrap();
+        let printed = |i: &Item| serde_json::to_string(&stored_event_json(i)).unwrap();
         assert_eq!(printed(&one), printed(&two));
         let mut want: Vec<&str> = names.iter().copied().chain(["payload"]).collect();
         want.sort_unstable();
-        let v = item_to_json(&one);
+        let v = stored_event_json(&one);
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, want);
         let mut nested_want: Vec<&str> = names.to_vec();

@@ -11,7 +11,12 @@ use super::model::item_ttl;
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
 use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
 
-pub(crate) type Item = HashMap<String, AttributeValue>;
+use crate::events::model::Item;
+
+/// The filter that keeps what TTL has not expired: a `ttl` that is not a Number (missing, a
+/// String: TTL never deletes those) or a Number still in the future. `#ttl` is `ttl`, `:n` the
+/// string `N`, `:now` epoch seconds. What `check-ttl` tells users to filter with, too.
+pub(crate) const UNEXPIRED_FILTER: &str = "(NOT attribute_type(#ttl, :n) OR #ttl > :now)";
 
 /// What to read.
 #[derive(Debug, Clone)]
@@ -113,8 +118,8 @@ pub(crate) async fn query(
         // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html
         names.insert("#ttl".into(), TTL_ATTRIBUTE.into());
         values.insert(":now".into(), AttributeValue::N(spec.now.to_string()));
-        values.insert(":number".into(), AttributeValue::S("N".into()));
-        filters.push("(NOT attribute_type(#ttl, :number) OR #ttl > :now)");
+        values.insert(":n".into(), AttributeValue::S("N".into()));
+        filters.push(UNEXPIRED_FILTER);
     }
     if let Some(id) = &spec.event_id {
         names.insert("#eid".into(), "event_id".into());

@@ -10,6 +10,7 @@
 //! (i64) and `retry_count` (u32), then `payload` and `metadata` as tagged values. A string is a
 //! little-endian u32 length and its UTF-8 bytes; a number is kept as the text DynamoDB receives.
 
+use crate::events::model::Item;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -177,7 +178,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn attribute_map(&mut self) -> Result<HashMap<String, AttributeValue>, Damaged> {
+    fn attribute_map(&mut self) -> Result<Item, Damaged> {
         let n = self.len()?;
         let mut m = HashMap::with_capacity(n.min(self.0.len()));
         for _ in 0..n {
@@ -266,7 +267,7 @@ pub(crate) fn decode_attributes(
 }
 
 /// The DynamoDB item of a record.
-pub(crate) fn decode_item(record: &[u8]) -> Result<HashMap<String, AttributeValue>, Damaged> {
+pub(crate) fn decode_item(record: &[u8]) -> Result<Item, Damaged> {
     let mut item = HashMap::with_capacity(12);
     decode_attributes(record, |name, value| {
         item.insert(name.to_owned(), value);

@@ -17,13 +17,13 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, Select};
+use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
 use tokio::sync::mpsc;
 
 use crate::aws::error::{AwsError, AwsResultExt, table_resource};
 use crate::events::writer::RetryPolicy;
 
-pub(crate) type Item = HashMap<String, AttributeValue>;
+use crate::events::model::Item;
 
 /// DynamoDB's largest TotalSegments.
 pub(crate) const MAX_TOTAL_SEGMENTS: i32 = 1_000_000;

@@ -2,11 +2,11 @@
 //! names plus values in UTF-8; numbers in DynamoDB's own encoding ([`number_size`]); lists and
 //! maps 3 bytes plus 1 byte per element plus their elements; booleans and nulls 1 byte.
 
-use std::collections::HashMap;
+use crate::events::model::Item;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-pub(crate) fn item_size(item: &HashMap<String, AttributeValue>) -> usize {
+pub(crate) fn item_size(item: &Item) -> usize {
     item.iter().map(|(k, v)| k.len() + value_size(v)).sum()
 }
 
@@ -97,6 +97,8 @@ pub(crate) fn json_map_size(m: &serde_json::Map<String, serde_json::Value>) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use std::collections::HashMap;
 
     #[test]
     fn sizes_follow_the_developer_guide() {

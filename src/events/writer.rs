@@ -1,8 +1,9 @@
 //! Writes: a conditional put that never overwrites, deletes, and the batch writers behind imports
-//! (conditional inserts, [`super::insert`], and BatchWriteItem) that retry throttling and
+//! (conditional inserts, `super::insert`, and BatchWriteItem) that retry throttling and
 //! `UnprocessedItems` with exponential backoff and full jitter, and report exactly which events
 //! did not land.
 
+use crate::events::model::Item;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -144,11 +145,7 @@ pub(crate) async fn put_event(client: &Client, table: &str, event: &Event) -> Re
 }
 
 /// DeleteItem of one key (canary cleanup).
-pub(crate) async fn delete_item(
-    client: &Client,
-    table: &str,
-    key: HashMap<String, AttributeValue>,
-) -> Result<(), AwsError> {
+pub(crate) async fn delete_item(client: &Client, table: &str, key: Item) -> Result<(), AwsError> {
     client
         .delete_item()
         .table_name(table)
@@ -164,7 +161,7 @@ pub(crate) async fn delete_item(
 pub async fn delete_if_expired(
     client: &Client,
     table: &str,
-    key: HashMap<String, AttributeValue>,
+    key: Item,
     cutoff: i64,
 ) -> Result<bool, AwsError> {
     let result = client
@@ -192,7 +189,7 @@ pub async fn delete_if_expired(
 pub(crate) struct Pending {
     pub line: usize,
     pub record: Arc<[u8]>,
-    item: Option<HashMap<String, AttributeValue>>,
+    item: Option<Item>,
     key: (String, String),
 }
 
@@ -230,14 +227,14 @@ impl Pending {
     }
 
     /// The item, decoded if a request took it or nothing needed it yet.
-    pub(crate) fn item(&mut self) -> &HashMap<String, AttributeValue> {
+    pub(crate) fn item(&mut self) -> &Item {
         self.item.get_or_insert_with(|| {
             decode_item(&self.record).expect("the record was checked when it was read")
         })
     }
 
     /// The item, moved out to the request that sends it (decoded again if a request took it).
-    pub(crate) fn take_item(&mut self) -> HashMap<String, AttributeValue> {
+    pub(crate) fn take_item(&mut self) -> Item {
         match self.item.take() {
             Some(item) => item,
             None => decode_item(&self.record).expect("the record was checked when it was read"),
@@ -245,7 +242,7 @@ impl Pending {
     }
 
     /// The item's key attributes, for a read of what is stored.
-    fn key_item(&self) -> HashMap<String, AttributeValue> {
+    fn key_item(&self) -> Item {
         HashMap::from([
             (
                 PARTITION_KEY.to_owned(),
@@ -368,7 +365,7 @@ pub(crate) fn all_failed<T>(pending: Vec<T>, reason: &str, cause: Cause) -> Vec<
         .collect()
 }
 
-fn key_of(item: &HashMap<String, AttributeValue>) -> Option<(String, String)> {
+fn key_of(item: &Item) -> Option<(String, String)> {
     Some((
         item.get(PARTITION_KEY)?.as_s().ok()?.clone(),
         item.get(SORT_KEY)?.as_s().ok()?.clone(),
@@ -523,10 +520,10 @@ pub(crate) struct NewOutcome {
 async fn stored_items(
     client: &Client,
     table: &str,
-    keys: Vec<HashMap<String, AttributeValue>>,
+    keys: Vec<Item>,
     policy: RetryPolicy,
     stats: &WriteStats,
-) -> Result<HashMap<(String, String), HashMap<String, AttributeValue>>, (String, Cause)> {
+) -> Result<HashMap<(String, String), Item>, (String, Cause)> {
     let mut found = HashMap::new();
     let mut wanted = keys;
     let mut attempt = 0;

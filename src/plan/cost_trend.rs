@@ -397,6 +397,11 @@ fn pct(f: f64) -> String {
     format!("{:+.0}%", f * 100.0)
 }
 
+crate::evidence! {
+    /// `cost.trend`
+    struct TrendEvidence<'a> { trend: &'a CostTrend, rules: &'a TrendRules }
+}
+
 /// `cost.trend`: warn on a month-over-month rise above `rules.jump_fraction`.
 pub fn finding(t: &CostTrend, rules: &TrendRules) -> Finding {
     let source = match t.source {
@@ -405,7 +410,7 @@ pub fn finding(t: &CostTrend, rules: &TrendRules) -> Finding {
             "estimated from consumed units and storage at list prices".to_owned()
         }
     };
-    let evidence = serde_json::json!({"trend": t, "rules": rules});
+    let evidence = TrendEvidence { trend: t, rules };
     let n = t.months.len();
     if n < 2 {
         return Finding::unknown(

@@ -402,6 +402,17 @@ fn describe(name: &str, p: &Projection, limit: f64) -> (String, bool) {
     (text, near)
 }
 
+crate::evidence! {
+    /// `quarterly.forecast`: each projection, or why there is none (`{"Ok": ...}` or
+    /// `{"Err": ...}`, as a `Result` serialises).
+    struct ForecastEvidence<'a> {
+        writes: Result<&'a Projection, &'a Insufficient>,
+        reads: Result<&'a Projection, &'a Insufficient>,
+        limits_per_second: Limits,
+    }
+    struct Limits { write: f64, read: f64 }
+}
+
 /// `quarterly.forecast`: the next quarter's writes and reads; warn when a projected peak's upper
 /// bound passes 80% of the table's limit (its maximum on-demand throughput or quota: `limits`,
 /// writes then reads, units/s); unknown when either dimension has too little history.
@@ -411,11 +422,14 @@ pub fn finding(
     limits: (f64, f64),
 ) -> Finding {
     let runbook = "Quarterly Review 2: project capacity needs for next quarter";
-    let evidence = serde_json::json!({
-        "writes": writes.as_ref().map_err(|e| e.clone()),
-        "reads": reads.as_ref().map_err(|e| e.clone()),
-        "limits_per_second": {"write": limits.0, "read": limits.1},
-    });
+    let evidence = ForecastEvidence {
+        writes: writes.as_ref(),
+        reads: reads.as_ref(),
+        limits_per_second: Limits {
+            write: limits.0,
+            read: limits.1,
+        },
+    };
     let (w, r) = match (writes, reads) {
         (Ok(w), Ok(r)) => (w, r),
         (Err(e), _) | (_, Err(e)) => {

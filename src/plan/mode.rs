@@ -494,13 +494,39 @@ fn mode_remedy(c: &Comparison) -> String {
     }
 }
 
+crate::evidence! {
+    /// `quarterly.billing_mode`
+    struct BillingModeEvidence<'a> {
+        months: f64,
+        growth: f64,
+        write_units: f64,
+        read_units: f64,
+        gap_minutes: usize,
+        options: &'a [OptionCost],
+        advice: &'a Advice,
+        reserved_unavailable: Option<&'a str>,
+        unconfirmed_prices: &'a [String],
+    }
+    /// `quarterly.table_class`
+    struct TableClassEvidence<'a> {
+        advice: &'a Advice,
+        storage_to_throughput: Option<f64>,
+    }
+}
+
 /// `quarterly.billing_mode`: warn when a provisioned option is clearly cheaper without throttling.
 pub fn billing_mode_finding(c: &Comparison) -> Finding {
-    let evidence = serde_json::json!({
-        "months": c.months, "growth": c.growth, "write_units": c.write_units, "read_units": c.read_units,
-        "gap_minutes": c.gap_minutes, "options": c.options, "advice": c.billing_mode,
-        "reserved_unavailable": c.reserved_unavailable, "unconfirmed_prices": c.unconfirmed_prices,
-    });
+    let evidence = BillingModeEvidence {
+        months: c.months,
+        growth: c.growth,
+        write_units: c.write_units,
+        read_units: c.read_units,
+        gap_minutes: c.gap_minutes,
+        options: &c.options,
+        advice: &c.billing_mode,
+        reserved_unavailable: c.reserved_unavailable.as_deref(),
+        unconfirmed_prices: &c.unconfirmed_prices,
+    };
     if c.write_units + c.read_units <= 0.0 {
         return Finding::unknown(
             CheckId::QuarterlyBillingMode,
@@ -542,7 +568,10 @@ pub fn table_class_finding(c: &Comparison, current: TableClass) -> Finding {
         .storage_to_throughput
         .map(|s| format!("storage is {:.0}% of throughput cost", s * 100.0))
         .unwrap_or_else(|| "no throughput cost".to_owned());
-    let evidence = serde_json::json!({"advice": c.table_class, "storage_to_throughput": c.storage_to_throughput});
+    let evidence = TableClassEvidence {
+        advice: &c.table_class,
+        storage_to_throughput: c.storage_to_throughput,
+    };
     let finding = if c.recommended_class == current {
         Finding::ok(
             CheckId::QuarterlyTableClass,

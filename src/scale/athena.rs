@@ -1,7 +1,7 @@
 //! The distributed engine: the export's data files registered as a Glue table (JSON SerDe over
 //! `AWSDynamoDB/<id>/data/`) and the same questions asked in SQL through Amazon Athena
-//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html,
-//! https://docs.aws.amazon.com/athena/latest/ug/openx-json-serde.html).
+//! (<https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html>,
+//! <https://docs.aws.amazon.com/athena/latest/ug/openx-json-serde.html>).
 //!
 //! The SQL is written for Athena (Trino). The local emulator runs it through DuckDB, which
 //! shares the functions used here (`TRY_CAST`, `substr`, `length`, `floor`, `upper`, `min`,

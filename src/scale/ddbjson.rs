@@ -2,15 +2,13 @@
 //! what an export's data files hold, one `{"Item": {...}}` a line, and what a checkpoint keeps
 //! for a LastEvaluatedKey. Both directions, exact (numbers stay strings).
 
-use std::collections::HashMap;
-
 use aws_sdk_dynamodb::primitives::Blob;
 use aws_sdk_dynamodb::types::AttributeValue;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::{Map, Value};
 
-pub(crate) type Item = HashMap<String, AttributeValue>;
+use crate::events::model::Item;
 
 #[derive(Debug, thiserror::Error)]
 #[error("not DynamoDB JSON: {0}")]
@@ -32,13 +30,17 @@ pub(crate) fn to_json(v: &AttributeValue) -> Value {
         AttributeValue::Ns(v) => ("NS", v.iter().cloned().map(Value::String).collect()),
         AttributeValue::Bs(v) => ("BS", v.iter().map(b64).collect()),
         AttributeValue::L(v) => ("L", v.iter().map(to_json).collect()),
-        AttributeValue::M(m) => ("M", item_to_json(m)),
+        AttributeValue::M(m) => ("M", item_to_ddb_json(m)),
         _ => ("NULL", Value::Bool(true)),
     };
     Value::Object(Map::from_iter([(tag.to_owned(), inner)]))
 }
 
-pub fn item_to_json(item: &Item) -> Value {
+/// An item in DynamoDB JSON (`{"user_id": {"S": "u1"}, ...}`), every attribute with its type,
+/// numbers as strings: exact, and read back by `from_json`. What an export's data files and a
+/// checkpoint's LastEvaluatedKey hold; for output to people see
+/// `events::model::stored_event_json`.
+pub fn item_to_ddb_json(item: &Item) -> Value {
     Value::Object(item.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
 }
 
@@ -106,6 +108,7 @@ pub(crate) fn export_line(line: &str) -> Result<Item, BadDynamoJson> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn every_type_round_trips() {
@@ -136,7 +139,7 @@ mod tests {
                 )])),
             ),
         ]);
-        let json = item_to_json(&item);
+        let json = item_to_ddb_json(&item);
         assert_eq!(json["n"], serde_json::json!({"N": "18446744073709551615"}));
         assert_eq!(item_from_json(&json).unwrap(), item);
         let line = format!("{{\"Item\":{json}}}");

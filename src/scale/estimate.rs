@@ -16,6 +16,8 @@ pub(crate) const DEFAULT_PRICE_PER_MILLION_RRU: f64 = 0.125;
 /// Above this many read units a full scan of a production table needs `--yes`.
 pub(crate) const DEFAULT_CONFIRM_ABOVE_UNITS: f64 = 1_000_000.0;
 
+impl crate::report::Evidence for ScanEstimate {}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub(crate) struct ScanEstimate {
     pub items: i64,
@@ -66,12 +68,16 @@ impl ScanEstimate {
             }
         };
         format!(
-            "~{} items, {}: ~{} read units, ~${:.2} on demand, {time}, {} segments",
+            "~{} items, {}: ~{} read units, ~${:.2} on demand, {time}, {}",
             big(self.items as f64),
             bytes(self.bytes),
             big(self.read_units),
             self.price_usd,
-            self.total_segments
+            crate::output::plural(
+                u64::try_from(self.total_segments).unwrap_or_default(),
+                "segment",
+                "segments"
+            )
         )
     }
 

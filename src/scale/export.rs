@@ -1,13 +1,13 @@
 //! PITR exports to S3 (ExportTableToPointInTime): the table as it was at a point in time,
 //! written by DynamoDB without consuming read capacity
-//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.HowItWorks.html).
+//! (<https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.HowItWorks.html>).
 //!
 //! This module finds, checks and starts exports; `export_files` reads their manifest and data
 //! files, `export_check` compares what was read with the manifest. Only a full export
 //! (`FULL_EXPORT`) in DynamoDB JSON holds the table's items one a line: an incremental export
 //! holds changes (`NewImage`/`OldImage` of the keys changed in a window) and ION is another
 //! format, so every reader refuses both
-//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html).
+//! (<https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html>).
 
 use aws_sdk_dynamodb::types::{ExportDescription, ExportFormat, ExportStatus, ExportType};
 use chrono::{DateTime, Utc};
@@ -18,6 +18,8 @@ use sha2::Digest;
 use crate::aws::error::{AwsError, AwsResultExt};
 
 pub use crate::scale::export_files::{DataFile, Manifest, ManifestSummary};
+
+impl crate::report::Evidence for ExportInfo {}
 
 /// One export, as DescribeExport tells it.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::report::{CheckId, Finding};
 use crate::scale::export_files::{FileRead, Manifest};
@@ -25,6 +24,8 @@ pub(crate) struct FileMismatch {
     pub manifest: u64,
     pub read: u64,
 }
+
+impl crate::report::Evidence for ManifestCheck {}
 
 /// What was read against what the manifest lists.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -178,7 +179,7 @@ fn problem(c: &ManifestCheck, verb: &str) -> Option<String> {
 /// The finding a reader gives about it: ok when what was read is the export as its manifest
 /// describes it, unknown otherwise (the answer would be about part of the table, or more).
 pub(crate) fn finding(check: CheckId, c: &ManifestCheck, export_id: &str, engine: &str) -> Finding {
-    let evidence = json!(c);
+    let evidence = c;
     match &c.problem {
         None => Finding::ok(
             check,

@@ -1,12 +1,12 @@
 //! An export's files, as documented
-//! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html):
+//! (<https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html>):
 //! `<prefix>/AWSDynamoDB/<export id>/manifest-summary.json` (with `itemCount` and
 //! `manifestFilesS3Key`), `manifest-files.json` (one JSON object a line with `dataFileS3Key`
 //! and `itemCount`), and `data/*.json.gz`: gzip DynamoDB JSON, one `{"Item": {...}}` a line.
 //!
 //! The local engine streams the data files through a gzip decoder line by line, several files
 //! at once, so memory holds a few buffers and the caller's tallies, whatever the export's size;
-//! a line is never longer than [`MAX_LINE_BYTES`], so a corrupt file (or a gzip bomb inflating
+//! a line is never longer than `MAX_LINE_BYTES`, so a corrupt file (or a gzip bomb inflating
 //! to one endless line) is stopped with an error instead of filling memory.
 
 use std::collections::BTreeMap;
@@ -16,7 +16,8 @@ use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 
 use crate::aws::error::AwsResultExt;
-use crate::scale::ddbjson::{self, Item};
+use crate::events::model::Item;
+use crate::scale::ddbjson;
 use crate::scale::export::{ExportError, ExportInfo};
 
 /// DynamoDB's largest item: 400 KB, names and values, as `events::size` counts them
@@ -466,7 +467,7 @@ mod tests {
     }
 
     fn line_of(item: &Item) -> usize {
-        serde_json::json!({"Item": ddbjson::item_to_json(item)})
+        serde_json::json!({"Item": ddbjson::item_to_ddb_json(item)})
             .to_string()
             .len()
     }

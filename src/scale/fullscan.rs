@@ -24,7 +24,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::events::scan::{Item, ScanSpec, start};
+use crate::events::model::Item;
+use crate::events::scan::{ScanSpec, start};
 use crate::scale::ddbjson;
 
 pub(crate) const STATE_KIND: &str = "eventsctl-scan/v2";
@@ -208,8 +209,9 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
         let begun = (self.done.len() + self.positions.len()) as u64;
         if self.pages < begun {
             return Some(format!(
-                "{begun} segments are done or under way, but only {} pages were read",
-                self.pages
+                "{} done or under way, but only {} read",
+                crate::output::plural(begun, "segment is", "segments are"),
+                crate::output::plural(self.pages, "page was", "pages were")
             ));
         }
         if self.items > 0 && self.pages == 0 {
@@ -376,7 +378,8 @@ where
         this_run += page.consumed;
         match &page.next {
             Some(k) => {
-                cp.positions.insert(page.segment, ddbjson::item_to_json(k));
+                cp.positions
+                    .insert(page.segment, ddbjson::item_to_ddb_json(k));
             }
             None => {
                 cp.positions.remove(&page.segment);

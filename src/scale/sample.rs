@@ -9,7 +9,8 @@ use aws_sdk_dynamodb::Client;
 use serde::Serialize;
 
 use crate::aws::AwsError;
-use crate::events::scan::{Item, MAX_TOTAL_SEGMENTS, ScanSpec, start};
+use crate::events::model::Item;
+use crate::events::scan::{MAX_TOTAL_SEGMENTS, ScanSpec, start};
 
 /// Items per sampled page.
 pub(crate) const PAGE: usize = 100;

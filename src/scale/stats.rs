@@ -171,11 +171,15 @@ pub(crate) fn proportion(clusters: &[Cluster]) -> Proportion {
 
 /// A mean over clustered pages (item size, say) with a 95 % interval, by the same ratio
 /// estimator: `sum(values) / sum(items)`, variance between pages.
+///
+/// `low` and `high` are `None` (JSON `null`) when there is no interval: fewer than two pages
+/// cannot show how pages differ, and nothing read says nothing. Never an infinite bound (which
+/// JSON cannot write: it would become `null` by accident, for some data and not other).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub(crate) struct Mean {
     pub mean: f64,
-    pub low: f64,
-    pub high: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
     pub items: u64,
     /// Over the whole table, not estimated: `low` = `high` = `mean`.
     pub exact: bool,
@@ -191,22 +195,27 @@ impl Mean {
         };
         Mean {
             mean,
-            low: mean,
-            high: mean,
+            low: Some(mean),
+            high: Some(mean),
             items,
             exact: true,
         }
     }
 
-    /// `412 (380-440)`; exact: `412`. `decimals` digits after the point.
+    /// `412 (380-440)`; exact: `412`; one page: `412 (one page: no interval)`. `decimals` digits
+    /// after the point.
     pub(crate) fn text(&self, decimals: usize) -> String {
-        if self.exact {
-            return format!("{:.decimals$}", self.mean);
+        match (self.exact, self.low, self.high) {
+            (true, _, _) => format!("{:.decimals$}", self.mean),
+            (false, Some(low), Some(high)) => {
+                format!(
+                    "{:.decimals$} ({low:.decimals$}-{high:.decimals$})",
+                    self.mean
+                )
+            }
+            (false, _, _) if self.items == 0 => "none read".to_owned(),
+            (false, _, _) => format!("{:.decimals$} (one page: no interval)", self.mean),
         }
-        format!(
-            "{:.decimals$} ({:.decimals$}-{:.decimals$})",
-            self.mean, self.low, self.high
-        )
     }
 }
 
@@ -216,8 +225,8 @@ pub(crate) fn mean(pages: &[(u64, f64)]) -> Mean {
     if n == 0 {
         return Mean {
             mean: 0.0,
-            low: 0.0,
-            high: 0.0,
+            low: None,
+            high: None,
             items: 0,
             exact: false,
         };
@@ -227,16 +236,22 @@ pub(crate) fn mean(pages: &[(u64, f64)]) -> Mean {
     let m = total / nf;
     let used: Vec<&(u64, f64)> = pages.iter().filter(|p| p.0 > 0).collect();
     let k = used.len() as f64;
-    let half = if k < 2.0 {
-        f64::INFINITY
-    } else {
-        let ss: f64 = used.iter().map(|p| (p.1 - m * p.0 as f64).powi(2)).sum();
-        Z95 * (k / (k - 1.0) * ss / (nf * nf)).sqrt()
-    };
+    if k < 2.0 {
+        // One page: the spread between pages is unmeasurable, so no interval at all.
+        return Mean {
+            mean: m,
+            low: None,
+            high: None,
+            items: n,
+            exact: false,
+        };
+    }
+    let ss: f64 = used.iter().map(|p| (p.1 - m * p.0 as f64).powi(2)).sum();
+    let half = Z95 * (k / (k - 1.0) * ss / (nf * nf)).sqrt();
     Mean {
         mean: m,
-        low: (m - half).max(0.0),
-        high: m + half,
+        low: Some((m - half).max(0.0)),
+        high: Some(m + half),
         items: n,
         exact: false,
     }
@@ -311,7 +326,7 @@ mod tests {
             .contains("95% CI")
         );
         let m = Mean::exact(824_000.0, 2_000);
-        assert_eq!((m.low, m.mean, m.high), (412.0, 412.0, 412.0));
+        assert_eq!((m.low, m.mean, m.high), (Some(412.0), 412.0, Some(412.0)));
         assert_eq!(m.text(0), "412");
         assert_eq!(mean(&[(10, 1000.0), (10, 1200.0)]).text(0), "110 (90-130)");
     }
@@ -326,7 +341,23 @@ mod tests {
     fn mean_interval_covers_page_means() {
         let m = mean(&[(10, 1000.0), (10, 1200.0), (10, 800.0), (10, 1000.0)]);
         assert!((m.mean - 100.0).abs() < 1e-9);
-        assert!(m.low < 100.0 && m.high > 100.0 && m.low > 80.0 && m.high < 120.0);
-        assert!(mean(&[(5, 50.0)]).high.is_infinite());
+        let (low, high) = (m.low.unwrap(), m.high.unwrap());
+        assert!(low < 100.0 && high > 100.0 && low > 80.0 && high < 120.0);
+    }
+
+    /// One page cannot measure how pages differ: no interval, said as such, and `null` in JSON
+    /// by type (an infinite bound became `null` only by accident of serialisation).
+    #[test]
+    fn one_page_has_no_interval_and_says_so() {
+        let one = mean(&[(5, 50.0), (0, 0.0)]);
+        assert_eq!(one.text(0), "10 (one page: no interval)");
+        assert_eq!((one.low, one.high), (None, None));
+        let json = serde_json::to_value(one).unwrap();
+        assert_eq!(json["low"], serde_json::Value::Null);
+        assert_eq!(json["high"], serde_json::Value::Null);
+        let none = mean(&[]);
+        assert_eq!(none.text(0), "none read");
+        let two = serde_json::to_value(mean(&[(5, 50.0), (5, 60.0)])).unwrap();
+        assert!(two["low"].is_f64() && two["high"].is_f64(), "{two}");
     }
 }

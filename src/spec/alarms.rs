@@ -8,21 +8,21 @@
 //! Alarms on `AWS/DynamoDB` metrics always ignore missing data, whatever TreatMissingData says:
 //! they keep their state. DynamoDB publishes throttle counts only while there are throttles, so a
 //! single-metric throttle alarm that fired would stay in ALARM after the throttling stopped
-//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html,
+//! (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html>,
 //! TreatMissingData). Each throttle alarm is therefore metric math over `FILL(m, 0)`: no data is
 //! zero, and the alarm returns to OK. The same expression takes the per-reason metrics of
 //! on-demand tables (key range, on-demand maximum, account limit, provisioned), which the older
 //! Read/WriteThrottleEvents may not count: the larger of the older count and the sum of the
 //! reasons, so a throttle counted by both is not counted twice.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html>
 //!
 //! The latency alarms stay single-metric percentiles with EvaluateLowSampleCountPercentile
 //! `ignore`, so a p99 over three requests does not page
-//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples).
+//! (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples>).
 
 use super::Names;
 use super::targets::{READ_LATENCY_ALARM, Sustained, THROTTLE_ALARM, WRITE_LATENCY_ALARM};
-use crate::aws::metrics::{BATCH_EXECUTE_STATEMENT, DYNAMODB, Stat, operation_dimensions};
+use crate::vocab::metrics::{BATCH_EXECUTE_STATEMENT, DYNAMODB, Stat, operation_dimensions};
 
 /// One metric an alarm reads: namespace, name, full dimension set, statistic, period.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,7 +207,7 @@ fn throttle_watch(side: &str, table: &str, index: Option<&str>, c: Sustained) ->
     };
     let mut inputs = vec![metric(format!("{side}ThrottleEvents"))];
     inputs.extend(
-        crate::checks::throttling::Reason::ALL
+        crate::vocab::metrics::Reason::ALL
             .iter()
             .map(|r| metric(format!("{side}{}", r.metric_suffix()))),
     );
@@ -397,7 +397,7 @@ pub(crate) fn recommended(
     if let Some(function) = consumer {
         let lambda = |metric: &str, stat: Stat| {
             Watch::Metric(MetricSpec {
-                namespace: crate::aws::metrics::LAMBDA,
+                namespace: crate::vocab::metrics::LAMBDA,
                 metric: metric.to_owned(),
                 dimensions: vec![("FunctionName".to_owned(), function.to_owned())],
                 stat,

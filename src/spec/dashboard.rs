@@ -1,10 +1,10 @@
 //! The runbook's dashboard: its four widgets, as data that both `dashboard apply` (CloudWatch
 //! JSON) and `dashboard show` (terminal charts) are built from.
 
-use crate::aws::metrics::Stat;
+use crate::vocab::metrics::Stat;
 use serde_json::{Value, json};
 
-use crate::aws::metrics::MetricKey;
+use crate::vocab::metrics::MetricKey;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Line {

@@ -6,8 +6,8 @@
 //! indexes and stream, the restore and drill tables, the alarms, the dashboard, the Contributor
 //! Insights rules and the log groups. Permissions that only a flag needs are in statements of
 //! their own, named after the flag, so they can be left out.
-//! https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
-//! https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+//! <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html>
+//! <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html>
 
 use serde_json::{Value, json};
 

@@ -5,7 +5,7 @@
 //! Lambda's REPORT lines, never on the "Event created" / "Query events" lines they filter to:
 //! their latency columns would always be empty. They read the application's own latency field
 //! instead (`{latency}` below; `--latency-field`, default `latency_ms`).
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html>
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NamedQuery {

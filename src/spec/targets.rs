@@ -1,13 +1,13 @@
 //! The runbook's performance targets and alarm conditions ("Performance Targets", alarms 1-3).
 
-use crate::aws::metrics::Stat;
+use crate::vocab::metrics::Stat;
 
 /// Operations whose latency is judged, and which side they are on: the runbook's, and the
 /// import's PartiQL batches (BatchExecuteStatement writes, `OperationType=Write`).
 pub(crate) const WRITE_OPERATIONS: [&str; 3] = [
     "PutItem",
     "BatchWriteItem",
-    crate::aws::metrics::BATCH_EXECUTE_STATEMENT,
+    crate::vocab::metrics::BATCH_EXECUTE_STATEMENT,
 ];
 pub(crate) const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
 
@@ -43,7 +43,7 @@ pub(crate) const BATCH_WRITE_LATENCY: LatencyTargets = LatencyTargets {
 
 /// Whether an operation writes up to 25 items at once (BatchWriteItem, BatchExecuteStatement).
 fn is_batch_write(operation: &str) -> bool {
-    operation == "BatchWriteItem" || operation == crate::aws::metrics::BATCH_EXECUTE_STATEMENT
+    operation == "BatchWriteItem" || operation == crate::vocab::metrics::BATCH_EXECUTE_STATEMENT
 }
 
 /// The targets an operation is held to: PutItem the runbook's write targets, the batch writes

@@ -106,3 +106,34 @@ fn the_completions_command_prints_the_same_script() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(out.stdout, completion(clap_complete::aot::Shell::Bash));
 }
+
+/// README's Layout names every module under src/ (a file or a directory at the top), so a
+/// module added without a line there fails here.
+#[test]
+fn readme_layout_names_every_top_level_module() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let layout = readme
+        .split("## Layout")
+        .nth(1)
+        .and_then(|s| s.split("```").nth(1))
+        .expect("README has a Layout section with a code block");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(root().join("src")).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let shown = if entry.path().is_dir() {
+            format!("src/{name}/")
+        } else if name.ends_with(".rs") {
+            format!("src/{name}")
+        } else {
+            continue;
+        };
+        if !layout.contains(&shown) {
+            missing.push(shown);
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "README's Layout does not name {missing:?}"
+    );
+}

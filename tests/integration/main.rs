@@ -4,6 +4,10 @@
 //! against the local emulator (and the microburst fault proxy); `scripts/test.sh` starts both
 //! and runs them with `--include-ignored`. The rest (recorded AWS-shaped responses, generated
 //! docs, usage errors) need no network and run under a plain `cargo test`.
+//!
+//! Test code: exempt from the `[lints]` that keep printing in `src/output/` (a test may print
+//! what it measured).
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
 mod common;
 
@@ -14,8 +18,10 @@ mod demo;
 mod events;
 mod evidence;
 mod faults;
+mod first_screens;
 mod generated;
 mod insights_health;
+mod layers;
 mod recommended_alarms;
 mod recorded;
 mod restore;

@@ -824,6 +824,38 @@ fn shape(v: &serde_json::Value) -> serde_json::Value {
     }
 }
 
+/// Values that differ from run to run, written as their type: counts of what other tests leave
+/// in the shared emulator (CloudTrail's events), and times the run takes.
+const VOLATILE_EVIDENCE: [&str; 4] = ["events_read", "lag_s", "rto_ms", "rto_s"];
+
+/// The findings of one run as `{check, status, evidence}`, the evidence with what changes from
+/// run to run masked: this test's environment name (`ENV`), date-times (`<time>`) and the
+/// values of [`VOLATILE_EVIDENCE`].
+fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Value {
+    use serde_json::{Value, json};
+    fn mask(v: &Value, env: &str) -> Value {
+        match v {
+            Value::String(s) => Value::String(common::mask_times(&s.replace(env, "ENV"))),
+            Value::Array(items) => items.iter().map(|i| mask(i, env)).collect(),
+            Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::Number(_) if VOLATILE_EVIDENCE.contains(&k.as_str()) => {
+                        (k.clone(), shape(v))
+                    }
+                    v => (k.clone(), mask(v, env)),
+                })
+                .collect(),
+            v => v.clone(),
+        }
+    }
+    let findings = envelope["findings"].as_array().cloned().unwrap_or_default();
+    findings
+        .iter()
+        .map(|f| json!({"check": f["check"], "status": f["status"], "evidence": mask(&f["evidence"], env)}))
+        .collect()
+}
+
 /// The JSON contract beyond the key names: one fixed scenario runs every command the emulator
 /// serves with `-o json`, and the shape of each `data` (keys, their order, types, null versus
 /// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
@@ -932,6 +964,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "dr-drill --sample 5",
     ];
     let mut got = serde_json::Map::new();
+    let mut evidence = serde_json::Map::new();
     let mut alarms = Vec::new();
     for (step, line) in scenario.iter().enumerate() {
         let mut all = vec!["-o", "json"];
@@ -955,6 +988,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
                     .map(|p| p["alarm"].as_str().unwrap().to_owned()),
             );
         }
+        evidence.insert(label.clone(), findings_evidence(&v, &w.env));
         got.insert(
             label,
             serde_json::json!({"command": v["command"], "data": shape(&v["data"])}),
@@ -976,10 +1010,25 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         .send()
         .await
         .unwrap();
+    let evidence_path = path.with_file_name("finding-evidence.json");
+    let evidence =
+        serde_json::to_string_pretty(&serde_json::Value::Object(evidence)).unwrap() + "\n";
     if std::env::var_os("EVENTSCTL_UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+        std::fs::write(&evidence_path, evidence).unwrap();
         return;
     }
+    // The evidence of every finding, as text (key order, integer versus float, null versus
+    // absent): a check's evidence is a typed struct, and its JSON is the documented contract
+    // (docs/evidence.md, docs/runbook-map.md).
+    let want_evidence = std::fs::read_to_string(&evidence_path).unwrap();
+    for (want, got) in want_evidence.lines().zip(evidence.lines()) {
+        assert_eq!(
+            got, want,
+            "the evidence of a finding changed (tests/snapshots/finding-evidence.json; regenerate with EVENTSCTL_UPDATE_SNAPSHOTS=1 if the change is meant, and update docs/evidence.md)"
+        );
+    }
+    assert_eq!(evidence.lines().count(), want_evidence.lines().count());
     let want: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     // Compared as text: a JSON object's equality ignores the order of its keys.

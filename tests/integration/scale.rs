@@ -589,7 +589,7 @@ async fn a_failed_segment_is_reported_while_the_others_finish() {
         scope["summary"]
             .as_str()
             .unwrap()
-            .contains("1 segments failed"),
+            .contains("1 segment failed"),
         "{scope}"
     );
     assert_eq!(scope["evidence"]["failed"][0][0], 3, "{scope}");

@@ -1,7 +1,7 @@
 //! CloudWatch's alarm evaluation, one period at a time, as documented in "Evaluating an alarm"
 //! and "How alarm state is evaluated when data is missing"
-//! (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation.html,
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+//! (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation.html>,
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html>).
 //!
 //! At each period the alarm looks at an evaluation range of the most recent datapoints, wider
 //! than its N evaluation periods:

@@ -9,11 +9,9 @@
 //! - no episode and no breaching datapoint: ok, with the worst value against the threshold;
 //! - otherwise ok, with the count, first, last and longest episode and the page rate.
 
-use serde_json::json;
-
 use super::{Backtest, Summary};
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// The runbook line a backtest answers.
 pub const RUNBOOK: &str = "Monthly Health Check 4: update alarm thresholds based on usage patterns";
@@ -58,25 +56,48 @@ fn number(v: f64) -> String {
     }
 }
 
+crate::evidence! {
+    /// `alarm_backtest.*`: the replay of one alarm.
+    struct BacktestEvidence<'a> {
+        alarm: &'a str,
+        window_start: chrono::DateTime<chrono::Utc>,
+        window_end: chrono::DateTime<chrono::Utc>,
+        threshold: Option<f64>,
+        comparison: &'a super::rule::Comparison,
+        evaluation: String,
+        missing_data_applied: &'a super::rule::MissingData,
+        datapoints: usize,
+        periods: usize,
+        breaching_periods: usize,
+        worst: Option<&'a super::Worst>,
+        summary: Option<&'a super::Summary>,
+        suggestion: Option<&'a super::Suggestion>,
+        caveats: &'a [String],
+    }
+}
+
 /// The finding of one replay; `name` is the alarm's name without `{prefix}-{env}-`.
 pub fn finding(b: &Backtest, name: &str) -> Finding {
     let check = CheckId::AlarmBacktest(name.to_owned());
-    let evidence = json!({
-        "alarm": b.alarm,
-        "window_start": b.window_start,
-        "window_end": b.window_end,
-        "threshold": b.threshold,
-        "comparison": b.comparison,
-        "evaluation": format!("{} of {} x {}s", b.datapoints_to_alarm, b.evaluation_periods, b.period_s),
-        "missing_data_applied": b.missing_data_applied,
-        "datapoints": b.datapoints,
-        "periods": b.periods,
-        "breaching_periods": b.breaching_periods,
-        "worst": b.worst,
-        "summary": b.summary,
-        "suggestion": b.suggestion,
-        "caveats": b.caveats,
-    });
+    let evidence = BacktestEvidence {
+        alarm: &b.alarm,
+        window_start: b.window_start,
+        window_end: b.window_end,
+        threshold: b.threshold,
+        comparison: &b.comparison,
+        evaluation: format!(
+            "{} of {} x {}s",
+            b.datapoints_to_alarm, b.evaluation_periods, b.period_s
+        ),
+        missing_data_applied: &b.missing_data_applied,
+        datapoints: b.datapoints,
+        periods: b.periods,
+        breaching_periods: b.breaching_periods,
+        worst: b.worst.as_ref(),
+        summary: b.summary.as_ref(),
+        suggestion: b.suggestion.as_ref(),
+        caveats: &b.caveats,
+    };
     if let Some(why) = &b.not_replayed {
         return Finding::unknown(check, format!("{}: {why}", b.alarm))
             .evidence(evidence)
@@ -128,8 +149,11 @@ fn verdict(check: CheckId, b: &Backtest, s: &Summary, threshold: f64, days: &str
         Finding::warn(
             check,
             format!(
-                "{} fires every day: {} pages on {} of {days} ({:.1} a month){advice}",
-                b.alarm, s.pages, s.days_with_pages, s.pages_per_month
+                "{} fires every day: {} on {} of {days} ({:.1} a month){advice}",
+                b.alarm,
+                crate::output::count(s.pages, "page", "pages"),
+                s.days_with_pages,
+                s.pages_per_month
             ),
         )
         .remedy(format!("raise the threshold (now {op} {}) or require more datapoints to alarm; people stop reading an alarm that pages daily", number(threshold)))
@@ -193,17 +217,18 @@ fn suggestion_text(b: &Backtest, op: &str) -> String {
     let Some(sg) = &b.suggestion else {
         return String::new();
     };
-    let target = number(sg.target_pages_per_month);
+    let target = match sg.target_pages_per_month {
+        1.0 => "1 page".to_owned(),
+        n => number(n) + " pages",
+    };
     match (sg.threshold, sg.pages_per_month) {
         (Some(t), Some(rate)) => format!(
-            "; for at most {target} pages a month: {op} {} ({rate:.1} a month; now {op} {}, {:.1} a month)",
+            "; for at most {target} a month: {op} {} ({rate:.1} a month; now {op} {}, {:.1} a month)",
             number(t),
             number(sg.current_threshold),
             sg.current_pages_per_month
         ),
-        _ => format!(
-            "; no threshold keeps it to {target} pages a month (missing data alone pages it)"
-        ),
+        _ => format!("; no threshold keeps it to {target} a month (missing data alone pages it)"),
     }
 }
 

@@ -27,10 +27,10 @@
 //! - a metric-math alarm over `AWS/DynamoDB` metrics is replayed with its own TreatMissingData;
 //!   whether CloudWatch ignores missing data there too is not documented (FILL makes it moot).
 //!
-//! Sources: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation.html,
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html,
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html,
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+//! Sources: <https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation.html>,
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html>,
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html>,
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html>
 
 pub mod evaluate;
 pub mod findings;

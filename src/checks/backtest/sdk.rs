@@ -4,20 +4,24 @@ use aws_sdk_cloudwatch::types::{
     Dimension, EvaluationWindow, Metric, MetricAlarm, MetricDataQuery, MetricDataResult, MetricStat,
 };
 use chrono::{DateTime, Utc};
-use serde_json::json;
 
 use super::rule::{
     AlarmRule, Comparison, ExpressionQuery, LowSample, MetricQuery, MissingData, Watched,
 };
 use super::{History, MetricSeries};
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// An alarm whose rule the backtest cannot take, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotReplayable {
     pub alarm: String,
     pub reason: String,
+}
+
+crate::evidence! {
+    /// `alarm_backtest.*`: an alarm that was not replayed.
+    struct NotReplayedEvidence<'a> { alarm: &'a str, not_replayed: &'a str }
 }
 
 impl NotReplayable {
@@ -34,7 +38,10 @@ impl NotReplayable {
             CheckId::AlarmBacktest(name.to_owned()),
             format!("{}: not replayed: {}", self.alarm, self.reason),
         )
-        .evidence(json!({"alarm": self.alarm, "not_replayed": self.reason}))
+        .evidence(NotReplayedEvidence {
+            alarm: &self.alarm,
+            not_replayed: &self.reason,
+        })
         .runbook(super::findings::RUNBOOK)
     }
 }

@@ -1,15 +1,15 @@
 //! Permissions granted and never used, from IAM access advisor: GenerateServiceLastAccessedDetails
 //! with Granularity ACTION_LEVEL for the role, then GetServiceLastAccessedDetails.
-//! https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html
+//! <https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html>
 //!
 //! - The report lists the services the role's policies allow, each with when the role last
 //!   authenticated to it, and for services IAM tracks per action, each allowed action with when
 //!   it was last used. Activity shows within about four hours; IAM keeps at least 400 days.
-//!   https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html
+//!   <https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html>
 //! - Unused means not used in the last 90 days before the report was generated (IAM Access
 //!   Analyzer's default unused-access age). Like Access Analyzer, a role younger than that is not
 //!   judged yet: its unused actions are listed, not flagged.
-//!   https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-unused.html
+//!   <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-unused.html>
 //! - Without action-level data for DynamoDB only the service's last use is known: unused when
 //!   the role never reached DynamoDB in 90 days; otherwise which actions went unused is unknown,
 //!   and said so.

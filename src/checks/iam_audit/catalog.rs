@@ -2,7 +2,7 @@
 //! the IAM actions that let a role grant itself more.
 //!
 //! The DynamoDB list is the Service Authorization Reference's
-//! (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html);
+//! (<https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html>);
 //! a wildcard that matches an action missing here is still reported as a wildcard. The classes
 //! are eventsctl's judgement: *destructive* actions delete items or tables or remove their
 //! protection (BatchWriteItem can delete, so it is one; UpdateTable can drop an index or the
@@ -12,7 +12,7 @@
 //! The escalation list is the IAM part of the privilege-escalation actions Cloudsplaining flags
 //! (after Rhino Security Labs): with any of them a role can give itself every permission,
 //! DeleteTable included.
-//! https://github.com/salesforce/cloudsplaining
+//! <https://github.com/salesforce/cloudsplaining>
 
 use serde::Serialize;
 

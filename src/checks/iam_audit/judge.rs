@@ -4,7 +4,7 @@
 //! conditional Deny is not counted: conditions are shown, never evaluated).
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::PolicySource;
 use super::catalog::{self, Class};
@@ -12,8 +12,8 @@ use super::needs::{Need, TableTarget};
 use super::pattern::has_wildcard;
 use super::policy::{Actions, Effect, Resources, Statement};
 use super::reach::{Reach, reach, reach_not};
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// A statement with the policy it is in.
 #[derive(Debug, Clone, Copy)]
@@ -34,24 +34,66 @@ impl Located<'_> {
         )
     }
 
-    fn evidence(&self, role: &str, extra: Value) -> Value {
+    fn evidence<'a>(&'a self, role: &'a str, extra: Extra) -> StatementEvidence<'a> {
         let s = self.statement;
-        let mut v = json!({
-            "role": role,
-            "policy": self.policy,
-            "policy_source": self.source,
-            "statement": s.index + 1,
-            "sid": s.sid,
-            "effect": s.effect,
-            "actions": s.actions,
-            "resources": s.resources,
-            "condition": s.condition,
-        });
-        if let (Some(v), Value::Object(extra)) = (v.as_object_mut(), extra) {
-            v.extend(extra);
+        StatementEvidence {
+            role,
+            policy: self.policy,
+            policy_source: self.source,
+            statement: s.index + 1,
+            sid: s.sid.as_deref(),
+            effect: &s.effect,
+            actions: &s.actions,
+            resources: &s.resources,
+            condition: s.condition.as_ref(),
+            extra,
         }
-        v
     }
+}
+
+/// `iam.*` of one statement: where it is, what it says, and what the finding names in it.
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct StatementEvidence<'a> {
+    role: &'a str,
+    policy: &'a str,
+    policy_source: &'a PolicySource,
+    /// From 1.
+    statement: usize,
+    sid: Option<&'a str>,
+    effect: &'a Effect,
+    actions: &'a Actions,
+    resources: &'a Resources,
+    condition: Option<&'a Value>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+impl crate::report::Evidence for StatementEvidence<'_> {}
+
+/// What a finding about a statement names beside the statement itself.
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+pub(crate) enum Extra {
+    Nothing {},
+    Wildcards {
+        wildcards: Vec<String>,
+    },
+    WildcardsExpanded {
+        wildcards: Vec<String>,
+        dynamodb_actions: Vec<String>,
+    },
+    Wide {
+        wide: Vec<String>,
+    },
+    Destructive {
+        destructive: Vec<String>,
+    },
+    Unneeded {
+        unneeded: Vec<String>,
+    },
+    Escalation {
+        escalation: Vec<String>,
+    },
 }
 
 /// The unconditional Deny that takes back `action` on `arn`, if any.
@@ -150,7 +192,7 @@ impl Grants<'_> {
         crit: bool,
         summary: String,
         remedy: String,
-        extra: Value,
+        extra: Extra,
     ) {
         let condition = if self.at.statement.condition.is_some() {
             " (only under its Condition, which is not evaluated)"
@@ -179,7 +221,13 @@ impl Grants<'_> {
                     "{who} allows every action except {} on {resources}",
                     except.join(", ")
                 );
-                self.add(CheckId::IamNotAction, true, summary, replace, json!({}));
+                self.add(
+                    CheckId::IamNotAction,
+                    true,
+                    summary,
+                    replace,
+                    Extra::Nothing {},
+                );
                 return;
             }
             Actions::Action(patterns) => patterns.clone(),
@@ -193,7 +241,9 @@ impl Grants<'_> {
                 true,
                 summary,
                 replace,
-                json!({"wildcards": ["*"]}),
+                Extra::Wildcards {
+                    wildcards: vec!["*".to_owned()],
+                },
             );
             return;
         }
@@ -217,7 +267,10 @@ impl Grants<'_> {
                 expanded.len(),
                 list(&expanded, 6)
             );
-            let extra = json!({"wildcards": wild, "dynamodb_actions": expanded});
+            let extra = Extra::WildcardsExpanded {
+                wildcards: wild,
+                dynamodb_actions: expanded,
+            };
             self.add(CheckId::IamWildcardAction, false, summary, replace, extra);
         }
     }
@@ -244,7 +297,7 @@ impl Grants<'_> {
                 false,
                 summary,
                 replace,
-                json!({"wide": wide}),
+                Extra::Wide { wide },
             );
         }
     }
@@ -263,7 +316,7 @@ impl Grants<'_> {
                 "{who} can {} on {resources}: it can delete events, the table or its protection",
                 list(&destructive, 8)
             );
-            let extra = json!({"destructive": destructive});
+            let extra = Extra::Destructive { destructive };
             self.add(
                 CheckId::IamDestructive,
                 true,
@@ -284,7 +337,9 @@ impl Grants<'_> {
                 role_kind_word(self.role.needs),
                 by_class(&unneeded)
             );
-            let extra = json!({"unneeded": unneeded.iter().map(|a| catalog::qualified(a)).collect::<Vec<_>>()});
+            let extra = Extra::Unneeded {
+                unneeded: unneeded.iter().map(|a| catalog::qualified(a)).collect(),
+            };
             self.add(CheckId::IamUnneeded, false, summary, replace.clone(), extra);
         }
         if !self.escalation.is_empty() {
@@ -293,7 +348,9 @@ impl Grants<'_> {
                 list(&self.escalation, 6)
             );
             let remedy = format!("remove {}; {replace}", self.escalation.join(", "));
-            let extra = json!({"escalation": self.escalation});
+            let extra = Extra::Escalation {
+                escalation: self.escalation.clone(),
+            };
             self.add(CheckId::IamEscalation, true, summary, remedy, extra);
         }
     }

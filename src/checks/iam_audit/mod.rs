@@ -48,10 +48,10 @@ pub use simulate::{Decision, PermissionGap, Required, Simulated, permission_gap}
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 use judge::{Located, RoleFacts, StatementView};
 use policy::{Effect, Statement};
 
@@ -244,7 +244,11 @@ fn judge_role(target: &Target, role: &RoleInput) -> (RoleAudit, Vec<Finding>) {
                 CheckId::IamRole(name.clone()),
                 format!("{name}: its policies could not be read ({why}): not judged"),
             )
-            .evidence(json!({"role": name, "arn": role.arn, "error": why}))
+            .evidence(RoleUnread {
+                role: &name,
+                arn: &role.arn,
+                error: why,
+            })
             .remedy("allow the caller iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy and iam:GetPolicyVersion on the role and its policies");
             return (data, vec![f]);
         }
@@ -303,6 +307,23 @@ fn judge_role(target: &Target, role: &RoleInput) -> (RoleAudit, Vec<Finding>) {
     (data, findings)
 }
 
+crate::evidence! {
+    /// `iam.role.*` when the role's policies could not be read.
+    struct RoleUnread<'a> { role: &'a str, arn: &'a str, error: &'a str }
+    /// `iam.role.*`
+    struct RoleEvidence<'a> {
+        role: &'a str,
+        arn: &'a str,
+        kind: &'a RoleKind,
+        functions: &'a [String],
+        policies: &'a [PolicySummary],
+    }
+    /// `iam.needed.*`
+    struct NeedsEvidence<'a> { role: &'a str, needs: &'a [NeedCheck] }
+    /// `iam.unused.*`
+    struct UnusedEvidence<'a> { role: &'a str, unused: &'a Unused }
+}
+
 fn role_finding(role: &RoleInput, data: &RoleAudit) -> Finding {
     let check = CheckId::IamRole(role.name.clone());
     let names: Vec<String> = data
@@ -310,7 +331,13 @@ fn role_finding(role: &RoleInput, data: &RoleAudit) -> Finding {
         .iter()
         .map(|p| format!("{} ({})", p.name, p.source.kind()))
         .collect();
-    let evidence = json!({"role": role.name, "arn": role.arn, "kind": role.kind, "functions": role.functions, "policies": data.policies});
+    let evidence = RoleEvidence {
+        role: &role.name,
+        arn: &role.arn,
+        kind: &role.kind,
+        functions: &role.functions,
+        policies: &data.policies,
+    };
     let unreadable: Vec<String> = data
         .policies
         .iter()
@@ -439,7 +466,10 @@ fn check_needs(target: &Target, needs: &[Need], located: &[Located]) -> Vec<Need
 
 fn needs_finding(role: &str, data: &RoleAudit, least: &str) -> Finding {
     let check = CheckId::IamNeeded(role.to_owned());
-    let evidence = json!({"role": role, "needs": data.needs});
+    let evidence = NeedsEvidence {
+        role,
+        needs: &data.needs,
+    };
     let of = |g: Grant| -> Vec<String> {
         data.needs
             .iter()
@@ -509,7 +539,7 @@ fn unused_finding(
     least: &str,
 ) -> Finding {
     let check = CheckId::IamUnused(role.to_owned());
-    let evidence = json!({"role": role, "unused": unused});
+    let evidence = UnusedEvidence { role, unused };
     let reason = unused.reason.clone().unwrap_or_default();
     match unused.knowledge {
         advisor::Knowledge::Unknown => {

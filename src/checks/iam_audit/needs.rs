@@ -5,8 +5,8 @@
 //!   its indexes (runbook Monthly 5; the list).
 //! - The stream consumer is a Lambda event source mapping: its execution role needs
 //!   DescribeStream, GetRecords, GetShardIterator and ListStreams on the table's stream
-//!   (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html,
-//!   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html,
+//!   (<https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html>,
+//!   <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html>,
 //!   whose example scopes all four to `table/NAME/stream/*`). The AWS managed
 //!   AWSLambdaDynamoDBExecutionRole grants them on `*`, every stream of the account. Its log
 //!   permissions, and an on-failure destination's `sqs:SendMessage` or `sns:Publish`, are outside

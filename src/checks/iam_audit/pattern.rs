@@ -2,11 +2,11 @@
 //!
 //! - Actions: `service:Name`, matched without regard to case; `*` any run of characters, `?` one;
 //!   a bare `*` is every action of every service.
-//!   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+//!   <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html>
 //! - Resources: ARNs matched with case, segment by segment (the parts between the first five
 //!   colons); `*` and `?` work inside a segment and the last segment (the resource, `table/...`)
 //!   may hold further colons and slashes; a bare `*` is every resource.
-//!   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+//!   <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html>
 //! - Policy variables (`${aws:username}`) cannot be resolved here: in a pattern they match
 //!   anything (the widest reading, for what a statement may grant).
 

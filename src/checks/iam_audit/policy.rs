@@ -1,7 +1,7 @@
 //! IAM policy documents, parsed whole: `Statement` as one object or a list; `Effect`; `Action`
 //! or `NotAction` and `Resource` or `NotResource`, each a string or a list; `Condition` kept as
 //! written (shown, not evaluated); `Sid`.
-//! https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html>
 //!
 //! GetRolePolicy and GetPolicyVersion return the document URL-encoded (RFC 3986); [`parse`]
 //! takes it either way.

@@ -8,20 +8,20 @@
 //! no Allow can fix it; the Deny must go or narrow). Context keys a condition needs and the
 //! request did not give are listed as MissingContextValues: the decision may then differ in
 //! real use.
-//! https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
-//! https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+//! <https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html>
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html>
 //!
 //! The statement to add is sized against IAM's limit for a role's inline policies (10,240
 //! characters together, whitespace not counted); a managed policy holds 6,144.
-//! https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::checks::id::CheckId;
 use crate::report::Finding;
+use crate::vocab::check_id::CheckId;
 
 /// IAM's limit on a role's inline policies, all together, whitespace excluded.
 pub const INLINE_POLICY_LIMIT: usize = 10_240;
@@ -77,6 +77,8 @@ pub struct Missing {
     pub decision: Option<Decision>,
     pub matched: Vec<String>,
 }
+
+impl crate::report::Evidence for PermissionGap {}
 
 /// What the role lacks, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -194,7 +196,7 @@ impl PermissionGap {
     /// The verdict under the caller's check id: crit when something is denied or missing,
     /// unknown when something was not simulated, warn when an allow rests on missing context.
     pub fn finding(&self, check: CheckId) -> Finding {
-        let evidence = serde_json::to_value(self).unwrap_or(Value::Null);
+        let evidence = self;
         let who = &self.role;
         let f = if !self.denied.is_empty() {
             let list: Vec<String> = self

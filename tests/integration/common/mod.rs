@@ -1005,7 +1005,8 @@ pub async fn write_export_files(w: &World, export: &Value) -> u64 {
     for (n, chunk) in items.chunks(items.len().div_ceil(3).max(1)).enumerate() {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         for item in chunk {
-            let line = serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
+            let line =
+                serde_json::json!({"Item": eventsctl::scale::ddbjson::item_to_ddb_json(item)});
             writeln!(gz, "{line}").unwrap();
         }
         let key = format!("{root}data/file-{n}.json.gz");
@@ -1201,4 +1202,50 @@ pub fn run_measuring_rss(cmd: &Command) -> Measured {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         rss_kb,
     }
+}
+
+/// `2026-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
+/// `20261207-010950` (a drill table's suffix) become `<time>`.
+pub fn mask_times(s: &str) -> String {
+    const RFC3339: &str = "dddd-dd-ddTdd:dd:dd";
+    const COMPACT: &str = "dddddddd-dddddd";
+    let fits = |t: &[u8], pattern: &str| {
+        t.len() >= pattern.len()
+            && pattern.bytes().zip(t).all(|(p, c)| match p {
+                b'd' => c.is_ascii_digit(),
+                p => p == *c,
+            })
+    };
+    let b = s.as_bytes();
+    let (mut out, mut i) = (String::new(), 0);
+    while i < b.len() {
+        let len = if fits(&b[i..], RFC3339) {
+            let mut j = i + RFC3339.len();
+            if b.get(j) == Some(&b'.') {
+                j += 1;
+                while b.get(j).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                }
+            }
+            if b.get(j) == Some(&b'Z') {
+                j += 1;
+            } else if matches!(b.get(j), Some(b'+' | b'-')) && fits(&b[j + 1..], "dd:dd") {
+                j += 6;
+            }
+            j - i
+        } else if fits(&b[i..], COMPACT) {
+            COMPACT.len()
+        } else {
+            0
+        };
+        if len > 0 {
+            out.push_str("<time>");
+            i += len;
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }

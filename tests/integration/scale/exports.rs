@@ -27,7 +27,7 @@ struct DataFile {
 fn gzip_lines(items: &[Item]) -> Vec<u8> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     for item in items {
-        let line = json!({"Item": eventsctl::scale::ddbjson::item_to_json(item)});
+        let line = json!({"Item": eventsctl::scale::ddbjson::item_to_ddb_json(item)});
         writeln!(gz, "{line}").unwrap();
     }
     gz.finish().unwrap()

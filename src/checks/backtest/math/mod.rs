@@ -4,7 +4,7 @@
 //! datapoints. A function this module cannot reproduce exactly is refused with
 //! [`MathError::Unsupported`], never approximated.
 //!
-//! Semantics implemented (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html):
+//! Semantics implemented (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html>):
 //! - Arithmetic (`+ - * / ^`), comparison (`== != <= >= < >`, 1 or 0) and logical (`AND`/`&&`,
 //!   `OR`/`||`) operators between two time series: where only one has a datapoint the other
 //!   counts as 0; where neither has one there is none. Between a time series and a scalar, a

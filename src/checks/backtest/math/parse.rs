@@ -5,7 +5,7 @@
 //! `* /`, unary `-`, `^` (right-associative), then numbers, `"strings"`, ids (`m1`, `errors`:
 //! they start with a lowercase letter), `[a, b]` arrays, `FUNCTION(args)` calls and bare
 //! upper-case keywords (`REPEAT`, `LINEAR`, `ASC`...).
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html>
 
 use std::fmt;
 
