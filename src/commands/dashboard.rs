@@ -5,7 +5,6 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::aws::error::AwsResultExt;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, WindowData};
 use crate::cli::{DashboardApplyArgs, ShowArgs};
 use crate::context::Context;
@@ -57,24 +56,8 @@ pub(crate) async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::R
         rows,
     ));
     if !args.dry_run {
-        let out = ctx
-            .cloudwatch()
-            .await?
-            .put_dashboard()
-            .dashboard_name(&name)
-            .dashboard_body(body.to_string())
-            .send()
-            .await
-            .aws(
-                "cloudwatch",
-                "PutDashboard",
-                Some(format!("dashboard {name}")),
-            )?;
-        let messages: Vec<String> = out
-            .dashboard_validation_messages()
-            .iter()
-            .filter_map(|m| m.message().map(str::to_owned))
-            .collect();
+        let messages =
+            crate::aws::dashboard::put(ctx.cloudwatch().await?, &name, body.to_string()).await?;
         if !messages.is_empty() {
             report.note(format!("CloudWatch validation: {}", messages.join("; ")));
         }

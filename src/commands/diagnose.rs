@@ -63,13 +63,7 @@ pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
             .runbook("Issue 1: Events Not Persisting");
     }
     let put_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let read = client
-        .get_item()
-        .table_name(ctx.table())
-        .set_key(Some(event.key()))
-        .consistent_read(true)
-        .send()
-        .await;
+    let read = crate::aws::one_item::get(client, ctx.table(), event.key(), true).await;
     let read_ms = started.elapsed().as_secs_f64() * 1000.0 - put_ms;
     let deleted = delete_item(client, ctx.table(), event.key()).await;
     let total_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -79,7 +73,7 @@ pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
         "deleted": deleted.is_ok(),
     });
     match read {
-        Ok(out) if out.item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
+        Ok(item) if item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
             let mut f = Finding::ok(
                 check.clone(),
                 format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),

@@ -12,7 +12,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Outcome;
-use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::{EventKeyArgs, GetArgs, ImportArgs, PutArgs, QueryArgs};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
@@ -225,18 +224,17 @@ pub(crate) async fn find_event(
         // A key over the limit cannot be ours; another writer's shorter timestamp form can
         // still hold the id, which the search below finds.
         if sk.len() <= MAX_SORT_KEY_BYTES {
-            let out = client
-                .get_item()
-                .table_name(table)
-                .key(PARTITION_KEY, AttributeValue::S(key.user.clone()))
-                .key(SORT_KEY, AttributeValue::S(sk))
-                .consistent_read(consistent)
-                .send()
-                .await
-                .aws("dynamodb", "GetItem", table_resource(table))?;
-            if out.item.is_some() {
+            let key = HashMap::from([
+                (
+                    PARTITION_KEY.to_owned(),
+                    AttributeValue::S(key.user.clone()),
+                ),
+                (SORT_KEY.to_owned(), AttributeValue::S(sk)),
+            ]);
+            let item = crate::aws::one_item::get(client, table, key, consistent).await?;
+            if item.is_some() {
                 return Ok(Found {
-                    item: out.item,
+                    item,
                     how: "GetItem".into(),
                     searched: 0,
                     partial: false,

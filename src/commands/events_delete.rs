@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::events::{event_pairs, find_event};
-use crate::aws::error::{AwsResultExt, table_resource};
 use crate::cli::DeleteArgs;
 use crate::context::Context;
 use crate::error::Refusal;
@@ -84,36 +83,27 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         return Ok(report);
     }
     // Only if it is still there: a delete that raced another one says so.
-    let deleted = ctx
-        .dynamodb()
-        .await?
-        .delete_item()
-        .table_name(table)
-        .set_key(Some(key))
-        .condition_expression("attribute_exists(#pk)")
-        .expression_attribute_names("#pk", PARTITION_KEY)
-        .send()
-        .await
-        .aws("dynamodb", "DeleteItem", table_resource(table));
-    match deleted {
-        Ok(_) => {
-            data.deleted = true;
-            report.push(
-                Finding::ok(
-                    check,
-                    format!("deleted event {} of user {}", args.key.event_id, args.key.user),
-                )
-                .evidence(json!({"table": table, "event_id": args.key.event_id, "user_id": args.key.user})),
-            );
-        }
-        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {
-            report.failed = true;
-            report.push(Finding::warn(
+    let client = ctx.dynamodb().await?;
+    if crate::aws::one_item::delete_if_present(client, table, key, PARTITION_KEY).await? {
+        data.deleted = true;
+        report.push(
+            Finding::ok(
                 check,
-                "the event was gone before the delete (deleted by someone else or by TTL): nothing deleted",
-            ));
-        }
-        Err(e) => return Err(e.into()),
+                format!(
+                    "deleted event {} of user {}",
+                    args.key.event_id, args.key.user
+                ),
+            )
+            .evidence(
+                json!({"table": table, "event_id": args.key.event_id, "user_id": args.key.user}),
+            ),
+        );
+    } else {
+        report.failed = true;
+        report.push(Finding::warn(
+            check,
+            "the event was gone before the delete (deleted by someone else or by TTL): nothing deleted",
+        ));
     }
     report.set_data(&data)?;
     Ok(report)

@@ -5,9 +5,7 @@
 
 use std::time::Duration;
 
-use aws_config::retry::RetryConfig;
-
-use crate::aws::{AwsErrorKind, AwsResultExt};
+use crate::aws::AwsErrorKind;
 use crate::checks::evidence::{self, Where};
 use crate::cli::{Command, DashboardCommand, DiagnoseCommand, HealthCommand};
 use crate::context::Context;
@@ -42,25 +40,8 @@ pub(crate) async fn check(command: &Command, ctx: &Context) -> Option<Report> {
     let (name, is_check) = judges_table(command)?;
     // No region: the command's own error says how to give one.
     let client = ctx.dynamodb().await.ok()?;
-    let describe = |retries: bool| async move {
-        let call = client.describe_table().table_name(ctx.table());
-        let call = if retries {
-            call.send().await
-        } else {
-            call.customize()
-                .config_override(
-                    aws_sdk_dynamodb::config::Builder::default()
-                        .retry_config(RetryConfig::disabled()),
-                )
-                .send()
-                .await
-        };
-        call.aws(
-            "dynamodb",
-            "DescribeTable",
-            crate::aws::error::table_resource(ctx.table()),
-        )
-    };
+    let describe =
+        |retries: bool| crate::aws::reachability::describe_table(client, ctx.table(), retries);
     // First without the SDK's retries: a refused connection is known at once.
     let mut result = describe(false).await;
     if let Err(e) = &result

@@ -20,7 +20,6 @@ use chrono::{DateTime, Utc};
 use super::restore_data::{
     DrillData, DrillTargets, RestoreData, RestoreFinished, RestorePlan, RestoreRun, Window,
 };
-use crate::aws::error::{AwsResultExt, table_resource};
 use crate::aws::settings::{self, Change, Desired, Outcomes, Protection};
 use crate::aws::table as ddb;
 use crate::checks::restore as verify;
@@ -204,22 +203,8 @@ async fn start(
     extra_tags: &[(&str, &str)],
 ) -> anyhow::Result<(TableDescription, Option<String>)> {
     let client = ctx.dynamodb().await?;
-    let mut req = client
-        .restore_table_to_point_in_time()
-        .source_table_name(&plan.source)
-        .target_table_name(&plan.target);
-    req = match plan.at {
-        Some(t) => req.restore_date_time(aws_smithy_types::DateTime::from_secs(t.timestamp())),
-        None => req.use_latest_restorable_time(true),
-    };
-    let out = req.send().await.aws(
-        "dynamodb",
-        "RestoreTableToPointInTime",
-        table_resource(&plan.source),
-    )?;
-    let created = out.table_description.ok_or_else(|| {
-        anyhow::anyhow!("RestoreTableToPointInTime returned no table description")
-    })?;
+    let created =
+        crate::aws::table_restore::restore(client, &plan.source, &plan.target, plan.at).await?;
     let mut tags = restore_tags(&plan.source, restore_point(plan));
     tags.extend(ddb::tag_list(extra_tags));
     let Some(arn) = created.table_arn() else {
@@ -741,11 +726,7 @@ async fn ensure_drill_table(client: &aws_sdk_dynamodb::Client, name: &str) -> an
 pub(crate) async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()> {
     let client = ctx.dynamodb().await?;
     ensure_drill_table(client, name).await?;
-    client.delete_table().table_name(name).send().await.aws(
-        "dynamodb",
-        "DeleteTable",
-        table_resource(name),
-    )?;
+    crate::aws::table_restore::delete_table(client, name).await?;
     Ok(())
 }
 
