@@ -13,10 +13,12 @@ use serde::Serialize;
 use serde_json::json;
 use tokio::sync::{Mutex, Semaphore};
 
+use super::registry::{Kind, Leaf, Limit, Production, plus};
 use crate::aws::AwsError;
 use crate::aws::table as ddb;
 use crate::checks::bench::{LatencyMs, Measured, Targets};
 use crate::cli::{BenchArgs, BenchCleanupArgs};
+use crate::cli::{BenchCommand, Command};
 use crate::context::Context;
 use crate::events::keys::Access;
 use crate::events::model::{Defaults, Event, EventInput};
@@ -27,6 +29,44 @@ use crate::events::writer::{
 use crate::report::{CheckId, Finding, Report, Section};
 use crate::safety;
 use crate::spec::targets::{READ_LATENCY, READ_THROUGHPUT, WRITE_LATENCY, WRITE_THROUGHPUT};
+
+/// Bench events reach the table's stream consumers: production needs `--yes`.
+pub(crate) static WRITE: Leaf<BenchArgs> = Leaf::new(
+    "bench write",
+    Kind::Check,
+    |c| match c {
+        Command::Bench(BenchCommand::Write(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(run(ctx, Mode::Write, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.duration, 5)))
+.production(Production::NeedsYes { with: &[] });
+
+/// The read bench seeds events of its own: production needs `--yes`.
+pub(crate) static READ: Leaf<BenchArgs> = Leaf::new(
+    "bench read",
+    Kind::Check,
+    |c| match c {
+        Command::Bench(BenchCommand::Read(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(run(ctx, Mode::Read, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.duration, 5)))
+.production(Production::NeedsYes { with: &[] });
+
+pub(crate) static CLEANUP: Leaf<BenchCleanupArgs> = Leaf::new(
+    "bench cleanup",
+    Kind::Action,
+    |c| match c {
+        Command::Bench(BenchCommand::Cleanup(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(cleanup_runs(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(30))
+.production(Production::NeedsYes { with: &[] });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {

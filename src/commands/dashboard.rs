@@ -5,11 +5,36 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Kind, Leaf, Production, When};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, WindowData};
+use crate::cli::{Command, DashboardCommand};
 use crate::cli::{DashboardApplyArgs, ShowArgs};
 use crate::context::Context;
 use crate::report::{ChartSeries, Finding, Report, Section};
 use crate::spec::{self, dashboard};
+
+pub(crate) static APPLY: Leaf<DashboardApplyArgs> = Leaf::new(
+    "dashboard apply",
+    Kind::Action,
+    |c| match c {
+        Command::Dashboard(DashboardCommand::Apply(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(apply(ctx, a).await?.into()) }),
+)
+.production(Production::NeedsYes { with: &[] });
+
+/// An action (it draws), but what it draws is the table's: the table is described first.
+pub(crate) static SHOW: Leaf<ShowArgs> = Leaf::new(
+    "dashboard show",
+    Kind::Action,
+    |c| match c {
+        Command::Dashboard(DashboardCommand::Show(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(show(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always);
 
 async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;

@@ -7,8 +7,10 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::json;
 
+use super::registry::{Kind, Leaf, Production, When};
 use crate::checks::changes::Aspect;
 use crate::checks::{latency, throttling};
+use crate::cli::{Command, DiagnoseCommand};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
 use crate::events::canary;
@@ -16,6 +18,43 @@ use crate::events::model::item_to_json;
 use crate::events::writer::{delete_item, put_event};
 use crate::report::{Finding, Report, Section};
 use crate::spec;
+
+pub(crate) static THROTTLING: Leaf<WindowArgs> = Leaf::new(
+    "diagnose throttling",
+    Kind::Check,
+    |c| match c {
+        Command::Diagnose(DiagnoseCommand::Throttling(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(throttling(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always);
+
+pub(crate) static LATENCY: Leaf<WindowArgs> = Leaf::new(
+    "diagnose latency",
+    Kind::Check,
+    |c| match c {
+        Command::Diagnose(DiagnoseCommand::Latency(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(latency(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always);
+
+/// `--canary` writes one event of its own and deletes it.
+pub(crate) static WRITES: Leaf<WritesArgs> = Leaf::new(
+    "diagnose writes",
+    Kind::Check,
+    |c| match c {
+        Command::Diagnose(DiagnoseCommand::Writes(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(writes(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always)
+.production(Production::OwnResources {
+    with: &["--canary"],
+});
 
 pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
     let facts = throttling::gather(ctx, args.since, Utc::now()).await?;

@@ -12,6 +12,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Outcome;
+use super::registry::{Kind, Leaf, Limit, Production};
+use crate::cli::{Command, EventsCommand};
 use crate::cli::{EventKeyArgs, GetArgs, ImportArgs, PutArgs, QueryArgs};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
@@ -30,6 +32,56 @@ use crate::output::stream::{Column, ItemStream};
 use crate::report::{Report, Section, data_object};
 use crate::safety;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+
+pub(crate) static PUT: Leaf<PutArgs> = Leaf::new(
+    "events put",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Put(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(put(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(1))
+.production(Production::NeedsYes { with: &[] });
+
+pub(crate) static GET: Leaf<GetArgs> = Leaf::new(
+    "events get",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Get(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(get(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(1));
+
+pub(crate) static QUERY: Leaf<QueryArgs> = Leaf::new(
+    "events query",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Query(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, out| Box::pin(query(ctx, a, out)),
+)
+.limit(Limit::Minutes(10))
+.streams();
+
+/// `events import` gives up on an endpoint that stops answering and writes what did not land
+/// to its file: it bounds itself.
+pub(crate) static IMPORT: Leaf<ImportArgs> = Leaf::new(
+    "events import",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Import(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(import(ctx, a).await?.into()) }),
+)
+.limit(Limit::Unbounded)
+.bounds_itself()
+.production(Production::NeedsYes { with: &[] });
 
 /// Human columns of events: the timestamp and the event id are keys (whole, never cut: they
 /// are what `events get --timestamp` and `--event-id` take).

@@ -11,12 +11,26 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::events::{event_pairs, find_event};
+use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::DeleteArgs;
+use crate::cli::{Command, EventsCommand};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::events::model::item_to_json;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
+
+pub(crate) static DELETE: Leaf<DeleteArgs> = Leaf::new(
+    "events delete",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Delete(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(delete(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(1))
+.production(Production::NeedsYes { with: &[] });
 
 /// Without `--timestamp`: how many of the user's events are searched (as `events get`).
 const MAX_SCAN: usize = 10_000;

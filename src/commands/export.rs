@@ -6,6 +6,8 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::json;
 
+use super::registry::{Kind, Leaf};
+use crate::cli::{Command, ExportCommand};
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
 use crate::error::Refusal;
@@ -15,6 +17,33 @@ use crate::scale::estimate::bytes;
 use crate::scale::export::{self, ExportCost, ExportInfo};
 use crate::scale::export_check::{self, ManifestCheck};
 use crate::scale::export_files;
+
+pub(crate) static START: Leaf<ExportStartArgs> = Leaf::new(
+    "export start",
+    Kind::Action,
+    |c| match c {
+        Command::Export(ExportCommand::Start(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(start(ctx, a).await?.into()) }),
+);
+
+pub(crate) static STATUS: Leaf<ExportStatusArgs> = Leaf::new(
+    "export status",
+    Kind::Action,
+    |c| match c {
+        Command::Export(ExportCommand::Status(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(status(ctx, a).await?.into()) }),
+);
+
+pub(crate) static LIST: Leaf<()> = Leaf::new(
+    "export list",
+    Kind::Action,
+    |c| matches!(c, Command::Export(ExportCommand::List)).then_some(&()),
+    |ctx, _, _| Box::pin(async move { Ok(list(ctx).await?.into()) }),
+);
 
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())

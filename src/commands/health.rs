@@ -9,17 +9,67 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{Duration, Utc};
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf, Limit, Production, ReportFile, When, minutes, plus};
 use crate::aws::metrics::{self, MetricKey, Window};
 use crate::checks::capacity::{
     self, Prices, consumed_keys, consumed_units, cost, cost_finding, daily,
 };
 use crate::checks::quarterly::{self, GsiUsage, KeySample};
 use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
+use crate::cli::{Command, HealthCommand};
 use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
 use crate::context::Context;
 use crate::events::scan::{ScanSpec, start};
 use crate::report::{Attachment, ChartSeries, Finding, Report, Section, Status};
 use crate::spec::{self, PARTITION_KEY};
+
+/// `--restore-test` runs a drill (its own tagged table, created and deleted): six hours more.
+pub(crate) static MONTHLY: Leaf<MonthlyArgs> = Leaf::new(
+    "health-check monthly",
+    Kind::Check,
+    |c| match c {
+        Command::HealthCheck(HealthCommand::Monthly(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(monthly(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| {
+    if a.restore_test {
+        plus(Duration::hours(6), 15)
+    } else {
+        Some(minutes(15))
+    }
+}))
+.judges_table(When::Always)
+.report_file(|a| {
+    Some(ReportFile {
+        path: a.report.as_deref()?,
+        force: a.force,
+        drill: false,
+    })
+})
+.production(Production::OwnResources {
+    with: &["--restore-test"],
+});
+
+pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
+    "health-check quarterly",
+    Kind::Check,
+    |c| match c {
+        Command::HealthCheck(HealthCommand::Quarterly(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(quarterly(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(15))
+.judges_table(When::If(|a| a.export.from_export.is_none()))
+.report_file(|a| {
+    Some(ReportFile {
+        path: a.report.as_deref()?,
+        force: a.force,
+        drill: false,
+    })
+});
 
 fn prices(p: &PriceArgs) -> Prices {
     Prices {

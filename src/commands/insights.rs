@@ -6,15 +6,35 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Kind, Leaf, Limit, plus};
 use crate::aws::insights::{
     self, LogGroups, LogGroupsError, MAX_LOG_GROUPS, QueryEnd, QueryResult, QuerySpec, Statistics,
     quote, regex_literal,
 };
 use crate::cli::InsightsRunArgs;
+use crate::cli::{Command, InsightsCommand};
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::report::{DataError, Report, Section};
 use crate::spec::insights::{QUERIES, find};
+
+pub(crate) static LIST: Leaf<()> = Leaf::new(
+    "insights list",
+    Kind::Action,
+    |c| matches!(c, Command::Insights(InsightsCommand::List)).then_some(&()),
+    |_, _, _| Box::pin(async move { Ok(list()?.into()) }),
+);
+
+pub(crate) static RUN: Leaf<InsightsRunArgs> = Leaf::new(
+    "insights run",
+    Kind::Action,
+    |c| match c {
+        Command::Insights(InsightsCommand::Run(a)) => Some(&**a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(run(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.max_wait, 2)));
 
 /// `insights list`'s `data`.
 #[derive(Serialize)]

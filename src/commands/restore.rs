@@ -17,18 +17,61 @@ use aws_sdk_dynamodb::types::{
 };
 use chrono::{DateTime, Utc};
 
+use super::registry::{Kind, Leaf, Limit, Production, ReportFile, plus};
 use super::restore_data::{
     DrillData, DrillTargets, RestoreData, RestoreFinished, RestorePlan, RestoreRun, Window,
 };
 use crate::aws::settings::{self, Change, Desired, Outcomes, Protection};
 use crate::aws::table as ddb;
 use crate::checks::restore as verify;
+use crate::cli::Command;
 use crate::cli::{DrillArgs, RestoreArgs, RestorePoint};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
+use crate::report::ReportKind;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{self, DRILL_TAG, MANAGED_TAG};
 use crate::times::{human, stamp};
+
+pub(crate) static PITR_RESTORE: Leaf<RestoreArgs> = Leaf::new(
+    "pitr-restore",
+    Kind::Action,
+    |c| match c {
+        Command::PitrRestore(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(pitr_restore(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.max_wait, 15)))
+.production(Production::NeedsYes { with: &[] });
+
+/// A drill is a check; deleting a kept drill table (`--delete`) is an action. It creates and
+/// deletes only its own tagged table.
+pub(crate) static DR_DRILL: Leaf<DrillArgs> = Leaf::new(
+    "dr-drill",
+    Kind::By(|a: &DrillArgs| {
+        if a.delete.is_some() {
+            ReportKind::Action
+        } else {
+            ReportKind::Check
+        }
+    }),
+    |c| match c {
+        Command::DrDrill(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(dr_drill(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.max_wait, 15)))
+.report_file(|a| {
+    let path = a.report.as_deref().filter(|_| a.delete.is_none())?;
+    Some(ReportFile {
+        path,
+        force: a.force,
+        drill: true,
+    })
+})
+.production(Production::OwnResources { with: &[] });
 
 /// Where a restore will go and from when, checked against AWS before anything is written.
 #[derive(Debug, Clone)]

@@ -9,9 +9,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
+use super::registry::{Kind, Leaf, Limit, Production, When, plus};
 use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
 use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections, with_probe};
+use crate::cli::{Command, StreamCommand};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
 use crate::error::Refusal;
@@ -19,6 +21,33 @@ use crate::events::canary;
 use crate::events::writer::{delete_item, put_event};
 use crate::output::stream::{Column, ItemStream};
 use crate::report::{Finding, Report};
+
+/// `--probe` writes a canary of its own, waits for it on the stream and deletes it.
+pub(crate) static STATUS: Leaf<StreamStatusArgs> = Leaf::new(
+    "stream-status",
+    Kind::Check,
+    |c| match c {
+        Command::StreamStatus(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(status(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.probe_timeout, 5)))
+.judges_table(When::Always)
+.production(Production::OwnResources { with: &["--probe"] });
+
+/// Without `--for`, until Ctrl-C.
+pub(crate) static TAIL: Leaf<TailArgs> = Leaf::new(
+    "stream tail",
+    Kind::Action,
+    |c| match c {
+        Command::Stream(StreamCommand::Tail(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, out| Box::pin(tail(ctx, a, out)),
+)
+.limit(Limit::By(|a| a.duration.and_then(|d| plus(d, 1))))
+.streams();
 
 pub(crate) const RECORD_COLUMNS: &[Column] = &[
     Column::text("EVENT", "event_name", 7),

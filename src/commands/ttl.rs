@@ -11,18 +11,50 @@ use chrono::Utc;
 
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf, Limit, Production, When, minutes};
 use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
     Cleanup, ExportScope, FullScope, SampleShares, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally,
     evaluate, gather_meta, projection, read_full, ttl_enabled,
 };
+use crate::cli::Command;
 use crate::cli::{CheckTtlArgs, ExportEngine};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
+use crate::report::ReportKind;
 use crate::report::{DataError, Finding, Report, Section};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::{Checkpoint, FullScan, StateTally, state_file_name};
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+
+/// `check-ttl`: a check, but deleting overdue items (`--cleanup --yes`) and `--repair` are
+/// actions (a refusal or a failed write exits 1); a full scan or a repair gets an hour (a
+/// resume is the rest of one). Writes check their production guard before the table.
+pub(crate) static CHECK_TTL: Leaf<CheckTtlArgs> = Leaf::new(
+    "check-ttl",
+    Kind::By(|a: &CheckTtlArgs| {
+        if (a.cleanup && a.yes) || a.repair {
+            ReportKind::Action
+        } else {
+            ReportKind::Check
+        }
+    }),
+    |c| match c {
+        Command::CheckTtl(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(check_ttl(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| {
+    let whole = a.full || a.cleanup || a.repair || a.resume.is_some();
+    Some(minutes(if whole { 60 } else { 5 }))
+}))
+.judges_table(When::If(|a| {
+    a.export.from_export.is_none() && !(a.cleanup && a.yes) && !a.repair
+}))
+.production(Production::NeedsYes {
+    with: &["--full", "--cleanup", "--repair"],
+});
 
 const COMMAND: &str = "check-ttl";
 
