@@ -9,6 +9,7 @@ pub(crate) mod dashboard;
 pub(crate) mod diagnose;
 pub(crate) mod events;
 pub(crate) mod events_delete;
+mod events_import;
 pub mod export;
 pub(crate) mod health;
 pub(crate) mod hot;

@@ -25,7 +25,7 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::events::PUT,
     &super::events::GET,
     &super::events::QUERY,
-    &super::events::IMPORT,
+    &super::events_import::IMPORT,
     &super::events_delete::DELETE,
     &super::diagnose::THROTTLING,
     &super::diagnose::LATENCY,
