@@ -58,7 +58,7 @@ fn minimal_argv(name: &str) -> Vec<String> {
             .get_possible_values()
             .first()
             .map(|v| v.get_name().to_owned())
-            .unwrap_or_else(|| "x".to_owned());
+            .unwrap_or_else(|| "abc".to_owned());
         if arg.is_positional() {
             argv.push(value);
         } else if arg.is_required_set()
