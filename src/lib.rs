@@ -20,6 +20,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod docgen;
+pub mod dr;
 pub mod error;
 pub mod events;
 pub mod files;

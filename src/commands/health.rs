@@ -308,8 +308,8 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
         },
     ];
     if args.restore_test {
-        let settings = super::restore::DrillSettings::default();
-        let drill = match super::restore::drill(ctx, &settings).await {
+        let settings = crate::dr::drill::DrillSettings::default();
+        let drill = match super::restore::drill_report(ctx, &settings).await {
             Ok(r) => r.findings,
             Err(e) => vec![Finding::unknown(
                 CheckId::DrillRun,

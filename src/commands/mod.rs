@@ -18,7 +18,6 @@ pub(crate) mod insights;
 pub(crate) mod preflight;
 pub mod registry;
 pub(crate) mod restore;
-mod restore_data;
 pub(crate) mod stream;
 pub(crate) mod table;
 pub(crate) mod ttl;
