@@ -14,6 +14,7 @@ pub const VERSION: &str = concat!(
 );
 
 pub mod aws;
+pub mod bench;
 pub mod checks;
 pub mod cli;
 pub mod commands;
