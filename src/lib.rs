@@ -33,3 +33,4 @@ pub mod safety;
 pub mod scale;
 pub mod spec;
 pub mod times;
+pub mod ttl_scan;

@@ -13,7 +13,7 @@ use chrono::Utc;
 use futures::StreamExt;
 use serde::Serialize;
 
-use super::ttl::{ScanSetup, scan_setup, state_file_for};
+use super::ttl::scan_flags;
 use crate::aws::one_item::TtlRewrite;
 use crate::checks::ttl::{TtlTally, gather_meta};
 use crate::checks::ttl_repair::{
@@ -26,6 +26,7 @@ use crate::events::writer::RateLimiter;
 use crate::report::{CheckId, Finding, Report, Section};
 use crate::scale::fullscan::{Stopped, run_with};
 use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
+use crate::ttl_scan::{self, ScanSetup};
 
 const COMMAND: &str = "check-ttl --repair";
 
@@ -62,8 +63,8 @@ fn prepare(
     ),
     UsageError,
 > {
-    let resumed =
-        super::ttl::state_files::<RepairState>(args, COMMAND, table, "--repair --resume")?;
+    let flags = scan_flags(args);
+    let resumed = ttl_scan::load_state::<RepairState>(&flags, COMMAND, table, "--repair --resume")?;
     let selection = match (&resumed, &args.resume) {
         (Some(cp), Some(file)) => Selection::for_resume(
             &cp.state.repair.selection,
@@ -74,7 +75,7 @@ fn prepare(
         _ => Selection::from_flags(&args.classes, &args.expire_now),
     }
     .map_err(UsageError::new)?;
-    let state_file = state_file_for(args, table, now, crate::files::state_dir)?;
+    let state_file = ttl_scan::state_file(&flags, table, now, crate::files::state_dir)?;
     Ok((resumed, selection, state_file))
 }
 
@@ -122,16 +123,17 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         report.failed = true;
         return Ok(report);
     }
-    let segments = super::ttl::scan_segments(args, resumed.as_ref(), meta.bytes);
+    let flags = scan_flags(args);
+    let segments = ttl_scan::segments(&flags, resumed.as_ref(), meta.bytes);
     let ScanSetup {
         scan,
         checkpoint: mut cp,
         state_file,
         resumed: was_resumed,
-    } = scan_setup(
+    } = ttl_scan::setup(
         ctx.table(),
         COMMAND,
-        args,
+        &flags,
         resumed,
         segments,
         now,
