@@ -1,22 +1,17 @@
 //! `diagnose throttling|latency|writes`.
 
 use crate::report::CheckId;
-use std::time::Instant;
 
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::json;
 
 use super::registry::{Kind, Leaf, Production, When};
 use crate::checks::changes::Aspect;
-use crate::checks::{latency, throttling};
+use crate::checks::{self, latency, throttling};
 use crate::cli::{Command, DiagnoseCommand};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
-use crate::events::canary;
-use crate::events::model::item_to_json;
-use crate::events::writer::{delete_item, put_event};
-use crate::report::{Finding, Report, Section};
+use crate::report::{Report, Section};
 use crate::spec;
 
 pub(crate) static THROTTLING: Leaf<WindowArgs> = Leaf::new(
@@ -84,52 +79,6 @@ pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<
     Ok(report)
 }
 
-/// Write, read back (strongly consistent) and delete one canary event through the core.
-pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
-    let check = CheckId::WritesCanary;
-    let client = match ctx.dynamodb().await {
-        Ok(c) => c,
-        Err(e) => return Finding::unknown(check, e.to_string()),
-    };
-    let event = match canary::event(purpose, Utc::now()) {
-        Ok(e) => e,
-        Err(e) => return Finding::unknown(check, e.0),
-    };
-    let started = Instant::now();
-    if let Err(e) = put_event(client, ctx.table(), &event).await {
-        return Finding::crit(check, format!("the canary write failed: {e}"))
-            .remedy("this is what the API sees: check table status, throttling and IAM (runbook Issue 1)")
-            .runbook("Issue 1: Events Not Persisting");
-    }
-    let put_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let read = crate::aws::one_item::get(client, ctx.table(), event.key(), true).await;
-    let read_ms = started.elapsed().as_secs_f64() * 1000.0 - put_ms;
-    let deleted = delete_item(client, ctx.table(), event.key()).await;
-    let total_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let evidence = json!({
-        "event_id": event.event_id, "user_id": canary::USER,
-        "put_ms": put_ms, "read_ms": read_ms, "round_trip_ms": total_ms,
-        "deleted": deleted.is_ok(),
-    });
-    match read {
-        Ok(item) if item.as_ref().map(item_to_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
-            let mut f = Finding::ok(
-                check.clone(),
-                format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),
-            );
-            if let Err(e) = deleted {
-                f = Finding::warn(check, format!("written and read back, but not deleted: {e} (its ttl removes it within about a day)"));
-            }
-            f.evidence(evidence)
-        }
-        Ok(_) => Finding::crit(check, "the canary was written but a consistent read did not return it")
-            .evidence(evidence)
-            .remedy("open an AWS Support case: a strongly consistent read must see an acknowledged write"),
-        Err(e) => Finding::crit(check, format!("the canary was written but could not be read: {e}")).evidence(evidence),
-    }
-    .runbook("Issue 1: Events Not Persisting")
-}
-
 pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let facts = throttling::gather(ctx, args.window.since, now).await?;
@@ -157,7 +106,8 @@ pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<R
     let since = args.window.since.max(chrono::Duration::hours(24));
     super::changes::mention(ctx, &mut report, since, &aspects).await;
     if args.canary {
-        report.push(canary(ctx, "diagnose writes").await);
+        let canary = checks::canary::gather(ctx, "diagnose writes").await;
+        report.push(checks::canary::evaluate(&canary));
     } else {
         report
             .note("Add --canary to write, read back and delete a test event (what the API does).");
