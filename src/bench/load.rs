@@ -181,28 +181,12 @@ pub(crate) async fn run(
             user: events::user_of_request(i, load.users),
             i,
         };
-        let (hist, counters, written) = (
-            Arc::clone(&hist),
-            Arc::clone(&counters),
-            Arc::clone(&written),
-        );
-        let progress = progress.clone();
-        tasks.spawn(async move {
-            let result = request.send(&written).await;
-            let micros = scheduled.elapsed().as_micros() as u64;
-            match result {
-                Ok(()) => {
-                    counters.ok.fetch_add(1, Ordering::Relaxed);
-                    let _ = hist.lock().await.record(micros.max(1));
-                }
-                Err(e) if e.is_throttled() => {
-                    counters.throttled.fetch_add(1, Ordering::Relaxed);
-                }
-                Err(e) => counters.error(&e),
-            }
-            progress.advance(1);
-            drop(permit);
-        });
+        let shared = Shared {
+            hist: Arc::clone(&hist),
+            counters: Arc::clone(&counters),
+            written: Arc::clone(&written),
+        };
+        tasks.spawn(request.timed(scheduled, shared, progress.clone(), permit));
         // Reap finished tasks as we go so the set stays small.
         while tasks.try_join_next().is_some() {}
     }
@@ -268,6 +252,13 @@ async fn drain(
     }
 }
 
+/// What the requests of a run record into.
+struct Shared {
+    hist: Arc<Mutex<Histogram<u64>>>,
+    counters: Arc<Counters>,
+    written: Arc<Mutex<Vec<DeleteKey>>>,
+}
+
 /// One request of a run.
 struct Request {
     mode: Mode,
@@ -279,6 +270,31 @@ struct Request {
 }
 
 impl Request {
+    /// Sends it and counts how it went; a success's latency, from when it was `scheduled`,
+    /// goes into the histogram. The in-flight `permit` is given back when it ends.
+    async fn timed(
+        self,
+        scheduled: Instant,
+        shared: Shared,
+        progress: impl Task,
+        permit: tokio::sync::OwnedSemaphorePermit,
+    ) {
+        let result = self.send(&shared.written).await;
+        let micros = scheduled.elapsed().as_micros() as u64;
+        match result {
+            Ok(()) => {
+                shared.counters.ok.fetch_add(1, Ordering::Relaxed);
+                let _ = shared.hist.lock().await.record(micros.max(1));
+            }
+            Err(e) if e.is_throttled() => {
+                shared.counters.throttled.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => shared.counters.error(&e),
+        }
+        progress.advance(1);
+        drop(permit);
+    }
+
     /// A conditional PutItem of a new bench event (its key recorded first, for cleanup) or a
     /// Query of a bench user's latest 10 events.
     async fn send(&self, written: &Mutex<Vec<DeleteKey>>) -> Result<(), AwsError> {
