@@ -106,10 +106,7 @@ const SELF_BOUNDED_GRACE: Duration = Duration::from_secs(60);
 /// check or an action, the envelope of a stream and the report files' `--force` come from it.
 async fn run(cli: Cli, leaf: &dyn Descriptor) -> u8 {
     let name = leaf.name();
-    let limit = cli
-        .global
-        .timeout
-        .or_else(|| leaf.default_limit(&cli.command));
+    let limit = commands::time_limit(&cli.command, cli.global.timeout);
     let ctx = commands::context(&cli.global, limit);
     let kind = leaf.kind(&cli.command);
     let items_only = leaf.streams();

@@ -1,5 +1,9 @@
-//! One module per command: arguments in, a [`Report`] out. Commands never print; the streaming
-//! ones hand their items to the output layer's [`crate::output::stream::ItemStream`].
+//! One module per command: arguments in, a [`Report`] out. Each command's facts (name, kind,
+//! time limit, whether it judges the table, report file, production rule, IAM entry) are its
+//! descriptor, beside its code and registered once in [`registry::COMMANDS`]; the engines they
+//! run live outside (`crate::dr`, `crate::bench`, `crate::ttl_scan`, `crate::checks`).
+//! Commands never print; the streaming ones hand their items to the output layer's
+//! [`crate::output::stream::ItemStream`].
 
 pub(crate) mod alarms;
 pub(crate) mod bench;
