@@ -596,7 +596,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l engine
 athena\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-workgroup -d 'Athena workgroup' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s result location, or, when it has none, `athena-results/` beside the export (s3://BUCKET/PREFIX/athena-results/)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing): lower-case letters, digits and \'_\', as in eventsctl.toml' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate (of the export\'s gzip files, at least 10 MB a query, as Athena bills)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l grace -d 'How long after expiry an item counts as overdue (DynamoDB typically deletes within 48 h)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l rate -d 'With --cleanup: deletes per second at most; with --repair: rewrites per second at most' -r
@@ -964,7 +964,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l e
 athena\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-workgroup -d 'Athena workgroup' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s result location, or, when it has none, `athena-results/` beside the export (s3://BUCKET/PREFIX/athena-results/)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing): lower-case letters, digits and \'_\', as in eventsctl.toml' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate (of the export\'s gzip files, at least 10 MB a query, as Athena bills)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
@@ -1076,7 +1076,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 athena\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-workgroup -d 'Athena workgroup' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s result location, or, when it has none, `athena-results/` beside the export (s3://BUCKET/PREFIX/athena-results/)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing): lower-case letters, digits and \'_\', as in eventsctl.toml' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate (of the export\'s gzip files, at least 10 MB a query, as Athena bills)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r

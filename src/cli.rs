@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::values;
 use crate::times::{TimeArg, duration_arg, parse_time_arg};
 
 #[derive(Debug, Parser)]
@@ -38,10 +39,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "EVENTSCTL_NAME_PREFIX", default_value = "zapier-triggers-api", value_parser = name_prefix)]
     pub name_prefix: String,
     /// AWS Region (else AWS_REGION, the profile, instance metadata)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_parser = region)]
     pub region: Option<String>,
     /// AWS shared-config profile (else AWS_PROFILE)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_parser = profile)]
     pub profile: Option<String>,
     /// Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)
     #[arg(long, global = true, value_parser = endpoint_url)]
@@ -374,14 +375,6 @@ pub struct IamPolicyArgs {
     pub account_id: Option<String>,
 }
 
-fn account_id(s: &str) -> Result<String, String> {
-    if s.len() == 12 && s.chars().all(|c| c.is_ascii_digit()) {
-        Ok(s.to_owned())
-    } else {
-        Err(format!("`{s}` is not an AWS account id: 12 digits"))
-    }
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct RestoreArgs {
     /// `latest`, RFC 3339, or relative (`2h ago`)
@@ -638,15 +631,16 @@ pub enum ExportEngine {
 #[derive(Debug, Clone, Args)]
 pub struct AthenaArgs {
     /// Athena workgroup
-    #[arg(long, default_value = "primary")]
+    #[arg(long, default_value = "primary", value_parser = workgroup)]
     pub athena_workgroup: String,
     /// Where Athena writes query results (s3://bucket/prefix/); default: the workgroup's
     /// result location, or, when it has none, `athena-results/` beside the export
     /// (s3://BUCKET/PREFIX/athena-results/)
-    #[arg(long, value_parser = s3_url)]
+    #[arg(long, value_parser = s3_location)]
     pub athena_output: Option<String>,
-    /// Glue database the export's table is registered in (created when missing)
-    #[arg(long, default_value = "eventsctl")]
+    /// Glue database the export's table is registered in (created when missing): lower-case
+    /// letters, digits and '_', as in eventsctl.toml
+    #[arg(long, default_value = "eventsctl", value_parser = athena_database)]
     pub athena_database: String,
     /// Athena $ per TB scanned, for the estimate (of the export's gzip files, at least 10 MB
     /// a query, as Athena bills)
@@ -669,10 +663,10 @@ pub enum ExportCommand {
 #[derive(Debug, Clone, Args)]
 pub struct ExportStartArgs {
     /// S3 bucket for the export
-    #[arg(long)]
+    #[arg(long, value_parser = bucket)]
     pub bucket: String,
     /// Key prefix in the bucket
-    #[arg(long)]
+    #[arg(long, value_parser = key_prefix)]
     pub prefix: Option<String>,
     /// The AWS account id (12 digits) that owns the bucket: needed when the bucket is in
     /// another account than the table (AWS requires S3BucketOwner then, and the bucket's
@@ -830,7 +824,7 @@ pub const DEFAULT_ITERATOR_AGE_MINUTES: f64 = 5.0;
 pub struct AlarmsApplyArgs {
     /// SNS topic to notify on ALARM and OK, replacing the actions for those states (without it,
     /// every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)
-    #[arg(long)]
+    #[arg(long, value_parser = sns_topic)]
     pub sns_topic: Option<String>,
     /// Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL
     /// deletes stopped, and the stream consumer's IteratorAge and Errors
@@ -838,7 +832,7 @@ pub struct AlarmsApplyArgs {
     pub recommended: bool,
     /// With --recommended: the stream consumer's Lambda function, which must exist (default:
     /// the one event source mapping reading the table's stream)
-    #[arg(long, requires = "recommended")]
+    #[arg(long, requires = "recommended", value_parser = function_name)]
     pub consumer_function: Option<String>,
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
     #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
@@ -1083,34 +1077,59 @@ pub struct ImportArgs {
 // Value parsers: a bad value is a usage error (exit 64) with one line saying what to do.
 // ---------------------------------------------------------------------------------------------
 
+/// A value whose rule the config file shares (`config::values`): written once, so a flag and
+/// its key in eventsctl.toml take the same values and say the same thing about a bad one.
+fn shared(check: fn(&str) -> Result<(), String>, s: &str) -> Result<String, String> {
+    check(s).map(|()| s.to_owned())
+}
+
 fn env_name(s: &str) -> Result<String, String> {
-    let ok = !s.is_empty()
-        && s.len() <= 40
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-        && !s.ends_with('-');
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not an environment name: use lower-case letters, digits and inner hyphens (dev, staging, prod-eu)"
-        ))
-    }
+    shared(values::env_name, s)
 }
 
 fn name_prefix(s: &str) -> Result<String, String> {
-    let ok = !s.is_empty()
-        && s.len() <= 200
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not a name prefix: use letters, digits, '-', '_' and '.' as DynamoDB table names do"
-        ))
-    }
+    shared(values::name_prefix, s)
+}
+
+fn region(s: &str) -> Result<String, String> {
+    shared(values::region, s)
+}
+
+fn profile(s: &str) -> Result<String, String> {
+    shared(values::profile, s)
+}
+
+fn account_id(s: &str) -> Result<String, String> {
+    shared(values::account, s)
+}
+
+fn sns_topic(s: &str) -> Result<String, String> {
+    shared(values::sns_topic, s)
+}
+
+fn function_name(s: &str) -> Result<String, String> {
+    shared(values::function_name, s)
+}
+
+fn bucket(s: &str) -> Result<String, String> {
+    shared(values::bucket, s)
+}
+
+fn key_prefix(s: &str) -> Result<String, String> {
+    shared(values::key_prefix, s)
+}
+
+/// Goes into Athena's SQL inside double quotes: only what a Glue database name may hold.
+fn athena_database(s: &str) -> Result<String, String> {
+    shared(values::athena_database, s)
+}
+
+fn workgroup(s: &str) -> Result<String, String> {
+    shared(values::workgroup, s)
+}
+
+fn s3_location(s: &str) -> Result<String, String> {
+    values::s3_location(s)
 }
 
 fn field_name(s: &str) -> Result<String, String> {
@@ -1118,17 +1137,11 @@ fn field_name(s: &str) -> Result<String, String> {
 }
 
 fn table_name(s: &str) -> Result<String, String> {
-    crate::spec::check_table_name(s).map(|()| s.to_owned())
+    shared(values::table, s)
 }
 
 fn endpoint_url(s: &str) -> Result<String, String> {
-    if (s.starts_with("http://") || s.starts_with("https://")) && s.len() > "http://".len() + 1 {
-        Ok(s.trim_end_matches('/').to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not an endpoint URL: give http://host:port or https://host"
-        ))
-    }
+    values::endpoint_url(s)
 }
 
 /// Clap adapter for a point in time (`now`, `2h ago`, RFC 3339, a date).
@@ -1166,20 +1179,6 @@ fn non_negative_number(s: &str) -> Result<f64, String> {
     }
 }
 
-/// `s3://bucket/prefix/`.
-fn s3_url(s: &str) -> Result<String, String> {
-    match s.strip_prefix("s3://") {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(if s.ends_with('/') {
-            s.to_owned()
-        } else {
-            format!("{s}/")
-        }),
-        _ => Err(format!(
-            "`{s}` is not an S3 location: give s3://bucket/prefix/"
-        )),
-    }
-}
-
 fn positive_rate(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
@@ -1204,6 +1203,100 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Issue 24 §6: `--athena-database` went into Athena's SQL inside double quotes unchecked,
+    /// and flags with a key in eventsctl.toml had rules of their own, or none. Each now takes
+    /// exactly the values its key takes, and says the same about a bad one, at parse time.
+    #[test]
+    fn flags_with_a_config_twin_take_what_the_config_takes() {
+        type Check = fn(&str) -> Result<(), String>;
+        let cases: &[(&[&str], &str, Check)] = &[
+            (
+                &["check-ttl", "--from-export", "latest", "--athena-database"],
+                "x\"; DROP TABLE t; --",
+                values::athena_database,
+            ),
+            (
+                &[
+                    "hot-partitions",
+                    "--from-export",
+                    "latest",
+                    "--athena-database",
+                ],
+                "Events",
+                values::athena_database,
+            ),
+            (
+                &["check-ttl", "--from-export", "latest", "--athena-workgroup"],
+                "a b",
+                values::workgroup,
+            ),
+            (&["--region"], "us-east", values::region),
+            (&["--profile"], "on call", values::profile),
+            (&["--env"], "Prod", values::env_name),
+            (&["--name-prefix"], "a b", values::name_prefix),
+            (&["iam-policy", "--account-id"], "12345", values::account),
+            (
+                &["export", "start", "--bucket", "b-1", "--bucket-owner"],
+                "1234",
+                values::account,
+            ),
+            (&["export", "start", "--bucket"], "s3://b", values::bucket),
+            (
+                &["export", "start", "--bucket", "b-1", "--prefix"],
+                "/ddb",
+                values::key_prefix,
+            ),
+            (
+                &["alarms", "apply", "--sns-topic"],
+                "arn:aws:sqs:us-east-1:123456789012:q",
+                values::sns_topic,
+            ),
+            (
+                &["alarms", "apply", "--recommended", "--consumer-function"],
+                "not ok",
+                values::function_name,
+            ),
+        ];
+        for (flags, bad, check) in cases {
+            let rule = check(bad).expect_err("a bad value for the config too");
+            let mut argv = vec!["eventsctl"];
+            argv.extend_from_slice(flags);
+            argv.push(bad);
+            if argv.len() == 3 {
+                // A global flag: any command.
+                argv.extend(["table", "verify"]);
+            }
+            let err = match Cli::try_parse_from(&argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(e) => e.to_string(),
+            };
+            assert!(err.contains(&rule), "{argv:?}: {err} (config: {rule})");
+        }
+        let e = |u: &str| values::endpoint_url(u).expect_err(u);
+        let err = Cli::try_parse_from([
+            "eventsctl",
+            "--endpoint-url",
+            "http://h:99999",
+            "table",
+            "verify",
+        ])
+        .map(|_| ())
+        .expect_err("a port past 65535");
+        assert!(err.to_string().contains(&e("http://h:99999")), "{err}");
+        // What both take, both take.
+        let ok = Cli::try_parse_from([
+            "eventsctl",
+            "--region",
+            "eu-west-2",
+            "check-ttl",
+            "--from-export",
+            "latest",
+            "--athena-database",
+            "events_db",
+        ]);
+        assert!(ok.is_ok(), "{ok:?}");
     }
 
     #[test]

@@ -14,12 +14,14 @@ pub const VERSION: &str = concat!(
 );
 
 pub mod aws;
+pub mod bench;
 pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
 pub mod docgen;
+pub mod dr;
 pub mod error;
 pub mod events;
 pub mod files;
@@ -31,4 +33,5 @@ pub mod safety;
 pub mod scale;
 pub mod spec;
 pub mod times;
+pub mod ttl_scan;
 pub mod vocab;

@@ -9,10 +9,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::error::ErrorKind;
-use clap::{ArgMatches, CommandFactory, FromArgMatches};
+use clap::{CommandFactory, FromArgMatches};
 
-use eventsctl::cli::{Cli, Command, EventsCommand, StreamCommand};
+use eventsctl::cli::Cli;
 use eventsctl::commands::Outcome;
+use eventsctl::commands::registry::Descriptor;
 use eventsctl::context::Context;
 use eventsctl::output::failure::{self, Failure};
 use eventsctl::output::{self, escape};
@@ -26,10 +27,14 @@ fn main() -> ExitCode {
     // Usage errors clap finds come before any context: one line on stderr, no JSON (docs/json.md).
     let parsed = Cli::command()
         .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, command_name(&m))));
-    let (cli, name) = match parsed {
-        Ok(parsed) => parsed,
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
         Err(e) => return ExitCode::from(clap_error(&e)),
+    };
+    let Some(leaf) = commands::registry::find(&cli.command) else {
+        eprintln!("eventsctl: error: internal error: this command has no descriptor");
+        return ExitCode::from(1);
     };
     init_logging(cli.global.verbose, cli.global.quiet);
     let runtime = match tokio::runtime::Builder::new_current_thread()
@@ -42,21 +47,10 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let code = runtime.block_on(run(cli, &name));
+    let code = runtime.block_on(run(cli, leaf));
     // Background work (an abandoned poll, a spinner tick) must not hold the exit.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     ExitCode::from(code)
-}
-
-/// `events get`, `health-check monthly`: the subcommands given, as a report names its command.
-fn command_name(matches: &ArgMatches) -> String {
-    let mut words = Vec::new();
-    let mut m = matches;
-    while let Some((name, sub)) = m.subcommand() {
-        words.push(name.to_owned());
-        m = sub;
-    }
-    words.join(" ")
 }
 
 /// Help and version exit 0; everything else clap rejects is a usage error, shown on one line.
@@ -112,18 +106,21 @@ fn init_logging(verbose: u8, quiet: bool) {
 /// file when its time is up) gets after its own deadline before `main` stops it.
 const SELF_BOUNDED_GRACE: Duration = Duration::from_secs(60);
 
-async fn run(cli: Cli, name: &str) -> u8 {
+/// Runs the command its descriptor (`leaf`) describes: the time limit, the exit codes of a
+/// check or an action, the envelope of a stream and the report files' `--force` come from it.
+async fn run(cli: Cli, leaf: &dyn Descriptor) -> u8 {
+    let name = leaf.name();
     let limit = commands::time_limit(&cli.command, cli.global.timeout);
     let ctx = commands::context(&cli.global, limit);
-    let kind = commands::kind(&cli.command);
-    let items_only = streams(&cli.command);
+    let kind = leaf.kind(&cli.command);
+    let items_only = leaf.streams();
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let command = commands::run(&cli.command, &ctx, &mut out);
     let result = match limit {
         None => command.await,
         Some(limit) => {
-            let grace = if commands::bounds_itself(&cli.command) {
+            let grace = if leaf.bounds_itself() {
                 SELF_BOUNDED_GRACE
             } else {
                 Duration::ZERO
@@ -157,8 +154,10 @@ async fn run(cli: Cli, name: &str) -> u8 {
     // The report files after stdout: a file that cannot be written costs one line on stderr and
     // never the report on stdout or the command's exit code.
     // Each file written is named (people and scripts look for it); `-q` keeps only the errors.
-    for line in output::write_attachments(&report, &rc, commands::reports_may_replace(&cli.command))
-    {
+    let may_replace = leaf
+        .report_file(&cli.command)
+        .is_some_and(|file| file.force);
+    for line in output::write_attachments(&report, &rc, may_replace) {
         match line {
             Ok(wrote) if !cli.global.quiet => eprintln!("eventsctl: {}", escape::line(&wrote)),
             Ok(_) => {}
@@ -247,12 +246,4 @@ fn fail(
     } else {
         failure_code(kind)
     }
-}
-
-/// Commands that print items as they come (`output::stream`).
-fn streams(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::Events(EventsCommand::Query(_)) | Command::Stream(StreamCommand::Tail(_))
-    )
 }

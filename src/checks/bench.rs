@@ -1,6 +1,6 @@
 //! The verdicts of `bench write|read` (runbook Performance Targets): what the open-loop run
 //! measured, judged against the asked rate, the runbook's throughput and latency targets, the
-//! error rate and the client CPU budget. Pure: `commands/bench.rs` runs the load.
+//! error rate and the client CPU budget. Pure: `crate::bench` runs the load.
 
 use serde::Serialize;
 

@@ -2,17 +2,37 @@
 
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf, Production};
 use crate::aws::alarms as cw_alarms;
 use crate::checks::alarms::{
     actions_of, check_name, consumer_from, drift, evaluate, gather, planned_actions,
     stream_mappings, table_specs,
 };
 use crate::cli::AlarmsApplyArgs;
+use crate::cli::{AlarmsCommand, Command};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::report::{CheckId, Finding, Report, Section};
 use crate::spec::alarms::{AlarmAction, recommended};
 use crate::spec::{self, Names};
+
+pub(crate) static APPLY: Leaf<AlarmsApplyArgs> = Leaf::new(
+    "alarms apply",
+    Kind::Action,
+    |c| match c {
+        Command::Alarms(AlarmsCommand::Apply(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(apply(ctx, a).await?.into()) }),
+)
+.production(Production::NeedsYes { with: &[] });
+
+pub(crate) static STATUS: Leaf<()> = Leaf::new(
+    "alarms status",
+    Kind::Check,
+    |c| matches!(c, Command::Alarms(AlarmsCommand::Status)).then_some(&()),
+    |ctx, _, _| Box::pin(async move { Ok(status(ctx).await?.into()) }),
+);
 
 fn prefix(names: &Names) -> String {
     format!("{}-{}-", names.prefix, names.env)

@@ -4,12 +4,24 @@
 use chrono::{Duration, Utc};
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf};
 use crate::checks::changes::{self, Aspect, Change, Impact, Scope};
 use crate::cli::ChangesArgs;
+use crate::cli::Command;
 use crate::context::Context;
 use crate::output::count;
 use crate::report::{CheckId, Finding, Report, Section, TimelineEntry};
 use crate::times;
+
+pub(crate) static CHANGES: Leaf<ChangesArgs> = Leaf::new(
+    "changes",
+    Kind::Check,
+    |c| match c {
+        Command::Changes(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(changes(ctx, a).await?.into()) }),
+);
 
 pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report> {
     let scope = Scope {

@@ -1,16 +1,39 @@
 //! `dashboard apply`, `dashboard show`.
 
-use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::aws::error::AwsResultExt;
-use crate::aws::metrics::{self, MetricKey, MetricSet, Window, WindowData};
+use super::registry::{Kind, Leaf, Production, When};
+use crate::aws::metrics::{self, Window, WindowData};
+use crate::cli::{Command, DashboardCommand};
 use crate::cli::{DashboardApplyArgs, ShowArgs};
 use crate::context::Context;
-use crate::report::{ChartSeries, Finding, Report, Section};
+use crate::report::{ChartSeries, Report, Section};
 use crate::spec::{self, dashboard};
+
+pub(crate) static APPLY: Leaf<DashboardApplyArgs> = Leaf::new(
+    "dashboard apply",
+    Kind::Action,
+    |c| match c {
+        Command::Dashboard(DashboardCommand::Apply(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(apply(ctx, a).await?.into()) }),
+)
+.production(Production::NeedsYes { with: &[] });
+
+/// An action (it draws), but what it draws is the table's: the table is described first.
+pub(crate) static SHOW: Leaf<ShowArgs> = Leaf::new(
+    "dashboard show",
+    Kind::Action,
+    |c| match c {
+        Command::Dashboard(DashboardCommand::Show(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(show(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always);
 
 async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
@@ -57,24 +80,8 @@ pub(crate) async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::R
         rows,
     ));
     if !args.dry_run {
-        let out = ctx
-            .cloudwatch()
-            .await?
-            .put_dashboard()
-            .dashboard_name(&name)
-            .dashboard_body(body.to_string())
-            .send()
-            .await
-            .aws(
-                "cloudwatch",
-                "PutDashboard",
-                Some(format!("dashboard {name}")),
-            )?;
-        let messages: Vec<String> = out
-            .dashboard_validation_messages()
-            .iter()
-            .filter_map(|m| m.message().map(str::to_owned))
-            .collect();
+        let messages =
+            crate::aws::dashboard::put(ctx.cloudwatch().await?, &name, body.to_string()).await?;
         if !messages.is_empty() {
             report.note(format!("CloudWatch validation: {}", messages.join("; ")));
         }
@@ -140,7 +147,7 @@ pub(crate) async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Repor
             series,
         });
     }
-    report.push(data_finding(&set, &keys));
+    report.push(crate::checks::dashboard::data(&set, &keys));
     report.set_data(&data)?;
     report.correct(spec::corrections::user_errors());
     Ok(report)
@@ -173,70 +180,4 @@ struct WidgetData {
 struct SeriesData {
     label: String,
     values: Vec<Option<f64>>,
-}
-
-/// `dashboard.data`: empty charts are not a quiet table's proof of health; say what the charts
-/// rest on (docs/evidence.md).
-fn data_finding(set: &MetricSet, keys: &[MetricKey]) -> Finding {
-    let with_data = keys
-        .iter()
-        .filter(|k| !set.series(k).points.is_empty())
-        .count();
-    let span = crate::times::human(set.window.length());
-    if with_data == 0 {
-        Finding::unknown(
-            CheckId::DashboardData,
-            format!(
-                "{}: none of the {} series has a datapoint",
-                crate::checks::evidence::no_traffic(&format!("last {span}")),
-                keys.len()
-            ),
-        )
-    } else {
-        Finding::ok(
-            CheckId::DashboardData,
-            format!(
-                "{with_data} of {} series have datapoints in the last {span}",
-                keys.len()
-            ),
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::aws::metrics::Series;
-    use crate::report::Status;
-
-    #[test]
-    fn dashboard_without_datapoints_has_nothing_to_show() {
-        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
-        let window = Window::last(chrono::Duration::hours(3), now);
-        let keys: Vec<MetricKey> = dashboard::widgets("t", &["StatusIndex"])
-            .iter()
-            .flat_map(|w| w.lines.iter().map(|l| l.key.clone()))
-            .collect();
-        let quiet = MetricSet::from_series(window, Vec::new());
-        let f = data_finding(&quiet, &keys);
-        assert_eq!(f.status, Status::Unknown);
-        assert_eq!(
-            f.summary,
-            format!(
-                "no traffic in the window (last 3h): none of the {} series has a datapoint",
-                keys.len()
-            )
-        );
-        let one = MetricSet::from_series(
-            window,
-            vec![Series {
-                key: keys[0].clone(),
-                points: vec![(window.start, 1.0)],
-                problem: None,
-            }],
-        );
-        let f = data_finding(&one, &keys);
-        assert_eq!(f.status, Status::Ok);
-        assert!(f.summary.starts_with("1 of "), "{}", f.summary);
-    }
 }

@@ -1,21 +1,55 @@
 //! `diagnose throttling|latency|writes`.
 
 use crate::report::CheckId;
-use std::time::Instant;
 
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::json;
 
+use super::registry::{Kind, Leaf, Production, When};
 use crate::checks::changes::Aspect;
-use crate::checks::{latency, throttling};
+use crate::checks::{self, latency, throttling};
+use crate::cli::{Command, DiagnoseCommand};
 use crate::cli::{WindowArgs, WritesArgs};
 use crate::context::Context;
-use crate::events::canary;
-use crate::events::model::stored_event_json;
-use crate::events::writer::{delete_item, put_event};
-use crate::report::{Finding, Report, Section};
+use crate::report::{Report, Section};
 use crate::spec;
+
+pub(crate) static THROTTLING: Leaf<WindowArgs> = Leaf::new(
+    "diagnose throttling",
+    Kind::Check,
+    |c| match c {
+        Command::Diagnose(DiagnoseCommand::Throttling(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(throttling(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always);
+
+pub(crate) static LATENCY: Leaf<WindowArgs> = Leaf::new(
+    "diagnose latency",
+    Kind::Check,
+    |c| match c {
+        Command::Diagnose(DiagnoseCommand::Latency(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(latency(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always);
+
+/// `--canary` writes one event of its own and deletes it.
+pub(crate) static WRITES: Leaf<WritesArgs> = Leaf::new(
+    "diagnose writes",
+    Kind::Check,
+    |c| match c {
+        Command::Diagnose(DiagnoseCommand::Writes(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(writes(ctx, a).await?.into()) }),
+)
+.judges_table(When::Always)
+.production(Production::OwnResources {
+    with: &["--canary"],
+});
 
 pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
     let facts = throttling::gather(ctx, args.since, Utc::now()).await?;
@@ -45,73 +79,6 @@ pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<
     Ok(report)
 }
 
-crate::evidence! {
-    /// `writes.canary`: one event written, read back and deleted.
-    struct CanaryEvidence<'a> {
-        event_id: &'a str,
-        user_id: &'a str,
-        put_ms: f64,
-        read_ms: f64,
-        round_trip_ms: f64,
-        deleted: bool,
-    }
-}
-
-/// Write, read back (strongly consistent) and delete one canary event through the core.
-pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
-    let check = CheckId::WritesCanary;
-    let client = match ctx.dynamodb().await {
-        Ok(c) => c,
-        Err(e) => return Finding::unknown(check, e.to_string()),
-    };
-    let event = match canary::event(purpose, Utc::now()) {
-        Ok(e) => e,
-        Err(e) => return Finding::unknown(check, e.0),
-    };
-    let started = Instant::now();
-    if let Err(e) = put_event(client, ctx.table(), &event).await {
-        return Finding::crit(check, format!("the canary write failed: {e}"))
-            .remedy("this is what the API sees: check table status, throttling and IAM (runbook Issue 1)")
-            .runbook("Issue 1: Events Not Persisting");
-    }
-    let put_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let read = client
-        .get_item()
-        .table_name(ctx.table())
-        .set_key(Some(event.key()))
-        .consistent_read(true)
-        .send()
-        .await;
-    let read_ms = started.elapsed().as_secs_f64() * 1000.0 - put_ms;
-    let deleted = delete_item(client, ctx.table(), event.key()).await;
-    let total_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let evidence = CanaryEvidence {
-        event_id: &event.event_id,
-        user_id: canary::USER,
-        put_ms,
-        read_ms,
-        round_trip_ms: total_ms,
-        deleted: deleted.is_ok(),
-    };
-    match read {
-        Ok(out) if out.item.as_ref().map(stored_event_json).and_then(|v| v.get("event_id").cloned()) == Some(json!(event.event_id)) => {
-            let mut f = Finding::ok(
-                check.clone(),
-                format!("written, read back and deleted in {total_ms:.0} ms (put {put_ms:.0} ms, read {read_ms:.0} ms)"),
-            );
-            if let Err(e) = deleted {
-                f = Finding::warn(check, format!("written and read back, but not deleted: {e} (its ttl removes it within about a day)"));
-            }
-            f.evidence(evidence)
-        }
-        Ok(_) => Finding::crit(check, "the canary was written but a consistent read did not return it")
-            .evidence(evidence)
-            .remedy("open an AWS Support case: a strongly consistent read must see an acknowledged write"),
-        Err(e) => Finding::crit(check, format!("the canary was written but could not be read: {e}")).evidence(evidence),
-    }
-    .runbook("Issue 1: Events Not Persisting")
-}
-
 pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
     let facts = throttling::gather(ctx, args.window.since, now).await?;
@@ -139,7 +106,8 @@ pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<R
     let since = args.window.since.max(chrono::Duration::hours(24));
     super::changes::mention(ctx, &mut report, since, &aspects).await;
     if args.canary {
-        report.push(canary(ctx, "diagnose writes").await);
+        let canary = checks::canary::gather(ctx, "diagnose writes").await;
+        report.push(checks::canary::evaluate(&canary));
     } else {
         report
             .note("Add --canary to write, read back and delete a test event (what the API does).");

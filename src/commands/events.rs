@@ -1,23 +1,21 @@
-//! `events put|get|query|import`.
+//! `events put|get|query` (`import`: `events_import`, `delete`: `events_delete`).
 
 use crate::events::model::Item;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Context as _;
 use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::Outcome;
-use crate::aws::error::{AwsResultExt, table_resource};
-use crate::cli::{EventKeyArgs, GetArgs, ImportArgs, PutArgs, QueryArgs};
+use super::registry::{Kind, Leaf, Limit, Production};
+use crate::cli::{Command, EventsCommand};
+use crate::cli::{EventKeyArgs, GetArgs, PutArgs, QueryArgs};
 use crate::context::Context;
 use crate::error::{Refusal, UsageError};
-use crate::events::import::{self, ImportOptions};
-use crate::events::input::{InputError, LineReader, read_stdin_capped};
+use crate::events::input::read_stdin_capped;
 use crate::events::keys::{
     Access, Edge, MAX_SORT_KEY_BYTES, PageToken, QueryFlags, TokenQuery, check_event_id,
     check_user, format_ts, sort_key,
@@ -25,12 +23,46 @@ use crate::events::keys::{
 use crate::events::model::{Defaults, EventInput, item_ttl, parse_timestamp, stored_event_json};
 use crate::events::numbers::check_numbers;
 use crate::events::query::{QueryError, QuerySpec};
-use crate::events::writer::{PutError, RetryPolicy, put_event};
-use crate::files;
+use crate::events::writer::{PutError, put_event};
 use crate::output::stream::{Column, ItemStream};
 use crate::report::{Report, Section, data_object};
 use crate::safety;
-use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+use crate::spec::{PARTITION_KEY, SORT_KEY};
+
+pub(crate) static PUT: Leaf<PutArgs> = Leaf::new(
+    "events put",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Put(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(put(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(1))
+.production(Production::NeedsYes { with: &[] });
+
+pub(crate) static GET: Leaf<GetArgs> = Leaf::new(
+    "events get",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Get(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(get(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(1));
+
+pub(crate) static QUERY: Leaf<QueryArgs> = Leaf::new(
+    "events query",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Query(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, out| Box::pin(query(ctx, a, out)),
+)
+.limit(Limit::Minutes(10))
+.streams();
 
 /// Human columns of events: the timestamp and the event id are keys (whole, never cut: they
 /// are what `events get --timestamp` and `--event-id` take).
@@ -225,18 +257,17 @@ pub(crate) async fn find_event(
         // A key over the limit cannot be ours; another writer's shorter timestamp form can
         // still hold the id, which the search below finds.
         if sk.len() <= MAX_SORT_KEY_BYTES {
-            let out = client
-                .get_item()
-                .table_name(table)
-                .key(PARTITION_KEY, AttributeValue::S(key.user.clone()))
-                .key(SORT_KEY, AttributeValue::S(sk))
-                .consistent_read(consistent)
-                .send()
-                .await
-                .aws("dynamodb", "GetItem", table_resource(table))?;
-            if out.item.is_some() {
+            let key = Item::from([
+                (
+                    PARTITION_KEY.to_owned(),
+                    AttributeValue::S(key.user.clone()),
+                ),
+                (SORT_KEY.to_owned(), AttributeValue::S(sk)),
+            ]);
+            let item = crate::aws::one_item::get(client, table, key, consistent).await?;
+            if item.is_some() {
                 return Ok(Found {
-                    item: out.item,
+                    item,
                     how: "GetItem".into(),
                     searched: 0,
                     partial: false,
@@ -475,356 +506,4 @@ struct QueryData {
     pages: usize,
     hidden_expired: usize,
     elapsed_ms: u64,
-}
-
-/// Rows of a problems table (the first 200; JSON has the first 1,000; all are counted).
-fn problem_rows(problems: &import::Problems) -> Vec<Vec<String>> {
-    problems
-        .iter()
-        .take(200)
-        .map(|p| vec![p.line.to_string(), p.reason])
-        .collect()
-}
-
-fn shown(problems: &import::Problems) -> String {
-    if problems.total() > 200 {
-        format!(
-            "{}; the first 200 shown, -o json lists the first {}",
-            problems.total(),
-            import::KEPT_PROBLEMS
-        )
-    } else {
-        problems.total().to_string()
-    }
-}
-
-/// Where the events that did not land go: `--failed-out` under the output-file rule, or the
-/// default name in the private state directory (`files::state_dir`: the file holds whole
-/// payloads), the next free one if it exists. Checked before the first AWS call. Also returns
-/// the default name itself, when the default was used, for the report.
-fn failed_out_path(args: &ImportArgs) -> Result<(PathBuf, Option<PathBuf>), UsageError> {
-    let inputs = [args.file.as_path()];
-    if let Some(path) = &args.failed_out {
-        files::check(
-            &files::Output {
-                flag: "--failed-out",
-                path,
-                force: args.force,
-            },
-            &inputs,
-        )?;
-        return Ok((path.clone(), None));
-    }
-    let dir = files::state_dir().map_err(|e| {
-        UsageError::new(format!(
-            "the failed-events file goes to the private state directory, which cannot be used ({e}); give --failed-out FILE"
-        ))
-    })?;
-    let default = dir.join(default_failed_name(&args.file));
-    let path = files::free_name(&default);
-    files::check(
-        &files::Output {
-            flag: "the failed-events file",
-            path: &path,
-            force: false,
-        },
-        &inputs,
-    )?;
-    Ok((path, Some(default)))
-}
-
-pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
-    safety::guard_write(&ctx.names, "events import", args.yes, args.dry_run)?;
-    let started_at = Utc::now();
-    let started = Instant::now();
-    let opts = ImportOptions {
-        stamp_now: args.stamp_now,
-        skip_expired: args.skip_expired,
-        overwrite: args.overwrite,
-        concurrency: usize::from(args.concurrency),
-        rate: args.rate,
-        policy: RetryPolicy {
-            max_attempts: args.max_attempts,
-            ..RetryPolicy::default()
-        },
-        started: started_at,
-        deadline: ctx.deadline().map(tokio::time::Instant::from_std),
-    };
-    let mut input = LineReader::open(&args.file).map_err(|e| UsageError::new(e.to_string()))?;
-    // A dry run writes no file, but an explicit --failed-out is still checked.
-    let (failed_out, default_failed_out) = if args.dry_run && args.failed_out.is_none() {
-        (PathBuf::new(), None)
-    } else {
-        failed_out_path(args)?
-    };
-    let spinner = ctx.progress().spinner("validating");
-    let validation = match import::validate(&mut input, &opts) {
-        Ok(v) => v,
-        Err(e @ (InputError::LineTooLong { .. } | InputError::NothingArrived(_))) => {
-            return Err(UsageError::new(e.to_string()).into());
-        }
-        Err(e) => return Err(e.into()),
-    };
-    spinner.finish_and_clear();
-
-    let mut report = Report::action("events import");
-    let mut data = ImportData {
-        read: validation.read,
-        valid: validation.valid,
-        bytes: validation.bytes,
-        invalid: &validation.invalid,
-        invalid_count: validation.invalid.total(),
-        duplicates: &validation.duplicates,
-        duplicate_count: validation.duplicates.total(),
-        expired: validation.expired,
-        dry_run: args.dry_run,
-        written: 0,
-        empty_input: false,
-        run: None,
-    };
-    if !validation.invalid.is_empty() {
-        report.section(Section::table(
-            format!("Invalid lines ({})", shown(&validation.invalid)),
-            &["LINE", "REASON"],
-            problem_rows(&validation.invalid),
-        ));
-    }
-    if validation.stamped > 0 {
-        report.note(format!(
-            "{} lines had no timestamp and were stamped {}: importing this file again writes them again (not idempotent for those lines).",
-            validation.stamped,
-            format_ts(started_at)
-        ));
-    }
-    if !validation.duplicates.is_empty() {
-        report.note(format!(
-            "{} lines repeat an earlier line's event and are written once.",
-            validation.duplicates.total()
-        ));
-    }
-    if validation.expired > 0 {
-        report.note(if args.skip_expired {
-            format!(
-                "{} events were already past their ttl and were left out (--skip-expired).",
-                validation.expired
-            )
-        } else {
-            format!(
-                "{} events are already past their ttl: DynamoDB may delete them at any time after they are written (typically within 48 h). --skip-expired leaves them out.",
-                validation.expired
-            )
-        });
-    }
-    if !validation.invalid.is_empty() && !args.skip_invalid {
-        report.failed = true;
-        report.set_data(&data)?;
-        report.note(format!(
-            "Nothing was written: {} of {} lines are invalid. Fix them, or pass --skip-invalid to write the valid ones.",
-            validation.invalid.total(),
-            validation.read
-        ));
-        return Ok(report);
-    }
-    if validation.read == 0 {
-        // Nothing to do is success; nothing arriving (a closed stdin) was refused above.
-        data.empty_input = true;
-        report.set_data(&data)?;
-        report.section(Section::pairs(
-            "Import",
-            vec![(
-                "read",
-                "0 events: the input is empty, nothing to do".to_owned(),
-            )],
-        ));
-        return Ok(report);
-    }
-    if args.dry_run {
-        report.set_data(&data)?;
-        report.section(Section::pairs(
-            "Import (dry run, nothing written)",
-            vec![
-                ("read", validation.read.to_string()),
-                ("would write", validation.to_write().to_string()),
-                (
-                    "would skip",
-                    (validation.invalid.total()
-                        + validation.duplicates.total()
-                        + validation.expired_skipped)
-                        .to_string(),
-                ),
-            ],
-        ));
-        return Ok(report);
-    }
-
-    let client = ctx.dynamodb_bulk().await?;
-    let bar = ctx
-        .progress()
-        .bar(Some(validation.to_write() as u64), "importing");
-    let summary = import::write(
-        client,
-        ctx.table(),
-        &validation,
-        &opts,
-        &failed_out,
-        args.force,
-        &bar,
-        ctx.calls(),
-        super::interrupted(),
-    )
-    .await
-    .with_context(|| format!("importing {}", args.file.display()))?;
-    bar.finish_and_clear();
-    let elapsed = started.elapsed();
-    let skipped =
-        validation.invalid.total() + validation.duplicates.total() + validation.expired_skipped;
-    report.failed =
-        !summary.failed.is_empty() || !summary.conflicts.is_empty() || summary.stopped.is_some();
-    let rate = summary.written as f64 / elapsed.as_secs_f64().max(0.001);
-    data.written = summary.written;
-    let run = ImportRun {
-        already_present: summary.present,
-        conflicts: summary.conflicts.total(),
-        conflict_lines: &summary.conflicts,
-        skipped,
-        failed: summary.failed.total(),
-        failed_lines: &summary.failed,
-        retried: summary.retries,
-        unprocessed: summary.unprocessed,
-        throttled: summary.throttled,
-        overwrite: args.overwrite,
-        stopped: summary.stopped.as_ref().map(|s| s.to_string()),
-        failed_out: summary.failed_out.as_ref().map(|p| p.display().to_string()),
-        elapsed_ms: elapsed.as_millis() as u64,
-        items_per_second: (rate * 10.0).round() / 10.0,
-    };
-    report.section(Section::pairs(
-        "Import",
-        vec![
-            ("read", data.read.to_string()),
-            ("written", data.written.to_string()),
-            (
-                if run.overwrite {
-                    "already present (not checked: --overwrite)"
-                } else {
-                    "already present (identical)"
-                },
-                run.already_present.to_string(),
-            ),
-            (
-                "conflicts (differ, not replaced)",
-                run.conflicts.to_string(),
-            ),
-            ("skipped", run.skipped.to_string()),
-            ("failed", run.failed.to_string()),
-            ("retried batches", run.retried.to_string()),
-            ("unprocessed items retried", run.unprocessed.to_string()),
-            ("throttled calls", run.throttled.to_string()),
-            (
-                "rate",
-                format!(
-                    "{rate:.0} events/s over {}",
-                    crate::times::human(chrono::Duration::from_std(elapsed).unwrap_or_default())
-                ),
-            ),
-        ],
-    ));
-    if !summary.conflicts.is_empty() {
-        report.section(Section::table(
-            format!(
-                "Not replaced: stored events that differ ({})",
-                shown(&summary.conflicts)
-            ),
-            &["LINE", "REASON"],
-            problem_rows(&summary.conflicts),
-        ));
-        report.note(format!(
-            "{} events differ from what is stored (the application may have moved them on) and were left as they are; --overwrite replaces them.",
-            summary.conflicts.total()
-        ));
-    }
-    if let Some(stop) = &summary.stopped {
-        report.note(format!("The import stopped early: {stop}."));
-    }
-    if let Some(path) = &summary.failed_out {
-        report.section(Section::table(
-            format!("Did not land ({})", shown(&summary.failed)),
-            &["LINE", "REASON"],
-            problem_rows(&summary.failed),
-        ));
-        report.note(format!(
-            "{} events did not land; they are in {}. Import that file to land exactly them: eventsctl events import {}",
-            summary.failed.total(),
-            path.display(),
-            path.display()
-        ));
-        if let Some(default) = default_failed_out.as_ref().filter(|d| *d != path) {
-            report.note(format!(
-                "{} already existed, so this run's failed events went to the new file {}.",
-                default.display(),
-                path.display()
-            ));
-        }
-    }
-    data.run = Some(run);
-    report.set_data(&data)?;
-    report.correct(spec::corrections::item_size());
-    Ok(report)
-}
-
-/// `events import`'s `data`: what validation found, and with `run` what the write did.
-#[derive(Serialize)]
-struct ImportData<'a> {
-    read: usize,
-    valid: usize,
-    bytes: u64,
-    invalid: &'a import::Problems,
-    invalid_count: usize,
-    duplicates: &'a import::Problems,
-    duplicate_count: usize,
-    expired: usize,
-    dry_run: bool,
-    written: u64,
-    /// Only when the input held no events.
-    empty_input: bool,
-    #[serde(flatten)]
-    run: Option<ImportRun<'a>>,
-}
-
-/// What the write of an import did (absent when nothing was written: invalid lines, an empty
-/// input, a dry run).
-#[derive(Serialize)]
-struct ImportRun<'a> {
-    already_present: u64,
-    conflicts: usize,
-    conflict_lines: &'a import::Problems,
-    skipped: usize,
-    failed: usize,
-    failed_lines: &'a import::Problems,
-    retried: u64,
-    unprocessed: u64,
-    throttled: u64,
-    overwrite: bool,
-    stopped: Option<String>,
-    failed_out: Option<String>,
-    elapsed_ms: u64,
-    items_per_second: f64,
-}
-
-/// The failed-events file of an input that has no name of its own.
-const STDIN_FAILED_OUT: &str = "eventsctl-import.failed.ndjson";
-
-/// The default name of the failed-events file (in the state directory): `NAME.failed.ndjson`
-/// for a regular file named NAME; for stdin, a FIFO or `<(...)`, which have no name worth
-/// keeping, `eventsctl-import.failed.ndjson`.
-fn default_failed_name(input: &Path) -> PathBuf {
-    let regular = std::fs::metadata(input).is_ok_and(|m| m.is_file());
-    match input.file_name() {
-        Some(name) if regular && input != Path::new("-") => {
-            let mut name = name.to_owned();
-            name.push(".failed.ndjson");
-            PathBuf::from(name)
-        }
-        _ => PathBuf::from(STDIN_FAILED_OUT),
-    }
 }

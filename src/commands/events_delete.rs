@@ -10,13 +10,26 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::events::{event_pairs, find_event};
-use crate::aws::error::{AwsResultExt, table_resource};
+use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::DeleteArgs;
+use crate::cli::{Command, EventsCommand};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::events::model::stored_event_json;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
+
+pub(crate) static DELETE: Leaf<DeleteArgs> = Leaf::new(
+    "events delete",
+    Kind::Action,
+    |c| match c {
+        Command::Events(EventsCommand::Delete(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(delete(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(1))
+.production(Production::NeedsYes { with: &[] });
 
 /// Without `--timestamp`: how many of the user's events are searched (as `events get`).
 const MAX_SCAN: usize = 10_000;
@@ -88,43 +101,29 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         return Ok(report);
     }
     // Only if it is still there: a delete that raced another one says so.
-    let deleted = ctx
-        .dynamodb()
-        .await?
-        .delete_item()
-        .table_name(table)
-        .set_key(Some(key))
-        .condition_expression("attribute_exists(#pk)")
-        .expression_attribute_names("#pk", PARTITION_KEY)
-        .send()
-        .await
-        .aws("dynamodb", "DeleteItem", table_resource(table));
-    match deleted {
-        Ok(_) => {
-            data.deleted = true;
-            report.push(
-                Finding::ok(
-                    check,
-                    format!(
-                        "deleted event {} of user {}",
-                        args.key.event_id, args.key.user
-                    ),
-                )
-                .evidence(Deleted {
-                    table,
-                    event_id: &args.key.event_id,
-                    user_id: &args.key.user,
-                }),
-            );
-        }
-        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {
-            report.failed = true;
-            report.push(Finding::warn(
+    let client = ctx.dynamodb().await?;
+    if crate::aws::one_item::delete_if_present(client, table, key, PARTITION_KEY).await? {
+        data.deleted = true;
+        report.push(
+            Finding::ok(
                 check,
-                "the event was gone before the delete (deleted by someone else or by TTL): nothing deleted",
-            ));
-        }
-        Err(e) => return Err(e.into()),
+                format!(
+                    "deleted event {} of user {}",
+                    args.key.event_id, args.key.user
+                ),
+            )
+            .evidence(Deleted {
+                table,
+                event_id: &args.key.event_id,
+                user_id: &args.key.user,
+            }),
+        );
+    } else {
+        report.failed = true;
+        report.push(Finding::warn(
+            check,
+            "the event was gone before the delete (deleted by someone else or by TTL): nothing deleted",
+        ));
     }
     report.set_data(&data)?;
     Ok(report)

@@ -5,6 +5,9 @@ use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf};
+use crate::checks;
+use crate::cli::{Command, ExportCommand};
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
 use crate::error::Refusal;
@@ -14,6 +17,33 @@ use crate::scale::estimate::bytes;
 use crate::scale::export::{self, ExportCost, ExportInfo};
 use crate::scale::export_check::{self, ManifestCheck};
 use crate::scale::export_files;
+
+pub(crate) static START: Leaf<ExportStartArgs> = Leaf::new(
+    "export start",
+    Kind::Action,
+    |c| match c {
+        Command::Export(ExportCommand::Start(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(start(ctx, a).await?.into()) }),
+);
+
+pub(crate) static STATUS: Leaf<ExportStatusArgs> = Leaf::new(
+    "export status",
+    Kind::Action,
+    |c| match c {
+        Command::Export(ExportCommand::Status(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(status(ctx, a).await?.into()) }),
+);
+
+pub(crate) static LIST: Leaf<()> = Leaf::new(
+    "export list",
+    Kind::Action,
+    |c| matches!(c, Command::Export(ExportCommand::List)).then_some(&()),
+    |ctx, _, _| Box::pin(async move { Ok(list(ctx).await?.into()) }),
+);
 
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
@@ -73,45 +103,6 @@ async fn wait(
     };
     spinner.finish_and_clear();
     Ok(outcome)
-}
-
-fn state_finding(info: &ExportInfo, stopped: Option<&str>) -> Finding {
-    let evidence = info;
-    match (info.status.as_str(), stopped) {
-        ("COMPLETED", _) => Finding::ok(
-            CheckId::ExportStatus,
-            format!(
-                "export {} COMPLETED: {} items at {}",
-                info.id(),
-                info.item_count.map(|n| n.to_string()).unwrap_or("?".into()),
-                info.point_in_time()
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default()
-            ),
-        ),
-        ("IN_PROGRESS", why) => Finding::ok(
-            CheckId::ExportStatus,
-            format!(
-                "export {} IN_PROGRESS{}: it goes on in AWS; follow it with `eventsctl export status {}`",
-                info.id(),
-                why.map(|w| format!(" ({w})")).unwrap_or_default(),
-                info.arn
-            ),
-        ),
-        (s, _) => Finding::crit(
-            CheckId::ExportStatus,
-            format!(
-                "export {} {s}{}",
-                info.id(),
-                info.failure
-                    .as_deref()
-                    .map(|f| format!(": {f}"))
-                    .unwrap_or_default()
-            ),
-        )
-        .remedy("check the bucket policy and PITR (exports need PITR enabled), then start again"),
-    }
-    .evidence(evidence)
 }
 
 pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Report> {
@@ -232,7 +223,7 @@ async fn finish(
     } else {
         (info, None)
     };
-    report.push(state_finding(&info, stopped));
+    report.push(checks::export::state(&info, stopped));
     report.set_data(&ExportData {
         cost,
         export: Some(&info),
@@ -245,14 +236,7 @@ pub(crate) async fn list(ctx: &Context) -> anyhow::Result<Report> {
     let mut report = Report::action("export list");
     let (table_arn, _) = table_arn(ctx).await?;
     let exports = export::list(ctx.dynamodb().await?, &table_arn).await?;
-    report.push(Finding::ok(
-        CheckId::ExportList,
-        format!(
-            "{} exports, {} completed",
-            exports.len(),
-            exports.iter().filter(|e| e.completed()).count()
-        ),
-    ));
+    report.push(checks::export::list(&exports));
     report.section(table_of("Exports, newest first", &exports));
     report.set_data(&ListData { exports: &exports })?;
     Ok(report)

@@ -6,20 +6,70 @@ use crate::report::CheckId;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf, Limit, Production, ReportFile, When, minutes, plus};
 use crate::aws::metrics::{self, MetricKey, Window};
 use crate::checks::capacity::{
     self, Prices, consumed_keys, consumed_units, cost, cost_finding, daily,
 };
 use crate::checks::quarterly::{self, GsiUsage, KeySample};
 use crate::checks::{alarms as alarm_checks, latency, stream, table, throttling, ttl};
+use crate::cli::{Command, HealthCommand};
 use crate::cli::{MonthlyArgs, PriceArgs, QuarterlyArgs};
 use crate::context::Context;
 use crate::events::scan::{ScanSpec, start};
 use crate::report::{Attachment, ChartSeries, Finding, Report, Section, Status};
 use crate::spec::{self, PARTITION_KEY};
+
+/// `--restore-test` runs a drill (its own tagged table, created and deleted): six hours more.
+pub(crate) static MONTHLY: Leaf<MonthlyArgs> = Leaf::new(
+    "health-check monthly",
+    Kind::Check,
+    |c| match c {
+        Command::HealthCheck(HealthCommand::Monthly(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(monthly(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| {
+    if a.restore_test {
+        plus(Duration::hours(6), 15)
+    } else {
+        Some(minutes(15))
+    }
+}))
+.judges_table(When::Always)
+.report_file(|a| {
+    Some(ReportFile {
+        path: a.report.as_deref()?,
+        force: a.force,
+        drill: false,
+    })
+})
+.production(Production::OwnResources {
+    with: &["--restore-test"],
+});
+
+pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
+    "health-check quarterly",
+    Kind::Check,
+    |c| match c {
+        Command::HealthCheck(HealthCommand::Quarterly(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(quarterly(ctx, a).await?.into()) }),
+)
+.limit(Limit::Minutes(15))
+.judges_table(When::If(|a| a.export.from_export.is_none()))
+.report_file(|a| {
+    Some(ReportFile {
+        path: a.report.as_deref()?,
+        force: a.force,
+        drill: false,
+    })
+});
 
 fn prices(p: &PriceArgs) -> Prices {
     Prices {
@@ -179,15 +229,29 @@ async fn capacity_part(ctx: &Context, since: Duration, p: &Prices) -> anyhow::Re
     })
 }
 
-pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
-    let now = Utc::now();
+/// What the monthly check gathered, each part at the same time.
+struct Monthly {
+    throttle: throttling::ThrottleFacts,
+    ttl: ttl::TtlFacts,
+    stream: stream::StreamFacts,
+    table: table::TableFacts,
+    alarms: alarm_checks::AlarmGather,
+    changes: super::changes::Recent,
+}
+
+/// Capacity, throttling, TTL, stream, PITR, alarms, the table and its changes, concurrently.
+async fn gather_monthly(
+    ctx: &Context,
+    args: &MonthlyArgs,
+    p: &Prices,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Part, Monthly)> {
     let month = Duration::days(30);
-    let p = prices(&args.prices);
     let spinner = ctx
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
     let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
-        capacity_part(ctx, month, &p),
+        capacity_part(ctx, month, p),
         throttling::gather(ctx, month, now),
         ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
         stream::gather(ctx),
@@ -196,14 +260,31 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
     );
     spinner.finish_and_clear();
-    let (throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = (
-        throttle?,
-        ttl_facts?,
-        stream_facts?,
-        table_facts?,
-        alarm_facts?,
-    );
-    let throttle_findings: Vec<Finding> = throttling::evaluate(&throttle)
+    let monthly = Monthly {
+        throttle: throttle?,
+        ttl: ttl_facts?,
+        stream: stream_facts?,
+        table: table_facts?,
+        alarms: alarm_facts?,
+        changes,
+    };
+    Ok((capacity?, monthly))
+}
+
+/// A part with findings only.
+fn part(name: &'static str, runbook: &'static str, findings: Vec<Finding>) -> Part {
+    Part {
+        name,
+        runbook,
+        findings,
+        sections: Vec::new(),
+    }
+}
+
+/// The monthly parts, each judged by its check (the table's status and capacity are the
+/// table's and capacity's parts, not throttling's).
+fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
+    let throttle_findings: Vec<Finding> = throttling::evaluate(&m.throttle)
         .into_iter()
         .filter(|f| {
             !matches!(
@@ -212,80 +293,57 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
             )
         })
         .collect();
-    let mut parts = vec![
-        capacity?,
-        Part {
-            name: "throttling",
-            runbook: "Monthly 1: no sustained throttling",
-            findings: throttle_findings,
-            sections: Vec::new(),
-        },
-        Part {
-            name: "ttl",
-            runbook: "Monthly 2: Verify TTL Deletion",
-            findings: ttl::evaluate(&ttl_facts),
-            sections: Vec::new(),
-        },
-        Part {
-            name: "stream",
-            runbook: "Issue 3 (stream and consumer)",
-            findings: stream::evaluate(&stream_facts),
-            sections: Vec::new(),
-        },
-        Part {
-            name: "pitr",
-            runbook: "Monthly 3 / Disaster Recovery",
-            findings: vec![crate::checks::pitr::window(
-                &table_facts.backups,
-                Utc::now(),
-            )],
-            sections: Vec::new(),
-        },
-        Part {
-            name: "alarms",
-            runbook: "Monthly 4: Review Alarms",
-            findings: alarm_checks::evaluate(
-                &alarm_facts.facts,
-                &format!("{}-{}-", ctx.names.prefix, ctx.names.env),
-            ),
-            sections: Vec::new(),
-        },
-        Part {
-            name: "table",
-            runbook: "Architecture Summary",
-            findings: table::evaluate(&table_facts, &spec::table()),
-            sections: Vec::new(),
-        },
-    ];
-    if args.restore_test {
-        let settings = super::restore::DrillSettings::default();
-        let drill = match super::restore::drill(ctx, &settings).await {
-            Ok(r) => r.findings,
-            Err(e) => vec![Finding::unknown(
-                CheckId::DrillRun,
-                format!("the restore drill failed: {e:#}"),
-            )],
-        };
-        parts.push(Part {
-            name: "restore drill",
-            runbook: "Monthly 3: Test PITR Restore",
-            findings: drill,
-            sections: Vec::new(),
-        });
-    }
-    // What CloudTrail could not show is unknown here, not an ok part with no checks.
-    let mut change_findings = vec![changes.trail];
-    change_findings.extend(changes.findings);
-    parts.push(Part {
-        name: "changes",
-        runbook: "Beyond the runbook: what changed this month",
-        findings: change_findings,
-        sections: Vec::new(),
-    });
-    let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
-    report.notes.extend(alarm_facts.notes);
-    report.note(changes.note);
-    report.section(Section::lines(
+    vec![
+        capacity,
+        part(
+            "throttling",
+            "Monthly 1: no sustained throttling",
+            throttle_findings,
+        ),
+        part(
+            "ttl",
+            "Monthly 2: Verify TTL Deletion",
+            ttl::evaluate(&m.ttl),
+        ),
+        part(
+            "stream",
+            "Issue 3 (stream and consumer)",
+            stream::evaluate(&m.stream),
+        ),
+        part(
+            "pitr",
+            "Monthly 3 / Disaster Recovery",
+            vec![crate::checks::pitr::window(&m.table.backups, Utc::now())],
+        ),
+        part(
+            "alarms",
+            "Monthly 4: Review Alarms",
+            alarm_checks::evaluate(&m.alarms.facts, alarm_prefix),
+        ),
+        part(
+            "table",
+            "Architecture Summary",
+            table::evaluate(&m.table, &spec::table()),
+        ),
+    ]
+}
+
+/// `--restore-test`: a drill's findings, or unknown when it could not run.
+async fn drill_part(ctx: &Context) -> Part {
+    let settings = crate::dr::drill::DrillSettings::default();
+    let drill = match super::restore::drill_report(ctx, &settings).await {
+        Ok(r) => r.findings,
+        Err(e) => vec![Finding::unknown(
+            CheckId::DrillRun,
+            format!("the restore drill failed: {e:#}"),
+        )],
+    };
+    part("restore drill", "Monthly 3: Test PITR Restore", drill)
+}
+
+/// What the monthly check leaves to a person.
+fn monthly_manual_steps(restore_test: bool) -> Section {
+    Section::lines(
         "Manual steps (not part of the status)",
         vec![
             "Monthly 5, Audit IAM permissions:".into(),
@@ -293,9 +351,32 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
             "  - Verify least-privilege access (dynamodb actions limited to this table and its indexes/stream)".into(),
             "  - Check for unused permissions (IAM Access Analyzer's last-accessed data)".into(),
             "Monthly 4: update alarm thresholds to usage patterns and add alarms for emerging issues".into(),
-            if args.restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
+            if restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
         ],
+    )
+}
+
+pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+    let now = Utc::now();
+    let p = prices(&args.prices);
+    let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
+    let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
+    let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+    if args.restore_test {
+        parts.push(drill_part(ctx).await);
+    }
+    // What CloudTrail could not show is unknown here, not an ok part with no checks.
+    let mut change_findings = vec![m.changes.trail];
+    change_findings.extend(m.changes.findings);
+    parts.push(part(
+        "changes",
+        "Beyond the runbook: what changed this month",
+        change_findings,
     ));
+    let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
+    report.notes.extend(m.alarms.notes);
+    report.note(m.changes.note);
+    report.section(monthly_manual_steps(args.restore_test));
     report.set_data(&MonthlyData {
         parts,
         generated_for: MonthEnding {
@@ -417,6 +498,67 @@ async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     })
 }
 
+/// GSI usage and the quarter's cost, from the consumed units of the table and its indexes.
+fn usage_part(
+    usage: Result<&metrics::MetricSet, &crate::aws::AwsError>,
+    table: &str,
+    gsis: &[String],
+    usage_keys: &[MetricKey],
+    quarter: Duration,
+    p: &Prices,
+) -> Part {
+    let mut findings = Vec::new();
+    let mut rows = Vec::new();
+    match usage {
+        Err(e) => findings.push(Finding::unknown(
+            CheckId::QuarterlyGsiUsage,
+            format!("could not read consumed capacity: {e}"),
+        )),
+        Ok(m) => {
+            let units = |metric: &str, gsi: Option<&str>| {
+                m.total(&match gsi {
+                    Some(g) => MetricKey::gsi(metric, table, g, Stat::Sum),
+                    None => MetricKey::table(metric, table, Stat::Sum),
+                })
+            };
+            let base_w = units("ConsumedWriteCapacityUnits", None);
+            let usage: Vec<GsiUsage> = gsis
+                .iter()
+                .map(|g| GsiUsage {
+                    index: g.clone(),
+                    write_units: units("ConsumedWriteCapacityUnits", Some(g)),
+                    read_units: units("ConsumedReadCapacityUnits", Some(g)),
+                })
+                .collect();
+            rows.extend(usage.iter().map(|u| {
+                vec![
+                    u.index.clone(),
+                    format!("{:.0}", u.write_units),
+                    format!("{:.0}", u.read_units),
+                ]
+            }));
+            let (write_units, read_units) = consumed_units(m, usage_keys);
+            findings.extend(quarterly::gsi_usage(
+                base_w,
+                write_units + read_units,
+                &usage,
+            ));
+            let c = cost(write_units, read_units, quarter.num_hours() as f64, p);
+            findings.push(cost_finding(CheckId::QuarterlyCost, &c, "quarter"));
+        }
+    }
+    Part {
+        name: "gsi usage & cost",
+        runbook: "Quarterly 2-3",
+        findings,
+        sections: vec![Section::table(
+            "GSI consumed units this quarter",
+            &["INDEX", "WRITE UNITS", "READ UNITS"],
+            rows,
+        )],
+    }
+}
+
 pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Result<Report> {
     if args.export.engine == crate::cli::ExportEngine::Athena {
         return Err(crate::error::UsageError::new(
@@ -464,54 +606,6 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
         this_q.as_ref().map_err(|e| e.to_string()),
         last_q.as_ref().ok(),
     );
-    let mut usage_findings = Vec::new();
-    let mut gsi_rows = Vec::new();
-    match &usage {
-        Err(e) => usage_findings.push(Finding::unknown(
-            CheckId::QuarterlyGsiUsage,
-            format!("could not read consumed capacity: {e}"),
-        )),
-        Ok(m) => {
-            let base_w = m.total(&MetricKey::table(
-                "ConsumedWriteCapacityUnits",
-                &table,
-                Stat::Sum,
-            ));
-            let usage: Vec<GsiUsage> = gsis
-                .iter()
-                .map(|g| GsiUsage {
-                    index: g.clone(),
-                    write_units: m.total(&MetricKey::gsi(
-                        "ConsumedWriteCapacityUnits",
-                        &table,
-                        g,
-                        Stat::Sum,
-                    )),
-                    read_units: m.total(&MetricKey::gsi(
-                        "ConsumedReadCapacityUnits",
-                        &table,
-                        g,
-                        Stat::Sum,
-                    )),
-                })
-                .collect();
-            gsi_rows.extend(usage.iter().map(|u| {
-                vec![
-                    u.index.clone(),
-                    format!("{:.0}", u.write_units),
-                    format!("{:.0}", u.read_units),
-                ]
-            }));
-            let (write_units, read_units) = consumed_units(m, &usage_keys);
-            usage_findings.extend(quarterly::gsi_usage(
-                base_w,
-                write_units + read_units,
-                &usage,
-            ));
-            let c = cost(write_units, read_units, quarter.num_hours() as f64, &p);
-            usage_findings.push(cost_finding(CheckId::QuarterlyCost, &c, "quarter"));
-        }
-    }
     let key_findings = vec![quarterly::keys(keys.as_ref().map_err(|e| format!("{e:#}")))];
     let parts = vec![
         Part {
@@ -524,22 +618,8 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
                 rows,
             )],
         },
-        Part {
-            name: "gsi usage & cost",
-            runbook: "Quarterly 2-3",
-            findings: usage_findings,
-            sections: vec![Section::table(
-                "GSI consumed units this quarter",
-                &["INDEX", "WRITE UNITS", "READ UNITS"],
-                gsi_rows,
-            )],
-        },
-        shape.unwrap_or(Part {
-            name: "key distribution",
-            runbook: "Quarterly 3",
-            findings: key_findings,
-            sections: Vec::new(),
-        }),
+        usage_part(usage.as_ref(), &table, &gsis, &usage_keys, quarter, &p),
+        shape.unwrap_or_else(|| part("key distribution", "Quarterly 3", key_findings)),
     ];
     let (mut report, parts) = assemble(Report::check("health-check quarterly"), parts);
     report.set_data(&QuarterlyData { parts, prices: &p })?;

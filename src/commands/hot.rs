@@ -2,11 +2,28 @@
 
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf, Production, When};
 use crate::checks::hot::{IndexInsights, RuleReport, TopUsers, evaluate, gather, recommendations};
+use crate::cli::Command;
 use crate::cli::{ExportEngine, HotArgs};
 use crate::context::Context;
 use crate::report::CheckId;
 use crate::report::{Finding, Report};
+
+/// From an export the table is not read, so it is not described first either.
+pub(crate) static HOT_PARTITIONS: Leaf<HotArgs> = Leaf::new(
+    "hot-partitions",
+    Kind::Check,
+    |c| match c {
+        Command::HotPartitions(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(hot_partitions(ctx, a).await?.into()) }),
+)
+.judges_table(When::If(|a| a.export.from_export.is_none()))
+.production(Production::NeedsYes {
+    with: &["--enable-contributor-insights"],
+});
 
 pub(crate) async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
     if let Some(which) = &args.export.from_export {

@@ -11,12 +11,24 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Outcome;
+use super::registry::{Kind, Leaf};
+use crate::cli::Command;
 use crate::cli::IamPolicyArgs;
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::Format;
 use crate::report::{Report, Section};
 use crate::spec::iam::{NamedPolicy, Scope, policies, select};
+
+pub(crate) static IAM_POLICY: Leaf<IamPolicyArgs> = Leaf::new(
+    "iam-policy",
+    Kind::Action,
+    |c| match c {
+        Command::IamPolicy(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, out| Box::pin(policy(ctx, a, out)),
+);
 
 /// In the default format, the policy document itself (ready for `aws iam create-policy
 /// --policy-document file://...`), or, when the commands need more than one managed policy, a

@@ -6,15 +6,35 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Kind, Leaf, Limit, plus};
 use crate::aws::insights::{
     self, LogGroups, LogGroupsError, MAX_LOG_GROUPS, QueryEnd, QueryResult, QuerySpec, Statistics,
     quote, regex_literal,
 };
 use crate::cli::InsightsRunArgs;
+use crate::cli::{Command, InsightsCommand};
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::report::{DataError, Report, Section};
 use crate::spec::insights::{QUERIES, find};
+
+pub(crate) static LIST: Leaf<()> = Leaf::new(
+    "insights list",
+    Kind::Action,
+    |c| matches!(c, Command::Insights(InsightsCommand::List)).then_some(&()),
+    |_, _, _| Box::pin(async move { Ok(list()?.into()) }),
+);
+
+pub(crate) static RUN: Leaf<InsightsRunArgs> = Leaf::new(
+    "insights run",
+    Kind::Action,
+    |c| match c {
+        Command::Insights(InsightsCommand::Run(a)) => Some(&**a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(run(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.max_wait, 2)));
 
 /// `insights list`'s `data`.
 #[derive(Serialize)]
@@ -137,9 +157,9 @@ pub(crate) fn with_filters(query: &str, user: Option<&str>, matching: Option<&st
     parts.join("\n| ")
 }
 
-pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report> {
-    let now = Utc::now();
-    let (name, base) = match (&args.name, &args.query) {
+/// The query's name (`custom` for `--query`) and its text, before any filter.
+fn named_query(args: &InsightsRunArgs) -> Result<(String, String), UsageError> {
+    match (&args.name, &args.query) {
         (Some(n), _) => {
             let q = find(n).ok_or_else(|| {
                 UsageError::new(format!(
@@ -151,11 +171,16 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
                         .join(", ")
                 ))
             })?;
-            (q.name.to_owned(), q.text(&args.latency_field))
+            Ok((q.name.to_owned(), q.text(&args.latency_field)))
         }
-        (None, Some(q)) => ("custom".to_owned(), q.clone()),
-        (None, None) => return Err(UsageError::new("give a query name or --query").into()),
-    };
+        (None, Some(q)) => Ok(("custom".to_owned(), q.clone())),
+        (None, None) => Err(UsageError::new("give a query name or --query")),
+    }
+}
+
+pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report> {
+    let now = Utc::now();
+    let (name, base) = named_query(args)?;
     let start = args.since.resolve(now);
     let end = args.until.map(|t| t.resolve(now)).unwrap_or(now);
     if start >= end {
@@ -182,71 +207,10 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
     .await?;
     let mut report = Report::action("insights run");
     report.failed = !result.complete();
-    let fields = result.fields();
     let empty = empty_columns(&result);
-    report.section(Section::table(
-        format!(
-            "{name}: {} ({} rows; {} records matched of {} scanned)",
-            result.status,
-            result.rows.len(),
-            result.statistics.records_matched,
-            result.statistics.records_scanned
-        ),
-        &fields.iter().map(String::as_str).collect::<Vec<_>>(),
-        result
-            .rows
-            .iter()
-            .map(|row| {
-                fields
-                    .iter()
-                    .map(|f| {
-                        if empty.contains(f) {
-                            "no data".to_owned()
-                        } else {
-                            QueryResult::get(row, f).unwrap_or("").to_owned()
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
-    ));
-    if !empty.is_empty() {
-        let latency = find(&name).is_some_and(|q| q.reads_latency());
-        report.note(format!(
-            "No data in {}: no matched line has a value for it{}.",
-            empty.join(", "),
-            if latency {
-                format!(
-                    "; latency is read from `{}`: pass --latency-field NAME with the field the application logs its latency in",
-                    args.latency_field
-                )
-            } else {
-                String::new()
-            }
-        ));
-    }
-    if !left_out.is_empty() {
-        report.note(format!(
-            "{} log groups match; a query takes at most {MAX_LOG_GROUPS}, so {} were not queried: {}. Query them with --log-group (repeatable).",
-            groups.len() + left_out.len(),
-            left_out.len(),
-            left_out.join(", ")
-        ));
-    }
-    if query.contains("@duration") {
-        let others: Vec<&String> = groups
-            .iter()
-            .filter(|g| !g.starts_with("/aws/lambda/"))
-            .collect();
-        if !others.is_empty() {
-            report.note(format!(
-                "@duration exists only on Lambda REPORT lines; {} not Lambda log groups, so its values are empty there (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html).",
-                others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-            ));
-        }
-    }
-    if let Some(q) = find(&name).and_then(|q| q.fixed) {
-        report.note(format!("Fixed from the runbook's text: {q}."));
+    report.section(rows_section(&name, &result, &empty));
+    for note in run_notes(&name, &query, args, &empty, &groups, &left_out) {
+        report.note(note);
     }
     if report.failed {
         report.note(format!(
@@ -279,4 +243,88 @@ pub async fn run(ctx: &Context, args: &InsightsRunArgs) -> anyhow::Result<Report
             .collect(),
     })?;
     Ok(report)
+}
+
+/// The result rows as a table, "no data" in the columns no row has a value in.
+fn rows_section(name: &str, result: &QueryResult, empty: &[String]) -> Section {
+    let fields = result.fields();
+    Section::table(
+        format!(
+            "{name}: {} ({} rows; {} records matched of {} scanned)",
+            result.status,
+            result.rows.len(),
+            result.statistics.records_matched,
+            result.statistics.records_scanned
+        ),
+        &fields.iter().map(String::as_str).collect::<Vec<_>>(),
+        result
+            .rows
+            .iter()
+            .map(|row| {
+                fields
+                    .iter()
+                    .map(|f| {
+                        if empty.contains(f) {
+                            "no data".to_owned()
+                        } else {
+                            QueryResult::get(row, f).unwrap_or("").to_owned()
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// What a reader of the rows should know: empty columns (and the latency field that may be
+/// why), log groups left out, `@duration` outside Lambda, what was fixed from the runbook.
+fn run_notes(
+    name: &str,
+    query: &str,
+    args: &InsightsRunArgs,
+    empty: &[String],
+    groups: &[String],
+    left_out: &[String],
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !empty.is_empty() {
+        let latency = find(name).is_some_and(|q| q.reads_latency());
+        notes.push(format!(
+            "No data in {}: no matched line has a value for it{}.",
+            empty.join(", "),
+            if latency {
+                format!(
+                    "; latency is read from `{}`: pass --latency-field NAME with the field the application logs its latency in",
+                    args.latency_field
+                )
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if !left_out.is_empty() {
+        notes.push(format!(
+            "{} log groups match; a query takes at most {MAX_LOG_GROUPS}, so {} were not queried: {}. Query them with --log-group (repeatable).",
+            groups.len() + left_out.len(),
+            left_out.len(),
+            left_out.join(", ")
+        ));
+    }
+    if query.contains("@duration") {
+        let others: Vec<&str> = groups
+            .iter()
+            .filter(|g| !g.starts_with("/aws/lambda/"))
+            .map(String::as_str)
+            .collect();
+        if !others.is_empty() {
+            notes.push(format!(
+                "@duration exists only on Lambda REPORT lines; {} not Lambda log groups, so its values are empty there (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html).",
+                others.join(", ")
+            ));
+        }
+    }
+    if let Some(q) = find(name).and_then(|q| q.fixed) {
+        notes.push(format!("Fixed from the runbook's text: {q}."));
+    }
+    notes
 }

@@ -1,24 +1,50 @@
 //! `stream-status [--probe]`, `stream tail`.
 
-use crate::report::CheckId;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
 use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
+use super::registry::{Kind, Leaf, Limit, Production, When, plus};
 use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
 use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections, with_probe};
+use crate::checks::stream_probe;
+use crate::cli::{Command, StreamCommand};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
 use crate::error::Refusal;
-use crate::events::canary;
-use crate::events::writer::{delete_item, put_event};
 use crate::output::stream::{Column, ItemStream};
-use crate::report::{Finding, Report};
+use crate::report::Report;
+
+/// `--probe` writes a canary of its own, waits for it on the stream and deletes it.
+pub(crate) static STATUS: Leaf<StreamStatusArgs> = Leaf::new(
+    "stream-status",
+    Kind::Check,
+    |c| match c {
+        Command::StreamStatus(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(status(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.probe_timeout, 5)))
+.judges_table(When::Always)
+.production(Production::OwnResources { with: &["--probe"] });
+
+/// Without `--for`, until Ctrl-C.
+pub(crate) static TAIL: Leaf<TailArgs> = Leaf::new(
+    "stream tail",
+    Kind::Action,
+    |c| match c {
+        Command::Stream(StreamCommand::Tail(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, out| Box::pin(tail(ctx, a, out)),
+)
+.limit(Limit::By(|a| a.duration.and_then(|d| plus(d, 1))))
+.streams();
 
 pub(crate) const RECORD_COLUMNS: &[Column] = &[
     Column::text("EVENT", "event_name", 7),
@@ -42,102 +68,6 @@ async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
             ))
             .into()
         })
-}
-
-crate::evidence! {
-    /// `stream.probe`: a canary written and looked for on the stream.
-    struct ProbeEvidence<'a> {
-        event_id: &'a str,
-        polls: u32,
-        latency_ms: Option<u64>,
-        deleted: bool,
-        shards_read: usize,
-    }
-}
-
-/// Writes a canary and waits for it on every open shard.
-async fn probe(ctx: &Context, arn: &str, timeout: Duration) -> Finding {
-    let check = CheckId::StreamProbe;
-    // The canary's write and delete use the bulk client: more attempts, so a throttled delete
-    // does not leave the canary behind.
-    let (streams, ddb) = match (ctx.streams().await, ctx.dynamodb_bulk().await) {
-        (Ok(s), Ok(d)) => (s, d),
-        (Err(e), _) | (_, Err(e)) => return Finding::unknown(check, e.to_string()),
-    };
-    // Iterators at LATEST before the write, so the canary is after them.
-    let mut reader = match StreamReader::open(streams.clone(), arn, From::Latest).await {
-        Ok(r) => r,
-        Err(e) => return Finding::unknown(check, format!("could not open the stream: {e}")),
-    };
-    let event = match canary::event("stream-status --probe", Utc::now()) {
-        Ok(e) => e,
-        Err(e) => return Finding::unknown(check, e.0),
-    };
-    let spinner = ctx
-        .progress()
-        .spinner("waiting for the canary on the stream");
-    let started = Instant::now();
-    if let Err(e) = put_event(ddb, ctx.table(), &event).await {
-        spinner.finish_and_clear();
-        // The stream was not tested: whether writes fail is diagnose writes' verdict.
-        return Finding::unknown(check, format!("not probed: the canary write failed: {e}"))
-            .remedy("eventsctl diagnose writes");
-    }
-    let mut seen = None;
-    let mut polls = 0;
-    while started.elapsed() < timeout {
-        polls += 1;
-        match reader.poll().await {
-            Ok(records) => {
-                if records
-                    .iter()
-                    .any(|r| record_json(r)["event_id"] == json!(event.event_id))
-                {
-                    seen = Some(started.elapsed());
-                    break;
-                }
-            }
-            Err(e) => {
-                spinner.finish_and_clear();
-                let left = leftover(
-                    delete_item(ddb, ctx.table(), event.key()).await.is_ok(),
-                    &event,
-                );
-                return Finding::unknown(check, format!("reading the stream failed: {e}{left}"));
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    spinner.finish_and_clear();
-    let deleted = delete_item(ddb, ctx.table(), event.key()).await.is_ok();
-    let left = leftover(deleted, &event);
-    let evidence = ProbeEvidence {
-        event_id: &event.event_id,
-        polls,
-        latency_ms: seen.map(|d| d.as_millis() as u64),
-        deleted,
-        shards_read: reader.active(),
-    };
-    match seen {
-        Some(d) => Finding::ok(check, format!("the canary reached the stream in {} ms (write to read, polling every 200 ms){left}", d.as_millis())),
-        None => Finding::crit(check, format!("the canary did not appear on the stream within {}{left}", crate::times::human(chrono::Duration::from_std(timeout).unwrap_or_default())))
-            .remedy("check the stream status and shards; open an AWS Support case if the stream is ENABLED but silent"),
-    }
-    .evidence(evidence)
-    .runbook("Issue 3: DynamoDB Streams Not Delivering Events")
-}
-
-/// What a canary that could not be deleted leaves behind, said in the probe's summary (its ttl
-/// removes it within about a day of the hour it gets).
-fn leftover(deleted: bool, event: &crate::events::model::Event) -> String {
-    if deleted {
-        String::new()
-    } else {
-        format!(
-            "; the canary (user {}, event id {}) could not be deleted: its ttl removes it within about a day",
-            event.user_id, event.event_id
-        )
-    }
 }
 
 pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
@@ -164,21 +94,13 @@ pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Re
         };
         let probed = match (refusal, &facts.stream) {
             (None, Some(Ok(info))) => {
-                probe(
-                    ctx,
-                    &info.arn,
-                    args.probe_timeout
-                        .to_std()
-                        .unwrap_or(Duration::from_secs(30)),
-                )
-                .await
+                let timeout = args
+                    .probe_timeout
+                    .to_std()
+                    .unwrap_or(Duration::from_secs(30));
+                stream_probe::evaluate(&stream_probe::gather(ctx, &info.arn, timeout).await)
             }
-            (why, _) => Finding::unknown(
-                CheckId::StreamProbe,
-                format!("not probed: {}", why.unwrap_or_default()),
-            )
-            .remedy("stream-status --probe --force, or probe when a consumer is stopped")
-            .runbook("Issue 3: DynamoDB Streams Not Delivering Events"),
+            (why, _) => stream_probe::not_probed(&why.unwrap_or_default()),
         };
         // A canary that went through is evidence the verdict uses (a quiet consumer's unknown).
         with_probe(&mut report.findings, &probed);

@@ -7,14 +7,43 @@ use aws_sdk_dynamodb::types::TableDescription;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Kind, Leaf, Limit, Production, plus};
 use crate::aws::settings::{self, Desired};
 use crate::aws::table as ddb;
 use crate::checks::table::{TableFacts, evaluate, gather};
 use crate::cli::TableCreateArgs;
+use crate::cli::{Command, TableCommand};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::report::{Report, Section, Status};
 use crate::spec::{self, MANAGED_TAG};
+
+/// `table create`: refused on production, whatever the flags.
+pub(crate) static CREATE: Leaf<TableCreateArgs> = Leaf::new(
+    "table create",
+    Kind::Action,
+    |c| match c {
+        Command::Table(TableCommand::Create(a)) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(create(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| plus(a.wait_timeout, 5)))
+.production(Production::Refused);
+
+pub(crate) static VERIFY: Leaf<()> = Leaf::new(
+    "table verify",
+    Kind::Check,
+    |c| matches!(c, Command::Table(TableCommand::Verify)).then_some(&()),
+    |ctx, _, _| Box::pin(async move { Ok(verify(ctx).await?.into()) }),
+);
+
+pub(crate) static DESCRIBE: Leaf<()> = Leaf::new(
+    "table describe",
+    Kind::Action,
+    |c| matches!(c, Command::Table(TableCommand::Describe)).then_some(&()),
+    |ctx, _, _| Box::pin(async move { Ok(describe(ctx).await?.into()) }),
+);
 
 /// What `table create` sets after CreateTable: TTL, PITR, the managed tag (the stream comes with
 /// CreateTable, and is checked the same way).

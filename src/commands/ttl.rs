@@ -10,18 +10,51 @@ use chrono::Utc;
 
 use serde::Serialize;
 
+use super::registry::{Kind, Leaf, Limit, Production, When, minutes};
 use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
     Cleanup, ExportScope, FullScope, SampleShares, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally,
     evaluate, gather_meta, projection, read_full, ttl_enabled,
 };
+use crate::cli::Command;
 use crate::cli::{CheckTtlArgs, ExportEngine};
 use crate::context::Context;
-use crate::error::{Refusal, UsageError};
+use crate::error::Refusal;
+use crate::report::ReportKind;
 use crate::report::{DataError, Finding, Report, Section};
 use crate::scale::estimate::ScanEstimate;
-use crate::scale::fullscan::{Checkpoint, FullScan, StateTally, state_file_name};
+use crate::scale::fullscan::Checkpoint;
 use crate::spec::{self, PARTITION_KEY, SORT_KEY};
+use crate::ttl_scan::{self, ScanFlags, ScanSetup};
+
+/// `check-ttl`: a check, but deleting overdue items (`--cleanup --yes`) and `--repair` are
+/// actions (a refusal or a failed write exits 1); a full scan or a repair gets an hour (a
+/// resume is the rest of one). Writes check their production guard before the table.
+pub(crate) static CHECK_TTL: Leaf<CheckTtlArgs> = Leaf::new(
+    "check-ttl",
+    Kind::By(|a: &CheckTtlArgs| {
+        if (a.cleanup && a.yes) || a.repair {
+            ReportKind::Action
+        } else {
+            ReportKind::Check
+        }
+    }),
+    |c| match c {
+        Command::CheckTtl(a) => Some(a),
+        _ => None,
+    },
+    |ctx, a, _| Box::pin(async move { Ok(check_ttl(ctx, a).await?.into()) }),
+)
+.limit(Limit::By(|a| {
+    let whole = a.full || a.cleanup || a.repair || a.resume.is_some();
+    Some(minutes(if whole { 60 } else { 5 }))
+}))
+.judges_table(When::If(|a| {
+    a.export.from_export.is_none() && !(a.cleanup && a.yes) && !a.repair
+}))
+.production(Production::NeedsYes {
+    with: &["--full", "--cleanup", "--repair"],
+});
 
 const COMMAND: &str = "check-ttl";
 
@@ -30,13 +63,21 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
         return Box::pin(super::ttl_repair::repair(ctx, args)).await;
     }
     let grace = args.grace.num_seconds();
-    let resumed = state_files::<TtlTally>(args, COMMAND, ctx.table(), "--resume")?;
+    let flags = scan_flags(args);
+    let resumed = ttl_scan::load_state::<TtlTally>(&flags, COMMAND, ctx.table(), "--resume")?;
     let now = Utc::now();
     let scans =
         !args.cleanup && args.export.from_export.is_none() && (args.full || resumed.is_some());
     // Where the scan's state goes, settled before the first AWS call.
     let state_file = (scans && !args.estimate)
-        .then(|| state_file_for(args, ctx.table(), now.timestamp(), crate::files::state_dir))
+        .then(|| {
+            ttl_scan::state_file(
+                &flags,
+                ctx.table(),
+                now.timestamp(),
+                crate::files::state_dir,
+            )
+        })
         .transpose()?;
     let meta = gather_meta(ctx, now).await?;
     let mut export_note = None;
@@ -75,119 +116,16 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
     Ok(report)
 }
 
-/// Files first, before any AWS call: a state file to resume must be this command's, on this
-/// table, and add up (`Checkpoint::load`); a new one (`--checkpoint`) must not replace another
-/// scan's and must be writable where it is named. `resume` is the flags that continue one, for
-/// the message.
-pub(super) fn state_files<T>(
-    args: &CheckTtlArgs,
-    command: &str,
-    table: &str,
-    resume: &str,
-) -> Result<Option<Checkpoint<T>>, UsageError>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + Default + StateTally,
-{
-    if let Some(p) = &args.checkpoint {
-        if p.exists() {
-            return Err(UsageError::new(format!(
-                "the state file {} exists: continue that scan with {resume} {0}, or give another --checkpoint",
-                p.display()
-            )));
-        }
-        crate::files::check(
-            &crate::files::Output {
-                flag: "--checkpoint",
-                path: p,
-                force: false,
-            },
-            &[],
-        )?;
-    }
-    args.resume
-        .as_ref()
-        .map(|p| {
-            Checkpoint::<T>::load(p, command, table, Utc::now().timestamp())
-                .map_err(|e| UsageError::new(e.to_string()))
-        })
-        .transpose()
-}
-
-/// Where a full scan's state goes: the file it was resumed from (`--resume`), else
-/// `--checkpoint`, else a new name in the private state directory (`default_dir`:
-/// `files::state_dir`, created 0700), named for the table and `now`.
-pub(super) fn state_file_for(
-    args: &CheckTtlArgs,
-    table: &str,
-    now: i64,
-    default_dir: impl FnOnce() -> std::io::Result<PathBuf>,
-) -> Result<PathBuf, UsageError> {
-    if let Some(p) = args.resume.clone().or_else(|| args.checkpoint.clone()) {
-        return Ok(p);
-    }
-    let dir = default_dir().map_err(|e| {
-        UsageError::new(format!(
-            "no private place for the scan's state file ({e}); name one with --checkpoint FILE"
-        ))
-    })?;
-    Ok(dir.join(state_file_name(table, now)))
-}
-
-/// The segments a full scan reads in: a resumed scan's own, else `--segments`, else enough for
-/// the table's size (`bytes`, DescribeTable's).
-pub(super) fn scan_segments<T>(
-    args: &CheckTtlArgs,
-    resumed: Option<&Checkpoint<T>>,
-    bytes: Option<i64>,
-) -> i32 {
-    resumed
-        .map(|c| c.total_segments)
-        .or(args.segments)
-        .unwrap_or_else(|| crate::events::scan::segments_for(bytes.unwrap_or(0), 4))
-}
-
-/// A full scan of `check-ttl` (`--full` or `--repair`) ready to run.
-#[derive(Debug)]
-pub(super) struct ScanSetup<T> {
-    pub scan: FullScan,
-    /// Where it starts: the resumed checkpoint, or a new one.
-    pub checkpoint: Checkpoint<T>,
-    /// Where its state goes.
-    pub state_file: PathBuf,
-    pub resumed: bool,
-}
-
-/// The one setup of a full scan: its state goes to `state_file` ([`state_file_for`]); it starts
-/// from `resumed` (loaded by [`state_files`]), else from a new checkpoint of `command` in
-/// `segments` segments that judges every item against `now`; it reads the TTL projection with
-/// the flags' caps.
-pub(super) fn scan_setup<T>(
-    table: &str,
-    command: &str,
-    args: &CheckTtlArgs,
-    resumed: Option<Checkpoint<T>>,
-    segments: i32,
-    now: i64,
-    state_file: PathBuf,
-) -> ScanSetup<T>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + Default + StateTally,
-{
-    let was_resumed = resumed.is_some();
-    let checkpoint = resumed.unwrap_or_else(|| Checkpoint::new(command, table, segments, now));
-    let scan = FullScan {
-        table: table.to_owned(),
-        concurrency: args.concurrency as usize,
+/// A full scan's flags (`--checkpoint`, `--resume`, `--segments`, `--concurrency`, the read
+/// caps), for `crate::ttl_scan`.
+pub(super) fn scan_flags(args: &CheckTtlArgs) -> ScanFlags<'_> {
+    ScanFlags {
+        checkpoint: args.checkpoint.as_deref(),
+        resume: args.resume.as_deref(),
+        segments: args.segments,
+        concurrency: usize::from(args.concurrency),
         read_rate: args.read_rate,
         max_read_units: args.max_read_units,
-        projection: Some(projection()),
-        state_file: Some(state_file.clone()),
-    };
-    ScanSetup {
-        scan,
-        checkpoint,
-        state_file,
-        resumed: was_resumed,
     }
 }
 
@@ -201,7 +139,7 @@ fn estimate_for(
     meta: &TtlMeta,
     resumed: Option<&Checkpoint<TtlTally>>,
 ) -> ScanEstimate {
-    let total = scan_segments(args, resumed, meta.bytes);
+    let total = ttl_scan::segments(&scan_flags(args), resumed, meta.bytes);
     let mut e = ScanEstimate::new(
         meta.approx_items.unwrap_or(0),
         meta.bytes.unwrap_or(0),
@@ -257,19 +195,20 @@ async fn full(
         ))
         .into());
     }
+    let flags = scan_flags(args);
     let state_file = match state_file {
         Some(p) => p,
-        None => state_file_for(args, ctx.table(), now, crate::files::state_dir)?,
+        None => ttl_scan::state_file(&flags, ctx.table(), now, crate::files::state_dir)?,
     };
     let ScanSetup {
         scan,
         checkpoint: cp,
         state_file,
         resumed: was_resumed,
-    } = scan_setup(
+    } = ttl_scan::setup(
         ctx.table(),
         COMMAND,
-        args,
+        &flags,
         resumed,
         estimate.total_segments,
         now,
@@ -607,8 +546,9 @@ fn report(facts: TtlFacts) -> Result<Report, DataError> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
-    use crate::checks::ttl::TtlTally;
     use clap::Parser;
 
     fn args(flags: &[&str]) -> CheckTtlArgs {
@@ -621,69 +561,29 @@ mod tests {
     }
 
     #[test]
-    fn a_scan_saves_its_state_to_the_resumed_file_else_the_checkpoint_else_the_state_dir() {
-        let private = PathBuf::from("/home/u/.local/state/eventsctl");
-        let dir = || Ok(private.clone());
-        let no_dir = || {
-            Err(std::io::Error::other(
-                "the state directory is open to others",
-            ))
-        };
-        let full = args(&["--full"]);
-        // Issue 23 §7: the default was the shared temporary directory.
-        let file = state_file_for(&full, "t", 100, dir).unwrap();
-        assert_eq!(file, private.join("scan-t-100.json"));
-        assert!(!file.starts_with(std::env::temp_dir()));
-        // No private place: one line naming the way out, before any scan.
-        let err = state_file_for(&full, "t", 100, no_dir).unwrap_err();
-        assert!(
-            err.0.contains("--checkpoint FILE") && err.0.contains("open to others"),
-            "{err}"
-        );
-
-        let new = scan_setup::<TtlTally>("t", COMMAND, &full, None, 8, 100, file.clone());
-        assert_eq!(new.state_file, file);
-        assert_eq!(new.scan.state_file.as_ref(), Some(&new.state_file));
-        assert!(!new.resumed);
-        assert_eq!(new.checkpoint.total_segments, 8);
-        assert_eq!(new.checkpoint.reference_time, 100);
-        assert_eq!(new.checkpoint.command, COMMAND);
-
-        // --checkpoint and --resume choose another place, and need no state directory.
-        let a = args(&["--full", "--checkpoint", "/tmp/cp.json"]);
-        assert_eq!(
-            state_file_for(&a, "t", 100, no_dir).unwrap(),
-            PathBuf::from("/tmp/cp.json")
-        );
-
-        // A resumed scan keeps its file, its segments and its reference time.
-        let a = args(&["--resume", "/tmp/old.json", "--concurrency", "3"]);
-        let old_file = state_file_for(&a, "t", 100, no_dir).unwrap();
-        assert_eq!(old_file, PathBuf::from("/tmp/old.json"));
-        let old = Checkpoint::<TtlTally>::new(COMMAND, "t", 16, 42);
-        let resumed = scan_setup("t", COMMAND, &a, Some(old), 8, 100, old_file);
-        assert_eq!(resumed.state_file, PathBuf::from("/tmp/old.json"));
-        assert!(resumed.resumed);
-        assert_eq!(resumed.checkpoint.total_segments, 16);
-        assert_eq!(resumed.checkpoint.reference_time, 42);
-        assert_eq!(resumed.scan.concurrency, 3);
-        assert_eq!(resumed.scan.projection, Some(projection()));
-    }
-
-    #[test]
-    fn the_segments_are_the_resumed_scans_else_the_flag_else_by_size() {
-        let cp = Checkpoint::<TtlTally>::new(COMMAND, "t", 16, 0);
-        let flag = args(&["--full", "--segments", "5"]);
-        assert_eq!(scan_segments(&flag, Some(&cp), Some(1 << 40)), 16);
-        assert_eq!(scan_segments::<TtlTally>(&flag, None, Some(1 << 40)), 5);
-        let none = args(&["--full"]);
-        assert_eq!(
-            scan_segments::<TtlTally>(&none, None, Some(1 << 40)),
-            crate::events::scan::segments_for(1 << 40, 4)
-        );
-        assert_eq!(
-            scan_segments::<TtlTally>(&none, None, None),
-            crate::events::scan::segments_for(0, 4)
-        );
+    fn a_full_scans_flags_reach_its_setup() {
+        let a = args(&[
+            "--full",
+            "--checkpoint",
+            "/tmp/cp.json",
+            "--segments",
+            "5",
+            "--concurrency",
+            "3",
+            "--read-rate",
+            "50",
+            "--max-read-units",
+            "1000",
+        ]);
+        let f = scan_flags(&a);
+        assert_eq!(f.checkpoint, Some(Path::new("/tmp/cp.json")));
+        assert_eq!(f.resume, None);
+        assert_eq!(f.segments, Some(5));
+        assert_eq!(f.concurrency, 3);
+        assert_eq!(f.read_rate, Some(50.0));
+        assert_eq!(f.max_read_units, Some(1000.0));
+        let a = args(&["--resume", "/tmp/old.json"]);
+        assert_eq!(scan_flags(&a).resume, Some(Path::new("/tmp/old.json")));
+        assert_eq!(scan_flags(&a).concurrency, 4, "the default");
     }
 }

@@ -13,9 +13,8 @@ use chrono::Utc;
 use futures::StreamExt;
 use serde::Serialize;
 
-use super::ttl::{ScanSetup, scan_setup, state_file_for};
-use crate::aws::AwsResultExt;
-use crate::aws::error::table_resource;
+use super::ttl::scan_flags;
+use crate::aws::one_item::TtlRewrite;
 use crate::checks::ttl::{TtlTally, gather_meta};
 use crate::checks::ttl_repair::{
     Fix, KEPT, RepairCounts, RepairRun, RepairState, Selection, Step, class_section, finding, plan,
@@ -27,53 +26,27 @@ use crate::events::writer::RateLimiter;
 use crate::report::{CheckId, Finding, Report, Section};
 use crate::scale::fullscan::{Stopped, run_with};
 use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
-use aws_sdk_dynamodb::types::AttributeValue;
+use crate::ttl_scan::{self, ScanSetup};
 
 const COMMAND: &str = "check-ttl --repair";
 
-/// UpdateItem `SET #ttl = :new` if the item is still there with the `ttl` and `timestamp` that
-/// were read. `Ok(false)`: it changed since (ConditionalCheckFailed), nothing written.
+/// The fix written if the item is unchanged since it was read (`aws::one_item::rewrite_ttl`).
+/// `Ok(false)`: it changed since, nothing written.
 async fn write_fix(
     client: &aws_sdk_dynamodb::Client,
     table: &str,
     fix: &Fix,
 ) -> Result<bool, crate::aws::AwsError> {
-    let mut conditions = vec!["attribute_exists(#pk)".to_owned()];
-    let mut req = client
-        .update_item()
-        .table_name(table)
-        .set_key(Some(fix.key.clone()))
-        .update_expression("SET #ttl = :new")
-        // `ttl` and `timestamp` are reserved words: aliased.
-        .expression_attribute_names("#pk", PARTITION_KEY)
-        .expression_attribute_names("#ttl", TTL_ATTRIBUTE)
-        .expression_attribute_values(":new", AttributeValue::N(fix.new_ttl.to_string()));
-    match &fix.old_ttl {
-        None => conditions.push("attribute_not_exists(#ttl)".into()),
-        Some(v) => {
-            conditions.push("#ttl = :old".into());
-            req = req.expression_attribute_values(":old", v.clone());
-        }
-    }
-    match &fix.old_timestamp {
-        None => {}
-        Some(v) => {
-            conditions.push("#ts = :ts".into());
-            req = req
-                .expression_attribute_names("#ts", "timestamp")
-                .expression_attribute_values(":ts", v.clone());
-        }
-    }
-    let result = req
-        .condition_expression(conditions.join(" AND "))
-        .send()
-        .await
-        .aws("dynamodb", "UpdateItem", table_resource(table));
-    match result {
-        Ok(_) => Ok(true),
-        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => Ok(false),
-        Err(e) => Err(e),
-    }
+    let rewrite = TtlRewrite {
+        key: fix.key.clone(),
+        new_ttl: fix.new_ttl,
+        old_ttl: fix.old_ttl.as_ref(),
+        old_timestamp: fix.old_timestamp.as_ref(),
+        partition_key: PARTITION_KEY,
+        ttl_attribute: TTL_ATTRIBUTE,
+        timestamp_attribute: "timestamp",
+    };
+    crate::aws::one_item::rewrite_ttl(client, table, rewrite).await
 }
 
 /// The flags and the state file, before any AWS call: what to repair (a resume goes on as it
@@ -90,8 +63,8 @@ fn prepare(
     ),
     UsageError,
 > {
-    let resumed =
-        super::ttl::state_files::<RepairState>(args, COMMAND, table, "--repair --resume")?;
+    let flags = scan_flags(args);
+    let resumed = ttl_scan::load_state::<RepairState>(&flags, COMMAND, table, "--repair --resume")?;
     let selection = match (&resumed, &args.resume) {
         (Some(cp), Some(file)) => Selection::for_resume(
             &cp.state.repair.selection,
@@ -102,7 +75,7 @@ fn prepare(
         _ => Selection::from_flags(&args.classes, &args.expire_now),
     }
     .map_err(UsageError::new)?;
-    let state_file = state_file_for(args, table, now, crate::files::state_dir)?;
+    let state_file = ttl_scan::state_file(&flags, table, now, crate::files::state_dir)?;
     Ok((resumed, selection, state_file))
 }
 
@@ -150,16 +123,17 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         report.failed = true;
         return Ok(report);
     }
-    let segments = super::ttl::scan_segments(args, resumed.as_ref(), meta.bytes);
+    let flags = scan_flags(args);
+    let segments = ttl_scan::segments(&flags, resumed.as_ref(), meta.bytes);
     let ScanSetup {
         scan,
         checkpoint: mut cp,
         state_file,
         resumed: was_resumed,
-    } = scan_setup(
+    } = ttl_scan::setup(
         ctx.table(),
         COMMAND,
-        args,
+        &flags,
         resumed,
         segments,
         now,

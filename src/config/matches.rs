@@ -177,12 +177,12 @@ mod tests {
             "--athena-workgroup",
             "wg",
             "--athena-output",
-            "s3://r/x",
+            "s3://res/x",
         ]);
         assert_eq!(o.athena.workgroup.map(|s| s.value), Some("wg".to_owned()));
         assert_eq!(
             o.athena.output.map(|s| s.value),
-            Some("s3://r/x/".to_owned())
+            Some("s3://res/x/".to_owned())
         );
         assert_eq!(o.athena.database, None);
     }

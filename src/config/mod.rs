@@ -18,7 +18,7 @@ mod locate;
 pub mod matches;
 mod resolve;
 mod schema;
-mod values;
+pub(crate) mod values;
 
 use std::path::{Path, PathBuf};
 

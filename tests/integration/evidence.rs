@@ -359,7 +359,7 @@ fn every_family(input: &str) -> Vec<(Vec<String>, i32, Says)> {
         ("alarms status", 3, Says::Finding("alarm.describe")),
         ("dashboard apply", 1, Says::Error),
         ("dashboard show", 1, Says::Finding("aws.credentials")),
-        ("export start --bucket b", 1, Says::Error),
+        ("export start --bucket bkt", 1, Says::Error),
         ("export list", 1, Says::Error),
         ("pitr-restore --to latest --yes", 1, Says::Error),
         ("dr-drill", 3, Says::Error),

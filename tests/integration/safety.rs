@@ -947,7 +947,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "check-ttl --repair --dry-run",
         "check-ttl --repair --yes",
         "export list",
-        "export start --dry-run --bucket b",
+        "export start --dry-run --bucket bkt",
         "stream-status",
         "insights list",
         "insights run --query QUERY",

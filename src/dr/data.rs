@@ -8,7 +8,7 @@ use crate::checks::restore::Verification;
 
 /// `pitr-restore`: the plan, then the start, then what finishing found.
 #[derive(Debug, Serialize)]
-pub(super) struct RestoreData {
+pub(crate) struct RestoreData {
     /// Only on `--resume`.
     pub resumed: bool,
     pub source: String,
@@ -22,7 +22,7 @@ pub(super) struct RestoreData {
 }
 
 #[derive(Debug, Serialize)]
-pub(super) struct RestorePlan {
+pub(crate) struct RestorePlan {
     pub restore_point: String,
     pub window: Window,
     pub dry_run: bool,
@@ -30,13 +30,13 @@ pub(super) struct RestorePlan {
 
 /// The restorable window of the source, null where AWS gave no bound.
 #[derive(Debug, Serialize)]
-pub(super) struct Window {
+pub(crate) struct Window {
     pub earliest: Option<String>,
     pub latest: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub(super) struct RestoreRun {
+pub(crate) struct RestoreRun {
     /// Null on `--resume` (this run did not start it).
     pub started_at: Option<String>,
     /// Absent when this run did not wait for the restore.
@@ -45,7 +45,7 @@ pub(super) struct RestoreRun {
 }
 
 #[derive(Debug, Serialize)]
-pub(super) struct RestoreFinished {
+pub(crate) struct RestoreFinished {
     pub active_at: String,
     pub ready_at: String,
     pub verified_at: String,
@@ -61,7 +61,7 @@ pub(super) struct RestoreFinished {
 
 /// `dr-drill` (no `data` on a dry run).
 #[derive(Debug, Serialize)]
-pub(super) struct DrillData {
+pub(crate) struct DrillData {
     pub source: String,
     pub drill_table: String,
     pub started_at: String,
@@ -79,7 +79,7 @@ pub(super) struct DrillData {
 }
 
 #[derive(Debug, Serialize)]
-pub(super) struct DrillTargets {
+pub(crate) struct DrillTargets {
     pub rto_s: i64,
     pub rpo_s: i64,
 }
