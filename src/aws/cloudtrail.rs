@@ -3,6 +3,7 @@
 //! account and Region (the calls here are paced to that).
 //! https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html
 
+use super::ops;
 use std::time::Duration as StdDuration;
 
 use aws_sdk_cloudtrail::Client;
@@ -117,7 +118,7 @@ pub(crate) async fn lookup(
             .set_next_token(token.take())
             .send()
             .await
-            .aws("cloudtrail", "LookupEvents", Some(format!("events {name}")))?;
+            .aws(&ops::LOOKUP_EVENTS, Some(format!("events {name}")))?;
         into.events
             .extend(out.events().iter().filter_map(|e| parse(e, name)));
         match out.next_token() {

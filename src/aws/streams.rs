@@ -1,6 +1,7 @@
 //! DynamoDB Streams: the stream's shards and a reader that follows every shard, children after
 //! their parents (docs/aws-facts.md §7.2), from LATEST or TRIM_HORIZON.
 
+use super::ops;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -39,8 +40,7 @@ pub(crate) async fn event_source_mappings(
         .send();
     while let Some(p) = pages.next().await {
         let p = p.aws(
-            "lambda",
-            "ListEventSourceMappings",
+            &ops::LIST_EVENT_SOURCE_MAPPINGS,
             Some(format!("stream {stream_arn}")),
         )?;
         out.extend(p.event_source_mappings.unwrap_or_default());
@@ -64,11 +64,7 @@ pub(crate) async fn describe(client: &Client, arn: &str) -> Result<StreamInfo, A
             .set_exclusive_start_shard_id(start.take())
             .send()
             .await
-            .aws(
-                "dynamodbstreams",
-                "DescribeStream",
-                Some(format!("stream {arn}")),
-            )?;
+            .aws(&ops::DESCRIBE_STREAM, Some(format!("stream {arn}")))?;
         let Some(d) = out.stream_description else {
             return Ok(info);
         };
@@ -198,11 +194,7 @@ impl StreamReader {
         Ok(req
             .send()
             .await
-            .aws(
-                "dynamodbstreams",
-                "GetShardIterator",
-                Some(format!("shard {shard}")),
-            )?
+            .aws(&ops::GET_SHARD_ITERATOR, Some(format!("shard {shard}")))?
             .shard_iterator)
     }
 
@@ -265,7 +257,7 @@ impl StreamReader {
                 .limit(1000)
                 .send()
                 .await
-                .aws("dynamodbstreams", "GetRecords", Some(format!("shard {id}")));
+                .aws(&ops::GET_RECORDS, Some(format!("shard {id}")));
             match got {
                 Ok(page) => {
                     let records = page.records.unwrap_or_default();

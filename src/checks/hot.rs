@@ -3,6 +3,7 @@
 //! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
 
 use crate::aws::metrics::Stat;
+use crate::aws::ops;
 use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
@@ -221,8 +222,7 @@ async fn describe_insights(
             .send()
             .await
             .aws(
-                "dynamodb",
-                "DescribeContributorInsights",
+                &ops::DESCRIBE_CONTRIBUTOR_INSIGHTS,
                 crate::aws::error::table_resource(table),
             )?;
         Ok::<_, AwsError>(IndexInsights {
@@ -262,11 +262,7 @@ async fn rule_report(
         .max_contributor_count(MAX_CONTRIBUTORS)
         .send()
         .await
-        .aws(
-            "cloudwatch",
-            "GetInsightRuleReport",
-            Some(format!("rule {rule}")),
-        )
+        .aws(&ops::GET_INSIGHT_RULE_REPORT, Some(format!("rule {rule}")))
         .map_err(|e| e.to_string())?;
     Ok(RuleReport {
         rule: rule.to_owned(),

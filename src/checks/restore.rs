@@ -7,6 +7,7 @@
 //! Seam for an exact comparison from a PITR export of the source (issue 15): it fills
 //! [`Counts`] with `method: "export"` instead of a Scan; the findings read only [`Counts`].
 
+use crate::aws::ops;
 use crate::report::CheckId;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -164,7 +165,7 @@ async fn existing(
                 .request_items(table, req)
                 .send()
                 .await
-                .aws("dynamodb", "BatchGetItem", table_resource(table))?;
+                .aws(&ops::BATCH_GET_ITEM, table_resource(table))?;
             if let Some(items) = out.responses.as_ref().and_then(|r| r.get(table)) {
                 found.extend(items.iter().map(key_text));
             }
@@ -204,7 +205,7 @@ async fn events_before(
         .limit(limit.max(1))
         .send()
         .await
-        .aws("dynamodb", "Query", table_resource(table))?;
+        .aws(&ops::QUERY, table_resource(table))?;
     Ok(out.items.unwrap_or_default())
 }
 

@@ -1,5 +1,6 @@
 //! `dashboard apply`, `dashboard show`.
 
+use crate::aws::ops;
 use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
@@ -65,11 +66,7 @@ pub(crate) async fn apply(ctx: &Context, args: &DashboardApplyArgs) -> anyhow::R
             .dashboard_body(body.to_string())
             .send()
             .await
-            .aws(
-                "cloudwatch",
-                "PutDashboard",
-                Some(format!("dashboard {name}")),
-            )?;
+            .aws(&ops::PUT_DASHBOARD, Some(format!("dashboard {name}")))?;
         let messages: Vec<String> = out
             .dashboard_validation_messages()
             .iter()

@@ -1,5 +1,6 @@
 //! `events put|get|query|import`.
 
+use crate::aws::ops;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -233,7 +234,7 @@ pub(crate) async fn find_event(
                 .consistent_read(consistent)
                 .send()
                 .await
-                .aws("dynamodb", "GetItem", table_resource(table))?;
+                .aws(&ops::GET_ITEM, table_resource(table))?;
             if out.item.is_some() {
                 return Ok(Found {
                     item: out.item,

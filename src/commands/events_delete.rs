@@ -2,6 +2,7 @@
 //! (as `events get` finds it) and shown; it is deleted only with `--yes`, only if it is still
 //! there (a conditional DeleteItem), and production needs `--yes` like every write.
 
+use crate::aws::ops;
 use crate::report::CheckId;
 use std::collections::HashMap;
 
@@ -94,7 +95,7 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
         .expression_attribute_names("#pk", PARTITION_KEY)
         .send()
         .await
-        .aws("dynamodb", "DeleteItem", table_resource(table));
+        .aws(&ops::DELETE_ITEM, table_resource(table));
     match deleted {
         Ok(_) => {
             data.deleted = true;

@@ -3,6 +3,7 @@
 //! (`crate::checks::evidence`). A check that has nothing to stand on returns one finding at once
 //! instead of seconds of retries and the same error in every row.
 
+use crate::aws::ops;
 use std::time::Duration;
 
 use aws_config::retry::RetryConfig;
@@ -56,8 +57,7 @@ pub(crate) async fn check(command: &Command, ctx: &Context) -> Option<Report> {
                 .await
         };
         call.aws(
-            "dynamodb",
-            "DescribeTable",
+            &ops::DESCRIBE_TABLE,
             crate::aws::error::table_resource(ctx.table()),
         )
     };

@@ -8,6 +8,8 @@
 //! scaling, alarms) is on the cutover checklist it prints.
 //! The source table is only ever read, and never scanned unless an exact count is asked for.
 
+use crate::aws::ops;
+use crate::aws::retry::{self, RetryPolicy};
 use crate::report::CheckId;
 use std::time::Duration;
 
@@ -213,8 +215,7 @@ async fn start(
         None => req.use_latest_restorable_time(true),
     };
     let out = req.send().await.aws(
-        "dynamodb",
-        "RestoreTableToPointInTime",
+        &ops::RESTORE_TABLE_TO_POINT_IN_TIME,
         table_resource(&plan.source),
     )?;
     let created = out.table_description.ok_or_else(|| {
@@ -225,20 +226,10 @@ async fn start(
     let Some(arn) = created.table_arn() else {
         return Ok((created, Some("no table ARN to tag".into())));
     };
-    let mut last = None;
-    for attempt in 0..4u32 {
-        match ddb::tag(client, arn, tags.clone()).await {
-            Ok(()) => return Ok((created, None)),
-            Err(e) => last = Some(e.to_string()),
-        }
-        let pause = crate::events::writer::RetryPolicy {
-            max_attempts: 4,
-            base: Duration::from_millis(500),
-            cap: Duration::from_secs(4),
-        };
-        tokio::time::sleep(pause.backoff(attempt + 1)).await;
-    }
-    Ok((created, last))
+    // The new table is CREATING: a few tries, any failure tried again.
+    let policy = RetryPolicy::new(4, Duration::from_millis(500), Duration::from_secs(4));
+    let tagged = retry::call(policy, |_| true, || ddb::tag(client, arn, tags.clone())).await;
+    Ok((created, tagged.err().map(|e| e.to_string())))
 }
 
 /// Waits for ACTIVE with a spinner; Ctrl-C stops waiting (the restore goes on at AWS).
@@ -741,11 +732,12 @@ async fn ensure_drill_table(client: &aws_sdk_dynamodb::Client, name: &str) -> an
 pub(crate) async fn delete_drill_table(ctx: &Context, name: &str) -> anyhow::Result<()> {
     let client = ctx.dynamodb().await?;
     ensure_drill_table(client, name).await?;
-    client.delete_table().table_name(name).send().await.aws(
-        "dynamodb",
-        "DeleteTable",
-        table_resource(name),
-    )?;
+    client
+        .delete_table()
+        .table_name(name)
+        .send()
+        .await
+        .aws(&ops::DELETE_TABLE, table_resource(name))?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 //! would rewrite and how many items would expire at once; production needs `--yes`.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
 
+use crate::aws::ops;
 use chrono::Utc;
 use futures::StreamExt;
 use serde::Serialize;
@@ -68,7 +69,7 @@ async fn write_fix(
         .condition_expression(conditions.join(" AND "))
         .send()
         .await
-        .aws("dynamodb", "UpdateItem", table_resource(table));
+        .aws(&ops::UPDATE_ITEM, table_resource(table));
     match result {
         Ok(_) => Ok(true),
         Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => Ok(false),

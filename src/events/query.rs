@@ -1,5 +1,6 @@
 //! Queries by user on the base table or either GSI, streamed page by page, never collected.
 
+use crate::aws::ops;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::Client;
@@ -148,7 +149,7 @@ pub(crate) async fn query(
             .set_exclusive_start_key(exclusive_start.take())
             .send()
             .await
-            .aws("dynamodb", "Query", table_resource(table))?;
+            .aws(&ops::QUERY, table_resource(table))?;
         outcome.pages += 1;
         outcome.scanned += out.scanned_count.max(0) as usize;
         let items = out.items.unwrap_or_default();

@@ -11,6 +11,7 @@
 //! case-insensitive mapping of `Item`/`S`/`N` (DuckDB infers the columns from the files
 //! instead of reading the declared type), and Athena's own `DataScannedInBytes`.
 
+use crate::aws::ops;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -91,7 +92,7 @@ pub(crate) async fn output_location(
         .work_group(workgroup)
         .send()
         .await
-        .aws("athena", "GetWorkGroup", workgroup.to_owned());
+        .aws(&ops::GET_WORK_GROUP, workgroup.to_owned());
     match got {
         Ok(out) => {
             let conf = out.work_group().and_then(|w| w.configuration());
@@ -155,7 +156,7 @@ pub(crate) async fn register(
         )
         .send()
         .await
-        .aws("glue", "CreateDatabase", database.to_owned());
+        .aws(&ops::CREATE_GLUE_DATABASE, database.to_owned());
     match created {
         Err(e) if e.code.as_deref() == Some("AlreadyExistsException") => {}
         other => {
@@ -195,7 +196,7 @@ pub(crate) async fn register(
         .table_input(table)
         .send()
         .await
-        .aws("glue", "CreateTable", format!("{database}.{name}"));
+        .aws(&ops::CREATE_GLUE_TABLE, format!("{database}.{name}"));
     match created {
         Err(e) if e.code.as_deref() == Some("AlreadyExistsException") => Ok(name),
         other => other.map(|_| name),
@@ -232,7 +233,7 @@ pub(crate) async fn query(
         )
         .send()
         .await
-        .aws("athena", "StartQueryExecution", target.workgroup.clone())?;
+        .aws(&ops::START_QUERY_EXECUTION, target.workgroup.clone())?;
     let id = started.query_execution_id().unwrap_or_default().to_owned();
     let mut wait = Duration::from_millis(200);
     let bytes_scanned = loop {
@@ -241,7 +242,7 @@ pub(crate) async fn query(
             .query_execution_id(&id)
             .send()
             .await
-            .aws("athena", "GetQueryExecution", id.clone())?;
+            .aws(&ops::GET_QUERY_EXECUTION, id.clone())?;
         let exec = out.query_execution();
         let status = exec.and_then(|e| e.status());
         match status.and_then(|s| s.state()) {
@@ -274,7 +275,7 @@ pub(crate) async fn query(
         .send();
     let mut header = true;
     while let Some(page) = pages.next().await {
-        let page = page.aws("athena", "GetQueryResults", id.clone())?;
+        let page = page.aws(&ops::GET_ATHENA_QUERY_RESULTS, id.clone())?;
         for row in page.result_set().map(|r| r.rows()).unwrap_or_default() {
             if std::mem::take(&mut header) {
                 continue; // the first row of the first page names the columns

@@ -9,6 +9,7 @@
 //! format, so every reader refuses both
 //! (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html).
 
+use crate::aws::ops;
 use aws_sdk_dynamodb::types::{ExportDescription, ExportFormat, ExportStatus, ExportType};
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
@@ -210,11 +211,12 @@ pub(crate) async fn describe(
     client: &aws_sdk_dynamodb::Client,
     arn: &str,
 ) -> Result<ExportInfo, AwsError> {
-    let out = client.describe_export().export_arn(arn).send().await.aws(
-        "dynamodb",
-        "DescribeExport",
-        arn.to_owned(),
-    )?;
+    let out = client
+        .describe_export()
+        .export_arn(arn)
+        .send()
+        .await
+        .aws(&ops::DESCRIBE_EXPORT, arn.to_owned())?;
     Ok(out
         .export_description()
         .map(ExportInfo::from_description)
@@ -233,7 +235,7 @@ pub(crate) async fn list(
         .into_paginator()
         .send();
     while let Some(page) = pages.next().await {
-        let page = page.aws("dynamodb", "ListExports", table_arn.to_owned())?;
+        let page = page.aws(&ops::LIST_EXPORTS, table_arn.to_owned())?;
         arns.extend(
             page.export_summaries()
                 .iter()
@@ -372,8 +374,7 @@ pub(crate) async fn start(
         .send()
         .await
         .aws(
-            "dynamodb",
-            "ExportTableToPointInTime",
+            &ops::EXPORT_TABLE_TO_POINT_IN_TIME,
             req.table_arn.to_owned(),
         )?;
     Ok(out

@@ -9,6 +9,7 @@
 //! a line is never longer than [`MAX_LINE_BYTES`], so a corrupt file (or a gzip bomb inflating
 //! to one endless line) is stopped with an error instead of filling memory.
 
+use crate::aws::ops;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -93,7 +94,7 @@ async fn get_object(
         .key(key)
         .send()
         .await
-        .aws("s3", "GetObject", format!("s3://{bucket}/{key}"))
+        .aws(&ops::GET_OBJECT, format!("s3://{bucket}/{key}"))
         .map(|o| o.body)
         .map_err(|e| read_error(bucket, key)(e.to_string()))
 }
@@ -165,8 +166,7 @@ pub(crate) async fn data_objects(
     while let Some(page) = pages.next().await {
         let page = page
             .aws(
-                "s3",
-                "ListObjectsV2",
+                &ops::LIST_OBJECTS_V2,
                 format!("s3://{}/{prefix}", info.bucket),
             )
             .map_err(|e| read_error(&info.bucket, &prefix)(e.to_string()))?;
