@@ -22,7 +22,7 @@ use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const EXAMPLES: usize = 5;
-const FIVE_YEARS_S: i64 = 5 * 365 * 86_400;
+const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;
 /// A ttl this large is milliseconds (as seconds it would be past the year 5000).
 pub(crate) const MILLIS_THRESHOLD: f64 = 100_000_000_000.0;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";

@@ -342,7 +342,7 @@ pub(crate) fn epoch_sql(col: &str) -> String {
 /// SQL, against `now` with `grace` seconds, over the export's table. One row per class with
 /// its count, the oldest age and an example user.
 pub(crate) fn ttl_sql(database: &str, table: &str, now: i64, grace: i64) -> String {
-    let five_years = 5 * 365 * 86_400;
+    let five_years = crate::spec::TTL_IGNORED_AGE_S;
     let month = TTL_DAYS * 86_400;
     let ev = epoch_sql("ts");
     format!(
