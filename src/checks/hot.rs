@@ -2,17 +2,17 @@
 //! the runbook's top-users Insights query turned into rates, Contributor Insights' most accessed
 //! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
 
+use crate::aws::contributors;
 use crate::aws::metrics::Stat;
-use crate::aws::ops;
 use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::aws::AwsError;
 use crate::aws::insights::{self, QueryResult, QuerySpec, quote};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
-use crate::aws::{AwsError, AwsResultExt};
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Section, Status};
 use crate::spec::PARTITION_WRITE_LIMIT;
@@ -215,26 +215,12 @@ async fn describe_insights(
     gsis: &[String],
 ) -> Result<Vec<IndexInsights>, AwsError> {
     let calls = resources(gsis).into_iter().map(|r| async move {
-        let out = client
-            .describe_contributor_insights()
-            .table_name(table)
-            .set_index_name(r.map(str::to_owned))
-            .send()
-            .await
-            .aws(
-                &ops::DESCRIBE_CONTRIBUTOR_INSIGHTS,
-                crate::aws::error::table_resource(table),
-            )?;
+        let s = contributors::describe(client, table, r).await?;
         Ok::<_, AwsError>(IndexInsights {
             index: r.map(str::to_owned),
-            status: out
-                .contributor_insights_status()
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_else(|| "DISABLED".into()),
-            mode: out
-                .contributor_insights_mode()
-                .map(|m| m.as_str().to_owned()),
-            rules: out.contributor_insights_rule_list().to_vec(),
+            status: s.status,
+            mode: s.mode,
+            rules: s.rules,
         })
     });
     futures::future::try_join_all(calls).await
@@ -253,30 +239,13 @@ async fn rule_report(
     end: DateTime<Utc>,
 ) -> Result<RuleReport, String> {
     let period = ((end - start).num_seconds() / 60).clamp(60, 86_400) as i32 / 60 * 60;
-    let out = cw
-        .get_insight_rule_report()
-        .rule_name(rule)
-        .start_time(aws_smithy_types::DateTime::from_secs(start.timestamp()))
-        .end_time(aws_smithy_types::DateTime::from_secs(end.timestamp()))
-        .period(period.max(60))
-        .max_contributor_count(MAX_CONTRIBUTORS)
-        .send()
+    let contributors = contributors::report(cw, rule, start, end, period.max(60), MAX_CONTRIBUTORS)
         .await
-        .aws(&ops::GET_INSIGHT_RULE_REPORT, Some(format!("rule {rule}")))
         .map_err(|e| e.to_string())?;
     Ok(RuleReport {
         rule: rule.to_owned(),
         throttled: throttled_rule(rule),
-        contributors: out
-            .contributors()
-            .iter()
-            .map(|c| {
-                (
-                    c.keys().join(" / "),
-                    c.approximate_aggregate_value().unwrap_or(0.0),
-                )
-            })
-            .collect(),
+        contributors,
     })
 }
 

@@ -12,13 +12,14 @@ use crate::report::CheckId;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use aws_sdk_dynamodb::types::Tag;
-use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes, TableDescription, TableStatus};
+use aws_sdk_dynamodb::types::{AttributeValue, TableDescription, TableStatus};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::aws::AwsError;
-use crate::aws::error::{AwsResultExt, table_resource};
+use crate::aws::error::{AwsError, AwsErrorKind, table_resource};
+use crate::aws::items;
+use crate::aws::retry::{RetryPolicy, Unsettled};
 use crate::checks::table::{TableFacts, evaluate as evaluate_table};
 use crate::checks::ttl::key_text;
 use crate::events::keys::format_ts;
@@ -141,46 +142,37 @@ async fn sample_keys(
 }
 
 /// Which of `keys` exist in `table` (BatchGetItem, 100 keys a call, unprocessed keys retried),
-/// as key texts.
+/// as key texts. Keys DynamoDB never processed are an error, not missing keys.
 async fn existing(
     client: &aws_sdk_dynamodb::Client,
     table: &str,
     keys: &[Item],
 ) -> Result<HashSet<String>, AwsError> {
-    let mut found = HashSet::new();
-    for chunk in keys.chunks(100) {
-        let mut pending = Some(
-            KeysAndAttributes::builder()
-                .set_keys(Some(chunk.to_vec()))
-                .projection_expression("#pk, #sk")
-                .expression_attribute_names("#pk", PARTITION_KEY)
-                .expression_attribute_names("#sk", SORT_KEY)
-                .build()
-                .expect("keys are set"),
-        );
-        let mut attempts = 0;
-        while let Some(req) = pending.take() {
-            let out = client
-                .batch_get_item()
-                .request_items(table, req)
-                .send()
-                .await
-                .aws(&ops::BATCH_GET_ITEM, table_resource(table))?;
-            if let Some(items) = out.responses.as_ref().and_then(|r| r.get(table)) {
-                found.extend(items.iter().map(key_text));
-            }
-            attempts += 1;
-            pending = out
-                .unprocessed_keys
-                .and_then(|mut u| u.remove(table))
-                .filter(|k| !k.keys().is_empty() && attempts < 10);
-            if pending.is_some() {
-                tokio::time::sleep(crate::events::writer::RetryPolicy::default().backoff(attempts))
-                    .await;
-            }
-        }
+    let read = items::Read {
+        consistent: false,
+        projection: Some((
+            "#pk, #sk".into(),
+            HashMap::from([
+                ("#pk".to_owned(), PARTITION_KEY.to_owned()),
+                ("#sk".to_owned(), SORT_KEY.to_owned()),
+            ]),
+        )),
+    };
+    let policy = RetryPolicy {
+        max_attempts: 10,
+        ..RetryPolicy::default()
+    };
+    match items::batch_get_all(client, table, keys, &read, policy, &()).await {
+        Ok(found) => Ok(found.iter().map(key_text).collect()),
+        Err(Unsettled::Refused(e)) => Err(e),
+        Err(Unsettled::Spent(reason)) => Err(AwsError::local(
+            AwsErrorKind::Throttled,
+            ops::BATCH_GET_ITEM.service,
+            ops::BATCH_GET_ITEM.operation,
+            table_resource(table),
+            format!("some keys were never read: {reason}"),
+        )),
     }
-    Ok(found)
 }
 
 /// The latest events of `user` in `table` dated before `before` (a Query on the user's
@@ -192,21 +184,30 @@ async fn events_before(
     before: DateTime<Utc>,
     limit: i32,
 ) -> Result<Vec<Item>, AwsError> {
-    let out = client
-        .query()
-        .table_name(table)
-        .key_condition_expression("#pk = :u AND #sk < :before")
-        .expression_attribute_names("#pk", PARTITION_KEY)
-        .expression_attribute_names("#sk", SORT_KEY)
-        .expression_attribute_values(":u", AttributeValue::S(user.to_owned()))
-        .expression_attribute_values(":before", AttributeValue::S(format_ts(before)))
-        .projection_expression("#pk, #sk")
-        .scan_index_forward(false)
-        .limit(limit.max(1))
-        .send()
-        .await
-        .aws(&ops::QUERY, table_resource(table))?;
-    Ok(out.items.unwrap_or_default())
+    let page = items::query(
+        client,
+        table,
+        items::Query {
+            key_condition: "#pk = :u AND #sk < :before".into(),
+            expressions: items::Expressions {
+                filter: None,
+                projection: Some("#pk, #sk".into()),
+                names: HashMap::from([
+                    ("#pk".to_owned(), PARTITION_KEY.to_owned()),
+                    ("#sk".to_owned(), SORT_KEY.to_owned()),
+                ]),
+                values: HashMap::from([
+                    (":u".to_owned(), AttributeValue::S(user.to_owned())),
+                    (":before".to_owned(), AttributeValue::S(format_ts(before))),
+                ]),
+            },
+            forward: false,
+            limit: Some(limit.max(1)),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(page.items)
 }
 
 fn user_of(item: &Item) -> Option<&str> {

@@ -177,8 +177,8 @@ pub(crate) async fn query(
             if !more || reached {
                 // Stopped inside the page: continue after this item, unless it was the very
                 // last item of the whole result.
-                let last_of_all = page.next.is_none()
-                    && std::ptr::eq(item, items.last().expect("non-empty"));
+                let last_of_all =
+                    page.next.is_none() && std::ptr::eq(item, items.last().expect("non-empty"));
                 outcome.next = if !more || last_of_all {
                     None
                 } else {

@@ -1392,7 +1392,14 @@ async fn an_event_whose_ttl_is_more_than_five_years_past_is_not_expired() {
     );
     for (id, expired) in [("six-years-past", false), ("a-day-past", true)] {
         let r = w.run(&[
-            "-o", "json", "events", "get", "--user", "old-ttl", "--event-id", id,
+            "-o",
+            "json",
+            "events",
+            "get",
+            "--user",
+            "old-ttl",
+            "--event-id",
+            id,
         ]);
         r.assert_code(0);
         assert_eq!(r.json()["data"]["expired"], expired, "{id}: {}", r.stdout);
