@@ -9,13 +9,14 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
-use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
+use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings};
 use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections, with_probe};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::events::canary;
+use crate::events::stream_record::record_json;
 use crate::events::writer::{delete_item, put_event};
 use crate::output::stream::{Column, ItemStream};
 use crate::report::{Finding, Report};
