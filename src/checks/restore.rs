@@ -753,6 +753,57 @@ mod tests {
         (c, r)
     }
 
+    /// Recorded responses: BatchGetItem may hand keys back as `UnprocessedKeys` (throttled)
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html).
+    /// Keys read on a later call count as found; keys DynamoDB never processed were dropped
+    /// after 10 calls and reported missing from the restored table (lost data that was never
+    /// looked at): they are an error now, and the check says it could not tell.
+    #[tokio::test(start_paused = true)]
+    async fn recorded_keys_dynamodb_never_processed_are_not_reported_missing() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        use aws_sdk_dynamodb::types::KeysAndAttributes;
+        use aws_smithy_mocks::{RuleMode, mock, mock_client};
+        let key = |sk: &str| {
+            Item::from([
+                (PARTITION_KEY.to_owned(), AttributeValue::S("u".into())),
+                (SORT_KEY.to_owned(), AttributeValue::S(sk.into())),
+            ])
+        };
+        let keys = vec![key("a"), key("b")];
+        let unprocessed = |keys: Vec<Item>| {
+            KeysAndAttributes::builder()
+                .set_keys(Some(keys))
+                .build()
+                .unwrap()
+        };
+        // First call: `a` found, `b` handed back; second call: `b` found.
+        let (a, b) = (key("a"), key("b"));
+        let first = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+            BatchGetItemOutput::builder()
+                .responses("t", vec![a.clone()])
+                .unprocessed_keys("t", unprocessed(vec![b.clone()]))
+                .build()
+        });
+        let b = key("b");
+        let second = mock!(aws_sdk_dynamodb::Client::batch_get_item)
+            .then_output(move || BatchGetItemOutput::builder().responses("t", vec![b.clone()]).build());
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&first, &second]);
+        let found = existing(&client, "t", &keys).await.unwrap();
+        assert_eq!(found.len(), 2, "{found:?}");
+        // Never processed: an error naming why, not two missing keys.
+        let stuck = keys.clone();
+        let never = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+            BatchGetItemOutput::builder()
+                .unprocessed_keys("t", unprocessed(stuck.clone()))
+                .build()
+        });
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&never]);
+        let err = existing(&client, "t", &keys).await.unwrap_err();
+        assert!(err.message.contains("never read"), "{err}");
+        assert!(err.message.contains("gave up after 10 attempts"), "{err}");
+        assert_eq!(never.num_calls(), 10);
+    }
+
     #[test]
     fn a_restore_against_an_export_at_its_point() {
         use crate::report::Status::*;
