@@ -221,7 +221,16 @@ pub async fn run(
         };
         if let Some(end) = end {
             if end == QueryEnd::Stopped {
-                let _ = client.stop_query().query_id(&query_id).send().await;
+                // Best effort: the query ends on its own at its own limit anyway.
+                if let Err(e) = client
+                    .stop_query()
+                    .query_id(&query_id)
+                    .send()
+                    .await
+                    .aws(&ops::STOP_QUERY, Some(format!("query {query_id}")))
+                {
+                    tracing::debug!("{e}");
+                }
             }
             let stats = out.statistics.as_ref();
             let statistics = Statistics {

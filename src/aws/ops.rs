@@ -71,6 +71,9 @@ macro_rules! ops {
         )*
         /// Every operation declared here.
         pub const ALL: &[&Op] = &[$(&$name),*];
+        /// Every operation by its name here (`GET_ITEM`), for the tests that read the source.
+        #[cfg(test)]
+        pub(crate) const BY_NAME: &[(&str, &Op)] = &[$((stringify!($name), &$name)),*];
     };
 }
 

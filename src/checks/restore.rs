@@ -785,8 +785,11 @@ mod tests {
                 .build()
         });
         let b = key("b");
-        let second = mock!(aws_sdk_dynamodb::Client::batch_get_item)
-            .then_output(move || BatchGetItemOutput::builder().responses("t", vec![b.clone()]).build());
+        let second = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+            BatchGetItemOutput::builder()
+                .responses("t", vec![b.clone()])
+                .build()
+        });
         let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&first, &second]);
         let found = existing(&client, "t", &keys).await.unwrap();
         assert_eq!(found.len(), 2, "{found:?}");

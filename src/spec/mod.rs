@@ -10,7 +10,7 @@ use crate::report::Correction;
 
 pub(crate) mod alarms;
 pub(crate) mod dashboard;
-pub(crate) mod iam;
+pub mod iam;
 pub(crate) mod insights;
 pub(crate) mod targets;
 
