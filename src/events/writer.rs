@@ -847,6 +847,51 @@ mod tests {
         assert_eq!(stats.written.load(Ordering::Relaxed), 48);
     }
 
+    /// Recorded responses: a BatchExecuteStatement whose first attempt got no answer to trust
+    /// (a 500 here; a timeout or a reset alike) may have landed: the SDK sends it again and
+    /// DynamoDB refuses its inserts as stored. Stored exactly as sent, they landed in this run
+    /// and are written, not "already present"; the same refusal on a call every attempt of
+    /// which was answered is an event stored before (present).
+    #[tokio::test(start_paused = true)]
+    async fn recorded_inserts_refused_after_an_unanswered_attempt_landed_in_this_run() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        let dup = Some(BatchStatementErrorCodeEnum::DuplicateItem);
+        for (first_unanswered, written, present) in [(true, 2, 0), (false, 0, 2)] {
+            let batch = pending(2);
+            let stored: Vec<_> = batch
+                .iter()
+                .map(|p| decode_item(&p.record).unwrap())
+                .collect();
+            let lost =
+                mock!(aws_sdk_dynamodb::Client::batch_execute_statement).then_http_response(|| {
+                    aws_json_error(500, "InternalServerError", "Internal server error")
+                });
+            let dup = dup.clone();
+            let refused = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+                .then_output(move || answers(&[dup.clone(), dup.clone()]));
+            let read = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+                BatchGetItemOutput::builder()
+                    .responses("t", stored.clone())
+                    .build()
+            });
+            let rules: Vec<&aws_smithy_mocks::Rule> = if first_unanswered {
+                vec![&lost, &refused, &read]
+            } else {
+                vec![&refused, &read]
+            };
+            let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &rules);
+            let stats = WriteStats::default();
+            let outcome = write_new(&client, "t", batch, fast(), &stats, WriteMode::Insert).await;
+            assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+            assert!(outcome.conflicts.is_empty());
+            assert_eq!(
+                (stats.written.load(Ordering::Relaxed), outcome.present),
+                (written, present),
+                "first attempt unanswered: {first_unanswered}"
+            );
+        }
+    }
+
     /// Recorded responses: a statement answered `RequestLimitExceeded` (the account's
     /// throughput limit) is throttling: sent again, and counted as throttled.
     #[tokio::test]
