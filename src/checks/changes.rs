@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 
 use crate::aws::AwsError;
 use crate::aws::alarm_history::{self, AlarmChange};
-use crate::aws::cloudtrail::{self, Lookup, Pacer, TrailEvent};
+use crate::aws::cloudtrail::{self, Lookup, TrailEvent};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
 use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
@@ -201,10 +201,10 @@ pub async fn gather(
     let trail_client = ctx.cloudtrail().await?;
     let cw = ctx.cloudwatch().await?;
     let trail = async {
-        let mut pacer = Pacer::default();
+        let pacer = cloudtrail::pacer();
         let mut found = Lookup::default();
         for name in &looked_up {
-            cloudtrail::lookup(trail_client, &mut pacer, name, start, end, &mut found).await?;
+            cloudtrail::lookup(trail_client, &pacer, name, start, end, &mut found).await?;
         }
         Ok::<_, AwsError>(found)
     };
