@@ -13,8 +13,9 @@ use serde_json::json;
 use crate::aws::AwsError;
 use crate::aws::insights::{self, QueryResult, QuerySpec, quote};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
-use crate::context::{Context, NoRegion};
+use crate::progress::Reporter;
 use crate::report::{Finding, Section, Status};
+use crate::spec::Names;
 use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
@@ -160,7 +161,8 @@ pub(crate) fn apply_peaks(users: &mut [UserRate], peaks: &QueryResult) {
 }
 
 async fn top_users(
-    ctx: &Context,
+    logs: &aws_sdk_cloudwatchlogs::Client,
+    progress: &dyn Reporter,
     log_groups: &[String],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -174,8 +176,7 @@ async fn top_users(
         limit: None,
     };
     let wait = std::time::Duration::from_secs(900);
-    let logs = ctx.logs().await.map_err(|e| e.to_string())?;
-    let first = insights::execute(logs, ctx.reporter(), &spec, wait)
+    let first = insights::execute(logs, progress, &spec, wait)
         .await
         .map_err(|e| format!("{e:#}"))?;
     if !first.complete() {
@@ -197,7 +198,7 @@ async fn top_users(
             end,
             limit: None,
         };
-        let peaks = insights::execute(logs, ctx.reporter(), &peak, wait)
+        let peaks = insights::execute(logs, progress, &peak, wait)
             .await
             .map_err(|e| format!("{e:#}"))?;
         apply_peaks(&mut users, &peaks);
@@ -249,21 +250,25 @@ async fn rule_report(
     })
 }
 
+/// DescribeTable, then together: the log groups and the top users in them (Logs Insights),
+/// Contributor Insights' settings and rule reports, and the key-range metrics.
 pub async fn gather(
-    ctx: &Context,
+    dynamodb: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    logs: &aws_sdk_cloudwatchlogs::Client,
+    names: &Names,
+    progress: &dyn Reporter,
     window: Duration,
     log_groups: &[String],
-) -> Result<HotFacts, NoRegion> {
-    let table = ctx.table().to_owned();
-    let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await;
+) -> HotFacts {
+    let table = names.table.clone();
+    let described = crate::aws::table::describe(dynamodb, &table).await;
     let gsis = crate::aws::table::gsi_names(described.as_ref().ok().and_then(|t| t.as_ref()));
     let now = Utc::now();
     let start = now - window;
-    let cw = ctx.cloudwatch().await?;
-    let logs = ctx.logs().await?;
     let groups = async {
         if log_groups.is_empty() {
-            insights::resolve_log_groups(logs, &ctx.names.log_group_prefix, &[])
+            insights::resolve_log_groups(logs, &names.log_group_prefix, &[])
                 .await
                 .map(|g| g.queried)
                 .map_err(|e| format!("{e:#}"))
@@ -274,11 +279,11 @@ pub async fn gather(
     let keys = key_range_keys(&table, &gsis);
     let (groups, insights, key_range) = tokio::join!(
         groups,
-        describe_insights(ctx.dynamodb().await?, &table, &gsis),
+        describe_insights(dynamodb, &table, &gsis),
         metrics::fetch(cw, Window::last_at(window, now, 60), &keys),
     );
     let users = match groups {
-        Ok(g) => top_users(ctx, &g, start, now).await,
+        Ok(g) => top_users(logs, progress, &g, start, now).await,
         Err(e) => Err(e),
     };
     let rules: Vec<String> = insights
@@ -296,7 +301,7 @@ pub async fn gather(
             .map(|r| async move { (r.clone(), rule_report(cw, r, start, now).await) }),
     )
     .await;
-    Ok(HotFacts {
+    HotFacts {
         table,
         gsis,
         window,
@@ -304,7 +309,7 @@ pub async fn gather(
         insights,
         reports,
         key_range,
-    })
+    }
 }
 
 fn rate(v: f64) -> String {

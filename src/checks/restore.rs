@@ -24,6 +24,7 @@ use crate::checks::table::{TableFacts, evaluate as evaluate_table};
 use crate::checks::ttl::key_text;
 use crate::events::keys::format_ts;
 use crate::events::scan::{ScanSpec, count, start};
+use crate::progress::Reporter;
 use crate::report::{Finding, Status};
 use crate::spec::{self, PARTITION_KEY, RESTORE_SOURCE_TAG, SORT_KEY};
 use crate::times::human;
@@ -260,13 +261,19 @@ async fn samples(
 
 /// Checks the restored table (the source is only ever read by key, never scanned unless
 /// `exact_count`).
+///
+/// `bulk` (a client with more SDK attempts) reads the samples and the counts; `dynamodb` and
+/// `s3` find and read a reference export.
 pub async fn gather(
-    ctx: &crate::context::Context,
+    bulk: &aws_sdk_dynamodb::Client,
+    dynamodb: &aws_sdk_dynamodb::Client,
+    s3: &aws_sdk_s3::Client,
+    progress: &dyn Reporter,
     source: &TableDescription,
     target: &TableDescription,
     opts: VerifyOpts,
-) -> Result<VerifyFacts, crate::context::NoRegion> {
-    let client = ctx.dynamodb_bulk().await?;
+) -> VerifyFacts {
+    let client = bulk;
     let source_name = source.table_name().unwrap_or_default().to_owned();
     let name = target.table_name().unwrap_or_default().to_owned();
     let mut errors = Vec::new();
@@ -298,7 +305,7 @@ pub async fn gather(
         } else {
             format!("{source_name} and {name}")
         };
-        let spinner = ctx.reporter().spinner(&format!(
+        let spinner = progress.spinner(&format!(
             "exact count: scanning {what}, about {:.0} read units",
             v.counts.exact_read_units.unwrap_or(0.0)
         ));
@@ -314,7 +321,7 @@ pub async fn gather(
     };
     let reference = async {
         let which = opts.reference_export.as_deref()?;
-        Some(export_reference(ctx, source, which, opts.restore_point).await)
+        Some(export_reference(dynamodb, s3, source, which, opts.restore_point).await)
     };
     let (sampled, exact, reference) = tokio::join!(
         samples(client, &source_name, &name, &opts),
@@ -387,12 +394,12 @@ pub async fn gather(
             Some(f)
         })
         .collect();
-    Ok(VerifyFacts {
+    VerifyFacts {
         target: target.clone(),
         schema,
         verification: v,
         errors,
-    })
+    }
 }
 
 /// The source's item count at (or just before) the restore point, from a PITR export's
@@ -401,14 +408,13 @@ pub async fn gather(
 /// checks this before the restore starts (and in `--dry-run`), then verifies against the export
 /// it found.
 pub(crate) async fn export_reference(
-    ctx: &crate::context::Context,
+    ddb: &aws_sdk_dynamodb::Client,
+    s3: &aws_sdk_s3::Client,
     source: &TableDescription,
     which: &str,
     point: Option<DateTime<Utc>>,
 ) -> Result<ExportReference, String> {
     use crate::scale::export::{self, ExportError};
-    let ddb = ctx.dynamodb().await.map_err(|e| e.to_string())?;
-    let s3 = ctx.s3().await.map_err(|e| e.to_string())?;
     let arn = source.table_arn().unwrap_or_default();
     let at = point.unwrap_or_else(Utc::now);
     let latest = which == "latest";
@@ -424,7 +430,7 @@ pub(crate) async fn export_reference(
         }
         Err(e) => return Err(e.to_string()),
     };
-    let m = crate::scale::export_files::manifest(&s3, &info)
+    let m = crate::scale::export_files::manifest(s3, &info)
         .await
         .map_err(|e| e.to_string())?;
     let at = info.point_in_time();

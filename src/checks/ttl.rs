@@ -893,13 +893,12 @@ impl TtlMeta {
 
 /// DescribeTimeToLive, DescribeTable and TimeToLiveDeletedItemCount, concurrently.
 pub(crate) async fn gather_meta(
-    ctx: &crate::context::Context,
+    client: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    table: &str,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<TtlMeta, crate::context::NoRegion> {
+) -> TtlMeta {
     use crate::aws::metrics::{MetricKey, Window, fetch};
-    let client = ctx.dynamodb().await?;
-    let cw = ctx.cloudwatch().await?;
-    let table = ctx.table();
     let description = crate::aws::table::describe_ttl(client, table);
     let described = crate::aws::table::describe(client, table);
     let deleted = async {
@@ -919,13 +918,13 @@ pub(crate) async fn gather_meta(
     };
     let (description, described, deleted) = tokio::join!(description, described, deleted);
     let described = described.ok().flatten();
-    Ok(TtlMeta {
+    TtlMeta {
         description,
         approx_items: described.as_ref().and_then(|t| t.item_count()),
         bytes: described.as_ref().and_then(|t| t.table_size_bytes()),
         table_exists: described.is_some(),
         deleted,
-    })
+    }
 }
 
 /// The attributes the classifier reads, every name aliased: AWS rejects an unaliased
@@ -986,16 +985,19 @@ pub(crate) async fn sample_facts(
     meta.into_facts(tally, scope, grace_s, None)
 }
 
-/// `check-ttl` on a sample, as `health-check monthly` runs it.
+/// `check-ttl` on a sample, as `health-check monthly` runs it: `client` describes, `bulk` (a
+/// client with more SDK attempts) reads the sample.
 pub(crate) async fn gather_sample(
-    ctx: &crate::context::Context,
+    client: &aws_sdk_dynamodb::Client,
+    bulk: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    table: &str,
     want: usize,
     grace_s: i64,
-) -> Result<TtlFacts, crate::context::NoRegion> {
+) -> TtlFacts {
     let now = chrono::Utc::now();
-    let meta = gather_meta(ctx, now).await?;
-    let client = ctx.dynamodb_bulk().await?;
-    Ok(sample_facts(meta, client, ctx.table(), want, now.timestamp(), grace_s).await)
+    let meta = gather_meta(client, cw, table, now).await;
+    sample_facts(meta, bulk, table, want, now.timestamp(), grace_s).await
 }
 
 /// The full scan, classified into the checkpoint's tally against its reference time.

@@ -18,7 +18,14 @@ use crate::report::{Finding, Report, Section};
 use crate::spec;
 
 pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
-    let facts = throttling::gather(ctx, args.since, Utc::now()).await?;
+    let facts = throttling::gather(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        &ctx.names,
+        args.since,
+        Utc::now(),
+    )
+    .await;
     let mut report = Report::check("diagnose throttling");
     report.extend(throttling::evaluate(&facts));
     for s in throttling::sections(&facts) {
@@ -32,7 +39,7 @@ pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Resu
 }
 
 pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
-    let facts = latency::gather(ctx, args.since, Utc::now()).await?;
+    let facts = latency::gather(ctx.cloudwatch().await?, ctx.table(), args.since, Utc::now()).await;
     let mut report = Report::check("diagnose latency");
     report.extend(latency::evaluate(&facts));
     for s in latency::sections(&facts) {
@@ -99,7 +106,14 @@ pub(crate) async fn canary(ctx: &Context, purpose: &str) -> Finding {
 
 pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
-    let facts = throttling::gather(ctx, args.window.since, now).await?;
+    let facts = throttling::gather(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        &ctx.names,
+        args.window.since,
+        now,
+    )
+    .await;
     let mut report = Report::check("diagnose writes");
     let findings = throttling::evaluate(&facts);
     // Issue 1 end to end: table status, the throttling verdict, server errors (the per-resource

@@ -183,26 +183,26 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let now = Utc::now();
     let month = Duration::days(30);
     let p = prices(&args.prices);
+    let (ddb, bulk, cw) = (
+        ctx.dynamodb().await?,
+        ctx.dynamodb_bulk().await?,
+        ctx.cloudwatch().await?,
+    );
+    let (streams, lambda) = (ctx.streams().await?, ctx.lambda().await?);
     let spinner = ctx
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
+    let table_name = ctx.table();
     let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
         capacity_part(ctx, month, &p),
-        throttling::gather(ctx, month, now),
-        ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
-        stream::gather(ctx),
-        table::gather(ctx, ctx.table()),
-        alarm_checks::gather(ctx),
+        throttling::gather(ddb, cw, &ctx.names, month, now),
+        ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
+        stream::gather(ddb, streams, lambda, cw, table_name),
+        table::gather(ddb, &ctx.names, table_name),
+        alarm_checks::gather(ddb, cw, lambda, &ctx.names),
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
     );
     spinner.finish_and_clear();
-    let (throttle, ttl_facts, stream_facts, table_facts, alarm_facts) = (
-        throttle?,
-        ttl_facts?,
-        stream_facts?,
-        table_facts?,
-        alarm_facts?,
-    );
     let throttle_findings: Vec<Finding> = throttling::evaluate(&throttle)
         .into_iter()
         .filter(|f| {

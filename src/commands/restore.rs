@@ -449,7 +449,16 @@ async fn finish(
     };
     let ready_at = Utc::now();
     let target_now = ddb::describe(client, target).await?.unwrap_or(active);
-    let facts = verify::gather(ctx, source, &target_now, opts.verify).await?;
+    let facts = verify::gather(
+        ctx.dynamodb_bulk().await?,
+        ctx.dynamodb().await?,
+        ctx.s3().await?,
+        ctx.reporter(),
+        source,
+        &target_now,
+        opts.verify,
+    )
+    .await;
     findings.extend(verify::evaluate(&facts));
     Ok(Finish {
         findings,
@@ -494,7 +503,8 @@ async fn reference_first(
     let Some(which) = which else {
         return Ok(None);
     };
-    match verify::export_reference(ctx, source, which, point).await {
+    let (ddb, s3) = (ctx.dynamodb().await?, ctx.s3().await?);
+    match verify::export_reference(ddb, s3, source, which, point).await {
         Ok(r) => Ok(Some(r)),
         Err(e) => Err(Refusal::new(format!(
             "--reference-export {which} cannot be used: {e}; {done} (fix the reference, or leave it out)"

@@ -125,7 +125,14 @@ fn leftover(deleted: bool, event: &crate::events::model::Event) -> String {
 }
 
 pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
-    let facts = gather(ctx).await?;
+    let facts = gather(
+        ctx.dynamodb().await?,
+        ctx.streams().await?,
+        ctx.lambda().await?,
+        ctx.cloudwatch().await?,
+        ctx.table(),
+    )
+    .await;
     let mut report = Report::check("stream-status");
     report.extend(evaluate(&facts));
     let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];

@@ -39,7 +39,13 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
     let state_file = (scans && !args.estimate)
         .then(|| state_file_for(args, ctx.table(), now.timestamp(), crate::files::state_dir))
         .transpose()?;
-    let meta = gather_meta(ctx, now).await?;
+    let meta = gather_meta(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        ctx.table(),
+        now,
+    )
+    .await;
     let mut export_note = None;
     let facts = if args.cleanup {
         cleanup(ctx, args, meta, now.timestamp()).await?
