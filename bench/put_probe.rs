@@ -1,8 +1,8 @@
 //! The floor for `eventsctl bench write`: the same conditional PutItem, sent open-loop at the same
 //! rate on the same current-thread runtime, with a bare SDK client (`aws_config::defaults`, no
 //! interceptor, no timeouts of our own, nothing of eventsctl's). Prints the client CPU per
-//! request (user + system, getrusage) as one JSON line. Not part of the product, so exempt from
-//! the `[lints]` that keep printing in `src/output/`.
+//! request (user + system: the process CPU clock) as one JSON line. Not part of the product, so
+//! exempt from the `[lints]` that keep printing in `src/output/`.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 //!
 //! Usage: cargo run --release --features bench-probe --bin put_probe -- TABLE RATE SECONDS [no-stall]
@@ -13,15 +13,11 @@ use std::time::{Duration, Instant};
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
+/// User and system CPU time of the process, in microseconds (its CPU clock), as `bench write`
+/// measures it.
 fn cpu_micros() -> u64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a rusage into the pointer it is given; RUSAGE_SELF is valid.
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) };
-    assert_eq!(rc, 0, "getrusage");
-    // SAFETY: getrusage returned 0, so the struct is initialised.
-    let u = unsafe { usage.assume_init() };
-    let t = |tv: libc::timeval| tv.tv_sec as u64 * 1_000_000 + tv.tv_usec as u64;
-    t(u.ru_utime) + t(u.ru_stime)
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    t.tv_sec.max(0) as u64 * 1_000_000 + t.tv_nsec.max(0) as u64 / 1_000
 }
 
 /// The item `bench write` sends: the event's attributes, the three composite keys and a payload

@@ -109,6 +109,9 @@ pub struct Context {
     logs: OnceCell<aws_sdk_cloudwatchlogs::Client>,
     lambda: OnceCell<aws_sdk_lambda::Client>,
     cloudtrail: OnceCell<aws_sdk_cloudtrail::Client>,
+    s3: OnceCell<aws_sdk_s3::Client>,
+    athena: OnceCell<aws_sdk_athena::Client>,
+    glue: OnceCell<aws_sdk_glue::Client>,
 }
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
@@ -133,6 +136,9 @@ impl Context {
             logs: OnceCell::new(),
             lambda: OnceCell::new(),
             cloudtrail: OnceCell::new(),
+            s3: OnceCell::new(),
+            athena: OnceCell::new(),
+            glue: OnceCell::new(),
         }
     }
 
@@ -242,32 +248,41 @@ impl Context {
             .await
     }
 
+    /// The client in `cell`, built by `build` from the AWS config and the call logger the first
+    /// time it is asked for. Every client goes through here, so every call of the run is seen by
+    /// the call log: the time limit's message, `-v`/`-vv`, the retry count.
+    async fn client<'a, C>(
+        &'a self,
+        cell: &'a OnceCell<C>,
+        build: impl FnOnce(&SdkConfig, CallLogger) -> C,
+    ) -> Result<&'a C, NoRegion> {
+        let sdk = self.sdk_config().await?;
+        Ok(cell
+            .get_or_init(|| async { build(sdk, self.interceptor()) })
+            .await)
+    }
+
     /// DynamoDB. Stalled-stream protection is off on both DynamoDB clients: it watches every
     /// response body's throughput with timers of its own, and DynamoDB's bodies are small JSON
     /// that every attempt's timeout (`operation_attempt_timeout`, always set) already bounds.
     pub(crate) async fn dynamodb(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .dynamodb
-            .get_or_init(|| async {
-                aws_sdk_dynamodb::Client::from_conf(
-                    aws_sdk_dynamodb::config::Builder::from(sdk)
-                        .interceptor(self.interceptor())
-                        .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
-                        .build(),
-                )
-            })
-            .await)
+        self.client(&self.dynamodb, |sdk, calls| {
+            aws_sdk_dynamodb::Client::from_conf(
+                aws_sdk_dynamodb::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
+                    .build(),
+            )
+        })
+        .await
     }
 
     /// DynamoDB with more SDK attempts, for imports, scans and deletes in bulk.
     pub(crate) async fn dynamodb_bulk(&self) -> Result<&aws_sdk_dynamodb::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .dynamodb_bulk
-            .get_or_init(|| async {
-                let conf = aws_sdk_dynamodb::config::Builder::from(sdk)
-                    .interceptor(self.interceptor())
+        self.client(&self.dynamodb_bulk, |sdk, calls| {
+            aws_sdk_dynamodb::Client::from_conf(
+                aws_sdk_dynamodb::config::Builder::from(sdk)
+                    .interceptor(calls)
                     .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
                     .retry_config(
                         RetryConfig::standard()
@@ -275,100 +290,102 @@ impl Context {
                             .with_initial_backoff(Duration::from_millis(100))
                             .with_max_backoff(Duration::from_secs(5)),
                     )
-                    .build();
-                aws_sdk_dynamodb::Client::from_conf(conf)
-            })
-            .await)
+                    .build(),
+            )
+        })
+        .await
     }
 
     pub(crate) async fn streams(&self) -> Result<&aws_sdk_dynamodbstreams::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .streams
-            .get_or_init(|| async {
-                aws_sdk_dynamodbstreams::Client::from_conf(
-                    aws_sdk_dynamodbstreams::config::Builder::from(sdk)
-                        .interceptor(self.interceptor())
-                        .build(),
-                )
-            })
-            .await)
+        self.client(&self.streams, |sdk, calls| {
+            aws_sdk_dynamodbstreams::Client::from_conf(
+                aws_sdk_dynamodbstreams::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 
     pub(crate) async fn cloudwatch(&self) -> Result<&aws_sdk_cloudwatch::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .cloudwatch
-            .get_or_init(|| async {
-                aws_sdk_cloudwatch::Client::from_conf(
-                    aws_sdk_cloudwatch::config::Builder::from(sdk)
-                        .interceptor(self.interceptor())
-                        .build(),
-                )
-            })
-            .await)
+        self.client(&self.cloudwatch, |sdk, calls| {
+            aws_sdk_cloudwatch::Client::from_conf(
+                aws_sdk_cloudwatch::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 
     pub(crate) async fn logs(&self) -> Result<&aws_sdk_cloudwatchlogs::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .logs
-            .get_or_init(|| async {
-                aws_sdk_cloudwatchlogs::Client::from_conf(
-                    aws_sdk_cloudwatchlogs::config::Builder::from(sdk)
-                        .interceptor(self.interceptor())
-                        .build(),
-                )
-            })
-            .await)
+        self.client(&self.logs, |sdk, calls| {
+            aws_sdk_cloudwatchlogs::Client::from_conf(
+                aws_sdk_cloudwatchlogs::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 
-    // Exports (S3, Athena, Glue): built per call; a command asks for each once.
-
-    /// S3; path-style addressing when an endpoint is given (emulators and most S3-compatible
-    /// endpoints need it; AWS serves it too).
-    pub(crate) async fn s3(&self) -> Result<aws_sdk_s3::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        let conf = aws_sdk_s3::config::Builder::from(sdk)
-            .force_path_style(self.aws.endpoint_url.is_some() || sdk.endpoint_url().is_some())
-            .build();
-        Ok(aws_sdk_s3::Client::from_conf(conf))
+    /// S3 (an export's files); path-style addressing when an endpoint is given (emulators and
+    /// most S3-compatible endpoints need it; AWS serves it too).
+    pub(crate) async fn s3(&self) -> Result<&aws_sdk_s3::Client, NoRegion> {
+        let path_style = self.aws.endpoint_url.is_some();
+        self.client(&self.s3, |sdk, calls| {
+            aws_sdk_s3::Client::from_conf(
+                aws_sdk_s3::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .force_path_style(path_style || sdk.endpoint_url().is_some())
+                    .build(),
+            )
+        })
+        .await
     }
 
-    pub(crate) async fn athena(&self) -> Result<aws_sdk_athena::Client, NoRegion> {
-        Ok(aws_sdk_athena::Client::new(self.sdk_config().await?))
+    pub(crate) async fn athena(&self) -> Result<&aws_sdk_athena::Client, NoRegion> {
+        self.client(&self.athena, |sdk, calls| {
+            aws_sdk_athena::Client::from_conf(
+                aws_sdk_athena::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 
-    pub(crate) async fn glue(&self) -> Result<aws_sdk_glue::Client, NoRegion> {
-        Ok(aws_sdk_glue::Client::new(self.sdk_config().await?))
+    pub(crate) async fn glue(&self) -> Result<&aws_sdk_glue::Client, NoRegion> {
+        self.client(&self.glue, |sdk, calls| {
+            aws_sdk_glue::Client::from_conf(
+                aws_sdk_glue::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 
     pub(crate) async fn lambda(&self) -> Result<&aws_sdk_lambda::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .lambda
-            .get_or_init(|| async {
-                aws_sdk_lambda::Client::from_conf(
-                    aws_sdk_lambda::config::Builder::from(sdk)
-                        .interceptor(self.interceptor())
-                        .build(),
-                )
-            })
-            .await)
+        self.client(&self.lambda, |sdk, calls| {
+            aws_sdk_lambda::Client::from_conf(
+                aws_sdk_lambda::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 
     pub(crate) async fn cloudtrail(&self) -> Result<&aws_sdk_cloudtrail::Client, NoRegion> {
-        let sdk = self.sdk_config().await?;
-        Ok(self
-            .cloudtrail
-            .get_or_init(|| async {
-                aws_sdk_cloudtrail::Client::from_conf(
-                    aws_sdk_cloudtrail::config::Builder::from(sdk)
-                        .interceptor(self.interceptor())
-                        .build(),
-                )
-            })
-            .await)
+        self.client(&self.cloudtrail, |sdk, calls| {
+            aws_sdk_cloudtrail::Client::from_conf(
+                aws_sdk_cloudtrail::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
     }
 }
 

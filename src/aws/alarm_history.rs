@@ -2,6 +2,7 @@
 //! the environment's alarms in a window.
 //! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmHistory.html>
 
+use super::ops;
 use aws_sdk_cloudwatch::Client;
 use chrono::{DateTime, TimeZone, Utc};
 use futures::future::try_join_all;
@@ -30,11 +31,7 @@ pub(crate) async fn names_with_prefix(
         .into_paginator()
         .send();
     while let Some(page) = pages.next().await {
-        let page = page.aws(
-            "cloudwatch",
-            "DescribeAlarms",
-            Some(format!("alarms {prefix}*")),
-        )?;
+        let page = page.aws(&ops::DESCRIBE_ALARMS, Some(format!("alarms {prefix}*")))?;
         out.extend(
             page.metric_alarms()
                 .iter()
@@ -61,11 +58,7 @@ pub(crate) async fn history(
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {
-            let page = page.aws(
-                "cloudwatch",
-                "DescribeAlarmHistory",
-                Some(format!("alarm {name}")),
-            )?;
+            let page = page.aws(&ops::DESCRIBE_ALARM_HISTORY, Some(format!("alarm {name}")))?;
             out.extend(page.alarm_history_items().iter().filter_map(|h| {
                 let t = h.timestamp()?;
                 Some(AlarmChange {

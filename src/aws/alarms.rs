@@ -1,5 +1,6 @@
 //! CloudWatch alarms: read them by name, write them from an [`AlarmSpec`].
 
+use super::ops;
 use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::{
     ComparisonOperator, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat,
@@ -21,7 +22,7 @@ pub(crate) async fn describe(
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {
-            let page = page.aws("cloudwatch", "DescribeAlarms", None)?;
+            let page = page.aws(&ops::DESCRIBE_ALARMS, None)?;
             out.extend(page.metric_alarms.unwrap_or_default());
         }
     }
@@ -130,10 +131,8 @@ pub(crate) async fn put(
             }
         }
     };
-    req.send().await.aws(
-        "cloudwatch",
-        "PutMetricAlarm",
-        Some(format!("alarm {}", spec.name)),
-    )?;
+    req.send()
+        .await
+        .aws(&ops::PUT_METRIC_ALARM, Some(format!("alarm {}", spec.name)))?;
     Ok(())
 }

@@ -176,13 +176,19 @@ impl Storable for CallStart {
     type Storer = StoreReplace<Self>;
 }
 
-/// `dynamodb`, `cloudwatch`, `cloudwatchlogs`: the SDK's service name (`DynamoDB`) as the
-/// rest of the tool's messages spell it.
+/// `dynamodb`, `cloudwatch`, `logs`: the SDK's service name (`DynamoDB`) as the rest of the
+/// tool's messages spell it, and as [`crate::aws::ops`] declares it (CloudWatch Logs is `logs`,
+/// its IAM prefix).
 fn service_label(name: &str) -> String {
-    name.chars()
+    let label = name
+        .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
-        .to_ascii_lowercase()
+        .to_ascii_lowercase();
+    match label.as_str() {
+        "cloudwatchlogs" => "logs".to_owned(),
+        _ => label,
+    }
 }
 
 /// The interceptor every client of a [`crate::context::Context`] carries.
@@ -364,6 +370,46 @@ impl Intercept for CallLogger {
     }
 }
 
+/// The attempts of one call that got no answer to trust: none at all (a timeout, a connection
+/// that failed or reset, a body that could not be read) or a server error (5xx). What such an
+/// attempt carried may have been applied, although the call was retried or failed: a conditional
+/// write refused later as a duplicate may be this very call's own. Put on one request with
+/// `.customize().interceptor(...)`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unanswered(Arc<AtomicU64>);
+
+impl Unanswered {
+    /// Did any attempt so far go unanswered?
+    pub(crate) fn any(&self) -> bool {
+        self.0.load(Ordering::Relaxed) > 0
+    }
+}
+
+impl Intercept for Unanswered {
+    fn name(&self) -> &'static str {
+        "eventsctl::Unanswered"
+    }
+
+    fn read_after_attempt(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let lost = match context.output_or_error() {
+            Some(Err(e)) => e.is_timeout_error() || e.is_connector_error() || e.is_response_error(),
+            _ => false,
+        };
+        let server_error = context
+            .response()
+            .is_some_and(|r| r.status().as_u16() >= 500);
+        if lost || server_error {
+            self.0.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,7 +465,8 @@ mod tests {
             call_started: five_ago,
         });
         log.sent_to("http://x:1".into());
-        assert_eq!(service_label("CloudWatch Logs"), "cloudwatchlogs");
+        assert_eq!(service_label("CloudWatch Logs"), "logs");
+        assert_eq!(service_label("DynamoDB Streams"), "dynamodbstreams");
         assert_eq!(log.retries(), 1);
         let oldest = log.oldest_in_flight().unwrap();
         assert!(

@@ -3,15 +3,16 @@
 //! account and Region (the calls here are paced to that).
 //! <https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html>
 
+use super::ops;
 use std::time::Duration as StdDuration;
 
 use aws_sdk_cloudtrail::Client;
 use aws_sdk_cloudtrail::types::{LookupAttribute, LookupAttributeKey};
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::Value;
-use tokio::time::Instant;
 
 use super::error::{AwsError, AwsResultExt};
+use super::retry::Pacer;
 
 /// LookupEvents answers two calls a second per account and Region; more are throttled.
 pub(crate) const LOOKUP_INTERVAL: StdDuration = StdDuration::from_millis(500);
@@ -61,19 +62,10 @@ pub struct Lookup {
     pub truncated: Vec<String>,
 }
 
-/// Keeps the lookups under CloudTrail's two calls a second.
-#[derive(Debug, Default)]
-pub(crate) struct Pacer {
-    last: Option<Instant>,
-}
-
-impl Pacer {
-    async fn wait(&mut self) {
-        if let Some(last) = self.last {
-            tokio::time::sleep_until(last + LOOKUP_INTERVAL).await;
-        }
-        self.last = Some(Instant::now());
-    }
+/// Keeps the lookups of one command under CloudTrail's two calls a second: the first at once,
+/// each next one [`LOOKUP_INTERVAL`] after the one before.
+pub(crate) fn pacer() -> Pacer {
+    Pacer::new(1.0 / LOOKUP_INTERVAL.as_secs_f64())
 }
 
 /// Whole seconds, the end rounded up: an event in the current second is inside the window.
@@ -86,7 +78,7 @@ fn smithy_time(t: DateTime<Utc>, round_up: bool) -> aws_smithy_types::DateTime {
 /// [`MAX_PAGES`].
 pub(crate) async fn lookup(
     client: &Client,
-    pacer: &mut Pacer,
+    pacer: &Pacer,
     name: &str,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -107,7 +99,7 @@ pub(crate) async fn lookup(
         })?;
     let mut token: Option<String> = None;
     for page in 0..MAX_PAGES {
-        pacer.wait().await;
+        pacer.acquire(1).await;
         let out = client
             .lookup_events()
             .lookup_attributes(attribute.clone())
@@ -117,7 +109,7 @@ pub(crate) async fn lookup(
             .set_next_token(token.take())
             .send()
             .await
-            .aws("cloudtrail", "LookupEvents", Some(format!("events {name}")))?;
+            .aws(&ops::LOOKUP_EVENTS, Some(format!("events {name}")))?;
         into.events
             .extend(out.events().iter().filter_map(|e| parse(e, name)));
         match out.next_token() {

@@ -1,5 +1,6 @@
 //! CloudWatch dashboards: put one.
 
+use super::ops;
 use aws_sdk_cloudwatch::Client;
 
 use super::error::{AwsError, AwsResultExt};
@@ -16,11 +17,7 @@ pub(crate) async fn put(
         .dashboard_body(body)
         .send()
         .await
-        .aws(
-            "cloudwatch",
-            "PutDashboard",
-            Some(format!("dashboard {name}")),
-        )?;
+        .aws(&ops::PUT_DASHBOARD, Some(format!("dashboard {name}")))?;
     Ok(out
         .dashboard_validation_messages()
         .iter()

@@ -10,6 +10,8 @@ use std::fmt;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
+use super::ops::Op;
+
 /// What kind of failure an AWS call ended in, as far as an operator cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -75,13 +77,7 @@ impl AwsErrorKind {
             | "MissingAuthenticationTokenException"
             | "IncompleteSignature"
             | "IncompleteSignatureException" => AwsErrorKind::Credentials,
-            "ThrottlingException"
-            | "Throttling"
-            | "ProvisionedThroughputExceededException"
-            | "RequestLimitExceeded"
-            | "TooManyRequestsException"
-            | "LimitExceededException"
-            | "LimitExceeded" => AwsErrorKind::Throttled,
+            code if super::retry::is_throttling_code(code) => AwsErrorKind::Throttled,
             "ValidationException"
             | "InvalidParameterValue"
             | "InvalidParameterValueException"
@@ -144,17 +140,17 @@ pub(crate) const NO_CREDENTIALS: &str = "no AWS credentials were found";
 const EXPIRED: &str = "the AWS session has expired (a temporary token or an SSO session)";
 
 impl AwsError {
-    /// Builds an error from an `SdkError` of any service.
+    /// Builds an error from an `SdkError` of any service, for the operation `op`.
     pub(crate) fn from_sdk<E, R>(
         err: &SdkError<E, R>,
-        service: &'static str,
-        operation: &'static str,
+        op: &'static Op,
         resource: Option<String>,
     ) -> AwsError
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
         R: fmt::Debug + 'static,
     {
+        let (service, operation) = (op.service, op.operation);
         let (kind, code, message) = match err {
             SdkError::ServiceError(service_err) => {
                 let inner = service_err.err();
@@ -292,34 +288,11 @@ impl AwsError {
     }
 
     /// Worth retrying: throttling, a connection that failed or reset, a server-side 5xx, a state
-    /// AWS reaches on its own (backups not ready yet right after a table becomes ACTIVE).
-    /// Writes in this tool are idempotent puts, conditional deletes and settings that are
-    /// described first, so a retry is safe.
+    /// AWS reaches on its own (backups not ready yet right after a table becomes ACTIVE); see
+    /// [`super::retry::classify`]. Writes in this tool are idempotent puts, conditional inserts
+    /// and deletes, and settings that are described first, so a retry is safe.
     pub(crate) fn is_transient(&self) -> bool {
-        match self.kind {
-            AwsErrorKind::Throttled | AwsErrorKind::Unreachable => true,
-            AwsErrorKind::Other => {
-                matches!(
-                    self.code.as_deref(),
-                    None | Some(
-                        "InternalServerError"
-                            | "InternalFailure"
-                            | "InternalError"
-                            | "ServiceUnavailable"
-                            | "ServiceUnavailableException"
-                            | "RequestTimeout"
-                            | "RequestTimeoutException"
-                            | "TransactionInProgressException"
-                            // UpdateContinuousBackups right after CREATING/restoring: "Backups
-                            // are being enabled for the table" until ContinuousBackupsStatus is
-                            // ENABLED. It is not a missing table.
-                            // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html
-                            | "ContinuousBackupsUnavailableException"
-                    )
-                )
-            }
-            _ => false,
-        }
+        super::retry::classify(self) != super::retry::Class::Fatal
     }
 }
 
@@ -376,14 +349,9 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     one_line(&e.to_string())
 }
 
-/// Attaches service, operation and resource to an SDK result: `.aws("dynamodb", "PutItem", ...)`.
+/// Attaches the operation and the resource to an SDK result: `.aws(&GET_ITEM, ...)`.
 pub trait AwsResultExt<T> {
-    fn aws(
-        self,
-        service: &'static str,
-        operation: &'static str,
-        resource: impl Into<Option<String>>,
-    ) -> Result<T, AwsError>;
+    fn aws(self, op: &'static Op, resource: impl Into<Option<String>>) -> Result<T, AwsError>;
 }
 
 impl<T, E, R> AwsResultExt<T> for Result<T, SdkError<E, R>>
@@ -391,13 +359,8 @@ where
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: fmt::Debug + 'static,
 {
-    fn aws(
-        self,
-        service: &'static str,
-        operation: &'static str,
-        resource: impl Into<Option<String>>,
-    ) -> Result<T, AwsError> {
-        self.map_err(|err| AwsError::from_sdk(&err, service, operation, resource.into()))
+    fn aws(self, op: &'static Op, resource: impl Into<Option<String>>) -> Result<T, AwsError> {
+        self.map_err(|err| AwsError::from_sdk(&err, op, resource.into()))
     }
 }
 

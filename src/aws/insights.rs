@@ -1,6 +1,7 @@
 //! The Logs Insights runner: StartQuery, then GetQueryResults polled until a terminal status,
 //! and the escaping of values that go into a query string.
 
+use super::ops;
 use std::time::Duration;
 
 use aws_sdk_cloudwatchlogs::Client;
@@ -198,7 +199,7 @@ pub async fn run(
         .set_limit(spec.limit)
         .send()
         .await
-        .aws("logs", "StartQuery", None)?;
+        .aws(&ops::START_QUERY, None)?;
     let query_id = started.query_id.unwrap_or_default();
     let begun = std::time::Instant::now();
     let mut polls = 0;
@@ -211,7 +212,7 @@ pub async fn run(
             .set_max_items(first_page)
             .send()
             .await
-            .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
+            .aws(&ops::GET_QUERY_RESULTS, Some(format!("query {query_id}")))?;
         let status = out.status.clone().unwrap_or(QueryStatus::UnknownValue);
         progress.status(&format!("Logs Insights query {}", status.as_str()));
         let end = match QueryEnd::of(&status) {
@@ -220,7 +221,16 @@ pub async fn run(
         };
         if let Some(end) = end {
             if end == QueryEnd::Stopped {
-                let _ = client.stop_query().query_id(&query_id).send().await;
+                // Best effort: the query ends on its own at its own limit anyway.
+                if let Err(e) = client
+                    .stop_query()
+                    .query_id(&query_id)
+                    .send()
+                    .await
+                    .aws(&ops::STOP_QUERY, Some(format!("query {query_id}")))
+                {
+                    tracing::debug!("{e}");
+                }
             }
             let stats = out.statistics.as_ref();
             let statistics = Statistics {
@@ -245,7 +255,7 @@ pub async fn run(
                     .max_items(want)
                     .send()
                     .await
-                    .aws("logs", "GetQueryResults", Some(format!("query {query_id}")))?;
+                    .aws(&ops::GET_QUERY_RESULTS, Some(format!("query {query_id}")))?;
                 pages += 1;
                 rows.extend(rows_of(page.results));
                 token = page.next_token;
@@ -273,11 +283,7 @@ pub(crate) async fn log_groups(client: &Client, prefix: &str) -> Result<Vec<Stri
         .into_paginator()
         .send();
     while let Some(p) = pages.next().await {
-        let p = p.aws(
-            "logs",
-            "DescribeLogGroups",
-            Some(format!("prefix {prefix}")),
-        )?;
+        let p = p.aws(&ops::DESCRIBE_LOG_GROUPS, Some(format!("prefix {prefix}")))?;
         out.extend(
             p.log_groups
                 .unwrap_or_default()

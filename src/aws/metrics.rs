@@ -2,6 +2,7 @@
 //! GetMetricData calls as possible, back as typed series. Every CloudWatch check uses this; none
 //! builds its own requests.
 
+use super::ops;
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::Client;
@@ -376,7 +377,7 @@ async fn fetch_chunk(
         .into_paginator()
         .send();
     while let Some(page) = pages.next().await {
-        let page = page.aws("cloudwatch", "GetMetricData", None)?;
+        let page = page.aws(&ops::GET_METRIC_DATA, None)?;
         for r in page.metric_data_results() {
             let Some(i) = r
                 .id()

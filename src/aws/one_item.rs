@@ -2,6 +2,7 @@
 //! rewrite its `ttl` if it is unchanged since it was read. Attribute names are the caller's
 //! (the table's vocabulary stays above this layer).
 
+use super::ops;
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::Client;
@@ -31,7 +32,7 @@ pub(crate) async fn get(
         .consistent_read(consistent)
         .send()
         .await
-        .aws("dynamodb", "GetItem", table_resource(table))?;
+        .aws(&ops::GET_ITEM, table_resource(table))?;
     Ok(out.item)
 }
 
@@ -51,7 +52,7 @@ pub(crate) async fn delete_if_present(
         .expression_attribute_names("#pk", key_attribute)
         .send()
         .await
-        .aws("dynamodb", "DeleteItem", table_resource(table));
+        .aws(&ops::DELETE_ITEM, table_resource(table));
     match result {
         Ok(_) => Ok(true),
         Err(e) if condition_failed(&e) => Ok(false),
@@ -108,7 +109,7 @@ pub(crate) async fn rewrite_ttl(
         .condition_expression(conditions.join(" AND "))
         .send()
         .await
-        .aws("dynamodb", "UpdateItem", table_resource(table));
+        .aws(&ops::UPDATE_ITEM, table_resource(table));
     match result {
         Ok(_) => Ok(true),
         Err(e) if condition_failed(&e) => Ok(false),

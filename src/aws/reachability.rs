@@ -1,6 +1,7 @@
 //! Whether AWS answers at all, before a check gathers anything: one DescribeTable, first without
 //! the SDK's retries so that a refused connection is known at once.
 
+use super::ops;
 use aws_config::retry::RetryConfig;
 use aws_sdk_dynamodb::Client;
 
@@ -26,5 +27,5 @@ pub(crate) async fn describe_table(
     };
     result
         .map(|_| ())
-        .aws("dynamodb", "DescribeTable", table_resource(table))
+        .aws(&ops::DESCRIBE_TABLE, table_resource(table))
 }

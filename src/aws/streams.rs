@@ -1,6 +1,7 @@
 //! DynamoDB Streams: the stream's shards and a reader that follows every shard, children after
 //! their parents (docs/aws-facts.md §7.2), from LATEST or TRIM_HORIZON.
 
+use super::ops;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -39,8 +40,7 @@ pub(crate) async fn event_source_mappings(
         .send();
     while let Some(p) = pages.next().await {
         let p = p.aws(
-            "lambda",
-            "ListEventSourceMappings",
+            &ops::LIST_EVENT_SOURCE_MAPPINGS,
             Some(format!("stream {stream_arn}")),
         )?;
         out.extend(p.event_source_mappings.unwrap_or_default());
@@ -64,11 +64,7 @@ pub(crate) async fn describe(client: &Client, arn: &str) -> Result<StreamInfo, A
             .set_exclusive_start_shard_id(start.take())
             .send()
             .await
-            .aws(
-                "dynamodbstreams",
-                "DescribeStream",
-                Some(format!("stream {arn}")),
-            )?;
+            .aws(&ops::DESCRIBE_STREAM, Some(format!("stream {arn}")))?;
         let Some(d) = out.stream_description else {
             return Ok(info);
         };
@@ -198,11 +194,7 @@ impl StreamReader {
         Ok(req
             .send()
             .await
-            .aws(
-                "dynamodbstreams",
-                "GetShardIterator",
-                Some(format!("shard {shard}")),
-            )?
+            .aws(&ops::GET_SHARD_ITERATOR, Some(format!("shard {shard}")))?
             .shard_iterator)
     }
 
@@ -265,7 +257,7 @@ impl StreamReader {
                 .limit(1000)
                 .send()
                 .await
-                .aws("dynamodbstreams", "GetRecords", Some(format!("shard {id}")));
+                .aws(&ops::GET_RECORDS, Some(format!("shard {id}")));
             match got {
                 Ok(page) => {
                     let records = page.records.unwrap_or_default();
@@ -306,98 +298,5 @@ impl StreamReader {
             }
         }
         Ok(out)
-    }
-}
-
-/// A record as plain JSON: event name, keys, new image, where and when.
-pub(crate) fn record_json(r: &ShardRecord) -> serde_json::Value {
-    let d = r.record.dynamodb();
-    let as_json = |m: Option<&HashMap<String, aws_sdk_dynamodbstreams::types::AttributeValue>>| {
-        m.map(|m| {
-            let mut v =
-                serde_dynamo::aws_sdk_dynamodbstreams_1::from_item::<serde_json::Value>(m.clone())
-                    .unwrap_or(serde_json::Value::Null);
-            // Names sorted at every level, as `events get` prints an item (docs/json.md): the
-            // image is a HashMap, in another order each run.
-            v.sort_all_objects();
-            v
-        })
-    };
-    let ttl_delete = r
-        .record
-        .user_identity()
-        .is_some_and(|u| u.principal_id() == Some("dynamodb.amazonaws.com"));
-    let mut v = serde_json::json!({
-        "event_name": r.record.event_name().map(|e| e.as_str()),
-        "keys": as_json(d.and_then(|d| d.keys.as_ref())),
-        "new_image": as_json(d.and_then(|d| d.new_image.as_ref())),
-        "sequence_number": d.and_then(|d| d.sequence_number()),
-        "approximate_creation_time": d.and_then(|d| d.approximate_creation_date_time()).map(|t| t.to_string()),
-        "shard_id": r.shard,
-        "ttl_delete": ttl_delete,
-    });
-    // Flat fields for the human columns and filters.
-    let image = v["new_image"].clone();
-    let keys = v["keys"].clone();
-    for f in ["user_id", "event_type", "event_id", "status"] {
-        let value = image
-            .get(f)
-            .or_else(|| keys.get(f))
-            .cloned()
-            .unwrap_or(serde_json::Value::Null);
-        v[f] = value;
-    }
-    v
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use aws_sdk_dynamodbstreams::types::{AttributeValue, StreamRecord};
-
-    /// `stream tail` prints a record's image with its attribute names sorted: the same record
-    /// read twice is the same bytes, whatever order its HashMaps hold.
-    #[test]
-    fn a_stream_record_prints_its_image_with_names_sorted() {
-        let names = [
-            "user_id", "event_id", "zeta", "Alpha", "b", "a1", "a", "ttl",
-        ];
-        let record = || {
-            let nested: HashMap<String, AttributeValue> = names
-                .iter()
-                .map(|n| (n.to_string(), AttributeValue::N("1".into())))
-                .collect();
-            let mut image: HashMap<String, AttributeValue> = names
-                .iter()
-                .map(|n| (n.to_string(), AttributeValue::S(n.to_string())))
-                .collect();
-            image.insert("payload".into(), AttributeValue::M(nested));
-            ShardRecord {
-                shard: "shard-1".into(),
-                record: Record::builder()
-                    .dynamodb(StreamRecord::builder().set_new_image(Some(image)).build())
-                    .build(),
-            }
-        };
-        let (one, two) = (record_json(&record()), record_json(&record()));
-        assert_eq!(one.to_string(), two.to_string());
-        let mut want: Vec<&str> = names.iter().copied().chain(["payload"]).collect();
-        want.sort_unstable();
-        let keys: Vec<&str> = one["new_image"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        assert_eq!(keys, want);
-        let nested: Vec<&str> = one["new_image"]["payload"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        let mut nested_want = names.to_vec();
-        nested_want.sort_unstable();
-        assert_eq!(nested, nested_want);
     }
 }

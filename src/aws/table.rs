@@ -1,5 +1,7 @@
 //! DynamoDB table-level calls shared by `table`, `pitr-restore`, `dr-drill` and `health-check`.
 
+use super::ops;
+use super::retry::{self, RetryPolicy};
 use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
@@ -20,11 +22,13 @@ pub(crate) async fn describe(
     client: &Client,
     name: &str,
 ) -> Result<Option<TableDescription>, AwsError> {
-    match client.describe_table().table_name(name).send().await.aws(
-        "dynamodb",
-        "DescribeTable",
-        table_resource(name),
-    ) {
+    match client
+        .describe_table()
+        .table_name(name)
+        .send()
+        .await
+        .aws(&ops::DESCRIBE_TABLE, table_resource(name))
+    {
         Ok(out) => Ok(out.table),
         Err(e) if e.is_not_found() => Ok(None),
         Err(e) => Err(e),
@@ -41,7 +45,7 @@ pub(crate) async fn describe_ttl(
         .table_name(name)
         .send()
         .await
-        .aws("dynamodb", "DescribeTimeToLive", table_resource(name))
+        .aws(&ops::DESCRIBE_TIME_TO_LIVE, table_resource(name))
     {
         Ok(out) => Ok(out.time_to_live_description),
         Err(e) if e.is_not_found() => Ok(None),
@@ -59,11 +63,8 @@ pub(crate) async fn describe_backups(
         .table_name(name)
         .send()
         .await
-        .aws(
-            "dynamodb",
-            "DescribeContinuousBackups",
-            table_resource(name),
-        ) {
+        .aws(&ops::DESCRIBE_CONTINUOUS_BACKUPS, table_resource(name))
+    {
         Ok(out) => Ok(out.continuous_backups_description),
         Err(e) if e.is_not_found() => Ok(None),
         Err(e) => Err(e),
@@ -81,7 +82,7 @@ pub(crate) async fn tags(client: &Client, arn: &str) -> Result<Vec<Tag>, AwsErro
             .set_next_token(token.take())
             .send()
             .await
-            .aws("dynamodb", "ListTagsOfResource", Some(arn.to_owned()))?;
+            .aws(&ops::LIST_TAGS_OF_RESOURCE, Some(arn.to_owned()))?;
         tags.extend(out.tags.unwrap_or_default());
         match out.next_token {
             Some(t) if !t.is_empty() => token = Some(t),
@@ -157,7 +158,7 @@ pub(crate) async fn create(
         .set_tags(Some(tags))
         .send()
         .await
-        .aws("dynamodb", "CreateTable", table_resource(name))?;
+        .aws(&ops::CREATE_TABLE, table_resource(name))?;
     out.table_description.ok_or_else(|| {
         AwsError::local(
             AwsErrorKind::Other,
@@ -206,8 +207,7 @@ pub(crate) async fn wait_active(
                 .ok_or_else(|| wait_error("the response had no table".into())),
             Err(e) => Err(AwsError::from_sdk(
                 &e,
-                "dynamodb",
-                "DescribeTable",
+                &ops::DESCRIBE_TABLE,
                 table_resource(name),
             )),
         },
@@ -217,8 +217,7 @@ pub(crate) async fn wait_active(
         ))),
         Err(WaiterError::OperationFailed(failed)) => Err(AwsError::from_sdk(
             failed.error(),
-            "dynamodb",
-            "DescribeTable",
+            &ops::DESCRIBE_TABLE,
             table_resource(name),
         )),
         Err(other) => Err(wait_error(other.to_string())),
@@ -245,7 +244,7 @@ pub(crate) async fn enable_ttl(
         )
         .send()
         .await
-        .aws("dynamodb", "UpdateTimeToLive", table_resource(name))?;
+        .aws(&ops::UPDATE_TIME_TO_LIVE, table_resource(name))?;
     Ok(())
 }
 
@@ -265,50 +264,53 @@ pub(crate) async fn enable_pitr(
     days: i32,
     within: Duration,
 ) -> Result<(), AwsError> {
-    let deadline = std::time::Instant::now() + within;
-    let policy = crate::events::writer::RetryPolicy {
-        max_attempts: u32::MAX,
-        base: Duration::from_millis(500),
-        cap: Duration::from_secs(15),
-    };
-    let mut attempt = 0;
-    loop {
-        let ready = describe_backups(client, name)
-            .await?
-            .is_some_and(|d| d.continuous_backups_status == ContinuousBackupsStatus::Enabled);
-        let outcome = if ready {
-            update_pitr(client, name, days).await
-        } else {
-            Err(AwsError::local(
-                AwsErrorKind::Other,
-                "dynamodb",
-                "DescribeContinuousBackups",
-                table_resource(name),
-                "continuous backups are not ENABLED yet",
-            ))
-        };
-        match outcome {
-            Ok(()) => return Ok(()),
-            Err(e) if (!ready || e.is_transient()) && std::time::Instant::now() < deadline => {
-                tracing::info!(table = name, attempt, error = %e, "PITR not enabled yet; retrying");
-            }
-            Err(e) if !ready || e.is_transient() => {
+    let not_ready = |e: &AwsError| e.code.as_deref() == Some(NOT_ENABLED_YET);
+    let enabled = retry::call(
+        SETTINGS_RETRY.within(within),
+        |e| not_ready(e) || e.is_transient(),
+        || async {
+            let ready = describe_backups(client, name)
+                .await?
+                .is_some_and(|d| d.continuous_backups_status == ContinuousBackupsStatus::Enabled);
+            if !ready {
                 return Err(AwsError {
-                    message: format!(
-                        "{} (still failing after {}; run the command again to finish)",
-                        e.message,
-                        crate::times::human(chrono::Duration::from_std(within).unwrap_or_default())
-                    ),
-                    ..e
+                    code: Some(NOT_ENABLED_YET.into()),
+                    ..AwsError::local(
+                        AwsErrorKind::Other,
+                        ops::DESCRIBE_CONTINUOUS_BACKUPS.service,
+                        ops::DESCRIBE_CONTINUOUS_BACKUPS.operation,
+                        table_resource(name),
+                        "continuous backups are not ENABLED yet",
+                    )
                 });
             }
-            Err(e) => return Err(e),
-        }
-        attempt += 1;
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        tokio::time::sleep(policy.backoff(attempt).min(left)).await;
+            update_pitr(client, name, days).await
+        },
+    )
+    .await;
+    match enabled {
+        Err(e) if not_ready(&e) || e.is_transient() => Err(AwsError {
+            message: format!(
+                "{} (still failing after {}; run the command again to finish)",
+                e.message,
+                crate::times::human(chrono::Duration::from_std(within).unwrap_or_default())
+            ),
+            ..e
+        }),
+        other => other,
     }
 }
+
+/// The schedule of a setting AWS takes once the table is ready for it (PITR, deletion
+/// protection): pauses from 0.5 s growing to 15 s, for as long as the caller allows.
+const SETTINGS_RETRY: RetryPolicy = RetryPolicy::new(
+    u32::MAX,
+    Duration::from_millis(500),
+    Duration::from_secs(15),
+);
+
+/// The code of [`enable_pitr`]'s own "not yet": ContinuousBackupsStatus is not ENABLED yet.
+const NOT_ENABLED_YET: &str = "ContinuousBackupsNotEnabledYet";
 
 async fn update_pitr(client: &Client, name: &str, days: i32) -> Result<(), AwsError> {
     client
@@ -323,7 +325,7 @@ async fn update_pitr(client: &Client, name: &str, days: i32) -> Result<(), AwsEr
         )
         .send()
         .await
-        .aws("dynamodb", "UpdateContinuousBackups", table_resource(name))?;
+        .aws(&ops::UPDATE_CONTINUOUS_BACKUPS, table_resource(name))?;
     Ok(())
 }
 
@@ -339,7 +341,7 @@ pub(crate) async fn enable_stream(
         .stream_specification(stream_spec(view))
         .send()
         .await
-        .aws("dynamodb", "UpdateTable", table_resource(name))?;
+        .aws(&ops::UPDATE_TABLE, table_resource(name))?;
     Ok(())
 }
 
@@ -355,35 +357,24 @@ pub(crate) async fn protect_from_deletion(
     within: Duration,
 ) -> Result<(), AwsError> {
     let deadline = std::time::Instant::now() + within;
-    let policy = crate::events::writer::RetryPolicy {
-        max_attempts: u32::MAX,
-        base: Duration::from_millis(500),
-        cap: Duration::from_secs(15),
-    };
-    let mut attempt = 0;
-    loop {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        wait_active(client, name, left.max(Duration::from_secs(1))).await?;
-        let sent = client
-            .update_table()
-            .table_name(name)
-            .deletion_protection_enabled(true)
-            .send()
-            .await
-            .aws("dynamodb", "UpdateTable", table_resource(name));
-        match sent {
-            Ok(_) => return Ok(()),
-            Err(e)
-                if (e.code.as_deref() == Some("ResourceInUseException") || e.is_transient())
-                    && std::time::Instant::now() < deadline =>
-            {
-                tracing::info!(table = name, attempt, error = %e, "deletion protection not set yet; retrying");
-                tokio::time::sleep(policy.backoff(attempt)).await;
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    }
+    let in_use = |e: &AwsError| e.code.as_deref() == Some("ResourceInUseException");
+    retry::call(
+        SETTINGS_RETRY.until(Some(deadline)),
+        |e| in_use(e) || e.is_transient(),
+        || async {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            wait_active(client, name, left.max(Duration::from_secs(1))).await?;
+            client
+                .update_table()
+                .table_name(name)
+                .deletion_protection_enabled(true)
+                .send()
+                .await
+                .aws(&ops::UPDATE_TABLE, table_resource(name))
+                .map(|_| ())
+        },
+    )
+    .await
 }
 
 /// TagResource.
@@ -397,7 +388,7 @@ pub(crate) async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<()
         .set_tags(Some(tags))
         .send()
         .await
-        .aws("dynamodb", "TagResource", Some(arn.to_owned()))?;
+        .aws(&ops::TAG_RESOURCE, Some(arn.to_owned()))?;
     Ok(())
 }
 
@@ -418,11 +409,7 @@ pub(crate) async fn enable_contributor_insights(
             .contributor_insights_mode(ContributorInsightsMode::ThrottledKeys)
             .send()
             .await
-            .aws(
-                "dynamodb",
-                "UpdateContributorInsights",
-                table_resource(table),
-            )?;
+            .aws(&ops::UPDATE_CONTRIBUTOR_INSIGHTS, table_resource(table))?;
         done.push(r.unwrap_or("table").to_owned());
     }
     Ok(done)

@@ -1,6 +1,7 @@
 //! Point-in-time restores into a new table, and the deletion of a drill's table.
 //! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html
 
+use super::ops;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::TableDescription;
 use chrono::{DateTime, Utc};
@@ -23,11 +24,10 @@ pub(crate) async fn restore(
         Some(t) => req.restore_date_time(aws_smithy_types::DateTime::from_secs(t.timestamp())),
         None => req.use_latest_restorable_time(true),
     };
-    let out = req.send().await.aws(
-        "dynamodb",
-        "RestoreTableToPointInTime",
-        table_resource(source),
-    )?;
+    let out = req
+        .send()
+        .await
+        .aws(&ops::RESTORE_TABLE_TO_POINT_IN_TIME, table_resource(source))?;
     out.table_description.ok_or_else(|| {
         AwsError::local(
             AwsErrorKind::Other,
@@ -41,10 +41,11 @@ pub(crate) async fn restore(
 
 /// DeleteTable.
 pub(crate) async fn delete_table(client: &Client, name: &str) -> Result<(), AwsError> {
-    client.delete_table().table_name(name).send().await.aws(
-        "dynamodb",
-        "DeleteTable",
-        table_resource(name),
-    )?;
+    client
+        .delete_table()
+        .table_name(name)
+        .send()
+        .await
+        .aws(&ops::DELETE_TABLE, table_resource(name))?;
     Ok(())
 }

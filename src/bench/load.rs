@@ -333,18 +333,11 @@ impl Request {
     }
 }
 
-/// User and system CPU time of this process, in microseconds.
+/// User and system CPU time of this process (every thread), in microseconds: the process's CPU
+/// clock, which counts what getrusage's `ru_utime + ru_stime` counts, without `unsafe`.
 fn cpu_micros() -> u64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a rusage into the pointer it is given; RUSAGE_SELF is valid.
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) };
-    if rc != 0 {
-        return 0;
-    }
-    // SAFETY: getrusage returned 0, so the struct is initialised.
-    let u = unsafe { usage.assume_init() };
-    let t = |tv: libc::timeval| tv.tv_sec as u64 * 1_000_000 + tv.tv_usec as u64;
-    t(u.ru_utime) + t(u.ru_stime)
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    t.tv_sec.max(0) as u64 * 1_000_000 + t.tv_nsec.max(0) as u64 / 1_000
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
 use crate::aws::AwsError;
 use crate::aws::alarms::{self as cw_alarms, math_queries};
 use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
-use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
+use crate::spec::Names;
 use crate::spec::alarms::{
     AlarmActions, AlarmSpec, MetricSpec, Watch, alarms, recommended, recommended_names,
 };
@@ -46,15 +46,16 @@ pub(crate) struct AlarmGather {
 /// The runbook's alarm specs for this table, its GSIs as DescribeTable lists them (the spec's
 /// may differ from what was deployed), and the table's stream ARN (for finding its consumer).
 pub(crate) async fn table_specs(
-    ctx: &Context,
-) -> Result<Result<(Vec<AlarmSpec>, Option<String>), AwsError>, NoRegion> {
-    let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await;
-    Ok(table.map(|t| {
+    dynamodb: &aws_sdk_dynamodb::Client,
+    names: &Names,
+) -> Result<(Vec<AlarmSpec>, Option<String>), AwsError> {
+    let table = crate::aws::table::describe(dynamodb, &names.table).await;
+    table.map(|t| {
         let gsis = crate::aws::table::gsi_names(t.as_ref());
         let gsis: Vec<&str> = gsis.iter().map(String::as_str).collect();
         let stream = t.and_then(|t| t.latest_stream_arn().map(str::to_owned));
-        (alarms(&ctx.names, &gsis), stream)
-    }))
+        (alarms(names, &gsis), stream)
+    })
 }
 
 /// The alarms a table should have and the live ones: the runbook's, each GSI's from
@@ -62,18 +63,25 @@ pub(crate) async fn table_specs(
 /// DescribeTable and one DescribeAlarms run together: the names asked are the runbook's for the
 /// spec's GSIs and every recommended one (consumer or not); only a GSI the table has and the
 /// spec lacks costs a second DescribeAlarms, for its alarm alone.
-pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
+pub async fn gather(
+    dynamodb: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    lambda: &aws_sdk_lambda::Client,
+    names: &Names,
+) -> AlarmGather {
     let mut notes = Vec::new();
-    let cw = ctx.cloudwatch().await?;
     let spec_gsis: Vec<&str> = crate::spec::table().gsis.iter().map(|g| g.name).collect();
-    let recommended_wanted = recommended_names(&ctx.names);
-    let asked: Vec<String> = alarms(&ctx.names, &spec_gsis)
+    let recommended_wanted = recommended_names(names);
+    let asked: Vec<String> = alarms(names, &spec_gsis)
         .into_iter()
         .map(|s| s.name)
         .chain(recommended_wanted.iter().cloned())
         .collect();
-    let (table, live) = tokio::join!(table_specs(ctx), cw_alarms::describe(cw, &asked));
-    let (mut specs, stream) = match table? {
+    let (table, live) = tokio::join!(
+        table_specs(dynamodb, names),
+        cw_alarms::describe(cw, &asked)
+    );
+    let (mut specs, stream) = match table {
         Ok((specs, stream)) => (specs, Ok(stream)),
         // Without DescribeTable the GSIs are the spec's: say so rather than judge nothing.
         Err(e) => {
@@ -81,7 +89,7 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
                 "could not describe the table ({e}): the GSI alarms expected are the spec's ({})",
                 spec_gsis.join(", ")
             ));
-            (alarms(&ctx.names, &spec_gsis), Err(e.to_string()))
+            (alarms(names, &spec_gsis), Err(e.to_string()))
         }
     };
     let unasked: Vec<String> = specs
@@ -109,7 +117,8 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
             .cloned()
             .collect();
         if !recommended_live.is_empty() {
-            let (more, facts, note) = expected_recommended(ctx, &recommended_live, stream).await;
+            let (more, facts, note) =
+                expected_recommended(lambda, names, &recommended_live, stream).await;
             specs.extend(more);
             notes.extend(note);
             consumer_facts = facts;
@@ -122,26 +131,27 @@ pub async fn gather(ctx: &Context) -> Result<AlarmGather, NoRegion> {
         });
         live
     });
-    Ok(AlarmGather {
+    AlarmGather {
         facts: AlarmFacts {
             specs,
             found,
             consumer: consumer_facts,
         },
         notes,
-    })
+    }
 }
 
 /// The recommended alarms expected once one of them exists, for the consumer of the live
 /// IteratorAge alarm (else the stream's one mapping), with what is needed to check that the
 /// consumer still reads the stream, and a note when its alarms are left out.
 async fn expected_recommended(
-    ctx: &Context,
+    lambda: &aws_sdk_lambda::Client,
+    names: &Names,
     recommended_live: &[MetricAlarm],
     stream: Result<Option<String>, String>,
 ) -> (Vec<AlarmSpec>, Option<ConsumerFacts>, Option<String>) {
     let known = stream.as_ref().ok().and_then(|s| s.as_deref());
-    let mappings = stream_mappings(ctx, known).await;
+    let mappings = stream_mappings(lambda, known).await;
     let (consumer, note) = match &stream {
         Ok(_) => consumer_from(None, recommended_live, known, &mappings),
         // The live IteratorAge alarm still names the consumer; without it, the stream is needed.
@@ -156,7 +166,7 @@ async fn expected_recommended(
         },
     };
     let specs = recommended(
-        &ctx.names,
+        names,
         consumer.as_deref(),
         applied_minutes(recommended_live),
     );
@@ -171,16 +181,14 @@ async fn expected_recommended(
 /// The event source mappings of the table's stream (ListEventSourceMappings); `None` when the
 /// table has no stream.
 pub(crate) async fn stream_mappings(
-    ctx: &Context,
+    lambda: &aws_sdk_lambda::Client,
     stream: Option<&str>,
 ) -> Option<Result<Vec<EventSourceMappingConfiguration>, String>> {
-    let stream = stream?;
-    Some(match ctx.lambda().await {
-        Ok(l) => crate::aws::streams::event_source_mappings(l, stream)
+    Some(
+        crate::aws::streams::event_source_mappings(lambda, stream?)
             .await
             .map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    })
+    )
 }
 
 /// The stream consumer's function for the recommended alarms: the flag, else the function of

@@ -20,9 +20,8 @@ use serde_json::Value;
 
 use crate::aws::AwsError;
 use crate::aws::alarm_history::{self, AlarmChange};
-use crate::aws::cloudtrail::{self, Lookup, Pacer, TrailEvent};
+use crate::aws::cloudtrail::{self, Lookup, TrailEvent};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
-use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Status};
 use crate::spec::{self, Names};
 
@@ -191,20 +190,20 @@ pub(crate) fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
 /// Reads CloudTrail (paced, one event name after another), and, as asked, the alarm history
 /// and the metrics, concurrently with it.
 pub async fn gather(
-    ctx: &Context,
+    trail_client: &aws_sdk_cloudtrail::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    names: &Names,
     since: Duration,
     scope: Scope<'_>,
-) -> Result<ChangeFacts, NoRegion> {
+) -> ChangeFacts {
     let end = Utc::now();
     let start = end - since;
     let looked_up = event_names(scope.aspects);
-    let trail_client = ctx.cloudtrail().await?;
-    let cw = ctx.cloudwatch().await?;
     let trail = async {
-        let mut pacer = Pacer::default();
+        let pacer = cloudtrail::pacer();
         let mut found = Lookup::default();
         for name in &looked_up {
-            cloudtrail::lookup(trail_client, &mut pacer, name, start, end, &mut found).await?;
+            cloudtrail::lookup(trail_client, &pacer, name, start, end, &mut found).await?;
         }
         Ok::<_, AwsError>(found)
     };
@@ -212,7 +211,7 @@ pub async fn gather(
         if !scope.alarm_history {
             return None;
         }
-        let prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
+        let prefix = format!("{}-{}-", names.prefix, names.env);
         Some(
             async {
                 let names = alarm_history::names_with_prefix(cw, &prefix).await?;
@@ -226,18 +225,18 @@ pub async fn gather(
             return None;
         }
         let window = Window::last(since, end);
-        let keys: Vec<MetricKey> = spike_keys(ctx.table()).into_iter().map(|k| k.0).collect();
+        let keys: Vec<MetricKey> = spike_keys(&names.table).into_iter().map(|k| k.0).collect();
         Some(metrics::fetch(cw, window, &keys).await)
     };
     let (trail, history, metrics) = tokio::join!(trail, history, metrics);
-    Ok(ChangeFacts {
+    ChangeFacts {
         start,
         end,
         looked_up,
         trail,
         history,
         metrics,
-    })
+    }
 }
 
 // ---- reading requestParameters, whatever the case of their keys ----

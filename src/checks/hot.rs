@@ -2,17 +2,20 @@
 //! the runbook's top-users Insights query turned into rates, Contributor Insights' most accessed
 //! and most throttled keys, and the key-range throttle metrics of the table and each GSI.
 
+use crate::aws::contributors;
 use crate::aws::metrics::Stat;
 use crate::report::CheckId;
 use aws_sdk_dynamodb::types::ContributorInsightsStatus;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use crate::aws::AwsError;
 use crate::aws::insights::{self, QueryResult, QuerySpec, quote};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
-use crate::aws::{AwsError, AwsResultExt};
-use crate::context::{Context, NoRegion};
+
+use crate::progress::Reporter;
 use crate::report::{Finding, Keyed, Section, Status};
+use crate::spec::Names;
 use crate::spec::PARTITION_WRITE_LIMIT;
 
 const RB: &str = "Issue 4: Hot Partition";
@@ -158,7 +161,8 @@ pub(crate) fn apply_peaks(users: &mut [UserRate], peaks: &QueryResult) {
 }
 
 async fn top_users(
-    ctx: &Context,
+    logs: &aws_sdk_cloudwatchlogs::Client,
+    progress: &dyn Reporter,
     log_groups: &[String],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -172,8 +176,7 @@ async fn top_users(
         limit: None,
     };
     let wait = std::time::Duration::from_secs(900);
-    let logs = ctx.logs().await.map_err(|e| e.to_string())?;
-    let first = insights::execute(logs, ctx.reporter(), &spec, wait)
+    let first = insights::execute(logs, progress, &spec, wait)
         .await
         .map_err(|e| format!("{e:#}"))?;
     if !first.complete() {
@@ -195,7 +198,7 @@ async fn top_users(
             end,
             limit: None,
         };
-        let peaks = insights::execute(logs, ctx.reporter(), &peak, wait)
+        let peaks = insights::execute(logs, progress, &peak, wait)
             .await
             .map_err(|e| format!("{e:#}"))?;
         apply_peaks(&mut users, &peaks);
@@ -213,27 +216,12 @@ async fn describe_insights(
     gsis: &[String],
 ) -> Result<Vec<IndexInsights>, AwsError> {
     let calls = resources(gsis).into_iter().map(|r| async move {
-        let out = client
-            .describe_contributor_insights()
-            .table_name(table)
-            .set_index_name(r.map(str::to_owned))
-            .send()
-            .await
-            .aws(
-                "dynamodb",
-                "DescribeContributorInsights",
-                crate::aws::error::table_resource(table),
-            )?;
+        let s = contributors::describe(client, table, r).await?;
         Ok::<_, AwsError>(IndexInsights {
             index: r.map(str::to_owned),
-            status: out
-                .contributor_insights_status()
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_else(|| "DISABLED".into()),
-            mode: out
-                .contributor_insights_mode()
-                .map(|m| m.as_str().to_owned()),
-            rules: out.contributor_insights_rule_list().to_vec(),
+            status: s.status,
+            mode: s.mode,
+            rules: s.rules,
         })
     });
     futures::future::try_join_all(calls).await
@@ -252,52 +240,35 @@ async fn rule_report(
     end: DateTime<Utc>,
 ) -> Result<RuleReport, String> {
     let period = ((end - start).num_seconds() / 60).clamp(60, 86_400) as i32 / 60 * 60;
-    let out = cw
-        .get_insight_rule_report()
-        .rule_name(rule)
-        .start_time(aws_smithy_types::DateTime::from_secs(start.timestamp()))
-        .end_time(aws_smithy_types::DateTime::from_secs(end.timestamp()))
-        .period(period.max(60))
-        .max_contributor_count(MAX_CONTRIBUTORS)
-        .send()
+    let contributors = contributors::report(cw, rule, start, end, period.max(60), MAX_CONTRIBUTORS)
         .await
-        .aws(
-            "cloudwatch",
-            "GetInsightRuleReport",
-            Some(format!("rule {rule}")),
-        )
         .map_err(|e| e.to_string())?;
     Ok(RuleReport {
         rule: rule.to_owned(),
         throttled: throttled_rule(rule),
-        contributors: out
-            .contributors()
-            .iter()
-            .map(|c| {
-                (
-                    c.keys().join(" / "),
-                    c.approximate_aggregate_value().unwrap_or(0.0),
-                )
-            })
-            .collect(),
+        contributors,
     })
 }
 
+/// DescribeTable, then together: the log groups and the top users in them (Logs Insights),
+/// Contributor Insights' settings and rule reports, and the key-range metrics.
 pub async fn gather(
-    ctx: &Context,
+    dynamodb: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    logs: &aws_sdk_cloudwatchlogs::Client,
+    names: &Names,
+    progress: &dyn Reporter,
     window: Duration,
     log_groups: &[String],
-) -> Result<HotFacts, NoRegion> {
-    let table = ctx.table().to_owned();
-    let described = crate::aws::table::describe(ctx.dynamodb().await?, &table).await;
+) -> HotFacts {
+    let table = names.table.clone();
+    let described = crate::aws::table::describe(dynamodb, &table).await;
     let gsis = crate::aws::table::gsi_names(described.as_ref().ok().and_then(|t| t.as_ref()));
     let now = Utc::now();
     let start = now - window;
-    let cw = ctx.cloudwatch().await?;
-    let logs = ctx.logs().await?;
     let groups = async {
         if log_groups.is_empty() {
-            insights::resolve_log_groups(logs, &ctx.names.log_group_prefix, &[])
+            insights::resolve_log_groups(logs, &names.log_group_prefix, &[])
                 .await
                 .map(|g| g.queried)
                 .map_err(|e| format!("{e:#}"))
@@ -308,11 +279,11 @@ pub async fn gather(
     let keys = key_range_keys(&table, &gsis);
     let (groups, insights, key_range) = tokio::join!(
         groups,
-        describe_insights(ctx.dynamodb().await?, &table, &gsis),
+        describe_insights(dynamodb, &table, &gsis),
         metrics::fetch(cw, Window::last_at(window, now, 60), &keys),
     );
     let users = match groups {
-        Ok(g) => top_users(ctx, &g, start, now).await,
+        Ok(g) => top_users(logs, progress, &g, start, now).await,
         Err(e) => Err(e),
     };
     let rules: Vec<String> = insights
@@ -330,7 +301,7 @@ pub async fn gather(
             .map(|r| async move { (r.clone(), rule_report(cw, r, start, now).await) }),
     )
     .await;
-    Ok(HotFacts {
+    HotFacts {
         table,
         gsis,
         window,
@@ -338,7 +309,7 @@ pub async fn gather(
         insights,
         reports,
         key_range,
-    })
+    }
 }
 
 fn rate(v: f64) -> String {

@@ -7,7 +7,6 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
-use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::targets::{
     LatencyTargets, READ_OPERATIONS, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
@@ -42,17 +41,18 @@ pub(crate) struct LatencyFacts {
 }
 
 pub async fn gather(
-    ctx: &Context,
+    cw: &aws_sdk_cloudwatch::Client,
+    table: &str,
     since: Duration,
     now: DateTime<Utc>,
-) -> Result<LatencyFacts, NoRegion> {
+) -> LatencyFacts {
     let window = Window::last_at(since, now, WRITE_LATENCY_ALARM.period);
-    let keys = metric_keys(ctx.table());
-    let metrics = metrics::fetch(ctx.cloudwatch().await?, window, &keys).await;
-    Ok(LatencyFacts {
-        table: ctx.table().to_owned(),
+    let keys = metric_keys(table);
+    let metrics = metrics::fetch(cw, window, &keys).await;
+    LatencyFacts {
+        table: table.to_owned(),
         metrics,
-    })
+    }
 }
 
 fn target_of(t: &LatencyTargets, stat: Stat) -> f64 {

@@ -7,20 +7,23 @@
 //! Seam for an exact comparison from a PITR export of the source (issue 15): it fills
 //! [`Counts`] with `method: "export"` instead of a Scan; the findings read only [`Counts`].
 
+use crate::aws::ops;
 use crate::report::CheckId;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use aws_sdk_dynamodb::types::Tag;
-use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes, TableDescription, TableStatus};
+use aws_sdk_dynamodb::types::{AttributeValue, TableDescription, TableStatus};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::aws::AwsError;
-use crate::aws::error::{AwsResultExt, table_resource};
+use crate::aws::error::{AwsError, AwsErrorKind, table_resource};
+use crate::aws::items;
+use crate::aws::retry::{RetryPolicy, Unsettled};
 use crate::checks::table::{TableFacts, evaluate as evaluate_table};
 use crate::checks::ttl::key_text;
 use crate::events::keys::format_ts;
 use crate::events::scan::{ScanSpec, count, start};
+use crate::progress::Reporter;
 use crate::report::{Finding, Status};
 use crate::spec::{self, PARTITION_KEY, RESTORE_SOURCE_TAG, SORT_KEY};
 use crate::times::human;
@@ -139,46 +142,37 @@ async fn sample_keys(
 }
 
 /// Which of `keys` exist in `table` (BatchGetItem, 100 keys a call, unprocessed keys retried),
-/// as key texts.
+/// as key texts. Keys DynamoDB never processed are an error, not missing keys.
 async fn existing(
     client: &aws_sdk_dynamodb::Client,
     table: &str,
     keys: &[Item],
 ) -> Result<HashSet<String>, AwsError> {
-    let mut found = HashSet::new();
-    for chunk in keys.chunks(100) {
-        let mut pending = Some(
-            KeysAndAttributes::builder()
-                .set_keys(Some(chunk.to_vec()))
-                .projection_expression("#pk, #sk")
-                .expression_attribute_names("#pk", PARTITION_KEY)
-                .expression_attribute_names("#sk", SORT_KEY)
-                .build()
-                .expect("keys are set"),
-        );
-        let mut attempts = 0;
-        while let Some(req) = pending.take() {
-            let out = client
-                .batch_get_item()
-                .request_items(table, req)
-                .send()
-                .await
-                .aws("dynamodb", "BatchGetItem", table_resource(table))?;
-            if let Some(items) = out.responses.as_ref().and_then(|r| r.get(table)) {
-                found.extend(items.iter().map(key_text));
-            }
-            attempts += 1;
-            pending = out
-                .unprocessed_keys
-                .and_then(|mut u| u.remove(table))
-                .filter(|k| !k.keys().is_empty() && attempts < 10);
-            if pending.is_some() {
-                tokio::time::sleep(crate::events::writer::RetryPolicy::default().backoff(attempts))
-                    .await;
-            }
-        }
+    let read = items::Read {
+        consistent: false,
+        projection: Some((
+            "#pk, #sk".into(),
+            HashMap::from([
+                ("#pk".to_owned(), PARTITION_KEY.to_owned()),
+                ("#sk".to_owned(), SORT_KEY.to_owned()),
+            ]),
+        )),
+    };
+    let policy = RetryPolicy {
+        max_attempts: 10,
+        ..RetryPolicy::default()
+    };
+    match items::batch_get_all(client, table, keys, &read, policy, &()).await {
+        Ok(found) => Ok(found.iter().map(key_text).collect()),
+        Err(Unsettled::Refused(e)) => Err(e),
+        Err(Unsettled::Spent(reason)) => Err(AwsError::local(
+            AwsErrorKind::Throttled,
+            ops::BATCH_GET_ITEM.service,
+            ops::BATCH_GET_ITEM.operation,
+            table_resource(table),
+            format!("some keys were never read: {reason}"),
+        )),
     }
-    Ok(found)
 }
 
 /// The latest events of `user` in `table` dated before `before` (a Query on the user's
@@ -190,21 +184,30 @@ async fn events_before(
     before: DateTime<Utc>,
     limit: i32,
 ) -> Result<Vec<Item>, AwsError> {
-    let out = client
-        .query()
-        .table_name(table)
-        .key_condition_expression("#pk = :u AND #sk < :before")
-        .expression_attribute_names("#pk", PARTITION_KEY)
-        .expression_attribute_names("#sk", SORT_KEY)
-        .expression_attribute_values(":u", AttributeValue::S(user.to_owned()))
-        .expression_attribute_values(":before", AttributeValue::S(format_ts(before)))
-        .projection_expression("#pk, #sk")
-        .scan_index_forward(false)
-        .limit(limit.max(1))
-        .send()
-        .await
-        .aws("dynamodb", "Query", table_resource(table))?;
-    Ok(out.items.unwrap_or_default())
+    let page = items::query(
+        client,
+        table,
+        items::Query {
+            key_condition: "#pk = :u AND #sk < :before".into(),
+            expressions: items::Expressions {
+                filter: None,
+                projection: Some("#pk, #sk".into()),
+                names: HashMap::from([
+                    ("#pk".to_owned(), PARTITION_KEY.to_owned()),
+                    ("#sk".to_owned(), SORT_KEY.to_owned()),
+                ]),
+                values: HashMap::from([
+                    (":u".to_owned(), AttributeValue::S(user.to_owned())),
+                    (":before".to_owned(), AttributeValue::S(format_ts(before))),
+                ]),
+            },
+            forward: false,
+            limit: Some(limit.max(1)),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(page.items)
 }
 
 fn user_of(item: &Item) -> Option<&str> {
@@ -257,13 +260,19 @@ async fn samples(
 
 /// Checks the restored table (the source is only ever read by key, never scanned unless
 /// `exact_count`).
+///
+/// `bulk` (a client with more SDK attempts) reads the samples and the counts; `dynamodb` and
+/// `s3` find and read a reference export.
 pub async fn gather(
-    ctx: &crate::context::Context,
+    bulk: &aws_sdk_dynamodb::Client,
+    dynamodb: &aws_sdk_dynamodb::Client,
+    s3: &aws_sdk_s3::Client,
+    progress: &dyn Reporter,
     source: &TableDescription,
     target: &TableDescription,
     opts: VerifyOpts,
-) -> Result<VerifyFacts, crate::context::NoRegion> {
-    let client = ctx.dynamodb_bulk().await?;
+) -> VerifyFacts {
+    let client = bulk;
     let source_name = source.table_name().unwrap_or_default().to_owned();
     let name = target.table_name().unwrap_or_default().to_owned();
     let mut errors = Vec::new();
@@ -295,7 +304,7 @@ pub async fn gather(
         } else {
             format!("{source_name} and {name}")
         };
-        let spinner = ctx.reporter().spinner(&format!(
+        let spinner = progress.spinner(&format!(
             "exact count: scanning {what}, about {:.0} read units",
             v.counts.exact_read_units.unwrap_or(0.0)
         ));
@@ -311,7 +320,7 @@ pub async fn gather(
     };
     let reference = async {
         let which = opts.reference_export.as_deref()?;
-        Some(export_reference(ctx, source, which, opts.restore_point).await)
+        Some(export_reference(dynamodb, s3, source, which, opts.restore_point).await)
     };
     let (sampled, exact, reference) = tokio::join!(
         samples(client, &source_name, &name, &opts),
@@ -384,12 +393,12 @@ pub async fn gather(
             Some(f)
         })
         .collect();
-    Ok(VerifyFacts {
+    VerifyFacts {
         target: target.clone(),
         schema,
         verification: v,
         errors,
-    })
+    }
 }
 
 /// The source's item count at (or just before) the restore point, from a PITR export's
@@ -398,14 +407,13 @@ pub async fn gather(
 /// checks this before the restore starts (and in `--dry-run`), then verifies against the export
 /// it found.
 pub(crate) async fn export_reference(
-    ctx: &crate::context::Context,
+    ddb: &aws_sdk_dynamodb::Client,
+    s3: &aws_sdk_s3::Client,
     source: &TableDescription,
     which: &str,
     point: Option<DateTime<Utc>>,
 ) -> Result<ExportReference, String> {
     use crate::scale::export::{self, ExportError};
-    let ddb = ctx.dynamodb().await.map_err(|e| e.to_string())?;
-    let s3 = ctx.s3().await.map_err(|e| e.to_string())?;
     let arn = source.table_arn().unwrap_or_default();
     let at = point.unwrap_or_else(Utc::now);
     let latest = which == "latest";
@@ -421,7 +429,7 @@ pub(crate) async fn export_reference(
         }
         Err(e) => return Err(e.to_string()),
     };
-    let m = crate::scale::export_files::manifest(&s3, &info)
+    let m = crate::scale::export_files::manifest(s3, &info)
         .await
         .map_err(|e| e.to_string())?;
     let at = info.point_in_time();
@@ -814,6 +822,60 @@ mod tests {
             exact_read_units: Some(1.0),
         };
         (c, r)
+    }
+
+    /// Recorded responses: BatchGetItem may hand keys back as `UnprocessedKeys` (throttled)
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html).
+    /// Keys read on a later call count as found; keys DynamoDB never processed were dropped
+    /// after 10 calls and reported missing from the restored table (lost data that was never
+    /// looked at): they are an error now, and the check says it could not tell.
+    #[tokio::test(start_paused = true)]
+    async fn recorded_keys_dynamodb_never_processed_are_not_reported_missing() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        use aws_sdk_dynamodb::types::KeysAndAttributes;
+        use aws_smithy_mocks::{RuleMode, mock, mock_client};
+        let key = |sk: &str| {
+            Item::from([
+                (PARTITION_KEY.to_owned(), AttributeValue::S("u".into())),
+                (SORT_KEY.to_owned(), AttributeValue::S(sk.into())),
+            ])
+        };
+        let keys = vec![key("a"), key("b")];
+        let unprocessed = |keys: Vec<Item>| {
+            KeysAndAttributes::builder()
+                .set_keys(Some(keys))
+                .build()
+                .unwrap()
+        };
+        // First call: `a` found, `b` handed back; second call: `b` found.
+        let (a, b) = (key("a"), key("b"));
+        let first = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+            BatchGetItemOutput::builder()
+                .responses("t", vec![a.clone()])
+                .unprocessed_keys("t", unprocessed(vec![b.clone()]))
+                .build()
+        });
+        let b = key("b");
+        let second = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+            BatchGetItemOutput::builder()
+                .responses("t", vec![b.clone()])
+                .build()
+        });
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&first, &second]);
+        let found = existing(&client, "t", &keys).await.unwrap();
+        assert_eq!(found.len(), 2, "{found:?}");
+        // Never processed: an error naming why, not two missing keys.
+        let stuck = keys.clone();
+        let never = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+            BatchGetItemOutput::builder()
+                .unprocessed_keys("t", unprocessed(stuck.clone()))
+                .build()
+        });
+        let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&never]);
+        let err = existing(&client, "t", &keys).await.unwrap_err();
+        assert!(err.message.contains("never read"), "{err}");
+        assert!(err.message.contains("gave up after 10 attempts"), "{err}");
+        assert_eq!(never.num_calls(), 10);
     }
 
     #[test]

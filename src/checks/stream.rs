@@ -13,7 +13,6 @@ use chrono::{Duration, Utc};
 use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
 use crate::aws::streams::{self, StreamInfo};
 use crate::aws::{AwsError, AwsErrorKind};
-use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Section, Status};
 
 const RB: &str = "Issue 3: DynamoDB Streams Not Delivering Events";
@@ -89,8 +88,16 @@ pub(crate) fn function_name(arn: &str) -> String {
         .unwrap_or_else(|| arn.to_owned())
 }
 
-pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
-    let table = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await;
+/// DescribeTable; with a stream, DescribeStream and its Lambda consumers, then their
+/// IteratorAge.
+pub async fn gather(
+    dynamodb: &aws_sdk_dynamodb::Client,
+    streams_client: &aws_sdk_dynamodbstreams::Client,
+    lambda: &aws_sdk_lambda::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    table_name: &str,
+) -> StreamFacts {
+    let table = crate::aws::table::describe(dynamodb, table_name).await;
     let arn = table
         .as_ref()
         .ok()
@@ -98,15 +105,13 @@ pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
         .and_then(|t| t.latest_stream_arn())
         .map(str::to_owned);
     let Some(arn) = arn else {
-        return Ok(StreamFacts {
+        return StreamFacts {
             table,
             stream: None,
             mappings: Ok(Vec::new()),
             iterator_age: Ok(HashMap::new()),
-        });
+        };
     };
-    let streams_client = ctx.streams().await?;
-    let lambda = ctx.lambda().await?;
     let mappings = streams::event_source_mappings(lambda, &arn);
     let (stream, mappings) = tokio::join!(streams::describe(streams_client, &arn), mappings);
     let iterator_age = match &mappings {
@@ -122,7 +127,7 @@ pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
                 })
                 .collect();
             let window = Window::last_at(Duration::hours(1), Utc::now(), 300);
-            match metrics::fetch(ctx.cloudwatch().await?, window, &keys).await {
+            match metrics::fetch(cw, window, &keys).await {
                 Ok(set) => Ok(functions
                     .iter()
                     .zip(&keys)
@@ -133,12 +138,12 @@ pub async fn gather(ctx: &Context) -> Result<StreamFacts, NoRegion> {
         }
         _ => Ok(HashMap::new()),
     };
-    Ok(StreamFacts {
+    StreamFacts {
         table,
         stream: Some(stream),
         mappings,
         iterator_age,
-    })
+    }
 }
 
 pub fn evaluate(facts: &StreamFacts) -> Vec<Finding> {

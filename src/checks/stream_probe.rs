@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use serde_json::json;
 
-use crate::aws::streams::{From, StreamReader, record_json};
+use crate::aws::streams::{From, StreamReader};
 use crate::context::Context;
 use crate::events::canary;
+use crate::events::stream_record::record_json;
 use crate::events::writer::{delete_item, put_event};
 use crate::report::CheckId;
 use crate::report::Finding;

@@ -11,8 +11,8 @@ use crate::checks::evidence::unreadable_remedy;
 
 use crate::aws::AwsError;
 use crate::aws::table as ddb;
-use crate::context::{Context, NoRegion};
 use crate::report::Finding;
+use crate::spec::Names;
 use crate::spec::{KeySpec, TableSpec};
 
 const RB_SCHEMA: &str = "Architecture Summary: Schema";
@@ -29,20 +29,19 @@ pub(crate) struct TableFacts {
 }
 
 /// DescribeTable, DescribeTimeToLive and DescribeContinuousBackups, concurrently.
-pub async fn gather(ctx: &Context, name: &str) -> Result<TableFacts, NoRegion> {
-    let client = ctx.dynamodb().await?;
+pub async fn gather(client: &aws_sdk_dynamodb::Client, names: &Names, name: &str) -> TableFacts {
     let (table, ttl, backups) = tokio::join!(
         ddb::describe(client, name),
         ddb::describe_ttl(client, name),
         ddb::describe_backups(client, name),
     );
-    Ok(TableFacts {
+    TableFacts {
         name: name.to_owned(),
-        production: ctx.names.is_production(),
+        production: names.is_production(),
         table,
         ttl,
         backups,
-    })
+    }
 }
 
 crate::evidence! {

@@ -18,8 +18,8 @@ use chrono::{DateTime, Duration, Utc};
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::aws::table as ddb;
-use crate::context::{Context, NoRegion};
 use crate::report::{Finding, Keyed, Section, Status};
+use crate::spec::Names;
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
 use crate::spec::targets::THROTTLE_ALARM;
 
@@ -149,29 +149,30 @@ pub(crate) struct ThrottleFacts {
 
 /// DescribeTable first (for the GSI names), then the metrics and the alarm concurrently.
 pub async fn gather(
-    ctx: &Context,
+    ddb_client: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    names: &Names,
     since: Duration,
     now: DateTime<Utc>,
-) -> Result<ThrottleFacts, NoRegion> {
-    let table_name = ctx.table().to_owned();
-    let table = ddb::describe(ctx.dynamodb().await?, &table_name).await;
+) -> ThrottleFacts {
+    let table_name = names.table.clone();
+    let table = ddb::describe(ddb_client, &table_name).await;
     let gsis = ddb::gsi_names(table.as_ref().ok().and_then(|t| t.as_ref()));
-    let cw = ctx.cloudwatch().await?;
     let window = Window::last_at(since, now, THROTTLE_ALARM.period);
     let keys = metric_keys(&table_name, &gsis);
-    let alarm_name = ctx.names.throttle_alarm.clone();
+    let alarm_name = names.throttle_alarm.clone();
     let (metrics, alarm) = tokio::join!(
         metrics::fetch(cw, window, &keys),
         crate::aws::alarms::describe_one(cw, &alarm_name),
     );
-    Ok(ThrottleFacts {
+    ThrottleFacts {
         table_name,
         gsis,
         table,
         metrics,
         alarm_name,
         alarm,
-    })
+    }
 }
 
 /// Totals of one resource's throttle metrics over the window.

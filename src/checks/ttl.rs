@@ -25,7 +25,7 @@ use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
 
 const EXAMPLES: usize = 5;
-const FIVE_YEARS_S: i64 = 5 * 365 * 86_400;
+const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;
 /// A ttl this large is milliseconds ([`TTL_MILLIS_THRESHOLD`], written once in the events core).
 pub(crate) const MILLIS_THRESHOLD: f64 = TTL_MILLIS_THRESHOLD as f64;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
@@ -790,7 +790,7 @@ fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
             ),
         )
         .evidence(&t.overdue)
-        .remedy(format!("expired items are still returned by reads: filter with `{UNEXPIRED_FILTER}` (`:n` the string `N`: a String ttl never expires, and `#ttl > :now` alone would hide it); if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)"))
+        .remedy(format!("expired items are still returned by reads: filter with `{UNEXPIRED_FILTER}` (`:n` the string `N`, `:oldest` now minus five years: a String ttl, or a Number more than five years past, never expires, and `#ttl > :now` alone would hide them); if it persists contact AWS Support, or delete them: check-ttl --cleanup --yes (runbook Issue 2, resolution 4-5)"))
     }
     .runbook(RB));
     out.push(
@@ -950,13 +950,12 @@ impl TtlMeta {
 
 /// DescribeTimeToLive, DescribeTable and TimeToLiveDeletedItemCount, concurrently.
 pub(crate) async fn gather_meta(
-    ctx: &crate::context::Context,
+    client: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    table: &str,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<TtlMeta, crate::context::NoRegion> {
+) -> TtlMeta {
     use crate::aws::metrics::{MetricKey, Window, fetch};
-    let client = ctx.dynamodb().await?;
-    let cw = ctx.cloudwatch().await?;
-    let table = ctx.table();
     let description = crate::aws::table::describe_ttl(client, table);
     let described = crate::aws::table::describe(client, table);
     let deleted = async {
@@ -976,13 +975,13 @@ pub(crate) async fn gather_meta(
     };
     let (description, described, deleted) = tokio::join!(description, described, deleted);
     let described = described.ok().flatten();
-    Ok(TtlMeta {
+    TtlMeta {
         description,
         approx_items: described.as_ref().and_then(|t| t.item_count()),
         bytes: described.as_ref().and_then(|t| t.table_size_bytes()),
         table_exists: described.is_some(),
         deleted,
-    })
+    }
 }
 
 /// The attributes the classifier reads, every name aliased: AWS rejects an unaliased
@@ -1043,16 +1042,19 @@ pub(crate) async fn sample_facts(
     meta.into_facts(tally, scope, grace_s, None)
 }
 
-/// `check-ttl` on a sample, as `health-check monthly` runs it.
+/// `check-ttl` on a sample, as `health-check monthly` runs it: `client` describes, `bulk` (a
+/// client with more SDK attempts) reads the sample.
 pub(crate) async fn gather_sample(
-    ctx: &crate::context::Context,
+    client: &aws_sdk_dynamodb::Client,
+    bulk: &aws_sdk_dynamodb::Client,
+    cw: &aws_sdk_cloudwatch::Client,
+    table: &str,
     want: usize,
     grace_s: i64,
-) -> Result<TtlFacts, crate::context::NoRegion> {
+) -> TtlFacts {
     let now = chrono::Utc::now();
-    let meta = gather_meta(ctx, now).await?;
-    let client = ctx.dynamodb_bulk().await?;
-    Ok(sample_facts(meta, client, ctx.table(), want, now.timestamp(), grace_s).await)
+    let meta = gather_meta(client, cw, table, now).await;
+    sample_facts(meta, bulk, table, want, now.timestamp(), grace_s).await
 }
 
 /// The full scan, classified into the checkpoint's tally against its reference time.
@@ -1282,7 +1284,9 @@ mod tests {
             .unwrap();
         let remedy = overdue.remedy.as_deref().unwrap();
         assert!(
-            remedy.contains("filter with `(NOT attribute_type(#ttl, :n) OR #ttl > :now)`"),
+            remedy.contains(
+                "filter with `(NOT attribute_type(#ttl, :n) OR #ttl > :now OR #ttl < :oldest)`"
+            ),
             "{remedy}"
         );
         assert!(remedy.contains(UNEXPIRED_FILTER), "{remedy}");

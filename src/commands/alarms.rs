@@ -39,7 +39,13 @@ fn prefix(names: &Names) -> String {
 }
 
 pub(crate) async fn status(ctx: &Context) -> anyhow::Result<Report> {
-    let gathered = gather(ctx).await?;
+    let gathered = gather(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        ctx.lambda().await?,
+        &ctx.names,
+    )
+    .await;
     let mut report = Report::check("alarms status");
     report.notes.extend(gathered.notes);
     let facts = gathered.facts;
@@ -102,14 +108,14 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
     if let Some(f) = args.consumer_function.as_deref() {
         check_consumer(ctx, f).await?;
     }
-    let (mut specs, stream) = table_specs(ctx).await??;
+    let (mut specs, stream) = table_specs(ctx.dynamodb().await?, &ctx.names).await?;
     let cw = ctx.cloudwatch().await?;
     let mut report = Report::action("alarms apply");
     if args.recommended {
         let flag = args.consumer_function.as_deref();
         let mappings = match flag {
             Some(_) => None,
-            None => stream_mappings(ctx, stream.as_deref()).await,
+            None => stream_mappings(ctx.lambda().await?, stream.as_deref()).await,
         };
         let (consumer, note) = consumer_from(flag, &[], stream.as_deref(), &mappings);
         report.notes.extend(note);

@@ -29,14 +29,14 @@ pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report
         alarm_history: true,
         metrics: true,
     };
+    let (trail, cw) = (ctx.cloudtrail().await?, ctx.cloudwatch().await?);
     // The lookups are paced to CloudTrail's two calls a second: seconds with nothing to show.
     let spinner = ctx.progress().spinner(format!(
         "reading CloudTrail event history ({} lookups, two a second), alarm history and metrics",
         changes::event_names(scope.aspects).len()
     ));
-    let facts = changes::gather(ctx, args.since, scope).await;
+    let facts = changes::gather(trail, cw, &ctx.names, args.since, scope).await;
     spinner.finish_and_clear();
-    let facts = facts?;
     let now = Utc::now();
     let (findings, timeline) = changes::evaluate(&facts, &ctx.names, now);
     let mut report = Report::check("changes");
@@ -149,8 +149,11 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
         metrics: false,
     };
     let window = times::human(since);
-    let facts = match changes::gather(ctx, since, scope).await {
-        Ok(f) => f,
+    let clients = async {
+        Ok::<_, crate::context::NoRegion>((ctx.cloudtrail().await?, ctx.cloudwatch().await?))
+    };
+    let facts = match clients.await {
+        Ok((trail, cw)) => changes::gather(trail, cw, &ctx.names, since, scope).await,
         Err(e) => {
             return Recent {
                 findings: Vec::new(),

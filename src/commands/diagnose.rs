@@ -52,7 +52,14 @@ pub(crate) static WRITES: Leaf<WritesArgs> = Leaf::new(
 });
 
 pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
-    let facts = throttling::gather(ctx, args.since, Utc::now()).await?;
+    let facts = throttling::gather(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        &ctx.names,
+        args.since,
+        Utc::now(),
+    )
+    .await;
     let mut report = Report::check("diagnose throttling");
     report.extend(throttling::evaluate(&facts));
     for s in throttling::sections(&facts) {
@@ -66,7 +73,7 @@ pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Resu
 }
 
 pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
-    let facts = latency::gather(ctx, args.since, Utc::now()).await?;
+    let facts = latency::gather(ctx.cloudwatch().await?, ctx.table(), args.since, Utc::now()).await;
     let mut report = Report::check("diagnose latency");
     report.extend(latency::evaluate(&facts));
     for s in latency::sections(&facts) {
@@ -81,7 +88,14 @@ pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<
 
 pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
-    let facts = throttling::gather(ctx, args.window.since, now).await?;
+    let facts = throttling::gather(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        &ctx.names,
+        args.window.since,
+        now,
+    )
+    .await;
     let mut report = Report::check("diagnose writes");
     let findings = throttling::evaluate(&facts);
     // Issue 1 end to end: table status, the throttling verdict, server errors (the per-resource

@@ -20,7 +20,9 @@ use crate::events::keys::{
     Access, Edge, MAX_SORT_KEY_BYTES, PageToken, QueryFlags, TokenQuery, check_event_id,
     check_user, format_ts, sort_key,
 };
-use crate::events::model::{Defaults, EventInput, item_ttl, parse_timestamp, stored_event_json};
+use crate::events::model::{
+    Defaults, EventInput, item_ttl, parse_timestamp, stored_event_json, ttl_expired,
+};
 use crate::events::numbers::check_numbers;
 use crate::events::query::{QueryError, QuerySpec};
 use crate::events::writer::{PutError, put_event};
@@ -169,7 +171,7 @@ pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report>
         event: stored_event_json(&item),
         dry_run: args.dry_run,
         item_bytes: crate::events::size::item_size(&item),
-        expired: event.ttl <= now.timestamp(),
+        expired: ttl_expired(event.ttl, now.timestamp()),
     };
     let mut report = Report::action("events put");
     report.set_data(&data)?;
@@ -342,7 +344,7 @@ pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report>
             }
         );
     };
-    let expired_at = item_ttl(&item).filter(|t| *t <= Utc::now().timestamp());
+    let expired_at = item_ttl(&item).filter(|t| ttl_expired(*t, Utc::now().timestamp()));
     let data = GetData {
         event: stored_event_json(&item),
         found_by: found.how,

@@ -253,7 +253,7 @@ pub(crate) struct Opened {
 pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
     let (table_arn, _) = table_arn(ctx).await?;
     let info = export::resolve(ctx.dynamodb().await?, &table_arn, which, None).await?;
-    let s3 = ctx.s3().await?;
+    let s3 = ctx.s3().await?.clone();
     let manifest = export_files::manifest(&s3, &info).await?;
     Ok(Opened { info, manifest, s3 })
 }
@@ -323,7 +323,7 @@ impl Opened {
         a: &crate::cli::AthenaArgs,
         queries: usize,
     ) -> anyhow::Result<AthenaRun> {
-        let client = ctx.athena().await?;
+        let client = ctx.athena().await?.clone();
         let default = format!(
             "s3://{}/{}athena-results/",
             self.info.bucket,
@@ -355,7 +355,7 @@ impl Opened {
             )),
             _ => None,
         };
-        let table = athena::register(&ctx.glue().await?, &target.database, &self.info).await?;
+        let table = athena::register(ctx.glue().await?, &target.database, &self.info).await?;
         let data_bytes: i64 = export_check::counted(&self.manifest, 0, &objects)
             .data_bytes
             .unwrap_or(0);

@@ -247,25 +247,32 @@ async fn gather_monthly(
     now: DateTime<Utc>,
 ) -> anyhow::Result<(Part, Monthly)> {
     let month = Duration::days(30);
+    let (ddb, bulk, cw) = (
+        ctx.dynamodb().await?,
+        ctx.dynamodb_bulk().await?,
+        ctx.cloudwatch().await?,
+    );
+    let (streams, lambda) = (ctx.streams().await?, ctx.lambda().await?);
     let spinner = ctx
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
+    let table_name = ctx.table();
     let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
         capacity_part(ctx, month, p),
-        throttling::gather(ctx, month, now),
-        ttl::gather_sample(ctx, args.sample as usize, 48 * 3600),
-        stream::gather(ctx),
-        table::gather(ctx, ctx.table()),
-        alarm_checks::gather(ctx),
+        throttling::gather(ddb, cw, &ctx.names, month, now),
+        ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
+        stream::gather(ddb, streams, lambda, cw, table_name),
+        table::gather(ddb, &ctx.names, table_name),
+        alarm_checks::gather(ddb, cw, lambda, &ctx.names),
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
     );
     spinner.finish_and_clear();
     let monthly = Monthly {
-        throttle: throttle?,
-        ttl: ttl_facts?,
-        stream: stream_facts?,
-        table: table_facts?,
-        alarms: alarm_facts?,
+        throttle,
+        ttl: ttl_facts,
+        stream: stream_facts,
+        table: table_facts,
+        alarms: alarm_facts,
         changes,
     };
     Ok((capacity?, monthly))

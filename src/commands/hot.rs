@@ -60,7 +60,16 @@ pub(crate) async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Res
             ));
         }
     }
-    let facts = gather(ctx, args.since, &args.log_groups).await?;
+    let facts = gather(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        ctx.logs().await?,
+        &ctx.names,
+        ctx.reporter(),
+        args.since,
+        &args.log_groups,
+    )
+    .await;
     report.extend(evaluate(&facts));
     for s in recommendations(&facts) {
         report.section(s);

@@ -80,7 +80,8 @@ async fn reference_first(
     let Some(which) = which else {
         return Ok(None);
     };
-    match verify::export_reference(ctx, source, which, point).await {
+    let (ddb, s3) = (ctx.dynamodb().await?, ctx.s3().await?);
+    match verify::export_reference(ddb, s3, source, which, point).await {
         Ok(r) => Ok(Some(r)),
         Err(e) => Err(Refusal::new(format!(
             "--reference-export {which} cannot be used: {e}; {done} (fix the reference, or leave it out)"

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::Outcome;
 use super::registry::{Kind, Leaf, Limit, Production, When, plus};
-use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings, record_json};
+use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings};
 use crate::checks::changes::Aspect;
 use crate::checks::stream::{evaluate, gather, reader_refusal, sections, with_probe};
 use crate::checks::stream_probe;
@@ -16,6 +16,7 @@ use crate::cli::{Command, StreamCommand};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
 use crate::error::Refusal;
+use crate::events::stream_record::record_json;
 use crate::output::stream::{Column, ItemStream};
 use crate::report::Report;
 
@@ -71,7 +72,14 @@ async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
 }
 
 pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
-    let facts = gather(ctx).await?;
+    let facts = gather(
+        ctx.dynamodb().await?,
+        ctx.streams().await?,
+        ctx.lambda().await?,
+        ctx.cloudwatch().await?,
+        ctx.table(),
+    )
+    .await;
     let mut report = Report::check("stream-status");
     report.extend(evaluate(&facts));
     let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];

@@ -289,7 +289,7 @@ async fn configure(
         return Ok(());
     }
     // What was created, checked the same way `table verify` checks it.
-    let facts = gather(ctx, name).await?;
+    let facts = gather(ctx.dynamodb().await?, &ctx.names, name).await;
     let findings = evaluate(&facts, &spec::table());
     report.failed |= findings.iter().any(|f| f.status == Status::Crit);
     report.extend(findings);
@@ -297,7 +297,7 @@ async fn configure(
 }
 
 pub(crate) async fn verify(ctx: &Context) -> anyhow::Result<Report> {
-    let facts = gather(ctx, ctx.table()).await?;
+    let facts = gather(ctx.dynamodb().await?, &ctx.names, ctx.table()).await;
     let mut report = Report::check("table verify");
     report.extend(evaluate(&facts, &spec::table()));
     report.set_data(&VerifyData {
@@ -320,7 +320,7 @@ struct VerifyData<'a> {
 
 pub(crate) async fn describe(ctx: &Context) -> anyhow::Result<Report> {
     let name = ctx.table();
-    let facts = gather(ctx, name).await?;
+    let facts = gather(ctx.dynamodb().await?, &ctx.names, name).await;
     let mut report = Report::action("table describe");
     let table = facts
         .table

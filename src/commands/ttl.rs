@@ -79,7 +79,13 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
             )
         })
         .transpose()?;
-    let meta = gather_meta(ctx, now).await?;
+    let meta = gather_meta(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        ctx.table(),
+        now,
+    )
+    .await;
     let mut export_note = None;
     let facts = if args.cleanup {
         cleanup(ctx, args, meta, now.timestamp()).await?

@@ -113,7 +113,13 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
     crate::safety::guard_write(&ctx.names, COMMAND, args.yes, args.dry_run)?;
     let now = Utc::now().timestamp();
     let (resumed, selection, state_file) = prepare(args, ctx.table(), now)?;
-    let meta = gather_meta(ctx, Utc::now()).await?;
+    let meta = gather_meta(
+        ctx.dynamodb().await?,
+        ctx.cloudwatch().await?,
+        ctx.table(),
+        Utc::now(),
+    )
+    .await;
     let mut report = Report::action("check-ttl");
     if !meta.table_exists {
         report.push(Finding::unknown(

@@ -7,6 +7,7 @@
 //! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html),
 //! and verify it. Each step is recorded in the run's [`Journal`].
 
+use crate::aws::retry::{self, RetryPolicy};
 use std::future::Future;
 use std::time::Duration;
 
@@ -105,20 +106,12 @@ async fn tag_new_table(
     arn: &str,
     tags: &[Tag],
 ) -> Option<String> {
-    let pause = crate::events::writer::RetryPolicy {
-        max_attempts: 4,
-        base: Duration::from_millis(500),
-        cap: Duration::from_secs(4),
-    };
-    let mut last = None;
-    for attempt in 0..4u32 {
-        match ddb::tag(client, arn, tags.to_vec()).await {
-            Ok(()) => return None,
-            Err(e) => last = Some(e.to_string()),
-        }
-        tokio::time::sleep(pause.backoff(attempt + 1)).await;
-    }
-    last
+    // The new table is CREATING: a few tries, any failure tried again.
+    let policy = RetryPolicy::new(4, Duration::from_millis(500), Duration::from_secs(4));
+    retry::call(policy, |_| true, || ddb::tag(client, arn, tags.to_vec()))
+        .await
+        .err()
+        .map(|e| e.to_string())
 }
 
 /// Waits for ACTIVE with a spinner; `stop` (Ctrl-C) stops waiting, not the restore, which goes
@@ -238,7 +231,16 @@ pub(crate) async fn finish(
     let (target_now, facts) = journal
         .run(Step::Verify, async {
             let target_now = ddb::describe(client, target).await?.unwrap_or(active);
-            let facts = verify::gather(ctx, source, &target_now, opts.verify).await?;
+            let facts = verify::gather(
+                ctx.dynamodb_bulk().await?,
+                client,
+                ctx.s3().await?,
+                ctx.reporter(),
+                source,
+                &target_now,
+                opts.verify,
+            )
+            .await;
             Ok::<_, anyhow::Error>((target_now, facts))
         })
         .await?;

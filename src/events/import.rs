@@ -280,6 +280,8 @@ pub(crate) enum Stop {
     Unreachable(String),
     /// A whole request refused for a permission the role lacks: every other one would be too.
     Denied(String),
+    /// No credentials, or ones AWS refuses: every other request would be refused too.
+    Credentials(String),
 }
 
 impl std::fmt::Display for Stop {
@@ -291,6 +293,10 @@ impl std::fmt::Display for Stop {
             Stop::Denied(why) => write!(
                 f,
                 "DynamoDB refused a whole request for a missing permission, so the rest was not sent ({why}); grant it, then import the failed file"
+            ),
+            Stop::Credentials(why) => write!(
+                f,
+                "a request was refused for its credentials, so the rest was not sent ({why}); log in again, then import the failed file"
             ),
         }
     }
@@ -464,7 +470,7 @@ pub(crate) async fn write(
         if summary.stopped.is_some()
             && !matches!(
                 summary.stopped,
-                Some(Stop::Unreachable(_) | Stop::Denied(_))
+                Some(Stop::Unreachable(_) | Stop::Denied(_) | Stop::Credentials(_))
             )
         {
             break;
@@ -541,6 +547,7 @@ fn record_outcome(
                 }
                 Cause::Unreachable => Some(Stop::Unreachable(reason.clone())),
                 Cause::Denied => Some(Stop::Denied(reason.clone())),
+                Cause::Credentials => Some(Stop::Credentials(reason.clone())),
             };
         }
         failed_writer.write(&pending.record)?;

@@ -13,10 +13,13 @@
 use std::sync::atomic::Ordering;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{BatchStatementErrorCodeEnum as Code, BatchStatementRequest};
+use aws_sdk_dynamodb::types::{
+    BatchStatementErrorCodeEnum as Code, BatchStatementRequest, BatchStatementResponse,
+};
 
-use super::writer::{Cause, Failed, Pending, RetryPolicy, WriteStats, all_failed};
-use crate::aws::error::{AwsErrorKind, AwsResultExt, table_resource};
+use super::writer::{Cause, Failed, Pending, WriteStats, all_failed};
+use crate::aws::items;
+use crate::aws::retry::{self, Class, RetryPolicy, Round, Unsettled};
 
 /// BatchExecuteStatement takes at most 25 statements.
 pub(crate) const INSERT_BATCH_SIZE: usize = 25;
@@ -72,20 +75,18 @@ fn verdict(code: Option<&Code>) -> Verdict {
         Some(Code::DuplicateItem | Code::ConditionalCheckFailed) => Verdict::Duplicate,
         // RequestLimitExceeded is the account's throughput limit: throttling like the others
         // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchStatementError.html).
-        Some(
-            Code::ProvisionedThroughputExceeded
-            | Code::ThrottlingError
-            | Code::RequestLimitExceeded,
-        ) => Verdict::Again { throttled: true },
-        Some(Code::InternalServerError | Code::TransactionConflict) => {
-            Verdict::Again { throttled: false }
-        }
-        _ => Verdict::Failed,
+        Some(code) => match retry::classify_code(code.as_str()) {
+            Class::Throttled => Verdict::Again { throttled: true },
+            Class::Retryable => Verdict::Again { throttled: false },
+            Class::Unanswered | Class::Fatal => Verdict::Failed,
+        },
+        None => Verdict::Failed,
     }
 }
 
 /// Inserts one batch (at most 25 events): what DynamoDB refused as already stored comes back in
-/// [`Inserted::duplicates`], what never landed in [`Inserted::failed`] with its reason.
+/// [`Inserted::duplicates`], what never landed in [`Inserted::failed`] with its reason. An event
+/// sent in a call that went unanswered at least once is marked [`Pending::maybe_landed`].
 pub(crate) async fn insert_batch(
     client: &Client,
     table: &str,
@@ -95,112 +96,104 @@ pub(crate) async fn insert_batch(
 ) -> Inserted {
     let mut done = Inserted::default();
     let mut pending = batch;
-    let mut attempt: u32 = 0;
-    let mut last_problem = String::new();
-    while !pending.is_empty() {
-        let statements = pending.iter().map(|p| insert_statement(table, p)).collect();
-        let sent = client
-            .batch_execute_statement()
-            .set_statements(Some(statements))
-            .send()
-            .await
-            .aws("dynamodb", "BatchExecuteStatement", table_resource(table));
-        match sent {
-            Ok(out) => {
-                let mut answers = out.responses.unwrap_or_default().into_iter();
-                let mut again = Vec::new();
-                let mut throttled = false;
-                let sent = pending.len();
-                let mut denied = Vec::new();
-                for p in pending.drain(..) {
-                    // Answers come in the order of the statements; one missing is sent again
-                    // (an insert that did land comes back as a duplicate, and the read settles it).
-                    let Some(answer) = answers.next() else {
-                        again.push(p);
-                        continue;
-                    };
-                    let Some(error) = answer.error else {
-                        stats.written.fetch_add(1, Ordering::Relaxed);
-                        continue;
-                    };
-                    match verdict(error.code.as_ref()) {
-                        Verdict::Duplicate => done.duplicates.push(p),
-                        Verdict::Again { throttled: t } => {
-                            throttled |= t;
-                            last_problem = statement_error(&error);
-                            again.push(p);
-                        }
-                        Verdict::Failed if error.code == Some(Code::AccessDenied) => {
-                            denied.push((p, statement_error(&error)));
-                        }
-                        Verdict::Failed => done.failed.push(Failed {
-                            pending: p,
-                            reason: statement_error(&error),
-                            cause: Cause::Failed,
-                        }),
-                    }
-                }
-                // Every statement refused for a permission: the role may not insert at all (no
-                // dynamodb:PartiQLInsert), and the rest of the import would fare no better. Some
-                // refused (a policy on some keys): those events fail, the others go on.
-                let cause = if denied.len() == sent {
-                    Cause::Denied
-                } else {
-                    Cause::Failed
-                };
-                done.failed
-                    .extend(denied.into_iter().map(|(pending, reason)| Failed {
-                        pending,
-                        reason,
-                        cause,
-                    }));
-                if throttled {
-                    stats.throttled.fetch_add(1, Ordering::Relaxed);
-                }
-                pending = again;
-                if pending.is_empty() {
-                    break;
-                }
-                stats
-                    .unprocessed
-                    .fetch_add(pending.len() as u64, Ordering::Relaxed);
-                if last_problem.is_empty() {
-                    last_problem = format!("{} statements left unanswered", pending.len());
-                }
+    let ended = retry::resend(
+        policy,
+        stats,
+        &mut pending,
+        async |pending: &mut Vec<Pending>| {
+            let statements = pending.iter().map(|p| insert_statement(table, p)).collect();
+            let (answers, unanswered) = items::batch_execute(client, table, statements).await;
+            if unanswered {
+                pending.iter_mut().for_each(|p| p.maybe_landed = true);
             }
-            // The SDK has already retried a connection that failed or did not answer.
-            Err(e) if e.kind == AwsErrorKind::Unreachable => {
-                done.failed
-                    .extend(all_failed(pending, &e.to_string(), Cause::Unreachable));
-                return done;
-            }
-            Err(e) if e.is_transient() => {
-                if e.is_throttled() {
-                    stats.throttled.fetch_add(1, Ordering::Relaxed);
-                }
-                last_problem = e.to_string();
-            }
-            Err(e) => {
-                let cause = Cause::of(&e);
-                let mut reason = e.to_string();
-                if cause == Cause::Denied {
-                    reason.push_str("; the import's INSERTs need dynamodb:PartiQLInsert");
-                }
-                done.failed.extend(all_failed(pending, &reason, cause));
-                return done;
-            }
-        }
-        attempt += 1;
-        if attempt >= policy.max_attempts {
-            let reason = format!("gave up after {attempt} attempts: {last_problem}");
+            Ok(settle_answers(pending, answers?, &mut done, stats))
+        },
+    )
+    .await;
+    match ended {
+        Ok(()) => {}
+        Err(Unsettled::Spent(reason)) => {
             done.failed
                 .extend(all_failed(pending, &reason, Cause::Failed));
-            return done;
         }
-        stats.retries.fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(policy.backoff(attempt)).await;
+        Err(Unsettled::Refused(e)) => {
+            let cause = Cause::of(&e);
+            let mut reason = e.to_string();
+            if cause == Cause::Denied {
+                reason.push_str("; the import's INSERTs need dynamodb:PartiQLInsert");
+            }
+            done.failed.extend(all_failed(pending, &reason, cause));
+        }
     }
     done
+}
+
+/// Sorts the events of one answered call by their statements' answers (in the order sent):
+/// landed ones are counted, duplicates and failures go to `done`, the ones to send again stay
+/// in `pending`. A statement left unanswered is sent again (an insert that did land comes back
+/// as a duplicate, and the read settles it).
+fn settle_answers(
+    pending: &mut Vec<Pending>,
+    answers: Vec<BatchStatementResponse>,
+    done: &mut Inserted,
+    stats: &WriteStats,
+) -> Round {
+    let mut answers = answers.into_iter();
+    let (mut again, mut denied) = (Vec::new(), Vec::new());
+    let (mut throttled, mut last_problem) = (false, None);
+    let sent = pending.len();
+    for p in pending.drain(..) {
+        let Some(answer) = answers.next() else {
+            again.push(p);
+            continue;
+        };
+        let Some(error) = answer.error else {
+            stats.written.fetch_add(1, Ordering::Relaxed);
+            continue;
+        };
+        match verdict(error.code.as_ref()) {
+            Verdict::Duplicate => done.duplicates.push(p),
+            Verdict::Again { throttled: t } => {
+                throttled |= t;
+                last_problem = Some(statement_error(&error));
+                again.push(p);
+            }
+            Verdict::Failed if error.code == Some(Code::AccessDenied) => {
+                denied.push((p, statement_error(&error)));
+            }
+            Verdict::Failed => done.failed.push(Failed {
+                pending: p,
+                reason: statement_error(&error),
+                cause: Cause::Failed,
+            }),
+        }
+    }
+    // Every statement refused for a permission: the role may not insert at all (no
+    // dynamodb:PartiQLInsert), and the rest of the import would fare no better. Some refused (a
+    // policy on some keys): those events fail, the others go on.
+    let cause = if denied.len() == sent {
+        Cause::Denied
+    } else {
+        Cause::Failed
+    };
+    done.failed
+        .extend(denied.into_iter().map(|(pending, reason)| Failed {
+            pending,
+            reason,
+            cause,
+        }));
+    *pending = again;
+    if pending.is_empty() {
+        return Round::Done;
+    }
+    stats
+        .unprocessed
+        .fetch_add(pending.len() as u64, Ordering::Relaxed);
+    Round::Again {
+        why: last_problem
+            .unwrap_or_else(|| format!("{} statements left unanswered", pending.len())),
+        throttled,
+    }
 }
 
 /// One statement's error, as the failed file's reason: its code and DynamoDB's message.

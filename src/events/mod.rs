@@ -15,6 +15,7 @@ pub(crate) mod record;
 pub(crate) mod scan;
 pub(crate) mod size;
 pub(crate) mod spool;
+pub(crate) mod stream_record;
 pub(crate) mod strict_json;
 pub mod writer;
 

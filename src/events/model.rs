@@ -647,6 +647,13 @@ pub fn stored_event_json(item: &Item) -> Value {
     )
 }
 
+/// Is an item whose Number `ttl` is `ttl` expired at `now` (epoch seconds): past, but not more
+/// than five years past, which TTL never deletes (docs/aws-facts.md §5.3); `check-ttl` draws
+/// the same line.
+pub(crate) fn ttl_expired(ttl: i64, now: i64) -> bool {
+    ttl <= now && ttl >= now - crate::spec::TTL_IGNORED_AGE_S
+}
+
 /// Epoch-seconds `ttl` of a stored item, if it is a Number.
 pub(crate) fn item_ttl(item: &Item) -> Option<i64> {
     item.get(TTL_ATTRIBUTE)
@@ -669,6 +676,20 @@ mod tests {
     fn parse(text: &str, d: Defaults) -> Result<Event, Invalid> {
         let (input, value) = EventInput::parse(text)?;
         input.into_event(d, Some(&value))
+    }
+
+    /// TTL never deletes a Number ttl more than five years past (docs/aws-facts.md §5.3): such
+    /// an item is kept, not expired; the boundary is `check-ttl`'s.
+    #[test]
+    fn a_ttl_is_expired_only_within_five_years_after_it_passed() {
+        let now = 1_800_000_000; // clock-free: a `now` passed in
+        let five_years = crate::spec::TTL_IGNORED_AGE_S;
+        assert!(!ttl_expired(now + 1, now));
+        assert!(ttl_expired(now, now));
+        assert!(ttl_expired(now - 86_400, now));
+        assert!(ttl_expired(now - five_years, now));
+        assert!(!ttl_expired(now - five_years - 1, now));
+        assert!(!ttl_expired(now - 6 * 365 * 86_400, now));
     }
 
     #[test]

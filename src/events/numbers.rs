@@ -1,7 +1,7 @@
 //! Numbers in input JSON that DynamoDB would reject, or that would not keep their value.
 //!
-//! serde_json (without `arbitrary_precision`, which serde_dynamo cannot read) holds a number as
-//! i64, u64 or f64, and serde_dynamo writes it back with `to_string()`. A literal survives that
+//! serde_json (without `arbitrary_precision`) holds a number as i64, u64 or f64, and the item is
+//! built from it with `to_string()` (`model::number_text`). A literal survives that
 //! trip only if it is a 64-bit integer or a decimal that f64 represents exactly in its shortest
 //! form; DynamoDB then takes at most 38 significant digits and magnitudes from 1e-130 to
 //! below 1e126. This module finds every number token in the raw text and checks both.
@@ -107,7 +107,8 @@ fn check_literal(text: &str) -> Result<(), String> {
     let value: f64 = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number"))?;
-    // What serde_dynamo will send is `value.to_string()`; it must mean the same number.
+    // What the item will hold is `value.to_string()` (`model::number_text`); it must mean the
+    // same number.
     let stored = value.to_string();
     if normalize(&stored) != normalize(text) {
         return Err(format!(

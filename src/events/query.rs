@@ -7,16 +7,20 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, Utc};
 
 use super::keys::{Access, PageToken, TokenQuery};
-use super::model::item_ttl;
-use crate::aws::error::{AwsError, AwsResultExt, table_resource};
-use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE};
+use super::model::{item_ttl, ttl_expired};
+use crate::aws::error::AwsError;
+use crate::aws::items;
+use crate::spec::{PARTITION_KEY, TTL_ATTRIBUTE, TTL_IGNORED_AGE_S};
 
 use crate::events::model::Item;
 
 /// The filter that keeps what TTL has not expired: a `ttl` that is not a Number (missing, a
-/// String: TTL never deletes those) or a Number still in the future. `#ttl` is `ttl`, `:n` the
-/// string `N`, `:now` epoch seconds. What `check-ttl` tells users to filter with, too.
-pub(crate) const UNEXPIRED_FILTER: &str = "(NOT attribute_type(#ttl, :n) OR #ttl > :now)";
+/// String: TTL never deletes those), a Number still in the future, or one more than five years
+/// past (TTL never deletes those either). `#ttl` is `ttl`, `:n` the string `N`, `:now` and
+/// `:oldest` epoch seconds (now, and now minus five years). What `check-ttl` tells users to
+/// filter with, too.
+pub(crate) const UNEXPIRED_FILTER: &str =
+    "(NOT attribute_type(#ttl, :n) OR #ttl > :now OR #ttl < :oldest)";
 
 /// What to read.
 #[derive(Debug, Clone)]
@@ -111,13 +115,18 @@ pub(crate) async fn query(
     let mut filters = Vec::new();
     if !spec.include_expired {
         // `ttl` is a reserved word: always aliased (docs/aws-facts.md §5.2). Only a Number ttl
-        // in the past is expired: TTL ignores any other type, and `#ttl > :now` alone is false
-        // for a String ttl (a comparison of two types is false), which would hide an event TTL
-        // never deletes. `attribute_type` is false for a missing attribute, so its NOT covers
-        // that case too.
+        // in the past, and not more than five years past, is expired: TTL ignores any other type
+        // and never deletes an older one (§5.3), so those events are shown. `#ttl > :now` alone
+        // is false for a String ttl (a comparison of two types is false), which would hide an
+        // event TTL never deletes. `attribute_type` is false for a missing attribute, so its NOT
+        // covers that case too.
         // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html
         names.insert("#ttl".into(), TTL_ATTRIBUTE.into());
         values.insert(":now".into(), AttributeValue::N(spec.now.to_string()));
+        values.insert(
+            ":oldest".into(),
+            AttributeValue::N((spec.now - TTL_IGNORED_AGE_S).to_string()),
+        );
         values.insert(":n".into(), AttributeValue::S("N".into()));
         filters.push(UNEXPIRED_FILTER);
     }
@@ -139,31 +148,35 @@ pub(crate) async fn query(
                 page_limit = Some(page_limit.map_or(left, |p| p.min(left)));
             }
         }
-        let out = client
-            .query()
-            .table_name(table)
-            .set_index_name(spec.access.index_name().map(str::to_owned))
-            .key_condition_expression(condition)
-            .set_filter_expression(filter.clone())
-            .set_expression_attribute_names(Some(names.clone()))
-            .set_expression_attribute_values(Some(values.clone()))
-            .scan_index_forward(!spec.descending)
-            .set_limit(page_limit)
-            .consistent_read(spec.consistent && spec.access.index_name().is_none())
-            .set_exclusive_start_key(exclusive_start.take())
-            .send()
-            .await
-            .aws("dynamodb", "Query", table_resource(table))?;
+        let page = items::query(
+            client,
+            table,
+            items::Query {
+                index: spec.access.index_name().map(str::to_owned),
+                key_condition: condition.to_owned(),
+                expressions: items::Expressions {
+                    filter: filter.clone(),
+                    projection: None,
+                    names: names.clone(),
+                    values: values.clone(),
+                },
+                forward: !spec.descending,
+                limit: page_limit,
+                consistent: spec.consistent && spec.access.index_name().is_none(),
+                start: exclusive_start.take(),
+            },
+        )
+        .await?;
         outcome.pages += 1;
-        outcome.scanned += out.scanned_count.max(0) as usize;
-        let items = out.items.unwrap_or_default();
-        let filtered_out = (out.scanned_count - out.count).max(0) as usize;
+        outcome.scanned += page.scanned;
+        let items = page.items;
+        let filtered_out = page.scanned.saturating_sub(page.count);
         if !spec.include_expired && spec.event_id.is_none() {
             outcome.hidden_expired += filtered_out;
         }
         for item in &items {
             // The filter has run on DynamoDB's side; this guards an emulator that skips it.
-            if !spec.include_expired && item_ttl(item).is_some_and(|t| t <= spec.now) {
+            if !spec.include_expired && item_ttl(item).is_some_and(|t| ttl_expired(t, spec.now)) {
                 continue;
             }
             let more = sink(item)?;
@@ -172,8 +185,8 @@ pub(crate) async fn query(
             if !more || reached {
                 // Stopped inside the page: continue after this item, unless it was the very
                 // last item of the whole result.
-                let last_of_all = out.last_evaluated_key.is_none()
-                    && std::ptr::eq(item, items.last().expect("non-empty"));
+                let last_of_all =
+                    page.next.is_none() && std::ptr::eq(item, items.last().expect("non-empty"));
                 outcome.next = if !more || last_of_all {
                     None
                 } else {
@@ -182,8 +195,8 @@ pub(crate) async fn query(
                 return Ok(outcome);
             }
         }
-        match out.last_evaluated_key {
-            Some(k) if !k.is_empty() => {
+        match page.next {
+            Some(k) => {
                 if spec.max_scanned.is_some_and(|m| outcome.scanned >= m) {
                     outcome.truncated = true;
                     return Ok(outcome);

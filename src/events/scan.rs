@@ -14,14 +14,13 @@ use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use tokio::time::Instant;
-
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
+
 use tokio::sync::mpsc;
 
-use crate::aws::error::{AwsError, AwsResultExt, table_resource};
-use crate::events::writer::RetryPolicy;
+use crate::aws::error::AwsError;
+use crate::aws::items;
+use crate::aws::retry::{self, Pacer, RetryPolicy};
 
 use crate::events::model::Item;
 
@@ -69,11 +68,7 @@ impl ScanSpec {
             start_keys: HashMap::new(),
             done: HashSet::new(),
             read_rate: None,
-            retry: RetryPolicy {
-                max_attempts: 6,
-                base: Duration::from_millis(200),
-                cap: Duration::from_secs(10),
-            },
+            retry: RetryPolicy::new(6, Duration::from_millis(200), Duration::from_secs(10)),
         }
     }
 
@@ -118,33 +113,6 @@ pub(crate) struct SegmentError {
     pub error: AwsError,
 }
 
-/// Spaces requests so consumed read units stay at or under a rate: each response's consumed
-/// units push the next request's earliest start by `units / rate` seconds.
-#[derive(Debug)]
-struct ReadRate {
-    per_unit: f64,
-    next: Mutex<Instant>,
-}
-
-impl ReadRate {
-    fn new(rate: f64) -> ReadRate {
-        ReadRate {
-            per_unit: 1.0 / rate.max(0.001),
-            next: Mutex::new(Instant::now()),
-        }
-    }
-
-    async fn wait(&self) {
-        let at = *self.next.lock().expect("never poisoned");
-        tokio::time::sleep_until(at).await;
-    }
-
-    fn charge(&self, units: f64) {
-        let mut next = self.next.lock().expect("never poisoned");
-        *next = (*next).max(Instant::now()) + Duration::from_secs_f64(units * self.per_unit);
-    }
-}
-
 /// Starts `concurrency` readers that take segments in order; pages arrive on the returned
 /// channel until every segment is done (the channel then closes). Dropping the receiver stops
 /// the readers after their current request.
@@ -157,7 +125,9 @@ pub(crate) fn start(
     let workers = spec.concurrency.clamp(1, order.len().max(1));
     let (tx, rx) = mpsc::channel(2 * workers);
     let queue = Arc::new(Mutex::new(order.into_iter()));
-    let rate = spec.read_rate.map(|r| Arc::new(ReadRate::new(r)));
+    // Consumed read units are known once a page is read: each one holds the next request back by
+    // `units / rate` seconds.
+    let rate = spec.read_rate.map(|r| Arc::new(Pacer::new(r)));
     let spec = Arc::new(spec);
     for _ in 0..workers {
         let (client, table, spec, tx, queue, rate) = (
@@ -189,35 +159,25 @@ async fn read_segment(
     client: &Client,
     table: &str,
     spec: &ScanSpec,
-    rate: Option<&ReadRate>,
+    rate: Option<&Pacer>,
     segment: i32,
     mut start: Option<Item>,
     tx: &mpsc::Sender<Result<ScanPage, SegmentError>>,
 ) -> bool {
     let mut seen = 0usize;
     loop {
-        let out = match scan_page(client, table, spec, rate, segment, start.clone()).await {
-            Ok(o) => o,
+        let page = match scan_page(client, table, spec, rate, segment, start.clone()).await {
+            Ok(p) => p,
             Err(error) => return tx.send(Err(SegmentError { segment, error })).await.is_ok(),
         };
-        let items = out.items.unwrap_or_default();
-        let count = if spec.count_only {
-            out.count.max(0) as usize
-        } else {
-            items.len()
-        };
-        seen += count;
-        let consumed = out
-            .consumed_capacity
-            .and_then(|c| c.capacity_units)
-            .unwrap_or(0.0);
-        let next = out.last_evaluated_key.filter(|k| !k.is_empty());
-        let more = next.is_some() && spec.per_segment_limit.is_none_or(|l| seen < l);
+        seen += page.count;
+        let more = page.next.is_some() && spec.per_segment_limit.is_none_or(|l| seen < l);
+        let next = page.next.clone();
         let page = ScanPage {
             segment,
-            items,
-            count,
-            consumed,
+            items: page.items,
+            count: page.count,
+            consumed: page.consumed,
             next: if more { next.clone() } else { None },
         };
         if tx.send(Ok(page)).await.is_err() {
@@ -230,60 +190,46 @@ async fn read_segment(
     }
 }
 
-/// One Scan call, retried with backoff while it is throttled or unreachable.
+/// One Scan call, retried with backoff while it is throttled, failing in passing or unanswered
+/// (a read: sending it again changes nothing).
 async fn scan_page(
     client: &Client,
     table: &str,
     spec: &ScanSpec,
-    rate: Option<&ReadRate>,
+    rate: Option<&Pacer>,
     segment: i32,
     start: Option<Item>,
-) -> Result<aws_sdk_dynamodb::operation::scan::ScanOutput, AwsError> {
-    let mut attempt = 0;
-    loop {
-        if let Some(r) = rate {
-            r.wait().await;
-        }
-        let mut req = client
-            .scan()
-            .table_name(table)
-            .segment(segment)
-            .total_segments(spec.total_segments)
-            .set_limit(spec.page_size)
-            .return_consumed_capacity(ReturnConsumedCapacity::Total)
-            .set_exclusive_start_key(start.clone());
-        if spec.count_only {
-            req = req.select(Select::Count);
-        }
-        if let Some((expr, names)) = &spec.projection {
-            req = req
-                .projection_expression(expr)
-                .set_expression_attribute_names(Some(names.clone()));
-        }
-        match req
-            .send()
-            .await
-            .aws("dynamodb", "Scan", table_resource(table))
-        {
-            Ok(out) => {
-                if let Some(r) = rate {
-                    let units = out
-                        .consumed_capacity
-                        .as_ref()
-                        .and_then(|c| c.capacity_units)
-                        .unwrap_or(0.0);
-                    r.charge(units);
-                }
-                return Ok(out);
+) -> Result<items::Page, AwsError> {
+    let expressions = match &spec.projection {
+        Some((expr, names)) => items::Expressions {
+            projection: Some(expr.clone()),
+            names: names.clone(),
+            ..Default::default()
+        },
+        None => items::Expressions::default(),
+    };
+    let request = items::Scan {
+        segment,
+        total_segments: spec.total_segments,
+        limit: spec.page_size,
+        count_only: spec.count_only,
+        expressions,
+        start,
+    };
+    retry::call(spec.retry, AwsError::is_transient, || {
+        let request = request.clone();
+        async move {
+            if let Some(r) = rate {
+                r.wait().await;
             }
-            Err(e) if e.is_transient() && attempt + 1 < spec.retry.max_attempts => {
-                tracing::debug!(segment, attempt, "scan page retried: {e}");
-                tokio::time::sleep(spec.retry.backoff(attempt)).await;
-                attempt += 1;
+            let page = items::scan(client, table, request).await?;
+            if let Some(r) = rate {
+                r.charge(page.consumed);
             }
-            Err(e) => return Err(e),
+            Ok(page)
         }
-    }
+    })
+    .await
 }
 
 /// Item count by a parallel Scan with Select=COUNT (exact, unlike DescribeTable's estimate).
@@ -323,16 +269,5 @@ mod tests {
         assert_eq!(spec.order(), vec![0, 2, 3, 5]);
         spec.segments = Some(vec![5, 4, 0]);
         assert_eq!(spec.order(), vec![5, 0]);
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn read_rate_spaces_requests_by_consumed_units() {
-        let r = ReadRate::new(100.0);
-        let t0 = tokio::time::Instant::now();
-        r.wait().await;
-        r.charge(128.0); // one 1 MB page: 128 units at 100/s = 1.28 s
-        r.wait().await;
-        let waited = t0.elapsed().as_secs_f64();
-        assert!((1.2..1.4).contains(&waited), "{waited}");
     }
 }

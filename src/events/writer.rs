@@ -5,20 +5,18 @@
 
 use crate::events::model::Item;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::{
-    AttributeValue, DeleteRequest, KeysAndAttributes, PutRequest, WriteRequest,
-};
-use tokio::time::Instant;
+use aws_sdk_dynamodb::types::{AttributeValue, DeleteRequest, PutRequest, WriteRequest};
 
 use super::insert::{INSERT_BATCH_SIZE, insert_batch};
 use super::model::{Event, Invalid};
 use super::record::{Damaged, decode_item};
-use crate::aws::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
+use crate::aws::error::{AwsError, AwsErrorKind};
+use crate::aws::items;
+use crate::aws::retry::{self, Round, Tally, Unsettled};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
 
 /// BatchWriteItem takes at most 25 requests.
@@ -28,67 +26,8 @@ pub(crate) const BATCH_SIZE: usize = 25;
 /// events, whose keys one call reads when they have to be read.
 pub(crate) const READ_BATCH_SIZE: usize = 100;
 
-/// Exponential backoff with full jitter: attempt n sleeps a uniform random time in
-/// `[0, min(cap, base * 2^n)]` (AWS Architecture Blog, "Exponential Backoff And Jitter").
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RetryPolicy {
-    /// Attempts per batch, the first one included.
-    pub max_attempts: u32,
-    pub base: Duration,
-    pub cap: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> RetryPolicy {
-        RetryPolicy {
-            max_attempts: 12,
-            base: Duration::from_millis(50),
-            cap: Duration::from_secs(5),
-        }
-    }
-}
-
-impl RetryPolicy {
-    pub(crate) fn backoff(&self, attempt: u32) -> Duration {
-        let ceiling = self
-            .base
-            .saturating_mul(1u32.checked_shl(attempt.min(20)).unwrap_or(u32::MAX))
-            .min(self.cap);
-        let ms = ceiling.as_millis().max(1) as u64;
-        Duration::from_millis(rand::random_range(0..=ms))
-    }
-}
-
-/// Spaces out units of work to at most `per_second`, shared by every task of a command.
-#[derive(Debug)]
-pub(crate) struct RateLimiter {
-    per_unit: Duration,
-    next: Mutex<Instant>,
-}
-
-impl RateLimiter {
-    pub(crate) fn new(per_second: f64) -> RateLimiter {
-        RateLimiter {
-            per_unit: Duration::from_secs_f64(1.0 / per_second.max(0.001)),
-            next: Mutex::new(Instant::now()),
-        }
-    }
-
-    /// Waits until `units` more may go.
-    pub(crate) async fn acquire(&self, units: u32) {
-        let start = {
-            let mut next = self
-                .next
-                .lock()
-                .expect("the limiter's lock is never poisoned");
-            let now = Instant::now();
-            let start = (*next).max(now);
-            *next = start + self.per_unit * units;
-            start
-        };
-        tokio::time::sleep_until(start).await;
-    }
-}
+// The retry schedule and the pacer live in `aws::retry`; commands still name them here.
+pub(crate) use crate::aws::retry::{Pacer as RateLimiter, RetryPolicy};
 
 /// Why `put_event` did not write.
 #[derive(Debug, thiserror::Error)]
@@ -109,50 +48,23 @@ pub(crate) enum PutError {
 /// SDK retried it) is success; a different stored event is [`PutError::Exists`].
 pub(crate) async fn put_event(client: &Client, table: &str, event: &Event) -> Result<(), PutError> {
     let item = event.to_checked_item()?;
-    let result = client
-        .put_item()
-        .table_name(table)
-        .set_item(Some(item))
-        .condition_expression("attribute_not_exists(#pk)")
-        .expression_attribute_names("#pk", PARTITION_KEY)
-        .send()
-        .await
-        .aws("dynamodb", "PutItem", table_resource(table));
-    match result {
-        Ok(_) => Ok(()),
-        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => {
-            let stored = client
-                .get_item()
-                .table_name(table)
-                .set_key(Some(event.key()))
-                .consistent_read(true)
-                .send()
-                .await
-                .aws("dynamodb", "GetItem", table_resource(table))?;
-            match stored.item() {
-                Some(stored) if super::compare::same_item(stored, &event.to_checked_item()?) => {
-                    Ok(())
-                }
-                _ => Err(PutError::Exists(format!(
-                    "{} / {}",
-                    event.user_id,
-                    event.sort_key()
-                ))),
-            }
-        }
-        Err(e) => Err(e.into()),
+    let names = HashMap::from([("#pk".to_owned(), PARTITION_KEY.to_owned())]);
+    if items::put_if(client, table, item, "attribute_not_exists(#pk)", names).await? {
+        return Ok(());
+    }
+    match items::get(client, table, event.key(), true).await? {
+        Some(stored) if super::compare::same_item(&stored, &event.to_checked_item()?) => Ok(()),
+        _ => Err(PutError::Exists(format!(
+            "{} / {}",
+            event.user_id,
+            event.sort_key()
+        ))),
     }
 }
 
 /// DeleteItem of one key (canary cleanup).
 pub(crate) async fn delete_item(client: &Client, table: &str, key: Item) -> Result<(), AwsError> {
-    client
-        .delete_item()
-        .table_name(table)
-        .set_key(Some(key))
-        .send()
-        .await
-        .aws("dynamodb", "DeleteItem", table_resource(table))?;
+    items::delete(client, table, key, None).await?;
     Ok(())
 }
 
@@ -164,22 +76,13 @@ pub async fn delete_if_expired(
     key: Item,
     cutoff: i64,
 ) -> Result<bool, AwsError> {
-    let result = client
-        .delete_item()
-        .table_name(table)
-        .set_key(Some(key))
-        // `ttl` is a reserved word: aliased (docs/aws-facts.md §5.2).
-        .condition_expression("#ttl < :cutoff")
-        .expression_attribute_names("#ttl", crate::spec::TTL_ATTRIBUTE)
-        .expression_attribute_values(":cutoff", AttributeValue::N(cutoff.to_string()))
-        .send()
-        .await
-        .aws("dynamodb", "DeleteItem", table_resource(table));
-    match result {
-        Ok(_) => Ok(true),
-        Err(e) if e.code.as_deref() == Some("ConditionalCheckFailedException") => Ok(false),
-        Err(e) => Err(e),
-    }
+    // `ttl` is a reserved word: aliased (docs/aws-facts.md §5.2).
+    let condition = (
+        "#ttl < :cutoff",
+        HashMap::from([("#ttl".to_owned(), crate::spec::TTL_ATTRIBUTE.to_owned())]),
+        HashMap::from([(":cutoff".to_owned(), AttributeValue::N(cutoff.to_string()))]),
+    );
+    items::delete(client, table, key, Some(condition)).await
 }
 
 /// One event on its way into a batch: its record ([`super::record`]), the input line it came
@@ -191,6 +94,10 @@ pub(crate) struct Pending {
     pub record: Arc<[u8]>,
     item: Option<Item>,
     key: (String, String),
+    /// Sent by this run in a call that went unanswered at least once (a timeout, a reset, a
+    /// 5xx): it may have landed then. Refused later as already stored, identical, it is this
+    /// run's own write.
+    pub maybe_landed: bool,
 }
 
 impl Pending {
@@ -203,6 +110,7 @@ impl Pending {
             record,
             item: None,
             key,
+            maybe_landed: false,
         })
     }
 
@@ -316,6 +224,16 @@ pub(crate) struct WriteStats {
     pub throttled: AtomicU64,
 }
 
+impl Tally for WriteStats {
+    fn retried(&self) {
+        self.retries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn throttled(&self) {
+        self.throttled.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// Why something did not land, as far as the rest of the work is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Cause {
@@ -326,6 +244,8 @@ pub(crate) enum Cause {
     /// A whole request refused for a permission the caller lacks (an `AccessDenied` of IAM):
     /// the rest will not fare better either.
     Denied,
+    /// No credentials, or ones AWS refuses (expired, unknown): every request would be refused.
+    Credentials,
 }
 
 impl Cause {
@@ -333,6 +253,8 @@ impl Cause {
     pub(crate) fn of(e: &AwsError) -> Cause {
         if e.kind == AwsErrorKind::Unreachable {
             Cause::Unreachable
+        } else if e.kind == AwsErrorKind::Credentials {
+            Cause::Credentials
         } else if e.is_missing_permission() {
             Cause::Denied
         } else {
@@ -430,72 +352,48 @@ async fn send_batch<T: Batched>(
     stats: &WriteStats,
 ) -> Sent<T> {
     let mut pending = batch;
-    let mut attempt: u32 = 0;
-    let mut last_problem;
-    while !pending.is_empty() {
+    let ended = retry::resend(policy, stats, &mut pending, async |pending: &mut Vec<T>| {
         let requests: Vec<WriteRequest> = pending.iter_mut().map(Batched::request).collect();
-        let sent = client
-            .batch_write_item()
-            .request_items(table, requests)
-            .send()
-            .await
-            .aws("dynamodb", "BatchWriteItem", table_resource(table));
-        match sent {
-            Ok(out) => {
-                let unprocessed: HashSet<(String, String)> = out
-                    .unprocessed_items
-                    .and_then(|mut m| m.remove(table))
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|w| {
-                        w.put_request()
-                            .map(|p| p.item())
-                            .or_else(|| w.delete_request().map(|d| d.key()))
-                    })
-                    .filter_map(key_of)
-                    .collect();
-                let before = pending.len();
-                if unprocessed.is_empty() {
-                    pending.clear();
-                } else {
-                    pending.retain(|p| unprocessed.contains(&p.key()));
-                }
-                stats
-                    .written
-                    .fetch_add((before - pending.len()) as u64, Ordering::Relaxed);
-                if pending.is_empty() {
-                    break;
-                }
-                stats
-                    .unprocessed
-                    .fetch_add(pending.len() as u64, Ordering::Relaxed);
-                last_problem = format!("{} items left unprocessed by DynamoDB", pending.len());
-            }
-            // The SDK has already retried a connection that failed or did not answer, each
-            // attempt under its timeout: retrying here too would multiply the wait into minutes.
-            Err(e) if e.kind == AwsErrorKind::Unreachable => {
-                return Sent::Done(all_failed(pending, &e.to_string(), Cause::Unreachable));
-            }
-            Err(e) if e.is_transient() => {
-                if e.is_throttled() {
-                    stats.throttled.fetch_add(1, Ordering::Relaxed);
-                }
-                last_problem = e.to_string();
-            }
-            Err(e) if e.kind == AwsErrorKind::Invalid => {
-                return Sent::Invalid(pending, e.to_string());
-            }
-            Err(e) => return Sent::Done(all_failed(pending, &e.to_string(), Cause::of(&e))),
+        let unprocessed: HashSet<(String, String)> = items::batch_write(client, table, requests)
+            .await?
+            .iter()
+            .filter_map(|w| {
+                w.put_request()
+                    .map(|p| p.item())
+                    .or_else(|| w.delete_request().map(|d| d.key()))
+            })
+            .filter_map(key_of)
+            .collect();
+        let before = pending.len();
+        pending.retain(|p| unprocessed.contains(&p.key()));
+        stats
+            .written
+            .fetch_add((before - pending.len()) as u64, Ordering::Relaxed);
+        if pending.is_empty() {
+            return Ok(Round::Done);
         }
-        attempt += 1;
-        if attempt >= policy.max_attempts {
-            let reason = format!("gave up after {attempt} attempts: {last_problem}");
-            return Sent::Done(all_failed(pending, &reason, Cause::Failed));
+        stats
+            .unprocessed
+            .fetch_add(pending.len() as u64, Ordering::Relaxed);
+        Ok(Round::Again {
+            why: format!("{} items left unprocessed by DynamoDB", pending.len()),
+            throttled: false,
+        })
+    })
+    .await;
+    match ended {
+        Ok(()) => Sent::Done(Vec::new()),
+        Err(Unsettled::Spent(reason)) => Sent::Done(all_failed(pending, &reason, Cause::Failed)),
+        // Refused whole as invalid: one bad item refuses the request for all of them.
+        Err(Unsettled::Refused(e)) if e.kind == AwsErrorKind::Invalid => {
+            Sent::Invalid(pending, e.to_string())
         }
-        stats.retries.fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(policy.backoff(attempt)).await;
+        // No answer: the SDK has already retried it, each attempt under its timeout; retrying
+        // here too would multiply the wait into minutes.
+        Err(Unsettled::Refused(e)) => {
+            Sent::Done(all_failed(pending, &e.to_string(), Cause::of(&e)))
+        }
     }
-    Sent::Done(Vec::new())
 }
 
 /// A stored event that differs from the line that would replace it: not written.
@@ -524,66 +422,20 @@ async fn stored_items(
     policy: RetryPolicy,
     stats: &WriteStats,
 ) -> Result<HashMap<(String, String), Item>, (String, Cause)> {
-    let mut found = HashMap::new();
-    let mut wanted = keys;
-    let mut attempt = 0;
-    let mut last_problem;
-    while !wanted.is_empty() {
-        let request = KeysAndAttributes::builder()
-            .set_keys(Some(std::mem::take(&mut wanted)))
-            .consistent_read(true)
-            .build()
-            .map_err(|e| (e.to_string(), Cause::Failed))?;
-        let sent = client
-            .batch_get_item()
-            .request_items(table, request.clone())
-            .send()
-            .await
-            .aws("dynamodb", "BatchGetItem", table_resource(table));
-        match sent {
-            Ok(out) => {
-                for item in out
-                    .responses
-                    .and_then(|mut r| r.remove(table))
-                    .unwrap_or_default()
-                {
-                    if let Some(k) = key_of(&item) {
-                        found.insert(k, item);
-                    }
-                }
-                wanted = out
-                    .unprocessed_keys
-                    .and_then(|mut u| u.remove(table))
-                    .map(|k| k.keys)
-                    .unwrap_or_default();
-                if wanted.is_empty() {
-                    break;
-                }
-                last_problem = format!("{} keys left unprocessed by DynamoDB", wanted.len());
-            }
-            Err(e) if e.kind == AwsErrorKind::Unreachable => {
-                return Err((e.to_string(), Cause::Unreachable));
-            }
-            Err(e) if e.is_transient() => {
-                if e.is_throttled() {
-                    stats.throttled.fetch_add(1, Ordering::Relaxed);
-                }
-                last_problem = e.to_string();
-                wanted = request.keys;
-            }
-            Err(e) => return Err((e.to_string(), Cause::of(&e))),
+    let read = items::Read {
+        consistent: true,
+        projection: None,
+    };
+    match items::batch_get_all(client, table, &keys, &read, policy, stats).await {
+        Ok(found) => Ok(found
+            .into_iter()
+            .filter_map(|item| Some((key_of(&item)?, item)))
+            .collect()),
+        Err(Unsettled::Spent(reason)) => {
+            Err((format!("reading what is stored: {reason}"), Cause::Failed))
         }
-        attempt += 1;
-        if attempt >= policy.max_attempts {
-            return Err((
-                format!("gave up reading what is stored after {attempt} attempts: {last_problem}"),
-                Cause::Failed,
-            ));
-        }
-        stats.retries.fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(policy.backoff(attempt)).await;
+        Err(Unsettled::Refused(e)) => Err((e.to_string(), Cause::of(&e))),
     }
-    Ok(found)
 }
 
 /// How a group of new events is written.
@@ -680,9 +532,15 @@ async fn settle(
         return Some(events);
     }
     let mut absent = Vec::with_capacity(events.len());
+    let mut landed_earlier = Vec::new();
     for mut p in events {
         match stored.get(&p.key) {
             None => absent.push(p),
+            // Sent by this run in a call that went unanswered, refused since as stored, and
+            // stored exactly as sent: this run's own write, whose answer was lost.
+            Some(item) if p.maybe_landed && super::compare::same_item(item, p.item()) => {
+                landed_earlier.push(p.line)
+            }
             Some(item) if super::compare::same_item(item, p.item()) => outcome.present += 1,
             Some(item) => outcome.conflicts.push(Conflict {
                 line: p.line,
@@ -690,7 +548,29 @@ async fn settle(
             }),
         }
     }
+    if !landed_earlier.is_empty() {
+        stats
+            .written
+            .fetch_add(landed_earlier.len() as u64, Ordering::Relaxed);
+        tracing::info!(
+            "{} landed on an earlier attempt whose answer was lost (refused as stored when sent \
+             again, stored as sent): counted as written",
+            lines_text(&landed_earlier)
+        );
+    }
     Some(absent)
+}
+
+/// `the event of line 12`, `3 events (lines 4, 9, 12)`, at most 10 lines named.
+fn lines_text(lines: &[usize]) -> String {
+    match lines {
+        [one] => format!("the event of line {one}"),
+        _ => {
+            let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+            let more = if lines.len() > 10 { ", ..." } else { "" };
+            format!("{} events (lines {}{more})", lines.len(), shown.join(", "))
+        }
+    }
 }
 
 /// Sends `items` in batches of `size` through `send`, one after the other; once the endpoint
@@ -722,10 +602,12 @@ mod tests {
     use super::*;
     use crate::events::model::{Defaults, EventInput};
     use aws_sdk_dynamodb::operation::batch_write_item::BatchWriteItemOutput;
+    use aws_sdk_dynamodb::types::KeysAndAttributes;
     use aws_sdk_dynamodb::types::{
         BatchStatementError, BatchStatementErrorCodeEnum, BatchStatementResponse,
     };
     use aws_smithy_mocks::{RuleMode, mock, mock_client};
+    use std::time::Duration;
 
     /// An error response as DynamoDB sends it (awsJson1_0).
     pub(crate) fn aws_json_error(
@@ -759,11 +641,7 @@ mod tests {
     }
 
     fn fast() -> RetryPolicy {
-        RetryPolicy {
-            max_attempts: 4,
-            base: Duration::from_millis(1),
-            cap: Duration::from_millis(2),
-        }
+        RetryPolicy::new(4, Duration::from_millis(1), Duration::from_millis(2))
     }
 
     fn unprocessed(items: &[Pending]) -> BatchWriteItemOutput {
@@ -964,6 +842,51 @@ mod tests {
             .collect();
         assert_eq!(failed, vec![(4, Cause::Failed), (29, Cause::Failed)]);
         assert_eq!(stats.written.load(Ordering::Relaxed), 48);
+    }
+
+    /// Recorded responses: a BatchExecuteStatement whose first attempt got no answer to trust
+    /// (a 500 here; a timeout or a reset alike) may have landed: the SDK sends it again and
+    /// DynamoDB refuses its inserts as stored. Stored exactly as sent, they landed in this run
+    /// and are written, not "already present"; the same refusal on a call every attempt of
+    /// which was answered is an event stored before (present).
+    #[tokio::test(start_paused = true)]
+    async fn recorded_inserts_refused_after_an_unanswered_attempt_landed_in_this_run() {
+        use aws_sdk_dynamodb::operation::batch_get_item::BatchGetItemOutput;
+        let dup = Some(BatchStatementErrorCodeEnum::DuplicateItem);
+        for (first_unanswered, written, present) in [(true, 2, 0), (false, 0, 2)] {
+            let batch = pending(2);
+            let stored: Vec<_> = batch
+                .iter()
+                .map(|p| decode_item(&p.record).unwrap())
+                .collect();
+            let lost =
+                mock!(aws_sdk_dynamodb::Client::batch_execute_statement).then_http_response(|| {
+                    aws_json_error(500, "InternalServerError", "Internal server error")
+                });
+            let dup = dup.clone();
+            let refused = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+                .then_output(move || answers(&[dup.clone(), dup.clone()]));
+            let read = mock!(aws_sdk_dynamodb::Client::batch_get_item).then_output(move || {
+                BatchGetItemOutput::builder()
+                    .responses("t", stored.clone())
+                    .build()
+            });
+            let rules: Vec<&aws_smithy_mocks::Rule> = if first_unanswered {
+                vec![&lost, &refused, &read]
+            } else {
+                vec![&refused, &read]
+            };
+            let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &rules);
+            let stats = WriteStats::default();
+            let outcome = write_new(&client, "t", batch, fast(), &stats, WriteMode::Insert).await;
+            assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+            assert!(outcome.conflicts.is_empty());
+            assert_eq!(
+                (stats.written.load(Ordering::Relaxed), outcome.present),
+                (written, present),
+                "first attempt unanswered: {first_unanswered}"
+            );
+        }
     }
 
     /// Recorded responses: a statement answered `RequestLimitExceeded` (the account's
@@ -1266,27 +1189,5 @@ mod tests {
         assert!(outcome.failed.is_empty() && outcome.conflicts.is_empty());
         assert_eq!(stats.written.load(Ordering::Relaxed), 5);
         assert_eq!(write.num_calls(), 1);
-    }
-
-    #[test]
-    fn backoff_is_bounded_and_jittered() {
-        let p = RetryPolicy::default();
-        for attempt in 0..40 {
-            assert!(p.backoff(attempt) <= p.cap);
-        }
-        let samples: HashSet<u128> = (0..50).map(|_| p.backoff(6).as_millis()).collect();
-        assert!(samples.len() > 10, "full jitter spreads the sleeps");
-    }
-
-    #[tokio::test]
-    async fn rate_limiter_spaces_units() {
-        tokio::time::pause();
-        let limiter = RateLimiter::new(100.0);
-        let start = Instant::now();
-        limiter.acquire(50).await;
-        limiter.acquire(50).await;
-        limiter.acquire(1).await;
-        // 100 units at 100/s: the third acquire waits for the first 100 to pass.
-        assert!(start.elapsed() >= Duration::from_millis(990));
     }
 }

@@ -15,7 +15,8 @@ use futures::StreamExt;
 use serde::Serialize;
 use sha2::Digest;
 
-use crate::aws::error::{AwsError, AwsResultExt};
+use crate::aws::error::AwsError;
+use crate::aws::exports;
 
 pub use crate::scale::export_files::{DataFile, Manifest, ManifestSummary};
 
@@ -212,13 +213,9 @@ pub(crate) async fn describe(
     client: &aws_sdk_dynamodb::Client,
     arn: &str,
 ) -> Result<ExportInfo, AwsError> {
-    let out = client.describe_export().export_arn(arn).send().await.aws(
-        "dynamodb",
-        "DescribeExport",
-        arn.to_owned(),
-    )?;
-    Ok(out
-        .export_description()
+    Ok(exports::describe(client, arn)
+        .await?
+        .as_ref()
         .map(ExportInfo::from_description)
         .unwrap_or_else(|| unknown_info(arn)))
 }
@@ -228,20 +225,7 @@ pub(crate) async fn list(
     client: &aws_sdk_dynamodb::Client,
     table_arn: &str,
 ) -> Result<Vec<ExportInfo>, AwsError> {
-    let mut arns = Vec::new();
-    let mut pages = client
-        .list_exports()
-        .table_arn(table_arn)
-        .into_paginator()
-        .send();
-    while let Some(page) = pages.next().await {
-        let page = page.aws("dynamodb", "ListExports", table_arn.to_owned())?;
-        arns.extend(
-            page.export_summaries()
-                .iter()
-                .filter_map(|s| s.export_arn().map(str::to_owned)),
-        );
-    }
+    let arns = exports::list_arns(client, table_arn).await?;
     let described: Vec<Result<ExportInfo, AwsError>> = futures::stream::iter(arns)
         .map(|arn| async move { describe(client, &arn).await })
         .buffered(8)
@@ -358,28 +342,17 @@ pub(crate) async fn start(
     req: &StartRequest<'_>,
     token: &str,
 ) -> Result<ExportInfo, AwsError> {
-    let out = client
-        .export_table_to_point_in_time()
-        .table_arn(req.table_arn)
-        .s3_bucket(req.bucket)
-        .set_s3_bucket_owner(req.bucket_owner.map(str::to_owned))
-        .set_s3_prefix(req.prefix.map(str::to_owned))
-        .set_export_time(
-            req.at
-                .map(|t| aws_smithy_types::DateTime::from_secs(t.timestamp())),
-        )
-        .export_type(ExportType::FullExport)
-        .export_format(ExportFormat::DynamodbJson)
-        .client_token(token)
-        .send()
-        .await
-        .aws(
-            "dynamodb",
-            "ExportTableToPointInTime",
-            req.table_arn.to_owned(),
-        )?;
-    Ok(out
-        .export_description()
+    let export = exports::Export {
+        table_arn: req.table_arn,
+        bucket: req.bucket,
+        bucket_owner: req.bucket_owner,
+        prefix: req.prefix,
+        at: req.at.map(|t| t.timestamp()),
+        token,
+    };
+    Ok(exports::start(client, export)
+        .await?
+        .as_ref()
         .map(ExportInfo::from_description)
         .unwrap_or_else(|| unknown_info(&format!("{}/export/unknown", req.table_arn))))
 }

@@ -15,7 +15,7 @@ use std::io::Write;
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 
-use crate::aws::error::AwsResultExt;
+use crate::aws::exports;
 use crate::events::model::Item;
 use crate::scale::ddbjson;
 use crate::scale::export::{ExportError, ExportInfo};
@@ -89,13 +89,8 @@ async fn get_object(
     bucket: &str,
     key: &str,
 ) -> Result<aws_sdk_s3::primitives::ByteStream, ExportError> {
-    s3.get_object()
-        .bucket(bucket)
-        .key(key)
-        .send()
+    exports::get_object(s3, bucket, key)
         .await
-        .aws("s3", "GetObject", format!("s3://{bucket}/{key}"))
-        .map(|o| o.body)
         .map_err(|e| read_error(bucket, key)(e.to_string()))
 }
 
@@ -156,28 +151,9 @@ pub(crate) async fn data_objects(
     info: &ExportInfo,
 ) -> Result<BTreeMap<String, i64>, ExportError> {
     let prefix = format!("{}data/", info.root());
-    let mut out = BTreeMap::new();
-    let mut pages = s3
-        .list_objects_v2()
-        .bucket(&info.bucket)
-        .prefix(&prefix)
-        .into_paginator()
-        .send();
-    while let Some(page) = pages.next().await {
-        let page = page
-            .aws(
-                "s3",
-                "ListObjectsV2",
-                format!("s3://{}/{prefix}", info.bucket),
-            )
-            .map_err(|e| read_error(&info.bucket, &prefix)(e.to_string()))?;
-        for o in page.contents() {
-            if let Some(k) = o.key() {
-                out.insert(k.to_owned(), o.size().unwrap_or(0));
-            }
-        }
-    }
-    Ok(out)
+    exports::list_objects(s3, &info.bucket, &prefix)
+        .await
+        .map_err(|e| read_error(&info.bucket, &prefix)(e.to_string()))
 }
 
 /// Why a data file stopped being read.

@@ -1,5 +1,10 @@
-//! The IAM permissions each command needs, as data: `eventsctl iam-policy [COMMAND...]` prints
-//! the least-privilege policy for the commands named, scoped to the environment's resources.
+//! The IAM permissions each command needs, derived from the AWS operations it may call
+//! ([`crate::aws::ops`], each declared once with its action): `eventsctl iam-policy [COMMAND...]`
+//! prints the least-privilege policy for the commands named, scoped to the environment's
+//! resources. [`COMMANDS`] lists each command's operations, on which resources, for every use or
+//! only with a flag, and what AWS checks as the caller while they run (a restore writes its new
+//! table; an export writes to the bucket). The emulator tests check every call a command makes
+//! against its list ([`declared_operations`]).
 //!
 //! Actions with no resource-level permissions (GetMetricData, ListEventSourceMappings, ListExports,
 //! GetQueryResults, StopQuery, CloudTrail's LookupEvents) can only be granted on `*`; everything else names the table, its
@@ -12,6 +17,9 @@
 use serde_json::{Value, json};
 
 use super::Names;
+#[cfg(test)]
+use crate::aws::ops::Resource;
+use crate::aws::ops::{self, OnBehalf, Op};
 
 /// What a grant is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,126 +56,148 @@ pub(crate) enum On {
     Any,
 }
 
-/// Actions on resources, for a command or only with one of its flags.
+/// The operations a command may call on some resources, for every use or only with one of its
+/// flags, and the permissions AWS checks as the caller while they run.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Grant {
-    pub actions: &'static [&'static str],
+    pub ops: &'static [&'static Op],
+    pub behalf: &'static [&'static OnBehalf],
     pub on: &'static [On],
     /// `Some("--cleanup")`: only that flag needs it.
     pub flag: Option<&'static str>,
 }
 
-const fn g(actions: &'static [&'static str], on: &'static [On]) -> Grant {
+impl Grant {
+    /// The IAM actions granted: each operation's, then what AWS checks on the caller's behalf.
+    pub(crate) fn actions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ops
+            .iter()
+            .map(|op| op.action)
+            .chain(self.behalf.iter().flat_map(|b| b.actions.iter().copied()))
+    }
+}
+
+const fn g(ops: &'static [&'static Op], on: &'static [On]) -> Grant {
     Grant {
-        actions,
+        ops,
+        behalf: &[],
         on,
         flag: None,
     }
 }
 
-const fn with(flag: &'static str, actions: &'static [&'static str], on: &'static [On]) -> Grant {
+const fn with(flag: &'static str, ops: &'static [&'static Op], on: &'static [On]) -> Grant {
     Grant {
-        actions,
+        ops,
+        behalf: &[],
         on,
         flag: Some(flag),
     }
 }
 
-const DESCRIBE: &[&str] = &["dynamodb:DescribeTable"];
-const VERIFY: &[&str] = &[
-    "dynamodb:DescribeTable",
-    "dynamodb:DescribeTimeToLive",
-    "dynamodb:DescribeContinuousBackups",
+/// What AWS checks as the caller while an operation of the command runs, on `on`.
+const fn behalf(
+    flag: Option<&'static str>,
+    behalf: &'static [&'static OnBehalf],
+    on: &'static [On],
+) -> Grant {
+    Grant {
+        ops: &[],
+        behalf,
+        on,
+        flag,
+    }
+}
+
+const DESCRIBE: &[&Op] = &[&ops::DESCRIBE_TABLE];
+const VERIFY: &[&Op] = &[
+    &ops::DESCRIBE_TABLE,
+    &ops::DESCRIBE_TIME_TO_LIVE,
+    &ops::DESCRIBE_CONTINUOUS_BACKUPS,
 ];
-const METRICS: Grant = g(&["cloudwatch:GetMetricData"], &[On::Any]);
-const READ_ALARMS: Grant = g(&["cloudwatch:DescribeAlarms"], &[On::Alarms]);
+const METRICS: Grant = g(&[&ops::GET_METRIC_DATA], &[On::Any]);
+const READ_ALARMS: Grant = g(&[&ops::DESCRIBE_ALARMS], &[On::Alarms]);
 /// CloudTrail event history (`changes`, and the recent changes the checks mention): LookupEvents
 /// has no resource-level permissions.
 /// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html
-const TRAIL: Grant = g(&["cloudtrail:LookupEvents"], &[On::Any]);
+const TRAIL: Grant = g(&[&ops::LOOKUP_EVENTS], &[On::Any]);
+const MAPPINGS: Grant = g(&[&ops::LIST_EVENT_SOURCE_MAPPINGS], &[On::Any]);
 const INSIGHTS: &[Grant] = &[
-    g(&["logs:DescribeLogGroups"], &[On::AnyLogGroup]),
-    g(&["logs:StartQuery"], &[On::LogGroups]),
-    g(&["logs:GetQueryResults", "logs:StopQuery"], &[On::Any]),
+    g(&[&ops::DESCRIBE_LOG_GROUPS], &[On::AnyLogGroup]),
+    g(&[&ops::START_QUERY], &[On::LogGroups]),
+    g(&[&ops::GET_QUERY_RESULTS, &ops::STOP_QUERY], &[On::Any]),
 ];
-const STREAM_READ: &[&str] = &[
-    "dynamodb:DescribeStream",
-    "dynamodb:GetShardIterator",
-    "dynamodb:GetRecords",
+const STREAM_READ: &[&Op] = &[
+    &ops::DESCRIBE_STREAM,
+    &ops::GET_SHARD_ITERATOR,
+    &ops::GET_RECORDS,
 ];
-/// The table sides of a restore (or a drill): the source is read; the new table needs the read
-/// and write permissions AWS requires of a restore target, and its settings re-applied.
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html
-const RESTORE_SOURCE: Grant = g(
-    &[
-        "dynamodb:DescribeTable",
-        "dynamodb:DescribeContinuousBackups",
-        "dynamodb:RestoreTableToPointInTime",
-        "dynamodb:ListTagsOfResource",
-        "dynamodb:BatchGetItem",
-        "dynamodb:Query",
-    ],
-    &[On::Table],
-);
-const RESTORE_TARGET: &[&str] = &[
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
-    "dynamodb:DeleteItem",
-    "dynamodb:GetItem",
-    "dynamodb:Query",
-    "dynamodb:Scan",
-    "dynamodb:BatchWriteItem",
-    "dynamodb:BatchGetItem",
-    "dynamodb:DescribeTable",
-    "dynamodb:DescribeTimeToLive",
-    "dynamodb:UpdateTimeToLive",
-    "dynamodb:UpdateTable",
-    "dynamodb:DescribeContinuousBackups",
-    "dynamodb:UpdateContinuousBackups",
-    "dynamodb:TagResource",
-    "dynamodb:ListTagsOfResource",
+/// The source of a restore (or a drill): described, restored from, its tags and a sample of its
+/// events read.
+const RESTORE_SOURCE: &[&Op] = &[
+    &ops::DESCRIBE_TABLE,
+    &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+    &ops::RESTORE_TABLE_TO_POINT_IN_TIME,
+    &ops::LIST_TAGS_OF_RESOURCE,
+    &ops::BATCH_GET_ITEM,
+    &ops::QUERY,
 ];
+/// The new table of a restore (or a drill): waited for, tagged, its settings re-applied, its
+/// keys sampled and looked up in the source.
+const RESTORE_TARGET: &[&Op] = &[
+    &ops::BATCH_GET_ITEM,
+    &ops::DESCRIBE_TABLE,
+    &ops::DESCRIBE_TIME_TO_LIVE,
+    &ops::UPDATE_TIME_TO_LIVE,
+    &ops::UPDATE_TABLE,
+    &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+    &ops::UPDATE_CONTINUOUS_BACKUPS,
+    &ops::TAG_RESOURCE,
+    &ops::LIST_TAGS_OF_RESOURCE,
+    &ops::SCAN,
+];
+/// A restore target: what the tool calls on it, and the reads and writes DynamoDB needs on it.
+const fn restore_target(on: &'static [On], flag: Option<&'static str>) -> Grant {
+    Grant {
+        ops: RESTORE_TARGET,
+        behalf: &[&ops::RESTORE_WRITES_TARGET],
+        on,
+        flag,
+    }
+}
 /// Reading a PITR export (`--from-export`): find it, read its manifest and data files; with
 /// `--engine athena`, register it in Glue and query it with Athena (results in S3).
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
 /// https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html
 const FROM_EXPORT: [Grant; 7] = [
-    with("--from-export", &["dynamodb:DescribeTable"], &[On::Table]),
+    with("--from-export", DESCRIBE, &[On::Table]),
     // ListExports has no resource-level permissions.
-    with("--from-export", &["dynamodb:ListExports"], &[On::Any]),
+    with("--from-export", &[&ops::LIST_EXPORTS], &[On::Any]),
+    with("--from-export", &[&ops::DESCRIBE_EXPORT], &[On::Exports]),
     with(
         "--from-export",
-        &["dynamodb:DescribeExport"],
-        &[On::Exports],
-    ),
-    with(
-        "--from-export",
-        &["s3:GetObject", "s3:ListBucket"],
+        &[&ops::GET_OBJECT, &ops::LIST_OBJECTS_V2],
         &[On::ExportBucket],
     ),
     with(
         "--engine athena",
         &[
-            "athena:GetWorkGroup",
-            "athena:StartQueryExecution",
-            "athena:GetQueryExecution",
-            "athena:GetQueryResults",
+            &ops::GET_WORK_GROUP,
+            &ops::START_QUERY_EXECUTION,
+            &ops::GET_QUERY_EXECUTION,
+            &ops::GET_ATHENA_QUERY_RESULTS,
         ],
         &[On::AthenaWorkgroups],
     ),
-    with(
-        "--engine athena",
-        &[
-            "glue:GetDatabase",
-            "glue:CreateDatabase",
-            "glue:GetTable",
-            "glue:CreateTable",
-        ],
-        &[On::GlueCatalog],
-    ),
-    with(
-        "--engine athena",
-        &["s3:GetBucketLocation", "s3:PutObject"],
+    Grant {
+        ops: &[&ops::CREATE_GLUE_DATABASE, &ops::CREATE_GLUE_TABLE],
+        behalf: &[&ops::ATHENA_READS_CATALOG],
+        on: &[On::GlueCatalog],
+        flag: Some("--engine athena"),
+    },
+    behalf(
+        Some("--engine athena"),
+        &[&ops::ATHENA_WRITES_RESULTS],
         &[On::ExportBucket],
     ),
 ];
@@ -175,15 +205,15 @@ const TTL_CHECK: &[Grant] = &[
     TRAIL,
     g(
         &[
-            "dynamodb:DescribeTable",
-            "dynamodb:DescribeTimeToLive",
-            "dynamodb:Scan",
+            &ops::DESCRIBE_TABLE,
+            &ops::DESCRIBE_TIME_TO_LIVE,
+            &ops::SCAN,
         ],
         &[On::Table],
     ),
     METRICS,
-    with("--cleanup", &["dynamodb:DeleteItem"], &[On::Table]),
-    with("--repair", &["dynamodb:UpdateItem"], &[On::Table]),
+    with("--cleanup", &[&ops::DELETE_ITEM], &[On::Table]),
+    with("--repair", &[&ops::UPDATE_ITEM], &[On::Table]),
     FROM_EXPORT[0],
     FROM_EXPORT[1],
     FROM_EXPORT[2],
@@ -195,75 +225,76 @@ const TTL_CHECK: &[Grant] = &[
 const STREAM_STATUS: &[Grant] = &[
     g(DESCRIBE, &[On::Table]),
     TRAIL,
-    g(&["dynamodb:DescribeStream"], &[On::Stream]),
-    g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+    g(&[&ops::DESCRIBE_STREAM], &[On::Stream]),
+    MAPPINGS,
     METRICS,
     with(
         "--probe",
-        &["dynamodb:PutItem", "dynamodb:DeleteItem"],
+        &[&ops::PUT_ITEM, &ops::DELETE_ITEM],
         &[On::Table],
     ),
     with("--probe", STREAM_READ, &[On::Stream]),
 ];
 
-/// Every command and what it needs, in the order of `eventsctl --help`.
+/// Every command and the operations it may call, in the order of `eventsctl --help`.
 pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "table create",
-        &[g(
-            &[
-                "dynamodb:DescribeTable",
-                "dynamodb:CreateTable",
-                "dynamodb:TagResource",
-                "dynamodb:ListTagsOfResource",
-                "dynamodb:DescribeTimeToLive",
-                "dynamodb:UpdateTimeToLive",
-                "dynamodb:DescribeContinuousBackups",
-                "dynamodb:UpdateContinuousBackups",
-                "dynamodb:UpdateTable",
+        &[Grant {
+            ops: &[
+                &ops::DESCRIBE_TABLE,
+                &ops::CREATE_TABLE,
+                &ops::TAG_RESOURCE,
+                &ops::LIST_TAGS_OF_RESOURCE,
+                &ops::DESCRIBE_TIME_TO_LIVE,
+                &ops::UPDATE_TIME_TO_LIVE,
+                &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                &ops::UPDATE_CONTINUOUS_BACKUPS,
+                &ops::UPDATE_TABLE,
             ],
-            &[On::Table],
-        )],
+            behalf: &[&ops::CREATE_TAGS],
+            on: &[On::Table],
+            flag: None,
+        }],
     ),
     ("table verify", &[g(VERIFY, &[On::Table])]),
     (
         "table describe",
         &[
             g(VERIFY, &[On::Table]),
-            g(&["dynamodb:ListTagsOfResource"], &[On::Table]),
+            g(&[&ops::LIST_TAGS_OF_RESOURCE], &[On::Table]),
         ],
     ),
-    ("events put", &[g(&["dynamodb:PutItem"], &[On::Table])]),
+    ("events put", &[g(&[&ops::PUT_ITEM], &[On::Table])]),
     (
         "events get",
-        &[g(&["dynamodb:GetItem", "dynamodb:Query"], &[On::Table])],
+        &[g(&[&ops::GET_ITEM, &ops::QUERY], &[On::Table])],
     ),
     (
         "events delete",
         &[g(
-            &["dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"],
+            &[&ops::GET_ITEM, &ops::QUERY, &ops::DELETE_ITEM],
             &[On::Table],
         )],
     ),
     (
         "events query",
-        &[g(&["dynamodb:Query"], &[On::Table, On::Indexes])],
+        &[g(&[&ops::QUERY], &[On::Table, On::Indexes])],
     ),
     (
         "events import",
         &[g(
             &[
-                "dynamodb:DescribeTable",
+                &ops::DESCRIBE_TABLE,
                 // New events go out as PartiQL INSERTs (BatchExecuteStatement), which DynamoDB
                 // refuses on a stored key; those, or a group of a file imported before, are
                 // read: a stored event that differs is never replaced.
-                // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html
-                "dynamodb:PartiQLInsert",
-                "dynamodb:BatchGetItem",
+                &ops::BATCH_EXECUTE_STATEMENT,
+                &ops::BATCH_GET_ITEM,
                 // --overwrite: blind BatchWriteItem.
-                "dynamodb:BatchWriteItem",
-                "dynamodb:PutItem",
-                "dynamodb:GetItem",
+                &ops::BATCH_WRITE_ITEM,
+                &ops::PUT_ITEM,
+                &ops::GET_ITEM,
             ],
             &[On::Table],
         )],
@@ -283,11 +314,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             READ_ALARMS,
             with(
                 "--canary",
-                &[
-                    "dynamodb:PutItem",
-                    "dynamodb:GetItem",
-                    "dynamodb:DeleteItem",
-                ],
+                &[&ops::PUT_ITEM, &ops::GET_ITEM, &ops::DELETE_ITEM],
                 &[On::Table],
             ),
         ],
@@ -297,46 +324,35 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             g(DESCRIBE, &[On::Table]),
             g(
-                &["cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"],
+                &[&ops::DESCRIBE_ALARMS, &ops::PUT_METRIC_ALARM],
                 &[On::Alarms],
             ),
             // Finding the stream consumer for its IteratorAge and Errors alarms.
             with(
                 "--recommended",
-                &["lambda:ListEventSourceMappings"],
+                &[&ops::LIST_EVENT_SOURCE_MAPPINGS],
                 &[On::Any],
             ),
             // Checking that the function --consumer-function names exists.
             with(
                 "--consumer-function",
-                &["lambda:GetFunction"],
+                &[&ops::GET_FUNCTION],
                 &[On::Functions],
             ),
         ],
     ),
     (
         "alarms status",
-        &[
-            g(DESCRIBE, &[On::Table]),
-            READ_ALARMS,
-            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
-        ],
+        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
     ),
     (
         "dashboard apply",
         &[
             g(DESCRIBE, &[On::Table]),
-            g(&["cloudwatch:PutDashboard"], &[On::Dashboard]),
+            g(&[&ops::PUT_DASHBOARD], &[On::Dashboard]),
         ],
     ),
-    (
-        "dashboard show",
-        &[
-            g(DESCRIBE, &[On::Table]),
-            g(&["cloudwatch:GetDashboard"], &[On::Dashboard]),
-            METRICS,
-        ],
-    ),
+    ("dashboard show", &[g(DESCRIBE, &[On::Table]), METRICS]),
     ("check-ttl", TTL_CHECK),
     ("stream-status", STREAM_STATUS),
     (
@@ -344,30 +360,34 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             g(DESCRIBE, &[On::Table]),
             g(STREAM_READ, &[On::Stream]),
-            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+            MAPPINGS,
         ],
     ),
     (
         "pitr-restore",
         &[
-            RESTORE_SOURCE,
-            g(RESTORE_TARGET, &[On::RestoredTables]),
-            with("--exact-count", &["dynamodb:Scan"], &[On::Table]),
-            with("--reference-export", &["dynamodb:ListExports"], &[On::Any]),
+            g(RESTORE_SOURCE, &[On::Table]),
+            restore_target(&[On::RestoredTables], None),
+            with("--exact-count", &[&ops::SCAN], &[On::Table]),
+            with("--reference-export", &[&ops::LIST_EXPORTS], &[On::Any]),
             with(
                 "--reference-export",
-                &["dynamodb:DescribeExport"],
+                &[&ops::DESCRIBE_EXPORT],
                 &[On::Exports],
             ),
-            with("--reference-export", &["s3:GetObject"], &[On::ExportBucket]),
+            with(
+                "--reference-export",
+                &[&ops::GET_OBJECT],
+                &[On::ExportBucket],
+            ),
         ],
     ),
     (
         "dr-drill",
         &[
-            RESTORE_SOURCE,
-            g(RESTORE_TARGET, &[On::DrillTables]),
-            g(&["dynamodb:DeleteTable"], &[On::DrillTables]),
+            g(RESTORE_SOURCE, &[On::Table]),
+            restore_target(&[On::DrillTables], None),
+            g(&[&ops::DELETE_TABLE], &[On::DrillTables]),
         ],
     ),
     ("insights list", &[]),
@@ -377,22 +397,22 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             g(DESCRIBE, &[On::Table]),
             g(
-                &["dynamodb:DescribeContributorInsights"],
+                &[&ops::DESCRIBE_CONTRIBUTOR_INSIGHTS],
                 &[On::Table, On::Indexes],
             ),
-            g(&["cloudwatch:GetInsightRuleReport"], &[On::InsightRules]),
+            g(&[&ops::GET_INSIGHT_RULE_REPORT], &[On::InsightRules]),
             METRICS,
             INSIGHTS[0],
             INSIGHTS[1],
             INSIGHTS[2],
             with(
                 "--enable-contributor-insights",
-                &["dynamodb:UpdateContributorInsights"],
+                &[&ops::UPDATE_CONTRIBUTOR_INSIGHTS],
                 &[On::Table, On::Indexes],
             ),
-            with(
-                "--enable-contributor-insights",
-                &["iam:CreateServiceLinkedRole"],
+            behalf(
+                Some("--enable-contributor-insights"),
+                &[&ops::INSIGHTS_ROLE],
                 &[On::ServiceLinkedRole],
             ),
             FROM_EXPORT[0],
@@ -409,10 +429,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             TRAIL,
             g(
-                &[
-                    "cloudwatch:DescribeAlarms",
-                    "cloudwatch:DescribeAlarmHistory",
-                ],
+                &[&ops::DESCRIBE_ALARMS, &ops::DESCRIBE_ALARM_HISTORY],
                 &[On::Alarms],
             ),
             METRICS,
@@ -423,27 +440,20 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             g(VERIFY, &[On::Table]),
             TRAIL,
-            g(
-                &["dynamodb:DescribeTimeToLive", "dynamodb:Scan"],
-                &[On::Table],
-            ),
-            g(&["dynamodb:DescribeStream"], &[On::Stream]),
-            g(&["lambda:ListEventSourceMappings"], &[On::Any]),
+            g(&[&ops::DESCRIBE_TIME_TO_LIVE, &ops::SCAN], &[On::Table]),
+            g(&[&ops::DESCRIBE_STREAM], &[On::Stream]),
+            MAPPINGS,
             METRICS,
             READ_ALARMS,
-            with("--restore-test", RESTORE_SOURCE.actions, &[On::Table]),
-            with("--restore-test", RESTORE_TARGET, &[On::DrillTables]),
-            with(
-                "--restore-test",
-                &["dynamodb:DeleteTable"],
-                &[On::DrillTables],
-            ),
+            with("--restore-test", RESTORE_SOURCE, &[On::Table]),
+            restore_target(&[On::DrillTables], Some("--restore-test")),
+            with("--restore-test", &[&ops::DELETE_TABLE], &[On::DrillTables]),
         ],
     ),
     (
         "health-check quarterly",
         &[
-            g(&["dynamodb:DescribeTable", "dynamodb:Scan"], &[On::Table]),
+            g(&[&ops::DESCRIBE_TABLE, &ops::SCAN], &[On::Table]),
             METRICS,
             FROM_EXPORT[0],
             FROM_EXPORT[1],
@@ -455,10 +465,10 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         "bench write",
         &[g(
             &[
-                "dynamodb:DescribeTable",
-                "dynamodb:PutItem",
-                "dynamodb:DeleteItem",
-                "dynamodb:BatchWriteItem",
+                &ops::DESCRIBE_TABLE,
+                &ops::PUT_ITEM,
+                &ops::DELETE_ITEM,
+                &ops::BATCH_WRITE_ITEM,
             ],
             &[On::Table],
         )],
@@ -467,55 +477,49 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         "bench read",
         &[g(
             &[
-                "dynamodb:DescribeTable",
-                "dynamodb:Query",
-                "dynamodb:PutItem",
-                "dynamodb:DeleteItem",
-                "dynamodb:BatchWriteItem",
+                &ops::DESCRIBE_TABLE,
+                &ops::QUERY,
+                &ops::PUT_ITEM,
+                &ops::DELETE_ITEM,
+                &ops::BATCH_WRITE_ITEM,
             ],
             &[On::Table],
         )],
     ),
     (
         "bench cleanup",
-        &[g(
-            &["dynamodb:Query", "dynamodb:BatchWriteItem"],
-            &[On::Table],
-        )],
+        &[g(&[&ops::QUERY, &ops::BATCH_WRITE_ITEM], &[On::Table])],
     ),
     (
         "export start",
         &[
             g(
                 &[
-                    "dynamodb:DescribeTable",
-                    "dynamodb:DescribeContinuousBackups",
-                    "dynamodb:ExportTableToPointInTime",
+                    &ops::DESCRIBE_TABLE,
+                    &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                    &ops::EXPORT_TABLE_TO_POINT_IN_TIME,
                 ],
                 &[On::Table],
             ),
-            g(&["dynamodb:ListExports"], &[On::Any]),
-            g(&["dynamodb:DescribeExport"], &[On::Exports]),
+            g(&[&ops::LIST_EXPORTS], &[On::Any]),
+            g(&[&ops::DESCRIBE_EXPORT], &[On::Exports]),
             // What DynamoDB needs to write the export into the bucket.
-            g(
-                &["s3:PutObject", "s3:AbortMultipartUpload", "s3:PutObjectAcl"],
-                &[On::ExportBucket],
-            ),
+            behalf(None, &[&ops::EXPORT_WRITES_BUCKET], &[On::ExportBucket]),
         ],
     ),
     (
         "export status",
         &[
-            g(&["dynamodb:DescribeTable"], &[On::Table]),
-            g(&["dynamodb:ListExports"], &[On::Any]),
-            g(&["dynamodb:DescribeExport"], &[On::Exports]),
+            g(DESCRIBE, &[On::Table]),
+            g(&[&ops::LIST_EXPORTS], &[On::Any]),
+            g(&[&ops::DESCRIBE_EXPORT], &[On::Exports]),
         ],
     ),
     (
         "export list",
         &[
-            g(&["dynamodb:DescribeTable"], &[On::Table]),
-            g(&["dynamodb:ListExports"], &[On::Any]),
+            g(DESCRIBE, &[On::Table]),
+            g(&[&ops::LIST_EXPORTS], &[On::Any]),
         ],
     ),
     ("completions", &[]),
@@ -557,6 +561,20 @@ pub(crate) fn select(words: &[String]) -> Result<Vec<&'static str>, String> {
     }
     out.dedup();
     Ok(out)
+}
+
+/// The operations `command` (as [`COMMANDS`] names it: `table create`) may call, with every
+/// flag, as `(service, operation)` the call log names them; `None` for no such command. The
+/// emulator tests check every call a command makes against this.
+pub fn declared_operations(command: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    let (_, grants) = COMMANDS.iter().find(|(c, _)| *c == command)?;
+    let mut ops: Vec<_> = grants
+        .iter()
+        .flat_map(|g| g.ops.iter().map(|op| (op.service, op.operation)))
+        .collect();
+    ops.sort_unstable();
+    ops.dedup();
+    Some(ops)
 }
 
 /// The top-level command names.
@@ -798,7 +816,7 @@ pub(crate) fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
                     &mut statements.last_mut().expect("just pushed").1
                 }
             };
-            actions.extend(grant.actions.iter().copied());
+            actions.extend(grant.actions());
         }
     }
     // Statements with flags after the ones every use needs.
@@ -1101,56 +1119,114 @@ mod tests {
         assert!(!text.contains("\"*\""));
     }
 
-    /// Every AWS call in the source (`.aws("service", "Operation", ...)`) is granted by the
-    /// policy of all commands: a call added without its permission fails here.
+    /// Every AWS call in the source names its operation (`.aws(&ops::GET_ITEM, ...)`), and
+    /// every operation named there is granted, by its IAM action, in the policy of all
+    /// commands (BatchExecuteStatement by `dynamodb:PartiQLInsert`, ListObjectsV2 by
+    /// `s3:ListBucket`): a call added without its permission fails here. Every operation
+    /// declared is called somewhere: none is granted for nothing.
     #[test]
     fn every_call_the_code_makes_is_in_the_policy() {
         let names = Names::derive("p", "dev", None);
         let all = policy(&select(&[]).unwrap(), &names, &scope()).to_string();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![root];
-        let mut calls = std::collections::BTreeSet::new();
+        let mut called = std::collections::BTreeSet::new();
         while let Some(p) = files.pop() {
             if p.is_dir() {
                 files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
                 continue;
             }
-            if p.extension().is_none_or(|e| e != "rs") {
+            if p.extension().is_none_or(|e| e != "rs") || p.ends_with("spec/iam.rs") {
                 continue;
             }
             let text = std::fs::read_to_string(&p).unwrap();
-            for part in text.split(".aws(").skip(1) {
-                let strings: Vec<&str> = part.split('"').skip(1).step_by(2).take(2).collect();
-                // Any service, so that a call to a new one (s3, athena, ...) fails here until
-                // its permission is in the policy; "service" is this comment's placeholder.
-                if strings.len() == 2
-                    && strings[0] != "service"
-                    && !strings[0].is_empty()
-                    && strings[0].chars().all(|c| c.is_ascii_lowercase())
-                    && !strings[1].is_empty()
-                    && strings[1].chars().all(|c| c.is_ascii_alphanumeric())
-                {
-                    let service = match strings[0] {
-                        "dynamodbstreams" => "dynamodb",
-                        s => s,
-                    };
-                    // BatchExecuteStatement is authorised per statement: the tool sends only
-                    // INSERTs (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-iam.html).
-                    let action = match strings[1] {
-                        "BatchExecuteStatement" => "PartiQLInsert",
-                        a => a,
-                    };
-                    calls.insert(format!("{service}:{action}"));
+            // No call names its operation by strings any more.
+            for after in text.split(".aws(").skip(1) {
+                assert!(
+                    !after.trim_start().starts_with('"'),
+                    "{}: an error mapped without its Op",
+                    p.display()
+                );
+            }
+            for part in text.split("&ops::").skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                if let Some((_, op)) = ops::BY_NAME.iter().find(|(n, _)| *n == name) {
+                    called.insert((op.service, op.operation, op.action));
                 }
             }
         }
-        assert!(calls.len() > 20, "{calls:?}");
-        for c in &calls {
+        assert!(called.len() > 40, "{called:?}");
+        for (service, operation, action) in &called {
             assert!(
-                all.contains(&format!("\"{c}\"")),
-                "{c} is not in the policy"
+                all.contains(&format!("\"{action}\"")),
+                "{service}:{operation} ({action}) is not in the policy"
             );
         }
+        for op in ops::ALL {
+            assert!(
+                called.contains(&(op.service, op.operation, op.action)),
+                "{}:{} is declared but no call names it",
+                op.service,
+                op.operation
+            );
+        }
+    }
+
+    /// Each grant names operations on the resources their action can be granted on (an action
+    /// without resource-level permissions only on `*`), and what AWS checks on the caller's
+    /// behalf comes with the operation that needs it, in the same command.
+    #[test]
+    fn each_grant_fits_its_operations() {
+        let fits = |kind: Resource, on: On| match kind {
+            Resource::Table => matches!(
+                on,
+                On::Table | On::Indexes | On::RestoredTables | On::DrillTables
+            ),
+            Resource::Stream => on == On::Stream,
+            Resource::Export => on == On::Exports,
+            Resource::Alarm => on == On::Alarms,
+            Resource::Dashboard => on == On::Dashboard,
+            Resource::InsightRule => on == On::InsightRules,
+            Resource::LogGroup => matches!(on, On::LogGroups | On::AnyLogGroup),
+            Resource::Function => on == On::Functions,
+            Resource::Bucket => on == On::ExportBucket,
+            Resource::Workgroup => on == On::AthenaWorkgroups,
+            Resource::GlueCatalog => on == On::GlueCatalog,
+            Resource::Role => on == On::ServiceLinkedRole,
+            Resource::Any => on == On::Any,
+        };
+        for (command, grants) in COMMANDS {
+            let ops: Vec<&Op> = grants.iter().flat_map(|g| g.ops.iter().copied()).collect();
+            for g in grants.iter() {
+                for on in g.on {
+                    for op in g.ops {
+                        assert!(fits(op.resource, *on), "{command}: {op:?} on {on:?}");
+                    }
+                    for b in g.behalf {
+                        assert!(fits(b.resource, *on), "{command}: {b:?} on {on:?}");
+                    }
+                }
+                for b in g.behalf {
+                    assert!(
+                        ops.contains(&b.of),
+                        "{command}: {:?} without {}",
+                        b.actions,
+                        b.of.operation
+                    );
+                }
+            }
+            let declared = declared_operations(command).unwrap();
+            assert_eq!(declared.len(), {
+                let mut d: Vec<_> = ops.iter().map(|o| (o.service, o.operation)).collect();
+                d.sort_unstable();
+                d.dedup();
+                d.len()
+            });
+        }
+        assert_eq!(declared_operations("frobnicate"), None);
     }
 
     /// pitr-restore turns deletion protection back on when the source has it: UpdateTable

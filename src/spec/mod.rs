@@ -10,7 +10,7 @@ use crate::report::Correction;
 
 pub(crate) mod alarms;
 pub(crate) mod dashboard;
-pub(crate) mod iam;
+pub mod iam;
 pub(crate) mod insights;
 pub(crate) mod targets;
 
@@ -28,6 +28,9 @@ pub(crate) const STATUS_INDEX: &str = "StatusIndex";
 /// TTL attribute (epoch seconds, a Number) and the runbook's 30-day expiration.
 pub(crate) const TTL_ATTRIBUTE: &str = "ttl";
 pub(crate) const TTL_DAYS: i64 = 30;
+/// A Number `ttl` more than this many seconds in the past (five years) is never deleted by TTL:
+/// such an item is not expired, it is kept (docs/aws-facts.md §5.3).
+pub(crate) const TTL_IGNORED_AGE_S: i64 = 5 * 365 * 86_400;
 /// PITR retention the runbook asks for; AWS allows 1–35 days since January 2025 (docs/aws-facts.md §6.1).
 pub(crate) const PITR_DAYS: i32 = 35;
 /// The maximum item size: 400 KB, not the runbook's "1MB" (docs/aws-facts.md §4.1).

@@ -230,19 +230,15 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
             .build()
     });
     let ctx = context();
-    ctx.preset_cloudtrail(mock_client!(
-        aws_sdk_cloudtrail,
-        RuleMode::MatchAny,
-        [&lookup]
-    ));
+    let trail = mock_client!(aws_sdk_cloudtrail, RuleMode::MatchAny, [&lookup]);
+    // Neither the alarm history nor the metrics are read: no CloudWatch call is expected.
+    let cw = mock_client!(aws_sdk_cloudwatch, RuleMode::MatchAny, []);
     let scope = Scope {
         aspects: ALL,
         alarm_history: false,
         metrics: false,
     };
-    let facts = changes::gather(&ctx, chrono::Duration::hours(2), scope)
-        .await
-        .unwrap();
+    let facts = changes::gather(&trail, &cw, &ctx.names, chrono::Duration::hours(2), scope).await;
     let (findings, timeline) = changes::evaluate(&facts, &ctx.names, Utc::now());
     let got: Vec<(&str, &str, Impact)> = timeline
         .iter()

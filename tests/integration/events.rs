@@ -1357,6 +1357,55 @@ async fn an_event_with_a_string_ttl_is_not_hidden_as_expired() {
     assert_eq!(query(&w, &["--user", "st", "--include-expired"]).len(), 4);
 }
 
+/// TTL never deletes an item whose Number `ttl` is more than five years past (docs/aws-facts.md
+/// §5.3): such an event is kept for good. `events query` hid it as expired and `events get`
+/// called it expired; both now show it as kept, while one a day past its ttl is still expired.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn an_event_whose_ttl_is_more_than_five_years_past_is_not_expired() {
+    let w = World::new("ancient-ttl");
+    w.create_table();
+    common::keep_expired_items(&w).await;
+    let ddb = w.dynamodb().await;
+    let ts = |h| common::rfc3339(common::hours_ago(h));
+    let ttl = |d: Duration| AttributeValue::N((Utc::now() - d).timestamp().to_string());
+    let items = [
+        ("six-years-past", ts(2), ttl(Duration::days(6 * 365))),
+        ("a-day-past", ts(1), ttl(Duration::days(1))),
+    ];
+    for (id, t, ttl) in items {
+        ddb.put_item()
+            .table_name(w.table())
+            .set_item(Some(common::event_item("old-ttl", id, &t, Some(ttl))))
+            .send()
+            .await
+            .unwrap();
+    }
+    let ids: Vec<String> = query(&w, &["--user", "old-ttl"])
+        .iter()
+        .map(|e| e["event_id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, vec!["six-years-past"]);
+    assert_eq!(
+        query(&w, &["--user", "old-ttl", "--include-expired"]).len(),
+        2
+    );
+    for (id, expired) in [("six-years-past", false), ("a-day-past", true)] {
+        let r = w.run(&[
+            "-o",
+            "json",
+            "events",
+            "get",
+            "--user",
+            "old-ttl",
+            "--event-id",
+            id,
+        ]);
+        r.assert_code(0);
+        assert_eq!(r.json()["data"]["expired"], expired, "{id}: {}", r.stdout);
+    }
+}
+
 /// Two events of one user with the same event id (different timestamps): `events get` and
 /// `events delete` acted on the oldest without a word. Both refuse, name both timestamps and
 /// ask for --timestamp; with it, each acts on exactly the one named.

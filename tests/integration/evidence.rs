@@ -492,6 +492,56 @@ fn every_command_without_credentials_says_so_and_how_to_log_in() {
     assert!(r.stdout.is_empty(), "{}", r.stdout);
 }
 
+/// No credentials: `events import` sent every batch of the file, each refused the same way.
+/// It stops after the first request refused for its credentials (at most one per group in
+/// flight), as for a missing permission: every event in the failed file, and how to resume.
+#[test]
+fn an_import_without_credentials_stops_at_the_first_refused_request() {
+    let w = World::offline("ev-nocreds-import");
+    let home = tempfile::tempdir().unwrap();
+    let ts = common::rfc3339(common::hours_ago(1));
+    let lines: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"user_id":"u{}","event_type":"t","timestamp":"{ts}","event_id":"e{i}"}}"#,
+                i % 7
+            )
+        })
+        .collect();
+    let f = common::ndjson(&lines);
+    let r: common::Run = without_credentials(&w, home.path())
+        .env("RUST_LOG", common::TRACE_CALLS)
+        .args(common::import_json(f.path(), &["--concurrency", "2"]))
+        .output()
+        .unwrap()
+        .into();
+    r.assert_code(1);
+    let d = &r.json()["data"];
+    assert_eq!(
+        (d["written"].as_u64(), d["failed"].as_u64()),
+        (Some(0), Some(2000)),
+        "{d}"
+    );
+    let stopped = d["stopped"].as_str().unwrap();
+    assert!(
+        stopped.contains("refused for its credentials") && stopped.contains("log in"),
+        "{stopped}"
+    );
+    // Two groups in flight: two requests at most, not the file's 80 batches.
+    let sent = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("aws call") && l.contains("operation=BatchExecuteStatement"))
+        .count();
+    assert!(
+        (1..=2).contains(&sent),
+        "{sent} requests sent:\n{}",
+        r.stderr
+    );
+    let failed = std::fs::read_to_string(d["failed_out"].as_str().unwrap()).unwrap();
+    assert_eq!(failed.lines().count(), 2000);
+}
+
 /// Expired session credentials, as AWS answers them (ExpiredTokenException on every call,
 /// through the fault proxy): every family says the session expired, not AccessDenied.
 #[test]

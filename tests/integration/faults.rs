@@ -23,6 +23,8 @@ fn events(n: usize, users: usize) -> Vec<String> {
         .collect()
 }
 
+/// The split must not depend on the machine's load: an attempt that times out on a busy machine
+/// loses its answer as the proxy's cut does (run it with both cores busy: `yes >/dev/null`).
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn import_of_10000_through_throttling_errors_and_resets_lands_exactly_once() {
@@ -36,9 +38,22 @@ async fn import_of_10000_through_throttling_errors_and_resets_lands_exactly_once
     );
     r.assert_code(0);
     let d = &r.json()["data"];
-    assert_eq!(d["written"], 10_000, "{d}");
-    assert_eq!(d["failed"], 0);
+    // Exactly: an insert whose answer was lost landed in this run, and is written, not
+    // "already present" (it was reported so under load: 9,825 written + 175 present).
+    assert_eq!(
+        (
+            d["written"].as_u64(),
+            d["already_present"].as_u64(),
+            d["failed"].as_u64()
+        ),
+        (Some(10_000), Some(0), Some(0)),
+        "{d}"
+    );
     let fired = proxy.fired();
+    assert!(
+        fired.iter().any(|(k, n)| k.contains("abort") && *n > 0),
+        "answers were lost after the inserts landed: {fired:?}"
+    );
     let faults: usize = fired
         .iter()
         .filter(|(k, _)| !k.ends_with("latency"))

@@ -858,7 +858,9 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
 
 /// The JSON contract beyond the key names: one fixed scenario runs every command the emulator
 /// serves with `-o json`, and the shape of each `data` (keys, their order, types, null versus
-/// absent) must match `tests/snapshots/json-data-shapes.json`. A change to the contract is a
+/// absent) must match `tests/snapshots/json-data-shapes.json`. The same runs are traced: every
+/// AWS call each command makes must be one of the operations its IAM policy is derived from
+/// (`iam-policy` grants exactly what the commands call). A change to the contract is a
 /// change to that file (regenerate it with `EVENTSCTL_UPDATE_SNAPSHOTS=1`) and to docs/json.md.
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
@@ -966,6 +968,10 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();
     let mut alarms = Vec::new();
+    // Every AWS call each step made (the call log at debug), against the operations its
+    // command's IAM policy is derived from.
+    let mut undeclared = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for (step, line) in scenario.iter().enumerate() {
         let mut all = vec!["-o", "json"];
         all.extend(line.split_whitespace().map(|a| match a {
@@ -976,8 +982,19 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
             "TS" => ts.as_str(),
             a => a,
         }));
-        let r = w.run(&all);
+        let (r, calls) = w.run_traced(&all);
         let label = format!("{:02} {line}", step + 1);
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let declared =
+            eventsctl::spec::iam::declared_operations(&words[..words.len().min(2)].join(" "))
+                .or_else(|| eventsctl::spec::iam::declared_operations(words[0]))
+                .unwrap_or_else(|| panic!("`{line}`: no command of iam-policy"));
+        for (service, operation) in calls {
+            if !declared.contains(&(service.as_str(), operation.as_str())) {
+                undeclared.push(format!("{label}: {service}:{operation}"));
+            }
+            seen.insert((service, operation));
+        }
         let v = r.json();
         if *line == "alarms apply" {
             alarms.extend(
@@ -1010,6 +1027,29 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         .send()
         .await
         .unwrap();
+    assert!(
+        undeclared.is_empty(),
+        "calls their command's policy does not declare (src/spec/iam.rs):\n{}",
+        undeclared.join("\n")
+    );
+    // The trace saw the scenario's calls: writes, reads, metrics, alarms, trails, exports.
+    for (service, operation) in [
+        ("dynamodb", "CreateTable"),
+        ("dynamodb", "BatchExecuteStatement"),
+        ("dynamodb", "Query"),
+        ("dynamodb", "Scan"),
+        ("dynamodb", "RestoreTableToPointInTime"),
+        ("dynamodb", "ListExports"),
+        ("cloudwatch", "GetMetricData"),
+        ("cloudwatch", "PutMetricAlarm"),
+        ("cloudtrail", "LookupEvents"),
+        ("logs", "StartQuery"),
+    ] {
+        assert!(
+            seen.contains(&(service.to_owned(), operation.to_owned())),
+            "{service}:{operation} not seen: {seen:?}"
+        );
+    }
     let evidence_path = path.with_file_name("finding-evidence.json");
     let evidence =
         serde_json::to_string_pretty(&serde_json::Value::Object(evidence)).unwrap() + "\n";

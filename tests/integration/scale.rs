@@ -425,9 +425,10 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
     assert_eq!(list.json()["data"]["exports"].as_array().unwrap().len(), 1);
 
     let full = w.run(&["-o", "json", "check-ttl", "--full"]);
-    let local = w.run(&["-o", "json", "check-ttl", "--from-export", "latest"]);
+    let (local, local_calls) =
+        w.run_traced(&["-o", "json", "check-ttl", "--from-export", "latest"]);
     let arn = export["arn"].as_str().unwrap();
-    let athena = w.run(&[
+    let (athena, athena_calls) = w.run_traced(&[
         "-o",
         "json",
         "check-ttl",
@@ -438,6 +439,35 @@ async fn both_export_engines_equal_a_full_scan_and_the_manifest_gives_the_restor
         "--athena-output",
         &format!("s3://{bucket}/athena/"),
     ]);
+    // S3, Athena and Glue calls go through the call log like DynamoDB's (--timeout, -v/-vv, what
+    // a run that ran out of time was waiting for): they were not seen at all.
+    let declared = eventsctl::spec::iam::declared_operations("check-ttl").unwrap();
+    for (calls, want) in [
+        (&local_calls, &[("s3", "GetObject")][..]),
+        (
+            &athena_calls,
+            &[
+                ("s3", "GetObject"),
+                ("s3", "ListObjectsV2"),
+                ("glue", "CreateTable"),
+                ("athena", "StartQueryExecution"),
+                ("athena", "GetQueryResults"),
+            ][..],
+        ),
+    ] {
+        for (service, operation) in want {
+            assert!(
+                calls.contains(&(service.to_string(), operation.to_string())),
+                "{service}:{operation} not in the call log: {calls:?}"
+            );
+        }
+        for (service, operation) in calls {
+            assert!(
+                declared.contains(&(service.as_str(), operation.as_str())),
+                "check-ttl called {service}:{operation}, which its policy does not declare"
+            );
+        }
+    }
     let want = counts(&tally(&full));
     assert_eq!(want[0].1, 64, "{}", full.stdout);
     assert_eq!(

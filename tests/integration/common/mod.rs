@@ -872,6 +872,39 @@ impl Drop for Proxy {
     }
 }
 
+/// What `RUST_LOG` is set to for a traced run: warnings as usual, and the call log's line for
+/// every attempt of every AWS call (`aws call service=dynamodb operation=PutItem ...`).
+pub const TRACE_CALLS: &str = "eventsctl=warn,eventsctl::aws::calls=debug";
+
+/// The AWS calls in a traced run's stderr, as `(service, operation)`, once each.
+pub fn calls_in(stderr: &str) -> std::collections::BTreeSet<(String, String)> {
+    let field = |line: &str, name: &str| {
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix(name))
+            .map(str::to_owned)
+    };
+    stderr
+        .lines()
+        .filter(|l| l.contains("aws call"))
+        .filter_map(|l| Some((field(l, "service=")?, field(l, "operation=")?)))
+        .collect()
+}
+
+impl World {
+    /// Runs with the call log traced ([`TRACE_CALLS`]): the run, and every AWS call it made.
+    pub fn run_traced(&self, args: &[&str]) -> (Run, std::collections::BTreeSet<(String, String)>) {
+        let run: Run = self
+            .command()
+            .env("RUST_LOG", TRACE_CALLS)
+            .args(args)
+            .output()
+            .expect("the binary runs")
+            .into();
+        let calls = calls_in(&run.stderr);
+        (run, calls)
+    }
+}
+
 impl World {
     /// The binary through a proxy instead of straight to the emulator.
     pub fn run_via(&self, proxy: &Proxy, args: &[&str]) -> Run {

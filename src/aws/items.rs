@@ -1,0 +1,344 @@
+//! DynamoDB item calls: GetItem, PutItem, DeleteItem, Query and Scan pages, and the batch calls
+//! (BatchGetItem, BatchWriteItem, BatchExecuteStatement), one typed function each, its error named
+//! after its operation. What to do with the answer (settle a batch, filter a page) is the
+//! caller's; [`batch_get_all`] is the one loop kept here, shared by every reader of keys.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::types::{
+    AttributeValue, BatchStatementRequest, BatchStatementResponse, KeysAndAttributes,
+    ReturnConsumedCapacity, Select, WriteRequest,
+};
+
+use super::calls::Unanswered;
+use super::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
+use super::ops;
+use super::retry::{self, RetryPolicy, Round, Tally, Unsettled};
+
+/// An item, or a key, as the SDK holds it.
+pub(crate) type Item = HashMap<String, AttributeValue>;
+
+/// The condition failed: nothing was written or deleted.
+const CONDITION_FAILED: &str = "ConditionalCheckFailedException";
+
+/// PutItem under `condition` (with its names and values); `Ok(false)` when the condition failed.
+pub(crate) async fn put_if(
+    client: &Client,
+    table: &str,
+    item: Item,
+    condition: &str,
+    names: HashMap<String, String>,
+) -> Result<bool, AwsError> {
+    let result = client
+        .put_item()
+        .table_name(table)
+        .set_item(Some(item))
+        .condition_expression(condition)
+        .set_expression_attribute_names(Some(names))
+        .send()
+        .await
+        .aws(&ops::PUT_ITEM, table_resource(table));
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if e.code.as_deref() == Some(CONDITION_FAILED) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// GetItem of one key.
+pub(crate) async fn get(
+    client: &Client,
+    table: &str,
+    key: Item,
+    consistent: bool,
+) -> Result<Option<Item>, AwsError> {
+    let out = client
+        .get_item()
+        .table_name(table)
+        .set_key(Some(key))
+        .consistent_read(consistent)
+        .send()
+        .await
+        .aws(&ops::GET_ITEM, table_resource(table))?;
+    Ok(out.item)
+}
+
+/// DeleteItem of one key, under `condition` when one is given (with its names and values);
+/// `Ok(false)` when the condition failed and nothing was deleted.
+pub(crate) async fn delete(
+    client: &Client,
+    table: &str,
+    key: Item,
+    condition: Option<(&str, HashMap<String, String>, Item)>,
+) -> Result<bool, AwsError> {
+    let mut req = client.delete_item().table_name(table).set_key(Some(key));
+    if let Some((expression, names, values)) = condition {
+        req = req
+            .condition_expression(expression)
+            .set_expression_attribute_names(Some(names))
+            .set_expression_attribute_values(Some(values));
+    }
+    match req
+        .send()
+        .await
+        .aws(&ops::DELETE_ITEM, table_resource(table))
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.code.as_deref() == Some(CONDITION_FAILED) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// One Query or Scan request's expressions: placeholders for names and values, and what to
+/// read back.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Expressions {
+    pub filter: Option<String>,
+    pub projection: Option<String>,
+    pub names: HashMap<String, String>,
+    pub values: HashMap<String, AttributeValue>,
+}
+
+impl Expressions {
+    fn names(&self) -> Option<HashMap<String, String>> {
+        (!self.names.is_empty()).then(|| self.names.clone())
+    }
+
+    fn values(&self) -> Option<HashMap<String, AttributeValue>> {
+        (!self.values.is_empty()).then(|| self.values.clone())
+    }
+}
+
+/// One Query request.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Query {
+    pub index: Option<String>,
+    pub key_condition: String,
+    pub expressions: Expressions,
+    /// ScanIndexForward: oldest first.
+    pub forward: bool,
+    pub limit: Option<i32>,
+    pub consistent: bool,
+    pub start: Option<Item>,
+}
+
+/// One page of a Query or a Scan.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    pub items: Vec<Item>,
+    /// Items that matched (the count of a `Select=COUNT` scan).
+    pub count: usize,
+    /// Items DynamoDB read, before the filter.
+    pub scanned: usize,
+    /// Read units the page consumed, when asked for.
+    pub consumed: f64,
+    /// Where the next page starts; `None` at the end.
+    pub next: Option<Item>,
+}
+
+/// One Query page.
+pub(crate) async fn query(client: &Client, table: &str, q: Query) -> Result<Page, AwsError> {
+    let e = &q.expressions;
+    let out = client
+        .query()
+        .table_name(table)
+        .set_index_name(q.index)
+        .key_condition_expression(q.key_condition)
+        .set_filter_expression(e.filter.clone())
+        .set_projection_expression(e.projection.clone())
+        .set_expression_attribute_names(e.names())
+        .set_expression_attribute_values(e.values())
+        .scan_index_forward(q.forward)
+        .set_limit(q.limit)
+        .consistent_read(q.consistent)
+        .set_exclusive_start_key(q.start)
+        .send()
+        .await
+        .aws(&ops::QUERY, table_resource(table))?;
+    Ok(Page {
+        count: out.count.max(0) as usize,
+        scanned: out.scanned_count.max(0) as usize,
+        items: out.items.unwrap_or_default(),
+        consumed: 0.0,
+        next: out.last_evaluated_key.filter(|k| !k.is_empty()),
+    })
+}
+
+/// One Scan request: a segment of a parallel scan, its consumed capacity always returned.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scan {
+    pub segment: i32,
+    pub total_segments: i32,
+    pub limit: Option<i32>,
+    /// `Select=COUNT`: counts, no items.
+    pub count_only: bool,
+    pub expressions: Expressions,
+    pub start: Option<Item>,
+}
+
+/// One Scan page.
+pub(crate) async fn scan(client: &Client, table: &str, s: Scan) -> Result<Page, AwsError> {
+    let e = &s.expressions;
+    let out = client
+        .scan()
+        .table_name(table)
+        .segment(s.segment)
+        .total_segments(s.total_segments)
+        .set_limit(s.limit)
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .set_select(s.count_only.then_some(Select::Count))
+        .set_filter_expression(e.filter.clone())
+        .set_projection_expression(e.projection.clone())
+        .set_expression_attribute_names(e.names())
+        .set_expression_attribute_values(e.values())
+        .set_exclusive_start_key(s.start)
+        .send()
+        .await
+        .aws(&ops::SCAN, table_resource(table))?;
+    let items = out.items.unwrap_or_default();
+    Ok(Page {
+        count: if s.count_only {
+            out.count.max(0) as usize
+        } else {
+            items.len()
+        },
+        scanned: out.scanned_count.max(0) as usize,
+        items,
+        consumed: out
+            .consumed_capacity
+            .and_then(|c| c.capacity_units)
+            .unwrap_or(0.0),
+        next: out.last_evaluated_key.filter(|k| !k.is_empty()),
+    })
+}
+
+/// One BatchWriteItem of up to 25 puts or deletes on `table`: what DynamoDB left unprocessed.
+pub(crate) async fn batch_write(
+    client: &Client,
+    table: &str,
+    requests: Vec<WriteRequest>,
+) -> Result<Vec<WriteRequest>, AwsError> {
+    let out = client
+        .batch_write_item()
+        .request_items(table, requests)
+        .send()
+        .await
+        .aws(&ops::BATCH_WRITE_ITEM, table_resource(table))?;
+    Ok(out
+        .unprocessed_items
+        .and_then(|mut m| m.remove(table))
+        .unwrap_or_default())
+}
+
+/// One BatchExecuteStatement of up to 25 statements on `table`: each statement's answer, in the
+/// order sent. The flag says whether an attempt of the call went unanswered (a timeout, a reset,
+/// a 5xx): what it carried may have landed although the call was retried or failed.
+pub(crate) async fn batch_execute(
+    client: &Client,
+    table: &str,
+    statements: Vec<BatchStatementRequest>,
+) -> (Result<Vec<BatchStatementResponse>, AwsError>, bool) {
+    let unanswered = Unanswered::default();
+    let result = client
+        .batch_execute_statement()
+        .set_statements(Some(statements))
+        .customize()
+        .interceptor(unanswered.clone())
+        .send()
+        .await
+        .aws(&ops::BATCH_EXECUTE_STATEMENT, table_resource(table))
+        .map(|out| out.responses.unwrap_or_default());
+    (result, unanswered.any())
+}
+
+/// How keys are read.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Read {
+    /// Strongly consistent reads.
+    pub consistent: bool,
+    /// ProjectionExpression and its name placeholders.
+    pub projection: Option<(String, HashMap<String, String>)>,
+}
+
+/// One BatchGetItem of up to 100 keys of `table`: the items found, and the keys DynamoDB left
+/// unprocessed.
+pub(crate) async fn batch_get(
+    client: &Client,
+    table: &str,
+    keys: Vec<Item>,
+    read: &Read,
+) -> Result<(Vec<Item>, Vec<Item>), AwsError> {
+    let mut request = KeysAndAttributes::builder()
+        .set_keys(Some(keys))
+        .consistent_read(read.consistent);
+    if let Some((expression, names)) = &read.projection {
+        request = request
+            .projection_expression(expression)
+            .set_expression_attribute_names(Some(names.clone()));
+    }
+    let request = request.build().map_err(|e| {
+        AwsError::local(
+            AwsErrorKind::Invalid,
+            ops::BATCH_GET_ITEM.service,
+            ops::BATCH_GET_ITEM.operation,
+            table_resource(table),
+            e.to_string(),
+        )
+    })?;
+    let out = client
+        .batch_get_item()
+        .request_items(table, request)
+        .send()
+        .await
+        .aws(&ops::BATCH_GET_ITEM, table_resource(table))?;
+    let found = out
+        .responses
+        .and_then(|mut r| r.remove(table))
+        .unwrap_or_default();
+    let unprocessed = out
+        .unprocessed_keys
+        .and_then(|mut u| u.remove(table))
+        .map(|k| k.keys)
+        .unwrap_or_default();
+    Ok((found, unprocessed))
+}
+
+/// BatchGetItem takes at most 100 keys.
+pub(crate) const MAX_BATCH_GET: usize = 100;
+
+/// Every stored item among `keys` (any number: 100 a call), the keys DynamoDB leaves unprocessed
+/// and the throttled calls read again on `policy`. An error when some keys could not be read:
+/// a key never read is not reported absent.
+pub(crate) async fn batch_get_all(
+    client: &Client,
+    table: &str,
+    keys: &[Item],
+    read: &Read,
+    policy: RetryPolicy,
+    tally: &impl Tally,
+) -> Result<Vec<Item>, Unsettled> {
+    let mut found = Vec::new();
+    for chunk in keys.chunks(MAX_BATCH_GET) {
+        let mut pending = chunk.to_vec();
+        retry::resend(
+            policy,
+            tally,
+            &mut pending,
+            async |pending: &mut Vec<Item>| {
+                let (items, unprocessed) = batch_get(client, table, pending.clone(), read).await?;
+                found.extend(items);
+                *pending = unprocessed;
+                Ok(match pending.len() {
+                    0 => Round::Done,
+                    n => Round::Again {
+                        why: format!("{n} keys left unprocessed by DynamoDB"),
+                        throttled: false,
+                    },
+                })
+            },
+        )
+        .await?;
+    }
+    Ok(found)
+}
