@@ -143,7 +143,7 @@ ops! {
 }
 
 /// A restore writes its new table as the caller: DynamoDB checks read and write permissions on
-/// the target. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html
+/// the target. <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html>
 pub const RESTORE_WRITES_TARGET: OnBehalf = OnBehalf {
     of: &RESTORE_TABLE_TO_POINT_IN_TIME,
     actions: &[
@@ -159,7 +159,7 @@ pub const RESTORE_WRITES_TARGET: OnBehalf = OnBehalf {
 };
 
 /// A table created with tags needs TagResource too.
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.Operations.html
+/// <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.Operations.html>
 pub const CREATE_TAGS: OnBehalf = OnBehalf {
     of: &CREATE_TABLE,
     actions: &["dynamodb:TagResource"],
@@ -167,7 +167,7 @@ pub const CREATE_TAGS: OnBehalf = OnBehalf {
 };
 
 /// DynamoDB writes an export into the bucket with the caller's permissions.
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
+/// <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html>
 pub const EXPORT_WRITES_BUCKET: OnBehalf = OnBehalf {
     of: &EXPORT_TABLE_TO_POINT_IN_TIME,
     actions: &["s3:PutObject", "s3:AbortMultipartUpload", "s3:PutObjectAcl"],
@@ -175,7 +175,7 @@ pub const EXPORT_WRITES_BUCKET: OnBehalf = OnBehalf {
 };
 
 /// Athena reads the table's definition from Glue as the caller...
-/// https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html
+/// <https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html>
 pub const ATHENA_READS_CATALOG: OnBehalf = OnBehalf {
     of: &START_QUERY_EXECUTION,
     actions: &["glue:GetDatabase", "glue:GetTable"],
@@ -191,7 +191,7 @@ pub const ATHENA_WRITES_RESULTS: OnBehalf = OnBehalf {
 };
 
 /// Enabling Contributor Insights the first time creates its service-linked role.
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/contributorinsights_HowItWorks.html
+/// <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/contributorinsights_HowItWorks.html>
 pub const INSIGHTS_ROLE: OnBehalf = OnBehalf {
     of: &UPDATE_CONTRIBUTOR_INSIGHTS,
     actions: &["iam:CreateServiceLinkedRole"],

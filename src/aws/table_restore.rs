@@ -1,5 +1,5 @@
 //! Point-in-time restores into a new table, and the deletion of a drill's table.
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html>
 
 use super::ops;
 use aws_sdk_dynamodb::Client;

@@ -1,9 +1,9 @@
 //! Disaster recovery as plans and recorded steps. A point-in-time restore into a new table is
-//! a [`plan`] checked against AWS before anything is written, then steps run in order through a
-//! [`step::Journal`] that records each (start, wait for ACTIVE, re-apply what a restore drops,
+//! a `plan` checked against AWS before anything is written, then steps run in order through a
+//! `step::Journal` that records each (start, wait for ACTIVE, re-apply what a restore drops,
 //! verify; a drill then deletes its table): the times a report gives are the records', and a
 //! resumed restore records what it found done. What finishing found is data
-//! ([`restore::Finished`]); the commands (`pitr-restore`, `dr-drill`, `health-check monthly
+//! (`restore::Finished`); the commands (`pitr-restore`, `dr-drill`, `health-check monthly
 //! --restore-test`) turn it into reports. A cutover will be another plan of recorded steps.
 //!
 //! The source table is only ever read, and never scanned unless an exact count is asked for.

@@ -3,8 +3,8 @@
 //! (hours on AWS; a stop leaves it running), re-apply what a restore does not carry (TTL, stream,
 //! PITR, tags, and deletion protection when the source has it: AWS says they must be set up
 //! again,
-//! https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html,
-//! https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html),
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html>,
+//! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html>),
 //! and verify it. Each step is recorded in the run's [`Journal`].
 
 use crate::aws::retry::{self, RetryPolicy};

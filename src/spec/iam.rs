@@ -1,7 +1,7 @@
 //! The IAM permissions each command needs, derived from the AWS operations it may call
 //! ([`crate::aws::ops`], each declared once with its action): `eventsctl iam-policy [COMMAND...]`
 //! prints the least-privilege policy for the commands named, scoped to the environment's
-//! resources. [`COMMANDS`] lists each command's operations, on which resources, for every use or
+//! resources. `COMMANDS` lists each command's operations, on which resources, for every use or
 //! only with a flag, and what AWS checks as the caller while they run (a restore writes its new
 //! table; an export writes to the bucket). The emulator tests check every call a command makes
 //! against its list ([`declared_operations`]).
@@ -119,7 +119,7 @@ const METRICS: Grant = g(&[&ops::GET_METRIC_DATA], &[On::Any]);
 const READ_ALARMS: Grant = g(&[&ops::DESCRIBE_ALARMS], &[On::Alarms]);
 /// CloudTrail event history (`changes`, and the recent changes the checks mention): LookupEvents
 /// has no resource-level permissions.
-/// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html
+/// <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html>
 const TRAIL: Grant = g(&[&ops::LOOKUP_EVENTS], &[On::Any]);
 const MAPPINGS: Grant = g(&[&ops::LIST_EVENT_SOURCE_MAPPINGS], &[On::Any]);
 const INSIGHTS: &[Grant] = &[
@@ -167,8 +167,8 @@ const fn restore_target(on: &'static [On], flag: Option<&'static str>) -> Grant 
 }
 /// Reading a PITR export (`--from-export`): find it, read its manifest and data files; with
 /// `--engine athena`, register it in Glue and query it with Athena (results in S3).
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html
-/// https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html
+/// <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport_Requesting.html>
+/// <https://docs.aws.amazon.com/athena/latest/ug/managed-policies.html>
 const FROM_EXPORT: [Grant; 7] = [
     with("--from-export", DESCRIBE, &[On::Table]),
     // ListExports has no resource-level permissions.
@@ -563,7 +563,7 @@ pub(crate) fn select(words: &[String]) -> Result<Vec<&'static str>, String> {
     Ok(out)
 }
 
-/// The operations `command` (as [`COMMANDS`] names it: `table create`) may call, with every
+/// The operations `command` (as `COMMANDS` names it: `table create`) may call, with every
 /// flag, as `(service, operation)` the call log names them; `None` for no such command. The
 /// emulator tests check every call a command makes against this.
 pub fn declared_operations(command: &str) -> Option<Vec<(&'static str, &'static str)>> {
@@ -696,7 +696,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
 }
 
 /// IAM's quota for a managed policy: 6,144 characters, white space not counted.
-/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+/// <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>
 pub(crate) const MANAGED_POLICY_MAX: usize = 6144;
 
 /// The characters IAM counts against [`MANAGED_POLICY_MAX`]: the document without white space.
