@@ -15,7 +15,8 @@ pub(crate) mod items;
 pub(crate) mod lambda;
 pub(crate) mod metrics;
 pub(crate) mod one_item;
-pub mod ops;
+/// The operations are declared in the bottom layer (`spec::iam` derives policies from them).
+pub use crate::vocab::ops;
 pub(crate) mod reachability;
 pub(crate) mod retry;
 pub(crate) mod settings;

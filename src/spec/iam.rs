@@ -1,5 +1,5 @@
 //! The IAM permissions each command needs, derived from the AWS operations it may call
-//! ([`crate::aws::ops`], each declared once with its action): `eventsctl iam-policy [COMMAND...]`
+//! ([`crate::vocab::ops`], each declared once with its action): `eventsctl iam-policy [COMMAND...]`
 //! prints the least-privilege policy for the commands named, scoped to the environment's
 //! resources. `COMMANDS` lists each command's operations, on which resources, for every use or
 //! only with a flag, and what AWS checks as the caller while they run (a restore writes its new
@@ -18,8 +18,8 @@ use serde_json::{Value, json};
 
 use super::Names;
 #[cfg(test)]
-use crate::aws::ops::Resource;
-use crate::aws::ops::{self, OnBehalf, Op};
+use crate::vocab::ops::Resource;
+use crate::vocab::ops::{self, OnBehalf, Op};
 
 /// What a grant is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

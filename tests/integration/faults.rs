@@ -262,6 +262,10 @@ async fn failed_out_file_lands_exactly_what_was_missing() {
     let input = dir.path().join("events.ndjson");
     std::fs::write(&input, events(2000, 11).join("\n")).unwrap();
     let proxy = Proxy::start("validation.yaml");
+    // The proxy loads DynamoDB's service model on its first request (seconds on a busy machine):
+    // a call that warms it first keeps the import's first attempt inside its timeout, so each of
+    // the eight faults meets one batch (a timed-out attempt would be sent again and take two).
+    w.run_via(&proxy, &["table", "describe"]).assert_code(0);
     let r = w.run_via(
         &proxy,
         &common::import_json(&input, &["--concurrency", "1"]),

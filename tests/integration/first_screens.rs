@@ -65,7 +65,7 @@ fn mask(screen: &str, env: &str) -> String {
 #[test]
 fn the_mask_keeps_the_layout_and_hides_what_changes() {
     let screen =
-        "11s ago  UpdateTimeToLive on scr-1234567890-events at 2026-12-07T01:58:03.970\n3m ago   x";
+        "11s ago  UpdateTimeToLive on scr-1234567890-events at 2000-12-07T01:58:03.970\n3m ago   x";
     assert_eq!(
         mask(screen, "scr-1234567890"),
         "<ago> UpdateTimeToLive on scr-XXXXXXXXXX-events at <time>\n<ago> x"

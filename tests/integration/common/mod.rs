@@ -1237,8 +1237,8 @@ pub fn run_measuring_rss(cmd: &Command) -> Measured {
     }
 }
 
-/// `2026-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
-/// `20261207-010950` (a drill table's suffix) become `<time>`.
+/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
+/// `20001207-010950` (a drill table's suffix) become `<time>`.
 pub fn mask_times(s: &str) -> String {
     const RFC3339: &str = "dddd-dd-ddTdd:dd:dd";
     const COMPACT: &str = "dddddddd-dddddd";
