@@ -557,53 +557,7 @@ pub struct CheckTtlArgs {
     pub expire_now: Vec<RepairClass>,
 }
 
-/// The classes of `ttl` `check-ttl --repair` may rewrite (named as in the tally).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum RepairClass {
-    /// No `ttl`
-    #[value(name = "missing")]
-    Missing,
-    /// A `ttl` that is not a Number (a string)
-    #[value(name = "not_number")]
-    NotNumber,
-    /// A `ttl` in milliseconds
-    #[value(name = "milliseconds")]
-    Milliseconds,
-    /// A `ttl` beyond the event's timestamp + 30 days (TTL deletes it, later)
-    #[value(name = "too_far")]
-    TooFar,
-}
-
-impl RepairClass {
-    /// The default of `--classes`: the items TTL never deletes.
-    pub const NEVER_DELETED: [RepairClass; 3] = [
-        RepairClass::Missing,
-        RepairClass::NotNumber,
-        RepairClass::Milliseconds,
-    ];
-
-    /// The class's name in the tally and in `--classes`.
-    pub fn name(self) -> &'static str {
-        match self {
-            RepairClass::Missing => "missing",
-            RepairClass::NotNumber => "not_number",
-            RepairClass::Milliseconds => "milliseconds",
-            RepairClass::TooFar => "too_far",
-        }
-    }
-}
+pub use crate::vocab::defaults::RepairClass;
 
 /// Exact answers from a PITR export in S3 instead of reading the table.
 #[derive(Debug, Clone, Args)]
@@ -817,8 +771,7 @@ pub enum AlarmsCommand {
     Status,
 }
 
-/// `alarms apply --recommended --iterator-age-minutes`'s default.
-pub const DEFAULT_ITERATOR_AGE_MINUTES: f64 = 5.0;
+pub use crate::vocab::defaults::DEFAULT_ITERATOR_AGE_MINUTES;
 
 #[derive(Debug, Clone, Args)]
 pub struct AlarmsApplyArgs {

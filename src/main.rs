@@ -220,7 +220,11 @@ fn error_exit(
     if broken_pipe {
         return 0;
     }
-    fail(&failure::describe(e, ctx), kind, name, ctx, out)
+    let at = failure::Where {
+        endpoint: ctx.endpoint(),
+        profile: ctx.aws.profile.clone(),
+    };
+    fail(&failure::describe(e, &at), kind, name, ctx, out)
 }
 
 /// One line on stderr; with `-o json`/`ndjson` the envelope with the `error` on stdout too (a

@@ -369,6 +369,17 @@ pub(crate) fn table_resource(name: &str) -> Option<String> {
     Some(format!("table {name}"))
 }
 
+/// How to log in again, and which settings are read.
+pub(crate) fn login_hint(profile: Option<&str>) -> String {
+    let login = match profile {
+        Some(p) => format!("log in again: `aws sso login --profile {p}` (SSO), or refresh the keys of profile {p}"),
+        None => "log in: `aws sso login --profile P` then pass --profile P (or set AWS_PROFILE=P), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)".to_owned(),
+    };
+    format!(
+        "{login}; read in this order: the AWS_* variables, --profile / AWS_PROFILE in ~/.aws/config and ~/.aws/credentials, web identity, container and instance roles"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

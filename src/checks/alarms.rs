@@ -7,12 +7,12 @@ use aws_sdk_cloudwatch::types::{MetricAlarm, MetricDataQuery, StateValue};
 
 use crate::aws::AwsError;
 use crate::aws::alarms::{self as cw_alarms, math_queries};
-use crate::cli::DEFAULT_ITERATOR_AGE_MINUTES;
 use crate::report::{Finding, Status};
 use crate::spec::Names;
 use crate::spec::alarms::{
     AlarmActions, AlarmSpec, MetricSpec, Watch, alarms, recommended, recommended_names,
 };
+use crate::vocab::defaults::DEFAULT_ITERATOR_AGE_MINUTES;
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 #[derive(Debug)]

@@ -12,8 +12,8 @@
 //! <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html>
 
 use crate::aws::metrics::Stat;
-use crate::output::count;
 use crate::report::CheckId;
+use crate::vocab::words::count;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::Value;
@@ -287,9 +287,22 @@ fn names_table(e: &TrailEvent, table: &str) -> bool {
         || e.resources.iter().any(|r| by_arn(r))
 }
 
+/// Whether an event source mapping event reads `table`'s stream: the `eventSourceArn` the
+/// request names (CreateEventSourceMapping) or the mapping the response describes (Update and
+/// Delete name only the UUID), an ARN `arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL`.
 fn mentions_stream_of(e: &TrailEvent, table: &str) -> bool {
-    let needle = format!(":table/{table}/stream/");
-    e.request.to_string().contains(&needle) || e.response.to_string().contains(&needle)
+    let of_table = |arn: &str| {
+        arn.split_once(":table/")
+            .and_then(|(_, rest)| rest.split_once("/stream/"))
+            .is_some_and(|(name, _)| name == table)
+    };
+    [
+        str_at(&e.request, &["eventSourceArn"]),
+        str_at(&e.response, &["eventSourceArn"]),
+    ]
+    .into_iter()
+    .flatten()
+    .any(of_table)
 }
 
 struct Summary {
@@ -608,7 +621,7 @@ fn backups_event(r: &Value, table: &str) -> Option<Summary> {
             let change = match days {
                 Some(d) => format!(
                     "PITR enabled, {} of recovery",
-                    crate::output::plural(d.unsigned_abs(), "day", "days")
+                    crate::vocab::words::plural(d.unsigned_abs(), "day", "days")
                 ),
                 None => "PITR enabled".to_owned(),
             };
@@ -1212,6 +1225,38 @@ mod tests {
             let got = summarise(e, &names()).map(|c| (c.change, c.impact));
             let want = want.map(|(s, imp)| (s.to_owned(), imp));
             assert_eq!(got, want, "case {i}: {} {}", e.name, e.request);
+        }
+    }
+
+    #[test]
+    fn a_mapping_is_this_tables_only_by_the_stream_arn_it_names() {
+        let stream = |table: &str| format!("arn:aws:dynamodb:us-east-1:1:table/{table}/stream/L");
+        let cases = [
+            (json!({"eventSourceArn": stream(TABLE)}), json!({}), true),
+            (json!({}), json!({"eventSourceArn": stream(TABLE)}), true),
+            // A longer name that starts with this one is another table.
+            (
+                json!({"eventSourceArn": stream(&format!("{TABLE}-2"))}),
+                json!({}),
+                false,
+            ),
+            // The ARN in another field (a description, a tag) is not the mapping's source.
+            (json!({"description": stream(TABLE)}), json!({}), false),
+            (
+                json!({"eventSourceArn": format!("arn:aws:dynamodb:us-east-1:1:table/{TABLE}")}),
+                json!({}),
+                false,
+            ),
+        ];
+        for (i, (request, response, want)) in cases.into_iter().enumerate() {
+            let mut e = event(
+                "CreateEventSourceMapping20150331",
+                "lambda.amazonaws.com",
+                1,
+                request,
+            );
+            e.response = response;
+            assert_eq!(mentions_stream_of(&e, TABLE), want, "case {i}");
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::report::CheckId;
 
+use crate::aws::error::login_hint;
 use crate::aws::{AwsError, AwsErrorKind};
 use crate::report::{Finding, Status};
 
@@ -88,17 +89,6 @@ pub(crate) fn stop(err: &AwsError, at: &Where) -> Option<Finding> {
             code: &err.code,
         })
         .remedy(login_hint(at.profile.as_deref())),
-    )
-}
-
-/// How to log in again, and which settings are read.
-pub(crate) fn login_hint(profile: Option<&str>) -> String {
-    let login = match profile {
-        Some(p) => format!("log in again: `aws sso login --profile {p}` (SSO), or refresh the keys of profile {p}"),
-        None => "log in: `aws sso login --profile P` then pass --profile P (or set AWS_PROFILE=P), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)".to_owned(),
-    };
-    format!(
-        "{login}; read in this order: the AWS_* variables, --profile / AWS_PROFILE in ~/.aws/config and ~/.aws/credentials, web identity, container and instance roles"
     )
 }
 

@@ -24,6 +24,7 @@ pub(crate) mod stream_probe;
 pub(crate) mod table;
 pub(crate) mod throttling;
 pub(crate) mod ttl;
+pub(crate) mod ttl_athena;
 pub(crate) mod ttl_repair;
 
 /// For the unit tests of every check: the finding `check`, asserted to have `status` and a

@@ -335,22 +335,66 @@ pub async fn gather(
         Some(Err(e)) => errors.push(format!("reference export: {e}")),
         None => {}
     }
+    record_exact(&mut v.counts, exact, &mut errors);
+    v.item_count = v.counts.target;
+    v.source_item_count = v.counts.source;
+    record_samples(&mut v, sampled, &mut errors);
+    // Keys and GSIs the same way `table verify` checks them.
+    let facts = TableFacts {
+        name: name.clone(),
+        production: false,
+        table: Ok(Some(target.clone())),
+        ttl: Ok(None),
+        backups: Ok(None),
+    };
+    let schema = evaluate_table(&facts, &spec::table())
+        .into_iter()
+        .filter_map(|mut f| {
+            f.check = f.check.on_restored_table()?;
+            Some(f)
+        })
+        .collect();
+    VerifyFacts {
+        target: target.clone(),
+        schema,
+        verification: v,
+        errors,
+    }
+}
+
+/// The exact counts of a scan: the target's, and the source's when it was scanned too.
+type ExactCounts = (Result<u64, AwsError>, Option<Result<u64, AwsError>>);
+
+/// An exact count's outcome into the counts: the target's (and the source's, when it was
+/// scanned too), or what went wrong.
+fn record_exact(
+    counts: &mut Counts,
+    exact: Option<ExactCounts>,
+    errors: &mut Vec<String>,
+) {
     match exact {
         Some((Ok(t), None)) => {
-            v.counts.target = Some(t);
-            v.counts.target_exact = true;
+            counts.target = Some(t);
+            counts.target_exact = true;
         }
         Some((Ok(t), Some(Ok(s)))) => {
-            v.counts.method = "scan";
-            v.counts.target = Some(t);
-            v.counts.target_exact = true;
-            v.counts.source = Some(s);
+            counts.method = "scan";
+            counts.target = Some(t);
+            counts.target_exact = true;
+            counts.source = Some(s);
         }
         Some((Err(e), _)) | Some((_, Some(Err(e)))) => errors.push(format!("exact count: {e}")),
         None => {}
     }
-    v.item_count = v.counts.target;
-    v.source_item_count = v.counts.source;
+}
+
+/// The key samples' outcome: how many sampled keys each side holds, with examples of the
+/// missing ones, or what went wrong.
+fn record_samples(
+    v: &mut Verification,
+    sampled: Result<Samples, AwsError>,
+    errors: &mut Vec<String>,
+) {
     match sampled {
         Ok((keys, found, back)) => {
             v.sampled_keys = keys.len();
@@ -377,27 +421,6 @@ pub async fn gather(
             }
         }
         Err(e) => errors.push(format!("sampling keys: {e}")),
-    }
-    // Keys and GSIs the same way `table verify` checks them.
-    let facts = TableFacts {
-        name: name.clone(),
-        production: false,
-        table: Ok(Some(target.clone())),
-        ttl: Ok(None),
-        backups: Ok(None),
-    };
-    let schema = evaluate_table(&facts, &spec::table())
-        .into_iter()
-        .filter_map(|mut f| {
-            f.check = f.check.on_restored_table()?;
-            Some(f)
-        })
-        .collect();
-    VerifyFacts {
-        target: target.clone(),
-        schema,
-        verification: v,
-        errors,
     }
 }
 
@@ -625,8 +648,8 @@ fn lost_finding(v: &Verification) -> Finding {
             check,
             format!(
                 "all {} dated before the restore point ({}) are in the restored table",
-                crate::output::count(v.source_sampled, "source event", "source events"),
-                crate::output::count(v.source_users, "user", "users")
+                crate::vocab::words::count(v.source_sampled, "source event", "source events"),
+                crate::vocab::words::count(v.source_users, "user", "users")
             ),
         )
     } else {

@@ -16,13 +16,13 @@ use serde::{Deserialize, Serialize};
 use crate::aws::AwsError;
 use crate::events::model::TTL_MILLIS_THRESHOLD;
 use crate::events::query::UNEXPIRED_FILTER;
-use crate::output::{count, plural};
 use crate::report::{Finding, Status};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::Stopped;
 use crate::scale::sample::SampleCost;
 use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
+use crate::vocab::words::{count, plural};
 
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;

@@ -21,10 +21,10 @@ use serde::{Deserialize, Serialize};
 use crate::checks::ttl::{
     CLASS_NAMES, MILLIS_THRESHOLD, TtlClass, TtlTally, classify, event_time, key_text,
 };
-use crate::cli::RepairClass;
 use crate::report::{CheckId, Finding, Section, Status};
 use crate::scale::fullscan::StateTally;
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
+use crate::vocab::defaults::RepairClass;
 
 /// Examples and errors kept.
 pub(crate) const KEPT: usize = 5;
@@ -469,9 +469,9 @@ pub(crate) fn finding(run: &RepairRun) -> Finding {
     };
     let mut summary = format!(
         "{verb} {done} of {} of the classes {} (read {})",
-        crate::output::plural(r.candidates, "item", "items"),
+        crate::vocab::words::plural(r.candidates, "item", "items"),
         names(&r.selection.classes),
-        crate::output::plural(run.items_read, "item", "items")
+        crate::vocab::words::plural(run.items_read, "item", "items")
     );
     let mut remedies = Vec::new();
     if r.expire_at_once > 0 {
@@ -490,7 +490,7 @@ pub(crate) fn finding(run: &RepairRun) -> Finding {
         ));
         remedies.push(format!(
             "to let TTL delete the {} whose new ttl is already past, name their class: --expire-now {} (TTL deletes them, typically within 48 h); left alone, nothing ever expires them",
-            crate::output::plural(r.held_would_expire, "item", "items"),
+            crate::vocab::words::plural(r.held_would_expire, "item", "items"),
             names(&held)
         ));
     }

@@ -317,7 +317,7 @@ async fn from_export(
             )
             .await?;
             spinner.finish_and_clear();
-            let tally = athena::ttl_tally(&out.rows)?;
+            let tally = crate::checks::ttl_athena::ttl_tally(&out.rows)?;
             let manifest = run.check(&opened, tally.scanned);
             note = run.output_note.clone();
             let cost = AthenaCost {

@@ -9,7 +9,6 @@ use serde_json::json;
 use super::RenderContext;
 use super::json::SCHEMA;
 use crate::aws::{AwsError, AwsErrorKind};
-use crate::context::Context;
 use crate::error::{Refusal, UsageError};
 
 /// The envelope's `error`: what kind of failure, and the line stderr shows.
@@ -37,9 +36,17 @@ impl Failure {
     }
 }
 
+/// What the line of a failed command may name besides the error: the endpoint the calls went
+/// to and the profile they used (the context's, resolved once).
+#[derive(Debug, Clone, Default)]
+pub struct Where {
+    pub endpoint: String,
+    pub profile: Option<String>,
+}
+
 /// The kind and the one line for an error that ended a command: the AWS error's own kind
 /// (credentials apart from permissions, with how to log in), a usage error, a refusal.
-pub fn describe(e: &anyhow::Error, ctx: &Context) -> Failure {
+pub fn describe(e: &anyhow::Error, at: &Where) -> Failure {
     let aws = e.chain().find_map(aws_error);
     let kind = if e.chain().any(|c| c.downcast_ref::<UsageError>().is_some()) {
         "usage"
@@ -53,17 +60,16 @@ pub fn describe(e: &anyhow::Error, ctx: &Context) -> Failure {
     let mut message = format!("{e:#}");
     match aws {
         Some(a) if a.kind == AwsErrorKind::Unreachable => {
-            message.push_str(&format!(" [endpoint {}]", ctx.endpoint()));
+            message.push_str(&format!(" [endpoint {}]", at.endpoint));
         }
         Some(a) if a.kind == AwsErrorKind::Credentials => {
-            let profile = ctx
-                .aws
+            let profile = at
                 .profile
                 .clone()
                 .or_else(|| std::env::var("AWS_PROFILE").ok());
             message.push_str(&format!(
                 "; {}",
-                crate::checks::evidence::login_hint(profile.as_deref())
+                crate::aws::error::login_hint(profile.as_deref())
             ));
         }
         _ => {}
@@ -155,25 +161,11 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::context::OutputSettings;
-    use crate::spec::Names;
-
-    fn ctx(profile: Option<&str>) -> Context {
-        let sdk = aws_config::SdkConfig::builder()
-            .region(aws_config::Region::new("us-east-1"))
-            .behavior_version(aws_config::BehaviorVersion::latest())
-            .build();
-        let output = OutputSettings {
-            format: super::super::Format::Json,
-            quiet: true,
-            verbose: 0,
-            progress: false,
-            color: false,
-            interactive: false,
-        };
-        let mut c = Context::with_sdk_config(Names::derive("p", "dev", None), output, sdk);
-        c.aws.profile = profile.map(str::to_owned);
-        c
+    fn ctx(profile: Option<&str>) -> Where {
+        Where {
+            endpoint: "http://127.0.0.1:1".into(),
+            profile: profile.map(str::to_owned),
+        }
     }
 
     #[test]

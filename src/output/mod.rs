@@ -110,17 +110,7 @@ pub fn write_attachments(
     lines
 }
 
-/// `1 user`, `2 users`, `0 users`: a count and its noun, the noun in the form the count needs.
-/// (Text never says `user(s)` or `identit(ies)`: `plurals_are_spelled_out` guards it.)
-pub(crate) fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// [`plural`] of a `usize` count.
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    plural(u64::try_from(n).unwrap_or(u64::MAX), one, many)
-}
+pub(crate) use crate::vocab::words::{count, plural};
 
 /// A remark for the person at the terminal, on stderr, so that stdout holds only the output a
 /// pipe or a file takes (`iam-policy > policy.json`).

@@ -417,7 +417,7 @@ pub fn finding(t: &CostTrend, rules: &TrendRules) -> Finding {
             CheckId::CostTrend,
             format!(
                 "{} of cost ({source}): month over month needs 2",
-                crate::output::count(n, "complete month", "complete months")
+                crate::vocab::words::count(n, "complete month", "complete months")
             ),
         )
         .evidence(evidence)

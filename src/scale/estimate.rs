@@ -73,7 +73,7 @@ impl ScanEstimate {
             bytes(self.bytes),
             big(self.read_units),
             self.price_usd,
-            crate::output::plural(
+            crate::vocab::words::plural(
                 u64::try_from(self.total_segments).unwrap_or_default(),
                 "segment",
                 "segments"

@@ -210,8 +210,8 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
         if self.pages < begun {
             return Some(format!(
                 "{} done or under way, but only {} read",
-                crate::output::plural(begun, "segment is", "segments are"),
-                crate::output::plural(self.pages, "page was", "pages were")
+                crate::vocab::words::plural(begun, "segment is", "segments are"),
+                crate::vocab::words::plural(self.pages, "page was", "pages were")
             ));
         }
         if self.items > 0 && self.pages == 0 {

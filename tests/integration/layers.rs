@@ -13,17 +13,6 @@ use std::path::Path;
 /// Cycles between top-level modules the code has today (names in alphabetical order). Each is a
 /// debt: move what both sides speak down into `vocab`, or the call into the layer that owns it.
 const KNOWN_CYCLES: &[(&str, &str)] = &[
-    // checks word counts with output's plural/count; output::failure uses checks::evidence's
-    // login hint.
-    ("checks", "output"),
-    // checks::ttl judges scale's estimates and statistics; scale::athena tallies into checks::ttl's
-    // TTL classes (Class, TtlTally).
-    ("checks", "scale"),
-    // context holds output's Format, Target and Progress; output::failure reads the Context.
-    ("context", "output"),
-    // output::failure names scale's Athena and export errors; scale's progress lines use
-    // output's plural.
-    ("output", "scale"),
     // safety uses spec's Names; spec's environment config holds safety's ProductionRule.
     ("safety", "spec"),
 ];

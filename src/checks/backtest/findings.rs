@@ -151,7 +151,7 @@ fn verdict(check: CheckId, b: &Backtest, s: &Summary, threshold: f64, days: &str
             format!(
                 "{} fires every day: {} on {} of {days} ({:.1} a month){advice}",
                 b.alarm,
-                crate::output::count(s.pages, "page", "pages"),
+                crate::vocab::words::count(s.pages, "page", "pages"),
                 s.days_with_pages,
                 s.pages_per_month
             ),

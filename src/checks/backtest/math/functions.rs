@@ -55,7 +55,7 @@ impl Context<'_> {
         if args.len() != count {
             return Err(invalid(&format!(
                 "{name} takes {}, not {}",
-                crate::output::count(count, "argument", "arguments"),
+                crate::vocab::words::count(count, "argument", "arguments"),
                 args.len()
             )));
         }
