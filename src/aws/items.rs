@@ -16,8 +16,7 @@ use super::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
 use super::ops;
 use super::retry::{self, RetryPolicy, Round, Tally, Unsettled};
 
-/// An item, or a key, as the SDK holds it.
-pub(crate) type Item = HashMap<String, AttributeValue>;
+pub(crate) use crate::vocab::item::Item;
 
 /// The condition failed: nothing was written or deleted.
 const CONDITION_FAILED: &str = "ConditionalCheckFailedException";
@@ -74,16 +73,87 @@ pub(crate) async fn delete(
 ) -> Result<bool, AwsError> {
     let mut req = client.delete_item().table_name(table).set_key(Some(key));
     if let Some((expression, names, values)) = condition {
+        // DynamoDB refuses an empty ExpressionAttributeValues (or names): only those given.
         req = req
             .condition_expression(expression)
-            .set_expression_attribute_names(Some(names))
-            .set_expression_attribute_values(Some(values));
+            .set_expression_attribute_names((!names.is_empty()).then_some(names))
+            .set_expression_attribute_values((!values.is_empty()).then_some(values));
     }
     match req
         .send()
         .await
         .aws(&ops::DELETE_ITEM, table_resource(table))
     {
+        Ok(_) => Ok(true),
+        Err(e) if e.code.as_deref() == Some(CONDITION_FAILED) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// DeleteItem only if the item is still there (`attribute_exists` on `key_attribute`, an
+/// attribute of the key). `Ok(false)`: it was gone (deleted by someone else, or by TTL).
+pub(crate) async fn delete_if_present(
+    client: &Client,
+    table: &str,
+    key: Item,
+    key_attribute: &str,
+) -> Result<bool, AwsError> {
+    let names = HashMap::from([("#pk".to_owned(), key_attribute.to_owned())]);
+    let condition = ("attribute_exists(#pk)", names, Item::new());
+    delete(client, table, key, Some(condition)).await
+}
+
+/// A rewrite of one item's `ttl` to a Number, conditional on the item being as it was read.
+pub(crate) struct TtlRewrite<'a> {
+    pub key: Item,
+    /// The new ttl, epoch seconds.
+    pub new_ttl: i64,
+    /// The `ttl` as read (`None`: the item had none).
+    pub old_ttl: Option<&'a AttributeValue>,
+    /// The `timestamp` as read, when it had one: it must still be the same.
+    pub old_timestamp: Option<&'a AttributeValue>,
+    /// The names of the partition key, the ttl and the timestamp attributes.
+    pub partition_key: &'a str,
+    pub ttl_attribute: &'a str,
+    pub timestamp_attribute: &'a str,
+}
+
+/// UpdateItem `SET #ttl = :new` if the item is still there with the `ttl` and `timestamp` that
+/// were read. `Ok(false)`: it changed since (ConditionalCheckFailed), nothing written.
+pub(crate) async fn rewrite_ttl(
+    client: &Client,
+    table: &str,
+    w: TtlRewrite<'_>,
+) -> Result<bool, AwsError> {
+    let mut conditions = vec!["attribute_exists(#pk)".to_owned()];
+    let mut req = client
+        .update_item()
+        .table_name(table)
+        .set_key(Some(w.key))
+        .update_expression("SET #ttl = :new")
+        // `ttl` and `timestamp` are reserved words: aliased.
+        .expression_attribute_names("#pk", w.partition_key)
+        .expression_attribute_names("#ttl", w.ttl_attribute)
+        .expression_attribute_values(":new", AttributeValue::N(w.new_ttl.to_string()));
+    match w.old_ttl {
+        None => conditions.push("attribute_not_exists(#ttl)".into()),
+        Some(v) => {
+            conditions.push("#ttl = :old".into());
+            req = req.expression_attribute_values(":old", v.clone());
+        }
+    }
+    if let Some(v) = w.old_timestamp {
+        conditions.push("#ts = :ts".into());
+        req = req
+            .expression_attribute_names("#ts", w.timestamp_attribute)
+            .expression_attribute_values(":ts", v.clone());
+    }
+    let result = req
+        .condition_expression(conditions.join(" AND "))
+        .send()
+        .await
+        .aws(&ops::UPDATE_ITEM, table_resource(table));
+    match result {
         Ok(_) => Ok(true),
         Err(e) if e.code.as_deref() == Some(CONDITION_FAILED) => Ok(false),
         Err(e) => Err(e),

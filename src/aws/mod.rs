@@ -14,7 +14,6 @@ pub(crate) mod insights;
 pub(crate) mod items;
 pub(crate) mod lambda;
 pub(crate) mod metrics;
-pub(crate) mod one_item;
 /// The operations are declared in the bottom layer (`spec::iam` derives policies from them).
 pub use crate::vocab::ops;
 pub(crate) mod reachability;

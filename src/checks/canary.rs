@@ -55,7 +55,7 @@ pub(crate) async fn gather(ctx: &Context, purpose: &str) -> Canary {
         return Canary::WriteFailed(e.to_string());
     }
     let put_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let read = crate::aws::one_item::get(client, ctx.table(), event.key(), true).await;
+    let read = crate::aws::items::get(client, ctx.table(), event.key(), true).await;
     let read_ms = started.elapsed().as_secs_f64() * 1000.0 - put_ms;
     let deleted = delete_item(client, ctx.table(), event.key()).await;
     let total_ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -367,11 +367,7 @@ type ExactCounts = (Result<u64, AwsError>, Option<Result<u64, AwsError>>);
 
 /// An exact count's outcome into the counts: the target's (and the source's, when it was
 /// scanned too), or what went wrong.
-fn record_exact(
-    counts: &mut Counts,
-    exact: Option<ExactCounts>,
-    errors: &mut Vec<String>,
-) {
+fn record_exact(counts: &mut Counts, exact: Option<ExactCounts>, errors: &mut Vec<String>) {
     match exact {
         Some((Ok(t), None)) => {
             counts.target = Some(t);

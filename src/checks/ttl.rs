@@ -561,41 +561,35 @@ fn segments(n: i32) -> u64 {
 
 fn scope_finding(facts: &TtlFacts, t: &TtlTally) -> Finding {
     match &facts.scope {
-        Scope::Sample { asked, cost, .. } if cost.whole_table => Finding::ok(
-            CheckId::TtlScope,
-            format!(
-                "read the whole table: all {} (every one of its {} to the end, {}, {:.1} read units); the counts and shares are exact, not estimates",
-                plural(t.scanned, "item", "items"),
-                plural(segments(cost.total_segments), "segment", "segments"),
-                plural(cost.pages, "page", "pages"),
-                cost.read_units
-            ),
-        )
-        .evidence(SampleScope {
-            scanned: t.scanned,
-            sample: asked,
-            cost,
-        }),
-        Scope::Sample { asked, cost, .. } => Finding::ok(
-            CheckId::TtlScope,
-            format!(
-                "read a sample of {} (asked {asked}{}) from {} of {}, {}, {:.1} read units; shares carry 95% intervals",
-                plural(t.scanned, "item", "items"),
-                facts
-                    .approx_items
-                    .map(|a| format!(", table ~{a}"))
-                    .unwrap_or_default(),
-                cost.segments_read,
-                plural(segments(cost.total_segments), "segment", "segments"),
-                plural(cost.pages, "page", "pages"),
-                cost.read_units
-            ),
-        )
-        .evidence(SampleScope {
-            scanned: t.scanned,
-            sample: asked,
-            cost,
-        }),
+        Scope::Sample { asked, cost, .. } => {
+            let summary = if cost.whole_table {
+                format!(
+                    "read the whole table: all {} (every one of its {} to the end, {}, {:.1} read units); the counts and shares are exact, not estimates",
+                    plural(t.scanned, "item", "items"),
+                    plural(segments(cost.total_segments), "segment", "segments"),
+                    plural(cost.pages, "page", "pages"),
+                    cost.read_units
+                )
+            } else {
+                format!(
+                    "read a sample of {} (asked {asked}{}) from {} of {}, {}, {:.1} read units; shares carry 95% intervals",
+                    plural(t.scanned, "item", "items"),
+                    facts
+                        .approx_items
+                        .map(|a| format!(", table ~{a}"))
+                        .unwrap_or_default(),
+                    cost.segments_read,
+                    plural(segments(cost.total_segments), "segment", "segments"),
+                    plural(cost.pages, "page", "pages"),
+                    cost.read_units
+                )
+            };
+            Finding::ok(CheckId::TtlScope, summary).evidence(SampleScope {
+                scanned: t.scanned,
+                sample: asked,
+                cost,
+            })
+        }
         Scope::Full(f) => full_scope_finding(f, t),
         Scope::Export(x) => export_scope_finding(x, t),
     }

@@ -266,7 +266,7 @@ pub(crate) async fn find_event(
                 ),
                 (SORT_KEY.to_owned(), AttributeValue::S(sk)),
             ]);
-            let item = crate::aws::one_item::get(client, table, key, consistent).await?;
+            let item = crate::aws::items::get(client, table, key, consistent).await?;
             if item.is_some() {
                 return Ok(Found {
                     item,

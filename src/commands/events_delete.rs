@@ -102,7 +102,7 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
     }
     // Only if it is still there: a delete that raced another one says so.
     let client = ctx.dynamodb().await?;
-    if crate::aws::one_item::delete_if_present(client, table, key, PARTITION_KEY).await? {
+    if crate::aws::items::delete_if_present(client, table, key, PARTITION_KEY).await? {
         data.deleted = true;
         report.push(
             Finding::ok(

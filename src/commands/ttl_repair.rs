@@ -14,7 +14,7 @@ use futures::StreamExt;
 use serde::Serialize;
 
 use super::ttl::scan_flags;
-use crate::aws::one_item::TtlRewrite;
+use crate::aws::items::TtlRewrite;
 use crate::checks::ttl::{TtlTally, gather_meta};
 use crate::checks::ttl_repair::{
     Fix, KEPT, RepairCounts, RepairRun, RepairState, Selection, Step, class_section, finding, plan,
@@ -30,7 +30,7 @@ use crate::ttl_scan::{self, ScanSetup};
 
 const COMMAND: &str = "check-ttl --repair";
 
-/// The fix written if the item is unchanged since it was read (`aws::one_item::rewrite_ttl`).
+/// The fix written if the item is unchanged since it was read (`aws::items::rewrite_ttl`).
 /// `Ok(false)`: it changed since, nothing written.
 async fn write_fix(
     client: &aws_sdk_dynamodb::Client,
@@ -46,7 +46,7 @@ async fn write_fix(
         ttl_attribute: TTL_ATTRIBUTE,
         timestamp_attribute: "timestamp",
     };
-    crate::aws::one_item::rewrite_ttl(client, table, rewrite).await
+    crate::aws::items::rewrite_ttl(client, table, rewrite).await
 }
 
 /// The flags and the state file, before any AWS call: what to repair (a resume goes on as it

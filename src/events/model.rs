@@ -18,9 +18,8 @@ use crate::spec::{
 
 /// The status an event gets when none is given.
 pub(crate) const DEFAULT_STATUS: &str = "pending";
-/// A stored item as the SDK gives it: attribute name to value. The one view of an item every
-/// module takes (the events core, scans, exports, checks, commands).
-pub type Item = HashMap<String, AttributeValue>;
+/// A stored item as the SDK gives it (the one view, declared in the bottom layer).
+pub use crate::vocab::item::Item;
 
 /// A `ttl` at or above this is milliseconds, not epoch seconds (as seconds it would be past the
 /// year 5000): DynamoDB TTL never expires such an item. The one threshold: writing refuses it,
