@@ -1047,9 +1047,10 @@ pub struct ImportArgs {
     #[arg(long, value_parser = positive_rate)]
     pub rate: Option<f64>,
     /// Where the events that did not land go, created 0600 (they are whole payloads). Default:
-    /// NAME.failed.ndjson in the private state directory ($XDG_STATE_HOME/eventsctl,
-    /// EVENTSCTL_STATE_DIR overrides it), or the next free NAME.failed.N.ndjson. Never the
-    /// input, never over an existing file without --force; checked before the first AWS call
+    /// NAME.failed.TIME-PID-RANDOM.ndjson, the run's own, in the private state directory
+    /// ($XDG_STATE_HOME/eventsctl, EVENTSCTL_STATE_DIR overrides it). Never the input, never
+    /// over an existing file without --force; checked before the first AWS call. A file that
+    /// cannot be written: the events go on in a new file, and the report names each
     #[arg(long)]
     pub failed_out: Option<PathBuf>,
     /// Let --failed-out replace an existing file

@@ -2,8 +2,8 @@
 //! (`--failed-out`, `--report`):
 //!
 //! 1. never an input of the command (the same file by device and inode, so links count too);
-//! 2. never over an existing file unless `--force` (a default name that exists is replaced by
-//!    the next free name instead, and the report says so);
+//! 2. never over an existing file unless `--force` (a default name is the run's own, from
+//!    [`create_unique_private`], so none exists);
 //! 3. checked before the first AWS call: its directory exists and is writable, it is not a
 //!    directory, and two outputs of one command are not the same file;
 //! 4. a report that cannot be written is one line on stderr: the report on stdout and the
@@ -225,25 +225,30 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// `name` if no file has it, else the first free `stem.N.ext` (N from 2): for default names,
-/// which are never silently overwritten either.
-pub(crate) fn free_name(path: &Path) -> PathBuf {
-    if std::fs::symlink_metadata(path).is_err() {
-        return path.to_owned();
+/// A new private file (0600, created with `create_new`) in `dir` named
+/// `{prefix}{time}-{pid}-{random}{suffix}` (time `20261207T021530Z`, UTC): a name no other run
+/// can pick, so two runs started in the same second never share a file, and one that exists
+/// already is never opened (another name is drawn). Returns the name and the file.
+pub(crate) fn create_unique_private(
+    dir: &Path,
+    prefix: &str,
+    suffix: &str,
+) -> io::Result<(PathBuf, File)> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let pid = std::process::id();
+    let mut last = None;
+    for _ in 0..16 {
+        let path = dir.join(format!(
+            "{prefix}{stamp}-{pid}-{:08x}{suffix}",
+            rand::random::<u32>()
+        ));
+        match create_private(&path, false) {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
-    (2u32..)
-        .map(|n| {
-            let name = match (&stem, &ext) {
-                (Some(s), Some(e)) => format!("{s}.{n}.{e}"),
-                (Some(s), None) => format!("{s}.{n}"),
-                _ => format!("eventsctl-output.{n}"),
-            };
-            path.with_file_name(name)
-        })
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-        .expect("some number is free")
+    Err(last.unwrap_or_else(|| io::Error::other("no free name")))
 }
 
 /// A drill record's two files from `--report FILE`: Markdown at FILE and JSON beside it
@@ -352,15 +357,6 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "keep");
         drop(create(&p, true).unwrap());
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "");
-    }
-
-    #[test]
-    fn free_names_count_up() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("in.failed.ndjson");
-        assert_eq!(free_name(&p), p);
-        std::fs::write(&p, "").unwrap();
-        assert_eq!(free_name(&p), dir.path().join("in.failed.2.ndjson"));
     }
 
     #[test]
