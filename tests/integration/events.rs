@@ -1683,7 +1683,11 @@ async fn concurrent_imports_from_stdin_each_keep_their_failed_events() {
                 .all(|l| l.contains(&format!("\"user_id\":\"r{run}\""))),
             "run {run}'s file holds another run's events"
         );
-        assert_eq!((d["failed"].as_u64(), d["lost"].as_u64()), (Some(300), Some(0)), "{d}");
+        assert_eq!(
+            (d["failed"].as_u64(), d["lost"].as_u64()),
+            (Some(300), Some(0)),
+            "{d}"
+        );
         files.insert(file);
     }
     assert_eq!(files.len(), 3, "{files:?}");
