@@ -677,7 +677,9 @@ pub struct ExportStartArgs {
     #[arg(long, value_parser = time_arg)]
     pub to: Option<TimeArg>,
     /// Reuse a completed export of this bucket and prefix no older than this (one still in
-    /// progress is always reused; with --to, one of exactly that point)
+    /// progress is always reused; with an absolute --to, one of exactly that point; with a
+    /// relative --to such as 1m, which moves with the clock, one of a point within this before
+    /// the point asked, so a run again after a timeout or Ctrl-C never starts a second export)
     #[arg(long, default_value = "24h", value_parser = window_arg)]
     pub reuse_within: chrono::Duration,
     /// Start a new export even when a recent one, or one in progress, exists

@@ -488,7 +488,10 @@ mod tests {
         // The first scan claims its file; a second claim of the same name is refused.
         let first = Checkpoint::<Count>::new("check-ttl", "t", 1, NOW - 100);
         first.claim(&path).unwrap();
-        assert!(load(&path).is_ok(), "a claimed file can be resumed from the start");
+        assert!(
+            load(&path).is_ok(),
+            "a claimed file can be resumed from the start"
+        );
         let again = Checkpoint::<Count>::new("check-ttl", "t", 1, NOW - 50).claim(&path);
         assert!(
             matches!(&again, Err(CheckpointError::Unwritable { why, .. }) if why.contains("exists")),
