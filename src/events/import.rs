@@ -282,6 +282,10 @@ pub(crate) enum Stop {
     Denied(String),
     /// No credentials, or ones AWS refuses: every other request would be refused too.
     Credentials(String),
+    /// Requests of events each checked before refused whole as invalid, their halves too: the
+    /// table does not take these items (its key schema), and every other request would be
+    /// refused the same way.
+    Rejected(String),
 }
 
 impl std::fmt::Display for Stop {
@@ -293,6 +297,10 @@ impl std::fmt::Display for Stop {
             Stop::Denied(why) => write!(
                 f,
                 "DynamoDB refused a whole request for a missing permission, so the rest was not sent ({why}); grant it, then import the failed file"
+            ),
+            Stop::Rejected(why) => write!(
+                f,
+                "DynamoDB refused whole requests of valid events as invalid, and their halves too: the table does not take these items (is it the events table? `eventsctl table verify`), so the rest was not sent ({why}); fix the table or --table, then import the failed file"
             ),
             Stop::Credentials(why) => write!(
                 f,
@@ -470,7 +478,12 @@ pub(crate) async fn write(
         if summary.stopped.is_some()
             && !matches!(
                 summary.stopped,
-                Some(Stop::Unreachable(_) | Stop::Denied(_) | Stop::Credentials(_))
+                Some(
+                    Stop::Unreachable(_)
+                        | Stop::Denied(_)
+                        | Stop::Credentials(_)
+                        | Stop::Rejected(_)
+                )
             )
         {
             break;
@@ -548,6 +561,7 @@ fn record_outcome(
                 Cause::Unreachable => Some(Stop::Unreachable(reason.clone())),
                 Cause::Denied => Some(Stop::Denied(reason.clone())),
                 Cause::Credentials => Some(Stop::Credentials(reason.clone())),
+                Cause::Rejected => Some(Stop::Rejected(reason.clone())),
             };
         }
         failed_writer.write(&pending.record)?;

@@ -1546,6 +1546,55 @@ async fn overwrite_with_one_refused_item_fails_that_item_alone() {
     assert_eq!(count_items(&ddb, &w.table()).await, 49);
 }
 
+/// Review of issue 23, defect 9: with every BatchWriteItem refused whole as invalid (a table
+/// that does not take the events), `--overwrite` halved every batch down to single items: 500
+/// events took 986 requests. Both halves refused whole stops the import after a few requests,
+/// every event in the failed file, and the hint to land them keeps `--overwrite`.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn overwrite_into_a_table_that_refuses_every_batch_stops_after_a_few_requests() {
+    let w = World::new("all-invalid");
+    w.create_table();
+    let ts = common::rfc3339(common::hours_ago(1));
+    let lines: Vec<String> = (0..500)
+        .map(|i| line(&format!("v{}", i % 9), "t", "pending", &ts, i))
+        .collect();
+    let f = ndjson(&lines);
+    let proxy = common::Proxy::start("every-batch-invalid.yaml");
+    let r = w.run_via(
+        &proxy,
+        &common::import_json(f.path(), &["--overwrite", "--concurrency", "1"]),
+    );
+    r.assert_code(1);
+    let d = &r.json()["data"];
+    assert_eq!(
+        (d["failed"].as_u64(), d["written"].as_u64()),
+        (Some(500), Some(0)),
+        "{d}"
+    );
+    let stopped = d["stopped"].as_str().unwrap_or_default();
+    assert!(
+        stopped.contains("the table does not take these items"),
+        "{d}"
+    );
+    let refused = proxy
+        .fired()
+        .get("dynamodb error:ValidationException")
+        .copied()
+        .unwrap_or(0);
+    assert!(
+        (1..=6).contains(&refused),
+        "a few requests, not about 1,000: {refused}"
+    );
+    let failed = std::fs::read_to_string(d["failed_out"].as_str().unwrap()).unwrap();
+    assert_eq!(failed.lines().count(), 500);
+    let notes = r.json()["notes"].to_string();
+    assert!(
+        notes.contains("eventsctl events import --overwrite "),
+        "{notes}"
+    );
+}
+
 /// A role without dynamodb:PartiQLInsert (any role written from an older `iam-policy`): the
 /// fault proxy refuses every BatchExecuteStatement with AccessDeniedException. The import stops
 /// after the first requests refused (at most one per group in flight, not every batch of the
