@@ -1404,6 +1404,22 @@ async fn an_event_whose_ttl_is_more_than_five_years_past_is_not_expired() {
         r.assert_code(0);
         assert_eq!(r.json()["data"]["expired"], expired, "{id}: {}", r.stdout);
     }
+    // The review's case (issue 23, defect 4): a ttl of 1000 (1970), through the event-type
+    // index too, and the words `events get` says about it.
+    let mut epoch = common::indexed_event_item("gs", "g-anc", "t", "pending", &ts(3));
+    epoch.insert("ttl".into(), AttributeValue::N("1000".into()));
+    ddb.put_item()
+        .table_name(w.table())
+        .set_item(Some(epoch))
+        .send()
+        .await
+        .unwrap();
+    for args in [&["--user", "gs"][..], &["--user", "gs", "--type", "t"]] {
+        assert_eq!(query(&w, args).len(), 1, "{args:?}");
+    }
+    let human = w.run(&["events", "get", "--user", "gs", "--event-id", "g-anc"]);
+    human.assert_code(0);
+    assert!(!human.stdout.contains("awaits"), "{}", human.stdout);
 }
 
 /// Two events of one user with the same event id (different timestamps): `events get` and
