@@ -125,20 +125,6 @@ pub(crate) fn check_all(outputs: &[Output<'_>], inputs: &[&Path]) -> Result<(), 
     Ok(())
 }
 
-/// Creates an output file: a new file, or with `force` a replaced one. A file that appeared
-/// since the check is not overwritten without `force`.
-pub(crate) fn create(path: &Path, force: bool) -> io::Result<File> {
-    let mut o = OpenOptions::new();
-    o.write(true);
-    if force {
-        o.create(true).truncate(true);
-    } else {
-        o.create_new(true);
-    }
-    o.open(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
-}
-
 /// Creates a file that holds people's data (event keys, payloads, scan positions): as
 /// `create`, readable and writable by its owner only (0600), whatever the umask. A file
 /// replaced with `force` gets the same mode.
@@ -353,9 +339,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("r.md");
         std::fs::write(&p, "keep").unwrap();
-        assert!(create(&p, false).is_err());
+        assert!(create_private(&p, false).is_err());
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "keep");
-        drop(create(&p, true).unwrap());
+        drop(create_private(&p, true).unwrap());
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "");
     }
 
