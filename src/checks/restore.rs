@@ -101,6 +101,9 @@ pub(crate) struct VerifyFacts {
     pub target: TableDescription,
     pub schema: Vec<Finding>,
     pub verification: Verification,
+    /// Why the samples (the restored table's keys, the source's events) could not be read:
+    /// then neither sample finding knows anything.
+    pub sample_error: Option<String>,
     pub errors: Vec<String>,
 }
 
@@ -276,6 +279,7 @@ pub async fn gather(
     let source_name = source.table_name().unwrap_or_default().to_owned();
     let name = target.table_name().unwrap_or_default().to_owned();
     let mut errors = Vec::new();
+    let mut sample_error = None;
     let mut v = Verification {
         target_status: target.table_status().map(|s| s.as_str().to_owned()),
         restore_point: opts.restore_point.map(crate::times::stamp),
@@ -376,7 +380,7 @@ pub async fn gather(
                     .collect();
             }
         }
-        Err(e) => errors.push(format!("sampling keys: {e}")),
+        Err(e) => sample_error = Some(e.to_string()),
     }
     // Keys and GSIs the same way `table verify` checks them.
     let facts = TableFacts {
@@ -397,6 +401,7 @@ pub async fn gather(
         target: target.clone(),
         schema,
         verification: v,
+        sample_error,
         errors,
     }
 }
@@ -661,7 +666,38 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     ];
     out.extend(facts.schema.iter().cloned());
     out.push(count_finding(v).runbook(RB));
-    out.push(
+    if let Some(e) = &facts.sample_error {
+        // A read that was refused (or failed) is not a sample of nothing: both unknown, the
+        // call and the permission named (issue 23's review, defect 8).
+        let remedy = "grant the read it names (`eventsctl iam-policy pitr-restore`), then check the restored table again";
+        out.push(
+            Finding::unknown(
+                CheckId::RestoreSample,
+                format!("the restored table's keys could not be sampled: {e}"),
+            )
+            .remedy(remedy)
+            .runbook(RB),
+        );
+        out.push(
+            Finding::unknown(
+                CheckId::RestoreSourceSample,
+                format!("the source's events could not be checked against the restore: {e}"),
+            )
+            .remedy(remedy)
+            .runbook(RB),
+        );
+    } else {
+        out.extend(samples_findings(v));
+    }
+    for e in &facts.errors {
+        out.push(Finding::unknown(CheckId::RestoreVerify, e.clone()).runbook(RB));
+    }
+    out
+}
+
+/// The two sample findings, from samples that were read.
+fn samples_findings(v: &Verification) -> [Finding; 2] {
+    [
         if v.sampled_keys == 0 {
             Finding::ok(CheckId::RestoreSample, "no items to sample")
         } else if v.found_in_source == v.sampled_keys {
@@ -683,12 +719,8 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
             missing_examples: &v.missing_examples,
         })
         .runbook(RB),
-    );
-    out.push(lost_finding(v).runbook(RB));
-    for e in &facts.errors {
-        out.push(Finding::unknown(CheckId::RestoreVerify, e.clone()).runbook(RB));
-    }
-    out
+        lost_finding(v).runbook(RB),
+    ]
 }
 
 /// Disaster recovery targets of the runbook: restored within 4 hours, at most 5 minutes lost.
@@ -746,7 +778,10 @@ pub(crate) fn rpo(rpo_s: Option<i64>) -> Finding {
 pub(crate) fn verified(findings: &[Finding]) -> bool {
     let unverifiable = |f: &Finding| {
         f.status == Status::Unknown
-            && matches!(f.check, CheckId::RestoreVerify | CheckId::RestoreItemCount)
+            && matches!(
+                f.check,
+                CheckId::RestoreVerify | CheckId::RestoreItemCount | CheckId::RestoreSample
+            )
     };
     Status::worst(findings.iter().map(|f| f.status)) != Status::Crit
         && !findings.iter().any(unverifiable)
@@ -1122,6 +1157,46 @@ mod tests {
         }
     }
 
+    /// Review of issue 23, defect 8: with Scan and Query denied, `restore.sample` said "no
+    /// items to sample" and `restore.source_sample` "0 sampled users", both OK. A read that was
+    /// refused is unknown, the call named.
+    #[test]
+    fn samples_that_could_not_be_read_are_unknown_never_ok() {
+        let mut target = table(SORT_KEY);
+        target.table_status = Some(TableStatus::Active);
+        let facts = VerifyFacts {
+            target,
+            schema: Vec::new(),
+            verification: Verification {
+                restore_point: Some("2025-01-01T00:00:00Z".into()), // clock-free: a label only
+                ..Verification::default()
+            },
+            sample_error: Some(
+                "AccessDenied on dynamodb:Scan for table t-restored: not authorized".into(),
+            ),
+            errors: Vec::new(),
+        };
+        let out = evaluate(&facts);
+        for check in [CheckId::RestoreSample, CheckId::RestoreSourceSample] {
+            let f = out
+                .iter()
+                .find(|f| f.check == check)
+                .unwrap_or_else(|| panic!("no {check}"));
+            assert_eq!(f.status, Status::Unknown, "{check}: {}", f.summary);
+            assert!(f.summary.contains("dynamodb:Scan"), "{}", f.summary);
+        }
+        assert_eq!(
+            out.iter()
+                .filter(|f| f.check == CheckId::RestoreSample)
+                .count(),
+            1
+        );
+        assert!(
+            !verified(&out),
+            "a restore whose samples were not read is not verified"
+        );
+    }
+
     #[test]
     fn restored_table_status_and_key_sample_verdicts() {
         let active = || {
@@ -1182,6 +1257,7 @@ mod tests {
                 target,
                 schema: Vec::new(),
                 verification,
+                sample_error: None,
                 errors: vec!["a scan failed".into()],
             };
             let out = evaluate(&facts);
