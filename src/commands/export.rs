@@ -10,7 +10,7 @@ use crate::checks;
 use crate::cli::{Command, ExportCommand};
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
-use crate::error::Refusal;
+use crate::error::{NotFound, Refusal};
 use crate::report::{Finding, Report, Section};
 use crate::scale::athena::{self, AthenaTarget};
 use crate::scale::estimate::bytes;
@@ -49,7 +49,7 @@ pub(crate) static LIST: Leaf<()> = Leaf::new(
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
         .await?
-        .ok_or_else(|| Refusal::new(format!("table {} does not exist", ctx.table())))?;
+        .ok_or_else(|| NotFound::new(format!("table {} does not exist", ctx.table())))?;
     Ok((
         t.table_arn().unwrap_or_default().to_owned(),
         t.table_size_bytes(),
