@@ -176,7 +176,13 @@ pub fn state_dir() -> io::Result<PathBuf> {
 fn state_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
     let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
     set("EVENTSCTL_STATE_DIR")
-        .or_else(|| set("XDG_STATE_HOME").map(|d| d.join("eventsctl")))
+        // The XDG Base Directory spec: a relative path in XDG_STATE_HOME is invalid and is
+        // ignored (https://specifications.freedesktop.org/basedir-spec/latest/).
+        .or_else(|| {
+            set("XDG_STATE_HOME")
+                .filter(|d| d.is_absolute())
+                .map(|d| d.join("eventsctl"))
+        })
         .or_else(|| set("HOME").map(|d| d.join(".local/state/eventsctl")))
 }
 
@@ -413,5 +419,11 @@ mod tests {
             Some(PathBuf::from("/h/.local/state/eventsctl"))
         );
         assert_eq!(state_dir_from(env(&[])), None);
+        // Review of issue 23, defect 13: a relative XDG_STATE_HOME was used relative to the
+        // current directory; the spec says to ignore it.
+        assert_eq!(
+            state_dir_from(env(&[("XDG_STATE_HOME", "relative/path"), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.local/state/eventsctl"))
+        );
     }
 }
