@@ -631,7 +631,9 @@ pub struct ExportStartArgs {
     #[arg(long, value_parser = time_arg)]
     pub to: Option<TimeArg>,
     /// Reuse a completed export of this bucket and prefix no older than this (one still in
-    /// progress is always reused; with --to, one of exactly that point)
+    /// progress is always reused; with an absolute --to, one of exactly that point; with a
+    /// relative --to such as 1m, which moves with the clock, one of a point within this before
+    /// the point asked, so a run again after a timeout or Ctrl-C never starts a second export)
     #[arg(long, default_value = "24h", value_parser = window_arg)]
     pub reuse_within: chrono::Duration,
     /// Start a new export even when a recent one, or one in progress, exists
@@ -1000,9 +1002,10 @@ pub struct ImportArgs {
     #[arg(long, value_parser = positive_rate)]
     pub rate: Option<f64>,
     /// Where the events that did not land go, created 0600 (they are whole payloads). Default:
-    /// NAME.failed.ndjson in the private state directory ($XDG_STATE_HOME/eventsctl,
-    /// EVENTSCTL_STATE_DIR overrides it), or the next free NAME.failed.N.ndjson. Never the
-    /// input, never over an existing file without --force; checked before the first AWS call
+    /// NAME.failed.TIME-PID-RANDOM.ndjson, the run's own, in the private state directory
+    /// ($XDG_STATE_HOME/eventsctl, EVENTSCTL_STATE_DIR overrides it). Never the input, never
+    /// over an existing file without --force; checked before the first AWS call. A file that
+    /// cannot be written: the events go on in a new file, and the report names each
     #[arg(long)]
     pub failed_out: Option<PathBuf>,
     /// Let --failed-out replace an existing file

@@ -22,3 +22,15 @@ impl Refusal {
         Refusal(message.into())
     }
 }
+
+/// A table, event or other thing the command was asked about that is not there (AWS answered,
+/// and it does not have it): exit 1, `error.kind` `not_found` (docs/json.md).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct NotFound(pub String);
+
+impl NotFound {
+    pub(crate) fn new(message: impl Into<String>) -> NotFound {
+        NotFound(message.into())
+    }
+}

@@ -2,8 +2,8 @@
 //! (`--failed-out`, `--report`):
 //!
 //! 1. never an input of the command (the same file by device and inode, so links count too);
-//! 2. never over an existing file unless `--force` (a default name that exists is replaced by
-//!    the next free name instead, and the report says so);
+//! 2. never over an existing file unless `--force` (a default name is the run's own, from
+//!    [`create_unique_private`], so none exists);
 //! 3. checked before the first AWS call: its directory exists and is writable, it is not a
 //!    directory, and two outputs of one command are not the same file;
 //! 4. a report that cannot be written is one line on stderr: the report on stdout and the
@@ -125,20 +125,6 @@ pub(crate) fn check_all(outputs: &[Output<'_>], inputs: &[&Path]) -> Result<(), 
     Ok(())
 }
 
-/// Creates an output file: a new file, or with `force` a replaced one. A file that appeared
-/// since the check is not overwritten without `force`.
-pub(crate) fn create(path: &Path, force: bool) -> io::Result<File> {
-    let mut o = OpenOptions::new();
-    o.write(true);
-    if force {
-        o.create(true).truncate(true);
-    } else {
-        o.create_new(true);
-    }
-    o.open(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
-}
-
 /// Creates a file that holds people's data (event keys, payloads, scan positions): as
 /// `create`, readable and writable by its owner only (0600), whatever the umask. A file
 /// replaced with `force` gets the same mode.
@@ -190,7 +176,13 @@ pub fn state_dir() -> io::Result<PathBuf> {
 fn state_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
     let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
     set("EVENTSCTL_STATE_DIR")
-        .or_else(|| set("XDG_STATE_HOME").map(|d| d.join("eventsctl")))
+        // The XDG Base Directory spec: a relative path in XDG_STATE_HOME is invalid and is
+        // ignored (https://specifications.freedesktop.org/basedir-spec/latest/).
+        .or_else(|| {
+            set("XDG_STATE_HOME")
+                .filter(|d| d.is_absolute())
+                .map(|d| d.join("eventsctl"))
+        })
         .or_else(|| set("HOME").map(|d| d.join(".local/state/eventsctl")))
 }
 
@@ -225,25 +217,30 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// `name` if no file has it, else the first free `stem.N.ext` (N from 2): for default names,
-/// which are never silently overwritten either.
-pub(crate) fn free_name(path: &Path) -> PathBuf {
-    if std::fs::symlink_metadata(path).is_err() {
-        return path.to_owned();
+/// A new private file (0600, created with `create_new`) in `dir` named
+/// `{prefix}{time}-{pid}-{random}{suffix}` (time `20261207T021530Z`, UTC): a name no other run
+/// can pick, so two runs started in the same second never share a file, and one that exists
+/// already is never opened (another name is drawn). Returns the name and the file.
+pub(crate) fn create_unique_private(
+    dir: &Path,
+    prefix: &str,
+    suffix: &str,
+) -> io::Result<(PathBuf, File)> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let pid = std::process::id();
+    let mut last = None;
+    for _ in 0..16 {
+        let path = dir.join(format!(
+            "{prefix}{stamp}-{pid}-{:08x}{suffix}",
+            rand::random::<u32>()
+        ));
+        match create_private(&path, false) {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
-    (2u32..)
-        .map(|n| {
-            let name = match (&stem, &ext) {
-                (Some(s), Some(e)) => format!("{s}.{n}.{e}"),
-                (Some(s), None) => format!("{s}.{n}"),
-                _ => format!("eventsctl-output.{n}"),
-            };
-            path.with_file_name(name)
-        })
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-        .expect("some number is free")
+    Err(last.unwrap_or_else(|| io::Error::other("no free name")))
 }
 
 /// A drill record's two files from `--report FILE`: Markdown at FILE and JSON beside it
@@ -348,19 +345,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("r.md");
         std::fs::write(&p, "keep").unwrap();
-        assert!(create(&p, false).is_err());
+        assert!(create_private(&p, false).is_err());
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "keep");
-        drop(create(&p, true).unwrap());
+        drop(create_private(&p, true).unwrap());
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "");
-    }
-
-    #[test]
-    fn free_names_count_up() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("in.failed.ndjson");
-        assert_eq!(free_name(&p), p);
-        std::fs::write(&p, "").unwrap();
-        assert_eq!(free_name(&p), dir.path().join("in.failed.2.ndjson"));
     }
 
     #[test]
@@ -431,5 +419,11 @@ mod tests {
             Some(PathBuf::from("/h/.local/state/eventsctl"))
         );
         assert_eq!(state_dir_from(env(&[])), None);
+        // Review of issue 23, defect 13: a relative XDG_STATE_HOME was used relative to the
+        // current directory; the spec says to ignore it.
+        assert_eq!(
+            state_dir_from(env(&[("XDG_STATE_HOME", "relative/path"), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.local/state/eventsctl"))
+        );
     }
 }

@@ -213,9 +213,12 @@ fn error_exit(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> u8 {
+    // serde_json wraps the io error it hit, and its `source` skips it: look inside.
     let broken_pipe = e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     });
     if broken_pipe {
         return 0;

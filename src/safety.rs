@@ -69,6 +69,11 @@ impl ProductionRule {
     /// removes a default one, `none` removes them all (`none,pci`: only `pci`). Adding never
     /// needs care; removing is always written out.
     pub(crate) fn parse(text: &str) -> Result<ProductionRule, String> {
+        // An empty value (`EVENTSCTL_PRODUCTION_MARKERS=` in a profile) says nothing: the
+        // defaults, as when it is unset. A value of separators only (` , `) is a mistake.
+        if text.trim().is_empty() {
+            return Ok(ProductionRule::default());
+        }
         let entries: Vec<String> = text
             .split(',')
             .map(|m| m.trim().to_ascii_lowercase())
@@ -210,6 +215,16 @@ mod tests {
 
     fn names(env: &str, table: Option<&str>) -> Names {
         Names::derive("zapier-triggers-api", env, table)
+    }
+
+    /// Review of issue 23, defect 12: `EVENTSCTL_PRODUCTION_MARKERS=` (empty) made every
+    /// command exit 64. Empty means the defaults; separators only are still refused.
+    #[test]
+    fn an_empty_marker_list_means_the_defaults() {
+        for empty in ["", "  "] {
+            assert_eq!(ProductionRule::parse(empty), Ok(ProductionRule::default()));
+        }
+        assert!(ProductionRule::parse(" , ").is_err());
     }
 
     #[test]

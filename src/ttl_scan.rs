@@ -109,6 +109,21 @@ pub(crate) struct ScanSetup<T> {
     pub resumed: bool,
 }
 
+/// A new scan's state file is created now (`create_new`, never over another scan's file) with
+/// the scan's start in it; a resumed scan goes on in its own file.
+pub(crate) fn claim_state_file<T>(setup: &ScanSetup<T>) -> Result<(), UsageError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Default + StateTally,
+{
+    if setup.resumed {
+        return Ok(());
+    }
+    setup
+        .checkpoint
+        .claim(&setup.state_file)
+        .map_err(|e| UsageError::new(e.to_string()))
+}
+
 /// The one setup of a full scan: its state goes to `state_file` ([`state_file`]); it starts
 /// from `resumed` (loaded by [`load_state`]), else from a new checkpoint of `command` in
 /// `segments` segments that judges every item against `now`; it reads the TTL projection with
@@ -165,7 +180,12 @@ mod tests {
         };
         // Issue 23 §7: the default was the shared temporary directory.
         let file = state_file(&full, "t", 100, dir).unwrap();
-        assert_eq!(file, private.join("scan-t-100.json"));
+        assert_eq!(file.parent(), Some(private.as_path()));
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("scan-t-100-") && name.ends_with(".json"),
+            "{name}"
+        );
         assert!(!file.starts_with(std::env::temp_dir()));
         // No private place: one line naming the way out, before any scan.
         let err = state_file(&full, "t", 100, no_dir).unwrap_err();

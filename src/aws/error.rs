@@ -60,6 +60,11 @@ impl AwsErrorKind {
         match code {
             "ResourceNotFoundException"
             | "TableNotFoundException"
+            | "ExportNotFoundException"
+            | "EntityNotFoundException"
+            | "NoSuchKey"
+            | "NoSuchBucket"
+            | "NotFound"
             | "ResourceNotFound"
             | "DashboardNotFoundError"
             | "DashboardNotFound" => AwsErrorKind::NotFound,
@@ -76,7 +81,11 @@ impl AwsErrorKind {
             | "MissingAuthenticationToken"
             | "MissingAuthenticationTokenException"
             | "IncompleteSignature"
-            | "IncompleteSignatureException" => AwsErrorKind::Credentials,
+            | "IncompleteSignatureException"
+            // S3's own words for a key it does not know and a token it does not take.
+            | "InvalidAccessKeyId"
+            | "InvalidToken"
+            | "TokenRefreshRequired" => AwsErrorKind::Credentials,
             code if super::retry::is_throttling_code(code) => AwsErrorKind::Throttled,
             "ValidationException"
             | "InvalidParameterValue"
@@ -85,7 +94,8 @@ impl AwsErrorKind {
             | "InvalidParameterException"
             | "MissingParameter"
             | "SerializationException"
-            | "MalformedQueryException" => AwsErrorKind::Invalid,
+            | "MalformedQueryException"
+            | "InvalidRequestException" => AwsErrorKind::Invalid,
             _ => AwsErrorKind::Other,
         }
     }

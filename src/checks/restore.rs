@@ -101,6 +101,9 @@ pub(crate) struct VerifyFacts {
     pub target: TableDescription,
     pub schema: Vec<Finding>,
     pub verification: Verification,
+    /// Why the samples (the restored table's keys, the source's events) could not be read:
+    /// then neither sample finding knows anything.
+    pub sample_error: Option<String>,
     pub errors: Vec<String>,
 }
 
@@ -338,7 +341,7 @@ pub async fn gather(
     record_exact(&mut v.counts, exact, &mut errors);
     v.item_count = v.counts.target;
     v.source_item_count = v.counts.source;
-    record_samples(&mut v, sampled, &mut errors);
+    let sample_error = record_samples(&mut v, sampled);
     // Keys and GSIs the same way `table verify` checks them.
     let facts = TableFacts {
         name: name.clone(),
@@ -358,6 +361,7 @@ pub async fn gather(
         target: target.clone(),
         schema,
         verification: v,
+        sample_error,
         errors,
     }
 }
@@ -385,12 +389,8 @@ fn record_exact(counts: &mut Counts, exact: Option<ExactCounts>, errors: &mut Ve
 }
 
 /// The key samples' outcome: how many sampled keys each side holds, with examples of the
-/// missing ones, or what went wrong.
-fn record_samples(
-    v: &mut Verification,
-    sampled: Result<Samples, AwsError>,
-    errors: &mut Vec<String>,
-) {
+/// missing ones; what went wrong when the reads failed (the samples are then unknown).
+fn record_samples(v: &mut Verification, sampled: Result<Samples, AwsError>) -> Option<String> {
     match sampled {
         Ok((keys, found, back)) => {
             v.sampled_keys = keys.len();
@@ -416,8 +416,9 @@ fn record_samples(
                     .collect();
             }
         }
-        Err(e) => errors.push(format!("sampling keys: {e}")),
+        Err(e) => return Some(e.to_string()),
     }
+    None
 }
 
 /// The source's item count at (or just before) the restore point, from a PITR export's
@@ -680,7 +681,38 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
     ];
     out.extend(facts.schema.iter().cloned());
     out.push(count_finding(v).runbook(RB));
-    out.push(
+    if let Some(e) = &facts.sample_error {
+        // A read that was refused (or failed) is not a sample of nothing: both unknown, the
+        // call and the permission named (issue 23's review, defect 8).
+        let remedy = "grant the read it names (`eventsctl iam-policy pitr-restore`), then check the restored table again";
+        out.push(
+            Finding::unknown(
+                CheckId::RestoreSample,
+                format!("the restored table's keys could not be sampled: {e}"),
+            )
+            .remedy(remedy)
+            .runbook(RB),
+        );
+        out.push(
+            Finding::unknown(
+                CheckId::RestoreSourceSample,
+                format!("the source's events could not be checked against the restore: {e}"),
+            )
+            .remedy(remedy)
+            .runbook(RB),
+        );
+    } else {
+        out.extend(samples_findings(v));
+    }
+    for e in &facts.errors {
+        out.push(Finding::unknown(CheckId::RestoreVerify, e.clone()).runbook(RB));
+    }
+    out
+}
+
+/// The two sample findings, from samples that were read.
+fn samples_findings(v: &Verification) -> [Finding; 2] {
+    [
         if v.sampled_keys == 0 {
             Finding::ok(CheckId::RestoreSample, "no items to sample")
         } else if v.found_in_source == v.sampled_keys {
@@ -702,12 +734,8 @@ pub fn evaluate(facts: &VerifyFacts) -> Vec<Finding> {
             missing_examples: &v.missing_examples,
         })
         .runbook(RB),
-    );
-    out.push(lost_finding(v).runbook(RB));
-    for e in &facts.errors {
-        out.push(Finding::unknown(CheckId::RestoreVerify, e.clone()).runbook(RB));
-    }
-    out
+        lost_finding(v).runbook(RB),
+    ]
 }
 
 /// Disaster recovery targets of the runbook: restored within 4 hours, at most 5 minutes lost.
@@ -765,7 +793,10 @@ pub(crate) fn rpo(rpo_s: Option<i64>) -> Finding {
 pub(crate) fn verified(findings: &[Finding]) -> bool {
     let unverifiable = |f: &Finding| {
         f.status == Status::Unknown
-            && matches!(f.check, CheckId::RestoreVerify | CheckId::RestoreItemCount)
+            && matches!(
+                f.check,
+                CheckId::RestoreVerify | CheckId::RestoreItemCount | CheckId::RestoreSample
+            )
     };
     Status::worst(findings.iter().map(|f| f.status)) != Status::Crit
         && !findings.iter().any(unverifiable)
@@ -1141,6 +1172,46 @@ mod tests {
         }
     }
 
+    /// Review of issue 23, defect 8: with Scan and Query denied, `restore.sample` said "no
+    /// items to sample" and `restore.source_sample` "0 sampled users", both OK. A read that was
+    /// refused is unknown, the call named.
+    #[test]
+    fn samples_that_could_not_be_read_are_unknown_never_ok() {
+        let mut target = table(SORT_KEY);
+        target.table_status = Some(TableStatus::Active);
+        let facts = VerifyFacts {
+            target,
+            schema: Vec::new(),
+            verification: Verification {
+                restore_point: Some("2025-01-01T00:00:00Z".into()), // clock-free: a label only
+                ..Verification::default()
+            },
+            sample_error: Some(
+                "AccessDenied on dynamodb:Scan for table t-restored: not authorized".into(),
+            ),
+            errors: Vec::new(),
+        };
+        let out = evaluate(&facts);
+        for check in [CheckId::RestoreSample, CheckId::RestoreSourceSample] {
+            let f = out
+                .iter()
+                .find(|f| f.check == check)
+                .unwrap_or_else(|| panic!("no {check}"));
+            assert_eq!(f.status, Status::Unknown, "{check}: {}", f.summary);
+            assert!(f.summary.contains("dynamodb:Scan"), "{}", f.summary);
+        }
+        assert_eq!(
+            out.iter()
+                .filter(|f| f.check == CheckId::RestoreSample)
+                .count(),
+            1
+        );
+        assert!(
+            !verified(&out),
+            "a restore whose samples were not read is not verified"
+        );
+    }
+
     #[test]
     fn restored_table_status_and_key_sample_verdicts() {
         let active = || {
@@ -1201,6 +1272,7 @@ mod tests {
                 target,
                 schema: Vec::new(),
                 verification,
+                sample_error: None,
                 errors: vec!["a scan failed".into()],
             };
             let out = evaluate(&facts);

@@ -14,7 +14,7 @@ use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::{Command, EventsCommand};
 use crate::cli::{EventKeyArgs, GetArgs, PutArgs, QueryArgs};
 use crate::context::Context;
-use crate::error::{Refusal, UsageError};
+use crate::error::{NotFound, Refusal, UsageError};
 use crate::events::input::read_stdin_capped;
 use crate::events::keys::{
     Access, Edge, MAX_SORT_KEY_BYTES, PageToken, QueryFlags, TokenQuery, check_event_id,
@@ -332,7 +332,7 @@ pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report>
     let table = ctx.table();
     let found = find_event(ctx, &args.key, args.consistent, args.max_scan).await?;
     let Some(item) = found.item else {
-        anyhow::bail!(
+        return Err(NotFound::new(format!(
             "event {} of user {} not found in {table} (read {} of the user's events{})",
             args.key.event_id,
             args.key.user,
@@ -342,7 +342,8 @@ pub(crate) async fn get(ctx: &Context, args: &GetArgs) -> anyhow::Result<Report>
             } else {
                 ""
             }
-        );
+        ))
+        .into());
     };
     let expired_at = item_ttl(&item).filter(|t| ttl_expired(*t, Utc::now().timestamp()));
     let data = GetData {

@@ -5,7 +5,6 @@
 use crate::events::model::Item;
 use crate::report::CheckId;
 
-use anyhow::bail;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -14,7 +13,7 @@ use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::DeleteArgs;
 use crate::cli::{Command, EventsCommand};
 use crate::context::Context;
-use crate::error::Refusal;
+use crate::error::{NotFound, Refusal};
 use crate::events::model::stored_event_json;
 use crate::report::{Finding, Report, Section};
 use crate::spec::{PARTITION_KEY, SORT_KEY};
@@ -45,11 +44,12 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
     let found = find_event(ctx, &args.key, true, MAX_SCAN).await?;
     let searched = found.searched;
     let Some(item) = found.item else {
-        bail!(
+        return Err(NotFound::new(format!(
             "event {} of user {} not found in {table} (read {searched} of the user's events): nothing deleted",
             args.key.event_id,
             args.key.user
-        );
+        ))
+        .into());
     };
     let timestamp = item
         .get("timestamp")

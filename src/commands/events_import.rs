@@ -12,7 +12,7 @@ use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::{Command, EventsCommand, ImportArgs};
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::events::import::{self, ImportOptions, Validation, WriteSummary};
+use crate::events::import::{self, ImportOptions, Place, Validation, WriteSummary};
 use crate::events::input::{InputError, LineReader};
 use crate::events::keys::format_ts;
 use crate::events::writer::RetryPolicy;
@@ -44,10 +44,10 @@ pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<R
     let opts = options(ctx, args, started_at);
     let mut input = LineReader::open(&args.file).map_err(|e| UsageError::new(e.to_string()))?;
     // A dry run writes no file, but an explicit --failed-out is still checked.
-    let (failed_out, default_failed_out) = if args.dry_run && args.failed_out.is_none() {
-        (PathBuf::new(), None)
+    let failed_out = if args.dry_run && args.failed_out.is_none() {
+        Vec::new()
     } else {
-        failed_out_path(args)?
+        failed_out_places(args)?
     };
     let spinner = ctx.progress().spinner("validating");
     let validation = match import::validate(&mut input, &opts) {
@@ -76,8 +76,7 @@ pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<R
         ctx.table(),
         &validation,
         &opts,
-        &failed_out,
-        args.force,
+        failed_out,
         &bar,
         ctx.calls(),
         super::interrupted(),
@@ -91,7 +90,7 @@ pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<R
         !summary.failed.is_empty() || !summary.conflicts.is_empty() || summary.stopped.is_some();
     data.written = summary.written;
     report.section(run_section(&data, &run, elapsed));
-    write_views(&mut report, &summary, default_failed_out.as_deref());
+    write_views(&mut report, &summary, args);
     data.run = Some(run);
     report.set_data(&data)?;
     report.correct(spec::corrections::item_size());
@@ -242,7 +241,7 @@ fn run_section(data: &ImportData<'_>, run: &ImportRun<'_>, elapsed: Duration) ->
 
 /// What the write left: the conflicts, an early stop, the events that did not land and where
 /// they are.
-fn write_views(report: &mut Report, summary: &WriteSummary, default_failed_out: Option<&Path>) {
+fn write_views(report: &mut Report, summary: &WriteSummary, args: &ImportArgs) {
     if !summary.conflicts.is_empty() {
         report.section(Section::table(
             format!(
@@ -257,20 +256,25 @@ fn write_views(report: &mut Report, summary: &WriteSummary, default_failed_out: 
     if let Some(stop) = &summary.stopped {
         report.note(format!("The import stopped early: {stop}."));
     }
-    if let Some(path) = &summary.failed_out {
+    if !summary.failed.is_empty() {
         report.section(Section::table(
             format!("Did not land ({})", shown(&summary.failed)),
             &["LINE", "REASON"],
             problem_rows(&summary.failed),
         ));
-        report.note(not_landed_note(summary.failed.total(), path));
-        if let Some(default) = default_failed_out.filter(|d| *d != path) {
-            report.note(format!(
-                "{} already existed, so this run's failed events went to the new file {}.",
-                default.display(),
-                path.display()
-            ));
-        }
+    }
+    let saved = &summary.failed_out;
+    for problem in &saved.problems {
+        report.note(format!(
+            "{problem}; the failed events went on in the next place."
+        ));
+    }
+    let kept = summary.failed.total() as u64 - saved.lost.min(summary.failed.total() as u64);
+    if !saved.files.is_empty() {
+        report.note(not_landed_note(kept as usize, &saved.files, args.overwrite));
+    }
+    if saved.lost > 0 {
+        report.note(lost_note(saved.lost, &args.file, args.overwrite));
     }
 }
 
@@ -336,14 +340,38 @@ fn conflicts_note(n: usize) -> String {
     )
 }
 
-fn not_landed_note(n: usize, path: &Path) -> String {
+/// Where the events that did not land are, and the command that lands exactly them (with
+/// `--overwrite` when this run had it: without it, events that differ from what is stored
+/// would be left as they are).
+fn not_landed_note(n: usize, files: &[PathBuf], overwrite: bool) -> String {
+    let flag = if overwrite { " --overwrite" } else { "" };
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let commands: Vec<String> = names
+        .iter()
+        .map(|f| format!("eventsctl events import{flag} {f}"))
+        .collect();
     format!(
-        "{} not land; {} in {}. Import that file to land exactly {}: eventsctl events import {}",
+        "{} not land; {} in {}. Import {} to land exactly {}: {}",
         count(n, "event did", "events did"),
         one_or_many(n, "it is", "they are"),
-        path.display(),
+        names.join(" and "),
+        one_or_many(files.len(), "that file", "those files"),
         one_or_many(n, "it", "them"),
-        path.display()
+        commands.join("; ")
+    )
+}
+
+/// Events that did not land and that no file could take: how many, and how to send them again.
+fn lost_note(n: u64, input: &Path, overwrite: bool) -> String {
+    let flag = if overwrite { " --overwrite" } else { "" };
+    let again = if input == Path::new("-") {
+        "import the same input again".to_owned()
+    } else {
+        format!("eventsctl events import{flag} {}", input.display())
+    };
+    format!(
+        "{} not land and could not be saved to any file (see above): run the import again once a file can be written ({again}); the events already stored are not written twice.",
+        crate::output::plural(n, "event did", "events did"),
     )
 }
 
@@ -368,12 +396,15 @@ fn shown(problems: &import::Problems) -> String {
     }
 }
 
-/// Where the events that did not land go: `--failed-out` under the output-file rule, or the
-/// default name in the private state directory (`files::state_dir`: the file holds whole
-/// payloads), the next free one if it exists. Checked before the first AWS call. Also returns
-/// the default name itself, when the default was used, for the report.
-fn failed_out_path(args: &ImportArgs) -> Result<(PathBuf, Option<PathBuf>), UsageError> {
+/// Where the events that did not land go, in order: `--failed-out` (checked now under the
+/// output-file rule), else a name of this run's own in the private state directory
+/// (`files::state_dir`: the file holds whole payloads), `NAME.failed.TIME-PID-RANDOM.ndjson`,
+/// which no other run can pick; when a place cannot be written, a new name in the state
+/// directory, then one in the temporary directory. Checked before the first AWS call.
+fn failed_out_places(args: &ImportArgs) -> Result<Vec<Place>, UsageError> {
     let inputs = [args.file.as_path()];
+    let prefix = default_failed_prefix(&args.file);
+    let mut places = Vec::new();
     if let Some(path) = &args.failed_out {
         files::check(
             &files::Output {
@@ -383,24 +414,33 @@ fn failed_out_path(args: &ImportArgs) -> Result<(PathBuf, Option<PathBuf>), Usag
             },
             &inputs,
         )?;
-        return Ok((path.clone(), None));
+        places.push(Place::Named {
+            path: path.clone(),
+            force: args.force,
+        });
     }
-    let dir = files::state_dir().map_err(|e| {
-        UsageError::new(format!(
-            "the failed-events file goes to the private state directory, which cannot be used ({e}); give --failed-out FILE"
-        ))
-    })?;
-    let default = dir.join(default_failed_name(&args.file));
-    let path = files::free_name(&default);
-    files::check(
-        &files::Output {
-            flag: "the failed-events file",
-            path: &path,
-            force: false,
-        },
-        &inputs,
-    )?;
-    Ok((path, Some(default)))
+    match files::state_dir() {
+        Ok(dir) => places.push(Place::Unique {
+            dir,
+            prefix: prefix.clone(),
+        }),
+        Err(e) if places.is_empty() => {
+            return Err(UsageError::new(format!(
+                "the failed-events file goes to the private state directory, which cannot be used ({e}); give --failed-out FILE"
+            )));
+        }
+        Err(_) => {}
+    }
+    places.push(Place::Unique {
+        dir: std::env::temp_dir().join(format!("eventsctl-{}", current_uid())),
+        prefix,
+    });
+    Ok(places)
+}
+
+/// The user's id, naming the last-resort directory in the shared temporary directory (0700).
+fn current_uid() -> u32 {
+    rustix::process::getuid().as_raw()
 }
 
 /// `events import`'s `data`: what validation found, and with `run` what the write did.
@@ -458,6 +498,10 @@ struct ImportRun<'a> {
     overwrite: bool,
     stopped: Option<String>,
     failed_out: Option<String>,
+    /// Every file that holds failed events (more than one when a file failed part way).
+    failed_files: Vec<String>,
+    /// Failed events no file could take.
+    lost: u64,
     elapsed_ms: u64,
     items_per_second: f64,
 }
@@ -482,7 +526,14 @@ impl<'a> ImportRun<'a> {
             throttled: summary.throttled,
             overwrite,
             stopped: summary.stopped.as_ref().map(|s| s.to_string()),
-            failed_out: summary.failed_out.as_ref().map(|p| p.display().to_string()),
+            failed_out: summary.failed_out.first().map(|p| p.display().to_string()),
+            failed_files: summary
+                .failed_out
+                .files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            lost: summary.failed_out.lost,
             elapsed_ms: elapsed.as_millis() as u64,
             items_per_second: (rate * 10.0).round() / 10.0,
         }
@@ -490,20 +541,19 @@ impl<'a> ImportRun<'a> {
 }
 
 /// The failed-events file of an input that has no name of its own.
-const STDIN_FAILED_OUT: &str = "eventsctl-import.failed.ndjson";
+const STDIN_FAILED_OUT: &str = "eventsctl-import.failed.";
 
-/// The default name of the failed-events file (in the state directory): `NAME.failed.ndjson`
-/// for a regular file named NAME; for stdin, a FIFO or `<(...)`, which have no name worth
-/// keeping, `eventsctl-import.failed.ndjson`.
-fn default_failed_name(input: &Path) -> PathBuf {
+/// The start of the default name of the failed-events file (in the state directory; the run's
+/// time, pid and a random part follow, then `.ndjson`): `NAME.failed.` for a regular file named
+/// NAME; for stdin, a FIFO or `<(...)`, which have no name worth keeping,
+/// `eventsctl-import.failed.`.
+fn default_failed_prefix(input: &Path) -> String {
     let regular = std::fs::metadata(input).is_ok_and(|m| m.is_file());
     match input.file_name() {
         Some(name) if regular && input != Path::new("-") => {
-            let mut name = name.to_owned();
-            name.push(".failed.ndjson");
-            PathBuf::from(name)
+            format!("{}.failed.", name.to_string_lossy())
         }
-        _ => PathBuf::from(STDIN_FAILED_OUT),
+        _ => STDIN_FAILED_OUT.to_owned(),
     }
 }
 
@@ -514,16 +564,30 @@ mod tests {
     /// Issue 24 §5: "1 events did not land; they are in ...".
     #[test]
     fn one_event_that_did_not_land_is_one_event() {
-        let path = Path::new("/s/in.failed.ndjson");
+        let path = [PathBuf::from("/s/in.failed.ndjson")];
         assert_eq!(
-            not_landed_note(1, path),
+            not_landed_note(1, &path, false),
             "1 event did not land; it is in /s/in.failed.ndjson. Import that file to land exactly it: eventsctl events import /s/in.failed.ndjson"
         );
         assert!(
-            not_landed_note(3, path).starts_with("3 events did not land; they are in /s/"),
+            not_landed_note(3, &path, false).starts_with("3 events did not land; they are in /s/"),
             "{}",
-            not_landed_note(3, path)
+            not_landed_note(3, &path, false)
         );
+    }
+
+    /// Review of issue 23, defect 9: the hint to land the failed events dropped `--overwrite`,
+    /// so events that differ from what is stored would be left as they are on the re-run.
+    #[test]
+    fn the_hint_to_land_the_failed_events_keeps_overwrite_and_names_every_file() {
+        let two = [PathBuf::from("/s/a.ndjson"), PathBuf::from("/t/b.ndjson")];
+        assert_eq!(
+            not_landed_note(2, &two, true),
+            "2 events did not land; they are in /s/a.ndjson and /t/b.ndjson. Import those files to land exactly them: eventsctl events import --overwrite /s/a.ndjson; eventsctl events import --overwrite /t/b.ndjson"
+        );
+        assert!(lost_note(1, Path::new("in.ndjson"), true).starts_with(
+            "1 event did not land and could not be saved to any file (see above): run the import again once a file can be written (eventsctl events import --overwrite in.ndjson)"
+        ));
     }
 
     /// The other counts an import says are one or many the same way.

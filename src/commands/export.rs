@@ -10,13 +10,14 @@ use crate::checks;
 use crate::cli::{Command, ExportCommand};
 use crate::cli::{ExportStartArgs, ExportStatusArgs};
 use crate::context::Context;
-use crate::error::Refusal;
+use crate::error::{NotFound, Refusal};
 use crate::report::{Finding, Report, Section};
 use crate::scale::athena::{self, AthenaTarget};
 use crate::scale::estimate::bytes;
 use crate::scale::export::{self, ExportCost, ExportInfo};
 use crate::scale::export_check::{self, ManifestCheck};
 use crate::scale::export_files;
+use crate::times::TimeArg;
 
 pub(crate) static START: Leaf<ExportStartArgs> = Leaf::new(
     "export start",
@@ -48,7 +49,7 @@ pub(crate) static LIST: Leaf<()> = Leaf::new(
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
         .await?
-        .ok_or_else(|| Refusal::new(format!("table {} does not exist", ctx.table())))?;
+        .ok_or_else(|| NotFound::new(format!("table {} does not exist", ctx.table())))?;
     Ok((
         t.table_arn().unwrap_or_default().to_owned(),
         t.table_size_bytes(),
@@ -127,6 +128,7 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
             .to
             .map(|t| t.resolve(now))
             .and_then(|t| chrono::DateTime::from_timestamp(t.timestamp(), 0)),
+        relative: matches!(args.to, Some(TimeArg::Ago(_) | TimeArg::Now)),
     };
     // An export of the same place still running (a re-run after a --wait timeout or Ctrl-C),
     // or a recent completed one, answers as well as a new one, for free.
@@ -140,10 +142,20 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
                     e.start_time.map(|t| t.to_rfc3339()).unwrap_or_default()
                 ),
             };
+            // A relative --to moves with the clock: say how far the export's point is from the
+            // one asked now, and why that counts as the same.
+            let drift = match (req.relative, req.at, e.export_time) {
+                (true, Some(asked), Some(t)) => format!(
+                    "; the point asked (--to, relative) is now {}, {} later: a relative --to run again reuses an export of a point within --reuse-within before it",
+                    asked.to_rfc3339(),
+                    crate::times::human(asked - t)
+                ),
+                _ => String::new(),
+            };
             report.push(Finding::ok(
                 CheckId::ExportReused,
                 format!(
-                    "reusing export {} ({state}; point in time {}); pass --new for another",
+                    "reusing export {} ({state}; point in time {}{drift}); pass --new for another",
                     e.id(),
                     e.point_in_time()
                         .map(|t| t.to_rfc3339())

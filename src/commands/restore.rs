@@ -21,7 +21,7 @@ use crate::dr::restore::{
     self, FinishOpts, Finished, Step, Times, nothing_changed, recorded_point, restore_tags, waits,
 };
 use crate::dr::step::Journal;
-use crate::error::{Refusal, UsageError};
+use crate::error::{NotFound, Refusal, UsageError};
 use crate::report::{CheckId, Finding, Report, ReportKind, Section};
 use crate::spec;
 use crate::times::{human, stamp};
@@ -172,7 +172,7 @@ pub(crate) async fn pitr_restore(ctx: &Context, args: &RestoreArgs) -> anyhow::R
 async fn resume(ctx: &Context, args: &RestoreArgs, target: &str) -> anyhow::Result<Begun> {
     let client = ctx.dynamodb().await?;
     let source_table = ddb::describe(client, ctx.table()).await?.ok_or_else(|| {
-        Refusal::new(format!(
+        NotFound::new(format!(
             "source table {} does not exist (check --env/--table)",
             ctx.table()
         ))

@@ -15,7 +15,7 @@ use crate::checks::stream_probe;
 use crate::cli::{Command, StreamCommand};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
-use crate::error::Refusal;
+use crate::error::{NotFound, Refusal};
 use crate::events::stream_record::record_json;
 use crate::output::stream::{Column, ItemStream};
 use crate::report::Report;
@@ -58,7 +58,7 @@ pub(crate) const RECORD_COLUMNS: &[Column] = &[
 async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())
         .await?
-        .ok_or_else(|| Refusal::new(format!("table {} does not exist", ctx.table())))?;
+        .ok_or_else(|| NotFound::new(format!("table {} does not exist", ctx.table())))?;
     t.latest_stream_arn()
         .filter(|_| t.stream_specification().is_some_and(|s| s.stream_enabled()))
         .map(str::to_owned)

@@ -14,7 +14,7 @@ use crate::checks::table::{TableFacts, evaluate, gather};
 use crate::cli::TableCreateArgs;
 use crate::cli::{Command, TableCommand};
 use crate::context::Context;
-use crate::error::Refusal;
+use crate::error::{NotFound, Refusal};
 use crate::report::{Report, Section, Status};
 use crate::spec::{self, MANAGED_TAG};
 
@@ -328,7 +328,7 @@ pub(crate) async fn describe(ctx: &Context) -> anyhow::Result<Report> {
         .map_err(Clone::clone)?
         .as_ref()
         .ok_or_else(|| {
-            Refusal::new(format!(
+            NotFound::new(format!(
                 "table {name} does not exist (check --env/--table and --region)"
             ))
         })?;

@@ -206,12 +206,7 @@ async fn full(
         Some(p) => p,
         None => ttl_scan::state_file(&flags, ctx.table(), now, crate::files::state_dir)?,
     };
-    let ScanSetup {
-        scan,
-        checkpoint: cp,
-        state_file,
-        resumed: was_resumed,
-    } = ttl_scan::setup(
+    let setup = ttl_scan::setup(
         ctx.table(),
         COMMAND,
         &flags,
@@ -220,6 +215,13 @@ async fn full(
         now,
         state_file,
     );
+    ttl_scan::claim_state_file(&setup)?;
+    let ScanSetup {
+        scan,
+        checkpoint: cp,
+        state_file,
+        resumed: was_resumed,
+    } = setup;
     let already = cp.items;
     // Named while it runs: after a kill, this is the file to resume from.
     let bar = ctx.progress().bar(

@@ -131,12 +131,7 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
     }
     let flags = scan_flags(args);
     let segments = ttl_scan::segments(&flags, resumed.as_ref(), meta.bytes);
-    let ScanSetup {
-        scan,
-        checkpoint: mut cp,
-        state_file,
-        resumed: was_resumed,
-    } = ttl_scan::setup(
+    let mut setup = ttl_scan::setup(
         ctx.table(),
         COMMAND,
         &flags,
@@ -145,7 +140,15 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         now,
         state_file,
     );
-    cp.state.repair.selection = selection.clone();
+    // The selection is part of the state from the start: a resume repairs the same classes.
+    setup.checkpoint.state.repair.selection = selection.clone();
+    ttl_scan::claim_state_file(&setup)?;
+    let ScanSetup {
+        scan,
+        checkpoint: cp,
+        state_file,
+        resumed: was_resumed,
+    } = setup;
     // Classes are judged against the time the repair started, also on a resume (as the tally
     // is); "already past" against the clock when the page is planned.
     let reference = cp.reference_time;

@@ -10,9 +10,7 @@
 //! ones, and a stored event that differs is never replaced without `--overwrite`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -26,6 +24,8 @@ use serde::ser::SerializeSeq;
 use tokio::time::Instant;
 
 use super::dedupe::{Dedupe, hash64, hash128};
+use super::failed_file::FailedFile;
+pub(crate) use super::failed_file::{Place, Saved};
 use super::input::{InputError, LineReader};
 use super::model::{Defaults, Event, EventInput};
 use super::spool::{Spool, SpoolReader, SpoolWriter};
@@ -282,6 +282,10 @@ pub(crate) enum Stop {
     Denied(String),
     /// No credentials, or ones AWS refuses: every other request would be refused too.
     Credentials(String),
+    /// Requests of events each checked before refused whole as invalid, their halves too: the
+    /// table does not take these items (its key schema), and every other request would be
+    /// refused the same way.
+    Rejected(String),
 }
 
 impl std::fmt::Display for Stop {
@@ -293,6 +297,10 @@ impl std::fmt::Display for Stop {
             Stop::Denied(why) => write!(
                 f,
                 "DynamoDB refused a whole request for a missing permission, so the rest was not sent ({why}); grant it, then import the failed file"
+            ),
+            Stop::Rejected(why) => write!(
+                f,
+                "DynamoDB refused whole requests of valid events as invalid, and their halves too: the table does not take these items (is it the events table? `eventsctl table verify`), so the rest was not sent ({why}); fix the table or --table, then import the failed file"
             ),
             Stop::Credentials(why) => write!(
                 f,
@@ -313,7 +321,8 @@ pub(crate) struct WriteSummary {
     pub retries: u64,
     pub unprocessed: u64,
     pub throttled: u64,
-    pub failed_out: Option<PathBuf>,
+    /// Where the events that did not land went (files, and how many no file took).
+    pub failed_out: Saved,
     pub stopped: Option<Stop>,
 }
 
@@ -385,8 +394,7 @@ pub(crate) async fn write(
     table: &str,
     validation: &Validation,
     opts: &ImportOptions,
-    failed_out: &Path,
-    force: bool,
+    failed_out: Vec<Place>,
     progress: &dyn ImportProgress,
     calls: &CallLog,
     stop: impl std::future::Future<Output = ()>,
@@ -394,7 +402,7 @@ pub(crate) async fn write(
     let stats = WriteStats::default();
     let limiter = opts.rate.map(RateLimiter::new);
     let mut summary = WriteSummary::default();
-    let mut failed_writer = FailedWriter::new(failed_out, force);
+    let mut failed_writer = FailedWriter::new(failed_out);
     let Some(spool) = &validation.spool else {
         return Ok(summary);
     };
@@ -470,7 +478,12 @@ pub(crate) async fn write(
         if summary.stopped.is_some()
             && !matches!(
                 summary.stopped,
-                Some(Stop::Unreachable(_) | Stop::Denied(_) | Stop::Credentials(_))
+                Some(
+                    Stop::Unreachable(_)
+                        | Stop::Denied(_)
+                        | Stop::Credentials(_)
+                        | Stop::Rejected(_)
+                )
             )
         {
             break;
@@ -489,7 +502,7 @@ pub(crate) async fn write(
     summary.retries = stats.retries.load(Ordering::Relaxed);
     summary.unprocessed = stats.unprocessed.load(Ordering::Relaxed);
     summary.throttled = stats.throttled.load(Ordering::Relaxed);
-    summary.failed_out = failed_writer.finish()?;
+    summary.failed_out = failed_writer.finish();
     Ok(summary)
 }
 
@@ -548,6 +561,7 @@ fn record_outcome(
                 Cause::Unreachable => Some(Stop::Unreachable(reason.clone())),
                 Cause::Denied => Some(Stop::Denied(reason.clone())),
                 Cause::Credentials => Some(Stop::Credentials(reason.clone())),
+                Cause::Rejected => Some(Stop::Rejected(reason.clone())),
             };
         }
         failed_writer.write(&pending.record)?;
@@ -595,45 +609,28 @@ impl Left<'_, '_> {
 }
 
 /// Writes the events that did not land as NDJSON with their `event_id` and `timestamp`, so
-/// importing that file lands exactly what was missing. Created only if something failed, under
-/// the output-file rule (`crate::files`).
+/// importing that file lands exactly what was missing (into [`FailedFile`]: created only if
+/// something failed, and never losing an event quietly).
 struct FailedWriter {
-    path: PathBuf,
-    force: bool,
-    file: Option<io::BufWriter<File>>,
+    file: FailedFile,
 }
 
 impl FailedWriter {
-    fn new(path: &Path, force: bool) -> FailedWriter {
+    fn new(places: Vec<Place>) -> FailedWriter {
         FailedWriter {
-            path: path.to_owned(),
-            force,
-            file: None,
+            file: FailedFile::new(places),
         }
     }
 
     /// One event, from its spool record.
     fn write(&mut self, record: &[u8]) -> io::Result<()> {
         let event = super::record::decode_event(record).map_err(damaged)?;
-        if self.file.is_none() {
-            // Whole payloads: readable by their owner only (0600), wherever the file is.
-            self.file = Some(io::BufWriter::new(crate::files::create_private(
-                &self.path, self.force,
-            )?));
-        }
-        let f = self.file.as_mut().expect("just created");
-        serde_json::to_writer(&mut *f, &event)?;
-        f.write_all(b"\n")
+        self.file.line(&serde_json::to_vec(&event)?);
+        Ok(())
     }
 
-    fn finish(self) -> io::Result<Option<PathBuf>> {
-        match self.file {
-            Some(mut f) => {
-                f.flush()?;
-                Ok(Some(self.path))
-            }
-            None => Ok(None),
-        }
+    fn finish(self) -> Saved {
+        self.file.finish()
     }
 }
 

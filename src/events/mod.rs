@@ -4,6 +4,7 @@
 pub(crate) mod canary;
 pub(crate) mod compare;
 pub(crate) mod dedupe;
+pub(crate) mod failed_file;
 pub(crate) mod import;
 pub(crate) mod input;
 pub(crate) mod insert;

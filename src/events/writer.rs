@@ -246,6 +246,10 @@ pub(crate) enum Cause {
     Denied,
     /// No credentials, or ones AWS refuses (expired, unknown): every request would be refused.
     Credentials,
+    /// Both halves of a request refused whole as invalid were refused whole again: not one
+    /// bad item but every request (the table's key schema does not take these items): the
+    /// rest would be refused too, and halving on would send about two requests per item.
+    Rejected,
 }
 
 impl Cause {
@@ -306,8 +310,10 @@ enum Sent<T> {
 /// Writes one batch (at most 25 puts or deletes), retrying what DynamoDB did not take, and
 /// returns what never landed. A batch refused whole as invalid is sent again in halves until the
 /// item DynamoDB refuses is alone: one bad item fails by itself, not with 24 good ones
-/// (`events import --overwrite`). Once the endpoint stops answering or refuses a permission,
-/// what is not sent yet fails unsent with the same reason.
+/// (`events import --overwrite`). When both halves are refused whole too, the fault is not one
+/// item (the items were each checked before) but the table: nothing more is split or sent
+/// ([`Cause::Rejected`]; 500 events once took 986 requests that way). Once the endpoint stops
+/// answering or refuses a permission, what is not sent yet fails unsent with the same reason.
 pub(crate) async fn write_batch<T: Batched>(
     client: &Client,
     table: &str,
@@ -316,15 +322,44 @@ pub(crate) async fn write_batch<T: Batched>(
     stats: &WriteStats,
 ) -> Vec<Failed<T>> {
     let mut failed = Vec::new();
-    let mut queue = vec![batch];
-    while let Some(batch) = queue.pop() {
-        match send_batch(client, table, batch, policy, stats).await {
+    // Each batch with whether it is known to be refused whole already (a half that was).
+    let mut queue = vec![(batch, false)];
+    while let Some((batch, refused)) = queue.pop() {
+        let sent = if refused {
+            Sent::Invalid(batch, String::new())
+        } else {
+            send_batch(client, table, batch, policy, stats).await
+        };
+        match sent {
             Sent::Done(f) => failed.extend(f),
-            Sent::Invalid(mut batch, _) if batch.len() > 1 => {
-                let second = batch.split_off(batch.len() / 2);
-                // Popped first half first: the input's order is kept.
-                queue.push(second);
-                queue.push(batch);
+            Sent::Invalid(mut first, _) if first.len() > 1 => {
+                let second = first.split_off(first.len() / 2);
+                let halves = (
+                    send_batch(client, table, first, policy, stats).await,
+                    send_batch(client, table, second, policy, stats).await,
+                );
+                match halves {
+                    (Sent::Invalid(a, why), Sent::Invalid(b, _)) => {
+                        let reason = format!(
+                            "{why} (every request refused whole, its halves too: the table does not take these items)"
+                        );
+                        failed.extend(all_failed(a, &reason, Cause::Rejected));
+                        failed.extend(all_failed(b, &reason, Cause::Rejected));
+                    }
+                    (a, b) => {
+                        // Second half pushed first: the first half is popped first, so the
+                        // input's order is kept.
+                        for half in [b, a] {
+                            match half {
+                                Sent::Done(f) => failed.extend(f),
+                                Sent::Invalid(h, why) if h.len() == 1 => {
+                                    failed.extend(all_failed(h, &why, Cause::Failed));
+                                }
+                                Sent::Invalid(h, _) => queue.push((h, true)),
+                            }
+                        }
+                    }
+                }
             }
             Sent::Invalid(batch, reason) => {
                 failed.extend(all_failed(batch, &reason, Cause::Failed));
@@ -335,7 +370,7 @@ pub(crate) async fn write_batch<T: Batched>(
             .find(|f| f.cause.stops())
             .map(|f| (f.reason.clone(), f.cause))
         {
-            for rest in queue.drain(..) {
+            for (rest, _) in queue.drain(..) {
                 failed.extend(all_failed(rest, &reason, cause));
             }
         }
@@ -770,24 +805,52 @@ mod tests {
         assert!(ok.num_calls() <= 6, "{}", ok.num_calls());
     }
 
-    /// Recorded responses: a request refused for every item is not retried as such; each item
-    /// ends refused on its own (2n - 1 calls at most), each reported with its reason.
+    /// Recorded responses: a request refused for every item is not halved down to single
+    /// items (review of issue 23, defect 9: a wrong table made 500 events take 986 requests):
+    /// once both halves are refused whole too, every item fails as rejected (which stops the
+    /// import) after 3 requests, not 2n - 1.
     #[tokio::test]
-    async fn recorded_a_batch_refused_for_every_item_reports_each() {
+    async fn recorded_a_batch_refused_whole_and_in_both_halves_stops_after_three_requests() {
         let rule = mock!(aws_sdk_dynamodb::Client::batch_write_item)
             .then_http_response(validation_exception);
         let client = mock_client!(aws_sdk_dynamodb, RuleMode::MatchAny, &[&rule]);
         let stats = WriteStats::default();
-        let failed = write_batch(&client, "t", pending(3), fast(), &stats).await;
-        let lines: Vec<usize> = failed.iter().map(|f| f.pending.line).collect();
-        assert_eq!(lines, vec![1, 2, 3]);
+        let failed = write_batch(&client, "t", pending(25), fast(), &stats).await;
+        let mut lines: Vec<usize> = failed.iter().map(|f| f.pending.line).collect();
+        lines.sort_unstable();
+        assert_eq!(lines, (1..=25).collect::<Vec<_>>());
         assert!(
             failed
                 .iter()
-                .all(|f| f.reason.contains("ValidationException"))
+                .all(|f| f.cause == Cause::Rejected && f.cause.stops())
         );
-        assert_eq!(rule.num_calls(), 5);
+        assert!(
+            failed[0].reason.contains("ValidationException")
+                && failed[0]
+                    .reason
+                    .contains("the table does not take these items"),
+            "{}",
+            failed[0].reason
+        );
+        assert_eq!(rule.num_calls(), 3);
         assert_eq!(stats.written.load(Ordering::Relaxed), 0);
+        // Through an --overwrite group of 100: the first batch's rejection stops the rest unsent.
+        let stats = WriteStats::default();
+        let out = write_new(
+            &client,
+            "t",
+            pending(100),
+            fast(),
+            &stats,
+            WriteMode::Overwrite,
+        )
+        .await;
+        assert_eq!(out.failed.len(), 100);
+        assert_eq!(
+            rule.num_calls(),
+            6,
+            "3 requests for the first batch, none for the rest"
+        );
     }
 
     /// Recorded responses: a role without dynamodb:PartiQLInsert gets every INSERT refused with

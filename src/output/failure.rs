@@ -9,7 +9,7 @@ use serde_json::json;
 use super::RenderContext;
 use super::json::SCHEMA;
 use crate::aws::{AwsError, AwsErrorKind};
-use crate::error::{Refusal, UsageError};
+use crate::error::{NotFound, Refusal, UsageError};
 
 /// The envelope's `error`: what kind of failure, and the line stderr shows.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -52,6 +52,8 @@ pub fn describe(e: &anyhow::Error, at: &Where) -> Failure {
         "usage"
     } else if let Some(a) = aws {
         a.kind.name()
+    } else if e.chain().any(|c| c.downcast_ref::<NotFound>().is_some()) {
+        "not_found"
     } else if e.chain().any(|c| c.downcast_ref::<Refusal>().is_some()) {
         "refused"
     } else {
@@ -168,6 +170,56 @@ mod tests {
         }
     }
 
+    /// Review of issue 23, defect 7: `error.kind` disagreed with docs/json.md. A missing table
+    /// was `refused`; an unknown export ARN, a missing S3 object and an event not found were
+    /// `other`; S3's InvalidAccessKeyId was `other` instead of `credentials`. Each AWS error code
+    /// of the services the tool calls, through the one classifier, and the tool's own "not
+    /// there" errors, as the docs name them.
+    #[test]
+    fn error_kinds_are_the_ones_docs_json_names() {
+        let cases = [
+            ("dynamodb", "ResourceNotFoundException", "not_found"),
+            ("dynamodb", "ExportNotFoundException", "not_found"),
+            ("dynamodb", "TableNotFoundException", "not_found"),
+            ("s3", "NoSuchKey", "not_found"),
+            ("s3", "NoSuchBucket", "not_found"),
+            ("s3", "NotFound", "not_found"),
+            ("s3", "InvalidAccessKeyId", "credentials"),
+            ("s3", "SignatureDoesNotMatch", "credentials"),
+            ("s3", "ExpiredToken", "credentials"),
+            ("s3", "InvalidToken", "credentials"),
+            ("s3", "AccessDenied", "access_denied"),
+            ("s3", "SlowDown", "throttled"),
+            ("dynamodb", "UnrecognizedClientException", "credentials"),
+            ("dynamodb", "AccessDeniedException", "access_denied"),
+            ("dynamodb", "RequestLimitExceeded", "throttled"),
+            ("dynamodb", "ValidationException", "invalid"),
+            ("athena", "InvalidRequestException", "invalid"),
+            ("glue", "EntityNotFoundException", "not_found"),
+            ("logs", "ResourceNotFoundException", "not_found"),
+            ("lambda", "ResourceNotFoundException", "not_found"),
+            ("dynamodb", "InternalServerError", "other"),
+        ];
+        for (service, code, want) in cases {
+            assert_eq!(
+                AwsErrorKind::from_code(code).name(),
+                want,
+                "{service} {code}"
+            );
+        }
+        let export = crate::scale::export::ExportError::Aws(AwsError::local(
+            AwsErrorKind::from_code("NoSuchKey"),
+            "s3",
+            "GetObject",
+            Some("s3://b/k".into()),
+            "The specified key does not exist.",
+        ));
+        assert_eq!(
+            describe(&anyhow::Error::new(export), &ctx(None)).kind,
+            "not_found"
+        );
+    }
+
     #[test]
     fn each_error_has_its_kind_and_one_line() {
         let creds = AwsError::local(
@@ -197,6 +249,8 @@ mod tests {
         assert_eq!(f.message, "events query: bad --since");
         let refused = anyhow::Error::new(Refusal::new("table exists"));
         assert_eq!(describe(&refused, &ctx(None)).kind, "refused");
+        let missing = anyhow::Error::new(NotFound::new("table t does not exist"));
+        assert_eq!(describe(&missing, &ctx(None)).kind, "not_found");
         assert_eq!(
             describe(&anyhow::anyhow!("x\ny"), &ctx(None)).message,
             "x\\ny"

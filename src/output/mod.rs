@@ -82,7 +82,8 @@ pub fn render(
 }
 
 /// Writes the report's attachments (`--report FILE`): Markdown or the JSON envelope, each a new
-/// file unless `force` (the output-file rule of `crate::files`). Returns one line per file, in
+/// file unless `force` (the output-file rule of `crate::files`), readable by its owner only
+/// (0600, `files::create_private`): a report names users and event keys. Returns one line per file, in
 /// order: `Ok("wrote FILE (Markdown)")` for each written, `Err(why)` for each that could not be
 /// (the others are written anyway).
 pub fn write_attachments(
@@ -92,7 +93,7 @@ pub fn write_attachments(
 ) -> Vec<Result<String, String>> {
     let mut lines = Vec::new();
     for a in &report.attachments {
-        let written = crate::files::create(&a.path, force).and_then(|f| {
+        let written = crate::files::create_private(&a.path, force).and_then(|f| {
             let mut file = io::BufWriter::new(f);
             if a.markdown {
                 markdown::render(report, rc, &mut file)?;
@@ -138,6 +139,45 @@ pub(crate) fn counts(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review of issue 23, defect 5: `health-check monthly --report` and `dr-drill --report`
+    /// files hold example keys (user ids) and were created 0644 under the usual umask; they are
+    /// 0600 now, a replaced one (`--force`) too.
+    #[test]
+    fn report_files_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
+        let dir = tempfile::tempdir().unwrap();
+        let mut report = crate::report::Report::check("health-check monthly");
+        report.note("e.g. user-42@example.com / 2026-10-28T01:16:34.000000Z#old-missing");
+        let (md, json) = (dir.path().join("r.md"), dir.path().join("r.json"));
+        std::fs::write(&json, "an older report").unwrap();
+        std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
+        for (path, markdown) in [(&md, true), (&json, false)] {
+            report.attachments.push(crate::report::Attachment {
+                path: path.clone(),
+                markdown,
+            });
+        }
+        let rc = RenderContext {
+            target: Target {
+                table: "t".into(),
+                region: None,
+                env: "dev".into(),
+            },
+            generated_at: chrono::Utc::now(),
+            color: false,
+            quiet: false,
+            width: 80,
+            explain: false,
+        };
+        let lines = write_attachments(&report, &rc, true);
+        assert!(lines.iter().all(Result::is_ok), "{lines:?}");
+        for path in [&md, &json] {
+            let mode = std::fs::metadata(path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{}: {mode:o}", path.display());
+        }
+    }
 
     #[test]
     fn counts_take_the_form_of_their_noun() {

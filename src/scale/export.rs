@@ -147,6 +147,9 @@ pub(crate) struct StartRequest<'a> {
     pub prefix: Option<&'a str>,
     /// ExportTime, whole seconds (what is sent); None: AWS takes the time of the request.
     pub at: Option<DateTime<Utc>>,
+    /// `at` came from a relative `--to` (`1m`, `2h ago`, `now`): a point that moves with the
+    /// clock, so a run again seconds (or a `--wait` timeout) later asks a later one.
+    pub relative: bool,
 }
 
 impl StartRequest<'_> {
@@ -183,7 +186,10 @@ pub(crate) enum Reuse {
 
 /// An export that answers `req` as well as a new one would (newest first in `exports`): a full
 /// DynamoDB-JSON export of the same bucket and prefix that is completed or still in progress,
-/// of exactly `req.at` when a point is asked, else taken within `within` of `now`. Pure.
+/// of exactly `req.at` when an absolute point is asked; of a point within `within` before
+/// `req.at` (not after it) when the point is relative (`--to 1m` run again later asks a later
+/// point: the export the first run started answers it; issue 23's review, defect 2); else taken
+/// within `within` of `now`. Pure.
 pub(crate) fn reusable<'e>(
     exports: &'e [ExportInfo],
     req: &StartRequest,
@@ -202,6 +208,9 @@ pub(crate) fn reusable<'e>(
             && e.bucket == req.bucket
             && e.prefix.as_deref().unwrap_or("") == req.prefix.unwrap_or("");
         let same_point = match req.at {
+            Some(at) if req.relative => e
+                .export_time
+                .is_some_and(|t| t.timestamp() <= at.timestamp() && t >= at - within),
             Some(at) => e.export_time.map(|t| t.timestamp()) == Some(at.timestamp()),
             None => e.point_in_time().is_some_and(|t| t >= now - within),
         };
@@ -469,6 +478,7 @@ mod tests {
             bucket_owner: None,
             prefix: Some("p"),
             at,
+            relative: false,
         }
     }
 
@@ -613,6 +623,69 @@ mod tests {
         for (name, exports, at, want) in cases {
             let got = reusable(&exports, &request(at), now, day).map(|(_, how)| how);
             assert_eq!(got, want, "{name}");
+        }
+    }
+
+    /// Review of issue 23, defect 2: `export start --to 1m` run twice 7 s apart started two
+    /// full exports (about $260 each at 2.6 TB): the relative point is re-resolved on each run,
+    /// so it never matched the first export's exact point. A relative point now reuses an
+    /// export of the same place whose point is within --reuse-within before it.
+    #[test]
+    fn a_relative_point_asked_again_later_reuses_the_export_it_started() {
+        let now = Utc::now();
+        let day = chrono::Duration::hours(24);
+        let s = chrono::Duration::seconds;
+        let full = ("FULL_EXPORT", "DYNAMODB_JSON");
+        // The first run: --to 1m at now - 7 s.
+        let first = now - s(7) - s(60);
+        let relative = |at: DateTime<Utc>| StartRequest {
+            relative: true,
+            ..request(Some(at))
+        };
+        let cases = [
+            (
+                "7 s later, in progress",
+                "IN_PROGRESS",
+                first,
+                now - s(60),
+                Some(Reuse::InProgress),
+            ),
+            (
+                "after a 2 h --wait timeout",
+                "IN_PROGRESS",
+                first,
+                now + s(7200),
+                Some(Reuse::InProgress),
+            ),
+            (
+                "completed an hour ago",
+                "COMPLETED",
+                now - s(3600),
+                now - s(60),
+                Some(Reuse::Completed),
+            ),
+            (
+                "a point after the one asked",
+                "IN_PROGRESS",
+                now - s(30),
+                now - s(60),
+                None,
+            ),
+            (
+                "older than --reuse-within",
+                "COMPLETED",
+                now - s(90_000),
+                now - s(60),
+                None,
+            ),
+        ];
+        for (name, status, point, asked, want) in cases {
+            let exports = vec![export(status, point, Some("p"), full)];
+            let got = reusable(&exports, &relative(asked), now, day).map(|(_, how)| how);
+            assert_eq!(got, want, "{name}");
+            // The same point given as an absolute time is reused only when exact.
+            let exact = reusable(&exports, &request(Some(asked)), now, day).map(|(_, how)| how);
+            assert_eq!(exact.is_some(), point == asked, "{name}: absolute");
         }
     }
 

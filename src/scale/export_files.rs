@@ -89,9 +89,9 @@ async fn get_object(
     bucket: &str,
     key: &str,
 ) -> Result<aws_sdk_s3::primitives::ByteStream, ExportError> {
-    exports::get_object(s3, bucket, key)
-        .await
-        .map_err(|e| read_error(bucket, key)(e.to_string()))
+    // The AWS error itself (its kind: a missing object is not_found, a refused key is
+    // credentials); its message names the object.
+    Ok(exports::get_object(s3, bucket, key).await?)
 }
 
 /// A manifest's text: small files (a summary, a line per data file); bounded all the same.

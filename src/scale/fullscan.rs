@@ -229,6 +229,26 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
         self.state.inconsistency(self.items)
     }
 
+    /// The text [`Checkpoint::save`] writes: the JSON with its digest.
+    fn sealed_text(&self) -> std::io::Result<String> {
+        let body = serde_json::to_string(self).map_err(std::io::Error::other)?;
+        Ok(seal(&body))
+    }
+
+    /// Creates a new scan's state file (`create_new`: never one that exists, another scan's)
+    /// and saves this state in it, so that the file can be resumed from the start.
+    pub(crate) fn claim(&self, path: &Path) -> Result<(), CheckpointError> {
+        crate::files::create_private(path, false).map_err(|e| CheckpointError::Unwritable {
+            path: path.to_owned(),
+            why: if e.kind() == std::io::ErrorKind::AlreadyExists {
+                "it exists (another scan's state?): give another --checkpoint, or continue that scan with --resume".into()
+            } else {
+                e.to_string()
+            },
+        })?;
+        self.save(path)
+    }
+
     /// Writes the file atomically and privately: a new file (a random name, created 0600) in
     /// the same directory, renamed over the old one, so that a reader (or a kill) sees the old
     /// state or the new one, never half of one, and no other user can read it. The digest of
@@ -239,7 +259,7 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
             path: path.to_owned(),
             why: e.to_string(),
         };
-        let body = serde_json::to_string(self).map_err(|e| unwritable(std::io::Error::other(e)))?;
+        let text = self.sealed_text().map_err(unwritable)?;
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -252,7 +272,7 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
             builder.permissions(std::fs::Permissions::from_mode(0o600));
         }
         let mut tmp = builder.tempfile_in(dir).map_err(unwritable)?;
-        tmp.write_all(seal(&body).as_bytes()).map_err(unwritable)?;
+        tmp.write_all(text.as_bytes()).map_err(unwritable)?;
         tmp.as_file().sync_all().map_err(unwritable)?;
         tmp.persist(path).map_err(|e| unwritable(e.error))?;
         Ok(())
@@ -301,10 +321,13 @@ pub(crate) struct ScanRun<T> {
 }
 
 impl<T: Serialize + DeserializeOwned + Default + StateTally> ScanRun<T> {
-    /// Whether every segment was read; a finished run removes its state file (it has served).
+    /// Whether every segment was read; a finished run removes its state file (it has served),
+    /// but only while the file still holds what this run saved last: a file another run has
+    /// written since (one resumed from the same file) is that run's, and stays.
     pub(crate) fn finish(&self, state_file: &std::path::Path) -> bool {
         let finished = self.checkpoint.complete() && self.failed.is_empty();
-        if finished {
+        let ours = |text: String| self.checkpoint.sealed_text().is_ok_and(|mine| mine == text);
+        if finished && std::fs::read_to_string(state_file).is_ok_and(ours) {
             let _ = std::fs::remove_file(state_file);
         }
         finished
@@ -408,11 +431,16 @@ where
     }
 }
 
-/// A fresh state file's name, for the table and the time the scan started; it goes in the
-/// private per-user state directory ([`crate::files::state_dir`]) unless `--checkpoint` names
-/// another place.
+/// A fresh state file's name, for the table, the time the scan started and this run (its pid
+/// and a random part: two scans of one table started in the same second never share a file);
+/// it goes in the private per-user state directory ([`crate::files::state_dir`]) unless
+/// `--checkpoint` names another place, and is created with `create_new` ([`Checkpoint::claim`]).
 pub(crate) fn state_file_name(table: &str, at: i64) -> String {
-    format!("scan-{table}-{at}.json")
+    format!(
+        "scan-{table}-{at}-{}-{:08x}.json",
+        std::process::id(),
+        rand::random::<u32>()
+    )
 }
 
 #[cfg(test)]
@@ -444,6 +472,54 @@ mod tests {
         cp.read_units = 2.0;
         cp.state.n = 4;
         cp
+    }
+
+    /// Review of issue 23, defect 3: two full scans of one table started in the same second
+    /// shared `scan-TABLE-EPOCH.json`; the one that finished deleted it, and the other's
+    /// "continue with --resume FILE" pointed at nothing. Names now carry the run (pid and a
+    /// random part), a new file is created with create_new, and a finished run deletes only
+    /// the file that still holds what it saved.
+    #[test]
+    fn scans_started_in_the_same_second_never_share_or_delete_each_others_state() {
+        let names: BTreeSet<String> = (0..50).map(|_| state_file_name("t", NOW)).collect();
+        assert_eq!(names.len(), 50);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(state_file_name("t", NOW));
+        // The first scan claims its file; a second claim of the same name is refused.
+        let first = Checkpoint::<Count>::new("check-ttl", "t", 1, NOW - 100);
+        first.claim(&path).unwrap();
+        assert!(
+            load(&path).is_ok(),
+            "a claimed file can be resumed from the start"
+        );
+        let again = Checkpoint::<Count>::new("check-ttl", "t", 1, NOW - 50).claim(&path);
+        assert!(
+            matches!(&again, Err(CheckpointError::Unwritable { why, .. }) if why.contains("exists")),
+            "{again:?}"
+        );
+        // Two runs on one file (both resumed from it): the one whose save is not the last
+        // leaves the file to the other.
+        let done = |items: u64| {
+            let mut cp = Checkpoint::<Count>::new("check-ttl", "t", 1, NOW - 100);
+            cp.done.insert(0);
+            cp.pages = 1;
+            cp.items = items;
+            cp.state.n = items;
+            ScanRun {
+                checkpoint: cp,
+                stopped: None,
+                failed: Vec::new(),
+                read_units_this_run: 0.5,
+                save_error: None,
+            }
+        };
+        let (a, b) = (done(3), done(4));
+        a.checkpoint.save(&path).unwrap();
+        b.checkpoint.save(&path).unwrap();
+        assert!(a.finish(&path), "a's scan is complete");
+        assert!(path.exists(), "a deleted the file b saved last");
+        assert!(b.finish(&path));
+        assert!(!path.exists(), "b's own file stays after b finished");
     }
 
     fn load(path: &Path) -> Result<Checkpoint<Count>, CheckpointError> {

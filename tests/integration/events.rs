@@ -1404,6 +1404,22 @@ async fn an_event_whose_ttl_is_more_than_five_years_past_is_not_expired() {
         r.assert_code(0);
         assert_eq!(r.json()["data"]["expired"], expired, "{id}: {}", r.stdout);
     }
+    // The review's case (issue 23, defect 4): a ttl of 1000 (1970), through the event-type
+    // index too, and the words `events get` says about it.
+    let mut epoch = common::indexed_event_item("gs", "g-anc", "t", "pending", &ts(3));
+    epoch.insert("ttl".into(), AttributeValue::N("1000".into()));
+    ddb.put_item()
+        .table_name(w.table())
+        .set_item(Some(epoch))
+        .send()
+        .await
+        .unwrap();
+    for args in [&["--user", "gs"][..], &["--user", "gs", "--type", "t"]] {
+        assert_eq!(query(&w, args).len(), 1, "{args:?}");
+    }
+    let human = w.run(&["events", "get", "--user", "gs", "--event-id", "g-anc"]);
+    human.assert_code(0);
+    assert!(!human.stdout.contains("awaits"), "{}", human.stdout);
 }
 
 /// Two events of one user with the same event id (different timestamps): `events get` and
@@ -1546,6 +1562,55 @@ async fn overwrite_with_one_refused_item_fails_that_item_alone() {
     assert_eq!(count_items(&ddb, &w.table()).await, 49);
 }
 
+/// Review of issue 23, defect 9: with every BatchWriteItem refused whole as invalid (a table
+/// that does not take the events), `--overwrite` halved every batch down to single items: 500
+/// events took 986 requests. Both halves refused whole stops the import after a few requests,
+/// every event in the failed file, and the hint to land them keeps `--overwrite`.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn overwrite_into_a_table_that_refuses_every_batch_stops_after_a_few_requests() {
+    let w = World::new("all-invalid");
+    w.create_table();
+    let ts = common::rfc3339(common::hours_ago(1));
+    let lines: Vec<String> = (0..500)
+        .map(|i| line(&format!("v{}", i % 9), "t", "pending", &ts, i))
+        .collect();
+    let f = ndjson(&lines);
+    let proxy = common::Proxy::start("every-batch-invalid.yaml");
+    let r = w.run_via(
+        &proxy,
+        &common::import_json(f.path(), &["--overwrite", "--concurrency", "1"]),
+    );
+    r.assert_code(1);
+    let d = &r.json()["data"];
+    assert_eq!(
+        (d["failed"].as_u64(), d["written"].as_u64()),
+        (Some(500), Some(0)),
+        "{d}"
+    );
+    let stopped = d["stopped"].as_str().unwrap_or_default();
+    assert!(
+        stopped.contains("the table does not take these items"),
+        "{d}"
+    );
+    let refused = proxy
+        .fired()
+        .get("dynamodb error:ValidationException")
+        .copied()
+        .unwrap_or(0);
+    assert!(
+        (1..=6).contains(&refused),
+        "a few requests, not about 1,000: {refused}"
+    );
+    let failed = std::fs::read_to_string(d["failed_out"].as_str().unwrap()).unwrap();
+    assert_eq!(failed.lines().count(), 500);
+    let notes = r.json()["notes"].to_string();
+    assert!(
+        notes.contains("eventsctl events import --overwrite "),
+        "{notes}"
+    );
+}
+
 /// A role without dynamodb:PartiQLInsert (any role written from an older `iam-policy`): the
 /// fault proxy refuses every BatchExecuteStatement with AccessDeniedException. The import stops
 /// after the first requests refused (at most one per group in flight, not every batch of the
@@ -1630,4 +1695,65 @@ async fn an_import_refused_for_a_permission_stops_and_keeps_the_rest_unsent() {
     assert_eq!(again.json()["data"]["written"], 1000);
     let ddb = w.dynamodb().await;
     assert_eq!(count_items(&ddb, &w.table()).await, 1000);
+}
+
+/// Review of issue 23, defect 1: three imports from stdin started together, each refused (no
+/// PartiQLInsert), once picked the same default failed-events name; the two that lost the race
+/// printed "File exists" and kept their events nowhere (stdin cannot be read again). Each run
+/// now keeps its own file (time, pid and a random part, created with create_new), and every
+/// event of every run is in one.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn concurrent_imports_from_stdin_each_keep_their_failed_events() {
+    let w = World::new("concurrent-failed");
+    w.create_table();
+    let ts = common::rfc3339(common::hours_ago(1));
+    let proxy = common::Proxy::start("denied-insert.yaml");
+    let runs: Vec<std::thread::JoinHandle<common::Run>> = (0..3)
+        .map(|run| {
+            let input: String = (0..300)
+                .map(|i| line(&format!("r{run}"), "t", "pending", &ts, i) + "\n")
+                .collect();
+            let w_cmd = {
+                let mut c = w.command();
+                c.args(["--endpoint-url", proxy.endpoint.as_str()]);
+                c.args(common::import_json(
+                    std::path::Path::new("-"),
+                    &["--concurrency", "1"],
+                ));
+                c
+            };
+            std::thread::spawn(move || common::run_with_stdin(w_cmd, &input))
+        })
+        .collect();
+    let mut files = std::collections::BTreeSet::new();
+    for (run, handle) in runs.into_iter().enumerate() {
+        let r = handle.join().unwrap();
+        r.assert_code(1);
+        assert!(!r.stderr.contains("File exists"), "{}", r.stderr);
+        let d = &r.json()["data"];
+        assert_eq!(
+            (d["failed"].as_u64(), d["lost"].as_u64()),
+            (Some(300), Some(0)),
+            "{d}"
+        );
+        let file = std::path::PathBuf::from(d["failed_out"].as_str().unwrap());
+        assert!(file.starts_with(w.state_dir()), "{}", file.display());
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 300, "run {run}: {}", file.display());
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.contains(&format!("\"user_id\":\"r{run}\""))),
+            "run {run}'s file holds another run's events"
+        );
+        assert_eq!(
+            (d["failed"].as_u64(), d["lost"].as_u64()),
+            (Some(300), Some(0)),
+            "{d}"
+        );
+        files.insert(file);
+    }
+    assert_eq!(files.len(), 3, "{files:?}");
 }

@@ -837,3 +837,50 @@ fn w_help() -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Review of issue 23, defect 7: docs/json.md names `not_found` for "a table, export or other
+/// resource AWS does not have", but a missing table gave `refused` and an event not found, an
+/// unknown export ARN and a missing S3 object gave `other`.
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn what_aws_does_not_have_is_not_found_in_the_envelope() {
+    let w = World::new("kinds");
+    let missing_table = w.run(&["-o", "json", "table", "describe"]);
+    missing_table.assert_code(1);
+    assert_eq!(
+        missing_table.json()["error"]["kind"],
+        "not_found",
+        "{}",
+        missing_table.stdout
+    );
+    w.create_table();
+    let missing_event = w.run(&[
+        "-o",
+        "json",
+        "events",
+        "get",
+        "--user",
+        "u",
+        "--event-id",
+        "e",
+    ]);
+    missing_event.assert_code(1);
+    assert_eq!(
+        missing_event.json()["error"]["kind"],
+        "not_found",
+        "{}",
+        missing_event.stdout
+    );
+    let arn = format!(
+        "arn:aws:dynamodb:us-east-1:000000000000:table/{}/export/01700000000000-deadbeef",
+        w.table()
+    );
+    let missing_export = w.run(&["-o", "json", "export", "status", &arn]);
+    missing_export.assert_code(1);
+    assert_eq!(
+        missing_export.json()["error"]["kind"],
+        "not_found",
+        "{}",
+        missing_export.stdout
+    );
+}

@@ -526,6 +526,35 @@ fn closed_stdout_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
 
+/// Review of issue 23, defect 11: `iam-policy | head -1` exited 1 with "Broken pipe": the
+/// policy goes out through serde_json, which wraps the io error. A closed stdout is never an
+/// error (README), whatever writes to it. No emulator needed: `iam-policy` calls nothing.
+#[test]
+fn iam_policy_into_a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    // The reader is gone before the tool writes (as `head -1` is, once it has its line).
+    let mut child = std::process::Command::new(common::bin())
+        .arg("iam-policy")
+        .env("AWS_REGION", "us-east-1")
+        .env_remove("EVENTSCTL_PRODUCTION_MARKERS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
 #[test]
 fn iam_policy_prints_a_least_privilege_document() {
     let w = World::offline("iam");

@@ -241,23 +241,9 @@ impl World {
     }
 
     pub fn run_stdin(&self, args: &[&str], input: &str) -> Run {
-        use std::io::Write;
-        let mut child = self
-            .command()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let mut stdin = child.stdin.take().unwrap();
-        let input = input.to_owned();
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(input.as_bytes());
-        });
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        out.into()
+        let mut c = self.command();
+        c.args(args);
+        run_with_stdin(c, input)
     }
 
     /// `table create`, asserting it worked.
@@ -1140,6 +1126,26 @@ pub fn import_json<'a>(file: &'a std::path::Path, more: &[&'a str]) -> Vec<&'a s
     ];
     args.extend_from_slice(more);
     args
+}
+
+/// Runs `cmd` with `input` on its stdin (written from a thread, so a large input never blocks
+/// on a full pipe).
+pub fn run_with_stdin(mut cmd: Command, input: &str) -> Run {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_owned();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out.into()
 }
 
 /// `pitr-restore --to latest --target TARGET` and `more` (`--wait`, `-o json`, ...).

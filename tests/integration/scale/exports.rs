@@ -918,3 +918,40 @@ async fn recorded_export_start_run_again_reuses_the_export_in_progress() {
     );
     assert_eq!(report.exit_code(), 0);
 }
+
+/// Review of issue 23, defect 2: `export start --to 1m` run again seconds later started a
+/// second full export (the relative point is re-resolved, so neither the reuse nor the client
+/// token matched). Run again, it reuses the export the first run started and says why.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn export_start_with_a_relative_to_run_again_reuses_its_export() {
+    let w = World::new("export-relative");
+    w.create_table();
+    let bucket = w.create_export_bucket().await;
+    let start = || {
+        let r = w.run(&[
+            "-o", "json", "export", "start", "--bucket", &bucket, "--prefix", "p6", "--to", "1m",
+        ]);
+        r.assert_code(0);
+        r.json()
+    };
+    let first = start();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let second = start();
+    assert_eq!(
+        second["data"]["export"]["arn"], first["data"]["export"]["arn"],
+        "run again, the same export: {second}"
+    );
+    let reused = second["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "export.reused")
+        .unwrap_or_else(|| panic!("no export.reused: {second}"));
+    assert!(
+        reused["summary"].as_str().unwrap().contains("relative"),
+        "{reused}"
+    );
+    let list = w.run(&["-o", "json", "export", "list"]);
+    assert_eq!(list.json()["data"]["exports"].as_array().unwrap().len(), 1);
+}
