@@ -127,6 +127,10 @@ ops! {
     // Lambda.
     LIST_EVENT_SOURCE_MAPPINGS: "lambda" "ListEventSourceMappings" => "lambda:ListEventSourceMappings" on Any;
     GET_FUNCTION: "lambda" "GetFunction" => "lambda:GetFunction" on Function;
+    // The functions that use the table (`aws::lambda::table_users`): ListFunctions has no
+    // resource-level permissions.
+    LIST_FUNCTIONS: "lambda" "ListFunctions" => "lambda:ListFunctions" on Any;
+    GET_FUNCTION_CONFIGURATION: "lambda" "GetFunctionConfiguration" => "lambda:GetFunctionConfiguration" on Function;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.
