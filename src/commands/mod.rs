@@ -18,6 +18,7 @@ pub mod export;
 pub(crate) mod health;
 pub(crate) mod hot;
 pub(crate) mod iam;
+pub(crate) mod iam_audit;
 pub(crate) mod insights;
 pub(crate) mod preflight;
 pub mod registry;
