@@ -214,8 +214,9 @@ pub(crate) fn functions_finding(
         .map(|u| u.name.as_str())
         .collect();
     let summary = format!(
-        "{} use the table: {}; {}",
+        "{} {} the table: {}; {}",
         crate::output::count(users.len(), "function", "functions"),
+        if users.len() == 1 { "uses" } else { "use" },
         named.join(", "),
         crate::output::count(roles.len(), "role", "roles"),
     );
