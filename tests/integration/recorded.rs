@@ -5,6 +5,7 @@
 //! No network.
 
 mod alarms;
+mod iam;
 mod insights;
 mod metrics;
 
