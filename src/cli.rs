@@ -192,6 +192,9 @@ pub struct MonthlyArgs {
     /// Items check-ttl samples
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
+    /// Seconds to wait for each role's IAM access advisor report (part iam)
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=600))]
+    pub advisor_wait: u64,
     #[command(flatten)]
     pub prices: PriceArgs,
 }

@@ -326,6 +326,54 @@ pub(crate) async fn audit(
     table: Option<&aws_sdk_dynamodb::types::TableDescription>,
     scope: &AuditScope<'_>,
 ) -> (AuditData, Vec<Finding>) {
+    let arn = table.and_then(|t| t.table_arn()).unwrap_or_default();
+    let users = crate::aws::lambda::table_users(lambda, arn, scope.variable, scope.only).await;
+    judge(iam, table, users, scope).await
+}
+
+/// The audit as `health-check monthly` runs it, with no round trip added before the roles:
+/// DescribeTable, ListFunctions and ListEventSourceMappings at once, then the roles.
+pub(crate) async fn audit_with_table(
+    ddb: &aws_sdk_dynamodb::Client,
+    lambda: &aws_sdk_lambda::Client,
+    iam: &aws_sdk_iam::Client,
+    table_name: &str,
+    scope: &AuditScope<'_>,
+) -> (AuditData, Vec<Finding>) {
+    use crate::aws::lambda::{all_mappings, list_functions, match_table_users};
+    let (described, functions, mappings) = tokio::join!(
+        crate::aws::table::describe(ddb, table_name),
+        list_functions(lambda),
+        all_mappings(lambda)
+    );
+    let table = match described {
+        Ok(t) => t,
+        Err(e) => {
+            let data = AuditData {
+                table: None,
+                variable: scope.variable.to_owned(),
+                functions: Vec::new(),
+                roles: Vec::new(),
+            };
+            return (data, vec![no_target(format!("DescribeTable failed: {e}"))]);
+        }
+    };
+    let arn = table
+        .as_ref()
+        .and_then(|t| t.table_arn())
+        .unwrap_or_default();
+    let users =
+        functions.and_then(|f| mappings.map(|m| match_table_users(&f, &m, arn, scope.variable)));
+    judge(iam, table.as_ref(), users, scope).await
+}
+
+/// The roles of `users`, read and judged against the table.
+async fn judge(
+    iam: &aws_sdk_iam::Client,
+    table: Option<&aws_sdk_dynamodb::types::TableDescription>,
+    users: Result<Vec<TableUser>, AwsError>,
+    scope: &AuditScope<'_>,
+) -> (AuditData, Vec<Finding>) {
     let mut data = AuditData {
         table: table.and_then(|t| t.table_arn().map(str::to_owned)),
         variable: scope.variable.to_owned(),
@@ -346,8 +394,6 @@ pub(crate) async fn audit(
             );
         }
     };
-    let users =
-        crate::aws::lambda::table_users(lambda, &target.arn, scope.variable, scope.only).await;
     let roles = users.as_ref().map(|u| roles_of(u)).unwrap_or_default();
     let mut findings =
         vec![functions_finding(scope.variable, &users, &roles).runbook(super::iam_audit::RUNBOOK)];

@@ -16,6 +16,7 @@ pub(crate) mod events_delete;
 mod events_import;
 pub mod export;
 pub(crate) mod health;
+mod health_review;
 pub(crate) mod hot;
 pub(crate) mod iam;
 pub(crate) mod iam_audit;

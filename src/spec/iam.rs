@@ -482,6 +482,10 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             MAPPINGS,
             METRICS,
             READ_ALARMS,
+            // Part iam (Monthly 5).
+            IAM_AUDIT[0],
+            IAM_AUDIT[1],
+            IAM_AUDIT[2],
             with("--restore-test", RESTORE_SOURCE, &[On::Table]),
             restore_target(&[On::DrillTables], Some("--restore-test")),
             with("--restore-test", &[&ops::DELETE_TABLE], &[On::DrillTables]),
