@@ -603,7 +603,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
         .progress()
         .spinner("quarterly review: latency, GSI usage, key distribution, cost");
     let cw = ctx.cloudwatch().await?;
-    let (this_q, last_q, usage, keys) = tokio::join!(
+    let (this_q, last_q, usage, keys, plan) = tokio::join!(
         quarter_latency(ctx, now - quarter, now),
         quarter_latency(ctx, now - quarter - quarter, now - quarter),
         metrics::fetch(cw, usage_window, &usage_keys),
@@ -613,6 +613,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
                 None => KeysFrom::Sample(key_distribution(ctx, args.sample as usize).await),
             }
         },
+        super::health_review::plan_part(ctx, described.as_ref(), &args.prices, now),
     );
     // From an export: the exact shape replaces the sampled key distribution.
     let (keys, shape) = match keys {
@@ -641,16 +642,20 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
         },
         usage_part(usage.as_ref(), &table, &gsis, &usage_keys, quarter, &p),
         shape.unwrap_or_else(|| part("key distribution", "Quarterly 3", key_findings)),
+        plan,
     ];
     let (mut report, parts) = assemble(Report::check("health-check quarterly"), parts);
     report.set_data(&QuarterlyData { parts, prices: &p })?;
     report.section(Section::lines(
         "Manual steps (not part of the status)",
         vec![
-            "Quarterly 2: project next quarter's capacity from the trend above".into(),
             "Quarterly 4: run the DR drill (eventsctl dr-drill --report drill.md) and document lessons learned".into(),
         ],
     ));
+    report.note(match described.as_ref().and_then(|t| t.billing_mode_summary()).and_then(|b| b.billing_mode()).map(|m| m.as_str()) {
+        Some("PROVISIONED") => "The table is provisioned: the capacity plan simulates the default auto scaling policy (70% target, its minimum and maximum from the demand), not the table's own scaling policy, which Application Auto Scaling holds and this command does not read.",
+        _ => "The table is on-demand: no auto scaling policy to read; the capacity plan simulates the default one (70% target) for the provisioned options.",
+    });
     report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (docs/aws-facts.md §3.5).");
     if let Some(path) = &args.report {
         report.attachments.push(Attachment {

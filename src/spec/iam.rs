@@ -494,7 +494,15 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "health-check quarterly",
         &[
-            g(&[&ops::DESCRIBE_TABLE, &ops::SCAN], &[On::Table]),
+            g(
+                &[
+                    &ops::DESCRIBE_TABLE,
+                    &ops::SCAN,
+                    // Part capacity plan: PITR's storage in the priced quarter.
+                    &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                ],
+                &[On::Table],
+            ),
             METRICS,
             FROM_EXPORT[0],
             FROM_EXPORT[1],

@@ -462,6 +462,33 @@ async fn quarterly_review_reads_latency_usage_keys_and_cost() {
     assert_eq!(keys["status"], "warn", "{keys}");
     assert!(keys["summary"].as_str().unwrap().contains("67%"), "{keys}");
     assert!(r.summary("quarterly.cost").contains("on-demand"));
+    // Quarterly 2 is a part with a status: a day of traffic is too little to forecast (the
+    // forecast with the quarter's history is tests/integration/recorded/plan.rs), the quarter
+    // is priced under each billing mode and table class.
+    let forecast = r.finding("quarterly.forecast");
+    assert_eq!(forecast["status"], "unknown", "{forecast}");
+    assert!(
+        forecast["summary"]
+            .as_str()
+            .unwrap()
+            .contains("complete days of history"),
+        "{forecast}"
+    );
+    assert!(
+        r.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["check"] == "quarterly.billing_mode")
+    );
+    assert!(
+        r.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["check"] == "quarterly.table_class")
+    );
+    assert!(!r.stdout.contains("project next quarter's capacity"));
 }
 
 /// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to
