@@ -82,6 +82,13 @@ fn demand_of(
     )
 }
 
+/// `t`, or the next whole hour after it.
+fn whole_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let s = t.timestamp();
+    let up = s + (3600 - s.rem_euclid(3600)) % 3600;
+    DateTime::from_timestamp(up, 0).unwrap_or(t)
+}
+
 /// The four series of one resource (the table, or a GSI): consumed and throttled, writes and
 /// reads.
 fn resource_keys(table: &str, gsi: Option<&str>) -> [MetricKey; 4] {
@@ -139,8 +146,9 @@ pub(super) async fn plan_part(
     let created = described
         .and_then(|t| t.creation_date_time())
         .map(crate::aws::metrics::from_smithy);
-    let start = (now - chrono::Duration::days(QUARTER_DAYS))
-        .max(created.unwrap_or(now - chrono::Duration::days(QUARTER_DAYS)));
+    let quarter_ago = now - chrono::Duration::days(QUARTER_DAYS);
+    // On a whole hour: the coarsest part starts there, so no minute before it is a gap.
+    let start = whole_hour_after(quarter_ago.max(created.unwrap_or(quarter_ago)));
     let plan = resolution_plan(start, now, now);
     let mut keys: Vec<MetricKey> = resource_keys(&table, None).to_vec();
     for g in &gsis {
