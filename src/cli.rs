@@ -152,6 +152,9 @@ pub enum Command {
     /// Open-loop load through the core against the runbook's performance targets
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)
+    #[command(subcommand)]
+    Iam(IamCommand),
     /// Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to
     /// this environment's table, indexes, stream, restore and drill tables, alarms, dashboard
     /// and log groups; split into named policies that each fit IAM's 6,144 characters when one
@@ -189,6 +192,9 @@ pub struct MonthlyArgs {
     /// Items check-ttl samples
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
+    /// Seconds to wait for each role's IAM access advisor report (part iam)
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=600))]
+    pub advisor_wait: u64,
     #[command(flatten)]
     pub prices: PriceArgs,
 }
@@ -363,6 +369,31 @@ fn restore_point(s: &str) -> Result<RestorePoint, String> {
     } else {
         parse_time_arg(s).map(RestorePoint::At)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IamCommand {
+    /// The execution roles of the functions that use the table (their variable names it, or an
+    /// event source mapping feeds them its stream): each statement of their inline and attached
+    /// policies judged (wildcards, account-wide resources, writes and deletes a role does not
+    /// need, privilege escalation), what they need and lack, and what they never used in 90 days
+    /// (IAM access advisor); each remedy prints the role's least-privilege policy
+    Audit(IamAuditArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct IamAuditArgs {
+    /// Audit this function's role, whether or not it uses the table (repeatable; default: every
+    /// function that uses the table)
+    #[arg(long = "function", value_name = "F")]
+    pub functions: Vec<String>,
+    /// The environment variable whose value names the table (its name or ARN)
+    #[arg(long, default_value = "EVENTS_TABLE_NAME")]
+    pub variable: String,
+    /// Seconds to wait for each role's access advisor report (IAM prepares it; without it the
+    /// unused permissions are unknown)
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=600))]
+    pub advisor_wait: u64,
 }
 
 #[derive(Debug, Clone, Args)]

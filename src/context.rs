@@ -108,6 +108,8 @@ pub struct Context {
     cloudwatch: OnceCell<aws_sdk_cloudwatch::Client>,
     logs: OnceCell<aws_sdk_cloudwatchlogs::Client>,
     lambda: OnceCell<aws_sdk_lambda::Client>,
+    iam: OnceCell<aws_sdk_iam::Client>,
+    costexplorer: OnceCell<aws_sdk_costexplorer::Client>,
     cloudtrail: OnceCell<aws_sdk_cloudtrail::Client>,
     s3: OnceCell<aws_sdk_s3::Client>,
     athena: OnceCell<aws_sdk_athena::Client>,
@@ -135,6 +137,8 @@ impl Context {
             cloudwatch: OnceCell::new(),
             logs: OnceCell::new(),
             lambda: OnceCell::new(),
+            iam: OnceCell::new(),
+            costexplorer: OnceCell::new(),
             cloudtrail: OnceCell::new(),
             s3: OnceCell::new(),
             athena: OnceCell::new(),
@@ -169,6 +173,14 @@ impl Context {
 
     pub fn preset_lambda(&self, c: aws_sdk_lambda::Client) {
         let _ = self.lambda.set(c);
+    }
+
+    pub fn preset_iam(&self, c: aws_sdk_iam::Client) {
+        let _ = self.iam.set(c);
+    }
+
+    pub fn preset_costexplorer(&self, c: aws_sdk_costexplorer::Client) {
+        let _ = self.costexplorer.set(c);
     }
 
     pub(crate) fn table(&self) -> &str {
@@ -370,6 +382,31 @@ impl Context {
         self.client(&self.lambda, |sdk, calls| {
             aws_sdk_lambda::Client::from_conf(
                 aws_sdk_lambda::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    /// IAM: a global service; the SDK signs for the partition's IAM endpoint whatever the Region.
+    pub(crate) async fn iam(&self) -> Result<&aws_sdk_iam::Client, NoRegion> {
+        self.client(&self.iam, |sdk, calls| {
+            aws_sdk_iam::Client::from_conf(
+                aws_sdk_iam::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    /// Cost Explorer: one endpoint per partition (`ce.us-east-1.amazonaws.com` for every
+    /// Region of the `aws` partition); the SDK's endpoint rules choose it from the Region.
+    pub(crate) async fn costexplorer(&self) -> Result<&aws_sdk_costexplorer::Client, NoRegion> {
+        self.client(&self.costexplorer, |sdk, calls| {
+            aws_sdk_costexplorer::Client::from_conf(
+                aws_sdk_costexplorer::config::Builder::from(sdk)
                     .interceptor(calls)
                     .build(),
             )

@@ -178,7 +178,7 @@ impl Storable for CallStart {
 
 /// `dynamodb`, `cloudwatch`, `logs`: the SDK's service name (`DynamoDB`) as the rest of the
 /// tool's messages spell it, and as [`crate::aws::ops`] declares it (CloudWatch Logs is `logs`,
-/// its IAM prefix).
+/// its IAM prefix; Cost Explorer is `ce`).
 fn service_label(name: &str) -> String {
     let label = name
         .chars()
@@ -187,6 +187,7 @@ fn service_label(name: &str) -> String {
         .to_ascii_lowercase();
     match label.as_str() {
         "cloudwatchlogs" => "logs".to_owned(),
+        "costexplorer" => "ce".to_owned(),
         _ => label,
     }
 }

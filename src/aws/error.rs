@@ -67,7 +67,9 @@ impl AwsErrorKind {
             | "NotFound"
             | "ResourceNotFound"
             | "DashboardNotFoundError"
-            | "DashboardNotFound" => AwsErrorKind::NotFound,
+            | "DashboardNotFound"
+            // IAM: a role, policy or access advisor job that does not exist.
+            | "NoSuchEntity" => AwsErrorKind::NotFound,
             "AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation" => {
                 AwsErrorKind::AccessDenied
             }

@@ -282,11 +282,11 @@ impl MetricSet {
     }
 }
 
-fn to_smithy(t: DateTime<Utc>) -> aws_smithy_types::DateTime {
+pub(crate) fn to_smithy(t: DateTime<Utc>) -> aws_smithy_types::DateTime {
     aws_smithy_types::DateTime::from_secs(t.timestamp())
 }
 
-fn from_smithy(t: &aws_smithy_types::DateTime) -> DateTime<Utc> {
+pub(crate) fn from_smithy(t: &aws_smithy_types::DateTime) -> DateTime<Utc> {
     Utc.timestamp_opt(t.secs(), t.subsec_nanos())
         .single()
         .unwrap_or_default()

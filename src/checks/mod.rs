@@ -12,6 +12,7 @@ pub(crate) mod evidence;
 pub(crate) mod export;
 pub(crate) mod hot;
 pub mod iam_audit;
+pub(crate) mod iam_roles;
 pub(crate) mod keys;
 pub(crate) mod latency;
 pub(crate) mod pitr;

@@ -81,11 +81,22 @@ fn prices(p: &PriceArgs) -> Prices {
 }
 
 /// One part of a health check: its findings and views.
-struct Part {
-    name: &'static str,
-    runbook: &'static str,
-    findings: Vec<Finding>,
-    sections: Vec<Section>,
+pub(super) struct Part {
+    pub name: &'static str,
+    pub runbook: &'static str,
+    pub findings: Vec<Finding>,
+    pub sections: Vec<Section>,
+}
+
+impl Part {
+    pub(super) fn new(name: &'static str, runbook: &'static str, findings: Vec<Finding>) -> Part {
+        Part {
+            name,
+            runbook,
+            findings,
+            sections: Vec::new(),
+        }
+    }
 }
 
 fn summary_row(p: &Part) -> Vec<String> {
@@ -237,6 +248,8 @@ struct Monthly {
     table: table::TableFacts,
     alarms: alarm_checks::AlarmGather,
     changes: super::changes::Recent,
+    /// Monthly 5.
+    iam: Part,
 }
 
 /// Capacity, throttling, TTL, stream, PITR, alarms, the table and its changes, concurrently.
@@ -257,7 +270,7 @@ async fn gather_monthly(
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
     let table_name = ctx.table();
-    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes) = tokio::join!(
+    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes, iam) = tokio::join!(
         capacity_part(ctx, month, p),
         throttling::gather(ddb, cw, &ctx.names, month, now),
         ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
@@ -265,6 +278,7 @@ async fn gather_monthly(
         table::gather(ddb, &ctx.names, table_name),
         alarm_checks::gather(ddb, cw, lambda, &ctx.names),
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
+        super::health_review::iam_part(ctx, args.advisor_wait),
     );
     spinner.finish_and_clear();
     let monthly = Monthly {
@@ -274,6 +288,7 @@ async fn gather_monthly(
         table: table_facts,
         alarms: alarm_facts,
         changes,
+        iam,
     };
     Ok((capacity?, monthly))
 }
@@ -349,16 +364,11 @@ async fn drill_part(ctx: &Context) -> Part {
 }
 
 /// What the monthly check leaves to a person.
-fn monthly_manual_steps(restore_test: bool) -> Section {
+fn monthly_manual_steps() -> Section {
     Section::lines(
         "Manual steps (not part of the status)",
         vec![
-            "Monthly 5, Audit IAM permissions:".into(),
-            "  - Review the Lambda execution role's permissions".into(),
-            "  - Verify least-privilege access (dynamodb actions limited to this table and its indexes/stream)".into(),
-            "  - Check for unused permissions (IAM Access Analyzer's last-accessed data)".into(),
             "Monthly 4: update alarm thresholds to usage patterns and add alarms for emerging issues".into(),
-            if restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
         ],
     )
 }
@@ -369,6 +379,7 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+    parts.push(m.iam);
     if args.restore_test {
         parts.push(drill_part(ctx).await);
     }
@@ -383,7 +394,10 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let (mut report, parts) = assemble(Report::check("health-check monthly"), parts);
     report.notes.extend(m.alarms.notes);
     report.note(m.changes.note);
-    report.section(monthly_manual_steps(args.restore_test));
+    if !args.restore_test {
+        report.note("Monthly 3's restore test runs with --restore-test: a tagged drill table is restored, verified, timed and deleted.");
+    }
+    report.section(monthly_manual_steps());
     report.set_data(&MonthlyData {
         parts,
         generated_for: MonthEnding {
@@ -589,7 +603,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
         .progress()
         .spinner("quarterly review: latency, GSI usage, key distribution, cost");
     let cw = ctx.cloudwatch().await?;
-    let (this_q, last_q, usage, keys) = tokio::join!(
+    let (this_q, last_q, usage, keys, plan) = tokio::join!(
         quarter_latency(ctx, now - quarter, now),
         quarter_latency(ctx, now - quarter - quarter, now - quarter),
         metrics::fetch(cw, usage_window, &usage_keys),
@@ -599,6 +613,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
                 None => KeysFrom::Sample(key_distribution(ctx, args.sample as usize).await),
             }
         },
+        super::health_review::plan_part(ctx, described.as_ref(), &args.prices, now),
     );
     // From an export: the exact shape replaces the sampled key distribution.
     let (keys, shape) = match keys {
@@ -627,16 +642,20 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
         },
         usage_part(usage.as_ref(), &table, &gsis, &usage_keys, quarter, &p),
         shape.unwrap_or_else(|| part("key distribution", "Quarterly 3", key_findings)),
+        plan,
     ];
     let (mut report, parts) = assemble(Report::check("health-check quarterly"), parts);
     report.set_data(&QuarterlyData { parts, prices: &p })?;
     report.section(Section::lines(
         "Manual steps (not part of the status)",
         vec![
-            "Quarterly 2: project next quarter's capacity from the trend above".into(),
             "Quarterly 4: run the DR drill (eventsctl dr-drill --report drill.md) and document lessons learned".into(),
         ],
     ));
+    report.note(match described.as_ref().and_then(|t| t.billing_mode_summary()).and_then(|b| b.billing_mode()).map(|m| m.as_str()) {
+        Some("PROVISIONED") => "The table is provisioned: the capacity plan simulates the default auto scaling policy (70% target, its minimum and maximum from the demand), not the table's own scaling policy, which Application Auto Scaling holds and this command does not read.",
+        _ => "The table is on-demand: no auto scaling policy to read; the capacity plan simulates the default one (70% target) for the provisioned options.",
+    });
     report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (docs/aws-facts.md §3.5).");
     if let Some(path) = &args.report {
         report.attachments.push(Attachment {

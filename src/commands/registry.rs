@@ -51,6 +51,7 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::bench::WRITE,
     &super::bench::READ,
     &super::bench::CLEANUP,
+    &super::iam_audit::IAM_AUDIT,
     &super::iam::IAM_POLICY,
     &super::completions::COMPLETIONS,
 ];

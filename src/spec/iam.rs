@@ -43,6 +43,12 @@ pub(crate) enum On {
     Functions,
     /// Contributor Insights' service-linked role, created on first enable.
     ServiceLinkedRole,
+    /// IAM roles of the account: the execution roles of the functions that use the table
+    /// (`iam audit`), which may be anywhere in it.
+    Roles,
+    /// IAM managed policies: the account's and AWS's (`arn:aws:iam::aws:policy/...`), attached
+    /// to those roles.
+    Policies,
     /// The table's PITR exports: `table/{table}/export/*`.
     Exports,
     /// The S3 bucket of the exports (and Athena's results). The bucket is a flag of `export
@@ -221,6 +227,37 @@ const TTL_CHECK: &[Grant] = &[
     FROM_EXPORT[4],
     FROM_EXPORT[5],
     FROM_EXPORT[6],
+];
+/// The functions that use the table, their roles, the roles' policies and access advisor
+/// (`iam audit`, and `health-check monthly`'s IAM part).
+const IAM_AUDIT: [Grant; 4] = [
+    g(
+        &[
+            &ops::LIST_FUNCTIONS,
+            &ops::LIST_EVENT_SOURCE_MAPPINGS,
+            &ops::GET_SERVICE_LAST_ACCESSED_DETAILS,
+        ],
+        &[On::Any],
+    ),
+    g(
+        &[
+            &ops::GET_ROLE,
+            &ops::LIST_ROLE_POLICIES,
+            &ops::GET_ROLE_POLICY,
+            &ops::LIST_ATTACHED_ROLE_POLICIES,
+            &ops::GENERATE_SERVICE_LAST_ACCESSED_DETAILS,
+        ],
+        &[On::Roles],
+    ),
+    g(
+        &[&ops::GET_POLICY, &ops::GET_POLICY_VERSION],
+        &[On::Policies],
+    ),
+    with(
+        "--function",
+        &[&ops::GET_FUNCTION_CONFIGURATION],
+        &[On::Functions],
+    ),
 ];
 const STREAM_STATUS: &[Grant] = &[
     g(DESCRIBE, &[On::Table]),
@@ -445,6 +482,10 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             MAPPINGS,
             METRICS,
             READ_ALARMS,
+            // Part iam (Monthly 5).
+            IAM_AUDIT[0],
+            IAM_AUDIT[1],
+            IAM_AUDIT[2],
             with("--restore-test", RESTORE_SOURCE, &[On::Table]),
             restore_target(&[On::DrillTables], Some("--restore-test")),
             with("--restore-test", &[&ops::DELETE_TABLE], &[On::DrillTables]),
@@ -453,7 +494,15 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "health-check quarterly",
         &[
-            g(&[&ops::DESCRIBE_TABLE, &ops::SCAN], &[On::Table]),
+            g(
+                &[
+                    &ops::DESCRIBE_TABLE,
+                    &ops::SCAN,
+                    // Part capacity plan: PITR's storage in the priced quarter.
+                    &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                ],
+                &[On::Table],
+            ),
             METRICS,
             FROM_EXPORT[0],
             FROM_EXPORT[1],
@@ -520,6 +569,16 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[
             g(DESCRIBE, &[On::Table]),
             g(&[&ops::LIST_EXPORTS], &[On::Any]),
+        ],
+    ),
+    (
+        "iam audit",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            IAM_AUDIT[0],
+            IAM_AUDIT[1],
+            IAM_AUDIT[2],
+            IAM_AUDIT[3],
         ],
     ),
     ("completions", &[]),
@@ -641,6 +700,11 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
         On::ServiceLinkedRole => vec![format!(
             "arn:{p}:iam::{a}:role/aws-service-role/contributorinsights.dynamodb.amazonaws.com/*"
         )],
+        On::Roles => vec![format!("arn:{p}:iam::{a}:role/*")],
+        On::Policies => vec![
+            format!("arn:{p}:iam::{a}:policy/*"),
+            format!("arn:{p}:iam::aws:policy/*"),
+        ],
         On::Exports => vec![format!("{}/export/*", table(t))],
         On::ExportBucket => vec![format!("arn:{p}:s3:::*")],
         On::AthenaWorkgroups => vec![format!("arn:{p}:athena:{r}:{a}:workgroup/*")],
@@ -669,6 +733,8 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
             On::AnyLogGroup => "ListLogGroups",
             On::Functions => "LambdaFunctions",
             On::ServiceLinkedRole => "ContributorInsightsServiceLinkedRole",
+            On::Roles => "Roles",
+            On::Policies => "ManagedPolicies",
             On::Exports => "TableExports",
             On::ExportBucket => "ExportBucket",
             On::AthenaWorkgroups => "AthenaWorkgroups",
@@ -893,7 +959,9 @@ mod tests {
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
                             "dynamodb:ListExports",
+                            "iam:GetServiceLastAccessedDetails",
                             "lambda:ListEventSourceMappings",
+                            "lambda:ListFunctions",
                             "logs:GetQueryResults",
                             "logs:StopQuery"
                         ]
@@ -1195,7 +1263,8 @@ mod tests {
             Resource::Bucket => on == On::ExportBucket,
             Resource::Workgroup => on == On::AthenaWorkgroups,
             Resource::GlueCatalog => on == On::GlueCatalog,
-            Resource::Role => on == On::ServiceLinkedRole,
+            Resource::Role => matches!(on, On::ServiceLinkedRole | On::Roles),
+            Resource::Policy => on == On::Policies,
             Resource::Any => on == On::Any,
         };
         for (command, grants) in COMMANDS {

@@ -273,6 +273,9 @@ check_ids! {
     AlarmBacktest("{alarm}") => "alarm_backtest.",
 
     // `iam audit` (Monthly 5): the roles that use the table, one id per kind and role.
+    /// The Lambda functions that use the table (their variable names it, or an event source
+    /// mapping feeds them its stream) and their roles; unknown when none could be found.
+    IamFunctions => "iam.functions",
     /// The role's policies could be read (unknown: not judged).
     IamRole("{role}") => "iam.role.",
     /// An Allow statement with NotAction: every action but a few.

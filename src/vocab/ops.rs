@@ -31,8 +31,10 @@ pub enum Resource {
     Workgroup,
     /// The Glue catalog, a database and its tables.
     GlueCatalog,
-    /// An IAM role (a service-linked one).
+    /// An IAM role (a service-linked one, or a function's execution role).
     Role,
+    /// An IAM managed policy (customer-managed, or AWS-managed: `arn:aws:iam::aws:policy/...`).
+    Policy,
     /// The action has no resource-level permissions: only `*` works.
     Any,
 }
@@ -127,6 +129,22 @@ ops! {
     // Lambda.
     LIST_EVENT_SOURCE_MAPPINGS: "lambda" "ListEventSourceMappings" => "lambda:ListEventSourceMappings" on Any;
     GET_FUNCTION: "lambda" "GetFunction" => "lambda:GetFunction" on Function;
+    // The functions that use the table (`aws::lambda::table_users`): ListFunctions has no
+    // resource-level permissions.
+    LIST_FUNCTIONS: "lambda" "ListFunctions" => "lambda:ListFunctions" on Any;
+    GET_FUNCTION_CONFIGURATION: "lambda" "GetFunctionConfiguration" => "lambda:GetFunctionConfiguration" on Function;
+    // IAM: the roles of the functions that use the table, their policies and access advisor.
+    // IAM is global; its actions are granted on roles and policies by ARN, except
+    // GetServiceLastAccessedDetails, which reads a job by its id (no resource-level permissions).
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
+    GET_ROLE: "iam" "GetRole" => "iam:GetRole" on Role;
+    LIST_ROLE_POLICIES: "iam" "ListRolePolicies" => "iam:ListRolePolicies" on Role;
+    GET_ROLE_POLICY: "iam" "GetRolePolicy" => "iam:GetRolePolicy" on Role;
+    LIST_ATTACHED_ROLE_POLICIES: "iam" "ListAttachedRolePolicies" => "iam:ListAttachedRolePolicies" on Role;
+    GET_POLICY: "iam" "GetPolicy" => "iam:GetPolicy" on Policy;
+    GET_POLICY_VERSION: "iam" "GetPolicyVersion" => "iam:GetPolicyVersion" on Policy;
+    GENERATE_SERVICE_LAST_ACCESSED_DETAILS: "iam" "GenerateServiceLastAccessedDetails" => "iam:GenerateServiceLastAccessedDetails" on Role;
+    GET_SERVICE_LAST_ACCESSED_DETAILS: "iam" "GetServiceLastAccessedDetails" => "iam:GetServiceLastAccessedDetails" on Any;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.

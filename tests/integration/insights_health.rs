@@ -262,11 +262,13 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
     ]);
     // Everything ok but the alarms, whose metric math the emulator drops (cannot compare:
     // unknown; tests/integration/cloudwatch.rs checks that exactly, tests/integration/recorded/alarms.rs the AWS-shaped
-    // ok), and PITR, enabled a moment ago (no useful restore window yet: warn).
+    // ok), PITR, enabled a moment ago (no useful restore window yet: warn), and IAM: the stream
+    // consumer runs as a role that does not exist, which cannot be judged (unknown;
+    // tests/integration/iam_audit.rs audits real roles).
     r.assert_code(3);
     for p in r.json()["data"]["parts"].as_array().unwrap() {
         let want = match p["part"].as_str().unwrap() {
-            "alarms" => "unknown",
+            "alarms" | "iam" => "unknown",
             "pitr" => "warn",
             _ => "ok",
         };
@@ -288,6 +290,7 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
             "pitr",
             "alarms",
             "table",
+            "iam",
             "changes"
         ]
     );
@@ -303,7 +306,16 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
         "{}",
         r.stderr
     );
-    assert!(text.contains("Audit IAM permissions"));
+    // Monthly 5 is a part with a status, no longer a manual step.
+    assert!(text.contains("Monthly 5: Audit IAM permissions"));
+    assert!(!text.contains("Review the Lambda execution role"));
+    assert_eq!(r.finding("iam.functions")["status"], "ok");
+    let role = r.finding("iam.role.consumer");
+    assert_eq!(role["status"], "unknown");
+    assert!(
+        role["summary"].as_str().unwrap().contains("does not exist"),
+        "{role}"
+    );
 
     // One problem per area. TTL off keeps the overdue item from the emulator's reaper (and is a
     // problem of its own: ttl.status and table.ttl are crit).
@@ -450,6 +462,33 @@ async fn quarterly_review_reads_latency_usage_keys_and_cost() {
     assert_eq!(keys["status"], "warn", "{keys}");
     assert!(keys["summary"].as_str().unwrap().contains("67%"), "{keys}");
     assert!(r.summary("quarterly.cost").contains("on-demand"));
+    // Quarterly 2 is a part with a status: a day of traffic is too little to forecast (the
+    // forecast with the quarter's history is tests/integration/recorded/plan.rs), the quarter
+    // is priced under each billing mode and table class.
+    let forecast = r.finding("quarterly.forecast");
+    assert_eq!(forecast["status"], "unknown", "{forecast}");
+    assert!(
+        forecast["summary"]
+            .as_str()
+            .unwrap()
+            .contains("complete days of history"),
+        "{forecast}"
+    );
+    assert!(
+        r.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["check"] == "quarterly.billing_mode")
+    );
+    assert!(
+        r.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["check"] == "quarterly.table_class")
+    );
+    assert!(!r.stdout.contains("project next quarter's capacity"));
 }
 
 /// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to

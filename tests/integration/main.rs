@@ -20,6 +20,7 @@ mod evidence;
 mod faults;
 mod first_screens;
 mod generated;
+mod iam_audit;
 mod insights_health;
 mod layers;
 mod recommended_alarms;

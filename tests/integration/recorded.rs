@@ -5,8 +5,10 @@
 //! No network.
 
 mod alarms;
+mod iam;
 mod insights;
 mod metrics;
+mod plan;
 
 use aws_sdk_cloudwatch::operation::get_insight_rule_report::GetInsightRuleReportOutput;
 use aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput;

@@ -1,0 +1,315 @@
+//! The review parts of `health-check monthly` and `quarterly` that used to be manual steps:
+//! the IAM audit (Monthly 5), the cost trend (Monthly 1) and the capacity plan and billing mode
+//! (Quarterly 2). Each is gathered concurrently with the other parts and judged by its engine.
+
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::TableDescription;
+use chrono::{DateTime, Utc};
+
+use super::health::Part;
+use crate::aws::iam::AdvisorWait;
+use crate::aws::metrics::{self, MetricKey, MetricSet, Stat, Window};
+use crate::checks::iam_roles::{self, AuditScope};
+use crate::cli::PriceArgs;
+use crate::context::Context;
+use crate::plan;
+use crate::plan::demand::{Demand, MetricPart, Segment, merge, per_minute, resolution_plan};
+use crate::report::{CheckId, Finding, Section};
+
+/// The quarter the capacity plan reads: 91 days, thirteen whole weeks (each weekday seen 13
+/// times by the forecast's day-of-week effects).
+pub(super) const QUARTER_DAYS: i64 = 91;
+
+/// Monthly 5: the IAM audit of the roles of the functions that use the table; the table is
+/// described, and the functions and mappings listed, at once.
+pub(super) async fn iam_part(ctx: &Context, advisor_wait: u64) -> Part {
+    let runbook = "Monthly 5: Audit IAM permissions";
+    let clients =
+        async { anyhow::Ok((ctx.dynamodb().await?, ctx.lambda().await?, ctx.iam().await?)) };
+    let (ddb, lambda, iam) = match clients.await {
+        Ok(c) => c,
+        Err(e) => {
+            return Part::new(
+                "iam",
+                runbook,
+                vec![Finding::unknown(
+                    CheckId::IamFunctions,
+                    format!("no AWS client: {e}"),
+                )],
+            );
+        }
+    };
+    let scope = AuditScope {
+        variable: "EVENTS_TABLE_NAME",
+        only: &[],
+        wait: AdvisorWait {
+            every: super::iam_audit::ADVISOR_POLL,
+            at_most: Duration::from_secs(advisor_wait),
+        },
+    };
+    let (data, findings) = iam_roles::audit_with_table(ddb, lambda, iam, ctx.table(), &scope).await;
+    let mut part = Part::new("iam", runbook, findings);
+    if !data.roles.is_empty() {
+        part.sections
+            .push(super::iam_audit::roles_section(&data.roles));
+    }
+    part
+}
+
+/// The quarter's per-minute demand of one capacity: consumed + throttled, each read at the
+/// finest period CloudWatch keeps for each part of the window.
+fn demand_of(
+    segments: &[(Segment, &MetricSet)],
+    consumed: &MetricKey,
+    throttled: &MetricKey,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Demand {
+    let parts = |key: &MetricKey| -> Vec<MetricPart> {
+        segments
+            .iter()
+            .map(|(segment, set)| MetricPart {
+                segment: *segment,
+                points: set.get(key).map(|s| s.points.clone()).unwrap_or_default(),
+            })
+            .collect()
+    };
+    per_minute(
+        &merge(start, end, &parts(consumed)),
+        &merge(start, end, &parts(throttled)),
+        1.0,
+    )
+}
+
+/// `t`, or the next whole hour after it.
+fn whole_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let s = t.timestamp();
+    let up = s + (3600 - s.rem_euclid(3600)) % 3600;
+    DateTime::from_timestamp(up, 0).unwrap_or(t)
+}
+
+/// The four series of one resource (the table, or a GSI): consumed and throttled, writes and
+/// reads.
+fn resource_keys(table: &str, gsi: Option<&str>) -> [MetricKey; 4] {
+    let key = |m: &str| match gsi {
+        Some(g) => MetricKey::gsi(m, table, g, Stat::Sum),
+        None => MetricKey::table(m, table, Stat::Sum),
+    };
+    [
+        key("ConsumedWriteCapacityUnits"),
+        key("WriteThrottleEvents"),
+        key("ConsumedReadCapacityUnits"),
+        key("ReadThrottleEvents"),
+    ]
+}
+
+/// The engine's prices: the us-east-1 list, with the four `--price-per-...` flags applied where
+/// they differ from their defaults (then labelled as overrides).
+pub(super) fn plan_prices(p: &PriceArgs) -> plan::prices::Prices {
+    use plan::prices::{PriceKey, TableClass};
+    let mut prices = plan::prices::Prices::default();
+    let c = TableClass::Standard;
+    for (key, flag) in [
+        (
+            PriceKey::OnDemandWritePerMillion(c),
+            p.price_per_million_wru,
+        ),
+        (PriceKey::OnDemandReadPerMillion(c), p.price_per_million_rru),
+        (PriceKey::WcuHour(c), p.price_per_wcu_hour),
+        (PriceKey::RcuHour(c), p.price_per_rcu_hour),
+    ] {
+        if (prices.get(key).usd - flag).abs() > 1e-12 {
+            // The flags' own parser accepts only numbers; a negative one is refused here.
+            let _ = prices.set(key, flag);
+        }
+    }
+    prices
+}
+
+/// Quarterly 2: the quarter's demand per minute (consumed + throttled, at the finest resolution
+/// CloudWatch keeps for each part), next quarter forecast from it, and the quarter priced
+/// on-demand, with simulated auto scaling and with reserved capacity, Standard against
+/// Standard-IA. Three GetMetricData calls (one per resolution) and DescribeContinuousBackups, at
+/// once.
+pub(super) async fn plan_part(
+    ctx: &Context,
+    described: Option<&TableDescription>,
+    prices: &PriceArgs,
+    now: DateTime<Utc>,
+) -> Part {
+    let runbook = "Quarterly 2: project capacity; consider provisioned billing";
+    let table = ctx.table().to_owned();
+    let gsis = crate::aws::table::gsi_names(described);
+    // Days before the table existed are no history (CloudWatch has nothing for them, which would
+    // read as days without traffic).
+    let created = described
+        .and_then(|t| t.creation_date_time())
+        .map(crate::aws::metrics::from_smithy);
+    let quarter_ago = now - chrono::Duration::days(QUARTER_DAYS);
+    // On a whole hour: the coarsest part starts there, so no minute before it is a gap.
+    let start = whole_hour_after(quarter_ago.max(created.unwrap_or(quarter_ago)));
+    let plan = resolution_plan(start, now, now);
+    let mut keys: Vec<MetricKey> = resource_keys(&table, None).to_vec();
+    for g in &gsis {
+        keys.extend(resource_keys(&table, Some(g)));
+    }
+    let (cw, ddb) = match (ctx.cloudwatch().await, ctx.dynamodb().await) {
+        (Ok(cw), Ok(ddb)) => (cw, ddb),
+        (Err(e), _) | (_, Err(e)) => {
+            return Part::new(
+                "capacity plan",
+                runbook,
+                vec![Finding::unknown(
+                    CheckId::QuarterlyForecast,
+                    format!("no AWS client: {e}"),
+                )],
+            );
+        }
+    };
+    let reads = futures::future::join_all(plan.iter().map(|s| {
+        let window = Window {
+            start: s.start,
+            end: s.end,
+            period: s.period_secs as i32,
+        };
+        metrics::fetch(cw, window, &keys)
+    }));
+    let (sets, backups) = tokio::join!(reads, crate::aws::table::describe_backups(ddb, &table));
+    let mut read = Vec::new();
+    for (segment, set) in plan.iter().zip(&sets) {
+        match set {
+            Ok(set) => read.push((*segment, set)),
+            Err(e) => {
+                let why = format!("consumed capacity could not be read: {e}");
+                return Part::new(
+                    "capacity plan",
+                    runbook,
+                    vec![
+                        Finding::unknown(CheckId::QuarterlyForecast, why.clone()),
+                        Finding::unknown(CheckId::QuarterlyBillingMode, why.clone()),
+                        Finding::unknown(CheckId::QuarterlyTableClass, why),
+                    ],
+                );
+            }
+        }
+    }
+    let demand = |gsi: Option<&str>| {
+        let [cw_, tw, cr, tr] = resource_keys(&table, gsi);
+        (
+            demand_of(&read, &cw_, &tw, start, now),
+            demand_of(&read, &cr, &tr, start, now),
+        )
+    };
+    let table_demand = demand(None);
+    let gsi_demand: Vec<(String, (Demand, Demand))> =
+        gsis.iter().map(|g| (g.clone(), demand(Some(g)))).collect();
+    let pitr_on = matches!(&backups, Ok(Some(b)) if b.point_in_time_recovery_description().and_then(|p| p.point_in_time_recovery_status()).map(|s| s.as_str()) == Some("ENABLED"));
+    let facts = PlanFacts {
+        described,
+        table: &table,
+        table_demand: &table_demand,
+        gsi_demand: &gsi_demand,
+        pitr_on,
+        prices: plan_prices(prices),
+        today: now.date_naive(),
+    };
+    let mut part = Part::new("capacity plan", runbook, plan_findings(&facts));
+    part.sections.push(Section::lines(
+        "How the capacity plan reads the quarter",
+        plan.iter()
+            .map(|s| {
+                format!(
+                    "{} to {}: {}-second periods",
+                    crate::times::stamp(s.start),
+                    crate::times::stamp(s.end),
+                    s.period_secs
+                )
+            })
+            .chain([format!("{}.", plan::demand::SPREAD_RULE)])
+            .collect(),
+    ));
+    part
+}
+
+/// What the plan's findings are computed from.
+struct PlanFacts<'a> {
+    described: Option<&'a TableDescription>,
+    table: &'a str,
+    table_demand: &'a (Demand, Demand),
+    gsi_demand: &'a [(String, (Demand, Demand))],
+    pitr_on: bool,
+    prices: plan::prices::Prices,
+    today: chrono::NaiveDate,
+}
+
+/// `quarterly.forecast`, `quarterly.billing_mode`, `quarterly.table_class`.
+fn plan_findings(f: &PlanFacts<'_>) -> Vec<Finding> {
+    use plan::mode::{
+        ModeInput, ResourceDemand, Rules, billing_mode_finding, compare, table_class_finding,
+    };
+    use plan::prices::TableClass;
+    let (writes, reads) = f.table_demand;
+    let horizon = plan::forecast::next_month_start(f.today);
+    let w = plan::forecast::forecast(writes, horizon, 3);
+    let r = plan::forecast::forecast(reads, horizon, 3);
+    let od = f.described.and_then(|t| t.on_demand_throughput());
+    let limit = |v: Option<i64>| {
+        v.filter(|v| *v > 0)
+            .map(|v| v as f64)
+            .unwrap_or(crate::spec::ON_DEMAND_TABLE_QUOTA)
+    };
+    let limits = (
+        limit(od.and_then(|o| o.max_write_request_units())),
+        limit(od.and_then(|o| o.max_read_request_units())),
+    );
+    let mut out = vec![plan::forecast::finding(&w, &r, limits)];
+    let mut resources = vec![ResourceDemand {
+        name: f.table,
+        reads,
+        writes,
+    }];
+    resources.extend(f.gsi_demand.iter().map(|(name, (w, r))| ResourceDemand {
+        name,
+        reads: r,
+        writes: w,
+    }));
+    let bytes = |t: &TableDescription| {
+        t.table_size_bytes().unwrap_or(0)
+            + t.global_secondary_indexes()
+                .iter()
+                .map(|g| g.index_size_bytes().unwrap_or(0))
+                .sum::<i64>()
+    };
+    let storage_gb = f.described.map(bytes).unwrap_or(0) as f64 / 1e9;
+    let table_gb = f.described.and_then(|t| t.table_size_bytes()).unwrap_or(0) as f64 / 1e9;
+    let current = TableClass::from_aws(
+        f.described
+            .and_then(|t| t.table_class_summary())
+            .and_then(|c| c.table_class())
+            .map(|c| c.as_str()),
+    )
+    .unwrap_or(TableClass::Standard);
+    let input = ModeInput {
+        resources,
+        storage_gb,
+        pitr_gb: if f.pitr_on { table_gb } else { 0.0 },
+        current_class: current,
+        growth: 1.0,
+    };
+    match compare(&input, &f.prices, &Rules::default()) {
+        Ok(c) => {
+            out.push(billing_mode_finding(&c));
+            out.push(table_class_finding(&c, current));
+        }
+        Err(e) => {
+            for check in [CheckId::QuarterlyBillingMode, CheckId::QuarterlyTableClass] {
+                out.push(Finding::unknown(
+                    check,
+                    format!("the quarter could not be priced: {}", e.0),
+                ));
+            }
+        }
+    }
+    out
+}
