@@ -91,6 +91,10 @@ ops! {
     TAG_RESOURCE: "dynamodb" "TagResource" => "dynamodb:TagResource" on Table;
     DESCRIBE_CONTRIBUTOR_INSIGHTS: "dynamodb" "DescribeContributorInsights" => "dynamodb:DescribeContributorInsights" on Table;
     UPDATE_CONTRIBUTOR_INSIGHTS: "dynamodb" "UpdateContributorInsights" => "dynamodb:UpdateContributorInsights" on Table;
+    // `dr retire`: an on-demand backup before the table is deleted.
+    CREATE_BACKUP: "dynamodb" "CreateBackup" => "dynamodb:CreateBackup" on Table;
+    // Its resource is the backup ARN, known only once it exists: granted on `*`.
+    DESCRIBE_BACKUP: "dynamodb" "DescribeBackup" => "dynamodb:DescribeBackup" on Any;
     RESTORE_TABLE_TO_POINT_IN_TIME: "dynamodb" "RestoreTableToPointInTime" => "dynamodb:RestoreTableToPointInTime" on Table;
     // DynamoDB: items.
     GET_ITEM: "dynamodb" "GetItem" => "dynamodb:GetItem" on Table;
@@ -127,6 +131,17 @@ ops! {
     // Lambda.
     LIST_EVENT_SOURCE_MAPPINGS: "lambda" "ListEventSourceMappings" => "lambda:ListEventSourceMappings" on Any;
     GET_FUNCTION: "lambda" "GetFunction" => "lambda:GetFunction" on Function;
+    // `dr cutover` / `dr rollback`: the functions that name the table, their one variable, and
+    // the mappings on the streams. ListFunctions and the event source mapping actions take no
+    // function ARN as their resource (a mapping's own ARN is its UUID, unknown before it exists).
+    LIST_FUNCTIONS: "lambda" "ListFunctions" => "lambda:ListFunctions" on Any;
+    GET_FUNCTION_CONFIGURATION: "lambda" "GetFunctionConfiguration" => "lambda:GetFunctionConfiguration" on Function;
+    UPDATE_FUNCTION_CONFIGURATION: "lambda" "UpdateFunctionConfiguration" => "lambda:UpdateFunctionConfiguration" on Function;
+    CREATE_EVENT_SOURCE_MAPPING: "lambda" "CreateEventSourceMapping" => "lambda:CreateEventSourceMapping" on Any;
+    UPDATE_EVENT_SOURCE_MAPPING: "lambda" "UpdateEventSourceMapping" => "lambda:UpdateEventSourceMapping" on Any;
+    GET_EVENT_SOURCE_MAPPING: "lambda" "GetEventSourceMapping" => "lambda:GetEventSourceMapping" on Any;
+    // The consumer's log group: the canary's delivery, proven by content.
+    FILTER_LOG_EVENTS: "logs" "FilterLogEvents" => "logs:FilterLogEvents" on LogGroup;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.
