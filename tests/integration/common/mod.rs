@@ -690,7 +690,7 @@ pub async fn create_consumer(w: &World, function: &str) {
 }
 
 /// A zip archive holding one file (stored, no compression), built by hand: no zip crate needed.
-fn zip_one(name: &str, content: &str) -> std::io::Cursor<Vec<u8>> {
+pub fn zip_one(name: &str, content: &str) -> std::io::Cursor<Vec<u8>> {
     fn crc32(data: &[u8]) -> u32 {
         let mut crc = 0xFFFF_FFFFu32;
         for b in data {

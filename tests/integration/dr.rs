@@ -1,0 +1,297 @@
+//! `dr cutover`, `dr rollback`, `dr retire` against the emulator: a real restored table, a real
+//! Python consumer whose mapping delivers stream records (it prints them, so its log group
+//! proves the canary), and an API function whose environment holds a secret next to the
+//! table's name.
+
+use std::collections::HashMap;
+
+use aws_sdk_lambda::types::{Environment, EventSourcePosition, FunctionCode, Runtime};
+use serde_json::Value;
+
+use crate::common::{self, World, rfc3339};
+
+const SECRET: &str = "s3cr3t-value-never-in-a-record";
+
+/// What a cutover test starts from.
+pub struct Setup {
+    pub target: String,
+    pub api: String,
+    pub consumer: String,
+    pub old_mapping: String,
+}
+
+async fn create_function(w: &World, name: &str, code: &str, env: HashMap<String, String>) {
+    use std::io::Write;
+    let mut zip = common::zip_one("h.py", code);
+    zip.flush().unwrap();
+    w.lambda()
+        .await
+        .create_function()
+        .function_name(name)
+        .runtime(Runtime::Python312)
+        .role("arn:aws:iam::000000000000:role/events-api")
+        .handler("h.handler")
+        .environment(Environment::builder().set_variables(Some(env)).build())
+        .code(
+            FunctionCode::builder()
+                .zip_file(aws_smithy_types::Blob::new(zip.into_inner()))
+                .build(),
+        )
+        .send()
+        .await
+        .expect("CreateFunction");
+}
+
+async fn stream_arn(w: &World, table: &str) -> String {
+    w.dynamodb()
+        .await
+        .describe_table()
+        .table_name(table)
+        .send()
+        .await
+        .unwrap()
+        .table
+        .unwrap()
+        .latest_stream_arn
+        .unwrap()
+}
+
+/// The source with a few events, restored and verified into TARGET by `pitr-restore`, an API
+/// function naming the source, and a consumer reading the source's stream.
+pub async fn setup(w: &World) -> Setup {
+    w.create_table();
+    let ddb = w.dynamodb().await;
+    for i in 0..5 {
+        let ts = rfc3339(common::hours_ago(1) + chrono::Duration::seconds(i));
+        ddb.put_item()
+            .table_name(w.table())
+            .set_item(Some(common::indexed_event_item(
+                "u1",
+                &format!("e{i}"),
+                "click",
+                "new",
+                &ts,
+            )))
+            .send()
+            .await
+            .unwrap();
+    }
+    let target = format!("{}-restored-c", w.table());
+    w.run(&common::restore_latest(&target, &["--wait"]))
+        .assert_code(0);
+    let api = format!("{}-api", w.table());
+    let consumer = format!("{}-consumer", w.table());
+    let env = HashMap::from([
+        ("EVENTS_TABLE_NAME".to_owned(), w.table()),
+        ("SECRET_TOKEN".to_owned(), SECRET.to_owned()),
+    ]);
+    create_function(
+        w,
+        &api,
+        "def handler(event, context):\n    return {}\n",
+        env,
+    )
+    .await;
+    create_function(
+        w,
+        &consumer,
+        "import json\ndef handler(event, context):\n    print(json.dumps(event))\n    return {}\n",
+        HashMap::new(),
+    )
+    .await;
+    let old = w
+        .lambda()
+        .await
+        .create_event_source_mapping()
+        .event_source_arn(stream_arn(w, &w.table()).await)
+        .function_name(&consumer)
+        .starting_position(EventSourcePosition::Latest)
+        .batch_size(10)
+        .send()
+        .await
+        .expect("CreateEventSourceMapping");
+    Setup {
+        target,
+        api,
+        consumer,
+        old_mapping: old.uuid.unwrap(),
+    }
+}
+
+pub async fn env_of(w: &World, function: &str) -> HashMap<String, String> {
+    w.lambda()
+        .await
+        .get_function_configuration()
+        .function_name(function)
+        .send()
+        .await
+        .unwrap()
+        .environment
+        .and_then(|e| e.variables)
+        .unwrap_or_default()
+}
+
+pub async fn mapping_state(w: &World, uuid: &str) -> String {
+    w.lambda()
+        .await
+        .get_event_source_mapping()
+        .uuid(uuid)
+        .send()
+        .await
+        .unwrap()
+        .state
+        .unwrap_or_default()
+}
+
+fn record_path(w: &World, s: &Setup) -> std::path::PathBuf {
+    w.state_dir()
+        .join(format!("cutover-{}-to-{}.json", w.table(), s.target))
+}
+
+fn steps(data: &Value, list: &str) -> Vec<(String, String)> {
+    data["record"][list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap().to_owned(),
+                s["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn cutover_moves_the_variable_and_the_mappings_proves_the_canary_and_rollback_undoes_it() {
+    let w = World::new("dr-cutover");
+    let s = setup(&w).await;
+
+    // The plan changes nothing.
+    let plan = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--dry-run",
+    ]);
+    plan.assert_code(0);
+    let d = &plan.json()["data"];
+    assert_eq!(d["dry_run"], true);
+    assert_eq!(
+        steps(d, "steps"),
+        [
+            ("create_mapping", "pending"),
+            ("set_variable", "pending"),
+            ("disable_mapping", "pending"),
+            ("tag_target", "pending"),
+            ("canary", "pending"),
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    assert_eq!(env_of(&w, &s.api).await["EVENTS_TABLE_NAME"], w.table());
+    assert!(!record_path(&w, &s).exists(), "a dry run writes no record");
+
+    let run = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--canary-timeout",
+        "60s",
+    ]);
+    run.assert_code(0);
+    let d = &run.json()["data"];
+    assert_eq!(d["record"]["stage"], "verified", "{d}");
+    assert!(steps(d, "steps").iter().all(|(_, st)| st == "done"), "{d}");
+    // The one variable changed, every other one kept.
+    let env = env_of(&w, &s.api).await;
+    assert_eq!(env["EVENTS_TABLE_NAME"], s.target);
+    assert_eq!(env["SECRET_TOKEN"], SECRET);
+    // The old mapping disabled, not deleted; the new one on the target's stream from
+    // TRIM_HORIZON.
+    assert_eq!(mapping_state(&w, &s.old_mapping).await, "Disabled");
+    let new_uuid = d["record"]["new_mappings"][0]["uuid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let new = w
+        .lambda()
+        .await
+        .get_event_source_mapping()
+        .uuid(&new_uuid)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        new.event_source_arn.as_deref(),
+        Some(stream_arn(&w, &s.target).await.as_str())
+    );
+    assert_eq!(
+        new.starting_position,
+        Some(EventSourcePosition::TrimHorizon)
+    );
+    assert_eq!(new.state.as_deref(), Some("Enabled"));
+    // The canary proven by content: the consumer's log names its event id.
+    let canary = &d["record"]["canary"];
+    assert_eq!(canary["read_back"], true);
+    assert_eq!(canary["delivered"][0]["function"], s.consumer.as_str());
+    assert_eq!(canary["delivered"][0]["evidence"], "log", "{canary}");
+    assert_eq!(run.finding("dr.canary")["status"], "ok");
+    // The record: 0600, never the secret, the previous value kept.
+    let path = record_path(&w, &s);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains(SECRET));
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let record: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(record["functions"][0]["before"], w.table().as_str());
+    assert!(record["traffic_moved_at"].is_string());
+
+    // A re-run with the record does nothing twice.
+    let again = w.run(&["-o", "json", "dr", "cutover", "--to", &s.target]);
+    again.assert_code(0);
+    assert_eq!(again.json()["data"]["record"]["stage"], "verified");
+
+    // Rollback: exactly the previous values.
+    let path_s = path.to_str().unwrap();
+    let back = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path_s,
+        "--canary-timeout",
+        "60s",
+    ]);
+    back.assert_code(0);
+    let d = &back.json()["data"];
+    assert_eq!(d["record"]["stage"], "rolled_back", "{d}");
+    let env = env_of(&w, &s.api).await;
+    assert_eq!(env["EVENTS_TABLE_NAME"], w.table());
+    assert_eq!(env["SECRET_TOKEN"], SECRET);
+    assert_eq!(mapping_state(&w, &s.old_mapping).await, "Enabled");
+    assert_eq!(mapping_state(&w, &new_uuid).await, "Disabled");
+    let rb = steps(d, "rollback");
+    assert_eq!(
+        rb.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+        [
+            "enable_mapping",
+            "restore_variable",
+            "disable_new_mapping",
+            "canary"
+        ]
+    );
+    assert!(rb.iter().all(|(_, st)| st == "done"), "{rb:?}");
+}
