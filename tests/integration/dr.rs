@@ -295,3 +295,136 @@ async fn cutover_moves_the_variable_and_the_mappings_proves_the_canary_and_rollb
     );
     assert!(rb.iter().all(|(_, st)| st == "done"), "{rb:?}");
 }
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_cutover_killed_between_two_steps_is_finished_by_a_rerun_without_doing_a_step_twice() {
+    let w = World::new("dr-kill");
+    let s = setup(&w).await;
+    let path = record_path(&w, &s);
+    let proxy = common::Proxy::start("slow-lambda-update.yaml");
+    let mut child = w
+        .command()
+        .args(["--endpoint-url", proxy.endpoint.as_str()])
+        .args([
+            "-o",
+            "json",
+            "dr",
+            "cutover",
+            "--to",
+            &s.target,
+            "--canary-timeout",
+            "60s",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the record says the variable step has started (the update is held 30 s).
+    let status_of = |kind: &str| -> Option<String> {
+        let r: Value = serde_json::from_str(&std::fs::read_to_string(&path).ok()?).ok()?;
+        r["steps"]
+            .as_array()?
+            .iter()
+            .find(|s| s["kind"] == kind)
+            .and_then(|s| s["status"].as_str().map(str::to_owned))
+    };
+    common::wait_for(
+        std::time::Duration::from_secs(25),
+        "the variable step started",
+        || (status_of("set_variable").as_deref() == Some("started")).then_some(()),
+    );
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(
+        proxy.fired().get("lambda latency").is_some(),
+        "the update was held: {:?}",
+        proxy.fired()
+    );
+    drop(proxy);
+    assert_eq!(status_of("create_mapping").as_deref(), Some("done"));
+    assert_eq!(status_of("disable_mapping").as_deref(), Some("pending"));
+
+    // The re-run with the record finishes the job.
+    let run = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--canary-timeout",
+        "60s",
+    ]);
+    run.assert_code(0);
+    let d = &run.json()["data"];
+    assert_eq!(d["record"]["stage"], "verified", "{d}");
+    assert_eq!(env_of(&w, &s.api).await["EVENTS_TABLE_NAME"], s.target);
+    assert_eq!(mapping_state(&w, &s.old_mapping).await, "Disabled");
+    // The consumer has one mapping on the target's stream, not two.
+    let on_target = w
+        .lambda()
+        .await
+        .list_event_source_mappings()
+        .event_source_arn(stream_arn(&w, &s.target).await)
+        .send()
+        .await
+        .unwrap()
+        .event_source_mappings
+        .unwrap_or_default();
+    assert_eq!(on_target.len(), 1, "{on_target:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn cutover_refuses_what_is_missing_before_changing_anything() {
+    let w = World::new("dr-refuse");
+    let s = setup(&w).await;
+    let refused = |args: &[&str], expect: &str| {
+        let mut all = vec!["dr", "cutover", "--to"];
+        all.extend_from_slice(args);
+        let r = w.run(&all);
+        r.assert_code(1);
+        assert!(r.stderr.contains(expect), "{expect}: {}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    };
+    refused(
+        &[&s.target, "--function", "no-such-fn"],
+        "function no-such-fn does not exist in us-east-1",
+    );
+    refused(
+        &[
+            &s.target,
+            "--function",
+            "arn:aws:lambda:eu-west-1:000000000000:function:api",
+        ],
+        "is in eu-west-1, not us-east-1",
+    );
+    refused(
+        &["no-such-table"],
+        "the target table no-such-table does not exist",
+    );
+    // A target without a stream (a table created to the spec, then its stream turned off).
+    let ddb = w.dynamodb().await;
+    ddb.update_table()
+        .table_name(&s.target)
+        .stream_specification(
+            aws_sdk_dynamodb::types::StreamSpecification::builder()
+                .stream_enabled(false)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    refused(&[&s.target], "has no stream");
+    // An unverified target: an empty table with everything a restore re-applies.
+    let empty = format!("{}-restored-empty", w.table());
+    w.run(&["--table", &empty, "table", "create"])
+        .assert_code(0);
+    refused(&[&empty], "does not verify against");
+    // Nothing changed.
+    assert_eq!(env_of(&w, &s.api).await["EVENTS_TABLE_NAME"], w.table());
+    assert_eq!(mapping_state(&w, &s.old_mapping).await, "Enabled");
+    assert!(!record_path(&w, &s).exists());
+}
