@@ -46,14 +46,11 @@ pub(crate) fn refusal(r: &Record, source: &str) -> Option<String> {
 
 /// The window writes to the source are counted in: whole minutes after the one traffic moved
 /// in (the metric has one-minute resolution, so the minute of the cutover mixes the writes
-/// before it with any after it; it is left out and said so).
+/// before it with any after it; it is left out and said so), up to two minutes past `now` (a
+/// writer's clock a little ahead still counts). At most 14 days back. Pure.
 pub(crate) fn write_window(moved: DateTime<Utc>, now: DateTime<Utc>) -> Window {
-    let start = moved + chrono::Duration::seconds(60);
-    Window::aligned(
-        start.max(now - chrono::Duration::days(14)),
-        now.max(start + chrono::Duration::seconds(60)),
-        60,
-    )
+    let start = (moved + chrono::Duration::seconds(60)).max(now - chrono::Duration::days(14));
+    Window::aligned(start, now + chrono::Duration::seconds(120), 60)
 }
 
 /// Writes the source took since traffic moved (sum of ConsumedWriteCapacityUnits; no
@@ -194,4 +191,62 @@ async fn delete(ctx: &Context, file: &RecordFile, table: &str) -> anyhow::Result
         "{table} deleted; keep the backup {}",
         file.record.backup_arn.as_deref().unwrap_or("?")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dr::record::SCHEMA;
+
+    // clock-free: pure functions given their times.
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(secs, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn writes_count_from_the_minute_after_traffic_moved() {
+        // Moved at 00:00:30 (a minute boundary is 946_684_800): counted from 00:01:00.
+        let w = write_window(at(946_684_830), at(946_685_000));
+        assert_eq!(w.start, at(946_684_860));
+        assert!(w.end >= at(946_685_120));
+        assert_eq!(w.period, 60);
+    }
+
+    #[test]
+    fn retire_needs_a_verified_cutover_of_this_table_and_a_time_it_moved() {
+        let mut r: Record = serde_json::from_value(serde_json::json!({
+            "schema": SCHEMA, "source": "s", "target": "t", "region": "r", "variable": "V",
+            "source_stream_arn": null, "target_stream_arn": null, "created_at": "", "updated_at": "",
+            "stage": "verified", "traffic_moved_at": "2000-01-01T00:00:00Z", "functions": [],
+            "new_mappings": [], "old_mappings": [], "steps": [], "canary": null, "rollback": [],
+            "retire": [], "backup_arn": null
+        }))
+        .unwrap();
+        assert_eq!(refusal(&r, "s"), None);
+        assert!(refusal(&r, "x").unwrap().contains("not x"));
+        r.stage = Stage::RolledBack;
+        assert!(
+            refusal(&r, "s")
+                .unwrap()
+                .contains("rolled_back, not verified")
+        );
+        r.stage = Stage::Verified;
+        r.traffic_moved_at = None;
+        assert!(refusal(&r, "s").unwrap().contains("when traffic moved"));
+    }
+
+    #[test]
+    fn the_plan_backs_up_first_and_unprotects_only_a_protected_table() {
+        let kinds = |p: Vec<StepRecord>| p.into_iter().map(|s| s.kind).collect::<Vec<_>>();
+        assert_eq!(
+            kinds(plan("s", true, "b")),
+            [Kind::Backup, Kind::Unprotect, Kind::DeleteTable]
+        );
+        assert_eq!(
+            kinds(plan("s", false, "b")),
+            [Kind::Backup, Kind::DeleteTable]
+        );
+        let name = backup_name("a b/c", at(946_684_800));
+        assert_eq!(name, "abc-retired-20000101-000000");
+    }
 }

@@ -428,3 +428,137 @@ async fn cutover_refuses_what_is_missing_before_changing_anything() {
     assert_eq!(mapping_state(&w, &s.old_mapping).await, "Enabled");
     assert!(!record_path(&w, &s).exists());
 }
+
+/// A verified cutover of the world's table to its restored copy: the record's path.
+async fn cut_over(w: &World, s: &Setup) -> std::path::PathBuf {
+    w.run(&[
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--canary-timeout",
+        "60s",
+    ])
+    .assert_code(0);
+    record_path(w, s)
+}
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn retire_backs_up_then_deletes_and_says_the_backup_to_keep() {
+    let w = World::new("dr-retire");
+    let s = setup(&w).await;
+    let ddb = w.dynamodb().await;
+    // Refused before any cutover: no record shows traffic moved.
+    let r = w.run(&["dr", "retire", "--yes"]);
+    r.assert_code(1);
+    assert!(r.stderr.contains("no cutover record of"), "{}", r.stderr);
+    let path = cut_over(&w, &s).await;
+    ddb.update_table()
+        .table_name(w.table())
+        .deletion_protection_enabled(true)
+        .send()
+        .await
+        .unwrap();
+    // Without --yes: refused, nothing done.
+    let r = w.run(&["dr", "retire"]);
+    r.assert_code(1);
+    assert!(r.stderr.contains("add --yes"), "{}", r.stderr);
+    let plan = w.run(&["-o", "json", "dr", "retire", "--dry-run"]);
+    plan.assert_code(0);
+    assert_eq!(
+        steps(&plan.json()["data"], "retire"),
+        [
+            ("backup", "pending"),
+            ("unprotect", "pending"),
+            ("delete_table", "pending")
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    let run = w.run(&["-o", "json", "dr", "retire", "--yes"]);
+    run.assert_code(0);
+    let d = &run.json()["data"];
+    let backup = d["record"]["backup_arn"].as_str().unwrap().to_owned();
+    assert!(steps(d, "retire").iter().all(|(_, st)| st == "done"), "{d}");
+    assert!(
+        run.finding("dr.retire")["summary"]
+            .as_str()
+            .unwrap()
+            .contains(&backup)
+    );
+    // The backup is AVAILABLE and the table gone.
+    let b = ddb
+        .describe_backup()
+        .backup_arn(&backup)
+        .send()
+        .await
+        .unwrap();
+    let details = b.backup_description.unwrap().backup_details.unwrap();
+    assert_eq!(details.backup_status.as_str(), "AVAILABLE");
+    assert!(
+        ddb.describe_table()
+            .table_name(w.table())
+            .send()
+            .await
+            .is_err()
+    );
+    // The record says so: the cutover can no longer be rolled back to it.
+    let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(record["stage"], "retired");
+}
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn retire_refuses_a_source_that_took_writes_since_the_cutover_or_was_rolled_back() {
+    let w = World::new("dr-retire-no");
+    let s = setup(&w).await;
+    let path = cut_over(&w, &s).await;
+    // Writes reached the source after traffic moved (published as the tests do: real
+    // CloudWatch refuses PutMetricData into AWS/ namespaces).
+    common::seed_metric(
+        &w.cloudwatch().await,
+        "ConsumedWriteCapacityUnits",
+        &[("TableName", &w.table())],
+        &[(-1, 3.0, 3.0)],
+    )
+    .await;
+    let r = w.run(&["dr", "retire", "--yes"]);
+    r.assert_code(1);
+    assert!(
+        r.stderr.contains("took writes since traffic moved"),
+        "{}",
+        r.stderr
+    );
+    // Rolled back: not a verified cutover any more.
+    w.run(&[
+        "dr",
+        "rollback",
+        "--record",
+        path.to_str().unwrap(),
+        "--no-canary",
+    ])
+    .assert_code(0);
+    let r = w.run(&["dr", "retire", "--yes"]);
+    r.assert_code(1);
+    assert!(
+        r.stderr.contains("rolled_back, not verified"),
+        "{}",
+        r.stderr
+    );
+    // Nothing was deleted.
+    let ddb = w.dynamodb().await;
+    assert!(
+        ddb.describe_table()
+            .table_name(w.table())
+            .send()
+            .await
+            .is_ok()
+    );
+    let backups = ddb
+        .list_backups()
+        .table_name(w.table())
+        .send()
+        .await
+        .unwrap();
+    assert!(backups.backup_summaries.unwrap_or_default().is_empty());
+}
