@@ -454,16 +454,15 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "dr retire",
         &[
-            g(
-                &[
-                    &ops::DESCRIBE_TABLE,
-                    &ops::CREATE_BACKUP,
-                    &ops::UPDATE_TABLE,
-                    &ops::DELETE_TABLE,
-                ],
+            g(&[&ops::DESCRIBE_TABLE], &[On::Table]),
+            // Only `--yes` backs up, turns deletion protection off and deletes: in a
+            // statement of its own, the one grant of DeleteTable on the events table.
+            with(
+                "--yes",
+                &[&ops::CREATE_BACKUP, &ops::UPDATE_TABLE, &ops::DELETE_TABLE],
                 &[On::Table],
             ),
-            g(&[&ops::DESCRIBE_BACKUP], &[On::Any]),
+            with("--yes", &[&ops::DESCRIBE_BACKUP], &[On::Any]),
             METRICS,
         ],
     ),
@@ -970,7 +969,12 @@ mod tests {
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
                             "dynamodb:ListExports",
+                            "dynamodb:DescribeBackup",
                             "lambda:ListEventSourceMappings",
+                            "lambda:ListFunctions",
+                            "lambda:CreateEventSourceMapping",
+                            "lambda:GetEventSourceMapping",
+                            "lambda:UpdateEventSourceMapping",
                             "logs:GetQueryResults",
                             "logs:StopQuery"
                         ]
@@ -995,7 +999,8 @@ mod tests {
             );
         }
         // Writes on the events table only where a command writes to it; DeleteTable only on
-        // drill tables; the service-linked role only with its condition.
+        // drill tables, and on the events table only in the statement `dr retire --yes` needs;
+        // the service-linked role only with its condition.
         let text = p.to_string();
         assert!(text.contains("table/zapier-triggers-api-prod-events-drill-*"));
         let delete_table: Vec<&Value> = statements(&p)
@@ -1008,11 +1013,10 @@ mod tests {
                     .any(|a| a == "dynamodb:DeleteTable")
             })
             .collect();
-        assert!(
-            delete_table
-                .iter()
-                .all(|s| s["Resource"].to_string().contains("-drill-*"))
-        );
+        assert!(delete_table.iter().all(|s| {
+            s["Resource"].to_string().contains("-drill-*")
+                || s["Sid"].as_str().unwrap().ends_with("OnlyYes")
+        }));
         let slr = statements(&p)
             .iter()
             .find(|s| {
