@@ -276,3 +276,177 @@ pub(crate) fn function_name(arn_or_name: &str) -> String {
         _ => arn_or_name.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_dynamodb::types::{KeySchemaElement, KeyType, StreamSpecification};
+
+    use super::*;
+    use crate::report::CheckId;
+
+    // clock-free: a pure decision given its `now`.
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(946_684_800, 0).unwrap_or_default()
+    }
+
+    fn table(name: &str, stream: bool) -> TableDescription {
+        let mut b = TableDescription::builder()
+            .table_name(name)
+            .table_status(TableStatus::Active)
+            .key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name("user_id")
+                    .key_type(KeyType::Hash)
+                    .build()
+                    .unwrap(),
+            );
+        if stream {
+            b = b
+                .stream_specification(
+                    StreamSpecification::builder()
+                        .stream_enabled(true)
+                        .build()
+                        .unwrap(),
+                )
+                .latest_stream_arn(format!(
+                    "arn:aws:dynamodb:us-east-1:1:table/{name}/stream/x"
+                ));
+        }
+        b.build()
+    }
+
+    fn function(name: &str, value: Option<&str>) -> FunctionState {
+        FunctionState {
+            name: name.into(),
+            arn: format!("arn:aws:lambda:us-east-1:1:function:{name}"),
+            role: None,
+            value: value.map(str::to_owned),
+            revision_id: Some("r1".into()),
+            last_update_status: None,
+            last_update_reason: None,
+            env_bytes: 40,
+        }
+    }
+
+    fn ready() -> Facts {
+        Facts {
+            source: Some(table("s", true)),
+            target: Some(table("t", true)),
+            target_tags: Vec::new(),
+            target_ttl: Some(TimeToLiveStatus::Enabled),
+            target_pitr: true,
+            functions: vec![function("api", Some("s"))],
+            missing: Vec::new(),
+            source_mappings: vec![Mapping {
+                uuid: "m1".into(),
+                function_arn: "arn:aws:lambda:us-east-1:1:function:consumer".into(),
+                event_source_arn: "arn:s".into(),
+                state: "Enabled".into(),
+                batch_size: Some(10),
+                starting_position: None,
+                last_processing_result: None,
+            }],
+            verification: Vec::new(),
+        }
+    }
+
+    fn refused(f: Facts) -> String {
+        decide(f, "s", "t", "V", "us-east-1", now()).unwrap_err().0
+    }
+
+    #[test]
+    fn the_plan_moves_the_consumer_first_then_the_variables_then_disables_the_old_mapping() {
+        let r = decide(ready(), "s", "t", "V", "us-east-1", now()).unwrap();
+        let kinds: Vec<Kind> = r.steps.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::CreateMapping,
+                Kind::SetVariable,
+                Kind::DisableMapping,
+                Kind::TagTarget,
+                Kind::Canary
+            ]
+        );
+        assert_eq!(r.new_mappings[0].function, "consumer");
+        assert_eq!(r.new_mappings[0].starting_position, "TRIM_HORIZON");
+        assert_eq!(
+            r.new_mappings[0].batch_size, 10,
+            "the old mapping's batch size"
+        );
+        assert_eq!(r.functions[0].before, "s");
+        assert_eq!(r.functions[0].revision_before.as_deref(), Some("r1"));
+        assert_eq!(r.stage, Stage::Planned);
+    }
+
+    #[test]
+    fn a_target_that_is_not_ready_is_refused_with_what_to_run() {
+        let mut f = ready();
+        f.target = None;
+        assert!(refused(f).contains("does not exist: restore it first"));
+        let mut f = ready();
+        f.target = Some(table("t", false));
+        assert!(refused(f).contains("has no stream"));
+        let mut f = ready();
+        f.target_ttl = Some(TimeToLiveStatus::Disabled);
+        assert!(refused(f).contains("no TTL on"));
+        let mut f = ready();
+        f.target_pitr = false;
+        assert!(refused(f).contains("no point-in-time recovery"));
+        let mut f = ready();
+        f.target_tags = crate::aws::table::tag_list(&[(spec::RESTORE_SOURCE_TAG, "other")]);
+        assert!(refused(f).contains("a restore of other, not of s"));
+        let mut f = ready();
+        f.verification = vec![Finding::crit(
+            CheckId::RestoreSourceSample,
+            "3 source events are missing",
+        )];
+        let e = refused(f);
+        assert!(
+            e.contains("does not verify against s: 3 source events are missing"),
+            "{e}"
+        );
+        assert!(e.contains("pitr-restore --resume t"), "{e}");
+    }
+
+    #[test]
+    fn functions_that_cannot_be_moved_are_refused() {
+        let mut f = ready();
+        f.missing = vec!["nope".into()];
+        assert!(refused(f).contains("function nope does not exist in us-east-1"));
+        let mut f = ready();
+        f.functions = vec![function("api", None)];
+        assert!(refused(f).contains("has no variable V"));
+        let mut f = ready();
+        f.functions = vec![function("api", Some("third"))];
+        assert!(refused(f).contains("names third, not s"));
+        let mut f = ready();
+        f.functions[0].env_bytes = 4096;
+        let e = decide(f, "s", "t-longer", "V", "us-east-1", now())
+            .unwrap_err()
+            .0;
+        assert!(e.contains("4 KB"), "{e}");
+        let mut f = ready();
+        f.functions.clear();
+        f.source_mappings.clear();
+        assert!(refused(f).contains("nothing points at s"));
+    }
+
+    #[test]
+    fn a_function_arn_of_another_region_is_refused_before_any_call() {
+        let arn = "arn:aws:lambda:eu-west-1:1:function:api".to_owned();
+        assert_eq!(arn_region(&arn), Some("eu-west-1"));
+        assert!(
+            check_regions(&[arn.clone()], "us-east-1")
+                .unwrap_err()
+                .0
+                .contains("is in eu-west-1")
+        );
+        assert!(check_regions(&[arn, "plain-name".into()], "eu-west-1").is_ok());
+        assert_eq!(
+            function_name("arn:aws:lambda:eu-west-1:1:function:api"),
+            "api"
+        );
+        assert_eq!(function_name("api"), "api");
+    }
+}

@@ -16,6 +16,8 @@ pub(crate) mod data;
 pub(crate) mod drill;
 pub(crate) mod plan;
 pub(crate) mod record;
+#[cfg(test)]
+mod recorded;
 pub(crate) mod restore;
 pub(crate) mod retire;
 pub(crate) mod rollback;

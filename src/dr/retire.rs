@@ -158,9 +158,19 @@ async fn take_backup(
             b.arn
         }
     };
-    let deadline = std::time::Instant::now() + BACKUP_WAIT;
+    wait_available(client, &arn, BACKUP_WAIT).await
+}
+
+/// Waits until backup `arn` is AVAILABLE (CREATING passes; anything else fails, and nothing
+/// after it runs). Polls every 2 s.
+pub(crate) async fn wait_available(
+    client: &aws_sdk_dynamodb::Client,
+    arn: &str,
+    max: Duration,
+) -> anyhow::Result<String> {
+    let deadline = std::time::Instant::now() + max;
     loop {
-        match backup::status(client, &arn).await?.as_deref() {
+        match backup::status(client, arn).await?.as_deref() {
             Some("AVAILABLE") => return Ok(format!("backup {arn} AVAILABLE")),
             Some("CREATING") if std::time::Instant::now() < deadline => {
                 tokio::time::sleep(Duration::from_secs(2)).await;
