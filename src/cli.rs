@@ -914,6 +914,10 @@ pub struct CutoverArgs {
     /// Keep what was done when a step fails or the canary is not seen (default: undo it)
     #[arg(long)]
     pub no_rollback: bool,
+    /// Add what a function's role lacks on TARGET as an inline policy (the record holds it;
+    /// dr rollback removes it); without it such a cutover is refused with the statement to add
+    #[arg(long)]
+    pub grant: bool,
 }
 
 #[derive(Debug, Clone, Args)]

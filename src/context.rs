@@ -108,6 +108,7 @@ pub struct Context {
     cloudwatch: OnceCell<aws_sdk_cloudwatch::Client>,
     logs: OnceCell<aws_sdk_cloudwatchlogs::Client>,
     lambda: OnceCell<aws_sdk_lambda::Client>,
+    iam: OnceCell<aws_sdk_iam::Client>,
     cloudtrail: OnceCell<aws_sdk_cloudtrail::Client>,
     s3: OnceCell<aws_sdk_s3::Client>,
     athena: OnceCell<aws_sdk_athena::Client>,
@@ -135,6 +136,7 @@ impl Context {
             cloudwatch: OnceCell::new(),
             logs: OnceCell::new(),
             lambda: OnceCell::new(),
+            iam: OnceCell::new(),
             cloudtrail: OnceCell::new(),
             s3: OnceCell::new(),
             athena: OnceCell::new(),
@@ -169,6 +171,10 @@ impl Context {
 
     pub fn preset_lambda(&self, c: aws_sdk_lambda::Client) {
         let _ = self.lambda.set(c);
+    }
+
+    pub fn preset_iam(&self, c: aws_sdk_iam::Client) {
+        let _ = self.iam.set(c);
     }
 
     pub(crate) fn table(&self) -> &str {
@@ -359,6 +365,17 @@ impl Context {
         self.client(&self.glue, |sdk, calls| {
             aws_sdk_glue::Client::from_conf(
                 aws_sdk_glue::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    pub(crate) async fn iam(&self) -> Result<&aws_sdk_iam::Client, NoRegion> {
+        self.client(&self.iam, |sdk, calls| {
+            aws_sdk_iam::Client::from_conf(
+                aws_sdk_iam::config::Builder::from(sdk)
                     .interceptor(calls)
                     .build(),
             )

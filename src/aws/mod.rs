@@ -12,6 +12,7 @@ pub(crate) mod dashboard;
 pub(crate) mod error;
 pub(crate) mod exports;
 pub(crate) mod glue;
+pub(crate) mod iam;
 pub(crate) mod insights;
 pub(crate) mod items;
 pub(crate) mod lambda;

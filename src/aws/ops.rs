@@ -31,7 +31,7 @@ pub enum Resource {
     Workgroup,
     /// The Glue catalog, a database and its tables.
     GlueCatalog,
-    /// An IAM role (a service-linked one).
+    /// An IAM role (a service-linked one, or a function's execution role).
     Role,
     /// The action has no resource-level permissions: only `*` works.
     Any,
@@ -142,6 +142,11 @@ ops! {
     GET_EVENT_SOURCE_MAPPING: "lambda" "GetEventSourceMapping" => "lambda:GetEventSourceMapping" on Any;
     // The consumer's log group: the canary's delivery, proven by content.
     FILTER_LOG_EVENTS: "logs" "FilterLogEvents" => "logs:FilterLogEvents" on LogGroup;
+    // IAM: whether a function's role may act on the cutover's target, and the grant that lets it.
+    GET_ROLE: "iam" "GetRole" => "iam:GetRole" on Role;
+    SIMULATE_PRINCIPAL_POLICY: "iam" "SimulatePrincipalPolicy" => "iam:SimulatePrincipalPolicy" on Role;
+    PUT_ROLE_POLICY: "iam" "PutRolePolicy" => "iam:PutRolePolicy" on Role;
+    DELETE_ROLE_POLICY: "iam" "DeleteRolePolicy" => "iam:DeleteRolePolicy" on Role;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.

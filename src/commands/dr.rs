@@ -165,8 +165,15 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
         Some(r) => resumed(r, &source, &a.to, &path)?,
         None => {
             let facts = cutover::gather(ctx, &opts).await?;
-            let planned =
-                cutover_plan::decide(facts, &source, &a.to, &a.variable, &region, Utc::now())?;
+            let planned = cutover_plan::decide(
+                facts,
+                &source,
+                &a.to,
+                &a.variable,
+                &region,
+                a.grant,
+                Utc::now(),
+            )?;
             RecordFile {
                 path: path.clone(),
                 record: planned,

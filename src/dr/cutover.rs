@@ -78,6 +78,7 @@ pub(crate) async fn gather(ctx: &Context, opts: &CutoverOpts) -> anyhow::Result<
         }
     }
     if let (Some(s), Some(t)) = (&source, &target) {
+        facts.access = access(ctx, &facts, &opts.variable, s, t).await?;
         let point = super::restore::recorded_point(&facts.target_tags, Some(t));
         let checked = verify::gather(
             ctx.dynamodb_bulk().await?,
@@ -98,6 +99,44 @@ pub(crate) async fn gather(ctx: &Context, opts: &CutoverOpts) -> anyhow::Result<
     facts.source = source;
     facts.target = target;
     Ok(facts)
+}
+
+/// Each role of the functions and of the consumers, checked on the target.
+async fn access(
+    ctx: &Context,
+    facts: &Facts,
+    variable: &str,
+    source: &aws_sdk_dynamodb::types::TableDescription,
+    target: &aws_sdk_dynamodb::types::TableDescription,
+) -> anyhow::Result<Vec<super::access::RoleAccess>> {
+    let lambda = ctx.lambda().await?;
+    let mut who: Vec<(String, Option<String>, bool)> = facts
+        .functions
+        .iter()
+        .map(|f| (f.name.clone(), f.role.clone(), false))
+        .collect();
+    for m in facts
+        .source_mappings
+        .iter()
+        .filter(|m| m.state != "Disabled")
+    {
+        let name = cutover_plan::function_name(&m.function_arn);
+        if let Some(f) = lam::function_state(lambda, &name, variable).await? {
+            who.push((f.name, f.role, true));
+        }
+    }
+    let iam = ctx.iam().await?;
+    let mut out = Vec::new();
+    for (role, (functions, consumer)) in super::access::roles(&who) {
+        let pairs = super::access::pairs(source, target, consumer);
+        let gap = super::access::check_role(iam, &role, &pairs).await?;
+        out.push(super::access::RoleAccess {
+            role,
+            functions,
+            gap,
+        });
+    }
+    Ok(out)
 }
 
 /// How the steps ended.
@@ -128,6 +167,7 @@ pub(crate) async fn apply(
         file.begin(List::Cutover, i)?;
         let kind = file.record.steps[i].kind;
         let result = match kind {
+            Kind::GrantPolicy => grant_policy(ctx, file, i).await,
             Kind::CreateMapping => create_mapping(ctx, file, i).await,
             Kind::SetVariable => set_variable(ctx, file, i).await,
             Kind::DisableMapping => disable_mapping(ctx, file, i).await,
@@ -407,5 +447,25 @@ async fn tag_target(ctx: &Context, file: &mut RecordFile) -> StepResult {
             file.record.source,
             stamp(Utc::now())
         )),
+    ))
+}
+
+/// `--grant`: the inline policy on the role (PutRolePolicy replaces one of the same name, so a
+/// re-run does no harm). IAM is eventually consistent: on AWS a new permission may take a few
+/// seconds to apply.
+async fn grant_policy(ctx: &Context, file: &mut RecordFile, i: usize) -> StepResult {
+    let role = file.record.steps[i].subject.clone();
+    let g = file
+        .record
+        .grants
+        .iter()
+        .find(|g| g.role == role)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("the record has no grant for {role}"))?;
+    crate::aws::iam::put_role_policy(ctx.iam().await?, &g.role, &g.policy_name, &g.document)
+        .await?;
+    Ok((
+        Status::Done,
+        Some(format!("inline policy {} on {}", g.policy_name, g.role)),
     ))
 }

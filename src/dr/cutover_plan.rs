@@ -38,6 +38,8 @@ pub(crate) struct Facts {
     pub source_mappings: Vec<Mapping>,
     /// The fresh sample check of the target against the source.
     pub verification: Vec<Finding>,
+    /// Each function's role, and what it lacks on the target.
+    pub access: Vec<super::access::RoleAccess>,
 }
 
 /// The Region of a function given by ARN (`arn:aws:lambda:REGION:ACCOUNT:function:NAME`).
@@ -149,6 +151,7 @@ pub(crate) fn decide(
     target_name: &str,
     variable: &str,
     region: &str,
+    grant: bool,
     now: DateTime<Utc>,
 ) -> Result<Record, Refusal> {
     let (s, t) = (source_name, target_name);
@@ -172,6 +175,7 @@ pub(crate) fn decide(
     {
         return Err(Refusal::new(why));
     }
+    let grants = grants_needed(&facts.access, t, grant)?;
     let enabled: Vec<&Mapping> = facts
         .source_mappings
         .iter()
@@ -187,7 +191,19 @@ pub(crate) fn decide(
         .as_ref()
         .ok_or_else(|| Refusal::new(format!("the target table {t} does not exist")))?;
     let target_stream = target.latest_stream_arn().unwrap_or_default().to_owned();
-    let mut steps = Vec::new();
+    let mut steps: Vec<StepRecord> = grants
+        .iter()
+        .map(|g| {
+            StepRecord::planned(
+                Kind::GrantPolicy,
+                &g.role,
+                format!(
+                    "inline policy {} on {}: none → {}",
+                    g.policy_name, g.role, g.document
+                ),
+            )
+        })
+        .collect();
     let mut new_mappings = Vec::new();
     for m in &enabled {
         let function = function_name(&m.function_arn);
@@ -264,9 +280,61 @@ pub(crate) fn decide(
         canary: None,
         rollback: Vec::new(),
         retire: Vec::new(),
+        grants,
         backup_name: None,
         backup_arn: None,
     })
+}
+
+/// The inline policies to add (`--grant`), or the refusal that names the statement to add.
+/// An explicit deny is refused whatever the flag: no Allow overrides it. Pure.
+fn grants_needed(
+    access: &[super::access::RoleAccess],
+    target: &str,
+    grant: bool,
+) -> Result<Vec<super::access::Grant>, Refusal> {
+    let mut out = Vec::new();
+    for a in access {
+        let fns = a.functions.join(", ");
+        let Some(gap) = &a.gap else {
+            return Err(Refusal::new(format!(
+                "role {} of {fns} does not exist (IAM NoSuchEntity): fix the functions' role first",
+                a.role
+            )));
+        };
+        if !gap.denied.is_empty() {
+            let f = gap.finding(crate::report::CheckId::DrCutover);
+            return Err(Refusal::new(format!(
+                "{fns} would be denied on {target}: {}",
+                f.summary
+            )));
+        }
+        let Some(policy) = gap
+            .policy_to_add
+            .as_ref()
+            .filter(|_| !gap.missing.is_empty())
+        else {
+            continue;
+        };
+        if !grant {
+            let list: Vec<String> = gap
+                .missing
+                .iter()
+                .map(|m| format!("{} on {}", m.action, m.resource))
+                .collect();
+            return Err(Refusal::new(format!(
+                "role {} (of {fns}) may not do on {target} what it does on the source ({}): add this statement to it, or run with --grant to add it as an inline policy that dr rollback removes: {policy}",
+                a.role,
+                list.join(", ")
+            )));
+        }
+        out.push(super::access::Grant {
+            role: a.role.clone(),
+            policy_name: super::access::policy_name(target),
+            document: policy.to_string(),
+        });
+    }
+    Ok(out)
 }
 
 /// A function's name from its ARN (or the name itself).
@@ -347,16 +415,19 @@ mod tests {
                 last_processing_result: None,
             }],
             verification: Vec::new(),
+            access: Vec::new(),
         }
     }
 
     fn refused(f: Facts) -> String {
-        decide(f, "s", "t", "V", "us-east-1", now()).unwrap_err().0
+        decide(f, "s", "t", "V", "us-east-1", false, now())
+            .unwrap_err()
+            .0
     }
 
     #[test]
     fn the_plan_moves_the_consumer_first_then_the_variables_then_disables_the_old_mapping() {
-        let r = decide(ready(), "s", "t", "V", "us-east-1", now()).unwrap();
+        let r = decide(ready(), "s", "t", "V", "us-east-1", false, now()).unwrap();
         let kinds: Vec<Kind> = r.steps.iter().map(|s| s.kind).collect();
         assert_eq!(
             kinds,
@@ -422,7 +493,7 @@ mod tests {
         assert!(refused(f).contains("names third, not s"));
         let mut f = ready();
         f.functions[0].env_bytes = 4096;
-        let e = decide(f, "s", "t-longer", "V", "us-east-1", now())
+        let e = decide(f, "s", "t-longer", "V", "us-east-1", false, now())
             .unwrap_err()
             .0;
         assert!(e.contains("4 KB"), "{e}");

@@ -8,6 +8,7 @@
 //!
 //! The source table is only ever read, and never scanned unless an exact count is asked for.
 
+pub(crate) mod access;
 pub(crate) mod canary_proof;
 pub(crate) mod checklist;
 pub(crate) mod cutover;

@@ -43,6 +43,8 @@ pub(crate) enum Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Kind {
+    /// `--grant`: an inline policy on a role, so it may act on the target.
+    GrantPolicy,
     /// A consumer's new mapping on the target's stream (TRIM_HORIZON).
     CreateMapping,
     /// A function's variable set to the target.
@@ -59,6 +61,8 @@ pub(crate) enum Kind {
     RestoreVariable,
     /// Undo: the cutover's new mapping disabled.
     DisableNewMapping,
+    /// Undo: the inline policy `--grant` added, removed.
+    RevokePolicy,
     /// Retire: an on-demand backup, AVAILABLE.
     Backup,
     /// Retire: deletion protection off.
@@ -196,6 +200,9 @@ pub(crate) struct Record {
     pub canary: Option<CanaryRecord>,
     pub rollback: Vec<StepRecord>,
     pub retire: Vec<StepRecord>,
+    /// The inline policies `--grant` added (removed by `dr rollback`).
+    #[serde(default)]
+    pub grants: Vec<crate::dr::access::Grant>,
     /// `dr retire`'s backup: its name, then its ARN (to keep).
     #[serde(default)]
     pub backup_name: Option<String>,
@@ -334,6 +341,7 @@ mod tests {
             canary: None,
             rollback: Vec::new(),
             retire: Vec::new(),
+            grants: Vec::new(),
             backup_name: None,
             backup_arn: None,
         }

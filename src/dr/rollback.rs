@@ -35,6 +35,11 @@ pub(crate) fn plan(file: &RecordFile) -> Vec<StepRecord> {
                 &s.subject,
                 format!("{}: {} → {}", r.variable, r.target, r.source),
             )),
+            Kind::GrantPolicy => out.push(StepRecord::planned(
+                Kind::RevokePolicy,
+                &s.subject,
+                format!("inline policy {} on {}: removed", super::access::policy_name(&r.target), s.subject),
+            )),
             Kind::CreateMapping => out.push(StepRecord::planned(
                 Kind::DisableNewMapping,
                 &s.subject,
@@ -77,6 +82,7 @@ pub(crate) async fn undo(
             Kind::EnableMapping => set_mapping(ctx, &step.subject, true).await,
             Kind::DisableNewMapping => disable_new(ctx, file, &step.subject).await,
             Kind::RestoreVariable => restore_variable(ctx, file, &step.subject, forced).await,
+            Kind::RevokePolicy => revoke(ctx, file, &step.subject).await,
             k => Err(anyhow::anyhow!("a {k:?} step has no place in a rollback")),
         };
         let (status, detail) = match result {
@@ -201,6 +207,28 @@ async fn restore_variable(
             f.before
         )),
     ))
+}
+
+async fn revoke(ctx: &Context, file: &RecordFile, role: &str) -> Undone {
+    let Some(g) = file.record.grants.iter().find(|g| g.role == role) else {
+        return Ok((Status::AlreadyDone, Some("no grant recorded".into())));
+    };
+    let removed =
+        crate::aws::iam::delete_role_policy(ctx.iam().await?, &g.role, &g.policy_name).await?;
+    Ok(if removed {
+        (
+            Status::Done,
+            Some(format!(
+                "inline policy {} removed from {}",
+                g.policy_name, g.role
+            )),
+        )
+    } else {
+        (
+            Status::AlreadyDone,
+            Some(format!("inline policy {} was not there", g.policy_name)),
+        )
+    })
 }
 
 /// After a rollback, the canary on the source, watched through the re-enabled mappings.

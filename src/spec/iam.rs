@@ -43,6 +43,8 @@ pub(crate) enum On {
     Functions,
     /// Contributor Insights' service-linked role, created on first enable.
     ServiceLinkedRole,
+    /// The roles of the account: the execution roles of the functions a cutover moves.
+    FunctionRoles,
     /// The table's PITR exports: `table/{table}/export/*`.
     Exports,
     /// The S3 bucket of the exports (and Athena's results). The bucket is a flag of `export
@@ -207,10 +209,17 @@ const DR_CUTOVER: &[Grant] = &[
     DR_LAMBDA[0],
     DR_LAMBDA[1],
     DR_LAMBDA[2],
+    g(
+        &[&ops::GET_ROLE, &ops::SIMULATE_PRINCIPAL_POLICY],
+        &[On::FunctionRoles],
+    ),
+    with("--grant", &[&ops::PUT_ROLE_POLICY], &[On::FunctionRoles]),
 ];
 /// `dr rollback`: the functions and mappings set back, a canary on the source.
 const DR_ROLLBACK: &[Grant] = &[
     g(&[&ops::PUT_ITEM, &ops::GET_ITEM], &[On::Table]),
+    // Removing the inline policy a `dr cutover --grant` added.
+    g(&[&ops::DELETE_ROLE_POLICY], &[On::FunctionRoles]),
     DR_LAMBDA[0],
     DR_LAMBDA[1],
     DR_LAMBDA[2],
@@ -717,6 +726,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
         On::ServiceLinkedRole => vec![format!(
             "arn:{p}:iam::{a}:role/aws-service-role/contributorinsights.dynamodb.amazonaws.com/*"
         )],
+        On::FunctionRoles => vec![format!("arn:{p}:iam::{a}:role/*")],
         On::Exports => vec![format!("{}/export/*", table(t))],
         On::ExportBucket => vec![format!("arn:{p}:s3:::*")],
         On::AthenaWorkgroups => vec![format!("arn:{p}:athena:{r}:{a}:workgroup/*")],
@@ -745,6 +755,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
             On::AnyLogGroup => "ListLogGroups",
             On::Functions => "LambdaFunctions",
             On::ServiceLinkedRole => "ContributorInsightsServiceLinkedRole",
+            On::FunctionRoles => "FunctionRoles",
             On::Exports => "TableExports",
             On::ExportBucket => "ExportBucket",
             On::AthenaWorkgroups => "AthenaWorkgroups",
@@ -1276,7 +1287,7 @@ mod tests {
             Resource::Bucket => on == On::ExportBucket,
             Resource::Workgroup => on == On::AthenaWorkgroups,
             Resource::GlueCatalog => on == On::GlueCatalog,
-            Resource::Role => on == On::ServiceLinkedRole,
+            Resource::Role => matches!(on, On::ServiceLinkedRole | On::FunctionRoles),
             Resource::Any => on == On::Any,
         };
         for (command, grants) in COMMANDS {
