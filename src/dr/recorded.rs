@@ -251,3 +251,91 @@ async fn recorded_a_backup_creating_then_available_is_waited_for() {
     assert!(status.contains("AVAILABLE"), "{status}");
     assert_eq!(available.num_calls(), 1);
 }
+
+fn iam_error(status: u16, code: &str, message: &str) -> aws_smithy_runtime_api::http::Response {
+    aws_smithy_runtime_api::http::Response::new(
+        aws_smithy_runtime_api::http::StatusCode::try_from(status).unwrap(),
+        aws_smithy_types::body::SdkBody::from(format!(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r</RequestId></ErrorResponse>"
+        )),
+    )
+}
+
+#[tokio::test]
+async fn recorded_a_missing_role_is_no_such_entity_not_an_implicit_deny() {
+    // The emulator answers implicitDeny for a role that does not exist; AWS answers NoSuchEntity.
+    let missing = mock!(aws_sdk_iam::Client::get_role).then_http_response(|| {
+        iam_error(
+            404,
+            "NoSuchEntity",
+            "The role with name gone cannot be found.",
+        )
+    });
+    let client = mock_client!(aws_sdk_iam, RuleMode::MatchAny, &[&missing]);
+    let gap = super::access::check_role(&client, "arn:aws:iam::111122223333:role/gone", &[])
+        .await
+        .unwrap();
+    assert!(gap.is_none());
+}
+
+#[tokio::test]
+async fn recorded_the_aggregate_answer_is_read_per_resource() {
+    use aws_sdk_iam::operation::simulate_principal_policy::SimulatePrincipalPolicyOutput;
+    use aws_sdk_iam::types::{
+        EvaluationResult, PolicyEvaluationDecisionType as D, ResourceSpecificResult, Statement,
+    };
+    // AWS now gives one result per action with the most restrictive decision on top and each
+    // resource's in ResourceSpecificResults (a Deny statement named there).
+    let aggregate = mock!(aws_sdk_iam::Client::simulate_principal_policy).then_output(|| {
+        SimulatePrincipalPolicyOutput::builder()
+            .evaluation_results(
+                EvaluationResult::builder()
+                    .eval_action_name("dynamodb:PutItem")
+                    .eval_resource_name("*")
+                    .eval_decision(D::ExplicitDeny)
+                    .resource_specific_results(
+                        ResourceSpecificResult::builder()
+                            .eval_resource_name("arn:t")
+                            .eval_resource_decision(D::ExplicitDeny)
+                            .matched_statements(
+                                Statement::builder().source_policy_id("no-writes").build(),
+                            )
+                            .build()
+                            .unwrap(),
+                    )
+                    .resource_specific_results(
+                        ResourceSpecificResult::builder()
+                            .eval_resource_name("arn:s")
+                            .eval_resource_decision(D::Allowed)
+                            .build()
+                            .unwrap(),
+                    )
+                    .build()
+                    .unwrap(),
+            )
+            .is_truncated(false)
+            .build()
+    });
+    let client = mock_client!(aws_sdk_iam, RuleMode::MatchAny, &[&aggregate]);
+    let got = crate::aws::iam::simulate(
+        &client,
+        "arn:aws:iam::1:role/api",
+        &["dynamodb:PutItem"],
+        "arn:t",
+    )
+    .await
+    .unwrap();
+    let by: Vec<(&str, crate::checks::iam_audit::simulate::Decision)> = got
+        .iter()
+        .map(|s| (s.resource.as_str(), s.decision))
+        .collect();
+    use crate::checks::iam_audit::simulate::Decision;
+    assert_eq!(
+        by,
+        [
+            ("arn:t", Decision::ExplicitDeny),
+            ("arn:s", Decision::Allowed)
+        ]
+    );
+    assert_eq!(got[0].matched, ["no-writes"]);
+}
