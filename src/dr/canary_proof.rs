@@ -90,14 +90,12 @@ async fn seen(
                 at: stamp(at),
             }));
         }
-        if ok_since.is_none() {
-            if let Some(uuid) = &c.mapping {
-                let result = lam::mapping(lambda, uuid)
-                    .await?
-                    .and_then(|m| m.last_processing_result);
-                if result.is_some_and(|r| r.starts_with("OK")) {
-                    ok_since = Some(Instant::now());
-                }
+        if let (None, Some(uuid)) = (ok_since, &c.mapping) {
+            let result = lam::mapping(lambda, uuid)
+                .await?
+                .and_then(|m| m.last_processing_result);
+            if result.is_some_and(|r| r.starts_with("OK")) {
+                ok_since = Some(Instant::now());
             }
         }
         let now = Instant::now();

@@ -508,7 +508,7 @@ mod tests {
         let arn = "arn:aws:lambda:eu-west-1:1:function:api".to_owned();
         assert_eq!(arn_region(&arn), Some("eu-west-1"));
         assert!(
-            check_regions(&[arn.clone()], "us-east-1")
+            check_regions(std::slice::from_ref(&arn), "us-east-1")
                 .unwrap_err()
                 .0
                 .contains("is in eu-west-1")

@@ -77,7 +77,7 @@ pub(crate) async fn undo(
         }
         file.begin(List::Rollback, i)?;
         let step = file.record.rollback[i].clone();
-        let forced = force.iter().any(|f| *f == step.subject);
+        let forced = force.contains(&step.subject);
         let result = match step.kind {
             Kind::EnableMapping => set_mapping(ctx, &step.subject, true).await,
             Kind::DisableNewMapping => disable_new(ctx, file, &step.subject).await,
