@@ -721,3 +721,46 @@ fn urlencoding_decode(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_canary_the_consumer_never_sees_rolls_the_cutover_back() {
+    let w = World::new("dr-canary");
+    let s = setup(&w).await;
+    // The consumer now fails every batch: it never logs the canary and its mapping reports
+    // FAILED, so the canary is not seen.
+    w.lambda()
+        .await
+        .update_function_code()
+        .function_name(&s.consumer)
+        .zip_file(aws_smithy_types::Blob::new(
+            common::zip_one(
+                "h.py",
+                "def handler(event, context):\n    raise RuntimeError('down')\n",
+            )
+            .into_inner(),
+        ))
+        .send()
+        .await
+        .unwrap();
+    let run = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--canary-timeout",
+        "8s",
+    ]);
+    run.assert_code(1);
+    let d = &run.json()["data"];
+    assert_eq!(d["record"]["stage"], "rolled_back", "{d}");
+    assert_eq!(d["record"]["canary"]["not_seen"][0], s.consumer.as_str());
+    assert_eq!(run.finding("dr.cutover")["status"], "crit");
+    // Everything set back.
+    assert_eq!(env_of(&w, &s.api).await["EVENTS_TABLE_NAME"], w.table());
+    assert_eq!(mapping_state(&w, &s.old_mapping).await, "Enabled");
+    let new_uuid = d["record"]["new_mappings"][0]["uuid"].as_str().unwrap();
+    assert_eq!(mapping_state(&w, new_uuid).await, "Disabled");
+}
