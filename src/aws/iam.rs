@@ -10,7 +10,6 @@ use aws_sdk_iam::types::EvaluationResult;
 
 use super::error::{AwsError, AwsResultExt};
 use super::ops;
-use crate::checks::iam_audit::simulate::{Decision, Simulated};
 
 /// A role's name from its ARN (`arn:aws:iam::ACCOUNT:role/PATH/NAME`: the last part).
 pub(crate) fn role_name(arn: &str) -> &str {
@@ -33,47 +32,14 @@ pub(crate) async fn role_exists(iam: &Client, role_arn: &str) -> Result<bool, Aw
     }
 }
 
-/// The decisions of one result: its per-resource ones when AWS gives them, else its own.
-pub(crate) fn flatten(r: &EvaluationResult) -> Vec<Simulated> {
-    let matched = |m: &[aws_sdk_iam::types::Statement]| {
-        m.iter()
-            .filter_map(|s| s.source_policy_id().map(str::to_owned))
-            .collect::<Vec<_>>()
-    };
-    let per_resource = r.resource_specific_results();
-    if !per_resource.is_empty() {
-        return per_resource
-            .iter()
-            .filter_map(|x| {
-                Some(Simulated {
-                    action: r.eval_action_name().to_owned(),
-                    resource: x.eval_resource_name().to_owned(),
-                    decision: Decision::parse(x.eval_resource_decision().as_str())?,
-                    matched: matched(x.matched_statements()),
-                    missing_context: x.missing_context_values().to_vec(),
-                })
-            })
-            .collect();
-    }
-    Decision::parse(r.eval_decision().as_str())
-        .map(|decision| Simulated {
-            action: r.eval_action_name().to_owned(),
-            resource: r.eval_resource_name().unwrap_or("*").to_owned(),
-            decision,
-            matched: matched(r.matched_statements()),
-            missing_context: r.missing_context_values().to_vec(),
-        })
-        .into_iter()
-        .collect()
-}
-
-/// SimulatePrincipalPolicy of `actions` on one `resource` for the role, every page.
+/// SimulatePrincipalPolicy of `actions` on one `resource` for the role, every page: the results
+/// as AWS gives them (`dr::access` reads their decisions).
 pub(crate) async fn simulate(
     iam: &Client,
     role_arn: &str,
     actions: &[&str],
     resource: &str,
-) -> Result<Vec<Simulated>, AwsError> {
+) -> Result<Vec<EvaluationResult>, AwsError> {
     let mut out = Vec::new();
     let mut marker: Option<String> = None;
     loop {
@@ -89,7 +55,7 @@ pub(crate) async fn simulate(
                 &ops::SIMULATE_PRINCIPAL_POLICY,
                 Some(format!("role {}", role_name(role_arn))),
             )?;
-        out.extend(page.evaluation_results().iter().flat_map(flatten));
+        out.extend(page.evaluation_results().iter().cloned());
         match (page.is_truncated(), page.marker()) {
             (true, Some(m)) => marker = Some(m.to_owned()),
             _ => return Ok(out),

@@ -12,7 +12,10 @@ use aws_sdk_dynamodb::types::TableDescription;
 use serde::{Deserialize, Serialize};
 
 use crate::aws::iam;
-use crate::checks::iam_audit::simulate::{Decision, PermissionGap, Required, permission_gap};
+use crate::checks::iam_audit::simulate::{
+    Decision, PermissionGap, Required, Simulated, permission_gap,
+};
+use aws_sdk_iam::types::EvaluationResult;
 
 /// What the API may do on its table (the candidates simulated on the source).
 pub(crate) const TABLE_ACTIONS: &[&str] = &[
@@ -107,6 +110,54 @@ pub(crate) fn policy_name(target: &str) -> String {
         .collect()
 }
 
+/// The decisions of one result: its per-resource ones when AWS gives them, else its own.
+pub(crate) fn flatten(r: &EvaluationResult) -> Vec<Simulated> {
+    let matched = |m: &[aws_sdk_iam::types::Statement]| {
+        m.iter()
+            .filter_map(|s| s.source_policy_id().map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    let per_resource = r.resource_specific_results();
+    if !per_resource.is_empty() {
+        return per_resource
+            .iter()
+            .filter_map(|x| {
+                Some(Simulated {
+                    action: r.eval_action_name().to_owned(),
+                    resource: x.eval_resource_name().to_owned(),
+                    decision: Decision::parse(x.eval_resource_decision().as_str())?,
+                    matched: matched(x.matched_statements()),
+                    missing_context: x.missing_context_values().to_vec(),
+                })
+            })
+            .collect();
+    }
+    Decision::parse(r.eval_decision().as_str())
+        .map(|decision| Simulated {
+            action: r.eval_action_name().to_owned(),
+            resource: r.eval_resource_name().unwrap_or("*").to_owned(),
+            decision,
+            matched: matched(r.matched_statements()),
+            missing_context: r.missing_context_values().to_vec(),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// SimulatePrincipalPolicy on one resource, as decisions per action and resource.
+pub(crate) async fn simulate(
+    client: &aws_sdk_iam::Client,
+    role: &str,
+    actions: &[&str],
+    resource: &str,
+) -> anyhow::Result<Vec<Simulated>> {
+    Ok(iam::simulate(client, role, actions, resource)
+        .await?
+        .iter()
+        .flat_map(flatten)
+        .collect())
+}
+
 /// Checks one role on every pair: the actions allowed on the source, then the same on the
 /// target. `None` when the role does not exist.
 pub(crate) async fn check_role(
@@ -120,7 +171,7 @@ pub(crate) async fn check_role(
     let mut required = Vec::new();
     let mut results = Vec::new();
     for p in pairs {
-        let on_source = iam::simulate(client, role, p.actions, &p.source).await?;
+        let on_source = simulate(client, role, p.actions, &p.source).await?;
         let allowed: Vec<&str> = p
             .actions
             .iter()
@@ -138,7 +189,7 @@ pub(crate) async fn check_role(
             action: (*a).to_owned(),
             resource: p.target.clone(),
         }));
-        results.extend(iam::simulate(client, role, &allowed, &p.target).await?);
+        results.extend(simulate(client, role, &allowed, &p.target).await?);
     }
     Ok(Some(permission_gap(role, &required, &results)))
 }

@@ -317,7 +317,7 @@ async fn recorded_the_aggregate_answer_is_read_per_resource() {
             .build()
     });
     let client = mock_client!(aws_sdk_iam, RuleMode::MatchAny, &[&aggregate]);
-    let got = crate::aws::iam::simulate(
+    let got = super::access::simulate(
         &client,
         "arn:aws:iam::1:role/api",
         &["dynamodb:PutItem"],
