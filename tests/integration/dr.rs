@@ -86,6 +86,26 @@ async fn stream_arn(w: &World, table: &str) -> String {
 
 /// The source with a few events, restored and verified into TARGET by `pitr-restore`, an API
 /// function naming the source, and a consumer reading the source's stream.
+/// The API function naming the world's table, with its role (for a scenario that cuts over).
+pub async fn create_api(w: &World) -> String {
+    create_role(
+        w,
+        &role_of(w),
+        "arn:aws:dynamodb:us-east-1:000000000000:table/*",
+    )
+    .await;
+    let api = format!("{}-api", w.table());
+    let env = HashMap::from([("EVENTS_TABLE_NAME".to_owned(), w.table())]);
+    create_function(
+        w,
+        &api,
+        "def handler(event, context):\n    return {}\n",
+        env,
+    )
+    .await;
+    api
+}
+
 fn role_of(w: &World) -> String {
     format!("{}-role", w.env)
 }
