@@ -6,7 +6,9 @@
 //! to the target during the cutover stays in the target.
 //!
 //! A resource changed since the cutover (a function with another RevisionId than the one the
-//! cutover left, another value of the variable) is a conflict, left alone unless forced.
+//! cutover left, another value of the variable) is a conflict, left alone unless forced; the undo
+//! stops at it (the steps after it stay pending), so a consumer never stops reading a stream a
+//! function still writes to. A re-run goes on from there.
 
 use std::time::Duration;
 
@@ -89,8 +91,13 @@ pub(crate) async fn undo(
             Ok(r) => r,
             Err(e) => (Status::Failed, Some(one_line(&e))),
         };
-        complete &= status.is_done();
         file.end(List::Rollback, i, status, detail)?;
+        if !status.is_done() {
+            // Stop here: undoing a later step past this one could leave writes that nothing
+            // reads (the new mapping disabled while a function still writes to the target).
+            complete = false;
+            break;
+        }
     }
     if complete {
         for s in file.record.steps.iter_mut().filter(|s| s.status.is_done()) {

@@ -784,3 +784,72 @@ async fn a_canary_the_consumer_never_sees_rolls_the_cutover_back() {
     let new_uuid = d["record"]["new_mappings"][0]["uuid"].as_str().unwrap();
     assert_eq!(mapping_state(&w, new_uuid).await, "Disabled");
 }
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn rollback_shows_a_function_edited_since_the_cutover_as_a_conflict_until_forced() {
+    let w = World::new("dr-conflict");
+    let s = setup(&w).await;
+    let path = cut_over(&w, &s).await;
+    let path = path.to_str().unwrap();
+    // Someone edits the function after the cutover (another variable: a new RevisionId).
+    let mut env = env_of(&w, &s.api).await;
+    env.insert("FEATURE_FLAG".into(), "on".into());
+    w.lambda()
+        .await
+        .update_function_configuration()
+        .function_name(&s.api)
+        .environment(Environment::builder().set_variables(Some(env)).build())
+        .send()
+        .await
+        .unwrap();
+    // The update settles (LastUpdateStatus Successful) about half a second later.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let back = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path,
+        "--no-canary",
+    ]);
+    back.assert_code(1);
+    let d = &back.json()["data"];
+    assert_eq!(d["record"]["stage"], "rollback_incomplete", "{d}");
+    let rb = steps(d, "rollback");
+    assert!(
+        rb.contains(&("restore_variable".to_owned(), "conflict".to_owned())),
+        "{rb:?}"
+    );
+    let summary = back.finding("dr.rollback")["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(summary.contains("changed since the cutover"), "{summary}");
+    assert!(summary.contains(&format!("--force {}", s.api)), "{summary}");
+    // Left alone: still the target, the edit kept; the undo stopped there, so the new mapping
+    // still delivers what the function writes to the target.
+    let env = env_of(&w, &s.api).await;
+    assert_eq!(env["EVENTS_TABLE_NAME"], s.target);
+    let new_uuid = d["record"]["new_mappings"][0]["uuid"].as_str().unwrap();
+    assert_eq!(mapping_state(&w, new_uuid).await, "Enabled");
+    // Forced: set back, every other variable (the edit too) kept.
+    let forced = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path,
+        "--no-canary",
+        "--force",
+        &s.api,
+    ]);
+    forced.assert_code(0);
+    assert_eq!(forced.json()["data"]["record"]["stage"], "rolled_back");
+    let env = env_of(&w, &s.api).await;
+    assert_eq!(env["EVENTS_TABLE_NAME"], w.table());
+    assert_eq!(env["FEATURE_FLAG"], "on");
+    assert_eq!(env["SECRET_TOKEN"], SECRET);
+}
