@@ -50,6 +50,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand stream 'Read the table''s stream'
             cand pitr-restore 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
             cand dr-drill 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
+            cand dr 'Point the API at a restored table, undo it, and retire the original (runbook: Disaster Recovery, steps 4 and 5)'
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
             cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
@@ -992,6 +993,134 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eventsctl;dr'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand cutover 'Move what points at the table (functions'' variable, the consumer''s stream mapping) to a restored TARGET, in a safe order, recorded step by step and proven by a canary'
+            cand rollback 'Undo a cutover from its record: exactly the previous values, conflicts shown'
+            cand retire 'Back up and delete the original table after a verified cutover (--table SOURCE)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;dr;cutover'= {
+            cand --to 'The restored table to point the API at (restored and verified by pitr-restore)'
+            cand --function 'A function to change (repeatable); default: every function whose --variable names the table'
+            cand --variable 'The environment variable that names the events table in the functions'
+            cand --record 'The cutover record (JSON, 0600); default: cutover-SOURCE-to-TARGET.json in the private state directory. An existing record is picked up where it stopped'
+            cand --canary-timeout 'How long each consumer may take to show the canary (AWS may take minutes to start a new mapping''s polling)'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand --dry-run 'Print the plan (every change as before -> after) and change nothing'
+            cand --yes 'Confirm a write to production'
+            cand --no-rollback 'Keep what was done when a step fails or the canary is not seen (default: undo it)'
+            cand --grant 'Add what a function''s role lacks on TARGET as an inline policy (the record holds it; dr rollback removes it); without it such a cutover is refused with the statement to add'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;dr;rollback'= {
+            cand --record 'The record dr cutover wrote'
+            cand --force 'Set back a function (or enable a mapping, by UUID) that changed since the cutover (repeatable)'
+            cand --canary-timeout 'How long each consumer may take to show the canary written to the source afterwards'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand --dry-run 'Print what would be set back, and change nothing'
+            cand --yes 'Confirm a write to production'
+            cand --no-canary 'Do not write a canary to the source after the rollback'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;dr;retire'= {
+            cand --record 'The record of the verified cutover away from the table; default: the one cutover record of the table in the private state directory'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand --dry-run 'Print what would be done, and change nothing'
+            cand --yes 'Confirm: the table is deleted (after its backup is AVAILABLE)'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;dr;help'= {
+            cand cutover 'Move what points at the table (functions'' variable, the consumer''s stream mapping) to a restored TARGET, in a safe order, recorded step by step and proven by a canary'
+            cand rollback 'Undo a cutover from its record: exactly the previous values, conflicts shown'
+            cand retire 'Back up and delete the original table after a verified cutover (--table SOURCE)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;dr;help;cutover'= {
+        }
+        &'eventsctl;dr;help;rollback'= {
+        }
+        &'eventsctl;dr;help;retire'= {
+        }
+        &'eventsctl;dr;help;help'= {
+        }
         &'eventsctl;insights'= {
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -1431,6 +1560,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand stream 'Read the table''s stream'
             cand pitr-restore 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
             cand dr-drill 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
+            cand dr 'Point the API at a restored table, undo it, and retire the original (runbook: Disaster Recovery, steps 4 and 5)'
             cand insights 'The runbook''s Logs Insights queries'
             cand hot-partitions 'Hot users and keys: top users'' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
             cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
@@ -1518,6 +1648,17 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;pitr-restore'= {
         }
         &'eventsctl;help;dr-drill'= {
+        }
+        &'eventsctl;help;dr'= {
+            cand cutover 'Move what points at the table (functions'' variable, the consumer''s stream mapping) to a restored TARGET, in a safe order, recorded step by step and proven by a canary'
+            cand rollback 'Undo a cutover from its record: exactly the previous values, conflicts shown'
+            cand retire 'Back up and delete the original table after a verified cutover (--table SOURCE)'
+        }
+        &'eventsctl;help;dr;cutover'= {
+        }
+        &'eventsctl;help;dr;rollback'= {
+        }
+        &'eventsctl;help;dr;retire'= {
         }
         &'eventsctl;help;insights'= {
             cand list 'The named queries and what they answer'

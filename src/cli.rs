@@ -136,6 +136,10 @@ pub enum Command {
     /// Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it
     /// (runbook: Disaster Recovery Drill)
     DrDrill(DrillArgs),
+    /// Point the API at a restored table, undo it, and retire the original (runbook: Disaster
+    /// Recovery, steps 4 and 5)
+    #[command(subcommand)]
+    Dr(DrCommand),
     /// The runbook's Logs Insights queries
     #[command(subcommand)]
     Insights(InsightsCommand),
@@ -854,6 +858,89 @@ pub struct ShowArgs {
     /// How far back to draw: 3h, 1d, 7d
     #[arg(long, default_value = "3h", value_parser = window_arg)]
     pub since: chrono::Duration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DrCommand {
+    /// Move what points at the table (functions' variable, the consumer's stream mapping) to a
+    /// restored TARGET, in a safe order, recorded step by step and proven by a canary
+    Cutover(CutoverArgs),
+    /// Undo a cutover from its record: exactly the previous values, conflicts shown
+    Rollback(RollbackArgs),
+    /// Back up and delete the original table after a verified cutover (--table SOURCE)
+    Retire(RetireArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CutoverArgs {
+    /// The restored table to point the API at (restored and verified by pitr-restore)
+    #[arg(long, value_parser = table_name)]
+    pub to: String,
+    /// A function to change (repeatable); default: every function whose --variable names the
+    /// table
+    #[arg(long = "function", value_name = "F")]
+    pub functions: Vec<String>,
+    /// The environment variable that names the events table in the functions
+    #[arg(long, default_value = "EVENTS_TABLE_NAME")]
+    pub variable: String,
+    /// The cutover record (JSON, 0600); default: cutover-SOURCE-to-TARGET.json in the private
+    /// state directory. An existing record is picked up where it stopped
+    #[arg(long)]
+    pub record: Option<PathBuf>,
+    /// Print the plan (every change as before -> after) and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Confirm a write to production
+    #[arg(long)]
+    pub yes: bool,
+    /// How long each consumer may take to show the canary (AWS may take minutes to start a
+    /// new mapping's polling)
+    #[arg(long, default_value = "5m", value_parser = duration_arg)]
+    pub canary_timeout: chrono::Duration,
+    /// Keep what was done when a step fails or the canary is not seen (default: undo it)
+    #[arg(long)]
+    pub no_rollback: bool,
+    /// Add what a function's role lacks on TARGET as an inline policy (the record holds it;
+    /// dr rollback removes it); without it such a cutover is refused with the statement to add
+    #[arg(long)]
+    pub grant: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RollbackArgs {
+    /// The record dr cutover wrote
+    #[arg(long)]
+    pub record: PathBuf,
+    /// Set back a function (or enable a mapping, by UUID) that changed since the cutover
+    /// (repeatable)
+    #[arg(long = "force", value_name = "RESOURCE")]
+    pub force: Vec<String>,
+    /// Print what would be set back, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Confirm a write to production
+    #[arg(long)]
+    pub yes: bool,
+    /// How long each consumer may take to show the canary written to the source afterwards
+    #[arg(long, default_value = "5m", value_parser = duration_arg)]
+    pub canary_timeout: chrono::Duration,
+    /// Do not write a canary to the source after the rollback
+    #[arg(long)]
+    pub no_canary: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RetireArgs {
+    /// The record of the verified cutover away from the table; default: the one cutover record
+    /// of the table in the private state directory
+    #[arg(long)]
+    pub record: Option<PathBuf>,
+    /// Print what would be done, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Confirm: the table is deleted (after its backup is AVAILABLE)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]

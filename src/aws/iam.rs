@@ -1,12 +1,14 @@
 //! IAM reads for `iam audit`: a role, its inline and attached policies (documents as IAM sends
 //! them: URL-encoded, RFC 3986, on AWS and on the emulator; `checks::iam_audit::policy::parse`
-//! decodes them), and its access advisor report.
+//! decodes them), and its access advisor report; for `dr cutover`, whether a role exists, what
+//! SimulatePrincipalPolicy decides for it on the target, and the inline policy `--grant` adds and
+//! `dr rollback` removes.
 //! <https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html>
 
 use std::time::{Duration, Instant};
 
 use aws_sdk_iam::Client;
-use aws_sdk_iam::types::{AccessAdvisorUsageGranularityType, JobStatusType};
+use aws_sdk_iam::types::{AccessAdvisorUsageGranularityType, EvaluationResult, JobStatusType};
 use chrono::{DateTime, Utc};
 
 use super::error::{AwsError, AwsErrorKind, AwsResultExt};
@@ -274,5 +276,91 @@ fn service_use(s: &aws_sdk_iam::types::ServiceLastAccessed) -> ServiceReport {
                 })
                 .collect()
         }),
+    }
+}
+
+/// GetRole: whether the role exists.
+pub(crate) async fn role_exists(iam: &Client, role_arn: &str) -> Result<bool, AwsError> {
+    let name = role_name(role_arn);
+    match iam
+        .get_role()
+        .role_name(name)
+        .send()
+        .await
+        .aws(&ops::GET_ROLE, Some(format!("role {name}")))
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_not_found() || e.code.as_deref() == Some("NoSuchEntity") => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// SimulatePrincipalPolicy of `actions` on one `resource` for the role, every page: the results
+/// as AWS gives them (`dr::access` reads their decisions).
+pub(crate) async fn simulate(
+    iam: &Client,
+    role_arn: &str,
+    actions: &[&str],
+    resource: &str,
+) -> Result<Vec<EvaluationResult>, AwsError> {
+    let mut out = Vec::new();
+    let mut marker: Option<String> = None;
+    loop {
+        let page = iam
+            .simulate_principal_policy()
+            .policy_source_arn(role_arn)
+            .set_action_names(Some(actions.iter().map(|a| (*a).to_owned()).collect()))
+            .resource_arns(resource)
+            .set_marker(marker.clone())
+            .send()
+            .await
+            .aws(
+                &ops::SIMULATE_PRINCIPAL_POLICY,
+                Some(format!("role {}", role_name(role_arn))),
+            )?;
+        out.extend(page.evaluation_results().iter().cloned());
+        match (page.is_truncated(), page.marker()) {
+            (true, Some(m)) => marker = Some(m.to_owned()),
+            _ => return Ok(out),
+        }
+    }
+}
+
+/// PutRolePolicy: an inline policy on the role (replaces one of the same name).
+pub(crate) async fn put_role_policy(
+    iam: &Client,
+    role_arn: &str,
+    name: &str,
+    document: &str,
+) -> Result<(), AwsError> {
+    let role = role_name(role_arn);
+    iam.put_role_policy()
+        .role_name(role)
+        .policy_name(name)
+        .policy_document(document)
+        .send()
+        .await
+        .aws(&ops::PUT_ROLE_POLICY, Some(format!("role {role}")))?;
+    Ok(())
+}
+
+/// DeleteRolePolicy: `Ok(false)` when it was not there.
+pub(crate) async fn delete_role_policy(
+    iam: &Client,
+    role_arn: &str,
+    name: &str,
+) -> Result<bool, AwsError> {
+    let role = role_name(role_arn);
+    match iam
+        .delete_role_policy()
+        .role_name(role)
+        .policy_name(name)
+        .send()
+        .await
+        .aws(&ops::DELETE_ROLE_POLICY, Some(format!("role {role}")))
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_not_found() || e.code.as_deref() == Some("NoSuchEntity") => Ok(false),
+        Err(e) => Err(e),
     }
 }

@@ -3,8 +3,10 @@
 pub(crate) mod alarm_history;
 pub(crate) mod alarms;
 pub(crate) mod athena;
+pub(crate) mod backup;
 pub mod calls;
 pub(crate) mod cloudtrail;
+pub(crate) mod consumer_logs;
 pub(crate) mod contributors;
 pub(crate) mod dashboard;
 pub(crate) mod error;

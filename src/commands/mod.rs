@@ -11,6 +11,7 @@ pub mod changes;
 mod completions;
 pub(crate) mod dashboard;
 pub(crate) mod diagnose;
+pub(crate) mod dr;
 pub(crate) mod events;
 pub(crate) mod events_delete;
 mod events_import;

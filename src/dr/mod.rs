@@ -8,9 +8,18 @@
 //!
 //! The source table is only ever read, and never scanned unless an exact count is asked for.
 
+pub(crate) mod access;
+pub(crate) mod canary_proof;
 pub(crate) mod checklist;
+pub(crate) mod cutover;
+pub(crate) mod cutover_plan;
 pub(crate) mod data;
 pub(crate) mod drill;
 pub(crate) mod plan;
+pub(crate) mod record;
+#[cfg(test)]
+mod recorded;
 pub(crate) mod restore;
+pub(crate) mod retire;
+pub(crate) mod rollback;
 pub(crate) mod step;

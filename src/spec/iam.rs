@@ -162,6 +162,72 @@ const RESTORE_TARGET: &[&Op] = &[
     &ops::LIST_TAGS_OF_RESOURCE,
     &ops::SCAN,
 ];
+/// The functions and mappings a cutover (and its undo) reads and changes: ListFunctions and the
+/// mapping actions have no function resource; the canary's proof reads the consumers' log groups.
+const DR_LAMBDA: [Grant; 3] = [
+    g(
+        &[
+            &ops::LIST_FUNCTIONS,
+            &ops::LIST_EVENT_SOURCE_MAPPINGS,
+            &ops::CREATE_EVENT_SOURCE_MAPPING,
+            &ops::UPDATE_EVENT_SOURCE_MAPPING,
+            &ops::GET_EVENT_SOURCE_MAPPING,
+        ],
+        &[On::Any],
+    ),
+    g(
+        &[
+            &ops::GET_FUNCTION_CONFIGURATION,
+            &ops::UPDATE_FUNCTION_CONFIGURATION,
+        ],
+        &[On::Functions],
+    ),
+    g(&[&ops::FILTER_LOG_EVENTS], &[On::LogGroups]),
+];
+/// `dr cutover`: the source read and verified against, the target (a `-restored-` table)
+/// checked, sampled, tagged and written a canary, the functions and mappings moved.
+const DR_CUTOVER: &[Grant] = &[
+    g(
+        &[
+            &ops::DESCRIBE_TABLE,
+            &ops::LIST_TAGS_OF_RESOURCE,
+            &ops::BATCH_GET_ITEM,
+            &ops::QUERY,
+        ],
+        &[On::Table],
+    ),
+    g(
+        &[
+            &ops::DESCRIBE_TABLE,
+            &ops::DESCRIBE_TIME_TO_LIVE,
+            &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+            &ops::LIST_TAGS_OF_RESOURCE,
+            &ops::TAG_RESOURCE,
+            &ops::SCAN,
+            &ops::BATCH_GET_ITEM,
+            &ops::PUT_ITEM,
+            &ops::GET_ITEM,
+        ],
+        &[On::RestoredTables],
+    ),
+    DR_LAMBDA[0],
+    DR_LAMBDA[1],
+    DR_LAMBDA[2],
+    g(
+        &[&ops::GET_ROLE, &ops::SIMULATE_PRINCIPAL_POLICY],
+        &[On::Roles],
+    ),
+    with("--grant", &[&ops::PUT_ROLE_POLICY], &[On::Roles]),
+];
+/// `dr rollback`: the functions and mappings set back, a canary on the source.
+const DR_ROLLBACK: &[Grant] = &[
+    g(&[&ops::PUT_ITEM, &ops::GET_ITEM], &[On::Table]),
+    // Removing the inline policy a `dr cutover --grant` added.
+    g(&[&ops::DELETE_ROLE_POLICY], &[On::Roles]),
+    DR_LAMBDA[0],
+    DR_LAMBDA[1],
+    DR_LAMBDA[2],
+];
 /// A restore target: what the tool calls on it, and the reads and writes DynamoDB needs on it.
 const fn restore_target(on: &'static [On], flag: Option<&'static str>) -> Grant {
     Grant {
@@ -425,6 +491,23 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             g(RESTORE_SOURCE, &[On::Table]),
             restore_target(&[On::DrillTables], None),
             g(&[&ops::DELETE_TABLE], &[On::DrillTables]),
+        ],
+    ),
+    ("dr cutover", DR_CUTOVER),
+    ("dr rollback", DR_ROLLBACK),
+    (
+        "dr retire",
+        &[
+            g(&[&ops::DESCRIBE_TABLE], &[On::Table]),
+            // Only `--yes` backs up, turns deletion protection off and deletes: in a
+            // statement of its own, the one grant of DeleteTable on the events table.
+            with(
+                "--yes",
+                &[&ops::CREATE_BACKUP, &ops::UPDATE_TABLE, &ops::DELETE_TABLE],
+                &[On::Table],
+            ),
+            with("--yes", &[&ops::DESCRIBE_BACKUP], &[On::Any]),
+            METRICS,
         ],
     ),
     ("insights list", &[]),
@@ -959,9 +1042,13 @@ mod tests {
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
                             "dynamodb:ListExports",
+                            "dynamodb:DescribeBackup",
                             "iam:GetServiceLastAccessedDetails",
                             "lambda:ListEventSourceMappings",
                             "lambda:ListFunctions",
+                            "lambda:CreateEventSourceMapping",
+                            "lambda:GetEventSourceMapping",
+                            "lambda:UpdateEventSourceMapping",
                             "logs:GetQueryResults",
                             "logs:StopQuery"
                         ]
@@ -986,7 +1073,8 @@ mod tests {
             );
         }
         // Writes on the events table only where a command writes to it; DeleteTable only on
-        // drill tables; the service-linked role only with its condition.
+        // drill tables, and on the events table only in the statement `dr retire --yes` needs;
+        // the service-linked role only with its condition.
         let text = p.to_string();
         assert!(text.contains("table/zapier-triggers-api-prod-events-drill-*"));
         let delete_table: Vec<&Value> = statements(&p)
@@ -999,11 +1087,10 @@ mod tests {
                     .any(|a| a == "dynamodb:DeleteTable")
             })
             .collect();
-        assert!(
-            delete_table
-                .iter()
-                .all(|s| s["Resource"].to_string().contains("-drill-*"))
-        );
+        assert!(delete_table.iter().all(|s| {
+            s["Resource"].to_string().contains("-drill-*")
+                || s["Sid"].as_str().unwrap().ends_with("OnlyYes")
+        }));
         let slr = statements(&p)
             .iter()
             .find(|s| {

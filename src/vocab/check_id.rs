@@ -235,6 +235,15 @@ check_ids! {
     RestoreSourceSample => "restore.source_sample",
     /// The verification as a whole.
     RestoreVerify => "restore.verify",
+    // `dr cutover`, `dr rollback`, `dr retire` (Disaster Recovery, steps 4 and 5).
+    /// The cutover's steps (mapping, variables, old mapping, tag) as recorded.
+    DrCutover => "dr.cutover",
+    /// The canary: written to the table, read back, seen by each consumer.
+    DrCanary => "dr.canary",
+    /// The undo of a cutover, step by step (conflicts left alone).
+    DrRollback => "dr.rollback",
+    /// The original retired: backed up, then deleted.
+    DrRetire => "dr.retire",
     /// `dr-drill --dry-run`: what the drill would do.
     DrillPlan => "drill.plan",
     /// The drill could not be run (health check `--restore-test`).

@@ -93,6 +93,10 @@ ops! {
     TAG_RESOURCE: "dynamodb" "TagResource" => "dynamodb:TagResource" on Table;
     DESCRIBE_CONTRIBUTOR_INSIGHTS: "dynamodb" "DescribeContributorInsights" => "dynamodb:DescribeContributorInsights" on Table;
     UPDATE_CONTRIBUTOR_INSIGHTS: "dynamodb" "UpdateContributorInsights" => "dynamodb:UpdateContributorInsights" on Table;
+    // `dr retire`: an on-demand backup before the table is deleted.
+    CREATE_BACKUP: "dynamodb" "CreateBackup" => "dynamodb:CreateBackup" on Table;
+    // Its resource is the backup ARN, known only once it exists: granted on `*`.
+    DESCRIBE_BACKUP: "dynamodb" "DescribeBackup" => "dynamodb:DescribeBackup" on Any;
     RESTORE_TABLE_TO_POINT_IN_TIME: "dynamodb" "RestoreTableToPointInTime" => "dynamodb:RestoreTableToPointInTime" on Table;
     // DynamoDB: items.
     GET_ITEM: "dynamodb" "GetItem" => "dynamodb:GetItem" on Table;
@@ -145,6 +149,19 @@ ops! {
     GET_POLICY_VERSION: "iam" "GetPolicyVersion" => "iam:GetPolicyVersion" on Policy;
     GENERATE_SERVICE_LAST_ACCESSED_DETAILS: "iam" "GenerateServiceLastAccessedDetails" => "iam:GenerateServiceLastAccessedDetails" on Role;
     GET_SERVICE_LAST_ACCESSED_DETAILS: "iam" "GetServiceLastAccessedDetails" => "iam:GetServiceLastAccessedDetails" on Any;
+    // `dr cutover` / `dr rollback`: the functions that name the table, their one variable, and
+    // the mappings on the streams. ListFunctions and the event source mapping actions take no
+    // function ARN as their resource (a mapping's own ARN is its UUID, unknown before it exists).
+    UPDATE_FUNCTION_CONFIGURATION: "lambda" "UpdateFunctionConfiguration" => "lambda:UpdateFunctionConfiguration" on Function;
+    CREATE_EVENT_SOURCE_MAPPING: "lambda" "CreateEventSourceMapping" => "lambda:CreateEventSourceMapping" on Any;
+    UPDATE_EVENT_SOURCE_MAPPING: "lambda" "UpdateEventSourceMapping" => "lambda:UpdateEventSourceMapping" on Any;
+    GET_EVENT_SOURCE_MAPPING: "lambda" "GetEventSourceMapping" => "lambda:GetEventSourceMapping" on Any;
+    // The consumer's log group: the canary's delivery, proven by content.
+    FILTER_LOG_EVENTS: "logs" "FilterLogEvents" => "logs:FilterLogEvents" on LogGroup;
+    // IAM: whether a function's role may act on the cutover's target, and the grant that lets it.
+    SIMULATE_PRINCIPAL_POLICY: "iam" "SimulatePrincipalPolicy" => "iam:SimulatePrincipalPolicy" on Role;
+    PUT_ROLE_POLICY: "iam" "PutRolePolicy" => "iam:PutRolePolicy" on Role;
+    DELETE_ROLE_POLICY: "iam" "DeleteRolePolicy" => "iam:DeleteRolePolicy" on Role;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.

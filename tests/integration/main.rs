@@ -15,6 +15,7 @@ mod changes;
 mod cloudwatch;
 mod corpus;
 mod demo;
+mod dr;
 mod events;
 mod evidence;
 mod faults;

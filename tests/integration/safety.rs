@@ -919,7 +919,13 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let failed_out = dir.path().join("failed.ndjson");
     let failed_out = failed_out.to_str().unwrap();
     let restored = format!("{}-restored", w.table());
-    // One step a line; FILE, OUT, TARGET, QUERY and TS stand for the values above.
+    // The API's function naming the table, for the cutover and its rollback.
+    crate::dr::create_api(&w).await;
+    let record = w
+        .state_dir()
+        .join(format!("cutover-{}-to-{restored}.json", w.table()));
+    let record = record.to_str().unwrap().to_owned();
+    // One step a line; FILE, OUT, TARGET, RECORD, QUERY and TS stand for the values above.
     let scenario = [
         "table create --dry-run",
         "table create",
@@ -963,6 +969,9 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "pitr-restore --to latest --dry-run",
         "dr-drill --dry-run",
         "pitr-restore --to latest --wait --target TARGET --yes",
+        "dr cutover --to TARGET --dry-run",
+        "dr cutover --to TARGET --canary-timeout 30s",
+        "dr rollback --record RECORD --no-canary",
         "dr-drill --sample 5",
     ];
     let mut got = serde_json::Map::new();
@@ -978,6 +987,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
             "FILE" => input,
             "OUT" => failed_out,
             "TARGET" => restored.as_str(),
+            "RECORD" => record.as_str(),
             "QUERY" => "fields @timestamp, @message",
             "TS" => ts.as_str(),
             a => a,
