@@ -815,6 +815,28 @@ pub enum AlarmsCommand {
     Apply(AlarmsApplyArgs),
     /// Each alarm: present, as specified, its state, and whether it notifies anyone
     Status,
+    /// Replay each alarm's own rule over the last days of its metrics: when it would have
+    /// fired, how often it would have paged, and the threshold for a target page rate
+    Backtest(AlarmsBacktestArgs),
+}
+
+/// `alarms backtest --days`'s default.
+pub const DEFAULT_BACKTEST_DAYS: u32 = 30;
+
+#[derive(Debug, Clone, Args)]
+pub struct AlarmsBacktestArgs {
+    /// Days of history to replay (CloudWatch keeps 1-minute datapoints 15 days, 5-minute ones
+    /// 63, hourly ones 455: an alarm whose period is finer than what is kept is replayed over
+    /// what is kept, and says so)
+    #[arg(long, default_value_t = DEFAULT_BACKTEST_DAYS, value_parser = clap::value_parser!(u32).range(1..=455))]
+    pub days: u32,
+    /// A target page rate (pages a month): the threshold that would have met it, next to the
+    /// runbook's (advice: the alarms keep their thresholds)
+    #[arg(long, value_parser = positive_number)]
+    pub pages_per_month: Option<f64>,
+    /// Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable
+    #[arg(long = "alarm", value_name = "NAME")]
+    pub alarms: Vec<String>,
 }
 
 /// `alarms apply --recommended --iterator-age-minutes`'s default.

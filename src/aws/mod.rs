@@ -13,6 +13,7 @@ pub(crate) mod glue;
 pub(crate) mod insights;
 pub(crate) mod items;
 pub(crate) mod lambda;
+pub(crate) mod metric_data;
 pub(crate) mod metrics;
 pub(crate) mod one_item;
 pub mod ops;

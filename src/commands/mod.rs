@@ -6,6 +6,7 @@
 //! `output::stream::ItemStream`.
 
 pub(crate) mod alarms;
+pub(crate) mod alarms_backtest;
 pub(crate) mod bench;
 pub mod changes;
 mod completions;

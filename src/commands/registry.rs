@@ -32,6 +32,7 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::diagnose::WRITES,
     &super::alarms::APPLY,
     &super::alarms::STATUS,
+    &super::alarms_backtest::BACKTEST,
     &super::dashboard::APPLY,
     &super::dashboard::SHOW,
     &super::ttl::CHECK_TTL,

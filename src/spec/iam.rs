@@ -346,6 +346,10 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
     ),
     (
+        "alarms backtest",
+        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS, METRICS],
+    ),
+    (
         "dashboard apply",
         &[
             g(DESCRIBE, &[On::Table]),
@@ -863,7 +867,7 @@ mod tests {
         assert_eq!(select(&w("table create")).unwrap(), ["table create"]);
         assert_eq!(
             select(&w("alarms check-ttl")).unwrap(),
-            ["alarms apply", "alarms status", "check-ttl"]
+            ["alarms apply", "alarms status", "alarms backtest", "check-ttl"]
         );
         assert_eq!(select(&[]).unwrap().len(), COMMANDS.len());
         assert!(

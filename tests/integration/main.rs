@@ -11,6 +11,7 @@
 
 mod common;
 
+mod alarm_backtest;
 mod changes;
 mod cloudwatch;
 mod corpus;
