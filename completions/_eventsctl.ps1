@@ -551,6 +551,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update the runbook''s alarms to spec')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each alarm: present, as specified, its state, and whether it notifies anyone')
+            [CompletionResult]::new('backtest', 'backtest', [CompletionResultType]::ParameterValue, 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -608,9 +609,37 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eventsctl;alarms;backtest' {
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to replay (CloudWatch keeps 1-minute datapoints 15 days, 5-minute ones 63, hourly ones 455: an alarm whose period is finer than what is kept is replayed over what is kept, and says so)')
+            [CompletionResult]::new('--pages-per-month', '--pages-per-month', [CompletionResultType]::ParameterName, 'A target page rate (pages a month): the threshold that would have met it, next to the runbook''s (advice: the alarms keep their thresholds)')
+            [CompletionResult]::new('--alarm', '--alarm', [CompletionResultType]::ParameterName, 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eventsctl;alarms;help' {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update the runbook''s alarms to spec')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each alarm: present, as specified, its state, and whether it notifies anyone')
+            [CompletionResult]::new('backtest', 'backtest', [CompletionResultType]::ParameterValue, 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -618,6 +647,9 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;alarms;help;status' {
+            break
+        }
+        'eventsctl;alarms;help;backtest' {
             break
         }
         'eventsctl;alarms;help;help' {
@@ -1591,12 +1623,16 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         'eventsctl;help;alarms' {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update the runbook''s alarms to spec')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each alarm: present, as specified, its state, and whether it notifies anyone')
+            [CompletionResult]::new('backtest', 'backtest', [CompletionResultType]::ParameterValue, 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate')
             break
         }
         'eventsctl;help;alarms;apply' {
             break
         }
         'eventsctl;help;alarms;status' {
+            break
+        }
+        'eventsctl;help;alarms;backtest' {
             break
         }
         'eventsctl;help;dashboard' {

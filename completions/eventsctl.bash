@@ -76,6 +76,9 @@ _eventsctl() {
             eventsctl__subcmd__alarms,apply)
                 cmd="eventsctl__subcmd__alarms__subcmd__apply"
                 ;;
+            eventsctl__subcmd__alarms,backtest)
+                cmd="eventsctl__subcmd__alarms__subcmd__backtest"
+                ;;
             eventsctl__subcmd__alarms,help)
                 cmd="eventsctl__subcmd__alarms__subcmd__help"
                 ;;
@@ -84,6 +87,9 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__alarms__subcmd__help,apply)
                 cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__apply"
+                ;;
+            eventsctl__subcmd__alarms__subcmd__help,backtest)
+                cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__backtest"
                 ;;
             eventsctl__subcmd__alarms__subcmd__help,help)
                 cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__help"
@@ -295,6 +301,9 @@ _eventsctl() {
             eventsctl__subcmd__help__subcmd__alarms,apply)
                 cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__apply"
                 ;;
+            eventsctl__subcmd__help__subcmd__alarms,backtest)
+                cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__backtest"
+                ;;
             eventsctl__subcmd__help__subcmd__alarms,status)
                 cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__status"
                 ;;
@@ -489,7 +498,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status backtest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,8 +625,78 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__alarms__subcmd__backtest)
+            opts="-o -q -v -h -V --days --pages-per-month --alarm --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pages-per-month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alarm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__alarms__subcmd__help)
-            opts="apply status help"
+            opts="apply status backtest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -631,6 +710,20 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__alarms__subcmd__help__subcmd__backtest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3157,7 +3250,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help__subcmd__alarms)
-            opts="apply status"
+            opts="apply status backtest"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3171,6 +3264,20 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help__subcmd__alarms__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__alarms__subcmd__backtest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

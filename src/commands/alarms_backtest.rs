@@ -12,7 +12,7 @@ use crate::checks::backtest::Options;
 use crate::cli::{AlarmsBacktestArgs, AlarmsCommand, Command};
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::report::{CheckId, Finding, Report};
+use crate::report::{CheckId, Finding, Report, Section};
 
 pub(crate) static BACKTEST: Leaf<AlarmsBacktestArgs> = Leaf::new(
     "alarms backtest",
@@ -84,10 +84,15 @@ pub(crate) async fn replays(
             )));
         }
     };
-    let selected: Vec<_> = select(found, |a| a.alarm_name().unwrap_or_default(), wanted, &prefix)?
-        .into_iter()
-        .cloned()
-        .collect();
+    let selected: Vec<_> = select(
+        found,
+        |a| a.alarm_name().unwrap_or_default(),
+        wanted,
+        &prefix,
+    )?
+    .into_iter()
+    .cloned()
+    .collect();
     if selected.is_empty() {
         return Ok(Err(Finding::unknown(
             CheckId::AlarmDescribe,
@@ -123,7 +128,9 @@ pub(crate) async fn backtest(ctx: &Context, args: &AlarmsBacktestArgs) -> anyhow
         now: chrono::Utc::now(),
     };
     let mut report = Report::check("alarms backtest");
-    let spinner = ctx.progress().spinner("replaying the alarms over their metrics");
+    let spinner = ctx
+        .progress()
+        .spinner("replaying the alarms over their metrics");
     let replays = replays(ctx, &gathered, &args.alarms, asked).await;
     spinner.finish_and_clear();
     let replays = match replays? {
@@ -149,6 +156,33 @@ pub(crate) async fn backtest(ctx: &Context, args: &AlarmsBacktestArgs) -> anyhow
     })?;
     report.note(NOTE);
     Ok(report)
+}
+
+/// `health-check monthly`'s backtest: every alarm of the environment over the last 30 days
+/// (reads metrics only), its findings and its table.
+pub(crate) async fn monthly(
+    ctx: &Context,
+    gathered: &alarm_checks::AlarmGather,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<(Vec<Finding>, Vec<Section>)> {
+    let asked = Asked {
+        days: crate::cli::DEFAULT_BACKTEST_DAYS,
+        options: Options::default(),
+        now,
+    };
+    Ok(match replays(ctx, gathered, &[], asked).await? {
+        Err(f) => (vec![f], Vec::new()),
+        Ok(replays) => (
+            replays.iter().map(Replay::finding).collect(),
+            vec![alarm_replay::section(
+                &replays,
+                &format!(
+                    "Alarms replayed over the last {} days (eventsctl alarms backtest --pages-per-month N suggests thresholds)",
+                    asked.days
+                ),
+            )],
+        ),
+    })
 }
 
 /// What a replay is and is not.

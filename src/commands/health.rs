@@ -357,7 +357,6 @@ fn monthly_manual_steps(restore_test: bool) -> Section {
             "  - Review the Lambda execution role's permissions".into(),
             "  - Verify least-privilege access (dynamodb actions limited to this table and its indexes/stream)".into(),
             "  - Check for unused permissions (IAM Access Analyzer's last-accessed data)".into(),
-            "Monthly 4: update alarm thresholds to usage patterns and add alarms for emerging issues".into(),
             if restore_test { "Monthly 3: the drill above documents the restore time".into() } else { "Monthly 3: run with --restore-test to restore, verify and time a PITR restore".into() },
         ],
     )
@@ -369,6 +368,25 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+    let spinner = ctx
+        .progress()
+        .spinner("monthly health check: replaying the alarms");
+    let (findings, sections) = super::alarms_backtest::monthly(ctx, &m.alarms, now).await?;
+    spinner.finish_and_clear();
+    // Beside the alarms' own part: the same alarms, replayed.
+    let at = parts
+        .iter()
+        .position(|p| p.name == "alarms")
+        .map_or(parts.len(), |i| i + 1);
+    parts.insert(
+        at,
+        Part {
+            name: "alarm backtest",
+            runbook: "Monthly 4: update thresholds based on usage patterns",
+            findings,
+            sections,
+        },
+    );
     if args.restore_test {
         parts.push(drill_part(ctx).await);
     }

@@ -867,7 +867,12 @@ mod tests {
         assert_eq!(select(&w("table create")).unwrap(), ["table create"]);
         assert_eq!(
             select(&w("alarms check-ttl")).unwrap(),
-            ["alarms apply", "alarms status", "alarms backtest", "check-ttl"]
+            [
+                "alarms apply",
+                "alarms status",
+                "alarms backtest",
+                "check-ttl"
+            ]
         );
         assert_eq!(select(&[]).unwrap().len(), COMMANDS.len());
         assert!(

@@ -110,7 +110,10 @@ async fn backtest_replays_an_alarm_over_seeded_minutes() {
     let f = r.finding("alarm_backtest.consumer-iterator-age");
     assert_eq!(f["status"], "ok");
     assert!(
-        f["summary"].as_str().unwrap().contains("would have fired twice"),
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("would have fired twice"),
         "{f}"
     );
 

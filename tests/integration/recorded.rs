@@ -5,6 +5,7 @@
 //! No network.
 
 mod alarms;
+mod backtest;
 mod insights;
 mod metrics;
 

@@ -513,7 +513,10 @@ mod tests {
             (wall, "wall-clock"),
             (no_operator, "comparison operator"),
             (bad_missing, "TreatMissingData"),
-            (stored_without_metrics, "neither its metric nor its metric math"),
+            (
+                stored_without_metrics,
+                "neither its metric nor its metric math",
+            ),
         ] {
             let err = rule_from_alarm(&a).unwrap_err();
             assert!(err.reason.contains(want), "{err:?}");

@@ -42,7 +42,11 @@ fn floor(t: DateTime<Utc>, period: i64) -> DateTime<Utc> {
 
 fn ceil(t: DateTime<Utc>, period: i64) -> DateTime<Utc> {
     let f = floor(t, period);
-    if f < t { f + Duration::seconds(period) } else { f }
+    if f < t {
+        f + Duration::seconds(period)
+    } else {
+        f
+    }
 }
 
 /// The last `days` days at `period`, ending with the last period that has closed by `now`,
@@ -154,7 +158,12 @@ mod tests {
         // 60 s over 14 days: inside the retention.
         assert_eq!(replay_window(60, 14, now).shortened, None);
         // 300 s over 90 days: 63 days; 3600 s over 90: kept.
-        assert!(replay_window(300, 90, now).shortened.unwrap().contains("63 days"));
+        assert!(
+            replay_window(300, 90, now)
+                .shortened
+                .unwrap()
+                .contains("63 days")
+        );
         assert_eq!(replay_window(3600, 90, now).shortened, None);
         // High resolution: 3 hours.
         let w = replay_window(10, 1, now);
@@ -183,7 +192,11 @@ mod tests {
             result("m1", &[base + 300, base], StatusCode::Complete),
         ];
         let h = sorted_history(start, end, &pages);
-        let times: Vec<i64> = h.series[0].points.iter().map(|(t, _)| t.timestamp()).collect();
+        let times: Vec<i64> = h.series[0]
+            .points
+            .iter()
+            .map(|(t, _)| t.timestamp())
+            .collect();
         assert_eq!(times, [base, base + 300, base + 600, base + 900]);
         assert!(gaps(&pages).is_empty(), "PartialData before the last page");
         let cut = [result("m1", &[base], StatusCode::PartialData)];
