@@ -112,6 +112,8 @@ pub struct Context {
     s3: OnceCell<aws_sdk_s3::Client>,
     athena: OnceCell<aws_sdk_athena::Client>,
     glue: OnceCell<aws_sdk_glue::Client>,
+    sns: OnceCell<aws_sdk_sns::Client>,
+    sts: OnceCell<aws_sdk_sts::Client>,
 }
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
@@ -139,6 +141,8 @@ impl Context {
             s3: OnceCell::new(),
             athena: OnceCell::new(),
             glue: OnceCell::new(),
+            sns: OnceCell::new(),
+            sts: OnceCell::new(),
         }
     }
 
@@ -169,6 +173,14 @@ impl Context {
 
     pub fn preset_lambda(&self, c: aws_sdk_lambda::Client) {
         let _ = self.lambda.set(c);
+    }
+
+    pub fn preset_sns(&self, c: aws_sdk_sns::Client) {
+        let _ = self.sns.set(c);
+    }
+
+    pub fn preset_sts(&self, c: aws_sdk_sts::Client) {
+        let _ = self.sts.set(c);
     }
 
     pub(crate) fn table(&self) -> &str {
@@ -370,6 +382,28 @@ impl Context {
         self.client(&self.lambda, |sdk, calls| {
             aws_sdk_lambda::Client::from_conf(
                 aws_sdk_lambda::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    pub(crate) async fn sns(&self) -> Result<&aws_sdk_sns::Client, NoRegion> {
+        self.client(&self.sns, |sdk, calls| {
+            aws_sdk_sns::Client::from_conf(
+                aws_sdk_sns::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    pub(crate) async fn sts(&self) -> Result<&aws_sdk_sts::Client, NoRegion> {
+        self.client(&self.sts, |sdk, calls| {
+            aws_sdk_sts::Client::from_conf(
+                aws_sdk_sts::config::Builder::from(sdk)
                     .interceptor(calls)
                     .build(),
             )

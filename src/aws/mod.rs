@@ -1,6 +1,7 @@
 //! Typed helpers over the AWS SDK.
 
 pub(crate) mod alarm_history;
+pub(crate) mod alarm_state;
 pub(crate) mod alarms;
 pub(crate) mod athena;
 pub mod calls;
@@ -20,7 +21,9 @@ pub mod ops;
 pub(crate) mod reachability;
 pub(crate) mod retry;
 pub(crate) mod settings;
+pub(crate) mod sns;
 pub(crate) mod streams;
+pub(crate) mod sts;
 pub(crate) mod table;
 pub(crate) mod table_restore;
 

@@ -52,6 +52,8 @@ pub(crate) enum On {
     AthenaWorkgroups,
     /// The Glue catalog, the `eventsctl` database and its tables (`--athena-database`).
     GlueCatalog,
+    /// The SNS topics of the account and Region: an alarm's actions name them.
+    Topics,
     /// Actions without resource-level permissions: only `*` works.
     Any,
 }
@@ -121,6 +123,20 @@ const READ_ALARMS: Grant = g(&[&ops::DESCRIBE_ALARMS], &[On::Alarms]);
 /// has no resource-level permissions.
 /// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html
 const TRAIL: Grant = g(&[&ops::LOOKUP_EVENTS], &[On::Any]);
+/// `alarms test`: put an alarm into ALARM and read what it did; who its topics page.
+const ALARM_TEST: &[Grant] = &[
+    g(
+        &[&ops::SET_ALARM_STATE, &ops::DESCRIBE_ALARM_HISTORY],
+        &[On::Alarms],
+    ),
+    g(
+        &[
+            &ops::GET_TOPIC_ATTRIBUTES,
+            &ops::LIST_SUBSCRIPTIONS_BY_TOPIC,
+        ],
+        &[On::Topics],
+    ),
+];
 const MAPPINGS: Grant = g(&[&ops::LIST_EVENT_SOURCE_MAPPINGS], &[On::Any]);
 const INSIGHTS: &[Grant] = &[
     g(&[&ops::DESCRIBE_LOG_GROUPS], &[On::AnyLogGroup]),
@@ -344,6 +360,16 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "alarms status",
         &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
+    ),
+    (
+        "alarms test",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            READ_ALARMS,
+            MAPPINGS,
+            ALARM_TEST[0],
+            ALARM_TEST[1],
+        ],
     ),
     (
         "alarms backtest",
@@ -575,6 +601,11 @@ pub fn declared_operations(command: &str) -> Option<Vec<(&'static str, &'static 
     let mut ops: Vec<_> = grants
         .iter()
         .flat_map(|g| g.ops.iter().map(|op| (op.service, op.operation)))
+        .chain(
+            ops::NO_PERMISSION
+                .iter()
+                .map(|op| (op.service, op.operation)),
+        )
         .collect();
     ops.sort_unstable();
     ops.dedup();
@@ -653,6 +684,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
             format!("arn:{p}:glue:{r}:{a}:database/eventsctl*"),
             format!("arn:{p}:glue:{r}:{a}:table/eventsctl*/*"),
         ],
+        On::Topics => vec![format!("arn:{p}:sns:{r}:{a}:*")],
         On::Any => vec!["*".into()],
     }
 }
@@ -667,6 +699,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
             On::RestoredTables => "RestoredTables",
             On::DrillTables => "DrillTables",
             On::Alarms => "RunbookAlarms",
+            On::Topics => "AlarmTopics",
             On::Dashboard => "RunbookDashboard",
             On::InsightRules => "ContributorInsightsRules",
             On::LogGroups => "LambdaLogGroups",
@@ -1169,6 +1202,16 @@ mod tests {
         }
         assert!(called.len() > 40, "{called:?}");
         for (service, operation, action) in &called {
+            if ops::NO_PERMISSION
+                .iter()
+                .any(|op| op.service == *service && op.operation == *operation)
+            {
+                assert!(
+                    !all.contains(&format!("\"{action}\"")),
+                    "{action} needs no grant"
+                );
+                continue;
+            }
             assert!(
                 all.contains(&format!("\"{action}\"")),
                 "{service}:{operation} ({action}) is not in the policy"
@@ -1205,6 +1248,7 @@ mod tests {
             Resource::Workgroup => on == On::AthenaWorkgroups,
             Resource::GlueCatalog => on == On::GlueCatalog,
             Resource::Role => on == On::ServiceLinkedRole,
+            Resource::Topic => on == On::Topics,
             Resource::Any => on == On::Any,
         };
         for (command, grants) in COMMANDS {
