@@ -818,6 +818,25 @@ pub enum AlarmsCommand {
     /// Replay each alarm's own rule over the last days of its metrics: when it would have
     /// fired, how often it would have paged, and the threshold for a target page rate
     Backtest(AlarmsBacktestArgs),
+    /// Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its
+    /// topics exist with confirmed subscribers, and its history shows the action ran
+    Test(AlarmsTestArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AlarmsTestArgs {
+    /// Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable
+    #[arg(long = "alarm", value_name = "NAME")]
+    pub alarms: Vec<String>,
+    /// Seconds to wait for each alarm's Action item and its return from ALARM
+    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(0..=900))]
+    pub wait: u64,
+    /// Say who would be paged and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Page them: put the alarms into ALARM (every environment; it pages people)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// `alarms backtest --days`'s default.

@@ -7,6 +7,7 @@
 
 pub(crate) mod alarms;
 pub(crate) mod alarms_backtest;
+pub(crate) mod alarms_test;
 pub(crate) mod bench;
 pub mod changes;
 mod completions;

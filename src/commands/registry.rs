@@ -33,6 +33,7 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::alarms::APPLY,
     &super::alarms::STATUS,
     &super::alarms_backtest::BACKTEST,
+    &super::alarms_test::TEST,
     &super::dashboard::APPLY,
     &super::dashboard::SHOW,
     &super::ttl::CHECK_TTL,

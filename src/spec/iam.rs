@@ -362,6 +362,10 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
     ),
     (
+        "alarms backtest",
+        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS, METRICS],
+    ),
+    (
         "alarms test",
         &[
             g(DESCRIBE, &[On::Table]),
@@ -370,10 +374,6 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             ALARM_TEST[0],
             ALARM_TEST[1],
         ],
-    ),
-    (
-        "alarms backtest",
-        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS, METRICS],
     ),
     (
         "dashboard apply",
@@ -904,6 +904,7 @@ mod tests {
                 "alarms apply",
                 "alarms status",
                 "alarms backtest",
+                "alarms test",
                 "check-ttl"
             ]
         );
@@ -1273,7 +1274,11 @@ mod tests {
             }
             let declared = declared_operations(command).unwrap();
             assert_eq!(declared.len(), {
-                let mut d: Vec<_> = ops.iter().map(|o| (o.service, o.operation)).collect();
+                let mut d: Vec<_> = ops
+                    .iter()
+                    .chain(ops::NO_PERMISSION)
+                    .map(|o| (o.service, o.operation))
+                    .collect();
                 d.sort_unstable();
                 d.dedup();
                 d.len()
