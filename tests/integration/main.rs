@@ -12,6 +12,7 @@
 mod common;
 
 mod alarm_backtest;
+mod alarm_test;
 mod changes;
 mod cloudwatch;
 mod corpus;
