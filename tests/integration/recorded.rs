@@ -4,6 +4,7 @@
 //! from them; the AWS behaviours in `recorded/` (metric-math alarms, GetMetricData pages, ...).
 //! No network.
 
+mod alarm_test;
 mod alarms;
 mod backtest;
 mod insights;
