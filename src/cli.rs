@@ -179,6 +179,13 @@ pub struct MonthlyArgs {
     /// Also run a restore drill (dr-drill) and include its record
     #[arg(long)]
     pub restore_test: bool,
+    /// Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its
+    /// subscribers (the flag is the consent), and its history shows whether the page went out
+    #[arg(long)]
+    pub alarm_test: bool,
+    /// With --alarm-test: seconds to wait for each alarm's Action item and its return from ALARM
+    #[arg(long, requires = "alarm_test", default_value_t = 120, value_parser = clap::value_parser!(u64).range(0..=900))]
+    pub alarm_test_wait: u64,
     /// Write the report as Markdown to FILE, for the ticket (never an input, never over an
     /// existing file without --force; checked before the first AWS call)
     #[arg(long)]

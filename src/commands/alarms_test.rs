@@ -181,6 +181,38 @@ pub(crate) async fn test(ctx: &Context, args: &AlarmsTestArgs) -> anyhow::Result
         &ctx.names,
     )
     .await;
+    drill(ctx, &gathered, args).await
+}
+
+/// `health-check monthly --alarm-test`: the test of every alarm (the flag is the consent: it
+/// pages), its findings and its table; unknown when there is nothing to test.
+pub(crate) async fn monthly(
+    ctx: &Context,
+    gathered: &alarm_checks::AlarmGather,
+    wait: u64,
+) -> anyhow::Result<(Vec<Finding>, Vec<Section>)> {
+    let args = AlarmsTestArgs {
+        alarms: Vec::new(),
+        wait,
+        dry_run: false,
+        yes: true,
+    };
+    match drill(ctx, gathered, &args).await {
+        Ok(r) => Ok((r.findings, r.sections)),
+        Err(e) if e.downcast_ref::<Refusal>().is_some() => Ok((
+            vec![Finding::unknown(CheckId::AlarmDescribe, format!("{e:#}"))],
+            Vec::new(),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// Who each alarm pages, then (not in a dry run) the test itself.
+async fn drill(
+    ctx: &Context,
+    gathered: &alarm_checks::AlarmGather,
+    args: &AlarmsTestArgs,
+) -> anyhow::Result<Report> {
     let prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let found = match &gathered.facts.found {
         Ok(found) => found.clone(),

@@ -362,12 +362,15 @@ fn monthly_manual_steps(restore_test: bool) -> Section {
     )
 }
 
-pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
-    let now = Utc::now();
-    let p = prices(&args.prices);
-    let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
-    let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
-    let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+/// Monthly 4's parts beside the alarms' own: the backtest (always: it reads metrics only) and,
+/// with `--alarm-test`, the alarm test.
+async fn monthly_alarm_parts(
+    ctx: &Context,
+    args: &MonthlyArgs,
+    m: &Monthly,
+    now: DateTime<Utc>,
+    parts: &mut Vec<Part>,
+) -> anyhow::Result<()> {
     let spinner = ctx
         .progress()
         .spinner("monthly health check: replaying the alarms");
@@ -387,6 +390,29 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
             sections,
         },
     );
+    if args.alarm_test {
+        let (findings, sections) =
+            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait).await?;
+        parts.insert(
+            at + 1,
+            Part {
+                name: "alarm test",
+                runbook: "Monthly 4: verify all alarms are functional",
+                findings,
+                sections,
+            },
+        );
+    }
+    Ok(())
+}
+
+pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+    let now = Utc::now();
+    let p = prices(&args.prices);
+    let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
+    let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
+    let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
     if args.restore_test {
         parts.push(drill_part(ctx).await);
     }

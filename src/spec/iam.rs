@@ -475,6 +475,19 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             MAPPINGS,
             METRICS,
             READ_ALARMS,
+            with(
+                "--alarm-test",
+                &[&ops::SET_ALARM_STATE, &ops::DESCRIBE_ALARM_HISTORY],
+                &[On::Alarms],
+            ),
+            with(
+                "--alarm-test",
+                &[
+                    &ops::GET_TOPIC_ATTRIBUTES,
+                    &ops::LIST_SUBSCRIPTIONS_BY_TOPIC,
+                ],
+                &[On::Topics],
+            ),
             with("--restore-test", RESTORE_SOURCE, &[On::Table]),
             restore_target(&[On::DrillTables], Some("--restore-test")),
             with("--restore-test", &[&ops::DELETE_TABLE], &[On::DrillTables]),

@@ -213,4 +213,37 @@ async fn alarms_test_says_who_is_paged_then_pages_them() {
         .find(|b| b.contains("ALARM") && b.contains("eventsctl alarms test"))
         .unwrap_or_else(|| panic!("no page in the queue: {bodies:?}"));
     assert!(page.contains(&name("dynamodb-write-latency")), "{page}");
+
+    // The monthly check runs the same test with --alarm-test, as a part of its own.
+    let monthly = w.run(&[
+        "-o",
+        "json",
+        "health-check",
+        "monthly",
+        "--alarm-test",
+        "--alarm-test-wait",
+        "1",
+    ]);
+    let v = monthly.json();
+    let part = v["data"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["part"] == "alarm test")
+        .unwrap_or_else(|| panic!("{}", v["data"]));
+    assert_eq!(part["status"], "crit", "the missing topic: {part}");
+    assert_eq!(status_of(&v, "alarm_page.dynamodb-write-latency"), "ok");
+    assert_eq!(
+        status_of(&v, "alarm_test.dynamodb-write-latency"),
+        "unknown"
+    );
+    // Without the flag, no alarm is set.
+    let plain = w.run(&["-o", "json", "health-check", "monthly"]);
+    assert!(
+        plain.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["check"].as_str().unwrap().starts_with("alarm_test.")),
+    );
 }
