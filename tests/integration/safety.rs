@@ -965,6 +965,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "pitr-restore --to latest --wait --target TARGET --yes",
         "dr-drill --sample 5",
         "alarms backtest --days 1 --pages-per-month 2",
+        "alarms test --dry-run",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();

@@ -209,7 +209,7 @@ fn action_items_say_whether_the_page_went_out() {
     )]);
     let f = test_finding("t", "p-dev-t", "r", set, &quiet, 5, Some(300));
     expect(
-        &[f.clone()],
+        std::slice::from_ref(&f),
         "alarm_test.t",
         Status::Unknown,
         "no Action item within 5 s",
