@@ -524,6 +524,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --sns-topic 'SNS topic to notify on ALARM and OK, replacing the actions for those states (without it, every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)'
             cand --consumer-function 'With --recommended: the stream consumer''s Lambda function, which must exist (default: the one event source mapping reading the table''s stream)'
             cand --iterator-age-minutes 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires'
+            cand --thresholds-from-backtest 'The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of the runbook''s, for the alarms it names: FILE (its `-o json` output) or `latest` (the last one of this environment); the plan shows each threshold before → after'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'

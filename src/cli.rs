@@ -885,6 +885,11 @@ pub struct AlarmsApplyArgs {
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
     #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
     pub iterator_age_minutes: f64,
+    /// The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of
+    /// the runbook's, for the alarms it names: FILE (its `-o json` output) or `latest` (the
+    /// last one of this environment); the plan shows each threshold before → after
+    #[arg(long, value_name = "FILE|latest")]
+    pub thresholds_from_backtest: Option<String>,
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -154,6 +154,16 @@ pub(crate) async fn backtest(ctx: &Context, args: &AlarmsBacktestArgs) -> anyhow
         pages_per_month: args.pages_per_month,
         alarms: replays.iter().map(Replay::data).collect(),
     })?;
+    if args.pages_per_month.is_some() && !replays.is_empty() {
+        let data = serde_json::Value::Object(report.data.clone());
+        match super::backtest_thresholds::save(&ctx.names, &data) {
+            Ok(path) => report.note(format!(
+                "Suggestions kept in {}: `eventsctl alarms apply --thresholds-from-backtest latest --dry-run` shows each threshold before → after",
+                path.display()
+            )),
+            Err(e) => report.note(format!("The suggestions could not be kept ({e}): save this output with -o json and pass it to --thresholds-from-backtest FILE")),
+        }
+    }
     report.note(NOTE);
     Ok(report)
 }

@@ -8,6 +8,7 @@
 pub(crate) mod alarms;
 pub(crate) mod alarms_backtest;
 pub(crate) mod alarms_test;
+pub(crate) mod backtest_thresholds;
 pub(crate) mod bench;
 pub mod changes;
 mod completions;

@@ -117,6 +117,67 @@ async fn backtest_replays_an_alarm_over_seeded_minutes() {
         "{f}"
     );
 
+    // The suggestion is advice: `alarms apply --thresholds-from-backtest latest` applies it,
+    // the plan showing the threshold before -> after.
+    let plan = w.run(&[
+        "-o",
+        "json",
+        "alarms",
+        "apply",
+        "--recommended",
+        "--thresholds-from-backtest",
+        "latest",
+        "--dry-run",
+    ]);
+    plan.assert_code(0);
+    let entry = plan.json()["data"]["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["check"] == "alarm.consumer-iterator-age")
+        .cloned()
+        .unwrap();
+    let changes = entry["changes"].to_string();
+    assert!(
+        changes.contains("300000") && changes.contains("400000"),
+        "{entry}"
+    );
+    let age = format!("{PREFIX}-{}-consumer-iterator-age", w.env);
+    let threshold = |cw: aws_sdk_cloudwatch::Client, name: String| async move {
+        cw.describe_alarms()
+            .alarm_names(name)
+            .send()
+            .await
+            .unwrap()
+            .metric_alarms()[0]
+            .threshold()
+    };
+    assert_eq!(threshold(cw.clone(), age.clone()).await, Some(300_000.0));
+    w.run(&[
+        "alarms",
+        "apply",
+        "--recommended",
+        "--thresholds-from-backtest",
+        "latest",
+    ])
+    .assert_code(0);
+    assert_eq!(threshold(cw.clone(), age.clone()).await, Some(400_000.0));
+    // Without the flag, apply puts the runbook's threshold back.
+    w.run(&["alarms", "apply", "--recommended"]).assert_code(0);
+    assert_eq!(threshold(cw.clone(), age).await, Some(300_000.0));
+    let missing = w.run(&[
+        "alarms",
+        "apply",
+        "--thresholds-from-backtest",
+        "/nonexistent/backtest.json",
+    ]);
+    missing.assert_code(64);
+    assert!(
+        missing.stderr.contains("--thresholds-from-backtest"),
+        "{}",
+        missing.stderr
+    );
+
     // The human view: one row per alarm, the threshold next to the suggestion.
     let r = w.run(&[
         "alarms",
