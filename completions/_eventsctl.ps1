@@ -552,6 +552,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update the runbook''s alarms to spec')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each alarm: present, as specified, its state, and whether it notifies anyone')
+            [CompletionResult]::new('backtest', 'backtest', [CompletionResultType]::ParameterValue, 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -559,6 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'SNS topic to notify on ALARM and OK, replacing the actions for those states (without it, every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)')
             [CompletionResult]::new('--consumer-function', '--consumer-function', [CompletionResultType]::ParameterName, 'With --recommended: the stream consumer''s Lambda function, which must exist (default: the one event source mapping reading the table''s stream)')
             [CompletionResult]::new('--iterator-age-minutes', '--iterator-age-minutes', [CompletionResultType]::ParameterName, 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires')
+            [CompletionResult]::new('--thresholds-from-backtest', '--thresholds-from-backtest', [CompletionResultType]::ParameterName, 'The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of the runbook''s, for the alarms it names: FILE (its `-o json` output) or `latest` (the last one of this environment); the plan shows each threshold before → after')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
             [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
@@ -609,9 +612,66 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eventsctl;alarms;backtest' {
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to replay (CloudWatch keeps 1-minute datapoints 15 days, 5-minute ones 63, hourly ones 455: an alarm whose period is finer than what is kept is replayed over what is kept, and says so)')
+            [CompletionResult]::new('--pages-per-month', '--pages-per-month', [CompletionResultType]::ParameterName, 'A target page rate (pages a month): the threshold that would have met it, next to the runbook''s (advice: the alarms keep their thresholds)')
+            [CompletionResult]::new('--alarm', '--alarm', [CompletionResultType]::ParameterName, 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eventsctl;alarms;test' {
+            [CompletionResult]::new('--alarm', '--alarm', [CompletionResultType]::ParameterName, 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Seconds to wait for each alarm''s Action item and its return from ALARM')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say who would be paged and change nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Page them: put the alarms into ALARM (every environment; it pages people)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eventsctl;alarms;help' {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update the runbook''s alarms to spec')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each alarm: present, as specified, its state, and whether it notifies anyone')
+            [CompletionResult]::new('backtest', 'backtest', [CompletionResultType]::ParameterValue, 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -619,6 +679,12 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;alarms;help;status' {
+            break
+        }
+        'eventsctl;alarms;help;backtest' {
+            break
+        }
+        'eventsctl;alarms;help;test' {
             break
         }
         'eventsctl;alarms;help;help' {
@@ -1384,6 +1450,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;health-check;monthly' {
+            [CompletionResult]::new('--alarm-test-wait', '--alarm-test-wait', [CompletionResultType]::ParameterName, 'With --alarm-test: seconds to wait for each alarm''s Action item and its return from ALARM')
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)')
             [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Items check-ttl samples')
             [CompletionResult]::new('--price-per-million-wru', '--price-per-million-wru', [CompletionResultType]::ParameterName, 'On-demand $ per million write request units')
@@ -1402,6 +1469,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
             [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md')
             [CompletionResult]::new('--restore-test', '--restore-test', [CompletionResultType]::ParameterName, 'Also run a restore drill (dr-drill) and include its record')
+            [CompletionResult]::new('--alarm-test', '--alarm-test', [CompletionResultType]::ParameterName, 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent), and its history shows whether the page went out')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Let --report replace an existing file')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
@@ -1730,12 +1798,20 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         'eventsctl;help;alarms' {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update the runbook''s alarms to spec')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each alarm: present, as specified, its state, and whether it notifies anyone')
+            [CompletionResult]::new('backtest', 'backtest', [CompletionResultType]::ParameterValue, 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran')
             break
         }
         'eventsctl;help;alarms;apply' {
             break
         }
         'eventsctl;help;alarms;status' {
+            break
+        }
+        'eventsctl;help;alarms;backtest' {
+            break
+        }
+        'eventsctl;help;alarms;test' {
             break
         }
         'eventsctl;help;dashboard' {

@@ -79,20 +79,32 @@ _eventsctl() {
             eventsctl__subcmd__alarms,apply)
                 cmd="eventsctl__subcmd__alarms__subcmd__apply"
                 ;;
+            eventsctl__subcmd__alarms,backtest)
+                cmd="eventsctl__subcmd__alarms__subcmd__backtest"
+                ;;
             eventsctl__subcmd__alarms,help)
                 cmd="eventsctl__subcmd__alarms__subcmd__help"
                 ;;
             eventsctl__subcmd__alarms,status)
                 cmd="eventsctl__subcmd__alarms__subcmd__status"
                 ;;
+            eventsctl__subcmd__alarms,test)
+                cmd="eventsctl__subcmd__alarms__subcmd__test"
+                ;;
             eventsctl__subcmd__alarms__subcmd__help,apply)
                 cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__apply"
+                ;;
+            eventsctl__subcmd__alarms__subcmd__help,backtest)
+                cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__backtest"
                 ;;
             eventsctl__subcmd__alarms__subcmd__help,help)
                 cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__help"
                 ;;
             eventsctl__subcmd__alarms__subcmd__help,status)
                 cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__status"
+                ;;
+            eventsctl__subcmd__alarms__subcmd__help,test)
+                cmd="eventsctl__subcmd__alarms__subcmd__help__subcmd__test"
                 ;;
             eventsctl__subcmd__bench,cleanup)
                 cmd="eventsctl__subcmd__bench__subcmd__cleanup"
@@ -325,8 +337,14 @@ _eventsctl() {
             eventsctl__subcmd__help__subcmd__alarms,apply)
                 cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__apply"
                 ;;
+            eventsctl__subcmd__help__subcmd__alarms,backtest)
+                cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__backtest"
+                ;;
             eventsctl__subcmd__help__subcmd__alarms,status)
                 cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__status"
+                ;;
+            eventsctl__subcmd__help__subcmd__alarms,test)
+                cmd="eventsctl__subcmd__help__subcmd__alarms__subcmd__test"
                 ;;
             eventsctl__subcmd__help__subcmd__bench,cleanup)
                 cmd="eventsctl__subcmd__help__subcmd__bench__subcmd__cleanup"
@@ -528,7 +546,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status backtest test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,7 +604,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__apply)
-            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --thresholds-from-backtest --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -601,6 +619,80 @@ _eventsctl() {
                     return 0
                     ;;
                 --iterator-age-minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --thresholds-from-backtest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__alarms__subcmd__backtest)
+            opts="-o -q -v -h -V --days --pages-per-month --alarm --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pages-per-month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alarm)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -656,7 +748,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__help)
-            opts="apply status help"
+            opts="apply status backtest test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +762,20 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__alarms__subcmd__help__subcmd__backtest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -711,6 +817,20 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__alarms__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__alarms__subcmd__status)
             opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -718,6 +838,72 @@ _eventsctl() {
                 return 0
             fi
             case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__alarms__subcmd__test)
+            opts="-o -q -v -h -V --alarm --wait --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --alarm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3332,12 +3518,16 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --restore-test --alarm-test --alarm-test-wait --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --alarm-test-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --report)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3534,7 +3724,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help__subcmd__alarms)
-            opts="apply status"
+            opts="apply status backtest test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3561,7 +3751,35 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__help__subcmd__alarms__subcmd__backtest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__help__subcmd__alarms__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__alarms__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -517,12 +517,15 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --version 'Print version'
             cand apply 'Create or update the runbook''s alarms to spec'
             cand status 'Each alarm: present, as specified, its state, and whether it notifies anyone'
+            cand backtest 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate'
+            cand test 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;alarms;apply'= {
             cand --sns-topic 'SNS topic to notify on ALARM and OK, replacing the actions for those states (without it, every action an alarm has is kept; INSUFFICIENT_DATA actions are always kept)'
             cand --consumer-function 'With --recommended: the stream consumer''s Lambda function, which must exist (default: the one event source mapping reading the table''s stream)'
             cand --iterator-age-minutes 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires'
+            cand --thresholds-from-backtest 'The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of the runbook''s, for the alarms it names: FILE (its `-o json` output) or `latest` (the last one of this environment); the plan shows each threshold before → after'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
             cand --name-prefix 'Prefix of every resource name'
@@ -571,14 +574,73 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eventsctl;alarms;backtest'= {
+            cand --days 'Days of history to replay (CloudWatch keeps 1-minute datapoints 15 days, 5-minute ones 63, hourly ones 455: an alarm whose period is finer than what is kept is replayed over what is kept, and says so)'
+            cand --pages-per-month 'A target page rate (pages a month): the threshold that would have met it, next to the runbook''s (advice: the alarms keep their thresholds)'
+            cand --alarm 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;alarms;test'= {
+            cand --alarm 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable'
+            cand --wait 'Seconds to wait for each alarm''s Action item and its return from ALARM'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand --dry-run 'Say who would be paged and change nothing'
+            cand --yes 'Page them: put the alarms into ALARM (every environment; it pages people)'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eventsctl;alarms;help'= {
             cand apply 'Create or update the runbook''s alarms to spec'
             cand status 'Each alarm: present, as specified, its state, and whether it notifies anyone'
+            cand backtest 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate'
+            cand test 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;alarms;help;apply'= {
         }
         &'eventsctl;alarms;help;status'= {
+        }
+        &'eventsctl;alarms;help;backtest'= {
+        }
+        &'eventsctl;alarms;help;test'= {
         }
         &'eventsctl;alarms;help;help'= {
         }
@@ -1298,6 +1360,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;health-check;monthly'= {
+            cand --alarm-test-wait 'With --alarm-test: seconds to wait for each alarm''s Action item and its return from ALARM'
             cand --report 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)'
             cand --sample 'Items check-ttl samples'
             cand --price-per-million-wru 'On-demand $ per million write request units'
@@ -1316,6 +1379,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
             cand --restore-test 'Also run a restore drill (dr-drill) and include its record'
+            cand --alarm-test 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent), and its history shows whether the page went out'
             cand --force 'Let --report replace an existing file'
             cand -q 'No progress and no notes on stderr; errors are still printed'
             cand --quiet 'No progress and no notes on stderr; errors are still printed'
@@ -1612,10 +1676,16 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;alarms'= {
             cand apply 'Create or update the runbook''s alarms to spec'
             cand status 'Each alarm: present, as specified, its state, and whether it notifies anyone'
+            cand backtest 'Replay each alarm''s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate'
+            cand test 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran'
         }
         &'eventsctl;help;alarms;apply'= {
         }
         &'eventsctl;help;alarms;status'= {
+        }
+        &'eventsctl;help;alarms;backtest'= {
+        }
+        &'eventsctl;help;alarms;test'= {
         }
         &'eventsctl;help;dashboard'= {
             cand apply 'Put the runbook''s dashboard (four widgets) into CloudWatch'

@@ -186,6 +186,13 @@ pub struct MonthlyArgs {
     /// Also run a restore drill (dr-drill) and include its record
     #[arg(long)]
     pub restore_test: bool,
+    /// Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its
+    /// subscribers (the flag is the consent), and its history shows whether the page went out
+    #[arg(long)]
+    pub alarm_test: bool,
+    /// With --alarm-test: seconds to wait for each alarm's Action item and its return from ALARM
+    #[arg(long, requires = "alarm_test", default_value_t = 120, value_parser = clap::value_parser!(u64).range(0..=900))]
+    pub alarm_test_wait: u64,
     /// Write the report as Markdown to FILE, for the ticket (never an input, never over an
     /// existing file without --force; checked before the first AWS call)
     #[arg(long)]
@@ -806,6 +813,47 @@ pub enum AlarmsCommand {
     Apply(AlarmsApplyArgs),
     /// Each alarm: present, as specified, its state, and whether it notifies anyone
     Status,
+    /// Replay each alarm's own rule over the last days of its metrics: when it would have
+    /// fired, how often it would have paged, and the threshold for a target page rate
+    Backtest(AlarmsBacktestArgs),
+    /// Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its
+    /// topics exist with confirmed subscribers, and its history shows the action ran
+    Test(AlarmsTestArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AlarmsTestArgs {
+    /// Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable
+    #[arg(long = "alarm", value_name = "NAME")]
+    pub alarms: Vec<String>,
+    /// Seconds to wait for each alarm's Action item and its return from ALARM
+    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(0..=900))]
+    pub wait: u64,
+    /// Say who would be paged and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Page them: put the alarms into ALARM (every environment; it pages people)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// `alarms backtest --days`'s default.
+pub const DEFAULT_BACKTEST_DAYS: u32 = 30;
+
+#[derive(Debug, Clone, Args)]
+pub struct AlarmsBacktestArgs {
+    /// Days of history to replay (CloudWatch keeps 1-minute datapoints 15 days, 5-minute ones
+    /// 63, hourly ones 455: an alarm whose period is finer than what is kept is replayed over
+    /// what is kept, and says so)
+    #[arg(long, default_value_t = DEFAULT_BACKTEST_DAYS, value_parser = clap::value_parser!(u32).range(1..=455))]
+    pub days: u32,
+    /// A target page rate (pages a month): the threshold that would have met it, next to the
+    /// runbook's (advice: the alarms keep their thresholds)
+    #[arg(long, value_parser = positive_number)]
+    pub pages_per_month: Option<f64>,
+    /// Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable
+    #[arg(long = "alarm", value_name = "NAME")]
+    pub alarms: Vec<String>,
 }
 
 pub use crate::vocab::defaults::DEFAULT_ITERATOR_AGE_MINUTES;
@@ -827,6 +875,11 @@ pub struct AlarmsApplyArgs {
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
     #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
     pub iterator_age_minutes: f64,
+    /// The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of
+    /// the runbook's, for the alarms it names: FILE (its `-o json` output) or `latest` (the
+    /// last one of this environment); the plan shows each threshold before → after
+    #[arg(long, value_name = "FILE|latest")]
+    pub thresholds_from_backtest: Option<String>,
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -114,6 +114,8 @@ pub struct Context {
     s3: OnceCell<aws_sdk_s3::Client>,
     athena: OnceCell<aws_sdk_athena::Client>,
     glue: OnceCell<aws_sdk_glue::Client>,
+    sns: OnceCell<aws_sdk_sns::Client>,
+    sts: OnceCell<aws_sdk_sts::Client>,
 }
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
@@ -143,6 +145,8 @@ impl Context {
             s3: OnceCell::new(),
             athena: OnceCell::new(),
             glue: OnceCell::new(),
+            sns: OnceCell::new(),
+            sts: OnceCell::new(),
         }
     }
 
@@ -181,6 +185,14 @@ impl Context {
 
     pub fn preset_costexplorer(&self, c: aws_sdk_costexplorer::Client) {
         let _ = self.costexplorer.set(c);
+    }
+
+    pub fn preset_sns(&self, c: aws_sdk_sns::Client) {
+        let _ = self.sns.set(c);
+    }
+
+    pub fn preset_sts(&self, c: aws_sdk_sts::Client) {
+        let _ = self.sts.set(c);
     }
 
     pub(crate) fn table(&self) -> &str {
@@ -401,12 +413,34 @@ impl Context {
         .await
     }
 
+    pub(crate) async fn sns(&self) -> Result<&aws_sdk_sns::Client, NoRegion> {
+        self.client(&self.sns, |sdk, calls| {
+            aws_sdk_sns::Client::from_conf(
+                aws_sdk_sns::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
     /// Cost Explorer: one endpoint per partition (`ce.us-east-1.amazonaws.com` for every
     /// Region of the `aws` partition); the SDK's endpoint rules choose it from the Region.
     pub(crate) async fn costexplorer(&self) -> Result<&aws_sdk_costexplorer::Client, NoRegion> {
         self.client(&self.costexplorer, |sdk, calls| {
             aws_sdk_costexplorer::Client::from_conf(
                 aws_sdk_costexplorer::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    pub(crate) async fn sts(&self) -> Result<&aws_sdk_sts::Client, NoRegion> {
+        self.client(&self.sts, |sdk, calls| {
+            aws_sdk_sts::Client::from_conf(
+                aws_sdk_sts::config::Builder::from(sdk)
                     .interceptor(calls)
                     .build(),
             )

@@ -1,6 +1,7 @@
 //! Typed helpers over the AWS SDK.
 
 pub(crate) mod alarm_history;
+pub(crate) mod alarm_state;
 pub(crate) mod alarms;
 pub(crate) mod athena;
 pub(crate) mod backup;
@@ -16,13 +17,16 @@ pub(crate) mod iam;
 pub(crate) mod insights;
 pub(crate) mod items;
 pub(crate) mod lambda;
+pub(crate) mod metric_data;
 pub(crate) mod metrics;
 /// The operations are declared in the bottom layer (`spec::iam` derives policies from them).
 pub use crate::vocab::ops;
 pub(crate) mod reachability;
 pub(crate) mod retry;
 pub(crate) mod settings;
+pub(crate) mod sns;
 pub(crate) mod streams;
+pub(crate) mod sts;
 pub(crate) mod table;
 pub(crate) mod table_restore;
 

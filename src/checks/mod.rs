@@ -1,6 +1,8 @@
 //! One module per runbook procedure: `gather` makes the AWS calls (concurrently), `evaluate` is a
 //! pure function from what AWS returned to findings, unit-tested without a network.
 
+pub(crate) mod alarm_replay;
+pub(crate) mod alarm_test;
 pub(crate) mod alarms;
 pub mod backtest;
 pub(crate) mod bench;

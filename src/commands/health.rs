@@ -363,14 +363,48 @@ async fn drill_part(ctx: &Context) -> Part {
     part("restore drill", "Monthly 3: Test PITR Restore", drill)
 }
 
-/// What the monthly check leaves to a person.
-fn monthly_manual_steps() -> Section {
-    Section::lines(
-        "Manual steps (not part of the status)",
-        vec![
-            "Monthly 4: update alarm thresholds to usage patterns and add alarms for emerging issues".into(),
-        ],
-    )
+/// Monthly 4's parts beside the alarms' own: the backtest (always: it reads metrics only) and,
+/// with `--alarm-test`, the alarm test.
+async fn monthly_alarm_parts(
+    ctx: &Context,
+    args: &MonthlyArgs,
+    m: &Monthly,
+    now: DateTime<Utc>,
+    parts: &mut Vec<Part>,
+) -> anyhow::Result<()> {
+    let spinner = ctx
+        .progress()
+        .spinner("monthly health check: replaying the alarms");
+    let (findings, sections) = super::alarms_backtest::monthly(ctx, &m.alarms, now).await?;
+    spinner.finish_and_clear();
+    // Beside the alarms' own part: the same alarms, replayed.
+    let at = parts
+        .iter()
+        .position(|p| p.name == "alarms")
+        .map_or(parts.len(), |i| i + 1);
+    parts.insert(
+        at,
+        Part {
+            name: "alarm backtest",
+            runbook: "Monthly 4: update thresholds based on usage patterns",
+            findings,
+            sections,
+        },
+    );
+    if args.alarm_test {
+        let (findings, sections) =
+            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait).await?;
+        parts.insert(
+            at + 1,
+            Part {
+                name: "alarm test",
+                runbook: "Monthly 4: verify all alarms are functional",
+                findings,
+                sections,
+            },
+        );
+    }
+    Ok(())
 }
 
 pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
@@ -379,6 +413,7 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
     parts.push(m.iam);
     if args.restore_test {
         parts.push(drill_part(ctx).await);
@@ -397,7 +432,6 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     if !args.restore_test {
         report.note("Monthly 3's restore test runs with --restore-test: a tagged drill table is restored, verified, timed and deleted.");
     }
-    report.section(monthly_manual_steps());
     report.set_data(&MonthlyData {
         parts,
         generated_for: MonthEnding {

@@ -6,6 +6,9 @@
 //! `output::stream::ItemStream`.
 
 pub(crate) mod alarms;
+pub(crate) mod alarms_backtest;
+pub(crate) mod alarms_test;
+pub(crate) mod backtest_thresholds;
 pub(crate) mod bench;
 pub mod changes;
 mod completions;

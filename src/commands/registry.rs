@@ -32,6 +32,8 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::diagnose::WRITES,
     &super::alarms::APPLY,
     &super::alarms::STATUS,
+    &super::alarms_backtest::BACKTEST,
+    &super::alarms_test::TEST,
     &super::dashboard::APPLY,
     &super::dashboard::SHOW,
     &super::ttl::CHECK_TTL,

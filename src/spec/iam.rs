@@ -58,6 +58,8 @@ pub(crate) enum On {
     AthenaWorkgroups,
     /// The Glue catalog, the `eventsctl` database and its tables (`--athena-database`).
     GlueCatalog,
+    /// The SNS topics of the account and Region: an alarm's actions name them.
+    Topics,
     /// Actions without resource-level permissions: only `*` works.
     Any,
 }
@@ -127,6 +129,20 @@ const READ_ALARMS: Grant = g(&[&ops::DESCRIBE_ALARMS], &[On::Alarms]);
 /// has no resource-level permissions.
 /// <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html>
 const TRAIL: Grant = g(&[&ops::LOOKUP_EVENTS], &[On::Any]);
+/// `alarms test`: put an alarm into ALARM and read what it did; who its topics page.
+const ALARM_TEST: &[Grant] = &[
+    g(
+        &[&ops::SET_ALARM_STATE, &ops::DESCRIBE_ALARM_HISTORY],
+        &[On::Alarms],
+    ),
+    g(
+        &[
+            &ops::GET_TOPIC_ATTRIBUTES,
+            &ops::LIST_SUBSCRIPTIONS_BY_TOPIC,
+        ],
+        &[On::Topics],
+    ),
+];
 const MAPPINGS: Grant = g(&[&ops::LIST_EVENT_SOURCE_MAPPINGS], &[On::Any]);
 const INSIGHTS: &[Grant] = &[
     g(&[&ops::DESCRIBE_LOG_GROUPS], &[On::AnyLogGroup]),
@@ -449,6 +465,20 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
     ),
     (
+        "alarms backtest",
+        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS, METRICS],
+    ),
+    (
+        "alarms test",
+        &[
+            g(DESCRIBE, &[On::Table]),
+            READ_ALARMS,
+            MAPPINGS,
+            ALARM_TEST[0],
+            ALARM_TEST[1],
+        ],
+    ),
+    (
         "dashboard apply",
         &[
             g(DESCRIBE, &[On::Table]),
@@ -569,6 +599,19 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             IAM_AUDIT[0],
             IAM_AUDIT[1],
             IAM_AUDIT[2],
+            with(
+                "--alarm-test",
+                &[&ops::SET_ALARM_STATE, &ops::DESCRIBE_ALARM_HISTORY],
+                &[On::Alarms],
+            ),
+            with(
+                "--alarm-test",
+                &[
+                    &ops::GET_TOPIC_ATTRIBUTES,
+                    &ops::LIST_SUBSCRIPTIONS_BY_TOPIC,
+                ],
+                &[On::Topics],
+            ),
             with("--restore-test", RESTORE_SOURCE, &[On::Table]),
             restore_target(&[On::DrillTables], Some("--restore-test")),
             with("--restore-test", &[&ops::DELETE_TABLE], &[On::DrillTables]),
@@ -713,6 +756,11 @@ pub fn declared_operations(command: &str) -> Option<Vec<(&'static str, &'static 
     let mut ops: Vec<_> = grants
         .iter()
         .flat_map(|g| g.ops.iter().map(|op| (op.service, op.operation)))
+        .chain(
+            ops::NO_PERMISSION
+                .iter()
+                .map(|op| (op.service, op.operation)),
+        )
         .collect();
     ops.sort_unstable();
     ops.dedup();
@@ -796,6 +844,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
             format!("arn:{p}:glue:{r}:{a}:database/eventsctl*"),
             format!("arn:{p}:glue:{r}:{a}:table/eventsctl*/*"),
         ],
+        On::Topics => vec![format!("arn:{p}:sns:{r}:{a}:*")],
         On::Any => vec!["*".into()],
     }
 }
@@ -810,6 +859,7 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
             On::RestoredTables => "RestoredTables",
             On::DrillTables => "DrillTables",
             On::Alarms => "RunbookAlarms",
+            On::Topics => "AlarmTopics",
             On::Dashboard => "RunbookDashboard",
             On::InsightRules => "ContributorInsightsRules",
             On::LogGroups => "LambdaLogGroups",
@@ -1012,7 +1062,13 @@ mod tests {
         assert_eq!(select(&w("table create")).unwrap(), ["table create"]);
         assert_eq!(
             select(&w("alarms check-ttl")).unwrap(),
-            ["alarms apply", "alarms status", "check-ttl"]
+            [
+                "alarms apply",
+                "alarms status",
+                "alarms backtest",
+                "alarms test",
+                "check-ttl"
+            ]
         );
         assert_eq!(select(&[]).unwrap().len(), COMMANDS.len());
         assert!(
@@ -1315,6 +1371,16 @@ mod tests {
         }
         assert!(called.len() > 40, "{called:?}");
         for (service, operation, action) in &called {
+            if ops::NO_PERMISSION
+                .iter()
+                .any(|op| op.service == *service && op.operation == *operation)
+            {
+                assert!(
+                    !all.contains(&format!("\"{action}\"")),
+                    "{action} needs no grant"
+                );
+                continue;
+            }
             assert!(
                 all.contains(&format!("\"{action}\"")),
                 "{service}:{operation} ({action}) is not in the policy"
@@ -1352,6 +1418,7 @@ mod tests {
             Resource::GlueCatalog => on == On::GlueCatalog,
             Resource::Role => matches!(on, On::ServiceLinkedRole | On::Roles),
             Resource::Policy => on == On::Policies,
+            Resource::Topic => on == On::Topics,
             Resource::Any => on == On::Any,
         };
         for (command, grants) in COMMANDS {
@@ -1376,7 +1443,11 @@ mod tests {
             }
             let declared = declared_operations(command).unwrap();
             assert_eq!(declared.len(), {
-                let mut d: Vec<_> = ops.iter().map(|o| (o.service, o.operation)).collect();
+                let mut d: Vec<_> = ops
+                    .iter()
+                    .chain(ops::NO_PERMISSION)
+                    .map(|o| (o.service, o.operation))
+                    .collect();
                 d.sort_unstable();
                 d.dedup();
                 d.len()

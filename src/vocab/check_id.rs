@@ -280,6 +280,12 @@ check_ids! {
     /// One alarm replayed over its metrics' history (`alarms backtest`): when it would have
     /// fired, whether it fires every day or would stay silent at the worst.
     AlarmBacktest("{alarm}") => "alarm_backtest.",
+    /// `alarms test`: whether a page from the alarm would reach anyone: its actions enabled,
+    /// each SNS topic exists with at least one confirmed subscription.
+    AlarmPage("{alarm}") => "alarm_page.",
+    /// `alarms test`: the alarm was put into ALARM and its history shows the action executed
+    /// (or failed).
+    AlarmTest("{alarm}") => "alarm_test.",
 
     // `iam audit` (Monthly 5): the roles that use the table, one id per kind and role.
     /// The Lambda functions that use the table (their variable names it, or an event source

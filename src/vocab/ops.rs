@@ -35,6 +35,8 @@ pub enum Resource {
     Role,
     /// An IAM managed policy (customer-managed, or AWS-managed: `arn:aws:iam::aws:policy/...`).
     Policy,
+    /// An SNS topic.
+    Topic,
     /// The action has no resource-level permissions: only `*` works.
     Any,
 }
@@ -123,6 +125,7 @@ ops! {
     DESCRIBE_ALARMS: "cloudwatch" "DescribeAlarms" => "cloudwatch:DescribeAlarms" on Alarm;
     DESCRIBE_ALARM_HISTORY: "cloudwatch" "DescribeAlarmHistory" => "cloudwatch:DescribeAlarmHistory" on Alarm;
     PUT_METRIC_ALARM: "cloudwatch" "PutMetricAlarm" => "cloudwatch:PutMetricAlarm" on Alarm;
+    SET_ALARM_STATE: "cloudwatch" "SetAlarmState" => "cloudwatch:SetAlarmState" on Alarm;
     PUT_DASHBOARD: "cloudwatch" "PutDashboard" => "cloudwatch:PutDashboard" on Dashboard;
     GET_INSIGHT_RULE_REPORT: "cloudwatch" "GetInsightRuleReport" => "cloudwatch:GetInsightRuleReport" on InsightRule;
     // CloudWatch Logs Insights.
@@ -130,6 +133,11 @@ ops! {
     START_QUERY: "logs" "StartQuery" => "logs:StartQuery" on LogGroup;
     GET_QUERY_RESULTS: "logs" "GetQueryResults" => "logs:GetQueryResults" on Any;
     STOP_QUERY: "logs" "StopQuery" => "logs:StopQuery" on Any;
+    // SNS: who an alarm's topic pages.
+    GET_TOPIC_ATTRIBUTES: "sns" "GetTopicAttributes" => "sns:GetTopicAttributes" on Topic;
+    LIST_SUBSCRIPTIONS_BY_TOPIC: "sns" "ListSubscriptionsByTopic" => "sns:ListSubscriptionsByTopic" on Topic;
+    // STS: who the caller is. No permission is needed ([`NO_PERMISSION`]).
+    GET_CALLER_IDENTITY: "sts" "GetCallerIdentity" => "sts:GetCallerIdentity" on Any;
     // Lambda.
     LIST_EVENT_SOURCE_MAPPINGS: "lambda" "ListEventSourceMappings" => "lambda:ListEventSourceMappings" on Any;
     GET_FUNCTION: "lambda" "GetFunction" => "lambda:GetFunction" on Function;
@@ -176,6 +184,10 @@ ops! {
     CREATE_GLUE_DATABASE: "glue" "CreateDatabase" => "glue:CreateDatabase" on GlueCatalog;
     CREATE_GLUE_TABLE: "glue" "CreateTable" => "glue:CreateTable" on GlueCatalog;
 }
+
+/// Operations any caller may call without a permission: never in a policy.
+/// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+pub const NO_PERMISSION: &[&Op] = &[&GET_CALLER_IDENTITY];
 
 /// A restore writes its new table as the caller: DynamoDB checks read and write permissions on
 /// the target. <https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html>

@@ -11,6 +11,8 @@
 
 mod common;
 
+mod alarm_backtest;
+mod alarm_test;
 mod changes;
 mod cloudwatch;
 mod corpus;

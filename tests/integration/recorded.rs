@@ -4,7 +4,9 @@
 //! from them; the AWS behaviours in `recorded/` (metric-math alarms, GetMetricData pages, ...).
 //! No network.
 
+mod alarm_test;
 mod alarms;
+mod backtest;
 mod iam;
 mod insights;
 mod metrics;

@@ -973,6 +973,8 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "dr cutover --to TARGET --canary-timeout 30s",
         "dr rollback --record RECORD --no-canary",
         "dr-drill --sample 5",
+        "alarms backtest --days 1 --pages-per-month 2",
+        "alarms test --dry-run",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();

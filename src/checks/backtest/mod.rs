@@ -39,6 +39,7 @@ pub mod rule;
 pub mod sdk;
 pub mod suggest;
 pub mod timeline;
+pub mod window;
 
 pub use findings::finding;
 pub use rule::{

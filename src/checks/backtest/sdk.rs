@@ -103,10 +103,18 @@ fn query(alarm: &str, q: &MetricDataQuery) -> Result<Query, NotReplayable> {
 
 fn watched(alarm: &str, a: &MetricAlarm) -> Result<(Watched, i32), NotReplayable> {
     if a.metrics().is_empty() {
+        if a.metric_name().is_none_or(str::is_empty) {
+            return Err(NotReplayable::new(
+                alarm,
+                "DescribeAlarms returned neither its metric nor its metric math",
+            ));
+        }
+        // AWS sets one of the two; a percentile is the extended one (an emulator that answers
+        // both must not turn a p99 alarm into an Average one).
         let stat = a
-            .statistic()
-            .map(|s| s.as_str().to_owned())
-            .or_else(|| a.extended_statistic().map(str::to_owned))
+            .extended_statistic()
+            .map(str::to_owned)
+            .or_else(|| a.statistic().map(|s| s.as_str().to_owned()))
             .ok_or_else(|| NotReplayable::new(alarm, "it has neither a metric nor metric math"))?;
         let period = a.period().unwrap_or(0);
         return Ok((
@@ -397,6 +405,17 @@ mod tests {
             .comparison_operator(ComparisonOperator::GreaterThanThreshold)
             .build();
         assert_eq!(rule_from_alarm(&sum).unwrap().watched_text(), "Errors Sum");
+        // Both statistics answered (the emulator does): the percentile is what the alarm means.
+        let both = MetricAlarm::builder()
+            .alarm_name("b")
+            .namespace("AWS/DynamoDB")
+            .metric_name("SuccessfulRequestLatency")
+            .statistic(Statistic::Average)
+            .extended_statistic("p95")
+            .period(300)
+            .comparison_operator(ComparisonOperator::GreaterThanThreshold)
+            .build();
+        assert_eq!(rule_from_alarm(&both).unwrap().percentile(), Some(95.0));
     }
 
     #[test]
@@ -476,6 +495,13 @@ mod tests {
             ))
             .build();
         let no_operator = MetricAlarm::builder().alarm_name("x").build();
+        // What the emulator keeps of a metric-math alarm: no Metrics, no MetricName.
+        let stored_without_metrics = MetricAlarm::builder()
+            .alarm_name("z")
+            .statistic(Statistic::Average)
+            .period(60)
+            .comparison_operator(ComparisonOperator::GreaterThanThreshold)
+            .build();
         let bad_missing = MetricAlarm::builder()
             .alarm_name("y")
             .comparison_operator(ComparisonOperator::GreaterThanThreshold)
@@ -487,6 +513,10 @@ mod tests {
             (wall, "wall-clock"),
             (no_operator, "comparison operator"),
             (bad_missing, "TreatMissingData"),
+            (
+                stored_without_metrics,
+                "neither its metric nor its metric math",
+            ),
         ] {
             let err = rule_from_alarm(&a).unwrap_err();
             assert!(err.reason.contains(want), "{err:?}");

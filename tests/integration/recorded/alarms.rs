@@ -137,6 +137,7 @@ fn apply(topic: Option<&str>) -> Command {
         recommended: false,
         consumer_function: None,
         iterator_age_minutes: eventsctl::cli::DEFAULT_ITERATOR_AGE_MINUTES,
+        thresholds_from_backtest: None,
         dry_run: false,
         yes: false,
     }))
@@ -150,6 +151,7 @@ fn apply_recommended() -> Command {
         recommended: true,
         consumer_function: Some(CONSUMER.into()),
         iterator_age_minutes: 10.0,
+        thresholds_from_backtest: None,
         dry_run: false,
         yes: false,
     }))
