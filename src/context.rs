@@ -112,6 +112,10 @@ pub struct Context {
     s3: OnceCell<aws_sdk_s3::Client>,
     athena: OnceCell<aws_sdk_athena::Client>,
     glue: OnceCell<aws_sdk_glue::Client>,
+    sts: OnceCell<aws_sdk_sts::Client>,
+    /// The environment's settings as resolved (flags over the config file over the defaults):
+    /// `config show`, the account guard, the settings a command reads beyond its flags.
+    pub settings: Option<Arc<crate::config::Resolved>>,
 }
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
@@ -139,6 +143,8 @@ impl Context {
             s3: OnceCell::new(),
             athena: OnceCell::new(),
             glue: OnceCell::new(),
+            sts: OnceCell::new(),
+            settings: None,
         }
     }
 
@@ -165,6 +171,10 @@ impl Context {
 
     pub fn preset_logs(&self, c: aws_sdk_cloudwatchlogs::Client) {
         let _ = self.logs.set(c);
+    }
+
+    pub fn preset_sts(&self, c: aws_sdk_sts::Client) {
+        let _ = self.sts.set(c);
     }
 
     pub fn preset_lambda(&self, c: aws_sdk_lambda::Client) {
@@ -375,6 +385,45 @@ impl Context {
             )
         })
         .await
+    }
+
+    pub(crate) async fn sts(&self) -> Result<&aws_sdk_sts::Client, NoRegion> {
+        self.client(&self.sts, |sdk, calls| {
+            aws_sdk_sts::Client::from_conf(
+                aws_sdk_sts::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    /// The account guard: when the environment names its `account`, the caller's account (STS
+    /// GetCallerIdentity, once per run) must be it, before any other call is made. `what` names
+    /// the command for the refusal line.
+    pub(crate) async fn guard_account(&self, what: &str) -> anyhow::Result<()> {
+        let Some(settings) = self.settings.as_deref() else {
+            return Ok(());
+        };
+        let Some(expected) = settings.account.value.as_deref() else {
+            return Ok(());
+        };
+        let actual = crate::aws::sts::caller_account(self.sts().await?).await?;
+        if actual == expected {
+            return Ok(());
+        }
+        let credentials = match &self.aws.profile {
+            Some(p) => format!("the credentials of profile `{p}`"),
+            None => match std::env::var("AWS_PROFILE") {
+                Ok(p) if !p.is_empty() => format!("the credentials of profile `{p}` (AWS_PROFILE)"),
+                _ => "the default credentials".to_owned(),
+            },
+        };
+        Err(crate::error::Refusal::new(format!(
+            "refusing {what}: {credentials} are for account {actual}, but environment `{}` is account {expected} ({}); nothing was called: use that account's credentials (`profile` in the config, --profile or AWS_PROFILE)",
+            settings.env.value, settings.account.origin
+        ))
+        .into())
     }
 
     pub(crate) async fn cloudtrail(&self) -> Result<&aws_sdk_cloudtrail::Client, NoRegion> {

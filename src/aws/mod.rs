@@ -20,6 +20,7 @@ pub(crate) mod reachability;
 pub(crate) mod retry;
 pub(crate) mod settings;
 pub(crate) mod streams;
+pub(crate) mod sts;
 pub(crate) mod table;
 pub(crate) mod table_restore;
 

@@ -41,7 +41,7 @@ pub enum Resource {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Op {
     /// The service as the call log and error lines name it: `dynamodb`, `dynamodbstreams`,
-    /// `cloudwatch`, `logs`, `lambda`, `cloudtrail`, `s3`, `athena`, `glue`.
+    /// `cloudwatch`, `logs`, `lambda`, `cloudtrail`, `s3`, `athena`, `glue`, `sts`.
     pub service: &'static str,
     /// The API operation: `GetItem`.
     pub operation: &'static str,
@@ -140,6 +140,8 @@ ops! {
     GET_ATHENA_QUERY_RESULTS: "athena" "GetQueryResults" => "athena:GetQueryResults" on Workgroup;
     CREATE_GLUE_DATABASE: "glue" "CreateDatabase" => "glue:CreateDatabase" on GlueCatalog;
     CREATE_GLUE_TABLE: "glue" "CreateTable" => "glue:CreateTable" on GlueCatalog;
+
+    GET_CALLER_IDENTITY: "sts" "GetCallerIdentity" => "sts:GetCallerIdentity" on Any;
 }
 
 /// A restore writes its new table as the caller: DynamoDB checks read and write permissions on
@@ -197,6 +199,11 @@ pub const INSIGHTS_ROLE: OnBehalf = OnBehalf {
     actions: &["iam:CreateServiceLinkedRole"],
     resource: Resource::Role,
 };
+
+/// Operations AWS lets every caller make, with no permission: never in a policy.
+/// GetCallerIdentity: "No permissions are required to perform this operation"
+/// (<https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html>).
+pub const NEEDS_NO_PERMISSION: &[&Op] = &[&GET_CALLER_IDENTITY];
 
 /// The operation the call log names `service:operation`, if it is declared.
 pub fn find(service: &str, operation: &str) -> Option<&'static Op> {

@@ -52,6 +52,8 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::bench::READ,
     &super::bench::CLEANUP,
     &super::iam::IAM_POLICY,
+    &super::config::SHOW,
+    &super::config::INIT,
     &super::completions::COMPLETIONS,
 ];
 
@@ -142,6 +144,8 @@ pub struct Leaf<A: 'static> {
     pub judges_table: When<A>,
     pub report_file: Option<for<'a> fn(&'a A) -> Option<ReportFile<'a>>>,
     pub production: Production,
+    /// Makes no AWS call (`completions`, `config show`): no account guard before it.
+    pub offline: bool,
     /// Its entry in the IAM table (`crate::spec::iam`), by command name.
     pub iam: &'static str,
     pub run: Run<A>,
@@ -166,6 +170,7 @@ impl<A> Leaf<A> {
             judges_table: When::Never,
             report_file: None,
             production: Production::ReadOnly,
+            offline: false,
             iam: name,
             run,
         }
@@ -197,6 +202,12 @@ impl<A> Leaf<A> {
         self
     }
 
+    /// Makes no AWS call: the account guard does not run before it.
+    pub const fn offline(mut self) -> Leaf<A> {
+        self.offline = true;
+        self
+    }
+
     /// Watches its own deadline (`events import`).
     pub const fn bounds_itself(mut self) -> Leaf<A> {
         self.bounds_itself = true;
@@ -217,6 +228,8 @@ pub trait Descriptor: Sync {
     fn judges_table(&self, command: &Command) -> bool;
     fn report_file<'a>(&self, command: &'a Command) -> Option<ReportFile<'a>>;
     fn production(&self) -> Production;
+    /// Makes no AWS call (no account guard before it).
+    fn offline(&self) -> bool;
     fn iam(&self) -> &'static str;
     fn run<'a>(
         &self,
@@ -271,6 +284,10 @@ impl<A> Descriptor for Leaf<A> {
 
     fn production(&self) -> Production {
         self.production
+    }
+
+    fn offline(&self) -> bool {
+        self.offline
     }
 
     fn iam(&self) -> &'static str {
