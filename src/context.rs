@@ -420,7 +420,7 @@ impl Context {
             },
         };
         Err(crate::error::Refusal::new(format!(
-            "refusing {what}: {credentials} are for account {actual}, but environment `{}` is account {expected} ({}); nothing was called: use that account's credentials (`profile` in the config, --profile or AWS_PROFILE)",
+            "refusing {what}: {credentials} are for account {actual}, but environment `{}` is account {expected} ({}); no other call was made: use that account's credentials (`profile` in the config, --profile or AWS_PROFILE)",
             settings.env.value, settings.account.origin
         ))
         .into())

@@ -14,7 +14,7 @@ use futures::StreamExt;
 
 use super::Outcome;
 use super::registry::Descriptor;
-use crate::cli::{Cli, Command, GlobalArgs, OutputFormat};
+use crate::cli::{Cli, Command, ConfigCommand, GlobalArgs, OutputFormat};
 use crate::config::{self, ConfigFile, Origin, Resolved, Setting};
 use crate::context::Context;
 use crate::error::UsageError;
@@ -35,7 +35,11 @@ pub fn plan(
     matches: &ArgMatches,
     leaf: &dyn Descriptor,
 ) -> Result<Vec<Resolved>, UsageError> {
-    let file = config::load(global.config.as_deref())?;
+    // `config init` writes a new file: the one it may replace is not read (it may be broken).
+    let file = match command {
+        Command::Config(ConfigCommand::Init(_)) => None,
+        _ => config::load(global.config.as_deref())?,
+    };
     let overrides = config::matches::overrides(&Cli::command(), matches);
     if let Some(path) = &global.metrics_file {
         crate::output::prometheus::check_path(path)?;

@@ -13,6 +13,7 @@ mod common;
 
 mod changes;
 mod cloudwatch;
+mod config_fleet;
 mod corpus;
 mod demo;
 mod events;
