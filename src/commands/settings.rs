@@ -37,10 +37,8 @@ pub fn apply(command: &mut Command, r: &Resolved) {
                 a.log_groups = api_log_groups(r);
             }
         }
-        Command::Insights(InsightsCommand::Run(a)) => {
-            if a.log_groups.is_empty() {
-                a.log_groups = api_log_groups(r);
-            }
+        Command::Insights(InsightsCommand::Run(a)) if a.log_groups.is_empty() => {
+            a.log_groups = api_log_groups(r);
         }
         Command::Export(ExportCommand::Start(a)) => {
             if let Some(bucket) = &r.export.bucket.value {
@@ -51,10 +49,8 @@ pub fn apply(command: &mut Command, r: &Resolved) {
             }
             a.price_per_gb = r.prices.per_gb_exported.value;
         }
-        Command::IamPolicy(a) => {
-            if a.account_id.is_none() {
-                a.account_id = r.account.value.clone();
-            }
+        Command::IamPolicy(a) if a.account_id.is_none() => {
+            a.account_id = r.account.value.clone();
         }
         _ => {}
     }
