@@ -66,6 +66,7 @@ pub fn context(args: &GlobalArgs, resolved: &Resolved, time_limit: Option<Durati
         resolved.table.value.as_deref(),
     );
     names.production = args.production_markers.clone();
+    names.latency = latency_targets(&resolved.latency_targets);
     if let Some(production) = resolved.production.value {
         names.production = names
             .production
@@ -95,6 +96,24 @@ pub fn context(args: &GlobalArgs, resolved: &Resolved, time_limit: Option<Durati
     );
     ctx.settings = Some(std::sync::Arc::new(resolved.clone()));
     ctx
+}
+
+/// The environment's latency targets as the spec's checks take them.
+fn latency_targets(
+    t: &crate::config::LatencyTargets<crate::config::Setting<f64>>,
+) -> crate::spec::targets::Targets {
+    let class = |p: &crate::config::Percentiles<crate::config::Setting<f64>>| {
+        crate::spec::targets::LatencyTargets {
+            p50: p.p50.value,
+            p95: p.p95.value,
+            p99: p.p99.value,
+        }
+    };
+    crate::spec::targets::Targets {
+        write: class(&t.write),
+        batch_write: class(&t.batch_write),
+        read: class(&t.read),
+    }
 }
 
 /// The whole run's time limit: `--timeout`, else the command's default (docs/safety.md). `None`

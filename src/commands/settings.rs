@@ -103,6 +103,13 @@ per_million_wru = 1.5
 
 [env.staging.export]
 bucket = "exports-1"
+
+[env.staging.latency_targets]
+read = { p99 = 80 }
+
+[env.live]
+production = false
+account = "123456789012"
 "#;
 
     fn applied(args: &[&str]) -> Command {
@@ -113,6 +120,40 @@ bucket = "exports-1"
         let r = resolve(&o, Some(&file)).unwrap();
         apply(&mut cli.command, &r);
         cli.command
+    }
+
+    fn context_of(args: &[&str]) -> crate::context::Context {
+        let file = ConfigFile::parse(Path::new("e.toml"), FILE).expect("the file is good");
+        let m = Cli::command().try_get_matches_from(args).unwrap();
+        let cli = Cli::from_arg_matches(&m).unwrap();
+        let r = resolve(&matches::overrides(&Cli::command(), &m), Some(&file)).unwrap();
+        crate::commands::context(&cli.global, &r, None)
+    }
+
+    #[test]
+    fn the_files_settings_reach_the_context() {
+        let ctx = context_of(&["eventsctl", "--env", "staging", "table", "verify"]);
+        assert_eq!(ctx.aws.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(ctx.names.latency.read.p99, 80.0);
+        assert_eq!(ctx.names.latency.read.p50, 10.0);
+        assert_eq!(ctx.names.latency.write.p99, 20.0);
+        let ctx = context_of(&[
+            "eventsctl",
+            "--env",
+            "staging",
+            "--region",
+            "us-west-2",
+            "table",
+            "verify",
+        ]);
+        assert_eq!(ctx.aws.region.as_deref(), Some("us-west-2"));
+        // `live` is a production marker; the file says it is not production.
+        let ctx = context_of(&["eventsctl", "--env", "live", "table", "verify"]);
+        assert!(!ctx.names.is_production());
+        assert_eq!(
+            ctx.settings.as_ref().and_then(|s| s.account.value.clone()),
+            Some("123456789012".to_owned())
+        );
     }
 
     #[test]
