@@ -145,7 +145,9 @@ async fn fleet(cli: Cli, matches: &ArgMatches, envs: Vec<Resolved>, leaf: &dyn D
             env: resolved.env.value.clone(),
             ctx: commands::context(&global, resolved, limit),
             command: one.command,
+            command_name: name.to_owned(),
             limit,
+            publish: global.publish_metrics,
         });
     }
     let runs = commands::fleet::run_all(jobs).await;
@@ -157,6 +159,9 @@ async fn fleet(cli: Cli, matches: &ArgMatches, envs: Vec<Resolved>, leaf: &dyn D
                 escape::line(&r.env),
                 f.message
             );
+        }
+        if let Some(published) = &r.published {
+            say_written(published.clone(), cli.global.quiet);
         }
     }
     let empty = fleet_out::empty_report(name, leaf.kind(&cli.command));
@@ -296,6 +301,12 @@ async fn run(cli: Cli, resolved: &Resolved, leaf: &dyn Descriptor) -> u8 {
         say_written(line, cli.global.quiet);
     }
     after_run(&cli.global, &prom).await;
+    if cli.global.publish_metrics {
+        say_written(
+            commands::publish::publish(&ctx, &report, false).await,
+            cli.global.quiet,
+        );
+    }
     match rendered {
         Ok(()) => report.exit_code(),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => report.exit_code(),
@@ -327,6 +338,12 @@ async fn failed_metrics(
         let _ = output::prometheus::render(&prom, out).and_then(|()| out.flush());
     }
     after_run(global, &prom).await;
+    if global.publish_metrics {
+        say_written(
+            commands::publish::publish(ctx, &empty, true).await,
+            global.quiet,
+        );
+    }
 }
 
 /// The run's time is up: one line naming the endpoint and the call that was waiting.

@@ -16,6 +16,7 @@ pub(crate) mod lambda;
 pub(crate) mod metrics;
 pub(crate) mod one_item;
 pub mod ops;
+pub mod publish;
 pub(crate) mod reachability;
 pub(crate) mod retry;
 pub(crate) mod settings;

@@ -142,6 +142,7 @@ ops! {
     CREATE_GLUE_TABLE: "glue" "CreateTable" => "glue:CreateTable" on GlueCatalog;
 
     GET_CALLER_IDENTITY: "sts" "GetCallerIdentity" => "sts:GetCallerIdentity" on Any;
+    PUT_METRIC_DATA: "cloudwatch" "PutMetricData" => "cloudwatch:PutMetricData" on Any;
 }
 
 /// A restore writes its new table as the caller: DynamoDB checks read and write permissions on

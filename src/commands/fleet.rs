@@ -125,9 +125,13 @@ fn env_names(
 /// One environment's check, ready to run.
 pub struct Job {
     pub env: String,
+    /// The command's name (`table verify`).
+    pub command_name: String,
     pub command: Command,
     pub ctx: Context,
     pub limit: Option<Duration>,
+    /// `--publish-metrics`: the environment's verdicts into its own CloudWatch.
+    pub publish: bool,
 }
 
 /// Runs every job, at most [`CONCURRENT_ENVS`] at a time, in the jobs' order.
@@ -163,10 +167,20 @@ async fn run_one(job: Job) -> EnvRun {
         ))),
     };
     let table = outcome.as_ref().ok().and_then(|r| r.table_override.clone());
+    let duration = started.elapsed();
+    let published = if job.publish {
+        let empty =
+            crate::output::fleet::empty_report(&job.command_name, crate::report::ReportKind::Check);
+        let report = outcome.as_ref().map_or(&empty, |r| &**r);
+        Some(super::publish::publish(&job.ctx, report, outcome.is_err()).await)
+    } else {
+        None
+    };
     EnvRun {
         rc: job.ctx.render_context(table.as_deref()),
         env: job.env,
         outcome,
-        duration: started.elapsed(),
+        duration,
+        published,
     }
 }

@@ -22,6 +22,7 @@ pub(crate) mod hot;
 pub(crate) mod iam;
 pub(crate) mod insights;
 pub(crate) mod preflight;
+pub mod publish;
 pub mod registry;
 pub(crate) mod restore;
 pub mod settings;

@@ -22,6 +22,8 @@ pub struct EnvRun {
     pub outcome: Result<Box<Report>, Failure>,
     pub rc: RenderContext,
     pub duration: Duration,
+    /// With `--publish-metrics`: the line saying what was put into CloudWatch, or why not.
+    pub published: Option<Result<String, String>>,
 }
 
 impl EnvRun {

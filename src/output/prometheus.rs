@@ -119,7 +119,7 @@ pub fn render(runs: &[Run<'_>], out: &mut dyn Write) -> io::Result<()> {
 
 /// Each check once, in the report's order, at its worst status (a check reported for several
 /// things, say per GSI with the same id, is one series).
-fn check_statuses(report: &Report) -> Vec<(String, Status)> {
+pub(crate) fn check_statuses(report: &Report) -> Vec<(String, Status)> {
     let mut out: Vec<(String, Status)> = Vec::new();
     for f in &report.findings {
         let id = f.check.to_string();

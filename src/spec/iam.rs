@@ -116,6 +116,10 @@ const VERIFY: &[&Op] = &[
     &ops::DESCRIBE_CONTINUOUS_BACKUPS,
 ];
 const METRICS: Grant = g(&[&ops::GET_METRIC_DATA], &[On::Any]);
+/// `--publish-metrics` of a check: its verdicts into CloudWatch (PutMetricData has no
+/// resource-level permissions; a `cloudwatch:namespace` condition can narrow it to
+/// `Eventsctl/HealthCheck`).
+const PUBLISH: Grant = with("--publish-metrics", &[&ops::PUT_METRIC_DATA], &[On::Any]);
 const READ_ALARMS: Grant = g(&[&ops::DESCRIBE_ALARMS], &[On::Alarms]);
 /// CloudTrail event history (`changes`, and the recent changes the checks mention): LookupEvents
 /// has no resource-level permissions.
@@ -202,6 +206,7 @@ const FROM_EXPORT: [Grant; 7] = [
     ),
 ];
 const TTL_CHECK: &[Grant] = &[
+    PUBLISH,
     TRAIL,
     g(
         &[
@@ -223,6 +228,7 @@ const TTL_CHECK: &[Grant] = &[
     FROM_EXPORT[6],
 ];
 const STREAM_STATUS: &[Grant] = &[
+    PUBLISH,
     g(DESCRIBE, &[On::Table]),
     TRAIL,
     g(&[&ops::DESCRIBE_STREAM], &[On::Stream]),
@@ -257,7 +263,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             flag: None,
         }],
     ),
-    ("table verify", &[g(VERIFY, &[On::Table])]),
+    ("table verify", &[g(VERIFY, &[On::Table]), PUBLISH]),
     (
         "table describe",
         &[
@@ -301,13 +307,17 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     ),
     (
         "diagnose throttling",
-        &[g(DESCRIBE, &[On::Table]), METRICS, READ_ALARMS],
+        &[g(DESCRIBE, &[On::Table]), METRICS, READ_ALARMS, PUBLISH],
     ),
     // Every check of the table first describes it (docs/evidence.md).
-    ("diagnose latency", &[g(DESCRIBE, &[On::Table]), METRICS]),
+    (
+        "diagnose latency",
+        &[g(DESCRIBE, &[On::Table]), METRICS, PUBLISH],
+    ),
     (
         "diagnose writes",
         &[
+            PUBLISH,
             g(DESCRIBE, &[On::Table]),
             TRAIL,
             METRICS,
@@ -343,7 +353,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     ),
     (
         "alarms status",
-        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
+        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS, PUBLISH],
     ),
     (
         "dashboard apply",
@@ -395,6 +405,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "hot-partitions",
         &[
+            PUBLISH,
             g(DESCRIBE, &[On::Table]),
             g(
                 &[&ops::DESCRIBE_CONTRIBUTOR_INSIGHTS],
@@ -438,6 +449,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "health-check monthly",
         &[
+            PUBLISH,
             g(VERIFY, &[On::Table]),
             TRAIL,
             g(&[&ops::DESCRIBE_TIME_TO_LIVE, &ops::SCAN], &[On::Table]),
@@ -453,6 +465,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "health-check quarterly",
         &[
+            PUBLISH,
             g(&[&ops::DESCRIBE_TABLE, &ops::SCAN], &[On::Table]),
             METRICS,
             FROM_EXPORT[0],

@@ -555,3 +555,126 @@ async fn the_monthly_script_is_one_fleet_run_with_every_environment_in_its_repor
         assert!(md.contains(&format!("Table `{}`", w.table())), "{md}");
     }
 }
+
+/// The values of `metric` with these dimensions in Eventsctl/HealthCheck over the last minutes.
+async fn published(w: &World, metric: &str, dims: &[(&str, &str)]) -> Vec<f64> {
+    use aws_sdk_cloudwatch::types::{Dimension, Metric, MetricDataQuery, MetricStat};
+    let cw = w.cloudwatch().await;
+    let now = chrono::Utc::now();
+    let metric = Metric::builder()
+        .namespace("Eventsctl/HealthCheck")
+        .metric_name(metric)
+        .set_dimensions(Some(
+            dims.iter()
+                .map(|(k, v)| Dimension::builder().name(*k).value(*v).build())
+                .collect(),
+        ))
+        .build();
+    let out = cw
+        .get_metric_data()
+        .metric_data_queries(
+            MetricDataQuery::builder()
+                .id("m")
+                .metric_stat(
+                    MetricStat::builder()
+                        .metric(metric)
+                        .period(60)
+                        .stat("Maximum")
+                        .build(),
+                )
+                .build(),
+        )
+        .start_time(aws_smithy_types::DateTime::from_secs(
+            (now - chrono::Duration::minutes(10)).timestamp(),
+        ))
+        .end_time(aws_smithy_types::DateTime::from_secs(
+            (now + chrono::Duration::minutes(2)).timestamp(),
+        ))
+        .send()
+        .await
+        .expect("GetMetricData");
+    out.metric_data_results()
+        .iter()
+        .flat_map(|r| r.values().to_vec())
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn published_verdicts_are_read_back_with_get_metric_data() {
+    let w = World::new("publish");
+    w.create_table();
+    let run = w.run(&["table", "verify", "--publish-metrics"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("published") && run.stderr.contains("Eventsctl/HealthCheck"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        published(
+            &w,
+            "CheckStatus",
+            &[("Env", &w.env), ("Check", "table.ttl")]
+        )
+        .await,
+        [0.0]
+    );
+    assert_eq!(
+        published(
+            &w,
+            "RunStatus",
+            &[("Env", &w.env), ("Command", "table verify")]
+        )
+        .await,
+        [0.0]
+    );
+    // A check that is crit publishes 2 for its run, and a fleet run publishes each environment
+    // with its own endpoint: the unreachable one says it published nothing, and the exit code is
+    // the verdict's.
+    let missing = World::new("publish-missing");
+    let broken = format!("{}-broken", w.env);
+    let dir = tempdir();
+    let path = config_file(
+        dir.path(),
+        "fleet.toml",
+        &format!(
+            "[env.{}]\nendpoint_url = \"{}\"\n\n[env.{broken}]\nendpoint_url = \"{}\"\n",
+            missing.env,
+            common::endpoint(),
+            common::closed_endpoint()
+        ),
+    );
+    let run = w.run(&[
+        "--config",
+        path.to_str().unwrap(),
+        "--all-envs",
+        "table",
+        "verify",
+        "--publish-metrics",
+    ]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("the verdicts were not published"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        published(
+            &w,
+            "RunStatus",
+            &[("Env", &missing.env), ("Command", "table verify")]
+        )
+        .await,
+        [2.0]
+    );
+    assert_eq!(
+        published(
+            &w,
+            "CheckStatus",
+            &[("Env", &missing.env), ("Check", "table.exists")]
+        )
+        .await,
+        [2.0]
+    );
+}
