@@ -907,6 +907,7 @@ mod tests {
                         [
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
+                            "cloudwatch:PutMetricData",
                             "dynamodb:ListExports",
                             "lambda:ListEventSourceMappings",
                             "logs:GetQueryResults",
@@ -1126,7 +1127,17 @@ mod tests {
             &names,
             &scope(),
         );
-        let text = p.to_string();
+        // What it needs to read: --publish-metrics' own statement (PutMetricData, its verdicts
+        // into CloudWatch) apart.
+        let (publish, reads): (Vec<&Value>, Vec<&Value>) = statements(&p).iter().partition(|s| {
+            s["Sid"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with("OnlyPublishMetrics")
+        });
+        assert_eq!(publish.len(), 1, "{p}");
+        assert_eq!(publish[0]["Action"], json!(["cloudwatch:PutMetricData"]));
+        let text = serde_json::to_string(&reads).unwrap();
         assert!(text.contains("dynamodb:DescribeTable"));
         for w in ["Put", "Update", "Delete", "Create", "Tag", "Restore"] {
             assert!(!text.contains(&format!("dynamodb:{w}")), "{w} in {text}");
