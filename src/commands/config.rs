@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::registry::{Kind, Leaf};
 use crate::cli::{Command, ConfigCommand, ConfigInitArgs};
-use crate::config::{self, Origin, Row};
+use crate::config::{self, Origin};
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::report::{Report, Section};
@@ -41,7 +41,56 @@ struct ShowData<'a> {
     envs: Vec<String>,
     /// Every setting: `key`, `value` (null: not set), `origin` (`kind`: flag, env_var, file
     /// with `path` and `line`, default), `unset` (what the tool does when it is not set).
-    settings: &'a [Row],
+    settings: Vec<SettingData<'a>>,
+}
+
+/// One setting of `config show`'s `data`.
+#[derive(Debug, Serialize)]
+struct SettingData<'a> {
+    key: &'a str,
+    value: Option<&'a str>,
+    origin: OriginData,
+    unset: Option<&'static str>,
+}
+
+/// Where a setting came from, every key present (`null` where it does not apply).
+#[derive(Debug, Serialize)]
+struct OriginData {
+    /// `flag`, `env_var`, `file` or `default`.
+    kind: &'static str,
+    flag: Option<String>,
+    var: Option<String>,
+    path: Option<String>,
+    line: Option<usize>,
+}
+
+impl OriginData {
+    fn of(o: &Origin) -> OriginData {
+        let mut d = OriginData {
+            kind: "default",
+            flag: None,
+            var: None,
+            path: None,
+            line: None,
+        };
+        match o {
+            Origin::Flag { flag } => {
+                d.kind = "flag";
+                d.flag = Some(flag.clone());
+            }
+            Origin::EnvVar { var } => {
+                d.kind = "env_var";
+                d.var = Some(var.clone());
+            }
+            Origin::File { path, line } => {
+                d.kind = "file";
+                d.path = Some(path.display().to_string());
+                d.line = Some(*line);
+            }
+            Origin::Default => {}
+        }
+        d
+    }
 }
 
 fn show(ctx: &Context) -> anyhow::Result<Report> {
@@ -64,7 +113,15 @@ fn show(ctx: &Context) -> anyhow::Result<Report> {
             .as_ref()
             .map(|f| f.env_names().into_iter().map(str::to_owned).collect())
             .unwrap_or_default(),
-        settings: &rows,
+        settings: rows
+            .iter()
+            .map(|r| SettingData {
+                key: &r.key,
+                value: r.value.as_deref(),
+                origin: OriginData::of(&r.origin),
+                unset: r.unset,
+            })
+            .collect(),
     })?;
     report.section(Section::Table {
         title: format!("Settings of environment `{}`", resolved.env.value),

@@ -919,7 +919,9 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let failed_out = dir.path().join("failed.ndjson");
     let failed_out = failed_out.to_str().unwrap();
     let restored = format!("{}-restored", w.table());
-    // One step a line; FILE, OUT, TARGET, QUERY and TS stand for the values above.
+    let config = dir.path().join("eventsctl.toml");
+    let config = config.to_str().unwrap();
+    // One step a line; FILE, OUT, TARGET, QUERY, TS and CFG stand for the values above.
     let scenario = [
         "table create --dry-run",
         "table create",
@@ -964,6 +966,8 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "dr-drill --dry-run",
         "pitr-restore --to latest --wait --target TARGET --yes",
         "dr-drill --sample 5",
+        "config show",
+        "config init --file CFG",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();
@@ -980,6 +984,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
             "TARGET" => restored.as_str(),
             "QUERY" => "fields @timestamp, @message",
             "TS" => ts.as_str(),
+            "CFG" => config,
             a => a,
         }));
         let (r, calls) = w.run_traced(&all);
