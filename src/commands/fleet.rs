@@ -62,6 +62,10 @@ pub fn plan(
             "-o prometheus is for checks and actions with a verdict; `{name}` prints items"
         )));
     }
+    if fleet {
+        // One report file for every environment: checked once, before any of them runs.
+        super::check_report_files(leaf.report_file(command))?;
+    }
     match names {
         None => Ok(vec![config::resolve(&overrides, file.as_ref())?]),
         Some(names) => names

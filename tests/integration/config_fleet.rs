@@ -550,6 +550,19 @@ async fn the_monthly_script_is_one_fleet_run_with_every_environment_in_its_repor
     run.assert_code(2);
     let md = std::fs::read_to_string(&report).unwrap();
     assert!(md.contains("fleet"), "{md}");
+    // Run again: the report exists, so the run stops before any environment runs (exit 64).
+    let again = a.run(&[
+        "--config",
+        path.to_str().unwrap(),
+        "health-check",
+        "monthly",
+        "--all-envs",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    again.assert_code(64);
+    assert_eq!(again.stderr.lines().count(), 1, "{}", again.stderr);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
     for w in [&a, &b] {
         assert!(md.contains(&format!("| {} | CRIT |", w.env)), "{md}");
         assert!(md.contains(&format!("Table `{}`", w.table())), "{md}");
