@@ -29,9 +29,26 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Environment: names derive as {prefix}-{env}-events
-    #[arg(long, global = true, env = "EVENTSCTL_ENV", default_value = "dev", value_parser = env_name)]
+    /// Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the
+    /// config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one
+    /// report with a row per environment, the worst exit code
+    #[arg(long, global = true, env = "EVENTSCTL_ENV", default_value = "dev", value_parser = env_list)]
     pub env: String,
+    /// Checks: run for every environment of the config file (a fleet run, as --env a,b,c)
+    #[arg(long, global = true)]
+    pub all_envs: bool,
+    /// The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml
+    /// if it exists); flags override it, it overrides the defaults (`eventsctl config show`)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for
+    /// node_exporter's textfile collector
+    #[arg(long, global = true, value_name = "FILE")]
+    pub metrics_file: Option<PathBuf>,
+    /// Checks: also put each check's status (0 ok .. 3 unknown) into CloudWatch, namespace
+    /// Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)
+    #[arg(long, global = true)]
+    pub publish_metrics: bool,
     /// Table name, overriding the one derived from --name-prefix and --env
     #[arg(long, global = true, value_parser = table_name)]
     pub table: Option<String>,
@@ -93,6 +110,9 @@ pub enum OutputFormat {
     Markdown,
     /// One JSON object a line (streaming commands)
     Ndjson,
+    /// OpenMetrics text (eventsctl_check_status and the run's status, time and duration), for
+    /// node_exporter's textfile collector
+    Prometheus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,12 +184,37 @@ pub enum Command {
     /// and log groups; split into named policies that each fit IAM's 6,144 characters when one
     /// cannot hold it
     IamPolicy(IamPolicyArgs),
+    /// The config file (eventsctl.toml): the settings in force and where each came from, or a
+    /// commented example to start from
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
         /// The shell to print the script for
         #[arg(value_enum)]
         shell: clap_complete::aot::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Every setting of the environment (--env) as resolved from the flags, the config file and
+    /// the defaults, and where each came from
+    Show,
+    /// Write the commented example config to the XDG config path (or --file FILE); never over
+    /// an existing file without --force
+    Init(ConfigInitArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigInitArgs {
+    /// Write here instead of $XDG_CONFIG_HOME/eventsctl/eventsctl.toml (`--file`, since
+    /// `--output` is the global output format)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Replace an existing file
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -658,9 +703,10 @@ pub enum ExportCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct ExportStartArgs {
-    /// S3 bucket for the export
+    /// S3 bucket for the export (else `bucket` in the environment's [env.NAME.export] of the
+    /// config file)
     #[arg(long, value_parser = bucket)]
-    pub bucket: String,
+    pub bucket: Option<String>,
     /// Key prefix in the bucket
     #[arg(long, value_parser = key_prefix)]
     pub prefix: Option<String>,
@@ -1212,6 +1258,14 @@ fn shared(check: fn(&str) -> Result<(), String>, s: &str) -> Result<String, Stri
 
 fn env_name(s: &str) -> Result<String, String> {
     shared(values::env_name, s)
+}
+
+/// One environment name, or several separated by commas (a fleet run of a check).
+fn env_list(s: &str) -> Result<String, String> {
+    for name in s.split(',') {
+        env_name(name.trim())?;
+    }
+    Ok(s.split(',').map(str::trim).collect::<Vec<_>>().join(","))
 }
 
 fn name_prefix(s: &str) -> Result<String, String> {

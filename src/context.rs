@@ -116,6 +116,9 @@ pub struct Context {
     glue: OnceCell<aws_sdk_glue::Client>,
     sns: OnceCell<aws_sdk_sns::Client>,
     sts: OnceCell<aws_sdk_sts::Client>,
+    /// The environment's settings as resolved (flags over the config file over the defaults):
+    /// `config show`, the account guard, the settings a command reads beyond its flags.
+    pub settings: Option<Arc<crate::config::Resolved>>,
 }
 
 /// Attempts the SDK makes for bulk writes and scans before our own retry loop takes over
@@ -147,6 +150,7 @@ impl Context {
             glue: OnceCell::new(),
             sns: OnceCell::new(),
             sts: OnceCell::new(),
+            settings: None,
         }
     }
 
@@ -175,6 +179,10 @@ impl Context {
         let _ = self.logs.set(c);
     }
 
+    pub fn preset_sts(&self, c: aws_sdk_sts::Client) {
+        let _ = self.sts.set(c);
+    }
+
     pub fn preset_lambda(&self, c: aws_sdk_lambda::Client) {
         let _ = self.lambda.set(c);
     }
@@ -189,10 +197,6 @@ impl Context {
 
     pub fn preset_sns(&self, c: aws_sdk_sns::Client) {
         let _ = self.sns.set(c);
-    }
-
-    pub fn preset_sts(&self, c: aws_sdk_sts::Client) {
-        let _ = self.sts.set(c);
     }
 
     pub(crate) fn table(&self) -> &str {
@@ -446,6 +450,34 @@ impl Context {
             )
         })
         .await
+    }
+
+    /// The account guard: when the environment names its `account`, the caller's account (STS
+    /// GetCallerIdentity, once per run) must be it, before any other call is made. `what` names
+    /// the command for the refusal line.
+    pub(crate) async fn guard_account(&self, what: &str) -> anyhow::Result<()> {
+        let Some(settings) = self.settings.as_deref() else {
+            return Ok(());
+        };
+        let Some(expected) = settings.account.value.as_deref() else {
+            return Ok(());
+        };
+        let actual = crate::aws::sts::caller_account(self.sts().await?).await?;
+        if actual == expected {
+            return Ok(());
+        }
+        let credentials = match &self.aws.profile {
+            Some(p) => format!("the credentials of profile `{p}`"),
+            None => match std::env::var("AWS_PROFILE") {
+                Ok(p) if !p.is_empty() => format!("the credentials of profile `{p}` (AWS_PROFILE)"),
+                _ => "the default credentials".to_owned(),
+            },
+        };
+        Err(crate::error::Refusal::new(format!(
+            "refusing {what}: {credentials} are for account {actual}, but environment `{}` is account {expected} ({}); no other call was made: use that account's credentials (`profile` in the config, --profile or AWS_PROFILE)",
+            settings.env.value, settings.account.origin
+        ))
+        .into())
     }
 
     pub(crate) async fn cloudtrail(&self) -> Result<&aws_sdk_cloudtrail::Client, NoRegion> {

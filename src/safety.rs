@@ -28,12 +28,16 @@ pub(crate) const RULE_DOC: &str = "docs/safety.md";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductionRule {
     markers: Vec<String>,
+    /// `production = true|false` from the environment's config section, and where it is
+    /// (`FILE:LINE`): it decides, whatever the names hold.
+    explicit: Option<(bool, String)>,
 }
 
 impl Default for ProductionRule {
     fn default() -> ProductionRule {
         ProductionRule {
             markers: DEFAULT_MARKERS.iter().map(|m| (*m).to_owned()).collect(),
+            explicit: None,
         }
     }
 }
@@ -47,9 +51,14 @@ pub(crate) struct ProductionMatch {
     pub token: String,
 }
 
+/// The `what` of a match made by the config file's `production = true`.
+const EXPLICIT: &str = "config";
+
 impl std::fmt::Display for ProductionMatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.token == self.name {
+        if self.what == EXPLICIT {
+            write!(f, "`production = true` at {}", self.name)
+        } else if self.token == self.name {
             write!(f, "{} `{}` is a production marker", self.what, self.name)
         } else {
             write!(
@@ -148,8 +157,22 @@ impl ProductionRule {
             .map(str::to_owned)
     }
 
-    /// Production by the environment or by the table name.
+    /// The config file's explicit `production` (at `origin`, `FILE:LINE`) overrides the markers.
+    pub fn with_explicit(mut self, production: bool, origin: String) -> ProductionRule {
+        self.explicit = Some((production, origin));
+        self
+    }
+
+    /// Production by the config file's explicit setting, else by the environment or the table
+    /// name.
     pub(crate) fn matches(&self, env: &str, table: &str) -> Option<ProductionMatch> {
+        if let Some((production, origin)) = &self.explicit {
+            return production.then(|| ProductionMatch {
+                what: EXPLICIT,
+                name: origin.clone(),
+                token: "production".into(),
+            });
+        }
         [("environment", env), ("table", table)]
             .into_iter()
             .find_map(|(what, name)| {
@@ -315,6 +338,19 @@ mod tests {
             ProductionRule::parse("prod,prd,production,live").unwrap(),
             ProductionRule::default()
         );
+    }
+
+    #[test]
+    fn the_config_files_production_overrides_the_markers() {
+        let rule = ProductionRule::default().with_explicit(false, "e.toml:3".into());
+        assert!(rule.matches("prod", "x-prod-events").is_none());
+        let rule = ProductionRule::default().with_explicit(true, "e.toml:9".into());
+        let m = rule.matches("staging", "x-staging-events").unwrap();
+        assert_eq!(m.to_string(), "`production = true` at e.toml:9");
+        let mut n = names("staging", None);
+        n.production = rule;
+        let err = guard_write(&n, "events import", false, false).unwrap_err();
+        assert!(err.0.contains("`production = true` at e.toml:9"), "{err}");
     }
 
     #[test]

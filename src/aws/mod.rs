@@ -21,6 +21,7 @@ pub(crate) mod metric_data;
 pub(crate) mod metrics;
 /// The operations are declared in the bottom layer (`spec::iam` derives policies from them).
 pub use crate::vocab::ops;
+pub mod publish;
 pub(crate) mod reachability;
 pub(crate) mod retry;
 pub(crate) mod settings;

@@ -9,8 +9,8 @@ use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::targets::{
-    LatencyTargets, READ_OPERATIONS, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
-    latency_targets, sustained, targets_source,
+    LatencyTargets, READ_OPERATIONS, Targets, WRITE_LATENCY_ALARM, WRITE_OPERATIONS, latency_alarm,
+    sustained, targets_source,
 };
 
 pub(crate) const STATS: [Stat; 3] = [Stat::P50, Stat::P95, Stat::P99];
@@ -38,11 +38,14 @@ pub(crate) fn metric_keys(table: &str) -> Vec<MetricKey> {
 pub(crate) struct LatencyFacts {
     pub table: String,
     pub metrics: Result<MetricSet, AwsError>,
+    /// The targets the operations are held to (the environment's).
+    pub targets: Targets,
 }
 
 pub async fn gather(
     cw: &aws_sdk_cloudwatch::Client,
     table: &str,
+    targets: Targets,
     since: Duration,
     now: DateTime<Utc>,
 ) -> LatencyFacts {
@@ -52,6 +55,7 @@ pub async fn gather(
     LatencyFacts {
         table: table.to_owned(),
         metrics,
+        targets,
     }
 }
 
@@ -78,8 +82,13 @@ pub(crate) struct OperationLatency {
     pub status: Status,
 }
 
-pub(crate) fn operation_latency(m: &MetricSet, table: &str, op: &'static str) -> OperationLatency {
-    let targets = latency_targets(op);
+pub(crate) fn operation_latency(
+    m: &MetricSet,
+    table: &str,
+    targets: &Targets,
+    op: &'static str,
+) -> OperationLatency {
+    let targets = targets.for_operation(op);
     let rule = sustained(op);
     let mut worst = [None; 3];
     let mut over = [0; 3];
@@ -170,8 +179,8 @@ pub fn evaluate(facts: &LatencyFacts) -> Vec<Finding> {
 
 /// The latency of one operation against its targets and, where one watches it, its alarm.
 fn operation_finding(facts: &LatencyFacts, m: &MetricSet, op: &'static str) -> Finding {
-    let l = operation_latency(m, &facts.table, op);
-    let targets = latency_targets(op);
+    let l = operation_latency(m, &facts.table, &facts.targets, op);
+    let targets = facts.targets.for_operation(op);
     let alarm = latency_alarm(op);
     let rule = sustained(op);
     let is_write = WRITE_OPERATIONS.contains(&op);
@@ -285,7 +294,7 @@ pub(crate) fn sections(facts: &LatencyFacts) -> Vec<Section> {
                 .dense(&m.window)
             })
             .collect();
-        let targets = latency_targets(op);
+        let targets = facts.targets.for_operation(op);
         for (i, t) in m.window.periods().iter().enumerate() {
             if dense.iter().all(|d| d[i].is_none()) {
                 continue;
@@ -392,7 +401,25 @@ mod tests {
                     problem: None,
                 }],
             )),
+            targets: Targets::default(),
         }
+    }
+
+    /// The environment's own targets (the config file's) are the ones a verdict holds to.
+    #[test]
+    fn the_environments_targets_decide() {
+        let query = |f: &LatencyFacts| {
+            evaluate(f)
+                .into_iter()
+                .find(|x| x.check.to_string().contains("Query"))
+                .expect("the Query finding")
+        };
+        let mut f = facts("Query", Stat::P99, &[60.0]);
+        assert_eq!(query(&f).status, Status::Ok, "{:?}", query(&f));
+        f.targets.read.p99 = 50.0;
+        let found = query(&f);
+        assert_eq!(found.status, Status::Warn, "{found:?}");
+        assert!(found.summary.contains("50"), "{found:?}");
     }
 
     /// Every operation's verdicts, case by case: (operation, stat, values per 5-minute period,

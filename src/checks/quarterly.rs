@@ -6,7 +6,6 @@ use crate::report::CheckId;
 use std::collections::HashMap;
 
 use crate::report::Finding;
-use crate::spec::targets::latency_targets;
 
 /// A latency is "degraded" when it is more than this factor of last quarter's.
 pub(crate) const DEGRADED_FACTOR: f64 = 1.25;
@@ -19,6 +18,7 @@ pub(crate) type Percentiles = HashMap<(String, Stat), f64>;
 /// The latency findings of each operation and the rows of the table that shows them:
 /// operation, then "p50 (last quarter; < target)" for p50, p95 and p99.
 pub(crate) fn latency(
+    targets: &crate::spec::targets::Targets,
     operations: &[&str],
     this_quarter: Result<&Percentiles, String>,
     last_quarter: Option<&Percentiles>,
@@ -36,7 +36,7 @@ pub(crate) fn latency(
     let mut findings = Vec::new();
     let mut rows = Vec::new();
     for op in operations {
-        let t = latency_targets(op);
+        let t = targets.for_operation(op);
         let get = |m: &Percentiles, s: Stat| m.get(&((*op).to_owned(), s)).copied();
         let values: Vec<(Stat, Option<f64>, Option<f64>, f64)> =
             [(Stat::P50, t.p50), (Stat::P95, t.p95), (Stat::P99, t.p99)]
@@ -294,7 +294,8 @@ mod tests {
             ),
         ];
         for (name, cur, prev, want, says) in cases {
-            let (findings, rows) = latency(&["PutItem"], Ok(&cur), prev.as_ref());
+            let (findings, rows) =
+                latency(&Default::default(), &["PutItem"], Ok(&cur), prev.as_ref());
             assert_eq!(findings.len(), 1, "{name}");
             assert_eq!(findings[0].status, want, "{name}: {}", findings[0].summary);
             assert!(
@@ -308,7 +309,12 @@ mod tests {
             );
             assert_eq!(rows.len(), 1, "{name}");
         }
-        let (findings, rows) = latency(&["PutItem", "Query"], Err("denied".into()), None);
+        let (findings, rows) = latency(
+            &Default::default(),
+            &["PutItem", "Query"],
+            Err("denied".into()),
+            None,
+        );
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].status, Status::Unknown);
         assert_eq!(findings[0].check, CheckId::QuarterlyLatencyMetrics);

@@ -19,4 +19,5 @@ pub(crate) static COMPLETIONS: Leaf<clap_complete::aot::Shell> = Leaf::new(
         })
     },
 )
-.limit(Limit::Unbounded);
+.limit(Limit::Unbounded)
+.offline();

@@ -73,7 +73,14 @@ pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Resu
 }
 
 pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
-    let facts = latency::gather(ctx.cloudwatch().await?, ctx.table(), args.since, Utc::now()).await;
+    let facts = latency::gather(
+        ctx.cloudwatch().await?,
+        ctx.table(),
+        ctx.names.latency,
+        args.since,
+        Utc::now(),
+    )
+    .await;
     let mut report = Report::check("diagnose latency");
     report.extend(latency::evaluate(&facts));
     for s in latency::sections(&facts) {

@@ -108,6 +108,11 @@ async fn wait(
 
 pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Result<Report> {
     let mut report = Report::action("export start");
+    let bucket = args.bucket.as_deref().ok_or_else(|| {
+        crate::error::UsageError::new(
+            "export start needs a bucket: --bucket NAME, or `bucket` in the environment's [env.NAME.export] of the config file",
+        )
+    })?;
     let (table_arn, size) = table_arn(ctx).await?;
     let client = ctx.dynamodb().await?;
     let cost = export::cost(size.unwrap_or(0), args.price_per_gb);
@@ -120,7 +125,7 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
     let now = Utc::now();
     let req = export::StartRequest {
         table_arn: &table_arn,
-        bucket: &args.bucket,
+        bucket,
         bucket_owner: args.bucket_owner.as_deref(),
         prefix: args.prefix.as_deref().filter(|p| !p.is_empty()),
         // Whole seconds: what ExportTime carries, and what the token is made of.
@@ -174,7 +179,7 @@ pub(crate) async fn start(ctx: &Context, args: &ExportStartArgs) -> anyhow::Resu
             format!(
                 "would export {} to s3://{}/{prefix} at {} ({cost_text}); nothing started (dry run)",
                 ctx.table(),
-                args.bucket,
+                bucket,
                 req.at.unwrap_or(now).to_rfc3339()
             ),
         ));

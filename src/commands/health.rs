@@ -658,6 +658,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
 
     let operations = latency::operations();
     let (lat, rows) = quarterly::latency(
+        &ctx.names.latency,
         &operations,
         this_q.as_ref().map_err(|e| e.to_string()),
         last_q.as_ref().ok(),

@@ -28,7 +28,8 @@ pub(crate) static IAM_POLICY: Leaf<IamPolicyArgs> = Leaf::new(
         _ => None,
     },
     |ctx, a, out| Box::pin(policy(ctx, a, out)),
-);
+)
+.offline();
 
 /// In the default format, the policy document itself (ready for `aws iam create-policy
 /// --policy-document file://...`), or, when the commands need more than one managed policy, a

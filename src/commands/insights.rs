@@ -23,7 +23,8 @@ pub(crate) static LIST: Leaf<()> = Leaf::new(
     Kind::Action,
     |c| matches!(c, Command::Insights(InsightsCommand::List)).then_some(&()),
     |_, _, _| Box::pin(async move { Ok(list()?.into()) }),
-);
+)
+.offline();
 
 pub(crate) static RUN: Leaf<InsightsRunArgs> = Leaf::new(
     "insights run",

@@ -12,6 +12,7 @@ pub(crate) mod backtest_thresholds;
 pub(crate) mod bench;
 pub mod changes;
 mod completions;
+mod config;
 pub(crate) mod dashboard;
 pub(crate) mod diagnose;
 pub(crate) mod dr;
@@ -19,6 +20,7 @@ pub(crate) mod events;
 pub(crate) mod events_delete;
 mod events_import;
 pub mod export;
+pub mod fleet;
 pub(crate) mod health;
 mod health_review;
 pub(crate) mod hot;
@@ -26,8 +28,10 @@ pub(crate) mod iam;
 pub(crate) mod iam_audit;
 pub(crate) mod insights;
 pub(crate) mod preflight;
+pub mod publish;
 pub mod registry;
 pub(crate) mod restore;
+pub mod settings;
 pub(crate) mod stream;
 pub(crate) mod table;
 pub(crate) mod ttl;
@@ -37,6 +41,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::{ColorChoice, Command, GlobalArgs, OutputFormat};
+use crate::config::Resolved;
 use crate::context::{AwsSettings, Context, OutputSettings};
 use crate::error::UsageError;
 use crate::files;
@@ -57,14 +62,27 @@ impl From<Report> for Outcome {
     }
 }
 
-/// The resolved context of a run from the global flags, its whole time bounded by `time_limit`
-/// (`--timeout` or the command's default): the only place that reads `GlobalArgs`.
-pub fn context(args: &GlobalArgs, time_limit: Option<Duration>) -> Context {
-    let mut names = Names::derive(&args.name_prefix, &args.env, args.table.as_deref());
+/// The resolved context of a run in one environment: its settings (`resolved`: flags over the
+/// config file over the defaults) and the global flags that are not settings (output, time),
+/// its whole time bounded by `time_limit` (`--timeout` or the command's default): the only
+/// place that reads `GlobalArgs`.
+pub fn context(args: &GlobalArgs, resolved: &Resolved, time_limit: Option<Duration>) -> Context {
+    let mut names = Names::derive(
+        &resolved.name_prefix.value,
+        &resolved.env.value,
+        resolved.table.value.as_deref(),
+    );
     names.production = args.production_markers.clone();
+    names.latency = latency_targets(&resolved.latency_targets);
+    if let Some(production) = resolved.production.value {
+        names.production = names
+            .production
+            .with_explicit(production, resolved.production.origin.to_string());
+    }
     let format = match args.output {
         OutputFormat::Table => Format::Table,
-        OutputFormat::Json => Format::Json,
+        // Machine output either way: no progress drawn beside it.
+        OutputFormat::Json | OutputFormat::Prometheus => Format::Json,
         OutputFormat::Markdown => Format::Markdown,
         OutputFormat::Ndjson => Format::Ndjson,
     };
@@ -73,16 +91,36 @@ pub fn context(args: &GlobalArgs, time_limit: Option<Duration>) -> Context {
         ColorChoice::Never => Some(false),
         ColorChoice::Auto => None,
     };
-    Context::with(
+    let mut ctx = Context::with(
         names,
         OutputSettings::resolve(format, args.quiet, args.verbose, args.no_progress, color),
         AwsSettings {
-            region: args.region.clone(),
-            profile: args.profile.clone(),
-            endpoint_url: args.endpoint_url.clone(),
+            region: resolved.region.value.clone(),
+            profile: resolved.profile.value.clone(),
+            endpoint_url: resolved.endpoint_url.value.clone(),
             time_limit,
         },
-    )
+    );
+    ctx.settings = Some(std::sync::Arc::new(resolved.clone()));
+    ctx
+}
+
+/// The environment's latency targets as the spec's checks take them.
+fn latency_targets(
+    t: &crate::config::LatencyTargets<crate::config::Setting<f64>>,
+) -> crate::spec::targets::Targets {
+    let class = |p: &crate::config::Percentiles<crate::config::Setting<f64>>| {
+        crate::spec::targets::LatencyTargets {
+            p50: p.p50.value,
+            p95: p.p95.value,
+            p99: p.p99.value,
+        }
+    };
+    crate::spec::targets::Targets {
+        write: class(&t.write),
+        batch_write: class(&t.batch_write),
+        read: class(&t.read),
+    }
 }
 
 /// The whole run's time limit: `--timeout`, else the command's default (docs/safety.md). `None`
@@ -133,6 +171,9 @@ pub async fn run(command: &Command, ctx: &Context, out: &mut dyn Write) -> anyho
     let leaf = registry::find(command)
         .ok_or_else(|| anyhow::anyhow!("internal error: a command without a descriptor"))?;
     check_report_files(leaf.report_file(command))?;
+    if !leaf.offline() {
+        ctx.guard_account(leaf.name()).await?;
+    }
     if leaf.judges_table(command)
         && let Some(stopped) = preflight::check(leaf.name(), leaf.kind(command), ctx).await
     {

@@ -58,6 +58,8 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::bench::CLEANUP,
     &super::iam_audit::IAM_AUDIT,
     &super::iam::IAM_POLICY,
+    &super::config::SHOW,
+    &super::config::INIT,
     &super::completions::COMPLETIONS,
 ];
 
@@ -148,6 +150,8 @@ pub struct Leaf<A: 'static> {
     pub judges_table: When<A>,
     pub report_file: Option<for<'a> fn(&'a A) -> Option<ReportFile<'a>>>,
     pub production: Production,
+    /// Makes no AWS call (`completions`, `config show`): no account guard before it.
+    pub offline: bool,
     /// Its entry in the IAM table (`crate::spec::iam`), by command name.
     pub iam: &'static str,
     pub run: Run<A>,
@@ -172,6 +176,7 @@ impl<A> Leaf<A> {
             judges_table: When::Never,
             report_file: None,
             production: Production::ReadOnly,
+            offline: false,
             iam: name,
             run,
         }
@@ -203,6 +208,12 @@ impl<A> Leaf<A> {
         self
     }
 
+    /// Makes no AWS call: the account guard does not run before it.
+    pub const fn offline(mut self) -> Leaf<A> {
+        self.offline = true;
+        self
+    }
+
     /// Watches its own deadline (`events import`).
     pub const fn bounds_itself(mut self) -> Leaf<A> {
         self.bounds_itself = true;
@@ -223,6 +234,8 @@ pub trait Descriptor: Sync {
     fn judges_table(&self, command: &Command) -> bool;
     fn report_file<'a>(&self, command: &'a Command) -> Option<ReportFile<'a>>;
     fn production(&self) -> Production;
+    /// Makes no AWS call (no account guard before it).
+    fn offline(&self) -> bool;
     fn iam(&self) -> &'static str;
     fn run<'a>(
         &self,
@@ -277,6 +290,10 @@ impl<A> Descriptor for Leaf<A> {
 
     fn production(&self) -> Production {
         self.production
+    }
+
+    fn offline(&self) -> bool {
+        self.offline
     }
 
     fn iam(&self) -> &'static str {

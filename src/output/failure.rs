@@ -139,7 +139,24 @@ pub fn render(
     out: &mut dyn Write,
     pretty: bool,
 ) -> io::Result<()> {
-    let value = json!({
+    let value = envelope(command, status, failure, rc);
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+    } else {
+        serde_json::to_writer(&mut *out, &value)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The envelope of a command that failed, as a value (a fleet run's `results` hold them).
+pub(crate) fn envelope(
+    command: &str,
+    status: &str,
+    failure: &Failure,
+    rc: &RenderContext,
+) -> serde_json::Value {
+    json!({
         "schema": SCHEMA,
         "command": command,
         "target": rc.target,
@@ -150,14 +167,7 @@ pub fn render(
         "data": {},
         "corrections": [],
         "notes": [],
-    });
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &value)?;
-    } else {
-        serde_json::to_writer(&mut *out, &value)?;
-    }
-    out.write_all(b"\n")?;
-    out.flush()
+    })
 }
 
 #[cfg(test)]

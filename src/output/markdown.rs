@@ -98,7 +98,7 @@ pub fn render(report: &Report, rc: &RenderContext, out: &mut dyn Write) -> io::R
     out.flush()
 }
 
-fn section_md(section: &Section, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn section_md(section: &Section, out: &mut dyn Write) -> io::Result<()> {
     match section {
         Section::Table {
             title,

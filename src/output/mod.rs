@@ -10,6 +10,7 @@
 pub(crate) mod chart;
 pub mod escape;
 pub mod failure;
+pub mod fleet;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod progress;

@@ -26,6 +26,20 @@ pub struct Run<'a> {
     pub at: DateTime<Utc>,
     /// How long it took.
     pub duration: Duration,
+    /// The run ended without its result (an error, the time limit): `report` holds no findings,
+    /// and the run's status is the failure code (3 for a check, 1 for an action).
+    pub failed: bool,
+}
+
+impl Run<'_> {
+    /// The run's exit code.
+    pub fn exit_code(&self) -> u8 {
+        match (self.failed, self.report.kind) {
+            (false, _) => self.report.exit_code(),
+            (true, crate::report::ReportKind::Check) => Status::Unknown.exit_code(),
+            (true, crate::report::ReportKind::Action) => 1,
+        }
+    }
 }
 
 const CHECK_STATUS: &str = "eventsctl_check_status";
@@ -72,13 +86,7 @@ pub fn render(runs: &[Run<'_>], out: &mut dyn Write) -> io::Result<()> {
         None,
     )?;
     for run in runs {
-        sample(
-            out,
-            RUN_STATUS,
-            run,
-            None,
-            &run.report.exit_code().to_string(),
-        )?;
+        sample(out, RUN_STATUS, run, None, &run.exit_code().to_string())?;
     }
     family(
         out,
@@ -111,7 +119,7 @@ pub fn render(runs: &[Run<'_>], out: &mut dyn Write) -> io::Result<()> {
 
 /// Each check once, in the report's order, at its worst status (a check reported for several
 /// things, say per GSI with the same id, is one series).
-fn check_statuses(report: &Report) -> Vec<(String, Status)> {
+pub(crate) fn check_statuses(report: &Report) -> Vec<(String, Status)> {
     let mut out: Vec<(String, Status)> = Vec::new();
     for f in &report.findings {
         let id = f.check.to_string();

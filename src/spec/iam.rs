@@ -124,6 +124,10 @@ const VERIFY: &[&Op] = &[
     &ops::DESCRIBE_CONTINUOUS_BACKUPS,
 ];
 const METRICS: Grant = g(&[&ops::GET_METRIC_DATA], &[On::Any]);
+/// `--publish-metrics` of a check: its verdicts into CloudWatch (PutMetricData has no
+/// resource-level permissions; a `cloudwatch:namespace` condition can narrow it to
+/// `Eventsctl/HealthCheck`).
+const PUBLISH: Grant = with("--publish-metrics", &[&ops::PUT_METRIC_DATA], &[On::Any]);
 const READ_ALARMS: Grant = g(&[&ops::DESCRIBE_ALARMS], &[On::Alarms]);
 /// CloudTrail event history (`changes`, and the recent changes the checks mention): LookupEvents
 /// has no resource-level permissions.
@@ -290,6 +294,7 @@ const FROM_EXPORT: [Grant; 7] = [
     ),
 ];
 const TTL_CHECK: &[Grant] = &[
+    PUBLISH,
     TRAIL,
     g(
         &[
@@ -342,6 +347,7 @@ const IAM_AUDIT: [Grant; 4] = [
     ),
 ];
 const STREAM_STATUS: &[Grant] = &[
+    PUBLISH,
     g(DESCRIBE, &[On::Table]),
     TRAIL,
     g(&[&ops::DESCRIBE_STREAM], &[On::Stream]),
@@ -376,7 +382,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             flag: None,
         }],
     ),
-    ("table verify", &[g(VERIFY, &[On::Table])]),
+    ("table verify", &[g(VERIFY, &[On::Table]), PUBLISH]),
     (
         "table describe",
         &[
@@ -420,13 +426,17 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     ),
     (
         "diagnose throttling",
-        &[g(DESCRIBE, &[On::Table]), METRICS, READ_ALARMS],
+        &[g(DESCRIBE, &[On::Table]), METRICS, READ_ALARMS, PUBLISH],
     ),
     // Every check of the table first describes it (docs/evidence.md).
-    ("diagnose latency", &[g(DESCRIBE, &[On::Table]), METRICS]),
+    (
+        "diagnose latency",
+        &[g(DESCRIBE, &[On::Table]), METRICS, PUBLISH],
+    ),
     (
         "diagnose writes",
         &[
+            PUBLISH,
             g(DESCRIBE, &[On::Table]),
             TRAIL,
             METRICS,
@@ -462,7 +472,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     ),
     (
         "alarms status",
-        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS],
+        &[g(DESCRIBE, &[On::Table]), READ_ALARMS, MAPPINGS, PUBLISH],
     ),
     (
         "alarms backtest",
@@ -545,6 +555,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "hot-partitions",
         &[
+            PUBLISH,
             g(DESCRIBE, &[On::Table]),
             g(
                 &[&ops::DESCRIBE_CONTRIBUTOR_INSIGHTS],
@@ -588,6 +599,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "health-check monthly",
         &[
+            PUBLISH,
             g(VERIFY, &[On::Table]),
             TRAIL,
             g(&[&ops::DESCRIBE_TIME_TO_LIVE, &ops::SCAN], &[On::Table]),
@@ -620,6 +632,7 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     (
         "health-check quarterly",
         &[
+            PUBLISH,
             g(
                 &[
                     &ops::DESCRIBE_TABLE,
@@ -707,6 +720,8 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             IAM_AUDIT[3],
         ],
     ),
+    ("config show", &[]),
+    ("config init", &[]),
     ("completions", &[]),
     ("iam-policy", &[]),
 ];
@@ -1097,6 +1112,7 @@ mod tests {
                         [
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
+                            "cloudwatch:PutMetricData",
                             "dynamodb:ListExports",
                             "dynamodb:DescribeBackup",
                             "iam:GetServiceLastAccessedDetails",
@@ -1322,7 +1338,17 @@ mod tests {
             &names,
             &scope(),
         );
-        let text = p.to_string();
+        // What it needs to read: --publish-metrics' own statement (PutMetricData, its verdicts
+        // into CloudWatch) apart.
+        let (publish, reads): (Vec<&Value>, Vec<&Value>) = statements(&p).iter().partition(|s| {
+            s["Sid"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with("OnlyPublishMetrics")
+        });
+        assert_eq!(publish.len(), 1, "{p}");
+        assert_eq!(publish[0]["Action"], json!(["cloudwatch:PutMetricData"]));
+        let text = serde_json::to_string(&reads).unwrap();
         assert!(text.contains("dynamodb:DescribeTable"));
         for w in ["Put", "Update", "Delete", "Create", "Tag", "Restore"] {
             assert!(!text.contains(&format!("dynamodb:{w}")), "{w} in {text}");

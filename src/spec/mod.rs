@@ -156,6 +156,8 @@ pub struct Names {
     pub log_group_prefix: String,
     /// What counts as production (`crate::safety`).
     pub production: crate::safety::ProductionRule,
+    /// The latency targets operations are held to (built in, or the config file's).
+    pub latency: targets::Targets,
 }
 
 impl Names {
@@ -173,6 +175,7 @@ impl Names {
             read_latency_alarm: format!("{base}-dynamodb-read-latency"),
             log_group_prefix: format!("/aws/lambda/{base}"),
             production: crate::safety::ProductionRule::default(),
+            latency: targets::Targets::default(),
         }
     }
 

@@ -13,7 +13,7 @@ pub(crate) const READ_OPERATIONS: [&str; 2] = ["GetItem", "Query"];
 
 /// Latency targets in milliseconds, p50 / p95 / p99.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct LatencyTargets {
+pub struct LatencyTargets {
     pub p50: f64,
     pub p95: f64,
     pub p99: f64,
@@ -49,10 +49,36 @@ fn is_batch_write(operation: &str) -> bool {
 /// The targets an operation is held to: PutItem the runbook's write targets, the batch writes
 /// their own, GetItem and Query the runbook's read targets ("Read Operations (Query/GetItem)").
 pub(crate) fn latency_targets(operation: &str) -> LatencyTargets {
-    match operation {
-        op if is_batch_write(op) => BATCH_WRITE_LATENCY,
-        op if WRITE_OPERATIONS.contains(&op) => WRITE_LATENCY,
-        _ => READ_LATENCY,
+    Targets::default().for_operation(operation)
+}
+
+/// One environment's latency targets: the built-in ones above unless its config file sets its
+/// own (`[env.NAME.latency_targets]`, `[defaults.latency_targets]`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Targets {
+    pub write: LatencyTargets,
+    pub batch_write: LatencyTargets,
+    pub read: LatencyTargets,
+}
+
+impl Default for Targets {
+    fn default() -> Targets {
+        Targets {
+            write: WRITE_LATENCY,
+            batch_write: BATCH_WRITE_LATENCY,
+            read: READ_LATENCY,
+        }
+    }
+}
+
+impl Targets {
+    /// The targets `operation` is held to (as [`latency_targets`] says which class it is in).
+    pub(crate) fn for_operation(&self, operation: &str) -> LatencyTargets {
+        match operation {
+            op if is_batch_write(op) => self.batch_write,
+            op if WRITE_OPERATIONS.contains(&op) => self.write,
+            _ => self.read,
+        }
     }
 }
 

@@ -45,7 +45,7 @@ pub enum Resource {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Op {
     /// The service as the call log and error lines name it: `dynamodb`, `dynamodbstreams`,
-    /// `cloudwatch`, `logs`, `lambda`, `cloudtrail`, `s3`, `athena`, `glue`.
+    /// `cloudwatch`, `logs`, `lambda`, `cloudtrail`, `s3`, `athena`, `glue`, `sts`.
     pub service: &'static str,
     /// The API operation: `GetItem`.
     pub operation: &'static str,
@@ -183,6 +183,8 @@ ops! {
     GET_ATHENA_QUERY_RESULTS: "athena" "GetQueryResults" => "athena:GetQueryResults" on Workgroup;
     CREATE_GLUE_DATABASE: "glue" "CreateDatabase" => "glue:CreateDatabase" on GlueCatalog;
     CREATE_GLUE_TABLE: "glue" "CreateTable" => "glue:CreateTable" on GlueCatalog;
+    // `--publish-metrics`: PutMetricData has no resource-level permission.
+    PUT_METRIC_DATA: "cloudwatch" "PutMetricData" => "cloudwatch:PutMetricData" on Any;
 }
 
 /// Operations any caller may call without a permission: never in a policy.

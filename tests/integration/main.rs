@@ -15,6 +15,7 @@ mod alarm_backtest;
 mod alarm_test;
 mod changes;
 mod cloudwatch;
+mod config_fleet;
 mod corpus;
 mod demo;
 mod dr;

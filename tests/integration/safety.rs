@@ -925,7 +925,9 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         .state_dir()
         .join(format!("cutover-{}-to-{restored}.json", w.table()));
     let record = record.to_str().unwrap().to_owned();
-    // One step a line; FILE, OUT, TARGET, RECORD, QUERY and TS stand for the values above.
+    let config = dir.path().join("eventsctl.toml");
+    let config = config.to_str().unwrap();
+    // One step a line; FILE, OUT, TARGET, RECORD, QUERY, TS and CFG stand for the values above.
     let scenario = [
         "table create --dry-run",
         "table create",
@@ -975,6 +977,8 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "dr-drill --sample 5",
         "alarms backtest --days 1 --pages-per-month 2",
         "alarms test --dry-run",
+        "config show",
+        "config init --file CFG",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();
@@ -992,6 +996,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
             "RECORD" => record.as_str(),
             "QUERY" => "fields @timestamp, @message",
             "TS" => ts.as_str(),
+            "CFG" => config,
             a => a,
         }));
         let (r, calls) = w.run_traced(&all);

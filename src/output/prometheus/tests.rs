@@ -41,12 +41,14 @@ fn a_fleet_of_two_environments() {
             report: &staging,
             at: at(),
             duration: Duration::from_millis(1500),
+            failed: false,
         },
         Run {
             env: "prod",
             report: &prod,
             at: at(),
             duration: Duration::from_millis(62_125),
+            failed: false,
         },
     ];
     let expected = r#"# HELP eventsctl_check_status Status of one check: 0 ok, 1 warn, 2 crit, 3 unknown (the check exit codes)
@@ -85,6 +87,7 @@ fn label_values_are_escaped() {
         report: &r,
         at: at(),
         duration: Duration::ZERO,
+        failed: false,
     }]);
     assert!(out.contains(r#"check="table.gsi.a\"b\\c\nd"} 0"#), "{out}");
     assert_eq!(
@@ -107,6 +110,7 @@ fn a_check_reported_twice_is_one_series_at_its_worst() {
         report: &r,
         at: at(),
         duration: Duration::ZERO,
+        failed: false,
     }]);
     let samples: Vec<&str> = out
         .lines()
@@ -128,6 +132,7 @@ fn the_same_environment_twice_is_refused() {
         report: &r,
         at: at(),
         duration: Duration::ZERO,
+        failed: false,
     };
     let e = render(&[run, run], &mut Vec::new()).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
@@ -146,6 +151,7 @@ fn the_file_is_replaced_whole_and_readable_by_the_collector() {
             report: &r,
             at: at(),
             duration: Duration::ZERO,
+            failed: false,
         }],
     )
     .unwrap();
@@ -262,18 +268,21 @@ fn the_reference_parsers_read_it_back() {
             report: &staging,
             at: at(),
             duration: Duration::from_millis(1500),
+            failed: false,
         },
         Run {
             env: "prod",
             report: &prod,
             at: at(),
             duration: Duration::from_millis(2250),
+            failed: false,
         },
         Run {
             env: "prod",
             report: &action,
             at: at(),
             duration: Duration::from_millis(10),
+            failed: false,
         },
     ];
     let parsed = parse_with_prometheus_client(&text(&runs));

@@ -225,6 +225,9 @@ impl World {
             .env("EVENTSCTL_ENV", &self.env)
             .env("EVENTSCTL_NAME_PREFIX", PREFIX)
             .env("EVENTSCTL_STATE_DIR", self.state_dir())
+            // Never the user's own config file: an empty config home of this test's own.
+            .env("XDG_CONFIG_HOME", self.state.path().join("config"))
+            .env_remove("EVENTSCTL_CONFIG")
             .env_remove("AWS_PROFILE")
             .env_remove("RUST_LOG")
             .env_remove("EVENTSCTL_PRODUCTION_MARKERS")

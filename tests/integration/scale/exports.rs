@@ -874,7 +874,7 @@ async fn recorded_export_start_run_again_reuses_the_export_in_progress() {
         &[&describe_table, &list, &describe, &start]
     ));
     let args = ExportStartArgs {
-        bucket: "exports".into(),
+        bucket: Some("exports".into()),
         prefix: Some("ddb".into()),
         bucket_owner: None,
         to: None,
