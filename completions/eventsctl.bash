@@ -31,6 +31,9 @@ _eventsctl() {
             eventsctl,completions)
                 cmd="eventsctl__subcmd__completions"
                 ;;
+            eventsctl,config)
+                cmd="eventsctl__subcmd__config"
+                ;;
             eventsctl,dashboard)
                 cmd="eventsctl__subcmd__dashboard"
                 ;;
@@ -57,6 +60,9 @@ _eventsctl() {
                 ;;
             eventsctl,hot-partitions)
                 cmd="eventsctl__subcmd__hot__subcmd__partitions"
+                ;;
+            eventsctl,iam)
+                cmd="eventsctl__subcmd__iam"
                 ;;
             eventsctl,iam-policy)
                 cmd="eventsctl__subcmd__iam__subcmd__policy"
@@ -129,6 +135,24 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__bench__subcmd__help,write)
                 cmd="eventsctl__subcmd__bench__subcmd__help__subcmd__write"
+                ;;
+            eventsctl__subcmd__config,help)
+                cmd="eventsctl__subcmd__config__subcmd__help"
+                ;;
+            eventsctl__subcmd__config,init)
+                cmd="eventsctl__subcmd__config__subcmd__init"
+                ;;
+            eventsctl__subcmd__config,show)
+                cmd="eventsctl__subcmd__config__subcmd__show"
+                ;;
+            eventsctl__subcmd__config__subcmd__help,help)
+                cmd="eventsctl__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            eventsctl__subcmd__config__subcmd__help,init)
+                cmd="eventsctl__subcmd__config__subcmd__help__subcmd__init"
+                ;;
+            eventsctl__subcmd__config__subcmd__help,show)
+                cmd="eventsctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
             eventsctl__subcmd__dashboard,apply)
                 cmd="eventsctl__subcmd__dashboard__subcmd__apply"
@@ -289,6 +313,9 @@ _eventsctl() {
             eventsctl__subcmd__help,completions)
                 cmd="eventsctl__subcmd__help__subcmd__completions"
                 ;;
+            eventsctl__subcmd__help,config)
+                cmd="eventsctl__subcmd__help__subcmd__config"
+                ;;
             eventsctl__subcmd__help,dashboard)
                 cmd="eventsctl__subcmd__help__subcmd__dashboard"
                 ;;
@@ -315,6 +342,9 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__help,hot-partitions)
                 cmd="eventsctl__subcmd__help__subcmd__hot__subcmd__partitions"
+                ;;
+            eventsctl__subcmd__help,iam)
+                cmd="eventsctl__subcmd__help__subcmd__iam"
                 ;;
             eventsctl__subcmd__help,iam-policy)
                 cmd="eventsctl__subcmd__help__subcmd__iam__subcmd__policy"
@@ -354,6 +384,12 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__help__subcmd__bench,write)
                 cmd="eventsctl__subcmd__help__subcmd__bench__subcmd__write"
+                ;;
+            eventsctl__subcmd__help__subcmd__config,init)
+                cmd="eventsctl__subcmd__help__subcmd__config__subcmd__init"
+                ;;
+            eventsctl__subcmd__help__subcmd__config,show)
+                cmd="eventsctl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
             eventsctl__subcmd__help__subcmd__dashboard,apply)
                 cmd="eventsctl__subcmd__help__subcmd__dashboard__subcmd__apply"
@@ -409,6 +445,9 @@ _eventsctl() {
             eventsctl__subcmd__help__subcmd__health__subcmd__check,quarterly)
                 cmd="eventsctl__subcmd__help__subcmd__health__subcmd__check__subcmd__quarterly"
                 ;;
+            eventsctl__subcmd__help__subcmd__iam,audit)
+                cmd="eventsctl__subcmd__help__subcmd__iam__subcmd__audit"
+                ;;
             eventsctl__subcmd__help__subcmd__insights,list)
                 cmd="eventsctl__subcmd__help__subcmd__insights__subcmd__list"
                 ;;
@@ -426,6 +465,18 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__help__subcmd__table,verify)
                 cmd="eventsctl__subcmd__help__subcmd__table__subcmd__verify"
+                ;;
+            eventsctl__subcmd__iam,audit)
+                cmd="eventsctl__subcmd__iam__subcmd__audit"
+                ;;
+            eventsctl__subcmd__iam,help)
+                cmd="eventsctl__subcmd__iam__subcmd__help"
+                ;;
+            eventsctl__subcmd__iam__subcmd__help,audit)
+                cmd="eventsctl__subcmd__iam__subcmd__help__subcmd__audit"
+                ;;
+            eventsctl__subcmd__iam__subcmd__help,help)
+                cmd="eventsctl__subcmd__iam__subcmd__help__subcmd__help"
                 ;;
             eventsctl__subcmd__insights,help)
                 cmd="eventsctl__subcmd__insights__subcmd__help"
@@ -488,13 +539,21 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -519,11 +578,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -546,13 +605,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status backtest test help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply status backtest test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -577,11 +644,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -604,7 +671,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__apply)
-            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --thresholds-from-backtest --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --thresholds-from-backtest --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,6 +697,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -651,11 +726,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -678,7 +753,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__backtest)
-            opts="-o -q -v -h -V --days --pages-per-month --alarm --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --days --pages-per-month --alarm --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +772,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -721,11 +804,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -832,13 +915,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__status)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -863,11 +954,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -890,7 +981,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__test)
-            opts="-o -q -v -h -V --alarm --wait --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --alarm --wait --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,6 +996,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -929,11 +1028,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -956,13 +1055,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version write read cleanup help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version write read cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -987,11 +1094,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1014,7 +1121,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__cleanup)
-            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --run --older-than --yes --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,6 +1136,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1053,11 +1168,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1150,7 +1265,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__read)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,6 +1291,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1197,11 +1320,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1224,7 +1347,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__bench__subcmd__write)
-            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --rate --duration --users --max-in-flight --keep --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1250,6 +1373,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1271,11 +1402,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1298,7 +1429,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__changes)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1309,6 +1440,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1333,11 +1472,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1360,7 +1499,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__check__subcmd__ttl)
-            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --repair --dry-run --classes --expire-now --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sample --full --estimate --read-rate --max-read-units --checkpoint --resume --segments --concurrency --confirm-above --price-per-million-rru --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --grace --cleanup --yes --instead-of-ttl --rate --repair --dry-run --classes --expire-now --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,6 +1585,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1467,11 +1614,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1494,13 +1641,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__completions)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1525,11 +1680,269 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config)
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version show init help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config__subcmd__help)
+            opts="show init help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config__subcmd__init)
+            opts="-o -q -v -h -V --file --force --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__config__subcmd__show)
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1552,13 +1965,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply show help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version apply show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1583,11 +2004,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1610,13 +2031,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__apply)
-            opts="-o -q -v -h -V --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1641,11 +2070,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1724,7 +2153,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dashboard__subcmd__show)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,6 +2164,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1759,11 +2196,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1786,13 +2223,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version throttling latency writes help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version throttling latency writes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1817,11 +2262,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1914,7 +2359,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__latency)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1925,6 +2370,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1949,11 +2402,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1976,7 +2429,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__throttling)
-            opts="-o -q -v -h -V --since --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1987,6 +2440,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2011,11 +2472,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2038,7 +2499,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__diagnose__subcmd__writes)
-            opts="-o -q -v -h -V --since --canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --canary --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2049,6 +2510,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2073,11 +2542,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2100,13 +2569,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version cutover rollback retire help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version cutover rollback retire help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2131,11 +2608,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2158,7 +2635,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__drill)
-            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,6 +2661,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2205,11 +2690,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2232,7 +2717,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__cutover)
-            opts="-o -q -v -h -V --to --function --variable --record --dry-run --yes --canary-timeout --no-rollback --grant --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --to --function --variable --record --dry-run --yes --canary-timeout --no-rollback --grant --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2262,6 +2747,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2283,11 +2776,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2380,7 +2873,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__retire)
-            opts="-o -q -v -h -V --record --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --record --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2391,6 +2884,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2415,11 +2916,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2442,7 +2943,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__rollback)
-            opts="-o -q -v -h -V --record --force --dry-run --yes --canary-timeout --no-canary --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --record --force --dry-run --yes --canary-timeout --no-canary --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2461,6 +2962,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2485,11 +2994,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2512,13 +3021,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version put get query import delete help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version put get query import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2543,11 +3060,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2570,7 +3087,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__delete)
-            opts="-o -q -v -h -V --user --event-id --timestamp --yes --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --event-id --timestamp --yes --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2589,6 +3106,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2613,11 +3138,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2640,7 +3165,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__get)
-            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --event-id --timestamp --max-scan --consistent --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2666,6 +3191,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2687,11 +3220,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2812,7 +3345,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__import)
-            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --skip-invalid --stamp-now --concurrency --rate --failed-out --force --overwrite --skip-expired --yes --max-attempts --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2838,6 +3371,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2859,11 +3400,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2886,7 +3427,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__put)
-            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --type --payload --status --timestamp --event-id --metadata --json --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2928,6 +3469,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2949,11 +3498,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2976,7 +3525,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__events__subcmd__query)
-            opts="-o -q -v -h -V --user --last --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --user --last --type --status --since --until --limit --page-token --desc --include-expired --page-size --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3022,6 +3571,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3043,11 +3600,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3070,13 +3627,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version start status list help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version start status list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3101,11 +3666,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3198,13 +3763,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3229,11 +3802,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3256,7 +3829,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__start)
-            opts="-o -q -v -h -V --bucket --prefix --bucket-owner --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --bucket --prefix --bucket-owner --to --reuse-within --new --wait --wait-timeout --price-per-gb --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3294,6 +3867,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3315,11 +3896,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3342,7 +3923,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__export__subcmd__status)
-            opts="-o -q -v -h -V --wait --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --wait --wait-timeout --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3353,6 +3934,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3377,11 +3966,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3404,13 +3993,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version monthly quarterly help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version monthly quarterly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3435,11 +4032,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3518,7 +4115,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --alarm-test --alarm-test-wait --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --restore-test --alarm-test --alarm-test-wait --report --force --sample --advisor-wait --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3533,6 +4130,10 @@ _eventsctl() {
                     return 0
                     ;;
                 --sample)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --advisor-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3553,6 +4154,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3577,11 +4186,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3604,7 +4213,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__quarterly)
-            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3662,6 +4271,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3683,11 +4300,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3710,7 +4327,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help)
-            opts="table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help"
+            opts="table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3880,6 +4497,48 @@ _eventsctl() {
         eventsctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__config)
+            opts="show init"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__config__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4269,9 +4928,37 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__help__subcmd__iam)
+            opts="audit"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__help__subcmd__iam__subcmd__policy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__iam__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4438,7 +5125,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__hot__subcmd__partitions)
-            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --since --log-group --enable-contributor-insights --dry-run --yes --from-export --engine --athena-workgroup --athena-output --athena-database --price-per-tb-scanned --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4480,6 +5167,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4501,11 +5196,77 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam)
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version audit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4528,7 +5289,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__iam__subcmd__policy)
-            opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --account-id --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4539,6 +5300,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4563,11 +5332,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4589,14 +5358,34 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eventsctl__subcmd__insights)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version list run help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+        eventsctl__subcmd__iam__subcmd__audit)
+            opts="-o -q -v -h -V --function --variable --advisor-wait --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --function)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --variable)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --advisor-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4621,11 +5410,119 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__help)
+            opts="audit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__insights)
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version list run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4704,13 +5601,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__list)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4735,11 +5640,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4762,7 +5667,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__insights__subcmd__run)
-            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --query --since --until --log-group --user --match --limit --latency-field --max-wait --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4808,6 +5713,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4829,11 +5742,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4856,7 +5769,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__pitr__subcmd__restore)
-            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --to --target --resume --dry-run --yes --wait --no-wait --max-wait --no-reapply --sample --exact-count --reference-export --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4890,6 +5803,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4911,11 +5832,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4938,13 +5859,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version tail help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version tail help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4969,11 +5898,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4996,7 +5925,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__status)
-            opts="-o -q -v -h -V --probe --probe-timeout --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --probe --probe-timeout --force --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5007,6 +5936,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5031,11 +5968,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5100,7 +6037,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__stream__subcmd__tail)
-            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --from --user --type --max-records --for --force --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5130,6 +6067,14 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --table)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5151,11 +6096,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5178,13 +6123,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version create verify describe help"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version create verify describe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5209,11 +6162,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5236,7 +6189,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__create)
-            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --dry-run --pitr-days --wait-timeout --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5251,6 +6204,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5275,11 +6236,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5302,13 +6263,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__describe)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5333,11 +6302,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5430,13 +6399,21 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__table__subcmd__verify)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5461,11 +6438,11 @@ _eventsctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)

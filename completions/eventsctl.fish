@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eventsctl_global_optspecs
-    string join \n env= table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress explain color= timeout= production-markers= h/help V/version
+    string join \n env= all-envs config= metrics-file= publish-metrics table= name-prefix= region= profile= endpoint-url= o/output= q/quiet v/verbose no-progress explain color= timeout= production-markers= h/help V/version
 end
 
 function __fish_eventsctl_needs_command
@@ -24,7 +24,9 @@ function __fish_eventsctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c eventsctl -n "__fish_eventsctl_needs_command" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -33,12 +35,15 @@ complete -c eventsctl -n "__fish_eventsctl_needs_command" -l endpoint-url -d 'En
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -l no-progress -d 'No spinners or progress bars'
@@ -62,10 +67,14 @@ complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "hot-partitions"
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "changes" -d 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms\' history and the throttle and latency spikes, newest first'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "health-check" -d 'The runbook\'s maintenance procedures as one command each'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "bench" -d 'Open-loop load through the core against the runbook\'s performance targets'
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "iam" -d 'Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "iam-policy" -d 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment\'s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM\'s 6,144 characters when one cannot hold it'
+complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "config" -d 'The config file (eventsctl.toml): the settings in force and where each came from, or a commented example to start from'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
 complete -c eventsctl -n "__fish_eventsctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -74,12 +83,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -l no-progress -d 'No spinners or progress bars'
@@ -92,7 +104,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and not __fish_seen_subcommand_from create verify describe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l pitr-days -d 'PITR retention in days (1-35)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l wait-timeout -d 'Longest wait for the table to become ACTIVE' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -101,20 +115,25 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l dry-run -d 'Show what would be created and change nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -123,19 +142,24 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -144,12 +168,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from describe" -l no-progress -d 'No spinners or progress bars'
@@ -160,7 +187,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -169,12 +198,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and not __fish_seen_subcommand_from put get query import delete help" -l no-progress -d 'No spinners or progress bars'
@@ -195,7 +227,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l event-id -d 'Event id (default a random UUID)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l metadata -d 'Metadata, a JSON object' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l json -d 'The whole event as one JSON object; `-` reads it from stdin' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -204,7 +238,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -212,6 +247,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l dry-run -d 'Validate and show the item, write nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l yes -d 'Write to a production table'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from put" -l no-progress -d 'No spinners or progress bars'
@@ -222,7 +259,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l event-id -d 'Event id (as `events put` or `events query` printed it)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l timestamp -d 'The event\'s timestamp: a direct GetItem instead of a search of the user\'s events; needed when two of the user\'s events share the id' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l max-scan -d 'Without --timestamp: stop searching after this many of the user\'s events' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -231,13 +270,16 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l consistent -d 'Strongly consistent read'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from get" -l no-progress -d 'No spinners or progress bars'
@@ -253,7 +295,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l limit -d 'At most this many events (a next-page token is printed when more remain)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l page-token -d 'Continue where a previous query stopped: the token keeps that query\'s time window as its first page resolved it (`--since 1h` is not resolved again); give the same flags or leave --since/--until out' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l page-size -d 'Items per DynamoDB call (default: as many as fit DynamoDB\'s 1 MB page)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -262,7 +306,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -270,6 +315,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l desc -d 'Newest first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l include-expired -d 'Show events whose ttl has passed but that DynamoDB has not deleted yet'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -l no-progress -d 'No spinners or progress bars'
@@ -278,9 +325,11 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l concurrency -d 'Groups of up to 100 events in flight (each sent 25 to a request)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l rate -d 'At most this many events per second (protects a production table)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l failed-out -d 'Where the events that did not land go, created 0600 (they are whole payloads). Default: NAME.failed.ndjson in the private state directory ($XDG_STATE_HOME/eventsctl, EVENTSCTL_STATE_DIR overrides it), or the next free NAME.failed.N.ndjson. Never the input, never over an existing file without --force; checked before the first AWS call' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l failed-out -d 'Where the events that did not land go, created 0600 (they are whole payloads). Default: NAME.failed.TIME-PID-RANDOM.ndjson, the run\'s own, in the private state directory ($XDG_STATE_HOME/eventsctl, EVENTSCTL_STATE_DIR overrides it). Never the input, never over an existing file without --force; checked before the first AWS call. A file that cannot be written: the events go on in a new file, and the report names each' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l max-attempts -d 'Attempts per batch before its events count as failed' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -289,7 +338,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -302,6 +352,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l skip-expired -d 'Leave out events whose ttl has already passed (default: write them and count them)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l yes -d 'Write to a production table'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate only; write nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from import" -l no-progress -d 'No spinners or progress bars'
@@ -311,7 +363,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l user -d 'User id (partition key)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l event-id -d 'Event id (as `events put` or `events query` printed it)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l timestamp -d 'The event\'s timestamp: a direct GetItem instead of a search of the user\'s events; needed when two of the user\'s events share the id' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -320,7 +374,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -328,6 +383,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l yes -d 'Delete it (without --yes nothing is deleted: the event is shown and the command fails)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show the event that would be deleted, delete nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from delete" -l no-progress -d 'No spinners or progress bars'
@@ -340,7 +397,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import NDJSON events: validated first, written in batches; never replaces a stored event that differs (--overwrite does), so a re-run is idempotent'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one event (a poison event) by user and event id: only if it exists; --dry-run shows it, --yes deletes it'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -349,12 +408,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -l no-progress -d 'No spinners or progress bars'
@@ -366,7 +428,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -f -a "writes" -d 'Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and not __fish_seen_subcommand_from throttling latency writes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -375,12 +439,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -l no-progress -d 'No spinners or progress bars'
@@ -388,7 +455,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from throttling" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -397,12 +466,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -l no-progress -d 'No spinners or progress bars'
@@ -410,7 +482,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from latency" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l since -d 'How far back to look: 1h, 30m, 6h, 2d (or "1h ago")' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -419,13 +493,16 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l canary -d 'Write a canary event (user eventsctl-canary, type eventsctl.canary, 1 h ttl), read it back and delete it, timing the round trip. Stream consumers see it and can filter on its type'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from writes" -l no-progress -d 'No spinners or progress bars'
@@ -436,7 +513,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "latency" -d 'SuccessfulRequestLatency p50/p95/p99 per operation against the targets (Alarms 2, 3)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "writes" -d 'Issue 1 end to end: table ACTIVE, throttling, server errors, optionally a canary write'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -445,12 +524,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and not __fish_seen_subcommand_from apply status backtest test help" -l no-progress -d 'No spinners or progress bars'
@@ -466,7 +548,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l consumer-function -d 'With --recommended: the stream consumer\'s Lambda function, which must exist (default: the one event source mapping reading the table\'s stream)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l iterator-age-minutes -d 'With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l thresholds-from-backtest -d 'The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of the runbook\'s, for the alarms it names: FILE (its `-o json` output) or `latest` (the last one of this environment); the plan shows each threshold before → after' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -475,7 +559,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -484,13 +569,17 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l recommended -d 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer\'s IteratorAge and Errors'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show what would change and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l yes -d 'Apply to a production environment'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -499,12 +588,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
@@ -514,7 +606,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l days -d 'Days of history to replay (CloudWatch keeps 1-minute datapoints 15 days, 5-minute ones 63, hourly ones 455: an alarm whose period is finer than what is kept is replayed over what is kept, and says so)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l pages-per-month -d 'A target page rate (pages a month): the threshold that would have met it, next to the runbook\'s (advice: the alarms keep their thresholds)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l alarm -d 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -523,12 +617,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -l no-progress -d 'No spinners or progress bars'
@@ -537,7 +634,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from backtest" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l alarm -d 'Only this alarm (its full name, or without `{prefix}-{env}-`); repeatable' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l wait -d 'Seconds to wait for each alarm\'s Action item and its return from ALARM' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -546,7 +645,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -554,6 +654,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l dry-run -d 'Say who would be paged and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l yes -d 'Page them: put the alarms into ALARM (every environment; it pages people)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from test" -l no-progress -d 'No spinners or progress bars'
@@ -565,7 +667,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "backtest" -d 'Replay each alarm\'s own rule over the last days of its metrics: when it would have fired, how often it would have paged, and the threshold for a target page rate'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "test" -d 'Put each alarm into ALARM (pages people: needs --yes) and prove the page went out: its topics exist with confirmed subscribers, and its history shows the action ran'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -574,12 +678,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not _
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -l no-progress -d 'No spinners or progress bars'
@@ -589,7 +696,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not _
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -f -a "apply" -d 'Put the runbook\'s dashboard (four widgets) into CloudWatch'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -f -a "show" -d 'Draw the dashboard\'s four widgets in the terminal'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and not __fish_seen_subcommand_from apply show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -598,7 +707,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -606,6 +716,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the dashboard body and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l yes -d 'Apply to a production environment'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -l no-progress -d 'No spinners or progress bars'
@@ -613,7 +725,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l since -d 'How far back to draw: 3h, 1d, 7d' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -622,12 +736,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dashboard; and __fish_seen_subcommand_from show" -l no-progress -d 'No spinners or progress bars'
@@ -663,7 +780,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l expire
 not_number\t'A `ttl` that is not a Number (a string)'
 milliseconds\t'A `ttl` in milliseconds'
 too_far\t'A `ttl` beyond the event\'s timestamp + 30 days (TTL deletes it, later)'"
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -672,7 +791,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l endpoi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -685,13 +805,17 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l yes -d
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l instead-of-ttl -d 'With --cleanup --yes: delete even though TTL is not enabled on `ttl` (a cleanup that stands in for TTL: a different operation, asked for explicitly)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l repair -d 'Beyond the runbook: give a Number `ttl` in epoch seconds to the items TTL never deletes (missing or malformed: the event\'s timestamp + 30 days; a string or milliseconds: the same moment in seconds), each only if it is unchanged since it was read. Never shortens a ttl or sets one already past unless its class is named (--classes, --expire-now). Reads the whole table like --full (--read-rate, --max-read-units, --checkpoint, --resume); production needs --yes'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l dry-run -d 'With --repair: read and count what would be rewritten, class by class, write nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand check-ttl" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -700,12 +824,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -l no-progress -d 'No spinners or progress bars'
@@ -716,14 +843,16 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "status" -d 'One export\'s state (an ARN, or `latest`)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "list" -d 'The table\'s exports, newest first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and not __fish_seen_subcommand_from start status list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l bucket -d 'S3 bucket for the export' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l bucket -d 'S3 bucket for the export (else `bucket` in the environment\'s [env.NAME.export] of the config file)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l prefix -d 'Key prefix in the bucket' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l bucket-owner -d 'The AWS account id (12 digits) that owns the bucket: needed when the bucket is in another account than the table (AWS requires S3BucketOwner then, and the bucket\'s policy must let this account write to it)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l to -d 'The point in time to export (default: now); within the PITR window' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l reuse-within -d 'Reuse a completed export of this bucket and prefix no older than this (one still in progress is always reused; with --to, one of exactly that point)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l reuse-within -d 'Reuse a completed export of this bucket and prefix no older than this (one still in progress is always reused; with an absolute --to, one of exactly that point; with a relative --to such as 1m, which moves with the clock, one of a point within this before the point asked, so a run again after a timeout or Ctrl-C never starts a second export)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l wait-timeout -d 'With --wait: give up waiting after this long (the export goes on)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l price-per-gb -d 'Export $ per GB of table, for the estimate' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -732,7 +861,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -741,6 +871,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l new -d 'Start a new export even when a recent one, or one in progress, exists'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l wait -d 'Wait until the export completes (progress on stderr)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l dry-run -d 'Show the estimate and what would be started; start nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -l no-progress -d 'No spinners or progress bars'
@@ -748,7 +880,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l wait-timeout -d 'With --wait: give up waiting after this long' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -757,20 +891,25 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l wait -d 'Wait until it completes'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -779,12 +918,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
@@ -796,7 +938,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "list" -d 'The table\'s exports, newest first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l probe-timeout -d 'With --probe: how long to wait for the canary' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -805,7 +949,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l en
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -813,13 +958,17 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l ti
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l probe -d 'Write a canary event (type eventsctl.canary), wait for it on the stream, report the end-to-end latency and delete it. Downstream consumers see the canary too and can drop it by its event type'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l force -d 'With --probe: read the stream even when two event source mappings already do (a third reader of a shard gets throttled, and so may they)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -828,12 +977,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fi
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and not __fish_seen_subcommand_from tail help" -l no-progress -d 'No spinners or progress bars'
@@ -848,7 +1000,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l type -d 'Only records of this event type' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l max-records -d 'Stop after this many records' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l for -d 'Stop after this long (default: until Ctrl-C)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -857,13 +1011,16 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l force -d 'Read even when two event source mappings already do (a third reader of a shard gets throttled, and so may they)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-progress -d 'No spinners or progress bars'
@@ -878,7 +1035,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l res
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l max-wait -d 'Longest wait for the restored table to become ACTIVE (restores can take hours)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l sample -d 'Keys read from the restored table and looked up in the source, and about as many source events (dated before the restore point) looked up in the restored table' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l reference-export -d 'Compare the restored table with the source as it was at the restore point: the item count in the manifest of a PITR export of the source (`latest`: the newest completed full DynamoDB-JSON export at or before the restore point; take one with `export start --to <point>`). Checked before the restore starts (and by --dry-run): a reference that cannot be used refuses the restore. With --exact-count only the restored table is scanned' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -887,7 +1046,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l end
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -899,6 +1059,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l wai
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-wait -d 'Start the restore and return (pick it up later with --resume)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-reapply -d 'Do not re-apply TTL, stream, PITR and tags on the restored table'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l exact-count -d 'Count both tables exactly with a Scan (billed by the bytes it reads: half a read unit per 4 KB, eventually consistent; hours and many read units on a production-size source; the estimate is shown first). Without it the counts are DescribeTable\'s ItemCount, refreshed about every six hours'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand pitr-restore" -l no-progress -d 'No spinners or progress bars'
@@ -909,7 +1071,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l report 
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l max-wait -d 'Longest wait for the drill table to become ACTIVE' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l sample -d 'Keys sampled for verification' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l delete -d 'Delete a kept drill table instead of drilling (only a table tagged as a drill)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -918,7 +1082,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l endpoin
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -928,13 +1093,17 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l keep -d
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l force -d 'Let --report replace existing files'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l yes -d 'With --delete: really delete'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l dry-run -d 'Show the plan and change nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr-drill" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -943,12 +1112,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and not __fish_seen_subcommand_from cutover rollback retire help" -l no-progress -d 'No spinners or progress bars'
@@ -964,7 +1136,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l variable -d 'The environment variable that names the events table in the functions' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l record -d 'The cutover record (JSON, 0600); default: cutover-SOURCE-to-TARGET.json in the private state directory. An existing record is picked up where it stopped' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l canary-timeout -d 'How long each consumer may take to show the canary (AWS may take minutes to start a new mapping\'s polling)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -973,7 +1147,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -983,6 +1158,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l yes -d 'Confirm a write to production'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l no-rollback -d 'Keep what was done when a step fails or the canary is not seen (default: undo it)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l grant -d 'Add what a function\'s role lacks on TARGET as an inline policy (the record holds it; dr rollback removes it); without it such a cutover is refused with the statement to add'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from cutover" -l no-progress -d 'No spinners or progress bars'
@@ -992,7 +1169,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l record -d 'The record dr cutover wrote' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l force -d 'Set back a function (or enable a mapping, by UUID) that changed since the cutover (repeatable)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l canary-timeout -d 'How long each consumer may take to show the canary written to the source afterwards' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1001,7 +1180,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1010,6 +1190,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l dry-run -d 'Print what would be set back, and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l yes -d 'Confirm a write to production'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l no-canary -d 'Do not write a canary to the source after the rollback'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -l no-progress -d 'No spinners or progress bars'
@@ -1017,7 +1199,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l record -d 'The record of the verified cutover away from the table; default: the one cutover record of the table in the private state directory' -r -F
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1026,7 +1210,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1034,6 +1219,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l dry-run -d 'Print what would be done, and change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l yes -d 'Confirm: the table is deleted (after its backup is AVAILABLE)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from retire" -l no-progress -d 'No spinners or progress bars'
@@ -1044,7 +1231,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Undo a cutover from its record: exactly the previous values, conflicts shown'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from help" -f -a "retire" -d 'Back up and delete the original table after a verified cutover (--table SOURCE)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand dr; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1053,12 +1242,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -l no-progress -d 'No spinners or progress bars'
@@ -1068,7 +1260,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -f -a "list" -d 'The named queries and what they answer'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -f -a "run" -d 'Run a named query, or your own with --query'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and not __fish_seen_subcommand_from list run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1077,12 +1271,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from list" -l no-progress -d 'No spinners or progress bars'
@@ -1098,7 +1295,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l limit -d 'At most this many result rows, read page by page (Logs Insights\' default is 10,000; at most 100,000)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l latency-field -d 'The application\'s latency field, read by the latency queries (the runbook\'s @duration exists only on Lambda REPORT lines)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l max-wait -d 'Longest wait for the query (Logs Insights stops queries at 60 minutes)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1107,12 +1306,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand insights; and __fish_seen_subcommand_from run" -l no-progress -d 'No spinners or progress bars'
@@ -1131,7 +1333,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l a
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s result location, or, when it has none, `athena-results/` beside the export (s3://BUCKET/PREFIX/athena-results/)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing): lower-case letters, digits and \'_\', as in eventsctl.toml' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate (of the export\'s gzip files, at least 10 MB a query, as Athena bills)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1140,7 +1344,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l e
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1149,6 +1354,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l p
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l enable-contributor-insights -d 'Enable Contributor Insights (throttled-keys mode) on the table and its GSIs first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l dry-run -d 'With --enable-contributor-insights: show what would be enabled, change nothing'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l yes -d 'With --enable-contributor-insights on production (docs/safety.md): confirm the change'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l no-progress -d 'No spinners or progress bars'
@@ -1156,7 +1363,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -l e
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand hot-partitions" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l since -d 'How far back to look: 1h, 24h, 7d (CloudTrail keeps 90 days)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1165,19 +1374,24 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l endpoint
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand changes" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1186,12 +1400,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and no
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and not __fish_seen_subcommand_from monthly quarterly help" -l no-progress -d 'No spinners or progress bars'
@@ -1204,11 +1421,14 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and no
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l alarm-test-wait -d 'With --alarm-test: seconds to wait for each alarm\'s Action item and its return from ALARM' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l report -d 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l sample -d 'Items check-ttl samples' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l advisor-wait -d 'Seconds to wait for each role\'s IAM access advisor report (part iam)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l price-per-million-wru -d 'On-demand $ per million write request units' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l price-per-million-rru -d 'On-demand $ per million read request units' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l price-per-wcu-hour -d 'Provisioned $ per WCU-hour' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l price-per-rcu-hour -d 'Provisioned $ per RCU-hour' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1217,7 +1437,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1226,6 +1447,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l restore-test -d 'Also run a restore drill (dr-drill) and include its record'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l alarm-test -d 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent), and its history shows whether the page went out'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l force -d 'Let --report replace an existing file'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from monthly" -l no-progress -d 'No spinners or progress bars'
@@ -1245,7 +1468,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-output -d 'Where Athena writes query results (s3://bucket/prefix/); default: the workgroup\'s result location, or, when it has none, `athena-results/` beside the export (s3://BUCKET/PREFIX/athena-results/)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l athena-database -d 'Glue database the export\'s table is registered in (created when missing): lower-case letters, digits and \'_\', as in eventsctl.toml' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l price-per-tb-scanned -d 'Athena $ per TB scanned, for the estimate (of the export\'s gzip files, at least 10 MB a query, as Athena bills)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1254,13 +1479,16 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l force -d 'Let --report replace an existing file'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from quarterly" -l no-progress -d 'No spinners or progress bars'
@@ -1270,7 +1498,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "monthly" -d 'Capacity, throttling, TTL, stream, PITR, alarms and the table, concurrently; the worst status is the exit code'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'Latency against targets and last quarter, GSI usage, key distribution, cost'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand health-check; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1279,12 +1509,15 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fis
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and not __fish_seen_subcommand_from write read cleanup help" -l no-progress -d 'No spinners or progress bars'
@@ -1299,7 +1532,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l duration -d 'How long to run' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l users -d 'Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l max-in-flight -d 'Requests in flight at most; beyond it a scheduled request is counted as dropped' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1308,7 +1543,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1316,6 +1552,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l keep -d 'Keep the bench events (their ttl removes them within about a day of the hour they get; bench cleanup deletes them sooner)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l yes -d 'Run against a production table (bench events reach its stream consumers)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from write" -l no-progress -d 'No spinners or progress bars'
@@ -1326,7 +1564,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l duration -d 'How long to run' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l users -d 'Bench users to spread the load over (user ids eventsctl-bench-<run>-<n>)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l max-in-flight -d 'Requests in flight at most; beyond it a scheduled request is counted as dropped' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1335,7 +1575,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1343,6 +1584,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l keep -d 'Keep the bench events (their ttl removes them within about a day of the hour they get; bench cleanup deletes them sooner)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l yes -d 'Run against a production table (bench events reach its stream consumers)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -l no-progress -d 'No spinners or progress bars'
@@ -1351,7 +1594,9 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l run -d 'Only this run (the run_id a bench printed)' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l older-than -d 'Only runs that started at least this long ago (a run still going is left alone)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1360,7 +1605,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1368,6 +1614,8 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l yes -d 'Really delete (without it: what would be deleted)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l dry-run -d 'Show what would be deleted and delete nothing'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from cleanup" -l no-progress -d 'No spinners or progress bars'
@@ -1378,8 +1626,69 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_se
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "read" -d 'Query users\' recent events at a fixed rate, as GET /inbox does'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete the events of bench runs that were not cleaned up (killed runs, --keep)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -f -a "audit" -d 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role\'s least-privilege policy'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and not __fish_seen_subcommand_from audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l function -d 'Audit this function\'s role, whether or not it uses the table (repeatable; default: every function that uses the table)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l variable -d 'The environment variable whose value names the table (its name or ARN)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l advisor-wait -d 'Seconds to wait for each role\'s access advisor report (IAM prepares it; without it the unused permissions are unknown)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role\'s least-privilege policy'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l account-id -d 'The AWS account the resources are in (default `*`: any account)' -r
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1388,19 +1697,110 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l endpo
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand iam-policy" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l env -d 'Environment: names derive as {prefix}-{env}-events' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -f -a "show" -d 'Every setting of the environment (--env) as resolved from the flags, the config file and the defaults, and where each came from'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -f -a "init" -d 'Write the commented example config to the XDG config path (or --file FILE); never over an existing file without --force'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and not __fish_seen_subcommand_from show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l file -d 'Write here instead of $XDG_CONFIG_HOME/eventsctl/eventsctl.toml (`--file`, since `--output` is the global output format)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l name-prefix -d 'Prefix of every resource name' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'AWS shared-config profile (else AWS_PROFILE)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint-url -d 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
+markdown\t'Markdown, for tickets and reports'
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'Colour in tables' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing file'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-progress -d 'No spinners or progress bars'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every setting of the environment (--env) as resolved from the flags, the config file and the defaults, and where each came from'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the commented example config to the XDG config path (or --file FILE); never over an existing file without --force'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l table -d 'Table name, overriding the one derived from --name-prefix and --env' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l name-prefix -d 'Prefix of every resource name' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l region -d 'AWS Region (else AWS_REGION, the profile, instance metadata)' -r
@@ -1409,38 +1809,43 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l endp
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Tables for people'
 json\t'One JSON object (the eventsctl/v1 envelope); streams print one object a line'
 markdown\t'Markdown, for tickets and reports'
-ndjson\t'One JSON object a line (streaming commands)'"
+ndjson\t'One JSON object a line (streaming commands)'
+prometheus\t'OpenMetrics text (eventsctl_check_status and the run\'s status, time and duration), for node_exporter\'s textfile collector'"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l color -d 'Colour in tables' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l timeout -d 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l production-markers -d 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l all-envs -d 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l publish-metrics -d 'Checks: also put each check\'s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s q -l quiet -d 'No progress and no notes on stderr; errors are still printed'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK\'s own debug log; never payloads or credentials'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l no-progress -d 'No spinners or progress bars'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -l explain -d 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "events" -d 'Write, read, query and import events through the shared core'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "diagnose" -d 'Diagnose throttling, latency and failing writes (runbook Issue 1, alarms 1-3)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "alarms" -d 'Create and check the runbook\'s alarms'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "dashboard" -d 'Put the runbook\'s dashboard, or draw it in the terminal'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "check-ttl" -d 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "export" -d 'PITR exports to S3: exact answers at any size without reading the table'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "stream-status" -d 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "stream" -d 'Read the table\'s stream'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "pitr-restore" -d 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "dr-drill" -d 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "dr" -d 'Point the API at a restored table, undo it, and retire the original (runbook: Disaster Recovery, steps 4 and 5)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "insights" -d 'The runbook\'s Logs Insights queries'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "hot-partitions" -d 'Hot users and keys: top users\' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "changes" -d 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms\' history and the throttle and latency spikes, newest first'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "health-check" -d 'The runbook\'s maintenance procedures as one command each'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "bench" -d 'Open-loop load through the core against the runbook\'s performance targets'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "iam-policy" -d 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment\'s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM\'s 6,144 characters when one cannot hold it'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam-policy completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "table" -d 'Create, verify and describe the events table (runbook: Architecture Summary)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "events" -d 'Write, read, query and import events through the shared core'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "diagnose" -d 'Diagnose throttling, latency and failing writes (runbook Issue 1, alarms 1-3)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "alarms" -d 'Create and check the runbook\'s alarms'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "dashboard" -d 'Put the runbook\'s dashboard, or draw it in the terminal'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "check-ttl" -d 'TTL configured on `ttl`, and the data that TTL can or cannot delete (runbook Issue 2)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "export" -d 'PITR exports to S3: exact answers at any size without reading the table'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "stream-status" -d 'Stream enabled with NEW_IMAGE, its shards, and its consumer (runbook Issue 3)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "stream" -d 'Read the table\'s stream'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "pitr-restore" -d 'Restore the table to a point in time into a new table, verify it, re-apply what a restore drops (TTL, stream, PITR, tags); never touches the source (runbook: Disaster Recovery)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "dr-drill" -d 'Restore `latest` into a tagged drill table, verify, measure RTO and RPO, delete it (runbook: Disaster Recovery Drill)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "dr" -d 'Point the API at a restored table, undo it, and retire the original (runbook: Disaster Recovery, steps 4 and 5)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "insights" -d 'The runbook\'s Logs Insights queries'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "hot-partitions" -d 'Hot users and keys: top users\' rates, Contributor Insights, key-range throttling (runbook Issue 4)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "changes" -d 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms\' history and the throttle and latency spikes, newest first'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "health-check" -d 'The runbook\'s maintenance procedures as one command each'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "bench" -d 'Open-loop load through the core against the runbook\'s performance targets'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "iam" -d 'Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "iam-policy" -d 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment\'s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM\'s 6,144 characters when one cannot hold it'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "config" -d 'The config file (eventsctl.toml): the settings in force and where each came from, or a commented example to start from'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and not __fish_seen_subcommand_from table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill dr insights hot-partitions changes health-check bench iam iam-policy config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "create" -d 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "verify" -d 'Compare the live table with the runbook\'s spec, one finding per setting'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from table" -f -a "describe" -d 'Show the table\'s keys, indexes, TTL, PITR, stream and size'
@@ -1472,3 +1877,6 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_see
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "write" -d 'Write events at a fixed rate (PutItem, conditional), as the API does; its events are deleted at the end, on Ctrl-C and on SIGTERM (after a kill -9: bench cleanup)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "read" -d 'Query users\' recent events at a fixed rate, as GET /inbox does'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "cleanup" -d 'Delete the events of bench runs that were not cleaned up (killed runs, --keep)'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "audit" -d 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role\'s least-privilege policy'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every setting of the environment (--env) as resolved from the flags, the config file and the defaults, and where each came from'
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write the commented example config to the XDG config path (or --file FILE); never over an existing file without --force'
