@@ -99,11 +99,11 @@ pub(crate) fn apply(specs: &mut [AlarmSpec], found: &[Suggested]) -> (Vec<String
             continue;
         }
         changed.push(format!(
-            "{}: threshold {} → {} (for {} pages a month)",
+            "{}: threshold {} → {} (for a page rate of {} a month)",
             spec.name, spec.threshold, s.threshold, s.target_pages_per_month
         ));
         let note = format!(
-            " Threshold {} from a backtest for {} pages a month (runbook: {}).",
+            " Threshold {} from a backtest for a page rate of {} a month (runbook: {}).",
             s.threshold, s.target_pages_per_month, spec.threshold
         );
         spec.description = format!("{}{note}", spec.description)
