@@ -252,7 +252,7 @@ async fn run(cli: Cli, resolved: &Resolved, leaf: &dyn Descriptor) -> u8 {
                 Err(_) => {
                     let failure = timed_out(&ctx, limit, cli.global.timeout.is_some());
                     let code = fail(&failure, (kind, items_only), name, &ctx, &mut out);
-                    failed_metrics(&cli.global, name, kind, &ctx, &mut out).await;
+                    failed_metrics(&cli.global, name, kind, (&ctx, true), &mut out).await;
                     return code;
                 }
             }
@@ -263,7 +263,9 @@ async fn run(cli: Cli, resolved: &Resolved, leaf: &dyn Descriptor) -> u8 {
         Err(e) => {
             let code = error_exit(&e, (kind, items_only), name, &ctx, &mut out);
             if code != 0 && code != EXIT_USAGE {
-                failed_metrics(&cli.global, name, kind, &ctx, &mut out).await;
+                // Refused (the account guard, production): nothing more goes to AWS.
+                let refused = failure::describe(&e, &ctx).kind == "refused";
+                failed_metrics(&cli.global, name, kind, (&ctx, !refused), &mut out).await;
             }
             return code;
         }
@@ -323,7 +325,7 @@ async fn failed_metrics(
     global: &GlobalArgs,
     name: &str,
     kind: ReportKind,
-    ctx: &Context,
+    (ctx, may_publish): (&Context, bool),
     out: &mut dyn Write,
 ) {
     let empty = fleet_out::empty_report(name, kind);
@@ -338,7 +340,7 @@ async fn failed_metrics(
         let _ = output::prometheus::render(&prom, out).and_then(|()| out.flush());
     }
     after_run(global, &prom).await;
-    if global.publish_metrics {
+    if global.publish_metrics && may_publish {
         say_written(
             commands::publish::publish(ctx, &empty, true).await,
             global.quiet,

@@ -178,7 +178,9 @@ async fn run_one(job: Job) -> EnvRun {
     };
     let table = outcome.as_ref().ok().and_then(|r| r.table_override.clone());
     let duration = started.elapsed();
-    let published = if job.publish {
+    // A refused environment (the account guard) gets no other call, the metrics' either.
+    let refused = matches!(&outcome, Err(f) if f.kind == "refused");
+    let published = if job.publish && !refused {
         let empty =
             crate::output::fleet::empty_report(&job.command_name, crate::report::ReportKind::Check);
         let report = outcome.as_ref().map_or(&empty, |r| &**r);

@@ -323,6 +323,8 @@ async fn the_account_guard_refuses_another_accounts_credentials_before_any_other
             run.stderr
         );
     }
+    // Refused, --publish-metrics publishes nothing either (no call after the refusal).
+    run_as(&["table", "verify", "--publish-metrics"]).assert_code(3);
     let json = run_as(&["table", "verify", "-o", "json"]);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["error"]["kind"], "refused");
@@ -330,7 +332,7 @@ async fn the_account_guard_refuses_another_accounts_credentials_before_any_other
     // The emulator records STS calls as `POST.sts` (AWS: GetCallerIdentity): one per run.
     let refused = calls_by(&w, &key).await;
     assert!(
-        refused.len() == 3
+        refused.len() == 4
             && refused
                 .iter()
                 .all(|c| c == "GetCallerIdentity" || c == "POST.sts"),
