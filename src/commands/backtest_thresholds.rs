@@ -99,11 +99,11 @@ pub(crate) fn apply(specs: &mut [AlarmSpec], found: &[Suggested]) -> (Vec<String
             continue;
         }
         changed.push(format!(
-            "{}: threshold {} → {} (for {} pages a month)",
+            "{}: threshold {} → {} (target page rate: {} a month)",
             spec.name, spec.threshold, s.threshold, s.target_pages_per_month
         ));
         let note = format!(
-            " Threshold {} from a backtest for {} pages a month (runbook: {}).",
+            " Threshold {} from a backtest (target page rate: {} a month; runbook: {}).",
             s.threshold, s.target_pages_per_month, spec.threshold
         );
         spec.description = format!("{}{note}", spec.description)
@@ -138,11 +138,11 @@ mod tests {
         assert_eq!(
             changed,
             [format!(
-                "{throttles}: threshold {before} → 25 (for 2 pages a month)"
+                "{throttles}: threshold {before} → 25 (target page rate: 2 a month)"
             )]
         );
         assert!(
-            specs[0].description.ends_with("(runbook: 10)."),
+            specs[0].description.ends_with("runbook: 10)."),
             "{}",
             specs[0].description
         );
