@@ -1,5 +1,5 @@
 //! STS: who the caller is (GetCallerIdentity needs no permission).
-//! https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+//! <https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html>
 
 use aws_sdk_sts::Client;
 

@@ -115,6 +115,34 @@ pub(crate) fn apply(specs: &mut [AlarmSpec], found: &[Suggested]) -> (Vec<String
     (changed, unknown)
 }
 
+/// `alarms apply --thresholds-from-backtest FROM`: the suggestions read and put into the specs,
+/// each change and each alarm left out in a note.
+pub(crate) fn into_specs(
+    from: &str,
+    names: &Names,
+    specs: &mut [AlarmSpec],
+    report: &mut crate::report::Report,
+) -> Result<(), UsageError> {
+    let (path, found) = load(from, names)?;
+    let (changed, unknown) = apply(specs, &found);
+    report.note(format!(
+        "Thresholds from the backtest in {}: {}",
+        path.display(),
+        if changed.is_empty() {
+            "none differs from the runbook's".to_owned()
+        } else {
+            changed.join("; ")
+        }
+    ));
+    if !unknown.is_empty() {
+        report.note(format!(
+            "left out, not alarms this apply manages: {}",
+            unknown.join(", ")
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
