@@ -1,7 +1,7 @@
 //! SetAlarmState: put an alarm into a state by hand (the alarm test). CloudWatch runs the
 //! actions of the new state when it differs from the old, and the alarm returns to its real
 //! state at its next evaluation.
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_SetAlarmState.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_SetAlarmState.html>
 
 use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::StateValue;

@@ -1,5 +1,5 @@
 //! GetMetricData for a replay: the queries an alarm's rule needs, every page of the window.
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html>
 
 use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::{MetricDataQuery, MetricDataResult, ScanBy};

@@ -1,8 +1,8 @@
 //! SNS: who an alarm's topic pages. GetTopicAttributes says whether the topic exists and counts
 //! its confirmed and pending subscriptions; ListSubscriptionsByTopic lists them (a subscription
 //! not yet confirmed is listed with `PendingConfirmation` as its ARN).
-//! https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html,
-//! https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html
+//! <https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html>,
+//! <https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html>
 
 use aws_sdk_sns::Client;
 

@@ -126,23 +126,7 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
         ));
     }
     if let Some(from) = args.thresholds_from_backtest.as_deref() {
-        let (path, found) = super::backtest_thresholds::load(from, &ctx.names)?;
-        let (changed, unknown) = super::backtest_thresholds::apply(&mut specs, &found);
-        report.note(format!(
-            "Thresholds from the backtest in {}: {}",
-            path.display(),
-            if changed.is_empty() {
-                "none differs from the runbook's".to_owned()
-            } else {
-                changed.join("; ")
-            }
-        ));
-        if !unknown.is_empty() {
-            report.note(format!(
-                "left out, not alarms this apply manages: {}",
-                unknown.join(", ")
-            ));
-        }
+        super::backtest_thresholds::into_specs(from, &ctx.names, &mut specs, &mut report)?;
     }
     let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
     let existing = cw_alarms::describe(cw, &names).await?;

@@ -200,7 +200,10 @@ pub(crate) async fn monthly(
     match drill(ctx, gathered, &args).await {
         Ok(r) => Ok((r.findings, r.sections)),
         Err(e) if e.downcast_ref::<Refusal>().is_some() => Ok((
-            vec![Finding::unknown(CheckId::AlarmDescribe, format!("{e:#}"))],
+            vec![Finding::unknown(
+                CheckId::AlarmTest("all".into()),
+                format!("{e:#}"),
+            )],
             Vec::new(),
         )),
         Err(e) => Err(e),

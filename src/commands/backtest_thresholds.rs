@@ -99,11 +99,11 @@ pub(crate) fn apply(specs: &mut [AlarmSpec], found: &[Suggested]) -> (Vec<String
             continue;
         }
         changed.push(format!(
-            "{}: threshold {} → {} (for a page rate of {} a month)",
+            "{}: threshold {} → {} (target page rate: {} a month)",
             spec.name, spec.threshold, s.threshold, s.target_pages_per_month
         ));
         let note = format!(
-            " Threshold {} from a backtest for a page rate of {} a month (runbook: {}).",
+            " Threshold {} from a backtest (target page rate: {} a month; runbook: {}).",
             s.threshold, s.target_pages_per_month, spec.threshold
         );
         spec.description = format!("{}{note}", spec.description)
@@ -113,6 +113,34 @@ pub(crate) fn apply(specs: &mut [AlarmSpec], found: &[Suggested]) -> (Vec<String
         spec.threshold = s.threshold;
     }
     (changed, unknown)
+}
+
+/// `alarms apply --thresholds-from-backtest FROM`: the suggestions read and put into the specs,
+/// each change and each alarm left out in a note.
+pub(crate) fn into_specs(
+    from: &str,
+    names: &Names,
+    specs: &mut [AlarmSpec],
+    report: &mut crate::report::Report,
+) -> Result<(), UsageError> {
+    let (path, found) = load(from, names)?;
+    let (changed, unknown) = apply(specs, &found);
+    report.note(format!(
+        "Thresholds from the backtest in {}: {}",
+        path.display(),
+        if changed.is_empty() {
+            "none differs from the runbook's".to_owned()
+        } else {
+            changed.join("; ")
+        }
+    ));
+    if !unknown.is_empty() {
+        report.note(format!(
+            "left out, not alarms this apply manages: {}",
+            unknown.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -138,11 +166,11 @@ mod tests {
         assert_eq!(
             changed,
             [format!(
-                "{throttles}: threshold {before} → 25 (for 2 pages a month)"
+                "{throttles}: threshold {before} → 25 (target page rate: 2 a month)"
             )]
         );
         assert!(
-            specs[0].description.ends_with("(runbook: 10)."),
+            specs[0].description.ends_with("runbook: 10)."),
             "{}",
             specs[0].description
         );

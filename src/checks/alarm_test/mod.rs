@@ -7,7 +7,7 @@
 //! After SetAlarmState ([`test_finding`], `alarm_test.{alarm}`): DescribeAlarmHistory's `Action`
 //! items say whether CloudWatch ran each action ("Successfully executed action ...") or not
 //! ("Failed to execute action ...", with why). Pure: what AWS answered in, findings out.
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_AlarmHistoryItem.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_AlarmHistoryItem.html>
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -50,7 +50,7 @@ pub(crate) struct TopicView {
 /// A subscription SNS lists before its endpoint confirmed it.
 pub const PENDING: &str = "PendingConfirmation";
 
-/// `j***@example.com`, `+*******1234`, `https://hooks.example.com/…`; ARNs (SQS, Lambda) as
+/// `j***@example.com`, `+*******1234`, `<https://hooks.example.com/…`;> ARNs (SQS, Lambda) as
 /// they are.
 pub fn mask(protocol: &str, endpoint: &str) -> String {
     match protocol {

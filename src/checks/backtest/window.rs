@@ -6,8 +6,8 @@
 //! multiple of 3600 s. A replay runs at the alarm's own period (a coarser one would replay
 //! another rule), so when the alarm's period is finer than what CloudWatch keeps for the days
 //! asked, the window is cut to what is kept and says so.
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html,
-//! https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStat.html
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html>,
+//! <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStat.html>
 
 use aws_sdk_cloudwatch::types::{MetricDataResult, StatusCode};
 use chrono::{DateTime, Duration, Utc};
@@ -103,7 +103,7 @@ pub fn sorted_history(
 /// What CloudWatch said it could not return: the status of each query on the last page that
 /// reported it, when not Complete. PartialData on an earlier page only means "more on the next
 /// page"; on the last one it is a gap.
-/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html
+/// <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html>
 pub fn gaps(results: &[MetricDataResult]) -> Vec<String> {
     let mut last: Vec<(&str, &MetricDataResult)> = Vec::new();
     for r in results {
