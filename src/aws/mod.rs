@@ -6,6 +6,7 @@ pub(crate) mod athena;
 pub mod calls;
 pub(crate) mod cloudtrail;
 pub(crate) mod contributors;
+pub(crate) mod costexplorer;
 pub(crate) mod dashboard;
 pub(crate) mod error;
 pub(crate) mod exports;

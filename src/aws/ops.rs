@@ -145,6 +145,10 @@ ops! {
     GET_POLICY_VERSION: "iam" "GetPolicyVersion" => "iam:GetPolicyVersion" on Policy;
     GENERATE_SERVICE_LAST_ACCESSED_DETAILS: "iam" "GenerateServiceLastAccessedDetails" => "iam:GenerateServiceLastAccessedDetails" on Role;
     GET_SERVICE_LAST_ACCESSED_DETAILS: "iam" "GetServiceLastAccessedDetails" => "iam:GetServiceLastAccessedDetails" on Any;
+    // Cost Explorer (one endpoint per partition): no resource-level permissions for these.
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostexplorerservice.html
+    GET_COST_AND_USAGE: "ce" "GetCostAndUsage" => "ce:GetCostAndUsage" on Any;
+    LIST_COST_ALLOCATION_TAGS: "ce" "ListCostAllocationTags" => "ce:ListCostAllocationTags" on Any;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.
