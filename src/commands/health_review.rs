@@ -607,3 +607,199 @@ pub(super) async fn cost_part(
         .push(Section::lines("Cost, last three complete months", lines));
     part
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_costexplorer::operation::get_cost_and_usage::GetCostAndUsageOutput;
+    use aws_sdk_costexplorer::operation::list_cost_allocation_tags::ListCostAllocationTagsOutput;
+    use aws_sdk_costexplorer::types::{
+        CostAllocationTag, CostAllocationTagStatus, CostAllocationTagType, DateInterval, Group,
+        MetricValue, ResultByTime,
+    };
+    use aws_sdk_dynamodb::types::Tag;
+    use aws_smithy_mocks::{RuleMode, mock, mock_client};
+
+    use crate::context::OutputSettings;
+    use crate::report::Status;
+    use crate::spec::Names;
+
+    fn ctx() -> Context {
+        let sdk = aws_config::SdkConfig::builder()
+            .region(aws_config::Region::new("eu-west-1"))
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        let output = OutputSettings {
+            format: crate::output::Format::Json,
+            quiet: true,
+            verbose: 0,
+            progress: false,
+            color: false,
+            interactive: false,
+        };
+        Context::with_sdk_config(Names::derive("p", "prod", None), output, sdk)
+    }
+
+    fn month(start: chrono::NaiveDate, writes: &str, storage: &str) -> ResultByTime {
+        let end = start.checked_add_months(chrono::Months::new(1)).unwrap();
+        let group = |usage: &str, amount: &str| {
+            Group::builder()
+                .keys(usage)
+                .metrics(
+                    "UnblendedCost",
+                    MetricValue::builder().amount(amount).unit("USD").build(),
+                )
+                .build()
+        };
+        ResultByTime::builder()
+            .time_period(
+                DateInterval::builder()
+                    .start(start.format("%Y-%m-%d").to_string())
+                    .end(end.format("%Y-%m-%d").to_string())
+                    .build()
+                    .unwrap(),
+            )
+            .groups(group("EU-WriteRequestUnits", writes))
+            .groups(group("EU-TimedStorage-ByteHrs", storage))
+            .estimated(false)
+            .build()
+    }
+
+    /// Recorded: Cost Explorer's answer for a table whose `cost-center` tag is an active cost
+    /// allocation tag (its `team` tag is not): the query is filtered by it and by the Region,
+    /// and a 60% rise in writes warns.
+    #[tokio::test]
+    async fn recorded_cost_explorer_by_the_active_tag_and_a_jump_warns() {
+        let c = ctx();
+        let table = TableDescription::builder()
+            .table_name("p-prod-events")
+            .table_arn("arn:aws:dynamodb:eu-west-1:111122223333:table/p-prod-events")
+            .build();
+        let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
+            aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput::builder()
+                .table(table.clone())
+                .build()
+        });
+        let tags = mock!(aws_sdk_dynamodb::Client::list_tags_of_resource).then_output(|| {
+            aws_sdk_dynamodb::operation::list_tags_of_resource::ListTagsOfResourceOutput::builder()
+                .tags(Tag::builder().key("team").value("events").build().unwrap())
+                .tags(
+                    Tag::builder()
+                        .key("cost-center")
+                        .value("cc-42")
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+        });
+        let backups = mock!(aws_sdk_dynamodb::Client::describe_continuous_backups).then_output(|| {
+            aws_sdk_dynamodb::operation::describe_continuous_backups::DescribeContinuousBackupsOutput::builder().build()
+        });
+        c.preset_dynamodb(mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::MatchAny,
+            &[&describe, &tags, &backups]
+        ));
+        let active = mock!(aws_sdk_costexplorer::Client::list_cost_allocation_tags)
+            .match_requests(|r| r.status() == Some(&CostAllocationTagStatus::Active))
+            .then_output(|| {
+                ListCostAllocationTagsOutput::builder()
+                    .cost_allocation_tags(
+                        CostAllocationTag::builder()
+                            .tag_key("cost-center")
+                            .r#type(CostAllocationTagType::UserDefined)
+                            .status(CostAllocationTagStatus::Active)
+                            .build()
+                            .unwrap(),
+                    )
+                    .build()
+            });
+        let today = Utc::now().date_naive();
+        let this = month_start(today);
+        let m = move |k: u32| this.checked_sub_months(chrono::Months::new(k)).unwrap();
+        let cost = mock!(aws_sdk_costexplorer::Client::get_cost_and_usage)
+            .match_requests(|r| {
+                let f = r.filter().unwrap();
+                let tag = f.and().iter().find_map(|e| e.tags());
+                let region = f
+                    .and()
+                    .iter()
+                    .filter_map(|e| e.dimensions())
+                    .any(|d| d.values() == ["eu-west-1"]);
+                region
+                    && tag
+                        .is_some_and(|t| t.key() == Some("cost-center") && t.values() == ["cc-42"])
+            })
+            .then_output(move || {
+                GetCostAndUsageOutput::builder()
+                    .results_by_time(month(m(3), "50", "10"))
+                    .results_by_time(month(m(2), "50", "10"))
+                    .results_by_time(month(m(1), "90", "10"))
+                    .build()
+            });
+        c.preset_costexplorer(mock_client!(
+            aws_sdk_costexplorer,
+            RuleMode::MatchAny,
+            &[&active, &cost]
+        ));
+        let metrics = mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_output(|| {
+            aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput::builder().build()
+        });
+        c.preset_cloudwatch(mock_client!(
+            aws_sdk_cloudwatch,
+            RuleMode::MatchAny,
+            &[&metrics]
+        ));
+        let prices = PriceArgs {
+            price_per_million_wru: 0.625,
+            price_per_million_rru: 0.125,
+            price_per_wcu_hour: 0.00065,
+            price_per_rcu_hour: 0.00013,
+        };
+        let part = cost_part(&c, Utc::now(), &prices, 25.0).await;
+        assert_eq!(
+            cost.num_calls(),
+            1,
+            "filtered by the active tag and the Region"
+        );
+        let f = &part.findings[0];
+        assert_eq!(f.status, Status::Warn, "{}", f.summary);
+        assert!(f.summary.contains("+67%"), "{}", f.summary);
+        assert!(
+            f.summary.contains("(Cost Explorer, DynamoDB in eu-west-1 tagged cost-center=cc-42 (an active cost allocation tag))"),
+            "{}",
+            f.summary
+        );
+        // At 80% the same rise is ok.
+        let part = cost_part(&c, Utc::now(), &prices, 80.0).await;
+        assert_eq!(part.findings[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn only_an_active_tag_of_the_table_filters() {
+        let tags = [
+            ("team".to_owned(), "events".to_owned()),
+            ("cost-center".to_owned(), "cc-42".to_owned()),
+        ];
+        assert_eq!(
+            cost_tag(&tags, &["cost-center".into(), "other".into()]),
+            Some(&tags[1])
+        );
+        assert_eq!(cost_tag(&tags, &["other".into()]), None);
+    }
+
+    /// Cost Explorer has one endpoint: the SDK sends a call for any Region of the `aws`
+    /// partition to `ce.us-east-1.amazonaws.com`, signed for us-east-1.
+    #[test]
+    fn cost_explorer_is_called_at_us_east_1_whatever_the_region() {
+        use aws_sdk_costexplorer::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
+        let params = Params::builder()
+            .region("eu-west-1".to_string())
+            .use_fips(false)
+            .build()
+            .unwrap();
+        let endpoint =
+            futures::executor::block_on(DefaultResolver::new().resolve_endpoint(&params)).unwrap();
+        assert_eq!(endpoint.url(), "https://ce.us-east-1.amazonaws.com");
+    }
+}
