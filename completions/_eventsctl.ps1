@@ -58,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first')
             [CompletionResult]::new('health-check', 'health-check', [CompletionResultType]::ParameterValue, 'The runbook''s maintenance procedures as one command each')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Open-loop load through the core against the runbook''s performance targets')
+            [CompletionResult]::new('iam', 'iam', [CompletionResultType]::ParameterValue, 'Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1248,6 +1249,8 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         'eventsctl;health-check;monthly' {
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)')
             [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Items check-ttl samples')
+            [CompletionResult]::new('--cost-jump', '--cost-jump', [CompletionResultType]::ParameterName, 'Warn when the last month''s cost rose more than this many percent on the month before (part cost)')
+            [CompletionResult]::new('--advisor-wait', '--advisor-wait', [CompletionResultType]::ParameterName, 'Seconds to wait for each role''s IAM access advisor report (part iam)')
             [CompletionResult]::new('--price-per-million-wru', '--price-per-million-wru', [CompletionResultType]::ParameterName, 'On-demand $ per million write request units')
             [CompletionResult]::new('--price-per-million-rru', '--price-per-million-rru', [CompletionResultType]::ParameterName, 'On-demand $ per million read request units')
             [CompletionResult]::new('--price-per-wcu-hour', '--price-per-wcu-hour', [CompletionResultType]::ParameterName, 'Provisioned $ per WCU-hour')
@@ -1464,6 +1467,70 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         'eventsctl;bench;help;help' {
             break
         }
+        'eventsctl;iam' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role''s least-privilege policy')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eventsctl;iam;audit' {
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Audit this function''s role, whether or not it uses the table (repeatable; default: every function that uses the table)')
+            [CompletionResult]::new('--variable', '--variable', [CompletionResultType]::ParameterName, 'The environment variable whose value names the table (its name or ARN)')
+            [CompletionResult]::new('--advisor-wait', '--advisor-wait', [CompletionResultType]::ParameterName, 'Seconds to wait for each role''s access advisor report (IAM prepares it; without it the unused permissions are unknown)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Table name, overriding the one derived from --name-prefix and --env')
+            [CompletionResult]::new('--name-prefix', '--name-prefix', [CompletionResultType]::ParameterName, 'Prefix of every resource name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (else AWS_REGION, the profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile (else AWS_PROFILE)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it')
+            [CompletionResult]::new('--production-markers', '--production-markers', [CompletionResultType]::ParameterName, 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No spinners or progress bars')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eventsctl;iam;help' {
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role''s least-privilege policy')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eventsctl;iam;help;audit' {
+            break
+        }
+        'eventsctl;iam;help;help' {
+            break
+        }
         'eventsctl;iam-policy' {
             [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'The AWS account the resources are in (default `*`: any account)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events')
@@ -1530,6 +1597,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first')
             [CompletionResult]::new('health-check', 'health-check', [CompletionResultType]::ParameterValue, 'The runbook''s maintenance procedures as one command each')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Open-loop load through the core against the runbook''s performance targets')
+            [CompletionResult]::new('iam', 'iam', [CompletionResultType]::ParameterValue, 'Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1685,6 +1753,13 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             break
         }
         'eventsctl;help;bench;cleanup' {
+            break
+        }
+        'eventsctl;help;iam' {
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role''s least-privilege policy')
+            break
+        }
+        'eventsctl;help;iam;audit' {
             break
         }
         'eventsctl;help;iam-policy' {

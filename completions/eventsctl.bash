@@ -55,6 +55,9 @@ _eventsctl() {
             eventsctl,hot-partitions)
                 cmd="eventsctl__subcmd__hot__subcmd__partitions"
                 ;;
+            eventsctl,iam)
+                cmd="eventsctl__subcmd__iam"
+                ;;
             eventsctl,iam-policy)
                 cmd="eventsctl__subcmd__iam__subcmd__policy"
                 ;;
@@ -274,6 +277,9 @@ _eventsctl() {
             eventsctl__subcmd__help,hot-partitions)
                 cmd="eventsctl__subcmd__help__subcmd__hot__subcmd__partitions"
                 ;;
+            eventsctl__subcmd__help,iam)
+                cmd="eventsctl__subcmd__help__subcmd__iam"
+                ;;
             eventsctl__subcmd__help,iam-policy)
                 cmd="eventsctl__subcmd__help__subcmd__iam__subcmd__policy"
                 ;;
@@ -352,6 +358,9 @@ _eventsctl() {
             eventsctl__subcmd__help__subcmd__health__subcmd__check,quarterly)
                 cmd="eventsctl__subcmd__help__subcmd__health__subcmd__check__subcmd__quarterly"
                 ;;
+            eventsctl__subcmd__help__subcmd__iam,audit)
+                cmd="eventsctl__subcmd__help__subcmd__iam__subcmd__audit"
+                ;;
             eventsctl__subcmd__help__subcmd__insights,list)
                 cmd="eventsctl__subcmd__help__subcmd__insights__subcmd__list"
                 ;;
@@ -369,6 +378,18 @@ _eventsctl() {
                 ;;
             eventsctl__subcmd__help__subcmd__table,verify)
                 cmd="eventsctl__subcmd__help__subcmd__table__subcmd__verify"
+                ;;
+            eventsctl__subcmd__iam,audit)
+                cmd="eventsctl__subcmd__iam__subcmd__audit"
+                ;;
+            eventsctl__subcmd__iam,help)
+                cmd="eventsctl__subcmd__iam__subcmd__help"
+                ;;
+            eventsctl__subcmd__iam__subcmd__help,audit)
+                cmd="eventsctl__subcmd__iam__subcmd__help__subcmd__audit"
+                ;;
+            eventsctl__subcmd__iam__subcmd__help,help)
+                cmd="eventsctl__subcmd__iam__subcmd__help__subcmd__help"
                 ;;
             eventsctl__subcmd__insights,help)
                 cmd="eventsctl__subcmd__insights__subcmd__help"
@@ -431,7 +452,7 @@ _eventsctl() {
 
     case "${cmd}" in
         eventsctl)
-            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam-policy completions help"
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2955,7 +2976,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --report --force --sample --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --restore-test --report --force --sample --cost-jump --advisor-wait --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2966,6 +2987,14 @@ _eventsctl() {
                     return 0
                     ;;
                 --sample)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cost-jump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --advisor-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3143,7 +3172,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__help)
-            opts="table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam-policy completions help"
+            opts="table events diagnose alarms dashboard check-ttl export stream-status stream pitr-restore dr-drill insights hot-partitions changes health-check bench iam iam-policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3618,9 +3647,37 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__help__subcmd__iam)
+            opts="audit"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__help__subcmd__iam__subcmd__policy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__help__subcmd__iam__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3876,6 +3933,64 @@ _eventsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eventsctl__subcmd__iam)
+            opts="-o -q -v -h -V --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version audit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eventsctl__subcmd__iam__subcmd__policy)
             opts="-o -q -v -h -V --account-id --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3931,6 +4046,118 @@ _eventsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__audit)
+            opts="-o -q -v -h -V --function --variable --advisor-wait --env --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --function)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --variable)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --advisor-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --production-markers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__help)
+            opts="audit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eventsctl__subcmd__iam__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

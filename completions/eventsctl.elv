@@ -55,6 +55,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
+            cand iam 'Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)'
             cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1171,6 +1172,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;health-check;monthly'= {
             cand --report 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)'
             cand --sample 'Items check-ttl samples'
+            cand --cost-jump 'Warn when the last month''s cost rose more than this many percent on the month before (part cost)'
+            cand --advisor-wait 'Seconds to wait for each role''s IAM access advisor report (part iam)'
             cand --price-per-million-wru 'On-demand $ per million write request units'
             cand --price-per-million-rru 'On-demand $ per million read request units'
             cand --price-per-wcu-hour 'Provisioned $ per WCU-hour'
@@ -1372,6 +1375,65 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;bench;help;help'= {
         }
+        &'eventsctl;iam'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand audit 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role''s least-privilege policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;iam;audit'= {
+            cand --function 'Audit this function''s role, whether or not it uses the table (repeatable; default: every function that uses the table)'
+            cand --variable 'The environment variable whose value names the table (its name or ARN)'
+            cand --advisor-wait 'Seconds to wait for each role''s access advisor report (IAM prepares it; without it the unused permissions are unknown)'
+            cand --env 'Environment: names derive as {prefix}-{env}-events'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eventsctl;iam;help'= {
+            cand audit 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role''s least-privilege policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eventsctl;iam;help;audit'= {
+        }
+        &'eventsctl;iam;help;help'= {
+        }
         &'eventsctl;iam-policy'= {
             cand --account-id 'The AWS account the resources are in (default `*`: any account)'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
@@ -1436,6 +1498,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand changes 'What changed, who changed it and when (beyond the runbook): CloudTrail events on the table, its alarms and its stream consumer, the alarms'' history and the throttle and latency spikes, newest first'
             cand health-check 'The runbook''s maintenance procedures as one command each'
             cand bench 'Open-loop load through the core against the runbook''s performance targets'
+            cand iam 'Audit the IAM roles of the Lambda functions that use the table (runbook Monthly 5)'
             cand iam-policy 'Print the least-privilege IAM policy (JSON) for these commands (default: all), scoped to this environment''s table, indexes, stream, restore and drill tables, alarms, dashboard and log groups; split into named policies that each fit IAM''s 6,144 characters when one cannot hold it'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1549,6 +1612,11 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;help;bench;read'= {
         }
         &'eventsctl;help;bench;cleanup'= {
+        }
+        &'eventsctl;help;iam'= {
+            cand audit 'The execution roles of the functions that use the table (their variable names it, or an event source mapping feeds them its stream): each statement of their inline and attached policies judged (wildcards, account-wide resources, writes and deletes a role does not need, privilege escalation), what they need and lack, and what they never used in 90 days (IAM access advisor); each remedy prints the role''s least-privilege policy'
+        }
+        &'eventsctl;help;iam;audit'= {
         }
         &'eventsctl;help;iam-policy'= {
         }
