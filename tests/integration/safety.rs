@@ -964,6 +964,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "dr-drill --dry-run",
         "pitr-restore --to latest --wait --target TARGET --yes",
         "dr-drill --sample 5",
+        "iam audit --advisor-wait 0",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();
