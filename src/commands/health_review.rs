@@ -775,6 +775,105 @@ mod tests {
         assert_eq!(part.findings[0].status, Status::Ok);
     }
 
+    /// Recorded: Cost Explorer refuses the caller (AccessDenied): the estimate at list prices,
+    /// labelled so, with why, from the consumed units of each complete month.
+    #[tokio::test]
+    async fn recorded_cost_explorer_denied_falls_back_to_the_labelled_estimate() {
+        let c = ctx();
+        let table = TableDescription::builder()
+            .table_name("p-prod-events")
+            .table_arn("arn:aws:dynamodb:eu-west-1:111122223333:table/p-prod-events")
+            .build();
+        let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
+            aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput::builder()
+                .table(table.clone())
+                .build()
+        });
+        let tags = mock!(aws_sdk_dynamodb::Client::list_tags_of_resource).then_output(|| {
+            aws_sdk_dynamodb::operation::list_tags_of_resource::ListTagsOfResourceOutput::builder()
+                .build()
+        });
+        let backups = mock!(aws_sdk_dynamodb::Client::describe_continuous_backups).then_output(|| {
+            aws_sdk_dynamodb::operation::describe_continuous_backups::DescribeContinuousBackupsOutput::builder().build()
+        });
+        c.preset_dynamodb(mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::MatchAny,
+            &[&describe, &tags, &backups]
+        ));
+        let denied = mock!(aws_sdk_costexplorer::Client::list_cost_allocation_tags).then_error(|| {
+            aws_sdk_costexplorer::operation::list_cost_allocation_tags::ListCostAllocationTagsError::generic(
+                aws_smithy_types::error::ErrorMetadata::builder()
+                    .code("AccessDeniedException")
+                    .message("User: arn:aws:sts::111122223333:assumed-role/oncall/x is not authorized to perform: ce:ListCostAllocationTags")
+                    .build(),
+            )
+        });
+        c.preset_costexplorer(mock_client!(
+            aws_sdk_costexplorer,
+            RuleMode::MatchAny,
+            &[&denied]
+        ));
+        // Each day of the last three complete months: 1 million write units, then 2 million
+        // in the last month.
+        let this = month_start(Utc::now().date_naive());
+        let metrics =
+            mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_compute_output(move |r| {
+                let last = this.checked_sub_months(chrono::Months::new(1)).unwrap();
+                let mut results = Vec::new();
+                for q in r.metric_data_queries() {
+                    let stat = q.metric_stat().unwrap();
+                    let metric = stat.metric().unwrap();
+                    let mut out = aws_sdk_cloudwatch::types::MetricDataResult::builder()
+                        .id(q.id().unwrap())
+                        .status_code(aws_sdk_cloudwatch::types::StatusCode::Complete);
+                    if metric.metric_name() == Some("ConsumedWriteCapacityUnits") {
+                        let mut t = r.start_time().unwrap().secs();
+                        while t < r.end_time().unwrap().secs() {
+                            let day = DateTime::from_timestamp(t, 0).unwrap().date_naive();
+                            let v = if day >= last { 2e6 } else { 1e6 };
+                            out = out
+                                .timestamps(aws_smithy_types::DateTime::from_secs(t))
+                                .values(v);
+                            t += 86_400;
+                        }
+                    }
+                    results.push(out.build());
+                }
+                aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput::builder()
+                    .set_metric_data_results(Some(results))
+                    .build()
+            });
+        c.preset_cloudwatch(mock_client!(
+            aws_sdk_cloudwatch,
+            RuleMode::MatchAny,
+            &[&metrics]
+        ));
+        let prices = PriceArgs {
+            price_per_million_wru: 0.625,
+            price_per_million_rru: 0.125,
+            price_per_wcu_hour: 0.00065,
+            price_per_rcu_hour: 0.00013,
+        };
+        let part = cost_part(&c, Utc::now(), &prices, 25.0).await;
+        let f = &part.findings[0];
+        assert_eq!(f.status, Status::Warn, "{}", f.summary);
+        assert!(
+            f.summary
+                .ends_with("(estimated from consumed units and storage at list prices)"),
+            "{}",
+            f.summary
+        );
+        let Section::Lines { lines, .. } = &part.sections[0] else {
+            panic!("a lines section")
+        };
+        assert!(
+            lines.last().unwrap().contains("Cost Explorer")
+                && lines.last().unwrap().contains("AccessDenied"),
+            "{lines:?}"
+        );
+    }
+
     #[test]
     fn only_an_active_tag_of_the_table_filters() {
         let tags = [
