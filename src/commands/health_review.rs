@@ -138,7 +138,7 @@ pub(super) async fn plan_part(
     prices: &PriceArgs,
     now: DateTime<Utc>,
 ) -> Part {
-    let runbook = "Quarterly 2: project capacity; consider provisioned billing";
+    let runbook = "Quarterly 2";
     let table = ctx.table().to_owned();
     let gsis = crate::aws::table::gsi_names(described);
     // Days before the table existed are no history (CloudWatch has nothing for them, which would
