@@ -25,7 +25,9 @@ def main():
     kw = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="demo", aws_secret_access_key="demo")
     lam = session.create_client("lambda", **kw)
     ddb = session.create_client("dynamodb", **kw)
-    arn = ddb.describe_table(TableName=table)["Table"]["LatestStreamArn"]
+    iam = session.create_client("iam", **kw)
+    described = ddb.describe_table(TableName=table)["Table"]
+    arn = described["LatestStreamArn"]
     existing = lam.list_event_source_mappings(EventSourceArn=arn)["EventSourceMappings"]
     if existing:
         print(f"consumer already reads {arn}")
@@ -33,11 +35,22 @@ def main():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("handler.py", HANDLER)
+    # Its execution role, least privilege: the four stream reads on this table's streams (what
+    # `health-check monthly` audits in its part iam).
+    trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+    try:
+        role = iam.create_role(RoleName=function, AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+    except iam.exceptions.EntityAlreadyExistsException:
+        role = iam.get_role(RoleName=function)["Role"]["Arn"]
+    stream_reads = ('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":'
+                    '["dynamodb:DescribeStream","dynamodb:GetRecords","dynamodb:GetShardIterator","dynamodb:ListStreams"],'
+                    f'"Resource":"{described["TableArn"]}/stream/*"}}]}}')
+    iam.put_role_policy(RoleName=function, PolicyName="stream-reads", PolicyDocument=stream_reads)
     try:
         lam.create_function(
             FunctionName=function,
             Runtime="python3.12",
-            Role="arn:aws:iam::000000000000:role/demo-consumer",
+            Role=role,
             Handler="handler.handler",
             Code={"ZipFile": buf.getvalue()},
         )

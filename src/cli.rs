@@ -248,6 +248,10 @@ pub struct MonthlyArgs {
     /// Items check-ttl samples
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub sample: u64,
+    /// Warn when the last month's cost rose more than this many percent on the month before
+    /// (part cost)
+    #[arg(long, default_value_t = 25.0, value_parser = non_negative_number)]
+    pub cost_jump: f64,
     /// Seconds to wait for each role's IAM access advisor report (part iam)
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=600))]
     pub advisor_wait: u64,

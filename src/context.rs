@@ -214,6 +214,14 @@ impl Context {
     }
 
     /// The endpoint calls go to: the last one used, else the configured one.
+    /// What a failed command's line may name besides its error: the endpoint and the profile.
+    pub fn failure_at(&self) -> crate::output::failure::Where {
+        crate::output::failure::Where {
+            endpoint: self.endpoint(),
+            profile: self.aws.profile.clone(),
+        }
+    }
+
     pub fn endpoint(&self) -> String {
         self.calls
             .endpoint()

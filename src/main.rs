@@ -264,7 +264,8 @@ async fn run(cli: Cli, resolved: &Resolved, leaf: &dyn Descriptor) -> u8 {
             let code = error_exit(&e, (kind, items_only), name, &ctx, &mut out);
             if code != 0 && code != EXIT_USAGE {
                 // Refused (the account guard, production): nothing more goes to AWS.
-                let refused = failure::describe(&e, &ctx).kind == "refused";
+                let at = ctx.failure_at();
+                let refused = failure::describe(&e, &at).kind == "refused";
                 failed_metrics(&cli.global, name, kind, (&ctx, !refused), &mut out).await;
             }
             return code;
@@ -397,10 +398,7 @@ fn error_exit(
     if broken_pipe {
         return 0;
     }
-    let at = failure::Where {
-        endpoint: ctx.endpoint(),
-        profile: ctx.aws.profile.clone(),
-    };
+    let at = ctx.failure_at();
     fail(&failure::describe(e, &at), kind, name, ctx, out)
 }
 

@@ -9,6 +9,7 @@ pub mod calls;
 pub(crate) mod cloudtrail;
 pub(crate) mod consumer_logs;
 pub(crate) mod contributors;
+pub(crate) mod costexplorer;
 pub(crate) mod dashboard;
 pub(crate) mod error;
 pub(crate) mod exports;

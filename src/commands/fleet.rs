@@ -161,13 +161,7 @@ async fn run_one(job: Job) -> EnvRun {
             kind: "other",
             message: "internal error: a fleet run of a command that prints items".into(),
         }),
-        Some(Err(e)) => Err(failure::describe(
-            &e,
-            &failure::Where {
-                endpoint: job.ctx.endpoint(),
-                profile: job.ctx.aws.profile.clone(),
-            },
-        )),
+        Some(Err(e)) => Err(failure::describe(&e, &job.ctx.failure_at())),
         None => Err(Failure::timeout(format!(
             "timed out after {} (--timeout or the command's default), waiting on {}",
             crate::times::human(

@@ -250,6 +250,8 @@ struct Monthly {
     changes: super::changes::Recent,
     /// Monthly 5.
     iam: Part,
+    /// Monthly 1's cost trend.
+    cost: Part,
 }
 
 /// Capacity, throttling, TTL, stream, PITR, alarms, the table and its changes, concurrently.
@@ -270,7 +272,7 @@ async fn gather_monthly(
         .progress()
         .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
     let table_name = ctx.table();
-    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes, iam) = tokio::join!(
+    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes, iam, cost) = tokio::join!(
         capacity_part(ctx, month, p),
         throttling::gather(ddb, cw, &ctx.names, month, now),
         ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
@@ -279,6 +281,7 @@ async fn gather_monthly(
         alarm_checks::gather(ddb, cw, lambda, &ctx.names),
         super::changes::recent(ctx, month, crate::checks::changes::ALL),
         super::health_review::iam_part(ctx, args.advisor_wait),
+        super::health_review::cost_part(ctx, now, &args.prices, args.cost_jump),
     );
     spinner.finish_and_clear();
     let monthly = Monthly {
@@ -289,6 +292,7 @@ async fn gather_monthly(
         alarms: alarm_facts,
         changes,
         iam,
+        cost,
     };
     Ok((capacity?, monthly))
 }
@@ -413,7 +417,10 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
-    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
+    let mut alarm_parts = Vec::new();
+    monthly_alarm_parts(ctx, args, &m, now, &mut alarm_parts).await?;
+    parts.push(m.cost);
+    parts.extend(alarm_parts);
     parts.push(m.iam);
     if args.restore_test {
         parts.push(drill_part(ctx).await);

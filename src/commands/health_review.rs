@@ -138,7 +138,7 @@ pub(super) async fn plan_part(
     prices: &PriceArgs,
     now: DateTime<Utc>,
 ) -> Part {
-    let runbook = "Quarterly 2: project capacity; consider provisioned billing";
+    let runbook = "Quarterly 2";
     let table = ctx.table().to_owned();
     let gsis = crate::aws::table::gsi_names(described);
     // Days before the table existed are no history (CloudWatch has nothing for them, which would
@@ -312,4 +312,593 @@ fn plan_findings(f: &PlanFacts<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The first day of `d`'s month.
+fn month_start(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    d.with_day(1).unwrap_or(d)
+}
+
+/// The tag to filter Cost Explorer by: the first of the table's tags (by key) whose key is an
+/// active cost allocation tag.
+pub(super) fn cost_tag<'a>(
+    table_tags: &'a [(String, String)],
+    active: &[String],
+) -> Option<&'a (String, String)> {
+    let mut tags: Vec<&(String, String)> = table_tags
+        .iter()
+        .filter(|(k, _)| active.iter().any(|a| a == k))
+        .collect();
+    tags.sort();
+    tags.into_iter().next()
+}
+
+/// The engine's answer shape from what GetCostAndUsage returned.
+fn cost_and_usage(
+    months: &[crate::aws::costexplorer::CostMonth],
+) -> plan::cost_trend::CostAndUsage {
+    use plan::cost_trend::{CostAndUsage, DateInterval, Group, MetricValue, ResultByTime};
+    CostAndUsage {
+        results_by_time: months
+            .iter()
+            .map(|m| ResultByTime {
+                time_period: DateInterval {
+                    start: m.start,
+                    end: m.end,
+                },
+                total: Default::default(),
+                groups: m
+                    .groups
+                    .iter()
+                    .map(|(usage, amount, unit)| Group {
+                        keys: vec![usage.clone()],
+                        metrics: [(
+                            "UnblendedCost".to_owned(),
+                            MetricValue {
+                                amount: amount.clone(),
+                                unit: unit.clone(),
+                            },
+                        )]
+                        .into(),
+                    })
+                    .collect(),
+                estimated: m.estimated,
+            })
+            .collect(),
+    }
+}
+
+/// Cost Explorer's trend for the table: its tags and the account's active cost allocation tags
+/// at once, then GetCostAndUsage (filtered by an active tag of the table when there is one: the
+/// scope says which). `Err` says why Cost Explorer was not used.
+async fn cost_explorer_trend(
+    ctx: &Context,
+    ddb: &aws_sdk_dynamodb::Client,
+    table: Option<&TableDescription>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<plan::cost_trend::CostTrend, String> {
+    let sdk = ctx.sdk_config().await.map_err(|e| e.to_string())?;
+    if let Some(url) = sdk.endpoint_url() {
+        return Err(format!(
+            "not called: an endpoint URL is set ({url}); Cost Explorer is only at AWS's ce.us-east-1 endpoint"
+        ));
+    }
+    let region = sdk.region().map(|r| r.to_string()).unwrap_or_default();
+    let ce = ctx.costexplorer().await.map_err(|e| e.to_string())?;
+    let arn = table.and_then(|t| t.table_arn()).unwrap_or_default();
+    let (tags, active) = tokio::join!(
+        crate::aws::table::tags(ddb, arn),
+        crate::aws::costexplorer::active_tags(ce)
+    );
+    let tags: Vec<(String, String)> = tags
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|t| (t.key, t.value))
+        .collect();
+    let active = active.map_err(|e| e.to_string())?;
+    let tag = cost_tag(&tags, &active);
+    let scope = match tag {
+        Some((k, v)) => {
+            format!("DynamoDB in {region} tagged {k}={v} (an active cost allocation tag)")
+        }
+        None => format!(
+            "all of DynamoDB in {region}: the table has no tag that is an active cost allocation tag"
+        ),
+    };
+    let months = crate::aws::costexplorer::monthly_cost(
+        ce,
+        &region,
+        tag.map(|(k, v)| (k.as_str(), v.as_str())),
+        from,
+        to,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    plan::cost_trend::from_cost_explorer(&cost_and_usage(&months), "UnblendedCost", &scope, today)
+}
+
+/// The estimate: each complete month's consumed units (table and GSIs, daily sums) and the
+/// table's size now, at list prices.
+async fn estimated_trend(
+    cw: &aws_sdk_cloudwatch::Client,
+    ddb: &aws_sdk_dynamodb::Client,
+    table: Option<&TableDescription>,
+    name: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    prices: &plan::prices::Prices,
+) -> Result<plan::cost_trend::CostTrend, String> {
+    use plan::cost_trend::{MonthUsage, ProvisionedHours, from_usage};
+    let gsis = crate::aws::table::gsi_names(table);
+    let mut keys = vec![
+        MetricKey::table("ConsumedWriteCapacityUnits", name, Stat::Sum),
+        MetricKey::table("ConsumedReadCapacityUnits", name, Stat::Sum),
+    ];
+    for g in &gsis {
+        keys.push(MetricKey::gsi(
+            "ConsumedWriteCapacityUnits",
+            name,
+            g,
+            Stat::Sum,
+        ));
+        keys.push(MetricKey::gsi(
+            "ConsumedReadCapacityUnits",
+            name,
+            g,
+            Stat::Sum,
+        ));
+    }
+    let at = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+    let (Some(start), Some(end)) = (at(from), at(to)) else {
+        return Err("no complete month".into());
+    };
+    let window = Window {
+        start,
+        end,
+        period: 86_400,
+    };
+    let (set, backups) = tokio::join!(
+        metrics::fetch(cw, window, &keys),
+        crate::aws::table::describe_backups(ddb, name)
+    );
+    let set = set.map_err(|e| format!("consumed capacity could not be read: {e}"))?;
+    let pitr = matches!(&backups, Ok(Some(b)) if b.point_in_time_recovery_description().and_then(|p| p.point_in_time_recovery_status()).map(|s| s.as_str()) == Some("ENABLED"));
+    let table_gb = table.and_then(|t| t.table_size_bytes()).unwrap_or(0) as f64 / 1e9;
+    let index_gb = table
+        .map(|t| {
+            t.global_secondary_indexes()
+                .iter()
+                .map(|g| g.index_size_bytes().unwrap_or(0))
+                .sum::<i64>()
+        })
+        .unwrap_or(0) as f64
+        / 1e9;
+    let provisioned = table
+        .and_then(|t| t.billing_mode_summary())
+        .and_then(|b| b.billing_mode())
+        .map(|m| m.as_str() == "PROVISIONED")
+        .unwrap_or(false);
+    let sum_in = |key: &MetricKey, a: chrono::NaiveDate, b: chrono::NaiveDate| -> f64 {
+        set.get(key)
+            .map(|s| {
+                s.points
+                    .iter()
+                    .filter(|(t, _)| t.date_naive() >= a && t.date_naive() < b)
+                    .map(|(_, v)| v)
+                    .sum()
+            })
+            .unwrap_or(0.0)
+    };
+    let mut usage = Vec::new();
+    let mut m = from;
+    while m < to {
+        let next = m.checked_add_months(chrono::Months::new(1)).unwrap_or(to);
+        let hours = (next - m).num_hours() as f64;
+        let gsi = |metric: &str| -> f64 {
+            gsis.iter()
+                .map(|g| sum_in(&MetricKey::gsi(metric, name, g, Stat::Sum), m, next))
+                .sum()
+        };
+        let throughput = table.and_then(|t| t.provisioned_throughput());
+        usage.push(MonthUsage {
+            month: m,
+            write_units: sum_in(&keys[0], m, next),
+            read_units: sum_in(&keys[1], m, next),
+            gsi_write_units: gsi("ConsumedWriteCapacityUnits"),
+            gsi_read_units: gsi("ConsumedReadCapacityUnits"),
+            storage_gb: table_gb + index_gb,
+            pitr_gb: if pitr { table_gb } else { 0.0 },
+            provisioned: provisioned.then(|| ProvisionedHours {
+                wcu_hours: throughput
+                    .and_then(|p| p.write_capacity_units())
+                    .unwrap_or(0) as f64
+                    * hours,
+                rcu_hours: throughput
+                    .and_then(|p| p.read_capacity_units())
+                    .unwrap_or(0) as f64
+                    * hours,
+                gsi_wcu_hours: 0.0,
+                gsi_rcu_hours: 0.0,
+            }),
+        });
+        m = next;
+    }
+    let class = plan::prices::TableClass::from_aws(
+        table
+            .and_then(|t| t.table_class_summary())
+            .and_then(|c| c.table_class())
+            .map(|c| c.as_str()),
+    )
+    .unwrap_or(plan::prices::TableClass::Standard);
+    Ok(from_usage(&usage, prices, class))
+}
+
+/// Monthly 1: the last three complete months' cost from Cost Explorer, else estimated from
+/// consumed units and storage at list prices (labelled so, with why Cost Explorer was not
+/// used); warn on a month-over-month rise above `cost_jump` percent.
+pub(super) async fn cost_part(
+    ctx: &Context,
+    now: DateTime<Utc>,
+    prices: &PriceArgs,
+    cost_jump: f64,
+) -> Part {
+    let runbook = "Monthly 1: Review cost trends";
+    let unknown = |why: String| {
+        Part::new(
+            "cost",
+            runbook,
+            vec![Finding::unknown(CheckId::CostTrend, why)],
+        )
+    };
+    let (ddb, cw) = match (ctx.dynamodb().await, ctx.cloudwatch().await) {
+        (Ok(d), Ok(c)) => (d, c),
+        (Err(e), _) | (_, Err(e)) => return unknown(format!("no AWS client: {e}")),
+    };
+    let table = match crate::aws::table::describe(ddb, ctx.table()).await {
+        Ok(t) => t,
+        Err(e) => return unknown(format!("could not describe the table: {e}")),
+    };
+    let today = now.date_naive();
+    let to = month_start(today);
+    let from = to.checked_sub_months(chrono::Months::new(3)).unwrap_or(to);
+    let list = plan_prices(prices);
+    let (explorer, estimate) = tokio::join!(
+        cost_explorer_trend(ctx, ddb, table.as_ref(), from, to, today),
+        estimated_trend(cw, ddb, table.as_ref(), ctx.table(), from, to, &list)
+    );
+    let rules = plan::cost_trend::TrendRules {
+        jump_fraction: cost_jump / 100.0,
+        ..Default::default()
+    };
+    let (trend, why) = match (explorer, estimate) {
+        (Ok(t), _) => (t, None),
+        (Err(why), Ok(t)) => (t, Some(why)),
+        (Err(why), Err(e)) => {
+            return unknown(format!("no cost: Cost Explorer {why}; the estimate: {e}"));
+        }
+    };
+    let mut part = Part::new(
+        "cost",
+        runbook,
+        vec![plan::cost_trend::finding(&trend, &rules)],
+    );
+    let mut lines: Vec<String> = trend
+        .months
+        .iter()
+        .map(|m| {
+            let drivers: Vec<String> = m
+                .by_driver
+                .iter()
+                .filter(|(_, v)| **v > 0.005)
+                .map(|(d, v)| format!("{} ${v:.2}", d.label()))
+                .collect();
+            format!("{}: ${:.2} ({})", m.month, m.total_usd, drivers.join(", "))
+        })
+        .collect();
+    if let Some(why) = why {
+        lines.push(format!(
+            "Estimated at list prices (storage at today's size): Cost Explorer {why}"
+        ));
+    }
+    part.sections
+        .push(Section::lines("Cost, last three complete months", lines));
+    part
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_costexplorer::operation::get_cost_and_usage::GetCostAndUsageOutput;
+    use aws_sdk_costexplorer::operation::list_cost_allocation_tags::ListCostAllocationTagsOutput;
+    use aws_sdk_costexplorer::types::{
+        CostAllocationTag, CostAllocationTagStatus, CostAllocationTagType, DateInterval, Group,
+        MetricValue, ResultByTime,
+    };
+    use aws_sdk_dynamodb::types::Tag;
+    use aws_smithy_mocks::{RuleMode, mock, mock_client};
+
+    use crate::context::OutputSettings;
+    use crate::report::Status;
+    use crate::spec::Names;
+
+    fn ctx() -> Context {
+        let sdk = aws_config::SdkConfig::builder()
+            .region(aws_config::Region::new("eu-west-1"))
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        let output = OutputSettings {
+            format: crate::output::Format::Json,
+            quiet: true,
+            verbose: 0,
+            progress: false,
+            color: false,
+            interactive: false,
+        };
+        Context::with_sdk_config(Names::derive("p", "prod", None), output, sdk)
+    }
+
+    fn month(start: chrono::NaiveDate, writes: &str, storage: &str) -> ResultByTime {
+        let end = start.checked_add_months(chrono::Months::new(1)).unwrap();
+        let group = |usage: &str, amount: &str| {
+            Group::builder()
+                .keys(usage)
+                .metrics(
+                    "UnblendedCost",
+                    MetricValue::builder().amount(amount).unit("USD").build(),
+                )
+                .build()
+        };
+        ResultByTime::builder()
+            .time_period(
+                DateInterval::builder()
+                    .start(start.format("%Y-%m-%d").to_string())
+                    .end(end.format("%Y-%m-%d").to_string())
+                    .build()
+                    .unwrap(),
+            )
+            .groups(group("EU-WriteRequestUnits", writes))
+            .groups(group("EU-TimedStorage-ByteHrs", storage))
+            .estimated(false)
+            .build()
+    }
+
+    /// Recorded: Cost Explorer's answer for a table whose `cost-center` tag is an active cost
+    /// allocation tag (its `team` tag is not): the query is filtered by it and by the Region,
+    /// and a 60% rise in writes warns.
+    #[tokio::test]
+    async fn recorded_cost_explorer_by_the_active_tag_and_a_jump_warns() {
+        let c = ctx();
+        let table = TableDescription::builder()
+            .table_name("p-prod-events")
+            .table_arn("arn:aws:dynamodb:eu-west-1:111122223333:table/p-prod-events")
+            .build();
+        let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
+            aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput::builder()
+                .table(table.clone())
+                .build()
+        });
+        let tags = mock!(aws_sdk_dynamodb::Client::list_tags_of_resource).then_output(|| {
+            aws_sdk_dynamodb::operation::list_tags_of_resource::ListTagsOfResourceOutput::builder()
+                .tags(Tag::builder().key("team").value("events").build().unwrap())
+                .tags(
+                    Tag::builder()
+                        .key("cost-center")
+                        .value("cc-42")
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+        });
+        let backups = mock!(aws_sdk_dynamodb::Client::describe_continuous_backups).then_output(|| {
+            aws_sdk_dynamodb::operation::describe_continuous_backups::DescribeContinuousBackupsOutput::builder().build()
+        });
+        c.preset_dynamodb(mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::MatchAny,
+            &[&describe, &tags, &backups]
+        ));
+        let active = mock!(aws_sdk_costexplorer::Client::list_cost_allocation_tags)
+            .match_requests(|r| r.status() == Some(&CostAllocationTagStatus::Active))
+            .then_output(|| {
+                ListCostAllocationTagsOutput::builder()
+                    .cost_allocation_tags(
+                        CostAllocationTag::builder()
+                            .tag_key("cost-center")
+                            .r#type(CostAllocationTagType::UserDefined)
+                            .status(CostAllocationTagStatus::Active)
+                            .build()
+                            .unwrap(),
+                    )
+                    .build()
+            });
+        let today = Utc::now().date_naive();
+        let this = month_start(today);
+        let m = move |k: u32| this.checked_sub_months(chrono::Months::new(k)).unwrap();
+        let cost = mock!(aws_sdk_costexplorer::Client::get_cost_and_usage)
+            .match_requests(|r| {
+                let f = r.filter().unwrap();
+                let tag = f.and().iter().find_map(|e| e.tags());
+                let region = f
+                    .and()
+                    .iter()
+                    .filter_map(|e| e.dimensions())
+                    .any(|d| d.values() == ["eu-west-1"]);
+                region
+                    && tag
+                        .is_some_and(|t| t.key() == Some("cost-center") && t.values() == ["cc-42"])
+            })
+            .then_output(move || {
+                GetCostAndUsageOutput::builder()
+                    .results_by_time(month(m(3), "50", "10"))
+                    .results_by_time(month(m(2), "50", "10"))
+                    .results_by_time(month(m(1), "90", "10"))
+                    .build()
+            });
+        c.preset_costexplorer(mock_client!(
+            aws_sdk_costexplorer,
+            RuleMode::MatchAny,
+            &[&active, &cost]
+        ));
+        let metrics = mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_output(|| {
+            aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput::builder().build()
+        });
+        c.preset_cloudwatch(mock_client!(
+            aws_sdk_cloudwatch,
+            RuleMode::MatchAny,
+            &[&metrics]
+        ));
+        let prices = PriceArgs {
+            price_per_million_wru: 0.625,
+            price_per_million_rru: 0.125,
+            price_per_wcu_hour: 0.00065,
+            price_per_rcu_hour: 0.00013,
+        };
+        let part = cost_part(&c, Utc::now(), &prices, 25.0).await;
+        assert_eq!(
+            cost.num_calls(),
+            1,
+            "filtered by the active tag and the Region"
+        );
+        let f = &part.findings[0];
+        assert_eq!(f.status, Status::Warn, "{}", f.summary);
+        assert!(f.summary.contains("+67%"), "{}", f.summary);
+        assert!(
+            f.summary.contains("(Cost Explorer, DynamoDB in eu-west-1 tagged cost-center=cc-42 (an active cost allocation tag))"),
+            "{}",
+            f.summary
+        );
+        // At 80% the same rise is ok.
+        let part = cost_part(&c, Utc::now(), &prices, 80.0).await;
+        assert_eq!(part.findings[0].status, Status::Ok);
+    }
+
+    /// Recorded: Cost Explorer refuses the caller (AccessDenied): the estimate at list prices,
+    /// labelled so, with why, from the consumed units of each complete month.
+    #[tokio::test]
+    async fn recorded_cost_explorer_denied_falls_back_to_the_labelled_estimate() {
+        let c = ctx();
+        let table = TableDescription::builder()
+            .table_name("p-prod-events")
+            .table_arn("arn:aws:dynamodb:eu-west-1:111122223333:table/p-prod-events")
+            .build();
+        let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
+            aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput::builder()
+                .table(table.clone())
+                .build()
+        });
+        let tags = mock!(aws_sdk_dynamodb::Client::list_tags_of_resource).then_output(|| {
+            aws_sdk_dynamodb::operation::list_tags_of_resource::ListTagsOfResourceOutput::builder()
+                .build()
+        });
+        let backups = mock!(aws_sdk_dynamodb::Client::describe_continuous_backups).then_output(|| {
+            aws_sdk_dynamodb::operation::describe_continuous_backups::DescribeContinuousBackupsOutput::builder().build()
+        });
+        c.preset_dynamodb(mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::MatchAny,
+            &[&describe, &tags, &backups]
+        ));
+        let denied = mock!(aws_sdk_costexplorer::Client::list_cost_allocation_tags).then_error(|| {
+            aws_sdk_costexplorer::operation::list_cost_allocation_tags::ListCostAllocationTagsError::generic(
+                aws_smithy_types::error::ErrorMetadata::builder()
+                    .code("AccessDeniedException")
+                    .message("User: arn:aws:sts::111122223333:assumed-role/oncall/x is not authorized to perform: ce:ListCostAllocationTags")
+                    .build(),
+            )
+        });
+        c.preset_costexplorer(mock_client!(
+            aws_sdk_costexplorer,
+            RuleMode::MatchAny,
+            &[&denied]
+        ));
+        // Each day of the last three complete months: 1 million write units, then 2 million
+        // in the last month.
+        let this = month_start(Utc::now().date_naive());
+        let metrics =
+            mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_compute_output(move |r| {
+                let last = this.checked_sub_months(chrono::Months::new(1)).unwrap();
+                let mut results = Vec::new();
+                for q in r.metric_data_queries() {
+                    let stat = q.metric_stat().unwrap();
+                    let metric = stat.metric().unwrap();
+                    let mut out = aws_sdk_cloudwatch::types::MetricDataResult::builder()
+                        .id(q.id().unwrap())
+                        .status_code(aws_sdk_cloudwatch::types::StatusCode::Complete);
+                    if metric.metric_name() == Some("ConsumedWriteCapacityUnits") {
+                        let mut t = r.start_time().unwrap().secs();
+                        while t < r.end_time().unwrap().secs() {
+                            let day = DateTime::from_timestamp(t, 0).unwrap().date_naive();
+                            let v = if day >= last { 2e6 } else { 1e6 };
+                            out = out
+                                .timestamps(aws_smithy_types::DateTime::from_secs(t))
+                                .values(v);
+                            t += 86_400;
+                        }
+                    }
+                    results.push(out.build());
+                }
+                aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput::builder()
+                    .set_metric_data_results(Some(results))
+                    .build()
+            });
+        c.preset_cloudwatch(mock_client!(
+            aws_sdk_cloudwatch,
+            RuleMode::MatchAny,
+            &[&metrics]
+        ));
+        let prices = PriceArgs {
+            price_per_million_wru: 0.625,
+            price_per_million_rru: 0.125,
+            price_per_wcu_hour: 0.00065,
+            price_per_rcu_hour: 0.00013,
+        };
+        let part = cost_part(&c, Utc::now(), &prices, 25.0).await;
+        let f = &part.findings[0];
+        assert_eq!(f.status, Status::Warn, "{}", f.summary);
+        assert!(
+            f.summary
+                .ends_with("(estimated from consumed units and storage at list prices)"),
+            "{}",
+            f.summary
+        );
+        let Section::Lines { lines, .. } = &part.sections[0] else {
+            panic!("a lines section")
+        };
+        assert!(
+            lines.last().unwrap().contains("Cost Explorer")
+                && lines.last().unwrap().contains("AccessDenied"),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn only_an_active_tag_of_the_table_filters() {
+        let tags = [
+            ("team".to_owned(), "events".to_owned()),
+            ("cost-center".to_owned(), "cc-42".to_owned()),
+        ];
+        assert_eq!(
+            cost_tag(&tags, &["cost-center".into(), "other".into()]),
+            Some(&tags[1])
+        );
+        assert_eq!(cost_tag(&tags, &["other".into()]), None);
+    }
+
+    /// Cost Explorer has one endpoint: the SDK sends a call for any Region of the `aws`
+    /// partition to `ce.us-east-1.amazonaws.com`, signed for us-east-1.
+    #[test]
+    fn cost_explorer_is_called_at_us_east_1_whatever_the_region() {
+        use aws_sdk_costexplorer::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
+        let params = Params::builder()
+            .region("eu-west-1".to_string())
+            .use_fips(false)
+            .build()
+            .unwrap();
+        let endpoint =
+            futures::executor::block_on(DefaultResolver::new().resolve_endpoint(&params)).unwrap();
+        assert_eq!(endpoint.url(), "https://ce.us-east-1.amazonaws.com");
+    }
 }

@@ -608,6 +608,12 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             MAPPINGS,
             METRICS,
             READ_ALARMS,
+            // Part cost (Monthly 1): the table's tags, Cost Explorer.
+            g(&[&ops::LIST_TAGS_OF_RESOURCE], &[On::Table]),
+            g(
+                &[&ops::GET_COST_AND_USAGE, &ops::LIST_COST_ALLOCATION_TAGS],
+                &[On::Any],
+            ),
             // Part iam (Monthly 5).
             IAM_AUDIT[0],
             IAM_AUDIT[1],
@@ -1116,6 +1122,8 @@ mod tests {
                             "cloudwatch:PutMetricData",
                             "dynamodb:ListExports",
                             "dynamodb:DescribeBackup",
+                            "ce:GetCostAndUsage",
+                            "ce:ListCostAllocationTags",
                             "iam:GetServiceLastAccessedDetails",
                             "lambda:ListEventSourceMappings",
                             "lambda:ListFunctions",

@@ -170,6 +170,10 @@ ops! {
     SIMULATE_PRINCIPAL_POLICY: "iam" "SimulatePrincipalPolicy" => "iam:SimulatePrincipalPolicy" on Role;
     PUT_ROLE_POLICY: "iam" "PutRolePolicy" => "iam:PutRolePolicy" on Role;
     DELETE_ROLE_POLICY: "iam" "DeleteRolePolicy" => "iam:DeleteRolePolicy" on Role;
+    // Cost Explorer (one endpoint per partition): no resource-level permissions for these.
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostexplorerservice.html
+    GET_COST_AND_USAGE: "ce" "GetCostAndUsage" => "ce:GetCostAndUsage" on Any;
+    LIST_COST_ALLOCATION_TAGS: "ce" "ListCostAllocationTags" => "ce:ListCostAllocationTags" on Any;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.

@@ -293,9 +293,17 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
             "alarms",
             "alarm backtest",
             "table",
+            "cost",
             "iam",
             "changes"
         ]
+    );
+    // On the emulator Cost Explorer is never called (an endpoint is set): the estimate, so
+    // labelled, with why (tests/integration/recorded/cost.rs has Cost Explorer's answer).
+    let cost = r.summary("cost.trend");
+    assert!(
+        cost.contains("estimated from consumed units and storage at list prices"),
+        "{cost}"
     );
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(
@@ -308,6 +316,10 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
             .contains(&format!("eventsctl: wrote {} (Markdown)", md.display())),
         "{}",
         r.stderr
+    );
+    assert!(
+        text.contains("Cost Explorer not called: an endpoint URL is set"),
+        "{text}"
     );
     // Monthly 5 is a part with a status, no longer a manual step.
     assert!(text.contains("Monthly 5: Audit IAM permissions"));

@@ -979,6 +979,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "alarms test --dry-run",
         "config show",
         "config init --file CFG",
+        "iam audit --advisor-wait 0",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();
