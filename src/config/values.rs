@@ -209,7 +209,7 @@ pub(crate) fn bucket(s: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "`{}` is not an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-', not an IP address nor a name S3 reserves (the name, not s3://...)",
+            "`{}` is not an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-' (the name, not s3://...)",
             s.escape_debug()
         ))
     }
