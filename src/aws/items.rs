@@ -364,7 +364,10 @@ pub(crate) async fn batch_get_all(
                 Ok(match pending.len() {
                     0 => Round::Done,
                     n => Round::Again {
-                        why: format!("{n} keys left unprocessed by DynamoDB"),
+                        why: format!(
+                            "{} left unprocessed by DynamoDB",
+                            crate::output::count(n, "key", "keys")
+                        ),
                         throttled: false,
                     },
                 })

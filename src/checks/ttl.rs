@@ -811,8 +811,8 @@ fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
                     Status::Ok
                 },
                 format!(
-                    "{} events older than 30 days by their timestamp (oldest {}){}",
-                    t.older_than_30d.count,
+                    "{} older than 30 days by their timestamp (oldest {}){}",
+                    crate::output::plural(t.older_than_30d.count, "event", "events"),
                     t.older_than_30d
                         .oldest_age_s
                         .map(age_text)

@@ -613,6 +613,7 @@ fn lines_text(lines: &[usize]) -> String {
         _ => {
             let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
             let more = if lines.len() > 10 { ", ..." } else { "" };
+            // plural-ok: two lines at least
             format!("{} events (lines {}{more})", lines.len(), shown.join(", "))
         }
     }
@@ -1025,7 +1026,11 @@ mod tests {
             ),
             (2, 2)
         );
-        assert_eq!(insert.num_calls(), 3, "two throttled attempts and the one that landed");
+        assert_eq!(
+            insert.num_calls(),
+            3,
+            "two throttled attempts and the one that landed"
+        );
 
         let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
             .sequence()
