@@ -925,6 +925,8 @@ pub(crate) struct TtlMeta {
     pub approx_items: Option<i64>,
     pub bytes: Option<i64>,
     pub table_exists: bool,
+    /// DescribeTable's CreationDateTime (epoch seconds): no scan of the table began before it.
+    pub created: Option<i64>,
     pub deleted: Result<(f64, f64), AwsError>,
 }
 
@@ -980,6 +982,10 @@ pub(crate) async fn gather_meta(
         approx_items: described.as_ref().and_then(|t| t.item_count()),
         bytes: described.as_ref().and_then(|t| t.table_size_bytes()),
         table_exists: described.is_some(),
+        created: described
+            .as_ref()
+            .and_then(|t| t.creation_date_time())
+            .map(|t| t.secs()),
         deleted,
     }
 }
