@@ -299,7 +299,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;events;import'= {
             cand --concurrency 'Groups of up to 100 events in flight (each sent 25 to a request)'
             cand --rate 'At most this many events per second (protects a production table)'
-            cand --failed-out 'Where the events that did not land go, created 0600 (they are whole payloads). Default: NAME.failed.ndjson in the private state directory ($XDG_STATE_HOME/eventsctl, EVENTSCTL_STATE_DIR overrides it), or the next free NAME.failed.N.ndjson. Never the input, never over an existing file without --force; checked before the first AWS call'
+            cand --failed-out 'Where the events that did not land go, created 0600 (they are whole payloads). Default: NAME.failed.TIME-PID-RANDOM.ndjson, the run''s own, in the private state directory ($XDG_STATE_HOME/eventsctl, EVENTSCTL_STATE_DIR overrides it). Never the input, never over an existing file without --force; checked before the first AWS call. A file that cannot be written: the events go on in a new file, and the report names each'
             cand --max-attempts 'Attempts per batch before its events count as failed'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
             cand --table 'Table name, overriding the one derived from --name-prefix and --env'
@@ -748,7 +748,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --prefix 'Key prefix in the bucket'
             cand --bucket-owner 'The AWS account id (12 digits) that owns the bucket: needed when the bucket is in another account than the table (AWS requires S3BucketOwner then, and the bucket''s policy must let this account write to it)'
             cand --to 'The point in time to export (default: now); within the PITR window'
-            cand --reuse-within 'Reuse a completed export of this bucket and prefix no older than this (one still in progress is always reused; with --to, one of exactly that point)'
+            cand --reuse-within 'Reuse a completed export of this bucket and prefix no older than this (one still in progress is always reused; with an absolute --to, one of exactly that point; with a relative --to such as 1m, which moves with the clock, one of a point within this before the point asked, so a run again after a timeout or Ctrl-C never starts a second export)'
             cand --wait-timeout 'With --wait: give up waiting after this long (the export goes on)'
             cand --price-per-gb 'Export $ per GB of table, for the estimate'
             cand --env 'Environment: names derive as {prefix}-{env}-events'
