@@ -543,8 +543,13 @@ fn class_finding(
             check,
             status_if_any,
             format!(
-                "{} {what} (e.g. {}){of_table}",
+                "{} {} (e.g. {}){of_table}",
                 class.count,
+                if class.count == 1 {
+                    singular(what)
+                } else {
+                    what.to_owned()
+                },
                 class.examples.first().map(String::as_str).unwrap_or("-")
             ),
         )
@@ -552,6 +557,19 @@ fn class_finding(
         .remedy(remedy)
     }
     .runbook(RB)
+}
+
+/// A class's description for one item: "items whose `ttl`... (DynamoDB ignores them)" becomes
+/// "item whose `ttl`... (DynamoDB ignores it)" (issue 23's review, defect 6: "1 items whose...").
+fn singular(what: &str) -> String {
+    let one = what
+        .strip_prefix("items ")
+        .map_or_else(|| what.to_owned(), |r| format!("item {r}"));
+    one.replace("(they never expire)", "(it never expires)")
+        .replace("ignores them)", "ignores it)")
+        .replace("(never expire:", "(never expires:")
+        .replace("never deletes those)", "never deletes it)")
+        .replace("beyond their timestamp", "beyond its timestamp")
 }
 
 /// A segment count as the `u64` [`plural`] takes (DynamoDB's are 1..=1,000,000).
@@ -1108,6 +1126,22 @@ mod tests {
 
     /// One threshold for milliseconds: what the writer refuses is what check-ttl counts as
     /// milliseconds, and one second below it is neither.
+    #[test]
+    fn one_item_of_a_class_is_one_item() {
+        assert_eq!(
+            singular("items whose `ttl` is not a Number (DynamoDB ignores them)"),
+            "item whose `ttl` is not a Number (DynamoDB ignores it)"
+        );
+        assert_eq!(
+            singular("items with `ttl` beyond their timestamp + 30 days"),
+            "item with `ttl` beyond its timestamp + 30 days"
+        );
+        assert_eq!(
+            singular("items without a `ttl` (they never expire)"),
+            "item without a `ttl` (it never expires)"
+        );
+    }
+
     #[test]
     fn the_milliseconds_threshold_is_the_writers() {
         // clock-free: a `now` passed in; the clock never meets these dates
