@@ -366,7 +366,11 @@ pub(crate) async fn batch_get_all(
                     n => Round::Again {
                         why: format!(
                             "{} left unprocessed by DynamoDB",
-                            crate::output::count(n, "key", "keys")
+                            if n == 1 {
+                                "1 key".to_owned()
+                            } else {
+                                format!("{n} keys") // plural-ok: more than one here
+                            }
                         ),
                         throttled: false,
                     },

@@ -159,7 +159,7 @@ mod tests {
         rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
         let dir = tempfile::tempdir().unwrap();
         let mut report = crate::report::Report::check("health-check monthly");
-        report.note("e.g. user-42@example.com / 2026-10-28T01:16:34.000000Z#old-missing");
+        report.note("e.g. user-42@example.com / 1999-10-28T01:16:34.000000Z#old-missing");
         let (md, json) = (dir.path().join("r.md"), dir.path().join("r.json"));
         std::fs::write(&json, "an older report").unwrap();
         std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
