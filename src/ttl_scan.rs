@@ -109,6 +109,31 @@ pub(crate) struct ScanSetup<T> {
     pub resumed: bool,
 }
 
+/// A resumed state whose reference time (when its scan began) is before the table was created
+/// (`created`, DescribeTable's CreationDateTime) is not a scan of this table: a file re-sealed
+/// after an edit, or one of a table since deleted and created again under the same name.
+pub(crate) fn check_created<T>(
+    resumed: Option<&Checkpoint<T>>,
+    created: Option<i64>,
+    path: Option<&Path>,
+) -> Result<(), UsageError> {
+    let when = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(crate::times::stamp)
+            .unwrap_or_else(|| t.to_string())
+    };
+    match (resumed, created) {
+        (Some(cp), Some(created)) if cp.reference_time < created => Err(UsageError::new(format!(
+            "the state file {} cannot be resumed: its scan began at {} (epoch {}), before the table was created at {}: it is not a scan of this table; start a new scan (without --resume)",
+            path.map(|p| p.display().to_string()).unwrap_or_default(),
+            when(cp.reference_time),
+            cp.reference_time,
+            when(created),
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// A new scan's state file is created now (`create_new`, never over another scan's file) with
 /// the scan's start in it; a resumed scan goes on in its own file.
 pub(crate) fn claim_state_file<T>(setup: &ScanSetup<T>) -> Result<(), UsageError>
@@ -230,6 +255,27 @@ mod tests {
         assert_eq!(resumed.scan.concurrency, 3);
         assert_eq!(resumed.scan.read_rate, Some(50.0));
         assert_eq!(resumed.scan.projection, Some(projection()));
+    }
+
+    /// Review of issue 23, defect 14: a state file re-sealed with `reference_time: 1` (1970)
+    /// was resumed. A scan cannot have begun before its table was created.
+    #[test]
+    fn a_state_older_than_its_table_is_refused() {
+        let created = 1_700_000_000;
+        let old = Checkpoint::<TtlTally>::new(COMMAND, "t", 8, 1);
+        let e =
+            check_created(Some(&old), Some(created), Some(Path::new("/s/scan.json"))).unwrap_err();
+        assert!(
+            e.0.contains("/s/scan.json") && e.0.contains("before the table was created"),
+            "{e}"
+        );
+        let fine = Checkpoint::<TtlTally>::new(COMMAND, "t", 8, created + 60);
+        assert!(check_created(Some(&fine), Some(created), None).is_ok());
+        assert!(
+            check_created(Some(&old), None, None).is_ok(),
+            "no creation time known"
+        );
+        assert!(check_created::<TtlTally>(None, Some(created), None).is_ok());
     }
 
     #[test]

@@ -411,6 +411,76 @@ impl Intercept for Unanswered {
     }
 }
 
+/// The attempts of one call that AWS answered with a throttling error (ThrottlingException,
+/// ProvisionedThroughputExceededException, RequestLimitExceeded...), the ones the SDK retried
+/// on its own included: without them a run that was throttled, and landed everything after the
+/// SDK's retries, would report being throttled 0 times. `E` is the operation's error type (its
+/// code is read from it). Put on one request with `.customize().interceptor(...)`.
+#[derive(Debug)]
+pub(crate) struct Throttles<E> {
+    count: Arc<AtomicU64>,
+    _error: std::marker::PhantomData<fn() -> E>,
+}
+
+impl<E> Clone for Throttles<E> {
+    fn clone(&self) -> Self {
+        Throttles {
+            count: Arc::clone(&self.count),
+            _error: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<E> Default for Throttles<E> {
+    fn default() -> Self {
+        Throttles {
+            count: Arc::default(),
+            _error: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<E> Throttles<E> {
+    /// Attempts answered with a throttling error so far.
+    pub(crate) fn count(&self) -> u64 {
+        self.count.load(Ordering::Relaxed)
+    }
+}
+
+impl<E> Intercept for Throttles<E>
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata
+        + std::error::Error
+        + std::fmt::Debug
+        + Send
+        + Sync
+        + 'static,
+{
+    fn name(&self) -> &'static str {
+        "eventsctl::Throttles"
+    }
+
+    fn read_after_attempt(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let throttled = match context.output_or_error() {
+            Some(Err(e)) => e
+                .as_operation_error()
+                .and_then(|op| op.downcast_ref::<E>())
+                .and_then(|op| op.code())
+                .is_some_and(super::retry::is_throttling_code),
+            _ => false,
+        };
+        if throttled {
+            self.count.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::types::{
     ReturnConsumedCapacity, Select, WriteRequest,
 };
 
-use super::calls::Unanswered;
+use super::calls::{Throttles, Unanswered};
 use super::error::{AwsError, AwsErrorKind, AwsResultExt, table_resource};
 use super::ops;
 use super::retry::{self, RetryPolicy, Round, Tally, Unsettled};
@@ -283,43 +283,75 @@ pub(crate) async fn scan(client: &Client, table: &str, s: Scan) -> Result<Page, 
     })
 }
 
-/// One BatchWriteItem of up to 25 puts or deletes on `table`: what DynamoDB left unprocessed.
+/// One BatchWriteItem of up to 25 puts or deletes on `table`: what DynamoDB left unprocessed,
+/// and the throttled attempts the SDK retried on its own ([`retried_throttles`]).
 pub(crate) async fn batch_write(
     client: &Client,
     table: &str,
     requests: Vec<WriteRequest>,
-) -> Result<Vec<WriteRequest>, AwsError> {
-    let out = client
+) -> (Result<Vec<WriteRequest>, AwsError>, u64) {
+    let throttles =
+        Throttles::<aws_sdk_dynamodb::operation::batch_write_item::BatchWriteItemError>::default();
+    let result = client
         .batch_write_item()
         .request_items(table, requests)
+        .customize()
+        .interceptor(throttles.clone())
         .send()
         .await
-        .aws(&ops::BATCH_WRITE_ITEM, table_resource(table))?;
-    Ok(out
-        .unprocessed_items
-        .and_then(|mut m| m.remove(table))
-        .unwrap_or_default())
+        .aws(&ops::BATCH_WRITE_ITEM, table_resource(table))
+        .map(|out| {
+            out.unprocessed_items
+                .and_then(|mut m| m.remove(table))
+                .unwrap_or_default()
+        });
+    let retried = retried_throttles(throttles.count(), &result);
+    (result, retried)
+}
+
+/// The throttled attempts of a call that the SDK sent again: all of them, but the last when the
+/// call ended throttled (the caller counts that one as its own throttled call).
+fn retried_throttles<T>(throttled: u64, result: &Result<T, AwsError>) -> u64 {
+    let last = matches!(result, Err(e) if e.kind == AwsErrorKind::Throttled);
+    throttled.saturating_sub(u64::from(last))
+}
+
+/// How a BatchExecuteStatement call went, beside its answers.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Attempts {
+    /// An attempt went unanswered (a timeout, a reset, a 5xx): what it carried may have landed
+    /// although the call was retried or failed.
+    pub unanswered: bool,
+    /// Throttled attempts the SDK sent again on its own ([`retried_throttles`]).
+    pub throttled_retries: u64,
 }
 
 /// One BatchExecuteStatement of up to 25 statements on `table`: each statement's answer, in the
-/// order sent. The flag says whether an attempt of the call went unanswered (a timeout, a reset,
-/// a 5xx): what it carried may have landed although the call was retried or failed.
+/// order sent, and how its attempts went ([`Attempts`]).
 pub(crate) async fn batch_execute(
     client: &Client,
     table: &str,
     statements: Vec<BatchStatementRequest>,
-) -> (Result<Vec<BatchStatementResponse>, AwsError>, bool) {
+) -> (Result<Vec<BatchStatementResponse>, AwsError>, Attempts) {
     let unanswered = Unanswered::default();
+    let throttles = Throttles::<
+        aws_sdk_dynamodb::operation::batch_execute_statement::BatchExecuteStatementError,
+    >::default();
     let result = client
         .batch_execute_statement()
         .set_statements(Some(statements))
         .customize()
         .interceptor(unanswered.clone())
+        .interceptor(throttles.clone())
         .send()
         .await
         .aws(&ops::BATCH_EXECUTE_STATEMENT, table_resource(table))
         .map(|out| out.responses.unwrap_or_default());
-    (result, unanswered.any())
+    let attempts = Attempts {
+        unanswered: unanswered.any(),
+        throttled_retries: retried_throttles(throttles.count(), &result),
+    };
+    (result, attempts)
 }
 
 /// How keys are read.
@@ -402,7 +434,14 @@ pub(crate) async fn batch_get_all(
                 Ok(match pending.len() {
                     0 => Round::Done,
                     n => Round::Again {
-                        why: format!("{n} keys left unprocessed by DynamoDB"),
+                        why: format!(
+                            "{} left unprocessed by DynamoDB",
+                            if n == 1 {
+                                "1 key".to_owned()
+                            } else {
+                                format!("{n} keys") // plural-ok: more than one here
+                            }
+                        ),
                         throttled: false,
                     },
                 })

@@ -51,8 +51,8 @@ pub(crate) fn list(exports: &[ExportInfo]) -> Finding {
     Finding::ok(
         CheckId::ExportList,
         format!(
-            "{} exports, {} completed",
-            exports.len(),
+            "{}, {} completed",
+            crate::output::count(exports.len(), "export", "exports"),
             exports.iter().filter(|e| e.completed()).count()
         ),
     )

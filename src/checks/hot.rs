@@ -378,9 +378,9 @@ fn users_findings(f: &HotFacts) -> Vec<Finding> {
         CheckId::HotUsers,
         status,
         format!(
-            "busiest user {}: {} events, {} average, peak minute {} (one partition takes about 1,000 writes/s of items up to 1 KB)",
+            "busiest user {}: {}, {} average, peak minute {} (one partition takes about 1,000 writes/s of items up to 1 KB)",
             top.user,
-            top.events,
+            crate::output::plural(top.events as u64, "event", "events"),
             rate(top.per_second),
             top.peak_per_second.map(rate).unwrap_or_else(|| "-".into())
         ),
@@ -570,7 +570,8 @@ pub(crate) fn recommendations(f: &HotFacts) -> Vec<Section> {
                 u.user.clone(),
                 rate(u.peak()),
                 n.to_string(),
-                format!("write to user_id = {}#<hash(event_id) mod {n}>; read: query the {n} keys in parallel and merge by timestamp", u.user),
+                // plural-ok: n is a shard count, at least 2
+        format!("write to user_id = {}#<hash(event_id) mod {n}>; read: query the {n} keys in parallel and merge by timestamp", u.user),
             ]
         })
         .collect();

@@ -116,9 +116,9 @@ pub fn evaluate(s: &KeySummary, check: CheckId) -> Vec<Finding> {
     };
     let share = *n as f64 / s.items.max(1) as f64;
     let summary = format!(
-        "{} items over {} users; the busiest user {user} holds {n} ({:.1}%), about {:.2} events/s on average over {} days",
-        s.items,
-        s.users,
+        "{} over {}; the busiest user {user} holds {n} ({:.1}%), about {:.2} events/s on average over {} days",
+        crate::output::plural(s.items, "item", "items"),
+        crate::output::plural(s.users, "user", "users"),
         share * 100.0,
         s.busiest_avg_per_second,
         s.per_day.len()

@@ -197,8 +197,8 @@ pub(crate) fn keys(sample: Result<&KeySample, String>) -> Finding {
     };
     let share = |k: usize| top.iter().take(k).map(|(_, c)| *c).sum::<usize>() as f64 / n as f64;
     let summary = format!(
-        "{} users in a sample of {n}; the top user holds {:.0}%, the top 10 {:.0}%",
-        top.len(),
+        "{} in a sample of {n}; the top user holds {:.0}%, the top 10 {:.0}%",
+        crate::output::count(top.len(), "user", "users"),
         share(1) * 100.0,
         share(10) * 100.0
     );
@@ -417,7 +417,7 @@ mod tests {
                 "one user alone is no skew",
                 sample(10, &[10]),
                 Status::Ok,
-                "1 users in a sample of 10",
+                "1 user in a sample of 10",
             ),
             (
                 "even",

@@ -377,10 +377,13 @@ fn iterator_age_findings(ages: &Result<HashMap<String, Option<f64>>, AwsError>) 
         .collect()
 }
 
-/// A probe whose canary reached the stream is evidence: the stream delivers. A consumer with no
-/// IteratorAge datapoints (no batch in the hour, which asked for the probe) then has nothing
-/// wrong to show, and is ok, saying both; with a probe that failed or did not run, nothing
-/// changes. (Its mapping's state and last result are judged apart, in `stream.consumer.*`.)
+/// A probe whose canary reached the stream is evidence about the stream (it takes writes), not
+/// about a consumer (that it reads them): a consumer with no IteratorAge datapoints stays
+/// unknown (issue 23's review, defect 16: it was made ok by the probe, so a mapping that is
+/// Enabled and never invokes read ok). After a probe that passed, it says what the probe showed
+/// and what would show the consumer reading, never "run --probe" again; with a probe that
+/// failed or did not run, nothing changes. (Its mapping's state and last result are judged
+/// apart, in `stream.consumer.*`.)
 pub(crate) fn with_probe(findings: &mut [Finding], probe: &Finding) {
     if probe.check != CheckId::StreamProbe || probe.status != Status::Ok {
         return;
@@ -394,11 +397,12 @@ pub(crate) fn with_probe(findings: &mut [Finding], probe: &Finding) {
             continue;
         }
         let reached = latency.map(|ms| format!(" in {ms} ms")).unwrap_or_default();
-        f.status = Status::Ok;
         f.summary = format!(
-            "no batches delivered in the last hour (no IteratorAge datapoints): no lag to show; the probe's canary reached the stream{reached}, so the stream delivers"
+            "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge; the probe's canary reached the stream{reached}, which shows the stream takes writes, not that this consumer reads them"
         );
-        f.remedy = None;
+        f.remedy = Some(
+            "look for an invocation of the consumer after the canary (its log group, or its event source mapping's LastProcessingResult); the IteratorAge alarm judges it once batches flow".to_owned(),
+        );
         f.set_evidence(IteratorAgeWithProbe {
             max_iterator_age_ms: None,
             probe_latency_ms: latency,
@@ -680,11 +684,13 @@ mod tests {
         );
     }
 
-    /// The probe's verdict is evidence for the consumer that had no batch in the hour: a probe
-    /// that passed makes it ok; a probe that failed, was refused or did not run leaves it
-    /// unknown; a consumer with IteratorAge datapoints keeps its own verdict.
+    /// Review of issue 23, defect 16: a passing probe made a quiet consumer's finding ok, but
+    /// the probe shows the stream takes writes, not that the consumer reads them. It stays
+    /// unknown, says what the probe showed, and no longer asks for a probe that ran; a probe
+    /// that failed, was refused or did not run changes nothing; a consumer with IteratorAge
+    /// datapoints keeps its own verdict.
     #[test]
-    fn a_passing_probe_is_evidence_for_a_quiet_consumer() {
+    fn a_passing_probe_is_no_evidence_about_the_consumer() {
         let quiet = || {
             Finding::unknown(CheckId::StreamIteratorAge("f".into()), "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge")
                 .evidence(IteratorAge {
@@ -705,21 +711,26 @@ mod tests {
         let probe = |status| {
             Finding::new(CheckId::StreamProbe, status, "p").evidence(Probe { latency_ms: 412 })
         };
-        let cases = [
-            (probe(Status::Ok), Status::Ok),
-            (probe(Status::Crit), Status::Unknown),
-            (probe(Status::Unknown), Status::Unknown),
-        ];
-        for (p, want) in cases {
+        for status in [Status::Ok, Status::Crit, Status::Unknown] {
+            let p = probe(status);
             let mut findings = vec![quiet(), lagging()];
             with_probe(&mut findings, &p);
-            assert_eq!(findings[0].status, want, "{:?}", p.status);
+            assert_eq!(findings[0].status, Status::Unknown, "{status:?}");
             assert_eq!(findings[1].status, Status::Warn);
-            if want == Status::Ok {
+            let remedy = findings[0].remedy.as_deref().unwrap();
+            if status == Status::Ok {
                 assert!(findings[0].summary.contains("reached the stream in 412 ms"));
-                assert!(findings[0].remedy.is_none(), "no more \"run --probe\"");
+                assert!(
+                    findings[0]
+                        .summary
+                        .contains("not that this consumer reads them")
+                );
+                assert!(
+                    !remedy.contains("--probe"),
+                    "no more \"run --probe\": {remedy}"
+                );
             } else {
-                assert!(findings[0].remedy.as_deref().unwrap().contains("--probe"));
+                assert!(remedy.contains("--probe"));
             }
         }
     }

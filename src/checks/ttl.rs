@@ -543,8 +543,13 @@ fn class_finding(
             check,
             status_if_any,
             format!(
-                "{} {what} (e.g. {}){of_table}",
+                "{} {} (e.g. {}){of_table}",
                 class.count,
+                if class.count == 1 {
+                    singular(what)
+                } else {
+                    what.to_owned()
+                },
                 class.examples.first().map(String::as_str).unwrap_or("-")
             ),
         )
@@ -552,6 +557,19 @@ fn class_finding(
         .remedy(remedy)
     }
     .runbook(RB)
+}
+
+/// A class's description for one item: "items whose `ttl`... (DynamoDB ignores them)" becomes
+/// "item whose `ttl`... (DynamoDB ignores it)" (issue 23's review, defect 6: "1 items whose...").
+fn singular(what: &str) -> String {
+    let one = what
+        .strip_prefix("items ")
+        .map_or_else(|| what.to_owned(), |r| format!("item {r}"));
+    one.replace("(they never expire)", "(it never expires)")
+        .replace("ignores them)", "ignores it)")
+        .replace("(never expire:", "(never expires:")
+        .replace("never deletes those)", "never deletes it)")
+        .replace("beyond their timestamp", "beyond its timestamp")
 }
 
 /// A segment count as the `u64` [`plural`] takes (DynamoDB's are 1..=1,000,000).
@@ -805,8 +823,8 @@ fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
                     Status::Ok
                 },
                 format!(
-                    "{} events older than 30 days by their timestamp (oldest {}){}",
-                    t.older_than_30d.count,
+                    "{} older than 30 days by their timestamp (oldest {}){}",
+                    crate::output::plural(t.older_than_30d.count, "event", "events"),
                     t.older_than_30d
                         .oldest_age_s
                         .map(age_text)
@@ -919,6 +937,8 @@ pub(crate) struct TtlMeta {
     pub approx_items: Option<i64>,
     pub bytes: Option<i64>,
     pub table_exists: bool,
+    /// DescribeTable's CreationDateTime (epoch seconds): no scan of the table began before it.
+    pub created: Option<i64>,
     pub deleted: Result<(f64, f64), AwsError>,
 }
 
@@ -974,6 +994,10 @@ pub(crate) async fn gather_meta(
         approx_items: described.as_ref().and_then(|t| t.item_count()),
         bytes: described.as_ref().and_then(|t| t.table_size_bytes()),
         table_exists: described.is_some(),
+        created: described
+            .as_ref()
+            .and_then(|t| t.creation_date_time())
+            .map(|t| t.secs()),
         deleted,
     }
 }
@@ -1096,6 +1120,22 @@ mod tests {
 
     /// One threshold for milliseconds: what the writer refuses is what check-ttl counts as
     /// milliseconds, and one second below it is neither.
+    #[test]
+    fn one_item_of_a_class_is_one_item() {
+        assert_eq!(
+            singular("items whose `ttl` is not a Number (DynamoDB ignores them)"),
+            "item whose `ttl` is not a Number (DynamoDB ignores it)"
+        );
+        assert_eq!(
+            singular("items with `ttl` beyond their timestamp + 30 days"),
+            "item with `ttl` beyond its timestamp + 30 days"
+        );
+        assert_eq!(
+            singular("items without a `ttl` (they never expire)"),
+            "item without a `ttl` (it never expires)"
+        );
+    }
+
     #[test]
     fn the_milliseconds_threshold_is_the_writers() {
         // clock-free: a `now` passed in; the clock never meets these dates

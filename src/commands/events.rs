@@ -321,6 +321,7 @@ fn same_id(key: &EventKeyArgs, hits: &[Item]) -> Refusal {
         hits.len().to_string()
     };
     Refusal::new(format!(
+        // plural-ok: two events at least share the id
         "{count} events of user {} have event id {} (timestamps {}): give --timestamp to choose one; nothing was done",
         key.user,
         key.event_id,
@@ -472,13 +473,17 @@ pub(crate) async fn query(
         elapsed_ms: started.elapsed().as_millis() as u64,
     };
     let mut human = vec![format!(
-        "{} events{}{}",
-        data.count,
+        "{}{}{}",
+        crate::output::plural(data.count as u64, "event", "events"),
         data.index.map(|i| format!(" via {i}")).unwrap_or_default(),
         if data.hidden_expired > 0 {
             format!(
-                "; {} expired events hidden (--include-expired shows them)",
-                data.hidden_expired
+                "; {} hidden (--include-expired shows them)",
+                crate::output::plural(
+                    data.hidden_expired as u64,
+                    "expired event",
+                    "expired events"
+                )
             )
         } else {
             String::new()

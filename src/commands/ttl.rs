@@ -202,6 +202,7 @@ async fn full(
         .into());
     }
     let flags = scan_flags(args);
+    ttl_scan::check_created(resumed.as_ref(), meta.created, flags.resume)?;
     let state_file = match state_file {
         Some(p) => p,
         None => ttl_scan::state_file(&flags, ctx.table(), now, crate::files::state_dir)?,

@@ -130,6 +130,7 @@ pub(crate) async fn repair(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Result
         return Ok(report);
     }
     let flags = scan_flags(args);
+    ttl_scan::check_created(resumed.as_ref(), meta.created, flags.resume)?;
     let segments = ttl_scan::segments(&flags, resumed.as_ref(), meta.bytes);
     let mut setup = ttl_scan::setup(
         ctx.table(),

@@ -131,7 +131,7 @@ mod tests {
                 seen += 1;
             }
         }
-        assert!(seen >= 30, "only {seen} keys");
+        assert!(seen >= 30, "only {seen} keys"); // plural-ok: a test, 30 at least
     }
 
     /// The example's [defaults] numbers are the built-in ones, so copying it changes nothing.

@@ -185,16 +185,26 @@ pub(crate) fn function_name(s: &str) -> Result<(), String> {
     }
 }
 
-/// An S3 bucket name: 3-63 lower-case letters, digits, '.' and '-', starting and ending with a
-/// letter or digit, no `..`.
+/// An S3 bucket name (general purpose buckets): 3-63 lower-case letters, digits, '.' and '-',
+/// starting and ending with a letter or digit, no `..`, not an IP address, none of the prefixes
+/// and suffixes S3 keeps for itself.
+/// https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
 pub(crate) fn bucket(s: &str) -> Result<(), String> {
     let edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let reserved = ["xn--", "sthree-", "amzn-s3-demo-"]
+        .iter()
+        .any(|p| s.starts_with(p))
+        || ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
+            .iter()
+            .any(|x| s.ends_with(x));
     let ok = (3..=63).contains(&s.len())
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
         && edge(s.chars().next())
         && edge(s.chars().last())
-        && !s.contains("..");
+        && !s.contains("..")
+        && s.parse::<std::net::Ipv4Addr>().is_err()
+        && !reserved;
     if ok {
         Ok(())
     } else {

@@ -102,8 +102,9 @@ pub(crate) async fn insert_batch(
         &mut pending,
         async |pending: &mut Vec<Pending>| {
             let statements = pending.iter().map(|p| insert_statement(table, p)).collect();
-            let (answers, unanswered) = items::batch_execute(client, table, statements).await;
-            if unanswered {
+            let (answers, attempts) = items::batch_execute(client, table, statements).await;
+            stats.sdk_retried_throttles(attempts.throttled_retries);
+            if attempts.unanswered {
                 pending.iter_mut().for_each(|p| p.maybe_landed = true);
             }
             Ok(settle_answers(pending, answers?, &mut done, stats))

@@ -220,8 +220,17 @@ pub(crate) struct WriteStats {
     pub retries: AtomicU64,
     /// Items DynamoDB handed back as unprocessed.
     pub unprocessed: AtomicU64,
-    /// Calls that failed with a throttling error after the SDK's own retries.
+    /// Throttling answers: calls that failed with a throttling error after the SDK's own
+    /// retries, and the throttled attempts the SDK sent again on its own.
     pub throttled: AtomicU64,
+}
+
+impl WriteStats {
+    /// `n` throttled attempts the SDK sent again by itself: throttled, and retried.
+    pub(crate) fn sdk_retried_throttles(&self, n: u64) {
+        self.throttled.fetch_add(n, Ordering::Relaxed);
+        self.retries.fetch_add(n, Ordering::Relaxed);
+    }
 }
 
 impl Tally for WriteStats {
@@ -389,8 +398,9 @@ async fn send_batch<T: Batched>(
     let mut pending = batch;
     let ended = retry::resend(policy, stats, &mut pending, async |pending: &mut Vec<T>| {
         let requests: Vec<WriteRequest> = pending.iter_mut().map(Batched::request).collect();
-        let unprocessed: HashSet<(String, String)> = items::batch_write(client, table, requests)
-            .await?
+        let (unprocessed, retried) = items::batch_write(client, table, requests).await;
+        stats.sdk_retried_throttles(retried);
+        let unprocessed: HashSet<(String, String)> = unprocessed?
             .iter()
             .filter_map(|w| {
                 w.put_request()
@@ -603,6 +613,7 @@ fn lines_text(lines: &[usize]) -> String {
         _ => {
             let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
             let more = if lines.len() > 10 { ", ..." } else { "" };
+            // plural-ok: two lines at least
             format!("{} events (lines {}{more})", lines.len(), shown.join(", "))
         }
     }
@@ -969,6 +980,74 @@ mod tests {
         assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
         assert_eq!(stats.written.load(Ordering::Relaxed), 2);
         assert_eq!(stats.throttled.load(Ordering::Relaxed), 1);
+    }
+
+    /// Review of issue 23, defect 10: two ThrottlingException answers that the SDK retried on
+    /// its own (the third attempt landed) were reported as throttled 0, retried 0. The attempts
+    /// are counted where the SDK makes them (the call's interceptor), for BatchExecuteStatement
+    /// (the import) and BatchWriteItem (--overwrite) alike.
+    #[tokio::test]
+    async fn recorded_throttles_the_sdk_retried_are_counted() {
+        let throttled = || {
+            aws_json_error(
+                400,
+                "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+                "Rate of requests exceeds the allowed throughput.",
+            )
+        };
+        let with_sdk_retries = |conf: aws_sdk_dynamodb::config::Builder| {
+            conf.retry_config(
+                aws_smithy_types::retry::RetryConfig::standard()
+                    .with_max_attempts(3)
+                    .with_initial_backoff(Duration::from_millis(1))
+                    .with_max_backoff(Duration::from_millis(2)),
+            )
+        };
+        let insert = mock!(aws_sdk_dynamodb::Client::batch_execute_statement)
+            .sequence()
+            .http_response(throttled)
+            .times(2)
+            .output(|| answers(&[None, None]))
+            .build();
+        let client = mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::Sequential,
+            &[&insert],
+            with_sdk_retries
+        );
+        let stats = WriteStats::default();
+        let outcome = write_new(&client, "t", pending(2), fast(), &stats, WriteMode::Insert).await;
+        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+        assert_eq!(stats.written.load(Ordering::Relaxed), 2);
+        assert_eq!(
+            (
+                stats.throttled.load(Ordering::Relaxed),
+                stats.retries.load(Ordering::Relaxed)
+            ),
+            (2, 2)
+        );
+        assert_eq!(
+            insert.num_calls(),
+            3,
+            "two throttled attempts and the one that landed"
+        );
+
+        let write = mock!(aws_sdk_dynamodb::Client::batch_write_item)
+            .sequence()
+            .http_response(throttled)
+            .times(2)
+            .output(|| BatchWriteItemOutput::builder().build())
+            .build();
+        let client = mock_client!(
+            aws_sdk_dynamodb,
+            RuleMode::Sequential,
+            &[&write],
+            with_sdk_retries
+        );
+        let stats = WriteStats::default();
+        let failed = write_batch(&client, "t", pending(2), fast(), &stats).await;
+        assert!(failed.is_empty(), "{failed:?}");
+        assert_eq!(stats.throttled.load(Ordering::Relaxed), 2);
     }
 
     /// Recorded AWS-shaped responses: BatchGetItem may return part of the keys as

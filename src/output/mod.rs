@@ -150,7 +150,7 @@ mod tests {
         rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
         let dir = tempfile::tempdir().unwrap();
         let mut report = crate::report::Report::check("health-check monthly");
-        report.note("e.g. user-42@example.com / 2026-10-28T01:16:34.000000Z#old-missing");
+        report.note("e.g. user-42@example.com / 1999-10-28T01:16:34.000000Z#old-missing");
         let (md, json) = (dir.path().join("r.md"), dir.path().join("r.json"));
         std::fs::write(&json, "an older report").unwrap();
         std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -188,17 +188,42 @@ mod tests {
     }
 
     /// A count written straight before a plural noun in a format string (`{} segments`,
-    /// `{n} of {} pages`): "1 of 1 segments, 1 pages" when the count is one. A placeholder with a
-    /// precision (`{:.1} pages a month`) is a decimal, which takes the plural.
+    /// `{n} of {} pages`, `{} events`): "1 of 1 segments, 1 pages", "1 exports" when the count
+    /// is one. A heuristic over source lines: a placeholder (`{}`, `{n}`, `{x.len()}`) then a
+    /// space and one of [`COUNTED_NOUNS`]. A placeholder with a precision (`{:.1} pages a
+    /// month`) is a decimal, which takes the plural. A line that is right as it stands (a count
+    /// that is never one) says so with `plural-ok` on it or on the line before.
     fn counted_plural(line: &str) -> bool {
-        [" segments", " pages"].iter().any(|noun| {
-            line.match_indices(&format!("}}{noun}"))
+        COUNTED_NOUNS.iter().any(|noun| {
+            line.match_indices(&format!("}} {noun}"))
+                .filter(|(i, m)| {
+                    // The noun ends there: `events` but not `eventsctl`.
+                    !line[i + m.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                })
                 .any(|(i, _)| match line[..i].rfind('{') {
                     Some(open) => !line[open..i].contains(":.") && !line[..open].ends_with('{'),
                     None => false,
                 })
         })
     }
+
+    /// The nouns [`counted_plural`] looks for. Not yet: `items` (about 30 lines of check
+    /// summaries still say `{} items`), and `read units` after `{:.0}`.
+    const COUNTED_NOUNS: [&str; 10] = [
+        "segments",
+        "pages",
+        "events",
+        "exports",
+        "files",
+        "data files",
+        "expired events",
+        "users",
+        "keys",
+        "units",
+    ];
 
     #[test]
     fn a_counted_plural_is_found() {
@@ -209,6 +234,12 @@ mod tests {
         assert!(counted_plural(r#""{begun} segments are done""#));
         assert!(!counted_plural(r#""({:.1} pages a month)""#));
         assert!(!counted_plural(r#""from {} of {}, {}""#));
+        // The review of issue 23's cases (defect 6).
+        assert!(counted_plural(r#""{} exports, {} completed""#));
+        assert!(counted_plural(r#""its {} data files {}""#));
+        assert!(counted_plural(r#""; {} expired events hidden""#));
+        assert!(counted_plural(r#""{n} keys left unprocessed""#));
+        assert!(!counted_plural(r#""{} eventsctl runs""#));
     }
 
     /// No string in the source spells a plural as `item(s)`, `identit(ies)` or `match(es)`,
@@ -237,7 +268,11 @@ mod tests {
                     if code.starts_with("//") || !code.contains('"') {
                         continue;
                     }
-                    if counted_plural(l) && !path.ends_with("output/mod.rs") {
+                    let marked = l.contains("plural-ok")
+                        || n.checked_sub(1)
+                            .and_then(|p| text.lines().nth(p))
+                            .is_some_and(|p| p.contains("plural-ok"));
+                    if counted_plural(l) && !marked && !path.ends_with("output/mod.rs") {
                         found.push(format!("{}:{}: {}", path.display(), n + 1, l.trim()));
                     }
                     for bad in ["(s)", "(es)", "(ies)"] {

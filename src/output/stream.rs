@@ -221,12 +221,39 @@ fn row_lines(columns: &[Column], layout: &Layout, cell: impl Fn(&Column) -> Stri
         .collect()
 }
 
+/// The lines of one item: in the stream's layout, unless a key of this item is longer than its
+/// column; then the row is laid out again with that key at its own length, so that what
+/// follows it (the payload, the rest) goes on to the next line instead of pushing the row past
+/// the width (a 90-character event id made 134-column rows at 80).
+fn item_lines(columns: &[Column], layout: &Layout, width: usize, v: &Value) -> Vec<String> {
+    let cell = |c: &Column| field_text(v, c.field);
+    let longer = |c: &Column| match c.kind {
+        Kind::Key(w) => super::escape::line(&cell(c)).chars().count() > w,
+        _ => false,
+    };
+    if !columns.iter().any(longer) {
+        return row_lines(columns, layout, cell);
+    }
+    let widened: Vec<Column> = columns
+        .iter()
+        .map(|c| match c.kind {
+            Kind::Key(w) => Column {
+                kind: Kind::Key(w.max(super::escape::line(&cell(c)).chars().count())),
+                ..*c
+            },
+            _ => *c,
+        })
+        .collect();
+    row_lines(&widened, &self::layout(&widened, width), cell)
+}
+
 pub(crate) struct ItemStream<'a> {
     format: Format,
     out: &'a mut dyn Write,
     columns: &'static [Column],
     /// Where the columns go at the output width (`super::width`).
     layout: Layout,
+    width: usize,
     count: usize,
     open: bool,
 }
@@ -245,6 +272,7 @@ impl<'a> ItemStream<'a> {
             out,
             columns,
             layout: layout(columns, usize::from(rc.width)),
+            width: usize::from(rc.width),
             count: 0,
             open: true,
         };
@@ -294,7 +322,7 @@ impl<'a> ItemStream<'a> {
                 self.out.write_all(b"\n")?;
             }
             Format::Table => {
-                for line in row_lines(self.columns, &self.layout, |c| field_text(v, c.field)) {
+                for line in item_lines(self.columns, &self.layout, self.width, v) {
                     writeln!(self.out, "{line}")?;
                 }
             }
@@ -377,8 +405,33 @@ mod tests {
     fn rows(columns: &[Column], v: &Value, width: usize) -> Vec<String> {
         let l = layout(columns, width);
         let mut out = row_lines(columns, &l, |c| c.header.to_owned());
-        out.extend(row_lines(columns, &l, |c| field_text(v, c.field)));
+        out.extend(item_lines(columns, &l, width, v));
         out
+    }
+
+    /// Review of issue 23, defect 15: a 90-character event id kept the payload on its line,
+    /// 134 columns at 80. When the keys alone overflow, the rest goes on the next line: only a
+    /// key that is itself longer than the line may pass the width, and it stays whole.
+    #[test]
+    fn a_long_key_moves_the_rest_of_its_row_to_the_next_line() {
+        let mut v = event();
+        let long_id = format!("import-{}", "7".repeat(83));
+        v["event_id"] = Value::String(long_id.clone());
+        for width in [80, 100, 120] {
+            let lines = rows(EVENT_COLUMNS, &v, width);
+            assert!(lines.iter().any(|l| l.contains(&long_id)), "{lines:#?}");
+            for line in &lines {
+                let n = line.chars().count();
+                assert!(
+                    n <= width || (line.contains(&long_id) && n <= long_id.len() + 2),
+                    "{width}: {n} columns: {line}"
+                );
+            }
+            assert!(
+                lines.iter().any(|l| l.contains("items")),
+                "{width}: the payload is still shown: {lines:#?}"
+            );
+        }
     }
 
     /// At every width from the narrowest to a wide terminal, `events query` and `stream tail`

@@ -382,6 +382,7 @@ fn human_units(u: f64) -> String {
 fn describe(name: &str, p: &Projection, limit: f64) -> (String, bool) {
     let q = p.quarter;
     let mut text = format!(
+        // plural-ok: a rounded rate (1.2k), not a count
         "{name} {} units ({} to {})",
         human_units(q.point),
         human_units(q.low),

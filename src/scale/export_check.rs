@@ -149,8 +149,10 @@ fn problem(c: &ManifestCheck, verb: &str) -> Option<String> {
     let mut out = Vec::new();
     if c.files_items != c.manifest_items {
         out.push(format!(
-            "its manifest is inconsistent (the summary says {} items, its {} data files {})",
-            c.manifest_items, c.files, c.files_items
+            "its manifest is inconsistent (the summary says {} items, its {} {})",
+            c.manifest_items,
+            crate::output::count(c.files, "data file", "data files"),
+            c.files_items
         ));
     }
     if c.read_items != c.manifest_items {
@@ -161,8 +163,16 @@ fn problem(c: &ManifestCheck, verb: &str) -> Option<String> {
     }
     if let Some(m) = c.file_mismatches.first() {
         out.push(format!(
-            "{} data files hold another count than their manifest line (e.g. {}: {} listed, {} read)",
-            c.files_mismatched, m.key, m.manifest, m.read
+            "{} another count than {} manifest line (e.g. {}: {} listed, {} read)",
+            crate::output::count(c.files_mismatched, "data file holds", "data files hold"),
+            if c.files_mismatched == 1 {
+                "its"
+            } else {
+                "their"
+            },
+            m.key,
+            m.manifest,
+            m.read
         ));
     }
     if let Some(k) = c.missing_files.first() {
@@ -187,7 +197,11 @@ pub(crate) fn finding(check: CheckId, c: &ManifestCheck, export_id: &str, engine
                 "read all {} items of export {export_id} ({engine} engine), as its manifest lists them: {}",
                 c.read_items,
                 match c.per_file {
+                    "counted" if c.files == 1 => "its one data file counted".to_owned(),
+                    // plural-ok: more than one file here
                     "counted" => format!("each of its {} data files counted", c.files),
+                    _ if c.files == 1 => "its one data file in S3, nothing else beside it".to_owned(),
+                    // plural-ok: more than one file here
                     _ => format!("each of its {} data files in S3, nothing else beside them", c.files),
                 }
             ),
@@ -260,7 +274,7 @@ mod tests {
                 &[10, 10, 10, 10],
                 &[10, 10, 10, 12],
                 false,
-                "1 data files hold another count",
+                "1 data file holds another count",
             ),
             (
                 40,

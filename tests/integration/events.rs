@@ -352,7 +352,7 @@ async fn expired_events_are_hidden_unless_asked_for() {
     );
     let human = w.run(&["events", "query", "--user", "x-user"]);
     assert!(
-        human.stdout.contains("1 expired events hidden"),
+        human.stdout.contains("1 expired event hidden"),
         "{}",
         human.stdout
     );
