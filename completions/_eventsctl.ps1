@@ -1627,6 +1627,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
             [CompletionResult]::new('--alarm-test-wait', '--alarm-test-wait', [CompletionResultType]::ParameterName, 'With --alarm-test: seconds to wait for each alarm''s Action item and its return from ALARM')
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)')
             [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Items check-ttl samples')
+            [CompletionResult]::new('--cost-jump', '--cost-jump', [CompletionResultType]::ParameterName, 'Warn when the last month''s cost rose more than this many percent on the month before (part cost)')
             [CompletionResult]::new('--advisor-wait', '--advisor-wait', [CompletionResultType]::ParameterName, 'Seconds to wait for each role''s IAM access advisor report (part iam)')
             [CompletionResult]::new('--price-per-million-wru', '--price-per-million-wru', [CompletionResultType]::ParameterName, 'On-demand $ per million write request units')
             [CompletionResult]::new('--price-per-million-rru', '--price-per-million-rru', [CompletionResultType]::ParameterName, 'On-demand $ per million read request units')

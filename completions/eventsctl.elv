@@ -1537,6 +1537,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --alarm-test-wait 'With --alarm-test: seconds to wait for each alarm''s Action item and its return from ALARM'
             cand --report 'Write the report as Markdown to FILE, for the ticket (never an input, never over an existing file without --force; checked before the first AWS call)'
             cand --sample 'Items check-ttl samples'
+            cand --cost-jump 'Warn when the last month''s cost rose more than this many percent on the month before (part cost)'
             cand --advisor-wait 'Seconds to wait for each role''s IAM access advisor report (part iam)'
             cand --price-per-million-wru 'On-demand $ per million write request units'
             cand --price-per-million-rru 'On-demand $ per million read request units'
