@@ -417,10 +417,8 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
-    let mut alarm_parts = Vec::new();
-    monthly_alarm_parts(ctx, args, &m, now, &mut alarm_parts).await?;
+    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
     parts.push(m.cost);
-    parts.extend(alarm_parts);
     parts.push(m.iam);
     if args.restore_test {
         parts.push(drill_part(ctx).await);

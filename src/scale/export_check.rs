@@ -151,7 +151,7 @@ fn problem(c: &ManifestCheck, verb: &str) -> Option<String> {
         out.push(format!(
             "its manifest is inconsistent (the summary says {} items, its {} {})",
             c.manifest_items,
-            crate::output::count(c.files, "data file", "data files"),
+            crate::vocab::words::count(c.files, "data file", "data files"),
             c.files_items
         ));
     }
@@ -164,7 +164,7 @@ fn problem(c: &ManifestCheck, verb: &str) -> Option<String> {
     if let Some(m) = c.file_mismatches.first() {
         out.push(format!(
             "{} another count than {} manifest line (e.g. {}: {} listed, {} read)",
-            crate::output::count(c.files_mismatched, "data file holds", "data files hold"),
+            crate::vocab::words::count(c.files_mismatched, "data file holds", "data files hold"),
             if c.files_mismatched == 1 {
                 "its"
             } else {
