@@ -377,6 +377,24 @@ pub(crate) async fn protect_from_deletion(
     .await
 }
 
+/// UpdateTable: the table class (`STANDARD`, `STANDARD_INFREQUENT_ACCESS`), which a restore does
+/// not carry over.
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-pitr-recovery-table-restore.html
+pub(crate) async fn set_table_class(
+    client: &Client,
+    name: &str,
+    class: aws_sdk_dynamodb::types::TableClass,
+) -> Result<(), AwsError> {
+    client
+        .update_table()
+        .table_name(name)
+        .table_class(class)
+        .send()
+        .await
+        .aws(&ops::UPDATE_TABLE, table_resource(name))?;
+    Ok(())
+}
+
 /// TagResource.
 pub(crate) async fn tag(client: &Client, arn: &str, tags: Vec<Tag>) -> Result<(), AwsError> {
     if tags.is_empty() {

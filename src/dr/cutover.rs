@@ -167,6 +167,7 @@ pub(crate) async fn apply(
         file.begin(List::Cutover, i)?;
         let kind = file.record.steps[i].kind;
         let result = match kind {
+            Kind::Reapply => reapply(ctx, file).await,
             Kind::GrantPolicy => grant_policy(ctx, file, i).await,
             Kind::CreateMapping => create_mapping(ctx, file, i).await,
             Kind::SetVariable => set_variable(ctx, file, i).await,
@@ -468,4 +469,35 @@ async fn grant_policy(ctx: &Context, file: &mut RecordFile, i: usize) -> StepRes
         Status::Done,
         Some(format!("inline policy {} on {}", g.policy_name, g.role)),
     ))
+}
+
+/// Deletion protection and table class as the source has them (each set only when it differs:
+/// a resume finds them set).
+async fn reapply(ctx: &Context, file: &mut RecordFile) -> StepResult {
+    let client = ctx.dynamodb().await?;
+    let (s, t) = (file.record.source.clone(), file.record.target.clone());
+    let (source, target) = tokio::join!(ddb::describe(client, &s), ddb::describe(client, &t));
+    let source = source?.ok_or_else(|| anyhow::anyhow!("{s} does not exist"))?;
+    let target = target?.ok_or_else(|| anyhow::anyhow!("{t} does not exist"))?;
+    let mut done = Vec::new();
+    if source.deletion_protection_enabled() == Some(true)
+        && target.deletion_protection_enabled() != Some(true)
+    {
+        ddb::protect_from_deletion(client, &t, SETTLE).await?;
+        done.push("deletion protection on".to_owned());
+    }
+    let class = cutover_plan::table_class(&source);
+    if cutover_plan::table_class(&target) != class {
+        ddb::wait_active(client, &t, SETTLE).await?;
+        ddb::set_table_class(client, &t, class.clone()).await?;
+        done.push(format!("table class {}", class.as_str()));
+    }
+    Ok(if done.is_empty() {
+        (
+            Status::AlreadyDone,
+            Some("as the source has them already".into()),
+        )
+    } else {
+        (Status::Done, Some(done.join(", ")))
+    })
 }

@@ -191,19 +191,17 @@ pub(crate) fn decide(
         .as_ref()
         .ok_or_else(|| Refusal::new(format!("the target table {t} does not exist")))?;
     let target_stream = target.latest_stream_arn().unwrap_or_default().to_owned();
-    let mut steps: Vec<StepRecord> = grants
-        .iter()
-        .map(|g| {
-            StepRecord::planned(
-                Kind::GrantPolicy,
-                &g.role,
-                format!(
-                    "inline policy {} on {}: none → {}",
-                    g.policy_name, g.role, g.document
-                ),
-            )
-        })
-        .collect();
+    let mut steps: Vec<StepRecord> = reapply_step(source, target, t).into_iter().collect();
+    steps.extend(grants.iter().map(|g| {
+        StepRecord::planned(
+            Kind::GrantPolicy,
+            &g.role,
+            format!(
+                "inline policy {} on {}: none → {}",
+                g.policy_name, g.role, g.document
+            ),
+        )
+    }));
     let mut new_mappings = Vec::new();
     for m in &enabled {
         let function = function_name(&m.function_arn);
@@ -284,6 +282,33 @@ pub(crate) fn decide(
         backup_name: None,
         backup_arn: None,
     })
+}
+
+/// The table class of a table (a table created without one is STANDARD).
+pub(crate) fn table_class(t: &TableDescription) -> aws_sdk_dynamodb::types::TableClass {
+    t.table_class_summary()
+        .and_then(|c| c.table_class().cloned())
+        .unwrap_or(aws_sdk_dynamodb::types::TableClass::Standard)
+}
+
+/// What a restore dropped that the source has, set on the target before anything points at it
+/// (deletion protection, table class), or no step when they agree. Pure.
+fn reapply_step(
+    source: &TableDescription,
+    target: &TableDescription,
+    t: &str,
+) -> Option<StepRecord> {
+    let mut changes = Vec::new();
+    if source.deletion_protection_enabled() == Some(true)
+        && target.deletion_protection_enabled() != Some(true)
+    {
+        changes.push("deletion protection: off → on".to_owned());
+    }
+    let (sc, tc) = (table_class(source), table_class(target));
+    if sc != tc {
+        changes.push(format!("table class: {} → {}", tc.as_str(), sc.as_str()));
+    }
+    (!changes.is_empty()).then(|| StepRecord::planned(Kind::Reapply, t, changes.join("; ")))
 }
 
 /// The inline policies to add (`--grant`), or the refusal that names the statement to add.

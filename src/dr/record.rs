@@ -43,6 +43,8 @@ pub(crate) enum Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Kind {
+    /// What a restore drops and the source had: deletion protection, table class.
+    Reapply,
     /// `--grant`: an inline policy on a role, so it may act on the target.
     GrantPolicy,
     /// A consumer's new mapping on the target's stream (TRIM_HORIZON).

@@ -223,6 +223,7 @@ const DR_CUTOVER: &[Grant] = &[
             &ops::DESCRIBE_CONTINUOUS_BACKUPS,
             &ops::LIST_TAGS_OF_RESOURCE,
             &ops::TAG_RESOURCE,
+            &ops::UPDATE_TABLE,
             &ops::SCAN,
             &ops::BATCH_GET_ITEM,
             &ops::PUT_ITEM,
