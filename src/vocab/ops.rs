@@ -164,6 +164,11 @@ ops! {
     CREATE_EVENT_SOURCE_MAPPING: "lambda" "CreateEventSourceMapping" => "lambda:CreateEventSourceMapping" on Any;
     UPDATE_EVENT_SOURCE_MAPPING: "lambda" "UpdateEventSourceMapping" => "lambda:UpdateEventSourceMapping" on Any;
     GET_EVENT_SOURCE_MAPPING: "lambda" "GetEventSourceMapping" => "lambda:GetEventSourceMapping" on Any;
+    // `dr-drill --cutover`: the drill's own functions and mappings, created and deleted by it
+    // (CreateFunction also needs iam:PassRole on the role given with --role).
+    CREATE_FUNCTION: "lambda" "CreateFunction" => "lambda:CreateFunction" on Function;
+    DELETE_FUNCTION: "lambda" "DeleteFunction" => "lambda:DeleteFunction" on Function;
+    DELETE_EVENT_SOURCE_MAPPING: "lambda" "DeleteEventSourceMapping" => "lambda:DeleteEventSourceMapping" on Any;
     // The consumer's log group: the canary's delivery, proven by content.
     FILTER_LOG_EVENTS: "logs" "FilterLogEvents" => "logs:FilterLogEvents" on LogGroup;
     // IAM: whether a function's role may act on the cutover's target, and the grant that lets it.
