@@ -32,7 +32,7 @@ pub(crate) async fn run(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Repor
     let role_arn = args.role.clone().ok_or_else(|| {
         UsageError::new("dr-drill --cutover needs --role ARN: the drill functions' execution role")
     })?;
-    let mut report = Report::check("dr-drill --cutover");
+    let mut report = Report::check("dr-drill");
     report.correct(crate::spec::corrections::restore_drops_settings());
     if args.dry_run {
         let (source, api, consumer) = drill_cutover::names(ctx.table(), Utc::now());

@@ -139,7 +139,8 @@ fn cutover_drill_is_refused_in_production_in_one_line() {
         "--role",
         "arn:aws:iam::000000000000:role/r",
     ]);
-    r.assert_code(1);
+    // A check that refuses could not evaluate: exit 3, before any AWS call.
+    r.assert_code(3);
     assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
     assert!(
         r.stderr.contains("refusing dr-drill --cutover") && r.stderr.contains("production"),
