@@ -331,7 +331,7 @@ async fn cut_over(
     let verified_at = Utc::now();
     if ended == Ended::Verified {
         d.rto = Some(verified_at - restore_started);
-        d.at(verified_at, format!("cutover verified: canary {}", d.canary.as_deref().unwrap_or("seen")));
+        d.at(verified_at, format!("cutover verified: {}", d.canary.as_deref().unwrap_or("canary seen")));
     } else {
         d.at(verified_at, format!("cutover not verified: {ended:?}"));
     }

@@ -49,9 +49,11 @@ pub(crate) fn value_of(item: &Item) -> Option<String> {
     }
 }
 
+/// `user / timestamp#event_id`, the key in its schema's order. Pure.
 fn event_name(key: &Item) -> String {
-    key.values()
-        .filter_map(|v| v.as_s().ok().cloned())
+    [crate::spec::PARTITION_KEY, crate::spec::SORT_KEY]
+        .iter()
+        .filter_map(|k| key.get(*k)?.as_s().ok().cloned())
         .collect::<Vec<_>>()
         .join(" / ")
 }

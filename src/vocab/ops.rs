@@ -252,6 +252,14 @@ pub const INSIGHTS_ROLE: OnBehalf = OnBehalf {
     resource: Resource::Role,
 };
 
+/// Creating a function hands it its execution role: the caller needs iam:PassRole on that role.
+/// <https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html>
+pub const FUNCTION_ROLE: OnBehalf = OnBehalf {
+    of: &CREATE_FUNCTION,
+    actions: &["iam:PassRole"],
+    resource: Resource::Role,
+};
+
 /// The operation the call log names `service:operation`, if it is declared.
 pub fn find(service: &str, operation: &str) -> Option<&'static Op> {
     ALL.iter()

@@ -927,7 +927,10 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
     let record = record.to_str().unwrap().to_owned();
     let config = dir.path().join("eventsctl.toml");
     let config = config.to_str().unwrap();
-    // One step a line; FILE, OUT, TARGET, RECORD, QUERY, TS and CFG stand for the values above.
+    // The drill functions' role: the API's (create_api made it).
+    let role = format!("arn:aws:iam::000000000000:role/{}-role", w.env);
+    // One step a line; FILE, OUT, TARGET, RECORD, QUERY, TS, CFG and ROLE stand for the values
+    // above.
     let scenario = [
         "table create --dry-run",
         "table create",
@@ -975,6 +978,8 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "dr cutover --to TARGET --canary-timeout 30s",
         "dr rollback --record RECORD --no-canary",
         "dr-drill --sample 5",
+        "dr-drill --cutover --role ROLE --dry-run",
+        "dr-drill --cutover --corruption 3 --role ROLE --canary-timeout 60s",
         "alarms backtest --days 1 --pages-per-month 2",
         "alarms test --dry-run",
         "config show",
@@ -997,6 +1002,7 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
             "QUERY" => "fields @timestamp, @message",
             "TS" => ts.as_str(),
             "CFG" => config,
+            "ROLE" => role.as_str(),
             a => a,
         }));
         let (r, calls) = w.run_traced(&all);
