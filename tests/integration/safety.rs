@@ -830,7 +830,7 @@ const VOLATILE_EVIDENCE: [&str; 4] = ["events_read", "lag_s", "rto_ms", "rto_s"]
 
 /// The findings of one run as `{check, status, evidence}`, the evidence with what changes from
 /// run to run masked: this test's environment name (`ENV`), date-times (`<time>`) and the
-/// values of [`VOLATILE_EVIDENCE`].
+/// values of [`VOLATILE_EVIDENCE`]; check ids name the environment too (`iam.role.ENV-role`).
 fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Value {
     use serde_json::{Value, json};
     fn mask(v: &Value, env: &str) -> Value {
@@ -843,6 +843,8 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
                     Value::Number(_) if VOLATILE_EVIDENCE.contains(&k.as_str()) => {
                         (k.clone(), shape(v))
                     }
+                    // A Lambda function's RevisionId is new with every function.
+                    Value::String(_) if k == "revision_id" => (k.clone(), shape(v)),
                     v => (k.clone(), mask(v, env)),
                 })
                 .collect(),
@@ -852,7 +854,7 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
     let findings = envelope["findings"].as_array().cloned().unwrap_or_default();
     findings
         .iter()
-        .map(|f| json!({"check": f["check"], "status": f["status"], "evidence": mask(&f["evidence"], env)}))
+        .map(|f| json!({"check": mask(&f["check"], env), "status": f["status"], "evidence": mask(&f["evidence"], env)}))
         .collect()
 }
 
