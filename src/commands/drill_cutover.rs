@@ -88,10 +88,7 @@ pub(crate) async fn run(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Repor
         ));
     }
     report.section(window_changes(ctx, &d).await);
-    let mut data = match &d.restore {
-        Some(run) => Some(drill_data(run, false)),
-        None => None,
-    };
+    let mut data = d.restore.as_ref().map(|run| drill_data(run, false));
     let cut = cutover_data(&d);
     if let Some(data) = data.as_mut() {
         report.table_override = Some(data.drill_table.clone());
@@ -112,25 +109,39 @@ fn findings(report: &mut Report, d: &CutoverDrill, corruption: bool) {
     let cut = match (&d.cutover, &d.error) {
         (Some(Ended::Verified), _) => Finding::ok(
             CheckId::DrCutover,
-            format!("{api} cut over to {restored} and verified: {}", d.canary.as_deref().unwrap_or("canary seen")),
+            format!(
+                "{api} cut over to {restored} and verified: {}",
+                d.canary.as_deref().unwrap_or("canary seen")
+            ),
         ),
-        (Some(e), _) => Finding::crit(CheckId::DrCutover, format!("the drill's cutover did not verify: {e:?}")),
+        (Some(e), _) => Finding::crit(
+            CheckId::DrCutover,
+            format!("the drill's cutover did not verify: {e:?}"),
+        ),
         (None, Some(e)) => Finding::crit(CheckId::DrillRun, format!("the drill stopped: {e}")),
         (None, None) => Finding::crit(CheckId::DrCutover, "the drill's cutover did not run"),
     };
     report.push(cut.runbook(RB_DRILL));
-    report.push(match d.rto {
-        Some(r) if r.num_seconds() < verify::RTO_TARGET_S => Finding::ok(
-            CheckId::DrillRto,
-            format!("{} from the restore's start to the verified cutover (target < 4 h)", human(r)),
-        ),
-        Some(r) => Finding::crit(
-            CheckId::DrillRto,
-            format!("{} from the restore's start to the verified cutover (target < 4 h)", human(r)),
-        ),
-        None => Finding::unknown(CheckId::DrillRto, "no RTO: the cutover was not verified"),
-    }
-    .runbook(RB_DRILL));
+    report.push(
+        match d.rto {
+            Some(r) if r.num_seconds() < verify::RTO_TARGET_S => Finding::ok(
+                CheckId::DrillRto,
+                format!(
+                    "{} from the restore's start to the verified cutover (target < 4 h)",
+                    human(r)
+                ),
+            ),
+            Some(r) => Finding::crit(
+                CheckId::DrillRto,
+                format!(
+                    "{} from the restore's start to the verified cutover (target < 4 h)",
+                    human(r)
+                ),
+            ),
+            None => Finding::unknown(CheckId::DrillRto, "no RTO: the cutover was not verified"),
+        }
+        .runbook(RB_DRILL),
+    );
     if corruption {
         let held = d.corrupted.iter().filter(|c| c.holds()).count();
         let n = d.corrupted.len();
@@ -151,12 +162,19 @@ fn findings(report: &mut Report, d: &CutoverDrill, corruption: bool) {
     } else if let Some(run) = &d.restore {
         report.push(verify::rpo(run.rpo_s));
     }
-    report.push(match d.rollback_complete {
-        Some(true) => Finding::ok(CheckId::DrRollback, format!("{api} rolled back to the drill source, canary checked")),
-        Some(false) => Finding::crit(CheckId::DrRollback, "the drill's rollback did not finish"),
-        None => Finding::unknown(CheckId::DrRollback, "no rollback: the cutover did not run"),
-    }
-    .runbook(RB_DRILL));
+    report.push(
+        match d.rollback_complete {
+            Some(true) => Finding::ok(
+                CheckId::DrRollback,
+                format!("{api} rolled back to the drill source, canary checked"),
+            ),
+            Some(false) => {
+                Finding::crit(CheckId::DrRollback, "the drill's rollback did not finish")
+            }
+            None => Finding::unknown(CheckId::DrRollback, "no rollback: the cutover did not run"),
+        }
+        .runbook(RB_DRILL),
+    );
     report.push(
         if d.left_behind.is_empty() {
             Finding::ok(CheckId::DrillCleanup, "deleted everything the drill created (mappings, functions, tables; each checked as the drill's first)")
@@ -201,7 +219,9 @@ async fn window_changes(ctx: &Context, d: &CutoverDrill) -> Section {
         })
         .collect();
     if lines.is_empty() {
-        lines.push("no change found (CloudTrail delivers events about 5 minutes late on AWS)".into());
+        lines.push(
+            "no change found (CloudTrail delivers events about 5 minutes late on AWS)".into(),
+        );
     }
     Section::lines(title, lines)
 }

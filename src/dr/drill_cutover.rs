@@ -136,7 +136,10 @@ pub(crate) async fn run(
     d.at(now, "drill started");
     if let Err(e) = rehearse(&dctx, opts, &mut d, (&api, &consumer), stop).await {
         d.error = Some(cutover::one_line(&e));
-        d.at(Utc::now(), format!("drill stopped: {}", cutover::one_line(&e)));
+        d.at(
+            Utc::now(),
+            format!("drill stopped: {}", cutover::one_line(&e)),
+        );
     }
     cleanup(&dctx, &mut d, &[api, consumer]).await;
     Ok(d)
@@ -161,9 +164,15 @@ async fn rehearse(
     let restored = run.plan.target.clone();
     d.created.restored = Some(restored.clone());
     d.names.restored = Some(restored.clone());
-    d.at(run.started_at, format!("restore of {source} into {restored} started"));
+    d.at(
+        run.started_at,
+        format!("restore of {source} into {restored} started"),
+    );
     d.at(run.times.active_at, format!("{restored} ACTIVE"));
-    d.at(run.times.verified_at, format!("{restored} verified against {source}"));
+    d.at(
+        run.times.verified_at,
+        format!("{restored} verified against {source}"),
+    );
     let restore_started = run.started_at;
     d.restore = Some(run);
     if opts.corruption > 0 {
@@ -173,7 +182,10 @@ async fn rehearse(
         let garbage = drill_seed::corrupt(client, &source, bad, at).await?;
         d.at(
             at,
-            format!("{} events of {source} overwritten with garbage (after the restore)", bad.len()),
+            format!(
+                "{} events of {source} overwritten with garbage (after the restore)",
+                bad.len()
+            ),
         );
         d.corrupted = drill_seed::prove(client, &source, &restored, bad, &garbage).await?;
         let held = d.corrupted.iter().filter(|c| c.holds()).count();
@@ -198,7 +210,13 @@ async fn create_source(
     ddb::wait_active(client, &source, SETTLE).await?;
     ddb::enable_ttl(client, &source, spec::TTL_ATTRIBUTE).await?;
     ddb::enable_pitr(client, &source, spec::PITR_DAYS, SETTLE).await?;
-    d.at(Utc::now(), format!("drill source {source} created (tagged {}={}), TTL and PITR on", DRILL_TAG.0, DRILL_TAG.1));
+    d.at(
+        Utc::now(),
+        format!(
+            "drill source {source} created (tagged {}={}), TTL and PITR on",
+            DRILL_TAG.0, DRILL_TAG.1
+        ),
+    );
     let seeded = drill_seed::seed(client, &source, n, Utc::now()).await?;
     d.at(Utc::now(), format!("{n} known events written to {source}"));
     Ok(seeded)
@@ -220,7 +238,11 @@ async fn create_functions(
         .collect();
     let source = dctx.table().to_owned();
     for (name, code, env) in [
-        (api, API_CODE, HashMap::from([(VARIABLE.to_owned(), source.clone())])),
+        (
+            api,
+            API_CODE,
+            HashMap::from([(VARIABLE.to_owned(), source.clone())]),
+        ),
         (consumer, CONSUMER_CODE, HashMap::new()),
     ] {
         admin::create_function(
@@ -308,7 +330,15 @@ async fn cut_over(
     };
     let region = dctx.region().unwrap_or_default();
     let facts = cutover::gather(dctx, &copts).await?;
-    let planned = cutover_plan::decide(facts, &source, restored, VARIABLE, &region, false, Utc::now())?;
+    let planned = cutover_plan::decide(
+        facts,
+        &source,
+        restored,
+        VARIABLE,
+        &region,
+        false,
+        Utc::now(),
+    )?;
     let mut file = RecordFile {
         path: record::default_path(&source, restored)?,
         record: planned,
@@ -316,7 +346,10 @@ async fn cut_over(
     file.save()?;
     d.record_path = Some(file.path.clone());
     let cut_start = Utc::now();
-    d.at(cut_start, format!("cutover of {api} from {source} to {restored} started"));
+    d.at(
+        cut_start,
+        format!("cutover of {api} from {source} to {restored} started"),
+    );
     let ended = cutover::apply(dctx, &mut file, &copts).await?;
     for m in &file.record.new_mappings {
         if let Some(u) = &m.uuid {
@@ -325,13 +358,26 @@ async fn cut_over(
         }
     }
     if let Some(t) = file.record.traffic_moved_at.as_deref() {
-        d.timeline.push(Moment { at: t.to_owned(), what: format!("{api} writes to {restored}") });
+        d.timeline.push(Moment {
+            at: t.to_owned(),
+            what: format!("{api} writes to {restored}"),
+        });
     }
-    d.canary = file.record.canary.as_ref().map(super::canary_proof::summary);
+    d.canary = file
+        .record
+        .canary
+        .as_ref()
+        .map(super::canary_proof::summary);
     let verified_at = Utc::now();
     if ended == Ended::Verified {
         d.rto = Some(verified_at - restore_started);
-        d.at(verified_at, format!("cutover verified: {}", d.canary.as_deref().unwrap_or("canary seen")));
+        d.at(
+            verified_at,
+            format!(
+                "cutover verified: {}",
+                d.canary.as_deref().unwrap_or("canary seen")
+            ),
+        );
     } else {
         d.at(verified_at, format!("cutover not verified: {ended:?}"));
     }
@@ -360,30 +406,45 @@ async fn cleanup(dctx: &Context, d: &mut CutoverDrill, drill_functions: &[String
     if let Ok(lambda) = dctx.lambda().await {
         for uuid in d.created.mappings.clone() {
             match lam::mapping(lambda, &uuid).await {
-                Ok(Some(m)) if drill_functions.iter().any(|f| cutover_plan::function_name(&m.function_arn) == *f) => {
+                Ok(Some(m))
+                    if drill_functions
+                        .iter()
+                        .any(|f| cutover_plan::function_name(&m.function_arn) == *f) =>
+                {
                     if let Err(e) = admin::delete_mapping(lambda, &uuid).await {
                         left.push(format!("mapping {uuid}: {e}"));
                     }
                 }
-                Ok(Some(m)) => left.push(format!("mapping {uuid}: feeds {}, not a drill function; left alone", m.function_arn)),
+                Ok(Some(m)) => left.push(format!(
+                    "mapping {uuid}: feeds {}, not a drill function; left alone",
+                    m.function_arn
+                )),
                 Ok(None) => {}
                 Err(e) => left.push(format!("mapping {uuid}: {e}")),
             }
         }
         for f in d.created.functions.clone() {
             match admin::state_and_tags(lambda, &f).await {
-                Ok(Some((_, tags))) if tags.get(DRILL_TAG.0).map(String::as_str) == Some(DRILL_TAG.1) => {
+                Ok(Some((_, tags)))
+                    if tags.get(DRILL_TAG.0).map(String::as_str) == Some(DRILL_TAG.1) =>
+                {
                     if let Err(e) = admin::delete_function(lambda, &f).await {
                         left.push(format!("function {f}: {e}"));
                     }
                 }
-                Ok(Some(_)) => left.push(format!("function {f}: not tagged {}={}; left alone", DRILL_TAG.0, DRILL_TAG.1)),
+                Ok(Some(_)) => left.push(format!(
+                    "function {f}: not tagged {}={}; left alone",
+                    DRILL_TAG.0, DRILL_TAG.1
+                )),
                 Ok(None) => {}
                 Err(e) => left.push(format!("function {f}: {e}")),
             }
         }
     }
-    for t in [d.created.restored.clone(), d.created.source.clone()].into_iter().flatten() {
+    for t in [d.created.restored.clone(), d.created.source.clone()]
+        .into_iter()
+        .flatten()
+    {
         if let Err(e) = drill::delete_drill_table(dctx, &t).await {
             left.push(format!("table {t}: {}", cutover::one_line(&e)));
         }

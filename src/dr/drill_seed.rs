@@ -8,8 +8,8 @@ use serde_json::json;
 
 use crate::aws::items;
 use crate::events::model::{Defaults, EventInput};
-use crate::vocab::item::Item;
 use crate::events::writer::put_event;
+use crate::vocab::item::Item;
 
 /// The drill's events: this user and type, never a real event's.
 pub(crate) const USER: &str = "eventsctl-drill";
@@ -107,7 +107,10 @@ pub(crate) async fn corrupt(
         );
         let names = [("#pk".to_owned(), crate::spec::PARTITION_KEY.to_owned())].into();
         if !items::put_if(client, table, item, "attribute_exists(#pk)", names).await? {
-            anyhow::bail!("seeded event {} vanished while corrupting it", event_name(&e.key));
+            anyhow::bail!(
+                "seeded event {} vanished while corrupting it",
+                event_name(&e.key)
+            );
         }
         out.push(garbage);
     }

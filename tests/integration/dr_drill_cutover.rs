@@ -66,7 +66,10 @@ async fn cutover_drill_with_corruption_proves_rpo_by_content_reports_rto_and_lea
     let rto_ms = c["rto_ms"].as_i64().unwrap();
     assert!(rto_ms > v["data"]["rto_ms"].as_i64().unwrap(), "{c}");
     assert!(r.summary("drill.rto").contains("to the verified cutover"));
-    assert!(r.summary("drill.rpo").starts_with("20 of 20 corrupted events"));
+    assert!(
+        r.summary("drill.rpo")
+            .starts_with("20 of 20 corrupted events")
+    );
     assert!(r.summary("dr.cutover").contains("verified"));
     // The timeline goes restore → corruption → cutover → canary → rollback → cleanup.
     let what: Vec<String> = c["timeline"]
