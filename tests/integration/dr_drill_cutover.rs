@@ -160,3 +160,32 @@ fn cutover_drill_needs_a_role_and_corruption_needs_the_cutover() {
     assert!(r.stderr.contains("--role"), "{}", r.stderr);
     w.run(&["dr-drill", "--corruption", "3"]).assert_code(64);
 }
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn cutover_drill_without_corruption_reports_the_restore_rpo_and_still_cleans_up() {
+    let w = World::new("drill-cut-plain");
+    let role = format!("{}-drill-role", w.env);
+    create_role(&w, &role, "arn:aws:dynamodb:us-east-1:000000000000:table/*").await;
+    let r = w.run(&[
+        "-o",
+        "json",
+        "dr-drill",
+        "--cutover",
+        "--role",
+        &format!("{ROLE}{role}"),
+        "--canary-timeout",
+        "60s",
+    ]);
+    r.assert_code(0);
+    let c = &r.json()["data"]["cutover"];
+    assert_eq!(c["cutover"], "verified", "{c}");
+    assert_eq!(c["rolled_back"], true, "{c}");
+    assert_eq!(c["corrupted"], serde_json::json!([]), "{c}");
+    assert_eq!(c["corruption_proven"], serde_json::Value::Null, "{c}");
+    assert!(c["rto_ms"].as_i64().unwrap() > 0);
+    // Without corruption, the RPO is the restore's (latest restorable point behind the start).
+    assert!(!r.summary("drill.rpo").contains("corrupted"));
+    assert_eq!(c["left_behind"], serde_json::json!([]), "{c}");
+    assert!(tables_named(&w, &w.env).await.is_empty(), "tables left");
+}
