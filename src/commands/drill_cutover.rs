@@ -146,7 +146,12 @@ fn findings(report: &mut Report, d: &CutoverDrill, corruption: bool) {
         let held = d.corrupted.iter().filter(|c| c.holds()).count();
         let n = d.corrupted.len();
         report.push(
-            if n > 0 && held == n {
+            if n == 0 {
+                Finding::unknown(
+                    CheckId::DrillRpo,
+                    "no corrupted event was checked: the drill stopped before the corruption",
+                )
+            } else if held == n {
                 Finding::ok(
                     CheckId::DrillRpo,
                     format!("{held} of {n} corrupted events have their pre-corruption value in {restored} and the garbage only in the drill source"),

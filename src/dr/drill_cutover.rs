@@ -92,13 +92,20 @@ impl CutoverDrill {
     }
 }
 
-/// The names the drill gives what it creates (`stamp` is its start). Pure.
+/// The names the drill gives what it creates (`now` is its start): the source after the
+/// environment's table (a drill table, `{table}-drill-*`), the functions after the drill and a
+/// short digest of the table's name (two environments drilling in the same second do not
+/// collide; Lambda names are at most 64 characters). Pure.
 pub(crate) fn names(table: &str, now: DateTime<Utc>) -> (String, String, String) {
     let stamp = now.format("%Y%m%d-%H%M%S");
+    // FNV-1a, 32 bits: stable across runs and builds.
+    let digest = table.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
     (
         format!("{table}-drill-src-{stamp}"),
-        format!("eventsctl-drill-api-{stamp}"),
-        format!("eventsctl-drill-consumer-{stamp}"),
+        format!("eventsctl-drill-api-{stamp}-{digest:08x}"),
+        format!("eventsctl-drill-consumer-{stamp}-{digest:08x}"),
     )
 }
 
@@ -399,47 +406,44 @@ async fn cut_over(
     Ok(())
 }
 
+/// Whether a mapping feeding `function_arn` is the drill's: it feeds one of its functions. Pure.
+pub(crate) fn is_drill_mapping(function_arn: &str, drill_functions: &[String]) -> bool {
+    let name = cutover_plan::function_name(function_arn);
+    drill_functions.iter().any(|f| *f == name)
+}
+
+/// Whether a function with these tags is the drill's (it carries the drill tag). Pure.
+pub(crate) fn is_drill_function(tags: &HashMap<String, String>) -> bool {
+    tags.get(DRILL_TAG.0).map(String::as_str) == Some(DRILL_TAG.1)
+}
+
 /// Deletes what the drill created, checked first: a mapping only if it feeds a drill function,
-/// a function only if it carries the drill tag, a table only if it carries the drill tag.
+/// a function only if it carries the drill tag (then its log group `/aws/lambda/NAME`), a table
+/// only if it carries the drill tag.
 async fn cleanup(dctx: &Context, d: &mut CutoverDrill, drill_functions: &[String]) {
     let mut left = Vec::new();
-    if let Ok(lambda) = dctx.lambda().await {
-        for uuid in d.created.mappings.clone() {
-            match lam::mapping(lambda, &uuid).await {
-                Ok(Some(m))
-                    if drill_functions
-                        .iter()
-                        .any(|f| cutover_plan::function_name(&m.function_arn) == *f) =>
-                {
-                    if let Err(e) = admin::delete_mapping(lambda, &uuid).await {
-                        left.push(format!("mapping {uuid}: {e}"));
+    match dctx.lambda().await {
+        Ok(lambda) => {
+            for uuid in d.created.mappings.clone() {
+                match lam::mapping(lambda, &uuid).await {
+                    Ok(Some(m)) if is_drill_mapping(&m.function_arn, drill_functions) => {
+                        if let Err(e) = admin::delete_mapping(lambda, &uuid).await {
+                            left.push(format!("mapping {uuid}: {e}"));
+                        }
                     }
+                    Ok(Some(m)) => left.push(format!(
+                        "mapping {uuid}: feeds {}, not a drill function; left alone",
+                        m.function_arn
+                    )),
+                    Ok(None) => {}
+                    Err(e) => left.push(format!("mapping {uuid}: {e}")),
                 }
-                Ok(Some(m)) => left.push(format!(
-                    "mapping {uuid}: feeds {}, not a drill function; left alone",
-                    m.function_arn
-                )),
-                Ok(None) => {}
-                Err(e) => left.push(format!("mapping {uuid}: {e}")),
+            }
+            for f in d.created.functions.clone() {
+                left.extend(delete_function(dctx, lambda, &f).await);
             }
         }
-        for f in d.created.functions.clone() {
-            match admin::state_and_tags(lambda, &f).await {
-                Ok(Some((_, tags)))
-                    if tags.get(DRILL_TAG.0).map(String::as_str) == Some(DRILL_TAG.1) =>
-                {
-                    if let Err(e) = admin::delete_function(lambda, &f).await {
-                        left.push(format!("function {f}: {e}"));
-                    }
-                }
-                Ok(Some(_)) => left.push(format!(
-                    "function {f}: not tagged {}={}; left alone",
-                    DRILL_TAG.0, DRILL_TAG.1
-                )),
-                Ok(None) => {}
-                Err(e) => left.push(format!("function {f}: {e}")),
-            }
-        }
+        Err(e) => left.push(format!("functions and mappings: {e}")),
     }
     for t in [d.created.restored.clone(), d.created.source.clone()]
         .into_iter()
@@ -460,6 +464,37 @@ async fn cleanup(dctx: &Context, d: &mut CutoverDrill, drill_functions: &[String
     d.left_behind = left;
 }
 
+/// A drill function and its log group, once its tag says it is the drill's; what was left.
+async fn delete_function(
+    dctx: &Context,
+    lambda: &aws_sdk_lambda::Client,
+    f: &str,
+) -> Option<String> {
+    match admin::state_and_tags(lambda, f).await {
+        Ok(Some((_, tags))) if is_drill_function(&tags) => {
+            if let Err(e) = admin::delete_function(lambda, f).await {
+                return Some(format!("function {f}: {e}"));
+            }
+        }
+        Ok(Some(_)) => {
+            return Some(format!(
+                "function {f}: not tagged {}={}; left alone",
+                DRILL_TAG.0, DRILL_TAG.1
+            ));
+        }
+        Ok(None) => {}
+        Err(e) => return Some(format!("function {f}: {e}")),
+    }
+    let group = format!("/aws/lambda/{f}");
+    let deleted = match dctx.logs().await {
+        Ok(logs) => crate::aws::consumer_logs::delete_group(logs, &group)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    deleted.err().map(|e| format!("log group {group}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,5 +507,25 @@ mod tests {
         assert_eq!(s, "app-dev-events-drill-src-20000101-000000");
         assert!(a.starts_with("eventsctl-drill-api-") && a.len() <= 64);
         assert!(c.starts_with("eventsctl-drill-consumer-") && c.len() <= 64);
+        // Another environment's drill in the same second gets other functions.
+        let (_, a2, c2) = names("app-test-events", at);
+        assert_ne!(a, a2);
+        assert_ne!(c, c2);
+    }
+
+    #[test]
+    fn only_the_drill_s_own_mappings_and_functions_are_deletable() {
+        let drill = vec!["eventsctl-drill-consumer-1".to_owned()];
+        let arn = "arn:aws:lambda:us-east-1:1:function:eventsctl-drill-consumer-1";
+        assert!(is_drill_mapping(arn, &drill));
+        assert!(!is_drill_mapping(
+            "arn:aws:lambda:us-east-1:1:function:app-prod-consumer",
+            &drill
+        ));
+        let tagged = HashMap::from([(DRILL_TAG.0.to_owned(), DRILL_TAG.1.to_owned())]);
+        assert!(is_drill_function(&tagged));
+        let other = HashMap::from([(DRILL_TAG.0.to_owned(), "false".to_owned())]);
+        assert!(!is_drill_function(&other));
+        assert!(!is_drill_function(&HashMap::new()));
     }
 }

@@ -296,7 +296,11 @@ const DRILL_CUTOVER: [Grant; 6] = [
         ],
         &[On::Functions],
     ),
-    with("--cutover", &[&ops::FILTER_LOG_EVENTS], &[On::LogGroups]),
+    with(
+        "--cutover",
+        &[&ops::FILTER_LOG_EVENTS, &ops::DELETE_LOG_GROUP],
+        &[On::LogGroups],
+    ),
     with(
         "--cutover",
         &[&ops::GET_ROLE, &ops::SIMULATE_PRINCIPAL_POLICY],

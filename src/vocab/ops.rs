@@ -169,6 +169,8 @@ ops! {
     CREATE_FUNCTION: "lambda" "CreateFunction" => "lambda:CreateFunction" on Function;
     DELETE_FUNCTION: "lambda" "DeleteFunction" => "lambda:DeleteFunction" on Function;
     DELETE_EVENT_SOURCE_MAPPING: "lambda" "DeleteEventSourceMapping" => "lambda:DeleteEventSourceMapping" on Any;
+    // The log group Lambda made for a drill function (`/aws/lambda/NAME`).
+    DELETE_LOG_GROUP: "logs" "DeleteLogGroup" => "logs:DeleteLogGroup" on LogGroup;
     // The consumer's log group: the canary's delivery, proven by content.
     FILTER_LOG_EVENTS: "logs" "FilterLogEvents" => "logs:FilterLogEvents" on LogGroup;
     // IAM: whether a function's role may act on the cutover's target, and the grant that lets it.

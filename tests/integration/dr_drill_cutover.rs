@@ -125,6 +125,25 @@ async fn cutover_drill_with_corruption_proves_rpo_by_content_reports_rto_and_lea
             "mapping {m} left behind: {got:?}"
         );
     }
+    // Nor the consumer's log group (Lambda made it when the consumer ran).
+    let groups = w
+        .logs()
+        .await
+        .describe_log_groups()
+        .log_group_name_prefix("/aws/lambda/eventsctl-drill-")
+        .send()
+        .await
+        .unwrap();
+    for f in c["functions"].as_array().unwrap() {
+        let group = format!("/aws/lambda/{}", f.as_str().unwrap());
+        assert!(
+            !groups
+                .log_groups()
+                .iter()
+                .any(|g| g.log_group_name() == Some(group.as_str())),
+            "log group {group} left behind"
+        );
+    }
     assert!(source.contains("-drill-src-"));
     // The environment's own table was never created or touched.
     assert!(tables_named(&w, &w.table()).await.is_empty());
