@@ -409,7 +409,7 @@ async fn cut_over(
 /// Whether a mapping feeding `function_arn` is the drill's: it feeds one of its functions. Pure.
 pub(crate) fn is_drill_mapping(function_arn: &str, drill_functions: &[String]) -> bool {
     let name = cutover_plan::function_name(function_arn);
-    drill_functions.iter().any(|f| *f == name)
+    drill_functions.contains(&name)
 }
 
 /// Whether a function with these tags is the drill's (it carries the drill tag). Pure.
