@@ -2635,7 +2635,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__dr__subcmd__drill)
-            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --delete --yes --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --keep --report --force --max-wait --sample --cutover --corruption --role --canary-timeout --delete --yes --dry-run --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2650,6 +2650,18 @@ _eventsctl() {
                     return 0
                     ;;
                 --sample)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --corruption)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --canary-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -535,6 +535,25 @@ pub struct DrillArgs {
     /// Keys sampled for verification
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=10000))]
     pub sample: u64,
+    /// Rehearse the whole procedure (not in production): a drill source table seeded with known
+    /// events, a drill API function and a drill consumer with its mapping, all created and
+    /// tagged by the drill; restore, cutover of the drill API to the restored table, canary
+    /// through the consumer, rollback, then everything the drill created deleted. RTO runs from
+    /// the restore's start to the verified cutover
+    #[arg(long, conflicts_with_all = ["delete", "keep"], requires = "role")]
+    pub cutover: bool,
+    /// With --cutover: overwrite N of the seeded events with garbage after the restore is taken,
+    /// and prove by content that each has its seeded value in the restored table and the
+    /// garbage only in the drill source
+    #[arg(long, requires = "cutover", value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub corruption: Option<u64>,
+    /// With --cutover: the execution role ARN of the drill functions (it must allow DynamoDB on
+    /// the drill tables, `{table}-drill-*`, and their streams)
+    #[arg(long, requires = "cutover", value_name = "ARN")]
+    pub role: Option<String>,
+    /// With --cutover: how long the consumer may take to show the canary
+    #[arg(long, requires = "cutover", default_value = "5m", value_parser = duration_arg)]
+    pub canary_timeout: chrono::Duration,
     /// Delete a kept drill table instead of drilling (only a table tagged as a drill)
     #[arg(long, value_parser = table_name)]
     pub delete: Option<String>,

@@ -40,3 +40,19 @@ pub(crate) async fn first_line_naming(
     }
     Ok(first)
 }
+
+/// DeleteLogGroup; a group that does not exist (the function never ran) is no error.
+/// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DeleteLogGroup.html
+pub(crate) async fn delete_group(logs: &Client, group: &str) -> Result<(), AwsError> {
+    match logs
+        .delete_log_group()
+        .log_group_name(group)
+        .send()
+        .await
+        .aws(&ops::DELETE_LOG_GROUP, Some(format!("log group {group}")))
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_not_found() => Ok(()),
+        Err(e) => Err(e),
+    }
+}

@@ -18,6 +18,7 @@ pub(crate) mod iam;
 pub(crate) mod insights;
 pub(crate) mod items;
 pub(crate) mod lambda;
+pub(crate) mod lambda_admin;
 pub(crate) mod metric_data;
 pub(crate) mod metrics;
 /// The operations are declared in the bottom layer (`spec::iam` derives policies from them).

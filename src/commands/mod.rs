@@ -16,6 +16,7 @@ mod config;
 pub(crate) mod dashboard;
 pub(crate) mod diagnose;
 pub(crate) mod dr;
+mod drill_cutover;
 pub(crate) mod events;
 pub(crate) mod events_delete;
 mod events_import;

@@ -383,7 +383,11 @@ pub(crate) async fn dr_drill(ctx: &Context, args: &DrillArgs) -> anyhow::Result<
         ));
         return Ok(report);
     }
-    let mut report = drill_report(ctx, &DrillSettings::from(args)).await?;
+    let mut report = if args.cutover {
+        super::drill_cutover::run(ctx, args).await?
+    } else {
+        drill_report(ctx, &DrillSettings::from(args)).await?
+    };
     if let Some(path) = &args.report
         && !args.dry_run
     {
@@ -456,7 +460,7 @@ fn cleanup_finding(target: &str, deleted: Option<&Result<(), String>>) -> Findin
     .runbook("Quarterly Performance Review 4: Disaster Recovery Drill")
 }
 
-fn drill_data(run: &DrillRun, kept: bool) -> DrillData {
+pub(super) fn drill_data(run: &DrillRun, kept: bool) -> DrillData {
     let t = run.times;
     DrillData {
         source: run.plan.source.clone(),
@@ -480,6 +484,7 @@ fn drill_data(run: &DrillRun, kept: bool) -> DrillData {
             .as_ref()
             .map(crate::checks::settings::json),
         kept,
+        cutover: None,
     }
 }
 

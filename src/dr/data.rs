@@ -76,6 +76,30 @@ pub(crate) struct DrillData {
     pub verification: Verification,
     pub reapplied: Option<Value>,
     pub kept: bool,
+    /// `--cutover`: the rehearsed cutover; `null` without it.
+    pub cutover: Option<CutoverDrillData>,
+}
+
+/// `dr-drill --cutover`: what the drill created, its timeline, the cutover, the content proof of
+/// `--corruption`, and what the cleanup left.
+#[derive(Debug, Serialize)]
+pub(crate) struct CutoverDrillData {
+    pub drill_source: String,
+    pub functions: Vec<String>,
+    pub mappings: Vec<String>,
+    pub timeline: Vec<crate::dr::drill_cutover::Moment>,
+    /// From the restore's start to the verified cutover; `null` when it was not verified.
+    pub rto_s: Option<i64>,
+    pub rto_ms: Option<i64>,
+    pub cutover: String,
+    pub canary: Option<String>,
+    pub rolled_back: Option<bool>,
+    /// `--corruption N`: each corrupted event in both tables; `[]` without it.
+    pub corrupted: Vec<crate::dr::drill_seed::Corrupted>,
+    pub corruption_proven: Option<bool>,
+    pub record: Option<String>,
+    pub error: Option<String>,
+    pub left_behind: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

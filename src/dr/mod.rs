@@ -15,6 +15,8 @@ pub(crate) mod cutover;
 pub(crate) mod cutover_plan;
 pub(crate) mod data;
 pub(crate) mod drill;
+pub(crate) mod drill_cutover;
+pub(crate) mod drill_seed;
 pub(crate) mod plan;
 pub(crate) mod record;
 #[cfg(test)]
@@ -23,3 +25,4 @@ pub(crate) mod restore;
 pub(crate) mod retire;
 pub(crate) mod rollback;
 pub(crate) mod step;
+pub(crate) mod zip;

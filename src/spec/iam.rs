@@ -249,6 +249,65 @@ const DR_ROLLBACK: &[Grant] = &[
     DR_LAMBDA[1],
     DR_LAMBDA[2],
 ];
+/// `dr-drill --cutover`: the drill's own source table created, seeded, corrupted and deleted
+/// (a drill table), its own functions and mapping created and deleted, the cutover and the
+/// rollback of its API function, and the drill window's CloudTrail events.
+const DRILL_CUTOVER: [Grant; 6] = [
+    with(
+        "--cutover",
+        &[
+            &ops::CREATE_TABLE,
+            &ops::DESCRIBE_TABLE,
+            &ops::UPDATE_TIME_TO_LIVE,
+            &ops::DESCRIBE_TIME_TO_LIVE,
+            &ops::UPDATE_CONTINUOUS_BACKUPS,
+            &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+            &ops::LIST_TAGS_OF_RESOURCE,
+            &ops::TAG_RESOURCE,
+            &ops::UPDATE_TABLE,
+            &ops::PUT_ITEM,
+            &ops::GET_ITEM,
+            &ops::QUERY,
+            &ops::SCAN,
+            &ops::BATCH_GET_ITEM,
+        ],
+        &[On::DrillTables],
+    ),
+    with(
+        "--cutover",
+        &[
+            &ops::LIST_EVENT_SOURCE_MAPPINGS,
+            &ops::CREATE_EVENT_SOURCE_MAPPING,
+            &ops::UPDATE_EVENT_SOURCE_MAPPING,
+            &ops::GET_EVENT_SOURCE_MAPPING,
+            &ops::DELETE_EVENT_SOURCE_MAPPING,
+            &ops::LOOKUP_EVENTS,
+        ],
+        &[On::Any],
+    ),
+    with(
+        "--cutover",
+        &[
+            &ops::CREATE_FUNCTION,
+            &ops::GET_FUNCTION,
+            &ops::GET_FUNCTION_CONFIGURATION,
+            &ops::UPDATE_FUNCTION_CONFIGURATION,
+            &ops::DELETE_FUNCTION,
+        ],
+        &[On::Functions],
+    ),
+    with(
+        "--cutover",
+        &[&ops::FILTER_LOG_EVENTS, &ops::DELETE_LOG_GROUP],
+        &[On::LogGroups],
+    ),
+    with(
+        "--cutover",
+        &[&ops::GET_ROLE, &ops::SIMULATE_PRINCIPAL_POLICY],
+        &[On::Roles],
+    ),
+    behalf(Some("--cutover"), &[&ops::FUNCTION_ROLE], &[On::Roles]),
+];
 /// A restore target: what the tool calls on it, and the reads and writes DynamoDB needs on it.
 const fn restore_target(on: &'static [On], flag: Option<&'static str>) -> Grant {
     Grant {
@@ -532,6 +591,12 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
             g(RESTORE_SOURCE, &[On::Table]),
             restore_target(&[On::DrillTables], None),
             g(&[&ops::DELETE_TABLE], &[On::DrillTables]),
+            DRILL_CUTOVER[0],
+            DRILL_CUTOVER[1],
+            DRILL_CUTOVER[2],
+            DRILL_CUTOVER[3],
+            DRILL_CUTOVER[4],
+            DRILL_CUTOVER[5],
         ],
     ),
     ("dr cutover", DR_CUTOVER),
@@ -1130,6 +1195,7 @@ mod tests {
                             "lambda:CreateEventSourceMapping",
                             "lambda:GetEventSourceMapping",
                             "lambda:UpdateEventSourceMapping",
+                            "lambda:DeleteEventSourceMapping",
                             "logs:GetQueryResults",
                             "logs:StopQuery"
                         ]

@@ -164,6 +164,13 @@ ops! {
     CREATE_EVENT_SOURCE_MAPPING: "lambda" "CreateEventSourceMapping" => "lambda:CreateEventSourceMapping" on Any;
     UPDATE_EVENT_SOURCE_MAPPING: "lambda" "UpdateEventSourceMapping" => "lambda:UpdateEventSourceMapping" on Any;
     GET_EVENT_SOURCE_MAPPING: "lambda" "GetEventSourceMapping" => "lambda:GetEventSourceMapping" on Any;
+    // `dr-drill --cutover`: the drill's own functions and mappings, created and deleted by it
+    // (CreateFunction also needs iam:PassRole on the role given with --role).
+    CREATE_FUNCTION: "lambda" "CreateFunction" => "lambda:CreateFunction" on Function;
+    DELETE_FUNCTION: "lambda" "DeleteFunction" => "lambda:DeleteFunction" on Function;
+    DELETE_EVENT_SOURCE_MAPPING: "lambda" "DeleteEventSourceMapping" => "lambda:DeleteEventSourceMapping" on Any;
+    // The log group Lambda made for a drill function (`/aws/lambda/NAME`).
+    DELETE_LOG_GROUP: "logs" "DeleteLogGroup" => "logs:DeleteLogGroup" on LogGroup;
     // The consumer's log group: the canary's delivery, proven by content.
     FILTER_LOG_EVENTS: "logs" "FilterLogEvents" => "logs:FilterLogEvents" on LogGroup;
     // IAM: whether a function's role may act on the cutover's target, and the grant that lets it.
@@ -248,6 +255,14 @@ pub const ATHENA_WRITES_RESULTS: OnBehalf = OnBehalf {
 pub const INSIGHTS_ROLE: OnBehalf = OnBehalf {
     of: &UPDATE_CONTRIBUTOR_INSIGHTS,
     actions: &["iam:CreateServiceLinkedRole"],
+    resource: Resource::Role,
+};
+
+/// Creating a function hands it its execution role: the caller needs iam:PassRole on that role.
+/// <https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html>
+pub const FUNCTION_ROLE: OnBehalf = OnBehalf {
+    of: &CREATE_FUNCTION,
+    actions: &["iam:PassRole"],
     resource: Resource::Role,
 };
 

@@ -19,6 +19,7 @@ mod config_fleet;
 mod corpus;
 mod demo;
 mod dr;
+mod dr_drill_cutover;
 mod events;
 mod evidence;
 mod faults;
