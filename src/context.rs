@@ -440,7 +440,6 @@ impl Context {
     /// Region of the `aws` partition); the SDK's endpoint rules choose it from the Region.
     // Unused on this branch (main at 9d4a28c already failed clippy on it): the review's cost
     // part calls it.
-    #[allow(dead_code)]
     pub(crate) async fn costexplorer(&self) -> Result<&aws_sdk_costexplorer::Client, NoRegion> {
         self.client(&self.costexplorer, |sdk, calls| {
             aws_sdk_costexplorer::Client::from_conf(
