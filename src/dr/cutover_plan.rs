@@ -191,62 +191,8 @@ pub(crate) fn decide(
         .as_ref()
         .ok_or_else(|| Refusal::new(format!("the target table {t} does not exist")))?;
     let target_stream = target.latest_stream_arn().unwrap_or_default().to_owned();
-    let mut steps: Vec<StepRecord> = reapply_step(source, target, t).into_iter().collect();
-    steps.extend(grants.iter().map(|g| {
-        StepRecord::planned(
-            Kind::GrantPolicy,
-            &g.role,
-            format!(
-                "inline policy {} on {}: none → {}",
-                g.policy_name, g.role, g.document
-            ),
-        )
-    }));
-    let mut new_mappings = Vec::new();
-    for m in &enabled {
-        let function = function_name(&m.function_arn);
-        let batch = m.batch_size.unwrap_or(DEFAULT_BATCH);
-        steps.push(StepRecord::planned(
-            Kind::CreateMapping,
-            &function,
-            format!("no mapping → a mapping of {function} on {t}'s stream from TRIM_HORIZON, batch {batch}"),
-        ));
-        new_mappings.push(NewMapping {
-            function,
-            stream_arn: target_stream.clone(),
-            starting_position: "TRIM_HORIZON".into(),
-            batch_size: batch,
-            uuid: None,
-        });
-    }
-    for f in &facts.functions {
-        steps.push(StepRecord::planned(
-            Kind::SetVariable,
-            &f.name,
-            format!("{variable}: {s} → {t} (every other variable kept)"),
-        ));
-    }
-    for m in &enabled {
-        steps.push(StepRecord::planned(
-            Kind::DisableMapping,
-            &m.uuid,
-            format!(
-                "mapping of {} on {s}'s stream: {} → Disabled (kept, not deleted)",
-                function_name(&m.function_arn),
-                m.state
-            ),
-        ));
-    }
-    steps.push(StepRecord::planned(
-        Kind::TagTarget,
-        t,
-        format!("tags of {t}: + {CUTOVER_FROM_TAG}={s}"),
-    ));
-    steps.push(StepRecord::planned(
-        Kind::Canary,
-        t,
-        "a canary event written to the target, read back, and seen by each consumer".into(),
-    ));
+    let (steps, new_mappings) =
+        planned_steps(&facts, source, target, &enabled, &grants, (s, t, variable));
     Ok(Record {
         schema: SCHEMA.into(),
         source: s.into(),
@@ -282,6 +228,77 @@ pub(crate) fn decide(
         backup_name: None,
         backup_arn: None,
     })
+}
+
+/// The cutover's steps in their safe order, each pending with its before → after, and the
+/// consumers' new mappings on the target's stream. Pure.
+fn planned_steps(
+    facts: &Facts,
+    source: &TableDescription,
+    target: &TableDescription,
+    enabled: &[&Mapping],
+    grants: &[super::access::Grant],
+    names: (&str, &str, &str),
+) -> (Vec<StepRecord>, Vec<NewMapping>) {
+    let (s, t, variable) = names;
+    let target_stream = target.latest_stream_arn().unwrap_or_default().to_owned();
+    let mut steps: Vec<StepRecord> = reapply_step(source, target, t).into_iter().collect();
+    steps.extend(grants.iter().map(|g| {
+        StepRecord::planned(
+            Kind::GrantPolicy,
+            &g.role,
+            format!(
+                "inline policy {} on {}: none → {}",
+                g.policy_name, g.role, g.document
+            ),
+        )
+    }));
+    let mut new_mappings = Vec::new();
+    for m in enabled {
+        let function = function_name(&m.function_arn);
+        let batch = m.batch_size.unwrap_or(DEFAULT_BATCH);
+        steps.push(StepRecord::planned(
+            Kind::CreateMapping,
+            &function,
+            format!("no mapping → a mapping of {function} on {t}'s stream from TRIM_HORIZON, batch {batch}"),
+        ));
+        new_mappings.push(NewMapping {
+            function,
+            stream_arn: target_stream.clone(),
+            starting_position: "TRIM_HORIZON".into(),
+            batch_size: batch,
+            uuid: None,
+        });
+    }
+    for f in &facts.functions {
+        steps.push(StepRecord::planned(
+            Kind::SetVariable,
+            &f.name,
+            format!("{variable}: {s} → {t} (every other variable kept)"),
+        ));
+    }
+    for m in enabled {
+        steps.push(StepRecord::planned(
+            Kind::DisableMapping,
+            &m.uuid,
+            format!(
+                "mapping of {} on {s}'s stream: {} → Disabled (kept, not deleted)",
+                function_name(&m.function_arn),
+                m.state
+            ),
+        ));
+    }
+    steps.push(StepRecord::planned(
+        Kind::TagTarget,
+        t,
+        format!("tags of {t}: + {CUTOVER_FROM_TAG}={s}"),
+    ));
+    steps.push(StepRecord::planned(
+        Kind::Canary,
+        t,
+        "a canary event written to the target, read back, and seen by each consumer".into(),
+    ));
+    (steps, new_mappings)
 }
 
 /// The table class of a table (a table created without one is STANDARD).
