@@ -3,7 +3,7 @@
 //!
 //! 1. never an input of the command (the same file by device and inode, so links count too);
 //! 2. never over an existing file unless `--force` (a default name is the run's own, from
-//!    [`create_unique_private`], so none exists);
+//!    `create_unique_private`, so none exists);
 //! 3. checked before the first AWS call: its directory exists and is writable, it is not a
 //!    directory, and two outputs of one command are not the same file;
 //! 4. a report that cannot be written is one line on stderr: the report on stdout and the

@@ -40,7 +40,7 @@ pub(crate) async fn run(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Repor
             CheckId::DrillPlan,
             format!(
                 "would create {source} (tagged eventsctl-drill=true, seeded{}), {api} and {consumer} with its mapping, restore {source}, cut {api} over to the restored table, prove it with a canary through {consumer}, roll back and delete all of them",
-                args.corruption.map(|n| format!(", {n} events then corrupted")).unwrap_or_default()
+                args.corruption.map(|n| format!(", {} then corrupted", crate::vocab::words::plural(n, "event", "events"))).unwrap_or_default()
             ),
         ));
         return Ok(report);

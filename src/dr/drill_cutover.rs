@@ -190,8 +190,8 @@ async fn rehearse(
         d.at(
             at,
             format!(
-                "{} events of {source} overwritten with garbage (after the restore)",
-                bad.len()
+                "{} of {source} overwritten with garbage (after the restore)",
+                crate::vocab::words::count(bad.len(), "event", "events")
             ),
         );
         d.corrupted = drill_seed::prove(client, &source, &restored, bad, &garbage).await?;

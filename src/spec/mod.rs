@@ -12,6 +12,7 @@ pub(crate) mod alarms;
 pub(crate) mod dashboard;
 pub mod iam;
 pub(crate) mod insights;
+pub mod production;
 pub(crate) mod targets;
 
 /// Partition key of the base table and of both GSIs.
@@ -155,7 +156,7 @@ pub struct Names {
     /// Lambda log groups of this environment: `/aws/lambda/{prefix}-{env}`.
     pub log_group_prefix: String,
     /// What counts as production (`crate::safety`).
-    pub production: crate::safety::ProductionRule,
+    pub production: production::ProductionRule,
     /// The latency targets operations are held to (built in, or the config file's).
     pub latency: targets::Targets,
 }
@@ -174,7 +175,7 @@ impl Names {
             write_latency_alarm: format!("{base}-dynamodb-write-latency"),
             read_latency_alarm: format!("{base}-dynamodb-read-latency"),
             log_group_prefix: format!("/aws/lambda/{base}"),
-            production: crate::safety::ProductionRule::default(),
+            production: production::ProductionRule::default(),
             latency: targets::Targets::default(),
         }
     }
@@ -185,7 +186,7 @@ impl Names {
     }
 
     /// Why this target is production, if it is.
-    pub(crate) fn production_match(&self) -> Option<crate::safety::ProductionMatch> {
+    pub(crate) fn production_match(&self) -> Option<production::ProductionMatch> {
         self.production.matches(&self.env, &self.table)
     }
 }

@@ -199,7 +199,7 @@ ops! {
 }
 
 /// Operations any caller may call without a permission: never in a policy.
-/// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+/// <https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html>
 pub const NO_PERMISSION: &[&Op] = &[&GET_CALLER_IDENTITY];
 
 /// A restore writes its new table as the caller: DynamoDB checks read and write permissions on
