@@ -514,6 +514,9 @@ async fn quarterly_review_reads_latency_usage_keys_and_cost() {
             .any(|f| f["check"] == "quarterly.table_class")
     );
     assert!(!r.stdout.contains("project next quarter's capacity"));
+    // No manual steps: Quarterly 4's drill is a command of its own, said in a note.
+    let notes = r.json()["notes"].to_string();
+    assert!(notes.contains("dr-drill --cutover"), "{notes}");
 }
 
 /// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to
