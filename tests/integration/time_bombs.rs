@@ -154,21 +154,36 @@ fn no_test_holds_a_fixed_date_the_clock_can_reach() {
 
 #[test]
 fn the_guard_finds_recent_and_future_dates_and_passes_ancient_or_marked_ones() {
+    // The dates the guard must catch are made from this run's clock (a month back, a month and
+    // two months ahead), so this case table never becomes one of them.
+    let day = |days: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let (past, soon, later) = (day(-30), day(30), day(60));
     assert_eq!(
-        bombs(r#"put("--timestamp", "2026-11-01T00:00:00Z")"#),
-        ["1: 2026-11-01"]
+        bombs(&format!(r#"put("--timestamp", "{past}T00:00:00Z")"#)),
+        [format!("1: {past}")]
     );
-    assert_eq!(bombs("let t = \"2030-01-02\";"), ["1: 2030-01-02"]);
+    assert_eq!(
+        bombs(&format!("let t = \"{soon}\";")),
+        [format!("1: {soon}")]
+    );
     assert!(bombs("let t = \"1999-12-31T00:00:00Z\";").is_empty());
     assert!(bombs("--to 2999-01-01T00:00:00Z").is_empty());
-    assert!(bombs("parse(\"2025-11-11\") // clock-free: parsing only").is_empty());
+    assert!(bombs(&format!("parse(\"{past}\") // clock-free: parsing only")).is_empty());
     assert!(
-        bombs("// clock-free: now is passed in\nlet t = \"2027-01-10\";\nf(\"2027-01-11\");")
-            .is_empty()
+        bombs(&format!(
+            "// clock-free: now is passed in\nlet t = \"{soon}\";\nf(\"{later}\");"
+        ))
+        .is_empty()
     );
     assert_eq!(
-        bombs("// clock-free: parsing\nlet t = \"2027-01-10\";\n\nf(\"2027-01-11\");"),
-        ["4: 2027-01-11"],
+        bombs(&format!(
+            "// clock-free: parsing\nlet t = \"{soon}\";\n\nf(\"{later}\");"
+        )),
+        [format!("4: {later}")],
         "a blank line ends what the mark covers"
     );
     // Not dates: a policy version, a number run, an impossible month.
