@@ -859,7 +859,7 @@ mod tests {
         let r = ExportReference {
             arn: "arn:aws:dynamodb:us-east-1:1:table/t/export/1-a".into(),
             // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
-            export_time: Some("2026-11-26T00:00:00Z".into()),
+            export_time: Some("2000-11-26T00:00:00Z".into()),
             item_count: source,
             gap_s: gap,
         };
@@ -1112,7 +1112,7 @@ mod tests {
     fn lost_events_are_crit_and_an_estimate_says_so() {
         let mut v = Verification {
             // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
-            restore_point: Some("2026-11-26T00:00:00Z".into()),
+            restore_point: Some("2000-11-26T00:00:00Z".into()),
             source_sampled: 10,
             found_in_target: 10,
             source_users: 2,

@@ -1483,7 +1483,7 @@ mod tests {
             Scope::Export(ExportScope {
                 export_arn: "arn:export".into(),
                 // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
-                export_time: "2026-11-01T00:00:00Z".into(),
+                export_time: "2000-11-01T00:00:00Z".into(),
                 engine: "local".into(),
                 manifest_items,
                 bytes_scanned: None,
