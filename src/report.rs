@@ -12,7 +12,7 @@ pub use crate::vocab::check_id::CheckId;
 ///
 /// Ordered by how bad it is for the worst-of rule: a known critical problem outranks a check that
 /// could not be evaluated, which outranks a warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Ok,
@@ -122,14 +122,23 @@ macro_rules! evidence {
 }
 
 /// One verdict about one thing: `{"check", "status", "summary", "evidence", "remedy", "runbook"}`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Finding {
+    /// The check's stable dotted name (docs/runbook-map.md).
+    #[schemars(with = "String")]
     pub check: CheckId,
     pub status: Status,
     pub summary: String,
+    /// What AWS returned that led to the status (docs/evidence.md): an [`Evidence`] type, an
+    /// object (a list of them, or null, for the checks whose evidence is so declared).
+    #[schemars(schema_with = "evidence_schema")]
     pub evidence: Value,
     pub remedy: Option<String>,
     pub runbook: Option<String>,
+}
+
+fn evidence_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": ["object", "array", "null"]})
 }
 
 impl Finding {
@@ -273,7 +282,7 @@ impl Section {
 }
 
 /// Where the runbook is wrong and the tool follows `docs/aws-facts.md` instead.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Correction {
     pub runbook_says: String,
     pub fact: String,

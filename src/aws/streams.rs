@@ -11,7 +11,7 @@ use aws_sdk_dynamodbstreams::types::{Record, ShardIteratorType, StreamStatus, St
 use super::error::{AwsError, AwsResultExt};
 
 /// A shard as DescribeStream reports it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct ShardInfo {
     pub id: String,
     pub parent: Option<String>,

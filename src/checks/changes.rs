@@ -26,7 +26,7 @@ use crate::report::{Finding, Status};
 use crate::spec::{self, Names};
 
 /// What a change touched, for the spec verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Aspect {
     Ttl,
@@ -91,7 +91,7 @@ pub const ALL: &[Aspect] = &[
 ];
 
 /// How bad a change is for the table as the runbook specifies it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Impact {
     /// Neutral, or it restores the spec.
@@ -103,7 +103,7 @@ pub enum Impact {
 }
 
 /// One entry of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// `cloudtrail`, `alarm_history` or `metrics`.
     pub source: &'static str,

@@ -68,7 +68,7 @@ impl KeyTally {
 impl crate::report::Evidence for KeySummary {}
 
 /// What the findings and the JSON carry (both engines give this shape).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct KeySummary {
     pub items: u64,
     pub users: u64,

@@ -31,7 +31,7 @@ const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;
 pub(crate) const MILLIS_THRESHOLD: f64 = TTL_MILLIS_THRESHOLD as f64;
 const RB: &str = "Issue 2: TTL Not Deleting Expired Events";
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct Class {
     pub count: u64,
     pub examples: Vec<String>,
@@ -63,7 +63,7 @@ impl Class {
 }
 
 /// Counts of every kind of item the scan saw.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct TtlTally {
     pub scanned: u64,
     pub missing: Class,
@@ -297,7 +297,7 @@ pub(crate) const CLASS_NAMES: [&str; 8] = [
 
 /// The cleanup's outcome (`--cleanup`); the deleting is the command's (an action), not the
 /// check's.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub(crate) struct Cleanup {
     pub dry_run: bool,
     /// Overdue items the scan found (candidates).
@@ -435,7 +435,7 @@ impl SampleClusters {
 
 /// What a sample says about the whole table, each with a 95 % interval (or exact, when the
 /// sample read the whole table).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct SampleShares {
     pub classes: std::collections::BTreeMap<String, Proportion>,
     pub expired_not_deleted: Proportion,
@@ -447,7 +447,7 @@ pub(crate) struct SampleShares {
 }
 
 /// A full scan's course: what it was expected to cost and what it did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct FullScope {
     pub estimate: ScanEstimate,
     pub read_units: f64,
@@ -465,7 +465,7 @@ pub(crate) struct FullScope {
 }
 
 /// An export's identity, when the answer came from one.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct ExportScope {
     pub export_arn: String,
     pub export_time: String,
@@ -485,7 +485,7 @@ pub(crate) struct ExportScope {
 }
 
 /// What was read to build the tally.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Scope {
     Sample {

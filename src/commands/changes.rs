@@ -62,14 +62,14 @@ pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report
 }
 
 /// `changes`' `data`: the window searched and what changed in it, newest first.
-#[derive(Serialize)]
-struct ChangesData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ChangesData<'a> {
     window: ChangesWindow,
     entries: &'a [Change],
 }
 
-#[derive(Serialize)]
-struct ChangesWindow {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ChangesWindow {
     start: String,
     end: String,
 }

@@ -215,15 +215,15 @@ pub(crate) async fn status(ctx: &Context, args: &ExportStatusArgs) -> anyhow::Re
 }
 
 /// `export start` and `export status`'s `data`: the export, and (`start`) what it costs.
-#[derive(Serialize)]
-struct ExportData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ExportData<'a> {
     cost: Option<&'a ExportCost>,
     export: Option<&'a ExportInfo>,
 }
 
 /// `export list`'s `data`: the table's exports, newest first.
-#[derive(Serialize)]
-struct ListData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ListData<'a> {
     exports: &'a [ExportInfo],
 }
 

@@ -97,14 +97,14 @@ struct HotData<'a> {
 }
 
 /// `hot-partitions --from-export`'s `data`: the exact key counts and the export they came from.
-#[derive(Serialize)]
-struct FromExportData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct FromExportData<'a> {
     export_keys: &'a crate::checks::keys::KeySummary,
     export: ExportRead<'a>,
 }
 
-#[derive(Serialize)]
-struct ExportRead<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ExportRead<'a> {
     arn: &'a str,
     point_in_time: Option<chrono::DateTime<chrono::Utc>>,
     engine: String,

@@ -14,6 +14,7 @@ pub mod changes;
 mod completions;
 mod config;
 pub(crate) mod dashboard;
+pub mod data_schema;
 pub(crate) mod diagnose;
 pub(crate) mod dr;
 mod drill_cutover;

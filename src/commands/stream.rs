@@ -200,8 +200,8 @@ pub(crate) async fn tail(
 }
 
 /// `stream-status`'s `data`, when the stream could be described: its ARN and shards.
-#[derive(Serialize)]
-struct StatusData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct StatusData<'a> {
     stream_arn: &'a str,
     shards: &'a [ShardInfo],
 }

@@ -312,8 +312,8 @@ pub(crate) async fn verify(ctx: &Context) -> anyhow::Result<Report> {
 }
 
 /// `table verify`'s `data`: the table, and its ARN when it could be described.
-#[derive(Serialize)]
-struct VerifyData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct VerifyData<'a> {
     table: &'a str,
     table_arn: Option<&'a str>,
 }
@@ -430,8 +430,8 @@ fn summary_pairs(d: &DescribeData) -> Vec<(&'static str, String)> {
 
 /// `table describe`'s `data`: what DescribeTable, DescribeTimeToLive, DescribeContinuousBackups
 /// and the tags say, null where AWS said nothing.
-#[derive(Serialize)]
-struct DescribeData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct DescribeData<'a> {
     name: Option<&'a str>,
     arn: Option<&'a str>,
     status: Option<&'a str>,
@@ -448,30 +448,30 @@ struct DescribeData<'a> {
     tags: String,
 }
 
-#[derive(Serialize)]
-struct DescribeIndex<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct DescribeIndex<'a> {
     name: Option<&'a str>,
     status: Option<&'a str>,
     projection: Option<&'a str>,
     item_count: Option<i64>,
 }
 
-#[derive(Serialize)]
-struct DescribeTtl<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct DescribeTtl<'a> {
     status: Option<&'a str>,
     attribute: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct DescribePitr<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct DescribePitr<'a> {
     status: Option<&'a str>,
     recovery_period_in_days: Option<i32>,
     earliest_restorable: Option<String>,
     latest_restorable: Option<String>,
 }
 
-#[derive(Serialize)]
-struct DescribeStream<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct DescribeStream<'a> {
     enabled: bool,
     view_type: Option<&'a str>,
     arn: Option<&'a str>,

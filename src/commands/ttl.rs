@@ -468,15 +468,15 @@ async fn delete_overdue(
 }
 
 /// `check-ttl --estimate`'s `data`: what a full scan would read and cost.
-#[derive(Serialize)]
-struct EstimateData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct EstimateData<'a> {
     estimate: &'a ScanEstimate,
 }
 
 /// `check-ttl`'s `data`: the tally (when the items could be read), how they were read, the
 /// sample's shares for the whole table, and what `--cleanup` did.
-#[derive(Serialize)]
-struct CheckTtlData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct CheckTtlData<'a> {
     tally: Option<&'a TtlTally>,
     scope: &'a Scope,
     sample: Option<&'a SampleShares>,

@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::json;
 
 use super::RenderContext;
 use super::json::SCHEMA;
@@ -12,10 +11,11 @@ use crate::aws::{AwsError, AwsErrorKind};
 use crate::error::{NotFound, Refusal, UsageError};
 
 /// The envelope's `error`: what kind of failure, and the line stderr shows.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Failure {
     /// `usage`, `refused`, `credentials`, `access_denied`, `not_found`, `throttled`,
     /// `unreachable`, `invalid`, `timeout` or `other`.
+    #[schemars(extend("enum" = ["usage", "refused", "credentials", "access_denied", "not_found", "throttled", "unreachable", "invalid", "timeout", "other"]))]
     pub kind: &'static str,
     /// The same text as the `eventsctl: error:` line on stderr.
     pub message: String,
@@ -156,18 +156,19 @@ pub(crate) fn envelope(
     failure: &Failure,
     rc: &RenderContext,
 ) -> serde_json::Value {
-    json!({
-        "schema": SCHEMA,
-        "command": command,
-        "target": rc.target,
-        "generated_at": crate::times::stamp(rc.generated_at),
-        "status": status,
-        "error": failure,
-        "findings": [],
-        "data": {},
-        "corrections": [],
-        "notes": [],
-    })
+    super::envelope::Envelope {
+        schema: SCHEMA,
+        command,
+        target: &rc.target,
+        generated_at: crate::times::stamp(rc.generated_at),
+        status,
+        error: Some(failure),
+        findings: &[],
+        data: &serde_json::Map::new(),
+        corrections: &[],
+        notes: &[],
+    }
+    .to_value()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::escape::line;
 use super::failure::Failure;
@@ -197,15 +197,20 @@ pub fn envelope(command: &str, runs: &[EnvRun], generated_at: DateTime<Utc>) -> 
             Err(f) => super::failure::envelope(command, "unknown", f, &r.rc),
         })
         .collect();
-    json!({
-        "schema": SCHEMA,
-        "command": command,
-        "target": null,
-        "generated_at": crate::times::stamp(generated_at),
-        "status": status(runs).as_str(),
-        "error": null,
-        "envs": runs.iter().map(|r| r.env.as_str()).collect::<Vec<_>>(),
-        "results": results,
+    let fleet = super::envelope::FleetEnvelope {
+        schema: SCHEMA,
+        command,
+        target: (),
+        generated_at: crate::times::stamp(generated_at),
+        status: status(runs).as_str(),
+        error: (),
+        envs: runs.iter().map(|r| r.env.as_str()).collect(),
+        results,
+    };
+    serde_json::to_value(&fleet).unwrap_or_else(|e| {
+        Value::String(format!(
+            "internal error: the envelope could not be written: {e}"
+        ))
     })
 }
 

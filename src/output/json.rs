@@ -2,9 +2,10 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::RenderContext;
+use super::envelope::Envelope;
 use crate::report::Report;
 
 pub(crate) const SCHEMA: &str = "eventsctl/v1";
@@ -14,18 +15,19 @@ pub(crate) const SCHEMA: &str = "eventsctl/v1";
 /// nothing, `error` null when the command ran to its result; a command that did not is
 /// `super::failure`): scripts read keys, and a key that is sometimes absent breaks them.
 pub(crate) fn envelope(report: &Report, rc: &RenderContext) -> Value {
-    json!({
-        "schema": SCHEMA,
-        "command": report.command,
-        "target": rc.target,
-        "generated_at": crate::times::stamp(rc.generated_at),
-        "status": report.status_label(),
-        "error": null,
-        "findings": report.findings,
-        "data": report.data,
-        "corrections": report.corrections,
-        "notes": report.notes,
-    })
+    Envelope {
+        schema: SCHEMA,
+        command: &report.command,
+        target: &rc.target,
+        generated_at: crate::times::stamp(rc.generated_at),
+        status: report.status_label(),
+        error: None,
+        findings: &report.findings,
+        data: &report.data,
+        corrections: &report.corrections,
+        notes: &report.notes,
+    }
+    .to_value()
 }
 
 pub fn render(

@@ -8,6 +8,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub(crate) mod chart;
+pub mod envelope;
 pub mod escape;
 pub mod failure;
 pub mod fleet;
@@ -47,7 +48,7 @@ impl Format {
 }
 
 /// What a report is about: the envelope's `target`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Target {
     pub table: String,
     pub region: Option<String>,

@@ -27,7 +27,11 @@ pub(crate) fn close_failed(
     status: &str,
     failure: &super::failure::Failure,
 ) -> io::Result<()> {
-    let tail = json!({"status": status, "error": failure, "data": {}});
+    let tail = super::envelope::StreamTail {
+        status,
+        error: Some(failure),
+        data: &json!({}),
+    };
     let tail = serde_json::to_string(&tail)?;
     write!(out, "\n],{}\n", tail.strip_prefix('{').unwrap_or(&tail))?;
     out.flush()
@@ -278,12 +282,12 @@ impl<'a> ItemStream<'a> {
         };
         match format {
             Format::Json => {
-                let head = json!({
-                    "schema": super::json::SCHEMA,
-                    "command": command,
-                    "target": rc.target,
-                    "generated_at": crate::times::stamp(rc.generated_at),
-                });
+                let head = super::envelope::StreamHead {
+                    schema: super::json::SCHEMA,
+                    command,
+                    target: &rc.target,
+                    generated_at: crate::times::stamp(rc.generated_at),
+                };
                 let head = serde_json::to_string(&head)?;
                 // Reopen the object to append the streamed array.
                 write!(
@@ -354,7 +358,11 @@ impl<'a> ItemStream<'a> {
         self.open = false;
         match self.format {
             Format::Json => {
-                let tail = json!({"status": status, "error": null, "data": data});
+                let tail = super::envelope::StreamTail {
+                    status,
+                    error: None,
+                    data: &data,
+                };
                 let tail = serde_json::to_string(&tail)?;
                 write!(
                     self.out,

@@ -18,7 +18,7 @@ pub(crate) const DEFAULT_CONFIRM_ABOVE_UNITS: f64 = 1_000_000.0;
 
 impl crate::report::Evidence for ScanEstimate {}
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct ScanEstimate {
     pub items: i64,
     pub bytes: i64,

@@ -23,7 +23,7 @@ pub use crate::scale::export_files::{DataFile, Manifest, ManifestSummary};
 impl crate::report::Evidence for ExportInfo {}
 
 /// One export, as DescribeExport tells it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct ExportInfo {
     pub arn: String,
     pub status: String,
@@ -406,7 +406,7 @@ pub async fn item_count_at(
 
 /// What reading an export will cost: the export itself (per GB of table) and, for Athena, the
 /// data it scans (per TB). Pure.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct ExportCost {
     pub table_bytes: i64,
     pub export_usd: f64,

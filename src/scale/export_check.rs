@@ -18,7 +18,7 @@ use crate::scale::export_files::{FileRead, Manifest};
 const EXAMPLES: usize = 5;
 
 /// A data file whose items read differ from its manifest line.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct FileMismatch {
     pub key: String,
     pub manifest: u64,
@@ -28,7 +28,7 @@ pub(crate) struct FileMismatch {
 impl crate::report::Evidence for ManifestCheck {}
 
 /// What was read against what the manifest lists.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct ManifestCheck {
     /// The summary's `itemCount`.
     pub manifest_items: u64,

@@ -1,8 +1,8 @@
 //! One line of an export data file (`{"Item": {...}}`, DynamoDB JSON) read in place: a typed
 //! serde visitor over the line's text that keeps only the attributes the tallies read
 //! ([`KEPT`], borrowing their strings from the line) and the item's size, without building an
-//! `AttributeValue` tree. Every value is still checked as [`super::ddbjson::export_line`]
-//! checks it (one type key, a string where a string belongs, a known type, valid base64), so a
+//! `AttributeValue` tree. Every value is still checked as the tree reader (`ddbjson`) checks
+//! it (one type key, a string where a string belongs, a known type, valid base64), so a
 //! bad line is refused just the same.
 
 use std::borrow::Cow;

@@ -302,7 +302,7 @@ pub(crate) struct FullScan {
 }
 
 /// Why a scan ended before the table did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Stopped {
     Budget,

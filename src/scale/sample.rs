@@ -49,7 +49,7 @@ pub(crate) fn plan(approx_items: i64, want: usize, rng: &mut impl rand::Rng) -> 
 }
 
 /// What the sample cost and covered.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct SampleCost {
     pub items: u64,
     pub pages: u64,

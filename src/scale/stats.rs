@@ -21,7 +21,7 @@ pub(crate) struct Cluster {
 }
 
 /// A proportion with its 95 % interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub(crate) struct Proportion {
     pub hits: u64,
     pub items: u64,
@@ -175,7 +175,7 @@ pub(crate) fn proportion(clusters: &[Cluster]) -> Proportion {
 /// `low` and `high` are `None` (JSON `null`) when there is no interval: fewer than two pages
 /// cannot show how pages differ, and nothing read says nothing. Never an infinite bound (which
 /// JSON cannot write: it would become `null` by accident, for some data and not other).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub(crate) struct Mean {
     pub mean: f64,
     pub low: Option<f64>,

@@ -1,0 +1,163 @@
+//! The `eventsctl/v1` envelope as types: what `-o json` prints is one of these serialised, and
+//! its JSON Schema (`docs/schema/eventsctl-v1.json`, [`json_schema`]) is generated from the
+//! same types, with each command's `data` schema from the command's own data type
+//! (`commands::data_schema`).
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::Target;
+use super::failure::Failure;
+use super::json::SCHEMA;
+use crate::report::{Correction, Finding};
+
+/// The envelope of one command's result (`error` null), or of a command that failed (`error`
+/// set, `findings`, `data`, `corrections` and `notes` empty).
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Envelope<'a> {
+    /// Always `eventsctl/v1`; fields are only ever added under this name.
+    #[schemars(extend("const" = "eventsctl/v1"))]
+    pub schema: &'static str,
+    /// The command that ran, e.g. `table verify`.
+    pub command: &'a str,
+    pub target: &'a Target,
+    /// When the result was made, RFC 3339 UTC.
+    #[schemars(extend("format" = "date-time"))]
+    pub generated_at: String,
+    /// Checks: the worst finding; other commands: `ok` or `failed`.
+    #[schemars(extend("enum" = ["ok", "warn", "unknown", "crit", "failed"]))]
+    pub status: &'a str,
+    /// Null when the command ran to its result.
+    pub error: Option<&'a Failure>,
+    pub findings: &'a [Finding],
+    /// The command's own results (`{}` when there is none); its schema per command is in this
+    /// definition's `allOf`.
+    pub data: &'a Map<String, Value>,
+    pub corrections: &'a [Correction],
+    pub notes: &'a [String],
+}
+
+impl Envelope<'_> {
+    /// As a value (an internal error if it cannot be written, which a struct of strings and
+    /// values never is).
+    pub(crate) fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or_else(|e| {
+            Value::String(format!(
+                "internal error: the envelope could not be written: {e}"
+            ))
+        })
+    }
+}
+
+/// A fleet run (`--env a,b`, `--all-envs`): the worst status, the environments in order, and
+/// each environment's own envelope.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct FleetEnvelope<'a> {
+    #[schemars(extend("const" = "eventsctl/v1"))]
+    pub schema: &'static str,
+    pub command: &'a str,
+    /// Null: each result has its own.
+    pub target: (),
+    #[schemars(extend("format" = "date-time"))]
+    pub generated_at: String,
+    #[schemars(extend("enum" = ["ok", "warn", "unknown", "crit", "failed"]))]
+    pub status: &'a str,
+    /// Always null: an environment that failed says so in its result.
+    pub error: (),
+    pub envs: Vec<&'a str>,
+    #[schemars(with = "Vec<Envelope<'static>>")]
+    pub results: Vec<Value>,
+}
+
+/// The opening of a streamed envelope (`events query -o json`, `stream tail -o json`), before
+/// its `items`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct StreamHead<'a> {
+    #[schemars(extend("const" = "eventsctl/v1"))]
+    pub schema: &'static str,
+    pub command: &'a str,
+    pub target: &'a Target,
+    #[schemars(extend("format" = "date-time"))]
+    pub generated_at: String,
+}
+
+/// The close of a streamed envelope, after its `items`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct StreamTail<'a> {
+    #[schemars(extend("enum" = ["ok", "warn", "unknown", "crit", "failed"]))]
+    pub status: &'a str,
+    pub error: Option<&'a Failure>,
+    #[schemars(with = "Map<String, Value>")]
+    pub data: &'a Value,
+}
+
+/// A streamed envelope, whole: the head, the items as they were read, the tail (the schema's
+/// view of what [`StreamHead`] and [`StreamTail`] write around the items).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct StreamEnvelope<'a> {
+    #[serde(flatten)]
+    head: StreamHead<'a>,
+    /// One object an item (an event, a stream record).
+    items: Vec<Map<String, Value>>,
+    #[serde(flatten)]
+    tail: StreamTail<'a>,
+}
+
+/// The JSON Schema of every `-o json` output: one of the three envelopes, and in each
+/// envelope (a fleet's results too) the `data` of its command by the command's data type (`{}`
+/// allowed: a failure, or a check with nothing to stand on).
+/// `data` gives each command's data schema, from the same generator (`commands::data_schema`).
+pub fn json_schema(
+    data: impl FnOnce(&mut SchemaGenerator) -> Vec<(&'static str, Schema)>,
+) -> Value {
+    let mut generator = SchemaGenerator::default();
+    let one = generator.subschema_for::<Envelope<'static>>();
+    let fleet = generator.subschema_for::<FleetEnvelope<'static>>();
+    let stream = generator.subschema_for::<StreamEnvelope<'static>>();
+    // A command whose `data` has more than one shape (`check-ttl --estimate`) lists each.
+    let mut by_command: Vec<(&str, Vec<Value>)> = Vec::new();
+    for (command, schema) in data(&mut generator) {
+        match by_command.iter_mut().find(|(c, _)| *c == command) {
+            Some((_, shapes)) => shapes.push(schema.to_value()),
+            None => by_command.push((command, vec![schema.to_value()])),
+        }
+    }
+    let rules: Vec<Value> = by_command
+        .into_iter()
+        .map(|(command, shapes)| data_rule(command, shapes))
+        .collect();
+    let root: Schema = json_schema!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": SCHEMA,
+        "description": "What eventsctl prints with -o json (docs/json.md), generated from its types.",
+        "oneOf": [one, fleet, stream],
+    });
+    let mut root = root.to_value();
+    let mut defs = generator.take_definitions(true);
+    for name in ["Envelope", "StreamEnvelope"] {
+        if let Some(Value::Object(def)) = defs.get_mut(name) {
+            def.insert("allOf".into(), Value::Array(rules.clone()));
+        }
+    }
+    root["$defs"] = Value::Object(defs.into_iter().collect());
+    root
+}
+
+/// Where `command` is the envelope's command and `error` is null, `data` is one of `shapes`,
+/// or `{}`.
+fn data_rule(command: &str, mut shapes: Vec<Value>) -> Value {
+    shapes.push(serde_json::json!({"type": "object", "maxProperties": 0}));
+    serde_json::json!({
+        "if": {
+            "properties": {"command": {"const": command}, "error": {"type": "null"}},
+            "required": ["command", "error", "data"]
+        },
+        "then": {
+            "properties": {"data": {"anyOf": shapes}}
+        }
+    })
+}
