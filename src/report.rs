@@ -129,7 +129,7 @@ pub struct Finding {
     pub check: CheckId,
     pub status: Status,
     pub summary: String,
-    /// What AWS returned that led to the status (docs/evidence.md): an [`Evidence`] type, an
+    /// What AWS returned that led to the status (docs/evidence.md): an `Evidence` type, an
     /// object (a list of them, or null, for the checks whose evidence is so declared).
     #[schemars(schema_with = "evidence_schema")]
     pub evidence: Value,

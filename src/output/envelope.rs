@@ -1,5 +1,5 @@
 //! The `eventsctl/v1` envelope as types: what `-o json` prints is one of these serialised, and
-//! its JSON Schema (`docs/schema/eventsctl-v1.json`, [`json_schema`]) is generated from the
+//! its JSON Schema (`docs/schema/eventsctl-v1.json`, [`json_schema()`]) is generated from the
 //! same types, with each command's `data` schema from the command's own data type
 //! (`commands::data_schema`).
 
