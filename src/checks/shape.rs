@@ -127,7 +127,8 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
             Some((n, ex)) if *n > 0 => Finding::warn(
                 check,
                 format!(
-                    "{n} items lack `{}` or `{}`: they never appear in {} (e.g. {})",
+                    "{} lack `{}` or `{}`: they never appear in {} (e.g. {})",
+                    crate::vocab::words::plural(*n, "item", "items"),
                     g.partition_key.name,
                     g.sort_key.name,
                     g.name,

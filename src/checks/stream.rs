@@ -322,6 +322,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
         out.push(
             Finding::warn(
                 CheckId::StreamReaders,
+                // plural-ok: more than MAX_READERS (2) mappings here
                 format!("{} mappings read the stream; more than {MAX_READERS} readers per shard get throttled", mappings.len()),
             )
             .runbook("Issue 3: DynamoDB Streams Not Delivering Events (at most 2 readers per shard)"),

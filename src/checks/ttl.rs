@@ -22,7 +22,7 @@ use crate::scale::fullscan::Stopped;
 use crate::scale::sample::SampleCost;
 use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
-use crate::vocab::words::{count, plural};
+use crate::vocab::words::{count, plural, whole};
 
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;
@@ -248,8 +248,8 @@ impl crate::scale::fullscan::StateTally for TtlTally {
     fn inconsistency(&self, items: u64) -> Option<String> {
         if self.scanned != items {
             return Some(format!(
-                "its tally counts {} items, but {items} were read",
-                self.scanned
+                "its tally counts {}, but {items} were read",
+                plural(self.scanned, "item", "items")
             ));
         }
         let classes = self.classes();
@@ -259,21 +259,23 @@ impl crate::scale::fullscan::StateTally for TtlTally {
             .fold(0u64, |sum, c| sum.saturating_add(c.count));
         if in_classes > self.scanned {
             return Some(format!(
-                "its classes hold {in_classes} items, more than the {} read",
+                "its classes hold {}, more than the {} read",
+                plural(in_classes, "item", "items"),
                 self.scanned
             ));
         }
         CLASS_NAMES.iter().zip(classes).find_map(|(name, c)| {
             if c.count > self.scanned {
                 Some(format!(
-                    "its class {name} holds {} items, more than the {} read",
-                    c.count, self.scanned
+                    "its class {name} holds {}, more than the {} read",
+                    plural(c.count, "item", "items"),
+                    self.scanned
                 ))
             } else if c.examples.len() as u64 > c.count.min(EXAMPLES as u64) {
                 Some(format!(
-                    "its class {name} has {} examples for {} items",
-                    c.examples.len(),
-                    c.count
+                    "its class {name} has {} for {}",
+                    count(c.examples.len(), "example", "examples"),
+                    plural(c.count, "item", "items")
                 ))
             } else {
                 None
@@ -625,11 +627,11 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
         Finding::unknown(
             CheckId::TtlScope,
             format!(
-                "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
+                "partial: {why}; read {} ({} of {}, {}); the counts below are what was seen{resume}",
                 plural(t.scanned, "item", "items"),
                 f.segments_done,
                 plural(segments(f.total_segments), "segment", "segments"),
-                f.read_units
+                whole(f.read_units, "read unit", "read units")
             ),
         )
         .remedy("run it again with --resume to read the rest; nothing is read twice")
@@ -637,8 +639,8 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
     };
     match (f.stopped, f.failed.is_empty()) {
         (Some(Stopped::Budget), _) => partial(format!(
-            "stopped at the read budget (--max-read-units) after {:.0} read units",
-            f.read_units_this_run
+            "stopped at the read budget (--max-read-units) after {}",
+            whole(f.read_units_this_run, "read unit", "read units")
         )),
         (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
         (None, false) => partial(format!(
@@ -650,10 +652,10 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
         (None, true) => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read all {} ({}, {:.0} read units{})",
+                "read all {} ({}, {}{})",
                 plural(t.scanned, "item", "items"),
                 plural(segments(f.total_segments), "segment", "segments"),
-                f.read_units,
+                whole(f.read_units, "read unit", "read units"),
                 if f.resumed { ", resumed" } else { "" }
             ),
         )
@@ -670,12 +672,16 @@ fn export_scope_finding(x: &ExportScope, t: &TtlTally) -> Finding {
         _ => String::new(),
     };
     let summary = format!(
-        "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
-        t.scanned, x.export_time, x.engine
+        "read all {} of the export taken at {} ({} engine; the table itself was not read{cost})",
+        plural(t.scanned, "item", "items"),
+        x.export_time,
+        x.engine
     );
     let problem = match (&x.manifest, x.manifest_items) {
         (Some(c), _) => c.problem.clone(),
-        (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
+        (None, Some(m)) if m != t.scanned => {
+            Some(format!("its manifest lists {}", plural(m, "item", "items")))
+        }
         _ => None,
     };
     match problem {
@@ -795,8 +801,9 @@ fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
         Finding::warn(
             CheckId::TtlOverdue,
             format!(
-                "{} items expired more than {grace} ago and are still here (oldest {} past expiry){}",
-                t.overdue.count,
+                "{} expired more than {grace} ago and {} still here (oldest {} past expiry){}",
+                plural(t.overdue.count, "item", "items"),
+                if t.overdue.count == 1 { "is" } else { "are" },
                 t.overdue.oldest_age_s.map(age_text).unwrap_or_default(),
                 of_table("overdue")
             ),
@@ -884,14 +891,17 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
             format!("could not read TimeToLiveDeletedItemCount: {e}"),
         ),
         Ok((day, week)) => {
-            let summary = format!("TTL deleted {day:.0} items in the last 24 h, {week:.0} in 7 d");
+            let summary = format!(
+                "TTL deleted {} in the last 24 h, {week:.0} in 7 d",
+                whole(*day, "item", "items")
+            );
             let evidence = Deletions {
                 deleted_24h: *day,
                 deleted_7d: *week,
             };
             let overdue = tally.map(|t| t.overdue.count).unwrap_or(0);
             if *week == 0.0 && overdue > 0 {
-                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
+                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {} overdue: TTL deletes nothing", plural(overdue, "item is", "items are")))
                     .remedy("check ttl.status and the ttl attribute's type and units; then contact AWS Support (runbook Issue 2, resolution 4)")
                     .evidence(evidence)
             } else {

@@ -266,9 +266,9 @@ fn cutover_findings(report: &mut Report, file: &RecordFile, ended: &Ended) {
             Finding::ok(
                 CheckId::DrCutover,
                 format!(
-                    "{} functions and {} mappings moved from {} to {}",
-                    r.functions.len(),
-                    r.new_mappings.len(),
+                    "{} and {} moved from {} to {}",
+                    crate::vocab::words::count(r.functions.len(), "function", "functions"),
+                    crate::vocab::words::count(r.new_mappings.len(), "mapping", "mappings"),
                     r.source,
                     r.target
                 ),
@@ -447,8 +447,9 @@ pub(crate) async fn run_retire(ctx: &Context, a: &RetireArgs) -> anyhow::Result<
         let writes = retire::writes_since(ctx, &source, moved).await?;
         if writes > 0.0 {
             return Err(Refusal::new(format!(
-                "refusing to retire {source}: it took writes since traffic moved to {} ({writes} write units after {}, ConsumedWriteCapacityUnits): find what still writes to it first",
+                "refusing to retire {source}: it took writes since traffic moved to {} ({} after {}, ConsumedWriteCapacityUnits): find what still writes to it first",
                 file.record.target,
+                crate::vocab::words::whole(writes, "write unit", "write units"),
                 crate::times::stamp(moved)
             ))
             .into());

@@ -215,7 +215,10 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
             ));
         }
         if self.items > 0 && self.pages == 0 {
-            return Some(format!("it counts {} items but no page read", self.items));
+            return Some(format!(
+                "it counts {} but no page read",
+                crate::vocab::words::plural(self.items, "item", "items")
+            ));
         }
         if !self.read_units.is_finite() || self.read_units < 0.0 {
             return Some(format!("read_units is {}", self.read_units));
@@ -455,7 +458,13 @@ mod tests {
 
     impl StateTally for Count {
         fn inconsistency(&self, items: u64) -> Option<String> {
-            (self.n != items).then(|| format!("it counts {} of {items} items", self.n))
+            (self.n != items).then(|| {
+                format!(
+                    "it counts {} of {}",
+                    self.n,
+                    crate::vocab::words::plural(items, "item", "items")
+                )
+            })
         }
     }
 
