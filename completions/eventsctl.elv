@@ -1016,7 +1016,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;export;help;help'= {
         }
         &'eventsctl;stream-status'= {
-            cand --probe-timeout 'With --probe: how long to wait for the canary'
+            cand --probe-timeout 'With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it'
             cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
             cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'
             cand --metrics-file 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter''s textfile collector'

@@ -937,7 +937,7 @@ complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_s
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "status" -d 'One export\'s state (an ARN, or `latest`)'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "list" -d 'The table\'s exports, newest first'
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l probe-timeout -d 'With --probe: how long to wait for the canary' -r
+complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l probe-timeout -d 'With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l env -d 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code' -r
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l config -d 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)' -r -F
 complete -c eventsctl -n "__fish_eventsctl_using_subcommand stream-status" -l metrics-file -d 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter\'s textfile collector' -r -F

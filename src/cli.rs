@@ -784,7 +784,7 @@ pub struct StreamStatusArgs {
     /// it by its event type.
     #[arg(long)]
     pub probe: bool,
-    /// With --probe: how long to wait for the canary
+    /// With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it
     #[arg(long, default_value = "30s", value_parser = duration_arg)]
     pub probe_timeout: chrono::Duration,
     /// With --probe: read the stream even when two event source mappings already do (a third

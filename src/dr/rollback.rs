@@ -251,6 +251,8 @@ async fn source_canary(
         .map(|m| Consumer {
             function: super::cutover_plan::function_name(&m.function_arn),
             mapping: Some(m.uuid.clone()),
+            // As before this change: an OK is taken as the rollback's canary (see its note).
+            before: None,
         })
         .collect();
     let source = file.record.source.clone();

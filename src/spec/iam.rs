@@ -419,6 +419,9 @@ const STREAM_STATUS: &[Grant] = &[
         &[On::Table],
     ),
     with("--probe", STREAM_READ, &[On::Stream]),
+    // After a passing probe, each quiet consumer's own evidence (dr cutover's canary proof).
+    with("--probe", &[&ops::GET_EVENT_SOURCE_MAPPING], &[On::Any]),
+    with("--probe", &[&ops::FILTER_LOG_EVENTS], &[On::LogGroups]),
 ];
 
 /// Every command and the operations it may call, in the order of `eventsctl --help`.

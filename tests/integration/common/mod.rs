@@ -641,8 +641,13 @@ pub async fn seed_metric_in(
 
 /// A Python Lambda on the emulator reading the table's stream (a consumer for stream-status).
 pub async fn create_consumer(w: &World, function: &str) {
+    create_consumer_running(w, function, "def handler(event, context):\n    return {}\n").await;
+}
+
+/// [`create_consumer`] with the handler's Python source (`h.py`, function `handler`).
+pub async fn create_consumer_running(w: &World, function: &str, code: &str) {
     use std::io::Write;
-    let mut zip = zip_one("h.py", "def handler(event, context):\n    return {}\n");
+    let mut zip = zip_one("h.py", code);
     zip.flush().unwrap();
     let lam = w.lambda().await;
     lam.create_function()
