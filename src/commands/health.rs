@@ -48,9 +48,10 @@ pub(crate) static MONTHLY: Leaf<MonthlyArgs> = Leaf::new(
         drill: false,
     })
 })
-.production(Production::OwnResources {
-    with: &["--restore-test"],
-});
+.production(Production::PerFlag(&[
+    ("--restore-test", Production::OwnResources { with: &[] }),
+    ("--alarm-test", Production::NeedsYes { with: &[] }),
+]));
 
 pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
     "health-check quarterly",
@@ -397,7 +398,7 @@ async fn monthly_alarm_parts(
     );
     if args.alarm_test {
         let (findings, sections) =
-            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait).await?;
+            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait, args.dry_run).await?;
         parts.insert(
             at + 1,
             Part {
@@ -412,6 +413,16 @@ async fn monthly_alarm_parts(
 }
 
 pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+    // The alarm test pages people: on production only with --yes (or as a dry run), checked
+    // before any AWS call (the descriptor's rule for --alarm-test, docs/safety.md).
+    if args.alarm_test {
+        crate::safety::guard_write(
+            &ctx.names,
+            "health-check monthly --alarm-test (it pages people)",
+            args.yes,
+            args.dry_run,
+        )?;
+    }
     let now = Utc::now();
     let p = prices(&args.prices);
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
