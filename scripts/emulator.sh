@@ -73,11 +73,14 @@ start() {
   # State lives in memory; nothing is persisted between runs. S3 objects (which Athena reads)
   # live in this emulator's own directory, so two emulators never share them.
   rm -rf "$STATE/s3"
+  # ministack with the patch layer of scripts/ministack_patch/ (docs/emulator.md): CloudWatch
+  # alarms keep their metric math and are evaluated as CloudWatch evaluates them (on their own
+  # metric and dimensions, M of N, TreatMissingData, on a timer). It refuses another ministack.
   # CloudTrail recording: every API call is kept (the last CLOUDTRAIL_MAX_EVENTS) and answered
   # by LookupEvents, for `changes` and for tests that prove a call was or was not made.
   CLOUDTRAIL_RECORDING=1 CLOUDTRAIL_MAX_EVENTS=5000 \
   GATEWAY_PORT="$port" BIND_HOST=127.0.0.1 LOG_LEVEL=WARNING PERSIST_STATE=0 S3_DATA_DIR="$STATE/s3" \
-    nohup "$VENV/bin/python" -m ministack >"$STATE/log" 2>&1 &
+    PYTHONPATH="$ROOT/scripts" nohup "$VENV/bin/python" -m ministack_patch >"$STATE/log" 2>&1 &
   echo $! >"$STATE/pid"
   echo "$endpoint" >"$STATE/endpoint"
   for _ in $(seq 1 100); do
