@@ -7,6 +7,7 @@
 #   stop      stop the process this script started (by its recorded pid), nothing else
 #   (EMULATOR_STATE=DIR picks another emulator: its own port, pid and data)
 #   endpoint  print the endpoint URL of the running emulator
+#   status    running (pid, endpoint, and whether the patch layer is in) or stopped (exit 1)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -118,6 +119,14 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   endpoint) endpoint ;;
-  status) if pid="$(running_pid)"; then echo "running pid $pid at $(cat "$STATE/endpoint")"; else echo "stopped"; exit 1; fi ;;
+  status)
+    if pid="$(running_pid)"; then
+      # Says whether it runs with the patch layer (an emulator started by an older script does not).
+      patched=""
+      tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ministack_patch && patched=", patched: CloudWatch alarms (scripts/ministack_patch)"
+      echo "running pid $pid at $(cat "$STATE/endpoint")$patched"
+    else
+      echo "stopped"; exit 1
+    fi ;;
   *) echo "usage: scripts/emulator.sh install|start|stop|endpoint|status" >&2; exit 64 ;;
 esac
