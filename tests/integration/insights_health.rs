@@ -260,21 +260,33 @@ async fn monthly_health_check_is_ok_then_names_each_problem() {
         "--report",
         md.to_str().unwrap(),
     ]);
-    // Everything ok but the alarms, whose metric math the emulator drops (cannot compare:
-    // unknown; tests/integration/cloudwatch.rs checks that exactly, tests/integration/recorded/alarms.rs the AWS-shaped
-    // ok), PITR, enabled a moment ago (no useful restore window yet: warn), and IAM: the stream
+    // Everything ok but the latency alarms, PITR and IAM. The alarms are evaluated as CloudWatch
+    // evaluates them (the emulator's patch layer, docs/emulator.md): the throttle alarms' FILL
+    // makes no data OK, but no request latency was seeded, and an alarm on an AWS/DynamoDB metric
+    // ignores missing data: the latency alarms stay INSUFFICIENT_DATA, so they would not page yet
+    // (warn). PITR was enabled a moment ago (no useful restore window yet: warn). IAM: the stream
     // consumer runs as a role that does not exist, which cannot be judged (unknown;
-    // tests/integration/iam_audit.rs audits real roles). The backtest replays no alarm here: the
-    // metric-math ones come back without their metrics, the latency ones have no datapoint
-    // (unknown).
+    // tests/integration/iam_audit.rs audits real roles). The backtest replays the throttle alarms
+    // (never fired) but not the latency ones, which have no datapoint (unknown).
     r.assert_code(3);
     for p in r.json()["data"]["parts"].as_array().unwrap() {
         let want = match p["part"].as_str().unwrap() {
-            "alarms" | "iam" | "alarm backtest" => "unknown",
-            "pitr" => "warn",
+            "iam" | "alarm backtest" => "unknown",
+            "pitr" | "alarms" => "warn",
             _ => "ok",
         };
         assert_eq!(p["status"], want, "{p}");
+    }
+    for f in r.json()["findings"].as_array().unwrap() {
+        let check = f["check"].as_str().unwrap();
+        if check.starts_with("alarm.dynamodb-") && check.ends_with("-latency") {
+            assert_eq!(f["evidence"]["state"], "INSUFFICIENT_DATA", "{f}");
+            assert_eq!(f["status"], "warn", "{f}");
+        } else if check.starts_with("alarm.")
+            || (check.starts_with("alarm_backtest.") && !check.contains("latency"))
+        {
+            assert_eq!(f["status"], "ok", "{f}");
+        }
     }
     let parts: Vec<String> = r.json()["data"]["parts"]
         .as_array()
