@@ -606,6 +606,21 @@ fn ttl_event(r: &Value, table: &str) -> Option<Summary> {
     }
 }
 
+/// The time of the last CloudTrail event in `timeline` that switched PITR on (a change of its
+/// recovery period included: its history is not judged shorter for it).
+pub(crate) fn last_pitr_enable(timeline: &[Change]) -> Option<DateTime<Utc>> {
+    timeline
+        .iter()
+        .filter(|c| {
+            c.source == "cloudtrail"
+                && c.aspect == Some(Aspect::Pitr)
+                && c.event == "UpdateContinuousBackups"
+                && c.impact == Impact::None
+        })
+        .map(|c| c.time)
+        .max()
+}
+
 /// PITR switched on or off, and its recovery period.
 fn backups_event(r: &Value, table: &str) -> Option<Summary> {
     let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);

@@ -339,7 +339,21 @@ fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str, now: DateTime<
         part(
             "pitr",
             "Monthly 3 / Disaster Recovery",
-            vec![crate::checks::pitr::window(&m.table.backups, Utc::now())],
+            vec![crate::checks::pitr::window(
+                &m.table.backups,
+                &crate::checks::pitr::PitrOn {
+                    trail: m.changes.pitr,
+                    table_created: m
+                        .table
+                        .table
+                        .as_ref()
+                        .ok()
+                        .and_then(|t| t.as_ref())
+                        .and_then(|t| t.creation_date_time())
+                        .map(crate::aws::metrics::from_smithy),
+                },
+                Utc::now(),
+            )],
         ),
         part(
             "alarms",
