@@ -606,6 +606,21 @@ fn ttl_event(r: &Value, table: &str) -> Option<Summary> {
     }
 }
 
+/// The time of the last CloudTrail event in `timeline` that switched PITR on (a change of its
+/// recovery period included: its history is not judged shorter for it).
+pub(crate) fn last_pitr_enable(timeline: &[Change]) -> Option<DateTime<Utc>> {
+    timeline
+        .iter()
+        .filter(|c| {
+            c.source == "cloudtrail"
+                && c.aspect == Some(Aspect::Pitr)
+                && c.event == "UpdateContinuousBackups"
+                && c.impact == Impact::None
+        })
+        .map(|c| c.time)
+        .max()
+}
+
 /// PITR switched on or off, and its recovery period.
 fn backups_event(r: &Value, table: &str) -> Option<Summary> {
     let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
@@ -821,14 +836,27 @@ pub(crate) fn change_findings(
                 change: &latest.change,
                 event_id: latest.event_id.as_deref(),
             })
-            .remedy(format!(
-                "{} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)",
-                aspect_label(*aspect)
-            ))
+            .remedy(put_back_remedy(*aspect, who))
             .runbook("Beyond the runbook: what changed (docs/runbook-map.md)"),
         );
     }
     out
+}
+
+/// What to do about a change that broke the spec: TTL and PITR switched off go back on with
+/// the command `ttl.status` and `table.pitr` name too; the rest through the infrastructure code.
+pub(crate) fn put_back_remedy(aspect: Aspect, who: &str) -> String {
+    let label = aspect_label(aspect);
+    match aspect {
+        Aspect::Ttl | Aspect::Pitr => format!(
+            "{label} was changed outside the spec: ask {who} why, then put it back: `{}` {}",
+            spec::TABLE_FIX,
+            spec::TABLE_FIX_HOW
+        ),
+        _ => format!(
+            "{label} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)"
+        ),
+    }
 }
 
 crate::evidence! {

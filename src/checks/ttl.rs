@@ -871,12 +871,19 @@ fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Findin
                     format!("ENABLED on `{attr}`, but events carry `ttl`: nothing expires"),
                 )
                 .remedy("point TTL at `ttl` (UpdateTimeToLive; one change per hour)"),
-                Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => Finding::warn(
-                    CheckId::TtlStatus,
-                    format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
-                ),
-                _ => Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires")
-                    .remedy("aws dynamodb update-time-to-live --table-name <table> --time-to-live-specification Enabled=true,AttributeName=ttl"),
+                Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => {
+                    Finding::warn(
+                        CheckId::TtlStatus,
+                        format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
+                    )
+                }
+                _ => {
+                    Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires").remedy(format!(
+                        "turn it back on: `{}` {}",
+                        crate::spec::TABLE_FIX,
+                        crate::spec::TABLE_FIX_HOW
+                    ))
+                }
             }
             .evidence(evidence)
         }
@@ -1112,6 +1119,39 @@ pub(crate) async fn read_full(
 mod tests {
     use super::*;
     use aws_sdk_dynamodb::types::AttributeValue;
+
+    /// Issue 27: TTL switched off has one way back, on production too (`table fix`), and
+    /// `ttl.status` and `changes.ttl` name it in the same words; other drift keeps its remedy.
+    #[test]
+    fn ttl_off_remedies_name_the_same_command() {
+        use crate::checks::changes::{Aspect, put_back_remedy};
+        let fix = format!(
+            "`{}` {}",
+            crate::spec::TABLE_FIX,
+            crate::spec::TABLE_FIX_HOW
+        );
+        assert_eq!(
+            fix,
+            "`eventsctl table fix` (--yes on production; --dry-run shows it first; AWS takes one TTL change an hour)"
+        );
+        let off = status_finding(&Ok(Some(
+            TimeToLiveDescription::builder()
+                .time_to_live_status(TimeToLiveStatus::Disabled)
+                .build(),
+        )));
+        assert_eq!(off.status, Status::Crit);
+        let remedy = off.remedy.unwrap_or_default();
+        assert!(remedy.contains(&fix), "{remedy}");
+        for aspect in [Aspect::Ttl, Aspect::Pitr] {
+            let r = put_back_remedy(aspect, "arn:aws:iam::1:user/jane");
+            assert!(
+                r.contains(&fix) && r.contains("ask arn:aws:iam::1:user/jane why"),
+                "{r}"
+            );
+        }
+        let r = put_back_remedy(Aspect::Stream, "arn:aws:iam::1:user/jane");
+        assert!(!r.contains("table fix"), "{r}");
+    }
 
     fn item(ttl: Option<AttributeValue>, ts: &str) -> Item {
         let mut m = HashMap::from([

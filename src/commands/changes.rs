@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::registry::{Kind, Leaf};
 use crate::checks::changes::{self, Aspect, Change, Impact, Scope};
+use crate::checks::pitr::PitrTrail;
 use crate::cli::ChangesArgs;
 use crate::cli::Command;
 use crate::context::Context;
@@ -137,6 +138,9 @@ pub(crate) struct Recent {
     /// One line for the notes: the window (and CloudTrail's delay), the other changes or that
     /// there were none.
     pub note: String,
+    /// When the trail shows PITR switched on (`pitr.window` is judged against it); `Unread`
+    /// when CloudTrail could not be read or PITR was not among the aspects.
+    pub pitr: PitrTrail,
 }
 
 /// The CloudTrail changes of `aspects` in the last `since`, for a check to show next to its
@@ -162,6 +166,7 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
                     format!("recent changes not read: {e}"),
                 ),
                 note: format!("recent changes not read: {e}"),
+                pitr: PitrTrail::Unread,
             };
         }
     };
@@ -175,14 +180,24 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
             note: format!(
                 "recent changes (CloudTrail) not read: {e}; `eventsctl changes` shows them when it can"
             ),
+            pitr: PitrTrail::Unread,
         };
     }
+    let pitr = if !aspects.contains(&Aspect::Pitr) {
+        PitrTrail::Unread
+    } else {
+        match changes::last_pitr_enable(&timeline) {
+            Some(t) => PitrTrail::EnabledAt(t),
+            None => PitrTrail::NoneSince(now - since),
+        }
+    };
     let findings = changes::change_findings(&timeline, aspects, now);
     let note = recent_note(&timeline, aspects, &window, now);
     Recent {
         findings,
         trail,
         note,
+        pitr,
     }
 }
 

@@ -310,8 +310,8 @@ fn part(name: &'static str, runbook: &'static str, findings: Vec<Finding>) -> Pa
 
 /// The monthly parts, each judged by its check (the table's status and capacity are the
 /// table's and capacity's parts, not throttling's).
-fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
-    let throttle_findings: Vec<Finding> = throttling::evaluate(&m.throttle)
+fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str, now: DateTime<Utc>) -> Vec<Part> {
+    let throttle_findings: Vec<Finding> = throttling::evaluate_month(&m.throttle, now)
         .into_iter()
         .filter(|f| {
             !matches!(
@@ -340,7 +340,21 @@ fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
         part(
             "pitr",
             "Monthly 3 / Disaster Recovery",
-            vec![crate::checks::pitr::window(&m.table.backups, Utc::now())],
+            vec![crate::checks::pitr::window(
+                &m.table.backups,
+                &crate::checks::pitr::PitrOn {
+                    trail: m.changes.pitr,
+                    table_created: m
+                        .table
+                        .table
+                        .as_ref()
+                        .ok()
+                        .and_then(|t| t.as_ref())
+                        .and_then(|t| t.creation_date_time())
+                        .map(crate::aws::metrics::from_smithy),
+                },
+                Utc::now(),
+            )],
         ),
         part(
             "alarms",
@@ -427,7 +441,7 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     let p = prices(&args.prices);
     let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
-    let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
+    let mut parts = monthly_parts(capacity, &m, &alarm_prefix, now);
     monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
     parts.push(m.cost);
     parts.push(m.iam);

@@ -447,6 +447,19 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
     ),
     ("table verify", &[g(VERIFY, &[On::Table]), PUBLISH]),
     (
+        "table fix",
+        &[g(
+            &[
+                &ops::DESCRIBE_TABLE,
+                &ops::DESCRIBE_TIME_TO_LIVE,
+                &ops::UPDATE_TIME_TO_LIVE,
+                &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                &ops::UPDATE_CONTINUOUS_BACKUPS,
+            ],
+            &[On::Table],
+        )],
+    ),
+    (
         "table describe",
         &[
             g(VERIFY, &[On::Table]),

@@ -987,6 +987,8 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "config show",
         "config init --file CFG",
         "iam audit --advisor-wait 0",
+        "table fix --dry-run",
+        "table fix",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();
