@@ -272,19 +272,26 @@ async fn gather_monthly(
     let (streams, lambda) = (ctx.streams().await?, ctx.lambda().await?);
     let spinner = ctx
         .progress()
-        .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms and their backtest, table, IAM, cost, changes (CloudTrail)");
+        .spinner("monthly health check: every part at once (CloudTrail lookups: two a second)");
     let table_name = ctx.table();
+    // The CloudTrail lookups first: paced to two a second, they are the longest part.
     let (
+        changes,
         capacity,
         throttle,
         ttl_facts,
         stream_facts,
         table_facts,
         (alarm_facts, backtest),
-        changes,
         iam,
         cost,
     ) = tokio::join!(
+        super::changes::recent(
+            ctx,
+            month,
+            crate::checks::changes::ALL,
+            std::future::pending()
+        ),
         capacity_part(ctx, month, p),
         throttling::gather(ddb, cw, &ctx.names, month, now),
         ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
@@ -295,12 +302,6 @@ async fn gather_monthly(
             let backtest = super::alarms_backtest::monthly(ctx, &alarms, now).await;
             (alarms, backtest)
         },
-        super::changes::recent(
-            ctx,
-            month,
-            crate::checks::changes::ALL,
-            std::future::pending()
-        ),
         super::health_review::iam_part(ctx, args.advisor_wait),
         super::health_review::cost_part(ctx, now, &args.prices, args.cost_jump),
     );
