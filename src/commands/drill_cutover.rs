@@ -205,7 +205,7 @@ async fn window_changes(ctx: &Context, d: &CutoverDrill) -> Section {
         alarm_history: false,
         metrics: false,
     };
-    let facts = changes::gather(trail, cw, &names, since, scope).await;
+    let facts = changes::gather(trail, cw, &names, since, scope, std::future::pending()).await;
     if let Err(e) = &facts.trail {
         return Section::lines(title, vec![format!("not read: {e}")]);
     }

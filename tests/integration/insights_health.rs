@@ -540,8 +540,8 @@ async fn quarterly_review_reads_latency_usage_keys_and_cost() {
     assert!(notes.contains("dr-drill --cutover"), "{notes}");
 }
 
-/// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to
-/// every LookupEvents, `times: 20`): the monthly check's `changes` part is unknown, with the
+/// CloudTrail throttled past the SDK's retries and the lookups' own (the fault proxy answers
+/// ThrottlingException to every LookupEvents, `times: 100`): the monthly check's `changes` part is unknown, with the
 /// reason in `changes.cloudtrail`, not an ok part with no checks and a note.
 #[test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
@@ -550,7 +550,7 @@ fn monthly_changes_part_is_unknown_when_cloudtrail_is_throttled() {
     w.create_table();
     let proxy = common::Proxy::start("passthrough.yaml");
     proxy.add_rules(serde_json::json!([{
-        "service": "cloudtrail", "operation": "LookupEvents", "times": 20,
+        "service": "cloudtrail", "operation": "LookupEvents", "times": 100,
         "error": {"code": "ThrottlingException", "status": 400, "message": "Rate exceeded"}
     }]));
     let r = w.run_via(&proxy, &["-o", "json", "health-check", "monthly"]);
