@@ -582,7 +582,7 @@ async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     let (t, manifest) = opened
         .read_local(
             ctx,
-            &|t: &mut ShapeTally, item| t.add(item),
+            |t: &mut ShapeTally, item| t.add(item),
             &|t: &mut ShapeTally, o| t.merge(o),
         )
         .await?;

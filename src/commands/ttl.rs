@@ -307,7 +307,7 @@ async fn from_export(
                 let (tally, manifest) = opened
                     .read_local(
                         ctx,
-                        &|t: &mut TtlTally, item| {
+                        move |t: &mut TtlTally, item| {
                             t.add(item, now, grace);
                         },
                         &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
