@@ -13,6 +13,7 @@ use crate::context::Context;
 use crate::dr::canary_proof;
 use crate::dr::cutover::{self, CutoverOpts, Ended};
 use crate::dr::cutover_plan;
+use crate::dr::findings;
 use crate::dr::record::{self, Record, RecordFile, Stage, StepRecord};
 use crate::dr::{retire, rollback};
 use crate::error::{Refusal, UsageError};
@@ -310,8 +311,11 @@ fn cutover_findings(report: &mut Report, file: &RecordFile, ended: &Ended) {
         ),
     };
     let failed = !matches!(ended, Ended::Verified);
-    report.push(cut.runbook(RB_CUTOVER));
-    report.push(canary.runbook(RB_CUTOVER));
+    report.push(
+        cut.evidence(findings::cutover(r, &file.path))
+            .runbook(RB_CUTOVER),
+    );
+    report.push(canary.evidence(findings::canary(r)).runbook(RB_CUTOVER));
     if failed {
         report.failed = true;
     }
@@ -371,7 +375,10 @@ pub(crate) async fn run_rollback(ctx: &Context, a: &RollbackArgs) -> anyhow::Res
         )
         .remedy("fix or --force each resource named, then run dr rollback again")
     };
-    report.push(f.runbook(RB_CUTOVER));
+    report.push(
+        f.evidence(findings::rollback(&file.record, &file.path))
+            .runbook(RB_CUTOVER),
+    );
     report.section(steps_section("Rollback", &file.record.rollback));
     report.note(format!(
         "what was written to {} during the cutover stays there; a re-enabled mapping delivers what reached {}'s stream while it was disabled",
@@ -443,8 +450,10 @@ pub(crate) async fn run_retire(ctx: &Context, a: &RetireArgs) -> anyhow::Result<
         .retire
         .iter()
         .any(|s| s.kind == record::Kind::DeleteTable && s.status.is_done());
+    let mut writes_since = None;
     if !deleted_already {
         let writes = retire::writes_since(ctx, &source, moved).await?;
+        writes_since = Some(writes);
         if writes > 0.0 {
             return Err(Refusal::new(format!(
                 "refusing to retire {source}: it took writes since traffic moved to {} ({writes} write units after {}, ConsumedWriteCapacityUnits): find what still writes to it first",
@@ -471,6 +480,7 @@ pub(crate) async fn run_retire(ctx: &Context, a: &RetireArgs) -> anyhow::Result<
                 file.record.backup_arn.as_deref().unwrap_or("?")
             ),
         )
+        .evidence(findings::retire(&file.record, &file.path, writes_since))
         .runbook(RB_CLEANUP),
     );
     report.section(steps_section("Retire", &file.record.retire));
