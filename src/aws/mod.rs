@@ -1,5 +1,6 @@
 //! Typed helpers over the AWS SDK.
 
+pub(crate) mod alarm_definition;
 pub(crate) mod alarm_history;
 pub(crate) mod alarm_state;
 pub(crate) mod alarms;

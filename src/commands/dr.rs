@@ -160,6 +160,7 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
         variable: a.variable.clone(),
         canary_timeout: a.canary_timeout.to_std().unwrap_or_default(),
         no_rollback: a.no_rollback,
+        monitoring: true,
     };
     let mut report = Report::action("dr cutover");
     let mut file = match record::load(&path)? {
@@ -186,6 +187,9 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
             "Cutover plan (dry run, nothing changed)",
             &file.record.steps,
         ));
+        if let Some(m) = &file.record.monitoring {
+            report.section(monitoring_section(m, &a.to));
+        }
         report.note(format!(
             "the new mapping starts at TRIM_HORIZON of {}'s stream: that stream holds only writes made since it was enabled after the restore (none of the restored items), so nothing written after the cutover is missed and nothing before it is replayed but the tool's own verification writes",
             a.to
@@ -214,13 +218,39 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
             "Terraform (the tool does not edit state)",
             terraform(&file.record),
         ));
-        report.note(format!(
-            "not done by the cutover: the alarms and dashboard for {0}: eventsctl --table {0} alarms apply; eventsctl --table {0} dashboard apply",
-            a.to
-        ));
     }
     record_report(&mut report, &file, false)?;
     Ok(report)
+}
+
+/// The alarms and the dashboard the cutover puts for the target, each with what it does.
+fn monitoring_section(m: &record::MonitoringChange, target: &str) -> Section {
+    let mut rows: Vec<Vec<String>> = m
+        .alarms
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.action.as_str().to_owned(),
+                c.changes.join("; "),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        m.dashboard.name.clone(),
+        if m.dashboard.before.is_some() {
+            "update"
+        } else {
+            "create"
+        }
+        .to_owned(),
+        format!("widgets on {target}"),
+    ]);
+    Section::table(
+        format!("Alarms and dashboard for {target} (dry run, nothing changed)"),
+        &["ALARM / DASHBOARD", "ACTION", "CHANGES"],
+        rows,
+    )
 }
 
 /// A record found at the path: it must be this cutover's, and one that can go on.

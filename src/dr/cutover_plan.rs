@@ -40,6 +40,9 @@ pub(crate) struct Facts {
     pub verification: Vec<Finding>,
     /// Each function's role, and what it lacks on the target.
     pub access: Vec<super::access::RoleAccess>,
+    /// The environment's alarms and dashboard as they are, and as they will be for the target
+    /// (`None`: the cutover leaves them alone, as the drill's does).
+    pub monitoring: Option<super::record::MonitoringChange>,
 }
 
 /// The Region of a function given by ARN (`arn:aws:lambda:REGION:ACCOUNT:function:NAME`).
@@ -225,6 +228,7 @@ pub(crate) fn decide(
         rollback: Vec::new(),
         retire: Vec::new(),
         grants,
+        monitoring: facts.monitoring.clone(),
         backup_name: None,
         backup_arn: None,
     })
@@ -286,6 +290,18 @@ fn planned_steps(
                 function_name(&m.function_arn),
                 m.state
             ),
+        ));
+    }
+    if let Some(m) = &facts.monitoring {
+        steps.push(StepRecord::planned(
+            Kind::ApplyAlarms,
+            t,
+            super::monitoring::alarms_change(m, s, t),
+        ));
+        steps.push(StepRecord::planned(
+            Kind::ApplyDashboard,
+            &m.dashboard.name,
+            super::monitoring::dashboard_change(m, s, t),
         ));
     }
     steps.push(StepRecord::planned(
@@ -458,6 +474,7 @@ mod tests {
             }],
             verification: Vec::new(),
             access: Vec::new(),
+            monitoring: None,
         }
     }
 
@@ -490,6 +507,43 @@ mod tests {
         assert_eq!(r.functions[0].before, "s");
         assert_eq!(r.functions[0].revision_before.as_deref(), Some("r1"));
         assert_eq!(r.stage, Stage::Planned);
+    }
+
+    #[test]
+    fn the_alarms_and_dashboard_move_after_the_old_mapping_is_disabled_before_the_canary() {
+        use crate::dr::record::{DashboardChange, MonitoringChange};
+        let mut f = ready();
+        f.monitoring = Some(MonitoringChange {
+            consumer: Some("consumer".into()),
+            iterator_age_minutes: 5.0,
+            alarms: Vec::new(),
+            dashboard: DashboardChange {
+                name: "d".into(),
+                before: Some("{}".into()),
+            },
+        });
+        let r = decide(f, "s", "t", "V", "us-east-1", false, now()).unwrap();
+        let kinds: Vec<Kind> = r.steps.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::CreateMapping,
+                Kind::SetVariable,
+                Kind::DisableMapping,
+                Kind::ApplyAlarms,
+                Kind::ApplyDashboard,
+                Kind::TagTarget,
+                Kind::Canary
+            ]
+        );
+        assert_eq!(r.steps[4].subject, "d");
+        assert_eq!(
+            r.monitoring
+                .as_ref()
+                .and_then(|m| m.dashboard.before.as_deref()),
+            Some("{}"),
+            "the record keeps the body to put back"
+        );
     }
 
     #[test]

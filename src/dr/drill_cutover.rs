@@ -339,6 +339,8 @@ async fn cut_over(
         variable: VARIABLE.to_owned(),
         canary_timeout: opts.canary_timeout,
         no_rollback: false,
+        // The environment's alarms and dashboard stay on the environment's table.
+        monitoring: false,
     };
     let region = dctx.region().unwrap_or_default();
     let facts = cutover::gather(dctx, &copts).await?;

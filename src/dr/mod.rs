@@ -18,6 +18,7 @@ pub(crate) mod drill;
 pub(crate) mod drill_cutover;
 pub(crate) mod drill_seed;
 pub(crate) mod findings;
+pub(crate) mod monitoring;
 pub(crate) mod plan;
 pub(crate) mod record;
 #[cfg(test)]

@@ -239,12 +239,31 @@ const DR_CUTOVER: &[Grant] = &[
         &[On::Roles],
     ),
     with("--grant", &[&ops::PUT_ROLE_POLICY], &[On::Roles]),
+    // The environment's alarms and dashboard, read and put for the target.
+    g(
+        &[&ops::DESCRIBE_ALARMS, &ops::PUT_METRIC_ALARM],
+        &[On::Alarms],
+    ),
+    g(
+        &[&ops::GET_DASHBOARD, &ops::PUT_DASHBOARD],
+        &[On::Dashboard],
+    ),
 ];
 /// `dr rollback`: the functions and mappings set back, a canary on the source.
 const DR_ROLLBACK: &[Grant] = &[
     g(&[&ops::PUT_ITEM, &ops::GET_ITEM], &[On::Table]),
     // Removing the inline policy a `dr cutover --grant` added.
     g(&[&ops::DELETE_ROLE_POLICY], &[On::Roles]),
+    // The alarms a cutover replaced put back, the ones it created deleted; the dashboard's body
+    // put back (deleted when the cutover created it).
+    g(
+        &[&ops::PUT_METRIC_ALARM, &ops::DELETE_ALARMS],
+        &[On::Alarms],
+    ),
+    g(
+        &[&ops::PUT_DASHBOARD, &ops::DELETE_DASHBOARDS],
+        &[On::Dashboard],
+    ),
     DR_LAMBDA[0],
     DR_LAMBDA[1],
     DR_LAMBDA[2],

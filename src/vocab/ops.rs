@@ -127,6 +127,9 @@ ops! {
     PUT_METRIC_ALARM: "cloudwatch" "PutMetricAlarm" => "cloudwatch:PutMetricAlarm" on Alarm;
     SET_ALARM_STATE: "cloudwatch" "SetAlarmState" => "cloudwatch:SetAlarmState" on Alarm;
     PUT_DASHBOARD: "cloudwatch" "PutDashboard" => "cloudwatch:PutDashboard" on Dashboard;
+    GET_DASHBOARD: "cloudwatch" "GetDashboard" => "cloudwatch:GetDashboard" on Dashboard;
+    DELETE_DASHBOARDS: "cloudwatch" "DeleteDashboards" => "cloudwatch:DeleteDashboards" on Dashboard;
+    DELETE_ALARMS: "cloudwatch" "DeleteAlarms" => "cloudwatch:DeleteAlarms" on Alarm;
     GET_INSIGHT_RULE_REPORT: "cloudwatch" "GetInsightRuleReport" => "cloudwatch:GetInsightRuleReport" on InsightRule;
     // CloudWatch Logs Insights.
     DESCRIBE_LOG_GROUPS: "logs" "DescribeLogGroups" => "logs:DescribeLogGroups" on LogGroup;
