@@ -26,6 +26,7 @@ pub(crate) mod metrics;
 pub use crate::vocab::ops;
 pub mod publish;
 pub(crate) mod reachability;
+pub(crate) mod resource_policy;
 pub(crate) mod retry;
 pub(crate) mod settings;
 pub(crate) mod sns;

@@ -99,6 +99,16 @@ pub(crate) async fn gather(ctx: &Context, opts: &CutoverOpts) -> anyhow::Result<
         .await;
         facts.verification = verify::evaluate(&checked);
     }
+    if let (Some(s), Some(t)) = (&source, &target) {
+        let mut pairs = Vec::new();
+        if let (Some(sa), Some(ta)) = (s.table_arn(), t.table_arn()) {
+            pairs.push(("table", sa.to_owned(), ta.to_owned()));
+        }
+        if let (Some(ss), Some(ts)) = (s.latest_stream_arn(), t.latest_stream_arn()) {
+            pairs.push(("stream", ss.to_owned(), ts.to_owned()));
+        }
+        facts.policies = super::policy_copy::gather(ctx, &pairs).await?;
+    }
     if opts.monitoring && target.is_some() {
         let consumer = single_consumer(&facts.source_mappings);
         facts.monitoring =
@@ -192,6 +202,7 @@ pub(crate) async fn apply(
         let kind = file.record.steps[i].kind;
         let result = match kind {
             Kind::Reapply => reapply(ctx, file).await,
+            Kind::CopyPolicy => copy_policy(ctx, file).await,
             Kind::GrantPolicy => grant_policy(ctx, file, i).await,
             Kind::CreateMapping => create_mapping(ctx, file, i).await,
             Kind::SetVariable => set_variable(ctx, file, i).await,
@@ -455,6 +466,15 @@ async fn disable_mapping(ctx: &Context, file: &mut RecordFile, i: usize) -> Step
     busy_retry(|| lam::set_mapping_enabled(lambda, &uuid, false)).await?;
     let state = settle_mapping(lambda, &uuid, "Disabled").await?;
     Ok((Status::Done, Some(format!("mapping {uuid} {state} (kept)"))))
+}
+
+/// The source's policies put on the target; the RevisionIds they left kept in the record.
+async fn copy_policy(ctx: &Context, file: &mut RecordFile) -> StepResult {
+    let mut copies = file.record.policies.clone();
+    let result = super::policy_copy::apply(ctx, &mut copies).await;
+    file.record.policies = copies;
+    file.save()?;
+    result
 }
 
 /// The alarms, or the dashboard, put for the target as the record plans them.

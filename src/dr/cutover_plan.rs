@@ -23,7 +23,7 @@ pub(crate) const ENV_LIMIT_BYTES: usize = 4096;
 const DEFAULT_BATCH: i32 = 100;
 
 /// What AWS said, before anything changes.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Facts {
     pub source: Option<TableDescription>,
     pub target: Option<TableDescription>,
@@ -40,6 +40,8 @@ pub(crate) struct Facts {
     pub verification: Vec<Finding>,
     /// Each function's role, and what it lacks on the target.
     pub access: Vec<super::access::RoleAccess>,
+    /// The resource-based policies of the source's table and stream, and of the target's.
+    pub policies: Vec<super::policy_copy::Found>,
     /// The environment's alarms and dashboard as they are, and as they will be for the target
     /// (`None`: the cutover leaves them alone, as the drill's does).
     pub monitoring: Option<super::record::MonitoringChange>,
@@ -179,6 +181,7 @@ pub(crate) fn decide(
         return Err(Refusal::new(why));
     }
     let grants = grants_needed(&facts.access, t, grant)?;
+    let policies = copies(&facts, source, t)?;
     let enabled: Vec<&Mapping> = facts
         .source_mappings
         .iter()
@@ -194,8 +197,13 @@ pub(crate) fn decide(
         .as_ref()
         .ok_or_else(|| Refusal::new(format!("the target table {t} does not exist")))?;
     let target_stream = target.latest_stream_arn().unwrap_or_default().to_owned();
-    let (steps, new_mappings) =
+    let (mut steps, new_mappings) =
         planned_steps(&facts, source, target, &enabled, &grants, (s, t, variable));
+    let at = steps.iter().take_while(|x| x.kind == Kind::Reapply).count();
+    steps.insert(
+        at,
+        StepRecord::planned(Kind::CopyPolicy, t, super::policy_copy::change(&policies)),
+    );
     Ok(Record {
         schema: SCHEMA.into(),
         source: s.into(),
@@ -228,6 +236,7 @@ pub(crate) fn decide(
         rollback: Vec::new(),
         retire: Vec::new(),
         grants,
+        policies,
         monitoring: facts.monitoring.clone(),
         backup_name: None,
         backup_arn: None,
@@ -315,6 +324,24 @@ fn planned_steps(
         "a canary event written to the target, read back, and seen by each consumer".into(),
     ));
     (steps, new_mappings)
+}
+
+/// The source's resource-based policies as the target's, or the refusal (over 20 KB with the
+/// target's ARNs, not JSON). Pure.
+fn copies(
+    facts: &Facts,
+    source: &TableDescription,
+    t: &str,
+) -> Result<Vec<super::policy_copy::PolicyCopy>, Refusal> {
+    let target = facts.target.as_ref();
+    let arns = super::policy_copy::Arns {
+        source_table: source.table_arn().unwrap_or_default(),
+        target_table: target.and_then(|x| x.table_arn()).unwrap_or_default(),
+        source_stream: source.latest_stream_arn(),
+        target_stream: target.and_then(|x| x.latest_stream_arn()),
+    };
+    super::policy_copy::plan(&facts.policies, &arns)
+        .map_err(|e| Refusal::new(format!("cannot copy the source's policy to {t}: {e}")))
 }
 
 /// The table class of a table (a table created without one is STANDARD).
@@ -474,6 +501,7 @@ mod tests {
             }],
             verification: Vec::new(),
             access: Vec::new(),
+            policies: Vec::new(),
             monitoring: None,
         }
     }
@@ -491,6 +519,7 @@ mod tests {
         assert_eq!(
             kinds,
             [
+                Kind::CopyPolicy,
                 Kind::CreateMapping,
                 Kind::SetVariable,
                 Kind::DisableMapping,
@@ -498,6 +527,7 @@ mod tests {
                 Kind::Canary
             ]
         );
+        assert!(r.steps[0].change.contains("none to copy"));
         assert_eq!(r.new_mappings[0].function, "consumer");
         assert_eq!(r.new_mappings[0].starting_position, "TRIM_HORIZON");
         assert_eq!(
@@ -527,6 +557,7 @@ mod tests {
         assert_eq!(
             kinds,
             [
+                Kind::CopyPolicy,
                 Kind::CreateMapping,
                 Kind::SetVariable,
                 Kind::DisableMapping,
@@ -536,7 +567,7 @@ mod tests {
                 Kind::Canary
             ]
         );
-        assert_eq!(r.steps[4].subject, "d");
+        assert_eq!(r.steps[5].subject, "d");
         assert_eq!(
             r.monitoring
                 .as_ref()

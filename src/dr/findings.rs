@@ -238,6 +238,7 @@ mod tests {
             rollback: Vec::new(),
             retire: Vec::new(),
             grants: Vec::new(),
+            policies: Vec::new(),
             monitoring: None,
             backup_name: None,
             backup_arn: None,

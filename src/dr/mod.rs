@@ -20,6 +20,7 @@ pub(crate) mod drill_seed;
 pub(crate) mod findings;
 pub(crate) mod monitoring;
 pub(crate) mod plan;
+pub(crate) mod policy_copy;
 pub(crate) mod record;
 #[cfg(test)]
 mod recorded;

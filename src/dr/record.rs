@@ -45,6 +45,8 @@ pub(crate) enum Stage {
 pub(crate) enum Kind {
     /// What a restore drops and the source had: deletion protection, table class.
     Reapply,
+    /// The source's resource-based policies (table, stream) copied, its ARNs the target's.
+    CopyPolicy,
     /// `--grant`: an inline policy on a role, so it may act on the target.
     GrantPolicy,
     /// A consumer's new mapping on the target's stream (TRIM_HORIZON).
@@ -69,6 +71,8 @@ pub(crate) enum Kind {
     DisableNewMapping,
     /// Undo: the inline policy `--grant` added, removed.
     RevokePolicy,
+    /// Undo: the copied resource-based policies deleted (the target's own put back).
+    RestorePolicy,
     /// Undo: the alarms the cutover created deleted, the ones it replaced put back.
     RestoreAlarms,
     /// Undo: the dashboard's previous body put back (deleted when there was none).
@@ -244,6 +248,9 @@ pub(crate) struct Record {
     /// The inline policies `--grant` added (removed by `dr rollback`).
     #[serde(default)]
     pub grants: Vec<crate::dr::access::Grant>,
+    /// The resource-based policies copied from the source (empty: none to copy).
+    #[serde(default)]
+    pub policies: Vec<crate::dr::policy_copy::PolicyCopy>,
     /// The alarms and dashboard the cutover put for the target, with what they were before.
     #[serde(default)]
     pub monitoring: Option<MonitoringChange>,
@@ -386,6 +393,7 @@ mod tests {
             rollback: Vec::new(),
             retire: Vec::new(),
             grants: Vec::new(),
+            policies: Vec::new(),
             monitoring: None,
             backup_name: None,
             backup_arn: None,

@@ -42,6 +42,11 @@ pub(crate) fn plan(file: &RecordFile) -> Vec<StepRecord> {
                 &s.subject,
                 format!("inline policy {} on {}: removed", super::access::policy_name(&r.target), s.subject),
             )),
+            Kind::CopyPolicy if !r.policies.is_empty() => out.push(StepRecord::planned(
+                Kind::RestorePolicy,
+                &s.subject,
+                "the copied resource-based policies deleted (the target's own put back)".into(),
+            )),
             Kind::ApplyAlarms => out.push(StepRecord::planned(
                 Kind::RestoreAlarms,
                 &s.subject,
@@ -98,6 +103,15 @@ pub(crate) async fn undo(
             Kind::DisableNewMapping => disable_new(ctx, file, &step.subject).await,
             Kind::RestoreVariable => restore_variable(ctx, file, &step.subject, forced).await,
             Kind::RevokePolicy => revoke(ctx, file, &step.subject).await,
+            Kind::RestorePolicy => {
+                let forced = forced
+                    || file
+                        .record
+                        .policies
+                        .iter()
+                        .any(|p| force.contains(&p.target_arn));
+                super::policy_copy::undo(ctx, &file.record.policies, forced).await
+            }
             Kind::RestoreAlarms | Kind::RestoreDashboard => {
                 restore_monitoring(ctx, file, step.kind).await
             }
@@ -116,7 +130,13 @@ pub(crate) async fn undo(
         }
     }
     if complete {
-        for s in file.record.steps.iter_mut().filter(|s| s.status.is_done()) {
+        let copied = !file.record.policies.is_empty();
+        for s in file
+            .record
+            .steps
+            .iter_mut()
+            .filter(|s| s.status.is_done() && (copied || s.kind != Kind::CopyPolicy))
+        {
             if matches!(
                 s.kind,
                 Kind::CreateMapping
@@ -124,6 +144,7 @@ pub(crate) async fn undo(
                     | Kind::DisableMapping
                     | Kind::ApplyAlarms
                     | Kind::ApplyDashboard
+                    | Kind::CopyPolicy
             ) {
                 s.status = Status::RolledBack;
             }

@@ -242,6 +242,7 @@ async fn cutover_moves_the_variable_and_the_mappings_proves_the_canary_and_rollb
     assert_eq!(
         steps(d, "steps"),
         [
+            ("copy_policy", "pending"),
             ("create_mapping", "pending"),
             ("set_variable", "pending"),
             ("disable_mapping", "pending"),
@@ -268,7 +269,13 @@ async fn cutover_moves_the_variable_and_the_mappings_proves_the_canary_and_rollb
     run.assert_code(0);
     let d = &run.json()["data"];
     assert_eq!(d["record"]["stage"], "verified", "{d}");
-    assert!(steps(d, "steps").iter().all(|(_, st)| st == "done"), "{d}");
+    // Every step done; the source has no resource-based policy: none to copy.
+    assert!(
+        steps(d, "steps")
+            .iter()
+            .all(|(k, st)| st == "done" || (k == "copy_policy" && st == "already_done")),
+        "{d}"
+    );
     // The one variable changed, every other one kept.
     let env = env_of(&w, &s.api).await;
     assert_eq!(env["EVENTS_TABLE_NAME"], s.target);
@@ -660,8 +667,9 @@ async fn a_role_that_may_not_act_on_the_target_is_refused_with_the_statement_or_
     run.assert_code(0);
     let d = &run.json()["data"];
     assert_eq!(
-        steps(d, "steps")[0],
-        ("grant_policy".to_owned(), "done".to_owned())
+        steps(d, "steps")[1],
+        ("grant_policy".to_owned(), "done".to_owned()),
+        "after the policy copy (none to copy here)"
     );
     let name = d["record"]["grants"][0]["policy_name"]
         .as_str()
@@ -1099,4 +1107,124 @@ async fn cutover_moves_the_alarms_and_dashboard_to_the_target_and_rollback_puts_
         dashboard_body(&w).await.as_deref(),
         Some(body_before.as_str())
     );
+}
+
+async fn policy_of(w: &World, arn: &str) -> Option<String> {
+    w.dynamodb()
+        .await
+        .get_resource_policy()
+        .resource_arn(arn)
+        .send()
+        .await
+        .ok()
+        .and_then(|p| p.policy)
+}
+
+async fn table_arn(w: &World, table: &str) -> String {
+    w.dynamodb()
+        .await
+        .describe_table()
+        .table_name(table)
+        .send()
+        .await
+        .unwrap()
+        .table
+        .unwrap()
+        .table_arn
+        .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn cutover_copies_the_sources_resource_policies_with_the_targets_arns_and_rollback_removes_them()
+ {
+    let w = World::new("dr-policy");
+    let s = setup(&w).await;
+    let ddb = w.dynamodb().await;
+    let (src, tgt) = (
+        table_arn(&w, &w.table()).await,
+        table_arn(&w, &s.target).await,
+    );
+    let (src_stream, tgt_stream) = (
+        stream_arn(&w, &w.table()).await,
+        stream_arn(&w, &s.target).await,
+    );
+    assert_eq!(policy_of(&w, &tgt).await, None, "a restore leaves none");
+    let reader = "arn:aws:iam::000000000000:role/reporting";
+    let table_policy = serde_json::json!({"Version": "2012-10-17", "Statement": [{
+        "Sid": "Reporting", "Effect": "Allow", "Principal": {"AWS": reader},
+        "Action": ["dynamodb:GetItem", "dynamodb:Query"],
+        "Resource": [src.clone(), format!("{src}/index/*")]
+    }]});
+    let stream_policy = serde_json::json!({"Version": "2012-10-17", "Statement": [{
+        "Sid": "Replicator", "Effect": "Allow", "Principal": {"AWS": reader},
+        "Action": ["dynamodb:GetRecords", "dynamodb:DescribeStream"],
+        "Resource": src_stream.clone()
+    }]});
+    for (arn, p) in [(&src, &table_policy), (&src_stream, &stream_policy)] {
+        ddb.put_resource_policy()
+            .resource_arn(arn)
+            .policy(p.to_string())
+            .send()
+            .await
+            .expect("PutResourcePolicy");
+    }
+
+    let plan = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--dry-run",
+    ]);
+    plan.assert_code(0);
+    let step = &plan.json()["data"]["record"]["steps"][0];
+    assert_eq!(step["kind"], "copy_policy");
+    assert!(
+        step["change"]
+            .as_str()
+            .unwrap()
+            .contains("table policy: none → the source's"),
+        "{step}"
+    );
+    assert_eq!(policy_of(&w, &tgt).await, None, "a dry run copies nothing");
+
+    w.run(&[
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--canary-timeout",
+        "60s",
+    ])
+    .assert_code(0);
+    let copied: Value = serde_json::from_str(&policy_of(&w, &tgt).await.expect("copied")).unwrap();
+    let st = &copied["Statement"][0];
+    assert_eq!(st["Principal"]["AWS"], reader);
+    assert_eq!(st["Resource"][0], tgt.as_str());
+    assert_eq!(st["Resource"][1], format!("{tgt}/index/*"));
+    let on_stream: Value =
+        serde_json::from_str(&policy_of(&w, &tgt_stream).await.expect("stream copied")).unwrap();
+    assert_ne!(src_stream, tgt_stream);
+    assert_eq!(on_stream["Statement"][0]["Resource"], tgt_stream.as_str());
+    // The source keeps its own.
+    assert_eq!(policy_of(&w, &src).await, Some(table_policy.to_string()));
+
+    let path = record_path(&w, &s);
+    let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(record["policies"].as_array().unwrap().len(), 2, "{record}");
+    assert!(record["policies"][0]["target_before"].is_null());
+    w.run(&[
+        "dr",
+        "rollback",
+        "--record",
+        path.to_str().unwrap(),
+        "--no-canary",
+    ])
+    .assert_code(0);
+    assert_eq!(policy_of(&w, &tgt).await, None, "the copy deleted");
+    assert_eq!(policy_of(&w, &tgt_stream).await, None);
+    assert_eq!(policy_of(&w, &src).await, Some(table_policy.to_string()));
 }
