@@ -422,6 +422,7 @@ mod tests {
                 Some("glue:GetTable"),
             ),
             (
+                // plural-ok: Athena's own message, verbatim
                 "Insufficient Lake Formation permission(s) on export_1",
                 Some("lakeformation:GetDataAccess"),
             ),
