@@ -130,4 +130,4 @@ run() {
   done
 } | tee "$OUT/latency.md"
 if [ -n "${EVENTSCTL_BENCH_BIN:-}" ]; then what="binary $EVENTSCTL_BENCH_BIN"; else what="profile ${BENCH_PROFILE:-release}"; fi
-echo "$what; best of $RUNS runs; $(date -u +%Y-%m-%dT%H:%MZ)" | tee -a "$OUT/latency.md"
+echo "$what; best of $RUNS runs; $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, Linux $(uname -r)" | tee -a "$OUT/latency.md"
