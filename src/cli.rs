@@ -944,6 +944,11 @@ pub struct AlarmsApplyArgs {
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
     #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
     pub iterator_age_minutes: f64,
+    /// Also the alarms on the scheduled `health-check monthly --publish-metrics`: its last run
+    /// crit (or unknown), and no run for 7 days (the longest CloudWatch evaluates: schedule the
+    /// check at least daily)
+    #[arg(long)]
+    pub health_check: bool,
     /// The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of
     /// the runbook's, for the alarms it names: FILE (its `-o json` output) or `latest` (the
     /// last one of this environment); the plan shows each threshold before → after

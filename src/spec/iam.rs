@@ -938,6 +938,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
                 .into_iter()
                 .map(|s| s.name)
                 .chain(super::alarms::recommended_names(names))
+                .chain(super::alarms::health_check_names(names))
                 .map(|name| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{name}"))
                 .collect()
         }
