@@ -1216,12 +1216,48 @@ async fn cutover_copies_the_sources_resource_policies_with_the_targets_arns_and_
     let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(record["policies"].as_array().unwrap().len(), 2, "{record}");
     assert!(record["policies"][0]["target_before"].is_null());
+    // Someone edits the target's copy after the cutover: the rollback leaves it alone (a
+    // conflict, exit 1) until forced.
+    let edited = table_policy.to_string().replace("Reporting", "Edited");
+    let edited = edited.replace(&src, &tgt);
+    ddb.put_resource_policy()
+        .resource_arn(&tgt)
+        .policy(&edited)
+        .send()
+        .await
+        .unwrap();
+    let path_s = path.to_str().unwrap();
+    let back = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path_s,
+        "--no-canary",
+    ]);
+    back.assert_code(1);
+    let f = back.finding("dr.rollback");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("changed since the cutover"),
+        "{f}"
+    );
+    assert_eq!(
+        f["evidence"]["problems"][0]["kind"], "restore_policy",
+        "{f}"
+    );
+    assert_eq!(policy_of(&w, &tgt).await, Some(edited));
     w.run(&[
         "dr",
         "rollback",
         "--record",
-        path.to_str().unwrap(),
+        path_s,
         "--no-canary",
+        "--force",
+        &tgt,
     ])
     .assert_code(0);
     assert_eq!(policy_of(&w, &tgt).await, None, "the copy deleted");
