@@ -1336,7 +1336,7 @@ Register-ArgumentCompleter -Native -CommandName 'eventsctl' -ScriptBlock {
         }
         'eventsctl;dr;rollback' {
             [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'The record dr cutover wrote')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Set back a function (or enable a mapping, by UUID; or a copied resource-based policy, by the target''s table or stream ARN) that changed since the cutover (repeatable)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by the target''s table or stream ARN; an alarm or the dashboard, by name) that changed since the cutover (repeatable)')
             [CompletionResult]::new('--canary-timeout', '--canary-timeout', [CompletionResultType]::ParameterName, 'How long each consumer may take to show the canary written to the source afterwards')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)')

@@ -1263,7 +1263,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;dr;rollback'= {
             cand --record 'The record dr cutover wrote'
-            cand --force 'Set back a function (or enable a mapping, by UUID; or a copied resource-based policy, by the target''s table or stream ARN) that changed since the cutover (repeatable)'
+            cand --force 'Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by the target''s table or stream ARN; an alarm or the dashboard, by name) that changed since the cutover (repeatable)'
             cand --canary-timeout 'How long each consumer may take to show the canary written to the source afterwards'
             cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
             cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'

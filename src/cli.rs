@@ -1038,8 +1038,9 @@ pub struct RollbackArgs {
     /// The record dr cutover wrote
     #[arg(long)]
     pub record: PathBuf,
-    /// Set back a function (or enable a mapping, by UUID; or a copied resource-based policy,
-    /// by the target's table or stream ARN) that changed since the cutover (repeatable)
+    /// Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by
+    /// the target's table or stream ARN; an alarm or the dashboard, by name) that changed since
+    /// the cutover (repeatable)
     #[arg(long = "force", value_name = "RESOURCE")]
     pub force: Vec<String>,
     /// Print what would be set back, and change nothing
