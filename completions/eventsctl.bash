@@ -680,7 +680,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__alarms__subcmd__apply)
-            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --thresholds-from-backtest --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --sns-topic --recommended --consumer-function --iterator-age-minutes --health-check --thresholds-from-backtest --dry-run --yes --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

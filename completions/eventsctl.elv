@@ -639,6 +639,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
             cand --recommended 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer''s IteratorAge and Errors'
+            cand --health-check 'Also the alarms on the scheduled `health-check monthly --publish-metrics`: its last run crit (or unknown), and no run for 7 days (the longest CloudWatch evaluates: schedule the check at least daily)'
             cand --dry-run 'Show what would change and change nothing'
             cand --yes 'Apply to a production environment'
             cand --all-envs 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
@@ -1295,7 +1296,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;dr;rollback'= {
             cand --record 'The record dr cutover wrote'
-            cand --force 'Set back a function (or enable a mapping, by UUID) that changed since the cutover (repeatable)'
+            cand --force 'Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by the target''s table or stream ARN; an alarm or the dashboard, by name) that changed since the cutover (repeatable)'
             cand --canary-timeout 'How long each consumer may take to show the canary written to the source afterwards'
             cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
             cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'

@@ -951,6 +951,11 @@ pub struct AlarmsApplyArgs {
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
     #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
     pub iterator_age_minutes: f64,
+    /// Also the alarms on the scheduled `health-check monthly --publish-metrics`: its last run
+    /// crit (or unknown), and no run for 7 days (the longest CloudWatch evaluates: schedule the
+    /// check at least daily)
+    #[arg(long)]
+    pub health_check: bool,
     /// The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of
     /// the runbook's, for the alarms it names: FILE (its `-o json` output) or `latest` (the
     /// last one of this environment); the plan shows each threshold before → after
@@ -1040,8 +1045,9 @@ pub struct RollbackArgs {
     /// The record dr cutover wrote
     #[arg(long)]
     pub record: PathBuf,
-    /// Set back a function (or enable a mapping, by UUID) that changed since the cutover
-    /// (repeatable)
+    /// Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by
+    /// the target's table or stream ARN; an alarm or the dashboard, by name) that changed since
+    /// the cutover (repeatable)
     #[arg(long = "force", value_name = "RESOURCE")]
     pub force: Vec<String>,
     /// Print what would be set back, and change nothing

@@ -13,7 +13,7 @@ use crate::cli::{AlarmsCommand, Command};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::report::{CheckId, Finding, Report, Section};
-use crate::spec::alarms::{AlarmAction, recommended};
+use crate::spec::alarms::{AlarmAction, HEALTH_CHECK_COMMAND, health_check, recommended};
 use crate::spec::{self, Names};
 
 pub(crate) static APPLY: Leaf<AlarmsApplyArgs> = Leaf::new(
@@ -123,6 +123,12 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
             &ctx.names,
             consumer.as_deref(),
             args.iterator_age_minutes,
+        ));
+    }
+    if args.health_check {
+        specs.extend(health_check(&ctx.names));
+        report.note(format!(
+            "--health-check: the alarms watch the RunStatus that `{HEALTH_CHECK_COMMAND}`, run with --publish-metrics, puts each run; CloudWatch evaluates at most 7 days back, so schedule the check at least daily (not monthly) or the not-run alarm pages"
         ));
     }
     if let Some(from) = args.thresholds_from_backtest.as_deref() {

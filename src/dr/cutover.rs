@@ -478,18 +478,21 @@ async fn copy_policy(ctx: &Context, file: &mut RecordFile) -> StepResult {
 }
 
 /// The alarms, or the dashboard, put for the target as the record plans them.
-async fn monitoring(ctx: &Context, file: &RecordFile, kind: Kind) -> StepResult {
-    let m = file
+async fn monitoring(ctx: &Context, file: &mut RecordFile, kind: Kind) -> StepResult {
+    let mut m = file
         .record
         .monitoring
-        .as_ref()
+        .clone()
         .ok_or_else(|| anyhow::anyhow!("the record plans no alarms or dashboard"))?;
-    let target = &file.record.target;
-    if kind == Kind::ApplyAlarms {
-        super::monitoring::apply_alarms(ctx, m, target).await
+    let target = file.record.target.clone();
+    let result = if kind == Kind::ApplyAlarms {
+        super::monitoring::apply_alarms(ctx, &mut m, &target).await
     } else {
-        super::monitoring::apply_dashboard(ctx, m, target).await
-    }
+        super::monitoring::apply_dashboard(ctx, &mut m, &target).await
+    };
+    file.record.monitoring = Some(m);
+    file.save()?;
+    result
 }
 
 async fn tag_target(ctx: &Context, file: &mut RecordFile) -> StepResult {

@@ -550,6 +550,7 @@ mod tests {
             dashboard: DashboardChange {
                 name: "d".into(),
                 before: Some("{}".into()),
+                after: None,
             },
         });
         let r = decide(f, "s", "t", "V", "us-east-1", false, now()).unwrap();

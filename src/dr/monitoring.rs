@@ -70,6 +70,7 @@ fn change_of(spec: &AlarmSpec, live: Option<&MetricAlarm>) -> AlarmChange {
         action,
         changes,
         before: live.map(def::of),
+        after: None,
     }
 }
 
@@ -96,7 +97,11 @@ pub(crate) async fn gather(
         consumer: consumer.map(str::to_owned),
         iterator_age_minutes: minutes,
         alarms,
-        dashboard: DashboardChange { name, before },
+        dashboard: DashboardChange {
+            name,
+            before,
+            after: None,
+        },
     })
 }
 
@@ -152,7 +157,11 @@ fn kept_actions(before: Option<&AlarmDefinition>) -> AlarmActions {
 }
 
 /// Puts the alarms the record plans for the target (a resume puts them again: the same put).
-pub(crate) async fn apply_alarms(ctx: &Context, m: &MonitoringChange, target: &str) -> StepResult {
+pub(crate) async fn apply_alarms(
+    ctx: &Context,
+    m: &mut MonitoringChange,
+    target: &str,
+) -> StepResult {
     let cw = ctx.cloudwatch().await?;
     let specs = specs(ctx, target, m.consumer.as_deref(), m.iterator_age_minutes).await?;
     let mut put = 0;
@@ -168,6 +177,15 @@ pub(crate) async fn apply_alarms(ctx: &Context, m: &MonitoringChange, target: &s
         }
         cw_alarms::put(cw, spec, &actions).await?;
         put += 1;
+    }
+    // What the cutover left, read back: the rollback's test for "changed since".
+    let names: Vec<String> = m.alarms.iter().map(|c| c.name.clone()).collect();
+    let live = cw_alarms::describe(cw, &names).await?;
+    for c in m.alarms.iter_mut() {
+        c.after = live
+            .iter()
+            .find(|a| a.alarm_name() == Some(c.name.as_str()))
+            .map(def::of);
     }
     let mut detail = format!(
         "{} put for {target}, {} unchanged",
@@ -186,7 +204,7 @@ pub(crate) async fn apply_alarms(ctx: &Context, m: &MonitoringChange, target: &s
 /// Puts the dashboard for the target, drawn as `dashboard apply` draws it.
 pub(crate) async fn apply_dashboard(
     ctx: &Context,
-    m: &MonitoringChange,
+    m: &mut MonitoringChange,
     target: &str,
 ) -> StepResult {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, target).await?;
@@ -196,9 +214,9 @@ pub(crate) async fn apply_dashboard(
         &dashboard::widgets(target, &gsis),
         &ctx.region().unwrap_or_default(),
     );
-    let messages =
-        crate::aws::dashboard::put(ctx.cloudwatch().await?, &m.dashboard.name, body.to_string())
-            .await?;
+    let cw = ctx.cloudwatch().await?;
+    let messages = crate::aws::dashboard::put(cw, &m.dashboard.name, body.to_string()).await?;
+    m.dashboard.after = crate::aws::dashboard::get(cw, &m.dashboard.name).await?;
     let mut detail = format!("dashboard {} drawn for {target}", m.dashboard.name);
     if !messages.is_empty() {
         detail.push_str(&format!("; CloudWatch: {}", messages.join("; ")));
@@ -207,16 +225,35 @@ pub(crate) async fn apply_dashboard(
 }
 
 /// Undo: the alarms the cutover created deleted, the ones it replaced put back as they were.
-pub(crate) async fn restore_alarms(ctx: &Context, m: &MonitoringChange) -> StepResult {
+/// An alarm changed since the cutover left it (not forced): left alone. Pure.
+fn edited_since(c: &AlarmChange, live: Option<&AlarmDefinition>, force: &[String]) -> bool {
+    c.after.is_some() && live.is_some() && live != c.after.as_ref() && !force.contains(&c.name)
+}
+
+pub(crate) async fn restore_alarms(
+    ctx: &Context,
+    m: &MonitoringChange,
+    force: &[String],
+) -> StepResult {
     let cw = ctx.cloudwatch().await?;
-    let created: Vec<String> = m
+    let names: Vec<String> = m.alarms.iter().map(|c| c.name.clone()).collect();
+    let live: Vec<AlarmDefinition> = cw_alarms::describe(cw, &names)
+        .await?
+        .iter()
+        .map(def::of)
+        .collect();
+    let live_of = |name: &str| live.iter().find(|d| d.name == name);
+    let (conflicts, undo): (Vec<&AlarmChange>, Vec<&AlarmChange>) = m
         .alarms
+        .iter()
+        .filter(|c| c.action.writes())
+        .partition(|c| edited_since(c, live_of(&c.name), force));
+    let created: Vec<String> = undo
         .iter()
         .filter(|c| c.action == AlarmAction::Create)
         .map(|c| c.name.clone())
         .collect();
-    let replaced: Vec<&AlarmDefinition> = m
-        .alarms
+    let replaced: Vec<&AlarmDefinition> = undo
         .iter()
         .filter(|c| c.action == AlarmAction::Update)
         .filter_map(|c| c.before.as_ref())
@@ -225,6 +262,16 @@ pub(crate) async fn restore_alarms(ctx: &Context, m: &MonitoringChange) -> StepR
         def::put(cw, d).await?;
     }
     def::delete(cw, &created).await?;
+    if !conflicts.is_empty() {
+        let names: Vec<&str> = conflicts.iter().map(|c| c.name.as_str()).collect();
+        return Ok((
+            Status::Conflict,
+            Some(format!(
+                "changed since the cutover, left alone: {} (--force NAME sets each back anyway); the others were set back",
+                names.join(", ")
+            )),
+        ));
+    }
     Ok((
         Status::Done,
         Some(format!(
@@ -236,9 +283,26 @@ pub(crate) async fn restore_alarms(ctx: &Context, m: &MonitoringChange) -> StepR
 }
 
 /// Undo: the dashboard's body put back (deleted when there was none before).
-pub(crate) async fn restore_dashboard(ctx: &Context, m: &MonitoringChange) -> StepResult {
+pub(crate) async fn restore_dashboard(
+    ctx: &Context,
+    m: &MonitoringChange,
+    force: &[String],
+) -> StepResult {
     let cw = ctx.cloudwatch().await?;
     let name = &m.dashboard.name;
+    let now = crate::aws::dashboard::get(cw, name).await?;
+    if m.dashboard.after.is_some()
+        && now.is_some()
+        && now != m.dashboard.after
+        && !force.contains(name)
+    {
+        return Ok((
+            Status::Conflict,
+            Some(format!(
+                "dashboard {name} changed since the cutover: left alone; --force {name} puts its body before back anyway"
+            )),
+        ));
+    }
     Ok(match &m.dashboard.before {
         Some(body) => {
             crate::aws::dashboard::put(cw, name, body.clone()).await?;
@@ -267,6 +331,7 @@ mod tests {
             action,
             changes: Vec::new(),
             before: None,
+            after: None,
         }
     }
 
@@ -283,6 +348,7 @@ mod tests {
             dashboard: DashboardChange {
                 name: "d".into(),
                 before: None,
+                after: None,
             },
         };
         let line = alarms_change(&m, "s", "t");
@@ -291,6 +357,17 @@ mod tests {
         assert!(dashboard_change(&m, "s", "t").contains("none → widgets on t"));
         m.dashboard.before = Some("{}".into());
         assert!(dashboard_change(&m, "s", "t").contains("the record keeps it"));
+    }
+
+    #[test]
+    fn an_alarm_edited_since_the_cutover_is_left_alone_unless_forced() {
+        let a = |t: f64| def::of(&MetricAlarm::builder().alarm_name("x").threshold(t).build());
+        let mut c = change("x", AlarmAction::Update);
+        c.after = Some(a(1.0));
+        assert!(!edited_since(&c, Some(&a(1.0)), &[]));
+        assert!(edited_since(&c, Some(&a(2.0)), &[]));
+        assert!(!edited_since(&c, Some(&a(2.0)), &["x".into()]));
+        assert!(!edited_since(&c, None, &[]), "gone: nothing to keep");
     }
 
     #[test]

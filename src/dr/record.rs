@@ -176,6 +176,10 @@ pub(crate) struct AlarmChange {
     pub changes: Vec<String>,
     /// Its whole definition before the cutover (`None`: the cutover created it).
     pub before: Option<crate::aws::alarm_definition::AlarmDefinition>,
+    /// Its definition as the cutover left it (read back): another one at the rollback means
+    /// someone changed it since, a conflict.
+    #[serde(default)]
+    pub after: Option<crate::aws::alarm_definition::AlarmDefinition>,
 }
 
 /// The dashboard the cutover put for the target, and its body before.
@@ -184,6 +188,9 @@ pub(crate) struct DashboardChange {
     pub name: String,
     /// Its body before the cutover (`None`: there was none; the rollback deletes it).
     pub before: Option<String>,
+    /// Its body as the cutover left it (read back).
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 /// The alarms and dashboard of the environment, moved to the target.

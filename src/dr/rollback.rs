@@ -113,7 +113,7 @@ pub(crate) async fn undo(
                 super::policy_copy::undo(ctx, &file.record.policies, forced).await
             }
             Kind::RestoreAlarms | Kind::RestoreDashboard => {
-                restore_monitoring(ctx, file, step.kind).await
+                restore_monitoring(ctx, file, step.kind, force).await
             }
             k => Err(anyhow::anyhow!("a {k:?} step has no place in a rollback")),
         };
@@ -257,14 +257,19 @@ async fn restore_variable(
     ))
 }
 
-async fn restore_monitoring(ctx: &Context, file: &RecordFile, kind: Kind) -> Undone {
+async fn restore_monitoring(
+    ctx: &Context,
+    file: &RecordFile,
+    kind: Kind,
+    force: &[String],
+) -> Undone {
     let Some(m) = file.record.monitoring.as_ref() else {
         return Ok((Status::AlreadyDone, Some("no alarms in the record".into())));
     };
     if kind == Kind::RestoreAlarms {
-        super::monitoring::restore_alarms(ctx, m).await
+        super::monitoring::restore_alarms(ctx, m, force).await
     } else {
-        super::monitoring::restore_dashboard(ctx, m).await
+        super::monitoring::restore_dashboard(ctx, m, force).await
     }
 }
 

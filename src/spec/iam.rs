@@ -272,12 +272,21 @@ const DR_ROLLBACK: &[Grant] = &[
     ),
     // The alarms a cutover replaced put back, the ones it created deleted; the dashboard's body
     // put back (deleted when the cutover created it).
+    // (each read first: one changed since the cutover is a conflict).
     g(
-        &[&ops::PUT_METRIC_ALARM, &ops::DELETE_ALARMS],
+        &[
+            &ops::DESCRIBE_ALARMS,
+            &ops::PUT_METRIC_ALARM,
+            &ops::DELETE_ALARMS,
+        ],
         &[On::Alarms],
     ),
     g(
-        &[&ops::PUT_DASHBOARD, &ops::DELETE_DASHBOARDS],
+        &[
+            &ops::GET_DASHBOARD,
+            &ops::PUT_DASHBOARD,
+            &ops::DELETE_DASHBOARDS,
+        ],
         &[On::Dashboard],
     ),
     DR_LAMBDA[0],
@@ -954,6 +963,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
                 .into_iter()
                 .map(|s| s.name)
                 .chain(super::alarms::recommended_names(names))
+                .chain(super::alarms::health_check_names(names))
                 .map(|name| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{name}"))
                 .collect()
         }

@@ -1092,14 +1092,45 @@ async fn cutover_moves_the_alarms_and_dashboard_to_the_target_and_rollback_puts_
     assert!(names.contains(&s.target), "{body}");
     assert!(!names.contains(&w.table()), "{body}");
 
-    // The rollback: exactly what there was before.
+    // Someone edits the dashboard after the cutover: the rollback leaves it alone (a conflict,
+    // exit 1) until forced.
+    let dashboard = format!("{}-{}-dashboard", common::PREFIX, w.env);
+    let edited = r#"{"widgets":[]}"#;
+    w.cloudwatch()
+        .await
+        .put_dashboard()
+        .dashboard_name(&dashboard)
+        .dashboard_body(edited)
+        .send()
+        .await
+        .unwrap();
     let path = record_path(&w, &s);
+    let path_s = path.to_str().unwrap();
+    let back = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path_s,
+        "--no-canary",
+    ]);
+    back.assert_code(1);
+    let f = back.finding("dr.rollback");
+    assert_eq!(
+        f["evidence"]["problems"][0]["kind"], "restore_dashboard",
+        "{f}"
+    );
+    assert_eq!(dashboard_body(&w).await.as_deref(), Some(edited));
+    // The rollback: exactly what there was before.
     w.run(&[
         "dr",
         "rollback",
         "--record",
-        path.to_str().unwrap(),
+        path_s,
         "--no-canary",
+        "--force",
+        &dashboard,
     ])
     .assert_code(0);
     assert_eq!(alarm_definitions(&w).await, alarms_before);
@@ -1216,12 +1247,48 @@ async fn cutover_copies_the_sources_resource_policies_with_the_targets_arns_and_
     let record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(record["policies"].as_array().unwrap().len(), 2, "{record}");
     assert!(record["policies"][0]["target_before"].is_null());
+    // Someone edits the target's copy after the cutover: the rollback leaves it alone (a
+    // conflict, exit 1) until forced.
+    let edited = table_policy.to_string().replace("Reporting", "Edited");
+    let edited = edited.replace(&src, &tgt);
+    ddb.put_resource_policy()
+        .resource_arn(&tgt)
+        .policy(&edited)
+        .send()
+        .await
+        .unwrap();
+    let path_s = path.to_str().unwrap();
+    let back = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path_s,
+        "--no-canary",
+    ]);
+    back.assert_code(1);
+    let f = back.finding("dr.rollback");
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains("changed since the cutover"),
+        "{f}"
+    );
+    assert_eq!(
+        f["evidence"]["problems"][0]["kind"], "restore_policy",
+        "{f}"
+    );
+    assert_eq!(policy_of(&w, &tgt).await, Some(edited));
     w.run(&[
         "dr",
         "rollback",
         "--record",
-        path.to_str().unwrap(),
+        path_s,
         "--no-canary",
+        "--force",
+        &tgt,
     ])
     .assert_code(0);
     assert_eq!(policy_of(&w, &tgt).await, None, "the copy deleted");

@@ -131,7 +131,11 @@ async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
     assert_eq!(count_items(&ddb, &prod_table).await, 30);
     // The environment counts as much as the table name.
     let prod_env = format!("{}-prod", w.env);
-    for args in [&["alarms", "apply"][..], &["dashboard", "apply"][..]] {
+    for args in [
+        &["alarms", "apply"][..],
+        &["alarms", "apply", "--health-check"][..],
+        &["dashboard", "apply"][..],
+    ] {
         let mut a = vec!["--env", prod_env.as_str()];
         a.extend_from_slice(args);
         let r = w.run(&a);
