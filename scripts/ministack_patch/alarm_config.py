@@ -16,7 +16,8 @@ from xml.sax.saxutils import escape
 # DescribeAlarms. (Name, ARN, description, actions and state are ministack's own.)
 CONFIG_FIELDS = ("MetricName", "Namespace", "Statistic", "ExtendedStatistic", "Dimensions", "Period",
                  "Unit", "EvaluationPeriods", "DatapointsToAlarm", "Threshold", "ComparisonOperator",
-                 "TreatMissingData", "EvaluateLowSampleCountPercentile", "Metrics", "ThresholdMetricId")
+                 "TreatMissingData", "EvaluateLowSampleCountPercentile", "Metrics", "ThresholdMetricId",
+                 "EvaluationWindow")
 
 _INTS = ("Period", "EvaluationPeriods", "DatapointsToAlarm")
 

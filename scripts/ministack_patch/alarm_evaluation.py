@@ -22,9 +22,10 @@ def _cw():
 
 class Range:
     """The periods of one evaluation: `count` periods of `period` seconds ending at `now`.
-    CloudWatch evaluates an alarm every minute whatever its period, over periods that end at the
-    evaluation, not at multiples of the period (alarm-limits.html, "connected data sources"):
-    the window slides. A datapoint put at `now` is in the newest period."""
+    An alarm's default evaluation window slides: it "advances each time the alarm is
+    evaluated" (a WallClockWindow alarm passes `now` rounded down to its period instead):
+    https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation-window.html
+    A datapoint put at `now` is in the newest period."""
 
     def __init__(self, period, count, now):
         self.period = period
@@ -125,7 +126,10 @@ def outcome(alarm, now):
         return None
     n = int(alarm.get("EvaluationPeriods") or 1)
     m = int(alarm.get("DatapointsToAlarm") or n)
-    rng = Range(alarm_period(alarm), n + rules.RANGE_EXTRA, now)
+    period = alarm_period(alarm)
+    if "WallClockWindow" in (alarm.get("EvaluationWindow") or {}):
+        now = now // period * period  # complete periods aligned to the clock (UTC)
+    rng = Range(period, n + rules.RANGE_EXTRA, now)
     missing = alarm.get("TreatMissingData") or "missing"
     if alarm.get("Metrics"):
         values = _math_series(alarm, rng)

@@ -199,6 +199,26 @@ class EvaluationTest(Reset):
         self.assertEqual(a["StateValue"], "OK")
         self.assertIn("Threshold Crossed", a["StateReason"])
 
+    def test_a_wall_clock_window_is_kept_and_evaluates_complete_periods_only(self):
+        request = throttle_alarm("wall") | {"EvaluationWindow": {"WallClockWindow": {"Timezone": "UTC"}}}
+        call("PutMetricAlarm", request)
+        self.assertEqual(describe("wall")["EvaluationWindow"], {"WallClockWindow": {"Timezone": "UTC"}})
+        alarm = cw._alarms.get("wall")
+        # Two breaching datapoints 5 minutes apart, in one clock-aligned 5-minute period.
+        base = (time.time() // 3600) * 3600 - 7200
+        call("PutMetricData", {"Namespace": "AWS/DynamoDB", "MetricData": [
+            {"MetricName": "WriteThrottleEvents", "Dimensions": TABLE, "Value": 50.0,
+             "Timestamp": cbor2.CBORTag(1, base + 301)},
+            {"MetricName": "WriteThrottleEvents", "Dimensions": TABLE, "Value": 50.0,
+             "Timestamp": cbor2.CBORTag(1, base + 599)}]})
+        # At base + 610 a sliding window's last two periods hold one each (2 of 2: ALARM); the
+        # wall clock window's complete periods end at base + 600 and hold both in one (OK).
+        alarm_evaluation.evaluate(alarm, now=base + 610)
+        self.assertEqual(alarm["StateValue"], "OK")
+        sliding = cw._alarms.get("wall") | {"EvaluationWindow": None}
+        alarm_evaluation.evaluate(sliding, now=base + 610)
+        self.assertEqual(sliding["StateValue"], "ALARM")
+
     def test_m_of_n_on_the_alarms_own_dimensions(self):
         call("PutMetricAlarm", throttle_alarm())
         # Another table's throttles: not this alarm's metric.
