@@ -422,7 +422,7 @@ mod tests {
                 Some("glue:GetTable"),
             ),
             (
-                "Insufficient Lake Formation permission(s) on export_1",
+                "Insufficient Lake Formation permissions on export_1",
                 Some("lakeformation:GetDataAccess"),
             ),
             ("HIVE_BAD_DATA: Error parsing field value", None),
