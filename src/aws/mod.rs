@@ -5,6 +5,7 @@ pub(crate) mod alarm_history;
 pub(crate) mod alarm_state;
 pub(crate) mod alarms;
 pub(crate) mod athena;
+pub(crate) mod autoscaling;
 pub(crate) mod backup;
 pub mod calls;
 pub(crate) mod cloudtrail;

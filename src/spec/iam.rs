@@ -779,6 +779,15 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
                 &[On::Table],
             ),
             METRICS,
+            // Part capacity plan: a provisioned table's own auto scaling (no resource-level
+            // permissions for these Describe actions).
+            g(
+                &[
+                    &ops::DESCRIBE_SCALABLE_TARGETS,
+                    &ops::DESCRIBE_SCALING_POLICIES,
+                ],
+                &[On::Any],
+            ),
             FROM_EXPORT[0],
             FROM_EXPORT[1],
             FROM_EXPORT[2],
@@ -1247,6 +1256,8 @@ mod tests {
                 for a in s["Action"].as_array().unwrap() {
                     assert!(
                         [
+                            "application-autoscaling:DescribeScalableTargets",
+                            "application-autoscaling:DescribeScalingPolicies",
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
                             "cloudwatch:PutMetricData",

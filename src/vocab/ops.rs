@@ -190,6 +190,11 @@ ops! {
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostexplorerservice.html
     GET_COST_AND_USAGE: "ce" "GetCostAndUsage" => "ce:GetCostAndUsage" on Any;
     LIST_COST_ALLOCATION_TAGS: "ce" "ListCostAllocationTags" => "ce:ListCostAllocationTags" on Any;
+    // Application Auto Scaling: a provisioned table's (and its GSIs') scaling targets and
+    // target-tracking policies. No resource-level permissions for the Describe actions.
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_applicationautoscaling.html
+    DESCRIBE_SCALABLE_TARGETS: "application-autoscaling" "DescribeScalableTargets" => "application-autoscaling:DescribeScalableTargets" on Any;
+    DESCRIBE_SCALING_POLICIES: "application-autoscaling" "DescribeScalingPolicies" => "application-autoscaling:DescribeScalingPolicies" on Any;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.
