@@ -16,6 +16,9 @@ Usage: .venv/bin/python scripts/demo_incident.py ENDPOINT TABLE STEP [ARG]
   ttl-off              another identity (its own access key) switches TTL off
   caught-up FUNCTION   a canary event through the stream to FUNCTION, timed from its log; its
                        age is the consumer's IteratorAge now
+  latency              the API's requests now (PutItem and Query of a user of its own, removed
+                       afterwards), each timed from the client, published as the
+                       SuccessfulRequestLatency DynamoDB would have metered (at most this)
 """
 import json
 import math
@@ -52,6 +55,10 @@ LAG_STARTED_MINUTES_AGO = 90
 # emulator evaluate IteratorAge alarms over the last 10 minutes (ministack ignores dimensions
 # when it evaluates an alarm), so the lag stays out of that window.
 LAG_LAST_MINUTES_AGO = 11
+# Requests timed per operation: a p99 needs 100 samples in a period, fewer leave the latency
+# alarms (EvaluateLowSampleCountPercentile `ignore`) as they are.
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples
+LATENCY_SAMPLES = 120
 DAY = 86_400
 TTL_DAYS = 30
 MAX_DATUMS = 1_000
@@ -303,6 +310,41 @@ def caught_up(endpoint, table, function):
           f"consumer is caught up; published as its IteratorAge now")
 
 
+def latency(endpoint, table):
+    """PutItem and Query as the API makes them, each timed from the client (what DynamoDB meters
+    is at most that), published as this minute's SuccessfulRequestLatency; the events are
+    deleted afterwards."""
+    ddb, cw = client(endpoint, "dynamodb"), client(endpoint, "cloudwatch")
+    user = f"latency-{uuid.uuid4().hex[:12]}"
+    now = datetime.now(timezone.utc)
+    put_ms, query_ms, keys = [], [], []
+    for i in range(LATENCY_SAMPLES):
+        item = event_item(user, "demo.latency", "delivered", now + timedelta(milliseconds=i),
+                          int(now.timestamp()) + TTL_DAYS * DAY, {"n": i})
+        t0 = time.perf_counter()
+        ddb.put_item(TableName=table, Item=item)
+        put_ms.append((time.perf_counter() - t0) * 1000)
+        keys.append({k: item[k] for k in ("user_id", "timestamp#event_id")})
+        t0 = time.perf_counter()
+        ddb.query(TableName=table, KeyConditionExpression="user_id = :u",
+                  ExpressionAttributeValues={":u": {"S": user}}, Limit=10)
+        query_ms.append((time.perf_counter() - t0) * 1000)
+    for i in range(0, len(keys), 25):
+        ddb.batch_write_item(RequestItems={table: [{"DeleteRequest": {"Key": k}} for k in keys[i:i + 25]]})
+    data = []
+    for op, values in (("PutItem", put_ms), ("Query", query_ms)):
+        data.append({"MetricName": "SuccessfulRequestLatency",
+                     "Dimensions": [{"Name": "TableName", "Value": table},
+                                    {"Name": "Operation", "Value": op}],
+                     "Timestamp": now, "Values": [round(v, 3) for v in values],
+                     "Unit": "Milliseconds"})
+    publish(cw, "AWS/DynamoDB", data)
+    worst = lambda v: sorted(v)[int(len(v) * 0.99) - 1]
+    say(f"the API's requests now: {LATENCY_SAMPLES} PutItem (p99 {worst(put_ms):.1f} ms) and "
+        f"{LATENCY_SAMPLES} Query (p99 {worst(query_ms):.1f} ms), timed from the client, "
+        f"published as SuccessfulRequestLatency")
+
+
 def main():
     endpoint, table, step = sys.argv[1:4]
     arg = sys.argv[4] if len(sys.argv) > 4 else None
@@ -316,6 +358,8 @@ def main():
         ttl_off(endpoint, table)
     elif step == "caught-up":
         caught_up(endpoint, table, arg)
+    elif step == "latency":
+        latency(endpoint, table)
     else:
         sys.exit(f"demo_incident.py: unknown step {step!r}")
 
