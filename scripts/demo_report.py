@@ -57,9 +57,9 @@ def why_not_ok(f):
                           "cannot be replayed over the month (on AWS the backtest replays the math "
                           "over the same metrics)")
     if check.startswith("alarm_backtest.") and "SuccessfulRequestLatency" in summary:
-        return EMULATOR, ("the emulator publishes no AWS/DynamoDB metrics, and the request latency "
-                          "the demo measures is from the period filling now: no complete period "
-                          "of the month has one to replay")
+        return EMULATOR, ("the emulator publishes no AWS/DynamoDB metrics: no complete period of "
+                          "the month has a request latency to replay (the demo times the API's "
+                          "requests only now, and not on an emulator the tests share)")
     if check.startswith("iam.unused.") and "no data" in summary:
         return EMULATOR, ("ministack's access advisor completes at once with no data, so which "
                           "permissions the consumer's role used is unknown (on AWS the report "

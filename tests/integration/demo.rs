@@ -66,7 +66,10 @@ struct DemoRun {
     consumer: String,
 }
 
-async fn run_demo(name: &str) -> DemoRun {
+/// `latency`: the demo also publishes the API's timed requests (only with an emulator that
+/// evaluates each alarm on its own dimensions: plain ministack would set every test's latency
+/// alarms with them).
+async fn run_demo(name: &str, latency: bool) -> DemoRun {
     // It loads the emulator for seconds (imports, whole-table scans) and is timed.
     let _heavy = common::emulator_heavy().await;
     let w = World::new(name);
@@ -81,6 +84,7 @@ async fn run_demo(name: &str) -> DemoRun {
         .env("EVENTSCTL_BIN", common::bin())
         .env("EVENTSCTL_STATE_DIR", w.state_dir())
         .env("COLUMNS", "100")
+        .env("DEMO_LATENCY", if latency { "1" } else { "" })
         .stdin(Stdio::null())
         .output()
         .expect("bash runs the demo");
@@ -203,7 +207,7 @@ fn assert_after(after: &Value, consumer: &str) {
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn the_demo_is_crit_naming_each_cause_then_fixes_each_one() {
-    let demo = run_demo("demo").await;
+    let demo = run_demo("demo", false).await;
     let stdout = &demo.stdout;
     // It says whose metrics these are.
     for words in [
@@ -267,7 +271,7 @@ async fn demo_ends_ok_with_the_patched_emulator() {
         eprintln!("skipped: {why}");
         return;
     }
-    let demo = run_demo("demo-ok").await;
+    let demo = run_demo("demo-ok", true).await;
     assert_before(&report(demo.out.path(), "before"), &demo.consumer);
     let after = report(demo.out.path(), "after");
     assert_after(&after, &demo.consumer);
