@@ -4136,7 +4136,7 @@ _eventsctl() {
             return 0
             ;;
         eventsctl__subcmd__health__subcmd__check__subcmd__monthly)
-            opts="-o -q -v -h -V --restore-test --alarm-test --alarm-test-wait --report --force --sample --cost-jump --advisor-wait --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
+            opts="-o -q -v -h -V --restore-test --alarm-test --yes --dry-run --alarm-test-wait --report --force --sample --cost-jump --advisor-wait --price-per-million-wru --price-per-million-rru --price-per-wcu-hour --price-per-rcu-hour --env --all-envs --config --metrics-file --publish-metrics --table --name-prefix --region --profile --endpoint-url --output --quiet --verbose --no-progress --explain --color --timeout --production-markers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1049,7 +1049,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;export;help;help'= {
         }
         &'eventsctl;stream-status'= {
-            cand --probe-timeout 'With --probe: how long to wait for the canary'
+            cand --probe-timeout 'With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it'
             cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
             cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'
             cand --metrics-file 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter''s textfile collector'
@@ -1594,7 +1594,9 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
             cand --restore-test 'Also run a restore drill (dr-drill) and include its record'
-            cand --alarm-test 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent), and its history shows whether the page went out'
+            cand --alarm-test 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent; on production it needs --yes too), and its history shows whether the page went out'
+            cand --yes 'With --alarm-test on production: page them (a production environment is refused without it)'
+            cand --dry-run 'With --alarm-test: say who would be paged and page nobody'
             cand --force 'Let --report replace an existing file'
             cand --all-envs 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
             cand --publish-metrics 'Checks: also put each check''s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'

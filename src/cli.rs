@@ -232,9 +232,16 @@ pub struct MonthlyArgs {
     #[arg(long)]
     pub restore_test: bool,
     /// Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its
-    /// subscribers (the flag is the consent), and its history shows whether the page went out
+    /// subscribers (the flag is the consent; on production it needs --yes too), and its history
+    /// shows whether the page went out
     #[arg(long)]
     pub alarm_test: bool,
+    /// With --alarm-test on production: page them (a production environment is refused without it)
+    #[arg(long, requires = "alarm_test", conflicts_with = "dry_run")]
+    pub yes: bool,
+    /// With --alarm-test: say who would be paged and page nobody
+    #[arg(long, requires = "alarm_test")]
+    pub dry_run: bool,
     /// With --alarm-test: seconds to wait for each alarm's Action item and its return from ALARM
     #[arg(long, requires = "alarm_test", default_value_t = 120, value_parser = clap::value_parser!(u64).range(0..=900))]
     pub alarm_test_wait: u64,
@@ -784,7 +791,7 @@ pub struct StreamStatusArgs {
     /// it by its event type.
     #[arg(long)]
     pub probe: bool,
-    /// With --probe: how long to wait for the canary
+    /// With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it
     #[arg(long, default_value = "30s", value_parser = duration_arg)]
     pub probe_timeout: chrono::Duration,
     /// With --probe: read the stream even when two event source mappings already do (a third

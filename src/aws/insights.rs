@@ -247,7 +247,10 @@ pub async fn run(
                     break;
                 }
                 let want = (limit - rows.len()).min(MAX_ROWS_PER_PAGE as usize) as i32;
-                progress.status(&format!("Logs Insights results, {} rows", rows.len()));
+                progress.status(&format!(
+                    "Logs Insights results, {}",
+                    crate::vocab::words::count(rows.len(), "row", "rows")
+                ));
                 let page = client
                     .get_query_results()
                     .query_id(&query_id)

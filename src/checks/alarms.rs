@@ -239,6 +239,7 @@ pub(crate) fn consumer_from(
         many => (
             None,
             Some(format!(
+                // plural-ok: two or more functions here
                 "{skipped}: {} functions read the stream ({}); name one with --consumer-function",
                 many.len(),
                 many.join(", ")

@@ -292,11 +292,15 @@ crate::evidence! {
         newest_minute: Option<String>,
         max_iterator_age_ms: Option<f64>,
     }
-    /// `stream.iterator_age.*` with no datapoints, after a probe whose canary arrived.
-    struct IteratorAgeWithProbe {
+    /// `stream.iterator_age.*` with no datapoints, after a probe whose canary arrived: what
+    /// the consumer itself showed after the canary (`log`, `mapping`, or null: nothing seen or
+    /// not watched) and when.
+    struct IteratorAgeWithProbe<'a> {
         iterator_age_ms: Option<f64>,
         max_iterator_age_ms: Option<f64>,
         probe_latency_ms: Option<u64>,
+        consumer_evidence: Option<&'a str>,
+        consumer_seen_at: Option<&'a str>,
     }
 }
 
@@ -364,6 +368,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
         out.push(
             Finding::warn(
                 CheckId::StreamReaders,
+                // plural-ok: more than MAX_READERS (2) mappings here
                 format!("{} mappings read the stream; more than {MAX_READERS} readers per shard get throttled", mappings.len()),
             )
             .runbook("Issue 3: DynamoDB Streams Not Delivering Events (at most 2 readers per shard)"),
@@ -412,6 +417,19 @@ fn iterator_age_findings(
         .collect()
 }
 
+/// What a consumer showed after a passing probe's canary, watched with the canary proof of
+/// `dr cutover` (its log group naming the canary's event id, else its event source mapping's
+/// LastProcessingResult turning `OK` after the canary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AfterCanary {
+    /// `evidence`: `log` or `mapping`; `at`: when.
+    Seen { evidence: String, at: String },
+    /// Nothing within `waited_s` seconds.
+    NotSeen { waited_s: u64 },
+    /// Its log group or mapping could not be read.
+    Unreadable(String),
+}
+
 /// The verdict of one consumer's newest minute, with the hour's largest beside it.
 fn iterator_age_finding(check: CheckId, r: &AgeReading) -> Finding {
     let human = |ms: f64| crate::times::human(Duration::milliseconds(ms as i64));
@@ -445,35 +463,74 @@ fn iterator_age_finding(check: CheckId, r: &AgeReading) -> Finding {
 }
 
 /// A probe whose canary reached the stream is evidence about the stream (it takes writes), not
-/// about a consumer (that it reads them): a consumer with no IteratorAge datapoints stays
-/// unknown (issue 23's review, defect 16: it was made ok by the probe, so a mapping that is
-/// Enabled and never invokes read ok). After a probe that passed, it says what the probe showed
-/// and what would show the consumer reading, never "run --probe" again; with a probe that
-/// failed or did not run, nothing changes. (Its mapping's state and last result are judged
-/// apart, in `stream.consumer.*`.)
-pub(crate) fn with_probe(findings: &mut [Finding], probe: &Finding) {
+/// about a consumer (that it reads them): a consumer with no IteratorAge datapoints is judged
+/// only on its own evidence after the canary (`after`, by function name): its log naming the
+/// canary or its mapping's processing result makes it ok; without it, it stays unknown (issue
+/// 23's review, defect 16: it was made ok by the probe, so a mapping that is Enabled and never
+/// invokes read ok). After a probe that passed, no remedy says "run --probe" again; with a
+/// probe that failed or did not run, nothing changes. (Its mapping's state is judged apart, in
+/// `stream.consumer.*`.)
+pub(crate) fn with_probe(
+    findings: &mut [Finding],
+    probe: &Finding,
+    after: &HashMap<String, AfterCanary>,
+) {
     if probe.check != CheckId::StreamProbe || probe.status != Status::Ok {
         return;
     }
     let latency = probe.evidence["latency_ms"].as_u64();
+    let reached = latency.map(|ms| format!(" in {ms} ms")).unwrap_or_default();
     for f in findings.iter_mut() {
-        let quiet = matches!(f.check, CheckId::StreamIteratorAge(_))
-            && f.status == Status::Unknown
-            && f.evidence["max_iterator_age_ms"].is_null();
-        if !quiet {
+        let CheckId::StreamIteratorAge(function) = &f.check else {
+            continue;
+        };
+        if f.status != Status::Unknown || !f.evidence["max_iterator_age_ms"].is_null() {
             continue;
         }
-        let reached = latency.map(|ms| format!(" in {ms} ms")).unwrap_or_default();
-        f.summary = format!(
-            "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge; the probe's canary reached the stream{reached}, which shows the stream takes writes, not that this consumer reads them"
-        );
-        f.remedy = Some(
-            "look for an invocation of the consumer after the canary (its log group, or its event source mapping's LastProcessingResult); the IteratorAge alarm judges it once batches flow".to_owned(),
-        );
+        let quiet = "no batches delivered in the last hour (no IteratorAge datapoints)";
+        let group = format!("/aws/lambda/{function}");
+        let (status, summary, remedy, seen) = match after.get(function) {
+            Some(AfterCanary::Seen { evidence, at }) => {
+                let how = if evidence == "log" {
+                    format!("its log group {group} names the canary's event id at {at}")
+                } else {
+                    format!("its event source mapping reported OK processing after the canary (LastProcessingResult changed, seen at {at})")
+                };
+                (
+                    Status::Ok,
+                    format!("{quiet}; the probe's canary reached the stream{reached} and this consumer processed it: {how}"),
+                    None,
+                    Some((evidence.as_str(), at.as_str())),
+                )
+            }
+            Some(AfterCanary::NotSeen { waited_s }) => (
+                Status::Unknown,
+                format!("{quiet}; the probe's canary reached the stream{reached}, but in {waited_s} s this consumer showed no sign of it (no line of {group} names it, its mapping's LastProcessingResult did not change)"),
+                Some(format!("check the consumer's errors and duration in {group}; the IteratorAge alarm judges it once batches flow")),
+                None,
+            ),
+            Some(AfterCanary::Unreadable(e)) => (
+                Status::Unknown,
+                format!("{quiet}; the probe's canary reached the stream{reached}, but whether this consumer processed it is not known: {e}"),
+                Some(format!("grant logs:FilterLogEvents on {group} and lambda:GetEventSourceMapping to see the consumer's own evidence")),
+                None,
+            ),
+            None => (
+                Status::Unknown,
+                format!("{quiet}: no consumer lag to judge; the probe's canary reached the stream{reached}, which shows the stream takes writes, not that this consumer reads them"),
+                Some("look for an invocation of the consumer after the canary (its log group, or its event source mapping's LastProcessingResult); the IteratorAge alarm judges it once batches flow".to_owned()),
+                None,
+            ),
+        };
+        f.status = status;
+        f.summary = summary;
+        f.remedy = remedy;
         f.set_evidence(IteratorAgeWithProbe {
             iterator_age_ms: None,
             max_iterator_age_ms: None,
             probe_latency_ms: latency,
+            consumer_evidence: seen.map(|s| s.0),
+            consumer_seen_at: seen.map(|s| s.1),
         });
     }
 }
@@ -879,7 +936,7 @@ mod tests {
         for status in [Status::Ok, Status::Crit, Status::Unknown] {
             let p = probe(status);
             let mut findings = vec![quiet(), lagging()];
-            with_probe(&mut findings, &p);
+            with_probe(&mut findings, &p, &HashMap::new());
             assert_eq!(findings[0].status, Status::Unknown, "{status:?}");
             assert_eq!(findings[1].status, Status::Warn);
             let remedy = findings[0].remedy.as_deref().unwrap();
@@ -897,6 +954,59 @@ mod tests {
             } else {
                 assert!(remedy.contains("--probe"));
             }
+        }
+        // Issue 23 item 16, the consumer's own evidence after the canary: its log naming the
+        // canary or its mapping's result makes it ok; nothing seen or unreadable stays unknown,
+        // and no remedy asks for the probe that ran.
+        let cases = [
+            (
+                AfterCanary::Seen {
+                    evidence: "log".into(),
+                    at: "T1".into(),
+                },
+                Status::Ok,
+                "its log group /aws/lambda/f names the canary's event id at T1",
+            ),
+            (
+                AfterCanary::Seen {
+                    evidence: "mapping".into(),
+                    at: "T2".into(),
+                },
+                Status::Ok,
+                "LastProcessingResult changed, seen at T2",
+            ),
+            (
+                AfterCanary::NotSeen { waited_s: 30 },
+                Status::Unknown,
+                "in 30 s this consumer showed no sign of it",
+            ),
+            (
+                AfterCanary::Unreadable("AccessDenied on logs:FilterLogEvents".into()),
+                Status::Unknown,
+                "is not known: AccessDenied on logs:FilterLogEvents",
+            ),
+        ];
+        for (after, want, words) in cases {
+            let mut findings = vec![quiet(), lagging()];
+            let seen = HashMap::from([("f".to_owned(), after.clone())]);
+            with_probe(&mut findings, &probe(Status::Ok), &seen);
+            let f = &findings[0];
+            assert_eq!(f.status, want, "{after:?}: {}", f.summary);
+            assert!(f.summary.contains(words), "{}", f.summary);
+            assert!(
+                f.remedy.as_deref().is_none_or(|r| !r.contains("--probe")),
+                "{:?}",
+                f.remedy
+            );
+            assert_eq!(
+                f.evidence["consumer_evidence"].is_null(),
+                want != Status::Ok
+            );
+            assert_eq!(findings[1].status, Status::Warn);
+            // A probe that did not pass: the consumer's evidence is not looked at.
+            let mut findings = vec![quiet()];
+            with_probe(&mut findings, &probe(Status::Crit), &seen);
+            assert_eq!(findings[0].status, Status::Unknown);
         }
     }
 }

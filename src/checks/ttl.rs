@@ -16,13 +16,14 @@ use serde::{Deserialize, Serialize};
 use crate::aws::AwsError;
 use crate::events::model::TTL_MILLIS_THRESHOLD;
 use crate::events::query::UNEXPIRED_FILTER;
+use crate::events::view::{Attr, ItemView};
 use crate::report::{Finding, Status};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::Stopped;
 use crate::scale::sample::SampleCost;
 use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
-use crate::vocab::words::{count, plural};
+use crate::vocab::words::{count, plural, whole};
 
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;
@@ -39,10 +40,10 @@ pub(crate) struct Class {
 }
 
 impl Class {
-    fn add(&mut self, key: &str, age: Option<i64>) {
+    fn add(&mut self, key: impl FnOnce() -> String, age: Option<i64>) {
         self.count += 1;
         if self.examples.len() < EXAMPLES {
-            self.examples.push(key.to_owned());
+            self.examples.push(key());
         }
         if let Some(a) = age {
             self.oldest_age_s = Some(self.oldest_age_s.map_or(a, |o| o.max(a)));
@@ -123,38 +124,32 @@ pub(crate) enum TtlClass {
 }
 
 /// `user / sort key` of an item, for examples.
-pub(crate) fn key_text(item: &Item) -> String {
-    let s = |k: &str| {
-        item.get(k)
-            .and_then(|v| v.as_s().ok())
-            .cloned()
-            .unwrap_or_else(|| "?".into())
-    };
+pub(crate) fn key_text(item: &(impl ItemView + ?Sized)) -> String {
+    let s = |k: &str| item.s(k).unwrap_or("?").to_owned();
     format!("{} / {}", s(PARTITION_KEY), s(SORT_KEY))
 }
 
 /// The event's own time: the `timestamp` attribute, else the sort key's first part.
-pub(crate) fn event_time(item: &Item) -> Option<i64> {
-    let text = item
-        .get("timestamp")
-        .and_then(|v| v.as_s().ok())
-        .cloned()
-        .or_else(|| {
-            item.get(SORT_KEY)
-                .and_then(|v| v.as_s().ok())
-                .and_then(|sk| sk.split_once('#').map(|(t, _)| t.to_owned()))
-        })?;
-    crate::times::parse_rfc3339(&text)
+pub(crate) fn event_time(item: &(impl ItemView + ?Sized)) -> Option<i64> {
+    let text = item.s("timestamp").or_else(|| {
+        item.s(SORT_KEY)
+            .and_then(|sk| sk.split_once('#').map(|(t, _)| t))
+    })?;
+    crate::times::parse_rfc3339(text)
         .ok()
         .map(|t| t.timestamp())
 }
 
 /// Classifies one item's `ttl` at `now` (epoch seconds), with `grace` seconds for recent expiry.
-pub(crate) fn classify(item: &Item, now: i64, grace: i64) -> (TtlClass, Option<i64>) {
-    let Some(v) = item.get(TTL_ATTRIBUTE) else {
+pub(crate) fn classify(
+    item: &(impl ItemView + ?Sized),
+    now: i64,
+    grace: i64,
+) -> (TtlClass, Option<i64>) {
+    let Some(v) = item.attr(TTL_ATTRIBUTE) else {
         return (TtlClass::Missing, None);
     };
-    let Ok(n) = v.as_n() else {
+    let Attr::N(n) = v else {
         return (TtlClass::NotNumber, None);
     };
     let Ok(t) = n.parse::<f64>() else {
@@ -184,24 +179,30 @@ pub(crate) fn classify(item: &Item, now: i64, grace: i64) -> (TtlClass, Option<i
 }
 
 impl TtlTally {
-    pub(crate) fn add(&mut self, item: &Item, now: i64, grace: i64) -> TtlClass {
+    pub(crate) fn add(
+        &mut self,
+        item: &(impl ItemView + ?Sized),
+        now: i64,
+        grace: i64,
+    ) -> TtlClass {
         self.scanned += 1;
-        let key = key_text(item);
+        // The key's text is made only for a class that still keeps examples.
+        let key = || key_text(item);
         let (class, age) = classify(item, now, grace);
         match class {
-            TtlClass::Missing => self.missing.add(&key, age),
-            TtlClass::NotNumber => self.not_number.add(&key, age),
-            TtlClass::Milliseconds => self.milliseconds.add(&key, age),
-            TtlClass::TooOld => self.too_old.add(&key, age),
-            TtlClass::TooFar => self.too_far.add(&key, age),
-            TtlClass::ExpiredRecent => self.expired_recent.add(&key, age),
-            TtlClass::Overdue => self.overdue.add(&key, age),
+            TtlClass::Missing => self.missing.add(key, age),
+            TtlClass::NotNumber => self.not_number.add(key, age),
+            TtlClass::Milliseconds => self.milliseconds.add(key, age),
+            TtlClass::TooOld => self.too_old.add(key, age),
+            TtlClass::TooFar => self.too_far.add(key, age),
+            TtlClass::ExpiredRecent => self.expired_recent.add(key, age),
+            TtlClass::Overdue => self.overdue.add(key, age),
             TtlClass::Live => {}
         }
         if let Some(ts) = event_time(item)
             && now - ts > TTL_DAYS * 86_400
         {
-            self.older_than_30d.add(&key, Some(now - ts));
+            self.older_than_30d.add(key, Some(now - ts));
         }
         class
     }
@@ -248,8 +249,8 @@ impl crate::scale::fullscan::StateTally for TtlTally {
     fn inconsistency(&self, items: u64) -> Option<String> {
         if self.scanned != items {
             return Some(format!(
-                "its tally counts {} items, but {items} were read",
-                self.scanned
+                "its tally counts {}, but {items} were read",
+                plural(self.scanned, "item", "items")
             ));
         }
         let classes = self.classes();
@@ -259,21 +260,23 @@ impl crate::scale::fullscan::StateTally for TtlTally {
             .fold(0u64, |sum, c| sum.saturating_add(c.count));
         if in_classes > self.scanned {
             return Some(format!(
-                "its classes hold {in_classes} items, more than the {} read",
+                "its classes hold {}, more than the {} read",
+                plural(in_classes, "item", "items"),
                 self.scanned
             ));
         }
         CLASS_NAMES.iter().zip(classes).find_map(|(name, c)| {
             if c.count > self.scanned {
                 Some(format!(
-                    "its class {name} holds {} items, more than the {} read",
-                    c.count, self.scanned
+                    "its class {name} holds {}, more than the {} read",
+                    plural(c.count, "item", "items"),
+                    self.scanned
                 ))
             } else if c.examples.len() as u64 > c.count.min(EXAMPLES as u64) {
                 Some(format!(
-                    "its class {name} has {} examples for {} items",
-                    c.examples.len(),
-                    c.count
+                    "its class {name} has {} for {}",
+                    count(c.examples.len(), "example", "examples"),
+                    plural(c.count, "item", "items")
                 ))
             } else {
                 None
@@ -625,11 +628,11 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
         Finding::unknown(
             CheckId::TtlScope,
             format!(
-                "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
+                "partial: {why}; read {} ({} of {}, {}); the counts below are what was seen{resume}",
                 plural(t.scanned, "item", "items"),
                 f.segments_done,
                 plural(segments(f.total_segments), "segment", "segments"),
-                f.read_units
+                whole(f.read_units, "read unit", "read units")
             ),
         )
         .remedy("run it again with --resume to read the rest; nothing is read twice")
@@ -637,8 +640,8 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
     };
     match (f.stopped, f.failed.is_empty()) {
         (Some(Stopped::Budget), _) => partial(format!(
-            "stopped at the read budget (--max-read-units) after {:.0} read units",
-            f.read_units_this_run
+            "stopped at the read budget (--max-read-units) after {}",
+            whole(f.read_units_this_run, "read unit", "read units")
         )),
         (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
         (None, false) => partial(format!(
@@ -650,10 +653,10 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
         (None, true) => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read all {} ({}, {:.0} read units{})",
+                "read all {} ({}, {}{})",
                 plural(t.scanned, "item", "items"),
                 plural(segments(f.total_segments), "segment", "segments"),
-                f.read_units,
+                whole(f.read_units, "read unit", "read units"),
                 if f.resumed { ", resumed" } else { "" }
             ),
         )
@@ -670,12 +673,16 @@ fn export_scope_finding(x: &ExportScope, t: &TtlTally) -> Finding {
         _ => String::new(),
     };
     let summary = format!(
-        "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
-        t.scanned, x.export_time, x.engine
+        "read all {} of the export taken at {} ({} engine; the table itself was not read{cost})",
+        plural(t.scanned, "item", "items"),
+        x.export_time,
+        x.engine
     );
     let problem = match (&x.manifest, x.manifest_items) {
         (Some(c), _) => c.problem.clone(),
-        (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
+        (None, Some(m)) if m != t.scanned => {
+            Some(format!("its manifest lists {}", plural(m, "item", "items")))
+        }
         _ => None,
     };
     match problem {
@@ -795,8 +802,9 @@ fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
         Finding::warn(
             CheckId::TtlOverdue,
             format!(
-                "{} items expired more than {grace} ago and are still here (oldest {} past expiry){}",
-                t.overdue.count,
+                "{} expired more than {grace} ago and {} still here (oldest {} past expiry){}",
+                plural(t.overdue.count, "item", "items"),
+                if t.overdue.count == 1 { "is" } else { "are" },
                 t.overdue.oldest_age_s.map(age_text).unwrap_or_default(),
                 of_table("overdue")
             ),
@@ -891,14 +899,17 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
             format!("could not read TimeToLiveDeletedItemCount: {e}"),
         ),
         Ok((day, week)) => {
-            let summary = format!("TTL deleted {day:.0} items in the last 24 h, {week:.0} in 7 d");
+            let summary = format!(
+                "TTL deleted {} in the last 24 h, {week:.0} in 7 d",
+                whole(*day, "item", "items")
+            );
             let evidence = Deletions {
                 deleted_24h: *day,
                 deleted_7d: *week,
             };
             let overdue = tally.map(|t| t.overdue.count).unwrap_or(0);
             if *week == 0.0 && overdue > 0 {
-                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
+                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {} overdue: TTL deletes nothing", plural(overdue, "item is", "items are")))
                     .remedy("check ttl.status and the ttl attribute's type and units; then contact AWS Support (runbook Issue 2, resolution 4)")
                     .evidence(evidence)
             } else {
@@ -1298,9 +1309,9 @@ mod tests {
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Unknown);
         tally.scanned = 10;
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Ok);
-        tally.expired_recent.add("k", Some(10));
+        tally.expired_recent.add(|| "k".into(), Some(10));
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Ok);
-        tally.overdue.add("k", Some(400_000));
+        tally.overdue.add(|| "k".into(), Some(400_000));
         let f = facts(tally.clone(), 0.0);
         let findings = evaluate(&f);
         assert_eq!(
@@ -1337,7 +1348,7 @@ mod tests {
             scanned: 10,
             ..Default::default()
         };
-        tally.overdue.add("k", Some(400_000));
+        tally.overdue.add(|| "k".into(), Some(400_000));
         let facts = TtlFacts {
             description: Ok(None),
             tally: Ok(tally),

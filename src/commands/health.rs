@@ -48,9 +48,10 @@ pub(crate) static MONTHLY: Leaf<MonthlyArgs> = Leaf::new(
         drill: false,
     })
 })
-.production(Production::OwnResources {
-    with: &["--restore-test"],
-});
+.production(Production::PerFlag(&[
+    ("--restore-test", Production::OwnResources { with: &[] }),
+    ("--alarm-test", Production::NeedsYes { with: &[] }),
+]));
 
 pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
     "health-check quarterly",
@@ -247,6 +248,8 @@ struct Monthly {
     stream: stream::StreamFacts,
     table: table::TableFacts,
     alarms: alarm_checks::AlarmGather,
+    /// Monthly 4's backtest of those alarms, run as soon as they were described.
+    backtest: anyhow::Result<(Vec<Finding>, Vec<Section>)>,
     changes: super::changes::Recent,
     /// Monthly 5.
     iam: Part,
@@ -270,16 +273,36 @@ async fn gather_monthly(
     let (streams, lambda) = (ctx.streams().await?, ctx.lambda().await?);
     let spinner = ctx
         .progress()
-        .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
+        .spinner("monthly health check: every part at once (CloudTrail lookups: two a second)");
     let table_name = ctx.table();
-    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes, iam, cost) = tokio::join!(
+    // The CloudTrail lookups first: paced to two a second, they are the longest part.
+    let (
+        changes,
+        capacity,
+        throttle,
+        ttl_facts,
+        stream_facts,
+        table_facts,
+        (alarm_facts, backtest),
+        iam,
+        cost,
+    ) = tokio::join!(
+        super::changes::recent(
+            ctx,
+            month,
+            crate::checks::changes::ALL,
+            std::future::pending()
+        ),
         capacity_part(ctx, month, p),
         throttling::gather(ddb, cw, &ctx.names, month, now),
         ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
         stream::gather(ddb, streams, lambda, cw, table_name),
         table::gather(ddb, &ctx.names, table_name),
-        alarm_checks::gather(ddb, cw, lambda, &ctx.names),
-        super::changes::recent(ctx, month, crate::checks::changes::ALL),
+        async {
+            let alarms = alarm_checks::gather(ddb, cw, lambda, &ctx.names).await;
+            let backtest = super::alarms_backtest::monthly(ctx, &alarms, now).await;
+            (alarms, backtest)
+        },
         super::health_review::iam_part(ctx, args.advisor_wait),
         super::health_review::cost_part(ctx, now, &args.prices, args.cost_jump),
     );
@@ -290,6 +313,7 @@ async fn gather_monthly(
         stream: stream_facts,
         table: table_facts,
         alarms: alarm_facts,
+        backtest,
         changes,
         iam,
         cost,
@@ -386,15 +410,11 @@ async fn drill_part(ctx: &Context) -> Part {
 async fn monthly_alarm_parts(
     ctx: &Context,
     args: &MonthlyArgs,
-    m: &Monthly,
-    now: DateTime<Utc>,
+    m: &mut Monthly,
     parts: &mut Vec<Part>,
 ) -> anyhow::Result<()> {
-    let spinner = ctx
-        .progress()
-        .spinner("monthly health check: replaying the alarms");
-    let (findings, sections) = super::alarms_backtest::monthly(ctx, &m.alarms, now).await?;
-    spinner.finish_and_clear();
+    let backtest = std::mem::replace(&mut m.backtest, Ok((Vec::new(), Vec::new())));
+    let (findings, sections) = backtest?;
     // Beside the alarms' own part: the same alarms, replayed.
     let at = parts
         .iter()
@@ -411,7 +431,7 @@ async fn monthly_alarm_parts(
     );
     if args.alarm_test {
         let (findings, sections) =
-            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait).await?;
+            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait, args.dry_run).await?;
         parts.insert(
             at + 1,
             Part {
@@ -426,12 +446,22 @@ async fn monthly_alarm_parts(
 }
 
 pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+    // The alarm test pages people: on production only with --yes (or as a dry run), checked
+    // before any AWS call (the descriptor's rule for --alarm-test, docs/safety.md).
+    if args.alarm_test {
+        crate::safety::guard_write(
+            &ctx.names,
+            "health-check monthly --alarm-test (it pages people)",
+            args.yes,
+            args.dry_run,
+        )?;
+    }
     let now = Utc::now();
     let p = prices(&args.prices);
-    let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
+    let (capacity, mut m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
     let mut parts = monthly_parts(capacity, &m, &alarm_prefix, now);
-    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
+    monthly_alarm_parts(ctx, args, &mut m, &mut parts).await?;
     parts.push(m.cost);
     parts.push(m.iam);
     if args.restore_test {
@@ -552,7 +582,7 @@ async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     let (t, manifest) = opened
         .read_local(
             ctx,
-            &|t: &mut ShapeTally, item| t.add(item),
+            |t: &mut ShapeTally, item| t.add(item),
             &|t: &mut ShapeTally, o| t.merge(o),
         )
         .await?;

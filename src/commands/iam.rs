@@ -100,6 +100,7 @@ fn named(parts: &[NamedPolicy]) -> Value {
 fn split_note(parts: &[NamedPolicy]) -> Option<String> {
     (parts.len() > 1).then(|| {
         format!(
+            // plural-ok: a split is into two policies or more
             "the permissions of these commands exceed one managed policy (6,144 characters without white space, IAM's quota): split into {} policies ({}); create each and attach them all (README, \"IAM permissions\")",
             parts.len(),
             parts

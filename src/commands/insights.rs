@@ -251,10 +251,10 @@ fn rows_section(name: &str, result: &QueryResult, empty: &[String]) -> Section {
     let fields = result.fields();
     Section::table(
         format!(
-            "{name}: {} ({} rows; {} records matched of {} scanned)",
+            "{name}: {} ({}; {} matched of {} scanned)",
             result.status,
-            result.rows.len(),
-            result.statistics.records_matched,
+            crate::vocab::words::count(result.rows.len(), "row", "rows"),
+            crate::vocab::words::whole(result.statistics.records_matched, "record", "records"),
             result.statistics.records_scanned
         ),
         &fields.iter().map(String::as_str).collect::<Vec<_>>(),

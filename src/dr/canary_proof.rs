@@ -32,6 +32,12 @@ const LOG_GRACE: Duration = Duration::from_secs(20);
 pub(crate) struct Consumer {
     pub function: String,
     pub mapping: Option<String>,
+    /// The mapping's LastProcessingResult before the canary, when it was read: an `OK` then
+    /// that is still the same answer proves nothing about the canary, so only a result that
+    /// changed counts (`None`: a new mapping, whose first `OK` is after the canary). Its
+    /// LastModified is no evidence: it moves when the mapping is updated or changes state,
+    /// not when it processes a batch (Lambda API reference, EventSourceMappingConfiguration).
+    pub before: Option<String>,
 }
 
 /// Writes the canary to `table`, reads it back, and waits up to `timeout` for each consumer.
@@ -68,8 +74,9 @@ pub(crate) async fn prove(
     Ok(out)
 }
 
-/// Watches one consumer until `deadline`: its log naming the event id, else its mapping's OK.
-async fn seen(
+/// Watches one consumer until `deadline`: its log naming the event id (written after
+/// `since_ms`, epoch ms), else its mapping's `OK` (one that changed from `c.before`).
+pub(crate) async fn seen(
     ctx: &Context,
     c: &Consumer,
     event_id: &str,
@@ -94,7 +101,7 @@ async fn seen(
             let result = lam::mapping(lambda, uuid)
                 .await?
                 .and_then(|m| m.last_processing_result);
-            if result.is_some_and(|r| r.starts_with("OK")) {
+            if result.is_some_and(|r| r.starts_with("OK") && Some(&r) != c.before.as_ref()) {
                 ok_since = Some(Instant::now());
             }
         }
@@ -157,6 +164,7 @@ pub(crate) async fn cutover_canary(
         .map(|m| Consumer {
             function: m.function.clone(),
             mapping: m.uuid.clone(),
+            before: None,
         })
         .collect();
     let target = file.record.target.clone();

@@ -333,7 +333,8 @@ fn rejection(
     };
     if throttled > 0.0 {
         Some(format!(
-            "would throttle {throttled:.0} units in the simulation"
+            "would throttle {} in the simulation",
+            crate::vocab::words::whole(throttled, "unit", "units")
         ))
     } else if saving <= 0.0 {
         Some(format!("costs ${:.2} more", -saving))

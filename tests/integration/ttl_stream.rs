@@ -534,6 +534,21 @@ async fn a_sample_that_read_the_whole_table_is_exact() {
 /// Issue 23 §8: a state file that does not add up (no segments, every segment done after part
 /// of the table) was resumed and reported complete; now it is refused, exit 64, one line.
 #[cfg(unix)]
+/// A state file's JSON (its `digest` member dropped) sealed as eventsctl seals it: the SHA-256
+/// of the text, appended as its last member.
+fn reseal(mut state: serde_json::Value) -> String {
+    use sha2::Digest;
+    if let Some(o) = state.as_object_mut() {
+        o.remove("digest");
+    }
+    let body = state.to_string();
+    let digest: String = sha2::Sha256::digest(body.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{},\"digest\":\"{digest}\"}}", &body[..body.len() - 1])
+}
+
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_full_scan_keeps_its_state_private_and_refuses_a_state_that_does_not_add_up() {
@@ -604,11 +619,37 @@ async fn a_full_scan_keeps_its_state_private_and_refuses_a_state_that_does_not_a
     all_done["done"] = (0..16).collect::<Vec<i32>>().into();
     all_done["positions"] = serde_json::json!({});
     all_done["pages"] = 64.into();
+    // Edited by hand and not sealed again: its read units lowered (otherwise sound).
+    let mut cheaper = saved.clone();
+    cheaper["read_units"] = 0.into();
+    // Review of issue 23, defect 14: the same forgeries sealed again as eventsctl would (the
+    // digest guards against accidents, not edits): every segment done without a count of
+    // what was read in it, and a scan that began before the table was created.
+    let mut resealed_done = all_done.clone();
+    resealed_done["pages"] = 16.into();
+    let mut before_table = saved.clone();
+    before_table["reference_time"] = 1.into();
+    std::fs::write(&bad, cheaper.to_string()).unwrap();
+    let r = run(&["check-ttl", "--resume", bad_s]);
+    r.assert_code(64);
+    assert!(
+        r.stderr.contains("not as eventsctl wrote it"),
+        "{}",
+        r.stderr
+    );
     for (state, words) in [
         (zero, "total_segments is 0"),
-        (all_done, "not as eventsctl wrote it"),
+        (
+            all_done,
+            "is marked done, but the file has no count of the pages read in it",
+        ),
+        (
+            resealed_done,
+            "is marked done, but the file has no count of the pages read in it",
+        ),
+        (before_table, "before the table was created"),
     ] {
-        std::fs::write(&bad, state.to_string()).unwrap();
+        std::fs::write(&bad, reseal(state)).unwrap();
         let r = run(&["check-ttl", "--resume", bad_s]);
         r.assert_code(64);
         assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);

@@ -347,9 +347,9 @@ fn role_finding(role: &RoleInput, data: &RoleAudit) -> Finding {
         Finding::ok(
             check,
             format!(
-                "{}: {} policies read ({})",
+                "{}: {} read ({})",
                 role.name,
-                names.len(),
+                crate::vocab::words::count(names.len(), "policy", "policies"),
                 names.join(", ")
             ),
         )
@@ -358,10 +358,10 @@ fn role_finding(role: &RoleInput, data: &RoleAudit) -> Finding {
         Finding::unknown(
             check,
             format!(
-                "{}: {} of {} policies could not be read: {}; what they grant is not judged",
+                "{}: {} of {} could not be read: {}; what they grant is not judged",
                 role.name,
                 unreadable.len(),
-                names.len(),
+                crate::vocab::words::count(names.len(), "policy", "policies"),
                 unreadable.join("; ")
             ),
         )

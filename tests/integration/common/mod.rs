@@ -641,8 +641,13 @@ pub async fn seed_metric_in(
 
 /// A Python Lambda on the emulator reading the table's stream (a consumer for stream-status).
 pub async fn create_consumer(w: &World, function: &str) {
+    create_consumer_running(w, function, "def handler(event, context):\n    return {}\n").await;
+}
+
+/// [`create_consumer`] with the handler's Python source (`h.py`, function `handler`).
+pub async fn create_consumer_running(w: &World, function: &str, code: &str) {
     use std::io::Write;
-    let mut zip = zip_one("h.py", "def handler(event, context):\n    return {}\n");
+    let mut zip = zip_one("h.py", code);
     zip.flush().unwrap();
     let lam = w.lambda().await;
     lam.create_function()
@@ -1246,11 +1251,13 @@ pub fn run_measuring_rss(cmd: &Command) -> Measured {
     }
 }
 
-/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
-/// `20001207-010950` (a drill table's suffix) become `<time>`.
+/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional),
+/// `20001207-010950` (a drill table's suffix) and `07/12/00 01:09:30` (a datapoint's time in a
+/// CloudWatch alarm's StateReason) become `<time>`.
 pub fn mask_times(s: &str) -> String {
     const RFC3339: &str = "dddd-dd-ddTdd:dd:dd";
     const COMPACT: &str = "dddddddd-dddddd";
+    const STATE_REASON: &str = "dd/dd/dd dd:dd:dd";
     let fits = |t: &[u8], pattern: &str| {
         t.len() >= pattern.len()
             && pattern.bytes().zip(t).all(|(p, c)| match p {
@@ -1277,6 +1284,8 @@ pub fn mask_times(s: &str) -> String {
             j - i
         } else if fits(&b[i..], COMPACT) {
             COMPACT.len()
+        } else if fits(&b[i..], STATE_REASON) {
+            STATE_REASON.len()
         } else {
             0
         };

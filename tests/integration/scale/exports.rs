@@ -602,6 +602,61 @@ async fn a_gzip_bomb_line_stops_every_reader_with_flat_memory() {
 /// export (`<prefix>/athena-results/`), said in a note; a workgroup with its own location keeps
 /// it. (The emulator reports DataScannedInBytes 0: the price of what was scanned is the 10 MB
 /// minimum; the real figure is Athena's own, which no test here can prove.)
+/// Issue 23 item 8: check-ttl's Athena path with a read refused for a permission (Glue, then
+/// Athena itself) is unknown (exit 3) with the permission named, in the words of every denied
+/// read ("could not read the items: AccessDenied on glue:CreateTable ..."), not an error.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_denied_athena_read_is_unknown_with_the_permission_named() {
+    let _heavy = common::emulator_heavy().await;
+    let w = World::new("export-athena-deny");
+    w.create_table();
+    let items = seed_items(&w, 5).await;
+    let bucket = w.create_export_bucket().await;
+    let export = start_export(&w, &bucket, &["--prefix", "dn"]);
+    put_export(
+        &w,
+        &export,
+        vec![DataFile {
+            gzip: gzip_lines(&items),
+            listed: 5,
+        }],
+        5,
+        FULL_JSON,
+    )
+    .await;
+    for (service, operation) in [("glue", "CreateTable"), ("athena", "StartQueryExecution")] {
+        let proxy = common::Proxy::start("passthrough.yaml");
+        proxy.add_rules(json!([{
+            "service": service, "operation": operation,
+            "error": {"code": "AccessDeniedException", "status": 400, "message": "injected: not allowed"}
+        }]));
+        let r = w.run_via(
+            &proxy,
+            &[
+                "-o",
+                "json",
+                "check-ttl",
+                "--from-export",
+                "latest",
+                "--engine",
+                "athena",
+            ],
+        );
+        r.assert_code(3);
+        let data = r.finding("ttl.data");
+        assert_eq!(data["status"], "unknown", "{}{}", r.stdout, r.stderr);
+        let summary = data["summary"].as_str().unwrap();
+        assert!(
+            summary.starts_with(&format!(
+                "could not read the items: AccessDenied on {service}:{operation}"
+            )) && summary.contains("eventsctl iam-policy"),
+            "{summary}"
+        );
+        assert!(!proxy.fired().is_empty(), "the rule fired");
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn athena_is_priced_by_the_gzip_files_and_its_results_have_a_place() {
