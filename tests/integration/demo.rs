@@ -1,9 +1,9 @@
-//! The demo (scripts/demo.sh), run as a new user runs it but on the test emulator, under this
-//! test's own environment name: `health-check monthly` is crit and names each cause of its
-//! incident; after the fixes every finding is ok but the alarms' (the emulator stores metric-math
-//! alarms without their math and never evaluates them) and access advisor's (the emulator's
-//! completes with no data). With an emulator patched to evaluate alarms, the verdict is OK
-//! (`demo_ends_ok_with_the_patched_emulator`).
+//! The demo (scripts/demo.sh), run as a new user runs it but on the test emulator (with its
+//! alarm-evaluation patch layer), under this test's own environment name: `health-check monthly`
+//! is crit and names each cause of its incident; after the fixes every finding is ok, the alarms
+//! and their backtests included, but one: which permissions the consumer's role used, which the
+//! emulator cannot know (it attributes no call to a role), so access advisor has no data and the
+//! verdict is UNKNOWN, said plainly, never a faked OK.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -54,11 +54,6 @@ fn part(v: &Value, name: &str) -> String {
         .to_owned()
 }
 
-/// An alarm's own finding or its backtest's: what an emulator that evaluates alarms shows.
-fn is_alarm_finding(check: &str) -> bool {
-    check.starts_with("alarm.") || check.starts_with("alarm_backtest.")
-}
-
 /// One run of the demo: its stdout, and the directory of its reports.
 struct DemoRun {
     stdout: String,
@@ -66,10 +61,7 @@ struct DemoRun {
     consumer: String,
 }
 
-/// `latency`: the demo also publishes the API's timed requests (only with an emulator that
-/// evaluates each alarm on its own dimensions: plain ministack would set every test's latency
-/// alarms with them).
-async fn run_demo(name: &str, latency: bool) -> DemoRun {
+async fn run_demo(name: &str) -> DemoRun {
     // It loads the emulator for seconds (imports, whole-table scans) and is timed.
     let _heavy = common::emulator_heavy().await;
     let w = World::new(name);
@@ -84,7 +76,6 @@ async fn run_demo(name: &str, latency: bool) -> DemoRun {
         .env("EVENTSCTL_BIN", common::bin())
         .env("EVENTSCTL_STATE_DIR", w.state_dir())
         .env("COLUMNS", "100")
-        .env("DEMO_LATENCY", if latency { "1" } else { "" })
         .stdin(Stdio::null())
         .output()
         .expect("bash runs the demo");
@@ -160,11 +151,16 @@ fn assert_after(after: &Value, consumer: &str) {
         "ok",
         "in the last hour: caught up",
     );
-    expect(
-        after,
-        "pitr.window",
-        "ok",
-        "all of it since PITR was enabled at ",
+    // A minute of history is all a table a minute old can have. When PITR came on is read from
+    // CloudTrail's UpdateContinuousBackups, else the table's creation: the emulator answers a
+    // lookup with one page of its 50 newest events and the API's timed requests are recorded
+    // under the table's name too, so either may be the one named.
+    let pitr = expect(after, "pitr.window", "ok", "all of it since ");
+    let said = pitr["summary"].as_str().unwrap();
+    assert!(
+        said.contains("since PITR was enabled at ")
+            || said.contains("since the table was created at "),
+        "{pitr:#}"
     );
     expect(after, "alarm.consumer-iterator-age", "ok", "state OK");
     expect(after, "alarm.consumer-errors", "ok", "state OK");
@@ -174,21 +170,46 @@ fn assert_after(after: &Value, consumer: &str) {
         "ok",
         "reads the table's stream",
     );
+    // The API's timed requests, published in a complete period, are the latency alarms'
+    // evidence and their backtests'.
+    for op in ["write", "read"] {
+        expect(
+            after,
+            &format!("alarm.dynamodb-{op}-latency"),
+            "ok",
+            "state OK",
+        );
+        expect(
+            after,
+            &format!("alarm_backtest.dynamodb-{op}-latency"),
+            "ok",
+            "would never have fired",
+        );
+    }
+    // The hot user's burst breached the throttle alarm in one period: fewer than the 2 of 2 it
+    // needs, a blip it is built to ignore.
+    expect(
+        after,
+        "alarm_backtest.events-table-throttles",
+        "ok",
+        "fewer than the 2 of 2 it needs to fire",
+    );
+    // Every finding is ok but one: the consumer's unused permissions, unknown because the
+    // emulator cannot know what a role used (its access advisor completes with no data).
     let not_ok: Vec<&Value> = findings(after)
         .iter()
-        .filter(|f| f["status"] != "ok" && !is_alarm_finding(f["check"].as_str().unwrap()))
+        .filter(|f| f["status"] != "ok")
         .collect();
-    // At most one, and only this one: the consumer's unused permissions, unknown because the
-    // emulator's access advisor completes with no data (on AWS it lists what was used).
     let unused = format!("iam.unused.{consumer}");
     assert!(
-        not_ok.iter().all(|f| f["check"] == unused.as_str()
-            && f["status"] == "unknown"
-            && f["summary"]
+        not_ok.len() == 1
+            && not_ok[0]["check"] == unused.as_str()
+            && not_ok[0]["status"] == "unknown"
+            && not_ok[0]["summary"]
                 .as_str()
                 .unwrap()
-                .contains("access advisor's completed report lists no service at all (no data)")),
-        "every finding but the alarms' and access advisor's is ok: {not_ok:#?}"
+                .contains("access advisor's completed report lists no service at all (no data)"),
+        "every finding but access advisor's is ok: {not_ok:#?}"
     );
     for name in [
         "capacity",
@@ -196,54 +217,17 @@ fn assert_after(after: &Value, consumer: &str) {
         "ttl",
         "stream",
         "pitr",
+        "alarms",
+        "alarm backtest",
         "table",
         "cost",
         "changes",
     ] {
         assert_eq!(part(after, name), "ok", "part {name}: {after:#}");
     }
-}
-
-#[tokio::test]
-#[ignore = "needs the emulator: run scripts/test.sh"]
-async fn the_demo_is_crit_naming_each_cause_then_fixes_each_one() {
-    let demo = run_demo("demo", false).await;
-    let stdout = &demo.stdout;
-    // It says whose metrics these are.
-    for words in [
-        "The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics",
-        "real CloudWatch refuses",
-        "The emulator's alarm evaluation is patched",
-        "$ eventsctl table fix",
-    ] {
-        assert!(stdout.contains(words), "{stdout}");
-    }
-    assert_before(&report(demo.out.path(), "before"), &demo.consumer);
-    let after = report(demo.out.path(), "after");
-    assert_after(&after, &demo.consumer);
-    // Every alarm but the latency ones (no request latency in this run) is as specified and
-    // evaluated as CloudWatch evaluates it (the emulator's patch layer): the throttle alarms'
-    // math, SystemErrors, TTL deletes (published each hour until TTL was switched off) and the
-    // consumer's alarms are OK.
-    for f in findings(&after) {
-        let check = f["check"].as_str().unwrap();
-        if check.starts_with("alarm.") && !check.ends_with("-latency") {
-            assert_eq!(f["status"], "ok", "{f:#}");
-        }
-    }
-    // What is not ok is what the emulator cannot show, and the demo says so next to each.
-    for f in findings(&after).iter().filter(|f| f["status"] != "ok") {
-        assert!(
-            stdout.contains(f["check"].as_str().unwrap()),
-            "{f:#}\n{stdout}"
-        );
-    }
-    if after["status"] != "ok" {
-        assert!(
-            stdout.contains("Still not ok: the emulator cannot show it"),
-            "{stdout}"
-        );
-    }
+    assert_eq!(part(after, "iam"), "unknown", "{after:#}");
+    // The verdict follows the findings (docs/evidence.md): unknown, not ok.
+    assert_eq!(after["status"], "unknown", "{after:#}");
 }
 
 /// What `scripts/emulator.sh status` prints of an emulator running with the patch layer.
@@ -275,30 +259,39 @@ fn patched_emulator() -> Result<(), String> {
     }
 }
 
-/// Issue 27's end: with an emulator that evaluates alarms, the demo's last health check is OK.
-/// Skipped, saying why, on an emulator without the patch (the alarms stay unknown there, and
-/// `the_demo_is_crit_naming_each_cause_then_fixes_each_one` asserts all the rest).
+/// Issue 27's story on the patched emulator (which scripts/test.sh and /work/wt/runtests.sh
+/// start): crit naming each cause, then every cause fixed and every alarm evaluated OK; the
+/// verdict stays UNKNOWN for the one thing the emulator cannot know, and the demo says why.
+/// Skipped, saying why, on an emulator started without the patch (an older script's).
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
-async fn demo_ends_ok_with_the_patched_emulator() {
+async fn the_demo_is_crit_naming_each_cause_then_fixes_each_one() {
     if let Err(why) = patched_emulator() {
         eprintln!("skipped: {why}");
         return;
     }
-    let demo = run_demo("demo-ok", true).await;
+    let demo = run_demo("demo").await;
+    let stdout = &demo.stdout;
+    // Its lines are wrapped to the terminal: the words are looked for across line breaks.
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        // Whose metrics these are.
+        "The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics",
+        "real CloudWatch refuses",
+        "The emulator's alarm evaluation is patched",
+        "$ eventsctl table fix",
+        // The timed requests, and where they are published.
+        "Published as the SuccessfulRequestLatency of the traffic's last complete 5-minute",
+        // What the emulator cannot know, said plainly.
+        "The emulator cannot know which permissions a role used",
+        "The verdict is UNKNOWN only because",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in:\n{stdout}");
+    }
     assert_before(&report(demo.out.path(), "before"), &demo.consumer);
-    let after = report(demo.out.path(), "after");
-    assert_after(&after, &demo.consumer);
-    let not_ok: Vec<&Value> = findings(&after)
-        .iter()
-        .filter(|f| f["status"] != "ok")
-        .collect();
-    assert!(not_ok.is_empty(), "not ok after the fixes: {not_ok:#?}");
-    assert_eq!(after["status"], "ok", "{after:#}");
+    assert_after(&report(demo.out.path(), "after"), &demo.consumer);
     assert!(
-        demo.stdout
-            .contains("each cause of the incident is fixed, and the monthly health check is OK"),
-        "{}",
-        demo.stdout
+        stdout.contains(&format!("iam.unused.{}", demo.consumer)),
+        "{stdout}"
     );
 }
