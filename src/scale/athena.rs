@@ -422,6 +422,7 @@ mod tests {
                 Some("glue:GetTable"),
             ),
             (
+                // plural-ok: Athena's own words, as it returns them.
                 "Insufficient Lake Formation permission(s) on export_1",
                 Some("lakeformation:GetDataAccess"),
             ),
