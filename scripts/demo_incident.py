@@ -17,6 +17,10 @@ Usage: .venv/bin/python scripts/demo_incident.py ENDPOINT TABLE STEP [ARG]
   ttl-off              another identity (its own access key) switches TTL off
   caught-up FUNCTION   a canary event through the stream to FUNCTION, timed from its log; its
                        age is the consumer's IteratorAge now
+  latency              the API's requests now (PutItem of a user of its own, removed afterwards,
+                       and Query of the users' inboxes), each timed from the client, published
+                       as the SuccessfulRequestLatency DynamoDB would have metered (at most
+                       this) in the traffic's last complete 5-minute period
 """
 import json
 import math
@@ -51,6 +55,16 @@ BURST_MINUTES_AGO = 20
 LAG_STARTED_MINUTES_AGO = 90
 # The consumer's last slow batch: its metrics stop this long before now.
 LAG_LAST_MINUTES_AGO = 11
+# Requests timed per operation. With EvaluateLowSampleCountPercentile `ignore` a period counts
+# only with at least 10/(1-p) samples: 1,000 for the write alarm's p99, 200 for the read alarm's
+# p95; fewer leave the latency alarms as they are.
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples
+PUT_SAMPLES = 1_000
+QUERY_SAMPLES = 200
+# The traffic's users (user-00 to user-19), whose inboxes the API's Query reads.
+INBOX_USERS = 20
+# The latency alarms' period: the timed requests are published in the last complete one.
+LATENCY_PERIOD = timedelta(minutes=5)
 DAY = 86_400
 TTL_DAYS = 30
 MAX_DATUMS = 1_000
@@ -320,6 +334,63 @@ def caught_up(endpoint, table, function):
           f"consumer is caught up; published as its IteratorAge now")
 
 
+def last_complete_period(now, period=LATENCY_PERIOD):
+    """The start of the last period of `period` that ended before `now` (periods on multiples
+    of `period` since the epoch, as GetMetricData's)."""
+    step = int(period.total_seconds())
+    start = int(now.timestamp()) // step * step - step
+    return datetime.fromtimestamp(start, tz=timezone.utc)
+
+
+def latency(endpoint, table):
+    """PutItem and Query as the API makes them (new events of a user of its own, removed
+    afterwards; the inboxes of the traffic's users), each timed from the client (what DynamoDB
+    meters is at most that). Published as the SuccessfulRequestLatency of the traffic's last complete
+    5-minute period: a period still filling is not one the latency alarms' backtest replays,
+    and with too few samples it keeps an alarm as it is. The events are deleted afterwards."""
+    ddb, cw = client(endpoint, "dynamodb"), client(endpoint, "cloudwatch")
+    user = f"latency-{uuid.uuid4().hex[:12]}"
+    now = datetime.now(timezone.utc)
+    put_ms, query_ms, keys = [], [], []
+    every = PUT_SAMPLES // QUERY_SAMPLES
+    for i in range(PUT_SAMPLES):
+        # The API writes for many users: ten of the demo's own, a hundred events each.
+        item = event_item(f"{user}-{i % 10}", "demo.latency", "delivered", now + timedelta(milliseconds=i),
+                          int(now.timestamp()) + TTL_DAYS * DAY, {"n": i})
+        t0 = time.perf_counter()
+        ddb.put_item(TableName=table, Item=item)
+        put_ms.append((time.perf_counter() - t0) * 1000)
+        keys.append({k: item[k] for k in ("user_id", "timestamp#event_id")})
+        if i % every == 0:
+            # GET /inbox: the newest events of one of the traffic's users.
+            inbox = f"user-{(i // every) % INBOX_USERS:02d}"
+            t0 = time.perf_counter()
+            ddb.query(TableName=table, KeyConditionExpression="user_id = :u",
+                      ExpressionAttributeValues={":u": {"S": inbox}}, ScanIndexForward=False,
+                      Limit=10)
+            query_ms.append((time.perf_counter() - t0) * 1000)
+    for i in range(0, len(keys), 25):
+        ddb.batch_write_item(RequestItems={table: [{"DeleteRequest": {"Key": k}} for k in keys[i:i + 25]]})
+    period = last_complete_period(datetime.now(timezone.utc))
+    at = period + LATENCY_PERIOD / 2
+    data = []
+    for op, values in (("PutItem", put_ms), ("Query", query_ms)):
+        data.append({"MetricName": "SuccessfulRequestLatency",
+                     "Dimensions": [{"Name": "TableName", "Value": table},
+                                    {"Name": "Operation", "Value": op}],
+                     "Timestamp": at, "Values": [round(v, 3) for v in values],
+                     "Unit": "Milliseconds"})
+    publish(cw, "AWS/DynamoDB", data)
+    pct = lambda v, p: sorted(v)[math.ceil(len(v) * p) - 1]
+    say(f"the API's requests, timed now from the client: {len(put_ms)} PutItem (p99 "
+        f"{pct(put_ms, 0.99):.1f} ms) and {len(query_ms)} Query of the users' inboxes (p95 "
+        f"{pct(query_ms, 0.95):.1f} ms). "
+        f"Published as the SuccessfulRequestLatency of the traffic's last complete 5-minute "
+        f"period ({stamp(period)[11:16]}-{stamp(period + LATENCY_PERIOD)[11:16]}Z), as part of "
+        f"the simulated traffic: a period still filling is not one the latency alarms' backtest "
+        f"replays")
+
+
 def main():
     endpoint, table, step = sys.argv[1:4]
     arg = sys.argv[4] if len(sys.argv) > 4 else None
@@ -333,6 +404,8 @@ def main():
         ttl_off(endpoint, table)
     elif step == "caught-up":
         caught_up(endpoint, table, arg)
+    elif step == "latency":
+        latency(endpoint, table)
     else:
         sys.exit(f"demo_incident.py: unknown step {step!r}")
 

@@ -321,6 +321,7 @@ mod tests {
                                 .next()
                                 .unwrap_or("");
                             if before.is_some_and(|c| c.is_ascii_lowercase())
+                                && !marked
                                 && !matches!(word, "Some" | "Ok" | "Err" | "map" | "filter")
                                 && word.chars().all(|c| c.is_ascii_lowercase())
                             {

@@ -297,14 +297,16 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
         quiet.finding(&format!("stream.iterator_age.{function}"))["status"],
         "unknown"
     );
-    // Batches arrive, 2 s behind.
+    // Batches arrive, 2 s behind. (Every high IteratorAge is seeded 11 minutes back or more:
+    // the emulator evaluates each IteratorAge alarm of every test over the last 10 minutes,
+    // whatever the function; the newest minute is judged, so the order is the times'.)
     let cw = w.cloudwatch().await;
     seed_metric_in(
         &cw,
         "AWS/Lambda",
         "IteratorAge",
         &[("FunctionName", &function)],
-        &[(5, 2_000.0, 1.0)],
+        &[(14, 2_000.0, 1.0)],
     )
     .await;
     let ok = w.run(&["-o", "json", "stream-status"]);
@@ -320,7 +322,7 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
         "AWS/Lambda",
         "IteratorAge",
         &[("FunctionName", &function)],
-        &[(3, 72_000_000.0, 1.0)],
+        &[(12, 72_000_000.0, 1.0)],
     )
     .await;
     let behind = w.run(&["-o", "json", "stream-status"]);
