@@ -3,7 +3,12 @@
 #   check-ttl --full --read-rate   items/s and peak RSS (must stay flat: < 64 MB at every size)
 #   (up to 100,000 items) a full `events query` of one user and a `pitr-restore` count
 #   check-ttl --sample 10000       time, read units, segments, interval width vs the exact share
-#   check-ttl --from-export        each engine: time, RSS, and the tallies equal to the scan's
+#   check-ttl --from-export        each engine: time, CPU, RSS, and the tallies equal to the scan's;
+#                                  the local engine twice: on one core (taskset -c 0), then on
+#                                  every core, so the rows show how it scales with cores
+# Every row: wall and CPU seconds (user + sys), items per second and per CPU-second (the figure
+# other people's builds on the machine do not change), cores used (CPU / wall), the 1-minute
+# load average when the step ended (`uptime`'s first figure).
 # The emulator writes no export files: bench/write_export.py writes the documented layout into
 # its S3 from the same input the import read (what ExportTableToPointInTime would have written).
 # Wall time and peak RSS from /usr/bin/time -v.
@@ -11,6 +16,7 @@
 #   SCALE_EXPORT_ONLY=1 bench/scale.sh 1000000: only the export engines, on an export of an
 #   empty table whose files hold the N generated items (no import, no scan: the tallies are
 #   compared with what the generator wrote, and the two engines with each other).
+#   SCALE_ENGINES="local": only those export engines (default: local athena).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SIZES=("$@")
@@ -20,8 +26,15 @@ bench_pip "boto3==1.40.*"
 
 echo "machine: $(machine)"
 echo "command: bench/scale.sh ${SIZES[*]}   (emulator: ministack on loopback, ${BENCH_PROFILE:-release} build; the emulator charges 0.5 read units per Scan call whatever its size, AWS about 128 per 1 MB page)"
-printf '%-9s %-34s %9s %11s %9s  %s\n' items step wall_s items_per_s rss_kb notes
-row() { printf '%-9s %-34s %9.2f %11.0f %9d  %s\n' "$1" "$2" "$WALL" "$(echo "$1 / $WALL" | bc -l)" "$RSS" "${3:-}"; }
+echo "load: $(uptime)"
+printf '%-9s %-40s %8s %7s %11s %13s %5s %9s %5s  %s\n' items step wall_s cpu_s items_per_s items_per_cpu_s cores rss_kb load notes
+# row ITEMS STEP [NOTES] [COUNTED]: the last `timed` step's figures, rates of COUNTED items (default ITEMS).
+row() {
+  local n="${4:-$1}"
+  printf '%-9s %-40s %8.2f %7.2f %11.0f %13.0f %5.2f %9d %5s  %s\n' "$1" "$2" "$WALL" "$CPU" \
+    "$(echo "$n / $WALL" | bc -l)" "$(echo "$n / ($CPU + 0.001)" | bc -l)" "$(echo "$CPU / $WALL" | bc -l)" \
+    "$RSS" "$(cut -d' ' -f1 /proc/loadavg)" "${3:-}"
+}
 # A check exits 0-3 by its verdict (warn here: the seeded ttl classes); only 64 and crashes fail.
 CHECK=(bash -c '"$@"; [ $? -le 3 ]' check)
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
@@ -57,7 +70,7 @@ PY
   timed "sample-$N" "${CHECK[@]}" "$EV" -q --env "$ENV" --no-progress -o json check-ttl --sample 10000
   NOTE=$(json "$OUT/sample-$N.out" "'read units %.1f, %d of %d segments; older_than_30d %.4f in [%.4f, %.4f] (width %.4f), exact $EXACT' % (d['data']['scope']['cost']['read_units'], d['data']['scope']['cost']['segments_read'], d['data']['scope']['cost']['total_segments'], d['data']['sample']['classes']['older_than_30d']['share'], d['data']['sample']['classes']['older_than_30d']['low'], d['data']['sample']['classes']['older_than_30d']['high'], d['data']['sample']['classes']['older_than_30d']['high'] - d['data']['sample']['classes']['older_than_30d']['low'])")
   READ=$(json "$OUT/sample-$N.out" "d['data']['scope']['cost']['items']")
-  printf '%-9s %-34s %9.2f %11.0f %9d  %s\n' "$N" "check-ttl --sample 10000" "$WALL" "$(echo "$READ / $WALL" | bc -l)" "$RSS" "$NOTE"
+  row "$N" "check-ttl --sample 10000" "$NOTE" "$READ"
 
   if [ "$N" -le 100000 ]; then
     # The earlier steps, at the sizes they were measured at: one user's full query, a restore's count.
@@ -76,9 +89,15 @@ PY
   "$BENCH_VENV/bin/python" -c "import boto3,sys; boto3.client('s3', endpoint_url=sys.argv[1]).create_bucket(Bucket=sys.argv[2])" "$AWS_ENDPOINT_URL" "$BUCKET" 2>/dev/null || true
   "$EV" -q --env "$ENV" -o json export start --bucket "$BUCKET" --prefix ddb --wait --new >"$OUT/export-$N.out"
   "$BENCH_VENV/bin/python" bench/write_export.py "$AWS_ENDPOINT_URL" "$OUT/export-$N.out" "$FILE" "$TABLE"
-  for ENGINE in local athena; do
-    timed "export-$ENGINE-$N" "${CHECK[@]}" "$EV" -q --env "$ENV" --no-progress -o json check-ttl --from-export latest --engine "$ENGINE" --athena-output "s3://$BUCKET/athena/"
-    SAME=$(python3 - "$OUT/full-$N.out" "$OUT/export-$ENGINE-$N.out" <<'PY'
+  for ENGINE in ${SCALE_ENGINES:-local athena}; do
+    # The local engine decodes on a thread per core: once on one core, then on all of them.
+    RUNS=("$ENGINE")
+    if [ "$ENGINE" = local ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then RUNS=(local-1core local); fi
+    for RUN in "${RUNS[@]}"; do
+    CORES=()
+    [ "$RUN" = local-1core ] && CORES=(taskset -c 0)
+    timed "export-$RUN-$N" "${CHECK[@]}" "${CORES[@]}" "$EV" -q --env "$ENV" --no-progress -o json check-ttl --from-export latest --engine "$ENGINE" --athena-output "s3://$BUCKET/athena/"
+    SAME=$(python3 - "$OUT/full-$N.out" "$OUT/export-$RUN-$N.out" <<'PY'
 import json, sys
 a, b = (json.load(open(p))["data"]["tally"] for p in sys.argv[1:])
 keys = ["missing", "not_number", "milliseconds", "too_old", "too_far", "expired_recent", "overdue", "older_than_30d"]
@@ -86,6 +105,7 @@ same = a["scanned"] == b["scanned"] and all(a[k]["count"] == b[k]["count"] for k
 print(("tallies equal the scan's" if same else "TALLIES DIFFER") + f" ({b['scanned']} items)" + (" (export only: the generator's counts)" if "SCALE_EXPORT_ONLY" in __import__("os").environ else ""))
 PY
 )
-    row "$N" "check-ttl --from-export ($ENGINE)" "$SAME"
+    row "$N" "check-ttl --from-export ($RUN)" "$SAME"
+    done
   done
 done

@@ -10,7 +10,8 @@
 # The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics: scripts/demo_incident.py
 # publishes the ones DynamoDB and Lambda would have published for what happened. Real
 # CloudWatch refuses PutMetricData into AWS/ namespaces: that is demo-only code, never the
-# tool's.
+# tool's. The emulator (scripts/emulator.sh) runs with a patch layer, scripts/ministack_patch/,
+# that evaluates CloudWatch alarms as CloudWatch does (docs/emulator.md).
 #
 # For tests (tests/integration/demo.rs): DEMO_ENDPOINT runs it on an emulator already running
 # (left as it is), DEMO_ENV and DEMO_PREFIX name its resources, EVENTSCTL_BIN skips the build,
@@ -124,6 +125,10 @@ cat <<EOT
   PutMetricData into AWS/ namespaces: demo-only code, not eventsctl's):
 EOT
 incident metrics "$CONSUMER"
+cat <<EOT
+  The emulator's alarm evaluation is patched (scripts/ministack_patch/, docs/emulator.md): its
+  CloudWatch alarms keep their metric math and are evaluated as CloudWatch evaluates them.
+EOT
 
 chapter "The monthly health check: what is wrong, and who did it"
 health before

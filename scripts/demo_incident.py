@@ -9,8 +9,9 @@ AWS/ namespaces, and eventsctl never publishes there.
 Usage: .venv/bin/python scripts/demo_incident.py ENDPOINT TABLE STEP [ARG]
   hot-user FILE        the hot user's burst as NDJSON, for `eventsctl events import FILE`
   metrics FUNCTION     the API's traffic as DynamoDB meters it (consumed capacity per minute,
-                       key-range throttles where one user's writes pass a partition's limit),
-                       and the consumer FUNCTION falling behind (IteratorAge rising)
+                       key-range throttles where one user's writes pass a partition's limit,
+                       TTL deletes per hour until TTL was switched off), and the consumer
+                       FUNCTION falling behind (IteratorAge rising)
   millis-writer        another writer (its own access key) puts events with `ttl` in
                        milliseconds, and the capacity its writes consumed
   ttl-off              another identity (its own access key) switches TTL off
@@ -48,9 +49,7 @@ PARTITION_WCU_PER_S = 1_000
 # When the hot user's burst happened, and how far the consumer's lag had grown.
 BURST_MINUTES_AGO = 20
 LAG_STARTED_MINUTES_AGO = 90
-# The consumer's last slow batch: its metrics stop this long before now. Other tests on a shared
-# emulator evaluate IteratorAge alarms over the last 10 minutes (ministack ignores dimensions
-# when it evaluates an alarm), so the lag stays out of that window.
+# The consumer's last slow batch: its metrics stop this long before now.
 LAG_LAST_MINUTES_AGO = 11
 DAY = 86_400
 TTL_DAYS = 30
@@ -212,17 +211,35 @@ def metrics(endpoint, table, function):
         data += [datum("WriteThrottleEvents", t, m, n),
                  datum("WriteKeyRangeThroughputThrottleEvents", t, m, n),
                  datum("ThrottledRequests", t + [("Operation", "PutItem")], m, n)]
+    deleted = ttl_deletes(items, now)
+    data += [datum("TimeToLiveDeletedItemCount", t, m, n) for m, n in deleted.items()]
     published = publish(cw, "AWS/DynamoDB", data)
     say(f"AWS/DynamoDB: {sum(consumed.values()):.0f} write units over {len(consumed)} minutes "
           f"for the {len(items)} events in the table (each GSI metered too), and "
           f"{sum(throttled.values())} key-range throttle events where {HOT_USER}'s partition "
           f"passed {PARTITION_WCU_PER_S:,} write units in a second ({published} datapoints)")
+    say(f"AWS/DynamoDB: TTL deleted {sum(deleted.values())} items over the {len(deleted)} hours "
+        f"before it was switched off (the table is older than its {TTL_DAYS}-day TTL: each hour, "
+        f"the events written {TTL_DAYS} days before, counted here as that hour's events today)")
     lag = lagging_consumer(now, function)
     publish(cw, "AWS/Lambda", lag)
     worst = max(d["Value"] for d in lag if d["MetricName"] == "IteratorAge")
     say(f"AWS/Lambda: {function} fell behind {LAG_STARTED_MINUTES_AGO} minutes ago; its "
           f"batches are older and older: IteratorAge up to {worst / 60_000:.0f} minutes "
           f"({LAG_LAST_MINUTES_AGO} minutes ago)")
+
+
+def ttl_deletes(items, now):
+    """TimeToLiveDeletedItemCount per hour of the last day, until TTL was switched off (now):
+    the table is older than its TTL, so each hour DynamoDB deleted the events written 30 days
+    before it. Those are gone from the table; the events of the same hour today stand in for
+    them. Published mid-hour (the alarm over it slides hour by hour)."""
+    per_hour = defaultdict(int)
+    for item in items:
+        ago = now - parse(item["timestamp"]["S"])
+        if timedelta(0) <= ago < timedelta(hours=24):
+            per_hour[int(ago / timedelta(hours=1))] += 1
+    return {now - timedelta(hours=h, minutes=30): n for h, n in per_hour.items()}
 
 
 def lagging_consumer(now, function):

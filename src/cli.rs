@@ -1082,6 +1082,20 @@ pub enum TableCommand {
     Verify,
     /// Show the table's keys, indexes, TTL, PITR, stream and size
     Describe,
+    /// Put back TTL on `ttl` and PITR where someone switched them off, on any table (production
+    /// with --yes: TTL then deletes what has expired); keys, indexes, the stream and tags are
+    /// not touched
+    Fix(TableFixArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TableFixArgs {
+    /// Show what would be put back and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write to a production environment
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -2,7 +2,7 @@
 //! and per day, the busiest keys and their share, and the sharding advice from real counts.
 //! The tally is pure and merges across data files; `evaluate` turns it into findings.
 
-use crate::events::model::Item;
+use crate::events::view::ItemView;
 use crate::report::CheckId;
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,17 +24,18 @@ pub(crate) struct KeyTally {
 }
 
 impl KeyTally {
-    pub(crate) fn add(&mut self, item: &Item) {
+    pub(crate) fn add(&mut self, item: &(impl ItemView + ?Sized)) {
         self.items += 1;
-        let user = item
-            .get(PARTITION_KEY)
-            .and_then(|v| v.as_s().ok())
-            .cloned()
-            .unwrap_or_default();
-        *self.per_user.entry(user).or_default() += 1;
+        let user = item.s(PARTITION_KEY).unwrap_or_default();
+        // A user already counted costs no allocation.
+        match self.per_user.get_mut(user) {
+            Some(n) => *n += 1,
+            None => {
+                self.per_user.insert(user.to_owned(), 1);
+            }
+        }
         if let Some(day) = item
-            .get("timestamp")
-            .and_then(|v| v.as_s().ok())
+            .s("timestamp")
             .and_then(|t| crate::times::parse_rfc3339(t).ok())
         {
             *self
@@ -160,6 +161,7 @@ pub(crate) fn sections(s: &KeySummary) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::model::Item;
     use aws_sdk_dynamodb::types::AttributeValue;
 
     fn item(user: &str, ts: &str) -> Item {

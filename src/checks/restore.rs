@@ -399,7 +399,10 @@ fn record_samples(v: &mut Verification, sampled: Result<Samples, AwsError>) -> O
     match sampled {
         Ok((keys, found, back)) => {
             v.sampled_keys = keys.len();
-            v.found_in_source = keys.iter().filter(|k| found.contains(&key_text(k))).count();
+            v.found_in_source = keys
+                .iter()
+                .filter(|k| found.contains(&key_text(*k)))
+                .count();
             v.missing_examples = keys
                 .iter()
                 .map(key_text)
@@ -411,7 +414,7 @@ fn record_samples(v: &mut Verification, sampled: Result<Samples, AwsError>) -> O
                 v.source_users = users;
                 v.found_in_target = source_keys
                     .iter()
-                    .filter(|k| in_target.contains(&key_text(k)))
+                    .filter(|k| in_target.contains(&key_text(*k)))
                     .count();
                 v.lost_examples = source_keys
                     .iter()

@@ -3,7 +3,7 @@
 //! lack a GSI's key attributes (they silently never appear in that index). Pure tally and
 //! evaluation; the export is read by `scale::export`.
 
-use crate::events::model::Item;
+use crate::events::view::ItemView;
 use crate::report::CheckId;
 use std::collections::BTreeMap;
 
@@ -28,9 +28,9 @@ pub(crate) struct ShapeTally {
 }
 
 impl ShapeTally {
-    pub(crate) fn add(&mut self, item: &Item) {
+    pub(crate) fn add(&mut self, item: &(impl ItemView + ?Sized)) {
         self.keys.add(item);
-        let size = crate::events::size::item_size(item);
+        let size = item.size();
         let bucket = SIZE_BUCKETS
             .iter()
             .position(|b| size <= *b)
@@ -39,7 +39,7 @@ impl ShapeTally {
         self.total_bytes += size as u64;
         self.max_bytes = self.max_bytes.max(size as u64);
         for g in crate::spec::table().gsis {
-            if !item.contains_key(g.partition_key.name) || !item.contains_key(g.sort_key.name) {
+            if !item.has(g.partition_key.name) || !item.has(g.sort_key.name) {
                 let e = self.missing_gsi.entry(g.name.to_owned()).or_default();
                 e.0 += 1;
                 if e.1.len() < EXAMPLES {
@@ -166,6 +166,7 @@ pub(crate) fn sections(s: &Shape) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::model::Item;
     use crate::spec::{PARTITION_KEY, SORT_KEY, STATUS_SORT_KEY, TYPE_SORT_KEY};
     use aws_sdk_dynamodb::types::AttributeValue;
     use std::collections::HashMap;

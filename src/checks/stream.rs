@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use aws_sdk_dynamodb::types::TableDescription;
 use aws_sdk_dynamodbstreams::types::StreamStatus;
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
 use crate::aws::streams::{self, StreamInfo};
@@ -76,8 +76,42 @@ pub(crate) struct StreamFacts {
     /// `None`: the table has no stream ARN to describe.
     pub stream: Option<Result<StreamInfo, AwsError>>,
     pub mappings: Result<Vec<EventSourceMappingConfiguration>, AwsError>,
-    /// Maximum IteratorAge (ms) over the last hour per function; `None` = no datapoints.
-    pub iterator_age: Result<HashMap<String, Option<f64>>, AwsError>,
+    /// Each function's IteratorAge over the last hour; `None` = no datapoints.
+    pub iterator_age: Result<HashMap<String, Option<AgeReading>>, AwsError>,
+}
+
+/// IteratorAge is read per minute: Lambda publishes its metrics at one-minute resolution.
+pub(crate) const ITERATOR_AGE_PERIOD_S: i32 = 60;
+
+/// One consumer's IteratorAge over the last hour: the newest minute it was reported in, and the
+/// largest of the hour. The newest minute is judged: a consumer that caught up is judged on
+/// its batches now, not on the lag it had; the hour's largest is shown beside it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct AgeReading {
+    /// The largest IteratorAge (ms) of the newest minute with a datapoint.
+    pub newest_ms: f64,
+    /// The start of that minute.
+    pub newest_at: DateTime<Utc>,
+    /// The largest IteratorAge (ms) of the hour.
+    pub max_ms: f64,
+}
+
+impl AgeReading {
+    /// From a series of per-minute maxima (ascending or not); `None` without datapoints.
+    ///
+    /// The newest minute may still be filling on AWS (Lambda adds a datapoint per batch), but
+    /// its Maximum only grows as batches come and a falling-behind consumer's batches are all
+    /// old: a lag shows in it as soon as one batch is reported, and a small value there is the
+    /// age of batches delivered in that minute.
+    pub(crate) fn from_points(points: &[(DateTime<Utc>, f64)]) -> Option<AgeReading> {
+        let newest = points.iter().max_by_key(|(t, _)| *t)?;
+        let max_ms = points.iter().map(|(_, v)| *v).fold(f64::MIN, f64::max);
+        Some(AgeReading {
+            newest_ms: newest.1,
+            newest_at: newest.0,
+            max_ms,
+        })
+    }
 }
 
 /// `name` from `arn:aws:lambda:region:acct:function:name[:alias]`.
@@ -126,12 +160,15 @@ pub async fn gather(
                     MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], Stat::Maximum)
                 })
                 .collect();
-            let window = Window::last_at(Duration::hours(1), Utc::now(), 300);
+            let window = Window::last_at(Duration::hours(1), Utc::now(), ITERATOR_AGE_PERIOD_S);
             match metrics::fetch(cw, window, &keys).await {
                 Ok(set) => Ok(functions
                     .iter()
                     .zip(&keys)
-                    .map(|(f, k)| (f.clone(), set.get(k).and_then(|s| s.max())))
+                    .map(|(f, k)| {
+                        let reading = set.get(k).and_then(|s| AgeReading::from_points(&s.points));
+                        (f.clone(), reading)
+                    })
                     .collect()),
                 Err(e) => Err(e),
             }
@@ -249,12 +286,17 @@ crate::evidence! {
         maximum_record_age_in_seconds: Option<i32>,
         batch_size: Option<i32>,
     }
-    /// `stream.iterator_age.*`
-    struct IteratorAge { max_iterator_age_ms: Option<f64> }
+    /// `stream.iterator_age.*`: the newest minute's IteratorAge (judged) and the hour's largest.
+    struct IteratorAge {
+        iterator_age_ms: Option<f64>,
+        newest_minute: Option<String>,
+        max_iterator_age_ms: Option<f64>,
+    }
     /// `stream.iterator_age.*` with no datapoints, after a probe whose canary arrived: what
     /// the consumer itself showed after the canary (`log`, `mapping`, or null: nothing seen or
     /// not watched) and when.
     struct IteratorAgeWithProbe<'a> {
+        iterator_age_ms: Option<f64>,
         max_iterator_age_ms: Option<f64>,
         probe_latency_ms: Option<u64>,
         consumer_evidence: Option<&'a str>,
@@ -336,8 +378,10 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
     out
 }
 
-/// Each consumer's maximum IteratorAge in the last hour.
-fn iterator_age_findings(ages: &Result<HashMap<String, Option<f64>>, AwsError>) -> Vec<Finding> {
+/// Each consumer's IteratorAge: its newest minute judged, the hour's largest shown.
+fn iterator_age_findings(
+    ages: &Result<HashMap<String, Option<AgeReading>>, AwsError>,
+) -> Vec<Finding> {
     let ages = match ages {
         Err(e) => {
             return vec![Finding::unknown(
@@ -352,30 +396,21 @@ fn iterator_age_findings(ages: &Result<HashMap<String, Option<f64>>, AwsError>) 
     names
         .into_iter()
         .map(|f| {
-            let age = ages[f];
             let check = CheckId::StreamIteratorAge(f.to_string());
-            let finding = match age {
+            let reading = ages[f];
+            let finding = match reading {
                 None => Finding::unknown(
                     check,
                     "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge",
                 )
                 .remedy("stream-status --probe writes a canary and times it through the stream"),
-                Some(ms) => {
-                    let text = crate::times::human(Duration::milliseconds(ms as i64));
-                    if ms >= ITERATOR_AGE_CRIT_MS {
-                        Finding::crit(check, format!("max IteratorAge {text}: records are near the 24 h trim and will be lost"))
-                            .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
-                    } else if ms >= ITERATOR_AGE_WARN_MS {
-                        Finding::warn(check, format!("max IteratorAge {text}: the consumer is falling behind"))
-                            .remedy("check the consumer's errors and duration; raise the parallelization factor")
-                    } else {
-                        Finding::ok(check, format!("max IteratorAge {text} in the last hour"))
-                    }
-                }
+                Some(r) => iterator_age_finding(check, &r),
             };
             finding
                 .evidence(IteratorAge {
-                    max_iterator_age_ms: age,
+                    iterator_age_ms: reading.map(|r| r.newest_ms),
+                    newest_minute: reading.map(|r| crate::times::stamp(r.newest_at)),
+                    max_iterator_age_ms: reading.map(|r| r.max_ms),
                 })
                 .runbook("Issue 3: DynamoDB Streams Not Delivering Events (IteratorAge)")
         })
@@ -393,6 +428,38 @@ pub(crate) enum AfterCanary {
     NotSeen { waited_s: u64 },
     /// Its log group or mapping could not be read.
     Unreadable(String),
+}
+
+/// The verdict of one consumer's newest minute, with the hour's largest beside it.
+fn iterator_age_finding(check: CheckId, r: &AgeReading) -> Finding {
+    let human = |ms: f64| crate::times::human(Duration::milliseconds(ms as i64));
+    let now = format!(
+        "IteratorAge now {} (minute of {})",
+        human(r.newest_ms),
+        r.newest_at.format("%H:%M UTC")
+    );
+    let hour = if r.max_ms > r.newest_ms {
+        format!(", max {} in the last hour", human(r.max_ms))
+    } else {
+        String::new()
+    };
+    if r.newest_ms >= ITERATOR_AGE_CRIT_MS {
+        Finding::crit(
+            check,
+            format!("{now}{hour}: records are near the 24 h trim and will be lost"),
+        )
+        .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
+    } else if r.newest_ms >= ITERATOR_AGE_WARN_MS {
+        Finding::warn(
+            check,
+            format!("{now}{hour}: the consumer is falling behind"),
+        )
+        .remedy("check the consumer's errors and duration; raise the parallelization factor")
+    } else if r.max_ms >= ITERATOR_AGE_WARN_MS {
+        Finding::ok(check, format!("{now}{hour}: caught up"))
+    } else {
+        Finding::ok(check, format!("{now}{hour}"))
+    }
 }
 
 /// A probe whose canary reached the stream is evidence about the stream (it takes writes), not
@@ -459,6 +526,7 @@ pub(crate) fn with_probe(
         f.summary = summary;
         f.remedy = remedy;
         f.set_evidence(IteratorAgeWithProbe {
+            iterator_age_ms: None,
             max_iterator_age_ms: None,
             probe_latency_ms: latency,
             consumer_evidence: seen.map(|s| s.0),
@@ -523,8 +591,101 @@ mod tests {
                 }],
             })),
             mappings,
-            iterator_age: Ok(HashMap::from([("fn".to_owned(), age)])),
+            iterator_age: Ok(HashMap::from([(
+                "fn".to_owned(),
+                age.map(|ms| reading(ms, ms)),
+            )])),
         }
+    }
+
+    /// A reading whose newest minute is `newest_ms` and whose hour's largest is `max_ms`.
+    fn reading(newest_ms: f64, max_ms: f64) -> AgeReading {
+        AgeReading {
+            newest_ms,
+            // clock-free: a pure function's input, printed as its minute only
+            newest_at: DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time"),
+            max_ms,
+        }
+    }
+
+    /// Issue 27: the newest minute is judged, so a consumer that caught up is ok at once (it
+    /// stayed warn for an hour on the hour's largest); the hour's largest is shown beside it.
+    #[test]
+    fn iterator_age_judges_the_newest_minute_and_shows_the_hours_max() {
+        let h = 3_600_000.0;
+        // (case, newest, hour's max, status, words, words it must not hold)
+        let cases = [
+            (
+                "quick all hour",
+                20.0,
+                900.0,
+                Status::Ok,
+                "IteratorAge now 20ms (minute of ",
+                "caught up",
+            ),
+            (
+                "caught up after an hour and a quarter behind",
+                20.0,
+                1.25 * h,
+                Status::Ok,
+                "now 20ms (minute of 08:00 UTC), max 1h 15m in the last hour: caught up",
+                "falling",
+            ),
+            (
+                "still behind",
+                1.25 * h,
+                1.25 * h,
+                Status::Warn,
+                "now 1h 15m (minute of 08:00 UTC): the consumer is falling behind",
+                "max",
+            ),
+            (
+                "less behind than it was, still behind",
+                2.0 * h,
+                5.0 * h,
+                Status::Warn,
+                "max 5h in the last hour: the consumer is falling behind",
+                "caught up",
+            ),
+            (
+                "near the trim now",
+                20.0 * h,
+                20.0 * h,
+                Status::Crit,
+                "near the 24 h trim",
+                "caught up",
+            ),
+            (
+                "was near the trim, caught up",
+                1_000.0,
+                20.0 * h,
+                Status::Ok,
+                "max 20h in the last hour: caught up",
+                "trim",
+            ),
+            (
+                "just under an hour",
+                h - 1_000.0,
+                h - 1_000.0,
+                Status::Ok,
+                "now 59m 59s",
+                "caught up",
+            ),
+        ];
+        for (name, newest, max, status, words, not) in cases {
+            let f = iterator_age_finding(
+                CheckId::StreamIteratorAge("fn".into()),
+                &reading(newest, max),
+            );
+            assert_eq!(f.status, status, "{name}: {}", f.summary);
+            assert!(f.summary.contains(words), "{name}: {}", f.summary);
+            assert!(!f.summary.contains(not), "{name}: {}", f.summary);
+        }
+        // From CloudWatch's points, in any order: the newest minute, and the hour's largest.
+        let t = |m: i64| DateTime::from_timestamp(1_800_000_000 + m * 60, 0).expect("valid");
+        let r = AgeReading::from_points(&[(t(2), 20.0), (t(0), 4.5e6), (t(1), 9e5)]).unwrap();
+        assert_eq!((r.newest_ms, r.newest_at, r.max_ms), (20.0, t(2), 4.5e6));
+        assert_eq!(AgeReading::from_points(&[]), None);
     }
 
     fn mapping(state: &str, result: &str) -> EventSourceMappingConfiguration {
@@ -737,7 +898,7 @@ mod tests {
             &evaluate(&facts(ok(), Some(1000.0))),
             "stream.iterator_age.fn",
             Status::Ok,
-            "max IteratorAge 1.0s in the last hour",
+            "IteratorAge now 1.0s (minute of 08:00 UTC)",
         );
     }
 
@@ -751,6 +912,8 @@ mod tests {
         let quiet = || {
             Finding::unknown(CheckId::StreamIteratorAge("f".into()), "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge")
                 .evidence(IteratorAge {
+                    iterator_age_ms: None,
+                    newest_minute: None,
                     max_iterator_age_ms: None,
                 })
                 .remedy("stream-status --probe writes a canary and times it through the stream")
@@ -758,6 +921,8 @@ mod tests {
         let lagging = || {
             Finding::warn(CheckId::StreamIteratorAge("g".into()), "max IteratorAge 2h").evidence(
                 IteratorAge {
+                    iterator_age_ms: Some(7_200_000.0),
+                    newest_minute: None,
                     max_iterator_age_ms: Some(7_200_000.0),
                 },
             )

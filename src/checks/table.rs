@@ -380,7 +380,11 @@ fn ttl(facts: &Result<Option<TimeToLiveDescription>, AwsError>, spec: &TableSpec
             CheckId::TableTtl,
             "TTL is DISABLED: expired events are never deleted",
         )
-        .remedy(enable),
+        .remedy(format!(
+            "turn it back on: `{}` {}",
+            crate::spec::TABLE_FIX,
+            crate::spec::TABLE_FIX_HOW
+        )),
     }
     .evidence(evidence)
     .runbook("Issue 2, resolution step 1")
@@ -424,13 +428,18 @@ fn pitr(
     };
     if !enabled {
         return vec![
-            Finding::crit(CheckId::TablePitr, "point-in-time recovery is DISABLED: no restore is possible")
-                .evidence(evidence)
-                .remedy(format!(
-                    "enable it: aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true,RecoveryPeriodInDays={}",
-                    spec.pitr_days
-                ))
-                .runbook(rb),
+            Finding::crit(
+                CheckId::TablePitr,
+                "point-in-time recovery is DISABLED: no restore is possible",
+            )
+            .evidence(evidence)
+            .remedy(format!(
+                "turn it back on ({} days): `{}` {}",
+                spec.pitr_days,
+                crate::spec::TABLE_FIX,
+                crate::spec::TABLE_FIX_HOW
+            ))
+            .runbook(rb),
         ];
     }
     let retention = match days {

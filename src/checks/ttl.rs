@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::aws::AwsError;
 use crate::events::model::TTL_MILLIS_THRESHOLD;
 use crate::events::query::UNEXPIRED_FILTER;
+use crate::events::view::{Attr, ItemView};
 use crate::report::{Finding, Status};
 use crate::scale::estimate::ScanEstimate;
 use crate::scale::fullscan::Stopped;
@@ -39,10 +40,10 @@ pub(crate) struct Class {
 }
 
 impl Class {
-    fn add(&mut self, key: &str, age: Option<i64>) {
+    fn add(&mut self, key: impl FnOnce() -> String, age: Option<i64>) {
         self.count += 1;
         if self.examples.len() < EXAMPLES {
-            self.examples.push(key.to_owned());
+            self.examples.push(key());
         }
         if let Some(a) = age {
             self.oldest_age_s = Some(self.oldest_age_s.map_or(a, |o| o.max(a)));
@@ -123,38 +124,32 @@ pub(crate) enum TtlClass {
 }
 
 /// `user / sort key` of an item, for examples.
-pub(crate) fn key_text(item: &Item) -> String {
-    let s = |k: &str| {
-        item.get(k)
-            .and_then(|v| v.as_s().ok())
-            .cloned()
-            .unwrap_or_else(|| "?".into())
-    };
+pub(crate) fn key_text(item: &(impl ItemView + ?Sized)) -> String {
+    let s = |k: &str| item.s(k).unwrap_or("?").to_owned();
     format!("{} / {}", s(PARTITION_KEY), s(SORT_KEY))
 }
 
 /// The event's own time: the `timestamp` attribute, else the sort key's first part.
-pub(crate) fn event_time(item: &Item) -> Option<i64> {
-    let text = item
-        .get("timestamp")
-        .and_then(|v| v.as_s().ok())
-        .cloned()
-        .or_else(|| {
-            item.get(SORT_KEY)
-                .and_then(|v| v.as_s().ok())
-                .and_then(|sk| sk.split_once('#').map(|(t, _)| t.to_owned()))
-        })?;
-    crate::times::parse_rfc3339(&text)
+pub(crate) fn event_time(item: &(impl ItemView + ?Sized)) -> Option<i64> {
+    let text = item.s("timestamp").or_else(|| {
+        item.s(SORT_KEY)
+            .and_then(|sk| sk.split_once('#').map(|(t, _)| t))
+    })?;
+    crate::times::parse_rfc3339(text)
         .ok()
         .map(|t| t.timestamp())
 }
 
 /// Classifies one item's `ttl` at `now` (epoch seconds), with `grace` seconds for recent expiry.
-pub(crate) fn classify(item: &Item, now: i64, grace: i64) -> (TtlClass, Option<i64>) {
-    let Some(v) = item.get(TTL_ATTRIBUTE) else {
+pub(crate) fn classify(
+    item: &(impl ItemView + ?Sized),
+    now: i64,
+    grace: i64,
+) -> (TtlClass, Option<i64>) {
+    let Some(v) = item.attr(TTL_ATTRIBUTE) else {
         return (TtlClass::Missing, None);
     };
-    let Ok(n) = v.as_n() else {
+    let Attr::N(n) = v else {
         return (TtlClass::NotNumber, None);
     };
     let Ok(t) = n.parse::<f64>() else {
@@ -184,24 +179,30 @@ pub(crate) fn classify(item: &Item, now: i64, grace: i64) -> (TtlClass, Option<i
 }
 
 impl TtlTally {
-    pub(crate) fn add(&mut self, item: &Item, now: i64, grace: i64) -> TtlClass {
+    pub(crate) fn add(
+        &mut self,
+        item: &(impl ItemView + ?Sized),
+        now: i64,
+        grace: i64,
+    ) -> TtlClass {
         self.scanned += 1;
-        let key = key_text(item);
+        // The key's text is made only for a class that still keeps examples.
+        let key = || key_text(item);
         let (class, age) = classify(item, now, grace);
         match class {
-            TtlClass::Missing => self.missing.add(&key, age),
-            TtlClass::NotNumber => self.not_number.add(&key, age),
-            TtlClass::Milliseconds => self.milliseconds.add(&key, age),
-            TtlClass::TooOld => self.too_old.add(&key, age),
-            TtlClass::TooFar => self.too_far.add(&key, age),
-            TtlClass::ExpiredRecent => self.expired_recent.add(&key, age),
-            TtlClass::Overdue => self.overdue.add(&key, age),
+            TtlClass::Missing => self.missing.add(key, age),
+            TtlClass::NotNumber => self.not_number.add(key, age),
+            TtlClass::Milliseconds => self.milliseconds.add(key, age),
+            TtlClass::TooOld => self.too_old.add(key, age),
+            TtlClass::TooFar => self.too_far.add(key, age),
+            TtlClass::ExpiredRecent => self.expired_recent.add(key, age),
+            TtlClass::Overdue => self.overdue.add(key, age),
             TtlClass::Live => {}
         }
         if let Some(ts) = event_time(item)
             && now - ts > TTL_DAYS * 86_400
         {
-            self.older_than_30d.add(&key, Some(now - ts));
+            self.older_than_30d.add(key, Some(now - ts));
         }
         class
     }
@@ -871,12 +872,19 @@ fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Findin
                     format!("ENABLED on `{attr}`, but events carry `ttl`: nothing expires"),
                 )
                 .remedy("point TTL at `ttl` (UpdateTimeToLive; one change per hour)"),
-                Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => Finding::warn(
-                    CheckId::TtlStatus,
-                    format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
-                ),
-                _ => Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires")
-                    .remedy("aws dynamodb update-time-to-live --table-name <table> --time-to-live-specification Enabled=true,AttributeName=ttl"),
+                Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => {
+                    Finding::warn(
+                        CheckId::TtlStatus,
+                        format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
+                    )
+                }
+                _ => {
+                    Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires").remedy(format!(
+                        "turn it back on: `{}` {}",
+                        crate::spec::TABLE_FIX,
+                        crate::spec::TABLE_FIX_HOW
+                    ))
+                }
             }
             .evidence(evidence)
         }
@@ -1113,6 +1121,39 @@ mod tests {
     use super::*;
     use aws_sdk_dynamodb::types::AttributeValue;
 
+    /// Issue 27: TTL switched off has one way back, on production too (`table fix`), and
+    /// `ttl.status` and `changes.ttl` name it in the same words; other drift keeps its remedy.
+    #[test]
+    fn ttl_off_remedies_name_the_same_command() {
+        use crate::checks::changes::{Aspect, put_back_remedy};
+        let fix = format!(
+            "`{}` {}",
+            crate::spec::TABLE_FIX,
+            crate::spec::TABLE_FIX_HOW
+        );
+        assert_eq!(
+            fix,
+            "`eventsctl table fix` (--yes on production; --dry-run shows it first; AWS takes one TTL change an hour)"
+        );
+        let off = status_finding(&Ok(Some(
+            TimeToLiveDescription::builder()
+                .time_to_live_status(TimeToLiveStatus::Disabled)
+                .build(),
+        )));
+        assert_eq!(off.status, Status::Crit);
+        let remedy = off.remedy.unwrap_or_default();
+        assert!(remedy.contains(&fix), "{remedy}");
+        for aspect in [Aspect::Ttl, Aspect::Pitr] {
+            let r = put_back_remedy(aspect, "arn:aws:iam::1:user/jane");
+            assert!(
+                r.contains(&fix) && r.contains("ask arn:aws:iam::1:user/jane why"),
+                "{r}"
+            );
+        }
+        let r = put_back_remedy(Aspect::Stream, "arn:aws:iam::1:user/jane");
+        assert!(!r.contains("table fix"), "{r}");
+    }
+
     fn item(ttl: Option<AttributeValue>, ts: &str) -> Item {
         let mut m = HashMap::from([
             ("user_id".to_owned(), AttributeValue::S("u".into())),
@@ -1268,9 +1309,9 @@ mod tests {
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Unknown);
         tally.scanned = 10;
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Ok);
-        tally.expired_recent.add("k", Some(10));
+        tally.expired_recent.add(|| "k".into(), Some(10));
         assert_eq!(worst(&facts(tally.clone(), 0.0)), Status::Ok);
-        tally.overdue.add("k", Some(400_000));
+        tally.overdue.add(|| "k".into(), Some(400_000));
         let f = facts(tally.clone(), 0.0);
         let findings = evaluate(&f);
         assert_eq!(
@@ -1307,7 +1348,7 @@ mod tests {
             scanned: 10,
             ..Default::default()
         };
-        tally.overdue.add("k", Some(400_000));
+        tally.overdue.add(|| "k".into(), Some(400_000));
         let facts = TtlFacts {
             description: Ok(None),
             tally: Ok(tally),

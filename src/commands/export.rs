@@ -17,6 +17,7 @@ use crate::scale::estimate::bytes;
 use crate::scale::export::{self, ExportCost, ExportInfo};
 use crate::scale::export_check::{self, ManifestCheck};
 use crate::scale::export_files;
+use crate::scale::export_item::ExportItem;
 use crate::times::TimeArg;
 
 pub(crate) static START: Leaf<ExportStartArgs> = Leaf::new(
@@ -307,12 +308,16 @@ impl AthenaRun {
 impl Opened {
     /// The local engine over every data file, with a progress bar on the manifest's count;
     /// what it read against the manifest, file by file.
-    pub(crate) async fn read_local<T: Default>(
+    pub(crate) async fn read_local<T, A>(
         &self,
         ctx: &Context,
-        add: &(dyn Fn(&mut T, &crate::events::model::Item) + Sync),
-        merge: &(dyn Fn(&mut T, T) + Sync),
-    ) -> anyhow::Result<(T, ManifestCheck)> {
+        add: A,
+        merge: &dyn Fn(&mut T, T),
+    ) -> anyhow::Result<(T, ManifestCheck)>
+    where
+        T: Default + Send + 'static,
+        A: Fn(&mut T, &ExportItem<'_>) + Send + Sync + 'static,
+    {
         let bar = ctx.progress().bar(
             Some(self.manifest.summary.item_count),
             format!("reading export {}", self.info.id()),
@@ -321,7 +326,7 @@ impl Opened {
             &self.s3,
             &self.info.bucket,
             &self.manifest,
-            4,
+            export_files::decode_threads(),
             add,
             merge,
             &|n| bar.inc(n),

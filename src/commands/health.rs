@@ -248,6 +248,8 @@ struct Monthly {
     stream: stream::StreamFacts,
     table: table::TableFacts,
     alarms: alarm_checks::AlarmGather,
+    /// Monthly 4's backtest of those alarms, run as soon as they were described.
+    backtest: anyhow::Result<(Vec<Finding>, Vec<Section>)>,
     changes: super::changes::Recent,
     /// Monthly 5.
     iam: Part,
@@ -271,16 +273,36 @@ async fn gather_monthly(
     let (streams, lambda) = (ctx.streams().await?, ctx.lambda().await?);
     let spinner = ctx
         .progress()
-        .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
+        .spinner("monthly health check: every part at once (CloudTrail lookups: two a second)");
     let table_name = ctx.table();
-    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes, iam, cost) = tokio::join!(
+    // The CloudTrail lookups first: paced to two a second, they are the longest part.
+    let (
+        changes,
+        capacity,
+        throttle,
+        ttl_facts,
+        stream_facts,
+        table_facts,
+        (alarm_facts, backtest),
+        iam,
+        cost,
+    ) = tokio::join!(
+        super::changes::recent(
+            ctx,
+            month,
+            crate::checks::changes::ALL,
+            std::future::pending()
+        ),
         capacity_part(ctx, month, p),
         throttling::gather(ddb, cw, &ctx.names, month, now),
         ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
         stream::gather(ddb, streams, lambda, cw, table_name),
         table::gather(ddb, &ctx.names, table_name),
-        alarm_checks::gather(ddb, cw, lambda, &ctx.names),
-        super::changes::recent(ctx, month, crate::checks::changes::ALL),
+        async {
+            let alarms = alarm_checks::gather(ddb, cw, lambda, &ctx.names).await;
+            let backtest = super::alarms_backtest::monthly(ctx, &alarms, now).await;
+            (alarms, backtest)
+        },
         super::health_review::iam_part(ctx, args.advisor_wait),
         super::health_review::cost_part(ctx, now, &args.prices, args.cost_jump),
     );
@@ -291,6 +313,7 @@ async fn gather_monthly(
         stream: stream_facts,
         table: table_facts,
         alarms: alarm_facts,
+        backtest,
         changes,
         iam,
         cost,
@@ -310,8 +333,8 @@ fn part(name: &'static str, runbook: &'static str, findings: Vec<Finding>) -> Pa
 
 /// The monthly parts, each judged by its check (the table's status and capacity are the
 /// table's and capacity's parts, not throttling's).
-fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
-    let throttle_findings: Vec<Finding> = throttling::evaluate(&m.throttle)
+fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str, now: DateTime<Utc>) -> Vec<Part> {
+    let throttle_findings: Vec<Finding> = throttling::evaluate_month(&m.throttle, now)
         .into_iter()
         .filter(|f| {
             !matches!(
@@ -340,7 +363,21 @@ fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
         part(
             "pitr",
             "Monthly 3 / Disaster Recovery",
-            vec![crate::checks::pitr::window(&m.table.backups, Utc::now())],
+            vec![crate::checks::pitr::window(
+                &m.table.backups,
+                &crate::checks::pitr::PitrOn {
+                    trail: m.changes.pitr,
+                    table_created: m
+                        .table
+                        .table
+                        .as_ref()
+                        .ok()
+                        .and_then(|t| t.as_ref())
+                        .and_then(|t| t.creation_date_time())
+                        .map(crate::aws::metrics::from_smithy),
+                },
+                Utc::now(),
+            )],
         ),
         part(
             "alarms",
@@ -373,15 +410,11 @@ async fn drill_part(ctx: &Context) -> Part {
 async fn monthly_alarm_parts(
     ctx: &Context,
     args: &MonthlyArgs,
-    m: &Monthly,
-    now: DateTime<Utc>,
+    m: &mut Monthly,
     parts: &mut Vec<Part>,
 ) -> anyhow::Result<()> {
-    let spinner = ctx
-        .progress()
-        .spinner("monthly health check: replaying the alarms");
-    let (findings, sections) = super::alarms_backtest::monthly(ctx, &m.alarms, now).await?;
-    spinner.finish_and_clear();
+    let backtest = std::mem::replace(&mut m.backtest, Ok((Vec::new(), Vec::new())));
+    let (findings, sections) = backtest?;
     // Beside the alarms' own part: the same alarms, replayed.
     let at = parts
         .iter()
@@ -425,10 +458,10 @@ pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result
     }
     let now = Utc::now();
     let p = prices(&args.prices);
-    let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
+    let (capacity, mut m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
-    let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
-    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
+    let mut parts = monthly_parts(capacity, &m, &alarm_prefix, now);
+    monthly_alarm_parts(ctx, args, &mut m, &mut parts).await?;
     parts.push(m.cost);
     parts.push(m.iam);
     if args.restore_test {
@@ -549,7 +582,7 @@ async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     let (t, manifest) = opened
         .read_local(
             ctx,
-            &|t: &mut ShapeTally, item| t.add(item),
+            |t: &mut ShapeTally, item| t.add(item),
             &|t: &mut ShapeTally, o| t.merge(o),
         )
         .await?;

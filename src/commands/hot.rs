@@ -187,7 +187,7 @@ async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Resu
             let (t, manifest) = opened
                 .read_local(
                     ctx,
-                    &|t: &mut KeyTally, item| t.add(item),
+                    |t: &mut KeyTally, item| t.add(item),
                     &|t: &mut KeyTally, o| t.merge(o),
                 )
                 .await?;

@@ -22,6 +22,7 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::table::CREATE,
     &super::table::VERIFY,
     &super::table::DESCRIBE,
+    &super::table_fix::FIX,
     &super::events::PUT,
     &super::events::GET,
     &super::events::QUERY,

@@ -123,18 +123,26 @@ async fn consumers_after_canary(
 }
 
 pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
-    let facts = gather(
-        ctx.dynamodb().await?,
-        ctx.streams().await?,
-        ctx.lambda().await?,
-        ctx.cloudwatch().await?,
-        ctx.table(),
-    )
-    .await;
+    // Changes of the stream, its consumer and the table, looked up while the check reads.
+    let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];
+    let work = async {
+        Ok::<_, anyhow::Error>(
+            gather(
+                ctx.dynamodb().await?,
+                ctx.streams().await?,
+                ctx.lambda().await?,
+                ctx.cloudwatch().await?,
+                ctx.table(),
+            )
+            .await,
+        )
+    };
+    let day = chrono::Duration::hours(24);
+    let (facts, recent) = super::changes::alongside(ctx, day, &aspects, work).await;
+    let facts = facts?;
     let mut report = Report::check("stream-status");
     report.extend(evaluate(&facts));
-    let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];
-    super::changes::mention(ctx, &mut report, chrono::Duration::hours(24), &aspects).await;
+    super::changes::mention(&mut report, recent);
     for s in sections(&facts) {
         report.section(s);
     }

@@ -79,46 +79,56 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
             )
         })
         .transpose()?;
-    let meta = gather_meta(
-        ctx.dynamodb().await?,
-        ctx.cloudwatch().await?,
-        ctx.table(),
-        now,
-    )
-    .await;
-    let mut export_note = None;
-    let facts = if args.cleanup {
-        cleanup(ctx, args, meta, now.timestamp()).await?
-    } else if let Some(which) = &args.export.from_export {
-        let (facts, note) = from_export(ctx, args, meta, which).await?;
-        export_note = note;
-        facts
-    } else if scans {
-        match full(ctx, args, meta, now.timestamp(), resumed, state_file).await? {
-            Full::Facts(f) => *f,
-            Full::EstimateOnly(r) => return Ok(*r),
-        }
-    } else {
-        let spinner = ctx.progress().spinner("sampling across the key space");
-        let client = ctx.dynamodb_bulk().await?;
-        let facts = crate::checks::ttl::sample_facts(
-            meta,
-            client,
+    // Who turned TTL off, or onto another attribute, and when: looked up while the check reads,
+    // shown next to the verdict.
+    let work = async move {
+        let meta = gather_meta(
+            ctx.dynamodb().await?,
+            ctx.cloudwatch().await?,
             ctx.table(),
-            args.sample as usize,
-            now.timestamp(),
-            grace,
+            now,
         )
         .await;
-        spinner.finish_and_clear();
-        facts
+        let mut export_note = None;
+        let facts = if args.cleanup {
+            cleanup(ctx, args, meta, now.timestamp()).await?
+        } else if let Some(which) = &args.export.from_export {
+            let (facts, note) = from_export(ctx, args, meta, which).await?;
+            export_note = note;
+            facts
+        } else if scans {
+            match full(ctx, args, meta, now.timestamp(), resumed, state_file).await? {
+                Full::Facts(f) => *f,
+                Full::EstimateOnly(r) => return Ok(Err(r)),
+            }
+        } else {
+            let spinner = ctx.progress().spinner("sampling across the key space");
+            let client = ctx.dynamodb_bulk().await?;
+            let facts = crate::checks::ttl::sample_facts(
+                meta,
+                client,
+                ctx.table(),
+                args.sample as usize,
+                now.timestamp(),
+                grace,
+            )
+            .await;
+            spinner.finish_and_clear();
+            facts
+        };
+        Ok::<_, anyhow::Error>(Ok((facts, export_note)))
+    };
+    let week = chrono::Duration::days(7);
+    let (work, recent) = super::changes::alongside(ctx, week, &[Aspect::Ttl], work).await;
+    let (facts, export_note) = match work? {
+        Ok(done) => done,
+        Err(estimate_only) => return Ok(*estimate_only),
     };
     let mut report = report(facts)?;
     if let Some(n) = export_note {
         report.note(n);
     }
-    // Who turned TTL off, or onto another attribute, and when: next to the verdict.
-    super::changes::mention(ctx, &mut report, chrono::Duration::days(7), &[Aspect::Ttl]).await;
+    super::changes::mention(&mut report, recent);
     Ok(report)
 }
 
@@ -297,7 +307,7 @@ async fn from_export(
                 let (tally, manifest) = opened
                     .read_local(
                         ctx,
-                        &|t: &mut TtlTally, item| {
+                        move |t: &mut TtlTally, item| {
                             t.add(item, now, grace);
                         },
                         &|t: &mut TtlTally, o: TtlTally| t.merge(&o),

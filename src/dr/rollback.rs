@@ -42,6 +42,24 @@ pub(crate) fn plan(file: &RecordFile) -> Vec<StepRecord> {
                 &s.subject,
                 format!("inline policy {} on {}: removed", super::access::policy_name(&r.target), s.subject),
             )),
+            Kind::CopyPolicy if !r.policies.is_empty() => out.push(StepRecord::planned(
+                Kind::RestorePolicy,
+                &s.subject,
+                "the copied resource-based policies deleted (the target's own put back)".into(),
+            )),
+            Kind::ApplyAlarms => out.push(StepRecord::planned(
+                Kind::RestoreAlarms,
+                &s.subject,
+                "the alarms the cutover created deleted, the ones it replaced put back as the record keeps them".into(),
+            )),
+            Kind::ApplyDashboard => out.push(StepRecord::planned(
+                Kind::RestoreDashboard,
+                &s.subject,
+                match r.monitoring.as_ref().and_then(|m| m.dashboard.before.as_ref()) {
+                    Some(_) => format!("dashboard {}: its body before the cutover put back", s.subject),
+                    None => format!("dashboard {}: deleted (the cutover created it)", s.subject),
+                },
+            )),
             Kind::CreateMapping => out.push(StepRecord::planned(
                 Kind::DisableNewMapping,
                 &s.subject,
@@ -85,6 +103,18 @@ pub(crate) async fn undo(
             Kind::DisableNewMapping => disable_new(ctx, file, &step.subject).await,
             Kind::RestoreVariable => restore_variable(ctx, file, &step.subject, forced).await,
             Kind::RevokePolicy => revoke(ctx, file, &step.subject).await,
+            Kind::RestorePolicy => {
+                let forced = forced
+                    || file
+                        .record
+                        .policies
+                        .iter()
+                        .any(|p| force.contains(&p.target_arn));
+                super::policy_copy::undo(ctx, &file.record.policies, forced).await
+            }
+            Kind::RestoreAlarms | Kind::RestoreDashboard => {
+                restore_monitoring(ctx, file, step.kind).await
+            }
             k => Err(anyhow::anyhow!("a {k:?} step has no place in a rollback")),
         };
         let (status, detail) = match result {
@@ -100,10 +130,21 @@ pub(crate) async fn undo(
         }
     }
     if complete {
-        for s in file.record.steps.iter_mut().filter(|s| s.status.is_done()) {
+        let copied = !file.record.policies.is_empty();
+        for s in file
+            .record
+            .steps
+            .iter_mut()
+            .filter(|s| s.status.is_done() && (copied || s.kind != Kind::CopyPolicy))
+        {
             if matches!(
                 s.kind,
-                Kind::CreateMapping | Kind::SetVariable | Kind::DisableMapping
+                Kind::CreateMapping
+                    | Kind::SetVariable
+                    | Kind::DisableMapping
+                    | Kind::ApplyAlarms
+                    | Kind::ApplyDashboard
+                    | Kind::CopyPolicy
             ) {
                 s.status = Status::RolledBack;
             }
@@ -214,6 +255,17 @@ async fn restore_variable(
             f.before
         )),
     ))
+}
+
+async fn restore_monitoring(ctx: &Context, file: &RecordFile, kind: Kind) -> Undone {
+    let Some(m) = file.record.monitoring.as_ref() else {
+        return Ok((Status::AlreadyDone, Some("no alarms in the record".into())));
+    };
+    if kind == Kind::RestoreAlarms {
+        super::monitoring::restore_alarms(ctx, m).await
+    } else {
+        super::monitoring::restore_dashboard(ctx, m).await
+    }
 }
 
 async fn revoke(ctx: &Context, file: &RecordFile, role: &str) -> Undone {

@@ -18,6 +18,7 @@ pub(crate) mod size;
 pub(crate) mod spool;
 pub(crate) mod stream_record;
 pub(crate) mod strict_json;
+pub(crate) mod view;
 pub mod writer;
 
 pub use model::{Event, EventInput};

@@ -422,7 +422,8 @@ mod tests {
                 Some("glue:GetTable"),
             ),
             (
-                "Insufficient Lake Formation permissions on export_1",
+                // plural-ok: Athena's own message, verbatim
+                "Insufficient Lake Formation permission(s) on export_1",
                 Some("lakeformation:GetDataAccess"),
             ),
             ("HIVE_BAD_DATA: Error parsing field value", None),

@@ -12,7 +12,7 @@ use crate::events::model::Item;
 
 #[derive(Debug, thiserror::Error)]
 #[error("not DynamoDB JSON: {0}")]
-pub(crate) struct BadDynamoJson(String);
+pub(crate) struct BadDynamoJson(pub(crate) String);
 
 fn bad(what: impl Into<String>) -> BadDynamoJson {
     BadDynamoJson(what.into())
@@ -96,7 +96,9 @@ pub(crate) fn item_from_json(v: &Value) -> Result<Item, BadDynamoJson> {
         .collect()
 }
 
-/// One line of an export data file: `{"Item": {...}}`.
+/// One line of an export data file (`{"Item": {...}}`) as a whole item: the reference the
+/// local engine's in-place reader (`scale::export_item`) is tested against.
+#[cfg(test)]
 pub(crate) fn export_line(line: &str) -> Result<Item, BadDynamoJson> {
     let v: Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
     item_from_json(

@@ -15,10 +15,11 @@ use std::io::Write;
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 
+use std::sync::Arc;
+
 use crate::aws::exports;
-use crate::events::model::Item;
-use crate::scale::ddbjson;
 use crate::scale::export::{ExportError, ExportInfo};
+use crate::scale::export_item::{self, ExportItem};
 
 /// DynamoDB's largest item: 400 KB, names and values, as `events::size` counts them
 /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html).
@@ -163,7 +164,7 @@ const LINE_TOO_LONG: &str = "longer than any DynamoDB item can be written";
 /// than [`MAX_LINE_BYTES`] stops the writer with an error at once: it is never held whole.
 struct Lines<'a> {
     partial: Vec<u8>,
-    add: &'a mut dyn FnMut(&Item),
+    add: &'a mut dyn FnMut(&ExportItem<'_>),
     items: u64,
     bad: Option<String>,
     max_line: usize,
@@ -176,7 +177,7 @@ impl Lines<'_> {
         if text.is_empty() || self.bad.is_some() {
             return;
         }
-        match ddbjson::export_line(text) {
+        match export_item::parse(text) {
             Ok(item) => {
                 self.items += 1;
                 (self.add)(&item);
@@ -237,7 +238,7 @@ struct DataFileReader<'a> {
 }
 
 impl<'a> DataFileReader<'a> {
-    fn new(add: &'a mut dyn FnMut(&Item), max_line: usize) -> DataFileReader<'a> {
+    fn new(add: &'a mut dyn FnMut(&ExportItem<'_>), max_line: usize) -> DataFileReader<'a> {
         DataFileReader {
             decoder: flate2::write::GzDecoder::new(Lines {
                 partial: Vec::new(),
@@ -276,22 +277,73 @@ impl<'a> DataFileReader<'a> {
     }
 }
 
-/// Streams one gzip data file into `add`; returns the items read.
-pub(crate) async fn read_data_file(
-    s3: &aws_sdk_s3::Client,
-    bucket: &str,
-    key: &str,
-    add: &mut dyn FnMut(&Item),
-) -> Result<u64, ExportError> {
-    let read = read_error(bucket, key);
-    let mut body = get_object(s3, bucket, key).await?;
-    let mut reader = DataFileReader::new(add, MAX_LINE_BYTES);
-    while let Some(chunk) = body.next().await {
-        reader
-            .feed(&chunk.map_err(|e| read(e.to_string()))?)
-            .map_err(&read)?;
+/// An object's body, chunk by chunk as it arrives (an S3 body; in tests, chunks in memory).
+pub(crate) trait Chunks {
+    type Chunk: AsRef<[u8]> + Send + 'static;
+    fn next_chunk(&mut self) -> impl Future<Output = Option<Result<Self::Chunk, String>>>;
+}
+
+impl Chunks for aws_sdk_s3::primitives::ByteStream {
+    type Chunk = bytes::Bytes;
+    async fn next_chunk(&mut self) -> Option<Result<bytes::Bytes, String>> {
+        self.next().await.map(|c| c.map_err(|e| e.to_string()))
     }
-    reader.finish().map_err(read)
+}
+
+/// Chunks of one data file waiting for its decoding thread: the queue is bounded, so a file is
+/// fetched no faster than it is decoded and memory holds at most this many chunks a file.
+const CHUNKS_QUEUED: usize = 8;
+
+/// Threads decoding at once (one data file each): one per core this process may run on
+/// (`taskset` and cgroup limits included).
+pub(crate) fn decode_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// One data file: its chunks fetched here (async) and queued to a thread of its own that
+/// gunzips them, splits the lines and reads each item into a state of its own with `add`.
+/// Returns the state and the items read; a bad line or a broken stream is the file's error
+/// (the first one: a fetch error, or the decoder's, which stops the fetch).
+async fn decode_file<T, C, A>(mut body: C, add: Arc<A>) -> Result<(T, u64), String>
+where
+    T: Default + Send + 'static,
+    C: Chunks,
+    A: Fn(&mut T, &ExportItem<'_>) + Send + Sync + 'static,
+{
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<C::Chunk>(CHUNKS_QUEUED);
+    let decoder = tokio::task::spawn_blocking(move || {
+        let mut state = T::default();
+        let mut add_one = |item: &ExportItem<'_>| add(&mut state, item);
+        let mut reader = DataFileReader::new(&mut add_one, MAX_LINE_BYTES);
+        while let Some(chunk) = rx.blocking_recv() {
+            reader.feed(chunk.as_ref())?;
+        }
+        let n = reader.finish()?;
+        Ok::<_, String>((state, n))
+    });
+    let mut fetch_error = None;
+    while let Some(chunk) = body.next_chunk().await {
+        match chunk {
+            Ok(c) => {
+                if tx.send(c).await.is_err() {
+                    // The decoder stopped: its error says why.
+                    break;
+                }
+            }
+            Err(e) => {
+                fetch_error = Some(e);
+                break;
+            }
+        }
+    }
+    drop(tx);
+    let decoded = decoder
+        .await
+        .map_err(|e| format!("the decoding thread failed: {e}"))?;
+    match fetch_error {
+        Some(e) => Err(e),
+        None => decoded,
+    }
 }
 
 /// What the local engine read of one data file.
@@ -301,53 +353,86 @@ pub(crate) struct FileRead {
     pub items: u64,
 }
 
-/// The local engine: every data file streamed through `add` into a state of its own,
-/// `concurrency` files at a time, the states merged. Returns the state and what was read of
-/// each file, in the manifest's order.
-pub(crate) async fn read_local<T: Default>(
+/// The local engine's loop over `files`: `threads` files at a time, each fetched by `open` (its key) and
+/// decoded on a thread of its own ([`decode_file`]) into a state of its own; the states are
+/// merged in the manifest's order, so the result (counts and the examples each class keeps) is
+/// what one thread reading the files in turn gives. Memory: `threads` files in flight, each a
+/// bounded queue of chunks, a line and its state.
+pub(crate) async fn decode_files<T, C, Fut, A>(
+    bucket: &str,
+    files: &[DataFile],
+    threads: usize,
+    open: impl Fn(String) -> Fut,
+    add: A,
+    merge: &dyn Fn(&mut T, T),
+    progress: &dyn Fn(u64),
+) -> Result<(T, Vec<FileRead>), ExportError>
+where
+    T: Default + Send + 'static,
+    C: Chunks,
+    Fut: Future<Output = Result<C, ExportError>>,
+    A: Fn(&mut T, &ExportItem<'_>) + Send + Sync + 'static,
+{
+    let add = Arc::new(add);
+    let open = &open;
+    let mut reads = futures::stream::iter(files)
+        .map(|f| {
+            let add = Arc::clone(&add);
+            async move {
+                let key = &f.data_file_s3_key;
+                let body = open(key.clone()).await?;
+                let (state, items) = decode_file(body, add)
+                    .await
+                    .map_err(read_error(bucket, key))?;
+                progress(items);
+                let read = FileRead {
+                    key: key.clone(),
+                    items,
+                };
+                Ok::<_, ExportError>((state, read))
+            }
+        })
+        .buffered(threads.max(1));
+    let mut total = T::default();
+    let mut read = Vec::with_capacity(files.len());
+    while let Some(r) = reads.next().await {
+        let (state, file) = r?;
+        merge(&mut total, state);
+        read.push(file);
+    }
+    Ok((total, read))
+}
+
+/// The local engine: every data file of the export streamed from S3 and decoded on
+/// [`decode_threads`] threads ([`decode_files`]). Returns the merged state and what was read
+/// of each file, in the manifest's order.
+pub(crate) async fn read_local<T, A>(
     s3: &aws_sdk_s3::Client,
     bucket: &str,
     manifest: &Manifest,
-    concurrency: usize,
-    add: &(dyn Fn(&mut T, &Item) + Sync),
-    merge: &(dyn Fn(&mut T, T) + Sync),
-    progress: &(dyn Fn(u64) + Sync),
-) -> Result<(T, Vec<FileRead>), ExportError> {
-    let mut reads = futures::stream::iter(manifest.files.iter().enumerate())
-        .map(|(i, f)| async move {
-            let mut state = T::default();
-            let n = read_data_file(s3, bucket, &f.data_file_s3_key, &mut |item| {
-                add(&mut state, item)
-            })
-            .await?;
-            progress(n);
-            Ok::<_, ExportError>((i, state, n))
-        })
-        .buffer_unordered(concurrency.max(1));
-    let mut total = T::default();
-    let mut files: Vec<FileRead> = manifest
-        .files
-        .iter()
-        .map(|f| FileRead {
-            key: f.data_file_s3_key.clone(),
-            items: 0,
-        })
-        .collect();
-    while let Some(r) = reads.next().await {
-        let (i, state, n) = r?;
-        merge(&mut total, state);
-        files[i].items = n;
-    }
-    Ok((total, files))
+    threads: usize,
+    add: A,
+    merge: &dyn Fn(&mut T, T),
+    progress: &dyn Fn(u64),
+) -> Result<(T, Vec<FileRead>), ExportError>
+where
+    T: Default + Send + 'static,
+    A: Fn(&mut T, &ExportItem<'_>) + Send + Sync + 'static,
+{
+    let open = |key: String| async move { get_object(s3, bucket, &key).await };
+    decode_files(bucket, &manifest.files, threads, open, add, merge, progress).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::model::Item;
+    use crate::events::view::ItemView;
+    use crate::scale::ddbjson;
     use aws_sdk_dynamodb::types::AttributeValue;
     use std::collections::HashMap;
 
-    fn lines(add: &mut dyn FnMut(&Item), max_line: usize) -> Lines<'_> {
+    fn lines<'a>(add: &'a mut dyn FnMut(&ExportItem<'_>), max_line: usize) -> Lines<'a> {
         Lines {
             partial: Vec::new(),
             add,
@@ -360,22 +445,22 @@ mod tests {
     #[test]
     fn lines_split_across_chunks_are_joined() {
         let mut seen = Vec::new();
-        let mut add = |i: &Item| seen.push(i.get("k").cloned());
+        let mut add = |i: &ExportItem<'_>| seen.push(i.s("user_id").map(str::to_owned));
         let mut l = lines(&mut add, MAX_LINE_BYTES);
-        l.write_all(b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n{\"Item\":{\"k\":")
+        l.write_all(b"{\"Item\":{\"user_id\":{\"S\":\"a\"}}}\n{\"Item\":{\"user_id\":")
             .unwrap();
         l.write_all(b"{\"S\":\"b\"}}}\n").unwrap();
         assert_eq!(l.items, 2);
         assert!(l.bad.is_none());
         drop(l);
-        assert_eq!(seen.len(), 2);
+        assert_eq!(seen, [Some("a".to_owned()), Some("b".to_owned())]);
     }
 
     /// A line over the bound stops the writer as soon as it is over, whether it arrives in
     /// one piece or many, and the buffer is let go; shorter lines before it were read.
     #[test]
     fn a_line_over_the_bound_stops_the_file_and_is_never_held_whole() {
-        let mut add = |_: &Item| {};
+        let mut add = |_: &ExportItem<'_>| {};
         let mut l = lines(&mut add, 100);
         l.write_all(b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n").unwrap();
         l.write_all(&[b'x'; 60]).unwrap();
@@ -391,13 +476,13 @@ mod tests {
         );
         assert!(l.write_all(b"\n").is_err(), "nothing more is read");
         // In one chunk with its newline: refused the same way.
-        let mut add = |_: &Item| {};
+        let mut add = |_: &ExportItem<'_>| {};
         let mut l = lines(&mut add, 100);
         let mut chunk = vec![b'x'; 101];
         chunk.push(b'\n');
         assert!(l.write_all(&chunk).is_err());
         // Exactly at the bound: read (and here rejected as JSON, not as too long).
-        let mut add = |_: &Item| {};
+        let mut add = |_: &ExportItem<'_>| {};
         let mut l = lines(&mut add, 100);
         let mut chunk = vec![b'x'; 100];
         chunk.push(b'\n');
@@ -418,7 +503,7 @@ mod tests {
     fn data_files_are_read_in_chunks_and_stopped_at_a_bad_line() {
         let two = b"{\"Item\":{\"k\":{\"S\":\"a\"}}}\n{\"Item\":{\"k\":{\"S\":\"b\"}}}\n";
         let read = |bytes: &[u8], chunk: usize, max_line: usize| {
-            let mut add = |_: &Item| {};
+            let mut add = |_: &ExportItem<'_>| {};
             let mut r = DataFileReader::new(&mut add, max_line);
             for c in bytes.chunks(chunk.max(1)) {
                 r.feed(c)?;
@@ -440,6 +525,155 @@ mod tests {
         long.extend_from_slice(two);
         let err = read(&gzip(&long), 64, 100).unwrap_err();
         assert!(err.starts_with("line 3 is over 100 bytes"), "{err}");
+    }
+
+    /// An object's body held in memory, in chunks.
+    struct Memory(std::collections::VecDeque<Vec<u8>>);
+
+    impl Chunks for Memory {
+        type Chunk = Vec<u8>;
+        async fn next_chunk(&mut self) -> Option<Result<Vec<u8>, String>> {
+            self.0.pop_front().map(Ok)
+        }
+    }
+
+    /// `now` of the tallies below: 2000-01-01, a pure function's clock (the items' times are
+    /// all before it).
+    const NOW: i64 = 946_684_800;
+
+    /// A data file's lines: `n` events of `user`, a day apart back from `NOW`, cycling through
+    /// the ttl classes (absent, a string, milliseconds, too old, overdue, expired recently, too
+    /// far, live), so every class has examples in several files.
+    fn export_lines(user: &str, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let ts = NOW - (i as i64 % 40) * 86_400 - 1;
+                let when = chrono::DateTime::from_timestamp(ts, 0).unwrap();
+                let text = when.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+                let mut item: Item = HashMap::from([
+                    ("user_id".to_owned(), AttributeValue::S(user.to_owned())),
+                    (
+                        "timestamp#event_id".to_owned(),
+                        AttributeValue::S(format!("{text}#{user}-{i}")),
+                    ),
+                    ("timestamp".to_owned(), AttributeValue::S(text)),
+                    (
+                        "payload".to_owned(),
+                        AttributeValue::M(HashMap::from([(
+                            "i".to_owned(),
+                            AttributeValue::N(i.to_string()),
+                        )])),
+                    ),
+                ]);
+                let ttl = match i % 8 {
+                    0 => None,
+                    1 => Some(AttributeValue::S("soon".into())),
+                    2 => Some(AttributeValue::N((ts * 1000).to_string())),
+                    3 => Some(AttributeValue::N((NOW - 6 * 365 * 86_400).to_string())),
+                    4 => Some(AttributeValue::N((NOW - 10 * 86_400).to_string())),
+                    5 => Some(AttributeValue::N((NOW - 3600).to_string())),
+                    6 => Some(AttributeValue::N((ts + 400 * 86_400).to_string())),
+                    _ => Some(AttributeValue::N((NOW + 86_400).to_string())),
+                };
+                if let Some(t) = ttl {
+                    item.insert("ttl".to_owned(), t);
+                }
+                format!("{{\"Item\":{}}}", ddbjson::item_to_ddb_json(&item))
+            })
+            .collect()
+    }
+
+    type Tallies = (crate::checks::ttl::TtlTally, crate::checks::keys::KeyTally);
+
+    fn add(t: &mut Tallies, item: &(impl ItemView + ?Sized)) {
+        t.0.add(item, NOW, 48 * 3600);
+        t.1.add(item);
+    }
+
+    fn merge(t: &mut Tallies, o: Tallies) {
+        t.0.merge(&o.0);
+        t.1.merge(o.1);
+    }
+
+    /// Runs the engine over `files` (name, lines) on `threads` threads, each file in chunks
+    /// of 1 KB.
+    async fn decode(
+        files: &[(String, Vec<String>)],
+        threads: usize,
+    ) -> Result<(Tallies, Vec<FileRead>), ExportError> {
+        let bodies: HashMap<String, Vec<u8>> = files
+            .iter()
+            .map(|(k, lines)| (k.clone(), gzip(lines.join("\n").as_bytes())))
+            .collect();
+        let manifest: Vec<DataFile> = files
+            .iter()
+            .map(|(k, lines)| DataFile {
+                item_count: lines.len() as u64,
+                data_file_s3_key: k.clone(),
+            })
+            .collect();
+        let open = |key: String| {
+            let chunks = bodies[&key].chunks(1024).map(<[u8]>::to_vec).collect();
+            async move { Ok(Memory(chunks)) }
+        };
+        decode_files(
+            "b",
+            &manifest,
+            threads,
+            open,
+            |t: &mut Tallies, item| add(t, item),
+            &merge,
+            &|_| {},
+        )
+        .await
+    }
+
+    /// Issue 28: the export's files decoded on several threads give the tallies one thread
+    /// gives, examples included (merged in the manifest's order, whichever file finishes
+    /// first: the first file is the longest), and those of the tree reader item by item; a
+    /// bad line stops the read with its file and line, whatever the threads.
+    #[tokio::test]
+    async fn parallel_decode_gives_the_tallies_of_one_thread_on_a_multi_file_export() {
+        let files: Vec<(String, Vec<String>)> = [
+            ("big", 3000),
+            ("a", 40),
+            ("b", 7),
+            ("c", 0),
+            ("d", 300),
+            ("e", 90),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (user, n))| (format!("data/file-{i}.json.gz"), export_lines(user, *n)))
+        .collect();
+        let (one, read_one) = decode(&files, 1).await.unwrap();
+        // The tree reader, line by line, in the manifest's order.
+        let mut tree = Tallies::default();
+        for (_, lines) in &files {
+            for line in lines {
+                add(&mut tree, &ddbjson::export_line(line).unwrap());
+            }
+        }
+        assert_eq!(one, tree);
+        assert_eq!(one.0.scanned, 3437);
+        assert!(one.0.classes().iter().all(|c| c.count > 0), "{:?}", one.0);
+        for threads in [2, 4, 6, decode_threads()] {
+            let (many, read) = decode(&files, threads).await.unwrap();
+            assert_eq!(many, one, "{threads} threads");
+            assert_eq!(read, read_one, "{threads} threads");
+        }
+        let counts: Vec<u64> = read_one.iter().map(|f| f.items).collect();
+        assert_eq!(counts, [3000, 40, 7, 0, 300, 90]);
+
+        let mut broken = files.clone();
+        broken[4].1[120] = r#"{"Item":{"user_id":{"S":1}}}"#.to_owned();
+        for threads in [1, 4] {
+            let e = decode(&broken, threads).await.unwrap_err().to_string();
+            assert!(
+                e.contains("data/file-4.json.gz") && e.contains("line 121: not DynamoDB JSON"),
+                "{threads} threads: {e}"
+            );
+        }
     }
 
     fn line_of(item: &Item) -> usize {

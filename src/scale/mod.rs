@@ -8,6 +8,7 @@ pub(crate) mod estimate;
 pub mod export;
 pub(crate) mod export_check;
 pub mod export_files;
+pub(crate) mod export_item;
 pub(crate) mod fullscan;
 pub(crate) mod sample;
 pub(crate) mod stats;

@@ -239,12 +239,47 @@ const DR_CUTOVER: &[Grant] = &[
         &[On::Roles],
     ),
     with("--grant", &[&ops::PUT_ROLE_POLICY], &[On::Roles]),
+    // The source's resource-based policies (its table's, its stream's) read, copied to the
+    // target's table and stream.
+    g(&[&ops::GET_RESOURCE_POLICY], &[On::Table, On::Stream]),
+    g(
+        &[&ops::GET_RESOURCE_POLICY, &ops::PUT_RESOURCE_POLICY],
+        &[On::RestoredTables],
+    ),
+    // The environment's alarms and dashboard, read and put for the target.
+    g(
+        &[&ops::DESCRIBE_ALARMS, &ops::PUT_METRIC_ALARM],
+        &[On::Alarms],
+    ),
+    g(
+        &[&ops::GET_DASHBOARD, &ops::PUT_DASHBOARD],
+        &[On::Dashboard],
+    ),
 ];
 /// `dr rollback`: the functions and mappings set back, a canary on the source.
 const DR_ROLLBACK: &[Grant] = &[
     g(&[&ops::PUT_ITEM, &ops::GET_ITEM], &[On::Table]),
     // Removing the inline policy a `dr cutover --grant` added.
     g(&[&ops::DELETE_ROLE_POLICY], &[On::Roles]),
+    // The copied policies deleted from the target (its own put back).
+    g(
+        &[
+            &ops::GET_RESOURCE_POLICY,
+            &ops::PUT_RESOURCE_POLICY,
+            &ops::DELETE_RESOURCE_POLICY,
+        ],
+        &[On::RestoredTables],
+    ),
+    // The alarms a cutover replaced put back, the ones it created deleted; the dashboard's body
+    // put back (deleted when the cutover created it).
+    g(
+        &[&ops::PUT_METRIC_ALARM, &ops::DELETE_ALARMS],
+        &[On::Alarms],
+    ),
+    g(
+        &[&ops::PUT_DASHBOARD, &ops::DELETE_DASHBOARDS],
+        &[On::Dashboard],
+    ),
     DR_LAMBDA[0],
     DR_LAMBDA[1],
     DR_LAMBDA[2],
@@ -270,6 +305,10 @@ const DRILL_CUTOVER: [Grant; 6] = [
             &ops::QUERY,
             &ops::SCAN,
             &ops::BATCH_GET_ITEM,
+            // The cutover's policy copy (and its undo) between the drill's tables.
+            &ops::GET_RESOURCE_POLICY,
+            &ops::PUT_RESOURCE_POLICY,
+            &ops::DELETE_RESOURCE_POLICY,
         ],
         &[On::DrillTables],
     ),
@@ -446,6 +485,19 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         }],
     ),
     ("table verify", &[g(VERIFY, &[On::Table]), PUBLISH]),
+    (
+        "table fix",
+        &[g(
+            &[
+                &ops::DESCRIBE_TABLE,
+                &ops::DESCRIBE_TIME_TO_LIVE,
+                &ops::UPDATE_TIME_TO_LIVE,
+                &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                &ops::UPDATE_CONTINUOUS_BACKUPS,
+            ],
+            &[On::Table],
+        )],
+    ),
     (
         "table describe",
         &[
@@ -1522,6 +1574,10 @@ mod tests {
                 On::Table | On::Indexes | On::RestoredTables | On::DrillTables
             ),
             Resource::Stream => on == On::Stream,
+            Resource::TableOrStream => matches!(
+                on,
+                On::Table | On::Stream | On::RestoredTables | On::DrillTables
+            ),
             Resource::Export => on == On::Exports,
             Resource::Alarm => on == On::Alarms,
             Resource::Dashboard => on == On::Dashboard,

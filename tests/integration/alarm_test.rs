@@ -44,7 +44,7 @@ else:
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Points an alarm of the environment at `topic` (a single metric, so the emulator keeps it).
+/// Points an alarm of the environment at `topic` (a single metric).
 async fn alarm_to(cw: &aws_sdk_cloudwatch::Client, name: &str, table: &str, topic: &str) {
     cw.put_metric_alarm()
         .alarm_name(name)

@@ -150,8 +150,20 @@ fn a_quiet_table_has_no_traffic_to_judge() {
             .contains("right for this load"),
         "{cost}"
     );
-    // PITR switched on a moment ago: no useful restore window yet.
-    assert_eq!(monthly.finding("pitr.window")["status"], "warn");
+    // Issue 27: PITR switched on a moment ago (`table create`; CloudTrail has it): its window
+    // cannot be longer than that, so it is judged against when PITR came on (it warned).
+    let pitr = monthly.finding("pitr.window");
+    assert_eq!(pitr["status"], "ok", "{pitr}");
+    assert!(
+        monthly
+            .summary("pitr.window")
+            .contains("all of it since PITR was enabled at "),
+        "{pitr}"
+    );
+    assert_eq!(
+        pitr["evidence"]["expected_from_source"], "enabled",
+        "{pitr}"
+    );
 }
 
 /// Log lines that are not the application's "Event created": could not see, not "no hot users".

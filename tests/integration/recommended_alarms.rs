@@ -60,29 +60,37 @@ async fn recommended_alarms_apply_then_status_then_drift_when_one_is_edited() {
     assert_eq!(age.threshold(), Some(300_000.0));
     assert_eq!(age.dimensions()[0].value(), Some(function.as_str()));
 
-    // Status: the consumer's (single-metric) alarms are as specified, but the emulator has not
-    // evaluated them (INSUFFICIENT_DATA: they would not page yet, a warning); the metric-math
-    // ones come back without their math: cannot compare, unknown (tests/integration/cloudwatch.rs,
-    // docs/emulator.md, docs/evidence.md).
+    // CloudWatch keeps each metric-math alarm's queries as they were put (the emulator's patch
+    // layer too, docs/emulator.md): SystemErrors of each operation, summed with FILL.
+    let errors = cw
+        .describe_alarms()
+        .alarm_names(format!("{prefix}events-table-system-errors"))
+        .send()
+        .await
+        .unwrap();
+    let queries = errors.metric_alarms()[0].metrics();
+    assert_eq!(queries.len(), 6, "{queries:?}");
+    assert!(
+        queries[5]
+            .expression()
+            .is_some_and(|e| e.starts_with("FILL(m1, 0) + FILL(m2, 0)")),
+        "{queries:?}"
+    );
+
+    // Status: every alarm is as specified, and evaluated as soon as it is put: the consumer's
+    // have no data and treat it as not breaching, the metric-math ones count missing data as 0
+    // (FILL): OK, so each is ok, with no drift.
     let s = w.run(&["-o", "json", "alarms", "status"]);
-    for name in ["consumer-iterator-age", "consumer-errors"] {
-        let f = s.finding(&format!("alarm.{name}"));
-        // The emulator evaluates alarms in the background: OK once evaluated, a warning until.
-        let evaluated = f["evidence"]["state"] == "OK";
-        assert_eq!(f["status"], if evaluated { "ok" } else { "warn" }, "{f}");
-        assert!(drift(&f).is_empty(), "{f}");
-    }
     for name in [
+        "consumer-iterator-age",
+        "consumer-errors",
         "events-table-system-errors",
         "events-table-ttl-deletes-stopped",
     ] {
         let f = s.finding(&format!("alarm.{name}"));
-        assert_eq!(f["status"], "unknown", "{f}");
+        assert_eq!(f["evidence"]["state"], "OK", "{f}");
+        assert_eq!(f["status"], "ok", "{f}");
         assert!(drift(&f).is_empty(), "{f}");
-        assert!(
-            f["summary"].as_str().unwrap().contains("cannot compare"),
-            "{f}"
-        );
     }
 
     // Someone edits the consumer's Errors alarm by hand: status names the drift.
@@ -114,12 +122,12 @@ async fn recommended_alarms_apply_then_status_then_drift_when_one_is_edited() {
     assert!(d.contains("statistic: Average -> Sum"), "{d}");
     assert!(d.contains("period"), "{d}");
 
-    // apply --recommended puts it back: no drift (still not evaluated on the emulator).
+    // apply --recommended puts it back: no drift, and OK again.
     w.run(&["alarms", "apply", "--recommended"]).assert_code(0);
     let s = w.run(&["-o", "json", "alarms", "status"]);
     let f = s.finding("alarm.consumer-errors");
     assert!(drift(&f).is_empty(), "{f}");
-    assert_ne!(f["status"], "crit", "{f}");
+    assert_eq!(f["status"], "ok", "{f}");
 }
 
 #[test]

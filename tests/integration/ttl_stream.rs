@@ -320,15 +320,40 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
         "AWS/Lambda",
         "IteratorAge",
         &[("FunctionName", &function)],
-        &[(10, 72_000_000.0, 1.0)],
+        &[(3, 72_000_000.0, 1.0)],
     )
     .await;
     let behind = w.run(&["-o", "json", "stream-status"]);
     behind.assert_code(2);
-    assert_eq!(
-        behind.finding(&format!("stream.iterator_age.{function}"))["status"],
-        "crit"
+    let age = format!("stream.iterator_age.{function}");
+    assert_eq!(behind.finding(&age)["status"], "crit");
+    // Issue 27: it catches up; its newest minute is judged (the hour's largest stayed crit for
+    // an hour), and the hour's largest is shown beside it.
+    seed_metric_in(
+        &cw,
+        "AWS/Lambda",
+        "IteratorAge",
+        &[("FunctionName", &function)],
+        &[(1, 40.0, 1.0)],
+    )
+    .await;
+    let caught_up = w.run(&["-o", "json", "stream-status"]);
+    caught_up.assert_code(0);
+    let f = caught_up.finding(&age);
+    assert_eq!(f["status"], "ok", "{f}");
+    assert!(
+        caught_up
+            .summary(&age)
+            .contains("IteratorAge now 40ms (minute of "),
+        "{f}"
     );
+    assert!(
+        caught_up
+            .summary(&age)
+            .ends_with("max 20h in the last hour: caught up"),
+        "{f}"
+    );
+    assert_eq!(f["evidence"]["max_iterator_age_ms"], 72_000_000.0, "{f}");
 }
 
 /// DynamoDB Streams throttles when more than two processes read a shard ("More than 2

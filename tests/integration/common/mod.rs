@@ -1251,11 +1251,13 @@ pub fn run_measuring_rss(cmd: &Command) -> Measured {
     }
 }
 
-/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
-/// `20001207-010950` (a drill table's suffix) become `<time>`.
+/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional),
+/// `20001207-010950` (a drill table's suffix) and `07/12/00 01:09:30` (a datapoint's time in a
+/// CloudWatch alarm's StateReason) become `<time>`.
 pub fn mask_times(s: &str) -> String {
     const RFC3339: &str = "dddd-dd-ddTdd:dd:dd";
     const COMPACT: &str = "dddddddd-dddddd";
+    const STATE_REASON: &str = "dd/dd/dd dd:dd:dd";
     let fits = |t: &[u8], pattern: &str| {
         t.len() >= pattern.len()
             && pattern.bytes().zip(t).all(|(p, c)| match p {
@@ -1282,6 +1284,8 @@ pub fn mask_times(s: &str) -> String {
             j - i
         } else if fits(&b[i..], COMPACT) {
             COMPACT.len()
+        } else if fits(&b[i..], STATE_REASON) {
+            STATE_REASON.len()
         } else {
             0
         };

@@ -363,8 +363,8 @@ async fn access_denied_names_the_action_and_the_policy_command() {
 
 /// `alarms apply --recommended` (beyond the runbook): the requests AWS receives for the four
 /// recommended alarms, then `alarms status` against what CloudWatch stores: every alarm, the
-/// runbook's and the recommended, as specified. The emulator drops the metric-math alarms'
-/// `Metrics`, so their ok is proven here.
+/// runbook's and the recommended, as specified, on AWS-shaped answers (the emulator's round trip
+/// is `recommended_alarms.rs`).
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
 #[tokio::test]
 async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
