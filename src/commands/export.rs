@@ -268,11 +268,6 @@ pub(crate) struct Opened {
     pub s3: aws_sdk_s3::Client,
 }
 
-pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
-    let info = resolve(ctx, which).await?;
-    open_resolved(ctx, info).await
-}
-
 /// The export `which` names (`latest` or an ARN), from DynamoDB: completed, full, DynamoDB JSON.
 pub(crate) async fn resolve(ctx: &Context, which: &str) -> anyhow::Result<ExportInfo> {
     let (table_arn, _) = table_arn(ctx).await?;

@@ -758,6 +758,22 @@ async fn hot_partitions_with_a_denied_export_read_is_unknown_with_the_permission
     }
 }
 
+/// The same for check-ttl's local engine: the export's S3 read refused (its manifest, the
+/// first read, then a data file) is `ttl.data` unknown with s3:GetObject named, not an error.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn check_ttl_with_a_denied_s3_read_of_the_export_is_unknown_with_the_permission_named() {
+    let _heavy = common::emulator_heavy().await;
+    let w = World::new("export-ttl-deny");
+    small_export(&w, "td").await;
+    let args = ["-o", "json", "check-ttl", "--from-export", "latest"];
+    for pass in [0, 2] {
+        let (r, fired) = run_denied(&w, S3_DENIED, pass, &args);
+        assert!(fired, "the rule fired");
+        assert_denied(&r, "ttl.data", "s3:GetObject");
+    }
+}
+
 /// Issue 23 item 8, as in check-ttl: `health-check quarterly --from-export` with the export's
 /// S3 read refused (its manifest, then a data file) is `quarterly.export_keys` unknown (exit
 /// 3) with the permission named, not an error; the other parts are still judged.
