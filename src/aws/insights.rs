@@ -185,6 +185,7 @@ pub async fn run(
             "StartQuery",
             None,
             format!(
+                // plural-ok: said only over the most a query takes
                 "{} log groups given; a query takes at most {MAX_LOG_GROUPS}",
                 spec.log_groups.len()
             ),
@@ -347,6 +348,7 @@ pub(crate) async fn resolve_log_groups(
     let left_out = found.split_off(found.len().min(MAX_LOG_GROUPS));
     if !left_out.is_empty() {
         tracing::warn!(
+            // plural-ok: said only over the most a query takes
             "{} log groups under {prefix}; a query takes at most {MAX_LOG_GROUPS}: {} not queried (first: {})",
             found.len() + left_out.len(),
             left_out.len(),

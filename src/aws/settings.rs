@@ -191,12 +191,21 @@ async fn pitr(
         .and_then(|p| p.recovery_period_in_days())
         .unwrap_or(crate::spec::PITR_DAYS);
     if enabled && have_days == days {
-        return Change::Unchanged(format!("already enabled, {days} days"));
+        return Change::Unchanged(format!(
+            "already enabled, {}",
+            crate::vocab::words::signed(days, "day", "days")
+        ));
     }
     let what = if enabled {
-        format!("retention {have_days} -> {days} days")
+        format!(
+            "retention {have_days} -> {}",
+            crate::vocab::words::signed(days, "day", "days")
+        )
     } else {
-        format!("enabled, {days} days")
+        format!(
+            "enabled, {}",
+            crate::vocab::words::signed(days, "day", "days")
+        )
     };
     if dry_run {
         return Change::Applied(format!("would set: {what}"));

@@ -529,7 +529,10 @@ fn math_drift(
         d.diff(
             "metrics",
             "none".into(),
-            format!("{} queries, watching {expression}", want.len()),
+            format!(
+                "{}, watching {expression}",
+                crate::vocab::words::count(want.len(), "query", "queries")
+            ),
         );
         return;
     }

@@ -60,6 +60,7 @@ pub(crate) fn latency(
             findings.push(Finding::unknown(
                 check,
                 format!(
+                    // plural-ok: `{op}` is an operation name, not a count
                     "{}: no {op} requests, no latency to judge",
                     crate::checks::evidence::no_traffic("this quarter")
                 ),

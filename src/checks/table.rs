@@ -434,8 +434,8 @@ fn pitr(
             )
             .evidence(evidence)
             .remedy(format!(
-                "turn it back on ({} days): `{}` {}",
-                spec.pitr_days,
+                "turn it back on ({}): `{}` {}",
+                crate::vocab::words::signed(spec.pitr_days, "day", "days"),
                 crate::spec::TABLE_FIX,
                 crate::spec::TABLE_FIX_HOW
             ))
@@ -447,16 +447,22 @@ fn pitr(
         // it, and then the retention is the default, 35 days.
         None => Finding::ok(
             CheckId::TablePitrRetention,
-            format!("{} days (not reported; AWS default)", spec.pitr_days),
+            format!(
+                "{} (not reported; AWS default)",
+                crate::vocab::words::signed(spec.pitr_days, "day", "days")
+            ),
         ),
-        Some(d) if d >= spec.pitr_days => {
-            Finding::ok(CheckId::TablePitrRetention, format!("{d} days"))
-        }
+        Some(d) if d >= spec.pitr_days => Finding::ok(
+            CheckId::TablePitrRetention,
+            crate::vocab::words::signed(d, "day", "days"),
+        ),
         Some(d) => Finding::warn(
             CheckId::TablePitrRetention,
             format!(
-                "{d} days, the runbook plans for {}: restores older than {d} days are impossible",
-                spec.pitr_days
+                "{}, the runbook plans for {}: restores older than {} are impossible",
+                crate::vocab::words::signed(d, "day", "days"),
+                spec.pitr_days,
+                crate::vocab::words::signed(d, "day", "days")
             ),
         )
         .remedy(format!(

@@ -234,10 +234,14 @@ fn nobody_paged(plan: &[PlanEntry], dry_run: bool) -> Option<Finding> {
         Finding::warn(
             CheckId::AlarmActions,
             format!(
-                "{} of {} alarms {} nobody when they fire (no --sns-topic, and no actions of their own): {}",
+                "{} of {} {} nobody when they fire (no --sns-topic, and no actions of their own): {}",
                 silent.len(),
-                plan.len(),
-                if dry_run { "would notify" } else { "notify" },
+                crate::vocab::words::count(plan.len(), "alarm", "alarms"),
+                match (dry_run, silent.len()) {
+                    (true, _) => "would notify",
+                    (false, 1) => "notifies",
+                    (false, _) => "notify",
+                },
                 silent.join(", ")
             ),
         )

@@ -575,30 +575,50 @@ enum KeysFrom {
 }
 
 /// The table's shape from an export (local engine): keys, item sizes, GSI key coverage; what
-/// was read checked against the export's manifest first (`quarterly.export_read`).
+/// was read checked against the export's manifest first (`quarterly.export_read`). A read of
+/// the export refused for a permission (S3 GetObject of its manifest or a data file) is
+/// `quarterly.export_keys` unknown in the words of every denied read, as in check-ttl; any
+/// other failure stays an error.
 async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     use crate::checks::shape::{self, Shape, ShapeTally};
-    let opened = super::export::open(ctx, which).await?;
-    let (t, manifest) = opened
-        .read_local(
-            ctx,
-            |t: &mut ShapeTally, item| t.add(item),
-            &|t: &mut ShapeTally, o| t.merge(o),
-        )
-        .await?;
-    let s = Shape::from(&t);
-    let mut findings = vec![crate::scale::export_check::finding(
-        CheckId::QuarterlyExportRead,
-        &manifest,
-        opened.info.id(),
-        "local",
-    )];
-    findings.extend(shape::evaluate(&s));
+    let info = super::export::resolve(ctx, which).await?;
+    let read = async {
+        let opened = super::export::open_resolved(ctx, info.clone()).await?;
+        opened
+            .read_local(
+                ctx,
+                |t: &mut ShapeTally, item| t.add(item),
+                &|t: &mut ShapeTally, o| t.merge(o),
+            )
+            .await
+    }
+    .await;
+    let (findings, sections) = match read {
+        Ok((t, manifest)) => {
+            let s = Shape::from(&t);
+            let mut findings = vec![crate::scale::export_check::finding(
+                CheckId::QuarterlyExportRead,
+                &manifest,
+                info.id(),
+                "local",
+            )];
+            findings.extend(shape::evaluate(&s));
+            (findings, shape::sections(&s))
+        }
+        Err(e) => {
+            let denied = crate::scale::athena::denied_read(&e).ok_or(e)?;
+            let unknown = Finding::unknown(
+                CheckId::QuarterlyExportKeys,
+                format!("could not read the items: {denied}"),
+            );
+            (vec![unknown], Vec::new())
+        }
+    };
     Ok(Part {
         name: "table shape (export)",
         runbook: "Quarterly 2-3",
         findings,
-        sections: shape::sections(&s),
+        sections,
     })
 }
 

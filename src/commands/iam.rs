@@ -75,7 +75,11 @@ pub(crate) async fn policy(
     })?;
     for p in &parts {
         report.section(Section::lines(
-            format!("IAM policy {} ({} characters)", p.name, p.characters),
+            format!(
+                "IAM policy {} ({})",
+                p.name,
+                crate::vocab::words::count(p.characters, "character", "characters")
+            ),
             serde_json::to_string_pretty(&p.document)?
                 .lines()
                 .map(str::to_owned)
@@ -105,7 +109,7 @@ fn split_note(parts: &[NamedPolicy]) -> Option<String> {
             parts.len(),
             parts
                 .iter()
-                .map(|p| format!("{}, {} characters", p.name, p.characters))
+                .map(|p| format!("{}, {}", p.name, crate::vocab::words::count(p.characters, "character", "characters")))
                 .collect::<Vec<_>>()
                 .join("; ")
         )

@@ -305,6 +305,7 @@ fn run_notes(
     }
     if !left_out.is_empty() {
         notes.push(format!(
+            // plural-ok: said only when more groups match than a query takes (over 1)
             "{} log groups match; a query takes at most {MAX_LOG_GROUPS}, so {} were not queried: {}. Query them with --log-group (repeatable).",
             groups.len() + left_out.len(),
             left_out.len(),

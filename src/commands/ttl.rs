@@ -295,11 +295,36 @@ async fn from_export(
 ) -> anyhow::Result<(TtlFacts, Option<String>)> {
     use crate::scale::athena;
     let grace = args.grace.num_seconds();
-    let opened = super::export::open(ctx, which).await?;
-    let info = &opened.info;
+    let info = &super::export::resolve(ctx, which).await?;
     // Classified against the export's own time: "overdue" means overdue when it was taken.
     let at = info.point_in_time().unwrap_or_else(Utc::now);
     let engine = args.export.engine;
+    let export_scope = |manifest_items, manifest, athena_cost: Option<AthenaCost>| {
+        Scope::Export(ExportScope {
+            export_arn: info.arn.clone(),
+            export_time: at.to_rfc3339(),
+            engine: format!("{engine:?}").to_lowercase(),
+            manifest_items,
+            bytes_scanned: athena_cost.as_ref().and_then(|c| c.bytes_scanned),
+            athena_estimate_usd: athena_cost.as_ref().map(|c| c.estimate_usd),
+            athena_usd: athena_cost.as_ref().and_then(|c| c.usd),
+            athena_output: athena_cost.and_then(|c| c.output),
+            manifest,
+        })
+    };
+    // A read refused for a permission (S3, Glue, Athena, or a query Athena ended for one) is
+    // unknown, in the words of every denied read; any other failure stays an error. The
+    // manifest is the export's first read, so the first an S3 permission refuses.
+    let denied = |e: anyhow::Error| athena::denied_read(&e).ok_or(e);
+    let opened = match super::export::open_resolved(ctx, info.clone()).await {
+        Ok(opened) => opened,
+        Err(e) => {
+            let denied = denied(e)?;
+            let scope = export_scope(None, None, None);
+            let facts = meta.into_facts(Err(denied.to_string()), scope, grace, None);
+            return Ok((facts, None));
+        }
+    };
     let read = match engine {
         ExportEngine::Local => {
             async {
@@ -347,37 +372,17 @@ async fn from_export(
             .await
         }
     };
-    let export_scope = |manifest, athena_cost: Option<AthenaCost>| {
-        Scope::Export(ExportScope {
-            export_arn: info.arn.clone(),
-            export_time: at.to_rfc3339(),
-            engine: format!("{engine:?}").to_lowercase(),
-            manifest_items: Some(opened.manifest.summary.item_count),
-            bytes_scanned: athena_cost.as_ref().and_then(|c| c.bytes_scanned),
-            athena_estimate_usd: athena_cost.as_ref().map(|c| c.estimate_usd),
-            athena_usd: athena_cost.as_ref().and_then(|c| c.usd),
-            athena_output: athena_cost.and_then(|c| c.output),
-            manifest,
-        })
-    };
-    // A read refused for a permission (S3, Glue, Athena, or a query Athena ended for one) is
-    // unknown, in the words of every denied read; any other failure stays an error.
+    let manifest_items = Some(opened.manifest.summary.item_count);
     let (tally, manifest, athena_cost, note) = match read {
         Ok(read) => read,
-        Err(e) => match athena::denied_read(&e) {
-            Some(denied) => {
-                let facts = meta.into_facts(
-                    Err(denied.to_string()),
-                    export_scope(None, None),
-                    grace,
-                    None,
-                );
-                return Ok((facts, None));
-            }
-            None => return Err(e),
-        },
+        Err(e) => {
+            let denied = denied(e)?;
+            let scope = export_scope(manifest_items, None, None);
+            let facts = meta.into_facts(Err(denied.to_string()), scope, grace, None);
+            return Ok((facts, None));
+        }
     };
-    let scope = export_scope(Some(manifest), athena_cost);
+    let scope = export_scope(manifest_items, Some(manifest), athena_cost);
     Ok((meta.into_facts(Ok(tally), scope, grace, None), note))
 }
 

@@ -5,7 +5,8 @@
 //! canary's event id: the function received that very record (proof by content; it holds when
 //! the consumer logs its records, as the emulator's and many real ones do). `mapping`: the
 //! consumer's mapping on the table's stream reported `OK` processing after the canary was
-//! written: the function ran successfully on that stream; on a new stream that holds only
+//! written (for a mapping that existed before, an `OK` that changed from the value read before
+//! the canary, [`Consumer::before`]): the function ran successfully on that stream; on a new stream that holds only
 //! writes made since it was enabled this is all but the canary, but the record is not named, so
 //! it is said as the weaker proof. Neither within the timeout: not seen.
 //!

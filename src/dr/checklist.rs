@@ -28,6 +28,7 @@ pub(crate) fn cutover_steps(
             stream_arn.unwrap_or("see eventsctl --table TARGET stream-status")
         ),
         format!(
+            // plural-ok: `{target} alarms apply` is a command line, not a count
             "Alarms, dashboards and auto scaling are not restored: eventsctl --table {target} alarms apply and dashboard apply (dr cutover puts both for {target}); set auto scaling again if {name} had it"
         ),
         format!(

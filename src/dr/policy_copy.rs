@@ -95,6 +95,7 @@ pub(crate) fn rewrite(document: &str, a: &Arns) -> Result<String, String> {
     let out = v.to_string();
     if out.len() > POLICY_LIMIT_BYTES {
         return Err(format!(
+            // plural-ok: said only over 20 KB
             "the source's resource-based policy, with the target's ARNs, is {} bytes: over DynamoDB's 20 KB limit ({POLICY_LIMIT_BYTES} bytes, white space counted); shorten it first",
             out.len()
         ));
@@ -179,6 +180,7 @@ pub(crate) fn change(copies: &[PolicyCopy]) -> String {
         .iter()
         .map(|c| {
             format!(
+                // plural-ok: a policy document is never 1 byte (JSON of a statement)
                 "{} policy: {} → the source's, its ARNs rewritten to {} ({} bytes)",
                 c.on,
                 if c.target_before.is_some() {
@@ -230,6 +232,7 @@ pub(crate) async fn apply(
         );
         status = Status::Done;
         done.push(format!(
+            // plural-ok: a policy document is never 1 byte (JSON of a statement)
             "{} policy copied ({} bytes)",
             c.on,
             c.document.len()

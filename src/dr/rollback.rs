@@ -301,17 +301,23 @@ async fn source_canary(
     file: &mut RecordFile,
     timeout: Duration,
 ) -> anyhow::Result<()> {
-    let consumers: Vec<Consumer> = file
-        .record
-        .old_mappings
-        .iter()
-        .map(|m| Consumer {
+    // A re-enabled mapping still answers the LastProcessingResult of its last batch before the
+    // cutover: an `OK` proves the canary only when it changed from the value read here, before
+    // the canary is written (as stream-status --probe does). A mapping whose value cannot be
+    // read is watched by its log only: without the value before, its `OK` proves nothing.
+    let lambda = ctx.lambda().await?;
+    let mut consumers = Vec::new();
+    for m in &file.record.old_mappings {
+        let before = crate::aws::lambda::mapping(lambda, &m.uuid).await;
+        consumers.push(Consumer {
             function: super::cutover_plan::function_name(&m.function_arn),
-            mapping: Some(m.uuid.clone()),
-            // As before this change: an OK is taken as the rollback's canary (see its note).
-            before: None,
-        })
-        .collect();
+            mapping: before.as_ref().ok().map(|_| m.uuid.clone()),
+            before: before
+                .ok()
+                .flatten()
+                .and_then(|got| got.last_processing_result),
+        });
+    }
     let source = file.record.source.clone();
     let c = canary_proof::prove(ctx, &source, "dr rollback", &consumers, timeout).await?;
     file.record.rollback.push(StepRecord {

@@ -193,8 +193,9 @@ mod tests {
     /// placeholder (`{}`, `{n}`, `{x.len()}`, `{:.0}`) then a space and one of
     /// [`COUNTED_NOUNS`]. A placeholder with a precision above zero (`{:.1} pages a month`) is a
     /// decimal, which takes the plural; `{:.0}` prints a whole number, which can be 1. A noun
-    /// that is also a verb (`reads`, `writes`) is not on the list (`{f} reads its stream`), nor
-    /// are units of measure (`days`, `bytes`); a rate (`{} events/s`) is not a count. A
+    /// that is also a verb (`reads`, `writes`) is not on the list (`{f} reads its stream`); units
+    /// of measure are (`1 day`, `1 byte`: use `signed`/`plural`); a rate (`{} events/s`) is not
+    /// a count, and a duration a humanizer prints (`times::human`) is right as it is. A
     /// line that is right as it stands (a count that is never one) says so with `plural-ok` on
     /// it or on the line before.
     fn counted_plural(line: &str) -> bool {
@@ -225,7 +226,7 @@ mod tests {
     }
 
     /// The nouns [`counted_plural`] looks for.
-    const COUNTED_NOUNS: [&str; 20] = [
+    const COUNTED_NOUNS: [&str; 89] = [
         "segments",
         "pages",
         "events",
@@ -246,6 +247,75 @@ mod tests {
         "functions",
         "retries",
         "mappings",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "weeks",
+        "months",
+        "bytes",
+        "requests",
+        "errors",
+        "shards",
+        "alarms",
+        "tables",
+        "backups",
+        "indexes",
+        "GSIs",
+        "datapoints",
+        "queries",
+        "lines",
+        "objects",
+        "attempts",
+        "throttles",
+        "consumers",
+        "streams",
+        "invocations",
+        "steps",
+        "checks",
+        "findings",
+        "accounts",
+        "roles",
+        "grants",
+        "partitions",
+        "metrics",
+        "dashboards",
+        "topics",
+        "subscriptions",
+        "batches",
+        "results",
+        "log groups",
+        "messages",
+        "calls",
+        "operations",
+        "values",
+        "entries",
+        "restores",
+        "snapshots",
+        "tests",
+        "environments",
+        "points",
+        "identities",
+        "periods",
+        "buckets",
+        "workers",
+        "threads",
+        "cores",
+        "failures",
+        "problems",
+        "conflicts",
+        "resources",
+        "actions",
+        "samples",
+        "scans",
+        "transactions",
+        "evaluations",
+        "channels",
+        "people",
+        "tags",
+        "variables",
+        "documents",
+        "characters",
     ];
 
     #[test]
@@ -271,6 +341,15 @@ mod tests {
         assert!(counted_plural(r#""{w:.0} write units and no reads""#));
         assert!(!counted_plural(r#""{:.1} read units; shares""#));
         assert!(!counted_plural(r#""the consumer {f} reads nothing""#));
+        // Units and the nouns issue 23's review found left out.
+        assert!(counted_plural(r#""enabled, {days} days""#));
+        assert!(counted_plural(r#""the largest {} bytes""#));
+        assert!(counted_plural(
+            r#""{throttled} throttled, {errors} errors""#
+        ));
+        assert!(counted_plural(r#""gave up after {n} attempts""#));
+        assert!(counted_plural(r#""enabled on the table and {} GSIs""#));
+        assert!(counted_plural(r#""({} characters)""#));
     }
 
     /// No string in the source spells a plural as `item(s)`, `identit(ies)` or `match(es)`,

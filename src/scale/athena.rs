@@ -111,7 +111,17 @@ fn denied_by_reason(reason: &str) -> Option<(&'static str, &'static str)> {
 /// (an AccessDenied call, or an Athena query ended for a permission), for an unknown verdict
 /// in the words of every denied read; `None` for any other failure, which stays an error.
 pub(crate) fn denied_read(e: &anyhow::Error) -> Option<AwsError> {
-    e.downcast_ref::<AwsError>()
+    // The local engine's reads fail as an ExportError holding the AWS error (S3 GetObject of
+    // the manifest or a data file); Athena's as an AthenaError; the Glue and S3 listing calls
+    // as the AWS error itself.
+    let aws_error = e.downcast_ref::<AwsError>().or_else(|| {
+        e.downcast_ref::<crate::scale::export::ExportError>()
+            .and_then(|x| match x {
+                crate::scale::export::ExportError::Aws(a) => Some(a),
+                _ => None,
+            })
+    });
+    aws_error
         .filter(|a| a.kind == aws::AwsErrorKind::AccessDenied)
         .cloned()
         .or_else(|| {
@@ -458,6 +468,16 @@ mod tests {
         assert_eq!(denied_read(&e).map(|d| d.operation), Some("CreateTable"));
         let e = anyhow::Error::new(AthenaError::Aws(refused));
         assert_eq!(denied_read(&e).map(|d| d.service), Some("glue"));
+        // The local engine's S3 read, refused, arrives inside an ExportError.
+        let s3_refused = crate::aws::AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "s3",
+            "GetObject",
+            None,
+            "denied",
+        );
+        let e = anyhow::Error::new(crate::scale::export::ExportError::Aws(s3_refused));
+        assert_eq!(denied_read(&e).map(|d| d.operation), Some("GetObject"));
         let throttled = crate::aws::AwsError::local(
             crate::aws::AwsErrorKind::Throttled,
             "athena",

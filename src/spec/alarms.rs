@@ -406,7 +406,7 @@ pub(crate) fn recommended(
         };
         out.push(alarm(
             format!("{base}-consumer-iterator-age"),
-            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} minutes behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. {BLIND_WITHOUT_MAPPING} Managed by eventsctl."),
+            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} {} behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. {BLIND_WITHOUT_MAPPING} Managed by eventsctl.", if iterator_age_minutes == 1.0 { "minute" } else { "minutes" }),
             lambda("IteratorAge", Stat::Maximum),
             Sustained { stat: Stat::Maximum, threshold: iterator_age_minutes * 60_000.0, periods: 2, period: 300 },
             RB_BEYOND,
@@ -597,9 +597,13 @@ mod tests {
         for a in &all {
             assert!(
                 a.description.chars().count() <= MAX_DESCRIPTION,
-                "{}: {} characters",
+                "{}: {}",
                 a.name,
-                a.description.chars().count()
+                crate::vocab::words::count(
+                    a.description.chars().count(),
+                    "character",
+                    "characters"
+                )
             );
         }
         for suffix in ["-consumer-iterator-age", "-consumer-errors"] {

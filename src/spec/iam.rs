@@ -1388,9 +1388,9 @@ mod tests {
             for p in &parts {
                 assert!(
                     p.characters <= MANAGED_POLICY_MAX,
-                    "{commands:?}: {} has {} characters",
+                    "{commands:?}: {} has {}",
                     p.name,
-                    p.characters
+                    crate::vocab::words::count(p.characters, "character", "characters")
                 );
                 assert_eq!(p.characters, size(&p.document));
                 assert!(p.name.len() <= 128, "{}", p.name);

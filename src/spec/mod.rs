@@ -126,6 +126,7 @@ pub(crate) fn table() -> TableSpec {
 pub(crate) fn check_table_name(name: &str) -> Result<(), String> {
     let shown = if name.chars().count() > 60 {
         format!(
+            // plural-ok: said only over 60 characters
             "{}... ({} characters)",
             name.chars().take(40).collect::<String>(),
             name.chars().count()

@@ -8,6 +8,12 @@ pub(crate) fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// [`plural`] of a signed count (days of retention, a duration's whole units).
+pub(crate) fn signed(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// [`plural`] of a `usize` count.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     plural(u64::try_from(n).unwrap_or(u64::MAX), one, many)

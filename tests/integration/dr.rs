@@ -365,6 +365,111 @@ async fn cutover_moves_the_variable_and_the_mappings_proves_the_canary_and_rollb
     assert!(rb.iter().all(|(_, st)| st == "done"), "{rb:?}");
 }
 
+/// Review of issue 23, item 3: the rollback's canary is not proven by a re-enabled mapping's
+/// stale `OK`. The consumer processed a batch on the source before the cutover (its mapping says
+/// `OK ...`), then stops working (fails every batch, logs no record) before the rollback: its
+/// mapping's `OK` from before is no proof of the canary, so the canary step fails (the old code
+/// took that `OK` as the proof, and said done).
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn rollback_canary_is_not_proven_by_a_mappings_ok_from_before_the_cutover() {
+    let w = World::new("dr-stale-ok");
+    let s = setup(&w).await;
+    // A batch through the old mapping before the cutover: its LastProcessingResult says OK.
+    let ddb = w.dynamodb().await;
+    ddb.put_item()
+        .table_name(w.table())
+        .set_item(Some(common::indexed_event_item(
+            "u2",
+            "e-before",
+            "click",
+            "new",
+            &rfc3339(chrono::Utc::now()),
+        )))
+        .send()
+        .await
+        .unwrap();
+    let lam = w.lambda().await;
+    let last = |lam: aws_sdk_lambda::Client, uuid: String| async move {
+        lam.get_event_source_mapping()
+            .uuid(uuid)
+            .send()
+            .await
+            .unwrap()
+            .last_processing_result
+            .unwrap_or_default()
+    };
+    let mut ok = String::new();
+    for _ in 0..60 {
+        ok = last(lam.clone(), s.old_mapping.clone()).await;
+        if ok.starts_with("OK") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    assert!(
+        ok.starts_with("OK"),
+        "the old mapping processed a batch: {ok}"
+    );
+    let run = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "cutover",
+        "--to",
+        &s.target,
+        "--canary-timeout",
+        "60s",
+    ]);
+    run.assert_code(0);
+    // The consumer breaks: every batch fails, and it logs no record.
+    {
+        use std::io::Write;
+        let mut zip = common::zip_one(
+            "h.py",
+            "def handler(event, context):\n    raise RuntimeError('down')\n",
+        );
+        zip.flush().unwrap();
+        lam.update_function_code()
+            .function_name(&s.consumer)
+            .zip_file(aws_smithy_types::Blob::new(zip.into_inner()))
+            .send()
+            .await
+            .expect("UpdateFunctionCode");
+    }
+    let path = record_path(&w, &s);
+    let back = w.run(&[
+        "-o",
+        "json",
+        "dr",
+        "rollback",
+        "--record",
+        path.to_str().unwrap(),
+        "--canary-timeout",
+        "10s",
+    ]);
+    let d = &back.json()["data"];
+    let rb = steps(d, "rollback");
+    let canary = rb
+        .iter()
+        .find(|(k, _)| k == "canary")
+        .expect("a canary step");
+    assert_eq!(canary.1, "failed", "{d}");
+    let step = d["record"]["rollback"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "canary")
+        .unwrap();
+    assert!(
+        step["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("NOT seen by {}", s.consumer)),
+        "{step}"
+    );
+}
+
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_cutover_killed_between_two_steps_is_finished_by_a_rerun_without_doing_a_step_twice() {

@@ -109,6 +109,7 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
             .runbook(RUNBOOK);
     };
     let days = if s.days >= 2.0 {
+        // plural-ok: 2 days or more here
         format!("{:.0} days", s.days)
     } else {
         duration_text((s.days * 86_400.0).round() as i64)
@@ -171,9 +172,9 @@ fn verdict(check: CheckId, b: &Backtest, s: &Summary, threshold: f64, days: &str
         Finding::warn(
             check,
             format!(
-                "{} would never have fired in the last {days}: {} periods breached {op} {} but never {} of {} together; {worst}{advice}",
+                "{} would never have fired in the last {days}: {} breached {op} {} but never {} of {} together; {worst}{advice}",
                 b.alarm,
-                b.breaching_periods,
+                crate::vocab::words::count(b.breaching_periods, "period", "periods"),
                 number(threshold),
                 b.datapoints_to_alarm,
                 b.evaluation_periods

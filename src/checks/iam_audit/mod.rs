@@ -558,6 +558,7 @@ fn unused_finding(
         return Finding::ok(
             check,
             format!(
+                // plural-ok: UNUSED_DAYS is a constant over 1
                 "{role}: every DynamoDB action it is granted was used in the last {} days",
                 advisor::UNUSED_DAYS
             ),
@@ -574,6 +575,7 @@ fn unused_finding(
         .map(|s| format!("policy {} statement {}", s.policy, s.statement))
         .collect();
     let summary = format!(
+        // plural-ok: UNUSED_DAYS is a constant over 1
         "{role}: {} granted and not used in {} days ({})",
         unused.actions.join(", "),
         advisor::UNUSED_DAYS,
