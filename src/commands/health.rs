@@ -752,7 +752,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
     report.set_data(&QuarterlyData { parts, prices: &p })?;
     report.note("Quarterly 4's DR drill is its own command, outside production: `eventsctl dr-drill --cutover --corruption 20 --role ARN --report drill.md` restores a copy the drill creates, cuts a drill function over, proves it with a canary through a consumer, rolls back and deletes all of it; its report is the postmortem.");
     report.note(match described.as_ref().and_then(|t| t.billing_mode_summary()).and_then(|b| b.billing_mode()).map(|m| m.as_str()) {
-        Some("PROVISIONED") => "The table is provisioned: the capacity plan simulates the default auto scaling policy (70% target, its minimum and maximum from the demand), not the table's own scaling policy, which Application Auto Scaling holds and this command does not read.",
+        Some("PROVISIONED") => "The table is provisioned: the capacity plan simulates the table's and each index's own Application Auto Scaling (target, minimum and maximum) where it has one, and the default policy (70% target) where it has none or it could not be read; the billing finding says which.",
         _ => "The table is on-demand: no auto scaling policy to read; the capacity plan simulates the default one (70% target) for the provisioned options.",
     });
     report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (docs/aws-facts.md §3.5).");
