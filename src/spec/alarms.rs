@@ -478,8 +478,8 @@ pub(crate) fn health_check(names: &Names) -> Vec<AlarmSpec> {
     crit.treat_missing_data = "ignore";
     let mut silent = alarm(
         not_run,
-        // plural-ok: LONGEST_WINDOW_DAYS is CloudWatch's 7-day reach, never one
         format!(
+            // plural-ok: LONGEST_WINDOW_DAYS is CloudWatch's 7-day reach, never one
             "No run of the scheduled health check of {env} (eventsctl --env {env} {HEALTH_CHECK_COMMAND}, run with --publish-metrics: each run puts one RunStatus datapoint) for {LONGEST_WINDOW_DAYS} days: RunStatus SampleCount < 1 in {LONGEST_WINDOW_DAYS} of {LONGEST_WINDOW_DAYS} one-day periods, missing data breaching. CloudWatch evaluates at most 7 days back (Period x EvaluationPeriods <= 604,800 s), so no alarm can see a monthly run's 35-day gap: schedule the check at least daily (a weekly run a little late would page). Managed by eventsctl."
         ),
         run_status(Stat::SampleCount, 86_400),
