@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn window_status_follows_the_lag_and_when_pitr_came_on() {
         // clock-free: a pure function given its `now`
-        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let t = now.timestamp();
         let at = |s: i64| DateTime::from_timestamp(s, 0).expect("a valid time");
         let day = 86_400;
@@ -281,14 +281,14 @@ mod tests {
                 Ok(Some(backups(Some((t - 50, t))))),
                 new_table(60),
                 Status::Ok,
-                "(50.0s of history); latest point 0ms behind now: all of it since the table was created at 2027-01-15 07:59 UTC",
+                "(50.0s of history); latest point 0ms behind now: all of it since the table was created at 2000-01-15 07:59 UTC",
             ),
             (
                 "PITR enabled two hours ago (CloudTrail): two hours of history is all of it",
                 Ok(Some(backups(Some((t - 2 * 3600, t - 300))))),
                 enabled(2 * 3600 + 20),
                 Status::Ok,
-                "all of it since PITR was enabled at 2027-01-15 05:59 UTC (CloudTrail)",
+                "all of it since PITR was enabled at 2000-01-15 05:59 UTC (CloudTrail)",
             ),
             (
                 "the emulator's window (always now) on a table 30 s old: within the slack",
@@ -302,7 +302,7 @@ mod tests {
                 Ok(Some(backups(Some((t - day, t - 300))))),
                 quiet,
                 Status::Warn,
-                "history starts 29d after 2026-12-16 08:00 UTC (PITR on, no change in CloudTrail since): PITR was switched off and on again",
+                "history starts 29d after 1999-12-16 08:00 UTC (PITR on, no change in CloudTrail since): PITR was switched off and on again",
             ),
             (
                 "enabled 3 days ago per CloudTrail, history of 1 day",

@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn a_burst_that_stopped_is_named_but_not_sustained() {
         // clock-free: a pure function given its `now`
-        let start = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let start = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let periods: Vec<DateTime<Utc>> =
             (0..12).map(|i| start + Duration::minutes(5 * i)).collect();
         // `now` is 2 minutes into the last period: period 10 is the newest complete one.
@@ -133,7 +133,7 @@ mod tests {
                 1,
                 false,
                 false,
-                "one burst, 5 min long, the last at 2027-01-15 08:15 UTC; none since: not sustained",
+                "one burst, 5 min long, the last at 2000-01-15 08:15 UTC; none since: not sustained",
             ),
             (
                 "two short bursts",
@@ -142,7 +142,7 @@ mod tests {
                 1,
                 false,
                 false,
-                "2 bursts, the longest 5 min, the last at 2027-01-15 08:30 UTC; none since",
+                "2 bursts, the longest 5 min, the last at 2000-01-15 08:30 UTC; none since",
             ),
             (
                 "ten minutes in a row: the alarm's span",

@@ -1013,7 +1013,7 @@ mod tests {
     type Metric<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [f64]);
 
     fn facts(metrics: &[Metric]) -> ThrottleFacts {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
         let period = Duration::seconds(i64::from(window.period));
         let series = metrics
@@ -1064,7 +1064,7 @@ mod tests {
     #[test]
     fn the_month_is_judged_by_sustained_throttling() {
         // clock-free: `facts` ends its hour at this `now`, a pure function's input
-        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let put = Some("PutItem");
         let mut burst = [0.0; 12];
         burst[2] = 60.0;
@@ -1085,7 +1085,7 @@ mod tests {
                     ("ThrottledRequests", None, put, &burst),
                 ],
                 [Status::Ok, Status::Ok, Status::Ok],
-                "hot partition: key-range throttling on table (60) in the last 1h: one burst, 5 min long, the last at 2027-01-15 07:10 UTC; none since: not sustained",
+                "hot partition: key-range throttling on table (60) in the last 1h: one burst, 5 min long, the last at 2000-01-15 07:10 UTC; none since: not sustained",
                 Status::Warn,
             ),
             (
@@ -1374,7 +1374,7 @@ mod tests {
         // and one operation's SystemErrors: nothing seen is not proof of none.
         // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html
         let mut f = facts(&[]);
-        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
         let partial = |key: MetricKey| Series {
             key,

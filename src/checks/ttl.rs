@@ -1190,7 +1190,7 @@ mod tests {
     #[test]
     fn the_milliseconds_threshold_is_the_writers() {
         // clock-free: a `now` passed in; the clock never meets these dates
-        let (now, ts) = (1_800_000_000i64, "2027-01-10T00:00:00Z");
+        let (now, ts) = (947_923_200i64, "2000-01-10T00:00:00Z");
         let at = |t: i64| classify(&item(Some(AttributeValue::N(t.to_string())), ts), now, 0).0;
         assert_eq!(at(TTL_MILLIS_THRESHOLD), TtlClass::Milliseconds);
         assert_ne!(at(TTL_MILLIS_THRESHOLD - 1), TtlClass::Milliseconds);
@@ -1203,9 +1203,9 @@ mod tests {
     #[test]
     fn every_kind_of_ttl_is_classified() {
         // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
-        let now = 1_800_000_000i64; // 2027-01-15
+        let now = 947_923_200i64; // 2000-01-15
         let grace = 48 * 3600;
-        let ts = "2027-01-10T00:00:00Z";
+        let ts = "2000-01-10T00:00:00Z";
         let ts_epoch = crate::times::parse_rfc3339(ts).unwrap().timestamp();
         let n = |v: i64| Some(AttributeValue::N(v.to_string()));
         let cases = [
