@@ -95,6 +95,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand create 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
             cand verify 'Compare the live table with the runbook''s spec, one finding per setting'
             cand describe 'Show the table''s keys, indexes, TTL, PITR, stream and size'
+            cand fix 'Put back TTL on `ttl` and PITR where someone switched them off, on any table (production with --yes: TTL then deletes what has expired); keys, indexes, the stream and tags are not touched'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;table;create'= {
@@ -181,10 +182,40 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eventsctl;table;fix'= {
+            cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
+            cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'
+            cand --metrics-file 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter''s textfile collector'
+            cand --table 'Table name, overriding the one derived from --name-prefix and --env'
+            cand --name-prefix 'Prefix of every resource name'
+            cand --region 'AWS Region (else AWS_REGION, the profile, instance metadata)'
+            cand --profile 'AWS shared-config profile (else AWS_PROFILE)'
+            cand --endpoint-url 'Endpoint of every AWS API, e.g. a local emulator (else AWS_ENDPOINT_URL)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'Colour in tables'
+            cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
+            cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
+            cand --dry-run 'Show what would be put back and change nothing'
+            cand --yes 'Write to a production environment'
+            cand --all-envs 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
+            cand --publish-metrics 'Checks: also put each check''s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
+            cand -q 'No progress and no notes on stderr; errors are still printed'
+            cand --quiet 'No progress and no notes on stderr; errors are still printed'
+            cand -v 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --verbose 'More logging on stderr: -v each retry, -vv each AWS call, -vvv the AWS SDK''s own debug log; never payloads or credentials'
+            cand --no-progress 'No spinners or progress bars'
+            cand --explain 'Print every place the runbook is wrong in full (what it says, the fact, the AWS source), not only the short lines that bear on this command (all of them: docs/aws-facts.md)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eventsctl;table;help'= {
             cand create 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
             cand verify 'Compare the live table with the runbook''s spec, one finding per setting'
             cand describe 'Show the table''s keys, indexes, TTL, PITR, stream and size'
+            cand fix 'Put back TTL on `ttl` and PITR where someone switched them off, on any table (production with --yes: TTL then deletes what has expired); keys, indexes, the stream and tags are not touched'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eventsctl;table;help;create'= {
@@ -192,6 +223,8 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;table;help;verify'= {
         }
         &'eventsctl;table;help;describe'= {
+        }
+        &'eventsctl;table;help;fix'= {
         }
         &'eventsctl;table;help;help'= {
         }
@@ -606,6 +639,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
             cand --recommended 'Also the alarms the runbook forgot (beyond the runbook): SystemErrors on the table, TTL deletes stopped, and the stream consumer''s IteratorAge and Errors'
+            cand --health-check 'Also the alarms on the scheduled `health-check monthly --publish-metrics`: its last run crit (or unknown), and no run for 7 days (the longest CloudWatch evaluates: schedule the check at least daily)'
             cand --dry-run 'Show what would change and change nothing'
             cand --yes 'Apply to a production environment'
             cand --all-envs 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
@@ -1016,7 +1050,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         &'eventsctl;export;help;help'= {
         }
         &'eventsctl;stream-status'= {
-            cand --probe-timeout 'With --probe: how long to wait for the canary'
+            cand --probe-timeout 'With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it'
             cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
             cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'
             cand --metrics-file 'Also write the verdicts as OpenMetrics text to FILE (NAME.prom, replaced atomically), for node_exporter''s textfile collector'
@@ -1262,7 +1296,7 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
         }
         &'eventsctl;dr;rollback'= {
             cand --record 'The record dr cutover wrote'
-            cand --force 'Set back a function (or enable a mapping, by UUID) that changed since the cutover (repeatable)'
+            cand --force 'Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by the target''s table or stream ARN; an alarm or the dashboard, by name) that changed since the cutover (repeatable)'
             cand --canary-timeout 'How long each consumer may take to show the canary written to the source afterwards'
             cand --env 'Environment: names derive as {prefix}-{env}-events, and its [env.NAME] section of the config file applies. Checks take several (`--env dev,staging,prod`): a fleet run, one report with a row per environment, the worst exit code'
             cand --config 'The config file (else EVENTSCTL_CONFIG, else $XDG_CONFIG_HOME/eventsctl/eventsctl.toml if it exists); flags override it, it overrides the defaults (`eventsctl config show`)'
@@ -1561,7 +1595,9 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand --timeout 'Longest the whole command may take (30s, 5m, 2h). Each command has a default that suits it (events put/get 1m, checks 5m, health-check 15m, query 10m, restores --max-wait + 15m, bench --duration + 5m; events import and stream tail without --for: no limit). Each AWS call attempt gets at most 10 s (a third of a shorter limit), so retries fit inside it'
             cand --production-markers 'Production markers: a target whose environment or table name holds one as a name token (split at anything not a letter or digit; `prod2` matches `prod`) is production, and every write to it needs --yes (table create is refused). A comma-separated list adds to prod,prd,production,live (`pci`); `-live` removes a default, `none` removes them all (`none,pci`: only pci); every write says so on stderr while a default is removed. See docs/safety.md'
             cand --restore-test 'Also run a restore drill (dr-drill) and include its record'
-            cand --alarm-test 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent), and its history shows whether the page went out'
+            cand --alarm-test 'Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its subscribers (the flag is the consent; on production it needs --yes too), and its history shows whether the page went out'
+            cand --yes 'With --alarm-test on production: page them (a production environment is refused without it)'
+            cand --dry-run 'With --alarm-test: say who would be paged and page nobody'
             cand --force 'Let --report replace an existing file'
             cand --all-envs 'Checks: run for every environment of the config file (a fleet run, as --env a,b,c)'
             cand --publish-metrics 'Checks: also put each check''s status (0 ok .. 3 unknown) into CloudWatch, namespace Eventsctl/HealthCheck, dimensions Env and Check (cloudwatch:PutMetricData)'
@@ -2016,12 +2052,15 @@ set edit:completion:arg-completer[eventsctl] = {|@words|
             cand create 'Create the table to spec (dev, test and sandbox environments; refused for a production env or table name, see --production-markers), wait until ACTIVE, enable TTL and PITR, tag it managed-by=eventsctl'
             cand verify 'Compare the live table with the runbook''s spec, one finding per setting'
             cand describe 'Show the table''s keys, indexes, TTL, PITR, stream and size'
+            cand fix 'Put back TTL on `ttl` and PITR where someone switched them off, on any table (production with --yes: TTL then deletes what has expired); keys, indexes, the stream and tags are not touched'
         }
         &'eventsctl;help;table;create'= {
         }
         &'eventsctl;help;table;verify'= {
         }
         &'eventsctl;help;table;describe'= {
+        }
+        &'eventsctl;help;table;fix'= {
         }
         &'eventsctl;help;events'= {
             cand put 'Write one event (never overwrites); prints the stored event'

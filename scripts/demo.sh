@@ -4,13 +4,16 @@
 # creates the table as the runbook describes it, then lets four things go wrong: a hot user
 # that throttles, events whose `ttl` is in milliseconds, TTL switched off by someone else and a
 # stream consumer falling behind. `health-check monthly` is CRIT and names each cause; the demo
-# fixes them with eventsctl and runs the health check again. The emulator keeps running
-# afterwards, so you can try more commands against the same table.
+# fixes them with eventsctl (`table fix` puts TTL back on, `check-ttl --repair`, `alarms apply
+# --recommended`) and runs the health check again: every finding but the alarms' (which an
+# emulator that evaluates alarms shows, see docs/emulator.md) and access advisor's is OK. The
+# emulator keeps running afterwards, so you can try more commands against the same table.
 #
 # The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics: scripts/demo_incident.py
 # publishes the ones DynamoDB and Lambda would have published for what happened. Real
 # CloudWatch refuses PutMetricData into AWS/ namespaces: that is demo-only code, never the
-# tool's.
+# tool's. The emulator (scripts/emulator.sh) runs with a patch layer, scripts/ministack_patch/,
+# that evaluates CloudWatch alarms as CloudWatch does (docs/emulator.md).
 #
 # For tests (tests/integration/demo.rs): DEMO_ENDPOINT runs it on an emulator already running
 # (left as it is), DEMO_ENV and DEMO_PREFIX name its resources, EVENTSCTL_BIN skips the build,
@@ -124,15 +127,19 @@ cat <<EOT
   PutMetricData into AWS/ namespaces: demo-only code, not eventsctl's):
 EOT
 incident metrics "$CONSUMER"
+cat <<EOT
+  The emulator's alarm evaluation is patched (scripts/ministack_patch/, docs/emulator.md): its
+  CloudWatch alarms keep their metric math and are evaluated as CloudWatch evaluates them.
+EOT
 
 chapter "The monthly health check: what is wrong, and who did it"
 health before
 
 chapter "The fixes, with eventsctl"
-echo "  TTL back on: \`table create\` finishes the configuration of a table eventsctl created."
-echo "  (On AWS a table's TTL setting changes at most once an hour: after someone switched it off,"
-echo "  this may have to wait; the emulator does not model that.)"
-ev table create
+echo "  TTL back on: \`table fix\` puts back what someone switched off, on any table (on production"
+echo "  with --yes), and touches nothing else. (On AWS a table's TTL setting changes at most once an"
+echo "  hour: after someone switched it off, this may have to wait; the emulator does not model that.)"
+ev table fix
 echo
 echo "  The events whose \`ttl\` is in milliseconds: rewritten in epoch seconds, the same moment."
 echo "  Ten of them are 31 days old: their moment has passed, so TTL deletes them once rewritten;"
@@ -151,6 +158,10 @@ fi
 echo
 echo "  The consumer catches up with the backlog:"
 incident caught-up "$CONSUMER"
+# The API's requests, timed: the latency alarms' evidence. On an emulator the tests share too:
+# the patch layer evaluates each alarm on its own dimensions (this table's), so these datapoints
+# move no other test's alarm.
+incident latency
 
 chapter "The monthly health check again"
 health after

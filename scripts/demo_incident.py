@@ -9,13 +9,18 @@ AWS/ namespaces, and eventsctl never publishes there.
 Usage: .venv/bin/python scripts/demo_incident.py ENDPOINT TABLE STEP [ARG]
   hot-user FILE        the hot user's burst as NDJSON, for `eventsctl events import FILE`
   metrics FUNCTION     the API's traffic as DynamoDB meters it (consumed capacity per minute,
-                       key-range throttles where one user's writes pass a partition's limit),
-                       and the consumer FUNCTION falling behind (IteratorAge rising)
+                       key-range throttles where one user's writes pass a partition's limit,
+                       TTL deletes per hour until TTL was switched off), and the consumer
+                       FUNCTION falling behind (IteratorAge rising)
   millis-writer        another writer (its own access key) puts events with `ttl` in
                        milliseconds, and the capacity its writes consumed
   ttl-off              another identity (its own access key) switches TTL off
   caught-up FUNCTION   a canary event through the stream to FUNCTION, timed from its log; its
                        age is the consumer's IteratorAge now
+  latency              the API's requests now (PutItem of a user of its own, removed afterwards,
+                       and Query of the users' inboxes), each timed from the client, published
+                       as the SuccessfulRequestLatency DynamoDB would have metered (at most
+                       this) in the traffic's last complete 5-minute period
 """
 import json
 import math
@@ -48,10 +53,18 @@ PARTITION_WCU_PER_S = 1_000
 # When the hot user's burst happened, and how far the consumer's lag had grown.
 BURST_MINUTES_AGO = 20
 LAG_STARTED_MINUTES_AGO = 90
-# The consumer's last slow batch: its metrics stop this long before now. Other tests on a shared
-# emulator evaluate IteratorAge alarms over the last 10 minutes (ministack ignores dimensions
-# when it evaluates an alarm), so the lag stays out of that window.
+# The consumer's last slow batch: its metrics stop this long before now.
 LAG_LAST_MINUTES_AGO = 11
+# Requests timed per operation. With EvaluateLowSampleCountPercentile `ignore` a period counts
+# only with at least 10/(1-p) samples: 1,000 for the write alarm's p99, 200 for the read alarm's
+# p95; fewer leave the latency alarms as they are.
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#percentiles-with-low-samples
+PUT_SAMPLES = 1_000
+QUERY_SAMPLES = 200
+# The traffic's users (user-00 to user-19), whose inboxes the API's Query reads.
+INBOX_USERS = 20
+# The latency alarms' period: the timed requests are published in the last complete one.
+LATENCY_PERIOD = timedelta(minutes=5)
 DAY = 86_400
 TTL_DAYS = 30
 MAX_DATUMS = 1_000
@@ -212,17 +225,35 @@ def metrics(endpoint, table, function):
         data += [datum("WriteThrottleEvents", t, m, n),
                  datum("WriteKeyRangeThroughputThrottleEvents", t, m, n),
                  datum("ThrottledRequests", t + [("Operation", "PutItem")], m, n)]
+    deleted = ttl_deletes(items, now)
+    data += [datum("TimeToLiveDeletedItemCount", t, m, n) for m, n in deleted.items()]
     published = publish(cw, "AWS/DynamoDB", data)
     say(f"AWS/DynamoDB: {sum(consumed.values()):.0f} write units over {len(consumed)} minutes "
           f"for the {len(items)} events in the table (each GSI metered too), and "
           f"{sum(throttled.values())} key-range throttle events where {HOT_USER}'s partition "
           f"passed {PARTITION_WCU_PER_S:,} write units in a second ({published} datapoints)")
+    say(f"AWS/DynamoDB: TTL deleted {sum(deleted.values())} items over the {len(deleted)} hours "
+        f"before it was switched off (the table is older than its {TTL_DAYS}-day TTL: each hour, "
+        f"the events written {TTL_DAYS} days before, counted here as that hour's events today)")
     lag = lagging_consumer(now, function)
     publish(cw, "AWS/Lambda", lag)
     worst = max(d["Value"] for d in lag if d["MetricName"] == "IteratorAge")
     say(f"AWS/Lambda: {function} fell behind {LAG_STARTED_MINUTES_AGO} minutes ago; its "
           f"batches are older and older: IteratorAge up to {worst / 60_000:.0f} minutes "
           f"({LAG_LAST_MINUTES_AGO} minutes ago)")
+
+
+def ttl_deletes(items, now):
+    """TimeToLiveDeletedItemCount per hour of the last day, until TTL was switched off (now):
+    the table is older than its TTL, so each hour DynamoDB deleted the events written 30 days
+    before it. Those are gone from the table; the events of the same hour today stand in for
+    them. Published mid-hour (the alarm over it slides hour by hour)."""
+    per_hour = defaultdict(int)
+    for item in items:
+        ago = now - parse(item["timestamp"]["S"])
+        if timedelta(0) <= ago < timedelta(hours=24):
+            per_hour[int(ago / timedelta(hours=1))] += 1
+    return {now - timedelta(hours=h, minutes=30): n for h, n in per_hour.items()}
 
 
 def lagging_consumer(now, function):
@@ -303,6 +334,63 @@ def caught_up(endpoint, table, function):
           f"consumer is caught up; published as its IteratorAge now")
 
 
+def last_complete_period(now, period=LATENCY_PERIOD):
+    """The start of the last period of `period` that ended before `now` (periods on multiples
+    of `period` since the epoch, as GetMetricData's)."""
+    step = int(period.total_seconds())
+    start = int(now.timestamp()) // step * step - step
+    return datetime.fromtimestamp(start, tz=timezone.utc)
+
+
+def latency(endpoint, table):
+    """PutItem and Query as the API makes them (new events of a user of its own, removed
+    afterwards; the inboxes of the traffic's users), each timed from the client (what DynamoDB
+    meters is at most that). Published as the SuccessfulRequestLatency of the traffic's last complete
+    5-minute period: a period still filling is not one the latency alarms' backtest replays,
+    and with too few samples it keeps an alarm as it is. The events are deleted afterwards."""
+    ddb, cw = client(endpoint, "dynamodb"), client(endpoint, "cloudwatch")
+    user = f"latency-{uuid.uuid4().hex[:12]}"
+    now = datetime.now(timezone.utc)
+    put_ms, query_ms, keys = [], [], []
+    every = PUT_SAMPLES // QUERY_SAMPLES
+    for i in range(PUT_SAMPLES):
+        # The API writes for many users: ten of the demo's own, a hundred events each.
+        item = event_item(f"{user}-{i % 10}", "demo.latency", "delivered", now + timedelta(milliseconds=i),
+                          int(now.timestamp()) + TTL_DAYS * DAY, {"n": i})
+        t0 = time.perf_counter()
+        ddb.put_item(TableName=table, Item=item)
+        put_ms.append((time.perf_counter() - t0) * 1000)
+        keys.append({k: item[k] for k in ("user_id", "timestamp#event_id")})
+        if i % every == 0:
+            # GET /inbox: the newest events of one of the traffic's users.
+            inbox = f"user-{(i // every) % INBOX_USERS:02d}"
+            t0 = time.perf_counter()
+            ddb.query(TableName=table, KeyConditionExpression="user_id = :u",
+                      ExpressionAttributeValues={":u": {"S": inbox}}, ScanIndexForward=False,
+                      Limit=10)
+            query_ms.append((time.perf_counter() - t0) * 1000)
+    for i in range(0, len(keys), 25):
+        ddb.batch_write_item(RequestItems={table: [{"DeleteRequest": {"Key": k}} for k in keys[i:i + 25]]})
+    period = last_complete_period(datetime.now(timezone.utc))
+    at = period + LATENCY_PERIOD / 2
+    data = []
+    for op, values in (("PutItem", put_ms), ("Query", query_ms)):
+        data.append({"MetricName": "SuccessfulRequestLatency",
+                     "Dimensions": [{"Name": "TableName", "Value": table},
+                                    {"Name": "Operation", "Value": op}],
+                     "Timestamp": at, "Values": [round(v, 3) for v in values],
+                     "Unit": "Milliseconds"})
+    publish(cw, "AWS/DynamoDB", data)
+    pct = lambda v, p: sorted(v)[math.ceil(len(v) * p) - 1]
+    say(f"the API's requests, timed now from the client: {len(put_ms)} PutItem (p99 "
+        f"{pct(put_ms, 0.99):.1f} ms) and {len(query_ms)} Query of the users' inboxes (p95 "
+        f"{pct(query_ms, 0.95):.1f} ms). "
+        f"Published as the SuccessfulRequestLatency of the traffic's last complete 5-minute "
+        f"period ({stamp(period)[11:16]}-{stamp(period + LATENCY_PERIOD)[11:16]}Z), as part of "
+        f"the simulated traffic: a period still filling is not one the latency alarms' backtest "
+        f"replays")
+
+
 def main():
     endpoint, table, step = sys.argv[1:4]
     arg = sys.argv[4] if len(sys.argv) > 4 else None
@@ -316,6 +404,8 @@ def main():
         ttl_off(endpoint, table)
     elif step == "caught-up":
         caught_up(endpoint, table, arg)
+    elif step == "latency":
+        latency(endpoint, table)
     else:
         sys.exit(f"demo_incident.py: unknown step {step!r}")
 

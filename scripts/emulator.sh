@@ -7,6 +7,7 @@
 #   stop      stop the process this script started (by its recorded pid), nothing else
 #   (EMULATOR_STATE=DIR picks another emulator: its own port, pid and data)
 #   endpoint  print the endpoint URL of the running emulator
+#   status    running (pid, endpoint, and whether the patch layer is in) or stopped (exit 1)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -73,11 +74,14 @@ start() {
   # State lives in memory; nothing is persisted between runs. S3 objects (which Athena reads)
   # live in this emulator's own directory, so two emulators never share them.
   rm -rf "$STATE/s3"
+  # ministack with the patch layer of scripts/ministack_patch/ (docs/emulator.md): CloudWatch
+  # alarms keep their metric math and are evaluated as CloudWatch evaluates them (on their own
+  # metric and dimensions, M of N, TreatMissingData, on a timer). It refuses another ministack.
   # CloudTrail recording: every API call is kept (the last CLOUDTRAIL_MAX_EVENTS) and answered
   # by LookupEvents, for `changes` and for tests that prove a call was or was not made.
   CLOUDTRAIL_RECORDING=1 CLOUDTRAIL_MAX_EVENTS=5000 \
   GATEWAY_PORT="$port" BIND_HOST=127.0.0.1 LOG_LEVEL=WARNING PERSIST_STATE=0 S3_DATA_DIR="$STATE/s3" \
-    nohup "$VENV/bin/python" -m ministack >"$STATE/log" 2>&1 &
+    PYTHONPATH="$ROOT/scripts" nohup "$VENV/bin/python" -m ministack_patch >"$STATE/log" 2>&1 &
   echo $! >"$STATE/pid"
   echo "$endpoint" >"$STATE/endpoint"
   for _ in $(seq 1 100); do
@@ -115,6 +119,14 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   endpoint) endpoint ;;
-  status) if pid="$(running_pid)"; then echo "running pid $pid at $(cat "$STATE/endpoint")"; else echo "stopped"; exit 1; fi ;;
+  status)
+    if pid="$(running_pid)"; then
+      # Says whether it runs with the patch layer (an emulator started by an older script does not).
+      patched=""
+      tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ministack_patch && patched=", patched: CloudWatch alarms (scripts/ministack_patch)"
+      echo "running pid $pid at $(cat "$STATE/endpoint")$patched"
+    else
+      echo "stopped"; exit 1
+    fi ;;
   *) echo "usage: scripts/emulator.sh install|start|stop|endpoint|status" >&2; exit 64 ;;
 esac

@@ -7,6 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/emulator.sh install
 scripts/faults.sh install
 scripts/metrics-parser.sh install
+# The emulator's patch layer (scripts/ministack_patch/, docs/emulator.md) has unit tests of its own.
+PYTHONPATH=scripts .venv/bin/python -m unittest discover -q -s scripts/ministack_patch -t scripts
 # The tests' own emulator (not the demo's, which keeps its table and keeps running), stopped at
 # the end only if this script started it.
 export EMULATOR_STATE="$PWD/.emulator-test"

@@ -232,9 +232,16 @@ pub struct MonthlyArgs {
     #[arg(long)]
     pub restore_test: bool,
     /// Also run the alarm test (`alarms test --yes`): every alarm goes to ALARM and pages its
-    /// subscribers (the flag is the consent), and its history shows whether the page went out
+    /// subscribers (the flag is the consent; on production it needs --yes too), and its history
+    /// shows whether the page went out
     #[arg(long)]
     pub alarm_test: bool,
+    /// With --alarm-test on production: page them (a production environment is refused without it)
+    #[arg(long, requires = "alarm_test", conflicts_with = "dry_run")]
+    pub yes: bool,
+    /// With --alarm-test: say who would be paged and page nobody
+    #[arg(long, requires = "alarm_test")]
+    pub dry_run: bool,
     /// With --alarm-test: seconds to wait for each alarm's Action item and its return from ALARM
     #[arg(long, requires = "alarm_test", default_value_t = 120, value_parser = clap::value_parser!(u64).range(0..=900))]
     pub alarm_test_wait: u64,
@@ -784,7 +791,7 @@ pub struct StreamStatusArgs {
     /// it by its event type.
     #[arg(long)]
     pub probe: bool,
-    /// With --probe: how long to wait for the canary
+    /// With --probe: how long to wait for the canary on the stream, then as long again for quiet consumers to show it
     #[arg(long, default_value = "30s", value_parser = duration_arg)]
     pub probe_timeout: chrono::Duration,
     /// With --probe: read the stream even when two event source mappings already do (a third
@@ -944,6 +951,11 @@ pub struct AlarmsApplyArgs {
     /// With --recommended: minutes behind (IteratorAge) at which the consumer alarm fires
     #[arg(long, requires = "recommended", default_value_t = DEFAULT_ITERATOR_AGE_MINUTES, value_parser = positive_number)]
     pub iterator_age_minutes: f64,
+    /// Also the alarms on the scheduled `health-check monthly --publish-metrics`: its last run
+    /// crit (or unknown), and no run for 7 days (the longest CloudWatch evaluates: schedule the
+    /// check at least daily)
+    #[arg(long)]
+    pub health_check: bool,
     /// The thresholds a backtest suggested (`alarms backtest --pages-per-month N`) instead of
     /// the runbook's, for the alarms it names: FILE (its `-o json` output) or `latest` (the
     /// last one of this environment); the plan shows each threshold before → after
@@ -1033,8 +1045,9 @@ pub struct RollbackArgs {
     /// The record dr cutover wrote
     #[arg(long)]
     pub record: PathBuf,
-    /// Set back a function (or enable a mapping, by UUID) that changed since the cutover
-    /// (repeatable)
+    /// Set back a function (or enable a mapping, by UUID; a copied resource-based policy, by
+    /// the target's table or stream ARN; an alarm or the dashboard, by name) that changed since
+    /// the cutover (repeatable)
     #[arg(long = "force", value_name = "RESOURCE")]
     pub force: Vec<String>,
     /// Print what would be set back, and change nothing
@@ -1075,6 +1088,20 @@ pub enum TableCommand {
     Verify,
     /// Show the table's keys, indexes, TTL, PITR, stream and size
     Describe,
+    /// Put back TTL on `ttl` and PITR where someone switched them off, on any table (production
+    /// with --yes: TTL then deletes what has expired); keys, indexes, the stream and tags are
+    /// not touched
+    Fix(TableFixArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TableFixArgs {
+    /// Show what would be put back and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write to a production environment
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Args)]

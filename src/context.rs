@@ -110,6 +110,7 @@ pub struct Context {
     lambda: OnceCell<aws_sdk_lambda::Client>,
     iam: OnceCell<aws_sdk_iam::Client>,
     costexplorer: OnceCell<aws_sdk_costexplorer::Client>,
+    autoscaling: OnceCell<aws_sdk_applicationautoscaling::Client>,
     cloudtrail: OnceCell<aws_sdk_cloudtrail::Client>,
     s3: OnceCell<aws_sdk_s3::Client>,
     athena: OnceCell<aws_sdk_athena::Client>,
@@ -144,6 +145,7 @@ impl Context {
             lambda: OnceCell::new(),
             iam: OnceCell::new(),
             costexplorer: OnceCell::new(),
+            autoscaling: OnceCell::new(),
             cloudtrail: OnceCell::new(),
             s3: OnceCell::new(),
             athena: OnceCell::new(),
@@ -193,6 +195,11 @@ impl Context {
 
     pub fn preset_costexplorer(&self, c: aws_sdk_costexplorer::Client) {
         let _ = self.costexplorer.set(c);
+    }
+
+    /// Application Auto Scaling (the emulator does not serve it: recorded responses only).
+    pub fn preset_autoscaling(&self, c: aws_sdk_applicationautoscaling::Client) {
+        let _ = self.autoscaling.set(c);
     }
 
     pub fn preset_sns(&self, c: aws_sdk_sns::Client) {
@@ -444,6 +451,20 @@ impl Context {
         self.client(&self.costexplorer, |sdk, calls| {
             aws_sdk_costexplorer::Client::from_conf(
                 aws_sdk_costexplorer::config::Builder::from(sdk)
+                    .interceptor(calls)
+                    .build(),
+            )
+        })
+        .await
+    }
+
+    /// Application Auto Scaling: a provisioned table's scaling targets and policies.
+    pub(crate) async fn autoscaling(
+        &self,
+    ) -> Result<&aws_sdk_applicationautoscaling::Client, NoRegion> {
+        self.client(&self.autoscaling, |sdk, calls| {
+            aws_sdk_applicationautoscaling::Client::from_conf(
+                aws_sdk_applicationautoscaling::config::Builder::from(sdk)
                     .interceptor(calls)
                     .build(),
             )

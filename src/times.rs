@@ -100,6 +100,7 @@ pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     }
     // Longer than any window or retention makes sense for (and than dates can subtract).
     if total > Duration::days(MAX_DAYS) {
+        // plural-ok: MAX_DAYS is a constant over 1
         return Err(format!("`{t}` is longer than {MAX_DAYS} days"));
     }
     Ok(total)

@@ -4,6 +4,7 @@
 //! <https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html>
 
 use super::ops;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration as StdDuration;
 
 use aws_sdk_cloudtrail::Client;
@@ -12,7 +13,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde_json::Value;
 
 use super::error::{AwsError, AwsResultExt};
-use super::retry::Pacer;
+use super::retry::{self, Pacer, RetryPolicy};
 
 /// LookupEvents answers two calls a second per account and Region; more are throttled.
 pub(crate) const LOOKUP_INTERVAL: StdDuration = StdDuration::from_millis(500);
@@ -54,12 +55,59 @@ pub struct TrailEvent {
     pub resources: Vec<String>,
 }
 
-/// What a set of lookups found, and whether any was cut short at [`MAX_PAGES`].
+/// What a set of lookups found, which were cut short at [`MAX_PAGES`], and which had not
+/// answered by the deadline of the check that asked.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lookup {
     pub events: Vec<TrailEvent>,
-    /// Event names whose lookup stopped at the page limit.
+    /// Lookups (as [`By`] says them) that stopped at the page limit.
     pub truncated: Vec<String>,
+    /// Lookups still running at the deadline: what they cover is not checked.
+    pub unfinished: Vec<String>,
+}
+
+/// The one lookup attribute of a call (LookupEvents takes one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum By {
+    /// Every event whose `Resources` name this resource.
+    ResourceName(String),
+    /// Every event with a resource of this type (`AWS::CloudWatch::Alarm`).
+    ResourceType(&'static str),
+    /// Every event of this name.
+    EventName(&'static str),
+}
+
+impl std::fmt::Display for By {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            By::ResourceName(n) => write!(f, "ResourceName={n}"),
+            By::ResourceType(t) => write!(f, "ResourceType={t}"),
+            By::EventName(n) => write!(f, "EventName={n}"),
+        }
+    }
+}
+
+impl By {
+    fn attribute(&self) -> Result<LookupAttribute, AwsError> {
+        let (key, value) = match self {
+            By::ResourceName(n) => (LookupAttributeKey::ResourceName, n.as_str()),
+            By::ResourceType(t) => (LookupAttributeKey::ResourceType, *t),
+            By::EventName(n) => (LookupAttributeKey::EventName, *n),
+        };
+        LookupAttribute::builder()
+            .attribute_key(key)
+            .attribute_value(value)
+            .build()
+            .map_err(|e| {
+                AwsError::local(
+                    super::AwsErrorKind::Other,
+                    "cloudtrail",
+                    "LookupEvents",
+                    None,
+                    e.to_string(),
+                )
+            })
+    }
 }
 
 /// Keeps the lookups of one command under CloudTrail's two calls a second: the first at once,
@@ -68,54 +116,71 @@ pub(crate) fn pacer() -> Pacer {
     Pacer::new(1.0 / LOOKUP_INTERVAL.as_secs_f64())
 }
 
+/// A throttled page is asked again (its own place in the pacing each time) after a pause with
+/// full jitter, on top of the SDK's own attempts: the limit is shared by everyone in the account
+/// and Region, so another tool may have taken this second's calls.
+pub(crate) const THROTTLE_RETRY: RetryPolicy =
+    RetryPolicy::new(3, StdDuration::from_millis(500), StdDuration::from_secs(4));
+
 /// Whole seconds, the end rounded up: an event in the current second is inside the window.
 fn smithy_time(t: DateTime<Utc>, round_up: bool) -> aws_smithy_types::DateTime {
     let extra = i64::from(round_up && t.timestamp_subsec_nanos() > 0);
     aws_smithy_types::DateTime::from_secs(t.timestamp() + extra)
 }
 
-/// Every event named `name` between `start` and `end`, newest first, pages followed up to
-/// [`MAX_PAGES`].
+/// Every event `by` finds between `start` and `end`, newest first. Pages are followed up to
+/// [`MAX_PAGES`] and stop at the window's start: a page that reaches back past it is the last
+/// (events come newest first), whatever its `NextToken`. `sent` is set when the first call
+/// leaves (its turn in the pacing came).
 pub(crate) async fn lookup(
     client: &Client,
     pacer: &Pacer,
-    name: &str,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
+    by: &By,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
     into: &mut Lookup,
+    sent: &AtomicBool,
 ) -> Result<(), AwsError> {
-    let attribute = LookupAttribute::builder()
-        .attribute_key(LookupAttributeKey::EventName)
-        .attribute_value(name)
-        .build()
-        .map_err(|e| {
-            AwsError::local(
-                super::AwsErrorKind::Other,
-                "cloudtrail",
-                "LookupEvents",
-                None,
-                e.to_string(),
-            )
-        })?;
+    let attribute = by.attribute()?;
+    let label = by.to_string();
     let mut token: Option<String> = None;
     for page in 0..MAX_PAGES {
-        pacer.acquire(1).await;
-        let out = client
-            .lookup_events()
-            .lookup_attributes(attribute.clone())
-            .start_time(smithy_time(start, false))
-            .end_time(smithy_time(end, true))
-            .max_results(50)
-            .set_next_token(token.take())
-            .send()
-            .await
-            .aws(&ops::LOOKUP_EVENTS, Some(format!("events {name}")))?;
+        let out = retry::call(THROTTLE_RETRY, AwsError::is_throttled, || {
+            let (attribute, token) = (attribute.clone(), token.clone());
+            let label = label.clone();
+            async move {
+                pacer.acquire(1).await;
+                sent.store(true, Ordering::Relaxed);
+                client
+                    .lookup_events()
+                    .lookup_attributes(attribute)
+                    .start_time(smithy_time(start, false))
+                    .end_time(smithy_time(end, true))
+                    .max_results(50)
+                    .set_next_token(token)
+                    .send()
+                    .await
+                    .aws(&ops::LOOKUP_EVENTS, Some(format!("events {label}")))
+            }
+        })
+        .await?;
+        let asked = match by {
+            By::EventName(n) => n,
+            _ => "",
+        };
+        let events: Vec<TrailEvent> = out
+            .events()
+            .iter()
+            .filter_map(|e| parse(e, asked))
+            .collect();
+        // Whole seconds, as the request's StartTime.
+        let before_start = |e: &TrailEvent| e.time.timestamp() < start.timestamp();
+        let reached_start = events.iter().any(before_start);
         into.events
-            .extend(out.events().iter().filter_map(|e| parse(e, name)));
+            .extend(events.into_iter().filter(|e| !before_start(e)));
         match out.next_token() {
-            Some(t) if !t.is_empty() => {
+            Some(t) if !t.is_empty() && !reached_start => {
                 if page + 1 == MAX_PAGES {
-                    into.truncated.push(name.to_owned());
+                    into.truncated.push(label.clone());
                 }
                 token = Some(t.to_owned());
             }

@@ -185,6 +185,7 @@ pub async fn run(
             "StartQuery",
             None,
             format!(
+                // plural-ok: said only over the most a query takes
                 "{} log groups given; a query takes at most {MAX_LOG_GROUPS}",
                 spec.log_groups.len()
             ),
@@ -247,7 +248,10 @@ pub async fn run(
                     break;
                 }
                 let want = (limit - rows.len()).min(MAX_ROWS_PER_PAGE as usize) as i32;
-                progress.status(&format!("Logs Insights results, {} rows", rows.len()));
+                progress.status(&format!(
+                    "Logs Insights results, {}",
+                    crate::vocab::words::count(rows.len(), "row", "rows")
+                ));
                 let page = client
                     .get_query_results()
                     .query_id(&query_id)
@@ -344,6 +348,7 @@ pub(crate) async fn resolve_log_groups(
     let left_out = found.split_off(found.len().min(MAX_LOG_GROUPS));
     if !left_out.is_empty() {
         tracing::warn!(
+            // plural-ok: said only over the most a query takes
             "{} log groups under {prefix}; a query takes at most {MAX_LOG_GROUPS}: {} not queried (first: {})",
             found.len() + left_out.len(),
             left_out.len(),

@@ -26,6 +26,7 @@ impl Stat {
             Stat::Sum => Some(Statistic::Sum),
             Stat::Average => Some(Statistic::Average),
             Stat::Maximum => Some(Statistic::Maximum),
+            Stat::SampleCount => Some(Statistic::SampleCount),
             Stat::P50 | Stat::P95 | Stat::P99 => None,
         }
     }

@@ -1,9 +1,11 @@
 //! Typed helpers over the AWS SDK.
 
+pub(crate) mod alarm_definition;
 pub(crate) mod alarm_history;
 pub(crate) mod alarm_state;
 pub(crate) mod alarms;
 pub(crate) mod athena;
+pub(crate) mod autoscaling;
 pub(crate) mod backup;
 pub mod calls;
 pub(crate) mod cloudtrail;
@@ -25,6 +27,7 @@ pub(crate) mod metrics;
 pub use crate::vocab::ops;
 pub mod publish;
 pub(crate) mod reachability;
+pub(crate) mod resource_policy;
 pub(crate) mod retry;
 pub(crate) mod settings;
 pub(crate) mod sns;

@@ -7,11 +7,11 @@ use super::error::{AwsError, AwsResultExt};
 use super::ops;
 
 /// The namespace the verdicts go to.
-pub const NAMESPACE: &str = "Eventsctl/HealthCheck";
+pub const NAMESPACE: &str = crate::vocab::metrics::HEALTH_CHECK;
 /// One check's status: 0 ok, 1 warn, 2 crit, 3 unknown (dimensions `Env`, `Check`).
 pub const CHECK_STATUS: &str = "CheckStatus";
 /// One run's exit code (dimensions `Env`, `Command`).
-pub const RUN_STATUS: &str = "RunStatus";
+pub const RUN_STATUS: &str = crate::vocab::metrics::RUN_STATUS;
 
 /// Datums per PutMetricData request: AWS takes at most 1,000.
 /// <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html>

@@ -104,8 +104,16 @@ pub(crate) enum Spent {
 impl std::fmt::Display for Spent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Spent::Attempts(n) => write!(f, "gave up after {n} attempts"),
-            Spent::Deadline(n) => write!(f, "stopped at the time limit after {n} attempts"),
+            Spent::Attempts(n) => write!(
+                f,
+                "gave up after {}",
+                crate::vocab::words::plural(*n, "attempt", "attempts")
+            ),
+            Spent::Deadline(n) => write!(
+                f,
+                "stopped at the time limit after {}",
+                crate::vocab::words::plural(*n, "attempt", "attempts")
+            ),
         }
     }
 }

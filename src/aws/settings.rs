@@ -120,8 +120,24 @@ async fn ttl(client: &Client, name: &str, want: &Desired, dry_run: bool) -> Chan
         _ if dry_run => Change::Applied(format!("would enable on `{attr}`")),
         _ => match ddb::enable_ttl(client, name, attr).await {
             Ok(()) => Change::Applied(format!("enabled on `{attr}`")),
-            Err(e) => Change::Failed(text(&e)),
+            Err(e) => Change::Failed(ttl_failure(&e)),
         },
+    }
+}
+
+/// AWS takes one TTL change per table about every hour: enabling TTL within the hour after
+/// someone disabled it is refused with ValidationException "Time to live has been modified
+/// multiple times within a fixed interval". Said as what to do; other failures as they are.
+/// (The emulator does not model the hour: `settings::tests` holds the AWS-shaped error.)
+fn ttl_failure(e: &AwsError) -> String {
+    if e.message
+        .contains("modified multiple times within a fixed interval")
+    {
+        format!(
+            "AWS takes one TTL change an hour and TTL was changed within the last hour (switched off?): run this again later; nothing changed ({e})"
+        )
+    } else {
+        text(e)
     }
 }
 
@@ -175,12 +191,21 @@ async fn pitr(
         .and_then(|p| p.recovery_period_in_days())
         .unwrap_or(crate::spec::PITR_DAYS);
     if enabled && have_days == days {
-        return Change::Unchanged(format!("already enabled, {days} days"));
+        return Change::Unchanged(format!(
+            "already enabled, {}",
+            crate::vocab::words::signed(days, "day", "days")
+        ));
     }
     let what = if enabled {
-        format!("retention {have_days} -> {days} days")
+        format!(
+            "retention {have_days} -> {}",
+            crate::vocab::words::signed(days, "day", "days")
+        )
     } else {
-        format!("enabled, {days} days")
+        format!(
+            "enabled, {}",
+            crate::vocab::words::signed(days, "day", "days")
+        )
     };
     if dry_run {
         return Change::Applied(format!("would set: {what}"));
@@ -254,6 +279,54 @@ async fn protection(
     })
 }
 
+/// `table fix`: TTL back on on `ttl_attribute` and PITR back on (`pitr_days`) where they are
+/// off; an enabled PITR keeps its recovery period, and nothing else is touched (keys, indexes,
+/// the stream, tags: the infrastructure code's).
+pub(crate) async fn put_back(
+    client: &Client,
+    name: &str,
+    ttl_attribute: &str,
+    pitr_days: i32,
+    dry_run: bool,
+    pitr_within: Duration,
+) -> Outcomes {
+    let want = Desired {
+        ttl_attribute: ttl_attribute.to_owned(),
+        stream_view: StreamViewType::NewImage,
+        pitr_days,
+        tags: Vec::new(),
+        deletion_protection: Protection::NotManaged,
+    };
+    let ttl = ttl(client, name, &want, dry_run).await;
+    let pitr = pitr_if_off(client, name, &want, dry_run, pitr_within).await;
+    vec![("ttl", ttl), ("pitr", pitr)]
+}
+
+/// PITR on when it is off; an enabled PITR is left as it is, whatever its recovery period.
+async fn pitr_if_off(
+    client: &Client,
+    name: &str,
+    want: &Desired,
+    dry_run: bool,
+    within: Duration,
+) -> Change {
+    match ddb::describe_backups(client, name).await {
+        Err(e) => Change::Failed(text(&e)),
+        Ok(d) => {
+            let on = d
+                .as_ref()
+                .and_then(|d| d.point_in_time_recovery_description())
+                .and_then(|p| p.point_in_time_recovery_status())
+                == Some(&PointInTimeRecoveryStatus::Enabled);
+            if on {
+                Change::Unchanged("already enabled (its recovery period left as it is)".into())
+            } else {
+                pitr(client, name, want, dry_run, within).await
+            }
+        }
+    }
+}
+
 /// Describes TTL, stream, PITR, tags (and deletion protection when managed) of `name` and
 /// changes only what differs from `want`. Every setting is tried even when one fails.
 /// `pitr_within` bounds the wait for backups, and for ACTIVE before deletion protection.
@@ -290,6 +363,30 @@ mod tests {
 
     fn tag(k: &str, v: &str) -> Tag {
         Tag::builder().key(k).value(v).build().unwrap()
+    }
+
+    #[test]
+    fn a_second_ttl_change_within_the_hour_says_to_run_again_later() {
+        let refused = AwsError::local(
+            crate::aws::AwsErrorKind::Other,
+            "dynamodb",
+            "UpdateTimeToLive",
+            None,
+            "Time to live has been modified multiple times within a fixed interval",
+        );
+        let t = ttl_failure(&refused);
+        assert!(
+            t.starts_with("AWS takes one TTL change an hour") && t.contains("run this again later"),
+            "{t}"
+        );
+        let other = AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "dynamodb",
+            "UpdateTimeToLive",
+            None,
+            "not authorized",
+        );
+        assert_eq!(ttl_failure(&other), other.to_string());
     }
 
     #[test]

@@ -244,7 +244,7 @@ async fn drain(
                 let stuck = tasks.len() as u64;
                 tasks.abort_all();
                 counters.errors.fetch_add(stuck, Ordering::Relaxed);
-                counters.first_error_is(|| format!("{stuck} requests had no answer when the run ended"));
+                counters.first_error_is(|| format!("{} had no answer when the run ended", crate::vocab::words::plural(stuck, "request", "requests")));
                 break;
             }
             _ = stop.as_mut(), if signal.is_none() => *signal = Some(started.elapsed()),

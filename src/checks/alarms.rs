@@ -72,10 +72,12 @@ pub async fn gather(
     let mut notes = Vec::new();
     let spec_gsis: Vec<&str> = crate::spec::table().gsis.iter().map(|g| g.name).collect();
     let recommended_wanted = recommended_names(names);
+    let health_wanted = crate::spec::alarms::health_check_names(names);
     let asked: Vec<String> = alarms(names, &spec_gsis)
         .into_iter()
         .map(|s| s.name)
         .chain(recommended_wanted.iter().cloned())
+        .chain(health_wanted.iter().cloned())
         .collect();
     let (table, live) = tokio::join!(
         table_specs(dynamodb, names),
@@ -107,6 +109,15 @@ pub async fn gather(
         other => other,
     };
     let mut consumer_facts = None;
+    // The health-check alarms are expected once one exists (`apply --health-check`).
+    if let Ok(live) = &live
+        && live.iter().any(|a| {
+            a.alarm_name()
+                .is_some_and(|n| health_wanted.iter().any(|w| w == n))
+        })
+    {
+        specs.extend(crate::spec::alarms::health_check(names));
+    }
     if let Ok(live) = &live {
         let recommended_live: Vec<MetricAlarm> = live
             .iter()
@@ -239,6 +250,7 @@ pub(crate) fn consumer_from(
         many => (
             None,
             Some(format!(
+                // plural-ok: two or more functions here
                 "{skipped}: {} functions read the stream ({}); name one with --consumer-function",
                 many.len(),
                 many.join(", ")
@@ -517,7 +529,10 @@ fn math_drift(
         d.diff(
             "metrics",
             "none".into(),
-            format!("{} queries, watching {expression}", want.len()),
+            format!(
+                "{}, watching {expression}",
+                crate::vocab::words::count(want.len(), "query", "queries")
+            ),
         );
         return;
     }

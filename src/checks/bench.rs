@@ -73,7 +73,7 @@ pub fn evaluate(m: &Measured, targets: Targets) -> Vec<Finding> {
         return vec![
             Finding::unknown(
                 CheckId::BenchErrors,
-                format!("no request succeeded ({throttled} throttled, {errors} errors): {why}"),
+                format!("no request succeeded ({throttled} throttled, {}): {why}", crate::vocab::words::plural(errors, "error", "errors")),
             )
             .evidence(NothingSucceeded {
                 ok: 0,
@@ -183,12 +183,18 @@ fn error_rate(m: &Measured) -> Finding {
     } else if (failed as f64) < 0.01 * (m.ok + failed) as f64 {
         Finding::warn(
             CheckId::BenchErrors,
-            format!("{throttled} throttled, {errors} errors (under 1%)"),
+            format!(
+                "{throttled} throttled, {} (under 1%)",
+                crate::vocab::words::plural(errors, "error", "errors")
+            ),
         )
     } else {
         Finding::crit(
             CheckId::BenchErrors,
-            format!("{throttled} throttled, {errors} errors (1% or more)"),
+            format!(
+                "{throttled} throttled, {} (1% or more)",
+                crate::vocab::words::plural(errors, "error", "errors")
+            ),
         )
     }
     .evidence(Errors { throttled, errors })

@@ -17,10 +17,11 @@ use crate::vocab::words::count;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::Value;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::aws::AwsError;
 use crate::aws::alarm_history::{self, AlarmChange};
-use crate::aws::cloudtrail::{self, Lookup, TrailEvent};
+use crate::aws::cloudtrail::{self, By, Lookup, TrailEvent};
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window};
 use crate::report::{Finding, Status};
 use crate::spec::{self, Names};
@@ -140,9 +141,11 @@ pub(crate) struct Spike {
 pub struct ChangeFacts {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
-    /// The event names looked up.
-    pub looked_up: Vec<&'static str>,
+    /// The lookups made (`ResourceName=<table>`, `EventName=...`), in the order they went.
+    pub looked_up: Vec<String>,
     pub trail: Result<Lookup, AwsError>,
+    /// Aspects whose lookups had not answered by the deadline: not checked, never "no change".
+    pub unchecked: Vec<Aspect>,
     /// `None`: not asked for.
     pub history: Option<Result<Vec<AlarmChange>, AwsError>>,
     pub metrics: Option<Result<MetricSet, AwsError>>,
@@ -156,11 +159,55 @@ pub struct Scope<'a> {
     pub metrics: bool,
 }
 
-pub(crate) fn event_names(aspects: &[Aspect]) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = aspects.iter().flat_map(|a| a.events()).copied().collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+/// One LookupEvents (with its pages) and the aspects whose changes it finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub by: By,
+    pub aspects: Vec<Aspect>,
+}
+
+/// The resource type CloudTrail gives a CloudWatch alarm in an event's `Resources`.
+pub(crate) const ALARM_TYPE: &str = "AWS::CloudWatch::Alarm";
+
+/// The lookups that find the changes of `aspects`, as few as CloudTrail allows (one attribute a
+/// call, two calls a second), in the order of the aspects (the first is the one a check
+/// cares most about: it answers first).
+///
+/// - Every DynamoDB aspect: one lookup by the table as `ResourceName`. It returns every event
+///   whose `Resources` name the table: the control-plane calls that name it (UpdateTable,
+///   UpdateTimeToLive, UpdateContinuousBackups, DeleteTable, UpdateContributorInsights, the
+///   restores from or into it, TagResource/UntagResource by its ARN), and the reads of it
+///   (DescribeTable, ...), which `summarise` drops. Item writes are data events: never in the
+///   event history. Which parameter AWS turns into a resource name is not documented per
+///   DynamoDB event; recorded AWS-shaped events test the plan (tests/integration/changes.rs),
+///   and the emulator, which names only a `TableName` field, cannot prove the others.
+/// - Alarms: one lookup by resource type `AWS::CloudWatch::Alarm` (PutMetricAlarm,
+///   DeleteAlarms, DisableAlarmActions, ... of every alarm of the Region; ours are kept by name).
+/// - The stream consumer: its mapping events by name (UpdateEventSourceMapping20150331,
+///   DeleteEventSourceMapping20150331): Update and Delete name only the mapping's UUID, and the
+///   stream ARN that makes it this table's consumer is only in the record.
+///
+/// <https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html>
+pub fn plan(aspects: &[Aspect], table: &str) -> Vec<Planned> {
+    let mut out: Vec<Planned> = Vec::new();
+    for aspect in aspects {
+        let lookups: Vec<By> = match aspect {
+            Aspect::Alarms => vec![By::ResourceType(ALARM_TYPE)],
+            Aspect::Consumer => aspect.events().iter().map(|n| By::EventName(n)).collect(),
+            _ => vec![By::ResourceName(table.to_owned())],
+        };
+        for by in lookups {
+            match out.iter_mut().find(|p| p.by == by) {
+                Some(p) if !p.aspects.contains(aspect) => p.aspects.push(*aspect),
+                Some(_) => {}
+                None => out.push(Planned {
+                    by,
+                    aspects: vec![*aspect],
+                }),
+            }
+        }
+    }
+    out
 }
 
 /// The throttle and latency metrics whose spikes go on the timeline.
@@ -187,26 +234,88 @@ pub(crate) fn spike_keys(table: &str) -> Vec<(MetricKey, f64, &'static str)> {
     keys
 }
 
-/// Reads CloudTrail (paced, one event name after another), and, as asked, the alarm history
-/// and the metrics, concurrently with it.
+/// How long a check that is done waits for a lookup whose call is already on the wire.
+pub(crate) const ON_THE_WIRE_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Runs the lookups of `plan` at once (their calls paced to CloudTrail's two a second, in the
+/// plan's order) until they are done or `until` resolves, whichever is first. A lookup that had
+/// not finished by then is in `unfinished`, and the aspects it covers in the second value.
+pub(crate) async fn look_up(
+    client: &aws_sdk_cloudtrail::Client,
+    plan: &[Planned],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    until: impl std::future::Future<Output = ()>,
+) -> (Result<Lookup, AwsError>, Vec<Aspect>) {
+    let pacer = cloudtrail::pacer();
+    // Each lookup's answer lands in its slot when it is whole: one cut short by the deadline
+    // leaves `None` (not checked), never a part of its pages taken for all of them.
+    let slots: Vec<std::sync::Mutex<Option<Result<Lookup, AwsError>>>> =
+        plan.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let sent: Vec<AtomicBool> = plan.iter().map(|_| AtomicBool::new(false)).collect();
+    let all =
+        futures::future::join_all(plan.iter().zip(&slots).zip(&sent).map(|((p, slot), sent)| {
+            let pacer = &pacer;
+            async move {
+                let mut found = Lookup::default();
+                let r =
+                    cloudtrail::lookup(client, pacer, &p.by, (start, end), &mut found, sent).await;
+                let done = r.map(|()| found);
+                *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(done);
+            }
+        }));
+    let mut all = std::pin::pin!(all);
+    tokio::select! {
+        _ = &mut all => {}
+        () = until => {
+            // A lookup already on the wire gets a moment to answer; one still waiting for its
+            // turn in the pacing does not.
+            let on_the_wire = sent.iter().zip(&slots).any(|(s, slot)| {
+                s.load(Ordering::Relaxed) && slot.lock().unwrap_or_else(|e| e.into_inner()).is_none()
+            });
+            if on_the_wire {
+                let _ = tokio::time::timeout(ON_THE_WIRE_GRACE, &mut all).await;
+            }
+        }
+    }
+    let mut merged = Lookup::default();
+    let mut unchecked: Vec<Aspect> = Vec::new();
+    for (p, slot) in plan.iter().zip(&slots) {
+        let answer = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+        match answer {
+            Some(Ok(l)) => {
+                merged.events.extend(l.events);
+                merged.truncated.extend(l.truncated);
+            }
+            Some(Err(e)) => return (Err(e), Vec::new()),
+            None => {
+                merged.unfinished.push(p.by.to_string());
+                unchecked.extend(p.aspects.iter().copied());
+            }
+        }
+    }
+    // An aspect is checked when every lookup that covers it answered.
+    unchecked.sort_by_key(|a| ALL.iter().position(|x| x == a));
+    unchecked.dedup();
+    merged.events.sort_by_key(|e| std::cmp::Reverse(e.time));
+    (Ok(merged), unchecked)
+}
+
+/// Reads CloudTrail (the lookups of [`plan`], at once, paced) until done or `until`, and, as
+/// asked, the alarm history and the metrics, concurrently with it.
 pub async fn gather(
     trail_client: &aws_sdk_cloudtrail::Client,
     cw: &aws_sdk_cloudwatch::Client,
     names: &Names,
     since: Duration,
     scope: Scope<'_>,
+    until: impl std::future::Future<Output = ()>,
 ) -> ChangeFacts {
     let end = Utc::now();
     let start = end - since;
-    let looked_up = event_names(scope.aspects);
-    let trail = async {
-        let pacer = cloudtrail::pacer();
-        let mut found = Lookup::default();
-        for name in &looked_up {
-            cloudtrail::lookup(trail_client, &pacer, name, start, end, &mut found).await?;
-        }
-        Ok::<_, AwsError>(found)
-    };
+    let planned = plan(scope.aspects, &names.table);
+    let looked_up = planned.iter().map(|p| p.by.to_string()).collect();
+    let trail = look_up(trail_client, &planned, start, end, until);
     let history = async {
         if !scope.alarm_history {
             return None;
@@ -228,12 +337,13 @@ pub async fn gather(
         let keys: Vec<MetricKey> = spike_keys(&names.table).into_iter().map(|k| k.0).collect();
         Some(metrics::fetch(cw, window, &keys).await)
     };
-    let (trail, history, metrics) = tokio::join!(trail, history, metrics);
+    let ((trail, unchecked), history, metrics) = tokio::join!(trail, history, metrics);
     ChangeFacts {
         start,
         end,
         looked_up,
         trail,
+        unchecked,
         history,
         metrics,
     }
@@ -606,6 +716,21 @@ fn ttl_event(r: &Value, table: &str) -> Option<Summary> {
     }
 }
 
+/// The time of the last CloudTrail event in `timeline` that switched PITR on (a change of its
+/// recovery period included: its history is not judged shorter for it).
+pub(crate) fn last_pitr_enable(timeline: &[Change]) -> Option<DateTime<Utc>> {
+    timeline
+        .iter()
+        .filter(|c| {
+            c.source == "cloudtrail"
+                && c.aspect == Some(Aspect::Pitr)
+                && c.event == "UpdateContinuousBackups"
+                && c.impact == Impact::None
+        })
+        .map(|c| c.time)
+        .max()
+}
+
 /// PITR switched on or off, and its recovery period.
 fn backups_event(r: &Value, table: &str) -> Option<Summary> {
     let p = get(r, "pointInTimeRecoverySpecification").unwrap_or(&Value::Null);
@@ -753,6 +878,16 @@ fn ago(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
     format!("{} ago", crate::times::human(now - t))
 }
 
+/// "the stream, the stream consumer or the table".
+pub(crate) fn aspect_list(aspects: &[Aspect]) -> String {
+    let what: Vec<&str> = aspects.iter().map(|a| aspect_label(*a)).collect();
+    match what.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "anything".to_owned(),
+    }
+}
+
 pub(crate) fn aspect_label(a: Aspect) -> &'static str {
     match a {
         Aspect::Ttl => "TTL",
@@ -821,14 +956,27 @@ pub(crate) fn change_findings(
                 change: &latest.change,
                 event_id: latest.event_id.as_deref(),
             })
-            .remedy(format!(
-                "{} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)",
-                aspect_label(*aspect)
-            ))
+            .remedy(put_back_remedy(*aspect, who))
             .runbook("Beyond the runbook: what changed (docs/runbook-map.md)"),
         );
     }
     out
+}
+
+/// What to do about a change that broke the spec: TTL and PITR switched off go back on with
+/// the command `ttl.status` and `table.pitr` name too; the rest through the infrastructure code.
+pub(crate) fn put_back_remedy(aspect: Aspect, who: &str) -> String {
+    let label = aspect_label(aspect);
+    match aspect {
+        Aspect::Ttl | Aspect::Pitr => format!(
+            "{label} was changed outside the spec: ask {who} why, then put it back: `{}` {}",
+            spec::TABLE_FIX,
+            spec::TABLE_FIX_HOW
+        ),
+        _ => format!(
+            "{label} was changed outside the spec: ask {who} why, then put it back (`eventsctl table verify` names the drift; `table create` on a dev table re-applies the settings)"
+        ),
+    }
 }
 
 crate::evidence! {
@@ -847,15 +995,17 @@ crate::evidence! {
     struct TrailUnread<'a> {
         error: String,
         kind: &'static str,
-        looked_up: &'a [&'static str],
+        looked_up: &'a [String],
     }
     /// `changes.cloudtrail`
     struct TrailRead<'a> {
         events_read: usize,
         changes: usize,
         identities: Vec<&'a str>,
-        looked_up: &'a [&'static str],
+        looked_up: &'a [String],
         truncated: &'a [String],
+        /// Lookups still running at the check's deadline: their aspects are not checked.
+        unfinished: &'a [String],
         delivery_delay_s: i64,
     }
     /// `changes.alarm_history`
@@ -912,10 +1062,20 @@ pub(crate) fn trail_finding(facts: &ChangeFacts, timeline: &[Change]) -> Finding
         identities: identities.clone(),
         looked_up: &facts.looked_up,
         truncated: &trail.truncated,
+        unfinished: &trail.unfinished,
         delivery_delay_s: cloudtrail::DELIVERY_DELAY_MINUTES * 60,
     };
     let found = count(changes, "change", "changes");
-    let f = if trail.truncated.is_empty() {
+    let f = if !facts.unchecked.is_empty() {
+        Finding::unknown(
+            CheckId::ChangesCloudtrail,
+            format!(
+                "{found} in the last {window}; not checked (CloudTrail had not answered in time): changes of {}; {delay}",
+                aspect_list(&facts.unchecked)
+            ),
+        )
+        .remedy("`eventsctl changes` waits for every lookup")
+    } else if trail.truncated.is_empty() {
         let by = match identities.len() {
             0 => String::new(),
             n => format!(" by {}", count(n, "identity", "identities")),
@@ -1038,11 +1198,12 @@ mod tests {
         ChangeFacts {
             start: now() - Duration::hours(24),
             end: now(),
-            looked_up: event_names(ALL),
+            looked_up: plan(ALL, TABLE).iter().map(|p| p.by.to_string()).collect(),
             trail: Ok(Lookup {
                 events,
-                truncated: Vec::new(),
+                ..Lookup::default()
             }),
+            unchecked: Vec::new(),
             history: None,
             metrics: None,
         }
@@ -1226,6 +1387,37 @@ mod tests {
             let want = want.map(|(s, imp)| (s.to_owned(), imp));
             assert_eq!(got, want, "case {i}: {} {}", e.name, e.request);
         }
+    }
+
+    /// One lookup by the table's name for every DynamoDB aspect, one by the alarm resource
+    /// type, the consumer's two mapping events by name: 4 lookups for everything (13 event
+    /// names before), in the order of the aspects asked for.
+    #[test]
+    fn the_plan_is_one_lookup_per_resource_and_the_mapping_events() {
+        let by = |aspects: &[Aspect]| -> Vec<String> {
+            plan(aspects, TABLE)
+                .iter()
+                .map(|p| p.by.to_string())
+                .collect()
+        };
+        assert_eq!(
+            by(ALL),
+            vec![
+                format!("ResourceName={TABLE}"),
+                "ResourceType=AWS::CloudWatch::Alarm".to_owned(),
+                "EventName=UpdateEventSourceMapping20150331".to_owned(),
+                "EventName=DeleteEventSourceMapping20150331".to_owned(),
+            ]
+        );
+        let all = plan(ALL, TABLE);
+        assert_eq!(all[0].aspects.len(), 8, "{:?}", all[0].aspects);
+        assert_eq!(all[1].aspects, vec![Aspect::Alarms]);
+        assert_eq!(by(&[Aspect::Ttl]), vec![format!("ResourceName={TABLE}")]);
+        // stream-status: the table first (the stream and the table), then the consumer.
+        let stream = plan(&[Aspect::Stream, Aspect::Consumer, Aspect::Table], TABLE);
+        assert_eq!(stream.len(), 3);
+        assert_eq!(stream[0].aspects, vec![Aspect::Stream, Aspect::Table]);
+        assert_eq!(stream[1].aspects, vec![Aspect::Consumer]);
     }
 
     #[test]

@@ -13,9 +13,11 @@ pub(crate) fn state(info: &ExportInfo, stopped: Option<&str>) -> Finding {
         ("COMPLETED", _) => Finding::ok(
             CheckId::ExportStatus,
             format!(
-                "export {} COMPLETED: {} items at {}",
+                "export {} COMPLETED: {} at {}",
                 info.id(),
-                info.item_count.map(|n| n.to_string()).unwrap_or("?".into()),
+                info.item_count
+                    .map(|n| crate::vocab::words::plural(n.unsigned_abs(), "item", "items"))
+                    .unwrap_or("? items".into()),
                 info.point_in_time()
                     .map(|t| t.to_rfc3339())
                     .unwrap_or_default()

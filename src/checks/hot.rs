@@ -440,7 +440,7 @@ fn insights_finding(insights: &Result<Vec<IndexInsights>, AwsError>) -> Finding 
         .map(|i| i.index.clone().unwrap_or_else(|| "table".into()))
         .collect();
     if disabled.is_empty() {
-        Finding::ok(CheckId::HotContributorInsights, format!("enabled on the table and {} GSIs", list.len() - 1))
+        Finding::ok(CheckId::HotContributorInsights, format!("enabled on the table and {}", crate::vocab::words::count(list.len() - 1, "GSI", "GSIs")))
     } else {
         Finding::ok(
             CheckId::HotContributorInsights,

@@ -117,12 +117,12 @@ pub fn evaluate(s: &KeySummary, check: CheckId) -> Vec<Finding> {
     };
     let share = *n as f64 / s.items.max(1) as f64;
     let summary = format!(
-        "{} over {}; the busiest user {user} holds {n} ({:.1}%), about {:.2} events/s on average over {} days",
+        "{} over {}; the busiest user {user} holds {n} ({:.1}%), about {:.2} events/s on average over {}",
         crate::output::plural(s.items, "item", "items"),
         crate::output::plural(s.users, "user", "users"),
         share * 100.0,
         s.busiest_avg_per_second,
-        s.per_day.len()
+        crate::vocab::words::count(s.per_day.len(), "day", "days")
     );
     let f = if share > 0.5 && s.users > 1 {
         Finding::warn(check, format!("{summary}: one key dominates"))

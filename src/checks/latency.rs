@@ -196,6 +196,7 @@ fn operation_finding(facts: &LatencyFacts, m: &MetricSet, op: &'static str) -> F
         return Finding::unknown(
             check,
             format!(
+                // plural-ok: `{op}` is an operation name, not a count
                 "{}: no {op} requests, no latency to judge",
                 crate::checks::evidence::no_traffic(&format!(
                     "last {}",
@@ -552,6 +553,7 @@ mod tests {
                     &format!("latency.{other}"),
                     Status::Unknown,
                     &format!(
+                        // plural-ok: `{op}` is an operation name, not a count
                         "no traffic in the window (last 1h): no {other} requests, no latency to judge"
                     ),
                 );
@@ -609,6 +611,7 @@ mod tests {
                 &findings,
                 &format!("latency.{op}"),
                 Status::Unknown,
+                // plural-ok: `{op}` is an operation name, not a count
                 &format!("no {op} requests, no latency to judge"),
             );
         }

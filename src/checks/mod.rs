@@ -25,6 +25,7 @@ pub(crate) mod shape;
 pub(crate) mod stream;
 pub(crate) mod stream_probe;
 pub(crate) mod table;
+pub(crate) mod throttle_bursts;
 pub(crate) mod throttling;
 pub(crate) mod ttl;
 pub(crate) mod ttl_athena;

@@ -60,6 +60,7 @@ pub(crate) fn latency(
             findings.push(Finding::unknown(
                 check,
                 format!(
+                    // plural-ok: `{op}` is an operation name, not a count
                     "{}: no {op} requests, no latency to judge",
                     crate::checks::evidence::no_traffic("this quarter")
                 ),
@@ -143,7 +144,7 @@ pub(crate) fn gsi_usage(
                     "no traffic in the window: nothing to judge (0 write and 0 read units on the table and its indexes this quarter)",
                 )
             } else if w > 0.0 && r == 0.0 {
-                Finding::warn(check, format!("{w:.0} write units and no reads this quarter: every write pays for an index nobody queries"))
+                Finding::warn(check, format!("{} and no reads this quarter: every write pays for an index nobody queries", crate::vocab::words::whole(w, "write unit", "write units")))
                     .remedy("consider removing it (runbook Quarterly 3: consider adding/removing indexes)")
             } else {
                 let share = if table_write_units > 0.0 {
@@ -151,7 +152,7 @@ pub(crate) fn gsi_usage(
                 } else {
                     0.0
                 };
-                Finding::ok(check, format!("{w:.0} write units ({share:.0}% of the table's), {r:.0} read units"))
+                Finding::ok(check, format!("{} ({share:.0}% of the table's), {}", crate::vocab::words::whole(w, "write unit", "write units"), crate::vocab::words::whole(r, "read unit", "read units")))
             }
             .runbook("Quarterly 3: Evaluate GSI usage patterns")
         })

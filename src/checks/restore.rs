@@ -27,6 +27,7 @@ use crate::progress::Reporter;
 use crate::report::{Finding, Status};
 use crate::spec::{self, PARTITION_KEY, RESTORE_SOURCE_TAG, SORT_KEY};
 use crate::times::human;
+use crate::vocab::words::{count as count_of, plural, whole};
 
 const RB: &str = "Disaster Recovery: Restore Procedure, step 3 (Verify Restored Table)";
 /// Users of the restored sample whose source events are looked up in the restored table.
@@ -308,8 +309,12 @@ pub async fn gather(
             format!("{source_name} and {name}")
         };
         let spinner = progress.spinner(&format!(
-            "exact count: scanning {what}, about {:.0} read units",
-            v.counts.exact_read_units.unwrap_or(0.0)
+            "exact count: scanning {what}, about {}",
+            whole(
+                v.counts.exact_read_units.unwrap_or(0.0),
+                "read unit",
+                "read units"
+            )
         ));
         let source_count = async {
             match with_export {
@@ -520,25 +525,28 @@ fn export_count_finding(c: &Counts, r: &ExportReference, t: u64, read: usize) ->
     let f = if t == 0 && s > 0 && !c.target_exact && read > 0 {
         Finding::ok(
             ID,
-            format!("DescribeTable's ItemCount still says 0 for the restored table (refreshed about every six hours), though {read} items were read from it: no count to compare yet; the source held {s} at {at} (export manifest)"),
+            format!("DescribeTable's ItemCount still says 0 for the restored table (refreshed about every six hours), though {} read from it: no count to compare yet; the source held {s} at {at} (export manifest)", count_of(read, "item was", "items were")),
         )
         .remedy(format!(
-            "for an exact comparison: --exact-count (scans only the restored table, about {:.0} read units)",
-            c.exact_read_units.unwrap_or(0.0)
+            "for an exact comparison: --exact-count (scans only the restored table, about {})",
+            whole(c.exact_read_units.unwrap_or(0.0), "read unit", "read units")
         ))
     } else if t == 0 && s > 0 {
         Finding::crit(
             ID,
-            format!("the restored table is empty; the source held {s} items at {at}"),
+            format!(
+                "the restored table is empty; the source held {} at {at}",
+                plural(s, "item", "items")
+            ),
         )
     } else if !c.target_exact {
         Finding::ok(
             ID,
-            format!("about {t} items restored (DescribeTable ItemCount, refreshed about every six hours); the source held {s} at {at} (export manifest)"),
+            format!("about {} restored (DescribeTable ItemCount, refreshed about every six hours); the source held {s} at {at} (export manifest)", plural(t, "item", "items")),
         )
         .remedy(format!(
-            "for an exact comparison: --exact-count (scans only the restored table, about {:.0} read units)",
-            c.exact_read_units.unwrap_or(0.0)
+            "for an exact comparison: --exact-count (scans only the restored table, about {})",
+            whole(c.exact_read_units.unwrap_or(0.0), "read unit", "read units")
         ))
     } else if r.gap_s != Some(0) {
         let gap = r
@@ -547,14 +555,15 @@ fn export_count_finding(c: &Counts, r: &ExportReference, t: u64, read: usize) ->
             .unwrap_or_else(|| "at an unknown distance from the restore point".into());
         Finding::ok(
             ID,
-            format!("{t} items restored; the source held {s} at {at}, {gap} (the difference includes the writes in between)"),
+            format!("{} restored; the source held {s} at {at}, {gap} (the difference includes the writes in between)", plural(t, "item", "items")),
         )
         .remedy("for an exact comparison, export at the restore point: `eventsctl export start --to <restore point>`")
     } else if t == s {
         Finding::ok(
             ID,
             format!(
-                "{t} items restored: exactly what the source held at the restore point ({at}, export manifest)"
+                "{} restored: exactly what the source held at the restore point ({at}, export manifest)",
+                plural(t, "item", "items")
             ),
         )
     } else {
@@ -565,7 +574,7 @@ fn export_count_finding(c: &Counts, r: &ExportReference, t: u64, read: usize) ->
         };
         Finding::warn(
             ID,
-            format!("{t} items restored, {d} {how} than the source held at the restore point ({s} at {at}, export manifest)"),
+            format!("{} restored, {d} {how} than the source held at the restore point ({s} at {at}, export manifest)", plural(t, "item", "items")),
         )
         .remedy("TTL re-applied on the restored table deletes expired items (fewer), and writes to it add items (more); if neither explains the difference, restore again and compare before re-applying TTL (--no-reapply)")
     };
@@ -598,23 +607,27 @@ fn count_finding(v: &Verification) -> Finding {
         } else {
             Finding::ok(
                 CheckId::RestoreItemCount,
-                format!("about {t} items restored, about {s} in the source now ({note}; the difference includes what changed since the restore point)"),
+                format!("about {} restored, about {s} in the source now ({note}; the difference includes what changed since the restore point)", plural(t, "item", "items")),
             )
             .remedy(format!(
-                "for an exact count: --exact-count (scans both tables, about {:.0} read units)",
-                c.exact_read_units.unwrap_or(0.0)
+                "for an exact count: --exact-count (scans both tables, about {})",
+                whole(c.exact_read_units.unwrap_or(0.0), "read unit", "read units")
             ))
         }
     } else if t == 0 && s > 0 {
         Finding::crit(
             CheckId::RestoreItemCount,
-            format!("the restored table is empty; the source has {s} items"),
+            format!(
+                "the restored table is empty; the source has {}",
+                plural(s, "item", "items")
+            ),
         )
     } else {
         Finding::ok(
             CheckId::RestoreItemCount,
             format!(
-                "{t} items restored (the source has {s} now; the difference is what changed since the restore point)"
+                "{} restored (the source has {s} now; the difference is what changed since the restore point)",
+                plural(t, "item", "items")
             ),
         )
     };

@@ -108,9 +108,9 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
         Finding::ok(
             CheckId::QuarterlyItemSizes,
             format!(
-                "items average {:.0} bytes, the largest {} bytes (limit 400 KB); {} over 4 KB (each read of them costs more than one read unit)",
-                s.mean_bytes,
-                s.max_bytes,
+                "items average {}, the largest {} (limit 400 KB); {} over 4 KB (each read of them costs more than one read unit)",
+                crate::vocab::words::whole(s.mean_bytes, "byte", "bytes"),
+                crate::vocab::words::plural(s.max_bytes, "byte", "bytes"),
                 s.sizes.iter().skip(2).map(|b| b.1).sum::<u64>()
             ),
         )
@@ -127,7 +127,8 @@ pub fn evaluate(s: &Shape) -> Vec<Finding> {
             Some((n, ex)) if *n > 0 => Finding::warn(
                 check,
                 format!(
-                    "{n} items lack `{}` or `{}`: they never appear in {} (e.g. {})",
+                    "{} lack `{}` or `{}`: they never appear in {} (e.g. {})",
+                    crate::vocab::words::plural(*n, "item", "items"),
                     g.partition_key.name,
                     g.sort_key.name,
                     g.name,

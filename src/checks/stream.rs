@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use aws_sdk_dynamodb::types::TableDescription;
 use aws_sdk_dynamodbstreams::types::StreamStatus;
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::aws::metrics::{self, LAMBDA, MetricKey, Window};
 use crate::aws::streams::{self, StreamInfo};
@@ -76,8 +76,42 @@ pub(crate) struct StreamFacts {
     /// `None`: the table has no stream ARN to describe.
     pub stream: Option<Result<StreamInfo, AwsError>>,
     pub mappings: Result<Vec<EventSourceMappingConfiguration>, AwsError>,
-    /// Maximum IteratorAge (ms) over the last hour per function; `None` = no datapoints.
-    pub iterator_age: Result<HashMap<String, Option<f64>>, AwsError>,
+    /// Each function's IteratorAge over the last hour; `None` = no datapoints.
+    pub iterator_age: Result<HashMap<String, Option<AgeReading>>, AwsError>,
+}
+
+/// IteratorAge is read per minute: Lambda publishes its metrics at one-minute resolution.
+pub(crate) const ITERATOR_AGE_PERIOD_S: i32 = 60;
+
+/// One consumer's IteratorAge over the last hour: the newest minute it was reported in, and the
+/// largest of the hour. The newest minute is judged: a consumer that caught up is judged on
+/// its batches now, not on the lag it had; the hour's largest is shown beside it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct AgeReading {
+    /// The largest IteratorAge (ms) of the newest minute with a datapoint.
+    pub newest_ms: f64,
+    /// The start of that minute.
+    pub newest_at: DateTime<Utc>,
+    /// The largest IteratorAge (ms) of the hour.
+    pub max_ms: f64,
+}
+
+impl AgeReading {
+    /// From a series of per-minute maxima (ascending or not); `None` without datapoints.
+    ///
+    /// The newest minute may still be filling on AWS (Lambda adds a datapoint per batch), but
+    /// its Maximum only grows as batches come and a falling-behind consumer's batches are all
+    /// old: a lag shows in it as soon as one batch is reported, and a small value there is the
+    /// age of batches delivered in that minute.
+    pub(crate) fn from_points(points: &[(DateTime<Utc>, f64)]) -> Option<AgeReading> {
+        let newest = points.iter().max_by_key(|(t, _)| *t)?;
+        let max_ms = points.iter().map(|(_, v)| *v).fold(f64::MIN, f64::max);
+        Some(AgeReading {
+            newest_ms: newest.1,
+            newest_at: newest.0,
+            max_ms,
+        })
+    }
 }
 
 /// `name` from `arn:aws:lambda:region:acct:function:name[:alias]`.
@@ -126,12 +160,15 @@ pub async fn gather(
                     MetricKey::new(LAMBDA, "IteratorAge", &[("FunctionName", f)], Stat::Maximum)
                 })
                 .collect();
-            let window = Window::last_at(Duration::hours(1), Utc::now(), 300);
+            let window = Window::last_at(Duration::hours(1), Utc::now(), ITERATOR_AGE_PERIOD_S);
             match metrics::fetch(cw, window, &keys).await {
                 Ok(set) => Ok(functions
                     .iter()
                     .zip(&keys)
-                    .map(|(f, k)| (f.clone(), set.get(k).and_then(|s| s.max())))
+                    .map(|(f, k)| {
+                        let reading = set.get(k).and_then(|s| AgeReading::from_points(&s.points));
+                        (f.clone(), reading)
+                    })
                     .collect()),
                 Err(e) => Err(e),
             }
@@ -249,12 +286,21 @@ crate::evidence! {
         maximum_record_age_in_seconds: Option<i32>,
         batch_size: Option<i32>,
     }
-    /// `stream.iterator_age.*`
-    struct IteratorAge { max_iterator_age_ms: Option<f64> }
-    /// `stream.iterator_age.*` with no datapoints, after a probe whose canary arrived.
-    struct IteratorAgeWithProbe {
+    /// `stream.iterator_age.*`: the newest minute's IteratorAge (judged) and the hour's largest.
+    struct IteratorAge {
+        iterator_age_ms: Option<f64>,
+        newest_minute: Option<String>,
+        max_iterator_age_ms: Option<f64>,
+    }
+    /// `stream.iterator_age.*` with no datapoints, after a probe whose canary arrived: what
+    /// the consumer itself showed after the canary (`log`, `mapping`, or null: nothing seen or
+    /// not watched) and when.
+    struct IteratorAgeWithProbe<'a> {
+        iterator_age_ms: Option<f64>,
         max_iterator_age_ms: Option<f64>,
         probe_latency_ms: Option<u64>,
+        consumer_evidence: Option<&'a str>,
+        consumer_seen_at: Option<&'a str>,
     }
 }
 
@@ -322,6 +368,7 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
         out.push(
             Finding::warn(
                 CheckId::StreamReaders,
+                // plural-ok: more than MAX_READERS (2) mappings here
                 format!("{} mappings read the stream; more than {MAX_READERS} readers per shard get throttled", mappings.len()),
             )
             .runbook("Issue 3: DynamoDB Streams Not Delivering Events (at most 2 readers per shard)"),
@@ -331,8 +378,10 @@ fn consumer_findings(facts: &StreamFacts) -> Vec<Finding> {
     out
 }
 
-/// Each consumer's maximum IteratorAge in the last hour.
-fn iterator_age_findings(ages: &Result<HashMap<String, Option<f64>>, AwsError>) -> Vec<Finding> {
+/// Each consumer's IteratorAge: its newest minute judged, the hour's largest shown.
+fn iterator_age_findings(
+    ages: &Result<HashMap<String, Option<AgeReading>>, AwsError>,
+) -> Vec<Finding> {
     let ages = match ages {
         Err(e) => {
             return vec![Finding::unknown(
@@ -347,65 +396,141 @@ fn iterator_age_findings(ages: &Result<HashMap<String, Option<f64>>, AwsError>) 
     names
         .into_iter()
         .map(|f| {
-            let age = ages[f];
             let check = CheckId::StreamIteratorAge(f.to_string());
-            let finding = match age {
+            let reading = ages[f];
+            let finding = match reading {
                 None => Finding::unknown(
                     check,
                     "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge",
                 )
                 .remedy("stream-status --probe writes a canary and times it through the stream"),
-                Some(ms) => {
-                    let text = crate::times::human(Duration::milliseconds(ms as i64));
-                    if ms >= ITERATOR_AGE_CRIT_MS {
-                        Finding::crit(check, format!("max IteratorAge {text}: records are near the 24 h trim and will be lost"))
-                            .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
-                    } else if ms >= ITERATOR_AGE_WARN_MS {
-                        Finding::warn(check, format!("max IteratorAge {text}: the consumer is falling behind"))
-                            .remedy("check the consumer's errors and duration; raise the parallelization factor")
-                    } else {
-                        Finding::ok(check, format!("max IteratorAge {text} in the last hour"))
-                    }
-                }
+                Some(r) => iterator_age_finding(check, &r),
             };
             finding
                 .evidence(IteratorAge {
-                    max_iterator_age_ms: age,
+                    iterator_age_ms: reading.map(|r| r.newest_ms),
+                    newest_minute: reading.map(|r| crate::times::stamp(r.newest_at)),
+                    max_iterator_age_ms: reading.map(|r| r.max_ms),
                 })
                 .runbook("Issue 3: DynamoDB Streams Not Delivering Events (IteratorAge)")
         })
         .collect()
 }
 
+/// What a consumer showed after a passing probe's canary, watched with the canary proof of
+/// `dr cutover` (its log group naming the canary's event id, else its event source mapping's
+/// LastProcessingResult turning `OK` after the canary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AfterCanary {
+    /// `evidence`: `log` or `mapping`; `at`: when.
+    Seen { evidence: String, at: String },
+    /// Nothing within `waited_s` seconds.
+    NotSeen { waited_s: u64 },
+    /// Its log group or mapping could not be read.
+    Unreadable(String),
+}
+
+/// The verdict of one consumer's newest minute, with the hour's largest beside it.
+fn iterator_age_finding(check: CheckId, r: &AgeReading) -> Finding {
+    let human = |ms: f64| crate::times::human(Duration::milliseconds(ms as i64));
+    let now = format!(
+        "IteratorAge now {} (minute of {})",
+        human(r.newest_ms),
+        r.newest_at.format("%H:%M UTC")
+    );
+    let hour = if r.max_ms > r.newest_ms {
+        format!(", max {} in the last hour", human(r.max_ms))
+    } else {
+        String::new()
+    };
+    if r.newest_ms >= ITERATOR_AGE_CRIT_MS {
+        Finding::crit(
+            check,
+            format!("{now}{hour}: records are near the 24 h trim and will be lost"),
+        )
+        .remedy("scale the consumer (parallelization factor, batch size) or fix its errors now")
+    } else if r.newest_ms >= ITERATOR_AGE_WARN_MS {
+        Finding::warn(
+            check,
+            format!("{now}{hour}: the consumer is falling behind"),
+        )
+        .remedy("check the consumer's errors and duration; raise the parallelization factor")
+    } else if r.max_ms >= ITERATOR_AGE_WARN_MS {
+        Finding::ok(check, format!("{now}{hour}: caught up"))
+    } else {
+        Finding::ok(check, format!("{now}{hour}"))
+    }
+}
+
 /// A probe whose canary reached the stream is evidence about the stream (it takes writes), not
-/// about a consumer (that it reads them): a consumer with no IteratorAge datapoints stays
-/// unknown (issue 23's review, defect 16: it was made ok by the probe, so a mapping that is
-/// Enabled and never invokes read ok). After a probe that passed, it says what the probe showed
-/// and what would show the consumer reading, never "run --probe" again; with a probe that
-/// failed or did not run, nothing changes. (Its mapping's state and last result are judged
-/// apart, in `stream.consumer.*`.)
-pub(crate) fn with_probe(findings: &mut [Finding], probe: &Finding) {
+/// about a consumer (that it reads them): a consumer with no IteratorAge datapoints is judged
+/// only on its own evidence after the canary (`after`, by function name): its log naming the
+/// canary or its mapping's processing result makes it ok; without it, it stays unknown (issue
+/// 23's review, defect 16: it was made ok by the probe, so a mapping that is Enabled and never
+/// invokes read ok). After a probe that passed, no remedy says "run --probe" again; with a
+/// probe that failed or did not run, nothing changes. (Its mapping's state is judged apart, in
+/// `stream.consumer.*`.)
+pub(crate) fn with_probe(
+    findings: &mut [Finding],
+    probe: &Finding,
+    after: &HashMap<String, AfterCanary>,
+) {
     if probe.check != CheckId::StreamProbe || probe.status != Status::Ok {
         return;
     }
     let latency = probe.evidence["latency_ms"].as_u64();
+    let reached = latency.map(|ms| format!(" in {ms} ms")).unwrap_or_default();
     for f in findings.iter_mut() {
-        let quiet = matches!(f.check, CheckId::StreamIteratorAge(_))
-            && f.status == Status::Unknown
-            && f.evidence["max_iterator_age_ms"].is_null();
-        if !quiet {
+        let CheckId::StreamIteratorAge(function) = &f.check else {
+            continue;
+        };
+        if f.status != Status::Unknown || !f.evidence["max_iterator_age_ms"].is_null() {
             continue;
         }
-        let reached = latency.map(|ms| format!(" in {ms} ms")).unwrap_or_default();
-        f.summary = format!(
-            "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge; the probe's canary reached the stream{reached}, which shows the stream takes writes, not that this consumer reads them"
-        );
-        f.remedy = Some(
-            "look for an invocation of the consumer after the canary (its log group, or its event source mapping's LastProcessingResult); the IteratorAge alarm judges it once batches flow".to_owned(),
-        );
+        let quiet = "no batches delivered in the last hour (no IteratorAge datapoints)";
+        let group = format!("/aws/lambda/{function}");
+        let (status, summary, remedy, seen) = match after.get(function) {
+            Some(AfterCanary::Seen { evidence, at }) => {
+                let how = if evidence == "log" {
+                    format!("its log group {group} names the canary's event id at {at}")
+                } else {
+                    format!("its event source mapping reported OK processing after the canary (LastProcessingResult changed, seen at {at})")
+                };
+                (
+                    Status::Ok,
+                    format!("{quiet}; the probe's canary reached the stream{reached} and this consumer processed it: {how}"),
+                    None,
+                    Some((evidence.as_str(), at.as_str())),
+                )
+            }
+            Some(AfterCanary::NotSeen { waited_s }) => (
+                Status::Unknown,
+                format!("{quiet}; the probe's canary reached the stream{reached}, but in {waited_s} s this consumer showed no sign of it (no line of {group} names it, its mapping's LastProcessingResult did not change)"),
+                Some(format!("check the consumer's errors and duration in {group}; the IteratorAge alarm judges it once batches flow")),
+                None,
+            ),
+            Some(AfterCanary::Unreadable(e)) => (
+                Status::Unknown,
+                format!("{quiet}; the probe's canary reached the stream{reached}, but whether this consumer processed it is not known: {e}"),
+                Some(format!("grant logs:FilterLogEvents on {group} and lambda:GetEventSourceMapping to see the consumer's own evidence")),
+                None,
+            ),
+            None => (
+                Status::Unknown,
+                format!("{quiet}: no consumer lag to judge; the probe's canary reached the stream{reached}, which shows the stream takes writes, not that this consumer reads them"),
+                Some("look for an invocation of the consumer after the canary (its log group, or its event source mapping's LastProcessingResult); the IteratorAge alarm judges it once batches flow".to_owned()),
+                None,
+            ),
+        };
+        f.status = status;
+        f.summary = summary;
+        f.remedy = remedy;
         f.set_evidence(IteratorAgeWithProbe {
+            iterator_age_ms: None,
             max_iterator_age_ms: None,
             probe_latency_ms: latency,
+            consumer_evidence: seen.map(|s| s.0),
+            consumer_seen_at: seen.map(|s| s.1),
         });
     }
 }
@@ -466,8 +591,101 @@ mod tests {
                 }],
             })),
             mappings,
-            iterator_age: Ok(HashMap::from([("fn".to_owned(), age)])),
+            iterator_age: Ok(HashMap::from([(
+                "fn".to_owned(),
+                age.map(|ms| reading(ms, ms)),
+            )])),
         }
+    }
+
+    /// A reading whose newest minute is `newest_ms` and whose hour's largest is `max_ms`.
+    fn reading(newest_ms: f64, max_ms: f64) -> AgeReading {
+        AgeReading {
+            newest_ms,
+            // clock-free: a pure function's input, printed as its minute only
+            newest_at: DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time"),
+            max_ms,
+        }
+    }
+
+    /// Issue 27: the newest minute is judged, so a consumer that caught up is ok at once (it
+    /// stayed warn for an hour on the hour's largest); the hour's largest is shown beside it.
+    #[test]
+    fn iterator_age_judges_the_newest_minute_and_shows_the_hours_max() {
+        let h = 3_600_000.0;
+        // (case, newest, hour's max, status, words, words it must not hold)
+        let cases = [
+            (
+                "quick all hour",
+                20.0,
+                900.0,
+                Status::Ok,
+                "IteratorAge now 20ms (minute of ",
+                "caught up",
+            ),
+            (
+                "caught up after an hour and a quarter behind",
+                20.0,
+                1.25 * h,
+                Status::Ok,
+                "now 20ms (minute of 08:00 UTC), max 1h 15m in the last hour: caught up",
+                "falling",
+            ),
+            (
+                "still behind",
+                1.25 * h,
+                1.25 * h,
+                Status::Warn,
+                "now 1h 15m (minute of 08:00 UTC): the consumer is falling behind",
+                "max",
+            ),
+            (
+                "less behind than it was, still behind",
+                2.0 * h,
+                5.0 * h,
+                Status::Warn,
+                "max 5h in the last hour: the consumer is falling behind",
+                "caught up",
+            ),
+            (
+                "near the trim now",
+                20.0 * h,
+                20.0 * h,
+                Status::Crit,
+                "near the 24 h trim",
+                "caught up",
+            ),
+            (
+                "was near the trim, caught up",
+                1_000.0,
+                20.0 * h,
+                Status::Ok,
+                "max 20h in the last hour: caught up",
+                "trim",
+            ),
+            (
+                "just under an hour",
+                h - 1_000.0,
+                h - 1_000.0,
+                Status::Ok,
+                "now 59m 59s",
+                "caught up",
+            ),
+        ];
+        for (name, newest, max, status, words, not) in cases {
+            let f = iterator_age_finding(
+                CheckId::StreamIteratorAge("fn".into()),
+                &reading(newest, max),
+            );
+            assert_eq!(f.status, status, "{name}: {}", f.summary);
+            assert!(f.summary.contains(words), "{name}: {}", f.summary);
+            assert!(!f.summary.contains(not), "{name}: {}", f.summary);
+        }
+        // From CloudWatch's points, in any order: the newest minute, and the hour's largest.
+        let t = |m: i64| DateTime::from_timestamp(1_800_000_000 + m * 60, 0).expect("valid");
+        let r = AgeReading::from_points(&[(t(2), 20.0), (t(0), 4.5e6), (t(1), 9e5)]).unwrap();
+        assert_eq!((r.newest_ms, r.newest_at, r.max_ms), (20.0, t(2), 4.5e6));
+        assert_eq!(AgeReading::from_points(&[]), None);
     }
 
     fn mapping(state: &str, result: &str) -> EventSourceMappingConfiguration {
@@ -680,7 +898,7 @@ mod tests {
             &evaluate(&facts(ok(), Some(1000.0))),
             "stream.iterator_age.fn",
             Status::Ok,
-            "max IteratorAge 1.0s in the last hour",
+            "IteratorAge now 1.0s (minute of 08:00 UTC)",
         );
     }
 
@@ -694,6 +912,8 @@ mod tests {
         let quiet = || {
             Finding::unknown(CheckId::StreamIteratorAge("f".into()), "no batches delivered in the last hour (no IteratorAge datapoints): no consumer lag to judge")
                 .evidence(IteratorAge {
+                    iterator_age_ms: None,
+                    newest_minute: None,
                     max_iterator_age_ms: None,
                 })
                 .remedy("stream-status --probe writes a canary and times it through the stream")
@@ -701,6 +921,8 @@ mod tests {
         let lagging = || {
             Finding::warn(CheckId::StreamIteratorAge("g".into()), "max IteratorAge 2h").evidence(
                 IteratorAge {
+                    iterator_age_ms: Some(7_200_000.0),
+                    newest_minute: None,
                     max_iterator_age_ms: Some(7_200_000.0),
                 },
             )
@@ -714,7 +936,7 @@ mod tests {
         for status in [Status::Ok, Status::Crit, Status::Unknown] {
             let p = probe(status);
             let mut findings = vec![quiet(), lagging()];
-            with_probe(&mut findings, &p);
+            with_probe(&mut findings, &p, &HashMap::new());
             assert_eq!(findings[0].status, Status::Unknown, "{status:?}");
             assert_eq!(findings[1].status, Status::Warn);
             let remedy = findings[0].remedy.as_deref().unwrap();
@@ -732,6 +954,59 @@ mod tests {
             } else {
                 assert!(remedy.contains("--probe"));
             }
+        }
+        // Issue 23 item 16, the consumer's own evidence after the canary: its log naming the
+        // canary or its mapping's result makes it ok; nothing seen or unreadable stays unknown,
+        // and no remedy asks for the probe that ran.
+        let cases = [
+            (
+                AfterCanary::Seen {
+                    evidence: "log".into(),
+                    at: "T1".into(),
+                },
+                Status::Ok,
+                "its log group /aws/lambda/f names the canary's event id at T1",
+            ),
+            (
+                AfterCanary::Seen {
+                    evidence: "mapping".into(),
+                    at: "T2".into(),
+                },
+                Status::Ok,
+                "LastProcessingResult changed, seen at T2",
+            ),
+            (
+                AfterCanary::NotSeen { waited_s: 30 },
+                Status::Unknown,
+                "in 30 s this consumer showed no sign of it",
+            ),
+            (
+                AfterCanary::Unreadable("AccessDenied on logs:FilterLogEvents".into()),
+                Status::Unknown,
+                "is not known: AccessDenied on logs:FilterLogEvents",
+            ),
+        ];
+        for (after, want, words) in cases {
+            let mut findings = vec![quiet(), lagging()];
+            let seen = HashMap::from([("f".to_owned(), after.clone())]);
+            with_probe(&mut findings, &probe(Status::Ok), &seen);
+            let f = &findings[0];
+            assert_eq!(f.status, want, "{after:?}: {}", f.summary);
+            assert!(f.summary.contains(words), "{}", f.summary);
+            assert!(
+                f.remedy.as_deref().is_none_or(|r| !r.contains("--probe")),
+                "{:?}",
+                f.remedy
+            );
+            assert_eq!(
+                f.evidence["consumer_evidence"].is_null(),
+                want != Status::Ok
+            );
+            assert_eq!(findings[1].status, Status::Warn);
+            // A probe that did not pass: the consumer's evidence is not looked at.
+            let mut findings = vec![quiet()];
+            with_probe(&mut findings, &probe(Status::Crit), &seen);
+            assert_eq!(findings[0].status, Status::Unknown);
         }
     }
 }

@@ -380,7 +380,11 @@ fn ttl(facts: &Result<Option<TimeToLiveDescription>, AwsError>, spec: &TableSpec
             CheckId::TableTtl,
             "TTL is DISABLED: expired events are never deleted",
         )
-        .remedy(enable),
+        .remedy(format!(
+            "turn it back on: `{}` {}",
+            crate::spec::TABLE_FIX,
+            crate::spec::TABLE_FIX_HOW
+        )),
     }
     .evidence(evidence)
     .runbook("Issue 2, resolution step 1")
@@ -424,13 +428,18 @@ fn pitr(
     };
     if !enabled {
         return vec![
-            Finding::crit(CheckId::TablePitr, "point-in-time recovery is DISABLED: no restore is possible")
-                .evidence(evidence)
-                .remedy(format!(
-                    "enable it: aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true,RecoveryPeriodInDays={}",
-                    spec.pitr_days
-                ))
-                .runbook(rb),
+            Finding::crit(
+                CheckId::TablePitr,
+                "point-in-time recovery is DISABLED: no restore is possible",
+            )
+            .evidence(evidence)
+            .remedy(format!(
+                "turn it back on ({}): `{}` {}",
+                crate::vocab::words::signed(spec.pitr_days, "day", "days"),
+                crate::spec::TABLE_FIX,
+                crate::spec::TABLE_FIX_HOW
+            ))
+            .runbook(rb),
         ];
     }
     let retention = match days {
@@ -438,16 +447,22 @@ fn pitr(
         // it, and then the retention is the default, 35 days.
         None => Finding::ok(
             CheckId::TablePitrRetention,
-            format!("{} days (not reported; AWS default)", spec.pitr_days),
+            format!(
+                "{} (not reported; AWS default)",
+                crate::vocab::words::signed(spec.pitr_days, "day", "days")
+            ),
         ),
-        Some(d) if d >= spec.pitr_days => {
-            Finding::ok(CheckId::TablePitrRetention, format!("{d} days"))
-        }
+        Some(d) if d >= spec.pitr_days => Finding::ok(
+            CheckId::TablePitrRetention,
+            crate::vocab::words::signed(d, "day", "days"),
+        ),
         Some(d) => Finding::warn(
             CheckId::TablePitrRetention,
             format!(
-                "{d} days, the runbook plans for {}: restores older than {d} days are impossible",
-                spec.pitr_days
+                "{}, the runbook plans for {}: restores older than {} are impossible",
+                crate::vocab::words::signed(d, "day", "days"),
+                spec.pitr_days,
+                crate::vocab::words::signed(d, "day", "days")
             ),
         )
         .remedy(format!(

@@ -18,6 +18,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::aws::AwsError;
 use crate::aws::metrics::{self, MetricKey, MetricSet, Window, longest_run};
 use crate::aws::table as ddb;
+use crate::checks::throttle_bursts::Bursts;
 use crate::report::{Finding, Keyed, Section, Status};
 use crate::spec::Names;
 use crate::spec::ON_DEMAND_TABLE_QUOTA;
@@ -378,8 +379,28 @@ crate::evidence! {
     }
 }
 
+/// How the throttle events of the window are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Judge {
+    /// `diagnose throttling`: any throttle event in the window is a warning.
+    Window,
+    /// The monthly review (runbook Monthly 1, "no sustained throttling"), as of this time: only
+    /// sustained throttling is a warning; a burst that stopped is named, and ok.
+    Month(DateTime<Utc>),
+}
+
 /// One finding per aspect; pure.
 pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
+    judge(facts, Judge::Window)
+}
+
+/// The monthly review's findings: [`evaluate`], judged by sustained throttling
+/// ([`crate::checks::throttle_bursts`]) as of `now`.
+pub(crate) fn evaluate_month(facts: &ThrottleFacts, now: DateTime<Utc>) -> Vec<Finding> {
+    judge(facts, Judge::Month(now))
+}
+
+fn judge(facts: &ThrottleFacts, judge: Judge) -> Vec<Finding> {
     let mut findings = vec![table_finding(facts)];
     let m = match &facts.metrics {
         Ok(m) => m,
@@ -409,16 +430,24 @@ pub fn evaluate(facts: &ThrottleFacts) -> Vec<Finding> {
         );
     }
     let window_text = crate::times::human(m.window.length());
-    let (per_resource, throttle_status, gaps) = resource_findings(facts, m, &window_text);
+    let (per_resource, throttle_status, gaps) = resource_findings(facts, m, &window_text, judge);
     findings.extend(per_resource);
-    let (requests, requests_status) = requests_finding(facts, m);
+    let (requests, requests_status) = requests_finding(facts, m, judge);
     let incomplete = gaps || requests.status != Status::Ok;
     findings.push(requests);
     let throttle_status = throttle_status.max(requests_status);
+    let all_keys: Vec<MetricKey> = resources(&facts.gsis)
+        .into_iter()
+        .flat_map(|r| throttle_keys(&facts.table_name, r))
+        .collect();
+    let bursts = match judge {
+        Judge::Month(now) => Some(Bursts::of(m, &all_keys, now)),
+        Judge::Window => None,
+    };
     findings.push(cause_finding(
         facts,
         m,
-        throttle_status,
+        (throttle_status, bursts),
         incomplete,
         &window_text,
     ));
@@ -433,13 +462,22 @@ fn resource_findings(
     facts: &ThrottleFacts,
     m: &MetricSet,
     window_text: &str,
+    judge: Judge,
 ) -> (Vec<Finding>, Status, bool) {
     let mut findings = Vec::new();
     let mut throttle_status = Status::Ok;
     let mut gaps = false;
     for r in resources(&facts.gsis) {
         let t = resource_throttles(m, &facts.table_name, r);
-        throttle_status = throttle_status.max(t.status());
+        let bursts = match judge {
+            Judge::Month(now) => Some(Bursts::of(m, &throttle_keys(&facts.table_name, r), now)),
+            Judge::Window => None,
+        };
+        let judged = match bursts {
+            Some(b) if !b.sustained() => Status::Ok,
+            _ => t.status(),
+        };
+        throttle_status = throttle_status.max(judged);
         let check = match r {
             None => CheckId::ThrottlingTable,
             Some(i) => CheckId::ThrottlingGsi(i.to_owned()),
@@ -450,11 +488,14 @@ fn resource_findings(
             count(t.read)
         );
         let (status, gap) = crate::checks::evidence::unless_incomplete(
-            t.status(),
+            judged,
             m,
             &throttle_keys(&facts.table_name, r),
         );
         gaps |= !gap.is_empty();
+        if let Some(b) = bursts.filter(|_| t.total() > 0.0) {
+            summary.push_str(&format!(": {}", b.describe()));
+        }
         summary.push_str(&gap);
         if t.status() == Status::Crit {
             summary.push_str(&format!(
@@ -493,9 +534,17 @@ fn op_totals<'a>(facts: &ThrottleFacts, m: &MetricSet, metric: &str) -> Vec<(&'a
 
 /// `throttling.requests`, and the status the throttled requests alone call for (before an
 /// incomplete answer turns an ok into unknown).
-fn requests_finding(facts: &ThrottleFacts, m: &MetricSet) -> (Finding, Status) {
+fn requests_finding(facts: &ThrottleFacts, m: &MetricSet, judge: Judge) -> (Finding, Status) {
     let by_op = op_totals(facts, m, "ThrottledRequests");
-    let requests_status = if by_op.is_empty() {
+    let bursts = match judge {
+        Judge::Month(now) => Some(Bursts::of(
+            m,
+            &op_keys(&facts.table_name, "ThrottledRequests"),
+            now,
+        )),
+        Judge::Window => None,
+    };
+    let requests_status = if by_op.is_empty() || bursts.is_some_and(|b| !b.sustained()) {
         Status::Ok
     } else {
         Status::Warn
@@ -512,12 +561,15 @@ fn requests_finding(facts: &ThrottleFacts, m: &MetricSet) -> (Finding, Status) {
             format!("no throttled requests{requests_gap}")
         } else {
             format!(
-                "throttled requests: {}",
+                "throttled requests: {}{}",
                 by_op
                     .iter()
                     .map(|(o, v)| format!("{o} {}", count(*v)))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                bursts
+                    .map(|b| format!(": {}", b.describe()))
+                    .unwrap_or_default()
             )
         },
     )
@@ -527,15 +579,42 @@ fn requests_finding(facts: &ThrottleFacts, m: &MetricSet) -> (Finding, Status) {
 }
 
 /// `throttling.cause`: what the per-reason metrics attribute the throttling to.
+/// `judged` is the worst status of the throttle findings, and with the monthly judgement the
+/// bursts of all of them.
 fn cause_finding(
     facts: &ThrottleFacts,
     m: &MetricSet,
-    throttle_status: Status,
+    judged: (Status, Option<Bursts>),
     incomplete: bool,
     window_text: &str,
 ) -> Finding {
+    let (throttle_status, bursts) = judged;
     let causes = causes(facts, m);
-    let cause = if throttle_status == Status::Ok && incomplete {
+    let not_sustained = bursts.filter(|b| b.count > 0 && !b.sustained());
+    let cause = if let (Status::Ok, Some(b), false) =
+        (throttle_status, not_sustained, causes.is_empty())
+    {
+        // A burst that stopped: named with its cause, ok for the month.
+        Finding::ok(
+            CheckId::ThrottlingCause,
+            format!(
+                "{} in the last {window_text}: {}",
+                causes
+                    .iter()
+                    .map(|c| c.summary.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                b.describe()
+            ),
+        )
+        .remedy(
+            causes
+                .iter()
+                .map(|c| c.remedy.clone())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        )
+    } else if throttle_status == Status::Ok && incomplete {
         Finding::unknown(
             CheckId::ThrottlingCause,
             format!(
@@ -545,7 +624,13 @@ fn cause_finding(
     } else if throttle_status == Status::Ok {
         Finding::ok(
             CheckId::ThrottlingCause,
-            format!("no throttling in the last {window_text}"),
+            match not_sustained {
+                Some(b) => format!(
+                    "throttled in the last {window_text}, cause not attributed: {}",
+                    b.describe()
+                ),
+                None => format!("no throttling in the last {window_text}"),
+            },
         )
     } else if causes.is_empty() {
         Finding::new(
@@ -928,7 +1013,7 @@ mod tests {
     type Metric<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [f64]);
 
     fn facts(metrics: &[Metric]) -> ThrottleFacts {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
         let period = Duration::seconds(i64::from(window.period));
         let series = metrics
@@ -971,6 +1056,95 @@ mod tests {
             .find(|f| f.check == check)
             .unwrap_or_else(|| panic!("no {check} in {findings:?}"))
             .status
+    }
+
+    /// Issue 27: the monthly review judges sustained throttling (Monthly 1); a burst that
+    /// stopped is named (count, when, longest run) and ok, while `diagnose throttling` still
+    /// warns on it.
+    #[test]
+    fn the_month_is_judged_by_sustained_throttling() {
+        // clock-free: `facts` ends its hour at this `now`, a pure function's input
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
+        let put = Some("PutItem");
+        let mut burst = [0.0; 12];
+        burst[2] = 60.0;
+        let mut newest = [0.0; 12];
+        newest[11] = 3.0;
+        let mut low_run = [0.0; 12];
+        (low_run[4], low_run[5]) = (5.0, 5.0);
+        let mut alarm_run = [0.0; 12];
+        (alarm_run[4], alarm_run[5]) = (11.0, 11.0);
+        // (case, metrics, month: [table, requests, cause], words of the cause, diagnose's table)
+        type Case<'a> = (&'a str, Vec<Metric<'a>>, [Status; 3], &'a str, Status);
+        let cases: Vec<Case> = vec![
+            (
+                "a hot user's burst that stopped: named, not sustained",
+                vec![
+                    ("WriteThrottleEvents", None, None, &burst),
+                    ("WriteKeyRangeThroughputThrottleEvents", None, None, &burst),
+                    ("ThrottledRequests", None, put, &burst),
+                ],
+                [Status::Ok, Status::Ok, Status::Ok],
+                "hot partition: key-range throttling on table (60) in the last 1h: one burst, 5 min long, the last at 2000-01-15 07:10 UTC; none since: not sustained",
+                Status::Warn,
+            ),
+            (
+                "throttled in the newest period: still going on",
+                vec![("WriteKeyRangeThroughputThrottleEvents", None, None, &newest)],
+                [Status::Warn, Status::Ok, Status::Warn],
+                "hot partition",
+                Status::Warn,
+            ),
+            (
+                "ten minutes in a row below the alarm threshold: sustained",
+                vec![("WriteThrottleEvents", None, None, &low_run)],
+                [Status::Warn, Status::Ok, Status::Warn],
+                "cause not attributed",
+                Status::Warn,
+            ),
+            (
+                "the alarm condition: sustained and crit",
+                vec![
+                    ("WriteThrottleEvents", None, None, &alarm_run),
+                    ("ThrottledRequests", None, put, &alarm_run),
+                ],
+                [Status::Crit, Status::Warn, Status::Crit],
+                "cause not attributed",
+                Status::Crit,
+            ),
+            (
+                "quiet",
+                vec![],
+                [Status::Ok, Status::Ok, Status::Ok],
+                "no throttling in the last 1h",
+                Status::Ok,
+            ),
+        ];
+        for (name, metrics, want, words, diagnose) in cases {
+            let f = facts(&metrics);
+            let month = evaluate_month(&f, now);
+            let got = [
+                status_of(&month, CheckId::ThrottlingTable),
+                status_of(&month, CheckId::ThrottlingRequests),
+                status_of(&month, CheckId::ThrottlingCause),
+            ];
+            assert_eq!(got, want, "{name}: {month:#?}");
+            crate::checks::expect(&month, "throttling.cause", want[2], words);
+            let window = evaluate(&f);
+            assert_eq!(
+                status_of(&window, CheckId::ThrottlingTable),
+                diagnose,
+                "{name}: diagnose throttling is unchanged"
+            );
+        }
+        // The table's own finding names the burst too.
+        let month = evaluate_month(&facts(&[("WriteThrottleEvents", None, None, &burst)]), now);
+        crate::checks::expect(
+            &month,
+            "throttling.table",
+            Status::Ok,
+            "60 write / 0 read throttle events in 1h: one burst, 5 min long",
+        );
     }
 
     #[test]
@@ -1200,7 +1374,7 @@ mod tests {
         // and one operation's SystemErrors: nothing seen is not proof of none.
         // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataResult.html
         let mut f = facts(&[]);
-        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("a valid time");
+        let now = DateTime::from_timestamp(947_923_200, 0).expect("a valid time");
         let window = Window::last_at(Duration::hours(1), now, THROTTLE_ALARM.period);
         let partial = |key: MetricKey| Series {
             key,

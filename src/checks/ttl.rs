@@ -23,7 +23,7 @@ use crate::scale::fullscan::Stopped;
 use crate::scale::sample::SampleCost;
 use crate::scale::stats::{Cluster, Mean, Proportion, mean, proportion};
 use crate::spec::{PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, TTL_DAYS};
-use crate::vocab::words::{count, plural};
+use crate::vocab::words::{count, plural, whole};
 
 const EXAMPLES: usize = 5;
 const FIVE_YEARS_S: i64 = crate::spec::TTL_IGNORED_AGE_S;
@@ -249,8 +249,8 @@ impl crate::scale::fullscan::StateTally for TtlTally {
     fn inconsistency(&self, items: u64) -> Option<String> {
         if self.scanned != items {
             return Some(format!(
-                "its tally counts {} items, but {items} were read",
-                self.scanned
+                "its tally counts {}, but {items} were read",
+                plural(self.scanned, "item", "items")
             ));
         }
         let classes = self.classes();
@@ -260,21 +260,23 @@ impl crate::scale::fullscan::StateTally for TtlTally {
             .fold(0u64, |sum, c| sum.saturating_add(c.count));
         if in_classes > self.scanned {
             return Some(format!(
-                "its classes hold {in_classes} items, more than the {} read",
+                "its classes hold {}, more than the {} read",
+                plural(in_classes, "item", "items"),
                 self.scanned
             ));
         }
         CLASS_NAMES.iter().zip(classes).find_map(|(name, c)| {
             if c.count > self.scanned {
                 Some(format!(
-                    "its class {name} holds {} items, more than the {} read",
-                    c.count, self.scanned
+                    "its class {name} holds {}, more than the {} read",
+                    plural(c.count, "item", "items"),
+                    self.scanned
                 ))
             } else if c.examples.len() as u64 > c.count.min(EXAMPLES as u64) {
                 Some(format!(
-                    "its class {name} has {} examples for {} items",
-                    c.examples.len(),
-                    c.count
+                    "its class {name} has {} for {}",
+                    count(c.examples.len(), "example", "examples"),
+                    plural(c.count, "item", "items")
                 ))
             } else {
                 None
@@ -626,11 +628,11 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
         Finding::unknown(
             CheckId::TtlScope,
             format!(
-                "partial: {why}; read {} ({} of {}, {:.0} read units); the counts below are what was seen{resume}",
+                "partial: {why}; read {} ({} of {}, {}); the counts below are what was seen{resume}",
                 plural(t.scanned, "item", "items"),
                 f.segments_done,
                 plural(segments(f.total_segments), "segment", "segments"),
-                f.read_units
+                whole(f.read_units, "read unit", "read units")
             ),
         )
         .remedy("run it again with --resume to read the rest; nothing is read twice")
@@ -638,8 +640,8 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
     };
     match (f.stopped, f.failed.is_empty()) {
         (Some(Stopped::Budget), _) => partial(format!(
-            "stopped at the read budget (--max-read-units) after {:.0} read units",
-            f.read_units_this_run
+            "stopped at the read budget (--max-read-units) after {}",
+            whole(f.read_units_this_run, "read unit", "read units")
         )),
         (Some(Stopped::Interrupted), _) => partial("interrupted".into()),
         (None, false) => partial(format!(
@@ -651,10 +653,10 @@ fn full_scope_finding(f: &FullScope, t: &TtlTally) -> Finding {
         (None, true) => Finding::ok(
             CheckId::TtlScope,
             format!(
-                "read all {} ({}, {:.0} read units{})",
+                "read all {} ({}, {}{})",
                 plural(t.scanned, "item", "items"),
                 plural(segments(f.total_segments), "segment", "segments"),
-                f.read_units,
+                whole(f.read_units, "read unit", "read units"),
                 if f.resumed { ", resumed" } else { "" }
             ),
         )
@@ -671,12 +673,16 @@ fn export_scope_finding(x: &ExportScope, t: &TtlTally) -> Finding {
         _ => String::new(),
     };
     let summary = format!(
-        "read all {} items of the export taken at {} ({} engine; the table itself was not read{cost})",
-        t.scanned, x.export_time, x.engine
+        "read all {} of the export taken at {} ({} engine; the table itself was not read{cost})",
+        plural(t.scanned, "item", "items"),
+        x.export_time,
+        x.engine
     );
     let problem = match (&x.manifest, x.manifest_items) {
         (Some(c), _) => c.problem.clone(),
-        (None, Some(m)) if m != t.scanned => Some(format!("its manifest lists {m} items")),
+        (None, Some(m)) if m != t.scanned => {
+            Some(format!("its manifest lists {}", plural(m, "item", "items")))
+        }
         _ => None,
     };
     match problem {
@@ -796,8 +802,9 @@ fn expiry_findings(facts: &TtlFacts, t: &TtlTally) -> Vec<Finding> {
         Finding::warn(
             CheckId::TtlOverdue,
             format!(
-                "{} items expired more than {grace} ago and are still here (oldest {} past expiry){}",
-                t.overdue.count,
+                "{} expired more than {grace} ago and {} still here (oldest {} past expiry){}",
+                plural(t.overdue.count, "item", "items"),
+                if t.overdue.count == 1 { "is" } else { "are" },
                 t.overdue.oldest_age_s.map(age_text).unwrap_or_default(),
                 of_table("overdue")
             ),
@@ -865,12 +872,19 @@ fn status_finding(d: &Result<Option<TimeToLiveDescription>, AwsError>) -> Findin
                     format!("ENABLED on `{attr}`, but events carry `ttl`: nothing expires"),
                 )
                 .remedy("point TTL at `ttl` (UpdateTimeToLive; one change per hour)"),
-                Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => Finding::warn(
-                    CheckId::TtlStatus,
-                    format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
-                ),
-                _ => Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires")
-                    .remedy("aws dynamodb update-time-to-live --table-name <table> --time-to-live-specification Enabled=true,AttributeName=ttl"),
+                Some(s @ (TimeToLiveStatus::Enabling | TimeToLiveStatus::Disabling)) => {
+                    Finding::warn(
+                        CheckId::TtlStatus,
+                        format!("{} on `{attr}` (changes take up to an hour)", s.as_str()),
+                    )
+                }
+                _ => {
+                    Finding::crit(CheckId::TtlStatus, "DISABLED: nothing expires").remedy(format!(
+                        "turn it back on: `{}` {}",
+                        crate::spec::TABLE_FIX,
+                        crate::spec::TABLE_FIX_HOW
+                    ))
+                }
             }
             .evidence(evidence)
         }
@@ -885,14 +899,17 @@ fn deletions_finding(facts: &TtlFacts, tally: Option<&TtlTally>) -> Finding {
             format!("could not read TimeToLiveDeletedItemCount: {e}"),
         ),
         Ok((day, week)) => {
-            let summary = format!("TTL deleted {day:.0} items in the last 24 h, {week:.0} in 7 d");
+            let summary = format!(
+                "TTL deleted {} in the last 24 h, {week:.0} in 7 d",
+                whole(*day, "item", "items")
+            );
             let evidence = Deletions {
                 deleted_24h: *day,
                 deleted_7d: *week,
             };
             let overdue = tally.map(|t| t.overdue.count).unwrap_or(0);
             if *week == 0.0 && overdue > 0 {
-                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {overdue} items are overdue: TTL deletes nothing"))
+                Finding::warn(CheckId::TtlDeletions, format!("{summary}, while {} overdue: TTL deletes nothing", plural(overdue, "item is", "items are")))
                     .remedy("check ttl.status and the ttl attribute's type and units; then contact AWS Support (runbook Issue 2, resolution 4)")
                     .evidence(evidence)
             } else {
@@ -1104,6 +1121,39 @@ mod tests {
     use super::*;
     use aws_sdk_dynamodb::types::AttributeValue;
 
+    /// Issue 27: TTL switched off has one way back, on production too (`table fix`), and
+    /// `ttl.status` and `changes.ttl` name it in the same words; other drift keeps its remedy.
+    #[test]
+    fn ttl_off_remedies_name_the_same_command() {
+        use crate::checks::changes::{Aspect, put_back_remedy};
+        let fix = format!(
+            "`{}` {}",
+            crate::spec::TABLE_FIX,
+            crate::spec::TABLE_FIX_HOW
+        );
+        assert_eq!(
+            fix,
+            "`eventsctl table fix` (--yes on production; --dry-run shows it first; AWS takes one TTL change an hour)"
+        );
+        let off = status_finding(&Ok(Some(
+            TimeToLiveDescription::builder()
+                .time_to_live_status(TimeToLiveStatus::Disabled)
+                .build(),
+        )));
+        assert_eq!(off.status, Status::Crit);
+        let remedy = off.remedy.unwrap_or_default();
+        assert!(remedy.contains(&fix), "{remedy}");
+        for aspect in [Aspect::Ttl, Aspect::Pitr] {
+            let r = put_back_remedy(aspect, "arn:aws:iam::1:user/jane");
+            assert!(
+                r.contains(&fix) && r.contains("ask arn:aws:iam::1:user/jane why"),
+                "{r}"
+            );
+        }
+        let r = put_back_remedy(Aspect::Stream, "arn:aws:iam::1:user/jane");
+        assert!(!r.contains("table fix"), "{r}");
+    }
+
     fn item(ttl: Option<AttributeValue>, ts: &str) -> Item {
         let mut m = HashMap::from([
             ("user_id".to_owned(), AttributeValue::S("u".into())),
@@ -1140,7 +1190,7 @@ mod tests {
     #[test]
     fn the_milliseconds_threshold_is_the_writers() {
         // clock-free: a `now` passed in; the clock never meets these dates
-        let (now, ts) = (1_800_000_000i64, "2027-01-10T00:00:00Z");
+        let (now, ts) = (947_923_200i64, "2000-01-10T00:00:00Z");
         let at = |t: i64| classify(&item(Some(AttributeValue::N(t.to_string())), ts), now, 0).0;
         assert_eq!(at(TTL_MILLIS_THRESHOLD), TtlClass::Milliseconds);
         assert_ne!(at(TTL_MILLIS_THRESHOLD - 1), TtlClass::Milliseconds);
@@ -1153,9 +1203,9 @@ mod tests {
     #[test]
     fn every_kind_of_ttl_is_classified() {
         // clock-free: parsing, formatting or a `now` passed in; the clock never meets these dates
-        let now = 1_800_000_000i64; // 2027-01-15
+        let now = 947_923_200i64; // 2000-01-15
         let grace = 48 * 3600;
-        let ts = "2027-01-10T00:00:00Z";
+        let ts = "2000-01-10T00:00:00Z";
         let ts_epoch = crate::times::parse_rfc3339(ts).unwrap().timestamp();
         let n = |v: i64| Some(AttributeValue::N(v.to_string()));
         let cases = [

@@ -373,8 +373,8 @@ impl RepairCounts {
             let k = self.by_class.get(c);
             if k.found != tally_count(c) {
                 return Some(format!(
-                    "its repair counts {} {} items, its tally {}",
-                    k.found,
+                    "its repair counts {} of class {}, its tally {}",
+                    crate::vocab::words::plural(k.found, "item", "items"),
                     c.name(),
                     tally_count(c)
                 ));
@@ -391,7 +391,10 @@ impl RepairCounts {
                 return Some(format!("its {} counts do not add up", c.name()));
             }
             if !self.selection.classes.contains(&c) && k.found != k.not_selected {
-                return Some(format!("it rewrote {} items without being asked", c.name()));
+                return Some(format!(
+                    "it rewrote items of class {} without being asked",
+                    c.name()
+                ));
             }
             sums.found = sums.found.saturating_add(k.found - k.not_selected);
             sums.planned = sums.planned.saturating_add(k.planned);

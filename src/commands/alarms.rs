@@ -13,7 +13,7 @@ use crate::cli::{AlarmsCommand, Command};
 use crate::context::Context;
 use crate::error::Refusal;
 use crate::report::{CheckId, Finding, Report, Section};
-use crate::spec::alarms::{AlarmAction, recommended};
+use crate::spec::alarms::{AlarmAction, HEALTH_CHECK_COMMAND, health_check, recommended};
 use crate::spec::{self, Names};
 
 pub(crate) static APPLY: Leaf<AlarmsApplyArgs> = Leaf::new(
@@ -125,6 +125,12 @@ pub(crate) async fn apply(ctx: &Context, args: &AlarmsApplyArgs) -> anyhow::Resu
             args.iterator_age_minutes,
         ));
     }
+    if args.health_check {
+        specs.extend(health_check(&ctx.names));
+        report.note(format!(
+            "--health-check: the alarms watch the RunStatus that `{HEALTH_CHECK_COMMAND}`, run with --publish-metrics, puts each run; CloudWatch evaluates at most 7 days back, so schedule the check at least daily (not monthly) or the not-run alarm pages"
+        ));
+    }
     if let Some(from) = args.thresholds_from_backtest.as_deref() {
         super::backtest_thresholds::into_specs(from, &ctx.names, &mut specs, &mut report)?;
     }
@@ -228,10 +234,14 @@ fn nobody_paged(plan: &[PlanEntry], dry_run: bool) -> Option<Finding> {
         Finding::warn(
             CheckId::AlarmActions,
             format!(
-                "{} of {} alarms {} nobody when they fire (no --sns-topic, and no actions of their own): {}",
+                "{} of {} {} nobody when they fire (no --sns-topic, and no actions of their own): {}",
                 silent.len(),
-                plan.len(),
-                if dry_run { "would notify" } else { "notify" },
+                crate::vocab::words::count(plan.len(), "alarm", "alarms"),
+                match (dry_run, silent.len()) {
+                    (true, _) => "would notify",
+                    (false, 1) => "notifies",
+                    (false, _) => "notify",
+                },
                 silent.join(", ")
             ),
         )

@@ -146,7 +146,10 @@ pub(crate) async fn backtest(ctx: &Context, args: &AlarmsBacktestArgs) -> anyhow
     if !replays.is_empty() {
         report.section(alarm_replay::section(
             &replays,
-            &format!("Alarms replayed over the last {} days", args.days),
+            &format!(
+                "Alarms replayed over the last {}",
+                crate::vocab::words::plural(args.days, "day", "days")
+            ),
         ));
     }
     report.set_data(&BacktestData {
@@ -189,8 +192,8 @@ pub(crate) async fn monthly(
             vec![alarm_replay::section(
                 &replays,
                 &format!(
-                    "Alarms replayed over the last {} days (eventsctl alarms backtest --pages-per-month N suggests thresholds)",
-                    asked.days
+                    "Alarms replayed over the last {} (eventsctl alarms backtest --pages-per-month N suggests thresholds)",
+                    crate::vocab::words::plural(asked.days, "day", "days")
                 ),
             )],
         ),

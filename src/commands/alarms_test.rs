@@ -185,17 +185,19 @@ pub(crate) async fn test(ctx: &Context, args: &AlarmsTestArgs) -> anyhow::Result
 }
 
 /// `health-check monthly --alarm-test`: the test of every alarm (the flag is the consent: it
-/// pages), its findings and its table; unknown when there is nothing to test.
+/// pages; on production with `--yes`, checked by the caller), its findings and its table;
+/// unknown when there is nothing to test. `dry_run`: who would be paged, nobody paged.
 pub(crate) async fn monthly(
     ctx: &Context,
     gathered: &alarm_checks::AlarmGather,
     wait: u64,
+    dry_run: bool,
 ) -> anyhow::Result<(Vec<Finding>, Vec<Section>)> {
     let args = AlarmsTestArgs {
         alarms: Vec::new(),
         wait,
-        dry_run: false,
-        yes: true,
+        dry_run,
+        yes: !dry_run,
     };
     match drill(ctx, gathered, &args).await {
         Ok(r) => Ok((r.findings, r.sections)),

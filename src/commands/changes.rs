@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::registry::{Kind, Leaf};
 use crate::checks::changes::{self, Aspect, Change, Impact, Scope};
+use crate::checks::pitr::PitrTrail;
 use crate::cli::ChangesArgs;
 use crate::cli::Command;
 use crate::context::Context;
@@ -31,11 +32,21 @@ pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report
     };
     let (trail, cw) = (ctx.cloudtrail().await?, ctx.cloudwatch().await?);
     // The lookups are paced to CloudTrail's two calls a second: seconds with nothing to show.
+    let lookups = changes::plan(scope.aspects, ctx.table()).len();
     let spinner = ctx.progress().spinner(format!(
-        "reading CloudTrail event history ({} lookups, two a second), alarm history and metrics",
-        changes::event_names(scope.aspects).len()
+        "reading CloudTrail event history ({}, two a second), alarm history and metrics",
+        count(lookups, "lookup", "lookups")
     ));
-    let facts = changes::gather(trail, cw, &ctx.names, args.since, scope).await;
+    // `changes` is about CloudTrail: it waits for every lookup.
+    let facts = changes::gather(
+        trail,
+        cw,
+        &ctx.names,
+        args.since,
+        scope,
+        std::future::pending(),
+    )
+    .await;
     spinner.finish_and_clear();
     let now = Utc::now();
     let (findings, timeline) = changes::evaluate(&facts, &ctx.names, now);
@@ -137,12 +148,21 @@ pub(crate) struct Recent {
     /// One line for the notes: the window (and CloudTrail's delay), the other changes or that
     /// there were none.
     pub note: String,
+    /// When the trail shows PITR switched on (`pitr.window` is judged against it); `Unread`
+    /// when CloudTrail could not be read or PITR was not among the aspects.
+    pub pitr: PitrTrail,
 }
 
 /// The CloudTrail changes of `aspects` in the last `since`, for a check to show next to its
-/// symptom. A check's own verdict stands on what it read: it takes the findings and the note
-/// (`mention`); the monthly health check's changes part also takes `trail`.
-pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -> Recent {
+/// symptom, read until `until` resolves (what had not answered by then is "not checked"). A
+/// check's own verdict stands on what it read: it takes the findings and the note
+/// (`alongside`); the monthly health check's changes part also takes `trail`.
+pub(crate) async fn recent(
+    ctx: &Context,
+    since: Duration,
+    aspects: &[Aspect],
+    until: impl std::future::Future<Output = ()>,
+) -> Recent {
     let scope = Scope {
         aspects,
         alarm_history: false,
@@ -153,7 +173,7 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
         Ok::<_, crate::context::NoRegion>((ctx.cloudtrail().await?, ctx.cloudwatch().await?))
     };
     let facts = match clients.await {
-        Ok((trail, cw)) => changes::gather(trail, cw, &ctx.names, since, scope).await,
+        Ok((trail, cw)) => changes::gather(trail, cw, &ctx.names, since, scope, until).await,
         Err(e) => {
             return Recent {
                 findings: Vec::new(),
@@ -162,11 +182,15 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
                     format!("recent changes not read: {e}"),
                 ),
                 note: format!("recent changes not read: {e}"),
+                pitr: PitrTrail::Unread,
             };
         }
     };
     let now = Utc::now();
-    let timeline = changes::timeline(&facts, &ctx.names);
+    // A lookup by the table's name finds every change of the table: only the asked aspects'
+    // are this check's.
+    let mut timeline = changes::timeline(&facts, &ctx.names);
+    timeline.retain(|c| c.aspect.is_none_or(|a| aspects.contains(&a)));
     let trail = changes::trail_finding(&facts, &timeline);
     if let Err(e) = &facts.trail {
         return Recent {
@@ -175,14 +199,24 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
             note: format!(
                 "recent changes (CloudTrail) not read: {e}; `eventsctl changes` shows them when it can"
             ),
+            pitr: PitrTrail::Unread,
         };
     }
+    let pitr = if !aspects.contains(&Aspect::Pitr) {
+        PitrTrail::Unread
+    } else {
+        match changes::last_pitr_enable(&timeline) {
+            Some(t) => PitrTrail::EnabledAt(t),
+            None => PitrTrail::NoneSince(now - since),
+        }
+    };
     let findings = changes::change_findings(&timeline, aspects, now);
-    let note = recent_note(&timeline, aspects, &window, now);
+    let note = recent_note(&timeline, aspects, &facts.unchecked, &window, now);
     Recent {
         findings,
         trail,
         note,
+        pitr,
     }
 }
 
@@ -191,6 +225,27 @@ pub(crate) async fn recent(ctx: &Context, since: Duration, aspects: &[Aspect]) -
 fn recent_note(
     timeline: &[Change],
     aspects: &[Aspect],
+    unchecked: &[Aspect],
+    window: &str,
+    now: chrono::DateTime<Utc>,
+) -> String {
+    let note = checked_note(timeline, aspects, unchecked, window, now);
+    if unchecked.is_empty() {
+        return note;
+    }
+    let pointer = format!(" (`eventsctl changes --since {window}`)");
+    let note = note.strip_suffix(&pointer).unwrap_or(&note);
+    format!(
+        "{note}; not checked (CloudTrail had not answered when the check was done): changes of {}{pointer}",
+        changes::aspect_list(unchecked)
+    )
+}
+
+/// [`recent_note`] of the aspects whose lookups answered.
+fn checked_note(
+    timeline: &[Change],
+    aspects: &[Aspect],
+    unchecked: &[Aspect],
     window: &str,
     now: chrono::DateTime<Utc>,
 ) -> String {
@@ -211,14 +266,15 @@ fn recent_note(
             )
         })
         .collect();
-    if timeline.is_empty() {
-        let what: Vec<&str> = aspects.iter().map(|a| changes::aspect_label(*a)).collect();
-        let what = match what.split_last() {
-            Some((last, [])) => (*last).to_owned(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => "anything".to_owned(),
-        };
-        format!("{head}: no change of {what}")
+    let checked: Vec<Aspect> = aspects
+        .iter()
+        .filter(|a| !unchecked.contains(a))
+        .copied()
+        .collect();
+    if timeline.is_empty() && checked.is_empty() {
+        head
+    } else if timeline.is_empty() {
+        format!("{head}: no change of {}", changes::aspect_list(&checked))
     } else if others.is_empty() {
         format!(
             "{head}: {} (in the findings above; `eventsctl changes --since {window}`)",
@@ -232,15 +288,35 @@ fn recent_note(
     }
 }
 
-/// [`recent`], added to a check's report: the findings and the note (CloudTrail that cannot be
-/// read is a note here: the check's own verdict stands on what it read).
-pub(crate) async fn mention(
+/// Runs `work` (a check's own reads) and the CloudTrail lookups of `aspects` at once, the
+/// lookups started first; when `work` is done, so are the lookups: a check never waits for
+/// CloudTrail longer than for its own reads, and what had not answered by then is "not
+/// checked" in the note (never "no change").
+pub(crate) async fn alongside<T>(
     ctx: &Context,
-    report: &mut Report,
     since: Duration,
     aspects: &[Aspect],
-) {
-    let recent = recent(ctx, since, aspects).await;
+    work: impl std::future::Future<Output = T>,
+) -> (T, Recent) {
+    let (done, deadline) = tokio::sync::oneshot::channel::<()>();
+    let until = async {
+        // A dropped sender (work done) ends the wait as well as a sent ().
+        let _ = deadline.await;
+    };
+    let lookups = recent(ctx, since, aspects, until);
+    let work = async {
+        let out = work.await;
+        drop(done);
+        out
+    };
+    // The lookups are polled first: their first call goes before the check's.
+    let (recent, out) = tokio::join!(lookups, work);
+    (out, recent)
+}
+
+/// [`Recent`], added to a check's report: the findings and the note (CloudTrail that cannot be
+/// read is a note here: the check's own verdict stands on what it read).
+pub(crate) fn mention(report: &mut Report, recent: Recent) {
     report.extend(recent.findings);
     report.note(recent.note);
 }
@@ -272,12 +348,28 @@ mod tests {
         }
     }
 
+    /// A lookup that had not answered when the check was done: its aspects are "not checked",
+    /// never in "no change of ...".
+    #[test]
+    fn a_lookup_cut_at_the_deadline_is_not_checked_never_no_change() {
+        let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];
+        let note = recent_note(&[], &aspects, &[Aspect::Consumer], "1d", now());
+        assert!(
+            note.contains(": no change of the stream or the table; not checked (CloudTrail had not answered when the check was done): changes of the stream consumer"),
+            "{note}"
+        );
+        let none = recent_note(&[], &[Aspect::Ttl], &[Aspect::Ttl], "7d", now());
+        assert!(!none.contains("no change"), "{none}");
+        assert!(none.contains("not checked"), "{none}");
+    }
+
     /// The note says the window and CloudTrail's delay, also when nothing changed.
     #[test]
     fn the_note_says_the_window_ends_about_5_minutes_before_now() {
         let none = recent_note(
             &[],
             &[Aspect::Stream, Aspect::Consumer, Aspect::Table],
+            &[],
             "1d",
             now(),
         );
@@ -288,6 +380,7 @@ mod tests {
         let one = recent_note(
             &[change("cloudtrail", 90, Impact::None)],
             &[Aspect::Ttl],
+            &[],
             "7d",
             now(),
         );
@@ -299,6 +392,7 @@ mod tests {
         let judged = recent_note(
             &[change("cloudtrail", 5, Impact::BreaksSpec)],
             &[Aspect::Ttl],
+            &[],
             "7d",
             now(),
         );

@@ -95,14 +95,32 @@ pub(crate) async fn latency(ctx: &Context, args: &WindowArgs) -> anyhow::Result<
 
 pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<Report> {
     let now = Utc::now();
-    let facts = throttling::gather(
-        ctx.dynamodb().await?,
-        ctx.cloudwatch().await?,
-        &ctx.names,
-        args.window.since,
-        now,
-    )
-    .await;
+    // Capacity, index and alarm changes before the symptom (a day at least), looked up while
+    // the check reads.
+    let aspects = [
+        Aspect::Billing,
+        Aspect::Indexes,
+        Aspect::Table,
+        Aspect::Alarms,
+    ];
+    let since = args.window.since.max(chrono::Duration::hours(24));
+    let work = async {
+        let facts = throttling::gather(
+            ctx.dynamodb().await?,
+            ctx.cloudwatch().await?,
+            &ctx.names,
+            args.window.since,
+            now,
+        )
+        .await;
+        let canary = match args.canary {
+            true => Some(checks::canary::gather(ctx, "diagnose writes").await),
+            false => None,
+        };
+        Ok::<_, anyhow::Error>((facts, canary))
+    };
+    let (work, recent) = super::changes::alongside(ctx, since, &aspects, work).await;
+    let (facts, canary) = work?;
     let mut report = Report::check("diagnose writes");
     let findings = throttling::evaluate(&facts);
     // Issue 1 end to end: table status, the throttling verdict, server errors (the per-resource
@@ -117,21 +135,11 @@ pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<R
                 | CheckId::ThrottlingCapacity
         )
     }));
-    // Capacity, index and alarm changes before the symptom (a day at least).
-    let aspects = [
-        Aspect::Billing,
-        Aspect::Indexes,
-        Aspect::Table,
-        Aspect::Alarms,
-    ];
-    let since = args.window.since.max(chrono::Duration::hours(24));
-    super::changes::mention(ctx, &mut report, since, &aspects).await;
-    if args.canary {
-        let canary = checks::canary::gather(ctx, "diagnose writes").await;
-        report.push(checks::canary::evaluate(&canary));
-    } else {
-        report
-            .note("Add --canary to write, read back and delete a test event (what the API does).");
+    super::changes::mention(&mut report, recent);
+    match canary {
+        Some(canary) => report.push(checks::canary::evaluate(&canary)),
+        None => report
+            .note("Add --canary to write, read back and delete a test event (what the API does)."),
     }
     report.section(Section::lines(
         "Runbook Issue 1, resolution",

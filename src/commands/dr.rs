@@ -13,6 +13,7 @@ use crate::context::Context;
 use crate::dr::canary_proof;
 use crate::dr::cutover::{self, CutoverOpts, Ended};
 use crate::dr::cutover_plan;
+use crate::dr::findings;
 use crate::dr::record::{self, Record, RecordFile, Stage, StepRecord};
 use crate::dr::{retire, rollback};
 use crate::error::{Refusal, UsageError};
@@ -159,6 +160,7 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
         variable: a.variable.clone(),
         canary_timeout: a.canary_timeout.to_std().unwrap_or_default(),
         no_rollback: a.no_rollback,
+        monitoring: true,
     };
     let mut report = Report::action("dr cutover");
     let mut file = match record::load(&path)? {
@@ -185,6 +187,9 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
             "Cutover plan (dry run, nothing changed)",
             &file.record.steps,
         ));
+        if let Some(m) = &file.record.monitoring {
+            report.section(monitoring_section(m, &a.to));
+        }
         report.note(format!(
             "the new mapping starts at TRIM_HORIZON of {}'s stream: that stream holds only writes made since it was enabled after the restore (none of the restored items), so nothing written after the cutover is missed and nothing before it is replayed but the tool's own verification writes",
             a.to
@@ -213,13 +218,39 @@ pub(crate) async fn run_cutover(ctx: &Context, a: &CutoverArgs) -> anyhow::Resul
             "Terraform (the tool does not edit state)",
             terraform(&file.record),
         ));
-        report.note(format!(
-            "not done by the cutover: the alarms and dashboard for {0}: eventsctl --table {0} alarms apply; eventsctl --table {0} dashboard apply",
-            a.to
-        ));
     }
     record_report(&mut report, &file, false)?;
     Ok(report)
+}
+
+/// The alarms and the dashboard the cutover puts for the target, each with what it does.
+fn monitoring_section(m: &record::MonitoringChange, target: &str) -> Section {
+    let mut rows: Vec<Vec<String>> = m
+        .alarms
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.action.as_str().to_owned(),
+                c.changes.join("; "),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        m.dashboard.name.clone(),
+        if m.dashboard.before.is_some() {
+            "update"
+        } else {
+            "create"
+        }
+        .to_owned(),
+        format!("widgets on {target}"),
+    ]);
+    Section::table(
+        format!("Alarms and dashboard for {target} (dry run, nothing changed)"),
+        &["ALARM / DASHBOARD", "ACTION", "CHANGES"],
+        rows,
+    )
 }
 
 /// A record found at the path: it must be this cutover's, and one that can go on.
@@ -266,9 +297,9 @@ fn cutover_findings(report: &mut Report, file: &RecordFile, ended: &Ended) {
             Finding::ok(
                 CheckId::DrCutover,
                 format!(
-                    "{} functions and {} mappings moved from {} to {}",
-                    r.functions.len(),
-                    r.new_mappings.len(),
+                    "{} and {} moved from {} to {}",
+                    crate::vocab::words::count(r.functions.len(), "function", "functions"),
+                    crate::vocab::words::count(r.new_mappings.len(), "mapping", "mappings"),
                     r.source,
                     r.target
                 ),
@@ -310,8 +341,11 @@ fn cutover_findings(report: &mut Report, file: &RecordFile, ended: &Ended) {
         ),
     };
     let failed = !matches!(ended, Ended::Verified);
-    report.push(cut.runbook(RB_CUTOVER));
-    report.push(canary.runbook(RB_CUTOVER));
+    report.push(
+        cut.evidence(findings::cutover(r, &file.path))
+            .runbook(RB_CUTOVER),
+    );
+    report.push(canary.evidence(findings::canary(r)).runbook(RB_CUTOVER));
     if failed {
         report.failed = true;
     }
@@ -371,7 +405,10 @@ pub(crate) async fn run_rollback(ctx: &Context, a: &RollbackArgs) -> anyhow::Res
         )
         .remedy("fix or --force each resource named, then run dr rollback again")
     };
-    report.push(f.runbook(RB_CUTOVER));
+    report.push(
+        f.evidence(findings::rollback(&file.record, &file.path))
+            .runbook(RB_CUTOVER),
+    );
     report.section(steps_section("Rollback", &file.record.rollback));
     report.note(format!(
         "what was written to {} during the cutover stays there; a re-enabled mapping delivers what reached {}'s stream while it was disabled",
@@ -443,12 +480,15 @@ pub(crate) async fn run_retire(ctx: &Context, a: &RetireArgs) -> anyhow::Result<
         .retire
         .iter()
         .any(|s| s.kind == record::Kind::DeleteTable && s.status.is_done());
+    let mut writes_since = None;
     if !deleted_already {
         let writes = retire::writes_since(ctx, &source, moved).await?;
+        writes_since = Some(writes);
         if writes > 0.0 {
             return Err(Refusal::new(format!(
-                "refusing to retire {source}: it took writes since traffic moved to {} ({writes} write units after {}, ConsumedWriteCapacityUnits): find what still writes to it first",
+                "refusing to retire {source}: it took writes since traffic moved to {} ({} after {}, ConsumedWriteCapacityUnits): find what still writes to it first",
                 file.record.target,
+                crate::vocab::words::whole(writes, "write unit", "write units"),
                 crate::times::stamp(moved)
             ))
             .into());
@@ -471,6 +511,7 @@ pub(crate) async fn run_retire(ctx: &Context, a: &RetireArgs) -> anyhow::Result<
                 file.record.backup_arn.as_deref().unwrap_or("?")
             ),
         )
+        .evidence(findings::retire(&file.record, &file.path, writes_since))
         .runbook(RB_CLEANUP),
     );
     report.section(steps_section("Retire", &file.record.retire));

@@ -14,6 +14,7 @@ use crate::dr::cutover::Ended;
 use crate::dr::data::CutoverDrillData;
 use crate::dr::drill::DrillSettings;
 use crate::dr::drill_cutover::{self, CutoverDrill, CutoverDrillOpts};
+use crate::dr::findings;
 use crate::error::{Refusal, UsageError};
 use crate::report::{CheckId, Finding, Report, Section, TimelineEntry};
 use crate::times::human;
@@ -121,6 +122,11 @@ fn findings(report: &mut Report, d: &CutoverDrill, corruption: bool) {
         (None, Some(e)) => Finding::crit(CheckId::DrillRun, format!("the drill stopped: {e}")),
         (None, None) => Finding::crit(CheckId::DrCutover, "the drill's cutover did not run"),
     };
+    let path = d.record_path.clone().unwrap_or_default();
+    let cut = match &d.cutover_record {
+        Some(r) => cut.evidence(findings::cutover(r, &path)),
+        None => cut,
+    };
     report.push(cut.runbook(RB_DRILL));
     report.push(
         match d.rto {
@@ -178,6 +184,7 @@ fn findings(report: &mut Report, d: &CutoverDrill, corruption: bool) {
             }
             None => Finding::unknown(CheckId::DrRollback, "no rollback: the cutover did not run"),
         }
+        .evidence(d.record.as_ref().map(|r| findings::rollback(r, &path)))
         .runbook(RB_DRILL),
     );
     report.push(
@@ -205,7 +212,7 @@ async fn window_changes(ctx: &Context, d: &CutoverDrill) -> Section {
         alarm_history: false,
         metrics: false,
     };
-    let facts = changes::gather(trail, cw, &names, since, scope).await;
+    let facts = changes::gather(trail, cw, &names, since, scope, std::future::pending()).await;
     if let Err(e) = &facts.trail {
         return Section::lines(title, vec![format!("not read: {e}")]);
     }

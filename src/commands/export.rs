@@ -268,9 +268,15 @@ pub(crate) struct Opened {
     pub s3: aws_sdk_s3::Client,
 }
 
-pub(crate) async fn open(ctx: &Context, which: &str) -> anyhow::Result<Opened> {
+/// The export `which` names (`latest` or an ARN), from DynamoDB: completed, full, DynamoDB JSON.
+pub(crate) async fn resolve(ctx: &Context, which: &str) -> anyhow::Result<ExportInfo> {
     let (table_arn, _) = table_arn(ctx).await?;
-    let info = export::resolve(ctx.dynamodb().await?, &table_arn, which, None).await?;
+    Ok(export::resolve(ctx.dynamodb().await?, &table_arn, which, None).await?)
+}
+
+/// A resolved export opened: its manifest read from S3 (the first read of the export itself,
+/// so the first one a missing S3 permission refuses).
+pub(crate) async fn open_resolved(ctx: &Context, info: ExportInfo) -> anyhow::Result<Opened> {
     let s3 = ctx.s3().await?.clone();
     let manifest = export_files::manifest(&s3, &info).await?;
     Ok(Opened { info, manifest, s3 })

@@ -48,9 +48,10 @@ pub(crate) static MONTHLY: Leaf<MonthlyArgs> = Leaf::new(
         drill: false,
     })
 })
-.production(Production::OwnResources {
-    with: &["--restore-test"],
-});
+.production(Production::PerFlag(&[
+    ("--restore-test", Production::OwnResources { with: &[] }),
+    ("--alarm-test", Production::NeedsYes { with: &[] }),
+]));
 
 pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
     "health-check quarterly",
@@ -247,6 +248,8 @@ struct Monthly {
     stream: stream::StreamFacts,
     table: table::TableFacts,
     alarms: alarm_checks::AlarmGather,
+    /// Monthly 4's backtest of those alarms, run as soon as they were described.
+    backtest: anyhow::Result<(Vec<Finding>, Vec<Section>)>,
     changes: super::changes::Recent,
     /// Monthly 5.
     iam: Part,
@@ -270,16 +273,36 @@ async fn gather_monthly(
     let (streams, lambda) = (ctx.streams().await?, ctx.lambda().await?);
     let spinner = ctx
         .progress()
-        .spinner("monthly health check: capacity, throttling, TTL, stream, PITR, alarms, table");
+        .spinner("monthly health check: every part at once (CloudTrail lookups: two a second)");
     let table_name = ctx.table();
-    let (capacity, throttle, ttl_facts, stream_facts, table_facts, alarm_facts, changes, iam, cost) = tokio::join!(
+    // The CloudTrail lookups first: paced to two a second, they are the longest part.
+    let (
+        changes,
+        capacity,
+        throttle,
+        ttl_facts,
+        stream_facts,
+        table_facts,
+        (alarm_facts, backtest),
+        iam,
+        cost,
+    ) = tokio::join!(
+        super::changes::recent(
+            ctx,
+            month,
+            crate::checks::changes::ALL,
+            std::future::pending()
+        ),
         capacity_part(ctx, month, p),
         throttling::gather(ddb, cw, &ctx.names, month, now),
         ttl::gather_sample(ddb, bulk, cw, table_name, args.sample as usize, 48 * 3600),
         stream::gather(ddb, streams, lambda, cw, table_name),
         table::gather(ddb, &ctx.names, table_name),
-        alarm_checks::gather(ddb, cw, lambda, &ctx.names),
-        super::changes::recent(ctx, month, crate::checks::changes::ALL),
+        async {
+            let alarms = alarm_checks::gather(ddb, cw, lambda, &ctx.names).await;
+            let backtest = super::alarms_backtest::monthly(ctx, &alarms, now).await;
+            (alarms, backtest)
+        },
         super::health_review::iam_part(ctx, args.advisor_wait),
         super::health_review::cost_part(ctx, now, &args.prices, args.cost_jump),
     );
@@ -290,6 +313,7 @@ async fn gather_monthly(
         stream: stream_facts,
         table: table_facts,
         alarms: alarm_facts,
+        backtest,
         changes,
         iam,
         cost,
@@ -309,8 +333,8 @@ fn part(name: &'static str, runbook: &'static str, findings: Vec<Finding>) -> Pa
 
 /// The monthly parts, each judged by its check (the table's status and capacity are the
 /// table's and capacity's parts, not throttling's).
-fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
-    let throttle_findings: Vec<Finding> = throttling::evaluate(&m.throttle)
+fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str, now: DateTime<Utc>) -> Vec<Part> {
+    let throttle_findings: Vec<Finding> = throttling::evaluate_month(&m.throttle, now)
         .into_iter()
         .filter(|f| {
             !matches!(
@@ -339,7 +363,21 @@ fn monthly_parts(capacity: Part, m: &Monthly, alarm_prefix: &str) -> Vec<Part> {
         part(
             "pitr",
             "Monthly 3 / Disaster Recovery",
-            vec![crate::checks::pitr::window(&m.table.backups, Utc::now())],
+            vec![crate::checks::pitr::window(
+                &m.table.backups,
+                &crate::checks::pitr::PitrOn {
+                    trail: m.changes.pitr,
+                    table_created: m
+                        .table
+                        .table
+                        .as_ref()
+                        .ok()
+                        .and_then(|t| t.as_ref())
+                        .and_then(|t| t.creation_date_time())
+                        .map(crate::aws::metrics::from_smithy),
+                },
+                Utc::now(),
+            )],
         ),
         part(
             "alarms",
@@ -372,15 +410,11 @@ async fn drill_part(ctx: &Context) -> Part {
 async fn monthly_alarm_parts(
     ctx: &Context,
     args: &MonthlyArgs,
-    m: &Monthly,
-    now: DateTime<Utc>,
+    m: &mut Monthly,
     parts: &mut Vec<Part>,
 ) -> anyhow::Result<()> {
-    let spinner = ctx
-        .progress()
-        .spinner("monthly health check: replaying the alarms");
-    let (findings, sections) = super::alarms_backtest::monthly(ctx, &m.alarms, now).await?;
-    spinner.finish_and_clear();
+    let backtest = std::mem::replace(&mut m.backtest, Ok((Vec::new(), Vec::new())));
+    let (findings, sections) = backtest?;
     // Beside the alarms' own part: the same alarms, replayed.
     let at = parts
         .iter()
@@ -397,7 +431,7 @@ async fn monthly_alarm_parts(
     );
     if args.alarm_test {
         let (findings, sections) =
-            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait).await?;
+            super::alarms_test::monthly(ctx, &m.alarms, args.alarm_test_wait, args.dry_run).await?;
         parts.insert(
             at + 1,
             Part {
@@ -412,12 +446,22 @@ async fn monthly_alarm_parts(
 }
 
 pub(crate) async fn monthly(ctx: &Context, args: &MonthlyArgs) -> anyhow::Result<Report> {
+    // The alarm test pages people: on production only with --yes (or as a dry run), checked
+    // before any AWS call (the descriptor's rule for --alarm-test, docs/safety.md).
+    if args.alarm_test {
+        crate::safety::guard_write(
+            &ctx.names,
+            "health-check monthly --alarm-test (it pages people)",
+            args.yes,
+            args.dry_run,
+        )?;
+    }
     let now = Utc::now();
     let p = prices(&args.prices);
-    let (capacity, m) = gather_monthly(ctx, args, &p, now).await?;
+    let (capacity, mut m) = gather_monthly(ctx, args, &p, now).await?;
     let alarm_prefix = format!("{}-{}-", ctx.names.prefix, ctx.names.env);
-    let mut parts = monthly_parts(capacity, &m, &alarm_prefix);
-    monthly_alarm_parts(ctx, args, &m, now, &mut parts).await?;
+    let mut parts = monthly_parts(capacity, &m, &alarm_prefix, now);
+    monthly_alarm_parts(ctx, args, &mut m, &mut parts).await?;
     parts.push(m.cost);
     parts.push(m.iam);
     if args.restore_test {
@@ -531,30 +575,50 @@ enum KeysFrom {
 }
 
 /// The table's shape from an export (local engine): keys, item sizes, GSI key coverage; what
-/// was read checked against the export's manifest first (`quarterly.export_read`).
+/// was read checked against the export's manifest first (`quarterly.export_read`). A read of
+/// the export refused for a permission (S3 GetObject of its manifest or a data file) is
+/// `quarterly.export_keys` unknown in the words of every denied read, as in check-ttl; any
+/// other failure stays an error.
 async fn export_shape(ctx: &Context, which: &str) -> anyhow::Result<Part> {
     use crate::checks::shape::{self, Shape, ShapeTally};
-    let opened = super::export::open(ctx, which).await?;
-    let (t, manifest) = opened
-        .read_local(
-            ctx,
-            |t: &mut ShapeTally, item| t.add(item),
-            &|t: &mut ShapeTally, o| t.merge(o),
-        )
-        .await?;
-    let s = Shape::from(&t);
-    let mut findings = vec![crate::scale::export_check::finding(
-        CheckId::QuarterlyExportRead,
-        &manifest,
-        opened.info.id(),
-        "local",
-    )];
-    findings.extend(shape::evaluate(&s));
+    let info = super::export::resolve(ctx, which).await?;
+    let read = async {
+        let opened = super::export::open_resolved(ctx, info.clone()).await?;
+        opened
+            .read_local(
+                ctx,
+                |t: &mut ShapeTally, item| t.add(item),
+                &|t: &mut ShapeTally, o| t.merge(o),
+            )
+            .await
+    }
+    .await;
+    let (findings, sections) = match read {
+        Ok((t, manifest)) => {
+            let s = Shape::from(&t);
+            let mut findings = vec![crate::scale::export_check::finding(
+                CheckId::QuarterlyExportRead,
+                &manifest,
+                info.id(),
+                "local",
+            )];
+            findings.extend(shape::evaluate(&s));
+            (findings, shape::sections(&s))
+        }
+        Err(e) => {
+            let denied = crate::scale::athena::denied_read(&e).ok_or(e)?;
+            let unknown = Finding::unknown(
+                CheckId::QuarterlyExportKeys,
+                format!("could not read the items: {denied}"),
+            );
+            (vec![unknown], Vec::new())
+        }
+    };
     Ok(Part {
         name: "table shape (export)",
         runbook: "Quarterly 2-3",
         findings,
-        sections: shape::sections(&s),
+        sections,
     })
 }
 
@@ -688,7 +752,7 @@ pub(crate) async fn quarterly(ctx: &Context, args: &QuarterlyArgs) -> anyhow::Re
     report.set_data(&QuarterlyData { parts, prices: &p })?;
     report.note("Quarterly 4's DR drill is its own command, outside production: `eventsctl dr-drill --cutover --corruption 20 --role ARN --report drill.md` restores a copy the drill creates, cuts a drill function over, proves it with a canary through a consumer, rolls back and deletes all of it; its report is the postmortem.");
     report.note(match described.as_ref().and_then(|t| t.billing_mode_summary()).and_then(|b| b.billing_mode()).map(|m| m.as_str()) {
-        Some("PROVISIONED") => "The table is provisioned: the capacity plan simulates the default auto scaling policy (70% target, its minimum and maximum from the demand), not the table's own scaling policy, which Application Auto Scaling holds and this command does not read.",
+        Some("PROVISIONED") => "The table is provisioned: the capacity plan simulates the table's and each index's own Application Auto Scaling (target, minimum and maximum) where it has one, and the default policy (70% target) where it has none or it could not be read; the billing finding says which.",
         _ => "The table is on-demand: no auto scaling policy to read; the capacity plan simulates the default one (70% target) for the provisioned options.",
     });
     report.note("Prices are inputs (--price-per-million-wru ...); the defaults are us-east-1 list prices; check the pricing page for your Region (docs/aws-facts.md §3.5).");

@@ -205,7 +205,24 @@ pub(super) async fn plan_part(
     let gsi_demand: Vec<(String, (Demand, Demand))> =
         gsis.iter().map(|g| (g.clone(), demand(Some(g)))).collect();
     let pitr_on = matches!(&backups, Ok(Some(b)) if b.point_in_time_recovery_description().and_then(|p| p.point_in_time_recovery_status()).map(|s| s.as_str()) == Some("ENABLED"));
+    let is_provisioned = described.is_some_and(provisioned);
+    let scaling = if is_provisioned {
+        let mut ids = vec![crate::aws::autoscaling::resource_id(&table, None)];
+        ids.extend(
+            gsis.iter()
+                .map(|g| crate::aws::autoscaling::resource_id(&table, Some(g))),
+        );
+        match ctx.autoscaling().await {
+            Ok(aas) => crate::aws::autoscaling::scaling(aas, &ids).await,
+            // No client without a Region: the metrics above were read, so there is one.
+            Err(_) => Ok(Vec::new()),
+        }
+    } else {
+        Ok(Vec::new())
+    };
     let facts = PlanFacts {
+        provisioned: is_provisioned,
+        scaling,
         described,
         table: &table,
         table_demand: &table_demand,
@@ -232,8 +249,46 @@ pub(super) async fn plan_part(
     part
 }
 
+/// A resource's own auto scaling for `dim` (`read`/`write`), as the simulation's policy: its
+/// target utilisation (the default's when it has no target-tracking policy), min and max.
+/// `None` without a scalable target, or with one the simulation cannot run (said by the
+/// default's use).
+fn own_policy(
+    scaling: &[crate::aws::autoscaling::Scaling],
+    id: &str,
+    dim: &str,
+) -> Option<plan::autoscale::Policy> {
+    let s = scaling
+        .iter()
+        .find(|s| s.resource_id == id && s.dimension == dim)?;
+    let default = plan::autoscale::Policy::default();
+    let p = plan::autoscale::Policy {
+        target: s.target_percent.map_or(default.target, |t| t / 100.0),
+        min: s.min,
+        max: s.max,
+        ..default
+    };
+    p.check().ok().map(|()| p)
+}
+
+/// Whether the table bills provisioned capacity: its billing mode summary says so, or (a table
+/// created provisioned may have no summary) it has provisioned read or write units.
+fn provisioned(t: &TableDescription) -> bool {
+    match t.billing_mode_summary().and_then(|b| b.billing_mode()) {
+        Some(m) => m.as_str() == "PROVISIONED",
+        None => t.provisioned_throughput().is_some_and(|p| {
+            p.read_capacity_units().unwrap_or(0) > 0 || p.write_capacity_units().unwrap_or(0) > 0
+        }),
+    }
+}
+
 /// What the plan's findings are computed from.
 struct PlanFacts<'a> {
+    /// The table bills provisioned capacity.
+    provisioned: bool,
+    /// Its own auto scaling (Application Auto Scaling), read only when it is provisioned
+    /// (empty otherwise, and when it has none).
+    scaling: Result<Vec<crate::aws::autoscaling::Scaling>, crate::aws::AwsError>,
     described: Option<&'a TableDescription>,
     table: &'a str,
     table_demand: &'a (Demand, Demand),
@@ -264,15 +319,23 @@ fn plan_findings(f: &PlanFacts<'_>) -> Vec<Finding> {
         limit(od.and_then(|o| o.max_read_request_units())),
     );
     let mut out = vec![plan::forecast::finding(&w, &r, limits)];
+    let own = |index: Option<&str>, dim: &str| {
+        let id = crate::aws::autoscaling::resource_id(f.table, index);
+        own_policy(f.scaling.as_ref().ok()?, &id, dim)
+    };
     let mut resources = vec![ResourceDemand {
         name: f.table,
         reads,
         writes,
+        write_policy: own(None, "write"),
+        read_policy: own(None, "read"),
     }];
     resources.extend(f.gsi_demand.iter().map(|(name, (w, r))| ResourceDemand {
         name,
         reads: r,
         writes: w,
+        write_policy: own(Some(name), "write"),
+        read_policy: own(Some(name), "read"),
     }));
     let bytes = |t: &TableDescription| {
         t.table_size_bytes().unwrap_or(0)
@@ -299,7 +362,17 @@ fn plan_findings(f: &PlanFacts<'_>) -> Vec<Finding> {
     };
     match compare(&input, &f.prices, &Rules::default()) {
         Ok(c) => {
-            out.push(billing_mode_finding(&c));
+            let mut billing = billing_mode_finding(&c);
+            match &f.scaling {
+                Err(e) => billing.summary.push_str(&format!(
+                    " (the table's own auto scaling could not be read: {e})"
+                )),
+                Ok(s) if s.is_empty() && f.provisioned => billing
+                    .summary
+                    .push_str(" (the table has no auto scaling policy)"),
+                Ok(_) => {}
+            }
+            out.push(billing);
             out.push(table_class_finding(&c, current));
         }
         Err(e) => {
@@ -900,5 +973,87 @@ mod tests {
         let endpoint =
             futures::executor::block_on(DefaultResolver::new().resolve_endpoint(&params)).unwrap();
         assert_eq!(endpoint.url(), "https://ce.us-east-1.amazonaws.com");
+    }
+}
+
+#[cfg(test)]
+mod scaling_tests {
+    use super::*;
+    use crate::aws::autoscaling::Scaling;
+    use crate::plan::demand::Demand;
+
+    /// Issue 26: the capacity plan simulates a provisioned table with its own auto scaling
+    /// (Application Auto Scaling's target, min and max) and says which it used; a table with
+    /// no policy, or whose policy could not be read, gets the default 70% and says why.
+    #[test]
+    fn the_plan_simulates_the_tables_own_auto_scaling_and_says_which() {
+        let n = 7 * 24 * 60;
+        let writes = Demand {
+            start: Utc::now() - chrono::Duration::days(7),
+            units: vec![Some(600.0); n],
+            resolution: vec![60; n],
+            consumed_units: 600.0 * n as f64,
+            throttled_units: 0.0,
+            units_per_event: 1.0,
+        };
+        let demand = (writes.clone(), writes.scaled(0.0));
+        let billing = |scaling| {
+            let f = PlanFacts {
+                provisioned: true,
+                scaling,
+                described: None,
+                table: "t",
+                table_demand: &demand,
+                gsi_demand: &[],
+                pitr_on: false,
+                prices: plan::prices::Prices::default(),
+                today: Utc::now().date_naive(),
+            };
+            plan_findings(&f)
+                .into_iter()
+                .find(|x| x.check == CheckId::QuarterlyBillingMode)
+                .unwrap()
+                .summary
+        };
+        let own = billing(Ok(vec![Scaling {
+            resource_id: "table/t".into(),
+            dimension: "write",
+            min: 5.0,
+            max: 500.0,
+            target_percent: Some(50.0),
+        }]));
+        assert!(
+            own.contains("the table's own auto scaling where it has one (t write target 50%, 5 to 500 units), the default auto scaling policy (target 70%) for the rest"),
+            "{own}"
+        );
+        let none = billing(Ok(Vec::new()));
+        assert!(
+            none.contains(
+                "provisioned simulated with the default auto scaling policy (target 70%)"
+            ) && none.contains("(the table has no auto scaling policy)"),
+            "{none}"
+        );
+        let denied = billing(Err(crate::aws::AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "application-autoscaling",
+            "DescribeScalableTargets",
+            None,
+            "denied",
+        )));
+        assert!(
+            denied.contains("default auto scaling policy (target 70%)")
+                && denied.contains("could not be read: AccessDenied on application-autoscaling:DescribeScalableTargets"),
+            "{denied}"
+        );
+        // A policy the simulation cannot run (a target outside 20%–90%) is not used.
+        let odd = [Scaling {
+            resource_id: "table/t".into(),
+            dimension: "read",
+            min: 1.0,
+            max: 10.0,
+            target_percent: Some(95.0),
+        }];
+        assert_eq!(own_policy(&odd, "table/t", "read"), None);
+        assert_eq!(own_policy(&odd, "table/t", "write"), None);
     }
 }

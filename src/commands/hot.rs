@@ -96,10 +96,12 @@ struct HotData<'a> {
     reports: Vec<&'a RuleReport>,
 }
 
-/// `hot-partitions --from-export`'s `data`: the exact key counts and the export they came from.
+/// `hot-partitions --from-export`'s `data`: the exact key counts and the export they came from
+/// (`export_keys` null when the export could not be read for a permission; `hot.export_keys`
+/// says which).
 #[derive(Serialize, schemars::JsonSchema)]
 pub(crate) struct FromExportData<'a> {
-    export_keys: &'a crate::checks::keys::KeySummary,
+    export_keys: Option<&'a crate::checks::keys::KeySummary>,
     export: ExportRead<'a>,
 }
 
@@ -109,8 +111,9 @@ pub(crate) struct ExportRead<'a> {
     point_in_time: Option<chrono::DateTime<chrono::Utc>>,
     engine: String,
     bytes_scanned: Option<i64>,
-    /// What was read against the export's manifest (`scale::export_check`).
-    manifest: &'a crate::scale::export_check::ManifestCheck,
+    /// What was read against the export's manifest (`scale::export_check`); null when the
+    /// export could not be read.
+    manifest: Option<&'a crate::scale::export_check::ManifestCheck>,
     /// Athena: the price said before the queries and the price of what they scanned, and
     /// where their results went (null: the workgroup's own location).
     athena_estimate_usd: Option<f64>,
@@ -176,47 +179,67 @@ async fn by_athena(
 }
 
 /// Exact counts from an export, by either engine, in one shape; what was read is checked
-/// against the export's manifest (`hot.export_read`).
+/// against the export's manifest (`hot.export_read`). A read of the export refused for a
+/// permission (S3, Glue, Athena, or a query Athena ended for one) is `hot.export_keys` unknown
+/// in the words of every denied read, as in check-ttl; any other failure stays an error.
 async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Result<Report> {
     use crate::checks::keys::{self, KeySummary, KeyTally};
-    let opened = super::export::open(ctx, which).await?;
-    let info = opened.info.clone();
+    let info = super::export::resolve(ctx, which).await?;
     let engine = format!("{:?}", args.export.engine).to_lowercase();
-    let (summary, manifest, athena) = match args.export.engine {
-        ExportEngine::Local => {
-            let (t, manifest) = opened
-                .read_local(
-                    ctx,
-                    |t: &mut KeyTally, item| t.add(item),
-                    &|t: &mut KeyTally, o| t.merge(o),
-                )
-                .await?;
-            (KeySummary::from(&t), manifest, None)
-        }
-        ExportEngine::Athena => {
-            let a = by_athena(ctx, args, &opened).await?;
-            (a.summary.clone(), a.manifest.clone(), Some(a))
+    let read = async {
+        let opened = super::export::open_resolved(ctx, info.clone()).await?;
+        Ok::<_, anyhow::Error>(match args.export.engine {
+            ExportEngine::Local => {
+                let (t, manifest) = opened
+                    .read_local(
+                        ctx,
+                        |t: &mut KeyTally, item| t.add(item),
+                        &|t: &mut KeyTally, o| t.merge(o),
+                    )
+                    .await?;
+                (KeySummary::from(&t), manifest, None)
+            }
+            ExportEngine::Athena => {
+                let a = by_athena(ctx, args, &opened).await?;
+                (a.summary.clone(), a.manifest.clone(), Some(a))
+            }
+        })
+    }
+    .await;
+    let mut report = Report::check("hot-partitions");
+    let (summary, manifest, athena) = match read {
+        Ok((summary, manifest, athena)) => (Some(summary), Some(manifest), athena),
+        Err(e) => {
+            let denied = crate::scale::athena::denied_read(&e).ok_or(e)?;
+            report.push(Finding::unknown(
+                CheckId::HotExportKeys,
+                format!("could not read the items: {denied}"),
+            ));
+            (None, None, None)
         }
     };
-    let mut report = Report::check("hot-partitions");
-    report.push(crate::scale::export_check::finding(
-        CheckId::HotExportRead,
-        &manifest,
-        info.id(),
-        &engine,
-    ));
-    report.extend(keys::evaluate(&summary, CheckId::HotExportKeys));
-    for s in keys::sections(&summary) {
-        report.section(s);
+    if let Some(manifest) = &manifest {
+        report.push(crate::scale::export_check::finding(
+            CheckId::HotExportRead,
+            manifest,
+            info.id(),
+            &engine,
+        ));
+    }
+    if let Some(summary) = &summary {
+        report.extend(keys::evaluate(summary, CheckId::HotExportKeys));
+        for s in keys::sections(summary) {
+            report.section(s);
+        }
     }
     report.set_data(&FromExportData {
-        export_keys: &summary,
+        export_keys: summary.as_ref(),
         export: ExportRead {
             arn: &info.arn,
             point_in_time: info.point_in_time(),
             engine,
             bytes_scanned: athena.as_ref().map(|a| a.bytes_scanned),
-            manifest: &manifest,
+            manifest: manifest.as_ref(),
             athena_estimate_usd: athena.as_ref().map(|a| a.estimate_usd),
             athena_usd: athena.as_ref().and_then(|a| a.usd),
             athena_output: athena.as_ref().and_then(|a| a.output.clone()),
@@ -225,6 +248,8 @@ async fn from_export(ctx: &Context, args: &HotArgs, which: &str) -> anyhow::Resu
     if let Some(n) = athena.and_then(|a| a.note) {
         report.note(n);
     }
-    report.note("Counts are exact for the export's point in time; rates are averages over the days it spans (a peak is higher: see hot-partitions without --from-export for the recent peaks).");
+    if summary.is_some() {
+        report.note("Counts are exact for the export's point in time; rates are averages over the days it spans (a peak is higher: see hot-partitions without --from-export for the recent peaks).");
+    }
     Ok(report)
 }

@@ -75,7 +75,11 @@ pub(crate) async fn policy(
     })?;
     for p in &parts {
         report.section(Section::lines(
-            format!("IAM policy {} ({} characters)", p.name, p.characters),
+            format!(
+                "IAM policy {} ({})",
+                p.name,
+                crate::vocab::words::count(p.characters, "character", "characters")
+            ),
             serde_json::to_string_pretty(&p.document)?
                 .lines()
                 .map(str::to_owned)
@@ -100,11 +104,12 @@ fn named(parts: &[NamedPolicy]) -> Value {
 fn split_note(parts: &[NamedPolicy]) -> Option<String> {
     (parts.len() > 1).then(|| {
         format!(
+            // plural-ok: a split is into two policies or more
             "the permissions of these commands exceed one managed policy (6,144 characters without white space, IAM's quota): split into {} policies ({}); create each and attach them all (README, \"IAM permissions\")",
             parts.len(),
             parts
                 .iter()
-                .map(|p| format!("{}, {} characters", p.name, p.characters))
+                .map(|p| format!("{}, {}", p.name, crate::vocab::words::count(p.characters, "character", "characters")))
                 .collect::<Vec<_>>()
                 .join("; ")
         )

@@ -251,10 +251,10 @@ fn rows_section(name: &str, result: &QueryResult, empty: &[String]) -> Section {
     let fields = result.fields();
     Section::table(
         format!(
-            "{name}: {} ({} rows; {} records matched of {} scanned)",
+            "{name}: {} ({}; {} matched of {} scanned)",
             result.status,
-            result.rows.len(),
-            result.statistics.records_matched,
+            crate::vocab::words::count(result.rows.len(), "row", "rows"),
+            crate::vocab::words::whole(result.statistics.records_matched, "record", "records"),
             result.statistics.records_scanned
         ),
         &fields.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -305,6 +305,7 @@ fn run_notes(
     }
     if !left_out.is_empty() {
         notes.push(format!(
+            // plural-ok: said only when more groups match than a query takes (over 1)
             "{} log groups match; a query takes at most {MAX_LOG_GROUPS}, so {} were not queried: {}. Query them with --log-group (repeatable).",
             groups.len() + left_out.len(),
             left_out.len(),

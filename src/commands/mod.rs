@@ -36,6 +36,7 @@ pub(crate) mod restore;
 pub mod settings;
 pub(crate) mod stream;
 pub(crate) mod table;
+pub(crate) mod table_fix;
 pub(crate) mod ttl;
 pub(crate) mod ttl_repair;
 

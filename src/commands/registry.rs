@@ -22,6 +22,7 @@ pub static COMMANDS: &[&dyn Descriptor] = &[
     &super::table::CREATE,
     &super::table::VERIFY,
     &super::table::DESCRIBE,
+    &super::table_fix::FIX,
     &super::events::PUT,
     &super::events::GET,
     &super::events::QUERY,
@@ -123,6 +124,34 @@ pub enum Production {
     /// Writes only what it creates itself and removes again (a canary event, a tagged drill
     /// table): no confirmation.
     OwnResources { with: &'static [&'static str] },
+    /// Reads only, except for flags that write or page, each with its own rule (`health-check
+    /// monthly`: `--restore-test` runs a drill on its own table, `--alarm-test` pages people).
+    /// Each rule's `with` is empty: the flag is named beside it.
+    PerFlag(&'static [(&'static str, Production)]),
+}
+
+impl Production {
+    /// The rules of the flags that write: `(flag, rule)`, one per flag in `with` (or in the
+    /// per-flag list); a rule with an empty `with` applies to the command itself (flag `""`).
+    pub fn flag_rules(&self) -> Vec<(&'static str, Production)> {
+        let each = |with: &'static [&'static str],
+                    rule: fn(&'static [&'static str]) -> Production| {
+            if with.is_empty() {
+                vec![("", rule(&[]))]
+            } else {
+                with.iter().map(|f| (*f, rule(&[]))).collect()
+            }
+        };
+        match *self {
+            Production::ReadOnly => Vec::new(),
+            Production::Refused => vec![("", Production::Refused)],
+            Production::NeedsYes { with } => each(with, |with| Production::NeedsYes { with }),
+            Production::OwnResources { with } => {
+                each(with, |with| Production::OwnResources { with })
+            }
+            Production::PerFlag(rules) => rules.to_vec(),
+        }
+    }
 }
 
 /// A `--report FILE` given to a command: the path, its `--force`, and whether it is a drill

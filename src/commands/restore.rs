@@ -93,9 +93,9 @@ async fn reference_first(
 /// The note a checked reference gives.
 fn reference_note(r: &verify::ExportReference) -> String {
     format!(
-        "--reference-export: export {} ({} items at {}; completed, a full export in DynamoDB JSON, its manifest read) is what the restore is compared with",
+        "--reference-export: export {} ({} at {}; completed, a full export in DynamoDB JSON, its manifest read) is what the restore is compared with",
         r.arn,
-        r.item_count,
+        crate::vocab::words::plural(r.item_count, "item", "items"),
         r.export_time.as_deref().unwrap_or("?")
     )
 }

@@ -10,15 +10,20 @@ use super::Outcome;
 use super::registry::{Kind, Leaf, Limit, Production, When, plus};
 use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings};
 use crate::checks::changes::Aspect;
-use crate::checks::stream::{evaluate, gather, reader_refusal, sections, with_probe};
+use crate::checks::stream::{
+    AfterCanary, StreamFacts, evaluate, function_name, gather, reader_refusal, sections, with_probe,
+};
 use crate::checks::stream_probe;
 use crate::cli::{Command, StreamCommand};
 use crate::cli::{StreamFrom, StreamStatusArgs, TailArgs};
 use crate::context::Context;
+use crate::dr::canary_proof::{self, Consumer};
 use crate::error::{NotFound, Refusal};
 use crate::events::stream_record::record_json;
 use crate::output::stream::{Column, ItemStream};
 use crate::report::Report;
+use crate::report::{Finding, Status};
+use std::collections::HashMap;
 
 /// `--probe` writes a canary of its own, waits for it on the stream and deletes it.
 pub(crate) static STATUS: Leaf<StreamStatusArgs> = Leaf::new(
@@ -30,7 +35,8 @@ pub(crate) static STATUS: Leaf<StreamStatusArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(status(ctx, a).await?.into()) }),
 )
-.limit(Limit::By(|a| plus(a.probe_timeout, 5)))
+// The canary on the stream, then the quiet consumers: up to the probe timeout each.
+.limit(Limit::By(|a| plus(a.probe_timeout * 2, 5)))
 .judges_table(When::Always)
 .production(Production::OwnResources { with: &["--probe"] });
 
@@ -71,19 +77,72 @@ async fn stream_arn(ctx: &Context) -> anyhow::Result<String> {
         })
 }
 
+/// After a passing probe, what each quiet consumer (Enabled mapping, no IteratorAge datapoints)
+/// showed of the canary, watched with `dr cutover`'s canary proof until `timeout` from now: its
+/// log group naming the canary's event id, else its mapping's LastProcessingResult turning `OK`
+/// (changed from what it was before the probe).
+async fn consumers_after_canary(
+    ctx: &Context,
+    facts: &StreamFacts,
+    probed: &Finding,
+    since_ms: i64,
+    timeout: Duration,
+) -> HashMap<String, AfterCanary> {
+    let (Some(event_id), Ok(mappings), Ok(ages)) = (
+        probed.evidence["event_id"].as_str(),
+        &facts.mappings,
+        &facts.iterator_age,
+    ) else {
+        return HashMap::new();
+    };
+    let deadline = Instant::now() + timeout;
+    let mut out = HashMap::new();
+    for m in mappings.iter().filter(|m| m.state() == Some("Enabled")) {
+        let function = function_name(m.function_arn().unwrap_or_default());
+        if out.contains_key(&function) || !matches!(ages.get(&function), Some(None)) {
+            continue;
+        }
+        let consumer = Consumer {
+            function: function.clone(),
+            mapping: m.uuid().map(str::to_owned),
+            before: m.last_processing_result().map(str::to_owned),
+        };
+        let seen = match canary_proof::seen(ctx, &consumer, event_id, since_ms, deadline).await {
+            Ok(Some(d)) => AfterCanary::Seen {
+                evidence: d.evidence,
+                at: d.at,
+            },
+            Ok(None) => AfterCanary::NotSeen {
+                waited_s: timeout.as_secs(),
+            },
+            Err(e) => AfterCanary::Unreadable(e.to_string()),
+        };
+        out.insert(function, seen);
+    }
+    out
+}
+
 pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Result<Report> {
-    let facts = gather(
-        ctx.dynamodb().await?,
-        ctx.streams().await?,
-        ctx.lambda().await?,
-        ctx.cloudwatch().await?,
-        ctx.table(),
-    )
-    .await;
+    // Changes of the stream, its consumer and the table, looked up while the check reads.
+    let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];
+    let work = async {
+        Ok::<_, anyhow::Error>(
+            gather(
+                ctx.dynamodb().await?,
+                ctx.streams().await?,
+                ctx.lambda().await?,
+                ctx.cloudwatch().await?,
+                ctx.table(),
+            )
+            .await,
+        )
+    };
+    let day = chrono::Duration::hours(24);
+    let (facts, recent) = super::changes::alongside(ctx, day, &aspects, work).await;
+    let facts = facts?;
     let mut report = Report::check("stream-status");
     report.extend(evaluate(&facts));
-    let aspects = [Aspect::Stream, Aspect::Consumer, Aspect::Table];
-    super::changes::mention(ctx, &mut report, chrono::Duration::hours(24), &aspects).await;
+    super::changes::mention(&mut report, recent);
     for s in sections(&facts) {
         report.section(s);
     }
@@ -100,6 +159,8 @@ pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Re
             // No stream that could be described: nothing to probe (the findings above say why).
             _ => Some("the stream could not be read".to_owned()),
         };
+        // The canary is written after this; a second of slack for clocks.
+        let since_ms = chrono::Utc::now().timestamp_millis() - 1_000;
         let probed = match (refusal, &facts.stream) {
             (None, Some(Ok(info))) => {
                 let timeout = args
@@ -110,8 +171,17 @@ pub(crate) async fn status(ctx: &Context, args: &StreamStatusArgs) -> anyhow::Re
             }
             (why, _) => stream_probe::not_probed(&why.unwrap_or_default()),
         };
-        // A canary that went through is evidence the verdict uses (a quiet consumer's unknown).
-        with_probe(&mut report.findings, &probed);
+        let after = if probed.status == Status::Ok {
+            let timeout = args
+                .probe_timeout
+                .to_std()
+                .unwrap_or(Duration::from_secs(30));
+            consumers_after_canary(ctx, &facts, &probed, since_ms, timeout).await
+        } else {
+            HashMap::new()
+        };
+        // A canary that went through: each quiet consumer is judged on its own evidence after it.
+        with_probe(&mut report.findings, &probed, &after);
         report.push(probed);
     } else {
         report.note(

@@ -91,10 +91,14 @@ pub(crate) async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Res
         billing: spec.billing.as_str().to_owned(),
         stream: format!("enabled, {}", spec.stream_view.as_str()),
         ttl: format!(
-            "enabled on `{}` ({} days per event)",
-            spec.ttl_attribute, spec.ttl_days
+            "enabled on `{}` ({} per event)",
+            spec.ttl_attribute,
+            crate::vocab::words::signed(spec.ttl_days, "day", "days")
         ),
-        pitr: format!("enabled, {} days", args.pitr_days),
+        pitr: format!(
+            "enabled, {}",
+            crate::vocab::words::signed(args.pitr_days, "day", "days")
+        ),
         tags: format!("{}={}", MANAGED_TAG.0, MANAGED_TAG.1),
     };
     report.section(Section::pairs(
@@ -406,9 +410,12 @@ fn summary_pairs(d: &DescribeData) -> Vec<(&'static str, String)> {
         (
             "pitr",
             format!(
-                "{}, {} days",
+                "{}, {}",
                 cell(d.pitr.status),
-                cell(d.pitr.recovery_period_in_days)
+                match d.pitr.recovery_period_in_days {
+                    Some(n) => crate::vocab::words::signed(n, "day", "days"),
+                    None => "- days".to_owned(),
+                }
             ),
         ),
         (

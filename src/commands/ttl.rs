@@ -79,46 +79,56 @@ pub(crate) async fn check_ttl(ctx: &Context, args: &CheckTtlArgs) -> anyhow::Res
             )
         })
         .transpose()?;
-    let meta = gather_meta(
-        ctx.dynamodb().await?,
-        ctx.cloudwatch().await?,
-        ctx.table(),
-        now,
-    )
-    .await;
-    let mut export_note = None;
-    let facts = if args.cleanup {
-        cleanup(ctx, args, meta, now.timestamp()).await?
-    } else if let Some(which) = &args.export.from_export {
-        let (facts, note) = from_export(ctx, args, meta, which).await?;
-        export_note = note;
-        facts
-    } else if scans {
-        match full(ctx, args, meta, now.timestamp(), resumed, state_file).await? {
-            Full::Facts(f) => *f,
-            Full::EstimateOnly(r) => return Ok(*r),
-        }
-    } else {
-        let spinner = ctx.progress().spinner("sampling across the key space");
-        let client = ctx.dynamodb_bulk().await?;
-        let facts = crate::checks::ttl::sample_facts(
-            meta,
-            client,
+    // Who turned TTL off, or onto another attribute, and when: looked up while the check reads,
+    // shown next to the verdict.
+    let work = async move {
+        let meta = gather_meta(
+            ctx.dynamodb().await?,
+            ctx.cloudwatch().await?,
             ctx.table(),
-            args.sample as usize,
-            now.timestamp(),
-            grace,
+            now,
         )
         .await;
-        spinner.finish_and_clear();
-        facts
+        let mut export_note = None;
+        let facts = if args.cleanup {
+            cleanup(ctx, args, meta, now.timestamp()).await?
+        } else if let Some(which) = &args.export.from_export {
+            let (facts, note) = from_export(ctx, args, meta, which).await?;
+            export_note = note;
+            facts
+        } else if scans {
+            match full(ctx, args, meta, now.timestamp(), resumed, state_file).await? {
+                Full::Facts(f) => *f,
+                Full::EstimateOnly(r) => return Ok(Err(r)),
+            }
+        } else {
+            let spinner = ctx.progress().spinner("sampling across the key space");
+            let client = ctx.dynamodb_bulk().await?;
+            let facts = crate::checks::ttl::sample_facts(
+                meta,
+                client,
+                ctx.table(),
+                args.sample as usize,
+                now.timestamp(),
+                grace,
+            )
+            .await;
+            spinner.finish_and_clear();
+            facts
+        };
+        Ok::<_, anyhow::Error>(Ok((facts, export_note)))
+    };
+    let week = chrono::Duration::days(7);
+    let (work, recent) = super::changes::alongside(ctx, week, &[Aspect::Ttl], work).await;
+    let (facts, export_note) = match work? {
+        Ok(done) => done,
+        Err(estimate_only) => return Ok(*estimate_only),
     };
     let mut report = report(facts)?;
     if let Some(n) = export_note {
         report.note(n);
     }
-    // Who turned TTL off, or onto another attribute, and when: next to the verdict.
-    super::changes::mention(ctx, &mut report, chrono::Duration::days(7), &[Aspect::Ttl]).await;
+    super::changes::mention(&mut report, recent);
     Ok(report)
 }
 
@@ -285,64 +295,94 @@ async fn from_export(
 ) -> anyhow::Result<(TtlFacts, Option<String>)> {
     use crate::scale::athena;
     let grace = args.grace.num_seconds();
-    let opened = super::export::open(ctx, which).await?;
-    let info = &opened.info;
+    let info = &super::export::resolve(ctx, which).await?;
     // Classified against the export's own time: "overdue" means overdue when it was taken.
     let at = info.point_in_time().unwrap_or_else(Utc::now);
     let engine = args.export.engine;
-    let mut note = None;
-    let (tally, manifest, athena_cost) = match engine {
-        ExportEngine::Local => {
-            let now = at.timestamp();
-            let (tally, manifest) = opened
-                .read_local(
-                    ctx,
-                    move |t: &mut TtlTally, item| {
-                        t.add(item, now, grace);
-                    },
-                    &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
-                )
-                .await?;
-            (tally, manifest, None)
-        }
-        ExportEngine::Athena => {
-            let run = opened.athena(ctx, &args.export.athena, 1).await?;
-            let spinner = ctx.progress().spinner(format!(
-                "Athena over export {} (~${:.4} at ${}/TB)",
-                info.id(),
-                run.estimate_usd,
-                run.per_tb
-            ));
-            let out = athena::query(
-                &run.client,
-                &run.target,
-                &athena::ttl_sql(&run.target.database, &run.table, at.timestamp(), grace),
-            )
-            .await?;
-            spinner.finish_and_clear();
-            let tally = crate::checks::ttl_athena::ttl_tally(&out.rows)?;
-            let manifest = run.check(&opened, tally.scanned);
-            note = run.output_note.clone();
-            let cost = AthenaCost {
-                bytes_scanned: out.bytes_scanned,
-                estimate_usd: run.estimate_usd,
-                usd: run.price(&[out.bytes_scanned]),
-                output: run.target.output.clone(),
-            };
-            (tally, manifest, Some(cost))
+    let export_scope = |manifest_items, manifest, athena_cost: Option<AthenaCost>| {
+        Scope::Export(ExportScope {
+            export_arn: info.arn.clone(),
+            export_time: at.to_rfc3339(),
+            engine: format!("{engine:?}").to_lowercase(),
+            manifest_items,
+            bytes_scanned: athena_cost.as_ref().and_then(|c| c.bytes_scanned),
+            athena_estimate_usd: athena_cost.as_ref().map(|c| c.estimate_usd),
+            athena_usd: athena_cost.as_ref().and_then(|c| c.usd),
+            athena_output: athena_cost.and_then(|c| c.output),
+            manifest,
+        })
+    };
+    // A read refused for a permission (S3, Glue, Athena, or a query Athena ended for one) is
+    // unknown, in the words of every denied read; any other failure stays an error. The
+    // manifest is the export's first read, so the first an S3 permission refuses.
+    let denied = |e: anyhow::Error| athena::denied_read(&e).ok_or(e);
+    let opened = match super::export::open_resolved(ctx, info.clone()).await {
+        Ok(opened) => opened,
+        Err(e) => {
+            let denied = denied(e)?;
+            let scope = export_scope(None, None, None);
+            let facts = meta.into_facts(Err(denied.to_string()), scope, grace, None);
+            return Ok((facts, None));
         }
     };
-    let scope = Scope::Export(ExportScope {
-        export_arn: info.arn.clone(),
-        export_time: at.to_rfc3339(),
-        engine: format!("{engine:?}").to_lowercase(),
-        manifest_items: Some(opened.manifest.summary.item_count),
-        bytes_scanned: athena_cost.as_ref().and_then(|c| c.bytes_scanned),
-        athena_estimate_usd: athena_cost.as_ref().map(|c| c.estimate_usd),
-        athena_usd: athena_cost.as_ref().and_then(|c| c.usd),
-        athena_output: athena_cost.and_then(|c| c.output),
-        manifest: Some(manifest),
-    });
+    let read = match engine {
+        ExportEngine::Local => {
+            async {
+                let now = at.timestamp();
+                let (tally, manifest) = opened
+                    .read_local(
+                        ctx,
+                        move |t: &mut TtlTally, item| {
+                            t.add(item, now, grace);
+                        },
+                        &|t: &mut TtlTally, o: TtlTally| t.merge(&o),
+                    )
+                    .await?;
+                Ok::<_, anyhow::Error>((tally, manifest, None, None))
+            }
+            .await
+        }
+        ExportEngine::Athena => {
+            async {
+                let run = opened.athena(ctx, &args.export.athena, 1).await?;
+                let spinner = ctx.progress().spinner(format!(
+                    "Athena over export {} (~${:.4} at ${}/TB)",
+                    info.id(),
+                    run.estimate_usd,
+                    run.per_tb
+                ));
+                let out = athena::query(
+                    &run.client,
+                    &run.target,
+                    &athena::ttl_sql(&run.target.database, &run.table, at.timestamp(), grace),
+                )
+                .await;
+                spinner.finish_and_clear();
+                let out = out?;
+                let tally = crate::checks::ttl_athena::ttl_tally(&out.rows)?;
+                let manifest = run.check(&opened, tally.scanned);
+                let cost = AthenaCost {
+                    bytes_scanned: out.bytes_scanned,
+                    estimate_usd: run.estimate_usd,
+                    usd: run.price(&[out.bytes_scanned]),
+                    output: run.target.output.clone(),
+                };
+                Ok((tally, manifest, Some(cost), run.output_note.clone()))
+            }
+            .await
+        }
+    };
+    let manifest_items = Some(opened.manifest.summary.item_count);
+    let (tally, manifest, athena_cost, note) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            let denied = denied(e)?;
+            let scope = export_scope(manifest_items, None, None);
+            let facts = meta.into_facts(Err(denied.to_string()), scope, grace, None);
+            return Ok((facts, None));
+        }
+    };
+    let scope = export_scope(manifest_items, Some(manifest), athena_cost);
     Ok((meta.into_facts(Ok(tally), scope, grace, None), note))
 }
 

@@ -5,7 +5,8 @@
 //! canary's event id: the function received that very record (proof by content; it holds when
 //! the consumer logs its records, as the emulator's and many real ones do). `mapping`: the
 //! consumer's mapping on the table's stream reported `OK` processing after the canary was
-//! written: the function ran successfully on that stream; on a new stream that holds only
+//! written (for a mapping that existed before, an `OK` that changed from the value read before
+//! the canary, [`Consumer::before`]): the function ran successfully on that stream; on a new stream that holds only
 //! writes made since it was enabled this is all but the canary, but the record is not named, so
 //! it is said as the weaker proof. Neither within the timeout: not seen.
 //!
@@ -32,6 +33,12 @@ const LOG_GRACE: Duration = Duration::from_secs(20);
 pub(crate) struct Consumer {
     pub function: String,
     pub mapping: Option<String>,
+    /// The mapping's LastProcessingResult before the canary, when it was read: an `OK` then
+    /// that is still the same answer proves nothing about the canary, so only a result that
+    /// changed counts (`None`: a new mapping, whose first `OK` is after the canary). Its
+    /// LastModified is no evidence: it moves when the mapping is updated or changes state,
+    /// not when it processes a batch (Lambda API reference, EventSourceMappingConfiguration).
+    pub before: Option<String>,
 }
 
 /// Writes the canary to `table`, reads it back, and waits up to `timeout` for each consumer.
@@ -68,8 +75,9 @@ pub(crate) async fn prove(
     Ok(out)
 }
 
-/// Watches one consumer until `deadline`: its log naming the event id, else its mapping's OK.
-async fn seen(
+/// Watches one consumer until `deadline`: its log naming the event id (written after
+/// `since_ms`, epoch ms), else its mapping's `OK` (one that changed from `c.before`).
+pub(crate) async fn seen(
     ctx: &Context,
     c: &Consumer,
     event_id: &str,
@@ -94,7 +102,7 @@ async fn seen(
             let result = lam::mapping(lambda, uuid)
                 .await?
                 .and_then(|m| m.last_processing_result);
-            if result.is_some_and(|r| r.starts_with("OK")) {
+            if result.is_some_and(|r| r.starts_with("OK") && Some(&r) != c.before.as_ref()) {
                 ok_since = Some(Instant::now());
             }
         }
@@ -157,6 +165,7 @@ pub(crate) async fn cutover_canary(
         .map(|m| Consumer {
             function: m.function.clone(),
             mapping: m.uuid.clone(),
+            before: None,
         })
         .collect();
     let target = file.record.target.clone();

@@ -21,14 +21,15 @@ pub(crate) fn cutover_steps(
         "Redeploy the Lambda functions".into(),
         format!("Update Terraform state (import {target}) if the table is managed there"),
         format!(
-            "Update the IAM policies, and any resource-based policy, that name {name} or its stream: {target} has a new table ARN and a new stream ARN, and a restore copies no policy (eventsctl --table {target} iam-policy prints this tool's)"
+            "Update the IAM policies, and any resource-based policy, that name {name} or its stream: {target} has a new table ARN and a new stream ARN, and a restore copies no policy (eventsctl --table {target} iam-policy prints this tool's; eventsctl --table {name} dr cutover --to {target} copies the resource-based policies with {target}'s ARNs)"
         ),
         format!(
             "Point the stream consumer's event source mapping at the new stream ({})",
             stream_arn.unwrap_or("see eventsctl --table TARGET stream-status")
         ),
         format!(
-            "Alarms, dashboards and auto scaling are not restored: eventsctl --table {target} alarms apply and dashboard apply; set auto scaling again if {name} had it"
+            // plural-ok: `{target} alarms apply` is a command line, not a count
+            "Alarms, dashboards and auto scaling are not restored: eventsctl --table {target} alarms apply and dashboard apply (dr cutover puts both for {target}); set auto scaling again if {name} had it"
         ),
         format!(
             "Table class and warm throughput are not carried over: set them again if {name} had them (aws dynamodb update-table --table-name {target} --table-class ... / --warm-throughput ...)"

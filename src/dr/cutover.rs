@@ -35,6 +35,9 @@ pub(crate) struct CutoverOpts {
     pub variable: String,
     pub canary_timeout: Duration,
     pub no_rollback: bool,
+    /// Whether the environment's alarms and dashboard move to the target (not in a drill: its
+    /// tables are not the environment's).
+    pub monitoring: bool,
 }
 
 /// Everything the plan is decided from: the source and target, the functions, the mappings,
@@ -96,9 +99,40 @@ pub(crate) async fn gather(ctx: &Context, opts: &CutoverOpts) -> anyhow::Result<
         .await;
         facts.verification = verify::evaluate(&checked);
     }
+    if let (Some(s), Some(t)) = (&source, &target) {
+        let mut pairs = Vec::new();
+        if let (Some(sa), Some(ta)) = (s.table_arn(), t.table_arn()) {
+            pairs.push(("table", sa.to_owned(), ta.to_owned()));
+        }
+        if let (Some(ss), Some(ts)) = (s.latest_stream_arn(), t.latest_stream_arn()) {
+            pairs.push(("stream", ss.to_owned(), ts.to_owned()));
+        }
+        facts.policies = super::policy_copy::gather(ctx, &pairs).await?;
+    }
+    if opts.monitoring && target.is_some() {
+        let consumer = single_consumer(&facts.source_mappings);
+        facts.monitoring =
+            Some(super::monitoring::gather(ctx, &opts.target, consumer.as_deref()).await?);
+    }
     facts.source = source;
     facts.target = target;
     Ok(facts)
+}
+
+/// The stream consumer whose alarms move with the table: the one function an enabled mapping
+/// of the source's stream feeds (none, or several: no consumer alarms). Pure.
+fn single_consumer(mappings: &[lam::Mapping]) -> Option<String> {
+    let mut fns: Vec<String> = mappings
+        .iter()
+        .filter(|m| m.state != "Disabled" && m.state != "Disabling")
+        .map(|m| cutover_plan::function_name(&m.function_arn))
+        .collect();
+    fns.sort();
+    fns.dedup();
+    match fns.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// Each role of the functions and of the consumers, checked on the target.
@@ -168,10 +202,12 @@ pub(crate) async fn apply(
         let kind = file.record.steps[i].kind;
         let result = match kind {
             Kind::Reapply => reapply(ctx, file).await,
+            Kind::CopyPolicy => copy_policy(ctx, file).await,
             Kind::GrantPolicy => grant_policy(ctx, file, i).await,
             Kind::CreateMapping => create_mapping(ctx, file, i).await,
             Kind::SetVariable => set_variable(ctx, file, i).await,
             Kind::DisableMapping => disable_mapping(ctx, file, i).await,
+            Kind::ApplyAlarms | Kind::ApplyDashboard => monitoring(ctx, file, kind).await,
             Kind::TagTarget => tag_target(ctx, file).await,
             Kind::Canary => canary_proof::cutover_canary(ctx, file, opts.canary_timeout).await,
             _ => Err(anyhow::anyhow!("a {kind:?} step has no place in a cutover")),
@@ -430,6 +466,33 @@ async fn disable_mapping(ctx: &Context, file: &mut RecordFile, i: usize) -> Step
     busy_retry(|| lam::set_mapping_enabled(lambda, &uuid, false)).await?;
     let state = settle_mapping(lambda, &uuid, "Disabled").await?;
     Ok((Status::Done, Some(format!("mapping {uuid} {state} (kept)"))))
+}
+
+/// The source's policies put on the target; the RevisionIds they left kept in the record.
+async fn copy_policy(ctx: &Context, file: &mut RecordFile) -> StepResult {
+    let mut copies = file.record.policies.clone();
+    let result = super::policy_copy::apply(ctx, &mut copies).await;
+    file.record.policies = copies;
+    file.save()?;
+    result
+}
+
+/// The alarms, or the dashboard, put for the target as the record plans them.
+async fn monitoring(ctx: &Context, file: &mut RecordFile, kind: Kind) -> StepResult {
+    let mut m = file
+        .record
+        .monitoring
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("the record plans no alarms or dashboard"))?;
+    let target = file.record.target.clone();
+    let result = if kind == Kind::ApplyAlarms {
+        super::monitoring::apply_alarms(ctx, &mut m, &target).await
+    } else {
+        super::monitoring::apply_dashboard(ctx, &mut m, &target).await
+    };
+    file.record.monitoring = Some(m);
+    file.save()?;
+    result
 }
 
 async fn tag_target(ctx: &Context, file: &mut RecordFile) -> StepResult {

@@ -23,7 +23,7 @@ pub(crate) const ENV_LIMIT_BYTES: usize = 4096;
 const DEFAULT_BATCH: i32 = 100;
 
 /// What AWS said, before anything changes.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Facts {
     pub source: Option<TableDescription>,
     pub target: Option<TableDescription>,
@@ -40,6 +40,11 @@ pub(crate) struct Facts {
     pub verification: Vec<Finding>,
     /// Each function's role, and what it lacks on the target.
     pub access: Vec<super::access::RoleAccess>,
+    /// The resource-based policies of the source's table and stream, and of the target's.
+    pub policies: Vec<super::policy_copy::Found>,
+    /// The environment's alarms and dashboard as they are, and as they will be for the target
+    /// (`None`: the cutover leaves them alone, as the drill's does).
+    pub monitoring: Option<super::record::MonitoringChange>,
 }
 
 /// The Region of a function given by ARN (`arn:aws:lambda:REGION:ACCOUNT:function:NAME`).
@@ -176,6 +181,7 @@ pub(crate) fn decide(
         return Err(Refusal::new(why));
     }
     let grants = grants_needed(&facts.access, t, grant)?;
+    let policies = copies(&facts, source, t)?;
     let enabled: Vec<&Mapping> = facts
         .source_mappings
         .iter()
@@ -191,8 +197,13 @@ pub(crate) fn decide(
         .as_ref()
         .ok_or_else(|| Refusal::new(format!("the target table {t} does not exist")))?;
     let target_stream = target.latest_stream_arn().unwrap_or_default().to_owned();
-    let (steps, new_mappings) =
+    let (mut steps, new_mappings) =
         planned_steps(&facts, source, target, &enabled, &grants, (s, t, variable));
+    let at = steps.iter().take_while(|x| x.kind == Kind::Reapply).count();
+    steps.insert(
+        at,
+        StepRecord::planned(Kind::CopyPolicy, t, super::policy_copy::change(&policies)),
+    );
     Ok(Record {
         schema: SCHEMA.into(),
         source: s.into(),
@@ -225,6 +236,8 @@ pub(crate) fn decide(
         rollback: Vec::new(),
         retire: Vec::new(),
         grants,
+        policies,
+        monitoring: facts.monitoring.clone(),
         backup_name: None,
         backup_arn: None,
     })
@@ -288,6 +301,18 @@ fn planned_steps(
             ),
         ));
     }
+    if let Some(m) = &facts.monitoring {
+        steps.push(StepRecord::planned(
+            Kind::ApplyAlarms,
+            t,
+            super::monitoring::alarms_change(m, s, t),
+        ));
+        steps.push(StepRecord::planned(
+            Kind::ApplyDashboard,
+            &m.dashboard.name,
+            super::monitoring::dashboard_change(m, s, t),
+        ));
+    }
     steps.push(StepRecord::planned(
         Kind::TagTarget,
         t,
@@ -299,6 +324,24 @@ fn planned_steps(
         "a canary event written to the target, read back, and seen by each consumer".into(),
     ));
     (steps, new_mappings)
+}
+
+/// The source's resource-based policies as the target's, or the refusal (over 20 KB with the
+/// target's ARNs, not JSON). Pure.
+fn copies(
+    facts: &Facts,
+    source: &TableDescription,
+    t: &str,
+) -> Result<Vec<super::policy_copy::PolicyCopy>, Refusal> {
+    let target = facts.target.as_ref();
+    let arns = super::policy_copy::Arns {
+        source_table: source.table_arn().unwrap_or_default(),
+        target_table: target.and_then(|x| x.table_arn()).unwrap_or_default(),
+        source_stream: source.latest_stream_arn(),
+        target_stream: target.and_then(|x| x.latest_stream_arn()),
+    };
+    super::policy_copy::plan(&facts.policies, &arns)
+        .map_err(|e| Refusal::new(format!("cannot copy the source's policy to {t}: {e}")))
 }
 
 /// The table class of a table (a table created without one is STANDARD).
@@ -458,6 +501,8 @@ mod tests {
             }],
             verification: Vec::new(),
             access: Vec::new(),
+            policies: Vec::new(),
+            monitoring: None,
         }
     }
 
@@ -474,6 +519,7 @@ mod tests {
         assert_eq!(
             kinds,
             [
+                Kind::CopyPolicy,
                 Kind::CreateMapping,
                 Kind::SetVariable,
                 Kind::DisableMapping,
@@ -481,6 +527,7 @@ mod tests {
                 Kind::Canary
             ]
         );
+        assert!(r.steps[0].change.contains("none to copy"));
         assert_eq!(r.new_mappings[0].function, "consumer");
         assert_eq!(r.new_mappings[0].starting_position, "TRIM_HORIZON");
         assert_eq!(
@@ -490,6 +537,45 @@ mod tests {
         assert_eq!(r.functions[0].before, "s");
         assert_eq!(r.functions[0].revision_before.as_deref(), Some("r1"));
         assert_eq!(r.stage, Stage::Planned);
+    }
+
+    #[test]
+    fn the_alarms_and_dashboard_move_after_the_old_mapping_is_disabled_before_the_canary() {
+        use crate::dr::record::{DashboardChange, MonitoringChange};
+        let mut f = ready();
+        f.monitoring = Some(MonitoringChange {
+            consumer: Some("consumer".into()),
+            iterator_age_minutes: 5.0,
+            alarms: Vec::new(),
+            dashboard: DashboardChange {
+                name: "d".into(),
+                before: Some("{}".into()),
+                after: None,
+            },
+        });
+        let r = decide(f, "s", "t", "V", "us-east-1", false, now()).unwrap();
+        let kinds: Vec<Kind> = r.steps.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::CopyPolicy,
+                Kind::CreateMapping,
+                Kind::SetVariable,
+                Kind::DisableMapping,
+                Kind::ApplyAlarms,
+                Kind::ApplyDashboard,
+                Kind::TagTarget,
+                Kind::Canary
+            ]
+        );
+        assert_eq!(r.steps[5].subject, "d");
+        assert_eq!(
+            r.monitoring
+                .as_ref()
+                .and_then(|m| m.dashboard.before.as_deref()),
+            Some("{}"),
+            "the record keeps the body to put back"
+        );
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub(crate) struct CutoverDrill {
     pub canary: Option<String>,
     pub rollback_complete: Option<bool>,
     pub record_path: Option<std::path::PathBuf>,
+    /// The record as the cutover left it, and as the rollback left it.
+    pub cutover_record: Option<super::record::Record>,
+    pub record: Option<super::record::Record>,
     /// The drill stopped before its end (the cleanup ran anyway).
     pub error: Option<String>,
     /// What could not be deleted, one line each.
@@ -137,6 +140,8 @@ pub(crate) async fn run(
         canary: None,
         rollback_complete: None,
         record_path: None,
+        cutover_record: None,
+        record: None,
         error: None,
         left_behind: Vec::new(),
     };
@@ -334,6 +339,8 @@ async fn cut_over(
         variable: VARIABLE.to_owned(),
         canary_timeout: opts.canary_timeout,
         no_rollback: false,
+        // The environment's alarms and dashboard stay on the environment's table.
+        monitoring: false,
     };
     let region = dctx.region().unwrap_or_default();
     let facts = cutover::gather(dctx, &copts).await?;
@@ -390,10 +397,13 @@ async fn cut_over(
     }
     let undo = matches!(ended, Ended::Verified | Ended::Unverified(_));
     d.cutover = Some(ended);
+    d.cutover_record = Some(file.record.clone());
+    d.record = Some(file.record.clone());
     if undo {
         d.at(Utc::now(), "rollback started");
         let complete = rollback::undo(dctx, &mut file, &[], Some(opts.canary_timeout)).await?;
         d.rollback_complete = Some(complete);
+        d.record = Some(file.record.clone());
         d.at(
             Utc::now(),
             if complete {

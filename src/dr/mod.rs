@@ -17,7 +17,10 @@ pub(crate) mod data;
 pub(crate) mod drill;
 pub(crate) mod drill_cutover;
 pub(crate) mod drill_seed;
+pub(crate) mod findings;
+pub(crate) mod monitoring;
 pub(crate) mod plan;
+pub(crate) mod policy_copy;
 pub(crate) mod record;
 #[cfg(test)]
 mod recorded;

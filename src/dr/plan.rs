@@ -194,8 +194,8 @@ fn pairs(p: &Plan) -> Vec<(&'static str, String)> {
         (
             "re-apply",
             format!(
-                "TTL on ttl, stream NEW_IMAGE, PITR {} days, the source's tags{}",
-                p.retention_days,
+                "TTL on ttl, stream NEW_IMAGE, PITR {}, the source's tags{}",
+                crate::vocab::words::signed(p.retention_days, "day", "days"),
                 if protected(&p.source_table) {
                     ", deletion protection (the source has it)"
                 } else {

@@ -45,6 +45,8 @@ pub(crate) enum Stage {
 pub(crate) enum Kind {
     /// What a restore drops and the source had: deletion protection, table class.
     Reapply,
+    /// The source's resource-based policies (table, stream) copied, its ARNs the target's.
+    CopyPolicy,
     /// `--grant`: an inline policy on a role, so it may act on the target.
     GrantPolicy,
     /// A consumer's new mapping on the target's stream (TRIM_HORIZON).
@@ -55,6 +57,10 @@ pub(crate) enum Kind {
     DisableMapping,
     /// The target tagged with where it came from.
     TagTarget,
+    /// The environment's alarms (the runbook's and the recommended ones) put for the target.
+    ApplyAlarms,
+    /// The environment's dashboard put for the target.
+    ApplyDashboard,
     /// A canary written to the table and seen by the consumer.
     Canary,
     /// Undo: a mapping the cutover disabled, enabled again.
@@ -65,6 +71,12 @@ pub(crate) enum Kind {
     DisableNewMapping,
     /// Undo: the inline policy `--grant` added, removed.
     RevokePolicy,
+    /// Undo: the copied resource-based policies deleted (the target's own put back).
+    RestorePolicy,
+    /// Undo: the alarms the cutover created deleted, the ones it replaced put back.
+    RestoreAlarms,
+    /// Undo: the dashboard's previous body put back (deleted when there was none).
+    RestoreDashboard,
     /// Retire: an on-demand backup, AVAILABLE.
     Backup,
     /// Retire: deletion protection off.
@@ -154,6 +166,44 @@ pub(crate) struct NewMapping {
     pub uuid: Option<String>,
 }
 
+/// An alarm the cutover put for the target, and what it was before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct AlarmChange {
+    pub name: String,
+    /// `create`, `update` or `unchanged` (nothing sent).
+    pub action: crate::spec::alarms::AlarmAction,
+    /// What the put changes (`update`): the drift from its spec, as `alarms apply` says it.
+    pub changes: Vec<String>,
+    /// Its whole definition before the cutover (`None`: the cutover created it).
+    pub before: Option<crate::aws::alarm_definition::AlarmDefinition>,
+    /// Its definition as the cutover left it (read back): another one at the rollback means
+    /// someone changed it since, a conflict.
+    #[serde(default)]
+    pub after: Option<crate::aws::alarm_definition::AlarmDefinition>,
+}
+
+/// The dashboard the cutover put for the target, and its body before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct DashboardChange {
+    pub name: String,
+    /// Its body before the cutover (`None`: there was none; the rollback deletes it).
+    pub before: Option<String>,
+    /// Its body as the cutover left it (read back).
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+/// The alarms and dashboard of the environment, moved to the target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct MonitoringChange {
+    /// The stream consumer whose alarms are put (the one function reading the source's stream).
+    pub consumer: Option<String>,
+    /// The consumer's IteratorAge threshold, kept from its live alarm (else the default).
+    pub iterator_age_minutes: f64,
+    pub alarms: Vec<AlarmChange>,
+    pub dashboard: DashboardChange,
+}
+
 /// The canary's proof.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct CanaryRecord {
@@ -179,7 +229,7 @@ pub(crate) struct Delivery {
 }
 
 /// The whole record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Record {
     pub schema: String,
     pub source: String,
@@ -205,6 +255,12 @@ pub(crate) struct Record {
     /// The inline policies `--grant` added (removed by `dr rollback`).
     #[serde(default)]
     pub grants: Vec<crate::dr::access::Grant>,
+    /// The resource-based policies copied from the source (empty: none to copy).
+    #[serde(default)]
+    pub policies: Vec<crate::dr::policy_copy::PolicyCopy>,
+    /// The alarms and dashboard the cutover put for the target, with what they were before.
+    #[serde(default)]
+    pub monitoring: Option<MonitoringChange>,
     /// `dr retire`'s backup: its name, then its ARN (to keep).
     #[serde(default)]
     pub backup_name: Option<String>,
@@ -344,6 +400,8 @@ mod tests {
             rollback: Vec::new(),
             retire: Vec::new(),
             grants: Vec::new(),
+            policies: Vec::new(),
+            monitoring: None,
             backup_name: None,
             backup_arn: None,
         }

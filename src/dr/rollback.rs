@@ -42,6 +42,24 @@ pub(crate) fn plan(file: &RecordFile) -> Vec<StepRecord> {
                 &s.subject,
                 format!("inline policy {} on {}: removed", super::access::policy_name(&r.target), s.subject),
             )),
+            Kind::CopyPolicy if !r.policies.is_empty() => out.push(StepRecord::planned(
+                Kind::RestorePolicy,
+                &s.subject,
+                "the copied resource-based policies deleted (the target's own put back)".into(),
+            )),
+            Kind::ApplyAlarms => out.push(StepRecord::planned(
+                Kind::RestoreAlarms,
+                &s.subject,
+                "the alarms the cutover created deleted, the ones it replaced put back as the record keeps them".into(),
+            )),
+            Kind::ApplyDashboard => out.push(StepRecord::planned(
+                Kind::RestoreDashboard,
+                &s.subject,
+                match r.monitoring.as_ref().and_then(|m| m.dashboard.before.as_ref()) {
+                    Some(_) => format!("dashboard {}: its body before the cutover put back", s.subject),
+                    None => format!("dashboard {}: deleted (the cutover created it)", s.subject),
+                },
+            )),
             Kind::CreateMapping => out.push(StepRecord::planned(
                 Kind::DisableNewMapping,
                 &s.subject,
@@ -85,6 +103,18 @@ pub(crate) async fn undo(
             Kind::DisableNewMapping => disable_new(ctx, file, &step.subject).await,
             Kind::RestoreVariable => restore_variable(ctx, file, &step.subject, forced).await,
             Kind::RevokePolicy => revoke(ctx, file, &step.subject).await,
+            Kind::RestorePolicy => {
+                let forced = forced
+                    || file
+                        .record
+                        .policies
+                        .iter()
+                        .any(|p| force.contains(&p.target_arn));
+                super::policy_copy::undo(ctx, &file.record.policies, forced).await
+            }
+            Kind::RestoreAlarms | Kind::RestoreDashboard => {
+                restore_monitoring(ctx, file, step.kind, force).await
+            }
             k => Err(anyhow::anyhow!("a {k:?} step has no place in a rollback")),
         };
         let (status, detail) = match result {
@@ -100,10 +130,21 @@ pub(crate) async fn undo(
         }
     }
     if complete {
-        for s in file.record.steps.iter_mut().filter(|s| s.status.is_done()) {
+        let copied = !file.record.policies.is_empty();
+        for s in file
+            .record
+            .steps
+            .iter_mut()
+            .filter(|s| s.status.is_done() && (copied || s.kind != Kind::CopyPolicy))
+        {
             if matches!(
                 s.kind,
-                Kind::CreateMapping | Kind::SetVariable | Kind::DisableMapping
+                Kind::CreateMapping
+                    | Kind::SetVariable
+                    | Kind::DisableMapping
+                    | Kind::ApplyAlarms
+                    | Kind::ApplyDashboard
+                    | Kind::CopyPolicy
             ) {
                 s.status = Status::RolledBack;
             }
@@ -216,6 +257,22 @@ async fn restore_variable(
     ))
 }
 
+async fn restore_monitoring(
+    ctx: &Context,
+    file: &RecordFile,
+    kind: Kind,
+    force: &[String],
+) -> Undone {
+    let Some(m) = file.record.monitoring.as_ref() else {
+        return Ok((Status::AlreadyDone, Some("no alarms in the record".into())));
+    };
+    if kind == Kind::RestoreAlarms {
+        super::monitoring::restore_alarms(ctx, m, force).await
+    } else {
+        super::monitoring::restore_dashboard(ctx, m, force).await
+    }
+}
+
 async fn revoke(ctx: &Context, file: &RecordFile, role: &str) -> Undone {
     let Some(g) = file.record.grants.iter().find(|g| g.role == role) else {
         return Ok((Status::AlreadyDone, Some("no grant recorded".into())));
@@ -244,15 +301,23 @@ async fn source_canary(
     file: &mut RecordFile,
     timeout: Duration,
 ) -> anyhow::Result<()> {
-    let consumers: Vec<Consumer> = file
-        .record
-        .old_mappings
-        .iter()
-        .map(|m| Consumer {
+    // A re-enabled mapping still answers the LastProcessingResult of its last batch before the
+    // cutover: an `OK` proves the canary only when it changed from the value read here, before
+    // the canary is written (as stream-status --probe does). A mapping whose value cannot be
+    // read is watched by its log only: without the value before, its `OK` proves nothing.
+    let lambda = ctx.lambda().await?;
+    let mut consumers = Vec::new();
+    for m in &file.record.old_mappings {
+        let before = crate::aws::lambda::mapping(lambda, &m.uuid).await;
+        consumers.push(Consumer {
             function: super::cutover_plan::function_name(&m.function_arn),
-            mapping: Some(m.uuid.clone()),
-        })
-        .collect();
+            mapping: before.as_ref().ok().map(|_| m.uuid.clone()),
+            before: before
+                .ok()
+                .flatten()
+                .and_then(|got| got.last_processing_result),
+        });
+    }
     let source = file.record.source.clone();
     let c = canary_proof::prove(ctx, &source, "dr rollback", &consumers, timeout).await?;
     file.record.rollback.push(StepRecord {

@@ -517,7 +517,8 @@ fn say_retries(
     let retries = calls.retries() + stats.retries.load(Ordering::Relaxed);
     if retries > last {
         progress.status(&format!(
-            "importing, retrying ({retries} retries; last: {})",
+            "importing, retrying ({}; last: {})",
+            crate::vocab::words::plural(retries, "retry", "retries"),
             calls
                 .last_failure()
                 .unwrap_or_else(|| "unprocessed items".into())

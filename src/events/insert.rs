@@ -191,8 +191,12 @@ fn settle_answers(
         .unprocessed
         .fetch_add(pending.len() as u64, Ordering::Relaxed);
     Round::Again {
-        why: last_problem
-            .unwrap_or_else(|| format!("{} statements left unanswered", pending.len())),
+        why: last_problem.unwrap_or_else(|| {
+            format!(
+                "{} left unanswered",
+                crate::vocab::words::count(pending.len(), "statement", "statements")
+            )
+        }),
         throttled,
     }
 }

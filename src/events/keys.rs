@@ -101,6 +101,7 @@ impl Access {
         let longest = lo.len().max(hi.len());
         if longest > MAX_SORT_KEY_BYTES {
             return Err(format!(
+                // plural-ok: said only over the key's limit
                 "{flag} is {} bytes: the index sort key condition ({flag}#timestamp) would be {longest} bytes, over DynamoDB's {MAX_SORT_KEY_BYTES}, so no event matches it",
                 value.len()
             ));
@@ -152,6 +153,7 @@ pub(crate) fn check_user(flag: &str, user: &str) -> Result<(), String> {
     }
     if user.len() > MAX_PARTITION_KEY_BYTES {
         return Err(format!(
+            // plural-ok: said only over the key's limit
             "{flag} is {} bytes; a partition key holds at most {MAX_PARTITION_KEY_BYTES}, so no event has it",
             user.len()
         ));
@@ -168,6 +170,7 @@ pub(crate) fn check_event_id(flag: &str, id: &str) -> Result<(), String> {
     let longest = MAX_SORT_KEY_BYTES - 1 - SHORTEST_TIMESTAMP;
     if id.len() > longest {
         return Err(format!(
+            // plural-ok: said only over the key's limit
             "{flag} is {} bytes; the sort key timestamp#event_id holds at most {MAX_SORT_KEY_BYTES}, so an event id is at most {longest} and no event has this one",
             id.len()
         ));

@@ -365,6 +365,7 @@ fn check_ttl(t: i64, derived_from: Option<&str>) -> Result<i64, Invalid> {
         return Ok(t);
     }
     let origin = derived_from
+        // plural-ok: TTL_DAYS is a constant over 1
         .map(|ts| format!(" (derived: timestamp {ts} + {TTL_DAYS} days)"))
         .unwrap_or_default();
     if t <= 0 {
@@ -412,6 +413,7 @@ impl Event {
     fn check_keys(&self) -> Result<(), Invalid> {
         if self.user_id.len() > MAX_PARTITION_KEY_BYTES {
             return Err(invalid(format!(
+                // plural-ok: said only over the key's limit
                 "user_id is {} bytes; a partition key holds at most {MAX_PARTITION_KEY_BYTES}",
                 self.user_id.len()
             )));
@@ -437,6 +439,7 @@ impl Event {
         for (key, on, len) in keys {
             if len > MAX_SORT_KEY_BYTES {
                 return Err(invalid(format!(
+                    // plural-ok: said only over the key's limit
                     "{key} is {len} bytes; a sort key ({on}) holds at most {MAX_SORT_KEY_BYTES}"
                 )));
             }
@@ -528,6 +531,7 @@ impl Event {
         let size = self.item_size();
         if size > MAX_ITEM_BYTES {
             return Err(invalid(format!(
+                // plural-ok: said only over 400 KB
                 "the item is {size} bytes ({:.1} KB); DynamoDB allows at most {MAX_ITEM_BYTES} (400 KB), names and values counted",
                 size as f64 / 1024.0
             )));
@@ -810,6 +814,7 @@ mod tests {
                     format!(r#"{{"user_id":"u","event_type":"t","status":"{value}"}}"#)
                 };
                 let got = parse(&line, now());
+                // plural-ok: a test's message; the lengths tried are over 1
                 assert_eq!(got.is_ok(), ok, "{field} of {len} bytes: {got:?}");
                 if !ok {
                     let err = got.unwrap_err().0;

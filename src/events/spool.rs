@@ -48,7 +48,7 @@ pub(crate) struct Spool {
 
 impl std::fmt::Debug for Spool {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Spool({} records)", self.records)
+        write!(f, "Spool(records: {})", self.records)
     }
 }
 

@@ -421,7 +421,10 @@ async fn send_batch<T: Batched>(
             .unprocessed
             .fetch_add(pending.len() as u64, Ordering::Relaxed);
         Ok(Round::Again {
-            why: format!("{} items left unprocessed by DynamoDB", pending.len()),
+            why: format!(
+                "{} left unprocessed by DynamoDB",
+                crate::vocab::words::count(pending.len(), "item", "items")
+            ),
             throttled: false,
         })
     })

@@ -76,8 +76,8 @@ fn worst_findings(report: &Report, n: usize) -> String {
 fn summary(runs: &[EnvRun]) -> Section {
     Section::Table {
         title: format!(
-            "{} environments: {}",
-            runs.len(),
+            "{}: {}",
+            crate::vocab::words::count(runs.len(), "environment", "environments"),
             status(runs).as_str().to_uppercase()
         ),
         headers: vec![

@@ -189,31 +189,45 @@ mod tests {
     }
 
     /// A count written straight before a plural noun in a format string (`{} segments`,
-    /// `{n} of {} pages`, `{} events`): "1 of 1 segments, 1 pages", "1 exports" when the count
-    /// is one. A heuristic over source lines: a placeholder (`{}`, `{n}`, `{x.len()}`) then a
-    /// space and one of [`COUNTED_NOUNS`]. A placeholder with a precision (`{:.1} pages a
-    /// month`) is a decimal, which takes the plural. A line that is right as it stands (a count
-    /// that is never one) says so with `plural-ok` on it or on the line before.
+    /// `{n} of {} pages`, `{} items`, `{:.0} read units`): "1 of 1 segments, 1 pages", "1
+    /// exports", "1 read units" when the count is one. A heuristic over source lines: a
+    /// placeholder (`{}`, `{n}`, `{x.len()}`, `{:.0}`) then a space and one of
+    /// [`COUNTED_NOUNS`]. A placeholder with a precision above zero (`{:.1} pages a month`) is a
+    /// decimal, which takes the plural; `{:.0}` prints a whole number, which can be 1. A noun
+    /// that is also a verb (`reads`, `writes`) is not on the list (`{f} reads its stream`); units
+    /// of measure are (`1 day`, `1 byte`: use `signed`/`plural`); a rate (`{} events/s`) is not
+    /// a count, and a duration a humanizer prints (`times::human`) is right as it is. A
+    /// line that is right as it stands (a count that is never one) says so with `plural-ok` on
+    /// it or on the line before.
     fn counted_plural(line: &str) -> bool {
         COUNTED_NOUNS.iter().any(|noun| {
             line.match_indices(&format!("}} {noun}"))
                 .filter(|(i, m)| {
-                    // The noun ends there: `events` but not `eventsctl`.
+                    // The noun ends there: `events` but not `eventsctl`, nor a rate (`events/s`).
                     !line[i + m.len()..]
                         .chars()
                         .next()
-                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/')
                 })
                 .any(|(i, _)| match line[..i].rfind('{') {
-                    Some(open) => !line[open..i].contains(":.") && !line[..open].ends_with('{'),
+                    Some(open) => !is_decimal(&line[open..i]) && !line[..open].ends_with('{'),
                     None => false,
                 })
         })
     }
 
-    /// The nouns [`counted_plural`] looks for. Not yet: `items` (about 30 lines of check
-    /// summaries still say `{} items`), and `read units` after `{:.0}`.
-    const COUNTED_NOUNS: [&str; 10] = [
+    /// A placeholder's text (`{`, its name and spec, no `}`) prints a decimal: a precision
+    /// above zero (`{:.1}`, `{share:.2}`).
+    fn is_decimal(placeholder: &str) -> bool {
+        placeholder.split_once(":.").is_some_and(|(_, precision)| {
+            precision
+                .trim_start_matches('0')
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+    }
+
+    /// The nouns [`counted_plural`] looks for.
+    const COUNTED_NOUNS: [&str; 89] = [
         "segments",
         "pages",
         "events",
@@ -224,6 +238,85 @@ mod tests {
         "users",
         "keys",
         "units",
+        "items",
+        "read units",
+        "write units",
+        "rows",
+        "records",
+        "statements",
+        "policies",
+        "functions",
+        "retries",
+        "mappings",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "weeks",
+        "months",
+        "bytes",
+        "requests",
+        "errors",
+        "shards",
+        "alarms",
+        "tables",
+        "backups",
+        "indexes",
+        "GSIs",
+        "datapoints",
+        "queries",
+        "lines",
+        "objects",
+        "attempts",
+        "throttles",
+        "consumers",
+        "streams",
+        "invocations",
+        "steps",
+        "checks",
+        "findings",
+        "accounts",
+        "roles",
+        "grants",
+        "partitions",
+        "metrics",
+        "dashboards",
+        "topics",
+        "subscriptions",
+        "batches",
+        "results",
+        "log groups",
+        "messages",
+        "calls",
+        "operations",
+        "values",
+        "entries",
+        "restores",
+        "snapshots",
+        "tests",
+        "environments",
+        "points",
+        "identities",
+        "periods",
+        "buckets",
+        "workers",
+        "threads",
+        "cores",
+        "failures",
+        "problems",
+        "conflicts",
+        "resources",
+        "actions",
+        "samples",
+        "scans",
+        "transactions",
+        "evaluations",
+        "channels",
+        "people",
+        "tags",
+        "variables",
+        "documents",
+        "characters",
     ];
 
     #[test]
@@ -241,6 +334,23 @@ mod tests {
         assert!(counted_plural(r#""; {} expired events hidden""#));
         assert!(counted_plural(r#""{n} keys left unprocessed""#));
         assert!(!counted_plural(r#""{} eventsctl runs""#));
+        // Issue 23's last plurals: `items`, and whole numbers printed from a float.
+        assert!(counted_plural(
+            r#""its tally counts {} items, but {items} were read""#
+        ));
+        assert!(counted_plural(r#""after {:.0} read units""#));
+        assert!(counted_plural(r#""{w:.0} write units and no reads""#));
+        assert!(!counted_plural(r#""{:.1} read units; shares""#));
+        assert!(!counted_plural(r#""the consumer {f} reads nothing""#));
+        // Units and the nouns issue 23's review found left out.
+        assert!(counted_plural(r#""enabled, {days} days""#));
+        assert!(counted_plural(r#""the largest {} bytes""#));
+        assert!(counted_plural(
+            r#""{throttled} throttled, {errors} errors""#
+        ));
+        assert!(counted_plural(r#""gave up after {n} attempts""#));
+        assert!(counted_plural(r#""enabled on the table and {} GSIs""#));
+        assert!(counted_plural(r#""({} characters)""#));
     }
 
     /// No string in the source spells a plural as `item(s)`, `identit(ies)` or `match(es)`,
@@ -287,6 +397,7 @@ mod tests {
                                 .next()
                                 .unwrap_or("");
                             if before.is_some_and(|c| c.is_ascii_lowercase())
+                                && !marked
                                 && !matches!(word, "Some" | "Ok" | "Err" | "map" | "filter")
                                 && word.chars().all(|c| c.is_ascii_lowercase())
                             {

@@ -445,10 +445,10 @@ pub fn finding(
     let (wt, wnear) = describe("writes", w, limits.0);
     let (rt, rnear) = describe("reads", r, limits.1);
     let summary = format!(
-        "{} to {}: {wt}; {rt} (95% intervals; {} days of history; {})",
+        "{} to {}: {wt}; {rt} (95% intervals; {} of history; {})",
         w.horizon_from,
         w.horizon_to.pred_opt().unwrap_or(w.horizon_to),
-        w.history_days,
+        crate::vocab::words::count(w.history_days, "day", "days"),
         w.method
     );
     if wnear || rnear {

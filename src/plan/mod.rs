@@ -115,6 +115,8 @@ mod tests {
                 name: "events",
                 reads: &reads,
                 writes: &writes,
+                write_policy: None,
+                read_policy: None,
             }],
             storage_gb: 10.0,
             pitr_gb: 10.0,

@@ -61,6 +61,10 @@ pub struct ResourceDemand<'a> {
     pub name: &'a str,
     pub reads: &'a Demand,
     pub writes: &'a Demand,
+    /// The resource's own auto scaling (Application Auto Scaling: target utilisation, min,
+    /// max) per dimension, simulated instead of the rules' default policy when present.
+    pub write_policy: Option<Policy>,
+    pub read_policy: Option<Policy>,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +108,8 @@ pub struct CapacitySim {
     pub resource: String,
     pub dimension: &'static str,
     pub summary: SimSummary,
+    /// `own` (its auto scaling policy) or `default` (the rules').
+    pub policy: &'static str,
 }
 
 /// The reserved base, per dimension, in units.
@@ -156,13 +162,15 @@ pub struct Comparison {
     /// Storage cost over throughput cost at the current class under on-demand.
     pub storage_to_throughput: Option<f64>,
     pub simulations: Vec<CapacitySim>,
+    /// Which auto scaling the provisioned options were simulated with, in words.
+    pub scaling: String,
     pub rules: Rules,
     pub unconfirmed_prices: Vec<String>,
 }
 
 /// The simulations of every capacity, and the per-minute total provisioned per dimension.
 struct Simulated {
-    sims: Vec<(String, &'static str, Simulation)>,
+    sims: Vec<(String, &'static str, Simulation, &'static str)>,
     write_units: f64,
     read_units: f64,
     gap_minutes: usize,
@@ -178,10 +186,16 @@ fn simulate_all(input: &ModeInput<'_>, rules: &Rules) -> Result<Simulated, Polic
         minutes: 0,
     };
     for r in &input.resources {
-        for (dim, demand, policy) in [
-            ("write", r.writes, &rules.write_policy),
-            ("read", r.reads, &rules.read_policy),
+        for (dim, demand, own, default) in [
+            (
+                "write",
+                r.writes,
+                r.write_policy.as_ref(),
+                &rules.write_policy,
+            ),
+            ("read", r.reads, r.read_policy.as_ref(), &rules.read_policy),
         ] {
+            let policy = own.unwrap_or(default);
             let d = demand.scaled(input.growth);
             if dim == "write" {
                 out.write_units += d.total();
@@ -191,7 +205,12 @@ fn simulate_all(input: &ModeInput<'_>, rules: &Rules) -> Result<Simulated, Polic
             out.gap_minutes = out.gap_minutes.max(d.gap_minutes());
             out.minutes = out.minutes.max(d.units.len());
             let sim = simulate(d.start, &d.units, policy, 1.0)?;
-            out.sims.push((r.name.to_owned(), dim, sim));
+            out.sims.push((
+                r.name.to_owned(),
+                dim,
+                sim,
+                if own.is_some() { "own" } else { "default" },
+            ));
         }
     }
     Ok(out)
@@ -199,7 +218,7 @@ fn simulate_all(input: &ModeInput<'_>, rules: &Rules) -> Result<Simulated, Polic
 
 impl Simulated {
     fn sum(&self, f: impl Fn(&str, &SimSummary) -> f64) -> f64 {
-        self.sims.iter().map(|(_, d, s)| f(d, &s.summary)).sum()
+        self.sims.iter().map(|(_, d, s, _)| f(d, &s.summary)).sum()
     }
 
     fn throttled(&self) -> (f64, f64) {
@@ -212,7 +231,7 @@ impl Simulated {
     /// Total provisioned units of `dim` in each minute, across the table and its GSIs.
     fn provisioned(&self, dim: &str) -> Vec<f64> {
         let mut total = vec![0.0; self.minutes];
-        for (_, _, s) in self.sims.iter().filter(|(_, d, _)| *d == dim) {
+        for (_, _, s, _) in self.sims.iter().filter(|(_, d, _, _)| *d == dim) {
             for (t, m) in total.iter_mut().zip(&s.minutes) {
                 *t += m.provisioned;
             }
@@ -333,7 +352,8 @@ fn rejection(
     };
     if throttled > 0.0 {
         Some(format!(
-            "would throttle {throttled:.0} units in the simulation"
+            "would throttle {} in the simulation",
+            crate::vocab::words::whole(throttled, "unit", "units")
         ))
     } else if saving <= 0.0 {
         Some(format!("costs ${:.2} more", -saving))
@@ -448,6 +468,7 @@ pub fn compare(
         ]);
     }
     Ok(Comparison {
+        scaling: scaling_text(input, rules),
         months,
         growth: input.growth,
         write_units: sim.write_units,
@@ -462,16 +483,51 @@ pub fn compare(
         simulations: sim
             .sims
             .into_iter()
-            .map(|(resource, dimension, s)| CapacitySim {
+            .map(|(resource, dimension, s, policy)| CapacitySim {
                 resource,
                 dimension,
                 summary: s.summary,
+                policy,
             })
             .collect(),
         options,
         rules: *rules,
         unconfirmed_prices: prices.unconfirmed(&used),
     })
+}
+
+/// Which auto scaling the simulation used: each resource's own policy (Application Auto
+/// Scaling's target utilisation, min and max), else the rules' default, said as such.
+fn scaling_text(input: &ModeInput<'_>, rules: &Rules) -> String {
+    let mut own = Vec::new();
+    let mut defaults = 0;
+    for r in &input.resources {
+        for (dim, p) in [("write", r.write_policy), ("read", r.read_policy)] {
+            match p {
+                Some(p) => own.push(format!(
+                    // plural-ok: the top of a range of capacity units
+                    "{} {dim} target {:.0}%, {:.0} to {:.0} units",
+                    r.name,
+                    p.target * 100.0,
+                    p.min,
+                    p.max
+                )),
+                None => defaults += 1,
+            }
+        }
+    }
+    let default = format!(
+        "the default auto scaling policy (target {:.0}%)",
+        rules.write_policy.target * 100.0
+    );
+    match (own.is_empty(), defaults) {
+        (true, _) => default,
+        (false, 0) => format!("the table's own auto scaling ({})", own.join("; ")),
+        (false, _) => format!(
+            "the table's own auto scaling where it has one ({}), {default} for the rest",
+            own.join("; ")
+        ),
+    }
 }
 
 fn mode_remedy(c: &Comparison) -> String {
@@ -559,6 +615,11 @@ pub fn billing_mode_finding(c: &Comparison) -> Finding {
         )
         .remedy(mode_remedy(c))
     };
+    let mut finding = finding;
+    finding.summary = format!(
+        "{}; provisioned simulated with {}",
+        finding.summary, c.scaling
+    );
     finding.evidence(evidence).runbook(RUNBOOK)
 }
 
@@ -616,6 +677,8 @@ mod tests {
                 name: "t",
                 reads,
                 writes,
+                write_policy: None,
+                read_policy: None,
             }],
             storage_gb,
             pitr_gb: storage_gb,

@@ -42,6 +42,94 @@ pub(crate) enum AthenaError {
     BadRow(String),
 }
 
+impl AthenaError {
+    /// A failure for a permission the caller (or Athena on its behalf) lacks, as the AWS error
+    /// of that permission, so that it reads like every other denied read: a call refused with
+    /// AccessDenied, or a query Athena ended because it could not read the export's data in
+    /// S3, the Glue table, or write its results ([`denied_by_reason`]). `None` otherwise.
+    pub(crate) fn denied(&self) -> Option<AwsError> {
+        match self {
+            AthenaError::Aws(e) if e.kind == aws::AwsErrorKind::AccessDenied => Some(e.clone()),
+            AthenaError::Failed { id, state, reason } => {
+                denied_by_reason(reason).map(|(service, operation)| AwsError {
+                    kind: aws::AwsErrorKind::AccessDenied,
+                    service,
+                    operation,
+                    resource: Some(format!("Athena query {id}")),
+                    code: Some("AccessDenied".into()),
+                    message: format!("the query {state}: {reason}"),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The permission a failed Athena query's reason says it lacked, as (service, operation):
+/// the action when the reason names it (`... is not authorized to perform: glue:GetTable`),
+/// `s3:PutObject` for results it could not write ("Access denied when writing output to
+/// url"), `s3:GetObject` for data it could not read ("Permission denied on S3 path"), Lake
+/// Formation's data access; `None` when the reason is not about a permission.
+fn denied_by_reason(reason: &str) -> Option<(&'static str, &'static str)> {
+    const DENIED: [&str; 6] = [
+        "access denied",
+        "accessdenied",
+        "permission denied",
+        "not authorized",
+        "insufficient permissions",
+        "insufficient lake formation permission",
+    ];
+    const NAMED: [(&str, &str, &str); 8] = [
+        ("glue:gettable", "glue", "GetTable"),
+        ("glue:getdatabase", "glue", "GetDatabase"),
+        ("glue:getpartitions", "glue", "GetPartitions"),
+        ("s3:getobject", "s3", "GetObject"),
+        ("s3:listbucket", "s3", "ListBucket"),
+        ("s3:putobject", "s3", "PutObject"),
+        ("s3:getbucketlocation", "s3", "GetBucketLocation"),
+        ("kms:decrypt", "kms", "Decrypt"),
+    ];
+    let r = reason.to_ascii_lowercase();
+    if !DENIED.iter().any(|d| r.contains(d)) {
+        return None;
+    }
+    if let Some((_, service, op)) = NAMED.iter().find(|(named, _, _)| r.contains(named)) {
+        return Some((service, op));
+    }
+    Some(if r.contains("lake formation") {
+        ("lakeformation", "GetDataAccess")
+    } else if r.contains("writing") || r.contains("output") {
+        ("s3", "PutObject")
+    } else if r.contains("s3") {
+        ("s3", "GetObject")
+    } else {
+        ("athena", "StartQueryExecution")
+    })
+}
+
+/// A read of an export (either engine) refused for a permission: the AWS error that names it
+/// (an AccessDenied call, or an Athena query ended for a permission), for an unknown verdict
+/// in the words of every denied read; `None` for any other failure, which stays an error.
+pub(crate) fn denied_read(e: &anyhow::Error) -> Option<AwsError> {
+    // The local engine's reads fail as an ExportError holding the AWS error (S3 GetObject of
+    // the manifest or a data file); Athena's as an AthenaError; the Glue and S3 listing calls
+    // as the AWS error itself.
+    let aws_error = e.downcast_ref::<AwsError>().or_else(|| {
+        e.downcast_ref::<crate::scale::export::ExportError>()
+            .and_then(|x| match x {
+                crate::scale::export::ExportError::Aws(a) => Some(a),
+                _ => None,
+            })
+    });
+    aws_error
+        .filter(|a| a.kind == aws::AwsErrorKind::AccessDenied)
+        .cloned()
+        .or_else(|| {
+            e.downcast_ref::<AthenaError>()
+                .and_then(AthenaError::denied)
+        })
+}
+
 /// Athena bills the bytes a query reads from S3 (here the gzip data files, not the table's
 /// uncompressed size), rounded up to the next megabyte, at least 10 MB a query
 /// (https://aws.amazon.com/athena/pricing/). MB and TB are taken as 2^20 and 10^12 bytes: an
@@ -319,6 +407,87 @@ pub(crate) fn num(v: &Option<String>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 23 item 8 (check-ttl's Athena path): a query Athena ended for a permission, or a
+    /// call refused with AccessDenied, is the denied read of that permission, named; any other
+    /// failure is not. The reasons are Athena's own wording (StateChangeReason).
+    #[test]
+    fn a_query_ended_for_a_permission_names_it() {
+        let failed = |reason: &str| AthenaError::Failed {
+            id: "q-1".into(),
+            state: "FAILED".into(),
+            reason: reason.into(),
+        };
+        for (reason, named) in [
+            (
+                "Permission denied on S3 path: s3://b/AWSDynamoDB/1/data/x.json.gz",
+                Some("s3:GetObject"),
+            ),
+            (
+                "Access denied when writing output to url: s3://b/athena-results/q-1.csv",
+                Some("s3:PutObject"),
+            ),
+            (
+                "Insufficient permissions to execute the query. User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: glue:GetTable on resource: arn:aws:glue:eu-west-1:1:table/db/export_1",
+                Some("glue:GetTable"),
+            ),
+            (
+                // plural-ok: Athena's own message, verbatim
+                "Insufficient Lake Formation permission(s) on export_1",
+                Some("lakeformation:GetDataAccess"),
+            ),
+            ("HIVE_BAD_DATA: Error parsing field value", None),
+            ("Query exhausted resources at this scale factor", None),
+        ] {
+            let got = failed(reason).denied();
+            assert_eq!(
+                got.as_ref()
+                    .map(|e| format!("{}:{}", e.service, e.operation))
+                    .as_deref(),
+                named,
+                "{reason}"
+            );
+            if let Some(e) = got {
+                let text = e.to_string();
+                assert!(
+                    text.starts_with(&format!("AccessDenied on {}", named.unwrap()))
+                        && text.contains(reason)
+                        && text.contains("eventsctl iam-policy"),
+                    "{text}"
+                );
+            }
+        }
+        let refused = crate::aws::AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "glue",
+            "CreateTable",
+            None,
+            "denied",
+        );
+        let e = anyhow::Error::new(refused.clone());
+        assert_eq!(denied_read(&e).map(|d| d.operation), Some("CreateTable"));
+        let e = anyhow::Error::new(AthenaError::Aws(refused));
+        assert_eq!(denied_read(&e).map(|d| d.service), Some("glue"));
+        // The local engine's S3 read, refused, arrives inside an ExportError.
+        let s3_refused = crate::aws::AwsError::local(
+            crate::aws::AwsErrorKind::AccessDenied,
+            "s3",
+            "GetObject",
+            None,
+            "denied",
+        );
+        let e = anyhow::Error::new(crate::scale::export::ExportError::Aws(s3_refused));
+        assert_eq!(denied_read(&e).map(|d| d.operation), Some("GetObject"));
+        let throttled = crate::aws::AwsError::local(
+            crate::aws::AwsErrorKind::Throttled,
+            "athena",
+            "StartQueryExecution",
+            None,
+            "slow down",
+        );
+        assert!(denied_read(&anyhow::Error::new(throttled)).is_none());
+        assert!(denied_read(&anyhow::Error::new(failed("HIVE_BAD_DATA"))).is_none());
+    }
 
     #[test]
     fn the_sql_names_the_export_table_and_every_class() {

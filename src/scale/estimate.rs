@@ -68,10 +68,20 @@ impl ScanEstimate {
             }
         };
         format!(
-            "~{} items, {}: ~{} read units, ~${:.2} on demand, {time}, {}",
+            "~{} {}, {}: ~{} {}, ~${:.2} on demand, {time}, {}",
             big(self.items as f64),
+            if big(self.items as f64) == "1" {
+                "item"
+            } else {
+                "items"
+            },
             bytes(self.bytes),
             big(self.read_units),
+            if big(self.read_units) == "1" {
+                "read unit"
+            } else {
+                "read units"
+            },
             self.price_usd,
             crate::vocab::words::plural(
                 u64::try_from(self.total_segments).unwrap_or_default(),

@@ -149,16 +149,17 @@ fn problem(c: &ManifestCheck, verb: &str) -> Option<String> {
     let mut out = Vec::new();
     if c.files_items != c.manifest_items {
         out.push(format!(
-            "its manifest is inconsistent (the summary says {} items, its {} {})",
-            c.manifest_items,
+            "its manifest is inconsistent (the summary says {}, its {} {})",
+            crate::vocab::words::plural(c.manifest_items, "item", "items"),
             crate::vocab::words::count(c.files, "data file", "data files"),
             c.files_items
         ));
     }
     if c.read_items != c.manifest_items {
         out.push(format!(
-            "{verb} {} items where its manifest lists {}",
-            c.read_items, c.manifest_items
+            "{verb} {} where its manifest lists {}",
+            crate::vocab::words::plural(c.read_items, "item", "items"),
+            c.manifest_items
         ));
     }
     if let Some(m) = c.file_mismatches.first() {
@@ -194,8 +195,8 @@ pub(crate) fn finding(check: CheckId, c: &ManifestCheck, export_id: &str, engine
         None => Finding::ok(
             check,
             format!(
-                "read all {} items of export {export_id} ({engine} engine), as its manifest lists them: {}",
-                c.read_items,
+                "read all {} of export {export_id} ({engine} engine), as its manifest lists them: {}",
+                crate::vocab::words::plural(c.read_items, "item", "items"),
                 match c.per_file {
                     "counted" if c.files == 1 => "its one data file counted".to_owned(),
                     // plural-ok: more than one file here

@@ -105,6 +105,7 @@ async fn get_text(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<St
         bytes.extend_from_slice(&chunk.map_err(|e| read(e.to_string()))?);
         if bytes.len() > MAX_MANIFEST_BYTES {
             return Err(read(format!(
+                // plural-ok: a constant over 1
                 "longer than {MAX_MANIFEST_BYTES} bytes: not a manifest"
             )));
         }
@@ -188,6 +189,7 @@ impl Lines<'_> {
 
     fn too_long(&mut self) -> std::io::Error {
         let why = format!(
+            // plural-ok: the line bound, never 1 byte
             "line {} is over {} bytes, {LINE_TOO_LONG} ({} KB at most, {} bytes of DynamoDB JSON at most): the file is corrupt; stopped reading it",
             self.items + 1,
             self.max_line,
@@ -659,8 +661,9 @@ mod tests {
         assert!(one.0.classes().iter().all(|c| c.count > 0), "{:?}", one.0);
         for threads in [2, 4, 6, decode_threads()] {
             let (many, read) = decode(&files, threads).await.unwrap();
-            assert_eq!(many, one, "{threads} threads");
-            assert_eq!(read, read_one, "{threads} threads");
+            let on = crate::vocab::words::count(threads, "thread", "threads");
+            assert_eq!(many, one, "{on}");
+            assert_eq!(read, read_one, "{on}");
         }
         let counts: Vec<u64> = read_one.iter().map(|f| f.items).collect();
         assert_eq!(counts, [3000, 40, 7, 0, 300, 90]);
@@ -671,7 +674,8 @@ mod tests {
             let e = decode(&broken, threads).await.unwrap_err().to_string();
             assert!(
                 e.contains("data/file-4.json.gz") && e.contains("line 121: not DynamoDB JSON"),
-                "{threads} threads: {e}"
+                "{}: {e}",
+                crate::vocab::words::count(threads, "thread", "threads")
             );
         }
     }

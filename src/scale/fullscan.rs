@@ -28,7 +28,7 @@ use crate::events::model::Item;
 use crate::events::scan::{ScanSpec, start};
 use crate::scale::ddbjson;
 
-pub(crate) const STATE_KIND: &str = "eventsctl-scan/v2";
+pub(crate) const STATE_KIND: &str = "eventsctl-scan/v3";
 
 /// The tally a state file carries, checked when the file is loaded: a tally that cannot be the
 /// count of the items the file says were read makes the file unusable.
@@ -57,7 +57,20 @@ pub(crate) struct Checkpoint<T> {
     pub read_units: f64,
     pub pages: u64,
     pub items: u64,
+    /// Segment -> the pages and items read in it, for every segment done or under way: they add
+    /// up to `pages` and `items`, so a file whose segments say "done" without a count of what
+    /// was read in them (or whose counts disagree with its totals and tally) is refused.
+    /// (`default`: a file of another version is refused by its `kind`, not as unreadable.)
+    #[serde(default)]
+    pub segment_counts: BTreeMap<i32, SegmentCount>,
     pub state: T,
+}
+
+/// What was read in one segment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SegmentCount {
+    pub pages: u64,
+    pub items: u64,
 }
 
 /// A state file that cannot be used.
@@ -126,6 +139,7 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
             read_units: 0.0,
             pages: 0,
             items: 0,
+            segment_counts: BTreeMap::new(),
             state: T::default(),
         }
     }
@@ -215,7 +229,13 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
             ));
         }
         if self.items > 0 && self.pages == 0 {
-            return Some(format!("it counts {} items but no page read", self.items));
+            return Some(format!(
+                "it counts {} but no page read",
+                crate::vocab::words::plural(self.items, "item", "items")
+            ));
+        }
+        if let Some(why) = self.segment_problem() {
+            return Some(why);
         }
         if !self.read_units.is_finite() || self.read_units < 0.0 {
             return Some(format!("read_units is {}", self.read_units));
@@ -227,6 +247,48 @@ impl<T: Serialize + DeserializeOwned + Default + StateTally> Checkpoint<T> {
             ));
         }
         self.state.inconsistency(self.items)
+    }
+
+    /// What makes the per-segment counts disagree with the segments begun and the totals: a
+    /// segment done or under way with no count of what was read in it (or no page), a count
+    /// for a segment never begun, counts that do not add up to `pages` and `items`.
+    fn segment_problem(&self) -> Option<String> {
+        use crate::vocab::words::plural;
+        let begun = || self.done.iter().chain(self.positions.keys());
+        if let Some(s) = begun().find(|s| self.segment_counts.get(s).is_none_or(|c| c.pages == 0)) {
+            let state = if self.done.contains(s) {
+                "marked done"
+            } else {
+                "under way"
+            };
+            return Some(format!(
+                "segment {s} is {state}, but the file has no count of the pages read in it"
+            ));
+        }
+        if let Some(s) = self
+            .segment_counts
+            .keys()
+            .find(|s| !self.done.contains(s) && !self.positions.contains_key(s))
+        {
+            return Some(format!(
+                "it counts what was read in segment {s}, which is neither done nor under way"
+            ));
+        }
+        let (pages, items) = self
+            .segment_counts
+            .values()
+            .fold((0u64, 0u64), |(p, i), c| {
+                (p.saturating_add(c.pages), i.saturating_add(c.items))
+            });
+        (pages != self.pages || items != self.items).then(|| {
+            format!(
+                "its segments count {} and {}, its totals {} and {}",
+                plural(pages, "page", "pages"),
+                plural(items, "item", "items"),
+                plural(self.pages, "page", "pages"),
+                plural(self.items, "item", "items")
+            )
+        })
     }
 
     /// The text [`Checkpoint::save`] writes: the JSON with its digest.
@@ -397,6 +459,9 @@ where
         after_page(&mut cp.state, &page.items).await;
         cp.items += page.count as u64;
         cp.pages += 1;
+        let counted = cp.segment_counts.entry(page.segment).or_default();
+        counted.pages += 1;
+        counted.items += page.count as u64;
         cp.read_units += page.consumed;
         this_run += page.consumed;
         match &page.next {
@@ -455,7 +520,13 @@ mod tests {
 
     impl StateTally for Count {
         fn inconsistency(&self, items: u64) -> Option<String> {
-            (self.n != items).then(|| format!("it counts {} of {items} items", self.n))
+            (self.n != items).then(|| {
+                format!(
+                    "it counts {} of {}",
+                    self.n,
+                    crate::vocab::words::plural(items, "item", "items")
+                )
+            })
         }
     }
 
@@ -471,6 +542,10 @@ mod tests {
         cp.items = 4;
         cp.read_units = 2.0;
         cp.state.n = 4;
+        cp.segment_counts
+            .insert(3, SegmentCount { pages: 3, items: 3 });
+        cp.segment_counts
+            .insert(1, SegmentCount { pages: 1, items: 1 });
         cp
     }
 
@@ -585,6 +660,38 @@ mod tests {
                 }),
             ),
             ("it counts 3 of 4 items", Box::new(|c| c.state.n = 3)),
+            // Review of issue 23, defect 14: every segment marked done, pages and items made to
+            // agree with them, re-sealed: the segments read have no count of what was read.
+            (
+                "segment 0 is marked done, but the file has no count of the pages read in it",
+                Box::new(|c| {
+                    c.done = (0..8).collect();
+                    c.positions.clear();
+                    c.segment_counts.remove(&1);
+                    c.segment_counts
+                        .insert(3, SegmentCount { pages: 8, items: 4 });
+                    c.pages = 8;
+                }),
+            ),
+            (
+                "its segments count 4 pages and 60 items, its totals 4 pages and 4 items",
+                Box::new(|c| {
+                    c.segment_counts.insert(
+                        3,
+                        SegmentCount {
+                            pages: 3,
+                            items: 59,
+                        },
+                    );
+                }),
+            ),
+            (
+                "it counts what was read in segment 5, which is neither done nor under way",
+                Box::new(|c| {
+                    c.segment_counts
+                        .insert(5, SegmentCount { pages: 1, items: 0 });
+                }),
+            ),
             ("read_units is -1", Box::new(|c| c.read_units = -1.0)),
             (
                 "is not a time a scan could have started",
@@ -613,17 +720,12 @@ mod tests {
     fn a_state_file_edited_by_hand_or_from_another_version_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let mut cp = valid();
-        cp.pages = 40;
+        let cp = valid();
         cp.save(&path).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        // Every segment marked done, positions gone: adds up, but eventsctl never wrote it.
-        let edited = text
-            .replace("\"done\":[3]", "\"done\":[0,1,2,3,4,5,6,7]")
-            .replace(
-                "\"positions\":{\"1\":{\"user_id\":{\"S\":\"u\"}}}",
-                "\"positions\":{}",
-            );
+        // Its read units lowered by hand: adds up, but eventsctl never wrote it. (Every segment
+        // marked done is refused before the digest: its segments have no counts.)
+        let edited = text.replace("\"read_units\":2.0", "\"read_units\":0.5");
         assert_ne!(edited, text);
         std::fs::write(&path, &edited).unwrap();
         let err = load(&path).unwrap_err().to_string();

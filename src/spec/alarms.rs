@@ -70,7 +70,7 @@ pub(crate) struct AlarmSpec {
 }
 
 /// What `alarms apply` does to one alarm: `action` in its plan (`docs/json.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum AlarmAction {
     /// It does not exist: PutMetricAlarm creates it.
@@ -406,7 +406,7 @@ pub(crate) fn recommended(
         };
         out.push(alarm(
             format!("{base}-consumer-iterator-age"),
-            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} minutes behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. {BLIND_WITHOUT_MAPPING} Managed by eventsctl."),
+            format!("Beyond the runbook: the stream consumer {function} is more than {iterator_age_minutes} {} behind (IteratorAge Maximum) in 2 consecutive 5-minute periods; stream records older than 24 hours are lost. {BLIND_WITHOUT_MAPPING} Managed by eventsctl.", if iterator_age_minutes == 1.0 { "minute" } else { "minutes" }),
             lambda("IteratorAge", Stat::Maximum),
             Sustained { stat: Stat::Maximum, threshold: iterator_age_minutes * 60_000.0, periods: 2, period: 300 },
             RB_BEYOND,
@@ -429,6 +429,76 @@ pub(crate) fn recommended(
         out.push(errors);
     }
     out
+}
+
+/// The command whose published verdicts the health-check alarms watch.
+pub(crate) const HEALTH_CHECK_COMMAND: &str = "health-check monthly";
+/// How long CloudWatch lets an alarm look back: Period x EvaluationPeriods at most 604,800 s.
+/// <https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html>
+const LONGEST_WINDOW_DAYS: usize = 7;
+const RB_HEALTH: &str = "Monthly Health Check: scheduled with --publish-metrics";
+
+/// `alarms apply --health-check`: the scheduled health check pages through the same topic as
+/// every other alarm. "Crit, or not run for 35 days" cannot be one alarm: CloudWatch evaluates at
+/// most 7 days back, so a monthly datapoint is out of sight for most of the month. Two alarms on
+/// the `RunStatus` that `--publish-metrics` puts each run (its heartbeat: one datapoint a run):
+/// the last run crit or unknown (the state kept until another run), and no run for 7 days (a
+/// day without a datapoint breaches; 7 of 7), which needs the check scheduled at least daily.
+pub(crate) fn health_check(names: &Names) -> Vec<AlarmSpec> {
+    let base = format!("{}-{}", names.prefix, names.env);
+    let env = names.env.as_str();
+    let run_status = |stat: Stat, period: i32| {
+        Watch::Metric(MetricSpec {
+            namespace: crate::vocab::metrics::HEALTH_CHECK,
+            metric: crate::vocab::metrics::RUN_STATUS.to_owned(),
+            dimensions: vec![
+                ("Env".to_owned(), env.to_owned()),
+                ("Command".to_owned(), HEALTH_CHECK_COMMAND.to_owned()),
+            ],
+            stat,
+            period,
+        })
+    };
+    let not_run = format!("{base}-health-check-not-run");
+    let mut crit = alarm(
+        format!("{base}-health-check-crit"),
+        format!(
+            "The scheduled health check of {env} (eventsctl --env {env} {HEALTH_CHECK_COMMAND}, run with --publish-metrics) ended crit (RunStatus 2), or unknown (3: it could not judge, e.g. its credentials or permissions broke): RunStatus Maximum >= 2 in an hour. Missing data keeps the state: it stays in ALARM until a later run is ok or warn. {not_run} fires when no run is seen. Managed by eventsctl."
+        ),
+        run_status(Stat::Maximum, 3600),
+        Sustained {
+            stat: Stat::Maximum,
+            threshold: 2.0,
+            periods: 1,
+            period: 3600,
+        },
+        RB_HEALTH,
+    );
+    crit.comparison = "GreaterThanOrEqualToThreshold";
+    crit.treat_missing_data = "ignore";
+    let mut silent = alarm(
+        not_run,
+        format!(
+            // plural-ok: LONGEST_WINDOW_DAYS is CloudWatch's 7-day reach, never one
+            "No run of the scheduled health check of {env} (eventsctl --env {env} {HEALTH_CHECK_COMMAND}, run with --publish-metrics: each run puts one RunStatus datapoint) for {LONGEST_WINDOW_DAYS} days: RunStatus SampleCount < 1 in {LONGEST_WINDOW_DAYS} of {LONGEST_WINDOW_DAYS} one-day periods, missing data breaching. CloudWatch evaluates at most 7 days back (Period x EvaluationPeriods <= 604,800 s), so no alarm can see a monthly run's 35-day gap: schedule the check at least daily (a weekly run a little late would page). Managed by eventsctl."
+        ),
+        run_status(Stat::SampleCount, 86_400),
+        Sustained {
+            stat: Stat::SampleCount,
+            threshold: 1.0,
+            periods: LONGEST_WINDOW_DAYS,
+            period: 86_400,
+        },
+        RB_HEALTH,
+    );
+    silent.comparison = "LessThanThreshold";
+    silent.treat_missing_data = "breaching";
+    vec![crit, silent]
+}
+
+/// The names `--health-check` manages.
+pub(crate) fn health_check_names(names: &Names) -> Vec<String> {
+    health_check(names).into_iter().map(|s| s.name).collect()
 }
 
 /// The names `--recommended` manages, whether or not the consumer is known.
@@ -523,13 +593,18 @@ mod tests {
         let all: Vec<AlarmSpec> = alarms(&names, &["EventTypeIndex", "StatusIndex"])
             .into_iter()
             .chain(recommended(&names, Some(&long_function), 5.0))
+            .chain(health_check(&names))
             .collect();
         for a in &all {
             assert!(
                 a.description.chars().count() <= MAX_DESCRIPTION,
-                "{}: {} characters",
+                "{}: {}",
                 a.name,
-                a.description.chars().count()
+                crate::vocab::words::count(
+                    a.description.chars().count(),
+                    "character",
+                    "characters"
+                )
             );
         }
         for suffix in ["-consumer-iterator-age", "-consumer-errors"] {
@@ -541,6 +616,41 @@ mod tests {
                 a.description
             );
         }
+    }
+
+    /// Issue 27: "crit, or not run for 35 days" is two alarms within CloudWatch's 7-day
+    /// window, on the RunStatus each published run puts.
+    #[test]
+    fn the_health_check_pages_on_a_crit_run_or_seven_days_without_one() {
+        let names = Names::derive("et", "staging", None);
+        let [crit, not_run] = <[AlarmSpec; 2]>::try_from(health_check(&names)).unwrap();
+        assert_eq!(crit.name, "et-staging-health-check-crit");
+        assert_eq!(crit.condition(), "RunStatus Maximum >= 2 in 1x3600s");
+        assert_eq!(
+            crit.treat_missing_data, "ignore",
+            "the state holds between runs"
+        );
+        assert_eq!(not_run.name, "et-staging-health-check-not-run");
+        assert_eq!(not_run.condition(), "RunStatus SampleCount < 1 in 7x86400s");
+        assert_eq!(not_run.treat_missing_data, "breaching");
+        // Within what CloudWatch evaluates: Period x EvaluationPeriods <= 7 days.
+        for a in [&crit, &not_run] {
+            assert!(a.period() * a.evaluation_periods <= 604_800, "{}", a.name);
+            let Watch::Metric(m) = &a.watch else {
+                panic!("single metric")
+            };
+            assert_eq!(m.namespace, "Eventsctl/HealthCheck");
+            assert_eq!(m.metric, "RunStatus");
+            assert_eq!(
+                m.dimensions,
+                [
+                    ("Env".to_owned(), "staging".to_owned()),
+                    ("Command".to_owned(), "health-check monthly".to_owned())
+                ]
+            );
+        }
+        assert!(not_run.description.contains("at least daily"));
+        assert!(not_run.description.contains("7 days back"));
     }
 
     #[test]

@@ -239,12 +239,56 @@ const DR_CUTOVER: &[Grant] = &[
         &[On::Roles],
     ),
     with("--grant", &[&ops::PUT_ROLE_POLICY], &[On::Roles]),
+    // The source's resource-based policies (its table's, its stream's) read, copied to the
+    // target's table and stream.
+    g(&[&ops::GET_RESOURCE_POLICY], &[On::Table, On::Stream]),
+    g(
+        &[&ops::GET_RESOURCE_POLICY, &ops::PUT_RESOURCE_POLICY],
+        &[On::RestoredTables],
+    ),
+    // The environment's alarms and dashboard, read and put for the target.
+    g(
+        &[&ops::DESCRIBE_ALARMS, &ops::PUT_METRIC_ALARM],
+        &[On::Alarms],
+    ),
+    g(
+        &[&ops::GET_DASHBOARD, &ops::PUT_DASHBOARD],
+        &[On::Dashboard],
+    ),
 ];
 /// `dr rollback`: the functions and mappings set back, a canary on the source.
 const DR_ROLLBACK: &[Grant] = &[
     g(&[&ops::PUT_ITEM, &ops::GET_ITEM], &[On::Table]),
     // Removing the inline policy a `dr cutover --grant` added.
     g(&[&ops::DELETE_ROLE_POLICY], &[On::Roles]),
+    // The copied policies deleted from the target (its own put back).
+    g(
+        &[
+            &ops::GET_RESOURCE_POLICY,
+            &ops::PUT_RESOURCE_POLICY,
+            &ops::DELETE_RESOURCE_POLICY,
+        ],
+        &[On::RestoredTables],
+    ),
+    // The alarms a cutover replaced put back, the ones it created deleted; the dashboard's body
+    // put back (deleted when the cutover created it).
+    // (each read first: one changed since the cutover is a conflict).
+    g(
+        &[
+            &ops::DESCRIBE_ALARMS,
+            &ops::PUT_METRIC_ALARM,
+            &ops::DELETE_ALARMS,
+        ],
+        &[On::Alarms],
+    ),
+    g(
+        &[
+            &ops::GET_DASHBOARD,
+            &ops::PUT_DASHBOARD,
+            &ops::DELETE_DASHBOARDS,
+        ],
+        &[On::Dashboard],
+    ),
     DR_LAMBDA[0],
     DR_LAMBDA[1],
     DR_LAMBDA[2],
@@ -270,6 +314,10 @@ const DRILL_CUTOVER: [Grant; 6] = [
             &ops::QUERY,
             &ops::SCAN,
             &ops::BATCH_GET_ITEM,
+            // The cutover's policy copy (and its undo) between the drill's tables.
+            &ops::GET_RESOURCE_POLICY,
+            &ops::PUT_RESOURCE_POLICY,
+            &ops::DELETE_RESOURCE_POLICY,
         ],
         &[On::DrillTables],
     ),
@@ -419,6 +467,9 @@ const STREAM_STATUS: &[Grant] = &[
         &[On::Table],
     ),
     with("--probe", STREAM_READ, &[On::Stream]),
+    // After a passing probe, each quiet consumer's own evidence (dr cutover's canary proof).
+    with("--probe", &[&ops::GET_EVENT_SOURCE_MAPPING], &[On::Any]),
+    with("--probe", &[&ops::FILTER_LOG_EVENTS], &[On::LogGroups]),
 ];
 
 /// Every command and the operations it may call, in the order of `eventsctl --help`.
@@ -443,6 +494,19 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
         }],
     ),
     ("table verify", &[g(VERIFY, &[On::Table]), PUBLISH]),
+    (
+        "table fix",
+        &[g(
+            &[
+                &ops::DESCRIBE_TABLE,
+                &ops::DESCRIBE_TIME_TO_LIVE,
+                &ops::UPDATE_TIME_TO_LIVE,
+                &ops::DESCRIBE_CONTINUOUS_BACKUPS,
+                &ops::UPDATE_CONTINUOUS_BACKUPS,
+            ],
+            &[On::Table],
+        )],
+    ),
     (
         "table describe",
         &[
@@ -715,6 +779,15 @@ pub(crate) const COMMANDS: &[(&str, &[Grant])] = &[
                 &[On::Table],
             ),
             METRICS,
+            // Part capacity plan: a provisioned table's own auto scaling (no resource-level
+            // permissions for these Describe actions).
+            g(
+                &[
+                    &ops::DESCRIBE_SCALABLE_TARGETS,
+                    &ops::DESCRIBE_SCALING_POLICIES,
+                ],
+                &[On::Any],
+            ),
             FROM_EXPORT[0],
             FROM_EXPORT[1],
             FROM_EXPORT[2],
@@ -899,6 +972,7 @@ fn arns(on: On, names: &Names, scope: &Scope) -> Vec<String> {
                 .into_iter()
                 .map(|s| s.name)
                 .chain(super::alarms::recommended_names(names))
+                .chain(super::alarms::health_check_names(names))
                 .map(|name| format!("arn:{p}:cloudwatch:{r}:{a}:alarm:{name}"))
                 .collect()
         }
@@ -1182,6 +1256,8 @@ mod tests {
                 for a in s["Action"].as_array().unwrap() {
                     assert!(
                         [
+                            "application-autoscaling:DescribeScalableTargets",
+                            "application-autoscaling:DescribeScalingPolicies",
                             "cloudtrail:LookupEvents",
                             "cloudwatch:GetMetricData",
                             "cloudwatch:PutMetricData",
@@ -1312,9 +1388,9 @@ mod tests {
             for p in &parts {
                 assert!(
                     p.characters <= MANAGED_POLICY_MAX,
-                    "{commands:?}: {} has {} characters",
+                    "{commands:?}: {} has {}",
                     p.name,
-                    p.characters
+                    crate::vocab::words::count(p.characters, "character", "characters")
                 );
                 assert_eq!(p.characters, size(&p.document));
                 assert!(p.name.len() <= 128, "{}", p.name);
@@ -1508,6 +1584,10 @@ mod tests {
                 On::Table | On::Indexes | On::RestoredTables | On::DrillTables
             ),
             Resource::Stream => on == On::Stream,
+            Resource::TableOrStream => matches!(
+                on,
+                On::Table | On::Stream | On::RestoredTables | On::DrillTables
+            ),
             Resource::Export => on == On::Exports,
             Resource::Alarm => on == On::Alarms,
             Resource::Dashboard => on == On::Dashboard,

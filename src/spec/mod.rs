@@ -34,6 +34,12 @@ pub(crate) const TTL_DAYS: i64 = 30;
 pub(crate) const TTL_IGNORED_AGE_S: i64 = 5 * 365 * 86_400;
 /// PITR retention the runbook asks for; AWS allows 1–35 days since January 2025 (docs/aws-facts.md §6.1).
 pub(crate) const PITR_DAYS: i32 = 35;
+/// The command that puts TTL and PITR back on where someone switched them off, on any table
+/// (production with `--yes`): every remedy for TTL or PITR switched off names it the same way.
+pub(crate) const TABLE_FIX: &str = "eventsctl table fix";
+/// What the remedies add after [`TABLE_FIX`].
+pub(crate) const TABLE_FIX_HOW: &str =
+    "(--yes on production; --dry-run shows it first; AWS takes one TTL change an hour)";
 /// The maximum item size: 400 KB, not the runbook's "1MB" (docs/aws-facts.md §4.1).
 pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
 /// The tag every table this tool creates carries.
@@ -120,6 +126,7 @@ pub(crate) fn table() -> TableSpec {
 pub(crate) fn check_table_name(name: &str) -> Result<(), String> {
     let shown = if name.chars().count() > 60 {
         format!(
+            // plural-ok: said only over 60 characters
             "{}... ({} characters)",
             name.chars().take(40).collect::<String>(),
             name.chars().count()

@@ -5,6 +5,10 @@
 
 pub(crate) const DYNAMODB: &str = "AWS/DynamoDB";
 pub(crate) const LAMBDA: &str = "AWS/Lambda";
+/// The tool's own verdicts (`--publish-metrics`): a namespace of its own, never an `AWS/` one.
+pub(crate) const HEALTH_CHECK: &str = "Eventsctl/HealthCheck";
+/// One run's exit code (dimensions `Env`, `Command`): one datapoint a run, its heartbeat too.
+pub(crate) const RUN_STATUS: &str = "RunStatus";
 /// The operation `events import` writes with: PartiQL INSERTs, 25 to a BatchExecuteStatement.
 /// Its SuccessfulRequestLatency, ThrottledRequests and SystemErrors are published with
 /// `Operation=BatchExecuteStatement` and `OperationType=Write`; where the tool lists operations,
@@ -43,6 +47,8 @@ pub(crate) enum Stat {
     Sum,
     Average,
     Maximum,
+    /// How many datapoints were put in the period (a run of a published check is one).
+    SampleCount,
     P50,
     P95,
     P99,
@@ -55,6 +61,7 @@ impl Stat {
             Stat::Sum => "Sum",
             Stat::Average => "Average",
             Stat::Maximum => "Maximum",
+            Stat::SampleCount => "SampleCount",
             Stat::P50 => "p50",
             Stat::P95 => "p95",
             Stat::P99 => "p99",

@@ -17,6 +17,8 @@ pub enum Resource {
     Table,
     /// A table's stream.
     Stream,
+    /// A table or its stream (a resource-based policy is attached to either).
+    TableOrStream,
     /// A table's PITR exports.
     Export,
     Alarm,
@@ -93,6 +95,10 @@ ops! {
     UPDATE_CONTINUOUS_BACKUPS: "dynamodb" "UpdateContinuousBackups" => "dynamodb:UpdateContinuousBackups" on Table;
     LIST_TAGS_OF_RESOURCE: "dynamodb" "ListTagsOfResource" => "dynamodb:ListTagsOfResource" on Table;
     TAG_RESOURCE: "dynamodb" "TagResource" => "dynamodb:TagResource" on Table;
+    // A table's or a stream's resource-based policy (the stream's is its own).
+    GET_RESOURCE_POLICY: "dynamodb" "GetResourcePolicy" => "dynamodb:GetResourcePolicy" on TableOrStream;
+    PUT_RESOURCE_POLICY: "dynamodb" "PutResourcePolicy" => "dynamodb:PutResourcePolicy" on TableOrStream;
+    DELETE_RESOURCE_POLICY: "dynamodb" "DeleteResourcePolicy" => "dynamodb:DeleteResourcePolicy" on TableOrStream;
     DESCRIBE_CONTRIBUTOR_INSIGHTS: "dynamodb" "DescribeContributorInsights" => "dynamodb:DescribeContributorInsights" on Table;
     UPDATE_CONTRIBUTOR_INSIGHTS: "dynamodb" "UpdateContributorInsights" => "dynamodb:UpdateContributorInsights" on Table;
     // `dr retire`: an on-demand backup before the table is deleted.
@@ -127,6 +133,9 @@ ops! {
     PUT_METRIC_ALARM: "cloudwatch" "PutMetricAlarm" => "cloudwatch:PutMetricAlarm" on Alarm;
     SET_ALARM_STATE: "cloudwatch" "SetAlarmState" => "cloudwatch:SetAlarmState" on Alarm;
     PUT_DASHBOARD: "cloudwatch" "PutDashboard" => "cloudwatch:PutDashboard" on Dashboard;
+    GET_DASHBOARD: "cloudwatch" "GetDashboard" => "cloudwatch:GetDashboard" on Dashboard;
+    DELETE_DASHBOARDS: "cloudwatch" "DeleteDashboards" => "cloudwatch:DeleteDashboards" on Dashboard;
+    DELETE_ALARMS: "cloudwatch" "DeleteAlarms" => "cloudwatch:DeleteAlarms" on Alarm;
     GET_INSIGHT_RULE_REPORT: "cloudwatch" "GetInsightRuleReport" => "cloudwatch:GetInsightRuleReport" on InsightRule;
     // CloudWatch Logs Insights.
     DESCRIBE_LOG_GROUPS: "logs" "DescribeLogGroups" => "logs:DescribeLogGroups" on LogGroup;
@@ -181,6 +190,11 @@ ops! {
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostexplorerservice.html
     GET_COST_AND_USAGE: "ce" "GetCostAndUsage" => "ce:GetCostAndUsage" on Any;
     LIST_COST_ALLOCATION_TAGS: "ce" "ListCostAllocationTags" => "ce:ListCostAllocationTags" on Any;
+    // Application Auto Scaling: a provisioned table's (and its GSIs') scaling targets and
+    // target-tracking policies. No resource-level permissions for the Describe actions.
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_applicationautoscaling.html
+    DESCRIBE_SCALABLE_TARGETS: "application-autoscaling" "DescribeScalableTargets" => "application-autoscaling:DescribeScalableTargets" on Any;
+    DESCRIBE_SCALING_POLICIES: "application-autoscaling" "DescribeScalingPolicies" => "application-autoscaling:DescribeScalingPolicies" on Any;
     // CloudTrail event history.
     LOOKUP_EVENTS: "cloudtrail" "LookupEvents" => "cloudtrail:LookupEvents" on Any;
     // S3: an export's manifest and data files. ListObjectsV2 is authorised by ListBucket.

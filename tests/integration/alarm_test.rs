@@ -44,7 +44,7 @@ else:
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Points an alarm of the environment at `topic` (a single metric, so the emulator keeps it).
+/// Points an alarm of the environment at `topic` (a single metric).
 async fn alarm_to(cw: &aws_sdk_cloudwatch::Client, name: &str, table: &str, topic: &str) {
     cw.put_metric_alarm()
         .alarm_name(name)
@@ -245,5 +245,96 @@ async fn alarms_test_says_who_is_paged_then_pages_them() {
             .unwrap()
             .iter()
             .all(|f| !f["check"].as_str().unwrap().starts_with("alarm_test.")),
+    );
+}
+
+/// Issue 26: `health-check monthly --alarm-test` pages people. On a production environment
+/// (here: the World's name made a production marker) it is refused without `--yes`, before any
+/// AWS call, with one line naming `--yes` and exit 3 (a check command's refusal, docs/safety.md);
+/// `--dry-run` is never refused and says who would be paged without setting any alarm.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn monthly_alarm_test_on_production_needs_yes_and_a_dry_run_pages_nobody() {
+    let w = World::new("pagesprod");
+    w.create_table();
+    let sns = aws_sdk_sns::Client::new(&w.sdk_config().await);
+    let topic = sns
+        .create_topic()
+        .name(format!("{}-oncall", w.env))
+        .send()
+        .await
+        .unwrap()
+        .topic_arn
+        .unwrap();
+    let cw = w.cloudwatch().await;
+    let alarm = format!("{PREFIX}-{}-events-table-throttles", w.env);
+    alarm_to(&cw, &alarm, &w.table(), &topic).await;
+    let prod = ["--production-markers", "pagesprod"];
+    let run = |extra: &[&str]| {
+        let mut args = prod.to_vec();
+        args.extend_from_slice(&["-o", "json", "health-check", "monthly", "--alarm-test"]);
+        args.extend_from_slice(extra);
+        w.run(&args)
+    };
+
+    let refused = run(&[]);
+    refused.assert_code(3);
+    assert_eq!(
+        refused.stderr.trim().lines().count(),
+        1,
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("refusing health-check monthly --alarm-test")
+            && refused.stderr.contains("--yes"),
+        "{}",
+        refused.stderr
+    );
+
+    let dry = run(&["--dry-run", "--alarm-test-wait", "0"]);
+    let v = dry.json();
+    let part = v["data"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["part"] == "alarm test")
+        .unwrap_or_else(|| panic!("{}{}", dry.stdout, dry.stderr));
+    assert!(part.is_object());
+    // Who would be paged is said (a finding per alarm); no alarm was tested.
+    assert!(!status_of(&v, "alarm_page.events-table-throttles").is_empty());
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["check"].as_str().unwrap().starts_with("alarm_test.")),
+        "a dry run sets no state"
+    );
+    let described = cw
+        .describe_alarms()
+        .alarm_names(&alarm)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(
+        described.metric_alarms()[0].state_value(),
+        Some(&StateValue::Alarm),
+        "a dry run sets no alarm"
+    );
+    // A non-production environment: the flag alone is the consent (as before).
+    let plain = w.run(&[
+        "health-check",
+        "monthly",
+        "--alarm-test",
+        "--alarm-test-wait",
+        "0",
+    ]);
+    assert!(
+        !plain.stderr.contains("refusing"),
+        "not production: {}",
+        plain.stderr
     );
 }

@@ -5,7 +5,7 @@
 
 use crate::common::{self, World};
 use aws_sdk_cloudtrail::operation::lookup_events::LookupEventsOutput;
-use aws_sdk_cloudtrail::types::Event;
+use aws_sdk_cloudtrail::types::{Event, LookupAttributeKey, Resource};
 use aws_sdk_dynamodb::types::TimeToLiveSpecification;
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use chrono::Utc;
@@ -219,16 +219,96 @@ fn context() -> Context {
     )
 }
 
-/// Recorded AWS shapes: alarm edits, an alarm deleted and the consumer's mapping disabled, each
-/// with who did it; another team's alarm in the same DeleteAlarms call is not this table's.
+/// What AWS's event history answers each lookup of the plan, in recorded AWS shapes: by the
+/// table as resource name, the control-plane events that name the table (by name or ARN, the
+/// restores from it) and its reads (DescribeTable), never item writes (data events); by the
+/// alarm resource type, every alarm's events (another team's too); the mapping events by name.
+fn answer(key: &LookupAttributeKey, value: &str) -> Vec<Event> {
+    let table_arn = format!("arn:aws:dynamodb:us-east-1:123456789012:table/{TABLE}");
+    match (key, value) {
+        (LookupAttributeKey::ResourceName, TABLE) => vec![
+            on_table(record(
+                "UpdateTimeToLive",
+                "dynamodb.amazonaws.com",
+                40,
+                json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": false, "attributeName": "ttl"}}),
+                Value::Null,
+            )),
+            on_table(record(
+                "TagResource",
+                "dynamodb.amazonaws.com",
+                35,
+                json!({"resourceArn": table_arn, "tags": [{"key": "team", "value": "core"}]}),
+                Value::Null,
+            )),
+            on_table(record(
+                "RestoreTableToPointInTime",
+                "dynamodb.amazonaws.com",
+                33,
+                json!({"sourceTableName": TABLE, "targetTableName": "events-restored", "useLatestRestorableTime": true}),
+                Value::Null,
+            )),
+            on_table(record(
+                "DescribeTable",
+                "dynamodb.amazonaws.com",
+                32,
+                json!({"tableName": TABLE}),
+                Value::Null,
+            )),
+        ],
+        (LookupAttributeKey::ResourceType, "AWS::CloudWatch::Alarm") => {
+            let mut v = events_named("PutMetricAlarm");
+            v.extend(events_named("DeleteAlarms"));
+            v.push(record(
+                "PutMetricAlarm",
+                "monitoring.amazonaws.com",
+                25,
+                json!({"alarmName": "another-team-alarm", "threshold": 1.0}),
+                Value::Null,
+            ));
+            v
+        }
+        (LookupAttributeKey::EventName, name) => events_named(name),
+        _ => Vec::new(),
+    }
+}
+
+/// The table as the event's resource, as the event history shows it.
+fn on_table(mut e: Event) -> Event {
+    e.resources = Some(vec![
+        Resource::builder()
+            .resource_type("AWS::DynamoDB::Table")
+            .resource_name(TABLE)
+            .build(),
+    ]);
+    e
+}
+
+/// Every lookup the plan made: its attribute key and value.
+type Asked = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
+
+fn answering(asked: &Asked) -> aws_smithy_mocks::Rule {
+    let asked = asked.clone();
+    mock!(aws_sdk_cloudtrail::Client::lookup_events).then_compute_output(move |req| {
+        let a = &req.lookup_attributes()[0];
+        asked.lock().unwrap().push((
+            a.attribute_key().as_str().to_owned(),
+            a.attribute_value().to_owned(),
+        ));
+        LookupEventsOutput::builder()
+            .set_events(Some(answer(a.attribute_key(), a.attribute_value())))
+            .build()
+    })
+}
+
+/// The lookup plan against recorded AWS answers: 4 lookups for every aspect (the table by
+/// resource name, the alarm resource type, the two mapping events by name; 13 lookups by event
+/// name before); each change summarised with who made it; another team's alarm and the table's
+/// reads are not changes; alarm edits, an alarm deleted and the consumer's mapping disabled are.
 #[tokio::test]
 async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_identity() {
-    let lookup = mock!(aws_sdk_cloudtrail::Client::lookup_events).then_compute_output(|req| {
-        let name = req.lookup_attributes()[0].attribute_value().to_owned();
-        LookupEventsOutput::builder()
-            .set_events(Some(events_named(&name)))
-            .build()
-    });
+    let asked: Asked = Default::default();
+    let lookup = answering(&asked);
     let ctx = context();
     let trail = mock_client!(aws_sdk_cloudtrail, RuleMode::MatchAny, [&lookup]);
     // Neither the alarm history nor the metrics are read: no CloudWatch call is expected.
@@ -238,7 +318,34 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
         alarm_history: false,
         metrics: false,
     };
-    let facts = changes::gather(&trail, &cw, &ctx.names, chrono::Duration::hours(2), scope).await;
+    let facts = changes::gather(
+        &trail,
+        &cw,
+        &ctx.names,
+        chrono::Duration::hours(2),
+        scope,
+        std::future::pending(),
+    )
+    .await;
+    assert_eq!(
+        *asked.lock().unwrap(),
+        vec![
+            ("ResourceName".to_owned(), TABLE.to_owned()),
+            (
+                "ResourceType".to_owned(),
+                "AWS::CloudWatch::Alarm".to_owned()
+            ),
+            (
+                "EventName".to_owned(),
+                "UpdateEventSourceMapping20150331".to_owned()
+            ),
+            (
+                "EventName".to_owned(),
+                "DeleteEventSourceMapping20150331".to_owned()
+            ),
+        ]
+    );
+    assert!(facts.unchecked.is_empty());
     let (findings, timeline) = changes::evaluate(&facts, &ctx.names, Utc::now());
     let got: Vec<(&str, &str, Impact)> = timeline
         .iter()
@@ -257,6 +364,17 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
                 "PutMetricAlarm",
                 "alarm created or updated, threshold 50.0, actions disabled",
                 Impact::Warn
+            ),
+            (
+                "RestoreTableToPointInTime",
+                "restored into events-restored as of the latest restorable time",
+                Impact::None
+            ),
+            ("TagResource", "tags set: team", Impact::None),
+            (
+                "UpdateTimeToLive",
+                "TTL disabled (attribute `ttl`)",
+                Impact::BreaksSpec
             ),
         ]
     );
@@ -290,6 +408,192 @@ async fn recorded_aws_shaped_alarm_and_consumer_events_are_summarised_with_ident
         "{}",
         alarms.summary
     );
+}
+
+fn ttl_record(minutes_ago: i64, enabled: bool) -> Event {
+    on_table(record(
+        "UpdateTimeToLive",
+        "dynamodb.amazonaws.com",
+        minutes_ago,
+        json!({"tableName": TABLE, "timeToLiveSpecification": {"enabled": enabled, "attributeName": "ttl"}}),
+        Value::Null,
+    ))
+}
+
+fn ttl_only() -> Scope<'static> {
+    Scope {
+        aspects: &[eventsctl::checks::changes::Aspect::Ttl],
+        alarm_history: false,
+        metrics: false,
+    }
+}
+
+/// Events come newest first: a page that reaches back past the window's start is the last one
+/// read, whatever its NextToken says (AWS pages a resource name's reads too: a busy table has
+/// many). An event before the window is not a change in it.
+#[tokio::test]
+async fn recorded_paging_stops_at_the_window_start() {
+    let pages = mock!(aws_sdk_cloudtrail::Client::lookup_events).then_compute_output(|req| {
+        let (events, next) = match req.next_token() {
+            None => (vec![ttl_record(10, true), ttl_record(20, true)], Some("p2")),
+            // Reaches back 3 h: past the 2 h window's start.
+            Some("p2") => (
+                vec![ttl_record(100, true), ttl_record(180, false)],
+                Some("p3"),
+            ),
+            Some(_) => (vec![ttl_record(200, false)], None),
+        };
+        LookupEventsOutput::builder()
+            .set_events(Some(events))
+            .set_next_token(next.map(str::to_owned))
+            .build()
+    });
+    let ctx = context();
+    let trail = mock_client!(aws_sdk_cloudtrail, RuleMode::MatchAny, [&pages]);
+    let cw = mock_client!(aws_sdk_cloudwatch, RuleMode::MatchAny, []);
+    let two_hours = chrono::Duration::hours(2);
+    let facts = changes::gather(
+        &trail,
+        &cw,
+        &ctx.names,
+        two_hours,
+        ttl_only(),
+        std::future::pending(),
+    )
+    .await;
+    assert_eq!(
+        pages.num_calls(),
+        2,
+        "the page past the window's start is the last"
+    );
+    let lookup = facts.trail.as_ref().unwrap();
+    assert_eq!(lookup.events.len(), 3, "{:?}", lookup.events);
+    assert!(lookup.truncated.is_empty());
+    let (findings, _) = changes::evaluate(&facts, &ctx.names, Utc::now());
+    // TTL disabled 3 h ago is before the window: no TTL verdict.
+    assert!(
+        findings.iter().all(|f| f.check != CheckId::ChangesTtl),
+        "{findings:?}"
+    );
+}
+
+/// CloudTrail answers two lookups a second per account and Region, shared with every tool
+/// there: a throttled lookup waits (its turn in the pacing, and a backoff) and asks again; its
+/// answer counts as if it had come the first time.
+#[tokio::test]
+async fn recorded_a_throttled_lookup_backs_off_and_answers() {
+    use aws_sdk_cloudtrail::operation::lookup_events::LookupEventsError;
+    let throttled = || {
+        LookupEventsError::generic(
+            aws_sdk_cloudtrail::error::ErrorMetadata::builder()
+                .code("ThrottlingException")
+                .message("Rate exceeded")
+                .build(),
+        )
+    };
+    let rule = mock!(aws_sdk_cloudtrail::Client::lookup_events)
+        .sequence()
+        .error(throttled)
+        .times(2)
+        .output(|| {
+            LookupEventsOutput::builder()
+                .set_events(Some(vec![ttl_record(30, false)]))
+                .build()
+        })
+        .build();
+    let ctx = context();
+    // The SDK's own attempts off: what is measured is the lookup's own backoff above them.
+    let trail = mock_client!(aws_sdk_cloudtrail, RuleMode::MatchAny, [&rule], |c| {
+        c.retry_config(aws_sdk_cloudtrail::config::retry::RetryConfig::disabled())
+    });
+    let cw = mock_client!(aws_sdk_cloudwatch, RuleMode::MatchAny, []);
+    let t0 = std::time::Instant::now();
+    let facts = changes::gather(
+        &trail,
+        &cw,
+        &ctx.names,
+        chrono::Duration::hours(2),
+        ttl_only(),
+        std::future::pending(),
+    )
+    .await;
+    let took = t0.elapsed();
+    assert_eq!(rule.num_calls(), 3);
+    // Two retries, each in its own turn of the pacing (two a second): a second at least.
+    assert!(took >= std::time::Duration::from_millis(950), "{took:?}");
+    let (findings, _) = changes::evaluate(&facts, &ctx.names, Utc::now());
+    let ttl = findings
+        .iter()
+        .find(|f| f.check == CheckId::ChangesTtl)
+        .unwrap();
+    assert_eq!(ttl.status, Status::Crit);
+    let trail_finding = findings
+        .iter()
+        .find(|f| f.check == CheckId::ChangesCloudtrail)
+        .unwrap();
+    assert_eq!(
+        trail_finding.status,
+        Status::Ok,
+        "{}",
+        trail_finding.summary
+    );
+}
+
+/// A check is done before the later lookups' turn in the pacing: what they cover is "not
+/// checked" (unknown in `changes.cloudtrail`), never "no change"; what answered stands.
+#[tokio::test]
+async fn recorded_a_lookup_still_running_at_the_deadline_is_not_checked() {
+    let asked: Asked = Default::default();
+    let lookup = answering(&asked);
+    let ctx = context();
+    let trail = mock_client!(aws_sdk_cloudtrail, RuleMode::MatchAny, [&lookup]);
+    let cw = mock_client!(aws_sdk_cloudwatch, RuleMode::MatchAny, []);
+    let scope = Scope {
+        aspects: ALL,
+        alarm_history: false,
+        metrics: false,
+    };
+    let t0 = std::time::Instant::now();
+    // The check's own reads take 100 ms: the first lookup has answered, the next three wait for
+    // their turn (0.5 s, 1 s, 1.5 s).
+    let deadline = tokio::time::sleep(std::time::Duration::from_millis(100));
+    let facts = changes::gather(
+        &trail,
+        &cw,
+        &ctx.names,
+        chrono::Duration::hours(2),
+        scope,
+        deadline,
+    )
+    .await;
+    assert!(
+        t0.elapsed() < std::time::Duration::from_millis(450),
+        "{:?}",
+        t0.elapsed()
+    );
+    assert_eq!(asked.lock().unwrap().len(), 1);
+    assert_eq!(
+        facts.unchecked,
+        vec![changes::Aspect::Alarms, changes::Aspect::Consumer]
+    );
+    let (findings, _) = changes::evaluate(&facts, &ctx.names, Utc::now());
+    let ttl = findings
+        .iter()
+        .find(|f| f.check == CheckId::ChangesTtl)
+        .unwrap();
+    assert_eq!(ttl.status, Status::Crit, "the answered lookup stands");
+    let f = findings
+        .iter()
+        .find(|f| f.check == CheckId::ChangesCloudtrail)
+        .unwrap();
+    assert_eq!(f.status, Status::Unknown);
+    assert!(
+        f.summary.contains("not checked")
+            && f.summary.contains("the alarms or the stream consumer"),
+        "{}",
+        f.summary
+    );
+    assert!(findings.iter().all(|f| f.check != CheckId::ChangesAlarms));
 }
 
 /// The lines of `args` as people read them at `COLUMNS=80` (stdout a pipe).
@@ -337,6 +641,31 @@ async fn at_80_columns_changes_has_its_verdict_on_line_2_and_names_stay_whole() 
             .send()
             .await
             .unwrap();
+    }
+    // The throttle alarm returns to its real state (OK: FILL counts no data as 0) at its next
+    // evaluation, within seconds, as on AWS; wait for it, so that both runs below see the same
+    // history (the latency alarm ignores missing data and stays in ALARM).
+    let throttles = format!(
+        "{}-{}-events-table-throttles-EventTypeIndex",
+        common::PREFIX,
+        w.env
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let a = cw
+            .describe_alarms()
+            .alarm_names(&throttles)
+            .send()
+            .await
+            .unwrap();
+        if a.metric_alarms()[0].state_value() == Some(&aws_sdk_cloudwatch::types::StateValue::Ok) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{throttles} never returned to OK"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
     let bob = other_client(&w, "AKIAONCALLBOB").await;
     set_ttl(&bob, &w.table(), false).await;
@@ -461,8 +790,8 @@ fn changes_shows_a_spinner_while_cloudtrail_is_read() {
     );
 }
 
-/// CloudTrail throttled past the SDK's retries (the fault proxy answers ThrottlingException to
-/// LookupEvents, `times: 20`): `changes` is unknown with the reason and what to do; nothing is
+/// CloudTrail throttled past the SDK's retries and the lookups' own (the fault proxy answers
+/// ThrottlingException to LookupEvents, `times: 100`: each of the 4 lookups tries 3 times 3): `changes` is unknown with the reason and what to do; nothing is
 /// "no changes".
 #[test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
@@ -471,7 +800,7 @@ fn throttled_cloudtrail_is_unknown_in_changes() {
     w.create_table();
     let proxy = common::Proxy::start("passthrough.yaml");
     proxy.add_rules(json!([{
-        "service": "cloudtrail", "operation": "LookupEvents", "times": 20,
+        "service": "cloudtrail", "operation": "LookupEvents", "times": 100,
         "error": {"code": "ThrottlingException", "status": 400, "message": "Rate exceeded"}
     }]));
     let r = w.run_via(&proxy, &["-o", "json", "changes", "--since", "1h"]);
@@ -489,5 +818,42 @@ fn throttled_cloudtrail_is_unknown_in_changes() {
             .fired()
             .get("cloudtrail error:ThrottlingException")
             .is_some_and(|n| *n >= 3)
+    );
+}
+
+/// A check that names recent changes answers when its own reads are done, however slow
+/// CloudTrail is (the fault proxy holds every LookupEvents 20 s): the note says the changes
+/// were not checked, never that nothing changed.
+#[test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+fn a_check_does_not_wait_for_a_slow_cloudtrail_and_says_not_checked() {
+    let w = World::new("changes-slow-trail");
+    w.create_table();
+    let proxy = common::Proxy::start("passthrough.yaml");
+    proxy.add_rules(json!([{
+        "service": "cloudtrail", "operation": "LookupEvents",
+        "latency": {"min": 20000, "max": 20000}
+    }]));
+    // The proxy's first call to each service loads its model (seconds): not what is measured.
+    w.run_via(&proxy, &["-o", "json", "stream-status"]);
+    let t0 = std::time::Instant::now();
+    let r = w.run_via(&proxy, &["-o", "json", "stream-status"]);
+    let took = t0.elapsed();
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+    let v = r.json();
+    let note = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .find(|n| n.starts_with("CloudTrail, last "))
+        .expect("the changes note")
+        .to_owned();
+    assert!(!note.contains("no change"), "{note}");
+    assert!(
+        note.contains(
+            "not checked (CloudTrail had not answered when the check was done): changes of the stream, the table or the stream consumer"
+        ),
+        "{note}"
     );
 }

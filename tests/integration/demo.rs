@@ -1,7 +1,9 @@
-//! The demo (scripts/demo.sh), run as a new user runs it but on the test emulator, under this
-//! test's own environment name: `health-check monthly` is crit and names each cause of its
-//! incident, and after the fixes each cause is fixed; what is still not ok is only what the
-//! emulator cannot show and what a monthly review keeps on record.
+//! The demo (scripts/demo.sh), run as a new user runs it but on the test emulator (with its
+//! alarm-evaluation patch layer), under this test's own environment name: `health-check monthly`
+//! is crit and names each cause of its incident; after the fixes every finding is ok, the alarms
+//! and their backtests included, but one: which permissions the consumer's role used, which the
+//! emulator cannot know (it attributes no call to a role), so access advisor has no data and the
+//! verdict is UNKNOWN, said plainly, never a faked OK.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,6 +14,9 @@ use crate::common::{self, World};
 
 /// A new user's first run must stay short on a built tree.
 const DEMO_LIMIT: Duration = Duration::from_secs(60);
+
+/// The command the remedies of TTL switched off name (`ttl.status`, `changes.ttl`).
+const TABLE_FIX: &str = "`eventsctl table fix`";
 
 fn report(dir: &std::path::Path, name: &str) -> Value {
     let path = dir.join(format!("demo-{name}.json"));
@@ -49,52 +54,17 @@ fn part(v: &Value, name: &str) -> String {
         .to_owned()
 }
 
-/// Why a finding may still be not ok after the fixes, or `None`: the emulator drops alarms'
-/// metric math and EvaluateLowSampleCountPercentile and keeps no PITR history; the month's
-/// throttling and the hour's largest IteratorAge stay on record (on AWS too).
-fn still_not_ok_because(f: &Value) -> Option<&'static str> {
-    let check = f["check"].as_str().unwrap();
-    let summary = f["summary"].as_str().unwrap();
-    let drift: Vec<&str> = f["evidence"]["drift"]
-        .as_array()
-        .map(|d| d.iter().map(|d| d.as_str().unwrap()).collect())
-        .unwrap_or_default();
-    if check.starts_with("alarm.") && summary.contains("cannot compare") {
-        Some("the emulator drops metric math")
-    } else if check.starts_with("alarm.dynamodb-")
-        && !drift.is_empty()
-        && drift
-            .iter()
-            .all(|d| d.starts_with("evaluate_low_sample_count_percentile:"))
-    {
-        Some("the emulator drops EvaluateLowSampleCountPercentile")
-    } else if check.starts_with("alarm_backtest.")
-        && summary.contains("neither its metric nor its metric math")
-    {
-        Some("the emulator returns a metric-math alarm without its math")
-    } else if check.starts_with("alarm_backtest.dynamodb-")
-        && summary.contains("no datapoint of SuccessfulRequestLatency")
-    {
-        Some("the demo publishes no request latency")
-    } else if check.starts_with("iam.unused.") && summary.contains("no data") {
-        Some("the emulator's access advisor completes with no data")
-    } else if check == "pitr.window" && summary.contains("0ms of history") {
-        Some("the emulator's restorable window is always now")
-    } else if check.starts_with("throttling.") {
-        Some("the month's throttling")
-    } else if check.starts_with("stream.iterator_age.") && summary.contains("max IteratorAge 1h") {
-        Some("the hour's largest IteratorAge")
-    } else {
-        None
-    }
+/// One run of the demo: its stdout, and the directory of its reports.
+struct DemoRun {
+    stdout: String,
+    out: tempfile::TempDir,
+    consumer: String,
 }
 
-#[tokio::test]
-#[ignore = "needs the emulator: run scripts/test.sh"]
-async fn the_demo_is_crit_naming_each_cause_then_fixes_each_one() {
+async fn run_demo(name: &str) -> DemoRun {
     // It loads the emulator for seconds (imports, whole-table scans) and is timed.
     let _heavy = common::emulator_heavy().await;
-    let w = World::new("demo");
+    let w = World::new(name);
     let out = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let run = Command::new("bash")
@@ -110,94 +80,218 @@ async fn the_demo_is_crit_naming_each_cause_then_fixes_each_one() {
         .output()
         .expect("bash runs the demo");
     let took = started.elapsed();
-    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stdout}\n{stderr}");
     assert!(took < DEMO_LIMIT, "the demo took {took:?}");
     eprintln!("the demo took {took:?}");
-    // It says whose metrics these are.
-    for words in [
-        "The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics",
-        "real CloudWatch refuses",
-    ] {
-        assert!(stdout.contains(words), "{stdout}");
+    DemoRun {
+        stdout,
+        out,
+        consumer: format!("{}-{}-consumer", common::PREFIX, w.env),
     }
+}
 
-    // Before the fixes: crit, and each cause named.
-    let before = report(out.path(), "before");
+/// Before the fixes: crit, and each cause named (the hot user's burst too, though it stopped:
+/// not sustained throttling, so ok for the month); TTL switched off names its way back.
+fn assert_before(before: &Value, consumer: &str) {
     assert_eq!(before["status"], "crit", "{before:#}");
     let cause = expect(
-        &before,
+        before,
         "throttling.cause",
-        "warn",
-        "hot partition: key-range throttling on table (60)",
+        "ok",
+        "hot partition: key-range throttling on table (60) in the last 30d: one burst, 5 min long",
+    );
+    assert!(
+        cause["summary"]
+            .as_str()
+            .unwrap()
+            .ends_with("none since: not sustained"),
+        "{cause:#}"
     );
     assert_eq!(cause["evidence"]["causes"][0], "hot_partition", "{cause:#}");
-    expect(&before, "throttling.table", "warn", "60 write / 0 read");
-    expect(&before, "ttl.milliseconds", "warn", "40 items");
-    expect(&before, "ttl.status", "crit", "DISABLED");
-    expect(
-        &before,
+    expect(before, "throttling.table", "ok", "60 write / 0 read");
+    expect(before, "ttl.milliseconds", "warn", "40 items");
+    let ttl = expect(before, "ttl.status", "crit", "DISABLED");
+    let change = expect(
+        before,
         "changes.ttl",
         "crit",
         "TTL disabled (attribute `ttl`)",
     );
-    expect(&before, "changes.ttl", "crit", "user/jane-from-ops");
-    let consumer = format!("{}-{}-consumer", common::PREFIX, w.env);
-    let lag = format!("stream.iterator_age.{consumer}");
-    expect(&before, &lag, "warn", "the consumer is falling behind");
+    expect(before, "changes.ttl", "crit", "user/jane-from-ops");
+    for f in [ttl, change] {
+        let remedy = f["remedy"].as_str().unwrap_or_default();
+        assert!(remedy.contains(TABLE_FIX), "{f:#}");
+    }
+    expect(
+        before,
+        &format!("stream.iterator_age.{consumer}"),
+        "warn",
+        "the consumer is falling behind",
+    );
     // The traffic is metered: consumed capacity to price.
-    expect(&before, "capacity.cost", "ok", "WRU");
+    expect(before, "capacity.cost", "ok", "WRU");
+}
 
-    // After them: each cause fixed, the recommended alarms in place.
-    let after = report(out.path(), "after");
-    expect(&after, "ttl.status", "ok", "ENABLED on `ttl`");
-    expect(&after, "table.ttl", "ok", "ENABLED");
-    expect(&after, "ttl.milliseconds", "ok", "no items");
+/// After the fixes: each cause fixed, and every finding that is not an alarm's ok, but for
+/// access advisor's, which the emulator completes with no data.
+fn assert_after(after: &Value, consumer: &str) {
+    expect(after, "ttl.status", "ok", "ENABLED on `ttl`");
+    expect(after, "table.ttl", "ok", "ENABLED");
+    expect(after, "ttl.milliseconds", "ok", "no items");
     assert!(
-        findings(&after).iter().all(|f| f["check"] != "changes.ttl"),
+        findings(after).iter().all(|f| f["check"] != "changes.ttl"),
         "{after:#}"
     );
-    expect(&after, "alarm.consumer-iterator-age", "ok", "state OK");
-    expect(&after, "alarm.consumer-errors", "ok", "state OK");
+    expect(after, "throttling.cause", "ok", "not sustained");
     expect(
-        &after,
+        after,
+        &format!("stream.iterator_age.{consumer}"),
+        "ok",
+        "in the last hour: caught up",
+    );
+    // A minute of history is all a table a minute old can have. When PITR came on is read from
+    // CloudTrail's UpdateContinuousBackups, else the table's creation: the emulator answers a
+    // lookup with one page of its 50 newest events and the API's timed requests are recorded
+    // under the table's name too, so either may be the one named.
+    let pitr = expect(after, "pitr.window", "ok", "all of it since ");
+    let said = pitr["summary"].as_str().unwrap();
+    assert!(
+        said.contains("since PITR was enabled at ")
+            || said.contains("since the table was created at "),
+        "{pitr:#}"
+    );
+    expect(after, "alarm.consumer-iterator-age", "ok", "state OK");
+    expect(after, "alarm.consumer-errors", "ok", "state OK");
+    expect(
+        after,
         "alarm.consumer_mapping",
         "ok",
         "reads the table's stream",
     );
-    for (name, status) in [
-        ("capacity", "ok"),
-        ("ttl", "ok"),
-        ("table", "ok"),
-        ("changes", "ok"),
-        ("throttling", "warn"),
-        ("stream", "warn"),
-        ("pitr", "warn"),
-        ("alarms", "unknown"),
-        ("alarm backtest", "unknown"),
-        // The consumer's role is least privilege; only access advisor's data is missing.
-        ("iam", "unknown"),
-    ] {
-        assert_eq!(part(&after, name), status, "part {name}: {after:#}");
-    }
-    // Everything else not ok is what the emulator cannot show or what the record keeps, and
-    // the demo says so next to each.
-    for f in findings(&after).iter().filter(|f| f["status"] != "ok") {
-        assert!(
-            still_not_ok_because(f).is_some(),
-            "not expected after the fixes: {f:#}"
+    // The API's timed requests, published in a complete period, are the latency alarms'
+    // evidence and their backtests'.
+    for op in ["write", "read"] {
+        expect(
+            after,
+            &format!("alarm.dynamodb-{op}-latency"),
+            "ok",
+            "state OK",
         );
-        assert!(
-            stdout.contains(f["check"].as_str().unwrap()),
-            "{f:#}\n{stdout}"
+        expect(
+            after,
+            &format!("alarm_backtest.dynamodb-{op}-latency"),
+            "ok",
+            "would never have fired",
         );
     }
-    for words in [
-        "Still not ok: the emulator cannot show it",
-        "Still not ok: kept on record (on AWS too)",
+    // The hot user's burst breached the throttle alarm in one period: fewer than the 2 of 2 it
+    // needs, a blip it is built to ignore.
+    expect(
+        after,
+        "alarm_backtest.events-table-throttles",
+        "ok",
+        "fewer than the 2 of 2 it needs to fire",
+    );
+    // Every finding is ok but one: the consumer's unused permissions, unknown because the
+    // emulator cannot know what a role used (its access advisor completes with no data).
+    let not_ok: Vec<&Value> = findings(after)
+        .iter()
+        .filter(|f| f["status"] != "ok")
+        .collect();
+    let unused = format!("iam.unused.{consumer}");
+    assert!(
+        not_ok.len() == 1
+            && not_ok[0]["check"] == unused.as_str()
+            && not_ok[0]["status"] == "unknown"
+            && not_ok[0]["summary"]
+                .as_str()
+                .unwrap()
+                .contains("access advisor's completed report lists no service at all (no data)"),
+        "every finding but access advisor's is ok: {not_ok:#?}"
+    );
+    for name in [
+        "capacity",
+        "throttling",
+        "ttl",
+        "stream",
+        "pitr",
+        "alarms",
+        "alarm backtest",
+        "table",
+        "cost",
+        "changes",
     ] {
-        assert!(stdout.contains(words), "{stdout}");
+        assert_eq!(part(after, name), "ok", "part {name}: {after:#}");
     }
+    assert_eq!(part(after, "iam"), "unknown", "{after:#}");
+    // The verdict follows the findings (docs/evidence.md): unknown, not ok.
     assert_eq!(after["status"], "unknown", "{after:#}");
+}
+
+/// What `scripts/emulator.sh status` prints of an emulator running with the patch layer.
+const PATCHED_STATUS: &str = ", patched: CloudWatch alarms (scripts/ministack_patch)";
+
+/// Whether the test emulator evaluates alarms (the patch layer `scripts/emulator.sh` starts,
+/// which says so in its status), or why not.
+fn patched_emulator() -> Result<(), String> {
+    if std::env::var_os("EVENTSCTL_EMULATOR_PATCHED").is_some() {
+        return Ok(());
+    }
+    let status = Command::new("bash")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/emulator.sh"))
+        .arg("status")
+        .output()
+        .map_err(|e| format!("scripts/emulator.sh status did not run: {e}"))?;
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&status.stdout),
+        String::from_utf8_lossy(&status.stderr)
+    );
+    if said.contains(PATCHED_STATUS) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`scripts/emulator.sh status` does not report the alarm-evaluation patch ({}); set EVENTSCTL_EMULATOR_PATCHED=1 to run it anyway",
+            said.trim()
+        ))
+    }
+}
+
+/// Issue 27's story on the patched emulator (which scripts/test.sh and /work/wt/runtests.sh
+/// start): crit naming each cause, then every cause fixed and every alarm evaluated OK; the
+/// verdict stays UNKNOWN for the one thing the emulator cannot know, and the demo says why.
+/// Skipped, saying why, on an emulator started without the patch (an older script's).
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn the_demo_is_crit_naming_each_cause_then_fixes_each_one() {
+    if let Err(why) = patched_emulator() {
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let demo = run_demo("demo").await;
+    let stdout = &demo.stdout;
+    // Its lines are wrapped to the terminal: the words are looked for across line breaks.
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        // Whose metrics these are.
+        "The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics",
+        "real CloudWatch refuses",
+        "The emulator's alarm evaluation is patched",
+        "$ eventsctl table fix",
+        // The timed requests, and where they are published.
+        "Published as the SuccessfulRequestLatency of the traffic's last complete 5-minute",
+        // What the emulator cannot know, said plainly.
+        "The emulator cannot know which permissions a role used",
+        "The verdict is UNKNOWN only because",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in:\n{stdout}");
+    }
+    assert_before(&report(demo.out.path(), "before"), &demo.consumer);
+    assert_after(&report(demo.out.path(), "after"), &demo.consumer);
+    assert!(
+        stdout.contains(&format!("iam.unused.{}", demo.consumer)),
+        "{stdout}"
+    );
 }

@@ -150,8 +150,20 @@ fn a_quiet_table_has_no_traffic_to_judge() {
             .contains("right for this load"),
         "{cost}"
     );
-    // PITR switched on a moment ago: no useful restore window yet.
-    assert_eq!(monthly.finding("pitr.window")["status"], "warn");
+    // Issue 27: PITR switched on a moment ago (`table create`; CloudTrail has it): its window
+    // cannot be longer than that, so it is judged against when PITR came on (it warned).
+    let pitr = monthly.finding("pitr.window");
+    assert_eq!(pitr["status"], "ok", "{pitr}");
+    assert!(
+        monthly
+            .summary("pitr.window")
+            .contains("all of it since PITR was enabled at "),
+        "{pitr}"
+    );
+    assert_eq!(
+        pitr["evidence"]["expected_from_source"], "enabled",
+        "{pitr}"
+    );
 }
 
 /// Log lines that are not the application's "Event created": could not see, not "no hot users".
@@ -740,15 +752,22 @@ fn a_failed_command_prints_its_envelope_with_the_error() {
 
 // ---- evidence the verdict uses; what people read ----
 
-/// A consumer that got no batch in the hour is unknown ("run --probe"); once `--probe` has seen
-/// its canary go through the stream, that is the evidence, and the verdict is ok.
+/// A consumer that got no batch in the hour is unknown ("run --probe"). A passing `--probe`
+/// shows the stream takes writes, not that this consumer reads them (review of issue 23,
+/// defect 16): the consumer's finding uses the consumer's own evidence after the canary, its
+/// log group naming the canary (this consumer logs its records), and says which.
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
-async fn a_passing_probe_is_evidence_the_stream_verdict_uses() {
+async fn a_passing_probe_judges_a_quiet_consumer_on_its_own_evidence() {
     let w = World::new("ev-probe");
     w.create_table();
     let function = format!("{}-consumer", w.env);
-    common::create_consumer(&w, &function).await;
+    common::create_consumer_running(
+        &w,
+        &function,
+        "import json\ndef handler(event, context):\n    print(json.dumps(event))\n    return {}\n",
+    )
+    .await;
     let age = format!("stream.iterator_age.{function}");
     let quiet = w.run(&["-o", "json", "stream-status"]);
     quiet.assert_code(3);
@@ -763,18 +782,57 @@ async fn a_passing_probe_is_evidence_the_stream_verdict_uses() {
         "{}",
         probed.stdout
     );
-    // Review of issue 23, defect 16: the canary shows the stream takes writes, not that the
-    // consumer reads them: its finding stays unknown, and asks for evidence about the consumer,
-    // not for the probe that ran.
+    let after = probed.finding(&age);
+    assert_eq!(after["status"], "ok", "{after}");
+    assert_eq!(after["evidence"]["consumer_evidence"], "log", "{after}");
+    let summary = after["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("this consumer processed it")
+            && summary.contains(&format!("/aws/lambda/{function}")),
+        "{after}"
+    );
+}
+
+/// The same with a consumer that fails every batch and logs nothing of it: the canary reached
+/// the stream, the consumer showed nothing of it, so its finding stays unknown, says so, and
+/// does not ask for the probe that ran.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_passing_probe_leaves_a_consumer_without_evidence_unknown() {
+    let w = World::new("ev-probe-fail");
+    w.create_table();
+    let function = format!("{}-consumer", w.env);
+    common::create_consumer_running(
+        &w,
+        &function,
+        "def handler(event, context):\n    raise RuntimeError('down')\n",
+    )
+    .await;
+    let age = format!("stream.iterator_age.{function}");
+    let probed = w.run(&[
+        "-o",
+        "json",
+        "stream-status",
+        "--probe",
+        "--probe-timeout",
+        "8s",
+    ]);
+    assert_eq!(
+        probed.finding("stream.probe")["status"],
+        "ok",
+        "{}",
+        probed.stdout
+    );
     let after = probed.finding(&age);
     assert_eq!(after["status"], "unknown", "{after}");
     assert!(
         after["summary"]
             .as_str()
             .unwrap()
-            .contains("reached the stream"),
+            .contains("this consumer showed no sign of it"),
         "{after}"
     );
+    assert!(after["evidence"]["consumer_evidence"].is_null(), "{after}");
     assert!(
         !after["remedy"].as_str().unwrap().contains("--probe"),
         "{after}"

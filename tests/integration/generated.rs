@@ -137,3 +137,30 @@ fn readme_layout_names_every_top_level_module() {
         "README's Layout does not name {missing:?}"
     );
 }
+
+/// Issue 27: `docs/schema/eventsctl-v1.json` is what the types generate (the envelope's and
+/// each command's `data`); the suite validates every JSON output against the committed file
+/// (`common::assert_matches_schema`).
+#[test]
+fn the_json_schema_is_current() {
+    let schema = eventsctl::commands::data_schema::json_schema();
+    let want = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let mut stale = Vec::new();
+    check(
+        root().join("docs/schema/eventsctl-v1.json"),
+        want.as_bytes(),
+        &mut stale,
+    );
+    assert!(
+        stale.is_empty(),
+        "stale: {stale:?}; run scripts/gen-docs.sh"
+    );
+    // The schema holds what the suite relies on: the three envelopes, the data rules.
+    assert_eq!(schema["title"], "eventsctl/v1");
+    assert_eq!(schema["oneOf"].as_array().map(Vec::len), Some(3));
+    assert!(
+        schema["$defs"]["Envelope"]["allOf"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+}

@@ -60,29 +60,37 @@ async fn recommended_alarms_apply_then_status_then_drift_when_one_is_edited() {
     assert_eq!(age.threshold(), Some(300_000.0));
     assert_eq!(age.dimensions()[0].value(), Some(function.as_str()));
 
-    // Status: the consumer's (single-metric) alarms are as specified, but the emulator has not
-    // evaluated them (INSUFFICIENT_DATA: they would not page yet, a warning); the metric-math
-    // ones come back without their math: cannot compare, unknown (tests/integration/cloudwatch.rs,
-    // docs/emulator.md, docs/evidence.md).
+    // CloudWatch keeps each metric-math alarm's queries as they were put (the emulator's patch
+    // layer too, docs/emulator.md): SystemErrors of each operation, summed with FILL.
+    let errors = cw
+        .describe_alarms()
+        .alarm_names(format!("{prefix}events-table-system-errors"))
+        .send()
+        .await
+        .unwrap();
+    let queries = errors.metric_alarms()[0].metrics();
+    assert_eq!(queries.len(), 6, "{queries:?}");
+    assert!(
+        queries[5]
+            .expression()
+            .is_some_and(|e| e.starts_with("FILL(m1, 0) + FILL(m2, 0)")),
+        "{queries:?}"
+    );
+
+    // Status: every alarm is as specified, and evaluated as soon as it is put: the consumer's
+    // have no data and treat it as not breaching, the metric-math ones count missing data as 0
+    // (FILL): OK, so each is ok, with no drift.
     let s = w.run(&["-o", "json", "alarms", "status"]);
-    for name in ["consumer-iterator-age", "consumer-errors"] {
-        let f = s.finding(&format!("alarm.{name}"));
-        // The emulator evaluates alarms in the background: OK once evaluated, a warning until.
-        let evaluated = f["evidence"]["state"] == "OK";
-        assert_eq!(f["status"], if evaluated { "ok" } else { "warn" }, "{f}");
-        assert!(drift(&f).is_empty(), "{f}");
-    }
     for name in [
+        "consumer-iterator-age",
+        "consumer-errors",
         "events-table-system-errors",
         "events-table-ttl-deletes-stopped",
     ] {
         let f = s.finding(&format!("alarm.{name}"));
-        assert_eq!(f["status"], "unknown", "{f}");
+        assert_eq!(f["evidence"]["state"], "OK", "{f}");
+        assert_eq!(f["status"], "ok", "{f}");
         assert!(drift(&f).is_empty(), "{f}");
-        assert!(
-            f["summary"].as_str().unwrap().contains("cannot compare"),
-            "{f}"
-        );
     }
 
     // Someone edits the consumer's Errors alarm by hand: status names the drift.
@@ -114,12 +122,12 @@ async fn recommended_alarms_apply_then_status_then_drift_when_one_is_edited() {
     assert!(d.contains("statistic: Average -> Sum"), "{d}");
     assert!(d.contains("period"), "{d}");
 
-    // apply --recommended puts it back: no drift (still not evaluated on the emulator).
+    // apply --recommended puts it back: no drift, and OK again.
     w.run(&["alarms", "apply", "--recommended"]).assert_code(0);
     let s = w.run(&["-o", "json", "alarms", "status"]);
     let f = s.finding("alarm.consumer-errors");
     assert!(drift(&f).is_empty(), "{f}");
-    assert_ne!(f["status"], "crit", "{f}");
+    assert_eq!(f["status"], "ok", "{f}");
 }
 
 #[test]
@@ -255,4 +263,149 @@ async fn a_disabled_consumer_mapping_is_flagged_by_alarms_status() {
         )),
         "{f}"
     );
+}
+
+/// Issue 27: `alarms apply --health-check` on AWS's terms (CloudWatch looks at most 7 days
+/// back): the last published run crit, or no run for 7 days, through the same topic.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn health_check_alarms_page_on_a_crit_run_or_seven_days_without_one() {
+    let w = World::new("health-alarms");
+    w.create_table();
+    let topic = "arn:aws:sns:us-east-1:000000000000:oncall";
+    let prefix = format!("{}-{}-", common::PREFIX, w.env);
+    let (crit, not_run) = (
+        format!("{prefix}health-check-crit"),
+        format!("{prefix}health-check-not-run"),
+    );
+    let describe = |names: Vec<String>| {
+        let w = &w;
+        async move {
+            w.cloudwatch()
+                .await
+                .describe_alarms()
+                .set_alarm_names(Some(names))
+                .send()
+                .await
+                .unwrap()
+                .metric_alarms
+                .unwrap_or_default()
+        }
+    };
+
+    // The dry run lists them and creates nothing.
+    let plan = w.run(&[
+        "-o",
+        "json",
+        "alarms",
+        "apply",
+        "--health-check",
+        "--sns-topic",
+        topic,
+        "--dry-run",
+    ]);
+    plan.assert_code(0);
+    let planned: Vec<(String, String)> = plan.json()["data"]["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["alarm"].as_str().unwrap().to_owned(),
+                p["action"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        planned.contains(&(crit.clone(), "create".into())),
+        "{planned:?}"
+    );
+    assert!(
+        planned.contains(&(not_run.clone(), "create".into())),
+        "{planned:?}"
+    );
+    assert!(
+        describe(vec![crit.clone(), not_run.clone()])
+            .await
+            .is_empty()
+    );
+
+    w.run(&["alarms", "apply", "--health-check", "--sns-topic", topic])
+        .assert_code(0);
+    let live = describe(vec![crit.clone(), not_run.clone()]).await;
+    let get = |name: &str| live.iter().find(|a| a.alarm_name() == Some(name)).unwrap();
+    for a in [get(&crit), get(&not_run)] {
+        assert_eq!(a.namespace(), Some("Eventsctl/HealthCheck"));
+        assert_eq!(a.metric_name(), Some("RunStatus"));
+        let dims: Vec<(&str, &str)> = a
+            .dimensions()
+            .iter()
+            .map(|d| (d.name().unwrap(), d.value().unwrap()))
+            .collect();
+        assert_eq!(
+            dims,
+            [("Env", w.env.as_str()), ("Command", "health-check monthly")]
+        );
+        assert_eq!(
+            a.alarm_actions(),
+            [topic],
+            "the same topic as the other alarms"
+        );
+        assert!(a.period().unwrap() * a.evaluation_periods().unwrap() <= 604_800);
+    }
+    let c = get(&crit);
+    assert_eq!(c.statistic().map(|s| s.as_str()), Some("Maximum"));
+    assert_eq!((c.period(), c.evaluation_periods()), (Some(3600), Some(1)));
+    assert_eq!(c.threshold(), Some(2.0));
+    assert_eq!(
+        c.comparison_operator().map(|o| o.as_str()),
+        Some("GreaterThanOrEqualToThreshold")
+    );
+    assert_eq!(c.treat_missing_data(), Some("ignore"));
+    let n = get(&not_run);
+    assert_eq!(n.statistic().map(|s| s.as_str()), Some("SampleCount"));
+    assert_eq!(
+        (n.period(), n.evaluation_periods()),
+        (Some(86_400), Some(7))
+    );
+    assert_eq!(n.datapoints_to_alarm(), Some(7));
+    assert_eq!(n.threshold(), Some(1.0));
+    assert_eq!(
+        n.comparison_operator().map(|o| o.as_str()),
+        Some("LessThanThreshold")
+    );
+    assert_eq!(n.treat_missing_data(), Some("breaching"));
+    assert!(
+        n.alarm_description().unwrap().contains("at least daily"),
+        "the description says the schedule it needs"
+    );
+
+    // `alarms status` checks them like the others.
+    let status = w.run(&["-o", "json", "alarms", "status"]);
+    for check in ["alarm.health-check-crit", "alarm.health-check-not-run"] {
+        let f = status.finding(check);
+        assert!(f.is_object(), "{check} missing: {}", status.stdout);
+        assert!(drift(&f).is_empty(), "{check}: {f}");
+    }
+
+    // A run publishes its RunStatus; the emulator evaluates an alarm when a datapoint arrives
+    // (not TreatMissingData, and not on a timer: the not-run alarm's 7 empty days are AWS's).
+    let run = w.run(&["health-check", "monthly", "--publish-metrics"]);
+    let code = run.code;
+    let want = if code >= 2 { "ALARM" } else { "OK" };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let state = describe(vec![crit.clone()])
+            .await
+            .first()
+            .and_then(|a| a.state_value().map(|s| s.as_str().to_owned()));
+        if state.as_deref() == Some(want) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the crit alarm is {state:?}, not {want}, after a run that exited {code}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
 }

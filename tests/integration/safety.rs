@@ -131,7 +131,11 @@ async fn every_write_to_production_needs_yes_and_a_dry_run_always_works() {
     assert_eq!(count_items(&ddb, &prod_table).await, 30);
     // The environment counts as much as the table name.
     let prod_env = format!("{}-prod", w.env);
-    for args in [&["alarms", "apply"][..], &["dashboard", "apply"][..]] {
+    for args in [
+        &["alarms", "apply"][..],
+        &["alarms", "apply", "--health-check"][..],
+        &["dashboard", "apply"][..],
+    ] {
         let mut a = vec!["--env", prod_env.as_str()];
         a.extend_from_slice(args);
         let r = w.run(&a);
@@ -827,6 +831,29 @@ fn shape(v: &serde_json::Value) -> serde_json::Value {
 /// Values that differ from run to run, written as their type: counts of what other tests leave
 /// in the shared emulator (CloudTrail's events), and times the run takes.
 const VOLATILE_EVIDENCE: [&str; 4] = ["events_read", "lag_s", "rto_ms", "rto_s"];
+/// A drill function's name ends with a digest of the table's name, which names the test's
+/// environment: `eventsctl-drill-api-<time>-DIGEST`.
+fn mask_drill_digest(s: &str) -> String {
+    match s.rsplit_once('-') {
+        Some((head, tail))
+            if s.starts_with("eventsctl-drill-")
+                && tail.len() == 8
+                && tail.bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            format!("{head}-DIGEST")
+        }
+        _ => s.to_owned(),
+    }
+}
+
+/// Evidence strings new with every run, kept as their type.
+const VOLATILE_STRINGS: [&str; 5] = [
+    "revision_id",
+    "revision_after",
+    "uuid",
+    "canary_event_id",
+    "record_path",
+];
 
 /// The findings of one run as `{check, status, evidence}`, the evidence with what changes from
 /// run to run masked: this test's environment name (`ENV`), date-times (`<time>`) and the
@@ -835,7 +862,9 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
     use serde_json::{Value, json};
     fn mask(v: &Value, env: &str) -> Value {
         match v {
-            Value::String(s) => Value::String(common::mask_times(&s.replace(env, "ENV"))),
+            Value::String(s) => Value::String(mask_drill_digest(&common::mask_times(
+                &s.replace(env, "ENV"),
+            ))),
             Value::Array(items) => items.iter().map(|i| mask(i, env)).collect(),
             Value::Object(m) => m
                 .iter()
@@ -843,8 +872,12 @@ fn findings_evidence(envelope: &serde_json::Value, env: &str) -> serde_json::Val
                     Value::Number(_) if VOLATILE_EVIDENCE.contains(&k.as_str()) => {
                         (k.clone(), shape(v))
                     }
-                    // A Lambda function's RevisionId is new with every function.
-                    Value::String(_) if k == "revision_id" => (k.clone(), shape(v)),
+                    // A Lambda function's RevisionId is new with every function, a mapping's
+                    // UUID and a canary's event id with every run, a record's path with every
+                    // test's state directory.
+                    Value::String(_) if VOLATILE_STRINGS.contains(&k.as_str()) => {
+                        (k.clone(), shape(v))
+                    }
                     v => (k.clone(), mask(v, env)),
                 })
                 .collect(),
@@ -987,6 +1020,8 @@ async fn json_data_of_every_command_keeps_its_checked_in_shape() {
         "config show",
         "config init --file CFG",
         "iam audit --advisor-wait 0",
+        "table fix --dry-run",
+        "table fix",
     ];
     let mut got = serde_json::Map::new();
     let mut evidence = serde_json::Map::new();

@@ -688,3 +688,141 @@ fn explain_prints_every_correction_in_full() {
         assert!(full.contains(said), "{said}: {full}");
     }
 }
+
+/// Issue 27: TTL (and PITR) switched off on a production table comes back with `table fix`, a
+/// write like any other there: refused without --yes (nothing changed), shown by --dry-run,
+/// done with --yes; only what is off changes (no tag added, a table eventsctl did not create),
+/// and a second run changes nothing. (`table create` is refused on production, with --yes too.)
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn table_fix_puts_ttl_and_pitr_back_on_production_with_yes() {
+    let w = World::new("fix");
+    let prod = format!("et-{}-prod-events", w.env);
+    // Made with the rule configured away, as Terraform would, and without eventsctl's tag.
+    w.run(&[
+        "--production-markers",
+        "none",
+        "--table",
+        &prod,
+        "table",
+        "create",
+    ])
+    .assert_code(0);
+    let ddb = w.dynamodb().await;
+    let arn = ddb
+        .describe_table()
+        .table_name(&prod)
+        .send()
+        .await
+        .unwrap()
+        .table
+        .unwrap()
+        .table_arn
+        .unwrap();
+    ddb.untag_resource()
+        .resource_arn(&arn)
+        .tag_keys("managed-by")
+        .send()
+        .await
+        .unwrap();
+    ddb.update_time_to_live()
+        .table_name(&prod)
+        .time_to_live_specification(
+            TimeToLiveSpecification::builder()
+                .enabled(false)
+                .attribute_name("ttl")
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    ddb.update_continuous_backups()
+        .table_name(&prod)
+        .point_in_time_recovery_specification(
+            aws_sdk_dynamodb::types::PointInTimeRecoverySpecification::builder()
+                .point_in_time_recovery_enabled(false)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let ttl_status = || async {
+        ddb.describe_time_to_live()
+            .table_name(&prod)
+            .send()
+            .await
+            .unwrap()
+            .time_to_live_description
+            .and_then(|d| d.time_to_live_status)
+            .map(|s| s.as_str().to_owned())
+    };
+    let fix = |rest: &[&str]| {
+        let mut a = vec!["-o", "json", "--table", prod.as_str(), "table", "fix"];
+        a.extend_from_slice(rest);
+        w.run(&a)
+    };
+    // The way back that `table create` is not: refused on production, with --yes too.
+    let create = w.run(&["--table", &prod, "table", "create", "--yes"]);
+    assert_ne!(create.code, 0, "{}", create.stderr);
+
+    let refused = fix(&[]);
+    refused.assert_code(1);
+    assert!(
+        refused.stderr.contains("refusing table fix") && refused.stderr.contains("--yes"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(ttl_status().await.as_deref(), Some("DISABLED"));
+
+    let dry = fix(&["--dry-run"]);
+    dry.assert_code(0);
+    let settings = &dry.json()["data"]["settings"];
+    assert_eq!(settings["ttl"]["outcome"], "applied", "{settings}");
+    assert_eq!(
+        settings["ttl"]["detail"], "would enable on `ttl`",
+        "{settings}"
+    );
+    assert_eq!(settings["pitr"]["outcome"], "applied", "{settings}");
+    assert_eq!(ttl_status().await.as_deref(), Some("DISABLED"), "a dry run");
+
+    let done = fix(&["--yes"]);
+    done.assert_code(0);
+    let settings = &done.json()["data"]["settings"];
+    assert_eq!(settings["ttl"]["detail"], "enabled on `ttl`", "{settings}");
+    assert_eq!(settings["pitr"]["detail"], "enabled, 35 days", "{settings}");
+    assert_eq!(done.finding("table.ttl")["status"], "ok");
+    assert_eq!(done.finding("table.pitr")["status"], "ok");
+    assert_eq!(ttl_status().await.as_deref(), Some("ENABLED"));
+    let tags = ddb
+        .list_tags_of_resource()
+        .resource_arn(&arn)
+        .send()
+        .await
+        .unwrap()
+        .tags
+        .unwrap_or_default();
+    assert!(
+        tags.iter().all(|t| t.key != "managed-by"),
+        "no tag added: {tags:?}"
+    );
+
+    let again = fix(&["--yes"]);
+    again.assert_code(0);
+    assert_eq!(
+        again.json()["data"]["settings"]["ttl"]["outcome"],
+        "unchanged"
+    );
+    assert_eq!(
+        again.json()["data"]["settings"]["pitr"]["outcome"],
+        "unchanged"
+    );
+    assert!(
+        again
+            .stdout
+            .contains("nothing to put back, nothing changed"),
+        "{}",
+        again.stdout
+    );
+}

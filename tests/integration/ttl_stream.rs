@@ -297,14 +297,16 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
         quiet.finding(&format!("stream.iterator_age.{function}"))["status"],
         "unknown"
     );
-    // Batches arrive, 2 s behind.
+    // Batches arrive, 2 s behind. (Every high IteratorAge is seeded 11 minutes back or more:
+    // the emulator evaluates each IteratorAge alarm of every test over the last 10 minutes,
+    // whatever the function; the newest minute is judged, so the order is the times'.)
     let cw = w.cloudwatch().await;
     seed_metric_in(
         &cw,
         "AWS/Lambda",
         "IteratorAge",
         &[("FunctionName", &function)],
-        &[(5, 2_000.0, 1.0)],
+        &[(14, 2_000.0, 1.0)],
     )
     .await;
     let ok = w.run(&["-o", "json", "stream-status"]);
@@ -320,15 +322,40 @@ async fn probe_sees_its_canary_and_a_consumer_is_checked() {
         "AWS/Lambda",
         "IteratorAge",
         &[("FunctionName", &function)],
-        &[(10, 72_000_000.0, 1.0)],
+        &[(12, 72_000_000.0, 1.0)],
     )
     .await;
     let behind = w.run(&["-o", "json", "stream-status"]);
     behind.assert_code(2);
-    assert_eq!(
-        behind.finding(&format!("stream.iterator_age.{function}"))["status"],
-        "crit"
+    let age = format!("stream.iterator_age.{function}");
+    assert_eq!(behind.finding(&age)["status"], "crit");
+    // Issue 27: it catches up; its newest minute is judged (the hour's largest stayed crit for
+    // an hour), and the hour's largest is shown beside it.
+    seed_metric_in(
+        &cw,
+        "AWS/Lambda",
+        "IteratorAge",
+        &[("FunctionName", &function)],
+        &[(1, 40.0, 1.0)],
+    )
+    .await;
+    let caught_up = w.run(&["-o", "json", "stream-status"]);
+    caught_up.assert_code(0);
+    let f = caught_up.finding(&age);
+    assert_eq!(f["status"], "ok", "{f}");
+    assert!(
+        caught_up
+            .summary(&age)
+            .contains("IteratorAge now 40ms (minute of "),
+        "{f}"
     );
+    assert!(
+        caught_up
+            .summary(&age)
+            .ends_with("max 20h in the last hour: caught up"),
+        "{f}"
+    );
+    assert_eq!(f["evidence"]["max_iterator_age_ms"], 72_000_000.0, "{f}");
 }
 
 /// DynamoDB Streams throttles when more than two processes read a shard ("More than 2
@@ -507,6 +534,21 @@ async fn a_sample_that_read_the_whole_table_is_exact() {
 /// Issue 23 §8: a state file that does not add up (no segments, every segment done after part
 /// of the table) was resumed and reported complete; now it is refused, exit 64, one line.
 #[cfg(unix)]
+/// A state file's JSON (its `digest` member dropped) sealed as eventsctl seals it: the SHA-256
+/// of the text, appended as its last member.
+fn reseal(mut state: serde_json::Value) -> String {
+    use sha2::Digest;
+    if let Some(o) = state.as_object_mut() {
+        o.remove("digest");
+    }
+    let body = state.to_string();
+    let digest: String = sha2::Sha256::digest(body.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{},\"digest\":\"{digest}\"}}", &body[..body.len() - 1])
+}
+
 #[tokio::test]
 #[ignore = "needs the emulator: run scripts/test.sh"]
 async fn a_full_scan_keeps_its_state_private_and_refuses_a_state_that_does_not_add_up() {
@@ -577,11 +619,37 @@ async fn a_full_scan_keeps_its_state_private_and_refuses_a_state_that_does_not_a
     all_done["done"] = (0..16).collect::<Vec<i32>>().into();
     all_done["positions"] = serde_json::json!({});
     all_done["pages"] = 64.into();
+    // Edited by hand and not sealed again: its read units lowered (otherwise sound).
+    let mut cheaper = saved.clone();
+    cheaper["read_units"] = 0.into();
+    // Review of issue 23, defect 14: the same forgeries sealed again as eventsctl would (the
+    // digest guards against accidents, not edits): every segment done without a count of
+    // what was read in it, and a scan that began before the table was created.
+    let mut resealed_done = all_done.clone();
+    resealed_done["pages"] = 16.into();
+    let mut before_table = saved.clone();
+    before_table["reference_time"] = 1.into();
+    std::fs::write(&bad, cheaper.to_string()).unwrap();
+    let r = run(&["check-ttl", "--resume", bad_s]);
+    r.assert_code(64);
+    assert!(
+        r.stderr.contains("not as eventsctl wrote it"),
+        "{}",
+        r.stderr
+    );
     for (state, words) in [
         (zero, "total_segments is 0"),
-        (all_done, "not as eventsctl wrote it"),
+        (
+            all_done,
+            "is marked done, but the file has no count of the pages read in it",
+        ),
+        (
+            resealed_done,
+            "is marked done, but the file has no count of the pages read in it",
+        ),
+        (before_table, "before the table was created"),
     ] {
-        std::fs::write(&bad, state.to_string()).unwrap();
+        std::fs::write(&bad, reseal(state)).unwrap();
         let r = run(&["check-ttl", "--resume", bad_s]);
         r.assert_code(64);
         assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);

@@ -109,6 +109,7 @@ pub fn finding(b: &Backtest, name: &str) -> Finding {
             .runbook(RUNBOOK);
     };
     let days = if s.days >= 2.0 {
+        // plural-ok: 2 days or more here
         format!("{:.0} days", s.days)
     } else {
         duration_text((s.days * 86_400.0).round() as i64)
@@ -167,19 +168,33 @@ fn verdict(check: CheckId, b: &Backtest, s: &Summary, threshold: f64, days: &str
             ),
         )
         .remedy("an alarm that stays in ALARM pages once and then hides every new problem: fix the condition or the threshold")
-    } else if s.episodes == 0 && b.breaching_periods > 0 {
+    } else if s.episodes == 0 && b.breaching_periods >= b.datapoints_to_alarm.max(1) as usize {
         Finding::warn(
             check,
             format!(
-                "{} would never have fired in the last {days}: {} periods breached {op} {} but never {} of {} together; {worst}{advice}",
+                "{} would never have fired in the last {days}: {} breached {op} {} but never {} of {} together; {worst}{advice}",
                 b.alarm,
-                b.breaching_periods,
+                crate::vocab::words::count(b.breaching_periods, "period", "periods"),
                 number(threshold),
                 b.datapoints_to_alarm,
                 b.evaluation_periods
             ),
         )
         .remedy("it stays silent at the window's worst: lower the threshold or the datapoints to alarm if those periods mattered")
+    } else if s.episodes == 0 && b.breaching_periods > 0 {
+        // Fewer breaching periods than the alarm needs to fire at all: the blip its M of N is
+        // built to ignore (as the monthly review's throttling ignores a burst that stopped).
+        Finding::ok(
+            check,
+            format!(
+                "{} would never have fired in the last {days}: {} breached {op} {}, fewer than the {} of {} it needs to fire (a blip it is built to ignore); {worst}{advice}",
+                b.alarm,
+                crate::vocab::words::count(b.breaching_periods, "period", "periods"),
+                number(threshold),
+                b.datapoints_to_alarm,
+                b.evaluation_periods
+            ),
+        )
     } else if s.episodes == 0 {
         Finding::ok(
             check,

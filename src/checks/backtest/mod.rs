@@ -217,8 +217,8 @@ fn watched_series(rule: &AlarmRule, history: &History, grid: &Grid) -> Result<Ts
                 .collect();
             let [id] = returned.as_slice() else {
                 return Err(format!(
-                    "the alarm returns {} queries (ReturnData); it must watch exactly one",
-                    returned.len()
+                    "the alarm returns {} (ReturnData); it must watch exactly one",
+                    crate::vocab::words::count(returned.len(), "query", "queries")
                 ));
             };
             let texts: Vec<(String, String)> = expressions
@@ -341,7 +341,8 @@ fn held_periods(
     };
     let Some(counts) = &history.sample_counts else {
         caveats.push(format!(
-            "EvaluateLowSampleCountPercentile is ignore but no SampleCount was given: periods with fewer than {minimum:.0} requests were evaluated here, while CloudWatch keeps the state for them"
+            "EvaluateLowSampleCountPercentile is ignore but no SampleCount was given: periods with fewer than {} were evaluated here, while CloudWatch keeps the state for them",
+            crate::vocab::words::whole(minimum, "request", "requests")
         ));
         return Vec::new();
     };

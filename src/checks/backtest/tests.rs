@@ -338,6 +338,18 @@ fn findings_cover_silence_breaches_without_m_of_n_stuck_alarms_and_no_data() {
         Status::Warn,
         "4 periods breached > 1 but never 3 of 3 together",
     );
+    // One breaching period where the alarm needs 3 of 3: a blip it is built to ignore, not a
+    // silence at the worst.
+    let blip = run(
+        &single("AWS/Lambda", 3, 3, 1.0, MissingData::NotBreaching),
+        "0 0 X 0 0 0",
+    );
+    expect(
+        &[finding(&blip, "p")],
+        "alarm_backtest.p",
+        Status::Ok,
+        "1 period breached > 1, fewer than the 3 of 3 it needs to fire (a blip it is built to ignore)",
+    );
     let stuck = run(
         &single("AWS/Lambda", 1, 1, 1.0, MissingData::NotBreaching),
         "0 0 X X X X X X X 0",

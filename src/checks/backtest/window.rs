@@ -67,15 +67,18 @@ pub fn replay_window(period: i32, days: u32, now: DateTime<Utc>) -> ReplayWindow
         };
     }
     let kept_text = if kept >= Duration::days(1) {
+        // plural-ok: CloudWatch keeps 3 hours, 15, 63 or 455 days: never one of either
         format!("{} days", kept.num_days())
     } else {
+        // plural-ok: CloudWatch keeps 3 hours, 15, 63 or 455 days: never one of either
         format!("{} hours", kept.num_hours())
     };
     ReplayWindow {
         start: oldest,
         end,
         shortened: Some(format!(
-            "its period ({period} s) is finer than what CloudWatch keeps beyond {kept_text}: replayed over the last {kept_text}, not the {days} days asked"
+            "its period ({period} s) is finer than what CloudWatch keeps beyond {kept_text}: replayed over the last {kept_text}, not the {} asked",
+            crate::vocab::words::plural(days, "day", "days")
         )),
     }
 }

@@ -113,7 +113,9 @@ pub fn unused(
             .map(|c| (report.generated - c).num_days())
             .unwrap_or(0);
         out.reason = Some(format!(
-            "the role is {days} days old: unused actions are judged after {UNUSED_DAYS} days"
+            // plural-ok: UNUSED_DAYS is a constant over 1 (the role's own age is counted)
+            "the role is {} old: unused actions are judged after {UNUSED_DAYS} days",
+            crate::vocab::words::signed(days, "day", "days")
         ));
     }
     match &service.actions {

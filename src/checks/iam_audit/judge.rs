@@ -287,6 +287,7 @@ impl Grants<'_> {
             .collect();
         if self.dynamo.iter().any(|a| a.resource_level) && !wide.is_empty() {
             let summary = format!(
+                // plural-ok: `grants` is the verb, not a count
                 "{} grants DynamoDB actions on {}, not only the events table",
                 self.who(),
                 wide.join(", ")
@@ -333,6 +334,7 @@ impl Grants<'_> {
             .collect();
         if self.on_table && !unneeded.is_empty() {
             let summary = format!(
+                // plural-ok: `grants` is the verb, not a count
                 "{who} grants what a {} role does not need: {}",
                 role_kind_word(self.role.needs),
                 by_class(&unneeded)

@@ -347,9 +347,9 @@ fn role_finding(role: &RoleInput, data: &RoleAudit) -> Finding {
         Finding::ok(
             check,
             format!(
-                "{}: {} policies read ({})",
+                "{}: {} read ({})",
                 role.name,
-                names.len(),
+                crate::vocab::words::count(names.len(), "policy", "policies"),
                 names.join(", ")
             ),
         )
@@ -358,10 +358,10 @@ fn role_finding(role: &RoleInput, data: &RoleAudit) -> Finding {
         Finding::unknown(
             check,
             format!(
-                "{}: {} of {} policies could not be read: {}; what they grant is not judged",
+                "{}: {} of {} could not be read: {}; what they grant is not judged",
                 role.name,
                 unreadable.len(),
-                names.len(),
+                crate::vocab::words::count(names.len(), "policy", "policies"),
                 unreadable.join("; ")
             ),
         )
@@ -558,6 +558,7 @@ fn unused_finding(
         return Finding::ok(
             check,
             format!(
+                // plural-ok: UNUSED_DAYS is a constant over 1
                 "{role}: every DynamoDB action it is granted was used in the last {} days",
                 advisor::UNUSED_DAYS
             ),
@@ -574,6 +575,7 @@ fn unused_finding(
         .map(|s| format!("policy {} statement {}", s.policy, s.statement))
         .collect();
     let summary = format!(
+        // plural-ok: UNUSED_DAYS is a constant over 1
         "{role}: {} granted and not used in {} days ({})",
         unused.actions.join(", "),
         advisor::UNUSED_DAYS,

@@ -226,6 +226,7 @@ impl PermissionGap {
                 .unwrap_or_default();
             let size = if self.policy_chars > INLINE_POLICY_LIMIT {
                 format!(
+                    // plural-ok: said only over IAM's limit
                     " (it is {} characters, over IAM's {INLINE_POLICY_LIMIT} for a role's inline policies: split it into managed policies)",
                     self.policy_chars
                 )

@@ -292,6 +292,7 @@ fn the_production_rule_of_every_command_is_the_one_docs_safety_gives() {
                 continue;
             }
             Production::NeedsYes { with } | Production::OwnResources { with } => with,
+            Production::PerFlag(_) => &[],
         };
         assert!(
             mentions(name),
@@ -304,5 +305,56 @@ fn the_production_rule_of_every_command_is_the_one_docs_safety_gives() {
                 "docs/safety.md has no row for `{form}`"
             );
         }
+        // A rule per flag: each flag has its row, and the row says the flag's rule.
+        if let Production::PerFlag(rules) = d.production() {
+            for (flag, rule) in rules {
+                let form = format!("{name} {flag}");
+                let text = safety_row_text(&form)
+                    .unwrap_or_else(|| panic!("docs/safety.md has no row for `{form}`"));
+                match rule {
+                    Production::NeedsYes { .. } => {
+                        assert!(text.contains("`--yes`"), "`{form}` needs --yes: {text}")
+                    }
+                    Production::OwnResources { .. } => {
+                        assert!(text.contains("no confirmation"), "`{form}`: {text}")
+                    }
+                    other => {
+                        panic!("`{form}`: a flag's rule is NeedsYes or OwnResources, not {other:?}")
+                    }
+                }
+            }
+        }
     }
+}
+
+/// The second cell of the row of docs/safety.md's production table that names `form`.
+fn safety_row_text(form: &str) -> Option<String> {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/safety.md"),
+    )
+    .ok()?;
+    doc.lines()
+        .filter(|l| l.starts_with('|'))
+        .find(|l| {
+            l.split('|')
+                .nth(1)
+                .is_some_and(|c| c.split('`').skip(1).step_by(2).any(|n| n == form))
+        })
+        .and_then(|l| l.split('|').nth(2).map(str::to_owned))
+}
+
+/// `health-check monthly --alarm-test` pages people: on production it needs `--yes`, while
+/// `--restore-test` (its own drill table) needs no confirmation: one rule per flag.
+#[test]
+fn health_check_monthly_has_a_rule_per_flag_that_writes_or_pages() {
+    let (d, _) = descriptor(&["health-check", "monthly"]);
+    let rules = d.production().flag_rules();
+    assert!(
+        rules.contains(&("--alarm-test", Production::NeedsYes { with: &[] })),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("--restore-test", Production::OwnResources { with: &[] })),
+        "{rules:?}"
+    );
 }

@@ -114,6 +114,7 @@ impl Run {
             )
         });
         assert_data_documented(&v);
+        assert_matches_schema(&v);
         v
     }
 
@@ -641,8 +642,13 @@ pub async fn seed_metric_in(
 
 /// A Python Lambda on the emulator reading the table's stream (a consumer for stream-status).
 pub async fn create_consumer(w: &World, function: &str) {
+    create_consumer_running(w, function, "def handler(event, context):\n    return {}\n").await;
+}
+
+/// [`create_consumer`] with the handler's Python source (`h.py`, function `handler`).
+pub async fn create_consumer_running(w: &World, function: &str, code: &str) {
     use std::io::Write;
-    let mut zip = zip_one("h.py", "def handler(event, context):\n    return {}\n");
+    let mut zip = zip_one("h.py", code);
     zip.flush().unwrap();
     let lam = w.lambda().await;
     lam.create_function()
@@ -984,6 +990,35 @@ fn top_level_names(cell: &str) -> Vec<String> {
 
 /// Every top-level `data` key of a JSON envelope is documented for its command in docs/json.md
 /// (the JSON contract: a renamed or new key fails here until the doc says so).
+/// The JSON Schema of every `-o json` output, as committed (`docs/schema/eventsctl-v1.json`,
+/// generated from the types by `scripts/gen-docs.sh`; `generated::the_json_schema_is_current`
+/// checks it is), compiled once.
+fn schema_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/schema/eventsctl-v1.json");
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (scripts/gen-docs.sh writes it)", path.display()));
+        let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+        jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+    })
+}
+
+/// Every JSON output the suite reads matches the published schema (issue 27): the envelope, and
+/// the `data` of each command by its type.
+pub fn assert_matches_schema(envelope: &Value) {
+    let errors: Vec<String> = schema_validator()
+        .iter_errors(envelope)
+        .take(8)
+        .map(|e| format!("{e} (at `{}`)", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the JSON output does not match docs/schema/eventsctl-v1.json:\n{}\n{envelope}",
+        errors.join("\n")
+    );
+}
+
 pub fn assert_data_documented(envelope: &Value) {
     let (Some(command), Some(data)) = (envelope["command"].as_str(), envelope["data"].as_object())
     else {
@@ -1246,11 +1281,13 @@ pub fn run_measuring_rss(cmd: &Command) -> Measured {
     }
 }
 
-/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional) and
-/// `20001207-010950` (a drill table's suffix) become `<time>`.
+/// `2000-12-07T01:09:30.510Z` (an RFC 3339 time, fraction and offset optional),
+/// `20001207-010950` (a drill table's suffix) and `07/12/00 01:09:30` (a datapoint's time in a
+/// CloudWatch alarm's StateReason) become `<time>`.
 pub fn mask_times(s: &str) -> String {
     const RFC3339: &str = "dddd-dd-ddTdd:dd:dd";
     const COMPACT: &str = "dddddddd-dddddd";
+    const STATE_REASON: &str = "dd/dd/dd dd:dd:dd";
     let fits = |t: &[u8], pattern: &str| {
         t.len() >= pattern.len()
             && pattern.bytes().zip(t).all(|(p, c)| match p {
@@ -1277,6 +1314,8 @@ pub fn mask_times(s: &str) -> String {
             j - i
         } else if fits(&b[i..], COMPACT) {
             COMPACT.len()
+        } else if fits(&b[i..], STATE_REASON) {
+            STATE_REASON.len()
         } else {
             0
         };

@@ -137,6 +137,7 @@ fn apply(topic: Option<&str>) -> Command {
         recommended: false,
         consumer_function: None,
         iterator_age_minutes: eventsctl::cli::DEFAULT_ITERATOR_AGE_MINUTES,
+        health_check: false,
         thresholds_from_backtest: None,
         dry_run: false,
         yes: false,
@@ -151,6 +152,7 @@ fn apply_recommended() -> Command {
         recommended: true,
         consumer_function: Some(CONSUMER.into()),
         iterator_age_minutes: 10.0,
+        health_check: false,
         thresholds_from_backtest: None,
         dry_run: false,
         yes: false,
@@ -363,8 +365,8 @@ async fn access_denied_names_the_action_and_the_policy_command() {
 
 /// `alarms apply --recommended` (beyond the runbook): the requests AWS receives for the four
 /// recommended alarms, then `alarms status` against what CloudWatch stores: every alarm, the
-/// runbook's and the recommended, as specified. The emulator drops the metric-math alarms'
-/// `Metrics`, so their ok is proven here.
+/// runbook's and the recommended, as specified, on AWS-shaped answers (the emulator's round trip
+/// is `recommended_alarms.rs`).
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
 #[tokio::test]
 async fn recommended_alarm_requests_and_status_on_what_cloudwatch_stores() {
@@ -537,8 +539,8 @@ async fn alarm_status_reads_every_alarm_in_one_describe_alarms_call() {
     );
     assert_eq!(
         asked.lock().unwrap()[0].len(),
-        10,
-        "the 6 and the 4, once each"
+        12,
+        "the 6, the 4 and the 2 of --health-check, once each"
     );
 }
 

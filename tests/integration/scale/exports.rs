@@ -597,6 +597,216 @@ async fn a_gzip_bomb_line_stops_every_reader_with_flat_memory() {
     }
 }
 
+/// Issue 23 item 8: check-ttl's Athena path with a read refused for a permission (Glue, then
+/// Athena itself) is unknown (exit 3) with the permission named, in the words of every denied
+/// read ("could not read the items: AccessDenied on glue:CreateTable ..."), not an error.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn a_denied_athena_read_is_unknown_with_the_permission_named() {
+    let _heavy = common::emulator_heavy().await;
+    let w = World::new("export-athena-deny");
+    w.create_table();
+    let items = seed_items(&w, 5).await;
+    let bucket = w.create_export_bucket().await;
+    let export = start_export(&w, &bucket, &["--prefix", "dn"]);
+    put_export(
+        &w,
+        &export,
+        vec![DataFile {
+            gzip: gzip_lines(&items),
+            listed: 5,
+        }],
+        5,
+        FULL_JSON,
+    )
+    .await;
+    for (service, operation) in [("glue", "CreateTable"), ("athena", "StartQueryExecution")] {
+        let proxy = common::Proxy::start("passthrough.yaml");
+        proxy.add_rules(json!([{
+            "service": service, "operation": operation,
+            "error": {"code": "AccessDeniedException", "status": 400, "message": "injected: not allowed"}
+        }]));
+        let r = w.run_via(
+            &proxy,
+            &[
+                "-o",
+                "json",
+                "check-ttl",
+                "--from-export",
+                "latest",
+                "--engine",
+                "athena",
+            ],
+        );
+        r.assert_code(3);
+        let data = r.finding("ttl.data");
+        assert_eq!(data["status"], "unknown", "{}{}", r.stdout, r.stderr);
+        let summary = data["summary"].as_str().unwrap();
+        assert!(
+            summary.starts_with(&format!(
+                "could not read the items: AccessDenied on {service}:{operation}"
+            )) && summary.contains("eventsctl iam-policy"),
+            "{summary}"
+        );
+        assert!(!proxy.fired().is_empty(), "the rule fired");
+    }
+}
+
+/// Runs `args` through a fault proxy refusing `service`:`operation` for a permission (after
+/// `pass` such calls went through: 2 lets an export's two manifest files be read and refuses
+/// its first data file), and returns the run and whether the rule fired.
+fn run_denied(
+    w: &World,
+    (service, operation, code, status): (&str, &str, &str, u16),
+    pass: u32,
+    args: &[&str],
+) -> (common::Run, bool) {
+    let proxy = common::Proxy::start("passthrough.yaml");
+    let mut rules = Vec::new();
+    if pass > 0 {
+        // First matching rule wins: these calls match it and go through untouched.
+        rules.push(json!({"service": service, "operation": operation, "times": pass}));
+    }
+    rules.push(json!({
+        "service": service, "operation": operation,
+        "error": {"code": code, "status": status, "message": "injected: not allowed"}
+    }));
+    proxy.add_rules(json!(rules));
+    let r = w.run_via(&proxy, args);
+    let fired = !proxy.fired().is_empty();
+    (r, fired)
+}
+
+/// An export of 5 items with its files in place, for the denied-read tests.
+async fn small_export(w: &World, prefix: &str) {
+    w.create_table();
+    let items = seed_items(w, 5).await;
+    let bucket = w.create_export_bucket().await;
+    let export = start_export(w, &bucket, &["--prefix", prefix]);
+    put_export(
+        w,
+        &export,
+        vec![DataFile {
+            gzip: gzip_lines(&items),
+            listed: 5,
+        }],
+        5,
+        FULL_JSON,
+    )
+    .await;
+}
+
+/// Asserts a denied read: exit 3, `check` unknown in the words of every denied read
+/// ("could not read the items: AccessDenied on s3:GetObject ... eventsctl iam-policy").
+fn assert_denied(r: &common::Run, check: &str, permission: &str) {
+    r.assert_code(3);
+    let f = r.finding(check);
+    assert_eq!(f["status"], "unknown", "{}{}", r.stdout, r.stderr);
+    let summary = f["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with(&format!(
+            "could not read the items: AccessDenied on {permission}"
+        )) && summary.contains("eventsctl iam-policy"),
+        "{summary}"
+    );
+}
+
+const S3_DENIED: (&str, &str, &str, u16) = ("s3", "GetObject", "AccessDenied", 403);
+
+/// Issue 23 item 8, as in check-ttl: `hot-partitions --from-export` with a read of the export
+/// refused for a permission (S3 GetObject of the manifest, then of a data file, with the local
+/// engine; Glue and Athena with Athena) is `hot.export_keys` unknown (exit 3) with the
+/// permission named, not an error; `data` keeps every key, `export_keys` and the manifest
+/// check null.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn hot_partitions_with_a_denied_export_read_is_unknown_with_the_permission_named() {
+    let _heavy = common::emulator_heavy().await;
+    let w = World::new("export-hot-deny");
+    small_export(&w, "hd").await;
+    let local = ["-o", "json", "hot-partitions", "--from-export", "latest"];
+    let athena = [&local[..], &["--engine", "athena"]].concat();
+    for (denied, pass, args, permission) in [
+        (S3_DENIED, 0, &local[..], "s3:GetObject"),
+        (S3_DENIED, 2, &local[..], "s3:GetObject"),
+        (
+            ("glue", "CreateTable", "AccessDeniedException", 400),
+            0,
+            &athena[..],
+            "glue:CreateTable",
+        ),
+        (
+            (
+                "athena",
+                "StartQueryExecution",
+                "AccessDeniedException",
+                400,
+            ),
+            0,
+            &athena[..],
+            "athena:StartQueryExecution",
+        ),
+    ] {
+        let (r, fired) = run_denied(&w, denied, pass, args);
+        assert!(fired, "the rule fired");
+        assert_denied(&r, "hot.export_keys", permission);
+        let data = &r.json()["data"];
+        assert!(data["export_keys"].is_null(), "{data}");
+        assert!(data["export"]["manifest"].is_null(), "{data}");
+        assert!(data["export"]["arn"].as_str().is_some(), "{data}");
+        assert!(data["export"].get("athena_usd").is_some(), "{data}");
+    }
+}
+
+/// The same for check-ttl's local engine: the export's S3 read refused (its manifest, the
+/// first read, then a data file) is `ttl.data` unknown with s3:GetObject named, not an error.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn check_ttl_with_a_denied_s3_read_of_the_export_is_unknown_with_the_permission_named() {
+    let _heavy = common::emulator_heavy().await;
+    let w = World::new("export-ttl-deny");
+    small_export(&w, "td").await;
+    let args = ["-o", "json", "check-ttl", "--from-export", "latest"];
+    for pass in [0, 2] {
+        let (r, fired) = run_denied(&w, S3_DENIED, pass, &args);
+        assert!(fired, "the rule fired");
+        assert_denied(&r, "ttl.data", "s3:GetObject");
+    }
+}
+
+/// Issue 23 item 8, as in check-ttl: `health-check quarterly --from-export` with the export's
+/// S3 read refused (its manifest, then a data file) is `quarterly.export_keys` unknown (exit
+/// 3) with the permission named, not an error; the other parts are still judged.
+#[tokio::test]
+#[ignore = "needs the emulator: run scripts/test.sh"]
+async fn quarterly_with_a_denied_export_read_is_unknown_with_the_permission_named() {
+    let _heavy = common::emulator_heavy().await;
+    let w = World::new("export-q-deny");
+    small_export(&w, "qd").await;
+    let args = [
+        "-o",
+        "json",
+        "health-check",
+        "quarterly",
+        "--from-export",
+        "latest",
+    ];
+    for pass in [0, 2] {
+        let (r, fired) = run_denied(&w, S3_DENIED, pass, &args);
+        assert!(fired, "the rule fired");
+        assert_denied(&r, "quarterly.export_keys", "s3:GetObject");
+        assert!(
+            r.json()["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["check"] == "quarterly.latency.PutItem"),
+            "the other parts are still judged: {}",
+            r.stdout
+        );
+    }
+}
+
 /// Athena is priced by the export's gzip files (not the table's size), at least 10 MB a query,
 /// and without `--athena-output` or a workgroup result location its results go beside the
 /// export (`<prefix>/athena-results/`), said in a note; a workgroup with its own location keeps
