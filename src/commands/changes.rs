@@ -4,6 +4,7 @@
 use chrono::{Duration, Utc};
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf};
 use crate::checks::changes::{self, Aspect, Change, Impact, Scope};
 use crate::checks::pitr::PitrTrail;
@@ -22,7 +23,8 @@ pub(crate) static CHANGES: Leaf<ChangesArgs> = Leaf::new(
         _ => None,
     },
     |ctx, a, _| Box::pin(async move { Ok(changes(ctx, a).await?.into()) }),
-);
+)
+.data(shape::<ChangesData<'static>>);
 
 pub async fn changes(ctx: &Context, args: &ChangesArgs) -> anyhow::Result<Report> {
     let scope = Scope {

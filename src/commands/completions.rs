@@ -1,6 +1,7 @@
 //! `completions SHELL`: the completion script, generated from the clap definitions.
 
 use super::Outcome;
+use super::data_schema::none;
 use super::registry::{Kind, Leaf, Limit};
 use crate::cli::Command;
 
@@ -20,4 +21,5 @@ pub(crate) static COMPLETIONS: Leaf<clap_complete::aot::Shell> = Leaf::new(
     },
 )
 .limit(Limit::Unbounded)
-.offline();
+.offline()
+.data(none);

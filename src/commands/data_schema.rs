@@ -1,49 +1,34 @@
 //! The JSON Schema of every `-o json` output (`docs/schema/eventsctl-v1.json`): the envelope's
-//! types (`output::envelope`) and, per command, the type its `data` is written from.
-//! `scripts/gen-docs.sh` writes the file; `tests/integration/generated.rs` checks it is current
-//! and the integration suite validates every JSON output against it.
+//! types (`output::envelope`) and, per command, the types its `data` is written from, as each
+//! command's descriptor declares them (`Leaf::data`). `scripts/gen-docs.sh` writes the file;
+//! `tests/integration/generated.rs` checks it is current and the integration suite validates
+//! every JSON output against it.
 
-use schemars::{Schema, SchemaGenerator};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+use super::registry::COMMANDS;
 
 /// The schema, as written to `docs/schema/eventsctl-v1.json`.
 pub fn json_schema() -> serde_json::Value {
-    crate::output::envelope::json_schema(data_schemas)
+    crate::output::envelope::json_schema(|g| {
+        COMMANDS
+            .iter()
+            .filter_map(|d| d.data().map(|shapes| (d.name(), shapes(g))))
+            .collect()
+    })
 }
 
-/// Each command's `data` schema, from its data type (a command listed twice has two shapes). A
-/// command not listed here has a `data` object the schema does not describe further.
-fn data_schemas(g: &mut SchemaGenerator) -> Vec<(&'static str, Schema)> {
-    use super::{changes, export, stream, table, ttl};
-    vec![
-        (
-            "table describe",
-            g.subschema_for::<table::DescribeData<'static>>(),
-        ),
-        (
-            "changes",
-            g.subschema_for::<changes::ChangesData<'static>>(),
-        ),
-        (
-            "stream-status",
-            g.subschema_for::<stream::StatusData<'static>>(),
-        ),
-        ("check-ttl", g.subschema_for::<ttl::CheckTtlData<'static>>()),
-        ("check-ttl", g.subschema_for::<ttl::EstimateData<'static>>()),
-        (
-            "table verify",
-            g.subschema_for::<table::VerifyData<'static>>(),
-        ),
-        (
-            "export start",
-            g.subschema_for::<export::ExportData<'static>>(),
-        ),
-        (
-            "export status",
-            g.subschema_for::<export::ExportData<'static>>(),
-        ),
-        (
-            "export list",
-            g.subschema_for::<export::ListData<'static>>(),
-        ),
-    ]
+/// A command's `data` is written from `T`.
+pub(crate) fn shape<T: JsonSchema>(g: &mut SchemaGenerator) -> Vec<Schema> {
+    vec![g.subschema_for::<T>()]
+}
+
+/// A command's `data` is written from `A` or from `B`, by its flags.
+pub(crate) fn either<A: JsonSchema, B: JsonSchema>(g: &mut SchemaGenerator) -> Vec<Schema> {
+    vec![g.subschema_for::<A>(), g.subschema_for::<B>()]
+}
+
+/// A command whose `data` is always `{}`.
+pub(crate) fn none(_: &mut SchemaGenerator) -> Vec<Schema> {
+    Vec::new()
 }

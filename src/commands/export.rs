@@ -5,6 +5,7 @@ use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf};
 use crate::checks;
 use crate::cli::{Command, ExportCommand};
@@ -28,7 +29,8 @@ pub(crate) static START: Leaf<ExportStartArgs> = Leaf::new(
         _ => None,
     },
     |ctx, a, _| Box::pin(async move { Ok(start(ctx, a).await?.into()) }),
-);
+)
+.data(shape::<ExportData<'static>>);
 
 pub(crate) static STATUS: Leaf<ExportStatusArgs> = Leaf::new(
     "export status",
@@ -38,14 +40,16 @@ pub(crate) static STATUS: Leaf<ExportStatusArgs> = Leaf::new(
         _ => None,
     },
     |ctx, a, _| Box::pin(async move { Ok(status(ctx, a).await?.into()) }),
-);
+)
+.data(shape::<ExportData<'static>>);
 
 pub(crate) static LIST: Leaf<()> = Leaf::new(
     "export list",
     Kind::Action,
     |c| matches!(c, Command::Export(ExportCommand::List)).then_some(&()),
     |ctx, _, _| Box::pin(async move { Ok(list(ctx).await?.into()) }),
-);
+)
+.data(shape::<ListData<'static>>);
 
 async fn table_arn(ctx: &Context) -> anyhow::Result<(String, Option<i64>)> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table())

@@ -183,8 +183,15 @@ pub struct Leaf<A: 'static> {
     pub offline: bool,
     /// Its entry in the IAM table (`crate::spec::iam`), by command name.
     pub iam: &'static str,
+    /// The shapes of its JSON `data`, from the types that write it (`super::data_schema`).
+    pub data: Option<Shapes>,
     pub run: Run<A>,
 }
+
+/// The JSON Schemas a command's `data` may match, one per shape (`check-ttl` has two), from
+/// the types its JSON is written from: `data_schema::shape::<T>`, or `data_schema::none` for
+/// a command whose `data` is always `{}`.
+pub type Shapes = fn(&mut schemars::SchemaGenerator) -> Vec<schemars::Schema>;
 
 impl<A> Leaf<A> {
     /// A command with the common defaults: 5 minutes, no preflight, no report file, read-only,
@@ -207,6 +214,7 @@ impl<A> Leaf<A> {
             production: Production::ReadOnly,
             offline: false,
             iam: name,
+            data: None,
             run,
         }
     }
@@ -243,6 +251,12 @@ impl<A> Leaf<A> {
         self
     }
 
+    /// The shapes of its JSON `data` (every command declares them; `registry::tests`).
+    pub const fn data(mut self, shapes: Shapes) -> Leaf<A> {
+        self.data = Some(shapes);
+        self
+    }
+
     /// Watches its own deadline (`events import`).
     pub const fn bounds_itself(mut self) -> Leaf<A> {
         self.bounds_itself = true;
@@ -266,6 +280,8 @@ pub trait Descriptor: Sync {
     /// Makes no AWS call (no account guard before it).
     fn offline(&self) -> bool;
     fn iam(&self) -> &'static str;
+    /// The shapes of its JSON `data` (None: not declared, which `registry::tests` refuses).
+    fn data(&self) -> Option<Shapes>;
     fn run<'a>(
         &self,
         ctx: &'a Context,
@@ -327,6 +343,10 @@ impl<A> Descriptor for Leaf<A> {
 
     fn iam(&self) -> &'static str {
         self.iam
+    }
+
+    fn data(&self) -> Option<Shapes> {
+        self.data
     }
 
     fn run<'a>(

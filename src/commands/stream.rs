@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production, When, plus};
 use crate::aws::streams::{From, ShardInfo, StreamReader, event_source_mappings};
 use crate::checks::changes::Aspect;
@@ -38,7 +39,8 @@ pub(crate) static STATUS: Leaf<StreamStatusArgs> = Leaf::new(
 // The canary on the stream, then the quiet consumers: up to the probe timeout each.
 .limit(Limit::By(|a| plus(a.probe_timeout * 2, 5)))
 .judges_table(When::Always)
-.production(Production::OwnResources { with: &["--probe"] });
+.production(Production::OwnResources { with: &["--probe"] })
+.data(shape::<StatusData<'static>>);
 
 /// Without `--for`, until Ctrl-C.
 pub(crate) static TAIL: Leaf<TailArgs> = Leaf::new(

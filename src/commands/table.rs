@@ -7,6 +7,7 @@ use aws_sdk_dynamodb::types::TableDescription;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production, plus};
 use crate::aws::settings::{self, Desired};
 use crate::aws::table as ddb;
@@ -36,14 +37,16 @@ pub(crate) static VERIFY: Leaf<()> = Leaf::new(
     Kind::Check,
     |c| matches!(c, Command::Table(TableCommand::Verify)).then_some(&()),
     |ctx, _, _| Box::pin(async move { Ok(verify(ctx).await?.into()) }),
-);
+)
+.data(shape::<VerifyData<'static>>);
 
 pub(crate) static DESCRIBE: Leaf<()> = Leaf::new(
     "table describe",
     Kind::Action,
     |c| matches!(c, Command::Table(TableCommand::Describe)).then_some(&()),
     |ctx, _, _| Box::pin(async move { Ok(describe(ctx).await?.into()) }),
-);
+)
+.data(shape::<DescribeData<'static>>);
 
 /// What `table create` sets after CreateTable: TTL, PITR, the managed tag (the stream comes with
 /// CreateTable, and is checked the same way).

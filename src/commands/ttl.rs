@@ -10,6 +10,7 @@ use chrono::Utc;
 
 use serde::Serialize;
 
+use super::data_schema::either;
 use super::registry::{Kind, Leaf, Limit, Production, When, minutes};
 use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
@@ -54,7 +55,8 @@ pub(crate) static CHECK_TTL: Leaf<CheckTtlArgs> = Leaf::new(
 }))
 .production(Production::NeedsYes {
     with: &["--full", "--cleanup", "--repair"],
-});
+})
+.data(either::<CheckTtlData<'static>, EstimateData<'static>>);
 
 const COMMAND: &str = "check-ttl";
 

@@ -112,23 +112,18 @@ struct StreamEnvelope<'a> {
 /// allowed: a failure, or a check with nothing to stand on).
 /// `data` gives each command's data schema, from the same generator (`commands::data_schema`).
 pub fn json_schema(
-    data: impl FnOnce(&mut SchemaGenerator) -> Vec<(&'static str, Schema)>,
+    data: impl FnOnce(&mut SchemaGenerator) -> Vec<(&'static str, Vec<Schema>)>,
 ) -> Value {
     let mut generator = SchemaGenerator::default();
     let one = generator.subschema_for::<Envelope<'static>>();
     let fleet = generator.subschema_for::<FleetEnvelope<'static>>();
     let stream = generator.subschema_for::<StreamEnvelope<'static>>();
     // A command whose `data` has more than one shape (`check-ttl --estimate`) lists each.
-    let mut by_command: Vec<(&str, Vec<Value>)> = Vec::new();
-    for (command, schema) in data(&mut generator) {
-        match by_command.iter_mut().find(|(c, _)| *c == command) {
-            Some((_, shapes)) => shapes.push(schema.to_value()),
-            None => by_command.push((command, vec![schema.to_value()])),
-        }
-    }
-    let rules: Vec<Value> = by_command
+    let rules: Vec<Value> = data(&mut generator)
         .into_iter()
-        .map(|(command, shapes)| data_rule(command, shapes))
+        .map(|(command, shapes)| {
+            data_rule(command, shapes.into_iter().map(Schema::to_value).collect())
+        })
         .collect();
     let root: Schema = json_schema!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -144,7 +139,75 @@ pub fn json_schema(
         }
     }
     root["$defs"] = Value::Object(defs.into_iter().collect());
+    close_objects(&mut root);
     root
+}
+
+/// Every object the types describe has exactly their fields, so that a command whose JSON is
+/// not what its declared type writes fails the suite's validation, not only one whose JSON
+/// lacks a field. A schema listing properties is closed with `additionalProperties: false`; one
+/// that also takes fields from parts (`$ref`, `allOf`: an internally tagged enum's variant, a
+/// flattened struct) with `unevaluatedProperties: false`, which sees the parts' fields, and a
+/// definition used as such a part is left open (closing it would refuse the tag beside it).
+/// A map says what its values are and is left as it is.
+fn close_objects(root: &mut Value) {
+    let mut parts = Vec::new();
+    find_parts(root, &mut parts);
+    if let Some(Value::Object(defs)) = root.get_mut("$defs") {
+        for (name, def) in defs.iter_mut() {
+            let part = parts.iter().any(|p| p == &format!("#/$defs/{name}"));
+            close(def, part);
+        }
+    }
+    if let Some(Value::Array(envelopes)) = root.get_mut("oneOf") {
+        envelopes.iter_mut().for_each(|e| close(e, false));
+    }
+}
+
+/// The definitions referenced beside properties, or from an `allOf`.
+fn find_parts(v: &Value, parts: &mut Vec<String>) {
+    match v {
+        Value::Object(o) => {
+            if let (true, Some(Value::String(r))) = (o.contains_key("properties"), o.get("$ref")) {
+                parts.push(r.clone());
+            }
+            if let Some(Value::Array(all)) = o.get("allOf") {
+                parts.extend(
+                    all.iter()
+                        .filter_map(|p| p.get("$ref").and_then(Value::as_str))
+                        .map(str::to_owned),
+                );
+            }
+            o.values().for_each(|v| find_parts(v, parts));
+        }
+        Value::Array(a) => a.iter().for_each(|v| find_parts(v, parts)),
+        _ => {}
+    }
+}
+
+/// Closes `v` (unless it is a `part`) and every object schema inside it.
+fn close(v: &mut Value, part: bool) {
+    match v {
+        Value::Object(o) => {
+            let said = ["additionalProperties", "unevaluatedProperties"]
+                .iter()
+                .any(|k| o.contains_key(*k));
+            if o.contains_key("properties") && !said && !part {
+                let composed = ["allOf", "anyOf", "oneOf", "$ref"]
+                    .iter()
+                    .any(|k| o.contains_key(*k));
+                let key = if composed {
+                    "unevaluatedProperties"
+                } else {
+                    "additionalProperties"
+                };
+                o.insert(key.into(), Value::Bool(false));
+            }
+            o.values_mut().for_each(|v| close(v, false));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|v| close(v, false)),
+        _ => {}
+    }
 }
 
 /// Where `command` is the envelope's command and `error` is null, `data` is one of `shapes`,
