@@ -94,6 +94,24 @@ impl<V: Serialize> Serialize for Keyed<V> {
 
 impl<V: Serialize> Evidence for Keyed<V> {}
 
+/// An object of the names in order, each with a `V`.
+impl<V: schemars::JsonSchema> schemars::JsonSchema for Keyed<V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Keyed_{}", V::schema_name()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "additionalProperties": generator.subschema_for::<V>(),
+        })
+    }
+}
+
 impl<K: Into<String>, V> FromIterator<(K, V)> for Keyed<V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Keyed<V> {
         Keyed(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())

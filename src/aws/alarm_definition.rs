@@ -15,7 +15,7 @@ use super::error::{AwsError, AwsResultExt};
 use super::ops;
 
 /// A metric with its dimensions (`[name, value]` pairs).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct MetricDef {
     pub namespace: Option<String>,
     pub metric_name: Option<String>,
@@ -23,7 +23,7 @@ pub(crate) struct MetricDef {
 }
 
 /// One query of a metric-math alarm.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct QueryDef {
     pub id: String,
     pub expression: Option<String>,
@@ -38,7 +38,7 @@ pub(crate) struct QueryDef {
 }
 
 /// Everything PutMetricAlarm takes of a metric alarm.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct AlarmDefinition {
     pub name: String,
     pub description: Option<String>,

@@ -477,7 +477,9 @@ pub(crate) async fn set_variable(
 }
 
 /// An event source mapping as `dr cutover` records it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub(crate) struct Mapping {
     pub uuid: String,
     pub function_arn: String,

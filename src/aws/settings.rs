@@ -42,7 +42,7 @@ pub(crate) enum Protection {
 }
 
 /// What happened to one setting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "outcome", content = "detail")]
 pub enum Change {
     /// Already as wanted: no call made.

@@ -12,7 +12,7 @@ use crate::vocab::check_id::CheckId;
 pub(crate) const CPU_BUDGET_US: f64 = 100.0;
 
 /// Client-side latency quantiles of the requests that succeeded, in milliseconds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub(crate) struct LatencyMs {
     pub p50: f64,
     pub p95: f64,

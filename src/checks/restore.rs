@@ -52,7 +52,7 @@ pub(crate) struct VerifyOpts {
 }
 
 /// The source's item count at a point, from an export's manifest.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct ExportReference {
     pub arn: String,
     pub export_time: Option<String>,
@@ -62,7 +62,7 @@ pub(crate) struct ExportReference {
 }
 
 /// Item counts and where they come from.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct Counts {
     /// `estimate` (DescribeTable ItemCount), `scan` (exact, `--exact-count`), `export` (the
     /// source from an export's manifest; the target estimated, or scanned with `--exact-count`).
@@ -78,7 +78,7 @@ pub(crate) struct Counts {
 }
 
 /// What was measured on the restored table.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub(crate) struct Verification {
     pub target_status: Option<String>,
     pub counts: Counts,

@@ -41,6 +41,12 @@ fn keyed(outcomes: &Outcomes) -> Keyed<&Change> {
     outcomes.iter().map(|(k, c)| (*k, c)).collect()
 }
 
+/// Each setting's outcome by name, owned: `{"ttl": {"outcome": "applied", "detail": "enabled on
+/// `ttl`"}, ...}` in a command's `data`.
+pub(crate) fn outcomes(outcomes: &Outcomes) -> Keyed<Change> {
+    outcomes.iter().map(|(k, c)| (*k, c.clone())).collect()
+}
+
 /// `{"ttl": {"outcome": "applied", "detail": "enabled on `ttl`"}, ...}`.
 pub(crate) fn json(outcomes: &Outcomes) -> Value {
     Value::Object(

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production, plus};
 use crate::aws::table as ddb;
 use crate::bench::events::{self, Mode};
@@ -27,7 +28,8 @@ pub(crate) static WRITE: Leaf<BenchArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(run(ctx, Mode::Write, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.duration, 5)))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<BenchData<'static>>);
 
 /// The read bench seeds events of its own: production needs `--yes`.
 pub(crate) static READ: Leaf<BenchArgs> = Leaf::new(
@@ -40,7 +42,8 @@ pub(crate) static READ: Leaf<BenchArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(run(ctx, Mode::Read, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.duration, 5)))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<BenchData<'static>>);
 
 pub(crate) static CLEANUP: Leaf<BenchCleanupArgs> = Leaf::new(
     "bench cleanup",
@@ -52,10 +55,11 @@ pub(crate) static CLEANUP: Leaf<BenchCleanupArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(cleanup_runs(ctx, a).await?.into()) }),
 )
 .limit(Limit::Minutes(30))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<CleanupData>);
 
 /// The `data` of `bench write|read` (docs/json.md).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct BenchData<'a> {
     run_id: &'a str,
     interrupted: bool,
@@ -74,20 +78,13 @@ struct BenchData<'a> {
 }
 
 /// The `data` of `bench cleanup` (docs/json.md).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct CleanupData {
     runs: usize,
     events: usize,
     deleted: usize,
     not_deleted: usize,
     dry_run: bool,
-}
-
-/// A report's `data` object from a typed struct.
-fn set_data(report: &mut Report, data: &impl Serialize) {
-    if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(data) {
-        report.data = map;
-    }
 }
 
 /// The bench cannot start: the table cannot be read (unreachable, no permission) or is missing.
@@ -205,24 +202,21 @@ fn run_report(
         ));
     }
     report.section(run_section(args, run_id, tally.scheduled, cleanup));
-    set_data(
-        &mut report,
-        &BenchData {
-            run_id,
-            interrupted: tally.interrupted_after.is_some(),
-            deleted: cleanup.deleted(),
-            not_deleted: cleanup.not_deleted.unwrap_or(0),
-            latency_ms: measured.latency,
-            achieved_rate: measured.achieved_rate,
-            asked_rate: measured.asked_rate,
-            ok: measured.ok,
-            throttled: measured.throttled,
-            errors: measured.errors,
-            dropped: measured.dropped,
-            cpu_us_per_request: measured.cpu_us_per_request,
-            cleaned_up: !args.keep,
-        },
-    );
+    report.set_data(&BenchData {
+        run_id,
+        interrupted: tally.interrupted_after.is_some(),
+        deleted: cleanup.deleted(),
+        not_deleted: cleanup.not_deleted.unwrap_or(0),
+        latency_ms: measured.latency,
+        achieved_rate: measured.achieved_rate,
+        asked_rate: measured.asked_rate,
+        ok: measured.ok,
+        throttled: measured.throttled,
+        errors: measured.errors,
+        dropped: measured.dropped,
+        cpu_us_per_request: measured.cpu_us_per_request,
+        cleaned_up: !args.keep,
+    });
     report.note("Latency is measured client-side from each request's scheduled time; the runbook's targets are DynamoDB's server-side SuccessfulRequestLatency (diagnose latency).");
     Ok(report)
 }
@@ -318,15 +312,12 @@ pub(crate) async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyh
     if !really && found > 0 {
         report.note("Nothing was deleted: add --yes to delete these bench events.");
     }
-    set_data(
-        &mut report,
-        &CleanupData {
-            runs: selected.len() + skipped,
-            events: found,
-            deleted: if really { deleted } else { 0 },
-            not_deleted: left,
-            dry_run: !really,
-        },
-    );
+    report.set_data(&CleanupData {
+        runs: selected.len() + skipped,
+        events: found,
+        deleted: if really { deleted } else { 0 },
+        not_deleted: left,
+        dry_run: !really,
+    });
     Ok(report)
 }

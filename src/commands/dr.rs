@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::Utc;
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production, plus};
 use crate::cli::{Command, CutoverArgs, DrCommand, RetireArgs, RollbackArgs};
 use crate::context::Context;
@@ -33,7 +34,8 @@ pub(crate) static CUTOVER: Leaf<CutoverArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(run_cutover(ctx, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.canary_timeout, 20)))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<DrData<'static>>);
 
 pub(crate) static ROLLBACK: Leaf<RollbackArgs> = Leaf::new(
     "dr rollback",
@@ -45,7 +47,8 @@ pub(crate) static ROLLBACK: Leaf<RollbackArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(run_rollback(ctx, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.canary_timeout, 20)))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<DrData<'static>>);
 
 pub(crate) static RETIRE: Leaf<RetireArgs> = Leaf::new(
     "dr retire",
@@ -57,12 +60,13 @@ pub(crate) static RETIRE: Leaf<RetireArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(run_retire(ctx, a).await?.into()) }),
 )
 .limit(Limit::Minutes(45))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<DrData<'static>>);
 
 /// The `data` of the three commands: where the record is, whether this was a dry run, the
 /// record itself (only the one variable of each function, never its environment), and the
 /// Terraform commands that make the state agree.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct DrData<'a> {
     record_path: String,
     dry_run: bool,

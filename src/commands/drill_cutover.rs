@@ -96,7 +96,7 @@ pub(crate) async fn run(ctx: &Context, args: &DrillArgs) -> anyhow::Result<Repor
         data.cutover = Some(cut);
         report.set_data(&data)?;
     } else {
-        report.set_data(&serde_json::json!({ "cutover": cut }))?;
+        report.set_data(&crate::dr::data::CutoverOnlyData { cutover: cut })?;
     }
     Ok(report)
 }

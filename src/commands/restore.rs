@@ -6,6 +6,7 @@
 use aws_sdk_dynamodb::types::TableDescription;
 use chrono::{DateTime, Utc};
 
+use super::data_schema::{either, shape};
 use super::registry::{Kind, Leaf, Limit, Production, ReportFile, plus};
 use crate::aws::table as ddb;
 use crate::checks::restore as verify;
@@ -13,7 +14,8 @@ use crate::cli::{Command, DrillArgs, RestoreArgs};
 use crate::context::Context;
 use crate::dr::checklist::cutover_steps;
 use crate::dr::data::{
-    DrillData, DrillTargets, RestoreData, RestoreFinished, RestorePlan, RestoreRun, Window,
+    CutoverOnlyData, DrillData, DrillTargets, RestoreData, RestoreFinished, RestorePlan,
+    RestoreRun, Window,
 };
 use crate::dr::drill::{self, Drill, DrillRun, DrillSettings};
 use crate::dr::plan::{self, restore_point, target_name};
@@ -36,7 +38,8 @@ pub(crate) static PITR_RESTORE: Leaf<RestoreArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(pitr_restore(ctx, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.max_wait, 15)))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<RestoreData>);
 
 /// A drill is a check; deleting a kept drill table (`--delete`) is an action. It creates and
 /// deletes only its own tagged table.
@@ -64,7 +67,8 @@ pub(crate) static DR_DRILL: Leaf<DrillArgs> = Leaf::new(
         drill: true,
     })
 })
-.production(Production::OwnResources { with: &[] });
+.production(Production::OwnResources { with: &[] })
+.data(either::<DrillData, CutoverOnlyData>);
 
 /// `--reference-export`, checked before anything is restored (and by `--dry-run`): the export
 /// found (for `latest`, the newest usable one at or before `point`) and its manifest read, or a
@@ -355,7 +359,7 @@ fn finished(
             duration_s: duration.map(|d| d.num_seconds()),
             already_finished: already,
             verification: f.verification.clone(),
-            reapplied: f.applied.as_ref().map(crate::checks::settings::json),
+            reapplied: f.applied.as_ref().map(crate::checks::settings::outcomes),
         });
     }
     report.set_data(data)?;
@@ -482,7 +486,7 @@ pub(super) fn drill_data(run: &DrillRun, kept: bool) -> DrillData {
             .finished
             .applied
             .as_ref()
-            .map(crate::checks::settings::json),
+            .map(crate::checks::settings::outcomes),
         kept,
         cutover: None,
     }

@@ -94,7 +94,7 @@ pub(crate) struct RoleAccess {
 }
 
 /// An inline policy `--grant` put on a role: what `dr rollback` removes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct Grant {
     pub role: String,
     pub policy_name: String,

@@ -1,13 +1,15 @@
 //! The `data` of `pitr-restore` and `dr-drill` (docs/json.md), filled in as the restore moves on:
 //! a stage not reached is absent, a time not known is null.
 
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::aws::settings::Change;
 use crate::checks::restore::Verification;
+use crate::report::Keyed;
 
 /// `pitr-restore`: the plan, then the start, then what finishing found.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct RestoreData {
     /// Only on `--resume`.
     pub resumed: bool,
@@ -21,7 +23,7 @@ pub(crate) struct RestoreData {
     pub run: Option<RestoreRun>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct RestorePlan {
     pub restore_point: String,
     pub window: Window,
@@ -29,13 +31,13 @@ pub(crate) struct RestorePlan {
 }
 
 /// The restorable window of the source, null where AWS gave no bound.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct Window {
     pub earliest: Option<String>,
     pub latest: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct RestoreRun {
     /// Null on `--resume` (this run did not start it).
     pub started_at: Option<String>,
@@ -44,7 +46,7 @@ pub(crate) struct RestoreRun {
     pub finished: Option<RestoreFinished>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct RestoreFinished {
     pub active_at: String,
     pub ready_at: String,
@@ -55,12 +57,12 @@ pub(crate) struct RestoreFinished {
     /// Only on `--resume`: a resume that changed nothing.
     pub already_finished: Option<bool>,
     pub verification: Verification,
-    /// Absent with `--no-reapply`.
-    pub reapplied: Option<Value>,
+    /// Each setting re-applied and its outcome; absent with `--no-reapply`.
+    pub reapplied: Option<Keyed<Change>>,
 }
 
 /// `dr-drill` (no `data` on a dry run).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct DrillData {
     pub source: String,
     pub drill_table: String,
@@ -74,7 +76,8 @@ pub(crate) struct DrillData {
     pub verification_s: i64,
     pub ready_at: String,
     pub verification: Verification,
-    pub reapplied: Option<Value>,
+    /// Each setting re-applied and its outcome; null with `--no-reapply`.
+    pub reapplied: Option<Keyed<Change>>,
     pub kept: bool,
     /// `--cutover`: the rehearsed cutover; `null` without it.
     pub cutover: Option<CutoverDrillData>,
@@ -82,7 +85,7 @@ pub(crate) struct DrillData {
 
 /// `dr-drill --cutover`: what the drill created, its timeline, the cutover, the content proof of
 /// `--corruption`, and what the cleanup left.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct CutoverDrillData {
     pub drill_source: String,
     pub functions: Vec<String>,
@@ -102,7 +105,14 @@ pub(crate) struct CutoverDrillData {
     pub left_behind: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// `dr-drill --cutover` when the drill did not get as far as a restored table: only the
+/// cutover's part.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct CutoverOnlyData {
+    pub cutover: CutoverDrillData,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct DrillTargets {
     pub rto_s: i64,
     pub rpo_s: i64,

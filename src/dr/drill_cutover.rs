@@ -57,7 +57,7 @@ pub(crate) struct Created {
 }
 
 /// One moment of the drill's timeline.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct Moment {
     pub at: String,
     pub what: String,

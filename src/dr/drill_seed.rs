@@ -23,7 +23,7 @@ pub(crate) struct Seeded {
 }
 
 /// What one corrupted event holds in each table (`None`: missing, or not the drill's shape).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct Corrupted {
     pub event: String,
     pub seeded: String,

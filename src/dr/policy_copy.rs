@@ -104,7 +104,7 @@ pub(crate) fn rewrite(document: &str, a: &Arns) -> Result<String, String> {
 }
 
 /// One policy to copy: from a source resource to its target counterpart.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct PolicyCopy {
     /// `table` or `stream`.
     pub on: String,

@@ -20,7 +20,7 @@ use crate::times::stamp;
 pub(crate) const SCHEMA: &str = "eventsctl/cutover-record/v1";
 
 /// Where a cutover stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Stage {
     /// Planned; no step done yet.
@@ -40,7 +40,7 @@ pub(crate) enum Stage {
 }
 
 /// What a step does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Kind {
     /// What a restore drops and the source had: deletion protection, table class.
@@ -86,7 +86,7 @@ pub(crate) enum Kind {
 }
 
 /// How a step went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Status {
     Pending,
@@ -113,7 +113,7 @@ impl Status {
 }
 
 /// One step, as planned and as it went.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct StepRecord {
     pub kind: Kind,
     /// What it acts on: a function name, a mapping UUID, a table.
@@ -142,7 +142,7 @@ impl StepRecord {
 }
 
 /// A function whose variable the cutover changes: only that variable's values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct FunctionChange {
     pub name: String,
     pub arn: String,
@@ -156,7 +156,7 @@ pub(crate) struct FunctionChange {
 }
 
 /// A consumer's new mapping on the target's stream.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct NewMapping {
     pub function: String,
     pub stream_arn: String,
@@ -167,7 +167,7 @@ pub(crate) struct NewMapping {
 }
 
 /// An alarm the cutover put for the target, and what it was before.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct AlarmChange {
     pub name: String,
     /// `create`, `update` or `unchanged` (nothing sent).
@@ -183,7 +183,7 @@ pub(crate) struct AlarmChange {
 }
 
 /// The dashboard the cutover put for the target, and its body before.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct DashboardChange {
     pub name: String,
     /// Its body before the cutover (`None`: there was none; the rollback deletes it).
@@ -194,7 +194,7 @@ pub(crate) struct DashboardChange {
 }
 
 /// The alarms and dashboard of the environment, moved to the target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct MonitoringChange {
     /// The stream consumer whose alarms are put (the one function reading the source's stream).
     pub consumer: Option<String>,
@@ -205,7 +205,7 @@ pub(crate) struct MonitoringChange {
 }
 
 /// The canary's proof.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct CanaryRecord {
     pub table: String,
     pub event_id: String,
@@ -218,7 +218,7 @@ pub(crate) struct CanaryRecord {
     pub not_seen: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct Delivery {
     pub function: String,
     /// `log`: a line of its log group names the event id (proof by content); `mapping`: its
@@ -229,7 +229,7 @@ pub(crate) struct Delivery {
 }
 
 /// The whole record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct Record {
     pub schema: String,
     pub source: String,
