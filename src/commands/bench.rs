@@ -216,7 +216,7 @@ fn run_report(
         dropped: measured.dropped,
         cpu_us_per_request: measured.cpu_us_per_request,
         cleaned_up: !args.keep,
-    });
+    })?;
     report.note("Latency is measured client-side from each request's scheduled time; the runbook's targets are DynamoDB's server-side SuccessfulRequestLatency (diagnose latency).");
     Ok(report)
 }
@@ -318,6 +318,6 @@ pub(crate) async fn cleanup_runs(ctx: &Context, args: &BenchCleanupArgs) -> anyh
         deleted: if really { deleted } else { 0 },
         not_deleted: left,
         dry_run: !really,
-    });
+    })?;
     Ok(report)
 }
