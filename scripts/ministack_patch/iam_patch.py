@@ -1,0 +1,149 @@
+"""Installs IAM access advisor into ministack's IAM module (ministack.services.iam), whose own
+GenerateServiceLastAccessedDetails completes every job at once with no service at all.
+
+- GenerateServiceLastAccessedDetails for a role ARN: the report (access_advisor.report) is
+  computed when the job is created, from the role's inline and attached managed policies as the
+  emulator stores them and the activity recorded for it; the job is COMPLETED at once (AWS:
+  IN_PROGRESS first). Granularity SERVICE_LEVEL (default) or ACTION_LEVEL. A role that does not
+  exist: NoSuchEntity. Any other ARN (user, group, policy): ministack's own answer, unchanged.
+- GetServiceLastAccessedDetails by JobId: JobStatus, JobType, JobCreationDate,
+  JobCompletionDate, ServicesLastAccessed, IsTruncated false (one page); an unknown JobId:
+  NoSuchEntity, as before.
+- Activity: the one thing the emulator does as a role is its Lambda event source mapping reading
+  a DynamoDB stream for a function, which on AWS Lambda does with the function's execution role
+  ("To grant permissions to Lambda, use the permissions policy that is associated with the Lambda
+  function's IAM role (also known as an execution role)":
+  https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html).
+  Each read of the stream by ministack's mapping poller (dynamodb.stream_records_since, called
+  inside its loop over the mappings) is recorded as `dynamodb:GetRecords` by that role, at that
+  time, in the mapping's Region. ministack records every other call under the caller's access
+  key, never a role, so nothing else is attributed to a role.
+"""
+
+import logging
+import threading
+import time
+
+from . import access_advisor
+
+logger = logging.getLogger("ministack_patch")
+
+ACTIVITY = access_advisor.Activity()
+
+# The mapping the poller thread is working on (set by the wrapped _iter_all_esms).
+_poller = threading.local()
+
+
+def _role_name(arn):
+    return arn.rsplit("/", 1)[-1] if ":role/" in arn else None
+
+
+def _documents(role):
+    from ministack.services import iam
+    docs = [access_advisor.document(d) for d in (role.get("InlinePolicies") or {}).values()]
+    for arn in role.get("AttachedPolicies") or []:
+        policy = iam._lookup_policy(arn)
+        if policy:
+            version = (policy.get("Versions") or {}).get(policy.get("DefaultVersionId"), {})
+            docs.append(access_advisor.document(version.get("Document")))
+    return [d for d in docs if d is not None]
+
+
+def _wrap_generate(original):
+    def generate(p):
+        from ministack.core.responses import get_account_id, new_uuid
+        from ministack.services import iam
+        arn = iam._p(p, "Arn")
+        name = _role_name(arn)
+        if name is None:
+            return original(p)
+        granularity = iam._p(p, "Granularity") or access_advisor.SERVICE_LEVEL
+        if granularity not in (access_advisor.SERVICE_LEVEL, access_advisor.ACTION_LEVEL):
+            return iam._error(400, "InvalidInput", f"Granularity {granularity} is not valid.", ns="iam")
+        role = iam._roles.get(name)
+        if role is None or role.get("Arn") != arn:
+            return iam._error(404, "NoSuchEntity", f"Role {name} not found.", ns="iam")
+        now = time.time()
+        uses = ACTIVITY.of(get_account_id(), arn)
+        services = access_advisor.report(arn, _documents(role), uses, granularity)
+        job_id = new_uuid()
+        iam._sla_jobs[job_id] = {"Arn": arn, "JobStatus": "COMPLETED", "JobType": granularity,
+                                 "JobCreationDate": access_advisor.iso(now),
+                                 "JobCompletionDate": access_advisor.iso(now), "Services": services}
+        return iam._xml(200, "GenerateServiceLastAccessedDetailsResponse",
+                        f"<GenerateServiceLastAccessedDetailsResult><JobId>{job_id}</JobId>"
+                        f"</GenerateServiceLastAccessedDetailsResult>", ns="iam")
+    return generate
+
+
+def _wrap_get(original):
+    def get(p):
+        from ministack.services import iam
+        job = iam._sla_jobs.get(iam._p(p, "JobId"))
+        if job is None or "Services" not in job:
+            return original(p)
+        return iam._xml(200, "GetServiceLastAccessedDetailsResponse",
+                        f"<GetServiceLastAccessedDetailsResult>"
+                        f"<JobStatus>{job['JobStatus']}</JobStatus>"
+                        f"<JobType>{job['JobType']}</JobType>"
+                        f"<JobCreationDate>{job['JobCreationDate']}</JobCreationDate>"
+                        f"{access_advisor.services_xml(job['Services'])}"
+                        f"<JobCompletionDate>{job['JobCompletionDate']}</JobCompletionDate>"
+                        f"<IsTruncated>false</IsTruncated>"
+                        f"</GetServiceLastAccessedDetailsResult>", ns="iam")
+    return get
+
+
+def _wrap_iter_all_esms(original):
+    def iter_all_esms():
+        try:
+            for item in original():
+                _poller.esm = item[2]
+                yield item
+        finally:
+            _poller.esm = None
+    return iter_all_esms
+
+
+def record_stream_read(esm, table_name, when=None):
+    """The mapping `esm` read `table_name`'s stream: a GetRecords by its function's role."""
+    from ministack.core.responses import get_account_id, get_region
+    from ministack.services import lambda_svc
+    source = esm.get("EventSourceArn", "")
+    if not (source.startswith("arn:") and f":table/{table_name}/stream/" in source):
+        return
+    _, config = lambda_svc._get_func_record_for_qualifier(esm.get("FunctionName", ""), esm.get("Qualifier"))
+    role = (config or {}).get("Role")
+    if role:
+        ACTIVITY.record(get_account_id(), role, "dynamodb", "GetRecords", get_region(),
+                        time.time() if when is None else when)
+
+
+def _wrap_stream_records_since(original):
+    def stream_records_since(table_name, position, limit, **scope):
+        records = original(table_name, position, limit, **scope)
+        esm = getattr(_poller, "esm", None)
+        if esm is not None:
+            try:
+                record_stream_read(esm, table_name)
+            except Exception:  # the model must never break the emulator's own delivery
+                logger.warning("access advisor: a stream read was not recorded", exc_info=True)
+        return records
+    return stream_records_since
+
+
+def _wrap_reset(original):
+    def reset():
+        original()
+        ACTIVITY.clear()
+    return reset
+
+
+def install():
+    from ministack.services import dynamodb, iam, lambda_svc
+    handlers = iam._IAM_HANDLERS
+    handlers["GenerateServiceLastAccessedDetails"] = _wrap_generate(handlers["GenerateServiceLastAccessedDetails"])
+    handlers["GetServiceLastAccessedDetails"] = _wrap_get(handlers["GetServiceLastAccessedDetails"])
+    iam.reset = _wrap_reset(iam.reset)
+    lambda_svc._iter_all_esms = _wrap_iter_all_esms(lambda_svc._iter_all_esms)
+    dynamodb.stream_records_since = _wrap_stream_records_since(dynamodb.stream_records_since)
