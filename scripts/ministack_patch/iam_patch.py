@@ -16,11 +16,14 @@ GenerateServiceLastAccessedDetails completes every job at once with no service a
   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html).
   Each read of the stream by ministack's mapping poller (dynamodb.stream_records_since, called
   inside its loop over the mappings) is recorded as `dynamodb:GetRecords` by that role, at that
-  time, in the mapping's Region. ministack records every other call under the caller's access
-  key, never a role, so nothing else is attributed to a role.
+  time, in the mapping's Region. And a call made with credentials from STS AssumeRole (a
+  temporary session ministack keeps, whose ARN is `assumed-role/ROLE/SESSION`) is that role's,
+  seen where ministack records each call for CloudTrail (CLOUDTRAIL_RECORDING=1, as
+  scripts/emulator.sh starts it). Any other call is made with an access key, never as a role.
 """
 
 import logging
+import re
 import threading
 import time
 
@@ -32,6 +35,9 @@ ACTIVITY = access_advisor.Activity()
 
 # The mapping the poller thread is working on (set by the wrapped _iter_all_esms).
 _poller = threading.local()
+
+# ministack's service names that are not the IAM namespace of their actions.
+_NAMESPACE = {"dynamodbstreams": "dynamodb", "monitoring": "cloudwatch"}
 
 
 def _role_name(arn):
@@ -132,6 +138,32 @@ def _wrap_stream_records_since(original):
     return stream_records_since
 
 
+def record_call(service, event_name, access_key, region, when=None):
+    """A call ministack recorded: the role's when the key is an AssumeRole session of it."""
+    from ministack.services import iam, sts
+    session = sts._sessions.get(access_key) or {}
+    found = re.fullmatch(r"arn:[^:]+:sts::(\d{12}):assumed-role/([^/]+)/.+", session.get("Arn", ""))
+    if not found or not event_name:
+        return
+    account, name = found.groups()
+    role = iam._roles.get_scoped(account, None, name)
+    if role:
+        ACTIVITY.record(account, role["Arn"], _NAMESPACE.get(service, service), event_name, region,
+                        time.time() if when is None else when)
+
+
+def _wrap_record_event(original):
+    def record_event(*args, **kwargs):
+        out = original(*args, **kwargs)
+        try:
+            record_call(kwargs.get("service"), kwargs.get("event_name"), kwargs.get("access_key_id"),
+                        kwargs.get("region"))
+        except Exception:  # the model must never break the emulator's own recording
+            logger.warning("access advisor: a call was not attributed", exc_info=True)
+        return out
+    return record_event
+
+
 def _wrap_reset(original):
     def reset():
         original()
@@ -140,10 +172,11 @@ def _wrap_reset(original):
 
 
 def install():
-    from ministack.services import dynamodb, iam, lambda_svc
+    from ministack.services import cloudtrail, dynamodb, iam, lambda_svc
     handlers = iam._IAM_HANDLERS
     handlers["GenerateServiceLastAccessedDetails"] = _wrap_generate(handlers["GenerateServiceLastAccessedDetails"])
     handlers["GetServiceLastAccessedDetails"] = _wrap_get(handlers["GetServiceLastAccessedDetails"])
     iam.reset = _wrap_reset(iam.reset)
     lambda_svc._iter_all_esms = _wrap_iter_all_esms(lambda_svc._iter_all_esms)
     dynamodb.stream_records_since = _wrap_stream_records_since(dynamodb.stream_records_since)
+    cloudtrail.record_event = _wrap_record_event(cloudtrail.record_event)

@@ -20,7 +20,7 @@ ministack_patch.install()
 
 from ministack.core import responses  # noqa: E402
 from ministack.services import cloudwatch as cw  # noqa: E402
-from ministack.services import dynamodb, iam, lambda_svc  # noqa: E402
+from ministack.services import cloudtrail, dynamodb, iam, lambda_svc, sts  # noqa: E402
 
 TABLE = [{"Name": "TableName", "Value": "events"}]
 CBOR = {"content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor"}
@@ -442,6 +442,31 @@ class AccessAdvisorActivityTest(AdvisorReset):
             Mapping.poll()
         self.assertNotIn("LastAuthenticated", advisor(arn)[1]["dynamodb"])
         self.assertIn("LastAuthenticated", advisor(other)[1]["dynamodb"])
+
+    def test_a_call_with_the_roles_assumed_credentials_is_the_roles(self):
+        arn = role("api", inline=[policy(allow(["dynamodb:PutItem", "dynamodb:GetRecords", "sqs:SendMessage"]))])
+        caller = {"content-type": "application/x-www-form-urlencoded", "authorization":
+                  "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20000101/us-east-1/sts/aws4_request, Signature=x"}
+        status, _, raw = asyncio.run(sts.handle_request("POST", "/", caller, urlencode(
+            {"Action": "AssumeRole", "RoleArn": arn, "RoleSessionName": "s1"}).encode(), {}))
+        self.assertEqual(status, 200, raw)
+        key = ET.fromstring(raw).find(".//{https://sts.amazonaws.com/doc/2011-06-15/}AccessKeyId").text
+
+        def recorded(service, event, access_key, region):
+            """As ministack's dispatch records each call for CloudTrail."""
+            cloudtrail.record_event(service=service, event_name=event, username=access_key,
+                                    access_key_id=access_key, resources=[], region=region, request_id="r",
+                                    user_agent="test", request_params={}, method="POST")
+        recorded("dynamodbstreams", "GetRecords", key, "us-east-1")
+        recorded("dynamodb", "PutItem", key, "eu-west-1")
+        recorded("sqs", "SendMessage", "AKIDEXAMPLE", "us-east-1")  # the caller's own key: not the role
+        with mock.patch.dict(access_advisor.TRACKED_ACTIONS, {"dynamodb": ("PutItem", "GetRecords")}):
+            _, services = advisor(arn, "ACTION_LEVEL")
+        ddb = services["dynamodb"]
+        self.assertEqual((ddb["LastAuthenticatedEntity"], ddb["LastAuthenticatedRegion"]), (arn, "eu-west-1"))
+        self.assertEqual({a: t["LastAccessedRegion"] for a, t in ddb["Tracked"].items()},
+                         {"PutItem": "eu-west-1", "GetRecords": "us-east-1"})
+        self.assertNotIn("LastAuthenticated", services["sqs"])
 
     def test_reset_forgets_the_activity(self):
         iam_patch.ACTIVITY.record(ACCOUNT, "arn:aws:iam::000000000000:role/x", "dynamodb", "GetRecords", "us-east-1", 1.0)
