@@ -112,7 +112,8 @@ def namespaces(actions, not_actions, known):
 
 class Activity:
     """What the emulator did as each role: (account, role ARN) -> namespace -> the latest use,
-    and per action. Written by the emulator's threads, read by requests: locked."""
+    and per action when the action is known. Written by the emulator's threads, read by
+    requests: locked."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -124,8 +125,8 @@ class Activity:
                 namespace, {"time": 0.0, "region": None, "actions": {}})
             if when >= service["time"]:
                 service["time"], service["region"] = when, region
-            last = service["actions"].get(action)
-            if last is None or when >= last[0]:
+            last = service["actions"].get(action) if action else None
+            if action and (last is None or when >= last[0]):
                 service["actions"][action] = (when, region)
 
     def of(self, account, role_arn):

@@ -148,7 +148,10 @@ def record_call(service, event_name, access_key, region, when=None):
     account, name = found.groups()
     role = iam._roles.get_scoped(account, None, name)
     if role:
-        ACTIVITY.record(account, role["Arn"], _NAMESPACE.get(service, service), event_name, region,
+        # ministack names some calls only by method and service (`POST.monitoring`): the service
+        # was used, which action is not known.
+        action = event_name if re.fullmatch(r"[A-Za-z0-9]+", event_name) else None
+        ACTIVITY.record(account, role["Arn"], _NAMESPACE.get(service, service), action, region,
                         time.time() if when is None else when)
 
 

@@ -460,6 +460,7 @@ class AccessAdvisorActivityTest(AdvisorReset):
         recorded("dynamodbstreams", "GetRecords", key, "us-east-1")
         recorded("dynamodb", "PutItem", key, "eu-west-1")
         recorded("sqs", "SendMessage", "AKIDEXAMPLE", "us-east-1")  # the caller's own key: not the role
+        recorded("monitoring", "POST.monitoring", key, "us-east-1")  # a call ministack does not name
         with mock.patch.dict(access_advisor.TRACKED_ACTIONS, {"dynamodb": ("PutItem", "GetRecords")}):
             _, services = advisor(arn, "ACTION_LEVEL")
         ddb = services["dynamodb"]
@@ -467,6 +468,7 @@ class AccessAdvisorActivityTest(AdvisorReset):
         self.assertEqual({a: t["LastAccessedRegion"] for a, t in ddb["Tracked"].items()},
                          {"PutItem": "eu-west-1", "GetRecords": "us-east-1"})
         self.assertNotIn("LastAuthenticated", services["sqs"])
+        self.assertEqual(list(iam_patch.ACTIVITY.of(ACCOUNT, arn)["cloudwatch"]["actions"]), [])
 
     def test_reset_forgets_the_activity(self):
         iam_patch.ACTIVITY.record(ACCOUNT, "arn:aws:iam::000000000000:role/x", "dynamodb", "GetRecords", "us-east-1", 1.0)
