@@ -5,15 +5,15 @@
 # that throttles, events whose `ttl` is in milliseconds, TTL switched off by someone else and a
 # stream consumer falling behind. `health-check monthly` is CRIT and names each cause; the demo
 # fixes them with eventsctl (`table fix` puts TTL back on, `check-ttl --repair`, `alarms apply
-# --recommended`) and runs the health check again: every finding but the alarms' (which an
-# emulator that evaluates alarms shows, see docs/emulator.md) and access advisor's is OK. The
-# emulator keeps running afterwards, so you can try more commands against the same table.
+# --recommended`) and runs the health check again: every finding is OK, and so is the verdict.
+# The emulator keeps running afterwards, so you can try more commands against the same table.
 #
 # The emulator publishes no AWS/DynamoDB or AWS/Lambda metrics: scripts/demo_incident.py
 # publishes the ones DynamoDB and Lambda would have published for what happened. Real
 # CloudWatch refuses PutMetricData into AWS/ namespaces: that is demo-only code, never the
 # tool's. The emulator (scripts/emulator.sh) runs with a patch layer, scripts/ministack_patch/,
-# that evaluates CloudWatch alarms as CloudWatch does (docs/emulator.md).
+# that evaluates CloudWatch alarms as CloudWatch does and gives IAM access advisor's report from
+# the role's policies and the emulator's own activity as that role (docs/emulator.md).
 #
 # For tests (tests/integration/demo.rs): DEMO_ENDPOINT runs it on an emulator already running
 # (left as it is), DEMO_ENV and DEMO_PREFIX name its resources, EVENTSCTL_BIN skips the build,
@@ -130,6 +130,10 @@ incident metrics "$CONSUMER"
 cat <<EOT
   The emulator's alarm evaluation is patched (scripts/ministack_patch/, docs/emulator.md): its
   CloudWatch alarms keep their metric math and are evaluated as CloudWatch evaluates them.
+  Its IAM access advisor comes from the same patch layer: the report on the consumer's role
+  lists the services the role's policies allow, and when the role used them is the emulator's
+  own activity (its event source mapping reading the stream as the function's role), never a
+  made-up date.
 EOT
 
 chapter "The monthly health check: what is wrong, and who did it"

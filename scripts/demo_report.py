@@ -1,9 +1,9 @@
 """The demo's reading of a `health-check monthly -o json` report (scripts/demo.sh): its verdict
 lines, and whether it tells the story. Before the fixes it must be crit and name each cause of
 the incident (the hot user's burst is named though it stopped: not sustained throttling, which
-is what Monthly 1 asks about); after them each cause must be fixed and every finding ok, except
-the ones the demo can explain by what the emulator cannot show (access advisor's data: it
-attributes no call to a role). Exits 1 otherwise, naming what it did not expect.
+is what Monthly 1 asks about); after them each cause must be fixed and every finding ok (the
+emulator's patch layer evaluates the alarms and gives access advisor's report, docs/emulator.md).
+Exits 1 otherwise, naming what it did not expect.
 
 Usage: python3 scripts/demo_report.py before|after REPORT.json REPORT.md
        python3 scripts/demo_report.py alarms APPLY.json   (the alarms `alarms apply` created)
@@ -31,27 +31,11 @@ CAUSES = [
      [("stream.iterator_age.", ("warn", "crit"), "falling behind")]),
 ]
 
-# What may still be not ok after the fixes, and why.
-EMULATOR = "the emulator cannot show it"
 # The command the remedies of TTL switched off name.
 TABLE_FIX = "`eventsctl table fix`"
 # The findings that must be ok after the fixes, whatever else is.
 FIXED = ("ttl.status", "ttl.milliseconds", "table.ttl", "throttling.", "stream.iterator_age.",
-         "pitr.window", "alarm.", "alarm_backtest.")
-
-
-def why_not_ok(f):
-    """(kind, reason) for a finding still not ok after the fixes, or None when unexpected."""
-    check, summary = f["check"], f["summary"]
-    if check.startswith("iam.unused.") and "no data" in summary:
-        return EMULATOR, ("The emulator cannot know which permissions a role used: it records "
-                          "each call under the access key that made it, never a role, and its "
-                          "event source mapping reads the stream inside the emulator, with no call "
-                          "by the consumer's role. Its access advisor reports no data, and "
-                          "eventsctl says unknown rather than guess \"unused\" (on AWS the report "
-                          "lists every service the role's policies allow, with when the role last "
-                          "used it, and DynamoDB's actions one by one)")
-    return None
+         "pitr.window", "alarm.", "alarm_backtest.", "iam.unused.")
 
 
 def line(text, indent="  ", more="      "):
@@ -126,24 +110,12 @@ def after(report):
     print("\nFixed, or ok as the month's review judges it:")
     grouped([(f, f["summary"]) for f in report["findings"] if f["status"] == "ok"
              and f["check"].startswith(FIXED)])
-    kinds = {EMULATOR: []}
     for f in not_ok(report):
-        why = why_not_ok(f)
-        if why is None:
-            problems.append(f"{f['check']} is {f['status']}: {f['summary']}")
-        else:
-            kinds[why[0]].append((f, why[1]))
-    for kind, found in kinds.items():
-        if found:
-            print(f"\nStill not ok: {kind}")
-            grouped(found)
-    if not problems and report["status"] == "ok":
+        problems.append(f"{f['check']} is {f['status']}: {f['summary']}")
+    if report["status"] != "ok":
+        problems.append(f"the verdict is {report['status']}, not ok")
+    if not problems:
         line("So: each cause of the incident is fixed, and the monthly health check is OK.", "\n", "")
-    elif not problems:
-        line(f"So: each cause of the incident is fixed. The verdict is {report['status'].upper()} "
-             "only because this emulator cannot give the check above its evidence: an unknown is "
-             "not an ok, so the health check does not say OK.",
-             "\n", "")
     return problems
 
 

@@ -76,7 +76,9 @@ start() {
   rm -rf "$STATE/s3"
   # ministack with the patch layer of scripts/ministack_patch/ (docs/emulator.md): CloudWatch
   # alarms keep their metric math and are evaluated as CloudWatch evaluates them (on their own
-  # metric and dimensions, M of N, TreatMissingData, on a timer). It refuses another ministack.
+  # metric and dimensions, M of N, TreatMissingData, on a timer), and IAM access advisor reports
+  # the services a role's policies allow, with the emulator's own activity as that role (its
+  # event source mappings' stream reads). It refuses another ministack.
   # CloudTrail recording: every API call is kept (the last CLOUDTRAIL_MAX_EVENTS) and answered
   # by LookupEvents, for `changes` and for tests that prove a call was or was not made.
   CLOUDTRAIL_RECORDING=1 CLOUDTRAIL_MAX_EVENTS=5000 \
@@ -123,7 +125,7 @@ case "${1:-}" in
     if pid="$(running_pid)"; then
       # Says whether it runs with the patch layer (an emulator started by an older script does not).
       patched=""
-      tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ministack_patch && patched=", patched: CloudWatch alarms (scripts/ministack_patch)"
+      tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ministack_patch && patched=", patched: CloudWatch alarms, IAM access advisor (scripts/ministack_patch)"
       echo "running pid $pid at $(cat "$STATE/endpoint")$patched"
     else
       echo "stopped"; exit 1

@@ -1,6 +1,8 @@
 """A patch layer over ministack (the local AWS emulator of the tests and the demo): its
 CloudWatch metric alarms keep what PutMetricAlarm sent and are evaluated as CloudWatch
-evaluates them. Everything else is ministack's own. docs/emulator.md says what it adds and why.
+evaluates them (cloudwatch_patch), and IAM access advisor reports what a role's policies allow
+and what the emulator really did as that role (iam_patch). Everything else is ministack's own.
+docs/emulator.md says what it adds and why.
 
 Written for one ministack version: it refuses to start on another, naming both, because it
 replaces internal functions whose names and behaviour only that version is known to have.
@@ -24,5 +26,6 @@ def check_version():
 
 def install():
     check_version()
-    from . import cloudwatch_patch
+    from . import cloudwatch_patch, iam_patch
     cloudwatch_patch.install()
+    iam_patch.install()

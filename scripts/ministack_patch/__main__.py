@@ -7,7 +7,8 @@ from . import install
 
 install()
 print("ministack_patch: CloudWatch alarms keep their metric math and are evaluated as CloudWatch "
-      "evaluates them (docs/emulator.md)", file=sys.stderr)
+      "evaluates them; IAM access advisor reports each role's allowed services and the emulator's "
+      "own activity as that role (docs/emulator.md)", file=sys.stderr)
 
 from ministack.app import main  # noqa: E402  (after the patch, as ministack's own entry point)
 

@@ -14,12 +14,13 @@ from urllib.parse import urlencode
 import cbor2
 
 import ministack_patch
-from ministack_patch import alarm_evaluation, cloudwatch_patch, metric_math, rules
+from ministack_patch import access_advisor, alarm_evaluation, cloudwatch_patch, iam_patch, metric_math, rules
 
 ministack_patch.install()
 
 from ministack.core import responses  # noqa: E402
 from ministack.services import cloudwatch as cw  # noqa: E402
+from ministack.services import cloudtrail, dynamodb, iam, lambda_svc, sts  # noqa: E402
 
 TABLE = [{"Name": "TableName", "Value": "events"}]
 CBOR = {"content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor"}
@@ -283,6 +284,215 @@ class EvaluationTest(Reset):
         self.assertEqual(alarm["StateValue"], "ALARM")
         cloudwatch_patch.evaluate_everywhere()
         self.assertEqual(alarm["StateValue"], "OK")
+
+
+# --- IAM access advisor (iam_patch, access_advisor) ---
+
+ACCOUNT = "000000000000"
+TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+NS = "{https://iam.amazonaws.com/doc/2010-05-08/}"
+
+
+def iam_query(params, want=200):
+    """One IAM query-protocol request; its XML root."""
+    status, _, raw = asyncio.run(iam.handle_request(
+        "POST", "/", {"content-type": "application/x-www-form-urlencoded"}, urlencode(params).encode(), {}))
+    assert status == want, (status, raw)
+    return ET.fromstring(raw)
+
+
+def policy(*statements):
+    return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
+
+
+def allow(actions, effect="Allow", key="Action"):
+    return {"Effect": effect, key: actions, "Resource": "*"}
+
+
+def role(name, inline=(), attached=()):
+    arn = iam_query({"Action": "CreateRole", "RoleName": name, "AssumeRolePolicyDocument": TRUST}).find(
+        f".//{NS}Arn").text
+    for i, doc in enumerate(inline):
+        iam_query({"Action": "PutRolePolicy", "RoleName": name, "PolicyName": f"p{i}", "PolicyDocument": doc})
+    for policy_arn in attached:
+        iam_query({"Action": "AttachRolePolicy", "RoleName": name, "PolicyArn": policy_arn})
+    return arn
+
+
+def advisor(arn, granularity=None):
+    """Generate then Get: (the Get answer's root, its services as dicts by namespace)."""
+    params = {"Action": "GenerateServiceLastAccessedDetails", "Arn": arn}
+    if granularity:
+        params["Granularity"] = granularity
+    job = iam_query(params).find(f".//{NS}JobId").text
+    root = iam_query({"Action": "GetServiceLastAccessedDetails", "JobId": job})
+    services = {}
+    for m in root.find(f".//{NS}ServicesLastAccessed"):
+        entry = {c.tag.replace(NS, ""): c.text for c in m if c.tag != f"{NS}TrackedActionsLastAccessed"}
+        tracked = m.find(f"{NS}TrackedActionsLastAccessed")
+        if tracked is not None:
+            entry["Tracked"] = {a.find(f"{NS}ActionName").text: {c.tag.replace(NS, ""): c.text for c in a}
+                                for a in tracked}
+        services[entry["ServiceNamespace"]] = entry
+    return root, services
+
+
+class Mapping:
+    """An event source mapping of function `fn` (execution role `role_arn`) on `table`'s stream,
+    as ministack's Lambda stores them, removed afterwards."""
+
+    def __init__(self, role_arn, table="events"):
+        self.role_arn, self.table = role_arn, table
+
+    def __enter__(self):
+        lambda_svc._functions["fn"] = {"config": {"FunctionName": "fn", "Role": self.role_arn}}
+        lambda_svc._esms["u1"] = {
+            "UUID": "u1", "FunctionName": "fn", "Enabled": True,
+            "EventSourceArn": f"arn:aws:dynamodb:us-east-1:{ACCOUNT}:table/{self.table}/stream/2026-01-01T00:00:00.000"}
+        return self
+
+    def __exit__(self, *exc):
+        del lambda_svc._esms["u1"]
+        del lambda_svc._functions["fn"]
+
+    @staticmethod
+    def poll(table="events"):
+        """What ministack's poller does per mapping: read the stream inside its loop."""
+        for _ in lambda_svc._iter_all_esms():
+            dynamodb.stream_records_since(table, 0, 10)
+
+
+class AdvisorReset(unittest.TestCase):
+    def setUp(self):
+        iam.reset()
+
+
+class AccessAdvisorServicesTest(AdvisorReset):
+    def test_one_service_per_namespace_the_allow_statements_name_inline_and_attached(self):
+        managed = iam_query({"Action": "CreatePolicy", "PolicyName": "publish",
+                             "PolicyDocument": policy(allow(["SNS:Pub*"]))}).find(f".//{NS}Arn").text
+        # AWS's AWSLambdaDynamoDBExecutionRole (seeded by ministack): dynamodb and logs.
+        arn = role("consumer", inline=[policy(allow("dynamodb:GetRecords"), allow("s3:*", effect="Deny"))],
+                   attached=[managed, "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole"])
+        root, services = advisor(arn)
+        # A Deny names no service; namespaces are read case-insensitively.
+        self.assertEqual(sorted(services), ["dynamodb", "logs", "sns"])
+        self.assertEqual(services["dynamodb"]["ServiceName"], "Amazon DynamoDB")
+        self.assertEqual(root.find(f".//{NS}JobStatus").text, "COMPLETED")
+        self.assertEqual(root.find(f".//{NS}JobType").text, "SERVICE_LEVEL")
+        for tag in ("JobCreationDate", "JobCompletionDate"):
+            self.assertRegex(root.find(f".//{NS}{tag}").text, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+    def test_unused_services_have_no_last_authenticated_and_no_entity(self):
+        arn = role("idle", inline=[policy(allow(["dynamodb:Query", "sqs:SendMessage"]))])
+        _, services = advisor(arn, "ACTION_LEVEL")
+        self.assertEqual(sorted(services), ["dynamodb", "sqs"])
+        for s in services.values():
+            self.assertEqual(s["TotalAuthenticatedEntities"], "0", s)
+            for absent in ("LastAuthenticated", "LastAuthenticatedEntity", "LastAuthenticatedRegion", "Tracked"):
+                self.assertNotIn(absent, s)
+
+    def test_wildcard_service_parts_and_not_action_enumerate_the_known_services(self):
+        self.assertEqual(access_advisor.namespaces(["dynamo*:GetItem", "s?s:Publish"], [], {"dynamodb", "sns", "sqs", "s3"}),
+                         ["dynamodb", "sns", "sqs"])
+        self.assertEqual(access_advisor.namespaces([], [["s3:*", "sqs:*"]], {"dynamodb", "sqs", "s3"}), ["dynamodb"])
+        self.assertEqual(access_advisor.namespaces(["*"], [], {"dynamodb", "s3"}), ["dynamodb", "s3"])
+        self.assertTrue(access_advisor.matches("dynamodb:get*", "dynamodb:GetRecords"))
+        self.assertFalse(access_advisor.matches("dynamodb:Get?", "dynamodb:GetItem"))
+        self.assertFalse(access_advisor.matches("dynamodb:[G]*", "dynamodb:GetItem"))
+
+    def test_unknown_job_missing_role_and_other_arns(self):
+        iam_query({"Action": "GetServiceLastAccessedDetails", "JobId": "no-such-job"}, want=404)
+        iam_query({"Action": "GenerateServiceLastAccessedDetails",
+                   "Arn": f"arn:aws:iam::{ACCOUNT}:role/no-such-role"}, want=404)
+        iam_query({"Action": "GenerateServiceLastAccessedDetails", "Granularity": "BOTH",
+                   "Arn": role("r", inline=[policy(allow("sqs:*"))])}, want=400)
+        # A user's report stays ministack's own (no activity is ever attributed to a user here).
+        job = iam_query({"Action": "GenerateServiceLastAccessedDetails",
+                         "Arn": f"arn:aws:iam::{ACCOUNT}:user/someone"}).find(f".//{NS}JobId").text
+        got = iam_query({"Action": "GetServiceLastAccessedDetails", "JobId": job})
+        self.assertEqual(list(got.find(f".//{NS}ServicesLastAccessed")), [])
+
+
+class AccessAdvisorActivityTest(AdvisorReset):
+    def test_a_mapping_reading_the_stream_is_its_functions_role_using_dynamodb(self):
+        arn = role("consumer", inline=[policy(allow(["dynamodb:GetRecords", "dynamodb:DescribeStream"]),
+                                              allow("logs:PutLogEvents"))])
+        before = time.time()
+        with Mapping(arn):
+            Mapping.poll()
+        _, services = advisor(arn, "ACTION_LEVEL")
+        ddb = services["dynamodb"]
+        self.assertEqual((ddb["LastAuthenticatedEntity"], ddb["LastAuthenticatedRegion"]), (arn, "us-east-1"))
+        self.assertEqual(ddb["TotalAuthenticatedEntities"], "1")
+        used = time.mktime(time.strptime(ddb["LastAuthenticated"], "%Y-%m-%dT%H:%M:%SZ")) - time.timezone
+        self.assertLessEqual(abs(used - before), 2)
+        # Logs was allowed, never used; DynamoDB is not on the tracked list: per service only.
+        self.assertNotIn("LastAuthenticated", services["logs"])
+        self.assertNotIn("Tracked", ddb)
+
+    def test_only_the_mappings_own_reads_of_its_own_stream_count(self):
+        arn = role("consumer", inline=[policy(allow("dynamodb:*"))])
+        dynamodb.stream_records_since("events", 0, 10)  # outside the poller: a pipe, say
+        with Mapping(arn, table="other"):
+            Mapping.poll(table="events")  # not the stream it maps
+        other = role("other", inline=[policy(allow("dynamodb:*"))])
+        with Mapping(other):
+            Mapping.poll()
+        self.assertNotIn("LastAuthenticated", advisor(arn)[1]["dynamodb"])
+        self.assertIn("LastAuthenticated", advisor(other)[1]["dynamodb"])
+
+    def test_a_call_with_the_roles_assumed_credentials_is_the_roles(self):
+        arn = role("api", inline=[policy(allow(["dynamodb:PutItem", "dynamodb:GetRecords", "sqs:SendMessage"]))])
+        caller = {"content-type": "application/x-www-form-urlencoded", "authorization":
+                  "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20000101/us-east-1/sts/aws4_request, Signature=x"}
+        status, _, raw = asyncio.run(sts.handle_request("POST", "/", caller, urlencode(
+            {"Action": "AssumeRole", "RoleArn": arn, "RoleSessionName": "s1"}).encode(), {}))
+        self.assertEqual(status, 200, raw)
+        key = ET.fromstring(raw).find(".//{https://sts.amazonaws.com/doc/2011-06-15/}AccessKeyId").text
+
+        def recorded(service, event, access_key, region):
+            """As ministack's dispatch records each call for CloudTrail."""
+            cloudtrail.record_event(service=service, event_name=event, username=access_key,
+                                    access_key_id=access_key, resources=[], region=region, request_id="r",
+                                    user_agent="test", request_params={}, method="POST")
+        recorded("dynamodbstreams", "GetRecords", key, "us-east-1")
+        recorded("dynamodb", "PutItem", key, "eu-west-1")
+        recorded("sqs", "SendMessage", "AKIDEXAMPLE", "us-east-1")  # the caller's own key: not the role
+        recorded("monitoring", "POST.monitoring", key, "us-east-1")  # a call ministack does not name
+        with mock.patch.dict(access_advisor.TRACKED_ACTIONS, {"dynamodb": ("PutItem", "GetRecords")}):
+            _, services = advisor(arn, "ACTION_LEVEL")
+        ddb = services["dynamodb"]
+        self.assertEqual((ddb["LastAuthenticatedEntity"], ddb["LastAuthenticatedRegion"]), (arn, "eu-west-1"))
+        self.assertEqual({a: t["LastAccessedRegion"] for a, t in ddb["Tracked"].items()},
+                         {"PutItem": "eu-west-1", "GetRecords": "us-east-1"})
+        self.assertNotIn("LastAuthenticated", services["sqs"])
+        self.assertEqual(list(iam_patch.ACTIVITY.of(ACCOUNT, arn)["cloudwatch"]["actions"]), [])
+
+    def test_reset_forgets_the_activity(self):
+        iam_patch.ACTIVITY.record(ACCOUNT, "arn:aws:iam::000000000000:role/x", "dynamodb", "GetRecords", "us-east-1", 1.0)
+        iam.reset()
+        self.assertEqual(iam_patch.ACTIVITY.of(ACCOUNT, "arn:aws:iam::000000000000:role/x"), {})
+
+
+class AccessAdvisorTrackedActionsTest(AdvisorReset):
+    def test_action_level_lists_the_tracked_allowed_actions_of_tracked_services_only(self):
+        tracked = {"dynamodb": ("DescribeStream", "ListStreams", "GetRecords", "DeleteTable")}
+        arn = role("consumer", inline=[policy(allow(["dynamodb:GetRecords", "dynamodb:*Stream*"]),
+                                              allow("logs:PutLogEvents"))])
+        with mock.patch.dict(access_advisor.TRACKED_ACTIONS, tracked), Mapping(arn):
+            Mapping.poll()
+            _, action_level = advisor(arn, "ACTION_LEVEL")
+            _, service_level = advisor(arn, "SERVICE_LEVEL")
+        actions = action_level["dynamodb"]["Tracked"]
+        # DeleteTable is tracked but not allowed; logs is not a tracked service.
+        self.assertEqual(sorted(actions), ["DescribeStream", "GetRecords", "ListStreams"])
+        self.assertEqual(actions["GetRecords"]["LastAccessedEntity"], arn)
+        self.assertEqual(actions["GetRecords"]["LastAccessedTime"], action_level["dynamodb"]["LastAuthenticated"])
+        self.assertEqual(set(actions["ListStreams"]), {"ActionName"})
+        self.assertNotIn("Tracked", action_level["logs"])
+        self.assertNotIn("Tracked", service_level["dynamodb"])
 
 
 class VersionTest(unittest.TestCase):

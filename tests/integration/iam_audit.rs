@@ -2,8 +2,9 @@
 //! whose documents IAM sends URL-encoded), real Lambda functions that use the table (by their
 //! variable, by an event source mapping on its stream) and one that does not, and a role the
 //! caller may not read (the fault proxy answers AccessDenied for it). Access advisor on the
-//! emulator completes at once with no data: unknown, never "unused" (its real shape is in
-//! `recorded/iam.rs`).
+//! emulator is the patch layer's (docs/emulator.md): the services each role's policies allow, used
+//! only by what the emulator really did as that role; an empty report (unknown, never "unused")
+//! and action-level data are in `recorded/iam.rs`.
 
 use std::io::Write;
 
@@ -279,11 +280,24 @@ async fn iam_audit_judges_the_roles_of_the_functions_that_use_the_table() {
         "warn"
     );
     assert_eq!(status(&r, &format!("iam.destructive.{consumer}")), "ok");
-    // Access advisor answered a completed report with no data: unknown, never unused.
+    // Access advisor lists DynamoDB for the API's role, never used (nothing ran as that role):
+    // every DynamoDB action it is granted is unused, listed but not flagged on a role minutes old.
     let unused = r.finding(&format!("iam.unused.{api}"));
-    assert_eq!(unused["status"], "unknown");
+    assert_eq!(unused["status"], "ok", "{unused}");
+    let said = unused["summary"].as_str().unwrap();
     assert!(
-        unused["summary"].as_str().unwrap().contains("no data"),
+        said.contains("granted and not used in 90 days")
+            && said.contains("dynamodb:DeleteTable")
+            && said.ends_with("the role is 0 days old: unused actions are judged after 90 days"),
+        "{unused}"
+    );
+    assert_eq!(
+        unused["evidence"]["unused"]["knowledge"], "actions",
+        "{unused}"
+    );
+    assert_eq!(unused["evidence"]["unused"]["judged"], false, "{unused}");
+    assert!(
+        unused["evidence"]["unused"]["service_last_used"].is_null(),
         "{unused}"
     );
     let data = &r.json()["data"];

@@ -134,8 +134,11 @@ pub fn unused(
         }
         None => {
             out.knowledge = Knowledge::Service;
-            out.reason.get_or_insert_with(|| {
-                "IAM reports DynamoDB use for this role per service only: it was used, which actions is unknown".into()
+            let per_service = "IAM reports DynamoDB use for this role per service only: it was used, which actions is unknown";
+            // Both reasons hold for a young role: neither hides the other.
+            out.reason = Some(match out.reason.take() {
+                Some(young) => format!("{per_service}; {young}"),
+                None => per_service.into(),
             });
         }
     }
@@ -235,5 +238,22 @@ mod tests {
         assert!(!young.judged);
         assert_eq!(young.actions, vec!["dynamodb:Scan"]);
         assert!(young.reason.unwrap().contains("30 days old"));
+    }
+
+    #[test]
+    fn a_young_role_used_per_service_only_says_both() {
+        let young = unused(
+            &Ok(report(None, Some(0))),
+            &granted(),
+            Some(now() - Duration::minutes(5)),
+        );
+        assert_eq!(young.knowledge, Knowledge::Service);
+        assert!(!young.judged);
+        assert_eq!(
+            young.reason.as_deref(),
+            Some(
+                "IAM reports DynamoDB use for this role per service only: it was used, which actions is unknown; the role is 0 days old: unused actions are judged after 90 days"
+            )
+        );
     }
 }

@@ -1,7 +1,7 @@
-//! `iam audit` with access advisor's real answer, which the emulator never gives (it completes
-//! at once with no service): the job IN_PROGRESS on the first ask, then COMPLETED at
-//! ACTION_LEVEL with DynamoDB tracked per action, and a role 200 days old. Policy documents come
-//! URL-encoded, as IAM sends them.
+//! `iam audit` with access advisor's answers the emulator's patch layer does not give: the job
+//! IN_PROGRESS on the first ask, then COMPLETED at ACTION_LEVEL with DynamoDB tracked per action,
+//! and a role 200 days old; and a completed report that lists no service at all (unknown, never
+//! "unused"). Policy documents come URL-encoded, as IAM sends them.
 //! <https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html>
 
 use aws_sdk_iam::operation::generate_service_last_accessed_details::GenerateServiceLastAccessedDetailsOutput;
@@ -14,7 +14,7 @@ use aws_sdk_iam::types::{JobStatusType, Role, ServiceLastAccessed, TrackedAction
 use aws_sdk_lambda::operation::list_event_source_mappings::ListEventSourceMappingsOutput;
 use aws_sdk_lambda::operation::list_functions::ListFunctionsOutput;
 use aws_sdk_lambda::types::{EnvironmentResponse, FunctionConfiguration};
-use aws_smithy_mocks::{RuleMode, mock, mock_client};
+use aws_smithy_mocks::{Rule, RuleMode, mock, mock_client};
 use aws_smithy_types::DateTime;
 use eventsctl::cli::{Command, IamAuditArgs, IamCommand};
 use eventsctl::report::Status;
@@ -48,7 +48,7 @@ fn tracked(action: &str, days: Option<i64>) -> TrackedActionLastAccessed {
         .build()
 }
 
-fn iam() -> aws_sdk_iam::Client {
+fn iam(report: Rule) -> aws_sdk_iam::Client {
     let role = mock!(aws_sdk_iam::Client::get_role).then_output(|| {
         GetRoleOutput::builder()
             .role(
@@ -95,7 +95,16 @@ fn iam() -> aws_sdk_iam::Client {
                 .job_id("job-1")
                 .build()
         });
-    let report = mock!(aws_sdk_iam::Client::get_service_last_accessed_details)
+    mock_client!(
+        aws_sdk_iam,
+        RuleMode::MatchAny,
+        &[&role, &names, &doc, &attached, &job, &report]
+    )
+}
+
+/// IN_PROGRESS on the first ask, then COMPLETED at ACTION_LEVEL, DynamoDB tracked per action.
+fn action_level_report() -> Rule {
+    mock!(aws_sdk_iam::Client::get_service_last_accessed_details)
         .sequence()
         .output(|| {
             GetServiceLastAccessedDetailsOutput::builder()
@@ -129,12 +138,7 @@ fn iam() -> aws_sdk_iam::Client {
                 .build()
                 .unwrap()
         })
-        .build();
-    mock_client!(
-        aws_sdk_iam,
-        RuleMode::MatchAny,
-        &[&role, &names, &doc, &attached, &job, &report]
-    )
+        .build()
 }
 
 fn lambda() -> aws_sdk_lambda::Client {
@@ -175,7 +179,7 @@ async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_
         &[&describe]
     ));
     ctx.preset_lambda(lambda());
-    ctx.preset_iam(iam());
+    ctx.preset_iam(iam(action_level_report()));
     let report = run(
         &ctx,
         Command::Iam(IamCommand::Audit(IamAuditArgs {
@@ -212,4 +216,53 @@ async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_
     assert_eq!(find("iam.unneeded.events-api").status, Status::Warn);
     assert_eq!(find("iam.needed.events-api").status, Status::Ok);
     assert_eq!(find("iam.role.events-api").status, Status::Ok);
+}
+
+/// COMPLETED, and not one service listed (as ministack answered before the patch layer, and as
+/// AWS could for a report with no data): unknown, never "every permission unused".
+#[tokio::test]
+async fn recorded_access_advisor_completed_with_no_service_is_unknown_never_unused() {
+    let ctx = context().await;
+    let mut table = table_with_gsis();
+    table.table_arn = Some(TABLE.into());
+    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
+        aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput::builder()
+            .table(table.clone())
+            .build()
+    });
+    ctx.preset_dynamodb(mock_client!(
+        aws_sdk_dynamodb,
+        RuleMode::MatchAny,
+        &[&describe]
+    ));
+    ctx.preset_lambda(lambda());
+    let empty = mock!(aws_sdk_iam::Client::get_service_last_accessed_details).then_output(|| {
+        GetServiceLastAccessedDetailsOutput::builder()
+            .job_status(JobStatusType::Completed)
+            .job_creation_date(days_ago(0))
+            .job_completion_date(days_ago(0))
+            .set_services_last_accessed(Some(Vec::new()))
+            .build()
+            .unwrap()
+    });
+    ctx.preset_iam(iam(empty));
+    let report = run(
+        &ctx,
+        Command::Iam(IamCommand::Audit(IamAuditArgs {
+            functions: Vec::new(),
+            variable: "EVENTS_TABLE_NAME".into(),
+            advisor_wait: 10,
+        })),
+    )
+    .await;
+    let unused = report
+        .findings
+        .iter()
+        .find(|f| f.check.to_string() == "iam.unused.events-api")
+        .unwrap_or_else(|| panic!("no iam.unused.events-api: {:#?}", report.findings));
+    assert_eq!(unused.status, Status::Unknown, "{}", unused.summary);
+    assert_eq!(
+        unused.summary,
+        "events-api: unused permissions not known: access advisor is not available: access advisor's completed report lists no service at all (no data): which permissions were used is not known"
+    );
 }
