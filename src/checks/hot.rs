@@ -30,7 +30,7 @@ pub(crate) const DOMINANT_SHARE: f64 = 0.5;
 /// Shards for a hot user: peak / 1,000 with 50% headroom, at least 2.
 pub(crate) const SHARD_HEADROOM: f64 = 1.5;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct UserRate {
     pub user: String,
     pub events: f64,
@@ -46,7 +46,7 @@ impl UserRate {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct TopUsers {
     pub users: Vec<UserRate>,
     /// Events in the window across all users, when known (for the dominance share).
@@ -54,7 +54,7 @@ pub(crate) struct TopUsers {
     pub records_scanned: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct IndexInsights {
     /// `None`: the table.
     pub index: Option<String>,
@@ -63,10 +63,12 @@ pub(crate) struct IndexInsights {
     pub rules: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct RuleReport {
     pub rule: String,
+    /// A `THROTTLED_KEYS` rule (the keys throttled), not the most accessed ones.
     pub throttled: bool,
+    /// `[key, value]` pairs, the top contributor first.
     pub contributors: Vec<(String, f64)>,
 }
 

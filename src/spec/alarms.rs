@@ -70,7 +70,9 @@ pub(crate) struct AlarmSpec {
 }
 
 /// What `alarms apply` does to one alarm: `action` in its plan (`docs/json.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum AlarmAction {
     /// It does not exist: PutMetricAlarm creates it.

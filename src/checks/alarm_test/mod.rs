@@ -34,7 +34,7 @@ pub(crate) enum TopicRead {
 }
 
 /// One topic as `data` shows it: who it pages, masked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub(crate) struct TopicView {
     pub topic: String,
     /// `null` when the topic could not be read.
@@ -256,7 +256,7 @@ pub(crate) fn paged_text(topics: &[TopicView]) -> String {
 }
 
 /// What the alarm's history says since the test set its state.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub(crate) struct Outcome {
     /// `Action` items that ran ("Successfully executed action ...").
     pub executed: Vec<String>,

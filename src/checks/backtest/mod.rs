@@ -81,14 +81,14 @@ pub struct Options {
 }
 
 /// The worst datapoint of the window (highest for `>`, lowest for `<`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Worst {
     pub value: f64,
     pub at: DateTime<Utc>,
 }
 
 /// The episodes in numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub episodes: usize,
     /// Transitions to ALARM after the first evaluation: the notifications sent.
@@ -107,7 +107,7 @@ pub struct Summary {
 }
 
 /// The replay of one alarm: `data` of `alarms backtest`, one per alarm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Backtest {
     pub alarm: String,
     pub watched: String,

@@ -13,7 +13,7 @@ use super::evaluate::AlarmState;
 use super::math::Grid;
 
 /// One change of state.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Transition {
     pub at: DateTime<Utc>,
     pub from: AlarmState,
@@ -21,7 +21,7 @@ pub struct Transition {
 }
 
 /// One stretch in ALARM.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Episode {
     pub start: DateTime<Utc>,
     /// `None` while still in ALARM at the end of the window.
