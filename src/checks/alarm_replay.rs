@@ -29,6 +29,7 @@ pub(crate) struct Replay {
 
 /// One alarm in `data.alarms[]` of `alarms backtest`.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmReplay")]
 pub(crate) struct ReplayData<'a> {
     pub alarm: &'a str,
     /// The finding that reports the replay (`alarm_backtest.NAME`).

@@ -31,6 +31,7 @@ pub(crate) const DOMINANT_SHARE: f64 = 0.5;
 pub(crate) const SHARD_HEADROOM: f64 = 1.5;
 
 #[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
+#[schemars(rename = "HotUserRate")]
 pub(crate) struct UserRate {
     pub user: String,
     pub events: f64,
@@ -47,6 +48,7 @@ impl UserRate {
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "HotTopUsers")]
 pub(crate) struct TopUsers {
     pub users: Vec<UserRate>,
     /// Events in the window across all users, when known (for the dominance share).
@@ -55,6 +57,7 @@ pub(crate) struct TopUsers {
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ContributorInsightsIndex")]
 pub(crate) struct IndexInsights {
     /// `None`: the table.
     pub index: Option<String>,
@@ -64,6 +67,7 @@ pub(crate) struct IndexInsights {
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ContributorInsightsReport")]
 pub(crate) struct RuleReport {
     pub rule: String,
     /// A `THROTTLED_KEYS` rule (the keys throttled), not the most accessed ones.

@@ -915,6 +915,7 @@ pub(crate) fn sections(facts: &ThrottleFacts) -> Vec<Section> {
 /// `diagnose throttling`'s `data.throttling` (`docs/json.md`): what the metrics read, or why
 /// they could not be.
 #[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Throttling")]
 #[serde(untagged)]
 pub(crate) enum ThrottlingData {
     Read {
@@ -935,6 +936,7 @@ pub(crate) enum ThrottlingData {
 
 /// One resource's throttle totals in the window.
 #[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ThrottlingResource")]
 pub(crate) struct ResourceData {
     /// `table`, or the GSI's name.
     resource: String,
@@ -954,6 +956,7 @@ pub(crate) struct ResourceData {
 
 /// The throttles alarm as DescribeAlarms answered (`state` null when AWS gave none).
 #[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ThrottlesAlarm")]
 #[serde(untagged)]
 pub(crate) enum AlarmData {
     State { name: String, state: Option<String> },

@@ -62,18 +62,21 @@ pub(crate) async fn status(ctx: &Context) -> anyhow::Result<Report> {
 
 /// `alarms status`'s `data`: the alarms checked.
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsStatusData")]
 struct StatusData<'a> {
     alarms: Vec<&'a str>,
 }
 
 /// `alarms apply`'s `data`: what was (or would be) done to each alarm.
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsApplyData")]
 struct ApplyData {
     dry_run: bool,
     plan: Vec<PlanEntry>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmPlanEntry")]
 struct PlanEntry {
     alarm: String,
     /// The finding of `alarms status` that checks it.

@@ -29,6 +29,7 @@ pub(crate) static BACKTEST: Leaf<AlarmsBacktestArgs> = Leaf::new(
 
 /// `alarms backtest`'s `data`.
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsBacktestData")]
 struct BacktestData<'a> {
     /// The days replayed (`--days`).
     days: u32,

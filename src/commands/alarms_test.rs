@@ -38,6 +38,7 @@ pub(crate) static TEST: Leaf<AlarmsTestArgs> = Leaf::new(
 
 /// One alarm in `data.alarms[]`.
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmTestData")]
 struct AlarmData {
     alarm: String,
     /// The finding of its test (`alarm_test.NAME`).
@@ -55,6 +56,7 @@ struct AlarmData {
 
 /// `alarms test`'s `data`.
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsTestData")]
 struct TestData {
     dry_run: bool,
     /// Who ran the test: the caller's ARN (STS), else `$USER`.

@@ -164,12 +164,14 @@ pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<R
 
 /// `diagnose throttling` and `diagnose writes`' `data` (shaped by `checks::throttling::data`).
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DiagnoseThrottlingData")]
 struct ThrottlingData {
     throttling: throttling::ThrottlingData,
 }
 
 /// `diagnose latency`'s `data` (shaped by `checks::latency::data`).
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DiagnoseLatencyData")]
 struct LatencyData {
     latency: latency::LatencyData,
 }

@@ -123,6 +123,7 @@ fn summary_row(p: &Part) -> Vec<String> {
 
 /// A part in a health check's `data`: its worst status and how many checks it holds.
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "HealthPartSummary")]
 struct PartSummary {
     part: &'static str,
     /// The worst status of its checks (`ok` when it holds none).
@@ -139,6 +140,7 @@ struct MonthlyData {
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "HealthMonthEnding")]
 struct MonthEnding {
     /// When the check ran: the month it covers ends here.
     month_ending: String,

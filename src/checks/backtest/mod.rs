@@ -82,6 +82,7 @@ pub struct Options {
 
 /// The worst datapoint of the window (highest for `>`, lowest for `<`).
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestWorst")]
 pub struct Worst {
     pub value: f64,
     pub at: DateTime<Utc>,
@@ -89,6 +90,7 @@ pub struct Worst {
 
 /// The episodes in numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestSummary")]
 pub struct Summary {
     pub episodes: usize,
     /// Transitions to ALARM after the first evaluation: the notifications sent.

@@ -14,6 +14,7 @@ use super::math::Grid;
 
 /// One change of state.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestTransition")]
 pub struct Transition {
     pub at: DateTime<Utc>,
     pub from: AlarmState,
@@ -22,6 +23,7 @@ pub struct Transition {
 
 /// One stretch in ALARM.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestEpisode")]
 pub struct Episode {
     pub start: DateTime<Utc>,
     /// `None` while still in ALARM at the end of the window.
