@@ -53,6 +53,7 @@ pub(crate) struct TopUsers {
     pub users: Vec<UserRate>,
     /// Events in the window across all users, when known (for the dominance share).
     pub total_events: Option<f64>,
+    /// Log records Logs Insights scanned.
     pub records_scanned: f64,
 }
 
@@ -61,8 +62,12 @@ pub(crate) struct TopUsers {
 pub(crate) struct IndexInsights {
     /// `None`: the table.
     pub index: Option<String>,
+    /// `ENABLED`, `DISABLED`, ... as DescribeContributorInsights said (`DISABLED` when it said
+    /// nothing).
     pub status: String,
+    /// `ACCESSED_AND_THROTTLED_KEYS` or `THROTTLED_KEYS`; `null` when DynamoDB gave none.
     pub mode: Option<String>,
+    /// The CloudWatch Contributor Insights rules DynamoDB keeps for it.
     pub rules: Vec<String>,
 }
 
@@ -70,9 +75,9 @@ pub(crate) struct IndexInsights {
 #[schemars(rename = "ContributorInsightsReport")]
 pub(crate) struct RuleReport {
     pub rule: String,
-    /// A `THROTTLED_KEYS` rule (the keys throttled), not the most accessed ones.
+    /// A rule of the throttled keys (`-PKT-`, `-SKT-`), not of the most accessed ones.
     pub throttled: bool,
-    /// `[key, value]` pairs, the top contributor first.
+    /// `[key, value]` pairs, the top contributor first (a key's parts joined with ` / `).
     pub contributors: Vec<(String, f64)>,
 }
 
