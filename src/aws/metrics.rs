@@ -70,7 +70,7 @@ pub struct Window {
 }
 
 /// A window as the JSON data of a command shows it (`docs/json.md`).
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct WindowData {
     pub start: String,
     pub end: String,

@@ -27,11 +27,15 @@ pub(crate) struct Replay {
     pub outcome: Result<Backtest, NotReplayable>,
 }
 
-/// `data.alarms[]` of `alarms backtest`, `data.parts[].backtest[]` of `health-check monthly`.
-#[derive(Debug, Serialize)]
+/// One alarm in `data.alarms[]` of `alarms backtest`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmReplay")]
 pub(crate) struct ReplayData<'a> {
     pub alarm: &'a str,
+    /// The finding that reports the replay (`alarm_backtest.NAME`).
+    #[schemars(with = "String")]
     pub check: CheckId,
+    /// The threshold the runbook sets for this alarm; `null` for one it does not.
     pub runbook_threshold: Option<f64>,
     /// Why the alarm was not replayed; `null` when it was.
     pub not_replayed: Option<&'a str>,

@@ -15,7 +15,8 @@ use crate::spec::ON_DEMAND_TABLE_QUOTA;
 /// Prices, as inputs: defaults are us-east-1 list prices (docs/aws-facts.md §3.5: on-demand $0.625 per
 /// million WRU and $0.125 per million RRU since November 2024, PARTIAL; provisioned $0.00065
 /// per WCU-hour and $0.00013 per RCU-hour). Check the pricing page for your Region.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CapacityPrices")]
 pub(crate) struct Prices {
     pub per_million_wru: f64,
     pub per_million_rru: f64,

@@ -30,7 +30,8 @@ pub(crate) const DOMINANT_SHARE: f64 = 0.5;
 /// Shards for a hot user: peak / 1,000 with 50% headroom, at least 2.
 pub(crate) const SHARD_HEADROOM: f64 = 1.5;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
+#[schemars(rename = "HotUserRate")]
 pub(crate) struct UserRate {
     pub user: String,
     pub events: f64,
@@ -46,27 +47,37 @@ impl UserRate {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "HotTopUsers")]
 pub(crate) struct TopUsers {
     pub users: Vec<UserRate>,
     /// Events in the window across all users, when known (for the dominance share).
     pub total_events: Option<f64>,
+    /// Log records Logs Insights scanned.
     pub records_scanned: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ContributorInsightsIndex")]
 pub(crate) struct IndexInsights {
     /// `None`: the table.
     pub index: Option<String>,
+    /// `ENABLED`, `DISABLED`, ... as DescribeContributorInsights said (`DISABLED` when it said
+    /// nothing).
     pub status: String,
+    /// `ACCESSED_AND_THROTTLED_KEYS` or `THROTTLED_KEYS`; `null` when DynamoDB gave none.
     pub mode: Option<String>,
+    /// The CloudWatch Contributor Insights rules DynamoDB keeps for it.
     pub rules: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ContributorInsightsReport")]
 pub(crate) struct RuleReport {
     pub rule: String,
+    /// A rule of the throttled keys (`-PKT-`, `-SKT-`), not of the most accessed ones.
     pub throttled: bool,
+    /// `[key, value]` pairs, the top contributor first (a key's parts joined with ` / `).
     pub contributors: Vec<(String, f64)>,
 }
 

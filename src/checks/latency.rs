@@ -332,20 +332,25 @@ pub(crate) fn sections(facts: &LatencyFacts) -> Vec<Section> {
 
 /// `diagnose latency`'s `data.latency` (`docs/json.md`): every operation's percentile series,
 /// or an empty object when the metrics could not be read (`latency.metrics` says why).
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Latency")]
 #[serde(untagged)]
 pub(crate) enum LatencyData {
     Read {
         window: metrics::WindowData,
         operations: Vec<OperationData>,
     },
+    /// `{}`: the metrics could not be read.
+    #[schemars(extend("additionalProperties" = false))]
     Unread {},
 }
 
 /// One operation's series: statistic (`p50`, `p95`, `p99`) to `[time, milliseconds]` points.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "LatencyOperation")]
 pub(crate) struct OperationData {
     operation: &'static str,
+    /// Statistic (`p50`, `p95`, `p99`) to `[time, milliseconds]` points.
     series: std::collections::BTreeMap<&'static str, Vec<(String, f64)>>,
 }
 

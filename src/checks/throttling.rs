@@ -914,34 +914,49 @@ pub(crate) fn sections(facts: &ThrottleFacts) -> Vec<Section> {
 /// The report's data: totals per resource and causes.
 /// `diagnose throttling`'s `data.throttling` (`docs/json.md`): what the metrics read, or why
 /// they could not be.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Throttling")]
 #[serde(untagged)]
 pub(crate) enum ThrottlingData {
     Read {
         window: metrics::WindowData,
         resources: Vec<ResourceData>,
+        /// The causes the throttles point to: `hot_partition`, `on_demand_maximum`,
+        /// `account_quota`, `provisioned_capacity`, `gsi_back_pressure`.
         causes: Vec<&'static str>,
+        /// UserErrors in the window: every table's HTTP 400s in the account and Region.
         user_errors_account_wide: f64,
         throttles_alarm: AlarmData,
     },
     Unread {
+        /// Why the metrics could not be read.
         metrics_error: String,
     },
 }
 
 /// One resource's throttle totals in the window.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ThrottlingResource")]
 pub(crate) struct ResourceData {
+    /// `table`, or the GSI's name.
     resource: String,
+    /// WriteThrottleEvents in the window.
     write: f64,
+    /// ReadThrottleEvents in the window.
     read: f64,
+    /// The most consecutive periods above the throttles alarm's threshold, writes.
     longest_write_run: usize,
+    /// The same for reads.
     longest_read_run: usize,
+    /// Throttle events by reason, reads and writes: `key_range`, `max_on_demand`,
+    /// `account_limit`, `provisioned`.
+    #[schemars(with = "std::collections::BTreeMap<String, f64>")]
     by_reason: Keyed<f64>,
 }
 
 /// The throttles alarm as DescribeAlarms answered (`state` null when AWS gave none).
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ThrottlesAlarm")]
 #[serde(untagged)]
 pub(crate) enum AlarmData {
     State { name: String, state: Option<String> },

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Production};
 use crate::aws::alarms as cw_alarms;
 use crate::checks::alarms::{
@@ -25,14 +26,16 @@ pub(crate) static APPLY: Leaf<AlarmsApplyArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(apply(ctx, a).await?.into()) }),
 )
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<ApplyData>);
 
 pub(crate) static STATUS: Leaf<()> = Leaf::new(
     "alarms status",
     Kind::Check,
     |c| matches!(c, Command::Alarms(AlarmsCommand::Status)).then_some(&()),
     |ctx, _, _| Box::pin(async move { Ok(status(ctx).await?.into()) }),
-);
+)
+.data(shape::<StatusData<'static>>);
 
 fn prefix(names: &Names) -> String {
     format!("{}-{}-", names.prefix, names.env)
@@ -58,22 +61,26 @@ pub(crate) async fn status(ctx: &Context) -> anyhow::Result<Report> {
 }
 
 /// `alarms status`'s `data`: the alarms checked.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsStatusData")]
 struct StatusData<'a> {
     alarms: Vec<&'a str>,
 }
 
 /// `alarms apply`'s `data`: what was (or would be) done to each alarm.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsApplyData")]
 struct ApplyData {
     dry_run: bool,
     plan: Vec<PlanEntry>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmPlanEntry")]
 struct PlanEntry {
     alarm: String,
     /// The finding of `alarms status` that checks it.
+    #[schemars(with = "String")]
     check: CheckId,
     /// `create`, `update` or `unchanged`.
     action: AlarmAction,

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit};
 use crate::checks::alarm_replay::{self, Asked, Replay, ReplayData};
 use crate::checks::alarms as alarm_checks;
@@ -23,12 +24,16 @@ pub(crate) static BACKTEST: Leaf<AlarmsBacktestArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(backtest(ctx, a).await?.into()) }),
 )
-.limit(Limit::Minutes(10));
+.limit(Limit::Minutes(10))
+.data(shape::<BacktestData<'static>>);
 
 /// `alarms backtest`'s `data`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsBacktestData")]
 struct BacktestData<'a> {
+    /// The days replayed (`--days`).
     days: u32,
+    /// The target page rate (`--pages-per-month`); `null` without it.
     pages_per_month: Option<f64>,
     alarms: Vec<ReplayData<'a>>,
 }

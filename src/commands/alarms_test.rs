@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::alarms_backtest::select;
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production};
 use crate::checks::alarm_test::{
     Outcome, TopicRead, TopicView, is_topic, outcome, page_finding, paged_text, settled,
@@ -32,14 +33,19 @@ pub(crate) static TEST: Leaf<AlarmsTestArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(test(ctx, a).await?.into()) }),
 )
 .limit(Limit::Minutes(20))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<TestData>);
 
 /// One alarm in `data.alarms[]`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmTestData")]
 struct AlarmData {
     alarm: String,
+    /// The finding of its test (`alarm_test.NAME`).
+    #[schemars(with = "String")]
     check: CheckId,
     actions_enabled: bool,
+    /// The alarm's ALARM actions (ARNs).
     alarm_actions: Vec<String>,
     topics: Vec<TopicView>,
     /// When SetAlarmState answered; `null` in a dry run or when it failed.
@@ -49,11 +55,15 @@ struct AlarmData {
 }
 
 /// `alarms test`'s `data`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmsTestData")]
 struct TestData {
     dry_run: bool,
+    /// Who ran the test: the caller's ARN (STS), else `$USER`.
     operator: String,
+    /// The reason given to SetAlarmState (it shows in the alarm's history and the page).
     reason: String,
+    /// Seconds spent reading the alarms' history after setting them; 0 in a dry run.
     waited_s: u64,
     alarms: Vec<AlarmData>,
 }

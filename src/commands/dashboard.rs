@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::Value;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Production, When};
 use crate::aws::metrics::{self, Window, WindowData};
 use crate::cli::{Command, DashboardCommand};
@@ -21,7 +21,8 @@ pub(crate) static APPLY: Leaf<DashboardApplyArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(apply(ctx, a).await?.into()) }),
 )
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<ApplyData<'static>>);
 
 /// An action (it draws), but what it draws is the table's: the table is described first.
 pub(crate) static SHOW: Leaf<ShowArgs> = Leaf::new(
@@ -33,7 +34,8 @@ pub(crate) static SHOW: Leaf<ShowArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(show(ctx, a).await?.into()) }),
 )
-.judges_table(When::Always);
+.judges_table(When::Always)
+.data(shape::<ShowData>);
 
 async fn widgets(ctx: &Context) -> anyhow::Result<Vec<dashboard::Widget>> {
     let t = crate::aws::table::describe(ctx.dynamodb().await?, ctx.table()).await?;
@@ -154,30 +156,37 @@ pub(crate) async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Repor
 }
 
 /// `dashboard apply`'s `data`: the dashboard and the body put (or that would be).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DashboardApplyData")]
 struct ApplyData<'a> {
     dashboard: &'a str,
     dry_run: bool,
-    body: &'a Value,
+    body: &'a dashboard::Body,
 }
 
 /// `dashboard show`'s `data`: the window and each widget's series, one value a period (null
 /// where CloudWatch has no datapoint).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DashboardShowData")]
 struct ShowData {
     window: WindowData,
     widgets: Vec<WidgetData>,
 }
 
-#[derive(Serialize)]
+/// One widget: its lines' values, one a period.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DashboardShowWidget")]
 struct WidgetData {
     title: &'static str,
+    /// The runbook's threshold the widget draws as a line; `null` when it has none.
     target: Option<f64>,
     series: Vec<SeriesData>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DashboardSeries")]
 struct SeriesData {
     label: String,
+    /// One value a period of the window; `null` where CloudWatch has no datapoint.
     values: Vec<Option<f64>>,
 }

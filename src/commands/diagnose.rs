@@ -5,6 +5,7 @@ use crate::report::CheckId;
 use chrono::Utc;
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Production, When};
 use crate::checks::changes::Aspect;
 use crate::checks::{self, latency, throttling};
@@ -23,7 +24,8 @@ pub(crate) static THROTTLING: Leaf<WindowArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(throttling(ctx, a).await?.into()) }),
 )
-.judges_table(When::Always);
+.judges_table(When::Always)
+.data(shape::<ThrottlingData>);
 
 pub(crate) static LATENCY: Leaf<WindowArgs> = Leaf::new(
     "diagnose latency",
@@ -34,7 +36,8 @@ pub(crate) static LATENCY: Leaf<WindowArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(latency(ctx, a).await?.into()) }),
 )
-.judges_table(When::Always);
+.judges_table(When::Always)
+.data(shape::<LatencyData>);
 
 /// `--canary` writes one event of its own and deletes it.
 pub(crate) static WRITES: Leaf<WritesArgs> = Leaf::new(
@@ -49,7 +52,8 @@ pub(crate) static WRITES: Leaf<WritesArgs> = Leaf::new(
 .judges_table(When::Always)
 .production(Production::OwnResources {
     with: &["--canary"],
-});
+})
+.data(shape::<ThrottlingData>);
 
 pub(crate) async fn throttling(ctx: &Context, args: &WindowArgs) -> anyhow::Result<Report> {
     let facts = throttling::gather(
@@ -159,13 +163,15 @@ pub(crate) async fn writes(ctx: &Context, args: &WritesArgs) -> anyhow::Result<R
 }
 
 /// `diagnose throttling` and `diagnose writes`' `data` (shaped by `checks::throttling::data`).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DiagnoseThrottlingData")]
 struct ThrottlingData {
     throttling: throttling::ThrottlingData,
 }
 
 /// `diagnose latency`'s `data` (shaped by `checks::latency::data`).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DiagnoseLatencyData")]
 struct LatencyData {
     latency: latency::LatencyData,
 }

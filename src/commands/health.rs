@@ -9,6 +9,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production, ReportFile, When, minutes, plus};
 use crate::aws::metrics::{self, MetricKey, Window};
 use crate::checks::capacity::{
@@ -51,7 +52,8 @@ pub(crate) static MONTHLY: Leaf<MonthlyArgs> = Leaf::new(
 .production(Production::PerFlag(&[
     ("--restore-test", Production::OwnResources { with: &[] }),
     ("--alarm-test", Production::NeedsYes { with: &[] }),
-]));
+]))
+.data(shape::<MonthlyData>);
 
 pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
     "health-check quarterly",
@@ -70,7 +72,8 @@ pub(crate) static QUARTERLY: Leaf<QuarterlyArgs> = Leaf::new(
         force: a.force,
         drill: false,
     })
-});
+})
+.data(shape::<QuarterlyData<'static>>);
 
 fn prices(p: &PriceArgs) -> Prices {
     Prices {
@@ -119,27 +122,32 @@ fn summary_row(p: &Part) -> Vec<String> {
 }
 
 /// A part in a health check's `data`: its worst status and how many checks it holds.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "HealthPartSummary")]
 struct PartSummary {
     part: &'static str,
+    /// The worst status of its checks (`ok` when it holds none).
     status: Status,
+    /// How many checks (findings) it holds.
     checks: usize,
 }
 
 /// `health-check monthly`'s `data`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct MonthlyData {
     parts: Vec<PartSummary>,
     generated_for: MonthEnding,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "HealthMonthEnding")]
 struct MonthEnding {
+    /// When the check ran: the month it covers ends here.
     month_ending: String,
 }
 
 /// `health-check quarterly`'s `data`: the parts and the prices the costs were computed with.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct QuarterlyData<'a> {
     parts: Vec<PartSummary>,
     prices: &'a Prices,

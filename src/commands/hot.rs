@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::data_schema::either;
 use super::registry::{Kind, Leaf, Production, When};
 use crate::checks::hot::{IndexInsights, RuleReport, TopUsers, evaluate, gather, recommendations};
 use crate::cli::Command;
@@ -23,7 +24,8 @@ pub(crate) static HOT_PARTITIONS: Leaf<HotArgs> = Leaf::new(
 .judges_table(When::If(|a| a.export.from_export.is_none()))
 .production(Production::NeedsYes {
     with: &["--enable-contributor-insights"],
-});
+})
+.data(either::<HotData<'static>, FromExportData<'static>>);
 
 pub(crate) async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Result<Report> {
     if let Some(which) = &args.export.from_export {
@@ -89,10 +91,14 @@ pub(crate) async fn hot_partitions(ctx: &Context, args: &HotArgs) -> anyhow::Res
 
 /// `hot-partitions`' `data`: what could be read of the top users, Contributor Insights and its
 /// reports (a part that could not be read is left out; its finding says why).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct HotData<'a> {
+    /// The busiest users from the Lambda logs (Logs Insights); `null` when they could not be
+    /// read.
     users: Option<&'a TopUsers>,
+    /// Contributor Insights on the table and each GSI; `null` when it could not be described.
     contributor_insights: Option<&'a Vec<IndexInsights>>,
+    /// The Contributor Insights reports that could be read.
     reports: Vec<&'a RuleReport>,
 }
 

@@ -33,6 +33,7 @@ mod recorded;
 mod restore;
 mod safety;
 mod scale;
+mod schema_data;
 mod table;
 mod time_bombs;
 mod ttl_repair;

@@ -34,7 +34,8 @@ pub(crate) enum TopicRead {
 }
 
 /// One topic as `data` shows it: who it pages, masked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmTestTopic")]
 pub(crate) struct TopicView {
     pub topic: String,
     /// `null` when the topic could not be read.
@@ -256,7 +257,8 @@ pub(crate) fn paged_text(topics: &[TopicView]) -> String {
 }
 
 /// What the alarm's history says since the test set its state.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AlarmTestOutcome")]
 pub(crate) struct Outcome {
     /// `Action` items that ran ("Successfully executed action ...").
     pub executed: Vec<String>,

@@ -28,7 +28,7 @@ use super::rule::{Comparison, MissingData};
 pub const RANGE_EXTRA: usize = 2;
 
 /// An alarm's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum AlarmState {
     #[serde(rename = "OK")]
     Ok,

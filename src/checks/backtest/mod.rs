@@ -81,14 +81,16 @@ pub struct Options {
 }
 
 /// The worst datapoint of the window (highest for `>`, lowest for `<`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestWorst")]
 pub struct Worst {
     pub value: f64,
     pub at: DateTime<Utc>,
 }
 
 /// The episodes in numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestSummary")]
 pub struct Summary {
     pub episodes: usize,
     /// Transitions to ALARM after the first evaluation: the notifications sent.
@@ -107,17 +109,24 @@ pub struct Summary {
 }
 
 /// The replay of one alarm: `data` of `alarms backtest`, one per alarm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Backtest {
     pub alarm: String,
+    /// What the alarm compares with its threshold: `MetricName Stat`, or the math expression
+    /// it returns.
     pub watched: String,
     pub window_start: DateTime<Utc>,
     pub window_end: DateTime<Utc>,
     pub period_s: i32,
+    /// N: how many of the most recent datapoints are evaluated.
     pub evaluation_periods: u32,
+    /// M: how many of them must breach for ALARM.
     pub datapoints_to_alarm: u32,
+    /// PutMetricAlarm's `ComparisonOperator`.
     pub comparison: Comparison,
+    /// `null` for an anomaly-detection alarm (it compares with a band).
     pub threshold: Option<f64>,
+    /// The alarm's `TreatMissingData`.
     pub treat_missing_data: MissingData,
     /// What the replay applied (an `AWS/DynamoDB` single-metric alarm: `ignore`).
     pub missing_data_applied: MissingData,

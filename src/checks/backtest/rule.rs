@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// `ComparisonOperator` of PutMetricAlarm. The last three compare against an anomaly detection
 /// band, which the backtest does not replay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Comparison {
     GreaterThanOrEqualToThreshold,
     GreaterThanThreshold,
@@ -91,7 +91,7 @@ impl Comparison {
 }
 
 /// `TreatMissingData` of PutMetricAlarm (default `missing`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum MissingData {
     Missing,

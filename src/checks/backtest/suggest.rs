@@ -20,7 +20,8 @@ pub const MAX_CANDIDATES: usize = 2048;
 pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
 
 /// The threshold for a target page rate, next to the alarm's own.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestSuggestion")]
 pub struct Suggestion {
     pub target_pages_per_month: f64,
     pub current_threshold: f64,

@@ -13,7 +13,8 @@ use super::evaluate::AlarmState;
 use super::math::Grid;
 
 /// One change of state.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestTransition")]
 pub struct Transition {
     pub at: DateTime<Utc>,
     pub from: AlarmState,
@@ -21,7 +22,8 @@ pub struct Transition {
 }
 
 /// One stretch in ALARM.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BacktestEpisode")]
 pub struct Episode {
     pub start: DateTime<Utc>,
     /// `None` while still in ALARM at the end of the window.
