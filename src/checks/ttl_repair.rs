@@ -40,7 +40,7 @@ fn names(classes: &[RepairClass]) -> String {
 
 /// What a repair is asked to do: the classes it rewrites, and those of them whose items it may
 /// give a ttl already past. Kept in the state file: a resumed repair goes on as it began.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct Selection {
     pub classes: Vec<RepairClass>,
     pub expire_now: Vec<RepairClass>,
@@ -222,7 +222,7 @@ pub(crate) fn plan(item: &Item, reference: i64, now: i64, selection: &Selection)
 }
 
 /// What became of the items of one class.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct ClassRepair {
     /// Items of the class read.
     pub found: u64,
@@ -239,7 +239,7 @@ pub(crate) struct ClassRepair {
 }
 
 /// Per class, every class always present.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct ByClass {
     pub missing: ClassRepair,
     pub not_number: ClassRepair,
@@ -277,7 +277,7 @@ const ALL: [RepairClass; 4] = [
 impl crate::report::Evidence for RepairCounts {}
 
 /// What the repair did so far; kept in the state file with the tally, so a resume counts on.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct RepairCounts {
     #[serde(flatten)]
     pub selection: Selection,

@@ -28,6 +28,17 @@ pub(crate) fn either<A: JsonSchema, B: JsonSchema>(g: &mut SchemaGenerator) -> V
     vec![g.subschema_for::<A>(), g.subschema_for::<B>()]
 }
 
+/// A command's `data` is written from `A`, `B` or `C`, by its flags.
+pub(crate) fn one_of3<A: JsonSchema, B: JsonSchema, C: JsonSchema>(
+    g: &mut SchemaGenerator,
+) -> Vec<Schema> {
+    vec![
+        g.subschema_for::<A>(),
+        g.subschema_for::<B>(),
+        g.subschema_for::<C>(),
+    ]
+}
+
 /// A command whose `data` is always `{}`.
 pub(crate) fn none(_: &mut SchemaGenerator) -> Vec<Schema> {
     Vec::new()

@@ -10,8 +10,9 @@ use chrono::Utc;
 
 use serde::Serialize;
 
-use super::data_schema::either;
+use super::data_schema::one_of3;
 use super::registry::{Kind, Leaf, Limit, Production, When, minutes};
+use super::ttl_repair::RepairData;
 use crate::checks::changes::Aspect;
 use crate::checks::ttl::{
     Cleanup, ExportScope, FullScope, SampleShares, Scope, TtlClass, TtlFacts, TtlMeta, TtlTally,
@@ -56,7 +57,8 @@ pub(crate) static CHECK_TTL: Leaf<CheckTtlArgs> = Leaf::new(
 .production(Production::NeedsYes {
     with: &["--full", "--cleanup", "--repair"],
 })
-.data(either::<CheckTtlData<'static>, EstimateData<'static>>);
+// The tally (a sample, a full read or an export), the estimate, or what a repair did.
+.data(one_of3::<CheckTtlData<'static>, EstimateData<'static>, RepairData<'static>>);
 
 const COMMAND: &str = "check-ttl";
 

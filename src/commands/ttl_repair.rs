@@ -273,13 +273,13 @@ fn totals_section(r: &RepairCounts, dry_run: bool) -> Section {
 }
 
 /// `check-ttl --repair`'s `data`: what the repair did and the tally of what it read.
-#[derive(Serialize)]
-struct RepairData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct RepairData<'a> {
     repair: RepairOutcome<'a>,
     tally: &'a TtlTally,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct RepairOutcome<'a> {
     dry_run: bool,
     #[serde(flatten)]

@@ -114,7 +114,11 @@ struct StreamEnvelope<'a> {
 pub fn json_schema(
     data: impl FnOnce(&mut SchemaGenerator) -> Vec<(&'static str, Vec<Schema>)>,
 ) -> Value {
-    let mut generator = SchemaGenerator::default();
+    // As the types serialise (an `Option` field is always written, so required; a field
+    // skipped when empty is not).
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
     let one = generator.subschema_for::<Envelope<'static>>();
     let fleet = generator.subschema_for::<FleetEnvelope<'static>>();
     let stream = generator.subschema_for::<StreamEnvelope<'static>>();
@@ -203,7 +207,9 @@ fn close(v: &mut Value, part: bool) {
                 };
                 o.insert(key.into(), Value::Bool(false));
             }
-            o.values_mut().for_each(|v| close(v, false));
+            // A data rule's `if` and `then` test a few fields of the envelope: not closed.
+            o.iter_mut()
+                .for_each(|(k, v)| close(v, k == "if" || k == "then"));
         }
         Value::Array(a) => a.iter_mut().for_each(|v| close(v, false)),
         _ => {}

@@ -18,6 +18,7 @@ pub const DEFAULT_ITERATOR_AGE_MINUTES: f64 = 5.0;
     Ord,
     ValueEnum,
     serde::Serialize,
+    schemars::JsonSchema,
     serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]

@@ -244,6 +244,7 @@ async fn drill_measures_and_deletes_only_its_tagged_table() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("drill.json")).unwrap())
             .unwrap();
     assert_eq!(json["command"], "dr-drill");
+    common::assert_matches_schema(&json);
 
     // --keep keeps it; --delete then removes it, and only with --yes.
     let kept = w.run(&["-o", "json", "dr-drill", "--keep"]);

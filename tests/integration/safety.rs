@@ -354,6 +354,7 @@ fn a_drill_report_named_json_keeps_its_markdown() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).expect("drill.json is JSON");
     assert_eq!(json["command"], "dr-drill");
+    common::assert_matches_schema(&json);
     let md = std::fs::read_to_string(dir.path().join("drill.md")).unwrap();
     assert!(md.starts_with("## eventsctl dr-drill"), "{md}");
     // Run again: both exist, so nothing is replaced without --force.

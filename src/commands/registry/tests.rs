@@ -240,6 +240,29 @@ fn every_descriptor_names_an_iam_entry_and_every_entry_has_its_command() {
     assert!(unused.is_empty(), "IAM entries of no command: {unused:?}");
 }
 
+/// Issue 27: every command says what its JSON `data` is written from, so the published schema
+/// (`super::super::data_schema`) describes every command's `data`, and only a command whose
+/// `data` is always `{}` says `none`.
+#[test]
+fn every_command_declares_the_types_of_its_json_data() {
+    let undeclared: Vec<&str> = COMMANDS
+        .iter()
+        .filter(|d| d.data().is_none())
+        .map(|d| d.name())
+        .collect();
+    assert!(undeclared.is_empty(), "no `.data(...)`: {undeclared:?}");
+    let mut generator = schemars::SchemaGenerator::default();
+    let empty: Vec<&str> = COMMANDS
+        .iter()
+        .filter(|d| {
+            d.data()
+                .is_some_and(|shapes| shapes(&mut generator).is_empty())
+        })
+        .map(|d| d.name())
+        .collect();
+    assert_eq!(empty, vec!["completions"], "only completions has no data");
+}
+
 /// The commands the first cell of each row of docs/safety.md's production table names
 /// (`events put`, `check-ttl --full`).
 fn safety_rows() -> Vec<Vec<String>> {
