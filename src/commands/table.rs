@@ -30,7 +30,8 @@ pub(crate) static CREATE: Leaf<TableCreateArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(create(ctx, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.wait_timeout, 5)))
-.production(Production::Refused);
+.production(Production::Refused)
+.data(shape::<CreateData>);
 
 pub(crate) static VERIFY: Leaf<()> = Leaf::new(
     "table verify",
@@ -204,17 +205,24 @@ async fn finish_existing(
 
 /// `table create`'s `data`: the plan of a new table, or `existing` when a run finishes the
 /// configuration of a table it created before; then the settings' outcomes.
-#[derive(Serialize)]
-struct CreateData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TableCreateData")]
+pub(crate) struct CreateData {
+    /// The table to create; null when the table existed (`existing`).
     plan: Option<CreatePlan>,
     dry_run: bool,
+    /// The table existed (created by eventsctl before): only its settings were finished.
     existing: bool,
+    /// Each setting's outcome by name; null in a dry run of a new table.
+    #[schemars(with = "Option<crate::checks::settings::SettingsData<'static>>")]
     settings: Option<Value>,
+    /// How long the new table took to become ACTIVE; null when none was created.
     active_after_ms: Option<u64>,
 }
 
 /// The table `table create` makes, as people read it.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TableCreatePlan")]
 struct CreatePlan {
     table: String,
     keys: String,

@@ -1069,7 +1069,7 @@ pub(crate) fn size(document: &Value) -> usize {
 }
 
 /// One managed policy: the name to create it under, and its document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct NamedPolicy {
     pub name: String,
     /// What IAM counts against its 6,144-character quota.

@@ -109,7 +109,7 @@ pub fn denied_by(denies: &[Located], action: &str, arn: &str) -> Option<String> 
 }
 
 /// One statement as the audit saw it (`data.roles[].statements`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StatementView {
     pub policy: String,
     pub statement: usize,
