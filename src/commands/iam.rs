@@ -19,7 +19,7 @@ use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::Format;
 use crate::report::{Report, Section};
-use crate::spec::iam::{NamedPolicy, Scope, policies, select};
+use crate::spec::iam::{NamedPolicy, PolicyDocument, Scope, policies, select};
 
 pub(crate) static IAM_POLICY: Leaf<IamPolicyArgs> = Leaf::new(
     "iam-policy",
@@ -126,7 +126,8 @@ fn split_note(parts: &[NamedPolicy]) -> Option<String> {
 pub(crate) struct PolicyData<'a> {
     commands: &'a [&'static str],
     scope: PolicyScope<'a>,
-    policy: Option<&'a Value>,
+    /// The document when one managed policy holds it; null when it is split (`policies`).
+    policy: Option<&'a PolicyDocument>,
     policies: &'a [NamedPolicy],
 }
 
