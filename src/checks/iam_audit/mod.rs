@@ -156,7 +156,8 @@ pub struct RoleAudit {
     pub statements: Vec<StatementView>,
     pub needs: Vec<NeedCheck>,
     pub unused: Unused,
-    /// The policy that grants exactly what the role needs.
+    /// The policy that grants exactly what the role needs: an IAM policy document (`Version`,
+    /// `Statement[{Sid, Effect, Action[], Resource}]`, `Resource` one ARN pattern).
     pub least_privilege: Value,
 }
 
