@@ -65,7 +65,7 @@ pub(crate) struct QuerySpec {
     pub limit: Option<i32>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct Statistics {
     pub records_matched: f64,
     pub records_scanned: f64,
@@ -73,7 +73,7 @@ pub(crate) struct Statistics {
 }
 
 /// How a query ended: AWS's terminal statuses, or stopped by us at the caller's ceiling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub(crate) enum QueryEnd {
     Complete,
     Failed,

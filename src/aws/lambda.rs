@@ -26,7 +26,7 @@ pub(crate) async fn function_exists(
 
 /// A Lambda function that uses the table: it names the table in an environment variable, or an
 /// event source mapping feeds it one of the table's streams, or both.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct TableUser {
     pub name: String,
     pub arn: String,
@@ -42,7 +42,7 @@ pub struct TableUser {
 }
 
 /// An event source mapping that feeds a function a stream of the table.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct StreamMapping {
     pub uuid: String,
     pub stream_arn: String,

@@ -44,6 +44,7 @@ pub(crate) enum Protection {
 /// What happened to one setting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "outcome", content = "detail")]
+#[schemars(rename = "SettingChange")]
 pub enum Change {
     /// Already as wanted: no call made.
     Unchanged(String),

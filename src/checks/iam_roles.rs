@@ -300,7 +300,7 @@ mod tests {
 
 /// `iam audit`'s `data` (and the IAM part of `health-check monthly`): the table, the variable
 /// looked for, the functions found and each role's audit.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct AuditData {
     /// The table's ARN (`null` when DescribeTable did not give it).
     pub table: Option<String>,

@@ -1,6 +1,7 @@
 //! What re-applying a table's settings did, as a finding, a table and JSON (pure).
 
 use crate::report::CheckId;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::aws::settings::{Change, Outcomes};
@@ -49,12 +50,53 @@ pub(crate) fn outcomes(outcomes: &Outcomes) -> Keyed<Change> {
 
 /// `{"ttl": {"outcome": "applied", "detail": "enabled on `ttl`"}, ...}`.
 pub(crate) fn json(outcomes: &Outcomes) -> Value {
-    Value::Object(
-        outcomes
-            .iter()
-            .map(|(k, c)| ((*k).to_owned(), json!(c)))
-            .collect(),
-    )
+    json!(SettingsData::of(outcomes))
+}
+
+/// Each setting's outcome by name, in the order ttl, stream, pitr, tags, deletion_protection;
+/// a setting the command does not manage is absent (`table fix` puts back only `ttl` and `pitr`; `deletion_protection`
+/// only where a restore manages it).
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "SettingOutcomes")]
+pub(crate) struct SettingsData<'a> {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Change")]
+    ttl: Option<&'a Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Change")]
+    stream: Option<&'a Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Change")]
+    pitr: Option<&'a Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Change")]
+    tags: Option<&'a Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Change")]
+    deletion_protection: Option<&'a Change>,
+}
+
+impl<'a> SettingsData<'a> {
+    pub(crate) fn of(outcomes: &'a Outcomes) -> SettingsData<'a> {
+        let mut d = SettingsData::default();
+        for (k, c) in outcomes {
+            let slot = match *k {
+                "ttl" => &mut d.ttl,
+                "stream" => &mut d.stream,
+                "pitr" => &mut d.pitr,
+                "tags" => &mut d.tags,
+                "deletion_protection" => &mut d.deletion_protection,
+                // The names are `aws::settings`'s own (`converge`, `put_back`): a new one is
+                // added here with it; debug builds (the integration suite) stop on one missed.
+                other => {
+                    debug_assert!(false, "setting {other} has no field in SettingsData");
+                    continue;
+                }
+            };
+            *slot = Some(c);
+        }
+        d
+    }
 }
 
 pub(crate) fn section(title: &str, outcomes: &Outcomes) -> Section {
@@ -108,5 +150,29 @@ mod tests {
             f.summary
         );
         assert_eq!(json(&mixed)["pitr"]["outcome"], "failed");
+    }
+
+    /// Every setting by name, in order, each `{"outcome", "detail"}`; those not given absent.
+    #[test]
+    fn settings_json_keeps_each_outcome_by_name_in_order() {
+        let outcomes: Outcomes = vec![
+            ("ttl", Change::Unchanged("on".into())),
+            ("stream", Change::Applied("NEW_IMAGE".into())),
+            ("pitr", Change::Failed("denied".into())),
+            ("tags", Change::Unchanged("kept".into())),
+            ("deletion_protection", Change::Applied("on".into())),
+        ];
+        assert_eq!(
+            json(&outcomes).to_string(),
+            r#"{"ttl":{"outcome":"unchanged","detail":"on"},"stream":{"outcome":"applied","detail":"NEW_IMAGE"},"pitr":{"outcome":"failed","detail":"denied"},"tags":{"outcome":"unchanged","detail":"kept"},"deletion_protection":{"outcome":"applied","detail":"on"}}"#
+        );
+        let fix: Outcomes = vec![
+            ("ttl", Change::Applied("on".into())),
+            ("pitr", Change::Unchanged("on".into())),
+        ];
+        assert_eq!(
+            json(&fix).to_string(),
+            r#"{"ttl":{"outcome":"applied","detail":"on"},"pitr":{"outcome":"unchanged","detail":"on"}}"#
+        );
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf};
 use crate::cli::{Command, ConfigCommand, ConfigInitArgs};
 use crate::config::{self, Origin};
@@ -19,7 +20,8 @@ pub(crate) static SHOW: Leaf<()> = Leaf::new(
     |c| matches!(c, Command::Config(ConfigCommand::Show)).then_some(&()),
     |ctx, _, _| Box::pin(async move { Ok(show(ctx)?.into()) }),
 )
-.offline();
+.offline()
+.data(shape::<ShowData<'static>>);
 
 pub(crate) static INIT: Leaf<ConfigInitArgs> = Leaf::new(
     "config init",
@@ -30,11 +32,13 @@ pub(crate) static INIT: Leaf<ConfigInitArgs> = Leaf::new(
     },
     |_, a, _| Box::pin(async move { Ok(init(a)?.into()) }),
 )
-.offline();
+.offline()
+.data(shape::<InitData>);
 
 /// `config show`'s `data`.
-#[derive(Debug, Serialize)]
-struct ShowData<'a> {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ConfigShowData")]
+pub(crate) struct ShowData<'a> {
     /// The file that was read; `null`: none.
     config_file: Option<String>,
     /// The environments the file has, in its order (`--all-envs` runs them).
@@ -45,18 +49,23 @@ struct ShowData<'a> {
 }
 
 /// One setting of `config show`'s `data`.
-#[derive(Debug, Serialize)]
-struct SettingData<'a> {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ConfigSetting")]
+pub(crate) struct SettingData<'a> {
     key: &'a str,
+    /// Null: not set.
     value: Option<&'a str>,
     origin: OriginData,
+    /// What the tool does when it is not set (null when it is set).
     unset: Option<&'static str>,
 }
 
 /// Where a setting came from, every key present (`null` where it does not apply).
-#[derive(Debug, Serialize)]
-struct OriginData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ConfigOrigin")]
+pub(crate) struct OriginData {
     /// `flag`, `env_var`, `file` or `default`.
+    #[schemars(extend("enum" = ["flag", "env_var", "file", "default"]))]
     kind: &'static str,
     flag: Option<String>,
     var: Option<String>,
@@ -171,8 +180,9 @@ fn default_path() -> Option<PathBuf> {
 }
 
 /// `config init`'s `data`.
-#[derive(Debug, Serialize)]
-struct InitData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ConfigInitData")]
+pub(crate) struct InitData {
     /// The file written.
     path: String,
     /// Whether it replaced an existing file (`--force`).

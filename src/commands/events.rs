@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Outcome;
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::{Command, EventsCommand};
 use crate::cli::{EventKeyArgs, GetArgs, PutArgs, QueryArgs};
@@ -41,7 +42,8 @@ pub(crate) static PUT: Leaf<PutArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(put(ctx, a).await?.into()) }),
 )
 .limit(Limit::Minutes(1))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<PutData>);
 
 pub(crate) static GET: Leaf<GetArgs> = Leaf::new(
     "events get",
@@ -52,7 +54,8 @@ pub(crate) static GET: Leaf<GetArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(get(ctx, a).await?.into()) }),
 )
-.limit(Limit::Minutes(1));
+.limit(Limit::Minutes(1))
+.data(shape::<GetData>);
 
 pub(crate) static QUERY: Leaf<QueryArgs> = Leaf::new(
     "events query",
@@ -64,7 +67,8 @@ pub(crate) static QUERY: Leaf<QueryArgs> = Leaf::new(
     |ctx, a, out| Box::pin(query(ctx, a, out)),
 )
 .limit(Limit::Minutes(10))
-.streams();
+.streams()
+.data(shape::<QueryData>);
 
 /// Human columns of events: the timestamp and the event id are keys (whole, never cut: they
 /// are what `events get --timestamp` and `--event-id` take).
@@ -203,19 +207,31 @@ pub(crate) async fn put(ctx: &Context, args: &PutArgs) -> anyhow::Result<Report>
 
 /// `events put`'s `data`: the item as stored, its size, whether it was a dry run and whether
 /// its ttl had already passed.
-#[derive(Serialize)]
-struct PutData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "EventsPutData")]
+pub(crate) struct PutData {
+    /// The item as stored (`stored_event_json`): free-form, since an item holds whatever
+    /// attributes its writer gave it (the payload and metadata are the writer's own JSON).
+    #[schemars(with = "serde_json::Map<String, Value>")]
     event: Value,
     dry_run: bool,
+    /// The item's size as DynamoDB counts it (attribute names and values), in bytes.
     item_bytes: usize,
+    /// Its `ttl` had already passed: TTL may delete it at any time.
     expired: bool,
 }
 
 /// `events get`'s `data`: the event, how it was found, and whether its ttl has passed.
-#[derive(Serialize)]
-struct GetData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "EventsGetData")]
+pub(crate) struct GetData {
+    /// The item as stored (`stored_event_json`): free-form, since an item holds whatever
+    /// attributes its writer gave it (the payload and metadata are the writer's own JSON).
+    #[schemars(with = "serde_json::Map<String, Value>")]
     event: Value,
+    /// How it was found: `GetItem`, or a Query of the user's events and how many it read.
     found_by: String,
+    /// Its `ttl` has passed: it awaits DynamoDB's background delete.
     expired: bool,
 }
 
@@ -505,13 +521,19 @@ pub(crate) async fn query(
 }
 
 /// `events query`'s `data`, closing the stream of items.
-#[derive(Serialize)]
-struct QueryData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "EventsQueryData")]
+pub(crate) struct QueryData {
+    /// Events written as items.
     count: usize,
+    /// `--page-token` for the next page; null when the query read to its end.
     next_page_token: Option<String>,
+    /// The index queried; null for the table itself.
     index: Option<&'static str>,
+    /// Items DynamoDB read (before the expired were hidden).
     scanned: usize,
     pages: usize,
+    /// Expired events not shown (`--include-expired` shows them).
     hidden_expired: usize,
     elapsed_ms: u64,
 }

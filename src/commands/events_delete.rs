@@ -8,6 +8,7 @@ use crate::report::CheckId;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::data_schema::shape;
 use super::events::{event_pairs, find_event};
 use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::DeleteArgs;
@@ -28,7 +29,8 @@ pub(crate) static DELETE: Leaf<DeleteArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(delete(ctx, a).await?.into()) }),
 )
 .limit(Limit::Minutes(1))
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<DeleteData>);
 
 /// Without `--timestamp`: how many of the user's events are searched (as `events get`).
 const MAX_SCAN: usize = 10_000;
@@ -130,9 +132,15 @@ pub(crate) async fn delete(ctx: &Context, args: &DeleteArgs) -> anyhow::Result<R
 }
 
 /// `events delete`'s `data`: the event found, how, and whether this run deleted it.
-#[derive(Serialize)]
-struct DeleteData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "EventsDeleteData")]
+pub(crate) struct DeleteData {
+    /// The item as stored (`stored_event_json`): free-form, since an item holds whatever
+    /// attributes its writer gave it (the payload and metadata are the writer's own JSON).
+    #[schemars(with = "serde_json::Map<String, Value>")]
     event: Value,
+    /// How it was found: `GetItem`, or a Query of the user's events and how many it read.
     found_by: String,
+    /// This run deleted it (false in a dry run, without `--yes`, or when it was already gone).
     deleted: bool,
 }

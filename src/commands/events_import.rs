@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production};
 use crate::cli::{Command, EventsCommand, ImportArgs};
 use crate::context::Context;
@@ -35,7 +36,8 @@ pub(crate) static IMPORT: Leaf<ImportArgs> = Leaf::new(
 )
 .limit(Limit::Unbounded)
 .bounds_itself()
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<ImportData<'static>>);
 
 pub(crate) async fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Report> {
     safety::guard_write(&ctx.names, "events import", args.yes, args.dry_run)?;
@@ -444,15 +446,24 @@ fn current_uid() -> u32 {
 }
 
 /// `events import`'s `data`: what validation found, and with `run` what the write did.
-#[derive(Serialize)]
-struct ImportData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "EventsImportData")]
+pub(crate) struct ImportData<'a> {
+    /// Non-blank lines read.
     read: usize,
     valid: usize,
+    /// Bytes of input read.
     bytes: u64,
+    /// The first invalid lines, by line number (`invalid_count` counts them all).
+    #[schemars(with = "Vec<import::LineProblem>")]
     invalid: &'a import::Problems,
     invalid_count: usize,
+    /// The first lines whose event is an earlier line's (same key, same content), written
+    /// once (`duplicate_count` counts them all).
+    #[schemars(with = "Vec<import::LineProblem>")]
     duplicates: &'a import::Problems,
     duplicate_count: usize,
+    /// Valid events whose `ttl` had already passed when the import started.
     expired: usize,
     dry_run: bool,
     written: u64,
@@ -484,13 +495,19 @@ impl<'a> ImportData<'a> {
 
 /// What the write of an import did (absent when nothing was written: invalid lines, an empty
 /// input, a dry run).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "EventsImportRun")]
 struct ImportRun<'a> {
+    /// Events already stored exactly as given.
     already_present: u64,
     conflicts: usize,
+    /// The first lines in conflict (`conflicts` counts them all).
+    #[schemars(with = "Vec<import::LineProblem>")]
     conflict_lines: &'a import::Problems,
     skipped: usize,
     failed: usize,
+    /// The first lines that failed (`failed` counts them all).
+    #[schemars(with = "Vec<import::LineProblem>")]
     failed_lines: &'a import::Problems,
     retried: u64,
     unprocessed: u64,

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Outcome;
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf};
 use crate::cli::Command;
 use crate::cli::IamPolicyArgs;
@@ -18,7 +19,7 @@ use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::Format;
 use crate::report::{Report, Section};
-use crate::spec::iam::{NamedPolicy, Scope, policies, select};
+use crate::spec::iam::{NamedPolicy, PolicyDocument, Scope, policies, select};
 
 pub(crate) static IAM_POLICY: Leaf<IamPolicyArgs> = Leaf::new(
     "iam-policy",
@@ -29,7 +30,8 @@ pub(crate) static IAM_POLICY: Leaf<IamPolicyArgs> = Leaf::new(
     },
     |ctx, a, out| Box::pin(policy(ctx, a, out)),
 )
-.offline();
+.offline()
+.data(shape::<PolicyData<'static>>);
 
 /// In the default format, the policy document itself (ready for `aws iam create-policy
 /// --policy-document file://...`), or, when the commands need more than one managed policy, a
@@ -119,16 +121,22 @@ fn split_note(parts: &[NamedPolicy]) -> Option<String> {
 /// `iam-policy`'s `data`: the commands covered, the scope, and the policy: `policy` the
 /// document when one managed policy holds it (else null), `policies` every managed policy it
 /// takes (one, or the parts of a split).
-#[derive(Serialize)]
-struct PolicyData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "IamPolicyData")]
+pub(crate) struct PolicyData<'a> {
     commands: &'a [&'static str],
     scope: PolicyScope<'a>,
-    policy: Option<&'a Value>,
+    /// The document when one managed policy holds it; null when it is split (`policies`).
+    policy: Option<&'a PolicyDocument>,
     policies: &'a [NamedPolicy],
 }
 
-#[derive(Serialize)]
+/// Where the policy's ARNs point.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "IamPolicyScope")]
 struct PolicyScope<'a> {
+    /// The Region of the ARNs; `*` when none was resolved.
     region: &'a str,
+    /// The account of the ARNs (`--account-id`); `*` when not given.
     account: &'a str,
 }

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, When};
 use crate::aws::iam::AdvisorWait;
 use crate::checks::iam_audit::RoleAudit;
@@ -21,7 +22,8 @@ pub(crate) static IAM_AUDIT: Leaf<IamAuditArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(audit(ctx, a).await?.into()) }),
 )
-.judges_table(When::Always);
+.judges_table(When::Always)
+.data(shape::<iam_roles::AuditData>);
 
 /// How often access advisor is asked whether its report is ready.
 pub(crate) const ADVISOR_POLL: Duration = Duration::from_secs(2);

@@ -6,6 +6,7 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, plus};
 use crate::aws::insights::{
     self, LogGroups, LogGroupsError, MAX_LOG_GROUPS, QueryEnd, QueryResult, QuerySpec, Statistics,
@@ -24,7 +25,8 @@ pub(crate) static LIST: Leaf<()> = Leaf::new(
     |c| matches!(c, Command::Insights(InsightsCommand::List)).then_some(&()),
     |_, _, _| Box::pin(async move { Ok(list()?.into()) }),
 )
-.offline();
+.offline()
+.data(shape::<ListData>);
 
 pub(crate) static RUN: Leaf<InsightsRunArgs> = Leaf::new(
     "insights run",
@@ -35,19 +37,25 @@ pub(crate) static RUN: Leaf<InsightsRunArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(run(ctx, a).await?.into()) }),
 )
-.limit(Limit::By(|a| plus(a.max_wait, 2)));
+.limit(Limit::By(|a| plus(a.max_wait, 2)))
+.data(shape::<RunData<'static>>);
 
 /// `insights list`'s `data`.
-#[derive(Serialize)]
-struct ListData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "InsightsListData")]
+pub(crate) struct ListData {
     queries: Vec<QueryEntry>,
 }
 
-#[derive(Serialize)]
+/// One of the runbook's queries.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "InsightsQuery")]
 struct QueryEntry {
     name: &'static str,
+    /// Where the runbook has it.
     runbook: &'static str,
     purpose: &'static str,
+    /// Its Logs Insights text, with the default latency field.
     query: String,
     /// Where the runbook's text was wrong and how the query fixes it.
     fixed: Option<&'static str>,
@@ -91,8 +99,9 @@ pub(crate) fn list() -> Result<Report, DataError> {
 }
 
 /// `insights run`'s `data`: the query as run, where, and its rows exactly as returned.
-#[derive(Serialize)]
-struct RunData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "InsightsRunData")]
+pub(crate) struct RunData<'a> {
     /// Columns no row has a value in (shown as "no data").
     empty_columns: Vec<String>,
     pages: u32,
@@ -105,12 +114,19 @@ struct RunData<'a> {
     query_id: &'a str,
     status: QueryEnd,
     statistics: &'a Statistics,
+    /// Each row as Logs Insights returned it: field to value, always a string. Its fields are
+    /// the query's own (its `fields`, `stats` and `display`), so no list of them holds.
+    #[schemars(with = "Vec<std::collections::BTreeMap<String, String>>")]
     rows: Vec<serde_json::Map<String, Value>>,
 }
 
-#[derive(Serialize)]
+/// The time range the query read.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "InsightsRunWindow")]
 struct RunWindow {
+    #[schemars(extend("format" = "date-time"))]
     start: String,
+    #[schemars(extend("format" = "date-time"))]
     end: String,
 }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::Outcome;
 use super::data_schema::shape;
@@ -22,8 +22,8 @@ use crate::dr::canary_proof::{self, Consumer};
 use crate::error::{NotFound, Refusal};
 use crate::events::stream_record::record_json;
 use crate::output::stream::{Column, ItemStream};
-use crate::report::Report;
 use crate::report::{Finding, Status};
+use crate::report::{Report, data_object};
 use std::collections::HashMap;
 
 /// `--probe` writes a canary of its own, waits for it on the stream and deletes it.
@@ -53,7 +53,8 @@ pub(crate) static TAIL: Leaf<TailArgs> = Leaf::new(
     |ctx, a, out| Box::pin(tail(ctx, a, out)),
 )
 .limit(Limit::By(|a| a.duration.and_then(|d| plus(d, 1))))
-.streams();
+.streams()
+.data(shape::<TailData>);
 
 pub(crate) const RECORD_COLUMNS: &[Column] = &[
     Column::text("EVENT", "event_name", 7),
@@ -230,11 +231,11 @@ pub(crate) async fn tail(
     let mut seen = 0u64;
     let reason = 'outer: loop {
         if deadline.is_some_and(|d| Instant::now() >= d) {
-            break "time limit";
+            break StoppedBy::TimeLimit;
         }
         let records = tokio::select! {
             r = reader.poll() => r?,
-            _ = &mut stop => break "interrupted",
+            _ = &mut stop => break StoppedBy::Interrupted,
         };
         for r in &records {
             seen += 1;
@@ -250,25 +251,67 @@ pub(crate) async fn tail(
             stream.item(&v)?;
             shown += 1;
             if args.max_records.is_some_and(|m| shown >= m) {
-                break 'outer "record limit";
+                break 'outer StoppedBy::RecordLimit;
             }
         }
         if records.is_empty() {
             tokio::select! {
                 _ = tokio::time::sleep(Duration::from_millis(500)) => {}
-                _ = &mut stop => break "interrupted",
+                _ = &mut stop => break StoppedBy::Interrupted,
             }
         }
     };
+    let data = TailData {
+        records: shown,
+        records_read: seen,
+        stopped_by: reason,
+    };
     stream.end(
         "ok",
-        json!({"records": shown, "records_read": seen, "stopped_by": reason}),
+        Value::Object(data_object("stream tail", &data)?),
         &[format!(
-            "{} shown ({seen} read); stopped: {reason}",
-            crate::output::plural(shown, "record", "records")
+            "{} shown ({seen} read); stopped: {}",
+            crate::output::plural(shown, "record", "records"),
+            reason.as_str()
         )],
     )?;
     Ok(Outcome::Streamed { failed: false })
+}
+
+/// `stream tail`'s `data`, closing the stream of records.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "StreamTailData")]
+pub(crate) struct TailData {
+    /// Records written as items (those `--user` and `--type` kept).
+    records: u64,
+    /// Records read from the stream, shown or not.
+    records_read: u64,
+    stopped_by: StoppedBy,
+}
+
+/// Why `stream tail` stopped.
+#[derive(Clone, Copy, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "StreamTailStop")]
+enum StoppedBy {
+    /// `--for` ran out.
+    #[serde(rename = "time limit")]
+    TimeLimit,
+    /// Ctrl-C.
+    #[serde(rename = "interrupted")]
+    Interrupted,
+    /// `--max-records` were shown.
+    #[serde(rename = "record limit")]
+    RecordLimit,
+}
+
+impl StoppedBy {
+    fn as_str(self) -> &'static str {
+        match self {
+            StoppedBy::TimeLimit => "time limit",
+            StoppedBy::Interrupted => "interrupted",
+            StoppedBy::RecordLimit => "record limit",
+        }
+    }
 }
 
 /// `stream-status`'s `data`, when the stream could be described: its ARN and shards.

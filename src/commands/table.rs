@@ -5,12 +5,12 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use aws_sdk_dynamodb::types::TableDescription;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Limit, Production, plus};
 use crate::aws::settings::{self, Desired};
 use crate::aws::table as ddb;
+use crate::checks::settings::SettingsData;
 use crate::checks::table::{TableFacts, evaluate, gather};
 use crate::cli::TableCreateArgs;
 use crate::cli::{Command, TableCommand};
@@ -30,7 +30,8 @@ pub(crate) static CREATE: Leaf<TableCreateArgs> = Leaf::new(
     |ctx, a, _| Box::pin(async move { Ok(create(ctx, a).await?.into()) }),
 )
 .limit(Limit::By(|a| plus(a.wait_timeout, 5)))
-.production(Production::Refused);
+.production(Production::Refused)
+.data(shape::<CreateData<'static>>);
 
 pub(crate) static VERIFY: Leaf<()> = Leaf::new(
     "table verify",
@@ -146,7 +147,8 @@ pub(crate) async fn create(ctx: &Context, args: &TableCreateArgs) -> anyhow::Res
         format!("the table was created but did not become ACTIVE; once it is, `eventsctl table create` again finishes configuring {name}")
     })?;
     let active_after = started.elapsed();
-    configure(ctx, &mut report, &mut data, &active, args).await?;
+    let outcomes = configure(ctx, &mut report, false, &active, args).await?;
+    data.settings = Some(SettingsData::of(&outcomes));
     data.active_after_ms = Some(active_after.as_millis() as u64);
     report.set_data(&data)?;
     report.note(format!(
@@ -197,24 +199,31 @@ async fn finish_existing(
         settings: None,
         active_after_ms: None,
     };
-    configure(ctx, &mut report, &mut data, &existing, args).await?;
+    let outcomes = configure(ctx, &mut report, true, &existing, args).await?;
+    data.settings = Some(SettingsData::of(&outcomes));
     report.set_data(&data)?;
     Ok(report)
 }
 
 /// `table create`'s `data`: the plan of a new table, or `existing` when a run finishes the
 /// configuration of a table it created before; then the settings' outcomes.
-#[derive(Serialize)]
-struct CreateData {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TableCreateData")]
+pub(crate) struct CreateData<'a> {
+    /// The table to create; null when the table existed (`existing`).
     plan: Option<CreatePlan>,
     dry_run: bool,
+    /// The table existed (created by eventsctl before): only its settings were finished.
     existing: bool,
-    settings: Option<Value>,
+    /// Each setting's outcome by name; null in a dry run of a new table.
+    settings: Option<SettingsData<'a>>,
+    /// How long the new table took to become ACTIVE; null when none was created.
     active_after_ms: Option<u64>,
 }
 
 /// The table `table create` makes, as people read it.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TableCreatePlan")]
 struct CreatePlan {
     table: String,
     keys: String,
@@ -243,14 +252,14 @@ impl CreatePlan {
 
 /// TTL, PITR and tags, described first and changed only where they differ; then the table
 /// checked the way `table verify` checks it. A setting that fails is reported (exit 1) and a
-/// re-run finishes it.
+/// re-run finishes it. Each setting's outcome, for the data.
 async fn configure(
     ctx: &Context,
     report: &mut Report,
-    data: &mut CreateData,
+    existing: bool,
     table: &TableDescription,
     args: &TableCreateArgs,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<settings::Outcomes> {
     let name = ctx.table();
     let client = ctx.dynamodb().await?;
     let outcomes = settings::converge(
@@ -262,7 +271,6 @@ async fn configure(
         ddb::PITR_READY_WAIT,
     )
     .await;
-    let existing = data.existing;
     report.section(crate::checks::settings::section(
         if args.dry_run {
             "Settings (dry run, nothing changed)"
@@ -271,7 +279,6 @@ async fn configure(
         },
         &outcomes,
     ));
-    data.settings = Some(crate::checks::settings::json(&outcomes));
     let failed = outcomes.iter().any(|(_, c)| c.is_failed());
     if existing && !failed {
         report.note(if settings::changed(&outcomes) {
@@ -293,14 +300,14 @@ async fn configure(
         ));
     }
     if args.dry_run {
-        return Ok(());
+        return Ok(outcomes);
     }
     // What was created, checked the same way `table verify` checks it.
     let facts = gather(ctx.dynamodb().await?, &ctx.names, name).await;
     let findings = evaluate(&facts, &spec::table());
     report.failed |= findings.iter().any(|f| f.status == Status::Crit);
     report.extend(findings);
-    Ok(())
+    Ok(outcomes)
 }
 
 pub(crate) async fn verify(ctx: &Context) -> anyhow::Result<Report> {

@@ -6,11 +6,12 @@
 //! consumers) and tags stay the infrastructure code's.
 
 use serde::Serialize;
-use serde_json::Value;
 
+use super::data_schema::shape;
 use super::registry::{Kind, Leaf, Production};
 use crate::aws::settings;
 use crate::aws::table as ddb;
+use crate::checks::settings::SettingsData;
 use crate::checks::table::{evaluate, gather};
 use crate::cli::{Command, TableCommand, TableFixArgs};
 use crate::context::Context;
@@ -27,14 +28,17 @@ pub(crate) static FIX: Leaf<TableFixArgs> = Leaf::new(
     },
     |ctx, a, _| Box::pin(async move { Ok(fix(ctx, a).await?.into()) }),
 )
-.production(Production::NeedsYes { with: &[] });
+.production(Production::NeedsYes { with: &[] })
+.data(shape::<FixData<'static>>);
 
 /// `table fix`'s `data`: the table, whether it was a dry run, and each setting's outcome.
-#[derive(Serialize)]
-struct FixData<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TableFixData")]
+pub(crate) struct FixData<'a> {
     table: &'a str,
     dry_run: bool,
-    settings: Value,
+    /// `ttl` and `pitr`, each `{"outcome", "detail"}`.
+    settings: SettingsData<'a>,
 }
 
 pub(crate) async fn fix(ctx: &Context, args: &TableFixArgs) -> anyhow::Result<Report> {
@@ -74,7 +78,7 @@ pub(crate) async fn fix(ctx: &Context, args: &TableFixArgs) -> anyhow::Result<Re
     report.set_data(&FixData {
         table: name,
         dry_run: args.dry_run,
-        settings: crate::checks::settings::json(&outcomes),
+        settings: SettingsData::of(&outcomes),
     })?;
     report.failed = outcomes.iter().any(|(_, c)| c.is_failed());
     report.note(note(&outcomes, args.dry_run));

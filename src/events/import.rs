@@ -43,7 +43,7 @@ pub(crate) const KEPT_PROBLEMS: usize = 1000;
 pub(crate) const IN_FLIGHT_BYTES: usize = 48 << 20;
 
 /// A line that cannot be imported, or was not.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct LineProblem {
     pub line: usize,
     pub reason: String,

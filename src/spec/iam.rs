@@ -14,8 +14,6 @@
 //! <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html>
 //! <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html>
 
-use serde_json::{Value, json};
-
 use super::Names;
 #[cfg(test)]
 use crate::vocab::ops::Resource;
@@ -1060,25 +1058,65 @@ fn sid_of(on: &[On], flag: Option<&str>) -> String {
 pub(crate) const MANAGED_POLICY_MAX: usize = 6144;
 
 /// The characters IAM counts against [`MANAGED_POLICY_MAX`]: the document without white space.
-pub(crate) fn size(document: &Value) -> usize {
-    document
-        .to_string()
+pub(crate) fn size(document: &impl serde::Serialize) -> usize {
+    serde_json::to_string(document)
+        .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_whitespace())
         .count()
 }
 
 /// One managed policy: the name to create it under, and its document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub(crate) struct NamedPolicy {
     pub name: String,
     /// What IAM counts against its 6,144-character quota.
     pub characters: usize,
-    pub document: Value,
+    pub document: PolicyDocument,
 }
 
-fn document(statements: Vec<Value>) -> Value {
-    json!({"Version": "2012-10-17", "Statement": statements})
+/// An IAM policy document as `iam-policy` writes it (IAM's policy grammar, in its own key
+/// names).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+#[schemars(rename = "IamPolicyDocument")]
+pub(crate) struct PolicyDocument {
+    /// The version of IAM's policy language.
+    #[schemars(extend("const" = "2012-10-17"))]
+    pub version: &'static str,
+    pub statement: Vec<PolicyStatement>,
+}
+
+/// One statement of a policy `iam-policy` writes: it allows its actions on its resources.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+#[schemars(rename = "IamPolicyStatement")]
+pub(crate) struct PolicyStatement {
+    /// Named after its resources (and the flag that needs it: `...OnlyYes`); `A` and `B` end the
+    /// halves of a statement cut to fit a managed policy.
+    pub sid: String,
+    #[schemars(extend("const" = "Allow"))]
+    pub effect: &'static str,
+    pub action: Vec<String>,
+    pub resource: Vec<String>,
+    /// Only on the service-linked role's statement: the one service it may be created for
+    /// (`{"StringLike": {"iam:AWSServiceName": ...}}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Condition")]
+    pub condition: Option<Condition>,
+}
+
+/// A Condition block: operator, then condition key, then value.
+pub(crate) type Condition = std::collections::BTreeMap<
+    &'static str,
+    std::collections::BTreeMap<&'static str, &'static str>,
+>;
+
+fn document(statements: Vec<PolicyStatement>) -> PolicyDocument {
+    PolicyDocument {
+        version: "2012-10-17",
+        statement: statements,
+    }
 }
 
 /// `{prefix}-{env}-eventsctl`, then `-1`, `-2`, ... when the policy is split (IAM takes names of
@@ -1092,28 +1130,30 @@ fn policy_name(names: &Names, part: Option<usize>) -> String {
 
 /// A statement cut in two halves of its actions (or, with one action, of its resources), each
 /// with its own Sid; `None` when it cannot be cut.
-fn halves(statement: &Value) -> Option<(Value, Value)> {
-    let field = ["Action", "Resource"]
-        .into_iter()
-        .find(|f| statement[*f].as_array().is_some_and(|a| a.len() > 1))?;
-    let list = statement[field].as_array()?.clone();
-    let (a, b) = list.split_at(list.len() / 2);
-    let sid = statement["Sid"].as_str().unwrap_or("Part");
+fn halves(statement: &PolicyStatement) -> Option<(PolicyStatement, PolicyStatement)> {
     let mut first = statement.clone();
-    first[field] = json!(a);
-    first["Sid"] = json!(format!("{sid}A"));
     let mut second = statement.clone();
-    second[field] = json!(b);
-    second["Sid"] = json!(format!("{sid}B"));
+    let (a, b) = if statement.action.len() > 1 {
+        (&mut first.action, &mut second.action)
+    } else if statement.resource.len() > 1 {
+        (&mut first.resource, &mut second.resource)
+    } else {
+        return None;
+    };
+    let half = a.len() / 2;
+    a.truncate(half);
+    b.drain(..half);
+    first.sid = format!("{}A", statement.sid);
+    second.sid = format!("{}B", statement.sid);
     Some((first, second))
 }
 
 /// The statements, in order, packed into as few documents as stay within `max` characters; a
 /// statement too large for any document alone is cut by its actions or resources first.
-pub(crate) fn pack(statements: Vec<Value>, max: usize) -> Vec<Value> {
-    let mut queue: std::collections::VecDeque<Value> = statements.into();
-    let mut docs: Vec<Vec<Value>> = Vec::new();
-    let mut current: Vec<Value> = Vec::new();
+pub(crate) fn pack(statements: Vec<PolicyStatement>, max: usize) -> Vec<PolicyDocument> {
+    let mut queue: std::collections::VecDeque<PolicyStatement> = statements.into();
+    let mut docs: Vec<Vec<PolicyStatement>> = Vec::new();
+    let mut current: Vec<PolicyStatement> = Vec::new();
     while let Some(st) = queue.pop_front() {
         let mut with = current.clone();
         with.push(st.clone());
@@ -1145,8 +1185,7 @@ pub(crate) fn pack(statements: Vec<Value>, max: usize) -> Vec<Value> {
 /// statements in order over as few as fit, named `...-1`, `...-2`.
 pub(crate) fn policies(commands: &[&str], names: &Names, scope: &Scope) -> Vec<NamedPolicy> {
     let whole = policy(commands, names, scope);
-    let statements = whole["Statement"].as_array().cloned().unwrap_or_default();
-    let docs = pack(statements, MANAGED_POLICY_MAX);
+    let docs = pack(whole.statement, MANAGED_POLICY_MAX);
     let split = docs.len() > 1;
     docs.into_iter()
         .enumerate()
@@ -1160,7 +1199,7 @@ pub(crate) fn policies(commands: &[&str], names: &Names, scope: &Scope) -> Vec<N
 
 /// The policy document for `commands`: one statement per set of resources (and flag), the
 /// actions of every command merged into it. It may exceed IAM's quota: [`policies`] splits it.
-pub(crate) fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
+pub(crate) fn policy(commands: &[&str], names: &Names, scope: &Scope) -> PolicyDocument {
     // (resources, flag) -> actions, in first-seen order.
     type Key<'a> = (Vec<On>, Option<&'a str>);
     let mut statements: Vec<(Key, Vec<&str>)> = Vec::new();
@@ -1181,30 +1220,42 @@ pub(crate) fn policy(commands: &[&str], names: &Names, scope: &Scope) -> Value {
     }
     // Statements with flags after the ones every use needs.
     statements.sort_by_key(|((_, flag), _)| flag.is_some());
-    let rendered: Vec<Value> = statements
+    let rendered: Vec<PolicyStatement> = statements
         .into_iter()
         .map(|((on, flag), mut actions)| {
             actions.sort_unstable();
             actions.dedup();
-            let resources: Vec<String> = on.iter().flat_map(|o| arns(*o, names, scope)).collect();
-            let mut s = json!({
-                "Sid": sid_of(&on, flag),
-                "Effect": "Allow",
-                "Action": actions,
-                "Resource": resources,
-            });
-            if on.contains(&On::ServiceLinkedRole) {
-                s["Condition"] = json!({"StringLike": {"iam:AWSServiceName": "contributorinsights.dynamodb.amazonaws.com"}});
+            PolicyStatement {
+                sid: sid_of(&on, flag),
+                effect: "Allow",
+                action: actions.into_iter().map(str::to_owned).collect(),
+                resource: on.iter().flat_map(|o| arns(*o, names, scope)).collect(),
+                condition: on.contains(&On::ServiceLinkedRole).then(|| {
+                    [(
+                        "StringLike",
+                        [(
+                            "iam:AWSServiceName",
+                            "contributorinsights.dynamodb.amazonaws.com",
+                        )]
+                        .into(),
+                    )]
+                    .into()
+                }),
             }
-            s
         })
         .collect();
-    json!({"Version": "2012-10-17", "Statement": rendered})
+    document(rendered)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
+
+    /// A document as the JSON it writes, to read it the way a caller of `iam-policy` does.
+    fn as_json(d: &PolicyDocument) -> Value {
+        serde_json::to_value(d).unwrap()
+    }
 
     fn scope() -> Scope {
         Scope {
@@ -1242,7 +1293,7 @@ mod tests {
     #[test]
     fn scoped_to_the_environment_and_star_only_where_aws_allows_nothing_else() {
         let names = Names::derive("zapier-triggers-api", "prod", None);
-        let p = policy(&select(&[]).unwrap(), &names, &scope());
+        let p = as_json(&policy(&select(&[]).unwrap(), &names, &scope()));
         assert_eq!(p["Version"], "2012-10-17");
         let table = "arn:aws:dynamodb:eu-west-1:111122223333:table/zapier-triggers-api-prod-events";
         for s in statements(&p) {
@@ -1337,25 +1388,13 @@ mod tests {
     }
 
     /// Every (action, resource) pair a set of documents grants.
-    fn grants(docs: &[&Value]) -> std::collections::BTreeSet<(String, String)> {
+    fn grants(docs: &[&PolicyDocument]) -> std::collections::BTreeSet<(String, String)> {
         docs.iter()
-            .flat_map(|d| statements(d).iter())
+            .flat_map(|d| d.statement.iter())
             .flat_map(|s| {
-                let resources: Vec<String> = s["Resource"]
-                    .as_array()
-                    .unwrap()
+                s.action
                     .iter()
-                    .map(|r| r.as_str().unwrap().to_owned())
-                    .collect();
-                s["Action"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .flat_map(move |a| {
-                        let a = a.as_str().unwrap().to_owned();
-                        resources.clone().into_iter().map(move |r| (a.clone(), r))
-                    })
-                    .collect::<Vec<_>>()
+                    .flat_map(|a| s.resource.iter().map(move |r| (a.clone(), r.clone())))
             })
             .collect()
     }
@@ -1394,10 +1433,7 @@ mod tests {
                 );
                 assert_eq!(p.characters, size(&p.document));
                 assert!(p.name.len() <= 128, "{}", p.name);
-                let sids: Vec<&str> = statements(&p.document)
-                    .iter()
-                    .map(|s| s["Sid"].as_str().unwrap())
-                    .collect();
+                let sids: Vec<&str> = p.document.statement.iter().map(|s| &*s.sid).collect();
                 let unique: std::collections::BTreeSet<&&str> = sids.iter().collect();
                 assert_eq!(unique.len(), sids.len(), "{sids:?}");
             }
@@ -1423,7 +1459,13 @@ mod tests {
     /// fits stays whole and in order.
     #[test]
     fn packing_cuts_only_what_cannot_fit() {
-        let st = |sid: &str, actions: &[&str], resources: &[&str]| json!({"Sid": sid, "Effect": "Allow", "Action": actions, "Resource": resources});
+        let st = |sid: &str, actions: &[&str], resources: &[&str]| PolicyStatement {
+            sid: sid.to_owned(),
+            effect: "Allow",
+            action: actions.iter().map(|a| (*a).to_owned()).collect(),
+            resource: resources.iter().map(|r| (*r).to_owned()).collect(),
+            condition: None,
+        };
         let small = st("Small", &["s3:GetObject"], &["*"]);
         let max = size(&document(vec![small.clone()]));
         assert_eq!(pack(vec![small.clone()], max).len(), 1);
@@ -1443,13 +1485,13 @@ mod tests {
         let docs = pack(vec![big.clone()], limit);
         assert!(docs.len() >= 2, "{docs:?}");
         for d in &docs {
-            assert!(size(d) <= limit, "{d}");
+            assert!(size(d) <= limit, "{d:?}");
         }
         assert_eq!(
             grants(&docs.iter().collect::<Vec<_>>()),
             grants(&[&document(vec![big])])
         );
-        assert_eq!(statements(&docs[0])[0]["Sid"], "BigA");
+        assert_eq!(docs[0].statement[0].sid, "BigA");
     }
 
     /// README, "IAM permissions", lists the actions granted on `*`: exactly the ones the
@@ -1471,7 +1513,7 @@ mod tests {
             .filter(|a| a.contains(':'))
             .collect();
         let names = Names::derive("p", "dev", None);
-        let p = policy(&select(&[]).unwrap(), &names, &scope());
+        let p = as_json(&policy(&select(&[]).unwrap(), &names, &scope()));
         let on_star: std::collections::BTreeSet<&str> = statements(&p)
             .iter()
             .filter(|s| s["Resource"] == json!(["*"]))
@@ -1484,11 +1526,11 @@ mod tests {
     #[test]
     fn a_read_only_command_gets_no_write() {
         let names = Names::derive("zapier-triggers-api", "prod", None);
-        let p = policy(
+        let p = as_json(&policy(
             &select(&["table".into(), "verify".into()]).unwrap(),
             &names,
             &scope(),
-        );
+        ));
         // What it needs to read: --publish-metrics' own statement (PutMetricData, its verdicts
         // into CloudWatch) apart.
         let (publish, reads): (Vec<&Value>, Vec<&Value>) = statements(&p).iter().partition(|s| {
@@ -1515,7 +1557,7 @@ mod tests {
     #[test]
     fn every_call_the_code_makes_is_in_the_policy() {
         let names = Names::derive("p", "dev", None);
-        let all = policy(&select(&[]).unwrap(), &names, &scope()).to_string();
+        let all = as_json(&policy(&select(&[]).unwrap(), &names, &scope())).to_string();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![root];
         let mut called = std::collections::BTreeSet::new();
@@ -1643,7 +1685,7 @@ mod tests {
     #[test]
     fn pitr_restore_may_turn_deletion_protection_back_on() {
         let names = Names::derive("p", "prod", None);
-        let p = policy(&["pitr-restore"], &names, &scope());
+        let p = as_json(&policy(&["pitr-restore"], &names, &scope()));
         let restored = "arn:aws:dynamodb:eu-west-1:111122223333:table/p-prod-events-restored-*";
         assert!(
             statements(&p).iter().any(|s| {

@@ -180,8 +180,12 @@ fn config_init_writes_the_example_and_never_over_a_file_without_force() {
             .unwrap()
             .into()
     };
-    init(&[]).assert_code(0);
+    let first = init(&["-o", "json"]);
+    first.assert_code(0);
     let path = xdg.join("eventsctl/eventsctl.toml");
+    let data = &first.json()["data"];
+    assert_eq!(data["path"], path.to_str().unwrap(), "{data}");
+    assert_eq!(data["replaced"], false, "{data}");
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(written.contains("[env.staging]"), "{written}");
     std::fs::write(&path, "# mine\n").unwrap();
@@ -189,7 +193,9 @@ fn config_init_writes_the_example_and_never_over_a_file_without_force() {
     again.assert_code(64);
     assert!(again.stderr.contains("--force"), "{}", again.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
-    init(&["--force"]).assert_code(0);
+    let forced = init(&["--force", "-o", "json"]);
+    forced.assert_code(0);
+    assert_eq!(forced.json()["data"]["replaced"], true, "{}", forced.stdout);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()

@@ -57,6 +57,20 @@ async fn insights_runs_filters_escaped_text_and_reports_statistics() {
     .await;
 
     w.run(&["insights", "list"]).assert_code(0);
+    let list = w.run(&["-o", "json", "insights", "list"]);
+    list.assert_code(0);
+    let queries = list.json()["data"]["queries"].clone();
+    let queries = queries.as_array().unwrap();
+    assert!(!queries.is_empty());
+    // Each as it runs: the latency field filled in.
+    for q in queries {
+        assert!(
+            q["query"]
+                .as_str()
+                .is_some_and(|t| !t.contains("{latency}")),
+            "{q}"
+        );
+    }
     let r = w.run(&[
         "-o",
         "json",

@@ -786,6 +786,17 @@ async fn table_fix_puts_ttl_and_pitr_back_on_production_with_yes() {
     );
     assert_eq!(settings["pitr"]["outcome"], "applied", "{settings}");
     assert_eq!(ttl_status().await.as_deref(), Some("DISABLED"), "a dry run");
+    // Its data is its type in the schema, which refuses an outcome the command never writes
+    // and a setting it does not manage.
+    assert!(common::data_matches_shape(
+        "TableFixData",
+        &dry.json()["data"]
+    ));
+    for (key, value) in [("ttl", "maybe"), ("keys", "applied")] {
+        let mut bad = dry.json()["data"].clone();
+        bad["settings"][key] = serde_json::json!({"outcome": value, "detail": "x"});
+        assert!(!common::data_matches_shape("TableFixData", &bad), "{bad}");
+    }
 
     let done = fix(&["--yes"]);
     done.assert_code(0);

@@ -482,6 +482,33 @@ fn tail_prints_new_records_and_stops_on_a_signal() {
         })
         .collect();
     assert_eq!(users, vec!["before", "after", "after"]);
+
+    // -o json: one envelope, the records as its items, then why it stopped (the suite checks
+    // the envelope and its data against the JSON Schema as it parses it).
+    let env = w
+        .run(&[
+            "-o",
+            "json",
+            "stream",
+            "tail",
+            "--from",
+            "trim-horizon",
+            "--max-records",
+            "2",
+            "--for",
+            "20s",
+        ])
+        .json();
+    assert_eq!(env["command"], "stream tail");
+    assert_eq!(env["items"].as_array().unwrap().len(), 2, "{env}");
+    assert_eq!(env["data"]["records"], 2, "{env}");
+    assert!(env["data"]["records_read"].as_u64().unwrap() >= 2, "{env}");
+    assert_eq!(env["data"]["stopped_by"], "record limit", "{env}");
+    // Its data is its type in the schema, which refuses a reason the command never writes.
+    assert!(common::data_matches_shape("StreamTailData", &env["data"]));
+    let mut bad = env["data"].clone();
+    bad["stopped_by"] = "later".into();
+    assert!(!common::data_matches_shape("StreamTailData", &bad), "{bad}");
 }
 
 /// Issue 23 §5: `check-ttl` read every item of a small table and still said "95% CI 0.0–21.5%".

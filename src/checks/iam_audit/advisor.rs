@@ -48,7 +48,7 @@ pub struct AccessAdvisor {
 }
 
 /// How much the report says about DynamoDB's actions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Knowledge {
     /// Per action.
@@ -60,7 +60,7 @@ pub enum Knowledge {
 }
 
 /// What the report says about the role's DynamoDB actions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Unused {
     pub knowledge: Knowledge,
     /// Why less than per-action knowledge, or why not judged.

@@ -109,7 +109,7 @@ pub fn denied_by(denies: &[Located], action: &str, arn: &str) -> Option<String> 
 }
 
 /// One statement as the audit saw it (`data.roles[].statements`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StatementView {
     pub policy: String,
     pub statement: usize,
@@ -117,6 +117,8 @@ pub struct StatementView {
     pub effect: Effect,
     pub actions: Actions,
     pub resources: Resources,
+    /// The statement's `Condition` as the policy wrote it (shown, not evaluated): free-form,
+    /// IAM's condition operators and keys.
     pub condition: Option<Value>,
     /// Each resource pattern (or the NotResource list as one) and how far it reaches.
     pub reach: Vec<(String, Reach)>,

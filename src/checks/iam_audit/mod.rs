@@ -56,7 +56,7 @@ use judge::{Located, RoleFacts, StatementView};
 use policy::{Effect, Statement};
 
 /// Where a policy comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum PolicySource {
     /// Embedded in the role (GetRolePolicy).
@@ -111,7 +111,7 @@ pub struct Target {
 }
 
 /// One policy as read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PolicySummary {
     pub name: String,
     pub source: PolicySource,
@@ -121,7 +121,7 @@ pub struct PolicySummary {
 }
 
 /// Whether a needed permission is allowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Grant {
     Allowed,
@@ -133,7 +133,7 @@ pub enum Grant {
 }
 
 /// One needed permission on one resource.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NeedCheck {
     pub action: String,
     pub resource: String,
@@ -143,7 +143,7 @@ pub struct NeedCheck {
 }
 
 /// One role as the audit saw it: `data.roles[]` of `iam audit`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RoleAudit {
     pub role: String,
     pub arn: String,
@@ -156,7 +156,8 @@ pub struct RoleAudit {
     pub statements: Vec<StatementView>,
     pub needs: Vec<NeedCheck>,
     pub unused: Unused,
-    /// The policy that grants exactly what the role needs.
+    /// The policy that grants exactly what the role needs: an IAM policy document (`Version`,
+    /// `Statement[{Sid, Effect, Action[], Resource}]`, `Resource` one ARN pattern).
     pub least_privilege: Value,
 }
 

@@ -63,7 +63,7 @@ impl TableTarget {
 }
 
 /// Which role of the events pipeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleKind {
     /// The API functions: write and read events.

@@ -10,14 +10,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// Allow or Deny.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Effect {
     Allow,
     Deny,
 }
 
 /// `Action` (the listed ones) or `NotAction` (everything but them).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Actions {
     Action(Vec<String>),
@@ -25,7 +25,7 @@ pub enum Actions {
 }
 
 /// `Resource` or `NotResource`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Resources {
     Resource(Vec<String>),

@@ -8,7 +8,7 @@ use super::needs::TableTarget;
 use super::pattern::{has_wildcard, resource_matches};
 
 /// The reach of one pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "reach", content = "covers")]
 pub enum Reach {
     /// The table, its indexes or its stream, and nothing else.

@@ -1020,6 +1020,21 @@ fn committed_schema() -> &'static Value {
     })
 }
 
+/// Whether `data` is what the committed schema's definition `def` (a command's data type, e.g.
+/// `StreamTailData`) describes: a command's data checked against its own type, directly.
+pub fn data_matches_shape(def: &str, data: &Value) -> bool {
+    let defs = &committed_schema()["$defs"];
+    assert!(defs.get(def).is_some(), "the schema defines no {def}");
+    let schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/$defs/{def}"),
+        "$defs": defs,
+    });
+    jsonschema::validator_for(&schema)
+        .expect("the schema is a valid JSON Schema")
+        .is_valid(data)
+}
+
 /// The committed schema, compiled once.
 fn schema_validator() -> &'static jsonschema::Validator {
     static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
