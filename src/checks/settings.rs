@@ -2,7 +2,6 @@
 
 use crate::report::CheckId;
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use crate::aws::settings::{Change, Outcomes};
 use crate::report::{Finding, Keyed, Section};
@@ -42,42 +41,31 @@ fn keyed(outcomes: &Outcomes) -> Keyed<&Change> {
     outcomes.iter().map(|(k, c)| (*k, c)).collect()
 }
 
-/// Each setting's outcome by name, owned: `{"ttl": {"outcome": "applied", "detail": "enabled on
-/// `ttl`"}, ...}` in a command's `data`.
-pub(crate) fn outcomes(outcomes: &Outcomes) -> Keyed<Change> {
-    outcomes.iter().map(|(k, c)| (*k, c.clone())).collect()
-}
-
-/// `{"ttl": {"outcome": "applied", "detail": "enabled on `ttl`"}, ...}`.
-pub(crate) fn json(outcomes: &Outcomes) -> Value {
-    json!(SettingsData::of(outcomes))
-}
-
 /// Each setting's outcome by name, in the order ttl, stream, pitr, tags, deletion_protection;
 /// a setting the command does not manage is absent (`table fix` puts back only `ttl` and `pitr`; `deletion_protection`
 /// only where a restore manages it).
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "SettingOutcomes")]
-pub(crate) struct SettingsData<'a> {
+pub(crate) struct SettingsData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Change")]
-    ttl: Option<&'a Change>,
+    ttl: Option<Change>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Change")]
-    stream: Option<&'a Change>,
+    stream: Option<Change>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Change")]
-    pitr: Option<&'a Change>,
+    pitr: Option<Change>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Change")]
-    tags: Option<&'a Change>,
+    tags: Option<Change>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Change")]
-    deletion_protection: Option<&'a Change>,
+    deletion_protection: Option<Change>,
 }
 
-impl<'a> SettingsData<'a> {
-    pub(crate) fn of(outcomes: &'a Outcomes) -> SettingsData<'a> {
+impl SettingsData {
+    pub(crate) fn of(outcomes: &Outcomes) -> SettingsData {
         let mut d = SettingsData::default();
         for (k, c) in outcomes {
             let slot = match *k {
@@ -93,7 +81,7 @@ impl<'a> SettingsData<'a> {
                     continue;
                 }
             };
-            *slot = Some(c);
+            *slot = Some(c.clone());
         }
         d
     }
@@ -149,7 +137,10 @@ mod tests {
             "{}",
             f.summary
         );
-        assert_eq!(json(&mixed)["pitr"]["outcome"], "failed");
+        assert_eq!(
+            serde_json::to_value(SettingsData::of(&mixed)).unwrap()["pitr"]["outcome"],
+            "failed"
+        );
     }
 
     /// Every setting by name, in order, each `{"outcome", "detail"}`; those not given absent.
@@ -163,7 +154,7 @@ mod tests {
             ("deletion_protection", Change::Applied("on".into())),
         ];
         assert_eq!(
-            json(&outcomes).to_string(),
+            serde_json::to_string(&SettingsData::of(&outcomes)).unwrap(),
             r#"{"ttl":{"outcome":"unchanged","detail":"on"},"stream":{"outcome":"applied","detail":"NEW_IMAGE"},"pitr":{"outcome":"failed","detail":"denied"},"tags":{"outcome":"unchanged","detail":"kept"},"deletion_protection":{"outcome":"applied","detail":"on"}}"#
         );
         let fix: Outcomes = vec![
@@ -171,7 +162,7 @@ mod tests {
             ("pitr", Change::Unchanged("on".into())),
         ];
         assert_eq!(
-            json(&fix).to_string(),
+            serde_json::to_string(&SettingsData::of(&fix)).unwrap(),
             r#"{"ttl":{"outcome":"applied","detail":"on"},"pitr":{"outcome":"unchanged","detail":"on"}}"#
         );
     }

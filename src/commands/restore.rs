@@ -359,7 +359,10 @@ fn finished(
             duration_s: duration.map(|d| d.num_seconds()),
             already_finished: already,
             verification: f.verification.clone(),
-            reapplied: f.applied.as_ref().map(crate::checks::settings::outcomes),
+            reapplied: f
+                .applied
+                .as_ref()
+                .map(crate::checks::settings::SettingsData::of),
         });
     }
     report.set_data(data)?;
@@ -486,7 +489,7 @@ pub(super) fn drill_data(run: &DrillRun, kept: bool) -> DrillData {
             .finished
             .applied
             .as_ref()
-            .map(crate::checks::settings::outcomes),
+            .map(crate::checks::settings::SettingsData::of),
         kept,
         cutover: None,
     }

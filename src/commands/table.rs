@@ -31,7 +31,7 @@ pub(crate) static CREATE: Leaf<TableCreateArgs> = Leaf::new(
 )
 .limit(Limit::By(|a| plus(a.wait_timeout, 5)))
 .production(Production::Refused)
-.data(shape::<CreateData<'static>>);
+.data(shape::<CreateData>);
 
 pub(crate) static VERIFY: Leaf<()> = Leaf::new(
     "table verify",
@@ -209,14 +209,14 @@ async fn finish_existing(
 /// configuration of a table it created before; then the settings' outcomes.
 #[derive(Serialize, schemars::JsonSchema)]
 #[schemars(rename = "TableCreateData")]
-pub(crate) struct CreateData<'a> {
+pub(crate) struct CreateData {
     /// The table to create; null when the table existed (`existing`).
     plan: Option<CreatePlan>,
     dry_run: bool,
     /// The table existed (created by eventsctl before): only its settings were finished.
     existing: bool,
     /// Each setting's outcome by name; null in a dry run of a new table.
-    settings: Option<SettingsData<'a>>,
+    settings: Option<SettingsData>,
     /// How long the new table took to become ACTIVE; null when none was created.
     active_after_ms: Option<u64>,
 }

@@ -38,7 +38,7 @@ pub(crate) struct FixData<'a> {
     table: &'a str,
     dry_run: bool,
     /// `ttl` and `pitr`, each `{"outcome", "detail"}`.
-    settings: SettingsData<'a>,
+    settings: SettingsData,
 }
 
 pub(crate) async fn fix(ctx: &Context, args: &TableFixArgs) -> anyhow::Result<Report> {

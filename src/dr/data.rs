@@ -4,9 +4,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::aws::settings::Change;
 use crate::checks::restore::Verification;
-use crate::report::Keyed;
+use crate::checks::settings::SettingsData;
 
 /// `pitr-restore`: the plan, then the start, then what finishing found.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -58,7 +57,7 @@ pub(crate) struct RestoreFinished {
     pub already_finished: Option<bool>,
     pub verification: Verification,
     /// Each setting re-applied and its outcome; absent with `--no-reapply`.
-    pub reapplied: Option<Keyed<Change>>,
+    pub reapplied: Option<SettingsData>,
 }
 
 /// `dr-drill` (no `data` on a dry run).
@@ -77,7 +76,7 @@ pub(crate) struct DrillData {
     pub ready_at: String,
     pub verification: Verification,
     /// Each setting re-applied and its outcome; null with `--no-reapply`.
-    pub reapplied: Option<Keyed<Change>>,
+    pub reapplied: Option<SettingsData>,
     pub kept: bool,
     /// `--cutover`: the rehearsed cutover; `null` without it.
     pub cutover: Option<CutoverDrillData>,

@@ -88,6 +88,7 @@ pub(crate) enum Kind {
 /// How a step went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "StepStatus")]
 pub(crate) enum Status {
     Pending,
     /// Begun and not known to have ended (a kill in between): its effect is checked on AWS

@@ -48,7 +48,6 @@ pub use simulate::{Decision, PermissionGap, Required, Simulated, permission_gap}
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::report::Finding;
 use crate::vocab::check_id::CheckId;
@@ -123,6 +122,7 @@ pub struct PolicySummary {
 /// Whether a needed permission is allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "PermissionGrant")]
 pub enum Grant {
     Allowed,
     /// Only by statements with a Condition.
@@ -156,9 +156,8 @@ pub struct RoleAudit {
     pub statements: Vec<StatementView>,
     pub needs: Vec<NeedCheck>,
     pub unused: Unused,
-    /// The policy that grants exactly what the role needs: an IAM policy document (`Version`,
-    /// `Statement[{Sid, Effect, Action[], Resource}]`, `Resource` one ARN pattern).
-    pub least_privilege: Value,
+    /// The policy that grants exactly what the role needs.
+    pub least_privilege: needs::LeastPrivilege,
 }
 
 /// Every role's audit: `data` of `iam audit`.

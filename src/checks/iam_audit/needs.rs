@@ -13,7 +13,6 @@
 //!   this audit (not DynamoDB).
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
 /// The events table, by ARN (`arn:aws:dynamodb:REGION:ACCOUNT:table/NAME`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -140,31 +139,65 @@ impl RoleKind {
     }
 }
 
+/// A least-privilege policy: an IAM policy document, one statement per scope.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct LeastPrivilege {
+    /// The version of IAM's policy language.
+    #[schemars(extend("const" = "2012-10-17"))]
+    pub version: &'static str,
+    pub statement: Vec<LeastStatement>,
+}
+
+/// One statement of a [`LeastPrivilege`] policy: the actions one scope needs, sorted.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct LeastStatement {
+    /// `EventsTable`, `EventsTableIndexes` or `EventsTableStream`.
+    pub sid: &'static str,
+    #[schemars(extend("const" = "Allow"))]
+    pub effect: &'static str,
+    pub action: Vec<String>,
+    /// One ARN pattern: the table, its indexes (`index/*`) or its streams (`stream/*`).
+    pub resource: String,
+}
+
+/// The policy as IAM takes it (compact JSON).
+impl std::fmt::Display for LeastPrivilege {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = serde_json::to_string(self).map_err(|_| std::fmt::Error)?;
+        f.write_str(&text)
+    }
+}
+
 /// The least-privilege policy for `needs` on `table`: one statement per scope, actions sorted.
-pub fn least_privilege(needs: &[Need], table: &TableTarget) -> Value {
-    let mut statements = Vec::new();
+pub fn least_privilege(needs: &[Need], table: &TableTarget) -> LeastPrivilege {
+    let mut statement = Vec::new();
     for (scope, sid, resource) in [
         (Scope::Table, "EventsTable", table.arn.clone()),
         (Scope::Indexes, "EventsTableIndexes", table.index("*")),
         (Scope::Stream, "EventsTableStream", table.stream("*")),
     ] {
-        let mut actions: Vec<&str> = needs
+        let mut action: Vec<String> = needs
             .iter()
             .filter(|n| n.scope == scope)
-            .map(|n| n.action.as_str())
+            .map(|n| n.action.clone())
             .collect();
-        actions.sort_unstable();
-        actions.dedup();
-        if !actions.is_empty() {
-            statements.push(json!({
-                "Sid": sid,
-                "Effect": "Allow",
-                "Action": actions,
-                "Resource": resource,
-            }));
+        action.sort_unstable();
+        action.dedup();
+        if !action.is_empty() {
+            statement.push(LeastStatement {
+                sid,
+                effect: "Allow",
+                action,
+                resource,
+            });
         }
     }
-    json!({"Version": "2012-10-17", "Statement": statements})
+    LeastPrivilege {
+        version: "2012-10-17",
+        statement,
+    }
 }
 
 #[cfg(test)]
