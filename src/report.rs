@@ -328,9 +328,11 @@ pub(crate) struct DataError {
 /// A command's typed data as the `data` object of the JSON envelope: its fields become the
 /// object's keys (docs/json.md), every one always present, a `None` as `null`. A value that
 /// cannot be serialised, or that is not an object, is an internal error, never a silent `null`.
+/// `JsonSchema`: every `data` is of a type the published schema can describe (the command
+/// declares it beside its definition, `commands::data_schema`).
 pub(crate) fn data_object(
     command: &str,
-    data: &impl Serialize,
+    data: &(impl Serialize + schemars::JsonSchema),
 ) -> Result<Map<String, Value>, DataError> {
     let failed = |reason: String| DataError {
         command: command.to_owned(),
@@ -410,7 +412,10 @@ impl Report {
 
     /// Sets the `data` object of the JSON envelope from the command's typed data (see
     /// [`data_object`]).
-    pub(crate) fn set_data(&mut self, data: &impl Serialize) -> Result<(), DataError> {
+    pub(crate) fn set_data(
+        &mut self,
+        data: &(impl Serialize + schemars::JsonSchema),
+    ) -> Result<(), DataError> {
         self.data = data_object(&self.command, data)?;
         Ok(())
     }
@@ -465,7 +470,7 @@ mod tests {
 
     #[test]
     fn typed_data_writes_every_key_with_none_as_null_and_refuses_what_is_not_an_object() {
-        #[derive(Serialize)]
+        #[derive(Serialize, schemars::JsonSchema)]
         struct Data {
             zeta: u32,
             alpha: Option<u32>,
@@ -492,8 +497,9 @@ mod tests {
                 Err(serde::ser::Error::custom("a map key that is not a string"))
             }
         }
-        #[derive(Serialize)]
+        #[derive(Serialize, schemars::JsonSchema)]
         struct Holds {
+            #[schemars(with = "String")]
             broken: Broken,
         }
         let e = r.set_data(&Holds { broken: Broken }).unwrap_err();

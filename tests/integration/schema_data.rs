@@ -5,6 +5,8 @@
 
 use serde_json::{Value, json};
 
+use crate::common::{World, matches_schema};
+
 /// The schema `data` of `command` is validated against (its declared shapes, or `{}`).
 fn data_validator(command: &str) -> jsonschema::Validator {
     let schema = eventsctl::commands::data_schema::json_schema();
@@ -180,4 +182,46 @@ fn health_check_data_sums_up_each_part() {
         "health-check quarterly",
         json!({"parts": [part], "prices": prices, "generated_for": {"month_ending": "m"}}),
     );
+}
+
+/// The schema every run's envelopes are validated against (`common`'s hook) tells a command's
+/// `data` from anything else: a real envelope passes; the same with a key added to `data`, a
+/// key taken out, a value of the wrong kind, or another command's name, fails; `{}` (a failed
+/// command) passes. `config show` runs offline, so this needs no emulator.
+#[test]
+fn the_published_schema_refuses_data_that_is_not_what_its_command_writes() {
+    let w = World::offline("schema-envelope");
+    let run = w.run(&["config", "show", "-o", "json"]);
+    run.assert_code(0);
+    let real: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert!(matches_schema(&real), "{real:#}");
+    let keys: Vec<String> = real["data"].as_object().unwrap().keys().cloned().collect();
+    assert!(!keys.is_empty(), "{real:#}");
+    let with = |f: &dyn Fn(&mut Value)| {
+        let mut v = real.clone();
+        f(&mut v);
+        v
+    };
+    let added = with(&|v| v["data"]["not_a_field"] = json!(1));
+    assert!(!matches_schema(&added), "an unknown key passed");
+    for key in &keys {
+        let taken = with(&|v| {
+            v["data"].as_object_mut().unwrap().remove(key);
+        });
+        assert!(!matches_schema(&taken), "`{key}` taken out passed");
+        let wrong = with(&|v| v["data"][key] = json!([[]]));
+        assert!(!matches_schema(&wrong), "`{key}` as a nested array passed");
+    }
+    let other = with(&|v| v["command"] = json!("table verify"));
+    assert!(
+        !matches_schema(&other),
+        "config show's data passed as table verify's"
+    );
+    let failed = with(&|v| v["data"] = json!({}));
+    assert!(
+        matches_schema(&failed),
+        "a command's `{{}}` data is allowed"
+    );
+    let bad_status = with(&|v| v["status"] = json!("fine"));
+    assert!(!matches_schema(&bad_status), "an unknown status passed");
 }

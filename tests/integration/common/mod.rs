@@ -1035,6 +1035,11 @@ pub fn data_matches_shape(def: &str, data: &Value) -> bool {
         .is_valid(data)
 }
 
+/// Whether `envelope` matches the committed schema (what every run's envelopes are held to).
+pub fn matches_schema(envelope: &Value) -> bool {
+    schema_validator().is_valid(envelope)
+}
+
 /// The committed schema, compiled once.
 fn schema_validator() -> &'static jsonschema::Validator {
     static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
