@@ -79,7 +79,7 @@ impl Bursts {
         self.longest >= THROTTLE_ALARM.periods || self.ongoing
     }
 
-    /// "one burst, 5 min long, the last at 2026-12-07 05:10 UTC; none since: not sustained".
+    /// "one burst, 5 min long, the last at 2000-01-15 05:10 UTC; none since: not sustained".
     pub(crate) fn describe(&self) -> String {
         let minutes = |periods: usize| periods as i64 * i64::from(self.period_s) / 60;
         let Some(last) = self.last else {

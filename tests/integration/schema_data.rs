@@ -1,25 +1,18 @@
 //! Issue 27: the `data` shapes the descriptors declare (diagnose, alarms, dashboard,
 //! hot-partitions, health-check) take what the commands write and refuse what they do not: a
 //! missing key, an unknown one, a value of the wrong kind. Checked against each command's data
-//! rule of the generated schema (`then.properties.data`), with the schema's definitions.
+//! rule of the committed schema (`then.properties.data`), with the schema's definitions.
 
 use serde_json::{Value, json};
 
-use crate::common::{World, matches_schema};
+use crate::common::{World, data_rule, matches_schema, part_validator};
 
-/// The schema `data` of `command` is validated against (its declared shapes, or `{}`).
+/// The schema `data` of `command` is validated against (its declared shapes, or `{}`), from
+/// the committed schema every run is held to.
 fn data_validator(command: &str) -> jsonschema::Validator {
-    let schema = eventsctl::commands::data_schema::json_schema();
-    let rule = schema["$defs"]["Envelope"]["allOf"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|r| r["if"]["properties"]["command"]["const"] == command)
+    let rule = data_rule(command)
         .unwrap_or_else(|| panic!("no data rule for `{command}`: its Leaf declares no .data(...)"));
-    let mut part = rule["then"]["properties"]["data"].clone();
-    part["$schema"] = schema["$schema"].clone();
-    part["$defs"] = schema["$defs"].clone();
-    jsonschema::validator_for(&part).expect("the rule is a valid JSON Schema")
+    part_validator(rule)
 }
 
 fn assert_takes(command: &str, data: Value) {

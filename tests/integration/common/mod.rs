@@ -1023,16 +1023,11 @@ fn committed_schema() -> &'static Value {
 /// Whether `data` is what the committed schema's definition `def` (a command's data type, e.g.
 /// `StreamTailData`) describes: a command's data checked against its own type, directly.
 pub fn data_matches_shape(def: &str, data: &Value) -> bool {
-    let defs = &committed_schema()["$defs"];
-    assert!(defs.get(def).is_some(), "the schema defines no {def}");
-    let schema = serde_json::json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$ref": format!("#/$defs/{def}"),
-        "$defs": defs,
-    });
-    jsonschema::validator_for(&schema)
-        .expect("the schema is a valid JSON Schema")
-        .is_valid(data)
+    assert!(
+        committed_schema()["$defs"].get(def).is_some(),
+        "the schema defines no {def}"
+    );
+    part_validator(&serde_json::json!({ "$ref": format!("#/$defs/{def}") })).is_valid(data)
 }
 
 /// Whether `envelope` matches the committed schema (what every run's envelopes are held to).
@@ -1048,13 +1043,26 @@ fn schema_validator() -> &'static jsonschema::Validator {
     })
 }
 
-/// The errors of `instance` against `part` of the committed schema (with its definitions).
-fn part_errors(instance: &Value, part: &Value) -> Vec<String> {
+/// A validator of `part` of the committed schema (with its definitions).
+pub fn part_validator(part: &Value) -> jsonschema::Validator {
     let mut schema = part.clone();
     schema["$schema"] = committed_schema()["$schema"].clone();
     schema["$defs"] = committed_schema()["$defs"].clone();
-    let validator = jsonschema::validator_for(&schema).expect("a part of the schema is valid");
-    validator
+    jsonschema::validator_for(&schema).expect("a part of the schema is valid")
+}
+
+/// The committed schema's rule for `command`'s `data`: its declared shapes, or `{}`.
+pub fn data_rule(command: &str) -> Option<&'static Value> {
+    committed_schema()["$defs"]["Envelope"]["allOf"]
+        .as_array()?
+        .iter()
+        .find(|r| r["if"]["properties"]["command"]["const"] == command)
+        .map(|r| &r["then"]["properties"]["data"])
+}
+
+/// The errors of `instance` against `part` of the committed schema (with its definitions).
+fn part_errors(instance: &Value, part: &Value) -> Vec<String> {
+    part_validator(part)
         .iter_errors(instance)
         .take(6)
         .map(|e| format!("  {e} (at `{}`)", e.instance_path()))
@@ -1074,12 +1082,10 @@ fn schema_failure(envelope: &Value) -> String {
     let reference = serde_json::json!({ "$ref": format!("#/$defs/{kind}") });
     let mut out = vec![format!("as {kind}:")];
     out.extend(part_errors(envelope, &reference));
-    let rules = committed_schema()["$defs"]["Envelope"]["allOf"].as_array();
-    let shapes = rules
-        .into_iter()
-        .flatten()
-        .find(|r| r["if"]["properties"]["command"]["const"] == envelope["command"])
-        .and_then(|r| r["then"]["properties"]["data"]["anyOf"].as_array());
+    let shapes = envelope["command"]
+        .as_str()
+        .and_then(data_rule)
+        .and_then(|rule| rule["anyOf"].as_array());
     for (i, shape) in shapes.into_iter().flatten().enumerate() {
         out.push(format!("`data` as shape {i} of `{}`:", envelope["command"]));
         out.extend(part_errors(&envelope["data"], shape));

@@ -163,8 +163,8 @@ fn lambda() -> aws_sdk_lambda::Client {
     mock_client!(aws_sdk_lambda, RuleMode::MatchAny, &[&list, &mappings])
 }
 
-#[tokio::test]
-async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_scan() {
+/// `iam audit` of the API function's role (one table, one function), with `iam` answering.
+async fn audit(iam: aws_sdk_iam::Client) -> eventsctl::report::Report {
     let ctx = context().await;
     let mut table = table_with_gsis();
     table.table_arn = Some(TABLE.into());
@@ -179,8 +179,8 @@ async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_
         &[&describe]
     ));
     ctx.preset_lambda(lambda());
-    ctx.preset_iam(iam(action_level_report()));
-    let report = run(
+    ctx.preset_iam(iam);
+    run(
         &ctx,
         Command::Iam(IamCommand::Audit(IamAuditArgs {
             functions: Vec::new(),
@@ -188,7 +188,12 @@ async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_
             advisor_wait: 10,
         })),
     )
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_scan() {
+    let report = audit(iam(action_level_report())).await;
     let find = |id: &str| {
         report
             .findings
@@ -222,20 +227,6 @@ async fn recorded_access_advisor_in_progress_then_action_level_names_the_unused_
 /// AWS could for a report with no data): unknown, never "every permission unused".
 #[tokio::test]
 async fn recorded_access_advisor_completed_with_no_service_is_unknown_never_unused() {
-    let ctx = context().await;
-    let mut table = table_with_gsis();
-    table.table_arn = Some(TABLE.into());
-    let describe = mock!(aws_sdk_dynamodb::Client::describe_table).then_output(move || {
-        aws_sdk_dynamodb::operation::describe_table::DescribeTableOutput::builder()
-            .table(table.clone())
-            .build()
-    });
-    ctx.preset_dynamodb(mock_client!(
-        aws_sdk_dynamodb,
-        RuleMode::MatchAny,
-        &[&describe]
-    ));
-    ctx.preset_lambda(lambda());
     let empty = mock!(aws_sdk_iam::Client::get_service_last_accessed_details).then_output(|| {
         GetServiceLastAccessedDetailsOutput::builder()
             .job_status(JobStatusType::Completed)
@@ -245,16 +236,7 @@ async fn recorded_access_advisor_completed_with_no_service_is_unknown_never_unus
             .build()
             .unwrap()
     });
-    ctx.preset_iam(iam(empty));
-    let report = run(
-        &ctx,
-        Command::Iam(IamCommand::Audit(IamAuditArgs {
-            functions: Vec::new(),
-            variable: "EVENTS_TABLE_NAME".into(),
-            advisor_wait: 10,
-        })),
-    )
-    .await;
+    let report = audit(iam(empty)).await;
     let unused = report
         .findings
         .iter()
